@@ -1,0 +1,75 @@
+"""Opening a database and bringing its schema up to date with Alembic."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from aidtrack.db.store import Store
+from aidtrack.errors import StorageError
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def _alembic_config(engine: sa.Engine) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["engine"] = engine
+    return config
+
+
+def _engine(url: str) -> sa.Engine:
+    try:
+        engine = sa.create_engine(url)
+    except (sa.exc.ArgumentError, sa.exc.NoSuchModuleError) as ex:
+        raise StorageError(
+            f'Cannot use database URL "{url}": {ex}. Use sqlite:///PATH or '
+            "postgresql+psycopg://user:password@host/dbname."
+        ) from None
+    if engine.dialect.name == "sqlite":
+        database = engine.url.database
+        if database and database != ":memory:":
+            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        sa.event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def current_revision(engine: sa.Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def head_revision() -> str | None:
+    return ScriptDirectory.from_config(_alembic_config(sa.create_engine("sqlite://"))).get_current_head()
+
+
+def migrate(engine: sa.Engine) -> None:
+    """Upgrade the schema to the newest migration (a no-op when up to date)."""
+    if current_revision(engine) == head_revision():
+        return
+    try:
+        command.upgrade(_alembic_config(engine), "head")
+    except sa.exc.OperationalError as ex:
+        raise StorageError(f"Cannot migrate {engine.url.render_as_string(hide_password=True)}: {ex.orig}") from ex
+
+
+def connect(url: str, *, upgrade: bool = True) -> Store:
+    """A :class:`Store` on ``url``; creates and migrates the schema unless ``upgrade=False``."""
+    engine = _engine(url)
+    try:
+        if upgrade:
+            migrate(engine)
+    except sa.exc.OperationalError as ex:
+        raise StorageError(f'Cannot open database "{url}": {ex.orig}. Check the URL and that the server runs.') from ex
+    return Store(engine)

@@ -1,0 +1,160 @@
+"""Table definitions (SQLAlchemy Core). Alembic migrations are generated from these."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+actors = sa.Table(
+    "actors",
+    metadata,
+    sa.Column("code", sa.String(8), primary_key=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("kind", sa.String(20), nullable=False),
+)
+
+memberships = sa.Table(
+    "memberships",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("group_code", sa.String(8), nullable=False, index=True),
+    sa.Column("member", sa.String(8), nullable=False, index=True),
+    sa.Column("start", sa.Date),
+    sa.Column("end", sa.Date),
+)
+
+sources = sa.Table(
+    "sources",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("url", sa.Text),
+    sa.Column("publisher", sa.String(300)),
+    sa.Column("title", sa.Text),
+    sa.Column("published", sa.Date),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("fingerprint", sa.String(64), nullable=False, unique=True),
+)
+
+imports = sa.Table(
+    "imports",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("origin", sa.String(40), nullable=False),
+    sa.Column("release", sa.String(40)),
+    sa.Column("path", sa.Text),
+    sa.Column("sha256", sa.String(64), nullable=False),
+    sa.Column("started", sa.DateTime, nullable=False),
+    sa.Column("finished", sa.DateTime),
+    sa.Column("by", sa.String(200), nullable=False),
+    sa.Column("rows_read", sa.Integer, nullable=False, default=0),
+    sa.Column("rows_stored", sa.Integer, nullable=False, default=0),
+    sa.Column("rows_rejected", sa.Integer, nullable=False, default=0),
+    sa.Column("report", sa.JSON),
+    sa.Column("superseded_by", sa.Integer, sa.ForeignKey("imports.id")),
+    sa.UniqueConstraint("origin", "sha256", name="uq_imports_origin_sha256"),
+)
+
+def _record_columns() -> tuple[sa.Column, ...]:  # type: ignore[type-arg]
+    """Columns every sourced record carries (fresh objects per table)."""
+    return (
+        sa.Column("date", sa.Date, index=True),
+        sa.Column("source_id", sa.Integer, sa.ForeignKey("sources.id"), index=True),
+        sa.Column("evidence", sa.Text),
+        sa.Column("origin", sa.String(60), nullable=False, index=True),
+        sa.Column("external_id", sa.String(200)),
+        sa.Column("import_id", sa.Integer, sa.ForeignKey("imports.id"), index=True),
+        sa.Column("current", sa.Boolean, nullable=False, default=True, index=True),
+        sa.Column("status", sa.String(20), nullable=False, index=True),
+        sa.Column("created", sa.DateTime, nullable=False),
+        sa.Column("updated", sa.DateTime, nullable=False),
+    )
+
+support = sa.Table(
+    "support",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("donor", sa.String(8), nullable=False, index=True),
+    sa.Column("recipient", sa.String(8), nullable=False, index=True),
+    sa.Column("category", sa.String(20), index=True),
+    sa.Column("subtype", sa.String(200)),
+    sa.Column("stage", sa.String(20), nullable=False, index=True),
+    sa.Column("amount", sa.Float),
+    sa.Column("currency", sa.String(3)),
+    sa.Column("amount_eur", sa.Float),
+    sa.Column("amount_usd", sa.Float),
+    sa.Column("fx_note", sa.Text),
+    sa.Column("items", sa.JSON),
+    sa.Column("channel", sa.String(20), nullable=False),
+    sa.Column("via", sa.String(8)),
+    *_record_columns(),
+)
+
+events = sa.Table(
+    "events",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("type", sa.String(20), nullable=False, index=True),
+    sa.Column("actor", sa.String(8), nullable=False, index=True),
+    sa.Column("target", sa.String(8), index=True),
+    sa.Column("beneficiary", sa.String(8)),
+    sa.Column("recipient", sa.String(8)),
+    sa.Column("category", sa.String(20)),
+    sa.Column("direction", sa.String(10)),
+    sa.Column("consequence", sa.Text),
+    sa.Column("condition", sa.Text),
+    sa.Column("summary", sa.Text),
+    sa.Column("evidence_start", sa.Integer),
+    sa.Column("evidence_end", sa.Integer),
+    sa.Column("confidence", sa.Float),
+    sa.Column("linked_id", sa.Integer, sa.ForeignKey("events.id")),
+    *_record_columns(),
+)
+
+sa.Index("ix_support_origin_external", support.c.origin, support.c.external_id)
+sa.Index("ix_events_origin_external", events.c.origin, events.c.external_id)
+
+audit_log = sa.Table(
+    "audit_log",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("at", sa.DateTime, nullable=False),
+    sa.Column("by", sa.String(200), nullable=False),
+    sa.Column("table_name", sa.String(40), nullable=False),
+    sa.Column("record_id", sa.Integer, nullable=False),
+    sa.Column("action", sa.String(20), nullable=False),
+    sa.Column("old", sa.JSON),
+    sa.Column("new", sa.JSON),
+)
+sa.Index("ix_audit_record", audit_log.c.table_name, audit_log.c.record_id)
+
+macro = sa.Table(
+    "macro",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("actor", sa.String(8), nullable=False, index=True),
+    sa.Column("indicator", sa.String(60), nullable=False, index=True),
+    sa.Column("year", sa.Integer, nullable=False),
+    sa.Column("value", sa.Float, nullable=False),
+    sa.Column("unit", sa.String(20), nullable=False),
+    sa.Column("source_id", sa.Integer, sa.ForeignKey("sources.id")),
+    sa.UniqueConstraint("actor", "indicator", "year", name="uq_macro_actor_indicator_year"),
+)
+
+tokens = sa.Table(
+    "tokens",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("hash", sa.String(128), nullable=False, unique=True),
+    sa.Column("created", sa.DateTime, nullable=False),
+    sa.Column("revoked", sa.DateTime),
+)

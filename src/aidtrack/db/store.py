@@ -1,0 +1,440 @@
+"""The ledger's storage: every SQL statement of aidtrack lives in this package.
+
+One :class:`Store` wraps one SQLAlchemy engine (SQLite by default, PostgreSQL with
+the same code). Every public write runs in one transaction and records each
+change in ``audit_log`` (when, by whom, old and new values).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from aidtrack import models
+from aidtrack.db import schema
+from aidtrack.db.filters import EventFilter, SupportFilter
+from aidtrack.errors import NotFoundError, StorageError, ValidationError
+
+__all__ = ["EventFilter", "ImportOutcome", "Store", "SupportFilter"]
+
+_SUPPORT_FIELDS = (
+    "donor", "recipient", "category", "subtype", "stage", "amount", "currency",
+    "amount_eur", "amount_usd", "fx_note", "items", "channel", "via",
+)
+_EVENT_FIELDS = (
+    "type", "actor", "target", "beneficiary", "recipient", "category", "direction",
+    "consequence", "condition", "summary", "evidence_start", "evidence_end", "confidence",
+)
+_RECORD_FIELDS = ("date", "evidence", "origin", "external_id", "status")
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+
+
+def _jsonable(row: Mapping[str, Any]) -> dict[str, Any]:
+    return json.loads(json.dumps(dict(row), default=str))
+
+
+@dataclasses.dataclass(frozen=True)
+class ImportOutcome:
+    """What :meth:`Store.import_batch` did."""
+
+    import_id: int
+    status: str  # "imported" | "unchanged"
+    stored: int
+    superseded: int
+
+
+class Store:
+    """The ledger on one database."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    # -- connection and transactions -------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """One transaction: commits on success, rolls back on any exception."""
+        try:
+            with self.engine.begin() as conn:
+                yield conn
+        except sa.exc.OperationalError as ex:
+            raise StorageError(f"Database error on {self.url}: {ex.orig}") from ex
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    # -- sources ---------------------------------------------------------------------
+
+    def _source_id(self, conn: Connection, source: models.Source | None) -> int | None:
+        if source is None:
+            return None
+        row = source.model_dump(mode="json")
+        fingerprint = hashlib.sha256(
+            json.dumps([row["url"], row["title"], row["publisher"]]).encode()
+        ).hexdigest()
+        found = conn.execute(
+            sa.select(schema.sources.c.id).where(schema.sources.c.fingerprint == fingerprint)
+        ).scalar()
+        if found is not None:
+            return int(found)
+        values = {**source.model_dump(), "kind": source.kind.value, "fingerprint": fingerprint}
+        return int(conn.execute(sa.insert(schema.sources).values(**values)).inserted_primary_key[0])
+
+    # -- audit -----------------------------------------------------------------------
+
+    def _audit(
+        self, conn: Connection, *, table: str, record_id: int, action: str, by: str,
+        old: Mapping[str, Any] | None, new: Mapping[str, Any] | None,
+    ) -> None:
+        conn.execute(sa.insert(schema.audit_log).values(
+            at=_now(), by=by, table_name=table, record_id=record_id, action=action,
+            old=_jsonable(old) if old is not None else None,
+            new=_jsonable(new) if new is not None else None,
+        ))
+
+    def audit_trail(self, table: str, record_id: int) -> list[dict[str, Any]]:
+        """Every recorded change of one record, oldest first."""
+        log = schema.audit_log
+        query = (sa.select(log).where(log.c.table_name == table, log.c.record_id == record_id)
+                 .order_by(log.c.id))
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
+
+    # -- writing records -------------------------------------------------------------
+
+    def _support_row(self, conn: Connection, record: models.Support, import_id: int | None) -> dict[str, Any]:
+        data = record.model_dump(mode="json", include=set(_SUPPORT_FIELDS + _RECORD_FIELDS))
+        data["date"] = record.date
+        now = _now()
+        return {**data, "source_id": self._source_id(conn, record.source), "import_id": import_id,
+                "current": True, "created": now, "updated": now}
+
+    def _event_row(self, conn: Connection, event: models.Event, import_id: int | None) -> dict[str, Any]:
+        data = event.model_dump(mode="json", include=set(_EVENT_FIELDS + _RECORD_FIELDS))
+        data["date"] = event.date
+        now = _now()
+        return {**data, "source_id": self._source_id(conn, event.source), "import_id": import_id,
+                "current": True, "created": now, "updated": now}
+
+    def _insert(self, conn: Connection, table: sa.Table, rows: Sequence[dict[str, Any]], *, by: str,
+                audit_each: bool = True) -> list[int]:
+        ids = []
+        for row in rows:
+            new_id = int(conn.execute(sa.insert(table).values(**row)).inserted_primary_key[0])
+            ids.append(new_id)
+            if audit_each:
+                self._audit(conn, table=table.name, record_id=new_id, action="insert", by=by,
+                            old=None, new=row)
+        return ids
+
+    def add_support(self, records: Iterable[models.Support], *, by: str) -> list[int]:
+        """Insert support records (one transaction); returns their ids."""
+        with self.transaction() as conn:
+            rows = [self._support_row(conn, r, None) for r in records]
+            return self._insert(conn, schema.support, rows, by=by)
+
+    def add_events(self, events: Iterable[models.Event], *, by: str) -> list[int]:
+        """Insert events (one transaction); returns their ids."""
+        with self.transaction() as conn:
+            rows = [self._event_row(conn, e, None) for e in events]
+            return self._insert(conn, schema.events, rows, by=by)
+
+    def update_record(self, table: str, record_id: int, changes: Mapping[str, Any], *, by: str) -> dict[str, Any]:
+        """Change fields of one support record or event; the old values go to the audit trail.
+
+        ``changes`` must already be validated by the caller (services validate through
+        the model). Returns the row after the change.
+        """
+        tbl = _table(table)
+        allowed = set(_SUPPORT_FIELDS if table == "support" else _EVENT_FIELDS) | set(_RECORD_FIELDS) | {"linked_id"}
+        unknown = sorted(set(changes) - allowed)
+        if unknown:
+            raise ValidationError(f"Cannot change field(s) {', '.join(unknown)} of a {table} record; "
+                                  f"changeable: {', '.join(sorted(allowed))}.")
+        with self.transaction() as conn:
+            old = self._row(conn, tbl, record_id)
+            conn.execute(sa.update(tbl).where(tbl.c.id == record_id).values(**changes, updated=_now()))
+            new = self._row(conn, tbl, record_id)
+            before = {k: old[k] for k in changes}
+            self._audit(conn, table=table, record_id=record_id, action="update", by=by, old=before,
+                        new={k: new[k] for k in changes})
+            return new
+
+    def _row(self, conn: Connection, table: sa.Table, record_id: int) -> dict[str, Any]:
+        row = conn.execute(sa.select(table).where(table.c.id == record_id)).first()
+        if row is None:
+            raise NotFoundError(f"No {table.name} record with id {record_id}; "
+                                f"list them with `aidtrack list {table.name}`.")
+        return dict(row._mapping)
+
+    def get(self, table: str, record_id: int) -> dict[str, Any]:
+        """One support record or event as a dict, with its source fields."""
+        tbl = _table(table)
+        with self.engine.connect() as conn:
+            query = _with_source(tbl).where(tbl.c.id == record_id)
+            row = conn.execute(query).first()
+        if row is None:
+            raise NotFoundError(f"No {table} record with id {record_id}; "
+                                f"list them with `aidtrack list {table}`.")
+        return dict(row._mapping)
+
+    # -- imports ---------------------------------------------------------------------
+
+    def find_import(self, *, origin: str, sha256: str) -> dict[str, Any] | None:
+        imp = schema.imports
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(imp).where(imp.c.origin == origin, imp.c.sha256 == sha256)).first()
+        return dict(row._mapping) if row else None
+
+    def import_batch(
+        self, *, origin: str, release: str | None, sha256: str, path: str,
+        records: Sequence[models.Support], report: Sequence[Mapping[str, Any]], by: str,
+        macro: Sequence[Mapping[str, Any]] = (), events: Sequence[models.Event] = (),
+    ) -> ImportOutcome:
+        """Store one imported file atomically, idempotently, superseding older releases."""
+        previous = self.find_import(origin=origin, sha256=sha256)
+        if previous is not None:
+            return ImportOutcome(previous["id"], "unchanged", 0, 0)
+        with self.transaction() as conn:
+            import_id = self._start_import(conn, origin=origin, release=release, sha256=sha256,
+                                           path=path, by=by, rows_read=len(records) + len(report))
+            support_rows = [self._support_row(conn, r, import_id) for r in records]
+            event_rows = [self._event_row(conn, e, import_id) for e in events]
+            newer = self._newer_import(conn, origin=origin, release=release, import_id=import_id)
+            if newer is None:
+                superseded = self._supersede(conn, origin=origin, release=release, import_id=import_id, by=by)
+            else:
+                superseded = self._store_as_history(conn, import_id, newer, support_rows + event_rows)
+            self._bulk_insert(conn, schema.support, support_rows)
+            self._bulk_insert(conn, schema.events, event_rows)
+            self._upsert_macro(conn, macro, by=by)
+            stored = len(support_rows) + len(event_rows)
+            self._finish_import(conn, import_id, stored=stored, report=report, by=by)
+        return ImportOutcome(import_id, "imported", stored, superseded)
+
+    def _start_import(self, conn: Connection, **values: Any) -> int:
+        row = {**values, "started": _now(), "rows_stored": 0, "rows_rejected": 0}
+        return int(conn.execute(sa.insert(schema.imports).values(**row)).inserted_primary_key[0])
+
+    def _finish_import(self, conn: Connection, import_id: int, *, stored: int,
+                       report: Sequence[Mapping[str, Any]], by: str) -> None:
+        values = {"finished": _now(), "rows_stored": stored, "rows_rejected": len(report),
+                  "report": [_jsonable(r) for r in report]}
+        conn.execute(sa.update(schema.imports).where(schema.imports.c.id == import_id).values(**values))
+        self._audit(conn, table="imports", record_id=import_id, action="import", by=by, old=None,
+                    new={"rows_stored": stored, "rows_rejected": len(report)})
+
+    def _bulk_insert(self, conn: Connection, table: sa.Table, rows: Sequence[dict[str, Any]]) -> None:
+        for start in range(0, len(rows), 1000):
+            chunk = rows[start:start + 1000]
+            if chunk:
+                conn.execute(sa.insert(table), list(chunk))
+
+    def _supersede(self, conn: Connection, *, origin: str, release: str | None, import_id: int, by: str) -> int:
+        """Mark current records of older releases of ``origin`` as superseded."""
+        imp = schema.imports
+        older = [
+            r.id for r in conn.execute(sa.select(imp.c.id, imp.c.release).where(
+                imp.c.origin == origin, imp.c.id != import_id, imp.c.superseded_by.is_(None)))
+            if _release_key(r.release) <= _release_key(release)
+        ]
+        if not older:
+            return 0
+        count = 0
+        for table in (schema.support, schema.events):
+            result = conn.execute(sa.update(table).where(table.c.import_id.in_(older), table.c.current.is_(True))
+                                  .values(current=False, updated=_now()))
+            count += result.rowcount or 0
+        conn.execute(sa.update(imp).where(imp.c.id.in_(older)).values(superseded_by=import_id))
+        for old_id in older:
+            self._audit(conn, table="imports", record_id=old_id, action="supersede", by=by,
+                        old={"superseded_by": None}, new={"superseded_by": import_id})
+        return count
+
+    def _newer_import(self, conn: Connection, *, origin: str, release: str | None, import_id: int) -> int | None:
+        """The current import of ``origin`` from a release newer than ``release``, if any."""
+        imp = schema.imports
+        rows = conn.execute(sa.select(imp.c.id, imp.c.release).where(
+            imp.c.origin == origin, imp.c.id != import_id, imp.c.superseded_by.is_(None)))
+        newer = [r.id for r in rows if _release_key(r.release) > _release_key(release)]
+        return max(newer) if newer else None
+
+    def _store_as_history(self, conn: Connection, import_id: int, newer: int, rows: list[dict[str, Any]]) -> int:
+        """An older release imported after a newer one: keep it, but not as current."""
+        for row in rows:
+            row["current"] = False
+        conn.execute(sa.update(schema.imports).where(schema.imports.c.id == import_id).values(superseded_by=newer))
+        return len(rows)
+
+    def list_imports(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(schema.imports).order_by(schema.imports.c.id))
+            return [dict(r._mapping) for r in rows]
+
+    # -- macro data ------------------------------------------------------------------
+
+    def upsert_macro(self, rows: Sequence[Mapping[str, Any]], *, by: str) -> int:
+        """Insert or replace macro values (actor, indicator, year); returns how many changed."""
+        with self.transaction() as conn:
+            return self._upsert_macro(conn, rows, by=by)
+
+    def _upsert_macro(self, conn: Connection, rows: Sequence[Mapping[str, Any]], *, by: str) -> int:
+        tbl = schema.macro
+        existing = {(r.actor, r.indicator, r.year): (r.id, r.value) for r in conn.execute(
+            sa.select(tbl.c.id, tbl.c.actor, tbl.c.indicator, tbl.c.year, tbl.c.value))}
+        changed = 0
+        for row in rows:
+            key = (row["actor"], row["indicator"], int(row["year"]))
+            values = {"actor": key[0], "indicator": key[1], "year": key[2], "value": float(row["value"]),
+                      "unit": row.get("unit", ""), "source_id": self._source_id(conn, row.get("source"))}
+            if key not in existing:
+                new_id = conn.execute(sa.insert(tbl).values(**values)).inserted_primary_key[0]
+                existing[key] = (int(new_id), values["value"])
+                changed += 1
+            elif existing[key][1] != values["value"]:
+                conn.execute(sa.update(tbl).where(tbl.c.id == existing[key][0]).values(**values))
+                self._audit(conn, table="macro", record_id=existing[key][0], action="update", by=by,
+                            old={"value": existing[key][1]}, new={"value": values["value"]})
+                changed += 1
+        return changed
+
+    def macro_frame(self, indicator: str | None = None) -> pd.DataFrame:
+        """Macro values as a frame: actor, indicator, year, value, unit."""
+        tbl = schema.macro
+        query = sa.select(tbl.c.actor, tbl.c.indicator, tbl.c.year, tbl.c.value, tbl.c.unit)
+        if indicator:
+            query = query.where(tbl.c.indicator == indicator)
+        with self.engine.connect() as conn:
+            return pd.DataFrame(conn.execute(query).all(), columns=["actor", "indicator", "year", "value", "unit"])
+
+    # -- reading ---------------------------------------------------------------------
+
+    def list_support(self, where: SupportFilter | None = None) -> list[dict[str, Any]]:
+        """Support records matching ``where``, newest first, with their source."""
+        query = (where or SupportFilter()).apply(_with_source(schema.support), schema.support)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
+
+    def list_events(self, where: EventFilter | None = None) -> list[dict[str, Any]]:
+        """Events matching ``where``, newest first, with their source."""
+        query = (where or EventFilter()).apply(_with_source(schema.events), schema.events)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
+
+    def count(self, table: str, where: SupportFilter | EventFilter | None = None) -> int:
+        tbl = _table(table)
+        base = sa.select(sa.func.count()).select_from(tbl)
+        if where is not None:
+            base = where.where_clauses(base, tbl)
+        with self.engine.connect() as conn:
+            return int(conn.execute(base).scalar() or 0)
+
+    def support_frame(self, where: SupportFilter | None = None) -> pd.DataFrame:
+        """Support records for analysis: donor, recipient, category, stage, date, amount_eur, origin, source_url."""
+        s, src = schema.support, schema.sources
+        query = (sa.select(s.c.donor, s.c.recipient, s.c.category, s.c.stage, s.c.date, s.c.amount_eur,
+                           s.c.origin, src.c.url.label("source_url"))
+                 .select_from(s.outerjoin(src, s.c.source_id == src.c.id)))
+        query = (where or SupportFilter(limit=None)).where_clauses(query, s)
+        with self.engine.connect() as conn:
+            frame = pd.DataFrame(conn.execute(query).all(), columns=[
+                "donor", "recipient", "category", "stage", "date", "amount_eur", "origin", "source_url"])
+        frame["date"] = pd.to_datetime(frame["date"])
+        frame["amount_eur"] = frame["amount_eur"].astype(float)
+        return frame
+
+    def summary(self) -> dict[str, Any]:
+        """Counts of what the ledger holds, for `aidtrack status`."""
+        with self.engine.connect() as conn:
+            counts = {t.name: int(conn.execute(sa.select(sa.func.count()).select_from(t)).scalar() or 0)
+                      for t in (schema.support, schema.events, schema.sources, schema.macro,
+                                schema.imports, schema.actors, schema.audit_log)}
+            by_status = dict(conn.execute(sa.select(schema.support.c.status, sa.func.count())
+                                          .group_by(schema.support.c.status)).all())
+            ev_status = dict(conn.execute(sa.select(schema.events.c.status, sa.func.count())
+                                          .group_by(schema.events.c.status)).all())
+        return {"database": self.url, "counts": counts, "support_by_status": by_status,
+                "events_by_status": ev_status}
+
+    # -- actors and memberships --------------------------------------------------------
+
+    def replace_actors(self, actors: Sequence[Mapping[str, Any]], memberships: Sequence[Mapping[str, Any]]) -> None:
+        """Load the actor table and group memberships (reference data, not audited)."""
+        with self.transaction() as conn:
+            conn.execute(sa.delete(schema.memberships))
+            conn.execute(sa.delete(schema.actors))
+            self._bulk_insert(conn, schema.actors, [dict(a) for a in actors])
+            self._bulk_insert(conn, schema.memberships, [dict(m) for m in memberships])
+
+    def group_members(self, group: str, *, on: dt.date) -> list[str]:
+        """Members of ``group`` on date ``on`` (e.g. NATO in March 2023)."""
+        m = schema.memberships
+        query = (sa.select(m.c.member).where(
+            m.c.group_code == group,
+            sa.or_(m.c.start.is_(None), m.c.start <= on),
+            sa.or_(m.c.end.is_(None), m.c.end > on)).order_by(m.c.member).distinct())
+        with self.engine.connect() as conn:
+            return [r.member for r in conn.execute(query)]
+
+    def actor_rows(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(sa.select(schema.actors).order_by(schema.actors.c.code))]
+
+    # -- API tokens ------------------------------------------------------------------
+
+    def add_token(self, *, name: str, token_hash: str) -> int:
+        with self.transaction() as conn:
+            values = {"name": name, "hash": token_hash, "created": _now()}
+            return int(conn.execute(sa.insert(schema.tokens).values(**values)).inserted_primary_key[0])
+
+    def token_name(self, token_hash: str) -> str | None:
+        t = schema.tokens
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(t.c.name).where(t.c.hash == token_hash, t.c.revoked.is_(None))).first()
+        return row.name if row else None
+
+    def revoke_token(self, name: str) -> int:
+        t = schema.tokens
+        with self.transaction() as conn:
+            result = conn.execute(sa.update(t).where(t.c.name == name, t.c.revoked.is_(None)).values(revoked=_now()))
+            return result.rowcount or 0
+
+
+def _table(name: str) -> sa.Table:
+    tables = {"support": schema.support, "events": schema.events}
+    if name not in tables:
+        raise ValidationError(f'Unknown record table "{name}"; use "support" or "events".')
+    return tables[name]
+
+
+def _with_source(table: sa.Table) -> sa.Select[Any]:
+    src = schema.sources
+    return sa.select(table, src.c.url.label("source_url"), src.c.publisher.label("source_publisher"),
+                     src.c.title.label("source_title"), src.c.published.label("source_published"),
+                     src.c.kind.label("source_kind")).select_from(
+        table.outerjoin(src, table.c.source_id == src.c.id))
+
+
+def _release_key(release: str | None) -> tuple[int, str]:
+    """Order releases: numeric part first ("7" < "12" < "29"), None first."""
+    if release is None:
+        return (-1, "")
+    digits = "".join(ch for ch in release if ch.isdigit())
+    return (int(digits) if digits else -1, release)

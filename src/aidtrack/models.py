@@ -1,0 +1,350 @@
+"""The domain model: sources, support records, diplomatic events.
+
+Models validate their own values and raise :class:`aidtrack.errors.ValidationError`
+with a message that quotes the bad value. They know nothing of the database.
+
+>>> Support(donor="DEU", recipient="UKR", category="military", stage="commitment",
+...         amount=500e6, currency="EUR").category
+<Category.MILITARY: 'military'>
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from typing import Any
+
+import pydantic
+
+from aidtrack.errors import ValidationError
+
+
+class _Choice(str, enum.Enum):
+    """A string enum whose error lists the allowed values."""
+
+    @classmethod
+    def parse(cls, value: object, *, field: str) -> Any:
+        if isinstance(value, cls):
+            return value
+        text = str(value).strip().lower().replace("-", "_").replace(" ", "_")
+        for member in cls:
+            if member.value == text:
+                return member
+        allowed = ", ".join(m.value for m in cls)
+        raise ValidationError(f'Unknown {field} "{value}"; use one of: {allowed}.')
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class Category(_Choice):
+    MILITARY = "military"
+    HUMANITARIAN = "humanitarian"
+    FINANCIAL = "financial"
+
+
+class Stage(_Choice):
+    COMMITMENT = "commitment"
+    ALLOCATION = "allocation"
+    DELIVERY = "delivery"
+
+
+class Status(_Choice):
+    CONFIRMED = "confirmed"
+    CANDIDATE = "candidate"
+    REJECTED = "rejected"
+
+
+class EventType(_Choice):
+    APPEAL = "appeal"
+    REFUSAL = "refusal"
+    THREAT = "threat"
+    POLICY_CHANGE = "policy_change"
+    SANCTION = "sanction"
+
+
+class Channel(_Choice):
+    DIRECT = "direct"
+    INDIRECT = "indirect"
+
+
+class Direction(_Choice):
+    LOOSEN = "loosen"
+    TIGHTEN = "tighten"
+
+
+class SourceKind(_Choice):
+    DATASET = "dataset"
+    OFFICIAL = "official"
+    NEWS = "news"
+
+
+_CODE = re.compile(r"^[A-Z]{2,5}$")
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
+
+
+def _code(value: object, *, field: str) -> str:
+    text = str(value).strip().upper()
+    if not _CODE.match(text):
+        raise ValidationError(
+            f'{field} "{value}" is not an actor code; use an ISO 3166-1 alpha-3 code '
+            "such as DEU or an organisation code such as NATO or EU."
+        )
+    return text
+
+
+def _date(value: object, *, field: str) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ValidationError(
+            f'{field} "{value}" is not a date; write it as YYYY-MM-DD, e.g. 2023-03-01.'
+        ) from None
+
+
+class _Model(pydantic.BaseModel):
+    """Base: validation errors surface as :class:`ValidationError`."""
+
+    model_config = pydantic.ConfigDict(validate_assignment=True, extra="forbid")
+
+    def __init__(self, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except pydantic.ValidationError as ex:
+            raise ValidationError(_explain(ex, type(self).__name__)) from None
+
+
+def _explain(ex: pydantic.ValidationError, model: str) -> str:
+    parts = []
+    for err in ex.errors():
+        loc = ".".join(str(p) for p in err["loc"]) or model
+        cause = err.get("ctx", {}).get("error")
+        message = str(cause) if isinstance(cause, ValidationError) else err["msg"]
+        parts.append(f"{loc}: {message} (got {err.get('input')!r})")
+    return f"Invalid {model}: " + "; ".join(parts)
+
+
+class Source(_Model):
+    """Where a fact comes from."""
+
+    url: str | None = None
+    publisher: str | None = None
+    title: str | None = None
+    published: dt.date | None = None
+    kind: SourceKind = SourceKind.NEWS
+
+    @pydantic.field_validator("kind", mode="before")
+    @classmethod
+    def _kind(cls, value: object) -> SourceKind:
+        return SourceKind.parse(value, field="source kind")  # type: ignore[no-any-return]
+
+    @pydantic.field_validator("published", mode="before")
+    @classmethod
+    def _published(cls, value: object) -> dt.date | None:
+        return _date(value, field="published date")
+
+    @pydantic.model_validator(mode="after")
+    def _something(self) -> Source:
+        if not (self.url or self.title or self.publisher):
+            raise ValueError("a source needs at least a url, a title or a publisher")
+        return self
+
+
+class Item(_Model):
+    """One kind of item in a support record, e.g. 6 x "M777 howitzer"."""
+
+    name: str
+    quantity: float | None = None
+
+    @pydantic.field_validator("quantity")
+    @classmethod
+    def _quantity(cls, value: float | None) -> float | None:
+        if value is not None and value < 0:
+            raise ValueError(f"quantity {value} is negative; give a count of 0 or more")
+        return value
+
+
+class Support(_Model):
+    """A commitment, allocation or delivery of support from a donor to a recipient."""
+
+    id: int | None = None
+    donor: str
+    recipient: str = "UKR"
+    category: Category | None
+    subtype: str | None = None
+    stage: Stage
+    amount: float | None = None
+    currency: str | None = None
+    amount_eur: float | None = None
+    amount_usd: float | None = None
+    fx_note: str | None = None
+    items: list[Item] = pydantic.Field(default_factory=list)
+    channel: Channel = Channel.DIRECT
+    via: str | None = None
+    date: dt.date | None = None
+    source: Source | None = None
+    evidence: str | None = None
+    origin: str = "manual"
+    external_id: str | None = None
+    status: Status = Status.CONFIRMED
+
+    @pydantic.field_validator("donor", "recipient", mode="before")
+    @classmethod
+    def _actor(cls, value: object, info: pydantic.ValidationInfo) -> str:
+        return _code(value, field=str(info.field_name))
+
+    @pydantic.field_validator("via", mode="before")
+    @classmethod
+    def _via(cls, value: object) -> str | None:
+        return None if value in (None, "") else _code(value, field="via")
+
+    @pydantic.field_validator("category", mode="before")
+    @classmethod
+    def _category(cls, value: object) -> Category | None:
+        return None if value is None else Category.parse(value, field="category")  # type: ignore[no-any-return]
+
+    @pydantic.field_validator("stage", mode="before")
+    @classmethod
+    def _stage(cls, value: object) -> Stage:
+        return Stage.parse(value, field="stage")  # type: ignore[no-any-return]
+
+    @pydantic.field_validator("status", mode="before")
+    @classmethod
+    def _status(cls, value: object) -> Status:
+        return Status.parse(value, field="status")  # type: ignore[no-any-return]
+
+    @pydantic.field_validator("channel", mode="before")
+    @classmethod
+    def _channel(cls, value: object) -> Channel:
+        return Channel.parse(value, field="channel")  # type: ignore[no-any-return]
+
+    @pydantic.field_validator("date", mode="before")
+    @classmethod
+    def _when(cls, value: object) -> dt.date | None:
+        return _date(value, field="date")
+
+    @pydantic.field_validator("currency", mode="before")
+    @classmethod
+    def _currency(cls, value: object) -> str | None:
+        if value in (None, ""):
+            return None
+        text = str(value).strip().upper()
+        if not _CURRENCY.match(text):
+            raise ValueError(f'currency "{value}" is not an ISO 4217 code such as EUR or USD')
+        return text
+
+    @pydantic.field_validator("amount", "amount_eur", "amount_usd")
+    @classmethod
+    def _non_negative(cls, value: float | None) -> float | None:
+        if value is not None and value < 0:
+            raise ValueError(f"amount {value} is negative; amounts are 0 or more")
+        return value
+
+    @pydantic.model_validator(mode="after")
+    def _consistent(self) -> Support:
+        if self.amount is not None and self.currency is None:
+            raise ValueError(f"amount {self.amount} has no currency; add one such as EUR")
+        if self.channel is Channel.INDIRECT and not self.via:
+            raise ValueError("an indirect channel needs the intermediary: set via")
+        return self
+
+
+class Event(_Model):
+    """A diplomatic event: appeal, refusal, threat, policy change or sanction."""
+
+    id: int | None = None
+    type: EventType
+    actor: str
+    target: str | None = None
+    beneficiary: str | None = None
+    recipient: str | None = None
+    category: Category | None = None
+    direction: Direction | None = None
+    consequence: str | None = None
+    condition: str | None = None
+    summary: str | None = None
+    date: dt.date | None = None
+    source: Source | None = None
+    evidence: str | None = None
+    evidence_start: int | None = None
+    evidence_end: int | None = None
+    confidence: float | None = None
+    origin: str = "manual"
+    external_id: str | None = None
+    status: Status = Status.CONFIRMED
+
+    @pydantic.field_validator("type", mode="before")
+    @classmethod
+    def _type(cls, value: object) -> EventType:
+        return EventType.parse(value, field="event type")  # type: ignore[no-any-return]
+
+    @pydantic.field_validator("actor", mode="before")
+    @classmethod
+    def _actor(cls, value: object) -> str:
+        return _code(value, field="actor")
+
+    @pydantic.field_validator("target", "beneficiary", "recipient", mode="before")
+    @classmethod
+    def _optional_actor(cls, value: object, info: pydantic.ValidationInfo) -> str | None:
+        return None if value in (None, "") else _code(value, field=str(info.field_name))
+
+    @pydantic.field_validator("category", mode="before")
+    @classmethod
+    def _category(cls, value: object) -> Category | None:
+        return None if value in (None, "") else Category.parse(value, field="category")  # type: ignore[no-any-return]
+
+    @pydantic.field_validator("direction", mode="before")
+    @classmethod
+    def _direction(cls, value: object) -> Direction | None:
+        return None if value in (None, "") else Direction.parse(value, field="direction")  # type: ignore[no-any-return]
+
+    @pydantic.field_validator("status", mode="before")
+    @classmethod
+    def _status(cls, value: object) -> Status:
+        return Status.parse(value, field="status")  # type: ignore[no-any-return]
+
+    @pydantic.field_validator("date", mode="before")
+    @classmethod
+    def _when(cls, value: object) -> dt.date | None:
+        return _date(value, field="date")
+
+    @pydantic.field_validator("confidence")
+    @classmethod
+    def _confidence(cls, value: float | None) -> float | None:
+        if value is not None and not 0 <= value <= 1:
+            raise ValueError(f"confidence {value} is outside 0..1")
+        return value
+
+    @pydantic.model_validator(mode="after")
+    def _key_fields(self) -> Event:
+        needs_target = {EventType.APPEAL, EventType.THREAT, EventType.SANCTION}
+        if self.type in needs_target and not self.target:
+            raise ValueError(f"a {self.type.value} event needs a target (who is urged, threatened or sanctioned)")
+        if self.type is EventType.POLICY_CHANGE and self.direction is None:
+            raise ValueError("a policy_change event needs a direction: loosen or tighten")
+        return self
+
+
+def support_key(record: Support) -> tuple[str, str, str | None, str]:
+    """The fields that make two support records "the same" (SCHEMA.md)."""
+    category = record.category.value if record.category else None
+    return (record.donor, record.recipient, category, record.stage.value)
+
+
+def event_key(event: Event) -> tuple[Any, ...]:
+    """The fields that make two events "the same" (SCHEMA.md)."""
+    keys: dict[EventType, tuple[Any, ...]] = {
+        EventType.APPEAL: (event.actor, event.target, event.category),
+        EventType.REFUSAL: (event.actor, event.category),
+        EventType.THREAT: (event.actor, event.target),
+        EventType.SANCTION: (event.actor, event.target),
+        EventType.POLICY_CHANGE: (event.actor, event.direction),
+    }
+    return (event.type, *keys[event.type])

@@ -1,0 +1,1 @@
+"""Use cases: the functions the CLI and the web app call."""

@@ -1,0 +1,206 @@
+"""Use cases on the ledger: open it, add, edit, list and export records.
+
+The CLI and the web app call these functions; they never touch SQL themselves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from aidtrack import actors, models, settings
+from aidtrack.db import EventFilter, Store, SupportFilter, connect
+from aidtrack.errors import ValidationError
+
+EXPORT_FORMATS = ("csv", "json", "parquet")
+_STORES: dict[str, Store] = {}
+
+
+def open_store(database_url: str | None = None, *, fresh: bool = False) -> Store:
+    """The ledger at ``database_url`` (default: the setting), created and migrated if needed.
+
+    >>> store = open_store("sqlite://")  # in memory
+    """
+    url = settings.get("database_url", database_url)
+    if url in _STORES and not fresh and url not in ("sqlite://", "sqlite:///:memory:"):
+        return _STORES[url]
+    store = connect(url)
+    if not store.actor_rows():
+        seed_actors(store)
+    _STORES[url] = store
+    return store
+
+
+def seed_actors(store: Store) -> None:
+    """Load every known actor and group membership into the database."""
+    rows = [{"code": a.code, "name": a.name, "kind": a.kind} for a in actors.all_actors()]
+    members = [{"group_code": m.group, "member": m.member, "start": m.start, "end": m.end}
+               for m in actors.memberships()]
+    store.replace_actors(rows, members)
+
+
+def current_user(by: str | None = None) -> str:
+    return by or settings.get("user")
+
+
+# -- resolving user input ---------------------------------------------------------------
+
+def resolve(name: str | None, *, on: dt.date | None = None) -> str | None:
+    """An actor code for a name or code typed by a user (raises UnknownActorError)."""
+    if name is None or str(name).strip() == "":
+        return None
+    return actors.resolve_actor(str(name), on=on)
+
+
+def parse_date(value: str | dt.date | None, *, field: str = "date") -> dt.date | None:
+    """A date from YYYY-MM-DD (or YYYY-MM, taken as the 1st), with a clear error."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    try:
+        if len(text) == 7:
+            return dt.date.fromisoformat(text + "-01")
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(f'{field} "{value}" is not a date; write it as YYYY-MM-DD, e.g. 2023-03-01.') from None
+
+
+def _source(fields: Mapping[str, Any]) -> models.Source | None:
+    src = {k.removeprefix("source_"): v for k, v in fields.items() if k.startswith("source_") and v}
+    if not src:
+        return None
+    if "date" in src:
+        src["published"] = src.pop("date")
+    return models.Source(**src)
+
+
+# -- adding and editing -----------------------------------------------------------------
+
+def add_support(fields: Mapping[str, Any], *, store: Store, by: str | None = None) -> int:
+    """Validate and store one support record typed by a user; returns its id."""
+    data = {k: v for k, v in fields.items() if not k.startswith("source_") and v is not None}
+    when = parse_date(data.get("date"))
+    for key in ("donor", "recipient", "via"):
+        if data.get(key):
+            data[key] = resolve(data[key], on=when)
+    if data.get("via"):
+        data.setdefault("channel", "indirect")
+    record = models.Support(**data, source=_source(fields))
+    if record.amount is not None and record.amount_eur is None:
+        record = _with_money(record)
+    return store.add_support([record], by=current_user(by))[0]
+
+
+def _with_money(record: models.Support) -> models.Support:
+    from aidtrack import money  # the importers' ECB conversion
+
+    assert record.amount is not None and record.currency is not None
+    eur = money.to_eur(record.amount, record.currency, record.date)
+    usd = money.to_usd(record.amount, record.currency, record.date)
+    return record.model_copy(update={"amount_eur": eur.value, "amount_usd": usd.value,
+                                     "fx_note": eur.note})
+
+
+def add_event(fields: Mapping[str, Any], *, store: Store, by: str | None = None) -> int:
+    """Validate and store one diplomatic event typed by a user; returns its id."""
+    data = {k: v for k, v in fields.items() if not k.startswith("source_") and v is not None}
+    when = parse_date(data.get("date"))
+    for key in ("actor", "target", "beneficiary", "recipient"):
+        if data.get(key):
+            data[key] = resolve(data[key], on=when)
+    event = models.Event(**data, source=_source(fields))
+    return store.add_events([event], by=current_user(by))[0]
+
+
+def edit_record(table: str, record_id: int, changes: Mapping[str, Any], *, store: Store,
+                by: str | None = None) -> dict[str, Any]:
+    """Change fields of a record after validating the result through the model."""
+    current = store.get(table, record_id)
+    model = models.Support if table == "support" else models.Event
+    fields = set(model.model_fields) - {"id", "source"}
+    merged = {k: current[k] for k in fields if k in current and current[k] is not None}
+    merged.update({k: v for k, v in changes.items()})
+    validated = model(**merged).model_dump(mode="json")
+    clean = {k: (parse_date(validated[k]) if k == "date" else validated[k]) for k in changes}
+    return store.update_record(table, record_id, clean, by=current_user(by))
+
+
+# -- listing and exporting --------------------------------------------------------------
+
+def support_filter(**options: Any) -> SupportFilter:
+    """A validated filter from CLI/API options (names resolved, dates parsed)."""
+    return SupportFilter(**_clean_filter(options, actor_keys=("donor", "recipient"),
+                                         enums={"category": models.Category, "stage": models.Stage}))
+
+
+def event_filter(**options: Any) -> EventFilter:
+    return EventFilter(**_clean_filter(options, actor_keys=("actor", "target"),
+                                       enums={"type": models.EventType, "category": models.Category}))
+
+
+def _clean_filter(options: Mapping[str, Any], *, actor_keys: Iterable[str],
+                  enums: Mapping[str, type[models._Choice]]) -> dict[str, Any]:
+    clean = {k: v for k, v in options.items() if v is not None}
+    for key in actor_keys:
+        if key in clean:
+            clean[key] = resolve(clean[key])
+    for key, enum in enums.items():
+        if key in clean:
+            clean[key] = enum.parse(clean[key], field=key).value
+    if "status" in clean:
+        clean["status"] = models.Status.parse(clean["status"], field="status").value
+    for key in ("start", "end"):
+        if key in clean:
+            clean[key] = parse_date(clean[key], field=key)
+    return clean
+
+
+def list_records(table: str, where: SupportFilter | EventFilter, *, store: Store) -> list[dict[str, Any]]:
+    if table == "support":
+        assert isinstance(where, SupportFilter)
+        return store.list_support(where)
+    assert isinstance(where, EventFilter)
+    return store.list_events(where)
+
+
+def export_records(table: str, where: SupportFilter | EventFilter, *, store: Store, fmt: str,
+                   out: Path) -> int:
+    """Write records to ``out`` as CSV, JSON or Parquet; returns how many."""
+    if fmt not in EXPORT_FORMATS:
+        raise ValidationError(f'Unknown export format "{fmt}"; use one of: {", ".join(EXPORT_FORMATS)}.')
+    rows = list_records(table, where, store=store)
+    frame = pd.DataFrame(rows)
+    if "items" in frame:
+        frame["items"] = frame["items"].map(lambda v: json.dumps(v) if v is not None else None)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "csv":
+        frame.to_csv(out, index=False)
+    elif fmt == "json":
+        out.write_text(json.dumps(rows, default=str, indent=1), encoding="utf-8")
+    else:
+        frame.to_parquet(out, index=False)
+    return len(rows)
+
+
+def status(*, store: Store) -> dict[str, Any]:
+    """What the ledger holds: counts per table and status, and the imports."""
+    summary = store.summary()
+    summary["imports"] = [
+        {k: imp[k] for k in ("id", "origin", "release", "path", "rows_stored", "rows_rejected", "superseded_by")}
+        for imp in store.list_imports()
+    ]
+    return summary
+
+
+def group_members(group: str, *, on: dt.date | None, store: Store) -> list[str]:
+    """Members of a group (NATO, EU, G7, OECD...) on a date, from the ledger's actor table."""
+    code = resolve(group)
+    assert code is not None
+    return store.group_members(code, on=on or dt.date.today())
