@@ -27,7 +27,7 @@ def _support(**over: object) -> models.Support:
 
 
 def test_migrations_from_empty_reach_head(any_store: Store) -> None:
-    assert current_revision(any_store.engine) == head_revision() == "0001"
+    assert current_revision(any_store.engine) == head_revision() == "0002"
     names = set(sa.inspect(any_store.engine).get_table_names())
     assert {"support", "events", "sources", "audit_log", "imports", "macro", "actors"} <= names
 
@@ -143,3 +143,14 @@ def test_nato_members_by_date(any_store: Store) -> None:
     assert len(march) == 30 and "FIN" not in march and "SWE" not in march
     assert "FIN" in any_store.group_members("NATO", on=dt.date(2023, 4, 5))
     assert "GBR" not in any_store.group_members("EU", on=dt.date(2021, 1, 1))
+
+
+def test_migrations_match_the_schema(any_store: Store) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from aidtrack.db.schema import metadata
+
+    with any_store.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), metadata)
+    assert diff == []

@@ -158,3 +158,17 @@ tokens = sa.Table(
     sa.Column("created", sa.DateTime, nullable=False),
     sa.Column("revoked", sa.DateTime),
 )
+
+corroborations = sa.Table(
+    "corroborations",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("table_name", sa.String(40), nullable=False),
+    sa.Column("record_id", sa.Integer, nullable=False),
+    sa.Column("source_id", sa.Integer, sa.ForeignKey("sources.id")),
+    sa.Column("evidence", sa.Text),
+    sa.Column("origin", sa.String(60), nullable=False),
+    sa.Column("external_id", sa.String(200)),
+    sa.Column("created", sa.DateTime, nullable=False),
+)
+sa.Index("ix_corroborations_record", corroborations.c.table_name, corroborations.c.record_id)

@@ -195,6 +195,55 @@ class Store:
                                 f"list them with `aidtrack list {table}`.")
         return dict(row._mapping)
 
+    # -- candidates from extraction -----------------------------------------------------
+
+    def find_external(self, table: str, *, origin: str, external_id: str) -> int | None:
+        """The id of a record (or corroboration) already stored under ``external_id``."""
+        tbl = _table(table)
+        with self.engine.connect() as conn:
+            found = conn.execute(sa.select(tbl.c.id).where(
+                tbl.c.origin == origin, tbl.c.external_id == external_id)).scalar()
+            if found is None:
+                cor = schema.corroborations
+                found = conn.execute(sa.select(cor.c.record_id).where(
+                    cor.c.table_name == table, cor.c.origin == origin, cor.c.external_id == external_id)).scalar()
+        return None if found is None else int(found)
+
+    def find_match(self, table: str, key: Mapping[str, Any], *, near: dt.date | None, days: int,
+                   exclude_origin: str | None = None) -> int | None:
+        """A current, non-rejected record with the same key fields and a date within ``days``."""
+        tbl = _table(table)
+        query = sa.select(tbl.c.id).where(tbl.c.current.is_(True), tbl.c.status != "rejected",
+                                          *[(tbl.c[k].is_(None) if v is None else tbl.c[k] == v)
+                                            for k, v in key.items()])
+        if near is not None:
+            window = dt.timedelta(days=days)
+            query = query.where(sa.or_(tbl.c.date.is_(None), tbl.c.date.between(near - window, near + window)))
+        if exclude_origin:
+            query = query.where(tbl.c.origin != exclude_origin)
+        with self.engine.connect() as conn:
+            found = conn.execute(query.order_by(tbl.c.id).limit(1)).scalar()
+        return None if found is None else int(found)
+
+    def add_corroboration(self, table: str, record_id: int, *, source: models.Source | None, evidence: str | None,
+                          origin: str, external_id: str | None, by: str) -> int:
+        """Link one more source and evidence to an existing record instead of duplicating it."""
+        with self.transaction() as conn:
+            row = {"table_name": table, "record_id": record_id, "source_id": self._source_id(conn, source),
+                   "evidence": evidence, "origin": origin, "external_id": external_id, "created": _now()}
+            new_id = int(conn.execute(sa.insert(schema.corroborations).values(**row)).inserted_primary_key[0])
+            self._audit(conn, table=table, record_id=record_id, action="corroborate", by=by, old=None, new=row)
+            return new_id
+
+    def corroborations(self, table: str, record_id: int) -> list[dict[str, Any]]:
+        """Other sources that reported the same record."""
+        cor, src = schema.corroborations, schema.sources
+        query = (sa.select(cor, src.c.url.label("source_url"), src.c.title.label("source_title"))
+                 .select_from(cor.outerjoin(src, cor.c.source_id == src.c.id))
+                 .where(cor.c.table_name == table, cor.c.record_id == record_id).order_by(cor.c.id))
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
+
     # -- imports ---------------------------------------------------------------------
 
     def find_import(self, *, origin: str, sha256: str) -> dict[str, Any] | None:
@@ -365,7 +414,7 @@ class Store:
         with self.engine.connect() as conn:
             counts = {t.name: int(conn.execute(sa.select(sa.func.count()).select_from(t)).scalar() or 0)
                       for t in (schema.support, schema.events, schema.sources, schema.macro,
-                                schema.imports, schema.actors, schema.audit_log)}
+                                schema.imports, schema.actors, schema.corroborations, schema.audit_log)}
             by_status = dict(conn.execute(sa.select(schema.support.c.status, sa.func.count())
                                           .group_by(schema.support.c.status)).all())
             ev_status = dict(conn.execute(sa.select(schema.events.c.status, sa.func.count())

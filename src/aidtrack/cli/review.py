@@ -1,0 +1,116 @@
+"""`aidtrack review`: accept, reject or edit candidate events proposed by extraction."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.panel import Panel
+from rich.text import Text
+
+from aidtrack.cli.ledger import print_json, print_table
+from aidtrack.services import ledger, review as review_service
+
+console = Console()
+_KEYS = ("type", "donor", "recipient", "actor", "target", "category", "stage", "direction", "amount", "currency")
+
+
+def _ref(row: dict[str, Any]) -> str:
+    return f"{'E' if row['table'] == 'events' else 'S'}{row['id']}"
+
+
+def _parse_ref(ref: str) -> tuple[str, int]:
+    prefix, digits = ref[:1].upper(), ref[1:]
+    if prefix not in ("E", "S") or not digits.isdigit():
+        raise click.BadParameter(f'"{ref}" is not a candidate reference; use E12 for event 12 or S5 for '
+                                 "support record 5 (see `aidtrack review --list`).")
+    return ("events" if prefix == "E" else "support"), int(digits)
+
+
+def _show(row: dict[str, Any]) -> None:
+    facts = "  ".join(f"{k}={row[k]}" for k in _KEYS if row.get(k) is not None)
+    body = Text(facts + "\n\n", style="bold")
+    body.append(row.get("evidence") or "(no evidence sentence)", style="italic")
+    body.append(f"\n\nsource: {row.get('source_title') or ''} {row.get('source_url') or ''} "
+                f"{row.get('source_published') or ''}")
+    console.print(Panel(body, title=f"{_ref(row)}  {row.get('date') or 'undated'}"))
+
+
+@click.group(invoke_without_command=True)
+@click.option("--list", "list_only", is_flag=True, help="List the candidates and stop.")
+@click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="With --list: machine-readable JSON.")
+@click.pass_context
+def review(ctx: click.Context, list_only: bool, limit: int, as_json: bool) -> None:
+    """Review candidate events one by one: [a]ccept, [r]eject, [e]dit, [s]kip, [q]uit.
+
+    \b
+    Non-interactive:
+      aidtrack review --list
+      aidtrack review accept E12
+      aidtrack review reject S5
+      aidtrack review edit E12 category=military target=KOR
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    rows = review_service.candidates(store=ledger.open_store(), limit=limit)
+    if list_only or as_json:
+        data = [{"ref": _ref(r), **{k: r.get(k) for k in ("date", *_KEYS, "evidence", "source_url")}} for r in rows]
+        print_json(data) if as_json else print_table(data, ["ref", "date", "type", "donor", "actor", "target",
+                                                            "category", "source_url"])
+        return
+    if not rows:
+        click.echo("No candidates to review. Add some with `aidtrack extract FILE --store`.")
+        return
+    _interactive(rows)
+
+
+def _interactive(rows: list[dict[str, Any]]) -> None:
+    store = ledger.open_store()
+    for row in rows:
+        _show(row)
+        choice = click.prompt("[a]ccept [r]eject [e]dit [s]kip [q]uit", default="s",
+                              type=click.Choice(["a", "r", "e", "s", "q"]), show_choices=False)
+        if choice == "q":
+            return
+        if choice == "s":
+            continue
+        changes = {}
+        if choice == "e":
+            changes = review_service.parse_changes(click.prompt("FIELD=VALUE (space separated)").split())
+        decision = {"a": "accept", "r": "reject", "e": "edit"}[choice]
+        review_service.decide(row["table"], row["id"], decision, store=store, changes=changes)
+        click.echo(f"{_ref(row)}: {decision}ed")
+
+
+def _decide(ref: str, decision: str, pairs: tuple[str, ...] = ()) -> None:
+    table, record_id = _parse_ref(ref)
+    changes = review_service.parse_changes(pairs)
+    row = review_service.decide(table, record_id, decision, store=ledger.open_store(), changes=changes)
+    click.echo(f"{ref}: {decision}ed -> status {row['status']}")
+
+
+@review.command("accept")
+@click.argument("ref")
+def accept(ref: str) -> None:
+    """Confirm a candidate (E12 = event 12, S5 = support record 5)."""
+    _decide(ref, "accept")
+
+
+@review.command("reject")
+@click.argument("ref")
+def reject(ref: str) -> None:
+    """Reject a candidate; it stays in the ledger, marked rejected."""
+    _decide(ref, "reject")
+
+
+@review.command("edit")
+@click.argument("ref")
+@click.argument("changes", nargs=-1, required=True)
+def edit(ref: str, changes: tuple[str, ...]) -> None:
+    """Correct fields of a candidate and confirm it: `edit E12 category=military`."""
+    _decide(ref, "edit", changes)
+
+
+COMMANDS = [review]
