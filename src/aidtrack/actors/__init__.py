@@ -1,0 +1,40 @@
+"""Actors: turning names into codes, group memberships and office holders.
+
+Countries are ISO 3166-1 alpha-3 codes (``KOR``, ``UKR``, ``TWN``); organisations
+use the codes of ``eval/SCHEMA.md`` (``NATO``, ``EU``, ``UN``, ``IMF``, ``WB`` ...).
+The names behind them are data in ``aidtrack/data/actors/*.yaml``.
+
+>>> import datetime
+>>> from aidtrack import actors
+>>> actors.resolve_actor("Republic of Korea"), actors.resolve_actor("the Kremlin")
+('KOR', 'RUS')
+>>> len(actors.group_members("NATO", on=datetime.date(2023, 3, 15)))
+30
+>>> actors.office_holder("Rutte", on=datetime.date(2025, 1, 1))
+'NATO'
+"""
+
+from aidtrack.actors.groups import Membership, group_members, groups_of, is_group, memberships
+from aidtrack.actors.names import ActorInfo, actor_info, actor_name, all_actors, suggest_actors
+from aidtrack.actors.offices import Term, all_terms, office_holder
+from aidtrack.actors.resolution import find_actor, resolve_actor
+from aidtrack.actors.text import normalise_name
+
+__all__ = [
+    "ActorInfo",
+    "Membership",
+    "Term",
+    "actor_info",
+    "actor_name",
+    "all_actors",
+    "all_terms",
+    "find_actor",
+    "group_members",
+    "groups_of",
+    "is_group",
+    "memberships",
+    "normalise_name",
+    "office_holder",
+    "resolve_actor",
+    "suggest_actors",
+]

@@ -1,0 +1,26 @@
+"""The shipped actor tables (``aidtrack/data/actors/*.yaml``), read once."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from aidtrack.errors import AidtrackError
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
+
+
+@functools.cache
+def read_table(name: str) -> Any:
+    """The parsed content of ``data/actors/<name>.yaml`` (cached; do not mutate)."""
+    path = DATA_DIR / f"{name}.yaml"
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return yaml.safe_load(handle)
+    except (OSError, yaml.YAMLError) as ex:
+        raise AidtrackError(
+            f'Cannot read the actor table "{path}": {ex}. Reinstall aidtrack or fix the file.'
+        ) from ex
