@@ -1,0 +1,145 @@
+"""Rules commands: `rules COUNTRY`, `rules changes`, `check-transfer`, `options`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.markdown import Markdown
+
+from aidtrack.errors import AidtrackError, UnknownActorError, ValidationError
+from aidtrack.rules import (
+    Transfer, build_options, load_signals, render_changes, render_check, render_options,
+    render_rules, rule_changes, rules_in_force,
+)
+from aidtrack.rules import checker
+from aidtrack.rules.naming import resolve_country
+
+
+class _Date(click.ParamType):
+    name = "DATE"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value))
+        except ValueError:
+            self.fail(f'"{value}" is not a date; write it as YYYY-MM-DD, e.g. 2023-03-01.', param, ctx)
+
+
+DATE = _Date()
+
+
+def _country(value: str, *, option: str) -> str:
+    try:
+        return resolve_country(value)
+    except UnknownActorError as ex:
+        raise click.UsageError(f"{option}: {ex}") from None
+
+
+def _emit(data: Any) -> None:
+    click.echo(json.dumps(data, default=str, indent=2, ensure_ascii=False))
+
+
+def _console() -> Console:
+    return Console()
+
+
+class _CountryGroup(click.Group):
+    """`rules KOR` shows a country's rules; `rules changes ...` lists changes."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("-h", "--help"):
+            args = ["show", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=_CountryGroup)
+def rules() -> None:
+    """Export rules on supplying a party to a war, by country and over time.
+
+    \b
+    aidtrack rules KOR [--as-of 2023-03-01] [--json]
+    aidtrack rules changes --since 2022-02-24 [--until 2023-12-31] [--country DEU] [--json]
+    """
+
+
+@rules.command("show")
+@click.argument("country")
+@click.option("--as-of", "as_of", type=DATE, default=None, help="Date to judge (default: today).")
+@click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+def show(country: str, as_of: dt.date | None, as_json: bool) -> None:
+    """The rules binding COUNTRY on a date, with the ones set aside by precedence."""
+    code = _country(country, option="COUNTRY")
+    day = as_of or dt.date.today()
+    found = rules_in_force(code, on=day)
+    if as_json:
+        _emit({"country": code, "as_of": day, "rules": [r.model_dump(mode="json") for r in found]})
+        return
+    _console().print(Markdown(render_rules(found, country=code, on=day), hyperlinks=False))
+
+
+@rules.command("changes")
+@click.option("--since", type=DATE, required=True, help="First date (YYYY-MM-DD).")
+@click.option("--until", type=DATE, default=None, help="Last date (default: no limit).")
+@click.option("--country", default=None, help="Only this country (code or name).")
+@click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+def changes(since: dt.date, until: dt.date | None, country: str | None, as_json: bool) -> None:
+    """Who loosened or tightened which rule, when, with sources."""
+    code = _country(country, option="--country") if country else None
+    found = rule_changes(since=since, until=until, country=code)
+    if as_json:
+        _emit([c.to_dict() for c in found])
+        return
+    _console().print(Markdown(render_changes(found, since=since, until=until), hyperlinks=False))
+
+
+@click.command("check-transfer")
+@click.option("--from", "origin", required=True, help="Exporting state (code or name), e.g. KOR.")
+@click.option("--to", "recipient", required=True, help="Final recipient, e.g. UKR.")
+@click.option("--item", required=True, help="lethal, non_lethal, ammunition or dual_use (or weapons, shells, helmets...).")
+@click.option("--via", multiple=True, help="Intermediary state, in order; repeat for several.")
+@click.option("--origin-of-manufacture", "maker", default=None, help="Country where the item was made (default: --from).")
+@click.option("--date", "on", type=DATE, default=None, help="Date to judge (default: today).")
+@click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+def check_transfer(origin: str, recipient: str, item: str, via: tuple[str, ...],
+                           maker: str | None, on: dt.date | None, as_json: bool) -> None:
+    """Check a transfer route hop by hop: findings with rules and sources, and a verdict."""
+    try:
+        transfer = Transfer(
+            _country(origin, option="--from"), _country(recipient, option="--to"), item,
+            via=tuple(_country(v, option="--via") for v in via),
+            manufacturer=_country(maker, option="--origin-of-manufacture") if maker else None, on=on)
+    except ValidationError as ex:
+        raise click.UsageError(str(ex)) from None
+    result = checker.check_transfer(transfer)
+    if as_json:
+        _emit(result.to_dict())
+        return
+    _console().print(Markdown(render_check(result), hyperlinks=False))
+
+
+@click.command("options")
+@click.argument("donor")
+@click.option("--as-of", "as_of", type=DATE, default=None, help="Date to judge (default: today).")
+@click.option("--to", "recipient", default="UKR", show_default=True, help="Recipient.")
+@click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+def options(donor: str, as_of: dt.date | None, recipient: str, as_json: bool) -> None:
+    """DONOR's routes to support the recipient: verdicts, citations, signals."""
+    code = _country(donor, option="DONOR")
+    try:
+        report = build_options(code, as_of=as_of or dt.date.today(),
+                               recipient=_country(recipient, option="--to"), signals=load_signals())
+    except AidtrackError as ex:
+        raise click.ClickException(str(ex)) from None
+    if as_json:
+        _emit(report.to_dict())
+        return
+    _console().print(Markdown(render_options(report), hyperlinks=False))
+
+
+COMMANDS = [rules, check_transfer, options]

@@ -1,0 +1,141 @@
+"""Check a transfer route hop by hop against the rules in force on its date.
+
+Each hop is judged twice:
+
+* the **exporter** of the hop (the origin, then each intermediary) under its own
+  rules for shipping the item to the next state (``scope`` direct or both);
+* every **upstream** state (the country of manufacture, and each earlier exporter)
+  under its re-export rules (``scope`` reexport or both), because onward
+  transfers need their consent.
+
+Default when no rule is on record: the hop is allowed, with a ``no-rule-found``
+warning for an exporter and an info finding for an upstream state.
+
+Verdict: ``prohibited`` if any error, else ``needs-consent`` (of the upstream
+states whose rules require consent or a licence), else ``needs-approval`` (of
+exporters whose rules require a licence or case-by-case decision), else ``allowed``.
+
+>>> check_transfer(Transfer("DEU", "UKR", "lethal", on=dt.date(2022, 1, 15))).verdict
+'prohibited'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from aidtrack.rules.model import CheckResult, Finding, Rule, Transfer
+from aidtrack.rules.naming import country_name
+from aidtrack.rules.precedence import Decision, applicable, decide
+from aidtrack.rules.register import RegisterLike, as_register
+
+_LABEL = {
+    "prohibit": "prohibits", "require_approval": "requires a licence or government decision for",
+    "require_consent": "requires consent for", "allow": "allows",
+}
+
+
+def check_transfer(transfer: Transfer, *, register: RegisterLike = None) -> CheckResult:
+    """Judge every hop of ``transfer`` and return findings and a verdict."""
+    rules = as_register(register).rules
+    findings: list[Finding] = []
+    chain = transfer.chain
+    for hop in range(len(chain) - 1):
+        exporter, destination = chain[hop], chain[hop + 1]
+        findings.append(_export_finding(rules, transfer, hop, exporter, destination))
+        for upstream in _upstream(transfer, hop):
+            findings.append(_reexport_finding(rules, transfer, hop, upstream, destination))
+    return _result(transfer, findings)
+
+
+def _upstream(transfer: Transfer, hop: int) -> list[str]:
+    """States whose consent the hop may need: the maker, then earlier exporters."""
+    assert transfer.manufacturer is not None
+    candidates = [transfer.manufacturer, *transfer.chain[:hop]]
+    exporter = transfer.chain[hop]
+    return list(dict.fromkeys(c for c in candidates if c != exporter))
+
+
+def _decision(rules: tuple[Rule, ...], transfer: Transfer, *, country: str, role: str,
+              destination: str) -> Decision | None:
+    on = transfer.on or dt.date.today()
+    found = applicable(rules, country=country, role=role, item=transfer.item,
+                       destination=destination, on=on)
+    return decide(found)
+
+
+def _export_finding(rules: tuple[Rule, ...], transfer: Transfer, hop: int, exporter: str,
+                    destination: str) -> Finding:
+    decision = _decision(rules, transfer, country=exporter, role="export", destination=destination)
+    what = f"{transfer.item.replace('_', '-')} exports from {_who(exporter)} to {_who(destination)}"
+    if decision is None:
+        return Finding("no-rule-found", "warning", exporter,
+                       f"No rule on record for {what} on {transfer.on}; treated as allowed.", hop=hop)
+    rule = decision.winner
+    slug, severity = _export_slug(rule.effect, decision, hop)
+    return _finding(slug, severity, exporter, decision, hop, f"{_rule_phrase(rule)} {what}")
+
+
+def _export_slug(effect: str, decision: Decision, hop: int) -> tuple[str, str]:
+    if effect == "prohibit":
+        return ("direct-export-prohibited" if hop == 0 else "onward-export-prohibited", "error")
+    if effect in ("require_approval", "require_consent"):
+        return ("approval-required", "warning")
+    return ("exception-applies" if decision.is_exception else "export-allowed", "info")
+
+
+def _reexport_finding(rules: tuple[Rule, ...], transfer: Transfer, hop: int, upstream: str,
+                      destination: str) -> Finding:
+    decision = _decision(rules, transfer, country=upstream, role="reexport", destination=destination)
+    what = (f"passing {upstream}-origin {transfer.item.replace('_', '-')} from "
+            f"{_who(transfer.chain[hop])} to {_who(destination)}")
+    if decision is None:
+        return Finding("no-rule-found", "info", upstream,
+                       f"No re-export rule of {_who(upstream)} on record for {what}; "
+                       "no consent requirement assumed.", hop=hop)
+    rule = decision.winner
+    slug, severity = _reexport_slug(rule.effect, decision)
+    return _finding(slug, severity, upstream, decision, hop, f"{_rule_phrase(rule)} {what}")
+
+
+def _reexport_slug(effect: str, decision: Decision) -> tuple[str, str]:
+    if effect == "prohibit":
+        return ("reexport-prohibited", "error")
+    if effect in ("require_approval", "require_consent"):
+        return ("reexport-consent-required", "warning")
+    return ("exception-applies" if decision.is_exception else "reexport-allowed", "info")
+
+
+def _finding(slug: str, severity: str, country: str, decision: Decision, hop: int,
+             text: str) -> Finding:
+    rule = decision.winner
+    aside = tuple(r.id for r in decision.set_aside)
+    extra = f" (takes precedence over {', '.join(aside)})" if aside else ""
+    return Finding(slug, severity, country, f"{text}{extra}.", rule_id=rule.id,  # type: ignore[arg-type]
+                   citation=rule.citation, hop=hop, set_aside=aside)
+
+
+def _rule_phrase(rule: Rule) -> str:
+    return f'{_who(rule.country)}\'s rule {rule.id} ("{rule.title}") {_LABEL[rule.effect]}'
+
+
+def _who(code: str) -> str:
+    name = country_name(code)
+    return code if name == code else f"{name} ({code})"
+
+
+def _result(transfer: Transfer, findings: list[Finding]) -> CheckResult:
+    consent = _countries(findings, "reexport-consent-required")
+    approval = _countries(findings, "approval-required")
+    if any(f.severity == "error" for f in findings):
+        verdict = "prohibited"
+    elif consent:
+        verdict = "needs-consent"
+    elif approval:
+        verdict = "needs-approval"
+    else:
+        verdict = "allowed"
+    return CheckResult(transfer, verdict, tuple(findings), consent, approval)
+
+
+def _countries(findings: list[Finding], slug: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(f.country for f in findings if f.slug == slug))

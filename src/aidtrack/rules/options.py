@@ -1,0 +1,195 @@
+"""A donor's options report: for each route to the recipient, the checker's verdict
+with citations, which peers used that route and how much, the relevant signals
+and the step-up gap. Pure: data in, report out; no scores are invented.
+
+>>> report = build_options("KOR", as_of=dt.date(2023, 3, 1))
+>>> [(r.slug, r.verdict) for r in report.routes][:2]
+[('direct-lethal', 'prohibited'), ('direct-non-lethal', 'allowed')]
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import pandas as pd
+
+from aidtrack.rules.checker import check_transfer
+from aidtrack.rules.model import CheckResult, Transfer
+from aidtrack.rules.naming import country_name
+from aidtrack.rules.register import RegisterLike, as_register
+
+INTERMEDIARIES: tuple[str, ...] = ("USA", "POL", "DEU")
+
+
+@dataclasses.dataclass(frozen=True)
+class RouteOption:
+    """One way the donor could support the recipient, with the evidence for it."""
+
+    slug: str
+    title: str
+    category: str
+    verdict: str
+    label: str
+    check: CheckResult | None
+    peers: tuple[dict[str, Any], ...]
+    signals: tuple[dict[str, Any], ...]
+    step_up: tuple[dict[str, Any], ...]
+    note: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "route": self.slug, "title": self.title, "category": self.category,
+            "verdict": self.verdict, "label": self.label, "note": self.note,
+            "check": self.check.to_dict() if self.check else None,
+            "peers": list(self.peers), "signals": [_jsonable(s) for s in self.signals],
+            "step_up": list(self.step_up),
+        }
+
+
+@dataclasses.dataclass(frozen=True)
+class OptionsReport:
+    """Every route for ``donor`` to ``recipient`` as of ``as_of``."""
+
+    donor: str
+    recipient: str
+    as_of: dt.date
+    routes: tuple[RouteOption, ...]
+    appeals: tuple[dict[str, Any], ...]
+    threats: tuple[dict[str, Any], ...]
+    notes: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "donor": self.donor, "recipient": self.recipient, "as_of": self.as_of.isoformat(),
+            "routes": [r.to_dict() for r in self.routes],
+            "appeals": [_jsonable(s) for s in self.appeals],
+            "threats": [_jsonable(s) for s in self.threats], "notes": list(self.notes),
+        }
+
+
+def build_options(donor: str, *, as_of: dt.date, recipient: str = "UKR",
+                  peer_support: pd.DataFrame | None = None, signals: Iterable[dict[str, Any]] = (),
+                  step_up: pd.DataFrame | None = None, register: RegisterLike = None,
+                  intermediaries: Sequence[str] = INTERMEDIARIES) -> OptionsReport:
+    """Assemble the options report for ``donor`` (see the module docstring).
+
+    ``peer_support`` has columns donor, category, measure, amount_eur; ``step_up``
+    has category, donor_eur, peer_median_pct_gdp, gap_eur; ``signals`` are events
+    as returned by :func:`aidtrack.rules.load_signals`.
+    """
+    reg = as_register(register)
+    known = [s for s in signals if s.get("date") is None or s["date"] <= as_of]
+    context = _Context(donor, recipient, as_of, reg, peer_support, step_up, known)
+    routes = [
+        context.military("direct-lethal", "Direct lethal aid", "lethal"),
+        context.military("direct-non-lethal", "Direct non-lethal military aid", "non_lethal"),
+        context.military("direct-ammunition", "Direct ammunition", "ammunition"),
+        *[context.military(f"ammunition-via-{v.lower()}", f"Ammunition via {country_name(v)}",
+                           "ammunition", via=v) for v in intermediaries if v not in (donor, recipient)],
+        context.civil("humanitarian", "Humanitarian aid"),
+        context.civil("financial", "Financial aid (budget support, loans, grants)"),
+    ]
+    return OptionsReport(donor, recipient, as_of, tuple(routes),
+                         tuple(_about(known, donor, {"appeal"})), tuple(_about(known, donor, {"threat"})),
+                         _notes(donor, reg.countries, peer_support, step_up))
+
+
+@dataclasses.dataclass(frozen=True)
+class _Context:
+    donor: str
+    recipient: str
+    as_of: dt.date
+    register: Any
+    peer_support: pd.DataFrame | None
+    step_up: pd.DataFrame | None
+    signals: list[dict[str, Any]]
+
+    def military(self, slug: str, title: str, item: str, *, via: str | None = None) -> RouteOption:
+        transfer = Transfer(self.donor, self.recipient, item, via=(via,) if via else (), on=self.as_of)
+        check = check_transfer(transfer, register=self.register)
+        signals = _route_signals(self.signals, self.donor, "military", via=via)
+        return RouteOption(slug, title, "military", check.verdict, check.label, check,
+                           _peers(self.peer_support, "military", self.donor, via=via), tuple(signals),
+                           _step_up(self.step_up, "military"),
+                           "Peer amounts are all military aid; the ledger does not split lethal "
+                           "from non-lethal." if self.peer_support is not None else "")
+
+    def civil(self, slug: str, title: str) -> RouteOption:
+        return RouteOption(
+            slug, title, slug, "allowed", "allowed", None,
+            _peers(self.peer_support, slug, self.donor), tuple(_route_signals(self.signals, self.donor, slug)),
+            _step_up(self.step_up, slug),
+            "No export rule in the register restricts this kind of aid; allowed unless a rule says otherwise.")
+
+
+def _peers(frame: pd.DataFrame | None, category: str, donor: str, *,
+           via: str | None = None, limit: int = 10) -> tuple[dict[str, Any], ...]:
+    if frame is None or frame.empty:
+        return ()
+    rows = frame[(frame["category"] == category) & (frame["donor"] != donor)]
+    rows = rows.sort_values("amount_eur", ascending=False)
+    picked = rows.head(limit)
+    if via is not None:
+        picked = pd.concat([rows[rows["donor"] == via], picked]).drop_duplicates()
+    columns = ["donor", "category", "measure", "amount_eur"]
+    return tuple({k: _plain(v) for k, v in row.items()} for row in picked[columns].to_dict("records"))
+
+
+def _step_up(frame: pd.DataFrame | None, category: str) -> tuple[dict[str, Any], ...]:
+    if frame is None or frame.empty:
+        return ()
+    rows = frame[frame["category"] == category]
+    return tuple({k: _plain(v) for k, v in row.items()} for row in rows.to_dict("records"))
+
+
+def _route_signals(signals: list[dict[str, Any]], donor: str, category: str, *,
+                   via: str | None = None) -> list[dict[str, Any]]:
+    """Signals for one route: appeals, threats and sanctions aimed at the donor, and the
+    donor's own refusals, policy changes and support, in the route's category.
+
+    Threats and sanctions (usually without a category) go with military routes; a
+    route via a third country keeps only the donor's support sent through it.
+    """
+    return [s for s in signals if _fits(s, donor, category, via=via)]
+
+
+def _fits(signal: dict[str, Any], donor: str, category: str, *, via: str | None) -> bool:
+    kind = signal["type"]
+    aimed = signal.get("target") == donor and kind in ("appeal", "threat", "sanction")
+    own = signal.get("actor") == donor and kind in ("refusal", "policy_change", "support")
+    if not (aimed or own):
+        return False
+    if kind == "support" and (via is not None or signal.get("channel") == "indirect"):
+        return via is not None and signal.get("via") == via
+    if kind in ("threat", "sanction"):
+        return category == "military"
+    return signal.get("category") in (category, None)
+
+
+def _about(signals: list[dict[str, Any]], donor: str, types: set[str]) -> list[dict[str, Any]]:
+    return [s for s in signals if s["type"] in types and s.get("target") == donor]
+
+
+def _notes(donor: str, countries: list[str], peers: pd.DataFrame | None,
+           step_up: pd.DataFrame | None) -> tuple[str, ...]:
+    notes = []
+    if donor not in countries:
+        notes.append(f"No rules on record for {donor}; its own hops are treated as allowed with a warning.")
+    if peers is None:
+        notes.append("No peer support data given: peers per route are not shown.")
+    if step_up is None:
+        notes.append("No step-up analysis given: gaps are not shown.")
+    return tuple(notes)
+
+
+def _plain(value: Any) -> Any:
+    if hasattr(value, "item"):
+        return value.item()
+    return None if isinstance(value, float) and value != value else value
+
+
+def _jsonable(event: dict[str, Any]) -> dict[str, Any]:
+    return {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in event.items()}

@@ -1,0 +1,128 @@
+"""Load and validate the rules register (shipped YAML, or a user's file or folder).
+
+>>> reg = load_register()
+>>> reg.get("deu_ukraine_exception_2022").country
+'DEU'
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import importlib.resources
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pydantic
+import yaml
+
+from aidtrack.errors import NotFoundError, RuleRegisterError
+from aidtrack.rules.model import Rule
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclasses.dataclass(frozen=True)
+class Register:
+    """A validated, ordered set of rules with lookup by id and by country."""
+
+    rules: tuple[Rule, ...]
+
+    def get(self, rule_id: str) -> Rule:
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise NotFoundError(f'No rule "{rule_id}" in the register; see `aidtrack rules COUNTRY`.')
+
+    def for_country(self, country: str) -> list[Rule]:
+        return [r for r in self.rules if r.country == country]
+
+    @property
+    def countries(self) -> list[str]:
+        return sorted({r.country for r in self.rules})
+
+
+RegisterLike = Register | Sequence[Rule] | None
+
+
+def as_register(register: RegisterLike) -> Register:
+    """``register`` itself, rules wrapped in a Register, or the shipped one for None."""
+    if register is None:
+        return load_register()
+    if isinstance(register, Register):
+        return register
+    return Register(tuple(register))
+
+
+def load_register(path: str | Path | None = None) -> Register:
+    """Read every rule from ``path`` (a YAML file or a folder of them), or the shipped set.
+
+    Raises :class:`RuleRegisterError` naming the rule id and field when an entry is invalid.
+    """
+    if path is None:
+        return _shipped()
+    target = Path(path)
+    if not target.exists():
+        raise RuleRegisterError(f'Rules register "{path}" does not exist; give a YAML file or a folder.')
+    files = sorted(target.glob("*.yaml")) if target.is_dir() else [target]
+    return _build((str(f), f.read_text(encoding="utf-8")) for f in files)
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped() -> Register:
+    folder = importlib.resources.files("aidtrack") / "data" / "rules"
+    entries = sorted((e for e in folder.iterdir() if e.name.endswith(".yaml")), key=lambda e: e.name)
+    return _build((f"aidtrack/data/rules/{e.name}", e.read_text(encoding="utf-8")) for e in entries)
+
+
+def _build(texts: Iterable[tuple[str, str]]) -> Register:
+    rules: list[Rule] = []
+    for name, text in texts:
+        rules.extend(parse_rules(text, origin=name))
+    _check_links(rules)
+    return Register(tuple(rules))
+
+
+def parse_rules(text: str, *, origin: str = "<text>") -> list[Rule]:
+    """Validate the YAML list in ``text`` into rules."""
+    try:
+        data = yaml.load(text, Loader=_LOADER)
+    except yaml.YAMLError as ex:
+        raise RuleRegisterError(f"{origin} is not valid YAML ({ex}); fix the syntax.") from None
+    if not isinstance(data, list):
+        raise RuleRegisterError(f"{origin} must hold a YAML list of rules, got {type(data).__name__}.")
+    return [_rule(entry, origin=origin, index=i) for i, entry in enumerate(data)]
+
+
+def _rule(entry: Any, *, origin: str, index: int) -> Rule:
+    rule_id = entry.get("id") if isinstance(entry, dict) else None
+    label = f'rule "{rule_id}"' if rule_id else f"rule #{index + 1}"
+    if not isinstance(entry, dict):
+        raise RuleRegisterError(f"{label} in {origin} is not a mapping; write it as key: value pairs.")
+    if "superseded_by" in entry:
+        raise RuleRegisterError(f'{label} in {origin}: field "superseded_by" is computed; remove it.')
+    try:
+        return Rule.model_validate(entry)
+    except pydantic.ValidationError as ex:
+        err = ex.errors()[0]
+        field = ".".join(str(p) for p in err["loc"]) or "(rule)"
+        raise RuleRegisterError(
+            f'Invalid {label} in {origin}: field "{field}": {err["msg"]} '
+            f"(got {err.get('input')!r}). Fix that entry of the register."
+        ) from None
+
+
+def _check_links(rules: Sequence[Rule]) -> None:
+    seen: set[str] = set()
+    for rule in rules:
+        if rule.id in seen:
+            raise RuleRegisterError(f'Duplicate rule id "{rule.id}"; ids must be unique.')
+        seen.add(rule.id)
+    for rule in rules:
+        for target in rule.overrides:
+            if target not in seen:
+                raise RuleRegisterError(
+                    f'Rule "{rule.id}": field "overrides" names unknown rule "{target}"; '
+                    "use the id of a rule in the register."
+                )

@@ -1,0 +1,84 @@
+"""CLI: rules COUNTRY, rules changes, check-transfer, options; bad input messages."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from aidtrack.cli.rules import COMMANDS, check_transfer, options, rules
+
+
+def test_commands_are_exported() -> None:
+    assert [c.name for c in COMMANDS] == ["rules", "check-transfer", "options"]
+
+
+@pytest.mark.parametrize(("command", "args", "expected"), [
+    (rules, ["KOR", "--as-of", "2023-03-01"], "kor_no_lethal_to_belligerents_principle"),
+    (rules, ["Germany", "--as-of", "2022-03-01"], "deu_ukraine_exception_2022"),
+    (rules, ["BEL"], "No rules on record."),
+    (rules, ["changes", "--since", "2022-02-24", "--until", "2022-02-27"], "2022-02-26 DEU loosen"),
+    (check_transfer, ["--from", "KOR", "--to", "UKR", "--item", "ammunition", "--via", "USA",
+                      "--date", "2023-03-01"], "needs consent of KOR"),
+    (check_transfer, ["--from", "DEU", "--to", "UKR", "--item", "ammunition",
+                      "--origin-of-manufacture", "CHE", "--date", "2022-11-03"], "prohibited"),
+    (options, ["KOR", "--as-of", "2023-03-01"], "Direct lethal aid: prohibited"),
+])
+def test_text_output(runner: CliRunner, command, args: list[str], expected: str) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(command, args)
+    assert result.exit_code == 0, result.output
+    assert expected in " ".join(result.output.split())
+
+
+def test_rules_json(runner: CliRunner) -> None:
+    result = runner.invoke(rules, ["SWE", "--as-of", "2022-03-01", "--json"])
+    data = json.loads(result.output)
+    assert [(r["id"], r["superseded_by"]) for r in data["rules"]] == [
+        ("swe_guidelines_no_exports_to_states_in_armed_conflict", ["swe_ukraine_donation_exception_2022"]),
+        ("swe_ukraine_donation_exception_2022", [])]
+
+
+def test_changes_json(runner: CliRunner) -> None:
+    result = runner.invoke(rules, ["changes", "--since", "2025-03-01", "--until", "2025-03-31", "--country", "USA", "--json"])
+    assert [(c["date"], c["rule_id"], c["direction"]) for c in json.loads(result.output)] == [
+        ("2025-03-03", "usa_aid_pause_2025", "tighten"), ("2025-03-11", "usa_aid_pause_2025", "loosen"),
+        ("2025-03-11", "usa_aid_resumed_2025", "loosen")]
+
+
+def test_check_transfer_json(runner: CliRunner) -> None:
+    result = runner.invoke(check_transfer, ["--from", "Sweden", "--to", "UKR", "--item", "weapons",
+                                            "--date", "2022-02-26", "--json"])
+    data = json.loads(result.output)
+    assert (data["verdict"], data["transfer"]["item"], data["findings"][0]["slug"]) == (
+        "prohibited", "lethal", "direct-export-prohibited")
+
+
+def test_options_json(runner: CliRunner) -> None:
+    data = json.loads(runner.invoke(options, ["KOR", "--as-of", "2024-12-31", "--json"]).output)
+    assert data["routes"][0]["verdict"] == "prohibited"
+    assert [t["date"] for t in data["threats"]][-1] == "2024-11-25"
+
+
+@pytest.mark.parametrize(("command", "args", "message"), [
+    (rules, ["Germny"], 'Unknown actor "Germny"'),
+    (rules, ["KOR", "--as-of", "2022-13-01"], '"2022-13-01" is not a date; write it as YYYY-MM-DD'),
+    (rules, ["changes"], "Missing option '--since'"),
+    (rules, ["changes", "--since", "yesterday"], '"yesterday" is not a date'),
+    (check_transfer, ["--from", "Germny", "--to", "UKR", "--item", "lethal"], '--from: Unknown actor "Germny"'),
+    (check_transfer, ["--from", "DEU", "--to", "UKR", "--item", "lasers"], 'Unknown item "lasers"'),
+    (check_transfer, ["--from", "DEU", "--to", "UKR", "--item", "lethal", "--date", "2022-13-01"],
+     '"2022-13-01" is not a date'),
+    (check_transfer, ["--from", "DEU", "--to", "UKR", "--item", "lethal", "--via", "Narnia"], '--via: Unknown actor "Narnia"'),
+    (options, ["Germny"], 'DONOR: Unknown actor "Germny"'),
+])
+def test_bad_input_is_a_usage_error(runner: CliRunner, command, args: list[str], message: str) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(command, args)
+    assert result.exit_code == 2
+    assert message in " ".join(result.output.split())
+
+
+@pytest.mark.parametrize("args", [["--help"], ["changes", "--help"], ["show", "--help"]])
+def test_help(runner: CliRunner, args: list[str]) -> None:
+    result = runner.invoke(rules, args)
+    assert result.exit_code == 0 and "Usage:" in result.output
