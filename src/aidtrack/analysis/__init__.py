@@ -1,0 +1,34 @@
+"""Analysis: rankings, peer comparison and step-up gap, time series, country reports.
+
+Pure pandas functions over the support and macro frames (see ``store.support_frame()``
+and ``store.macro_frame()``); nothing here opens the database.
+
+>>> from aidtrack.analysis import rank, compare, timeline
+>>> rank(support, macro, per="gdp").head()                 # doctest: +SKIP
+>>> compare(support, macro, "KOR", peers="G7").table       # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from aidtrack.analysis.brief import brief, render_report_text
+from aidtrack.analysis.compare import Comparison, compare
+from aidtrack.analysis.rank import rank
+from aidtrack.analysis.report import Report, ReportSection, Source, build_report
+from aidtrack.analysis.report_html import render_report_html, write_report_html
+from aidtrack.analysis.timeline import commitment_gap, timeline
+
+__all__ = [
+    "Comparison",
+    "Report",
+    "ReportSection",
+    "Source",
+    "brief",
+    "build_report",
+    "commitment_gap",
+    "compare",
+    "rank",
+    "render_report_html",
+    "render_report_text",
+    "timeline",
+    "write_report_html",
+]

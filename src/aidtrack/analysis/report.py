@@ -1,0 +1,179 @@
+"""A country report: the numbers behind ``aidtrack report`` and ``aidtrack brief``.
+
+:func:`build_report` collects headline figures, the category breakdown, rank and
+% of GDP, the timeline, the peer comparison with the step-up gap, and the sources.
+Render it with :func:`aidtrack.analysis.brief.render_report_text` (terminal) or
+:func:`aidtrack.analysis.report_html.render_report_html` (self-contained HTML).
+
+>>> report = build_report(support, macro, "KOR", peers="G7")   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+
+from aidtrack.analysis import _actors
+from aidtrack.analysis._frames import STAGES, DateLike, category_labels, check_columns, select_support, to_timestamp
+from aidtrack.analysis.compare import Comparison, compare
+from aidtrack.analysis.rank import rank
+from aidtrack.analysis.timeline import timeline
+from aidtrack.errors import NotFoundError, ValidationError
+
+KIEL_ATTRIBUTION = (
+    "Kiel Institute for the World Economy, Ukraine Support Tracker "
+    "(https://www.ifw-kiel.de/topics/war-against-ukraine/ukraine-support-tracker/)"
+)
+MAX_SOURCE_URLS = 200
+
+
+@dataclasses.dataclass(frozen=True)
+class ReportSection:
+    """An extra section of a report: a title, plain-text paragraphs and an optional table.
+
+    Everything is plain text; renderers escape it (no HTML is passed through).
+    """
+
+    title: str
+    paragraphs: Sequence[str] = ()
+    columns: Sequence[str] = ()
+    rows: Sequence[Sequence[object]] = ()
+
+
+@dataclasses.dataclass(frozen=True)
+class Source:
+    """One source of the figures: a label and, where known, a URL."""
+
+    label: str
+    url: str | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class Report:
+    """Everything a country brief shows; DataFrames as returned by the analysis functions."""
+
+    donor: str
+    name: str
+    as_of: dt.date | None
+    stage: str
+    peers: str
+    headline: dict[str, Any]
+    categories: pd.DataFrame
+    ranking: pd.DataFrame
+    timeline: pd.DataFrame
+    comparison: Comparison | None
+    notes: list[str]
+    sources: list[Source]
+    sections: tuple[ReportSection, ...] = ()
+
+
+def build_report(
+    support: pd.DataFrame,
+    macro: pd.DataFrame,
+    donor: str,
+    *,
+    peers: str | Sequence[str] = "G7",
+    as_of: DateLike = None,
+    stage: str = "allocation",
+    extra_sections: Sequence[ReportSection] = (),
+) -> Report:
+    """Collect the figures of a country brief for ``donor`` (support up to ``as_of``)."""
+    check_columns(support, ("donor", "category", "stage", "date", "amount_eur"), name="support")
+    when = to_timestamp(as_of, field="as_of")
+    rows = select_support(support, end=when)
+    own = rows.loc[rows["donor"] == donor]
+    if own.empty:
+        raise NotFoundError(
+            f'No support from "{donor}" in the ledger{_until(when)}; check the code '
+            "(`aidtrack rank` lists donors) or import data first (`aidtrack import kiel`)."
+        )
+    ranking = rank(rows, macro, stage=stage, per="gdp")
+    notes: list[str] = []
+    comparison = _comparison(rows, macro, donor, peers=peers, stage=stage, as_of=when, notes=notes)
+    return Report(
+        donor=donor, name=_actors.actor_name(donor), as_of=when.date() if when is not None else None,
+        stage=stage, peers=peers if isinstance(peers, str) else ",".join(peers),
+        headline=_headline(rows, macro, donor, stage=stage, ranking=ranking),
+        categories=category_breakdown(own), ranking=ranking, timeline=timeline(own, donor),
+        comparison=comparison, notes=notes, sources=sources(own), sections=tuple(extra_sections),
+    )
+
+
+def _until(when: pd.Timestamp | None) -> str:
+    return f" up to {when.date()}" if when is not None else ""
+
+
+def _comparison(rows: pd.DataFrame, macro: pd.DataFrame, donor: str, *, peers: str | Sequence[str],
+                stage: str, as_of: pd.Timestamp | None, notes: list[str]) -> Comparison | None:
+    try:
+        result = compare(rows, macro, donor, peers=peers, stage=stage, as_of=as_of)
+    except ValidationError as ex:
+        notes.append(f"No peer comparison: {ex}")
+        return None
+    if result.missing_peers:
+        notes.append("Peers left out (no support records or no GDP): " + ", ".join(result.missing_peers) + ".")
+    return result
+
+
+def _headline(rows: pd.DataFrame, macro: pd.DataFrame, donor: str, *, stage: str,
+              ranking: pd.DataFrame) -> dict[str, Any]:
+    """Totals per stage, % of GDP, per capita and the donor's rank by value and by % of GDP."""
+    own = rows.loc[rows["donor"] == donor]
+    totals = {f"{s}_eur": float(own.loc[own["stage"] == s, "amount_eur"].sum()) for s in STAGES}
+    has_delivery = bool((own["stage"] == "delivery").any())
+    line = ranking.loc[ranking["donor"] == donor].iloc[0] if donor in set(ranking["donor"]) else None
+    by_value = rank(rows, macro, stage=stage)
+    value_rank = by_value.loc[by_value["donor"] == donor, "rank"]
+    return {
+        **totals,
+        "delivery_known": has_delivery,
+        "value_eur": totals[f"{stage}_eur"],
+        "pct_gdp": None if line is None else _float(line["pct_gdp"]),
+        "per_capita_eur": None if line is None else _float(line["per_capita_eur"]),
+        "gdp_basis": None if line is None else line["gdp_basis"],
+        "rank_pct_gdp": None if line is None or pd.isna(line["rank"]) else int(line["rank"]),
+        "ranked_pct_gdp": int(ranking["rank"].notna().sum()),
+        "rank_value": int(value_rank.iloc[0]) if len(value_rank) and pd.notna(value_rank.iloc[0]) else None,
+        "ranked_value": len(by_value),
+        "first_date": _date(own["date"].min()),
+        "last_date": _date(own["date"].max()),
+    }
+
+
+def _float(value: Any) -> float | None:
+    return None if value is None or pd.isna(value) else float(value)
+
+
+def _date(value: Any) -> str | None:
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).date().isoformat()
+
+
+def category_breakdown(own: pd.DataFrame) -> pd.DataFrame:
+    """Per category: one ``<stage>_eur`` column per stage present, and each category's share of the total."""
+    labels = category_labels(own["category"])
+    wide = own.groupby([labels.rename("category"), own["stage"]])["amount_eur"].sum().unstack(fill_value=0.0)
+    wide = wide.reindex(columns=[s for s in STAGES if s in wide.columns])
+    wide.columns = [f"{s}_eur" for s in wide.columns]
+    return wide.reset_index()
+
+
+def sources(own: pd.DataFrame) -> list[Source]:
+    """Kiel attribution (for Kiel rows) and the distinct source URLs of the donor's records."""
+    found: list[Source] = []
+    origins = sorted({str(o) for o in own.get("origin", pd.Series(dtype=object)).dropna()})
+    kiel = [o for o in origins if o.lower().startswith("kiel")]
+    if kiel:
+        found.append(Source(f"{KIEL_ATTRIBUTION}; imported as: {', '.join(kiel)}."))
+    others = [o for o in origins if o not in kiel]
+    if others:
+        found.append(Source("Other records: " + ", ".join(others) + "."))
+    urls = own.get("source_url", pd.Series(dtype=object)).dropna().astype(str)
+    counts = urls[urls.str.strip() != ""].value_counts()
+    found.extend(Source(f"{n} record(s)", url) for url, n in counts.head(MAX_SOURCE_URLS).items())
+    if len(counts) > MAX_SOURCE_URLS:
+        found.append(Source(f"... and {len(counts) - MAX_SOURCE_URLS} more source URLs (see `aidtrack list support`)."))
+    return found

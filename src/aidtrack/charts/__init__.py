@@ -1,0 +1,18 @@
+"""Charts: plain functions from analysis rows to Plotly figures, and offline writers."""
+
+from __future__ import annotations
+
+from aidtrack.charts.figures import plot_categories, plot_peer_comparison, plot_ranking, plot_timeline
+from aidtrack.charts.output import ChartRenderError, figure_div, plotly_js, write_html, write_png
+
+__all__ = [
+    "ChartRenderError",
+    "figure_div",
+    "plot_categories",
+    "plot_peer_comparison",
+    "plot_ranking",
+    "plot_timeline",
+    "plotly_js",
+    "write_html",
+    "write_png",
+]

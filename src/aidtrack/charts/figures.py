@@ -1,0 +1,105 @@
+"""Plotly figures for rankings, categories, timelines and peer comparisons.
+
+Plain functions: rows in (the DataFrames of :mod:`aidtrack.analysis`), figure out.
+
+>>> fig = plot_ranking(rank(support, macro, per="gdp"), measure="pct_gdp")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+COLOURS = {"military": "#4c5b8a", "humanitarian": "#d08c36", "financial": "#4f9a7d", "unspecified": "#9a9a9a"}
+BASE, HIGHLIGHT, MEDIAN = "#8aa1c7", "#c0392b", "#333333"
+CATEGORIES = ("military", "humanitarian", "financial", "unspecified")
+_MEASURES = {"value_eur": "support in EUR", "pct_gdp": "% of GDP", "per_capita_eur": "EUR per inhabitant"}
+
+
+def money_scale(values: pd.Series) -> tuple[float, str]:
+    """Divisor and unit label for EUR amounts: billions if any reaches 1 bn, else millions."""
+    largest = float(values.abs().max()) if len(values) else 0.0
+    return (1e9, "EUR bn") if largest >= 1e9 else (1e6, "EUR m")
+
+
+def _layout(fig: go.Figure, *, title: str, height: int, xaxis: str = "", yaxis: str = "") -> go.Figure:
+    fig.update_layout(
+        title={"text": title, "x": 0.01}, height=height, template="plotly_white",
+        margin={"l": 150, "r": 30, "t": 60, "b": 50}, xaxis_title=xaxis, yaxis_title=yaxis,
+        legend={"orientation": "h", "y": -0.12},
+    )
+    return fig
+
+
+def plot_ranking(
+    table: pd.DataFrame,
+    *,
+    measure: str = "value_eur",
+    top: int = 20,
+    highlight: str | None = None,
+    title: str | None = None,
+) -> go.Figure:
+    """Horizontal bars of the ``top`` donors of a :func:`rank` table, largest at the top."""
+    rows = table.dropna(subset=[measure]).head(top).iloc[::-1]
+    label = _MEASURES.get(measure, measure)
+    divisor, unit = money_scale(rows[measure]) if measure == "value_eur" else (1.0, label)
+    colours = [HIGHLIGHT if d == highlight else BASE for d in rows["donor"]]
+    fig = go.Figure(go.Bar(
+        x=rows[measure] / divisor, y=rows["name"], orientation="h", marker_color=colours,
+        hovertemplate="%{y}: %{x:,.3f} " + unit + "<extra></extra>",
+    ))
+    return _layout(fig, title=title or f"Donors ranked by {label}", xaxis=unit,
+                   height=max(320, 26 * len(rows) + 120))
+
+
+def plot_categories(table: pd.DataFrame, *, top: int = 20, title: str | None = None) -> go.Figure:
+    """Stacked horizontal bars of support by category for the ``top`` rows of a :func:`rank` table."""
+    rows = table.head(top).iloc[::-1]
+    columns = [c for c in CATEGORIES if f"{c}_eur" in rows and rows[f"{c}_eur"].abs().sum() > 0]
+    divisor, unit = money_scale(rows["value_eur"]) if "value_eur" in rows else (1e9, "EUR bn")
+    fig = go.Figure([
+        go.Bar(x=rows[f"{c}_eur"] / divisor, y=rows["name"], name=c.capitalize(), orientation="h",
+               marker_color=COLOURS[c], hovertemplate="%{y}: %{x:,.3f} " + unit + "<extra>" + c + "</extra>")
+        for c in columns
+    ])
+    fig.update_layout(barmode="stack")
+    return _layout(fig, title=title or "Support by category", xaxis=unit, height=max(320, 26 * len(rows) + 140))
+
+
+def plot_timeline(frame: pd.DataFrame, *, cumulative: bool = True, title: str | None = None) -> go.Figure:
+    """One line per stage and category of a :func:`timeline` frame (cumulative by default)."""
+    column = "cumulative_eur" if cumulative else "amount_eur"
+    divisor, unit = money_scale(frame[column]) if len(frame) else (1e9, "EUR bn")
+    fig = go.Figure()
+    for (stage, category), rows in frame.groupby(["stage", "category"], sort=False):
+        name = f"{stage} (all categories)" if category == "unspecified" else f"{category} {stage}"
+        fig.add_trace(go.Scatter(
+            x=rows["period"], y=rows[column] / divisor, mode="lines", name=name,
+            line={"color": COLOURS.get(str(category), BASE), "dash": "solid" if stage == "allocation" else "dot"},
+            hovertemplate="%{x|%b %Y}: %{y:,.3f} " + unit + f"<extra>{name}</extra>",
+        ))
+    kind = "Cumulative support" if cumulative else "Support per period"
+    return _layout(fig, title=title or kind, yaxis=unit, height=420)
+
+
+def plot_peer_comparison(
+    values: pd.DataFrame,
+    *,
+    category: str = "total",
+    line: float | None = None,
+    line_label: str = "peer median",
+    title: str | None = None,
+) -> go.Figure:
+    """Bars of % of GDP per actor for one ``category`` of a comparison, donor highlighted, median line."""
+    rows = values.loc[values["category"] == category].sort_values("pct_gdp", ascending=False)
+    colours = [HIGHLIGHT if d else BASE for d in rows["is_donor"]]
+    fig = go.Figure(go.Bar(
+        x=rows["name"], y=rows["pct_gdp"], marker_color=colours,
+        hovertemplate="%{x}: %{y:.3f}% of GDP<extra></extra>",
+    ))
+    if line is not None:
+        fig.add_hline(y=line, line_dash="dash", line_color=MEDIAN,
+                      annotation_text=f"{line_label}: {line:.3f}%", annotation_position="top right")
+    fig = _layout(fig, title=title or f"{category.capitalize()} support as % of GDP", yaxis="% of GDP", height=420)
+    fig.update_layout(margin={"l": 60})
+    return fig

@@ -1,0 +1,230 @@
+"""Analysis commands: rank, compare, timeline, report, brief (each with --json)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+import pandas as pd
+from rich.console import Console
+from rich.table import Table
+
+from aidtrack import analysis, charts
+from aidtrack.analysis._format import money, number, pct
+from aidtrack.services import analysis as service
+
+console = Console()
+
+_CATEGORIES = ["military", "humanitarian", "financial"]
+_STAGES = ["commitment", "allocation", "delivery"]
+_SHORT = {"military": "military", "humanitarian": "humanit.", "financial": "financial", "unspecified": "not split"}
+_json_option = click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+_chart_option = click.option("--chart", "chart", type=click.Path(dir_okay=False, path_type=Path),
+                             help="Also write the chart: .html (self-contained, offline) or .png.")
+
+
+def _print_json(data: Any) -> None:
+    click.echo(json.dumps(data, default=str, indent=2, ensure_ascii=False))
+
+
+def _print_table(rows: list[list[str]], columns: list[str], *, title: str | None = None) -> None:
+    table = Table(title=title)
+    for i, col in enumerate(columns):
+        table.add_column(col, justify="left" if i < 3 else "right", overflow="fold")
+    for row in rows:
+        table.add_row(*row)
+    console.print(table)
+
+
+def _write_chart(fig: Any, path: Path | None) -> None:
+    if path is None:
+        return
+    if path.suffix.lower() == ".png":
+        charts.write_png(fig, path)
+    elif path.suffix.lower() in (".html", ".htm"):
+        charts.write_html(fig, path)
+    else:
+        raise click.BadParameter(f'"{path}" ends neither in .html nor .png; name the chart file e.g. rank.html.',
+                                 param_hint="--chart")
+    click.echo(f"Chart written to {path}", err=True)
+
+
+# -- rank --------------------------------------------------------------------------------
+
+@click.command()
+@click.option("--category", type=click.Choice(_CATEGORIES), help="One category (default: all together).")
+@click.option("--stage", type=click.Choice(_STAGES), default="allocation", show_default=True,
+              help="Which measure: Kiel's headline is allocation.")
+@click.option("--per", type=click.Choice(["gdp", "capita"]), help="Rank by % of GDP or per inhabitant.")
+@click.option("--start", help="From this date (YYYY-MM-DD).")
+@click.option("--end", help="Up to this date (YYYY-MM-DD).")
+@click.option("--eu-shares", "include_eu_shares", is_flag=True,
+              help="Attribute EU-institution aid to member states with Kiel's keys.")
+@click.option("--gdp", type=click.Choice(["kiel", "current"]), default="kiel", show_default=True,
+              help="GDP for --per gdp: Kiel's fixed 2021 GDP in EUR, or the latest WDI GDP converted to EUR.")
+@click.option("--top", type=int, default=25, show_default=True, help="How many donors to show (0 = all).")
+@_chart_option
+@_json_option
+def rank(category: str | None, stage: str, per: str | None, start: str | None, end: str | None,
+         include_eu_shares: bool, gdp: str, top: int, chart: Path | None, as_json: bool) -> None:
+    """Rank donors by support, % of GDP or per capita, e.g. `aidtrack rank --per gdp`."""
+    support, macro = service.open_frames()
+    table = analysis.rank(support, macro, category=category, stage=stage, per=per, start=start, end=end,
+                          include_eu_shares=include_eu_shares, gdp=gdp)
+    shown = table.head(top) if top > 0 else table
+    measure = {"gdp": "pct_gdp", "capita": "per_capita_eur"}.get(per or "", "value_eur")
+    _write_chart(charts.plot_ranking(table, measure=measure, top=len(shown)), chart)
+    if as_json:
+        _print_json(service.frame_records(shown))
+        return
+    if per and len(table) and table[measure].isna().all():
+        click.echo(f"No {'GDP' if per == 'gdp' else 'population'} data in the ledger, so nothing can be ranked "
+                   "by it; import macro data first (`aidtrack import --help`).", err=True)
+    capita = per == "capita"
+    parts = [c for c in (*_CATEGORIES, "unspecified") if shown[f"{c}_eur"].abs().sum() > 0]
+    columns = ["#", "donor", "name", "total", "% GDP", *(["per capita"] if capita else []),
+               *(_SHORT[c] for c in parts), *(["EU share"] if include_eu_shares else [])]
+    rows = [[_int(r["rank"]), r["donor"], str(r["name"]), money(r["value_eur"]), pct(r["pct_gdp"]),
+             *([number(r["per_capita_eur"])] if capita else []), *(money(r[f"{c}_eur"]) for c in parts),
+             *([money(r["eu_share_eur"])] if include_eu_shares else [])] for _, r in shown.iterrows()]
+    _print_table(rows, columns, title=_rank_title(stage, category, per, table))
+
+
+def _int(value: Any) -> str:
+    return "" if pd.isna(value) else str(int(value))
+
+
+def _rank_title(stage: str, category: str | None, per: str | None, table: pd.DataFrame) -> str:
+    basis = f"; GDP: {table['gdp_basis'].iloc[0]}" if len(table) and per == "gdp" else ""
+    by = {"gdp": "% of GDP", "capita": "EUR per inhabitant"}.get(per or "", "EUR")
+    return f"{(category or 'all').capitalize()} support ({stage}, EUR) ranked by {by}{basis}"
+
+
+# -- compare ------------------------------------------------------------------------------
+
+@click.command()
+@click.argument("donor")
+@click.option("--peers", default="G7", show_default=True,
+              help="A group (G7, NATO, EU, OECD) or codes/names separated by commas (JPN,AUS).")
+@click.option("--stage", type=click.Choice(_STAGES), default="allocation", show_default=True)
+@click.option("--percentile", type=click.FloatRange(0, 100), default=50, show_default=True,
+              help="Peer level to match: 50 = median.")
+@click.option("--as-of", "as_of", help="Group membership and support up to this date (YYYY-MM-DD).")
+@click.option("--gdp", type=click.Choice(["kiel", "current"]), default="kiel", show_default=True)
+@_chart_option
+@_json_option
+def compare(donor: str, peers: str, stage: str, percentile: float, as_of: str | None, gdp: str,
+            chart: Path | None, as_json: bool) -> None:
+    """Compare a donor with its peers and show the step-up gap, e.g. `aidtrack compare KOR --peers G7`."""
+    support, macro = service.open_frames()
+    result = analysis.compare(support, macro, service.resolve_donor(donor), peers=peers, stage=stage,
+                              percentile=percentile, as_of=as_of, gdp=gdp)
+    line = float(result.row("total")["peer_pct_gdp"])
+    _write_chart(charts.plot_peer_comparison(result.values, line=line), chart)
+    if as_json:
+        _print_json(service.comparison_dict(result))
+        return
+    label = "median" if percentile == 50 else f"p{percentile:g}"
+    rows = [[str(r["category"]), money(r["donor_eur"]), pct(r["donor_pct_gdp"]), pct(r["peer_pct_gdp"]),
+             f"{r['rank']} of {r['of']}", money(r["gap_eur"])] for _, r in result.table.iterrows()]
+    _print_table(rows, ["category", result.donor, "% GDP", f"peers {label}", "rank", "step-up gap"],
+                 title=f"{result.name} vs {', '.join(result.peers)} ({stage}, EUR; % of GDP)")
+    click.echo(f"Step-up gap: what {result.donor} would add to match the peers' {label} share of GDP.")
+    if result.missing_peers:
+        click.echo(f"Left out (no records or no GDP): {', '.join(result.missing_peers)}")
+
+
+# -- timeline -----------------------------------------------------------------------------
+
+@click.command()
+@click.argument("donor", required=False)
+@click.option("--stage", type=click.Choice(_STAGES), help="One measure (default: all).")
+@click.option("--freq", type=click.Choice(["M", "Q", "Y"], case_sensitive=False), default="M", show_default=True,
+              help="Periods: months, quarters or years.")
+@_chart_option
+@_json_option
+def timeline(donor: str | None, stage: str | None, freq: str, chart: Path | None, as_json: bool) -> None:
+    """Support per period and cumulative, and commitments vs allocations, e.g. `aidtrack timeline KOR`."""
+    support, _ = service.open_frames()
+    code = service.resolve_donor(donor) if donor else None
+    frame = analysis.timeline(support, code, stage=stage, freq=freq)
+    gap = analysis.commitment_gap(support, donors=None if code is None else [code])
+    _write_chart(charts.plot_timeline(frame), chart)
+    if as_json:
+        _print_json({"donor": code, "timeline": service.frame_records(frame),
+                     "undated_eur": frame.attrs.get("undated_eur", 0.0),
+                     "commitment_gap": service.frame_records(gap)})
+        return
+    _print_timeline(frame, freq=freq.upper(), title=f"{code or 'All donors'}: cumulative support (EUR)")
+    rows = [[r["donor"], str(r["name"]), money(r["commitment_eur"]), money(r["allocation_eur"]),
+             money(r["delivery_eur"]), money(r["unallocated_eur"]), pct(r["allocated_pct"], digits=0)]
+            for _, r in gap.head(25).iterrows()]
+    _print_table(rows, ["donor", "name", "committed", "allocated", "delivered", "unallocated", "allocated"],
+                 title="Commitments vs allocations (EUR)")
+
+
+def _print_timeline(frame: pd.DataFrame, *, freq: str, title: str) -> None:
+    if frame.empty:
+        click.echo("No dated support records.")
+        return
+    wide = frame.pivot_table(index="period", columns=["stage", "category"], values="cumulative_eur", aggfunc="sum")
+    columns = ["period", *(f"{c} {s}" for s, c in wide.columns)]
+    rows = [[_period(period, freq), *(money(v) for v in values)] for period, values in wide.iterrows()]
+    table = Table(title=title)
+    for i, col in enumerate(columns):
+        table.add_column(col, justify="left" if i == 0 else "right")
+    for row in rows:
+        table.add_row(*row)
+    console.print(table)
+
+
+def _period(period: pd.Timestamp, freq: str) -> str:
+    if freq == "Y":
+        return str(period.year)
+    if freq == "Q":
+        return f"{period.year}-Q{period.quarter}"
+    return period.strftime("%Y-%m")
+
+
+# -- report and brief ------------------------------------------------------------------------
+
+@click.command()
+@click.argument("donor")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              help="HTML file to write (default: <donor>.html in the current folder).")
+@click.option("--peers", default="G7", show_default=True, help="Peer group or codes for the comparison.")
+@click.option("--as-of", "as_of", help="Support up to this date (YYYY-MM-DD).")
+@click.option("--stage", type=click.Choice(_STAGES), default="allocation", show_default=True)
+@_json_option
+def report(donor: str, out: Path | None, peers: str, as_of: str | None, stage: str, as_json: bool) -> None:
+    """Write a self-contained HTML country report (charts, peers, step-up gap, sources)."""
+    support, macro = service.open_frames()
+    code = service.resolve_donor(donor)
+    built = analysis.build_report(support, macro, code, peers=peers, as_of=as_of, stage=stage)
+    path = analysis.write_report_html(built, out or Path(f"{code.lower()}.html"))
+    if as_json:
+        _print_json({"path": str(path), **service.report_dict(built)})
+        return
+    click.echo(f"Report for {built.name} written to {path}")
+
+
+@click.command()
+@click.argument("donor")
+@click.option("--peers", default="G7", show_default=True, help="Peer group or codes for the comparison.")
+@click.option("--as-of", "as_of", help="Support up to this date (YYYY-MM-DD).")
+@click.option("--stage", type=click.Choice(_STAGES), default="allocation", show_default=True)
+@_json_option
+def brief(donor: str, peers: str, as_of: str | None, stage: str, as_json: bool) -> None:
+    """A donor's country brief in the terminal: totals, categories, peers, step-up gap, sources."""
+    support, macro = service.open_frames()
+    built = analysis.build_report(support, macro, service.resolve_donor(donor), peers=peers, as_of=as_of,
+                                  stage=stage)
+    if as_json:
+        _print_json(service.report_dict(built))
+        return
+    click.echo(analysis.render_report_text(built), nl=False)
+
+
+COMMANDS = [rank, compare, timeline, report, brief]

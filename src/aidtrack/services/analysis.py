@@ -1,0 +1,94 @@
+"""Use cases for analysis: fetch the frames the analysis functions work on.
+
+>>> support, macro = open_frames()          # doctest: +SKIP
+>>> rank(support, macro, per="gdp")         # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import pandas as pd
+
+from aidtrack.services import ledger
+
+
+def load_frames(store: Any) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The current, confirmed support records and the macro data of ``store`` as DataFrames."""
+    where = dataclasses.replace(ledger.support_filter(current=True, status="confirmed"), limit=None)
+    return store.support_frame(where), store.macro_frame()
+
+
+def open_frames(*, database_url: str | None = None, starter: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Open the ledger and load its frames; an empty ledger first gets the shipped starter dataset.
+
+    With ``starter=False`` an empty ledger gives empty frames.
+    """
+    store = ledger.open_store(database_url)
+    support, macro = load_frames(store)
+    if support.empty and starter and _load_starter(store):
+        support, macro = load_frames(store)
+    return support, macro
+
+
+def _load_starter(store: Any) -> bool:
+    try:
+        from aidtrack.services import imports
+    except ImportError:
+        return False
+    imports.load_starter(store, by=ledger.current_user())
+    return True
+
+
+def resolve_donor(name: str) -> str:
+    """An actor code for a donor typed by a user ("South Korea", "kor" -> "KOR")."""
+    code = ledger.resolve(name)
+    assert code is not None
+    return code
+
+
+# -- JSON-ready views ----------------------------------------------------------------
+
+def frame_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Rows of ``frame`` as dicts: missing values as None, timestamps as ISO dates."""
+    out = frame.astype(object).where(frame.notna(), None)
+    for column in out.columns:
+        if pd.api.types.is_datetime64_any_dtype(frame[column]):
+            out[column] = [None if v is None else pd.Timestamp(v).date().isoformat() for v in out[column]]
+    return [{str(k): _plain(v) for k, v in row.items()} for row in out.to_dict(orient="records")]
+
+
+def _plain(value: Any) -> Any:
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    if isinstance(value, pd.Timestamp):
+        return value.isoformat()
+    return value
+
+
+def comparison_dict(comparison: Any) -> dict[str, Any]:
+    """A :class:`~aidtrack.analysis.Comparison` as plain data."""
+    return {
+        "donor": comparison.donor, "name": comparison.name, "peers": comparison.peers,
+        "missing_peers": comparison.missing_peers, "stage": comparison.stage,
+        "percentile": comparison.percentile, "as_of": _iso(comparison.as_of), "gdp_basis": comparison.gdp_basis,
+        "table": frame_records(comparison.table), "values": frame_records(comparison.values),
+    }
+
+
+def report_dict(report: Any) -> dict[str, Any]:
+    """A :class:`~aidtrack.analysis.Report` as plain data (without the full ranking)."""
+    return {
+        "donor": report.donor, "name": report.name, "as_of": _iso(report.as_of), "stage": report.stage,
+        "peers": report.peers, "headline": report.headline, "categories": frame_records(report.categories),
+        "comparison": None if report.comparison is None else comparison_dict(report.comparison),
+        "timeline": frame_records(report.timeline), "notes": report.notes,
+        "sources": [{"label": s.label, "url": s.url} for s in report.sources],
+        "sections": [{"title": s.title, "paragraphs": list(s.paragraphs), "columns": list(s.columns),
+                      "rows": [list(map(str, r)) for r in s.rows]} for s in report.sections],
+    }
+
+
+def _iso(value: Any) -> str | None:
+    return None if value is None else value.isoformat()

@@ -1,0 +1,102 @@
+"""CLI commands rank, compare, timeline, report, brief: options + one service call, --json."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from aidtrack.cli import main
+from aidtrack.services import analysis as service
+
+
+@pytest.fixture()
+def r29_cli(monkeypatch, r29_support, r29_macro):
+    monkeypatch.setattr(service, "open_frames", lambda **_: (r29_support, r29_macro))
+    return CliRunner()
+
+
+def _json(result):
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def test_rank_json_by_value_and_by_gdp(r29_cli):
+    rows = _json(r29_cli.invoke(main, ["rank", "--json", "--top", "3"]))
+    assert [r["donor"] for r in rows] == ["USA", "EU", "DEU"]
+    by_gdp = _json(r29_cli.invoke(main, ["rank", "--per", "gdp", "--eu-shares", "--json", "--top", "0"]))
+    assert by_gdp[0]["donor"] == "DNK" and by_gdp[0]["pct_gdp"] == pytest.approx(3.85126, rel=1e-3)
+    assert "EU" not in {r["donor"] for r in by_gdp}
+
+
+def test_rank_table_and_chart(r29_cli, tmp_path):
+    chart = tmp_path / "rank.html"
+    result = r29_cli.invoke(main, ["rank", "--category", "military", "--top", "5", "--chart", str(chart)])
+    assert result.exit_code == 0, result.output
+    assert "Military support (allocation, EUR) ranked by EUR" in result.output
+    assert "USA" in result.output and chart.stat().st_size > 3_000_000
+
+
+def test_compare_json_has_gap(r29_cli):
+    data = _json(r29_cli.invoke(main, ["compare", "South Korea", "--peers", "G7", "--json"]))
+    total = next(r for r in data["table"] if r["category"] == "total")
+    assert data["donor"] == "KOR" and total["rank"] == 8
+    assert total["gap_eur"] == pytest.approx(8.315e9, rel=1e-3)
+
+
+def test_compare_table_names_the_gap(r29_cli):
+    result = r29_cli.invoke(main, ["compare", "KOR", "--peers", "JPN,AUS", "--percentile", "75"])
+    assert result.exit_code == 0, result.output
+    assert "peers p75" in result.output and "step-up gap" in result.output
+
+
+def test_timeline_json(r29_cli):
+    data = _json(r29_cli.invoke(main, ["timeline", "KOR", "--freq", "Y", "--json"]))
+    assert data["donor"] == "KOR"
+    assert {r["period"] for r in data["timeline"]} == {"2022-01-01", "2023-01-01", "2024-01-01", "2025-01-01",
+                                                       "2026-01-01"}
+    assert data["commitment_gap"][0]["donor"] == "KOR"
+
+
+def test_brief_and_report(r29_cli, tmp_path):
+    text = r29_cli.invoke(main, ["brief", "KOR"])
+    assert text.exit_code == 0, text.output
+    assert "## Peers: G7" in text.output
+    out = tmp_path / "kor.html"
+    data = _json(r29_cli.invoke(main, ["report", "KOR", "--out", str(out), "--json"]))
+    assert data["path"] == str(out) and out.stat().st_size > 3_000_000
+    assert data["headline"]["rank_value"] == 23
+
+
+def test_unknown_donor_is_one_line_error(r29_cli):
+    result = r29_cli.invoke(main, ["compare", "Narnia"])
+    assert result.exit_code == 1
+    assert 'Unknown actor "Narnia"' in result.output and "Traceback" not in result.output
+
+
+def test_bad_chart_suffix_is_explained(r29_cli, tmp_path):
+    result = r29_cli.invoke(main, ["rank", "--chart", str(tmp_path / "r.svg")])
+    assert result.exit_code == 2 and "neither in .html nor .png" in result.output
+
+
+def test_load_frames_asks_for_current_confirmed_records():
+    calls = []
+
+    class Store:
+        def support_frame(self, where):
+            calls.append(where)
+            return "support"
+
+        def macro_frame(self):
+            return "macro"
+
+    assert service.load_frames(Store()) == ("support", "macro")
+    assert (calls[0].current, calls[0].status, calls[0].limit) == (True, "confirmed", None)
+
+
+def test_brief_on_a_fresh_ledger_loads_the_starter_data(tmp_path):
+    result = CliRunner().invoke(main, ["--database", f"sqlite:///{tmp_path / 'fresh.db'}", "brief", "KOR"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("# South Korea (KOR): support to Ukraine")
+    assert "To match the G7 median" in result.output
