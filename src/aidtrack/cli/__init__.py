@@ -13,7 +13,7 @@ import click
 from aidtrack import settings
 from aidtrack.errors import AidtrackError
 
-_AREAS = ("ledger", "imports", "analysis", "rules", "extract", "review", "web")
+_AREAS = ("ledger", "imports", "analysis", "rules", "extract", "review", "bulk", "web")
 
 
 class AidtrackGroup(click.Group):

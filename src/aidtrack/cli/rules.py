@@ -12,11 +12,12 @@ from rich.markdown import Markdown
 
 from aidtrack.errors import AidtrackError, UnknownActorError, ValidationError
 from aidtrack.rules import (
-    Transfer, build_options, load_signals, render_changes, render_check, render_options,
+    Transfer, render_changes, render_check, render_options,
     render_rules, rule_changes, rules_in_force,
 )
 from aidtrack.rules import checker
 from aidtrack.rules.naming import resolve_country
+from aidtrack.services import rules as rules_service
 
 
 class _Date(click.ParamType):
@@ -127,13 +128,15 @@ def check_transfer(origin: str, recipient: str, item: str, via: tuple[str, ...],
 @click.argument("donor")
 @click.option("--as-of", "as_of", type=DATE, default=None, help="Date to judge (default: today).")
 @click.option("--to", "recipient", default="UKR", show_default=True, help="Recipient.")
+@click.option("--peers", default="G7", show_default=True, help="Peer group for the step-up gap (G7, NATO, EU, OECD or codes).")
 @click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
-def options(donor: str, as_of: dt.date | None, recipient: str, as_json: bool) -> None:
-    """DONOR's routes to support the recipient: verdicts, citations, signals."""
+def options(donor: str, as_of: dt.date | None, recipient: str, peers: str, as_json: bool) -> None:
+    """DONOR's routes to support the recipient: verdicts, citations, the peers that used
+    each route (from the ledger), appeals and threats, and the step-up gap."""
     code = _country(donor, option="DONOR")
     try:
-        report = build_options(code, as_of=as_of or dt.date.today(),
-                               recipient=_country(recipient, option="--to"), signals=load_signals())
+        report = rules_service.options_report(code, as_of=as_of, recipient=_country(recipient, option="--to"),
+                                              peers=peers)
     except AidtrackError as ex:
         raise click.ClickException(str(ex)) from None
     if as_json:

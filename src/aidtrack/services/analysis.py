@@ -27,16 +27,17 @@ def open_frames(*, database_url: str | None = None, starter: bool = True) -> tup
     """
     store = ledger.open_store(database_url)
     support, macro = load_frames(store)
-    if support.empty and starter and _load_starter(store):
+    if support.empty and starter and load_starter_if_empty(store):
         support, macro = load_frames(store)
     return support, macro
 
 
-def _load_starter(store: Any) -> bool:
-    try:
-        from aidtrack.services import imports
-    except ImportError:
+def load_starter_if_empty(store: Any) -> bool:
+    """Load the shipped starter dataset into a ledger that has no support records yet."""
+    if store.count("support", ledger.support_filter(current=None, limit=None)) > 0:
         return False
+    from aidtrack.services import imports
+
     imports.load_starter(store, by=ledger.current_user())
     return True
 

@@ -1,0 +1,69 @@
+"""Use cases for rules: route checks, rules in force, and a donor's options report.
+
+The options report joins the rules checker with the ledger: which peers used each route
+and how much, the signals around the donor (appeals, threats, refusals ...), and the
+step-up gap from the peer comparison.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pandas as pd
+
+from aidtrack.analysis import compare
+from aidtrack.db import EventFilter, Store
+from aidtrack.errors import AidtrackError
+from aidtrack.rules import OptionsReport, build_options
+from aidtrack.services import analysis as analysis_service
+from aidtrack.services import ledger
+
+_EVENT_KEYS = ("type", "actor", "target", "beneficiary", "recipient", "category", "direction",
+               "consequence", "condition", "summary", "date")
+
+
+def ledger_signals(store: Store) -> list[dict[str, Any]]:
+    """Confirmed events in the ledger, shaped as the rules' signals (with their source)."""
+    rows = store.list_events(EventFilter(status="confirmed", limit=None))
+    rows.sort(key=lambda r: (r["date"] is None, r["date"] or dt.date.min, r["id"]))
+    return [{**{k: row.get(k) for k in _EVENT_KEYS},
+             "sources": [{"url": row.get("source_url"), "publisher": row.get("source_publisher"),
+                          "date": row.get("source_published")}]} for row in rows]
+
+
+def _ensure_signals(store: Store) -> None:
+    """Load the shipped signals register once, so a fresh ledger has its appeals and threats."""
+    if store.count("events", EventFilter(origin="signals", current=None)) == 0:
+        from aidtrack.services.signals import import_signals
+
+        import_signals(store)
+
+
+def _peer_support(support: pd.DataFrame, *, as_of: dt.date) -> pd.DataFrame:
+    dated = support[support["date"].isna() | (support["date"] <= pd.Timestamp(as_of))]
+    grouped = dated.groupby(["donor", "category", "stage"], dropna=True)["amount_eur"].sum().reset_index()
+    return grouped.rename(columns={"stage": "measure"})
+
+
+def _step_up(support: pd.DataFrame, macro: pd.DataFrame, donor: str, *, peers: str,
+             as_of: dt.date) -> pd.DataFrame | None:
+    try:
+        table = compare(support, macro, donor, peers=peers, as_of=as_of).table
+    except AidtrackError:  # no GDP for this donor: the report says there are no step-up figures
+        return None
+    return table[["category", "donor_eur", "peer_median_pct_gdp", "gap_eur"]]
+
+
+def options_report(donor: str, *, as_of: dt.date | None = None, recipient: str = "UKR", peers: str = "G7",
+                   store: Store | None = None) -> OptionsReport:
+    """Every route for ``donor`` with verdicts, peers' use, signals and step-up gap."""
+    store = store or ledger.open_store()
+    when = as_of or dt.date.today()
+    support, macro = analysis_service.load_frames(store)
+    if support.empty and analysis_service.load_starter_if_empty(store):
+        support, macro = analysis_service.load_frames(store)
+    _ensure_signals(store)
+    return build_options(donor, as_of=when, recipient=recipient, peer_support=_peer_support(support, as_of=when),
+                         signals=ledger_signals(store), step_up=_step_up(support, macro, donor, peers=peers,
+                                                                             as_of=when))
