@@ -14,6 +14,7 @@ from rich.table import Table
 from aidtrack import analysis, charts
 from aidtrack.analysis._format import money, number, pct
 from aidtrack.services import analysis as service
+from aidtrack.services import report as report_service
 
 console = Console()
 
@@ -199,11 +200,10 @@ def _period(period: pd.Timestamp, freq: str) -> str:
 @click.option("--stage", type=click.Choice(_STAGES), default="allocation", show_default=True)
 @_json_option
 def report(donor: str, out: Path | None, peers: str, as_of: str | None, stage: str, as_json: bool) -> None:
-    """Write a self-contained HTML country report (charts, peers, step-up gap, sources)."""
-    support, macro = service.open_frames()
-    code = service.resolve_donor(donor)
-    built = analysis.build_report(support, macro, code, peers=peers, as_of=as_of, stage=stage)
-    path = analysis.write_report_html(built, out or Path(f"{code.lower()}.html"))
+    """Write a self-contained HTML country report (charts, peers, step-up gap, routes,
+    rules, signals, sources); it works offline."""
+    built = report_service.country_report(donor, peers=peers, as_of=as_of, stage=stage)
+    path = analysis.write_report_html(built, out or Path(f"{built.donor.lower()}.html"))
     if as_json:
         _print_json({"path": str(path), **service.report_dict(built)})
         return
@@ -217,10 +217,11 @@ def report(donor: str, out: Path | None, peers: str, as_of: str | None, stage: s
 @click.option("--stage", type=click.Choice(_STAGES), default="allocation", show_default=True)
 @_json_option
 def brief(donor: str, peers: str, as_of: str | None, stage: str, as_json: bool) -> None:
-    """A donor's country brief in the terminal: totals, categories, peers, step-up gap, sources."""
-    support, macro = service.open_frames()
-    built = analysis.build_report(support, macro, service.resolve_donor(donor), peers=peers, as_of=as_of,
-                                  stage=stage)
+    """A donor's country brief in the terminal: totals, categories, peers, step-up gap,
+    routes open under the export rules, appeals and threats, sources.
+
+    On an empty ledger it first loads the offline starter data (Kiel Release 29)."""
+    built = report_service.country_report(donor, peers=peers, as_of=as_of, stage=stage)
     if as_json:
         _print_json(service.report_dict(built))
         return
