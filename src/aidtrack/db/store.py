@@ -82,13 +82,23 @@ class Store:
 
     # -- sources ---------------------------------------------------------------------
 
-    def _source_id(self, conn: Connection, source: models.Source | None) -> int | None:
+    def _source_id(self, conn: Connection, source: models.Source | None,
+                   cache: dict[str, int] | None = None) -> int | None:
+        """The id of ``source``, inserting it when new (``cache`` saves lookups within one batch)."""
         if source is None:
             return None
         row = source.model_dump(mode="json")
         fingerprint = hashlib.sha256(
             json.dumps([row["url"], row["title"], row["publisher"]]).encode()
         ).hexdigest()
+        if cache is not None and fingerprint in cache:
+            return cache[fingerprint]
+        found = self._find_or_add_source(conn, source, fingerprint)
+        if cache is not None:
+            cache[fingerprint] = found
+        return found
+
+    def _find_or_add_source(self, conn: Connection, source: models.Source, fingerprint: str) -> int:
         found = conn.execute(
             sa.select(schema.sources.c.id).where(schema.sources.c.fingerprint == fingerprint)
         ).scalar()
@@ -119,18 +129,20 @@ class Store:
 
     # -- writing records -------------------------------------------------------------
 
-    def _support_row(self, conn: Connection, record: models.Support, import_id: int | None) -> dict[str, Any]:
+    def _support_row(self, conn: Connection, record: models.Support, import_id: int | None,
+                     cache: dict[str, int] | None = None) -> dict[str, Any]:
         data = record.model_dump(mode="json", include=set(_SUPPORT_FIELDS + _RECORD_FIELDS))
         data["date"] = record.date
         now = _now()
-        return {**data, "source_id": self._source_id(conn, record.source), "import_id": import_id,
+        return {**data, "source_id": self._source_id(conn, record.source, cache), "import_id": import_id,
                 "current": True, "created": now, "updated": now}
 
-    def _event_row(self, conn: Connection, event: models.Event, import_id: int | None) -> dict[str, Any]:
+    def _event_row(self, conn: Connection, event: models.Event, import_id: int | None,
+                   cache: dict[str, int] | None = None) -> dict[str, Any]:
         data = event.model_dump(mode="json", include=set(_EVENT_FIELDS + _RECORD_FIELDS))
         data["date"] = event.date
         now = _now()
-        return {**data, "source_id": self._source_id(conn, event.source), "import_id": import_id,
+        return {**data, "source_id": self._source_id(conn, event.source, cache), "import_id": import_id,
                 "current": True, "created": now, "updated": now}
 
     def _insert(self, conn: Connection, table: sa.Table, rows: Sequence[dict[str, Any]], *, by: str,
@@ -264,8 +276,9 @@ class Store:
         with self.transaction() as conn:
             import_id = self._start_import(conn, origin=origin, release=release, sha256=sha256,
                                            path=path, by=by, rows_read=len(records) + len(report))
-            support_rows = [self._support_row(conn, r, import_id) for r in records]
-            event_rows = [self._event_row(conn, e, import_id) for e in events]
+            cache: dict[str, int] = {}
+            support_rows = [self._support_row(conn, r, import_id, cache) for r in records]
+            event_rows = [self._event_row(conn, e, import_id, cache) for e in events]
             newer = self._newer_import(conn, origin=origin, release=release, import_id=import_id)
             if newer is None:
                 superseded = self._supersede(conn, origin=origin, release=release, import_id=import_id, by=by)

@@ -1,0 +1,127 @@
+"""Import commands: `aidtrack import kiel|macro|starter`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import (
+    BarColumn, Progress, SpinnerColumn, TaskID, TaskProgressColumn, TextColumn, TimeElapsedColumn,
+)
+from rich.table import Table
+
+from aidtrack import settings
+from aidtrack.services import imports, ledger
+
+console = Console(stderr=True)
+out = Console()
+_REPORT_SHOWN = 20
+_STAGES = {"download": "Downloading", "read": "Reading", "store": "Storing"}
+
+
+@contextmanager
+def _progress() -> Iterator[imports.Progress]:
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(),
+                  TimeElapsedColumn(), console=console, transient=True) as bar:
+        tasks: dict[str, TaskID] = {}
+
+        def update(stage: str, done: int, total: int | None) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(_STAGES.get(stage, stage), total=total)
+            bar.update(tasks[stage], completed=done, total=total)
+
+        yield update
+
+
+def _show_summary(summary: imports.ImportSummary) -> None:
+    if summary.status == "unchanged":
+        out.print(f"[yellow]Unchanged[/yellow]: {summary.path} was already imported (import "
+                  f"#{summary.import_id}); nothing was written.")
+        return
+    out.print(f"[green]Imported[/green] {summary.path} as import #{summary.import_id}: release "
+              f"{summary.release or '?'} ({summary.layout}), {summary.rows_read:,} rows read, "
+              f"{summary.stored:,} records stored, {summary.superseded:,} older records superseded, "
+              f"{summary.macro} macro values, {len(summary.report)} problems reported, "
+              f"{summary.seconds:.1f} s.")
+    table = Table(title="Totals (EUR bn, Kiel's values)")
+    for column in ("stage", "category", "EUR bn"):
+        table.add_column(column, justify="right" if column == "EUR bn" else "left")
+    for (stage, category), value in summary.totals.items():
+        table.add_row(stage, category or "(no breakdown)", f"{value / 1e9:,.1f}")
+    out.print(table)
+
+
+def _show_report(summary: imports.ImportSummary) -> None:
+    for note in summary.notes:
+        out.print(f"[yellow]Note[/yellow]: {note}")
+    if not summary.report:
+        return
+    table = Table(title=f"Import report: {len(summary.report)} problem(s)")
+    for column in ("row", "column", "value", "reason"):
+        table.add_column(column, overflow="fold")
+    for bad in summary.report[:_REPORT_SHOWN]:
+        table.add_row(str(bad.row or ""), bad.column or "", (bad.value or "")[:60], bad.reason)
+    out.print(table)
+    if summary.report_path:
+        out.print(f"Full report saved to {summary.report_path}")
+    elif len(summary.report) > _REPORT_SHOWN:
+        out.print(f"... {len(summary.report) - _REPORT_SHOWN} more; save them all with --report FILE.csv")
+
+
+@click.group("import")
+def import_group() -> None:
+    """Import data: Kiel releases, World Bank macro data, the starter dataset."""
+
+
+@import_group.command("kiel")
+@click.argument("path_or_url")
+@click.option("--release", metavar="N", help="Release number, when the file does not say (e.g. 12).")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Save the import report (bad rows) to FILE.csv or FILE.json. Default: a CSV beside "
+                   "a SQLite database, or printed.")
+def kiel(path_or_url: str, release: str | None, report_path: Path | None) -> None:
+    """Import a Kiel Ukraine Support Tracker release: workbook, CSV export, website CSV folder or URL.
+
+    \b
+    Examples:
+      aidtrack import kiel ../shared/data/kiel/release07_xlsx/Ukraine_Support_Tracker.xlsx
+      aidtrack import kiel ../shared/data/kiel/release12_main_data_csv/src_ukraine_support.csv --release 12
+      aidtrack import kiel latest     (downloads the newest release from Kiel's data page)
+    """
+    store = ledger.open_store()
+    with _progress() as progress:
+        summary = imports.import_kiel(store, path_or_url, by=settings.get("user"), release=release,
+                                      report_path=report_path, progress=progress)
+    _show_summary(summary)
+    _show_report(summary)
+
+
+@import_group.command("macro")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--indicator", type=click.Choice(["gdp", "population"]),
+              help="What a World Bank CSV holds, when its file name does not say.")
+def macro(path: Path, indicator: str | None) -> None:
+    """Import World Bank GDP (current US$) or population: a long CSV or wdi.json.
+
+    Regional aggregates (World, Euro area...) are left out.
+    """
+    summary = imports.import_macro(ledger.open_store(), path, by=settings.get("user"), indicator=indicator)
+    out.print(f"[green]Imported[/green] {summary.rows:,} values ({', '.join(summary.indicators)}) from "
+              f"{summary.path}: {summary.changed:,} new or changed, {summary.aggregates_left_out:,} "
+              f"aggregate rows left out, {len(summary.report)} problems.")
+    for bad in summary.report[:_REPORT_SHOWN]:
+        out.print(f"  row {bad.row}: {bad.column} {bad.value!r}: {bad.reason}")
+
+
+@import_group.command("starter")
+def starter() -> None:
+    """Load the starter dataset shipped with aidtrack (Kiel Release 29, donor x month), offline."""
+    summary = imports.load_starter(ledger.open_store(), by=settings.get("user"))
+    _show_summary(summary)
+    _show_report(summary)
+
+
+COMMANDS = [import_group]
