@@ -1,0 +1,135 @@
+"""`aidtrack extract`: propose the events of news articles, with their evidence."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from aidtrack.errors import ExtractionInputError
+from aidtrack.extract import Article, read_article
+from aidtrack.extract.articles import MAX_BYTES, article_from_bytes
+from aidtrack.services import extraction
+
+SUFFIXES = (".txt", ".html", ".htm")
+_COLUMNS = ("type", "who", "whom", "kind", "stage", "amount", "currency", "confidence", "evidence")
+
+
+def _inputs(sources: tuple[str, ...]) -> list[Path | None]:
+    """Files named, the .txt/.html files of folders named, and None for stdin ("-")."""
+    found: list[Path | None] = []
+    for source in sources:
+        if source == "-":
+            found.append(None)
+            continue
+        path = Path(source)
+        if path.is_dir():
+            files = sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file())
+            if not files:
+                raise click.ClickException(f'No .txt or .html files in folder "{path}".')
+            found.extend(files)
+        elif path.exists():
+            found.append(path)
+        else:
+            raise click.ClickException(f'"{source}" does not exist; give a file, a folder or "-".')
+    return found
+
+
+def _read(item: Path | None) -> Article:
+    if item is not None:
+        return read_article(item)
+    stream = getattr(sys.stdin, "buffer", None)
+    data = stream.read(MAX_BYTES + 1) if stream is not None else sys.stdin.read(MAX_BYTES + 1).encode()
+    return article_from_bytes(data, name="stdin")
+
+
+def _row(event: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "type": event["type"],
+        "who": event.get("donor") or event.get("actor"),
+        "whom": event.get("recipient") or event.get("target"),
+        "kind": event.get("category") or event.get("direction"),
+        "stage": event.get("stage"),
+        "amount": f"{event['amount']:,.0f}" if event.get("amount") else None,
+        "currency": event.get("currency"),
+        "confidence": event.get("confidence"),
+        "evidence": event.get("evidence", "")[:160],
+    }
+
+
+def _print_table(documents: list[dict[str, Any]]) -> None:
+    console = Console()
+    for doc in documents:
+        table = Table(title=f"{doc['id']}: {doc['title'][:80]}", show_lines=False)
+        for column in _COLUMNS:
+            table.add_column(column, overflow="fold")
+        for event in doc["events"]:
+            row = _row(event)
+            table.add_row(*["" if row[c] is None else str(row[c]) for c in _COLUMNS])
+        console.print(table)
+
+
+def _write(documents: list[dict[str, Any]], out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    for doc in documents:
+        text = json.dumps(doc, indent=2, ensure_ascii=False)
+        (out / f"{doc['id']}.json").write_text(text + "\n", encoding="utf-8")
+    click.echo(f"Wrote {len(documents)} file(s) to {out}", err=True)
+
+
+def _store(documents: list[dict[str, Any]]) -> None:
+    result = extraction.store_documents(documents)
+    click.echo(f"Ledger: {result['added']} new candidate(s), {result['linked']} linked to existing records, "
+               f"{result['unchanged']} already stored; review them with `aidtrack review`.", err=True)
+    for bad in result["invalid"]:
+        click.echo(f"Not stored: {bad['error']}", err=True)
+
+
+@click.command()
+@click.argument("sources", nargs=-1, required=True, metavar="FILE|DIR|-")
+@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path),
+              help="Write one JSON file per article (named after it) into this folder.")
+@click.option("--table", "as_table", is_flag=True, help="Print a table instead of JSON.")
+@click.option("--store", "store", is_flag=True,
+              help="Also put the events into the ledger as candidates for `aidtrack review`.")
+def extract(sources: tuple[str, ...], out: Path | None, as_table: bool, store: bool) -> None:
+    """Propose the events of news articles (support, appeals, refusals, threats,
+    policy changes, sanctions), each with its evidence sentence.
+
+    \b
+    Reads .txt and .html files, the .txt/.html files of a folder, or "-" for
+    standard input. Output follows eval/SCHEMA.md, so a folder written with
+    --out can be scored with score.py.
+
+    \b
+      aidtrack extract article.txt
+      aidtrack extract ../shared/eval/dev --out preds
+      curl -s https://example.org/news | aidtrack extract - --table
+      aidtrack extract article.txt --store && aidtrack review
+    """
+    articles: list[Article] = []
+    for item in _inputs(sources):
+        try:
+            articles.append(_read(item))
+        except ExtractionInputError as ex:
+            if len(sources) == 1 and (item is None or not Path(sources[0]).is_dir()):
+                raise click.ClickException(str(ex)) from ex
+            click.echo(f"Skipped: {ex}", err=True)
+    documents = extraction.extract_documents(articles)
+    if store:
+        _store(documents)
+    if out is not None:
+        _write(documents, out)
+    elif as_table:
+        _print_table(documents)
+    else:
+        data: Any = documents[0] if len(documents) == 1 else documents
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+COMMANDS = [extract]

@@ -1,0 +1,334 @@
+"""Clause analysis on a dependency parse: who acts, on whom, and how surely.
+
+These helpers read spaCy tokens; they know nothing of event types. A
+:class:`Sentence` carries the sentence span, its actor mentions and the
+article-level context (speaker, last actor) that resolves pronouns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from aidtrack.extract.lexicon import Lexicon
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_SHARE_SUBJECT = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep"})
+_CLIMB = frozenset({"xcomp", "ccomp", "conj", "advcl", "pcomp", "pobj", "prep", "acl",
+                    "relcl", "dobj", "attr", "nsubj", "nsubjpass", "appos", "oprd", "npadvmod",
+                    "amod", "compound", "dative", "agent", "parataxis"})
+_NAME_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "conj", "cc", "det",
+                        "prep", "pobj", "acl", "agent", "punct", "case", "advmod", "nummod",
+                        "quantmod", "npadvmod"})
+_NAME_PREPS = frozenset({"of", "by", "including", "from", "like", "as"})
+_SELF_PRONOUNS = frozenset({"we", "i", "us", "our", "me", "my", "ourselves"})
+_OTHER_PRONOUNS = frozenset({"it", "its", "he", "she", "his", "her", "they", "their",
+                             "them", "which", "who", "that", "country", "government"})
+_PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
+_RELATIVE = frozenset({"which", "who", "that", "whom"})
+RELATIONAL_NOUNS = frozenset({"ally", "partner", "member", "neighbour", "neighbor", "friend",
+                              "enemy", "critic", "supporter", "rival", "adversary", "part",
+                              "foe", "backer", "opponent"})
+GROUP_NOUNS = frozenset({"country", "ally", "member", "state", "nation", "partner",
+                         "government", "capital", "power", "democracy", "economy"})
+_DECIDED = frozenset({"plan", "proposal", "programme", "program"})
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "going"})
+
+
+@dataclass
+class Sentence:
+    """A parsed sentence with its actor mentions and pronoun context."""
+
+    span: Span
+    codes: dict[int, str]
+    lexicon: Lexicon
+    speaker: str | None = None
+    previous: str | None = None
+
+    def code(self, token: Token) -> str | None:
+        return self.codes.get(token.i)
+
+
+def in_quote(token: Token) -> bool:
+    """True if ``token`` stands between an opening and a closing quote mark."""
+    depth = 0
+    for tok in token.doc[token.sent.start : token.i]:
+        if tok.text == "“":
+            depth = 1
+        elif tok.text == "”":
+            depth = 0
+        elif tok.text in ('"', "''", "``"):
+            depth = 1 - depth
+    return depth == 1
+
+
+def actors_of(sentence: Sentence, token: Token | None) -> list[str]:
+    """The actors a noun phrase names: "Belgium", "Dutch minister", "the EU and NATO"."""
+    if token is None:
+        return []
+    if token.lower_ in _RELATIVE and token.head.dep_ == "relcl":
+        return actors_of(sentence, token.head.head)
+    found: list[str] = []
+    for tok in _name_tokens(token):
+        code = sentence.code(tok)
+        if code and code not in found:
+            found.append(code)
+    if not found and token.lemma_.lower() in GROUP_NOUNS and token.tag_ == "NNS":
+        found = _cited(sentence)
+    for tok in ([token] + [c for c in token.children if c.dep_ == "poss"]) if not found else []:
+        if tok.lower_ in _PLURAL_PRONOUNS:
+            group = _previous_group(sentence, tok)
+            if group:
+                return group
+        pronoun = resolve_pronoun(sentence, tok)
+        if pronoun:
+            return [pronoun]
+    return found
+
+
+def _previous_group(sentence: Sentence, token: Token) -> list[str]:
+    """"Finland and Sweden said they would ...": "they" is both."""
+    before = [i for i in range(sentence.span.start, token.i) if i in sentence.codes]
+    if not before:
+        return []
+    head = token.doc[before[-1]]
+    while head.dep_ in ("conj", "compound", "amod") and head.head is not head:
+        head = head.head
+    members = [head, *[t for t in head.subtree if t.dep_ == "conj"]]
+    found = [c for t in members for c in actors_of(sentence, t) if t.i < token.i]
+    return list(dict.fromkeys(found))
+
+
+def _cited(sentence: Sentence) -> list[str]:
+    """Members named as examples of a group: "..., citing Germany and Sweden"."""
+    found: list[str] = []
+    for tok in sentence.span:
+        if tok.lemma_.lower() in ("cite", "name", "mention") and tok.pos_ == "VERB":
+            for obj in tok.children:
+                if obj.dep_ == "dobj":
+                    found += [sentence.codes[t.i] for t in obj.subtree if t.i in sentence.codes]
+    return list(dict.fromkeys(found))
+
+
+def _name_tokens(token: Token) -> list[Token]:
+    tokens = [token]
+    group = token.lemma_.lower() in GROUP_NOUNS
+    for child in token.children:
+        if child.dep_ not in _NAME_DEPS:
+            continue
+        if child.dep_ == "prep" and child.lower_ not in _NAME_PREPS:
+            continue
+        if child.dep_ == "prep" and child.lower_ == "of" and token.lemma_.lower() in RELATIONAL_NOUNS:
+            continue
+        if group and token.tag_ == "NNS" and (
+            child.dep_ in ("compound", "amod", "poss", "nmod") or child.lower_ == "of"
+        ):
+            continue  # "NATO countries", "members of the EU" are not NATO or the EU
+        if child.dep_ == "acl" and child.lemma_ != "lead":
+            continue
+        tokens.extend(_name_tokens(child))
+    return tokens
+
+
+def resolve_pronoun(sentence: Sentence, token: Token) -> str | None:
+    """"we" -> the speaker; "it", "his country" -> an earlier actor."""
+    word = token.lower_
+    if word in _SELF_PRONOUNS:
+        return sentence.speaker or (sentence.previous if not in_quote(token) else None)
+    if word not in _OTHER_PRONOUNS:
+        return None
+    if word in ("country", "government") and not any(
+        c.lower_ in ("the", "his", "her", "its", "their", "this") for c in token.children
+    ):
+        return None
+    before = [sentence.codes[i] for i in range(sentence.span.start, token.i) if i in sentence.codes]
+    return before[-1] if before else sentence.previous
+
+
+def subject_of(token: Token | None) -> Token | None:
+    """The grammatical subject of a verb, inherited through xcomp/conj/advcl.
+
+    A participle or infinitive without a subject of its own ("..., agreeing to
+    limit X") takes the subject of the nearest clause above it.
+    """
+    seen = 0
+    while token is not None and seen < 8:
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            return min(subjects, key=lambda c: abs(token.i - c.i))
+        controller = _object_controller(token)
+        if controller is not None:
+            return controller
+        if token.dep_ in ("relcl", "ccomp", "ROOT") or token.head is token:
+            return None
+        if token.dep_ == "conj" and token.pos_ == "VERB" and token.head.pos_ != "VERB":
+            token = next((g for g in governors(token) if g.pos_ in ("VERB", "AUX")), None)
+            seen += 1
+            continue
+        if token.dep_ not in _SHARE_SUBJECT and not (
+            token.pos_ == "VERB" and token.tag_ in ("VBG", "VBN", "VB")
+        ):
+            return None
+        token = token.head
+        seen += 1
+    return None
+
+
+def _object_controller(token: Token) -> Token | None:
+    """"blocked Poland from sending", "accused Iran of supplying": the object acts."""
+    prep = token.head
+    if token.dep_ != "pcomp" or prep.lower_ not in ("from", "of", "into") or prep.head.pos_ != "VERB":
+        return None
+    return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def agent_of(verb: Token) -> Token | None:
+    """The "by X" of a passive verb (or of a noun: "a move by Japan")."""
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    return None
+
+
+def prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    """Objects of the prepositions ``preps`` attached to ``token``."""
+    found: list[Token] = []
+    for child in token.children:
+        if child.dep_ in ("prep", "dative", "agent") and child.lower_ in preps:
+            found.extend(g for g in child.children if g.dep_ == "pobj")
+    return found
+
+
+def children(token: Token, deps: frozenset[str]) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def is_negated(token: Token) -> bool:
+    """"not", "never", "no" on the verb or its auxiliaries, or "no" on its object."""
+    for child in token.children:
+        if child.dep_ == "neg" or child.lower_ in ("never", "no"):
+            return True
+        if child.dep_ == "advmod" and child.lower_ in ("longer", "more") and any(
+            g.lower_ == "no" for g in child.children
+        ):
+            return True  # "no longer", "no more"
+        if child.dep_ in ("dobj", "attr", "nsubjpass") and any(
+            g.lower_ == "no" for g in child.children
+        ):
+            return True
+    return False
+
+
+def has_aux(token: Token, words: frozenset[str]) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in words for c in token.children)
+
+
+def governors(token: Token) -> list[Token]:
+    """The chain of heads above ``token`` up to the root (nearest first)."""
+    chain: list[Token] = []
+    while token.head is not token and token.dep_ in _CLIMB and len(chain) < 12:
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def is_hedged(sentence: Sentence, anchor: Token) -> bool:
+    """True if ``anchor`` is hypothetical, proposed, asked, conditional or a question."""
+    lex = sentence.lexicon
+    hedge_aux = lex.words("modality", "hedge_aux")
+    marks = lex.words("modality", "hedge_marks")
+    if sentence.span.text.rstrip(" \"'”’)").endswith("?"):
+        return True
+    if _after_hedge_noun(lex, anchor):
+        return True
+    below = anchor
+    for tok in [anchor, *governors(anchor)]:
+        sibling = below.dep_ == "conj" and below is not tok  # "urged X ... and warned Y"
+        below = tok
+        if (tok is not anchor and not sibling and tok.pos_ == "VERB"
+                and tok.lemma_.lower() in lex.words("modality", "reporting_verbs")):
+            return False
+        if has_aux(tok, hedge_aux) or _hedge_mark(tok, marks) or tok.lower_ in hedge_aux:
+            return True
+        if tok is not anchor and not sibling and _is_hedge_word(lex, tok):
+            return True
+        if has_aux(tok, frozenset({"would"})) and not _reported(lex, tok):
+            return True
+        if _relative_clause(tok):
+            return False  # a relative clause states a fact of its own
+    return False
+
+
+def _after_hedge_noun(lex: Lexicon, anchor: Token) -> bool:
+    """"calls to send weapons", "the possibility of sending" (whatever the parse)."""
+    before = anchor.i - 1
+    if before - 1 < anchor.sent.start or anchor.doc[before].lower_ not in ("to", "of"):
+        return False
+    return _is_hedge_word(lex, anchor.doc[before - 1])
+
+
+def _relative_clause(token: Token) -> bool:
+    if token.dep_ == "relcl":
+        return True
+    if token.dep_ == "acl" and token.tag_ == "VBN":  # "weaponry sent to Kyiv", not "that it had sent"
+        return not any(c.dep_ in ("aux", "nsubj", "mark") for c in token.children)
+    return token.dep_ == "acl" and any(
+        c.dep_ in SUBJECT_DEPS and c.lower_ in _RELATIVE for c in token.children
+    )
+
+
+def _hedge_mark(token: Token, marks: frozenset[str]) -> bool:
+    return token.dep_ in ("advcl", "ccomp", "csubj") and any(
+        c.dep_ == "mark" and c.lower_ in marks for c in token.children
+    )
+
+
+def _is_hedge_word(lex: Lexicon, token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB":
+        return bool(word_forms(token) & lex.words("modality", "hedge_verbs"))
+    if token.pos_ == "ADJ":
+        return lemma in lex.words("modality", "hedge_adjectives")
+    if lemma in _DECIDED and token.head.lemma_.lower() in lex.words("support", "commitment_verbs"):
+        return False  # "approved a plan to give" is a decision, not a plan in the air
+    return token.pos_ == "NOUN" and lemma in lex.words("modality", "hedge_nouns")
+
+
+def word_forms(token: Token) -> set[str]:
+    """The lemma plus crude stems of the word, against lemmatizer slips ("hopes" -> "hop")."""
+    lower = token.lower_
+    forms = {token.lemma_.lower(), lower}
+    for suffix in ("s", "d", "ed", "ing", "es"):
+        if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
+            forms.add(lower[: -len(suffix)])
+    if lower.endswith("ing"):
+        forms.add(lower[:-3] + "e")
+    return forms
+
+
+def _reported(lex: Lexicon, token: Token) -> bool:
+    reporting = lex.words("modality", "reporting_verbs")
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in reporting for t in governors(token))
+
+
+def is_future(token: Token) -> bool:
+    """"will send", "is going to send", "would send" (reported), "to send"."""
+    if has_aux(token, FUTURE_AUX) or any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children):
+        return True
+    return token.tag_ in ("VB", "VBP", "VBZ") and token.dep_ == "ROOT" and not has_aux(token, frozenset({"have", "has"}))
+
+
+def is_past(token: Token) -> bool:
+    """"sent", "has sent", "was sent", "have been sending"."""
+    if token.tag_ == "VBD":
+        return True
+    return token.tag_ in ("VBN", "VBG") and has_aux(
+        token, frozenset({"has", "have", "had", "was", "were", "been", "'ve"})
+    )

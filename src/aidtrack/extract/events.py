@@ -1,0 +1,380 @@
+"""Event rules: support, appeal, refusal, threat, sanction and policy change.
+
+Each rule looks at one trigger token of a parsed sentence (trigger words come
+from ``data/extract/triggers.yaml``) and reads the roles from the dependency
+tree. Rules return :class:`Found` events; the pipeline adds evidence offsets
+and merges them into the set an article reports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Token
+
+from aidtrack.extract.clauses import (
+    Sentence,
+    actors_of,
+    agent_of,
+    children,
+    is_hedged,
+    is_negated,
+    is_passive,
+    is_past,
+    prep_objects,
+    subject_of,
+)
+from aidtrack.extract.roles import (
+    DOBJ_RECIPIENT_VERBS,
+    categories_in,
+    core_phrase,
+    direct_objects,
+    donors_of_verb,
+    has_money,
+    has_support_noun,
+    modifier_actors,
+    object_tokens,
+    recipients_of,
+    stage_of_verb,
+    support_details,
+)
+
+
+@dataclass
+class ArticleContext:
+    """What the rules know about the whole article."""
+
+    default_recipient: str | None = None
+    default_category: str | None = None
+    sanction_target: str | None = None
+    has_sanction: bool = False
+
+
+@dataclass
+class Found:
+    """One event proposed by a rule, anchored on a trigger token."""
+
+    fields: dict[str, Any]
+    anchor: Token
+    confidence: float
+    rule: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+_RESTRICTIONS = frozenset({"ban", "embargo", "restriction", "moratorium", "freeze", "suspension",
+                           "halt", "pause", "block", "blockade", "limit", "sanction"})
+_REQUESTS = frozenset({"request", "call", "demand", "appeal", "plea", "bid", "proposal"})
+Rule = Callable[[Sentence, Token, ArticleContext], list[Found]]
+
+
+def _category_or_default(
+    sentence: Sentence, tokens: list[Token], ctx: ArticleContext, *, allow_default: bool
+) -> tuple[list[str], bool]:
+    cats = categories_in(sentence, tokens)
+    if cats:
+        return cats, False
+    if allow_default and ctx.default_category:
+        return [ctx.default_category], True
+    return [], False
+
+
+def _recipients_or_default(found: list[str], ctx: ArticleContext) -> tuple[list[str], bool]:
+    if found:
+        return found, False
+    return ([ctx.default_recipient], True) if ctx.default_recipient else ([], True)
+
+
+def _supports(
+    donors: list[str], recipients: list[str], cats: list[str], anchor: Token, conf: float,
+    *, rule: str, stage: str | None,
+) -> list[Found]:
+    out = []
+    for donor in donors:
+        for recipient in recipients:
+            if donor == recipient:
+                continue
+            for cat in cats:
+                fields = {"type": "support", "donor": donor, "recipient": recipient,
+                          "category": cat}
+                if stage:
+                    fields["stage"] = stage
+                out.append(Found(fields, anchor, conf, rule))
+    return out
+
+
+def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """"Germany sent tanks to Ukraine", "aid was pledged by Japan", "X agreed to send"."""
+    lex = sentence.lexicon
+    lemma = verb.lemma_.lower()
+    transfer = lemma in lex.support_verbs
+    if verb.pos_ not in ("VERB", "AUX") or not (transfer or lemma in lex.words("support", "object_verbs")):
+        return []
+    if is_hedged(sentence, verb):
+        return []
+    objects = object_tokens(verb)
+    inherent = lemma in ("arm", "equip") or lemma == "train" and bool(
+        recipients_of(sentence, verb, dobj_is_recipient=True))
+    if transfer and not inherent and not (
+        categories_in(sentence, objects) or has_support_noun(sentence, objects)
+    ):
+        return []
+    if not transfer and not _names_support(sentence, verb):
+        return []
+    donors = donors_of_verb(sentence, verb)
+    explicit = recipients_of(sentence, verb, dobj_is_recipient=lemma in DOBJ_RECIPIENT_VERBS)
+    recipients, defaulted = _recipients_or_default(explicit, ctx)
+    cats, cat_default = _category_or_default(sentence, objects, ctx, allow_default=True)
+    if inherent and not categories_in(sentence, objects):
+        cats = ["military"]
+    elif not cats and has_money(objects):
+        cats, cat_default = ["financial"], True  # money and nothing else: a financial transfer
+    conf = 0.9 - 0.15 * defaulted - 0.15 * cat_default
+    if is_negated(verb):  # "has not sent" reports less surely than "will not send"
+        conf -= 0.2 if is_past(verb) else 0.0
+        return _refusals(donors, cats, explicit or recipients, verb, conf, rule="negated-support")
+    found = _supports(donors, recipients, cats, verb, conf, rule="support-verb",
+                      stage=stage_of_verb(sentence, verb))
+    details = support_details(sentence, verb)
+    for event in found:
+        event.fields.update((k, v) for k, v in details.items() if v != event.fields["donor"])
+    return found
+
+
+def _names_support(sentence: Sentence, verb: Token) -> bool:
+    """"approved a loan", "announced 20 tanks for Ukraine" - not "launched missiles at Kyiv"."""
+    objects = direct_objects(verb)
+    if has_support_noun(sentence, objects):
+        return True
+    return bool(categories_in(sentence, [verb, *objects])) and bool(
+        recipients_of(sentence, verb, dobj_is_recipient=False)
+    )
+
+
+def support_receive(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """"Ukraine received 30 jets from the Netherlands"."""
+    lex = sentence.lexicon
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.words("support", "receive_verbs"):
+        return []
+    if is_hedged(sentence, verb) or is_negated(verb):
+        return []
+    donors: list[str] = []
+    phrase = [verb, *[t for c in children(verb, frozenset({"dobj"})) for t in c.subtree]]
+    for obj in [o for t in phrase for o in prep_objects(t, frozenset({"from"}))]:
+        donors += [c for c in actors_of(sentence, obj) if c not in donors]
+    recipients = actors_of(sentence, subject_of(verb))
+    objects = object_tokens(verb)
+    cats, cat_default = _category_or_default(
+        sentence, objects, ctx, allow_default=has_support_noun(sentence, objects))
+    stage = "delivery" if verb.tag_ in ("VBD", "VBN") else "commitment"
+    return _supports(donors, recipients, cats, verb, 0.85 - 0.15 * cat_default,
+                     rule="support-receive", stage=stage)
+
+
+def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
+    """"Belgium's pledge", "Dutch military aid to Ukraine", "contributions from X"."""
+    lex = sentence.lexicon
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or lemma not in lex.words("support", "nouns"):
+        return []
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass", "pobj") and head.lemma_.lower() in (
+        lex.support_verbs | lex.words("refusal", "verbs") | lex.words("support", "object_verbs")
+    ):
+        return []
+    if lemma in ("weapon", "arm", "ammunition", "equipment", "supply", "support", "help"):
+        if not recipients_of(sentence, noun, dobj_is_recipient=False):
+            return []
+    donors = modifier_actors(sentence, noun)
+    if not donors or is_hedged(sentence, noun):
+        return []
+    explicit = recipients_of(sentence, noun, dobj_is_recipient=False)
+    recipients, defaulted = _recipients_or_default(explicit, ctx)
+    cats, cat_default = _category_or_default(sentence, list(noun.subtree), ctx, allow_default=True)
+    conf = 0.8 - 0.15 * defaulted - 0.15 * cat_default
+    if any(c.lower_ == "no" for c in noun.children):
+        return _refusals(donors, cats, explicit, noun, conf, rule="no-support")
+    return _supports(donors, recipients, cats, noun, conf, rule="support-noun",
+                     stage=_noun_stage(sentence, noun))
+
+
+def _noun_stage(sentence: Sentence, noun: Token) -> str:
+    lemma = noun.lemma_.lower()
+    if lemma in sentence.lexicon.words("support", "delivery_words"):
+        return "delivery"
+    if lemma in sentence.lexicon.words("support", "commitment_words"):
+        return "commitment"
+    verb = noun.head
+    return stage_of_verb(sentence, verb) if verb.pos_ == "VERB" else "commitment"
+
+
+def _refusals(
+    actors: list[str], cats: list[str], recipients: list[str], anchor: Token, conf: float,
+    *, rule: str,
+) -> list[Found]:
+    out = []
+    for actor in actors:
+        for cat in cats:
+            fields = {"type": "refusal", "actor": actor, "category": cat}
+            if recipients and recipients[0] != actor:
+                fields["recipient"] = recipients[0]
+            out.append(Found(fields, anchor, conf, rule))
+    return out
+
+
+def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """"Germany refused to supply weapons", "ruled out military aid", "is pausing aid"."""
+    lex = sentence.lexicon
+    lemma = verb.lemma_.lower()
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+    phrase = f"{lemma} {particle}".strip()
+    if verb.pos_ != "VERB":
+        return []
+    if lemma not in lex.words("refusal", "verbs") and phrase not in lex.words("refusal", "phrases"):
+        return []
+    if is_negated(verb) or is_hedged(sentence, verb):
+        return []
+    objects = object_tokens(verb)
+    if any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _RESTRICTIONS for c in verb.children):
+        return []  # "ended its ban on arms exports" loosens; see policy_change
+    transfer = any(t.lemma_.lower() in lex.support_verbs for t in objects if t is not verb)
+    core = [t for c in children(verb, frozenset({"dobj", "nsubjpass"})) for t in core_phrase(c)]
+    asked = any(c.dep_ == "dobj" and c.lemma_.lower() in _REQUESTS for c in verb.children)
+    if not (transfer or has_support_noun(sentence, core) or asked and categories_in(sentence, objects)):
+        return []
+    cats, cat_default = _category_or_default(sentence, objects, ctx, allow_default=transfer)
+    if not cats and has_money(objects):
+        cats, cat_default = ["financial"], True
+    actors = _refusal_actors(sentence, verb)
+    recipients = [r for t in objects for r in recipients_of(sentence, t, dobj_is_recipient=False)]
+    recipients = recipients or ([ctx.default_recipient] if ctx.default_recipient else [])
+    return _refusals(actors, cats, recipients, verb, 0.85 - 0.15 * cat_default, rule="refusal-verb")
+
+
+def _refusal_actors(sentence: Sentence, verb: Token) -> list[str]:
+    if is_passive(verb):
+        agent = agent_of(verb)
+        return actors_of(sentence, agent) if agent is not None else []
+    return actors_of(sentence, subject_of(verb))
+
+
+def refusal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
+    """"Germany's refusal to supply arms"."""
+    lex = sentence.lexicon
+    if noun.pos_ != "NOUN":
+        return []
+    if noun.lemma_.lower() in lex.words("refusal", "no_nouns") and any(
+        c.lower_ == "no" for c in noun.children
+    ):
+        return _no_plans(sentence, noun, ctx)
+    if noun.lemma_.lower() not in lex.words("refusal", "nouns"):
+        return []
+    if is_hedged(sentence, noun) and noun.head.lemma_.lower() not in ("condemn", "criticize", "criticise"):
+        return []
+    tokens = list(noun.subtree)
+    transfer = any(t.lemma_.lower() in lex.support_verbs for t in tokens)
+    if not transfer and not has_support_noun(sentence, tokens[1:] if tokens else tokens):
+        return []
+    actors = [c for c in modifier_actors(sentence, noun)]
+    cats, cat_default = _category_or_default(sentence, tokens, ctx, allow_default=transfer)
+    recipients = [r for t in tokens for r in recipients_of(sentence, t, dobj_is_recipient=True)]
+    recipients = [r for r in recipients if r not in actors] or (
+        [ctx.default_recipient] if ctx.default_recipient else [])
+    return _refusals(actors, cats, recipients, noun, 0.75 - 0.15 * cat_default, rule="refusal-noun")
+
+
+def _no_plans(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
+    """"Seoul has no plans to send lethal weapons to Ukraine"."""
+    lex = sentence.lexicon
+    verbs = [t for t in noun.subtree if t.pos_ == "VERB" and t.lemma_.lower() in lex.support_verbs]
+    if not verbs or is_hedged(sentence, noun.head):
+        return []
+    objects = object_tokens(verbs[0])
+    cats, cat_default = _category_or_default(sentence, objects, ctx, allow_default=True)
+    actors = actors_of(sentence, subject_of(noun.head)) if noun.head.pos_ in ("VERB", "AUX") else []
+    recipients = recipients_of(sentence, verbs[0], dobj_is_recipient=False)
+    recipients = recipients or ([ctx.default_recipient] if ctx.default_recipient else [])
+    return _refusals(actors, cats, recipients, noun, 0.75 - 0.15 * cat_default, rule="no-plans")
+
+
+def support_thanks(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """"Zelensky thanked Norway for its financial support": Norway gave it."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ("thank", "praise", "commend"):
+        return []
+    if is_negated(verb) or is_hedged(sentence, verb):
+        return []
+    donors = [c for o in children(verb, frozenset({"dobj"})) for c in actors_of(sentence, o)]
+    reasons = [t for o in prep_objects(verb, frozenset({"for"})) for t in o.subtree]
+    if not donors or not has_support_noun(sentence, reasons):
+        return []
+    cats, cat_default = _category_or_default(sentence, reasons, ctx, allow_default=False)
+    thanking = _refusal_actors(sentence, verb)
+    recipients = [r for t in reasons for r in recipients_of(sentence, t, dobj_is_recipient=False)]
+    recipients, defaulted = _recipients_or_default(recipients or thanking, ctx)
+    return _supports(donors, recipients[:1], cats, verb, 0.7 - 0.15 * cat_default,
+                     rule="support-thanks", stage="delivery")
+
+
+def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """"Zelensky urged Germany to send tanks", "called on Israel for air defence"."""
+    lex = sentence.lexicon
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in lex.words("appeal", "verbs"):
+        return []
+    if lemma == "call" and not any(
+        c.lower_ in lex.words("appeal", "call_preps") for c in verb.children
+    ):
+        return []
+    if is_negated(verb) or is_hedged(sentence, verb):
+        return []
+    actors = _refusal_actors(sentence, verb)
+    targets = _appeal_targets(sentence, verb)
+    tokens = [t for c in verb.children if c.dep_ not in ("nsubj", "nsubjpass") for t in c.subtree]
+    if _asks_to_stop(sentence, verb):
+        return []
+    transfer = any(t.lemma_.lower() in lex.support_verbs for t in tokens)
+    cats, cat_default = _category_or_default(
+        sentence, tokens, ctx, allow_default=transfer or has_support_noun(sentence, tokens))
+    recipients = [r for t in tokens for r in recipients_of(sentence, t, dobj_is_recipient=False)]
+    beneficiary = next((r for r in recipients if r not in targets), ctx.default_recipient)
+    out = []
+    for actor in actors:
+        for target in targets:
+            if target == actor:
+                continue
+            for cat in cats:
+                fields = {"type": "appeal", "actor": actor, "target": target, "category": cat}
+                if beneficiary:
+                    fields["beneficiary"] = beneficiary
+                out.append(Found(fields, verb, 0.85 - 0.15 * cat_default, "appeal-verb"))
+    return out
+
+
+def _asks_to_stop(sentence: Sentence, verb: Token) -> bool:
+    """"urged Washington to stop arming Taiwan" asks for less support, not more."""
+    stops = sentence.lexicon.words("refusal", "verbs")
+    for comp in children(verb, frozenset({"xcomp", "ccomp"})):
+        if comp.lemma_.lower() in stops or is_negated(comp):
+            return True
+    return False
+
+
+def _appeal_targets(sentence: Sentence, verb: Token) -> list[str]:
+    objs = children(verb, frozenset({"dobj", "dative"}))
+    objs += prep_objects(verb, frozenset({"on", "upon", "to", "of"}))
+    for prt in children(verb, frozenset({"prt"})):
+        objs += children(prt, frozenset({"pobj"}))
+    found: list[str] = []
+    for obj in objs:
+        found += [c for c in actors_of(sentence, obj) if c not in found]
+    if not found:
+        for comp in children(verb, frozenset({"ccomp", "xcomp"})):
+            found += actors_of(sentence, subject_of(comp))
+    return found
+
+
+RULES: tuple[Rule, ...] = (
+    support_verb, support_receive, support_noun, support_thanks, refusal_verb, refusal_noun,
+    appeal_verb,
+)

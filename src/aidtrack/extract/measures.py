@@ -1,0 +1,314 @@
+"""Event rules for threats, sanctions and policy changes.
+
+Like :mod:`aidtrack.extract.events`, each rule reads one trigger token.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from aidtrack.extract.clauses import (
+    Sentence,
+    actors_of,
+    agent_of,
+    children,
+    governors,
+    is_hedged,
+    is_negated,
+    is_passive,
+    prep_objects,
+    subject_of,
+)
+from aidtrack.extract.events import ArticleContext, Found
+from aidtrack.extract.lexicon import Lexicon
+from aidtrack.extract.roles import modifier_actors
+
+_STRONG_CONSEQUENCES = frozenset({"consequence", "retaliation", "retaliate", "countermeasure",
+                                  "mistake", "repercussion", "hostile", "response", "target",
+                                  "involvement", "reciprocate", "escalate", "escalation",
+                                  "provoke", "provocation", "party", "pay", "price"})
+
+
+_CONSEQUENCE_VERBS = frozenset({"retaliate", "reciprocate", "escalate", "provoke", "pay"})
+
+
+def _clause_text(token: Token, limit: int = 160) -> str:
+    words = list(token.subtree)
+    text = token.doc[words[0].i : words[-1].i + 1].text if words else token.text
+    return text[:limit]
+
+
+def _others(found: list[str], exclude: set[str]) -> list[str]:
+    return [c for c in dict.fromkeys(found) if c not in exclude]
+
+
+def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """"Russia warned South Korea against sending weapons", "threatened Seoul"."""
+    lex = sentence.lexicon
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.words("threat", "verbs"):
+        return []
+    if is_negated(verb) or is_hedged(sentence, verb):
+        return []
+    actors = _actors(sentence, verb)
+    targets: list[str] = []
+    for obj in children(verb, frozenset({"dobj", "dative"})) + prep_objects(verb, frozenset({"to"})):
+        targets += actors_of(sentence, obj)
+    tokens = list(verb.subtree)
+    cues = lex.words("threat", "consequence_words")
+    has_cue = any(t.lemma_.lower() in cues for t in tokens)
+    against = bool(prep_objects(verb, frozenset({"against"}))) or any(
+        c.dep_ == "xcomp" and is_negated(c) for c in verb.children)
+    threatened_act = [t for c in children(verb, frozenset({"xcomp"})) for t in c.subtree]
+    if not targets and threatened_act:  # "threatened to cut gas supplies to Moldova"
+        targets = [sentence.codes[t.i] for t in threatened_act if t.i in sentence.codes]
+        has_cue = True
+    if not targets and verb.dep_ == "conj":  # "urged Washington to stop ... and warned that"
+        targets = [c for o in children(verb.head, frozenset({"dobj"})) for c in actors_of(sentence, o)]
+    exclude = set(actors)
+    if not targets and has_cue:
+        targets = [sentence.codes[t.i] for t in tokens if t.i in sentence.codes]
+        exclude |= {ctx.default_recipient} if ctx.default_recipient else set()
+    targets = _others(targets, exclude)
+    if not targets or not (has_cue or against or children(verb, frozenset({"dobj"}))):
+        return []
+    return [_threat(a, t, verb, 0.8) for a in actors for t in targets[:1]]
+
+
+def _threat(actor: str, target: str, anchor: Token, conf: float) -> Found:
+    fields = {"type": "threat", "actor": actor, "target": target}
+    mark = next((t for t in anchor.sent if t.lower_ == "if" and t.dep_ == "mark"), None)
+    if mark is not None:
+        fields["condition"] = _clause_text(mark.head)
+    cue = next((t for t in anchor.sent if t.lemma_.lower() in _STRONG_CONSEQUENCES), None)
+    if cue is not None:
+        fields["consequence"] = _clause_text(cue.head if cue.pos_ == "ADJ" else cue, limit=120)
+    return Found(fields, anchor, conf, "threat")
+
+
+def _actors(sentence: Sentence, verb: Token) -> list[str]:
+    if is_passive(verb):
+        agent = agent_of(verb)
+        return actors_of(sentence, agent) if agent is not None else []
+    found = actors_of(sentence, subject_of(verb))
+    if not found and verb.dep_ == "acl":
+        for gov in governors(verb):
+            found = actors_of(sentence, subject_of(gov))
+            if found:
+                break
+    return found
+
+
+def threat_statement(sentence: Sentence, token: Token, ctx: ArticleContext) -> list[Found]:
+    """"Arming Ukraine will have grave consequences for Japan, Zakharova said"."""
+    if token.lemma_.lower() not in _STRONG_CONSEQUENCES or token.pos_ not in ("NOUN", "VERB", "ADJ"):
+        return []
+    if token.pos_ == "VERB" and token.lemma_.lower() not in _CONSEQUENCE_VERBS:
+        return []  # "sanctions targeting oil exports" threatens nobody
+    speakers = _speaker(sentence, token)
+    if not speakers:
+        return []
+    lex = sentence.lexicon
+    supporters: list[str] = []
+    triggers = lex.support_verbs | lex.words("support", "nouns") | {"move", "supply", "arm"}
+    for tok in sentence.span:
+        if tok.lemma_.lower() in triggers:
+            supporters += actors_of(sentence, subject_of(tok)) if tok.pos_ == "VERB" else []
+            supporters += modifier_actors(sentence, tok) if tok.pos_ == "NOUN" else []
+            agent = agent_of(tok)
+            supporters += actors_of(sentence, agent) if agent is not None else []
+    exclude = set(speakers) | ({ctx.default_recipient} if ctx.default_recipient else set())
+    targets = _others(supporters, exclude)
+    return [_threat(s, t, token, 0.7) for s in speakers for t in targets[:1]]
+
+
+def _speaker(sentence: Sentence, token: Token) -> list[str]:
+    reporting = sentence.lexicon.words("modality", "reporting_verbs")
+    for gov in governors(token):
+        if gov.lemma_.lower() in reporting:
+            return actors_of(sentence, subject_of(gov))
+    return [sentence.speaker] if sentence.speaker else []
+
+
+def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
+    """"The EU imposed sanctions on Russia", "the sanctions the U.S. imposed on Moscow"."""
+    lex = sentence.lexicon
+    lemma = noun.lemma_.lower()
+    core = lemma in ("sanction", "blacklist", "embargo")
+    if noun.pos_ not in ("NOUN", "PROPN") or not (core or _trade_ban(noun)):
+        return []
+    verb = _sanction_verb(sentence, noun)
+    if verb is None or is_negated(verb) or is_hedged(sentence, verb):
+        return []
+    actors = _actors(sentence, verb) if verb is not noun else modifier_actors(sentence, noun)
+    if verb.dep_ == "relcl" and not actors:
+        actors = actors_of(sentence, subject_of(verb))
+    targets = _sanction_targets(sentence, verb, noun, ctx if core else ArticleContext())
+    return _sanctions(actors, targets, noun, ctx)
+
+
+def _trade_ban(noun: Token) -> bool:
+    """"an export ban on 57 Russian entities", "a trade embargo against Iran"."""
+    return noun.lemma_.lower() in ("ban", "restriction", "freeze") and any(
+        c.lower_ in ("export", "import", "trade", "asset", "visa", "travel") for c in noun.children
+    ) and bool(prep_objects(noun, frozenset({"on", "against"})))
+
+
+def _sanction_verb(sentence: Sentence, noun: Token) -> Token | None:
+    governors_ = sentence.lexicon.words("sanction", "governors")
+    for tok in governors(noun)[:3]:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in governors_:
+            return tok
+    for child in noun.children:
+        if child.dep_ == "relcl" and child.lemma_.lower() in governors_:
+            return child
+    return None
+
+
+def _sanction_targets(sentence: Sentence, verb: Token, noun: Token, ctx: ArticleContext) -> list[str]:
+    preps = frozenset({"on", "against", "to"})
+    objs = prep_objects(noun, preps) + prep_objects(verb, preps)
+    if noun.dep_ == "compound":  # "its sanctions regime against Russia"
+        objs += prep_objects(noun.head, preps)
+    objs += children(verb, frozenset({"dobj"})) if verb.lemma_.lower() in ("add", "target", "hit") else []
+    found: list[str] = []
+    for obj in objs:
+        found += actors_of(sentence, obj)
+        found += [sentence.codes[t.i] for t in obj.subtree if t.i in sentence.codes]
+    if not found:  # "sanctions targeting Russian oil exports"
+        found = [sentence.codes[t.i] for t in noun.subtree if t.i in sentence.codes and t is not noun]
+    if not found and ctx.sanction_target:
+        found = [ctx.sanction_target]
+    return list(dict.fromkeys(found))
+
+
+def _sanctions(actors: list[str], targets: list[str], anchor: Token, ctx: ArticleContext) -> list[Found]:
+    out = []
+    for actor in actors:
+        for target in targets[:1]:
+            if actor != target:
+                out.append(Found({"type": "sanction", "actor": actor, "target": target},
+                                 anchor, 0.85, "sanction"))
+                ctx.sanction_target = target
+    return out
+
+
+def sanction_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """"Japan sanctioned Russian banks", "the US also targeted officials" (after sanctions)."""
+    lex = sentence.lexicon
+    lemma = verb.lemma_.lower()
+    follow_up = ctx.has_sanction and lemma in ("target", "hit", "penalize", "penalise")
+    if verb.pos_ != "VERB" or not (lemma in lex.words("sanction", "verbs") or follow_up):
+        return []
+    if is_negated(verb) or is_hedged(sentence, verb):
+        return []
+    targets: list[str] = []
+    for obj in children(verb, frozenset({"dobj", "nsubjpass"})):
+        targets += [sentence.codes[t.i] for t in obj.subtree if t.i in sentence.codes]
+    if not targets and ctx.sanction_target:
+        targets = [ctx.sanction_target]
+    actors = _actors(sentence, verb) if not is_passive(verb) else actors_of(sentence, agent_of(verb))
+    return _sanctions(actors, list(dict.fromkeys(targets)), verb, ctx)
+
+
+def sanction_assets(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """"Russian assets frozen by the EU", "cut Moscow's access to SWIFT"."""
+    lex = sentence.lexicon
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or is_negated(verb) or is_hedged(sentence, verb):
+        return []
+    tokens = [t for c in verb.children if c.dep_ not in ("nsubj", "agent") for t in c.subtree]
+    if verb.dep_ == "acl":
+        tokens += [t for t in verb.head.subtree if t.i < verb.i]
+    words = {t.lemma_.lower() for t in tokens} | {t.text.lower() for t in tokens}
+    assets = lemma in lex.words("sanction", "asset_verbs") and words & lex.words("sanction", "asset_words")
+    swift = lemma in lex.words("sanction", "swift_verbs") and "swift" in words
+    if not (assets or swift):
+        return []
+    if verb.dep_ == "acl" or is_passive(verb):
+        agent = agent_of(verb)
+        actors = actors_of(sentence, agent) if agent is not None else []
+    else:
+        actors = _actors(sentence, verb)
+    targets = [sentence.codes[t.i] for t in sorted(tokens, key=lambda t: t.i) if t.i in sentence.codes]
+    targets = [t for t in dict.fromkeys(targets) if t not in actors]
+    return _sanctions(actors, targets, verb, ctx)
+
+
+def policy_change(sentence: Sentence, token: Token, ctx: ArticleContext) -> list[Found]:
+    """"Germany lifted its ban on weapons exports", "Japan revised its export rules"."""
+    lex = sentence.lexicon
+    if token.lemma_.lower() not in _first_words(lex):
+        return []
+    direction = _policy_direction(sentence, token)
+    if direction is None or is_negated(token) or is_hedged(sentence, token):
+        return []
+    if direction == "tighten" and _describes_old_rule(sentence, token):
+        return []
+    topics = lex.words("policy_change", "topic_words")
+    if not any(t.lemma_.lower() in topics for t in sentence.span):
+        return []
+    actors = _policy_actors(sentence, token)
+    return [Found({"type": "policy_change", "actor": a, "direction": direction,
+                   "summary": sentence.span.text[:200]}, token, 0.7, "policy-change")
+            for a in actors]
+
+
+def _first_words(lex: Lexicon) -> frozenset[str]:
+    cached = lex.sets.get(("policy_change", "_first"))
+    if cached is None:
+        phrases = lex.words("policy_change", "loosen") | lex.words("policy_change", "tighten")
+        cached = frozenset(p.split()[0] for p in phrases)
+        lex.sets[("policy_change", "_first")] = cached
+    return cached
+
+
+def _describes_old_rule(sentence: Sentence, token: Token) -> bool:
+    """"a shift from its policy of banning exports": the ban is what is dropped."""
+    loosen = {p.split()[0] for p in sentence.lexicon.words("policy_change", "loosen")}
+    return any(g.lemma_.lower() in loosen for g in governors(token))
+
+
+def _policy_direction(sentence: Sentence, token: Token) -> str | None:
+    lex = sentence.lexicon
+    doc = token.doc
+    end = min(token.i + 6, sentence.span.end)
+    lemmas = [t.lemma_.lower() for t in doc[token.i : end] if t.dep_ not in ("det", "poss", "amod", "nummod")]
+    lemmas_all = [t.lemma_.lower() for t in doc[token.i : end]]
+    for direction in ("tighten", "loosen"):
+        for phrase in lex.words("policy_change", direction):
+            words = phrase.split()
+            if words[0] != lemmas_all[0]:
+                continue
+            if _contains(lemmas_all, words) or _contains(lemmas, words):
+                return direction
+    return None
+
+
+def _contains(seq: list[str], words: list[str]) -> bool:
+    if len(words) == 1:
+        return seq[:1] == words
+    rest = seq[1:]
+    pos = 0
+    for word in words[1:]:
+        try:
+            pos = rest.index(word, pos) + 1
+        except ValueError:
+            return False
+    return True
+
+
+def _policy_actors(sentence: Sentence, token: Token) -> list[str]:
+    if token.pos_ == "VERB":
+        found = _actors(sentence, token)
+        if found:
+            return found
+    for gov in [token, *governors(token)]:
+        found = modifier_actors(sentence, gov) if gov.pos_ == "NOUN" else _actors(sentence, gov)
+        if found:
+            return found
+    root = sentence.span.root
+    return actors_of(sentence, subject_of(root))
+
+
+MEASURE_RULES = (threat_verb, threat_statement, sanction_noun, sanction_verb, sanction_assets,
+                 policy_change)

