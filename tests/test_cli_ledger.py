@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import click
 import pandas as pd
 import pytest
 from click.testing import CliRunner
@@ -92,16 +93,34 @@ def test_audit_shows_changes(runner: CliRunner, db: str) -> None:
     assert code == 0 and [r["action"] for r in json.loads(out)] == ["insert"]
 
 
-def test_every_command_has_help(runner: CliRunner) -> None:
-    def walk(command: object, path: list[str]) -> list[list[str]]:
-        subs = getattr(command, "commands", {})
-        return [path] + [p for name, sub in subs.items() for p in walk(sub, [*path, name])]
+def _walk(command: click.Command, path: list[str]) -> list[tuple[list[str], click.Command]]:
+    found = [(path, command)]
+    if isinstance(command, click.Group):
+        ctx = click.Context(command)
+        for name in command.list_commands(ctx):
+            sub = command.get_command(ctx, name)
+            assert sub is not None
+            found += _walk(sub, [*path, name])
+    return found
 
-    for path in walk(main, []):
+
+def test_every_command_has_help(runner: CliRunner) -> None:
+    commands = _walk(main, [])
+    assert len(commands) > 30
+    for path, command in commands:
         result = runner.invoke(main, [*path, "--help"])
         assert result.exit_code == 0, path
         assert "Usage:" in result.output
-        command = main
-        for name in path:
-            command = command.commands[name]  # type: ignore[attr-defined]
         assert (command.help or "").strip(), f"`aidtrack {' '.join(path)}` has no help text"
+
+
+def test_lazy_command_table_matches_the_area_modules() -> None:
+    import importlib
+
+    from aidtrack.cli import LAZY_COMMANDS
+
+    listed = {}
+    for module in {m for m, _ in LAZY_COMMANDS.values()}:
+        for command in importlib.import_module(f"aidtrack.cli.{module}").COMMANDS:
+            listed[command.name] = module
+    assert listed == {name: module for name, (module, _) in LAZY_COMMANDS.items()}

@@ -1,6 +1,8 @@
 """The `aidtrack` command line: thin commands over :mod:`aidtrack.services`.
 
-Each area keeps its commands in its own module and lists them in ``COMMANDS``.
+Each area keeps its commands in its own module (``aidtrack/cli/<area>.py``, listing them
+in ``COMMANDS``). Modules are imported only when one of their commands runs, so that
+`aidtrack list` does not pay for spaCy, Dask or FastAPI.
 """
 
 from __future__ import annotations
@@ -13,11 +15,46 @@ import click
 from aidtrack import settings
 from aidtrack.errors import AidtrackError
 
-_AREAS = ("ledger", "imports", "analysis", "rules", "extract", "review", "bulk", "web")
+# command name -> (module under aidtrack.cli, attribute)
+LAZY_COMMANDS: dict[str, tuple[str, str]] = {
+    "actors": ("ledger", "actors_group"),
+    "add": ("ledger", "add"),
+    "audit": ("ledger", "audit"),
+    "brief": ("analysis", "brief"),
+    "bulk-extract": ("bulk", "bulk_extract"),
+    "check-transfer": ("rules", "check_transfer"),
+    "compare": ("analysis", "compare"),
+    "count-events": ("bulk", "count_events_command"),
+    "export": ("ledger", "export"),
+    "extract": ("extract", "extract"),
+    "import": ("imports", "import_group"),
+    "init": ("ledger", "init"),
+    "list": ("ledger", "list_group"),
+    "options": ("rules", "options"),
+    "rank": ("analysis", "rank"),
+    "report": ("analysis", "report"),
+    "review": ("review", "review"),
+    "rules": ("rules", "rules"),
+    "serve": ("web", "serve"),
+    "settings": ("ledger", "settings_command"),
+    "status": ("ledger", "status"),
+    "timeline": ("analysis", "timeline"),
+    "token": ("web", "token"),
+}
 
 
 class AidtrackGroup(click.Group):
-    """A group that turns library errors into one-line messages (exit 1)."""
+    """Loads commands lazily and turns library errors into one-line messages (exit 1)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(LAZY_COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in LAZY_COMMANDS:
+            return None
+        module, attribute = LAZY_COMMANDS[cmd_name]
+        command: click.Command = getattr(importlib.import_module(f"aidtrack.cli.{module}"), attribute)
+        return command
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -41,22 +78,9 @@ def main(database_url: str | None, debug: bool) -> None:
     Start here:
       aidtrack brief KOR            a donor's country brief (loads the starter data)
       aidtrack rank --per gdp       donors ranked by aid as % of GDP
+      aidtrack options KOR          routes open to a donor under the export rules
       aidtrack check-transfer --from KOR --to UKR --item ammunition --via USA
       aidtrack list support --donor KOR
+      aidtrack serve                the dashboard on http://127.0.0.1:8000
     """
     settings.override("database_url", database_url)
-
-
-def _register() -> None:
-    for area in _AREAS:
-        try:
-            module = importlib.import_module(f"aidtrack.cli.{area}")
-        except ModuleNotFoundError as ex:
-            if ex.name != f"aidtrack.cli.{area}":
-                raise
-            continue
-        for command in module.COMMANDS:
-            main.add_command(command)
-
-
-_register()
