@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from aidtrack.analysis import compare, rank
-from aidtrack.analysis._actors import _fallback_members, resolve_peers
+from aidtrack.analysis._actors import group_members, resolve_peers
 from aidtrack.errors import ValidationError
 
 # The hand-made ledger (conftest.hand_frames), allocations in EUR, GDP in EUR:
@@ -90,13 +90,13 @@ def test_donor_is_never_its_own_peer(r29_support, r29_macro):
     assert "DEU" not in result.peers and len(result.peers) == 6
 
 
-def test_fallback_groups_have_dates():
-    assert "SWE" not in _fallback_members("NATO", on=dt.date(2024, 1, 1))
-    assert "SWE" in _fallback_members("NATO", on=dt.date(2024, 3, 7))
-    assert "GBR" in _fallback_members("EU", on=dt.date(2020, 1, 31))
-    assert "GBR" not in _fallback_members("EU", on=dt.date(2020, 2, 1))
-    assert len(_fallback_members("G7", on=None)) == 7
-    assert len(_fallback_members("OECD", on=dt.date(2025, 1, 1))) == 38
+def test_peer_groups_have_dates():
+    assert "SWE" not in group_members("NATO", on=dt.date(2024, 1, 1))
+    assert "SWE" in group_members("NATO", on=dt.date(2024, 3, 7))
+    assert "GBR" in group_members("EU", on=dt.date(2020, 1, 31))
+    assert "GBR" not in group_members("EU", on=dt.date(2020, 2, 1))
+    assert len(group_members("G7", on=None)) == 7
+    assert len(group_members("OECD", on=dt.date(2025, 1, 1))) == 38
 
 
 def test_resolve_peers_mixes_groups_and_codes():
