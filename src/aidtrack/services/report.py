@@ -37,7 +37,7 @@ def options_section(options: OptionsReport) -> ReportSection:
     return ReportSection(
         title=f"Routes open to {options.donor} on {options.as_of.isoformat()}",
         paragraphs=("Verdicts of the route checker against the rules in force on that date "
-                    "(`aidtrack options` gives peers and signals per route).",),
+                    "(run aidtrack options for the peers and signals of each route).",),
         columns=("route", "verdict", "deciding rule", "source"), rows=rows)
 
 
