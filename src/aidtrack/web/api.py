@@ -1,0 +1,225 @@
+"""The JSON API: ledger records, actors and the writes (each needs a bearer token).
+
+Analysis, rules and extraction endpoints are in :mod:`aidtrack.web.api_analysis`.
+Every handler is a thin call into :mod:`aidtrack.services`; errors become
+``{"ok": false, "type": ..., "error": ...}`` in :mod:`aidtrack.web.app`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+import pydantic
+from fastapi import APIRouter, Body, Depends, Path, Query
+from fastapi.responses import JSONResponse
+
+from aidtrack import actors
+from aidtrack.db import Store
+from aidtrack.errors import NotFoundError
+from aidtrack.services import ledger
+from aidtrack.web import api_analysis, convert, review
+from aidtrack.web.auth import get_store, require_token
+
+router = APIRouter(prefix="/api")
+router.include_router(api_analysis.router)
+
+StoreDep = Annotated[Store, Depends(get_store)]
+UserDep = Annotated[str, Depends(require_token)]
+Limit = Annotated[int, Query(ge=1, le=1000, description="Page size (at most 1000).")]
+Offset = Annotated[int, Query(ge=0, le=2**31 - 1, description="Rows to skip.")]
+RecordId = Annotated[int, Path(ge=1, le=2**62, description="Record id.", examples=[1])]
+Text = Annotated[str | None, Query(max_length=200)]
+ActorQ = Annotated[str | None, Query(max_length=200, description="A code or name: KOR, South Korea, Seoul.",
+                                     examples=["KOR"])]
+DateQ = Annotated[str | None, Query(max_length=20, description="YYYY-MM-DD (or YYYY-MM).", examples=["2023-01-01"])]
+CategoryQ = Annotated[str | None, Query(max_length=40, description="military, humanitarian or financial.",
+                                        examples=["military"])]
+StatusQ = Annotated[str | None, Query(max_length=20, description="confirmed, candidate or rejected.",
+                                      examples=["confirmed"])]
+
+
+class Page(pydantic.BaseModel):
+    """One page of records: ``items``, the ``total`` matching and the ``next_offset`` (or null)."""
+
+    items: list[dict[str, Any]]
+    total: int
+    limit: int
+    offset: int
+    next_offset: int | None
+
+
+class Created(pydantic.BaseModel):
+    ok: bool = True
+    id: int
+    by: str
+
+
+class SupportIn(pydantic.BaseModel):
+    """A support record to add; actors may be names ("South Korea") or codes ("KOR")."""
+
+    model_config = pydantic.ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "donor": "South Korea", "stage": "allocation", "category": "humanitarian", "amount": 5000000,
+        "currency": "USD", "date": "2024-02-01", "source_url": "https://example.org/source"}]})
+    donor: str = pydantic.Field(max_length=200)
+    recipient: str = pydantic.Field("UKR", max_length=200)
+    category: str | None = pydantic.Field(None, max_length=40)
+    stage: str = pydantic.Field(max_length=40)
+    subtype: str | None = pydantic.Field(None, max_length=200)
+    amount: float | None = pydantic.Field(None, ge=0, allow_inf_nan=False)
+    currency: str | None = pydantic.Field(None, max_length=3)
+    via: str | None = pydantic.Field(None, max_length=200)
+    date: dt.date | None = None
+    evidence: str | None = pydantic.Field(None, max_length=20_000)
+    status: str = pydantic.Field("confirmed", max_length=20)
+    source_url: str | None = pydantic.Field(None, max_length=2000)
+    source_title: str | None = pydantic.Field(None, max_length=2000)
+    source_publisher: str | None = pydantic.Field(None, max_length=300)
+    source_date: dt.date | None = None
+    source_kind: Literal["dataset", "official", "news"] | None = None
+
+
+class EventIn(pydantic.BaseModel):
+    """A diplomatic event to add: appeal, refusal, threat, policy_change or sanction."""
+
+    model_config = pydantic.ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "type": "appeal", "actor": "UKR", "target": "KOR", "category": "military", "date": "2024-02-02",
+        "summary": "Kyiv asks Seoul for artillery shells", "source_url": "https://example.org/appeal"}]})
+    type: str = pydantic.Field(max_length=40)
+    actor: str = pydantic.Field(max_length=200)
+    target: str | None = pydantic.Field(None, max_length=200)
+    beneficiary: str | None = pydantic.Field(None, max_length=200)
+    recipient: str | None = pydantic.Field(None, max_length=200)
+    category: str | None = pydantic.Field(None, max_length=40)
+    direction: str | None = pydantic.Field(None, max_length=20)
+    consequence: str | None = pydantic.Field(None, max_length=2000)
+    condition: str | None = pydantic.Field(None, max_length=2000)
+    summary: str | None = pydantic.Field(None, max_length=5000)
+    date: dt.date | None = None
+    evidence: str | None = pydantic.Field(None, max_length=20_000)
+    status: str = pydantic.Field("confirmed", max_length=20)
+    source_url: str | None = pydantic.Field(None, max_length=2000)
+    source_title: str | None = pydantic.Field(None, max_length=2000)
+    source_publisher: str | None = pydantic.Field(None, max_length=300)
+    source_date: dt.date | None = None
+    source_kind: Literal["dataset", "official", "news"] | None = None
+
+
+class Review(pydantic.BaseModel):
+    """A decision on a candidate: accept, reject, or edit fields and accept."""
+
+    model_config = pydantic.ConfigDict(extra="forbid", json_schema_extra={"examples": [
+        {"action": "edit", "changes": {"summary": "Kyiv asks Seoul for shells"}}]})
+    action: Literal["accept", "reject", "edit"]
+    table: Literal["events", "support"] = "events"
+    changes: dict[str, str | float | int | None] = pydantic.Field(default_factory=dict, max_length=30)
+
+
+# -- records ----------------------------------------------------------------------------
+
+@router.get("/support", response_model=Page, tags=["records"])
+def list_support(store: StoreDep, donor: ActorQ = None, recipient: ActorQ = None, category: CategoryQ = None,
+                 stage: Text = None, status: StatusQ = None, start: DateQ = None, end: DateQ = None,
+                 limit: Limit = 100, offset: Offset = 0) -> JSONResponse:
+    """Support records, newest first. Actors may be names or codes; dates YYYY-MM-DD."""
+    where = ledger.support_filter(donor=donor, recipient=recipient, category=category, stage=stage,
+                                  status=status, start=start, end=end, limit=limit, offset=offset)
+    return _page("support", where, store=store)
+
+
+@router.get("/events", response_model=Page, tags=["records"])
+def list_events(store: StoreDep, type: Text = None, actor: ActorQ = None, target: ActorQ = None,
+                category: CategoryQ = None, status: StatusQ = None, start: DateQ = None, end: DateQ = None,
+                limit: Limit = 100, offset: Offset = 0) -> JSONResponse:
+    """Diplomatic events (appeals, refusals, threats, policy changes, sanctions), newest first."""
+    where = ledger.event_filter(type=type, actor=actor, target=target, category=category, status=status,
+                                start=start, end=end, limit=limit, offset=offset)
+    return _page("events", where, store=store)
+
+
+def _page(table: str, where: Any, *, store: Store) -> JSONResponse:
+    """A :class:`Page` (sent as is: rows are plain JSON already, so no second validation)."""
+    items = convert.rows(ledger.list_records(table, where, store=store))
+    total = store.count(table, where)
+    following = where.offset + len(items)
+    return JSONResponse({"items": items, "total": total, "limit": where.limit, "offset": where.offset,
+                         "next_offset": following if following < total and items else None})
+
+
+@router.get("/support/{record_id}", tags=["records"])
+def get_support(record_id: RecordId, store: StoreDep) -> dict[str, Any]:
+    """One support record with its source (404 if there is none)."""
+    return convert.row(store.get("support", record_id))
+
+
+@router.get("/events/{record_id}", tags=["records"])
+def get_event(record_id: RecordId, store: StoreDep) -> dict[str, Any]:
+    """One event with its source (404 if there is none)."""
+    return convert.row(store.get("events", record_id))
+
+
+# -- actors -----------------------------------------------------------------------------
+
+@router.get("/actors", tags=["actors"])
+def list_actors(kind: Literal["country", "organisation"] | None = None) -> list[dict[str, str]]:
+    """Every known country and organisation: code, name, kind."""
+    return [{"code": a.code, "name": a.name, "kind": a.kind} for a in actors.all_actors()
+            if kind is None or a.kind == kind]
+
+
+@router.get("/actors/resolve", tags=["actors"])
+def resolve_actor(name: Annotated[str, Query(min_length=1, max_length=200, examples=["Republic of Korea"])],
+                  date: DateQ = None) -> dict[str, str]:
+    """The code for a name ("Seoul", "Republic of Korea" -> KOR); 400 with suggestions if unknown."""
+    code = ledger.resolve(name, on=ledger.parse_date(date))
+    if code is None:
+        raise NotFoundError(f'No actor for "{name}"; give a name or code such as KOR.')
+    return {"name": name, "code": code, "label": actors.actor_name(code)}
+
+
+@router.get("/groups/{group}/members", tags=["actors"])
+def group_members(group: Annotated[str, Path(max_length=100, examples=["NATO"])], store: StoreDep,
+                  date: DateQ = None) -> dict[str, Any]:
+    """Members of a group (NATO, EU, G7, OECD ...) on ``date`` (default today)."""
+    on = ledger.parse_date(date) or dt.date.today()
+    members = ledger.group_members(group, on=on, store=store)
+    return {"group": ledger.resolve(group), "date": on.isoformat(), "members": members}
+
+
+# -- writes -----------------------------------------------------------------------------
+
+@router.post("/support", status_code=201, response_model=Created, tags=["writes"])
+def add_support(body: SupportIn, user: UserDep, store: StoreDep) -> Created:
+    """Add a support record (token needed)."""
+    new_id = ledger.add_support(body.model_dump(mode="json", exclude_none=True), store=store, by=user)
+    return Created(id=new_id, by=user)
+
+
+@router.post("/events", status_code=201, response_model=Created, tags=["writes"])
+def add_event(body: EventIn, user: UserDep, store: StoreDep) -> Created:
+    """Add a diplomatic event (token needed)."""
+    new_id = ledger.add_event(body.model_dump(mode="json", exclude_none=True), store=store, by=user)
+    return Created(id=new_id, by=user)
+
+
+Changes = Annotated[dict[str, str | float | int | bool | None], pydantic.Field(max_length=30),
+                    Body(examples=[{"category": "financial"}])]
+
+
+@router.patch("/support/{record_id}", tags=["writes"])
+def edit_support(record_id: RecordId, changes: Changes, user: UserDep, store: StoreDep) -> dict[str, Any]:
+    """Change fields of a support record (token needed); the old values go to the audit trail."""
+    return convert.row(ledger.edit_record("support", record_id, changes, store=store, by=user))
+
+
+@router.patch("/events/{record_id}", tags=["writes"])
+def edit_event(record_id: RecordId, changes: Changes, user: UserDep, store: StoreDep) -> dict[str, Any]:
+    """Change fields of an event (token needed)."""
+    return convert.row(ledger.edit_record("events", record_id, changes, store=store, by=user))
+
+
+@router.post("/review/{event_id}", tags=["writes"])
+def review_event(event_id: RecordId, body: Review, user: UserDep, store: StoreDep) -> dict[str, Any]:
+    """Accept, reject or edit-and-accept a candidate (an event, or support with table=support; token needed)."""
+    row = review.decide(body.table, event_id, body.action, body.changes, store=store, by=user)
+    return convert.row(row)

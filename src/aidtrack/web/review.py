@@ -1,0 +1,48 @@
+"""The review queue for the web: candidates (e.g. extracted from news) accepted, rejected or edited.
+
+A thin layer over :mod:`aidtrack.services.review` that only lets candidates be decided
+(a confirmed or rejected record is changed with PATCH, not reviewed again).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from aidtrack.db import Store
+from aidtrack.errors import ValidationError
+from aidtrack.services import review as service
+from aidtrack.services import ledger
+
+ACTIONS = ("accept", "reject", "edit")
+TABLES = ("events", "support")
+
+
+def candidates(*, store: Store, limit: int = 50) -> tuple[list[dict[str, Any]], int]:
+    """Candidate records (events and support), oldest first, and how many there are."""
+    rows = service.candidates(store=store, limit=limit)
+    total = sum(store.count(t, ledger.event_filter(status="candidate") if t == "events"
+                            else ledger.support_filter(status="candidate")) for t in TABLES)
+    return rows, total
+
+
+def decide(table: str, record_id: int, action: str, changes: Mapping[str, Any], *, store: Store,
+           by: str) -> dict[str, Any]:
+    """Apply a reviewer's decision to candidate ``record_id`` of ``table``; returns the row after it."""
+    if table not in TABLES:
+        raise ValidationError(f'Unknown table "{table}"; use "events" or "support".')
+    if action not in ACTIONS:
+        raise ValidationError(f'Unknown review action "{action}"; use one of: {", ".join(ACTIONS)}.')
+    current = store.get(table, record_id)
+    if current["status"] != "candidate":
+        raise ValidationError(
+            f'{table} record {record_id} is "{current["status"]}", not a candidate; only candidates are '
+            "reviewed (change other records with PATCH)."
+        )
+    edits = {k: v for k, v in changes.items() if k not in ("status", "id")} if action == "edit" else None
+    return service.decide(table, record_id, action, store=store, changes=edits, by=by)
+
+
+def store_extracted(document: Mapping[str, Any], *, store: Store, by: str) -> dict[str, Any]:
+    """Store an extracted document's events as candidates (idempotent); what was added or linked."""
+    return service.store_document(document, store=store, by=by).to_dict()

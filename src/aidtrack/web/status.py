@@ -1,0 +1,21 @@
+"""HTTP status codes of library errors (one table for the API and the pages)."""
+
+from __future__ import annotations
+
+from aidtrack import errors
+
+_STATUS: tuple[tuple[type[errors.AidtrackError], int], ...] = (
+    (errors.AuthError, 401),
+    (errors.NotFoundError, 404),
+    (errors.UnknownActorError, 400),
+    (errors.ValidationError, 422),
+    (errors.ExtractionInputError, 422),
+)
+
+
+def status_of(ex: errors.AidtrackError) -> int:
+    """401 (no or bad token), 404 (no such record), 400 (unknown actor), 422 (invalid value), else 400."""
+    for kind, code in _STATUS:
+        if isinstance(ex, kind):
+            return code
+    return 400

@@ -1,0 +1,154 @@
+"""What the API and the pages show: analysis results as JSON rows and figures.
+
+Frames come from the ledger (confirmed, current records only); the numbers from
+:mod:`aidtrack.analysis`; the charts from :mod:`aidtrack.charts`.
+"""
+
+from __future__ import annotations
+
+import collections
+import datetime as dt
+import functools
+import threading
+import time
+import weakref
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
+
+import pandas as pd
+
+from aidtrack import analysis, charts, rules
+from aidtrack.analysis.report import Report
+from aidtrack.db import Store
+from aidtrack.errors import NotFoundError
+from aidtrack.services import analysis as analysis_service
+from aidtrack.services import ledger
+from aidtrack.services import report as report_service
+from aidtrack.web import convert
+
+_CACHE: collections.OrderedDict[Hashable, Any] = collections.OrderedDict()
+_LOCK = threading.Lock()
+CACHE_SIZE = 256
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+STATE_TTL = 1.0  # seconds a fingerprint is trusted; writes through this app call forget()
+_STATES: weakref.WeakKeyDictionary[Store, tuple[float, Hashable]] = weakref.WeakKeyDictionary()
+
+
+def ledger_state(store: Store) -> Hashable:
+    """A fingerprint that changes whenever the ledger changes (every write adds an audit or import row).
+
+    Recomputed at most every STATE_TTL seconds, so another process's writes (the CLI)
+    show within a second; this app's own writes call :func:`forget` and show at once.
+    """
+    now = time.monotonic()
+    known = _STATES.get(store)
+    if known is not None and now - known[0] < STATE_TTL:
+        return known[1]
+    state = (store.url, id(store.engine), dt.date.today(), tuple(sorted(store.summary()["counts"].items())))
+    _STATES[store] = (now, state)
+    return state
+
+
+def forget(store: Store) -> None:
+    """Drop the fingerprint of ``store`` after a write, so the next read sees the change."""
+    _STATES.pop(store, None)
+
+
+def memo(func: F) -> F:
+    """Cache ``func(store, ...)`` until the ledger changes (results are shared: never mutate them)."""
+    @functools.wraps(func)
+    def wrapper(store: Store, *args: Any, **kwargs: Any) -> Any:
+        key = (func.__name__, ledger_state(store), args, tuple(sorted(kwargs.items())))
+        with _LOCK:
+            if key in _CACHE:
+                _CACHE.move_to_end(key)
+                return _CACHE[key]
+        value = func(store, *args, **kwargs)
+        with _LOCK:
+            _CACHE[key] = value
+            while len(_CACHE) > CACHE_SIZE:
+                _CACHE.popitem(last=False)
+        return value
+
+    return wrapper  # type: ignore[return-value]
+
+
+@memo
+def frames(store: Store) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The support frame (confirmed, current records) and the macro frame of the ledger."""
+    return analysis_service.load_frames(store)
+
+
+def donor_code(name: str) -> str:
+    """A donor code from a name or code typed by a user (UnknownActorError with suggestions)."""
+    code = ledger.resolve(name)
+    if code is None:
+        raise NotFoundError("Give a donor, e.g. KOR or South Korea.")
+    return code
+
+
+@memo
+def ranking(store: Store, *, per: str | None = None, category: str | None = None, stage: str = "allocation",
+            start: str | None = None, end: str | None = None) -> pd.DataFrame:
+    support, macro = frames(store)
+    return analysis.rank(support, macro, per=per, category=category, stage=stage,
+                         start=ledger.parse_date(start, field="start"), end=ledger.parse_date(end, field="end"))
+
+
+@memo
+def comparison(store: Store, donor: str, *, peers: str = "G7", stage: str = "allocation",
+               percentile: float = 50, as_of: str | None = None) -> dict[str, Any]:
+    support, macro = frames(store)
+    peer_list: str | list[str] = peers if "," not in peers else [p.strip() for p in peers.split(",") if p.strip()]
+    result = analysis.compare(support, macro, donor_code(donor), peers=peer_list, stage=stage,
+                              percentile=percentile, as_of=ledger.parse_date(as_of, field="as_of"))
+    return analysis_service.comparison_dict(result)
+
+
+@memo
+def donor_timeline(store: Store, donor: str, *, stage: str | None = None, freq: str = "M") -> dict[str, Any]:
+    support, _ = frames(store)
+    code = donor_code(donor)
+    table = analysis.timeline(support, code, stage=stage, freq=freq)
+    return {"donor": code, "freq": freq.upper(), "undated_eur": table.attrs.get("undated_eur", 0.0),
+            "rows": convert.frame(table)}
+
+
+@memo
+def country_report(store: Store, donor: str, *, peers: str = "G7", as_of: str | None = None) -> Report:
+    """The country report (figures, peers, step-up gap) with the routes, rules and signals sections."""
+    return report_service.country_report(donor_code(donor), peers=peers, as_of=as_of, store=store)
+
+
+@memo
+def overview(store: Store) -> dict[str, Any]:
+    """Totals per stage and category, the ranking and the all-donor timeline for the front page."""
+    support, macro = frames(store)
+    totals = support.groupby(["stage", support["category"].fillna("unspecified")])["amount_eur"].sum()
+    table = analysis.rank(support, macro, per="gdp") if not support.empty else pd.DataFrame()
+    by_value = analysis.rank(support, macro) if not support.empty else pd.DataFrame()
+    timeline = analysis.timeline(support, None, stage="allocation") if not support.empty else pd.DataFrame()
+    return {
+        "records": len(support), "donors": int(support["donor"].nunique()),
+        "totals": {f"{s}/{c}": float(v) for (s, c), v in totals.items()},
+        "stage_totals": {s: float(v) for s, v in support.groupby("stage")["amount_eur"].sum().items()},
+        "ranking": table, "by_value": by_value, "timeline": timeline,
+        "latest": convert.value(support["date"].max()) if not support.empty else None,
+    }
+
+
+@functools.lru_cache(maxsize=1)
+def signals() -> list[dict[str, Any]]:
+    """The shipped register of diplomatic signals (read once; shared, never mutate)."""
+    return rules.load_signals()
+
+
+def figure(fig: Any, name: str) -> str:
+    """A chart as an HTML div (plotly.js is loaded once by the page from /static)."""
+    return charts.figure_div(fig, div_id=f"chart-{name}")
+
+
+def today() -> dt.date:
+    return dt.date.today()

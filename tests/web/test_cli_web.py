@@ -1,0 +1,118 @@
+"""`aidtrack token create|revoke` and `aidtrack serve`, and the token service."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+from click.testing import CliRunner
+
+from aidtrack.cli import main
+from aidtrack.db import Store
+from aidtrack.errors import AuthError, NotFoundError, ValidationError
+from aidtrack.services import ledger, web_auth
+
+
+def test_token_create_prints_it_once_and_stores_only_the_hash(runner: CliRunner, tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    result = runner.invoke(main, ["--database", url, "token", "create", "alice"])
+    assert result.exit_code == 0, result.output
+    token = result.stdout.strip().splitlines()[0]
+    assert token.startswith("aidt_") and len(token) > 40
+    store = ledger.open_store(url)
+    assert web_auth.verify_token(token, store=store) == "alice"
+    with store.engine.connect() as conn:
+        stored = [tuple(r) for r in conn.execute(sa.text("SELECT name, hash FROM tokens"))]
+    assert stored == [("alice", hashlib.sha256(token.encode()).hexdigest())]
+    revoked = runner.invoke(main, ["--database", url, "token", "revoke", "alice"])
+    assert revoked.exit_code == 0 and "Revoked 1" in revoked.output
+    with pytest.raises(AuthError):
+        web_auth.verify_token(token, store=store)
+    again = runner.invoke(main, ["--database", url, "token", "revoke", "alice"])
+    assert again.exit_code == 1 and "No active token" in again.output
+
+
+def test_tokens_are_distinct_and_names_checked(store: Store) -> None:
+    first, second = (web_auth.create_token("bob", store=store) for _ in range(2))
+    assert first != second
+    assert web_auth.verify_token(second, store=store) == "bob"
+    for bad in ("", "two words", "x" * 101):
+        with pytest.raises(ValidationError):
+            web_auth.create_token(bad, store=store)
+    for token in (None, "", "aidt_unknown"):
+        with pytest.raises(AuthError):
+            web_auth.verify_token(token, store=store)
+    with pytest.raises(NotFoundError):
+        web_auth.revoke_token("nobody", store=store)
+
+
+def test_serve_help(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["serve", "--help"])
+    assert result.exit_code == 0 and "--port" in result.output and "starter" in result.output
+
+
+def test_serve_runs_uvicorn_on_the_cli_settings(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    calls: list[tuple[Any, dict[str, Any]]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append((app, kw)))
+    result = runner.invoke(main, ["serve", "--port", "8765"])
+    assert result.exit_code == 0, result.output
+    assert calls == [("aidtrack.web.app:serve_app", {"factory": True, "host": "127.0.0.1", "port": 8765,
+                                                     "log_level": "warning"})]
+    assert "http://127.0.0.1:8765/" in result.output
+
+
+def test_serve_app_fills_an_empty_ledger_with_the_starter_data(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from aidtrack.services import imports, signals
+    from aidtrack.web.app import create_app
+
+    calls: list[str] = []
+    monkeypatch.setattr(imports, "load_starter", lambda store, *, by: calls.append("starter"))
+    monkeypatch.setattr(signals, "import_signals", lambda store, *, by: calls.append(f"signals by {by}"))
+    url = f"sqlite:///{tmp_path / 'new.db'}"
+    create_app(url, starter=True)
+    assert calls == ["starter", "signals by aidtrack serve"]
+    ledger.add_support({"donor": "KOR", "stage": "allocation", "category": "military"}, store=ledger.open_store(url))
+    create_app(url, starter=True)
+    assert calls == ["starter", "signals by aidtrack serve", "signals by aidtrack serve"]
+
+
+@pytest.mark.slow
+def test_aidtrack_serve_shows_south_korea_to_a_new_user(tmp_path: Path) -> None:
+    """`aidtrack serve` on an empty ledger: starter data loaded, Korea's figures, peers and rules shown."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    from tests.web.conftest import free_port
+
+    port = free_port()
+    env = {**os.environ, "AIDTRACK_DATABASE_URL": f"sqlite:///{tmp_path / 'new-user.db'}"}
+    command = [sys.executable, "-c", "from aidtrack.cli import main; main()", "serve", "--port", str(port)]
+    log = tmp_path / "serve.log"
+    with log.open("wb") as sink:
+        server = subprocess.Popen(command, env=env, stdout=sink, stderr=subprocess.STDOUT)
+    try:
+        page = None
+        deadline = time.monotonic() + 180
+        while page is None and time.monotonic() < deadline and server.poll() is None:
+            try:
+                page = httpx.get(f"http://127.0.0.1:{port}/country/KOR", timeout=30)
+            except httpx.TransportError:
+                time.sleep(0.3)
+        assert page is not None, log.read_text()
+        assert page.status_code == 200
+        for text in ("South Korea (KOR)", "Peers (G7) and step-up gap", "Export rules in force", "Step-up gap"):
+            assert text in page.text
+        overview = httpx.get(f"http://127.0.0.1:{port}/", timeout=30).text
+        assert 'href="/country/KOR"' in overview and "The ledger is empty" not in overview
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
