@@ -84,7 +84,22 @@ def actors_of(sentence: Sentence, token: Token | None) -> list[str]:
         pronoun = resolve_pronoun(sentence, tok)
         if pronoun:
             return [pronoun]
+    if not found and _titled_unknown(token) and sentence.previous:
+        return [sentence.previous]  # "... ministry condemned it. Spokesman A. B. warned ..."
     return found
+
+
+_TITLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "minister", "secretary",
+                     "ambassador", "envoy", "official", "president", "chancellor", "premier",
+                     "chief", "director", "commissioner"})
+
+
+def _titled_unknown(token: Token) -> bool:
+    """A person named only by title and name ("Spokesman Aykhan Hajizada"), no country."""
+    return token.pos_ == "PROPN" and any(
+        c.dep_ == "compound" and c.lemma_.lower() in _TITLES and not any(
+            g.dep_ in ("amod", "compound", "poss") for g in c.children)
+        for c in token.children)
 
 
 def _previous_group(sentence: Sentence, token: Token) -> list[str]:
@@ -142,8 +157,26 @@ def resolve_pronoun(sentence: Sentence, token: Token) -> str | None:
         c.lower_ in ("the", "his", "her", "its", "their", "this") for c in token.children
     ):
         return None
+    reporter = _reporter(sentence, token)
+    if reporter:
+        return reporter
     before = [sentence.codes[i] for i in range(sentence.span.start, token.i) if i in sentence.codes]
     return before[-1] if before else sentence.previous
+
+
+def _reporter(sentence: Sentence, token: Token) -> str | None:
+    """"Canada, which ..., said it would send": "it" is who says so."""
+    clause = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
+        return None
+    verb = clause.head
+    if verb.lemma_.lower() not in sentence.lexicon.words("modality", "reporting_verbs"):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.i > token.i or subject.lower_ in _OTHER_PRONOUNS | _SELF_PRONOUNS:
+        return None
+    found = actors_of(sentence, subject)
+    return found[0] if len(found) == 1 else None
 
 
 def subject_of(token: Token | None) -> Token | None:

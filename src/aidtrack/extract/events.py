@@ -50,6 +50,12 @@ class ArticleContext:
     default_category: str | None = None
     sanction_target: str | None = None
     has_sanction: bool = False
+    sanction_counts: dict[str, int] = field(default_factory=dict)
+
+    def main_sanction_target(self) -> str | None:
+        """The target the article's sanctions name most often."""
+        counts = self.sanction_counts
+        return max(counts, key=lambda c: counts[c]) if counts else self.sanction_target
 
 
 @dataclass
@@ -122,6 +128,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         return []
     if not transfer and not _names_support(sentence, verb):
         return []
+    if _sanctions_package(sentence, objects):
+        return []
     donors = donors_of_verb(sentence, verb)
     explicit = recipients_of(sentence, verb, dobj_is_recipient=lemma in DOBJ_RECIPIENT_VERBS)
     recipients, defaulted = _recipients_or_default(explicit, ctx)
@@ -130,7 +138,11 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         cats = ["military"]
     elif not cats and has_money(objects):
         cats, cat_default = ["financial"], True  # money and nothing else: a financial transfer
+    if cat_default and lemma in lex.words("support", "increase_verbs"):
+        return []
     conf = 0.9 - 0.15 * defaulted - 0.15 * cat_default
+    if is_negated(verb) and is_past(verb) and verb.dep_ == "relcl":
+        return []  # "New Zealand, which has not supplied weapons, ...": background, no refusal
     if is_negated(verb):  # "has not sent" reports less surely than "will not send"
         conf -= 0.2 if is_past(verb) else 0.0
         return _refusals(donors, cats, explicit or recipients, verb, conf, rule="negated-support")
@@ -140,6 +152,20 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     for event in found:
         event.fields.update((k, v) for k, v in details.items() if v != event.fields["donor"])
     return found
+
+
+def _sanctions_package(sentence: Sentence, objects: list[Token]) -> bool:
+    """"a package that bans ships", "a sanctions package", "a package of sanctions"."""
+    lex = sentence.lexicon
+    restricting = lex.words("sanction", "verbs") | lex.words("sanction", "swift_verbs") | frozenset(
+        {"target", "add", "blacklist", "penalise", "penalize"})
+    sanction_nouns = frozenset({"sanction", "embargo", "blacklist"})
+    of_sanctions = [g for t in objects for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children if g.dep_ == "pobj"]
+    return any((c.dep_ in ("relcl", "acl") and c.lemma_.lower() in restricting)
+               or (c.dep_ == "compound" and c.lemma_.lower() in sanction_nouns)
+               for t in objects for c in t.children) or any(
+        g.lemma_.lower() in sanction_nouns for g in of_sanctions)
 
 
 def _names_support(sentence: Sentence, verb: Token) -> bool:
@@ -186,7 +212,9 @@ def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
     if lemma in ("weapon", "arm", "ammunition", "equipment", "supply", "support", "help"):
         if not recipients_of(sentence, noun, dobj_is_recipient=False):
             return []
-    donors = modifier_actors(sentence, noun)
+    if _not_yet_given(sentence, noun):
+        return []
+    donors = modifier_actors(sentence, noun) or _light_verb_donors(sentence, noun)
     if not donors or is_hedged(sentence, noun):
         return []
     explicit = recipients_of(sentence, noun, dobj_is_recipient=False)
@@ -197,6 +225,25 @@ def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
         return _refusals(donors, cats, explicit, noun, conf, rule="no-support")
     return _supports(donors, recipients, cats, noun, conf, rule="support-noun",
                      stage=_noun_stage(sentence, noun))
+
+
+def _not_yet_given(sentence: Sentence, noun: Token) -> bool:
+    """"still preparing its next package", "delays in U.S. aid": support not (yet) given."""
+    lex = sentence.lexicon
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in lex.words("support", "preparing_verbs"):
+        return True
+    return noun.dep_ == "pobj" and head.head.lemma_.lower() in lex.words("support", "lacking_heads")
+
+
+def _light_verb_donors(sentence: Sentence, noun: Token) -> list[str]:
+    """"Jordan carried out airdrops of food": the subject of a light verb gives."""
+    head = noun.head
+    if noun.dep_ != "dobj" or head.lemma_.lower() not in sentence.lexicon.words("support", "light_verbs"):
+        return []
+    if is_negated(head):
+        return []
+    return actors_of(sentence, subject_of(head))
 
 
 def _noun_stage(sentence: Sentence, noun: Token) -> str:
@@ -243,6 +290,8 @@ def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     asked = any(c.dep_ == "dobj" and c.lemma_.lower() in _REQUESTS for c in verb.children)
     if not (transfer or has_support_noun(sentence, core) or asked and categories_in(sentence, objects)):
         return []
+    if _declines_to_speak(sentence, objects):
+        return []
     cats, cat_default = _category_or_default(sentence, objects, ctx, allow_default=transfer)
     if not cats and has_money(objects):
         cats, cat_default = ["financial"], True
@@ -250,6 +299,13 @@ def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     recipients = [r for t in objects for r in recipients_of(sentence, t, dobj_is_recipient=False)]
     recipients = recipients or ([ctx.default_recipient] if ctx.default_recipient else [])
     return _refusals(actors, cats, recipients, verb, 0.85 - 0.15 * cat_default, rule="refusal-verb")
+
+
+def _declines_to_speak(sentence: Sentence, objects: list[Token]) -> bool:
+    """"declined to give a direct answer" withholds words, not support."""
+    speech = sentence.lexicon.words("refusal", "speech_objects")
+    return any(t.lemma_.lower() in speech for t in objects) and not (
+        categories_in(sentence, objects) or has_support_noun(sentence, objects))
 
 
 def _refusal_actors(sentence: Sentence, verb: Token) -> list[str]:

@@ -104,6 +104,8 @@ def threat_statement(sentence: Sentence, token: Token, ctx: ArticleContext) -> l
         return []
     if token.pos_ == "VERB" and token.lemma_.lower() not in _CONSEQUENCE_VERBS:
         return []  # "sanctions targeting oil exports" threatens nobody
+    if token.pos_ == "VERB" and (is_negated(token) or _pays_for(token)):
+        return []  # "Hungary would not pay for it" threatens nobody
     speakers = _speaker(sentence, token)
     if not speakers:
         return []
@@ -117,8 +119,18 @@ def threat_statement(sentence: Sentence, token: Token, ctx: ArticleContext) -> l
             agent = agent_of(tok)
             supporters += actors_of(sentence, agent) if agent is not None else []
     exclude = set(speakers) | ({ctx.default_recipient} if ctx.default_recipient else set())
+    if token.pos_ == "VERB":  # "Moscow would retaliate against London"
+        aimed = [c for o in prep_objects(token, frozenset({"against"})) for c in actors_of(sentence, o)]
+        supporters = aimed + supporters
+        exclude -= set(aimed)
     targets = _others(supporters, exclude)
     return [_threat(s, t, token, 0.7) for s in speakers for t in targets[:1]]
+
+
+def _pays_for(verb: Token) -> bool:
+    """"pay for the loan" finances; "pay a heavy price" threatens."""
+    return verb.lemma_.lower() == "pay" and any(
+        c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
 
 
 def _speaker(sentence: Sentence, token: Token) -> list[str]:
@@ -134,7 +146,8 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
     lex = sentence.lexicon
     lemma = noun.lemma_.lower()
     core = lemma in ("sanction", "blacklist", "embargo")
-    if noun.pos_ not in ("NOUN", "PROPN") or not (core or _trade_ban(noun)):
+    follow_up = _follow_up(sentence, noun, ctx)
+    if noun.pos_ not in ("NOUN", "PROPN") or not (core or follow_up or _trade_ban(noun)):
         return []
     verb = _sanction_verb(sentence, noun)
     if verb is None or is_negated(verb) or is_hedged(sentence, verb):
@@ -142,8 +155,19 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
     actors = _actors(sentence, verb) if verb is not noun else modifier_actors(sentence, noun)
     if verb.dep_ == "relcl" and not actors:
         actors = actors_of(sentence, subject_of(verb))
-    targets = _sanction_targets(sentence, verb, noun, ctx if core else ArticleContext())
+    if follow_up:
+        main = ctx.main_sanction_target()
+        targets = [main] if main else []
+    else:
+        targets = _sanction_targets(sentence, verb, noun, ctx if core else ArticleContext())
     return _sanctions(actors, targets, noun, ctx)
+
+
+def _follow_up(sentence: Sentence, noun: Token, ctx: ArticleContext) -> bool:
+    """"Norway said it would align with the EU measures", once sanctions were reported."""
+    return (ctx.has_sanction and ctx.sanction_target is not None and noun.pos_ == "NOUN"
+            and noun.lemma_.lower() in sentence.lexicon.words("sanction", "follow_up_nouns")
+            and not prep_objects(noun, frozenset({"on", "against", "to"})))
 
 
 def _trade_ban(noun: Token) -> bool:
@@ -189,6 +213,7 @@ def _sanctions(actors: list[str], targets: list[str], anchor: Token, ctx: Articl
                 out.append(Found({"type": "sanction", "actor": actor, "target": target},
                                  anchor, 0.85, "sanction"))
                 ctx.sanction_target = target
+                ctx.sanction_counts[target] = ctx.sanction_counts.get(target, 0) + 1
     return out
 
 
@@ -229,7 +254,10 @@ def sanction_assets(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
         actors = actors_of(sentence, agent) if agent is not None else []
     else:
         actors = _actors(sentence, verb)
-    targets = [sentence.codes[t.i] for t in sorted(tokens, key=lambda t: t.i) if t.i in sentence.codes]
+    places = {t.i for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for t in p.subtree}
+    targets = [sentence.codes[t.i] for t in sorted(tokens, key=lambda t: t.i)
+               if t.i in sentence.codes and t.i not in places]
+    targets += [c for t in tokens if t.dep_ == "poss" for c in actors_of(sentence, t)]
     targets = [t for t in dict.fromkeys(targets) if t not in actors]
     return _sanctions(actors, targets, verb, ctx)
 
@@ -242,10 +270,9 @@ def policy_change(sentence: Sentence, token: Token, ctx: ArticleContext) -> list
     direction = _policy_direction(sentence, token)
     if direction is None or is_negated(token) or is_hedged(sentence, token):
         return []
-    if direction == "tighten" and _describes_old_rule(sentence, token):
+    if direction == "tighten" and _phrase_at(sentence, token, "tighten") and _describes_old_rule(sentence, token):
         return []
-    topics = lex.words("policy_change", "topic_words")
-    if not any(t.lemma_.lower() in topics for t in sentence.span):
+    if not _on_topic(sentence):
         return []
     actors = _policy_actors(sentence, token)
     return [Found({"type": "policy_change", "actor": a, "direction": direction,
@@ -253,35 +280,65 @@ def policy_change(sentence: Sentence, token: Token, ctx: ArticleContext) -> list
             for a in actors]
 
 
-def _first_words(lex: Lexicon) -> frozenset[str]:
-    cached = lex.sets.get(("policy_change", "_first"))
+_POLICY_GROUPS = ("tighten", "loosen", "neutral")
+
+
+def _on_topic(sentence: Sentence) -> bool:
+    """The sentence speaks of export rules and of arms or support, not of visas or cars."""
+    lex = sentence.lexicon
+    lemmas = {t.lemma_.lower() for t in sentence.span}
+    return bool(lemmas & lex.words("policy_change", "topic_words")) and bool(
+        lemmas & lex.words("policy_change", "subject_words"))
+
+
+def _first_words(lex: Lexicon, groups: tuple[str, ...] = _POLICY_GROUPS) -> frozenset[str]:
+    key = ("policy_change", "_first_" + "_".join(groups))
+    cached = lex.sets.get(key)
     if cached is None:
-        phrases = lex.words("policy_change", "loosen") | lex.words("policy_change", "tighten")
-        cached = frozenset(p.split()[0] for p in phrases)
-        lex.sets[("policy_change", "_first")] = cached
+        cached = frozenset(p.split()[0] for g in groups for p in lex.words("policy_change", g))
+        lex.sets[key] = cached
     return cached
 
 
 def _describes_old_rule(sentence: Sentence, token: Token) -> bool:
     """"a shift from its policy of banning exports": the ban is what is dropped."""
-    loosen = {p.split()[0] for p in sentence.lexicon.words("policy_change", "loosen")}
-    return any(g.lemma_.lower() in loosen for g in governors(token))
+    changes = _first_words(sentence.lexicon, ("loosen", "neutral"))
+    return any(g.lemma_.lower() in changes for g in governors(token))
 
 
-def _policy_direction(sentence: Sentence, token: Token) -> str | None:
-    lex = sentence.lexicon
+def _phrase_at(sentence: Sentence, token: Token, group: str) -> bool:
+    """One of the group's phrases starts at ``token`` (its lemmas in order, six words on)."""
     doc = token.doc
     end = min(token.i + 6, sentence.span.end)
     lemmas = [t.lemma_.lower() for t in doc[token.i : end] if t.dep_ not in ("det", "poss", "amod", "nummod")]
     lemmas_all = [t.lemma_.lower() for t in doc[token.i : end]]
+    for phrase in sentence.lexicon.words("policy_change", group):
+        words = phrase.split()
+        if words[0] == lemmas_all[0] and (_contains(lemmas_all, words) or _contains(lemmas, words)):
+            return True
+    return False
+
+
+def _policy_direction(sentence: Sentence, token: Token) -> str | None:
     for direction in ("tighten", "loosen"):
-        for phrase in lex.words("policy_change", direction):
-            words = phrase.split()
-            if words[0] != lemmas_all[0]:
-                continue
-            if _contains(lemmas_all, words) or _contains(lemmas, words):
-                return direction
+        if _phrase_at(sentence, token, direction):
+            return direction
+    if _phrase_at(sentence, token, "neutral"):
+        return _neutral_direction(sentence)
     return None
+
+
+def _neutral_direction(sentence: Sentence) -> str:
+    """"a shift ...: Germany will not approve exports" tightens; "a shift ... opening up" loosens."""
+    permits = sentence.lexicon.words("policy_change", "permit_verbs")
+    for tok in sentence.span:
+        if _describes_old_rule(sentence, tok):
+            continue  # "a shift from its policy of banning exports"
+        if _phrase_at(sentence, tok, "tighten") and not is_negated(tok):
+            return "tighten"
+        if (_phrase_at(sentence, tok, "loosen") or tok.lemma_.lower() in permits) and is_negated(tok):
+            return "tighten"
+    return "loosen"
 
 
 def _contains(seq: list[str], words: list[str]) -> bool:

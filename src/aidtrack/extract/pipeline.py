@@ -47,6 +47,8 @@ _ENGLISH = frozenset(
     "who after over against into than more new also".split()
 )
 MAX_PARAGRAPH = 20_000
+# "LONDON, April 15, 2025 (Wire) - ": where the story was filed, not who acted
+_DATELINE_RE = re.compile(r"^[A-Z][A-Z .'’-]+(?:, [A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?)?(?: \([^)]*\))? [-–—] ")
 
 
 @functools.cache
@@ -125,7 +127,7 @@ def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
 def _article_events(article: Article, parsed: list[tuple[int, Doc]]) -> list[dict[str, Any]]:
     lexicon = load_lexicon()
     finder = _finder()
-    mentions = [finder.find(doc, on=article.published) for _, doc in parsed]
+    mentions = [_without_dateline(doc, finder.find(doc, on=article.published)) for _, doc in parsed]
     ctx = _context(lexicon, parsed, mentions)
     found: list[tuple[Found, int, Sentence]] = []
     previous: str | None = None
@@ -137,6 +139,14 @@ def _article_events(article: Article, parsed: list[tuple[int, Doc]]) -> list[dic
                 found.append((event, start, sentence))
             previous = _main_actor(sentence) or previous
     return _merge(article, found)
+
+
+def _without_dateline(doc: Doc, codes: dict[int, str]) -> dict[int, str]:
+    """Drop the city of a wire dateline ("OSLO, May 29 - Norway will ...") from the mentions."""
+    match = _DATELINE_RE.match(doc.text)
+    if not match:
+        return codes
+    return {i: c for i, c in codes.items() if doc[i].idx >= match.end()}
 
 
 def _sentence_events(sentence: Sentence, ctx: ArticleContext) -> list[Found]:

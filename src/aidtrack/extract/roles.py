@@ -20,12 +20,14 @@ from aidtrack.extract.clauses import (
 )
 
 CURRENCY_WORDS = frozenset({"dollars", "euros", "pounds", "yen", "won", "francs", "kroner",
-                            "kronor", "zlotys", "hryvnias", "usd", "eur", "gbp", "jpy", "nok",
+                            "kronor", "krone", "crowns", "zlotys", "shekels", "rupees", "lira",
+                            "koruna", "korunas", "forints", "lei", "hryvnia", "rubles", "roubles", "hryvnias", "usd", "eur", "gbp", "jpy", "nok",
                             "sek", "dkk", "chf", "pln", "krw", "cad", "aud"})
 RECIPIENT_PREPS = frozenset({"to", "for", "into", "toward", "towards"})
 DOBJ_RECIPIENT_VERBS = frozenset({"supply", "provide", "arm", "equip", "give", "train",
                                   "help", "support", "fund", "finance", "assist", "back",
-                                  "furnish", "aid"})
+                                  "furnish", "aid", "lend", "send", "offer", "hand",
+                                  "sell", "loan"})
 IMMATERIAL = frozenset({"political", "diplomatic", "moral", "verbal", "rhetorical", "public",
                         "symbolic", "unwavering", "steadfast"})
 INSTRUMENTS = frozenset({"initiative", "plan", "programme", "program", "scheme", "fund",
@@ -75,13 +77,28 @@ def recipients_of(sentence: Sentence, anchor: Token, *, dobj_is_recipient: bool)
     objects = children(anchor, frozenset({"dobj", "nsubjpass"}))
     for obj in objects:
         candidates += prep_objects(obj, preps)
-        if dobj_is_recipient:
+        if dobj_is_recipient and not _is_money(obj):
             candidates.append(obj)
     found = _recipient_codes(sentence, candidates)
     if not found:  # "1 billion euros from taxes on assets for Ukraine's defence"
-        deep = [t for o in objects for t in o.subtree if t.dep_ == "prep" and t.lower_ in preps]
-        found = _recipient_codes(sentence, [g for t in deep for g in t.children if g.dep_ == "pobj"])
+        found = _deep_recipients(sentence, objects, preps)
+    if not found:  # "approved 50 million koruna in humanitarian aid for Sudan"
+        found = _deep_recipients(sentence, prep_objects(anchor, frozenset({"in"})), preps)
+    if not found:  # "to provide food and shelter in Gaza", not "In Brussels, the EU approved"
+        places = sentence.lexicon.words("support", "place_preps")
+        found = _recipient_codes(sentence, [t for t in prep_objects(anchor, places) if t.i > anchor.i])
+        found = found or _deep_recipients(sentence, objects, places)
     return found
+
+
+def _is_money(token: Token) -> bool:
+    """"finance 1.4 billion Danish kroner of ...": the kroner are not Denmark receiving."""
+    return token.lower_ in CURRENCY_WORDS or any(c.tag_ == "$" for c in token.subtree)
+
+
+def _deep_recipients(sentence: Sentence, objects: list[Token], preps: frozenset[str]) -> list[str]:
+    deep = [t for o in objects for t in o.subtree if t.dep_ == "prep" and t.lower_ in preps]
+    return _recipient_codes(sentence, [g for t in deep for g in t.children if g.dep_ == "pobj"])
 
 
 def _recipient_codes(sentence: Sentence, candidates: list[Token]) -> list[str]:
