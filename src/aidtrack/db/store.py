@@ -129,20 +129,14 @@ class Store:
 
     # -- writing records -------------------------------------------------------------
 
-    def _support_row(self, conn: Connection, record: models.Support, import_id: int | None,
-                     cache: dict[str, int] | None = None) -> dict[str, Any]:
-        data = record.model_dump(mode="json", include=set(_SUPPORT_FIELDS + _RECORD_FIELDS))
+    def _record_row(self, conn: Connection, record: models.Support | models.Event, import_id: int | None,
+                    cache: dict[str, int] | None = None) -> dict[str, Any]:
+        """A support record or event as a row of its table, with its source's id."""
+        fields = _SUPPORT_FIELDS if isinstance(record, models.Support) else _EVENT_FIELDS
+        data = record.model_dump(mode="json", include=set(fields + _RECORD_FIELDS))
         data["date"] = record.date
         now = _now()
         return {**data, "source_id": self._source_id(conn, record.source, cache), "import_id": import_id,
-                "current": True, "created": now, "updated": now}
-
-    def _event_row(self, conn: Connection, event: models.Event, import_id: int | None,
-                   cache: dict[str, int] | None = None) -> dict[str, Any]:
-        data = event.model_dump(mode="json", include=set(_EVENT_FIELDS + _RECORD_FIELDS))
-        data["date"] = event.date
-        now = _now()
-        return {**data, "source_id": self._source_id(conn, event.source, cache), "import_id": import_id,
                 "current": True, "created": now, "updated": now}
 
     def _insert(self, conn: Connection, table: sa.Table, rows: Sequence[dict[str, Any]], *, by: str,
@@ -159,13 +153,13 @@ class Store:
     def add_support(self, records: Iterable[models.Support], *, by: str) -> list[int]:
         """Insert support records (one transaction); returns their ids."""
         with self.transaction() as conn:
-            rows = [self._support_row(conn, r, None) for r in records]
+            rows = [self._record_row(conn, r, None) for r in records]
             return self._insert(conn, schema.support, rows, by=by)
 
     def add_events(self, events: Iterable[models.Event], *, by: str) -> list[int]:
         """Insert events (one transaction); returns their ids."""
         with self.transaction() as conn:
-            rows = [self._event_row(conn, e, None) for e in events]
+            rows = [self._record_row(conn, e, None) for e in events]
             return self._insert(conn, schema.events, rows, by=by)
 
     def update_record(self, table: str, record_id: int, changes: Mapping[str, Any], *, by: str) -> dict[str, Any]:
@@ -277,8 +271,8 @@ class Store:
             import_id = self._start_import(conn, origin=origin, release=release, sha256=sha256,
                                            path=path, by=by, rows_read=len(records) + len(report))
             cache: dict[str, int] = {}
-            support_rows = [self._support_row(conn, r, import_id, cache) for r in records]
-            event_rows = [self._event_row(conn, e, import_id, cache) for e in events]
+            support_rows = [self._record_row(conn, r, import_id, cache) for r in records]
+            event_rows = [self._record_row(conn, e, import_id, cache) for e in events]
             newer = self._newer_import(conn, origin=origin, release=release, import_id=import_id)
             if newer is None:
                 superseded = self._supersede(conn, origin=origin, release=release, import_id=import_id, by=by)

@@ -55,7 +55,20 @@ class Created(pydantic.BaseModel):
     by: str
 
 
-class SupportIn(pydantic.BaseModel):
+class _Sourced(pydantic.BaseModel):
+    """Fields every record added through the API carries: date, evidence, status and source."""
+
+    date: dt.date | None = None
+    evidence: str | None = pydantic.Field(None, max_length=20_000)
+    status: str = pydantic.Field("confirmed", max_length=20)
+    source_url: str | None = pydantic.Field(None, max_length=2000)
+    source_title: str | None = pydantic.Field(None, max_length=2000)
+    source_publisher: str | None = pydantic.Field(None, max_length=300)
+    source_date: dt.date | None = None
+    source_kind: Literal["dataset", "official", "news"] | None = None
+
+
+class SupportIn(_Sourced):
     """A support record to add; actors may be names ("South Korea") or codes ("KOR")."""
 
     model_config = pydantic.ConfigDict(extra="forbid", json_schema_extra={"examples": [{
@@ -69,17 +82,9 @@ class SupportIn(pydantic.BaseModel):
     amount: float | None = pydantic.Field(None, ge=0, allow_inf_nan=False)
     currency: str | None = pydantic.Field(None, max_length=3)
     via: str | None = pydantic.Field(None, max_length=200)
-    date: dt.date | None = None
-    evidence: str | None = pydantic.Field(None, max_length=20_000)
-    status: str = pydantic.Field("confirmed", max_length=20)
-    source_url: str | None = pydantic.Field(None, max_length=2000)
-    source_title: str | None = pydantic.Field(None, max_length=2000)
-    source_publisher: str | None = pydantic.Field(None, max_length=300)
-    source_date: dt.date | None = None
-    source_kind: Literal["dataset", "official", "news"] | None = None
 
 
-class EventIn(pydantic.BaseModel):
+class EventIn(_Sourced):
     """A diplomatic event to add: appeal, refusal, threat, policy_change or sanction."""
 
     model_config = pydantic.ConfigDict(extra="forbid", json_schema_extra={"examples": [{
@@ -95,14 +100,6 @@ class EventIn(pydantic.BaseModel):
     consequence: str | None = pydantic.Field(None, max_length=2000)
     condition: str | None = pydantic.Field(None, max_length=2000)
     summary: str | None = pydantic.Field(None, max_length=5000)
-    date: dt.date | None = None
-    evidence: str | None = pydantic.Field(None, max_length=20_000)
-    status: str = pydantic.Field("confirmed", max_length=20)
-    source_url: str | None = pydantic.Field(None, max_length=2000)
-    source_title: str | None = pydantic.Field(None, max_length=2000)
-    source_publisher: str | None = pydantic.Field(None, max_length=300)
-    source_date: dt.date | None = None
-    source_kind: Literal["dataset", "official", "news"] | None = None
 
 
 class Review(pydantic.BaseModel):
