@@ -80,21 +80,6 @@ def test_bad_chart_suffix_is_explained(r29_cli, tmp_path):
     assert result.exit_code == 2 and "neither in .html nor .png" in result.output
 
 
-def test_load_frames_asks_for_current_confirmed_records():
-    calls = []
-
-    class Store:
-        def support_frame(self, where):
-            calls.append(where)
-            return "support"
-
-        def macro_frame(self):
-            return "macro"
-
-    assert service.load_frames(Store()) == ("support", "macro")
-    assert (calls[0].current, calls[0].status, calls[0].limit) == (True, "confirmed", None)
-
-
 def test_brief_on_a_fresh_ledger_loads_the_starter_data(tmp_path):
     result = CliRunner().invoke(main, ["--database", f"sqlite:///{tmp_path / 'fresh.db'}", "brief", "KOR"])
     assert result.exit_code == 0, result.output

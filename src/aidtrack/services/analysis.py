@@ -14,9 +14,17 @@ import pandas as pd
 from aidtrack.services import ledger
 
 
-def load_frames(store: Any) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The current, confirmed support records and the macro data of ``store`` as DataFrames."""
-    where = dataclasses.replace(ledger.support_filter(current=True, status="confirmed"), limit=None)
+DATASET_ORIGIN = "kiel"
+
+
+def load_frames(store: Any, *, origin: str | None = DATASET_ORIGIN) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The current, confirmed support records and the macro data of ``store`` as DataFrames.
+
+    By default only the dataset's records (the newest Kiel release) are counted, so that
+    single events confirmed from news or the signals register are not added on top of
+    Kiel's totals twice; ``origin=None`` counts every confirmed record.
+    """
+    where = dataclasses.replace(ledger.support_filter(current=True, status="confirmed", origin=origin), limit=None)
     return store.support_frame(where), store.macro_frame()
 
 

@@ -1,0 +1,23 @@
+"""Analysis counts the dataset's current, confirmed records, not news events on top of them."""
+
+from __future__ import annotations
+
+from aidtrack import models
+from aidtrack.db import Store
+from aidtrack.services import analysis, imports
+from aidtrack.services.signals import import_signals
+
+
+def test_frames_count_the_dataset_once(store: Store) -> None:
+    imports.load_starter(store, by="t")
+    support, _ = analysis.load_frames(store)
+    kiel_total = support["amount_eur"].sum()
+    import_signals(store)
+    store.add_support([models.Support(donor="KOR", category="military", stage="commitment", amount=1e9,
+                                      currency="EUR", amount_eur=1e9, origin="extract", status="candidate")], by="t")
+    after, macro = analysis.load_frames(store)
+    assert after["amount_eur"].sum() == kiel_total
+    assert set(after["origin"]) == {"kiel"}
+    everything, _ = analysis.load_frames(store, origin=None)
+    assert set(everything["origin"]) == {"kiel", "signals"}
+    assert {"gdp_eur_kiel_2021", "population", "eu_share"} <= set(macro["indicator"])
