@@ -1,0 +1,147 @@
+"""What one worker does with one partition: read, filter, extract, write Parquet.
+
+Runs in-process or inside a Dask worker process; the spaCy model and the relevance
+classifier load once per process (both are cached), never per partition. The worker
+returns the event rows (a few per relevant article) to the driver, which writes one
+Parquet file per month under ``events/month=YYYY-MM/`` named after the partition key:
+written to a temporary name and renamed, so a crash leaves either no file or a whole
+one, and a rerun overwrites it with the same content. Workers need to read the corpus,
+not to write anywhere.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import resource
+import time
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from aidtrack.corpus import Partition, read_partition
+from aidtrack.extract import Article, extract_many, load_nlp
+from aidtrack.relevance import load_filter
+
+EVENTS_DIR = "events"
+UNDATED = "unknown"
+_TEXT_FIELDS = ("type", "donor", "recipient", "actor", "target", "beneficiary", "category", "stage",
+                "currency", "channel", "via", "direction", "consequence", "condition", "summary", "items",
+                "event_date", "evidence")
+SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("url", pa.string()), ("title", pa.string()), ("published", pa.date32()),
+    ("partition", pa.string()),
+    *[(name, pa.string()) for name in _TEXT_FIELDS],
+    ("amount", pa.float64()), ("start", pa.int64()), ("end", pa.int64()), ("confidence", pa.float64()),
+    ("extra", pa.string()),
+])
+_KNOWN = set(_TEXT_FIELDS) | {"amount", "start", "end", "confidence", "date"}
+
+
+@dataclasses.dataclass(frozen=True)
+class PartitionResult:
+    """What processing one partition did, for the manifest and the progress bar."""
+
+    key: str
+    articles: int
+    passed: int
+    events: int
+    errors: list[str]
+    files: list[str]
+    seconds: float
+    pid: int
+    peak_rss_mb: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+def warm_up() -> None:
+    """Load the spaCy model and train the relevance classifier now (once per process)."""
+    load_nlp()
+    load_filter()
+
+
+@dataclasses.dataclass(frozen=True)
+class PartitionOutput:
+    """A partition's counts and its event rows, sent back to the driver, which writes them."""
+
+    result: PartitionResult
+    rows: list[dict[str, Any]]
+
+
+def process_partition(part: Partition, *, threshold: float, use_filter: bool = True) -> PartitionOutput:
+    """Read, filter and extract one partition; return its counts and event rows."""
+    began = time.perf_counter()
+    errors: list[str] = []
+    articles = list(read_partition(part, errors=errors))
+    relevance = load_filter(threshold=threshold)
+    passed = [a for a in articles if relevance.passes(a)] if use_filter else articles
+    rows = [event_row(a, e, part.key) for a, events in zip(passed, _extract(passed, errors)) for e in events]
+    result = PartitionResult(part.key, len(articles), len(passed), len(rows), errors, [],
+                             round(time.perf_counter() - began, 3), os.getpid(), _peak_rss_mb())
+    return PartitionOutput(result, rows)
+
+
+def _extract(articles: Sequence[Article], errors: list[str]) -> list[list[dict[str, Any]]]:
+    """Events per article; one article that breaks the parser does not sink the partition."""
+    try:
+        return extract_many(articles)
+    except Exception:  # noqa: BLE001 - find the article that failed, keep the others
+        out = []
+        for article in articles:
+            try:
+                out.append(extract_many([article])[0])
+            except Exception as ex:  # noqa: BLE001
+                errors.append(f'Article "{article.id}": extraction failed ({type(ex).__name__}: {ex}); skipped.')
+                out.append([])
+        return out
+
+
+def event_row(article: Article, event: Mapping[str, Any], key: str) -> dict[str, Any]:
+    """One event with its provenance, as a row of :data:`SCHEMA`."""
+    row: dict[str, Any] = {"article_id": article.id, "url": article.url, "title": article.title,
+                           "published": article.published, "partition": key}
+    for name in _TEXT_FIELDS:
+        value = event.get("date" if name == "event_date" else name)
+        row[name] = None if value is None else (value if isinstance(value, str) else json.dumps(value, default=str))
+    row["amount"] = None if event.get("amount") is None else float(event["amount"])
+    row["start"], row["end"] = event.get("start"), event.get("end")
+    row["confidence"] = None if event.get("confidence") is None else float(event["confidence"])
+    extra = {k: v for k, v in event.items() if k not in _KNOWN}
+    row["extra"] = json.dumps(extra, sort_keys=True, default=str) if extra else None
+    return row
+
+
+def month_of(row: Mapping[str, Any]) -> str:
+    published = row.get("published")
+    return published.strftime("%Y-%m") if published else UNDATED
+
+
+def write_events(rows: Sequence[Mapping[str, Any]], out: Path, *, key: str) -> list[str]:
+    """Write ``rows`` as ``events/month=YYYY-MM/KEY.parquet`` (atomically); return the relative paths."""
+    base = out / EVENTS_DIR
+    for stale in base.glob(f"month=*/{key}.parquet"):
+        stale.unlink()
+    by_month: dict[str, list[Mapping[str, Any]]] = {}
+    for row in rows:
+        by_month.setdefault(month_of(row), []).append(row)
+    written = []
+    for month, chunk in sorted(by_month.items()):
+        folder = base / f"month={month}"
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / f"{key}.parquet"
+        temporary = folder / f".{key}.parquet.tmp"
+        pq.write_table(pa.Table.from_pylist(list(chunk), schema=SCHEMA), temporary)
+        os.replace(temporary, target)
+        written.append(target.relative_to(out).as_posix())
+    return written
+
+
+def _peak_rss_mb() -> float:
+    """This process's peak resident memory so far (Linux reports KiB)."""
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
