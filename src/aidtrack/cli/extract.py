@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
 
 import click
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from aidtrack.errors import ExtractionInputError
@@ -74,12 +76,37 @@ def _print_table(documents: list[dict[str, Any]]) -> None:
         console.print(table)
 
 
-def _write(documents: list[dict[str, Any]], out: Path) -> None:
+def _file_name(article_id: str) -> str:
+    """A safe file name for an article id (corpus ids may hold "/" or other characters)."""
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", article_id).strip("._") or "article"
+
+
+def _write(documents: list[dict[str, Any]], out: Path, *, quiet: bool = False) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for doc in documents:
         text = json.dumps(doc, indent=2, ensure_ascii=False)
-        (out / f"{doc['id']}.json").write_text(text + "\n", encoding="utf-8")
-    click.echo(f"Wrote {len(documents)} file(s) to {out}", err=True)
+        (out / f"{_file_name(doc['id'])}.json").write_text(text + "\n", encoding="utf-8")
+    if not quiet:
+        click.echo(f"Wrote {len(documents)} file(s) to {out}", err=True)
+
+
+def _extract_corpus(corpus: Path, *, out: Path | None, store: bool) -> None:
+    """Stream a .jsonl/.parquet corpus partition by partition; JSON Lines on stdout without --out."""
+    errors: list[str] = []
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task(f"Extracting {corpus.name}", total=None)
+        for documents in extraction.iter_corpus_documents(corpus, errors=errors):
+            if store:
+                _store(documents)
+            if out is not None:
+                _write(documents, out, quiet=True)
+            elif not store:
+                for doc in documents:
+                    click.echo(json.dumps(doc, ensure_ascii=False))
+            progress.advance(task, len(documents))
+    for error in errors:
+        click.echo(f"Skipped: {error}", err=True)
 
 
 def _store(documents: list[dict[str, Any]]) -> None:
@@ -102,9 +129,12 @@ def extract(sources: tuple[str, ...], out: Path | None, as_table: bool, store: b
     policy changes, sanctions), each with its evidence sentence.
 
     \b
-    Reads .txt and .html files, the .txt/.html files of a folder, or "-" for
-    standard input. Output follows eval/SCHEMA.md, so a folder written with
-    --out can be scored with score.py.
+    Reads .txt and .html files, the .txt/.html files of a folder, "-" for
+    standard input, and large corpora as .jsonl (url, title, date, text per
+    line) or .parquet files, streamed in partitions. Output follows
+    eval/SCHEMA.md, so a folder written with --out can be scored with
+    score.py. For millions of articles on many cores or machines, use
+    `aidtrack bulk-extract`.
 
     \b
       aidtrack extract article.txt
@@ -112,6 +142,12 @@ def extract(sources: tuple[str, ...], out: Path | None, as_table: bool, store: b
       curl -s https://example.org/news | aidtrack extract - --table
       aidtrack extract article.txt --store && aidtrack review
     """
+    corpora = [Path(s) for s in sources if s != "-" and extraction.is_corpus_file(Path(s))]
+    for corpus in corpora:
+        _extract_corpus(corpus, out=out, store=store)
+    sources = tuple(s for s in sources if s == "-" or Path(s) not in corpora)
+    if not sources:
+        return
     articles: list[Article] = []
     for item in _inputs(sources):
         try:

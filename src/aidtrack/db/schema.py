@@ -121,6 +121,13 @@ events = sa.Table(
 
 sa.Index("ix_support_origin_external", support.c.origin, support.c.external_id)
 sa.Index("ix_events_origin_external", events.c.origin, events.c.external_id)
+# Composite indexes for the list, review and matching queries at millions of rows (docs/scale.md).
+sa.Index("ix_events_actor_date", events.c.actor, events.c.date, events.c.id)
+sa.Index("ix_events_target_date", events.c.target, events.c.date, events.c.id)
+sa.Index("ix_events_type_date", events.c.type, events.c.date, events.c.id)
+sa.Index("ix_events_status_date", events.c.status, events.c.date, events.c.id)
+sa.Index("ix_support_donor_date", support.c.donor, support.c.date, support.c.id)
+sa.Index("ix_support_status_date", support.c.status, support.c.date, support.c.id)
 
 audit_log = sa.Table(
     "audit_log",
@@ -172,3 +179,5 @@ corroborations = sa.Table(
     sa.Column("created", sa.DateTime, nullable=False),
 )
 sa.Index("ix_corroborations_record", corroborations.c.table_name, corroborations.c.record_id)
+sa.Index("ix_corroborations_external", corroborations.c.table_name, corroborations.c.origin,
+         corroborations.c.external_id)

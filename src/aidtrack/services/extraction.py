@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
+from aidtrack.corpus import plan_partitions, read_partition
 from aidtrack.db import Store
 from aidtrack.extract import Article, extract_many
 from aidtrack.extract.pipeline import document_of
@@ -28,3 +30,20 @@ def store_documents(documents: Sequence[dict[str, Any]], *, store: Store | None 
         "unchanged": sum(o.unchanged for o in outcomes),
         "invalid": [i for o in outcomes for i in o.invalid],
     }
+
+
+CORPUS_SUFFIXES = (".jsonl", ".parquet")
+
+
+def is_corpus_file(path: Path) -> bool:
+    """A JSON Lines or Parquet file of articles (read in partitions, never whole)."""
+    return path.is_file() and path.suffix.lower() in CORPUS_SUFFIXES
+
+
+def iter_corpus_documents(path: Path, *, size: int = 200,
+                          errors: list[str] | None = None) -> Iterator[list[dict[str, Any]]]:
+    """The documents of a large corpus, one partition of ``size`` articles at a time."""
+    for part in plan_partitions(path, size=size).partitions:
+        articles = list(read_partition(part, errors=errors))
+        if articles:
+            yield extract_documents(articles)
