@@ -14,18 +14,22 @@ import pandas as pd
 from aidtrack.services import ledger
 
 
-DATASET_ORIGIN = "kiel"
+EVIDENCE_ORIGINS = ("signals", "extract")
 
 
-def load_frames(store: Any, *, origin: str | None = DATASET_ORIGIN) -> tuple[pd.DataFrame, pd.DataFrame]:
+def load_frames(store: Any, *, everything: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The current, confirmed support records and the macro data of ``store`` as DataFrames.
 
-    By default only the dataset's records (the newest Kiel release) are counted, so that
-    single events confirmed from news or the signals register are not added on top of
-    Kiel's totals twice; ``origin=None`` counts every confirmed record.
+    Records from the signals register and from news extraction are evidence of single
+    events that the datasets (Kiel) already count; they are left out of the figures so
+    nothing is counted twice, unless ``everything=True``. Imported datasets and records
+    added by hand or through the API count.
     """
-    where = dataclasses.replace(ledger.support_filter(current=True, status="confirmed", origin=origin), limit=None)
-    return store.support_frame(where), store.macro_frame()
+    where = dataclasses.replace(ledger.support_filter(current=True, status="confirmed"), limit=None)
+    support = store.support_frame(where)
+    if not everything:
+        support = support[~support["origin"].isin(EVIDENCE_ORIGINS)].reset_index(drop=True)
+    return support, store.macro_frame()
 
 
 def open_frames(*, database_url: str | None = None, starter: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
