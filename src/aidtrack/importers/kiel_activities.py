@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from aidtrack.importers.release import (
-    BadRow, Donors, KielRelease, build_record, dataset_source, kiel_month, parse_category,
+    BadRow, Donors, KielRelease, build_record, dataset_source, donor_and_category, kiel_month,
     parse_kiel_date, parse_number, text_or_none, usd_from_eur,
 )
 from aidtrack.models import Source, SourceKind, Support
@@ -82,16 +82,11 @@ def _month_date(cells: Mapping[str, Any], *, row: int, report: list[BadRow]) -> 
 
 
 def _base(cells: Mapping[str, Any], *, row: int, donors: Donors, report: list[BadRow]) -> dict[str, Any] | None:
-    donor = donors.code(cells.get("donor"))
-    if donor is None:
-        report.append(BadRow(row, "donor", str(cells.get("donor")),
-                             "unknown donor; add it to the actor list, then import again. Row not stored"))
+    found = donor_and_category(cells.get("donor"), cells.get("aid_type_general"), row=row,
+                               columns=("donor", "aid_type_general"), donors=donors, report=report)
+    if found is None:
         return None
-    category = parse_category(cells.get("aid_type_general"))
-    if category is None:
-        report.append(BadRow(row, "aid_type_general", str(cells.get("aid_type_general")),
-                             "not Military, Financial or Humanitarian; the row is not stored"))
-        return None
+    donor, category = found
     announced, _ = parse_kiel_date(cells.get("announcement_date"))
     note = f"Announced {announced}. " if announced else ""
     evidence = note + (text_or_none(cells.get("explanation")) or "")

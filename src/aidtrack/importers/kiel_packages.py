@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from aidtrack.importers.release import (
-    BadRow, Donors, KielRelease, build_record, dataset_source, is_missing, parse_category,
+    BadRow, Donors, KielRelease, build_record, dataset_source, donor_and_category, is_missing,
     parse_kiel_date, parse_number, text_or_none, usd_from_eur,
 )
 from aidtrack.models import Item, Source, SourceKind, Support
@@ -138,16 +138,11 @@ def _original(cells: Mapping[str, Any], eur: float | None, *, row: int,
 def _common(package: _Package, *, donors: Donors, release: str | None, fallback: Source,
             report: list[BadRow]) -> dict[str, Any] | None:
     cells, row = package.cells, package.first
-    donor = donors.code(cells.get("donor"))
-    if donor is None:
-        report.append(BadRow(row, "countries", str(cells.get("donor")),
-                             "unknown donor; add it to the actor list, then import again. Row not stored"))
+    found = donor_and_category(cells.get("donor"), cells.get("general"), row=row,
+                               columns=("countries", "Type of Aid General"), donors=donors, report=report)
+    if found is None:
         return None
-    category = parse_category(cells.get("general"))
-    if category is None:
-        report.append(BadRow(row, "Type of Aid General", str(cells.get("general")),
-                             "not Military, Financial or Humanitarian; the row is not stored"))
-        return None
+    donor, category = found
     date, problem = parse_kiel_date(cells.get("date"))
     if problem:
         report.append(BadRow(row, "Announcement Date", str(cells.get("date")), problem))

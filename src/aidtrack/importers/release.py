@@ -21,7 +21,7 @@ from aidtrack.errors import UnknownActorError, ValidationError
 from aidtrack.models import Category, Source, SourceKind, Support
 
 __all__ = [
-    "KIEL_CITATION", "KIEL_PAGE", "KIEL_PUBLISHER", "BadRow", "Donors", "KielRelease",
+    "KIEL_CITATION", "KIEL_PAGE", "KIEL_PUBLISHER", "BadRow", "Donors", "KielRelease", "donor_and_category",
     "build_record", "dataset_source", "is_missing", "kiel_month", "parse_category",
     "parse_kiel_date", "parse_number", "sha256_of", "text_or_none", "usd_from_eur",
 ]
@@ -111,6 +111,25 @@ _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})")
 _US = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _MONTH = re.compile(r"(?:^|\D)(\d{1,2})/(\d{2}|\d{4})\s*$")
 _UNDATED = ("unspecified", "not specified", "unclear", "unknown")
+
+
+def donor_and_category(donor: object, category: object, *, row: int, columns: tuple[str, str],
+                       donors: Donors, report: list[BadRow]) -> tuple[str, Category] | None:
+    """The donor code and aid category of a row, or None after reporting why the row is not stored.
+
+    ``columns`` names the donor and category columns of the file, for the import report.
+    """
+    code = donors.code(donor)
+    if code is None:
+        report.append(BadRow(row, columns[0], str(donor),
+                             "unknown donor; add it to the actor list, then import again. Row not stored"))
+        return None
+    parsed = parse_category(category)
+    if parsed is None:
+        report.append(BadRow(row, columns[1], str(category),
+                             "not Military, Financial or Humanitarian; the row is not stored"))
+        return None
+    return code, parsed
 
 
 def parse_kiel_date(value: object) -> tuple[dt.date | None, str | None]:
