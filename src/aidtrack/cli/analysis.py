@@ -11,10 +11,10 @@ import pandas as pd
 from rich.console import Console
 from rich.table import Table
 
-from aidtrack import analysis, charts
-from aidtrack.analysis._format import money, number, pct
+from aidtrack.errors import ValidationError
 from aidtrack.services import analysis as service
 from aidtrack.services import report as report_service
+from aidtrack.services.analysis import money, number, pct
 
 console = Console()
 
@@ -42,13 +42,10 @@ def _print_table(rows: list[list[str]], columns: list[str], *, title: str | None
 def _write_chart(fig: Any, path: Path | None) -> None:
     if path is None:
         return
-    if path.suffix.lower() == ".png":
-        charts.write_png(fig, path)
-    elif path.suffix.lower() in (".html", ".htm"):
-        charts.write_html(fig, path)
-    else:
-        raise click.BadParameter(f'"{path}" ends neither in .html nor .png; name the chart file e.g. rank.html.',
-                                 param_hint="--chart")
+    try:
+        service.write_chart(fig, path)
+    except ValidationError as ex:
+        raise click.BadParameter(str(ex), param_hint="--chart") from None
     click.echo(f"Chart written to {path}", err=True)
 
 
@@ -71,12 +68,11 @@ def _write_chart(fig: Any, path: Path | None) -> None:
 def rank(category: str | None, stage: str, per: str | None, start: str | None, end: str | None,
          include_eu_shares: bool, gdp: str, top: int, chart: Path | None, as_json: bool) -> None:
     """Rank donors by support, % of GDP or per capita, e.g. `aidtrack rank --per gdp`."""
-    support, macro = service.open_frames()
-    table = analysis.rank(support, macro, category=category, stage=stage, per=per, start=start, end=end,
-                          include_eu_shares=include_eu_shares, gdp=gdp)
+    table = service.rank_donors(category=category, stage=stage, per=per, start=start, end=end,
+                                include_eu_shares=include_eu_shares, gdp=gdp)
     shown = table.head(top) if top > 0 else table
     measure = {"gdp": "pct_gdp", "capita": "per_capita_eur"}.get(per or "", "value_eur")
-    _write_chart(charts.plot_ranking(table, measure=measure, top=len(shown)), chart)
+    _write_chart(service.plot_ranking(table, measure=measure, top=len(shown)), chart)
     if as_json:
         _print_json(service.frame_records(shown))
         return
@@ -119,11 +115,11 @@ def _rank_title(stage: str, category: str | None, per: str | None, table: pd.Dat
 def compare(donor: str, peers: str, stage: str, percentile: float, as_of: str | None, gdp: str,
             chart: Path | None, as_json: bool) -> None:
     """Compare a donor with its peers and show the step-up gap, e.g. `aidtrack compare KOR --peers G7`."""
-    support, macro = service.open_frames()
-    result = analysis.compare(support, macro, service.resolve_donor(donor), peers=peers, stage=stage,
-                              percentile=percentile, as_of=as_of, gdp=gdp)
+    frames = service.open_frames()
+    result = service.compare_donors(service.resolve_donor(donor), frames=frames, peers=peers,
+                                    stage=stage, percentile=percentile, as_of=as_of, gdp=gdp)
     line = float(result.row("total")["peer_pct_gdp"])
-    _write_chart(charts.plot_peer_comparison(result.values, line=line), chart)
+    _write_chart(service.plot_peer_comparison(result.values, line=line), chart)
     if as_json:
         _print_json(service.comparison_dict(result))
         return
@@ -148,11 +144,11 @@ def compare(donor: str, peers: str, stage: str, percentile: float, as_of: str | 
 @_json_option
 def timeline(donor: str | None, stage: str | None, freq: str, chart: Path | None, as_json: bool) -> None:
     """Support per period and cumulative, and commitments vs allocations, e.g. `aidtrack timeline KOR`."""
-    support, _ = service.open_frames()
+    frames = service.open_frames()
     code = service.resolve_donor(donor) if donor else None
-    frame = analysis.timeline(support, code, stage=stage, freq=freq)
-    gap = analysis.commitment_gap(support, donors=None if code is None else [code])
-    _write_chart(charts.plot_timeline(frame), chart)
+    frame = service.donor_timeline(code, frames=frames, stage=stage, freq=freq)
+    gap = service.commitment_gap(frames=frames, donors=None if code is None else [code])
+    _write_chart(service.plot_timeline(frame), chart)
     if as_json:
         _print_json({"donor": code, "timeline": service.frame_records(frame),
                      "undated_eur": frame.attrs.get("undated_eur", 0.0),
@@ -203,7 +199,7 @@ def report(donor: str, out: Path | None, peers: str, as_of: str | None, stage: s
     """Write a self-contained HTML country report (charts, peers, step-up gap, routes,
     rules, signals, sources); it works offline."""
     built = report_service.country_report(donor, peers=peers, as_of=as_of, stage=stage)
-    path = analysis.write_report_html(built, out or Path(f"{built.donor.lower()}.html"))
+    path = report_service.write_report_html(built, out or Path(f"{built.donor.lower()}.html"))
     if as_json:
         _print_json({"path": str(path), **service.report_dict(built)})
         return
@@ -225,7 +221,7 @@ def brief(donor: str, peers: str, as_of: str | None, stage: str, as_json: bool) 
     if as_json:
         _print_json(service.report_dict(built))
         return
-    click.echo(analysis.render_report_text(built), nl=False)
+    click.echo(report_service.render_report_text(built), nl=False)
 
 
 COMMANDS = [rank, compare, timeline, report, brief]

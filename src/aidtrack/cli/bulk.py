@@ -10,11 +10,9 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-from aidtrack.bulk import ENGINES
 from aidtrack.cli.ledger import print_json, print_table
-from aidtrack.corpus import Plan
-from aidtrack.relevance import DEFAULT_THRESHOLD
 from aidtrack.services import bulk as bulk_service
+from aidtrack.services.bulk import DEFAULT_THRESHOLD, ENGINES, Plan
 
 console = Console(stderr=True)
 

@@ -14,9 +14,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from aidtrack.errors import ExtractionInputError
-from aidtrack.extract import Article, read_article
-from aidtrack.extract.articles import MAX_BYTES, article_from_bytes
 from aidtrack.services import extraction
+from aidtrack.services.extraction import MAX_BYTES, Article, article_from_bytes, read_article
 
 SUFFIXES = (".txt", ".html", ".htm")
 _COLUMNS = ("type", "who", "whom", "kind", "stage", "amount", "currency", "confidence", "evidence")

@@ -10,7 +10,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from aidtrack import actors, settings
+from aidtrack import settings
 from aidtrack.services import ledger
 
 console = Console()
@@ -233,7 +233,7 @@ def actors_resolve(name: tuple[str, ...], date: str | None, as_json: bool) -> No
     text = " ".join(name)
     code = ledger.resolve(text, on=ledger.parse_date(date))
     assert code is not None
-    info = actors.actor_info(code)
+    info = ledger.actor_info(code)
     result = {"name": text, "code": code, "actor": info.name, "kind": info.kind}
     print_json(result) if as_json else click.echo(f"{code}  {info.name} ({info.kind})")
 
@@ -253,8 +253,7 @@ def actors_members(group: str, date: str | None, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True)
 def actors_list(kind: str | None, as_json: bool) -> None:
     """List every actor code aidtrack knows."""
-    rows = [{"code": a.code, "name": a.name, "kind": a.kind} for a in actors.all_actors()
-            if kind is None or a.kind == kind]
+    rows = ledger.list_actors(kind=kind)
     print_json(rows) if as_json else print_table(rows, ["code", "name", "kind"])
 
 

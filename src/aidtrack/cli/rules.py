@@ -11,13 +11,10 @@ from rich.console import Console
 from rich.markdown import Markdown
 
 from aidtrack.errors import AidtrackError, UnknownActorError, ValidationError
-from aidtrack.rules import (
-    Transfer, render_changes, render_check, render_options,
-    render_rules, rule_changes, rules_in_force,
-)
-from aidtrack.rules import checker
-from aidtrack.rules.naming import resolve_country
 from aidtrack.services import rules as rules_service
+from aidtrack.services.rules import (
+    render_changes, render_check, render_options, render_rules, resolve_country, rule_changes, rules_in_force,
+)
 
 
 class _Date(click.ParamType):
@@ -111,13 +108,12 @@ def check_transfer(origin: str, recipient: str, item: str, via: tuple[str, ...],
                            maker: str | None, on: dt.date | None, as_json: bool) -> None:
     """Check a transfer route hop by hop: findings with rules and sources, and a verdict."""
     try:
-        transfer = Transfer(
+        result = rules_service.check_route(
             _country(origin, option="--from"), _country(recipient, option="--to"), item,
             via=tuple(_country(v, option="--via") for v in via),
             manufacturer=_country(maker, option="--origin-of-manufacture") if maker else None, on=on)
     except ValidationError as ex:
         raise click.UsageError(str(ex)) from None
-    result = checker.check_transfer(transfer)
     if as_json:
         _emit(result.to_dict())
         return

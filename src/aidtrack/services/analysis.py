@@ -1,17 +1,31 @@
-"""Use cases for analysis: fetch the frames the analysis functions work on.
+"""Use cases for analysis: the ledger's frames, the analyses and charts over them, JSON views.
 
->>> support, macro = open_frames()          # doctest: +SKIP
->>> rank(support, macro, per="gdp")         # doctest: +SKIP
+>>> frames = open_frames()                     # doctest: +SKIP
+>>> rank_donors(frames=frames, per="gdp")      # doctest: +SKIP
 """
 
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from aidtrack import analysis, charts
+from aidtrack.analysis import Comparison
+from aidtrack.analysis._format import eur, money, number, pct
+from aidtrack.charts import figure_div, plot_peer_comparison, plot_ranking, plot_timeline
+from aidtrack.errors import ValidationError
 from aidtrack.services import ledger
+
+__all__ = ["CHART_SUFFIXES", "EVIDENCE_ORIGINS", "Comparison", "Frames", "commitment_gap", "compare_donors",
+           "comparison_dict", "donor_timeline", "eur", "figure_div", "frame_records", "load_frames",
+           "load_starter_if_empty", "money", "number", "open_frames", "pct", "plot_peer_comparison",
+           "plot_ranking", "plot_timeline", "rank_donors", "report_dict", "resolve_donor", "write_chart"]
+
+Frames = tuple[pd.DataFrame, pd.DataFrame]
+CHART_SUFFIXES = (".html", ".htm", ".png")
 
 
 EVIDENCE_ORIGINS = ("signals", "extract")
@@ -59,6 +73,54 @@ def resolve_donor(name: str) -> str:
     code = ledger.resolve(name)
     assert code is not None
     return code
+
+
+# -- analyses over the ledger's frames -------------------------------------------------
+# Each takes ``frames`` (support, macro) already loaded, else loads those of ``store``,
+# else opens the ledger of the settings (with the starter data if it is empty).
+
+def _frames(frames: Frames | None, store: Any) -> Frames:
+    if frames is not None:
+        return frames
+    return load_frames(store) if store is not None else open_frames()
+
+
+def rank_donors(*, frames: Frames | None = None, store: Any = None, **options: Any) -> pd.DataFrame:
+    """Donors ranked by support (see :func:`aidtrack.analysis.rank` for ``options``)."""
+    support, macro = _frames(frames, store)
+    return analysis.rank(support, macro, **options)
+
+
+def compare_donors(donor: str, *, frames: Frames | None = None, store: Any = None, **options: Any) -> Comparison:
+    """``donor`` (a code) against its peers (see :func:`aidtrack.analysis.compare` for ``options``)."""
+    support, macro = _frames(frames, store)
+    return analysis.compare(support, macro, donor, **options)
+
+
+def donor_timeline(donor: str | None, *, frames: Frames | None = None, store: Any = None,
+                   **options: Any) -> pd.DataFrame:
+    """Support of ``donor`` (None: all donors) per period and cumulative."""
+    support, _ = _frames(frames, store)
+    return analysis.timeline(support, donor, **options)
+
+
+def commitment_gap(*, frames: Frames | None = None, store: Any = None,
+                   donors: list[str] | None = None) -> pd.DataFrame:
+    """Commitments vs allocations and deliveries per donor."""
+    support, _ = _frames(frames, store)
+    return analysis.commitment_gap(support, donors=donors)
+
+
+def write_chart(fig: Any, path: Path) -> Path:
+    """Write a chart as a self-contained .html page or a .png image (by the file's suffix)."""
+    suffix = path.suffix.lower()
+    if suffix not in CHART_SUFFIXES:
+        raise ValidationError(f'"{path}" ends neither in .html nor .png; name the chart file e.g. rank.html.')
+    if suffix == ".png":
+        charts.write_png(fig, path)
+    else:
+        charts.write_html(fig, path)
+    return path
 
 
 # -- JSON-ready views ----------------------------------------------------------------

@@ -16,11 +16,14 @@ from typing import Any
 
 import pandas as pd
 
-from aidtrack.bulk import BulkReport, EngineOptions, eventstore, manifest, run_bulk
+from aidtrack.bulk import ENGINES, BulkReport, EngineOptions, eventstore, manifest, run_bulk
 from aidtrack.corpus import Plan
 from aidtrack.db import Store
 from aidtrack.relevance import DEFAULT_THRESHOLD
 from aidtrack.services import ledger, review
+
+__all__ = ["DEFAULT_THRESHOLD", "ENGINES", "LoadReport", "Plan", "bulk_extract", "event_counts", "load_candidates",
+           "open_ledger"]
 
 
 @dataclasses.dataclass

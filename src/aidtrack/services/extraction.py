@@ -2,20 +2,36 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from aidtrack.corpus import plan_partitions, read_partition
 from aidtrack.db import Store
-from aidtrack.extract import Article, extract_many
+from aidtrack.extract import Article, article_from_text, extract_document, extract_many, read_article
+from aidtrack.extract.articles import MAX_BYTES, article_from_bytes
 from aidtrack.extract.pipeline import document_of
 from aidtrack.services import ledger, review
+
+__all__ = ["CORPUS_SUFFIXES", "MAX_BYTES", "Article", "article_from_bytes", "extract_documents", "extract_text",
+           "is_corpus_file", "iter_corpus_documents", "read_article", "store_documents"]
 
 
 def extract_documents(articles: Sequence[Article]) -> list[dict[str, Any]]:
     """One document (id, url, title, published, events) per article, in one spaCy pass."""
     return [document_of(a, events) for a, events in zip(articles, extract_many(list(articles)))]
+
+
+def extract_text(text: str, *, name: str = "api", url: str | None = None,
+                 published: dt.date | None = None) -> dict[str, Any]:
+    """The document of one article given as text (title on the first line), with its ``text``."""
+    article = article_from_text(text, name=name)
+    article = dataclasses.replace(article, url=url or article.url, published=published or article.published)
+    document = extract_document(article)
+    document["text"] = article.text
+    return document
 
 
 def store_documents(documents: Sequence[dict[str, Any]], *, store: Store | None = None,

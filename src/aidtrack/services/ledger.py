@@ -204,3 +204,21 @@ def group_members(group: str, *, on: dt.date | None, store: Store) -> list[str]:
     code = resolve(group)
     assert code is not None
     return store.group_members(code, on=on or dt.date.today())
+
+
+# -- actors ------------------------------------------------------------------------------
+
+def actor_info(code: str) -> actors.ActorInfo:
+    """The code, name and kind of an actor code (UnknownActorError if unknown)."""
+    return actors.actor_info(code)
+
+
+def actor_name(code: str) -> str:
+    """The short English name of an actor code: KOR -> "South Korea"."""
+    return actors.actor_name(code)
+
+
+def list_actors(*, kind: str | None = None) -> list[dict[str, str]]:
+    """Every known actor (or those of ``kind``: country, organisation) as code, name, kind."""
+    return [{"code": a.code, "name": a.name, "kind": a.kind} for a in actors.all_actors()
+            if kind is None or a.kind == kind]

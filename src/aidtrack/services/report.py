@@ -10,12 +10,15 @@ import datetime as dt
 from typing import Any
 
 from aidtrack import analysis
-from aidtrack.analysis import Report, ReportSection
+from aidtrack.analysis import Report, ReportSection, render_report_text, write_report_html
 from aidtrack.db import Store
 from aidtrack.rules import OptionsReport, rules_in_force
 from aidtrack.services import analysis as analysis_service
 from aidtrack.services import ledger
 from aidtrack.services import rules as rules_service
+
+__all__ = ["Report", "country_report", "options_section", "render_report_text", "rules_section",
+           "signals_section", "write_report_html"]
 
 
 def _first_url(sources: Any) -> str:

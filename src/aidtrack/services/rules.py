@@ -15,9 +15,17 @@ import pandas as pd
 from aidtrack.analysis import compare
 from aidtrack.db import EventFilter, Store
 from aidtrack.errors import AidtrackError
-from aidtrack.rules import OptionsReport, build_options
+from aidtrack.rules import (
+    CheckResult, OptionsReport, RuleChange, Transfer, build_options, check_transfer, load_signals,
+    render_changes, render_check, render_options, render_rules, rule_changes, rules_in_force,
+)
+from aidtrack.rules.naming import resolve_country
 from aidtrack.services import analysis as analysis_service
 from aidtrack.services import ledger
+
+__all__ = ["CheckResult", "OptionsReport", "RuleChange", "check_route", "ledger_signals", "load_signals",
+           "options_report", "render_changes", "render_check", "render_options", "render_rules",
+           "resolve_country", "rule_changes", "rules_in_force"]
 
 _EVENT_KEYS = ("type", "actor", "target", "beneficiary", "recipient", "category", "direction",
                "consequence", "condition", "summary", "date")
@@ -67,3 +75,14 @@ def options_report(donor: str, *, as_of: dt.date | None = None, recipient: str =
     return build_options(donor, as_of=when, recipient=recipient, peer_support=_peer_support(support, as_of=when),
                          signals=ledger_signals(store), step_up=_step_up(support, macro, donor, peers=peers,
                                                                              as_of=when))
+
+
+def check_route(origin: str, recipient: str, item: str, *, via: tuple[str, ...] = (),
+                manufacturer: str | None = None, on: dt.date | None = None) -> CheckResult:
+    """Judge a transfer hop by hop against the rules in force on ``on`` (default: today).
+
+    Countries are codes (resolve typed names with :func:`resolve_country` first); a bad
+    ``item`` raises :class:`~aidtrack.errors.ValidationError`.
+    """
+    transfer = Transfer(origin, recipient, item, via=via, manufacturer=manufacturer, on=on)
+    return check_transfer(transfer)

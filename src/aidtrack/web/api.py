@@ -14,7 +14,6 @@ import pydantic
 from fastapi import APIRouter, Body, Depends, Path, Query
 from fastapi.responses import JSONResponse
 
-from aidtrack import actors
 from aidtrack.db import Store
 from aidtrack.errors import NotFoundError
 from aidtrack.services import ledger
@@ -160,8 +159,7 @@ def get_event(record_id: RecordId, store: StoreDep) -> dict[str, Any]:
 @router.get("/actors", tags=["actors"])
 def list_actors(kind: Literal["country", "organisation"] | None = None) -> list[dict[str, str]]:
     """Every known country and organisation: code, name, kind."""
-    return [{"code": a.code, "name": a.name, "kind": a.kind} for a in actors.all_actors()
-            if kind is None or a.kind == kind]
+    return ledger.list_actors(kind=kind)
 
 
 @router.get("/actors/resolve", tags=["actors"])
@@ -171,7 +169,7 @@ def resolve_actor(name: Annotated[str, Query(min_length=1, max_length=200, examp
     code = ledger.resolve(name, on=ledger.parse_date(date))
     if code is None:
         raise NotFoundError(f'No actor for "{name}"; give a name or code such as KOR.')
-    return {"name": name, "code": code, "label": actors.actor_name(code)}
+    return {"name": name, "code": code, "label": ledger.actor_name(code)}
 
 
 @router.get("/groups/{group}/members", tags=["actors"])

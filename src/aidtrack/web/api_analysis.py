@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from typing import Annotated, Any, Literal
 
 import pydantic
 from fastapi import APIRouter, Depends, Path, Query, Request
 
-from aidtrack import extract, rules
 from aidtrack.db import Store
-from aidtrack.rules.naming import resolve_country
 from aidtrack.services import analysis as analysis_service
-from aidtrack.services import ledger
+from aidtrack.services import extraction, ledger
+from aidtrack.services import rules as rules_service
+from aidtrack.services.rules import resolve_country
 from aidtrack.web import convert, review, views
 from aidtrack.web.auth import get_store, token_user
 
@@ -100,7 +99,7 @@ def rule_changes(since: Annotated[str, Query(max_length=20, examples=["2023-01-0
     """Rules adopted, ended or pending between ``since`` and ``until``: who loosened or tightened what."""
     start = ledger.parse_date(since, field="since") or dt.date(2022, 1, 1)
     code = resolve_country(country) if country else None
-    found = rules.rule_changes(since=start, until=ledger.parse_date(until, field="until"), country=code)
+    found = rules_service.rule_changes(since=start, until=ledger.parse_date(until, field="until"), country=code)
     return {"since": start.isoformat(), "country": code, "items": [c.to_dict() for c in found]}
 
 
@@ -109,18 +108,18 @@ def rules_in_force(country: Actor, as_of: DateQ = None) -> dict[str, Any]:
     """The export rules binding a country on ``as_of`` (default today), with their sources."""
     code = resolve_country(country)
     on = ledger.parse_date(as_of, field="as_of") or dt.date.today()
-    found = rules.rules_in_force(code, on=on)
+    found = rules_service.rules_in_force(code, on=on)
     return {"country": code, "as_of": on.isoformat(), "items": [convert.value(r.model_dump()) for r in found]}
 
 
 @router.post("/check-transfer", tags=["rules"])
 def check_transfer(body: TransferIn) -> dict[str, Any]:
     """Judge a transfer route hop by hop against the rules in force (read-only: no token)."""
-    transfer = rules.Transfer(
+    result = rules_service.check_route(
         resolve_country(body.origin), resolve_country(body.recipient), body.item,
         via=tuple(resolve_country(v) for v in body.via),
         manufacturer=resolve_country(body.manufacturer) if body.manufacturer else None, on=body.on)
-    return dict(rules.check_transfer(transfer).to_dict())
+    return dict(result.to_dict())
 
 
 # -- extraction -------------------------------------------------------------------------
@@ -140,11 +139,7 @@ def extract_article(body: ArticleIn, request: Request,
 
 def extract_document(body: ArticleIn) -> dict[str, Any]:
     text = body.text if body.title is None else f"{body.title}\n\n{body.text}"
-    article = extract.article_from_text(text, name="api")
-    article = dataclasses.replace(article, url=body.url or article.url,
-                                  published=body.published or article.published)
-    document = extract.extract_document(article)
-    document["text"] = article.text
+    document = extraction.extract_text(text, name="api", url=body.url, published=body.published)
     return convert.value(document)  # type: ignore[no-any-return]
 
 

@@ -11,12 +11,13 @@ from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 
-from aidtrack import actors, charts, rules
-from aidtrack.analysis._format import eur, pct
 from aidtrack.db import Store
 from aidtrack.errors import AidtrackError
-from aidtrack.rules.naming import resolve_country
+from aidtrack.services import analysis as analysis_service
 from aidtrack.services import ledger
+from aidtrack.services import rules as rules_service
+from aidtrack.services.analysis import eur, pct
+from aidtrack.services.rules import resolve_country
 from aidtrack.web import convert, review, views
 from aidtrack.web.api_analysis import ArticleIn, extract_document
 from aidtrack.web.auth import COOKIE, get_store, token_user
@@ -31,7 +32,7 @@ PAGE = 50
 env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
 env.filters["eur"] = eur
 env.filters["pct"] = pct
-env.globals["actor_name"] = lambda code: actors.actor_name(code) if code else ""
+env.globals["actor_name"] = lambda code: ledger.actor_name(code) if code else ""
 
 
 def render(name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
@@ -60,9 +61,10 @@ def _overview(store: Store) -> dict[str, Any]:
     data = views.overview(store)
     figures: dict[str, Any] = {}
     if data["records"]:
-        figures["ranking"] = charts.plot_ranking(data["ranking"], measure="pct_gdp", top=25,
-                                                 title="Donors ranked by allocations as % of GDP")
-        figures["timeline"] = charts.plot_timeline(data["timeline"], title="Allocations over time, all donors")
+        figures["ranking"] = analysis_service.plot_ranking(data["ranking"], measure="pct_gdp", top=25,
+                                                           title="Donors ranked by allocations as % of GDP")
+        figures["timeline"] = analysis_service.plot_timeline(data["timeline"],
+                                                             title="Allocations over time, all donors")
     donors = convert.frame(data["by_value"]) if data["records"] else []
     return {"data": data, "donors": donors, "charts": _charts(**figures)}
 
@@ -85,10 +87,10 @@ def country(code: str, store: StoreDep, peers: Text = "G7", as_of: Text = None) 
 def _country(store: Store, code: str, *, peers: str, as_of: str | None) -> dict[str, Any]:
     report = views.country_report(store, code, peers=peers, as_of=as_of)
     c = report.comparison
-    figures: dict[str, Any] = {"timeline": charts.plot_timeline(
+    figures: dict[str, Any] = {"timeline": analysis_service.plot_timeline(
         report.timeline, title=f"{report.name}: cumulative support by category and stage")}
     if c is not None:
-        figures["peers"] = charts.plot_peer_comparison(
+        figures["peers"] = analysis_service.plot_peer_comparison(
             c.values, line=float(c.row("total")["peer_pct_gdp"]),
             title=f"{report.name} and peers ({report.peers}): {c.stage} as % of GDP")
     return {"report": report, "as_of": ledger.parse_date(as_of, field="as_of") or dt.date.today(),
@@ -211,6 +213,6 @@ def check(origin: Text = None, recipient: Text = "UKR", item: Text = "ammunition
 
 def _check(form: dict[str, str]) -> dict[str, Any]:
     via = tuple(resolve_country(v) for v in form["via"].replace(";", ",").split(",") if v.strip())
-    transfer = rules.Transfer(resolve_country(form["origin"]), resolve_country(form["recipient"]),
-                              form["item"], via=via, on=ledger.parse_date(form["on"], field="date"))
-    return dict(rules.check_transfer(transfer).to_dict())
+    result = rules_service.check_route(resolve_country(form["origin"]), resolve_country(form["recipient"]),
+                                       form["item"], via=via, on=ledger.parse_date(form["on"], field="date"))
+    return dict(result.to_dict())

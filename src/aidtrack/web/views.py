@@ -1,7 +1,7 @@
 """What the API and the pages show: analysis results as JSON rows and figures.
 
-Frames come from the ledger (confirmed, current records only); the numbers from
-:mod:`aidtrack.analysis`; the charts from :mod:`aidtrack.charts`.
+Frames come from the ledger (confirmed, current records only); the numbers and the
+charts from :mod:`aidtrack.services.analysis`.
 """
 
 from __future__ import annotations
@@ -17,13 +17,13 @@ from typing import Any, TypeVar
 
 import pandas as pd
 
-from aidtrack import analysis, charts, rules
-from aidtrack.analysis.report import Report
 from aidtrack.db import Store
 from aidtrack.errors import NotFoundError
 from aidtrack.services import analysis as analysis_service
 from aidtrack.services import ledger
 from aidtrack.services import report as report_service
+from aidtrack.services import rules as rules_service
+from aidtrack.services.report import Report
 from aidtrack.web import convert
 
 _CACHE: collections.OrderedDict[Hashable, Any] = collections.OrderedDict()
@@ -92,26 +92,26 @@ def donor_code(name: str) -> str:
 @memo
 def ranking(store: Store, *, per: str | None = None, category: str | None = None, stage: str = "allocation",
             start: str | None = None, end: str | None = None) -> pd.DataFrame:
-    support, macro = frames(store)
-    return analysis.rank(support, macro, per=per, category=category, stage=stage,
-                         start=ledger.parse_date(start, field="start"), end=ledger.parse_date(end, field="end"))
+    return analysis_service.rank_donors(frames=frames(store), per=per, category=category, stage=stage,
+                                        start=ledger.parse_date(start, field="start"),
+                                        end=ledger.parse_date(end, field="end"))
 
 
 @memo
 def comparison(store: Store, donor: str, *, peers: str = "G7", stage: str = "allocation",
                percentile: float = 50, as_of: str | None = None) -> dict[str, Any]:
-    support, macro = frames(store)
+    data = frames(store)
     peer_list: str | list[str] = peers if "," not in peers else [p.strip() for p in peers.split(",") if p.strip()]
-    result = analysis.compare(support, macro, donor_code(donor), peers=peer_list, stage=stage,
-                              percentile=percentile, as_of=ledger.parse_date(as_of, field="as_of"))
+    result = analysis_service.compare_donors(donor_code(donor), frames=data, peers=peer_list, stage=stage,
+                                             percentile=percentile, as_of=ledger.parse_date(as_of, field="as_of"))
     return analysis_service.comparison_dict(result)
 
 
 @memo
 def donor_timeline(store: Store, donor: str, *, stage: str | None = None, freq: str = "M") -> dict[str, Any]:
-    support, _ = frames(store)
+    data = frames(store)
     code = donor_code(donor)
-    table = analysis.timeline(support, code, stage=stage, freq=freq)
+    table = analysis_service.donor_timeline(code, frames=data, stage=stage, freq=freq)
     return {"donor": code, "freq": freq.upper(), "undated_eur": table.attrs.get("undated_eur", 0.0),
             "rows": convert.frame(table)}
 
@@ -125,11 +125,13 @@ def country_report(store: Store, donor: str, *, peers: str = "G7", as_of: str | 
 @memo
 def overview(store: Store) -> dict[str, Any]:
     """Totals per stage and category, the ranking and the all-donor timeline for the front page."""
-    support, macro = frames(store)
+    data = frames(store)
+    support = data[0]
     totals = support.groupby(["stage", support["category"].fillna("unspecified")])["amount_eur"].sum()
-    table = analysis.rank(support, macro, per="gdp") if not support.empty else pd.DataFrame()
-    by_value = analysis.rank(support, macro) if not support.empty else pd.DataFrame()
-    timeline = analysis.timeline(support, None, stage="allocation") if not support.empty else pd.DataFrame()
+    table = analysis_service.rank_donors(frames=data, per="gdp") if not support.empty else pd.DataFrame()
+    by_value = analysis_service.rank_donors(frames=data) if not support.empty else pd.DataFrame()
+    timeline = (analysis_service.donor_timeline(None, frames=data, stage="allocation") if not support.empty
+                else pd.DataFrame())
     return {
         "records": len(support), "donors": int(support["donor"].nunique()),
         "totals": {f"{s}/{c}": float(v) for (s, c), v in totals.items()},
@@ -142,12 +144,12 @@ def overview(store: Store) -> dict[str, Any]:
 @functools.lru_cache(maxsize=1)
 def signals() -> list[dict[str, Any]]:
     """The shipped register of diplomatic signals (read once; shared, never mutate)."""
-    return rules.load_signals()
+    return rules_service.load_signals()
 
 
 def figure(fig: Any, name: str) -> str:
     """A chart as an HTML div (plotly.js is loaded once by the page from /static)."""
-    return charts.figure_div(fig, div_id=f"chart-{name}")
+    return analysis_service.figure_div(fig, div_id=f"chart-{name}")
 
 
 def today() -> dt.date:

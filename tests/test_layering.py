@@ -1,0 +1,83 @@
+"""Who may import what (STYLE.md): cli and web call services only; nothing imports them."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "aidtrack"
+LIBRARY = ("rules", "extract", "analysis", "charts", "actors", "importers", "money", "corpus", "bulk",
+           "relevance", "db.store", "db.engine", "db.schema")
+LIBRARY_PACKAGES = ("models", "errors", "settings", "db", "importers", "extract", "rules", "analysis", "charts",
+                    "actors", "corpus", "relevance", "bulk", "money")
+
+
+def _modules(*parts: str) -> list[Path]:
+    """The .py files of ``aidtrack.<part>`` (a package or a single module)."""
+    found: list[Path] = []
+    for part in parts:
+        package, module = SRC / part, SRC / f"{part}.py"
+        found += sorted(package.rglob("*.py")) if package.is_dir() else [module] if module.exists() else []
+    return found
+
+
+def _name(path: Path) -> str:
+    parts = list(path.relative_to(SRC.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imported(path: Path) -> set[str]:
+    """Every module ``path`` imports, with ``from X import y`` counted as both X and X.y."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    package = _name(path) if path.name == "__init__.py" else _name(path).rpartition(".")[0]
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*anchor, *([base] if base else [])])
+            names.add(base)
+            names.update(f"{base}.{alias.name}" for alias in node.names)
+    return names
+
+
+def _under(name: str, prefix: str) -> bool:
+    return name == prefix or name.startswith(prefix + ".")
+
+
+def _violations(paths: list[Path], forbidden: tuple[str, ...]) -> list[str]:
+    return sorted(f"{_name(p)} imports {n}" for p in paths for n in imported(p)
+                  if any(_under(n, f) for f in forbidden))
+
+
+def test_the_modules_are_found() -> None:
+    assert len(_modules("cli")) > 5 and len(_modules("web")) > 5 and len(_modules(*LIBRARY_PACKAGES)) > 20
+
+
+@pytest.mark.parametrize("front", ["cli", "web"])
+def test_cli_and_web_reach_the_library_through_services_only(front: str) -> None:
+    assert _violations(_modules(front), tuple(f"aidtrack.{m}" for m in LIBRARY)) == []
+
+
+def test_nothing_imports_cli_or_web() -> None:
+    everything = sorted(SRC.rglob("*.py"))
+    outside_cli = [p for p in everything if not _under(_name(p), "aidtrack.cli")]
+    outside_web = [p for p in everything if not _under(_name(p), "aidtrack.web")]
+    assert _violations(outside_cli, ("aidtrack.cli",)) == []
+    assert _violations(outside_web, ("aidtrack.web",)) == []
+
+
+def test_the_library_never_imports_services_cli_or_web() -> None:
+    forbidden = ("aidtrack.services", "aidtrack.cli", "aidtrack.web")
+    assert _violations(_modules(*LIBRARY_PACKAGES), forbidden) == []
+
+
+def test_the_checker_sees_from_imports() -> None:
+    module = SRC / "cli" / "analysis.py"
+    assert "aidtrack.services.analysis" in imported(module)
+    assert not any(_under(n, "aidtrack.analysis") for n in imported(module))
