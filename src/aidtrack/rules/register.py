@@ -84,14 +84,20 @@ def _build(texts: Iterable[tuple[str, str]]) -> Register:
     return Register(tuple(rules))
 
 
-def parse_rules(text: str, *, origin: str = "<text>") -> list[Rule]:
-    """Validate the YAML list in ``text`` into rules."""
+def load_yaml_list(text: str, *, origin: str, what: str) -> list[Any]:
+    """The YAML list in ``text`` (a register of rules or signals), with clear errors."""
     try:
         data = yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError as ex:
         raise RuleRegisterError(f"{origin} is not valid YAML ({ex}); fix the syntax.") from None
     if not isinstance(data, list):
-        raise RuleRegisterError(f"{origin} must hold a YAML list of rules, got {type(data).__name__}.")
+        raise RuleRegisterError(f"{origin} must hold a YAML list of {what}, got {type(data).__name__}.")
+    return data
+
+
+def parse_rules(text: str, *, origin: str = "<text>") -> list[Rule]:
+    """Validate the YAML list in ``text`` into rules."""
+    data = load_yaml_list(text, origin=origin, what="rules")
     return [_rule(entry, origin=origin, index=i) for i, entry in enumerate(data)]
 
 

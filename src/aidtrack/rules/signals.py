@@ -14,17 +14,16 @@ from pathlib import Path
 from typing import Any, Literal
 
 import pydantic
-import yaml
 
 from aidtrack.errors import RuleRegisterError
 from aidtrack.rules.model import Source
+from aidtrack.rules.register import load_yaml_list
 
 SignalType = Literal["appeal", "refusal", "threat", "policy_change", "sanction", "support"]
 EVENT_KEYS = ("type", "actor", "target", "beneficiary", "recipient", "category", "direction",
               "consequence", "condition", "summary", "date", "date_precision", "sources",
               "confidence", "stage", "amount", "currency", "channel", "via", "notes")
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _Signal(pydantic.BaseModel):
@@ -61,12 +60,7 @@ def load_signals(path: str | Path | None = None) -> list[dict[str, Any]]:
     reference file ``shared/data/policies/signals.yaml``.
     """
     origin, text = _read(path)
-    try:
-        data = yaml.load(text, Loader=_LOADER)
-    except yaml.YAMLError as ex:
-        raise RuleRegisterError(f"{origin} is not valid YAML ({ex}); fix the syntax.") from None
-    if not isinstance(data, list):
-        raise RuleRegisterError(f"{origin} must hold a YAML list of signals.")
+    data = load_yaml_list(text, origin=origin, what="signals")
     events = [_event(entry, origin=origin, index=i) for i, entry in enumerate(data)]
     return sorted(events, key=lambda e: (e["date"] is None, e["date"] or dt.date.min))
 
