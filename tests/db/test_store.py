@@ -27,7 +27,7 @@ def _support(**over: object) -> models.Support:
 
 
 def test_migrations_from_empty_reach_head(any_store: Store) -> None:
-    assert current_revision(any_store.engine) == head_revision() == "0003"
+    assert current_revision(any_store.engine) == head_revision() == "0004"
     names = set(sa.inspect(any_store.engine).get_table_names())
     assert {"support", "events", "sources", "audit_log", "imports", "macro", "actors"} <= names
 

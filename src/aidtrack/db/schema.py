@@ -181,3 +181,6 @@ corroborations = sa.Table(
 sa.Index("ix_corroborations_record", corroborations.c.table_name, corroborations.c.record_id)
 sa.Index("ix_corroborations_external", corroborations.c.table_name, corroborations.c.origin,
          corroborations.c.external_id)
+
+# Tables defined in sibling modules register themselves on the same metadata.
+from aidtrack.db import feeds_schema as _feeds_schema  # noqa: E402,F401
