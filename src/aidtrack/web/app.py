@@ -20,7 +20,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from aidtrack import errors
 from aidtrack.db import Store
 from aidtrack.services import ledger
-from aidtrack.web import api, pages, views
+from aidtrack.web import api, feeds, pages, views
 from aidtrack.web.status import status_of
 
 log = logging.getLogger(__name__)
@@ -46,6 +46,7 @@ def create_app(database_url: str | None = None, *, starter: bool = False) -> Fas
     app = FastAPI(title="aidtrack", version=_version(), description=DESCRIPTION)
     app.state.store = store
     app.include_router(api.router)
+    app.include_router(feeds.router)
     app.add_api_route("/static/plotly.min.js", plotly_js, methods=["GET"], include_in_schema=False)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(pages.router)
