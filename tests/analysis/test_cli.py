@@ -34,7 +34,7 @@ def test_rank_table_and_chart(r29_cli, tmp_path):
     chart = tmp_path / "rank.html"
     result = r29_cli.invoke(main, ["rank", "--category", "military", "--top", "5", "--chart", str(chart)])
     assert result.exit_code == 0, result.output
-    assert "Military support (allocation, EUR) ranked by EUR" in result.output
+    assert "Military support (allocation) ranked by EUR" in result.output
     assert "USA" in result.output and chart.stat().st_size > 3_000_000
 
 
@@ -85,3 +85,50 @@ def test_brief_on_a_fresh_ledger_loads_the_starter_data(tmp_path):
     assert result.exit_code == 0, result.output
     assert result.output.startswith("# South Korea (KOR): support to Ukraine")
     assert "To match the G7 median" in result.output
+
+
+def test_timeline_table_has_monthly_and_running_figures(r29_cli):
+    result = r29_cli.invoke(main, ["timeline", "KOR"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "KOR: support per month and to date"
+    header = lines[1].split("\t")
+    assert "humanitarian allocation, in month" in header and "humanitarian allocation, to date" in header
+    month = header.index("humanitarian allocation, in month")
+    rows = [line.split("\t") for line in lines[2:] if line[:4].isdigit()]
+    assert [r[0] for r in rows[:3]] == ["2022-02", "2022-03", "2022-04"]
+    # a month without new support shows EUR 0 while the running total stays positive
+    quiet = [r for r in rows if r[month] == "EUR 0" and r[month + 1] != "EUR 0"]
+    assert quiet, "expected months with nothing new but a positive total to date"
+
+
+def test_timeline_help_shows_the_default_as_a_choice():
+    result = CliRunner().invoke(main, ["timeline", "--help"])
+    assert result.exit_code == 0
+    assert "--freq [m|q|y]" in result.output and "[default: m]" in result.output
+
+
+def test_piped_tables_are_tab_separated_and_never_split_words(r29_cli):
+    result = r29_cli.invoke(main, ["rank", "--top", "40"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[1].split("\t")[:5] == ["#", "donor", "name", "total", "% GDP"]
+    names = {line.split("\t")[2] for line in lines[2:]}
+    assert {"Netherlands", "United Kingdom", "United States"} <= names
+    assert all(line.count("\t") == lines[1].count("\t") for line in lines[1:])
+    assert all("│" not in line and "┃" not in line for line in lines)
+
+
+def test_analysis_money_is_one_format(r29_cli):
+    result = r29_cli.invoke(main, ["compare", "KOR", "--peers", "G7"])
+    assert result.exit_code == 0, result.output
+    military = next(line for line in result.output.splitlines() if line.startswith("military\t"))
+    assert military.split("\t")[-1] == "EUR 4.61 bn"
+
+
+@pytest.mark.parametrize("command", ["rank", "compare", "timeline", "report", "brief"])
+def test_analysis_help_examples_use_paths_a_user_has(command):
+    result = CliRunner().invoke(main, [command, "--help"])
+    assert result.exit_code == 0
+    text = " ".join(result.output.split())
+    assert "../shared" not in text and f"e.g. `aidtrack {command}" in text

@@ -8,15 +8,16 @@ from typing import Any
 
 import click
 import pandas as pd
-from rich.console import Console
 from rich.table import Table
 
 from aidtrack.errors import ValidationError
 from aidtrack.services import analysis as service
 from aidtrack.services import report as report_service
-from aidtrack.services.analysis import money, number, pct
+from aidtrack.cli import output
+from aidtrack.cli.output import money
+from aidtrack.services.analysis import pct
 
-console = Console()
+console = output.console()
 
 _CATEGORIES = ["military", "humanitarian", "financial"]
 _STAGES = ["commitment", "allocation", "delivery"]
@@ -84,7 +85,7 @@ def rank(category: str | None, stage: str, per: str | None, start: str | None, e
     columns = ["#", "donor", "name", "total", "% GDP", *(["per capita"] if capita else []),
                *(_SHORT[c] for c in parts), *(["EU share"] if include_eu_shares else [])]
     rows = [[_int(r["rank"]), r["donor"], str(r["name"]), money(r["value_eur"]), pct(r["pct_gdp"]),
-             *([number(r["per_capita_eur"])] if capita else []), *(money(r[f"{c}_eur"]) for c in parts),
+             *([money(r["per_capita_eur"])] if capita else []), *(money(r[f"{c}_eur"]) for c in parts),
              *([money(r["eu_share_eur"])] if include_eu_shares else [])] for _, r in shown.iterrows()]
     _print_table(rows, columns, title=_rank_title(stage, category, per, table))
 
@@ -96,7 +97,7 @@ def _int(value: Any) -> str:
 def _rank_title(stage: str, category: str | None, per: str | None, table: pd.DataFrame) -> str:
     basis = f"; GDP: {table['gdp_basis'].iloc[0]}" if len(table) and per == "gdp" else ""
     by = {"gdp": "% of GDP", "capita": "EUR per inhabitant"}.get(per or "", "EUR")
-    return f"{(category or 'all').capitalize()} support ({stage}, EUR) ranked by {by}{basis}"
+    return f"{(category or 'all').capitalize()} support ({stage}) ranked by {by}{basis}"
 
 
 # -- compare ------------------------------------------------------------------------------
@@ -127,7 +128,7 @@ def compare(donor: str, peers: str, stage: str, percentile: float, as_of: str | 
     rows = [[str(r["category"]), money(r["donor_eur"]), pct(r["donor_pct_gdp"]), pct(r["peer_pct_gdp"]),
              f"{r['rank']} of {r['of']}", money(r["gap_eur"])] for _, r in result.table.iterrows()]
     _print_table(rows, ["category", result.donor, "% GDP", f"peers {label}", "rank", "step-up gap"],
-                 title=f"{result.name} vs {', '.join(result.peers)} ({stage}, EUR; % of GDP)")
+                 title=f"{result.name} vs {', '.join(result.peers)} ({stage}; % of GDP)")
     click.echo(f"Step-up gap: what {result.donor} would add to match the peers' {label} share of GDP.")
     if result.missing_peers:
         click.echo(f"Left out (no records or no GDP): {', '.join(result.missing_peers)}")
@@ -138,12 +139,13 @@ def compare(donor: str, peers: str, stage: str, percentile: float, as_of: str | 
 @click.command()
 @click.argument("donor", required=False)
 @click.option("--stage", type=click.Choice(_STAGES), help="One measure (default: all).")
-@click.option("--freq", type=click.Choice(["M", "Q", "Y"], case_sensitive=False), default="M", show_default=True,
-              help="Periods: months, quarters or years.")
+@click.option("--freq", type=click.Choice(["m", "q", "y"], case_sensitive=False), default="m", show_default=True,
+              help="Periods: m = months, q = quarters, y = years.")
 @_chart_option
 @_json_option
 def timeline(donor: str | None, stage: str | None, freq: str, chart: Path | None, as_json: bool) -> None:
-    """Support per period and cumulative, and commitments vs allocations, e.g. `aidtrack timeline KOR`."""
+    """Support per month (or quarter, year) and to date, and commitments vs allocations,
+    e.g. `aidtrack timeline KOR --freq q`."""
     frames = service.open_frames()
     code = service.resolve_donor(donor) if donor else None
     frame = service.donor_timeline(code, frames=frames, stage=stage, freq=freq)
@@ -154,21 +156,33 @@ def timeline(donor: str | None, stage: str | None, freq: str, chart: Path | None
                      "undated_eur": frame.attrs.get("undated_eur", 0.0),
                      "commitment_gap": service.frame_records(gap)})
         return
-    _print_timeline(frame, freq=freq.upper(), title=f"{code or 'All donors'}: cumulative support (EUR)")
+    _print_timeline(frame, freq=freq.upper(), title=f"{code or 'All donors'}: support per {_PERIOD_NAMES[freq.upper()]} "
+                    "and to date")
     rows = [[r["donor"], str(r["name"]), money(r["commitment_eur"]), money(r["allocation_eur"]),
              money(r["delivery_eur"]), money(r["unallocated_eur"]), pct(r["allocated_pct"], digits=0)]
             for _, r in gap.head(25).iterrows()]
     _print_table(rows, ["donor", "name", "committed", "allocated", "delivered", "unallocated", "allocated"],
-                 title="Commitments vs allocations (EUR)")
+                 title="Commitments vs allocations")
+
+
+_PERIOD_NAMES = {"M": "month", "Q": "quarter", "Y": "year"}
 
 
 def _print_timeline(frame: pd.DataFrame, *, freq: str, title: str) -> None:
+    """One row per period: each series' amount in that period, then its running total."""
     if frame.empty:
         click.echo("No dated support records.")
         return
-    wide = frame.pivot_table(index="period", columns=["stage", "category"], values="cumulative_eur", aggfunc="sum")
-    columns = ["period", *(f"{c} {s}" for s, c in wide.columns)]
-    rows = [[_period(period, freq), *(money(v) for v in values)] for period, values in wide.iterrows()]
+    names = [(s, c) for s, c in dict.fromkeys(zip(frame["stage"], frame["category"]))]
+    per = frame.pivot_table(index="period", columns=["stage", "category"], values="amount_eur", aggfunc="sum")
+    total = frame.pivot_table(index="period", columns=["stage", "category"], values="cumulative_eur", aggfunc="sum")
+    columns = ["period"]
+    for stage, category in names:
+        label = stage if category == "unspecified" else f"{category} {stage}"
+        columns += [f"{label}, in {_PERIOD_NAMES[freq]}", f"{label}, to date"]
+    rows = [[_period(period, freq), *(cell for s, c in names for cell in (money(per.at[period, (s, c)]),
+                                                                       money(total.at[period, (s, c)])))]
+            for period in per.index]
     table = Table(title=title)
     for i, col in enumerate(columns):
         table.add_column(col, justify="left" if i == 0 else "right")
@@ -197,7 +211,7 @@ def _period(period: pd.Timestamp, freq: str) -> str:
 @_json_option
 def report(donor: str, out: Path | None, peers: str, as_of: str | None, stage: str, as_json: bool) -> None:
     """Write a self-contained HTML country report (charts, peers, step-up gap, routes,
-    rules, signals, sources); it works offline."""
+    rules, signals, sources) that works offline, e.g. `aidtrack report KOR --out kor.html`."""
     built = report_service.country_report(donor, peers=peers, as_of=as_of, stage=stage)
     path = report_service.write_report_html(built, out or Path(f"{built.donor.lower()}.html"))
     if as_json:
@@ -214,7 +228,7 @@ def report(donor: str, out: Path | None, peers: str, as_of: str | None, stage: s
 @_json_option
 def brief(donor: str, peers: str, as_of: str | None, stage: str, as_json: bool) -> None:
     """A donor's country brief in the terminal: totals, categories, peers, step-up gap,
-    routes open under the export rules, appeals and threats, sources.
+    routes open under the export rules, appeals and threats, sources, e.g. `aidtrack brief KOR`.
 
     On an empty ledger it first loads the offline starter data (Kiel Release 29)."""
     built = report_service.country_report(donor, peers=peers, as_of=as_of, stage=stage)
