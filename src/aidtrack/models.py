@@ -109,6 +109,19 @@ def _date(value: object, *, field: str) -> dt.date | None:
         ) from None
 
 
+def _number(value: object, *, field: str) -> object:
+    """Numbers stay numbers; true/false is refused rather than read as 1/0."""
+    if isinstance(value, bool):
+        raise ValueError(f"{field} {value!r} is not a number; give a number such as 5000000")
+    return value
+
+
+def _unit_interval(value: float | None) -> float | None:
+    if value is not None and not 0 <= value <= 1:
+        raise ValueError(f"confidence {value} is outside 0..1")
+    return value
+
+
 class _Model(pydantic.BaseModel):
     """Base: validation errors surface as :class:`ValidationError`."""
 
@@ -191,9 +204,20 @@ class Support(_Model):
     date: dt.date | None = None
     source: Source | None = None
     evidence: str | None = None
+    confidence: float | None = None
     origin: str = "manual"
     external_id: str | None = None
     status: Status = Status.CONFIRMED
+
+    @pydantic.field_validator("amount", "amount_eur", "amount_usd", "confidence", mode="before")
+    @classmethod
+    def _no_boolean(cls, value: object, info: pydantic.ValidationInfo) -> object:
+        return _number(value, field=str(info.field_name))
+
+    @pydantic.field_validator("confidence")
+    @classmethod
+    def _confidence(cls, value: float | None) -> float | None:
+        return _unit_interval(value)
 
     @pydantic.field_validator("donor", "recipient", mode="before")
     @classmethod
@@ -315,12 +339,15 @@ class Event(_Model):
     def _when(cls, value: object) -> dt.date | None:
         return _date(value, field="date")
 
+    @pydantic.field_validator("confidence", "evidence_start", "evidence_end", mode="before")
+    @classmethod
+    def _no_boolean(cls, value: object, info: pydantic.ValidationInfo) -> object:
+        return _number(value, field=str(info.field_name))
+
     @pydantic.field_validator("confidence")
     @classmethod
     def _confidence(cls, value: float | None) -> float | None:
-        if value is not None and not 0 <= value <= 1:
-            raise ValueError(f"confidence {value} is outside 0..1")
-        return value
+        return _unit_interval(value)
 
     @pydantic.model_validator(mode="after")
     def _key_fields(self) -> Event:
@@ -332,19 +359,43 @@ class Event(_Model):
         return self
 
 
-def support_key(record: Support) -> tuple[str, str, str | None, str]:
-    """The fields that make two support records "the same" (SCHEMA.md)."""
-    category = record.category.value if record.category else None
-    return (record.donor, record.recipient, category, record.stage.value)
+_SAME_EVENT: dict[str, tuple[str, ...]] = {
+    "support": ("donor", "recipient", "category", "stage"),
+    EventType.APPEAL.value: ("actor", "target", "category"),
+    EventType.REFUSAL.value: ("actor", "category"),
+    EventType.THREAT.value: ("actor", "target", "consequence"),
+    EventType.SANCTION.value: ("actor", "target"),
+    EventType.POLICY_CHANGE.value: ("actor", "direction"),
+}
+"""Per kind of record, the fields that make two records "the same event" (SCHEMA.md keys,
+plus the stage of support and the consequence of a threat)."""
+_MAY_BE_EMPTY = frozenset({"consequence"})
+
+
+def record_key(record: Support | Event) -> tuple[str, dict[str, Any]]:
+    """The one definition of "the same event": the record's table and its key fields.
+
+    >>> record_key(Event(type="refusal", actor="KOR", category="military"))
+    ('events', {'type': 'refusal', 'actor': 'KOR', 'category': 'military'})
+    """
+    data = record.model_dump(mode="json")
+    if isinstance(record, Support):
+        return "support", {k: data[k] for k in _SAME_EVENT["support"]}
+    kind = record.type.value
+    return "events", {"type": kind, **{k: data[k] for k in _SAME_EVENT[kind]}}
+
+
+def is_matchable(key: dict[str, Any]) -> bool:
+    """A key can match another record only when it names the kind fully (no unknown category,
+    target or direction): an unknown field would match unrelated records."""
+    return all(v is not None for k, v in key.items() if k not in _MAY_BE_EMPTY)
+
+
+def support_key(record: Support) -> tuple[Any, ...]:
+    """The fields that make two support records "the same", as a tuple (see :func:`record_key`)."""
+    return tuple(record_key(record)[1].values())
 
 
 def event_key(event: Event) -> tuple[Any, ...]:
-    """The fields that make two events "the same" (SCHEMA.md)."""
-    keys: dict[EventType, tuple[Any, ...]] = {
-        EventType.APPEAL: (event.actor, event.target, event.category),
-        EventType.REFUSAL: (event.actor, event.category),
-        EventType.THREAT: (event.actor, event.target),
-        EventType.SANCTION: (event.actor, event.target),
-        EventType.POLICY_CHANGE: (event.actor, event.direction),
-    }
-    return (event.type, *keys[event.type])
+    """The fields that make two events "the same", as a tuple (see :func:`record_key`)."""
+    return tuple(record_key(event)[1].values())

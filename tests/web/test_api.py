@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from aidtrack import models
 from aidtrack.db import Store
 from aidtrack.services import web_auth
 from tests.web.conftest import ARTICLE, XSS
@@ -240,14 +241,40 @@ def test_bad_writes_are_4xx_and_change_nothing(client: Any, web_store: Store, au
     assert web_store.count("support") == before
 
 
-@pytest.mark.parametrize(("changes", "status"), [
-    ({"stage": "promised"}, 422), ({"colour": "red"}, 422), ({"donor": "not a code"}, 422),
+@pytest.mark.parametrize(("changes", "status", "kind"), [
+    ({"stage": "promised"}, 422, "validation-error"), ({"colour": "red"}, 422, "validation-error"),
+    ({"donor": "not a code"}, 400, "unknown-actor"), ({"donor": "ZZZ"}, 400, "unknown-actor"),
+    ({"origin": "kiel"}, 422, "validation-error"), ({"amount_eur": 1}, 422, "validation-error"),
+    ({"amount": True}, 422, "validation-error"), ({"import_id": 3}, 422, "validation-error"),
 ])
-def test_bad_edits(client: Any, auth: dict[str, str], changes: dict[str, Any], status: int) -> None:
+def test_bad_edits(client: Any, auth: dict[str, str], changes: dict[str, Any], status: int, kind: str) -> None:
+    """An edit is validated as a new record is (POST says "Unknown actor" too); provenance is fixed."""
     before = client.get("/api/support/1").json()
-    _error(client.patch("/api/support/1", json=changes, headers=auth), status, "validation-error")
+    _error(client.patch("/api/support/1", json=changes, headers=auth), status, kind)
     assert client.get("/api/support/1").json() == before
     _error(client.patch("/api/support/999", json={"category": "financial"}, headers=auth), 404, "not-found")
+
+
+def test_edit_recomputes_eur_and_usd(client: Any, auth: dict[str, str]) -> None:
+    before = client.get("/api/support/1").json()
+    edited = client.patch("/api/support/1", json={"amount": 5000000, "currency": "USD"}, headers=auth)
+    assert edited.status_code == 200, edited.text
+    after = edited.json()
+    assert (after["amount"], after["currency"], after["amount_usd"]) == (5e6, "USD", 5e6)
+    assert after["amount_eur"] != before["amount_eur"] and 4e6 < after["amount_eur"] < 5e6
+    assert "ECB" in after["fx_note"]
+    cleared = client.patch("/api/support/1", json={"amount": None, "currency": None}, headers=auth).json()
+    assert (cleared["amount_eur"], cleared["amount_usd"]) == (None, None)
+
+
+def test_a_record_without_category_can_be_edited(client: Any, web_store: Store, auth: dict[str, str]) -> None:
+    """Kiel's "no breakdown" rows have no category; editing another field must not demand one."""
+    [record_id] = web_store.add_support([models.Support(donor="DEU", category=None, stage="commitment",
+                                                        origin="kiel")], by="import")
+    edited = client.patch(f"/api/support/{record_id}", json={"subtype": "budget support"}, headers=auth)
+    assert edited.status_code == 200, edited.text
+    assert (edited.json()["subtype"], edited.json()["category"], edited.json()["origin"]) == (
+        "budget support", None, "kiel")
 
 
 def test_add_event(client: Any, auth: dict[str, str]) -> None:

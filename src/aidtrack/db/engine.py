@@ -10,7 +10,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-from aidtrack.db.store import Store
+from aidtrack.db.store import WRITE_OPTION, Store, is_locked, locked_error
 from aidtrack.errors import StorageError
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -23,9 +23,14 @@ def _alembic_config(engine: sa.Engine) -> Config:
     return config
 
 
+SQLITE_BUSY_SECONDS = 60
+"""How long a SQLite writer waits for another process's write to finish before giving up."""
+
+
 def _engine(url: str) -> sa.Engine:
+    is_sqlite = url.startswith("sqlite")
     try:
-        engine = sa.create_engine(url)
+        engine = sa.create_engine(url, connect_args={"timeout": SQLITE_BUSY_SECONDS} if is_sqlite else {})
     except (sa.exc.ArgumentError, sa.exc.NoSuchModuleError) as ex:
         raise StorageError(
             f'Cannot use database URL "{url}": {ex}. Use sqlite:///PATH or '
@@ -36,13 +41,23 @@ def _engine(url: str) -> sa.Engine:
         if database and database != ":memory:":
             Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         sa.event.listen(engine, "connect", _sqlite_pragmas)
+        sa.event.listen(engine, "begin", _sqlite_begin)
     return engine
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    """Foreign keys on; SQLAlchemy (not the driver) issues BEGIN (see :func:`_sqlite_begin`)."""
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def _sqlite_begin(conn: sa.Connection) -> None:
+    """A write transaction takes SQLite's write lock at once (BEGIN IMMEDIATE), so two writers
+    queue instead of failing when both try to upgrade a read lock; reads begin deferred."""
+    immediate = conn.get_execution_options().get(WRITE_OPTION)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def current_revision(engine: sa.Engine) -> str | None:
@@ -61,7 +76,10 @@ def migrate(engine: sa.Engine) -> None:
     try:
         command.upgrade(_alembic_config(engine), "head")
     except sa.exc.OperationalError as ex:
-        raise StorageError(f"Cannot migrate {engine.url.render_as_string(hide_password=True)}: {ex.orig}") from ex
+        url = engine.url.render_as_string(hide_password=True)
+        if is_locked(ex):
+            raise locked_error(url) from ex
+        raise StorageError(f"Cannot migrate {url}: {ex.orig}") from ex
 
 
 def connect(url: str, *, upgrade: bool = True) -> Store:
@@ -71,5 +89,7 @@ def connect(url: str, *, upgrade: bool = True) -> Store:
         if upgrade:
             migrate(engine)
     except sa.exc.OperationalError as ex:
+        if is_locked(ex):
+            raise locked_error(url) from ex
         raise StorageError(f'Cannot open database "{url}": {ex.orig}. Check the URL and that the server runs.') from ex
     return Store(engine)

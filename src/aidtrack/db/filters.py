@@ -1,4 +1,8 @@
-"""Query filters for listing support records and events."""
+"""Query filters for listing support records and events.
+
+The storage layer has no default page size: a filter without ``limit`` returns every
+matching row (exports, analysis). The CLI and the API set their page sizes themselves.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +20,7 @@ class _Filter:
     status: str | None = None
     origin: str | None = None
     current: bool | None = True
-    limit: int | None = 100
+    limit: int | None = None
     offset: int = 0
 
     def _common(self, table: sa.Table) -> list[Any]:

@@ -95,6 +95,7 @@ support = sa.Table(
     sa.Column("items", sa.JSON),
     sa.Column("channel", sa.String(20), nullable=False),
     sa.Column("via", sa.String(8)),
+    sa.Column("confidence", sa.Float),
     *_record_columns(),
 )
 
@@ -164,6 +165,8 @@ tokens = sa.Table(
     sa.Column("hash", sa.String(128), nullable=False, unique=True),
     sa.Column("created", sa.DateTime, nullable=False),
     sa.Column("revoked", sa.DateTime),
+    sa.Column("expires", sa.DateTime),
+    sa.Column("last_used", sa.DateTime),
 )
 
 corroborations = sa.Table(
@@ -177,10 +180,26 @@ corroborations = sa.Table(
     sa.Column("origin", sa.String(60), nullable=False),
     sa.Column("external_id", sa.String(200)),
     sa.Column("created", sa.DateTime, nullable=False),
+    # The candidate as it would have been stored, so a reviewer can undo the link.
+    sa.Column("record", sa.JSON),
 )
 sa.Index("ix_corroborations_record", corroborations.c.table_name, corroborations.c.record_id)
 sa.Index("ix_corroborations_external", corroborations.c.table_name, corroborations.c.origin,
          corroborations.c.external_id)
+
+# One row per extracted record's identity (its stable external id): claimed with an upsert
+# in the same transaction that stores the candidate or the corroboration, so the same
+# article stored by concurrent requests is stored once.
+candidate_ids = sa.Table(
+    "candidate_ids",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("table_name", sa.String(40), nullable=False),
+    sa.Column("origin", sa.String(60), nullable=False),
+    sa.Column("external_id", sa.String(200), nullable=False),
+    sa.Column("created", sa.DateTime, nullable=False),
+    sa.UniqueConstraint("table_name", "origin", "external_id", name="uq_candidate_ids_identity"),
+)
 
 # Tables defined in sibling modules register themselves on the same metadata.
 from aidtrack.db import feeds_schema as _feeds_schema  # noqa: E402,F401

@@ -24,11 +24,17 @@ from aidtrack.db import schema
 from aidtrack.db.filters import EventFilter, SupportFilter
 from aidtrack.errors import NotFoundError, StorageError, ValidationError
 
-__all__ = ["EventFilter", "ImportOutcome", "Store", "SupportFilter"]
+__all__ = ["EventFilter", "ImportOutcome", "Store", "SupportFilter", "WRITE_OPTION", "is_locked", "locked_error"]
+
+WRITE_OPTION = "aidtrack_write"
+"""Execution option that marks a write transaction (SQLite takes its write lock at BEGIN)."""
+
+IMPORT_LOCK = 0x616964_7472_6B
+"""PostgreSQL advisory lock key that serialises imports (decision and supersession)."""
 
 _SUPPORT_FIELDS = (
     "donor", "recipient", "category", "subtype", "stage", "amount", "currency",
-    "amount_eur", "amount_usd", "fx_note", "items", "channel", "via",
+    "amount_eur", "amount_usd", "fx_note", "items", "channel", "via", "confidence",
 )
 _EVENT_FIELDS = (
     "type", "actor", "target", "beneficiary", "recipient", "category", "direction",
@@ -45,6 +51,16 @@ def _jsonable(row: Mapping[str, Any]) -> dict[str, Any]:
     return json.loads(json.dumps(dict(row), default=str))
 
 
+def is_locked(ex: BaseException) -> bool:
+    """True for SQLite's "database is locked" (another process holds the write lock)."""
+    return "database is locked" in str(getattr(ex, "orig", ex))
+
+
+def locked_error(url: str) -> StorageError:
+    return StorageError(f"The ledger {url} is locked: another aidtrack process is writing; "
+                        "retry when it has finished.")
+
+
 @dataclasses.dataclass(frozen=True)
 class ImportOutcome:
     """What :meth:`Store.import_batch` did."""
@@ -53,6 +69,8 @@ class ImportOutcome:
     status: str  # "imported" | "unchanged"
     stored: int
     superseded: int
+    newer_release: str | None = None  # set when a newer release was current: rows stored as history
+    macro_applied: int = 0
 
 
 class Store:
@@ -65,12 +83,34 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
-        """One transaction: commits on success, rolls back on any exception."""
+        """One write transaction: commits on success, rolls back on any exception.
+
+        On SQLite it holds the write lock from its start, so concurrent writers queue.
+        """
         try:
-            with self.engine.begin() as conn:
-                yield conn
+            with self.engine.connect() as conn:
+                conn.execution_options(**{WRITE_OPTION: True})
+                with conn.begin():
+                    yield conn
         except sa.exc.OperationalError as ex:
+            if is_locked(ex):
+                raise locked_error(self.url) from ex
             raise StorageError(f"Database error on {self.url}: {ex.orig}") from ex
+
+    def _insert_ignoring_conflict(self, conn: Connection, table: sa.Table, values: Mapping[str, Any],
+                                  columns: Sequence[str]) -> bool:
+        """INSERT ... ON CONFLICT DO NOTHING; True when the row was inserted."""
+        if self.dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert  # type: ignore[assignment]
+        statement = insert(table).values(**values).on_conflict_do_nothing(index_elements=list(columns))
+        return bool(conn.execute(statement).rowcount)
+
+    def _lock_imports(self, conn: Connection) -> None:
+        """Serialise imports: PostgreSQL advisory lock (SQLite: the write lock is already held)."""
+        if self.dialect == "postgresql":
+            conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": IMPORT_LOCK})
 
     @property
     def url(self) -> str:
@@ -99,13 +139,14 @@ class Store:
         return found
 
     def _find_or_add_source(self, conn: Connection, source: models.Source, fingerprint: str) -> int:
-        found = conn.execute(
-            sa.select(schema.sources.c.id).where(schema.sources.c.fingerprint == fingerprint)
-        ).scalar()
+        """Get-or-create as an upsert, so concurrent writers citing one source never collide."""
+        query = sa.select(schema.sources.c.id).where(schema.sources.c.fingerprint == fingerprint)
+        found = conn.execute(query).scalar()
         if found is not None:
             return int(found)
         values = {**source.model_dump(), "kind": source.kind.value, "fingerprint": fingerprint}
-        return int(conn.execute(sa.insert(schema.sources).values(**values)).inserted_primary_key[0])
+        self._insert_ignoring_conflict(conn, schema.sources, values, ["fingerprint"])
+        return int(conn.execute(query).scalar_one())
 
     # -- audit -----------------------------------------------------------------------
 
@@ -218,18 +259,57 @@ class Store:
     def find_match(self, table: str, key: Mapping[str, Any], *, near: dt.date | None, days: int,
                    exclude_origin: str | None = None) -> int | None:
         """A current, non-rejected record with the same key fields and a date within ``days``."""
+        with self.engine.connect() as conn:
+            return self._find_match(conn, table, key, near=near, days=days, exclude_origin=exclude_origin)
+
+    def _find_match(self, conn: Connection, table: str, key: Mapping[str, Any], *, near: dt.date | None,
+                    days: int, exclude_origin: str | None = None) -> int | None:
+        """No date, no match: an undated report cannot be placed in a date window."""
+        if near is None:
+            return None
         tbl = _table(table)
-        query = sa.select(tbl.c.id).where(tbl.c.current.is_(True), tbl.c.status != "rejected",
-                                          *[(tbl.c[k].is_(None) if v is None else tbl.c[k] == v)
-                                            for k, v in key.items()])
-        if near is not None:
-            window = dt.timedelta(days=days)
-            query = query.where(sa.or_(tbl.c.date.is_(None), tbl.c.date.between(near - window, near + window)))
+        window = dt.timedelta(days=days)
+        query = sa.select(tbl.c.id).where(
+            tbl.c.current.is_(True), tbl.c.status != "rejected", tbl.c.date.between(near - window, near + window),
+            *[(tbl.c[k].is_(None) if v is None else tbl.c[k] == v) for k, v in key.items()])
         if exclude_origin:
             query = query.where(tbl.c.origin != exclude_origin)
-        with self.engine.connect() as conn:
-            found = conn.execute(query.order_by(tbl.c.id).limit(1)).scalar()
+        found = conn.execute(query.order_by(tbl.c.id).limit(1)).scalar()
         return None if found is None else int(found)
+
+    def store_candidate(self, table: str, record: models.Support | models.Event, *,
+                        key: Mapping[str, Any] | None, days: int, by: str) -> tuple[str, int | None]:
+        """Store one extracted record in one transaction: ``("unchanged", None)`` when its identity
+        (origin, external id) is already stored, ``("linked", id)`` when it corroborates the
+        record ``id`` with the same ``key`` (``None``: never link), else ``("added", id)``.
+
+        The identity is claimed with an upsert on a unique constraint, so concurrent requests
+        storing the same article store it once.
+        """
+        assert record.external_id is not None
+        with self.transaction() as conn:
+            claim = {"table_name": table, "origin": record.origin, "external_id": record.external_id,
+                     "created": _now()}
+            if not self._insert_ignoring_conflict(conn, schema.candidate_ids, claim,
+                                                  ["table_name", "origin", "external_id"]):
+                return "unchanged", None
+            match = None if key is None else self._find_match(conn, table, key, near=record.date, days=days)
+            if match is not None:
+                self._corroborate(conn, table, match, record, by=by)
+                return "linked", match
+            row = self._record_row(conn, record, None)
+            return "added", self._insert(conn, _table(table), [row], by=by)[0]
+
+    def _corroborate(self, conn: Connection, table: str, record_id: int, record: models.Support | models.Event,
+                     *, by: str) -> int:
+        kept = record.model_dump(mode="json", exclude={"id"})
+        row = {"table_name": table, "record_id": record_id, "source_id": self._source_id(conn, record.source),
+               "evidence": record.evidence, "origin": record.origin, "external_id": record.external_id,
+               "created": _now(), "record": kept}
+        new_id = int(conn.execute(sa.insert(schema.corroborations).values(**row)).inserted_primary_key[0])
+        self._audit(conn, table=table, record_id=record_id, action="corroborate", by=by, old=None,
+                    new={k: v for k, v in row.items() if k != "record"})
+        return new_id
 
     def add_corroboration(self, table: str, record_id: int, *, source: models.Source | None, evidence: str | None,
                           origin: str, external_id: str | None, by: str) -> int:
@@ -240,6 +320,37 @@ class Store:
             new_id = int(conn.execute(sa.insert(schema.corroborations).values(**row)).inserted_primary_key[0])
             self._audit(conn, table=table, record_id=record_id, action="corroborate", by=by, old=None, new=row)
             return new_id
+
+    def list_links(self, *, origin: str, limit: int | None = None) -> list[dict[str, Any]]:
+        """Corroboration links made by ``origin`` (e.g. extraction), newest first, with their source."""
+        cor, src = schema.corroborations, schema.sources
+        query = (sa.select(cor, src.c.url.label("source_url"), src.c.title.label("source_title"),
+                           src.c.published.label("source_published"))
+                 .select_from(cor.outerjoin(src, cor.c.source_id == src.c.id))
+                 .where(cor.c.origin == origin).order_by(cor.c.id.desc()).limit(limit))
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
+
+    def get_link(self, link_id: int) -> dict[str, Any]:
+        cor = schema.corroborations
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(cor).where(cor.c.id == link_id)).first()
+        if row is None:
+            raise NotFoundError(f"No corroboration link with id {link_id}; list them with `aidtrack review --list`.")
+        return dict(row._mapping)
+
+    def replace_link(self, link_id: int, record: models.Support | models.Event, *, by: str) -> int:
+        """Undo a corroboration link: delete it and store ``record`` as a candidate (audited); its id."""
+        cor = schema.corroborations
+        with self.transaction() as conn:
+            link = conn.execute(sa.select(cor).where(cor.c.id == link_id)).first()
+            if link is None:
+                raise NotFoundError(f"No corroboration link with id {link_id}; it may have been undone already.")
+            conn.execute(sa.delete(cor).where(cor.c.id == link_id))
+            self._audit(conn, table=link.table_name, record_id=link.record_id, action="unlink", by=by,
+                        old={"corroboration": link_id, "external_id": link.external_id}, new=None)
+            row = self._record_row(conn, record, None)
+            return self._insert(conn, _table(link.table_name), [row], by=by)[0]
 
     def corroborations(self, table: str, record_id: int) -> list[dict[str, Any]]:
         """Other sources that reported the same record."""
@@ -253,37 +364,76 @@ class Store:
     # -- imports ---------------------------------------------------------------------
 
     def find_import(self, *, origin: str, sha256: str) -> dict[str, Any] | None:
-        imp = schema.imports
+        """The import of this content (origin and file hash), if it was imported before."""
         with self.engine.connect() as conn:
-            row = conn.execute(sa.select(imp).where(imp.c.origin == origin, imp.c.sha256 == sha256)).first()
-        return dict(row._mapping) if row else None
+            return self._find_import(conn, origin=origin, sha256=sha256)
+
+    def get_import(self, import_id: int) -> dict[str, Any]:
+        """One row of the import history (NotFoundError if there is none)."""
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(schema.imports).where(schema.imports.c.id == import_id)).first()
+        if row is None:
+            raise NotFoundError(f"No import with id {import_id}; see `aidtrack status` for the imports.")
+        return dict(row._mapping)
 
     def import_batch(
         self, *, origin: str, release: str | None, sha256: str, path: str,
         records: Sequence[models.Support], report: Sequence[Mapping[str, Any]], by: str,
         macro: Sequence[Mapping[str, Any]] = (), events: Sequence[models.Event] = (),
     ) -> ImportOutcome:
-        """Store one imported file atomically, idempotently, superseding older releases."""
-        previous = self.find_import(origin=origin, sha256=sha256)
-        if previous is not None:
-            return ImportOutcome(previous["id"], "unchanged", 0, 0)
-        with self.transaction() as conn:
-            import_id = self._start_import(conn, origin=origin, release=release, sha256=sha256,
-                                           path=path, by=by, rows_read=len(records) + len(report))
-            cache: dict[str, int] = {}
-            support_rows = [self._record_row(conn, r, import_id, cache) for r in records]
-            event_rows = [self._record_row(conn, e, import_id, cache) for e in events]
-            newer = self._newer_import(conn, origin=origin, release=release, import_id=import_id)
-            if newer is None:
-                superseded = self._supersede(conn, origin=origin, release=release, import_id=import_id, by=by)
-            else:
-                superseded = self._store_as_history(conn, import_id, newer, support_rows + event_rows)
-            self._bulk_insert(conn, schema.support, support_rows)
-            self._bulk_insert(conn, schema.events, event_rows)
+        """Store one imported file atomically, idempotently, superseding older releases.
+
+        Imports are serialised (an advisory lock on PostgreSQL, the write lock on SQLite):
+        the "already imported" check, the newest-release decision, the supersession and the
+        macro values (applied only when no newer release is current) all happen inside the
+        import's own transaction, so two imports at once end as if run one after the other.
+        """
+        try:
+            with self.transaction() as conn:
+                self._lock_imports(conn)
+                previous = self._find_import(conn, origin=origin, sha256=sha256)
+                if previous is not None:
+                    return ImportOutcome(previous["id"], "unchanged", 0, 0)
+                return self._import_locked(conn, origin=origin, release=release, sha256=sha256, path=path,
+                                           records=records, events=events, macro=macro, report=report, by=by)
+        except sa.exc.IntegrityError as ex:
+            if "sha256" not in str(ex.orig):
+                raise
+            raise StorageError(f'"{path}" is already being imported by another process (or was just '
+                               "imported); run the import again to see its result.") from ex
+
+    def _import_locked(self, conn: Connection, *, origin: str, release: str | None, sha256: str, path: str,
+                       records: Sequence[models.Support], events: Sequence[models.Event],
+                       macro: Sequence[Mapping[str, Any]], report: Sequence[Mapping[str, Any]],
+                       by: str) -> ImportOutcome:
+        import_id = self._start_import(conn, origin=origin, release=release, sha256=sha256,
+                                       path=path, by=by, rows_read=len(records) + len(report))
+        cache: dict[str, int] = {}
+        support_rows = [self._record_row(conn, r, import_id, cache) for r in records]
+        event_rows = [self._record_row(conn, e, import_id, cache) for e in events]
+        newer = self._newer_import(conn, origin=origin, release=release, import_id=import_id)
+        applied = 0
+        if newer is None:
+            superseded = self._supersede(conn, origin=origin, release=release, import_id=import_id, by=by)
+            applied = len(macro)
             self._upsert_macro(conn, macro, by=by)
-            stored = len(support_rows) + len(event_rows)
-            self._finish_import(conn, import_id, stored=stored, report=report, by=by)
-        return ImportOutcome(import_id, "imported", stored, superseded)
+        else:
+            superseded = self._store_as_history(conn, import_id, newer, support_rows + event_rows)
+        self._bulk_insert(conn, schema.support, support_rows)
+        self._bulk_insert(conn, schema.events, event_rows)
+        stored = len(support_rows) + len(event_rows)
+        self._finish_import(conn, import_id, stored=stored, report=report, by=by)
+        newer_release = None if newer is None else self._release_of(conn, newer)
+        return ImportOutcome(import_id, "imported", stored, superseded, newer_release, applied)
+
+    def _find_import(self, conn: Connection, *, origin: str, sha256: str) -> dict[str, Any] | None:
+        imp = schema.imports
+        row = conn.execute(sa.select(imp).where(imp.c.origin == origin, imp.c.sha256 == sha256)).first()
+        return dict(row._mapping) if row else None
+
+    def _release_of(self, conn: Connection, import_id: int) -> str:
+        release = conn.execute(sa.select(schema.imports.c.release).where(schema.imports.c.id == import_id)).scalar()
+        return str(release)
 
     def _start_import(self, conn: Connection, **values: Any) -> int:
         row = {**values, "started": _now(), "rows_stored": 0, "rows_rejected": 0}
@@ -351,6 +501,20 @@ class Store:
         with self.transaction() as conn:
             return self._upsert_macro(conn, rows, by=by)
 
+    def import_macro(self, *, origin: str, sha256: str, path: str, rows: Sequence[Mapping[str, Any]],
+                     report: Sequence[Mapping[str, Any]], by: str) -> ImportOutcome:
+        """Store a macro file as one import (history, idempotent per file hash); every change audited."""
+        with self.transaction() as conn:
+            self._lock_imports(conn)
+            previous = self._find_import(conn, origin=origin, sha256=sha256)
+            if previous is not None:
+                return ImportOutcome(previous["id"], "unchanged", 0, 0)
+            import_id = self._start_import(conn, origin=origin, release=None, sha256=sha256, path=path, by=by,
+                                           rows_read=len(rows) + len(report))
+            changed = self._upsert_macro(conn, rows, by=by)
+            self._finish_import(conn, import_id, stored=changed, report=report, by=by)
+            return ImportOutcome(import_id, "imported", changed, 0, None, changed)
+
     def _upsert_macro(self, conn: Connection, rows: Sequence[Mapping[str, Any]], *, by: str) -> int:
         tbl = schema.macro
         existing = {(r.actor, r.indicator, r.year): (r.id, r.value) for r in conn.execute(
@@ -361,8 +525,10 @@ class Store:
             values = {"actor": key[0], "indicator": key[1], "year": key[2], "value": float(row["value"]),
                       "unit": row.get("unit", ""), "source_id": self._source_id(conn, row.get("source"))}
             if key not in existing:
-                new_id = conn.execute(sa.insert(tbl).values(**values)).inserted_primary_key[0]
-                existing[key] = (int(new_id), values["value"])
+                new_id = int(conn.execute(sa.insert(tbl).values(**values)).inserted_primary_key[0])
+                existing[key] = (new_id, values["value"])
+                self._audit(conn, table="macro", record_id=new_id, action="insert", by=by, old=None,
+                            new={k: v for k, v in values.items() if k != "source_id"})
                 changed += 1
             elif existing[key][1] != values["value"]:
                 conn.execute(sa.update(tbl).where(tbl.c.id == existing[key][0]).values(**values))
@@ -408,7 +574,7 @@ class Store:
         query = (sa.select(s.c.donor, s.c.recipient, s.c.category, s.c.stage, s.c.date, s.c.amount_eur,
                            s.c.origin, src.c.url.label("source_url"))
                  .select_from(s.outerjoin(src, s.c.source_id == src.c.id)))
-        query = (where or SupportFilter(limit=None)).where_clauses(query, s)
+        query = (where or SupportFilter()).where_clauses(query, s)
         with self.engine.connect() as conn:
             frame = pd.DataFrame(conn.execute(query).all(), columns=[
                 "donor", "recipient", "category", "stage", "date", "amount_eur", "origin", "source_url"])
@@ -455,22 +621,50 @@ class Store:
 
     # -- API tokens ------------------------------------------------------------------
 
-    def add_token(self, *, name: str, token_hash: str) -> int:
+    def add_token(self, *, name: str, token_hash: str, expires: dt.datetime | None = None,
+                  by: str | None = None) -> int:
+        """Store a token's hash (audited); returns its id."""
         with self.transaction() as conn:
-            values = {"name": name, "hash": token_hash, "created": _now()}
-            return int(conn.execute(sa.insert(schema.tokens).values(**values)).inserted_primary_key[0])
+            values = {"name": name, "hash": token_hash, "created": _now(), "expires": expires}
+            token_id = int(conn.execute(sa.insert(schema.tokens).values(**values)).inserted_primary_key[0])
+            self._audit(conn, table="tokens", record_id=token_id, action="create", by=by or name, old=None,
+                        new={"name": name, "expires": expires})
+            return token_id
 
-    def token_name(self, token_hash: str) -> str | None:
-        t = schema.tokens
+    def token_name(self, token_hash: str, *, now: dt.datetime | None = None) -> str | None:
+        """The name of an active (unrevoked, unexpired) token; marks it as used."""
+        t, moment = schema.tokens, now or _now()
+        active = sa.and_(t.c.hash == token_hash, t.c.revoked.is_(None),
+                         sa.or_(t.c.expires.is_(None), t.c.expires > moment))
         with self.engine.connect() as conn:
-            row = conn.execute(sa.select(t.c.name).where(t.c.hash == token_hash, t.c.revoked.is_(None))).first()
-        return row.name if row else None
+            row = conn.execute(sa.select(t.c.id, t.c.name, t.c.last_used).where(active)).first()
+        if row is None:
+            return None
+        if row.last_used is None or moment - row.last_used >= dt.timedelta(minutes=1):
+            with self.transaction() as conn:  # at most once a minute per token
+                conn.execute(sa.update(t).where(t.c.id == row.id).values(last_used=moment))
+        return str(row.name)
 
-    def revoke_token(self, name: str) -> int:
+    def list_tokens(self) -> list[dict[str, Any]]:
+        """Every token: id, name, created, expires, last used, revoked (never the hash)."""
         t = schema.tokens
+        query = sa.select(t.c.id, t.c.name, t.c.created, t.c.expires, t.c.last_used, t.c.revoked).order_by(t.c.id)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
+
+    def revoke_token(self, name: str, *, token_id: int | None = None, by: str | None = None) -> int:
+        """Revoke the active tokens of ``name`` (or the one with ``token_id``); audited; how many."""
+        t = schema.tokens
+        which = t.c.id == token_id if token_id is not None else t.c.name == name
         with self.transaction() as conn:
-            result = conn.execute(sa.update(t).where(t.c.name == name, t.c.revoked.is_(None)).values(revoked=_now()))
-            return result.rowcount or 0
+            ids = [r.id for r in conn.execute(sa.select(t.c.id).where(which, t.c.revoked.is_(None)))]
+            if ids:
+                moment = _now()
+                conn.execute(sa.update(t).where(t.c.id.in_(ids)).values(revoked=moment))
+            for token in ids:
+                self._audit(conn, table="tokens", record_id=token, action="revoke", by=by or name,
+                            old={"revoked": None}, new={"revoked": moment})
+            return len(ids)
 
 
 def _table(name: str) -> sa.Table:

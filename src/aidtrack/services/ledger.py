@@ -99,9 +99,11 @@ def add_support(fields: Mapping[str, Any], *, store: Store, by: str | None = Non
 
 
 def _with_money(record: models.Support) -> models.Support:
+    """EUR and USD values of the record's amount at its date (ECB rates), or none without an amount."""
     from aidtrack import money  # the importers' ECB conversion
 
-    assert record.amount is not None and record.currency is not None
+    if record.amount is None or record.currency is None:
+        return record.model_copy(update={"amount_eur": None, "amount_usd": None, "fx_note": None})
     eur = money.to_eur(record.amount, record.currency, record.date)
     usd = money.to_usd(record.amount, record.currency, record.date)
     return record.model_copy(update={"amount_eur": eur.value, "amount_usd": usd.value,
@@ -119,17 +121,74 @@ def add_event(fields: Mapping[str, Any], *, store: Store, by: str | None = None)
     return store.add_events([event], by=current_user(by))[0]
 
 
+EDITABLE = {
+    "support": ("donor", "recipient", "category", "subtype", "stage", "amount", "currency", "items", "channel",
+                "via", "date", "evidence", "status", "confidence"),
+    "events": ("type", "actor", "target", "beneficiary", "recipient", "category", "direction", "consequence",
+               "condition", "summary", "date", "evidence", "evidence_start", "evidence_end", "status",
+               "confidence"),
+}
+"""Fields a person may change. Provenance (origin, external_id, import, source, current) and
+derived values (amount_eur, amount_usd, fx_note) are set by aidtrack."""
+_ACTOR_FIELDS = {"support": ("donor", "recipient", "via"), "events": ("actor", "target", "beneficiary", "recipient")}
+_MONEY_INPUTS = ("amount", "currency", "date")
+_DERIVED = ("amount_eur", "amount_usd", "fx_note")
+
+
+def _check_changes(table: str, changes: Mapping[str, Any]) -> None:
+    """Only editable fields, and no true/false where a number or text is expected."""
+    if table not in EDITABLE:
+        raise ValidationError(f'Unknown record table "{table}"; use "support" or "events".')
+    unknown = sorted(set(changes) - set(EDITABLE[table]))
+    if unknown:
+        raise ValidationError(
+            f"Cannot change {', '.join(unknown)} of a {table} record: provenance and derived values "
+            f"(EUR/USD amounts) are set by aidtrack. Changeable: {', '.join(EDITABLE[table])}.")
+    for key, value in changes.items():
+        if isinstance(value, bool):
+            raise ValidationError(f'{key}: {value!r} is not a valid value; give a number or text, not true/false.')
+
+
 def edit_record(table: str, record_id: int, changes: Mapping[str, Any], *, store: Store,
                 by: str | None = None) -> dict[str, Any]:
-    """Change fields of a record after validating the result through the model."""
+    """Change fields of a record, validated exactly as a new record is (actors resolved, the
+    whole record checked by the model); EUR/USD values are recomputed when the amount,
+    currency or date changes. Provenance fields cannot be changed."""
+    _check_changes(table, changes)
     current = store.get(table, record_id)
-    model = models.Support if table == "support" else models.Event
+    model: type[models.Support] | type[models.Event] = models.Support if table == "support" else models.Event
     fields = set(model.model_fields) - {"id", "source"}
-    merged = {k: current[k] for k in fields if k in current and current[k] is not None}
-    merged.update({k: v for k, v in changes.items()})
-    validated = model(**merged).model_dump(mode="json")
-    clean = {k: (parse_date(validated[k]) if k == "date" else validated[k]) for k in changes}
+    merged = {k: current[k] for k in fields if k in current}
+    merged.update(changes)
+    when = parse_date(merged.get("date"))
+    merged["date"] = when
+    for key in _ACTOR_FIELDS[table]:
+        if key in changes and changes[key] not in (None, ""):
+            merged[key] = resolve(str(changes[key]), on=when)
+    record = model(**merged)
+    keys = set(changes)
+    if isinstance(record, models.Support) and keys & set(_MONEY_INPUTS):
+        record = _with_money(record)
+        keys |= set(_DERIVED)
+    validated = record.model_dump(mode="json")
+    clean = {k: (record.date if k == "date" else validated[k]) for k in keys}
     return store.update_record(table, record_id, clean, by=current_user(by))
+
+
+def audit_trail(table: str, record_id: int, *, store: Store) -> list[dict[str, Any]]:
+    """Every change of one record, oldest first; an imported record starts with its import.
+
+    Raises NotFoundError for an unknown record (so the CLI exits 1 and says so).
+    """
+    record = store.get(table, record_id)
+    trail = store.audit_trail(table, record_id)
+    if record.get("import_id") is not None:
+        imp = store.get_import(int(record["import_id"]))
+        origin = {"import_id": imp["id"], "origin": imp["origin"], "release": imp["release"], "path": imp["path"],
+                  "sha256": imp["sha256"]}
+        trail.insert(0, {"at": imp["started"], "by": imp["by"], "table_name": table, "record_id": record_id,
+                         "action": "import", "old": None, "new": origin})
+    return trail
 
 
 # -- listing and exporting --------------------------------------------------------------
@@ -145,9 +204,13 @@ def event_filter(**options: Any) -> EventFilter:
                                        enums={"type": models.EventType, "category": models.Category}))
 
 
+_KEEP_NONE = ("limit", "current")
+"""Options whose ``None`` means something ("no limit", "any release") and must reach the filter."""
+
+
 def _clean_filter(options: Mapping[str, Any], *, actor_keys: Iterable[str],
                   enums: Mapping[str, type[models._Choice]]) -> dict[str, Any]:
-    clean = {k: v for k, v in options.items() if v is not None}
+    clean = {k: v for k, v in options.items() if v is not None or k in _KEEP_NONE}
     for key in actor_keys:
         if key in clean:
             clean[key] = resolve(clean[key])

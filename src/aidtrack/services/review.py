@@ -1,8 +1,11 @@
 """The review queue: extracted events become candidates, a person accepts, rejects or edits them.
 
-A candidate that matches a record already in the ledger (same key fields, a date within
-``MATCH_DAYS``) is not stored twice: its source and evidence are linked to that record.
-Storing the same article again changes nothing (each event has a stable external id).
+A dated candidate that matches a record already in the ledger (the same event by
+:func:`aidtrack.models.record_key`, a date within ``MATCH_DAYS``) is not stored twice: its
+source and evidence are linked to that record, and the link is listed for review
+(:func:`links`) so a reviewer can undo it (:func:`undo_link`). An undated candidate is never
+linked. Storing the same article again, even from concurrent requests, changes nothing
+(each event has a stable external id, claimed under a unique constraint).
 """
 
 from __future__ import annotations
@@ -12,15 +15,18 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Mapping, Sequence
+import re
 from typing import Any
 
-from aidtrack import models
+from aidtrack import actors, models
 from aidtrack.db import EventFilter, Store, SupportFilter
 from aidtrack.errors import ValidationError
-from aidtrack.services.ledger import current_user, edit_record, parse_date
+from aidtrack.services.ledger import _with_money, current_user, edit_record, parse_date
 
 ORIGIN = "extract"
 MATCH_DAYS = 14
+SORTS = ("created", "confidence")
+_ITEM_SPLIT = re.compile(r",\s*|\s+and\s+|;\s*")
 _EVENT_FIELDS = ("actor", "target", "beneficiary", "recipient", "category", "direction", "consequence",
                  "condition", "summary", "confidence")
 
@@ -53,31 +59,40 @@ def _when(doc: Mapping[str, Any], event: Mapping[str, Any]) -> dt.date | None:
     return parse_date(event.get("date")) or parse_date(doc.get("published"))
 
 
+def _items(value: Any) -> list[models.Item]:
+    """One item per named thing ("155mm shells"): text is one item (or a list joined by "and"),
+    never one per character; a name that is an actor (the recipient) is not an item."""
+    names = [value] if isinstance(value, str) else list(value or [])
+    found: list[models.Item] = []
+    for name in names:
+        text = name.get("name") if isinstance(name, Mapping) else name
+        for part in _ITEM_SPLIT.split(str(text or "")):
+            part = part.strip(" .")
+            if part and actors.find_actor(part) is None and all(i.name != part for i in found):
+                found.append(models.Item(name=part))
+    return found
+
+
 def to_record(doc: Mapping[str, Any], event: Mapping[str, Any]) -> models.Support | models.Event:
-    """One SCHEMA.md event of an extracted article as a candidate ledger record."""
+    """One SCHEMA.md event of an extracted article as a candidate ledger record.
+
+    A support amount gets its EUR and USD values at the article's date, as imports do.
+    """
     common = {"date": _when(doc, event), "source": _source(doc), "evidence": event.get("evidence"),
-              "origin": ORIGIN, "external_id": _external_id(doc, event), "status": "candidate"}
+              "origin": ORIGIN, "external_id": _external_id(doc, event), "status": "candidate",
+              "confidence": event.get("confidence")}
     if event.get("type") == "support":
-        items = [models.Item(name=str(i)) for i in event.get("items") or []]
-        return models.Support(donor=event.get("donor"), recipient=event.get("recipient") or "UKR",
-                              category=event.get("category"), stage=event.get("stage") or "commitment",
-                              amount=event.get("amount"), currency=event.get("currency"), items=items,
-                              channel=event.get("channel") or ("indirect" if event.get("via") else "direct"),
-                              via=event.get("via"), **common)
+        record = models.Support(donor=event.get("donor"), recipient=event.get("recipient") or "UKR",
+                                category=event.get("category"), stage=event.get("stage") or "commitment",
+                                amount=event.get("amount"), currency=event.get("currency"),
+                                items=_items(event.get("items")),
+                                channel=event.get("channel") or ("indirect" if event.get("via") else "direct"),
+                                via=event.get("via"), **common)
+        return _with_money(record) if record.amount is not None else record
     fields = {k: event.get(k) for k in _EVENT_FIELDS if event.get(k) is not None}
+    fields.pop("confidence", None)
     return models.Event(type=event.get("type"), evidence_start=event.get("start"), evidence_end=event.get("end"),
                         **fields, **common)
-
-
-def _key(record: models.Support | models.Event) -> tuple[str, dict[str, Any]]:
-    if isinstance(record, models.Support):
-        return "support", {"donor": record.donor, "recipient": record.recipient,
-                           "category": record.category.value if record.category else None,
-                           "stage": record.stage.value}
-    names = {"appeal": ("actor", "target", "category"), "refusal": ("actor", "category"),
-             "threat": ("actor", "target"), "sanction": ("actor", "target"), "policy_change": ("actor", "direction")}
-    data = record.model_dump(mode="json")
-    return "events", {"type": record.type.value, **{k: data[k] for k in names[record.type.value]}}
 
 
 def store_document(doc: Mapping[str, Any], *, store: Store, by: str | None = None) -> StoreOutcome:
@@ -94,38 +109,111 @@ def store_document(doc: Mapping[str, Any], *, store: Store, by: str | None = Non
 
 
 def _store_one(record: models.Support | models.Event, *, store: Store, by: str, outcome: StoreOutcome) -> None:
-    table, key = _key(record)
-    assert record.external_id is not None
-    if store.find_external(table, origin=ORIGIN, external_id=record.external_id) is not None:
+    """One transaction: claim the identity, then link to the same event or add a candidate."""
+    table, key = models.record_key(record)
+    matchable = key if models.is_matchable(key) else None
+    result, record_id = store.store_candidate(table, record, key=matchable, days=MATCH_DAYS, by=by)
+    if result == "unchanged":
         outcome.unchanged += 1
-        return
-    match = store.find_match(table, key, near=record.date, days=MATCH_DAYS)
-    if match is not None:
-        store.add_corroboration(table, match, source=record.source, evidence=record.evidence, origin=ORIGIN,
-                                external_id=record.external_id, by=by)
-        outcome.linked.append((table, match))
-        return
-    adder = store.add_support if isinstance(record, models.Support) else store.add_events
-    outcome.added.append((table, adder([record], by=by)[0]))  # type: ignore[list-item]
+    elif result == "linked":
+        outcome.linked.append((table, int(record_id)))  # type: ignore[arg-type]
+    else:
+        outcome.added.append((table, int(record_id)))  # type: ignore[arg-type]
 
 
-def candidates(*, store: Store, limit: int = 100) -> list[dict[str, Any]]:
-    """Candidate records waiting for review, oldest first, each tagged with its table."""
-    events = store.list_events(EventFilter(status="candidate", limit=limit))
-    support = store.list_support(SupportFilter(status="candidate", limit=limit))
+def ref(table: str, record_id: int) -> str:
+    """How a reviewer names a record: E12 (event 12), S5 (support record 5)."""
+    return f"{'E' if table == 'events' else 'S'}{record_id}"
+
+
+def candidates(*, store: Store, limit: int = 100, sort: str = "created") -> list[dict[str, Any]]:
+    """Candidate records waiting for review, each tagged with its ``table`` and ``ref``.
+
+    ``sort="created"``: oldest first; ``sort="confidence"``: highest extraction confidence
+    first (records without one last). Each row carries ``confidence`` and ``corroborations``
+    (other sources linked to it).
+    """
+    if sort not in SORTS:
+        raise ValidationError(f'Unknown sort "{sort}"; use one of: {", ".join(SORTS)}.')
+    events = store.list_events(EventFilter(status="candidate", limit=None if sort == "confidence" else limit))
+    support = store.list_support(SupportFilter(status="candidate", limit=None if sort == "confidence" else limit))
     rows = [{"table": "events", **e} for e in events] + [{"table": "support", **s} for s in support]
-    return sorted(rows, key=lambda r: (r["created"], r["table"], r["id"]))[:limit]
+    if sort == "confidence":
+        rows.sort(key=lambda r: (r.get("confidence") is None, -(r.get("confidence") or 0), r["created"], r["id"]))
+    else:
+        rows.sort(key=lambda r: (r["created"], r["table"], r["id"]))
+    chosen = rows[:limit]
+    for row in chosen:
+        row["ref"] = ref(row["table"], row["id"])
+        row["corroborations"] = store.corroborations(row["table"], row["id"])
+    return chosen
+
+
+def links(*, store: Store, limit: int = 100) -> list[dict[str, Any]]:
+    """Corroboration links made by extraction, newest first: which article was linked to which
+    record (``linked_ref``) and why (the evidence), so a reviewer can undo a wrong one.
+
+    Each row: ``link_id``, ``ref`` (L7), ``table``, ``record_id``, ``linked_ref``, ``evidence``,
+    ``source_url``, ``source_title``, ``date``, ``confidence`` and the linked record's key fields
+    under ``linked`` (what the candidate would have been is under ``candidate``).
+    """
+    rows = []
+    for link in store.list_links(origin=ORIGIN, limit=limit):
+        candidate = link.get("record") or {}
+        target = _linked_summary(store, link["table_name"], link["record_id"])
+        rows.append({"link_id": link["id"], "ref": f"L{link['id']}", "table": link["table_name"],
+                     "record_id": link["record_id"], "linked_ref": ref(link["table_name"], link["record_id"]),
+                     "evidence": link["evidence"], "source_url": link["source_url"],
+                     "source_title": link["source_title"], "date": candidate.get("date"),
+                     "confidence": candidate.get("confidence"), "candidate": candidate, "linked": target,
+                     "created": link["created"]})
+    return rows
+
+
+def _linked_summary(store: Store, table: str, record_id: int) -> dict[str, Any]:
+    row = store.get(table, record_id)
+    keys = ("id", "date", "type", "donor", "recipient", "actor", "target", "category", "subtype", "stage",
+            "amount", "currency", "status", "origin", "source_url")
+    return {k: row[k] for k in keys if k in row}
+
+
+def undo_link(link_id: int, *, store: Store, by: str | None = None) -> dict[str, Any]:
+    """Undo a corroboration link: the article's event becomes a candidate of its own (audited).
+
+    Returns the new candidate row (with ``table`` and ``ref``).
+    """
+    link = store.get_link(link_id)
+    data = link.get("record")
+    if not data:
+        raise ValidationError(f"Link L{link_id} was made before links kept their event, so it cannot be "
+                              "turned into a candidate; add the event by hand if it is a different one.")
+    model: type[models.Support] | type[models.Event] = (
+        models.Support if link["table_name"] == "support" else models.Event)
+    record = model(**{**data, "status": "candidate"})
+    new_id = store.replace_link(link_id, record, by=current_user(by))
+    return {"table": link["table_name"], "ref": ref(link["table_name"], new_id),
+            **store.get(link["table_name"], new_id)}
 
 
 def decide(table: str, record_id: int, decision: str, *, store: Store, changes: Mapping[str, Any] | None = None,
            by: str | None = None) -> dict[str, Any]:
-    """Accept (-> confirmed), reject, or edit-and-accept one candidate; every change is audited."""
+    """Accept (-> confirmed), reject, or edit-and-accept one candidate; every change is audited.
+
+    Only a candidate can be decided: a confirmed or rejected record is refused with a
+    message (change it with an edit instead), whichever door (CLI, web) asks.
+    """
     status = {"accept": "confirmed", "reject": "rejected", "edit": "confirmed"}.get(decision)
     if status is None:
         raise ValidationError(f'Unknown review decision "{decision}"; use accept, reject or edit.')
     if decision == "edit" and not changes:
         raise ValidationError("An edit needs at least one field to change, e.g. category=military.")
-    return edit_record(table, record_id, {**(changes or {}), "status": status}, store=store, by=by)
+    current = store.get(table, record_id)
+    if current["status"] != "candidate":
+        raise ValidationError(
+            f'{ref(table, record_id)} is "{current["status"]}", not a candidate; only candidates are '
+            "reviewed. Change other records with `aidtrack edit` or PATCH /api/" + table + f"/{record_id}.")
+    edits = {k: v for k, v in (changes or {}).items() if k not in ("status", "id")}
+    return edit_record(table, record_id, {**edits, "status": status}, store=store, by=by)
 
 
 def parse_changes(pairs: Sequence[str]) -> dict[str, Any]:
