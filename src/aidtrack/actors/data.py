@@ -11,6 +11,8 @@ import yaml
 from aidtrack.errors import AidtrackError
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
+# libyaml's loader where PyYAML was built with it (about 10x faster on these tables)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @functools.cache
@@ -19,7 +21,7 @@ def read_table(name: str) -> Any:
     path = DATA_DIR / f"{name}.yaml"
     try:
         with path.open(encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
+            return yaml.load(handle, Loader=_LOADER)  # noqa: S506 (a safe loader)
     except (OSError, yaml.YAMLError) as ex:
         raise AidtrackError(
             f'Cannot read the actor table "{path}": {ex}. Reinstall aidtrack or fix the file.'

@@ -14,6 +14,7 @@ import click
 
 from aidtrack import settings
 from aidtrack.errors import AidtrackError
+from aidtrack.extras import as_missing_extra
 
 # command name -> (module under aidtrack.cli, attribute)
 LAZY_COMMANDS: dict[str, tuple[str, str]] = {
@@ -48,6 +49,40 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+# command name -> its one-line summary, so that `aidtrack --help` imports no command module
+# (tests/test_cli_startup.py checks each equals the command's own help)
+SUMMARIES: dict[str, str] = {
+    "actors": 'Resolve names to actor codes; list actors and group members.',
+    "add": 'Add a support record or a diplomatic event by hand (with its source).',
+    "audit": 'Show every change of one record: when, by whom, old and new values.',
+    "backup": 'Write a consistent copy of the whole ledger to FILE.',
+    "brief": "A donor's country brief in the terminal: totals, categories, peers, step-up gap, routes open under the export rules, appeals and threats, sources.",
+    "bulk-extract": 'Extract events from a large CORPUS: a folder of .txt/.html, a .jsonl or a .parquet file.',
+    "check-transfer": 'Check a transfer route hop by hop: findings with rules and sources, and a verdict.',
+    "compare": 'Compare a donor with its peers and show the step-up gap, e.g. `aidtrack compare KOR --peers G7`.',
+    "count-events": 'Count the events of a bulk-extract output folder OUT (DuckDB over the Parquet files).',
+    "digest": 'What changed since a date, for the countries you follow.',
+    "export": 'Export support records or events to CSV, JSON or Parquet (all matching rows).',
+    "extract": 'Propose the events of news articles (support, appeals, refusals, threats, policy changes, sanctions), each with its evidence sentence.',
+    "feeds": 'News feeds polled into the review queue.',
+    "import": 'Import data: Kiel releases, World Bank macro data, the starter dataset.',
+    "init": 'Create (or upgrade) the ledger database and show where it is.',
+    "list": 'List support records or events, with filters.',
+    "options": "DONOR's routes to support the recipient: verdicts, citations, the peers that used each route (from the ledger), appeals and threats, and the step-up gap.",
+    "rank": 'Rank donors by support, % of GDP or per capita, e.g. `aidtrack rank --per gdp`.',
+    "report": 'Write a self-contained HTML country report (charts, peers, step-up gap, routes, rules, signals, sources); it works offline.',
+    "restore": 'Load a backup FILE into an empty ledger.',
+    "review": 'Review candidate events one by one: [a]ccept, [r]eject, [e]dit, [s]kip, [q]uit.',
+    "rules": 'Export rules on supplying a party to a war, by country and over time.',
+    "serve": 'Run the dashboard and JSON API (docs at /docs) on the ledger the CLI uses.',
+    "settings": 'Show every setting, its value and where to change it.',
+    "status": 'Summarise what the ledger holds: records, events, sources, imports.',
+    "timeline": 'Support per period and cumulative, and commitments vs allocations, e.g. `aidtrack timeline KOR`.',
+    "token": 'Create or revoke API tokens (needed for every write through the web API).',
+    "watch": 'Countries you follow.',
+}
+
+
 class AidtrackGroup(click.Group):
     """Loads commands lazily and turns library errors into one-line messages (exit 1)."""
 
@@ -61,6 +96,14 @@ class AidtrackGroup(click.Group):
         command: click.Command = getattr(importlib.import_module(f"aidtrack.cli.{module}"), attribute)
         return command
 
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list from :data:`SUMMARIES`, without importing the commands."""
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows = [(name, click.Command(name, help=SUMMARIES[name]).get_short_help_str(limit)) for name in names]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
@@ -68,6 +111,11 @@ class AidtrackGroup(click.Group):
             if ctx.params.get("debug"):
                 raise
             raise click.ClickException(str(ex)) from ex
+        except ModuleNotFoundError as ex:
+            missing = as_missing_extra(ex)
+            if missing is None or ctx.params.get("debug"):
+                raise
+            raise click.ClickException(str(missing)) from ex
 
 
 @click.group(cls=AidtrackGroup, context_settings={"help_option_names": ["-h", "--help"]})

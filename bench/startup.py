@@ -1,0 +1,85 @@
+"""How quickly a newcomer gets a first answer: CLI start-up, a warm brief, and the install.
+
+Usage: python bench/startup.py [--repeat 5] [--install]
+
+Times, as whole processes (the median of ``repeat`` runs after one warm-up):
+- ``aidtrack --help`` (target: under 0.5 s);
+- ``aidtrack brief KOR`` on a ledger that already holds the starter data (target: 0.8 s);
+and prints their ratio against ``python -c pass`` (the interpreter's own start-up).
+
+With ``--install`` it also builds two fresh virtual environments from this checkout, the
+core (``pip install .``, README command 1) and everything (``pip install '.[all]'``), and
+prints the time each install took and the size of each environment on disk.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def timed(command: list[str], *, repeat: int, env: dict[str, str]) -> float:
+    """Median wall time of ``command`` over ``repeat`` runs after one warm-up run."""
+    subprocess.run(command, env=env, check=True, capture_output=True)
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(command, env=env, check=True, capture_output=True)
+        runs.append(time.perf_counter() - start)
+    return statistics.median(runs)
+
+
+def folder_size(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file() and not f.is_symlink())
+
+
+def install(target: Path, spec: str) -> tuple[float, int]:
+    """Seconds to create a venv at ``target`` and install ``spec`` into it, and its size."""
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "venv", str(target)], check=True)
+    subprocess.run([str(target / "bin" / "pip"), "install", "-q", spec], check=True, cwd=REPO,
+                   capture_output=True)
+    return time.perf_counter() - start, folder_size(target)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--install", action="store_true", help="also time fresh core and full installs")
+    args = parser.parse_args()
+
+    aidtrack = str(Path(sys.executable).with_name("aidtrack"))
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "AIDTRACK_DATABASE_URL": f"sqlite:///{tmp}/bench.db"}
+        subprocess.run([aidtrack, "brief", "KOR"], env=env, check=True, capture_output=True)  # loads the starter
+        python = timed([sys.executable, "-c", "pass"], repeat=args.repeat, env=env)
+        helps = timed([aidtrack, "--help"], repeat=args.repeat, env=env)
+        brief = timed([aidtrack, "brief", "KOR"], repeat=args.repeat, env=env)
+    print(f"{'command':<28}{'median s':>10}{'x python start':>16}")
+    print(f"{'python -c pass':<28}{python:>10.3f}{1:>16.1f}")
+    print(f"{'aidtrack --help':<28}{helps:>10.3f}{helps / python:>16.1f}   target < 0.5 s")
+    print(f"{'aidtrack brief KOR (warm)':<28}{brief:>10.3f}{brief / python:>16.1f}   target < 0.8 s")
+
+    if args.install:
+        with tempfile.TemporaryDirectory() as tmp:
+            root = Path(tmp)
+            shutil.copytree(REPO, root / "src-copy", ignore=shutil.ignore_patterns(".venv", ".git", "*.egg-info"))
+            core_s, core_b = install(root / "core", str(root / "src-copy"))
+            full_s, full_b = install(root / "full", f"{root / 'src-copy'}[all]")
+        print(f"\n{'environment':<14}{'install s':>10}{'size MB':>10}")
+        print(f"{'core':<14}{core_s:>10.1f}{core_b / 1e6:>10.0f}")
+        print(f"{'all extras':<14}{full_s:>10.1f}{full_b / 1e6:>10.0f}")
+        print(f"core / all: install time {core_s / full_s:.2f}, size {core_b / full_b:.2f}")
+
+
+if __name__ == "__main__":
+    main()
