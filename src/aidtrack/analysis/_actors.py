@@ -59,10 +59,8 @@ def resolve_peers(peers: str | Sequence[str], *, donor: str, on: dt.date | None 
 
 
 def _resolve(name: str) -> str:
-    try:
-        from aidtrack import actors
-    except ImportError:
-        if len(name) == 3 and name.isalpha():
-            return name.upper()
-        raise UnknownActorError(name) from None
-    return str(actors.resolve_actor(name))
+    """The code of one peer typed by a user (UnknownActorError with suggestions)."""
+    code = actors.resolve_actor(name)
+    if code is None:
+        raise UnknownActorError(name)
+    return str(code)

@@ -1,10 +1,14 @@
 """Shared helpers: check and filter the support and macro frames, look up macro values.
 
-The support frame has one row per support record: ``donor``, ``recipient``,
-``category`` (military, humanitarian, financial or None = not broken down),
-``stage`` (commitment, allocation, delivery), ``date`` (NaT = unknown),
-``amount_eur``, ``origin``, ``source_url``. The macro frame has ``actor``,
-``indicator``, ``year`` and ``value``.
+The support frame has one row per support record, or per group of records: ``donor``,
+``recipient``, ``category`` (military, humanitarian, financial or None = not broken
+down), ``stage`` (commitment, allocation, delivery), ``date`` (NaT = unknown),
+``amount_eur``, ``origin``, ``source_url``. The ledger hands the analyses totals
+summed in the database (:func:`aidtrack.db.aggregate.support_totals`): one row per
+donor, recipient, category, stage, month, origin and source, where ``date`` is the
+group's earliest date, ``last_date`` its latest and ``records`` how many records it
+sums. Every function here gives the same figures on either shape. The macro frame
+has ``actor``, ``indicator``, ``year`` and ``value``.
 """
 
 from __future__ import annotations
@@ -87,11 +91,38 @@ def select_support(
     if recipient is not None and "recipient" in support.columns:
         mask &= support["recipient"] == recipient
     begin, finish = to_timestamp(start, field="start"), to_timestamp(end, field="end")
+    check_cut(support, begin=begin, finish=finish)
     if begin is not None:
         mask &= support["date"] >= begin
     if finish is not None:
         mask &= support["date"] <= finish
     return support.loc[mask]
+
+
+def check_cut(support: pd.DataFrame, *, begin: pd.Timestamp | None, finish: pd.Timestamp | None) -> None:
+    """Refuse to cut totals inside a group (its records fall on both sides of the date).
+
+    Totals grouped by month can only be cut exactly at their group boundaries; a
+    period that falls inside a month must be given when the totals are loaded
+    (``services.analysis.load_frames(store, start=..., end=...)``), where SQL cuts it
+    to the day. Record-level frames (no ``last_date`` column) are always exact.
+    """
+    if "last_date" not in support.columns or (begin is None and finish is None):
+        return
+    first, last = support["date"], support["last_date"]
+    inside = pd.Series(False, index=support.index)
+    if begin is not None:
+        inside |= (first < begin) & (last >= begin)
+    if finish is not None:
+        inside |= (first <= finish) & (last > finish)
+    if inside.any():
+        row = support.loc[inside].iloc[0]
+        cut = begin if begin is not None and first[inside].iloc[0] < begin <= last[inside].iloc[0] else finish
+        raise ValidationError(
+            f"The support totals group records of {row['donor']} from {row['date'].date()} to "
+            f"{row['last_date'].date()}, so they cannot be cut at {pd.Timestamp(cut).date()}; load them "
+            f"for that period instead: services.analysis.load_frames(store, start=..., end=...)."
+        )
 
 
 def macro_latest(macro: pd.DataFrame, indicator: str) -> pd.Series:

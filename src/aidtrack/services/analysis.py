@@ -1,4 +1,11 @@
-"""Use cases for analysis: the ledger's frames, the analyses and charts over them, JSON views.
+"""Use cases for analysis: the ledger's totals, the analyses and charts over them, JSON views.
+
+The analyses read support totals summed in the database (:mod:`aidtrack.db.aggregate`
+decides what counts), loaded once per ledger version and period. Results of the
+analyses are cached per ledger version too, in this process (the CLI and each server
+worker): any write, import or review decision changes the version, so a cached answer
+never outlives the figures it was computed from. :func:`ledger_etag` gives the
+version as an HTTP entity tag.
 
 >>> frames = open_frames()                     # doctest: +SKIP
 >>> rank_donors(frames=frames, per="gdp")      # doctest: +SKIP
@@ -6,56 +13,135 @@
 
 from __future__ import annotations
 
-import dataclasses
+import collections
+import datetime as dt
+import threading
+from collections.abc import Callable, Hashable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pandas as pd
 
 from aidtrack import analysis, charts
 from aidtrack.analysis import Comparison
 from aidtrack.analysis._format import eur, money, number, pct
+from aidtrack.analysis._frames import to_timestamp
 from aidtrack.charts import figure_div, plot_peer_comparison, plot_ranking, plot_timeline
-from aidtrack.errors import ValidationError
+from aidtrack.db import aggregate
+from aidtrack.errors import UnknownActorError, ValidationError
 from aidtrack.services import ledger
 
-__all__ = ["CHART_SUFFIXES", "EVIDENCE_ORIGINS", "Comparison", "Frames", "commitment_gap", "compare_donors",
-           "comparison_dict", "donor_timeline", "eur", "figure_div", "frame_records", "load_frames",
-           "load_starter_if_empty", "money", "number", "open_frames", "pct", "plot_peer_comparison",
-           "plot_ranking", "plot_timeline", "rank_donors", "report_dict", "resolve_donor", "write_chart"]
+__all__ = ["CHART_SUFFIXES", "EVIDENCE_ORIGINS", "Comparison", "Frames", "LedgerFrames", "clear_cache",
+           "commitment_gap", "compare_donors", "comparison_dict", "donor_timeline", "eur", "figure_div",
+           "frame_records", "ledger_etag", "ledger_version", "load_frames", "load_starter_if_empty", "money",
+           "number", "open_frames", "pct", "plot_peer_comparison", "plot_ranking", "plot_timeline",
+           "rank_donors", "report_dict", "resolve_donor", "write_chart"]
 
 Frames = tuple[pd.DataFrame, pd.DataFrame]
 CHART_SUFFIXES = (".html", ".htm", ".png")
+EVIDENCE_ORIGINS = aggregate.EVIDENCE_ORIGINS
+CACHE_SIZE = 128
+T = TypeVar("T")
+
+_CACHE: collections.OrderedDict[Hashable, Any] = collections.OrderedDict()
+_LOCK = threading.Lock()
 
 
-EVIDENCE_ORIGINS = ("signals", "extract")
+class LedgerFrames(tuple[pd.DataFrame, pd.DataFrame]):
+    """(support totals, macro) of one ledger version; unpacks like the pair it is.
+
+    It remembers its ledger, so an analysis asked for a period reloads the totals cut
+    to that period (exact to the day) instead of cutting month totals in pandas.
+    """
+
+    store: Any
+    version: tuple[int, ...]
+    everything: bool
+
+    def __new__(cls, support: pd.DataFrame, macro: pd.DataFrame, *, store: Any,
+                version: tuple[int, ...], everything: bool = False) -> LedgerFrames:
+        self = super().__new__(cls, (support, macro))
+        self.store, self.version, self.everything = store, version, everything
+        return self
 
 
-def load_frames(store: Any, *, everything: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The current, confirmed support records and the macro data of ``store`` as DataFrames.
+# -- the ledger's version and the per-version cache -----------------------------------
+
+def ledger_version(store: Any = None) -> tuple[int, ...]:
+    """The current version of the ledger (changes with every write, import and review decision)."""
+    return aggregate.ledger_version(store if store is not None else ledger.open_store())
+
+
+def ledger_etag(store: Any = None) -> str:
+    """An HTTP ``ETag`` for the ledger's current version: equal tags mean equal figures."""
+    return aggregate.ledger_etag(store if store is not None else ledger.open_store())
+
+
+def clear_cache() -> None:
+    """Forget every cached total and result (they are also dropped when the ledger changes)."""
+    with _LOCK:
+        _CACHE.clear()
+
+
+def _cached(key: Hashable, compute: Callable[[], T]) -> T:
+    """``compute()`` once per ``key`` (which holds the ledger version); shared results, never mutate them."""
+    with _LOCK:
+        if key in _CACHE:
+            _CACHE.move_to_end(key)
+            return _CACHE[key]  # type: ignore[no-any-return]
+    value = compute()
+    with _LOCK:
+        _CACHE[key] = value
+        while len(_CACHE) > CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return value
+
+
+def _day(value: Any, field: str) -> dt.date | None:
+    """The first whole day a ``start`` (or the last an ``end``) takes in, read as the analyses read it."""
+    stamp = to_timestamp(value, field=field)
+    if stamp is None:
+        return None
+    if field == "start" and stamp != stamp.normalize():
+        return (stamp.normalize() + pd.Timedelta(days=1)).date()
+    return stamp.date()  # type: ignore[no-any-return]
+
+
+# -- loading -------------------------------------------------------------------------
+
+def load_frames(store: Any, *, everything: bool = False, start: Any = None, end: Any = None) -> LedgerFrames:
+    """The counted support totals and the macro data of ``store``, once per ledger version.
 
     Records from the signals register and from news extraction are evidence of single
     events that the datasets (Kiel) already count; they are left out of the figures so
     nothing is counted twice, unless ``everything=True``. Imported datasets and records
-    added by hand or through the API count.
+    added by hand or through the API count. ``start``/``end`` keep only support dated
+    in that period. The support frame holds one row per donor, recipient, category,
+    stage, month, origin and source (see :mod:`aidtrack.db.aggregate`): count records
+    with ``support["records"].sum()``, the latest date is ``support["last_date"].max()``.
     """
-    where = dataclasses.replace(ledger.support_filter(current=True, status="confirmed"), limit=None)
-    support = store.support_frame(where)
-    if not everything:
-        support = support[~support["origin"].isin(EVIDENCE_ORIGINS)].reset_index(drop=True)
-    return support, store.macro_frame()
+    first, last = _day(start, "start"), _day(end, "end")
+    version = aggregate.ledger_version(store)
+    key = ("frames", store.url, version, everything, first, last)
+
+    def load() -> tuple[pd.DataFrame, pd.DataFrame]:
+        return (aggregate.support_totals(store, start=first, end=last, everything=everything),
+                store.macro_frame())
+
+    support, macro = _cached(key, load)
+    return LedgerFrames(support, macro, store=store, version=version, everything=everything)
 
 
-def open_frames(*, database_url: str | None = None, starter: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Open the ledger and load its frames; an empty ledger first gets the shipped starter dataset.
+def open_frames(*, database_url: str | None = None, starter: bool = True) -> LedgerFrames:
+    """Open the ledger and load its totals; an empty ledger first gets the shipped starter dataset.
 
     With ``starter=False`` an empty ledger gives empty frames.
     """
     store = ledger.open_store(database_url)
-    support, macro = load_frames(store)
-    if support.empty and starter and load_starter_if_empty(store):
-        support, macro = load_frames(store)
-    return support, macro
+    frames = load_frames(store)
+    if frames[0].empty and starter and load_starter_if_empty(store):
+        frames = load_frames(store)
+    return frames
 
 
 def load_starter_if_empty(store: Any) -> bool:
@@ -69,46 +155,74 @@ def load_starter_if_empty(store: Any) -> bool:
 
 
 def resolve_donor(name: str) -> str:
-    """An actor code for a donor typed by a user ("South Korea", "kor" -> "KOR")."""
+    """An actor code for a donor typed by a user ("South Korea", "kor" -> "KOR").
+
+    A blank name raises :class:`~aidtrack.errors.UnknownActorError` like any unknown one.
+    """
     code = ledger.resolve(name)
-    assert code is not None
+    if code is None:
+        raise UnknownActorError(str(name))
     return code
 
 
-# -- analyses over the ledger's frames -------------------------------------------------
+# -- analyses over the ledger's totals -------------------------------------------------
 # Each takes ``frames`` (support, macro) already loaded, else loads those of ``store``,
-# else opens the ledger of the settings (with the starter data if it is empty).
+# else opens the ledger of the settings (with the starter data if it is empty). Frames
+# loaded from a ledger (LedgerFrames) are reloaded cut to the period an analysis asks
+# for, and the results are cached per ledger version.
 
-def _frames(frames: Frames | None, store: Any) -> Frames:
-    if frames is not None:
-        return frames
-    return load_frames(store) if store is not None else open_frames()
+def _frames(frames: Frames | None, store: Any, *, start: Any = None, end: Any = None) -> Frames:
+    if frames is None:
+        frames = load_frames(store) if store is not None else open_frames()
+    if isinstance(frames, LedgerFrames) and (start is not None or end is not None):
+        return load_frames(frames.store, everything=frames.everything, start=start, end=end)
+    return frames
+
+
+def _analyse(name: str, frames: Frames, options: dict[str, Any], compute: Callable[[], T]) -> T:
+    """``compute()``, cached per ledger version when ``frames`` come from a ledger."""
+    if not isinstance(frames, LedgerFrames):
+        return compute()
+    key = (name, frames.store.url, frames.version, frames.everything, _hashable(options))
+    return _cached(key, compute)
+
+
+def _hashable(value: Any) -> Hashable:
+    if isinstance(value, dict):
+        return tuple(sorted((k, _hashable(v)) for k, v in value.items()))
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return tuple(_hashable(v) for v in value)
+    if isinstance(value, pd.Timestamp):
+        return value.isoformat()
+    return value  # type: ignore[no-any-return]
 
 
 def rank_donors(*, frames: Frames | None = None, store: Any = None, **options: Any) -> pd.DataFrame:
     """Donors ranked by support (see :func:`aidtrack.analysis.rank` for ``options``)."""
-    support, macro = _frames(frames, store)
-    return analysis.rank(support, macro, **options)
+    data = _frames(frames, store, start=options.get("start"), end=options.get("end"))
+    return _analyse("rank", data, options, lambda: analysis.rank(data[0], data[1], **options))
 
 
 def compare_donors(donor: str, *, frames: Frames | None = None, store: Any = None, **options: Any) -> Comparison:
     """``donor`` (a code) against its peers (see :func:`aidtrack.analysis.compare` for ``options``)."""
-    support, macro = _frames(frames, store)
-    return analysis.compare(support, macro, donor, **options)
+    data = _frames(frames, store, end=options.get("as_of"))
+    return _analyse("compare", data, {"donor": donor, **options},
+                    lambda: analysis.compare(data[0], data[1], donor, **options))
 
 
 def donor_timeline(donor: str | None, *, frames: Frames | None = None, store: Any = None,
                    **options: Any) -> pd.DataFrame:
     """Support of ``donor`` (None: all donors) per period and cumulative."""
-    support, _ = _frames(frames, store)
-    return analysis.timeline(support, donor, **options)
+    data = _frames(frames, store)
+    return _analyse("timeline", data, {"donor": donor, **options},
+                    lambda: analysis.timeline(data[0], donor, **options))
 
 
 def commitment_gap(*, frames: Frames | None = None, store: Any = None,
                    donors: list[str] | None = None) -> pd.DataFrame:
     """Commitments vs allocations and deliveries per donor."""
-    support, _ = _frames(frames, store)
-    return analysis.commitment_gap(support, donors=donors)
+    data = _frames(frames, store)
+    return _analyse("gap", data, {"donors": donors}, lambda: analysis.commitment_gap(data[0], donors=donors))
 
 
 def write_chart(fig: Any, path: Path) -> Path:

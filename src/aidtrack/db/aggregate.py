@@ -1,0 +1,114 @@
+"""Support totals for analysis, summed in the database, and the ledger's version.
+
+What counts in the figures is decided here, once: current records (a newer release
+of a dataset supersedes the older one), confirmed ones, and not the evidence origins
+(the signals register and news extraction report single events that the datasets
+already count), unless ``everything=True``.
+
+:func:`support_totals` runs one grouped query and returns a small frame with the
+columns the analyses read from a support frame: one row per donor, recipient,
+category, stage, calendar month, origin and source URL, with ``amount_eur`` (the
+sum), ``records`` (how many records), ``date`` (the earliest date in the group) and
+``last_date`` (the latest). A period (``start``/``end``) is cut in SQL, to the day.
+
+:func:`ledger_version` is a cheap fingerprint of the ledger that changes with every
+write: every insert, update, review decision and import adds an ``audit_log`` or
+``imports`` row, and new support, macro and source rows raise their tables' ids.
+
+>>> totals = support_totals(store, end=dt.date(2024, 6, 30))   # doctest: +SKIP
+>>> ledger_version(store)                                       # doctest: +SKIP
+(2265, 1, 2265, 0, 108, 1, 1)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from typing import Any
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from aidtrack.db import schema
+
+__all__ = ["EVIDENCE_ORIGINS", "TOTALS_COLUMNS", "ledger_etag", "ledger_version", "support_totals"]
+
+EVIDENCE_ORIGINS: tuple[str, ...] = ("signals", "extract")
+TOTALS_COLUMNS: tuple[str, ...] = (
+    "donor", "recipient", "category", "stage", "date", "last_date", "amount_eur", "records", "origin", "source_url",
+)
+_VERSIONED = (schema.audit_log, schema.imports, schema.support, schema.events, schema.macro, schema.sources,
+              schema.corroborations)
+
+
+def _engine(store_or_engine: Any) -> Engine:
+    """The engine of a :class:`~aidtrack.db.Store` (or the engine itself)."""
+    return store_or_engine if isinstance(store_or_engine, Engine) else store_or_engine.engine
+
+
+def counted(*, everything: bool = False) -> list[Any]:
+    """The WHERE clauses that decide which support records count in the figures."""
+    s = schema.support
+    clauses: list[Any] = [s.c.current.is_(True), s.c.status == "confirmed"]
+    if not everything:
+        clauses.append(s.c.origin.not_in(EVIDENCE_ORIGINS))
+    return clauses
+
+
+def totals_query(*, start: dt.date | None = None, end: dt.date | None = None,
+                 everything: bool = False) -> sa.Select[Any]:
+    """The grouped query behind :func:`support_totals` (grouped first, joined to sources after)."""
+    s, src = schema.support, schema.sources
+    month = sa.extract("year", s.c.date) * 100 + sa.extract("month", s.c.date)
+    clauses = counted(everything=everything)
+    if start is not None:
+        clauses.append(s.c.date >= start)
+    if end is not None:
+        clauses.append(s.c.date <= end)
+    keys = (s.c.donor, s.c.recipient, s.c.category, s.c.stage, s.c.origin, s.c.source_id)
+    grouped = (
+        sa.select(*keys, sa.func.min(s.c.date).label("date"), sa.func.max(s.c.date).label("last_date"),
+                  sa.func.sum(s.c.amount_eur).label("amount_eur"), sa.func.count().label("records"))
+        .where(*clauses).group_by(*keys, month)
+    ).subquery("grouped")
+    g = grouped.c
+    return (sa.select(g.donor, g.recipient, g.category, g.stage, g.date, g.last_date, g.amount_eur, g.records,
+                      g.origin, src.c.url.label("source_url"))
+            .select_from(grouped.outerjoin(src, g.source_id == src.c.id)))
+
+
+def support_totals(store_or_engine: Any, *, start: dt.date | None = None, end: dt.date | None = None,
+                   everything: bool = False) -> pd.DataFrame:
+    """Counted support summed per donor, recipient, category, stage, month, origin and source URL.
+
+    ``start``/``end`` keep only records dated in that period (undated records then
+    drop out, as in :func:`aidtrack.analysis._frames.select_support`).
+    """
+    query = totals_query(start=start, end=end, everything=everything)
+    with _engine(store_or_engine).connect() as conn:
+        frame = pd.DataFrame(conn.execute(query).all(), columns=list(TOTALS_COLUMNS))
+    frame["date"] = pd.to_datetime(frame["date"])
+    frame["last_date"] = pd.to_datetime(frame["last_date"])
+    frame["amount_eur"] = frame["amount_eur"].astype(float)
+    frame["records"] = frame["records"].astype(int)
+    return frame
+
+
+def ledger_version(store_or_engine: Any) -> tuple[int, ...]:
+    """The highest id of each table a write touches, read in one query on their primary keys.
+
+    Any insert, update (through the audit trail), review decision, import or macro
+    change raises at least one of them, so equal versions mean an unchanged ledger.
+    """
+    parts = [sa.select(sa.func.coalesce(sa.func.max(t.c.id), 0)).scalar_subquery() for t in _VERSIONED]
+    with _engine(store_or_engine).connect() as conn:
+        row = conn.execute(sa.select(*parts)).one()
+    return tuple(int(v) for v in row)
+
+
+def ledger_etag(store_or_engine: Any) -> str:
+    """A strong HTTP entity tag for the ledger's current version (and which database it is)."""
+    engine = _engine(store_or_engine)
+    text = f"{engine.url.render_as_string(hide_password=True)}|{ledger_version(engine)}"
+    return '"' + hashlib.sha256(text.encode()).hexdigest()[:32] + '"'

@@ -1,0 +1,87 @@
+"""Analysis results are cached per ledger version: every write changes the answer, nothing stale."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from click.testing import CliRunner
+
+from aidtrack import models
+from aidtrack.cli import main
+from aidtrack.db import Store, aggregate
+from aidtrack.services import analysis as service
+from aidtrack.services import imports, review
+
+
+def _korea(amount: float, **extra: object) -> models.Support:
+    return models.Support(donor="KOR", category="military", stage="allocation", amount=amount, currency="EUR",
+                          amount_eur=amount, date=dt.date(2024, 5, 2), **extra)
+
+
+def _korea_total(store: Store) -> float:
+    table = service.rank_donors(store=store)
+    return float(table.loc[table["donor"] == "KOR", "value_eur"].iloc[0])
+
+
+@pytest.fixture()
+def starter(any_store: Store) -> Store:
+    service.clear_cache()
+    imports.load_starter(any_store, by="t")
+    return any_store
+
+
+def test_a_cached_answer_changes_after_each_kind_of_write(starter: Store) -> None:
+    before = _korea_total(starter)
+    assert service.rank_donors(store=starter) is service.rank_donors(store=starter)  # served from the cache
+    [new_id] = starter.add_support([_korea(1e9)], by="t")
+    assert _korea_total(starter) == pytest.approx(before + 1e9)
+    starter.update_record("support", new_id, {"amount_eur": 2e9}, by="t")
+    assert _korea_total(starter) == pytest.approx(before + 2e9)
+    [candidate] = starter.add_support([_korea(5e8, status="candidate", origin="manual")], by="t")
+    assert _korea_total(starter) == pytest.approx(before + 2e9)
+    review.decide("support", candidate, "accept", store=starter, by="t")
+    assert _korea_total(starter) == pytest.approx(before + 2.5e9)
+    outcome = starter.import_batch(origin="kiel-cache", release="1", sha256="cache-1", path="c.csv",
+                                   records=[_korea(3e8, origin="kiel-cache")], report=[], by="t")
+    assert outcome.status == "imported"
+    assert _korea_total(starter) == pytest.approx(before + 2.8e9)
+
+
+def test_timeline_and_comparison_follow_a_write(starter: Store) -> None:
+    timeline = service.donor_timeline("KOR", store=starter)
+    gap = service.compare_donors("KOR", store=starter, peers="G7").row("total")["gap_eur"]
+    starter.add_support([_korea(4e9)], by="t")
+    after = service.donor_timeline("KOR", store=starter)
+    assert after["amount_eur"].sum() == pytest.approx(timeline["amount_eur"].sum() + 4e9)
+    assert service.compare_donors("KOR", store=starter, peers="G7").row("total")["gap_eur"] < gap
+
+
+def test_frames_loaded_once_per_version(starter: Store) -> None:
+    first = service.load_frames(starter)
+    again = service.load_frames(starter)
+    assert first[0] is again[0] and first.version == again.version
+    starter.upsert_macro([{"actor": "KOR", "indicator": "population", "year": 2031, "value": 1.0}], by="t")
+    changed = service.load_frames(starter)
+    assert changed.version != first.version
+    assert changed[1]["year"].max() == 2031
+
+
+def test_the_etag_changes_with_the_ledger_only(starter: Store) -> None:
+    tag = service.ledger_etag(starter)
+    assert tag == service.ledger_etag(starter) and tag.startswith('"') and tag.endswith('"')
+    service.rank_donors(store=starter, per="gdp")
+    assert service.ledger_etag(starter) == tag  # reading changes nothing
+    starter.add_support([_korea(1.0, status="rejected")], by="t")
+    assert service.ledger_etag(starter) != tag
+    assert aggregate.ledger_etag(starter.engine) == service.ledger_etag(starter)
+
+
+@pytest.mark.parametrize("args", [["brief", ""], ["compare", " "], ["timeline", "  "], ["report", ""]])
+def test_a_blank_donor_gives_the_unknown_actor_message(store: Store, monkeypatch: pytest.MonkeyPatch,
+                                                       args: list[str]) -> None:
+    monkeypatch.setenv("AIDTRACK_DATABASE_URL", store.url)
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code != 0
+    assert "Unknown actor" in result.output and "Traceback" not in result.output
+    assert not isinstance(result.exception, AssertionError)
