@@ -25,7 +25,8 @@ D = dt.date
                             ("usa_aid_pause_2025", ())]),
     ("CHE", D(2026, 1, 1), [("che_war_material_act_conflict_criterion", ("che_neutrality_law_equal_treatment",)),
                             ("che_non_reexport_declaration", ("che_neutrality_law_equal_treatment",)),
-                            ("che_neutrality_law_equal_treatment", ())]),
+                            ("che_neutrality_law_equal_treatment", ()),
+                            ("che_war_material_licence_requirement", ())]),
     ("BEL", D(2023, 1, 1), []),
 ])
 def test_rules_in_force(country: str, on: dt.date, expected: list[tuple[str, tuple[str, ...]]]) -> None:
@@ -45,7 +46,7 @@ def test_pending_rule_is_never_in_force() -> None:
     (("USA", D(2023, 10, 1), "usa_lend_lease_2022"), ("ended", "tighten", "allow", "allow")),
     (("USA", D(2025, 3, 3), "usa_aid_pause_2025"), ("adopted", "tighten", "allow", "prohibit")),
     (("USA", D(2025, 3, 11), "usa_aid_pause_2025"), ("ended", "loosen", "prohibit", "allow")),
-    (("KOR", D(2022, 11, 11), "kor_155mm_sale_us_end_user_2022"), ("adopted", "loosen", None, "require_consent")),
+    (("KOR", D(2022, 11, 11), "kor_155mm_sale_us_end_user_2022"), ("adopted", "loosen", "require_consent", "require_consent")),
     (("CHE", D(2025, 12, 4), "che_war_material_act_reform_2025"), ("pending", "loosen", "require_consent", "allow")),
 ])
 def test_rule_changes(key: tuple[str, dt.date, str], expected: tuple[object, ...]) -> None:

@@ -22,7 +22,8 @@ ROUTES = [
     # Korea: no lethal aid to a country at war; indirect supply through the US
     ("KOR", "UKR", "ammunition", (), None, D(2023, 3, 1), "prohibited", ()),
     ("KOR", "UKR", "shells", ("USA",), None, D(2023, 3, 1), "needs-consent", ("KOR",)),
-    ("KOR", "UKR", "ammunition", ("USA",), None, D(2022, 6, 1), "needs-approval", ()),
+    # before the US arrangements, Korea's general end-user rule asks for its consent
+    ("KOR", "UKR", "ammunition", ("USA",), None, D(2022, 6, 1), "needs-consent", ("KOR",)),
     ("KOR", "UKR", "ammunition", ("USA", "POL"), None, D(2023, 3, 1), "needs-consent", ("KOR", "USA")),
     ("KOR", "UKR", "lethal", ("POL",), None, D(2022, 6, 1), "needs-consent", ("KOR",)),
     ("KOR", "UKR", "helmets", (), None, D(2022, 4, 1), "allowed", ()),
@@ -99,9 +100,11 @@ def test_there_are_at_least_30_dated_route_cases() -> None:
     (Transfer("DEU", "UKR", "lethal", on=D(2022, 1, 15)),
      [("direct-export-prohibited", "error", "DEU", "deu_political_principles_no_conflict_exports")]),
     (Transfer("DEU", "UKR", "lethal", on=D(2022, 3, 1)),
-     [("exception-applies", "info", "DEU", "deu_ukraine_exception_2022")]),
+     [("exception-applies", "info", "DEU", "deu_ukraine_exception_2022"),
+      ("licence-required", "info", "DEU", "deu_war_weapons_licence_requirement")]),
     (Transfer("DEU", "UKR", "ammunition", manufacturer="CHE", on=D(2022, 11, 3)),
      [("exception-applies", "info", "DEU", "deu_ukraine_exception_2022"),
+      ("licence-required", "info", "DEU", "deu_war_weapons_licence_requirement"),
       ("reexport-prohibited", "error", "CHE", "che_neutrality_law_equal_treatment")]),
     (Transfer("KOR", "UKR", "ammunition", via=("USA",), on=D(2023, 3, 1)),
      [("approval-required", "warning", "KOR", "kor_foreign_trade_act_peaceful_purposes"),

@@ -8,6 +8,19 @@ Each hop is judged twice:
   under its re-export rules (``scope`` reexport or both), because onward
   transfers need their consent.
 
+A rule with a ``via`` scope (shells lent to the US) applies only to routes
+through one of its intermediaries.
+
+Two more questions per route:
+
+* **licensing**: an exporter's general licensing requirement (``topic:
+  licensing``, e.g. a war-materiel act) adds a ``licence-required`` finding when
+  its specific rules allow the hop, and makes the hop ``approval-required`` when no
+  specific rule is on record;
+* **passage**: every ``transit`` state (straits, airspace or land crossed without
+  a handover) is judged under its ``topic: passage`` rules for the final recipient
+  (``passage-prohibited``, ``passage-approval-required``).
+
 Default when no rule is on record: the hop is allowed, with a ``no-rule-found``
 warning for an exporter and an info finding for an upstream state.
 
@@ -25,7 +38,7 @@ import datetime as dt
 
 from aidtrack.rules.model import CheckResult, Finding, Rule, Transfer
 from aidtrack.rules.naming import country_name
-from aidtrack.rules.precedence import Decision, applicable, decide
+from aidtrack.rules.precedence import CHECKED_TOPICS, Decision, applicable, decide
 from aidtrack.rules.register import RegisterLike, as_register
 
 _LABEL = {
@@ -41,9 +54,10 @@ def check_transfer(transfer: Transfer, *, register: RegisterLike = None) -> Chec
     chain = transfer.chain
     for hop in range(len(chain) - 1):
         exporter, destination = chain[hop], chain[hop + 1]
-        findings.append(_export_finding(rules, transfer, hop, exporter, destination))
+        findings.extend(_export_findings(rules, transfer, hop, exporter, destination))
         for upstream in _upstream(transfer, hop):
             findings.append(_reexport_finding(rules, transfer, hop, upstream, destination))
+    findings.extend(_passage_findings(rules, transfer))
     return _result(transfer, findings)
 
 
@@ -56,23 +70,55 @@ def _upstream(transfer: Transfer, hop: int) -> list[str]:
 
 
 def _decision(rules: tuple[Rule, ...], transfer: Transfer, *, country: str, role: str,
-              destination: str) -> Decision | None:
+              destination: str, topics: tuple[str, ...] = CHECKED_TOPICS) -> Decision | None:
     on = transfer.on or dt.date.today()
-    found = applicable(rules, country=country, role=role, item=transfer.item,
-                       destination=destination, on=on)
+    found = applicable(rules, country=country, role=role, item=transfer.item, destination=destination,
+                       on=on, intermediaries=transfer.via, topics=topics)
     return decide(found)
 
 
-def _export_finding(rules: tuple[Rule, ...], transfer: Transfer, hop: int, exporter: str,
-                    destination: str) -> Finding:
+def _export_findings(rules: tuple[Rule, ...], transfer: Transfer, hop: int, exporter: str,
+                     destination: str) -> list[Finding]:
     decision = _decision(rules, transfer, country=exporter, role="export", destination=destination)
+    licence = _decision(rules, transfer, country=exporter, role="export", destination=destination,
+                        topics=("licensing",))
     what = f"{transfer.item.replace('_', '-')} exports from {_who(exporter)} to {_who(destination)}"
+    if decision is None and licence is not None:
+        text = f"{_rule_phrase(licence.winner)} {what}; no more specific rule is on record"
+        return [_finding("approval-required", "warning", exporter, licence, hop, text)]
     if decision is None:
-        return Finding("no-rule-found", "warning", exporter,
-                       f"No rule on record for {what} on {transfer.on}; treated as allowed.", hop=hop)
+        return [Finding("no-rule-found", "warning", exporter,
+                        f"No rule on record for {what} on {transfer.on}; treated as allowed.", hop=hop)]
     rule = decision.winner
     slug, severity = _export_slug(rule.effect, decision, hop)
-    return _finding(slug, severity, exporter, decision, hop, f"{_rule_phrase(rule)} {what}")
+    found = [_finding(slug, severity, exporter, decision, hop, f"{_rule_phrase(rule)} {what}")]
+    if licence is not None and rule.effect != "prohibit":
+        text = f"{_rule_phrase(licence.winner)} {what}, which still needs that licence"
+        found.append(_finding("licence-required", "info", exporter, licence, hop, text))
+    return found
+
+
+def _passage_findings(rules: tuple[Rule, ...], transfer: Transfer) -> list[Finding]:
+    """Findings for the passage rules of transit states (intermediaries answer as exporters)."""
+    last = len(transfer.chain) - 2
+    found = []
+    for state in dict.fromkeys(s for s in transfer.transit if s not in transfer.chain):
+        hop = last
+        decision = _decision(rules, transfer, country=state, role="export",
+                             destination=transfer.recipient, topics=("passage",))
+        if decision is None:
+            continue
+        what = (f"passage of {transfer.item.replace('_', '-')} bound for {_who(transfer.recipient)} "
+                f"through {_who(state)}")
+        slug, severity = _PASSAGE_SLUG[decision.winner.effect]
+        found.append(_finding(slug, severity, state, decision, hop, f"{_rule_phrase(decision.winner)} {what}"))
+    return found
+
+
+_PASSAGE_SLUG = {
+    "prohibit": ("passage-prohibited", "error"), "require_approval": ("passage-approval-required", "warning"),
+    "require_consent": ("passage-approval-required", "warning"), "allow": ("passage-allowed", "info"),
+}
 
 
 def _export_slug(effect: str, decision: Decision, hop: int) -> tuple[str, str]:
@@ -111,7 +157,8 @@ def _finding(slug: str, severity: str, country: str, decision: Decision, hop: in
     aside = tuple(r.id for r in decision.set_aside)
     extra = f" (takes precedence over {', '.join(aside)})" if aside else ""
     return Finding(slug, severity, country, f"{text}{extra}.", rule_id=rule.id,  # type: ignore[arg-type]
-                   citation=rule.citation, hop=hop, set_aside=aside)
+                   citation=rule.citation, hop=hop, set_aside=aside, basis=rule.basis,
+                   rule_title=rule.title, legal_reference=rule.legal_reference, unverified=rule.unverified)
 
 
 def _rule_phrase(rule: Rule) -> str:
@@ -125,7 +172,8 @@ def _who(code: str) -> str:
 
 def _result(transfer: Transfer, findings: list[Finding]) -> CheckResult:
     consent = _countries(findings, "reexport-consent-required")
-    approval = _countries(findings, "approval-required")
+    approval = tuple(dict.fromkeys(_countries(findings, "approval-required")
+                                   + _countries(findings, "passage-approval-required")))
     if any(f.severity == "error" for f in findings):
         verdict = "prohibited"
     elif consent:

@@ -19,11 +19,20 @@ import pydantic
 
 from aidtrack.errors import ValidationError
 
-Item = Literal["lethal", "non_lethal", "ammunition", "dual_use"]
+Item = Literal["lethal", "non_lethal", "ammunition", "dual_use", "warship"]
 Scope = Literal["direct", "reexport", "both"]
 Effect = Literal["prohibit", "require_approval", "require_consent", "allow"]
-Topic = Literal["export", "financing", "end_use", "passage"]
-ITEMS: tuple[str, ...] = ("lethal", "non_lethal", "ammunition", "dual_use")
+Topic = Literal["export", "financing", "end_use", "passage", "licensing"]
+Basis = Literal["statute", "regulation", "government_policy", "political_principles", "guideline",
+                "court_ruling", "international_obligation"]
+ITEMS: tuple[str, ...] = ("lethal", "non_lethal", "ammunition", "dual_use", "warship")
+#: The ``basis`` vocabulary with its wording in verdicts and tables, strongest first.
+BASES: dict[str, str] = {
+    "statute": "statute", "international_obligation": "international obligation",
+    "court_ruling": "court ruling", "regulation": "regulation or decree",
+    "government_policy": "government policy", "political_principles": "political principles",
+    "guideline": "guideline",
+}
 EFFECT_RANK: dict[str, int] = {"allow": 0, "require_approval": 1, "require_consent": 2, "prohibit": 3}
 VERDICTS: tuple[str, ...] = ("allowed", "needs-approval", "needs-consent", "prohibited")
 
@@ -37,6 +46,7 @@ ITEM_SYNONYMS: dict[str, str] = {
     "body_armour": "non_lethal", "body_armor": "non_lethal", "vests": "non_lethal",
     "protective_gear": "non_lethal", "flak_jackets": "non_lethal",
     "dual_use": "dual_use", "dualuse": "dual_use",
+    "warship": "warship", "warships": "warship", "naval_vessel": "warship", "naval_vessels": "warship",
 }
 _CODE = re.compile(r"^([A-Z]{3}|EU)$")
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -48,18 +58,23 @@ def normalize_item(value: str) -> str:
     if key in ITEM_SYNONYMS:
         return ITEM_SYNONYMS[key]
     raise ValidationError(
-        f'Unknown item "{value}"; use one of lethal, non_lethal, ammunition, dual_use '
+        f'Unknown item "{value}"; use one of lethal, non_lethal, ammunition, dual_use, warship '
         "(synonyms such as weapons, arms, shells, helmets, body armour also work)."
     )
 
 
 class Source(pydantic.BaseModel):
-    """Where a rule comes from: page address, site and publication date (no quotes)."""
+    """Where a rule comes from: page address, site, publication date (no quotes) and kind.
+
+    ``kind`` is ``primary`` for the law text, a ministry or an official statement, and
+    ``report`` (the default) for news and analysis; primary sources come first.
+    """
 
     model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
     url: str
     publisher: str
     date: str | None = None
+    kind: Literal["primary", "report"] = "report"
 
     @pydantic.field_validator("url")
     @classmethod
@@ -84,7 +99,15 @@ class Rule(pydantic.BaseModel):
 
     ``applies_to`` is the destination: ``any``, ``states_at_war`` (a party to an
     armed conflict on the day, see :mod:`aidtrack.rules.conflicts`) or a country
-    code. ``overrides`` names rules this one sets aside explicitly. Rules with
+    code. ``via`` limits a rule about particular intermediaries (items lent to
+    the US) to routes through one of them. ``basis`` says what kind of instrument
+    the rule rests on (see :data:`BASES`), ``legal_reference`` names it (act and
+    article, decree, cabinet decision), ``last_reviewed`` is when someone last
+    checked it against its sources and ``unverified`` says which fact could not be
+    established. ``valid_from`` is set, or ``valid_from_reason`` says why not.
+    ``source_exception`` is the written reason for keeping sources the source
+    policy would reject (state media only).
+    ``overrides`` names rules this one sets aside explicitly. Rules with
     ``status: pending`` are listed but never applied; ``superseded_by`` is filled
     in by :func:`aidtrack.rules.rules_in_force` and is never read from files.
     """
@@ -109,6 +132,13 @@ class Rule(pydantic.BaseModel):
     confidence: Literal["high", "medium", "low"]
     sources: tuple[Source, ...] = pydantic.Field(min_length=1)
     notes: str = ""
+    via: tuple[str, ...] = ()
+    basis: Basis | None = None
+    legal_reference: str = ""
+    valid_from_reason: str = ""
+    last_reviewed: dt.date | None = None
+    unverified: str | None = None
+    source_exception: str = ""
     superseded_by: tuple[str, ...] = ()
 
     @pydantic.field_validator("country")
@@ -116,6 +146,14 @@ class Rule(pydantic.BaseModel):
     def _country(cls, value: str) -> str:
         if not _CODE.match(value):
             raise ValueError("must be an ISO 3166-1 alpha-3 code such as DEU, or EU")
+        return value
+
+    @pydantic.field_validator("via")
+    @classmethod
+    def _via(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        bad = [v for v in value if not _CODE.match(v)]
+        if bad:
+            raise ValueError(f"must list country codes such as USA, got {bad[0]!r}")
         return value
 
     @pydantic.field_validator("applies_to")
@@ -148,13 +186,31 @@ class Rule(pydantic.BaseModel):
         """The first source's address."""
         return self.sources[0].url
 
+    @property
+    def basis_label(self) -> str:
+        """The basis in words (``"government policy"``), or ``"basis not recorded"``."""
+        return BASES[self.basis] if self.basis else "basis not recorded"
+
+    def applies_via(self, intermediaries: tuple[str, ...]) -> bool:
+        """Whether the rule governs a route through ``intermediaries`` (always, without ``via``)."""
+        return not self.via or bool(set(self.via) & set(intermediaries))
+
+    def public_dict(self) -> dict[str, Any]:
+        """The rule as JSON-ready data for tables and the API, with its basis in words."""
+        data = self.model_dump(mode="json")
+        data["basis_label"] = self.basis_label
+        data["citation"] = self.citation
+        return data
+
 
 @dataclasses.dataclass(frozen=True)
 class Transfer:
     """A proposed transfer: ``origin`` exports ``item`` to ``recipient`` through ``via``.
 
     ``manufacturer`` is the country where the item was made (default: ``origin``);
-    ``on`` is the date to judge (default: today).
+    ``on`` is the date to judge (default: today). ``transit`` lists states whose
+    territory, airspace or straits the shipment crosses without changing hands
+    (their passage rules apply; they are not exporters).
     """
 
     origin: str
@@ -163,12 +219,14 @@ class Transfer:
     via: tuple[str, ...] = ()
     manufacturer: str | None = None
     on: dt.date | None = None
+    transit: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "origin", _code(self.origin, field="origin"))
         object.__setattr__(self, "recipient", _code(self.recipient, field="recipient"))
         object.__setattr__(self, "item", normalize_item(self.item))
         object.__setattr__(self, "via", tuple(_code(v, field="via") for v in self.via))
+        object.__setattr__(self, "transit", tuple(_code(v, field="transit") for v in self.transit))
         maker = self.manufacturer or self.origin
         object.__setattr__(self, "manufacturer", _code(maker, field="manufacturer"))
         object.__setattr__(self, "on", self.on or dt.date.today())
@@ -181,7 +239,7 @@ class Transfer:
     def to_dict(self) -> dict[str, Any]:
         return {
             "origin": self.origin, "recipient": self.recipient, "item": self.item,
-            "via": list(self.via), "manufacturer": self.manufacturer,
+            "via": list(self.via), "transit": list(self.transit), "manufacturer": self.manufacturer,
             "on": self.on.isoformat() if self.on else None,
         }
 
@@ -207,11 +265,59 @@ class Finding:
     citation: str | None = None
     hop: int = 0
     set_aside: tuple[str, ...] = ()
+    basis: str | None = None
+    rule_title: str | None = None
+    legal_reference: str = ""
+    unverified: str | None = None
+
+    @property
+    def basis_label(self) -> str:
+        """The deciding rule's basis in words, or ``"basis not recorded"``."""
+        return BASES.get(self.basis or "", "basis not recorded")
 
     def to_dict(self) -> dict[str, Any]:
         data = dataclasses.asdict(self)
         data["set_aside"] = list(self.set_aside)
+        data["basis_label"] = self.basis_label
         return data
+
+
+_LAW = ("statute", "international_obligation", "court_ruling", "regulation")
+_POLICY = ("government_policy", "political_principles")
+#: Order of routes in an options report, most open first.
+STRENGTH_RANK: dict[str, int] = {
+    "allowed": 0, "allowed, subject to an export licence": 1, "needs approval": 2, "needs consent": 3,
+    "discouraged by guideline": 4, "prohibited, basis not recorded": 5, "prohibited by government policy": 6,
+    "prohibited by law": 7,
+}
+
+
+def verdict_strength(verdict: str, deciding: tuple[Finding, ...], *, licensed: bool = False) -> str:
+    """How firmly the verdict binds, from the basis of the deciding rules.
+
+    >>> verdict_strength("prohibited", (Finding("x", "error", "DEU", "m", basis="statute"),))
+    'prohibited by statute'
+    """
+    if verdict != "prohibited":
+        if verdict == "allowed":
+            return "allowed, subject to an export licence" if licensed else "allowed"
+        return verdict.replace("-", " ")
+    bases = [f.basis for f in deciding if f.basis]
+    strongest = next((b for b in (*_LAW, *_POLICY, "guideline") if b in bases), None)
+    if strongest in _LAW:
+        return f"prohibited by {BASES[strongest]}"
+    if strongest in _POLICY:
+        return "prohibited by government policy"
+    if strongest == "guideline":
+        return "discouraged by guideline"
+    return "prohibited, basis not recorded"
+
+
+def strength_rank(strength: str) -> int:
+    """Sort key for :func:`verdict_strength` wordings (law-based prohibitions last)."""
+    if strength.startswith("prohibited by") and strength != "prohibited by government policy":
+        return STRENGTH_RANK["prohibited by law"]
+    return STRENGTH_RANK.get(strength, STRENGTH_RANK["prohibited, basis not recorded"])
 
 
 @dataclasses.dataclass(frozen=True)
@@ -223,6 +329,41 @@ class CheckResult:
     findings: tuple[Finding, ...]
     consent_of: tuple[str, ...] = ()
     approval_of: tuple[str, ...] = ()
+
+    @property
+    def deciding(self) -> tuple[Finding, ...]:
+        """The findings that set the verdict (errors, else consents, else approvals)."""
+        wanted = {"prohibited": ("error",), "needs-consent": ("warning",), "needs-approval": ("warning",)}
+        severities = wanted.get(self.verdict, ())
+        found = [f for f in self.findings if f.severity in severities]
+        if self.verdict == "needs-consent":
+            found = [f for f in found if f.country in self.consent_of and "consent" in f.slug]
+        return tuple(found) or tuple(f for f in self.findings if f.rule_id)[:1]
+
+    @property
+    def licensed(self) -> bool:
+        """Some exporter's general licensing requirement applies to the route."""
+        return any(f.slug == "licence-required" for f in self.findings)
+
+    @property
+    def strength(self) -> str:
+        """``prohibited by statute``, ``prohibited by government policy``, ``discouraged by guideline``..."""
+        return verdict_strength(self.verdict, self.deciding, licensed=self.licensed)
+
+    @property
+    def basis(self) -> str | None:
+        """The basis of the first deciding rule (None when no rule decides)."""
+        return next((f.basis for f in self.deciding if f.basis), None)
+
+    @property
+    def cited_rules(self) -> tuple[str, ...]:
+        """Ids of every rule a finding of this check cites, in order."""
+        return tuple(dict.fromkeys(f.rule_id for f in self.findings if f.rule_id))
+
+    @property
+    def unverified(self) -> tuple[str, ...]:
+        """Caveats of deciding rules whose facts could not be established."""
+        return tuple(dict.fromkeys(f"{f.rule_id}: {f.unverified}" for f in self.deciding if f.unverified))
 
     @property
     def label(self) -> str:
@@ -237,5 +378,6 @@ class CheckResult:
         return {
             "transfer": self.transfer.to_dict(), "verdict": self.verdict, "label": self.label,
             "consent_of": list(self.consent_of), "approval_of": list(self.approval_of),
-            "findings": [f.to_dict() for f in self.findings],
+            "strength": self.strength, "basis": self.basis, "unverified": list(self.unverified),
+            "cited_rules": list(self.cited_rules), "findings": [f.to_dict() for f in self.findings],
         }

@@ -52,18 +52,22 @@ def matches_destination(rule: Rule, destination: str, *, on: dt.date) -> bool:
 
 
 def applicable(
-    rules: Iterable[Rule], *, country: str, role: str, item: str, destination: str, on: dt.date
+    rules: Iterable[Rule], *, country: str, role: str, item: str, destination: str, on: dt.date,
+    intermediaries: tuple[str, ...] | None = None, topics: tuple[str, ...] = CHECKED_TOPICS,
 ) -> list[Rule]:
     """Rules of ``country`` in force on ``on`` for ``item`` going to ``destination``.
 
     ``role`` is ``export`` (the country ships the item itself) or ``reexport``
-    (someone else passes on an item the country made or sold).
+    (someone else passes on an item the country made or sold). A rule with a
+    ``via`` scope applies only when ``intermediaries`` (the route's) include one
+    of its states; ``None`` skips that test (a question about no route).
     """
     return [
         r for r in rules
-        if r.country == country and r.topic in CHECKED_TOPICS and r.in_force_on(on)
+        if r.country == country and r.topic in topics and r.in_force_on(on)
         and r.scope in ROLE_SCOPES[role] and item in r.covers
         and matches_destination(r, destination, on=on)
+        and (intermediaries is None or r.applies_via(intermediaries))
     ]
 
 

@@ -49,6 +49,7 @@ class _Signal(pydantic.BaseModel):
     sources: list[dict[str, Any]] = pydantic.Field(min_length=1)
     confidence: Literal["high", "medium", "low"]
     notes: str | None = None
+    source_exception: str | None = None
 
 
 def load_signals(path: str | Path | None = None) -> list[dict[str, Any]]:
@@ -80,7 +81,7 @@ def _event(entry: Any, *, origin: str, index: int) -> dict[str, Any]:
         entry = {**entry, "date": entry["date"].isoformat()}
     try:
         signal = _Signal.model_validate(entry)
-        sources = [Source.model_validate(_source(s)).model_dump() for s in signal.sources]
+        sources = [Source.model_validate(_source(s)).model_dump(exclude={"kind"}) for s in signal.sources]
     except pydantic.ValidationError as ex:
         err = ex.errors()[0]
         field = ".".join(str(p) for p in err["loc"])
@@ -95,7 +96,7 @@ def _event(entry: Any, *, origin: str, index: int) -> dict[str, Any]:
             f'Invalid signal #{index + 1} in {origin}: field "date": no such day '
             f'(got {signal.date!r}). Write it as YYYY-MM-DD, YYYY-MM or YYYY.'
         ) from None
-    event = signal.model_dump(exclude={"date", "sources"})
+    event = signal.model_dump(exclude={"date", "sources", "source_exception"})
     if signal.type == "support" and event["recipient"] is None:
         event["recipient"] = signal.target
     event.update(date=day, date_precision=precision, sources=sources)
