@@ -22,12 +22,13 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from aidtrack import models
 from aidtrack.db import schema
 from aidtrack.db.engine import current_revision
 from aidtrack.db.store import Store
 from aidtrack.errors import StorageError
 
-__all__ = ["REFERENCE_TABLES", "data_counts", "decode_row", "delete_all", "encode_row", "iter_rows",
+__all__ = ["REFERENCE_TABLES", "column_names", "data_counts", "decode_row", "delete_all", "encode_row", "import_records", "iter_rows",
            "libpq_url", "load_rows", "read_revision", "reset_sequences", "row_counts", "snapshot", "sqlite_copy",
            "table_named", "tables"]
 
@@ -49,6 +50,11 @@ def table_named(name: str) -> sa.Table:
         raise StorageError(f'The backup holds a table "{name}" that this version of aidtrack does not know; '
                            "restore it with the aidtrack version that wrote it.")
     return found
+
+
+def column_names(table: str) -> list[str]:
+    """The names of the columns of ``table``."""
+    return [c.name for c in table_named(table).columns]
 
 
 def read_revision(engine: Engine) -> str | None:
@@ -228,3 +234,32 @@ def reset_sequences(conn: Connection) -> None:
         largest = conn.execute(sa.select(sa.func.max(keys[0]))).scalar()
         conn.execute(sa.text("SELECT setval(CAST(:s AS regclass), :v, :called)"),
                      {"s": sequence, "v": int(largest or 1), "called": largest is not None})
+
+
+# -- importing records with their provenance ------------------------------------------------
+
+def import_records(store: Store, *, origin: str, sha256: str, path: str, by: str, rows_read: int,
+                   records: Sequence[tuple[models.Support, Mapping[str, Any]]]) -> int:
+    """Store validated support records as one import (one transaction); returns the import's id.
+
+    Each record keeps its own ``origin``, ``external_id`` and ``status``; ``kept`` (the
+    second item of each pair) may set ``current``, ``created`` and ``updated`` as an
+    export wrote them. Sources are found or added by their fingerprint. The import is
+    listed in ``imports`` with one audit entry, as every bulk import is.
+    """
+    try:
+        with store.transaction() as conn:
+            import_id = store._start_import(conn, origin=origin, release=None, sha256=sha256, path=path, by=by,
+                                            rows_read=rows_read)
+            cache: dict[str, int] = {}
+            rows = []
+            for record, kept in records:
+                row = store._record_row(conn, record, import_id, cache)
+                row.update({k: v for k, v in kept.items() if k in ("current", "created", "updated")})
+                rows.append(row)
+            store._bulk_insert(conn, schema.support, rows)
+            store._finish_import(conn, import_id, stored=len(rows), report=[], by=by)
+    except sa.exc.IntegrityError:
+        raise StorageError(f'"{path}" is already imported or being imported by another process; '
+                           "see `aidtrack status` for the imports.") from None
+    return import_id

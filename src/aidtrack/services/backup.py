@@ -84,6 +84,8 @@ def backup(store: Store, path: Path, *, progress: Progress | None = None) -> Bac
     """
     started = time.perf_counter()
     kind = _kind_of_name(path)
+    if _is_the_ledger(store, path):
+        raise ValidationError(f'"{path}" is the ledger\'s own database file; write the backup to another file.')
     path.parent.mkdir(parents=True, exist_ok=True)
     with _atomic_target(path) as partial:
         if kind == "archive":
@@ -91,6 +93,11 @@ def backup(store: Store, path: Path, *, progress: Progress | None = None) -> Bac
         else:
             counts = _write_sqlite(store, partial, progress=progress)
     return BackupSummary(path, kind, dump.read_revision(store.engine), counts, time.perf_counter() - started)
+
+
+def _is_the_ledger(store: Store, path: Path) -> bool:
+    database = store.engine.url.database
+    return store.dialect == "sqlite" and bool(database) and Path(str(database)).resolve() == path.resolve()
 
 
 def pg_dump_command(store: Store) -> str | None:
