@@ -56,7 +56,8 @@ def test_check_transfer_json(runner: CliRunner) -> None:
 
 def test_options_json(runner: CliRunner) -> None:
     data = json.loads(runner.invoke(options, ["KOR", "--as-of", "2024-12-31", "--json"]).output)
-    assert data["routes"][0]["verdict"] == "prohibited"
+    assert data["routes"][-1]["verdict"] == "prohibited"
+    assert data["routes"][-1]["strength"] == "prohibited by government policy"
     assert [t["date"] for t in data["threats"]][-1] == "2024-11-25"
 
 

@@ -5,7 +5,9 @@ rules on supplying a party to a war. Each rule says what it covers (lethal,
 non_lethal, ammunition, dual_use), its scope (direct, reexport, both), the
 destination it applies to (any, states_at_war, or a country code), its effect
 (prohibit, require_approval, require_consent, allow), validity dates, explicit
-``overrides``, sources (url, publisher, date) and a confidence. Precedence is in
+``overrides``, sources (url, publisher, date, kind) and a confidence, plus what makes
+it citable: ``basis``, ``legal_reference``, ``last_reviewed``, ``unverified`` and an
+optional ``via`` scope (see docs/rules.md). Precedence is in
 :mod:`aidtrack.rules.precedence`; the at-war table in :mod:`aidtrack.rules.conflicts`.
 
 >>> import datetime as dt
@@ -19,8 +21,10 @@ from aidtrack.rules.conflicts import is_at_war, parties_at_war
 from aidtrack.rules.model import CheckResult, Finding, Rule, Source, Transfer, normalize_item
 from aidtrack.rules.options import OptionsReport, RouteOption, build_options
 from aidtrack.rules.register import Register, load_register
-from aidtrack.rules.render import render_changes, render_check, render_options, render_rules
+from aidtrack.rules.render import render_changes, render_check, render_options, render_rules, render_stale
+from aidtrack.rules.review import audit_register, stale_rules
 from aidtrack.rules.signals import load_signals
+from aidtrack.rules.sources import SourceProblem, audit_rules, audit_signal_entries, problems_of_url
 
 __all__ = [
     "CheckResult",
@@ -31,7 +35,11 @@ __all__ = [
     "Rule",
     "RuleChange",
     "Source",
+    "SourceProblem",
     "Transfer",
+    "audit_register",
+    "audit_rules",
+    "audit_signal_entries",
     "build_options",
     "check_transfer",
     "is_at_war",
@@ -39,10 +47,13 @@ __all__ = [
     "load_signals",
     "normalize_item",
     "parties_at_war",
+    "problems_of_url",
     "render_changes",
     "render_check",
     "render_options",
     "render_rules",
+    "render_stale",
     "rule_changes",
     "rules_in_force",
+    "stale_rules",
 ]

@@ -2,9 +2,14 @@
 with citations, which peers used that route and how much, the relevant signals
 and the step-up gap. Pure: data in, report out; no scores are invented.
 
+Routes are ranked by what stands in their way, most open first: allowed, allowed
+subject to a licence, needs approval, needs consent, discouraged by guideline,
+prohibited by government policy, prohibited by law (statute, regulation, court
+ruling or international obligation); see :func:`aidtrack.rules.model.strength_rank`.
+
 >>> report = build_options("KOR", as_of=dt.date(2023, 3, 1))
->>> [(r.slug, r.verdict) for r in report.routes][:2]
-[('direct-lethal', 'prohibited'), ('direct-non-lethal', 'allowed')]
+>>> [(r.slug, r.strength) for r in report.routes][-1]
+('direct-ammunition', 'prohibited by government policy')
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from typing import Any
 import pandas as pd
 
 from aidtrack.rules.checker import check_transfer
-from aidtrack.rules.model import CheckResult, Transfer
+from aidtrack.rules.model import CheckResult, Transfer, strength_rank
 from aidtrack.rules.naming import country_name
 from aidtrack.rules.register import RegisterLike, as_register
 
@@ -39,10 +44,26 @@ class RouteOption:
     step_up: tuple[dict[str, Any], ...]
     note: str = ""
 
+    @property
+    def strength(self) -> str:
+        """How firmly the verdict binds (``prohibited by statute`` ...); see :func:`verdict_strength`."""
+        return self.check.strength if self.check else self.verdict
+
+    @property
+    def basis(self) -> str | None:
+        """The basis of the rule that decides the route (None when no rule decides)."""
+        return self.check.basis if self.check else None
+
+    @property
+    def rank(self) -> int:
+        """Position class of the route: 0 is the most open."""
+        return strength_rank(self.strength)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "route": self.slug, "title": self.title, "category": self.category,
-            "verdict": self.verdict, "label": self.label, "note": self.note,
+            "verdict": self.verdict, "label": self.label, "strength": self.strength, "basis": self.basis,
+            "rank": self.rank, "note": self.note,
             "check": self.check.to_dict() if self.check else None,
             "peers": list(self.peers), "signals": [_jsonable(s) for s in self.signals],
             "step_up": list(self.step_up),
@@ -92,6 +113,7 @@ def build_options(donor: str, *, as_of: dt.date, recipient: str = "UKR",
         context.civil("humanitarian", "Humanitarian aid"),
         context.civil("financial", "Financial aid (budget support, loans, grants)"),
     ]
+    routes.sort(key=lambda r: r.rank)
     return OptionsReport(donor, recipient, as_of, tuple(routes),
                          tuple(_about(known, donor, {"appeal"})), tuple(_about(known, donor, {"threat"})),
                          _notes(donor, reg.countries, peer_support, step_up))

@@ -3,62 +3,171 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
+from collections.abc import Sequence
 from typing import Any
 
 from aidtrack.rules.changes import RuleChange
-from aidtrack.rules.model import CheckResult, Rule, Source
+from aidtrack.rules.model import BASES, CheckResult, Finding, Rule, Source
 from aidtrack.rules.naming import country_name
 from aidtrack.rules.options import OptionsReport, RouteOption
 
 
+def eur(value: float | None) -> str:
+    """Money the one way the project writes it: ``EUR 4.61 bn``, ``EUR 431.2 m``, ``EUR 12,345``.
+
+    >>> eur(4_613_000_000)
+    'EUR 4.61 bn'
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "n/a"
+    size = abs(value)
+    if size >= 1e9:
+        return f"EUR {value / 1e9:,.2f} bn"
+    if size >= 1e6:
+        return f"EUR {value / 1e6:,.1f} m"
+    return f"EUR {value:,.0f}"
+
+
 def render_check(result: CheckResult) -> str:
-    """A Markdown summary of a transfer check: route, verdict, one line per finding."""
+    """A Markdown summary of a transfer check: route, verdict and its strength, one line per finding."""
     t = result.transfer
     route = " -> ".join(t.chain)
     made = f", made in {t.manufacturer}" if t.manufacturer != t.origin else ""
-    lines = [f"**{route}**, {t.item.replace('_', '-')}{made}, on {t.on}: **{result.label}**", ""]
+    crossing = f", crossing {', '.join(t.transit)}" if t.transit else ""
+    lines = [f"**{route}**, {t.item.replace('_', '-')}{made}{crossing}, on {t.on}: **{result.label}**", "",
+             f"Strength: {result.strength}" + (f" (basis: {_basis(result.basis)})" if result.basis else "") + ".", ""]
+    lines.extend(_unverified(result))
     for f in result.findings:
         cite = f" [source]({f.citation})" if f.citation else ""
         lines.append(f"- `{f.slug}` ({f.severity}, hop {f.hop + 1}, {f.country}): {f.message}{cite}")
     return "\n".join(lines)
 
 
-def render_options(report: OptionsReport) -> str:
-    """The options report as Markdown: one section per route, then appeals and threats."""
+def _basis(basis: str | None) -> str:
+    return BASES.get(basis or "", "basis not recorded")
+
+
+def _unverified(result: CheckResult) -> list[str]:
+    if not result.unverified:
+        return []
+    return ["Not established (the verdict rests on these): " + "; ".join(result.unverified) + ".", ""]
+
+
+def render_options(report: OptionsReport, *, rules: Sequence[Rule] = ()) -> str:
+    """The options report as Markdown: routes ranked most open first, then peers and step-up
+    gap once per category, the donor's record, appeals and threats, and the rules cited.
+
+    ``rules`` are the rules the verdicts cite (for their titles); without them the table
+    lists ids and titles from the findings.
+    """
     donor = country_name(report.donor)
     lines = [f"# Options for {donor} ({report.donor}) to support {country_name(report.recipient)} "
-             f"({report.recipient}), as of {report.as_of}", ""]
+             f"({report.recipient}), as of {report.as_of}", "",
+             "Routes are ranked most open first; the strength says what the deciding rule rests on.", ""]
     for route in report.routes:
         lines.extend(_route(route))
+    lines.extend(_peers_section(report))
+    lines.extend(_step_up_section(report))
     lines.extend(_signal_section(f"{report.donor}'s own record", tuple(_own_record(report))))
     lines.extend(_signal_section("Appeals to " + report.donor, report.appeals))
     lines.extend(_signal_section("Threats against " + report.donor, report.threats))
+    lines.extend(_cited_rules_section(report, rules))
     if report.notes:
         lines.extend(["## Notes", "", *[f"- {n}" for n in report.notes], ""])
     return "\n".join(lines)
 
 
+def _heading(route: RouteOption) -> str:
+    if route.verdict == "prohibited":
+        return f"## {route.title}: {route.strength}"
+    licence = ", subject to an export licence" if route.check and route.check.licensed else ""
+    return f"## {route.title}: {route.label}{licence}"
+
+
 def _route(route: RouteOption) -> list[str]:
-    lines = [f"## {route.title}: {route.label}", ""]
-    if route.note:
-        lines.extend([route.note, ""])
+    lines = [_heading(route), ""]
     if route.check:
+        lines.extend(_deciding(route.check))
+        lines.extend(_unverified(route.check))
         for f in route.check.findings:
             cite = f" ([source]({f.citation}))" if f.citation else ""
             lines.append(f"- `{f.slug}` {f.country}: {f.message}{cite}")
         lines.append("")
-    if route.peers:
-        lines.append("Peers on this route: " + "; ".join(_peer(p) for p in route.peers) + ".")
-        lines.append("")
-    if route.step_up:
-        lines.extend([f"Step-up gap: {_gap(g)}" for g in route.step_up] + [""])
+    elif route.note:
+        lines.extend([route.note, ""])
+    via = route.check.transfer.via if route.check else ()
+    own = [p for p in route.peers if p.get("donor") in via]
+    if own:
+        lines.extend([f"{country_name(p['donor'])} itself gave {_amount(p)} of {p.get('category')} aid "
+                      f"({p.get('measure')})." for p in own] + [""])
     indirect = [s for s in route.signals if s.get("via")]
     if indirect:
         lines.extend(["Reported use of this route:", *[_signal(s) for s in indirect], ""])
-    if len(route.signals) > len(indirect):
-        lines.extend([f"{len(route.signals) - len(indirect)} more signal(s) bear on this route; "
-                      "see the record, appeals and threats below.", ""])
     return lines
+
+
+def _deciding(check: CheckResult) -> list[str]:
+    deciding = [f for f in check.deciding if f.rule_id]
+    if not deciding:
+        return []
+    f = deciding[0]
+    return [f"Deciding rule: {f.rule_title} (`{f.rule_id}`, {f.country}; basis: {f.basis_label}"
+            + (f"; {f.legal_reference}" if f.legal_reference else "") + ").", ""]
+
+
+def _peers_section(report: OptionsReport) -> list[str]:
+    """Peers once per category (every military route shares one list)."""
+    by_category: dict[str, tuple[dict[str, Any], ...]] = {}
+    for route in report.routes:
+        via = route.check.transfer.via if route.check else ()
+        peers = tuple(p for p in route.peers if p.get("donor") not in via)
+        if len(peers) > len(by_category.get(route.category, ())):
+            by_category[route.category] = peers
+    if not by_category:
+        return []
+    lines = ["## Peers", "", "What other donors gave, by kind of aid (the same list applies to every route "
+             "of that kind; the ledger does not split lethal from non-lethal military aid).", ""]
+    for category in ("military", "humanitarian", "financial"):
+        peers = by_category.get(category, ())
+        text = "; ".join(_peer(p) for p in peers) if peers else "none on record"
+        lines.append(f"- {category.capitalize()} aid: {text}.")
+    return [*lines, ""]
+
+
+def _step_up_section(report: OptionsReport) -> list[str]:
+    rows = {g["category"]: g for route in report.routes for g in route.step_up if g.get("category")}
+    if not rows:
+        return []
+    lines = ["## Step-up gap", ""]
+    for category, g in rows.items():
+        lines.append(f"- {str(category).capitalize()} aid: {report.donor} gave {eur(g.get('donor_eur'))}; "
+                     f"the peer median is {_pct(g.get('peer_median_pct_gdp'))} of GDP, which would take "
+                     f"{eur(g.get('gap_eur'))} more to match.")
+    return [*lines, ""]
+
+
+def _pct(value: Any) -> str:
+    return f"{value:.3f}%" if isinstance(value, (int, float)) else "n/a"
+
+
+def _cited_rules_section(report: OptionsReport, rules: Sequence[Rule]) -> list[str]:
+    known = {r.id: r for r in rules}
+    cited: dict[str, Finding] = {}
+    for route in report.routes:
+        for f in route.check.findings if route.check else ():
+            if f.rule_id:
+                cited.setdefault(f.rule_id, f)
+    if not cited:
+        return []
+    lines = ["## Rules cited above", ""]
+    for rule_id, f in cited.items():
+        rule = known.get(rule_id)
+        reviewed = f"; last reviewed {rule.last_reviewed}" if rule and rule.last_reviewed else ""
+        caveat = f"; not established: {f.unverified}" if f.unverified else ""
+        lines.append(f"- {f.rule_title} (`{rule_id}`, {f.country}; {f.basis_label}"
+                     + (f"; {f.legal_reference}" if f.legal_reference else "") + f"{reviewed}{caveat}).")
+    return [*lines, ""]
 
 
 def _own_record(report: OptionsReport) -> list[dict[str, Any]]:
@@ -68,23 +177,16 @@ def _own_record(report: OptionsReport) -> list[dict[str, Any]]:
         for s in route.signals:
             if s["actor"] == report.donor and not s.get("via"):
                 seen.setdefault((s["date"], s["type"], s["summary"]), s)
-    return list(seen.values())
+    return sorted(seen.values(), key=lambda s: str(s.get("date") or "9999"))
+
+
+def _amount(row: dict[str, Any]) -> str:
+    amount = row.get("amount_eur")
+    return eur(amount) if isinstance(amount, (int, float)) else "an unknown amount"
 
 
 def _peer(row: dict[str, Any]) -> str:
-    amount = row.get("amount_eur")
-    money = f"EUR {amount / 1e6:,.0f}m" if isinstance(amount, (int, float)) else "amount unknown"
-    return f"{row.get('donor')} {money} ({row.get('measure')})"
-
-
-def _gap(row: dict[str, Any]) -> str:
-    return ", ".join(f"{k.replace('_', ' ')} {_number(v)}" for k, v in row.items())
-
-
-def _number(value: Any) -> str:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return str(value)
-    return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.3g}"
+    return f"{row.get('donor')} {_amount(row)} ({row.get('measure')})"
 
 
 def _signal(event: dict[str, Any]) -> str:
@@ -109,9 +211,34 @@ def render_rules(found: list[Rule], *, country: str, on: dt.date) -> str:
         state = f"yields to {', '.join(r.superseded_by)} where that applies" if r.superseded_by else "applies"
         start = r.valid_from or "long-standing"
         lines += [f"## {r.id}: {state}", "",
-                  f"**{r.title}**: {r.effect} {', '.join(r.covers)}, {r.scope}, to {r.applies_to}; "
-                  f"from {start}{f' to {r.valid_to}' if r.valid_to else ''}; confidence {r.confidence}.",
-                  "", r.summary, "", "Sources: " + _sources(r.sources), ""]
+                  f"**{r.title}**: {r.effect} {', '.join(r.covers)}, {r.scope}, to {r.applies_to}"
+                  f"{_via(r)}; from {start}{f' to {r.valid_to}' if r.valid_to else ''}; confidence {r.confidence}.",
+                  "", r.summary, "", *_provenance(r), "Sources: " + _sources(r.sources), ""]
+    return "\n".join(lines)
+
+
+def _via(rule: Rule) -> str:
+    return f" (only on routes via {', '.join(rule.via)})" if rule.via else ""
+
+
+def _provenance(rule: Rule) -> list[str]:
+    """Basis, legal reference, review date and open questions of a rule, as Markdown lines."""
+    lines = [f"Basis: {rule.basis_label}" + (f"; {rule.legal_reference}" if rule.legal_reference else "") + "."]
+    if rule.valid_from is None and rule.valid_from_reason:
+        lines.append(f"Start: {rule.valid_from_reason}")
+    lines.append(f"Last reviewed: {rule.last_reviewed or 'never'}.")
+    if rule.unverified:
+        lines.append(f"Not established: {rule.unverified}.")
+    return [" ".join(lines), ""]
+
+
+def render_stale(found: list[Rule], *, older_than: int, today: dt.date) -> str:
+    """Markdown list of rules not reviewed within ``older_than`` days of ``today``."""
+    lines = [f"# Rules not reviewed in the {older_than} days before {today}", ""]
+    if not found:
+        return "\n".join(lines + ["None: every rule was reviewed in that time."])
+    for r in found:
+        lines.append(f"- `{r.id}` ({r.country}): {r.title}; last reviewed {r.last_reviewed or 'never'}.")
     return "\n".join(lines)
 
 
