@@ -1,0 +1,184 @@
+"""SQL for news feeds, feed items and watchlists (tables in :mod:`aidtrack.db.feeds_schema`).
+
+Every public write is one transaction; adding or removing a feed or a watched
+country is written to ``audit_log`` like every other change to the ledger.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from aidtrack.db import schema
+from aidtrack.db.feeds_schema import feed_items, feeds, watchlists
+from aidtrack.db.store import Store
+from aidtrack.errors import NotFoundError, ValidationError
+
+__all__ = ["acquire_lock", "add_feed", "add_watch", "feed_items_of", "find_feed", "list_feeds", "list_watches",
+           "release_lock", "remove_feed", "remove_watch", "save_items", "save_poll"]
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+
+
+def _audit(conn: Connection, *, table: str, record_id: int, action: str, by: str,
+           old: Mapping[str, Any] | None, new: Mapping[str, Any] | None) -> None:
+    def plain(row: Mapping[str, Any] | None) -> Any:
+        return None if row is None else json.loads(json.dumps(dict(row), default=str))
+
+    conn.execute(sa.insert(schema.audit_log).values(at=_now(), by=by, table_name=table, record_id=record_id,
+                                                    action=action, old=plain(old), new=plain(new)))
+
+
+# -- feeds ------------------------------------------------------------------------------
+
+def add_feed(store: Store, *, url: str, name: str | None, by: str) -> dict[str, Any]:
+    """Add a feed; raises ValidationError when its address is already there."""
+    with store.transaction() as conn:
+        if conn.execute(sa.select(feeds.c.id).where(feeds.c.url == url)).first() is not None:
+            raise ValidationError(f'The feed "{url}" is already added; see `aidtrack feeds list`.')
+        values = {"url": url, "name": name, "added": _now(), "added_by": by}
+        feed_id = int(conn.execute(sa.insert(feeds).values(**values)).inserted_primary_key[0])
+        _audit(conn, table="feeds", record_id=feed_id, action="insert", by=by, old=None, new=values)
+        return _feed(conn, feed_id)
+
+
+def _feed(conn: Connection, feed_id: int) -> dict[str, Any]:
+    row = conn.execute(sa.select(feeds).where(feeds.c.id == feed_id)).first()
+    if row is None:
+        raise NotFoundError(f"No feed with id {feed_id}; see `aidtrack feeds list`.")
+    return dict(row._mapping)
+
+
+def find_feed(store: Store, ref: str | int) -> dict[str, Any]:
+    """A feed by its id or its address; raises NotFoundError naming the command that lists them."""
+    column = feeds.c.id if isinstance(ref, int) or str(ref).isdigit() else feeds.c.url
+    value: Any = int(ref) if column is feeds.c.id else str(ref)
+    with store.engine.connect() as conn:
+        row = conn.execute(sa.select(feeds).where(column == value)).first()
+    if row is None:
+        raise NotFoundError(f'No feed "{ref}"; give an id or an address from `aidtrack feeds list`.')
+    return dict(row._mapping)
+
+
+def list_feeds(store: Store) -> list[dict[str, Any]]:
+    """Every feed with the count of its items and of the events they gave, in the order added."""
+    counts = (sa.select(feed_items.c.feed_id, sa.func.count().label("items"),
+                        sa.func.coalesce(sa.func.sum(feed_items.c.events), 0).label("events"))
+              .group_by(feed_items.c.feed_id).subquery())
+    query = (sa.select(feeds, sa.func.coalesce(counts.c["items"], 0).label("items"),
+                       sa.func.coalesce(counts.c.events, 0).label("events"))
+             .select_from(feeds.outerjoin(counts, counts.c.feed_id == feeds.c.id)).order_by(feeds.c.id))
+    with store.engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(query)]
+
+
+def remove_feed(store: Store, feed_id: int, *, by: str) -> dict[str, Any]:
+    """Remove a feed and what it remembers of its items (candidates already proposed stay)."""
+    with store.transaction() as conn:
+        old = _feed(conn, feed_id)
+        conn.execute(sa.delete(feed_items).where(feed_items.c.feed_id == feed_id))
+        conn.execute(sa.delete(feeds).where(feeds.c.id == feed_id))
+        _audit(conn, table="feeds", record_id=feed_id, action="delete", by=by,
+               old={k: old[k] for k in ("url", "name", "added", "added_by")}, new=None)
+        return old
+
+
+# -- the polling lease ------------------------------------------------------------------
+
+def acquire_lock(store: Store, feed_id: int, *, owner: str, seconds: float) -> bool:
+    """Take the feed's lease for ``seconds`` unless another owner holds an unexpired one.
+
+    One conditional UPDATE, so two processes (or servers) racing for the same feed
+    cannot both win, on SQLite and on PostgreSQL alike.
+    """
+    now = _now()
+    free = sa.or_(feeds.c.locked_until.is_(None), feeds.c.locked_until < now, feeds.c.lock_owner == owner)
+    until = now + dt.timedelta(seconds=seconds)
+    with store.transaction() as conn:
+        result = conn.execute(sa.update(feeds).where(feeds.c.id == feed_id, free)
+                              .values(lock_owner=owner, locked_until=until))
+        return result.rowcount == 1
+
+
+def release_lock(store: Store, feed_id: int, *, owner: str) -> None:
+    """Give the lease back (only if ``owner`` still holds it)."""
+    with store.transaction() as conn:
+        conn.execute(sa.update(feeds).where(feeds.c.id == feed_id, feeds.c.lock_owner == owner)
+                     .values(lock_owner=None, locked_until=None))
+
+
+# -- polls and items --------------------------------------------------------------------
+
+def feed_items_of(store: Store, feed_id: int) -> dict[str, dict[str, Any]]:
+    """What is remembered of a feed's items, by item key."""
+    with store.engine.connect() as conn:
+        rows = conn.execute(sa.select(feed_items).where(feed_items.c.feed_id == feed_id))
+        return {r.key: dict(r._mapping) for r in rows}
+
+
+def save_items(store: Store, feed_id: int, items: Sequence[Mapping[str, Any]]) -> None:
+    """Insert new items and update known ones (by key), in one transaction."""
+    now = _now()
+    with store.transaction() as conn:
+        known = dict(conn.execute(sa.select(feed_items.c.key, feed_items.c.id)
+                                  .where(feed_items.c.feed_id == feed_id)).all())
+        for item in items:
+            values = {k: v for k, v in item.items() if k != "key"}
+            if item["key"] in known:
+                conn.execute(sa.update(feed_items).where(feed_items.c.id == known[item["key"]]).values(**values))
+            else:
+                conn.execute(sa.insert(feed_items).values(feed_id=feed_id, key=item["key"], first_seen=now,
+                                                          **{"events": 0, **values}))
+
+
+def save_poll(store: Store, feed_id: int, *, status: str, error: str | None = None, etag: str | None = None,
+              last_modified: str | None = None, keep_validators: bool = False) -> None:
+    """Record the outcome of a poll (and the feed's validators unless ``keep_validators``)."""
+    values: dict[str, Any] = {"polled": _now(), "status": status, "error": error}
+    if not keep_validators:
+        values.update(etag=etag, last_modified=last_modified)
+    with store.transaction() as conn:
+        conn.execute(sa.update(feeds).where(feeds.c.id == feed_id).values(**values))
+
+
+# -- watchlists -------------------------------------------------------------------------
+
+def add_watch(store: Store, *, name: str, actor: str, by: str) -> bool:
+    """Follow ``actor`` on watchlist ``name``; False when it is already there."""
+    with store.transaction() as conn:
+        query = sa.select(watchlists.c.id).where(watchlists.c.name == name, watchlists.c.actor == actor)
+        if conn.execute(query).first() is not None:
+            return False
+        values = {"name": name, "actor": actor, "added": _now(), "added_by": by}
+        watch_id = int(conn.execute(sa.insert(watchlists).values(**values)).inserted_primary_key[0])
+        _audit(conn, table="watchlists", record_id=watch_id, action="insert", by=by, old=None, new=values)
+        return True
+
+
+def remove_watch(store: Store, *, name: str, actor: str, by: str) -> bool:
+    """Stop following ``actor`` on watchlist ``name``; False when it was not there."""
+    with store.transaction() as conn:
+        row = conn.execute(sa.select(watchlists).where(watchlists.c.name == name,
+                                                       watchlists.c.actor == actor)).first()
+        if row is None:
+            return False
+        conn.execute(sa.delete(watchlists).where(watchlists.c.id == row.id))
+        _audit(conn, table="watchlists", record_id=row.id, action="delete", by=by,
+               old={"name": name, "actor": actor}, new=None)
+        return True
+
+
+def list_watches(store: Store, *, name: str | None = None) -> list[dict[str, Any]]:
+    """Watched countries (of one watchlist, or of all), by list then code."""
+    query = sa.select(watchlists).order_by(watchlists.c.name, watchlists.c.actor)
+    if name is not None:
+        query = query.where(watchlists.c.name == name)
+    with store.engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(query)]
