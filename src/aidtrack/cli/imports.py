@@ -1,4 +1,4 @@
-"""Import commands: `aidtrack import kiel|macro|starter`."""
+"""Import commands: `aidtrack import kiel|macro|starter|records`."""
 
 from __future__ import annotations
 
@@ -9,17 +9,23 @@ from pathlib import Path
 import click
 from rich.console import Console
 from rich.progress import (
-    BarColumn, Progress, SpinnerColumn, TaskID, TaskProgressColumn, TextColumn, TimeElapsedColumn,
+    BarColumn,
+    Progress,
+    SpinnerColumn,
+    TaskID,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
 )
 from rich.table import Table
 
 from aidtrack import settings
-from aidtrack.services import imports, ledger
+from aidtrack.services import imports, ledger, records
 
 console = Console(stderr=True)
 out = Console()
 _REPORT_SHOWN = 20
-_STAGES = {"download": "Downloading", "read": "Reading", "store": "Storing"}
+_STAGES = {"download": "Downloading", "read": "Reading", "check": "Checking rows", "store": "Storing"}
 
 
 @contextmanager
@@ -73,7 +79,7 @@ def _show_report(summary: imports.ImportSummary) -> None:
 
 @click.group("import")
 def import_group() -> None:
-    """Import data: Kiel releases, World Bank macro data, the starter dataset."""
+    """Import data: Kiel releases, World Bank macro data, the starter dataset, files of records."""
 
 
 @import_group.command("kiel")
@@ -122,6 +128,64 @@ def starter() -> None:
     summary = imports.load_starter(ledger.open_store(), by=settings.get("user"))
     _show_summary(summary)
     _show_report(summary)
+
+
+def _records_help() -> str:
+    width = max(len(name) for name in records.COLUMNS)
+    lines = [f"  {name:<{width}}  {meaning}" for name, meaning in records.COLUMNS.items()]
+    return "\n".join(lines)
+
+
+@import_group.command("records", epilog="\b\nColumns:\n" + _records_help())
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Save the list of bad rows to FILE.csv or FILE.json.")
+def records_command(file: Path, report_path: Path | None) -> None:
+    """Import support records from a CSV, JSON, Parquet or Excel file: an export or your own sheet.
+
+    Reads what `aidtrack export support` writes, so an export loaded into an empty
+    ledger gives the same records: each keeps its origin, external id, status, whether
+    it is current, its times and its source. It also loads a team's own spreadsheet with
+    the columns listed below (one record per row; only donor and stage are required).
+
+    Every row is checked as `aidtrack add support` checks a record (donor names become
+    codes, amounts get EUR/USD values at the record's date). All or nothing: if any row
+    is bad, nothing is stored and every bad row is listed. The same file imported twice
+    changes nothing.
+
+    \b
+    Examples:
+      aidtrack export support --format csv --out ledger-export.csv
+      aidtrack --database sqlite:///copy.db import records ledger-export.csv
+      aidtrack import records ~/Documents/pledges-2024.xlsx --report bad-rows.csv
+    """
+    with _progress() as progress:
+        summary = records.import_records(ledger.open_store(), file, by=settings.get("user"), progress=progress)
+    if summary.status == "unchanged":
+        out.print(f"[yellow]Unchanged[/yellow]: {file} was already imported (import #{summary.import_id}); "
+                  "nothing was written.")
+        return
+    if summary.status == "imported":
+        out.print(f"[green]Imported[/green] {file} as import #{summary.import_id}: {summary.stored:,} support "
+                  f"records from {summary.rows_read:,} rows, {summary.seconds:.1f} s.")
+        return
+    _show_bad_rows(summary.report, report_path)
+    raise click.ClickException(f"{summary.bad_rows:,} of {summary.rows_read:,} rows of {file} are bad, so "
+                               "nothing was imported; fix them and run the command again.")
+
+
+def _show_bad_rows(report: list[imports.BadRow], report_path: Path | None) -> None:
+    table = Table(title=f"Problems: {len(report)} (row 1 is the first record after the header)")
+    for column in ("row", "column", "value", "reason"):
+        table.add_column(column, overflow="fold")
+    for bad in report[:_REPORT_SHOWN]:
+        table.add_row(str(bad.row or ""), bad.column or "", (bad.value or "")[:60], bad.reason)
+    out.print(table)
+    if report_path is not None:
+        imports.write_report(report, report_path)
+        out.print(f"Full report saved to {report_path}")
+    elif len(report) > _REPORT_SHOWN:
+        out.print(f"... {len(report) - _REPORT_SHOWN} more; save them all with --report FILE.csv")
 
 
 COMMANDS = [import_group]

@@ -203,7 +203,7 @@ def load_rows(conn: Connection, table: sa.Table, rows: Iterable[Mapping[str, Any
 
 
 def _pk(table: sa.Table) -> sa.Column[Any]:
-    return list(table.primary_key.columns)[0]
+    return next(iter(table.primary_key.columns))
 
 
 def _insert(conn: Connection, table: sa.Table, rows: Sequence[dict[str, Any]]) -> int:
