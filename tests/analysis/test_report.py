@@ -115,12 +115,15 @@ def test_report_renders_charts_in_headless_chromium(kor_report, tmp_path, chromi
         page.wait_for_selector("#chart-timeline.js-plotly-plot svg.main-svg")
         plots = page.locator(".js-plotly-plot")
         bars = page.locator("#chart-ranking g.point").count()
+        labels = page.eval_on_selector_all("#chart-ranking .ytick text", "els => els.map(e => e.textContent)")
         title = page.title()
         page.screenshot(path=str(tmp_path / "kor.png"), full_page=True)
         n_plots = plots.count()
         browser.close()
     assert n_plots == 4
-    assert bars == 16  # top 15 by % of GDP plus Korea
+    assert bars == 17  # top 15 by % of GDP, a row for the donors left out, and Korea
+    position = kor_report.headline["rank_pct_gdp"]
+    assert f"\u2026 {position - 16} donors left out \u2026" in labels and labels[0] == "South Korea"
     assert title == "South Korea (KOR): support to Ukraine"
     assert [u for u in requests if not u.startswith(("file:", "data:", "blob:"))] == []
     assert (tmp_path / "kor.png").stat().st_size > 50_000

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import math
+import re
+from urllib.parse import urlsplit
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _missing(value: float | None) -> bool:
@@ -36,3 +40,19 @@ def money(value: float | None) -> str:
     """:func:`eur` without the currency, for tables headed "EUR": ``8.32 bn``, ``431.2 m``."""
     text = eur(value)
     return text.removeprefix("EUR ")
+
+
+def is_weblink(text: object) -> bool:
+    """Whether ``text`` is an http(s) URL (only those become links; never ``javascript:``)."""
+    return isinstance(text, str) and text.lower().startswith(("https://", "http://"))
+
+
+def host(url: str) -> str:
+    """The site of a URL for a short link text: ``https://www.mofa.go.kr/eng/x`` -> ``mofa.go.kr``."""
+    name = urlsplit(url).hostname or url
+    return name.removeprefix("www.")
+
+
+def is_isodate(text: object) -> bool:
+    """Whether ``text`` is a date as ``YYYY-MM-DD`` (kept on one line in tables)."""
+    return isinstance(text, str) and bool(_ISO_DATE.fullmatch(text))

@@ -24,10 +24,10 @@ from aidtrack.analysis.rank import rank
 from aidtrack.analysis.timeline import timeline
 from aidtrack.errors import NotFoundError, ValidationError
 
-KIEL_ATTRIBUTION = (
-    "Kiel Institute for the World Economy, Ukraine Support Tracker "
-    "(https://www.ifw-kiel.de/topics/war-against-ukraine/ukraine-support-tracker/)"
-)
+KIEL_PUBLISHER = "Kiel Institute for the World Economy"
+KIEL_TRACKER = "Ukraine Support Tracker"
+KIEL_PAGE = "https://www.ifw-kiel.de/topics/war-against-ukraine/ukraine-support-tracker/"
+NOT_SPLIT = "not split by category in this release"
 MAX_SOURCE_URLS = 200
 
 
@@ -69,6 +69,8 @@ class Report:
     notes: list[str]
     sources: list[Source]
     sections: tuple[ReportSection, ...] = ()
+    unsplit_stages: tuple[str, ...] = ()
+    """Stages the source gives as totals only (no category split), e.g. Kiel's monthly commitments."""
 
 
 def build_report(
@@ -94,12 +96,14 @@ def build_report(
     ranking = rank(rows, macro, stage=stage, per="gdp")
     notes: list[str] = []
     comparison = _comparison(rows, macro, donor, peers=peers, stage=stage, as_of=when, notes=notes)
+    categories = category_breakdown(own)
     return Report(
         donor=donor, name=_actors.actor_name(donor), as_of=when.date() if when is not None else None,
         stage=stage, peers=peers if isinstance(peers, str) else ",".join(peers),
         headline=_headline(rows, macro, donor, stage=stage, ranking=ranking),
-        categories=category_breakdown(own), ranking=ranking, timeline=timeline(own, donor),
+        categories=categories, ranking=ranking, timeline=timeline(own, donor),
         comparison=comparison, notes=notes, sources=sources(own), sections=tuple(extra_sections),
+        unsplit_stages=unsplit_stages(categories),
     )
 
 
@@ -161,14 +165,32 @@ def category_breakdown(own: pd.DataFrame) -> pd.DataFrame:
     return wide.reset_index()
 
 
+def unsplit_stages(categories: pd.DataFrame) -> tuple[str, ...]:
+    """Stages of a :func:`category_breakdown` with an amount only in "unspecified" (no category split).
+
+    Kiel's monthly data gives commitments per donor and month only: the table should
+    say so instead of showing EUR 0 for each category.
+    """
+    if "category" not in categories:
+        return ()
+    named = categories["category"] != "unspecified"
+    found = []
+    for column in (c for c in categories.columns if c.endswith("_eur")):
+        values = categories[column].fillna(0.0)
+        if values[~named].abs().sum() > 0 and values[named].abs().sum() == 0:
+            found.append(column.removesuffix("_eur"))
+    return tuple(found)
+
+
 def sources(own: pd.DataFrame) -> list[Source]:
-    """Kiel attribution (for Kiel rows) and the distinct source URLs of the donor's records."""
-    found: list[Source] = []
+    """Kiel citation per release (for Kiel rows) and the distinct source URLs of the donor's records.
+
+    With a ``source_title`` column (e.g. "Ukraine Support Tracker, Release 29") the
+    Kiel citation names each release; without it, the tracker.
+    """
+    found: list[Source] = [Source(label, url) for label, url in _kiel_citations(own)]
     origins = sorted({str(o) for o in own.get("origin", pd.Series(dtype=object)).dropna()})
-    kiel = [o for o in origins if o.lower().startswith("kiel")]
-    if kiel:
-        found.append(Source(f"{KIEL_ATTRIBUTION}; imported as: {', '.join(kiel)}."))
-    others = [o for o in origins if o not in kiel]
+    others = [o for o in origins if not o.lower().startswith("kiel")]
     if others:
         found.append(Source("Other records: " + ", ".join(others) + "."))
     urls = own.get("source_url", pd.Series(dtype=object)).dropna().astype(str)
@@ -177,3 +199,21 @@ def sources(own: pd.DataFrame) -> list[Source]:
     if len(counts) > MAX_SOURCE_URLS:
         found.append(Source(f"... and {len(counts) - MAX_SOURCE_URLS} more source URLs (see `aidtrack list support`)."))
     return found
+
+
+def _kiel_citations(own: pd.DataFrame) -> list[tuple[str, str]]:
+    """One citation per Kiel release among the rows: "Kiel Institute ..., Ukraine Support Tracker, Release 29"."""
+    origin = own.get("origin", pd.Series(index=own.index, dtype=object)).fillna("").astype(str)
+    kiel = own.loc[origin.str.lower().str.startswith("kiel")]
+    if kiel.empty:
+        return []
+    titles = kiel.get("source_title", pd.Series(index=kiel.index, dtype=object)).dropna().astype(str)
+    releases = sorted({t.strip() for t in titles if KIEL_TRACKER in t and "Release" in t}, key=_release_key)
+    if not releases:
+        return [(f"{KIEL_PUBLISHER}, {KIEL_TRACKER}", KIEL_PAGE)]
+    return [(f"{KIEL_PUBLISHER}, {title}", KIEL_PAGE) for title in releases]
+
+
+def _release_key(title: str) -> tuple[int, str]:
+    digits = "".join(ch for ch in title.rsplit("Release", 1)[-1] if ch.isdigit())
+    return (int(digits) if digits else 0, title)

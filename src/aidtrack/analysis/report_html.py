@@ -18,9 +18,9 @@ import pandas as pd
 from markupsafe import Markup
 
 from aidtrack import charts
-from aidtrack.analysis._format import eur, pct
+from aidtrack.analysis._format import eur, host, is_isodate, is_weblink, pct
 from aidtrack.analysis.brief import eur_or_dash, gap_sentence
-from aidtrack.analysis.report import Report
+from aidtrack.analysis.report import KIEL_PUBLISHER, NOT_SPLIT, Report
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "data" / "templates"
 TOP_DONORS = 15
@@ -28,10 +28,14 @@ TOP_DONORS = 15
 
 @functools.lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
         undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
     )
+    env.filters["host"] = host
+    env.tests["weblink"] = is_weblink
+    env.tests["isodate"] = is_isodate
+    return env
 
 
 def render_report_html(report: Report) -> str:
@@ -42,7 +46,7 @@ def render_report_html(report: Report) -> str:
         charts=_charts(report), cards=_cards(report), headline_lines=_headline_lines(report),
         category_stages=[c.removesuffix("_eur") for c in report.categories.columns if c.endswith("_eur")],
         category_rows=_category_rows(report), rank_line=_rank_line(report), undated=_undated(report),
-        comparison=_comparison(report), sources=_sources(report),
+        comparison=_comparison(report), sources=_sources(report), not_split=NOT_SPLIT,
         gdp_basis=report.headline["gdp_basis"] or "no GDP",
     )
 
@@ -82,8 +86,16 @@ def _headline_lines(report: Report) -> list[str]:
 
 
 def _category_rows(report: Report) -> list[list[str]]:
+    """Category x stage amounts; "not split by category in this release" where the source gives totals only."""
     stages = [c for c in report.categories.columns if c.endswith("_eur")]
-    return [[str(r["category"]), *(eur_or_dash(r[s]) for s in stages)] for _, r in report.categories.iterrows()]
+    return [[str(r["category"]), *(_category_cell(report, str(r["category"]), s, r[s]) for s in stages)]
+            for _, r in report.categories.iterrows()]
+
+
+def _category_cell(report: Report, category: str, column: str, value: float) -> str:
+    if category != "unspecified" and column.removesuffix("_eur") in report.unsplit_stages:
+        return NOT_SPLIT
+    return eur_or_dash(value)
 
 
 def _rank_line(report: Report) -> str:
@@ -120,24 +132,33 @@ def _sources(report: Report) -> list[dict[str, Any]]:
 
 
 def _charts(report: Report) -> dict[str, Markup]:
-    figures = {"ranking": _ranking_figure(report), "timeline": charts.plot_timeline(
-        report.timeline, title=f"{report.name}: cumulative support by category and stage")}
+    cite = {"source": chart_source(report), "as_of": report.as_of or report.headline["last_date"]}
+    figures = {"ranking": _ranking_figure(report, cite), "timeline": charts.plot_timeline(
+        report.timeline, title=f"{report.name}: cumulative support by category and stage", **cite)}
     c = report.comparison
     if c is not None:
         line = float(c.row("total")["peer_pct_gdp"])
         label = "peer median" if c.percentile == 50 else f"peer {c.percentile:g}th pct"
         figures["peers"] = charts.plot_peer_comparison(
-            c.values, line=line, line_label=label, title=f"{report.name} and {report.peers}: {c.stage} as % of GDP")
+            c.values, line=line, line_label=label, title=f"{report.name} and {report.peers}: {c.stage} as % of GDP",
+            **cite)
         group = report.ranking.loc[report.ranking["donor"].isin([c.donor, *c.peers])]
         figures["categories"] = charts.plot_categories(
-            group.sort_values("value_eur", ascending=False), title=f"{c.stage.capitalize()} by category, EUR")
+            group.sort_values("value_eur", ascending=False), title=f"{c.stage.capitalize()} by category, EUR", **cite)
     return {k: Markup(charts.figure_div(fig, div_id=f"chart-{k}")) for k, fig in figures.items()}
 
 
-def _ranking_figure(report: Report) -> Any:
+def chart_source(report: Report) -> str | None:
+    """The data source to name under a chart: the report's Kiel citation(s) by release, if any."""
+    kiel = [s.label for s in report.sources if s.label.startswith(KIEL_PUBLISHER)]
+    return "; ".join(kiel) if kiel else None
+
+
+def _ranking_figure(report: Report, cite: dict[str, Any]) -> Any:
+    """The top donors by % of GDP and, if it is not among them, the donor (the gap between is labelled)."""
     table = report.ranking.dropna(subset=["pct_gdp"])
     top = table.head(TOP_DONORS)
     if report.donor not in set(top["donor"]):
         top = pd.concat([top, table.loc[table["donor"] == report.donor]])
     return charts.plot_ranking(top, measure="pct_gdp", top=len(top), highlight=report.donor,
-                               title=f"Donors by {report.stage} as % of GDP ({report.name} highlighted)")
+                               title=f"Donors by {report.stage} as % of GDP ({report.name} highlighted)", **cite)
