@@ -75,10 +75,10 @@ def test_store_error_midway_leaves_database_as_before(any_store: Store, packages
     imports.import_kiel(any_store, packages_xlsx(), by="tester")
     before = _state(any_store)
 
-    def broken_macro(*args: Any, **kwargs: Any) -> int:
-        raise StorageError("disk full (simulated) while writing macro rows")
+    def broken_finish(*args: Any, **kwargs: Any) -> None:
+        raise StorageError("disk full (simulated) after writing the rows")
 
-    monkeypatch.setattr(Store, "_upsert_macro", broken_macro)
+    monkeypatch.setattr(Store, "_finish_import", broken_finish)
     with pytest.raises(StorageError, match="simulated"):
         imports.import_kiel(any_store, activities_xlsx, by="tester")
     assert _state(any_store) == before

@@ -7,10 +7,12 @@ change in ``audit_log`` (when, by whom, old and new values).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
 import json
+import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -78,6 +80,9 @@ class Store:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        # SQLite has one writer at a time: threads of this process queue here instead of
+        # polling SQLite's busy handler (other processes still wait on the database lock).
+        self._write_lock = threading.RLock() if engine.dialect.name == "sqlite" else contextlib.nullcontext()
 
     # -- connection and transactions -------------------------------------------------
 
@@ -88,7 +93,7 @@ class Store:
         On SQLite it holds the write lock from its start, so concurrent writers queue.
         """
         try:
-            with self.engine.connect() as conn:
+            with self._write_lock, self.engine.connect() as conn:
                 conn.execution_options(**{WRITE_OPTION: True})
                 with conn.begin():
                     yield conn
@@ -104,8 +109,9 @@ class Store:
             from sqlalchemy.dialects.postgresql import insert
         else:
             from sqlalchemy.dialects.sqlite import insert  # type: ignore[assignment]
-        statement = insert(table).values(**values).on_conflict_do_nothing(index_elements=list(columns))
-        return bool(conn.execute(statement).rowcount)
+        statement = (insert(table).values(**values).on_conflict_do_nothing(index_elements=list(columns))
+                     .returning(*table.primary_key.columns))
+        return conn.execute(statement).first() is not None
 
     def _lock_imports(self, conn: Connection) -> None:
         """Serialise imports: PostgreSQL advisory lock (SQLite: the write lock is already held)."""

@@ -58,9 +58,26 @@ class ImportSummary:
     report_path: Path | None = None
     notes: list[str] = dataclasses.field(default_factory=list)
 
+    newer_release: str | None = None  # a newer release was already current: rows stored as history
+
     @property
     def rows_per_second(self) -> float:
         return self.rows_read / self.seconds if self.seconds > 0 else 0.0
+
+    @property
+    def outcome(self) -> str:
+        """What happened to the records, in words (for the CLI's summary line).
+
+        >>> ImportSummary("f", "kiel", "7", "xlsx", "imported", 3, 600, 520, 520, 520, 0, [], {}, 1.0,
+        ...               newer_release="29").outcome
+        '520 records stored as history (not current): Release 29 is newer and stays current'
+        """
+        if self.status == "unchanged":
+            return "nothing written: this file was already imported"
+        if self.newer_release is not None:
+            return (f"{self.stored:,} records stored as history (not current): Release {self.newer_release} "
+                    "is newer and stays current")
+        return f"{self.stored:,} records stored as current, {self.superseded:,} older records superseded"
 
 
 @dataclasses.dataclass
@@ -71,6 +88,8 @@ class MacroSummary:
     changed: int
     aggregates_left_out: int
     report: list[BadRow]
+    import_id: int | None = None
+    status: str = "imported"  # "imported" | "unchanged"
 
 
 def totals(records: Iterable[Support]) -> dict[tuple[str, str | None], float]:
@@ -118,30 +137,17 @@ def _resolve_path(path_or_url: str | Path, *, progress: Progress | None, cache: 
     return downloads.download(text, folder=cache, progress=hook, transport=transport)
 
 
-def _release_number(release: str | None) -> int:
-    digits = "".join(ch for ch in release or "" if ch.isdigit())
-    return int(digits) if digits else -1
-
-
-def _newer_release(store: Store, origin: str, release: str | None) -> str | None:
-    """A release of ``origin`` already imported that is newer than ``release``, if any."""
-    newer = [i["release"] for i in store.list_imports()
-             if i["origin"] == origin and _release_number(i["release"]) > _release_number(release)]
-    return max(newer, key=_release_number) if newer else None
-
-
 def _store(store: Store, release: KielRelease, *, path: Path, sha256: str, by: str, started: float,
            report_path: Path | None, origin: str = "kiel") -> ImportSummary:
+    """One serialised import: the store decides, inside its transaction, whether a newer release
+    is current (then the records become history and its GDP base is not applied)."""
     notes = list(release.notes)
-    macro = release.macro
-    newer = _newer_release(store, origin, release.release)
-    if newer is not None and macro:
-        macro = []
-        notes.append(f"Release {newer} is already imported, so this release's GDP base and EU shares were "
-                     "not applied (its records are kept as history).")
     outcome = store.import_batch(origin=origin, release=release.release, sha256=sha256, path=str(path),
-                                 records=release.records, macro=macro,
+                                 records=release.records, macro=release.macro,
                                  report=[b.as_dict() for b in release.report], by=by)
+    if outcome.newer_release is not None and release.macro:
+        notes.append(f"Release {outcome.newer_release} is already imported, so this release's GDP base and EU "
+                     "shares were not applied (its records are kept as history).")
     target = report_path
     if target is None and release.report and outcome.status == "imported":
         target = _default_report_path(store, release, outcome.import_id)
@@ -152,8 +158,8 @@ def _store(store: Store, release: KielRelease, *, path: Path, sha256: str, by: s
                      "supersede it in the right order.")
     return ImportSummary(str(path), origin, release.release, release.layout, outcome.status, outcome.import_id,
                          release.rows_read, len(release.records), outcome.stored, outcome.superseded,
-                         len(macro), release.report, totals(release.records),
-                         time.perf_counter() - started, target, notes)
+                         outcome.macro_applied, release.report, totals(release.records),
+                         time.perf_counter() - started, target, notes, outcome.newer_release)
 
 
 def _unchanged(store: Store, *, path: Path, sha256: str, origin: str, started: float) -> ImportSummary | None:
@@ -212,8 +218,14 @@ def load_starter(store: Store, *, by: str, folder: Path | None = None,
 
 
 def import_macro(store: Store, path: str | Path, *, by: str, indicator: str | None = None) -> MacroSummary:
-    """Import World Bank GDP/population (long CSV or wdi.json) as macro rows (upsert)."""
+    """Import World Bank GDP/population (long CSV or wdi.json) as macro rows (upsert).
+
+    Recorded as an import like any other (who, when, file hash, counts), every inserted or
+    changed value audited; the same file twice changes nothing.
+    """
     read = macro_files.read_macro(path, indicator=indicator)
-    changed = store.upsert_macro(read.rows, by=by)
+    outcome = store.import_macro(origin="macro", sha256=sha256_of(Path(path)), path=str(path), rows=read.rows,
+                                 report=[b.as_dict() for b in read.report], by=by)
     indicators = sorted({r["indicator"] for r in read.rows})
-    return MacroSummary(str(path), indicators, len(read.rows), changed, read.aggregates, read.report)
+    return MacroSummary(str(path), indicators, len(read.rows), outcome.stored, read.aggregates, read.report,
+                        outcome.import_id, outcome.status)
