@@ -12,6 +12,7 @@ from aidtrack.cli.rules import COMMANDS, check_transfer, options, rules
 
 def test_commands_are_exported() -> None:
     assert [c.name for c in COMMANDS] == ["rules", "check-transfer", "options"]
+    assert {"show", "changes", "stale", "audit"} <= set(rules.commands)
 
 
 @pytest.mark.parametrize(("command", "args", "expected"), [
@@ -83,3 +84,39 @@ def test_bad_input_is_a_usage_error(runner: CliRunner, command, args: list[str],
 def test_help(runner: CliRunner, args: list[str]) -> None:
     result = runner.invoke(rules, args)
     assert result.exit_code == 0 and "Usage:" in result.output
+
+
+def test_rules_stale(runner: CliRunner) -> None:
+    result = runner.invoke(rules, ["stale", "--older-than", "365", "--as-of", "2026-12-01"])
+    assert result.exit_code == 0 and "None: every rule was reviewed in that time." in result.output
+    data = json.loads(runner.invoke(rules, ["stale", "--older-than", "365", "--as-of", "2030-01-01", "--json"]).output)
+    assert data and {"id", "country", "title", "last_reviewed"} == set(data[0])
+    bad = runner.invoke(rules, ["stale", "--older-than", "-5"])
+    assert bad.exit_code == 2 and "-5" in bad.output
+
+
+def test_rules_audit_passes(runner: CliRunner) -> None:
+    result = runner.invoke(rules, ["audit"])
+    assert result.exit_code == 0 and "passes" in result.output
+
+
+def test_rules_json_carries_basis_and_review(runner: CliRunner) -> None:
+    data = json.loads(runner.invoke(rules, ["KOR", "--as-of", "2023-03-01", "--json"]).output)
+    first = data["rules"][0]
+    assert {"basis", "basis_label", "legal_reference", "last_reviewed", "unverified", "via", "citation"} <= set(first)
+
+
+def test_check_transfer_transit(runner: CliRunner) -> None:
+    result = runner.invoke(check_transfer, ["--from", "POL", "--to", "UKR", "--item", "lethal", "--transit", "Hungary",
+                                            "--date", "2022-03-01", "--json"])
+    data = json.loads(result.output)
+    assert (data["verdict"], data["transfer"]["transit"], data["strength"]) == (
+        "prohibited", ["HUN"], "prohibited by regulation or decree")
+
+
+@pytest.mark.parametrize("via", ["USA", "POL", "DEU"])
+def test_check_transfer_via_poland_and_germany_do_not_cite_the_us_loan(runner: CliRunner, via: str) -> None:
+    result = runner.invoke(check_transfer, ["--from", "KOR", "--to", "UKR", "--item", "ammunition", "--via", via,
+                                            "--date", "2024-07-01", "--json"])
+    cited = json.loads(result.output)["cited_rules"]
+    assert ("kor_155mm_loan_to_us_2023" in cited) is (via == "USA")

@@ -1,4 +1,4 @@
-"""Rules commands: `rules COUNTRY`, `rules changes`, `check-transfer`, `options`."""
+"""Rules commands: `rules COUNTRY`, `rules changes`, `rules stale`, `rules audit`, `check-transfer`, `options`."""
 
 from __future__ import annotations
 
@@ -13,7 +13,17 @@ from rich.markdown import Markdown
 from aidtrack.errors import AidtrackError, UnknownActorError, ValidationError
 from aidtrack.services import rules as rules_service
 from aidtrack.services.rules import (
-    render_changes, render_check, render_options, render_rules, resolve_country, rule_changes, rules_in_force,
+    audit_register,
+    render_changes,
+    render_check,
+    render_options,
+    render_rules,
+    render_stale,
+    resolve_country,
+    rule_changes,
+    rule_dict,
+    rules_in_force,
+    stale_rules,
 )
 
 
@@ -63,6 +73,8 @@ def rules() -> None:
     \b
     aidtrack rules KOR [--as-of 2023-03-01] [--json]
     aidtrack rules changes --since 2022-02-24 [--until 2023-12-31] [--country DEU] [--json]
+    aidtrack rules stale --older-than 365 [--json]
+    aidtrack rules audit
     """
 
 
@@ -76,7 +88,7 @@ def show(country: str, as_of: dt.date | None, as_json: bool) -> None:
     day = as_of or dt.date.today()
     found = rules_in_force(code, on=day)
     if as_json:
-        _emit({"country": code, "as_of": day, "rules": [r.model_dump(mode="json") for r in found]})
+        _emit({"country": code, "as_of": day, "rules": [rule_dict(r) for r in found]})
         return
     _console().print(Markdown(render_rules(found, country=code, on=day), hyperlinks=False))
 
@@ -96,22 +108,50 @@ def changes(since: dt.date, until: dt.date | None, country: str | None, as_json:
     _console().print(Markdown(render_changes(found, since=since, until=until), hyperlinks=False))
 
 
+@rules.command("stale")
+@click.option("--older-than", "older_than", type=click.IntRange(min=0), default=365, show_default=True,
+              help="Days since a rule's last review.")
+@click.option("--as-of", "as_of", type=DATE, default=None, help="Count the days back from this date (default: today).")
+@click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+def stale(older_than: int, as_of: dt.date | None, as_json: bool) -> None:
+    """Rules not reviewed against their sources in the last N days (never-reviewed first)."""
+    day = as_of or dt.date.today()
+    found = stale_rules(older_than=older_than, today=day)
+    if as_json:
+        _emit([{"id": r.id, "country": r.country, "title": r.title, "last_reviewed": r.last_reviewed}
+               for r in found])
+        return
+    _console().print(Markdown(render_stale(found, older_than=older_than, today=day), hyperlinks=False))
+
+
+@rules.command("audit")
+def audit() -> None:
+    """Check the shipped register: basis, legal reference, start date or reason, review date, source policy."""
+    problems = audit_register()
+    if problems:
+        raise click.ClickException(f"{len(problems)} problem(s) in the rules register:\n" + "\n".join(problems))
+    click.echo("The rules register passes: every rule is citable and every source passes the source policy.")
+
+
 @click.command("check-transfer")
 @click.option("--from", "origin", required=True, help="Exporting state (code or name), e.g. KOR.")
 @click.option("--to", "recipient", required=True, help="Final recipient, e.g. UKR.")
 @click.option("--item", required=True, help="lethal, non_lethal, ammunition or dual_use (or weapons, shells, helmets...).")
 @click.option("--via", multiple=True, help="Intermediary state, in order; repeat for several.")
+@click.option("--transit", multiple=True,
+              help="State whose straits, airspace or land the shipment crosses without a handover; repeat for several.")
 @click.option("--origin-of-manufacture", "maker", default=None, help="Country where the item was made (default: --from).")
 @click.option("--date", "on", type=DATE, default=None, help="Date to judge (default: today).")
 @click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
-def check_transfer(origin: str, recipient: str, item: str, via: tuple[str, ...],
-                           maker: str | None, on: dt.date | None, as_json: bool) -> None:
+def check_transfer(origin: str, recipient: str, item: str, via: tuple[str, ...], transit: tuple[str, ...],
+                   maker: str | None, on: dt.date | None, as_json: bool) -> None:
     """Check a transfer route hop by hop: findings with rules and sources, and a verdict."""
     try:
         result = rules_service.check_route(
             _country(origin, option="--from"), _country(recipient, option="--to"), item,
             via=tuple(_country(v, option="--via") for v in via),
-            manufacturer=_country(maker, option="--origin-of-manufacture") if maker else None, on=on)
+            manufacturer=_country(maker, option="--origin-of-manufacture") if maker else None, on=on,
+            transit=tuple(_country(t, option="--transit") for t in transit))
     except ValidationError as ex:
         raise click.UsageError(str(ex)) from None
     if as_json:

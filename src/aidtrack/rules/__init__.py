@@ -18,13 +18,31 @@ optional ``via`` scope (see docs/rules.md). Precedence is in
 from aidtrack.rules.changes import RuleChange, rule_changes, rules_in_force
 from aidtrack.rules.checker import check_transfer
 from aidtrack.rules.conflicts import is_at_war, parties_at_war
-from aidtrack.rules.model import CheckResult, Finding, Rule, Source, Transfer, normalize_item
+from aidtrack.rules.model import (
+    CheckResult,
+    Finding,
+    Rule,
+    Source,
+    Transfer,
+    normalize_item,
+)
 from aidtrack.rules.options import OptionsReport, RouteOption, build_options
 from aidtrack.rules.register import Register, load_register
-from aidtrack.rules.render import render_changes, render_check, render_options, render_rules, render_stale
+from aidtrack.rules.render import (
+    render_changes,
+    render_check,
+    render_options,
+    render_rules,
+    render_stale,
+)
 from aidtrack.rules.review import audit_register, stale_rules
 from aidtrack.rules.signals import load_signals
-from aidtrack.rules.sources import SourceProblem, audit_rules, audit_signal_entries, problems_of_url
+from aidtrack.rules.sources import (
+    SourceProblem,
+    audit_rules,
+    audit_signal_entries,
+    problems_of_url,
+)
 
 __all__ = [
     "CheckResult",

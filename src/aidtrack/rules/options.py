@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -210,7 +211,7 @@ def _notes(donor: str, countries: list[str], peers: pd.DataFrame | None,
 def _plain(value: Any) -> Any:
     if hasattr(value, "item"):
         return value.item()
-    return None if isinstance(value, float) and value != value else value
+    return None if isinstance(value, float) and math.isnan(value) else value
 
 
 def _jsonable(event: dict[str, Any]) -> dict[str, Any]:

@@ -36,7 +36,7 @@ def render_check(result: CheckResult) -> str:
     made = f", made in {t.manufacturer}" if t.manufacturer != t.origin else ""
     crossing = f", crossing {', '.join(t.transit)}" if t.transit else ""
     lines = [f"**{route}**, {t.item.replace('_', '-')}{made}{crossing}, on {t.on}: **{result.label}**", "",
-             f"Strength: {result.strength}" + (f" (basis: {_basis(result.basis)})" if result.basis else "") + ".", ""]
+             f"Strength: {result.strength}" + _basis_note(result) + ".", ""]
     lines.extend(_unverified(result))
     for f in result.findings:
         cite = f" [source]({f.citation})" if f.citation else ""
@@ -44,8 +44,10 @@ def render_check(result: CheckResult) -> str:
     return "\n".join(lines)
 
 
-def _basis(basis: str | None) -> str:
-    return BASES.get(basis or "", "basis not recorded")
+def _basis_note(result: CheckResult) -> str:
+    """`` (basis: government policy)`` unless the strength already names the basis."""
+    words = BASES.get(result.basis or "", "")
+    return f" (basis: {words})" if words and words not in result.strength else ""
 
 
 def _unverified(result: CheckResult) -> list[str]:
@@ -62,8 +64,8 @@ def render_options(report: OptionsReport, *, rules: Sequence[Rule] = ()) -> str:
     lists ids and titles from the findings.
     """
     donor = country_name(report.donor)
-    lines = [f"# Options for {donor} ({report.donor}) to support {country_name(report.recipient)} "
-             f"({report.recipient}), as of {report.as_of}", "",
+    lines = [(f"# Options for {donor} ({report.donor}) to support {country_name(report.recipient)} "
+             f"({report.recipient}), as of {report.as_of}"), "",
              "Routes are ranked most open first; the strength says what the deciding rule rests on.", ""]
     for route in report.routes:
         lines.extend(_route(route))
@@ -126,8 +128,8 @@ def _peers_section(report: OptionsReport) -> list[str]:
             by_category[route.category] = peers
     if not by_category:
         return []
-    lines = ["## Peers", "", "What other donors gave, by kind of aid (the same list applies to every route "
-             "of that kind; the ledger does not split lethal from non-lethal military aid).", ""]
+    lines = ["## Peers", "", ("What other donors gave, by kind of aid (the same list applies to every route "
+             "of that kind; the ledger does not split lethal from non-lethal military aid)."), ""]
     for category in ("military", "humanitarian", "financial"):
         peers = by_category.get(category, ())
         text = "; ".join(_peer(p) for p in peers) if peers else "none on record"
@@ -211,8 +213,8 @@ def render_rules(found: list[Rule], *, country: str, on: dt.date) -> str:
         state = f"yields to {', '.join(r.superseded_by)} where that applies" if r.superseded_by else "applies"
         start = r.valid_from or "long-standing"
         lines += [f"## {r.id}: {state}", "",
-                  f"**{r.title}**: {r.effect} {', '.join(r.covers)}, {r.scope}, to {r.applies_to}"
-                  f"{_via(r)}; from {start}{f' to {r.valid_to}' if r.valid_to else ''}; confidence {r.confidence}.",
+                  (f"**{r.title}**: {r.effect} {', '.join(r.covers)}, {r.scope}, to {r.applies_to}"
+                  f"{_via(r)}; from {start}{f' to {r.valid_to}' if r.valid_to else ''}; confidence {r.confidence}."),
                   "", r.summary, "", *_provenance(r), "Sources: " + _sources(r.sources), ""]
     return "\n".join(lines)
 
@@ -248,8 +250,8 @@ def render_changes(changes: list[RuleChange], *, since: dt.date, until: dt.date 
     lines = [f"# Rule changes {span}", ""]
     for c in changes:
         effect = f"{c.effect_before or 'no rule'} -> {c.effect_after or 'no rule'}"
-        lines += [f"- **{c.date} {c.country} {c.direction}** ({c.kind} `{c.rule_id}`, {effect}): "
-                  f"{c.summary} Sources: {_sources(c.sources)}"]
+        lines += [(f"- **{c.date} {c.country} {c.direction}** ({c.kind} `{c.rule_id}`, {effect}): "
+                  f"{c.summary} Sources: {_sources(c.sources)}")]
     return "\n".join(lines if changes else lines + ["No changes on record."])
 
 

@@ -6,8 +6,8 @@ staging or CMS hosts, no search or feed-reader pages (the deny list lives in
 entry sourced only to state media needs a written ``source_exception``; a primary
 source (law text, ministry, official statement), where there is one, comes first.
 
->>> problems_of_url("https://db.westchesterlibraries.org:2090/pakistan/x")[0].split(":")[0]
-'non-standard port'
+>>> [p.split(":")[0] for p in problems_of_url("https://db.westchesterlibraries.org:2090/pakistan/x")]
+['non-standard port 2090', 'denied host westchesterlibraries.org']
 """
 
 from __future__ import annotations

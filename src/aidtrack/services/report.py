@@ -7,17 +7,23 @@ starter data and the shipped registers and prints it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from aidtrack import analysis
-from aidtrack.analysis import Report, ReportSection, render_report_text, write_report_html
+from aidtrack.analysis import (
+    Report,
+    ReportSection,
+    render_report_text,
+    write_report_html,
+)
 from aidtrack.db import Store
-from aidtrack.rules import OptionsReport, rules_in_force
+from aidtrack.rules import OptionsReport, Rule, load_register, rules_in_force
 from aidtrack.services import analysis as analysis_service
 from aidtrack.services import ledger
 from aidtrack.services import rules as rules_service
 
-__all__ = ["Report", "country_report", "options_section", "render_report_text", "rules_section",
+__all__ = ["Report", "cited_rule_ids", "country_report", "options_section", "render_report_text", "rules_section",
            "signals_section", "write_report_html"]
 
 
@@ -30,26 +36,49 @@ def _first_url(sources: Any) -> str:
 
 
 def options_section(options: OptionsReport) -> ReportSection:
-    """Each route with its verdict and the rule and source that decide it."""
+    """Each route, most open first, with its verdict, how firmly it binds, and the deciding rule."""
     rows = []
     for route in options.routes:
-        deciding = [f for f in (route.check.findings if route.check else ()) if f.severity != "info"]
+        check = route.check
+        deciding = [f for f in (check.deciding if check else ()) if f.rule_id]
         finding = deciding[0] if deciding else None
-        rows.append((route.title, route.label, finding.rule_id if finding and finding.rule_id else "",
+        rule = f"{finding.rule_title} ({finding.rule_id})" if finding else ""
+        rows.append((route.title, route.label, route.strength, rule, finding.basis_label if finding else "",
                      finding.citation if finding and finding.citation else ""))
     return ReportSection(
         title=f"Routes open to {options.donor} on {options.as_of.isoformat()}",
-        paragraphs=("Verdicts of the route checker against the rules in force on that date "
-                    "(run aidtrack options for the peers and signals of each route).",),
-        columns=("route", "verdict", "deciding rule", "source"), rows=rows)
+        paragraphs=(("Verdicts of the route checker against the rules in force on that date, most open "
+                    "route first. The strength says what the deciding rule rests on: a statute, a "
+                    "government policy or a guideline. Every rule cited is listed in the next table."),),
+        columns=("route", "verdict", "strength", "deciding rule", "basis", "source"), rows=rows)
 
 
-def rules_section(donor: str, *, on: dt.date) -> ReportSection:
-    rows = [(r.id, r.effect, ", ".join(r.covers), r.scope, r.valid_from.isoformat() if r.valid_from else "",
-             _first_url(r.sources)) for r in rules_in_force(donor, on=on) if not r.superseded_by]
-    return ReportSection(title=f"Export rules in force for {donor} on {on.isoformat()}",
-                         paragraphs=() if rows else ("No rule on record for this country.",),
-                         columns=("rule", "effect", "covers", "scope", "since", "source"), rows=rows)
+def _rule_row(rule: Rule) -> tuple[str, ...]:
+    since = rule.valid_from.isoformat() if rule.valid_from else "not dated"
+    caveat = f"Not established: {rule.unverified}." if rule.unverified else ""
+    return (rule.title, rule.id, rule.country, rule.basis_label, rule.legal_reference, rule.effect.replace("_", " "),
+            since, rule.last_reviewed.isoformat() if rule.last_reviewed else "never", _first_url(rule.sources),
+            caveat)
+
+
+def cited_rule_ids(options: OptionsReport) -> list[str]:
+    """Ids of every rule a route's findings cite, in route order."""
+    found = (f.rule_id for r in options.routes if r.check for f in r.check.findings if f.rule_id)
+    return list(dict.fromkeys(found))
+
+
+def rules_section(donor: str, *, on: dt.date, cited: Sequence[str] = ()) -> ReportSection:
+    """The rules in force for ``donor`` on ``on`` plus every rule in ``cited`` (the routes'), titled."""
+    in_force = [r for r in rules_in_force(donor, on=on) if not r.superseded_by]
+    register = load_register()
+    listed = {r.id for r in in_force}
+    extra = [register.get(rule_id) for rule_id in cited if rule_id not in listed]
+    rows = [_rule_row(r) for r in [*in_force, *extra]]
+    return ReportSection(
+        title=f"Rules in force for {donor} on {on.isoformat()}, and every rule the routes cite",
+        paragraphs=() if rows else ("No rule on record for this country.",),
+        columns=("title", "rule", "country", "basis", "legal reference", "effect", "since", "last reviewed",
+                 "source", "note"), rows=rows)
 
 
 def signals_section(options: OptionsReport) -> ReportSection:
@@ -70,6 +99,7 @@ def country_report(donor: str, *, peers: str = "G7", as_of: str | dt.date | None
     code = analysis_service.resolve_donor(donor)
     when = ledger.parse_date(as_of) or dt.date.today()
     options = rules_service.options_report(code, as_of=when, peers=peers, store=store)
-    sections = (options_section(options), rules_section(code, on=when), signals_section(options))
+    sections = (options_section(options), rules_section(code, on=when, cited=cited_rule_ids(options)),
+                signals_section(options))
     return analysis.build_report(support, macro, code, peers=peers, as_of=as_of, stage=stage,
                                  extra_sections=sections)

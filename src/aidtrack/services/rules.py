@@ -16,16 +16,61 @@ from aidtrack.analysis import compare
 from aidtrack.db import EventFilter, Store
 from aidtrack.errors import AidtrackError
 from aidtrack.rules import (
-    CheckResult, OptionsReport, RuleChange, Transfer, build_options, check_transfer, load_signals,
-    render_changes, render_check, render_options, render_rules, rule_changes, rules_in_force,
+    CheckResult,
+    OptionsReport,
+    Rule,
+    RuleChange,
+    Transfer,
+    audit_register,
+    build_options,
+    check_transfer,
+    load_register,
+    load_signals,
+    render_changes,
+    render_check,
+    render_rules,
+    render_stale,
+    rule_changes,
+    rules_in_force,
+    stale_rules,
 )
+from aidtrack.rules import render_options as _render_options
 from aidtrack.rules.naming import resolve_country
 from aidtrack.services import analysis as analysis_service
 from aidtrack.services import ledger
 
-__all__ = ["CheckResult", "OptionsReport", "RuleChange", "check_route", "ledger_signals", "load_signals",
-           "options_report", "render_changes", "render_check", "render_options", "render_rules",
-           "resolve_country", "rule_changes", "rules_in_force"]
+__all__ = [
+    "CheckResult",
+    "OptionsReport",
+    "RuleChange",
+    "audit_register",
+    "check_route",
+    "ledger_signals",
+    "load_signals",
+    "options_report",
+    "render_changes",
+    "render_check",
+    "render_options",
+    "render_rules",
+    "render_stale",
+    "resolve_country",
+    "rule_changes",
+    "rule_dict",
+    "rules_in_force",
+    "stale_rules",
+]
+
+
+def rule_dict(rule: Rule) -> dict[str, Any]:
+    """A rule as JSON-ready data for tables and the API: every field, plus ``basis_label``
+    (the basis in words) and ``citation`` (its first source); ``basis``, ``legal_reference``,
+    ``last_reviewed`` and ``unverified`` are always present (None or "" when not recorded)."""
+    return rule.public_dict()
+
+
+def render_options(report: OptionsReport) -> str:
+    """The options report as Markdown, with the cited rules' review dates from the register."""
+    return _render_options(report, rules=load_register().rules)
 
 _EVENT_KEYS = ("type", "actor", "target", "beneficiary", "recipient", "category", "direction",
                "consequence", "condition", "summary", "date")
@@ -78,11 +123,13 @@ def options_report(donor: str, *, as_of: dt.date | None = None, recipient: str =
 
 
 def check_route(origin: str, recipient: str, item: str, *, via: tuple[str, ...] = (),
-                manufacturer: str | None = None, on: dt.date | None = None) -> CheckResult:
+                manufacturer: str | None = None, on: dt.date | None = None,
+                transit: tuple[str, ...] = ()) -> CheckResult:
     """Judge a transfer hop by hop against the rules in force on ``on`` (default: today).
 
     Countries are codes (resolve typed names with :func:`resolve_country` first); a bad
-    ``item`` raises :class:`~aidtrack.errors.ValidationError`.
+    ``item`` raises :class:`~aidtrack.errors.ValidationError`. ``transit`` lists states whose
+    straits, airspace or land the shipment crosses without a handover.
     """
-    transfer = Transfer(origin, recipient, item, via=via, manufacturer=manufacturer, on=on)
+    transfer = Transfer(origin, recipient, item, via=via, manufacturer=manufacturer, on=on, transit=transit)
     return check_transfer(transfer)
