@@ -75,7 +75,7 @@ def rules_section(donor: str, *, on: dt.date, cited: Sequence[str] = ()) -> Repo
     extra = [register.get(rule_id) for rule_id in cited if rule_id not in listed]
     rows = [_rule_row(r) for r in [*in_force, *extra]]
     return ReportSection(
-        title=f"Rules in force for {donor} on {on.isoformat()}, and every rule the routes cite",
+        title=f"Export rules in force for {donor} on {on.isoformat()}, and every rule the routes cite",
         paragraphs=() if rows else ("No rule on record for this country.",),
         columns=("title", "rule", "country", "basis", "legal reference", "effect", "since", "last reviewed",
                  "source", "note"), rows=rows)
