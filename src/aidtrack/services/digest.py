@@ -194,7 +194,7 @@ Records dated in the period, confirmed and waiting for review (candidates); reje
 | Date | Status | Category | Stage | Amount | Evidence | Source |
 |---|---|---|---|---|---|---|
 {% for r in c.support -%}
-| {{ r.date or "" }} | {{ r.status }} | {{ r.category }} | {{ r.stage }} | {{ r.amount }} | {{ cell(r.evidence) }} | \
+| {{ r.date or "" }} | {{ r.status }} | {{ cell(r.category) }} | {{ cell(r.stage) }} | {{ r.amount }} | {{ cell(r.evidence) }} | \
 {{ link(r) }} |
 {% endfor %}{% if c.more_support %}
 ... and {{ c.more_support }} more support record(s).
@@ -257,8 +257,9 @@ td.date { white-space: nowrap; } .candidate { color: #8a5a00; } .note { color: #
 
 
 def _cell(text: str | None) -> str:
-    """Text safe inside a Markdown table cell (no pipes, no line breaks)."""
-    return " ".join((text or "").split()).replace("|", "\\|")
+    """Text safe inside a Markdown table cell: no pipes, no line breaks, no raw HTML tags."""
+    text = " ".join((text or "").split()).replace("|", "\\|")
+    return text.replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _link(row: dict[str, Any]) -> str:

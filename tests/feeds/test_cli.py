@@ -1,0 +1,74 @@
+"""The commands end to end: feeds add/list/poll/remove, watch add/list/remove, digest to .md and .html."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from aidtrack.cli import main
+from aidtrack.feeds.demo import FixtureServer
+
+RSS, ATOM = "/world/rss.xml", "/asia/atom.xml"
+
+
+def run(runner: CliRunner, *args: str) -> str:
+    result = runner.invoke(main, list(args), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_add_poll_review_and_poll_again(runner: CliRunner, server: FixtureServer) -> None:
+    assert "Added feed 1" in run(runner, "feeds", "add", server.url(RSS), "--name", "World")
+    run(runner, "feeds", "add", server.url(ATOM))
+    first = run(runner, "feeds", "poll", "--timeout", "5")
+    assert "5 new and 0 changed article(s) read, 1 not relevant; 5 new candidate(s)" in first
+    assert len(json.loads(run(runner, "review", "--list", "--json"))) == 5
+    again = run(runner, "feeds", "poll")
+    assert again.count("not modified since the last poll") == 2 and "0 new candidate(s)" in again
+    listed = json.loads(run(runner, "feeds", "list", "--json"))
+    assert [(f["name"], f["status"], f["items"], f["events"]) for f in listed] == [
+        ("World", "not-modified", 3, 2), (None, "not-modified", 2, 3)]
+
+
+def test_poll_reports_a_failing_feed_and_goes_on(runner: CliRunner, server: FixtureServer) -> None:
+    run(runner, "feeds", "add", server.url("/missing.xml"))
+    run(runner, "feeds", "add", server.url(ATOM))
+    result = runner.invoke(main, ["feeds", "poll", "--json"], catch_exceptions=False)
+    report = json.loads(result.stdout)
+    assert result.exit_code == 0
+    assert [(f["status"], f["added"]) for f in report["feeds"]] == [("error", 0), ("ok", 3)]
+    assert report["totals"]["errors"] == 1 and "HTTP 404" in report["feeds"][0]["errors"][0]
+
+
+def test_remove_and_mistakes(runner: CliRunner, server: FixtureServer) -> None:
+    run(runner, "feeds", "add", server.url(RSS))
+    duplicate = runner.invoke(main, ["feeds", "add", server.url(RSS)])
+    assert duplicate.exit_code == 1 and "is already added" in duplicate.output
+    assert "Removed feed 1" in run(runner, "feeds", "remove", server.url(RSS))
+    assert "No feeds yet" in run(runner, "feeds", "list")
+    missing = runner.invoke(main, ["feeds", "remove", "7"])
+    assert missing.exit_code == 1 and 'No feed "7"' in missing.output
+
+
+def test_watch_then_digest_to_markdown_and_html(runner: CliRunner, server: FixtureServer, tmp_path: Path) -> None:
+    run(runner, "feeds", "add", server.url(ATOM))
+    run(runner, "feeds", "poll")
+    empty = runner.invoke(main, ["digest", "--since", "2024-01-01"])
+    assert empty.exit_code == 1 and "aidtrack watch add KOR" in empty.output
+    assert "Following KOR" in run(runner, "watch", "add", "South Korea")
+    assert "KOR" in run(runner, "watch", "list")
+    text = run(runner, "digest", "--since", "2024-03-01", "--until", "2024-03-31")
+    assert text.startswith("# Digest: South Korea (KOR), 2024-03-01 to 2024-03-31")
+    assert "| 2024-03-20 | candidate | appeal | UKR | KOR |" in text
+    assert "| 2024-03-20 | candidate | refusal | KOR |" in text
+    page = tmp_path / "kor.html"
+    run(runner, "digest", "--since", "2024-03-01", "--until", "2024-03-31", "--out", str(page))
+    html = page.read_text(encoding="utf-8")
+    assert html.startswith("<!doctype html>") and "<script" not in html and "refusal" in html
+    run(runner, "digest", "--since", "2024-03-01", "--country", "JPN", "--out", str(tmp_path / "jpn.md"))
+    assert "Japan lends money for power lines" in (tmp_path / "jpn.md").read_text(encoding="utf-8")
+    bad = runner.invoke(main, ["digest", "--since", "2024-03-01", "--out", str(tmp_path / "d.pdf")])
+    assert bad.exit_code == 1 and "name the file .md or .html" in bad.output
+    assert "No longer following KOR" in run(runner, "watch", "remove", "KOR")
