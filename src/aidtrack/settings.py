@@ -7,6 +7,7 @@ config file (``aidtrack.toml`` in the user's config directory) > default.
 from __future__ import annotations
 
 import dataclasses
+import getpass
 import os
 import tomllib
 from collections.abc import Mapping
@@ -40,7 +41,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("config_file", "", "TOML file with settings (keys as in this table). Default: "
             "aidtrack.toml in the user's config directory."),
     Setting("user", "", "Name recorded in the audit trail for changes made by this process. "
-            "Default: the login name."),
+            "Default: the login name (USER), else the operating system account, else \"unknown\"."),
     Setting("shared_dir", "", "Folder with the reference data (Kiel files, macro data, "
             "policies, eval). Default: ../shared beside the checkout, if present."),
     Setting("host", "127.0.0.1", "Address `aidtrack serve` listens on."),
@@ -91,8 +92,16 @@ def _computed_default(name: str) -> str:
     if name == "database_url":
         return _default_database_url()
     if name == "user":
-        return os.environ.get("USER") or os.environ.get("USERNAME") or "unknown"
+        return os.environ.get("USER") or os.environ.get("USERNAME") or _os_account()
     return _BY_NAME[name].default
+
+
+def _os_account() -> str:
+    """The operating system's account name (where USER is unset, e.g. in containers), else "unknown"."""
+    try:
+        return getpass.getuser() or "unknown"
+    except (KeyError, OSError, ImportError):  # no passwd entry for the uid
+        return "unknown"
 
 
 def get(name: str, override: str | None = None, *, environ: Mapping[str, str] | None = None) -> str:

@@ -7,13 +7,14 @@ from pathlib import Path
 from typing import Any
 
 import click
-from rich.console import Console
 from rich.table import Table
 
 from aidtrack import settings
+from aidtrack.cli.output import console as _console
+from aidtrack.cli.output import money
 from aidtrack.services import ledger
 
-console = Console()
+console = _console()
 
 _CATEGORIES = ["military", "humanitarian", "financial"]
 _STAGES = ["commitment", "allocation", "delivery"]
@@ -25,12 +26,32 @@ def print_json(data: Any) -> None:
     click.echo(json.dumps(data, default=str, indent=2, ensure_ascii=False))
 
 
+def amount_text(value: float | None) -> str:
+    """An amount for a table: 916000.0 -> "916,000"; 0.5 -> "0.50"; none -> ""."""
+    if value is None:
+        return ""
+    return f"{value:,.0f}" if float(value).is_integer() or abs(value) >= 1000 else f"{value:,.2f}"
+
+
+_FORMATS = {"amount": amount_text, "amount_eur": money, "amount_usd": amount_text,
+            "confidence": lambda v: f"{v:.2f}"}
+
+
+def _cell(column: str, value: Any) -> str:
+    if value is None:
+        return ""
+    if column in _FORMATS and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(_FORMATS[column](value))
+    return str(value)
+
+
 def print_table(rows: list[dict[str, Any]], columns: list[str], *, title: str | None = None) -> None:
+    """Rows as a table; amounts formatted for reading (``--json`` keeps the raw numbers)."""
     table = Table(title=title, show_lines=False)
     for col in columns:
-        table.add_column(col, overflow="fold")
+        table.add_column(col, overflow="fold", justify="right" if col in _FORMATS else "left")
     for row in rows:
-        table.add_row(*["" if row.get(c) is None else str(row.get(c)) for c in columns])
+        table.add_row(*[_cell(c, row.get(c)) for c in columns])
     console.print(table)
 
 
@@ -212,8 +233,12 @@ def export(what: str, fmt: str, out: Path, donor: str | None, category: str | No
 @click.argument("record_id", type=int)
 @click.option("--json", "as_json", is_flag=True)
 def audit(table: str, record_id: int, as_json: bool) -> None:
-    """Show every change of one record: when, by whom, old and new values."""
-    rows = ledger.open_store().audit_trail(table, record_id)
+    """Show every change of one record: when, by whom, old and new values.
+
+    An imported record starts with its import (file, release, who, when). An unknown
+    record is an error (exit 1).
+    """
+    rows = ledger.audit_trail(table, record_id, store=ledger.open_store())
     print_json(rows) if as_json else print_table(rows, ["at", "by", "action", "old", "new"])
 
 

@@ -5,19 +5,21 @@ from __future__ import annotations
 from typing import Any
 
 import click
-from rich.console import Console
 from rich.panel import Panel
 from rich.text import Text
 
 from aidtrack.cli.ledger import print_json, print_table
+from aidtrack.cli.output import console as _console
 from aidtrack.services import ledger, review as review_service
 
-console = Console()
-_KEYS = ("type", "donor", "recipient", "actor", "target", "category", "stage", "direction", "amount", "currency")
+console = _console()
+_KEYS = ("type", "donor", "recipient", "actor", "target", "category", "stage", "direction", "amount", "currency",
+         "amount_eur", "confidence")
+_LINK_COLUMNS = ["ref", "linked_ref", "date", "confidence", "evidence", "source_url"]
 
 
 def _ref(row: dict[str, Any]) -> str:
-    return f"{'E' if row['table'] == 'events' else 'S'}{row['id']}"
+    return review_service.ref(row["table"], row["id"])
 
 
 def _parse_ref(ref: str) -> tuple[str, int]:
@@ -34,36 +36,52 @@ def _show(row: dict[str, Any]) -> None:
     body.append(row.get("evidence") or "(no evidence sentence)", style="italic")
     body.append(f"\n\nsource: {row.get('source_title') or ''} {row.get('source_url') or ''} "
                 f"{row.get('source_published') or ''}")
+    for link in row.get("corroborations") or []:
+        body.append(f"\nalso reported by: {link.get('source_title') or ''} {link.get('source_url') or ''}")
     console.print(Panel(body, title=f"{_ref(row)}  {row.get('date') or 'undated'}"))
 
 
 @click.group(invoke_without_command=True)
-@click.option("--list", "list_only", is_flag=True, help="List the candidates and stop.")
+@click.option("--list", "list_only", is_flag=True, help="List the candidates and the links to existing records.")
 @click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
+@click.option("--sort", type=click.Choice(review_service.SORTS), default="created", show_default=True,
+              help="created: oldest first; confidence: most confident extraction first.")
 @click.option("--json", "as_json", is_flag=True, help="With --list: machine-readable JSON.")
 @click.pass_context
-def review(ctx: click.Context, list_only: bool, limit: int, as_json: bool) -> None:
+def review(ctx: click.Context, list_only: bool, limit: int, sort: str, as_json: bool) -> None:
     """Review candidate events one by one: [a]ccept, [r]eject, [e]dit, [s]kip, [q]uit.
 
     \b
     Non-interactive:
-      aidtrack review --list
+      aidtrack review --list --sort confidence
       aidtrack review accept E12
       aidtrack review reject S5
       aidtrack review edit E12 category=military target=KOR
+      aidtrack review unlink L3   (an article wrongly linked to an existing record)
     """
     if ctx.invoked_subcommand is not None:
         return
-    rows = review_service.candidates(store=ledger.open_store(), limit=limit)
+    store = ledger.open_store()
+    rows = review_service.candidates(store=store, limit=limit, sort=sort)
     if list_only or as_json:
-        data = [{"ref": _ref(r), **{k: r.get(k) for k in ("date", *_KEYS, "evidence", "source_url")}} for r in rows]
-        print_json(data) if as_json else print_table(data, ["ref", "date", "type", "donor", "actor", "target",
-                                                            "category", "source_url"])
+        _list(rows, review_service.links(store=store, limit=limit), as_json=as_json)
         return
     if not rows:
         click.echo("No candidates to review. Add some with `aidtrack extract FILE --store`.")
         return
     _interactive(rows)
+
+
+def _list(rows: list[dict[str, Any]], links: list[dict[str, Any]], *, as_json: bool) -> None:
+    data = [{"ref": _ref(r), **{k: r.get(k) for k in ("date", *_KEYS, "evidence", "source_url")},
+             "corroborations": len(r.get("corroborations") or [])} for r in rows]
+    if as_json:
+        print_json(data)
+        return
+    print_table(data, ["ref", "date", "confidence", "type", "donor", "actor", "target", "category", "amount",
+                       "currency", "amount_eur", "source_url"], title=f"{len(data)} candidates")
+    if links:
+        print_table(links, _LINK_COLUMNS, title="Linked to existing records (undo with `aidtrack review unlink L<n>`)")
 
 
 def _interactive(rows: list[dict[str, Any]]) -> None:
@@ -111,6 +129,17 @@ def reject(ref: str) -> None:
 def edit(ref: str, changes: tuple[str, ...]) -> None:
     """Correct fields of a candidate and confirm it: `edit E12 category=military`."""
     _decide(ref, "edit", changes)
+
+
+@review.command("unlink")
+@click.argument("ref")
+def unlink(ref: str) -> None:
+    """Undo a link (L3): the article's event becomes a candidate of its own."""
+    digits = ref[1:] if ref[:1].upper() == "L" else ref
+    if not digits.isdigit():
+        raise click.BadParameter(f'"{ref}" is not a link reference; use L3 (see `aidtrack review --list`).')
+    row = review_service.undo_link(int(digits), store=ledger.open_store())
+    click.echo(f"{ref}: unlinked -> new candidate {row['ref']}")
 
 
 COMMANDS = [review]

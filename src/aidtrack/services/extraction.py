@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import logging
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -13,15 +14,41 @@ from aidtrack.db import Store
 from aidtrack.extract import Article, article_from_text, extract_document, extract_many, read_article
 from aidtrack.extract.articles import MAX_BYTES, article_from_bytes
 from aidtrack.extract.pipeline import document_of
+from aidtrack import settings
 from aidtrack.services import ledger, review
 
-__all__ = ["CORPUS_SUFFIXES", "MAX_BYTES", "Article", "article_from_bytes", "extract_documents", "extract_text",
-           "is_corpus_file", "iter_corpus_documents", "read_article", "store_documents"]
+__all__ = ["CORPUS_SUFFIXES", "MAX_BYTES", "Article", "article_from_bytes", "cap_article", "extract_documents",
+           "extract_text", "is_corpus_file", "iter_corpus_documents", "read_article", "store_documents"]
+
+log = logging.getLogger(__name__)
 
 
-def extract_documents(articles: Sequence[Article]) -> list[dict[str, Any]]:
-    """One document (id, url, title, published, events) per article, in one spaCy pass."""
-    return [document_of(a, events) for a, events in zip(articles, extract_many(list(articles)))]
+def cap_article(article: Article, *, limit: int | None = None, warnings: list[str] | None = None) -> Article:
+    """The article cut to ``limit`` characters (setting ``max_article_chars``), at a word boundary.
+
+    A longer article is cut with a warning naming it (logged, and appended to ``warnings``),
+    so one huge file cannot take minutes and gigabytes.
+    """
+    limit = limit if limit is not None else int(settings.get("max_article_chars"))
+    if len(article.text) <= limit:
+        return article
+    cut = article.text.rfind(" ", max(limit - 200, 0), limit)
+    text = article.text[:cut if cut > 0 else limit]
+    message = (f'Article "{article.id}" has {len(article.text):,} characters; only the first {len(text):,} '
+               f"were read (setting max_article_chars = {limit:,}).")
+    log.warning(message)
+    if warnings is not None:
+        warnings.append(message)
+    return dataclasses.replace(article, text=text)
+
+
+def extract_documents(articles: Sequence[Article], *, warnings: list[str] | None = None) -> list[dict[str, Any]]:
+    """One document (id, url, title, published, events) per article, in one spaCy pass.
+
+    Each article is first capped at ``max_article_chars`` (see :func:`cap_article`).
+    """
+    capped = [cap_article(a, warnings=warnings) for a in articles]
+    return [document_of(a, events) for a, events in zip(capped, extract_many(capped))]
 
 
 def extract_text(text: str, *, name: str = "api", url: str | None = None,
@@ -29,8 +56,12 @@ def extract_text(text: str, *, name: str = "api", url: str | None = None,
     """The document of one article given as text (title on the first line), with its ``text``."""
     article = article_from_text(text, name=name)
     article = dataclasses.replace(article, url=url or article.url, published=published or article.published)
+    warnings: list[str] = []
+    article = cap_article(article, warnings=warnings)
     document = extract_document(article)
     document["text"] = article.text
+    if warnings:
+        document["warnings"] = warnings
     return document
 
 

@@ -45,7 +45,10 @@ class StoreOutcome:
 
 
 def _external_id(doc: Mapping[str, Any], event: Mapping[str, Any]) -> str:
+    """A stable id of one event of one article (the same article stored again gets the same ids)."""
     key = {k: event.get(k) for k in ("type", "donor", "recipient", "actor", "target", "category", "direction")}
+    if event.get("type") == "threat" and event.get("consequence"):  # part of a threat's identity
+        key["consequence"] = event["consequence"]
     raw = json.dumps([doc.get("url") or doc.get("id"), key], sort_keys=True, default=str)
     return hashlib.sha256(raw.encode()).hexdigest()[:32]
 
