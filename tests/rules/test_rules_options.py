@@ -100,8 +100,8 @@ def test_markdown_names_routes_verdicts_and_sources(report) -> None:  # type: ig
 
 def test_markdown_groups_peers_once_and_formats_money_one_way(report) -> None:  # type: ignore[no-untyped-def]
     text = render_options(report)
-    assert text.count("USA EUR 60.00 bn (allocation)") == 1
-    assert "- Military aid: USA EUR 60.00 bn (allocation); DEU EUR 16.00 bn (allocation)" in text
+    assert text.count("USA EUR 60.00 bn") == 1
+    assert "- Military aid (allocation): USA EUR 60.00 bn; DEU EUR 16.00 bn; POL EUR 3.00 bn." in text
     assert "Poland itself gave EUR 3.00 bn of military aid (allocation)." in text
     assert ("- Military aid: KOR gave EUR 10.0 m; the peer median is 0.120% of GDP, which would take "
             "EUR 2.10 bn more to match.") in text

@@ -66,6 +66,6 @@ def test_options_command_on_a_fresh_install(runner: CliRunner) -> None:
     assert "Step-up gap: category" not in text and "donor eur" not in text
     assert re.search(r"- Military aid: KOR gave EUR [\d.]+ (bn|m); the peer median is [\d.]+% of GDP", text) or \
         re.search(r"Military aid: KOR gave EUR [\d.]+ (bn|m); the peer median is [\d.]+% of GDP", text)
-    peers = re.search(r"Military aid: (USA EUR [\d.]+ bn \(\w+\))", text)
+    peers = re.search(r"Military aid \(allocation\): (USA EUR [\d.]+ bn);", text)
     assert peers and text.count(peers.group(1)) == 1
     assert "Rules cited above" in text and "Korean end-user undertakings bind buyers of Korean arms" in text

@@ -131,10 +131,18 @@ def _peers_section(report: OptionsReport) -> list[str]:
     lines = ["## Peers", "", ("What other donors gave, by kind of aid (the same list applies to every route "
              "of that kind; the ledger does not split lethal from non-lethal military aid)."), ""]
     for category in ("military", "humanitarian", "financial"):
-        peers = by_category.get(category, ())
-        text = "; ".join(_peer(p) for p in peers) if peers else "none on record"
-        lines.append(f"- {category.capitalize()} aid: {text}.")
+        lines.append(f"- {category.capitalize()} aid{_peer_list(by_category.get(category, ()))}.")
     return [*lines, ""]
+
+
+def _peer_list(peers: tuple[dict[str, Any], ...]) -> str:
+    """`` (allocation): USA EUR 56.21 bn; DEU ...`` naming a shared measure once."""
+    if not peers:
+        return ": none on record"
+    measures = {p.get("measure") for p in peers}
+    if len(measures) == 1:
+        return f" ({measures.pop()}): " + "; ".join(f"{p.get('donor')} {_amount(p)}" for p in peers)
+    return ": " + "; ".join(_peer(p) for p in peers)
 
 
 def _step_up_section(report: OptionsReport) -> list[str]:
