@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import datetime as dt
+import email.utils
 import hashlib
 import html
 import threading
@@ -161,9 +163,19 @@ ARTICLES: dict[str, tuple[str, str, str]] = {
 RSS_ITEMS = ("/world/articles/norway-heating.html", "/world/articles/korea-hospitals.html",
              "/world/articles/harbour-regatta.html")
 ATOM_ITEMS = ("/asia/articles/kyiv-asks-seoul.html", "/asia/articles/japan-power-lines.html")
-_RFC822 = {"4 March 2024": "Mon, 04 Mar 2024 09:00:00 GMT", "12 March 2024": "Tue, 12 Mar 2024 09:00:00 GMT",
-           "15 March 2024": "Fri, 15 Mar 2024 09:00:00 GMT"}
-_ISO = {"20 March 2024": "2024-03-20T09:00:00Z", "18 March 2024": "2024-03-18T09:00:00Z"}
+
+
+def _when(date: str) -> dt.datetime:
+    """"4 March 2024" as 09:00 UTC that day (a sample article's publication time)."""
+    return dt.datetime.strptime(date, "%d %B %Y").replace(hour=9, tzinfo=dt.UTC)
+
+
+def _rfc822(date: str) -> str:
+    return email.utils.format_datetime(_when(date), usegmt=True)
+
+
+def _iso(date: str) -> str:
+    return _when(date).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def article_page(title: str, date: str, body: str) -> bytes:
@@ -183,7 +195,7 @@ def rss_feed(base: str, paths: tuple[str, ...] = RSS_ITEMS, *, updated: Mapping[
         title, date, body = ARTICLES[path]
         summary = (updated or {}).get(path) or body.split(".")[0] + "."
         items.append(f"<item><title>{html.escape(title)}</title><link>{base}{path}</link>"
-                     f"<guid isPermaLink='true'>{base}{path}</guid><pubDate>{_RFC822[date]}</pubDate>"
+                     f"<guid isPermaLink='true'>{base}{path}</guid><pubDate>{_rfc822(date)}</pubDate>"
                      f"<description>{html.escape(summary)}</description></item>")
     return ("<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel><title>World desk (sample)</title>"
             f"<link>{base}/world/</link><description>Sample feed</description>{''.join(items)}"
@@ -196,7 +208,7 @@ def atom_feed(base: str, paths: tuple[str, ...] = ATOM_ITEMS) -> bytes:
     for path in paths:
         title, date, body = ARTICLES[path]
         entries.append(f"<entry><title>{html.escape(title)}</title><link href='{path}'/>"
-                       f"<id>tag:demo.aidtrack,2024:{path}</id><updated>{_ISO[date]}</updated>"
+                       f"<id>tag:demo.aidtrack,2024:{path}</id><updated>{_iso(date)}</updated>"
                        f"<summary>{html.escape(body.split('.')[0])}.</summary></entry>")
     return ("<?xml version='1.0' encoding='utf-8'?><feed xmlns='http://www.w3.org/2005/Atom'>"
             "<title>Asia desk (sample)</title><id>tag:demo.aidtrack,2024:asia</id>"
