@@ -193,6 +193,10 @@ def test_passage_through_transit_states(transfer: Transfer, verdict: str, slugs:
      ("licence-required", "gbr_export_control_order_licence")),
     (Transfer("KOR", "POL", "lethal", on=D(2022, 8, 1)), "allowed",
      ("licence-required", "kor_foreign_trade_act_peaceful_purposes")),
+    (Transfer("NOR", "POL", "ammunition", on=D(2023, 5, 1)), "needs-approval",
+     ("approval-required", "nor_export_control_act_licence")),
+    (Transfer("FIN", "UKR", "ammunition", on=D(2022, 3, 1)), "allowed",
+     ("licence-required", "fin_defence_materiel_export_licence")),
 ])
 def test_general_licensing_requirement(transfer: Transfer, verdict: str, finding: tuple[str, str]) -> None:
     result = check_transfer(transfer)
