@@ -225,3 +225,10 @@ def test_stale_rules() -> None:
     assert [r.id for r in stale_rules(older_than=30, today=D(2026, 1, 1), register=bare)] == ["xxx_never", "xxx_new"]
     with pytest.raises(ValidationError, match="-1 is negative"):
         stale_rules(older_than=-1)
+
+
+def test_deciding_findings_skip_no_rule_warnings() -> None:
+    result = check_transfer(Transfer("BEL", "POL", "ammunition", via=("NOR",), on=D(2023, 5, 1)))
+    assert result.findings[0].slug == "no-rule-found"
+    assert (result.verdict, [f.rule_id for f in result.deciding], result.basis) == (
+        "needs-approval", ["nor_export_control_act_licence"], "statute")

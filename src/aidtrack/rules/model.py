@@ -333,11 +333,14 @@ class CheckResult:
     @property
     def deciding(self) -> tuple[Finding, ...]:
         """The findings that set the verdict (errors, else consents, else approvals)."""
-        wanted = {"prohibited": ("error",), "needs-consent": ("warning",), "needs-approval": ("warning",)}
-        severities = wanted.get(self.verdict, ())
-        found = [f for f in self.findings if f.severity in severities]
-        if self.verdict == "needs-consent":
-            found = [f for f in found if f.country in self.consent_of and "consent" in f.slug]
+        if self.verdict == "prohibited":
+            found = [f for f in self.findings if f.severity == "error"]
+        elif self.verdict == "needs-consent":
+            found = [f for f in self.findings if f.slug == "reexport-consent-required"]
+        elif self.verdict == "needs-approval":
+            found = [f for f in self.findings if f.slug in ("approval-required", "passage-approval-required")]
+        else:
+            found = []
         return tuple(found) or tuple(f for f in self.findings if f.rule_id)[:1]
 
     @property
