@@ -28,7 +28,7 @@ from typing import Any
 import openpyxl
 
 from aidtrack.errors import ImportFormatError
-from aidtrack.importers import kiel_activities, kiel_packages, kiel_website
+from aidtrack.importers import kiel_activities, kiel_packages, kiel_website, sniff
 from aidtrack.importers.release import (
     BadRow, Donors, KielRelease, dataset_source, parse_number, text_or_none,
 )
@@ -71,8 +71,12 @@ def detect_layout(path: str | Path) -> str:
         raise ImportFormatError(f'File "{path}" does not exist. Check the path, or give a URL.')
     if path.name == "data_explorer.csv" and (path.parent / "release_info.csv").exists():
         return "kiel-website"
-    kind = _xlsx_layout(path) if zipfile.is_zipfile(path) else _csv_layout(path)
-    return kind
+    kind = sniff.kind_of(path)
+    if kind == "zip":
+        return _xlsx_layout(path)
+    if kind != "text":
+        raise ImportFormatError(f"{path.name} is {sniff.describe(kind)}, not a Kiel file; expected {_EXPECTED}.")
+    return _csv_layout(path)
 
 
 def _xlsx_layout(path: Path) -> str:
@@ -94,26 +98,13 @@ def _book_layout(book: Any, path: Path) -> str:
 
 
 def _csv_layout(path: Path) -> str:
-    header = next(csv.reader(io.StringIO(_read_text(path, limit=65536))), [])
+    lines = csv.reader(io.StringIO(_read_text(path, limit=65536)))
+    header = next(sniff.csv_rows_checked(lines, name=path.name), [])
     layout = _layout_of_header(header)
     if layout is None:
-        shown = ", ".join(f'"{h}"' for h in header[:6])
-        raise ImportFormatError(f"{path.name} is not a Kiel file I know (first columns: {shown or 'none'}); "
-                                f"expected {_EXPECTED}.")
+        raise ImportFormatError(f"{path.name} is not a Kiel file I know (first columns: "
+                                f"{sniff.header_excerpt(header)}); expected {_EXPECTED}.")
     return "kiel-r28-derived" if layout == "r28-derived" else f"kiel-{layout}-csv"
-
-
-def _encoding(raw: bytes) -> str:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16"
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return "utf-8-sig"
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError as ex:
-        if ex.start < len(raw) - 4:  # not just a character cut at the end of the sample
-            return "cp1252"
-    return "utf-8"
 
 
 def _read_text(path: Path, *, limit: int | None = None) -> str:
@@ -122,16 +113,18 @@ def _read_text(path: Path, *, limit: int | None = None) -> str:
             raw = fh.read(limit) if limit else fh.read()
     except OSError as ex:
         raise ImportFormatError(f"Cannot read {path}: {ex.strerror}.") from ex
-    encoding = _encoding(raw)
-    text = raw.decode(encoding, errors="ignore" if limit else "strict")
-    return text
+    return sniff.decode(raw, name=path.name, sample=bool(limit))
 
 
 def _open_book(path: Path) -> Any:
+    """The workbook (read-only); opened from a file object so a workbook named .csv is read too."""
+    from openpyxl.utils.exceptions import InvalidFileException
+
     try:
-        return openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as ex:
-        raise ImportFormatError(f"{path.name} is not a readable Excel workbook ({ex}); expected {_EXPECTED}.") from ex
+        return openpyxl.load_workbook(io.BytesIO(path.read_bytes()), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError, InvalidFileException) as ex:
+        raise ImportFormatError(f"{path.name} is not a readable Excel workbook ({sniff.excerpt(ex, limit=120)}): "
+                                f"it may be damaged or cut short, so download it again; expected {_EXPECTED}.") from ex
 
 
 def _main_sheet(book: Any, path: Path) -> Any:
@@ -262,7 +255,7 @@ def _macro_rows(rows: Sequence[Sequence[object]], country: int, column: int, *, 
 
 
 def _csv_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, Sequence[object]]]]:
-    reader = csv.reader(io.StringIO(_read_text(path)))
+    reader = sniff.csv_rows_checked(csv.reader(io.StringIO(_read_text(path))), name=path.name)
     header = next(reader, [])
     return header, ((number, row) for number, row in enumerate(reader, start=2))
 
@@ -283,7 +276,8 @@ def _read_r28_derived(path: Path, *, release: str | None) -> KielRelease:
     result = kiel_activities.records_from_activity_rows(rows, header, release=release, layout="kiel-r28-derived")
     relative = folder / "country_summary_relative.csv"
     if relative.exists():
-        table_rows = list(csv.reader(io.StringIO(_read_text(relative))))
+        table_rows = list(sniff.csv_rows_checked(csv.reader(io.StringIO(_read_text(relative))),
+                                                 name=relative.name))
         head = table_rows[0] if table_rows else []
         if "land" in head and "bnp_eur_mrd" in head:
             result.macro = _macro_rows(table_rows[1:], head.index("land"), head.index("bnp_eur_mrd"),
@@ -311,7 +305,7 @@ def read_kiel(path: str | Path, *, release: str | None = None) -> KielRelease:
     ReadMe, ``metadata.json`` or ``release_info.csv``.
     """
     path = Path(path)
-    if path.is_file() and zipfile.is_zipfile(path):
+    if path.is_file() and sniff.kind_of(path) == "zip":
         return _read_workbook(path, release=release)  # opened once: detection and reading
     layout = detect_layout(path)
     if layout == "kiel-website":

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from aidtrack.errors import ImportFormatError
+from aidtrack.importers import sniff
 from aidtrack.importers.release import (
     BadRow, Donors, KielRelease, build_record, dataset_source, parse_number, usd_from_eur,
 )
@@ -58,11 +59,13 @@ class MonthlyRow:
 
 
 def _read_csv(path: Path, *, required: Iterable[str]) -> list[dict[str, str]]:
+    sniff.require_text(path, expected="Kiel's website CSVs (release_info.csv, data_explorer.csv)")
     try:
         with path.open(encoding="utf-8-sig", newline="") as fh:
-            rows = list(csv.DictReader(fh))
+            rows = list(sniff.csv_rows_checked(csv.DictReader(fh), name=path.name))
     except (OSError, UnicodeDecodeError) as ex:
-        raise ImportFormatError(f"Cannot read {path}: {ex}. Give the folder of Kiel's website CSVs.") from ex
+        raise ImportFormatError(f"Cannot read {path}: {sniff.excerpt(ex, limit=120)}. Give the folder of Kiel's "
+                                "website CSVs, saved as UTF-8.") from ex
     if not rows:
         raise ImportFormatError(f"{path} has no data rows; expected Kiel's website CSV with a header and rows.")
     missing = [c for c in required if c not in rows[0]]

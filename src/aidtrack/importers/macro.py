@@ -20,13 +20,16 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import io
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import pycountry
 
 from aidtrack.errors import ImportFormatError
+from aidtrack.importers import sniff
 from aidtrack.importers.release import BadRow, parse_number
 from aidtrack.models import Source, SourceKind
 
@@ -76,37 +79,52 @@ def _indicator(path: Path, given: str | None) -> str:
 
 
 def _read_world_bank_csv(path: Path, indicator: str) -> MacroFile:
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        reader = csv.DictReader(fh)
-        if not set(_WB_COLUMNS) <= set(reader.fieldnames or ()):
-            raise ImportFormatError(f"{path.name} has columns {reader.fieldnames}; expected the World Bank long "
-                                    f"layout {', '.join(_WB_COLUMNS)}.")
-        result, source = MacroFile([], []), _source(indicator)
-        unit = INDICATORS[indicator][0]
-        for number, row in enumerate(reader, start=2):
-            code = row["Country Code"].strip().upper()
-            if not is_country(code):
-                result.aggregates += 1
-                continue
-            try:
-                year, value = int(row["Year"]), parse_number(row["Value"])
-            except ValueError:
-                result.report.append(BadRow(number, "Year/Value", f'{row["Year"]}/{row["Value"]}',
-                                            "not a number; the row is not stored"))
-                continue
-            if value is not None:
-                result.rows.append({"actor": code, "indicator": indicator, "year": year, "value": value,
-                                    "unit": unit, "source": source})
+    expected = f"the World Bank long layout {', '.join(_WB_COLUMNS)}"
+    sniff.require_text(path, expected=expected)
+    try:
+        raw = path.read_bytes()
+    except OSError as ex:
+        raise ImportFormatError(f'Cannot read "{path}": {ex.strerror}.') from ex
+    reader = csv.DictReader(io.StringIO(sniff.decode(raw, name=path.name), newline=""))
+    try:
+        columns = reader.fieldnames or ()
+    except csv.Error as ex:
+        raise ImportFormatError(f"{path.name} cannot be read as CSV: {sniff.excerpt(ex)}; expected {expected}.") from None
+    if not set(_WB_COLUMNS) <= set(columns):
+        raise ImportFormatError(f"{path.name} has columns {sniff.header_excerpt(columns)}; expected {expected}.")
+    return _world_bank_rows(sniff.csv_rows_checked(reader, name=path.name, first_line=2), indicator)
+
+
+def _world_bank_rows(reader: Iterable[dict[str, str]], indicator: str) -> MacroFile:
+    result, source = MacroFile([], []), _source(indicator)
+    unit = INDICATORS[indicator][0]
+    for number, row in enumerate(reader, start=2):
+        code = str(row.get("Country Code") or "").strip().upper()
+        if not is_country(code):
+            result.aggregates += 1
+            continue
+        try:
+            year, value = int(row["Year"]), parse_number(row["Value"])
+        except (ValueError, TypeError):
+            shown = sniff.excerpt(f'{row.get("Year")}/{row.get("Value")}', limit=40)
+            result.report.append(BadRow(number, "Year/Value", shown, "not a number; the row is not stored"))
+            continue
+        if value is not None:
+            result.rows.append({"actor": code, "indicator": indicator, "year": year, "value": value,
+                                "unit": unit, "source": source})
     return result
 
 
 def _read_wdi_json(path: Path) -> MacroFile:
+    sniff.require_text(path, expected="wdi.json (a JSON object with \"land\")")
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         countries = data["land"]
-    except (ValueError, KeyError, TypeError) as ex:
+        if not isinstance(countries, dict) or not all(isinstance(e, dict) for e in countries.values()):
+            raise TypeError("\"land\" is not an object of country objects")
+    except (ValueError, KeyError, TypeError, AttributeError) as ex:
         raise ImportFormatError(f"{path.name} is not the wdi.json layout (a \"land\" object of countries with "
-                                f"iso3, bnp_usd, folketall): {ex}.") from ex
+                                f"iso3, bnp_usd, folketall): {sniff.excerpt(ex, limit=120)}.") from ex
     result = MacroFile([], [])
     fields = (("gdp_usd", "bnp_usd", "bnp_aar"), ("population", "folketall", "folketall_aar"))
     for name, entry in countries.items():
