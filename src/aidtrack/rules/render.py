@@ -233,7 +233,11 @@ def _via(rule: Rule) -> str:
 
 def _provenance(rule: Rule) -> list[str]:
     """Basis, legal reference, review date and open questions of a rule, as Markdown lines."""
-    lines = [f"Basis: {rule.basis_label}" + (f"; {rule.legal_reference}" if rule.legal_reference else "") + "."]
+    lines = [f"Basis: {rule.basis_label}."]
+    if rule.legal_reference:
+        lines.append(f"Legal reference: {rule.legal_reference.rstrip('.')}.")
+    if rule.topic != "export":
+        lines.append(f"Topic: {rule.topic.replace('_', ' ')}.")
     if rule.valid_from is None and rule.valid_from_reason:
         lines.append(f"Start: {rule.valid_from_reason}")
     lines.append(f"Last reviewed: {rule.last_reviewed or 'never'}.")
