@@ -20,8 +20,8 @@ import time
 
 os.environ["AIDTRACK_FEED_HOST_DELAY"] = "0"
 
-from aidtrack.feeds.demo import ARTICLES, FixtureServer, Route, article_page, rss_feed  # noqa: E402
-from aidtrack.services import extraction, feeds, ledger  # noqa: E402
+from aidtrack.feeds.demo import ARTICLES, FixtureServer, Route, article_page, rss_feed
+from aidtrack.services import extraction, feeds, ledger
 
 
 def build(server: FixtureServer, n_feeds: int, n_items: int) -> None:

@@ -69,7 +69,7 @@ def test_html_digest_matches_the_expected_file(filled: Store) -> None:
 def test_html_digest_is_self_contained_and_escaped(filled: Store) -> None:
     page = digest.render_html(kor(filled))
     assert "<script" not in page.lower() and "javascript:" not in page
-    assert not re.search(r"""<(link|img|iframe|object|embed)\b|\bsrc=|@import|url\(""", page, re.I)
+    assert not re.search(r"""<(link|img|iframe|object|embed)\b|\bsrc=|@import|url\(""", page, re.IGNORECASE)
     assert "Export ban on &lt;dual-use&gt; goods" in page
 
 
@@ -121,5 +121,5 @@ def test_an_empty_period_says_so(store: Store) -> None:
     (None, None, None, ""),
     (2_500, "GBP", 2_900, "EUR 2,900 (GBP 2,500)"),
 ])
-def test_money_is_shown_in_euros_with_the_amount_as_reported(amount, currency, eur, shown) -> None:  # noqa: ANN001
+def test_money_is_shown_in_euros_with_the_amount_as_reported(amount, currency, eur, shown) -> None:
     assert digest.money(amount, currency, eur) == shown

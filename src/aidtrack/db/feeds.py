@@ -127,8 +127,8 @@ def save_items(store: Store, feed_id: int, items: Sequence[Mapping[str, Any]]) -
     """Insert new items and update known ones (by key), in one transaction."""
     now = _now()
     with store.transaction() as conn:
-        known = dict(conn.execute(sa.select(feed_items.c.key, feed_items.c.id)
-                                  .where(feed_items.c.feed_id == feed_id)).all())
+        rows = conn.execute(sa.select(feed_items.c.key, feed_items.c.id).where(feed_items.c.feed_id == feed_id))
+        known: dict[str, int] = {row.key: row.id for row in rows}
         for item in items:
             values = {k: v for k, v in item.items() if k != "key"}
             if item["key"] in known:

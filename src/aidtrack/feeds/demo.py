@@ -60,8 +60,7 @@ class FixtureServer:
 
     @property
     def base(self) -> str:
-        host, port = self._httpd.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://127.0.0.1:{self._httpd.server_port}"
 
     def url(self, path: str) -> str:
         return self.base + path
@@ -94,7 +93,7 @@ class FixtureServer:
 
 def _handler(server: FixtureServer) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        def do_GET(self) -> None:  # http.server's naming
             server.record("GET", self.path, dict(self.headers.items()))
             route = server.routes.get(self.path)
             if route is None:
@@ -122,7 +121,7 @@ def _handler(server: FixtureServer) -> type[BaseHTTPRequestHandler]:
             except (BrokenPipeError, ConnectionResetError):  # the client gave up (a timeout test)
                 pass
 
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (keep test output quiet)
+        def log_message(self, format: str, *args: Any) -> None:  # keep test output quiet
             pass
 
     return Handler

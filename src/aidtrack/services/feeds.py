@@ -40,7 +40,7 @@ from aidtrack.services import extraction, ledger
 
 log = logging.getLogger(__name__)
 LOCK_SECONDS = 15 * 60
-_INTERVAL_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$", re.I)
+_INTERVAL_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$", re.IGNORECASE)
 _UNITS = {"": 60, "s": 1, "m": 60, "h": 3600, "d": 86400}
 
 __all__ = ["FeedReport", "PollReport", "Poller", "add_feed", "list_feeds", "make_fetcher", "parse_interval", "poll",
@@ -180,8 +180,9 @@ def _poll_feed(store: Store, feed: dict[str, Any], fetcher: Fetcher, *, who: str
         return report
     _read_items(store, report, items, fetcher, who=who, recheck=recheck)
     # Keep no validators after an article failed, so the next poll reads the feed and retries it.
-    kept = {} if report.errors else {"etag": answer.etag, "last_modified": answer.last_modified}
-    feeds_db.save_poll(store, report.id, status="ok", error="; ".join(report.errors) or None, **kept)
+    failed = bool(report.errors)
+    feeds_db.save_poll(store, report.id, status="ok", error="; ".join(report.errors) or None,
+                       etag=None if failed else answer.etag, last_modified=None if failed else answer.last_modified)
     return report
 
 
@@ -242,7 +243,8 @@ def _fetch_article(item: FeedItem, old: dict[str, Any] | None,
     if not item.url:
         text = f"{item.title}\n\n{_plain(item.summary)}"
         return None, _as_entry(extraction.article_from_bytes(text.encode(), name=item.key, html=False), item)
-    answer = fetcher.get(item.url, etag=old and old["etag"], last_modified=old and old["last_modified"])
+    etag, modified = (old["etag"], old["last_modified"]) if old is not None else (None, None)
+    answer = fetcher.get(item.url, etag=etag, last_modified=modified)
     if answer.not_modified:
         return answer, None
     html = True if "html" in answer.content_type.lower() else None
