@@ -19,6 +19,8 @@ def test_commands_are_exported() -> None:
     (rules, ["KOR", "--as-of", "2023-03-01"], "kor_no_lethal_to_belligerents_principle"),
     (rules, ["Germany", "--as-of", "2022-03-01"], "deu_ukraine_exception_2022"),
     (rules, ["BEL"], "No rules on record."),
+    (rules, ["KOR", "--as-of", "2023-03-01"], "Basis: statute. Legal reference: Foreign Trade Act"),
+    (rules, ["KOR", "--as-of", "2023-03-01"], "(only on routes via USA)"),
     (rules, ["changes", "--since", "2022-02-24", "--until", "2022-02-27"], "2022-02-26 DEU loosen"),
     (check_transfer, ["--from", "KOR", "--to", "UKR", "--item", "ammunition", "--via", "USA",
                       "--date", "2023-03-01"], "needs consent of KOR"),
