@@ -108,7 +108,7 @@ def _change(rule: Rule, rules: tuple[Rule, ...], day: dt.date, kind: str) -> Rul
     ended = kind == "ended"
     other = _governing(rule, rules, on=day if ended else day - dt.timedelta(days=1))
     before, after = (rule, other) if ended else (other, rule)
-    direction = rule.change_direction if not ended else None
+    direction: str | None = rule.change_direction if not ended else None
     direction = direction or _direction(before.effect if before else None,
                                         after.effect if after else None, ending=rule if ended else None)
     return RuleChange(rule.country, day, rule.id, kind, direction,  # type: ignore[arg-type]
