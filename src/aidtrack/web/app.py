@@ -5,22 +5,33 @@ Run it with ``aidtrack serve``; in tests, ``TestClient(create_app("sqlite:///...
 
 from __future__ import annotations
 
+import base64
+import collections
+import hashlib
 import importlib.resources
+import json
 import logging
+import math
+import re
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from aidtrack import errors
+from aidtrack import errors, settings
 from aidtrack.db import Store
 from aidtrack.services import ledger
 from aidtrack.web import api, feeds, pages, views
+from aidtrack.web.auth import token_user
 from aidtrack.web.status import status_of
 
 log = logging.getLogger(__name__)
@@ -30,7 +41,10 @@ DESCRIPTION = """A sourced ledger of international support to Ukraine: support r
 diplomatic events, rankings, peer comparisons, export rules and news extraction.
 
 Read endpoints are open. Every write needs `Authorization: Bearer <token>`; create a
-token with `aidtrack token create NAME`. Errors are JSON:
+token with `aidtrack token create NAME`. The token is checked before the request body is
+read. Bodies larger than the `max_request_bytes` setting are refused (413). `POST
+/api/extract` without a token is limited per client to `extract_rate_limit` requests a
+minute (429 with `Retry-After`). Errors are JSON:
 `{"ok": false, "type": "validation-error", "error": "..."}`."""
 
 
@@ -43,7 +57,8 @@ def create_app(database_url: str | None = None, *, starter: bool = False) -> Fas
     store = ledger.open_store(database_url)
     if starter:
         ensure_starter(store)
-    app = FastAPI(title="aidtrack", version=_version(), description=DESCRIPTION)
+    # /docs is the app's own API reference page (pages.router): nothing is loaded from a CDN.
+    app = FastAPI(title="aidtrack", version=_version(), description=DESCRIPTION, docs_url=None, redoc_url=None)
     app.state.store = store
     app.include_router(api.router)
     app.include_router(feeds.router)
@@ -52,12 +67,215 @@ def create_app(database_url: str | None = None, *, starter: bool = False) -> Fas
     app.include_router(pages.router)
     _add_error_handlers(app)
     app.add_middleware(ForgetAfterWrites, store=store)
+    app.add_middleware(RequestLimits, store=store, token_routes=token_routes(app.openapi()),
+                       max_bytes=_setting_int("max_request_bytes"),
+                       extract_per_minute=_setting_int("extract_rate_limit"))
     app.add_middleware(SecurityHeaders)
     return app
 
 
+def _setting_int(name: str) -> int:
+    value = settings.get(name)
+    try:
+        return int(value)
+    except ValueError:
+        raise errors.ValidationError(f'Setting {name} "{value}" is not a whole number; set it to one, '
+                                     "e.g. AIDTRACK_MAX_REQUEST_BYTES=5000000 (see `aidtrack settings`).") from None
+
+
+# -- request limits ------------------------------------------------------------------------
+
+TokenRoute = tuple[re.Pattern[str], frozenset[str]]
+
+
+def token_routes(openapi: dict[str, Any]) -> list[TokenRoute]:
+    """(path pattern, methods) of every operation that needs a bearer token, from the OpenAPI schema.
+
+    The schema lists an operation's security requirement when its handler depends on
+    :func:`aidtrack.web.auth.require_token`, so a new write route is covered without change here.
+    """
+    routes = []
+    for path, operations in openapi.get("paths", {}).items():
+        methods = frozenset(m.upper() for m, op in operations.items() if isinstance(op, dict) and op.get("security"))
+        if methods:
+            segments = ("[^/]+" if part.startswith("{") else re.escape(part) for part in path.split("/"))
+            routes.append((re.compile("^" + "/".join(segments) + "$"), methods))
+    return routes
+
+
+class RateLimit:
+    """At most ``per_minute`` requests per client in any 60 seconds (a sliding window)."""
+
+    WINDOW = 60.0
+
+    def __init__(self, per_minute: int, *, clock: Callable[[], float] = time.monotonic) -> None:
+        self.per_minute = per_minute
+        self.clock = clock
+        self.seen: dict[str, collections.deque[float]] = {}
+
+    def retry_after(self, client: str) -> int | None:
+        """None when ``client`` may go ahead (and the request is counted), else seconds to wait."""
+        if self.per_minute <= 0:
+            return None
+        now = self.clock()
+        times = self.seen.setdefault(client, collections.deque())
+        while times and times[0] <= now - self.WINDOW:
+            times.popleft()
+        if len(times) >= self.per_minute:
+            return max(1, math.ceil(times[0] + self.WINDOW - now))
+        times.append(now)
+        if len(self.seen) > 10_000:
+            self.seen = {k: v for k, v in self.seen.items() if v and v[-1] > now - self.WINDOW}
+        return None
+
+
+class RequestLimits:
+    """ASGI middleware that refuses costly requests before their body is read.
+
+    - a body over ``max_bytes`` (Content-Length, or counted while buffering a body sent
+      without one): 413;
+    - a write to a route that needs a token, without a valid token: 401;
+    - ``POST /api/extract`` without a valid token, more than ``extract_per_minute``
+      times a minute from one client: 429 with ``Retry-After``.
+    """
+
+    EXTRACT = "/api/extract"
+
+    def __init__(self, app: ASGIApp, *, store: Store, token_routes: list[TokenRoute], max_bytes: int,
+                 extract_per_minute: int) -> None:
+        self.app = app
+        self.store = store
+        self.token_routes = token_routes
+        self.max_bytes = max_bytes
+        self.extract_limit = RateLimit(extract_per_minute)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            await self.app(scope, receive, send)
+            return
+        length = _content_length(scope)
+        if length is not None and length > self.max_bytes:
+            await self._too_large(send, length)
+            return
+        refusal = await self._refusal(scope)
+        if refusal is not None:
+            await _send_json(send, *refusal)
+            return
+        if length is None:
+            body = await _read_at_most(receive, self.max_bytes)
+            if body is None:
+                await self._too_large(send, None)
+                return
+            receive = _replay(body)
+        await self.app(scope, receive, send)
+
+    async def _refusal(self, scope: Scope) -> tuple[int, dict[str, Any], dict[str, str]] | None:
+        """(status, body, headers) when the request must be refused before its body is read."""
+        needs_token = self._needs_token(scope)
+        is_extract = scope["path"] == self.EXTRACT
+        if not (needs_token or is_extract):
+            return None
+        user, problem = await self._user(_bearer(scope))
+        if needs_token and problem is not None:
+            return 401, error_body(problem.type, str(problem)), {"WWW-Authenticate": "Bearer"}
+        if is_extract and user is None:
+            client = (scope.get("client") or ("unknown", 0))[0]
+            wait = self.extract_limit.retry_after(client)
+            if wait is not None:
+                message = (f"Too many extraction requests from {client}: at most {self.extract_limit.per_minute} "
+                           f"a minute without a token. Retry in {wait} s, or send a token "
+                           "(`aidtrack token create NAME`).")
+                return 429, error_body("rate-limited", message), {"Retry-After": str(wait)}
+        return None
+
+    async def _user(self, token: str | None) -> tuple[str | None, errors.AuthError | None]:
+        """The name behind ``token``, or the reason there is none (missing, unknown, revoked)."""
+        try:
+            return await run_in_threadpool(token_user, token, self.store), None
+        except errors.AuthError as ex:
+            return None, ex
+
+    def _needs_token(self, scope: Scope) -> bool:
+        if any(scope["method"] in methods and pattern.match(scope["path"]) for pattern, methods in self.token_routes):
+            return True
+        if scope["path"] == self.EXTRACT:
+            store = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("store", [""])[-1]
+            return store.lower() in ("1", "true", "yes", "on")
+        return False
+
+    async def _too_large(self, send: Send, length: int | None) -> None:
+        size = f"{length:,} bytes" if length is not None else "more than that"
+        message = (f"The request body is {size}; at most {self.max_bytes:,} bytes are read (setting "
+                   "max_request_bytes). Send a smaller body, e.g. split the records into several requests.")
+        await _send_json(send, 413, error_body("request-too-large", message), {"Connection": "close"})
+
+
+def _content_length(scope: Scope) -> int | None:
+    for name, value in scope.get("headers", []):
+        if name == b"content-length":
+            try:
+                return int(value)
+            except ValueError:
+                return None
+    return None
+
+
+def _bearer(scope: Scope) -> str | None:
+    for name, value in scope.get("headers", []):
+        if name == b"authorization":
+            scheme, _, credentials = value.decode("latin-1").partition(" ")
+            return credentials.strip() or None if scheme.lower() == "bearer" else None
+    return None
+
+
+async def _read_at_most(receive: Receive, limit: int) -> bytes | None:
+    """The whole body, or None as soon as it grows past ``limit`` bytes."""
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            break
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            break
+    return b"".join(chunks)
+
+
+def _replay(body: bytes) -> Receive:
+    sent = False
+
+    async def receive() -> Message:
+        nonlocal sent
+        if sent:
+            return {"type": "http.disconnect"}
+        sent = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return receive
+
+
+async def _send_json(send: Send, status: int, body: dict[str, Any], headers: dict[str, str]) -> None:
+    payload = json.dumps(body).encode("utf-8")
+    raw = [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode())]
+    raw += [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()]
+    await send({"type": "http.response.start", "status": status, "headers": raw})
+    await send({"type": "http.response.body", "body": payload})
+
+
 class SecurityHeaders:
-    """ASGI middleware: no MIME sniffing, no framing, no referrer to other sites."""
+    """ASGI middleware: a Content-Security-Policy on every response, no MIME sniffing, no framing.
+
+    Pages load scripts, styles, images and fonts from this server only. Their inline
+    scripts (the chart set-up written with each plotly chart) are allowed by their
+    SHA-256 hash, computed from the page itself, so no other inline script, event
+    handler attribute or ``javascript:`` URL runs. Inline styles are allowed (plotly
+    sets element styles).
+    """
 
     HEADERS = ((b"x-content-type-options", b"nosniff"), (b"x-frame-options", b"DENY"),
                (b"referrer-policy", b"same-origin"))
@@ -66,12 +284,55 @@ class SecurityHeaders:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        async def with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", []), *self.HEADERS]
-            await send(message)
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        held: list[Message] = []
 
-        await self.app(scope, receive, with_headers if scope["type"] == "http" else send)
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start" and not _is_html(message):
+                message["headers"] = [*message.get("headers", []), *self.HEADERS,
+                                      (b"content-security-policy", API_POLICY.encode())]
+                await send(message)
+            elif message["type"] == "http.response.start" or held:
+                held.append(message)
+                if message["type"] == "http.response.body" and not message.get("more_body", False):
+                    await self._send_page(send, held)
+            else:
+                await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+    async def _send_page(self, send: Send, held: list[Message]) -> None:
+        start, bodies = held[0], held[1:]
+        body = b"".join(m.get("body", b"") for m in bodies)
+        policy = page_policy(body.decode("utf-8", "replace"))
+        start["headers"] = [*start.get("headers", []), *self.HEADERS,
+                            (b"content-security-policy", policy.encode())]
+        await send(start)
+        await send({"type": "http.response.body", "body": body})
+
+
+API_POLICY = "default-src 'none'; frame-ancestors 'none'"
+_INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<code>.*?)</script>", re.DOTALL | re.IGNORECASE)
+
+
+def _is_html(start: Message) -> bool:
+    return any(name == b"content-type" and value.startswith(b"text/html") for name, value in start.get("headers", []))
+
+
+def page_policy(html: str) -> str:
+    """The Content-Security-Policy of one HTML page: same origin only, its inline scripts by hash."""
+    hashes = sorted({_sha256(m.group("code")) for m in _INLINE_SCRIPT.finditer(html)
+                     if "src=" not in m.group("attrs").lower() and m.group("code").strip()})
+    scripts = " ".join(["'self'", *hashes])
+    return (f"default-src 'self'; script-src {scripts}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+            "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+            "frame-ancestors 'none'")
+
+
+def _sha256(code: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
 class ForgetAfterWrites:
