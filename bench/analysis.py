@@ -1,118 +1,233 @@
-"""Time rank / compare / timeline on Kiel's full R29 data and on a synthetic ledger 100x larger.
+"""Time rank / compare / timeline / brief on ledgers of growing size, on SQLite and PostgreSQL.
 
-Usage: python bench/analysis.py [--scale 100] [--repeat 3] [--shared ../shared]
+Usage: python bench/analysis.py [--sizes 100000 1000000] [--postgres URL] [--repeat 3]
+       [--work /tmp/aidtrack-bench-analysis] [--old-up-to 1000000] [--skip-sqlite]
 
-The R29 website data (../shared/data/kiel/release29_website_csv) becomes a support
-frame (allocations per category, commitments as totals, per donor and month) and a
-macro frame (Kiel GDP 2021, EU keys). The synthetic ledger copies every row
-``scale`` times with perturbed donors (new codes), dates (shifted 0-11 months) and
-amounts (x0.5-1.5). Prints the best of ``repeat`` runs for each and the ratio.
+Ledgers: the shipped starter data alone, and the starter data plus ``n`` synthetic
+support rows for each size (bench/scale.py's generator: 30 donors, dates over 1,400
+days, three origins, 90% confirmed), bulk-inserted (executemany on SQLite, COPY on
+PostgreSQL). They are kept between runs: SQLite files under ``--work`` and one schema
+per size (``bench_analysis_<n>``) in the PostgreSQL database of ``--postgres``.
+
+For each operation three timings, best of ``--repeat`` (the old path once at large sizes):
+
+- ``old``: the record-level frame (every counted record read into pandas), then the
+  analysis in pandas, as before the totals were summed in SQL (``brief`` read it twice);
+- ``cold``: what a command does on a changed ledger: the ledger version, one grouped
+  query for the totals, the analysis in pandas on that small table;
+- ``warm``: the same call again on an unchanged ledger (the per-version cache).
+
+Prints the seconds per operation, ledger and path, and the ratio of the largest
+ledger to the starter ledger. ``--index`` first adds the covering index proposed for
+the totals query (:data:`TOTALS_INDEX`, not yet in the schema) to the bench ledgers.
 """
 
 from __future__ import annotations
 
 import argparse
-import string
+import dataclasses
+import datetime as dt
+import os
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-import pandas as pd
-
-from aidtrack.analysis import build_report, commitment_gap, compare, rank, timeline
+import sqlalchemy as sa
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from bench import scale  # noqa: E402
+
+from aidtrack import analysis  # noqa: E402
+from aidtrack.db import Store, aggregate  # noqa: E402
+from aidtrack.services import analysis as service  # noqa: E402
+from aidtrack.services import imports, ledger  # noqa: E402
+from aidtrack.services import report as report_service  # noqa: E402
+
+DEFAULT_POSTGRES = "postgresql+psycopg://q:aidtrack@127.0.0.1:5432/q"
+STARTER = 0
 
 
-def read_r29(shared: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Support and macro frames from Kiel's R29 website CSVs."""
-    folder = shared / "data" / "kiel" / "release29_website_csv"
-    explorer = pd.read_csv(folder / "data_explorer.csv")
-    date = pd.to_datetime(explorer[["year", "month"]].assign(day=1))
-    parts = [pd.DataFrame({"donor": explorer["iso"], "category": c, "stage": "allocation", "date": date,
-                           "amount_eur": explorer[c] * 1e9}) for c in ("military", "humanitarian", "financial")]
-    parts.append(pd.DataFrame({"donor": explorer["iso"], "category": None, "stage": "commitment", "date": date,
-                               "amount_eur": explorer["commitments"] * 1e9}))
-    support = pd.concat(parts, ignore_index=True).assign(recipient="UKR", origin="kiel", source_url=None)
-    gdp = explorer.groupby("iso")["gdp"].first()
-    shares = pd.read_csv(folder / "eu_aid_shares.csv").set_index("iso")["eu_share_bn"]
-    macro = pd.concat([
-        pd.DataFrame({"actor": gdp.index, "indicator": "gdp_eur_kiel_2021", "year": 2021,
-                      "value": gdp.to_numpy() * 1e9}),
-        pd.DataFrame({"actor": shares.index, "indicator": "eu_share", "year": 2026,
-                      "value": (shares / shares.sum()).to_numpy()}),
-    ], ignore_index=True)
-    return support, macro
+# -- ledgers -------------------------------------------------------------------------
+
+def sqlite_url(work: Path, size: int) -> str:
+    return f"sqlite:///{work / f'ledger-{size}.db'}"
 
 
-def _code(donor: str, copy: int) -> str:
-    letters = string.ascii_uppercase
-    return donor if copy == 0 else f"{donor[:3]}{letters[copy // 26 % 26]}{letters[copy % 26]}"
+def postgres_url(base: str, size: int) -> str:
+    joiner = "&" if "?" in base else "?"
+    return f"{base}{joiner}options=-csearch_path%3Dbench_analysis_{size}"
 
 
-def synthetic(support: pd.DataFrame, macro: pd.DataFrame, *, scale: int,
-              seed: int = 1) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """``scale`` perturbed copies of the ledger (copy 0 keeps the real donors, so peers still resolve)."""
-    rng = np.random.default_rng(seed)
-    copies, macros = [], [macro]
-    for copy in range(scale):
-        rows = support.copy()
-        rows["donor"] = rows["donor"].map(lambda d, c=copy: _code(d, c))
-        shift = rng.integers(0, 12, size=len(rows)) if copy else np.zeros(len(rows), dtype=int)
-        months = rows["date"].dt.year * 12 + rows["date"].dt.month - 1 + shift
-        rows["date"] = pd.to_datetime(pd.DataFrame({"year": months // 12, "month": months % 12 + 1, "day": 1}))
-        rows["amount_eur"] = rows["amount_eur"] * (rng.uniform(0.5, 1.5, size=len(rows)) if copy else 1.0)
-        copies.append(rows)
-        if copy:
-            gdp = macro[macro["indicator"] == "gdp_eur_kiel_2021"]
-            macros.append(gdp.assign(actor=gdp["actor"].map(lambda d, c=copy: _code(d, c))))
-    return pd.concat(copies, ignore_index=True), pd.concat(macros, ignore_index=True)
+def ledger_store(kind: str, url: str, size: int, *, base: str | None = None) -> Store:
+    """The ledger of ``size`` synthetic rows plus the starter data, built once and kept."""
+    if kind == "postgres" and base is not None:
+        _ensure_schema(base, f"bench_analysis_{size}")
+    store = ledger.open_store(url)
+    if store.count("support", ledger.support_filter(current=None, limit=None)) >= size + 1:
+        return store
+    began = time.perf_counter()
+    store = ledger.open_store(url, fresh=True)
+    if kind == "postgres":
+        _truncate(store)
+    else:
+        store.engine.dispose()
+        Path(store.engine.url.database or "").unlink(missing_ok=True)
+        store = ledger.open_store(url, fresh=True)
+    imports.load_starter(store, by="bench")
+    if size:
+        fill = scale.fill_postgres if kind == "postgres" else scale.fill_sqlite
+        fill(store, events=0, support=size, chunk=200_000)
+    print(f"  built {kind} ledger of {size:,} synthetic rows in {time.perf_counter() - began:.0f} s", flush=True)
+    return store
 
 
-def best_of(func: Callable[[], Any], *, repeat: int) -> float:
+def _ensure_schema(base: str, schema: str) -> None:
+    engine = sa.create_engine(base)
+    with engine.begin() as conn:
+        conn.execute(sa.text(f'CREATE SCHEMA IF NOT EXISTS "{schema}"'))
+    engine.dispose()
+
+
+def _truncate(store: Store) -> None:
+    from aidtrack.db import schema
+
+    with store.transaction() as conn:
+        for table in reversed(schema.metadata.sorted_tables):
+            if table.name not in ("actors", "memberships"):
+                conn.execute(table.delete())
+
+
+TOTALS_INDEX = ("status", "current", "donor", "recipient", "category", "stage", "origin", "source_id", "date",
+                "amount_eur")
+
+
+def add_totals_index(store: Store) -> sa.Index:
+    """The covering index proposed for the totals query (status and current first, then the group keys)."""
+    from aidtrack.db import schema
+
+    columns = [schema.support.c[name] for name in TOTALS_INDEX]
+    index = sa.Index("ix_support_totals_bench", *columns)
+    began = time.perf_counter()
+    index.create(store.engine, checkfirst=True)
+    with store.engine.begin() as conn:
+        conn.execute(sa.text("ANALYZE support"))
+    print(f"  covering index ready in {time.perf_counter() - began:.0f} s", flush=True)
+    schema.support.indexes.discard(index)
+    return index
+
+
+# -- the operations ------------------------------------------------------------------
+
+def record_frames(store: Store) -> tuple[Any, Any]:
+    """The old path: every counted record as a row of a pandas frame."""
+    where = dataclasses.replace(ledger.support_filter(current=True, status="confirmed"), limit=None)
+    support = store.support_frame(where)
+    support = support[~support["origin"].isin(aggregate.EVIDENCE_ORIGINS)].reset_index(drop=True)
+    return support, store.macro_frame()
+
+
+def old_cases(store: Store) -> dict[str, Callable[[], Any]]:
+    def brief() -> str:
+        record_frames(store)  # the rules part of the report loaded the frames a second time
+        support, macro = record_frames(store)
+        return analysis.render_report_text(analysis.build_report(support, macro, "KOR", peers="G7"))
+
+    return {
+        "rank --per gdp": lambda: analysis.rank(*record_frames(store), per="gdp"),
+        "compare KOR --peers G7": lambda: analysis.compare(*record_frames(store), "KOR", peers="G7"),
+        "timeline KOR": lambda: analysis.timeline(record_frames(store)[0], "KOR"),
+        "brief KOR": brief,
+    }
+
+
+def new_cases(store: Store) -> dict[str, Callable[[], Any]]:
+    return {
+        "rank --per gdp": lambda: service.rank_donors(store=store, per="gdp"),
+        "compare KOR --peers G7": lambda: service.compare_donors("KOR", store=store, peers="G7"),
+        "timeline KOR": lambda: service.donor_timeline("KOR", store=store),
+        "brief KOR": lambda: analysis.render_report_text(report_service.country_report("KOR", store=store)),
+    }
+
+
+def best_of(func: Callable[[], Any], *, repeat: int, cold: bool = False) -> float:
     times = []
     for _ in range(repeat):
-        start = time.perf_counter()
+        if cold:
+            service.clear_cache()
+        began = time.perf_counter()
         func()
-        times.append(time.perf_counter() - start)
+        times.append(time.perf_counter() - began)
     return min(times)
 
 
-def cases(support: pd.DataFrame, macro: pd.DataFrame) -> dict[str, Callable[[], Any]]:
-    return {
-        "rank (EUR)": lambda: rank(support, macro),
-        "rank --per gdp --eu-shares": lambda: rank(support, macro, per="gdp", include_eu_shares=True),
-        "compare KOR --peers G7": lambda: compare(support, macro, "KOR", peers="G7"),
-        "compare KOR --peers OECD": lambda: compare(support, macro, "KOR", peers="OECD"),
-        "timeline (all donors)": lambda: timeline(support),
-        "timeline KOR": lambda: timeline(support, "KOR"),
-        "commitment_gap": lambda: commitment_gap(support),
-        "build_report KOR": lambda: build_report(support, macro, "KOR"),
-    }
+def measure(store: Store, size: int, args: argparse.Namespace) -> dict[tuple[str, str], float]:
+    """Seconds per (operation, path) on one ledger."""
+    out: dict[tuple[str, str], float] = {}
+    if size <= args.old_up_to:
+        for name, func in old_cases(store).items():
+            out[(name, "old")] = best_of(func, repeat=args.repeat if size < 10**6 else 1)
+    for name, func in new_cases(store).items():
+        out[(name, "cold")] = best_of(func, repeat=args.repeat, cold=True)
+        func()
+        out[(name, "warm")] = best_of(func, repeat=args.repeat)
+    totals = aggregate.support_totals(store)
+    print(f"  {size:>9,} synthetic rows: {int(totals['records'].sum()):,} counted records in "
+          f"{len(totals):,} total rows", flush=True)
+    return out
+
+
+def print_table(kind: str, sizes: list[int], results: dict[int, dict[tuple[str, str], float]]) -> None:
+    largest = sizes[-1]
+    heads = ["starter" if s == STARTER else f"+{s:,}" for s in sizes]
+    print(f"\n{kind}: seconds per operation (best of runs); ratio = largest / starter")
+    print(f"{'operation':24} {'path':5} " + " ".join(f"{h:>11}" for h in heads) + f" {'ratio':>7}")
+    for name in _names(results[STARTER]):
+        for path in ("old", "cold", "warm"):
+            if (name, path) not in results[STARTER]:
+                continue
+            cells = [results[s].get((name, path)) for s in sizes]
+            text = " ".join(f"{c:11.3f}" if c is not None else f"{'-':>11}" for c in cells)
+            big, small = results[largest].get((name, path)), results[STARTER][(name, path)]
+            ratio = f"{big / small:7.1f}" if big is not None and small else f"{'-':>7}"
+            print(f"{name:24} {path:5} {text} {ratio}")
+
+
+def _names(result: dict[tuple[str, str], float]) -> list[str]:
+    return list(dict.fromkeys(name for name, _ in result))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scale", type=int, default=100)
+    parser.add_argument("--sizes", type=int, nargs="*", default=[100_000, 1_000_000])
+    parser.add_argument("--postgres", default=os.environ.get("AIDTRACK_BENCH_POSTGRES", DEFAULT_POSTGRES),
+                        help="PostgreSQL URL ('' to skip); one schema per ledger size is kept there.")
+    parser.add_argument("--skip-sqlite", action="store_true")
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    parser.add_argument("--old-up-to", type=int, default=10**6, help="Time the old path up to this size.")
+    parser.add_argument("--index", action="store_true", help="Add the proposed covering index first.")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/aidtrack-bench-analysis"))
     args = parser.parse_args(argv)
-    if not (args.shared / "data" / "kiel").exists():
-        print(f"No Kiel data under {args.shared}; pass --shared PATH.", file=sys.stderr)
-        return 1
-    support, macro = read_r29(args.shared)
-    big, big_macro = synthetic(support, macro, scale=args.scale)
-    print(f"full R29: {len(support):,} rows, {support['donor'].nunique()} donors; "
-          f"synthetic x{args.scale}: {len(big):,} rows, {big['donor'].nunique()} donors; best of {args.repeat}")
-    print(f"{'operation':30} {'full (ms)':>10} {'x' + str(args.scale) + ' (ms)':>12} {'ratio':>7}")
-    small_cases, big_cases = cases(support, macro), cases(big, big_macro)
-    for name in small_cases:
-        small = best_of(small_cases[name], repeat=args.repeat)
-        large = best_of(big_cases[name], repeat=args.repeat)
-        print(f"{name:30} {small * 1000:10.1f} {large * 1000:12.1f} {large / small:7.1f}")
+    args.work.mkdir(parents=True, exist_ok=True)
+    sizes = [STARTER, *sorted(set(args.sizes) - {STARTER})]
+    kinds = ([] if args.skip_sqlite else ["sqlite"]) + (["postgres"] if args.postgres else [])
+    print(f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, load average {os.getloadavg()[0]:.2f} "
+          f"on {os.cpu_count()} CPUs", flush=True)
+    for kind in kinds:
+        results = {}
+        for size in sizes:
+            url = sqlite_url(args.work, size) if kind == "sqlite" else postgres_url(args.postgres, size)
+            store = ledger_store(kind, url, size, base=args.postgres if kind == "postgres" else None)
+            index = add_totals_index(store) if args.index else None
+            results[size] = measure(store, size, args)
+            if index is not None:
+                index.drop(store.engine)
+            store.engine.dispose()
+        print_table(kind + (" with the covering index" if args.index else ""), sizes, results)
+    print(f"\nload average at the end {os.getloadavg()[0]:.2f}")
     return 0
 
 

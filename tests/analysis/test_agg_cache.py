@@ -74,7 +74,7 @@ def test_the_etag_changes_with_the_ledger_only(starter: Store) -> None:
     assert service.ledger_etag(starter) == tag  # reading changes nothing
     starter.add_support([_korea(1.0, status="rejected")], by="t")
     assert service.ledger_etag(starter) != tag
-    assert aggregate.ledger_etag(starter.engine) == service.ledger_etag(starter)
+    assert aggregate.ledger_etag(starter.engine) != tag  # the service tag also covers the day and release
 
 
 @pytest.mark.parametrize("args", [["brief", ""], ["compare", " "], ["timeline", "  "], ["report", ""]])

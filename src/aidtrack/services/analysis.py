@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
+import functools
 import threading
 from collections.abc import Callable, Hashable
 from pathlib import Path
@@ -73,8 +74,24 @@ def ledger_version(store: Any = None) -> tuple[int, ...]:
 
 
 def ledger_etag(store: Any = None) -> str:
-    """An HTTP ``ETag`` for the ledger's current version: equal tags mean equal figures."""
-    return aggregate.ledger_etag(store if store is not None else ledger.open_store())
+    """An HTTP ``ETag`` for the ledger's current version: equal tags mean equal figures.
+
+    Besides the ledger it covers today's date (group membership and the rules in force
+    default to today) and the aidtrack version (a new release may compute differently).
+    """
+    salt = f"{_release()}|{dt.date.today().isoformat()}"
+    return aggregate.ledger_etag(store if store is not None else ledger.open_store(), salt=salt)
+
+
+@functools.lru_cache(maxsize=1)
+def _release() -> str:
+    """The installed aidtrack version ("0" when run from a source tree that is not installed)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("aidtrack")
+    except PackageNotFoundError:
+        return "0"
 
 
 def clear_cache() -> None:
