@@ -105,6 +105,8 @@ def test_bad_input_says_what_to_do(store: Store) -> None:
         digest.build_digest(since="last week", countries=["KOR"], store=store)
     with pytest.raises(ValidationError, match="until 2023-01-01 is before since 2024-01-01"):
         digest.build_digest(since="2024-01-01", until="2023-01-01", countries=["KOR"], store=store)
+    with pytest.raises(ValidationError, match="must be 1 to 60 printable characters"):
+        digest.watched(watchlist="\x00", store=store)
     with pytest.raises(ValidationError, match='as ".pdf"; name the file .md or .html'):
         digest.render(kor(store), suffix=".pdf")
 

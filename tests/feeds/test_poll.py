@@ -156,6 +156,15 @@ def test_a_failing_article_is_reported_and_retried_next_poll(store: Store, serve
     assert ("support", "KOR", "humanitarian") in proposed(store)
 
 
+def test_a_page_without_article_text_is_noted_once(store: Store, server: FixtureServer, fetcher: Fetcher) -> None:
+    server.routes[KOREA] = Route(b"\x89PNG\r\n\x1a\n\x00\x00 an image, not an article", "image/png")
+    feeds_service.add_feed(server.url(RSS), store=store)
+    first = feeds_service.poll(store=store, fetcher=fetcher).feeds[0]
+    assert (first.status, first.unreadable, first.added, first.errors) == ("ok", 1, 1, [])
+    assert feeds_service.poll(store=store, fetcher=fetcher).feeds[0].status == "not-modified"
+    assert server.hits(KOREA) == 1
+
+
 def test_an_entry_without_a_link_is_read_from_its_summary(store: Store, server: FixtureServer,
                                                           fetcher: Fetcher) -> None:
     server.routes["/notes.xml"] = Route(
@@ -207,8 +216,9 @@ def test_feeds_are_added_once_and_removed_by_id_or_address(store: Store, server:
     add_both(store, server)
     with pytest.raises(ValidationError, match="is already added"):
         feeds_service.add_feed(server.url(RSS), store=store)
-    with pytest.raises(ValidationError, match='"example.org/rss" is not a feed address'):
-        feeds_service.add_feed("example.org/rss", store=store)
+    for bad in ("example.org/rss", "http://news.example/a b", "http://news.example/\x00"):
+        with pytest.raises(ValidationError, match="is not a feed address"):
+            feeds_service.add_feed(bad, store=store)
     feeds_service.poll(store=store, fetcher=fetcher)
     removed = feeds_service.remove_feed(server.url(RSS), store=store)
     assert feeds_db.feed_items_of(store, removed["id"]) == {}

@@ -100,8 +100,9 @@ def _echo_feed(feed: dict[str, Any]) -> None:
     elif feed["status"] == "locked":
         click.echo(f"{feed['url']}: skipped, another process is polling it")
     elif feed["status"] == "ok":
+        unreadable = f", {feed['unreadable']} page(s) without article text" if feed["unreadable"] else ""
         click.echo(f"{feed['url']}: {feed['items']} item(s), {feed['new']} new, {feed['changed']} changed, "
-                   f"{feed['not_relevant']} not relevant, {feed['added']} candidate(s) added")
+                   f"{feed['not_relevant']} not relevant{unreadable}, {feed['added']} candidate(s) added")
     for error in feed["errors"]:
         click.echo(f"{feed['url']}: error: {error}", err=True)
 

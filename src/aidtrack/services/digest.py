@@ -55,7 +55,8 @@ def unwatch(names: Sequence[str], *, watchlist: str = DEFAULT_LIST, store: Store
 
 def watched(*, watchlist: str | None = DEFAULT_LIST, store: Store | None = None) -> list[dict[str, Any]]:
     """The followed countries (of one watchlist, or of all with ``None``): list, code, name, added."""
-    rows = feeds_db.list_watches(store or ledger.open_store(), name=watchlist)
+    name = None if watchlist is None else _list_name(watchlist)
+    rows = feeds_db.list_watches(store or ledger.open_store(), name=name)
     return [{"watchlist": r["name"], "code": r["actor"], "name": ledger.actor_name(r["actor"]),
              "added": r["added"], "added_by": r["added_by"]} for r in rows]
 
@@ -69,8 +70,8 @@ def _code(name: str) -> str:
 
 def _list_name(name: str) -> str:
     name = name.strip()
-    if not name or len(name) > 60:
-        raise ValidationError(f'Watchlist name "{name}" must have 1 to 60 characters, e.g. "{DEFAULT_LIST}".')
+    if not name or len(name) > 60 or not name.isprintable():
+        raise ValidationError(f'Watchlist name "{name}" must be 1 to 60 printable characters, e.g. "{DEFAULT_LIST}".')
     return name
 
 

@@ -59,6 +59,7 @@ class FeedReport:
     changed: int = 0
     unchanged: int = 0
     not_relevant: int = 0
+    unreadable: int = 0
     added: int = 0
     linked: int = 0
     errors: list[str] = dataclasses.field(default_factory=list)
@@ -74,7 +75,7 @@ class PollReport:
     feeds: list[FeedReport]
 
     def totals(self) -> dict[str, int]:
-        fields = ("items", "new", "changed", "unchanged", "not_relevant", "added", "linked")
+        fields = ("items", "new", "changed", "unchanged", "not_relevant", "unreadable", "added", "linked")
         totals = {f: sum(getattr(r, f) for r in self.feeds) for f in fields}
         totals["errors"] = sum(len(r.errors) for r in self.feeds)
         return totals
@@ -85,10 +86,13 @@ class PollReport:
 
 # -- managing feeds ---------------------------------------------------------------------
 
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def _check_address(url: str) -> str:
     url = url.strip()
     parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    if parts.scheme not in ("http", "https") or not parts.netloc or _CONTROL_RE.search(url) or " " in url:
         raise ValidationError(f'"{url}" is not a feed address; give a full http(s) URL such as '
                               "https://example.org/feed.xml.")
     return url
@@ -98,6 +102,7 @@ def add_feed(url: str, *, name: str | None = None, store: Store | None = None,
              by: str | None = None) -> dict[str, Any]:
     """Add the feed at ``url`` (RSS or Atom); it is read at the next poll."""
     store = store or ledger.open_store()
+    name = " ".join(_CONTROL_RE.sub(" ", name).split()) or None if name else None
     return feeds_db.add_feed(store, url=_check_address(url), name=name, by=ledger.current_user(by))
 
 
@@ -217,9 +222,12 @@ def _read_item(item: FeedItem, old: dict[str, Any] | None, fetcher: Fetcher,
     row = _base_row(item)
     try:
         answer, article = _fetch_article(item, old, fetcher)
-    except (FeedFetchError, ExtractionInputError) as ex:
+    except FeedFetchError as ex:  # perhaps passing: forget the fingerprint, so the next poll tries again
         report.errors.append(f'"{item.title or item.url}": {ex}')
         return {**row, "fingerprint": None, "status": "error", "error": str(ex)}, None
+    except ExtractionInputError as ex:  # the page itself is unreadable: try again when the entry changes
+        report.unreadable += 1
+        return {**row, "status": "unreadable", "error": str(ex)}, None
     digest = content_hash(article.text) if article is not None else None
     if old is not None and (article is None or old["content_hash"] == digest):
         report.unchanged += 1  # the entry was edited but the article text is the same
