@@ -348,3 +348,13 @@ def test_country_report_as_json(client: Any) -> None:
     assert body["donor"] == "KOR" and body["headline"]["allocation_eur"] == pytest.approx(3 * 100e6)
     assert body["comparison"]["peers"] and [s["title"] for s in body["sections"]][1].startswith("Export rules")
     assert _error(client.get("/api/report/BRA"), 404, "not-found")
+
+
+def test_server_faults_are_not_blamed_on_the_client() -> None:
+    """Issue 14: a database that cannot be reached or a broken register is a server fault."""
+    from aidtrack import errors
+    from aidtrack.web.status import status_of
+
+    assert status_of(errors.StorageError("locked")) == 503
+    assert status_of(errors.RuleRegisterError("bad register")) == 500
+    assert status_of(errors.UnknownActorError("ZZZ")) == 400

@@ -10,11 +10,14 @@ _STATUS: tuple[tuple[type[errors.AidtrackError], int], ...] = (
     (errors.UnknownActorError, 400),
     (errors.ValidationError, 422),
     (errors.ExtractionInputError, 422),
+    (errors.StorageError, 503),
+    (errors.RuleRegisterError, 500),
 )
 
 
 def status_of(ex: errors.AidtrackError) -> int:
-    """401 (no or bad token), 404 (no such record), 400 (unknown actor), 422 (invalid value), else 400."""
+    """401 (no or bad token), 404 (no such record), 400 (unknown actor), 422 (invalid value),
+    503 (the database is unavailable or locked: retry), 500 (a broken shipped register), else 400."""
     for kind, code in _STATUS:
         if isinstance(ex, kind):
             return code
