@@ -63,3 +63,29 @@ def test_source_needs_something_to_cite() -> None:
     with pytest.raises(ValidationError, match="url, a title or a publisher"):
         models.Source(kind="news")
     assert models.Source(url="https://x.org", published="2024-01-02").published == dt.date(2024, 1, 2)
+
+
+def test_one_key_for_the_same_event() -> None:
+    """Issue 14: one definition; a threat's consequence is part of its kind (issue 11.3)."""
+    support = models.Support(donor="KOR", category="military", stage="delivery")
+    threat = models.Event(type="threat", actor="RUS", target="KOR", consequence="sanctions")
+    assert models.record_key(support) == ("support", {"donor": "KOR", "recipient": "UKR", "category": "military",
+                                                      "stage": "delivery"})
+    assert models.record_key(threat)[1]["consequence"] == "sanctions"
+    assert models.support_key(support) == ("KOR", "UKR", "military", "delivery")
+    assert models.is_matchable(models.record_key(threat)[1])
+    assert not models.is_matchable(models.record_key(models.Support(donor="KOR", category=None,
+                                                                    stage="delivery"))[1])
+
+
+@pytest.mark.parametrize("field", ["amount", "amount_eur", "confidence"])
+def test_numbers_are_not_booleans(field: str) -> None:
+    """Issue 11.5: {"amount": true} is refused, not stored as 1.0."""
+    with pytest.raises(ValidationError, match="not a number"):
+        models.Support(donor="KOR", category="military", stage="delivery", currency="EUR", **{field: True})
+
+
+def test_support_confidence_is_between_0_and_1() -> None:
+    assert models.Support(donor="KOR", category=None, stage="delivery", confidence=0.5).confidence == 0.5
+    with pytest.raises(ValidationError, match="outside 0..1"):
+        models.Support(donor="KOR", category=None, stage="delivery", confidence=1.5)

@@ -201,3 +201,14 @@ def test_a_locked_sqlite_database_says_so(runner: CliRunner, tmp_path: Path, mon
         holder.execute("ROLLBACK")
         holder.close()
     assert code == 1 and "locked: another aidtrack process is writing" in text and "check the URL" not in text
+
+
+def test_review_edit_validates_actors(runner: CliRunner, db: str) -> None:
+    """Issue 11.5: `review edit` of a candidate with donor=ZZZ is refused, as `add support` refuses it."""
+    store = ledger.open_store(db)
+    [record_id] = store.add_support([models.Support(donor="KOR", category="military", stage="delivery",
+                                                    status="candidate", origin="extract")], by="x")
+    code, text = _run(runner, db, "review", "edit", f"S{record_id}", "donor=ZZZ")
+    assert code == 1 and 'Unknown actor "ZZZ"' in text
+    code, text = _run(runner, db, "review", "edit", f"S{record_id}", "donor=Poland")
+    assert code == 0 and store.get("support", record_id)["donor"] == "POL"
