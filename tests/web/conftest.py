@@ -3,7 +3,9 @@ an in-process client, a write token, and a live server on a free loopback port."
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 import shutil
 import socket
 import threading
@@ -156,3 +158,57 @@ class LiveServer:
 def live_server(app: FastAPI) -> Iterator[LiveServer]:
     with LiveServer(app) as server:
         yield server
+
+
+# -- headless Chromium (Debian's), never touching the network ---------------------------------
+
+CHROMIUM = Path(os.environ.get("AIDTRACK_CHROMIUM", "/usr/bin/chromium"))
+SHOTS = os.environ.get("AIDTRACK_SCREENSHOTS")  # read at import: clean_environ drops AIDTRACK_* later
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--no-first-run", "--disable-dev-shm-usage"]
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    """One headless Chromium per test module (skipped, or failed in CI, when it is not installed)."""
+    from tests.conftest import missing_service
+
+    if not CHROMIUM.exists():
+        missing_service(f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@contextlib.contextmanager
+def offline_page(chromium: Any, server: LiveServer, *, width: int, height: int = 900) -> Iterator[Any]:
+    """A page whose requests to any host but the test server are aborted (and listed in ``page.blocked``)."""
+    context = chromium.new_context(base_url=server.url, viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.blocked = []
+    page.dialogs = []
+
+    def only_loopback(route: Any) -> None:
+        if route.request.url.startswith(server.url):
+            route.continue_()
+        else:
+            page.blocked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_loopback)
+    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+    page.set_default_timeout(30_000)
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+def shots_folder(tmp_path: Path) -> Path:
+    """Where screenshots go: ``$AIDTRACK_SCREENSHOTS`` if set, else the test's temporary folder."""
+    folder = Path(SHOTS) if SHOTS else tmp_path
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

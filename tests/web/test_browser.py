@@ -7,7 +7,6 @@ The server runs in a thread on a free loopback port; Chromium never touches the 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,46 +14,15 @@ from typing import Any
 import pytest
 
 from aidtrack.db import Store
-from tests.conftest import missing_service
-from tests.web.conftest import XSS, LiveServer
-
-CHROMIUM = Path(os.environ.get("AIDTRACK_CHROMIUM", "/usr/bin/chromium"))
-SHOTS = os.environ.get("AIDTRACK_SCREENSHOTS")  # read at import: clean_environ drops AIDTRACK_* later
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-dev-shm-usage"]
+from tests.web.conftest import XSS, LiveServer, offline_page, shots_folder as _shots
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        missing_service(f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
-        yield browser
-        browser.close()
-
-
 @pytest.fixture
 def page(chromium: Any, live_server: LiveServer) -> Iterator[Any]:
-    context = chromium.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(live_server.url)
-                  else route.abort())
-    page = context.new_page()
-    page.dialogs = []
-    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
-    page.set_default_timeout(30_000)
-    yield page
-    context.close()
-
-
-def _shots(tmp_path: Path) -> Path:
-    folder = Path(SHOTS) if SHOTS else tmp_path
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    with offline_page(chromium, live_server, width=1280) as opened:
+        yield opened
 
 
 def test_overview_to_country_page(page: Any, tmp_path: Path) -> None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 import jinja2
 from fastapi import APIRouter, Depends, Form, Query, Request
@@ -33,6 +35,13 @@ env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=T
 env.filters["eur"] = eur
 env.filters["pct"] = pct
 env.globals["actor_name"] = lambda code: ledger.actor_name(code) if code else ""
+env.tests["weblink"] = lambda text: isinstance(text, str) and text.lower().startswith(("https://", "http://"))
+env.tests["isodate"] = lambda text: isinstance(text, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) is not None
+env.filters["host"] = lambda url: (urlsplit(url).hostname or url).removeprefix("www.")
+env.filters["breakable"] = lambda text: Markup.escape(text).replace("_", Markup("_<wbr>"))
+env.filters["code_spans"] = lambda text: Markup("").join(
+    Markup("<code>{}</code>").format(part) if i % 2 else Markup.escape(part)
+    for i, part in enumerate(str(text).replace("``", "`").split("`")))
 
 
 def render(name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
@@ -61,10 +70,11 @@ def _overview(store: Store) -> dict[str, Any]:
     data = views.overview(store)
     figures: dict[str, Any] = {}
     if data["records"]:
+        cite = {"source": views.data_source(store), "as_of": data["latest"]}
         figures["ranking"] = analysis_service.plot_ranking(data["ranking"], measure="pct_gdp", top=25,
-                                                           title="Donors ranked by allocations as % of GDP")
+                                                           title="Donors ranked by allocations as % of GDP", **cite)
         figures["timeline"] = analysis_service.plot_timeline(data["timeline"],
-                                                             title="Allocations over time, all donors")
+                                                             title="Allocations over time, all donors", **cite)
     donors = convert.frame(data["by_value"]) if data["records"] else []
     return {"data": data, "donors": donors, "charts": _charts(**figures)}
 
@@ -86,17 +96,78 @@ def country(code: str, store: StoreDep, peers: Text = "G7", as_of: Text = None) 
 @views.memo
 def _country(store: Store, code: str, *, peers: str, as_of: str | None) -> dict[str, Any]:
     report = views.country_report(store, code, peers=peers, as_of=as_of)
+    on = ledger.parse_date(as_of, field="as_of") or dt.date.today()
     c = report.comparison
+    cite = {"source": views.data_source(store), "as_of": report.headline.get("last_date")}
     figures: dict[str, Any] = {"timeline": analysis_service.plot_timeline(
-        report.timeline, title=f"{report.name}: cumulative support by category and stage")}
+        report.timeline, title=f"{report.name}: cumulative support by category and stage", **cite)}
     if c is not None:
         figures["peers"] = analysis_service.plot_peer_comparison(
             c.values, line=float(c.row("total")["peer_pct_gdp"]),
-            title=f"{report.name} and peers ({report.peers}): {c.stage} as % of GDP")
-    return {"report": report, "as_of": ledger.parse_date(as_of, field="as_of") or dt.date.today(),
+            title=f"{report.name} and peers ({report.peers}): {c.stage} as % of GDP", **cite)
+    return {"report": report, "as_of": on,
             "comparison": convert.frame(c.table) if c is not None else [],
-            "categories": convert.frame(report.categories), "charts": _charts(**figures),
+            "categories": convert.frame(report.categories), "unsplit": tuple(report.unsplit_stages),
+            "charts": _charts(**figures), "sections": _web_sections(report, on=on),
             "events": _events(store, report.donor)}
+
+
+NOT_SPLIT = "not split by category in this release"
+_CLI_HINT = re.compile(r"\s*\(?\s*run `?aidtrack [^)]*\)?")
+
+
+def _web_sections(report: Any, *, on: dt.date) -> list[dict[str, Any]]:
+    """The report's extra sections for the page: no CLI instructions, rules with basis and review date."""
+    out = []
+    for section in report.sections:
+        columns, rows = list(section.columns), [list(r) for r in section.rows]
+        if columns[:1] == ["rule"]:
+            columns, rows = _with_rule_review(columns, rows, donor=report.donor, on=on)
+        out.append({"title": section.title, "columns": columns, "rows": rows,
+                    "paragraphs": [_web_paragraph(p, report.donor) for p in section.paragraphs]})
+    return out
+
+
+def _web_paragraph(text: str, donor: str) -> Markup | str:
+    """A paragraph with a "run aidtrack ..." hint replaced by links to the pages that show the same."""
+    if not _CLI_HINT.search(text):
+        return text
+    plain = _CLI_HINT.sub("", text).rstrip(" .") + ". "
+    return Markup("{}Peers are compared <a href=\"#peers\">above</a>, signals listed <a href=\"#events\">below</a>; "
+                  "check any route in the <a href=\"/check?origin={}\">route checker</a>.").format(plain, donor)
+
+
+def _with_rule_review(columns: list[str], rows: list[list[Any]], *, donor: str,
+                      on: dt.date) -> tuple[list[str], list[list[Any]]]:
+    """Add each rule's basis and last review date (when the register has them) to a rules table."""
+    rules = _rules_by_id(donor, [str(r[0]) for r in rows if r], on=on)
+    extra = [("basis", lambda r: getattr(r, "basis_label", None) if getattr(r, "basis", None) else None),
+             ("last reviewed", lambda r: getattr(r, "last_reviewed", None))]
+    added = [(name, get) for name, get in extra
+             if name not in columns and any(get(rule) for rule in rules.values())]
+    if not added:
+        return columns, rows
+    cells = [[*row, *(_text(get(rules[row[0]])) if row and row[0] in rules else "" for _, get in added)]
+             for row in rows]
+    return [*columns, *(name for name, _ in added)], cells
+
+
+def _rules_by_id(donor: str, ids: list[str], *, on: dt.date) -> dict[str, Any]:
+    """The register's rules in force for ``donor`` and for the countries that prefix ``ids`` (pol_...)."""
+    countries = dict.fromkeys([donor, *(i.split("_", 1)[0].upper() for i in ids if "_" in i)])
+    found: dict[str, Any] = {}
+    for country in countries:
+        try:
+            found.update({r.id: r for r in rules_service.rules_in_force(country, on=on)})
+        except AidtrackError:
+            continue
+    return found
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
 
 
 def _events(store: Store, code: str) -> list[dict[str, Any]]:
@@ -139,9 +210,31 @@ def review_queue(request: Request, store: StoreDep, done: Text = None) -> HTMLRe
 def _review_page(request: Request, store: Store, *, done: str | None = None, error: str | None = None,
                  status_code: int = 200, article: dict[str, Any] | None = None) -> HTMLResponse:
     rows, total = review.candidates(store=store, limit=PAGE)
-    items = [{**_BLANK, **r, "parts": convert.highlight(None, None, None, r.get("evidence"))} for r in rows]
+    items = [{**_BLANK, **r, "confidence": _confidence(r.get("confidence")),
+              "corroborations": _corroborations(r), "parts": convert.highlight(None, None, None, r.get("evidence"))}
+             for r in rows]
     return render("review.html", status_code, title="Review queue", items=items, total=total, done=done,
                   error=error, has_token=bool(request.cookies.get(COOKIE)), article=article)
+
+
+def _confidence(value: Any) -> float | None:
+    """An extraction confidence between 0 and 1, or None when missing or not a number."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if 0.0 <= number <= 1.0 else None
+
+
+def _corroborations(row: dict[str, Any]) -> list[dict[str, Any]]:
+    """Other sources linked to a candidate: ``corroborations`` rows, or one ``corroboration`` (dict or URL)."""
+    found = row.get("corroborations") or []
+    single = row.get("corroboration")
+    if isinstance(single, str):
+        single = {"source_url": single}
+    listed = [c for c in [*found, *([single] if single else [])] if isinstance(c, dict)]
+    return [{"source_url": c.get("source_url") or c.get("url"), "source_title": c.get("source_title") or c.get("title")}
+            for c in listed]
 
 
 _BLANK = dict.fromkeys(("type", "actor", "target", "summary", "confidence", "donor", "recipient", "amount",
@@ -192,6 +285,18 @@ def review_extract(request: Request, store: StoreDep, text: Annotated[str, Form(
     events = [{**e, "parts": convert.highlight(document["text"], e.get("start"), e.get("end"), e.get("evidence"))}
               for e in document["events"]]
     return _review_page(request, store, article={"title": document["title"], "text": text, "events": events})
+
+
+# -- API reference ----------------------------------------------------------------------
+
+@router.get("/docs", response_class=HTMLResponse)
+def api_docs(request: Request) -> HTMLResponse:
+    """The API reference, built from the app's OpenAPI description (no script, no other host)."""
+    schema = request.app.openapi()
+    info = schema.get("info", {})
+    paragraphs = [" ".join(p.split()) for p in str(info.get("description", "")).split("\n\n") if p.strip()]
+    return render("api_docs.html", title="API reference", description=paragraphs, version=info.get("version", ""),
+                  openapi=schema.get("openapi", ""), groups=views.api_reference(schema))
 
 
 # -- route checker ----------------------------------------------------------------------
