@@ -66,3 +66,47 @@ def test_missing_path() -> None:
     result = CliRunner().invoke(extract, ["/nonexistent/x.txt"])
     assert result.exit_code == 1
     assert "does not exist" in result.output
+
+
+def _corpus(tmp_path: Path) -> Path:
+    path = tmp_path / "news.jsonl"
+    rows = [{"url": "https://example.org/a", "title": "Tanks for Kyiv", "date": "2024-05-01",
+             "text": "Germany sent 14 Leopard tanks to Ukraine on Friday."}]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_corpus_with_table_prints_a_table(tmp_path: Path) -> None:
+    """`extract news.jsonl --table` used to ignore --table and print JSON Lines."""
+    result = CliRunner().invoke(extract, [str(_corpus(tmp_path)), "--table"])
+    assert result.exit_code == 0, result.output
+    assert "Tanks for Kyiv" in result.output and "DEU" in result.output and "┏" in result.output
+    assert not result.output.lstrip().startswith("{")
+
+
+def test_every_event_has_a_confidence(tmp_path: Path) -> None:
+    path = tmp_path / "tanks.txt"
+    path.write_text(ARTICLE)
+    doc = json.loads(CliRunner().invoke(extract, [str(path)]).output)
+    assert doc["events"] and all(0.0 <= e["confidence"] <= 1.0 for e in doc["events"])
+
+
+def test_min_confidence_drops_weaker_events(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.txt"
+    path.write_text("Mixed\n\nGermany sent 14 Leopard tanks to Ukraine on Friday. "
+                    "Officials in Rome have paused some funding.\n")
+    everything = json.loads(CliRunner().invoke(extract, [str(path)]).output)["events"]
+    top = max(e["confidence"] for e in everything)
+    kept = json.loads(CliRunner().invoke(extract, [str(path), "--min-confidence", str(top)]).output)["events"]
+    assert kept and all(e["confidence"] >= top for e in kept)
+    none = json.loads(CliRunner().invoke(extract, [str(path), "--min-confidence", "1"]).output)["events"]
+    assert len(none) <= len(kept) <= len(everything)
+    assert all(e["confidence"] >= 1.0 for e in none)
+
+
+def test_min_confidence_out_of_range_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "tanks.txt"
+    path.write_text(ARTICLE)
+    result = CliRunner().invoke(extract, [str(path), "--min-confidence", "1.5"])
+    assert result.exit_code == 2
+    assert "1.5" in result.output

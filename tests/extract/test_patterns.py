@@ -142,7 +142,7 @@ CASES = {
          {("refusal", "POL", M)}),
         ("Seoul has no plans to send lethal weapons to Ukraine, the defence ministry said.",
          {("refusal", "KOR", M)}),
-        ("Vienna again declined Kyiv's request for armoured vehicles.", {("refusal", "AUT", M)}),
+        ("Vienna again declined Kyiv's request for armoured vehicles.", {("refusal", "AUT", M), ("appeal", "UKR", "AUT", M)}),
         ("Russia's foreign ministry threatened Finland with countermeasures after Helsinki approved "
          "new arms shipments to Ukraine.", {("threat", "RUS", "FIN")}),
         ("Kremlin spokesman Dmitry Peskov said deliveries of F-16s to Ukraine by the Netherlands "
@@ -206,7 +206,7 @@ CASES = {
         ("Sudan's army asked Egypt for military support.", {("appeal", "SDN", "EGY", M)}),
         ("Israel's prime minister asked the United States to speed up weapons deliveries.",
          {("appeal", "ISR", "USA", M)}),
-        ("Seoul rejected Kyiv's request for lethal weapons.", {("refusal", "KOR", M)}),
+        ("Seoul rejected Kyiv's request for lethal weapons.", {("refusal", "KOR", M), ("appeal", "UKR", "KOR", M)}),
         ("The United States will not send F-16s to Ukraine for now, President Biden said.",
          {("refusal", "USA", M)}),
         ("Medvedev said Poland would become a legitimate target if it sent jets to Ukraine.",

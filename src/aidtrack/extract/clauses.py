@@ -21,7 +21,8 @@ _CLIMB = frozenset({"xcomp", "ccomp", "conj", "advcl", "pcomp", "pobj", "prep", 
 _NAME_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "conj", "cc", "det",
                         "prep", "pobj", "acl", "agent", "punct", "case", "advmod", "nummod",
                         "quantmod", "npadvmod"})
-_NAME_PREPS = frozenset({"of", "by", "including", "from", "like", "as"})
+_NAME_PREPS = frozenset({"of", "by", "including", "from", "like", "as", "alongside"})
+_WITH_ADVERBS = frozenset({"along", "together"})  # "Canada, along with Britain, ..."
 _SELF_PRONOUNS = frozenset({"we", "i", "us", "our", "me", "my", "ourselves"})
 _OTHER_PRONOUNS = frozenset({"it", "its", "he", "she", "his", "her", "they", "their",
                              "them", "which", "who", "that", "country", "government"})
@@ -70,7 +71,7 @@ def actors_of(sentence: Sentence, token: Token | None) -> list[str]:
     if token.lower_ in _RELATIVE and token.head.dep_ == "relcl":
         return actors_of(sentence, token.head.head)
     found: list[str] = []
-    for tok in _name_tokens(token):
+    for tok in _name_tokens(token) + _co_subjects(token):
         code = sentence.code(tok)
         if code and code not in found:
             found.append(code)
@@ -87,6 +88,14 @@ def actors_of(sentence: Sentence, token: Token | None) -> list[str]:
     if not found and _titled_unknown(token) and sentence.previous:
         return [sentence.previous]  # "... ministry condemned it. Spokesman A. B. warned ..."
     return found
+
+
+def _co_subjects(token: Token) -> list[Token]:
+    """"Finland as well as Sweden have decided": the parser gives the verb two subjects."""
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    return [t for sib in token.head.children if sib.dep_ == token.dep_ and sib is not token
+            for t in _name_tokens(sib)]
 
 
 _TITLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "minister", "secretary",
@@ -131,6 +140,10 @@ def _name_tokens(token: Token) -> list[Token]:
     group = token.lemma_.lower() in GROUP_NOUNS
     for child in token.children:
         if child.dep_ not in _NAME_DEPS:
+            continue
+        if child.dep_ == "prep" and child.lower_ in _WITH_ADVERBS:
+            tokens.extend(t for g in child.children if g.lower_ == "with"
+                          for o in g.children for t in _name_tokens(o))
             continue
         if child.dep_ == "prep" and child.lower_ not in _NAME_PREPS:
             continue
@@ -243,8 +256,23 @@ def children(token: Token, deps: frozenset[str]) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
 
+# "is not going to send", "does not plan to supply": the negation of the governing verb
+_NEGATION_CARRIERS = frozenset({"go", "plan", "intend", "want", "wish", "expect", "aim", "seek",
+                                "mean", "need", "have", "be"})
+
+
 def is_negated(token: Token) -> bool:
-    """"not", "never", "no" on the verb or its auxiliaries, or "no" on its object."""
+    """"not", "never", "no" on the verb or its auxiliaries, or "no" on its object.
+
+    A negated "going to", "plan to", "want to" negates the verb it governs.
+    """
+    if (token.dep_ == "xcomp" and token.head.lemma_.lower() in _NEGATION_CARRIERS
+            and token.head is not token and _negated_here(token.head)):
+        return True
+    return _negated_here(token)
+
+
+def _negated_here(token: Token) -> bool:
     for child in token.children:
         if child.dep_ == "neg" or child.lower_ in ("never", "no"):
             return True

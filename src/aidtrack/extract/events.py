@@ -120,6 +120,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     if is_hedged(sentence, verb):
         return []
     objects = object_tokens(verb)
+    if verb.head.pos_ in ("NOUN", "PROPN") and (verb.dep_ == "relcl" or verb.dep_ == "acl" and agent_of(verb)):
+        objects = objects + core_phrase(verb.head)  # "the missiles that the US is sending"
     inherent = lemma in ("arm", "equip") or lemma == "train" and bool(
         recipients_of(sentence, verb, dobj_is_recipient=True))
     if transfer and not inherent and not (
@@ -136,8 +138,11 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     cats, cat_default = _category_or_default(sentence, objects, ctx, allow_default=True)
     if inherent and not categories_in(sentence, objects):
         cats = ["military"]
+    elif cat_default and has_money(objects) and not categories_in(sentence, objects):
+        # money and nothing else: the kind of aid the article is about, or a financial transfer
+        cats = [ctx.default_category or "financial"]
     elif not cats and has_money(objects):
-        cats, cat_default = ["financial"], True  # money and nothing else: a financial transfer
+        cats, cat_default = ["financial"], True
     if cat_default and lemma in lex.words("support", "increase_verbs"):
         return []
     conf = 0.9 - 0.15 * defaulted - 0.15 * cat_default
@@ -214,7 +219,7 @@ def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
             return []
     if _not_yet_given(sentence, noun):
         return []
-    donors = modifier_actors(sentence, noun) or _light_verb_donors(sentence, noun)
+    donors = modifier_actors(sentence, noun, of=True) or _light_verb_donors(sentence, noun)
     if not donors or is_hedged(sentence, noun):
         return []
     explicit = recipients_of(sentence, noun, dobj_is_recipient=False)
@@ -287,8 +292,14 @@ def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         return []  # "ended its ban on arms exports" loosens; see policy_change
     transfer = any(t.lemma_.lower() in lex.support_verbs for t in objects if t is not verb)
     core = [t for c in children(verb, frozenset({"dobj", "nsubjpass"})) for t in core_phrase(c)]
-    asked = any(c.dep_ == "dobj" and c.lemma_.lower() in _REQUESTS for c in verb.children)
-    if not (transfer or has_support_noun(sentence, core) or asked and categories_in(sentence, objects)):
+    core += [t for o in prep_objects(verb, frozenset({"on", "from", "of", "with"})) for t in core_phrase(o)]
+    requests = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _REQUESTS]
+    asked = bool(requests) and bool(categories_in(sentence, [verb, *[t for r in requests for t in r.subtree]]))
+    if asked:  # "denied a request from Russia to send troops"
+        objects = objects + [t for r in requests for t in r.subtree]
+    if lemma == "deny" and not asked:
+        return []  # "China denies supplying weapons": a denial of a fact, not a refusal
+    if not (transfer or has_support_noun(sentence, core) or asked):
         return []
     if _declines_to_speak(sentence, objects):
         return []
@@ -302,8 +313,12 @@ def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
 
 
 def _declines_to_speak(sentence: Sentence, objects: list[Token]) -> bool:
-    """"declined to give a direct answer" withholds words, not support."""
+    """"declined to give a direct answer", "refused to give details of the weapons it sent":
+    the object withheld is words, whatever they are about."""
     speech = sentence.lexicon.words("refusal", "speech_objects")
+    heads = [t for t in objects if t.dep_ in ("dobj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX")]
+    if any(t.lemma_.lower() in speech for t in heads):
+        return True
     return any(t.lemma_.lower() in speech for t in objects) and not (
         categories_in(sentence, objects) or has_support_noun(sentence, objects))
 
@@ -376,8 +391,13 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
     """"Zelensky urged Germany to send tanks", "called on Israel for air defence"."""
     lex = sentence.lexicon
     lemma = verb.lemma_.lower()
-    if verb.pos_ != "VERB" or lemma not in lex.words("appeal", "verbs"):
+    wanting = lemma in lex.words("appeal", "wanting_verbs")
+    if verb.pos_ != "VERB" or not (lemma in lex.words("appeal", "verbs") or wanting):
         return []
+    if wanting and not any(t.lemma_.lower() in lex.support_verbs
+                           for c in children(verb, frozenset({"xcomp", "ccomp", "prep"}))
+                           for t in c.subtree):
+        return []  # "Germany wants peace" asks nobody for support
     if lemma == "call" and not any(
         c.lower_ in lex.words("appeal", "call_preps") for c in verb.children
     ):
@@ -418,7 +438,9 @@ def _asks_to_stop(sentence: Sentence, verb: Token) -> bool:
 
 def _appeal_targets(sentence: Sentence, verb: Token) -> list[str]:
     objs = children(verb, frozenset({"dobj", "dative"}))
-    objs += prep_objects(verb, frozenset({"on", "upon", "to", "of"}))
+    objs = [o for o in objs if o.i in sentence.codes or o.pos_ in ("PROPN", "PRON")
+            or not sentence.lexicon.categories_of(o)]  # "sought jets", not a party
+    objs += prep_objects(verb, sentence.lexicon.words("appeal", "target_preps"))
     for prt in children(verb, frozenset({"prt"})):
         objs += children(prt, frozenset({"pobj"}))
     found: list[str] = []
@@ -430,7 +452,55 @@ def _appeal_targets(sentence: Sentence, verb: Token) -> list[str]:
     return found
 
 
+def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
+    """Nominal appeals: "rejected Poland's request for arms", "an appeal from Germany to
+    Switzerland", "Ukraine made a request to Australia for helicopters"."""
+    lex = sentence.lexicon
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or lemma not in lex.words("appeal", "nouns"):
+        return []
+    if lemma == "call" and not prep_objects(noun, frozenset({"for", "on", "upon"})):
+        return []
+    head = noun.head
+    answered = noun.dep_ in ("dobj", "nsubjpass", "pobj") and head.lemma_.lower() in lex.words(
+        "appeal", "answer_verbs")
+    made = noun.dep_ == "dobj" and head.lemma_.lower() in lex.words("appeal", "making_verbs")
+    if not answered and is_hedged(sentence, noun):
+        return []
+    if answered and is_negated(head) and head.lemma_.lower() not in ("reject", "deny", "refuse"):
+        pass  # "has not answered the request": the request was still made
+    actors = modifier_actors(sentence, noun, of=True)
+    if not actors and made:
+        actors = actors_of(sentence, subject_of(head))
+    targets = [c for o in prep_objects(noun, frozenset({"to", "on", "upon"})) for c in actors_of(sentence, o)]
+    if made:
+        targets += [c for o in prep_objects(head, frozenset({"to"})) for c in actors_of(sentence, o)]
+    if not targets and answered:
+        targets = _refusal_actors(sentence, head) if head.pos_ == "VERB" else []
+    tokens = [t for t in noun.subtree if t is not noun and t.dep_ != "poss"]
+    if made:  # "made a request to Australia for the helicopters"
+        tokens += [t for o in prep_objects(head, frozenset({"for"})) for t in o.subtree]
+    transfer = any(t.lemma_.lower() in lex.support_verbs for t in tokens)
+    cats, cat_default = _category_or_default(
+        sentence, tokens, ctx, allow_default=transfer or has_support_noun(sentence, tokens))
+    if not cats:
+        return []
+    recipients = [r for t in tokens for r in recipients_of(sentence, t, dobj_is_recipient=False)]
+    out = []
+    for actor in actors:
+        for target in targets:
+            if target == actor:
+                continue
+            beneficiary = next((r for r in recipients if r not in (target,)), ctx.default_recipient)
+            for cat in cats:
+                fields = {"type": "appeal", "actor": actor, "target": target, "category": cat}
+                if beneficiary:
+                    fields["beneficiary"] = beneficiary
+                out.append(Found(fields, noun, 0.75 - 0.15 * cat_default, "appeal-noun"))
+    return out
+
+
 RULES: tuple[Rule, ...] = (
     support_verb, support_receive, support_noun, support_thanks, refusal_verb, refusal_noun,
-    appeal_verb,
+    appeal_verb, appeal_noun,
 )

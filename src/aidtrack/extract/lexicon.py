@@ -55,6 +55,11 @@ class Lexicon:
     def categories(self) -> dict[str, frozenset[str]]:
         return {name: frozenset(words) for name, words in self.raw["categories"].items()}
 
+    def categories_of(self, token: Any) -> list[str]:
+        """The support categories a single word names ("jets" -> military)."""
+        forms = {token.lemma_.lower(), token.lower_}
+        return [name for name, words in self.categories.items() if forms & words]
+
 
 def _read_yaml(name: str) -> dict[str, Any]:
     text = resources.files("aidtrack").joinpath("data", "extract", name).read_text("utf-8")

@@ -21,7 +21,7 @@ from aidtrack.extract.clauses import (
 )
 from aidtrack.extract.events import ArticleContext, Found
 from aidtrack.extract.lexicon import Lexicon
-from aidtrack.extract.roles import modifier_actors
+from aidtrack.extract.roles import modifier_actors, object_tokens
 
 _STRONG_CONSEQUENCES = frozenset({"consequence", "retaliation", "retaliate", "countermeasure",
                                   "mistake", "repercussion", "hostile", "response", "target",
@@ -53,6 +53,7 @@ def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
     targets: list[str] = []
     for obj in children(verb, frozenset({"dobj", "dative"})) + prep_objects(verb, frozenset({"to"})):
         targets += actors_of(sentence, obj)
+    named = len(targets)  # "warned Finland and Sweden": every conjunct is a target
     tokens = list(verb.subtree)
     cues = lex.words("threat", "consequence_words")
     has_cue = any(t.lemma_.lower() in cues for t in tokens)
@@ -71,7 +72,7 @@ def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
     targets = _others(targets, exclude)
     if not targets or not (has_cue or against or children(verb, frozenset({"dobj"}))):
         return []
-    return [_threat(a, t, verb, 0.8) for a in actors for t in targets[:1]]
+    return [_threat(a, t, verb, 0.8) for a in actors for t in targets[:max(1, named)]]
 
 
 def _threat(actor: str, target: str, anchor: Token, conf: float) -> Found:
@@ -197,7 +198,7 @@ def _sanction_targets(sentence: Sentence, verb: Token, noun: Token, ctx: Article
     found: list[str] = []
     for obj in objs:
         found += actors_of(sentence, obj)
-        found += [sentence.codes[t.i] for t in obj.subtree if t.i in sentence.codes]
+        found += target_codes(sentence, obj)
     if not found:  # "sanctions targeting Russian oil exports"
         found = [sentence.codes[t.i] for t in noun.subtree if t.i in sentence.codes and t is not noun]
     if not found and ctx.sanction_target:
@@ -205,10 +206,37 @@ def _sanction_targets(sentence: Sentence, verb: Token, noun: Token, ctx: Article
     return list(dict.fromkeys(found))
 
 
+# "sanctions on Russia over its war in Ukraine": the victim named after these is no target
+_AWAY_PREPS = frozenset({"over", "for", "after", "amid", "during", "following", "because", "since",
+                         "despite", "with", "to"})
+
+
+def target_codes(sentence: Sentence, phrase: Token) -> list[str]:
+    """Actors named in a target phrase, every conjunct ("Iranian and Syrian firms"), not the
+    victims of "over its war in Ukraine" nor the actors of a clause inside it."""
+    found: list[str] = []
+    stack = [phrase]
+    while stack:
+        tok = stack.pop()
+        code = sentence.codes.get(tok.i)
+        if code and code not in found:
+            found.append(code)
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in _AWAY_PREPS:
+                continue
+            if child.dep_ in ("relcl", "acl", "advcl") and child.pos_ in ("VERB", "AUX"):
+                continue
+            stack.append(child)
+    return sorted(found, key=lambda c: min(i for i, v in sentence.codes.items() if v == c))
+
+
+_MAX_TARGETS = 4
+
+
 def _sanctions(actors: list[str], targets: list[str], anchor: Token, ctx: ArticleContext) -> list[Found]:
     out = []
     for actor in actors:
-        for target in targets[:1]:
+        for target in targets[:_MAX_TARGETS]:
             if actor != target:
                 out.append(Found({"type": "sanction", "actor": actor, "target": target},
                                  anchor, 0.85, "sanction"))
@@ -228,7 +256,7 @@ def sanction_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
         return []
     targets: list[str] = []
     for obj in children(verb, frozenset({"dobj", "nsubjpass"})):
-        targets += [sentence.codes[t.i] for t in obj.subtree if t.i in sentence.codes]
+        targets += target_codes(sentence, obj)
     if not targets and ctx.sanction_target:
         targets = [ctx.sanction_target]
     actors = _actors(sentence, verb) if not is_passive(verb) else actors_of(sentence, agent_of(verb))
@@ -262,17 +290,63 @@ def sanction_assets(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     return _sanctions(actors, targets, verb, ctx)
 
 
+def _combos(lex: Lexicon) -> list[tuple[str, frozenset[str], frozenset[str]]]:
+    key = ("policy_change", "_combos")
+    cached = lex.sets.get(key)
+    if cached is None:
+        raw = lex.raw.get("policy_change", {}).get("combos", {})
+        cached = tuple((direction, frozenset(verbs), frozenset(nouns))
+                       for direction, pairs in raw.items() for verbs, nouns in pairs)
+        lex.sets[key] = cached  # type: ignore[assignment]
+    return list(cached)  # type: ignore[arg-type]
+
+
+def _combo_direction(sentence: Sentence, token: Token) -> str | None:
+    """A verb of a class acting on a noun of a class in its object phrase, or a permission
+    idiom ("gave the green light to Estonia to send")."""
+    if token.pos_ != "VERB":
+        return None
+    lemma = token.lemma_.lower()
+    objects = [t for t in object_tokens(token)[1:]]
+    words = {t.lemma_.lower() for t in objects}
+    if words & sentence.lexicon.words("policy_change", "party_nouns"):
+        return None
+    for direction, verbs, nouns in _combos(sentence.lexicon):
+        if lemma in verbs and words & nouns:
+            if is_negated(token):  # "has not approved new export permits": a freeze
+                return "tighten" if direction == "loosen" else None
+            return direction
+    idioms = sentence.lexicon.words("policy_change", "permission_idioms")
+    permitted = [c for o in children(token, frozenset({"dobj", "dative"})) for c in actors_of(sentence, o)]
+    permitted += [c for t in objects if t.dep_ == "prep" and t.lower_ == "to" and (
+                  t.head is token or t.head.lemma_.lower() in idioms_words(sentence))
+                  for o in t.children for c in actors_of(sentence, o)]
+    if not permitted:  # "gave the green light for the delivery": its own decision to give
+        return None
+    if lemma in ("give", "grant", "issue") and any(
+            t.lemma_.lower() in idioms or f"{t.head.lemma_.lower()} {t.lemma_.lower()}" in idioms
+            or f"{t.lemma_.lower()} {t.head.lemma_.lower()}" in idioms for t in objects):
+        return "loosen" if not is_negated(token) else "tighten"
+    return None
+
+
+def idioms_words(sentence: Sentence) -> frozenset[str]:
+    """The head words of the permission idioms ("light" of "green light", "go-ahead")."""
+    return frozenset(p.split()[-1] for p in sentence.lexicon.words("policy_change", "permission_idioms"))
+
+
 def policy_change(sentence: Sentence, token: Token, ctx: ArticleContext) -> list[Found]:
     """"Germany lifted its ban on weapons exports", "Japan revised its export rules"."""
     lex = sentence.lexicon
-    if token.lemma_.lower() not in _first_words(lex):
+    combo = _combo_direction(sentence, token)
+    if token.lemma_.lower() not in _first_words(lex) and combo is None:
         return []
-    direction = _policy_direction(sentence, token)
+    direction = _policy_direction(sentence, token) or combo
     if direction is None or is_negated(token) or is_hedged(sentence, token):
         return []
     if direction == "tighten" and _phrase_at(sentence, token, "tighten") and _describes_old_rule(sentence, token):
         return []
-    if not _on_topic(sentence):
+    if not _on_topic(sentence, combo is not None):
         return []
     actors = _policy_actors(sentence, token)
     return [Found({"type": "policy_change", "actor": a, "direction": direction,
@@ -283,12 +357,16 @@ def policy_change(sentence: Sentence, token: Token, ctx: ArticleContext) -> list
 _POLICY_GROUPS = ("tighten", "loosen", "neutral")
 
 
-def _on_topic(sentence: Sentence) -> bool:
-    """The sentence speaks of export rules and of arms or support, not of visas or cars."""
+def _on_topic(sentence: Sentence, combo: bool = False) -> bool:
+    """The sentence speaks of export rules and of arms or support, not of visas or cars.
+
+    A verb-noun combination ("halt deliveries", "the green light to send") names the rule
+    itself; then arms or support must still be spoken of.
+    """
     lex = sentence.lexicon
     lemmas = {t.lemma_.lower() for t in sentence.span}
-    return bool(lemmas & lex.words("policy_change", "topic_words")) and bool(
-        lemmas & lex.words("policy_change", "subject_words"))
+    return (combo or bool(lemmas & lex.words("policy_change", "topic_words"))) and bool(
+        lemmas & (lex.words("policy_change", "subject_words") | lex.categories["military"]))
 
 
 def _first_words(lex: Lexicon, groups: tuple[str, ...] = _POLICY_GROUPS) -> frozenset[str]:

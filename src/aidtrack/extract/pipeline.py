@@ -19,12 +19,13 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from aidtrack.errors import ExtractionInputError
 from aidtrack.extract.articles import Article, article_from_text
 from aidtrack.extract.clauses import Sentence, actors_of, subject_of
 from aidtrack.extract.events import RULES, ArticleContext, Found
+from aidtrack.extract.learned import Candidate, load_model, sentence_candidates
 from aidtrack.extract.lexicon import Lexicon, load_lexicon
 from aidtrack.extract.measures import MEASURE_RULES
 from aidtrack.extract.mentions import MentionFinder
@@ -47,6 +48,9 @@ _ENGLISH = frozenset(
     "who after over against into than more new also".split()
 )
 MAX_PARAGRAPH = 20_000
+# per-type overrides of the model's "use" ("rules", "filter", "model", "union"; "off": no model),
+# for the scripts that measure what the learned scorer adds
+MODE: dict[str, Any] = {}
 # "LONDON, April 15, 2025 (Wire) - ": where the story was filed, not who acted
 _DATELINE_RE = re.compile(r"^[A-Z][A-Z .'’-]+(?:, [A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?)?(?: \([^)]*\))? [-–—] ")
 
@@ -106,6 +110,11 @@ def document_of(article: Article, events: list[dict[str, Any]]) -> dict[str, Any
 def extract_many(articles: Iterable[Article]) -> list[list[dict[str, Any]]]:
     """Events of many articles, parsing all paragraphs in one ``nlp.pipe`` stream."""
     articles = list(articles)
+    return [_article_events(a, parsed) for a, parsed in zip(articles, _parse(articles))]
+
+
+def _parse(articles: list[Article]) -> list[list[tuple[int, Doc]]]:
+    """Each article's paragraphs (start offset, parse), all parsed in one ``nlp.pipe`` stream."""
     nlp = load_nlp()
     jobs = [(i, start, para) for i, a in enumerate(articles) if looks_english(a.text)
             for start, para in _paragraphs(a.text)]
@@ -113,7 +122,7 @@ def extract_many(articles: Iterable[Article]) -> list[list[dict[str, Any]]]:
     by_article: list[list[tuple[int, Doc]]] = [[] for _ in articles]
     for (index, start, _), doc in zip(jobs, docs):
         by_article[index].append((start, doc))
-    return [_article_events(a, parsed) for a, parsed in zip(articles, by_article)]
+    return by_article
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
@@ -125,20 +134,96 @@ def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
 
 
 def _article_events(article: Article, parsed: list[tuple[int, Doc]]) -> list[dict[str, Any]]:
+    per_sentence, ctx = _analyse(article, parsed)
+    return _merge(article, _decide(per_sentence, ctx))
+
+
+def article_candidates(articles: Iterable[Article]) -> list[list[tuple[int, int, Candidate]]]:
+    """Per article, the learned scorer's candidates with their sentence's character span.
+
+    Used by ``scripts/train_extract_filter.py`` to label candidates against gold evidence.
+    """
+    articles = list(articles)
+    out: list[list[tuple[int, int, Candidate]]] = []
+    for article, parsed in zip(articles, _parse(articles)):
+        per_sentence, ctx = _analyse(article, parsed)
+        out.append([(start + c.sentence.span.start_char, start + c.sentence.span.end_char, c)
+                    for start, c in candidates_of(per_sentence, ctx)])
+    return out
+
+
+def _analyse(article: Article, parsed: list[tuple[int, Doc]]
+             ) -> tuple[list[tuple[int, Sentence, list[Found]]], ArticleContext]:
+    """Every sentence of an article with the rules' events for it, and the article context."""
     lexicon = load_lexicon()
     finder = _finder()
     mentions = [_without_dateline(doc, finder.find(doc, on=article.published)) for _, doc in parsed]
     ctx = _context(lexicon, parsed, mentions)
-    found: list[tuple[Found, int, Sentence]] = []
+    per_sentence: list[tuple[int, Sentence, list[Found]]] = []
     previous: str | None = None
     for (start, doc), codes in zip(parsed, mentions):
         speaker = _paragraph_speaker(lexicon, doc, codes)
         for sent in doc.sents:
             sentence = Sentence(sent, codes, lexicon, speaker=speaker, previous=previous)
-            for event in _sentence_events(sentence, ctx):
-                found.append((event, start, sentence))
+            per_sentence.append((start, sentence, _sentence_events(sentence, ctx)))
             previous = _main_actor(sentence) or previous
-    return _merge(article, found)
+    return per_sentence, ctx
+
+
+def candidates_of(per_sentence: list[tuple[int, Sentence, list[Found]]],
+                  ctx: ArticleContext) -> list[tuple[int, Candidate]]:
+    """The learned scorer's candidates of every sentence (rules' events included)."""
+    return [(start, cand) for start, sentence, events in per_sentence
+            for cand in sentence_candidates(sentence, events, default_recipient=ctx.default_recipient,
+                                            default_category=ctx.default_category)]
+
+
+def _decide(per_sentence: list[tuple[int, Sentence, list[Found]]],
+            ctx: ArticleContext) -> list[tuple[Found, int, Sentence]]:
+    """Rules propose; per event type the model rescores the rules' events ("rules"), filters
+    them ("filter"), filters them and adds its own ("model") or keeps them and adds its own
+    ("union").
+
+    ``use`` in the model file says which, per type (measured on the validation part).
+    """
+    model = load_model()
+    rules = [(event, start, sentence) for start, sentence, events in per_sentence for event in events]
+    if model is None or MODE.get("off"):
+        return rules
+    best: dict[tuple[str, ...], float] = {}
+    chosen: list[tuple[Found, int, Sentence]] = []
+    scored = [(start, cand, model.score(cand.features)) for start, cand in candidates_of(per_sentence, ctx)]
+    for start, cand, score in scored:
+        key = _key_of(cand.fields)
+        best[key] = max(best.get(key, 0.0), score)
+    for event, start, sentence in rules:
+        kind = event.fields["type"]
+        use = MODE.get(kind) or model.use.get(kind, "rules")
+        score = best.get(_key_of(event.fields), 0.0)
+        if use in ("filter", "model") and score < model.thresholds.get(kind, 0.5):
+            continue
+        event.confidence = _blend(event.confidence, score)
+        chosen.append((event, start, sentence))
+    for start, cand, score in scored:
+        kind = cand.kind
+        use = MODE.get(kind) or model.use.get(kind, "rules")
+        least = model.add_thresholds.get(kind, model.thresholds.get(kind, 0.5))
+        if use in ("model", "union") and "found" not in cand.extra and score >= least:
+            chosen.append((Found(dict(cand.fields), cand.anchor, _blend(None, score), "model"),
+                           start, cand.sentence))
+    return chosen
+
+
+def _blend(rule_confidence: float | None, score: float) -> float:
+    """The model's probability, nudged up when a hand-written rule agrees."""
+    if rule_confidence is None:
+        return score
+    return min(1.0, 0.5 * score + 0.5 * max(score, rule_confidence))
+
+
+def _key_of(fields: dict[str, Any]) -> tuple[str, ...]:
+    kind = fields["type"]
+    return (kind, *(str(fields.get(k) or "") for k in KEYS[kind]))
 
 
 def _without_dateline(doc: Doc, codes: dict[int, str]) -> dict[int, str]:
@@ -159,7 +244,31 @@ def _sentence_events(sentence: Sentence, ctx: ArticleContext) -> list[Found]:
                 continue  # a rule must not sink the article on an odd parse
             out.extend(events)
             ctx.has_sanction = ctx.has_sanction or any(e.fields["type"] == "sanction" for e in events)
-    return _drop_threatened(out)
+    return _drop_permitted(_drop_threatened(out))
+
+
+def _drop_permitted(found: list[Found]) -> list[Found]:
+    """"gave Estonia the green light to send rifles", "dropped export controls to Turkey":
+    a rule on transfers changes, which is a policy change of its maker, not its support."""
+    changes = [e for e in found if e.fields["type"] == "policy_change"]
+    return [e for e in found if not (e.fields["type"] == "support" and any(
+        c.fields["actor"] == e.fields["donor"] and _governed_by(e.anchor, c.anchor) for c in changes))]
+
+
+_SAME_CLAUSE = frozenset({"dobj", "xcomp", "acl", "compound", "prep", "pobj", "amod", "nmod",
+                          "dative", "oprd", "nsubjpass", "pcomp", "relcl"})
+
+
+def _governed_by(token: Token, governor: Token) -> bool:
+    """``token`` is ``governor`` or depends on it through objects and complements only
+    (not through a separate clause: "..., pledging to transfer")."""
+    steps = 0
+    while token is not governor and steps < 8:
+        if token.dep_ not in _SAME_CLAUSE or token.head is token:
+            return False
+        token = token.head
+        steps += 1
+    return token is governor
 
 
 def _drop_threatened(found: list[Found]) -> list[Found]:

@@ -44,6 +44,9 @@ def donors_of_verb(sentence: Sentence, verb: Token) -> list[str]:
     """Who gives: the subject, the "by" agent of a passive, or "X's pledge to send"."""
     if (verb.dep_ == "acl" and verb.tag_ in ("VB", "VBN", "VBG")
             and verb.head.pos_ in ("NOUN", "PROPN") and not subject_of(verb)):
+        agent = agent_of(verb)
+        if agent is not None:  # "tanks committed by Spain"
+            return actors_of(sentence, agent)
         noun = verb.head
         found = modifier_actors(sentence, noun)
         if not found and noun.dep_ == "dobj":  # "Latvia approved a plan to give ..."
@@ -58,11 +61,15 @@ def donors_of_verb(sentence: Sentence, verb: Token) -> list[str]:
     return actors_of(sentence, subject_of(verb))
 
 
-def modifier_actors(sentence: Sentence, noun: Token) -> list[str]:
-    """Actors in a noun's own modifiers: "Belgium's pledge", "Dutch aid", "aid from X"."""
+def modifier_actors(sentence: Sentence, noun: Token, *, of: bool = False) -> list[str]:
+    """Actors in a noun's own modifiers: "Belgium's pledge", "Dutch aid", "aid from X",
+    and with ``of`` "the pledges of Norway and Denmark"."""
     found: list[str] = []
     tokens = [c for c in noun.children if c.dep_ in _LEFT_MODIFIERS and c.i < noun.i]
     tokens += prep_objects(noun, frozenset({"from", "by"}))
+    if of:  # not "a loan of 140 billion euros (163 billion U.S. dollars)"
+        tokens += [t for t in prep_objects(noun, frozenset({"of"}))
+                   if not any(g.like_num or g.tag_ == "$" for g in t.subtree)]
     for tok in tokens:
         found += [c for c in actors_of(sentence, tok) if c not in found]
     if sentence.code(noun) and sentence.code(noun) not in found:
@@ -77,7 +84,7 @@ def recipients_of(sentence: Sentence, anchor: Token, *, dobj_is_recipient: bool)
     objects = children(anchor, frozenset({"dobj", "nsubjpass"}))
     for obj in objects:
         candidates += prep_objects(obj, preps)
-        if dobj_is_recipient and not _is_money(obj):
+        if dobj_is_recipient and not _is_money(obj) and _names_a_party(sentence, obj):
             candidates.append(obj)
     found = _recipient_codes(sentence, candidates)
     if not found:  # "1 billion euros from taxes on assets for Ukraine's defence"
@@ -89,6 +96,15 @@ def recipients_of(sentence: Sentence, anchor: Token, *, dobj_is_recipient: bool)
         found = _recipient_codes(sentence, [t for t in prep_objects(anchor, places) if t.i > anchor.i])
         found = found or _deep_recipients(sentence, objects, places)
     return found
+
+
+def _names_a_party(sentence: Sentence, obj: Token) -> bool:
+    """"supply Ukraine with arms", "arm them": the object is a party, not a thing that only
+    carries a maker's name ("their US-made missiles")."""
+    return obj.i in sentence.codes or obj.pos_ in ("PROPN", "PRON") or obj.lemma_.lower() in (
+        "country", "government", "army", "force", "military", "ally", "partner", "neighbour",
+        "neighbor", "nation", "state", "pilot", "soldier", "troop", "crew", "personnel",
+        "officer", "recruit", "refugee", "civilian", "people", "population", "cadet", "marine")
 
 
 def _is_money(token: Token) -> bool:
