@@ -193,6 +193,21 @@ def test_an_expired_lease_is_taken_over(store: Store, server: FixtureServer, fet
     assert feeds_db.find_feed(store, feed["id"])["lock_owner"] is None
 
 
+def test_the_lease_is_renewed_while_a_long_feed_is_read(store: Store, server: FixtureServer, fetcher: Fetcher,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    feed = feeds_service.add_feed(server.url(RSS), store=store)
+    taken: list[tuple[int, str]] = []
+    original = feeds_db.acquire_lock
+
+    def spy(store: Store, feed_id: int, *, owner: str, seconds: float) -> bool:
+        taken.append((feed_id, owner))
+        return original(store, feed_id, owner=owner, seconds=seconds)
+
+    monkeypatch.setattr(feeds_db, "acquire_lock", spy)
+    feeds_service.poll(store=store, fetcher=fetcher, owner="this-server")
+    assert taken == [(feed["id"], "this-server")] * 4  # taken, then renewed after each of the 3 entries
+
+
 def test_two_pollers_at_once_never_poll_the_same_feed_twice(any_store: Store, server: FixtureServer) -> None:
     server.routes[ATOM].delay = 0.5
     feeds_service.add_feed(server.url(ATOM), store=any_store)

@@ -133,6 +133,21 @@ def make_fetcher(*, timeout: float = 20.0, retries: int = 2, backoff: float = 1.
                    host_delay=host_delay)
 
 
+@dataclasses.dataclass(frozen=True)
+class _Poll:
+    """What every step of one poll needs: the ledger, the fetcher, who polls, the lease owner."""
+
+    store: Store
+    fetcher: Fetcher
+    who: str
+    owner: str
+    recheck: bool
+
+    def renew(self, feed_id: int) -> None:
+        """Extend the feed's lease while a long feed is being read."""
+        feeds_db.acquire_lock(self.store, feed_id, owner=self.owner, seconds=LOCK_SECONDS)
+
+
 def poll(*, store: Store | None = None, feeds: Sequence[str | int] = (), fetcher: Fetcher | None = None,
          by: str | None = None, owner: str | None = None, recheck: bool = False) -> PollReport:
     """Poll every feed (or those named in ``feeds``) once; failures are reported, never raised.
@@ -143,12 +158,11 @@ def poll(*, store: Store | None = None, feeds: Sequence[str | int] = (), fetcher
     """
     store = store or ledger.open_store()
     chosen = [feeds_db.find_feed(store, ref) for ref in feeds] if feeds else feeds_db.list_feeds(store)
-    who, owner = f"{ledger.current_user(by)} (feeds)", owner or _owner()
     own_fetcher = fetcher is None
     fetcher = fetcher or make_fetcher()
+    run = _Poll(store, fetcher, ledger.current_user(by), owner or _owner(), recheck)
     try:
-        return PollReport([_poll_locked(store, feed, fetcher, who=who, owner=owner, recheck=recheck)
-                           for feed in chosen])
+        return PollReport([_poll_locked(run, feed) for feed in chosen])
     finally:
         if own_fetcher:
             fetcher.close()
@@ -158,57 +172,56 @@ def _owner() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 
-def _poll_locked(store: Store, feed: dict[str, Any], fetcher: Fetcher, *, who: str, owner: str,
-                 recheck: bool) -> FeedReport:
+def _poll_locked(run: _Poll, feed: dict[str, Any]) -> FeedReport:
     feed_id = int(feed["id"])
-    if not feeds_db.acquire_lock(store, feed_id, owner=owner, seconds=LOCK_SECONDS):
+    if not feeds_db.acquire_lock(run.store, feed_id, owner=run.owner, seconds=LOCK_SECONDS):
         return FeedReport(feed_id, feed["url"], status="locked")
     try:
-        return _poll_feed(store, feeds_db.find_feed(store, feed_id), fetcher, who=who, recheck=recheck)
+        return _poll_feed(run, feeds_db.find_feed(run.store, feed_id))
     finally:
-        feeds_db.release_lock(store, feed_id, owner=owner)
+        feeds_db.release_lock(run.store, feed_id, owner=run.owner)
 
 
-def _poll_feed(store: Store, feed: dict[str, Any], fetcher: Fetcher, *, who: str, recheck: bool) -> FeedReport:
+def _poll_feed(run: _Poll, feed: dict[str, Any]) -> FeedReport:
     report = FeedReport(int(feed["id"]), feed["url"])
-    validators = {} if recheck else {"etag": feed["etag"], "last_modified": feed["last_modified"]}
+    validators = {} if run.recheck else {"etag": feed["etag"], "last_modified": feed["last_modified"]}
     try:
-        answer = fetcher.get(feed["url"], **validators)
+        answer = run.fetcher.get(feed["url"], **validators)
         if answer.not_modified:
             report.status = "not-modified"
-            feeds_db.save_poll(store, report.id, status=report.status, keep_validators=True)
+            feeds_db.save_poll(run.store, report.id, status=report.status, keep_validators=True)
             return report
         items = parse_feed(answer.content, url=answer.url).items
     except (FeedFetchError, FeedFormatError) as ex:
         report.status, report.errors = "error", [str(ex)]
-        feeds_db.save_poll(store, report.id, status="error", error=str(ex))
+        feeds_db.save_poll(run.store, report.id, status="error", error=str(ex))
         return report
-    _read_items(store, report, items, fetcher, who=who, recheck=recheck)
+    _read_items(run, report, items)
     # Keep no validators after an article failed, so the next poll reads the feed and retries it.
     failed = bool(report.errors)
-    feeds_db.save_poll(store, report.id, status="ok", error="; ".join(report.errors) or None,
+    feeds_db.save_poll(run.store, report.id, status="ok", error="; ".join(report.errors) or None,
                        etag=None if failed else answer.etag, last_modified=None if failed else answer.last_modified)
     return report
 
 
-def _read_items(store: Store, report: FeedReport, items: Sequence[FeedItem], fetcher: Fetcher, *,
-                who: str, recheck: bool = False) -> None:
+def _read_items(run: _Poll, report: FeedReport, items: Sequence[FeedItem]) -> None:
     """Fetch the new and changed entries, filter them, extract the relevant ones into the queue."""
-    known = feeds_db.feed_items_of(store, report.id)
+    known = feeds_db.feed_items_of(run.store, report.id)
     rows: list[dict[str, Any]] = []
     relevant: list[tuple[dict[str, Any], Article]] = []
     for item in items:
         report.items += 1
         old = known.get(item.key)
-        if old is not None and old["fingerprint"] == item.fingerprint and not recheck:
+        if old is not None and old["fingerprint"] == item.fingerprint and not run.recheck:
             report.unchanged += 1
             continue
-        row, article = _read_item(item, old, fetcher, report)
+        row, article = _read_item(item, old, run.fetcher, report)
         rows.append(row)
         if article is not None:
             relevant.append((row, article))
-    _extract_into_queue(store, report, relevant, who=who)
-    feeds_db.save_items(store, report.id, rows)
+        run.renew(report.id)
+    _extract_into_queue(run.store, report, relevant, who=run.who)
+    feeds_db.save_items(run.store, report.id, rows)
 
 
 def _base_row(item: FeedItem) -> dict[str, Any]:
