@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -124,3 +125,26 @@ def test_cli_import_records_reports_bad_rows(runner: CliRunner, tmp_path: Path) 
     result = runner.invoke(main, ["--database", database, "import", "records", str(good)])
     assert result.exit_code == 0, result.output
     assert "2 support records" in result.output
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_cli_export_then_import_records(full_store: Store, runner: CliRunner, tmp_path: Path, fmt: str) -> None:
+    source = f"sqlite:///{tmp_path / 'source.db'}"
+    target = f"sqlite:///{tmp_path / 'target.db'}"
+    out = tmp_path / f"ledger-export.{fmt}"
+    result = runner.invoke(main, ["--database", source, "export", "support", "--format", fmt, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "Wrote 2267 support rows" in result.output  # every row, not a page of 100
+    result = runner.invoke(main, ["--database", target, "import", "records", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "2,267 support records" in result.output
+    assert _comparable(ledger.open_store(target, fresh=True)) == _comparable(full_store)
+
+
+def test_the_same_sheet_imported_twice_at_once_is_stored_once(any_store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "pledges.csv"
+    path.write_text(SHEET, encoding="utf-8")
+    with ThreadPoolExecutor(2) as pool:
+        outcomes = list(pool.map(lambda _: records.import_records(any_store, path, by="me").status, range(2)))
+    assert sorted(outcomes) == ["imported", "unchanged"]
+    assert len(any_store.list_support(EVERY)) == 2 and len(any_store.list_imports()) == 1

@@ -28,9 +28,9 @@ from aidtrack.db.engine import current_revision
 from aidtrack.db.store import Store
 from aidtrack.errors import StorageError
 
-__all__ = ["REFERENCE_TABLES", "column_names", "data_counts", "decode_row", "delete_all", "encode_row", "import_records", "iter_rows",
-           "libpq_url", "load_rows", "read_revision", "reset_sequences", "row_counts", "snapshot", "sqlite_copy",
-           "table_named", "tables"]
+__all__ = ["REFERENCE_TABLES", "column_names", "data_counts", "decode_row", "delete_all", "encode_row",
+           "import_records", "iter_rows", "libpq_url", "load_rows", "lock_imports", "read_revision",
+           "reset_sequences", "row_counts", "snapshot", "sqlite_copy", "table_named", "tables"]
 
 #: Filled from the package's actor lists whenever a ledger is opened: not "data" for emptiness.
 REFERENCE_TABLES = ("actors", "memberships")
@@ -165,6 +165,11 @@ def sqlite_copy(engine: Engine, target: Path, *, progress: Progress | None = Non
 
 # -- writing ------------------------------------------------------------------------------
 
+def lock_imports(store: Store, conn: Connection) -> None:
+    """Wait for running imports and keep new ones out until ``conn``'s transaction ends."""
+    store._lock_imports(conn)
+
+
 def delete_all(conn: Connection) -> None:
     """Empty every table (children first), inside the caller's transaction."""
     for table in reversed(tables()):
@@ -239,16 +244,22 @@ def reset_sequences(conn: Connection) -> None:
 # -- importing records with their provenance ------------------------------------------------
 
 def import_records(store: Store, *, origin: str, sha256: str, path: str, by: str, rows_read: int,
-                   records: Sequence[tuple[models.Support, Mapping[str, Any]]]) -> int:
-    """Store validated support records as one import (one transaction); returns the import's id.
+                   records: Sequence[tuple[models.Support, Mapping[str, Any]]]) -> tuple[int, bool]:
+    """Store validated support records as one import (one transaction).
 
-    Each record keeps its own ``origin``, ``external_id`` and ``status``; ``kept`` (the
-    second item of each pair) may set ``current``, ``created`` and ``updated`` as an
-    export wrote them. Sources are found or added by their fingerprint. The import is
-    listed in ``imports`` with one audit entry, as every bulk import is.
+    Returns the import's id and whether it is new (False: the same file was already
+    imported, nothing was written). Each record keeps its own ``origin``, ``external_id``
+    and ``status``; ``kept`` (the second item of each pair) may set ``current``,
+    ``created`` and ``updated`` as an export wrote them. Sources are found or added by
+    their fingerprint. The import is serialised with every other import and listed in
+    ``imports`` with one audit entry, as every bulk import is.
     """
     try:
         with store.transaction() as conn:
+            store._lock_imports(conn)
+            previous = store._find_import(conn, origin=origin, sha256=sha256)
+            if previous is not None:
+                return int(previous["id"]), False
             import_id = store._start_import(conn, origin=origin, release=None, sha256=sha256, path=path, by=by,
                                             rows_read=rows_read)
             cache: dict[str, int] = {}
@@ -259,7 +270,9 @@ def import_records(store: Store, *, origin: str, sha256: str, path: str, by: str
                 rows.append(row)
             store._bulk_insert(conn, schema.support, rows)
             store._finish_import(conn, import_id, stored=len(rows), report=[], by=by)
-    except sa.exc.IntegrityError:
-        raise StorageError(f'"{path}" is already imported or being imported by another process; '
-                           "see `aidtrack status` for the imports.") from None
-    return import_id
+    except sa.exc.IntegrityError as ex:
+        if "sha256" not in str(ex.orig):
+            raise
+        raise StorageError(f'"{path}" is already being imported by another process (or was just imported); '
+                           "run the import again to see its result.") from None
+    return import_id, True

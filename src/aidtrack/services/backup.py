@@ -215,6 +215,7 @@ def restore(store: Store, path: Path, *, force: bool = False, progress: Progress
             raise StorageError(f'The backup "{path}" has schema revision {source.revision}, this ledger '
                                f"{target_revision}; restore it with the aidtrack version that wrote it.")
         with store.transaction() as conn:
+            dump.lock_imports(store, conn)
             dump.delete_all(conn)
             counts = {name: dump.load_rows(conn, table, rows, total=source.counts.get(name, 0),
                                            progress=_table_progress(progress, name))

@@ -109,10 +109,12 @@ def import_records(store: Store, path: Path, *, by: str, progress: Progress | No
         return RecordsSummary(path, "rejected", None, len(rows), 0, report, time.perf_counter() - started)
     if progress:
         progress("store", 0, len(records))
-    import_id = dump.import_records(store, origin=ORIGIN, sha256=sha256, path=str(path), by=by,
-                                    rows_read=len(rows), records=records)
+    import_id, new = dump.import_records(store, origin=ORIGIN, sha256=sha256, path=str(path), by=by,
+                                         rows_read=len(rows), records=records)
     if progress:
         progress("store", len(records), len(records))
+    if not new:
+        return RecordsSummary(path, "unchanged", import_id, len(rows), 0, [], time.perf_counter() - started)
     return RecordsSummary(path, "imported", import_id, len(rows), len(records), [], time.perf_counter() - started)
 
 
