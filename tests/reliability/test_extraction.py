@@ -110,3 +110,15 @@ def test_a_link_is_listed_and_can_be_undone(store: Store) -> None:
     assert [a["action"] for a in store.audit_trail("support", record_id)] == ["insert", "corroborate", "unlink"]
     again = review.store_document(_doc(events), store=store)
     assert again.unchanged == 1
+
+
+def test_extract_then_store_keeps_whole_items(store: Store) -> None:
+    """Issue 11.2 end to end: the extractor's items text becomes one item, and confidence is kept."""
+    document = extraction.extract_text("Tanks for Kyiv\n\nGermany has sent 14 Leopard tanks to Ukraine, the "
+                                       "defence ministry said on Monday.", name="tanks",
+                                       published=dt.date(2023, 3, 1))
+    extraction.store_documents([document], store=store)
+    rows = store.list_support(SupportFilter(status="candidate"))
+    assert rows and all(len(item["name"]) > 1 for r in rows for item in r["items"])
+    assert any(item["name"].endswith("Leopard tanks") for r in rows for item in r["items"])
+    assert all(r["confidence"] is not None for r in rows)
