@@ -225,7 +225,8 @@ h1 { font-size: 1.5rem; } h2 { margin-top: 2rem; border-bottom: 1px solid #ccd; 
 .scroll { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
 th, td { border-bottom: 1px solid #dde; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
-td.date { white-space: nowrap; } .candidate { color: #8a5a00; } .note { color: #555; }
+td.date, td.num { white-space: nowrap; } td.text { min-width: 16rem; }
+.candidate { color: #8a5a00; } .note { color: #555; }
 </style>
 </head>
 <body>
@@ -239,14 +240,14 @@ td.date { white-space: nowrap; } .candidate { color: #8a5a00; } .note { color: #
 <div class="scroll"><table>
 <thead><tr><th>Date</th><th>Status</th><th>Category</th><th>Stage</th><th>Amount</th><th>Evidence</th><th>Source</th></tr></thead>
 <tbody>{% for r in c.support %}
-<tr class="{{ r.status }}"><td class="date">{{ r.date or "" }}</td><td>{{ r.status }}</td><td>{{ r.category }}</td><td>{{ r.stage }}</td><td>{{ r.amount }}</td><td>{{ r.evidence }}</td><td>{% if r.source_url %}<a href="{{ r.source_url }}" rel="noopener noreferrer">{{ r.source or "source" }}</a>{% else %}{{ r.source }}{% endif %}</td></tr>{% endfor %}
+<tr class="{{ r.status }}"><td class="date">{{ r.date or "" }}</td><td>{{ r.status }}</td><td>{{ r.category }}</td><td>{{ r.stage }}</td><td class="num">{{ r.amount }}</td><td class="text">{{ r.evidence }}</td><td class="text">{% if r.source_url %}<a href="{{ r.source_url }}" rel="noopener noreferrer">{{ r.source or "source" }}</a>{% else %}{{ r.source }}{% endif %}</td></tr>{% endfor %}
 </tbody></table></div>{% if c.more_support %}
 <p class="note">... and {{ c.more_support }} more support record(s).</p>{% endif %}{% endif %}
 {% if c.events %}<h3>Diplomatic events</h3>
 <div class="scroll"><table>
 <thead><tr><th>Date</th><th>Status</th><th>Type</th><th>Actor</th><th>Target</th><th>What</th><th>Evidence</th><th>Source</th></tr></thead>
 <tbody>{% for r in c.events %}
-<tr class="{{ r.status }}"><td class="date">{{ r.date or "" }}</td><td>{{ r.status }}</td><td>{{ r.type }}</td><td>{{ r.actor }}</td><td>{{ r.target }}</td><td>{{ r.what }}</td><td>{{ r.evidence }}</td><td>{% if r.source_url %}<a href="{{ r.source_url }}" rel="noopener noreferrer">{{ r.source or "source" }}</a>{% else %}{{ r.source }}{% endif %}</td></tr>{% endfor %}
+<tr class="{{ r.status }}"><td class="date">{{ r.date or "" }}</td><td>{{ r.status }}</td><td>{{ r.type }}</td><td>{{ r.actor }}</td><td>{{ r.target }}</td><td class="text">{{ r.what }}</td><td class="text">{{ r.evidence }}</td><td class="text">{% if r.source_url %}<a href="{{ r.source_url }}" rel="noopener noreferrer">{{ r.source or "source" }}</a>{% else %}{{ r.source }}{% endif %}</td></tr>{% endfor %}
 </tbody></table></div>{% if c.more_events %}
 <p class="note">... and {{ c.more_events }} more event(s).</p>{% endif %}{% endif %}
 {% if not c.support and not c.events %}<p>Nothing recorded in this period.</p>{% endif %}
