@@ -142,3 +142,17 @@ def test_writers_and_an_import_at_once(any_store: Store, release_files: dict[str
     results = at_once(calls)
     assert errors(results) == []
     assert _count_current(any_store) == 500 + 10
+
+
+def test_a_reimport_repairs_two_current_releases(any_store: Store, release_files: dict[str, Path]) -> None:
+    """Issue 11.6: a ledger left with two current releases (by the old race) is repaired by the
+    next import of that origin, even one that is otherwise "unchanged"."""
+    imports.import_kiel(any_store, release_files["12"], by="a")
+    imports.import_kiel(any_store, release_files["28"], by="b")
+    with any_store.transaction() as conn:  # the state the old race left behind
+        conn.execute(schema.imports.update().values(superseded_by=None))
+        conn.execute(schema.support.update().values(current=True))
+    assert _current_by_release(any_store) == {"12": 400, "28": 500}
+    again = imports.import_kiel(any_store, release_files["12"], by="a")
+    assert (again.status, again.superseded) == ("unchanged", 400)
+    assert _current_by_release(any_store) == {"28": 500}

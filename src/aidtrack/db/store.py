@@ -399,7 +399,8 @@ class Store:
                 self._lock_imports(conn)
                 previous = self._find_import(conn, origin=origin, sha256=sha256)
                 if previous is not None:
-                    return ImportOutcome(previous["id"], "unchanged", 0, 0)
+                    repaired = self._repair_current(conn, origin=origin, by=by)
+                    return ImportOutcome(previous["id"], "unchanged", 0, repaired)
                 return self._import_locked(conn, origin=origin, release=release, sha256=sha256, path=path,
                                            records=records, events=events, macro=macro, report=report, by=by)
         except sa.exc.IntegrityError as ex:
@@ -431,6 +432,26 @@ class Store:
         self._finish_import(conn, import_id, stored=stored, report=report, by=by)
         newer_release = None if newer is None else self._release_of(conn, newer)
         return ImportOutcome(import_id, "imported", stored, superseded, newer_release, applied)
+
+    def repair_current(self, *, origin: str, by: str) -> int:
+        """:meth:`_repair_current` in its own serialised transaction."""
+        with self.transaction() as conn:
+            self._lock_imports(conn)
+            return self._repair_current(conn, origin=origin, by=by)
+
+    def _repair_current(self, conn: Connection, *, origin: str, by: str) -> int:
+        """Leave one current release of ``origin`` (the newest), as after imports run one at a time.
+
+        Ledgers written before imports were serialised could end with two current releases;
+        importing any file of that origin again repairs them. Returns the rows made history.
+        """
+        imp = schema.imports
+        current = conn.execute(sa.select(imp.c.id, imp.c.release).where(
+            imp.c.origin == origin, imp.c.superseded_by.is_(None))).all()
+        if len(current) < 2:
+            return 0
+        newest = max(current, key=lambda r: (_release_key(r.release), r.id))
+        return self._supersede(conn, origin=origin, release=newest.release, import_id=newest.id, by=by)
 
     def _find_import(self, conn: Connection, *, origin: str, sha256: str) -> dict[str, Any] | None:
         imp = schema.imports

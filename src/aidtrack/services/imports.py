@@ -162,13 +162,21 @@ def _store(store: Store, release: KielRelease, *, path: Path, sha256: str, by: s
                          time.perf_counter() - started, target, notes, outcome.newer_release)
 
 
-def _unchanged(store: Store, *, path: Path, sha256: str, origin: str, started: float) -> ImportSummary | None:
-    """The summary of an earlier import of the same content, if there is one (nothing is read)."""
+def _unchanged(store: Store, *, path: Path, sha256: str, origin: str, started: float,
+               by: str = "") -> ImportSummary | None:
+    """The summary of an earlier import of the same content, if there is one (nothing is read).
+
+    It also leaves exactly one current release of ``origin`` (repairing a ledger where two
+    imports once ran at the same time before imports were serialised).
+    """
     previous = store.find_import(origin=origin, sha256=sha256)
     if previous is None:
         return None
-    return ImportSummary(str(path), origin, previous["release"], "", "unchanged", previous["id"], 0, 0, 0, 0, 0,
-                         [], {}, time.perf_counter() - started)
+    repaired = store.repair_current(origin=origin, by=by or previous["by"])
+    notes = [f"Two releases were current at once; {repaired:,} records of the older one are now history."] \
+        if repaired else []
+    return ImportSummary(str(path), origin, previous["release"], "", "unchanged", previous["id"], 0, 0, 0, repaired,
+                         0, [], {}, time.perf_counter() - started, notes=notes)
 
 
 def import_kiel(store: Store, path_or_url: str | Path, *, by: str, release: str | None = None,
@@ -184,7 +192,7 @@ def import_kiel(store: Store, path_or_url: str | Path, *, by: str, release: str 
     path = _resolve_path(path_or_url, progress=progress, cache=cache, transport=transport)
     website_file = path.name == "data_explorer.csv" and (path.parent / "release_info.csv").exists()
     sha256 = sha256_of(path.parent if website_file else path) if path.exists() else ""
-    done = _unchanged(store, path=path, sha256=sha256, origin="kiel", started=started) if sha256 else None
+    done = _unchanged(store, path=path, sha256=sha256, origin="kiel", started=started, by=by) if sha256 else None
     if done is not None:
         return done
     if progress:
@@ -209,7 +217,7 @@ def load_starter(store: Store, *, by: str, folder: Path | None = None,
     folder = folder or starter.STARTER_DIR
     meta = starter.starter_meta(folder)
     done = _unchanged(store, path=folder / starter.MONTHLY_FILE, sha256=meta["source_sha256"], origin="kiel",
-                      started=started)
+                      started=started, by=by)
     if done is not None:
         return done
     result = starter.read_starter(folder)
