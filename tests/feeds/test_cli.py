@@ -20,6 +20,7 @@ def run(runner: CliRunner, *args: str) -> str:
 
 
 def test_add_poll_review_and_poll_again(runner: CliRunner, server: FixtureServer) -> None:
+    assert "No feeds to poll; add one with `aidtrack feeds add URL`" in run(runner, "feeds", "poll")
     assert "Added feed 1" in run(runner, "feeds", "add", server.url(RSS), "--name", "World")
     run(runner, "feeds", "add", server.url(ATOM))
     first = run(runner, "feeds", "poll", "--timeout", "5")

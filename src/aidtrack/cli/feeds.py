@@ -86,6 +86,9 @@ def feeds_poll(chosen: tuple[str, ...], recheck: bool, timeout: float, retries: 
     if as_json:
         print_json(report.to_dict())
         return
+    if not report.feeds:
+        click.echo("No feeds to poll; add one with `aidtrack feeds add URL`.")
+        return
     for feed in report.feeds:
         _echo_feed(feed.to_dict())
     totals = report.totals()
