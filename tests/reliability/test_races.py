@@ -156,3 +156,28 @@ def test_a_reimport_repairs_two_current_releases(any_store: Store, release_files
     again = imports.import_kiel(any_store, release_files["12"], by="a")
     assert (again.status, again.superseded) == ("unchanged", 400)
     assert _current_by_release(any_store) == {"28": 500}
+
+
+def _full_url(store: Store) -> str:
+    return store.engine.url.render_as_string(hide_password=False)
+
+
+def test_fifty_api_writers_get_no_500(any_store: Store) -> None:
+    """Issue 11.8 through HTTP: 50 concurrent POST /api/support citing one source all answer 201."""
+    import httpx
+
+    from aidtrack.services import web_auth
+    from aidtrack.web import create_app
+    from tests.web.conftest import LiveServer
+
+    token = web_auth.create_token("writer", store=any_store)
+    body = {"donor": "KOR", "category": "humanitarian", "stage": "allocation", "amount": 5e6, "currency": "EUR",
+            "date": "2024-02-01", "source_url": "https://example.org/one-source", "source_title": "One"}
+    with LiveServer(create_app(_full_url(any_store))) as server:
+        with httpx.Client(base_url=server.url, headers={"Authorization": f"Bearer {token}"}, timeout=60) as client:
+            client.post("/api/support", json={**body, "source_url": "https://example.org/warm-up"})
+            results = at_once([lambda i=i: client.post("/api/support", json={**body, "subtype": f"lot {i}"})
+                               for i in range(50)])
+    assert errors(results) == []
+    assert sorted({r.status_code for r in results}) == [201]
+    assert any_store.count("support") == 51 and any_store.summary()["counts"]["sources"] == 2
