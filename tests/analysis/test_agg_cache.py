@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 
@@ -25,7 +27,8 @@ def _korea_total(store: Store) -> float:
 
 
 @pytest.fixture()
-def starter(any_store: Store) -> Store:
+def starter(any_store: Store, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Store:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     service.clear_cache()
     imports.load_starter(any_store, by="t")
     return any_store
@@ -65,6 +68,25 @@ def test_frames_loaded_once_per_version(starter: Store) -> None:
     changed = service.load_frames(starter)
     assert changed.version != first.version
     assert changed[1]["year"].max() == 2031
+
+
+def test_a_new_process_reads_unchanged_totals_from_disk(starter: Store, monkeypatch: pytest.MonkeyPatch,
+                                                        tmp_path: Path) -> None:
+    grouped: list[int] = []
+    real = aggregate.support_totals
+    monkeypatch.setattr(aggregate, "support_totals", lambda *a, **k: grouped.append(1) or real(*a, **k))
+    first = service.load_frames(starter)[0]
+    assert grouped == [1]
+    service.clear_cache()  # what a new process starts with
+    pd.testing.assert_frame_equal(service.load_frames(starter)[0], first)
+    assert grouped == [1]  # read from the cache folder, not grouped again
+    starter.add_support([_korea(7e8)], by="t")
+    service.clear_cache()
+    after = service.load_frames(starter)[0]
+    assert grouped == [1, 1]
+    assert after["amount_eur"].sum() == pytest.approx(first["amount_eur"].sum() + 7e8)
+    files = list((tmp_path / "cache").rglob("*.parquet"))
+    assert len(files) == 1  # the older version's file is gone
 
 
 def test_the_etag_changes_with_the_ledger_only(starter: Store) -> None:

@@ -42,7 +42,8 @@ def _release(store: Store, release: str, amount: float) -> None:
 
 
 @pytest.fixture()
-def filled(any_store: Store) -> Store:
+def filled(any_store: Store, monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> Store:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
     imports.load_starter(any_store, by="t")
     any_store.add_support([
         _support("KOR", "military", "allocation", "2024-03-03", 11.5e6, source=SOURCE_A),

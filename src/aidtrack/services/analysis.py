@@ -16,12 +16,15 @@ from __future__ import annotations
 import collections
 import datetime as dt
 import functools
+import hashlib
+import os
 import threading
 from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any, TypeVar
 
 import pandas as pd
+import platformdirs
 
 from aidtrack import analysis, charts
 from aidtrack.analysis import Comparison
@@ -42,6 +45,7 @@ Frames = tuple[pd.DataFrame, pd.DataFrame]
 CHART_SUFFIXES = (".html", ".htm", ".png")
 EVIDENCE_ORIGINS = aggregate.EVIDENCE_ORIGINS
 CACHE_SIZE = 128
+DISK_FILES = 64  # totals files kept in the user's cache folder, newest first
 T = TypeVar("T")
 
 _CACHE: collections.OrderedDict[Hashable, Any] = collections.OrderedDict()
@@ -142,11 +146,58 @@ def load_frames(store: Any, *, everything: bool = False, start: Any = None, end:
     key = ("frames", store.url, version, everything, first, last)
 
     def load() -> tuple[pd.DataFrame, pd.DataFrame]:
-        return (aggregate.support_totals(store, start=first, end=last, everything=everything),
-                store.macro_frame())
+        path = _disk_path(store, version, (everything, first, last))
+        totals = _read_totals(path)
+        if totals is None:
+            totals = aggregate.support_totals(store, start=first, end=last, everything=everything)
+            _write_totals(path, totals)
+        return totals, store.macro_frame()
 
     support, macro = _cached(key, load)
     return LedgerFrames(support, macro, store=store, version=version, everything=everything)
+
+
+# Totals are also kept on disk per ledger version, so the next command (a new process)
+# or another server worker reads them instead of grouping the ledger again.
+
+def _disk_path(store: Any, version: tuple[int, ...], options: tuple[Any, ...]) -> Path | None:
+    """Where the totals of this ledger version live in the user's cache (None for in-memory ledgers)."""
+    if store.dialect == "sqlite" and store.engine.url.database in (None, "", ":memory:"):
+        return None
+    ledger_id = _digest(store.url)
+    return Path(platformdirs.user_cache_dir("aidtrack")) / "totals" / (
+        f"{ledger_id}-{_digest(repr(version))}-{_digest(repr(options))}.parquet")
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def _read_totals(path: Path | None) -> pd.DataFrame | None:
+    if path is None or not path.exists():
+        return None
+    try:
+        return aggregate.typed_totals(pd.read_parquet(path))
+    except (OSError, ValueError):  # unreadable or half-written by a crash: group the ledger again
+        return None
+
+
+def _write_totals(path: Path | None, totals: pd.DataFrame) -> None:
+    """Write atomically and drop the files of older versions of the same ledger (best effort)."""
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.part")
+        totals.to_parquet(partial, index=False)
+        os.replace(partial, path)
+        ledger_id, version_id = path.name.split("-")[:2]
+        files = sorted(path.parent.glob("*.parquet"), key=lambda f: f.stat().st_mtime, reverse=True)
+        for number, old in enumerate(files):
+            if number >= DISK_FILES or (old.name.startswith(ledger_id) and old.name.split("-")[1] != version_id):
+                old.unlink(missing_ok=True)
+    except OSError:
+        return
 
 
 def open_frames(*, database_url: str | None = None, starter: bool = True) -> LedgerFrames:
