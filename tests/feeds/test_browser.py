@@ -17,7 +17,7 @@ from aidtrack.db import Store
 from aidtrack.services import digest, ledger
 from aidtrack.web import create_app
 
-from .test_digest import fill, kor
+from tests.feeds.test_digest import fill, kor
 
 pytestmark = pytest.mark.browser
 CHROMIUM = Path(os.environ.get("AIDTRACK_CHROMIUM", "/usr/bin/chromium"))

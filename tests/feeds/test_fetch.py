@@ -78,6 +78,16 @@ def test_5xx_is_retried_with_exponential_backoff() -> None:
     assert len(seen) == 3 and pauses == [0.5, 1.0]
 
 
+def test_429_waits_as_long_as_retry_after_asks_at_most_a_minute() -> None:
+    answers = iter([httpx.Response(429, headers={"Retry-After": "7"}),
+                    httpx.Response(503, headers={"Retry-After": "3600"}), httpx.Response(200, content=b"<rss/>")])
+    pauses: list[float] = []
+    with Fetcher(user_agent="t", retries=2, backoff=0.5, host_delay=0,
+                 transport=httpx.MockTransport(lambda request: next(answers)), sleep=pauses.append) as fetcher:
+        assert fetcher.get("https://news.example/feed").status == 200
+    assert pauses == [7.0, 60.0]
+
+
 def test_retries_run_out_on_persistent_5xx() -> None:
     transport, seen = _flaky([503])
     with Fetcher(user_agent="t", retries=2, backoff=0, host_delay=0, transport=transport,

@@ -16,7 +16,7 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore", UserWarning)
     from fastapi.testclient import TestClient
 
-from .test_digest import fill
+from tests.feeds.test_digest import fill
 
 
 @pytest.fixture

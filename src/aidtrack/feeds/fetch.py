@@ -2,7 +2,8 @@
 
 One :class:`Fetcher` per poll: it sends the configured user agent, waits
 ``host_delay`` seconds between two requests to the same host, retries timeouts,
-connection errors and 429/5xx answers with exponential backoff, sends
+connection errors and 429/5xx answers with exponential backoff (or after the
+``Retry-After`` seconds the server asks for, at most a minute), sends
 ``If-None-Match``/``If-Modified-Since`` when it knows a validator, and refuses
 bodies larger than ``max_bytes``.
 """
@@ -21,6 +22,7 @@ from aidtrack.feeds.errors import FeedFetchError
 
 RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 MAX_BYTES = 10 * 1024 * 1024
+MAX_RETRY_AFTER = 60.0
 
 
 @dataclasses.dataclass(frozen=True)
@@ -33,6 +35,7 @@ class Response:
     etag: str | None
     last_modified: str | None
     content_type: str
+    retry_after: float | None = None
 
     @property
     def not_modified(self) -> bool:
@@ -92,6 +95,9 @@ class Fetcher:
             else:
                 if response.status not in RETRY_STATUS or last:
                     return _answer(url, response)
+                if response.retry_after is not None:  # the server said how long to wait (capped)
+                    self._sleep(min(response.retry_after, MAX_RETRY_AFTER))
+                    continue
             self._sleep(self.backoff * 2 ** attempt)
         raise AssertionError("unreachable")  # pragma: no cover
 
@@ -103,7 +109,8 @@ class Fetcher:
                 content = b"" if answer.status_code == 304 else self._read(url, answer)
                 return Response(url=str(answer.url), status=answer.status_code, content=content,
                                 etag=answer.headers.get("ETag"), last_modified=answer.headers.get("Last-Modified"),
-                                content_type=answer.headers.get("Content-Type", ""))
+                                content_type=answer.headers.get("Content-Type", ""),
+                                retry_after=_seconds(answer.headers.get("Retry-After")))
         finally:
             self._last[_host(url)] = self._clock()
 
@@ -123,6 +130,14 @@ class Fetcher:
             wait = previous + self.host_delay - self._clock()
             if wait > 0:
                 self._sleep(wait)
+
+
+def _seconds(value: str | None) -> float | None:
+    """A Retry-After given in seconds (an HTTP date or nonsense counts as not given)."""
+    try:
+        return max(0.0, float(value)) if value else None
+    except ValueError:
+        return None
 
 
 def _host(url: str) -> str:
