@@ -132,3 +132,13 @@ def test_analysis_help_examples_use_paths_a_user_has(command):
     assert result.exit_code == 0
     text = " ".join(result.output.split())
     assert "../shared" not in text and f"e.g. `aidtrack {command}" in text
+
+
+def test_exported_chart_names_the_kiel_release(tmp_path):
+    chart = tmp_path / "rank.html"
+    database = f"sqlite:///{tmp_path / 'fresh.db'}"
+    result = CliRunner().invoke(main, ["--database", database, "rank", "--top", "5", "--chart", str(chart)])
+    assert result.exit_code == 0, result.output
+    html = chart.read_text(encoding="utf-8")
+    assert ("Donors ranked by support in EUR, EUR bn. Source: Kiel Institute for the World Economy, "
+            "Ukraine Support Tracker, Release 29. Made ") in html

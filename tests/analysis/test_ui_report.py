@@ -7,7 +7,13 @@ import pandas as pd
 import pytest
 
 from aidtrack import charts
-from aidtrack.analysis import ReportSection, build_report, rank, render_report_html, write_report_html
+from aidtrack.analysis import (
+    ReportSection,
+    build_report,
+    rank,
+    render_report_html,
+    write_report_html,
+)
 from aidtrack.analysis.report import NOT_SPLIT, sources, unsplit_stages
 
 RULES = ReportSection(
@@ -99,3 +105,8 @@ def test_report_tables_stay_inside_the_page(kor_r29, tmp_path, chromium, width):
         browser.close()
     assert overflow <= 0
     assert table_right <= main_right
+
+
+def test_release_recorded_by_the_import_is_cited(r29_support, r29_macro):
+    report = build_report(r29_support, r29_macro, "KOR", releases=["29"])
+    assert report.sources[0].label == "Kiel Institute for the World Economy, Ukraine Support Tracker, Release 29"

@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 
 from aidtrack.db import Store
-from tests.web.conftest import XSS, LiveServer, offline_page, shots_folder as _shots
+from tests.web.conftest import XSS, LiveServer, offline_page
+from tests.web.conftest import shots_folder as _shots
 
 pytestmark = pytest.mark.browser
 

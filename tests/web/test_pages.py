@@ -73,7 +73,7 @@ def test_review_queue_highlights_escaped_evidence(client: Any, web_store: Store)
     html = client.get("/review").text
     event_id = web_store.ids["candidate"]  # type: ignore[attr-defined]
     assert f'id="candidate-events-{event_id}"' in html
-    marked = re.search(r'<mark class="evidence">(.*?)</mark>', html, re.S)
+    marked = re.search(r'<mark class="evidence">(.*?)</mark>', html, re.DOTALL)
     assert marked and marked.group(1).startswith("Ukraine&#39;s foreign minister called on Seoul")
     assert ESCAPED in marked.group(1)
     assert 'href="javascript' not in html
@@ -156,8 +156,8 @@ def test_plotly_is_served_from_the_package(client: Any) -> None:
 
 
 def test_empty_ledger_page_says_what_to_do(tmp_path: Any) -> None:
-    from tests.web.conftest import TestClient
     from aidtrack.web import create_app
+    from tests.web.conftest import TestClient
 
     with TestClient(create_app(f"sqlite:///{tmp_path / 'empty.db'}")) as empty:
         html = empty.get("/").text

@@ -6,6 +6,8 @@ import math
 import re
 from urllib.parse import urlsplit
 
+from markupsafe import Markup
+
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -56,3 +58,8 @@ def host(url: str) -> str:
 def is_isodate(text: object) -> bool:
     """Whether ``text`` is a date as ``YYYY-MM-DD`` (kept on one line in tables)."""
     return isinstance(text, str) and bool(_ISO_DATE.fullmatch(text))
+
+
+def breakable(text: object) -> Markup:
+    """``text`` escaped, with a line-break opportunity after each ``_`` (long rule ids wrap in tables)."""
+    return Markup.escape(str(text)).replace("_", Markup("_<wbr>"))

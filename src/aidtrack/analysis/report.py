@@ -18,7 +18,14 @@ from typing import Any
 import pandas as pd
 
 from aidtrack.analysis import _actors
-from aidtrack.analysis._frames import STAGES, DateLike, category_labels, check_columns, select_support, to_timestamp
+from aidtrack.analysis._frames import (
+    STAGES,
+    DateLike,
+    category_labels,
+    check_columns,
+    select_support,
+    to_timestamp,
+)
 from aidtrack.analysis.compare import Comparison, compare
 from aidtrack.analysis.rank import rank
 from aidtrack.analysis.timeline import timeline
@@ -82,8 +89,13 @@ def build_report(
     as_of: DateLike = None,
     stage: str = "allocation",
     extra_sections: Sequence[ReportSection] = (),
+    releases: Sequence[str] = (),
 ) -> Report:
-    """Collect the figures of a country brief for ``donor`` (support up to ``as_of``)."""
+    """Collect the figures of a country brief for ``donor`` (support up to ``as_of``).
+
+    ``releases`` are the Kiel releases the ledger's current records come from (e.g. ``["29"]``),
+    so the sources cite "Kiel Institute ..., Ukraine Support Tracker, Release 29".
+    """
     check_columns(support, ("donor", "category", "stage", "date", "amount_eur"), name="support")
     when = to_timestamp(as_of, field="as_of")
     rows = select_support(support, end=when)
@@ -102,7 +114,7 @@ def build_report(
         stage=stage, peers=peers if isinstance(peers, str) else ",".join(peers),
         headline=_headline(rows, macro, donor, stage=stage, ranking=ranking),
         categories=categories, ranking=ranking, timeline=timeline(own, donor),
-        comparison=comparison, notes=notes, sources=sources(own), sections=tuple(extra_sections),
+        comparison=comparison, notes=notes, sources=sources(own, releases=releases), sections=tuple(extra_sections),
         unsplit_stages=unsplit_stages(categories),
     )
 
@@ -182,13 +194,14 @@ def unsplit_stages(categories: pd.DataFrame) -> tuple[str, ...]:
     return tuple(found)
 
 
-def sources(own: pd.DataFrame) -> list[Source]:
+def sources(own: pd.DataFrame, *, releases: Sequence[str] = ()) -> list[Source]:
     """Kiel citation per release (for Kiel rows) and the distinct source URLs of the donor's records.
 
-    With a ``source_title`` column (e.g. "Ukraine Support Tracker, Release 29") the
-    Kiel citation names each release; without it, the tracker.
+    The release comes from ``releases`` (as recorded by the import) or from a
+    ``source_title`` column ("Ukraine Support Tracker, Release 29"); without either,
+    the tracker is cited without a release.
     """
-    found: list[Source] = [Source(label, url) for label, url in _kiel_citations(own)]
+    found: list[Source] = [Source(label, url) for label, url in _kiel_citations(own, releases=releases)]
     origins = sorted({str(o) for o in own.get("origin", pd.Series(dtype=object)).dropna()})
     others = [o for o in origins if not o.lower().startswith("kiel")]
     if others:
@@ -201,17 +214,18 @@ def sources(own: pd.DataFrame) -> list[Source]:
     return found
 
 
-def _kiel_citations(own: pd.DataFrame) -> list[tuple[str, str]]:
+def _kiel_citations(own: pd.DataFrame, *, releases: Sequence[str] = ()) -> list[tuple[str, str]]:
     """One citation per Kiel release among the rows: "Kiel Institute ..., Ukraine Support Tracker, Release 29"."""
     origin = own.get("origin", pd.Series(index=own.index, dtype=object)).fillna("").astype(str)
     kiel = own.loc[origin.str.lower().str.startswith("kiel")]
     if kiel.empty:
         return []
     titles = kiel.get("source_title", pd.Series(index=kiel.index, dtype=object)).dropna().astype(str)
-    releases = sorted({t.strip() for t in titles if KIEL_TRACKER in t and "Release" in t}, key=_release_key)
-    if not releases:
+    named = {f"{KIEL_TRACKER}, Release {str(r).strip()}" for r in releases if str(r).strip()}
+    cited = sorted(named | {t.strip() for t in titles if KIEL_TRACKER in t and "Release" in t}, key=_release_key)
+    if not cited:
         return [(f"{KIEL_PUBLISHER}, {KIEL_TRACKER}", KIEL_PAGE)]
-    return [(f"{KIEL_PUBLISHER}, {title}", KIEL_PAGE) for title in releases]
+    return [(f"{KIEL_PUBLISHER}, {title}", KIEL_PAGE) for title in cited]
 
 
 def _release_key(title: str) -> tuple[int, str]:

@@ -18,7 +18,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from aidtrack import charts
-from aidtrack.analysis._format import eur, host, is_isodate, is_weblink, pct
+from aidtrack.analysis._format import breakable, eur, host, is_isodate, is_weblink, pct
 from aidtrack.analysis.brief import eur_or_dash, gap_sentence
 from aidtrack.analysis.report import KIEL_PUBLISHER, NOT_SPLIT, Report
 
@@ -33,6 +33,7 @@ def _environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
     )
     env.filters["host"] = host
+    env.filters["breakable"] = breakable
     env.tests["weblink"] = is_weblink
     env.tests["isodate"] = is_isodate
     return env
@@ -132,7 +133,7 @@ def _sources(report: Report) -> list[dict[str, Any]]:
 
 
 def _charts(report: Report) -> dict[str, Markup]:
-    cite = {"source": chart_source(report), "as_of": report.as_of or report.headline["last_date"]}
+    cite: dict[str, Any] = {"source": chart_source(report), "as_of": report.as_of or report.headline["last_date"]}
     figures = {"ranking": _ranking_figure(report, cite), "timeline": charts.plot_timeline(
         report.timeline, title=f"{report.name}: cumulative support by category and stage", **cite)}
     c = report.comparison

@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 from aidtrack.charts.figures import (
-    add_caption, caption_text, plot_categories, plot_peer_comparison, plot_ranking, plot_timeline,
+    add_caption,
+    caption_text,
+    plot_categories,
+    plot_peer_comparison,
+    plot_ranking,
+    plot_timeline,
 )
-from aidtrack.charts.output import ChartRenderError, figure_div, plotly_js, write_html, write_png
+from aidtrack.charts.output import (
+    ChartRenderError,
+    figure_div,
+    plotly_js,
+    write_html,
+    write_png,
+)
 
 __all__ = [
     "ChartRenderError",

@@ -10,11 +10,12 @@ import click
 import pandas as pd
 from rich.table import Table
 
-from aidtrack.errors import ValidationError
-from aidtrack.services import analysis as service
-from aidtrack.services import report as report_service
 from aidtrack.cli import output
 from aidtrack.cli.output import money
+from aidtrack.errors import AidtrackError, ValidationError
+from aidtrack.services import analysis as service
+from aidtrack.services import ledger
+from aidtrack.services import report as report_service
 from aidtrack.services.analysis import pct
 
 console = output.console()
@@ -38,6 +39,27 @@ def _print_table(rows: list[list[str]], columns: list[str], *, title: str | None
     for row in rows:
         table.add_row(*row)
     console.print(table)
+
+
+KIEL_CITATION = "Kiel Institute for the World Economy, Ukraine Support Tracker, Release {release}"
+
+
+def _cite(chart: Path | None, *, as_of: str | None = None) -> dict[str, Any]:
+    """Caption details for an exported chart: the data source and release, and the date of the data."""
+    if chart is None:
+        return {}
+    return {"source": _data_source(), "as_of": as_of}
+
+
+def _data_source() -> str | None:
+    """The current Kiel release(s) in the ledger, e.g. "..., Ukraine Support Tracker, Release 29"."""
+    try:
+        imports = ledger.status(store=ledger.open_store())["imports"]
+    except AidtrackError:
+        return None
+    releases = sorted({str(i["release"]) for i in imports if str(i.get("origin") or "").lower().startswith("kiel")
+                       and i.get("release") and not i.get("superseded_by")}, key=lambda r: (len(r), r))
+    return "; ".join(KIEL_CITATION.format(release=r) for r in releases) or None
 
 
 def _write_chart(fig: Any, path: Path | None) -> None:
@@ -73,7 +95,7 @@ def rank(category: str | None, stage: str, per: str | None, start: str | None, e
                                 include_eu_shares=include_eu_shares, gdp=gdp)
     shown = table.head(top) if top > 0 else table
     measure = {"gdp": "pct_gdp", "capita": "per_capita_eur"}.get(per or "", "value_eur")
-    _write_chart(service.plot_ranking(table, measure=measure, top=len(shown)), chart)
+    _write_chart(service.plot_ranking(table, measure=measure, top=len(shown), **_cite(chart, as_of=end)), chart)
     if as_json:
         _print_json(service.frame_records(shown))
         return
@@ -120,7 +142,7 @@ def compare(donor: str, peers: str, stage: str, percentile: float, as_of: str | 
     result = service.compare_donors(service.resolve_donor(donor), frames=frames, peers=peers,
                                     stage=stage, percentile=percentile, as_of=as_of, gdp=gdp)
     line = float(result.row("total")["peer_pct_gdp"])
-    _write_chart(service.plot_peer_comparison(result.values, line=line), chart)
+    _write_chart(service.plot_peer_comparison(result.values, line=line, **_cite(chart, as_of=as_of)), chart)
     if as_json:
         _print_json(service.comparison_dict(result))
         return
@@ -150,7 +172,7 @@ def timeline(donor: str | None, stage: str | None, freq: str, chart: Path | None
     code = service.resolve_donor(donor) if donor else None
     frame = service.donor_timeline(code, frames=frames, stage=stage, freq=freq)
     gap = service.commitment_gap(frames=frames, donors=None if code is None else [code])
-    _write_chart(service.plot_timeline(frame), chart)
+    _write_chart(service.plot_timeline(frame, **_cite(chart)), chart)
     if as_json:
         _print_json({"donor": code, "timeline": service.frame_records(frame),
                      "undated_eur": frame.attrs.get("undated_eur", 0.0),
