@@ -90,6 +90,29 @@ def actors_of(sentence: Sentence, token: Token | None) -> list[str]:
     return found
 
 
+_COMPANION_PREPS = frozenset({"alongside", "like"})
+
+
+def companions(sentence: Sentence, verb: Token) -> list[str]:
+    """"Alongside the US and Britain, Canada suspended ...": actors doing the same as the subject."""
+    found: list[str] = []
+    for obj in prep_objects(verb, _COMPANION_PREPS):
+        found += [c for c in actors_of(sentence, obj) if c not in found]
+    for prep in children(verb, frozenset({"prep", "advmod"})):
+        if prep.lower_ in ("along", "together"):
+            for grand in prep.children:
+                if grand.lower_ == "with":
+                    for obj in grand.children:
+                        found += [c for c in actors_of(sentence, obj) if c not in found]
+    return found
+
+
+def negated_by_carrier(token: Token) -> bool:
+    """"does not intend to provide": the negation sits on the verb that governs ``token``."""
+    return (token.dep_ == "xcomp" and token.head is not token
+            and token.head.lemma_.lower() in _NEGATION_CARRIERS and _negated_here(token.head))
+
+
 def _co_subjects(token: Token) -> list[Token]:
     """"Finland as well as Sweden have decided": the parser gives the verb two subjects."""
     if token.dep_ not in ("nsubj", "nsubjpass"):
@@ -208,6 +231,12 @@ def subject_of(token: Token | None) -> Token | None:
             return controller
         if token.dep_ in ("relcl", "ccomp", "ROOT") or token.head is token:
             return None
+        if (token.dep_ == "acl" and token.head.dep_ == "dobj" and token.head.pos_ == "NOUN"
+                and token.head.head.pos_ == "VERB"
+                and not any(c.dep_ in ("poss", "amod", "compound") for c in token.head.children)):
+            token = token.head.head  # "signed an order freezing aid": the signer freezes
+            seen += 1
+            continue
         if token.dep_ == "conj" and token.pos_ == "VERB" and token.head.pos_ != "VERB":
             token = next((g for g in governors(token) if g.pos_ in ("VERB", "AUX")), None)
             seen += 1

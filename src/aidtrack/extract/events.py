@@ -16,6 +16,8 @@ from spacy.tokens import Token
 
 from aidtrack.extract.clauses import (
     Sentence,
+    companions,
+    negated_by_carrier,
     actors_of,
     agent_of,
     children,
@@ -117,8 +119,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     transfer = lemma in lex.support_verbs
     if verb.pos_ not in ("VERB", "AUX") or not (transfer or lemma in lex.words("support", "object_verbs")):
         return []
-    if is_hedged(sentence, verb):
-        return []
+    if is_hedged(sentence, verb) and not negated_by_carrier(verb):
+        return []  # but "does not intend to provide" refuses
     objects = object_tokens(verb)
     if verb.head.pos_ in ("NOUN", "PROPN") and (verb.dep_ == "relcl" or verb.dep_ == "acl" and agent_of(verb)):
         objects = objects + core_phrase(verb.head)  # "the missiles that the US is sending"
@@ -326,8 +328,10 @@ def _declines_to_speak(sentence: Sentence, objects: list[Token]) -> bool:
 def _refusal_actors(sentence: Sentence, verb: Token) -> list[str]:
     if is_passive(verb):
         agent = agent_of(verb)
-        return actors_of(sentence, agent) if agent is not None else []
-    return actors_of(sentence, subject_of(verb))
+        found = actors_of(sentence, agent) if agent is not None else []
+    else:
+        found = actors_of(sentence, subject_of(verb))
+    return found + [c for c in companions(sentence, verb) if c not in found] if found else found
 
 
 def refusal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:

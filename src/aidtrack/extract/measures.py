@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from aidtrack.extract.clauses import (
     Sentence,
+    companions,
     actors_of,
     agent_of,
     children,
@@ -96,7 +97,7 @@ def _actors(sentence: Sentence, verb: Token) -> list[str]:
             found = actors_of(sentence, subject_of(gov))
             if found:
                 break
-    return found
+    return found + [c for c in companions(sentence, verb) if c not in found] if found else found
 
 
 def threat_statement(sentence: Sentence, token: Token, ctx: ArticleContext) -> list[Found]:
@@ -151,6 +152,8 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
     if noun.pos_ not in ("NOUN", "PROPN") or not (core or follow_up or _trade_ban(noun)):
         return []
     verb = _sanction_verb(sentence, noun)
+    if verb is None and core and _nominal_sanction(sentence, noun):
+        verb = noun  # "the United States' sanctions against Russia", "EU sanctions on Iran"
     if verb is None or is_negated(verb) or is_hedged(sentence, verb):
         return []
     actors = _actors(sentence, verb) if verb is not noun else modifier_actors(sentence, noun)
@@ -162,6 +165,46 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
     else:
         targets = _sanction_targets(sentence, verb, noun, ctx if core else ArticleContext())
     return _sanctions(actors, targets, noun, ctx)
+
+
+def _nominal_sanction(sentence: Sentence, noun: Token) -> bool:
+    """A sanctions noun with its own maker and target: "Japan's sanctions on Russian banks"."""
+    if noun.lemma_.lower() != "sanction" and noun.tag_ != "NNS" and not modifier_actors(sentence, noun):
+        return False
+    targets = prep_objects(noun, frozenset({"on", "against"}))
+    makers = modifier_actors(sentence, noun)
+    return bool(makers) and any(target_codes(sentence, t) for t in targets) and not any(
+        set(target_codes(sentence, t)) & set(makers) for t in targets)
+
+
+def threat_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
+    """Nominal threats with a maker: "a threat by Riyadh to cancel the deal", "Moscow's
+    warning to Seoul", "amid warnings from Beijing that a sale would cost the relationship".
+
+    The maker must be named by a possessive, "by" or "from" ("the threat of disinformation"
+    and "the cyber threat" make no threat event).
+    """
+    lex = sentence.lexicon
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lex.words("threat", "nouns"):
+        return []
+    makers = [c for t in [*children(noun, frozenset({"poss"})),
+                          *prep_objects(noun, frozenset({"by", "from"}))]
+              for c in actors_of(sentence, t)]
+    if not makers or is_negated(noun):
+        return []
+    targets = [c for o in prep_objects(noun, frozenset({"to", "against"})) for c in actors_of(sentence, o)]
+    if not targets:  # "a threat by Riyadh to cancel a deal to buy Spanish corvettes"
+        clause = [t for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") for t in c.subtree]
+        targets = [sentence.codes[t.i] for t in clause if t.i in sentence.codes]
+    if not targets:  # "amid warnings from Beijing ..., Washington approved": the one warned acts
+        head = noun.head.head if noun.dep_ == "pobj" else None
+        if head is not None and head.pos_ == "VERB":
+            targets = actors_of(sentence, subject_of(head))
+    targets = _others(targets, set(makers))
+    found = [_threat(a, t, noun, 0.7) for a in dict.fromkeys(makers) for t in targets[:1]]
+    for event in found:
+        event.rule = "threat-noun"
+    return found
 
 
 def _follow_up(sentence: Sentence, noun: Token, ctx: ArticleContext) -> bool:
@@ -445,5 +488,5 @@ def _policy_actors(sentence: Sentence, token: Token) -> list[str]:
     return actors_of(sentence, subject_of(root))
 
 
-MEASURE_RULES = (threat_verb, threat_statement, sanction_noun, sanction_verb, sanction_assets,
-                 policy_change)
+MEASURE_RULES = (threat_verb, threat_noun, threat_statement, sanction_noun, sanction_verb,
+                 sanction_assets, policy_change)

@@ -272,9 +272,12 @@ def _governed_by(token: Token, governor: Token) -> bool:
 
 
 def _drop_threatened(found: list[Found]) -> list[Found]:
-    """In "Russia warned Japan against sending arms", Japan's sending is no support."""
-    targets = {e.fields["target"] for e in found if e.fields["type"] == "threat"}
-    return [e for e in found if not (e.fields["type"] == "support" and e.fields["donor"] in targets)]
+    """In "Russia warned Japan against sending arms", Japan's sending is no support; after
+    "amid warnings from Beijing, Washington approved arms" the approval stands."""
+    threats = [e for e in found if e.fields["type"] == "threat"]
+    return [e for e in found if not (e.fields["type"] == "support" and any(
+        t.fields["target"] == e.fields["donor"] and (t.rule != "threat-noun" or _governed_by(e.anchor, t.anchor))
+        for t in threats))]
 
 
 def _main_actor(sentence: Sentence) -> str | None:
