@@ -157,3 +157,14 @@ def test_migrations_match_the_schema(any_store: Store) -> None:
     with any_store.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), metadata)
     assert diff == []
+
+
+def test_candidates_sorted_by_confidence_in_sql(any_store: Store) -> None:
+    """Highest confidence first, records without one last, on both backends (a page, not all rows)."""
+    from aidtrack.db import SupportFilter
+
+    any_store.add_support([_support(status="candidate", confidence=c) for c in (0.2, None, 0.9, 0.5)], by="x")
+    rows = any_store.list_support(SupportFilter(status="candidate", order="confidence", limit=3))
+    assert [r["confidence"] for r in rows] == [0.9, 0.5, 0.2]
+    with pytest.raises(ValidationError, match="Unknown order"):
+        any_store.list_support(SupportFilter(order="colour"))

@@ -12,6 +12,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from aidtrack.errors import ValidationError
+
 
 @dataclasses.dataclass(frozen=True)
 class _Filter:
@@ -22,6 +24,7 @@ class _Filter:
     current: bool | None = True
     limit: int | None = None
     offset: int = 0
+    order: str = "date"  # "date": newest first; "created": oldest first; "confidence": highest first
 
     def _common(self, table: sa.Table) -> list[Any]:
         clauses: list[Any] = []
@@ -50,8 +53,18 @@ class _Filter:
         clauses = self._common(table) + self._own(table)
         return query.where(*clauses) if clauses else query
 
+    def _order(self, table: sa.Table) -> list[Any]:
+        orders = {
+            "date": [table.c.date.desc(), table.c.id.desc()],
+            "created": [table.c.created, table.c.id],
+            "confidence": [table.c.confidence.desc().nulls_last(), table.c.created, table.c.id],
+        }
+        if self.order not in orders:
+            raise ValidationError(f'Unknown order "{self.order}"; use one of: {", ".join(orders)}.')
+        return orders[self.order]
+
     def apply(self, query: Any, table: sa.Table) -> Any:
-        query = self.where_clauses(query, table).order_by(table.c.date.desc(), table.c.id.desc())
+        query = self.where_clauses(query, table).order_by(*self._order(table))
         if self.limit is not None:
             query = query.limit(self.limit)
         return query.offset(self.offset) if self.offset else query

@@ -138,8 +138,8 @@ def candidates(*, store: Store, limit: int = 100, sort: str = "created") -> list
     """
     if sort not in SORTS:
         raise ValidationError(f'Unknown sort "{sort}"; use one of: {", ".join(SORTS)}.')
-    events = store.list_events(EventFilter(status="candidate", limit=None if sort == "confidence" else limit))
-    support = store.list_support(SupportFilter(status="candidate", limit=None if sort == "confidence" else limit))
+    events = store.list_events(EventFilter(status="candidate", limit=limit, order=sort))
+    support = store.list_support(SupportFilter(status="candidate", limit=limit, order=sort))
     rows = [{"table": "events", **e} for e in events] + [{"table": "support", **s} for s in support]
     if sort == "confidence":
         rows.sort(key=lambda r: (r.get("confidence") is None, -(r.get("confidence") or 0), r["created"], r["id"]))
