@@ -156,6 +156,22 @@ def test_a_failing_article_is_reported_and_retried_next_poll(store: Store, serve
     assert ("support", "KOR", "humanitarian") in proposed(store)
 
 
+def test_a_page_that_fails_after_being_read_recovers_on_its_304(store: Store, server: FixtureServer,
+                                                                fetcher: Fetcher) -> None:
+    feeds_service.add_feed(server.url(RSS), store=store)
+    feeds_service.poll(store=store, fetcher=fetcher)
+    page = server.routes.pop(KOREA)
+    server.routes[RSS] = Route(rss_feed(server.base, updated={KOREA: "Edited teaser."}), "application/rss+xml")
+    failed = feeds_service.poll(store=store, fetcher=fetcher).feeds[0]
+    assert len(failed.errors) == 1 and failed.changed == 0
+    server.routes[KOREA] = page
+    back = feeds_service.poll(store=store, fetcher=fetcher).feeds[0]
+    assert (back.unchanged, back.added, back.errors) == (3, 0, [])
+    items = feeds_db.feed_items_of(store, 1).values()
+    assert sorted((i["status"], i["error"]) for i in items) == [("not-relevant", None), ("read", None),
+                                                               ("read", None)]
+
+
 def test_a_page_without_article_text_is_noted_once(store: Store, server: FixtureServer, fetcher: Fetcher) -> None:
     server.routes[KOREA] = Route(b"\x89PNG\r\n\x1a\n\x00\x00 an image, not an article", "image/png")
     feeds_service.add_feed(server.url(RSS), store=store)

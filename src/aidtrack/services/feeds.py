@@ -244,7 +244,8 @@ def _read_item(item: FeedItem, old: dict[str, Any] | None, fetcher: Fetcher,
     digest = content_hash(article.text) if article is not None else None
     if old is not None and (article is None or old["content_hash"] == digest):
         report.unchanged += 1  # the entry was edited but the article text is the same
-        return {**row, "status": old["status"]}, None
+        status = "read" if old["status"] == "error" else old["status"]  # a page that failed once is back
+        return {**row, "status": status, "error": None}, None
     assert article is not None
     if old is None or old["content_hash"] is None:
         report.new += 1
