@@ -358,3 +358,24 @@ def test_server_faults_are_not_blamed_on_the_client() -> None:
     assert status_of(errors.StorageError("locked")) == 503
     assert status_of(errors.RuleRegisterError("bad register")) == 500
     assert status_of(errors.UnknownActorError("ZZZ")) == 400
+
+
+def test_review_queue_and_undoing_a_link(client: Any, web_store: Store, auth: dict[str, str]) -> None:
+    """Issue 11.3: the queue shows confidence and the links; a reviewer undoes a wrong link."""
+    from aidtrack.services import review as review_service
+
+    doc = {"id": "a", "url": "https://news.example/a", "title": "A", "published": "2023-04-02", "events": [
+        {"type": "appeal", "actor": "UKR", "target": "KOR", "category": "military", "evidence": "Kyiv asks.",
+         "confidence": 0.95}]}
+    outcome = review_service.store_document(doc, store=web_store)
+    assert outcome.linked == [("events", web_store.ids["appeal"])]  # type: ignore[attr-defined]
+    queue = client.get("/api/review", params={"sort": "confidence"}).json()
+    assert queue["items"][0]["confidence"] == 0.8 and queue["items"][0]["ref"].startswith("E")
+    [link] = queue["links"]
+    assert (link["linked_ref"], link["confidence"]) == (f"E{web_store.ids['appeal']}", 0.95)  # type: ignore[attr-defined]
+    _error(client.post(f"/api/review/links/{link['link_id']}/undo"), 401, "unauthorized")
+    undone = client.post(f"/api/review/links/{link['link_id']}/undo", headers=auth)
+    assert undone.status_code == 200, undone.text
+    assert (undone.json()["status"], undone.json()["confidence"]) == ("candidate", 0.95)
+    assert client.get("/api/review").json()["links"] == []
+    _error(client.post(f"/api/review/links/{link['link_id']}/undo", headers=auth), 404, "not-found")

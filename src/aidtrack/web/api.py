@@ -17,6 +17,7 @@ from fastapi.responses import JSONResponse
 from aidtrack.db import Store
 from aidtrack.errors import NotFoundError
 from aidtrack.services import ledger
+from aidtrack.services import review as review_service
 from aidtrack.web import api_analysis, convert, review
 from aidtrack.web.auth import get_store, require_token
 
@@ -211,6 +212,21 @@ def edit_support(record_id: RecordId, changes: Changes, user: UserDep, store: St
 def edit_event(record_id: RecordId, changes: Changes, user: UserDep, store: StoreDep) -> dict[str, Any]:
     """Change fields of an event (token needed)."""
     return convert.row(ledger.edit_record("events", record_id, changes, store=store, by=user))
+
+
+@router.get("/review", tags=["review"])
+def review_queue(store: StoreDep, sort: Literal["created", "confidence"] = "created",
+                 limit: Annotated[int, Query(ge=1, le=500)] = 50) -> dict[str, Any]:
+    """Candidates waiting for review (each with ``ref``, ``confidence`` and ``corroborations``), oldest
+    first or most confident first, and the links of news articles to existing records."""
+    return {"items": convert.rows(review_service.candidates(store=store, limit=limit, sort=sort)),
+            "links": convert.rows(review_service.links(store=store, limit=limit))}
+
+
+@router.post("/review/links/{link_id}/undo", tags=["writes"])
+def undo_link(link_id: RecordId, user: UserDep, store: StoreDep) -> dict[str, Any]:
+    """Undo a link of a news article to an existing record: it becomes a candidate (token needed)."""
+    return convert.row(review_service.undo_link(link_id, store=store, by=user))
 
 
 @router.post("/review/{event_id}", tags=["writes"])
