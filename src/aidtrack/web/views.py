@@ -166,11 +166,19 @@ def figure(fig: Any, name: str) -> str:
     On a page the caption (measure, unit, source, date) is HTML text under the chart, so it
     wraps on a phone; exported charts keep it inside the figure.
     """
-    caption = _caption(fig)
+    caption, title = _caption(fig), _title(fig)
     div = analysis_service.figure_div(fig, div_id=f"chart-{name}")
-    if not caption:
-        return str(div)
-    return f'{div}<p class="caption" id="caption-{html.escape(name)}">{html.escape(caption)}</p>'
+    head = f'<h3 class="chart-title" id="title-{html.escape(name)}">{html.escape(title)}</h3>' if title else ""
+    tail = f'<p class="caption" id="caption-{html.escape(name)}">{html.escape(caption)}</p>' if caption else ""
+    return f'<figure class="chart">{head}{div}{tail}</figure>'
+
+
+def _title(fig: Any) -> str | None:
+    """Take the title out of ``fig``: as HTML it wraps on a narrow screen instead of being cut off."""
+    title = fig.layout.title.text
+    if title:
+        fig.update_layout(title_text=None, margin={"t": 20}, height=max(300, int(fig.layout.height or 480) - 40))
+    return str(title) if title else None
 
 
 def _caption(fig: Any) -> str | None:
