@@ -212,3 +212,11 @@ def test_review_edit_validates_actors(runner: CliRunner, db: str) -> None:
     assert code == 1 and 'Unknown actor "ZZZ"' in text
     code, text = _run(runner, db, "review", "edit", f"S{record_id}", "donor=Poland")
     assert code == 0 and store.get("support", record_id)["donor"] == "POL"
+
+
+def test_an_edit_is_validated_as_an_addition(db: str) -> None:
+    """Issue 11.5: setting an intermediary makes the channel indirect, as `add support --via` does."""
+    store = ledger.open_store(db)
+    [record_id] = store.add_support([models.Support(donor="KOR", category="military", stage="delivery")], by="x")
+    row = ledger.edit_record("support", record_id, {"via": "United States"}, store=store)
+    assert (row["via"], row["channel"]) == ("USA", "indirect")

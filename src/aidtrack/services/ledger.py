@@ -165,8 +165,11 @@ def edit_record(table: str, record_id: int, changes: Mapping[str, Any], *, store
     for key in _ACTOR_FIELDS[table]:
         if key in changes and changes[key] not in (None, ""):
             merged[key] = resolve(str(changes[key]), on=when)
-    record = model(**merged)
     keys = set(changes)
+    if table == "support" and changes.get("via") and "channel" not in changes:
+        merged["channel"] = "indirect"  # as when adding: an intermediary makes the channel indirect
+        keys.add("channel")
+    record = model(**merged)
     if isinstance(record, models.Support) and keys & set(_MONEY_INPUTS):
         record = _with_money(record)
         keys |= set(_DERIVED)
