@@ -9,9 +9,9 @@ import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "aidtrack"
 LIBRARY = ("rules", "extract", "analysis", "charts", "actors", "importers", "money", "corpus", "bulk",
-           "relevance", "db.store", "db.engine", "db.schema")
+           "relevance", "feeds", "db.store", "db.engine", "db.schema", "db.feeds")
 LIBRARY_PACKAGES = ("models", "errors", "settings", "db", "importers", "extract", "rules", "analysis", "charts",
-                    "actors", "corpus", "relevance", "bulk", "money")
+                    "actors", "corpus", "relevance", "bulk", "money", "feeds", "extras")
 
 
 def _modules(*parts: str) -> list[Path]:
