@@ -165,7 +165,8 @@ def reviewer(base: str, token: str, until: float, tally: Tally) -> None:
 
 def run_cli(url: str, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "AIDTRACK_DATABASE_URL": url, "COLUMNS": "200"}
-    return subprocess.run([*AIDTRACK, *args], env=env, capture_output=True, text=True, cwd=REPO, timeout=600)
+    return subprocess.run([*AIDTRACK, *args], env=env, capture_output=True, text=True, cwd=REPO, timeout=600,
+                          check=False)
 
 
 def importer(number: int, url: str, until: float, tally: Tally) -> None:

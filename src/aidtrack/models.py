@@ -112,7 +112,8 @@ def _date(value: object, *, field: str) -> dt.date | None:
 def _number(value: object, *, field: str) -> object:
     """Numbers stay numbers; true/false is refused rather than read as 1/0."""
     if isinstance(value, bool):
-        raise ValueError(f"{field} {value!r} is not a number; give a number such as 5000000")
+        # pydantic reports a ValueError as a validation error (a TypeError would escape)
+        raise ValueError(f"{field} {value!r} is not a number; give a number such as 5000000")  # noqa: TRY004
     return value
 
 

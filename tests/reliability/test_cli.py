@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import pwd
 import os
+import pwd
 import sqlite3
 from pathlib import Path
 

@@ -65,9 +65,9 @@ def test_extracted_amounts_get_eur_and_usd(store: Store) -> None:
 
 
 def _existing(store: Store, **over: object) -> int:
-    fields: dict[str, object] = dict(donor="DEU", category="military", stage="commitment", date=dt.date(2022, 6, 1),
-                                     subtype="Multiple rocket launchers", origin="kiel",
-                                     source=models.Source(title="Kiel", kind="dataset"))
+    fields: dict[str, object] = {"donor": "DEU", "category": "military", "stage": "commitment",
+                                 "date": dt.date(2022, 6, 1), "subtype": "Multiple rocket launchers",
+                                 "origin": "kiel", "source": models.Source(title="Kiel", kind="dataset")}
     fields.update(over)
     return store.add_support([models.Support(**fields)], by="import")[0]  # type: ignore[arg-type]
 

@@ -173,11 +173,12 @@ def test_fifty_api_writers_get_no_500(any_store: Store) -> None:
     token = web_auth.create_token("writer", store=any_store)
     body = {"donor": "KOR", "category": "humanitarian", "stage": "allocation", "amount": 5e6, "currency": "EUR",
             "date": "2024-02-01", "source_url": "https://example.org/one-source", "source_title": "One"}
-    with LiveServer(create_app(_full_url(any_store))) as server:
-        with httpx.Client(base_url=server.url, headers={"Authorization": f"Bearer {token}"}, timeout=60) as client:
-            client.post("/api/support", json={**body, "source_url": "https://example.org/warm-up"})
-            results = at_once([lambda i=i: client.post("/api/support", json={**body, "subtype": f"lot {i}"})
-                               for i in range(50)])
+    headers = {"Authorization": f"Bearer {token}"}
+    with LiveServer(create_app(_full_url(any_store))) as server, \
+            httpx.Client(base_url=server.url, headers=headers, timeout=60) as client:
+        client.post("/api/support", json={**body, "source_url": "https://example.org/warm-up"})
+        results = at_once([lambda i=i: client.post("/api/support", json={**body, "subtype": f"lot {i}"})
+                           for i in range(50)])
     assert errors(results) == []
     assert sorted({r.status_code for r in results}) == [201]
     assert any_store.count("support") == 51 and any_store.summary()["counts"]["sources"] == 2

@@ -10,7 +10,8 @@ from rich.text import Text
 
 from aidtrack.cli.ledger import print_json, print_table
 from aidtrack.cli.output import console as _console
-from aidtrack.services import ledger, review as review_service
+from aidtrack.services import ledger
+from aidtrack.services import review as review_service
 
 console = _console()
 _KEYS = ("type", "donor", "recipient", "actor", "target", "category", "stage", "direction", "amount", "currency",

@@ -26,7 +26,7 @@ from aidtrack.db import schema
 from aidtrack.db.filters import EventFilter, SupportFilter
 from aidtrack.errors import NotFoundError, StorageError, ValidationError
 
-__all__ = ["EventFilter", "ImportOutcome", "Store", "SupportFilter", "WRITE_OPTION", "is_locked", "locked_error"]
+__all__ = ["WRITE_OPTION", "EventFilter", "ImportOutcome", "Store", "SupportFilter", "is_locked", "locked_error"]
 
 WRITE_OPTION = "aidtrack_write"
 """Execution option that marks a write transaction (SQLite takes its write lock at BEGIN)."""

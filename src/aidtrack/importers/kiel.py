@@ -30,7 +30,12 @@ import openpyxl
 from aidtrack.errors import ImportFormatError
 from aidtrack.importers import kiel_activities, kiel_packages, kiel_website, sniff
 from aidtrack.importers.release import (
-    BadRow, Donors, KielRelease, dataset_source, parse_number, text_or_none,
+    BadRow,
+    Donors,
+    KielRelease,
+    dataset_source,
+    parse_number,
+    text_or_none,
 )
 from aidtrack.models import Source
 

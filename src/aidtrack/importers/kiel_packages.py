@@ -14,8 +14,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from aidtrack.importers.release import (
-    BadRow, Donors, KielRelease, build_record, dataset_source, donor_and_category, is_missing,
-    parse_kiel_date, parse_number, text_or_none, usd_from_eur,
+    BadRow,
+    Donors,
+    KielRelease,
+    build_record,
+    dataset_source,
+    donor_and_category,
+    is_missing,
+    parse_kiel_date,
+    parse_number,
+    text_or_none,
+    usd_from_eur,
 )
 from aidtrack.models import Item, Source, SourceKind, Support
 

@@ -25,7 +25,13 @@ from typing import Any
 from aidtrack.errors import ImportFormatError
 from aidtrack.importers import sniff
 from aidtrack.importers.release import (
-    BadRow, Donors, KielRelease, build_record, dataset_source, parse_number, usd_from_eur,
+    BadRow,
+    Donors,
+    KielRelease,
+    build_record,
+    dataset_source,
+    parse_number,
+    usd_from_eur,
 )
 from aidtrack.models import Source, Support
 

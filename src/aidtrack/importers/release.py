@@ -21,9 +21,23 @@ from aidtrack.errors import UnknownActorError, ValidationError
 from aidtrack.models import Category, Source, SourceKind, Support
 
 __all__ = [
-    "KIEL_CITATION", "KIEL_PAGE", "KIEL_PUBLISHER", "BadRow", "Donors", "KielRelease", "donor_and_category",
-    "build_record", "dataset_source", "is_missing", "kiel_month", "parse_category",
-    "parse_kiel_date", "parse_number", "sha256_of", "text_or_none", "usd_from_eur",
+    "KIEL_CITATION",
+    "KIEL_PAGE",
+    "KIEL_PUBLISHER",
+    "BadRow",
+    "Donors",
+    "KielRelease",
+    "build_record",
+    "dataset_source",
+    "donor_and_category",
+    "is_missing",
+    "kiel_month",
+    "parse_category",
+    "parse_kiel_date",
+    "parse_number",
+    "sha256_of",
+    "text_or_none",
+    "usd_from_eur",
 ]
 
 KIEL_PUBLISHER = "Kiel Institute for the World Economy"

@@ -25,7 +25,14 @@ from aidtrack.errors import ImportFormatError
 from aidtrack.importers import kiel_website
 from aidtrack.importers.macro import read_macro
 from aidtrack.importers.release import (
-    KIEL_CITATION, KIEL_PAGE, KIEL_PUBLISHER, BadRow, Donors, KielRelease, dataset_source, sha256_of,
+    KIEL_CITATION,
+    KIEL_PAGE,
+    KIEL_PUBLISHER,
+    BadRow,
+    Donors,
+    KielRelease,
+    dataset_source,
+    sha256_of,
 )
 
 __all__ = ["MACRO_FILE", "META_FILE", "MONTHLY_FILE", "STARTER_DIR", "read_starter", "starter_meta",

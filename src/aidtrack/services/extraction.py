@@ -9,12 +9,18 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from aidtrack import settings
 from aidtrack.corpus import plan_partitions, read_partition
 from aidtrack.db import Store
-from aidtrack.extract import Article, article_from_text, extract_document, extract_many, read_article
+from aidtrack.extract import (
+    Article,
+    article_from_text,
+    extract_document,
+    extract_many,
+    read_article,
+)
 from aidtrack.extract.articles import MAX_BYTES, article_from_bytes
 from aidtrack.extract.pipeline import document_of
-from aidtrack import settings
 from aidtrack.services import ledger, review
 
 __all__ = ["CORPUS_SUFFIXES", "MAX_BYTES", "Article", "article_from_bytes", "cap_article", "extract_documents",

@@ -156,7 +156,7 @@ def edit_record(table: str, record_id: int, changes: Mapping[str, Any], *, store
     currency or date changes. Provenance fields cannot be changed."""
     _check_changes(table, changes)
     current = store.get(table, record_id)
-    model: type[models.Support] | type[models.Event] = models.Support if table == "support" else models.Event
+    model: type[models.Support | models.Event] = models.Support if table == "support" else models.Event
     fields = set(model.model_fields) - {"id", "source"}
     merged = {k: current[k] for k in fields if k in current}
     merged.update(changes)

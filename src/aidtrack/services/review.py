@@ -14,8 +14,8 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
 import re
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from aidtrack import actors, models
@@ -190,7 +190,7 @@ def undo_link(link_id: int, *, store: Store, by: str | None = None) -> dict[str,
     if not data:
         raise ValidationError(f"Link L{link_id} was made before links kept their event, so it cannot be "
                               "turned into a candidate; add the event by hand if it is a different one.")
-    model: type[models.Support] | type[models.Event] = (
+    model: type[models.Support | models.Event] = (
         models.Support if link["table_name"] == "support" else models.Event)
     record = model(**{**data, "status": "candidate"})
     new_id = store.replace_link(link_id, record, by=current_user(by))
