@@ -113,3 +113,11 @@ def test_api_reference_is_served_by_the_app(client: Any) -> None:
 def test_nav_api_link_goes_to_the_reference(client: Any) -> None:
     html = client.get("/").text
     assert '<a href="/docs">API</a>' in html
+
+
+def test_step_up_gap_is_a_sentence_above_the_table(client: Any) -> None:
+    html = client.get("/country/KOR").text
+    gap = re.search(r'<p class="gap" id="step-up-gap">(.*?)</p>', html)
+    assert gap and gap.group(1).startswith("Step-up gap: to match the G7 median (")
+    assert re.search(r"would give EUR [\d.,]+ (bn|m) in total, <strong>EUR [\d.,]+ (bn|m)</strong> more than", gap.group(1))
+    assert html.index('id="step-up-gap"') < html.index('id="comparison"')
