@@ -17,6 +17,7 @@ D = dt.date
                              ("swe_ukraine_donation_exception_2022",)),
                             ("swe_ukraine_donation_exception_2022", ())]),
     ("USA", D(2025, 3, 5), [("usa_third_party_transfer_consent", ()),
+                            ("usa_non_lethal_aid_2014", ("usa_direct_arms_supply_prewar", "usa_aid_pause_2025")),
                             ("usa_direct_arms_supply_prewar",
                              ("usa_cluster_munitions_limit_waiver_2023", "usa_aid_pause_2025")),
                             ("usa_cluster_munitions_limit_waiver_2023", ("usa_aid_pause_2025",)),
@@ -47,7 +48,7 @@ def test_pending_rule_is_never_in_force() -> None:
     (("USA", D(2025, 3, 3), "usa_aid_pause_2025"), ("adopted", "tighten", "allow", "prohibit")),
     (("USA", D(2025, 3, 11), "usa_aid_pause_2025"), ("ended", "loosen", "prohibit", "allow")),
     (("KOR", D(2022, 11, 11), "kor_155mm_sale_us_end_user_2022"), ("adopted", "loosen", "require_consent", "require_consent")),
-    (("CHE", D(2025, 12, 4), "che_war_material_act_reform_2025"), ("pending", "loosen", "require_consent", "allow")),
+    (("CHE", D(2025, 12, 19), "che_war_material_act_reform_2025"), ("pending", "loosen", "require_consent", "allow")),
 ])
 def test_rule_changes(key: tuple[str, dt.date, str], expected: tuple[object, ...]) -> None:
     found = {(c.country, c.date, c.rule_id): c for c in rule_changes(since=D(2022, 2, 24))}

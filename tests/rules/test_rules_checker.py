@@ -30,7 +30,9 @@ ROUTES = [
     ("KOR", "UKR", "lethal", (), None, D(2021, 6, 1), "prohibited", ()),
     ("KOR", "UKR", "dual_use", (), None, D(2023, 6, 1), "needs-approval", ()),
     ("KOR", "POL", "lethal", (), None, D(2022, 6, 1), "needs-approval", ()),
-    ("KOR", "POL", "lethal", (), None, D(2022, 8, 1), "allowed", ()),
+    # the K2/K9 executive contracts were signed on 26 August 2022; before that the licence decides
+    ("KOR", "POL", "lethal", (), None, D(2022, 8, 1), "needs-approval", ()),
+    ("KOR", "POL", "lethal", (), None, D(2022, 8, 26), "allowed", ()),
     ("KOR", "RUS", "lethal", (), None, D(2023, 1, 1), "prohibited", ()),
     # Germany passing on items made elsewhere
     ("DEU", "UKR", "ammunition", (), "CHE", D(2022, 11, 3), "prohibited", ()),
@@ -42,7 +44,8 @@ ROUTES = [
     ("EST", "UKR", "lethal", (), "DEU", D(2022, 1, 21), "prohibited", ()),
     ("EST", "UKR", "lethal", (), "DEU", D(2022, 3, 1), "needs-consent", ("DEU",)),
     ("POL", "UKR", "lethal", (), "DEU", D(2023, 1, 20), "needs-consent", ("DEU",)),
-    ("POL", "UKR", "lethal", (), "DEU", D(2023, 2, 1), "allowed", ()),
+    # the Leopard 2 permits covered those tanks only (see LEOPARD_AND_PATRIOT below)
+    ("POL", "UKR", "lethal", (), "DEU", D(2023, 2, 1), "needs-consent", ("DEU",)),
     ("EST", "UKR", "lethal", (), "USA", D(2022, 1, 21), "needs-consent", ("USA",)),
     ("NLD", "UKR", "lethal", (), "USA", D(2023, 9, 1), "needs-consent", ("USA",)),
     ("POL", "UKR", "ammunition", (), "IND", D(2024, 10, 1), "needs-consent", ("IND",)),
@@ -59,8 +62,9 @@ ROUTES = [
     ("JPN", "UKR", "lethal", (), None, D(2023, 1, 1), "prohibited", ()),
     ("JPN", "UKR", "body armour", (), None, D(2022, 3, 1), "needs-approval", ()),
     ("JPN", "UKR", "non_lethal", (), None, D(2022, 3, 10), "allowed", ()),
-    ("JPN", "USA", "lethal", (), None, D(2024, 1, 15), "allowed", ()),
-    ("JPN", "UKR", "lethal", ("USA",), None, D(2024, 1, 15), "prohibited", ()),
+    # the 2023 licensed-products change covers licence-built items only, case by case
+    ("JPN", "USA", "lethal", (), None, D(2024, 1, 15), "needs-approval", ()),
+    ("JPN", "UKR", "lethal", ("USA",), None, D(2024, 1, 15), "needs-consent", ("JPN",)),
     # Switzerland, Israel, Austria, neutrality
     ("CHE", "UKR", "lethal", (), None, D(2023, 1, 1), "prohibited", ()),
     ("ISR", "UKR", "lethal", (), None, D(2022, 10, 19), "prohibited", ()),
@@ -125,7 +129,8 @@ def test_findings(transfer: Transfer, expected: list[tuple[str, str, str, str | 
 def test_findings_cite_the_first_source_of_their_rule() -> None:
     result = check_transfer(Transfer("CHE", "UKR", "lethal", on=D(2023, 1, 1)))
     (finding,) = result.findings
-    assert finding.citation == "https://www.swissinfo.ch/eng/politics/switzerland-refuses-to-budge-on-german-ammunition-request-/48028348"
+    assert finding.citation == "https://www.fedlex.admin.ch/"
+    assert finding.rule_id == "che_neutrality_law_equal_treatment"
     assert "CHE" in finding.message and "lethal" in finding.message
 
 

@@ -158,13 +158,14 @@ def test_a_via_rule_applies_through_its_intermediary_only(rule_id: str, via: str
     rule = load_register().get(rule_id)
     on = rule.valid_from or D(2024, 1, 1)
     item = rule.covers[0]
-    through = check_transfer(Transfer(rule.country, rule.applies_to, item, via=(via,), on=on))
-    elsewhere = check_transfer(Transfer(rule.country, rule.applies_to, item, via=("NLD",), on=on))
+    equipment = rule.equipment[0] if rule.equipment else None
+    through = check_transfer(Transfer(rule.country, rule.applies_to, item, via=(via,), on=on, equipment=equipment))
+    elsewhere = check_transfer(Transfer(rule.country, rule.applies_to, item, via=("NLD",), on=on, equipment=equipment))
     assert rule_id in through.cited_rules and rule_id not in elsewhere.cited_rules
 
 
 def test_every_intermediary_a_rule_names_has_a_case() -> None:
-    assert sorted({v for _, v in _via_cases()}) == ["POL", "USA"]
+    assert sorted({v for _, v in _via_cases()}) == ["CAN", "ESP", "FIN", "NOR", "POL", "PRT", "USA"]
 
 
 # -- passage through transit states and general licensing -------------------------------------
@@ -188,10 +189,12 @@ def test_passage_through_transit_states(transfer: Transfer, verdict: str, slugs:
     # no specific Swiss rule for Germany: the War Material Act's licence decides
     (Transfer("CHE", "DEU", "lethal", on=D(2023, 1, 1)), "needs-approval",
      ("approval-required", "che_war_material_licence_requirement")),
+    (Transfer("AUT", "UKR", "lethal", on=D(2013, 6, 1)), "needs-approval",
+     ("approval-required", "aut_war_materiel_licence_requirement")),
     # a specific allow still needs the general licence
     (Transfer("GBR", "UKR", "lethal", on=D(2022, 1, 18)), "allowed",
      ("licence-required", "gbr_export_control_order_licence")),
-    (Transfer("KOR", "POL", "lethal", on=D(2022, 8, 1)), "allowed",
+    (Transfer("KOR", "POL", "lethal", on=D(2022, 8, 26)), "allowed",
      ("licence-required", "kor_foreign_trade_act_peaceful_purposes")),
     (Transfer("NOR", "POL", "ammunition", on=D(2023, 5, 1)), "needs-approval",
      ("approval-required", "nor_export_control_act_licence")),

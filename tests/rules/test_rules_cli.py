@@ -61,7 +61,7 @@ def test_options_json(runner: CliRunner) -> None:
     data = json.loads(runner.invoke(options, ["KOR", "--as-of", "2024-12-31", "--json"]).output)
     assert data["routes"][-1]["verdict"] == "prohibited"
     assert data["routes"][-1]["strength"] == "prohibited by government policy"
-    assert [t["date"] for t in data["threats"]][-1] == "2024-11-25"
+    assert [t["date"] for t in data["threats"]][-1] == "2024-11-24"
 
 
 @pytest.mark.parametrize(("command", "args", "message"), [
@@ -113,7 +113,7 @@ def test_check_transfer_transit(runner: CliRunner) -> None:
                                             "--date", "2022-03-01", "--json"])
     data = json.loads(result.output)
     assert (data["verdict"], data["transfer"]["transit"], data["strength"]) == (
-        "prohibited", ["HUN"], "prohibited by regulation or decree")
+        "prohibited", ["HUN"], "prohibited by government policy")
 
 
 @pytest.mark.parametrize("via", ["USA", "POL", "DEU"])

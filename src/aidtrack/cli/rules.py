@@ -141,17 +141,19 @@ def audit() -> None:
 @click.option("--transit", multiple=True,
               help="State whose straits, airspace or land the shipment crosses without a handover; repeat for several.")
 @click.option("--origin-of-manufacture", "maker", default=None, help="Country where the item was made (default: --from).")
+@click.option("--equipment", default=None,
+              help="Named equipment some rules are limited to: leopard_2, licence_built, gcap_fighter, patriot_interceptor.")
 @click.option("--date", "on", type=DATE, default=None, help="Date to judge (default: today).")
 @click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
 def check_transfer(origin: str, recipient: str, item: str, via: tuple[str, ...], transit: tuple[str, ...],
-                   maker: str | None, on: dt.date | None, as_json: bool) -> None:
+                   maker: str | None, equipment: str | None, on: dt.date | None, as_json: bool) -> None:
     """Check a transfer route hop by hop: findings with rules and sources, and a verdict."""
     try:
         result = rules_service.check_route(
             _country(origin, option="--from"), _country(recipient, option="--to"), item,
             via=tuple(_country(v, option="--via") for v in via),
             manufacturer=_country(maker, option="--origin-of-manufacture") if maker else None, on=on,
-            transit=tuple(_country(t, option="--transit") for t in transit))
+            transit=tuple(_country(t, option="--transit") for t in transit), equipment=equipment)
     except ValidationError as ex:
         raise click.UsageError(str(ex)) from None
     if as_json:

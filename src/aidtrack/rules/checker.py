@@ -9,7 +9,9 @@ Each hop is judged twice:
   transfers need their consent.
 
 A rule with a ``via`` scope (shells lent to the US) applies only to routes
-through one of its intermediaries.
+through one of its intermediaries; for a re-export question the state passing the
+item on counts as well (partners cleared to send their own Leopard 2s). A rule
+limited to named ``equipment`` applies only when the transfer names it.
 
 Two more questions per route:
 
@@ -70,10 +72,12 @@ def _upstream(transfer: Transfer, hop: int) -> list[str]:
 
 
 def _decision(rules: tuple[Rule, ...], transfer: Transfer, *, country: str, role: str,
-              destination: str, topics: tuple[str, ...] = CHECKED_TOPICS) -> Decision | None:
+              destination: str, topics: tuple[str, ...] = CHECKED_TOPICS,
+              passed_on_by: str | None = None) -> Decision | None:
     on = transfer.on or dt.date.today()
+    intermediaries = transfer.via + ((passed_on_by,) if passed_on_by else ())
     found = applicable(rules, country=country, role=role, item=transfer.item, destination=destination,
-                       on=on, intermediaries=transfer.via, topics=topics)
+                       on=on, intermediaries=intermediaries, topics=topics, equipment=transfer.equipment)
     return decide(found)
 
 
@@ -131,7 +135,8 @@ def _export_slug(effect: str, decision: Decision, hop: int) -> tuple[str, str]:
 
 def _reexport_finding(rules: tuple[Rule, ...], transfer: Transfer, hop: int, upstream: str,
                       destination: str) -> Finding:
-    decision = _decision(rules, transfer, country=upstream, role="reexport", destination=destination)
+    decision = _decision(rules, transfer, country=upstream, role="reexport", destination=destination,
+                         passed_on_by=transfer.chain[hop])
     what = (f"passing {upstream}-origin {transfer.item.replace('_', '-')} from "
             f"{_who(transfer.chain[hop])} to {_who(destination)}")
     if decision is None:
@@ -158,7 +163,8 @@ def _finding(slug: str, severity: str, country: str, decision: Decision, hop: in
     extra = f" (takes precedence over {', '.join(aside)})" if aside else ""
     return Finding(slug, severity, country, f"{text}{extra}.", rule_id=rule.id,  # type: ignore[arg-type]
                    citation=rule.citation, hop=hop, set_aside=aside, basis=rule.basis,
-                   rule_title=rule.title, legal_reference=rule.legal_reference, unverified=rule.unverified)
+                   rule_title=rule.title, legal_reference=rule.legal_reference, unverified=rule.unverified,
+                   topic=rule.topic)
 
 
 def _rule_phrase(rule: Rule) -> str:

@@ -48,8 +48,28 @@ ITEM_SYNONYMS: dict[str, str] = {
     "dual_use": "dual_use", "dualuse": "dual_use",
     "warship": "warship", "warships": "warship", "naval_vessel": "warship", "naval_vessels": "warship",
 }
+#: Named equipment a rule can be limited to (``equipment:``), with what each covers.
+EQUIPMENT: dict[str, str] = {
+    "leopard_2": "Leopard 2 main battle tanks",
+    "licence_built": "arms and ammunition built in the exporting state under a foreign licence",
+    "gcap_fighter": "the next-generation fighter developed by Japan, the UK and Italy (GCAP)",
+    "patriot_interceptor": "Patriot air-defence interceptor missiles",
+}
 _CODE = re.compile(r"^([A-Z]{3}|EU)$")
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def normalize_equipment(value: str | None) -> str | None:
+    """The register's equipment slug for ``value``: ``"Leopard 2"`` -> ``"leopard_2"``."""
+    if value is None or not str(value).strip():
+        return None
+    key = re.sub(r"[\s\-]+", "_", str(value).strip().lower())
+    if key in EQUIPMENT:
+        return key
+    raise ValidationError(
+        f'Unknown equipment "{value}"; use one of {", ".join(EQUIPMENT)} or leave it out '
+        "(rules limited to named equipment apply only when the route names it)."
+    )
 
 
 def normalize_item(value: str) -> str:
@@ -100,7 +120,10 @@ class Rule(pydantic.BaseModel):
     ``applies_to`` is the destination: ``any``, ``states_at_war`` (a party to an
     armed conflict on the day, see :mod:`aidtrack.rules.conflicts`) or a country
     code. ``via`` limits a rule about particular intermediaries (items lent to
-    the US) to routes through one of them. ``basis`` says what kind of instrument
+    the US) to routes through one of them, or, for a re-export rule, to transfers
+    passed on by one of them (partners allowed to send their Leopard 2s).
+    ``equipment`` limits a rule to named equipment (see :data:`EQUIPMENT`): it
+    applies only to a transfer that names that equipment. ``basis`` says what kind of instrument
     the rule rests on (see :data:`BASES`), ``legal_reference`` names it (act and
     article, decree, cabinet decision), ``last_reviewed`` is when someone last
     checked it against its sources and ``unverified`` says which fact could not be
@@ -133,6 +156,7 @@ class Rule(pydantic.BaseModel):
     sources: tuple[Source, ...] = pydantic.Field(min_length=1)
     notes: str = ""
     via: tuple[str, ...] = ()
+    equipment: tuple[str, ...] = ()
     basis: Basis | None = None
     legal_reference: str = ""
     valid_from_reason: str = ""
@@ -154,6 +178,14 @@ class Rule(pydantic.BaseModel):
         bad = [v for v in value if not _CODE.match(v)]
         if bad:
             raise ValueError(f"must list country codes such as USA, got {bad[0]!r}")
+        return value
+
+    @pydantic.field_validator("equipment")
+    @classmethod
+    def _equipment(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        bad = [v for v in value if v not in EQUIPMENT]
+        if bad:
+            raise ValueError(f"must list equipment such as {', '.join(EQUIPMENT)}, got {bad[0]!r}")
         return value
 
     @pydantic.field_validator("applies_to")
@@ -195,6 +227,10 @@ class Rule(pydantic.BaseModel):
         """Whether the rule governs a route through ``intermediaries`` (always, without ``via``)."""
         return not self.via or bool(set(self.via) & set(intermediaries))
 
+    def applies_to_equipment(self, equipment: str | None) -> bool:
+        """Whether the rule governs ``equipment`` (a rule without ``equipment`` governs all)."""
+        return not self.equipment or equipment in self.equipment
+
     def public_dict(self) -> dict[str, Any]:
         """The rule as JSON-ready data for tables and the API, with its basis in words."""
         data = self.model_dump(mode="json")
@@ -210,7 +246,8 @@ class Transfer:
     ``manufacturer`` is the country where the item was made (default: ``origin``);
     ``on`` is the date to judge (default: today). ``transit`` lists states whose
     territory, airspace or straits the shipment crosses without changing hands
-    (their passage rules apply; they are not exporters).
+    (their passage rules apply; they are not exporters). ``equipment`` names the
+    equipment (``leopard_2``, ``licence_built``...) when rules limited to it matter.
     """
 
     origin: str
@@ -220,6 +257,7 @@ class Transfer:
     manufacturer: str | None = None
     on: dt.date | None = None
     transit: tuple[str, ...] = ()
+    equipment: str | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "origin", _code(self.origin, field="origin"))
@@ -230,6 +268,7 @@ class Transfer:
         maker = self.manufacturer or self.origin
         object.__setattr__(self, "manufacturer", _code(maker, field="manufacturer"))
         object.__setattr__(self, "on", self.on or dt.date.today())
+        object.__setattr__(self, "equipment", normalize_equipment(self.equipment))
 
     @property
     def chain(self) -> tuple[str, ...]:
@@ -240,6 +279,7 @@ class Transfer:
         return {
             "origin": self.origin, "recipient": self.recipient, "item": self.item,
             "via": list(self.via), "transit": list(self.transit), "manufacturer": self.manufacturer,
+            "equipment": self.equipment,
             "on": self.on.isoformat() if self.on else None,
         }
 
@@ -269,6 +309,7 @@ class Finding:
     rule_title: str | None = None
     legal_reference: str = ""
     unverified: str | None = None
+    topic: str | None = None
 
     @property
     def basis_label(self) -> str:
@@ -286,14 +327,19 @@ _LAW = ("statute", "international_obligation", "court_ruling", "regulation")
 _POLICY = ("government_policy", "political_principles")
 #: Order of routes in an options report, most open first.
 STRENGTH_RANK: dict[str, int] = {
-    "allowed": 0, "allowed, subject to an export licence": 1, "needs approval": 2, "needs consent": 3,
+    "allowed": 0, "allowed, subject to an export licence": 1, "needs an export licence": 2, "needs approval": 2,
+    "needs consent": 3,
     "discouraged by guideline": 4, "prohibited, basis not recorded": 5, "prohibited by government policy": 6,
     "prohibited by law": 7,
 }
 
 
-def verdict_strength(verdict: str, deciding: tuple[Finding, ...], *, licensed: bool = False) -> str:
+def verdict_strength(verdict: str, deciding: tuple[Finding, ...], *, licensed: bool = False,
+                     licence_only: bool = False) -> str:
     """How firmly the verdict binds, from the basis of the deciding rules.
+
+    ``licence_only``: a needs-approval verdict rests only on general licensing
+    requirements (``needs an export licence``).
 
     >>> verdict_strength("prohibited", (Finding("x", "error", "DEU", "m", basis="statute"),))
     'prohibited by statute'
@@ -301,6 +347,8 @@ def verdict_strength(verdict: str, deciding: tuple[Finding, ...], *, licensed: b
     if verdict != "prohibited":
         if verdict == "allowed":
             return "allowed, subject to an export licence" if licensed else "allowed"
+        if verdict == "needs-approval" and licence_only:
+            return "needs an export licence"
         return verdict.replace("-", " ")
     bases = [f.basis for f in deciding if f.basis]
     strongest = next((b for b in (*_LAW, *_POLICY, "guideline") if b in bases), None)
@@ -351,7 +399,8 @@ class CheckResult:
     @property
     def strength(self) -> str:
         """``prohibited by statute``, ``prohibited by government policy``, ``discouraged by guideline``..."""
-        return verdict_strength(self.verdict, self.deciding, licensed=self.licensed)
+        licence_only = bool(self.approval_of) and self.licence_only == self.approval_of
+        return verdict_strength(self.verdict, self.deciding, licensed=self.licensed, licence_only=licence_only)
 
     @property
     def basis(self) -> str | None:
@@ -369,12 +418,25 @@ class CheckResult:
         return tuple(dict.fromkeys(f"{f.rule_id}: {f.unverified}" for f in self.deciding if f.unverified))
 
     @property
+    def licence_only(self) -> tuple[str, ...]:
+        """Approving states whose only say is their general export-licence requirement."""
+        by_country: dict[str, set[str | None]] = {}
+        for f in self.findings:
+            if f.slug == "approval-required":
+                by_country.setdefault(f.country, set()).add(f.topic)
+        return tuple(c for c in self.approval_of if by_country.get(c) == {"licensing"})
+
+    @property
     def label(self) -> str:
-        """Human wording of the verdict: ``needs consent of CHE``."""
+        """Human wording of the verdict: ``needs consent of CHE``, ``needs an export licence from CHE``."""
         if self.verdict == "needs-consent":
             return "needs consent of " + ", ".join(self.consent_of)
         if self.verdict == "needs-approval":
-            return "needs approval of " + ", ".join(self.approval_of)
+            licence = self.licence_only
+            approval = [c for c in self.approval_of if c not in licence]
+            parts = ([f"approval of {', '.join(approval)}"] if approval else []) + (
+                [f"an export licence from {', '.join(licence)}"] if licence else [])
+            return "needs " + " and ".join(parts)
         return self.verdict
 
     def to_dict(self) -> dict[str, Any]:

@@ -5,9 +5,11 @@ Order of precedence, highest first:
 1. An explicit ``overrides`` entry: a rule that names another sets it aside.
 2. Specificity of the destination: a rule naming the destination (``UKR``)
    beats one for ``states_at_war``, which beats one for ``any``.
-3. Among equals, the later ``valid_from`` wins (an undated, long-standing rule
+3. Among equals, a rule limited to named equipment (``equipment``) beats a
+   general one.
+4. Among equals, the later ``valid_from`` wins (an undated, long-standing rule
    counts as the earliest).
-4. A remaining tie goes to the stricter effect (prohibit > require_consent >
+5. A remaining tie goes to the stricter effect (prohibit > require_consent >
    require_approval > allow), so the checker errs on the side of caution.
 """
 
@@ -54,13 +56,15 @@ def matches_destination(rule: Rule, destination: str, *, on: dt.date) -> bool:
 def applicable(
     rules: Iterable[Rule], *, country: str, role: str, item: str, destination: str, on: dt.date,
     intermediaries: tuple[str, ...] | None = None, topics: tuple[str, ...] = CHECKED_TOPICS,
+    equipment: str | None = None,
 ) -> list[Rule]:
     """Rules of ``country`` in force on ``on`` for ``item`` going to ``destination``.
 
     ``role`` is ``export`` (the country ships the item itself) or ``reexport``
     (someone else passes on an item the country made or sold). A rule with a
     ``via`` scope applies only when ``intermediaries`` (the route's) include one
-    of its states; ``None`` skips that test (a question about no route).
+    of its states; ``None`` skips that test (a question about no route). A rule
+    limited to named ``equipment`` applies only when the question names it.
     """
     return [
         r for r in rules
@@ -68,11 +72,12 @@ def applicable(
         and r.scope in ROLE_SCOPES[role] and item in r.covers
         and matches_destination(r, destination, on=on)
         and (intermediaries is None or r.applies_via(intermediaries))
+        and r.applies_to_equipment(equipment)
     ]
 
 
-def precedence_key(rule: Rule) -> tuple[int, dt.date, int]:
-    return (specificity(rule), rule.valid_from or dt.date.min, EFFECT_RANK[rule.effect])
+def precedence_key(rule: Rule) -> tuple[int, bool, dt.date, int]:
+    return (specificity(rule), bool(rule.equipment), rule.valid_from or dt.date.min, EFFECT_RANK[rule.effect])
 
 
 def decide(candidates: Iterable[Rule]) -> Decision | None:

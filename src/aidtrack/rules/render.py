@@ -35,7 +35,8 @@ def render_check(result: CheckResult) -> str:
     route = " -> ".join(t.chain)
     made = f", made in {t.manufacturer}" if t.manufacturer != t.origin else ""
     crossing = f", crossing {', '.join(t.transit)}" if t.transit else ""
-    lines = [f"**{route}**, {t.item.replace('_', '-')}{made}{crossing}, on {t.on}: **{result.label}**", "",
+    named = f" ({t.equipment.replace('_', ' ')})" if t.equipment else ""
+    lines = [f"**{route}**, {t.item.replace('_', '-')}{named}{made}{crossing}, on {t.on}: **{result.label}**", "",
              f"Strength: {result.strength}" + _basis_note(result) + ".", ""]
     lines.extend(_unverified(result))
     for f in result.findings:

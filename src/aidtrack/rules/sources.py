@@ -3,8 +3,9 @@
 Every source must be a page a reader can open and trust: no library proxies, no
 staging or CMS hosts, no search or feed-reader pages (the deny list lives in
 ``aidtrack/data/rules/source_policy.toml``); no address twice in one entry; an
-entry sourced only to state media needs a written ``source_exception``; a primary
-source (law text, ministry, official statement), where there is one, comes first.
+entry sourced only to state media or weak hosts (scraped copies, aggregators,
+forums, Wikipedia) needs a written ``source_exception``; a primary source (law
+text, ministry, official statement), where there is one, comes first.
 
 >>> [p.split(":")[0] for p in problems_of_url("https://db.westchesterlibraries.org:2090/pakistan/x")]
 ['non-standard port 2090', 'denied host westchesterlibraries.org']
@@ -73,13 +74,30 @@ def is_state_media(source: Mapping[str, Any], *, policy: Mapping[str, Any] | Non
     return any(re.search(rf"\b{re.escape(m)}\b", publisher) for m in rules["publisher_markers"])
 
 
+def is_weak(source: Mapping[str, Any], *, policy: Mapping[str, Any] | None = None) -> bool:
+    """Whether ``source`` sits on a weak host (a copy, aggregator, forum or encyclopaedia)."""
+    hosts = (policy or source_policy())["weak_hosts"]
+    host = (urlsplit(str(source.get("url") or "")).hostname or "").lower()
+    return any(host == h or host.endswith("." + h) for h in hosts)
+
+
+def _needs_exception(sources: Sequence[Mapping[str, Any]]) -> str | None:
+    """Why the sources cannot stand alone (None when one of them can)."""
+    if not sources or not all(is_state_media(s) or is_weak(s) for s in sources):
+        return None
+    if all(is_state_media(s) for s in sources):
+        return "state media only; add a better source or a source_exception"
+    return "only state media or weak hosts (copies, aggregators, forums, Wikipedia); add a better source or a source_exception"
+
+
 def audit_sources(entry: str, sources: Sequence[Mapping[str, Any]], *, exception: str = "") -> list[SourceProblem]:
     """Every policy breach in one entry's ``sources`` (dicts with url, publisher, kind)."""
     found = [SourceProblem(entry, str(s["url"]), p) for s in sources for p in problems_of_url(str(s["url"]))]
     urls = [str(s["url"]) for s in sources]
     found += [SourceProblem(entry, u, "listed twice") for u in sorted({u for u in urls if urls.count(u) > 1})]
-    if sources and all(is_state_media(s) for s in sources) and not exception.strip():
-        found.append(SourceProblem(entry, urls[0], "state media only; add a better source or a source_exception"))
+    weak = _needs_exception(sources)
+    if weak and not exception.strip():
+        found.append(SourceProblem(entry, urls[0], weak))
     kinds = [s.get("kind", "report") for s in sources]
     if "primary" in kinds and kinds[0] != "primary":
         found.append(SourceProblem(entry, urls[0], "a primary source exists but is not listed first"))

@@ -124,12 +124,14 @@ def options_report(donor: str, *, as_of: dt.date | None = None, recipient: str =
 
 def check_route(origin: str, recipient: str, item: str, *, via: tuple[str, ...] = (),
                 manufacturer: str | None = None, on: dt.date | None = None,
-                transit: tuple[str, ...] = ()) -> CheckResult:
+                transit: tuple[str, ...] = (), equipment: str | None = None) -> CheckResult:
     """Judge a transfer hop by hop against the rules in force on ``on`` (default: today).
 
     Countries are codes (resolve typed names with :func:`resolve_country` first); a bad
     ``item`` raises :class:`~aidtrack.errors.ValidationError`. ``transit`` lists states whose
-    straits, airspace or land the shipment crosses without a handover.
+    straits, airspace or land the shipment crosses without a handover; ``equipment`` names
+    equipment that some rules are limited to (``leopard_2``, ``licence_built``...).
     """
-    transfer = Transfer(origin, recipient, item, via=via, manufacturer=manufacturer, on=on, transit=transit)
+    transfer = Transfer(origin, recipient, item, via=via, manufacturer=manufacturer, on=on, transit=transit,
+                        equipment=equipment)
     return check_transfer(transfer)
