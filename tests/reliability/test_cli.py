@@ -220,3 +220,20 @@ def test_an_edit_is_validated_as_an_addition(db: str) -> None:
     [record_id] = store.add_support([models.Support(donor="KOR", category="military", stage="delivery")], by="x")
     row = ledger.edit_record("support", record_id, {"via": "United States"}, store=store)
     assert (row["via"], row["channel"]) == ("USA", "indirect")
+
+
+def test_review_unlink_from_the_cli(runner: CliRunner, db: str) -> None:
+    """Issue 11.3: `review --list` shows the link, `review unlink L1` turns it into a candidate."""
+    store = ledger.open_store(db)
+    [record_id] = store.add_support([models.Support(donor="DEU", category="military", stage="commitment",
+                                                    date=dt.date(2023, 3, 1), origin="kiel", source=SOURCE)], by="x")
+    doc = {"id": "a", "url": "https://news.example/a", "title": "A", "published": "2023-03-02", "events": [
+        {"type": "support", "donor": "DEU", "category": "military", "stage": "commitment", "evidence": "x"}]}
+    assert review.store_document(doc, store=store).linked == [("support", record_id)]
+    code, text = _run(runner, db, "review", "--list")
+    assert code == 0 and "L1" in text and f"S{record_id}" in text
+    code, text = _run(runner, db, "review", "unlink", "L1")
+    assert code == 0 and "new candidate S2" in text
+    assert store.get("support", 2)["status"] == "candidate"
+    code, text = _run(runner, db, "review", "unlink", "L1")
+    assert code == 1 and "No corroboration link with id 1" in text
