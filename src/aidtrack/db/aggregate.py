@@ -34,7 +34,8 @@ from sqlalchemy.sql.expression import ColumnElement, FunctionElement
 
 from aidtrack.db import schema
 
-__all__ = ["EVIDENCE_ORIGINS", "TOTALS_COLUMNS", "ledger_etag", "ledger_version", "support_totals"]
+__all__ = ["EVIDENCE_ORIGINS", "TOTALS_COLUMNS", "has_support", "ledger_etag", "ledger_version", "support_totals",
+           "typed_totals"]
 
 EVIDENCE_ORIGINS: tuple[str, ...] = ("signals", "extract")
 TOTALS_COLUMNS: tuple[str, ...] = (
@@ -136,6 +137,13 @@ def _tune(conn: Connection) -> None:
     if conn.dialect.name == "postgresql":
         conn.execute(sa.text("SET LOCAL work_mem = '64MB'"))
         conn.execute(sa.text("SET LOCAL jit = off"))
+
+
+def has_support(store_or_engine: Any) -> bool:
+    """Whether the ledger holds any support record at all (of any status; one index lookup)."""
+    query = sa.select(sa.exists().where(schema.support.c.id.isnot(None)))
+    with _engine(store_or_engine).connect() as conn:
+        return bool(conn.execute(query).scalar())
 
 
 def ledger_version(store_or_engine: Any) -> tuple[int, ...]:

@@ -214,7 +214,7 @@ def open_frames(*, database_url: str | None = None, starter: bool = True) -> Led
 
 def load_starter_if_empty(store: Any) -> bool:
     """Load the shipped starter dataset into a ledger that has no support records yet."""
-    if store.count("support", ledger.support_filter(current=None, limit=None)) > 0:
+    if aggregate.has_support(store):
         return False
     from aidtrack.services import imports
 
