@@ -246,3 +246,18 @@ def test_weak_hosts_cannot_stand_alone() -> None:
          "or a source_exception")]
     paper = [*forum, {"url": "https://www.jpost.com/breaking-news/article-707002", "publisher": "The Jerusalem Post"}]
     assert audit_sources("signal", paper) == []
+
+
+def test_a_portal_home_page_beside_state_media_is_not_enough() -> None:
+    portal = {"url": "https://www.mofa.go.jp/", "publisher": "Ministry of Foreign Affairs of Japan", "kind": "primary"}
+    sputnik = {"url": "https://sputnikglobe.com/20240326/x.html", "publisher": "Sputnik"}
+    assert [p.problem for p in audit_sources("rule", [portal, sputnik])] == [
+        "state media only; add a better source or a source_exception"]
+    assert [p.problem for p in audit_sources("rule", [portal])] == [
+        "only a portal's home page; add the page of the text or a report, or a source_exception"]
+
+
+def test_every_rule_cites_a_primary_source_or_says_why_not() -> None:
+    rules = load_register().rules
+    assert all(any(s.kind == "primary" for s in r.sources) or r.no_primary_reason.strip() for r in rules)
+    assert load_register().get("deu_range_restrictions_lifted_2025").no_primary_reason

@@ -53,7 +53,8 @@ def test_audit_names_what_a_rule_lacks() -> None:
         "sources": [{"url": "https://example.org/a", "publisher": "Example"}]}]))
     assert audit_register(rules) == [
         "rule xxx_bare: no basis", "rule xxx_bare: no legal_reference",
-        "rule xxx_bare: no valid_from and no valid_from_reason", "rule xxx_bare: no last_reviewed"]
+        "rule xxx_bare: no valid_from and no valid_from_reason", "rule xxx_bare: no last_reviewed",
+        "rule xxx_bare: no primary source and no no_primary_reason"]
 
 
 def test_primary_sources_come_first_and_korea_cites_its_law() -> None:

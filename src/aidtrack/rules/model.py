@@ -129,7 +129,8 @@ class Rule(pydantic.BaseModel):
     checked it against its sources and ``unverified`` says which fact could not be
     established. ``valid_from`` is set, or ``valid_from_reason`` says why not.
     ``source_exception`` is the written reason for keeping sources the source
-    policy would reject (state media only).
+    policy would reject (state media only). ``no_primary_reason`` says why no
+    primary source (law text, official statement) is cited.
     ``overrides`` names rules this one sets aside explicitly. Rules with
     ``status: pending`` are listed but never applied; ``superseded_by`` is filled
     in by :func:`aidtrack.rules.rules_in_force` and is never read from files.
@@ -160,6 +161,7 @@ class Rule(pydantic.BaseModel):
     basis: Basis | None = None
     legal_reference: str = ""
     valid_from_reason: str = ""
+    no_primary_reason: str = ""
     last_reviewed: dt.date | None = None
     unverified: str | None = None
     source_exception: str = ""

@@ -1,8 +1,9 @@
 """Keeping the register citable: what each rule must record, and which rules are due a review.
 
 A rule an analyst can cite names its ``basis`` and ``legal_reference``, has a
-``valid_from`` (or a written ``valid_from_reason``), a ``last_reviewed`` date, and
-sources that pass the source policy (:mod:`aidtrack.rules.sources`).
+``valid_from`` (or a written ``valid_from_reason``), a ``last_reviewed`` date, a
+primary source (or a written ``no_primary_reason``), and sources that pass the
+source policy (:mod:`aidtrack.rules.sources`).
 
 >>> [r.id for r in stale_rules(older_than=365, today=dt.date(2026, 12, 1))]
 []
@@ -42,6 +43,8 @@ def rule_problems(rule: Rule) -> list[str]:
         found.append("no valid_from and no valid_from_reason")
     if rule.last_reviewed is None:
         found.append("no last_reviewed")
+    if not any(s.kind == "primary" for s in rule.sources) and not rule.no_primary_reason.strip():
+        found.append("no primary source and no no_primary_reason")
     return [f"rule {rule.id}: {p}" for p in found]
 
 

@@ -81,11 +81,23 @@ def is_weak(source: Mapping[str, Any], *, policy: Mapping[str, Any] | None = Non
     return any(host == h or host.endswith("." + h) for h in hosts)
 
 
+def is_portal_home(source: Mapping[str, Any]) -> bool:
+    """Whether ``source`` is a portal's home page (a law portal cited for an act) rather than a page."""
+    return urlsplit(str(source.get("url") or "")).path in ("", "/")
+
+
 def _needs_exception(sources: Sequence[Mapping[str, Any]]) -> str | None:
-    """Why the sources cannot stand alone (None when one of them can)."""
-    if not sources or not all(is_state_media(s) or is_weak(s) for s in sources):
+    """Why the sources cannot stand alone (None when one of them can).
+
+    A portal's home page names where the official text lives but reports nothing by
+    itself, so it does not count as a source that can stand alone.
+    """
+    pages = [s for s in sources if not is_portal_home(s)]
+    if sources and not pages:
+        return "only a portal's home page; add the page of the text or a report, or a source_exception"
+    if not pages or not all(is_state_media(s) or is_weak(s) for s in pages):
         return None
-    if all(is_state_media(s) for s in sources):
+    if all(is_state_media(s) for s in pages):
         return "state media only; add a better source or a source_exception"
     return "only state media or weak hosts (copies, aggregators, forums, Wikipedia); add a better source or a source_exception"
 
