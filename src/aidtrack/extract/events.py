@@ -482,6 +482,9 @@ def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
     if not targets and answered:
         targets = _refusal_actors(sentence, head) if head.pos_ == "VERB" else []
     tokens = [t for t in noun.subtree if t is not noun and t.dep_ != "poss"]
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if after is not None and after.lower_ == "to" and after.head.head is head and after.head is not noun:
+        tokens += list(after.head.subtree)  # "rejected Ukraine's plea to get jets" (parsed apart)
     if made:  # "made a request to Australia for the helicopters"
         tokens += [t for o in prep_objects(head, frozenset({"for"})) for t in o.subtree]
     transfer = any(t.lemma_.lower() in lex.support_verbs for t in tokens)

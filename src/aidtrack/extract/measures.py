@@ -389,7 +389,7 @@ def policy_change(sentence: Sentence, token: Token, ctx: ArticleContext) -> list
         return []
     if direction == "tighten" and _phrase_at(sentence, token, "tighten") and _describes_old_rule(sentence, token):
         return []
-    if not _on_topic(sentence, combo is not None):
+    if not on_topic(sentence, combo is not None):
         return []
     actors = _policy_actors(sentence, token)
     return [Found({"type": "policy_change", "actor": a, "direction": direction,
@@ -400,7 +400,7 @@ def policy_change(sentence: Sentence, token: Token, ctx: ArticleContext) -> list
 _POLICY_GROUPS = ("tighten", "loosen", "neutral")
 
 
-def _on_topic(sentence: Sentence, combo: bool = False) -> bool:
+def on_topic(sentence: Sentence, combo: bool = False) -> bool:
     """The sentence speaks of export rules and of arms or support, not of visas or cars.
 
     A verb-noun combination ("halt deliveries", "the green light to send") names the rule

@@ -204,14 +204,35 @@ def _decide(per_sentence: list[tuple[int, Sentence, list[Found]]],
             continue
         event.confidence = _blend(event.confidence, score)
         chosen.append((event, start, sentence))
+    ruled = {(id(sentence), e.fields["type"], _first_role(e.fields)) for e, _, sentence in rules}
     for start, cand, score in scored:
         kind = cand.kind
         use = MODE.get(kind) or model.use.get(kind, "rules")
         least = model.add_thresholds.get(kind, model.thresholds.get(kind, 0.5))
+        if (id(cand.sentence), kind, _first_role(cand.fields)) in ruled or _unasserted(cand):
+            continue  # a rule read this actor's event here already; the model may not contradict it
         if use in ("model", "union") and "found" not in cand.extra and score >= least:
             chosen.append((Found(dict(cand.fields), cand.anchor, _blend(None, score), "model"),
                            start, cand.sentence))
     return chosen
+
+
+def _unasserted(cand: Candidate) -> bool:
+    """Questions, hedged actors and (but for refusals) negated sentences: the rules judge these."""
+    kind = cand.kind
+    gates = {f"{kind}:question", f"{kind}:A.hedged"} | ({f"{kind}:neg"} if kind != "refusal" else set())
+    if kind == "policy_change" and _restricts_parties(cand.sentence):
+        return True  # "a package that bans Russian ships from its ports": sanctions, not export rules
+    return any(f in gates for f in cand.features)
+
+
+def _restricts_parties(sentence: Sentence) -> bool:
+    parties = sentence.lexicon.words("policy_change", "party_nouns")
+    return any(t.lemma_.lower() in parties for t in sentence.span)
+
+
+def _first_role(fields: dict[str, Any]) -> str:
+    return str(fields.get("donor") or fields.get("actor") or "")
 
 
 def _blend(rule_confidence: float | None, score: float) -> float:
