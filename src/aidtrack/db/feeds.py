@@ -15,12 +15,12 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from aidtrack.db import schema
-from aidtrack.db.feeds_schema import feed_items, feeds, watchlists
+from aidtrack.db.feeds_schema import feed_items, feed_tags, feeds, watchlists
 from aidtrack.db.store import Store
 from aidtrack.errors import NotFoundError, ValidationError
 
 __all__ = ["acquire_lock", "add_feed", "add_watch", "feed_items_of", "find_feed", "list_feeds", "list_watches",
-           "release_lock", "remove_feed", "remove_watch", "save_items", "save_poll"]
+           "release_lock", "remove_feed", "remove_watch", "save_item", "save_items", "save_poll", "take_over_lock"]
 
 
 def _now() -> dt.datetime:
@@ -38,14 +38,17 @@ def _audit(conn: Connection, *, table: str, record_id: int, action: str, by: str
 
 # -- feeds ------------------------------------------------------------------------------
 
-def add_feed(store: Store, *, url: str, name: str | None, by: str) -> dict[str, Any]:
-    """Add a feed; raises ValidationError when its address is already there."""
+def add_feed(store: Store, *, url: str, name: str | None, by: str, tags: Sequence[str] = ()) -> dict[str, Any]:
+    """Add a feed with its tags; raises ValidationError when its address is already there."""
     with store.transaction() as conn:
         if conn.execute(sa.select(feeds.c.id).where(feeds.c.url == url)).first() is not None:
             raise ValidationError(f'The feed "{url}" is already added; see `aidtrack feeds list`.')
         values = {"url": url, "name": name, "added": _now(), "added_by": by}
         feed_id = int(conn.execute(sa.insert(feeds).values(**values)).inserted_primary_key[0])
-        _audit(conn, table="feeds", record_id=feed_id, action="insert", by=by, old=None, new=values)
+        for tag in tags:
+            conn.execute(sa.insert(feed_tags).values(feed_id=feed_id, tag=tag))
+        _audit(conn, table="feeds", record_id=feed_id, action="insert", by=by, old=None,
+               new={**values, "tags": list(tags)})
         return _feed(conn, feed_id)
 
 
@@ -53,7 +56,15 @@ def _feed(conn: Connection, feed_id: int) -> dict[str, Any]:
     row = conn.execute(sa.select(feeds).where(feeds.c.id == feed_id)).first()
     if row is None:
         raise NotFoundError(f"No feed with id {feed_id}; see `aidtrack feeds list`.")
-    return dict(row._mapping)
+    return {**row._mapping, "tags": _tags(conn).get(feed_id, [])}
+
+
+def _tags(conn: Connection) -> dict[int, list[str]]:
+    """Every feed's tags, sorted, by feed id."""
+    found: dict[int, list[str]] = {}
+    for row in conn.execute(sa.select(feed_tags.c.feed_id, feed_tags.c.tag).order_by(feed_tags.c.tag)):
+        found.setdefault(row.feed_id, []).append(row.tag)
+    return found
 
 
 def find_feed(store: Store, ref: str | int) -> dict[str, Any]:
@@ -62,9 +73,9 @@ def find_feed(store: Store, ref: str | int) -> dict[str, Any]:
     value: Any = int(ref) if column is feeds.c.id else str(ref)
     with store.engine.connect() as conn:
         row = conn.execute(sa.select(feeds).where(column == value)).first()
-    if row is None:
-        raise NotFoundError(f'No feed "{ref}"; give an id or an address from `aidtrack feeds list`.')
-    return dict(row._mapping)
+        if row is None:
+            raise NotFoundError(f'No feed "{ref}"; give an id or an address from `aidtrack feeds list`.')
+        return {**row._mapping, "tags": _tags(conn).get(row.id, [])}
 
 
 def list_feeds(store: Store) -> list[dict[str, Any]]:
@@ -76,7 +87,8 @@ def list_feeds(store: Store) -> list[dict[str, Any]]:
                        sa.func.coalesce(counts.c.events, 0).label("events"))
              .select_from(feeds.outerjoin(counts, counts.c.feed_id == feeds.c.id)).order_by(feeds.c.id))
     with store.engine.connect() as conn:
-        return [dict(r._mapping) for r in conn.execute(query)]
+        tags = _tags(conn)
+        return [{**r._mapping, "tags": tags.get(r.id, [])} for r in conn.execute(query)]
 
 
 def remove_feed(store: Store, feed_id: int, *, by: str) -> dict[str, Any]:
@@ -84,6 +96,7 @@ def remove_feed(store: Store, feed_id: int, *, by: str) -> dict[str, Any]:
     with store.transaction() as conn:
         old = _feed(conn, feed_id)
         conn.execute(sa.delete(feed_items).where(feed_items.c.feed_id == feed_id))
+        conn.execute(sa.delete(feed_tags).where(feed_tags.c.feed_id == feed_id))
         conn.execute(sa.delete(feeds).where(feeds.c.id == feed_id))
         _audit(conn, table="feeds", record_id=feed_id, action="delete", by=by,
                old={k: old[k] for k in ("url", "name", "added", "added_by")}, new=None)
@@ -103,6 +116,15 @@ def acquire_lock(store: Store, feed_id: int, *, owner: str, seconds: float) -> b
     until = now + dt.timedelta(seconds=seconds)
     with store.transaction() as conn:
         result = conn.execute(sa.update(feeds).where(feeds.c.id == feed_id, free)
+                              .values(lock_owner=owner, locked_until=until))
+        return result.rowcount == 1
+
+
+def take_over_lock(store: Store, feed_id: int, *, stale: str, owner: str, seconds: float) -> bool:
+    """Take the lease from ``stale`` (a process known to be gone) if it still holds it; one conditional UPDATE."""
+    until = _now() + dt.timedelta(seconds=seconds)
+    with store.transaction() as conn:
+        result = conn.execute(sa.update(feeds).where(feeds.c.id == feed_id, feeds.c.lock_owner == stale)
                               .values(lock_owner=owner, locked_until=until))
         return result.rowcount == 1
 
@@ -136,6 +158,19 @@ def save_items(store: Store, feed_id: int, items: Sequence[Mapping[str, Any]]) -
             else:
                 conn.execute(sa.insert(feed_items).values(feed_id=feed_id, key=item["key"], first_seen=now,
                                                           **{"events": 0, **values}))
+
+
+def save_item(store: Store, feed_id: int, item: Mapping[str, Any]) -> None:
+    """Insert or update one item (by key) in its own transaction, as soon as it has been read."""
+    values = {k: v for k, v in item.items() if k != "key"}
+    with store.transaction() as conn:
+        known = conn.execute(sa.select(feed_items.c.id).where(feed_items.c.feed_id == feed_id,
+                                                              feed_items.c.key == item["key"])).scalar()
+        if known is not None:
+            conn.execute(sa.update(feed_items).where(feed_items.c.id == known).values(**values))
+        else:
+            conn.execute(sa.insert(feed_items).values(feed_id=feed_id, key=item["key"], first_seen=_now(),
+                                                      **{"events": 0, **values}))
 
 
 def save_poll(store: Store, feed_id: int, *, status: str, error: str | None = None, etag: str | None = None,

@@ -4,8 +4,9 @@
 outcome of its last poll and a lease (``lock_owner``, ``locked_until``) so that two
 processes never poll the same feed at once. ``feed_items`` remembers every entry
 seen (by its stable key), the fingerprint of the entry and the hash of the article
-text, so a poll reads only what is new or changed. ``watchlists`` names the
-countries a user follows, for the digest.
+text, so a poll reads only what is new or changed. ``feed_tags`` (migration 0006)
+gives feeds tags to list and poll them by. ``watchlists`` names the countries a
+user follows, for the digest (a token holder's list is named after the user).
 """
 
 from __future__ import annotations
@@ -50,6 +51,15 @@ feed_items = sa.Table(
     sa.Column("first_seen", sa.DateTime, nullable=False),
     sa.Column("fetched", sa.DateTime),
     sa.UniqueConstraint("feed_id", "key", name="uq_feed_items_feed_id_key"),
+)
+
+feed_tags = sa.Table(
+    "feed_tags",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("feed_id", sa.Integer, sa.ForeignKey("feeds.id"), nullable=False, index=True),
+    sa.Column("tag", sa.String(40), nullable=False, index=True),
+    sa.UniqueConstraint("feed_id", "tag", name="uq_feed_tags_feed_id_tag"),
 )
 
 watchlists = sa.Table(

@@ -17,15 +17,18 @@ polling every 30 minutes never poll the same feed at once.
 
 from __future__ import annotations
 
+import collections
+import concurrent.futures
 import dataclasses
 import datetime as dt
 import logging
+import multiprocessing
 import os
 import re
 import socket
 import threading
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -40,6 +43,7 @@ from aidtrack.services import extraction, ledger
 
 log = logging.getLogger(__name__)
 LOCK_SECONDS = 15 * 60
+MAX_WORKERS = 16
 _INTERVAL_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$", re.IGNORECASE)
 _UNITS = {"": 60, "s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -98,18 +102,34 @@ def _check_address(url: str) -> str:
     return url
 
 
-def add_feed(url: str, *, name: str | None = None, store: Store | None = None,
+_TAG_RE = re.compile(r"^[\w][\w.-]{0,39}$")
+
+
+def _tag(text: str) -> str:
+    """A tag as stored: lower case; letters, digits, ``-``, ``_`` and ``.``, at most 40."""
+    tag = (text or "").strip().lower()
+    if not _TAG_RE.match(tag):
+        raise ValidationError(f'Tag "{text}" must be 1 to 40 letters, digits, "-", "_" or ".", starting with a '
+                              "letter or digit, e.g. asia.")
+    return tag
+
+
+def add_feed(url: str, *, name: str | None = None, tags: Sequence[str] = (), store: Store | None = None,
              by: str | None = None) -> dict[str, Any]:
-    """Add the feed at ``url`` (RSS or Atom); it is read at the next poll."""
+    """Add the feed at ``url`` (RSS or Atom) with optional ``tags``; it is read at the next poll."""
     store = store or ledger.open_store()
     name = " ".join(_CONTROL_RE.sub(" ", name).split()) or None if name else None
-    return feeds_db.add_feed(store, url=_check_address(url), name=name, by=ledger.current_user(by))
+    clean = list(dict.fromkeys(_tag(t) for t in tags))
+    return feeds_db.add_feed(store, url=_check_address(url), name=name, tags=clean, by=ledger.current_user(by))
 
 
-def list_feeds(*, store: Store | None = None) -> list[dict[str, Any]]:
-    """Every feed: address, name, last poll and its outcome, items remembered, events found."""
+def list_feeds(*, tags: Sequence[str] = (), store: Store | None = None) -> list[dict[str, Any]]:
+    """Every feed (or those with one of ``tags``): address, name, tags, last poll and its outcome, items
+    remembered, events found."""
     rows = feeds_db.list_feeds(store or ledger.open_store())
-    return [{k: v for k, v in row.items() if k not in ("lock_owner", "locked_until")} for row in rows]
+    wanted = {_tag(t) for t in tags}
+    return [{k: v for k, v in row.items() if k not in ("lock_owner", "locked_until")} for row in rows
+            if not wanted or wanted & set(row["tags"])]
 
 
 def remove_feed(ref: str | int, *, store: Store | None = None, by: str | None = None) -> dict[str, Any]:
@@ -135,46 +155,112 @@ def make_fetcher(*, timeout: float = 20.0, retries: int = 2, backoff: float = 1.
 
 @dataclasses.dataclass(frozen=True)
 class _Poll:
-    """What every step of one poll needs: the ledger, the fetcher, who polls, the lease owner."""
+    """What every step of one poll needs: the ledger, the fetcher, who polls, the lease owner, the workers."""
 
     store: Store
     fetcher: Fetcher
     who: str
     owner: str
     recheck: bool
+    pool: concurrent.futures.Executor | None = None
 
     def renew(self, feed_id: int) -> None:
         """Extend the feed's lease while a long feed is being read."""
         feeds_db.acquire_lock(self.store, feed_id, owner=self.owner, seconds=LOCK_SECONDS)
 
 
-def poll(*, store: Store | None = None, feeds: Sequence[str | int] = (), fetcher: Fetcher | None = None,
-         by: str | None = None, owner: str | None = None, recheck: bool = False) -> PollReport:
-    """Poll every feed (or those named in ``feeds``) once; failures are reported, never raised.
+def poll(*, store: Store | None = None, feeds: Sequence[str | int] = (), tags: Sequence[str] = (),
+         fetcher: Fetcher | None = None, by: str | None = None, owner: str | None = None, recheck: bool = False,
+         workers: int = 1, progress: Callable[[FeedReport], None] | None = None) -> PollReport:
+    """Poll every feed (or those named in ``feeds``, or tagged with one of ``tags``) once.
 
-    An article is read again when its feed entry changed. With ``recheck`` every entry's
-    page is asked for again (a conditional GET: unchanged pages answer 304), to catch
-    articles edited without their feed entry changing.
+    Failures are reported, never raised. An article is read again when its feed entry
+    changed. With ``recheck`` every entry's page is asked for again (a conditional GET:
+    unchanged pages answer 304), to catch articles edited without their feed entry
+    changing. With ``workers`` > 1, article text and extraction run in that many
+    processes while pages are fetched; results are stored one entry at a time in feed
+    order either way, so a poll killed midway keeps what it stored and the next poll
+    reads only the rest. ``progress`` is called with each feed's report when it is done.
     """
     store = store or ledger.open_store()
-    chosen = [feeds_db.find_feed(store, ref) for ref in feeds] if feeds else feeds_db.list_feeds(store)
+    chosen = _chosen(store, feeds, tags)
     own_fetcher = fetcher is None
     fetcher = fetcher or make_fetcher()
-    run = _Poll(store, fetcher, ledger.current_user(by), owner or _owner(), recheck)
+    pool = _pool(workers) if chosen else None
+    run = _Poll(store, fetcher, ledger.current_user(by), owner or _owner(), recheck, pool)
+    reports = []
     try:
-        return PollReport([_poll_locked(run, feed) for feed in chosen])
+        for feed in chosen:
+            reports.append(_poll_locked(run, feed))
+            if progress is not None:
+                progress(reports[-1])
+        return PollReport(reports)
     finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
         if own_fetcher:
             fetcher.close()
+
+
+def _chosen(store: Store, refs: Sequence[str | int], tags: Sequence[str]) -> list[dict[str, Any]]:
+    feeds = [feeds_db.find_feed(store, ref) for ref in refs] if refs else feeds_db.list_feeds(store)
+    if not tags:
+        return feeds
+    wanted = {_tag(t) for t in tags}
+    return [f for f in feeds if wanted & set(f.get("tags") or ())]
+
+
+def _pool(workers: int) -> concurrent.futures.Executor | None:
+    """Worker processes for article text and extraction (None: do it in this process)."""
+    if not 1 <= workers <= MAX_WORKERS:
+        raise ValidationError(f"--workers {workers} is out of range; give 1 to {MAX_WORKERS} "
+                              f"(this machine has {os.cpu_count()} cores).")
+    if workers == 1:
+        return None
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods:  # the workers inherit the filter and the language model loaded here
+        _warm()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    return concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=context)
+
+
+def _warm() -> None:
+    """Load the relevance filter and the extraction pipeline once, before worker processes start."""
+    _relevance()
+    extraction.extract_documents([Article(id="warm-up", url=None, title="Warm-up", published=None,
+                                           text="Norway pledged aid to Ukraine.")])
 
 
 def _owner() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 
+def _dead_owner(owner: str | None) -> bool:
+    """Was the lease taken by a process of this machine that no longer runs (killed midway)?"""
+    host, _, rest = (owner or "").partition(":")
+    pid = rest.partition(":")[0]
+    if host != socket.gethostname() or not pid.isdigit() or int(pid) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:  # alive, another user's
+        return False
+    return False
+
+
+def _take_lease(run: _Poll, feed_id: int) -> bool:
+    if feeds_db.acquire_lock(run.store, feed_id, owner=run.owner, seconds=LOCK_SECONDS):
+        return True
+    holder = feeds_db.find_feed(run.store, feed_id)["lock_owner"]
+    return _dead_owner(holder) and feeds_db.take_over_lock(run.store, feed_id, stale=holder, owner=run.owner,
+                                                           seconds=LOCK_SECONDS)
+
+
 def _poll_locked(run: _Poll, feed: dict[str, Any]) -> FeedReport:
     feed_id = int(feed["id"])
-    if not feeds_db.acquire_lock(run.store, feed_id, owner=run.owner, seconds=LOCK_SECONDS):
+    if not _take_lease(run, feed_id):
         return FeedReport(feed_id, feed["url"], status="locked")
     try:
         return _poll_feed(run, feeds_db.find_feed(run.store, feed_id))
@@ -204,24 +290,114 @@ def _poll_feed(run: _Poll, feed: dict[str, Any]) -> FeedReport:
     return report
 
 
+@dataclasses.dataclass(frozen=True)
+class _Fetched:
+    """One entry to read, with its page as fetched (None: no link, or the fetch failed with ``error``)."""
+
+    item: FeedItem
+    old: dict[str, Any] | None
+    answer: Response | None = None
+    error: str | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class _Read:
+    """What reading one entry gave: the row to remember, the outcome, the document to store, an error."""
+
+    row: dict[str, Any]
+    outcome: str  # new, changed, unchanged, unreadable or error
+    relevant: bool = False
+    document: dict[str, Any] | None = None
+    error: str | None = None
+
+
 def _read_items(run: _Poll, report: FeedReport, items: Sequence[FeedItem]) -> None:
-    """Fetch the new and changed entries, filter them, extract the relevant ones into the queue."""
+    """Read the new and changed entries and store each (queue candidates, then its row) in feed order."""
     known = feeds_db.feed_items_of(run.store, report.id)
-    rows: list[dict[str, Any]] = []
-    relevant: list[tuple[dict[str, Any], Article]] = []
+    todo: list[tuple[FeedItem, dict[str, Any] | None]] = []
     for item in items:
         report.items += 1
         old = known.get(item.key)
         if old is not None and old["fingerprint"] == item.fingerprint and not run.recheck:
             report.unchanged += 1
-            continue
-        row, article = _read_item(item, old, run.fetcher, report)
-        rows.append(row)
-        if article is not None:
-            relevant.append((row, article))
+        else:
+            todo.append((item, old))
+    for read in _reads(run, todo):
+        _store_read(run, report, read)
         run.renew(report.id)
-    _extract_into_queue(run.store, report, relevant, who=run.who)
-    feeds_db.save_items(run.store, report.id, rows)
+
+
+def _reads(run: _Poll, todo: Sequence[tuple[FeedItem, dict[str, Any] | None]]) -> Iterator[_Read]:
+    """Fetch each entry's page here and read it here or in a worker; yields the reads in feed order."""
+    if run.pool is None:
+        for item, old in todo:
+            yield read_entry(_fetch(run.fetcher, item, old))
+        return
+    pending: collections.deque[concurrent.futures.Future[_Read]] = collections.deque()
+    for item, old in todo:
+        pending.append(run.pool.submit(read_entry, _fetch(run.fetcher, item, old)))
+        while pending and pending[0].done():
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def _fetch(fetcher: Fetcher, item: FeedItem, old: dict[str, Any] | None) -> _Fetched:
+    """The entry's article page (conditionally, when it was fetched before); no request without a link."""
+    if not item.url:
+        return _Fetched(item, old)
+    etag, modified = (old["etag"], old["last_modified"]) if old is not None else (None, None)
+    try:
+        return _Fetched(item, old, fetcher.get(item.url, etag=etag, last_modified=modified))
+    except FeedFetchError as ex:
+        return _Fetched(item, old, error=str(ex))
+
+
+def read_entry(fetched: _Fetched) -> _Read:
+    """Text, content hash, relevance and extraction of one fetched entry (runs in a worker process too)."""
+    item, old = fetched.item, fetched.old
+    row = _base_row(item)
+    if fetched.error is not None:  # perhaps passing: forget the fingerprint, so the next poll tries again
+        return _Read({**row, "fingerprint": None, "status": "error", "error": fetched.error}, "error",
+                     error=f'"{item.title or item.url}": {fetched.error}')
+    try:
+        article = _article(fetched)
+    except ExtractionInputError as ex:  # the page itself is unreadable: try again when the entry changes
+        return _Read({**row, "status": "unreadable", "error": str(ex)}, "unreadable")
+    digest = content_hash(article.text) if article is not None else None
+    if old is not None and (article is None or old["content_hash"] == digest):
+        status = "read" if old["status"] == "error" else old["status"]  # a page that failed once is back
+        return _Read({**row, "status": status, "error": None}, "unchanged")
+    assert article is not None
+    outcome = "new" if old is None or old["content_hash"] is None else "changed"
+    answer = fetched.answer
+    row.update(content_hash=digest, etag=answer.etag if answer else None, error=None,
+               last_modified=answer.last_modified if answer else None, fetched=_now())
+    if not _relevance().passes(article):
+        return _Read({**row, "status": "not-relevant", "events": 0}, outcome)
+    document = extraction.extract_documents([article])[0]
+    return _Read({**row, "status": "read", "events": len(document.get("events", []))}, outcome, True, document)
+
+
+def _store_read(run: _Poll, report: FeedReport, read: _Read) -> None:
+    """Count one read, put its events into the review queue, then remember the entry.
+
+    The queue recognises events it already holds, so an entry whose candidates were
+    stored just before a poll was killed proposes nothing twice when read again.
+    """
+    if read.outcome != "error":
+        setattr(report, read.outcome, getattr(report, read.outcome) + 1)
+    if read.outcome in ("new", "changed") and not read.relevant:
+        report.not_relevant += 1
+    if read.error:
+        report.errors.append(read.error)
+    if read.document is not None:
+        outcome = extraction.store_documents([read.document], store=run.store, by=run.who)
+        report.added += int(outcome.get("added", 0))
+        report.linked += int(outcome.get("linked", 0))
+        for bad in outcome.get("invalid", []):
+            report.errors.append(f'"{read.row["title"] or read.row["url"]}": event not stored: {bad.get("error")}')
+    feeds_db.save_item(run.store, report.id, read.row)
 
 
 def _base_row(item: FeedItem) -> dict[str, Any]:
@@ -229,48 +405,16 @@ def _base_row(item: FeedItem) -> dict[str, Any]:
             "fingerprint": item.fingerprint}
 
 
-def _read_item(item: FeedItem, old: dict[str, Any] | None, fetcher: Fetcher,
-               report: FeedReport) -> tuple[dict[str, Any], Article | None]:
-    """The row to remember for one entry, and its article when it is new or changed and relevant."""
-    row = _base_row(item)
-    try:
-        answer, article = _fetch_article(item, old, fetcher)
-    except FeedFetchError as ex:  # perhaps passing: forget the fingerprint, so the next poll tries again
-        report.errors.append(f'"{item.title or item.url}": {ex}')
-        return {**row, "fingerprint": None, "status": "error", "error": str(ex)}, None
-    except ExtractionInputError as ex:  # the page itself is unreadable: try again when the entry changes
-        report.unreadable += 1
-        return {**row, "status": "unreadable", "error": str(ex)}, None
-    digest = content_hash(article.text) if article is not None else None
-    if old is not None and (article is None or old["content_hash"] == digest):
-        report.unchanged += 1  # the entry was edited but the article text is the same
-        status = "read" if old["status"] == "error" else old["status"]  # a page that failed once is back
-        return {**row, "status": status, "error": None}, None
-    assert article is not None
-    if old is None or old["content_hash"] is None:
-        report.new += 1
-    else:
-        report.changed += 1
-    row.update(content_hash=digest, etag=answer.etag if answer else None, error=None,
-               last_modified=answer.last_modified if answer else None, fetched=_now())
-    if not _relevance().passes(article):
-        report.not_relevant += 1
-        return {**row, "status": "not-relevant", "events": 0}, None
-    return {**row, "status": "read"}, article
-
-
-def _fetch_article(item: FeedItem, old: dict[str, Any] | None,
-                   fetcher: Fetcher) -> tuple[Response | None, Article | None]:
-    """The entry's article page (None when it answered 304), or its summary when it has no link."""
-    if not item.url:
+def _article(fetched: _Fetched) -> Article | None:
+    """The entry's article (None when its page answered 304), or its summary when it has no link."""
+    item, answer = fetched.item, fetched.answer
+    if answer is None:
         text = f"{item.title}\n\n{_plain(item.summary)}"
-        return None, _as_entry(extraction.article_from_bytes(text.encode(), name=item.key, html=False), item)
-    etag, modified = (old["etag"], old["last_modified"]) if old is not None else (None, None)
-    answer = fetcher.get(item.url, etag=etag, last_modified=modified)
+        return _as_entry(extraction.article_from_bytes(text.encode(), name=item.key, html=False), item)
     if answer.not_modified:
-        return answer, None
+        return None
     html = True if "html" in answer.content_type.lower() else None
-    return answer, _as_entry(extraction.article_from_bytes(answer.content, name=item.key, html=html), item)
+    return _as_entry(extraction.article_from_bytes(answer.content, name=item.key, html=html), item)
 
 
 def _plain(summary: str) -> str:
@@ -281,21 +425,6 @@ def _as_entry(article: Article, item: FeedItem) -> Article:
     """The article with the feed's link, title and date (more reliable than the page's)."""
     return dataclasses.replace(article, id=item.url or item.key, url=item.url or article.url,
                                title=item.title or article.title, published=item.published or article.published)
-
-
-def _extract_into_queue(store: Store, report: FeedReport, relevant: list[tuple[dict[str, Any], Article]], *,
-                        who: str) -> None:
-    """One extraction pass over the relevant articles, then each into the review queue."""
-    if not relevant:
-        return
-    documents = extraction.extract_documents([article for _, article in relevant])
-    for (row, _), document in zip(relevant, documents):
-        outcome = extraction.store_documents([document], store=store, by=who)
-        row["events"] = len(document.get("events", []))
-        report.added += int(outcome.get("added", 0))
-        report.linked += int(outcome.get("linked", 0))
-        for bad in outcome.get("invalid", []):
-            report.errors.append(f'"{row["title"] or row["url"]}": event not stored: {bad.get("error")}')
 
 
 def _relevance() -> Any:
