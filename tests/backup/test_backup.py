@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import threading
+import time
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -122,3 +125,35 @@ def test_cli_backup_then_restore(full_store: Store, runner: CliRunner, tmp_path:
     result = runner.invoke(main, ["--database", target, "restore", "--force", str(archive)])
     assert result.exit_code == 0, result.output
     assert every_table(ledger.open_store(target, fresh=True)) == every_table(full_store)
+
+
+def test_a_backup_taken_while_writers_work_is_one_consistent_state(any_store: Store, tmp_path: Path) -> None:
+    """Every support record in the copy has its audit entry and the reverse, although records
+    were being added (record and audit entry in one transaction) all through the backup."""
+    for n in range(300):
+        ledger.add_support({"donor": "FRA", "stage": "commitment", "category": "military", "amount": n,
+                            "currency": "EUR", "amount_eur": n}, store=any_store, by="seed")
+    stop = threading.Event()
+
+    def write() -> int:
+        added = 0
+        while not stop.is_set():
+            ledger.add_support({"donor": "DEU", "stage": "delivery", "category": "military"}, store=any_store,
+                               by="writer")
+            added += 1
+        return added
+
+    with ThreadPoolExecutor(1) as pool:
+        writer = pool.submit(write)
+        try:
+            time.sleep(0.2)
+            copies = [backup.backup(any_store, tmp_path / f"during-{n}.zip").path for n in range(3)]
+        finally:
+            stop.set()
+        assert writer.result() > 0
+    for path in copies:
+        with zipfile.ZipFile(path) as archive:
+            support = {json.loads(line)["id"] for line in archive.read("tables/support.jsonl").splitlines()}
+            audited = {json.loads(line)["record_id"] for line in archive.read("tables/audit_log.jsonl").splitlines()
+                       if json.loads(line)["table_name"] == "support"}
+        assert len(support) >= 300 and support == audited

@@ -145,7 +145,9 @@ def _decode(kind: sa.types.TypeEngine[Any], value: Any) -> Any:
 def sqlite_copy(engine: Engine, target: Path, *, progress: Progress | None = None) -> None:
     """Copy a SQLite database to the file ``target`` with SQLite's online backup API.
 
-    Writers may keep working: the copy is a consistent state of the whole file.
+    The copy is made in one step, so it is one consistent state of the whole file (a
+    copy in several steps would start again after every write of another process and
+    might never finish while writers are busy); writers wait for it at most that long.
     """
     if engine.dialect.name != "sqlite":
         raise StorageError("A SQLite copy can only be made of a SQLite ledger; write a .zip archive instead.")
@@ -156,7 +158,7 @@ def sqlite_copy(engine: Engine, target: Path, *, progress: Progress | None = Non
         destination = sqlite3.connect(str(target))
         try:
             hook = (lambda _status, remaining, total: progress(total - remaining, total)) if progress else None
-            source.backup(destination, pages=256, progress=hook)
+            source.backup(destination, pages=-1, progress=hook)
         finally:
             destination.close()
     finally:
