@@ -1,0 +1,67 @@
+"""The validation part of ../shared/eval/train: articles nobody tuned the extractor on.
+
+tests/extract/train_split.json fixes which train articles are for development
+(rules and the learned scorer are tuned on them) and which are for validation
+(only ever scored as a whole, never inspected). The floors sit a little under
+the figures measured on 2026-11-30 (issue 12): F1 0.525, P 0.737, R 0.408;
+the issue's targets (F1 0.85, P 0.88) are not reached yet.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from aidtrack.cli.extract import extract
+from tests.conftest import shared_path
+
+SPLIT = Path(__file__).parent / "train_split.json"
+FLOOR_F1 = 0.48
+FLOOR_PRECISION = 0.68
+FLOOR_POLICY_F1 = 0.75  # where the learned scorer adds events (0.87 measured; rules alone 0.74)
+
+
+def _split() -> dict[str, list[str]]:
+    return json.loads(SPLIT.read_text(encoding="utf-8"))
+
+
+def test_split_is_fixed_disjoint_and_balanced() -> None:
+    train = shared_path("eval", "train")
+    split = _split()
+    dev, val = set(split["development"]), set(split["validation"])
+    assert not dev & val
+    assert dev | val == {p.stem for p in train.glob("*.json")}
+    by_prefix = Counter(n.split("-", 1)[0] for n in dev | val)
+    in_val = Counter(n.split("-", 1)[0] for n in val)
+    for prefix, total in by_prefix.items():
+        assert abs(in_val[prefix] - 0.3 * total) <= 1, prefix  # about 30% of every prefix
+    for prefix in by_prefix:  # within a prefix, the validation names are the last by hash
+        names = sorted((n for n in dev | val if n.startswith(prefix + "-")),
+                       key=lambda n: hashlib.sha1(n.encode()).hexdigest())
+        assert set(names[len(names) - in_val[prefix]:]) == {n for n in val if n.startswith(prefix + "-")}
+
+
+def test_validation_part_meets_the_floor(tmp_path: Path) -> None:
+    train = shared_path("eval", "train")
+    script = shared_path("eval", "score.py")
+    gold, texts = tmp_path / "gold", tmp_path / "texts"
+    gold.mkdir()
+    texts.mkdir()
+    for name in _split()["validation"]:
+        (gold / f"{name}.json").symlink_to(train / f"{name}.json")
+        (texts / f"{name}.txt").symlink_to(train / f"{name}.txt")
+    preds = tmp_path / "preds"
+    result = CliRunner().invoke(extract, [str(texts), "--out", str(preds)])
+    assert result.exit_code == 0, result.output
+    done = subprocess.run([sys.executable, str(script), str(gold), str(preds), "--json"],
+                          capture_output=True, text=True, check=True)
+    scores = json.loads(done.stdout)
+    assert scores["overall"]["f1"] >= FLOOR_F1, scores["overall"]
+    assert scores["overall"]["p"] >= FLOOR_PRECISION, scores["overall"]
+    assert scores["policy_change"]["f1"] >= FLOOR_POLICY_F1, scores["policy_change"]
