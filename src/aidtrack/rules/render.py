@@ -41,7 +41,8 @@ def render_check(result: CheckResult) -> str:
     lines.extend(_unverified(result))
     for f in result.findings:
         cite = f" [source]({f.citation})" if f.citation else ""
-        lines.append(f"- `{f.slug}` ({f.severity}, hop {f.hop + 1}, {f.country}): {f.message}{cite}")
+        basis = f", {f.basis_label}" if f.rule_id else ""
+        lines.append(f"- `{f.slug}` ({f.severity}, hop {f.hop + 1}, {f.country}{basis}): {f.message}{cite}")
     return "\n".join(lines)
 
 
