@@ -119,5 +119,6 @@ def test_step_up_gap_is_a_sentence_above_the_table(client: Any) -> None:
     html = client.get("/country/KOR").text
     gap = re.search(r'<p class="gap" id="step-up-gap">(.*?)</p>', html)
     assert gap and gap.group(1).startswith("Step-up gap: to match the G7 median (")
-    assert re.search(r"would give EUR [\d.,]+ (bn|m) in total, <strong>EUR [\d.,]+ (bn|m)</strong> more than", gap.group(1))
+    money = r"EUR [\d.,]+ (bn|m)"
+    assert re.search(rf"would give {money} in total, <strong>{money}</strong> more than", gap.group(1))
     assert html.index('id="step-up-gap"') < html.index('id="comparison"')

@@ -95,7 +95,9 @@ def rank(category: str | None, stage: str, per: str | None, start: str | None, e
                                 include_eu_shares=include_eu_shares, gdp=gdp)
     shown = table.head(top) if top > 0 else table
     measure = {"gdp": "pct_gdp", "capita": "per_capita_eur"}.get(per or "", "value_eur")
-    _write_chart(service.plot_ranking(table, measure=measure, top=len(shown), **_cite(chart, as_of=end)), chart)
+    title = _rank_title(stage, category, per, table)
+    _write_chart(service.plot_ranking(table, measure=measure, top=len(shown), title=title,
+                                      **_cite(chart, as_of=end)), chart)
     if as_json:
         _print_json(service.frame_records(shown))
         return
@@ -142,7 +144,9 @@ def compare(donor: str, peers: str, stage: str, percentile: float, as_of: str | 
     result = service.compare_donors(service.resolve_donor(donor), frames=frames, peers=peers,
                                     stage=stage, percentile=percentile, as_of=as_of, gdp=gdp)
     line = float(result.row("total")["peer_pct_gdp"])
-    _write_chart(service.plot_peer_comparison(result.values, line=line, **_cite(chart, as_of=as_of)), chart)
+    _write_chart(service.plot_peer_comparison(
+        result.values, line=line, title=f"{result.name} and {', '.join(result.peers)}: {stage} as % of GDP",
+        **_cite(chart, as_of=as_of)), chart)
     if as_json:
         _print_json(service.comparison_dict(result))
         return
@@ -172,14 +176,15 @@ def timeline(donor: str | None, stage: str | None, freq: str, chart: Path | None
     code = service.resolve_donor(donor) if donor else None
     frame = service.donor_timeline(code, frames=frames, stage=stage, freq=freq)
     gap = service.commitment_gap(frames=frames, donors=None if code is None else [code])
-    _write_chart(service.plot_timeline(frame, **_cite(chart)), chart)
+    who = code or "All donors"
+    _write_chart(service.plot_timeline(frame, title=f"{who}: cumulative support by category and stage",
+                                       **_cite(chart)), chart)
     if as_json:
         _print_json({"donor": code, "timeline": service.frame_records(frame),
                      "undated_eur": frame.attrs.get("undated_eur", 0.0),
                      "commitment_gap": service.frame_records(gap)})
         return
-    _print_timeline(frame, freq=freq.upper(), title=f"{code or 'All donors'}: support per {_PERIOD_NAMES[freq.upper()]} "
-                    "and to date")
+    _print_timeline(frame, freq=freq.upper(), title=f"{who}: support per {_PERIOD_NAMES[freq.upper()]} and to date")
     rows = [[r["donor"], str(r["name"]), money(r["commitment_eur"]), money(r["allocation_eur"]),
              money(r["delivery_eur"]), money(r["unallocated_eur"]), pct(r["allocated_pct"], digits=0)]
             for _, r in gap.head(25).iterrows()]
