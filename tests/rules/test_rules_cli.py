@@ -20,7 +20,12 @@ def test_commands_are_exported() -> None:
     (rules, ["Germany", "--as-of", "2022-03-01"], "deu_ukraine_exception_2022"),
     (rules, ["BEL"], "No rules on record."),
     (rules, ["KOR", "--as-of", "2023-03-01"], "Basis: statute. Legal reference: Foreign Trade Act"),
-    (rules, ["KOR", "--as-of", "2023-03-01"], "(only on routes via USA)"),
+    (rules, ["KOR", "--as-of", "2023-03-01"], "(only passed on by or via USA)"),
+    (rules, ["DEU", "--as-of", "2023-06-01"], "(only for leopard 2)"),
+    (check_transfer, ["--from", "POL", "--to", "UKR", "--item", "lethal", "--origin-of-manufacture", "DEU",
+                      "--equipment", "Leopard 2", "--date", "2023-02-01"], "POL -> UKR, lethal (leopard 2)"),
+    (check_transfer, ["--from", "CHE", "--to", "DEU", "--item", "ammunition", "--date", "2023-06-01"],
+     "needs an export licence from CHE"),
     (rules, ["changes", "--since", "2022-02-24", "--until", "2022-02-27"], "2022-02-26 DEU loosen"),
     (check_transfer, ["--from", "KOR", "--to", "UKR", "--item", "ammunition", "--via", "USA",
                       "--date", "2023-03-01"], "needs consent of KOR"),
@@ -62,6 +67,11 @@ def test_options_json(runner: CliRunner) -> None:
     assert data["routes"][-1]["verdict"] == "prohibited"
     assert data["routes"][-1]["strength"] == "prohibited by government policy"
     assert [t["date"] for t in data["threats"]][-1] == "2024-11-24"
+
+
+def test_unknown_equipment_is_a_usage_error(runner: CliRunner) -> None:
+    result = runner.invoke(check_transfer, ["--from", "POL", "--to", "UKR", "--item", "lethal", "--equipment", "tank"])
+    assert result.exit_code == 2 and 'Unknown equipment "tank"' in result.output
 
 
 @pytest.mark.parametrize(("command", "args", "message"), [

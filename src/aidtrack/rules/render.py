@@ -230,7 +230,10 @@ def render_rules(found: list[Rule], *, country: str, on: dt.date) -> str:
 
 
 def _via(rule: Rule) -> str:
-    return f" (only on routes via {', '.join(rule.via)})" if rule.via else ""
+    how = "passed on by or via" if rule.scope == "reexport" else "on routes via"
+    via = f" (only {how} {', '.join(rule.via)})" if rule.via else ""
+    named = f" (only for {', '.join(e.replace('_', ' ') for e in rule.equipment)})" if rule.equipment else ""
+    return via + named
 
 
 def _provenance(rule: Rule) -> list[str]:
@@ -245,6 +248,8 @@ def _provenance(rule: Rule) -> list[str]:
     lines.append(f"Last reviewed: {rule.last_reviewed or 'never'}.")
     if rule.unverified:
         lines.append(f"Not established: {rule.unverified}.")
+    if rule.no_primary_reason:
+        lines.append(f"No primary source: {rule.no_primary_reason}")
     return [" ".join(lines), ""]
 
 
