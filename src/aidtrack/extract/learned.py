@@ -139,8 +139,13 @@ def _role_features(prefix: str, token: Token) -> list[str]:
 
 def sentence_candidates(sentence: Sentence, rule_events: list[Any], *,
                         default_recipient: str | None, default_category: str | None,
-                        ) -> list[Candidate]:
-    """The candidates of one sentence; ``rule_events`` are the rules' events for it."""
+                        adding: frozenset[str] | None = None) -> list[Candidate]:
+    """The candidates of one sentence; ``rule_events`` are the rules' events for it.
+
+    Types outside ``adding`` (all types when None) get only the rules' own events scored.
+    """
+    if adding is not None and not rule_events and not adding:
+        return []
     present: dict[str, list[Token]] = {}
     lemmas: set[str] = set()
     negated = False
@@ -154,7 +159,8 @@ def sentence_candidates(sentence: Sentence, rule_events: list[Any], *,
             negated = True
     rule_keys = {_key(e.fields): e for e in rule_events}
     rule_types = {e.fields["type"] for e in rule_events}
-    kinds = [k for k, cls in TYPE_CLASSES.items() if cls & present.keys() or k in rule_types]
+    kinds = [k for k, cls in TYPE_CLASSES.items()
+             if k in rule_types or (adding is None or k in adding) and cls & present.keys()]
     if not kinds:
         return []
     roots = _mention_roots(sentence)
@@ -181,15 +187,24 @@ def sentence_candidates(sentence: Sentence, rule_events: list[Any], *,
             role_cache[(prefix, code)] = got = list(dict.fromkeys(got))
         return got
 
-    hedged = {code: any(is_hedged(sentence, t) for t in toks) for code, toks in roots.items()}
+    hedged: dict[str, bool] = {}
+
+    def is_hedged_code(code: str) -> bool:
+        if code not in hedged:
+            hedged[code] = any(is_hedged(sentence, t) for t in roots[code])
+        return hedged[code]
+
     anchor = sentence.span.root
     out: list[Candidate] = []
     codes = list(roots)
     for kind in kinds:
+        only_rules = adding is not None and kind not in adding
         for fields, roles in _assignments(kind, codes, cats, default_recipient):
+            if only_rules and _key(fields) not in rule_keys:
+                continue
             feats = ["bias", *shared]
             feats += role("A", roles[0])
-            if hedged[roles[0]]:
+            if is_hedged_code(roles[0]):
                 feats.append("A.hedged")
             if len(roles) > 1:
                 if roles[1] in roots:

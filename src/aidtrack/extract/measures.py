@@ -310,7 +310,9 @@ def sanction_assets(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     """"Russian assets frozen by the EU", "cut Moscow's access to SWIFT"."""
     lex = sentence.lexicon
     lemma = verb.lemma_.lower()
-    if verb.pos_ != "VERB" or is_negated(verb) or is_hedged(sentence, verb):
+    if verb.pos_ != "VERB" or lemma not in (lex.words("sanction", "asset_verbs") | lex.words("sanction", "swift_verbs")):
+        return []
+    if is_negated(verb) or is_hedged(sentence, verb):
         return []
     tokens = [t for c in verb.children if c.dep_ not in ("nsubj", "agent") for t in c.subtree]
     if verb.dep_ == "acl":
@@ -344,12 +346,23 @@ def _combos(lex: Lexicon) -> list[tuple[str, frozenset[str], frozenset[str]]]:
     return list(cached)  # type: ignore[arg-type]
 
 
+def _combo_verbs(lex: Lexicon) -> frozenset[str]:
+    key = ("policy_change", "_combo_verbs")
+    cached = lex.sets.get(key)
+    if cached is None:
+        cached = frozenset(v for _, verbs, _ in _combos(lex) for v in verbs)
+        lex.sets[key] = cached
+    return cached
+
+
 def _combo_direction(sentence: Sentence, token: Token) -> str | None:
     """A verb of a class acting on a noun of a class in its object phrase, or a permission
     idiom ("gave the green light to Estonia to send")."""
     if token.pos_ != "VERB":
         return None
     lemma = token.lemma_.lower()
+    if lemma not in _combo_verbs(sentence.lexicon) and lemma not in ("give", "grant", "issue"):
+        return None
     objects = [t for t in object_tokens(token)[1:]]
     words = {t.lemma_.lower() for t in objects}
     if words & sentence.lexicon.words("policy_change", "party_nouns"):

@@ -170,12 +170,15 @@ def _analyse(article: Article, parsed: list[tuple[int, Doc]]
     return per_sentence, ctx
 
 
-def candidates_of(per_sentence: list[tuple[int, Sentence, list[Found]]],
-                  ctx: ArticleContext) -> list[tuple[int, Candidate]]:
-    """The learned scorer's candidates of every sentence (rules' events included)."""
+def candidates_of(per_sentence: list[tuple[int, Sentence, list[Found]]], ctx: ArticleContext,
+                  adding: frozenset[str] | None = None) -> list[tuple[int, Candidate]]:
+    """The learned scorer's candidates of every sentence (rules' events included).
+
+    With ``adding``, only types in it get candidates beyond the rules' own events.
+    """
     return [(start, cand) for start, sentence, events in per_sentence
             for cand in sentence_candidates(sentence, events, default_recipient=ctx.default_recipient,
-                                            default_category=ctx.default_category)]
+                                            default_category=ctx.default_category, adding=adding)]
 
 
 def _decide(per_sentence: list[tuple[int, Sentence, list[Found]]],
@@ -192,7 +195,9 @@ def _decide(per_sentence: list[tuple[int, Sentence, list[Found]]],
         return rules
     best: dict[tuple[str, ...], float] = {}
     chosen: list[tuple[Found, int, Sentence]] = []
-    scored = [(start, cand, model.score(cand.features)) for start, cand in candidates_of(per_sentence, ctx)]
+    adding = frozenset(k for k in KEYS if (MODE.get(k) or model.use.get(k, "rules")) in ("model", "union"))
+    scored = [(start, cand, model.score(cand.features))
+              for start, cand in candidates_of(per_sentence, ctx, adding)]
     for start, cand, score in scored:
         key = _key_of(cand.fields)
         best[key] = max(best.get(key, 0.0), score)
@@ -249,6 +254,8 @@ def _key_of(fields: dict[str, Any]) -> tuple[str, ...]:
 
 def _without_dateline(doc: Doc, codes: dict[int, str]) -> dict[int, str]:
     """Drop the city of a wire dateline ("OSLO, May 29 - Norway will ...") from the mentions."""
+    if not doc or not doc[0].text.isupper():
+        return codes
     match = _DATELINE_RE.match(doc.text)
     if not match:
         return codes
