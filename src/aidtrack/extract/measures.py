@@ -149,7 +149,8 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
     lemma = noun.lemma_.lower()
     core = lemma in ("sanction", "blacklist", "embargo")
     follow_up = _follow_up(sentence, noun, ctx)
-    if noun.pos_ not in ("NOUN", "PROPN") or not (core or follow_up or _trade_ban(noun)):
+    measure = noun.pos_ in ("NOUN", "PROPN") and not core and _trade_ban(noun, lex)
+    if noun.pos_ not in ("NOUN", "PROPN") or not (core or follow_up or measure):
         return []
     verb = _sanction_verb(sentence, noun)
     if verb is None and core and _nominal_sanction(sentence, noun):
@@ -162,6 +163,8 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
     if follow_up:
         main = ctx.main_sanction_target()
         targets = [main] if main else []
+    elif measure:
+        targets = [c for t in _measure_targets(noun) for c in target_codes(sentence, t)]
     else:
         targets = _sanction_targets(sentence, verb, noun, ctx if core else ArticleContext())
     return _sanctions(actors, targets, noun, ctx)
@@ -214,11 +217,32 @@ def _follow_up(sentence: Sentence, noun: Token, ctx: ArticleContext) -> bool:
             and not prep_objects(noun, frozenset({"on", "against", "to"})))
 
 
-def _trade_ban(noun: Token) -> bool:
-    """"an export ban on 57 Russian entities", "a trade embargo against Iran"."""
-    return noun.lemma_.lower() in ("ban", "restriction", "freeze") and any(
-        c.lower_ in ("export", "import", "trade", "asset", "visa", "travel") for c in noun.children
-    ) and bool(prep_objects(noun, frozenset({"on", "against"})))
+def _trade_ban(noun: Token, lex: Lexicon | None = None) -> bool:
+    """"an export ban on 57 Russian entities", "restrictive measures against Belarusian banks",
+    "travel bans and asset freezes on 20 Russian individuals"."""
+    if lex is None:
+        from aidtrack.extract.lexicon import load_lexicon
+
+        lex = load_lexicon()
+    if noun.lemma_.lower() not in lex.words("sanction", "measure_nouns"):
+        return False
+    modifiers = lex.words("sanction", "measure_modifiers")
+    if not any(c.lower_ in modifiers or c.lemma_.lower() in modifiers for c in noun.children
+               if c.dep_ in ("compound", "amod", "nmod")):
+        return False
+    return bool(_measure_targets(noun))
+
+
+def _measure_targets(noun: Token) -> list[Token]:
+    """The "on/against X" of a measure noun, or of the noun it is coordinated with."""
+    preps = frozenset({"on", "against"})
+    found = prep_objects(noun, preps)
+    if not found and noun.dep_ == "conj":
+        found = prep_objects(noun.head, preps)
+    if not found:
+        for conj in children(noun, frozenset({"conj"})):
+            found += prep_objects(conj, preps)
+    return found
 
 
 def _sanction_verb(sentence: Sentence, noun: Token) -> Token | None:
@@ -304,6 +328,38 @@ def sanction_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
         targets = [ctx.sanction_target]
     actors = _actors(sentence, verb) if not is_passive(verb) else actors_of(sentence, agent_of(verb))
     return _sanctions(actors, list(dict.fromkeys(targets)), verb, ctx)
+
+
+def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """"banned imports of Russian oil", "closed its ports to Russian warships", "added 12
+    Chinese firms to its entity list": restrictions aimed at another country's parties."""
+    lex = sentence.lexicon
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or is_negated(verb) or is_passive(verb):
+        return []
+    objects = children(verb, frozenset({"dobj"}))
+    targets: list[str] = []
+    if lemma in lex.words("sanction", "closing_verbs"):
+        closed = [o for o in objects if o.lemma_.lower() in lex.words("sanction", "closing_objects")]
+        if not closed:
+            return []
+        for obj in closed:
+            targets += target_codes(sentence, obj)
+        targets += [c for o in prep_objects(verb, frozenset({"to", "for", "from"})) for c in target_codes(sentence, o)]
+    elif lemma == "add":
+        lists = [o for o in prep_objects(verb, frozenset({"to"}))
+                 if o.lemma_.lower() in lex.words("sanction", "list_nouns")
+                 and any(c.lemma_.lower() in ("entity", "sanction", "black", "blacklist", "sanctions")
+                         for c in o.children) | (o.lemma_.lower() == "blacklist")]
+        if not lists:
+            return []
+        targets = [c for o in objects for c in target_codes(sentence, o)]
+    else:
+        return []
+    if is_hedged(sentence, verb):
+        return []
+    actors = _actors(sentence, verb)
+    return _sanctions(actors, [t for t in dict.fromkeys(targets) if t not in actors], verb, ctx)
 
 
 def sanction_assets(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
@@ -502,4 +558,4 @@ def _policy_actors(sentence: Sentence, token: Token) -> list[str]:
 
 
 MEASURE_RULES = (threat_verb, threat_noun, threat_statement, sanction_noun, sanction_verb,
-                 sanction_assets, policy_change)
+                 sanction_assets, sanction_closing, policy_change)
