@@ -106,6 +106,16 @@ def test_switzerland_to_germany_ammunition_needs_a_swiss_licence(on: dt.date) ->
     assert [f.rule_id for f in result.deciding] == ["che_war_material_licence_requirement"]
 
 
+@pytest.mark.parametrize(("origin", "rule_id"), [
+    ("SWE", "swe_military_equipment_licence_requirement"),
+    ("AUT", "aut_war_materiel_licence_requirement"),
+])
+def test_a_general_licensing_requirement_replaces_no_rule_on_record(origin: str, rule_id: str) -> None:
+    result = _check(origin, "POL", "lethal", D(2023, 6, 1))
+    assert (result.label, [f.rule_id for f in result.deciding]) == (f"needs an export licence from {origin}", [rule_id])
+    assert "no-rule-found" not in [f.slug for f in result.findings]
+
+
 def test_swiss_reform_is_pending_and_the_current_law_still_decides() -> None:
     rule = load_register().get("che_war_material_act_reform_2025")
     assert rule.status == "pending" and "referendum" in rule.summary and rule.unverified

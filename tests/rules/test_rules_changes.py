@@ -12,10 +12,12 @@ D = dt.date
 
 
 @pytest.mark.parametrize(("country", "on", "expected"), [
-    ("SWE", D(2022, 2, 1), [("swe_guidelines_no_exports_to_states_in_armed_conflict", ())]),
+    ("SWE", D(2022, 2, 1), [("swe_guidelines_no_exports_to_states_in_armed_conflict", ()),
+                            ("swe_military_equipment_licence_requirement", ())]),
     ("SWE", D(2022, 3, 1), [("swe_guidelines_no_exports_to_states_in_armed_conflict",
                              ("swe_ukraine_donation_exception_2022",)),
-                            ("swe_ukraine_donation_exception_2022", ())]),
+                            ("swe_ukraine_donation_exception_2022", ()),
+                            ("swe_military_equipment_licence_requirement", ())]),
     ("USA", D(2025, 3, 5), [("usa_third_party_transfer_consent", ()),
                             ("usa_non_lethal_aid_2014", ("usa_direct_arms_supply_prewar", "usa_aid_pause_2025")),
                             ("usa_direct_arms_supply_prewar",

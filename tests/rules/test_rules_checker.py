@@ -135,8 +135,9 @@ def test_findings_cite_the_first_source_of_their_rule() -> None:
 
 
 def test_exception_lists_the_rule_it_sets_aside() -> None:
-    (finding,) = check_transfer(Transfer("SWE", "UKR", "lethal", on=D(2022, 3, 1))).findings
+    finding, licence = check_transfer(Transfer("SWE", "UKR", "lethal", on=D(2022, 3, 1))).findings
     assert finding.set_aside == ("swe_guidelines_no_exports_to_states_in_armed_conflict",)
+    assert (licence.slug, licence.rule_id) == ("licence-required", "swe_military_equipment_licence_requirement")
 
 
 def test_result_to_dict_and_label() -> None:

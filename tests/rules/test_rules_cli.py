@@ -44,7 +44,8 @@ def test_rules_json(runner: CliRunner) -> None:
     data = json.loads(result.output)
     assert [(r["id"], r["superseded_by"]) for r in data["rules"]] == [
         ("swe_guidelines_no_exports_to_states_in_armed_conflict", ["swe_ukraine_donation_exception_2022"]),
-        ("swe_ukraine_donation_exception_2022", [])]
+        ("swe_ukraine_donation_exception_2022", []),
+        ("swe_military_equipment_licence_requirement", [])]
 
 
 def test_changes_json(runner: CliRunner) -> None:
