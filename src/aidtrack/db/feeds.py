@@ -185,13 +185,22 @@ def save_poll(store: Store, feed_id: int, *, status: str, error: str | None = No
 
 # -- watchlists -------------------------------------------------------------------------
 
-def add_watch(store: Store, *, name: str, actor: str, by: str) -> bool:
-    """Follow ``actor`` on watchlist ``name``; False when it is already there."""
+def add_watch(store: Store, *, name: str, actor: str, by: str, types: str | None = None) -> bool:
+    """Follow ``actor`` on watchlist ``name`` (only ``types``, comma-separated, when given).
+
+    Returns False when it is already there with the same types; new types replace the old.
+    """
     with store.transaction() as conn:
-        query = sa.select(watchlists.c.id).where(watchlists.c.name == name, watchlists.c.actor == actor)
-        if conn.execute(query).first() is not None:
-            return False
-        values = {"name": name, "actor": actor, "added": _now(), "added_by": by}
+        query = sa.select(watchlists).where(watchlists.c.name == name, watchlists.c.actor == actor)
+        row = conn.execute(query).first()
+        if row is not None:
+            if row.types == types:
+                return False
+            conn.execute(sa.update(watchlists).where(watchlists.c.id == row.id).values(types=types))
+            _audit(conn, table="watchlists", record_id=row.id, action="update", by=by, old={"types": row.types},
+                   new={"types": types})
+            return True
+        values = {"name": name, "actor": actor, "types": types, "added": _now(), "added_by": by}
         watch_id = int(conn.execute(sa.insert(watchlists).values(**values)).inserted_primary_key[0])
         _audit(conn, table="watchlists", record_id=watch_id, action="insert", by=by, old=None, new=values)
         return True
@@ -217,3 +226,17 @@ def list_watches(store: Store, *, name: str | None = None) -> list[dict[str, Any
         query = query.where(watchlists.c.name == name)
     with store.engine.connect() as conn:
         return [dict(r._mapping) for r in conn.execute(query)]
+
+
+# -- the digest: records changed in a period --------------------------------------------
+
+def changed_record_ids(store: Store, table: str, code: str, *, since: dt.datetime,
+                       before: dt.datetime) -> list[int]:
+    """Ids of current, not rejected records of ``code`` (donor of support; actor or target of an
+    event) created or updated from ``since`` up to, not including, ``before``."""
+    tbl = schema.support if table == "support" else schema.events
+    whose = tbl.c.donor == code if table == "support" else sa.or_(tbl.c.actor == code, tbl.c.target == code)
+    query = (sa.select(tbl.c.id).where(whose, tbl.c.current.is_(True), tbl.c.status != "rejected",
+                                       tbl.c.updated >= since, tbl.c.updated < before).order_by(tbl.c.id))
+    with store.engine.connect() as conn:
+        return [int(i) for i in conn.execute(query).scalars()]

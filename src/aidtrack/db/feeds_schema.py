@@ -68,6 +68,7 @@ watchlists = sa.Table(
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("name", sa.String(60), nullable=False),
     sa.Column("actor", sa.String(8), nullable=False),
+    sa.Column("types", sa.String(200)),
     sa.Column("added", sa.DateTime, nullable=False),
     sa.Column("added_by", sa.String(200), nullable=False),
     sa.UniqueConstraint("name", "actor", name="uq_watchlists_name_actor"),

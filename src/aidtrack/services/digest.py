@@ -1,10 +1,15 @@
-"""The digest: what the ledger records for the countries you follow in a period, and watchlists.
+"""The digest: what changed in a period for the countries you follow, and watchlists.
 
-A digest lists, per country, the support it gave and the diplomatic events it took
-part in (as actor or target) dated in the period, confirmed records and candidates
-still waiting for review alike (rejected ones are left out), each with its source.
+A digest lists, per country (watched countries first), the records new or changed
+in the period: support it gave and diplomatic events it took part in (as actor or
+target) dated in the period, or added, edited or reviewed in it. They are grouped
+by type (appeals, refusals, threats, policy changes, new support with its amounts,
+sanctions), each with its evidence sentence and source link; confirmed records and
+candidates still waiting for review alike (rejected ones are left out). Each country
+also gets the changes of its export rules in the register dated in the period and,
+when its support figures changed, its step-up gap to the G7 median before and after.
 It renders as Markdown, as one self-contained HTML file (inline style, no scripts,
-nothing loaded from elsewhere) or as JSON.
+nothing loaded from elsewhere: an e-mail body) or as JSON.
 
 >>> digest = build_digest(since="2024-01-01", countries=["KOR"])  # doctest: +SKIP
 >>> render_markdown(digest).splitlines()[0]  # doctest: +SKIP
@@ -15,33 +20,48 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Sequence
 from typing import Any
 
 import jinja2
+import markupsafe
 
 from aidtrack.db import EventFilter, Store, SupportFilter
 from aidtrack.db import feeds as feeds_db
-from aidtrack.errors import ValidationError
+from aidtrack.errors import AidtrackError, ValidationError
+from aidtrack.rules.register import RegisterLike
+from aidtrack.services import analysis as analysis_service
 from aidtrack.services import ledger
+from aidtrack.services import rules as rules_service
 
 DEFAULT_LIST = "default"
 MAX_ROWS = 200
+PEERS = "G7"
 _EVIDENCE_CHARS = 240
+TYPES: tuple[tuple[str, str], ...] = (
+    ("appeal", "Appeals"), ("refusal", "Refusals"), ("threat", "Threats"), ("policy_change", "Policy changes"),
+    ("support", "New support"), ("sanction", "Sanctions"),
+)
+_TYPE_NAMES = dict(TYPES)
+_RELATIVE_RE = re.compile(r"^\s*(\d{1,4})\s*([dw])\s*$", re.IGNORECASE)
 
-__all__ = ["DEFAULT_LIST", "build_digest", "render", "render_html", "render_markdown", "unwatch", "watch",
-           "watched"]
+__all__ = ["DEFAULT_LIST", "TYPES", "build_digest", "parse_since", "render", "render_fragment", "render_html",
+           "render_markdown", "unwatch", "watch", "watched"]
 
 
 # -- watchlists -------------------------------------------------------------------------
 
-def watch(names: Sequence[str], *, watchlist: str = DEFAULT_LIST, store: Store | None = None,
-          by: str | None = None) -> list[str]:
-    """Follow countries (names or codes) on a watchlist; returns the codes newly added."""
+def watch(names: Sequence[str], *, types: Sequence[str] = (), watchlist: str = DEFAULT_LIST,
+          store: Store | None = None, by: str | None = None) -> list[str]:
+    """Follow countries (names or codes) on a watchlist, only ``types`` of records when given
+    (appeal, refusal, threat, policy_change, support, sanction); returns the codes added or changed."""
     store = store or ledger.open_store()
     codes = [_code(name) for name in names]
+    kinds = _types(types)
     who = ledger.current_user(by)
-    return [code for code in codes if feeds_db.add_watch(store, name=_list_name(watchlist), actor=code, by=who)]
+    return [code for code in codes
+            if feeds_db.add_watch(store, name=_list_name(watchlist), actor=code, types=kinds, by=who)]
 
 
 def unwatch(names: Sequence[str], *, watchlist: str = DEFAULT_LIST, store: Store | None = None,
@@ -54,11 +74,22 @@ def unwatch(names: Sequence[str], *, watchlist: str = DEFAULT_LIST, store: Store
 
 
 def watched(*, watchlist: str | None = DEFAULT_LIST, store: Store | None = None) -> list[dict[str, Any]]:
-    """The followed countries (of one watchlist, or of all with ``None``): list, code, name, added."""
+    """The followed countries (of one watchlist, or of all with ``None``): list, code, name, types, added."""
     name = None if watchlist is None else _list_name(watchlist)
     rows = feeds_db.list_watches(store or ledger.open_store(), name=name)
     return [{"watchlist": r["name"], "code": r["actor"], "name": ledger.actor_name(r["actor"]),
-             "added": r["added"], "added_by": r["added_by"]} for r in rows]
+             "types": r["types"].split(",") if r.get("types") else [], "added": r["added"],
+             "added_by": r["added_by"]} for r in rows]
+
+
+def _types(types: Sequence[str]) -> str | None:
+    """``types`` (items may hold commas) checked and joined in the digest's order; None for all."""
+    given = {t.strip().lower().replace("-", "_").replace(" ", "_") for value in types for t in value.split(",")}
+    given.discard("")
+    unknown = sorted(given - set(_TYPE_NAMES))
+    if unknown:
+        raise ValidationError(f'Unknown type "{unknown[0]}"; choose from {", ".join(_TYPE_NAMES)}.')
+    return ",".join(t for t in _TYPE_NAMES if t in given) or None
 
 
 def _code(name: str) -> str:
@@ -77,50 +108,129 @@ def _list_name(name: str) -> str:
 
 # -- building ---------------------------------------------------------------------------
 
+def parse_since(value: str | dt.date, *, today: dt.date | None = None) -> dt.date:
+    """A start date: YYYY-MM-DD, or ``7d`` / ``2w`` (days or weeks before ``today``)."""
+    match = _RELATIVE_RE.match(value) if isinstance(value, str) else None
+    if match:
+        days = int(match.group(1)) * (7 if match.group(2).lower() == "w" else 1)
+        return (today or dt.date.today()) - dt.timedelta(days=days)
+    try:
+        day = ledger.parse_date(value, field="since")
+    except ValidationError:
+        day = None
+    if day is None:
+        raise ValidationError(f'since "{value}" is not a date; write YYYY-MM-DD or a span back from today '
+                              "such as 7d or 2w.")
+    return day
+
+
 def build_digest(*, since: str | dt.date, until: str | dt.date | None = None, countries: Sequence[str] = (),
-                 watchlist: str = DEFAULT_LIST, store: Store | None = None) -> dict[str, Any]:
-    """The digest of ``countries`` (default: the watchlist) for records dated ``since`` to ``until`` (default today)."""
+                 watchlist: str = DEFAULT_LIST, store: Store | None = None,
+                 register: RegisterLike = None) -> dict[str, Any]:
+    """The digest of ``countries`` (default: the watchlist) for ``since`` to ``until`` (default today).
+
+    Watched countries come first. When the countries come from the watchlist, a country
+    watched for some types only shows those types. ``register`` is the rules register
+    (default: the shipped one).
+    """
     store = store or ledger.open_store()
-    start = ledger.parse_date(since, field="since")
+    start = parse_since(since)
     end = ledger.parse_date(until, field="until") or dt.date.today()
-    assert start is not None
     if end < start:
         raise ValidationError(f"until {end} is before since {start}; give a period that runs forward.")
-    codes = [_code(c) for c in countries] or [w["code"] for w in watched(watchlist=watchlist, store=store)]
+    follows = {w["code"]: w["types"] for w in watched(watchlist=watchlist, store=store)}
+    codes = list(dict.fromkeys(_code(c) for c in countries)) or list(follows)
     if not codes:
         raise ValidationError(f'The watchlist "{watchlist}" is empty and no country was given; follow one with '
                               "`aidtrack watch add KOR` or name a country (--country KOR; ?country=KOR in the API).")
-    sections = [_section(store, code, start, end) for code in dict.fromkeys(codes)]
+    codes.sort(key=lambda c: c not in follows)  # watched first, otherwise in the order given
+    only = {} if countries else follows
+    sections = [_section(store, code, start, end, watched=code in follows, types=only.get(code) or [],
+                         register=register) for code in codes]
     return {"since": start.isoformat(), "until": end.isoformat(), "countries": sections}
 
 
-def _section(store: Store, code: str, start: dt.date, end: dt.date) -> dict[str, Any]:
-    support = [_support_row(r) for r in store.list_support(SupportFilter(donor=code, start=start, end=end,
-                                                                         limit=None)) if r["status"] != "rejected"]
-    events = _events_of(store, code, start, end)
-    confirmed = [r for r in support if r["status"] == "confirmed"]
+def _section(store: Store, code: str, start: dt.date, end: dt.date, *, watched: bool, types: list[str],
+             register: RegisterLike) -> dict[str, Any]:
+    since = dt.datetime.combine(start, dt.time())
+    support = [_support_row(r, since) for r in _records(store, "support", code, start, end)]
+    events = [_event_row(r, since) for r in _records(store, "events", code, start, end)]
+    rows = [r for r in support + events if not types or r["type"] in types]
+    groups = []
+    for kind, label in TYPES + tuple((t, t.replace("_", " ").capitalize()) for t in sorted(
+            {r["type"] for r in rows} - set(_TYPE_NAMES))):
+        found = [r for r in rows if r["type"] == kind]
+        if found:
+            groups.append({"type": kind, "label": label, "rows": found[:MAX_ROWS],
+                           "more": max(0, len(found) - MAX_ROWS)})
+    confirmed = [r for r in rows if r["type"] == "support" and r["status"] == "confirmed"]
     return {
-        "code": code, "name": ledger.actor_name(code),
-        "support": support[:MAX_ROWS], "events": events[:MAX_ROWS],
-        "more_support": max(0, len(support) - MAX_ROWS), "more_events": max(0, len(events) - MAX_ROWS),
+        "code": code, "name": ledger.actor_name(code), "watched": watched, "types": types, "groups": groups,
+        "rule_changes": _rule_changes(code, start, end, register),
+        "step_up": _step_up(store, code, start, end) if confirmed else None,
         "totals": {
-            "support_records": len(support), "confirmed_records": len(confirmed),
+            "records": len(rows), "changed": sum(r["change"] == "changed" for r in rows),
+            "confirmed_support": len(confirmed),
             "confirmed_eur": round(sum(r["amount_eur"] or 0.0 for r in confirmed), 2),
-            "events": len(events),
-            "candidates": sum(r["status"] == "candidate" for r in support + events),
+            "events": sum(r["type"] != "support" for r in rows),
+            "candidates": sum(r["status"] == "candidate" for r in rows),
         },
     }
 
 
-def _events_of(store: Store, code: str, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
-    """Events with ``code`` as actor or target, newest first, each once."""
+def _records(store: Store, table: str, code: str, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
+    """Records of ``code`` dated in the period or created, edited or reviewed in it; newest first, each once."""
+    filters: list[SupportFilter | EventFilter] = (
+        [SupportFilter(donor=code, start=start, end=end, limit=None)] if table == "support" else
+        [EventFilter(actor=code, start=start, end=end, limit=None),
+         EventFilter(target=code, start=start, end=end, limit=None)])
     found: dict[int, dict[str, Any]] = {}
-    for where in (EventFilter(actor=code, start=start, end=end, limit=None),
-                  EventFilter(target=code, start=start, end=end, limit=None)):
-        for row in store.list_events(where):
-            if row["status"] != "rejected":
-                found[row["id"]] = _event_row(row)
-    return sorted(found.values(), key=lambda r: (r["date"] or "", r["id"]), reverse=True)
+    for where in filters:
+        rows = store.list_support(where) if isinstance(where, SupportFilter) else store.list_events(where)
+        found.update((r["id"], r) for r in rows if r["status"] != "rejected")
+    since = dt.datetime.combine(start, dt.time())
+    before = dt.datetime.combine(end + dt.timedelta(days=1), dt.time())
+    for record_id in feeds_db.changed_record_ids(store, table, code, since=since, before=before):
+        if record_id not in found:
+            found[record_id] = store.get(table, record_id)
+    return sorted(found.values(), key=lambda r: (_iso(r["date"]) or "", r["id"]), reverse=True)
+
+
+def _change(row: dict[str, Any], since: dt.datetime) -> str:
+    """"changed" for a record created before the period and edited or reviewed in it, else "new"."""
+    created, updated = row.get("created"), row.get("updated")
+    if created is not None and updated is not None and created < since <= updated:
+        return "changed"
+    return "new"
+
+
+def _rule_changes(code: str, start: dt.date, end: dt.date, register: RegisterLike) -> list[dict[str, Any]]:
+    """The register's rule changes for ``code`` dated in the period (read from the register, never the ledger)."""
+    changes = rules_service.rule_changes(since=start, until=end, country=code, register=register)
+    rows = []
+    for change in changes:
+        source = change.sources[0] if change.sources else None
+        url = str(source.url) if source is not None and source.url else None
+        rows.append({"date": change.date.isoformat(), "kind": change.kind, "direction": change.direction,
+                     "rule_id": change.rule_id, "title": change.title, "before": change.effect_before or "",
+                     "after": change.effect_after or "",
+                     "source": (source.publisher if source is not None else None) or url or "",
+                     "source_url": url if url and url.startswith(("http://", "https://")) else None})
+    return rows
+
+
+def _step_up(store: Store, code: str, start: dt.date, end: dt.date) -> dict[str, Any]:
+    """The step-up gap to the peers' median on the day before the period and on its last day."""
+    figures: dict[str, Any] = {"peers": PEERS, "before_date": (start - dt.timedelta(days=1)).isoformat(),
+                               "after_date": end.isoformat(), "before": None, "after": None, "note": None}
+    try:
+        for key, day in (("before", start - dt.timedelta(days=1)), ("after", end)):
+            comparison = analysis_service.compare_donors(code, store=store, peers=PEERS, as_of=day)
+            gap = _number(comparison.row("total").get("gap_eur"))
+            figures[key] = None if gap is None else round(gap, 2)
+    except AidtrackError as ex:  # no GDP or no peers in this ledger: say so instead of a figure
+        figures["note"] = str(ex)
+    return figures
 
 
 def _source(row: dict[str, Any]) -> dict[str, Any]:
@@ -134,17 +244,21 @@ def _evidence(text: str | None) -> str:
     return text if len(text) <= _EVIDENCE_CHARS else text[:_EVIDENCE_CHARS - 1].rstrip() + "…"
 
 
-def _support_row(row: dict[str, Any]) -> dict[str, Any]:
-    return {"id": row["id"], "date": _iso(row["date"]), "status": row["status"], "recipient": row["recipient"],
-            "category": row["category"] or "", "stage": row["stage"], "amount_eur": _number(row["amount_eur"]),
-            "amount": money(row["amount"], row["currency"], row["amount_eur"]), "via": row["via"] or "",
+def _support_row(row: dict[str, Any], since: dt.datetime) -> dict[str, Any]:
+    what = " ".join(x for x in (row["stage"], row["category"] or "", "support") if x)
+    via = f" via {row['via']}" if row.get("via") else ""
+    return {"id": row["id"], "type": "support", "date": _iso(row["date"]), "status": row["status"],
+            "change": _change(row, since), "who": f"{row['donor']} to {row['recipient']}{via}", "what": what,
+            "amount_eur": _number(row["amount_eur"]), "amount": money(row["amount"], row["currency"],
+                                                                      row["amount_eur"]),
             "evidence": _evidence(row["evidence"]), **_source(row)}
 
 
-def _event_row(row: dict[str, Any]) -> dict[str, Any]:
+def _event_row(row: dict[str, Any], since: dt.datetime) -> dict[str, Any]:
     what = row["summary"] or row["category"] or row["direction"] or ""
-    return {"id": row["id"], "date": _iso(row["date"]), "status": row["status"], "type": row["type"],
-            "actor": row["actor"], "target": row["target"] or "", "what": what,
+    who = f"{row['actor']} to {row['target']}" if row["target"] else row["actor"]
+    return {"id": row["id"], "type": row["type"], "date": _iso(row["date"]), "status": row["status"],
+            "change": _change(row, since), "who": who, "what": what, "amount_eur": None, "amount": "",
             "evidence": _evidence(row["evidence"]), **_source(row)}
 
 
@@ -180,38 +294,68 @@ def money(amount: float | None, currency: str | None, amount_eur: float | None =
 
 # -- rendering --------------------------------------------------------------------------
 
+_NOTE = ("Records dated in the period or added, edited or reviewed in it, confirmed and waiting for review "
+         "(candidates); rejected records are left out.")
+
 _MARKDOWN = """\
 # Digest: {{ heading }}, {{ d.since }} to {{ d.until }}
 
-Records dated in the period, confirmed and waiting for review (candidates); rejected records are left out.
+{{ note }}
 {% for c in d.countries %}
-## {{ c.name }} ({{ c.code }})
+## {{ c.name }} ({{ c.code }}){% if c.watched %}, watched{% endif %}
 
-{{ c.totals.confirmed_records }} confirmed support record(s) worth {{ eur(c.totals.confirmed_eur) }}; \
-{{ c.totals.events }} diplomatic event(s); {{ c.totals.candidates }} candidate(s) waiting for review.
-{% if c.support %}
-### Support given
+{% if c.types %}Watched for: {{ c.types | join(", ") }}.
+{% endif %}{{ c.totals.records }} record(s) ({{ c.totals.changed }} changed), {{ c.totals.candidates }} waiting for \
+review; {{ c.totals.confirmed_support }} confirmed support record(s) worth {{ eur(c.totals.confirmed_eur) }}.
+{% for g in c.groups %}
+### {{ g.label }}
 
-| Date | Status | Category | Stage | Amount | Evidence | Source |
+| Date | Status | Who | What | Amount | Evidence | Source |
 |---|---|---|---|---|---|---|
-{% for r in c.support -%}
-| {{ r.date or "" }} | {{ r.status }} | {{ cell(r.category) }} | {{ cell(r.stage) }} | {{ r.amount }} | {{ cell(r.evidence) }} | \
-{{ link(r) }} |
-{% endfor %}{% if c.more_support %}
-... and {{ c.more_support }} more support record(s).
-{% endif %}{% endif %}{% if c.events %}
-### Diplomatic events
-
-| Date | Status | Type | Actor | Target | What | Evidence | Source |
-|---|---|---|---|---|---|---|---|
-{% for r in c.events -%}
-| {{ r.date or "" }} | {{ r.status }} | {{ r.type }} | {{ r.actor }} | {{ r.target }} | {{ cell(r.what) }} | \
+{% for r in g.rows -%}
+| {{ r.date or "" }} | {{ r.status }}, {{ r.change }} | {{ r.who }} | {{ cell(r.what) }} | {{ r.amount }} | \
 {{ cell(r.evidence) }} | {{ link(r) }} |
-{% endfor %}{% if c.more_events %}
-... and {{ c.more_events }} more event(s).
-{% endif %}{% endif %}{% if not c.support and not c.events %}
+{% endfor %}{% if g.more %}
+... and {{ g.more }} more.
+{% endif %}{% endfor %}{% if not c.groups %}
 Nothing recorded in this period.
+{% endif %}{% if c.rule_changes %}
+### Rule changes in the register
+
+| Date | Change | Direction | Effect | Rule | Source |
+|---|---|---|---|---|---|
+{% for r in c.rule_changes -%}
+| {{ r.date }} | {{ r.kind }} | {{ r.direction }} | {{ r.before or "none" }} to {{ r.after or "none" }} | \
+{{ cell(r.title) }} | {{ link(r) }} |
+{% endfor %}{% endif %}{% if c.step_up %}
+### Step-up gap
+
+{{ step_up(c) }}
 {% endif %}{% endfor %}"""
+
+_FRAGMENT = """{% for c in d.countries %}
+<section id="{{ c.code }}">
+<h2>{{ c.name }} ({{ c.code }}){% if c.watched %} <small>watched</small>{% endif %}</h2>
+{% if c.types %}<p class="note">Watched for: {{ c.types | join(", ") }}.</p>{% endif %}
+<p>{{ c.totals.records }} record(s) ({{ c.totals.changed }} changed), {{ c.totals.candidates }} waiting for review; {{ c.totals.confirmed_support }} confirmed support record(s) worth {{ eur(c.totals.confirmed_eur) }}.</p>
+{% for g in c.groups %}<h3>{{ g.label }}</h3>
+<div class="scroll"><table class="digest {{ g.type }}">
+<thead><tr><th>Date</th><th>Status</th><th>Who</th><th>What</th><th>Amount</th><th>Evidence</th><th>Source</th></tr></thead>
+<tbody>{% for r in g.rows %}
+<tr class="{{ r.status }}"><td class="date">{{ r.date or "" }}</td><td>{{ r.status }}, {{ r.change }}</td><td>{{ r.who }}</td><td class="text">{{ r.what }}</td><td class="num">{{ r.amount }}</td><td class="text">{{ r.evidence }}</td><td class="text">{{ a(r) }}</td></tr>{% endfor %}
+</tbody></table></div>{% if g.more %}
+<p class="note">... and {{ g.more }} more.</p>{% endif %}
+{% endfor %}{% if not c.groups %}<p>Nothing recorded in this period.</p>
+{% endif %}{% if c.rule_changes %}<h3>Rule changes in the register</h3>
+<div class="scroll"><table class="digest rules">
+<thead><tr><th>Date</th><th>Change</th><th>Direction</th><th>Effect</th><th>Rule</th><th>Source</th></tr></thead>
+<tbody>{% for r in c.rule_changes %}
+<tr><td class="date">{{ r.date }}</td><td>{{ r.kind }}</td><td>{{ r.direction }}</td><td>{{ r.before or "none" }} to {{ r.after or "none" }}</td><td class="text">{{ r.title }}</td><td class="text">{{ a(r) }}</td></tr>{% endfor %}
+</tbody></table></div>
+{% endif %}{% if c.step_up %}<h3>Step-up gap</h3>
+<p>{{ step_up(c) }}</p>
+{% endif %}</section>
+{% endfor %}"""
 
 _HTML = """<!doctype html>
 <html lang="en">
@@ -231,28 +375,8 @@ td.date, td.num { white-space: nowrap; } td.text { min-width: 16rem; }
 </head>
 <body>
 <h1>Digest: {{ heading }}, {{ d.since }} to {{ d.until }}</h1>
-<p class="note">Records dated in the period, confirmed and waiting for review (candidates); rejected records are left out.</p>
-{% for c in d.countries %}
-<section id="{{ c.code }}">
-<h2>{{ c.name }} ({{ c.code }})</h2>
-<p>{{ c.totals.confirmed_records }} confirmed support record(s) worth {{ eur(c.totals.confirmed_eur) }}; {{ c.totals.events }} diplomatic event(s); {{ c.totals.candidates }} candidate(s) waiting for review.</p>
-{% if c.support %}<h3>Support given</h3>
-<div class="scroll"><table>
-<thead><tr><th>Date</th><th>Status</th><th>Category</th><th>Stage</th><th>Amount</th><th>Evidence</th><th>Source</th></tr></thead>
-<tbody>{% for r in c.support %}
-<tr class="{{ r.status }}"><td class="date">{{ r.date or "" }}</td><td>{{ r.status }}</td><td>{{ r.category }}</td><td>{{ r.stage }}</td><td class="num">{{ r.amount }}</td><td class="text">{{ r.evidence }}</td><td class="text">{% if r.source_url %}<a href="{{ r.source_url }}" rel="noopener noreferrer">{{ r.source or "source" }}</a>{% else %}{{ r.source }}{% endif %}</td></tr>{% endfor %}
-</tbody></table></div>{% if c.more_support %}
-<p class="note">... and {{ c.more_support }} more support record(s).</p>{% endif %}{% endif %}
-{% if c.events %}<h3>Diplomatic events</h3>
-<div class="scroll"><table>
-<thead><tr><th>Date</th><th>Status</th><th>Type</th><th>Actor</th><th>Target</th><th>What</th><th>Evidence</th><th>Source</th></tr></thead>
-<tbody>{% for r in c.events %}
-<tr class="{{ r.status }}"><td class="date">{{ r.date or "" }}</td><td>{{ r.status }}</td><td>{{ r.type }}</td><td>{{ r.actor }}</td><td>{{ r.target }}</td><td class="text">{{ r.what }}</td><td class="text">{{ r.evidence }}</td><td class="text">{% if r.source_url %}<a href="{{ r.source_url }}" rel="noopener noreferrer">{{ r.source or "source" }}</a>{% else %}{{ r.source }}{% endif %}</td></tr>{% endfor %}
-</tbody></table></div>{% if c.more_events %}
-<p class="note">... and {{ c.more_events }} more event(s).</p>{% endif %}{% endif %}
-{% if not c.support and not c.events %}<p>Nothing recorded in this period.</p>{% endif %}
-</section>
-{% endfor %}
+<p class="note">{{ note }}</p>
+{{ fragment }}
 </body>
 </html>
 """
@@ -269,6 +393,24 @@ def _link(row: dict[str, Any]) -> str:
     return f"[{name or 'source'}]({row['source_url']})" if row["source_url"] else name
 
 
+def _anchor(row: dict[str, Any]) -> markupsafe.Markup:
+    """The source as an HTML link (escaped); its name alone when it has no http(s) address."""
+    if row["source_url"]:
+        return markupsafe.Markup('<a href="{}" rel="noopener noreferrer">{}</a>').format(
+            row["source_url"], row["source"] or "source")
+    return markupsafe.escape(row["source"])
+
+
+def _step_up_text(section: dict[str, Any]) -> str:
+    """One sentence on the step-up gap before and after the period (or why there is none)."""
+    figures = section["step_up"]
+    if figures["note"]:
+        return f"Step-up gap not computed: {figures['note']}"
+    return (f"To match the {figures['peers']} median share of GDP in allocations, {section['name']} would need "
+            f"{eur(figures['after'])} more on {figures['after_date']} ({eur(figures['before'])} on "
+            f"{figures['before_date']}).")
+
+
 def _heading(digest: dict[str, Any]) -> str:
     return ", ".join(f"{c['name']} ({c['code']})" for c in digest["countries"])
 
@@ -280,12 +422,20 @@ _PAGE = jinja2.Environment(autoescape=True, keep_trailing_newline=True, undefine
 def render_markdown(digest: dict[str, Any]) -> str:
     """The digest as Markdown (tables, source links)."""
     template = _TEXT.from_string(_MARKDOWN)
-    return template.render(d=digest, heading=_heading(digest), eur=eur, cell=_cell, link=_link)
+    return template.render(d=digest, heading=_heading(digest), note=_NOTE, eur=eur, cell=_cell, link=_link,
+                           step_up=_step_up_text)
+
+
+def render_fragment(digest: dict[str, Any]) -> markupsafe.Markup:
+    """The countries' sections as HTML (escaped), for the standalone page and the dashboard's /digest."""
+    html = _PAGE.from_string(_FRAGMENT).render(d=digest, eur=eur, a=_anchor, step_up=_step_up_text)
+    return markupsafe.Markup(html)
 
 
 def render_html(digest: dict[str, Any]) -> str:
     """The digest as one self-contained HTML page: inline style, no scripts, no external resources."""
-    return _PAGE.from_string(_HTML).render(d=digest, heading=_heading(digest), eur=eur)
+    return _PAGE.from_string(_HTML).render(d=digest, heading=_heading(digest), note=_NOTE,
+                                           fragment=render_fragment(digest))
 
 
 FORMATS = {".md": render_markdown, ".markdown": render_markdown, ".html": render_html, ".htm": render_html}

@@ -100,4 +100,4 @@ def digest_page(store: StoreDep, since: DateQ = None, until: DateQ = None, count
     except AidtrackError as ex:
         return render("digest.html", 422, title="Digest", form=form, digest=None, watched=watched, message=str(ex))
     return render("digest.html", title="Digest", form=form, digest=data, watched=watched, message=None,
-                  eur=digest_service.eur)
+                  fragment=digest_service.render_fragment(data))

@@ -1,4 +1,4 @@
-"""feed tags: tags to list and poll feeds by
+"""feed tags and watched types: tags to list and poll feeds by, event types per watched country
 
 Revision ID: 0006
 Revises: 0005
@@ -27,9 +27,13 @@ def upgrade() -> None:
     with op.batch_alter_table('feed_tags', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_feed_tags_feed_id'), ['feed_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_feed_tags_tag'), ['tag'], unique=False)
+    with op.batch_alter_table('watchlists', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('types', sa.String(length=200), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('watchlists', schema=None) as batch_op:
+        batch_op.drop_column('types')
     with op.batch_alter_table('feed_tags', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_feed_tags_tag'))
         batch_op.drop_index(batch_op.f('ix_feed_tags_feed_id'))
