@@ -400,8 +400,10 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
         return []
     if wanting and not any(t.lemma_.lower() in lex.support_verbs
                            for c in children(verb, frozenset({"xcomp", "ccomp", "prep"}))
-                           for t in c.subtree):
-        return []  # "Germany wants peace" asks nobody for support
+                           for t in c.subtree) and not any(
+            lex.categories_of(o) and prep_objects(o, frozenset({"from"}))
+            for o in children(verb, frozenset({"dobj"}))):
+        return []  # "Germany wants peace" asks nobody; "wants missiles from the US" asks
     if lemma == "call" and not any(
         c.lower_ in lex.words("appeal", "call_preps") for c in verb.children
     ):
@@ -445,6 +447,11 @@ def _appeal_targets(sentence: Sentence, verb: Token) -> list[str]:
     objs = [o for o in objs if o.i in sentence.codes or o.pos_ in ("PROPN", "PRON")
             or not sentence.lexicon.categories_of(o)]  # "sought jets", not a party
     objs += prep_objects(verb, sentence.lexicon.words("appeal", "target_preps"))
+    for obj in children(verb, frozenset({"dobj"})):  # "requested interceptors from the US"
+        objs += prep_objects(obj, frozenset({"from"}))
+    for obj in prep_objects(verb, frozenset({"for"})):  # "called for Japan to send aid"
+        if obj.i in sentence.codes and obj.i + 1 < len(obj.doc) and obj.doc[obj.i + 1].lower_ == "to":
+            objs.append(obj)
     for prt in children(verb, frozenset({"prt"})):
         objs += children(prt, frozenset({"pobj"}))
     found: list[str] = []
