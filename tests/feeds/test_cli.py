@@ -60,10 +60,15 @@ def test_watch_then_digest_to_markdown_and_html(runner: CliRunner, server: Fixtu
     assert empty.exit_code == 1 and "aidtrack watch add KOR" in empty.output
     assert "Following KOR" in run(runner, "watch", "add", "South Korea")
     assert "KOR" in run(runner, "watch", "list")
+    assert "Following KOR" in run(runner, "watch", "add", "KOR", "--types", "appeal,threat", "--types", "refusal")
+    assert json.loads(run(runner, "watch", "list", "--json"))[0]["types"] == ["appeal", "refusal", "threat"]
     text = run(runner, "digest", "--since", "2024-03-01", "--until", "2024-03-31")
-    assert text.startswith("# Digest: South Korea (KOR), 2024-03-01 to 2024-03-31")
-    assert "| 2024-03-20 | candidate | appeal | UKR | KOR |" in text
-    assert "| 2024-03-20 | candidate | refusal | KOR |" in text
+    assert text.startswith("# Digest: South Korea (KOR), 2024-03-01 to 2024-03-31\n")
+    appeals, refusals = text.index("### Appeals"), text.index("### Refusals")
+    assert appeals < text.index("| 2024-03-20 | candidate, new | UKR to KOR |") < refusals
+    assert refusals < text.index("| 2024-03-20 | candidate, new | KOR | ") and "Seoul has so far declined" in text
+    recent = run(runner, "digest", "--since", "7d")  # the candidates were added today: new in the last week
+    assert "### Appeals" in recent and "### Refusals" in recent
     page = tmp_path / "kor.html"
     run(runner, "digest", "--since", "2024-03-01", "--until", "2024-03-31", "--out", str(page))
     html = page.read_text(encoding="utf-8")
@@ -73,3 +78,25 @@ def test_watch_then_digest_to_markdown_and_html(runner: CliRunner, server: Fixtu
     bad = runner.invoke(main, ["digest", "--since", "2024-03-01", "--out", str(tmp_path / "d.pdf")])
     assert bad.exit_code == 1 and "name the file .md or .html" in bad.output
     assert "No longer following KOR" in run(runner, "watch", "remove", "KOR")
+
+
+def test_tags_choose_what_to_list_and_poll(runner: CliRunner, server: FixtureServer) -> None:
+    run(runner, "feeds", "add", server.url(RSS), "--tag", "world", "--tag", "Europe")
+    run(runner, "feeds", "add", server.url(ATOM), "--tag", "asia")
+    listed = json.loads(run(runner, "feeds", "list", "--tag", "asia", "--json"))
+    assert [(f["url"], f["tags"]) for f in listed] == [(server.url(ATOM), ["asia"])]
+    assert [f["tags"] for f in json.loads(run(runner, "feeds", "list", "--json"))] == [["europe", "world"], ["asia"]]
+    report = json.loads(run(runner, "feeds", "poll", "--tag", "asia", "--json"))
+    assert [f["url"] for f in report["feeds"]] == [server.url(ATOM)] and server.hits(RSS) == 0
+    bad = runner.invoke(main, ["feeds", "add", server.url("/other.xml"), "--tag", "no spaces"])
+    assert bad.exit_code == 1 and 'Tag "no spaces" must be' in bad.output
+
+
+def test_poll_prints_each_feed_as_it_is_done_and_takes_workers(runner: CliRunner, server: FixtureServer) -> None:
+    run(runner, "feeds", "add", server.url(RSS))
+    run(runner, "feeds", "add", server.url(ATOM))
+    out = run(runner, "feeds", "poll", "--workers", "2")
+    lines = out.splitlines()
+    assert lines[0].startswith(server.url(RSS) + ": 3 item(s), 3 new") and lines[1].startswith(server.url(ATOM))
+    assert "5 new candidate(s)" in lines[-1]
+    assert len(json.loads(run(runner, "review", "--list", "--json"))) == 5

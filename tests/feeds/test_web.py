@@ -1,4 +1,4 @@
-"""The feeds API (a token for every call), the digest JSON and the /digest page."""
+"""The feeds API (a token to add and remove), per-user watchlists, the digest JSON and the /digest page."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from aidtrack.db import Store
+from aidtrack.db import feeds as feeds_db
 from aidtrack.services import digest, ledger, web_auth
+from aidtrack.services import feeds as feeds_service
 from aidtrack.web import create_app
 
 with warnings.catch_warnings():
@@ -29,17 +31,28 @@ def served(tmp_path: Path) -> Iterator[tuple[TestClient, Store, dict[str, str]]]
         yield client, store, {"Authorization": f"Bearer {token}"}
 
 
-def test_feeds_api_needs_a_token(served: tuple[TestClient, Store, dict[str, str]]) -> None:
-    client, _, _ = served
-    assert client.get("/api/feeds").status_code == 401
+def test_feeds_api_writes_need_a_token(served: tuple[TestClient, Store, dict[str, str]]) -> None:
+    client, store, auth = served
     assert client.post("/api/feeds", json={"url": "https://news.example/rss"}).status_code == 401
     assert client.delete("/api/feeds/1").status_code == 401
+    assert client.get("/api/watch").status_code == 401
+    assert client.post("/api/watch", json={"countries": ["KOR"]}).status_code == 401
+    assert client.get("/api/feeds", headers={"Authorization": "Bearer wrong"}).status_code == 401
+    feeds_service.add_feed("https://news.example/rss", store=store)
+    feeds_db.save_poll(store, 1, status="error", error="answered HTTP 404")
+    assert [f["error"] for f in client.get("/api/feeds").json()] == [None]  # open list, no poll errors
+    assert [f["error"] for f in client.get("/api/feeds", headers=auth).json()] == ["answered HTTP 404"]
 
 
 def test_feeds_api_adds_lists_and_removes(served: tuple[TestClient, Store, dict[str, str]]) -> None:
     client, store, auth = served
-    added = client.post("/api/feeds", json={"url": "https://news.example/rss", "name": "News"}, headers=auth)
-    assert added.status_code == 201 and added.json()["added_by"] == "ann"
+    added = client.post("/api/feeds", json={"url": "https://news.example/rss", "name": "News", "tags": ["Asia"]},
+                        headers=auth)
+    assert added.status_code == 201 and added.json()["added_by"] == "ann" and added.json()["tags"] == ["asia"]
+    client.post("/api/feeds", json={"url": "https://news.example/europe.xml", "tags": ["europe"]}, headers=auth)
+    assert [f["url"] for f in client.get("/api/feeds", params={"tag": "europe"}).json()] == [
+        "https://news.example/europe.xml"]
+    client.delete("/api/feeds/2", headers=auth)
     again = client.post("/api/feeds", json={"url": "https://news.example/rss"}, headers=auth)
     assert again.status_code == 422 and "already added" in again.json()["error"]
     bad = client.post("/api/feeds", json={"url": "news.example/rss"}, headers=auth)
@@ -75,3 +88,23 @@ def test_digest_page(served: tuple[TestClient, Store, dict[str, str]]) -> None:
     assert "Export ban on &lt;dual-use&gt; goods" in page.text and "javascript:" not in page.text
     wrong = client.get("/digest", params={"since": "2024-01-01", "country": "Atlantis"})
     assert wrong.status_code == 422 and "Unknown actor" in wrong.text
+
+
+def test_each_token_holder_has_a_watchlist(served: tuple[TestClient, Store, dict[str, str]]) -> None:
+    client, store, ann = served
+    bob = {"Authorization": f"Bearer {web_auth.create_token('bob', store=store)}"}
+    mine = client.post("/api/watch", json={"countries": ["South Korea"], "types": ["refusal", "sanction"]},
+                       headers=ann)
+    assert [(w["watchlist"], w["code"], w["types"]) for w in mine.json()] == [("ann", "KOR", ["refusal", "sanction"])]
+    client.post("/api/watch", json={"countries": ["JPN"]}, headers=bob)
+    assert [w["code"] for w in client.get("/api/watch", headers=bob).json()] == ["JPN"]
+    period = {"since": "2024-01-01", "until": "2024-06-30"}
+    for_ann = client.get("/api/digest", params=period, headers=ann).json()["countries"]
+    assert [(c["code"], [g["type"] for g in c["groups"]]) for c in for_ann] == [("KOR", ["refusal", "sanction"])]
+    assert [c["code"] for c in client.get("/api/digest", params=period, headers=bob).json()["countries"]] == ["JPN"]
+    assert client.get("/api/digest", params=period).status_code == 422  # no token: the empty "default" list
+    assert [w["watchlist"] for w in digest.watched(watchlist="ann", store=store)] == ["ann"]  # the CLI sees it
+    bad = client.post("/api/watch", json={"countries": ["KOR"], "types": ["rumour"]}, headers=ann)
+    assert bad.status_code == 422 and 'Unknown type "rumour"' in bad.json()["error"]
+    assert client.delete("/api/watch/KOR", headers=ann).json() == []
+    assert client.delete("/api/watch/KOR", headers=ann).status_code == 404
