@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from pathlib import Path
 from typing import Any
 
@@ -62,8 +63,67 @@ def test_serve_runs_uvicorn_on_the_cli_settings(runner: CliRunner, monkeypatch: 
     result = runner.invoke(main, ["serve", "--port", "8765"])
     assert result.exit_code == 0, result.output
     assert calls == [("aidtrack.web.app:serve_app", {"factory": True, "host": "127.0.0.1", "port": 8765,
-                                                     "log_level": "warning"})]
-    assert "http://127.0.0.1:8765/" in result.output
+                                                     "workers": 1, "log_level": "warning"})]
+    assert "http://127.0.0.1:8765/" in result.output and "1 process" in result.output
+
+
+def test_serve_with_workers_prepares_the_ledger_once_first(runner: CliRunner, monkeypatch: pytest.MonkeyPatch,
+                                                           tmp_path: Path) -> None:
+    """Several workers never race to migrate or fill the ledger: the command did it before they start."""
+    import uvicorn
+
+    url = f"sqlite:///{tmp_path / 'team.db'}"
+    seen: list[tuple[int, int]] = []
+
+    def run(app: str, **options: Any) -> None:
+        counts = ledger.open_store(url).summary()["counts"]
+        seen.append((options["workers"], counts["support"]))
+
+    monkeypatch.setattr(uvicorn, "run", run)
+    result = runner.invoke(main, ["--database", url, "serve", "--workers", "2"])
+    assert result.exit_code == 0, result.output
+    [(workers, support)] = seen
+    assert workers == 2 and support > 100
+    assert "2 worker processes" in result.output
+    assert runner.invoke(main, ["serve", "--workers", "0"]).exit_code == 2
+
+
+def test_serve_refuses_a_poll_interval_that_is_not_a_duration(runner: CliRunner,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    calls: list[str] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append(app))
+    result = runner.invoke(main, ["serve", "--poll-every", "soon"])
+    assert result.exit_code == 1
+    assert 'Poll interval "soon" is not a duration' in result.output
+    assert calls == []
+
+
+def test_serve_polls_the_feeds_while_serving_and_stops_after(runner: CliRunner, monkeypatch: pytest.MonkeyPatch,
+                                                             tmp_path: Path) -> None:
+    import uvicorn
+
+    from aidtrack.services import feeds as feeds_service
+
+    pollers: list[Any] = []
+    start = feeds_service.start_poller
+    monkeypatch.setattr(feeds_service, "start_poller", lambda every: pollers.append(start(every)) or pollers[-1])
+    during: list[bool] = []
+
+    def serving(app: str, **options: Any) -> None:
+        deadline = time.monotonic() + 30
+        while pollers[0].runs == 0 and time.monotonic() < deadline:  # the first poll starts at once
+            time.sleep(0.05)
+        during.append(pollers[0]._thread.is_alive())
+
+    monkeypatch.setattr(uvicorn, "run", serving)
+    result = runner.invoke(main, ["serve", "--poll-every", "2h"])
+    assert result.exit_code == 0, result.output
+    assert "Polling the news feeds every 2h" in result.output
+    [poller] = pollers
+    assert poller.every == 7200 and during == [True]
+    assert not poller._thread.is_alive() and poller.runs == 1
 
 
 def test_serve_app_fills_an_empty_ledger_with_the_starter_data(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -13,19 +13,59 @@ from aidtrack.services import ledger, web_auth
 @click.option("--host", default=None, help="Address to listen on (default: setting host, 127.0.0.1).")
 @click.option("--port", type=click.IntRange(0, 65535), default=None,
               help="Port to listen on (default: setting port, 8000).")
-def serve(host: str | None, port: int | None) -> None:
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Server processes answering requests (uvicorn workers); for a team, about one per CPU core.")
+@click.option("--poll-every", "poll_every", default=None, metavar="INTERVAL",
+              help="Also poll the news feeds every INTERVAL (e.g. 30m, 2h) while serving; several servers "
+                   "on one database never poll the same feed at once.")
+def serve(host: str | None, port: int | None, workers: int, poll_every: str | None) -> None:
     """Run the dashboard and JSON API (docs at /docs) on the ledger the CLI uses.
 
     An empty ledger is first filled with the offline starter data (Kiel Release 29
     donor-month aggregates), so the pages show figures at once. Writes through the
     API need a token: `aidtrack token create NAME`.
+
+    \b
+    For a team: several processes share the load, each with its own connections
+    to the one database (PostgreSQL for more than a few writers), e.g.
+      aidtrack --database postgresql+psycopg://aidtrack:PASS@db/aidtrack \\
+        serve --workers 4 --port 8000
+    behind a reverse proxy (nginx, Caddy) that terminates HTTPS and forwards to
+    127.0.0.1:8000. With --poll-every, only this command's own process polls the
+    feeds, however many workers answer requests.
     """
     import uvicorn
 
+    from aidtrack.services import feeds as feeds_service
+    interval = feeds_service.parse_interval(poll_every) if poll_every else None  # a bad value stops here
     host = host or settings.get("host")
     port = port if port is not None else int(settings.get("port"))
-    click.echo(f"aidtrack on http://{host}:{port}/ (API docs: /docs; Ctrl+C to stop)")
-    uvicorn.run("aidtrack.web.app:serve_app", factory=True, host=host, port=port, log_level="warning")
+    if workers > 1:
+        prepare_ledger()
+    click.echo(f"aidtrack on http://{host}:{port}/ (API docs: /docs; {_processes(workers)}; Ctrl+C to stop)")
+    poller = feeds_service.start_poller(interval) if interval else None
+    if poller is not None:
+        click.echo(f"Polling the news feeds every {poll_every} (the first poll starts now).")
+    try:
+        uvicorn.run("aidtrack.web.app:serve_app", factory=True, host=host, port=port, workers=workers,
+                    log_level="warning")
+    finally:
+        if poller is not None:
+            poller.stop()
+
+
+def _processes(workers: int) -> str:
+    return "1 process" if workers == 1 else f"{workers} worker processes"
+
+
+def prepare_ledger() -> None:
+    """Migrate the ledger and fill it with the starter data once, before several workers start
+    (each worker would otherwise try it at the same moment)."""
+    from aidtrack.services import analysis, signals
+
+    store = ledger.open_store()
+    analysis.load_starter_if_empty(store)
+    signals.import_signals(store, by="aidtrack serve")
 
 
 @click.group()

@@ -1,32 +1,57 @@
-"""Use cases for extraction: articles in, SCHEMA.md documents out, optionally into the review queue."""
+"""Use cases for extraction: articles in, SCHEMA.md documents out, optionally into the review queue.
+
+The extractor (spaCy, trafilatura) is the optional ``extract`` extra, so this module
+imports it only when an article is read or extracted: the dashboard and the API start
+without it, and a call that needs it raises :class:`~aidtrack.extras.MissingExtraError`
+naming the ``pip install`` line. ``Article``, ``MAX_BYTES``, ``article_from_bytes`` and
+``read_article`` are still importable from here (loaded on first use).
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import importlib
 import logging
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 from aidtrack import settings
-from aidtrack.corpus import plan_partitions, read_partition
 from aidtrack.db import Store
-from aidtrack.extract import (
-    Article,
-    article_from_text,
-    extract_document,
-    extract_many,
-    read_article,
-)
-from aidtrack.extract.articles import MAX_BYTES, article_from_bytes
-from aidtrack.extract.pipeline import document_of
+from aidtrack.extras import as_missing_extra
 from aidtrack.services import ledger, review
+
+if TYPE_CHECKING:
+    from aidtrack.extract import Article
 
 __all__ = ["CORPUS_SUFFIXES", "MAX_BYTES", "Article", "article_from_bytes", "cap_article", "extract_documents",
            "extract_text", "is_corpus_file", "iter_corpus_documents", "read_article", "store_documents"]
 
 log = logging.getLogger(__name__)
+
+_LAZY = {"Article": "aidtrack.extract.articles", "MAX_BYTES": "aidtrack.extract.articles",
+         "article_from_bytes": "aidtrack.extract.articles", "read_article": "aidtrack.extract.articles"}
+"""Public names of this module that live in the extractor, loaded on first use."""
+
+
+def extractor(module: str) -> ModuleType:
+    """``module`` of the extractor, imported now; MissingExtraError when the extra is not installed."""
+    try:
+        return importlib.import_module(module)
+    except ModuleNotFoundError as ex:
+        missing = as_missing_extra(ex)
+        if missing is None:
+            raise
+        raise missing from ex
+
+
+def __getattr__(name: str) -> Any:
+    """``Article``, ``MAX_BYTES``, ``article_from_bytes``, ``read_article``: from the extractor."""
+    if name in _LAZY:
+        return getattr(extractor(_LAZY[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def cap_article(article: Article, *, limit: int | None = None, warnings: list[str] | None = None) -> Article:
@@ -53,18 +78,20 @@ def extract_documents(articles: Sequence[Article], *, warnings: list[str] | None
 
     Each article is first capped at ``max_article_chars`` (see :func:`cap_article`).
     """
+    pipeline = extractor("aidtrack.extract.pipeline")
     capped = [cap_article(a, warnings=warnings) for a in articles]
-    return [document_of(a, events) for a, events in zip(capped, extract_many(capped))]
+    return [pipeline.document_of(a, events) for a, events in zip(capped, pipeline.extract_many(capped))]
 
 
 def extract_text(text: str, *, name: str = "api", url: str | None = None,
                  published: dt.date | None = None) -> dict[str, Any]:
     """The document of one article given as text (title on the first line), with its ``text``."""
-    article = article_from_text(text, name=name)
+    pipeline = extractor("aidtrack.extract.pipeline")
+    article = extractor("aidtrack.extract.articles").article_from_text(text, name=name)
     article = dataclasses.replace(article, url=url or article.url, published=published or article.published)
     warnings: list[str] = []
     article = cap_article(article, warnings=warnings)
-    document = extract_document(article)
+    document = pipeline.extract_document(article)
     document["text"] = article.text
     if warnings:
         document["warnings"] = warnings
@@ -96,7 +123,8 @@ def is_corpus_file(path: Path) -> bool:
 def iter_corpus_documents(path: Path, *, size: int = 200,
                           errors: list[str] | None = None) -> Iterator[list[dict[str, Any]]]:
     """The documents of a large corpus, one partition of ``size`` articles at a time."""
-    for part in plan_partitions(path, size=size).partitions:
-        articles = list(read_partition(part, errors=errors))
+    corpus = extractor("aidtrack.corpus")
+    for part in corpus.plan_partitions(path, size=size).partitions:
+        articles = list(corpus.read_partition(part, errors=errors))
         if articles:
             yield extract_documents(articles)
