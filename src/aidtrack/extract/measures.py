@@ -176,6 +176,9 @@ def _nominal_sanction(sentence: Sentence, noun: Token) -> bool:
         return False
     targets = prep_objects(noun, frozenset({"on", "against"}))
     makers = modifier_actors(sentence, noun)
+    loosening = frozenset(v for d, verbs, _ in _combos(sentence.lexicon) if d == "loosen" for v in verbs)
+    if noun.head.lemma_.lower() in loosening:
+        return False  # "lifted its arms embargo on Cyprus" ends a measure
     return bool(makers) and any(target_codes(sentence, t) for t in targets) and not any(
         set(target_codes(sentence, t)) & set(makers) for t in targets)
 
