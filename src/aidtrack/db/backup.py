@@ -12,6 +12,7 @@ using each column's type, so one archive loads into SQLite and PostgreSQL alike.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -118,28 +119,43 @@ def iter_rows(conn: Connection, table: sa.Table) -> Iterator[dict[str, Any]]:
 
 def encode_row(table: sa.Table, row: Mapping[str, Any]) -> dict[str, Any]:
     """``row`` with dates and times as ISO strings (JSON-safe)."""
-    return {name: (value.isoformat() if isinstance(value, dt.date) else value) for name, value in row.items()}
+    out = dict(row)
+    for name in _time_columns(table.name):
+        value = out.get(name)
+        if value is not None:
+            out[name] = value.isoformat()
+    return out
+
+
+@functools.cache
+def _time_columns(name: str) -> tuple[str, ...]:
+    return tuple(c.name for c in table_named(name).columns if isinstance(c.type, (sa.Date, sa.DateTime)))
 
 
 def decode_row(table: sa.Table, row: Mapping[str, Any]) -> dict[str, Any]:
     """The inverse of :func:`encode_row`, by each column's type; unknown columns are an error."""
-    out: dict[str, Any] = {}
-    for name, value in row.items():
-        if name not in table.c:
-            raise StorageError(f'The backup\'s table "{table.name}" has a column "{name}" that this version '
-                               "of aidtrack does not know; restore it with the version that wrote it.")
-        out[name] = _decode(table.c[name].type, value)
+    unknown = row.keys() - _column_set(table.name)
+    if unknown:
+        raise StorageError(f'The backup\'s table "{table.name}" has column(s) {", ".join(sorted(unknown))} that '
+                           "this version of aidtrack does not know; restore it with the version that wrote it.")
+    out = dict(row)
+    for name, parse in _time_parsers(table.name):
+        value = out.get(name)
+        if isinstance(value, str):
+            out[name] = parse(value)
     return out
 
 
-def _decode(kind: sa.types.TypeEngine[Any], value: Any) -> Any:
-    if value is None or not isinstance(value, str):
-        return value
-    if isinstance(kind, sa.DateTime):
-        return dt.datetime.fromisoformat(value)
-    if isinstance(kind, sa.Date):
-        return dt.date.fromisoformat(value)
-    return value
+@functools.cache
+def _column_set(name: str) -> frozenset[str]:
+    return frozenset(c.name for c in table_named(name).columns)
+
+
+@functools.cache
+def _time_parsers(name: str) -> tuple[tuple[str, Callable[[str], Any]], ...]:
+    table = table_named(name)
+    return tuple((c.name, dt.datetime.fromisoformat if isinstance(c.type, sa.DateTime) else dt.date.fromisoformat)
+                 for c in table.columns if isinstance(c.type, (sa.Date, sa.DateTime)))
 
 
 def sqlite_copy(engine: Engine, target: Path, *, progress: Progress | None = None) -> None:
