@@ -1,7 +1,10 @@
 """Analysis: rankings, peer comparison and step-up gap, time series, country reports.
 
-Pure pandas functions over the support and macro frames (see ``store.support_frame()``
-and ``store.macro_frame()``); nothing here opens the database.
+Pure pandas functions over the support and macro frames; nothing here opens the
+database. The ledger hands them support totals summed in SQL
+(:func:`aidtrack.db.aggregate.support_totals`, one row per donor, recipient, category,
+stage, month, origin and source) and ``store.macro_frame()``; a frame with one row per
+record gives the same figures.
 
 >>> from aidtrack.analysis import rank, compare, timeline
 >>> rank(support, macro, per="gdp").head()                 # doctest: +SKIP
