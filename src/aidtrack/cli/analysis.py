@@ -41,9 +41,6 @@ def _print_table(rows: list[list[str]], columns: list[str], *, title: str | None
     console.print(table)
 
 
-KIEL_CITATION = "Kiel Institute for the World Economy, Ukraine Support Tracker, Release {release}"
-
-
 def _cite(chart: Path | None, *, as_of: str | None = None) -> dict[str, Any]:
     """Caption details for an exported chart: the data source and release, and the date of the data."""
     if chart is None:
@@ -54,12 +51,9 @@ def _cite(chart: Path | None, *, as_of: str | None = None) -> dict[str, Any]:
 def _data_source() -> str | None:
     """The current Kiel release(s) in the ledger, e.g. "..., Ukraine Support Tracker, Release 29"."""
     try:
-        imports = ledger.status(store=ledger.open_store())["imports"]
+        return report_service.data_source(ledger.open_store())
     except AidtrackError:
         return None
-    releases = sorted({str(i["release"]) for i in imports if str(i.get("origin") or "").lower().startswith("kiel")
-                       and i.get("release") and not i.get("superseded_by")}, key=lambda r: (len(r), r))
-    return "; ".join(KIEL_CITATION.format(release=r) for r in releases) or None
 
 
 def _write_chart(fig: Any, path: Path | None) -> None:

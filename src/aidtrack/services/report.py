@@ -18,6 +18,7 @@ from aidtrack.analysis import (
     write_report_html,
 )
 from aidtrack.db import Store
+from aidtrack.importers.release import KIEL_CITATION
 from aidtrack.rules import OptionsReport, Rule, load_register, rules_in_force
 from aidtrack.services import analysis as analysis_service
 from aidtrack.services import ledger
@@ -102,4 +103,16 @@ def country_report(donor: str, *, peers: str = "G7", as_of: str | dt.date | None
     sections = (options_section(options), rules_section(code, on=when, cited=cited_rule_ids(options)),
                 signals_section(options))
     return analysis.build_report(support, macro, code, peers=peers, as_of=as_of, stage=stage,
-                                 extra_sections=sections)
+                                 extra_sections=sections, releases=kiel_releases(store))
+
+
+def kiel_releases(store: Store) -> list[str]:
+    """The Kiel releases whose records are current in the ledger, e.g. ``["29"]``."""
+    return sorted({str(i["release"]) for i in ledger.status(store=store)["imports"]
+                   if str(i.get("origin") or "").lower().startswith("kiel") and i.get("release")
+                   and not i.get("superseded_by")}, key=lambda r: (len(r), r))
+
+
+def data_source(store: Store) -> str | None:
+    """The dataset behind the figures, to cite under charts: the current Kiel release(s), if any."""
+    return "; ".join(KIEL_CITATION.format(release=r) for r in kiel_releases(store)) or None

@@ -36,6 +36,7 @@ class TransferIn(pydantic.BaseModel):
     via: list[Annotated[str, pydantic.Field(min_length=1, max_length=100)]] = pydantic.Field(
         default_factory=list, max_length=5)
     manufacturer: str | None = pydantic.Field(None, max_length=100)
+    equipment: str | None = pydantic.Field(None, max_length=100, examples=["leopard_2"])
     on: dt.date | None = None
 
 
@@ -118,7 +119,8 @@ def check_transfer(body: TransferIn) -> dict[str, Any]:
     result = rules_service.check_route(
         resolve_country(body.origin), resolve_country(body.recipient), body.item,
         via=tuple(resolve_country(v) for v in body.via),
-        manufacturer=resolve_country(body.manufacturer) if body.manufacturer else None, on=body.on)
+        manufacturer=resolve_country(body.manufacturer) if body.manufacturer else None, on=body.on,
+        equipment=body.equipment)
     return dict(result.to_dict())
 
 

@@ -142,16 +142,10 @@ def overview(store: Store) -> dict[str, Any]:
     }
 
 
-KIEL_CITATION = "Kiel Institute for the World Economy, Ukraine Support Tracker, Release {release}"
-
-
 @memo
 def data_source(store: Store) -> str | None:
     """The dataset behind the figures, to cite under charts: the current Kiel release(s), if any."""
-    releases = sorted({str(i["release"]) for i in ledger.status(store=store)["imports"]
-                       if str(i.get("origin") or "").lower().startswith("kiel") and i.get("release")
-                       and not i.get("superseded_by")}, key=lambda r: (len(r), r))
-    return "; ".join(KIEL_CITATION.format(release=r) for r in releases) or None
+    return report_service.data_source(store)
 
 
 @functools.lru_cache(maxsize=1)
