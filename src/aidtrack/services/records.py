@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import json
 import math
 import re
@@ -170,8 +171,9 @@ def _known_columns() -> set[str]:
     return set(COLUMNS) | set(IGNORED) | _model_fields() | set(dump.column_names("support"))
 
 
-def _model_fields() -> set[str]:
-    return set(models.Support.model_fields) - {"id", "source"}
+@functools.cache
+def _model_fields() -> frozenset[str]:
+    return frozenset(models.Support.model_fields) - {"id", "source"}
 
 
 def _plain(value: Any) -> Any:
@@ -220,7 +222,8 @@ class _RowError(Exception):
 
 def _record(row: Mapping[str, Any], problems: list[_RowError]) -> tuple[models.Support, dict[str, Any]] | None:
     """One row as a validated support record plus its kept fields; problems go to ``problems``."""
-    data = {k: v for k, v in row.items() if k in _model_fields()}
+    fields = _model_fields()
+    data = {k: v for k, v in row.items() if k in fields}
     when = _field(row, "date", ledger.parse_date, problems)
     data["date"] = when
     for key in ("donor", "recipient", "via"):
