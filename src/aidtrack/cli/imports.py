@@ -79,7 +79,10 @@ def _show_report(summary: imports.ImportSummary) -> None:
 
 @click.group("import")
 def import_group() -> None:
-    """Import data: Kiel releases, World Bank macro data, the starter dataset, files of records."""
+    """Import data: Kiel releases, World Bank macro data, the starter dataset.
+
+    `import records` loads support records from a file: an aidtrack export or your own sheet.
+    """
 
 
 @import_group.command("kiel")
