@@ -77,7 +77,9 @@ def test_the_html_digest_stands_alone(chromium: Any, filled: tuple[str, Store], 
     page = _page(chromium, width, path.as_uri())
     page.goto(path.as_uri())
     assert page.blocked == [] and page.errors == []
-    assert page.locator("section#KOR tbody tr").count() == 6
+    assert page.locator("section#KOR table.support tbody tr").count() == 3
+    assert page.locator("section#KOR table.rules tbody tr").count() == 1  # the sample rule change
+    assert page.locator("section#KOR tbody tr").count() == 7
     assert _sideways(page) == 0
     assert page.evaluate("getComputedStyle(document.body).fontFamily")  # the inline style applied
     page.context.close()
@@ -110,6 +112,8 @@ def test_the_digest_page_fits_a_phone(chromium: Any, live: str) -> None:
     page.fill("input[name=country]", "KOR JPN")
     page.click("form.inline button")
     page.wait_for_selector("section#JPN")
-    assert page.locator("section#KOR table.events tbody tr").count() == 3
+    assert page.locator("section#KOR h3").all_inner_texts()[:4] == ["Appeals", "Refusals", "New support",
+                                                                   "Sanctions"]
+    assert page.locator("section#KOR table.appeal a").get_attribute("href") == "https://news.example/kyiv-asks"
     assert _sideways(page) == 0 and page.blocked == [] and page.errors == []
     page.context.close()

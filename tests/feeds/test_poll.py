@@ -3,6 +3,10 @@ failures reported without stopping the others, conditional GET, the polling leas
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
 import threading
 from typing import Any
 
@@ -289,3 +293,53 @@ def test_the_background_poller_polls_at_once_and_stops(tmp_path: Any, server: Fi
         poller.stop()
     assert poller.runs == 1 and poller.last is not None and poller.last.totals()["added"] == 3
     assert feeds_db.find_feed(store, 1)["lock_owner"] is None
+
+
+HARBOUR = "/world/articles/harbour-regatta.html"
+
+
+def test_a_poll_killed_midway_resumes_and_reads_each_entry_once(any_store: Store, server: FixtureServer) -> None:
+    """A poll process killed (SIGKILL) while it waits for the third page keeps the two entries it
+    stored; the next poll reads only the third, and every candidate is in the queue exactly once."""
+    feed = feeds_service.add_feed(server.url(RSS), store=any_store)
+    server.routes[HARBOUR].delay = 60
+    url = any_store.engine.url.render_as_string(hide_password=False)
+    env = {**os.environ, "AIDTRACK_FEED_HOST_DELAY": "0", "AIDTRACK_DATABASE_URL": url}
+    process = subprocess.Popen([sys.executable, "-c", "from aidtrack.cli import main; main()", "feeds", "poll"],
+                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        for _ in range(1200):
+            if server.hits(HARBOUR) or process.poll() is not None:
+                break
+            threading.Event().wait(0.05)
+        assert server.hits(HARBOUR) == 1, f"the poll never reached the third page: {process.returncode}"
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.communicate()
+    assert process.returncode == -signal.SIGKILL
+    stored = feeds_db.feed_items_of(any_store, feed["id"])
+    assert sorted(i["url"].rsplit("/", 1)[1] for i in stored.values()) == ["korea-hospitals.html",
+                                                                            "norway-heating.html"]
+    server.routes[HARBOUR].delay = 0
+    with feeds_service.make_fetcher(timeout=5, retries=0) as fetcher:
+        report = feeds_service.poll(store=any_store, fetcher=fetcher).feeds[0]
+    assert (report.status, report.new, report.unchanged, report.not_relevant, report.added) == ("ok", 1, 2, 1, 0)
+    assert [server.hits(p) for p in ("/world/articles/norway-heating.html", KOREA, HARBOUR)] == [1, 1, 2]
+    rows = review.candidates(store=any_store, limit=1000)
+    assert sorted((r.get("donor"), r.get("category")) for r in rows) == [("KOR", "humanitarian"),
+                                                                         ("NOR", "humanitarian")]
+
+
+def test_workers_give_the_same_queue_in_feed_order(store: Store, server: FixtureServer, fetcher: Fetcher) -> None:
+    add_both(store, server)
+    report = feeds_service.poll(store=store, fetcher=fetcher, workers=2)
+    assert [(f.status, f.items, f.new, f.not_relevant) for f in report.feeds] == [("ok", 3, 3, 1), ("ok", 2, 2, 0)]
+    assert proposed(store) == EXPECTED
+    items = [*feeds_db.feed_items_of(store, 1).values(), *feeds_db.feed_items_of(store, 2).values()]
+    in_order = [i["url"].rsplit("/", 1)[1] for i in sorted(items, key=lambda i: i["id"])]
+    assert in_order == ["norway-heating.html", "korea-hospitals.html", "harbour-regatta.html",
+                        "kyiv-asks-seoul.html", "japan-power-lines.html"]  # stored in feed order
+    again = feeds_service.poll(store=store, fetcher=fetcher, workers=2, recheck=True)
+    assert again.totals()["added"] == 0 and again.totals()["unchanged"] == 5
+    with pytest.raises(ValidationError, match="--workers 0 is out of range"):
+        feeds_service.poll(store=store, fetcher=fetcher, workers=0)
