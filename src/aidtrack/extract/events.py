@@ -134,6 +134,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         return []
     if _sanctions_package(sentence, objects):
         return []
+    if any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _RESTRICTIONS for c in verb.children):
+        return []  # "approved a total arms embargo on Israel" restricts, it gives nothing
     donors = donors_of_verb(sentence, verb)
     explicit = recipients_of(sentence, verb, dobj_is_recipient=lemma in DOBJ_RECIPIENT_VERBS)
     recipients, defaulted = _recipients_or_default(explicit, ctx)
