@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -168,3 +169,39 @@ def test_candidates_sorted_by_confidence_in_sql(any_store: Store) -> None:
     assert [r["confidence"] for r in rows] == [0.9, 0.5, 0.2]
     with pytest.raises(ValidationError, match="Unknown order"):
         any_store.list_support(SupportFilter(order="colour"))
+
+
+def test_head_revision_read_from_the_files_is_alembics_head() -> None:
+    import sqlalchemy as sa
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from aidtrack.db.engine import MIGRATIONS
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    assert head_revision() == ScriptDirectory.from_config(config).get_current_head()
+    assert current_revision(sa.create_engine("sqlite://")) is None
+
+
+def test_an_up_to_date_ledger_opens_without_alembic(tmp_path: Path) -> None:
+    """Alembic is loaded only to upgrade: a second open reads the revision with a plain query."""
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'ledger.db'}"
+    script = ("import sys; from aidtrack.db import connect; connect(sys.argv[1]); "
+              "print('alembic' in sys.modules)")
+    first, second = (subprocess.run([sys.executable, "-c", script, url], capture_output=True, text=True,
+                                    check=True).stdout.strip() for _ in range(2))
+    assert (first, second) == ("True", "False")
+    behind = f"sqlite:///{tmp_path / 'behind.db'}"
+    from alembic import command
+
+    from aidtrack.db.engine import _alembic_config
+
+    engine = sa.create_engine(behind)
+    command.upgrade(_alembic_config(engine), "0005")
+    assert current_revision(engine) == "0005"
+    again = subprocess.run([sys.executable, "-c", script, behind], capture_output=True, text=True, check=True)
+    assert again.stdout.strip() == "True" and current_revision(engine) == head_revision() != "0005"
