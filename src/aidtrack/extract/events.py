@@ -74,6 +74,7 @@ class Found:
 _RESTRICTIONS = frozenset({"ban", "embargo", "restriction", "moratorium", "freeze", "suspension",
                            "halt", "pause", "block", "blockade", "limit", "sanction"})
 _REQUESTS = frozenset({"request", "call", "demand", "appeal", "plea", "bid", "proposal"})
+_OPTIONS = frozenset({"possibility", "option", "plan", "intention", "idea", "prospect"})
 Rule = Callable[[Sentence, Token, ArticleContext], list[Found]]
 
 
@@ -301,13 +302,16 @@ def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     asked = bool(requests) and bool(categories_in(sentence, [verb, *[t for r in requests for t in r.subtree]]))
     if asked:  # "denied a request from Russia to send troops"
         objects = objects + [t for r in requests for t in r.subtree]
-    if lemma == "deny" and not asked:
-        return []  # "China denies supplying weapons": a denial of a fact, not a refusal
+    possibility = any(c.dep_ == "dobj" and c.lemma_.lower() in _OPTIONS for c in verb.children)
+    if lemma == "deny" and not (asked or possibility and transfer):
+        return []  # "China denies supplying weapons": a denial of a fact; "denied the
+        # possibility of jets being sent" refuses
     if not (transfer or has_support_noun(sentence, core) or asked):
         return []
     if _declines_to_speak(sentence, objects):
         return []
-    cats, cat_default = _category_or_default(sentence, objects, ctx, allow_default=transfer)
+    cats, cat_default = _category_or_default(
+        sentence, objects, ctx, allow_default=transfer or has_support_noun(sentence, core))
     if not cats and has_money(objects):
         cats, cat_default = ["financial"], True
     actors = _refusal_actors(sentence, verb)
