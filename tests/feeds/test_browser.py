@@ -16,7 +16,6 @@ import pytest
 from aidtrack.db import Store
 from aidtrack.services import digest, ledger
 from aidtrack.web import create_app
-
 from tests.feeds.test_digest import fill, kor
 
 pytestmark = pytest.mark.browser

@@ -41,6 +41,7 @@ def test_poll_reports_a_failing_feed_and_goes_on(runner: CliRunner, server: Fixt
     assert result.exit_code == 0
     assert [(f["status"], f["added"]) for f in report["feeds"]] == [("error", 0), ("ok", 3)]
     assert report["totals"]["errors"] == 1 and "HTTP 404" in report["feeds"][0]["errors"][0]
+    assert (report["totals"]["feeds"], report["totals"]["failed_feeds"], report["totals"]["added"]) == (2, 1, 3)
 
 
 def test_remove_and_mistakes(runner: CliRunner, server: FixtureServer) -> None:

@@ -37,7 +37,15 @@ from aidtrack.db import Store
 from aidtrack.db import feeds as feeds_db
 from aidtrack.errors import AidtrackError, ExtractionInputError, ValidationError
 from aidtrack.extract import Article
-from aidtrack.feeds import FeedFetchError, FeedFormatError, FeedItem, Fetcher, Response, content_hash, parse_feed
+from aidtrack.feeds import (
+    FeedFetchError,
+    FeedFormatError,
+    FeedItem,
+    Fetcher,
+    Response,
+    content_hash,
+    parse_feed,
+)
 from aidtrack.relevance import load_filter
 from aidtrack.services import extraction, ledger
 
@@ -79,9 +87,12 @@ class PollReport:
     feeds: list[FeedReport]
 
     def totals(self) -> dict[str, int]:
+        """Sums over the feeds (``added``: events proposed; ``linked``: matched to records), errors, feeds."""
         fields = ("items", "new", "changed", "unchanged", "not_relevant", "unreadable", "added", "linked")
         totals = {f: sum(getattr(r, f) for r in self.feeds) for f in fields}
         totals["errors"] = sum(len(r.errors) for r in self.feeds)
+        totals["feeds"] = len(self.feeds)
+        totals["failed_feeds"] = sum(r.status == "error" for r in self.feeds)
         return totals
 
     def to_dict(self) -> dict[str, Any]:

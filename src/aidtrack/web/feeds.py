@@ -34,7 +34,8 @@ OptionalListQ = Annotated[str | None, Query(min_length=1, max_length=60, descrip
                                             "the token holder's, else `default`.")]
 
 
-def optional_user(request: Request, credentials: HTTPAuthorizationCredentials | None = Security(bearer)) -> str | None:
+def optional_user(request: Request,
+                  credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer)]) -> str | None:
     """The token's user when a token is sent (an unknown token is refused with 401), else None."""
     return token_user(credentials.credentials, get_store(request)) if credentials else None
 
@@ -69,7 +70,8 @@ class Feed(pydantic.BaseModel):
 
 
 def _feed(row: dict[str, Any], *, errors: bool = True) -> Feed:
-    feed = Feed(**{k: row.get(k) for k in Feed.model_fields if k in row})
+    fields: dict[str, Any] = {k: row.get(k) for k in Feed.model_fields if k in row}
+    feed = Feed(**fields)
     return feed if errors else feed.model_copy(update={"error": None})
 
 
