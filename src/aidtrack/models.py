@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from typing import Any
+from typing import Any, Literal
 
 import pydantic
 
@@ -78,6 +78,31 @@ class SourceKind(_Choice):
     DATASET = "dataset"
     OFFICIAL = "official"
     NEWS = "news"
+
+
+CategoryName = Literal["military", "humanitarian", "financial"]
+StageName = Literal["commitment", "allocation", "delivery"]
+StatusName = Literal["confirmed", "candidate", "rejected"]
+EventTypeName = Literal["appeal", "refusal", "threat", "policy_change", "sanction"]
+ChannelName = Literal["direct", "indirect"]
+DirectionName = Literal["loosen", "tighten"]
+SourceKindName = Literal["dataset", "official", "news"]
+"""The vocabularies as ``Literal`` types, for signatures and pydantic/FastAPI fields; each
+lists its enum's values in order (``tests/test_one_home.py`` keeps the two in step)."""
+
+VOCABULARIES: dict[type[_Choice], Any] = {
+    Category: CategoryName, Stage: StageName, Status: StatusName, EventType: EventTypeName,
+    Channel: ChannelName, Direction: DirectionName, SourceKind: SourceKindName,
+}
+
+
+def values(choice: type[_Choice]) -> list[str]:
+    """The allowed values of a vocabulary, in order (e.g. for ``click.Choice``).
+
+    >>> values(Stage)
+    ['commitment', 'allocation', 'delivery']
+    """
+    return [member.value for member in choice]
 
 
 _CODE = re.compile(r"^[A-Z]{2,5}$")

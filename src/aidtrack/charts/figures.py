@@ -12,9 +12,11 @@ import datetime as dt
 import pandas as pd
 import plotly.graph_objects as go
 
+from aidtrack.models import Category, values
+
 COLOURS = {"military": "#4c5b8a", "humanitarian": "#d08c36", "financial": "#4f9a7d", "unspecified": "#9a9a9a"}
 BASE, HIGHLIGHT, MEDIAN = "#8aa1c7", "#c0392b", "#333333"
-CATEGORIES = ("military", "humanitarian", "financial", "unspecified")
+CATEGORIES = (*values(Category), "unspecified")
 _MEASURES = {"value_eur": "support in EUR", "pct_gdp": "% of GDP", "per_capita_eur": "EUR per inhabitant"}
 DEFAULT_SOURCE = "aidtrack ledger: Kiel Institute for the World Economy, Ukraine Support Tracker, and sourced records"
 CAPTION_MARGIN = 120  # pixels below the plot for the axis title, the legend and a three-line caption

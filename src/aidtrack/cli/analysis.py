@@ -13,6 +13,7 @@ from rich.table import Table
 from aidtrack.cli import output
 from aidtrack.cli.output import money
 from aidtrack.errors import AidtrackError, ValidationError
+from aidtrack.models import Category, Stage, values
 from aidtrack.services import analysis as service
 from aidtrack.services import ledger
 from aidtrack.services import report as report_service
@@ -20,8 +21,8 @@ from aidtrack.services.analysis import pct
 
 console = output.console()
 
-_CATEGORIES = ["military", "humanitarian", "financial"]
-_STAGES = ["commitment", "allocation", "delivery"]
+_CATEGORIES = values(Category)
+_STAGES = values(Stage)
 _SHORT = {"military": "military", "humanitarian": "humanit.", "financial": "financial", "unspecified": "not split"}
 _json_option = click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
 _chart_option = click.option("--chart", "chart", type=click.Path(dir_okay=False, path_type=Path),

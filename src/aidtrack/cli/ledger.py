@@ -12,14 +12,15 @@ from rich.table import Table
 from aidtrack import settings
 from aidtrack.cli.output import console as _console
 from aidtrack.cli.output import money
+from aidtrack.models import Category, Direction, EventType, SourceKind, Stage, Status, values
 from aidtrack.services import ledger
 
 console = _console()
 
-_CATEGORIES = ["military", "humanitarian", "financial"]
-_STAGES = ["commitment", "allocation", "delivery"]
-_EVENT_TYPES = ["appeal", "refusal", "threat", "policy_change", "sanction"]
-_STATUSES = ["confirmed", "candidate", "rejected"]
+_CATEGORIES = values(Category)
+_STAGES = values(Stage)
+_EVENT_TYPES = values(EventType)
+_STATUSES = values(Status)
 
 
 def print_json(data: Any) -> None:
@@ -84,7 +85,7 @@ def _source_options(func: Any) -> Any:
         click.option("--source-title", help="Title of the source."),
         click.option("--source-publisher", help="Publisher of the source."),
         click.option("--source-date", help="Publication date of the source (YYYY-MM-DD)."),
-        click.option("--source-kind", type=click.Choice(["dataset", "official", "news"]), default="news",
+        click.option("--source-kind", type=click.Choice(values(SourceKind)), default="news",
                      show_default=True, help="What kind of source it is."),
     ]):
         func = opt(func)
@@ -126,7 +127,7 @@ def add_support(**fields: Any) -> None:
 @click.option("--target", help="Who is urged, threatened or sanctioned.")
 @click.option("--beneficiary", help="Who would benefit (usually UKR).")
 @click.option("--category", type=click.Choice(_CATEGORIES, case_sensitive=False))
-@click.option("--direction", type=click.Choice(["loosen", "tighten"]), help="For policy_change.")
+@click.option("--direction", type=click.Choice(values(Direction)), help="For policy_change.")
 @click.option("--summary", help="One line in your own words.")
 @click.option("--date", help="YYYY-MM-DD")
 @click.option("--evidence", help="The sentence that states the fact.")

@@ -10,8 +10,9 @@ import click
 from rich.console import Console
 from rich.markdown import Markdown
 
-from aidtrack.errors import AidtrackError, UnknownActorError, ValidationError
+from aidtrack.errors import UnknownActorError, ValidationError
 from aidtrack.services import rules as rules_service
+from aidtrack.services.actors import resolve_actor
 from aidtrack.services.rules import (
     audit_register,
     render_changes,
@@ -19,7 +20,6 @@ from aidtrack.services.rules import (
     render_options,
     render_rules,
     render_stale,
-    resolve_country,
     rule_changes,
     rule_dict,
     rules_in_force,
@@ -42,11 +42,25 @@ class _Date(click.ParamType):
 DATE = _Date()
 
 
+def _debugging() -> bool:
+    """Whether ``aidtrack --debug`` asked for full tracebacks."""
+    context = click.get_current_context(silent=True)
+    return bool(context and context.find_root().params.get("debug"))
+
+
+def _usage_error(ex: ValidationError, option: str | None = None) -> click.UsageError:
+    """A bad value typed by the user, as a usage error naming the option (exit status 2);
+    with ``--debug`` the original error is raised instead, traceback and all."""
+    if _debugging():
+        raise ex
+    return click.UsageError(f"{option}: {ex}" if option else str(ex))
+
+
 def _country(value: str, *, option: str) -> str:
     try:
-        return resolve_country(value)
+        return resolve_actor(value)
     except UnknownActorError as ex:
-        raise click.UsageError(f"{option}: {ex}") from None
+        raise _usage_error(ex, option) from None
 
 
 def _emit(data: Any) -> None:
@@ -155,7 +169,7 @@ def check_transfer(origin: str, recipient: str, item: str, via: tuple[str, ...],
             manufacturer=_country(maker, option="--origin-of-manufacture") if maker else None, on=on,
             transit=tuple(_country(t, option="--transit") for t in transit), equipment=equipment)
     except ValidationError as ex:
-        raise click.UsageError(str(ex)) from None
+        raise _usage_error(ex) from None
     if as_json:
         _emit(result.to_dict())
         return
@@ -172,11 +186,8 @@ def options(donor: str, as_of: dt.date | None, recipient: str, peers: str, as_js
     """DONOR's routes to support the recipient: verdicts, citations, the peers that used
     each route (from the ledger), appeals and threats, and the step-up gap."""
     code = _country(donor, option="DONOR")
-    try:
-        report = rules_service.options_report(code, as_of=as_of, recipient=_country(recipient, option="--to"),
-                                              peers=peers)
-    except AidtrackError as ex:
-        raise click.ClickException(str(ex)) from None
+    report = rules_service.options_report(code, as_of=as_of, recipient=_country(recipient, option="--to"),
+                                          peers=peers)
     if as_json:
         _emit(report.to_dict())
         return

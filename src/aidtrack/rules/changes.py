@@ -10,6 +10,7 @@ import dataclasses
 import datetime as dt
 from typing import Any, Literal
 
+from aidtrack.models import DirectionName
 from aidtrack.rules.conflicts import is_at_war
 from aidtrack.rules.model import EFFECT_RANK, Rule, Source
 from aidtrack.rules.precedence import ROLE_SCOPES, decide, precedence_key, specificity
@@ -60,7 +61,7 @@ class RuleChange:
     date: dt.date
     rule_id: str
     kind: Literal["adopted", "ended", "pending"]
-    direction: Literal["loosen", "tighten"]
+    direction: DirectionName
     effect_before: str | None
     effect_after: str | None
     other_rule_id: str | None

@@ -18,6 +18,7 @@ from typing import Any, Literal
 import pydantic
 
 from aidtrack.errors import ValidationError
+from aidtrack.models import DirectionName
 
 Item = Literal["lethal", "non_lethal", "ammunition", "dual_use", "warship"]
 Scope = Literal["direct", "reexport", "both"]
@@ -152,7 +153,7 @@ class Rule(pydantic.BaseModel):
     valid_to: dt.date | None = None
     announced: dt.date | None = None
     overrides: tuple[str, ...] = ()
-    change_direction: Literal["loosen", "tighten"] | None = None
+    change_direction: DirectionName | None = None
     confidence: Literal["high", "medium", "low"]
     sources: tuple[Source, ...] = pydantic.Field(min_length=1)
     notes: str = ""

@@ -1,4 +1,5 @@
-"""Country names and codes for messages and input, via :mod:`aidtrack.actors`."""
+"""Country names for messages, via :mod:`aidtrack.actors` (typed names are resolved by
+:func:`aidtrack.actors.resolve_actor`)."""
 
 from __future__ import annotations
 
@@ -12,11 +13,3 @@ def country_name(code: str) -> str:
         return actors.actor_name(code)
     except UnknownActorError:
         return code
-
-
-def resolve_country(name: str) -> str:
-    """A code for ``name`` (``"Germany"``, ``"deu"`` -> ``"DEU"``).
-
-    Raises :class:`aidtrack.errors.UnknownActorError` with suggestions for an unknown name.
-    """
-    return actors.resolve_actor(str(name).strip())

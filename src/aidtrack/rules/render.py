@@ -7,6 +7,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
+from aidtrack.models import Category, values
 from aidtrack.rules.changes import RuleChange
 from aidtrack.rules.model import BASES, CheckResult, Finding, Rule, Source
 from aidtrack.rules.naming import country_name
@@ -132,7 +133,7 @@ def _peers_section(report: OptionsReport) -> list[str]:
         return []
     lines = ["## Peers", "", ("What other donors gave, by kind of aid (the same list applies to every route "
              "of that kind; the ledger does not split lethal from non-lethal military aid)."), ""]
-    for category in ("military", "humanitarian", "financial"):
+    for category in values(Category):
         lines.append(f"- {category.capitalize()} aid{_peer_list(by_category.get(category, ()))}.")
     return [*lines, ""]
 

@@ -16,10 +16,11 @@ from typing import Any, Literal
 import pydantic
 
 from aidtrack.errors import RuleRegisterError
+from aidtrack.models import CategoryName, ChannelName, DirectionName, EventTypeName, StageName
 from aidtrack.rules.model import Source
 from aidtrack.rules.register import load_yaml_list
 
-SignalType = Literal["appeal", "refusal", "threat", "policy_change", "sanction", "support"]
+SignalType = Literal[EventTypeName, "support"]
 EVENT_KEYS = ("type", "actor", "target", "beneficiary", "recipient", "category", "direction",
               "consequence", "condition", "summary", "date", "date_precision", "sources",
               "confidence", "stage", "amount", "currency", "channel", "via", "notes")
@@ -36,15 +37,15 @@ class _Signal(pydantic.BaseModel):
     target: str | None = None
     beneficiary: str | None = None
     recipient: str | None = None
-    category: Literal["military", "humanitarian", "financial"] | None = None
-    direction: Literal["loosen", "tighten"] | None = None
+    category: CategoryName | None = None
+    direction: DirectionName | None = None
     consequence: str | None = None
     condition: str | None = None
     summary: str = pydantic.Field(min_length=10)
-    stage: Literal["commitment", "allocation", "delivery"] | None = None
+    stage: StageName | None = None
     amount: float | None = None
     currency: str | None = None
-    channel: Literal["direct", "indirect"] | None = None
+    channel: ChannelName | None = None
     via: str | None = None
     sources: list[dict[str, Any]] = pydantic.Field(min_length=1)
     confidence: Literal["high", "medium", "low"]

@@ -35,7 +35,6 @@ from aidtrack.rules import (
     stale_rules,
 )
 from aidtrack.rules import render_options as _render_options
-from aidtrack.rules.naming import resolve_country
 from aidtrack.services import analysis as analysis_service
 from aidtrack.services import ledger
 
@@ -53,7 +52,6 @@ __all__ = [
     "render_options",
     "render_rules",
     "render_stale",
-    "resolve_country",
     "rule_changes",
     "rule_dict",
     "rules_in_force",
@@ -127,7 +125,7 @@ def check_route(origin: str, recipient: str, item: str, *, via: tuple[str, ...] 
                 transit: tuple[str, ...] = (), equipment: str | None = None) -> CheckResult:
     """Judge a transfer hop by hop against the rules in force on ``on`` (default: today).
 
-    Countries are codes (resolve typed names with :func:`resolve_country` first); a bad
+    Countries are codes (resolve typed names with :func:`aidtrack.services.actors.resolve_actor` first); a bad
     ``item`` raises :class:`~aidtrack.errors.ValidationError`. ``transit`` lists states whose
     straits, airspace or land the shipment crosses without a handover; ``equipment`` names
     equipment that some rules are limited to (``leopard_2``, ``licence_built``...).

@@ -9,10 +9,11 @@ import pydantic
 from fastapi import APIRouter, Depends, Path, Query, Request
 
 from aidtrack.db import Store
+from aidtrack.models import CategoryName, StageName
 from aidtrack.services import analysis as analysis_service
 from aidtrack.services import extraction, ledger
 from aidtrack.services import rules as rules_service
-from aidtrack.services.rules import resolve_country
+from aidtrack.services.actors import resolve_actor
 from aidtrack.web import convert, review, views
 from aidtrack.web.auth import get_store, token_user
 
@@ -21,7 +22,6 @@ StoreDep = Annotated[Store, Depends(get_store)]
 Text = Annotated[str | None, Query(max_length=200)]
 Actor = Annotated[str, Path(min_length=1, max_length=100, description="A code or name, e.g. KOR.", examples=["KOR"])]
 DateQ = Annotated[str | None, Query(max_length=20, description="YYYY-MM-DD.", examples=["2023-06-01"])]
-Stage = Literal["commitment", "allocation", "delivery"]
 MAX_TEXT = 200_000
 
 
@@ -56,8 +56,8 @@ class ArticleIn(pydantic.BaseModel):
 
 @router.get("/rank", tags=["analysis"])
 def rank(store: StoreDep, per: Literal["gdp", "capita"] | None = None,
-         category: Literal["military", "humanitarian", "financial"] | None = None,
-         stage: Stage = "allocation", start: DateQ = None, end: DateQ = None,
+         category: CategoryName | None = None,
+         stage: StageName = "allocation", start: DateQ = None, end: DateQ = None,
          limit: Annotated[int, Query(ge=1, le=500)] = 100) -> dict[str, Any]:
     """Donors ranked by support in EUR, as % of GDP (``per=gdp``) or per capita."""
     table = views.ranking(store, per=per, category=category, stage=stage, start=start, end=end)
@@ -68,14 +68,14 @@ def rank(store: StoreDep, per: Literal["gdp", "capita"] | None = None,
 @router.get("/compare/{donor}", tags=["analysis"])
 def compare(donor: Actor, store: StoreDep,
             peers: Annotated[str, Query(min_length=1, max_length=300, examples=["G7", "JPN,DEU"])] = "G7",
-            stage: Stage = "allocation", percentile: Annotated[float, Query(ge=0, le=100)] = 50,
+            stage: StageName = "allocation", percentile: Annotated[float, Query(ge=0, le=100)] = 50,
             as_of: DateQ = None) -> dict[str, Any]:
     """A donor against peers (a group such as G7/NATO/EU or codes "JPN,DEU") with the step-up gap."""
     return views.comparison(store, donor, peers=peers, stage=stage, percentile=percentile, as_of=as_of)
 
 
 @router.get("/timeline/{donor}", tags=["analysis"])
-def timeline(donor: Actor, store: StoreDep, stage: Stage | None = None,
+def timeline(donor: Actor, store: StoreDep, stage: StageName | None = None,
              freq: Literal["M", "Q", "Y"] = "M") -> dict[str, Any]:
     """A donor's support per month (quarter, year) and cumulative, by stage and category."""
     return views.donor_timeline(store, donor, stage=stage, freq=freq)
@@ -99,7 +99,7 @@ def rule_changes(since: Annotated[str, Query(max_length=20, examples=["2023-01-0
                  country: Annotated[str | None, Query(max_length=100, examples=["DEU"])] = None) -> dict[str, Any]:
     """Rules adopted, ended or pending between ``since`` and ``until``: who loosened or tightened what."""
     start = ledger.parse_date(since, field="since") or dt.date(2022, 1, 1)
-    code = resolve_country(country) if country else None
+    code = resolve_actor(country) if country else None
     found = rules_service.rule_changes(since=start, until=ledger.parse_date(until, field="until"), country=code)
     return {"since": start.isoformat(), "country": code, "items": [c.to_dict() for c in found]}
 
@@ -107,7 +107,7 @@ def rule_changes(since: Annotated[str, Query(max_length=20, examples=["2023-01-0
 @router.get("/rules/{country}", tags=["rules"])
 def rules_in_force(country: Actor, as_of: DateQ = None) -> dict[str, Any]:
     """The export rules binding a country on ``as_of`` (default today), with their sources."""
-    code = resolve_country(country)
+    code = resolve_actor(country)
     on = ledger.parse_date(as_of, field="as_of") or dt.date.today()
     found = rules_service.rules_in_force(code, on=on)
     return {"country": code, "as_of": on.isoformat(), "items": [convert.value(r.model_dump()) for r in found]}
@@ -117,9 +117,9 @@ def rules_in_force(country: Actor, as_of: DateQ = None) -> dict[str, Any]:
 def check_transfer(body: TransferIn) -> dict[str, Any]:
     """Judge a transfer route hop by hop against the rules in force (read-only: no token)."""
     result = rules_service.check_route(
-        resolve_country(body.origin), resolve_country(body.recipient), body.item,
-        via=tuple(resolve_country(v) for v in body.via),
-        manufacturer=resolve_country(body.manufacturer) if body.manufacturer else None, on=body.on,
+        resolve_actor(body.origin), resolve_actor(body.recipient), body.item,
+        via=tuple(resolve_actor(v) for v in body.via),
+        manufacturer=resolve_actor(body.manufacturer) if body.manufacturer else None, on=body.on,
         equipment=body.equipment)
     return dict(result.to_dict())
 

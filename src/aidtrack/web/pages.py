@@ -15,11 +15,12 @@ from markupsafe import Markup
 
 from aidtrack.db import Store
 from aidtrack.errors import AidtrackError
+from aidtrack.models import Category, EventType, Stage, Status, values
 from aidtrack.services import analysis as analysis_service
 from aidtrack.services import ledger
 from aidtrack.services import rules as rules_service
 from aidtrack.services.analysis import eur, pct
-from aidtrack.services.rules import resolve_country
+from aidtrack.services.actors import resolve_actor
 from aidtrack.web import convert, review, views
 from aidtrack.web.api_analysis import ArticleIn, extract_document
 from aidtrack.web.auth import COOKIE, get_store, token_user
@@ -34,6 +35,8 @@ PAGE = 50
 env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
 env.filters["eur"] = eur
 env.filters["pct"] = pct
+env.globals.update(categories=values(Category), stages=values(Stage), event_types=values(EventType),
+                   statuses=values(Status))
 env.globals["actor_name"] = lambda code: ledger.actor_name(code) if code else ""
 env.tests["weblink"] = lambda text: isinstance(text, str) and text.lower().startswith(("https://", "http://"))
 env.tests["isodate"] = lambda text: isinstance(text, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) is not None
@@ -317,7 +320,7 @@ def check(origin: Text = None, recipient: Text = "UKR", item: Text = "ammunition
 
 
 def _check(form: dict[str, str]) -> dict[str, Any]:
-    via = tuple(resolve_country(v) for v in form["via"].replace(";", ",").split(",") if v.strip())
-    result = rules_service.check_route(resolve_country(form["origin"]), resolve_country(form["recipient"]),
+    via = tuple(resolve_actor(v) for v in form["via"].replace(";", ",").split(",") if v.strip())
+    result = rules_service.check_route(resolve_actor(form["origin"]), resolve_actor(form["recipient"]),
                                        form["item"], via=via, on=ledger.parse_date(form["on"], field="date"))
     return dict(result.to_dict())

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 import pandas as pd
 
 from aidtrack.db import Store
-from aidtrack.errors import NotFoundError
+from aidtrack.services import actors as actor_service
 from aidtrack.services import analysis as analysis_service
 from aidtrack.services import ledger
 from aidtrack.services import report as report_service
@@ -84,10 +84,7 @@ def frames(store: Store) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 def donor_code(name: str) -> str:
     """A donor code from a name or code typed by a user (UnknownActorError with suggestions)."""
-    code = ledger.resolve(name)
-    if code is None:
-        raise NotFoundError("Give a donor, e.g. KOR or South Korea.")
-    return code
+    return actor_service.resolve_actor(name)
 
 
 @memo
