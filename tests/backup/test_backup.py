@@ -157,3 +157,22 @@ def test_a_backup_taken_while_writers_work_is_one_consistent_state(any_store: St
             audited = {json.loads(line)["record_id"] for line in archive.read("tables/audit_log.jsonl").splitlines()
                        if json.loads(line)["table_name"] == "support"}
         assert len(support) >= 300 and support == audited
+
+
+def test_rows_the_database_refuses_restore_nothing(full_store: Store, store: Store, tmp_path: Path) -> None:
+    path = backup.backup(full_store, tmp_path / "ledger.zip").path
+    twice = tmp_path / "twice.zip"
+    with zipfile.ZipFile(path) as good, zipfile.ZipFile(twice, "w") as bad:
+        for item in good.infolist():
+            data = good.read(item)
+            if item.filename == "tables/tokens.jsonl":
+                data = data + data  # the same token id twice
+            elif item.filename == "manifest.json":
+                manifest = json.loads(data)
+                manifest["tables"]["tokens"]["rows"] *= 2
+                data = json.dumps(manifest).encode()
+            bad.writestr(item, data)
+    before = every_table(store)
+    with pytest.raises(StorageError, match='Cannot load the rows of "tokens" from the backup'):
+        backup.restore(store, twice)
+    assert every_table(store) == before

@@ -231,7 +231,12 @@ def _pk(table: sa.Table) -> sa.Column[Any]:
 
 def _insert(conn: Connection, table: sa.Table, rows: Sequence[dict[str, Any]]) -> int:
     if rows:
-        conn.execute(sa.insert(table), list(rows))
+        try:
+            conn.execute(sa.insert(table), list(rows))
+        except (sa.exc.IntegrityError, sa.exc.DataError, sa.exc.ProgrammingError) as ex:
+            first = str(ex.orig).strip().splitlines()[0][:300]
+            raise StorageError(f'Cannot load the rows of "{table.name}" from the backup: {first}. Nothing was '
+                               "restored; check that the backup comes from `aidtrack backup`.") from ex
     return len(rows)
 
 
