@@ -203,3 +203,27 @@ def test_event_store_queries(reference: tuple[Path, list[Any]]) -> None:
 
 def test_empty_event_store_gives_empty_frames(tmp_path: Path) -> None:
     assert read_events(tmp_path).empty and count_events(tmp_path, by=["actor"]).empty
+
+
+def test_bulk_extraction_honours_the_article_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long article is cut to max_article_chars before extraction, exactly as a single article is."""
+    from aidtrack.bulk.worker import cap_articles
+    from aidtrack.services import extraction
+    from tests.scale.conftest import write_jsonl
+
+    filler = "The ministry gave no further details about the timing. " * 60
+    text = ("Germany will send 20 Leopard tanks to Ukraine, the defence ministry said on Monday. " + filler
+            + "Poland handed over 14 tanks to Ukraine.")
+    corpus = write_jsonl(tmp_path / "long.jsonl", [{"url": "https://news.example/long", "title": "Tanks",
+                                                     "date": "2024-03-04", "text": text}])
+    [article] = list(read_partition(plan_partitions(corpus, size=10).partitions[0]))
+    [cut], capped = cap_articles([article], 2000)
+    assert capped == 1 and cut.text == extraction.cap_article(article, limit=2000).text
+    assert len(cut.text) <= 2000 and "Poland" not in cut.text
+
+    donors = {}
+    for limit in ("2000", "100000"):
+        monkeypatch.setenv("AIDTRACK_MAX_ARTICLE_CHARS", limit)
+        report, _ = bulk_service.bulk_extract(corpus, out=tmp_path / f"run-{limit}", use_filter=False)
+        donors[limit] = (report.capped, sorted(set(read_events(tmp_path / f"run-{limit}")["donor"].dropna())))
+    assert donors == {"2000": (1, ["DEU"]), "100000": (0, ["DEU", "POL"])}

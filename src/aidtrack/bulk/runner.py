@@ -37,6 +37,7 @@ class BulkReport:
     passed: int = 0
     events: int = 0
     errors: int = 0
+    capped: int = 0
     seconds: float = 0.0
     workers: dict[str, float] = dataclasses.field(default_factory=dict)  # pid -> peak RSS MB
     complete: bool = False
@@ -55,6 +56,7 @@ class BulkReport:
         self.passed += result["passed"]
         self.events += result["events"]
         self.errors += len(result["errors"])
+        self.capped += result.get("capped", 0)
         pid = str(result["pid"])
         self.workers[pid] = max(self.workers.get(pid, 0.0), result["peak_rss_mb"])
 
@@ -84,12 +86,14 @@ class EngineOptions:
 def run_bulk(
     corpus: Path, out: Path, *, engine: EngineOptions | None = None, partition_size: int = 200,
     threshold: float = DEFAULT_THRESHOLD, use_filter: bool = True, resume: bool = True,
-    max_partitions: int | None = None, on_start: Callable[[Plan, set[str]], None] | None = None,
+    max_partitions: int | None = None, max_chars: int | None = None,
+    on_start: Callable[[Plan, set[str]], None] | None = None,
     on_result: Callable[[dict[str, Any]], None] | None = None,
 ) -> BulkReport:
     """Filter and extract every unfinished partition of ``corpus``; events go to ``out/events``.
 
-    ``max_partitions`` stops after that many partitions (the run stays resumable).
+    ``max_partitions`` stops after that many partitions (the run stays resumable);
+    articles longer than ``max_chars`` characters are cut to it before extraction.
 
     >>> run_bulk(Path("news.jsonl"), Path("out"), engine=EngineOptions("dask", workers=2))  # doctest: +SKIP
     """
@@ -105,7 +109,7 @@ def run_bulk(
     report = BulkReport(str(out), len(plan.partitions), len(plan.partitions) - len(todo), 0)
     todo = todo[:max_partitions]
     began = time.perf_counter()
-    options = {"threshold": threshold, "use_filter": use_filter}
+    options = {"threshold": threshold, "use_filter": use_filter, "max_chars": max_chars}
     for output in _outputs(todo, engine, options):
         result = _checkpoint(output, out)
         report.add(result)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import os
 import resource
 import time
@@ -26,6 +27,8 @@ import pyarrow.parquet as pq
 from aidtrack.corpus import Partition, read_partition
 from aidtrack.extract import Article, extract_many, load_nlp
 from aidtrack.relevance import load_filter
+
+log = logging.getLogger(__name__)
 
 EVENTS_DIR = "events"
 UNDATED = "unknown"
@@ -55,6 +58,7 @@ class PartitionResult:
     seconds: float
     pid: int
     peak_rss_mb: float
+    capped: int = 0  # articles cut to the character cap before extraction
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -74,17 +78,42 @@ class PartitionOutput:
     rows: list[dict[str, Any]]
 
 
-def process_partition(part: Partition, *, threshold: float, use_filter: bool = True) -> PartitionOutput:
-    """Read, filter and extract one partition; return its counts and event rows."""
+def process_partition(part: Partition, *, threshold: float, use_filter: bool = True,
+                      max_chars: int | None = None) -> PartitionOutput:
+    """Read, filter and extract one partition; return its counts and event rows.
+
+    Articles longer than ``max_chars`` characters are cut first (at a word boundary, as
+    the ledger's ``max_article_chars`` setting does for single articles; None: no cap).
+    """
     began = time.perf_counter()
     errors: list[str] = []
-    articles = list(read_partition(part, errors=errors))
+    articles, capped = cap_articles(list(read_partition(part, errors=errors)), max_chars)
     relevance = load_filter(threshold=threshold)
     passed = [a for a in articles if relevance.passes(a)] if use_filter else articles
     rows = [event_row(a, e, part.key) for a, events in zip(passed, _extract(passed, errors)) for e in events]
     result = PartitionResult(part.key, len(articles), len(passed), len(rows), errors, [],
-                             round(time.perf_counter() - began, 3), os.getpid(), _peak_rss_mb())
+                             round(time.perf_counter() - began, 3), os.getpid(), _peak_rss_mb(), capped)
     return PartitionOutput(result, rows)
+
+
+def cap_articles(articles: list[Article], limit: int | None) -> tuple[list[Article], int]:
+    """The articles with each text cut to ``limit`` characters at a word boundary, and how many were cut.
+
+    The cut is the one :func:`aidtrack.services.extraction.cap_article` makes (a test checks they
+    agree): at the last space in the final 200 characters before the limit, else at the limit.
+    """
+    if limit is None:
+        return articles, 0
+    out, capped = [], 0
+    for article in articles:
+        if len(article.text) > limit:
+            cut = article.text.rfind(" ", max(limit - 200, 0), limit)
+            text = article.text[:cut if cut > 0 else limit]
+            log.warning('Article "%s" has %s characters; only the first %s were read (max_article_chars = %s).',
+                        article.id, f"{len(article.text):,}", f"{len(text):,}", f"{limit:,}")
+            article, capped = dataclasses.replace(article, text=text), capped + 1
+        out.append(article)
+    return out, capped
 
 
 def _extract(articles: Sequence[Article], errors: list[str]) -> list[list[dict[str, Any]]]:

@@ -86,6 +86,9 @@ def bulk_extract(corpus: Path, out: Path, engine: str, workers: int, scheduler: 
                f"({report.skipped} already done) at {report.articles_per_second:,.1f} articles/s; "
                f"{report.passed} passed the filter ({report.pass_rate:.1%}), {report.events} events, "
                f"{report.errors} unreadable.")
+    if report.capped:
+        click.echo(f"{report.capped} long articles were cut to the max_article_chars setting "
+                   "(see `aidtrack settings`).")
     click.echo(f"Events: {out / 'events'}" + ("" if report.complete else
                "  (not complete: run the same command again to resume)"))
     if loaded:

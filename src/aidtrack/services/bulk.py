@@ -16,6 +16,7 @@ from typing import Any
 
 import pandas as pd
 
+from aidtrack import settings
 from aidtrack.bulk import ENGINES, BulkReport, EngineOptions, eventstore, manifest, run_bulk
 from aidtrack.corpus import Plan
 from aidtrack.db import Store
@@ -48,10 +49,14 @@ def bulk_extract(
     on_start: Callable[[Plan, set[str]], None] | None = None,
     on_result: Callable[[dict[str, Any]], None] | None = None,
 ) -> tuple[BulkReport, LoadReport | None]:
-    """Extract events from ``corpus`` into ``out``; with ``store``, load finished partitions as candidates."""
+    """Extract events from ``corpus`` into ``out``; with ``store``, load finished partitions as candidates.
+
+    Each article is cut to the ``max_article_chars`` setting first, as single articles are.
+    """
     report = run_bulk(corpus, out, engine=EngineOptions(engine, workers=workers, scheduler=scheduler),
                       partition_size=partition_size, threshold=threshold, use_filter=use_filter, resume=resume,
-                      max_partitions=max_partitions, on_start=on_start, on_result=on_result)
+                      max_partitions=max_partitions, max_chars=int(settings.get("max_article_chars")),
+                      on_start=on_start, on_result=on_result)
     loaded = load_candidates(out, store=store, by=by) if store is not None else None
     return report, loaded
 
