@@ -42,13 +42,12 @@ import sqlalchemy as sa
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench import scale  # noqa: E402
-
-from aidtrack import analysis  # noqa: E402
-from aidtrack.db import Store, aggregate  # noqa: E402
-from aidtrack.services import analysis as service  # noqa: E402
-from aidtrack.services import imports, ledger  # noqa: E402
-from aidtrack.services import report as report_service  # noqa: E402
+from aidtrack import analysis
+from aidtrack.db import Store, aggregate
+from aidtrack.services import analysis as service
+from aidtrack.services import imports, ledger
+from aidtrack.services import report as report_service
+from bench import scale
 
 CACHE_HOME = Path("/tmp/aidtrack-bench-analysis/cache")  # the bench's own cache folder (set in main)
 DEFAULT_POSTGRES = "postgresql+psycopg://q:aidtrack@127.0.0.1:5432/q"

@@ -147,7 +147,7 @@ CATEGORIES = ["military", "humanitarian", "financial"]
 STAGES = ["commitment", "allocation", "delivery"]
 
 
-def frames(kind: str, rows: int, *, chunk: int, seed: int) -> Iterator["Any"]:
+def frames(kind: str, rows: int, *, chunk: int, seed: int) -> Iterator[Any]:
     """Synthetic events or support rows as DataFrames of ``chunk`` rows (numpy, vectorised)."""
     import numpy as np
     import pandas as pd
@@ -235,7 +235,8 @@ def ledger_queries(store: Any) -> dict[str, Any]:
     from aidtrack import analysis
     from aidtrack.analysis._frames import KIEL_GDP
     from aidtrack.db import EventFilter, SupportFilter
-    from aidtrack.services import analysis as analysis_service, review
+    from aidtrack.services import analysis as analysis_service
+    from aidtrack.services import review
 
     store.upsert_macro([{"actor": d, "indicator": KIEL_GDP, "year": 2021, "value": 1e11 * (i + 1), "unit": "EUR"}
                         for i, d in enumerate(DONORS)], by="bench")

@@ -94,8 +94,10 @@ def test_the_etag_changes_with_the_ledger_only(starter: Store) -> None:
     assert tag == service.ledger_etag(starter) and tag.startswith('"') and tag.endswith('"')
     service.rank_donors(store=starter, per="gdp")
     assert service.ledger_etag(starter) == tag  # reading changes nothing
+    assert service.etag_matches(f'"other", {tag}', service.ledger_etag(starter))  # answer 304
     starter.add_support([_korea(1.0, status="rejected")], by="t")
     assert service.ledger_etag(starter) != tag
+    assert not service.etag_matches(tag, service.ledger_etag(starter))  # answer 200 with fresh figures
     assert aggregate.ledger_etag(starter.engine) != tag  # the service tag also covers the day and release
 
 

@@ -44,10 +44,10 @@ def render_report_text(report: Report) -> str:
 def _headline_text(report: Report) -> str:
     h = report.headline
     lines = [
-        f"- {report.stage.capitalize()}: {eur(h['value_eur'])}, {pct(h['pct_gdp'])} of GDP "
-        f"({h['gdp_basis'] or 'no GDP'}), {eur(h['per_capita_eur'])} per inhabitant",
-        f"- Rank: {_rank(h['rank_value'], h['ranked_value'])} donors by value, "
-        f"{_rank(h['rank_pct_gdp'], h['ranked_pct_gdp'])} by % of GDP",
+        (f"- {report.stage.capitalize()}: {eur(h['value_eur'])}, {pct(h['pct_gdp'])} of GDP "
+         f"({h['gdp_basis'] or 'no GDP'}), {eur(h['per_capita_eur'])} per inhabitant"),
+        (f"- Rank: {_rank(h['rank_value'], h['ranked_value'])} donors by value, "
+         f"{_rank(h['rank_pct_gdp'], h['ranked_pct_gdp'])} by % of GDP"),
         f"- Committed: {eur(h['commitment_eur'])}; allocated: {eur(h['allocation_eur'])}"
         + (f"; delivered: {eur(h['delivery_eur'])}" if h["delivery_known"] else "; deliveries not recorded"),
     ]

@@ -11,7 +11,12 @@ from collections.abc import Iterable
 import pandas as pd
 
 from aidtrack.analysis import _actors
-from aidtrack.analysis._frames import STAGES, category_labels, check_choice, select_support
+from aidtrack.analysis._frames import (
+    STAGES,
+    category_labels,
+    check_choice,
+    select_support,
+)
 
 FREQUENCIES: tuple[str, ...] = ("M", "Q", "Y")
 TIMELINE_COLUMNS: tuple[str, ...] = ("period", "stage", "category", "amount_eur", "cumulative_eur")

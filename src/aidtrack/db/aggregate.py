@@ -45,7 +45,7 @@ _VERSIONED = (schema.audit_log, schema.imports, schema.support, schema.events, s
               schema.corroborations)
 
 
-class month_of(FunctionElement[Any]):  # noqa: N801 (an SQL function's name)
+class month_of(FunctionElement[Any]):
     """The calendar month of a date column, in the cheapest form each database offers."""
 
     name = "month_of"
@@ -72,7 +72,7 @@ def _month_of_postgresql(element: month_of, compiler: Any, **kw: Any) -> str:
     return f"date_trunc('month', {compiler.process(column, **kw)})"
 
 
-class whole_table(FunctionElement[Any]):  # noqa: N801 (an SQL function's name)
+class whole_table(FunctionElement[Any]):
     """A column whose indexes the query planner should not use for this query.
 
     SQLite otherwise walks the narrow indexes on ``current``, ``status`` or ``donor``
@@ -84,9 +84,9 @@ class whole_table(FunctionElement[Any]):  # noqa: N801 (an SQL function's name)
     name = "whole_table"
     inherit_cache = True
 
-    @property
-    def type(self) -> Any:  # the column's own type, so comparisons bind values as for the column
-        return next(iter(self.clauses)).type
+    def __init__(self, column: sa.ColumnElement[Any]) -> None:
+        super().__init__(column)
+        self.type = column.type  # the column's own type, so comparisons bind values as for the column
 
 
 @compiles(whole_table)

@@ -21,7 +21,7 @@ import os
 import threading
 from collections.abc import Callable, Hashable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
 import pandas as pd
 import platformdirs
@@ -30,13 +30,19 @@ from aidtrack import analysis, charts
 from aidtrack.analysis import Comparison
 from aidtrack.analysis._format import eur, money, number, pct
 from aidtrack.analysis._frames import to_timestamp
-from aidtrack.charts import figure_div, plot_peer_comparison, plot_ranking, plot_timeline
+from aidtrack.charts import (
+    figure_div,
+    plot_peer_comparison,
+    plot_ranking,
+    plot_timeline,
+)
 from aidtrack.db import aggregate
 from aidtrack.errors import UnknownActorError, ValidationError
 from aidtrack.services import ledger
 
 __all__ = ["CHART_SUFFIXES", "EVIDENCE_ORIGINS", "Comparison", "Frames", "LedgerFrames", "clear_cache",
-           "commitment_gap", "compare_donors", "comparison_dict", "donor_timeline", "eur", "figure_div",
+           "commitment_gap", "compare_donors", "comparison_dict", "donor_timeline", "etag_matches", "eur",
+           "figure_div",
            "frame_records", "ledger_etag", "ledger_version", "load_frames", "load_starter_if_empty", "money",
            "number", "open_frames", "pct", "plot_peer_comparison", "plot_ranking", "plot_timeline",
            "rank_donors", "report_dict", "resolve_donor", "write_chart"]
@@ -64,7 +70,7 @@ class LedgerFrames(tuple[pd.DataFrame, pd.DataFrame]):
     everything: bool
 
     def __new__(cls, support: pd.DataFrame, macro: pd.DataFrame, *, store: Any,
-                version: tuple[int, ...], everything: bool = False) -> LedgerFrames:
+                version: tuple[int, ...], everything: bool = False) -> Self:
         self = super().__new__(cls, (support, macro))
         self.store, self.version, self.everything = store, version, everything
         return self
@@ -85,6 +91,18 @@ def ledger_etag(store: Any = None) -> str:
     """
     salt = f"{_release()}|{dt.date.today().isoformat()}"
     return aggregate.ledger_etag(store if store is not None else ledger.open_store(), salt=salt)
+
+
+def etag_matches(if_none_match: str | None, etag: str) -> bool:
+    """Whether an ``If-None-Match`` header names ``etag`` (weak ``W/`` tags and ``*`` included).
+
+    >>> etag_matches('W/"abc", "def"', '"abc"'), etag_matches(None, '"abc"'), etag_matches("*", '"x"')
+    (True, False, True)
+    """
+    if not if_none_match:
+        return False
+    tags = [tag.strip().removeprefix("W/") for tag in if_none_match.split(",")]
+    return "*" in tags or etag.removeprefix("W/") in tags
 
 
 @functools.lru_cache(maxsize=1)
