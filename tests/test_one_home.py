@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import typing
 from pathlib import Path
 
@@ -13,7 +14,8 @@ from aidtrack import models
 from aidtrack.cli import main
 from aidtrack.cli.analysis import rank
 from aidtrack.cli.ledger import add
-from aidtrack.errors import UnknownActorError
+from aidtrack.errors import RuleRegisterError, UnknownActorError
+from aidtrack.rules import is_at_war, load_conflicts, parties_at_war
 from aidtrack.services.actors import resolve_actor
 
 
@@ -72,3 +74,30 @@ def test_debug_shows_the_original_error_in_rules_commands() -> None:
                                        "--item", "lethal"])
     assert isinstance(result.exception, UnknownActorError)
     assert result.exception.name == "Germny"
+
+
+# -- the table of parties at war is validated data -----------------------------------------------
+
+def test_the_shipped_conflict_table_keeps_its_dates() -> None:
+    parties = {p.country: p for p in load_conflicts()}
+    assert (parties["UKR"].start, parties["RUS"].start) == (dt.date(2014, 4, 14), dt.date(2022, 2, 24))
+    assert is_at_war("UKR", on=dt.date(2022, 1, 15)) and not is_at_war("RUS", on=dt.date(2022, 1, 15))
+    assert parties_at_war(on=dt.date(2023, 1, 1)) == ["RUS", "UKR"]
+
+
+def test_a_mistyped_conflict_key_fails_loading_naming_file_and_key(tmp_path: Path) -> None:
+    table = tmp_path / "conflicts.yaml"
+    table.write_text("- country: UKR\n  start: 2014-04-14\n  ned: 2015-01-01\n"
+                     "  note: A note long enough.\n  sources: [https://example.org/a]\n", encoding="utf-8")
+    with pytest.raises(RuleRegisterError) as caught:
+        load_conflicts(table)
+    message = str(caught.value)
+    assert str(table) in message and '"ned"' in message and '"UKR"' in message
+
+
+def test_a_conflict_ending_before_it_starts_is_refused(tmp_path: Path) -> None:
+    table = tmp_path / "conflicts.yaml"
+    table.write_text("- country: UKR\n  start: 2014-04-14\n  end: 2014-01-01\n"
+                     "  note: A note long enough.\n  sources: [https://example.org/a]\n", encoding="utf-8")
+    with pytest.raises(RuleRegisterError, match="end 2014-01-01 is before start 2014-04-14"):
+        load_conflicts(table)

@@ -8,7 +8,8 @@ destination it applies to (any, states_at_war, or a country code), its effect
 ``overrides``, sources (url, publisher, date, kind) and a confidence, plus what makes
 it citable: ``basis``, ``legal_reference``, ``last_reviewed``, ``unverified`` and an
 optional ``via`` scope (see docs/rules.md). Precedence is in
-:mod:`aidtrack.rules.precedence`; the at-war table in :mod:`aidtrack.rules.conflicts`.
+:mod:`aidtrack.rules.precedence`; the at-war table is data
+(``aidtrack/data/conflicts.yaml``) read by :mod:`aidtrack.rules.conflicts`.
 
 >>> import datetime as dt
 >>> check_transfer(Transfer("SWE", "UKR", "weapons", on=dt.date(2022, 3, 1))).verdict
@@ -17,7 +18,7 @@ optional ``via`` scope (see docs/rules.md). Precedence is in
 
 from aidtrack.rules.changes import RuleChange, rule_changes, rules_in_force
 from aidtrack.rules.checker import check_transfer
-from aidtrack.rules.conflicts import is_at_war, parties_at_war
+from aidtrack.rules.conflicts import ConflictParty, is_at_war, load_conflicts, parties_at_war
 from aidtrack.rules.model import (
     CheckResult,
     Finding,
@@ -46,6 +47,7 @@ from aidtrack.rules.sources import (
 
 __all__ = [
     "CheckResult",
+    "ConflictParty",
     "Finding",
     "OptionsReport",
     "Register",
@@ -61,6 +63,7 @@ __all__ = [
     "build_options",
     "check_transfer",
     "is_at_war",
+    "load_conflicts",
     "load_register",
     "load_signals",
     "normalize_item",

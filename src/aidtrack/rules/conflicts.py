@@ -1,56 +1,92 @@
 """Which destinations count as parties to an armed conflict, and from when.
 
-Rules whose ``applies_to`` is ``states_at_war`` use this table.
+Rules whose ``applies_to`` is ``states_at_war`` use this table. It is data, in
+``aidtrack/data/conflicts.yaml`` (with the reasons for each date), validated on loading:
+an entry with a mistyped or missing field fails with the file, the entry and the field named.
 
-Choice for Ukraine: a party to an armed conflict from **2014-04-14**, the day
-Kyiv launched its military operation in Donbas, not only from the full-scale
-invasion of 2022-02-24. Donors applied their conflict rules to Ukraine before
-the invasion (Germany in January 2022, Sweden in February 2022); only the
-earlier start reproduces those refusals. Russia counts from 2022-02-24.
-
->>> is_at_war("UKR", on=dt.date(2022, 1, 15))
-True
+>>> is_at_war("UKR", on=dt.date(2022, 1, 15)), is_at_war("RUS", on=dt.date(2022, 1, 15))
+(True, False)
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
+import functools
+import importlib.resources
+from pathlib import Path
+from typing import Any
+
+import pydantic
+
+from aidtrack.errors import RuleRegisterError
+from aidtrack.rules.register import load_yaml_list
+
+SHIPPED = "aidtrack/data/conflicts.yaml"
 
 
-@dataclasses.dataclass(frozen=True)
-class ConflictParty:
-    country: str
+class ConflictParty(pydantic.BaseModel):
+    """One party to an armed conflict: from ``start`` to ``end`` (None: still at war)."""
+
+    model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
+    country: str = pydantic.Field(pattern=r"^[A-Z]{3}$")
     start: dt.date
-    end: dt.date | None
-    note: str
-    sources: tuple[str, ...]
+    end: dt.date | None = None
+    note: str = pydantic.Field(min_length=10)
+    sources: tuple[str, ...] = pydantic.Field(min_length=1)
+
+    @pydantic.model_validator(mode="after")
+    def _ordered(self) -> ConflictParty:
+        if self.end is not None and self.end < self.start:
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        return self
 
 
-CONFLICT_PARTIES: tuple[ConflictParty, ...] = (
-    ConflictParty(
-        "UKR", dt.date(2014, 4, 14), None,
-        "Armed conflict in Donbas from the launch of Kyiv's operation on 14 April 2014; "
-        "full-scale Russian invasion from 24 February 2022.",
-        ("https://ukrainewar.info/a-year-of-armed-conflict-in-eastern-ukraine/",
-         "http://www.upi.com/Top_News/World-News/2014/04/15/Ukraine-launches-counter-terrorism-operation-in-Donetsk-region/6611397560636/"),
-    ),
-    ConflictParty(
-        "RUS", dt.date(2022, 2, 24), None,
-        "Openly at war with Ukraine from the invasion of 24 February 2022.",
-        ("https://www.independent.co.uk/news/world/europe/ukraine-russia-invasion-germany-weapons-b2024103.html",),
-    ),
-)
+def parse_conflicts(text: str, *, origin: str = "<text>") -> tuple[ConflictParty, ...]:
+    """Validate the YAML list in ``text`` into conflict parties.
+
+    Raises :class:`~aidtrack.errors.RuleRegisterError` naming ``origin``, the entry and the field.
+    """
+    return tuple(_party(entry, origin=origin, index=i)
+                 for i, entry in enumerate(load_yaml_list(text, origin=origin, what="conflict parties")))
+
+
+def _party(entry: Any, *, origin: str, index: int) -> ConflictParty:
+    country = entry.get("country") if isinstance(entry, dict) else None
+    label = f'entry #{index + 1}' + (f' ("{country}")' if country else "")
+    if not isinstance(entry, dict):
+        raise RuleRegisterError(f"{label} in {origin} is not a mapping; write it as key: value pairs.")
+    try:
+        return ConflictParty.model_validate(entry)
+    except pydantic.ValidationError as ex:
+        err = ex.errors()[0]
+        field = ".".join(str(p) for p in err["loc"]) or "(entry)"
+        raise RuleRegisterError(
+            f'Invalid {label} in {origin}: field "{field}": {err["msg"]} '
+            f"(got {err.get('input')!r}). Fix that entry of the conflict table."
+        ) from None
+
+
+def load_conflicts(path: str | Path | None = None) -> tuple[ConflictParty, ...]:
+    """The conflict parties in ``path`` (default: the shipped table)."""
+    if path is None:
+        return _shipped()
+    return parse_conflicts(Path(path).read_text(encoding="utf-8"), origin=str(path))
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped() -> tuple[ConflictParty, ...]:
+    entry = importlib.resources.files("aidtrack") / "data" / "conflicts.yaml"
+    return parse_conflicts(entry.read_text(encoding="utf-8"), origin=SHIPPED)
 
 
 def is_at_war(country: str, *, on: dt.date) -> bool:
     """Whether ``country`` is a party to an armed conflict on ``on``."""
     return any(
         p.country == country and p.start <= on and (p.end is None or on <= p.end)
-        for p in CONFLICT_PARTIES
+        for p in load_conflicts()
     )
 
 
 def parties_at_war(*, on: dt.date) -> list[str]:
     """The countries in the table that are at war on ``on``, sorted."""
-    return sorted({p.country for p in CONFLICT_PARTIES if is_at_war(p.country, on=on)})
+    return sorted({p.country for p in load_conflicts() if is_at_war(p.country, on=on)})
