@@ -101,6 +101,7 @@ def test_unknown_columns_are_named(store: Store, tmp_path: Path) -> None:
     ("pledges.txt", "donor\nDEU\n", "use a .csv, .json, .parquet or .xlsx file"),
     ("pledges.json", '{"donor": "DEU"}', "expected a list of objects"),
     ("pledges.parquet", "not parquet", "Cannot read"),
+    ("pledges.xlsx", "PK\x03\x04 half a workbook", "Cannot read .*as XLSX"),
     ("pledges.csv", "donor,category\nDEU,military\n", "no column stage"),
 ])
 def test_unreadable_files_say_what_was_expected(store: Store, tmp_path: Path, name: str, content: str,

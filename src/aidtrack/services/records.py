@@ -25,6 +25,7 @@ import json
 import math
 import re
 import time
+import zipfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -131,11 +132,16 @@ def read_rows(path: Path) -> list[dict[str, Any]]:
         raise ImportFormatError(f'"{path}" does not exist; give the path of a file of support records.')
     try:
         raw = _read(path, suffix)
-    except (ValueError, OSError, UnicodeDecodeError, ImportError) as ex:
-        raise ImportFormatError(f'Cannot read "{path}" as {suffix[1:].upper()}: {str(ex)[:200]}. '
+    except (ValueError, OSError, ImportError, KeyError, zipfile.BadZipFile) as ex:
+        reason = _printable(str(ex))[:200].rstrip(". ")
+        raise ImportFormatError(f'Cannot read "{path}" as {suffix[1:].upper()}: {reason}. '
                                 "Check the file's format and encoding (UTF-8).") from None
     _check_columns(path, raw)
     return [{k: _plain(v) for k, v in row.items()} for row in raw]
+
+
+def _printable(text: str) -> str:
+    return "".join(ch if ch.isprintable() else "?" for ch in text)
 
 
 def _read(path: Path, suffix: str) -> list[dict[str, Any]]:
