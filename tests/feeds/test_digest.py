@@ -124,11 +124,14 @@ def test_rule_changes_of_the_period_come_from_the_register(filled: Store) -> Non
 def test_the_step_up_gap_is_shown_when_the_figures_changed(filled: Store) -> None:
     # JPN gives 0.001 % of its GDP; KOR's 1.5 trillion GDP asks 15 m; KOR had 1 m, then 6 m allocated.
     step_up = kor(filled)["countries"][0]["step_up"]
-    assert (step_up["before_date"], step_up["before"], step_up["after_date"], step_up["after"]) == (
-        "2023-12-31", 14_000_000.0, "2024-06-30", 9_000_000.0)
+    assert (step_up["before_date"], step_up["before_support"], step_up["before"]) == ("2023-12-31", 1e6, 14e6)
+    assert (step_up["after_date"], step_up["after_support"], step_up["after"]) == ("2024-06-30", 6e6, 9e6)
     quiet = digest.build_digest(since="2024-06-01", until="2024-06-30", countries=["KOR"], store=filled,
                                 register=RULES)
     assert quiet["countries"][0]["step_up"] is None  # no support in the period: no figures
+    commitments = digest.build_digest(since="2024-04-01", until="2024-04-30", countries=["KOR"], store=filled,
+                                      register=RULES)
+    assert commitments["countries"][0]["step_up"] is None  # a commitment leaves the allocations unchanged
 
 
 def test_a_record_reviewed_in_the_period_is_listed_as_changed(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:

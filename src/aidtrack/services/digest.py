@@ -167,7 +167,7 @@ def _section(store: Store, code: str, start: dt.date, end: dt.date, *, watched: 
     return {
         "code": code, "name": ledger.actor_name(code), "watched": watched, "types": types, "groups": groups,
         "rule_changes": _rule_changes(code, start, end, register),
-        "step_up": _step_up(store, code, start, end) if confirmed else None,
+        "step_up": _step_up(store, code, start, end) if confirmed else None,  # figures count confirmed only
         "totals": {
             "records": len(rows), "changed": sum(r["change"] == "changed" for r in rows),
             "confirmed_support": len(confirmed),
@@ -219,18 +219,24 @@ def _rule_changes(code: str, start: dt.date, end: dt.date, register: RegisterLik
     return rows
 
 
-def _step_up(store: Store, code: str, start: dt.date, end: dt.date) -> dict[str, Any]:
-    """The step-up gap to the peers' median on the day before the period and on its last day."""
-    figures: dict[str, Any] = {"peers": PEERS, "before_date": (start - dt.timedelta(days=1)).isoformat(),
-                               "after_date": end.isoformat(), "before": None, "after": None, "note": None}
+def _step_up(store: Store, code: str, start: dt.date, end: dt.date) -> dict[str, Any] | None:
+    """The step-up gap to the peers' median on the day before the period and on its last day, when the
+    country's counted support changed in between; None when it did not or cannot be computed (no GDP)."""
+    before_day = start - dt.timedelta(days=1)
+    figures: dict[str, Any] = {"peers": PEERS, "before_date": before_day.isoformat(), "after_date": end.isoformat()}
     try:
-        for key, day in (("before", start - dt.timedelta(days=1)), ("after", end)):
-            comparison = analysis_service.compare_donors(code, store=store, peers=PEERS, as_of=day)
-            gap = _number(comparison.row("total").get("gap_eur"))
-            figures[key] = None if gap is None else round(gap, 2)
-    except AidtrackError as ex:  # no GDP or no peers in this ledger: say so instead of a figure
-        figures["note"] = str(ex)
-    return figures
+        for key, day in (("before", before_day), ("after", end)):
+            row = analysis_service.compare_donors(code, store=store, peers=PEERS, as_of=day).row("total")
+            figures[key] = _rounded(row.get("gap_eur"))
+            figures[f"{key}_support"] = _rounded(row.get("donor_eur"))
+    except AidtrackError:  # no GDP or no peers in this ledger: no figures to compare
+        return None
+    return figures if figures["before_support"] != figures["after_support"] else None
+
+
+def _rounded(value: Any) -> float | None:
+    number = _number(value)
+    return None if number is None else round(number, 2)
 
 
 def _source(row: dict[str, Any]) -> dict[str, Any]:
@@ -402,13 +408,11 @@ def _anchor(row: dict[str, Any]) -> markupsafe.Markup:
 
 
 def _step_up_text(section: dict[str, Any]) -> str:
-    """One sentence on the step-up gap before and after the period (or why there is none)."""
-    figures = section["step_up"]
-    if figures["note"]:
-        return f"Step-up gap not computed: {figures['note']}"
-    return (f"To match the {figures['peers']} median share of GDP in allocations, {section['name']} would need "
-            f"{eur(figures['after'])} more on {figures['after_date']} ({eur(figures['before'])} on "
-            f"{figures['before_date']}).")
+    """One sentence on the step-up gap before and after the period."""
+    f = section["step_up"]
+    return (f"Allocations counted for {section['name']} went from {eur(f['before_support'])} on {f['before_date']} "
+            f"to {eur(f['after_support'])} on {f['after_date']}; to match the {f['peers']} median share of GDP "
+            f"it would need {eur(f['after'])} more (was {eur(f['before'])}).")
 
 
 def _heading(digest: dict[str, Any]) -> str:
