@@ -226,6 +226,9 @@ def subject_of(token: Token | None) -> Token | None:
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
             return min(subjects, key=lambda c: abs(token.i - c.i))
+        headline = _headline_subject(token)
+        if headline is not None:
+            return headline
         controller = _object_controller(token)
         if controller is not None:
             return controller
@@ -248,6 +251,15 @@ def subject_of(token: Token | None) -> Token | None:
         token = token.head
         seen += 1
     return None
+
+
+def _headline_subject(token: Token) -> Token | None:
+    """"UK to send tanks to Ukraine": a headline's infinitive whose subject the parser left
+    as a loose dependent before it."""
+    if token.dep_ != "ROOT" or not any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children):
+        return None
+    return next((c for c in token.children if c.dep_ in ("dep", "npadvmod") and c.i < token.i
+                 and c.pos_ in ("PROPN", "NOUN")), None)
 
 
 def _object_controller(token: Token) -> Token | None:

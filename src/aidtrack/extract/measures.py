@@ -331,6 +331,10 @@ def sanction_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
     targets: list[str] = []
     for obj in children(verb, frozenset({"dobj", "nsubjpass"})):
         targets += target_codes(sentence, obj)
+    if not targets:  # "Japan sanctions Russian banks, freezes assets" (a headline's odd parse)
+        for clause in children(verb, frozenset({"ccomp", "conj"})):
+            targets += [c for s_ in children(clause, frozenset({"nsubj"})) if s_.i > verb.i
+                        for c in target_codes(sentence, s_)]
     if not targets and ctx.sanction_target:
         targets = [ctx.sanction_target]
     actors = _actors(sentence, verb) if not is_passive(verb) else actors_of(sentence, agent_of(verb))
