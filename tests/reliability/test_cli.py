@@ -139,6 +139,12 @@ def test_importing_an_older_release_says_it_became_history(tmp_path: Path, monke
     assert old.newer_release == "29"
     assert old.outcome == "3 records stored as history (not current): Release 29 is newer and stays current"
     assert "superseded" not in old.outcome
+    (tmp_path / "12.csv").write_text("12", encoding="utf-8")
+    code, output = _run(CliRunner(), db, "import", "kiel", str(tmp_path / "12.csv"))
+    assert code == 0, output
+    said = " ".join(output.split())
+    assert "3 records stored as history (not current): Release 29 is newer and stays current" in said
+    assert "older records superseded" not in said
 
 
 def test_macro_import_is_an_audited_import(db: str, tmp_path: Path) -> None:

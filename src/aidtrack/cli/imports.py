@@ -46,10 +46,12 @@ def _show_summary(summary: imports.ImportSummary) -> None:
     if summary.status == "unchanged":
         out.print(f"[yellow]Unchanged[/yellow]: {summary.path} was already imported (import "
                   f"#{summary.import_id}); nothing was written.")
+        for note in summary.notes:
+            out.print(f"[yellow]Note[/yellow]: {note}")
         return
     out.print(f"[green]Imported[/green] {summary.path} as import #{summary.import_id}: release "
               f"{summary.release or '?'} ({summary.layout}), {summary.rows_read:,} rows read, "
-              f"{summary.stored:,} records stored, {summary.superseded:,} older records superseded, "
+              f"{summary.outcome}, "
               f"{summary.macro} macro values, {len(summary.report)} problems reported, "
               f"{summary.seconds:.1f} s.")
     table = Table(title="Totals (EUR bn, Kiel's values)")
