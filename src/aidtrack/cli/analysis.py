@@ -10,14 +10,14 @@ import click
 import pandas as pd
 from rich.table import Table
 
+from aidtrack import charts
 from aidtrack.cli import output
-from aidtrack.cli.output import money
+from aidtrack.cli.output import money, pct
 from aidtrack.errors import AidtrackError, ValidationError
 from aidtrack.models import Category, Stage, values
 from aidtrack.services import analysis as service
 from aidtrack.services import ledger
 from aidtrack.services import report as report_service
-from aidtrack.services.analysis import pct
 
 console = output.console()
 
@@ -91,7 +91,7 @@ def rank(category: str | None, stage: str, per: str | None, start: str | None, e
     shown = table.head(top) if top > 0 else table
     measure = {"gdp": "pct_gdp", "capita": "per_capita_eur"}.get(per or "", "value_eur")
     title = _rank_title(stage, category, per, table)
-    _write_chart(service.plot_ranking(table, measure=measure, top=len(shown), title=title,
+    _write_chart(charts.plot_ranking(table, measure=measure, top=len(shown), title=title,
                                       **_cite(chart, as_of=end)), chart)
     if as_json:
         _print_json(service.frame_records(shown))
@@ -139,7 +139,7 @@ def compare(donor: str, peers: str, stage: str, percentile: float, as_of: str | 
     result = service.compare_donors(service.resolve_donor(donor), frames=frames, peers=peers,
                                     stage=stage, percentile=percentile, as_of=as_of, gdp=gdp)
     line = float(result.row("total")["peer_pct_gdp"])
-    _write_chart(service.plot_peer_comparison(
+    _write_chart(charts.plot_peer_comparison(
         result.values, line=line, title=f"{result.name} and {', '.join(result.peers)}: {stage} as % of GDP",
         **_cite(chart, as_of=as_of)), chart)
     if as_json:
@@ -172,7 +172,7 @@ def timeline(donor: str | None, stage: str | None, freq: str, chart: Path | None
     frame = service.donor_timeline(code, frames=frames, stage=stage, freq=freq)
     gap = service.commitment_gap(frames=frames, donors=None if code is None else [code])
     who = code or "All donors"
-    _write_chart(service.plot_timeline(frame, title=f"{who}: cumulative support by category and stage",
+    _write_chart(charts.plot_timeline(frame, title=f"{who}: cumulative support by category and stage",
                                        **_cite(chart)), chart)
     if as_json:
         _print_json({"donor": code, "timeline": service.frame_records(frame),

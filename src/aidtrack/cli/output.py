@@ -22,9 +22,9 @@ from rich.errors import MarkupError
 from rich.table import Table
 from rich.text import Text
 
-from aidtrack.services.analysis import eur
+from aidtrack.analysis.formatting import eur, pct
 
-__all__ = ["PlainWhenPiped", "console", "money", "plain_rows"]
+__all__ = ["PlainWhenPiped", "console", "money", "pct", "plain_rows"]
 
 
 def console(*, stderr: bool = False, file: IO[str] | None = None, **options: Any) -> Console:

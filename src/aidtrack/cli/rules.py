@@ -11,15 +11,12 @@ from rich.console import Console
 from rich.markdown import Markdown
 
 from aidtrack.errors import UnknownActorError, ValidationError
+from aidtrack.rules.render import render_changes, render_check, render_rules, render_stale
 from aidtrack.services import rules as rules_service
 from aidtrack.services.actors import resolve_actor
 from aidtrack.services.rules import (
     audit_register,
-    render_changes,
-    render_check,
     render_options,
-    render_rules,
-    render_stale,
     rule_changes,
     rule_dict,
     rules_in_force,

@@ -11,12 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from aidtrack import analysis
-from aidtrack.analysis import (
-    Report,
-    ReportSection,
-    render_report_text,
-    write_report_html,
-)
+from aidtrack.analysis import Report, ReportSection, render_report_text, write_report_html
 from aidtrack.db import Store
 from aidtrack.importers.release import KIEL_CITATION
 from aidtrack.rules import OptionsReport, Rule, load_register, rules_in_force
@@ -24,8 +19,9 @@ from aidtrack.services import analysis as analysis_service
 from aidtrack.services import ledger
 from aidtrack.services import rules as rules_service
 
-__all__ = ["Report", "cited_rule_ids", "country_report", "options_section", "render_report_text", "rules_section",
-           "signals_section", "write_report_html"]
+__all__ = ["Report", "cited_rule_ids", "country_report", "data_source", "kiel_releases", "options_section",
+           "render_report_text", "rules_section", "signals_section",
+           "write_report_html"]
 
 
 def _first_url(sources: Any) -> str:

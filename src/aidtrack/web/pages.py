@@ -6,20 +6,20 @@ import datetime as dt
 import re
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import urlsplit
 
 import jinja2
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 
+from aidtrack import charts
+from aidtrack.analysis.formatting import breakable, eur, host, is_isodate, is_weblink, pct
 from aidtrack.db import Store
 from aidtrack.errors import AidtrackError
 from aidtrack.models import Category, EventType, Stage, Status, values
 from aidtrack.services import analysis as analysis_service
 from aidtrack.services import ledger
 from aidtrack.services import rules as rules_service
-from aidtrack.services.analysis import eur, pct
 from aidtrack.services.actors import resolve_actor
 from aidtrack.web import convert, review, views
 from aidtrack.web.api_analysis import ArticleIn, extract_document
@@ -38,10 +38,10 @@ env.filters["pct"] = pct
 env.globals.update(categories=values(Category), stages=values(Stage), event_types=values(EventType),
                    statuses=values(Status))
 env.globals["actor_name"] = lambda code: ledger.actor_name(code) if code else ""
-env.tests["weblink"] = lambda text: isinstance(text, str) and text.lower().startswith(("https://", "http://"))
-env.tests["isodate"] = lambda text: isinstance(text, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) is not None
-env.filters["host"] = lambda url: (urlsplit(url).hostname or url).removeprefix("www.")
-env.filters["breakable"] = lambda text: Markup.escape(text).replace("_", Markup("_<wbr>"))
+env.tests["weblink"] = is_weblink
+env.tests["isodate"] = is_isodate
+env.filters["host"] = host
+env.filters["breakable"] = breakable
 env.filters["code_spans"] = lambda text: Markup("").join(
     Markup("<code>{}</code>").format(part) if i % 2 else Markup.escape(part)
     for i, part in enumerate(str(text).replace("``", "`").split("`")))
@@ -74,9 +74,9 @@ def _overview(store: Store) -> dict[str, Any]:
     figures: dict[str, Any] = {}
     if data["records"]:
         cite = {"source": views.data_source(store), "as_of": data["latest"]}
-        figures["ranking"] = analysis_service.plot_ranking(data["ranking"], measure="pct_gdp", top=25,
+        figures["ranking"] = charts.plot_ranking(data["ranking"], measure="pct_gdp", top=25,
                                                            title="Donors ranked by allocations as % of GDP", **cite)
-        figures["timeline"] = analysis_service.plot_timeline(data["timeline"],
+        figures["timeline"] = charts.plot_timeline(data["timeline"],
                                                              title="Allocations over time, all donors", **cite)
     donors = convert.frame(data["by_value"]) if data["records"] else []
     return {"data": data, "donors": donors, "charts": _charts(**figures)}
@@ -102,10 +102,10 @@ def _country(store: Store, code: str, *, peers: str, as_of: str | None) -> dict[
     on = ledger.parse_date(as_of, field="as_of") or dt.date.today()
     c = report.comparison
     cite = {"source": views.data_source(store), "as_of": report.headline.get("last_date")}
-    figures: dict[str, Any] = {"timeline": analysis_service.plot_timeline(
+    figures: dict[str, Any] = {"timeline": charts.plot_timeline(
         report.timeline, title=f"{report.name}: cumulative support by category and stage", **cite)}
     if c is not None:
-        figures["peers"] = analysis_service.plot_peer_comparison(
+        figures["peers"] = charts.plot_peer_comparison(
             c.values, line=float(c.row("total")["peer_pct_gdp"]),
             title=f"{report.name} and peers ({report.peers}): {c.stage} as % of GDP", **cite)
     return {"report": report, "as_of": on,

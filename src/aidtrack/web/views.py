@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 import pandas as pd
 
+from aidtrack import charts
 from aidtrack.db import Store
 from aidtrack.services import actors as actor_service
 from aidtrack.services import analysis as analysis_service
@@ -158,7 +159,7 @@ def figure(fig: Any, name: str) -> str:
     wraps on a phone; exported charts keep it inside the figure.
     """
     caption, title = _caption(fig), _title(fig)
-    div = analysis_service.figure_div(fig, div_id=f"chart-{name}")
+    div = charts.figure_div(fig, div_id=f"chart-{name}")
     head = f'<h3 class="chart-title" id="title-{html.escape(name)}">{html.escape(title)}</h3>' if title else ""
     tail = f'<p class="caption" id="caption-{html.escape(name)}">{html.escape(caption)}</p>' if caption else ""
     return f'<figure class="chart">{head}{div}{tail}</figure>'
