@@ -22,7 +22,9 @@ _NAME_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "conj", "cc
                         "prep", "pobj", "acl", "agent", "punct", "case", "advmod", "nummod",
                         "quantmod", "npadvmod"})
 _NAME_PREPS = frozenset({"of", "by", "including", "from", "like", "as", "alongside"})
-_WITH_ADVERBS = frozenset({"along", "together"})  # "Canada, along with Britain, ..."
+_WITH_ADVERBS = frozenset({"along", "together"})
+_SEATED = frozenset({"official", "government", "authority", "leader", "administration",
+                     "ministry", "diplomat", "source", "cabinet"})  # "Canada, along with Britain, ..."
 _SELF_PRONOUNS = frozenset({"we", "i", "us", "our", "me", "my", "ourselves"})
 _OTHER_PRONOUNS = frozenset({"it", "its", "he", "she", "his", "her", "they", "their",
                              "them", "which", "who", "that", "country", "government"})
@@ -167,6 +169,9 @@ def _name_tokens(token: Token) -> list[Token]:
         if child.dep_ == "prep" and child.lower_ in _WITH_ADVERBS:
             tokens.extend(t for g in child.children if g.lower_ == "with"
                           for o in g.children for t in _name_tokens(o))
+            continue
+        if child.dep_ == "prep" and child.lower_ == "in" and token.lemma_.lower() in _SEATED:
+            tokens.extend(t for o in child.children for t in _name_tokens(o))  # "officials in Kyiv"
             continue
         if child.dep_ == "prep" and child.lower_ not in _NAME_PREPS:
             continue
