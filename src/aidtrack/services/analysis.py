@@ -196,7 +196,7 @@ def _read_totals(path: Path | None) -> pd.DataFrame | None:
         return None
     try:
         return aggregate.typed_totals(pd.read_parquet(path))
-    except (OSError, ValueError):  # unreadable or half-written by a crash: group the ledger again
+    except (OSError, ValueError, ImportError):  # unreadable, half-written, or no parquet engine: group again
         return None
 
 
@@ -214,7 +214,7 @@ def _write_totals(path: Path | None, totals: pd.DataFrame) -> None:
         for number, old in enumerate(files):
             if number >= DISK_FILES or (old.name.startswith(ledger_id) and old.name.split("-")[1] != version_id):
                 old.unlink(missing_ok=True)
-    except OSError:
+    except (OSError, ImportError):  # a cache that cannot be written only costs time
         return
 
 
