@@ -46,3 +46,11 @@ def test_confidence_comes_from_the_model() -> None:
 def test_model_adds_no_policy_change_in_questions_negations_or_sanctions(text: str) -> None:
     events = extract_text(f"Policy\n\n{text}")
     assert not [e for e in events if e["type"] == "policy_change" and e["direction"] == "loosen"]
+
+
+def test_an_event_told_twice_is_surer() -> None:
+    once = "Aid\n\nNorway sent artillery shells to Ukraine."
+    twice = once + " Oslo also said it had sent the artillery shells to Ukraine last week."
+    (first,) = extract_text(once)
+    (second,) = extract_text(twice)
+    assert second["confidence"] > first["confidence"]

@@ -48,6 +48,9 @@ _ENGLISH = frozenset(
     "who after over against into than more new also".split()
 )
 MAX_PARAGRAPH = 20_000
+# each further sentence that reports the same event keeps this share of the doubt
+# (on the development articles 74% of once-told events were right, 94% of twice-told)
+RETOLD_DOUBT = 0.5
 # per-type overrides of the model's "use" ("rules", "filter", "model", "union"; "off": no model),
 # for the scripts that measure what the learned scorer adds
 MODE: dict[str, Any] = {}
@@ -356,6 +359,7 @@ def _merge(article: Article, found: list[tuple[Found, int, Sentence]]) -> list[d
     amount is chosen among every sentence that reports it (:func:`pick_amount`)."""
     best: dict[tuple[str, ...], dict[str, Any]] = {}
     told: dict[tuple[str, ...], list[Told]] = {}
+    sentences: dict[tuple[str, ...], set[tuple[int, int]]] = {}
     for event, offset, sentence in found:
         fields = dict(event.fields)
         kind = fields["type"]
@@ -367,13 +371,17 @@ def _merge(article: Article, found: list[tuple[Found, int, Sentence]]) -> list[d
         if kind == "support":
             anchor = event.anchor.idx - event.anchor.sent.start_char
             told.setdefault(key, []).append(Told(span.text, anchor))
+        sentences.setdefault(key, set()).add((start, end))
         old = best.get(key)
         if old is None or old["confidence"] < fields["confidence"]:
             best[key] = fields
-    for key, sentences in told.items():
-        money = pick_amount(sentences, key[1])
+    for key, reports in told.items():
+        money = pick_amount(reports, key[1])
         if money is not None:
             best[key].update(amount=round(money.amount, 2), currency=money.currency)
+    for key, event in best.items():  # an event the article tells again is surer
+        doubt = (1.0 - event["confidence"]) * RETOLD_DOUBT ** (len(sentences[key]) - 1)
+        event["confidence"] = round(1.0 - doubt, 2)
     return sorted(best.values(), key=lambda e: (e["start"], e["type"]))
 
 
