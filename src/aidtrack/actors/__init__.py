@@ -16,14 +16,14 @@ The names behind them are data in ``aidtrack/data/actors/*.yaml``.
 
 from aidtrack.actors.groups import Membership, group_members, groups_of, is_group, memberships
 from aidtrack.actors.names import ActorInfo, actor_info, actor_name, all_actors, suggest_actors
-from aidtrack.actors.offices import Term, all_terms, office_holder
+from aidtrack.actors.offices import OfficeTerm, all_terms, office_holder
 from aidtrack.actors.resolution import find_actor, resolve_actor
 from aidtrack.actors.text import normalise_name
 
 __all__ = [
     "ActorInfo",
     "Membership",
-    "Term",
+    "OfficeTerm",
     "actor_info",
     "actor_name",
     "all_actors",

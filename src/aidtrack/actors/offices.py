@@ -28,7 +28,7 @@ _OF = frozenset({"of", "for", "to", "from", "in"})
 
 
 @dataclass(frozen=True)
-class Term:
+class OfficeTerm:
     """A person's time in an office: ``end`` is the first day out of office."""
 
     person: str
@@ -46,7 +46,7 @@ class Term:
 class Offices:
     """Terms by lookup key (full names, aliases, surnames) and the role phrases."""
 
-    terms: dict[str, tuple[Term, ...]]
+    terms: dict[str, tuple[OfficeTerm, ...]]
     roles: tuple[tuple[str, ...], ...]  # longest first
 
 
@@ -62,9 +62,9 @@ def _person_keys(entry: dict[str, Any]) -> set[str]:
 def offices() -> Offices:
     """The office-holder table from ``office_holders.yaml``."""
     table: dict[str, Any] = read_table("office_holders")
-    by_key: dict[str, list[Term]] = defaultdict(list)
+    by_key: dict[str, list[OfficeTerm]] = defaultdict(list)
     for entry in table["people"]:
-        terms = [Term(entry["name"], t["actor"], t.get("role", ""), t.get("start"), t.get("end"))
+        terms = [OfficeTerm(entry["name"], t["actor"], t.get("role", ""), t.get("start"), t.get("end"))
                  for t in entry["terms"]]
         for key in _person_keys(entry):
             by_key[key].extend(terms)
@@ -73,9 +73,9 @@ def offices() -> Offices:
     return Offices({k: tuple(v) for k, v in by_key.items()}, ordered)
 
 
-def all_terms() -> list[Term]:
+def all_terms() -> list[OfficeTerm]:
     """Every term of every person in the table, in file order per person."""
-    seen: dict[tuple[str, str, str, dt.date | None], Term] = {}
+    seen: dict[tuple[str, str, str, dt.date | None], OfficeTerm] = {}
     for terms in offices().terms.values():
         for term in terms:
             seen.setdefault((term.person, term.actor, term.role, term.start), term)

@@ -52,11 +52,15 @@ class ReportSection:
 
 
 @dataclasses.dataclass(frozen=True)
-class Source:
+class Citation:
     """One source of the figures: a label and, where known, a URL."""
 
     label: str
     url: str | None = None
+
+
+Source = Citation
+"""Former name of :class:`Citation`, kept while :mod:`aidtrack.analysis` still exports it."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -74,7 +78,7 @@ class Report:
     timeline: pd.DataFrame
     comparison: Comparison | None
     notes: list[str]
-    sources: list[Source]
+    sources: list[Citation]
     sections: tuple[ReportSection, ...] = ()
     unsplit_stages: tuple[str, ...] = ()
     """Stages the source gives as totals only (no category split), e.g. Kiel's monthly commitments."""
@@ -194,23 +198,23 @@ def unsplit_stages(categories: pd.DataFrame) -> tuple[str, ...]:
     return tuple(found)
 
 
-def sources(own: pd.DataFrame, *, releases: Sequence[str] = ()) -> list[Source]:
+def sources(own: pd.DataFrame, *, releases: Sequence[str] = ()) -> list[Citation]:
     """Kiel citation per release (for Kiel rows) and the distinct source URLs of the donor's records.
 
     The release comes from ``releases`` (as recorded by the import) or from a
     ``source_title`` column ("Ukraine Support Tracker, Release 29"); without either,
     the tracker is cited without a release.
     """
-    found: list[Source] = [Source(label, url) for label, url in _kiel_citations(own, releases=releases)]
+    found: list[Citation] = [Citation(label, url) for label, url in _kiel_citations(own, releases=releases)]
     origins = sorted({str(o) for o in own.get("origin", pd.Series(dtype=object)).dropna()})
     others = [o for o in origins if not o.lower().startswith("kiel")]
     if others:
-        found.append(Source("Other records: " + ", ".join(others) + "."))
+        found.append(Citation("Other records: " + ", ".join(others) + "."))
     urls = own.get("source_url", pd.Series(dtype=object)).dropna().astype(str)
     counts = urls[urls.str.strip() != ""].value_counts()
-    found.extend(Source(f"{n} record(s)", url) for url, n in counts.head(MAX_SOURCE_URLS).items())
+    found.extend(Citation(f"{n} record(s)", url) for url, n in counts.head(MAX_SOURCE_URLS).items())
     if len(counts) > MAX_SOURCE_URLS:
-        found.append(Source(f"... and {len(counts) - MAX_SOURCE_URLS} more source URLs (see `aidtrack list support`)."))
+        found.append(Citation(f"... and {len(counts) - MAX_SOURCE_URLS} more source URLs (see `aidtrack list support`)."))
     return found
 
 

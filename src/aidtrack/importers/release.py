@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from aidtrack import money
+from aidtrack import currency
 from aidtrack.errors import UnknownActorError, ValidationError
 from aidtrack.models import Category, Source, SourceKind, Support
 
@@ -234,7 +234,7 @@ def usd_from_eur(amount_eur: float | None, on: dt.date | None) -> tuple[float | 
     """USD value of a Kiel EUR figure at the ECB rate, and the fx note to record."""
     if amount_eur is None:
         return None, "no EUR value given by Kiel"
-    usd = money.to_usd(amount_eur, "EUR", on)
+    usd = currency.to_usd(amount_eur, "EUR", on)
     return usd.value, f"amount_eur: Kiel's EUR value; amount_usd: {usd.note}"
 
 

@@ -23,7 +23,7 @@ from aidtrack.rules.model import (
     CheckResult,
     Finding,
     Rule,
-    Source,
+    RuleSource,
     Transfer,
     normalize_item,
 )
@@ -54,7 +54,7 @@ __all__ = [
     "RouteOption",
     "Rule",
     "RuleChange",
-    "Source",
+    "RuleSource",
     "SourceProblem",
     "Transfer",
     "audit_register",

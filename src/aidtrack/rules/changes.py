@@ -1,7 +1,7 @@
 """What bound a country on a date, and who loosened or tightened what, when.
 
 >>> [r.id for r in rules_in_force("SWE", on=dt.date(2022, 2, 1))]
-['swe_guidelines_no_exports_to_states_in_armed_conflict']
+['swe_guidelines_no_exports_to_states_in_armed_conflict', 'swe_military_equipment_licence_requirement']
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from aidtrack.models import DirectionName
 from aidtrack.rules.conflicts import is_at_war
-from aidtrack.rules.model import EFFECT_RANK, Rule, Source
+from aidtrack.rules.model import EFFECT_RANK, Rule, RuleSource
 from aidtrack.rules.precedence import ROLE_SCOPES, decide, precedence_key, specificity
 from aidtrack.rules.register import RegisterLike, as_register
 
@@ -67,7 +67,7 @@ class RuleChange:
     other_rule_id: str | None
     title: str
     summary: str
-    sources: tuple[Source, ...]
+    sources: tuple[RuleSource, ...]
 
     def to_dict(self) -> dict[str, Any]:
         data = dataclasses.asdict(self)

@@ -84,7 +84,7 @@ def normalize_item(value: str) -> str:
     )
 
 
-class Source(pydantic.BaseModel):
+class RuleSource(pydantic.BaseModel):
     """Where a rule comes from: page address, site, publication date (no quotes) and kind.
 
     ``kind`` is ``primary`` for the law text, a ministry or an official statement, and
@@ -155,7 +155,7 @@ class Rule(pydantic.BaseModel):
     overrides: tuple[str, ...] = ()
     change_direction: DirectionName | None = None
     confidence: Literal["high", "medium", "low"]
-    sources: tuple[Source, ...] = pydantic.Field(min_length=1)
+    sources: tuple[RuleSource, ...] = pydantic.Field(min_length=1)
     notes: str = ""
     via: tuple[str, ...] = ()
     equipment: tuple[str, ...] = ()

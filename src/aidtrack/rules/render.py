@@ -9,7 +9,7 @@ from typing import Any
 
 from aidtrack.models import Category, values
 from aidtrack.rules.changes import RuleChange
-from aidtrack.rules.model import BASES, CheckResult, Finding, Rule, Source
+from aidtrack.rules.model import BASES, CheckResult, Finding, Rule, RuleSource
 from aidtrack.rules.naming import country_name
 from aidtrack.rules.options import OptionsReport, RouteOption
 
@@ -275,5 +275,5 @@ def render_changes(changes: list[RuleChange], *, since: dt.date, until: dt.date 
     return "\n".join(lines if changes else lines + ["No changes on record."])
 
 
-def _sources(sources: tuple[Source, ...]) -> str:
+def _sources(sources: tuple[RuleSource, ...]) -> str:
     return "; ".join(f"[{s.publisher}{', ' + s.date if s.date else ''}]({s.url})" for s in sources)

@@ -17,7 +17,7 @@ import pydantic
 
 from aidtrack.errors import RuleRegisterError
 from aidtrack.models import CategoryName, ChannelName, DirectionName, EventTypeName, StageName
-from aidtrack.rules.model import Source
+from aidtrack.rules.model import RuleSource
 from aidtrack.rules.register import load_yaml_list
 
 SignalType = Literal[EventTypeName, "support"]
@@ -82,7 +82,7 @@ def _event(entry: Any, *, origin: str, index: int) -> dict[str, Any]:
         entry = {**entry, "date": entry["date"].isoformat()}
     try:
         signal = _Signal.model_validate(entry)
-        sources = [Source.model_validate(_source(s)).model_dump(exclude={"kind"}) for s in signal.sources]
+        sources = [RuleSource.model_validate(_source(s)).model_dump(exclude={"kind"}) for s in signal.sources]
     except pydantic.ValidationError as ex:
         err = ex.errors()[0]
         field = ".".join(str(p) for p in err["loc"])
