@@ -121,8 +121,13 @@ def threat_statement(sentence: Sentence, token: Token, ctx: ArticleContext) -> l
             agent = agent_of(tok)
             supporters += actors_of(sentence, agent) if agent is not None else []
     exclude = set(speakers) | ({ctx.default_recipient} if ctx.default_recipient else set())
-    if token.pos_ == "VERB":  # "Moscow would retaliate against London"
-        aimed = [c for o in prep_objects(token, frozenset({"against"})) for c in actors_of(sentence, o)]
+    # "Moscow would retaliate against London", "vowed countermeasures against Lithuania",
+    # "would make Israel a legitimate target"
+    aimed = [c for o in prep_objects(token, frozenset({"against"})) for c in actors_of(sentence, o)]
+    if token.pos_ == "NOUN" and token.dep_ in ("oprd", "attr", "xcomp", "ccomp"):
+        aimed += [c for o in children(token.head, frozenset({"dobj"})) if o.i < token.i
+                  for c in actors_of(sentence, o)]
+    if aimed:
         supporters = aimed + supporters
         exclude -= set(aimed)
     targets = _others(supporters, exclude)
