@@ -587,6 +587,22 @@ class Store:
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(query)]
 
+    def stream_records(self, table: str, where: SupportFilter | EventFilter | None = None, *,
+                       chunk: int = 250) -> Iterator[list[dict[str, Any]]]:
+        """Records of ``table`` matching ``where`` (as :meth:`list_support`), ``chunk`` rows at a time,
+        read from one cursor (server-side on PostgreSQL), so a large page is never held whole.
+
+        The connection stays open until the iterator is exhausted or closed.
+        """
+        tbl = _table(table)
+        filt = where or (SupportFilter() if table == "support" else EventFilter())
+        query = filt.apply(_with_source(tbl), tbl)
+        with self.engine.connect() as conn:
+            result = conn.execution_options(stream_results=True, max_row_buffer=chunk).execute(query)
+            keys = list(map(str, result.keys()))
+            for rows in result.partitions(chunk):
+                yield [dict(zip(keys, row)) for row in rows]
+
     def count(self, table: str, where: SupportFilter | EventFilter | None = None) -> int:
         tbl = _table(table)
         base = sa.select(sa.func.count()).select_from(tbl)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -234,6 +234,15 @@ def list_records(table: str, where: SupportFilter | EventFilter, *, store: Store
         return store.list_support(where)
     assert isinstance(where, EventFilter)
     return store.list_events(where)
+
+
+def stream_records(table: str, where: SupportFilter | EventFilter, *, store: Store,
+                   chunk: int = 250) -> Iterator[list[dict[str, Any]]]:
+    """The records of :func:`list_records`, ``chunk`` at a time from one database cursor
+    (the connection is held until the iterator is exhausted or closed)."""
+    if table not in EDITABLE:
+        raise ValidationError(f'Unknown record table "{table}"; use "support" or "events".')
+    return store.stream_records(table, where, chunk=chunk)
 
 
 def export_records(table: str, where: SupportFilter | EventFilter, *, store: Store, fmt: str,

@@ -8,11 +8,13 @@ Every handler is a thin call into :mod:`aidtrack.services`; errors become
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
 import pydantic
 from fastapi import APIRouter, Body, Depends, Path, Query
-from fastapi.responses import JSONResponse
+from fastapi.responses import Response, StreamingResponse
 
 from aidtrack.db import Store
 from aidtrack.errors import NotFoundError
@@ -117,7 +119,7 @@ class Review(pydantic.BaseModel):
 @router.get("/support", response_model=Page, tags=["records"])
 def list_support(store: StoreDep, donor: ActorQ = None, recipient: ActorQ = None, category: CategoryQ = None,
                  stage: Text = None, status: StatusQ = None, start: DateQ = None, end: DateQ = None,
-                 limit: Limit = 100, offset: Offset = 0) -> JSONResponse:
+                 limit: Limit = 100, offset: Offset = 0) -> Response:
     """Support records, newest first. Actors may be names or codes; dates YYYY-MM-DD."""
     where = ledger.support_filter(donor=donor, recipient=recipient, category=category, stage=stage,
                                   status=status, start=start, end=end, limit=limit, offset=offset)
@@ -127,20 +129,39 @@ def list_support(store: StoreDep, donor: ActorQ = None, recipient: ActorQ = None
 @router.get("/events", response_model=Page, tags=["records"])
 def list_events(store: StoreDep, type: Text = None, actor: ActorQ = None, target: ActorQ = None,
                 category: CategoryQ = None, status: StatusQ = None, start: DateQ = None, end: DateQ = None,
-                limit: Limit = 100, offset: Offset = 0) -> JSONResponse:
+                limit: Limit = 100, offset: Offset = 0) -> Response:
     """Diplomatic events (appeals, refusals, threats, policy changes, sanctions), newest first."""
     where = ledger.event_filter(type=type, actor=actor, target=target, category=category, status=status,
                                 start=start, end=end, limit=limit, offset=offset)
     return _page("events", where, store=store)
 
 
-def _page(table: str, where: Any, *, store: Store) -> JSONResponse:
-    """A :class:`Page` (sent as is: rows are plain JSON already, so no second validation)."""
-    items = convert.rows(ledger.list_records(table, where, store=store))
+def _page(table: str, where: Any, *, store: Store) -> StreamingResponse:
+    """A :class:`Page` written as the rows come from the database cursor, a chunk at a time.
+
+    The rows are plain JSON already (no model per row, no second validation). The count
+    and the first chunk are read before the answer starts, so a database fault is still a 503.
+    """
     total = store.count(table, where)
-    following = where.offset + len(items)
-    return JSONResponse({"items": items, "total": total, "limit": where.limit, "offset": where.offset,
-                         "next_offset": following if following < total and items else None})
+    chunks = ledger.stream_records(table, where, store=store)
+    first = next(chunks, [])
+    return StreamingResponse(_page_body(first, chunks, total=total, limit=where.limit, offset=where.offset),
+                             media_type="application/json")
+
+
+def _page_body(first: list[dict[str, Any]], chunks: Iterator[list[dict[str, Any]]], *, total: int, limit: int,
+               offset: int) -> Iterator[bytes]:
+    """``{"items": [...], "total", "limit", "offset", "next_offset"}`` as UTF-8 pieces."""
+    yield b'{"items":['
+    sent = 0
+    for rows in itertools.chain([first], chunks):
+        if rows:
+            yield (b"," if sent else b"") + convert.json_bytes(rows)[1:-1]
+            sent += len(rows)
+    following = offset + sent
+    tail = {"total": total, "limit": limit, "offset": offset,
+            "next_offset": following if following < total and sent else None}
+    yield b"]," + convert.json_bytes(tail)[1:]
 
 
 @router.get("/support/{record_id}", tags=["records"])
@@ -214,13 +235,14 @@ def edit_event(record_id: RecordId, changes: Changes, user: UserDep, store: Stor
     return convert.row(ledger.edit_record("events", record_id, changes, store=store, by=user))
 
 
-@router.get("/review", tags=["review"])
+@router.get("/review", tags=["review"], response_model=dict[str, Any])
 def review_queue(store: StoreDep, sort: Literal["created", "confidence"] = "created",
-                 limit: Annotated[int, Query(ge=1, le=500)] = 50) -> dict[str, Any]:
+                 limit: Annotated[int, Query(ge=1, le=500)] = 50) -> Response:
     """Candidates waiting for review (each with ``ref``, ``confidence`` and ``corroborations``), oldest
     first or most confident first, and the links of news articles to existing records."""
-    return {"items": convert.rows(review_service.candidates(store=store, limit=limit, sort=sort)),
-            "links": convert.rows(review_service.links(store=store, limit=limit))}
+    queue = {"items": review_service.candidates(store=store, limit=limit, sort=sort),
+             "links": review_service.links(store=store, limit=limit)}
+    return Response(convert.json_bytes(queue), media_type="application/json")
 
 
 @router.post("/review/links/{link_id}/undo", tags=["writes"])

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 import pandas as pd
 
+try:
+    import orjson
+except ModuleNotFoundError:  # a core dependency; the standard library's encoder gives the same JSON
+    orjson = None  # type: ignore[assignment]
 
 _PLAIN = (str, int, bool)
 
@@ -44,6 +49,19 @@ def row(record: Mapping[str, Any]) -> dict[str, Any]:
 
 def rows(records: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     return [row(r) for r in records]
+
+
+def json_bytes(content: Any) -> bytes:
+    """``content`` (ledger rows, dicts, lists) as compact UTF-8 JSON, as :func:`value` writes each value:
+    dates ISO, NaN and infinities null. Encoded by orjson in one call when it is installed."""
+    if orjson is not None:
+        return orjson.dumps(content, default=value, option=orjson.OPT_NON_STR_KEYS)
+    return plain_json_bytes(content)
+
+
+def plain_json_bytes(content: Any) -> bytes:
+    """:func:`json_bytes` with the standard library (slower: every value goes through :func:`value`)."""
+    return json.dumps(value(content), ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
 
 
 def frame(table: pd.DataFrame | None) -> list[dict[str, Any]]:
