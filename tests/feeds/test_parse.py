@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from aidtrack.feeds import FeedFormatError, parse_feed
-from aidtrack.feeds.demo import atom_feed, rss_feed
+from aidtrack.feeds.demo import atom_feed, news_sitemap, rss_feed
 
 BASE = "http://127.0.0.1:9"
 
@@ -67,3 +67,41 @@ def test_a_feed_with_small_defects_but_entries_is_read() -> None:
     feed = parse_feed(data, url=BASE)
     assert [i.title for i in feed.items][:3] == ["Norway funds winter repairs", "Seoul sends field hospitals",
                                                 "Harbour regatta postponed"]
+
+
+def test_a_news_sitemap_gives_titles_and_dates_newest_first() -> None:
+    feed = parse_feed(news_sitemap(BASE), url=f"{BASE}/asia/news-sitemap.xml")
+    assert [(i.title, i.published, i.url) for i in feed.items] == [
+        ("Kyiv asks Seoul for air defence", dt.date(2024, 3, 20), f"{BASE}/asia/articles/kyiv-asks-seoul.html"),
+        ("Japan lends money for power lines", dt.date(2024, 3, 18), f"{BASE}/asia/articles/japan-power-lines.html"),
+    ]
+    again = parse_feed(news_sitemap(BASE), url=f"{BASE}/asia/news-sitemap.xml")
+    assert [i.key for i in again.items] == [i.key for i in feed.items]
+
+
+PLAIN = b"""<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<url><loc>https://news.example/a</loc><lastmod>2024-03-01</lastmod></url>
+<url><loc>https://news.example/b</loc><lastmod>2024-03-09T10:00:00+00:00</lastmod></url>
+<url><loc>javascript:alert(1)</loc></url></urlset>"""
+
+
+def test_a_plain_sitemap_is_read_again_when_lastmod_changes() -> None:
+    feed = parse_feed(PLAIN, url="https://news.example/sitemap.xml")
+    assert [(i.url, i.published, i.title) for i in feed.items] == [
+        ("https://news.example/b", dt.date(2024, 3, 9), ""), ("https://news.example/a", dt.date(2024, 3, 1), "")]
+    edited = parse_feed(PLAIN.replace(b"2024-03-01", b"2024-03-10"), url="https://news.example/sitemap.xml")
+    by_url = {i.url: i for i in edited.items}
+    assert by_url["https://news.example/a"].key == feed.items[1].key
+    assert by_url["https://news.example/a"].fingerprint != feed.items[1].fingerprint
+
+
+def test_a_sitemap_index_and_entities_are_refused() -> None:
+    index = (b'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap>'
+             b"<loc>https://news.example/news.xml</loc></sitemap></sitemapindex>")
+    with pytest.raises(FeedFormatError, match="is a sitemap index.*the first is https://news.example/news.xml"):
+        parse_feed(index, url="https://news.example/index.xml")
+    hostile = (b'<?xml version="1.0"?><!DOCTYPE u [<!ENTITY secret SYSTEM "file:///etc/hostname">]>'
+               b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://news.example/&secret;'
+               b"</loc></url></urlset>")
+    items = parse_feed(hostile, url="https://news.example/s.xml").items
+    assert [i.url for i in items] == ["https://news.example/"]  # the entity is not resolved

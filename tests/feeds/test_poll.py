@@ -343,3 +343,12 @@ def test_workers_give_the_same_queue_in_feed_order(store: Store, server: Fixture
     assert again.totals()["added"] == 0 and again.totals()["unchanged"] == 5
     with pytest.raises(ValidationError, match="--workers 0 is out of range"):
         feeds_service.poll(store=store, fetcher=fetcher, workers=0)
+
+
+def test_a_news_sitemap_is_polled_like_a_feed(any_store: Store, server: FixtureServer, fetcher: Fetcher) -> None:
+    feeds_service.add_feed(server.url("/asia/news-sitemap.xml"), store=any_store)
+    report = feeds_service.poll(store=any_store, fetcher=fetcher).feeds[0]
+    assert (report.status, report.items, report.new, report.added) == ("ok", 2, 2, 3)
+    assert proposed(any_store) == {("appeal", "UKR", "military"), ("refusal", "KOR", "military"),
+                                   ("support", "JPN", "financial")}
+    assert feeds_service.poll(store=any_store, fetcher=fetcher).feeds[0].status == "not-modified"

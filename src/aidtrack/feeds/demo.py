@@ -1,6 +1,7 @@
 """A local server of sample feeds and articles, to try feeds offline (and for tests and the benchmark).
 
-The two feeds (RSS at ``/world/rss.xml``, Atom at ``/asia/atom.xml``) and their
+The two feeds (RSS at ``/world/rss.xml``, Atom at ``/asia/atom.xml``; the Asia
+desk's articles also as a news sitemap at ``/asia/news-sitemap.xml``) and their
 article pages are short texts written for aidtrack; they describe made-up events
 in the style of news reports and are not taken from any publication. The server
 answers conditional requests (ETag, Last-Modified) with 304, as real news sites do.
@@ -21,7 +22,7 @@ import threading
 import time
 from collections.abc import Mapping
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, Self
 
 LAST_MODIFIED = "Mon, 01 Apr 2024 08:00:00 GMT"
 
@@ -65,7 +66,7 @@ class FixtureServer:
     def url(self, path: str) -> str:
         return self.base + path
 
-    def start(self) -> FixtureServer:
+    def start(self) -> Self:
         """Serve in a background thread (a no-op when already serving)."""
         if not self._thread.is_alive():
             self._thread.start()
@@ -75,7 +76,7 @@ class FixtureServer:
         self._httpd.shutdown()
         self._httpd.server_close()
 
-    def __enter__(self) -> FixtureServer:
+    def __enter__(self) -> Self:
         return self.start()
 
     def __exit__(self, *_: object) -> None:
@@ -140,24 +141,24 @@ ARTICLES: dict[str, tuple[str, str, str]] = {
     # path: (title, dateline date, paragraphs separated by blank lines)
     "/world/articles/norway-heating.html": (
         "Norway funds winter repairs", "4 March 2024",
-        "Norway pledged 40 million euros in humanitarian aid to Ukraine on Monday to repair heating plants "
-        "before the winter.\n\nThe foreign minister said the money would reach local utilities within weeks."),
+        ("Norway pledged 40 million euros in humanitarian aid to Ukraine on Monday to repair heating plants "
+        "before the winter.\n\nThe foreign minister said the money would reach local utilities within weeks.")),
     "/world/articles/korea-hospitals.html": (
         "Seoul sends field hospitals", "12 March 2024",
-        "South Korea delivered mobile field hospitals and medical supplies to Ukraine this week, officials "
-        "in Seoul said.\n\nThe shipment followed a request from the Ukrainian health ministry."),
+        ("South Korea delivered mobile field hospitals and medical supplies to Ukraine this week, officials "
+        "in Seoul said.\n\nThe shipment followed a request from the Ukrainian health ministry.")),
     "/world/articles/harbour-regatta.html": (
         "Harbour regatta postponed", "15 March 2024",
-        "The annual harbour regatta was postponed by a week because of strong winds, the sailing club said "
-        "on Friday.\n\nBoats will race on the following Saturday instead."),
+        ("The annual harbour regatta was postponed by a week because of strong winds, the sailing club said "
+        "on Friday.\n\nBoats will race on the following Saturday instead.")),
     "/asia/articles/kyiv-asks-seoul.html": (
         "Kyiv asks Seoul for air defence", "20 March 2024",
-        "Ukraine urged South Korea to supply air defence systems, the Ukrainian foreign minister said on "
-        "Wednesday.\n\nSeoul has so far declined to send weapons."),
+        ("Ukraine urged South Korea to supply air defence systems, the Ukrainian foreign minister said on "
+        "Wednesday.\n\nSeoul has so far declined to send weapons.")),
     "/asia/articles/japan-power-lines.html": (
         "Japan lends money for power lines", "18 March 2024",
-        "Japan approved a loan of 1.5 billion dollars to Ukraine to rebuild power lines damaged in the "
-        "fighting, the finance ministry said.\n\nThe money will be paid in two instalments this year."),
+        ("Japan approved a loan of 1.5 billion dollars to Ukraine to rebuild power lines damaged in the "
+        "fighting, the finance ministry said.\n\nThe money will be paid in two instalments this year.")),
 }
 RSS_ITEMS = ("/world/articles/norway-heating.html", "/world/articles/korea-hospitals.html",
              "/world/articles/harbour-regatta.html")
@@ -214,11 +215,25 @@ def atom_feed(base: str, paths: tuple[str, ...] = ATOM_ITEMS) -> bytes:
             f"<updated>2024-03-20T09:00:00Z</updated>{''.join(entries)}</feed>").encode()
 
 
+def news_sitemap(base: str, paths: tuple[str, ...] = ATOM_ITEMS) -> bytes:
+    """A news sitemap (sitemaps.org with Google News titles and dates) of ``paths``."""
+    urls = []
+    for path in paths:
+        title, date, _ = ARTICLES[path]
+        urls.append(f"<url><loc>{base}{path}</loc><news:news><news:publication>"
+                    "<news:name>Sample desk</news:name><news:language>en</news:language></news:publication>"
+                    f"<news:publication_date>{_iso(date)}</news:publication_date>"
+                    f"<news:title>{html.escape(title)}</news:title></news:news></url>")
+    return ("<?xml version='1.0' encoding='utf-8'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9' "
+            f"xmlns:news='http://www.google.com/schemas/sitemap-news/0.9'>{''.join(urls)}</urlset>").encode()
+
+
 def demo_routes(base: str) -> dict[str, Route]:
     """The sample feeds and every article page, for a server whose address is ``base``."""
     routes = {path: Route(article_page(*ARTICLES[path])) for path in ARTICLES}
     routes["/world/rss.xml"] = Route(rss_feed(base), "application/rss+xml")
     routes["/asia/atom.xml"] = Route(atom_feed(base), "application/atom+xml")
+    routes["/asia/news-sitemap.xml"] = Route(news_sitemap(base), "application/xml")
     return routes
 
 

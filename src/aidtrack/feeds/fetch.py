@@ -14,6 +14,7 @@ import dataclasses
 import hashlib
 import time
 from collections.abc import Callable
+from typing import Self
 from urllib.parse import urlsplit
 
 import httpx
@@ -67,7 +68,7 @@ class Fetcher:
         self._client = httpx.Client(headers={"User-Agent": user_agent}, timeout=timeout, follow_redirects=True,
                                     transport=transport)
 
-    def __enter__(self) -> Fetcher:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *_: object) -> None:

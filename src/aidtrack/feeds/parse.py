@@ -1,4 +1,4 @@
-"""RSS and Atom feeds (via feedparser) as plain items with stable keys."""
+"""RSS and Atom feeds (via feedparser) and plain or news sitemaps (via lxml) as items with stable keys."""
 
 from __future__ import annotations
 
@@ -9,9 +9,16 @@ import json
 import time
 from typing import Any
 
-import feedparser
+import feedparser  # type: ignore[import-untyped]
+from lxml import etree  # type: ignore[import-untyped]
 
 from aidtrack.feeds.errors import FeedFormatError
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
+MAX_SITEMAP_URLS = 1000
+# No entities, no DTD, no network: a sitemap is read as plain data.
+_SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -73,16 +80,62 @@ def _item(entry: Any) -> FeedItem:
 
 
 def parse_feed(data: bytes, *, url: str) -> ParsedFeed:
-    """Parse the bytes of an RSS or Atom feed fetched from ``url`` (relative links resolve against it).
+    """Parse the bytes of an RSS or Atom feed, or of a sitemap, fetched from ``url``.
 
-    Raises :class:`FeedFormatError` when ``data`` is not a feed at all (an HTML page, broken XML
-    with no entries); a feed with small defects but readable entries is accepted.
+    Relative links resolve against ``url``. Raises :class:`FeedFormatError` when ``data``
+    is none of these (an HTML page, broken XML with no entries); a feed with small
+    defects but readable entries is accepted.
     """
+    if _looks_like_sitemap(data):
+        return parse_sitemap(data, url=url)
     parsed = feedparser.parse(data, response_headers={"content-location": url})
     if not parsed.get("version") and not parsed.entries:
         reason = parsed.get("bozo_exception")
         detail = f" ({type(reason).__name__}: {reason})" if reason else ""
-        raise FeedFormatError(f'"{url}" is not an RSS or Atom feed{detail}; check the address '
+        raise FeedFormatError(f'"{url}" is not an RSS or Atom feed or a sitemap{detail}; check the address '
                               "(the page may link to its feed) and change it with `aidtrack feeds`.")
     title = " ".join(str(parsed.feed.get("title") or url).split())
     return ParsedFeed(title=title, items=[_item(e) for e in parsed.entries])
+
+
+def _looks_like_sitemap(data: bytes) -> bool:
+    head = data[:2000]
+    return SITEMAP_NS.encode() in head and (b"<urlset" in head or b"<sitemapindex" in head)
+
+
+def parse_sitemap(data: bytes, *, url: str) -> ParsedFeed:
+    """A sitemap's pages as items, newest ``lastmod`` (or news publication date) first, at most
+    :data:`MAX_SITEMAP_URLS`. A news sitemap gives titles and dates; a plain one only addresses
+    and ``lastmod``, so its pages are keyed by address and read again when ``lastmod`` changes.
+    """
+    try:
+        root = etree.fromstring(data, parser=_SAFE_XML)
+    except etree.XMLSyntaxError as ex:
+        raise FeedFormatError(f'"{url}" is not a readable sitemap ({ex}); check the address.') from None
+    if etree.QName(root).localname == "sitemapindex":
+        first = root.findtext(f"{{{SITEMAP_NS}}}sitemap/{{{SITEMAP_NS}}}loc") or "none listed"
+        raise FeedFormatError(f'"{url}" is a sitemap index, not a sitemap; add the sitemaps it lists one by '
+                              f"one (the first is {first.strip()}), preferably a news sitemap.")
+    found = (_sitemap_item(node) for node in root.iterfind(f"{{{SITEMAP_NS}}}url"))
+    items = [i for i in found if i is not None]
+    items.sort(key=lambda i: i[0], reverse=True)
+    return ParsedFeed(title=url, items=[item for _, item in items[:MAX_SITEMAP_URLS]])
+
+
+def _sitemap_item(node: Any) -> tuple[str, FeedItem] | None:
+    """(sort key, item) of one ``<url>``; None without an http(s) address."""
+    loc = (node.findtext(f"{{{SITEMAP_NS}}}loc") or "").strip()
+    if not loc.startswith(("http://", "https://")):
+        return None
+    news = f"{{{NEWS_NS}}}news/{{{NEWS_NS}}}"
+    title = " ".join((node.findtext(news + "title") or "").split())
+    stamp = (node.findtext(news + "publication_date") or node.findtext(f"{{{SITEMAP_NS}}}lastmod") or "").strip()
+    return stamp, FeedItem(key=_digest("id", loc), url=loc, title=title, published=_iso_date(stamp), summary="",
+                           fingerprint=_digest(title, loc, "", stamp))
+
+
+def _iso_date(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None
