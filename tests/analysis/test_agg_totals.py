@@ -23,7 +23,7 @@ from aidtrack.errors import ValidationError
 from aidtrack.services import analysis as service
 from aidtrack.services import imports, ledger
 
-SOURCE_A = models.Source(url="https://example.org/a", kind="official")
+SOURCE_A = models.Source(url="https://example.org/a", title="Ministry of Defence release", kind="official")
 SOURCE_B = models.Source(url="https://example.org/b", kind="news")
 
 
@@ -92,6 +92,7 @@ def test_totals_are_grouped_and_count_only_what_counts(filled: Store) -> None:
     assert korea.loc["https://example.org/a", "amount_eur"] == pytest.approx(18.75e6)
     assert korea.loc["https://example.org/a", "date"] == pd.Timestamp("2024-03-03")
     assert korea.loc["https://example.org/a", "last_date"] == pd.Timestamp("2024-03-17")
+    assert korea.loc["https://example.org/a", "source_title"] == "Ministry of Defence release"
     release = totals.loc[totals["origin"] == "kiel-test", "amount_eur"]
     assert sorted(release) == [30e6, 60e6]  # release 2 only; release 1 is superseded
     assert totals.loc[totals["date"].isna(), "amount_eur"].sum() == pytest.approx(9e6)

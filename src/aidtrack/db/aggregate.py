@@ -7,9 +7,10 @@ already count), unless ``everything=True``.
 
 :func:`support_totals` runs one grouped query and returns a small frame with the
 columns the analyses read from a support frame: one row per donor, recipient,
-category, stage, calendar month, origin and source URL, with ``amount_eur`` (the
-sum), ``records`` (how many records), ``date`` (the earliest date in the group) and
-``last_date`` (the latest). A period (``start``/``end``) is cut in SQL, to the day.
+category, stage, calendar month, origin and source (``source_url``,
+``source_title``), with ``amount_eur`` (the sum), ``records`` (how many records),
+``date`` (the earliest date in the group) and ``last_date`` (the latest). A period
+(``start``/``end``) is cut in SQL, to the day.
 
 :func:`ledger_version` is a cheap fingerprint of the ledger that changes with every
 write: every insert, update, review decision and import adds an ``audit_log`` or
@@ -40,6 +41,7 @@ __all__ = ["EVIDENCE_ORIGINS", "TOTALS_COLUMNS", "has_support", "ledger_etag", "
 EVIDENCE_ORIGINS: tuple[str, ...] = ("signals", "extract")
 TOTALS_COLUMNS: tuple[str, ...] = (
     "donor", "recipient", "category", "stage", "date", "last_date", "amount_eur", "records", "origin", "source_url",
+    "source_title",
 )
 _VERSIONED = (schema.audit_log, schema.imports, schema.support, schema.events, schema.macro, schema.sources,
               schema.corroborations)
@@ -132,9 +134,10 @@ def totals_query(*, start: dt.date | None = None, end: dt.date | None = None,
         .where(*clauses).group_by(*(whole_table(k) for k in keys), month)
     ).subquery("grouped")
     g = grouped.c
-    url = sa.select(src.c.url).where(src.c.id == g.source_id).scalar_subquery()  # one key lookup per group
+    url, title = (sa.select(column).where(src.c.id == g.source_id).scalar_subquery()  # key lookups per group
+                  for column in (src.c.url, src.c.title))
     return sa.select(g.donor, g.recipient, g.category, g.stage, g.date, g.last_date, g.amount_eur, g.records,
-                     g.origin, url.label("source_url"))
+                     g.origin, url.label("source_url"), title.label("source_title"))
 
 
 def support_totals(store_or_engine: Any, *, start: dt.date | None = None, end: dt.date | None = None,

@@ -164,7 +164,7 @@ def load_frames(store: Any, *, everything: bool = False, start: Any = None, end:
     key = ("frames", store.url, version, everything, first, last)
 
     def load() -> tuple[pd.DataFrame, pd.DataFrame]:
-        path = _disk_path(store, version, (everything, first, last))
+        path = _disk_path(store, version, (everything, first, last, aggregate.TOTALS_COLUMNS, _release()))
         totals = _read_totals(path)
         if totals is None:
             totals = aggregate.support_totals(store, start=first, end=last, everything=everything)
