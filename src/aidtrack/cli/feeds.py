@@ -21,7 +21,7 @@ _TAG_OPTION = click.option("--tag", "tags", multiple=True, metavar="TAG",
 def feeds_group() -> None:
     """News feeds polled into the review queue.
 
-    Feeds are RSS or Atom; see docs/feeds.md.
+    Feeds are RSS or Atom feeds or sitemaps; see docs/feeds.md.
 
     \b
       aidtrack feeds add https://example.org/world/rss.xml --name "World desk" --tag world
@@ -36,7 +36,7 @@ def feeds_group() -> None:
 @click.option("--tag", "tags", multiple=True, metavar="TAG",
               help="A tag to list and poll feeds by, e.g. asia (repeatable).")
 def feeds_add(url: str, name: str | None, tags: tuple[str, ...]) -> None:
-    """Add the RSS or Atom feed at URL; its articles are read at the next `aidtrack feeds poll`."""
+    """Add the RSS or Atom feed (or sitemap) at URL; its articles are read at the next `aidtrack feeds poll`."""
     feed = feeds_service.add_feed(url, name=name, tags=tags)
     click.echo(f"Added feed {feed['id']}: {feed['url']}. Read it now with `aidtrack feeds poll`.")
 

@@ -127,7 +127,7 @@ def _tag(text: str) -> str:
 
 def add_feed(url: str, *, name: str | None = None, tags: Sequence[str] = (), store: Store | None = None,
              by: str | None = None) -> dict[str, Any]:
-    """Add the feed at ``url`` (RSS or Atom) with optional ``tags``; it is read at the next poll."""
+    """Add the feed at ``url`` (RSS, Atom or a sitemap) with optional ``tags``; it is read at the next poll."""
     store = store or ledger.open_store()
     name = " ".join(_CONTROL_RE.sub(" ", name).split()) or None if name else None
     clean = list(dict.fromkeys(_tag(t) for t in tags))

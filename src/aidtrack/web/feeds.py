@@ -85,7 +85,7 @@ def list_feeds(user: MaybeUserDep, store: StoreDep,
 
 @router.post("/api/feeds", status_code=201, response_model=Feed, tags=["feeds", "writes"])
 def add_feed(body: FeedIn, user: UserDep, store: StoreDep) -> Feed:
-    """Add an RSS or Atom feed; it is read at the next poll."""
+    """Add an RSS or Atom feed or a sitemap; it is read at the next poll."""
     return _feed(feeds_service.add_feed(body.url, name=body.name, tags=body.tags, store=store, by=user))
 
 
