@@ -415,13 +415,3 @@ def is_matchable(key: dict[str, Any]) -> bool:
     """A key can match another record only when it names the kind fully (no unknown category,
     target or direction): an unknown field would match unrelated records."""
     return all(v is not None for k, v in key.items() if k not in _MAY_BE_EMPTY)
-
-
-def support_key(record: Support) -> tuple[Any, ...]:
-    """The fields that make two support records "the same", as a tuple (see :func:`record_key`)."""
-    return tuple(record_key(record)[1].values())
-
-
-def event_key(event: Event) -> tuple[Any, ...]:
-    """The fields that make two events "the same", as a tuple (see :func:`record_key`)."""
-    return tuple(record_key(event)[1].values())

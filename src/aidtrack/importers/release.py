@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from aidtrack import currency
+from aidtrack.actors import resolve_actor
 from aidtrack.errors import UnknownActorError, ValidationError
 from aidtrack.models import Category, Source, SourceKind, Support
 
@@ -210,8 +211,6 @@ class Donors:
 
     @staticmethod
     def _resolve(text: str, fallback: object) -> str | None:
-        from aidtrack.actors import resolve_actor  # written in parallel; imported late
-
         for candidate in (text, text_or_none(fallback)):
             if candidate is None:
                 continue

@@ -14,7 +14,7 @@ from aidtrack.services import analysis as analysis_service
 from aidtrack.services import extraction, ledger
 from aidtrack.services import rules as rules_service
 from aidtrack.services.actors import resolve_actor
-from aidtrack.web import convert, review, views
+from aidtrack.web import cache, convert, review
 from aidtrack.web.auth import get_store, token_user
 
 router = APIRouter()
@@ -60,7 +60,7 @@ def rank(store: StoreDep, per: Literal["gdp", "capita"] | None = None,
          stage: StageName = "allocation", start: DateQ = None, end: DateQ = None,
          limit: Annotated[int, Query(ge=1, le=500)] = 100) -> dict[str, Any]:
     """Donors ranked by support in EUR, as % of GDP (``per=gdp``) or per capita."""
-    table = views.ranking(store, per=per, category=category, stage=stage, start=start, end=end)
+    table = cache.ranking(store, per=per, category=category, stage=stage, start=start, end=end)
     return {"per": per, "stage": stage, "category": category, "total": len(table),
             "items": convert.frame(table.head(limit))}
 
@@ -71,14 +71,14 @@ def compare(donor: Actor, store: StoreDep,
             stage: StageName = "allocation", percentile: Annotated[float, Query(ge=0, le=100)] = 50,
             as_of: DateQ = None) -> dict[str, Any]:
     """A donor against peers (a group such as G7/NATO/EU or codes "JPN,DEU") with the step-up gap."""
-    return views.comparison(store, donor, peers=peers, stage=stage, percentile=percentile, as_of=as_of)
+    return cache.comparison(store, donor, peers=peers, stage=stage, percentile=percentile, as_of=as_of)
 
 
 @router.get("/timeline/{donor}", tags=["analysis"])
 def timeline(donor: Actor, store: StoreDep, stage: StageName | None = None,
              freq: Literal["M", "Q", "Y"] = "M") -> dict[str, Any]:
     """A donor's support per month (quarter, year) and cumulative, by stage and category."""
-    return views.donor_timeline(store, donor, stage=stage, freq=freq)
+    return cache.donor_timeline(store, donor, stage=stage, freq=freq)
 
 
 @router.get("/report/{donor}", tags=["analysis"])
@@ -87,7 +87,7 @@ def report(donor: Actor, store: StoreDep,
            as_of: DateQ = None) -> dict[str, Any]:
     """The country report behind /country/{donor}: headline figures, categories, peers, step-up gap,
     timeline, routes, rules and signals, with sources."""
-    found = views.country_report(store, donor, peers=peers, as_of=as_of)
+    found = cache.country_report(store, donor, peers=peers, as_of=as_of)
     return convert.value(analysis_service.report_dict(found))  # type: ignore[no-any-return]
 
 

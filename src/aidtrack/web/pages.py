@@ -21,7 +21,7 @@ from aidtrack.services import analysis as analysis_service
 from aidtrack.services import ledger
 from aidtrack.services import rules as rules_service
 from aidtrack.services.actors import resolve_actor
-from aidtrack.web import convert, review, views
+from aidtrack.web import cache, convert, page_parts, review
 from aidtrack.web.api_analysis import ArticleIn, extract_document
 from aidtrack.web.auth import COOKIE, get_store, token_user
 from aidtrack.web.status import status_of
@@ -58,7 +58,7 @@ def error_page(request: Request, status_code: int, kind: str, message: str) -> H
 
 
 def _charts(**figures: Any) -> dict[str, Markup]:
-    return {name: Markup(views.figure(fig, name)) for name, fig in figures.items() if fig is not None}
+    return {name: Markup(page_parts.figure(fig, name)) for name, fig in figures.items() if fig is not None}
 
 
 # -- overview ---------------------------------------------------------------------------
@@ -68,12 +68,12 @@ def overview(store: StoreDep) -> HTMLResponse:
     return render("overview.html", title="Overview", **_overview(store))
 
 
-@views.memo
+@cache.memo
 def _overview(store: Store) -> dict[str, Any]:
-    data = views.overview(store)
+    data = cache.overview(store)
     figures: dict[str, Any] = {}
     if data["records"]:
-        cite = {"source": views.data_source(store), "as_of": data["latest"]}
+        cite = {"source": cache.data_source(store), "as_of": data["latest"]}
         figures["ranking"] = charts.plot_ranking(data["ranking"], measure="pct_gdp", top=25,
                                                            title="Donors ranked by allocations as % of GDP", **cite)
         figures["timeline"] = charts.plot_timeline(data["timeline"],
@@ -87,21 +87,21 @@ def _overview(store: Store) -> dict[str, Any]:
 @router.get("/country")
 def find_country(code: Annotated[str, Query(min_length=1, max_length=200)]) -> RedirectResponse:
     """The search box: a name or code typed by a user, to that country's page."""
-    return RedirectResponse(f"/country/{views.donor_code(code)}", status_code=303)
+    return RedirectResponse(f"/country/{resolve_actor(code)}", status_code=303)
 
 
 @router.get("/country/{code}", response_class=HTMLResponse)
 def country(code: str, store: StoreDep, peers: Text = "G7", as_of: Text = None) -> HTMLResponse:
-    context = _country(store, views.donor_code(code), peers=peers or "G7", as_of=as_of)
+    context = _country(store, resolve_actor(code), peers=peers or "G7", as_of=as_of)
     return render("country.html", title=context["report"].name, **context)
 
 
-@views.memo
+@cache.memo
 def _country(store: Store, code: str, *, peers: str, as_of: str | None) -> dict[str, Any]:
-    report = views.country_report(store, code, peers=peers, as_of=as_of)
+    report = cache.country_report(store, code, peers=peers, as_of=as_of)
     on = ledger.parse_date(as_of, field="as_of") or dt.date.today()
     c = report.comparison
-    cite = {"source": views.data_source(store), "as_of": report.headline.get("last_date")}
+    cite = {"source": cache.data_source(store), "as_of": report.headline.get("last_date")}
     figures: dict[str, Any] = {"timeline": charts.plot_timeline(
         report.timeline, title=f"{report.name}: cumulative support by category and stage", **cite)}
     if c is not None:
@@ -185,7 +185,7 @@ def _events(store: Store, code: str) -> list[dict[str, Any]]:
 @router.get("/compare", response_class=HTMLResponse)
 def compare(store: StoreDep, donor: Text = "KOR", peers: Text = "G7",
             stage: Text = "allocation") -> HTMLResponse:
-    result = views.comparison(store, donor or "KOR", peers=peers or "G7", stage=stage or "allocation")
+    result = cache.comparison(store, donor or "KOR", peers=peers or "G7", stage=stage or "allocation")
     return render("compare.html", title=f"Compare {result['name']}", result=result,
                   peers=peers or "G7", stage=stage or "allocation")
 
@@ -299,7 +299,7 @@ def api_docs(request: Request) -> HTMLResponse:
     info = schema.get("info", {})
     paragraphs = [" ".join(p.split()) for p in str(info.get("description", "")).split("\n\n") if p.strip()]
     return render("api_docs.html", title="API reference", description=paragraphs, version=info.get("version", ""),
-                  openapi=schema.get("openapi", ""), groups=views.api_reference(schema))
+                  openapi=schema.get("openapi", ""), groups=page_parts.api_reference(schema))
 
 
 # -- route checker ----------------------------------------------------------------------

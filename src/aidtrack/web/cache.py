@@ -1,0 +1,141 @@
+"""The web app's cache of analysis results, valid until the ledger changes.
+
+:func:`memo` keeps a result per ledger fingerprint (:func:`ledger_state`); this app's own
+writes call :func:`forget`. The cached results are what the API and the pages show:
+rankings, comparisons, timelines and country reports over the ledger's frames (confirmed,
+current records only), computed by :mod:`aidtrack.services.analysis` and
+:mod:`aidtrack.services.report`.
+"""
+
+from __future__ import annotations
+
+import collections
+import datetime as dt
+import functools
+import threading
+import time
+import weakref
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
+
+import pandas as pd
+
+from aidtrack.db import Store
+from aidtrack.services import actors as actor_service
+from aidtrack.services import analysis as analysis_service
+from aidtrack.services import ledger
+from aidtrack.services import report as report_service
+from aidtrack.services.report import Report
+from aidtrack.web import convert
+
+_CACHE: collections.OrderedDict[Hashable, Any] = collections.OrderedDict()
+_LOCK = threading.Lock()
+CACHE_SIZE = 256
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+STATE_TTL = 1.0  # seconds a fingerprint is trusted; writes through this app call forget()
+_STATES: weakref.WeakKeyDictionary[Store, tuple[float, Hashable]] = weakref.WeakKeyDictionary()
+
+
+def ledger_state(store: Store) -> Hashable:
+    """A fingerprint that changes whenever the ledger changes (every write adds an audit or import row).
+
+    Recomputed at most every STATE_TTL seconds, so another process's writes (the CLI)
+    show within a second; this app's own writes call :func:`forget` and show at once.
+    """
+    now = time.monotonic()
+    known = _STATES.get(store)
+    if known is not None and now - known[0] < STATE_TTL:
+        return known[1]
+    state = (store.url, id(store.engine), dt.date.today(), tuple(sorted(store.summary()["counts"].items())))
+    _STATES[store] = (now, state)
+    return state
+
+
+def forget(store: Store) -> None:
+    """Drop the fingerprint of ``store`` after a write, so the next read sees the change."""
+    _STATES.pop(store, None)
+
+
+def memo(func: F) -> F:
+    """Cache ``func(store, ...)`` until the ledger changes (results are shared: never mutate them)."""
+    @functools.wraps(func)
+    def wrapper(store: Store, *args: Any, **kwargs: Any) -> Any:
+        key = (func.__name__, ledger_state(store), args, tuple(sorted(kwargs.items())))
+        with _LOCK:
+            if key in _CACHE:
+                _CACHE.move_to_end(key)
+                return _CACHE[key]
+        value = func(store, *args, **kwargs)
+        with _LOCK:
+            _CACHE[key] = value
+            while len(_CACHE) > CACHE_SIZE:
+                _CACHE.popitem(last=False)
+        return value
+
+    return wrapper  # type: ignore[return-value]
+
+
+@memo
+def frames(store: Store) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The support frame (confirmed, current records) and the macro frame of the ledger."""
+    return analysis_service.load_frames(store)
+
+
+@memo
+def ranking(store: Store, *, per: str | None = None, category: str | None = None, stage: str = "allocation",
+            start: str | None = None, end: str | None = None) -> pd.DataFrame:
+    return analysis_service.rank_donors(frames=frames(store), per=per, category=category, stage=stage,
+                                        start=ledger.parse_date(start, field="start"),
+                                        end=ledger.parse_date(end, field="end"))
+
+
+@memo
+def comparison(store: Store, donor: str, *, peers: str = "G7", stage: str = "allocation",
+               percentile: float = 50, as_of: str | None = None) -> dict[str, Any]:
+    data = frames(store)
+    peer_list: str | list[str] = peers if "," not in peers else [p.strip() for p in peers.split(",") if p.strip()]
+    result = analysis_service.compare_donors(actor_service.resolve_actor(donor), frames=data, peers=peer_list, stage=stage,
+                                             percentile=percentile, as_of=ledger.parse_date(as_of, field="as_of"))
+    return analysis_service.comparison_dict(result)
+
+
+@memo
+def donor_timeline(store: Store, donor: str, *, stage: str | None = None, freq: str = "M") -> dict[str, Any]:
+    data = frames(store)
+    code = actor_service.resolve_actor(donor)
+    table = analysis_service.donor_timeline(code, frames=data, stage=stage, freq=freq)
+    return {"donor": code, "freq": freq.upper(), "undated_eur": table.attrs.get("undated_eur", 0.0),
+            "rows": convert.frame(table)}
+
+
+@memo
+def country_report(store: Store, donor: str, *, peers: str = "G7", as_of: str | None = None) -> Report:
+    """The country report (figures, peers, step-up gap) with the routes, rules and signals sections."""
+    return report_service.country_report(actor_service.resolve_actor(donor), peers=peers, as_of=as_of, store=store)
+
+
+@memo
+def overview(store: Store) -> dict[str, Any]:
+    """Totals per stage and category, the ranking and the all-donor timeline for the front page."""
+    data = frames(store)
+    support = data[0]
+    totals = support.groupby(["stage", support["category"].fillna("unspecified")])["amount_eur"].sum()
+    table = analysis_service.rank_donors(frames=data, per="gdp") if not support.empty else pd.DataFrame()
+    by_value = analysis_service.rank_donors(frames=data) if not support.empty else pd.DataFrame()
+    timeline = (analysis_service.donor_timeline(None, frames=data, stage="allocation") if not support.empty
+                else pd.DataFrame())
+    return {
+        "records": len(support), "donors": int(support["donor"].nunique()),
+        "totals": {f"{s}/{c}": float(v) for (s, c), v in totals.items()},
+        "stage_totals": {s: float(v) for s, v in support.groupby("stage")["amount_eur"].sum().items()},
+        "ranking": table, "by_value": by_value, "timeline": timeline,
+        "latest": convert.value(support["date"].max()) if not support.empty else None,
+    }
+
+
+@memo
+def data_source(store: Store) -> str | None:
+    """The dataset behind the figures, to cite under charts: the current Kiel release(s), if any."""
+    return report_service.data_source(store)
