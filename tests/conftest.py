@@ -41,6 +41,7 @@ def clean_environ(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.Temp
             monkeypatch.delenv(name)
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("AIDTRACK_CONFIG_FILE", str(home / "aidtrack.toml"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))  # per-version totals files stay in the test
     monkeypatch.setenv("AIDTRACK_DATABASE_URL", f"sqlite:///{home / 'aidtrack.db'}")
     if test_db:
         monkeypatch.setenv("AIDTRACK_TEST_DATABASE_URL", test_db)
