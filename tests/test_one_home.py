@@ -8,9 +8,11 @@ from pathlib import Path
 
 import click
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from aidtrack import models
+from aidtrack.actors import latest_office, office_holder
 from aidtrack.cli import main
 from aidtrack.cli.analysis import rank
 from aidtrack.cli.ledger import add
@@ -101,3 +103,44 @@ def test_a_conflict_ending_before_it_starts_is_refused(tmp_path: Path) -> None:
                      "  note: A note long enough.\n  sources: [https://example.org/a]\n", encoding="utf-8")
     with pytest.raises(RuleRegisterError, match="end 2014-01-01 is before start 2014-04-14"):
         load_conflicts(table)
+
+
+# -- office holders: data/actors is the one table ------------------------------------------------
+
+def _extraction_people() -> dict[str, list[dict[str, object]]]:
+    """The office holders the extraction lexicon still lists (until it reads aidtrack.actors)."""
+    path = Path(__file__).resolve().parents[1] / "src" / "aidtrack" / "data" / "extract" / "actors.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+    return dict(data.get("people") or {})
+
+
+def _a_day_of(term: dict[str, object]) -> dt.date | None:
+    start, end = term.get("from"), term.get("to")
+    if isinstance(start, dt.date):
+        return start
+    if isinstance(end, dt.date):
+        return end - dt.timedelta(days=1)
+    return None
+
+
+def test_the_actor_table_knows_every_office_holder_of_the_extraction_lexicon() -> None:
+    people = _extraction_people()
+    wrong = []
+    for name, terms in people.items():
+        for term in terms:
+            day = _a_day_of(term)
+            found = latest_office(name) if day is None else office_holder(name, on=day)
+            if found != term["code"]:
+                wrong.append(f"{name} on {day}: {found} (lexicon: {term['code']})")
+    assert wrong == []
+
+
+@pytest.mark.parametrize(("person", "day", "code"), [
+    ("Fiala", dt.date(2025, 12, 8), "CZE"), ("Fiala", dt.date(2025, 12, 9), None),
+    ("Babiš", dt.date(2025, 12, 9), "CZE"), ("Reznikov", dt.date(2023, 9, 5), "UKR"),
+    ("Naftali Bennett", dt.date(2022, 6, 30), "ISR"), ("Nebenzia", dt.date(2024, 1, 1), "RUS"),
+    ("Brekelmans", dt.date(2025, 1, 1), "NLD"), ("Radev", dt.date(2024, 1, 1), "BGR"),
+    ("Panagiotopoulos", dt.date(2023, 6, 27), None),
+])
+def test_office_terms_resolved_between_the_two_former_tables(person: str, day: dt.date, code: str | None) -> None:
+    assert office_holder(person, on=day) == code

@@ -16,7 +16,7 @@ The names behind them are data in ``aidtrack/data/actors/*.yaml``.
 
 from aidtrack.actors.groups import Membership, group_members, groups_of, is_group, memberships
 from aidtrack.actors.names import ActorInfo, actor_info, actor_name, all_actors, suggest_actors
-from aidtrack.actors.offices import OfficeTerm, all_terms, office_holder
+from aidtrack.actors.offices import OfficeTerm, all_terms, latest_office, office_holder
 from aidtrack.actors.resolution import find_actor, resolve_actor
 from aidtrack.actors.text import normalise_name
 
@@ -32,6 +32,7 @@ __all__ = [
     "group_members",
     "groups_of",
     "is_group",
+    "latest_office",
     "memberships",
     "normalise_name",
     "office_holder",

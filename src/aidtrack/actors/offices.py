@@ -122,6 +122,18 @@ def _person(words: list[str], day: dt.date) -> tuple[bool, str | None]:
     return True, actors.pop() if len(actors) == 1 else None
 
 
+def latest_office(person: str) -> str | None:
+    """The state or organisation of ``person``'s latest term, for a text with no date.
+
+    >>> latest_office("Rutte"), latest_office("Jens Stoltenberg"), latest_office("Atlantis")
+    ('NATO', 'NOR', None)
+    """
+    terms = offices().terms.get(normalise_name(person))
+    if not terms:
+        return None
+    return max(terms, key=lambda t: t.start or dt.date.min).actor
+
+
 def _role_length(words: list[str]) -> int:
     """How many leading words are titles and role phrases ("foreign ministry spokeswoman" -> 3)."""
     roles = offices().roles
