@@ -11,7 +11,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from aidtrack import models
+from aidtrack import actors, models
 from aidtrack.actors import latest_office, office_holder
 from aidtrack.cli import main
 from aidtrack.cli.analysis import rank
@@ -144,3 +144,15 @@ def test_the_actor_table_knows_every_office_holder_of_the_extraction_lexicon() -
 ])
 def test_office_terms_resolved_between_the_two_former_tables(person: str, day: dt.date, code: str | None) -> None:
     assert office_holder(person, on=day) == code
+
+
+# -- group membership: the ledger's copy can tell when the packaged data changed ---------------------
+
+def test_the_reference_fingerprint_changes_with_the_group_table(tmp_path: Path) -> None:
+    shipped = Path(actors.__file__).resolve().parent.parent / "data" / "actors"
+    for name in ("countries", "organisations", "groups"):
+        (tmp_path / f"{name}.yaml").write_bytes((shipped / f"{name}.yaml").read_bytes())
+    assert actors.reference_fingerprint(tmp_path) == actors.reference_fingerprint()
+    groups = tmp_path / "groups.yaml"
+    groups.write_text(groups.read_text(encoding="utf-8") + "\n# a new member\n", encoding="utf-8")
+    assert actors.reference_fingerprint(tmp_path) != actors.reference_fingerprint()

@@ -14,6 +14,7 @@ The names behind them are data in ``aidtrack/data/actors/*.yaml``.
 'NATO'
 """
 
+from aidtrack.actors.data import reference_fingerprint
 from aidtrack.actors.groups import Membership, group_members, groups_of, is_group, memberships
 from aidtrack.actors.names import ActorInfo, actor_info, actor_name, all_actors, suggest_actors
 from aidtrack.actors.offices import OfficeTerm, all_terms, latest_office, office_holder
@@ -36,6 +37,7 @@ __all__ = [
     "memberships",
     "normalise_name",
     "office_holder",
+    "reference_fingerprint",
     "resolve_actor",
     "suggest_actors",
 ]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import hashlib
+import importlib.metadata
 from pathlib import Path
 from typing import Any
 
@@ -26,3 +28,19 @@ def read_table(name: str) -> Any:
         raise AidtrackError(
             f'Cannot read the actor table "{path}": {ex}. Reinstall aidtrack or fix the file.'
         ) from ex
+
+
+SEEDED_TABLES = ("countries", "organisations", "groups")
+"""The tables a ledger copies (its actors and group memberships)."""
+
+
+def reference_fingerprint(folder: Path | None = None) -> str:
+    """A digest of the packaged tables a ledger copies, plus the pycountry release they extend.
+
+    A ledger that stores the fingerprint of its copy re-seeds the copy when this changes
+    (after an upgrade), so the database and the packaged data never disagree.
+    """
+    digest = hashlib.sha256(importlib.metadata.version("pycountry").encode())
+    for name in SEEDED_TABLES:
+        digest.update(((folder or DATA_DIR) / f"{name}.yaml").read_bytes())
+    return digest.hexdigest()[:16]
