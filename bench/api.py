@@ -1,12 +1,16 @@
 """Load test of the web API on loopback: p50/p95 latency and requests per second.
 
 Builds a ledger in a temporary folder (the starter data, plus the full Kiel Release 29
-folder when ../shared is present), starts ``aidtrack serve`` in a subprocess on a free
-loopback port, then runs each main read endpoint with one client and with 50 concurrent
-clients (httpx async). Request counts are bounded; nothing leaves the machine.
+folder when ../shared is present), starts ``aidtrack serve --workers N`` in a subprocess
+on a free loopback port (N = 1, then 2), then runs each read endpoint with one client and
+with 50 concurrent clients (httpx async). Request counts are bounded; nothing leaves the
+machine. For each server it prints throughput ratios against ``/api/actors/resolve``
+(a near-trivial endpoint) measured on the same server in the same run. Targets (issue 13):
+``/api/rank`` and ``/country/KOR`` at least 70% of it, ``/api/support?limit=1000`` at least 25%.
 
     .venv/bin/python bench/api.py                 # defaults: 100 single, 500 concurrent per endpoint
-    .venv/bin/python bench/api.py --requests 50 --concurrent-requests 200
+    .venv/bin/python bench/api.py --requests 50 --concurrent-requests 200 --workers 2
+    .venv/bin/python bench/api.py --all           # also events, compare, timeline, rules and /
 """
 
 from __future__ import annotations
@@ -27,18 +31,11 @@ import httpx
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("AIDTRACK_SHARED_DIR", REPO.parent / "shared"))
 R29 = SHARED / "data" / "kiel" / "release29_website_csv"
-ENDPOINTS = (
-    "/api/support?donor=KOR",
-    "/api/support?limit=1000",
-    "/api/events?limit=100",
-    "/api/actors/resolve?name=South%20Korea",
-    "/api/rank?per=gdp",
-    "/api/compare/KOR?peers=G7",
-    "/api/timeline/KOR",
-    "/api/rules/KOR",
-    "/",
-    "/country/KOR",
-)
+BASELINE = "/api/actors/resolve?name=South%20Korea"
+TARGETS = {"/api/rank?per=gdp": 0.70, "/country/KOR": 0.70, "/api/support?limit=1000": 0.25}
+"""Endpoint -> the share of the baseline's throughput (50 clients) it should reach."""
+ENDPOINTS = (BASELINE, *TARGETS, "/api/support?donor=KOR")
+MORE = ("/api/events?limit=100", "/api/compare/KOR?peers=G7", "/api/timeline/KOR", "/api/rules/KOR", "/")
 
 
 def build_ledger(folder: Path) -> tuple[str, str]:
@@ -63,10 +60,10 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(url: str, port: int, home: Path) -> subprocess.Popen[bytes]:
+def start_server(url: str, port: int, home: Path, *, workers: int) -> subprocess.Popen[bytes]:
     env = {**os.environ, "AIDTRACK_DATABASE_URL": url, "AIDTRACK_CONFIG_FILE": str(home / "none.toml")}
     command = [sys.executable, "-c", "from aidtrack.cli import main; main()", "serve", "--host", "127.0.0.1",
-               "--port", str(port)]
+               "--port", str(port), "--workers", str(workers)]
     return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
@@ -97,8 +94,8 @@ async def measure(base: str, path: str, *, requests: int, clients: int) -> tuple
     """(p50 ms, p95 ms, requests per second) of ``requests`` GETs spread over ``clients``."""
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=120) as client:
-        for _ in range(3):
-            await client.get(path)  # warm up (first call fills caches)
+        for _ in range(2):  # warm up on several connections, so every worker has filled its caches
+            await asyncio.gather(*(client.get(path) for _ in range(min(clients, 8))))
         todo, latencies = list(range(requests)), []
         started = time.perf_counter()
         await asyncio.gather(*(_worker(client, path, todo, latencies) for _ in range(clients)))
@@ -107,14 +104,49 @@ async def measure(base: str, path: str, *, requests: int, clients: int) -> tuple
     return cuts[49] * 1000, cuts[94] * 1000, len(latencies) / elapsed
 
 
-def report(base: str, *, single: int, concurrent: int, clients: int) -> None:
+def report(base: str, paths: tuple[str, ...], *, single: int, concurrent: int, clients: int) -> dict[str, float]:
+    """Print one line per endpoint; returns its requests per second with ``clients`` clients."""
     print(f"{'endpoint':<42} {'1 client: p50':>13} {'p95':>8} {'req/s':>7}   "
           f"{clients} clients: p50 {'p95':>8} {'req/s':>7}")
-    for path in ENDPOINTS:
+    rates = {}
+    for path in paths:
         one = asyncio.run(measure(base, path, requests=single, clients=1))
         many = asyncio.run(measure(base, path, requests=concurrent, clients=clients))
+        rates[path] = many[2]
         print(f"{path:<42} {one[0]:>10.1f} ms {one[1]:>5.1f} ms {one[2]:>7.1f}   "
               f"{many[0]:>13.1f} ms {many[1]:>5.1f} ms {many[2]:>7.1f}", flush=True)
+    return rates
+
+
+def print_ratios(rates: dict[str, float], *, clients: int) -> None:
+    """Throughput of each target endpoint as a share of the baseline's, against its target."""
+    print(f"throughput at {clients} clients as a share of {BASELINE} ({rates[BASELINE]:.1f} req/s):")
+    for path, target in TARGETS.items():
+        share = rates[path] / rates[BASELINE]
+        verdict = "met" if share >= target else "NOT met"
+        print(f"  {path:<40} {share:>6.0%}   target >= {target:.0%}: {verdict}")
+
+
+def bench_server(url: str, folder: Path, paths: tuple[str, ...], *, workers: int, args: argparse.Namespace) -> None:
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = start_server(url, port, folder, workers=workers)
+    try:
+        wait_ready(base, server)
+        for _ in range(workers * 4):  # every worker answers once before the clock starts
+            httpx.get(base + BASELINE, timeout=30)
+        print(f"\nserver: aidtrack serve --workers {workers} on {base}; python {sys.version.split()[0]}, "
+              f"{os.cpu_count()} CPUs; load average before: {_load()}")
+        rates = report(base, paths, single=args.requests, concurrent=args.concurrent_requests, clients=args.clients)
+        print_ratios(rates, clients=args.clients)
+        print(f"load average after: {_load()}")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _load() -> str:
+    return " ".join(f"{v:.2f}" for v in os.getloadavg())
 
 
 def main() -> None:
@@ -122,23 +154,17 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=100, help="requests per endpoint, one client")
     parser.add_argument("--concurrent-requests", type=int, default=500, help="requests per endpoint, many clients")
     parser.add_argument("--clients", type=int, default=50, help="concurrent clients")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="server processes to try")
+    parser.add_argument("--all", action="store_true", help="also time the other read endpoints")
     args = parser.parse_args()
+    paths = ENDPOINTS + (MORE if args.all else ())
     with tempfile.TemporaryDirectory(prefix="aidtrack-bench-") as tmp:
         folder = Path(tmp)
         started = time.perf_counter()
         url, what = build_ledger(folder)
         print(f"ledger: {what} (built in {time.perf_counter() - started:.1f} s)")
-        port = free_port()
-        base = f"http://127.0.0.1:{port}"
-        server = start_server(url, port, folder)
-        try:
-            wait_ready(base, server)
-            print(f"server: aidtrack serve on {base} (1 uvicorn process); python {sys.version.split()[0]}, "
-                  f"{os.cpu_count()} CPUs")
-            report(base, single=args.requests, concurrent=args.concurrent_requests, clients=args.clients)
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
+        for workers in args.workers:
+            bench_server(url, folder, paths, workers=workers, args=args)
 
 
 if __name__ == "__main__":

@@ -74,3 +74,34 @@ def test_both_encoders_write_the_same_json(content: Any) -> None:
     assert fast == plain
     assert json.loads(plain) == json.loads(json.dumps(convert.value(content)))
 
+
+
+def test_a_list_page_is_304_while_the_ledger_is_unchanged_and_fresh_after_a_write(client: TestClient,
+                                                                                 auth: dict[str, str]) -> None:
+    first = client.get("/api/support", params={"donor": "KOR", "limit": 5})
+    etag = first.headers["etag"]
+    again = client.get("/api/support", params={"donor": "KOR", "limit": 5}, headers={"If-None-Match": etag})
+    assert (again.status_code, again.content, again.headers["etag"]) == (304, b"", etag)
+    kept = client.get("/api/support", params={"donor": "KOR", "limit": 5})
+    assert kept.json() == first.json() and "content-length" in kept.headers  # the kept page, sent whole
+    added = client.post("/api/support", json={"donor": "KOR", "stage": "allocation", "category": "military",
+                                              "date": "2099-01-01"}, headers=auth)
+    assert added.status_code == 201
+    after = client.get("/api/support", params={"donor": "KOR", "limit": 5}, headers={"If-None-Match": etag})
+    assert after.status_code == 200 and after.headers["etag"] != etag
+    assert after.json()["total"] == first.json()["total"] + 1
+    assert after.json()["items"][0]["id"] == added.json()["id"]
+    events = client.get("/api/events", headers={"If-None-Match": after.headers["etag"]})
+    assert events.status_code == 304
+
+
+def test_kept_pages_stay_within_their_budget() -> None:
+    from aidtrack.web.api import PageCache
+
+    cache = PageCache(budget=800)
+    for n in range(10):
+        cache.put(n, bytes(90))
+    assert cache.size <= 800 and cache.get(0) is None and cache.get(9) == bytes(90)
+    cache.put("big", bytes(101))  # more than an eighth of the budget: streamed, never kept
+    assert cache.get("big") is None
+    assert b"".join(cache.keeping("parts", iter([b"a", b"b"]))) == b"ab" and cache.get("parts") == b"ab"

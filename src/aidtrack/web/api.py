@@ -7,17 +7,20 @@ Every handler is a thin call into :mod:`aidtrack.services`; errors become
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import itertools
-from collections.abc import Iterator
+import threading
+from collections.abc import Hashable, Iterator
 from typing import Annotated, Any, Literal
 
 import pydantic
-from fastapi import APIRouter, Body, Depends, Path, Query
+from fastapi import APIRouter, Body, Depends, Path, Query, Request
 from fastapi.responses import Response, StreamingResponse
 
 from aidtrack.db import Store
 from aidtrack.errors import NotFoundError
+from aidtrack.services import analysis as analysis_service
 from aidtrack.services import ledger
 from aidtrack.services import review as review_service
 from aidtrack.web import api_analysis, convert, review
@@ -117,36 +120,91 @@ class Review(pydantic.BaseModel):
 # -- records ----------------------------------------------------------------------------
 
 @router.get("/support", response_model=Page, tags=["records"])
-def list_support(store: StoreDep, donor: ActorQ = None, recipient: ActorQ = None, category: CategoryQ = None,
+def list_support(request: Request, store: StoreDep, donor: ActorQ = None, recipient: ActorQ = None, category: CategoryQ = None,
                  stage: Text = None, status: StatusQ = None, start: DateQ = None, end: DateQ = None,
                  limit: Limit = 100, offset: Offset = 0) -> Response:
-    """Support records, newest first. Actors may be names or codes; dates YYYY-MM-DD."""
+    """Support records, newest first. Actors may be names or codes; dates YYYY-MM-DD.
+
+    The answer carries the ledger's ``ETag``: send it back as ``If-None-Match`` to get 304
+    while the ledger is unchanged."""
     where = ledger.support_filter(donor=donor, recipient=recipient, category=category, stage=stage,
                                   status=status, start=start, end=end, limit=limit, offset=offset)
-    return _page("support", where, store=store)
+    return _page("support", where, store=store, request=request)
 
 
 @router.get("/events", response_model=Page, tags=["records"])
-def list_events(store: StoreDep, type: Text = None, actor: ActorQ = None, target: ActorQ = None,
+def list_events(request: Request, store: StoreDep, type: Text = None, actor: ActorQ = None, target: ActorQ = None,
                 category: CategoryQ = None, status: StatusQ = None, start: DateQ = None, end: DateQ = None,
                 limit: Limit = 100, offset: Offset = 0) -> Response:
     """Diplomatic events (appeals, refusals, threats, policy changes, sanctions), newest first."""
     where = ledger.event_filter(type=type, actor=actor, target=target, category=category, status=status,
                                 start=start, end=end, limit=limit, offset=offset)
-    return _page("events", where, store=store)
+    return _page("events", where, store=store, request=request)
 
 
-def _page(table: str, where: Any, *, store: Store) -> StreamingResponse:
-    """A :class:`Page` written as the rows come from the database cursor, a chunk at a time.
+class PageCache:
+    """Encoded list pages of the current ledger version, least recently used dropped first.
 
-    The rows are plain JSON already (no model per row, no second validation). The count
-    and the first chunk are read before the answer starts, so a database fault is still a 503.
+    A page is keyed by its table, its filter and the ledger's entity tag, so any write,
+    import or review decision makes every kept page unreachable (never a stale answer).
+    At most ``budget`` bytes are kept in this process; a page larger than an eighth of
+    that is streamed but not kept.
     """
+
+    def __init__(self, budget: int = 64 * 2**20) -> None:
+        self.budget = budget
+        self.size = 0
+        self._pages: collections.OrderedDict[Hashable, bytes] = collections.OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable) -> bytes | None:
+        with self._lock:
+            page = self._pages.get(key)
+            if page is not None:
+                self._pages.move_to_end(key)
+            return page
+
+    def put(self, key: Hashable, page: bytes) -> None:
+        if len(page) > self.budget // 8:
+            return
+        with self._lock:
+            self.size += len(page) - len(self._pages.pop(key, b""))
+            self._pages[key] = page
+            while self.size > self.budget:
+                self.size -= len(self._pages.popitem(last=False)[1])
+
+    def keeping(self, key: Hashable, pieces: Iterator[bytes]) -> Iterator[bytes]:
+        """``pieces`` passed on as they come; the whole page is kept once the last one is sent."""
+        sent = []
+        for piece in pieces:
+            sent.append(piece)
+            yield piece
+        self.put(key, b"".join(sent))
+
+
+PAGES = PageCache()
+
+
+def _page(table: str, where: Any, *, store: Store, request: Request) -> Response:
+    """A :class:`Page` with the ledger's ``ETag`` (304 when the client has it already).
+
+    A page not kept in :data:`PAGES` is written as the rows come from the database cursor,
+    a chunk at a time (no model per row, no second validation); the count and the first
+    chunk are read before the answer starts, so a database fault is still a 503.
+    """
+    etag = analysis_service.ledger_etag(store)
+    headers = {"ETag": etag, "Cache-Control": "no-cache"}
+    if analysis_service.etag_matches(request.headers.get("if-none-match"), etag):
+        return Response(status_code=304, headers=headers)
+    key = (table, where, etag)
+    kept = PAGES.get(key)
+    if kept is not None:
+        return Response(kept, media_type="application/json", headers=headers)
     total = store.count(table, where)
     chunks = ledger.stream_records(table, where, store=store)
     first = next(chunks, [])
-    return StreamingResponse(_page_body(first, chunks, total=total, limit=where.limit, offset=where.offset),
-                             media_type="application/json")
+    body = _page_body(first, chunks, total=total, limit=where.limit, offset=where.offset)
+    return StreamingResponse(PAGES.keeping(key, body), media_type="application/json", headers=headers)
 
 
 def _page_body(first: list[dict[str, Any]], chunks: Iterator[list[dict[str, Any]]], *, total: int, limit: int,
