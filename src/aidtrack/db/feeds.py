@@ -20,7 +20,7 @@ from aidtrack.db.store import Store
 from aidtrack.errors import NotFoundError, ValidationError
 
 __all__ = ["acquire_lock", "add_feed", "add_watch", "feed_items_of", "find_feed", "list_feeds", "list_watches",
-           "release_lock", "remove_feed", "remove_watch", "save_item", "save_items", "save_poll", "take_over_lock"]
+           "release_lock", "remove_feed", "remove_watch", "save_item", "save_poll", "take_over_lock"]
 
 
 def _now() -> dt.datetime:
@@ -143,21 +143,6 @@ def feed_items_of(store: Store, feed_id: int) -> dict[str, dict[str, Any]]:
     with store.engine.connect() as conn:
         rows = conn.execute(sa.select(feed_items).where(feed_items.c.feed_id == feed_id))
         return {r.key: dict(r._mapping) for r in rows}
-
-
-def save_items(store: Store, feed_id: int, items: Sequence[Mapping[str, Any]]) -> None:
-    """Insert new items and update known ones (by key), in one transaction."""
-    now = _now()
-    with store.transaction() as conn:
-        rows = conn.execute(sa.select(feed_items.c.key, feed_items.c.id).where(feed_items.c.feed_id == feed_id))
-        known: dict[str, int] = {row.key: row.id for row in rows}
-        for item in items:
-            values = {k: v for k, v in item.items() if k != "key"}
-            if item["key"] in known:
-                conn.execute(sa.update(feed_items).where(feed_items.c.id == known[item["key"]]).values(**values))
-            else:
-                conn.execute(sa.insert(feed_items).values(feed_id=feed_id, key=item["key"], first_seen=now,
-                                                          **{"events": 0, **values}))
 
 
 def save_item(store: Store, feed_id: int, item: Mapping[str, Any]) -> None:
