@@ -1,7 +1,7 @@
 """The review queue for the web: candidates (e.g. extracted from news) accepted, rejected or edited.
 
-A thin layer over :mod:`aidtrack.services.review` that only lets candidates be decided
-(a confirmed or rejected record is changed with PATCH, not reviewed again).
+A thin layer over :mod:`aidtrack.services.review`, whose ``decide`` only lets candidates be
+decided (a confirmed or rejected record is changed with PATCH, not reviewed again).
 """
 
 from __future__ import annotations
@@ -28,17 +28,13 @@ def candidates(*, store: Store, limit: int = 50) -> tuple[list[dict[str, Any]], 
 
 def decide(table: str, record_id: int, action: str, changes: Mapping[str, Any], *, store: Store,
            by: str) -> dict[str, Any]:
-    """Apply a reviewer's decision to candidate ``record_id`` of ``table``; returns the row after it."""
+    """Apply a reviewer's decision to candidate ``record_id`` of ``table``; returns the row after it.
+
+    A record that is not a candidate is refused by :func:`aidtrack.services.review.decide`."""
     if table not in TABLES:
         raise ValidationError(f'Unknown table "{table}"; use "events" or "support".')
     if action not in ACTIONS:
         raise ValidationError(f'Unknown review action "{action}"; use one of: {", ".join(ACTIONS)}.')
-    current = store.get(table, record_id)
-    if current["status"] != "candidate":
-        raise ValidationError(
-            f'{table} record {record_id} is "{current["status"]}", not a candidate; only candidates are '
-            "reviewed (change other records with PATCH)."
-        )
     edits = {k: v for k, v in changes.items() if k not in ("status", "id")} if action == "edit" else None
     return service.decide(table, record_id, action, store=store, changes=edits, by=by)
 
