@@ -21,6 +21,7 @@ MODULE_EXTRAS: dict[str, str] = {
     "trafilatura": "extract",
     "sklearn": "extract",
     "feedparser": "extract",
+    "lxml": "extract",
     "dask": "bulk",
     "distributed": "bulk",
     "duckdb": "bulk",
