@@ -95,7 +95,7 @@ def country_report(donor: str, *, peers: str = "G7", as_of: str | dt.date | None
     support, macro = analysis_service.load_frames(store)
     code = analysis_service.resolve_donor(donor)
     when = ledger.parse_date(as_of) or dt.date.today()
-    options = rules_service.options_report(code, as_of=when, peers=peers, store=store)
+    options = rules_service.options_report(code, as_of=when, peers=peers, store=store, frames=(support, macro))
     sections = (options_section(options), rules_section(code, on=when, cited=cited_rule_ids(options)),
                 signals_section(options))
     return analysis.build_report(support, macro, code, peers=peers, as_of=as_of, stage=stage,

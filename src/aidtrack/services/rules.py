@@ -99,12 +99,17 @@ def _step_up(support: pd.DataFrame, macro: pd.DataFrame, donor: str, *, peers: s
 
 
 def options_report(donor: str, *, as_of: dt.date | None = None, recipient: str = "UKR", peers: str = "G7",
-                   store: Store | None = None) -> OptionsReport:
-    """Every route for ``donor`` with verdicts, peers' use, signals and step-up gap."""
+                   store: Store | None = None,
+                   frames: tuple[pd.DataFrame, pd.DataFrame] | None = None) -> OptionsReport:
+    """Every route for ``donor`` with verdicts, peers' use, signals and step-up gap.
+
+    ``frames`` (support, macro) already loaded from ``store`` are used as they are (the
+    country report loads them once for all its sections).
+    """
     store = store or ledger.open_store()
     when = as_of or dt.date.today()
-    support, macro = analysis_service.load_frames(store)
-    if support.empty and analysis_service.load_starter_if_empty(store):
+    support, macro = frames if frames is not None else analysis_service.load_frames(store)
+    if support.empty and frames is None and analysis_service.load_starter_if_empty(store):
         support, macro = analysis_service.load_frames(store)
     _ensure_signals(store)
     return build_options(donor, as_of=when, recipient=recipient, peer_support=_peer_support(support, as_of=when),
