@@ -74,6 +74,7 @@ class Found:
 _RESTRICTIONS = frozenset({"ban", "embargo", "restriction", "moratorium", "freeze", "suspension",
                            "halt", "pause", "block", "blockade", "limit", "sanction"})
 _REQUESTS = frozenset({"request", "call", "demand", "appeal", "plea", "bid", "proposal"})
+_OPPOSING_PREPS = frozenset({"against", "without"})
 _OPTIONS = frozenset({"possibility", "option", "plan", "intention", "idea", "prospect"})
 Rule = Callable[[Sentence, Token, ArticleContext], list[Found]]
 
@@ -122,6 +123,10 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         return []
     if is_hedged(sentence, verb) and not negated_by_carrier(verb):
         return []  # but "does not intend to provide" refuses
+    if verb.dep_ == "pcomp" and (verb.head.lower_ in _OPPOSING_PREPS or verb.head.head.lower_ == "instead"):
+        return []  # "voted against sending arms", "instead of sending troops"
+    if verb.dep_ == "advcl" and _refusal_phrase(lex, verb.head):
+        return []  # "ruled out sending tanks": the refusal rule reads it
     objects = object_tokens(verb)
     if verb.head.pos_ in ("NOUN", "PROPN") and (verb.dep_ == "relcl" or verb.dep_ == "acl" and agent_of(verb)):
         objects = objects + core_phrase(verb.head)  # "the missiles that the US is sending"
@@ -197,6 +202,8 @@ def support_receive(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
         return []
     donors: list[str] = []
     phrase = [verb, *[t for c in children(verb, frozenset({"dobj"})) for t in c.subtree]]
+    phrase += [t for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "as")
+               for t in c.subtree]  # "received $2bn in budget support from the US"
     for obj in [o for t in phrase for o in prep_objects(t, frozenset({"from"}))]:
         donors += [c for c in actors_of(sentence, obj) if c not in donors]
     recipients = actors_of(sentence, subject_of(verb))
@@ -284,15 +291,13 @@ def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     """"Germany refused to supply weapons", "ruled out military aid", "is pausing aid"."""
     lex = sentence.lexicon
     lemma = verb.lemma_.lower()
-    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
-    phrase = f"{lemma} {particle}".strip()
     if verb.pos_ != "VERB":
         return []
-    if lemma not in lex.words("refusal", "verbs") and phrase not in lex.words("refusal", "phrases"):
+    if lemma not in lex.words("refusal", "verbs") and not _refusal_phrase(lex, verb):
         return []
     if is_negated(verb) or is_hedged(sentence, verb):
         return []
-    objects = object_tokens(verb)
+    objects = object_tokens(verb) + _gerund_complements(verb)
     if any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _RESTRICTIONS for c in verb.children):
         return []  # "ended its ban on arms exports" loosens; see policy_change
     transfer = any(t.lemma_.lower() in lex.support_verbs for t in objects if t is not verb)
@@ -318,6 +323,18 @@ def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     recipients = [r for t in objects for r in recipients_of(sentence, t, dobj_is_recipient=False)]
     recipients = recipients or ([ctx.default_recipient] if ctx.default_recipient else [])
     return _refusals(actors, cats, recipients, verb, 0.85 - 0.15 * cat_default, rule="refusal-verb")
+
+
+def _refusal_phrase(lex: Any, verb: Token) -> bool:
+    """A verb with a particle or preposition that refuses: "ruled out", "voted against"."""
+    words = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")}
+    return any(f"{verb.lemma_.lower()} {w}" in lex.words("refusal", "phrases") for w in words)
+
+
+def _gerund_complements(verb: Token) -> list[Token]:
+    """"ruled out sending tanks" (parsed as an adverbial clause): the gerund is the object."""
+    return [t for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > verb.i
+            and not any(g.dep_ in ("mark", "nsubj") for g in c.children) for t in c.subtree]
 
 
 def _declines_to_speak(sentence: Sentence, objects: list[Token]) -> bool:
@@ -408,7 +425,7 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
                            for c in children(verb, frozenset({"xcomp", "ccomp", "prep"}))
                            for t in c.subtree) and not any(
             lex.categories_of(o) and prep_objects(o, frozenset({"from"}))
-            for o in children(verb, frozenset({"dobj"}))):
+            for o in children(verb, frozenset({"dobj"}))) and not _turns_to_for(sentence, verb):
         return []  # "Germany wants peace" asks nobody; "wants missiles from the US" asks
     if lemma == "call" and not any(
         c.lower_ in lex.words("appeal", "call_preps") for c in verb.children
@@ -437,6 +454,17 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
                     fields["beneficiary"] = beneficiary
                 out.append(Found(fields, verb, 0.85 - 0.15 * cat_default, "appeal-verb"))
     return out
+
+
+def _turns_to_for(sentence: Sentence, verb: Token) -> bool:
+    """"turned to the EU for emergency funding", "looks to Japan for loans": a party to turn
+    to and support to turn for."""
+    lex = sentence.lexicon
+    if verb.dep_ in ("xcomp", "ccomp", "advcl"):
+        return False  # "forcing Moscow to turn to its allies for support": someone's reading
+    asked = [t for o in prep_objects(verb, frozenset({"for"})) for t in o.subtree]
+    return bool(prep_objects(verb, frozenset({"to", "on", "upon"}))) and bool(asked) and (
+        has_support_noun(sentence, asked) or any(lex.categories_of(t) for t in asked))
 
 
 def _asks_to_stop(sentence: Sentence, verb: Token) -> bool:
@@ -476,7 +504,7 @@ def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
     lemma = noun.lemma_.lower()
     if noun.pos_ != "NOUN" or lemma not in lex.words("appeal", "nouns"):
         return []
-    if lemma == "call" and not prep_objects(noun, frozenset({"for", "on", "upon"})):
+    if lemma == "call" and not prep_objects(noun, frozenset({"for", "on", "upon"})) and _for_clause(noun) is None:
         return []
     head = noun.head
     answered = noun.dep_ in ("dobj", "nsubjpass", "pobj") and head.lemma_.lower() in lex.words(
@@ -486,10 +514,18 @@ def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
         return []
     if answered and is_negated(head) and head.lemma_.lower() not in ("reject", "deny", "refuse"):
         pass  # "has not answered the request": the request was still made
-    actors = modifier_actors(sentence, noun, of=True)
+    askers = _left_actors(sentence, noun)
+    actors = askers or modifier_actors(sentence, noun, of=True)
     if not actors and made:
         actors = actors_of(sentence, subject_of(head))
     targets = [c for o in prep_objects(noun, frozenset({"to", "on", "upon"})) for c in actors_of(sentence, o)]
+    if askers or made:  # "Ukraine's request for jets from Sweden": asked of Sweden
+        asked_of = prep_objects(noun, frozenset({"from"})) + [
+            g for o in prep_objects(noun, frozenset({"for"})) for g in prep_objects(o, frozenset({"from"}))]
+        targets += [c for o in asked_of for c in actors_of(sentence, o) if c not in targets]
+    clause = _for_clause(noun)
+    if clause is not None:  # "renewed his call for Israel to provide air defence"
+        targets += [c for c in actors_of(sentence, subject_of(clause)) if c not in targets]
     if made:
         targets += [c for o in prep_objects(head, frozenset({"to"})) for c in actors_of(sentence, o)]
     if not targets and answered:
@@ -498,6 +534,8 @@ def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
     after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
     if after is not None and after.lower_ == "to" and after.head.head is head and after.head is not noun:
         tokens += list(after.head.subtree)  # "rejected Ukraine's plea to get jets" (parsed apart)
+    if clause is not None:
+        tokens += list(clause.subtree)
     if made:  # "made a request to Australia for the helicopters"
         tokens += [t for o in prep_objects(head, frozenset({"for"})) for t in o.subtree]
     transfer = any(t.lemma_.lower() in lex.support_verbs for t in tokens)
@@ -518,6 +556,26 @@ def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
                     fields["beneficiary"] = beneficiary
                 out.append(Found(fields, noun, 0.75 - 0.15 * cat_default, "appeal-noun"))
     return out
+
+
+def _left_actors(sentence: Sentence, noun: Token) -> list[str]:
+    """Actors in a noun's possessive or adjective: "Ukraine's request", "the Polish plea"."""
+    found: list[str] = []
+    for tok in noun.children:
+        if tok.dep_ in ("poss", "amod", "compound", "nmod") and tok.i < noun.i:
+            found += [c for c in actors_of(sentence, tok) if c not in found]
+    return found
+
+
+def _for_clause(noun: Token) -> Token | None:
+    """The clause of "a call for Japan to send aid", parsed as a sibling "for X to V" clause."""
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if after is None or after.lower_ != "for" or after.dep_ != "mark":
+        return None
+    clause = after.head
+    if clause.pos_ != "VERB" or subject_of(clause) is None:
+        return None
+    return clause if clause.head in (noun, noun.head) else None
 
 
 RULES: tuple[Rule, ...] = (

@@ -163,6 +163,8 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
     if verb is None or is_negated(verb) or is_hedged(sentence, verb):
         return []
     actors = _actors(sentence, verb) if verb is not noun else modifier_actors(sentence, noun)
+    if verb.dep_ == "acl" and agent_of(verb) is not None:  # "the sanctions imposed by Japan"
+        actors = actors_of(sentence, agent_of(verb))
     if verb.dep_ == "relcl" and not actors:
         actors = actors_of(sentence, subject_of(verb))
     if follow_up:
@@ -259,7 +261,7 @@ def _sanction_verb(sentence: Sentence, noun: Token) -> Token | None:
         if tok.pos_ == "VERB" and tok.lemma_.lower() in governors_:
             return tok
     for child in noun.children:
-        if child.dep_ == "relcl" and child.lemma_.lower() in governors_:
+        if child.dep_ in ("relcl", "acl") and child.lemma_.lower() in governors_:
             return child
     return None
 
@@ -300,6 +302,9 @@ def target_codes(sentence: Sentence, phrase: Token, *, clauses: bool = False) ->
             found.append(code)
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in _AWAY_PREPS:
+                continue
+            if child.dep_ == "acl" and child.tag_ == "VBN" and agent_of(child) is not None:
+                stack.append(agent_of(child))  # "goods used by the Russian military", "firms owned by"
                 continue
             if child.dep_ in ("relcl", "acl", "advcl") and child.pos_ in ("VERB", "AUX") and not clauses:
                 continue

@@ -123,7 +123,13 @@ def _recipient_codes(sentence: Sentence, candidates: list[Token]) -> list[str]:
         if tok.dep_ == "dative" and tok.pos_ == "ADP":
             tok = next((g for g in tok.children if g.dep_ == "pobj"), tok)
         if tok.lemma_.lower() in INSTRUMENTS and tok.i not in sentence.codes:
-            continue  # "to the Czech initiative": a channel, not the recipient
+            # "to the Czech initiative": a channel, not the recipient; but "to the fund for
+            # aid in Sudan" names the recipient inside
+            inner = [g for t in tok.subtree if t.dep_ == "prep" and t.lower_ in ("for", "in", "to")
+                     and t.head is not tok.head for g in t.children if g.dep_ == "pobj"]
+            found += [c for g in inner if g.lemma_.lower() not in INSTRUMENTS
+                      for c in actors_of(sentence, g) if c not in found]
+            continue
         found += [c for c in actors_of(sentence, tok) if c not in found]
     return found
 
