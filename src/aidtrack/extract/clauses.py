@@ -237,6 +237,9 @@ def subject_of(token: Token | None) -> Token | None:
         controller = _object_controller(token)
         if controller is not None:
             return controller
+        if (token.dep_ == "acl" and token.tag_ in ("VBD", "VBZ") and token.head.dep_ == "ROOT"
+                and token.head.pos_ in ("NOUN", "PROPN") and token.head.i < token.i):
+            return token.head  # "Ukraine's foreign minister called on ...", parsed as a noun phrase
         if token.dep_ in ("relcl", "ccomp", "ROOT") or token.head is token:
             return None
         if (token.dep_ == "acl" and token.head.dep_ == "dobj" and token.head.pos_ == "NOUN"

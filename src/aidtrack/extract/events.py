@@ -144,6 +144,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         return []  # "approved a total arms embargo on Israel" restricts, it gives nothing
     donors = donors_of_verb(sentence, verb)
     explicit = recipients_of(sentence, verb, dobj_is_recipient=lemma in DOBJ_RECIPIENT_VERBS)
+    explicit = explicit or [c for c in _requesters(sentence, verb) if c not in donors]
+    explicit = explicit or [c for c in _receivers_of_thing(sentence, verb) if c not in donors]
     recipients, defaulted = _recipients_or_default(explicit, ctx)
     cats, cat_default = _category_or_default(sentence, objects, ctx, allow_default=True)
     if inherent and not categories_in(sentence, objects):
@@ -494,6 +496,15 @@ def _appeal_targets(sentence: Sentence, verb: Token) -> list[str]:
     if not found:
         for comp in children(verb, frozenset({"ccomp", "xcomp"})):
             found += actors_of(sentence, subject_of(comp))
+    if not found:  # "requested its MiG-29 jets", "asked for Greece's S-300s": the owner is asked
+        asked = children(verb, frozenset({"dobj"})) + prep_objects(verb, frozenset({"for"}))
+        owners = [p for o in asked for p in children(o, frozenset({"poss"}))]
+        askers = actors_of(sentence, subject_of(verb))
+        for owner in owners:
+            codes = actors_of(sentence, owner)
+            if owner.pos_ == "PRON" and set(codes) <= set(askers):  # "its" is not the asker's
+                codes = [c for i, c in sorted(sentence.codes.items()) if i < owner.i and c not in askers][-1:]
+            found += [c for c in codes if c not in found and c not in askers]
     return found
 
 
@@ -578,7 +589,85 @@ def _for_clause(noun: Token) -> Token | None:
     return clause if clause.head in (noun, noun.head) else None
 
 
+_ON_REQUEST_PREPS = frozenset({"at", "following", "after", "upon", "on", "to"})
+_ANSWERING = frozenset({"respond", "response", "answer", "reply", "follow", "heed"})
+
+
+def appeal_answered(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
+    """"At Ukraine's request, Norway will send ambulances", "Responding to a request from
+    Kyiv, Portugal approved helicopters": the asker asked whoever gives in the main clause."""
+    lex = sentence.lexicon
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ("request", "plea", "appeal", "call", "demand"):
+        return []
+    main = _answering_clause(noun)
+    if main is None or is_negated(main) or is_hedged(sentence, main):
+        return []
+    lemma = main.lemma_.lower()
+    if lemma not in lex.support_verbs and lemma not in lex.words("support", "object_verbs"):
+        return []
+    askers = _left_actors(sentence, noun) + [
+        c for o in prep_objects(noun, frozenset({"from", "by", "of"})) for c in actors_of(sentence, o)]
+    givers = donors_of_verb(sentence, main)
+    objects = object_tokens(main)
+    cats, cat_default = _category_or_default(sentence, objects, ctx, allow_default=has_support_noun(
+        sentence, objects) or lemma in lex.support_verbs)
+    out = []
+    for actor in dict.fromkeys(askers):
+        for target in givers:
+            if target == actor:
+                continue
+            for cat in cats:
+                fields = {"type": "appeal", "actor": actor, "target": target, "category": cat,
+                          "beneficiary": actor}
+                out.append(Found(fields, noun, 0.75 - 0.15 * cat_default, "appeal-answered"))
+    return out
+
+
+def _receivers_of_thing(sentence: Sentence, verb: Token) -> list[str]:
+    """"Ukraine will get jets that the Netherlands will provide": a relative clause on what
+    the subject of a receiving verb gets."""
+    thing = verb.head
+    if verb.dep_ not in ("relcl", "acl") or thing.dep_ != "dobj":
+        return []
+    if thing.head.lemma_.lower() not in sentence.lexicon.words("support", "receive_verbs"):
+        return []
+    return actors_of(sentence, subject_of(thing.head))
+
+
+def _requesters(sentence: Sentence, verb: Token) -> list[str]:
+    """Who asked for what ``verb`` gives: "at Ukraine's request, Norway sent ..."."""
+    found: list[str] = []
+    for tok in verb.subtree:
+        if tok.i >= verb.i or tok.pos_ != "NOUN" or tok.lemma_.lower() not in ("request", "plea", "appeal"):
+            continue
+        if _answering_clause(tok) == verb:
+            found += _left_actors(sentence, tok) + [
+                c for o in prep_objects(tok, frozenset({"from", "by", "of"})) for c in actors_of(sentence, o)]
+    return found
+
+
+def _answering_clause(noun: Token) -> Token | None:
+    """The main verb a request adjunct hangs on ("at/following/after/upon X's request, ...",
+    "in response to a request", "responding to a request")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in _ON_REQUEST_PREPS:
+        return None
+    head = prep.head
+    if prep.lower_ == "to":  # "responding to", "in response to"
+        if head.lemma_.lower() not in _ANSWERING:
+            return None
+        if head.dep_ == "pobj":
+            head = head.head.head
+        elif head.dep_ in ("advcl", "prep"):
+            head = head.head
+    elif prep.pos_ == "VERB" and prep.dep_ in ("prep", "advcl"):  # "Following a request, ..."
+        head = prep.head
+    while head.dep_ == "prep" and head.head is not head:
+        head = head.head
+    return head if head.pos_ == "VERB" else None
+
+
 RULES: tuple[Rule, ...] = (
     support_verb, support_receive, support_noun, support_thanks, refusal_verb, refusal_noun,
-    appeal_verb, appeal_noun,
+    appeal_verb, appeal_noun, appeal_answered,
 )

@@ -5,6 +5,8 @@ Shared by the event rules of :mod:`aidtrack.extract.events`.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from aidtrack.extract.clauses import (
@@ -172,7 +174,23 @@ def _categories(sentence: Sentence, tokens: list[Token]) -> list[str]:
     for name, words in sentence.lexicon.categories.items():
         if texts & words:
             found.append(name)
+    if "military" not in found and any(_is_designation(t) for t in tokens):
+        found.append("military")
     return found
+
+
+# equipment designations: "MiG-29s", "T-72", "Su-25", "AH-64", "K2" after a count
+_DESIGNATION_RE = re.compile(r"^[A-Z][A-Za-z]{0,3}-\d{1,3}[A-Z]?\d?s?$")
+_NOT_DESIGNATIONS = frozenset({"covid-19", "g-7", "g-20", "mh-17"})
+
+
+def _is_designation(token: Token) -> bool:
+    """A weapon system's type designation given as a counted thing ("a dozen MiG-29s",
+    "T-72 tanks"), not a date or a grouping ("G-20", "COVID-19")."""
+    if token.lower_ in _NOT_DESIGNATIONS or not _DESIGNATION_RE.match(token.text):
+        return False
+    counted = any(c.dep_ == "nummod" for c in token.children) or token.text.endswith("s")
+    return counted or token.dep_ == "compound" and token.head.pos_ == "NOUN"
 
 
 def has_support_noun(sentence: Sentence, tokens: list[Token]) -> bool:

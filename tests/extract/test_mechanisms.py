@@ -1,0 +1,70 @@
+"""Mechanisms of the second round of issue 12, one sentence each (our own wording).
+
+Each case failed on the rules before these mechanisms: refusals read from a verb with its
+preposition or gerund, appeals answered in a main clause or asked of an owner, nominal
+appeals with "from" and "for X to", sanctions made by an agent, support told from the
+recipient's side and equipment named by its type designation.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from aidtrack.extract.pipeline import KEYS, extract_text
+
+CASES = [
+    ("Hungary ruled out sending weapons to Ukraine.", ("refusal", "HUN", "MILITARY")),
+    ("Bulgaria's parliament voted against sending weapons to Ukraine.", ("refusal", "BGR", "MILITARY")),
+    ("Israel has so far refrained from supplying weapons to Ukraine.", ("refusal", "ISR", "MILITARY")),
+    ("At Ukraine's request, Norway will send 20 ambulances and medical supplies.",
+     ("appeal", "UKR", "NOR", "HUMANITARIAN")),
+    ("At Ukraine's request, Norway will send 20 ambulances and medical supplies.",
+     ("support", "NOR", "UKR", "HUMANITARIAN")),
+    ("Responding to a request from Kyiv, Portugal approved the transfer of six helicopters to Ukraine.",
+     ("appeal", "UKR", "PRT", "MILITARY")),
+    ("Following a Moldovan request, Romania sent generators and blankets.",
+     ("appeal", "MDA", "ROU", "HUMANITARIAN")),
+    ("Slovakia's government said Ukraine had requested its MiG-29 fighter jets.",
+     ("appeal", "UKR", "SVK", "MILITARY")),
+    ("Ukraine's request for Gripen fighter jets from Sweden is still under review.",
+     ("appeal", "UKR", "SWE", "MILITARY")),
+    ("Zelensky renewed his call for Israel to provide air defence systems.",
+     ("appeal", "UKR", "ISR", "MILITARY")),
+    ("Jordan turned to the European Union for emergency funding to support refugees.",
+     ("appeal", "JOR", "EU", "HUMANITARIAN")),
+    ("Ukraine's foreign minister called on Greece and Cyprus to hand over their air defence systems.",
+     ("appeal", "UKR", "CYP", "MILITARY")),
+    ("The sanctions imposed by Japan on Russian banks remain in force.", ("sanction", "JPN", "RUS")),
+    ("New Zealand placed export bans on goods used by the Russian military.", ("sanction", "NZL", "RUS")),
+    ("Spain will add 50 million euros to the fund for humanitarian aid in Sudan.",
+     ("support", "ESP", "SDN", "HUMANITARIAN")),
+    ("Ukraine has received 20 billion dollars in budget support from the United States this year.",
+     ("support", "USA", "UKR", "FINANCIAL")),
+    ("Ukraine will get 24 fighter jets that the Netherlands will provide.",
+     ("support", "NLD", "UKR", "MILITARY")),
+    ("Poland promised a dozen MiG-29s for Ukraine.", ("support", "POL", "UKR", "MILITARY")),
+]
+
+NOTHING = [
+    "Estonia is pushing Germany to deliver more ammunition to Ukraine.",  # only the appeal
+    "Bulgaria's parliament voted against sending weapons to Ukraine.",  # no support
+    "The report said sanctions forced Moscow to turn to its allies for support.",  # someone's reading
+]
+
+
+def _keys(text: str) -> set[tuple[str, ...]]:
+    return {(e["type"], *(str(e.get(k) or "").upper() for k in KEYS[e["type"]]))
+            for e in extract_text(f"Sentence\n\n{text}")}
+
+
+@pytest.mark.parametrize(("text", "key"), CASES, ids=[f"{k[0]}-{t[:30]}" for t, k in CASES])
+def test_mechanism_finds_the_event(text: str, key: tuple[str, ...]) -> None:
+    assert key in _keys(text)
+
+
+@pytest.mark.parametrize("text", NOTHING, ids=lambda t: t[:40])
+def test_no_support_and_no_appeal_beyond_what_is_asked(text: str) -> None:
+    kinds = {k[0] for k in _keys(text)}
+    assert "support" not in kinds
+    if "turn to" in text:
+        assert "appeal" not in kinds
