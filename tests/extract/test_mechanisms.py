@@ -43,6 +43,18 @@ CASES = [
     ("Ukraine will get 24 fighter jets that the Netherlands will provide.",
      ("support", "NLD", "UKR", "MILITARY")),
     ("Poland promised a dozen MiG-29s for Ukraine.", ("support", "POL", "UKR", "MILITARY")),
+    ("Australia slapped travel bans and financial penalties on North Korean generals.",
+     ("sanction", "AUS", "PRK")),
+    ("New EU restrictions on Russian diamonds took effect in January.", ("sanction", "EU", "RUS")),
+    ("Washington's new penalties on Chinese suppliers of Russia's army were announced on Friday.",
+     ("sanction", "USA", "CHN")),
+    ("Moscow barred nine British ministers from entering Russia.", ("sanction", "RUS", "GBR")),
+    ("Lithuania declared three Belarusian officials persona non grata.", ("sanction", "LTU", "BLR")),
+]
+
+NOT_TARGETS = [  # the client of a supplier is no sanction target
+    ("Washington's new penalties on Chinese suppliers of Russia's army were announced on Friday.",
+     ("sanction", "USA", "RUS")),
 ]
 
 NOTHING = [
@@ -68,3 +80,8 @@ def test_no_support_and_no_appeal_beyond_what_is_asked(text: str) -> None:
     assert "support" not in kinds
     if "turn to" in text:
         assert "appeal" not in kinds
+
+
+@pytest.mark.parametrize(("text", "key"), NOT_TARGETS, ids=lambda v: str(v)[:40])
+def test_wrong_reading_is_not_made(text: str, key: tuple[str, ...]) -> None:
+    assert key not in _keys(text)

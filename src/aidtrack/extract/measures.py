@@ -155,16 +155,20 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
     core = lemma in ("sanction", "blacklist", "embargo")
     follow_up = _follow_up(sentence, noun, ctx)
     measure = noun.pos_ in ("NOUN", "PROPN") and not core and _trade_ban(noun, lex)
+    made = noun.pos_ == "NOUN" and not core and not measure and _made_measure(sentence, noun)
+    measure = measure or made
     if noun.pos_ not in ("NOUN", "PROPN") or not (core or follow_up or measure):
         return []
     verb = _sanction_verb(sentence, noun)
-    if verb is None and core and _nominal_sanction(sentence, noun):
+    if verb is None and (core or made) and _nominal_sanction(sentence, noun):
         verb = noun  # "the United States' sanctions against Russia", "EU sanctions on Iran"
     if verb is None or is_negated(verb) or is_hedged(sentence, verb):
         return []
     actors = _actors(sentence, verb) if verb is not noun else modifier_actors(sentence, noun)
     if verb.dep_ == "acl" and agent_of(verb) is not None:  # "the sanctions imposed by Japan"
         actors = actors_of(sentence, agent_of(verb))
+    if not actors and is_passive(verb) and agent_of(verb) is None:
+        actors = modifier_actors(sentence, noun)  # "Washington's new penalties ... were announced"
     if verb.dep_ == "relcl" and not actors:
         actors = actors_of(sentence, subject_of(verb))
     if follow_up:
@@ -175,6 +179,17 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
     else:
         targets = _sanction_targets(sentence, verb, noun, ctx if core else ArticleContext())
     return _sanctions(actors, targets, noun, ctx)
+
+
+def _made_measure(sentence: Sentence, noun: Token) -> bool:
+    """"new EU restrictions on Russian diamonds", "Washington's penalties on Chinese firms": a
+    measure noun with its own maker and a foreign party as its target."""
+    if noun.lemma_.lower() not in sentence.lexicon.words("sanction", "measure_nouns"):
+        return False
+    makers = [c for t in noun.children if t.dep_ in ("poss", "compound", "amod", "nmod") and t.i < noun.i
+              for c in actors_of(sentence, t)]
+    targets = [c for t in prep_objects(noun, frozenset({"on", "against"})) for c in target_codes(sentence, t)]
+    return bool(makers) and bool(targets) and not set(makers) & set(targets)
 
 
 def _nominal_sanction(sentence: Sentence, noun: Token) -> bool:
@@ -252,6 +267,10 @@ def _measure_targets(noun: Token) -> list[Token]:
     if not found:
         for conj in children(noun, frozenset({"conj"})):
             found += prep_objects(conj, preps)
+    if not found:  # "slapped travel bans and penalties on X": the "on" hangs on the verb
+        obj = noun.head if noun.dep_ == "conj" else noun
+        if obj.dep_ == "dobj" and obj.head.pos_ == "VERB":
+            found = prep_objects(obj.head, preps)
     return found
 
 
@@ -289,6 +308,11 @@ _AWAY_PREPS = frozenset({"over", "for", "after", "amid", "during", "following", 
                          "despite", "with", "to"})
 
 
+# parties named by whom they serve: the "of X" after these is the client, not the target
+_RELATIONAL = frozenset({"supplier", "provider", "backer", "ally", "partner", "client", "customer",
+                         "enabler", "financier", "sponsor", "helper", "proxy"})
+
+
 def target_codes(sentence: Sentence, phrase: Token, *, clauses: bool = False) -> list[str]:
     """Actors named in a target phrase, every conjunct ("Iranian and Syrian firms"), not the
     victims of "over its war in Ukraine" nor (unless ``clauses``) the actors of a clause
@@ -303,6 +327,8 @@ def target_codes(sentence: Sentence, phrase: Token, *, clauses: bool = False) ->
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in _AWAY_PREPS:
                 continue
+            if child.dep_ == "prep" and child.lower_ == "of" and tok.lemma_.lower() in _RELATIONAL:
+                continue  # "Chinese suppliers of Russia's army": the client is no target
             if child.dep_ == "acl" and child.tag_ == "VBN" and agent_of(child) is not None:
                 stack.append(agent_of(child))  # "goods used by the Russian military", "firms owned by"
                 continue
@@ -360,7 +386,10 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
         return []
     objects = children(verb, frozenset({"dobj"}))
     targets: list[str] = []
-    if lemma in lex.words("sanction", "closing_verbs"):
+    banned = _entry_ban(sentence, verb, objects)
+    if banned:
+        targets = [c for o in banned for c in target_codes(sentence, o)]
+    elif lemma in lex.words("sanction", "closing_verbs"):
         closed = [o for o in objects if o.lemma_.lower() in lex.words("sanction", "closing_objects")]
         if not closed:
             return []
@@ -381,6 +410,23 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
         return []
     actors = _actors(sentence, verb)
     return _sanctions(actors, [t for t in dict.fromkeys(targets) if t not in actors], verb, ctx)
+
+
+def _entry_ban(sentence: Sentence, verb: Token, objects: list[Token]) -> list[Token]:
+    """"banned nine British ministers from entering the country", "declared two Israeli
+    ministers persona non grata": the people of another country kept out."""
+    lex = sentence.lexicon
+    entry = lex.words("sanction", "entry_objects")
+    lemma = verb.lemma_.lower()
+    words = {t.lower_ for t in verb.subtree}
+    if lemma == "declare" and {"persona", "grata"} <= words:
+        return [t for t in verb.subtree if t.lemma_.lower() in entry and t.pos_ == "NOUN"]
+    people = [o for o in objects if o.lemma_.lower() in entry
+              or any(c.lemma_.lower() in entry for c in o.children if c.dep_ == "conj")]
+    if people and lemma in ("ban", "bar", "forbid", "prohibit", "blacklist") and words & {
+            "entering", "entry", "enter", "visiting", "travel", "travelling", "traveling"}:
+        return people
+    return []
 
 
 def sanction_assets(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
