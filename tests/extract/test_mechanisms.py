@@ -50,11 +50,30 @@ CASES = [
      ("sanction", "USA", "CHN")),
     ("Moscow barred nine British ministers from entering Russia.", ("sanction", "RUS", "GBR")),
     ("Lithuania declared three Belarusian officials persona non grata.", ("sanction", "LTU", "BLR")),
+    ("Berlin is holding back its Taurus missiles for fear of escalation.", ("refusal", "DEU", "MILITARY")),
+    ("The Swiss government again said no to the re-export of ammunition to Ukraine.",
+     ("refusal", "CHE", "MILITARY")),
+    ("The Japanese government cannot provide lethal weapons under its export rules.",
+     ("refusal", "JPN", "MILITARY")),
+    ("The Kremlin said any delivery of long-range missiles to Kyiv would make Germany a party to the conflict.",
+     ("threat", "RUS", "DEU")),
+    ("Moscow warned that it would respond harshly if Finland hosted nuclear weapons.", ("threat", "RUS", "FIN")),
+    ("Ukraine's armed forces have started using Swedish-donated Archer howitzers.",
+     ("support", "SWE", "UKR", "MILITARY")),
+    ("President Joe Biden on Monday rejected Ukraine's plea to get fighter jets.",
+     ("appeal", "UKR", "USA", "MILITARY")),
 ]
 
 NOT_TARGETS = [  # the client of a supplier is no sanction target
     ("Washington's new penalties on Chinese suppliers of Russia's army were announced on Friday.",
      ("sanction", "USA", "RUS")),
+    # a tranche of military aid is military only
+    ("The Hungarian government has vetoed a 500 million euro tranche of military aid for Ukraine.",
+     ("refusal", "HUN", "FINANCIAL")),
+    # the maker of equipment is no donor; a rule stated by "they" is nobody's refusal
+    ("Kyiv deployed Swedish-made howitzers near the front.", ("support", "SWE", "UKR", "MILITARY")),
+    ("They cannot transfer weapons to third countries under the old treaties, Lavrov said.",
+     ("refusal", "RUS", "MILITARY")),
 ]
 
 NOTHING = [

@@ -111,7 +111,7 @@ def companions(sentence: Sentence, verb: Token) -> list[str]:
 
 def negated_by_carrier(token: Token) -> bool:
     """"does not intend to provide": the negation sits on the verb that governs ``token``."""
-    return (token.dep_ == "xcomp" and token.head is not token
+    return (token.dep_ == "xcomp" and token.head != token
             and token.head.lemma_.lower() in _NEGATION_CARRIERS and _negated_here(token.head))
 
 
@@ -119,7 +119,7 @@ def _co_subjects(token: Token) -> list[Token]:
     """"Finland as well as Sweden have decided": the parser gives the verb two subjects."""
     if token.dep_ not in ("nsubj", "nsubjpass"):
         return []
-    return [t for sib in token.head.children if sib.dep_ == token.dep_ and sib is not token
+    return [t for sib in token.head.children if sib.dep_ == token.dep_ and sib != token
             for t in _name_tokens(sib)]
 
 
@@ -142,7 +142,7 @@ def _previous_group(sentence: Sentence, token: Token) -> list[str]:
     if not before:
         return []
     head = token.doc[before[-1]]
-    while head.dep_ in ("conj", "compound", "amod") and head.head is not head:
+    while head.dep_ in ("conj", "compound", "amod") and head.head != head:
         head = head.head
     members = [head, *[t for t in head.subtree if t.dep_ == "conj"]]
     found = [c for t in members for c in actors_of(sentence, t) if t.i < token.i]
@@ -240,7 +240,7 @@ def subject_of(token: Token | None) -> Token | None:
         if (token.dep_ == "acl" and token.tag_ in ("VBD", "VBZ") and token.head.dep_ == "ROOT"
                 and token.head.pos_ in ("NOUN", "PROPN") and token.head.i < token.i):
             return token.head  # "Ukraine's foreign minister called on ...", parsed as a noun phrase
-        if token.dep_ in ("relcl", "ccomp", "ROOT") or token.head is token:
+        if token.dep_ in ("relcl", "ccomp", "ROOT") or token.head == token:
             return None
         if (token.dep_ == "acl" and token.head.dep_ == "dobj" and token.head.pos_ == "NOUN"
                 and token.head.head.pos_ == "VERB"
@@ -316,7 +316,7 @@ def is_negated(token: Token) -> bool:
     A negated "going to", "plan to", "want to" negates the verb it governs.
     """
     if (token.dep_ == "xcomp" and token.head.lemma_.lower() in _NEGATION_CARRIERS
-            and token.head is not token and _negated_here(token.head)):
+            and token.head != token and _negated_here(token.head)):
         return True
     return _negated_here(token)
 
@@ -343,7 +343,7 @@ def has_aux(token: Token, words: frozenset[str]) -> bool:
 def governors(token: Token) -> list[Token]:
     """The chain of heads above ``token`` up to the root (nearest first)."""
     chain: list[Token] = []
-    while token.head is not token and token.dep_ in _CLIMB and len(chain) < 12:
+    while token.head != token and token.dep_ in _CLIMB and len(chain) < 12:
         token = token.head
         chain.append(token)
     return chain
@@ -360,14 +360,14 @@ def is_hedged(sentence: Sentence, anchor: Token) -> bool:
         return True
     below = anchor
     for tok in [anchor, *governors(anchor)]:
-        sibling = below.dep_ == "conj" and below is not tok  # "urged X ... and warned Y"
+        sibling = below.dep_ == "conj" and below != tok  # "urged X ... and warned Y"
         below = tok
-        if (tok is not anchor and not sibling and tok.pos_ == "VERB"
+        if (tok != anchor and not sibling and tok.pos_ == "VERB"
                 and tok.lemma_.lower() in lex.words("modality", "reporting_verbs")):
             return False
         if has_aux(tok, hedge_aux) or _hedge_mark(tok, marks) or tok.lower_ in hedge_aux:
             return True
-        if tok is not anchor and not sibling and _is_hedge_word(lex, tok):
+        if tok != anchor and not sibling and _is_hedge_word(lex, tok):
             return True
         if has_aux(tok, frozenset({"would"})) and not _reported(lex, tok):
             return True

@@ -17,6 +17,8 @@ from spacy.tokens import Token
 from aidtrack.extract.clauses import (
     Sentence,
     companions,
+    governors,
+    has_aux,
     negated_by_carrier,
     actors_of,
     agent_of,
@@ -121,8 +123,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     transfer = lemma in lex.support_verbs
     if verb.pos_ not in ("VERB", "AUX") or not (transfer or lemma in lex.words("support", "object_verbs")):
         return []
-    if is_hedged(sentence, verb) and not negated_by_carrier(verb):
-        return []  # but "does not intend to provide" refuses
+    if is_hedged(sentence, verb) and not (negated_by_carrier(verb) or _unable(verb)):
+        return []  # but "does not intend to provide" and "cannot provide" refuse
     if verb.dep_ == "pcomp" and (verb.head.lower_ in _OPPOSING_PREPS or verb.head.head.lower_ == "instead"):
         return []  # "voted against sending arms", "instead of sending troops"
     if verb.dep_ == "advcl" and _refusal_phrase(lex, verb.head):
@@ -169,6 +171,15 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     for event in found:
         event.fields.update((k, v) for k, v in details.items() if v != event.fields["donor"])
     return found
+
+
+def _unable(verb: Token) -> bool:
+    """"cannot provide lethal weapons", "can't send tanks": a stated inability refuses."""
+    subject = subject_of(verb)
+    if subject is None or subject.pos_ == "PRON":
+        return False  # "they cannot transfer weapons under the treaties": whose rule is unclear
+    return is_negated(verb) and has_aux(verb, frozenset({"can", "ca"})) and not any(
+        c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in verb.children)
 
 
 def _sanctions_package(sentence: Sentence, objects: list[Token]) -> bool:
@@ -295,16 +306,22 @@ def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     lemma = verb.lemma_.lower()
     if verb.pos_ != "VERB":
         return []
-    if lemma not in lex.words("refusal", "verbs") and not _refusal_phrase(lex, verb):
+    says_no = _says_no(verb)
+    if lemma not in lex.words("refusal", "verbs") and not _refusal_phrase(lex, verb) and not says_no:
         return []
-    if is_negated(verb) or is_hedged(sentence, verb):
+    if (is_negated(verb) and not says_no) or is_hedged(sentence, verb):
         return []
     objects = object_tokens(verb) + _gerund_complements(verb)
     if any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _RESTRICTIONS for c in verb.children):
         return []  # "ended its ban on arms exports" loosens; see policy_change
-    transfer = any(t.lemma_.lower() in lex.support_verbs for t in objects if t is not verb)
+    transfer = any(t.lemma_.lower() in lex.support_verbs for t in objects if t != verb)
     core = [t for c in children(verb, frozenset({"dobj", "nsubjpass"})) for t in core_phrase(c)]
-    core += [t for o in prep_objects(verb, frozenset({"on", "from", "of", "with"})) for t in core_phrase(o)]
+    core += [t for o in prep_objects(verb, frozenset({"on", "from", "of", "with"} | ({"to"} if says_no else set())))
+             for t in core_phrase(o)]
+    if says_no:
+        transfer_words = lex.support_verbs | {"re-export", "export", "transfer", "delivery", "supply"}
+        if not any(t.lemma_.lower() in transfer_words for t in core):
+            return []
     requests = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _REQUESTS]
     asked = bool(requests) and bool(categories_in(sentence, [verb, *[t for r in requests for t in r.subtree]]))
     if asked:  # "denied a request from Russia to send troops"
@@ -313,7 +330,8 @@ def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     if lemma == "deny" and not (asked or possibility and transfer):
         return []  # "China denies supplying weapons": a denial of a fact; "denied the
         # possibility of jets being sent" refuses
-    if not (transfer or has_support_noun(sentence, core) or asked):
+    withheld = _withholds(lex, verb) and bool(categories_in(sentence, [verb, *core]))
+    if not (transfer or has_support_noun(sentence, core) or asked or withheld):
         return []
     if _declines_to_speak(sentence, objects):
         return []
@@ -321,10 +339,29 @@ def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         sentence, objects, ctx, allow_default=transfer or has_support_noun(sentence, core))
     if not cats and has_money(objects):
         cats, cat_default = ["financial"], True
+    if withheld and not transfer:
+        cats = categories_in(sentence, [verb, *core])
     actors = _refusal_actors(sentence, verb)
     recipients = [r for t in objects for r in recipients_of(sentence, t, dobj_is_recipient=False)]
     recipients = recipients or ([ctx.default_recipient] if ctx.default_recipient else [])
     return _refusals(actors, cats, recipients, verb, 0.85 - 0.15 * cat_default, rule="refusal-verb")
+
+
+_WITHHOLDING = frozenset({"withhold", "veto", "hold back", "hold off"})
+
+
+def _withholds(lex: Any, verb: Token) -> bool:
+    """Verbs that keep back a thing itself: "withheld its Taurus missiles", "held back tanks"."""
+    words = {verb.lemma_.lower()} | {f"{verb.lemma_.lower()} {c.lower_}" for c in verb.children
+                                     if c.dep_ in ("prt", "prep")}
+    return bool(words & _WITHHOLDING)
+
+
+def _says_no(verb: Token) -> bool:
+    """"said no to the re-export of ammunition", "answered no to Kyiv's request"."""
+    return verb.lemma_.lower() in ("say", "answer", "reply") and any(
+        c.lower_ == "no" and c.dep_ in ("intj", "dobj", "det", "advmod") for c in verb.children) and any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
 
 
 def _refusal_phrase(lex: Any, verb: Token) -> bool:
@@ -541,9 +578,9 @@ def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
         targets += [c for o in prep_objects(head, frozenset({"to"})) for c in actors_of(sentence, o)]
     if not targets and answered:
         targets = _refusal_actors(sentence, head) if head.pos_ == "VERB" else []
-    tokens = [t for t in noun.subtree if t is not noun and t.dep_ != "poss"]
+    tokens = [t for t in noun.subtree if t != noun and t.dep_ != "poss"]
     after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
-    if after is not None and after.lower_ == "to" and after.head.head is head and after.head is not noun:
+    if after is not None and after.lower_ == "to" and after.head.head == head and after.head != noun:
         tokens += list(after.head.subtree)  # "rejected Ukraine's plea to get jets" (parsed apart)
     if clause is not None:
         tokens += list(clause.subtree)
@@ -662,12 +699,44 @@ def _answering_clause(noun: Token) -> Token | None:
             head = head.head
     elif prep.pos_ == "VERB" and prep.dep_ in ("prep", "advcl"):  # "Following a request, ..."
         head = prep.head
-    while head.dep_ == "prep" and head.head is not head:
+    while head.dep_ == "prep" and head.head != head:
         head = head.head
     return head if head.pos_ == "VERB" else None
 
 
+_GIVEN = frozenset({"donate", "supply", "provide", "fund", "finance", "gift", "give", "pledge",
+                    "send", "deliver", "loan", "lend"})
+
+
+def support_compound(sentence: Sentence, word: Token, ctx: ArticleContext) -> list[Found]:
+    """"Swedish-donated howitzers", "US-supplied missiles", "EU-funded shelters": the donor
+    written into a compound adjective (not "Swedish-made", which names the maker)."""
+    if word.lemma_.lower() not in _GIVEN or word.dep_ not in ("amod", "compound") or word.i < 2:
+        return []
+    hyphen, prefix = word.doc[word.i - 1], word.doc[word.i - 2]
+    if hyphen.text not in ("-", "\u2011") or prefix.i not in sentence.codes:
+        return []
+    thing = word.head
+    if is_hedged(sentence, thing):
+        return []
+    permits = sentence.lexicon.words("policy_change", "permit_verbs")
+    if any(g.lemma_.lower() in permits for g in governors(word)):
+        return []  # "allowed Ukraine to strike with French-supplied missiles": about the permission
+    cats = categories_in(sentence, core_phrase(thing))
+    if not cats:
+        return []
+    donor = sentence.codes[prefix.i]
+    holder = thing.head if thing.dep_ in ("dobj", "pobj") else None
+    while holder is not None and holder.dep_ in ("prep", "xcomp") and holder.head != holder:
+        holder = holder.head
+    recipients = actors_of(sentence, subject_of(holder)) if holder is not None and holder.pos_ == "VERB" else []
+    recipients = [r for r in recipients if r != donor] or recipients_of(sentence, thing, dobj_is_recipient=False)
+    recipients, defaulted = _recipients_or_default(recipients, ctx)
+    return _supports([donor], recipients[:1], cats, word, 0.7 - 0.15 * defaulted,
+                     rule="support-compound", stage="delivery")
+
+
 RULES: tuple[Rule, ...] = (
     support_verb, support_receive, support_noun, support_thanks, refusal_verb, refusal_noun,
-    appeal_verb, appeal_noun, appeal_answered,
+    appeal_verb, appeal_noun, appeal_answered, support_compound,
 )

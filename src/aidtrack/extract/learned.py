@@ -96,7 +96,7 @@ def _mention_roots(sentence: Sentence) -> dict[str, list[Token]]:
         code = sentence.codes.get(token.i)
         if code is None:
             continue
-        if sentence.codes.get(token.head.i) == code and token.head is not token:
+        if sentence.codes.get(token.head.i) == code and token.head != token:
             continue
         roots.setdefault(code, []).append(token)
     return roots
@@ -107,13 +107,13 @@ def _role_features(prefix: str, token: Token) -> list[str]:
     out: list[str] = []
     tok = token
     steps = 0
-    while tok.dep_ in _CLIMB and tok.head is not tok and steps < 4:
+    while tok.dep_ in _CLIMB and tok.head != tok and steps < 4:
         out.append(f"{prefix}.via={tok.dep_}")
         tok = tok.head
         steps += 1
     dep = tok.dep_
     gov = tok.head
-    if dep == "pobj" and gov is not tok:
+    if dep == "pobj" and gov != tok:
         dep = f"pobj:{gov.lower_}"
         gov = gov.head
     elif dep == "agent":
@@ -127,7 +127,7 @@ def _role_features(prefix: str, token: Token) -> list[str]:
         out.append(f"{prefix}.gov={cls}|{dep}")
     up = gov
     for _ in range(3):
-        if up.head is up:
+        if up.head == up:
             break
         up = up.head
         for cls in _classes(up):

@@ -127,6 +127,8 @@ def threat_statement(sentence: Sentence, token: Token, ctx: ArticleContext) -> l
     if token.pos_ == "NOUN" and token.dep_ in ("oprd", "attr", "xcomp", "ccomp"):
         aimed += [c for o in children(token.head, frozenset({"dobj"})) if o.i < token.i
                   for c in actors_of(sentence, o)]
+        aimed += [c for o in children(token, frozenset({"nsubj"}))  # "make Germany a party"
+                  for c in actors_of(sentence, o)]
     if aimed:
         supporters = aimed + supporters
         exclude -= set(aimed)
@@ -498,7 +500,7 @@ def _combo_direction(sentence: Sentence, token: Token) -> str | None:
     idioms = sentence.lexicon.words("policy_change", "permission_idioms")
     permitted = [c for o in children(token, frozenset({"dobj", "dative"})) for c in actors_of(sentence, o)]
     permitted += [c for t in objects if t.dep_ == "prep" and t.lower_ == "to" and (
-                  t.head is token or t.head.lemma_.lower() in idioms_words(sentence))
+                  t.head == token or t.head.lemma_.lower() in idioms_words(sentence))
                   for o in t.children for c in actors_of(sentence, o)]
     if not permitted:  # "gave the green light for the delivery": its own decision to give
         return None

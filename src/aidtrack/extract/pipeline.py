@@ -286,7 +286,7 @@ def _drop_permitted(found: list[Found]) -> list[Found]:
     return [e for e in found if not (e.fields["type"] == "support" and any(
         c.fields["actor"] == e.fields["donor"] and _governed_by(e.anchor, c.anchor) for c in changes))
         and not (e.fields["type"] == "refusal" and any(  # "suspended weapons sales": a rule, not a refusal
-            c.fields["actor"] == e.fields["actor"] and c.anchor is e.anchor for c in tightening))]
+            c.fields["actor"] == e.fields["actor"] and c.anchor == e.anchor for c in tightening))]
 
 
 _SAME_CLAUSE = frozenset({"dobj", "xcomp", "acl", "compound", "prep", "pobj", "amod", "nmod",
@@ -297,12 +297,12 @@ def _governed_by(token: Token, governor: Token) -> bool:
     """``token`` is ``governor`` or depends on it through objects and complements only
     (not through a separate clause: "..., pledging to transfer")."""
     steps = 0
-    while token is not governor and steps < 8:
-        if token.dep_ not in _SAME_CLAUSE or token.head is token:
+    while token != governor and steps < 8:
+        if token.dep_ not in _SAME_CLAUSE or token.head == token:
             return False
         token = token.head
         steps += 1
-    return token is governor
+    return token == governor
 
 
 def _drop_threatened(found: list[Found]) -> list[Found]:

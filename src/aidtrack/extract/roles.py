@@ -128,7 +128,7 @@ def _recipient_codes(sentence: Sentence, candidates: list[Token]) -> list[str]:
             # "to the Czech initiative": a channel, not the recipient; but "to the fund for
             # aid in Sudan" names the recipient inside
             inner = [g for t in tok.subtree if t.dep_ == "prep" and t.lower_ in ("for", "in", "to")
-                     and t.head is not tok.head for g in t.children if g.dep_ == "pobj"]
+                     and t.head != tok.head for g in t.children if g.dep_ == "pobj"]
             found += [c for g in inner if g.lemma_.lower() not in INSTRUMENTS
                       for c in actors_of(sentence, g) if c not in found]
             continue
@@ -176,7 +176,14 @@ def _categories(sentence: Sentence, tokens: list[Token]) -> list[str]:
             found.append(name)
     if "military" not in found and any(_is_designation(t) for t in tokens):
         found.append("military")
+    if "financial" in found and len(found) > 1 and not (
+            texts - _CONTAINERS) & sentence.lexicon.categories["financial"]:
+        found.remove("financial")  # "a tranche of military aid" is military only
     return found
+
+
+# words that hold support of any kind: financial only when nothing else names the kind
+_CONTAINERS = frozenset({"tranche", "disbursement"})
 
 
 # equipment designations: "MiG-29s", "T-72", "Su-25", "AH-64", "K2" after a count
@@ -238,7 +245,7 @@ def stage_of_verb(sentence: Sentence, verb: Token) -> str:
     """commitment (pledged, will send, agreed to send) or delivery (sent, has provided)."""
     commit = sentence.lexicon.words("support", "commitment_verbs")
     chain = [verb]
-    while chain[-1].dep_ in ("xcomp", "acl", "pcomp", "prep") and chain[-1].head is not chain[-1]:
+    while chain[-1].dep_ in ("xcomp", "acl", "pcomp", "prep") and chain[-1].head != chain[-1]:
         chain.append(chain[-1].head)
     lemmas = {t.lemma_.lower() for t in chain}
     if lemmas & (commit | sentence.lexicon.words("support", "commitment_words")):
