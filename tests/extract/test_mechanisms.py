@@ -62,6 +62,13 @@ CASES = [
      ("support", "SWE", "UKR", "MILITARY")),
     ("President Joe Biden on Monday rejected Ukraine's plea to get fighter jets.",
      ("appeal", "UKR", "USA", "MILITARY")),
+    ("France pledged 100 million euros, Germany 80 million and Italy 50 million for Sudan.",
+     ("support", "ITA", "SDN", "FINANCIAL")),
+    ("Spanish Leopard tanks arrived in Ukraine on Tuesday.", ("support", "ESP", "UKR", "MILITARY")),
+    ("The first batch of Abrams tanks from the United States has reached Ukraine.",
+     ("support", "USA", "UKR", "MILITARY")),
+    ("The Dutch government set aside 2 billion euros for military support to Ukraine next year.",
+     ("support", "NLD", "UKR", "MILITARY")),
 ]
 
 NOT_TARGETS = [  # the client of a supplier is no sanction target
@@ -74,6 +81,8 @@ NOT_TARGETS = [  # the client of a supplier is no sanction target
     ("Kyiv deployed Swedish-made howitzers near the front.", ("support", "SWE", "UKR", "MILITARY")),
     ("They cannot transfer weapons to third countries under the old treaties, Lavrov said.",
      ("refusal", "RUS", "MILITARY")),
+    # weapons that reach a city strike it
+    ("Russian missiles reached Kyiv overnight.", ("support", "RUS", "UKR", "MILITARY")),
 ]
 
 NOTHING = [

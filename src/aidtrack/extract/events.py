@@ -120,7 +120,7 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     """"Germany sent tanks to Ukraine", "aid was pledged by Japan", "X agreed to send"."""
     lex = sentence.lexicon
     lemma = verb.lemma_.lower()
-    transfer = lemma in lex.support_verbs
+    transfer = lemma in lex.support_verbs or _sets_aside(verb)
     if verb.pos_ not in ("VERB", "AUX") or not (transfer or lemma in lex.words("support", "object_verbs")):
         return []
     if is_hedged(sentence, verb) and not (negated_by_carrier(verb) or _unable(verb)):
@@ -165,12 +165,72 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     if is_negated(verb):  # "has not sent" reports less surely than "will not send"
         conf -= 0.2 if is_past(verb) else 0.0
         return _refusals(donors, cats, explicit or recipients, verb, conf, rule="negated-support")
+    gapped = [d for d in _gapped_donors(sentence, verb) if d not in donors and d not in recipients]
     found = _supports(donors, recipients, cats, verb, conf, rule="support-verb",
                       stage=stage_of_verb(sentence, verb))
+    found += _supports(gapped, recipients, cats, verb, conf - 0.1, rule="support-gapped",
+                       stage=stage_of_verb(sentence, verb))
     details = support_details(sentence, verb)
     for event in found:
         event.fields.update((k, v) for k, v in details.items() if v != event.fields["donor"])
     return found
+
+
+def _sets_aside(verb: Token) -> bool:
+    """"set aside 2 billion euros for Ukraine", "put aside": reserving money is earmarking it."""
+    return verb.lemma_.lower() in ("set", "put") and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ == "aside" for c in verb.children)
+
+
+def _gapped_donors(sentence: Sentence, verb: Token) -> list[str]:
+    """"France pledged 100 million euros, Germany 80 million and Italy 50 million": the verb
+    left out after the first donor; each later donor stands right before its own amount."""
+    found: list[str] = []
+    doc = verb.doc
+    for tok in verb.subtree:
+        if tok.i <= verb.i or tok.i not in sentence.codes or tok.i + 1 >= len(doc):
+            continue
+        after = doc[tok.i + 1]
+        if not (after.like_num or after.tag_ == "$"):
+            continue
+        if tok.dep_ in ("appos", "npadvmod", "conj", "nsubj", "dobj") and tok.head.i >= verb.i:
+            before = doc[tok.i - 1]
+            if before.lower_ in (",", "and", "while", "whereas", ";") or before.dep_ == "cc":
+                found.append(sentence.codes[tok.i])
+    return found
+
+
+# things that reach a place to strike it, unless the words call them support
+_STRIKING = frozenset({"missile", "rocket", "drone", "bomb", "shell", "projectile", "strike",
+                       "attack", "troop", "force", "soldier", "warship", "jet", "aircraft"})
+
+
+def support_arrival(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """"Spanish Leopard tanks arrived in Ukraine", "the first batch of Abrams tanks from the
+    United States has reached Ukraine": support named by its giver, told as it arrives."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ("arrive", "reach"):
+        return []
+    if is_negated(verb) or is_hedged(sentence, verb):
+        return []
+    subject = subject_of(verb)
+    if subject is None or subject.i > verb.i:
+        return []
+    things = [subject] + [g for p in subject.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for g in p.children if g.dep_ == "pobj"]
+    phrase = [t for th in things for t in core_phrase(th)]
+    cats = categories_in(sentence, [verb, *phrase])
+    if not cats or not any(t.pos_ == "NOUN" for t in phrase):
+        return []
+    if subject.lemma_.lower() in _STRIKING and not has_support_noun(sentence, phrase):
+        return []  # "Russian missiles reached Kyiv" is an attack
+    donors: list[str] = []
+    for th in things:
+        donors += [c for c in modifier_actors(sentence, th) if c not in donors]
+    own = [r for th in things for r in recipients_of(sentence, th, dobj_is_recipient=False)]
+    places = (children(verb, frozenset({"dobj"})) if verb.lemma_.lower() == "reach"
+              else prep_objects(verb, frozenset({"in", "at"})))
+    recipients = own or [c for p in places for c in actors_of(sentence, p)]
+    return _supports(donors, recipients[:1], cats, verb, 0.6, rule="support-arrival", stage="delivery")
 
 
 def _unable(verb: Token) -> bool:
@@ -738,5 +798,5 @@ def support_compound(sentence: Sentence, word: Token, ctx: ArticleContext) -> li
 
 RULES: tuple[Rule, ...] = (
     support_verb, support_receive, support_noun, support_thanks, refusal_verb, refusal_noun,
-    appeal_verb, appeal_noun, appeal_answered, support_compound,
+    appeal_verb, appeal_noun, appeal_answered, support_compound, support_arrival,
 )
