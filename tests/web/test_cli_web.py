@@ -72,14 +72,17 @@ def test_serve_with_workers_prepares_the_ledger_once_first(runner: CliRunner, mo
     """Several workers never race to migrate or fill the ledger: the command did it before they start."""
     import uvicorn
 
+    from aidtrack.cli import web as cli_web
+
     url = f"sqlite:///{tmp_path / 'team.db'}"
     seen: list[tuple[int, int]] = []
 
-    def run(app: str, **options: Any) -> None:
+    def run(host: str, port: int, workers: int) -> None:
         counts = ledger.open_store(url).summary()["counts"]
-        seen.append((options["workers"], counts["support"]))
+        seen.append((workers, counts["support"]))
 
-    monkeypatch.setattr(uvicorn, "run", run)
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **kw: pytest.fail("one process only with --workers 1"))
+    monkeypatch.setattr(cli_web, "run_workers", run)
     result = runner.invoke(main, ["--database", url, "serve", "--workers", "2"])
     assert result.exit_code == 0, result.output
     [(workers, support)] = seen
@@ -176,3 +179,78 @@ def test_aidtrack_serve_shows_south_korea_to_a_new_user(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_the_shared_socket_of_several_workers_accepts_connections_without_nagle() -> None:
+    """uvicorn binds the workers' socket without naming TCP, so asyncio left Nagle on (each keep-alive
+    request then waited for a delayed ACK); the socket `serve --workers` hands over is marked as TCP."""
+    import asyncio
+    import socket
+
+    from aidtrack.cli.web import as_tcp
+
+    def nodelay_of_accepted(listener: socket.socket) -> int:
+        async def accept_one() -> int:
+            accepted: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+
+            class Probe(asyncio.Protocol):
+                def connection_made(self, transport: Any) -> None:
+                    sock = transport.get_extra_info("socket")
+                    accepted.set_result(sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+                    transport.close()
+
+            server = await asyncio.get_running_loop().create_server(Probe, sock=listener)
+            _, writer = await asyncio.open_connection(*listener.getsockname()[:2])
+            try:
+                return await asyncio.wait_for(accepted, 10)
+            finally:
+                writer.close()
+                server.close()
+
+        return asyncio.run(accept_one())
+
+    def bound() -> socket.socket:
+        sock = socket.socket(socket.AF_INET)  # as uvicorn's Config.bind_socket makes it
+        sock.bind(("127.0.0.1", 0))
+        return sock
+
+    assert nodelay_of_accepted(bound()) == 0
+    marked = as_tcp(bound())
+    assert marked.proto == socket.IPPROTO_TCP and marked.get_inheritable()
+    assert nodelay_of_accepted(marked) != 0
+
+
+@pytest.mark.slow
+def test_serve_with_two_workers_answers_with_one_ledger(tmp_path: Path) -> None:
+    """`aidtrack serve --workers 2`: both processes answer from the one ledger, filled once."""
+    import os
+    import subprocess
+    import sys
+
+    import httpx
+
+    from tests.web.conftest import free_port
+
+    port = free_port()
+    url = f"sqlite:///{tmp_path / 'team.db'}"
+    command = [sys.executable, "-c", "from aidtrack.cli import main; main()", "serve", "--port", str(port),
+               "--workers", "2"]
+    log = tmp_path / "serve.log"
+    with log.open("wb") as sink:
+        server = subprocess.Popen(command, env={**os.environ, "AIDTRACK_DATABASE_URL": url}, stdout=sink,
+                                  stderr=subprocess.STDOUT)
+    try:
+        pages: list[httpx.Response] = []
+        deadline = time.monotonic() + 180
+        while len(pages) < 8 and time.monotonic() < deadline and server.poll() is None:
+            try:  # new connections, so both workers take some
+                pages.append(httpx.get(f"http://127.0.0.1:{port}/api/support?donor=KOR&limit=5", timeout=30))
+            except httpx.TransportError:
+                time.sleep(0.3)
+        assert len(pages) == 8, log.read_text()
+        assert {p.status_code for p in pages} == {200} and len({p.headers["etag"] for p in pages}) == 1
+        assert pages[0].json()["total"] > 0 and "2 worker processes" in log.read_text()
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+    assert ledger.open_store(url).summary()["counts"]["imports"] >= 1
