@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import os
 import socket
 import statistics
@@ -34,7 +35,16 @@ R29 = SHARED / "data" / "kiel" / "release29_website_csv"
 BASELINE = "/api/actors/resolve?name=South%20Korea"
 TARGETS = {"/api/rank?per=gdp": 0.70, "/country/KOR": 0.70, "/api/support?limit=1000": 0.25}
 """Endpoint -> the share of the baseline's throughput (50 clients) it should reach."""
-ENDPOINTS = (BASELINE, *TARGETS, "/api/support?donor=KOR")
+UNCACHED = "/api/support?limit=1000&offset={n}"
+"""A new offset for every request: never a kept page, so this times reading and streaming the rows."""
+ENDPOINTS = (BASELINE, *TARGETS, UNCACHED, "/api/support?donor=KOR")
+_REQUEST_NUMBER = itertools.count()
+FULL_PAGES = 1200  # offsets below this still give 1000 rows on the bench ledger (2265 support records)
+
+
+def _concrete(path: str) -> str:
+    """``path`` with ``{n}`` replaced by the next request number (mod FULL_PAGES)."""
+    return path.format(n=next(_REQUEST_NUMBER) % FULL_PAGES) if "{n}" in path else path
 MORE = ("/api/events?limit=100", "/api/compare/KOR?peers=G7", "/api/timeline/KOR", "/api/rules/KOR", "/")
 
 
@@ -84,7 +94,7 @@ async def _worker(client: httpx.AsyncClient, path: str, todo: list[int], latenci
     while todo:
         todo.pop()
         started = time.perf_counter()
-        response = await client.get(path)
+        response = await client.get(_concrete(path))
         latencies.append(time.perf_counter() - started)
         if response.status_code != 200:
             raise SystemExit(f"GET {path} -> {response.status_code}: {response.text[:300]}")
@@ -95,7 +105,7 @@ async def measure(base: str, path: str, *, requests: int, clients: int) -> tuple
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=120) as client:
         for _ in range(2):  # warm up on several connections, so every worker has filled its caches
-            await asyncio.gather(*(client.get(path) for _ in range(min(clients, 8))))
+            await asyncio.gather(*(client.get(_concrete(path)) for _ in range(min(clients, 8))))
         todo, latencies = list(range(requests)), []
         started = time.perf_counter()
         await asyncio.gather(*(_worker(client, path, todo, latencies) for _ in range(clients)))
