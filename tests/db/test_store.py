@@ -205,3 +205,11 @@ def test_an_up_to_date_ledger_opens_without_alembic(tmp_path: Path) -> None:
     assert current_revision(engine) == "0005"
     again = subprocess.run([sys.executable, "-c", script, behind], capture_output=True, text=True, check=True)
     assert again.stdout.strip() == "True" and current_revision(engine) == head_revision() != "0005"
+
+
+def test_has_actors_tells_a_seeded_ledger(tmp_path: Path) -> None:
+    from aidtrack.db import connect
+
+    url = f"sqlite:///{tmp_path / 'actors.db'}"
+    assert connect(url).has_actors() is False
+    assert ledger.open_store(url, fresh=True).has_actors() is True

@@ -658,6 +658,11 @@ class Store:
         with self.engine.connect() as conn:
             return [r.member for r in conn.execute(query)]
 
+    def has_actors(self) -> bool:
+        """Whether the actor table has been loaded (one index lookup)."""
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(schema.actors.c.code).limit(1)).first() is not None
+
     def actor_rows(self) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(sa.select(schema.actors).order_by(schema.actors.c.code))]

@@ -30,7 +30,7 @@ def open_store(database_url: str | None = None, *, fresh: bool = False) -> Store
     if url in _STORES and not fresh and url not in ("sqlite://", "sqlite:///:memory:"):
         return _STORES[url]
     store = connect(url)
-    if not store.actor_rows():
+    if not store.has_actors():
         seed_actors(store)
     _STORES[url] = store
     return store
