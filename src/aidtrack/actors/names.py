@@ -158,6 +158,18 @@ def actor_name(code: str) -> str:
     return actor_info(code).name
 
 
+def display_name(code: str) -> str:
+    """The name of a code for messages and tables; the code itself when it names no known actor.
+
+    >>> display_name("DEU"), display_name("XYZ")
+    ('Germany', 'XYZ')
+    """
+    try:
+        return actor_name(code)
+    except UnknownActorError:
+        return code
+
+
 def all_actors(*, kind: Kind | None = None) -> list[ActorInfo]:
     """Every known country (sorted by code), then every organisation (sorted by code)."""
     infos: Iterable[ActorInfo] = catalogue().infos.values()

@@ -38,8 +38,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from aidtrack.actors import display_name
 from aidtrack.rules.model import CheckResult, Finding, Rule, Transfer
-from aidtrack.rules.naming import country_name
 from aidtrack.rules.precedence import CHECKED_TOPICS, Decision, applicable, decide
 from aidtrack.rules.register import RegisterLike, as_register
 
@@ -172,7 +172,7 @@ def _rule_phrase(rule: Rule) -> str:
 
 
 def _who(code: str) -> str:
-    name = country_name(code)
+    name = display_name(code)
     return code if name == code else f"{name} ({code})"
 
 

@@ -22,9 +22,9 @@ from typing import Any
 
 import pandas as pd
 
+from aidtrack.actors import display_name
 from aidtrack.rules.checker import check_transfer
 from aidtrack.rules.model import CheckResult, Transfer, strength_rank
-from aidtrack.rules.naming import country_name
 from aidtrack.rules.register import RegisterLike, as_register
 
 INTERMEDIARIES: tuple[str, ...] = ("USA", "POL", "DEU")
@@ -109,7 +109,7 @@ def build_options(donor: str, *, as_of: dt.date, recipient: str = "UKR",
         context.military("direct-lethal", "Direct lethal aid", "lethal"),
         context.military("direct-non-lethal", "Direct non-lethal military aid", "non_lethal"),
         context.military("direct-ammunition", "Direct ammunition", "ammunition"),
-        *[context.military(f"ammunition-via-{v.lower()}", f"Ammunition via {country_name(v)}",
+        *[context.military(f"ammunition-via-{v.lower()}", f"Ammunition via {display_name(v)}",
                            "ammunition", via=v) for v in intermediaries if v not in (donor, recipient)],
         context.civil("humanitarian", "Humanitarian aid"),
         context.civil("financial", "Financial aid (budget support, loans, grants)"),

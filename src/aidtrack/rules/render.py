@@ -7,10 +7,10 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
+from aidtrack.actors import display_name
 from aidtrack.models import Category, values
 from aidtrack.rules.changes import RuleChange
 from aidtrack.rules.model import BASES, CheckResult, Finding, Rule, RuleSource
-from aidtrack.rules.naming import country_name
 from aidtrack.rules.options import OptionsReport, RouteOption
 
 
@@ -66,8 +66,8 @@ def render_options(report: OptionsReport, *, rules: Sequence[Rule] = ()) -> str:
     ``rules`` are the rules the verdicts cite (for their titles); without them the table
     lists ids and titles from the findings.
     """
-    donor = country_name(report.donor)
-    lines = [(f"# Options for {donor} ({report.donor}) to support {country_name(report.recipient)} "
+    donor = display_name(report.donor)
+    lines = [(f"# Options for {donor} ({report.donor}) to support {display_name(report.recipient)} "
              f"({report.recipient}), as of {report.as_of}"), "",
              "Routes are ranked most open first; the strength says what the deciding rule rests on.", ""]
     for route in report.routes:
@@ -104,7 +104,7 @@ def _route(route: RouteOption) -> list[str]:
     via = route.check.transfer.via if route.check else ()
     own = [p for p in route.peers if p.get("donor") in via]
     if own:
-        lines.extend([f"{country_name(p['donor'])} itself gave {_amount(p)} of {p.get('category')} aid "
+        lines.extend([f"{display_name(p['donor'])} itself gave {_amount(p)} of {p.get('category')} aid "
                       f"({p.get('measure')})." for p in own] + [""])
     indirect = [s for s in route.signals if s.get("via")]
     if indirect:
@@ -217,7 +217,7 @@ def _signal_section(title: str, events: tuple[dict[str, Any], ...]) -> list[str]
 
 def render_rules(found: list[Rule], *, country: str, on: dt.date) -> str:
     """Markdown list of the rules binding ``country`` on ``on`` (from :func:`rules_in_force`)."""
-    lines = [f"# Rules binding {country_name(country)} ({country}) on {on}", ""]
+    lines = [f"# Rules binding {display_name(country)} ({country}) on {on}", ""]
     if not found:
         return "\n".join(lines + ["No rules on record."])
     for r in found:
