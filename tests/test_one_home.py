@@ -20,7 +20,6 @@ from aidtrack.errors import RuleRegisterError, UnknownActorError
 from aidtrack.rules import is_at_war, load_conflicts, parties_at_war
 from aidtrack.services.actors import resolve_actor
 
-
 # -- vocabularies ------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("choice", "literal"), list(models.VOCABULARIES.items()))

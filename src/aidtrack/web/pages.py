@@ -17,7 +17,6 @@ from aidtrack.analysis.formatting import breakable, eur, host, is_isodate, is_we
 from aidtrack.db import Store
 from aidtrack.errors import AidtrackError
 from aidtrack.models import Category, EventType, Stage, Status, values
-from aidtrack.services import analysis as analysis_service
 from aidtrack.services import ledger
 from aidtrack.services import rules as rules_service
 from aidtrack.services.actors import resolve_actor

@@ -11,8 +11,8 @@ from typing import Any
 
 from aidtrack.db import Store
 from aidtrack.errors import ValidationError
-from aidtrack.services import review as service
 from aidtrack.services import ledger
+from aidtrack.services import review as service
 
 ACTIONS = ("accept", "reject", "edit")
 TABLES = ("events", "support")
