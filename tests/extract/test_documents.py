@@ -20,6 +20,7 @@ EXPECTED = {
         ("support", "QAT", "PSE", "humanitarian"),
         ("support", "EGY", "PSE", "humanitarian"),
         ("appeal", "UN", "ISR", "humanitarian"),
+        ("refusal", "ISR", "humanitarian"),  # barring fuel deliveries (eval/SCHEMA.md: barring is refusal)
     },
     "japan-budget-own": {
         ("support", "JPN", "UKR", "financial"),

@@ -69,6 +69,12 @@ CASES = [
      ("support", "USA", "UKR", "MILITARY")),
     ("The Dutch government set aside 2 billion euros for military support to Ukraine next year.",
      ("support", "NLD", "UKR", "MILITARY")),
+    ("Portugal is not willing to send its fighter jets to Ukraine.", ("refusal", "PRT", "MILITARY")),
+    ("Greece is unwilling to hand over its S-300 air defence systems.", ("refusal", "GRC", "MILITARY")),
+    ("Denmark will no longer fund the agency.", ("refusal", "DNK", "FINANCIAL")),
+    ("Hungary will not allow weapons for Ukraine to cross its territory.", ("refusal", "HUN", "MILITARY")),
+    ("Asked whether Spain would send tanks, the minister said no.", ("refusal", "ESP", "MILITARY")),
+    ("Washington put the delivery of the bombs to Israel on hold.", ("refusal", "USA", "MILITARY")),
 ]
 
 NOT_TARGETS = [  # the client of a supplier is no sanction target
@@ -81,6 +87,9 @@ NOT_TARGETS = [  # the client of a supplier is no sanction target
     ("Kyiv deployed Swedish-made howitzers near the front.", ("support", "SWE", "UKR", "MILITARY")),
     ("They cannot transfer weapons to third countries under the old treaties, Lavrov said.",
      ("refusal", "RUS", "MILITARY")),
+    # a law or a doctrine that does not permit arms is no decision of its own
+    ("Its constitution does not permit providing arms to countries at war, Japan said.",
+     ("refusal", "UKR", "MILITARY")),
     # weapons that reach a city strike it
     ("Russian missiles reached Kyiv overnight.", ("support", "RUS", "UKR", "MILITARY")),
 ]

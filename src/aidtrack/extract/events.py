@@ -55,6 +55,20 @@ class ArticleContext:
     sanction_target: str | None = None
     has_sanction: bool = False
     sanction_counts: dict[str, int] = field(default_factory=dict)
+    actor_counts: dict[str, int] = field(default_factory=dict)
+    giver_counts: dict[str, int] = field(default_factory=dict)
+
+    def main_other(self, *exclude: str | None) -> str | None:
+        """The actor the article most often tells giving (a subject of a transfer verb), other
+        than ``exclude`` and the default recipient: whom an appeal without a named target
+        is most likely addressed to."""
+        left = {c: n for c, n in self.giver_counts.items()
+                if c not in exclude and c != self.default_recipient}
+        if not left:
+            return None
+        best = max(left, key=lambda c: left[c])
+        ranked = sorted(left.values(), reverse=True)
+        return best if len(ranked) == 1 or ranked[0] > ranked[1] else None  # no tie
 
     def main_sanction_target(self) -> str | None:
         """The target the article's sanctions name most often."""
@@ -123,8 +137,9 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     transfer = lemma in lex.support_verbs or _sets_aside(verb)
     if verb.pos_ not in ("VERB", "AUX") or not (transfer or lemma in lex.words("support", "object_verbs")):
         return []
-    if is_hedged(sentence, verb) and not (negated_by_carrier(verb) or _unable(verb)):
-        return []  # but "does not intend to provide" and "cannot provide" refuse
+    if is_hedged(sentence, verb) and not (negated_by_carrier(verb) or _unable(verb)
+                                          or _unwilling(sentence, verb)):
+        return []  # but "does not intend to provide", "cannot provide", "is unwilling to send" refuse
     if verb.dep_ == "pcomp" and (verb.head.lower_ in _OPPOSING_PREPS or verb.head.head.lower_ == "instead"):
         return []  # "voted against sending arms", "instead of sending troops"
     if verb.dep_ == "advcl" and _refusal_phrase(lex, verb.head):
@@ -134,7 +149,9 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         objects = objects + core_phrase(verb.head)  # "the missiles that the US is sending"
     inherent = lemma in ("arm", "equip") or lemma == "train" and bool(
         recipients_of(sentence, verb, dobj_is_recipient=True))
-    if transfer and not inherent and not (
+    refused = is_negated(verb) or _unwilling(sentence, verb)
+    stops_funding = refused and lemma in _FUNDING and bool(children(verb, frozenset({"dobj"})))
+    if transfer and not inherent and not stops_funding and not (
         categories_in(sentence, objects) or has_support_noun(sentence, objects)
     ):
         return []
@@ -145,6 +162,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     if any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _RESTRICTIONS for c in verb.children):
         return []  # "approved a total arms embargo on Israel" restricts, it gives nothing
     donors = donors_of_verb(sentence, verb)
+    if not donors and _unwilling(sentence, verb):  # "Portugal is not willing to send"
+        donors = actors_of(sentence, subject_of(verb.head.head))
     explicit = recipients_of(sentence, verb, dobj_is_recipient=lemma in DOBJ_RECIPIENT_VERBS)
     explicit = explicit or [c for c in _requesters(sentence, verb) if c not in donors]
     explicit = explicit or [c for c in _receivers_of_thing(sentence, verb) if c not in donors]
@@ -160,9 +179,11 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     if cat_default and lemma in lex.words("support", "increase_verbs"):
         return []
     conf = 0.9 - 0.15 * defaulted - 0.15 * cat_default
+    if stops_funding and not categories_in(sentence, objects):
+        cats = [ctx.default_category or "financial"]  # "will no longer fund the agency"
     if is_negated(verb) and is_past(verb) and verb.dep_ == "relcl":
         return []  # "New Zealand, which has not supplied weapons, ...": background, no refusal
-    if is_negated(verb):  # "has not sent" reports less surely than "will not send"
+    if refused:  # "has not sent" reports less surely than "will not send"
         conf -= 0.2 if is_past(verb) else 0.0
         return _refusals(donors, cats, explicit or recipients, verb, conf, rule="negated-support")
     gapped = [d for d in _gapped_donors(sentence, verb) if d not in donors and d not in recipients]
@@ -231,6 +252,24 @@ def support_arrival(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
               else prep_objects(verb, frozenset({"in", "at"})))
     recipients = own or [c for p in places for c in actors_of(sentence, p)]
     return _supports(donors, recipients[:1], cats, verb, 0.6, rule="support-arrival", stage="delivery")
+
+
+_FUNDING = frozenset({"fund", "finance", "bankroll", "subsidise", "subsidize"})
+_UNWILLING = frozenset({"unwilling", "unable", "unprepared"})
+_WILLING = frozenset({"willing", "ready", "prepared", "able", "inclined"})
+
+
+def _unwilling(sentence: Sentence, verb: Token) -> bool:
+    """"is not willing to send jets", "is unwilling to hand over", "is not prepared to supply":
+    a stated unwillingness or inability to give refuses."""
+    adjective = verb.head
+    if verb.dep_ != "xcomp" or adjective.pos_ != "ADJ" or any(
+            c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in adjective.head.children):
+        return False
+    lemma = adjective.lemma_.lower()
+    if lemma in _UNWILLING:
+        return not is_negated(adjective) and not is_negated(adjective.head)
+    return lemma in _WILLING and (is_negated(adjective) or adjective.head.pos_ == "AUX" and is_negated(adjective.head))
 
 
 def _unable(verb: Token) -> bool:
@@ -534,6 +573,10 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
         return []
     actors = _refusal_actors(sentence, verb)
     targets = _appeal_targets(sentence, verb)
+    unnamed = not targets and not _addressed_to_someone(verb) and any(
+        c.dep_ == "nsubj" for c in verb.children)  # not "Asked if ..., he said"
+    if unnamed and len(actors) == 1:  # "Kyiv asked for the missiles": of whom the article is about
+        targets = [t for t in [ctx.main_other(actors[0])] if t]
     tokens = [t for c in verb.children if c.dep_ not in ("nsubj", "nsubjpass") for t in c.subtree]
     if _asks_to_stop(sentence, verb):
         return []
@@ -551,8 +594,15 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
                 fields = {"type": "appeal", "actor": actor, "target": target, "category": cat}
                 if beneficiary:
                     fields["beneficiary"] = beneficiary
-                out.append(Found(fields, verb, 0.85 - 0.15 * cat_default, "appeal-verb"))
+                out.append(Found(fields, verb, 0.85 - 0.15 * cat_default - 0.3 * unnamed,
+                                 "appeal-verb"))
     return out
+
+
+def _addressed_to_someone(verb: Token) -> bool:
+    """"asked allies for help", "urged the West to": an addressee the codes do not cover."""
+    return bool(children(verb, frozenset({"dobj", "dative"})) and verb.lemma_.lower() != "seek") or bool(
+        prep_objects(verb, frozenset({"on", "upon", "to", "of", "from", "with"})))
 
 
 def _turns_to_for(sentence: Sentence, verb: Token) -> bool:
@@ -796,7 +846,69 @@ def support_compound(sentence: Sentence, word: Token, ctx: ArticleContext) -> li
                      rule="support-compound", stage="delivery")
 
 
+def refusal_barring(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """"will not allow weapons for Ukraine to cross its territory", "will not authorise exports
+    of military equipment", "put the delivery of the bombs on hold": barring support or its
+    transit refuses it."""
+    lex = sentence.lexicon
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or is_hedged(sentence, verb) and not _unable(verb):
+        return []
+    on_hold = lemma == "put" and any(o.lower_ in ("hold", "ice") for o in prep_objects(verb, frozenset({"on"})))
+    barred = lemma in lex.words("policy_change", "permit_verbs") | {"let"} and is_negated(verb)
+    if not (on_hold or barred):
+        return []
+    things = [t for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass")
+              for t in c.subtree]
+    transfer_words = lex.support_verbs | lex.words("support", "nouns") | {"transit", "cross", "pass"}
+    lemmas = {t.lemma_.lower() for t in things}
+    if not lemmas & transfer_words or lemmas & _TRADE_WORDS:
+        return []  # "will no longer allow exports of arms to Turkey" changes an export rule
+    cats = categories_in(sentence, [verb, *things])
+    subject = subject_of(verb)
+    if not cats or subject is None or not _agentive(sentence, subject):
+        return []  # "its neutrality does not permit providing arms": a rule, not a decision
+    actors = _refusal_actors(sentence, verb)
+    recipients = [r for t in things for r in recipients_of(sentence, t, dobj_is_recipient=False)]
+    return _refusals(actors, cats, recipients, verb, 0.7, rule="refusal-barring")
+
+
+_TRADE_WORDS = frozenset({"export", "re-export", "sale", "sell", "licence", "license", "permit"})
+_AGENT_NOUNS = frozenset({"government", "ministry", "minister", "president", "chancellor", "cabinet",
+                          "parliament", "country", "administration", "official", "spokesman",
+                          "spokesperson", "spokeswoman", "leader", "authority", "premier", "king"})
+
+
+def _agentive(sentence: Sentence, subject: Token) -> bool:
+    """A subject that can decide: a named actor, a pronoun or an office, not a law or a doctrine."""
+    return subject.i in sentence.codes or subject.pos_ in ("PROPN", "PRON") or (
+        subject.lemma_.lower() in _AGENT_NOUNS)
+
+
+def refusal_answer(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """"Asked whether Spain would send tanks, the minister said no": the answer refuses what
+    the question asked."""
+    lex = sentence.lexicon
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ("say", "reply", "answer", "respond"):
+        return []
+    if not any(c.lower_ == "no" and c.dep_ in ("intj", "dobj", "ccomp", "npadvmod", "advmod")
+               for c in verb.children) or _says_no(verb):
+        return []
+    question = next((t for t in sentence.span if t.lemma_.lower() == "ask" and t.i < verb.i), None)
+    if question is None:
+        return []
+    asked = [t for t in question.subtree if t.pos_ == "VERB" and t.lemma_.lower() in lex.support_verbs]
+    if not asked:
+        return []
+    objects = object_tokens(asked[0])
+    cats, cat_default = _category_or_default(sentence, objects, ctx, allow_default=True)
+    actors = actors_of(sentence, subject_of(asked[0])) or _refusal_actors(sentence, verb)
+    recipients = recipients_of(sentence, asked[0], dobj_is_recipient=False)
+    return _refusals(actors, cats, recipients, verb, 0.75 - 0.15 * cat_default, rule="refusal-answer")
+
+
 RULES: tuple[Rule, ...] = (
     support_verb, support_receive, support_noun, support_thanks, refusal_verb, refusal_noun,
     appeal_verb, appeal_noun, appeal_answered, support_compound, support_arrival,
+    refusal_barring, refusal_answer,
 )

@@ -342,7 +342,7 @@ def target_codes(sentence: Sentence, phrase: Token, *, clauses: bool = False) ->
     return sorted(found, key=lambda c: min(i for i, v in sentence.codes.items() if v == c))
 
 
-_MAX_TARGETS = 4
+_MAX_TARGETS = 12
 
 
 def _sanctions(actors: list[str], targets: list[str], anchor: Token, ctx: ArticleContext) -> list[Found]:

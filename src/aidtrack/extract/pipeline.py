@@ -347,11 +347,25 @@ def _context(lexicon: Lexicon, parsed: list[tuple[int, Doc]], mentions: list[dic
                 if token.lemma_.lower() in words:
                     categories[name] += 1
     ctx = ArticleContext()
+    ctx.actor_counts = dict(Counter(code for codes in mentions for code in codes.values()))
+    ctx.giver_counts = dict(_givers(lexicon, parsed, mentions))
     if recipients:
         ctx.default_recipient = recipients.most_common(1)[0][0]
     if categories:
         ctx.default_category = categories.most_common(1)[0][0]
     return ctx
+
+
+def _givers(lexicon: Lexicon, parsed: list[tuple[int, Doc]], mentions: list[dict[int, str]]) -> Counter[str]:
+    """How often each actor is the subject of a transfer verb ("Israel sent", "Berlin will supply")."""
+    found: Counter[str] = Counter()
+    for (_, doc), codes in zip(parsed, mentions):
+        for token in doc:
+            if token.pos_ == "VERB" and token.lemma_.lower() in lexicon.support_verbs:
+                for child in token.children:
+                    if child.dep_ == "nsubj":
+                        found.update({codes[t.i] for t in child.subtree if t.i in codes})
+    return found
 
 
 def _merge(article: Article, found: list[tuple[Found, int, Sentence]]) -> list[dict[str, Any]]:
