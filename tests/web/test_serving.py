@@ -93,6 +93,9 @@ def test_a_list_page_is_304_while_the_ledger_is_unchanged_and_fresh_after_a_writ
     assert after.json()["items"][0]["id"] == added.json()["id"]
     events = client.get("/api/events", headers={"If-None-Match": after.headers["etag"]})
     assert events.status_code == 304
+    queue = client.get("/api/review")
+    assert queue.status_code == 200 and queue.headers["etag"] == after.headers["etag"]
+    assert client.get("/api/review", headers={"If-None-Match": after.headers["etag"]}).status_code == 304
 
 
 def test_kept_pages_stay_within_their_budget() -> None:

@@ -11,7 +11,7 @@ import collections
 import datetime as dt
 import itertools
 import threading
-from collections.abc import Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from typing import Annotated, Any, Literal
 
 import pydantic
@@ -185,6 +185,31 @@ class PageCache:
 PAGES = PageCache()
 
 
+def versioned_json(request: Request, store: Store, key: Hashable, build: Callable[[], Any]) -> Response:
+    """The JSON of ``build()`` for the ledger's current version, with its ``ETag``.
+
+    304 when the client sent that tag in ``If-None-Match``; else the encoded answer kept in
+    :data:`PAGES` under ``key`` and the version, built and encoded only on the first request
+    after a change. ``key`` must name everything the answer depends on besides the ledger
+    (the route and its parameters).
+    """
+    etag, headers = _etag(store)
+    if analysis_service.etag_matches(request.headers.get("if-none-match"), etag):
+        return Response(status_code=304, headers=headers)
+    full_key = (key, etag)
+    body = PAGES.get(full_key)
+    if body is None:
+        body = convert.json_bytes(build())
+        PAGES.put(full_key, body)
+    return Response(body, media_type="application/json", headers=headers)
+
+
+def _etag(store: Store) -> tuple[str, dict[str, str]]:
+    """The ledger's entity tag and the headers that carry it (clients revalidate every time)."""
+    etag = analysis_service.ledger_etag(store)
+    return etag, {"ETag": etag, "Cache-Control": "no-cache"}
+
+
 def _page(table: str, where: Any, *, store: Store, request: Request) -> Response:
     """A :class:`Page` with the ledger's ``ETag`` (304 when the client has it already).
 
@@ -192,8 +217,7 @@ def _page(table: str, where: Any, *, store: Store, request: Request) -> Response
     a chunk at a time (no model per row, no second validation); the count and the first
     chunk are read before the answer starts, so a database fault is still a 503.
     """
-    etag = analysis_service.ledger_etag(store)
-    headers = {"ETag": etag, "Cache-Control": "no-cache"}
+    etag, headers = _etag(store)
     if analysis_service.etag_matches(request.headers.get("if-none-match"), etag):
         return Response(status_code=304, headers=headers)
     key = (table, where, etag)
@@ -294,13 +318,13 @@ def edit_event(record_id: RecordId, changes: Changes, user: UserDep, store: Stor
 
 
 @router.get("/review", tags=["review"], response_model=dict[str, Any])
-def review_queue(store: StoreDep, sort: Literal["created", "confidence"] = "created",
+def review_queue(request: Request, store: StoreDep, sort: Literal["created", "confidence"] = "created",
                  limit: Annotated[int, Query(ge=1, le=500)] = 50) -> Response:
     """Candidates waiting for review (each with ``ref``, ``confidence`` and ``corroborations``), oldest
     first or most confident first, and the links of news articles to existing records."""
-    queue = {"items": review_service.candidates(store=store, limit=limit, sort=sort),
-             "links": review_service.links(store=store, limit=limit)}
-    return Response(convert.json_bytes(queue), media_type="application/json")
+    return versioned_json(request, store, ("review", sort, limit), lambda: {
+        "items": review_service.candidates(store=store, limit=limit, sort=sort),
+        "links": review_service.links(store=store, limit=limit)})
 
 
 @router.post("/review/links/{link_id}/undo", tags=["writes"])
