@@ -92,7 +92,7 @@ def rank(category: str | None, stage: str, per: str | None, start: str | None, e
     measure = {"gdp": "pct_gdp", "capita": "per_capita_eur"}.get(per or "", "value_eur")
     title = _rank_title(stage, category, per, table)
     _write_chart(charts.plot_ranking(table, measure=measure, top=len(shown), title=title,
-                                      **_cite(chart, as_of=end)), chart)
+                                     **_cite(chart, as_of=end)), chart)
     if as_json:
         _print_json(service.frame_records(shown))
         return
@@ -173,7 +173,7 @@ def timeline(donor: str | None, stage: str | None, freq: str, chart: Path | None
     gap = service.commitment_gap(frames=frames, donors=None if code is None else [code])
     who = code or "All donors"
     _write_chart(charts.plot_timeline(frame, title=f"{who}: cumulative support by category and stage",
-                                       **_cite(chart)), chart)
+                                      **_cite(chart)), chart)
     if as_json:
         _print_json({"donor": code, "timeline": service.frame_records(frame),
                      "undated_eur": frame.attrs.get("undated_eur", 0.0),

@@ -72,11 +72,11 @@ def _overview(store: Store) -> dict[str, Any]:
     data = cache.overview(store)
     figures: dict[str, Any] = {}
     if data["records"]:
-        cite = {"source": cache.data_source(store), "as_of": data["latest"]}
+        cite: dict[str, Any] = {"source": cache.data_source(store), "as_of": data["latest"]}
         figures["ranking"] = charts.plot_ranking(data["ranking"], measure="pct_gdp", top=25,
-                                                           title="Donors ranked by allocations as % of GDP", **cite)
-        figures["timeline"] = charts.plot_timeline(data["timeline"],
-                                                             title="Allocations over time, all donors", **cite)
+                                                 title="Donors ranked by allocations as % of GDP", **cite)
+        figures["timeline"] = charts.plot_timeline(data["timeline"], title="Allocations over time, all donors",
+                                                   **cite)
     donors = convert.frame(data["by_value"]) if data["records"] else []
     return {"data": data, "donors": donors, "charts": _charts(**figures)}
 
@@ -100,7 +100,7 @@ def _country(store: Store, code: str, *, peers: str, as_of: str | None) -> dict[
     report = cache.country_report(store, code, peers=peers, as_of=as_of)
     on = ledger.parse_date(as_of, field="as_of") or dt.date.today()
     c = report.comparison
-    cite = {"source": cache.data_source(store), "as_of": report.headline.get("last_date")}
+    cite: dict[str, Any] = {"source": cache.data_source(store), "as_of": report.headline.get("last_date")}
     figures: dict[str, Any] = {"timeline": charts.plot_timeline(
         report.timeline, title=f"{report.name}: cumulative support by category and stage", **cite)}
     if c is not None:
