@@ -75,6 +75,12 @@ CASES = [
     ("Hungary will not allow weapons for Ukraine to cross its territory.", ("refusal", "HUN", "MILITARY")),
     ("Asked whether Spain would send tanks, the minister said no.", ("refusal", "ESP", "MILITARY")),
     ("Washington put the delivery of the bombs to Israel on hold.", ("refusal", "USA", "MILITARY")),
+    ("The US Treasury Department sanctioned 20 companies based in China and Hong Kong.",
+     ("sanction", "USA", "CHN")),
+    ("The European Union banned Russian state media outlets from broadcasting in the bloc.",
+     ("sanction", "EU", "RUS")),
+    ("New Zealand expanded its sanctions to cover Belarusian banks.", ("sanction", "NZL", "BLR")),
+    ("The EU's new restrictive measures hit Iranian drone manufacturers.", ("sanction", "EU", "IRN")),
 ]
 
 NOT_TARGETS = [  # the client of a supplier is no sanction target
@@ -90,6 +96,8 @@ NOT_TARGETS = [  # the client of a supplier is no sanction target
     # a law or a doctrine that does not permit arms is no decision of its own
     ("Its constitution does not permit providing arms to countries at war, Japan said.",
      ("refusal", "UKR", "MILITARY")),
+    # barring a party from sending support is a refusal, not a sanction
+    ("Germany barred Poland from sending its Leopard tanks to Ukraine.", ("sanction", "DEU", "POL")),
     # weapons that reach a city strike it
     ("Russian missiles reached Kyiv overnight.", ("support", "RUS", "UKR", "MILITARY")),
 ]

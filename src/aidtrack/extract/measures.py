@@ -260,10 +260,15 @@ def _trade_ban(noun: Token, lex: Lexicon | None = None) -> bool:
     return bool(_measure_targets(noun))
 
 
+_COVERING = frozenset({"cover", "target", "include", "hit", "affect"})
+
+
 def _measure_targets(noun: Token) -> list[Token]:
     """The "on/against X" of a measure noun, or of the noun it is coordinated with."""
     preps = frozenset({"on", "against"})
     found = prep_objects(noun, preps)
+    if not found and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _COVERING:
+        found = children(noun.head, frozenset({"dobj"}))  # "the new measures hit Iranian firms"
     if not found and noun.dep_ == "conj":
         found = prep_objects(noun.head, preps)
     if not found:
@@ -293,6 +298,9 @@ def _sanction_targets(sentence: Sentence, verb: Token, noun: Token, ctx: Article
     if noun.dep_ == "compound":  # "its sanctions regime against Russia"
         objs += prep_objects(noun.head, preps)
     objs += children(verb, frozenset({"dobj"})) if verb.lemma_.lower() in ("add", "target", "hit") else []
+    for comp in children(verb, frozenset({"xcomp", "advcl"})):  # "expanded its sanctions to cover X"
+        if comp.lemma_.lower() in _COVERING:
+            objs += children(comp, frozenset({"dobj"}))
     found: list[str] = []
     for obj in objs:
         found += actors_of(sentence, obj)
@@ -315,6 +323,11 @@ _RELATIONAL = frozenset({"supplier", "provider", "backer", "ally", "partner", "c
                          "enabler", "financier", "sponsor", "helper", "proxy"})
 
 
+# participles that place a party in a country: "based in China", "linked to Iran"
+_LOCATING = frozenset({"base", "locate", "register", "headquarter", "incorporate", "link", "tie",
+                       "connect", "affiliate"})
+
+
 def target_codes(sentence: Sentence, phrase: Token, *, clauses: bool = False) -> list[str]:
     """Actors named in a target phrase, every conjunct ("Iranian and Syrian firms"), not the
     victims of "over its war in Ukraine" nor (unless ``clauses``) the actors of a clause
@@ -333,6 +346,10 @@ def target_codes(sentence: Sentence, phrase: Token, *, clauses: bool = False) ->
                 continue  # "Chinese suppliers of Russia's army": the client is no target
             if child.dep_ == "acl" and child.tag_ == "VBN" and agent_of(child) is not None:
                 stack.append(agent_of(child))  # "goods used by the Russian military", "firms owned by"
+                continue
+            if child.dep_ == "acl" and child.lemma_.lower() in _LOCATING:
+                stack += [g for p in child.children if p.dep_ == "prep" and p.lower_ in ("in", "to", "with")
+                          for g in p.children if g.dep_ == "pobj"]  # "companies based in China"
                 continue
             if child.dep_ in ("relcl", "acl", "advcl") and child.pos_ in ("VERB", "AUX") and not clauses:
                 continue
@@ -428,6 +445,11 @@ def _entry_ban(sentence: Sentence, verb: Token, objects: list[Token]) -> list[To
     if people and lemma in ("ban", "bar", "forbid", "prohibit", "blacklist") and words & {
             "entering", "entry", "enter", "visiting", "travel", "travelling", "traveling"}:
         return people
+    if lemma in ("ban", "bar", "exclude") and any(  # "banned Russian media outlets from broadcasting"
+            p.lower_ == "from" and any(g.dep_ == "pcomp" and g.lemma_.lower() not in lex.support_verbs
+                                       for g in p.children)  # not "barred Poland from sending tanks"
+            for p in verb.children if p.dep_ == "prep"):
+        return [o for o in objects if o.lemma_.lower() not in ("it", "them")]
     return []
 
 
