@@ -54,6 +54,7 @@ def test_country_page_has_figures_peers_rules_and_signals(client: Any) -> None:
     ("/country/Atlantis", 400, "Unknown actor"),
     ("/country/BRA", 404, "No support from"),
     ("/compare?donor=KOR&peers=Atlantis", 400, "Unknown actor"),
+    ("/country?code=%20", 400, "Unknown actor"),  # one resolver for every door: blank is an unknown actor
     ("/nowhere", 404, "No page at /nowhere"),
 ])
 def test_page_errors_are_pages(client: Any, path: str, status: int, text: str) -> None:
@@ -61,6 +62,12 @@ def test_page_errors_are_pages(client: Any, path: str, status: int, text: str) -
     assert response.status_code == status
     assert response.headers["content-type"].startswith("text/html")
     assert text in response.text
+
+
+def test_a_blank_donor_is_an_unknown_actor_in_the_api_too(client: Any) -> None:
+    response = client.get("/api/compare/%20")
+    assert response.status_code == 400 and response.json()["type"] == "unknown-actor"
+    assert response.json()["error"].startswith('Unknown actor " "')
 
 
 def test_events_feed_escapes_evidence(client: Any) -> None:
