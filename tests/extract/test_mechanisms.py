@@ -81,6 +81,13 @@ CASES = [
      ("sanction", "EU", "RUS")),
     ("New Zealand expanded its sanctions to cover Belarusian banks.", ("sanction", "NZL", "BLR")),
     ("The EU's new restrictive measures hit Iranian drone manufacturers.", ("sanction", "EU", "IRN")),
+    ("Zelensky wrote to the Japanese prime minister asking for air defence systems.",
+     ("appeal", "UKR", "JPN", "MILITARY")),
+    ("Kyiv approached Seoul for artillery ammunition last year.", ("appeal", "UKR", "KOR", "MILITARY")),
+    ("Zelensky made the case to Canadian lawmakers for more military aid.",
+     ("appeal", "UKR", "CAN", "MILITARY")),
+    ("Ukraine has secured 50 Leopard tanks from Spain and Portugal.", ("support", "PRT", "UKR", "MILITARY")),
+    ("Ukraine will be supplied with 20 howitzers by Norway.", ("support", "NOR", "UKR", "MILITARY")),
 ]
 
 NOT_TARGETS = [  # the client of a supplier is no sanction target

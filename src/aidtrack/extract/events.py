@@ -907,8 +907,54 @@ def refusal_answer(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list
     return _refusals(actors, cats, recipients, verb, 0.75 - 0.15 * cat_default, rule="refusal-answer")
 
 
+_APPROACHING = frozenset({"approach", "turn", "reach", "write", "go", "apply", "look", "make", "press"})
+
+
+def appeal_approach(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """Going to someone for support: "approached Seoul for ammunition", "reached out to Romania
+    for help", "wrote to the Japanese prime minister asking for air defence", "made the case
+    to Canadian lawmakers for more military aid"."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in _APPROACHING or is_negated(verb) or is_hedged(sentence, verb):
+        return []
+    if verb.dep_ == "xcomp":
+        return []  # "forcing Moscow to turn to its allies for support": someone's reading
+    if lemma == "make" and not any(c.dep_ == "dobj" and c.lemma_.lower() == "case" for c in verb.children):
+        return []
+    addressees = prep_objects(verb, frozenset({"to"}))
+    addressees += [g for p in verb.children if p.dep_ == "prt" for g in prep_objects(p, frozenset({"to"}))]
+    if lemma == "approach":
+        addressees += children(verb, frozenset({"dobj"}))
+    holders = [verb, *addressees, *children(verb, frozenset({"dobj"}))]  # "the case to X for Y"
+    asked = [t for h in holders for o in prep_objects(h, frozenset({"for"})) for t in o.subtree]
+    for comp in children(verb, frozenset({"advcl", "xcomp", "conj"})):  # "..., asking for X"
+        if comp.lemma_.lower() in ("ask", "seek", "request", "plead", "call"):
+            asked += [t for c in comp.children if c.dep_ in ("prep", "dobj") for t in c.subtree]
+    if not addressees or not asked:
+        return []
+    sentence_lex = sentence.lexicon
+    if not (has_support_noun(sentence, asked) or any(sentence_lex.categories_of(t) for t in asked)):
+        return []
+    cats, cat_default = _category_or_default(sentence, asked, ctx, allow_default=True)
+    actors = _refusal_actors(sentence, verb)
+    targets: list[str] = []
+    asked_ids = {t.i for t in asked}
+    for obj in addressees:
+        targets += [c for c in actors_of(sentence, obj) if c not in targets and c not in actors
+                    and not any(t.i in asked_ids and t.i in sentence.codes for t in [obj])]
+    recipients = [r for t in asked for r in recipients_of(sentence, t, dobj_is_recipient=False)]
+    out = []
+    for actor in actors:
+        for target in targets:
+            for cat in cats:
+                fields = {"type": "appeal", "actor": actor, "target": target, "category": cat,
+                          "beneficiary": next((r for r in recipients if r != target), actor)}
+                out.append(Found(fields, verb, 0.75 - 0.15 * cat_default, "appeal-approach"))
+    return out
+
+
 RULES: tuple[Rule, ...] = (
     support_verb, support_receive, support_noun, support_thanks, refusal_verb, refusal_noun,
     appeal_verb, appeal_noun, appeal_answered, support_compound, support_arrival,
-    refusal_barring, refusal_answer,
+    refusal_barring, refusal_answer, appeal_approach,
 )

@@ -59,6 +59,10 @@ def donors_of_verb(sentence: Sentence, verb: Token) -> list[str]:
         found = actors_of(sentence, agent) if agent is not None else []
         for obj in prep_objects(verb, frozenset({"from"})):
             found += [c for c in actors_of(sentence, obj) if c not in found]
+        if not found:  # "will be supplied with 20 howitzers by Norway" (the "by" hung on the noun)
+            for obj in prep_objects(verb, frozenset({"with"})):
+                found += [c for o in prep_objects(obj, frozenset({"by"})) for c in actors_of(sentence, o)
+                          if c not in found]
         return found
     return actors_of(sentence, subject_of(verb))
 
