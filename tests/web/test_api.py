@@ -331,10 +331,10 @@ def test_analysis_follows_writes_at_once(client: Any, auth: dict[str, str]) -> N
 
 
 def test_a_bug_is_a_json_500_and_security_headers_are_set(app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    from aidtrack.web import views
+    from aidtrack.web import cache
     from tests.web.conftest import TestClient
 
-    monkeypatch.setattr(views, "ranking", lambda *a, **k: 1 / 0)
+    monkeypatch.setattr(cache, "ranking", lambda *a, **k: 1 / 0)
     with TestClient(app, raise_server_exceptions=False) as client:
         response = client.get("/api/rank")
         assert response.status_code == 500

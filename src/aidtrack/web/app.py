@@ -21,6 +21,7 @@ from urllib.parse import parse_qs
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
@@ -30,7 +31,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from aidtrack import errors, settings
 from aidtrack.db import Store
 from aidtrack.services import ledger
-from aidtrack.web import api, feeds, pages, views
+from aidtrack.web import api, feeds, pages
 from aidtrack.web.auth import token_user
 from aidtrack.web.status import status_of
 
@@ -66,11 +67,12 @@ def create_app(database_url: str | None = None, *, starter: bool = False) -> Fas
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(pages.router)
     _add_error_handlers(app)
-    app.add_middleware(ForgetAfterWrites, store=store)
+    app.add_middleware(LedgerETag, store=store)
     app.add_middleware(RequestLimits, store=store, token_routes=token_routes(app.openapi()),
                        max_bytes=_setting_int("max_request_bytes"),
                        extract_per_minute=_setting_int("extract_rate_limit"))
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(GZipMiddleware, minimum_size=1000)  # outermost: the others see plain bodies
     return app
 
 
@@ -335,24 +337,36 @@ def _sha256(code: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-class ForgetAfterWrites:
-    """ASGI middleware: after a POST/PATCH, the cached analysis results are recomputed on next read."""
+class LedgerETag:
+    """ASGI middleware: analysis answers carry the ledger version as ``ETag``; a client that
+    sends it back in ``If-None-Match`` gets 304 until the ledger (or the day) changes."""
+
+    CACHED = re.compile(r"^/(api/(rank|compare|timeline|report|gap)\b|country/|$)")
 
     def __init__(self, app: ASGIApp, *, store: Store) -> None:
         self.app = app
         self.store = store
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+        if (scope["type"] != "http" or scope["method"] not in ("GET", "HEAD")
+                or not self.CACHED.match(scope["path"])):
             await self.app(scope, receive, send)
             return
+        from aidtrack.services import analysis
 
-        async def forget_then_send(message: Message) -> None:
-            if message["type"] == "http.response.start":  # before the client can read the answer
-                views.forget(self.store)
+        etag = await run_in_threadpool(analysis.ledger_etag, self.store)
+        asked = dict(scope["headers"]).get(b"if-none-match", b"").decode("latin-1")
+        if analysis.etag_matches(asked, etag):
+            await Response(status_code=304, headers={"ETag": etag, "Cache-Control": "no-cache"})(scope, receive, send)
+            return
+
+        async def tagged(message: Message) -> None:
+            if message["type"] == "http.response.start" and message["status"] == 200:
+                message["headers"] = [*message.get("headers", []), (b"etag", etag.encode("latin-1")),
+                                      (b"cache-control", b"no-cache")]
             await send(message)
 
-        await self.app(scope, receive, forget_then_send)
+        await self.app(scope, receive, tagged)
 
 
 def serve_app() -> FastAPI:

@@ -1,7 +1,7 @@
 """The web app's cache of analysis results, valid until the ledger changes.
 
-:func:`memo` keeps a result per ledger fingerprint (:func:`ledger_state`); this app's own
-writes call :func:`forget`. The cached results are what the API and the pages show:
+:func:`memo` keeps a result per ledger fingerprint (:func:`ledger_state`), read afresh
+for every request, so a write from any process shows at once. The cached results are what the API and the pages show:
 rankings, comparisons, timelines and country reports over the ledger's frames (confirmed,
 current records only), computed by :mod:`aidtrack.services.analysis` and
 :mod:`aidtrack.services.report`.
@@ -13,8 +13,6 @@ import collections
 import datetime as dt
 import functools
 import threading
-import time
-import weakref
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
@@ -34,28 +32,14 @@ CACHE_SIZE = 256
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-STATE_TTL = 1.0  # seconds a fingerprint is trusted; writes through this app call forget()
-_STATES: weakref.WeakKeyDictionary[Store, tuple[float, Hashable]] = weakref.WeakKeyDictionary()
-
-
 def ledger_state(store: Store) -> Hashable:
-    """A fingerprint that changes whenever the ledger changes (every write adds an audit or import row).
+    """A fingerprint that changes whenever the ledger changes, whoever wrote to it.
 
-    Recomputed at most every STATE_TTL seconds, so another process's writes (the CLI)
-    show within a second; this app's own writes call :func:`forget` and show at once.
+    It is the ledger's version (:func:`aidtrack.services.analysis.ledger_version`: one
+    query on primary keys) and today's date, read afresh for every request, so the pages,
+    the API and their ``ETag`` always agree with the figures.
     """
-    now = time.monotonic()
-    known = _STATES.get(store)
-    if known is not None and now - known[0] < STATE_TTL:
-        return known[1]
-    state = (store.url, id(store.engine), dt.date.today(), tuple(sorted(store.summary()["counts"].items())))
-    _STATES[store] = (now, state)
-    return state
-
-
-def forget(store: Store) -> None:
-    """Drop the fingerprint of ``store`` after a write, so the next read sees the change."""
-    _STATES.pop(store, None)
+    return (store.url, id(store.engine), dt.date.today(), analysis_service.ledger_version(store))
 
 
 def memo(func: F) -> F:

@@ -13,7 +13,14 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 
 from aidtrack import charts
-from aidtrack.analysis.formatting import breakable, eur, host, is_isodate, is_weblink, pct
+from aidtrack.analysis.formatting import (
+    breakable,
+    eur,
+    host,
+    is_isodate,
+    is_weblink,
+    pct,
+)
 from aidtrack.db import Store
 from aidtrack.errors import AidtrackError
 from aidtrack.models import Category, EventType, Stage, Status, values
