@@ -88,6 +88,11 @@ CASES = [
      ("appeal", "UKR", "CAN", "MILITARY")),
     ("Ukraine has secured 50 Leopard tanks from Spain and Portugal.", ("support", "PRT", "UKR", "MILITARY")),
     ("Ukraine will be supplied with 20 howitzers by Norway.", ("support", "NOR", "UKR", "MILITARY")),
+    # office holders and institutions that speak for a state
+    ("Foreign Minister Radoslaw Sikorski urged Italy to send more air defence to Ukraine.",
+     ("appeal", "POL", "ITA", "MILITARY")),
+    ("Hakan Fidan warned Sweden of consequences if it hosted the militants.", ("threat", "TUR", "SWE")),
+    ("USAID delivered medical supplies to Moldova.", ("support", "USA", "MDA", "HUMANITARIAN")),
 ]
 
 NOT_TARGETS = [  # the client of a supplier is no sanction target
