@@ -108,3 +108,33 @@ def test_kept_pages_stay_within_their_budget() -> None:
     cache.put("big", bytes(101))  # more than an eighth of the budget: streamed, never kept
     assert cache.get("big") is None
     assert b"".join(cache.keeping("parts", iter([b"a", b"b"]))) == b"ab" and cache.get("parts") == b"ab"
+
+
+def test_extraction_is_loaded_on_first_use_and_a_missing_extra_is_503() -> None:
+    """Without spaCy the extraction service still imports; using it names the install line (503 on the web)."""
+    import subprocess
+    import sys
+    import textwrap
+
+    from aidtrack.extras import MissingExtraError
+    from aidtrack.web.status import status_of
+
+    script = textwrap.dedent("""
+        import sys
+        sys.modules["spacy"] = None
+        from aidtrack.extras import MissingExtraError
+        from aidtrack.services import extraction
+        print("spacy" in sys.modules and sys.modules["spacy"] is None, "aidtrack.extract.pipeline" in sys.modules)
+        for use in (lambda: extraction.extract_text("Aid\\n\\nSouth Korea sent shells."),
+                    lambda: extraction.extract_documents([])):
+            try:
+                use()
+            except MissingExtraError as ex:
+                print(ex.extra, "|", ex)
+    """)
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True)
+    first, *errors = run.stdout.strip().splitlines()
+    assert first == "True False"
+    assert len(errors) == 2 and all(e.startswith("extract | ") and "pip install 'aidtrack[extract]'" in e
+                                    for e in errors)
+    assert status_of(MissingExtraError("spacy", "extract")) == 503
