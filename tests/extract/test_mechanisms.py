@@ -92,7 +92,8 @@ CASES = [
     ("Foreign Minister Radoslaw Sikorski urged Italy to send more air defence to Ukraine.",
      ("appeal", "POL", "ITA", "MILITARY")),
     ("Hakan Fidan warned Sweden of consequences if it hosted the militants.", ("threat", "TUR", "SWE")),
-    ("USAID delivered medical supplies to Moldova.", ("support", "USA", "MDA", "HUMANITARIAN")),
+    ("OFAC sanctioned three Iranian firms on Tuesday.", ("sanction", "USA", "IRN")),
+    ("Whitehall has pledged humanitarian aid to Sudan.", ("support", "GBR", "SDN", "HUMANITARIAN")),
 ]
 
 NOT_TARGETS = [  # the client of a supplier is no sanction target
