@@ -160,7 +160,7 @@ def _headline(rows: pd.DataFrame, macro: pd.DataFrame, donor: str, *, stage: str
         "rank_value": int(value_rank.iloc[0]) if len(value_rank) and pd.notna(value_rank.iloc[0]) else None,
         "ranked_value": len(by_value),
         "first_date": _date(own["date"].min()),
-        "last_date": _date(own["date"].max()),
+        "last_date": _date((own["last_date"] if "last_date" in own else own["date"]).max()),
     }
 
 
@@ -210,12 +210,21 @@ def sources(own: pd.DataFrame, *, releases: Sequence[str] = ()) -> list[Citation
     others = [o for o in origins if not o.lower().startswith("kiel")]
     if others:
         found.append(Citation("Other records: " + ", ".join(others) + "."))
-    urls = own.get("source_url", pd.Series(dtype=object)).dropna().astype(str)
-    counts = urls[urls.str.strip() != ""].value_counts()
+    counts = _records_per_url(own)
     found.extend(Citation(f"{n} record(s)", url) for url, n in counts.head(MAX_SOURCE_URLS).items())
     if len(counts) > MAX_SOURCE_URLS:
         found.append(Citation(f"... and {len(counts) - MAX_SOURCE_URLS} more source URLs (see `aidtrack list support`)."))
     return found
+
+
+def _records_per_url(own: pd.DataFrame) -> pd.Series:
+    """How many records cite each source URL, most first (``records`` counts a totals row's records)."""
+    if "source_url" not in own:
+        return pd.Series(dtype="int64")
+    urls = own["source_url"].astype("string").str.strip()
+    weights = own["records"] if "records" in own else pd.Series(1, index=own.index)
+    cited = urls.notna() & (urls != "")
+    return weights[cited].groupby(urls[cited]).sum().astype("int64").sort_values(ascending=False, kind="stable")
 
 
 def _kiel_citations(own: pd.DataFrame, *, releases: Sequence[str] = ()) -> list[tuple[str, str]]:

@@ -92,10 +92,12 @@ def country_report(donor: str, *, peers: str = "G7", as_of: str | dt.date | None
     """The full country report for ``donor`` (analysis + options + rules + signals)."""
     store = store or ledger.open_store()
     analysis_service.load_starter_if_empty(store)
-    support, macro = analysis_service.load_frames(store)
+    day = ledger.parse_date(as_of)
+    frames = analysis_service.load_frames(store, end=day)  # cut to the day: as_of may fall inside a month
+    support, macro = frames
     code = analysis_service.resolve_donor(donor)
-    when = ledger.parse_date(as_of) or dt.date.today()
-    options = rules_service.options_report(code, as_of=when, peers=peers, store=store, frames=(support, macro))
+    when = day or dt.date.today()
+    options = rules_service.options_report(code, as_of=when, peers=peers, store=store, frames=frames)
     sections = (options_section(options), rules_section(code, on=when, cited=cited_rule_ids(options)),
                 signals_section(options))
     return analysis.build_report(support, macro, code, peers=peers, as_of=as_of, stage=stage,

@@ -12,7 +12,6 @@ from typing import Any
 
 import pandas as pd
 
-from aidtrack.analysis import compare
 from aidtrack.db import EventFilter, Store
 from aidtrack.errors import AidtrackError
 from aidtrack.rules import (
@@ -89,10 +88,10 @@ def _peer_support(support: pd.DataFrame, *, as_of: dt.date) -> pd.DataFrame:
     return grouped.rename(columns={"stage": "measure"})
 
 
-def _step_up(support: pd.DataFrame, macro: pd.DataFrame, donor: str, *, peers: str,
+def _step_up(frames: tuple[pd.DataFrame, pd.DataFrame], donor: str, *, peers: str,
              as_of: dt.date) -> pd.DataFrame | None:
     try:
-        table = compare(support, macro, donor, peers=peers, as_of=as_of).table
+        table = analysis_service.compare_donors(donor, frames=frames, peers=peers, as_of=as_of).table
     except AidtrackError:  # no GDP for this donor: the report says there are no step-up figures
         return None
     return table[["category", "donor_eur", "peer_median_pct_gdp", "gap_eur"]]
@@ -108,13 +107,14 @@ def options_report(donor: str, *, as_of: dt.date | None = None, recipient: str =
     """
     store = store or ledger.open_store()
     when = as_of or dt.date.today()
-    support, macro = frames if frames is not None else analysis_service.load_frames(store)
-    if support.empty and frames is None and analysis_service.load_starter_if_empty(store):
-        support, macro = analysis_service.load_frames(store)
+    if frames is None:
+        frames = analysis_service.load_frames(store)
+        if frames[0].empty and analysis_service.load_starter_if_empty(store):
+            frames = analysis_service.load_frames(store)
+    support = frames[0]
     _ensure_signals(store)
     return build_options(donor, as_of=when, recipient=recipient, peer_support=_peer_support(support, as_of=when),
-                         signals=ledger_signals(store), step_up=_step_up(support, macro, donor, peers=peers,
-                                                                             as_of=when))
+                         signals=ledger_signals(store), step_up=_step_up(frames, donor, peers=peers, as_of=when))
 
 
 def check_route(origin: str, recipient: str, item: str, *, via: tuple[str, ...] = (),

@@ -111,11 +111,12 @@ def overview(store: Store) -> dict[str, Any]:
     timeline = (analysis_service.donor_timeline(None, frames=data, stage="allocation") if not support.empty
                 else pd.DataFrame())
     return {
-        "records": len(support), "donors": int(support["donor"].nunique()),
+        "records": int(support["records"].sum()) if not support.empty else 0,
+        "donors": int(support["donor"].nunique()),
         "totals": {f"{s}/{c}": float(v) for (s, c), v in totals.items()},
         "stage_totals": {s: float(v) for s, v in support.groupby("stage")["amount_eur"].sum().items()},
         "ranking": table, "by_value": by_value, "timeline": timeline,
-        "latest": convert.value(support["date"].max()) if not support.empty else None,
+        "latest": convert.value(support["last_date"].max()) if not support.empty else None,
     }
 
 
