@@ -88,6 +88,7 @@ CASES = [
      ("appeal", "UKR", "CAN", "MILITARY")),
     ("Ukraine has secured 50 Leopard tanks from Spain and Portugal.", ("support", "PRT", "UKR", "MILITARY")),
     ("Ukraine will be supplied with 20 howitzers by Norway.", ("support", "NOR", "UKR", "MILITARY")),
+    ("Moscow warned of a harsh response if Seoul sends weapons to Kyiv.", ("threat", "RUS", "KOR")),
     # office holders and institutions that speak for a state
     ("Foreign Minister Radoslaw Sikorski urged Italy to send more air defence to Ukraine.",
      ("appeal", "POL", "ITA", "MILITARY")),

@@ -64,6 +64,11 @@ def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
     if not targets and threatened_act:  # "threatened to cut gas supplies to Moldova"
         targets = [sentence.codes[t.i] for t in threatened_act if t.i in sentence.codes]
         has_cue = True
+    if not targets:  # "threatening consequences if the country supplies Patriots": who would act
+        targets = [c for t in tokens if t.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in ("if", "should", "unless") for m in t.children)
+            for c in actors_of(sentence, subject_of(t))]
+        has_cue = has_cue or bool(targets) and any(t.lemma_.lower() in cues for t in tokens)
     if not targets and verb.dep_ == "conj":  # "urged Washington to stop ... and warned that"
         targets = [c for o in children(verb.head, frozenset({"dobj"})) for c in actors_of(sentence, o)]
     exclude = set(actors)
@@ -71,9 +76,12 @@ def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
         targets = [sentence.codes[t.i] for t in tokens if t.i in sentence.codes]
         exclude |= {ctx.default_recipient} if ctx.default_recipient else set()
     targets = _others(targets, exclude)
+    conf = 0.8
+    if not targets and has_cue and len(actors) == 1 and ctx.main_other(actors[0]):
+        targets, conf = [ctx.main_other(actors[0])], 0.5  # "warned of consequences": for the giver
     if not targets or not (has_cue or against or children(verb, frozenset({"dobj"}))):
         return []
-    return [_threat(a, t, verb, 0.8) for a in actors for t in targets[:max(1, named)]]
+    return [_threat(a, t, verb, conf) for a in actors for t in targets[:max(1, named)]]
 
 
 def _threat(actor: str, target: str, anchor: Token, conf: float) -> Found:
