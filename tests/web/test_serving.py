@@ -138,3 +138,25 @@ def test_extraction_is_loaded_on_first_use_and_a_missing_extra_is_503() -> None:
     assert len(errors) == 2 and all(e.startswith("extract | ") and "pip install 'aidtrack[extract]'" in e
                                     for e in errors)
     assert status_of(MissingExtraError("spacy", "extract")) == 503
+
+
+def test_a_kept_page_is_gzipped_once_for_clients_that_accept_it(client: TestClient) -> None:
+    url = "/api/support?limit=50"
+    plain = client.get(url, headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers
+    for _ in range(2):
+        packed = client.get(url, headers={"Accept-Encoding": "gzip"})
+        assert packed.headers["content-encoding"] == "gzip" and packed.headers["vary"] == "Accept-Encoding"
+        assert packed.content == plain.content and int(packed.headers["content-length"]) < len(plain.content) / 3
+    again = client.get(url, headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in again.headers and again.content == plain.content
+
+
+@pytest.mark.parametrize(("header", "accepts"), [
+    ("gzip, deflate", True), ("br;q=1.0, GZIP;q=0.5", True), ("*", True), ("identity", False), ("", False),
+    ("gzip;q=0", False), ("deflate, gzip; q=0.0", False),
+])
+def test_accept_encoding_is_read_with_its_weights(header: str, accepts: bool) -> None:
+    from aidtrack.web.api import _accepts_gzip
+
+    assert _accepts_gzip(header) is accepts

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
+import gzip
 import itertools
 import threading
 from collections.abc import Callable, Hashable, Iterator
@@ -201,7 +202,33 @@ def versioned_json(request: Request, store: Store, key: Hashable, build: Callabl
     if body is None:
         body = convert.json_bytes(build())
         PAGES.put(full_key, body)
-    return Response(body, media_type="application/json", headers=headers)
+    return _kept(request, full_key, body, headers)
+
+
+GZIP_FROM = 1000
+"""Kept answers at least this long are also kept gzipped, for clients that accept it."""
+
+
+def _kept(request: Request, key: Hashable, body: bytes, headers: dict[str, str]) -> Response:
+    """A kept answer: gzipped once (then kept too) when the client accepts gzip, so a popular
+    page is not compressed again for every request."""
+    if len(body) < GZIP_FROM or not _accepts_gzip(request.headers.get("accept-encoding", "")):
+        return Response(body, media_type="application/json", headers=headers)
+    packed = PAGES.get((key, "gzip"))
+    if packed is None:
+        packed = gzip.compress(body, compresslevel=6)
+        PAGES.put((key, "gzip"), packed)
+    return Response(packed, media_type="application/json",
+                    headers={**headers, "Content-Encoding": "gzip", "Vary": "Accept-Encoding"})
+
+
+def _accepts_gzip(accept_encoding: str) -> bool:
+    """Whether an ``Accept-Encoding`` header allows gzip (``gzip``, ``*``; not ``gzip;q=0``)."""
+    for part in accept_encoding.lower().split(","):
+        name, _, params = part.strip().partition(";")
+        if name.strip() in ("gzip", "*"):
+            return params.replace(" ", "") not in ("q=0", "q=0.0", "q=0.00", "q=0.000")
+    return False
 
 
 def _etag(store: Store) -> tuple[str, dict[str, str]]:
@@ -223,7 +250,7 @@ def _page(table: str, where: Any, *, store: Store, request: Request) -> Response
     key = (table, where, etag)
     kept = PAGES.get(key)
     if kept is not None:
-        return Response(kept, media_type="application/json", headers=headers)
+        return _kept(request, key, kept, headers)
     total = store.count(table, where)
     chunks = ledger.stream_records(table, where, store=store)
     first = next(chunks, [])
