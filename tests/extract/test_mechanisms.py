@@ -89,6 +89,9 @@ CASES = [
     ("Ukraine has secured 50 Leopard tanks from Spain and Portugal.", ("support", "PRT", "UKR", "MILITARY")),
     ("Ukraine will be supplied with 20 howitzers by Norway.", ("support", "NOR", "UKR", "MILITARY")),
     ("Moscow warned of a harsh response if Seoul sends weapons to Kyiv.", ("threat", "RUS", "KOR")),
+    ("Berlin's decision to halt arms deliveries to Israel drew criticism.", ("refusal", "DEU", "MILITARY")),
+    ("Kyiv welcomed Canada's pledge of 500 million dollars in military aid.",
+     ("support", "CAN", "UKR", "MILITARY")),
     # office holders and institutions that speak for a state
     ("Foreign Minister Radoslaw Sikorski urged Italy to send more air defence to Ukraine.",
      ("appeal", "POL", "ITA", "MILITARY")),

@@ -347,6 +347,9 @@ def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
     if not donors or is_hedged(sentence, noun):
         return []
     explicit = recipients_of(sentence, noun, dobj_is_recipient=False)
+    if not explicit and noun.dep_ == "dobj" and head.lemma_.lower() in _WELCOMING:
+        # "Kyiv welcomed Canada's pledge": who welcomes or receives it is the recipient
+        explicit = [c for c in actors_of(sentence, subject_of(head)) if c not in donors]
     recipients, defaulted = _recipients_or_default(explicit, ctx)
     cats, cat_default = _category_or_default(sentence, list(noun.subtree), ctx, allow_default=True)
     conf = 0.8 - 0.15 * defaulted - 0.15 * cat_default
@@ -354,6 +357,11 @@ def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
         return _refusals(donors, cats, explicit, noun, conf, rule="no-support")
     return _supports(donors, recipients, cats, noun, conf, rule="support-noun",
                      stage=_noun_stage(sentence, noun))
+
+
+_CHOICES = frozenset({"decision", "move", "choice", "determination", "resolution", "order"})
+_WELCOMING = frozenset({"welcome", "thank", "praise", "hail", "appreciate", "applaud", "receive",
+                        "accept", "commend"})
 
 
 def _not_yet_given(sentence: Sentence, noun: Token) -> bool:
@@ -492,6 +500,8 @@ def _refusal_actors(sentence: Sentence, verb: Token) -> list[str]:
         found = actors_of(sentence, agent) if agent is not None else []
     else:
         found = actors_of(sentence, subject_of(verb))
+    if not found and verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in _CHOICES:
+        found = modifier_actors(sentence, verb.head)  # "Berlin's decision to halt arms deliveries"
     return found + [c for c in companions(sentence, verb) if c not in found] if found else found
 
 
