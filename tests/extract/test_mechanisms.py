@@ -147,3 +147,11 @@ def test_no_support_and_no_appeal_beyond_what_is_asked(text: str) -> None:
 @pytest.mark.parametrize(("text", "key"), NOT_TARGETS, ids=lambda v: str(v)[:40])
 def test_wrong_reading_is_not_made(text: str, key: tuple[str, ...]) -> None:
     assert key not in _keys(text)
+
+
+def test_support_named_again_goes_to_the_articles_giver() -> None:
+    """"The package also includes ...": support told earlier, without its giver."""
+    events = extract_text("T\n\nGermany will send 40 tanks to Ukraine, the defence ministry said.\n"
+                          "The package also includes humanitarian aid such as generators and medicine.")
+    keys = {(e["type"], e.get("donor"), e.get("recipient"), e.get("category")) for e in events}
+    assert ("support", "DEU", "UKR", "humanitarian") in keys

@@ -344,6 +344,9 @@ def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
     if _not_yet_given(sentence, noun):
         return []
     donors = modifier_actors(sentence, noun, of=True) or _light_verb_donors(sentence, noun)
+    told_before = not donors and _refers_back(noun)
+    if told_before and ctx.main_other():
+        donors = [ctx.main_other()]  # "The package also includes ...": the article's giver
     if not donors or is_hedged(sentence, noun):
         return []
     explicit = recipients_of(sentence, noun, dobj_is_recipient=False)
@@ -352,11 +355,23 @@ def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
         explicit = [c for c in actors_of(sentence, subject_of(head)) if c not in donors]
     recipients, defaulted = _recipients_or_default(explicit, ctx)
     cats, cat_default = _category_or_default(sentence, list(noun.subtree), ctx, allow_default=True)
-    conf = 0.8 - 0.15 * defaulted - 0.15 * cat_default
+    conf = 0.8 - 0.15 * defaulted - 0.15 * cat_default - 0.3 * told_before
     if any(c.lower_ == "no" for c in noun.children):
         return _refusals(donors, cats, explicit, noun, conf, rule="no-support")
     return _supports(donors, recipients, cats, noun, conf, rule="support-noun",
                      stage=_noun_stage(sentence, noun))
+
+
+_BACK_NOUNS = frozenset({"package", "tranche", "pledge", "donation", "contribution", "shipment",
+                         "delivery", "aid", "assistance"})
+
+
+def _refers_back(noun: Token) -> bool:
+    """"The package includes ...", "the new tranche", "this aid": support told earlier in the
+    article, named again without its giver."""
+    if noun.lemma_.lower() not in _BACK_NOUNS or noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
 
 
 _CHOICES = frozenset({"decision", "move", "choice", "determination", "resolution", "order"})
