@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from aidtrack import money
+from aidtrack import currency as money
 from aidtrack.db import Store
 from aidtrack.importers import read_kiel
 from aidtrack.services import imports

@@ -16,15 +16,15 @@ from __future__ import annotations
 from aidtrack.analysis.brief import brief, render_report_text
 from aidtrack.analysis.compare import Comparison, compare
 from aidtrack.analysis.rank import rank
-from aidtrack.analysis.report import Report, ReportSection, Source, build_report
+from aidtrack.analysis.report import Citation, Report, ReportSection, build_report
 from aidtrack.analysis.report_html import render_report_html, write_report_html
 from aidtrack.analysis.timeline import commitment_gap, timeline
 
 __all__ = [
+    "Citation",
     "Comparison",
     "Report",
     "ReportSection",
-    "Source",
     "brief",
     "build_report",
     "commitment_gap",

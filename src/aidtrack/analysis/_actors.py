@@ -7,7 +7,7 @@ import functools
 from collections.abc import Collection, Iterable, Sequence
 
 from aidtrack import actors
-from aidtrack.errors import UnknownActorError, ValidationError
+from aidtrack.errors import ValidationError
 
 GROUPS: tuple[str, ...] = ("G7", "NATO", "EU", "OECD")
 
@@ -48,7 +48,7 @@ def resolve_peers(peers: str | Sequence[str], *, donor: str, on: dt.date | None 
         elif item.upper() in known:
             codes.append(item.upper())
         else:
-            codes.append(_resolve(item))
+            codes.append(actors.resolve_actor(item))  # UnknownActorError with suggestions
     result = sorted(set(codes) - {donor})
     if not result:
         raise ValidationError(
@@ -57,10 +57,3 @@ def resolve_peers(peers: str | Sequence[str], *, donor: str, on: dt.date | None 
         )
     return result
 
-
-def _resolve(name: str) -> str:
-    """The code of one peer typed by a user (UnknownActorError with suggestions)."""
-    code = actors.resolve_actor(name)
-    if code is None:
-        raise UnknownActorError(name)
-    return str(code)

@@ -9,8 +9,8 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from aidtrack.analysis._format import eur, pct
 from aidtrack.analysis._frames import DateLike
+from aidtrack.analysis.formatting import eur, pct
 from aidtrack.analysis.report import Report, ReportSection, build_report
 
 

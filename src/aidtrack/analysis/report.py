@@ -59,7 +59,6 @@ class Citation:
     url: str | None = None
 
 
-Source = Citation
 """Former name of :class:`Citation`, kept while :mod:`aidtrack.analysis` still exports it."""
 
 

@@ -19,7 +19,14 @@ from markupsafe import Markup
 
 from aidtrack import charts
 from aidtrack.analysis.brief import eur_or_dash, gap_sentence
-from aidtrack.analysis.formatting import breakable, eur, host, is_isodate, is_weblink, pct
+from aidtrack.analysis.formatting import (
+    breakable,
+    eur,
+    host,
+    is_isodate,
+    is_weblink,
+    pct,
+)
 from aidtrack.analysis.report import KIEL_PUBLISHER, NOT_SPLIT, Report
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "data" / "templates"

@@ -28,24 +28,16 @@ import platformdirs
 
 from aidtrack import analysis, charts
 from aidtrack.analysis import Comparison
-from aidtrack.analysis._format import eur, money, number, pct
 from aidtrack.analysis._frames import to_timestamp
-from aidtrack.charts import (
-    figure_div,
-    plot_peer_comparison,
-    plot_ranking,
-    plot_timeline,
-)
 from aidtrack.db import aggregate
-from aidtrack.errors import UnknownActorError, ValidationError
+from aidtrack.errors import ValidationError
+from aidtrack.services import actors as actors_service
 from aidtrack.services import ledger
 
 __all__ = ["CHART_SUFFIXES", "EVIDENCE_ORIGINS", "Comparison", "Frames", "LedgerFrames", "clear_cache",
-           "commitment_gap", "compare_donors", "comparison_dict", "donor_timeline", "etag_matches", "eur",
-           "figure_div",
-           "frame_records", "ledger_etag", "ledger_version", "load_frames", "load_starter_if_empty", "money",
-           "number", "open_frames", "pct", "plot_peer_comparison", "plot_ranking", "plot_timeline",
-           "rank_donors", "report_dict", "resolve_donor", "write_chart"]
+           "commitment_gap", "compare_donors", "comparison_dict", "donor_timeline", "etag_matches",
+           "frame_records", "ledger_etag", "ledger_version", "load_frames", "load_starter_if_empty",
+           "open_frames", "rank_donors", "report_dict", "resolve_donor", "write_chart"]
 
 Frames = tuple[pd.DataFrame, pd.DataFrame]
 CHART_SUFFIXES = (".html", ".htm", ".png")
@@ -245,10 +237,7 @@ def resolve_donor(name: str) -> str:
 
     A blank name raises :class:`~aidtrack.errors.UnknownActorError` like any unknown one.
     """
-    code = ledger.resolve(name)
-    if code is None:
-        raise UnknownActorError(str(name))
-    return code
+    return actors_service.resolve_actor(name)
 
 
 # -- analyses over the ledger's totals -------------------------------------------------
