@@ -22,10 +22,11 @@ from typing import Any, TypeAlias
 import pandas as pd
 
 from aidtrack.errors import ValidationError
+from aidtrack.models import Category, Stage, values
 
-CATEGORIES: tuple[str, ...] = ("military", "humanitarian", "financial")
+CATEGORIES: tuple[str, ...] = tuple(values(Category))
 UNSPECIFIED = "unspecified"
-STAGES: tuple[str, ...] = ("commitment", "allocation", "delivery")
+STAGES: tuple[str, ...] = tuple(values(Stage))
 EU_INSTITUTIONS: tuple[str, ...] = ("EU", "EIB")
 SUPPORT_REQUIRED: tuple[str, ...] = ("donor", "category", "stage", "date", "amount_eur")
 MACRO_REQUIRED: tuple[str, ...] = ("actor", "indicator", "year", "value")

@@ -65,12 +65,22 @@ def _rank(position: int | None, of: int) -> str:
     return f"{position} of {of}" if position else f"unranked among {of}"
 
 
+NOT_SPLIT = "not split by category in this release"
+
+
 def _categories_text(report: Report) -> str:
     table = report.categories
     stages = [c for c in table.columns if c.endswith("_eur")]
+    unsplit = {f"{stage}_eur" for stage in report.unsplit_stages}
     header = "| category | " + " | ".join(s.removesuffix("_eur") for s in stages) + " |"
     rule = "|---" * (len(stages) + 1) + "|"
-    rows = ["| " + " | ".join([str(r["category"]), *(eur_or_dash(r[s]) for s in stages)]) + " |"
+
+    def cell(row: Any, column: str) -> str:
+        if column in unsplit and row["category"] != "unspecified":
+            return NOT_SPLIT
+        return eur_or_dash(row[column])
+
+    rows = ["| " + " | ".join([str(r["category"]), *(cell(r, s) for s in stages)]) + " |"
             for _, r in table.iterrows()]
     return "## By category\n" + "\n".join([header, rule, *rows])
 

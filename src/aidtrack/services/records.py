@@ -32,7 +32,7 @@ from typing import Any
 
 import pandas as pd
 
-from aidtrack import models, money
+from aidtrack import currency, models
 from aidtrack.db import Store
 from aidtrack.db import backup as dump
 from aidtrack.errors import ImportFormatError, UnknownActorError, ValidationError
@@ -332,6 +332,6 @@ def _timestamp(value: Any) -> dt.datetime:
 def _with_money(record: models.Support) -> models.Support:
     """EUR and USD values of ``record``'s amount at its date (ECB rates), as `add support` does."""
     assert record.amount is not None and record.currency is not None
-    eur = money.to_eur(record.amount, record.currency, record.date)
-    usd = money.to_usd(record.amount, record.currency, record.date)
+    eur = currency.to_eur(record.amount, record.currency, record.date)
+    usd = currency.to_usd(record.amount, record.currency, record.date)
     return record.model_copy(update={"amount_eur": eur.value, "amount_usd": usd.value, "fx_note": eur.note})
