@@ -92,6 +92,9 @@ CASES = [
     ("Berlin's decision to halt arms deliveries to Israel drew criticism.", ("refusal", "DEU", "MILITARY")),
     ("Kyiv welcomed Canada's pledge of 500 million dollars in military aid.",
      ("support", "CAN", "UKR", "MILITARY")),
+    ("A Dutch court ordered the government to halt deliveries of F-35 parts to Israel.",
+     ("policy_change", "NLD", "TIGHTEN")),
+    ("A British judge blocked arms sales to Saudi Arabia.", ("policy_change", "GBR", "TIGHTEN")),
     # office holders and institutions that speak for a state
     ("Foreign Minister Radoslaw Sikorski urged Italy to send more air defence to Ukraine.",
      ("appeal", "POL", "ITA", "MILITARY")),

@@ -22,7 +22,7 @@ from aidtrack.extract.clauses import (
 )
 from aidtrack.extract.events import ArticleContext, Found
 from aidtrack.extract.lexicon import Lexicon
-from aidtrack.extract.roles import modifier_actors, object_tokens
+from aidtrack.extract.roles import categories_in, modifier_actors, object_tokens
 
 _STRONG_CONSEQUENCES = frozenset({"consequence", "retaliation", "retaliate", "countermeasure",
                                   "mistake", "repercussion", "hostile", "response", "target",
@@ -656,5 +656,38 @@ def _policy_actors(sentence: Sentence, token: Token) -> list[str]:
     return actors_of(sentence, subject_of(root))
 
 
+_COURTS = frozenset({"court", "judge", "tribunal", "judiciary"})
+_HALTING = frozenset({"halt", "stop", "suspend", "freeze", "ban", "block", "bar", "end", "cease",
+                      "prohibit", "forbid", "cancel", "revoke"})
+_RESUMING = frozenset({"resume", "allow", "permit", "restart", "unblock", "lift"})
+
+
+def policy_ruling(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """"A Dutch court ordered the government to halt deliveries of F-35 parts to Israel", "a
+    judge blocked arms sales": a court changes the state's rules on arming a party."""
+    lex = sentence.lexicon
+    if verb.pos_ != "VERB" or is_negated(verb) or is_hedged(sentence, verb):
+        return []
+    subject = subject_of(verb)
+    if subject is None or subject.lemma_.lower() not in _COURTS:
+        return []
+    lemma = verb.lemma_.lower()
+    acts = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")] if lemma in (
+        "order", "rule", "instruct", "direct", "tell") else [verb]
+    direction = next(("tighten" if a.lemma_.lower() in _HALTING else "loosen" for a in acts
+                      if a.lemma_.lower() in _HALTING | _RESUMING), None)
+    if direction is None:
+        return []
+    things = [t for a in acts for c in a.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree]
+    words = lex.support_verbs | lex.words("support", "nouns") | {"export", "sale", "licence", "license",
+                                                                "delivery", "transfer", "part"}
+    if not any(t.lemma_.lower() in words for t in things) or not categories_in(sentence, things) and not any(
+            t.lemma_.lower() in ("export", "sale", "licence", "license") for t in things):
+        return []
+    actors = actors_of(sentence, subject) or [c for c in [ctx.main_other()] if c]
+    return [Found({"type": "policy_change", "actor": a, "direction": direction,
+                   "summary": sentence.span.text[:200]}, verb, 0.65, "policy-ruling") for a in actors[:1]]
+
+
 MEASURE_RULES = (threat_verb, threat_noun, threat_statement, sanction_noun, sanction_verb,
-                 sanction_assets, sanction_closing, policy_change)
+                 sanction_assets, sanction_closing, policy_change, policy_ruling)

@@ -201,7 +201,7 @@ def _is_designation(token: Token) -> bool:
     if token.lower_ in _NOT_DESIGNATIONS or not _DESIGNATION_RE.match(token.text):
         return False
     counted = any(c.dep_ == "nummod" for c in token.children) or token.text.endswith("s")
-    return counted or token.dep_ == "compound" and token.head.pos_ == "NOUN"
+    return counted or token.dep_ in ("compound", "nummod") and token.head.pos_ == "NOUN"
 
 
 def has_support_noun(sentence: Sentence, tokens: list[Token]) -> bool:
