@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "aidtrack"
-LIBRARY = ("rules", "extract", "analysis", "charts", "actors", "importers", "money", "currency", "corpus", "bulk",
+LIBRARY = ("rules", "extract", "analysis", "charts", "actors", "importers", "currency", "corpus", "bulk",
            "relevance", "feeds", "db.store", "db.engine", "db.schema", "db.feeds")
 LIBRARY_PACKAGES = ("models", "errors", "settings", "db", "importers", "extract", "rules", "analysis", "charts",
-                    "actors", "corpus", "relevance", "bulk", "money", "currency", "feeds", "extras")
+                    "actors", "corpus", "relevance", "bulk", "currency", "feeds", "extras")
 PRESENTATION = ("aidtrack.charts", "aidtrack.rules.render", "aidtrack.analysis.formatting",
                 "aidtrack.analysis.report_html")
 """Pure presentation (figures, Markdown/HTML renderers, number formats): values in, text or figures

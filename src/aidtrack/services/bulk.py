@@ -17,7 +17,14 @@ from typing import Any
 import pandas as pd
 
 from aidtrack import settings
-from aidtrack.bulk import ENGINES, BulkReport, EngineOptions, eventstore, manifest, run_bulk
+from aidtrack.bulk import (
+    ENGINES,
+    BulkReport,
+    EngineOptions,
+    eventstore,
+    manifest,
+    run_bulk,
+)
 from aidtrack.corpus import Plan
 from aidtrack.db import Store
 from aidtrack.relevance import DEFAULT_THRESHOLD

@@ -24,7 +24,12 @@ from aidtrack.extras import as_missing_extra
 from aidtrack.services import ledger, review
 
 if TYPE_CHECKING:
-    from aidtrack.extract.articles import MAX_BYTES, Article, article_from_bytes, read_article
+    from aidtrack.extract.articles import (
+        MAX_BYTES,
+        Article,
+        article_from_bytes,
+        read_article,
+    )
 
 __all__ = ["CORPUS_SUFFIXES", "MAX_BYTES", "Article", "article_from_bytes", "cap_article", "extract_documents",
            "extract_text", "is_corpus_file", "iter_corpus_documents", "read_article", "store_documents"]

@@ -94,18 +94,18 @@ def add_support(fields: Mapping[str, Any], *, store: Store, by: str | None = Non
         data.setdefault("channel", "indirect")
     record = models.Support(**data, source=_source(fields))
     if record.amount is not None and record.amount_eur is None:
-        record = _with_money(record)
+        record = with_currency_values(record)
     return store.add_support([record], by=current_user(by))[0]
 
 
-def _with_money(record: models.Support) -> models.Support:
+def with_currency_values(record: models.Support) -> models.Support:
     """EUR and USD values of the record's amount at its date (ECB rates), or none without an amount."""
-    from aidtrack import money  # the importers' ECB conversion
+    from aidtrack import currency  # the importers' ECB conversion
 
     if record.amount is None or record.currency is None:
         return record.model_copy(update={"amount_eur": None, "amount_usd": None, "fx_note": None})
-    eur = money.to_eur(record.amount, record.currency, record.date)
-    usd = money.to_usd(record.amount, record.currency, record.date)
+    eur = currency.to_eur(record.amount, record.currency, record.date)
+    usd = currency.to_usd(record.amount, record.currency, record.date)
     return record.model_copy(update={"amount_eur": eur.value, "amount_usd": usd.value,
                                      "fx_note": eur.note})
 
@@ -171,7 +171,7 @@ def edit_record(table: str, record_id: int, changes: Mapping[str, Any], *, store
         keys.add("channel")
     record = model(**merged)
     if isinstance(record, models.Support) and keys & set(_MONEY_INPUTS):
-        record = _with_money(record)
+        record = with_currency_values(record)
         keys |= set(_DERIVED)
     validated = record.model_dump(mode="json")
     clean = {k: (record.date if k == "date" else validated[k]) for k in keys}

@@ -32,7 +32,7 @@ from typing import Any
 
 import pandas as pd
 
-from aidtrack import currency, models
+from aidtrack import models
 from aidtrack.db import Store
 from aidtrack.db import backup as dump
 from aidtrack.errors import ImportFormatError, UnknownActorError, ValidationError
@@ -247,7 +247,7 @@ def _record(row: Mapping[str, Any], problems: list[_RowError]) -> tuple[models.S
     try:
         record = models.Support(**data, source=source)
         if record.amount is not None and record.amount_eur is None:
-            record = _with_money(record)
+            record = ledger.with_currency_values(record)
     except ValidationError as ex:
         column = _column_of(str(ex))
         problems.append(_RowError(column, row.get(column) if column else None, str(ex)))
@@ -328,10 +328,3 @@ def _timestamp(value: Any) -> dt.datetime:
     except ValueError:
         raise ValueError(f'"{value}" is not a time; write it as YYYY-MM-DD HH:MM:SS') from None
 
-
-def _with_money(record: models.Support) -> models.Support:
-    """EUR and USD values of ``record``'s amount at its date (ECB rates), as `add support` does."""
-    assert record.amount is not None and record.currency is not None
-    eur = currency.to_eur(record.amount, record.currency, record.date)
-    usd = currency.to_usd(record.amount, record.currency, record.date)
-    return record.model_copy(update={"amount_eur": eur.value, "amount_usd": usd.value, "fx_note": eur.note})

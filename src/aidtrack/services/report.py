@@ -11,7 +11,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from aidtrack import analysis
-from aidtrack.analysis import Report, ReportSection, render_report_text, write_report_html
+from aidtrack.analysis import (
+    Report,
+    ReportSection,
+    render_report_text,
+    write_report_html,
+)
 from aidtrack.db import Store
 from aidtrack.importers.release import KIEL_CITATION
 from aidtrack.rules import OptionsReport, Rule, load_register, rules_in_force

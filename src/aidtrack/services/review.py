@@ -21,7 +21,8 @@ from typing import Any
 from aidtrack import actors, models
 from aidtrack.db import EventFilter, Store, SupportFilter
 from aidtrack.errors import ValidationError
-from aidtrack.services.ledger import _with_money, current_user, edit_record, parse_date
+from aidtrack.services import ledger
+from aidtrack.services.ledger import current_user, edit_record, parse_date
 
 ORIGIN = "extract"
 MATCH_DAYS = 14
@@ -91,7 +92,7 @@ def to_record(doc: Mapping[str, Any], event: Mapping[str, Any]) -> models.Suppor
                                 items=_items(event.get("items")),
                                 channel=event.get("channel") or ("indirect" if event.get("via") else "direct"),
                                 via=event.get("via"), **common)
-        return _with_money(record) if record.amount is not None else record
+        return ledger.with_currency_values(record) if record.amount is not None else record
     fields = {k: event.get(k) for k in _EVENT_FIELDS if event.get(k) is not None}
     fields.pop("confidence", None)
     return models.Event(type=event.get("type"), evidence_start=event.get("start"), evidence_end=event.get("end"),
