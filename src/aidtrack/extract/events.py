@@ -355,6 +355,10 @@ def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
         explicit = [c for c in actors_of(sentence, subject_of(head)) if c not in donors]
     recipients, defaulted = _recipients_or_default(explicit, ctx)
     cats, cat_default = _category_or_default(sentence, list(noun.subtree), ctx, allow_default=True)
+    if told_before:  # the kind must be said in this clause ("also includes humanitarian aid")
+        cats, cat_default = categories_in(sentence, [t for t in noun.head.subtree if t not in noun.subtree]), False
+        if not cats or any(c.dep_ in ("relcl", "acl") and is_hedged(sentence, c) for c in noun.children):
+            return []
     conf = 0.8 - 0.15 * defaulted - 0.15 * cat_default - 0.3 * told_before
     if any(c.lower_ == "no" for c in noun.children):
         return _refusals(donors, cats, explicit, noun, conf, rule="no-support")
