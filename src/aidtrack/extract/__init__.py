@@ -16,12 +16,18 @@ conditionals and questions (:func:`~aidtrack.extract.clauses.is_hedged`).
 
 from aidtrack.extract.articles import Article, article_from_text, read_article
 from aidtrack.extract.money import Money, parse_money
-from aidtrack.extract.pipeline import (
-    extract_document,
-    extract_events,
-    extract_many,
-    load_nlp,
-)
+
+_PIPELINE = ("extract_document", "extract_events", "extract_many", "load_nlp")
+
+
+def __getattr__(name: str) -> object:
+    """The spaCy pipeline's functions, imported on first use (spaCy comes with the extract extra)."""
+    if name in _PIPELINE:
+        from aidtrack.extract import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "Article",

@@ -373,7 +373,8 @@ _BACK_NOUNS = frozenset({"package", "tranche", "pledge", "donation", "contributi
 def _refers_back(noun: Token) -> bool:
     """"The package includes ...", "the new tranche", "this aid": support told earlier in the
     article, named again without its giver."""
-    if noun.lemma_.lower() not in _BACK_NOUNS or noun.dep_ not in ("nsubj", "nsubjpass"):
+    if noun.lemma_.lower() not in _BACK_NOUNS or noun.dep_ != "nsubj" or noun.head.lemma_.lower() not in (
+            "include", "contain", "comprise", "consist", "cover", "feature"):
         return False
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
 

@@ -187,7 +187,7 @@ def _categories(sentence: Sentence, tokens: list[Token]) -> list[str]:
 
 
 # words that hold support of any kind: financial only when nothing else names the kind
-_CONTAINERS = frozenset({"tranche", "disbursement"})
+_CONTAINERS = frozenset({"tranche", "disbursement", "cash"})
 
 
 # equipment designations: "MiG-29s", "T-72", "Su-25", "AH-64", "K2" after a count
