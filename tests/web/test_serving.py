@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -160,3 +164,30 @@ def test_accept_encoding_is_read_with_its_weights(header: str, accepts: bool) ->
     from aidtrack.web.api import _accepts_gzip
 
     assert _accepts_gzip(header) is accepts
+
+
+NO_EXTRAS = textwrap.dedent("""
+    import sys
+    for name in ("spacy", "sklearn", "trafilatura", "dask", "duckdb", "feedparser", "lxml"):
+        sys.modules[name] = None
+    from fastapi.testclient import TestClient
+    from aidtrack.web.app import create_app
+
+    client = TestClient(create_app(sys.argv[1], starter=True))
+    country, overview = client.get("/country/KOR"), client.get("/")
+    extract = client.post("/api/extract", json={"text": "Aid\\n\\nSouth Korea sent shells to Ukraine."})
+    print(country.status_code, overview.status_code, extract.status_code)
+    print(extract.json()["error"])
+""")
+
+
+@pytest.mark.slow
+def test_the_dashboard_runs_without_the_optional_extras(tmp_path: Path) -> None:
+    """A core install (no spaCy, scikit-learn, trafilatura, Dask, DuckDB, feedparser) serves the pages;
+    extraction answers 503 with the line that installs it."""
+    url = f"sqlite:///{tmp_path / 'core.db'}"
+    run = subprocess.run([sys.executable, "-c", NO_EXTRAS, url], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-3000:]
+    statuses, message = run.stdout.strip().splitlines()[-2:]
+    assert statuses == "200 200 503"
+    assert "pip install 'aidtrack[extract]'" in message

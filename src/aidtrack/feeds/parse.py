@@ -4,21 +4,26 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import json
 import time
 from typing import Any
-
-import feedparser  # type: ignore[import-untyped]
-from lxml import etree  # type: ignore[import-untyped]
 
 from aidtrack.feeds.errors import FeedFormatError
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
 MAX_SITEMAP_URLS = 1000
-# No entities, no DTD, no network: a sitemap is read as plain data.
-_SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+# feedparser and lxml come with the optional extract extra, so they are imported on first use.
+
+
+@functools.cache
+def _safe_xml() -> Any:
+    """An XML parser with no entities, no DTD and no network: a sitemap is read as plain data."""
+    from lxml import etree  # type: ignore[import-untyped]
+
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -88,6 +93,8 @@ def parse_feed(data: bytes, *, url: str) -> ParsedFeed:
     """
     if _looks_like_sitemap(data):
         return parse_sitemap(data, url=url)
+    import feedparser  # type: ignore[import-untyped]
+
     parsed = feedparser.parse(data, response_headers={"content-location": url})
     if not parsed.get("version") and not parsed.entries:
         reason = parsed.get("bozo_exception")
@@ -108,8 +115,10 @@ def parse_sitemap(data: bytes, *, url: str) -> ParsedFeed:
     :data:`MAX_SITEMAP_URLS`. A news sitemap gives titles and dates; a plain one only addresses
     and ``lastmod``, so its pages are keyed by address and read again when ``lastmod`` changes.
     """
+    from lxml import etree
+
     try:
-        root = etree.fromstring(data, parser=_SAFE_XML)
+        root = etree.fromstring(data, parser=_safe_xml())
     except etree.XMLSyntaxError as ex:
         raise FeedFormatError(f'"{url}" is not a readable sitemap ({ex}); check the address.') from None
     if etree.QName(root).localname == "sitemapindex":
