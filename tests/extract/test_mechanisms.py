@@ -95,6 +95,8 @@ CASES = [
     ("A Dutch court ordered the government to halt deliveries of F-35 parts to Israel.",
      ("policy_change", "NLD", "TIGHTEN")),
     ("A British judge blocked arms sales to Saudi Arabia.", ("policy_change", "GBR", "TIGHTEN")),
+    ("Zelensky urged EU leaders to approve the 50 billion euro aid package.",
+     ("appeal", "UKR", "EU", "FINANCIAL")),
     # office holders and institutions that speak for a state
     ("Foreign Minister Radoslaw Sikorski urged Italy to send more air defence to Ukraine.",
      ("appeal", "POL", "ITA", "MILITARY")),

@@ -613,6 +613,8 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
     transfer = any(t.lemma_.lower() in lex.support_verbs for t in tokens)
     cats, cat_default = _category_or_default(
         sentence, tokens, ctx, allow_default=transfer or has_support_noun(sentence, tokens))
+    if not cats and has_money(tokens) and has_support_noun(sentence, tokens):
+        cats, cat_default = ["financial"], True  # "urged EU leaders to approve the 50 billion euro aid"
     recipients = [r for t in tokens for r in recipients_of(sentence, t, dobj_is_recipient=False)]
     beneficiary = next((r for r in recipients if r not in targets), ctx.default_recipient)
     out = []

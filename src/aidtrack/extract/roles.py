@@ -24,7 +24,10 @@ from aidtrack.extract.clauses import (
 CURRENCY_WORDS = frozenset({"dollars", "euros", "pounds", "yen", "won", "francs", "kroner",
                             "kronor", "krone", "crowns", "zlotys", "shekels", "rupees", "lira",
                             "koruna", "korunas", "forints", "lei", "hryvnia", "rubles", "roubles", "hryvnias", "usd", "eur", "gbp", "jpy", "nok",
-                            "sek", "dkk", "chf", "pln", "krw", "cad", "aud"})
+                            "sek", "dkk", "chf", "pln", "krw", "cad", "aud",
+                            # singular forms used as modifiers ("a 50 billion euro package")
+                            "euro", "dollar", "franc", "zloty", "shekel", "rupee", "ruble", "rouble",
+                            "hryvnia", "krone", "krona"})
 RECIPIENT_PREPS = frozenset({"to", "for", "into", "toward", "towards"})
 DOBJ_RECIPIENT_VERBS = frozenset({"supply", "provide", "arm", "equip", "give", "train",
                                   "help", "support", "fund", "finance", "assist", "back",
