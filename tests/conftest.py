@@ -79,7 +79,7 @@ def _truncate(store: Store) -> None:
 
     with store.transaction() as conn:
         for table in reversed(schema.metadata.sorted_tables):
-            if table.name not in ("actors", "memberships"):
+            if table.name not in ("actors", "memberships", "reference_versions"):
                 conn.execute(table.delete())
 
 

@@ -34,7 +34,7 @@ __all__ = ["REFERENCE_TABLES", "column_names", "data_counts", "decode_row", "del
            "reset_sequences", "row_counts", "snapshot", "sqlite_copy", "table_named", "tables"]
 
 #: Filled from the package's actor lists whenever a ledger is opened: not "data" for emptiness.
-REFERENCE_TABLES = ("actors", "memberships")
+REFERENCE_TABLES = ("actors", "memberships", "reference_versions")
 _CHUNK = 1000
 Progress = Callable[[int, int], None]
 

@@ -129,6 +129,10 @@ sa.Index("ix_events_type_date", events.c.type, events.c.date, events.c.id)
 sa.Index("ix_events_status_date", events.c.status, events.c.date, events.c.id)
 sa.Index("ix_support_donor_date", support.c.donor, support.c.date, support.c.id)
 sa.Index("ix_support_status_date", support.c.status, support.c.date, support.c.id)
+# covers the analysis totals (db/aggregate.py): the grouped query reads the index alone
+sa.Index("ix_support_totals", support.c.status, support.c.current, support.c.donor, support.c.recipient,
+         support.c.category, support.c.stage, support.c.origin, support.c.source_id, support.c.date,
+         support.c.amount_eur)
 
 audit_log = sa.Table(
     "audit_log",
@@ -201,5 +205,13 @@ candidate_ids = sa.Table(
     sa.UniqueConstraint("table_name", "origin", "external_id", name="uq_candidate_ids_identity"),
 )
 
+reference_versions = sa.Table(
+    "reference_versions",
+    metadata,
+    sa.Column("name", sa.String(40), primary_key=True),  # e.g. "actors": the packaged tables a ledger copies
+    sa.Column("version", sa.String(64), nullable=False),
+    sa.Column("loaded", sa.DateTime, nullable=False),
+)
+
 # Tables defined in sibling modules register themselves on the same metadata.
-from aidtrack.db import feeds_schema as _feeds_schema  # noqa: E402,F401
+from aidtrack.db import feeds_schema as _feeds_schema  # noqa: F401

@@ -640,13 +640,25 @@ class Store:
 
     # -- actors and memberships --------------------------------------------------------
 
-    def replace_actors(self, actors: Sequence[Mapping[str, Any]], memberships: Sequence[Mapping[str, Any]]) -> None:
-        """Load the actor table and group memberships (reference data, not audited)."""
+    def replace_actors(self, actors: Sequence[Mapping[str, Any]], memberships: Sequence[Mapping[str, Any]],
+                       *, version: str | None = None) -> None:
+        """Load the actor table and group memberships (reference data, not audited); with
+        ``version``, record it as the version of the packaged data the copy was made from."""
         with self.transaction() as conn:
             conn.execute(sa.delete(schema.memberships))
             conn.execute(sa.delete(schema.actors))
             self._bulk_insert(conn, schema.actors, [dict(a) for a in actors])
             self._bulk_insert(conn, schema.memberships, [dict(m) for m in memberships])
+            if version is not None:
+                versions = schema.reference_versions
+                conn.execute(sa.delete(versions).where(versions.c.name == "actors"))
+                conn.execute(sa.insert(versions).values(name="actors", version=version, loaded=_now()))
+
+    def reference_version(self, name: str) -> str | None:
+        """The version of the packaged reference data ``name`` (e.g. "actors") the ledger holds a copy of."""
+        versions = schema.reference_versions
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(versions.c.version).where(versions.c.name == name)).scalar()
 
     def group_members(self, group: str, *, on: dt.date) -> list[str]:
         """Members of ``group`` on date ``on`` (e.g. NATO in March 2023)."""

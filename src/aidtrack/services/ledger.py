@@ -6,6 +6,7 @@ The CLI and the web app call these functions; they never touch SQL themselves.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -30,18 +31,25 @@ def open_store(database_url: str | None = None, *, fresh: bool = False) -> Store
     if url in _STORES and not fresh and url not in ("sqlite://", "sqlite:///:memory:"):
         return _STORES[url]
     store = connect(url)
-    if not store.has_actors():
-        seed_actors(store)
+    fingerprint = _reference_fingerprint()
+    if store.reference_version("actors") != fingerprint:  # new ledger, or aidtrack was upgraded
+        seed_actors(store, version=fingerprint)
     _STORES[url] = store
     return store
 
 
-def seed_actors(store: Store) -> None:
-    """Load every known actor and group membership into the database."""
+@functools.cache
+def _reference_fingerprint() -> str:
+    return actors.reference_fingerprint()
+
+
+def seed_actors(store: Store, *, version: str | None = None) -> None:
+    """Copy every known actor and group membership into the database (``version``: of the
+    packaged tables, so that an upgrade with changed tables re-seeds the copy)."""
     rows = [{"code": a.code, "name": a.name, "kind": a.kind} for a in actors.all_actors()]
     members = [{"group_code": m.group, "member": m.member, "start": m.start, "end": m.end}
                for m in actors.memberships()]
-    store.replace_actors(rows, members)
+    store.replace_actors(rows, members, version=version)
 
 
 def current_user(by: str | None = None) -> str:
