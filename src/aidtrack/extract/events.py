@@ -379,6 +379,18 @@ def _refers_back(noun: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
 
 
+def _named_members(sentence: Sentence, verb: Token) -> list[str]:
+    """The actors listed after "among them" beside a verb whose subject is a generic group."""
+    found: list[str] = []
+    for prep in children(verb, frozenset({"prep"})):
+        if prep.lower_ != "among" or not any(g.lower_ in ("them", "which", "whom") for g in prep.children):
+            continue
+        for named in prep.children:
+            if named.dep_ in ("dep", "appos", "pobj") and named.lower_ not in ("them", "which", "whom"):
+                found += [c for c in actors_of(sentence, named) if c not in found]
+    return found
+
+
 _CHOICES = frozenset({"decision", "move", "choice", "determination", "resolution", "order"})
 _WELCOMING = frozenset({"welcome", "thank", "praise", "hail", "appreciate", "applaud", "receive",
                         "accept", "commend"})
@@ -522,6 +534,8 @@ def _refusal_actors(sentence: Sentence, verb: Token) -> list[str]:
         found = actors_of(sentence, subject_of(verb))
     if not found and verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in _CHOICES:
         found = modifier_actors(sentence, verb.head)  # "Berlin's decision to halt arms deliveries"
+    if not found:  # "Several EU members, among them Austria, Ireland and Malta, refused ..."
+        found = _named_members(sentence, verb)
     return found + [c for c in companions(sentence, verb) if c not in found] if found else found
 
 
