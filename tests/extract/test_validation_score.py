@@ -3,8 +3,10 @@
 tests/extract/train_split.json fixes which train articles are for development
 (rules and the learned scorer are tuned on them) and which are for validation
 (only ever scored as a whole, never inspected). The floors sit a little under
-the figures measured on 2026-11-30 (issue 12): F1 0.525, P 0.737, R 0.408;
-the issue's targets (F1 0.85, P 0.88) are not reached yet.
+the figures measured on 2026-11-30 (issue 12): F1 0.525, P 0.737, R 0.408 after
+the first round; F1 0.540, P 0.733, R 0.427 after the second (mechanisms written
+from own sentences, not from these articles). The issue's targets (F1 0.85,
+P 0.88) are not reached yet.
 """
 
 from __future__ import annotations
@@ -22,9 +24,9 @@ from aidtrack.cli.extract import extract
 from tests.conftest import shared_path
 
 SPLIT = Path(__file__).parent / "train_split.json"
-FLOOR_F1 = 0.48
-FLOOR_PRECISION = 0.68
-FLOOR_POLICY_F1 = 0.75  # where the learned scorer adds events (0.87 measured; rules alone 0.74)
+FLOOR_F1 = 0.51
+FLOOR_PRECISION = 0.70
+FLOOR_POLICY_F1 = 0.80  # where the learned scorer adds events (0.84 measured; rules alone 0.74)
 
 
 def _split() -> dict[str, list[str]]:
