@@ -91,11 +91,9 @@ def _processes(workers: int) -> str:
 def prepare_ledger() -> None:
     """Migrate the ledger and fill it with the starter data once, before several workers start
     (each worker would otherwise try it at the same moment)."""
-    from aidtrack.services import analysis, signals
+    from aidtrack.services import bootstrap
 
-    store = ledger.open_store()
-    analysis.load_starter_if_empty(store)
-    signals.import_signals(store, by="aidtrack serve")
+    bootstrap.prepare(ledger.open_store(), by="aidtrack serve")
 
 
 @click.group()

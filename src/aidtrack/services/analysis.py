@@ -215,11 +215,11 @@ def open_frames(*, database_url: str | None = None, starter: bool = True) -> Led
 
     With ``starter=False`` an empty ledger gives empty frames.
     """
+    from aidtrack.services import bootstrap
+
     store = ledger.open_store(database_url)
-    frames = load_frames(store)
-    if frames[0].empty and starter and load_starter_if_empty(store):
-        frames = load_frames(store)
-    return frames
+    bootstrap.prepare(store, starter=starter)
+    return load_frames(store)
 
 
 def load_starter_if_empty(store: Any) -> bool:

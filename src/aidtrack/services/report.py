@@ -21,7 +21,7 @@ from aidtrack.db import Store
 from aidtrack.importers.release import KIEL_CITATION
 from aidtrack.rules import OptionsReport, Rule, load_register, rules_in_force
 from aidtrack.services import analysis as analysis_service
-from aidtrack.services import ledger
+from aidtrack.services import bootstrap, ledger
 from aidtrack.services import rules as rules_service
 
 __all__ = ["Report", "cited_rule_ids", "country_report", "data_source", "kiel_releases", "options_section",
@@ -96,7 +96,7 @@ def country_report(donor: str, *, peers: str = "G7", as_of: str | dt.date | None
                    store: Store | None = None) -> Report:
     """The full country report for ``donor`` (analysis + options + rules + signals)."""
     store = store or ledger.open_store()
-    analysis_service.load_starter_if_empty(store)
+    bootstrap.prepare(store)
     day = ledger.parse_date(as_of)
     frames = analysis_service.load_frames(store, end=day)  # cut to the day: as_of may fall inside a month
     support, macro = frames

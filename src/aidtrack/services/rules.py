@@ -31,7 +31,7 @@ from aidtrack.rules import (
 )
 from aidtrack.rules import render_options as _render_options
 from aidtrack.services import analysis as analysis_service
-from aidtrack.services import ledger
+from aidtrack.services import bootstrap, ledger
 
 __all__ = [
     "CheckResult",
@@ -74,14 +74,6 @@ def ledger_signals(store: Store) -> list[dict[str, Any]]:
                           "date": row.get("source_published")}]} for row in rows]
 
 
-def _ensure_signals(store: Store) -> None:
-    """Load the shipped signals register once, so a fresh ledger has its appeals and threats."""
-    if store.count("events", EventFilter(origin="signals", current=None)) == 0:
-        from aidtrack.services.signals import import_signals
-
-        import_signals(store)
-
-
 def _peer_support(support: pd.DataFrame, *, as_of: dt.date) -> pd.DataFrame:
     dated = support[support["date"].isna() | (support["date"] <= pd.Timestamp(as_of))]
     grouped = dated.groupby(["donor", "category", "stage"], dropna=True)["amount_eur"].sum().reset_index()
@@ -108,11 +100,9 @@ def options_report(donor: str, *, as_of: dt.date | None = None, recipient: str =
     store = store or ledger.open_store()
     when = as_of or dt.date.today()
     if frames is None:
+        bootstrap.prepare(store)
         frames = analysis_service.load_frames(store)
-        if frames[0].empty and analysis_service.load_starter_if_empty(store):
-            frames = analysis_service.load_frames(store)
     support = frames[0]
-    _ensure_signals(store)
     return build_options(donor, as_of=when, recipient=recipient, peer_support=_peer_support(support, as_of=when),
                          signals=ledger_signals(store), step_up=_step_up(frames, donor, peers=peers, as_of=when))
 

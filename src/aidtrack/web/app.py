@@ -377,11 +377,9 @@ def serve_app() -> FastAPI:
 def ensure_starter(store: Store) -> None:
     """Fill an empty ledger with the offline starter data (Kiel R29 donor-month aggregates) and
     load the shipped signals register (idempotent), so a new user sees figures and events at once."""
-    from aidtrack.services import analysis, signals
+    from aidtrack.services import bootstrap
 
-    if analysis.load_starter_if_empty(store):
-        log.info("The ledger was empty: loaded the starter data")
-    signals.import_signals(store, by="aidtrack serve")
+    bootstrap.prepare(store, by="aidtrack serve")
 
 
 def plotly_js() -> FileResponse:
