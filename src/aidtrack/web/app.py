@@ -72,7 +72,7 @@ def create_app(database_url: str | None = None, *, starter: bool = False) -> Fas
                        max_bytes=_setting_int("max_request_bytes"),
                        extract_per_minute=_setting_int("extract_rate_limit"))
     app.add_middleware(SecurityHeaders)
-    app.add_middleware(GZipMiddleware, minimum_size=1000)  # outermost: the others see plain bodies
+    app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=5)  # outermost: the others see plain bodies
     return app
 
 
