@@ -120,6 +120,14 @@ NOT_TARGETS = [  # the client of a supplier is no sanction target
      ("refusal", "UKR", "MILITARY")),
     # barring a party from sending support is a refusal, not a sanction
     ("Germany barred Poland from sending its Leopard tanks to Ukraine.", ("sanction", "DEU", "POL")),
+    # opposing, convincing, imagining and potential shipments give nothing
+    ("German officials have said they oppose sending weapons to Ukraine.", ("support", "DEU", "UKR", "MILITARY")),
+    ("The US approached Greece to convince it to transfer its S-300 systems to Ukraine.",
+     ("support", "GRC", "UKR", "MILITARY")),
+    ("I can't imagine the German government will approve exporting weapons to Saudi Arabia, the minister said.",
+     ("support", "DEU", "SAU", "MILITARY")),
+    ("Moscow commented on a potential Israeli shipment of Patriot missiles to Ukraine.",
+     ("support", "ISR", "UKR", "MILITARY")),
     # weapons that reach a city strike it
     ("Russian missiles reached Kyiv overnight.", ("support", "RUS", "UKR", "MILITARY")),
 ]

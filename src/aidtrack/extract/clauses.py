@@ -367,6 +367,9 @@ def is_hedged(sentence: Sentence, anchor: Token) -> bool:
             return False
         if has_aux(tok, hedge_aux) or _hedge_mark(tok, marks) or tok.lower_ in hedge_aux:
             return True
+        if any(c.dep_ == "aux" and c.lemma_.lower() in lex.words("modality", "hedge_verbs")
+               for c in tok.children):
+            return True  # "they oppose sending weapons" with "oppose" misread as an auxiliary
         if tok != anchor and not sibling and _is_hedge_word(lex, tok):
             return True
         if has_aux(tok, frozenset({"would"})) and not _reported(lex, tok):

@@ -344,6 +344,8 @@ def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
     if _not_yet_given(sentence, noun):
         return []
     donors = modifier_actors(sentence, noun, of=True) or _light_verb_donors(sentence, noun)
+    if any(c.dep_ == "amod" and c.lower_ in _UNREAL for c in noun.children):
+        return []  # "a potential Israeli shipment of Patriots", "the proposed package"
     told_before = not donors and _refers_back(noun)
     if told_before and ctx.main_other():
         donors = [ctx.main_other()]  # "The package also includes ...": the article's giver
@@ -366,6 +368,8 @@ def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
                      stage=_noun_stage(sentence, noun))
 
 
+_UNREAL = frozenset({"potential", "possible", "proposed", "prospective", "hypothetical", "rumoured",
+                     "rumored", "mooted", "planned", "requested"})
 _BACK_NOUNS = frozenset({"package", "tranche", "pledge", "donation", "contribution", "shipment",
                          "delivery", "aid", "assistance"})
 
