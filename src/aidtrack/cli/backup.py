@@ -7,7 +7,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import click
-from rich.console import Console
 from rich.progress import (
     BarColumn,
     Progress,
@@ -18,11 +17,12 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from aidtrack.cli import output
 from aidtrack.services import backup as backups
 from aidtrack.services import ledger
 
-console = Console(stderr=True)
-out = Console()
+console = output.console(stderr=True)
+out = output.console()
 
 
 @contextmanager

@@ -7,14 +7,21 @@ from pathlib import Path
 from typing import Any
 
 import click
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
+from aidtrack.cli import output
 from aidtrack.cli.ledger import print_json, print_table
 from aidtrack.services import bulk as bulk_service
 from aidtrack.services.bulk import DEFAULT_THRESHOLD, ENGINES, Plan
 
-console = Console(stderr=True)
+console = output.console(stderr=True)
 
 
 class _Bar:

@@ -10,12 +10,23 @@ from typing import Any
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from aidtrack.errors import ExtractionInputError
 from aidtrack.services import extraction
-from aidtrack.services.extraction import MAX_BYTES, Article, article_from_bytes, read_article
+from aidtrack.services.extraction import (
+    MAX_BYTES,
+    Article,
+    article_from_bytes,
+    read_article,
+)
 
 SUFFIXES = (".txt", ".html", ".htm")
 _COLUMNS = ("type", "who", "whom", "kind", "stage", "amount", "currency", "confidence", "evidence")

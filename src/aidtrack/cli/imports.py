@@ -7,7 +7,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import click
-from rich.console import Console
 from rich.progress import (
     BarColumn,
     Progress,
@@ -20,10 +19,11 @@ from rich.progress import (
 from rich.table import Table
 
 from aidtrack import settings
+from aidtrack.cli import output
 from aidtrack.services import imports, ledger, records
 
-console = Console(stderr=True)
-out = Console()
+console = output.console(stderr=True)
+out = output.console()
 _REPORT_SHOWN = 20
 _STAGES = {"download": "Downloading", "read": "Reading", "check": "Checking rows", "store": "Storing"}
 

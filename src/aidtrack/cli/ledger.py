@@ -12,7 +12,15 @@ from rich.table import Table
 from aidtrack import settings
 from aidtrack.cli.output import console as _console
 from aidtrack.cli.output import money
-from aidtrack.models import Category, Direction, EventType, SourceKind, Stage, Status, values
+from aidtrack.models import (
+    Category,
+    Direction,
+    EventType,
+    SourceKind,
+    Stage,
+    Status,
+    values,
+)
 from aidtrack.services import ledger
 
 console = _console()

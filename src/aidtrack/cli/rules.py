@@ -10,8 +10,14 @@ import click
 from rich.console import Console
 from rich.markdown import Markdown
 
+from aidtrack.cli import output
 from aidtrack.errors import UnknownActorError, ValidationError
-from aidtrack.rules.render import render_changes, render_check, render_rules, render_stale
+from aidtrack.rules.render import (
+    render_changes,
+    render_check,
+    render_rules,
+    render_stale,
+)
 from aidtrack.services import rules as rules_service
 from aidtrack.services.actors import resolve_actor
 from aidtrack.services.rules import (
@@ -65,7 +71,7 @@ def _emit(data: Any) -> None:
 
 
 def _console() -> Console:
-    return Console()
+    return output.console()
 
 
 class _CountryGroup(click.Group):
