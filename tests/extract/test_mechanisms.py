@@ -97,6 +97,8 @@ CASES = [
     ("A British judge blocked arms sales to Saudi Arabia.", ("policy_change", "GBR", "TIGHTEN")),
     ("Zelensky urged EU leaders to approve the 50 billion euro aid package.",
      ("appeal", "UKR", "EU", "FINANCIAL")),
+    ("France said it would allocate €100 million to Moldova and Germany €32 million.",
+     ("support", "DEU", "MDA", "FINANCIAL")),
     # office holders and institutions that speak for a state
     ("Foreign Minister Radoslaw Sikorski urged Italy to send more air defence to Ukraine.",
      ("appeal", "POL", "ITA", "MILITARY")),
@@ -120,6 +122,9 @@ NOT_TARGETS = [  # the client of a supplier is no sanction target
      ("refusal", "UKR", "MILITARY")),
     # barring a party from sending support is a refusal, not a sanction
     ("Germany barred Poland from sending its Leopard tanks to Ukraine.", ("sanction", "DEU", "POL")),
+    # a gapped donor is no recipient
+    ("France said it would allocate €100 million to Moldova and Germany €32 million.",
+     ("support", "FRA", "DEU", "FINANCIAL")),
     # opposing, convincing, imagining and potential shipments give nothing
     ("German officials have said they oppose sending weapons to Ukraine.", ("support", "DEU", "UKR", "MILITARY")),
     ("The US approached Greece to convince it to transfer its S-300 systems to Ukraine.",

@@ -186,7 +186,10 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     if refused:  # "has not sent" reports less surely than "will not send"
         conf -= 0.2 if is_past(verb) else 0.0
         return _refusals(donors, cats, explicit or recipients, verb, conf, rule="negated-support")
-    gapped = [d for d in _gapped_donors(sentence, verb) if d not in donors and d not in recipients]
+    gapped = [d for d in _gapped_donors(sentence, verb) if d not in donors]
+    if gapped and set(recipients) & set(gapped):  # "€100 million to the country and Germany €32 million"
+        recipients, defaulted = _recipients_or_default([r for r in explicit if r not in gapped], ctx)
+    gapped = [d for d in gapped if d not in recipients]
     found = _supports(donors, recipients, cats, verb, conf, rule="support-verb",
                       stage=stage_of_verb(sentence, verb))
     found += _supports(gapped, recipients, cats, verb, conf - 0.1, rule="support-gapped",
@@ -212,7 +215,7 @@ def _gapped_donors(sentence: Sentence, verb: Token) -> list[str]:
         if tok.i <= verb.i or tok.i not in sentence.codes or tok.i + 1 >= len(doc):
             continue
         after = doc[tok.i + 1]
-        if not (after.like_num or after.tag_ == "$"):
+        if not (after.like_num or after.tag_ == "$" or after.text in ("€", "$", "£", "¥")):
             continue
         if tok.dep_ in ("appos", "npadvmod", "conj", "nsubj", "dobj") and tok.head.i >= verb.i:
             before = doc[tok.i - 1]
