@@ -99,6 +99,8 @@ CASES = [
      ("appeal", "UKR", "EU", "FINANCIAL")),
     ("France said it would allocate €100 million to Moldova and Germany €32 million.",
      ("support", "DEU", "MDA", "FINANCIAL")),
+    ("Sweden gave $50 million to Dutch-led purchases of drones for Ukraine.",
+     ("support", "SWE", "UKR", "MILITARY")),
     # office holders and institutions that speak for a state
     ("Foreign Minister Radoslaw Sikorski urged Italy to send more air defence to Ukraine.",
      ("appeal", "POL", "ITA", "MILITARY")),
@@ -125,6 +127,9 @@ NOT_TARGETS = [  # the client of a supplier is no sanction target
     # a gapped donor is no recipient
     ("France said it would allocate €100 million to Moldova and Germany €32 million.",
      ("support", "FRA", "DEU", "FINANCIAL")),
+    # a channel led by another country is not the recipient
+    ("Sweden gave $50 million to Dutch-led purchases of drones for Ukraine.",
+     ("support", "SWE", "NLD", "MILITARY")),
     # opposing, convincing, imagining and potential shipments give nothing
     ("German officials have said they oppose sending weapons to Ukraine.", ("support", "DEU", "UKR", "MILITARY")),
     ("The US approached Greece to convince it to transfer its S-300 systems to Ukraine.",

@@ -126,12 +126,21 @@ def _deep_recipients(sentence: Sentence, objects: list[Token], preps: frozenset[
     return _recipient_codes(sentence, [g for t in deep for g in t.children if g.dep_ == "pobj"])
 
 
+_LEADING = frozenset({"lead", "led", "run", "organise", "organize", "coordinate", "back", "sponsor"})
+
+
+def _led_by_someone(token: Token) -> bool:
+    """"Czech-led purchases", "a Dutch-run fund": a channel another country leads."""
+    return any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in _LEADING and c.i > 1
+               and token.doc[c.i - 1].text in ("-", "\u2011") for c in token.children)
+
+
 def _recipient_codes(sentence: Sentence, candidates: list[Token]) -> list[str]:
     found: list[str] = []
     for tok in candidates:
         if tok.dep_ == "dative" and tok.pos_ == "ADP":
             tok = next((g for g in tok.children if g.dep_ == "pobj"), tok)
-        if tok.lemma_.lower() in INSTRUMENTS and tok.i not in sentence.codes:
+        if (tok.lemma_.lower() in INSTRUMENTS or _led_by_someone(tok)) and tok.i not in sentence.codes:
             # "to the Czech initiative": a channel, not the recipient; but "to the fund for
             # aid in Sudan" names the recipient inside
             inner = [g for t in tok.subtree if t.dep_ == "prep" and t.lower_ in ("for", "in", "to")
