@@ -298,6 +298,7 @@ def test_the_background_poller_polls_at_once_and_stops(tmp_path: Any, server: Fi
 HARBOUR = "/world/articles/harbour-regatta.html"
 
 
+@pytest.mark.slow
 def test_a_poll_killed_midway_resumes_and_reads_each_entry_once(any_store: Store, server: FixtureServer) -> None:
     """A poll process killed (SIGKILL) while it waits for the third page keeps the two entries it
     stored; the next poll reads only the third, and every candidate is in the queue exactly once."""

@@ -16,6 +16,8 @@ from aidtrack.importers.release import KielRelease
 from aidtrack.services import imports, ledger, review
 from tests.reliability.concurrency import at_once, errors
 
+pytestmark = pytest.mark.slow  # threads and processes racing on real databases
+
 DONORS = ("DEU", "FRA", "POL", "USA", "GBR", "NLD", "SWE", "CAN")
 # Germany's GDP base as each release states it: the newest release (28) must win.
 GDP = {"7": 3.40e12, "12": 3.57e12, "28": 3.60e12}

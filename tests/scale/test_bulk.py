@@ -21,6 +21,8 @@ from aidtrack.errors import ValidationError
 from aidtrack.services import bulk as bulk_service
 from aidtrack.services.ledger import open_store
 
+pytestmark = pytest.mark.slow  # a Dask cluster and processes killed mid-run
+
 SIZE = 2  # six partitions of the 12-article corpus
 REPO = Path(__file__).resolve().parents[2]
 

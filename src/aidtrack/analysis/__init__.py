@@ -6,9 +6,11 @@ database. The ledger hands them support totals summed in SQL
 stage, month, origin and source) and ``store.macro_frame()``; a frame with one row per
 record gives the same figures.
 
->>> from aidtrack.analysis import rank, compare, timeline
->>> rank(support, macro, per="gdp").head()                 # doctest: +SKIP
->>> compare(support, macro, "KOR", peers="G7").table       # doctest: +SKIP
+Example::
+
+    from aidtrack.analysis import rank, compare, timeline
+    rank(support, macro, per="gdp").head()
+    compare(support, macro, "KOR", peers="G7").table
 """
 
 from __future__ import annotations

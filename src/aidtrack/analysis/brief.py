@@ -1,11 +1,13 @@
 """The country brief as Markdown-style plain text, for the terminal (``aidtrack brief KOR``).
 
->>> print(brief(support, macro, "KOR"))   # doctest: +SKIP
+    print(brief(support, macro, "KOR"))
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+
+from typing import Any
 
 import pandas as pd
 

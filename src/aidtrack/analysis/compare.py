@@ -4,8 +4,8 @@ The step-up gap answers "what would it take to match the peers?": per category,
 ``gap_eur = max(0, p / 100 x donor_gdp - donor_value)`` where ``p`` is the peers'
 median (or chosen percentile) of support as % of GDP.
 
->>> result = compare(support, macro, "KOR", peers="G7")    # doctest: +SKIP
->>> result.table[["category", "donor_pct_gdp", "peer_pct_gdp", "gap_eur"]]  # doctest: +SKIP
+    result = compare(support, macro, "KOR", peers="G7")
+    result.table[["category", "donor_pct_gdp", "peer_pct_gdp", "gap_eur"]]
 """
 
 from __future__ import annotations

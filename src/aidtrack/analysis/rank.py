@@ -1,7 +1,7 @@
 """Rank donors by total support, by % of GDP or per capita, Kiel's way.
 
->>> table = rank(support, macro, per="gdp")          # doctest: +SKIP
->>> table[["rank", "donor", "pct_gdp"]].head(3)      # doctest: +SKIP
+    table = rank(support, macro, per="gdp")
+    table[["rank", "donor", "pct_gdp"]].head(3)
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@
 Render it with :func:`aidtrack.analysis.brief.render_report_text` (terminal) or
 :func:`aidtrack.analysis.report_html.render_report_html` (self-contained HTML).
 
->>> report = build_report(support, macro, "KOR", peers="G7")   # doctest: +SKIP
+    report = build_report(support, macro, "KOR", peers="G7")
 """
 
 from __future__ import annotations

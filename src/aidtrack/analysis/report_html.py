@@ -3,7 +3,7 @@
 plotly.js is inlined once, so the page works offline; every text value passes
 through Jinja2 with autoescaping on, and only http(s) source URLs become links.
 
->>> html = render_report_html(build_report(support, macro, "KOR"))   # doctest: +SKIP
+    html = render_report_html(build_report(support, macro, "KOR"))
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Support over time: per period and cumulative, by stage and category.
 
->>> timeline(support, "KOR").tail(3)      # doctest: +SKIP
->>> commitment_gap(support, donors=["KOR", "JPN"])   # doctest: +SKIP
+    timeline(support, "KOR").tail(3)
+    commitment_gap(support, donors=["KOR", "JPN"])
 """
 
 from __future__ import annotations

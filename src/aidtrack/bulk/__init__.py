@@ -1,8 +1,8 @@
 """Bulk extraction at news-stream scale: partitions of a corpus through the relevance
 filter and the extractor, in-process or on a Dask cluster, into a Parquet event store.
 
->>> report = run_bulk(Path("news.jsonl"), Path("out"), engine=EngineOptions("dask", workers=2))  # doctest: +SKIP
->>> events_by_month(Path("out"))                                                              # doctest: +SKIP
+    report = run_bulk(Path("news.jsonl"), Path("out"), engine=EngineOptions("dask", workers=2))
+    events_by_month(Path("out"))
 """
 
 from aidtrack.bulk.eventstore import count_events, documents, events_by_month, read_events

@@ -5,7 +5,7 @@ DuckDB scans it in parallel without loading it into memory and prunes months by 
 folder names, so counting millions of events takes seconds. This module is the
 Parquet-side counterpart of :mod:`aidtrack.db`: its SQL runs on files, not on the ledger.
 
->>> events_by_month(Path("out"))              # doctest: +SKIP
+    events_by_month(Path("out"))
      month     type  events
 0  2024-05  support     812
 """

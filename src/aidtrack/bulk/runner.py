@@ -95,7 +95,7 @@ def run_bulk(
     ``max_partitions`` stops after that many partitions (the run stays resumable);
     articles longer than ``max_chars`` characters are cut to it before extraction.
 
-    >>> run_bulk(Path("news.jsonl"), Path("out"), engine=EngineOptions("dask", workers=2))  # doctest: +SKIP
+        run_bulk(Path("news.jsonl"), Path("out"), engine=EngineOptions("dask", workers=2))
     """
     engine = engine or EngineOptions()
     plan = plan_partitions(corpus, size=partition_size)

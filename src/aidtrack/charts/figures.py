@@ -2,7 +2,7 @@
 
 Plain functions: rows in (the DataFrames of :mod:`aidtrack.analysis`), figure out.
 
->>> fig = plot_ranking(rank(support, macro, per="gdp"), measure="pct_gdp")  # doctest: +SKIP
+    fig = plot_ranking(rank(support, macro, per="gdp"), measure="pct_gdp")
 """
 
 from __future__ import annotations

@@ -4,8 +4,8 @@ PNG is rendered by taking a screenshot of the figure's HTML with headless
 Chromium (Debian's ``chromium`` package; set ``AIDTRACK_CHROMIUM`` to use another
 binary). No network is used: plotly.js is inlined and background networking is off.
 
->>> write_html(fig, "ranking.html")   # doctest: +SKIP
->>> write_png(fig, "ranking.png")     # doctest: +SKIP
+    write_html(fig, "ranking.html")
+    write_png(fig, "ranking.png")
 """
 
 from __future__ import annotations

@@ -22,6 +22,7 @@ from aidtrack.models import (
     values,
 )
 from aidtrack.services import ledger
+from aidtrack.services.ledger import EventFilter, SupportFilter
 
 console = _console()
 
@@ -228,6 +229,7 @@ def export(what: str, fmt: str, out: Path, donor: str | None, category: str | No
            as_json: bool) -> None:
     """Export support records or events to CSV, JSON or Parquet (all matching rows)."""
     store = ledger.open_store()
+    where: SupportFilter | EventFilter
     if what == "support":
         where = ledger.support_filter(donor=donor, category=category, status=status, limit=None)
     else:

@@ -6,7 +6,7 @@ tab-separated text (title line, header row, one line per row) and other text is 
 wrapped, so no word is split and columns can be cut or pasted into a spreadsheet.
 ``--json`` stays the machine format.
 
->>> console().print(table)          # doctest: +SKIP
+    console().print(table)
 >>> money(4_612_000_000)
 'EUR 4.61 bn'
 """

@@ -6,8 +6,8 @@ line offsets, a Parquet file is read from its footer. Each partition is read on 
 own (in a worker), so memory stays bounded by one partition. Article ids are stable
 across runs: the path inside the folder, the record's ``id`` field, or a hash of its URL.
 
->>> parts = plan_partitions(Path("news.jsonl"), size=200)        # doctest: +SKIP
->>> [a.id for a in read_partition(parts[0])][:2]                 # doctest: +SKIP
+    parts = plan_partitions(Path("news.jsonl"), size=200)
+    [a.id for a in read_partition(parts[0])][:2]
 ['u-3f1c...', 'u-9a0d...']
 """
 

@@ -16,8 +16,8 @@ category, stage, calendar month, origin and source (``source_url``,
 write: every insert, update, review decision and import adds an ``audit_log`` or
 ``imports`` row, and new support, macro and source rows raise their tables' ids.
 
->>> totals = support_totals(store, end=dt.date(2024, 6, 30))   # doctest: +SKIP
->>> ledger_version(store)[:7]                                   # doctest: +SKIP
+    totals = support_totals(store, end=dt.date(2024, 6, 30))
+    ledger_version(store)[:7]
 (1, 1, 2265, 0, 108, 1, 0)
 """
 

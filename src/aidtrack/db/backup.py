@@ -5,7 +5,7 @@ dumped and restored without changes here. Values are turned into JSON-safe form
 (dates and times as ISO strings) by :func:`encode_row` and back by :func:`decode_row`,
 using each column's type, so one archive loads into SQLite and PostgreSQL alike.
 
->>> [t.name for t in tables()][:3]  # doctest: +SKIP
+    [t.name for t in tables()][:3]
 ['actors', 'audit_log', 'imports']
 """
 

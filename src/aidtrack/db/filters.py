@@ -54,7 +54,7 @@ class _Filter:
         return query.where(*clauses) if clauses else query
 
     def _order(self, table: sa.Table) -> list[Any]:
-        orders = {
+        orders: dict[str, list[Any]] = {
             "date": [table.c.date.desc(), table.c.id.desc()],
             "created": [table.c.created, table.c.id],
             "confidence": [table.c.confidence.desc().nulls_last(), table.c.created, table.c.id],

@@ -631,10 +631,10 @@ class Store:
             counts = {t.name: int(conn.execute(sa.select(sa.func.count()).select_from(t)).scalar() or 0)
                       for t in (schema.support, schema.events, schema.sources, schema.macro,
                                 schema.imports, schema.actors, schema.corroborations, schema.audit_log)}
-            by_status = dict(conn.execute(sa.select(schema.support.c.status, sa.func.count())
-                                          .group_by(schema.support.c.status)).all())
-            ev_status = dict(conn.execute(sa.select(schema.events.c.status, sa.func.count())
-                                          .group_by(schema.events.c.status)).all())
+            by_status: dict[str, int] = {str(status): int(n) for status, n in conn.execute(
+                sa.select(schema.support.c.status, sa.func.count()).group_by(schema.support.c.status))}
+            ev_status: dict[str, int] = {str(status): int(n) for status, n in conn.execute(
+                sa.select(schema.events.c.status, sa.func.count()).group_by(schema.events.c.status))}
         return {"database": self.url, "counts": counts, "support_by_status": by_status,
                 "events_by_status": ev_status}
 

@@ -183,6 +183,9 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         cats = [ctx.default_category or "financial"]  # "will no longer fund the agency"
     if is_negated(verb) and is_past(verb) and verb.dep_ == "relcl":
         return []  # "New Zealand, which has not supplied weapons, ...": background, no refusal
+    if refused and any(t.lemma_.lower() in _TRADE_WORDS for c in children(verb, frozenset({"dobj", "nsubjpass"}))
+                       for t in c.subtree):
+        return []  # "has not approved new arms export permits": an export rule (policy rules read it)
     if refused:  # "has not sent" reports less surely than "will not send"
         conf -= 0.2 if is_past(verb) else 0.0
         return _refusals(donors, cats, explicit or recipients, verb, conf, rule="negated-support")

@@ -16,7 +16,9 @@ from aidtrack.extract.clauses import (
     governors,
     is_hedged,
     is_negated,
+    is_future,
     is_passive,
+    is_past,
     prep_objects,
     subject_of,
 )
@@ -61,6 +63,9 @@ def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
     against = bool(prep_objects(verb, frozenset({"against"}))) or any(
         c.dep_ == "xcomp" and is_negated(c) for c in verb.children)
     threatened_act = [t for c in children(verb, frozenset({"xcomp"})) for t in c.subtree]
+    told = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not targets and told and all(is_past(c) and not is_future(c) for c in told) and not has_cue:
+        return []  # "warned Russia had begun exacting its revenge": a report, not a threat
     if not targets and threatened_act:  # "threatened to cut gas supplies to Moldova"
         targets = [sentence.codes[t.i] for t in threatened_act if t.i in sentence.codes]
         has_cue = True
@@ -331,6 +336,7 @@ _RELATIONAL = frozenset({"supplier", "provider", "backer", "ally", "partner", "c
                          "enabler", "financier", "sponsor", "helper", "proxy"})
 
 
+_VIOLENCE = frozenset({"strike", "attack", "bomb", "shell", "invade", "kill", "destroy"})
 # participles that place a party in a country: "based in China", "linked to Iran"
 _LOCATING = frozenset({"base", "locate", "register", "headquarter", "incorporate", "link", "tie",
                        "connect", "affiliate"})
@@ -363,6 +369,8 @@ def target_codes(sentence: Sentence, phrase: Token, *, clauses: bool = False) ->
                 continue
             if clauses and child.dep_ in ("advcl", "pcomp"):
                 continue  # "designed to punish Russia for invading Ukraine"
+            if child.dep_ in ("dobj", "prep") and tok.lemma_.lower() in _VIOLENCE:
+                continue  # "drones ... that use them to strike Ukraine": the victim is no target
             stack.append(child)
     return sorted(found, key=lambda c: min(i for i, v in sentence.codes.items() if v == c))
 

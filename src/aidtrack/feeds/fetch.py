@@ -51,8 +51,8 @@ def content_hash(text: str) -> str:
 class Fetcher:
     """GETs with a user agent, timeouts, retries with backoff, validators and a per-host delay.
 
-    >>> with Fetcher(user_agent="aidtrack-test", host_delay=0) as fetcher:  # doctest: +SKIP
-    ...     fetcher.get("http://127.0.0.1:8000/feed.xml", etag='"abc"').not_modified
+        with Fetcher(user_agent="aidtrack-test", host_delay=0) as fetcher:
+            fetcher.get("http://127.0.0.1:8000/feed.xml", etag='"abc"').not_modified
     True
     """
 

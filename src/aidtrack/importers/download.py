@@ -4,7 +4,7 @@
 A Kiel data page (HTML) is followed to its newest ``Ukraine_Support_Tracker_Release_NN.xlsx``
 link. Offline or on an HTTP error it raises :class:`DownloadError` saying what to do.
 
->>> path = download("https://example.org/Ukraine_Support_Tracker_Release_28.xlsx")  # doctest: +SKIP
+    path = download("https://example.org/Ukraine_Support_Tracker_Release_28.xlsx")
 """
 
 from __future__ import annotations

@@ -9,8 +9,8 @@ Supported inputs (see ``docs/sources.md``):
 * the Release 28 table derived by ``marhip97/ukrainastotte`` (``bilateral_activities.csv``);
 * a folder of Kiel's website CSVs (``release_info.csv``, ``data_explorer.csv``).
 
->>> release = read_kiel("../shared/data/kiel/release07_xlsx/Ukraine_Support_Tracker.xlsx")  # doctest: +SKIP
->>> release.release, len(release.records)  # doctest: +SKIP
+    release = read_kiel("Ukraine_Support_Tracker.xlsx")
+    release.release, len(release.records)
 ('7', 465)
 """
 

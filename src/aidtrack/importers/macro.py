@@ -11,8 +11,8 @@ Two layouts:
 Regional and income-group aggregates (``WLD``, ``EUU``, ``EMU``, ``OED``...) are left
 out: only ISO 3166-1 countries are kept (Kosovo ``XKX`` too).
 
->>> rows = read_macro("../shared/data/macro/gdp.csv")  # doctest: +SKIP
->>> rows[0]["indicator"], rows[0]["unit"]  # doctest: +SKIP
+    rows = read_macro("../shared/data/macro/gdp.csv")
+    rows[0]["indicator"], rows[0]["unit"]
 ('gdp_usd', 'USD')
 """
 

@@ -6,9 +6,10 @@ logistic regression) trained, deterministically and in well under a second, on t
 project's own labelled sentences in ``data/relevance/*.yaml``. An article passes
 when its most relevant sentence scores at least ``threshold``.
 
->>> relevance = load_filter()
->>> relevance.passes(article_from_text("T\\n\\nJapan sent tanks and ammunition to Ukraine."))  # doctest: +SKIP
-True
+Example::
+
+    relevance = load_filter()
+    relevance.passes(article_from_text("T\\n\\nJapan sent tanks and ammunition to Ukraine."))  # True
 """
 
 from aidtrack.relevance.filter import DEFAULT_THRESHOLD, RelevanceFilter, Verdict, load_filter

@@ -7,8 +7,8 @@ worker): any write, import or review decision changes the version, so a cached a
 never outlives the figures it was computed from. :func:`ledger_etag` gives the
 version as an HTTP entity tag.
 
->>> frames = open_frames()                     # doctest: +SKIP
->>> rank_donors(frames=frames, per="gdp")      # doctest: +SKIP
+    frames = open_frames()
+    rank_donors(frames=frames, per="gdp")
 """
 
 from __future__ import annotations

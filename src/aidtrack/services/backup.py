@@ -12,8 +12,8 @@ Two kinds of backup file, chosen by the name's suffix:
 
 On PostgreSQL the server's own tools also work (see :data:`PG_DUMP_HELP`).
 
->>> summary = backup(store, Path("ledger-2024-05-01.zip"))   # doctest: +SKIP
->>> restore(other_store, Path("ledger-2024-05-01.zip"))      # doctest: +SKIP
+    summary = backup(store, Path("ledger-2024-05-01.zip"))
+    restore(other_store, Path("ledger-2024-05-01.zip"))
 """
 
 from __future__ import annotations

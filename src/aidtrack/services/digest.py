@@ -11,8 +11,8 @@ when its support figures changed, its step-up gap to the G7 median before and af
 It renders as Markdown, as one self-contained HTML file (inline style, no scripts,
 nothing loaded from elsewhere: an e-mail body) or as JSON.
 
->>> digest = build_digest(since="2024-01-01", countries=["KOR"])  # doctest: +SKIP
->>> render_markdown(digest).splitlines()[0]  # doctest: +SKIP
+    digest = build_digest(since="2024-01-01", countries=["KOR"])
+    render_markdown(digest).splitlines()[0]
 '# Digest: South Korea (KOR), 2024-01-01 to 2024-06-30'
 """
 

@@ -10,8 +10,8 @@ again. A feed that fails (HTTP error, timeout, not a feed) is reported and the
 others go on. Each feed is polled under a lease in the database, so two servers
 polling every 30 minutes never poll the same feed at once.
 
->>> report = poll()  # doctest: +SKIP
->>> report.totals()["added"]  # doctest: +SKIP
+    report = poll()
+    report.totals()["added"]
 3
 """
 

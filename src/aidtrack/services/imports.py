@@ -5,8 +5,8 @@ Each import is one call of :meth:`Store.import_batch`: one transaction, idempote
 Rows that cannot be stored go to the import report, which is saved with the import,
 returned, and written to a CSV/JSON file.
 
->>> summary = load_starter(open_store("sqlite://"), by="me")  # doctest: +SKIP
->>> summary.status, summary.release  # doctest: +SKIP
+    summary = load_starter(open_store("sqlite://"), by="me")
+    summary.status, summary.release
 ('imported', '29')
 """
 

@@ -11,8 +11,8 @@ twice changes nothing.
 An export read back into an empty ledger gives the same records: each keeps its origin,
 external id, status, whether it is current, its creation and update times and its source.
 
->>> summary = import_records(store, Path("ledger-export.csv"), by="me")  # doctest: +SKIP
->>> summary.status, summary.stored  # doctest: +SKIP
+    summary = import_records(store, Path("ledger-export.csv"), by="me")
+    summary.status, summary.stored
 ('imported', 2265)
 """
 

@@ -1,7 +1,7 @@
 """API tokens for writes through the web API: created once, stored as a SHA-256 hash.
 
->>> token = create_token("alice", store=store)     # doctest: +SKIP
->>> verify_token(token, store=store)               # doctest: +SKIP
+    token = create_token("alice", store=store)
+    verify_token(token, store=store)
 'alice'
 """
 

@@ -1,7 +1,9 @@
 """The web app: a JSON API with OpenAPI and a server-rendered dashboard.
 
->>> from aidtrack.web import create_app
->>> app = create_app("sqlite://")      # doctest: +SKIP
+Example::
+
+    from aidtrack.web import create_app
+    app = create_app("sqlite://")
 """
 
 from aidtrack.web.app import create_app
