@@ -130,6 +130,14 @@ NOT_TARGETS = [  # the client of a supplier is no sanction target
     # a channel led by another country is not the recipient
     ("Sweden gave $50 million to Dutch-led purchases of drones for Ukraine.",
      ("support", "SWE", "NLD", "MILITARY")),
+    # the victim of the sanctioned parties' strikes is no target; an obligation under law is no refusal;
+    # withheld export permits are an export rule, not a refusal
+    ("Canada imposed sanctions on firms supplying drones to Russia that use them to strike Ukraine.",
+     ("sanction", "CAN", "UKR")),
+    ("Under its law, Ottawa is required to prevent the diversion of exported military goods.",
+     ("refusal", "CAN", "MILITARY")),
+    ("Canada has not approved new arms export permits to Israel since January.",
+     ("refusal", "CAN", "MILITARY")),
     # opposing, convincing, imagining and potential shipments give nothing
     ("German officials have said they oppose sending weapons to Ukraine.", ("support", "DEU", "UKR", "MILITARY")),
     ("The US approached Greece to convince it to transfer its S-300 systems to Ukraine.",
