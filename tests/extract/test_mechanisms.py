@@ -138,6 +138,9 @@ NOT_TARGETS = [  # the client of a supplier is no sanction target
      ("refusal", "CAN", "MILITARY")),
     ("Canada has not approved new arms export permits to Israel since January.",
      ("refusal", "CAN", "MILITARY")),
+    # an appeal must ask for something that can be given
+    ("The Netherlands is asking Ukraine to comply with international law when it strikes military goals.",
+     ("appeal", "NLD", "UKR", "MILITARY")),
     # opposing, convincing, imagining and potential shipments give nothing
     ("German officials have said they oppose sending weapons to Ukraine.", ("support", "DEU", "UKR", "MILITARY")),
     ("The US approached Greece to convince it to transfer its S-300 systems to Ukraine.",

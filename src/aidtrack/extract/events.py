@@ -38,6 +38,7 @@ from aidtrack.extract.roles import (
     donors_of_verb,
     has_money,
     has_support_noun,
+    is_designation,
     modifier_actors,
     object_tokens,
     recipients_of,
@@ -635,6 +636,10 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
     if _asks_to_stop(sentence, verb):
         return []
     transfer = any(t.lemma_.lower() in lex.support_verbs for t in tokens)
+    if not transfer and not has_support_noun(sentence, tokens) and not any(
+            t.pos_ in ("NOUN", "PROPN") and lex.categories_of(t) for t in tokens) and not any(
+            is_designation(t) for t in tokens):
+        return []  # "asking Ukraine to comply with the law ... military goals": nothing to give
     cats, cat_default = _category_or_default(
         sentence, tokens, ctx, allow_default=transfer or has_support_noun(sentence, tokens))
     if not cats and has_money(tokens) and has_support_noun(sentence, tokens):

@@ -190,7 +190,7 @@ def _categories(sentence: Sentence, tokens: list[Token]) -> list[str]:
     for name, words in sentence.lexicon.categories.items():
         if texts & words:
             found.append(name)
-    if "military" not in found and any(_is_designation(t) for t in tokens):
+    if "military" not in found and any(is_designation(t) for t in tokens):
         found.append("military")
     if "financial" in found and len(found) > 1 and not (
             texts - _CONTAINERS) & sentence.lexicon.categories["financial"]:
@@ -207,7 +207,7 @@ _DESIGNATION_RE = re.compile(r"^[A-Z][A-Za-z]{0,3}-\d{1,3}[A-Z]?\d?s?$")
 _NOT_DESIGNATIONS = frozenset({"covid-19", "g-7", "g-20", "mh-17"})
 
 
-def _is_designation(token: Token) -> bool:
+def is_designation(token: Token) -> bool:
     """A weapon system's type designation given as a counted thing ("a dozen MiG-29s",
     "T-72 tanks"), not a date or a grouping ("G-20", "COVID-19")."""
     if token.lower_ in _NOT_DESIGNATIONS or not _DESIGNATION_RE.match(token.text):
