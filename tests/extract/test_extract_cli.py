@@ -13,7 +13,7 @@ ARTICLE = "Tanks for Kyiv\n\nGermany sent 14 Leopard tanks to Ukraine on Friday.
 
 
 def test_command_is_exported() -> None:
-    assert COMMANDS == [extract]
+    assert [extract] == COMMANDS
 
 
 def test_one_file_prints_json(tmp_path: Path) -> None:

@@ -22,8 +22,7 @@ from aidtrack.errors import ExtractionInputError
 
 MAX_BYTES = 10 * 1024 * 1024
 _HEADER_RE = re.compile(r"^(url|source|date|published|title)\s*:\s*(.*\S)\s*$", re.I)
-_MONTHS = ("january february march april may june july august september "
-           "october november december").split()
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 _ISO_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _MDY_RE = re.compile(r"\b([A-Z][a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b")
 _DMY_RE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)? ([A-Z][a-z]+),? (\d{4})\b")

@@ -16,17 +16,17 @@ from spacy.tokens import Token
 
 from aidtrack.extract.clauses import (
     Sentence,
-    companions,
-    governors,
-    has_aux,
-    negated_by_carrier,
     actors_of,
     agent_of,
     children,
+    companions,
+    governors,
+    has_aux,
     is_hedged,
     is_negated,
     is_passive,
     is_past,
+    negated_by_carrier,
     prep_objects,
     subject_of,
 )
@@ -345,9 +345,9 @@ def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
         lex.support_verbs | lex.words("refusal", "verbs") | lex.words("support", "object_verbs")
     ):
         return []
-    if lemma in ("weapon", "arm", "ammunition", "equipment", "supply", "support", "help"):
-        if not recipients_of(sentence, noun, dobj_is_recipient=False):
-            return []
+    if lemma in ("weapon", "arm", "ammunition", "equipment", "supply", "support", "help") and not recipients_of(
+            sentence, noun, dobj_is_recipient=False):
+        return []
     if _not_yet_given(sentence, noun):
         return []
     donors = modifier_actors(sentence, noun, of=True) or _light_verb_donors(sentence, noun)

@@ -9,14 +9,14 @@ from spacy.tokens import Token
 
 from aidtrack.extract.clauses import (
     Sentence,
-    companions,
     actors_of,
     agent_of,
     children,
+    companions,
     governors,
+    is_future,
     is_hedged,
     is_negated,
-    is_future,
     is_passive,
     is_past,
     prep_objects,

@@ -43,9 +43,7 @@ KEYS = {
 }
 _PARAGRAPH_RE = re.compile(r"[^\n]+")
 _ENGLISH = frozenset(
-    "the of and to in a an is are was were be been will would that for on with as by at "
-    "said says has have had it its his her their they he she we this not but or from which "
-    "who after over against into than more new also".split()
+    ["the", "of", "and", "to", "in", "a", "an", "is", "are", "was", "were", "be", "been", "will", "would", "that", "for", "on", "with", "as", "by", "at", "said", "says", "has", "have", "had", "it", "its", "his", "her", "their", "they", "he", "she", "we", "this", "not", "but", "or", "from", "which", "who", "after", "over", "against", "into", "than", "more", "new", "also"]
 )
 MAX_PARAGRAPH = 20_000
 # each further sentence that reports the same event keeps this share of the doubt
@@ -201,7 +199,7 @@ def _decide(per_sentence: list[tuple[int, Sentence, list[Found]]],
     adding = frozenset(k for k in KEYS if (MODE.get(k) or model.use.get(k, "rules")) in ("model", "union"))
     scored = [(start, cand, model.score(cand.features))
               for start, cand in candidates_of(per_sentence, ctx, adding)]
-    for start, cand, score in scored:
+    for _start, cand, score in scored:
         key = _key_of(cand.fields)
         best[key] = max(best.get(key, 0.0), score)
     for event, start, sentence in rules:

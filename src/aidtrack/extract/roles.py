@@ -27,7 +27,7 @@ CURRENCY_WORDS = frozenset({"dollars", "euros", "pounds", "yen", "won", "francs"
                             "sek", "dkk", "chf", "pln", "krw", "cad", "aud",
                             # singular forms used as modifiers ("a 50 billion euro package")
                             "euro", "dollar", "franc", "zloty", "shekel", "rupee", "ruble", "rouble",
-                            "hryvnia", "krone", "krona"})
+                            "krona"})
 RECIPIENT_PREPS = frozenset({"to", "for", "into", "toward", "towards"})
 DOBJ_RECIPIENT_VERBS = frozenset({"supply", "provide", "arm", "equip", "give", "train",
                                   "help", "support", "fund", "finance", "assist", "back",
