@@ -354,8 +354,9 @@ def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
     if any(c.dep_ == "amod" and c.lower_ in _UNREAL for c in noun.children):
         return []  # "a potential Israeli shipment of Patriots", "the proposed package"
     told_before = not donors and _refers_back(noun)
-    if told_before and ctx.main_other():
-        donors = [ctx.main_other()]  # "The package also includes ...": the article's giver
+    giver = ctx.main_other() if told_before else None
+    if giver:
+        donors = [giver]  # "The package also includes ...": the article's giver
     if not donors or is_hedged(sentence, noun):
         return []
     explicit = recipients_of(sentence, noun, dobj_is_recipient=False)

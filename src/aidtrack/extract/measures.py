@@ -82,8 +82,9 @@ def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
         exclude |= {ctx.default_recipient} if ctx.default_recipient else set()
     targets = _others(targets, exclude)
     conf = 0.8
-    if not targets and has_cue and len(actors) == 1 and ctx.main_other(actors[0]):
-        targets, conf = [ctx.main_other(actors[0])], 0.5  # "warned of consequences": for the giver
+    giver = ctx.main_other(actors[0]) if not targets and has_cue and len(actors) == 1 else None
+    if giver:
+        targets, conf = [giver], 0.5  # "warned of consequences": for the giver
     if not targets or not (has_cue or against or children(verb, frozenset({"dobj"}))):
         return []
     return [_threat(a, t, verb, conf) for a in actors for t in targets[:max(1, named)]]
@@ -358,8 +359,9 @@ def target_codes(sentence: Sentence, phrase: Token, *, clauses: bool = False) ->
                 continue
             if child.dep_ == "prep" and child.lower_ == "of" and tok.lemma_.lower() in _RELATIONAL:
                 continue  # "Chinese suppliers of Russia's army": the client is no target
-            if child.dep_ == "acl" and child.tag_ == "VBN" and agent_of(child) is not None:
-                stack.append(agent_of(child))  # "goods used by the Russian military", "firms owned by"
+            agent = agent_of(child) if child.dep_ == "acl" and child.tag_ == "VBN" else None
+            if agent is not None:
+                stack.append(agent)  # "goods used by the Russian military", "firms owned by"
                 continue
             if child.dep_ == "acl" and child.lemma_.lower() in _LOCATING:
                 stack += [g for p in child.children if p.dep_ == "prep" and p.lower_ in ("in", "to", "with")
