@@ -31,7 +31,10 @@ def test_piped_table_is_plain_tab_separated_text(monkeypatch):
     buffer = io.StringIO()
     output.console(file=buffer).print(_table())
     assert buffer.getvalue().splitlines() == [
-        "Donors ranked", "#\tname\ttotal", "1\tNetherlands Kingdom\tEUR 4.61 bn", "2\tUnited Kingdom\tEUR 431.2 m",
+        "Donors ranked",
+        "#\tname\ttotal",
+        "1\tNetherlands Kingdom\tEUR 4.61 bn",
+        "2\tUnited Kingdom\tEUR 431.2 m",
     ]
 
 
@@ -58,9 +61,25 @@ def test_stderr_console_writes_to_stderr(capsys):
     assert captured.err == "to stderr\n" and captured.out == ""
 
 
-@pytest.mark.parametrize(("value", "text"), [
-    (4_612_000_000, "EUR 4.61 bn"), (431_200_000, "EUR 431.2 m"), (12_345, "EUR 12,345"), (0, "EUR 0"),
-    (None, "-"), (math.nan, "-"),
-])
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (4_612_000_000, "EUR 4.61 bn"),
+        (431_200_000, "EUR 431.2 m"),
+        (12_345, "EUR 12,345"),
+        (0, "EUR 0"),
+        (None, "-"),
+        (math.nan, "-"),
+    ],
+)
 def test_money(value, text):
     assert output.money(value) == text
+
+
+def test_piped_markdown_is_its_source_with_whole_links() -> None:
+    from rich.markdown import Markdown
+
+    url = "https://example.org/" + "a-very-long-path/" * 12
+    buffer = io.StringIO()
+    output.console(file=buffer).print(Markdown(f"## Routes\n\n- allowed ([source]({url}))\n", hyperlinks=False))
+    assert buffer.getvalue() == f"## Routes\n\n- allowed ([source]({url}))\n"

@@ -19,6 +19,7 @@ from typing import IO, Any
 
 from rich.console import Console, RenderableType
 from rich.errors import MarkupError
+from rich.markdown import Markdown
 from rich.table import Table
 from rich.text import Text
 
@@ -37,7 +38,8 @@ def console(*, stderr: bool = False, file: IO[str] | None = None, **options: Any
 
 
 class PlainWhenPiped(Console):
-    """A Console that prints tables as tab-separated text and never wraps when not on a terminal."""
+    """A Console that prints tables as tab-separated text, Markdown as its source, and never
+    wraps when not on a terminal."""
 
     def print(self, *objects: Any, **options: Any) -> None:  # type: ignore[override]
         if self.is_terminal:
@@ -46,6 +48,8 @@ class PlainWhenPiped(Console):
         for obj in objects:
             if isinstance(obj, Table):
                 self._write_lines(plain_rows(obj))
+            elif isinstance(obj, Markdown):  # its own source is the plain text: links stay whole
+                self._write_lines(obj.markup.splitlines())
             else:
                 options.setdefault("soft_wrap", True)
                 super().print(obj, **options)
