@@ -56,6 +56,7 @@ STARTER = 0
 
 # -- ledgers -------------------------------------------------------------------------
 
+
 def sqlite_url(work: Path, size: int) -> str:
     return f"sqlite:///{work / f'ledger-{size}.db'}"
 
@@ -84,7 +85,9 @@ def ledger_store(kind: str, url: str, size: int, *, base: str | None = None) -> 
     if size:
         fill = scale.fill_postgres if kind == "postgres" else scale.fill_sqlite
         fill(store, events=0, support=size, chunk=200_000)
-    print(f"  built {kind} ledger of {size:,} synthetic rows in {time.perf_counter() - began:.0f} s", flush=True)
+    print(
+        f"  built {kind} ledger of {size:,} synthetic rows in {time.perf_counter() - began:.0f} s", flush=True
+    )
     return store
 
 
@@ -104,8 +107,18 @@ def _truncate(store: Store) -> None:
                 conn.execute(table.delete())
 
 
-TOTALS_INDEX = ("status", "current", "donor", "recipient", "category", "stage", "origin", "source_id", "date",
-                "amount_eur")
+TOTALS_INDEX = (
+    "status",
+    "current",
+    "donor",
+    "recipient",
+    "category",
+    "stage",
+    "origin",
+    "source_id",
+    "date",
+    "amount_eur",
+)
 
 
 def add_totals_index(store: Store) -> sa.Index:
@@ -124,6 +137,7 @@ def add_totals_index(store: Store) -> sa.Index:
 
 
 # -- the operations ------------------------------------------------------------------
+
 
 def record_frames(store: Store) -> tuple[Any, Any]:
     """The old path: every counted record as a row of a pandas frame."""
@@ -185,8 +199,11 @@ def measure(store: Store, size: int, args: argparse.Namespace) -> dict[tuple[str
         func()
         out[(name, "warm")] = best_of(func, repeat=args.repeat)
     totals = aggregate.support_totals(store)
-    print(f"  {size:>9,} synthetic rows: {int(totals['records'].sum()):,} counted records in "
-          f"{len(totals):,} total rows", flush=True)
+    print(
+        f"  {size:>9,} synthetic rows: {int(totals['records'].sum()):,} counted records in "
+        f"{len(totals):,} total rows",
+        flush=True,
+    )
     return out
 
 
@@ -213,8 +230,11 @@ def _names(result: dict[tuple[str, str], float]) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[100_000, 1_000_000])
-    parser.add_argument("--postgres", default=os.environ.get("AIDTRACK_BENCH_POSTGRES", DEFAULT_POSTGRES),
-                        help="PostgreSQL URL ('' to skip); one schema per ledger size is kept there.")
+    parser.add_argument(
+        "--postgres",
+        default=os.environ.get("AIDTRACK_BENCH_POSTGRES", DEFAULT_POSTGRES),
+        help="PostgreSQL URL ('' to skip); one schema per ledger size is kept there.",
+    )
     parser.add_argument("--skip-sqlite", action="store_true")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--old-up-to", type=int, default=10**6, help="Time the old path up to this size.")
@@ -227,8 +247,11 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["XDG_CACHE_HOME"] = str(CACHE_HOME)  # never the user's own cache folder
     sizes = [STARTER, *sorted(set(args.sizes) - {STARTER})]
     kinds = ([] if args.skip_sqlite else ["sqlite"]) + (["postgres"] if args.postgres else [])
-    print(f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, load average {os.getloadavg()[0]:.2f} "
-          f"on {os.cpu_count()} CPUs", flush=True)
+    print(
+        f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, load average {os.getloadavg()[0]:.2f} "
+        f"on {os.cpu_count()} CPUs",
+        flush=True,
+    )
     for kind in kinds:
         results = {}
         for size in sizes:

@@ -45,6 +45,8 @@ FULL_PAGES = 1200  # offsets below this still give 1000 rows on the bench ledger
 def _concrete(path: str) -> str:
     """``path`` with ``{n}`` replaced by the next request number (mod FULL_PAGES)."""
     return path.format(n=next(_REQUEST_NUMBER) % FULL_PAGES) if "{n}" in path else path
+
+
 MORE = ("/api/events?limit=100", "/api/compare/KOR?peers=G7", "/api/timeline/KOR", "/api/rules/KOR", "/")
 
 
@@ -61,7 +63,10 @@ def build_ledger(folder: Path) -> tuple[str, str]:
         what += f" + Kiel R29 ({R29})"
     counts = store.summary()["counts"]
     store.engine.dispose()
-    return url, f"{what}: {counts['support']} support records, {counts['events']} events, {counts['macro']} macro rows"
+    return (
+        url,
+        f"{what}: {counts['support']} support records, {counts['events']} events, {counts['macro']} macro rows",
+    )
 
 
 def free_port() -> int:
@@ -72,8 +77,18 @@ def free_port() -> int:
 
 def start_server(url: str, port: int, home: Path, *, workers: int) -> subprocess.Popen[bytes]:
     env = {**os.environ, "AIDTRACK_DATABASE_URL": url, "AIDTRACK_CONFIG_FILE": str(home / "none.toml")}
-    command = [sys.executable, "-c", "from aidtrack.cli import main; main()", "serve", "--host", "127.0.0.1",
-               "--port", str(port), "--workers", str(workers)]
+    command = [
+        sys.executable,
+        "-c",
+        "from aidtrack.cli import main; main()",
+        "serve",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+    ]
     return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
@@ -114,17 +129,24 @@ async def measure(base: str, path: str, *, requests: int, clients: int) -> tuple
     return cuts[49] * 1000, cuts[94] * 1000, len(latencies) / elapsed
 
 
-def report(base: str, paths: tuple[str, ...], *, single: int, concurrent: int, clients: int) -> dict[str, float]:
+def report(
+    base: str, paths: tuple[str, ...], *, single: int, concurrent: int, clients: int
+) -> dict[str, float]:
     """Print one line per endpoint; returns its requests per second with ``clients`` clients."""
-    print(f"{'endpoint':<42} {'1 client: p50':>13} {'p95':>8} {'req/s':>7}   "
-          f"{clients} clients: p50 {'p95':>8} {'req/s':>7}")
+    print(
+        f"{'endpoint':<42} {'1 client: p50':>13} {'p95':>8} {'req/s':>7}   "
+        f"{clients} clients: p50 {'p95':>8} {'req/s':>7}"
+    )
     rates = {}
     for path in paths:
         one = asyncio.run(measure(base, path, requests=single, clients=1))
         many = asyncio.run(measure(base, path, requests=concurrent, clients=clients))
         rates[path] = many[2]
-        print(f"{path:<42} {one[0]:>10.1f} ms {one[1]:>5.1f} ms {one[2]:>7.1f}   "
-              f"{many[0]:>13.1f} ms {many[1]:>5.1f} ms {many[2]:>7.1f}", flush=True)
+        print(
+            f"{path:<42} {one[0]:>10.1f} ms {one[1]:>5.1f} ms {one[2]:>7.1f}   "
+            f"{many[0]:>13.1f} ms {many[1]:>5.1f} ms {many[2]:>7.1f}",
+            flush=True,
+        )
     return rates
 
 
@@ -137,7 +159,9 @@ def print_ratios(rates: dict[str, float], *, clients: int) -> None:
         print(f"  {path:<40} {share:>6.0%}   target >= {target:.0%}: {verdict}")
 
 
-def bench_server(url: str, folder: Path, paths: tuple[str, ...], *, workers: int, args: argparse.Namespace) -> None:
+def bench_server(
+    url: str, folder: Path, paths: tuple[str, ...], *, workers: int, args: argparse.Namespace
+) -> None:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = start_server(url, port, folder, workers=workers)
@@ -145,9 +169,13 @@ def bench_server(url: str, folder: Path, paths: tuple[str, ...], *, workers: int
         wait_ready(base, server)
         for _ in range(workers * 4):  # every worker answers once before the clock starts
             httpx.get(base + BASELINE, timeout=30)
-        print(f"\nserver: aidtrack serve --workers {workers} on {base}; python {sys.version.split()[0]}, "
-              f"{os.cpu_count()} CPUs; load average before: {_load()}")
-        rates = report(base, paths, single=args.requests, concurrent=args.concurrent_requests, clients=args.clients)
+        print(
+            f"\nserver: aidtrack serve --workers {workers} on {base}; python {sys.version.split()[0]}, "
+            f"{os.cpu_count()} CPUs; load average before: {_load()}"
+        )
+        rates = report(
+            base, paths, single=args.requests, concurrent=args.concurrent_requests, clients=args.clients
+        )
         print_ratios(rates, clients=args.clients)
         print(f"load average after: {_load()}")
     finally:
@@ -160,9 +188,13 @@ def _load() -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--requests", type=int, default=100, help="requests per endpoint, one client")
-    parser.add_argument("--concurrent-requests", type=int, default=500, help="requests per endpoint, many clients")
+    parser.add_argument(
+        "--concurrent-requests", type=int, default=500, help="requests per endpoint, many clients"
+    )
     parser.add_argument("--clients", type=int, default=50, help="concurrent clients")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="server processes to try")
     parser.add_argument("--all", action="store_true", help="also time the other read endpoints")

@@ -53,10 +53,14 @@ def main() -> None:
     print(f"{len(articles)} articles, {words} words, {sum(map(len, events))} events")
     print(f"parse only:          {len(articles) / parse:.1f} articles/s")
     print(f"rules, no scorer:    {len(articles) / rules:.1f} articles/s")
-    print(f"best of {args.repeat}: {best:.2f} s = {len(articles) / best:.1f} articles/s, "
-          f"{words / best:,.0f} words/s (one core)")
-    print(f"full extraction / parse only: {parse / best:.2f} of the parse rate; "
-          f"learned scorer costs {100 * (best - rules) / rules:.0f}% over the rules")
+    print(
+        f"best of {args.repeat}: {best:.2f} s = {len(articles) / best:.1f} articles/s, "
+        f"{words / best:,.0f} words/s (one core)"
+    )
+    print(
+        f"full extraction / parse only: {parse / best:.2f} of the parse rate; "
+        f"learned scorer costs {100 * (best - rules) / rules:.0f}% over the rules"
+    )
 
 
 def _best(repeat: int, run) -> float:

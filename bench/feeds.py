@@ -42,7 +42,9 @@ def build(server: FixtureServer, n_feeds: int, n_items: int) -> None:
             sample = samples[(f * n_items + i) % len(samples)]
             title, date, body = ARTICLES[sample]
             path = sample.replace("/articles/", f"/articles/{f}-{i}-")
-            server.routes[path] = Route(article_page(title, date, f"{body}\n\nReport {f}-{i} of the sample desk."))
+            server.routes[path] = Route(
+                article_page(title, date, f"{body}\n\nReport {f}-{i} of the sample desk.")
+            )
             ARTICLES[path] = ARTICLES[sample]
             paths.append(path)
         server.routes[f"/feed{f}.xml"] = Route(rss_feed(server.base, tuple(paths)), "application/rss+xml")
@@ -100,9 +102,11 @@ def timed(store: Any, **options: Any) -> tuple[float, feeds.PollReport]:
 def describe(label: str, seconds: float, report: feeds.PollReport) -> float:
     totals = report.totals()
     rate = totals["items"] / seconds
-    print(f"{label}: {totals['items']} items ({totals['not_relevant']} not relevant, {totals['added']} new "
-          f"candidates + {totals['linked']} linked to them as sources, {totals['errors']} errors) in "
-          f"{seconds:.2f} s = {rate:.1f} items/s")
+    print(
+        f"{label}: {totals['items']} items ({totals['not_relevant']} not relevant, {totals['added']} new "
+        f"candidates + {totals['linked']} linked to them as sources, {totals['errors']} errors) in "
+        f"{seconds:.2f} s = {rate:.1f} items/s"
+    )
     return rate
 
 
@@ -112,8 +116,10 @@ def main() -> None:
     parser.add_argument("--items", type=int, default=100)
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
-    print(f"{args.feeds} feeds x {args.items} items; {os.cpu_count()} CPUs; load average "
-          f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(
+        f"{args.feeds} feeds x {args.items} items; {os.cpu_count()} CPUs; load average "
+        f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}"
+    )
     with served(args.feeds, args.items) as base, tempfile.TemporaryDirectory() as folder:
         feeds._warm()  # load the relevance filter and the language model before timing
         store = fresh_ledger(folder, "one", base, args.feeds)

@@ -38,9 +38,11 @@ def bench_file(label: str, path: Path, release: str | None, folder: Path) -> Non
     result = read_kiel(path, release=release)
     read_seconds = time.perf_counter() - started
     summary = imports.import_kiel(_fresh_store(folder, label.split()[1]), path, by="bench", release=release)
-    print(f"{label:34} {summary.rows_read:6,} rows  {len(result.records):6,} records  "
-          f"read {read_seconds:5.2f} s ({summary.rows_read / read_seconds:7,.0f} rows/s)  "
-          f"read+store {summary.seconds:5.2f} s ({summary.rows_per_second:7,.0f} rows/s)")
+    print(
+        f"{label:34} {summary.rows_read:6,} rows  {len(result.records):6,} records  "
+        f"read {read_seconds:5.2f} s ({summary.rows_read / read_seconds:7,.0f} rows/s)  "
+        f"read+store {summary.seconds:5.2f} s ({summary.rows_per_second:7,.0f} rows/s)"
+    )
 
 
 def bench_starter(folder: Path) -> None:
@@ -50,8 +52,10 @@ def bench_starter(folder: Path) -> None:
     seconds = time.perf_counter() - started
     again = time.perf_counter()
     imports.load_starter(store, by="bench")
-    print(f"{'Starter dataset (Release 29)':34} {summary.rows_read:6,} rows  {summary.stored:6,} records  "
-          f"load {seconds:5.2f} s; second load (unchanged) {time.perf_counter() - again:5.2f} s")
+    print(
+        f"{'Starter dataset (Release 29)':34} {summary.rows_read:6,} rows  {summary.stored:6,} records  "
+        f"load {seconds:5.2f} s; second load (unchanged) {time.perf_counter() - again:5.2f} s"
+    )
 
 
 def main() -> None:

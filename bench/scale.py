@@ -37,23 +37,88 @@ sys.path.insert(0, str(REPO))
 # -- synthetic corpus ----------------------------------------------------------------
 
 _FILLER = {
-    "subject": ["The home side", "The council", "The company", "Local farmers", "The orchestra", "Shoppers",
-                "The new manager", "Scientists", "The museum", "Commuters", "The bakery", "Tourists",
-                "The school board", "The airline", "Residents", "The chess club", "Investors", "The festival",
-                # names of states in news that is not about support (sports, business, culture)
-                "France's national team", "A German carmaker", "Japanese scientists", "Brazil's central bank",
-                "Fans in Poland", "The Italian coach", "A Canadian mining firm", "Tourists from Norway",
-                "Spain's biggest bank", "The Dutch king", "Korean pop stars", "Farmers in Kenya",
-                "Ukraine's football team", "A Russian chess player", "The British Museum", "Australia's cricketers"],
-    "verb": ["reported", "celebrated", "discussed", "postponed", "announced", "criticised", "welcomed",
-             "prepared", "reviewed", "questioned", "praised", "planned"],
-    "object": ["a record harvest", "the new timetable", "a rise in ticket sales", "the summer schedule",
-               "plans for a new park", "the results of the survey", "a late goal", "the weekend forecast",
-               "a new recipe book", "higher rents in the city centre", "the opening of a cycle path",
-               "a package of discounts for families", "customer support hours", "a loan for the new stadium",
-               "the delivery of new buses", "a drop in fuel prices", "a jazz concert", "the school holidays"],
-    "tail": ["on Monday", "this week", "after a long debate", "despite the rain", "in the town hall",
-             "for the third year running", "ahead of the holidays", "to mixed reviews", "at a press conference"],
+    "subject": [
+        "The home side",
+        "The council",
+        "The company",
+        "Local farmers",
+        "The orchestra",
+        "Shoppers",
+        "The new manager",
+        "Scientists",
+        "The museum",
+        "Commuters",
+        "The bakery",
+        "Tourists",
+        "The school board",
+        "The airline",
+        "Residents",
+        "The chess club",
+        "Investors",
+        "The festival",
+        # names of states in news that is not about support (sports, business, culture)
+        "France's national team",
+        "A German carmaker",
+        "Japanese scientists",
+        "Brazil's central bank",
+        "Fans in Poland",
+        "The Italian coach",
+        "A Canadian mining firm",
+        "Tourists from Norway",
+        "Spain's biggest bank",
+        "The Dutch king",
+        "Korean pop stars",
+        "Farmers in Kenya",
+        "Ukraine's football team",
+        "A Russian chess player",
+        "The British Museum",
+        "Australia's cricketers",
+    ],
+    "verb": [
+        "reported",
+        "celebrated",
+        "discussed",
+        "postponed",
+        "announced",
+        "criticised",
+        "welcomed",
+        "prepared",
+        "reviewed",
+        "questioned",
+        "praised",
+        "planned",
+    ],
+    "object": [
+        "a record harvest",
+        "the new timetable",
+        "a rise in ticket sales",
+        "the summer schedule",
+        "plans for a new park",
+        "the results of the survey",
+        "a late goal",
+        "the weekend forecast",
+        "a new recipe book",
+        "higher rents in the city centre",
+        "the opening of a cycle path",
+        "a package of discounts for families",
+        "customer support hours",
+        "a loan for the new stadium",
+        "the delivery of new buses",
+        "a drop in fuel prices",
+        "a jazz concert",
+        "the school holidays",
+    ],
+    "tail": [
+        "on Monday",
+        "this week",
+        "after a long debate",
+        "despite the rain",
+        "in the town hall",
+        "for the third year running",
+        "ahead of the holidays",
+        "to mixed reviews",
+        "at a press conference",
+    ],
 }
 
 
@@ -63,8 +128,13 @@ def project_sentences() -> list[str]:
     patterns = REPO / "tests" / "extract" / "test_patterns.py"
     if patterns.exists():
         for node in ast.walk(ast.parse(patterns.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Tuple) and len(node.elts) == 2 and isinstance(node.elts[0], ast.Constant)
-                    and isinstance(node.elts[0].value, str) and isinstance(node.elts[1], ast.Set)):
+            if (
+                isinstance(node, ast.Tuple)
+                and len(node.elts) == 2
+                and isinstance(node.elts[0], ast.Constant)
+                and isinstance(node.elts[0].value, str)
+                and isinstance(node.elts[1], ast.Set)
+            ):
                 found.append(node.elts[0].value)
     from tests.scale.conftest import RELEVANT
 
@@ -89,8 +159,12 @@ def synthetic_corpus(path: Path, *, articles: int, relevant_share: float, seed: 
                 for sentence in rng.sample(sentences, rng.randint(1, 3)):
                     body.insert(rng.randint(0, len(body)), sentence)
             day = dt.date(2023, 1, 1) + dt.timedelta(days=rng.randrange(730))
-            record = {"url": f"https://bench.example/{i}", "title": body[0][:60], "date": day.isoformat(),
-                      "text": "\n".join(" ".join(body[j:j + 3]) for j in range(0, len(body), 3))}
+            record = {
+                "url": f"https://bench.example/{i}",
+                "title": body[0][:60],
+                "date": day.isoformat(),
+                "text": "\n".join(" ".join(body[j : j + 3]) for j in range(0, len(body), 3)),
+            }
             handle.write(json.dumps(record) + "\n")
     return {"articles": articles, "relevant": relevant, "project_sentences": len(sentences)}
 
@@ -103,15 +177,26 @@ def _one_run(corpus: Path, out: Path, *, engine: Any, partition_size: int) -> di
 
     stamps: list[tuple[float, int]] = []
     load_before = os.getloadavg()[0]
-    report = run_bulk(corpus, out, engine=engine, partition_size=partition_size, resume=False,
-                      on_result=lambda r: stamps.append((time.perf_counter(), r["articles"])))
+    report = run_bulk(
+        corpus,
+        out,
+        engine=engine,
+        partition_size=partition_size,
+        resume=False,
+        on_result=lambda r: stamps.append((time.perf_counter(), r["articles"])),
+    )
     steady = (sum(n for _, n in stamps[1:]) / (stamps[-1][0] - stamps[0][0])) if len(stamps) > 2 else 0.0
-    return {"articles": report.articles, "seconds_with_startup": report.seconds,
-            "articles_per_second_with_startup": round(report.articles_per_second, 1),
-            "articles_per_second_steady": round(steady, 1),
-            "passed": report.passed, "pass_rate": round(report.pass_rate, 4), "events": report.events,
-            "peak_rss_mb_per_worker": report.workers,
-            "load_average_1min_before_after": [round(load_before, 1), round(os.getloadavg()[0], 1)]}
+    return {
+        "articles": report.articles,
+        "seconds_with_startup": report.seconds,
+        "articles_per_second_with_startup": round(report.articles_per_second, 1),
+        "articles_per_second_steady": round(steady, 1),
+        "passed": report.passed,
+        "pass_rate": round(report.pass_rate, 4),
+        "events": report.events,
+        "peak_rss_mb_per_worker": report.workers,
+        "load_average_1min_before_after": [round(load_before, 1), round(os.getloadavg()[0], 1)],
+    }
 
 
 def bench_corpus(args: argparse.Namespace) -> dict[str, Any]:
@@ -124,7 +209,8 @@ def bench_corpus(args: argparse.Namespace) -> dict[str, Any]:
     print(f"corpus: {made}", flush=True)
     runs: dict[str, Any] = {}
     engines = [("local", EngineOptions("local"))] + [
-        (f"dask-{n}", EngineOptions("dask", workers=n)) for n in args.workers]
+        (f"dask-{n}", EngineOptions("dask", workers=n)) for n in args.workers
+    ]
     for name, engine in engines:
         if name == "local" and args.skip_local:
             continue
@@ -133,15 +219,48 @@ def bench_corpus(args: argparse.Namespace) -> dict[str, Any]:
     dask = sorted((int(k.split("-")[1]), v) for k, v in runs.items() if k.startswith("dask-"))
     if len(dask) >= 2:
         (n1, r1), (n2, r2) = dask[0], dask[-1]
-        runs["scaling_ratio"] = {f"{n2}_vs_{n1}_workers":
-                                 round(r2["articles_per_second_steady"] / r1["articles_per_second_steady"], 2)}
+        runs["scaling_ratio"] = {
+            f"{n2}_vs_{n1}_workers": round(
+                r2["articles_per_second_steady"] / r1["articles_per_second_steady"], 2
+            )
+        }
     return {"corpus": made, "runs": runs}
 
 
 # -- synthetic ledger ----------------------------------------------------------------
 
-DONORS = ["USA", "DEU", "GBR", "FRA", "JPN", "KOR", "CAN", "ITA", "POL", "NLD", "NOR", "SWE", "DNK", "FIN", "EST",
-          "LVA", "LTU", "CZE", "ESP", "BEL", "AUT", "CHE", "AUS", "TUR", "EU", "IRL", "PRT", "GRC", "ROU", "BGR"]
+DONORS = [
+    "USA",
+    "DEU",
+    "GBR",
+    "FRA",
+    "JPN",
+    "KOR",
+    "CAN",
+    "ITA",
+    "POL",
+    "NLD",
+    "NOR",
+    "SWE",
+    "DNK",
+    "FIN",
+    "EST",
+    "LVA",
+    "LTU",
+    "CZE",
+    "ESP",
+    "BEL",
+    "AUT",
+    "CHE",
+    "AUS",
+    "TUR",
+    "EU",
+    "IRL",
+    "PRT",
+    "GRC",
+    "ROU",
+    "BGR",
+]
 TYPES = ["appeal", "refusal", "threat", "policy_change", "sanction"]
 CATEGORIES = ["military", "humanitarian", "financial"]
 STAGES = ["commitment", "allocation", "delivery"]
@@ -157,22 +276,39 @@ def frames(kind: str, rows: int, *, chunk: int, seed: int) -> Iterator[Any]:
     days = np.datetime64("2022-02-24")
     for start in range(0, rows, chunk):
         n = min(chunk, rows - start)
-        common = {"date": days + rng.integers(0, 1400, n).astype("timedelta64[D]"),
-                  "evidence": "Synthetic evidence sentence for the benchmark.",
-                  "origin": rng.choice(["extract", "manual", "kiel"], n),
-                  "external_id": [f"{kind[0]}{start + i}" for i in range(n)],
-                  "current": True, "status": rng.choice(["candidate", "confirmed", "rejected"], n, p=[.3, .6, .1]),
-                  "created": now, "updated": now}
+        common = {
+            "date": days + rng.integers(0, 1400, n).astype("timedelta64[D]"),
+            "evidence": "Synthetic evidence sentence for the benchmark.",
+            "origin": rng.choice(["extract", "manual", "kiel"], n),
+            "external_id": [f"{kind[0]}{start + i}" for i in range(n)],
+            "current": True,
+            "status": rng.choice(["candidate", "confirmed", "rejected"], n, p=[0.3, 0.6, 0.1]),
+            "created": now,
+            "updated": now,
+        }
         if kind == "events":
-            frame = {"type": rng.choice(TYPES, n), "actor": rng.choice(DONORS + ["RUS", "UKR", "CHN"], n),
-                     "target": rng.choice(DONORS + ["RUS", "UKR"], n), "category": rng.choice(CATEGORIES, n),
-                     "confidence": rng.random(n).round(2), **common}
+            frame = {
+                "type": rng.choice(TYPES, n),
+                "actor": rng.choice(DONORS + ["RUS", "UKR", "CHN"], n),
+                "target": rng.choice(DONORS + ["RUS", "UKR"], n),
+                "category": rng.choice(CATEGORIES, n),
+                "confidence": rng.random(n).round(2),
+                **common,
+            }
         else:
             amount = rng.lognormal(16, 2, n).round(0)
-            frame = {"donor": rng.choice(DONORS, n), "recipient": "UKR", "category": rng.choice(CATEGORIES, n),
-                     "stage": rng.choice(STAGES, n), "amount": amount, "currency": "EUR", "amount_eur": amount,
-                     "channel": "direct", **common}
-            frame["status"] = rng.choice(["confirmed", "candidate"], n, p=[.9, .1])
+            frame = {
+                "donor": rng.choice(DONORS, n),
+                "recipient": "UKR",
+                "category": rng.choice(CATEGORIES, n),
+                "stage": rng.choice(STAGES, n),
+                "amount": amount,
+                "currency": "EUR",
+                "amount_eur": amount,
+                "channel": "direct",
+                **common,
+            }
+            frame["status"] = rng.choice(["confirmed", "candidate"], n, p=[0.9, 0.1])
         yield pd.DataFrame(frame)
 
 
@@ -189,8 +325,9 @@ def fill_sqlite(store: Any, *, events: int, support: int, chunk: int) -> float:
                 frame["created"] = frame["updated"] = "2026-01-01 00:00:00"
                 cols = ", ".join(f'"{c}"' for c in frame.columns)
                 marks = ", ".join("?" * len(frame.columns))
-                cursor.executemany(f"INSERT INTO {kind} ({cols}) VALUES ({marks})",
-                                   frame.itertuples(index=False, name=None))
+                cursor.executemany(
+                    f"INSERT INTO {kind} ({cols}) VALUES ({marks})", frame.itertuples(index=False, name=None)
+                )
                 raw.commit()
         cursor.execute("ANALYZE")
         raw.commit()
@@ -238,22 +375,41 @@ def ledger_queries(store: Any) -> dict[str, Any]:
     from aidtrack.services import analysis as analysis_service
     from aidtrack.services import review
 
-    store.upsert_macro([{"actor": d, "indicator": KIEL_GDP, "year": 2021, "value": 1e11 * (i + 1), "unit": "EUR"}
-                        for i, d in enumerate(DONORS)], by="bench")
+    store.upsert_macro(
+        [
+            {"actor": d, "indicator": KIEL_GDP, "year": 2021, "value": 1e11 * (i + 1), "unit": "EUR"}
+            for i, d in enumerate(DONORS)
+        ],
+        by="bench",
+    )
     frames_: dict[str, Any] = {}
 
     def load() -> None:
         analysis_service.clear_cache()  # time the grouped query, not the per-version cache
         frames_["support"], frames_["macro"] = analysis_service.load_frames(store)
 
-    doc = {"id": "bench-1", "url": "https://bench.example/doc", "title": "Bench", "published": "2024-05-02",
-           "events": [{"type": "sanction", "actor": "EU", "target": "RUS", "evidence": "The EU imposed sanctions."},
-                      {"type": "support", "donor": "DEU", "recipient": "UKR", "category": "military",
-                       "stage": "commitment", "evidence": "Germany sent tanks."}]}
+    doc = {
+        "id": "bench-1",
+        "url": "https://bench.example/doc",
+        "title": "Bench",
+        "published": "2024-05-02",
+        "events": [
+            {"type": "sanction", "actor": "EU", "target": "RUS", "evidence": "The EU imposed sanctions."},
+            {
+                "type": "support",
+                "donor": "DEU",
+                "recipient": "UKR",
+                "category": "military",
+                "stage": "commitment",
+                "evidence": "Germany sent tanks.",
+            },
+        ],
+    }
     results = {
         "list_events_actor_100": timed(lambda: store.list_events(EventFilter(actor="RUS", limit=100))),
-        "list_events_type_target_100": timed(lambda: store.list_events(
-            EventFilter(type="threat", target="KOR", limit=100))),
+        "list_events_type_target_100": timed(
+            lambda: store.list_events(EventFilter(type="threat", target="KOR", limit=100))
+        ),
         "list_support_donor_100": timed(lambda: store.list_support(SupportFilter(donor="DEU", limit=100))),
         "list_candidates_100": timed(lambda: review.candidates(store=store, limit=100)),
         "count_events_type": timed(lambda: store.count("events", EventFilter(type="sanction", limit=None))),
@@ -315,7 +471,9 @@ def _drop_schema(url: str, schema: str) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("what", choices=["corpus", "ledger"])
     parser.add_argument("--work", default="/tmp/aidtrack-bench", help="Scratch folder.")
     parser.add_argument("--results", help="Append the results as JSON to this file.")
@@ -328,7 +486,9 @@ def main() -> None:
     parser.add_argument("--support", type=int, default=1_000_000)
     parser.add_argument("--chunk", type=int, default=500_000)
     parser.add_argument("--postgres", help="PostgreSQL URL; the bench uses its own schema aidtrack_bench.")
-    parser.add_argument("--schema", default="aidtrack_bench", help="PostgreSQL schema the bench creates and drops.")
+    parser.add_argument(
+        "--schema", default="aidtrack_bench", help="PostgreSQL schema the bench creates and drops."
+    )
     parser.add_argument("--skip-sqlite", action="store_true")
     parser.add_argument("--keep", action="store_true", help="Keep the PostgreSQL bench schema.")
     args = parser.parse_args()

@@ -43,13 +43,18 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("AIDTRACK_SHARED_DIR", REPO.parent / "shared"))
 KIEL = SHARED / "data" / "kiel"
 IMPORTER_FILES = (  # (path under data/kiel, release number for files whose name does not say it)
-    (("release07_xlsx/Ukraine_Support_Tracker.xlsx", None), ("release29_website_csv/data_explorer.csv", None)),
+    (
+        ("release07_xlsx/Ukraine_Support_Tracker.xlsx", None),
+        ("release29_website_csv/data_explorer.csv", None),
+    ),
     (("release12_main_data_csv/src_ukraine_support.csv", "12"), ("release28_derived_ukrainastotte", None)),
 )
 DONORS = ("DEU", "FRA", "POL", "KOR", "JPN", "CAN", "NLD", "SWE")
 AIDTRACK = [str(Path(sys.executable).with_name("aidtrack"))]
-SERVER = ("import sys, uvicorn; from aidtrack.web import create_app; "
-          "uvicorn.run(create_app(sys.argv[1]), host='127.0.0.1', port=int(sys.argv[2]), log_level='warning')")
+SERVER = (
+    "import sys, uvicorn; from aidtrack.web import create_app; "
+    "uvicorn.run(create_app(sys.argv[1]), host='127.0.0.1', port=int(sys.argv[2]), log_level='warning')"
+)
 
 
 class Tally:
@@ -121,10 +126,18 @@ def writer(number: int, base: str, token: str, until: float, tally: Tally) -> No
         sent = 0
         while time.monotonic() < until:
             tag = f"soak-{number}-{sent}"
-            body = {"donor": DONORS[sent % len(DONORS)], "category": "military", "stage": "delivery",
-                    "amount": 1000 + sent, "currency": "EUR", "date": "2024-01-15", "subtype": tag,
-                    "source_url": f"https://example.org/soak/{sent % 5}", "source_title": "Soak source",
-                    "status": "candidate" if sent % 4 == 0 else "confirmed"}
+            body = {
+                "donor": DONORS[sent % len(DONORS)],
+                "category": "military",
+                "stage": "delivery",
+                "amount": 1000 + sent,
+                "currency": "EUR",
+                "date": "2024-01-15",
+                "subtype": tag,
+                "source_url": f"https://example.org/soak/{sent % 5}",
+                "source_title": "Soak source",
+                "status": "candidate" if sent % 4 == 0 else "confirmed",
+            }
             started = time.perf_counter()
             try:
                 response = client.post("/api/support", json=body)
@@ -156,7 +169,9 @@ def reviewer(base: str, token: str, until: float, tally: Tally) -> None:
             for row in rows:
                 action = "accept" if turn % 2 == 0 else "reject"
                 turn += 1
-                response = client.post(f"/api/review/{row['id']}", json={"action": action, "table": "support"})
+                response = client.post(
+                    f"/api/review/{row['id']}", json={"action": action, "table": "support"}
+                )
                 _status(tally, response, "review")
                 if response.status_code == 200:
                     with tally.lock:
@@ -165,8 +180,9 @@ def reviewer(base: str, token: str, until: float, tally: Tally) -> None:
 
 def run_cli(url: str, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "AIDTRACK_DATABASE_URL": url, "COLUMNS": "200"}
-    return subprocess.run([*AIDTRACK, *args], env=env, capture_output=True, text=True, cwd=REPO, timeout=600,
-                          check=False)
+    return subprocess.run(
+        [*AIDTRACK, *args], env=env, capture_output=True, text=True, cwd=REPO, timeout=600, check=False
+    )
 
 
 def importer(number: int, url: str, until: float, tally: Tally) -> None:
@@ -178,10 +194,18 @@ def importer(number: int, url: str, until: float, tally: Tally) -> None:
         path = KIEL / name
         turn += 1
         result = run_cli(url, "import", "kiel", str(path), *(["--release", release] if release else []))
-        outcome = "unchanged" if "Unchanged" in result.stdout else "imported" if result.returncode == 0 else "failed"
+        outcome = (
+            "unchanged"
+            if "Unchanged" in result.stdout
+            else "imported"
+            if result.returncode == 0
+            else "failed"
+        )
         tally.count(f"import {outcome}")
         if result.returncode != 0 or "Traceback" in result.stderr:
-            tally.problem(f"import {path.name}: exit {result.returncode}: {(result.stderr or result.stdout)[-300:]}")
+            tally.problem(
+                f"import {path.name}: exit {result.returncode}: {(result.stderr or result.stdout)[-300:]}"
+            )
 
 
 def exporter(url: str, until: float, tally: Tally, folder: Path) -> None:
@@ -213,7 +237,9 @@ def reconcile(url: str, tally: Tally, folder: Path) -> dict[str, Any]:
     tags = collections.Counter(r["subtype"] for r in soak)
     stored = {r["id"]: r for r in soak}
     check = {
-        "every acknowledged write stored": all(stored.get(i, {}).get("subtype") == t for i, t in tally.written.items()),
+        "every acknowledged write stored": all(
+            stored.get(i, {}).get("subtype") == t for i, t in tally.written.items()
+        ),
         "no write stored twice": all(n == 1 for n in tags.values()),
         "nothing unacknowledged stored": set(stored) == set(tally.written),
         "every review decision stored": all(stored[i]["status"] == s for i, s in tally.decisions.items()),
@@ -222,28 +248,42 @@ def reconcile(url: str, tally: Tally, folder: Path) -> dict[str, Any]:
     current_imports = [i for i in kiel if i["superseded_by"] is None]
     current_kiel = [r for r in rows if r["origin"] == "kiel" and r["current"]]
     newest = max(kiel, key=lambda i: int(i["release"] or 0)) if kiel else None
-    check["exactly one current release"] = len(current_imports) == 1 and current_imports[0]["id"] == (newest or {}).get("id")
-    check["current rows are that release's"] = bool(current_imports) and all(
-        r["import_id"] == current_imports[0]["id"] for r in current_kiel) and len(current_kiel) == (
-        current_imports[0]["rows_stored"] if current_imports else -1)
+    check["exactly one current release"] = len(current_imports) == 1 and current_imports[0]["id"] == (
+        newest or {}
+    ).get("id")
+    check["current rows are that release's"] = (
+        bool(current_imports)
+        and all(r["import_id"] == current_imports[0]["id"] for r in current_kiel)
+        and len(current_kiel) == (current_imports[0]["rows_stored"] if current_imports else -1)
+    )
     final = folder / "final.csv"
     result = run_cli(url, "export", "support", "--format", "csv", "--out", str(final))
     exported = pd.read_csv(final) if result.returncode == 0 else pd.DataFrame({"id": []})
-    check["final export equals the database"] = set(exported["id"]) == {r["id"] for r in rows if r["current"]} \
-        and len(exported) == sum(1 for r in rows if r["current"])
+    check["final export equals the database"] = set(exported["id"]) == {
+        r["id"] for r in rows if r["current"]
+    } and len(exported) == sum(1 for r in rows if r["current"])
     check["no 5xx"] = not any(k.endswith("5xx") and v for k, v in tally.counts.items())
     for name, ok in check.items():
         if not ok:
             tally.problem(f"does not reconcile: {name}")
-    return {"checks": check, "rows": len(rows), "soak_rows": len(soak), "current_kiel_rows": len(current_kiel),
-            "kiel_imports": len(kiel), "current_release": current_imports[0]["release"] if current_imports else None,
-            "exported_final": len(exported)}
+    return {
+        "checks": check,
+        "rows": len(rows),
+        "soak_rows": len(soak),
+        "current_kiel_rows": len(current_kiel),
+        "kiel_imports": len(kiel),
+        "current_release": current_imports[0]["release"] if current_imports else None,
+        "exported_final": len(exported),
+    }
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--database", default=os.environ.get("AIDTRACK_TEST_DATABASE_URL"),
-                        help="PostgreSQL URL (its ledger is emptied first).")
+    parser.add_argument(
+        "--database",
+        default=os.environ.get("AIDTRACK_TEST_DATABASE_URL"),
+        help="PostgreSQL URL (its ledger is emptied first).",
+    )
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--writers", type=int, default=4)
     options = parser.parse_args()
@@ -256,8 +296,13 @@ def main() -> int:
     tally, folder = Tally(), Path(tempfile.mkdtemp(prefix="aidtrack-soak-"))
     started = time.monotonic()
     until = started + options.seconds
-    jobs: list[Callable[[], None]] = [lambda n=n: writer(n, base, token, until, tally) for n in range(options.writers)]
-    jobs += [lambda: reviewer(base, token, until, tally), lambda: exporter(options.database, until, tally, folder)]
+    jobs: list[Callable[[], None]] = [
+        lambda n=n: writer(n, base, token, until, tally) for n in range(options.writers)
+    ]
+    jobs += [
+        lambda: reviewer(base, token, until, tally),
+        lambda: exporter(options.database, until, tally, folder),
+    ]
     jobs += [lambda n=n: importer(n, options.database, until, tally) for n in range(2)]
     threads = [threading.Thread(target=job) for job in jobs]
     try:
@@ -277,10 +322,14 @@ def main() -> int:
 def report(options: argparse.Namespace, elapsed: float, tally: Tally, figures: dict[str, Any]) -> None:
     latencies = sorted(tally.latencies) or [0.0]
     p95 = latencies[int(0.95 * (len(latencies) - 1))]
-    print(f"soak: {elapsed:.0f} s on {options.database.split('@')[-1]}; {options.writers} API writers, "
-          "1 reviewer, 2 importers, 1 exporter")
-    print(f"  writes acknowledged      {len(tally.written):>8,}  ({len(tally.written) / elapsed:.1f}/s; "
-          f"p50 {statistics.median(latencies) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms)")
+    print(
+        f"soak: {elapsed:.0f} s on {options.database.split('@')[-1]}; {options.writers} API writers, "
+        "1 reviewer, 2 importers, 1 exporter"
+    )
+    print(
+        f"  writes acknowledged      {len(tally.written):>8,}  ({len(tally.written) / elapsed:.1f}/s; "
+        f"p50 {statistics.median(latencies) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms)"
+    )
     print(f"  review decisions         {len(tally.decisions):>8,}")
     for key in sorted(tally.counts):
         print(f"  {key:<24} {tally.counts[key]:>8,}")

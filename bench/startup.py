@@ -46,13 +46,16 @@ def install(target: Path, spec: str) -> tuple[float, int]:
     """Seconds to create a venv at ``target`` and install ``spec`` into it, and its size."""
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "venv", str(target)], check=True)
-    subprocess.run([str(target / "bin" / "pip"), "install", "-q", spec], check=True, cwd=REPO,
-                   capture_output=True)
+    subprocess.run(
+        [str(target / "bin" / "pip"), "install", "-q", spec], check=True, cwd=REPO, capture_output=True
+    )
     return time.perf_counter() - start, folder_size(target)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--install", action="store_true", help="also time fresh core and full installs")
     args = parser.parse_args()
@@ -60,7 +63,9 @@ def main() -> None:
     aidtrack = str(Path(sys.executable).with_name("aidtrack"))
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "AIDTRACK_DATABASE_URL": f"sqlite:///{tmp}/bench.db"}
-        subprocess.run([aidtrack, "brief", "KOR"], env=env, check=True, capture_output=True)  # loads the starter
+        subprocess.run(
+            [aidtrack, "brief", "KOR"], env=env, check=True, capture_output=True
+        )  # loads the starter
         python = timed([sys.executable, "-c", "pass"], repeat=args.repeat, env=env)
         helps = timed([aidtrack, "--help"], repeat=args.repeat, env=env)
         brief = timed([aidtrack, "brief", "KOR"], repeat=args.repeat, env=env)
@@ -72,7 +77,9 @@ def main() -> None:
     if args.install:
         with tempfile.TemporaryDirectory() as tmp:
             root = Path(tmp)
-            shutil.copytree(REPO, root / "src-copy", ignore=shutil.ignore_patterns(".venv", ".git", "*.egg-info"))
+            shutil.copytree(
+                REPO, root / "src-copy", ignore=shutil.ignore_patterns(".venv", ".git", "*.egg-info")
+            )
             core_s, core_b = install(root / "core", str(root / "src-copy"))
             full_s, full_b = install(root / "full", f"{root / 'src-copy'}[all]")
         print(f"\n{'environment':<14}{'install s':>10}{'size MB':>10}")

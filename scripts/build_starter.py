@@ -26,8 +26,10 @@ def main(argv: list[str]) -> int:
         return 1
     meta = write_starter(folder, STARTER_DIR, wdi=WDI if WDI.exists() else None)
     size = sum(p.stat().st_size for p in STARTER_DIR.iterdir())
-    print(f"Starter for release {meta['release']} ({meta['period']}) written to {STARTER_DIR}: "
-          f"{meta['rows']} rows, {size / 1024:.0f} KB")
+    print(
+        f"Starter for release {meta['release']} ({meta['period']}) written to {STARTER_DIR}: "
+        f"{meta['rows']} rows, {size / 1024:.0f} KB"
+    )
     print(json.dumps(meta["totals_eur_bn"], indent=1))
     return 0
 

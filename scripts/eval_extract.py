@@ -136,8 +136,11 @@ def main() -> None:
     parser.add_argument("--errors", action="store_true")
     parser.add_argument("--thresholds", action="store_true")
     parser.add_argument("--min-confidence", type=float, default=0.0)
-    parser.add_argument("--compare", action="store_true",
-                        help="per-type F1 with the rules alone and with each use of the model")
+    parser.add_argument(
+        "--compare",
+        action="store_true",
+        help="per-type F1 with the rules alone and with each use of the model",
+    )
     parser.add_argument("--use", choices=MODES, help="one use of the learned scorer for every type")
     args = parser.parse_args()
     if args.use:

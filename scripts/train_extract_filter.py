@@ -62,8 +62,7 @@ def _own_sentences() -> list[tuple[str, list[dict]]]:
     """Our own sentences with their events: constructions.yaml and the pattern tests' cases."""
     from aidtrack.extract.pipeline import KEYS
 
-    out = [(item["text"], item.get("events", []))
-           for item in yaml.safe_load(OWN.read_text(encoding="utf-8"))]
+    out = [(item["text"], item.get("events", [])) for item in yaml.safe_load(OWN.read_text(encoding="utf-8"))]
     sys.path.insert(0, str(ROOT))
     from tests.extract.test_patterns import CASES
 
@@ -149,8 +148,11 @@ def _best_thresholds(scores, keys, groups, gold_keys) -> dict[str, float]:
         totals = [totals[0] + best[2], totals[1] + best[3], totals[2] + n_gold - best[2]]
         print(f"  {kind:<14} threshold {best[1]:.2f}  out-of-fold F1 {best[0]:.3f}", file=sys.stderr)
     tp, fp, fn = totals
-    print(f"  overall out-of-fold F1 {2 * tp / (2 * tp + fp + fn):.3f} (P {tp / max(tp + fp, 1):.3f}, "
-          f"R {tp / max(tp + fn, 1):.3f})", file=sys.stderr)
+    print(
+        f"  overall out-of-fold F1 {2 * tp / (2 * tp + fp + fn):.3f} (P {tp / max(tp + fp, 1):.3f}, "
+        f"R {tp / max(tp + fn, 1):.3f})",
+        file=sys.stderr,
+    )
     return out
 
 
@@ -176,8 +178,9 @@ def _add_thresholds(scores, rows, gold_keys) -> dict[str, float]:
                 break
         out[kind] = chosen
         right = [ok for s, ok in items if s >= chosen]
-        print(f"  {kind:<14} adds at {chosen:.2f}: {sum(right)}/{len(right)} right out of fold",
-              file=sys.stderr)
+        print(
+            f"  {kind:<14} adds at {chosen:.2f}: {sum(right)}/{len(right)} right out of fold", file=sys.stderr
+        )
     return out
 
 
@@ -206,11 +209,16 @@ def main() -> None:
     weights = {str(n): round(float(w), 4) for n, w in zip(names, model.coef_[0]) if abs(w) >= 1e-4}
     for kind in TYPES:  # the intercept, folded into each type's bias feature
         weights[f"{kind}:bias"] = round(weights.get(f"{kind}:bias", 0.0) + float(model.intercept_[0]), 4)
-    data = {"about": "Logistic regression over candidate-event features; rebuild with "
-                     "scripts/train_extract_filter.py.",
-            "seed": SEED, "C": args.C, "use": use, "thresholds": thresholds,
-            "add_thresholds": add_thresholds,
-            "weights": dict(sorted(weights.items()))}
+    data = {
+        "about": "Logistic regression over candidate-event features; rebuild with "
+        "scripts/train_extract_filter.py.",
+        "seed": SEED,
+        "C": args.C,
+        "use": use,
+        "thresholds": thresholds,
+        "add_thresholds": add_thresholds,
+        "weights": dict(sorted(weights.items())),
+    }
     args.out.write_text(json.dumps(data, indent=0, sort_keys=False) + "\n", encoding="utf-8")
     print(f"wrote {args.out} ({len(weights)} weights)", file=sys.stderr)
 

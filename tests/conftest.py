@@ -33,7 +33,9 @@ def shared_path(*parts: str) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def clean_environ(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+def clean_environ(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[None]:
     """No AIDTRACK_* variable leaks into a test; config and data dirs are temporary."""
     test_db = os.environ.get("AIDTRACK_TEST_DATABASE_URL")
     for name in list(os.environ):

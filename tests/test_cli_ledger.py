@@ -31,14 +31,32 @@ def test_init_and_status(runner: CliRunner, db: str) -> None:
 
 
 def test_add_list_and_export_support(runner: CliRunner, db: str, tmp_path: Path) -> None:
-    code, out = _run(runner, db, "add", "support", "--donor", "Republic of Korea", "--category", "humanitarian",
-                     "--amount", "10000000", "--currency", "USD", "--date", "2022-03-01",
-                     "--source-url", "https://example.org/kor", "--evidence", "Seoul pledged aid.")
+    code, out = _run(
+        runner,
+        db,
+        "add",
+        "support",
+        "--donor",
+        "Republic of Korea",
+        "--category",
+        "humanitarian",
+        "--amount",
+        "10000000",
+        "--currency",
+        "USD",
+        "--date",
+        "2022-03-01",
+        "--source-url",
+        "https://example.org/kor",
+        "--evidence",
+        "Seoul pledged aid.",
+    )
     assert code == 0, out
     code, out = _run(runner, db, "list", "support", "--donor", "South Korea", "--json")
     rows = json.loads(out)
     assert [(r["donor"], r["category"], r["currency"], r["source_url"]) for r in rows] == [
-        ("KOR", "humanitarian", "USD", "https://example.org/kor")]
+        ("KOR", "humanitarian", "USD", "https://example.org/kor")
+    ]
     assert rows[0]["amount_eur"] == pytest.approx(10e6 / 1.1, rel=0.05)
     for fmt in ("csv", "json", "parquet"):
         out_file = tmp_path / f"support.{fmt}"
@@ -49,10 +67,46 @@ def test_add_list_and_export_support(runner: CliRunner, db: str, tmp_path: Path)
 
 
 def test_add_and_filter_events(runner: CliRunner, db: str) -> None:
-    assert _run(runner, db, "add", "event", "--type", "threat", "--actor", "the Kremlin", "--target", "Seoul",
-                "--date", "2024-06-20", "--source-url", "https://example.org/t")[0] == 0
-    assert _run(runner, db, "add", "event", "--type", "appeal", "--actor", "N.A.T.O.", "--target", "ROK",
-                "--category", "military", "--date", "2023-01-30", "--source-url", "https://example.org/a")[0] == 0
+    assert (
+        _run(
+            runner,
+            db,
+            "add",
+            "event",
+            "--type",
+            "threat",
+            "--actor",
+            "the Kremlin",
+            "--target",
+            "Seoul",
+            "--date",
+            "2024-06-20",
+            "--source-url",
+            "https://example.org/t",
+        )[0]
+        == 0
+    )
+    assert (
+        _run(
+            runner,
+            db,
+            "add",
+            "event",
+            "--type",
+            "appeal",
+            "--actor",
+            "N.A.T.O.",
+            "--target",
+            "ROK",
+            "--category",
+            "military",
+            "--date",
+            "2023-01-30",
+            "--source-url",
+            "https://example.org/a",
+        )[0]
+        == 0
+    )
     code, out = _run(runner, db, "list", "events", "--type", "threat", "--json")
     assert [(e["actor"], e["target"]) for e in json.loads(out)] == [("RUS", "KOR")]
     code, out = _run(runner, db, "list", "events", "--start", "2023-01-01", "--end", "2023-12-31", "--json")
@@ -68,7 +122,9 @@ def test_add_and_filter_events(runner: CliRunner, db: str) -> None:
         (["--donor", "DEU", "--category", "weapons"], "'weapons'"),
     ],
 )
-def test_bad_input_is_quoted_and_changes_nothing(runner: CliRunner, db: str, args: list[str], quoted: str) -> None:
+def test_bad_input_is_quoted_and_changes_nothing(
+    runner: CliRunner, db: str, args: list[str], quoted: str
+) -> None:
     code, out = _run(runner, db, "add", "support", *args, "--source-url", "https://example.org/x")
     assert code != 0
     assert quoted in out
@@ -88,7 +144,18 @@ def test_actors_resolve_and_members(runner: CliRunner, db: str) -> None:
 
 
 def test_audit_shows_changes(runner: CliRunner, db: str) -> None:
-    _run(runner, db, "add", "support", "--donor", "JPN", "--category", "financial", "--source-url", "https://x.org")
+    _run(
+        runner,
+        db,
+        "add",
+        "support",
+        "--donor",
+        "JPN",
+        "--category",
+        "financial",
+        "--source-url",
+        "https://x.org",
+    )
     code, out = _run(runner, db, "audit", "support", "1", "--json")
     assert code == 0 and [r["action"] for r in json.loads(out)] == ["insert"]
 

@@ -15,8 +15,9 @@ HEAVY = ("pandas", "sqlalchemy", "spacy", "dask", "duckdb", "fastapi", "sklearn"
 
 
 def _run(code: str, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-c", textwrap.dedent(code), *args],
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code), *args], capture_output=True, text=True, timeout=120
+    )
 
 
 def test_every_command_has_the_summary_its_help_gives() -> None:
@@ -31,7 +32,8 @@ def test_every_command_has_the_summary_its_help_gives() -> None:
 
 
 def test_help_imports_nothing_heavy() -> None:
-    result = _run("""
+    result = _run(
+        """
         import sys
         from aidtrack.cli import main
         try:
@@ -39,26 +41,35 @@ def test_help_imports_nothing_heavy() -> None:
         except SystemExit:
             pass
         print("HEAVY:" + ",".join(sorted(m for m in sys.modules if m.partition(".")[0] in sys.argv[1:])))
-    """, *HEAVY)
+    """,
+        *HEAVY,
+    )
     assert result.returncode == 0, result.stderr
     assert "Commands:" in result.stdout and "brief" in result.stdout
     assert result.stdout.strip().splitlines()[-1] == "HEAVY:"
 
 
-@pytest.mark.parametrize(("module", "args", "extra"), [
-    ("spacy", ["extract", "-"], "extract"),
-    ("dask", ["bulk-extract", "{corpus}", "--out", "{out}", "--engine", "dask"], "bulk"),
-])
+@pytest.mark.parametrize(
+    ("module", "args", "extra"),
+    [
+        ("spacy", ["extract", "{corpus}/a.txt"], "extract"),
+        ("dask", ["bulk-extract", "{corpus}", "--out", "{out}", "--engine", "dask"], "bulk"),
+    ],
+)
 def test_a_missing_extra_names_its_install_line(module: str, args: list[str], extra: str, tmp_path) -> None:
     (tmp_path / "corpus").mkdir()
     (tmp_path / "corpus" / "a.txt").write_text("Seoul pledged $10m in aid to Ukraine.", encoding="utf-8")
     args = [a.format(corpus=tmp_path / "corpus", out=tmp_path / "events") for a in args]
-    result = _run("""
+    result = _run(
+        """
         import sys
         sys.modules[sys.argv[1]] = None  # as if the package were not installed
         from aidtrack.cli import main
         main(sys.argv[2:], prog_name="aidtrack")
-    """, module, *args)
+    """,
+        module,
+        *args,
+    )
     assert result.returncode == 1, result.stderr
     assert f"pip install 'aidtrack[{extra}]'" in result.stderr
     assert "Traceback" not in result.stderr

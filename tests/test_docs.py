@@ -8,7 +8,6 @@ import sys
 
 import aidtrack
 from aidtrack import settings
-
 from tests.conftest import REPO
 
 
@@ -39,6 +38,10 @@ def test_every_setting_is_documented() -> None:
 
 
 def test_cli_docs_are_generated_from_help() -> None:
-    result = subprocess.run([sys.executable, "-m", "cogapp", "--check", "-I", str(REPO / "docs"),
-                             str(REPO / "docs" / "cli.md")], capture_output=True, text=True, cwd=REPO)
+    result = subprocess.run(
+        [sys.executable, "-m", "cogapp", "--check", "-I", str(REPO / "docs"), str(REPO / "docs" / "cli.md")],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
     assert result.returncode == 0, f"docs/cli.md is stale; run `cog -r docs/cli.md`.\n{result.stderr}"

@@ -9,12 +9,47 @@ from pathlib import Path
 import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "aidtrack"
-LIBRARY = ("rules", "extract", "analysis", "charts", "actors", "importers", "currency", "corpus", "bulk",
-           "relevance", "feeds", "db.store", "db.engine", "db.schema", "db.feeds")
-LIBRARY_PACKAGES = ("models", "errors", "settings", "db", "importers", "extract", "rules", "analysis", "charts",
-                    "actors", "corpus", "relevance", "bulk", "currency", "feeds", "extras")
-PRESENTATION = ("aidtrack.charts", "aidtrack.rules.render", "aidtrack.analysis.formatting",
-                "aidtrack.analysis.report_html")
+LIBRARY = (
+    "rules",
+    "extract",
+    "analysis",
+    "charts",
+    "actors",
+    "importers",
+    "currency",
+    "corpus",
+    "bulk",
+    "relevance",
+    "feeds",
+    "db.store",
+    "db.engine",
+    "db.schema",
+    "db.feeds",
+)
+LIBRARY_PACKAGES = (
+    "models",
+    "errors",
+    "settings",
+    "db",
+    "importers",
+    "extract",
+    "rules",
+    "analysis",
+    "charts",
+    "actors",
+    "corpus",
+    "relevance",
+    "bulk",
+    "currency",
+    "feeds",
+    "extras",
+)
+PRESENTATION = (
+    "aidtrack.charts",
+    "aidtrack.rules.render",
+    "aidtrack.analysis.formatting",
+    "aidtrack.analysis.report_html",
+)
 """Pure presentation (figures, Markdown/HTML renderers, number formats): values in, text or figures
 out, no ledger and no use case. cli and web import these directly instead of through services."""
 
@@ -56,8 +91,12 @@ def _under(name: str, prefix: str) -> bool:
 
 
 def _violations(paths: list[Path], forbidden: tuple[str, ...], allowed: tuple[str, ...] = ()) -> list[str]:
-    return sorted(f"{_name(p)} imports {n}" for p in paths for n in imported(p)
-                  if any(_under(n, f) for f in forbidden) and not any(_under(n, a) for a in allowed))
+    return sorted(
+        f"{_name(p)} imports {n}"
+        for p in paths
+        for n in imported(p)
+        if any(_under(n, f) for f in forbidden) and not any(_under(n, a) for a in allowed)
+    )
 
 
 def test_the_modules_are_found() -> None:
@@ -72,7 +111,10 @@ def test_cli_and_web_reach_the_library_through_services_only(front: str) -> None
 def test_presentation_modules_reach_no_ledger_and_no_use_case() -> None:
     paths = _modules(*(m.removeprefix("aidtrack.").replace(".", "/") for m in PRESENTATION))
     assert len(paths) >= 5
-    assert _violations(paths, ("aidtrack.db", "aidtrack.services", "aidtrack.importers", "aidtrack.extract")) == []
+    assert (
+        _violations(paths, ("aidtrack.db", "aidtrack.services", "aidtrack.importers", "aidtrack.extract"))
+        == []
+    )
 
 
 def test_nothing_imports_cli_or_web() -> None:

@@ -11,10 +11,16 @@ from aidtrack.errors import ValidationError
 
 
 def test_support_normalises_codes_and_enums() -> None:
-    record = models.Support(donor="kor", category="Military", stage="delivery", amount=1, currency="usd",
-                            date="2023-05-01")
+    record = models.Support(
+        donor="kor", category="Military", stage="delivery", amount=1, currency="usd", date="2023-05-01"
+    )
     assert (record.donor, record.category, record.stage, record.currency, record.date) == (
-        "KOR", models.Category.MILITARY, models.Stage.DELIVERY, "USD", dt.date(2023, 5, 1))
+        "KOR",
+        models.Category.MILITARY,
+        models.Stage.DELIVERY,
+        "USD",
+        dt.date(2023, 5, 1),
+    )
 
 
 @pytest.mark.parametrize(
@@ -55,9 +61,17 @@ def test_bad_events(fields: dict[str, object], message: str) -> None:
 def test_event_keys_follow_schema() -> None:
     appeal = models.Event(type="appeal", actor="NATO", target="KOR", category="military")
     refusal = models.Event(type="refusal", actor="KOR", category="military", recipient="UKR")
-    assert tuple(models.record_key(appeal)[1].values()) == (models.EventType.APPEAL, "NATO", "KOR",
-                                                             models.Category.MILITARY)
-    assert tuple(models.record_key(refusal)[1].values()) == (models.EventType.REFUSAL, "KOR", models.Category.MILITARY)
+    assert tuple(models.record_key(appeal)[1].values()) == (
+        models.EventType.APPEAL,
+        "NATO",
+        "KOR",
+        models.Category.MILITARY,
+    )
+    assert tuple(models.record_key(refusal)[1].values()) == (
+        models.EventType.REFUSAL,
+        "KOR",
+        models.Category.MILITARY,
+    )
 
 
 def test_source_needs_something_to_cite() -> None:
@@ -70,14 +84,17 @@ def test_one_key_for_the_same_event() -> None:
     """Issue 14: one definition; a threat's consequence is part of its kind (issue 11.3)."""
     support = models.Support(donor="KOR", category="military", stage="delivery")
     threat = models.Event(type="threat", actor="RUS", target="KOR", consequence="sanctions")
-    assert models.record_key(support) == ("support", {"donor": "KOR", "recipient": "UKR", "category": "military",
-                                                      "stage": "delivery"})
+    assert models.record_key(support) == (
+        "support",
+        {"donor": "KOR", "recipient": "UKR", "category": "military", "stage": "delivery"},
+    )
     assert models.record_key(threat)[1]["consequence"] == "sanctions"
     assert tuple(models.record_key(support)[1].values()) == ("KOR", "UKR", "military", "delivery")
     assert not hasattr(models, "support_key") and not hasattr(models, "event_key")
     assert models.is_matchable(models.record_key(threat)[1])
-    assert not models.is_matchable(models.record_key(models.Support(donor="KOR", category=None,
-                                                                    stage="delivery"))[1])
+    assert not models.is_matchable(
+        models.record_key(models.Support(donor="KOR", category=None, stage="delivery"))[1]
+    )
 
 
 @pytest.mark.parametrize("field", ["amount", "amount_eur", "confidence"])

@@ -22,6 +22,7 @@ from aidtrack.services.actors import resolve_actor
 
 # -- vocabularies ------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(("choice", "literal"), list(models.VOCABULARIES.items()))
 def test_each_literal_type_lists_its_enum_values_in_order(choice: type, literal: object) -> None:
     assert list(typing.get_args(literal)) == models.values(choice) == [m.value for m in choice]
@@ -44,6 +45,7 @@ def test_cli_choices_come_from_the_model_enums() -> None:
 
 # -- actor resolution --------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("name", ["", " ", "\t"])
 def test_a_blank_actor_is_an_unknown_actor(name: str) -> None:
     with pytest.raises(UnknownActorError, match=f'Unknown actor "{name}"'):
@@ -65,19 +67,22 @@ def test_brief_and_compare_of_a_blank_actor_say_unknown_actor(args: list[str], t
 
 # -- the rules commands leave error reporting to the central handler ---------------------------
 
+
 def test_rules_commands_keep_usage_errors_for_bad_input() -> None:
     result = CliRunner().invoke(main, ["options", "Germny"])
     assert result.exit_code == 2 and 'DONOR: Unknown actor "Germny"' in " ".join(result.output.split())
 
 
 def test_debug_shows_the_original_error_in_rules_commands() -> None:
-    result = CliRunner().invoke(main, ["--debug", "check-transfer", "--from", "Germny", "--to", "UKR",
-                                       "--item", "lethal"])
+    result = CliRunner().invoke(
+        main, ["--debug", "check-transfer", "--from", "Germny", "--to", "UKR", "--item", "lethal"]
+    )
     assert isinstance(result.exception, UnknownActorError)
     assert result.exception.name == "Germny"
 
 
 # -- the table of parties at war is validated data -----------------------------------------------
+
 
 def test_the_shipped_conflict_table_keeps_its_dates() -> None:
     parties = {p.country: p for p in load_conflicts()}
@@ -88,8 +93,11 @@ def test_the_shipped_conflict_table_keeps_its_dates() -> None:
 
 def test_a_mistyped_conflict_key_fails_loading_naming_file_and_key(tmp_path: Path) -> None:
     table = tmp_path / "conflicts.yaml"
-    table.write_text("- country: UKR\n  start: 2014-04-14\n  ned: 2015-01-01\n"
-                     "  note: A note long enough.\n  sources: [https://example.org/a]\n", encoding="utf-8")
+    table.write_text(
+        "- country: UKR\n  start: 2014-04-14\n  ned: 2015-01-01\n"
+        "  note: A note long enough.\n  sources: [https://example.org/a]\n",
+        encoding="utf-8",
+    )
     with pytest.raises(RuleRegisterError) as caught:
         load_conflicts(table)
     message = str(caught.value)
@@ -98,13 +106,17 @@ def test_a_mistyped_conflict_key_fails_loading_naming_file_and_key(tmp_path: Pat
 
 def test_a_conflict_ending_before_it_starts_is_refused(tmp_path: Path) -> None:
     table = tmp_path / "conflicts.yaml"
-    table.write_text("- country: UKR\n  start: 2014-04-14\n  end: 2014-01-01\n"
-                     "  note: A note long enough.\n  sources: [https://example.org/a]\n", encoding="utf-8")
+    table.write_text(
+        "- country: UKR\n  start: 2014-04-14\n  end: 2014-01-01\n"
+        "  note: A note long enough.\n  sources: [https://example.org/a]\n",
+        encoding="utf-8",
+    )
     with pytest.raises(RuleRegisterError, match="end 2014-01-01 is before start 2014-04-14"):
         load_conflicts(table)
 
 
 # -- office holders: data/actors is the one table ------------------------------------------------
+
 
 def _extraction_people() -> dict[str, list[dict[str, object]]]:
     """The office holders the extraction lexicon still lists (until it reads aidtrack.actors)."""
@@ -134,18 +146,28 @@ def test_the_actor_table_knows_every_office_holder_of_the_extraction_lexicon() -
     assert wrong == []
 
 
-@pytest.mark.parametrize(("person", "day", "code"), [
-    ("Fiala", dt.date(2025, 12, 8), "CZE"), ("Fiala", dt.date(2025, 12, 9), None),
-    ("Babiš", dt.date(2025, 12, 9), "CZE"), ("Reznikov", dt.date(2023, 9, 5), "UKR"),
-    ("Naftali Bennett", dt.date(2022, 6, 30), "ISR"), ("Nebenzia", dt.date(2024, 1, 1), "RUS"),
-    ("Brekelmans", dt.date(2025, 1, 1), "NLD"), ("Radev", dt.date(2024, 1, 1), "BGR"),
-    ("Panagiotopoulos", dt.date(2023, 6, 27), None),
-])
-def test_office_terms_resolved_between_the_two_former_tables(person: str, day: dt.date, code: str | None) -> None:
+@pytest.mark.parametrize(
+    ("person", "day", "code"),
+    [
+        ("Fiala", dt.date(2025, 12, 8), "CZE"),
+        ("Fiala", dt.date(2025, 12, 9), None),
+        ("Babiš", dt.date(2025, 12, 9), "CZE"),
+        ("Reznikov", dt.date(2023, 9, 5), "UKR"),
+        ("Naftali Bennett", dt.date(2022, 6, 30), "ISR"),
+        ("Nebenzia", dt.date(2024, 1, 1), "RUS"),
+        ("Brekelmans", dt.date(2025, 1, 1), "NLD"),
+        ("Radev", dt.date(2024, 1, 1), "BGR"),
+        ("Panagiotopoulos", dt.date(2023, 6, 27), None),
+    ],
+)
+def test_office_terms_resolved_between_the_two_former_tables(
+    person: str, day: dt.date, code: str | None
+) -> None:
     assert office_holder(person, on=day) == code
 
 
 # -- group membership: the ledger's copy can tell when the packaged data changed ---------------------
+
 
 def test_the_reference_fingerprint_changes_with_the_group_table(tmp_path: Path) -> None:
     shipped = Path(actors.__file__).resolve().parent.parent / "data" / "actors"

@@ -90,10 +90,13 @@ def _gap(amount: float, currency: str, target: str, on: dt.date | None) -> Conve
     if bounds is None:
         why = f"the ECB publishes no {code} reference rate"
     else:
-        why = (f"the ECB has no {code} rate within {MAX_LOOKBACK_DAYS} days before {on} "
-               f"(it publishes {code} from {bounds.first_date} to {bounds.last_date})")
-    return Conversion(None, None, f"{amount:,.0f} {code} not converted to {target}: {why}; "
-                                  "left empty rather than guessed.")
+        why = (
+            f"the ECB has no {code} rate within {MAX_LOOKBACK_DAYS} days before {on} "
+            f"(it publishes {code} from {bounds.first_date} to {bounds.last_date})"
+        )
+    return Conversion(
+        None, None, f"{amount:,.0f} {code} not converted to {target}: {why}; left empty rather than guessed."
+    )
 
 
 def convert(amount: float, currency: str, target: str, on: dt.date | None) -> Conversion:

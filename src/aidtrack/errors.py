@@ -37,9 +37,7 @@ class UnknownActorError(ValidationError):
     def __init__(self, name: str, suggestions: Sequence[str] = ()) -> None:
         self.name = name
         self.suggestions = list(suggestions)
-        hint = (
-            f" Did you mean: {', '.join(self.suggestions)}?" if self.suggestions else ""
-        )
+        hint = f" Did you mean: {', '.join(self.suggestions)}?" if self.suggestions else ""
         super().__init__(
             f'Unknown actor "{name}".{hint} Use an ISO 3166-1 alpha-3 code such as '
             "KOR or DEU, or an organisation code such as NATO or EU "

@@ -91,8 +91,13 @@ SourceKindName = Literal["dataset", "official", "news"]
 lists its enum's values in order (``tests/test_one_home.py`` keeps the two in step)."""
 
 VOCABULARIES: dict[type[_Choice], Any] = {
-    Category: CategoryName, Stage: StageName, Status: StatusName, EventType: EventTypeName,
-    Channel: ChannelName, Direction: DirectionName, SourceKind: SourceKindName,
+    Category: CategoryName,
+    Stage: StageName,
+    Status: StatusName,
+    EventType: EventTypeName,
+    Channel: ChannelName,
+    Direction: DirectionName,
+    SourceKind: SourceKindName,
 }
 
 
@@ -379,7 +384,9 @@ class Event(_Model):
     def _key_fields(self) -> Event:
         needs_target = {EventType.APPEAL, EventType.THREAT, EventType.SANCTION}
         if self.type in needs_target and not self.target:
-            raise ValueError(f"a {self.type.value} event needs a target (who is urged, threatened or sanctioned)")
+            raise ValueError(
+                f"a {self.type.value} event needs a target (who is urged, threatened or sanctioned)"
+            )
         if self.type is EventType.POLICY_CHANGE and self.direction is None:
             raise ValueError("a policy_change event needs a direction: loosen or tighten")
         return self

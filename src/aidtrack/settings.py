@@ -35,27 +35,58 @@ def _default_database_url() -> str:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("database_url", "", "SQLAlchemy URL of the ledger. Default: a SQLite file "
-            "aidtrack.db in the user's data directory. PostgreSQL: "
-            "postgresql+psycopg://user:pass@host/dbname."),
-    Setting("config_file", "", "TOML file with settings (keys as in this table). Default: "
-            "aidtrack.toml in the user's config directory."),
-    Setting("user", "", "Name recorded in the audit trail for changes made by this process. "
-            "Default: the login name (USER), else the operating system account, else \"unknown\"."),
-    Setting("shared_dir", "", "Folder with the reference data (Kiel files, macro data, "
-            "policies, eval). Default: ../shared beside the checkout, if present."),
+    Setting(
+        "database_url",
+        "",
+        "SQLAlchemy URL of the ledger. Default: a SQLite file "
+        "aidtrack.db in the user's data directory. PostgreSQL: "
+        "postgresql+psycopg://user:pass@host/dbname.",
+    ),
+    Setting(
+        "config_file",
+        "",
+        "TOML file with settings (keys as in this table). Default: "
+        "aidtrack.toml in the user's config directory.",
+    ),
+    Setting(
+        "user",
+        "",
+        "Name recorded in the audit trail for changes made by this process. "
+        'Default: the login name (USER), else the operating system account, else "unknown".',
+    ),
+    Setting(
+        "shared_dir",
+        "",
+        "Folder with the reference data (Kiel files, macro data, "
+        "policies, eval). Default: ../shared beside the checkout, if present.",
+    ),
     Setting("host", "127.0.0.1", "Address `aidtrack serve` listens on."),
     Setting("port", "8000", "Port `aidtrack serve` listens on."),
-    Setting("max_request_bytes", "5000000", "Largest request body the web API reads; larger "
-            "requests are refused with 413 before the body is read."),
-    Setting("max_article_chars", "200000", "Characters of one article that extraction reads; "
-            "the rest is skipped with a warning naming the article."),
-    Setting("extract_rate_limit", "30", "Requests per minute that one client may send to "
-            "/api/extract without a token."),
-    Setting("feed_user_agent", "aidtrack (+https://github.com/aidtrack/aidtrack)", "User agent "
-            "sent when polling news feeds and fetching their articles."),
-    Setting("feed_host_delay", "1.0", "Seconds to wait between two requests to the same host "
-            "when polling feeds."),
+    Setting(
+        "max_request_bytes",
+        "5000000",
+        "Largest request body the web API reads; larger "
+        "requests are refused with 413 before the body is read.",
+    ),
+    Setting(
+        "max_article_chars",
+        "200000",
+        "Characters of one article that extraction reads; "
+        "the rest is skipped with a warning naming the article.",
+    ),
+    Setting(
+        "extract_rate_limit",
+        "30",
+        "Requests per minute that one client may send to /api/extract without a token.",
+    ),
+    Setting(
+        "feed_user_agent",
+        "aidtrack (+https://github.com/aidtrack/aidtrack)",
+        "User agent sent when polling news feeds and fetching their articles.",
+    ),
+    Setting(
+        "feed_host_delay", "1.0", "Seconds to wait between two requests to the same host when polling feeds."
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

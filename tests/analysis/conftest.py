@@ -26,7 +26,9 @@ BN = 1e9
 
 def _need(path: Path) -> Path:
     if not path.exists():
-        pytest.skip(f"Reference data {path} is absent; check out ../shared beside the repository to run this test.")
+        pytest.skip(
+            f"Reference data {path} is absent; check out ../shared beside the repository to run this test."
+        )
     return path
 
 
@@ -82,12 +84,28 @@ def support_from_explorer(explorer: pd.DataFrame) -> pd.DataFrame:
     """Kiel R29 website rows -> support frame: allocations per category, commitments as totals."""
     date = pd.to_datetime(pd.DataFrame({"year": explorer["year"], "month": explorer["month"], "day": 1}))
     parts = [
-        pd.DataFrame({"donor": explorer["iso"], "category": category, "stage": "allocation",
-                      "date": date, "amount_eur": explorer[category] * BN})
+        pd.DataFrame(
+            {
+                "donor": explorer["iso"],
+                "category": category,
+                "stage": "allocation",
+                "date": date,
+                "amount_eur": explorer[category] * BN,
+            }
+        )
         for category in ("military", "humanitarian", "financial")
     ]
-    parts.append(pd.DataFrame({"donor": explorer["iso"], "category": None, "stage": "commitment",
-                               "date": date, "amount_eur": explorer["commitments"] * BN}))
+    parts.append(
+        pd.DataFrame(
+            {
+                "donor": explorer["iso"],
+                "category": None,
+                "stage": "commitment",
+                "date": date,
+                "amount_eur": explorer["commitments"] * BN,
+            }
+        )
+    )
     frame = pd.concat(parts, ignore_index=True)
     frame.insert(1, "recipient", "UKR")
     frame["origin"] = "kiel-r29"
@@ -106,22 +124,39 @@ def r29_macro(r29_explorer: pd.DataFrame, r29_eu_shares: pd.DataFrame, wdi: pd.D
     gdp = r29_explorer.groupby("iso")["gdp"].first()
     gdp = gdp[gdp > 0]
     shares = r29_eu_shares.set_index("iso")["eu_share_bn"]
-    return pd.concat([
-        _macro(gdp * BN, "gdp_eur_kiel_2021", 2021),
-        _macro(shares / shares.sum(), "eu_share", 2026),
-        _wdi_macro(wdi),
-    ], ignore_index=True)
+    return pd.concat(
+        [
+            _macro(gdp * BN, "gdp_eur_kiel_2021", 2021),
+            _macro(shares / shares.sum(), "eu_share", 2026),
+            _wdi_macro(wdi),
+        ],
+        ignore_index=True,
+    )
 
 
 def _macro(values: pd.Series, indicator: str, year: int) -> pd.DataFrame:
-    return pd.DataFrame({"actor": values.index, "indicator": indicator, "year": year, "value": values.to_numpy()})
+    return pd.DataFrame(
+        {"actor": values.index, "indicator": indicator, "year": year, "value": values.to_numpy()}
+    )
 
 
 def _wdi_macro(wdi: pd.DataFrame) -> pd.DataFrame:
-    pop = pd.DataFrame({"actor": wdi["iso3"], "indicator": "population", "year": wdi["folketall_aar"],
-                        "value": wdi["folketall"].astype(float)})
-    gdp = pd.DataFrame({"actor": wdi["iso3"], "indicator": "gdp_usd", "year": wdi["bnp_aar"],
-                        "value": wdi["bnp_usd"].astype(float)})
+    pop = pd.DataFrame(
+        {
+            "actor": wdi["iso3"],
+            "indicator": "population",
+            "year": wdi["folketall_aar"],
+            "value": wdi["folketall"].astype(float),
+        }
+    )
+    gdp = pd.DataFrame(
+        {
+            "actor": wdi["iso3"],
+            "indicator": "gdp_usd",
+            "year": wdi["bnp_aar"],
+            "value": wdi["bnp_usd"].astype(float),
+        }
+    )
     return pd.concat([pop, gdp], ignore_index=True)
 
 
@@ -135,8 +170,14 @@ def r28_support(name_to_iso: dict[str, str]) -> pd.DataFrame:
     rows = pd.read_csv(_need(R28 / "bilateral_activities.csv"), parse_dates=["dato"])
     donor = rows["giver"].map(name_to_iso)
     assert donor.notna().all(), sorted(set(rows.loc[donor.isna(), "giver"]))
-    base = {"donor": donor, "recipient": "UKR", "category": rows["kategori"].str.strip().str.lower(),
-            "date": rows["dato"], "origin": "kiel-r28", "source_url": None}
+    base = {
+        "donor": donor,
+        "recipient": "UKR",
+        "category": rows["kategori"].str.strip().str.lower(),
+        "date": rows["dato"],
+        "origin": "kiel-r28",
+        "source_url": None,
+    }
     alloc = pd.DataFrame({**base, "stage": "allocation", "amount_eur": rows["verdi_eur_redistr"]})
     commit = pd.DataFrame({**base, "stage": "commitment", "amount_eur": rows["verdi_eur_activity"]})
     alloc = alloc.loc[rows["maal"] == "Allocation"]
@@ -146,10 +187,13 @@ def r28_support(name_to_iso: dict[str, str]) -> pd.DataFrame:
 @pytest.fixture(scope="session")
 def r28_macro(r28_relative: pd.DataFrame, name_to_iso: dict[str, str]) -> pd.DataFrame:
     rel = r28_relative.assign(iso=r28_relative["land"].map(name_to_iso)).set_index("iso")
-    return pd.concat([
-        _macro(rel["bnp_eur_mrd"].dropna() * BN, "gdp_eur_kiel_2021", 2021),
-        _macro(rel["folketall"].dropna(), "population", 2024),
-    ], ignore_index=True)
+    return pd.concat(
+        [
+            _macro(rel["bnp_eur_mrd"].dropna() * BN, "gdp_eur_kiel_2021", 2021),
+            _macro(rel["folketall"].dropna(), "population", 2024),
+        ],
+        ignore_index=True,
+    )
 
 
 @pytest.fixture()
@@ -176,7 +220,11 @@ def hand_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
     support["origin"] = "hand"
     support["source_url"] = "https://example.org/hand"
     gdp = pd.Series({"AAA": 1000.0, "BBB": 1000.0, "CCC": 3000.0, "DDD": 2000.0})
-    macro = pd.concat([_macro(gdp, "gdp_eur_kiel_2021", 2021),
-                       _macro(pd.Series({"AAA": 10.0, "BBB": 20.0, "CCC": 30.0, "DDD": 40.0}), "population", 2024)],
-                      ignore_index=True)
+    macro = pd.concat(
+        [
+            _macro(gdp, "gdp_eur_kiel_2021", 2021),
+            _macro(pd.Series({"AAA": 10.0, "BBB": 20.0, "CCC": 30.0, "DDD": 40.0}), "population", 2024),
+        ],
+        ignore_index=True,
+    )
     return support, macro

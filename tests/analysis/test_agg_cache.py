@@ -17,8 +17,16 @@ from aidtrack.services import imports, review
 
 
 def _korea(amount: float, **extra: object) -> models.Support:
-    return models.Support(donor="KOR", category="military", stage="allocation", amount=amount, currency="EUR",
-                          amount_eur=amount, date=dt.date(2024, 5, 2), **extra)
+    return models.Support(
+        donor="KOR",
+        category="military",
+        stage="allocation",
+        amount=amount,
+        currency="EUR",
+        amount_eur=amount,
+        date=dt.date(2024, 5, 2),
+        **extra,
+    )
 
 
 def _korea_total(store: Store) -> float:
@@ -45,8 +53,15 @@ def test_a_cached_answer_changes_after_each_kind_of_write(starter: Store) -> Non
     assert _korea_total(starter) == pytest.approx(before + 2e9)
     review.decide("support", candidate, "accept", store=starter, by="t")
     assert _korea_total(starter) == pytest.approx(before + 2.5e9)
-    outcome = starter.import_batch(origin="kiel-cache", release="1", sha256="cache-1", path="c.csv",
-                                   records=[_korea(3e8, origin="kiel-cache")], report=[], by="t")
+    outcome = starter.import_batch(
+        origin="kiel-cache",
+        release="1",
+        sha256="cache-1",
+        path="c.csv",
+        records=[_korea(3e8, origin="kiel-cache")],
+        report=[],
+        by="t",
+    )
     assert outcome.status == "imported"
     assert _korea_total(starter) == pytest.approx(before + 2.8e9)
 
@@ -70,8 +85,9 @@ def test_frames_loaded_once_per_version(starter: Store) -> None:
     assert changed[1]["year"].max() == 2031
 
 
-def test_a_new_process_reads_unchanged_totals_from_disk(starter: Store, monkeypatch: pytest.MonkeyPatch,
-                                                        tmp_path: Path) -> None:
+def test_a_new_process_reads_unchanged_totals_from_disk(
+    starter: Store, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     grouped: list[int] = []
     real = aggregate.support_totals
     monkeypatch.setattr(aggregate, "support_totals", lambda *a, **k: grouped.append(1) or real(*a, **k))
@@ -102,8 +118,9 @@ def test_the_etag_changes_with_the_ledger_only(starter: Store) -> None:
 
 
 @pytest.mark.parametrize("args", [["brief", ""], ["compare", " "], ["timeline", "  "], ["report", ""]])
-def test_a_blank_donor_gives_the_unknown_actor_message(store: Store, monkeypatch: pytest.MonkeyPatch,
-                                                       args: list[str]) -> None:
+def test_a_blank_donor_gives_the_unknown_actor_message(
+    store: Store, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
     monkeypatch.setenv("AIDTRACK_DATABASE_URL", store.url)
     result = CliRunner().invoke(main, args)
     assert result.exit_code != 0

@@ -16,11 +16,27 @@ SOURCE = models.Source(url="https://example.org/seoul-aid", publisher="Example",
 def _store(tmp_path: Path):  # type: ignore[no-untyped-def]
     store = ledger.open_store(f"sqlite:///{tmp_path / 'days.db'}")
     days = ("2023-05-03", "2023-05-10", "2023-05-20")
-    store.add_support([models.Support(donor="KOR", category="humanitarian", stage="allocation", amount=1e6 * (i + 1),
-                                      currency="EUR", amount_eur=1e6 * (i + 1), date=day, source=SOURCE,
-                                      origin="manual") for i, day in enumerate(days)], by="test")
-    store.upsert_macro([{"actor": "KOR", "indicator": "gdp_eur_kiel_2021", "year": 2021, "value": 1.5e12,
-                         "unit": "EUR"}], by="test")
+    store.add_support(
+        [
+            models.Support(
+                donor="KOR",
+                category="humanitarian",
+                stage="allocation",
+                amount=1e6 * (i + 1),
+                currency="EUR",
+                amount_eur=1e6 * (i + 1),
+                date=day,
+                source=SOURCE,
+                origin="manual",
+            )
+            for i, day in enumerate(days)
+        ],
+        by="test",
+    )
+    store.upsert_macro(
+        [{"actor": "KOR", "indicator": "gdp_eur_kiel_2021", "year": 2021, "value": 1.5e12, "unit": "EUR"}],
+        by="test",
+    )
     return store
 
 

@@ -27,40 +27,62 @@ SOURCE_A = models.Source(url="https://example.org/a", title="Ministry of Defence
 SOURCE_B = models.Source(url="https://example.org/b", kind="news")
 
 
-def _support(donor: str, category: str | None, stage: str, day: str | None, amount: float,
-             **extra: object) -> models.Support:
-    return models.Support(donor=donor, category=category, stage=stage, amount=amount, currency="EUR",
-                          amount_eur=amount, date=None if day is None else dt.date.fromisoformat(day), **extra)
+def _support(
+    donor: str, category: str | None, stage: str, day: str | None, amount: float, **extra: object
+) -> models.Support:
+    return models.Support(
+        donor=donor,
+        category=category,
+        stage=stage,
+        amount=amount,
+        currency="EUR",
+        amount_eur=amount,
+        date=None if day is None else dt.date.fromisoformat(day),
+        **extra,
+    )
 
 
 def _release(store: Store, release: str, amount: float) -> None:
-    records = [_support("KOR", "military", "allocation", "2024-05-07", amount, origin="kiel-test",
-                        source=SOURCE_A),
-               _support("JPN", "humanitarian", "allocation", "2024-05-20", amount / 2, origin="kiel-test")]
-    store.import_batch(origin="kiel-test", release=release, sha256=f"sha-{release}", path=f"r{release}.csv",
-                       records=records, report=[], by="t")
+    records = [
+        _support("KOR", "military", "allocation", "2024-05-07", amount, origin="kiel-test", source=SOURCE_A),
+        _support("JPN", "humanitarian", "allocation", "2024-05-20", amount / 2, origin="kiel-test"),
+    ]
+    store.import_batch(
+        origin="kiel-test",
+        release=release,
+        sha256=f"sha-{release}",
+        path=f"r{release}.csv",
+        records=records,
+        report=[],
+        by="t",
+    )
 
 
 @pytest.fixture()
-def filled(any_store: Store, monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> Store:
+def filled(
+    any_store: Store, monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> Store:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
     imports.load_starter(any_store, by="t")
-    any_store.add_support([
-        _support("KOR", "military", "allocation", "2024-03-03", 11.5e6, source=SOURCE_A),
-        _support("KOR", "military", "allocation", "2024-03-17", 7.25e6, source=SOURCE_A),
-        _support("KOR", "military", "allocation", "2024-03-28", 3.0e6, source=SOURCE_B),
-        _support("KOR", "humanitarian", "commitment", "2024-03-15", 40e6),
-        _support("KOR", "financial", "delivery", "2024-04-02", 5e6),
-        _support("KOR", None, "commitment", None, 9e6),
-        _support("DEU", "military", "allocation", "2024-03-10", 1.1e9, source=SOURCE_B),
-        _support("DEU", "military", "allocation", "2024-03-20", 0.9e9, source=SOURCE_B),
-        _support("EU", "financial", "allocation", "2024-03-12", 2e9),
-        _support("EU", "financial", "allocation", "2024-03-25", 1e9),
-        _support("USA", "military", "allocation", "2024-03-15", 5e9, status="candidate"),
-        _support("USA", "military", "allocation", "2024-03-16", 6e9, status="rejected"),
-        _support("KOR", "military", "allocation", "2024-03-15", 8e9, origin="extract"),
-        _support("KOR", "military", "allocation", "2024-03-15", 9e9, origin="signals"),
-    ], by="t")
+    any_store.add_support(
+        [
+            _support("KOR", "military", "allocation", "2024-03-03", 11.5e6, source=SOURCE_A),
+            _support("KOR", "military", "allocation", "2024-03-17", 7.25e6, source=SOURCE_A),
+            _support("KOR", "military", "allocation", "2024-03-28", 3.0e6, source=SOURCE_B),
+            _support("KOR", "humanitarian", "commitment", "2024-03-15", 40e6),
+            _support("KOR", "financial", "delivery", "2024-04-02", 5e6),
+            _support("KOR", None, "commitment", None, 9e6),
+            _support("DEU", "military", "allocation", "2024-03-10", 1.1e9, source=SOURCE_B),
+            _support("DEU", "military", "allocation", "2024-03-20", 0.9e9, source=SOURCE_B),
+            _support("EU", "financial", "allocation", "2024-03-12", 2e9),
+            _support("EU", "financial", "allocation", "2024-03-25", 1e9),
+            _support("USA", "military", "allocation", "2024-03-15", 5e9, status="candidate"),
+            _support("USA", "military", "allocation", "2024-03-16", 6e9, status="rejected"),
+            _support("KOR", "military", "allocation", "2024-03-15", 8e9, origin="extract"),
+            _support("KOR", "military", "allocation", "2024-03-15", 9e9, origin="signals"),
+        ],
+        by="t",
+    )
     _release(any_store, "1", 100e6)
     _release(any_store, "2", 60e6)
     return any_store
@@ -75,8 +97,9 @@ def _records(store: Store, *, start: dt.date | None = None, end: dt.date | None 
 
 
 def _same(left: pd.DataFrame, right: pd.DataFrame) -> None:
-    pd.testing.assert_frame_equal(left.reset_index(drop=True), right.reset_index(drop=True),
-                                  check_dtype=False, rtol=1e-12)
+    pd.testing.assert_frame_equal(
+        left.reset_index(drop=True), right.reset_index(drop=True), check_dtype=False, rtol=1e-12
+    )
 
 
 def test_totals_are_grouped_and_count_only_what_counts(filled: Store) -> None:
@@ -86,8 +109,9 @@ def test_totals_are_grouped_and_count_only_what_counts(filled: Store) -> None:
     assert totals["amount_eur"].sum() == pytest.approx(records["amount_eur"].sum(), rel=1e-12)
     assert len(totals) < len(records)
     assert not set(totals["origin"]) & set(aggregate.EVIDENCE_ORIGINS)
-    korea = totals.loc[(totals["donor"] == "KOR") & (totals["origin"] == "manual")
-                       & (totals["category"] == "military")].set_index("source_url")
+    korea = totals.loc[
+        (totals["donor"] == "KOR") & (totals["origin"] == "manual") & (totals["category"] == "military")
+    ].set_index("source_url")
     assert korea.loc["https://example.org/a", "records"] == 2
     assert korea.loc["https://example.org/a", "amount_eur"] == pytest.approx(18.75e6)
     assert korea.loc["https://example.org/a", "date"] == pd.Timestamp("2024-03-03")
@@ -100,20 +124,35 @@ def test_totals_are_grouped_and_count_only_what_counts(filled: Store) -> None:
     assert set(everything["origin"]) >= {"extract", "signals"}
 
 
-@pytest.mark.parametrize("options", [
-    {}, {"per": "gdp"}, {"per": "capita"}, {"per": "gdp", "include_eu_shares": True},
-    {"category": "military"}, {"stage": "commitment"}, {"stage": "delivery"},
-    {"start": "2024-03-16", "end": "2024-03-27"}, {"end": "2024-03-15"}, {"start": "2024-03-17"},
-])
+@pytest.mark.parametrize(
+    "options",
+    [
+        {},
+        {"per": "gdp"},
+        {"per": "capita"},
+        {"per": "gdp", "include_eu_shares": True},
+        {"category": "military"},
+        {"stage": "commitment"},
+        {"stage": "delivery"},
+        {"start": "2024-03-16", "end": "2024-03-27"},
+        {"end": "2024-03-15"},
+        {"start": "2024-03-17"},
+    ],
+)
 def test_rank_matches_the_record_frame(filled: Store, options: dict[str, object]) -> None:
     records, macro = _records(filled), filled.macro_frame()
     _same(service.rank_donors(store=filled, **options), analysis.rank(records, macro, **options))
 
 
-@pytest.mark.parametrize(("donor", "options"), [
-    ("KOR", {"peers": "G7"}), ("KOR", {"peers": "NATO", "as_of": "2024-03-16"}),
-    ("DEU", {"peers": "KOR,JPN,USA", "percentile": 75}), ("KOR", {"peers": "G7", "stage": "commitment"}),
-])
+@pytest.mark.parametrize(
+    ("donor", "options"),
+    [
+        ("KOR", {"peers": "G7"}),
+        ("KOR", {"peers": "NATO", "as_of": "2024-03-16"}),
+        ("DEU", {"peers": "KOR,JPN,USA", "percentile": 75}),
+        ("KOR", {"peers": "G7", "stage": "commitment"}),
+    ],
+)
 def test_compare_matches_the_record_frame(filled: Store, donor: str, options: dict[str, object]) -> None:
     records, macro = _records(filled), filled.macro_frame()
     new = service.compare_donors(donor, store=filled, **options)
@@ -123,11 +162,18 @@ def test_compare_matches_the_record_frame(filled: Store, donor: str, options: di
     assert (new.peers, new.missing_peers) == (old.peers, old.missing_peers)
 
 
-@pytest.mark.parametrize(("donor", "options"), [
-    (None, {}), ("KOR", {}), ("KOR", {"freq": "Q"}), (None, {"stage": "allocation", "freq": "Y"}),
-])
-def test_timeline_and_gap_match_the_record_frame(filled: Store, donor: str | None,
-                                                 options: dict[str, object]) -> None:
+@pytest.mark.parametrize(
+    ("donor", "options"),
+    [
+        (None, {}),
+        ("KOR", {}),
+        ("KOR", {"freq": "Q"}),
+        (None, {"stage": "allocation", "freq": "Y"}),
+    ],
+)
+def test_timeline_and_gap_match_the_record_frame(
+    filled: Store, donor: str | None, options: dict[str, object]
+) -> None:
     records = _records(filled)
     new = service.donor_timeline(donor, store=filled, **options)
     old = analysis.timeline(records, donor, **options)
@@ -142,8 +188,9 @@ def test_report_figures_match_the_record_frame(filled: Store) -> None:
     totals, _ = service.load_frames(filled, end=end)
     new = analysis.build_report(totals, macro, "KOR", peers="G7", as_of=end)
     old = analysis.build_report(records, macro, "KOR", peers="G7", as_of=end)
-    assert {k: v for k, v in new.headline.items() if k != "last_date"} == \
-        {k: v for k, v in old.headline.items() if k != "last_date"}
+    assert {k: v for k, v in new.headline.items() if k != "last_date"} == {
+        k: v for k, v in old.headline.items() if k != "last_date"
+    }
     _same(new.categories, old.categories)
     _same(new.ranking, old.ranking)
     _same(new.timeline, old.timeline)
@@ -158,4 +205,5 @@ def test_month_totals_refuse_a_cut_inside_a_month(filled: Store) -> None:
         analysis.rank(support, macro, start="2024-03-10")
     # at a month's boundary the month totals are exact
     assert analysis.rank(support, macro, end="2024-02-29")["value_eur"].sum() == pytest.approx(
-        analysis.rank(_records(filled), macro, end="2024-02-29")["value_eur"].sum(), rel=1e-12)
+        analysis.rank(_records(filled), macro, end="2024-02-29")["value_eur"].sum(), rel=1e-12
+    )

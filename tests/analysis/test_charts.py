@@ -33,7 +33,11 @@ def test_categories_are_stacked_in_billions(r29_support, r29_macro):
 def test_timeline_has_one_line_per_stage_and_category(hand):
     fig = charts.plot_timeline(timeline(hand[0]))
     assert sorted(t.name for t in fig.data) == [
-        "commitment (all categories)", "financial allocation", "humanitarian allocation", "military allocation"]
+        "commitment (all categories)",
+        "financial allocation",
+        "humanitarian allocation",
+        "military allocation",
+    ]
 
 
 def test_peer_comparison_has_median_line_and_highlight(hand):
@@ -62,8 +66,9 @@ def _png_size(path: Path) -> tuple[int, int]:
 def test_write_png_renders_offline(tmp_path, hand, monkeypatch, chromium):
     monkeypatch.setenv("AIDTRACK_CHROMIUM", str(chromium))
     support, macro = hand
-    path = charts.write_png(charts.plot_ranking(rank(support, macro), highlight="AAA"), tmp_path / "r.png",
-                            width=640, height=400)
+    path = charts.write_png(
+        charts.plot_ranking(rank(support, macro), highlight="AAA"), tmp_path / "r.png", width=640, height=400
+    )
     assert _png_size(path) == (640, 400)
     assert path.stat().st_size > 5_000  # an empty white page is about 2 kB
 

@@ -54,8 +54,13 @@ def test_compare_table_names_the_gap(r29_cli):
 def test_timeline_json(r29_cli):
     data = _json(r29_cli.invoke(main, ["timeline", "KOR", "--freq", "Y", "--json"]))
     assert data["donor"] == "KOR"
-    assert {r["period"] for r in data["timeline"]} == {"2022-01-01", "2023-01-01", "2024-01-01", "2025-01-01",
-                                                       "2026-01-01"}
+    assert {r["period"] for r in data["timeline"]} == {
+        "2022-01-01",
+        "2023-01-01",
+        "2024-01-01",
+        "2025-01-01",
+        "2026-01-01",
+    }
     assert data["commitment_gap"][0]["donor"] == "KOR"
 
 
@@ -140,5 +145,7 @@ def test_exported_chart_names_the_kiel_release(tmp_path):
     result = CliRunner().invoke(main, ["--database", database, "rank", "--top", "5", "--chart", str(chart)])
     assert result.exit_code == 0, result.output
     html = chart.read_text(encoding="utf-8")
-    assert ("Donors ranked by support in EUR, EUR bn. Source: Kiel Institute for the World Economy, "
-            "Ukraine Support Tracker, Release 29. Made ") in html
+    assert (
+        "Donors ranked by support in EUR, EUR bn. Source: Kiel Institute for the World Economy, "
+        "Ukraine Support Tracker, Release 29. Made "
+    ) in html

@@ -19,8 +19,17 @@ from aidtrack.errors import ValidationError
 
 
 def _flat(result):
-    return [(r["category"], round(r["peer_pct_gdp"], 9), r["rank"], r["of"], round(r["target_eur"], 9),
-             round(r["gap_eur"], 9)) for _, r in result.table.iterrows()]
+    return [
+        (
+            r["category"],
+            round(r["peer_pct_gdp"], 9),
+            r["rank"],
+            r["of"],
+            round(r["target_eur"], 9),
+            round(r["gap_eur"], 9),
+        )
+        for _, r in result.table.iterrows()
+    ]
 
 
 def test_step_up_gap_against_the_median_by_hand(hand):
@@ -28,10 +37,10 @@ def test_step_up_gap_against_the_median_by_hand(hand):
     result = compare(support, macro, "AAA", peers=["BBB", "CCC", "DDD"])
     assert _flat(result) == [
         # peers' % of GDP        median  rank    target = median x 1000   gap = max(0, target - own)
-        ("military", 3.0, 4, 4, 30.0, 20.0),       # [2, 3, 3] -> 3;  30 - 10
-        ("humanitarian", 0.0, 1, 4, 0.0, 0.0),     # [1, 0, 0] -> 0
-        ("financial", 0.0, 2, 4, 0.0, 0.0),        # [0, 0, 2] -> 0;  DDD ranks above AAA's 0
-        ("total", 3.0, 2, 4, 30.0, 0.0),           # [3, 3, 5] -> 3;  30 - 40 < 0
+        ("military", 3.0, 4, 4, 30.0, 20.0),  # [2, 3, 3] -> 3;  30 - 10
+        ("humanitarian", 0.0, 1, 4, 0.0, 0.0),  # [1, 0, 0] -> 0
+        ("financial", 0.0, 2, 4, 0.0, 0.0),  # [0, 0, 2] -> 0;  DDD ranks above AAA's 0
+        ("total", 3.0, 2, 4, 30.0, 0.0),  # [3, 3, 5] -> 3;  30 - 40 < 0
     ]
     assert result.row("military")["donor_pct_gdp"] == pytest.approx(1.0)
     assert result.peers == ["BBB", "CCC", "DDD"] and result.missing_peers == []
@@ -41,7 +50,11 @@ def test_step_up_gap_against_other_percentiles_by_hand(hand):
     support, macro = hand
     top = compare(support, macro, "AAA", peers="BBB,CCC,DDD", percentile=100)
     assert [(r["category"], round(r["gap_eur"], 9)) for _, r in top.table.iterrows()] == [
-        ("military", 20.0), ("humanitarian", 0.0), ("financial", 20.0), ("total", 10.0)]
+        ("military", 20.0),
+        ("humanitarian", 0.0),
+        ("financial", 20.0),
+        ("total", 10.0),
+    ]
     quarter = compare(support, macro, "AAA", peers="BBB,CCC,DDD", percentile=25)
     # military peers [2, 3, 3]: 25th percentile (linear) = 2.5% -> 25 -> gap 15
     assert quarter.row("military")["gap_eur"] == pytest.approx(15.0)
@@ -73,7 +86,9 @@ def test_r29_korea_against_g7_matches_the_rank_table(r29_support, r29_macro):
     median = float(np.median(table.loc[result.peers, "pct_gdp"]))
     total = result.row("total")
     assert total["peer_pct_gdp"] == pytest.approx(median)
-    assert total["gap_eur"] == pytest.approx(median / 100 * table.loc["KOR", "gdp_eur"] - table.loc["KOR", "value_eur"])
+    assert total["gap_eur"] == pytest.approx(
+        median / 100 * table.loc["KOR", "gdp_eur"] - table.loc["KOR", "value_eur"]
+    )
     assert total["rank"] == 8 and total["of"] == 8
 
 
@@ -103,11 +118,14 @@ def test_resolve_peers_mixes_groups_and_codes():
     assert resolve_peers("G7,AUS", donor="USA") == ["AUS", "CAN", "DEU", "FRA", "GBR", "ITA", "JPN"]
 
 
-@pytest.mark.parametrize(("donor", "options", "message"), [
-    ("AAA", {"percentile": 120}, "120"),
-    ("ZZZ", {"peers": ["BBB"]}, '"ZZZ"'),
-    ("AAA", {"peers": ["AAA"]}, "No peers left"),
-])
+@pytest.mark.parametrize(
+    ("donor", "options", "message"),
+    [
+        ("AAA", {"percentile": 120}, "120"),
+        ("ZZZ", {"peers": ["BBB"]}, '"ZZZ"'),
+        ("AAA", {"peers": ["AAA"]}, "No peers left"),
+    ],
+)
 def test_bad_requests_raise_validation_error(hand, donor, options, message):
     support, macro = hand
     with pytest.raises(ValidationError, match=message):

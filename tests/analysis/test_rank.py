@@ -49,7 +49,8 @@ def test_r29_eu_shares_match_kiel(r29_support, r29_macro, r29_eu_shares):
     kiel = r29_eu_shares.set_index("iso")
     assert "EU" not in table.index
     assert (table.loc[kiel.index, "eu_share_eur"] / BN).to_numpy() == pytest.approx(
-        kiel["eu_share_bn"].to_numpy(), rel=REL)
+        kiel["eu_share_bn"].to_numpy(), rel=REL
+    )
     share_pct = table.loc[kiel.index, "eu_share_eur"] / table.loc[kiel.index, "gdp_eur"] * 100
     assert share_pct.to_numpy() == pytest.approx(kiel["eu_share_pct_gdp"].to_numpy(), rel=REL)
     total = table.loc[kiel.index, "pct_gdp"]
@@ -57,15 +58,20 @@ def test_r29_eu_shares_match_kiel(r29_support, r29_macro, r29_eu_shares):
     # Kiel's eu_aid_shares.csv gives Slovenia a bilateral % of GDP 5% below its own
     # data_explorer.csv (0.2586 vs 0.2715); every other member matches.
     assert off == ["SVN"]
-    assert table.loc["SVN", "pct_gdp"] - kiel.loc["SVN", "eu_share_pct_gdp"] == pytest.approx(0.271468, rel=REL)
+    assert table.loc["SVN", "pct_gdp"] - kiel.loc["SVN", "eu_share_pct_gdp"] == pytest.approx(
+        0.271468, rel=REL
+    )
 
 
-CATEGORY_STAGE = [(c, s) for s in ("allocation", "commitment") for c in ("financial", "humanitarian", "military", None)]
+CATEGORY_STAGE = [
+    (c, s) for s in ("allocation", "commitment") for c in ("financial", "humanitarian", "military", None)
+]
 
 
 @pytest.mark.parametrize(("category", "stage"), CATEGORY_STAGE)
-def test_r28_country_totals_match_derived_summary(r28_support, r28_macro, r28_summary, name_to_iso,
-                                                  category, stage):
+def test_r28_country_totals_match_derived_summary(
+    r28_support, r28_macro, r28_summary, name_to_iso, category, stage
+):
     summary = r28_summary.assign(iso=r28_summary["land"].map(name_to_iso)).set_index("iso")
     expected = summary[f"{category or 'total'}_{stage}"]
     table = rank(r28_support, r28_macro, stage=stage, category=category).set_index("donor")
@@ -128,19 +134,30 @@ def test_hand_made_rank_ties_and_per_capita(hand):
     table = rank(support, macro, per="capita")
     # per capita: AAA 40/10 = 4, BBB 30/20 = 1.5, CCC 90/30 = 3, DDD 100/40 = 2.5
     assert list(zip(table["donor"], table["per_capita_eur"], strict=True)) == [
-        ("AAA", 4.0), ("CCC", 3.0), ("DDD", 2.5), ("BBB", 1.5)]
+        ("AAA", 4.0),
+        ("CCC", 3.0),
+        ("DDD", 2.5),
+        ("BBB", 1.5),
+    ]
     by_gdp = rank(support, macro, per="gdp")
     assert list(zip(by_gdp["donor"], by_gdp["rank"], strict=True)) == [
-        ("DDD", 1), ("AAA", 2), ("BBB", 3), ("CCC", 3)]
+        ("DDD", 1),
+        ("AAA", 2),
+        ("BBB", 3),
+        ("CCC", 3),
+    ]
 
 
-@pytest.mark.parametrize(("options", "quoted"), [
-    ({"stage": "pledge"}, '"pledge"'),
-    ({"per": "head"}, '"head"'),
-    ({"category": "cyber"}, '"cyber"'),
-    ({"gdp": "ppp"}, '"ppp"'),
-    ({"start": "2023-13-45"}, '"2023-13-45"'),
-])
+@pytest.mark.parametrize(
+    ("options", "quoted"),
+    [
+        ({"stage": "pledge"}, '"pledge"'),
+        ({"per": "head"}, '"head"'),
+        ({"category": "cyber"}, '"cyber"'),
+        ({"gdp": "ppp"}, '"ppp"'),
+        ({"start": "2023-13-45"}, '"2023-13-45"'),
+    ],
+)
 def test_bad_options_raise_validation_error_quoting_value(hand, options, quoted):
     support, macro = hand
     with pytest.raises(ValidationError, match=quoted):

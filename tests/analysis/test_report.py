@@ -55,8 +55,9 @@ def test_untrusted_text_is_escaped(r29_support, r29_macro, monkeypatch):
     support = r29_support.copy()
     support.loc[support["donor"] == "KOR", "source_url"] = "javascript:alert(1)"
     support.loc[support["donor"] == "KOR", "origin"] = "<b>origin</b>"
-    section = ReportSection(title=f"Rules {EVIL}", paragraphs=[f"para {EVIL}"], columns=["a", EVIL],
-                            rows=[("1", EVIL)])
+    section = ReportSection(
+        title=f"Rules {EVIL}", paragraphs=[f"para {EVIL}"], columns=["a", EVIL], rows=[("1", EVIL)]
+    )
     report = build_report(support, r29_macro, "KOR", extra_sections=[section])
     html = render_report_html(report)
     assert EVIL not in html and "<b>origin</b>" not in html
@@ -74,9 +75,19 @@ def test_text_brief_reads_like_the_report(r29_support, r29_macro):
 
 
 def test_extra_sections_appear_in_text(r29_support, r29_macro):
-    report = build_report(r29_support, r29_macro, "KOR", extra_sections=[
-        ReportSection("Export rules", ["Korea bans lethal aid to parties at war."], ["rule", "status"],
-                      [("FTTA art. 19", "in force")])])
+    report = build_report(
+        r29_support,
+        r29_macro,
+        "KOR",
+        extra_sections=[
+            ReportSection(
+                "Export rules",
+                ["Korea bans lethal aid to parties at war."],
+                ["rule", "status"],
+                [("FTTA art. 19", "in force")],
+            )
+        ],
+    )
     text = render_report_text(report)
     assert "## Export rules\nKorea bans lethal aid to parties at war.\n| rule | status |" in text
 
@@ -106,9 +117,17 @@ def test_report_renders_charts_in_headless_chromium(kor_report, tmp_path, chromi
     path = write_report_html(kor_report, tmp_path / "kor.html")
     requests: list[str] = []
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(chromium), args=[
-            "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--no-first-run"])
+        browser = pw.chromium.launch(
+            executable_path=str(chromium),
+            args=[
+                "--no-sandbox",
+                "--headless",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+            ],
+        )
         page = browser.new_page(viewport={"width": 1100, "height": 900})
         page.on("request", lambda r: requests.append(r.url))
         page.goto(path.as_uri())

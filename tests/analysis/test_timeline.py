@@ -25,11 +25,17 @@ def test_monthly_allocations_match_kiel_totals(r29_support, r29_totals):
 def test_cumulative_is_running_sum_with_gaps_filled(hand):
     support, _ = hand
     frame = timeline(support, "AAA", stage="allocation")
-    got = [(p.strftime("%Y-%m"), c, a, cum) for p, c, a, cum in
-           frame[["period", "category", "amount_eur", "cumulative_eur"]].itertuples(index=False)]
+    got = [
+        (p.strftime("%Y-%m"), c, a, cum)
+        for p, c, a, cum in frame[["period", "category", "amount_eur", "cumulative_eur"]].itertuples(
+            index=False
+        )
+    ]
     assert got == [
-        ("2023-01", "humanitarian", 0.0, 0.0), ("2023-02", "humanitarian", 30.0, 30.0),
-        ("2023-01", "military", 10.0, 10.0), ("2023-02", "military", 0.0, 10.0),
+        ("2023-01", "humanitarian", 0.0, 0.0),
+        ("2023-02", "humanitarian", 30.0, 30.0),
+        ("2023-01", "military", 10.0, 10.0),
+        ("2023-02", "military", 0.0, 10.0),
     ]
 
 
@@ -60,8 +66,9 @@ def test_bad_frequency_is_explained(hand):
 def test_commitment_gap_matches_kiel_to_be_allocated(r29_support, r29_explorer):
     kiel = r29_explorer.groupby("iso")[["commitments", "total", "to_be_allocated"]].sum()
     gap = commitment_gap(r29_support).set_index("donor").loc[kiel.index]
-    assert (gap["unallocated_eur"] / BN).to_numpy() == pytest.approx(kiel["to_be_allocated"].to_numpy(),
-                                                                       rel=1e-3, abs=1e-6)
+    assert (gap["unallocated_eur"] / BN).to_numpy() == pytest.approx(
+        kiel["to_be_allocated"].to_numpy(), rel=1e-3, abs=1e-6
+    )
     assert (gap["commitment_eur"] / BN).to_numpy() == pytest.approx(kiel["commitments"].to_numpy(), rel=1e-3)
     assert gap["delivery_eur"].isna().all()
 
@@ -70,7 +77,9 @@ def test_commitment_gap_by_hand_with_deliveries(hand):
     support, _ = hand
     extra = support.iloc[[0]].assign(stage="delivery", amount_eur=25.0)
     gap = commitment_gap(pd.concat([support, extra], ignore_index=True), donors=["AAA", "BBB"])
-    flat = [(r.donor, r.commitment_eur, r.allocation_eur, r.delivery_eur, r.unallocated_eur, r.allocated_pct)
-            for r in gap.itertuples()]
+    flat = [
+        (r.donor, r.commitment_eur, r.allocation_eur, r.delivery_eur, r.unallocated_eur, r.allocated_pct)
+        for r in gap.itertuples()
+    ]
     assert flat[0] == ("AAA", 100.0, 40.0, 25.0, 60.0, 40.0)
     assert flat[1][:3] == ("BBB", 0.0, 30.0) and pd.isna(flat[1][3]) and pd.isna(flat[1][5])

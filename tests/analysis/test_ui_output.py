@@ -81,5 +81,7 @@ def test_piped_markdown_is_its_source_with_whole_links() -> None:
 
     url = "https://example.org/" + "a-very-long-path/" * 12
     buffer = io.StringIO()
-    output.console(file=buffer).print(Markdown(f"## Routes\n\n- allowed ([source]({url}))\n", hyperlinks=False))
+    output.console(file=buffer).print(
+        Markdown(f"## Routes\n\n- allowed ([source]({url}))\n", hyperlinks=False)
+    )
     assert buffer.getvalue() == f"## Routes\n\n- allowed ([source]({url}))\n"

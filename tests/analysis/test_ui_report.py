@@ -19,10 +19,18 @@ from aidtrack.analysis.report import NOT_SPLIT, sources, unsplit_stages
 RULES = ReportSection(
     title="Export rules in force for KOR on 2026-11-30",
     columns=("rule", "effect", "covers", "scope", "since", "source"),
-    rows=[(f"kor_rule_with_a_rather_long_identifier_number_{i}", "require_consent", "lethal, ammunition",
-           "reexport", "2023-03-01",
-           "https://www.example.org/a/very/long/path/to/a/ministry/statement/about/export/licences/" + "x" * 60)
-          for i in range(4)],
+    rows=[
+        (
+            f"kor_rule_with_a_rather_long_identifier_number_{i}",
+            "require_consent",
+            "lethal, ammunition",
+            "reexport",
+            "2023-03-01",
+            "https://www.example.org/a/very/long/path/to/a/ministry/statement/about/export/licences/"
+            + "x" * 60,
+        )
+        for i in range(4)
+    ],
 )
 
 
@@ -47,22 +55,26 @@ def test_two_releases_are_both_named(r29_support):
     rows["origin"] = "kiel"
     rows["source_title"] = ["Ukraine Support Tracker, Release 7", "Ukraine Support Tracker, Release 29"] * 2
     labels = [s.label for s in sources(rows)][:2]
-    assert labels == ["Kiel Institute for the World Economy, Ukraine Support Tracker, Release 7",
-                      "Kiel Institute for the World Economy, Ukraine Support Tracker, Release 29"]
+    assert labels == [
+        "Kiel Institute for the World Economy, Ukraine Support Tracker, Release 7",
+        "Kiel Institute for the World Economy, Ukraine Support Tracker, Release 29",
+    ]
 
 
 def test_commitments_without_a_category_split_are_said_in_words(kor_r29):
     assert unsplit_stages(kor_r29.categories) == ("commitment",)
     html = render_report_html(kor_r29)
-    categories = html[html.index('id="categories"'):html.index('id="rank"')]
+    categories = html[html.index('id="categories"') : html.index('id="rank"')]
     assert categories.count(NOT_SPLIT) == 3  # military, humanitarian, financial
     assert "<td>unspecified</td>" in categories and "EUR 2.78 bn" in categories
 
 
 def test_charts_carry_a_caption_with_measure_unit_source_and_date(kor_r29):
     html = render_report_html(kor_r29)
-    caption = ("Donors ranked by % of GDP, % of GDP. Source: Kiel Institute for the World Economy, "
-               "Ukraine Support Tracker, Release 29. Data as of ")
+    caption = (
+        "Donors ranked by % of GDP, % of GDP. Source: Kiel Institute for the World Economy, "
+        "Ukraine Support Tracker, Release 29. Data as of "
+    )
     assert caption in html
     assert html.count('"name":"caption"') == 4
 
@@ -90,17 +102,28 @@ def test_report_tables_stay_inside_the_page(kor_r29, tmp_path, chromium, width):
 
     path = write_report_html(kor_r29, tmp_path / "kor.html")
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(chromium), args=[
-            "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--no-first-run"])
+        browser = pw.chromium.launch(
+            executable_path=str(chromium),
+            args=[
+                "--no-sandbox",
+                "--headless",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+            ],
+        )
         page = browser.new_page(viewport={"width": width, "height": 900})
         page.goto(path.as_uri())
         page.wait_for_selector("#chart-timeline.js-plotly-plot svg.main-svg")
-        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
         main_right = page.evaluate("document.querySelector('main').getBoundingClientRect().right")
         table_right = page.evaluate(
             "Math.max(...[...document.querySelectorAll('section.extra table')].map("
-            "t => t.parentElement.getBoundingClientRect().right))")
+            "t => t.parentElement.getBoundingClientRect().right))"
+        )
         page.screenshot(path=str(tmp_path / f"report-{width}.png"), full_page=True)
         browser.close()
     assert overflow <= 0
@@ -109,4 +132,6 @@ def test_report_tables_stay_inside_the_page(kor_r29, tmp_path, chromium, width):
 
 def test_release_recorded_by_the_import_is_cited(r29_support, r29_macro):
     report = build_report(r29_support, r29_macro, "KOR", releases=["29"])
-    assert report.sources[0].label == "Kiel Institute for the World Economy, Ukraine Support Tracker, Release 29"
+    assert (
+        report.sources[0].label == "Kiel Institute for the World Economy, Ukraine Support Tracker, Release 29"
+    )

@@ -21,7 +21,9 @@ from tests.backup.ledgers import every_table
 
 
 @pytest.mark.parametrize("suffix", [".zip", ".db"])
-def test_restore_gives_every_table_back(full_store: Store, any_store: Store, tmp_path: Path, suffix: str) -> None:
+def test_restore_gives_every_table_back(
+    full_store: Store, any_store: Store, tmp_path: Path, suffix: str
+) -> None:
     before = every_table(full_store)
     assert before["audit_log"] and before["tokens"] and before["imports"] and before["corroborations"]
     assert len(before["support"]) > 2000
@@ -35,8 +37,9 @@ def test_restore_gives_every_table_back(full_store: Store, any_store: Store, tmp
         assert after[table.name] == before[table.name], table.name
 
 
-def test_postgres_ledger_backs_up_and_restores_into_sqlite(full_store: Store, any_store: Store,
-                                                           tmp_path: Path) -> None:
+def test_postgres_ledger_backs_up_and_restores_into_sqlite(
+    full_store: Store, any_store: Store, tmp_path: Path
+) -> None:
     backup.restore(any_store, backup.backup(full_store, tmp_path / "first.zip").path)
     backup.backup(any_store, tmp_path / "second.zip")
     backup.backup(any_store, tmp_path / "second.db")
@@ -49,12 +52,15 @@ def test_postgres_ledger_backs_up_and_restores_into_sqlite(full_store: Store, an
 def test_new_rows_after_a_restore_get_fresh_ids(full_store: Store, any_store: Store, tmp_path: Path) -> None:
     backup.restore(any_store, backup.backup(full_store, tmp_path / "ledger.zip").path)
     largest = max(r["id"] for r in every_table(any_store)["support"])
-    new_id = ledger.add_support({"donor": "FRA", "stage": "commitment", "category": "military"},
-                                store=any_store, by="me")
+    new_id = ledger.add_support(
+        {"donor": "FRA", "stage": "commitment", "category": "military"}, store=any_store, by="me"
+    )
     assert new_id == largest + 1
 
 
-def test_restore_refuses_a_ledger_with_data_unless_forced(full_store: Store, store: Store, tmp_path: Path) -> None:
+def test_restore_refuses_a_ledger_with_data_unless_forced(
+    full_store: Store, store: Store, tmp_path: Path
+) -> None:
     path = backup.backup(full_store, tmp_path / "ledger.zip").path
     ledger.add_support({"donor": "FRA", "stage": "commitment", "category": "military"}, store=store, by="me")
     with pytest.raises(ValidationError, match=r"not empty \(.*1 support.*--force"):
@@ -93,10 +99,13 @@ def test_archive_from_another_schema_is_refused(full_store: Store, store: Store,
         backup.restore(store, other)
 
 
-@pytest.mark.parametrize("name, message", [
-    ("ledger.tar", "must end in .zip"),
-    ("source.db", "the ledger's own database file"),
-])
+@pytest.mark.parametrize(
+    "name, message",
+    [
+        ("ledger.tar", "must end in .zip"),
+        ("source.db", "the ledger's own database file"),
+    ],
+)
 def test_backup_names_its_formats(full_store: Store, tmp_path: Path, name: str, message: str) -> None:
     with pytest.raises(ValidationError, match=message):
         backup.backup(full_store, tmp_path / name)
@@ -131,15 +140,26 @@ def test_a_backup_taken_while_writers_work_is_one_consistent_state(any_store: St
     """Every support record in the copy has its audit entry and the reverse, although records
     were being added (record and audit entry in one transaction) all through the backup."""
     for n in range(300):
-        ledger.add_support({"donor": "FRA", "stage": "commitment", "category": "military", "amount": n,
-                            "currency": "EUR", "amount_eur": n}, store=any_store, by="seed")
+        ledger.add_support(
+            {
+                "donor": "FRA",
+                "stage": "commitment",
+                "category": "military",
+                "amount": n,
+                "currency": "EUR",
+                "amount_eur": n,
+            },
+            store=any_store,
+            by="seed",
+        )
     stop = threading.Event()
 
     def write() -> int:
         added = 0
         while not stop.is_set():
-            ledger.add_support({"donor": "DEU", "stage": "delivery", "category": "military"}, store=any_store,
-                               by="writer")
+            ledger.add_support(
+                {"donor": "DEU", "stage": "delivery", "category": "military"}, store=any_store, by="writer"
+            )
             added += 1
         return added
 
@@ -154,8 +174,11 @@ def test_a_backup_taken_while_writers_work_is_one_consistent_state(any_store: St
     for path in copies:
         with zipfile.ZipFile(path) as archive:
             support = {json.loads(line)["id"] for line in archive.read("tables/support.jsonl").splitlines()}
-            audited = {json.loads(line)["record_id"] for line in archive.read("tables/audit_log.jsonl").splitlines()
-                       if json.loads(line)["table_name"] == "support"}
+            audited = {
+                json.loads(line)["record_id"]
+                for line in archive.read("tables/audit_log.jsonl").splitlines()
+                if json.loads(line)["table_name"] == "support"
+            }
         assert len(support) >= 300 and support == audited
 
 

@@ -19,16 +19,42 @@ def _upgrade_with_duplicates(url: str) -> list[tuple[str, str]]:
     config = _alembic_config(engine)
     command.upgrade(config, "0003")
     now = dt.datetime(2024, 1, 1)
-    record = {"donor": "KOR", "recipient": "UKR", "category": "military", "stage": "delivery",
-              "channel": "direct", "origin": "extract", "current": True, "status": "candidate",
-              "created": now, "updated": now}
+    record = {
+        "donor": "KOR",
+        "recipient": "UKR",
+        "category": "military",
+        "stage": "delivery",
+        "channel": "direct",
+        "origin": "extract",
+        "current": True,
+        "status": "candidate",
+        "created": now,
+        "updated": now,
+    }
     with engine.begin() as conn:
         support = sa.Table("support", sa.MetaData(), autoload_with=conn)
         cor = sa.Table("corroborations", sa.MetaData(), autoload_with=conn)
-        conn.execute(support.insert(), [{**record, "external_id": "same"}, {**record, "external_id": "same"},
-                                        {**record, "external_id": "other", "origin": "kiel"}])
-        conn.execute(cor.insert(), [{"table_name": "support", "record_id": 1, "origin": "extract",
-                                     "external_id": e, "created": now} for e in ("same", "linked", "linked")])
+        conn.execute(
+            support.insert(),
+            [
+                {**record, "external_id": "same"},
+                {**record, "external_id": "same"},
+                {**record, "external_id": "other", "origin": "kiel"},
+            ],
+        )
+        conn.execute(
+            cor.insert(),
+            [
+                {
+                    "table_name": "support",
+                    "record_id": 1,
+                    "origin": "extract",
+                    "external_id": e,
+                    "created": now,
+                }
+                for e in ("same", "linked", "linked")
+            ],
+        )
     command.upgrade(config, "head")
     with engine.connect() as conn:
         rows = conn.execute(sa.text("SELECT table_name, external_id FROM candidate_ids ORDER BY external_id"))
@@ -38,8 +64,10 @@ def _upgrade_with_duplicates(url: str) -> list[tuple[str, str]]:
 
 
 def test_backfill_on_sqlite(tmp_path: Path) -> None:
-    assert _upgrade_with_duplicates(f"sqlite:///{tmp_path / 'old.db'}") == [("support", "linked"),
-                                                                             ("support", "same")]
+    assert _upgrade_with_duplicates(f"sqlite:///{tmp_path / 'old.db'}") == [
+        ("support", "linked"),
+        ("support", "same"),
+    ]
 
 
 @pytest.mark.postgres

@@ -14,15 +14,25 @@ from aidtrack.db.engine import current_revision, head_revision
 from aidtrack.errors import NotFoundError, ValidationError
 from aidtrack.services import ledger
 
-SOURCE = models.Source(url="https://example.org/a", publisher="Example", title="A", kind="news",
-                       published="2023-01-02")
+SOURCE = models.Source(
+    url="https://example.org/a", publisher="Example", title="A", kind="news", published="2023-01-02"
+)
 
 
 def _support(**over: object) -> models.Support:
-    fields: dict[str, object] = dict(donor="KOR", recipient="UKR", category="humanitarian",
-                                     stage="commitment", amount=10e6, currency="USD",
-                                     amount_eur=9.4e6, date="2022-03-01", source=SOURCE,
-                                     evidence="Seoul pledged $10m.", origin="test")
+    fields: dict[str, object] = dict(
+        donor="KOR",
+        recipient="UKR",
+        category="humanitarian",
+        stage="commitment",
+        amount=10e6,
+        currency="USD",
+        amount_eur=9.4e6,
+        date="2022-03-01",
+        source=SOURCE,
+        evidence="Seoul pledged $10m.",
+        origin="test",
+    )
     fields.update(over)
     return models.Support(**fields)  # type: ignore[arg-type]
 
@@ -38,11 +48,19 @@ def test_support_round_trip_keeps_source_and_items(any_store: Store) -> None:
     [record_id] = any_store.add_support([record], by="tester")
     row = any_store.get("support", record_id)
     assert (row["donor"], row["category"], row["stage"], row["amount"], row["currency"]) == (
-        "KOR", "humanitarian", "commitment", 10e6, "USD")
+        "KOR",
+        "humanitarian",
+        "commitment",
+        10e6,
+        "USD",
+    )
     assert row["date"] == dt.date(2022, 3, 1)
     assert row["items"] == [{"name": "M777 howitzer", "quantity": 6.0}]
     assert (row["source_url"], row["source_publisher"], row["source_published"]) == (
-        "https://example.org/a", "Example", dt.date(2023, 1, 2))
+        "https://example.org/a",
+        "Example",
+        dt.date(2023, 1, 2),
+    )
 
 
 def test_sources_are_deduplicated(any_store: Store) -> None:
@@ -51,8 +69,15 @@ def test_sources_are_deduplicated(any_store: Store) -> None:
 
 
 def test_event_round_trip_and_filters(any_store: Store) -> None:
-    event = models.Event(type="threat", actor="RUS", target="KOR", consequence="end of relations",
-                         date="2024-06-20", source=SOURCE, evidence="Putin warned Seoul.")
+    event = models.Event(
+        type="threat",
+        actor="RUS",
+        target="KOR",
+        consequence="end of relations",
+        date="2024-06-20",
+        source=SOURCE,
+        evidence="Putin warned Seoul.",
+    )
     any_store.add_events([event], by="tester")
     assert [e["actor"] for e in any_store.list_events(EventFilter(type="threat", target="KOR"))] == ["RUS"]
     assert any_store.list_events(EventFilter(type="appeal")) == []
@@ -60,11 +85,18 @@ def test_event_round_trip_and_filters(any_store: Store) -> None:
 
 def test_audit_trail_records_every_change(any_store: Store) -> None:
     [record_id] = any_store.add_support([_support()], by="alice")
-    ledger.edit_record("support", record_id, {"amount": 12e6, "status": "candidate"}, store=any_store, by="bob")
+    ledger.edit_record(
+        "support", record_id, {"amount": 12e6, "status": "candidate"}, store=any_store, by="bob"
+    )
     trail = any_store.audit_trail("support", record_id)
     assert [(t["action"], t["by"]) for t in trail] == [("insert", "alice"), ("update", "bob")]
-    assert trail[1]["old"] == {"amount": 10e6, "status": "confirmed", "amount_eur": 9.4e6, "amount_usd": None,
-                               "fx_note": None}
+    assert trail[1]["old"] == {
+        "amount": 10e6,
+        "status": "confirmed",
+        "amount_eur": 9.4e6,
+        "amount_usd": None,
+        "fx_note": None,
+    }
     new = trail[1]["new"]
     assert (new["amount"], new["status"], new["amount_usd"]) == (12e6, "candidate", 12e6)
     assert 10e6 < new["amount_eur"] < 12e6 and "ECB" in new["fx_note"]
@@ -85,10 +117,16 @@ def test_missing_record_says_how_to_find_one(any_store: Store) -> None:
 
 def _import(store: Store, *, sha: str, release: str, n: int = 3) -> object:
     records = [_support(origin="kiel", external_id=f"r{release}-{i}", amount=float(i + 1)) for i in range(n)]
-    return store.import_batch(origin="kiel", release=release, sha256=sha, path="x.xlsx", records=records,
-                              report=[{"row": 9, "column": "date", "value": "soon", "reason": "not a date"}],
-                              by="importer", macro=[{"actor": "KOR", "indicator": "population", "year": 2024,
-                                                     "value": 51.7e6, "unit": "persons"}])
+    return store.import_batch(
+        origin="kiel",
+        release=release,
+        sha256=sha,
+        path="x.xlsx",
+        records=records,
+        report=[{"row": 9, "column": "date", "value": "soon", "reason": "not a date"}],
+        by="importer",
+        macro=[{"actor": "KOR", "indicator": "population", "year": 2024, "value": 51.7e6, "unit": "persons"}],
+    )
 
 
 def test_import_twice_changes_nothing(any_store: Store) -> None:
@@ -116,8 +154,16 @@ def test_failed_import_leaves_database_unchanged(any_store: Store) -> None:
     good = [_support(origin="kiel"), _support(origin="kiel")]
     broken_macro = [{"actor": "KOR", "indicator": "population"}]  # no year, no value: fails after the inserts
     with pytest.raises(KeyError):
-        any_store.import_batch(origin="kiel", release="12", sha256="d" * 64, path="y", records=good,
-                               report=[], by="importer", macro=broken_macro)
+        any_store.import_batch(
+            origin="kiel",
+            release="12",
+            sha256="d" * 64,
+            path="y",
+            records=good,
+            report=[],
+            by="importer",
+            macro=broken_macro,
+        )
     assert any_store.summary()["counts"] == before
     assert any_store.count("support", SupportFilter(current=True)) == 3
     assert any_store.find_import(origin="kiel", sha256="d" * 64) is None
@@ -129,16 +175,25 @@ def test_macro_upsert_is_audited(any_store: Store) -> None:
     assert any_store.upsert_macro([row], by="t") == 0
     assert any_store.upsert_macro([{**row, "value": 1.8e12}], by="t") == 1
     frame = any_store.macro_frame("gdp_usd")
-    assert frame.to_dict("records") == [{"actor": "KOR", "indicator": "gdp_usd", "year": 2023,
-                                         "value": 1.8e12, "unit": "USD"}]
+    assert frame.to_dict("records") == [
+        {"actor": "KOR", "indicator": "gdp_usd", "year": 2023, "value": 1.8e12, "unit": "USD"}
+    ]
 
 
 def test_support_frame_for_analysis(any_store: Store) -> None:
     any_store.add_support([_support(), _support(donor="JPN", category="financial", amount_eur=1.0)], by="t")
     frame = any_store.support_frame()
     assert sorted(frame["donor"]) == ["JPN", "KOR"]
-    assert list(frame.columns) == ["donor", "recipient", "category", "stage", "date", "amount_eur",
-                                   "origin", "source_url"]
+    assert list(frame.columns) == [
+        "donor",
+        "recipient",
+        "category",
+        "stage",
+        "date",
+        "amount_eur",
+        "origin",
+        "source_url",
+    ]
     assert frame["amount_eur"].sum() == pytest.approx(9.4e6 + 1.0)
 
 
@@ -190,10 +245,15 @@ def test_an_up_to_date_ledger_opens_without_alembic(tmp_path: Path) -> None:
     import sys
 
     url = f"sqlite:///{tmp_path / 'ledger.db'}"
-    script = ("import sys; from aidtrack.db import connect; connect(sys.argv[1]); "
-              "print('alembic' in sys.modules)")
-    first, second = (subprocess.run([sys.executable, "-c", script, url], capture_output=True, text=True,
-                                    check=True).stdout.strip() for _ in range(2))
+    script = (
+        "import sys; from aidtrack.db import connect; connect(sys.argv[1]); print('alembic' in sys.modules)"
+    )
+    first, second = (
+        subprocess.run(
+            [sys.executable, "-c", script, url], capture_output=True, text=True, check=True
+        ).stdout.strip()
+        for _ in range(2)
+    )
     assert (first, second) == ("True", "False")
     behind = f"sqlite:///{tmp_path / 'behind.db'}"
     from alembic import command

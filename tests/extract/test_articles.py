@@ -28,7 +28,11 @@ def test_plain_text_title_and_body(tmp_path: Path) -> None:
     path.write_text("Norway sends aid\n\nNorway has delivered medical supplies to Ukraine.\n")
     article = read_article(path)
     assert (article.id, article.title, article.url, article.published) == (
-        "norway-aid", "Norway sends aid", None, None)
+        "norway-aid",
+        "Norway sends aid",
+        None,
+        None,
+    )
     assert "medical supplies" in article.text
 
 
@@ -63,8 +67,7 @@ def test_html_main_text(tmp_path: Path) -> None:
     assert "medical supplies" in article.text
     assert "Home | World" not in article.text
     events = extract_events(article)
-    assert {(e["type"], e["donor"], e["category"]) for e in events} == {
-        ("support", "NOR", "humanitarian")}
+    assert {(e["type"], e["donor"], e["category"]) for e in events} == {("support", "NOR", "humanitarian")}
 
 
 @pytest.mark.parametrize(
@@ -139,10 +142,43 @@ def test_random_text_never_crashes(text: str) -> None:
     _never_crashes(lambda: article_from_text(text, name="random"))
 
 
-_TAGS = st.sampled_from(["<p>", "</p>", "<div>", "<html>", "<body>", "<script>", "<!--",
-                         "<article>", "</", "<br/>", "&amp;", "&#x0;", "<title>"])
-_WORDS = st.sampled_from(["Germany", "sent", "tanks", "to", "Ukraine", ".", "aid", "would",
-                          "not", "?", "EU", "sanctions", "on", "Russia", "$5bn", "\n"])
+_TAGS = st.sampled_from(
+    [
+        "<p>",
+        "</p>",
+        "<div>",
+        "<html>",
+        "<body>",
+        "<script>",
+        "<!--",
+        "<article>",
+        "</",
+        "<br/>",
+        "&amp;",
+        "&#x0;",
+        "<title>",
+    ]
+)
+_WORDS = st.sampled_from(
+    [
+        "Germany",
+        "sent",
+        "tanks",
+        "to",
+        "Ukraine",
+        ".",
+        "aid",
+        "would",
+        "not",
+        "?",
+        "EU",
+        "sanctions",
+        "on",
+        "Russia",
+        "$5bn",
+        "\n",
+    ]
+)
 
 
 @FAST
@@ -160,7 +196,7 @@ def test_random_sentences_give_well_formed_events(words: list[str]) -> None:
     if article is None:
         return
     for event in extract_events(article):
-        assert article.text[event["start"]:event["end"]] == event["evidence"]
+        assert article.text[event["start"] : event["end"]] == event["evidence"]
         assert 0 <= event["confidence"] <= 1
 
 

@@ -51,7 +51,9 @@ def test_false_events_give_nothing(case: dict) -> None:
     assert got == set()
 
 
-@pytest.mark.parametrize("case", [c for c in CASES if c["kind"] == "coordination"], ids=lambda c: c["text"][:40])
+@pytest.mark.parametrize(
+    "case", [c for c in CASES if c["kind"] == "coordination"], ids=lambda c: c["text"][:40]
+)
 def test_coordination_gives_one_event_per_conjunct(case: dict) -> None:
     got, required, _ = _outcome(case)
     assert required <= got, sorted(required - got)

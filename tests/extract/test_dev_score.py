@@ -24,8 +24,12 @@ FLOOR_TYPE_F1 = 0.80
 
 def _score(dev: Path, preds: Path) -> dict:
     script = dev.parent / "score.py"
-    done = subprocess.run([sys.executable, str(script), str(dev), str(preds), "--json"],
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, str(script), str(dev), str(preds), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(done.stdout)
 
 
@@ -53,5 +57,5 @@ def test_predictions_follow_the_schema(tmp_path: Path) -> None:
         assert set(doc) == {"id", "url", "title", "published", "events"}
         text = (dev / f"{doc['id']}.txt").read_text(encoding="utf-8")
         for event in doc["events"]:
-            assert text[event["start"]:event["end"]] == event["evidence"]
+            assert text[event["start"] : event["end"]] == event["evidence"]
             assert 0 <= event["confidence"] <= 1

@@ -23,8 +23,7 @@ def test_one_file_prints_json(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     doc = json.loads(result.output)
     assert doc["id"] == "tanks"
-    assert [(e["type"], e["donor"], e["recipient"]) for e in doc["events"]] == [
-        ("support", "DEU", "UKR")]
+    assert [(e["type"], e["donor"], e["recipient"]) for e in doc["events"]] == [("support", "DEU", "UKR")]
 
 
 def test_folder_with_out_writes_one_json_per_article(tmp_path: Path) -> None:
@@ -70,8 +69,14 @@ def test_missing_path() -> None:
 
 def _corpus(tmp_path: Path) -> Path:
     path = tmp_path / "news.jsonl"
-    rows = [{"url": "https://example.org/a", "title": "Tanks for Kyiv", "date": "2024-05-01",
-             "text": "Germany sent 14 Leopard tanks to Ukraine on Friday."}]
+    rows = [
+        {
+            "url": "https://example.org/a",
+            "title": "Tanks for Kyiv",
+            "date": "2024-05-01",
+            "text": "Germany sent 14 Leopard tanks to Ukraine on Friday.",
+        }
+    ]
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
     return path
 
@@ -93,8 +98,10 @@ def test_every_event_has_a_confidence(tmp_path: Path) -> None:
 
 def test_min_confidence_drops_weaker_events(tmp_path: Path) -> None:
     path = tmp_path / "mixed.txt"
-    path.write_text("Mixed\n\nGermany sent 14 Leopard tanks to Ukraine on Friday. "
-                    "Officials in Rome have paused some funding.\n")
+    path.write_text(
+        "Mixed\n\nGermany sent 14 Leopard tanks to Ukraine on Friday. "
+        "Officials in Rome have paused some funding.\n"
+    )
     everything = json.loads(CliRunner().invoke(extract, [str(path)]).output)["events"]
     top = max(e["confidence"] for e in everything)
     kept = json.loads(CliRunner().invoke(extract, [str(path), "--min-confidence", str(top)]).output)["events"]

@@ -47,8 +47,12 @@ def test_heldout_set_meets_the_floor(tmp_path: Path) -> None:
     preds = tmp_path / "preds"
     result = CliRunner().invoke(extract, [str(HELDOUT), "--out", str(preds)])
     assert result.exit_code == 0, result.output
-    done = subprocess.run([sys.executable, str(script), str(HELDOUT), str(preds), "--json"],
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, str(script), str(HELDOUT), str(preds), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     overall = json.loads(done.stdout)["overall"]
     assert overall["f1"] >= FLOOR_F1, overall
     assert overall["p"] >= FLOOR_PRECISION, overall

@@ -38,11 +38,14 @@ def test_confidence_comes_from_the_model() -> None:
     assert 0.5 <= with_model[0]["confidence"] <= 1.0
 
 
-@pytest.mark.parametrize("text", [
-    "Would Italy allow exports of armoured vehicles to Ukraine if the war drags on?",
-    "Poland would not lift its ban on arms exports to the region, the minister said.",
-    "The EU approved a package that bans Russian ships from its ports.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Would Italy allow exports of armoured vehicles to Ukraine if the war drags on?",
+        "Poland would not lift its ban on arms exports to the region, the minister said.",
+        "The EU approved a package that bans Russian ships from its ports.",
+    ],
+)
 def test_model_adds_no_policy_change_in_questions_negations_or_sanctions(text: str) -> None:
     events = extract_text(f"Policy\n\n{text}")
     assert not [e for e in events if e["type"] == "policy_change" and e["direction"] == "loosen"]

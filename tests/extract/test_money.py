@@ -68,7 +68,7 @@ def test_parse_money(text: str, expected: list[tuple[float, str]]) -> None:
 def test_spans_point_at_the_amount() -> None:
     text = "Japan gave ¥471.9 billion to Ukraine."
     (money,) = parse_money(text)
-    assert text[money.start:money.end] == "¥471.9 billion"
+    assert text[money.start : money.end] == "¥471.9 billion"
 
 
 def test_there_are_enough_cases() -> None:
@@ -92,8 +92,10 @@ def test_hyphenated_amounts() -> None:
 def test_the_donors_own_figure_is_picked() -> None:
     from aidtrack.extract.amounts import Told, pick_amount
 
-    told = [Told("Denmark gives Ukraine 308 million euros", 8),
-            Told("The guns are financed by a Danish donation of 2.3 billion kroner (308 million euros).", 30)]
+    told = [
+        Told("Denmark gives Ukraine 308 million euros", 8),
+        Told("The guns are financed by a Danish donation of 2.3 billion kroner (308 million euros).", 30),
+    ]
     money = pick_amount(told, "DNK")
     assert (money.amount, money.currency) == (2.3e9, "DKK")
 
@@ -101,7 +103,9 @@ def test_the_donors_own_figure_is_picked() -> None:
 def test_conversions_and_running_totals_are_not_the_event() -> None:
     from aidtrack.extract.amounts import Told, pick_amount
 
-    text = "Washington will send $500 million (about ¥75 billion) more, bringing its aid to $12 billion so far."
+    text = (
+        "Washington will send $500 million (about ¥75 billion) more, bringing its aid to $12 billion so far."
+    )
     money = pick_amount([Told(text, 11)], "USA")
     assert (money.amount, money.currency) == (5e8, "USD")
     total = "The tranche of €1.5 billion is part of an €18 billion programme."
@@ -112,7 +116,9 @@ def test_conversions_and_running_totals_are_not_the_event() -> None:
 def test_amount_of_an_article_comes_from_every_sentence_reporting_it() -> None:
     from aidtrack.extract.pipeline import extract_text
 
-    text = ("Aid for Kyiv\n\nNorway has sent military aid to Ukraine. "
-            "Norway sent 11 billion krone ($1 billion) worth of military aid to Ukraine this year.")
+    text = (
+        "Aid for Kyiv\n\nNorway has sent military aid to Ukraine. "
+        "Norway sent 11 billion krone ($1 billion) worth of military aid to Ukraine this year."
+    )
     (event,) = [e for e in extract_text(text) if e["type"] == "support"]
     assert (event["amount"], event["currency"]) == (11e9, "NOK")

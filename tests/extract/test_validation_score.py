@@ -44,9 +44,11 @@ def test_split_is_fixed_disjoint_and_balanced() -> None:
     for prefix, total in by_prefix.items():
         assert abs(in_val[prefix] - 0.3 * total) <= 1, prefix  # about 30% of every prefix
     for prefix in by_prefix:  # within a prefix, the validation names are the last by hash
-        names = sorted((n for n in dev | val if n.startswith(prefix + "-")),
-                       key=lambda n: hashlib.sha1(n.encode()).hexdigest())
-        assert set(names[len(names) - in_val[prefix]:]) == {n for n in val if n.startswith(prefix + "-")}
+        names = sorted(
+            (n for n in dev | val if n.startswith(prefix + "-")),
+            key=lambda n: hashlib.sha1(n.encode()).hexdigest(),
+        )
+        assert set(names[len(names) - in_val[prefix] :]) == {n for n in val if n.startswith(prefix + "-")}
 
 
 def test_validation_part_meets_the_floor(tmp_path: Path) -> None:
@@ -61,8 +63,12 @@ def test_validation_part_meets_the_floor(tmp_path: Path) -> None:
     preds = tmp_path / "preds"
     result = CliRunner().invoke(extract, [str(texts), "--out", str(preds)])
     assert result.exit_code == 0, result.output
-    done = subprocess.run([sys.executable, str(script), str(gold), str(preds), "--json"],
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, str(script), str(gold), str(preds), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     scores = json.loads(done.stdout)
     assert scores["overall"]["f1"] >= FLOOR_F1, scores["overall"]
     assert scores["overall"]["p"] >= FLOOR_PRECISION, scores["overall"]

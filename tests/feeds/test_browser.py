@@ -20,8 +20,14 @@ from tests.feeds.test_digest import fill, kor
 
 pytestmark = pytest.mark.browser
 CHROMIUM = Path(os.environ.get("AIDTRACK_CHROMIUM", "/usr/bin/chromium"))
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-dev-shm-usage"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+]
 
 
 @pytest.fixture(scope="module")
@@ -69,8 +75,9 @@ def _sideways(page: Any) -> int:
 
 
 @pytest.mark.parametrize("width", [400, 1400])
-def test_the_html_digest_stands_alone(chromium: Any, filled: tuple[str, Store], tmp_path: Path,
-                                      width: int) -> None:
+def test_the_html_digest_stands_alone(
+    chromium: Any, filled: tuple[str, Store], tmp_path: Path, width: int
+) -> None:
     path = tmp_path / "kor.html"
     path.write_text(digest.render_html(kor(filled[1])), encoding="utf-8")
     page = _page(chromium, width, path.as_uri())
@@ -91,7 +98,9 @@ def live(filled: tuple[str, Store]) -> Iterator[str]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(filled[0]), host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(filled[0]), host="127.0.0.1", port=port, log_level="warning")
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     for _ in range(200):
@@ -111,8 +120,14 @@ def test_the_digest_page_fits_a_phone(chromium: Any, live: str) -> None:
     page.fill("input[name=country]", "KOR JPN")
     page.click("form.inline button")
     page.wait_for_selector("section#JPN")
-    assert page.locator("section#KOR h3").all_inner_texts()[:4] == ["Appeals", "Refusals", "New support",
-                                                                   "Sanctions"]
-    assert page.locator("section#KOR table.appeal a").get_attribute("href") == "https://news.example/kyiv-asks"
+    assert page.locator("section#KOR h3").all_inner_texts()[:4] == [
+        "Appeals",
+        "Refusals",
+        "New support",
+        "Sanctions",
+    ]
+    assert (
+        page.locator("section#KOR table.appeal a").get_attribute("href") == "https://news.example/kyiv-asks"
+    )
     assert _sideways(page) == 0 and page.blocked == [] and page.errors == []
     page.context.close()

@@ -30,7 +30,9 @@ def test_add_poll_review_and_poll_again(runner: CliRunner, server: FixtureServer
     assert again.count("not modified since the last poll") == 2 and "0 new candidate(s)" in again
     listed = json.loads(run(runner, "feeds", "list", "--json"))
     assert [(f["name"], f["status"], f["items"], f["events"]) for f in listed] == [
-        ("World", "not-modified", 3, 2), (None, "not-modified", 2, 3)]
+        ("World", "not-modified", 3, 2),
+        (None, "not-modified", 2, 3),
+    ]
 
 
 def test_poll_reports_a_failing_feed_and_goes_on(runner: CliRunner, server: FixtureServer) -> None:
@@ -41,7 +43,11 @@ def test_poll_reports_a_failing_feed_and_goes_on(runner: CliRunner, server: Fixt
     assert result.exit_code == 0
     assert [(f["status"], f["added"]) for f in report["feeds"]] == [("error", 0), ("ok", 3)]
     assert report["totals"]["errors"] == 1 and "HTTP 404" in report["feeds"][0]["errors"][0]
-    assert (report["totals"]["feeds"], report["totals"]["failed_feeds"], report["totals"]["added"]) == (2, 1, 3)
+    assert (report["totals"]["feeds"], report["totals"]["failed_feeds"], report["totals"]["added"]) == (
+        2,
+        1,
+        3,
+    )
 
 
 def test_remove_and_mistakes(runner: CliRunner, server: FixtureServer) -> None:
@@ -54,20 +60,27 @@ def test_remove_and_mistakes(runner: CliRunner, server: FixtureServer) -> None:
     assert missing.exit_code == 1 and 'No feed "7"' in missing.output
 
 
-def test_watch_then_digest_to_markdown_and_html(runner: CliRunner, server: FixtureServer, tmp_path: Path) -> None:
+def test_watch_then_digest_to_markdown_and_html(
+    runner: CliRunner, server: FixtureServer, tmp_path: Path
+) -> None:
     run(runner, "feeds", "add", server.url(ATOM))
     run(runner, "feeds", "poll")
     empty = runner.invoke(main, ["digest", "--since", "2024-01-01"])
     assert empty.exit_code == 1 and "aidtrack watch add KOR" in empty.output
     assert "Following KOR" in run(runner, "watch", "add", "South Korea")
     assert "KOR" in run(runner, "watch", "list")
-    assert "Following KOR" in run(runner, "watch", "add", "KOR", "--types", "appeal,threat", "--types", "refusal")
+    assert "Following KOR" in run(
+        runner, "watch", "add", "KOR", "--types", "appeal,threat", "--types", "refusal"
+    )
     assert json.loads(run(runner, "watch", "list", "--json"))[0]["types"] == ["appeal", "refusal", "threat"]
     text = run(runner, "digest", "--since", "2024-03-01", "--until", "2024-03-31")
     assert text.startswith("# Digest: South Korea (KOR), 2024-03-01 to 2024-03-31\n")
     appeals, refusals = text.index("### Appeals"), text.index("### Refusals")
     assert appeals < text.index("| 2024-03-20 | candidate, new | UKR to KOR |") < refusals
-    assert refusals < text.index("| 2024-03-20 | candidate, new | KOR | ") and "Seoul has so far declined" in text
+    assert (
+        refusals < text.index("| 2024-03-20 | candidate, new | KOR | ")
+        and "Seoul has so far declined" in text
+    )
     recent = run(runner, "digest", "--since", "7d")  # the candidates were added today: new in the last week
     assert "### Appeals" in recent and "### Refusals" in recent
     page = tmp_path / "kor.html"
@@ -86,18 +99,25 @@ def test_tags_choose_what_to_list_and_poll(runner: CliRunner, server: FixtureSer
     run(runner, "feeds", "add", server.url(ATOM), "--tag", "asia")
     listed = json.loads(run(runner, "feeds", "list", "--tag", "asia", "--json"))
     assert [(f["url"], f["tags"]) for f in listed] == [(server.url(ATOM), ["asia"])]
-    assert [f["tags"] for f in json.loads(run(runner, "feeds", "list", "--json"))] == [["europe", "world"], ["asia"]]
+    assert [f["tags"] for f in json.loads(run(runner, "feeds", "list", "--json"))] == [
+        ["europe", "world"],
+        ["asia"],
+    ]
     report = json.loads(run(runner, "feeds", "poll", "--tag", "asia", "--json"))
     assert [f["url"] for f in report["feeds"]] == [server.url(ATOM)] and server.hits(RSS) == 0
     bad = runner.invoke(main, ["feeds", "add", server.url("/other.xml"), "--tag", "no spaces"])
     assert bad.exit_code == 1 and 'Tag "no spaces" must be' in bad.output
 
 
-def test_poll_prints_each_feed_as_it_is_done_and_takes_workers(runner: CliRunner, server: FixtureServer) -> None:
+def test_poll_prints_each_feed_as_it_is_done_and_takes_workers(
+    runner: CliRunner, server: FixtureServer
+) -> None:
     run(runner, "feeds", "add", server.url(RSS))
     run(runner, "feeds", "add", server.url(ATOM))
     out = run(runner, "feeds", "poll", "--workers", "2")
     lines = out.splitlines()
-    assert lines[0].startswith(server.url(RSS) + ": 3 item(s), 3 new") and lines[1].startswith(server.url(ATOM))
+    assert lines[0].startswith(server.url(RSS) + ": 3 item(s), 3 new") and lines[1].startswith(
+        server.url(ATOM)
+    )
     assert "5 new candidate(s)" in lines[-1]
     assert len(json.loads(run(runner, "review", "--list", "--json"))) == 5

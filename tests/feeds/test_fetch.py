@@ -54,9 +54,11 @@ def test_404_is_an_error_naming_the_address(server: FixtureServer, fetcher: Fetc
 
 def test_a_timeout_is_retried_then_reported(server: FixtureServer) -> None:
     server.routes["/slow.xml"] = Route(b"<rss/>", delay=1.5)
-    with Fetcher(user_agent="t", timeout=0.3, retries=1, backoff=0, host_delay=0) as fetcher:
-        with pytest.raises(FeedFetchError, match=r'/slow.xml" did not answer within 0.3 s \(2 tries\)'):
-            fetcher.get(server.url("/slow.xml"))
+    with (
+        Fetcher(user_agent="t", timeout=0.3, retries=1, backoff=0, host_delay=0) as fetcher,
+        pytest.raises(FeedFetchError, match=r'/slow.xml" did not answer within 0.3 s \(2 tries\)'),
+    ):
+        fetcher.get(server.url("/slow.xml"))
 
 
 def _flaky(statuses: list[int]) -> tuple[httpx.MockTransport, list[httpx.Request]]:
@@ -72,28 +74,43 @@ def _flaky(statuses: list[int]) -> tuple[httpx.MockTransport, list[httpx.Request
 def test_5xx_is_retried_with_exponential_backoff() -> None:
     transport, seen = _flaky([503, 502, 200])
     pauses: list[float] = []
-    with Fetcher(user_agent="t", retries=2, backoff=0.5, host_delay=0, transport=transport,
-                 sleep=pauses.append) as fetcher:
+    with Fetcher(
+        user_agent="t", retries=2, backoff=0.5, host_delay=0, transport=transport, sleep=pauses.append
+    ) as fetcher:
         assert fetcher.get("https://news.example/feed").status == 200
     assert len(seen) == 3 and pauses == [0.5, 1.0]
 
 
 def test_429_waits_as_long_as_retry_after_asks_at_most_a_minute() -> None:
-    answers = iter([httpx.Response(429, headers={"Retry-After": "7"}),
-                    httpx.Response(503, headers={"Retry-After": "3600"}), httpx.Response(200, content=b"<rss/>")])
+    answers = iter(
+        [
+            httpx.Response(429, headers={"Retry-After": "7"}),
+            httpx.Response(503, headers={"Retry-After": "3600"}),
+            httpx.Response(200, content=b"<rss/>"),
+        ]
+    )
     pauses: list[float] = []
-    with Fetcher(user_agent="t", retries=2, backoff=0.5, host_delay=0,
-                 transport=httpx.MockTransport(lambda request: next(answers)), sleep=pauses.append) as fetcher:
+    with Fetcher(
+        user_agent="t",
+        retries=2,
+        backoff=0.5,
+        host_delay=0,
+        transport=httpx.MockTransport(lambda request: next(answers)),
+        sleep=pauses.append,
+    ) as fetcher:
         assert fetcher.get("https://news.example/feed").status == 200
     assert pauses == [7.0, 60.0]
 
 
 def test_retries_run_out_on_persistent_5xx() -> None:
     transport, seen = _flaky([503])
-    with Fetcher(user_agent="t", retries=2, backoff=0, host_delay=0, transport=transport,
-                 sleep=lambda _: None) as fetcher:
-        with pytest.raises(FeedFetchError, match="answered HTTP 503"):
-            fetcher.get("https://news.example/feed")
+    with (
+        Fetcher(
+            user_agent="t", retries=2, backoff=0, host_delay=0, transport=transport, sleep=lambda _: None
+        ) as fetcher,
+        pytest.raises(FeedFetchError, match="answered HTTP 503"),
+    ):
+        fetcher.get("https://news.example/feed")
     assert len(seen) == 3
 
 
@@ -113,7 +130,9 @@ class FakeClock:
 def test_requests_to_one_host_are_spaced_by_the_host_delay() -> None:
     transport, _ = _flaky([200])
     clock = FakeClock()
-    with Fetcher(user_agent="t", host_delay=2.0, transport=transport, sleep=clock.sleep, clock=clock) as fetcher:
+    with Fetcher(
+        user_agent="t", host_delay=2.0, transport=transport, sleep=clock.sleep, clock=clock
+    ) as fetcher:
         fetcher.get("https://a.example/feed")
         fetcher.get("https://b.example/feed")  # another host: no wait
         clock.now += 0.5
@@ -131,9 +150,11 @@ def test_the_host_delay_setting_reaches_the_fetcher(monkeypatch: pytest.MonkeyPa
 
 def test_oversized_bodies_are_refused(server: FixtureServer) -> None:
     server.routes["/big.xml"] = Route(b"x" * 5000)
-    with Fetcher(user_agent="t", host_delay=0, max_bytes=1000) as fetcher:
-        with pytest.raises(FeedFetchError, match="sent more than"):
-            fetcher.get(server.url("/big.xml"))
+    with (
+        Fetcher(user_agent="t", host_delay=0, max_bytes=1000) as fetcher,
+        pytest.raises(FeedFetchError, match="sent more than"),
+    ):
+        fetcher.get(server.url("/big.xml"))
 
 
 @pytest.mark.parametrize("url", ["ftp://example.org/feed", "example.org/feed", "file:///etc/passwd"])

@@ -46,12 +46,16 @@ def test_feeds_api_writes_need_a_token(served: tuple[TestClient, Store, dict[str
 
 def test_feeds_api_adds_lists_and_removes(served: tuple[TestClient, Store, dict[str, str]]) -> None:
     client, store, auth = served
-    added = client.post("/api/feeds", json={"url": "https://news.example/rss", "name": "News", "tags": ["Asia"]},
-                        headers=auth)
+    added = client.post(
+        "/api/feeds", json={"url": "https://news.example/rss", "name": "News", "tags": ["Asia"]}, headers=auth
+    )
     assert added.status_code == 201 and added.json()["added_by"] == "ann" and added.json()["tags"] == ["asia"]
-    client.post("/api/feeds", json={"url": "https://news.example/europe.xml", "tags": ["europe"]}, headers=auth)
+    client.post(
+        "/api/feeds", json={"url": "https://news.example/europe.xml", "tags": ["europe"]}, headers=auth
+    )
     assert [f["url"] for f in client.get("/api/feeds", params={"tag": "europe"}).json()] == [
-        "https://news.example/europe.xml"]
+        "https://news.example/europe.xml"
+    ]
     client.delete("/api/feeds/2", headers=auth)
     again = client.post("/api/feeds", json={"url": "https://news.example/rss"}, headers=auth)
     assert again.status_code == 422 and "already added" in again.json()["error"]
@@ -66,7 +70,9 @@ def test_feeds_api_adds_lists_and_removes(served: tuple[TestClient, Store, dict[
 
 def test_digest_json(served: tuple[TestClient, Store, dict[str, str]]) -> None:
     client, store, _ = served
-    answer = client.get("/api/digest", params={"since": "2024-01-01", "until": "2024-06-30", "country": "KOR"})
+    answer = client.get(
+        "/api/digest", params={"since": "2024-01-01", "until": "2024-06-30", "country": "KOR"}
+    )
     assert answer.status_code == 200
     body = answer.json()
     assert [c["code"] for c in body["countries"]] == ["KOR"]
@@ -93,17 +99,26 @@ def test_digest_page(served: tuple[TestClient, Store, dict[str, str]]) -> None:
 def test_each_token_holder_has_a_watchlist(served: tuple[TestClient, Store, dict[str, str]]) -> None:
     client, store, ann = served
     bob = {"Authorization": f"Bearer {web_auth.create_token('bob', store=store)}"}
-    mine = client.post("/api/watch", json={"countries": ["South Korea"], "types": ["refusal", "sanction"]},
-                       headers=ann)
-    assert [(w["watchlist"], w["code"], w["types"]) for w in mine.json()] == [("ann", "KOR", ["refusal", "sanction"])]
+    mine = client.post(
+        "/api/watch", json={"countries": ["South Korea"], "types": ["refusal", "sanction"]}, headers=ann
+    )
+    assert [(w["watchlist"], w["code"], w["types"]) for w in mine.json()] == [
+        ("ann", "KOR", ["refusal", "sanction"])
+    ]
     client.post("/api/watch", json={"countries": ["JPN"]}, headers=bob)
     assert [w["code"] for w in client.get("/api/watch", headers=bob).json()] == ["JPN"]
     period = {"since": "2024-01-01", "until": "2024-06-30"}
     for_ann = client.get("/api/digest", params=period, headers=ann).json()["countries"]
-    assert [(c["code"], [g["type"] for g in c["groups"]]) for c in for_ann] == [("KOR", ["refusal", "sanction"])]
-    assert [c["code"] for c in client.get("/api/digest", params=period, headers=bob).json()["countries"]] == ["JPN"]
+    assert [(c["code"], [g["type"] for g in c["groups"]]) for c in for_ann] == [
+        ("KOR", ["refusal", "sanction"])
+    ]
+    assert [c["code"] for c in client.get("/api/digest", params=period, headers=bob).json()["countries"]] == [
+        "JPN"
+    ]
     assert client.get("/api/digest", params=period).status_code == 422  # no token: the empty "default" list
-    assert [w["watchlist"] for w in digest.watched(watchlist="ann", store=store)] == ["ann"]  # the CLI sees it
+    assert [w["watchlist"] for w in digest.watched(watchlist="ann", store=store)] == [
+        "ann"
+    ]  # the CLI sees it
     bad = client.post("/api/watch", json={"countries": ["KOR"], "types": ["rumour"]}, headers=ann)
     assert bad.status_code == 422 and 'Unknown type "rumour"' in bad.json()["error"]
     assert client.delete("/api/watch/KOR", headers=ann).json() == []

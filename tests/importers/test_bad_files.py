@@ -76,8 +76,17 @@ def test_binary_data_is_named_as_such(tmp_path: Path) -> None:
         read_kiel(_write(tmp_path, "picture.png"))
 
 
-@pytest.mark.parametrize("name", ["random-binary.csv", "truncated-utf16.csv", "long-line.csv", "picture.png",
-                                  "truncated.xlsx", "nul-in-text.csv"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "random-binary.csv",
+        "truncated-utf16.csv",
+        "long-line.csv",
+        "picture.png",
+        "truncated.xlsx",
+        "nul-in-text.csv",
+    ],
+)
 def test_macro_bad_files_are_explained(tmp_path: Path, name: str) -> None:
     path = _write(tmp_path, name)
     with pytest.raises(ImportFormatError) as info:
@@ -98,15 +107,24 @@ def test_website_folder_with_binary_files(tmp_path: Path) -> None:
     _short_and_clear(str(info.value))
 
 
-@pytest.mark.parametrize(("command", "name"), [
-    ("kiel", "random-binary.csv"), ("kiel", "truncated-utf16.csv"), ("kiel", "truncated.xlsx"),
-    ("kiel", "huge-text.csv"), ("macro", "long-line.csv"), ("macro", "random-binary.csv"),
-])
+@pytest.mark.parametrize(
+    ("command", "name"),
+    [
+        ("kiel", "random-binary.csv"),
+        ("kiel", "truncated-utf16.csv"),
+        ("kiel", "truncated.xlsx"),
+        ("kiel", "huge-text.csv"),
+        ("macro", "long-line.csv"),
+        ("macro", "random-binary.csv"),
+    ],
+)
 def test_cli_says_one_short_line(runner: CliRunner, tmp_path: Path, command: str, name: str) -> None:
     path = _write(tmp_path, name)
     if command == "macro":
         path = path.rename(tmp_path / f"gdp-{name}")
-    result = runner.invoke(main, ["--database", f"sqlite:///{tmp_path / 'x.db'}", "import", command, str(path)])
+    result = runner.invoke(
+        main, ["--database", f"sqlite:///{tmp_path / 'x.db'}", "import", command, str(path)]
+    )
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output and len(result.output) < 800
     assert result.output.strip().startswith("Error:")
@@ -123,10 +141,14 @@ def _only_clear_errors(read: Callable[[Path], object], path: Path, data: bytes) 
         assert len(str(ex)) < 600 and str(ex).isprintable()
 
 
-_BYTES = st.one_of(st.binary(max_size=3000), st.text(max_size=2000).map(lambda t: t.encode("utf-8")),
-                   st.text(max_size=500).map(lambda t: (HEADER + t).encode("utf-16")),
-                   st.sampled_from([b"PK\x03\x04", b"\xff\xfe", b"\xd0\xcf\x11\xe0"]).flatmap(
-                       lambda head: st.binary(max_size=2000).map(lambda rest: head + rest)))
+_BYTES = st.one_of(
+    st.binary(max_size=3000),
+    st.text(max_size=2000).map(lambda t: t.encode("utf-8")),
+    st.text(max_size=500).map(lambda t: (HEADER + t).encode("utf-16")),
+    st.sampled_from([b"PK\x03\x04", b"\xff\xfe", b"\xd0\xcf\x11\xe0"]).flatmap(
+        lambda head: st.binary(max_size=2000).map(lambda rest: head + rest)
+    ),
+)
 
 
 @_FUZZ

@@ -12,7 +12,9 @@ from kiel_shared import MACRO, need
 from aidtrack.cli import main
 
 
-def test_import_kiel_with_report(runner: CliRunner, packages_xlsx: Callable[..., Path], tmp_path: Path) -> None:
+def test_import_kiel_with_report(
+    runner: CliRunner, packages_xlsx: Callable[..., Path], tmp_path: Path
+) -> None:
     report, workbook = tmp_path / "bad.csv", packages_xlsx(broken=True)
     result = runner.invoke(main, ["import", "kiel", str(workbook), "--report", str(report)])
     assert result.exit_code == 0, result.output

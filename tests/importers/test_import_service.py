@@ -42,8 +42,9 @@ def test_import_summary_totals_follow_kiel_rule(store: Store, activities_xlsx: P
     assert summary.macro == 2 and len(store.macro_frame("gdp_eur_kiel_2021")) == 2
 
 
-def test_newer_release_supersedes_older_and_keeps_history(any_store: Store, packages_xlsx: Callable[..., Path],
-                                                          activities_xlsx: Path) -> None:
+def test_newer_release_supersedes_older_and_keeps_history(
+    any_store: Store, packages_xlsx: Callable[..., Path], activities_xlsx: Path
+) -> None:
     older = imports.import_kiel(any_store, packages_xlsx(), by="tester")  # release 99 per its ReadMe
     newer_path = activities_xlsx.with_name("Ukraine_Support_Tracker_Release_100.xlsx")
     newer_path.write_bytes(activities_xlsx.read_bytes())
@@ -55,8 +56,9 @@ def test_newer_release_supersedes_older_and_keeps_history(any_store: Store, pack
     assert len(rows) == older.stored + newer.stored  # history kept
 
 
-def test_older_release_imported_later_is_history(any_store: Store, packages_xlsx: Callable[..., Path],
-                                                 activities_xlsx: Path) -> None:
+def test_older_release_imported_later_is_history(
+    any_store: Store, packages_xlsx: Callable[..., Path], activities_xlsx: Path
+) -> None:
     newer = imports.import_kiel(any_store, activities_xlsx, by="tester")  # release 31
     older = imports.import_kiel(any_store, packages_xlsx(), by="tester", release="7")
     rows = all_support(any_store)
@@ -65,13 +67,20 @@ def test_older_release_imported_later_is_history(any_store: Store, packages_xlsx
 
 
 def _state(store: Store) -> tuple[Any, ...]:
-    return (all_support(store), [(i["id"], i["superseded_by"]) for i in store.list_imports()],
-            store.macro_frame().to_dict("records"), store.summary()["counts"])
+    return (
+        all_support(store),
+        [(i["id"], i["superseded_by"]) for i in store.list_imports()],
+        store.macro_frame().to_dict("records"),
+        store.summary()["counts"],
+    )
 
 
-def test_store_error_midway_leaves_database_as_before(any_store: Store, packages_xlsx: Callable[..., Path],
-                                                      activities_xlsx: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_store_error_midway_leaves_database_as_before(
+    any_store: Store,
+    packages_xlsx: Callable[..., Path],
+    activities_xlsx: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     imports.import_kiel(any_store, packages_xlsx(), by="tester")
     before = _state(any_store)
 
@@ -84,9 +93,12 @@ def test_store_error_midway_leaves_database_as_before(any_store: Store, packages
     assert _state(any_store) == before
 
 
-def test_invalid_record_midway_leaves_database_as_before(any_store: Store, packages_xlsx: Callable[..., Path],
-                                                         activities_xlsx: Path,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_invalid_record_midway_leaves_database_as_before(
+    any_store: Store,
+    packages_xlsx: Callable[..., Path],
+    activities_xlsx: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     imports.import_kiel(any_store, packages_xlsx(), by="tester")
     before = _state(any_store)
     real = imports.read_kiel
@@ -104,8 +116,9 @@ def test_invalid_record_midway_leaves_database_as_before(any_store: Store, packa
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".json"])
-def test_bad_rows_go_to_saved_report(store: Store, packages_xlsx: Callable[..., Path], tmp_path: Path,
-                                     suffix: str) -> None:
+def test_bad_rows_go_to_saved_report(
+    store: Store, packages_xlsx: Callable[..., Path], tmp_path: Path, suffix: str
+) -> None:
     target = tmp_path / f"report{suffix}"
     summary = imports.import_kiel(store, packages_xlsx(broken=True), by="tester", report_path=target)
     assert summary.report_path == target and len(summary.report) >= 5
@@ -120,7 +133,9 @@ def test_bad_rows_go_to_saved_report(store: Store, packages_xlsx: Callable[..., 
     assert stored["rows_rejected"] == len(summary.report) and len(stored["report"]) == len(summary.report)
 
 
-def test_default_report_is_written_beside_sqlite_database(store: Store, packages_xlsx: Callable[..., Path]) -> None:
+def test_default_report_is_written_beside_sqlite_database(
+    store: Store, packages_xlsx: Callable[..., Path]
+) -> None:
     summary = imports.import_kiel(store, packages_xlsx(broken=True), by="tester")
     assert summary.report_path is not None and summary.report_path.exists()
     database = Path(store.engine.url.database or "")
@@ -129,8 +144,10 @@ def test_default_report_is_written_beside_sqlite_database(store: Store, packages
 
 def test_release_unknown_is_noted(store: Store, tmp_path: Path) -> None:
     path = tmp_path / "export.csv"
-    path.write_text("ID,Countries,Type of Aid General,Converted Value in EUR\nDEM1,Germany,Military,100\n",
-                    encoding="utf-16")
+    path.write_text(
+        "ID,Countries,Type of Aid General,Converted Value in EUR\nDEM1,Germany,Military,100\n",
+        encoding="utf-16",
+    )
     summary = imports.import_kiel(store, path, by="tester")
     assert summary.release is None and any("--release" in n for n in summary.notes)
 
@@ -142,13 +159,16 @@ def test_report_file_must_be_csv_or_json(tmp_path: Path) -> None:
         imports.write_report([], tmp_path / "report.txt")
 
 
-def test_older_release_does_not_overwrite_newer_gdp_base(store: Store, activities_xlsx: Path,
-                                                         tmp_path: Path) -> None:
+def test_older_release_does_not_overwrite_newer_gdp_base(
+    store: Store, activities_xlsx: Path, tmp_path: Path
+) -> None:
     from kiel_fixture import write_activities_workbook
 
     imports.import_kiel(store, activities_xlsx, by="tester")  # release 31: Norway GDP 407.5 bn
-    older = write_activities_workbook(tmp_path / "old" / "Ukraine_Support_Tracker_Release_20.xlsx",
-                                      gdp={"Norway": 111.0, "United States": 222.0})
+    older = write_activities_workbook(
+        tmp_path / "old" / "Ukraine_Support_Tracker_Release_20.xlsx",
+        gdp={"Norway": 111.0, "United States": 222.0},
+    )
     frame_before = store.macro_frame("gdp_eur_kiel_2021").to_dict("records")
     summary = imports.import_kiel(store, older, by="tester")
     assert summary.status == "imported" and summary.macro == 0

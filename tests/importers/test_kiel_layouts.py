@@ -25,7 +25,11 @@ def by_donor(records: list) -> dict[tuple[str, str], float]:
 
 def test_activities_workbook_follows_kiel_rule(activities_xlsx: Path) -> None:
     release = read_kiel(activities_xlsx)
-    assert (release.release, release.layout, release.rows_read) == ("31", "kiel-activities-xlsx", len(ACTIVITIES))
+    assert (release.release, release.layout, release.rows_read) == (
+        "31",
+        "kiel-activities-xlsx",
+        len(ACTIVITIES),
+    )
     sums = by_donor(release.records)
     for key, value in EXPECTED.items():
         assert sums.get(key, 0.0) == pytest.approx(value), key
@@ -59,19 +63,26 @@ def test_activities_bad_rows_are_reported(tmp_path: Path) -> None:
     release = read_kiel(write_activities_workbook(tmp_path / "k.xlsx", rows))
     found = {(b.row, b.column) for b in release.report}
     first_bad = len(ACTIVITIES) + 2
-    assert found == {(first_bad, "donor"), (first_bad + 1, "measure"), (first_bad + 2, "aid_type_general"),
-                     (first_bad + 3, "tot_sub_activity_value_EUR_redistr")}
+    assert found == {
+        (first_bad, "donor"),
+        (first_bad + 1, "measure"),
+        (first_bad + 2, "aid_type_general"),
+        (first_bad + 3, "tot_sub_activity_value_EUR_redistr"),
+    }
     assert any(r.external_id == f"SEM1#r{first_bad + 3}/commitment" for r in release.records)
 
 
-@pytest.mark.parametrize(("folder", "layout"), [
-    ("release07_xlsx/Ukraine_Support_Tracker.xlsx", "kiel-packages-xlsx"),
-    ("release12_main_data_csv/src_ukraine_support.csv", "kiel-packages-csv"),
-    ("release28_derived_ukrainastotte", "kiel-r28-derived"),
-    ("release28_derived_ukrainastotte/bilateral_activities.csv", "kiel-r28-derived"),
-    ("release29_website_csv", "kiel-website"),
-    ("release29_website_csv/data_explorer.csv", "kiel-website"),
-])
+@pytest.mark.parametrize(
+    ("folder", "layout"),
+    [
+        ("release07_xlsx/Ukraine_Support_Tracker.xlsx", "kiel-packages-xlsx"),
+        ("release12_main_data_csv/src_ukraine_support.csv", "kiel-packages-csv"),
+        ("release28_derived_ukrainastotte", "kiel-r28-derived"),
+        ("release28_derived_ukrainastotte/bilateral_activities.csv", "kiel-r28-derived"),
+        ("release29_website_csv", "kiel-website"),
+        ("release29_website_csv/data_explorer.csv", "kiel-website"),
+    ],
+)
 def test_detects_real_layouts(folder: str, layout: str) -> None:
     from kiel_shared import KIEL, need
 
@@ -93,13 +104,18 @@ def test_utf16_and_utf8_csv_exports_are_detected(tmp_path: Path) -> None:
         assert [(r.donor, r.amount_eur) for r in release.records] == [("DEU", 100.0)]
 
 
-@pytest.mark.parametrize(("name", "content", "expected"), [
-    ("notes.csv", "a,b,c\n1,2,3\n", 'first columns: "a", "b", "c"'),
-    ("empty.csv", "", "first columns: none"),
-    ("book.xlsx", None, 'Sheet "Bilateral assistance, MAIN DATA" not found'),
-    ("fake.xlsx", b"PK\x03\x04 not really a zip", "expected a Kiel release workbook"),
-])
-def test_wrong_file_names_what_was_expected(tmp_path: Path, name: str, content: object, expected: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("notes.csv", "a,b,c\n1,2,3\n", 'first columns: "a", "b", "c"'),
+        ("empty.csv", "", "first columns: none"),
+        ("book.xlsx", None, 'Sheet "Bilateral assistance, MAIN DATA" not found'),
+        ("fake.xlsx", b"PK\x03\x04 not really a zip", "expected a Kiel release workbook"),
+    ],
+)
+def test_wrong_file_names_what_was_expected(
+    tmp_path: Path, name: str, content: object, expected: str
+) -> None:
     path = tmp_path / name
     if content is None:
         book = openpyxl.Workbook()
@@ -121,16 +137,19 @@ def test_missing_path_and_empty_folder(tmp_path: Path) -> None:
         read_kiel(tmp_path)
 
 
-@pytest.mark.parametrize(("raw", "expected"), [
-    (dt.datetime(2022, 3, 1, 0, 0), dt.date(2022, 3, 1)),
-    ("2022-03-01 00:00:00", dt.date(2022, 3, 1)),
-    ("until 6/7/2022", dt.date(2022, 6, 7)),
-    ("unclear, 10/2022", dt.date(2022, 10, 1)),
-    ("not specified, 03/22", dt.date(2022, 3, 1)),
-    ("unspecified", None),
-    (".", None),
-    ("Undisclosed", None),
-])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (dt.datetime(2022, 3, 1, 0, 0), dt.date(2022, 3, 1)),
+        ("2022-03-01 00:00:00", dt.date(2022, 3, 1)),
+        ("until 6/7/2022", dt.date(2022, 6, 7)),
+        ("unclear, 10/2022", dt.date(2022, 10, 1)),
+        ("not specified, 03/22", dt.date(2022, 3, 1)),
+        ("unspecified", None),
+        (".", None),
+        ("Undisclosed", None),
+    ],
+)
 def test_parse_kiel_date(raw: object, expected: dt.date | None) -> None:
     assert parse_kiel_date(raw) == (expected, None)
 
@@ -152,8 +171,11 @@ def test_parse_number_rejects_text() -> None:
 
 
 def test_kiel_month_index() -> None:
-    assert (kiel_month(1), kiel_month(12), kiel_month(13)) == (dt.date(2022, 1, 1), dt.date(2022, 12, 1),
-                                                               dt.date(2023, 1, 1))
+    assert (kiel_month(1), kiel_month(12), kiel_month(13)) == (
+        dt.date(2022, 1, 1),
+        dt.date(2022, 12, 1),
+        dt.date(2023, 1, 1),
+    )
 
 
 def test_broken_packages_workbook_reports_every_bad_row(packages_xlsx: Callable[..., Path]) -> None:
@@ -175,9 +197,16 @@ def test_packages_workbook_groups_items_and_deliveries(packages_xlsx: Callable[.
     german = records["DEM1#r2"]
     assert [(i.name, i.quantity) for i in german.items] == [("Stinger", 500), ("Panzerfaust 3", 1000)]
     delivered = records["DEM1#r2/delivery"]
-    assert delivered.amount_eur == 25e6 and [(i.name, i.quantity) for i in delivered.items] == [("Stinger", 500)]
+    assert delivered.amount_eur == 25e6 and [(i.name, i.quantity) for i in delivered.items] == [
+        ("Stinger", 500)
+    ]
     loan = records["GBF1#r4"]
-    assert (loan.amount, loan.currency, loan.amount_eur, loan.date) == (500e6, "GBP", 590e6, dt.date(2022, 6, 7))
+    assert (loan.amount, loan.currency, loan.amount_eur, loan.date) == (
+        500e6,
+        "GBP",
+        590e6,
+        dt.date(2022, 6, 7),
+    )
     food = records["USH1#r5"]
     assert food.amount_usd == 100e6 and food.source is not None and food.source.kind.value == "news"
 

@@ -44,10 +44,16 @@ def r29() -> KielRelease:
     return read_kiel(need(R29))
 
 
-@pytest.mark.parametrize(("key", "bn"), [
-    (("commitment",), 93.9), (("commitment", "military"), 41.5), (("commitment", "financial"), 38.1),
-    (("commitment", "humanitarian"), 14.4), (("delivery",), 9.2),
-])
+@pytest.mark.parametrize(
+    ("key", "bn"),
+    [
+        (("commitment",), 93.9),
+        (("commitment", "military"), 41.5),
+        (("commitment", "financial"), 38.1),
+        (("commitment", "humanitarian"), 14.4),
+        (("delivery",), 9.2),
+    ],
+)
 def test_release7_totals(r7: KielRelease, key: tuple[str, ...], bn: float) -> None:
     # Kiel publishes one decimal; the sums match to 0.1% of the unrounded values
     assert sums(r7)[key] / BN == pytest.approx(bn, abs=0.05)
@@ -66,7 +72,10 @@ def test_release7_record_fields(r7: KielRelease) -> None:
     assert (first.amount, first.currency) == (35_000_000, "AUD")
     assert first.amount_eur == pytest.approx(23_456_872.86)
     assert first.amount_usd is not None and "ECB" in (first.fx_note or "")
-    assert first.source is not None and first.source.url == "https://pmtranscripts.pmc.gov.au/release/transcript-43831"
+    assert (
+        first.source is not None
+        and first.source.url == "https://pmtranscripts.pmc.gov.au/release/transcript-43831"
+    )
     assert first.source.kind.value == "official" and str(first.date) == "2022-03-01"
     assert {r.donor for r in r7.records} >= {"EU", "EIB", "TWN", "TUR", "KOR", "CZE", "USA"}
 
@@ -91,10 +100,15 @@ def test_release7_macro_gdp_base_and_eu_shares(r7: KielRelease) -> None:
     assert sum(share.values()) == pytest.approx(1.0, abs=0.01)
 
 
-@pytest.mark.parametrize(("key", "bn"), [
-    (("commitment",), 165.4), (("commitment", "military"), 80.4), (("commitment", "financial"), 71.3),
-    (("commitment", "humanitarian"), 13.7),
-])
+@pytest.mark.parametrize(
+    ("key", "bn"),
+    [
+        (("commitment",), 165.4),
+        (("commitment", "military"), 80.4),
+        (("commitment", "financial"), 71.3),
+        (("commitment", "humanitarian"), 13.7),
+    ],
+)
 def test_release12_csv_totals(r12: KielRelease, key: tuple[str, ...], bn: float) -> None:
     assert sums(r12)[key] / BN == pytest.approx(bn, rel=REL, abs=0.05)
 
@@ -106,12 +120,22 @@ def test_release12_negative_correction_is_reported(r12: KielRelease) -> None:
     assert "negative" in negative[0].reason
 
 
-@pytest.mark.parametrize(("donor", "stage", "bn"), [
-    ("NOR", "allocation", 10.005), ("NOR", "commitment", 24.724), ("USA", "allocation", 115.381),
-    ("USA", "commitment", 118.963), ("GBR", "allocation", 20.009), ("GBR", "commitment", 32.344),
-    ("DEU", "allocation", 25.295), ("DEU", "commitment", 47.232),
-])
-def test_release28_kiel_rule_reproduces_golden_values(r28: KielRelease, donor: str, stage: str, bn: float) -> None:
+@pytest.mark.parametrize(
+    ("donor", "stage", "bn"),
+    [
+        ("NOR", "allocation", 10.005),
+        ("NOR", "commitment", 24.724),
+        ("USA", "allocation", 115.381),
+        ("USA", "commitment", 118.963),
+        ("GBR", "allocation", 20.009),
+        ("GBR", "commitment", 32.344),
+        ("DEU", "allocation", 25.295),
+        ("DEU", "commitment", 47.232),
+    ],
+)
+def test_release28_kiel_rule_reproduces_golden_values(
+    r28: KielRelease, donor: str, stage: str, bn: float
+) -> None:
     assert sums(r28, by_donor=True)[(donor, stage)] / BN == pytest.approx(bn, rel=REL)
 
 
@@ -129,10 +153,17 @@ def test_release28_monthly_dates_follow_kiel_month(r28: KielRelease) -> None:
     assert {m["indicator"] for m in r28.macro} == {"gdp_eur_kiel_2021"}
 
 
-@pytest.mark.parametrize(("key", "bn"), [
-    (("allocation",), 358.4), (("allocation", "military"), 173.0), (("allocation", "financial"), 159.7),
-    (("allocation", "humanitarian"), 25.7), (("commitment",), 548.0), (("commitment", None), 548.0),
-])
+@pytest.mark.parametrize(
+    ("key", "bn"),
+    [
+        (("allocation",), 358.4),
+        (("allocation", "military"), 173.0),
+        (("allocation", "financial"), 159.7),
+        (("allocation", "humanitarian"), 25.7),
+        (("commitment",), 548.0),
+        (("commitment", None), 548.0),
+    ],
+)
 def test_release29_website_totals(r29: KielRelease, key: tuple[str | None, ...], bn: float) -> None:
     assert sums(r29)[key] / BN == pytest.approx(bn, rel=REL)
 

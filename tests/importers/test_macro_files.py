@@ -38,7 +38,9 @@ def test_wdi_json_gives_2024_gdp_and_population() -> None:
 
 def test_indicator_from_option_or_error(tmp_path: Path) -> None:
     path = tmp_path / "wb.csv"
-    path.write_text("Country Name,Country Code,Year,Value\nWorld,WLD,2021,1\nNorway,NOR,2021,5\n", encoding="utf-8")
+    path.write_text(
+        "Country Name,Country Code,Year,Value\nWorld,WLD,2021,1\nNorway,NOR,2021,5\n", encoding="utf-8"
+    )
     with pytest.raises(ImportFormatError, match="--indicator"):
         read_macro(path)
     read = read_macro(path, indicator="gdp")

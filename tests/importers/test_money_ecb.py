@@ -12,14 +12,15 @@ from aidtrack import currency as ecb
 @pytest.mark.parametrize(
     ("amount", "currency", "on", "rate_date"),
     [
-        (100, "USD", dt.date(2022, 3, 1), dt.date(2022, 3, 1)),     # a Tuesday: that day's fixing
-        (100, "USD", dt.date(2022, 3, 5), dt.date(2022, 3, 4)),     # Saturday -> Friday
+        (100, "USD", dt.date(2022, 3, 1), dt.date(2022, 3, 1)),  # a Tuesday: that day's fixing
+        (100, "USD", dt.date(2022, 3, 5), dt.date(2022, 3, 4)),  # Saturday -> Friday
         (100, "GBP", dt.date(2022, 12, 25), dt.date(2022, 12, 23)),  # Christmas -> last fixing before
-        (100, "HRK", dt.date(2022, 3, 1), dt.date(2022, 3, 1)),     # HRK still published in 2022
+        (100, "HRK", dt.date(2022, 3, 1), dt.date(2022, 3, 1)),  # HRK still published in 2022
     ],
 )
-def test_rate_of_day_or_nearest_earlier_business_day(amount: float, currency: str, on: dt.date,
-                                                      rate_date: dt.date) -> None:
+def test_rate_of_day_or_nearest_earlier_business_day(
+    amount: float, currency: str, on: dt.date, rate_date: dt.date
+) -> None:
     result = ecb.to_eur(amount, currency, on)
     assert result.rate_date == rate_date
     assert result.value is not None and result.value > 0

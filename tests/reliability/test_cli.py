@@ -34,10 +34,23 @@ def db(tmp_path: Path) -> str:
 
 def _fill(db: str, count: int) -> None:
     store = ledger.open_store(db)
-    store.add_support([models.Support(donor="DEU" if i % 2 else "FRA", category="military", stage="allocation",
-                                      amount=916000.0 + i, currency="EUR", amount_eur=916000.0 + i,
-                                      date=dt.date(2023, 1, 1), source=SOURCE, origin="test")
-                       for i in range(count)], by="fixture")
+    store.add_support(
+        [
+            models.Support(
+                donor="DEU" if i % 2 else "FRA",
+                category="military",
+                stage="allocation",
+                amount=916000.0 + i,
+                currency="EUR",
+                amount_eur=916000.0 + i,
+                date=dt.date(2023, 1, 1),
+                source=SOURCE,
+                origin="test",
+            )
+            for i in range(count)
+        ],
+        by="fixture",
+    )
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json", "parquet"])
@@ -62,7 +75,9 @@ def test_no_limit_reaches_the_store() -> None:
 
 def test_list_all_releases_includes_history(runner: CliRunner, db: str) -> None:
     store = ledger.open_store(db)
-    store.add_support([models.Support(donor="DEU", category="military", stage="allocation", origin="kiel")], by="x")
+    store.add_support(
+        [models.Support(donor="DEU", category="military", stage="allocation", origin="kiel")], by="x"
+    )
     [row] = store.list_support()
     with store.transaction() as conn:
         conn.execute(schema.support.update().where(schema.support.c.id == row["id"]).values(current=False))
@@ -89,12 +104,31 @@ def test_review_refuses_a_confirmed_record(runner: CliRunner, db: str) -> None:
 
 def test_review_lists_and_sorts_by_confidence(runner: CliRunner, db: str) -> None:
     store = ledger.open_store(db)
-    doc = {"id": "a", "url": "https://news.example/a", "title": "A", "published": "2023-03-02", "events": [
-        {"type": "appeal", "actor": "UKR", "target": "KOR", "category": "military", "evidence": "x",
-         "confidence": 0.4},
-        {"type": "support", "donor": "CAN", "category": "humanitarian", "stage": "commitment", "evidence": "y",
-         "confidence": 0.9},
-        {"type": "refusal", "actor": "KOR", "category": "military", "evidence": "z"}]}
+    doc = {
+        "id": "a",
+        "url": "https://news.example/a",
+        "title": "A",
+        "published": "2023-03-02",
+        "events": [
+            {
+                "type": "appeal",
+                "actor": "UKR",
+                "target": "KOR",
+                "category": "military",
+                "evidence": "x",
+                "confidence": 0.4,
+            },
+            {
+                "type": "support",
+                "donor": "CAN",
+                "category": "humanitarian",
+                "stage": "commitment",
+                "evidence": "y",
+                "confidence": 0.9,
+            },
+            {"type": "refusal", "actor": "KOR", "category": "military", "evidence": "z"},
+        ],
+    }
     review.store_document(doc, store=store)
     rows = json.loads(_run(runner, db, "review", "--list", "--sort", "confidence", "--json")[1])
     assert [(r["ref"][0], r["confidence"]) for r in rows] == [("S", 0.9), ("E", 0.4), ("E", None)]
@@ -103,31 +137,49 @@ def test_review_lists_and_sorts_by_confidence(runner: CliRunner, db: str) -> Non
     assert code == 0 and "0.90" in text and "confidence" in text
 
 
-def test_audit_of_an_imported_record_points_to_its_import(runner: CliRunner, db: str, tmp_path: Path,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_audit_of_an_imported_record_points_to_its_import(
+    runner: CliRunner, db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Issue 11.16: the trail starts with the import; an unknown id says so (exit 1)."""
     from aidtrack.importers.release import KielRelease
 
     path = tmp_path / "r29.csv"
     path.write_text("x\n", encoding="utf-8")
-    record = models.Support(donor="DEU", category="military", stage="allocation", origin="kiel", source=SOURCE)
-    monkeypatch.setattr(imports, "read_kiel", lambda p, *, release=None: KielRelease("29", "test", [record], [], []))
+    record = models.Support(
+        donor="DEU", category="military", stage="allocation", origin="kiel", source=SOURCE
+    )
+    monkeypatch.setattr(
+        imports, "read_kiel", lambda p, *, release=None: KielRelease("29", "test", [record], [], [])
+    )
     summary = imports.import_kiel(ledger.open_store(db), path, by="importer")
     [row] = json.loads(_run(runner, db, "audit", "support", "1", "--json")[1])
     assert (row["action"], row["by"], row["new"]["import_id"], row["new"]["release"]) == (
-        "import", "importer", summary.import_id, "29")
+        "import",
+        "importer",
+        summary.import_id,
+        "29",
+    )
     code, text = _run(runner, db, "audit", "support", "999")
     assert code == 1 and "No support record with id 999" in text
 
 
-def test_importing_an_older_release_says_it_became_history(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                          db: str) -> None:
+def test_importing_an_older_release_says_it_became_history(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, db: str
+) -> None:
     """Issue 15.5: Release 7 after Release 29: the new rows are history, nothing was superseded."""
     from aidtrack.importers.release import KielRelease
 
     def make(number: str) -> KielRelease:
-        rows = [models.Support(donor="DEU", category="military", stage="allocation", origin="kiel",
-                               external_id=f"{number}-{i}") for i in range(3)]
+        rows = [
+            models.Support(
+                donor="DEU",
+                category="military",
+                stage="allocation",
+                origin="kiel",
+                external_id=f"{number}-{i}",
+            )
+            for i in range(3)
+        ]
         return KielRelease(number, "test", rows, [], [])
 
     monkeypatch.setattr(imports, "read_kiel", lambda p, *, release=None: make(p.stem))
@@ -150,8 +202,10 @@ def test_importing_an_older_release_says_it_became_history(tmp_path: Path, monke
 def test_macro_import_is_an_audited_import(db: str, tmp_path: Path) -> None:
     """Issue 11.16: macro inserts are audited and recorded as an import like any other."""
     path = tmp_path / "gdp.csv"
-    path.write_text("Country Name,Country Code,Year,Value\nGermany,DEU,2021,4.2e12\nWorld,WLD,2021,9e13\n",
-                    encoding="utf-8")
+    path.write_text(
+        "Country Name,Country Code,Year,Value\nGermany,DEU,2021,4.2e12\nWorld,WLD,2021,9e13\n",
+        encoding="utf-8",
+    )
     store = ledger.open_store(db)
     first = imports.import_macro(store, path, by="loader")
     again = imports.import_macro(store, path, by="loader")
@@ -171,7 +225,9 @@ def test_tokens_listed_revoked_by_id_expire_and_are_audited(runner: CliRunner, d
     assert code == 0 and "alice" in text and first not in text and second not in text
     rows = json.loads(_run(runner, db, "token", "list", "--json")[1])
     assert [(r["id"], r["expires"] is None, r["last_used"] is not None) for r in rows] == [
-        (1, True, True), (2, False, False)]
+        (1, True, True),
+        (2, False, False),
+    ]
     assert "hash" not in rows[0]
     code, text = _run(runner, db, "token", "revoke", "--id", "1")
     assert code == 0 and "Revoked 1 token 1" in text
@@ -189,7 +245,9 @@ def test_user_falls_back_to_the_os_account(monkeypatch: pytest.MonkeyPatch) -> N
     assert settings.get("user") == pwd.getpwuid(os.getuid()).pw_name != "unknown"
 
 
-def test_a_locked_sqlite_database_says_so(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_locked_sqlite_database_says_so(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Issue 11.16: another process holding the write lock: "locked", not "check the URL"."""
     from aidtrack.db import engine
 
@@ -201,8 +259,18 @@ def test_a_locked_sqlite_database_says_so(runner: CliRunner, tmp_path: Path, mon
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
     try:
-        code, text = _run(runner, url, "add", "support", "--donor", "DEU", "--category", "military",
-                          "--source-url", "https://example.org/x")
+        code, text = _run(
+            runner,
+            url,
+            "add",
+            "support",
+            "--donor",
+            "DEU",
+            "--category",
+            "military",
+            "--source-url",
+            "https://example.org/x",
+        )
     finally:
         holder.execute("ROLLBACK")
         holder.close()
@@ -212,8 +280,14 @@ def test_a_locked_sqlite_database_says_so(runner: CliRunner, tmp_path: Path, mon
 def test_review_edit_validates_actors(runner: CliRunner, db: str) -> None:
     """Issue 11.5: `review edit` of a candidate with donor=ZZZ is refused, as `add support` refuses it."""
     store = ledger.open_store(db)
-    [record_id] = store.add_support([models.Support(donor="KOR", category="military", stage="delivery",
-                                                    status="candidate", origin="extract")], by="x")
+    [record_id] = store.add_support(
+        [
+            models.Support(
+                donor="KOR", category="military", stage="delivery", status="candidate", origin="extract"
+            )
+        ],
+        by="x",
+    )
     code, text = _run(runner, db, "review", "edit", f"S{record_id}", "donor=ZZZ")
     assert code == 1 and 'Unknown actor "ZZZ"' in text
     code, text = _run(runner, db, "review", "edit", f"S{record_id}", "donor=Poland")
@@ -223,7 +297,9 @@ def test_review_edit_validates_actors(runner: CliRunner, db: str) -> None:
 def test_an_edit_is_validated_as_an_addition(db: str) -> None:
     """Issue 11.5: setting an intermediary makes the channel indirect, as `add support --via` does."""
     store = ledger.open_store(db)
-    [record_id] = store.add_support([models.Support(donor="KOR", category="military", stage="delivery")], by="x")
+    [record_id] = store.add_support(
+        [models.Support(donor="KOR", category="military", stage="delivery")], by="x"
+    )
     row = ledger.edit_record("support", record_id, {"via": "United States"}, store=store)
     assert (row["via"], row["channel"]) == ("USA", "indirect")
 
@@ -231,10 +307,34 @@ def test_an_edit_is_validated_as_an_addition(db: str) -> None:
 def test_review_unlink_from_the_cli(runner: CliRunner, db: str) -> None:
     """Issue 11.3: `review --list` shows the link, `review unlink L1` turns it into a candidate."""
     store = ledger.open_store(db)
-    [record_id] = store.add_support([models.Support(donor="DEU", category="military", stage="commitment",
-                                                    date=dt.date(2023, 3, 1), origin="kiel", source=SOURCE)], by="x")
-    doc = {"id": "a", "url": "https://news.example/a", "title": "A", "published": "2023-03-02", "events": [
-        {"type": "support", "donor": "DEU", "category": "military", "stage": "commitment", "evidence": "x"}]}
+    [record_id] = store.add_support(
+        [
+            models.Support(
+                donor="DEU",
+                category="military",
+                stage="commitment",
+                date=dt.date(2023, 3, 1),
+                origin="kiel",
+                source=SOURCE,
+            )
+        ],
+        by="x",
+    )
+    doc = {
+        "id": "a",
+        "url": "https://news.example/a",
+        "title": "A",
+        "published": "2023-03-02",
+        "events": [
+            {
+                "type": "support",
+                "donor": "DEU",
+                "category": "military",
+                "stage": "commitment",
+                "evidence": "x",
+            }
+        ],
+    }
     assert review.store_document(doc, store=store).linked == [("support", record_id)]
     code, text = _run(runner, db, "review", "--list")
     assert code == 0 and "L1" in text and f"S{record_id}" in text

@@ -26,10 +26,24 @@ GDP = {"7": 3.40e12, "12": 3.57e12, "28": 3.60e12}
 def _release(number: str, rows: int) -> KielRelease:
     """A Kiel release of ``rows`` records (a synthetic file read by the real import service)."""
     source = models.Source(title=f"Kiel Ukraine Support Tracker, Release {number}", kind="dataset")
-    records = [models.Support(donor=DONORS[i % len(DONORS)], category="military", stage="allocation",
-                              amount=1e6 + i, currency="EUR", amount_eur=1e6 + i, date=dt.date(2023, 1, 1 + i % 28),
-                              source=source, origin="kiel", external_id=f"row-{i}") for i in range(rows)]
-    macro = [{"actor": "DEU", "indicator": "gdp_eur_kiel_2021", "year": 2021, "value": GDP[number], "unit": "EUR"}]
+    records = [
+        models.Support(
+            donor=DONORS[i % len(DONORS)],
+            category="military",
+            stage="allocation",
+            amount=1e6 + i,
+            currency="EUR",
+            amount_eur=1e6 + i,
+            date=dt.date(2023, 1, 1 + i % 28),
+            source=source,
+            origin="kiel",
+            external_id=f"row-{i}",
+        )
+        for i in range(rows)
+    ]
+    macro = [
+        {"actor": "DEU", "indicator": "gdp_eur_kiel_2021", "year": 2021, "value": GDP[number], "unit": "EUR"}
+    ]
     return KielRelease(release=number, layout="test", records=records, macro=macro, report=[], rows_read=rows)
 
 
@@ -41,24 +55,35 @@ def release_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, 
     for number in sizes:
         files[number] = tmp_path / f"r{number}.csv"
         files[number].write_text(f"release {number}\n", encoding="utf-8")
-    monkeypatch.setattr(imports, "read_kiel",
-                        lambda path, *, release=None: _release(path.stem[1:], sizes[path.stem[1:]]))
+    monkeypatch.setattr(
+        imports, "read_kiel", lambda path, *, release=None: _release(path.stem[1:], sizes[path.stem[1:]])
+    )
     return files
 
 
 def _current_by_release(store: Store) -> dict[str, int]:
     s, imp = schema.support, schema.imports
-    query = (sa.select(imp.c.release, sa.func.count()).select_from(s.join(imp, s.c.import_id == imp.c.id))
-             .where(s.c.current.is_(True)).group_by(imp.c.release))
+    query = (
+        sa.select(imp.c.release, sa.func.count())
+        .select_from(s.join(imp, s.c.import_id == imp.c.id))
+        .where(s.c.current.is_(True))
+        .group_by(imp.c.release)
+    )
     with store.engine.connect() as conn:
         return {str(r[0]): int(r[1]) for r in conn.execute(query)}
 
 
-def test_releases_imported_at_once_leave_one_current(any_store: Store, release_files: dict[str, Path]) -> None:
+def test_releases_imported_at_once_leave_one_current(
+    any_store: Store, release_files: dict[str, Path]
+) -> None:
     """Issue 11.6/11.7: R12, R7 and R28 at once end as if run in order: only R28 is current, and
     Germany's GDP base is R28's."""
-    results = at_once([lambda n=n: imports.import_kiel(any_store, release_files[n], by=f"importer-{n}")
-                       for n in ("12", "7", "28")])
+    results = at_once(
+        [
+            lambda n=n: imports.import_kiel(any_store, release_files[n], by=f"importer-{n}")
+            for n in ("12", "7", "28")
+        ]
+    )
     assert errors(results) == []
     assert _current_by_release(any_store) == {"28": 500}
     assert any_store.count("support", SupportFilter(donor="DEU")) == 500 // len(DONORS) + 1  # 63 of 500 rows
@@ -74,8 +99,12 @@ def test_releases_imported_at_once_leave_one_current(any_store: Store, release_f
 
 def test_same_file_imported_twice_at_once(any_store: Store, release_files: dict[str, Path]) -> None:
     """Issue 11.10: one import stores the file, the other says it was already imported (no traceback)."""
-    results = at_once([lambda: imports.import_kiel(any_store, release_files["12"], by="a"),
-                       lambda: imports.import_kiel(any_store, release_files["12"], by="b")])
+    results = at_once(
+        [
+            lambda: imports.import_kiel(any_store, release_files["12"], by="a"),
+            lambda: imports.import_kiel(any_store, release_files["12"], by="b"),
+        ]
+    )
     assert errors(results) == []
     assert sorted(r.status for r in results) == ["imported", "unchanged"]
     assert any_store.count("support") == 400 and len(any_store.list_imports()) == 1
@@ -83,11 +112,23 @@ def test_same_file_imported_twice_at_once(any_store: Store, release_files: dict[
 
 def test_fifty_writers_citing_one_source(any_store: Store) -> None:
     """Issue 11.8: get-or-create of a source is an upsert: no write fails, one source row."""
-    fields = {"donor": "KOR", "category": "humanitarian", "stage": "allocation", "amount": 5e6, "currency": "EUR",
-              "date": "2024-02-01", "source_url": "https://example.org/shared-source", "source_title": "Shared"}
+    fields = {
+        "donor": "KOR",
+        "category": "humanitarian",
+        "stage": "allocation",
+        "amount": 5e6,
+        "currency": "EUR",
+        "date": "2024-02-01",
+        "source_url": "https://example.org/shared-source",
+        "source_title": "Shared",
+    }
     ledger.add_support({**fields, "source_url": "https://example.org/warm-up"}, store=any_store, by="w")
-    results = at_once([lambda i=i: ledger.add_support({**fields, "amount": 5e6 + i}, store=any_store, by=f"w{i}")
-                       for i in range(50)])
+    results = at_once(
+        [
+            lambda i=i: ledger.add_support({**fields, "amount": 5e6 + i}, store=any_store, by=f"w{i}")
+            for i in range(50)
+        ]
+    )
     assert errors(results) == []
     assert len(set(results)) == 50 and any_store.count("support") == 51
     assert any_store.summary()["counts"]["sources"] == 2
@@ -100,13 +141,29 @@ def test_fifty_writers_citing_one_source(any_store: Store) -> None:
 
 
 ARTICLE = {
-    "id": "kor-shells", "url": "https://news.example/kor-shells", "title": "Seoul sends shells",
+    "id": "kor-shells",
+    "url": "https://news.example/kor-shells",
+    "title": "Seoul sends shells",
     "published": "2023-03-02",
     "events": [
-        {"type": "support", "donor": "KOR", "recipient": "UKR", "category": "military", "stage": "delivery",
-         "items": "155mm shells", "evidence": "Seoul sent 155mm shells.", "confidence": 0.9},
-        {"type": "appeal", "actor": "UKR", "target": "KOR", "category": "military",
-         "evidence": "Kyiv urged Seoul to send more.", "confidence": 0.7},
+        {
+            "type": "support",
+            "donor": "KOR",
+            "recipient": "UKR",
+            "category": "military",
+            "stage": "delivery",
+            "items": "155mm shells",
+            "evidence": "Seoul sent 155mm shells.",
+            "confidence": 0.9,
+        },
+        {
+            "type": "appeal",
+            "actor": "UKR",
+            "target": "KOR",
+            "category": "military",
+            "evidence": "Kyiv urged Seoul to send more.",
+            "confidence": 0.7,
+        },
     ],
 }
 
@@ -122,9 +179,19 @@ def test_same_article_stored_by_ten_requests(any_store: Store) -> None:
 
 def test_same_article_corroborates_once(any_store: Store) -> None:
     """Issue 11.9: ten requests linking the same article to a record make one corroboration."""
-    [record_id] = any_store.add_support([models.Support(
-        donor="KOR", category="military", stage="delivery", date=dt.date(2023, 3, 1), origin="kiel",
-        source=models.Source(title="Kiel", kind="dataset"))], by="import")
+    [record_id] = any_store.add_support(
+        [
+            models.Support(
+                donor="KOR",
+                category="military",
+                stage="delivery",
+                date=dt.date(2023, 3, 1),
+                origin="kiel",
+                source=models.Source(title="Kiel", kind="dataset"),
+            )
+        ],
+        by="import",
+    )
     results = at_once([lambda: review.store_document(ARTICLE, store=any_store, by="api") for _ in range(10)])
     assert errors(results) == []
     assert [r.linked for r in results if r.linked] == [[("support", record_id)]]
@@ -139,8 +206,10 @@ def test_writers_and_an_import_at_once(any_store: Store, release_files: dict[str
     """Hand-made writes during an import are kept and stay current; the import is whole."""
     fields = {"donor": "POL", "category": "military", "stage": "delivery", "source_title": "Ministry"}
     calls: list[Any] = [lambda: imports.import_kiel(any_store, release_files["28"], by="importer")]
-    calls += [lambda i=i: ledger.add_support({**fields, "subtype": f"lot {i}"}, store=any_store, by="w")
-              for i in range(10)]
+    calls += [
+        lambda i=i: ledger.add_support({**fields, "subtype": f"lot {i}"}, store=any_store, by="w")
+        for i in range(10)
+    ]
     results = at_once(calls)
     assert errors(results) == []
     assert _count_current(any_store) == 500 + 10
@@ -173,14 +242,25 @@ def test_fifty_api_writers_get_no_500(any_store: Store) -> None:
     from tests.web.conftest import LiveServer
 
     token = web_auth.create_token("writer", store=any_store)
-    body = {"donor": "KOR", "category": "humanitarian", "stage": "allocation", "amount": 5e6, "currency": "EUR",
-            "date": "2024-02-01", "source_url": "https://example.org/one-source", "source_title": "One"}
+    body = {
+        "donor": "KOR",
+        "category": "humanitarian",
+        "stage": "allocation",
+        "amount": 5e6,
+        "currency": "EUR",
+        "date": "2024-02-01",
+        "source_url": "https://example.org/one-source",
+        "source_title": "One",
+    }
     headers = {"Authorization": f"Bearer {token}"}
-    with LiveServer(create_app(_full_url(any_store))) as server, \
-            httpx.Client(base_url=server.url, headers=headers, timeout=60) as client:
+    with (
+        LiveServer(create_app(_full_url(any_store))) as server,
+        httpx.Client(base_url=server.url, headers=headers, timeout=60) as client,
+    ):
         client.post("/api/support", json={**body, "source_url": "https://example.org/warm-up"})
-        results = at_once([lambda i=i: client.post("/api/support", json={**body, "subtype": f"lot {i}"})
-                           for i in range(50)])
+        results = at_once(
+            [lambda i=i: client.post("/api/support", json={**body, "subtype": f"lot {i}"}) for i in range(50)]
+        )
     assert errors(results) == []
     assert sorted({r.status_code for r in results}) == [201]
     assert any_store.count("support") == 51 and any_store.summary()["counts"]["sources"] == 2

@@ -22,6 +22,7 @@ def _check(origin: str, recipient: str, item: str, on: dt.date, **extra: object)
 
 # -- the cases the review listed ---------------------------------------------------------------
 
+
 def test_estonia_passing_german_made_arms_in_2023_needs_german_consent() -> None:
     result = _check("EST", "UKR", "lethal", D(2023, 6, 1), manufacturer="DEU")
     assert (result.verdict, result.consent_of) == ("needs-consent", ("DEU",))
@@ -29,13 +30,17 @@ def test_estonia_passing_german_made_arms_in_2023_needs_german_consent() -> None
     assert "deu_leopard2_transfer_permits_2023" not in result.cited_rules
 
 
-@pytest.mark.parametrize(("origin", "equipment", "verdict"), [
-    ("POL", "leopard_2", "allowed"),          # a partner cleared on 25 January 2023, with its Leopard 2s
-    ("POL", None, "needs-consent"),           # the same partner with other German-made arms
-    ("EST", "leopard_2", "needs-consent"),    # not among the partners the permits named
-])
-def test_leopard_permits_cover_their_tanks_and_partners_only(origin: str, equipment: str | None,
-                                                            verdict: str) -> None:
+@pytest.mark.parametrize(
+    ("origin", "equipment", "verdict"),
+    [
+        ("POL", "leopard_2", "allowed"),  # a partner cleared on 25 January 2023, with its Leopard 2s
+        ("POL", None, "needs-consent"),  # the same partner with other German-made arms
+        ("EST", "leopard_2", "needs-consent"),  # not among the partners the permits named
+    ],
+)
+def test_leopard_permits_cover_their_tanks_and_partners_only(
+    origin: str, equipment: str | None, verdict: str
+) -> None:
     result = _check(origin, "UKR", "lethal", D(2023, 2, 1), manufacturer="DEU", equipment=equipment)
     assert result.verdict == verdict
     assert ("deu_leopard2_transfer_permits_2023" in result.cited_rules) is (verdict == "allowed")
@@ -48,11 +53,16 @@ def test_austria_in_2013_meets_no_neutrality_bar() -> None:
     assert result.cited_rules == ("aut_war_materiel_licence_requirement",)
 
 
-@pytest.mark.parametrize(("transfer", "rule_id"), [
-    (Transfer("AUT", "UKR", "lethal", on=D(2022, 3, 1)), "aut_constitutional_neutrality_no_arms"),
-    (Transfer("POL", "UKR", "ammunition", transit=("AUT",), on=D(2022, 3, 1)),
-     "aut_war_materiel_act_transit_conflict_areas"),
-])
+@pytest.mark.parametrize(
+    ("transfer", "rule_id"),
+    [
+        (Transfer("AUT", "UKR", "lethal", on=D(2022, 3, 1)), "aut_constitutional_neutrality_no_arms"),
+        (
+            Transfer("POL", "UKR", "ammunition", transit=("AUT",), on=D(2022, 3, 1)),
+            "aut_war_materiel_act_transit_conflict_areas",
+        ),
+    ],
+)
 def test_austria_bars_exports_and_transit_to_a_state_at_war(transfer: Transfer, rule_id: str) -> None:
     result = check_transfer(transfer)
     assert (result.verdict, result.strength) == ("prohibited", "prohibited by statute")
@@ -65,11 +75,14 @@ def test_austrian_war_materiel_act_keeps_the_un_eu_exception_on_record() -> None
     assert rule.unverified
 
 
-@pytest.mark.parametrize(("on", "verdict", "rule_id"), [
-    (D(2015, 6, 1), "prohibited", "usa_lethal_aid_withheld_2014"),
-    (D(2017, 12, 21), "prohibited", "usa_lethal_aid_withheld_2014"),
-    (D(2017, 12, 22), "allowed", "usa_direct_arms_supply_prewar"),
-])
+@pytest.mark.parametrize(
+    ("on", "verdict", "rule_id"),
+    [
+        (D(2015, 6, 1), "prohibited", "usa_lethal_aid_withheld_2014"),
+        (D(2017, 12, 21), "prohibited", "usa_lethal_aid_withheld_2014"),
+        (D(2017, 12, 22), "allowed", "usa_direct_arms_supply_prewar"),
+    ],
+)
 def test_us_lethal_aid_was_withheld_until_december_2017(on: dt.date, verdict: str, rule_id: str) -> None:
     result = _check("USA", "UKR", "lethal", on)
     assert (result.verdict, result.cited_rules[0]) == (verdict, rule_id)
@@ -86,12 +99,17 @@ def test_czechia_passing_hungarian_made_items_meets_no_hungarian_bar() -> None:
     assert [(f.slug, f.rule_id) for f in hungarian] == [("no-rule-found", None)]
 
 
-@pytest.mark.parametrize(("transfer", "slug"), [
-    (Transfer("POL", "UKR", "lethal", via=("HUN",), on=D(2023, 6, 1)), "onward-export-prohibited"),
-    (Transfer("POL", "UKR", "lethal", transit=("HUN",), on=D(2023, 6, 1)), "passage-prohibited"),
-    (Transfer("HUN", "UKR", "lethal", on=D(2023, 6, 1)), "direct-export-prohibited"),
-])
-def test_hungary_bans_direct_supply_and_transit_by_government_resolution(transfer: Transfer, slug: str) -> None:
+@pytest.mark.parametrize(
+    ("transfer", "slug"),
+    [
+        (Transfer("POL", "UKR", "lethal", via=("HUN",), on=D(2023, 6, 1)), "onward-export-prohibited"),
+        (Transfer("POL", "UKR", "lethal", transit=("HUN",), on=D(2023, 6, 1)), "passage-prohibited"),
+        (Transfer("HUN", "UKR", "lethal", on=D(2023, 6, 1)), "direct-export-prohibited"),
+    ],
+)
+def test_hungary_bans_direct_supply_and_transit_by_government_resolution(
+    transfer: Transfer, slug: str
+) -> None:
     result = check_transfer(transfer)
     (error,) = [f for f in result.findings if f.severity == "error"]
     assert (error.slug, error.country, result.strength) == (slug, "HUN", "prohibited by government policy")
@@ -102,17 +120,26 @@ def test_hungary_bans_direct_supply_and_transit_by_government_resolution(transfe
 def test_switzerland_to_germany_ammunition_needs_a_swiss_licence(on: dt.date) -> None:
     result = _check("CHE", "DEU", "ammunition", on)
     assert (result.verdict, result.approval_of, result.label) == (
-        "needs-approval", ("CHE",), "needs an export licence from CHE")
+        "needs-approval",
+        ("CHE",),
+        "needs an export licence from CHE",
+    )
     assert [f.rule_id for f in result.deciding] == ["che_war_material_licence_requirement"]
 
 
-@pytest.mark.parametrize(("origin", "rule_id"), [
-    ("SWE", "swe_military_equipment_licence_requirement"),
-    ("AUT", "aut_war_materiel_licence_requirement"),
-])
+@pytest.mark.parametrize(
+    ("origin", "rule_id"),
+    [
+        ("SWE", "swe_military_equipment_licence_requirement"),
+        ("AUT", "aut_war_materiel_licence_requirement"),
+    ],
+)
 def test_a_general_licensing_requirement_replaces_no_rule_on_record(origin: str, rule_id: str) -> None:
     result = _check(origin, "POL", "lethal", D(2023, 6, 1))
-    assert (result.label, [f.rule_id for f in result.deciding]) == (f"needs an export licence from {origin}", [rule_id])
+    assert (result.label, [f.rule_id for f in result.deciding]) == (
+        f"needs an export licence from {origin}",
+        [rule_id],
+    )
     assert "no-rule-found" not in [f.slug for f in result.findings]
 
 
@@ -124,7 +151,9 @@ def test_swiss_reform_is_pending_and_the_current_law_still_decides() -> None:
 
 
 @pytest.mark.parametrize(("on", "applies"), [(D(2022, 2, 23), False), (D(2022, 2, 24), True)])
-def test_swiss_neutrality_applies_from_the_start_of_the_international_conflict(on: dt.date, applies: bool) -> None:
+def test_swiss_neutrality_applies_from_the_start_of_the_international_conflict(
+    on: dt.date, applies: bool
+) -> None:
     result = _check("DEU", "UKR", "ammunition", on, manufacturer="CHE")
     swiss = [f.rule_id for f in result.findings if f.country == "CHE"]
     assert ("che_neutrality_law_equal_treatment" in swiss) is applies
@@ -134,7 +163,10 @@ def test_uk_minehunters_via_turkey_in_2024_are_blocked_at_the_straits() -> None:
     result = _check("GBR", "UKR", "warship", D(2024, 6, 1), transit=("TUR",))
     (passage,) = [f for f in result.findings if f.slug == "passage-prohibited"]
     assert (result.verdict, passage.country, passage.rule_id) == (
-        "prohibited", "TUR", "tur_minehunters_straits_refusal_2024")
+        "prohibited",
+        "TUR",
+        "tur_minehunters_straits_refusal_2024",
+    )
     assert "through Türkiye (TUR)" in passage.message
 
 
@@ -151,10 +183,13 @@ def test_japan_to_poland_lethal_in_2026_needs_approval_under_the_2026_principles
     assert "jpn_transfer_principles_revision_2026" in render_check(result)
 
 
-@pytest.mark.parametrize(("on", "rule_id"), [
-    (D(2025, 6, 1), "jpn_no_weapons_for_ukraine"),
-    (D(2026, 6, 1), "jpn_conflict_countries_barred_2026"),
-])
+@pytest.mark.parametrize(
+    ("on", "rule_id"),
+    [
+        (D(2025, 6, 1), "jpn_no_weapons_for_ukraine"),
+        (D(2026, 6, 1), "jpn_conflict_countries_barred_2026"),
+    ],
+)
 def test_japan_still_keeps_weapons_from_ukraine(on: dt.date, rule_id: str) -> None:
     result = _check("JPN", "UKR", "lethal", on)
     assert (result.verdict, [f.rule_id for f in result.deciding]) == ("prohibited", [rule_id])
@@ -166,12 +201,17 @@ def test_japan_before_2014_is_judged_by_the_older_principles() -> None:
     assert not any("2014" in r for r in result.cited_rules)
 
 
-@pytest.mark.parametrize(("equipment", "on", "deciding"), [
-    (None, D(2024, 6, 1), "jpn_three_principles_2014_conflict_party_ban"),
-    ("licence_built", D(2024, 6, 1), "jpn_licensed_products_revision_2023"),
-    ("gcap_fighter", D(2025, 6, 1), "jpn_gcap_export_2024"),
-])
-def test_japanese_changes_cover_their_own_items_only(equipment: str | None, on: dt.date, deciding: str) -> None:
+@pytest.mark.parametrize(
+    ("equipment", "on", "deciding"),
+    [
+        (None, D(2024, 6, 1), "jpn_three_principles_2014_conflict_party_ban"),
+        ("licence_built", D(2024, 6, 1), "jpn_licensed_products_revision_2023"),
+        ("gcap_fighter", D(2025, 6, 1), "jpn_gcap_export_2024"),
+    ],
+)
+def test_japanese_changes_cover_their_own_items_only(
+    equipment: str | None, on: dt.date, deciding: str
+) -> None:
     result = _check("JPN", "GBR", "lethal", on, equipment=equipment)
     assert (result.verdict, [f.rule_id for f in result.deciding]) == ("needs-approval", [deciding])
 
@@ -183,11 +223,15 @@ def test_licence_built_patriots_may_not_go_on_to_a_country_at_war() -> None:
 
 
 @pytest.mark.parametrize(("equipment", "verdict"), [("patriot_interceptor", "allowed"), (None, "prohibited")])
-def test_israeli_patriots_returned_to_the_us_and_routed_to_ukraine(equipment: str | None, verdict: str) -> None:
+def test_israeli_patriots_returned_to_the_us_and_routed_to_ukraine(
+    equipment: str | None, verdict: str
+) -> None:
     result = _check("ISR", "UKR", "lethal", D(2024, 10, 1), via=("USA",), equipment=equipment)
     assert result.verdict == verdict
     if equipment:
-        assert {"isr_patriot_return_to_us_2024", "isr_patriot_onward_to_ukraine_2024"} <= set(result.cited_rules)
+        assert {"isr_patriot_return_to_us_2024", "isr_patriot_onward_to_ukraine_2024"} <= set(
+            result.cited_rules
+        )
         assert result.to_dict()["transfer"]["equipment"] == "patriot_interceptor"
 
 
@@ -223,13 +267,18 @@ def test_rules_reviewed_today_and_written_earlier_are_told_apart() -> None:
 
 # -- signals ----------------------------------------------------------------------------------
 
+
 def _signals() -> list[dict[str, object]]:
     path = importlib.resources.files("aidtrack") / "data" / "signals.yaml"
     return yaml.safe_load(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
 
 
 def _find(actor: str, target: str, kind: str, day: str) -> dict[str, object]:
-    (entry,) = [e for e in _signals() if (e["actor"], e["target"], e["type"], str(e["date"])) == (actor, target, kind, day)]
+    (entry,) = [
+        e
+        for e in _signals()
+        if (e["actor"], e["target"], e["type"], str(e["date"])) == (actor, target, kind, day)
+    ]
     return entry
 
 
@@ -240,7 +289,9 @@ def test_rudenko_interview_is_dated_24_november_2024() -> None:
 
 def test_peskov_remark_is_worded_as_involvement_not_party_status() -> None:
     entry = _find("RUS", "KOR", "threat", "2023-04-19")
-    assert "involvement" in str(entry["summary"]) and "Seoul treated as a party" not in str(entry["consequence"])
+    assert "involvement" in str(entry["summary"]) and "Seoul treated as a party" not in str(
+        entry["consequence"]
+    )
 
 
 def test_lady_r_signal_no_longer_rests_on_wikipedia_alone() -> None:
@@ -252,19 +303,31 @@ def test_lady_r_signal_no_longer_rests_on_wikipedia_alone() -> None:
 def test_weak_hosts_cannot_stand_alone() -> None:
     forum = [{"url": "https://www.raptureforums.com/forums/threads/x", "publisher": "Forum copy"}]
     assert [p.problem for p in audit_sources("signal", forum)] == [
-        ("only state media or weak hosts (copies, aggregators, forums, Wikipedia); add a better source "
-         "or a source_exception")]
-    paper = [*forum, {"url": "https://www.jpost.com/breaking-news/article-707002", "publisher": "The Jerusalem Post"}]
+        (
+            "only state media or weak hosts (copies, aggregators, forums, Wikipedia); add a better source "
+            "or a source_exception"
+        )
+    ]
+    paper = [
+        *forum,
+        {"url": "https://www.jpost.com/breaking-news/article-707002", "publisher": "The Jerusalem Post"},
+    ]
     assert audit_sources("signal", paper) == []
 
 
 def test_a_portal_home_page_beside_state_media_is_not_enough() -> None:
-    portal = {"url": "https://www.mofa.go.jp/", "publisher": "Ministry of Foreign Affairs of Japan", "kind": "primary"}
+    portal = {
+        "url": "https://www.mofa.go.jp/",
+        "publisher": "Ministry of Foreign Affairs of Japan",
+        "kind": "primary",
+    }
     sputnik = {"url": "https://sputnikglobe.com/20240326/x.html", "publisher": "Sputnik"}
     assert [p.problem for p in audit_sources("rule", [portal, sputnik])] == [
-        "state media only; add a better source or a source_exception"]
+        "state media only; add a better source or a source_exception"
+    ]
     assert [p.problem for p in audit_sources("rule", [portal])] == [
-        "only a portal's home page; add the page of the text or a report, or a source_exception"]
+        "only a portal's home page; add the page of the text or a report, or a source_exception"
+    ]
 
 
 def test_every_rule_cites_a_primary_source_or_says_why_not() -> None:

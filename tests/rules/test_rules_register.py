@@ -13,8 +13,31 @@ from aidtrack.rules import load_register
 from aidtrack.rules.register import parse_rules
 from aidtrack.rules.sources import problems_of_url, source_policy
 
-REQUIRED = ["AUT", "BRA", "CHE", "CHN", "DEU", "DNK", "EU", "FIN", "FRA", "GBR", "HUN", "IND", "IRL",
-            "ISR", "JPN", "KOR", "NLD", "NOR", "POL", "SWE", "TUR", "USA", "ZAF"]
+REQUIRED = [
+    "AUT",
+    "BRA",
+    "CHE",
+    "CHN",
+    "DEU",
+    "DNK",
+    "EU",
+    "FIN",
+    "FRA",
+    "GBR",
+    "HUN",
+    "IND",
+    "IRL",
+    "ISR",
+    "JPN",
+    "KOR",
+    "NLD",
+    "NOR",
+    "POL",
+    "SWE",
+    "TUR",
+    "USA",
+    "ZAF",
+]
 
 
 def test_register_covers_the_required_countries() -> None:
@@ -46,7 +69,7 @@ def test_rule_files_are_valid_yaml_lists_without_quotes() -> None:
 
 def _runs(text: str, size: int = 8) -> set[str]:
     words = re.findall(r"[a-z0-9']+", text.lower())
-    return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
 def test_register_is_in_our_own_words(policies_dir: Path) -> None:
@@ -67,29 +90,43 @@ def test_register_keeps_the_shared_source_urls_the_policy_accepts(policies_dir: 
 
 
 GOOD = {
-    "id": "xxx_rule", "country": "XXX", "title": "A test rule", "summary": "Some summary text that is long.",
-    "covers": ["lethal"], "scope": "direct", "applies_to": "any", "effect": "prohibit",
-    "valid_from": None, "valid_to": None, "confidence": "high",
+    "id": "xxx_rule",
+    "country": "XXX",
+    "title": "A test rule",
+    "summary": "Some summary text that is long.",
+    "covers": ["lethal"],
+    "scope": "direct",
+    "applies_to": "any",
+    "effect": "prohibit",
+    "valid_from": None,
+    "valid_to": None,
+    "confidence": "high",
     "sources": [{"url": "https://example.org/x", "publisher": "Example", "date": "2022-02"}],
 }
 
 
-@pytest.mark.parametrize(("change", "message"), [
-    ({"sources": []}, 'rule "xxx_rule".*field "sources"'),
-    ({"sources": None}, 'rule "xxx_rule".*field "sources"'),
-    ({"effect": "ban"}, 'rule "xxx_rule".*field "effect"'),
-    ({"covers": ["tanks"]}, 'rule "xxx_rule".*field "covers.0"'),
-    ({"applies_to": "at war"}, 'rule "xxx_rule".*field "applies_to"'),
-    ({"scope": "transit"}, 'rule "xxx_rule".*field "scope"'),
-    ({"country": "Germany"}, 'rule "xxx_rule".*field "country"'),
-    ({"valid_from": "2022-13-01"}, 'rule "xxx_rule".*field "valid_from"'),
-    ({"valid_from": "2022-03-01", "valid_to": "2022-01-01"}, 'rule "xxx_rule".*valid_to'),
-    ({"sources": [{"url": "example.org", "publisher": "X"}]}, 'rule "xxx_rule".*field "sources.0.url"'),
-    ({"sources": [{"url": "https://e.org", "publisher": "X", "quote": "words"}]}, 'field "sources.0.quote"'),
-    ({"confidence": "certain"}, 'rule "xxx_rule".*field "confidence"'),
-    ({"colour": "red"}, 'rule "xxx_rule".*field "colour"'),
-    ({"superseded_by": ["x"]}, 'field "superseded_by" is computed'),
-])
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"sources": []}, 'rule "xxx_rule".*field "sources"'),
+        ({"sources": None}, 'rule "xxx_rule".*field "sources"'),
+        ({"effect": "ban"}, 'rule "xxx_rule".*field "effect"'),
+        ({"covers": ["tanks"]}, 'rule "xxx_rule".*field "covers.0"'),
+        ({"applies_to": "at war"}, 'rule "xxx_rule".*field "applies_to"'),
+        ({"scope": "transit"}, 'rule "xxx_rule".*field "scope"'),
+        ({"country": "Germany"}, 'rule "xxx_rule".*field "country"'),
+        ({"valid_from": "2022-13-01"}, 'rule "xxx_rule".*field "valid_from"'),
+        ({"valid_from": "2022-03-01", "valid_to": "2022-01-01"}, 'rule "xxx_rule".*valid_to'),
+        ({"sources": [{"url": "example.org", "publisher": "X"}]}, 'rule "xxx_rule".*field "sources.0.url"'),
+        (
+            {"sources": [{"url": "https://e.org", "publisher": "X", "quote": "words"}]},
+            'field "sources.0.quote"',
+        ),
+        ({"confidence": "certain"}, 'rule "xxx_rule".*field "confidence"'),
+        ({"colour": "red"}, 'rule "xxx_rule".*field "colour"'),
+        ({"superseded_by": ["x"]}, 'field "superseded_by" is computed'),
+    ],
+)
 def test_bad_rule_names_id_and_field(change: dict[str, object], message: str) -> None:
     with pytest.raises(RuleRegisterError, match=message):
         parse_rules(yaml.safe_dump([{**GOOD, **change}]), origin="test.yaml")
@@ -100,19 +137,27 @@ def test_good_rule_parses() -> None:
     assert (rule.id, rule.sources[0].date) == ("xxx_rule", "2022-02")
 
 
-@pytest.mark.parametrize(("entries", "message"), [
-    ([GOOD, GOOD], 'Duplicate rule id "xxx_rule"'),
-    ([{**GOOD, "overrides": ["nope"]}], 'Rule "xxx_rule": field "overrides" names unknown rule "nope"'),
-])
+@pytest.mark.parametrize(
+    ("entries", "message"),
+    [
+        ([GOOD, GOOD], 'Duplicate rule id "xxx_rule"'),
+        ([{**GOOD, "overrides": ["nope"]}], 'Rule "xxx_rule": field "overrides" names unknown rule "nope"'),
+    ],
+)
 def test_bad_register_links(tmp_path: Path, entries: list[dict[str, object]], message: str) -> None:
     (tmp_path / "x.yaml").write_text(yaml.safe_dump(entries), encoding="utf-8")
     with pytest.raises(RuleRegisterError, match=message):
         load_register(tmp_path)
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("a: [", "not valid YAML"), ("{}", "must hold a YAML list"), ("- just text", "is not a mapping"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("a: [", "not valid YAML"),
+        ("{}", "must hold a YAML list"),
+        ("- just text", "is not a mapping"),
+    ],
+)
 def test_unreadable_register(text: str, message: str) -> None:
     with pytest.raises(RuleRegisterError, match=message):
         parse_rules(text)

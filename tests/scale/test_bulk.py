@@ -32,7 +32,9 @@ def reference(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[P
     """An uninterrupted in-process run, loaded into a fresh ledger: (output folder, ledger snapshot)."""
     out = tmp_path_factory.mktemp("reference")
     store = open_store(f"sqlite:///{out / 'ledger.db'}", fresh=True)
-    report, loaded = bulk_service.bulk_extract(corpus, out=out / "run", partition_size=SIZE, store=store, by="test")
+    report, loaded = bulk_service.bulk_extract(
+        corpus, out=out / "run", partition_size=SIZE, store=store, by="test"
+    )
     assert report.complete and loaded is not None and loaded.added > 0
     return out / "run", ledger_snapshot(store)
 
@@ -40,8 +42,10 @@ def reference(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[P
 def ledger_snapshot(store: Store) -> list[tuple[Any, ...]]:
     """The ledger's records and links without ids or timestamps, in a stable order."""
     rows: list[tuple[Any, ...]] = []
-    for table, records in (("events", store.list_events(EventFilter(limit=None, current=None))),
-                           ("support", store.list_support(SupportFilter(limit=None, current=None)))):
+    for table, records in (
+        ("events", store.list_events(EventFilter(limit=None, current=None))),
+        ("support", store.list_support(SupportFilter(limit=None, current=None))),
+    ):
         for r in records:
             links = sorted(str(c["external_id"]) for c in store.corroborations(table, r["id"]))
             key = tuple(str(r.get(k)) for k in ("type", "donor", "actor", "target", "recipient", "category"))
@@ -49,48 +53,70 @@ def ledger_snapshot(store: Store) -> list[tuple[Any, ...]]:
     return sorted(rows)
 
 
-def test_local_run_keeps_relevant_events_with_provenance(reference: tuple[Path, list[Any]], corpus: Path) -> None:
+def test_local_run_keeps_relevant_events_with_provenance(
+    reference: tuple[Path, list[Any]], corpus: Path
+) -> None:
     events = read_events(reference[0])
     text = events[["type", "donor", "actor", "target", "recipient"]].fillna("")
     keys = {(e.type, e.donor or e.actor, e.target or e.recipient) for e in text.itertuples()}
-    assert {("support", "DEU", "UKR"), ("appeal", "UKR", "KOR"), ("threat", "RUS", "JPN"),
-            ("sanction", "EU", "RUS"), ("refusal", "SVK", "UKR")} <= keys
-    assert not events["url"].str.contains(r"/n\d", regex=True).any()  # irrelevant articles never reach the parser
+    assert {
+        ("support", "DEU", "UKR"),
+        ("appeal", "UKR", "KOR"),
+        ("threat", "RUS", "JPN"),
+        ("sanction", "EU", "RUS"),
+        ("refusal", "SVK", "UKR"),
+    } <= keys
+    assert (
+        not events["url"].str.contains(r"/n\d", regex=True).any()
+    )  # irrelevant articles never reach the parser
     articles = {a.id: a for p in plan_partitions(corpus, size=SIZE).partitions for a in read_partition(p)}
     for row in events.itertuples():
-        assert articles[row.article_id].text[row.start:row.end] == row.evidence
+        assert articles[row.article_id].text[row.start : row.end] == row.evidence
         assert articles[row.article_id].url == row.url
     assert str(events.loc[events["donor"] == "POL", "published"].iloc[0].date()) == "2024-05-20"
-    assert (reference[0] / "events" / "month=2024-03").is_dir() and (reference[0] / "events" / "month=unknown").is_dir()
+    assert (reference[0] / "events" / "month=2024-03").is_dir() and (
+        reference[0] / "events" / "month=unknown"
+    ).is_dir()
 
 
-def test_local_dask_cluster_gives_the_same_events(reference: tuple[Path, list[Any]], corpus: Path,
-                                                  tmp_path: Path) -> None:
+def test_local_dask_cluster_gives_the_same_events(
+    reference: tuple[Path, list[Any]], corpus: Path, tmp_path: Path
+) -> None:
     report = run_bulk(corpus, tmp_path, engine=EngineOptions("dask", workers=2), partition_size=SIZE)
     assert (report.complete, report.processed, report.articles) == (True, 6, 12)
     assert all(pid != str(os.getpid()) for pid in report.workers)  # the work ran in worker processes
     pd.testing.assert_frame_equal(read_events(tmp_path), read_events(reference[0]))
 
 
-def test_joining_a_running_scheduler_by_address(reference: tuple[Path, list[Any]], corpus: Path,
-                                               tmp_path: Path) -> None:
+def test_joining_a_running_scheduler_by_address(
+    reference: tuple[Path, list[Any]], corpus: Path, tmp_path: Path
+) -> None:
     from distributed import LocalCluster
 
     with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=":0") as cluster:
-        report = run_bulk(corpus, tmp_path, engine=EngineOptions("dask", scheduler=cluster.scheduler_address),
-                          partition_size=SIZE)
+        report = run_bulk(
+            corpus,
+            tmp_path,
+            engine=EngineOptions("dask", scheduler=cluster.scheduler_address),
+            partition_size=SIZE,
+        )
     assert report.complete
     pd.testing.assert_frame_equal(read_events(tmp_path), read_events(reference[0]))
 
 
-def test_unreachable_scheduler_says_what_to_do(corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unreachable_scheduler_says_what_to_do(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr("aidtrack.bulk.dask_engine.CONNECT_TIMEOUT", "1s")
     with pytest.raises(ValidationError, match='Cannot reach the Dask scheduler at "tcp://127.0.0.1:9"'):
-        run_bulk(corpus, tmp_path, engine=EngineOptions("dask", scheduler="tcp://127.0.0.1:9"), partition_size=SIZE)
+        run_bulk(
+            corpus, tmp_path, engine=EngineOptions("dask", scheduler="tcp://127.0.0.1:9"), partition_size=SIZE
+        )
 
 
-def test_run_stopped_midway_resumes_to_the_same_events(reference: tuple[Path, list[Any]], corpus: Path,
-                                                       tmp_path: Path) -> None:
+def test_run_stopped_midway_resumes_to_the_same_events(
+    reference: tuple[Path, list[Any]], corpus: Path, tmp_path: Path
+) -> None:
     first = run_bulk(corpus, tmp_path, partition_size=SIZE, max_partitions=2)
     assert (first.complete, first.processed) == (False, 2)
     second = run_bulk(corpus, tmp_path, partition_size=SIZE)
@@ -128,20 +154,28 @@ _KILLER = textwrap.dedent("""
 
 def _run_killer(phase: str, corpus: Path, out: Path, url: str, after: int) -> int:
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
-    done = subprocess.run([sys.executable, "-c", _KILLER, phase, str(corpus), str(out), url, str(after)],
-                          env=env, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", _KILLER, phase, str(corpus), str(out), url, str(after)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode in (0, -signal.SIGKILL), done.stderr[-2000:]
     return done.returncode
 
 
 def _resume(corpus: Path, out: Path, url: str) -> None:
     """Run the same command again (in this process, whose model is already loaded)."""
-    report, loaded = bulk_service.bulk_extract(corpus, out=out, partition_size=SIZE, store=open_store(url), by="test")
+    report, loaded = bulk_service.bulk_extract(
+        corpus, out=out, partition_size=SIZE, store=open_store(url), by="test"
+    )
     assert report.complete and loaded is not None
 
 
 def test_process_killed_during_extraction_resumes_without_loss_or_duplicates(
-        reference: tuple[Path, list[Any]], corpus: Path, tmp_path: Path) -> None:
+    reference: tuple[Path, list[Any]], corpus: Path, tmp_path: Path
+) -> None:
     url = f"sqlite:///{tmp_path / 'ledger.db'}"
     assert _run_killer("extract", corpus, tmp_path / "run", url, after=3) == -signal.SIGKILL
     assert len(list((tmp_path / "run" / "_manifest").glob("*.json"))) == 3
@@ -151,7 +185,8 @@ def test_process_killed_during_extraction_resumes_without_loss_or_duplicates(
 
 
 def test_process_killed_while_loading_the_ledger_resumes_without_duplicates(
-        reference: tuple[Path, list[Any]], corpus: Path, tmp_path: Path, any_store: Store) -> None:
+    reference: tuple[Path, list[Any]], corpus: Path, tmp_path: Path, any_store: Store
+) -> None:
     url = any_store.engine.url.render_as_string(hide_password=False)
     assert _run_killer("load", corpus, tmp_path / "run", url, after=4) == -signal.SIGKILL
     partial = ledger_snapshot(any_store)
@@ -182,11 +217,17 @@ def test_resume_refuses_changed_settings_and_no_resume_starts_over(corpus: Path,
     assert len(list((tmp_path / "_manifest").glob("*.json"))) == 1
 
 
-@pytest.mark.parametrize(("options", "message"), [
-    ({"engine": "spark"}, 'Unknown engine "spark"'),
-    ({"engine": "dask", "workers": 0}, "--workers 0 is too few"),
-    ({"engine": "dask", "scheduler": "10.0.0.5:8786"}, 'Scheduler address "10.0.0.5:8786" has no protocol'),
-])
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"engine": "spark"}, 'Unknown engine "spark"'),
+        ({"engine": "dask", "workers": 0}, "--workers 0 is too few"),
+        (
+            {"engine": "dask", "scheduler": "10.0.0.5:8786"},
+            'Scheduler address "10.0.0.5:8786" has no protocol',
+        ),
+    ],
+)
 def test_engine_options_are_checked(options: dict[str, Any], message: str) -> None:
     with pytest.raises(ValidationError, match=message):
         EngineOptions(**options)
@@ -197,7 +238,9 @@ def test_event_store_queries(reference: tuple[Path, list[Any]]) -> None:
     by_type = count_events(reference[0], by=["type"])
     assert dict(zip(by_type["type"], by_type["events"])) == events["type"].value_counts().to_dict()
     monthly = events_by_month(reference[0], type="support")
-    assert set(monthly["type"]) == {"support"} and monthly["events"].sum() == (events["type"] == "support").sum()
+    assert (
+        set(monthly["type"]) == {"support"} and monthly["events"].sum() == (events["type"] == "support").sum()
+    )
     assert "2024-03" in set(monthly["month"])
     with pytest.raises(ValidationError, match='Cannot group events by "colour"'):
         count_events(reference[0], by=["colour"])
@@ -214,10 +257,15 @@ def test_bulk_extraction_honours_the_article_cap(tmp_path: Path, monkeypatch: py
     from tests.scale.conftest import write_jsonl
 
     filler = "The ministry gave no further details about the timing. " * 60
-    text = ("Germany will send 20 Leopard tanks to Ukraine, the defence ministry said on Monday. " + filler
-            + "Poland handed over 14 tanks to Ukraine.")
-    corpus = write_jsonl(tmp_path / "long.jsonl", [{"url": "https://news.example/long", "title": "Tanks",
-                                                     "date": "2024-03-04", "text": text}])
+    text = (
+        "Germany will send 20 Leopard tanks to Ukraine, the defence ministry said on Monday. "
+        + filler
+        + "Poland handed over 14 tanks to Ukraine."
+    )
+    corpus = write_jsonl(
+        tmp_path / "long.jsonl",
+        [{"url": "https://news.example/long", "title": "Tanks", "date": "2024-03-04", "text": text}],
+    )
     [article] = list(read_partition(plan_partitions(corpus, size=10).partitions[0]))
     [cut], capped = cap_articles([article], 2000)
     assert capped == 1 and cut.text == extraction.cap_article(article, limit=2000).text

@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from click.testing import CliRunner
-
 import click
+from click.testing import CliRunner
 
 from aidtrack.cli import AidtrackGroup, main
 from aidtrack.cli.bulk import COMMANDS
@@ -22,8 +21,9 @@ def cli() -> click.Group:
 
 def test_bulk_extract_then_count_events(runner: CliRunner, corpus: Path, tmp_path: Path) -> None:
     out = tmp_path / "run"
-    result = runner.invoke(cli(), ["bulk-extract", str(corpus), "--out", str(out), "--partition-size", "4", "--store",
-                                          "--json"])
+    result = runner.invoke(
+        cli(), ["bulk-extract", str(corpus), "--out", str(out), "--partition-size", "4", "--store", "--json"]
+    )
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
     assert (report["articles"], report["passed"], report["complete"]) == (12, 8, True)
@@ -38,7 +38,9 @@ def test_bulk_extract_then_count_events(runner: CliRunner, corpus: Path, tmp_pat
 
 
 def test_bad_options_are_one_line_errors(runner: CliRunner, corpus: Path, tmp_path: Path) -> None:
-    result = runner.invoke(cli(), ["bulk-extract", str(corpus), "--out", str(tmp_path), "--scheduler", "head:8786"])
+    result = runner.invoke(
+        cli(), ["bulk-extract", str(corpus), "--out", str(tmp_path), "--scheduler", "head:8786"]
+    )
     assert result.exit_code == 1 and 'Scheduler address "head:8786" has no protocol' in result.output
     result = runner.invoke(cli(), ["count-events", str(tmp_path), "--by", "colour"])
     assert result.exit_code == 1 and "Cannot group events by" in result.output

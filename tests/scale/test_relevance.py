@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -12,7 +11,6 @@ from aidtrack.errors import ValidationError
 from aidtrack.extract import article_from_text, read_article
 from aidtrack.relevance import load_filter
 from aidtrack.relevance.filter import labelled_sentences, train
-
 from tests.conftest import shared_path
 
 DEV_RECALL_FLOOR = 0.95
@@ -25,18 +23,24 @@ def test_training_is_deterministic_and_uses_both_classes() -> None:
     assert np.array_equal(first[-1].coef_, second[-1].coef_)
 
 
-@pytest.mark.parametrize(("text", "relevant"), [
-    ("Italy sends air defence\n\nItaly will deliver a second SAMP/T battery to Kyiv, Rome said.", True),
-    ("Loan for Kyiv\n\nThe World Bank approved a $1.5 billion loan to support Ukraine's budget.", True),
-    ("Seoul urged\n\nNATO's chief urged South Korea to send weapons to Ukraine.", True),
-    ("Moscow threatens\n\nThe Kremlin warned Berlin that delivering missiles would be an escalation.", True),
-    ("Curbs on Tehran\n\nCanada imposed new sanctions on Iranian drone makers.", True),
-    ("Rules eased\n\nJapan relaxed its arms export rules to allow shipments of missiles.", True),
-    ("Derby day\n\nThe visitors scored late to win the derby in front of 40,000 fans.", False),
-    ("Sunny spell\n\nA dry and sunny weekend is forecast for most of the country.", False),
-    ("Profits up\n\nThe carmaker's profit rose by a fifth on strong demand for electric cars.", False),
-    ("New album\n\nThe band released its third album to warm reviews.", False),
-])
+@pytest.mark.parametrize(
+    ("text", "relevant"),
+    [
+        ("Italy sends air defence\n\nItaly will deliver a second SAMP/T battery to Kyiv, Rome said.", True),
+        ("Loan for Kyiv\n\nThe World Bank approved a $1.5 billion loan to support Ukraine's budget.", True),
+        ("Seoul urged\n\nNATO's chief urged South Korea to send weapons to Ukraine.", True),
+        (
+            "Moscow threatens\n\nThe Kremlin warned Berlin that delivering missiles would be an escalation.",
+            True,
+        ),
+        ("Curbs on Tehran\n\nCanada imposed new sanctions on Iranian drone makers.", True),
+        ("Rules eased\n\nJapan relaxed its arms export rules to allow shipments of missiles.", True),
+        ("Derby day\n\nThe visitors scored late to win the derby in front of 40,000 fans.", False),
+        ("Sunny spell\n\nA dry and sunny weekend is forecast for most of the country.", False),
+        ("Profits up\n\nThe carmaker's profit rose by a fifth on strong demand for electric cars.", False),
+        ("New album\n\nThe band released its third album to warm reviews.", False),
+    ],
+)
 def test_verdicts(text: str, relevant: bool) -> None:
     assert load_filter().passes(article_from_text(text)) is relevant
 

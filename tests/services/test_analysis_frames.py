@@ -13,14 +13,38 @@ def test_frames_count_the_dataset_once(store: Store) -> None:
     support, _ = analysis.load_frames(store)
     kiel_total = support["amount_eur"].sum()
     import_signals(store)
-    store.add_support([models.Support(donor="KOR", category="military", stage="commitment", amount=1e9,
-                                      currency="EUR", amount_eur=1e9, origin="extract")], by="t")
+    store.add_support(
+        [
+            models.Support(
+                donor="KOR",
+                category="military",
+                stage="commitment",
+                amount=1e9,
+                currency="EUR",
+                amount_eur=1e9,
+                origin="extract",
+            )
+        ],
+        by="t",
+    )
     after, macro = analysis.load_frames(store)
     assert after["amount_eur"].sum() == kiel_total
     assert set(after["origin"]) == {"kiel"}
     everything, _ = analysis.load_frames(store, everything=True)
     assert set(everything["origin"]) == {"kiel", "signals", "extract"}
-    store.add_support([models.Support(donor="KOR", category="military", stage="commitment", amount=2.0,
-                                      currency="EUR", amount_eur=2.0, origin="manual")], by="t")
+    store.add_support(
+        [
+            models.Support(
+                donor="KOR",
+                category="military",
+                stage="commitment",
+                amount=2.0,
+                currency="EUR",
+                amount_eur=2.0,
+                origin="manual",
+            )
+        ],
+        by="t",
+    )
     assert analysis.load_frames(store)[0]["amount_eur"].sum() == kiel_total + 2.0
     assert {"gdp_eur_kiel_2021", "population", "eu_share"} <= set(macro["indicator"])

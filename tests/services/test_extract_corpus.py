@@ -11,12 +11,27 @@ from click.testing import CliRunner
 from aidtrack.cli import main
 
 RECORDS = [
-    {"id": "a1", "url": "https://news.example/a1", "title": "Canada sends aid", "date": "2023-02-10",
-     "text": "Canada has pledged 50 million dollars in humanitarian aid to Ukraine, its minister said."},
-    {"id": "a2", "url": "https://news.example/a2", "title": "Weather", "date": "2023-02-11",
-     "text": "Rain is expected across the region on Tuesday, with sunny spells later in the week."},
-    {"id": "b/3", "url": "https://news.example/b3", "title": "Moscow warns Tokyo", "date": "2023-03-01",
-     "text": "Russia warned Japan that sending Patriot missiles to Ukraine would have serious consequences."},
+    {
+        "id": "a1",
+        "url": "https://news.example/a1",
+        "title": "Canada sends aid",
+        "date": "2023-02-10",
+        "text": "Canada has pledged 50 million dollars in humanitarian aid to Ukraine, its minister said.",
+    },
+    {
+        "id": "a2",
+        "url": "https://news.example/a2",
+        "title": "Weather",
+        "date": "2023-02-11",
+        "text": "Rain is expected across the region on Tuesday, with sunny spells later in the week.",
+    },
+    {
+        "id": "b/3",
+        "url": "https://news.example/b3",
+        "title": "Moscow warns Tokyo",
+        "date": "2023-03-01",
+        "text": "Russia warned Japan that sending Patriot missiles to Ukraine would have serious consequences.",
+    },
 ]
 
 

@@ -30,8 +30,10 @@ def test_extract_store_then_review(runner: CliRunner, tmp_path: Path) -> None:
     assert (candidate["type"], candidate["donor"], candidate["category"]) == (None, "CAN", "humanitarian")
     assert candidate["source_url"] == "https://news.example/canada-aid"
     runner.invoke(main, ["--database", db, "review", "accept", candidate["ref"]])
-    rows = json.loads(runner.invoke(main, ["--database", db, "list", "support", "--status", "confirmed",
-                                           "--json"]).output)
+    rows = json.loads(
+        runner.invoke(main, ["--database", db, "list", "support", "--status", "confirmed", "--json"]).output
+    )
     assert [(r["donor"], r["amount"], r["currency"], r["source_url"]) for r in rows] == [
-        ("CAN", 50e6, "USD", "https://news.example/canada-aid")]
+        ("CAN", 50e6, "USD", "https://news.example/canada-aid")
+    ]
     assert "pledged 50 million dollars" in rows[0]["evidence"]

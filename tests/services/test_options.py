@@ -44,7 +44,10 @@ def test_rules_table_lists_every_cited_rule_with_its_title(store: Store) -> None
     by_id = {row[1]: row for row in section.rows}
     cited = report_service.cited_rule_ids(options)
     assert "kor_foreign_trade_act_peaceful_purposes" in cited and set(cited) <= set(by_id)
-    assert by_id["kor_foreign_trade_act_peaceful_purposes"][0] == "Foreign Trade Act decree: strategic exports for peaceful use only"
+    assert (
+        by_id["kor_foreign_trade_act_peaceful_purposes"][0]
+        == "Foreign Trade Act decree: strategic exports for peaceful use only"
+    )
     assert all(row[0] and row[3] != "basis not recorded" and row[7] != "never" for row in section.rows)
     routes = report_service.options_section(options)
     assert routes.columns[:3] == ("route", "verdict", "strength")
@@ -64,8 +67,9 @@ def test_options_command_on_a_fresh_install(runner: CliRunner) -> None:
     assert "Direct lethal aid: prohibited by government policy" in text
     assert "Step-up gap" in text and "http" in text
     assert "Step-up gap: category" not in text and "donor eur" not in text
-    assert re.search(r"- Military aid: KOR gave EUR [\d.]+ (bn|m); the peer median is [\d.]+% of GDP", text) or \
-        re.search(r"Military aid: KOR gave EUR [\d.]+ (bn|m); the peer median is [\d.]+% of GDP", text)
+    assert re.search(
+        r"- Military aid: KOR gave EUR [\d.]+ (bn|m); the peer median is [\d.]+% of GDP", text
+    ) or re.search(r"Military aid: KOR gave EUR [\d.]+ (bn|m); the peer median is [\d.]+% of GDP", text)
     peers = re.search(r"Military aid \(allocation\): (USA EUR [\d.]+ bn);", text)
     assert peers and text.count(peers.group(1)) == 1
     assert "Rules cited above" in text and "Korean end-user undertakings bind buyers of Korean arms" in text

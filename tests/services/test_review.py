@@ -17,13 +17,29 @@ DOC = {
     "title": "Seoul adds aid",
     "published": "2023-04-10",
     "events": [
-        {"type": "support", "donor": "KOR", "recipient": "UKR", "category": "humanitarian",
-         "stage": "commitment", "amount": 1.3e8, "currency": "USD",
-         "evidence": "South Korea pledged $130 million in humanitarian aid.", "start": 0, "end": 52,
-         "confidence": 0.9},
-        {"type": "threat", "actor": "RUS", "target": "KOR", "consequence": "ties ruined",
-         "evidence": "Moscow warned Seoul that arms deliveries would ruin ties.", "start": 53, "end": 110,
-         "confidence": 0.8},
+        {
+            "type": "support",
+            "donor": "KOR",
+            "recipient": "UKR",
+            "category": "humanitarian",
+            "stage": "commitment",
+            "amount": 1.3e8,
+            "currency": "USD",
+            "evidence": "South Korea pledged $130 million in humanitarian aid.",
+            "start": 0,
+            "end": 52,
+            "confidence": 0.9,
+        },
+        {
+            "type": "threat",
+            "actor": "RUS",
+            "target": "KOR",
+            "consequence": "ties ruined",
+            "evidence": "Moscow warned Seoul that arms deliveries would ruin ties.",
+            "start": 53,
+            "end": 110,
+            "confidence": 0.8,
+        },
         {"type": "appeal", "actor": "NATO", "evidence": "no target here"},
     ],
 }
@@ -35,7 +51,10 @@ def test_store_document_adds_candidates_and_reports_invalid(store: Store) -> Non
     assert len(outcome.invalid) == 1 and "needs a target" in outcome.invalid[0]["error"]
     [threat] = store.list_events()
     assert (threat["status"], threat["source_url"], threat["evidence_start"]) == (
-        "candidate", "https://news.example/kor-aid", 53)
+        "candidate",
+        "https://news.example/kor-aid",
+        53,
+    )
 
 
 def test_storing_the_same_article_twice_changes_nothing(store: Store) -> None:
@@ -65,7 +84,10 @@ def test_accept_reject_edit(store: Store) -> None:
     review.decide("events", ids["events"], "edit", store=store, changes={"consequence": "end of relations"})
     row = store.get("support", ids["support"])
     assert (row["status"], row["source_url"], row["evidence"]) == (
-        "confirmed", "https://news.example/kor-aid", DOC["events"][0]["evidence"])
+        "confirmed",
+        "https://news.example/kor-aid",
+        DOC["events"][0]["evidence"],
+    )
     assert store.get("events", ids["events"])["consequence"] == "end of relations"
     assert [a["by"] for a in store.audit_trail("support", ids["support"])][-1] == "reviewer"
     with pytest.raises(Exception, match='"maybe"'):
@@ -79,7 +101,10 @@ def test_review_cli(runner: CliRunner, tmp_path: object) -> None:
     outcome = review.store_document(DOC, store=open_store(db))
     event_id = dict(outcome.added)["events"]
     result = runner.invoke(main, ["--database", db, "review", "--list", "--json"])
-    assert {r["ref"] for r in json.loads(result.output)} == {f"E{event_id}", f"S{dict(outcome.added)['support']}"}
+    assert {r["ref"] for r in json.loads(result.output)} == {
+        f"E{event_id}",
+        f"S{dict(outcome.added)['support']}",
+    }
     result = runner.invoke(main, ["--database", db, "review", "accept", f"E{event_id}"])
     assert result.exit_code == 0 and "confirmed" in result.output
     result = runner.invoke(main, ["--database", db, "review", "accept", "X1"])

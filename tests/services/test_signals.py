@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from aidtrack.db import EventFilter, Store, SupportFilter
 from aidtrack.services.signals import import_signals
-
 from tests.conftest import shared_path
 
 

@@ -58,28 +58,79 @@ def fill(store: Store) -> dict[str, Any]:
         for day in MONTHS:
             for category, millions in zip(("military", "humanitarian", "financial"), amounts):
                 if millions:
-                    records.append(models.Support(
-                        donor=donor, category=category, stage="allocation", amount=millions * 1e6,
-                        currency="EUR", amount_eur=millions * 1e6, date=day, source=SOURCE, origin="test"))
-            records.append(models.Support(donor=donor, category=None, stage="commitment",
-                                          amount=sum(amounts) * 2e6, currency="EUR",
-                                          amount_eur=sum(amounts) * 2e6, date=day, source=SOURCE, origin="test"))
+                    records.append(
+                        models.Support(
+                            donor=donor,
+                            category=category,
+                            stage="allocation",
+                            amount=millions * 1e6,
+                            currency="EUR",
+                            amount_eur=millions * 1e6,
+                            date=day,
+                            source=SOURCE,
+                            origin="test",
+                        )
+                    )
+            records.append(
+                models.Support(
+                    donor=donor,
+                    category=None,
+                    stage="commitment",
+                    amount=sum(amounts) * 2e6,
+                    currency="EUR",
+                    amount_eur=sum(amounts) * 2e6,
+                    date=day,
+                    source=SOURCE,
+                    origin="test",
+                )
+            )
     store.add_support(records, by="fixture")
-    store.upsert_macro([{"actor": d, "indicator": "gdp_eur_kiel_2021", "year": 2021, "value": gdp, "unit": "EUR"}
-                        for d, (gdp, _, _) in DONORS.items()]
-                       + [{"actor": d, "indicator": "population", "year": 2021, "value": pop, "unit": "people"}
-                          for d, (_, pop, _) in DONORS.items()], by="fixture")
-    appeal = ledger.add_event({"type": "appeal", "actor": "UKR", "target": "KOR", "category": "military",
-                               "date": "2023-04-01", "summary": "Kyiv asks Seoul for shells",
-                               "source_url": "https://example.org/appeal"}, store=store, by="fixture")
+    store.upsert_macro(
+        [
+            {"actor": d, "indicator": "gdp_eur_kiel_2021", "year": 2021, "value": gdp, "unit": "EUR"}
+            for d, (gdp, _, _) in DONORS.items()
+        ]
+        + [
+            {"actor": d, "indicator": "population", "year": 2021, "value": pop, "unit": "people"}
+            for d, (_, pop, _) in DONORS.items()
+        ],
+        by="fixture",
+    )
+    appeal = ledger.add_event(
+        {
+            "type": "appeal",
+            "actor": "UKR",
+            "target": "KOR",
+            "category": "military",
+            "date": "2023-04-01",
+            "summary": "Kyiv asks Seoul for shells",
+            "source_url": "https://example.org/appeal",
+        },
+        store=store,
+        by="fixture",
+    )
     start = ARTICLE.index("Ukraine's foreign minister")
     end = ARTICLE.index("within weeks.") + len("within weeks.")
-    candidate = ledger.add_event({
-        "type": "appeal", "actor": "UKR", "target": "KOR", "category": "military", "date": "2023-05-02",
-        "summary": f"Appeal {XSS}", "evidence": ARTICLE[start:end], "evidence_start": start,
-        "evidence_end": end, "confidence": 0.8, "status": "candidate", "origin": "extract",
-        "source_title": f"Seoul weighs shells {XSS}", "source_url": "javascript:alert(3)",
-    }, store=store, by="fixture")
+    candidate = ledger.add_event(
+        {
+            "type": "appeal",
+            "actor": "UKR",
+            "target": "KOR",
+            "category": "military",
+            "date": "2023-05-02",
+            "summary": f"Appeal {XSS}",
+            "evidence": ARTICLE[start:end],
+            "evidence_start": start,
+            "evidence_end": end,
+            "confidence": 0.8,
+            "status": "candidate",
+            "origin": "extract",
+            "source_title": f"Seoul weighs shells {XSS}",
+            "source_url": "javascript:alert(3)",
+        },
+        store=store,
+        by="fixture",
+    )
     return {"appeal": appeal, "candidate": candidate}
 
 
@@ -164,8 +215,14 @@ def live_server(app: FastAPI) -> Iterator[LiveServer]:
 
 CHROMIUM = Path(os.environ.get("AIDTRACK_CHROMIUM", "/usr/bin/chromium"))
 SHOTS = os.environ.get("AIDTRACK_SCREENSHOTS")  # read at import: clean_environ drops AIDTRACK_* later
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-dev-shm-usage"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+]
 
 
 @pytest.fixture(scope="module")

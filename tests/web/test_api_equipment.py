@@ -21,5 +21,7 @@ def test_leopard_permits_cover_their_partners_only(client: Any) -> None:
 
 
 def test_unknown_equipment_is_a_validation_error(client: Any) -> None:
-    response = client.post("/api/check-transfer", json={"origin": "POL", "item": "lethal", "equipment": "Leopard 3"})
+    response = client.post(
+        "/api/check-transfer", json={"origin": "POL", "item": "lethal", "equipment": "Leopard 3"}
+    )
     assert response.status_code == 422 and "Leopard 3" in response.json()["error"]

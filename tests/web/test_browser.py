@@ -65,8 +65,9 @@ def test_route_check(page: Any, tmp_path: Path) -> None:
     page.screenshot(path=str(_shots(tmp_path) / "check.png"), full_page=True)
 
 
-def test_accept_a_candidate_and_see_the_ledger_change(page: Any, web_store: Store, token: str,
-                                                      tmp_path: Path) -> None:
+def test_accept_a_candidate_and_see_the_ledger_change(
+    page: Any, web_store: Store, token: str, tmp_path: Path
+) -> None:
     event_id = web_store.ids["candidate"]  # type: ignore[attr-defined]
     page.goto("/events?status=confirmed")
     confirmed_before = page.locator("#events tbody tr").count()
@@ -93,12 +94,16 @@ def test_accept_a_candidate_and_see_the_ledger_change(page: Any, web_store: Stor
 def test_pasted_article_with_a_payload_is_shown_as_text(page: Any) -> None:
     page.goto("/review")
     page.locator("#paste summary").click()
-    page.fill("textarea[name=text]", f"Appeal {XSS}\n\nKyiv urged South Korea to send artillery shells. {XSS}")
+    page.fill(
+        "textarea[name=text]", f"Appeal {XSS}\n\nKyiv urged South Korea to send artillery shells. {XSS}"
+    )
     page.get_by_role("button", name="Show events").click()
     section = page.locator("#extracted")
     section.wait_for()
     assert XSS in section.inner_text()
-    assert section.locator("mark.evidence").first.inner_text() == "Kyiv urged South Korea to send artillery shells."
+    assert (
+        section.locator("mark.evidence").first.inner_text()
+        == "Kyiv urged South Korea to send artillery shells."
+    )
     assert page.locator("#extracted img, #extracted script").count() == 0
     assert page.dialogs == []
-

@@ -62,13 +62,18 @@ def test_serve_runs_uvicorn_on_the_cli_settings(runner: CliRunner, monkeypatch: 
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append((app, kw)))
     result = runner.invoke(main, ["serve", "--port", "8765"])
     assert result.exit_code == 0, result.output
-    assert calls == [("aidtrack.web.app:serve_app", {"factory": True, "host": "127.0.0.1", "port": 8765,
-                                                     "workers": 1, "log_level": "warning"})]
+    assert calls == [
+        (
+            "aidtrack.web.app:serve_app",
+            {"factory": True, "host": "127.0.0.1", "port": 8765, "workers": 1, "log_level": "warning"},
+        )
+    ]
     assert "http://127.0.0.1:8765/" in result.output and "1 process" in result.output
 
 
-def test_serve_with_workers_prepares_the_ledger_once_first(runner: CliRunner, monkeypatch: pytest.MonkeyPatch,
-                                                           tmp_path: Path) -> None:
+def test_serve_with_workers_prepares_the_ledger_once_first(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     """Several workers never race to migrate or fill the ledger: the command did it before they start."""
     import uvicorn
 
@@ -91,8 +96,9 @@ def test_serve_with_workers_prepares_the_ledger_once_first(runner: CliRunner, mo
     assert runner.invoke(main, ["serve", "--workers", "0"]).exit_code == 2
 
 
-def test_serve_refuses_a_poll_interval_that_is_not_a_duration(runner: CliRunner,
-                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_serve_refuses_a_poll_interval_that_is_not_a_duration(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import uvicorn
 
     calls: list[str] = []
@@ -103,15 +109,18 @@ def test_serve_refuses_a_poll_interval_that_is_not_a_duration(runner: CliRunner,
     assert calls == []
 
 
-def test_serve_polls_the_feeds_while_serving_and_stops_after(runner: CliRunner, monkeypatch: pytest.MonkeyPatch,
-                                                             tmp_path: Path) -> None:
+def test_serve_polls_the_feeds_while_serving_and_stops_after(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     import uvicorn
 
     from aidtrack.services import feeds as feeds_service
 
     pollers: list[Any] = []
     start = feeds_service.start_poller
-    monkeypatch.setattr(feeds_service, "start_poller", lambda every: pollers.append(start(every)) or pollers[-1])
+    monkeypatch.setattr(
+        feeds_service, "start_poller", lambda every: pollers.append(start(every)) or pollers[-1]
+    )
     during: list[bool] = []
 
     def serving(app: str, **options: Any) -> None:
@@ -129,7 +138,9 @@ def test_serve_polls_the_feeds_while_serving_and_stops_after(runner: CliRunner, 
     assert not poller._thread.is_alive() and poller.runs == 1
 
 
-def test_serve_app_fills_an_empty_ledger_with_the_starter_data(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_serve_app_fills_an_empty_ledger_with_the_starter_data(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     from aidtrack.services import imports, signals
     from aidtrack.web.app import create_app
 
@@ -139,7 +150,9 @@ def test_serve_app_fills_an_empty_ledger_with_the_starter_data(monkeypatch: pyte
     url = f"sqlite:///{tmp_path / 'new.db'}"
     create_app(url, starter=True)
     assert calls == ["starter", "signals by aidtrack serve"]
-    ledger.add_support({"donor": "KOR", "stage": "allocation", "category": "military"}, store=ledger.open_store(url))
+    ledger.add_support(
+        {"donor": "KOR", "stage": "allocation", "category": "military"}, store=ledger.open_store(url)
+    )
     create_app(url, starter=True)
     assert calls == ["starter", "signals by aidtrack serve", "signals by aidtrack serve"]
 
@@ -172,7 +185,12 @@ def test_aidtrack_serve_shows_south_korea_to_a_new_user(tmp_path: Path) -> None:
                 time.sleep(0.3)
         assert page is not None, log.read_text()
         assert page.status_code == 200
-        for text in ("South Korea (KOR)", "Peers (G7) and step-up gap", "Export rules in force", "Step-up gap"):
+        for text in (
+            "South Korea (KOR)",
+            "Peers (G7) and step-up gap",
+            "Export rules in force",
+            "Step-up gap",
+        ):
             assert text in page.text
         overview = httpx.get(f"http://127.0.0.1:{port}/", timeout=30).text
         assert 'href="/country/KOR"' in overview and "The ledger is empty" not in overview
@@ -233,12 +251,21 @@ def test_serve_with_two_workers_answers_with_one_ledger(tmp_path: Path) -> None:
 
     port = free_port()
     url = f"sqlite:///{tmp_path / 'team.db'}"
-    command = [sys.executable, "-c", "from aidtrack.cli import main; main()", "serve", "--port", str(port),
-               "--workers", "2"]
+    command = [
+        sys.executable,
+        "-c",
+        "from aidtrack.cli import main; main()",
+        "serve",
+        "--port",
+        str(port),
+        "--workers",
+        "2",
+    ]
     log = tmp_path / "serve.log"
     with log.open("wb") as sink:
-        server = subprocess.Popen(command, env={**os.environ, "AIDTRACK_DATABASE_URL": url}, stdout=sink,
-                                  stderr=subprocess.STDOUT)
+        server = subprocess.Popen(
+            command, env={**os.environ, "AIDTRACK_DATABASE_URL": url}, stdout=sink, stderr=subprocess.STDOUT
+        )
     try:
         pages: list[httpx.Response] = []
         deadline = time.monotonic() + 180

@@ -26,9 +26,21 @@ def test_unchanged_ledger_answers_304(client: Any, path: str) -> None:
 def test_a_write_changes_the_etag_and_the_figures(client: Any, web_store: Store) -> None:
     first = client.get("/api/rank")
     before = {row["donor"]: row for row in first.json()["items"]}
-    web_store.add_support([models.Support(donor="KOR", category="military", stage="allocation", amount=5e9,
-                                          currency="EUR", amount_eur=5e9, date="2023-05-01", origin="test")],
-                          by="test")
+    web_store.add_support(
+        [
+            models.Support(
+                donor="KOR",
+                category="military",
+                stage="allocation",
+                amount=5e9,
+                currency="EUR",
+                amount_eur=5e9,
+                date="2023-05-01",
+                origin="test",
+            )
+        ],
+        by="test",
+    )
     after = client.get("/api/rank", headers={"If-None-Match": first.headers["etag"]})
     assert after.status_code == 200 and after.headers["etag"] != first.headers["etag"]
     rows = {row["donor"]: row for row in after.json()["items"]}

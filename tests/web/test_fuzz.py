@@ -21,10 +21,21 @@ from aidtrack.db import Store
 from aidtrack.services import signals, web_auth
 
 EXAMPLES = 15
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
-                phases=[Phase.explicit, Phase.generate], suppress_health_check=list(HealthCheck))
-WRITES = ("POST /api/support", "POST /api/events", "PATCH /api/support/{record_id}",
-          "PATCH /api/events/{record_id}", "POST /api/review/{event_id}")
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    phases=[Phase.explicit, Phase.generate],
+    suppress_health_check=list(HealthCheck),
+)
+WRITES = (
+    "POST /api/support",
+    "POST /api/events",
+    "PATCH /api/support/{record_id}",
+    "PATCH /api/events/{record_id}",
+    "POST /api/review/{event_id}",
+)
 
 
 def _check(case: Any, response: Any, *, anonymous: bool) -> None:
@@ -39,18 +50,24 @@ def _check(case: Any, response: Any, *, anonymous: bool) -> None:
 
 @pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE], ids=["valid", "invalid"])
 @pytest.mark.parametrize("anonymous", [True, False], ids=["anonymous", "token"])
-def test_api_never_fails_with_a_server_error(app: FastAPI, web_store: Store, mode: GenerationMode,
-                                             anonymous: bool) -> None:
+def test_api_never_fails_with_a_server_error(
+    app: FastAPI, web_store: Store, mode: GenerationMode, anonymous: bool
+) -> None:
     schema = schemathesis.openapi.from_asgi("/openapi.json", app)
-    headers = {} if anonymous else {"Authorization": f"Bearer {web_auth.create_token('fuzz', store=web_store)}"}
+    headers = (
+        {} if anonymous else {"Authorization": f"Bearer {web_auth.create_token('fuzz', store=web_store)}"}
+    )
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) >= 20
-    signals.import_signals(web_store)  # as `aidtrack serve` does at start (else the country report loads them)
+    signals.import_signals(
+        web_store
+    )  # as `aidtrack serve` does at start (else the country report loads them)
     before = (web_store.count("support"), web_store.count("events"))
     known = {"record_id": 1, "event_id": web_store.ids["candidate"]}  # type: ignore[attr-defined]
     for operation in operations:
         fixed = {p.name: known[p.name] for p in operation.path_parameters if p.name in known}
-        for path_parameters in ([None, fixed] if fixed and mode is GenerationMode.POSITIVE else [None]):
+        for path_parameters in [None, fixed] if fixed and mode is GenerationMode.POSITIVE else [None]:
+
             @given(case=operation.as_strategy(generation_mode=mode, path_parameters=path_parameters))
             @FUZZ
             def fuzz(case: Any) -> None:

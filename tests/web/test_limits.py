@@ -26,12 +26,18 @@ from aidtrack.web.app import RateLimit, page_policy
 from tests.conftest import missing_service
 from tests.web.conftest import LiveServer
 
-RECORD = {"donor": "KOR", "stage": "commitment", "category": "military", "source_url": "https://example.org/x"}
+RECORD = {
+    "donor": "KOR",
+    "stage": "commitment",
+    "category": "military",
+    "source_url": "https://example.org/x",
+}
 ARTICLE = {"text": "Kyiv urges Seoul\n\nKyiv urged South Korea to send artillery shells."}
 
 
-def _call(app: FastAPI, method: str, path: str, *, headers: dict[str, str], chunks: list[bytes],
-          query: str = "") -> tuple[int, dict[str, str], dict[str, Any], int]:
+def _call(
+    app: FastAPI, method: str, path: str, *, headers: dict[str, str], chunks: list[bytes], query: str = ""
+) -> tuple[int, dict[str, str], dict[str, Any], int]:
     """Run one request through the ASGI app; returns status, headers, JSON body and body chunks read."""
     read = 0
     pending = list(chunks)
@@ -48,10 +54,20 @@ def _call(app: FastAPI, method: str, path: str, *, headers: dict[str, str], chun
     async def send(message: dict[str, Any]) -> None:
         sent.append(message)
 
-    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": method, "path": path,
-             "raw_path": path.encode(), "query_string": query.encode(), "root_path": "", "scheme": "http",
-             "server": ("127.0.0.1", 8000), "client": ("127.0.0.9", 5555),
-             "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()]}
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": method,
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": query.encode(),
+        "root_path": "",
+        "scheme": "http",
+        "server": ("127.0.0.1", 8000),
+        "client": ("127.0.0.9", 5555),
+        "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()],
+    }
     asyncio.run(app(scope, receive, send))
     start = next(m for m in sent if m["type"] == "http.response.start")
     body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
@@ -68,9 +84,13 @@ def small_app(web_store: Store, monkeypatch: pytest.MonkeyPatch) -> FastAPI:
 
 def test_a_body_over_the_limit_is_refused_unread(small_app: FastAPI, auth: dict[str, str]) -> None:
     body = json.dumps({**RECORD, "evidence": "x" * 5000}).encode()
-    status, headers, answer, read = _call(small_app, "POST", "/api/support", chunks=[body],
-                                          headers={**auth, "content-type": "application/json",
-                                                   "content-length": str(len(body))})
+    status, headers, answer, read = _call(
+        small_app,
+        "POST",
+        "/api/support",
+        chunks=[body],
+        headers={**auth, "content-type": "application/json", "content-length": str(len(body))},
+    )
     assert (status, read) == (413, 0)
     assert answer["type"] == "request-too-large" and "at most 2,000 bytes" in answer["error"]
     assert "content-security-policy" in headers
@@ -78,30 +98,48 @@ def test_a_body_over_the_limit_is_refused_unread(small_app: FastAPI, auth: dict[
 
 def test_a_body_without_length_is_cut_off_at_the_limit(small_app: FastAPI, auth: dict[str, str]) -> None:
     chunks = [b"x" * 1000] * 50  # 50 kB announced by no header
-    status, _, answer, read = _call(small_app, "POST", "/api/support", chunks=chunks,
-                                    headers={**auth, "content-type": "application/json"})
+    status, _, answer, read = _call(
+        small_app, "POST", "/api/support", chunks=chunks, headers={**auth, "content-type": "application/json"}
+    )
     assert status == 413 and answer["type"] == "request-too-large"
     assert read <= 3  # stopped reading just past 2,000 bytes
 
 
-@pytest.mark.parametrize("path, query", [("/api/support", ""), ("/api/events", ""), ("/api/support/1", ""),
-                                         ("/api/review/1", ""), ("/api/extract", "store=true")])
-def test_writes_without_a_token_are_refused_before_the_body(small_app: FastAPI, path: str, query: str) -> None:
+@pytest.mark.parametrize(
+    "path, query",
+    [
+        ("/api/support", ""),
+        ("/api/events", ""),
+        ("/api/support/1", ""),
+        ("/api/review/1", ""),
+        ("/api/extract", "store=true"),
+    ],
+)
+def test_writes_without_a_token_are_refused_before_the_body(
+    small_app: FastAPI, path: str, query: str
+) -> None:
     method = "PATCH" if path == "/api/support/1" else "POST"
     body = json.dumps(RECORD).encode()
     for headers in ({}, {"authorization": "Bearer aidt_not-a-token"}):
-        status, head, answer, read = _call(small_app, method, path, query=query, chunks=[body],
-                                           headers={**headers, "content-type": "application/json",
-                                                    "content-length": str(len(body))})
+        status, head, answer, read = _call(
+            small_app,
+            method,
+            path,
+            query=query,
+            chunks=[body],
+            headers={**headers, "content-type": "application/json", "content-length": str(len(body))},
+        )
         assert (status, read) == (401, 0), answer
         assert answer["type"] == "unauthorized" and head["www-authenticate"] == "Bearer"
 
 
-def test_a_write_with_a_token_within_the_limit_goes_through(small_app: FastAPI, auth: dict[str, str],
-                                                            web_store: Store) -> None:
+def test_a_write_with_a_token_within_the_limit_goes_through(
+    small_app: FastAPI, auth: dict[str, str], web_store: Store
+) -> None:
     body = json.dumps(RECORD).encode()
-    status, _, answer, read = _call(small_app, "POST", "/api/support", chunks=[body],
-                                    headers={**auth, "content-type": "application/json"})
+    status, _, answer, read = _call(
+        small_app, "POST", "/api/support", chunks=[body], headers={**auth, "content-type": "application/json"}
+    )
     assert (status, read) == (201, 1), answer
     assert web_store.get("support", answer["id"])["donor"] == "KOR"
 
@@ -130,7 +168,16 @@ def test_rate_limit_window_slides() -> None:
     assert RateLimit(0).retry_after("a") is None  # 0 turns the limit off
 
 
-PAGES = ["/", "/country/KOR", "/compare?donor=KOR&peers=G7", "/events", "/review", "/check", "/docs", "/no-such-page"]
+PAGES = [
+    "/",
+    "/country/KOR",
+    "/compare?donor=KOR&peers=G7",
+    "/events",
+    "/review",
+    "/check",
+    "/docs",
+    "/no-such-page",
+]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -151,7 +198,10 @@ def test_every_page_has_a_same_origin_policy(client: Any, path: str) -> None:
 
 
 def test_api_answers_carry_a_deny_all_policy(client: Any) -> None:
-    assert client.get("/api/support").headers["content-security-policy"] == "default-src 'none'; frame-ancestors 'none'"
+    assert (
+        client.get("/api/support").headers["content-security-policy"]
+        == "default-src 'none'; frame-ancestors 'none'"
+    )
 
 
 def test_an_injected_inline_script_gets_no_hash() -> None:
@@ -172,11 +222,18 @@ def browser_page(live_server: LiveServer) -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                             args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+        )
         context = browser.new_context(base_url=live_server.url)
-        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(live_server.url)
-                      else route.abort())
+        context.route(
+            "**/*",
+            lambda route: (
+                route.continue_() if route.request.url.startswith(live_server.url) else route.abort()
+            ),
+        )
         page = context.new_page()
         page.set_default_timeout(30_000)
         yield page
@@ -188,8 +245,10 @@ def test_charts_draw_under_the_policy_without_violations(browser_page: Any) -> N
     page = browser_page
     messages: list[str] = []
     page.on("console", lambda msg: messages.append(msg.text) if msg.type in ("error", "warning") else None)
-    page.add_init_script("document.addEventListener('securitypolicyviolation', e => "
-                         "console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));")
+    page.add_init_script(
+        "document.addEventListener('securitypolicyviolation', e => "
+        "console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));"
+    )
     for path, chart in (("/", "#chart-ranking"), ("/country/KOR", "#chart-peers")):
         page.goto(path)
         page.locator(f"{chart} .main-svg").first.wait_for()

@@ -12,8 +12,16 @@ from tests.web.conftest import ARTICLE, XSS
 
 RAW = ("<script>alert(1)</script>", "<img src=x", "javascript:alert")
 ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=&#34;alert(2)&#34;&gt;"
-PAGES = ["/", "/country/KOR", "/country/South%20Korea", "/compare?donor=KOR&peers=G7", "/events",
-         "/events?status=candidate", "/review", "/check?origin=KOR&item=ammunition&via=USA"]
+PAGES = [
+    "/",
+    "/country/KOR",
+    "/country/South%20Korea",
+    "/compare?donor=KOR&peers=G7",
+    "/events",
+    "/events?status=candidate",
+    "/review",
+    "/check?origin=KOR&item=ammunition&via=USA",
+]
 
 
 def _no_raw_payload(html: str) -> None:
@@ -42,21 +50,31 @@ def test_overview_shows_totals_ranking_and_links(client: Any) -> None:
 def test_country_page_has_figures_peers_rules_and_signals(client: Any) -> None:
     html = client.get("/country/KOR").text
     assert "South Korea (KOR)" in html
-    for section in ('id="categories"', 'id="comparison"', 'id="events"', "Step-up gap", "Routes open to KOR",
-                    "Export rules in force for KOR", "Appeals to and threats against KOR"):
+    for section in (
+        'id="categories"',
+        'id="comparison"',
+        'id="events"',
+        "Step-up gap",
+        "Routes open to KOR",
+        "Export rules in force for KOR",
+        "Appeals to and threats against KOR",
+    ):
         assert section in html
     assert "kor_no_lethal_to_belligerents_principle" in html.replace("<wbr>", "")
     assert "Kyiv asks Seoul for shells" in html
     assert html.count('class="plotly-graph-div"') == 2
 
 
-@pytest.mark.parametrize(("path", "status", "text"), [
-    ("/country/Atlantis", 400, "Unknown actor"),
-    ("/country/BRA", 404, "No support from"),
-    ("/compare?donor=KOR&peers=Atlantis", 400, "Unknown actor"),
-    ("/country?code=%20", 400, "Unknown actor"),  # one resolver for every door: blank is an unknown actor
-    ("/nowhere", 404, "No page at /nowhere"),
-])
+@pytest.mark.parametrize(
+    ("path", "status", "text"),
+    [
+        ("/country/Atlantis", 400, "Unknown actor"),
+        ("/country/BRA", 404, "No support from"),
+        ("/compare?donor=KOR&peers=Atlantis", 400, "Unknown actor"),
+        ("/country?code=%20", 400, "Unknown actor"),  # one resolver for every door: blank is an unknown actor
+        ("/nowhere", 404, "No page at /nowhere"),
+    ],
+)
 def test_page_errors_are_pages(client: Any, path: str, status: int, text: str) -> None:
     response = client.get(path)
     assert response.status_code == status
@@ -101,8 +119,9 @@ def test_review_form_needs_a_token(client: Any, web_store: Store) -> None:
 
 def test_review_form_accepts_and_remembers_the_token(client: Any, web_store: Store, token: str) -> None:
     event_id = web_store.ids["candidate"]  # type: ignore[attr-defined]
-    response = client.post(f"/review/events/{event_id}", data={"action": "accept", "token": token},
-                           follow_redirects=False)
+    response = client.post(
+        f"/review/events/{event_id}", data={"action": "accept", "token": token}, follow_redirects=False
+    )
     assert response.status_code == 303 and response.headers["location"].startswith("/review?done=accepted")
     assert "httponly" in response.headers["set-cookie"].lower()
     assert _status(client, event_id) == "confirmed"
@@ -115,11 +134,17 @@ def test_review_form_accepts_and_remembers_the_token(client: Any, web_store: Sto
 def test_review_form_edit_with_cookie(client: Any, web_store: Store, token: str) -> None:
     event_id = web_store.ids["candidate"]  # type: ignore[attr-defined]
     client.cookies.set("aidtrack_token", token)
-    response = client.post(f"/review/events/{event_id}", data={"action": "edit", "summary": "Kyiv wants shells",
-                                                               "category": "humanitarian"})
+    response = client.post(
+        f"/review/events/{event_id}",
+        data={"action": "edit", "summary": "Kyiv wants shells", "category": "humanitarian"},
+    )
     assert response.status_code == 200
     event = client.get(f"/api/events/{event_id}").json()
-    assert (event["status"], event["summary"], event["category"]) == ("confirmed", "Kyiv wants shells", "humanitarian")
+    assert (event["status"], event["summary"], event["category"]) == (
+        "confirmed",
+        "Kyiv wants shells",
+        "humanitarian",
+    )
     assert web_store.audit_trail("events", event_id)[-1]["by"] == "tester"
 
 
@@ -178,11 +203,23 @@ def test_bad_page_input_is_an_error_page(client: Any) -> None:
     found = client.get("/country", params={"code": "Republic of Korea"}, follow_redirects=False)
     assert found.status_code == 303 and found.headers["location"] == "/country/KOR"
     unknown = client.get("/country", params={"code": "<script>alert(1)</script>"})
-    assert unknown.status_code == 400 and "&lt;script&gt;" in unknown.text and "<script>alert" not in unknown.text
+    assert (
+        unknown.status_code == 400
+        and "&lt;script&gt;" in unknown.text
+        and "<script>alert" not in unknown.text
+    )
 
 
-@pytest.mark.parametrize("path", ["/country/KOR?peers={x}", "/compare?donor=KOR&peers={x}", "/events?actor={x}",
-                                  "/check?origin={x}&item=lethal", "/check?origin=KOR&item={x}"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/country/KOR?peers={x}",
+        "/compare?donor=KOR&peers={x}",
+        "/events?actor={x}",
+        "/check?origin={x}&item=lethal",
+        "/check?origin=KOR&item={x}",
+    ],
+)
 def test_payloads_in_the_query_are_escaped(client: Any, path: str) -> None:
     response = client.get(path.format(x=XSS))
     assert response.status_code < 500

@@ -23,14 +23,30 @@ RECORDS = 600  # more than two chunks of the cursor (250 rows each)
 
 
 def _fill(store: Store) -> None:
-    source = models.Source(url="https://example.org/ministry", publisher="Ministry", title="Aid „list“ – ünïcode",
-                           kind="official", published="2024-01-05")
-    records = [models.Support(donor=("KOR", "JPN", "DEU")[i % 3], recipient="UKR", stage="allocation",
-                              category="humanitarian", amount=1000.0 + i, currency="EUR", amount_eur=1000.0 + i,
-                              date=dt.date(2023, 1, 1) + dt.timedelta(days=i % 400), source=source,
-                              items=[{"name": "generator", "quantity": i}] if i % 2 else [],
-                              evidence=f'Record {i}: "quoted" and a line\nbreak', origin="test")
-               for i in range(RECORDS)]
+    source = models.Source(
+        url="https://example.org/ministry",
+        publisher="Ministry",
+        title="Aid „list“ – ünïcode",
+        kind="official",
+        published="2024-01-05",
+    )
+    records = [
+        models.Support(
+            donor=("KOR", "JPN", "DEU")[i % 3],
+            recipient="UKR",
+            stage="allocation",
+            category="humanitarian",
+            amount=1000.0 + i,
+            currency="EUR",
+            amount_eur=1000.0 + i,
+            date=dt.date(2023, 1, 1) + dt.timedelta(days=i % 400),
+            source=source,
+            items=[{"name": "generator", "quantity": i}] if i % 2 else [],
+            evidence=f'Record {i}: "quoted" and a line\nbreak',
+            origin="test",
+        )
+        for i in range(RECORDS)
+    ]
     store.add_support(records, by="tester")
 
 
@@ -51,7 +67,10 @@ def test_a_streamed_page_holds_the_rows_the_ledger_lists(any_store: Store) -> No
     middle = client.get("/api/support", params={"limit": 250, "offset": 250, "donor": "South Korea"}).json()
     assert (middle["total"], middle["next_offset"], len(middle["items"])) == (200, None, 0)
     second = client.get("/api/support", params={"limit": 250, "offset": 250}).json()
-    assert (second["next_offset"], [r["id"] for r in second["items"]]) == (500, [r["id"] for r in listed[250:500]])
+    assert (second["next_offset"], [r["id"] for r in second["items"]]) == (
+        500,
+        [r["id"] for r in listed[250:500]],
+    )
 
 
 def test_the_ledger_is_read_a_chunk_at_a_time(any_store: Store) -> None:
@@ -67,11 +86,23 @@ def test_an_empty_page_is_valid_json(store: Store) -> None:
     assert page == {"items": [], "total": 0, "limit": 100, "offset": 0, "next_offset": None}
 
 
-@pytest.mark.parametrize("content", [
-    {"nan": float("nan"), "inf": float("-inf"), "day": dt.date(2024, 2, 29), "at": dt.datetime(2024, 2, 29, 8, 5, 1),
-     "text": 'ünïcode "quoted"\n\t\u2028', "flag": True, "none": None, "big": 2**53 + 1, "items": [{"q": 1.5}]},
-    [{"id": 1, "amount": 0.1 + 0.2}, {"id": 2, "amount": 1e300}],
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        {
+            "nan": float("nan"),
+            "inf": float("-inf"),
+            "day": dt.date(2024, 2, 29),
+            "at": dt.datetime(2024, 2, 29, 8, 5, 1),
+            "text": 'ünïcode "quoted"\n\t\u2028',
+            "flag": True,
+            "none": None,
+            "big": 2**53 + 1,
+            "items": [{"q": 1.5}],
+        },
+        [{"id": 1, "amount": 0.1 + 0.2}, {"id": 2, "amount": 1e300}],
+    ],
+)
 def test_both_encoders_write_the_same_json(content: Any) -> None:
     """orjson (when installed) and the standard library give identical bytes: NaN null, dates ISO."""
     fast, plain = convert.json_bytes(content), convert.plain_json_bytes(content)
@@ -79,17 +110,20 @@ def test_both_encoders_write_the_same_json(content: Any) -> None:
     assert json.loads(plain) == json.loads(json.dumps(convert.value(content)))
 
 
-
-def test_a_list_page_is_304_while_the_ledger_is_unchanged_and_fresh_after_a_write(client: TestClient,
-                                                                                 auth: dict[str, str]) -> None:
+def test_a_list_page_is_304_while_the_ledger_is_unchanged_and_fresh_after_a_write(
+    client: TestClient, auth: dict[str, str]
+) -> None:
     first = client.get("/api/support", params={"donor": "KOR", "limit": 5})
     etag = first.headers["etag"]
     again = client.get("/api/support", params={"donor": "KOR", "limit": 5}, headers={"If-None-Match": etag})
     assert (again.status_code, again.content, again.headers["etag"]) == (304, b"", etag)
     kept = client.get("/api/support", params={"donor": "KOR", "limit": 5})
     assert kept.json() == first.json() and "content-length" in kept.headers  # the kept page, sent whole
-    added = client.post("/api/support", json={"donor": "KOR", "stage": "allocation", "category": "military",
-                                              "date": "2099-01-01"}, headers=auth)
+    added = client.post(
+        "/api/support",
+        json={"donor": "KOR", "stage": "allocation", "category": "military", "date": "2099-01-01"},
+        headers=auth,
+    )
     assert added.status_code == 201
     after = client.get("/api/support", params={"donor": "KOR", "limit": 5}, headers={"If-None-Match": etag})
     assert after.status_code == 200 and after.headers["etag"] != etag
@@ -136,11 +170,14 @@ def test_extraction_is_loaded_on_first_use_and_a_missing_extra_is_503() -> None:
             except MissingExtraError as ex:
                 print(ex.extra, "|", ex)
     """)
-    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True)
+    run = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
+    )
     first, *errors = run.stdout.strip().splitlines()
     assert first == "True False"
-    assert len(errors) == 2 and all(e.startswith("extract | ") and "pip install 'aidtrack[extract]'" in e
-                                    for e in errors)
+    assert len(errors) == 2 and all(
+        e.startswith("extract | ") and "pip install 'aidtrack[extract]'" in e for e in errors
+    )
     assert status_of(MissingExtraError("spacy", "extract")) == 503
 
 
@@ -151,15 +188,25 @@ def test_a_kept_page_is_gzipped_once_for_clients_that_accept_it(client: TestClie
     for _ in range(2):
         packed = client.get(url, headers={"Accept-Encoding": "gzip"})
         assert packed.headers["content-encoding"] == "gzip" and packed.headers["vary"] == "Accept-Encoding"
-        assert packed.content == plain.content and int(packed.headers["content-length"]) < len(plain.content) / 3
+        assert (
+            packed.content == plain.content and int(packed.headers["content-length"]) < len(plain.content) / 3
+        )
     again = client.get(url, headers={"Accept-Encoding": "identity"})
     assert "content-encoding" not in again.headers and again.content == plain.content
 
 
-@pytest.mark.parametrize(("header", "accepts"), [
-    ("gzip, deflate", True), ("br;q=1.0, GZIP;q=0.5", True), ("*", True), ("identity", False), ("", False),
-    ("gzip;q=0", False), ("deflate, gzip; q=0.0", False),
-])
+@pytest.mark.parametrize(
+    ("header", "accepts"),
+    [
+        ("gzip, deflate", True),
+        ("br;q=1.0, GZIP;q=0.5", True),
+        ("*", True),
+        ("identity", False),
+        ("", False),
+        ("gzip;q=0", False),
+        ("deflate, gzip; q=0.0", False),
+    ],
+)
 def test_accept_encoding_is_read_with_its_weights(header: str, accepts: bool) -> None:
     from aidtrack.web.api import _accepts_gzip
 

@@ -24,8 +24,9 @@ def _settle(page: Any) -> None:
         page.locator(".plotly-graph-div .main-svg").first.wait_for()
 
 
-def test_api_reference_works_with_the_network_blocked(chromium: Any, live_server: LiveServer,
-                                                      tmp_path: Path) -> None:
+def test_api_reference_works_with_the_network_blocked(
+    chromium: Any, live_server: LiveServer, tmp_path: Path
+) -> None:
     with offline_page(chromium, live_server, width=1280) as page:
         page.goto("/")
         page.locator("header nav").get_by_role("link", name="API").click()
@@ -50,8 +51,9 @@ def test_no_page_scrolls_sideways_on_a_phone(chromium: Any, live_server: LiveSer
         assert page.blocked == []
 
 
-def test_country_page_on_a_phone_and_a_wide_screen(chromium: Any, live_server: LiveServer,
-                                                    tmp_path: Path) -> None:
+def test_country_page_on_a_phone_and_a_wide_screen(
+    chromium: Any, live_server: LiveServer, tmp_path: Path
+) -> None:
     for width in (1400, PHONE):
         with offline_page(chromium, live_server, width=width) as page:
             page.goto("/country/KOR")
@@ -67,7 +69,9 @@ def test_event_dates_stay_on_one_line_on_a_phone(chromium: Any, live_server: Liv
     with offline_page(chromium, live_server, width=PHONE) as page:
         page.goto("/events")
         cell = page.locator("#events td.date").first
-        lines = cell.evaluate("td => { const r = document.createRange(); r.selectNodeContents(td); "
-                              "return r.getClientRects().length; }")
+        lines = cell.evaluate(
+            "td => { const r = document.createRange(); r.selectNodeContents(td); "
+            "return r.getClientRects().length; }"
+        )
         assert cell.inner_text() == "2023-04-01"
         assert lines == 1

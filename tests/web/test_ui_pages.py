@@ -21,9 +21,11 @@ NOT_SPLIT = "not split by category in this release"
 
 def test_commitments_without_categories_are_said_in_words_not_zero(client: Any) -> None:
     html = client.get("/country/KOR").text
-    table = html[html.index('id="categories"'):html.index("</table>", html.index('id="categories"'))]
+    table = html[html.index('id="categories"') : html.index("</table>", html.index('id="categories"'))]
     rows = dict(re.findall(r"<tr><td>(\w+)</td><td[^>]*>([^<]+)</td>", table))
-    assert rows["humanitarian"] == rows["financial"] == NOT_SPLIT  # the test ledger has no Korean military aid
+    assert (
+        rows["humanitarian"] == rows["financial"] == NOT_SPLIT
+    )  # the test ledger has no Korean military aid
     assert rows["unspecified"].startswith("EUR ")
 
 
@@ -34,18 +36,24 @@ def test_web_pages_link_instead_of_telling_to_run_the_cli(client: Any) -> None:
 
 
 def test_cli_hint_in_a_section_becomes_links() -> None:
-    text = pages._web_paragraph("Verdicts against the rules in force (run aidtrack options for the peers).", "KOR")
+    text = pages._web_paragraph(
+        "Verdicts against the rules in force (run aidtrack options for the peers).", "KOR"
+    )
     assert "aidtrack" not in text.replace('href="/check?origin=KOR"', "")
     assert 'href="#peers"' in text and 'href="/check?origin=KOR"' in text
 
 
 def test_rules_table_gets_basis_and_last_review(monkeypatch: pytest.MonkeyPatch) -> None:
-    rules = {"kor_a": types.SimpleNamespace(id="kor_a", basis="statute", basis_label="statute",
-                                            last_reviewed=dt.date(2026, 11, 1)),
-             "kor_b": types.SimpleNamespace(id="kor_b")}
+    rules = {
+        "kor_a": types.SimpleNamespace(
+            id="kor_a", basis="statute", basis_label="statute", last_reviewed=dt.date(2026, 11, 1)
+        ),
+        "kor_b": types.SimpleNamespace(id="kor_b"),
+    }
     monkeypatch.setattr(pages, "_rules_by_id", lambda donor, ids, on: rules)
-    columns, rows = pages._with_rule_review(["rule", "effect"], [["kor_a", "prohibit"], ["kor_b", "allow"]],
-                                            donor="KOR", on=dt.date(2026, 11, 30))
+    columns, rows = pages._with_rule_review(
+        ["rule", "effect"], [["kor_a", "prohibit"], ["kor_b", "allow"]], donor="KOR", on=dt.date(2026, 11, 30)
+    )
     assert columns == ["rule", "effect", "basis", "last reviewed"]
     assert rows == [["kor_a", "prohibit", "statute", "2026-11-01"], ["kor_b", "allow", "", ""]]
 
@@ -53,25 +61,38 @@ def test_rules_table_gets_basis_and_last_review(monkeypatch: pytest.MonkeyPatch)
 def test_rules_table_on_the_country_page_names_basis_and_review_date(client: Any) -> None:
     html = client.get("/country/KOR").text
     start = html.index("Export rules in force for KOR")
-    head = html[start:html.index("</thead>", start)]
+    head = html[start : html.index("</thead>", start)]
     assert "<th>basis</th>" in head and "<th>last reviewed</th>" in head
 
 
 def test_review_shows_confidence_and_corroboration(client: Any, web_store: Store) -> None:
     event_id = web_store.ids["candidate"]  # type: ignore[attr-defined]
     source = models.Source(url="https://example.org/second-report", title="Second report", kind="news")
-    web_store.add_corroboration("events", event_id, source=source, evidence="Kyiv urged Seoul again.",
-                                origin="extract", external_id="second-report", by="test")
+    web_store.add_corroboration(
+        "events",
+        event_id,
+        source=source,
+        evidence="Kyiv urged Seoul again.",
+        origin="extract",
+        external_id="second-report",
+        by="test",
+    )
     html = client.get("/review").text
-    card = html[html.index(f'id="candidate-events-{event_id}"'):]
+    card = html[html.index(f'id="candidate-events-{event_id}"') :]
     assert 'class="confidence"' in card and "confidence 0.80" in card
     assert '<a href="https://example.org/second-report" rel="noopener noreferrer">Second report</a>' in card
 
 
-@pytest.mark.parametrize(("row", "expected"), [
-    ({"confidence": 0.8}, 0.8), ({"confidence": None}, None), ({}, None), ({"confidence": "n/a"}, None),
-    ({"confidence": 7}, None),
-])
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        ({"confidence": 0.8}, 0.8),
+        ({"confidence": None}, None),
+        ({}, None),
+        ({"confidence": "n/a"}, None),
+        ({"confidence": 7}, None),
+    ],
+)
 def test_confidence_may_be_missing(row: dict[str, Any], expected: float | None) -> None:
     assert pages._confidence(row.get("confidence")) == expected
 
@@ -81,8 +102,10 @@ def test_charts_on_pages_have_a_caption(client: Any) -> None:
         html = client.get(path).text
         captions = re.findall(r'<p class="caption" id="caption-\w+">([^<]+)</p>', html)
         assert len(captions) == count, path
-        assert all(re.search(r", (EUR (bn|m)|% of GDP)\. Source: .+\. (Data as of|Made) \d{4}-\d{2}-\d{2}", c)
-                   for c in captions), captions
+        assert all(
+            re.search(r", (EUR (bn|m)|% of GDP)\. Source: .+\. (Data as of|Made) \d{4}-\d{2}-\d{2}", c)
+            for c in captions
+        ), captions
 
 
 @pytest.mark.parametrize("path", PAGES)

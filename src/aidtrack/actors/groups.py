@@ -88,7 +88,6 @@ def _group_code(group: str) -> str:
     code = resolve_actor(group)
     if not is_group(code):
         raise ValidationError(
-            f'"{group}" ({code}) is not a group with known members; '
-            f"use one of {', '.join(group_codes())}."
+            f'"{group}" ({code}) is not a group with known members; use one of {", ".join(group_codes())}.'
         )
     return code

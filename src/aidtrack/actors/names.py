@@ -70,7 +70,7 @@ def _country_names(country: Any) -> Iterator[str]:
 
 
 def _plurals(demonym: str) -> list[str]:
-    """"German" -> ["German", "Germans"]; "British" -> ["British"]."""
+    """ "German" -> ["German", "Germans"]; "British" -> ["British"]."""
     lower = demonym.lower()
     if lower.endswith(_NO_PLURAL) and lower != "czech":
         return [demonym]

@@ -19,9 +19,36 @@ from aidtrack.actors.names import lookup_name
 from aidtrack.actors.text import normalise_name
 
 # Words before a name or role that do not change who is meant.
-_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "general", "gen",
-                     "admiral", "adm", "colonel", "col", "deputy", "acting", "first", "senior",
-                     "top", "chief", "new", "incoming", "current", "prince", "pm", "fm"})
+_TITLES = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "general",
+        "gen",
+        "admiral",
+        "adm",
+        "colonel",
+        "col",
+        "deputy",
+        "acting",
+        "first",
+        "senior",
+        "top",
+        "chief",
+        "new",
+        "incoming",
+        "current",
+        "prince",
+        "pm",
+        "fm",
+    }
+)
 # Words that make a phrase about someone no longer in office.
 _PAST = frozenset({"former", "ex", "late", "outgoing", "then"})
 _OF = frozenset({"of", "for", "to", "from", "in"})
@@ -64,8 +91,10 @@ def offices() -> Offices:
     table: dict[str, Any] = read_table("office_holders")
     by_key: dict[str, list[OfficeTerm]] = defaultdict(list)
     for entry in table["people"]:
-        terms = [OfficeTerm(entry["name"], t["actor"], t.get("role", ""), t.get("start"), t.get("end"))
-                 for t in entry["terms"]]
+        terms = [
+            OfficeTerm(entry["name"], t["actor"], t.get("role", ""), t.get("start"), t.get("end"))
+            for t in entry["terms"]
+        ]
         for key in _person_keys(entry):
             by_key[key].extend(terms)
     roles = {tuple(normalise_name(r).split()) for r in table["roles"]}
@@ -142,7 +171,7 @@ def _role_length(words: list[str]) -> int:
         if words[at] in _TITLES:
             at += 1
             continue
-        match = next((r for r in roles if tuple(words[at:at + len(r)]) == r), None)
+        match = next((r for r in roles if tuple(words[at : at + len(r)]) == r), None)
         if match is None:
             break
         at += len(match)

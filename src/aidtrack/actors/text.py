@@ -14,8 +14,9 @@ import re
 import unicodedata
 
 # Letters that NFKD does not take apart.
-_LETTERS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ı": "i",
-                          "þ": "th", "ð": "d", "ħ": "h"})
+_LETTERS = str.maketrans(
+    {"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ı": "i", "þ": "th", "ð": "d", "ħ": "h"}
+)
 _POSSESSIVE = re.compile(r"(?<=[\w.)])['’‘`´ʼ]s\b")
 _APOSTROPHE = re.compile(r"['’‘`´ʼ.]")
 _SEPARATOR = re.compile(r"[\W_]+")

@@ -33,14 +33,17 @@ def group_members(group: str, *, on: dt.date | None = None) -> list[str]:
     return sorted(actors.group_members(group, on=on))
 
 
-def resolve_peers(peers: str | Sequence[str], *, donor: str, on: dt.date | None = None,
-                  known: Collection[str] = ()) -> list[str]:
+def resolve_peers(
+    peers: str | Sequence[str], *, donor: str, on: dt.date | None = None, known: Collection[str] = ()
+) -> list[str]:
     """Peer codes from a group name ("G7") or a list/comma list of codes or names, minus the donor.
 
     Codes in ``known`` (e.g. the donors of the support frame) are taken as they are;
     other names are resolved with :func:`aidtrack.actors.resolve_actor`.
     """
-    items = [p.strip() for p in peers.split(",")] if isinstance(peers, str) else [str(p).strip() for p in peers]
+    items = (
+        [p.strip() for p in peers.split(",")] if isinstance(peers, str) else [str(p).strip() for p in peers]
+    )
     codes: list[str] = []
     for item in filter(None, items):
         if item.upper() in GROUPS:
@@ -56,4 +59,3 @@ def resolve_peers(peers: str | Sequence[str], *, donor: str, on: dt.date | None 
             "or other donors, e.g. --peers JPN,AUS."
         )
     return result
-

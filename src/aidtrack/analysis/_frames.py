@@ -62,7 +62,9 @@ def to_timestamp(value: DateLike, *, field: str) -> pd.Timestamp | None:
     try:
         return pd.Timestamp(value)
     except (TypeError, ValueError):
-        raise ValidationError(f'{field} "{value}" is not a date; write it as YYYY-MM-DD, e.g. 2023-03-01.') from None
+        raise ValidationError(
+            f'{field} "{value}" is not a date; write it as YYYY-MM-DD, e.g. 2023-03-01.'
+        ) from None
 
 
 def category_labels(category: pd.Series) -> pd.Series:
@@ -200,6 +202,8 @@ def attribute_eu(support: pd.DataFrame, macro: pd.DataFrame) -> pd.DataFrame:
         )
     eu_rows = support["donor"].isin(EU_INSTITUTIONS)
     own, eu = support.loc[~eu_rows], support.loc[eu_rows]
-    shares = [eu.assign(donor=member, amount_eur=eu["amount_eur"] * key, eu_attributed=True)
-              for member, key in keys.items()]
+    shares = [
+        eu.assign(donor=member, amount_eur=eu["amount_eur"] * key, eu_attributed=True)
+        for member, key in keys.items()
+    ]
     return pd.concat([own.assign(eu_attributed=False), *shares], ignore_index=True)

@@ -1,12 +1,11 @@
 """The country brief as Markdown-style plain text, for the terminal (``aidtrack brief KOR``).
 
-    print(brief(support, macro, "KOR"))
+print(brief(support, macro, "KOR"))
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-
 from typing import Any
 
 import pandas as pd
@@ -32,7 +31,8 @@ def brief(
 def render_report_text(report: Report) -> str:
     """A :class:`Report` as Markdown-style text."""
     parts = [
-        f"# {report.name} ({report.donor}): support to Ukraine" + (f", as of {report.as_of}" if report.as_of else ""),
+        f"# {report.name} ({report.donor}): support to Ukraine"
+        + (f", as of {report.as_of}" if report.as_of else ""),
         _headline_text(report),
         _categories_text(report),
         _peers_text(report),
@@ -46,10 +46,14 @@ def render_report_text(report: Report) -> str:
 def _headline_text(report: Report) -> str:
     h = report.headline
     lines = [
-        (f"- {report.stage.capitalize()}: {eur(h['value_eur'])}, {pct(h['pct_gdp'])} of GDP "
-         f"({h['gdp_basis'] or 'no GDP'}), {eur(h['per_capita_eur'])} per inhabitant"),
-        (f"- Rank: {_rank(h['rank_value'], h['ranked_value'])} donors by value, "
-         f"{_rank(h['rank_pct_gdp'], h['ranked_pct_gdp'])} by % of GDP"),
+        (
+            f"- {report.stage.capitalize()}: {eur(h['value_eur'])}, {pct(h['pct_gdp'])} of GDP "
+            f"({h['gdp_basis'] or 'no GDP'}), {eur(h['per_capita_eur'])} per inhabitant"
+        ),
+        (
+            f"- Rank: {_rank(h['rank_value'], h['ranked_value'])} donors by value, "
+            f"{_rank(h['rank_pct_gdp'], h['ranked_pct_gdp'])} by % of GDP"
+        ),
         f"- Committed: {eur(h['commitment_eur'])}; allocated: {eur(h['allocation_eur'])}"
         + (f"; delivered: {eur(h['delivery_eur'])}" if h["delivery_known"] else "; deliveries not recorded"),
     ]
@@ -82,8 +86,10 @@ def _categories_text(report: Report) -> str:
             return NOT_SPLIT
         return eur_or_dash(row[column])
 
-    rows = ["| " + " | ".join([str(r["category"]), *(cell(r, s) for s in stages)]) + " |"
-            for _, r in table.iterrows()]
+    rows = [
+        "| " + " | ".join([str(r["category"]), *(cell(r, s) for s in stages)]) + " |"
+        for _, r in table.iterrows()
+    ]
     return "## By category\n" + "\n".join([header, rule, *rows])
 
 
@@ -98,8 +104,10 @@ def _peers_text(report: Report) -> str:
         "|---|---|---|---|---|",
     ]
     for _, r in c.table.iterrows():
-        lines.append(f"| {r['category']} | {pct(r['donor_pct_gdp'])} | {pct(r['peer_pct_gdp'])} | "
-                     f"{r['rank']} of {r['of']} | {eur(r['gap_eur'])} |")
+        lines.append(
+            f"| {r['category']} | {pct(r['donor_pct_gdp'])} | {pct(r['peer_pct_gdp'])} | "
+            f"{r['rank']} of {r['of']} | {eur(r['gap_eur'])} |"
+        )
     lines.extend(["", gap_sentence(report)])
     return "\n".join(lines)
 
@@ -113,10 +121,14 @@ def gap_sentence(report: Report) -> str:
     label = "median" if c.percentile == 50 else f"{c.percentile:g}th percentile"
     target = f"the {report.peers} {label} ({pct(total['peer_pct_gdp'])} of GDP)"
     if total["gap_eur"] <= 0:
-        return (f"{c.name} already gives more than {target}: "
-                f"{eur(total['donor_eur'])} against {eur(total['target_eur'])}.")
-    return (f"To match {target}, {c.name} would give {eur(total['target_eur'])} in total: "
-            f"{eur(total['gap_eur'])} more than its {eur(total['donor_eur'])}.")
+        return (
+            f"{c.name} already gives more than {target}: "
+            f"{eur(total['donor_eur'])} against {eur(total['target_eur'])}."
+        )
+    return (
+        f"To match {target}, {c.name} would give {eur(total['target_eur'])} in total: "
+        f"{eur(total['gap_eur'])} more than its {eur(total['donor_eur'])}."
+    )
 
 
 def _section_text(section: ReportSection) -> str:
@@ -131,5 +143,7 @@ def _section_text(section: ReportSection) -> str:
 def _sources_text(report: Report) -> str:
     lines = [f"- {s.label}" + (f": {s.url}" if s.url else "") for s in report.sources[:10]]
     if len(report.sources) > 10:
-        lines.append(f"- ... {len(report.sources) - 10} more in the HTML report (`aidtrack report {report.donor}`)")
+        lines.append(
+            f"- ... {len(report.sources) - 10} more in the HTML report (`aidtrack report {report.donor}`)"
+        )
     return "## Sources\n" + "\n".join(lines)

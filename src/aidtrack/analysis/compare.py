@@ -33,8 +33,15 @@ from aidtrack.analysis.rank import donor_totals
 from aidtrack.errors import ValidationError
 
 TABLE_COLUMNS: tuple[str, ...] = (
-    "category", "donor_eur", "donor_pct_gdp", "peer_median_pct_gdp", "peer_pct_gdp",
-    "rank", "of", "target_eur", "gap_eur",
+    "category",
+    "donor_eur",
+    "donor_pct_gdp",
+    "peer_median_pct_gdp",
+    "peer_pct_gdp",
+    "rank",
+    "of",
+    "target_eur",
+    "gap_eur",
 )
 
 
@@ -95,20 +102,33 @@ def compare(
     when = to_timestamp(as_of, field="as_of")
     gdp_values, basis = gdp_eur(macro, basis=gdp)
     if donor not in gdp_values.index:
-        raise ValidationError(f'No GDP for donor "{donor}" in the macro frame; import macro data (Kiel GDP) first.')
+        raise ValidationError(
+            f'No GDP for donor "{donor}" in the macro frame; import macro data (Kiel GDP) first.'
+        )
     tracked = set(support["donor"].unique())
-    wanted = _actors.resolve_peers(peers, donor=donor, on=when.date() if when is not None else None, known=tracked)
+    wanted = _actors.resolve_peers(
+        peers, donor=donor, on=when.date() if when is not None else None, known=tracked
+    )
     usable = [p for p in wanted if p in tracked and p in gdp_values.index]
     missing = [p for p in wanted if p not in usable]
     if not usable:
-        raise ValidationError(f"None of the peers {', '.join(wanted)} has support rows and a GDP; choose other peers.")
+        raise ValidationError(
+            f"None of the peers {', '.join(wanted)} has support rows and a GDP; choose other peers."
+        )
     rows = select_support(support, stage=stage, end=when, donors=[donor, *usable])
     values = _values(rows, donor=donor, actors=[donor, *usable], gdp=gdp_values)
     table = _table(values, donor=donor, gdp=float(gdp_values[donor]), percentile=percentile)
     return Comparison(
-        donor=donor, name=_actors.actor_name(donor), peers=usable, missing_peers=missing,
-        stage=stage, percentile=float(percentile), as_of=when.date() if when is not None else None,
-        gdp_basis=basis, table=table, values=values,
+        donor=donor,
+        name=_actors.actor_name(donor),
+        peers=usable,
+        missing_peers=missing,
+        stage=stage,
+        percentile=float(percentile),
+        as_of=when.date() if when is not None else None,
+        gdp_basis=basis,
+        table=table,
+        values=values,
     )
 
 
@@ -119,8 +139,10 @@ def _values(rows: pd.DataFrame, *, donor: str, actors: list[str], gdp: pd.Series
     if wide[f"{UNSPECIFIED}_eur"].abs().sum() > 0:
         columns[UNSPECIFIED] = f"{UNSPECIFIED}_eur"
     columns["total"] = "value_eur"
-    parts = [pd.DataFrame({"actor": actors, "category": c, "value_eur": wide[col].to_numpy()})
-             for c, col in columns.items()]
+    parts = [
+        pd.DataFrame({"actor": actors, "category": c, "value_eur": wide[col].to_numpy()})
+        for c, col in columns.items()
+    ]
     long = pd.concat(parts, ignore_index=True)
     long["pct_gdp"] = long["value_eur"] / long["actor"].map(gdp) * 100
     long["is_donor"] = long["actor"] == donor
@@ -136,10 +158,17 @@ def _table(values: pd.DataFrame, *, donor: str, gdp: float, percentile: float) -
         peer_pct = group.loc[~group["is_donor"], "pct_gdp"].to_numpy(dtype=float)
         target_pct = float(np.percentile(peer_pct, percentile))
         target = target_pct / 100 * gdp
-        records.append({
-            "category": category, "donor_eur": float(own["value_eur"]), "donor_pct_gdp": float(own["pct_gdp"]),
-            "peer_median_pct_gdp": float(np.median(peer_pct)), "peer_pct_gdp": target_pct,
-            "rank": int((peer_pct > own["pct_gdp"]).sum()) + 1, "of": len(peer_pct) + 1,
-            "target_eur": target, "gap_eur": max(0.0, target - float(own["value_eur"])),
-        })
+        records.append(
+            {
+                "category": category,
+                "donor_eur": float(own["value_eur"]),
+                "donor_pct_gdp": float(own["pct_gdp"]),
+                "peer_median_pct_gdp": float(np.median(peer_pct)),
+                "peer_pct_gdp": target_pct,
+                "rank": int((peer_pct > own["pct_gdp"]).sum()) + 1,
+                "of": len(peer_pct) + 1,
+                "target_eur": target,
+                "gap_eur": max(0.0, target - float(own["value_eur"])),
+            }
+        )
     return pd.DataFrame.from_records(records, columns=list(TABLE_COLUMNS))

@@ -1,7 +1,7 @@
 """Rank donors by total support, by % of GDP or per capita, Kiel's way.
 
-    table = rank(support, macro, per="gdp")
-    table[["rank", "donor", "pct_gdp"]].head(3)
+table = rank(support, macro, per="gdp")
+table[["rank", "donor", "pct_gdp"]].head(3)
 """
 
 from __future__ import annotations
@@ -24,8 +24,17 @@ from aidtrack.analysis._frames import (
 PER: tuple[str, ...] = ("gdp", "capita")
 CATEGORY_COLUMNS: tuple[str, ...] = tuple(f"{c}_eur" for c in (*CATEGORIES, UNSPECIFIED))
 RANK_COLUMNS: tuple[str, ...] = (
-    "rank", "donor", "name", "value_eur", "pct_gdp", "per_capita_eur", *CATEGORY_COLUMNS,
-    "eu_share_eur", "gdp_eur", "gdp_basis", "population",
+    "rank",
+    "donor",
+    "name",
+    "value_eur",
+    "pct_gdp",
+    "per_capita_eur",
+    *CATEGORY_COLUMNS,
+    "eu_share_eur",
+    "gdp_eur",
+    "gdp_basis",
+    "population",
 )
 _MEASURE = {None: "value_eur", "gdp": "pct_gdp", "capita": "per_capita_eur"}
 
@@ -65,8 +74,10 @@ def rank(
 def donor_totals(rows: pd.DataFrame) -> pd.DataFrame:
     """One row per donor: ``value_eur``, one ``<category>_eur`` column each, ``eu_share_eur``."""
     if rows.empty:
-        return pd.DataFrame({c: pd.Series(dtype=float) for c in ("value_eur", *CATEGORY_COLUMNS)},
-                            index=pd.Index([], name="donor", dtype=object))
+        return pd.DataFrame(
+            {c: pd.Series(dtype=float) for c in ("value_eur", *CATEGORY_COLUMNS)},
+            index=pd.Index([], name="donor", dtype=object),
+        )
     labels = category_labels(rows["category"]) + "_eur"
     wide = rows.groupby([rows["donor"], labels.rename("column")])["amount_eur"].sum().unstack(fill_value=0.0)
     wide = wide.reindex(columns=list(CATEGORY_COLUMNS), fill_value=0.0)

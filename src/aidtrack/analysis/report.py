@@ -113,11 +113,19 @@ def build_report(
     comparison = _comparison(rows, macro, donor, peers=peers, stage=stage, as_of=when, notes=notes)
     categories = category_breakdown(own)
     return Report(
-        donor=donor, name=_actors.actor_name(donor), as_of=when.date() if when is not None else None,
-        stage=stage, peers=peers if isinstance(peers, str) else ",".join(peers),
+        donor=donor,
+        name=_actors.actor_name(donor),
+        as_of=when.date() if when is not None else None,
+        stage=stage,
+        peers=peers if isinstance(peers, str) else ",".join(peers),
         headline=_headline(rows, macro, donor, stage=stage, ranking=ranking),
-        categories=categories, ranking=ranking, timeline=timeline(own, donor),
-        comparison=comparison, notes=notes, sources=sources(own, releases=releases), sections=tuple(extra_sections),
+        categories=categories,
+        ranking=ranking,
+        timeline=timeline(own, donor),
+        comparison=comparison,
+        notes=notes,
+        sources=sources(own, releases=releases),
+        sections=tuple(extra_sections),
         unsplit_stages=unsplit_stages(categories),
     )
 
@@ -126,20 +134,31 @@ def _until(when: pd.Timestamp | None) -> str:
     return f" up to {when.date()}" if when is not None else ""
 
 
-def _comparison(rows: pd.DataFrame, macro: pd.DataFrame, donor: str, *, peers: str | Sequence[str],
-                stage: str, as_of: pd.Timestamp | None, notes: list[str]) -> Comparison | None:
+def _comparison(
+    rows: pd.DataFrame,
+    macro: pd.DataFrame,
+    donor: str,
+    *,
+    peers: str | Sequence[str],
+    stage: str,
+    as_of: pd.Timestamp | None,
+    notes: list[str],
+) -> Comparison | None:
     try:
         result = compare(rows, macro, donor, peers=peers, stage=stage, as_of=as_of)
     except ValidationError as ex:
         notes.append(f"No peer comparison: {ex}")
         return None
     if result.missing_peers:
-        notes.append("Peers left out (no support records or no GDP): " + ", ".join(result.missing_peers) + ".")
+        notes.append(
+            "Peers left out (no support records or no GDP): " + ", ".join(result.missing_peers) + "."
+        )
     return result
 
 
-def _headline(rows: pd.DataFrame, macro: pd.DataFrame, donor: str, *, stage: str,
-              ranking: pd.DataFrame) -> dict[str, Any]:
+def _headline(
+    rows: pd.DataFrame, macro: pd.DataFrame, donor: str, *, stage: str, ranking: pd.DataFrame
+) -> dict[str, Any]:
     """Totals per stage, % of GDP, per capita and the donor's rank by value and by % of GDP."""
     own = rows.loc[rows["donor"] == donor]
     totals = {f"{s}_eur": float(own.loc[own["stage"] == s, "amount_eur"].sum()) for s in STAGES}
@@ -212,7 +231,11 @@ def sources(own: pd.DataFrame, *, releases: Sequence[str] = ()) -> list[Citation
     counts = _records_per_url(own)
     found.extend(Citation(f"{n} record(s)", url) for url, n in counts.head(MAX_SOURCE_URLS).items())
     if len(counts) > MAX_SOURCE_URLS:
-        found.append(Citation(f"... and {len(counts) - MAX_SOURCE_URLS} more source URLs (see `aidtrack list support`)."))
+        found.append(
+            Citation(
+                f"... and {len(counts) - MAX_SOURCE_URLS} more source URLs (see `aidtrack list support`)."
+            )
+        )
     return found
 
 
@@ -223,7 +246,9 @@ def _records_per_url(own: pd.DataFrame) -> pd.Series:
     urls = own["source_url"].astype("string").str.strip()
     weights = own["records"] if "records" in own else pd.Series(1, index=own.index)
     cited = urls.notna() & (urls != "")
-    return weights[cited].groupby(urls[cited]).sum().astype("int64").sort_values(ascending=False, kind="stable")
+    return (
+        weights[cited].groupby(urls[cited]).sum().astype("int64").sort_values(ascending=False, kind="stable")
+    )
 
 
 def _kiel_citations(own: pd.DataFrame, *, releases: Sequence[str] = ()) -> list[tuple[str, str]]:
@@ -234,7 +259,9 @@ def _kiel_citations(own: pd.DataFrame, *, releases: Sequence[str] = ()) -> list[
         return []
     titles = kiel.get("source_title", pd.Series(index=kiel.index, dtype=object)).dropna().astype(str)
     named = {f"{KIEL_TRACKER}, Release {str(r).strip()}" for r in releases if str(r).strip()}
-    cited = sorted(named | {t.strip() for t in titles if KIEL_TRACKER in t and "Release" in t}, key=_release_key)
+    cited = sorted(
+        named | {t.strip() for t in titles if KIEL_TRACKER in t and "Release" in t}, key=_release_key
+    )
     if not cited:
         return [(f"{KIEL_PUBLISHER}, {KIEL_TRACKER}", KIEL_PAGE)]
     return [(f"{KIEL_PUBLISHER}, {title}", KIEL_PAGE) for title in cited]

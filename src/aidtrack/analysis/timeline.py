@@ -1,7 +1,7 @@
 """Support over time: per period and cumulative, by stage and category.
 
-    timeline(support, "KOR").tail(3)
-    commitment_gap(support, donors=["KOR", "JPN"])
+timeline(support, "KOR").tail(3)
+commitment_gap(support, donors=["KOR", "JPN"])
 """
 
 from __future__ import annotations
@@ -21,8 +21,14 @@ from aidtrack.analysis._frames import (
 FREQUENCIES: tuple[str, ...] = ("M", "Q", "Y")
 TIMELINE_COLUMNS: tuple[str, ...] = ("period", "stage", "category", "amount_eur", "cumulative_eur")
 GAP_COLUMNS: tuple[str, ...] = (
-    "donor", "name", "commitment_eur", "allocation_eur", "delivery_eur",
-    "unallocated_eur", "allocated_pct", "delivered_pct",
+    "donor",
+    "name",
+    "commitment_eur",
+    "allocation_eur",
+    "delivery_eur",
+    "unallocated_eur",
+    "allocated_pct",
+    "delivered_pct",
 )
 
 
@@ -48,11 +54,13 @@ def timeline(
         empty = pd.DataFrame({c: pd.Series(dtype=object) for c in TIMELINE_COLUMNS})
         empty.attrs["undated_eur"] = undated
         return empty
-    keys = pd.DataFrame({
-        "period": dated["date"].dt.to_period(freq.upper()).dt.start_time,
-        "stage": dated["stage"].astype(str),
-        "category": category_labels(dated["category"]),
-    })
+    keys = pd.DataFrame(
+        {
+            "period": dated["date"].dt.to_period(freq.upper()).dt.start_time,
+            "stage": dated["stage"].astype(str),
+            "category": category_labels(dated["category"]),
+        }
+    )
     sums = dated["amount_eur"].groupby([keys["period"], keys["stage"], keys["category"]]).sum()
     out = _fill_periods(sums, freq=freq.upper())
     out["cumulative_eur"] = out.groupby(["stage", "category"])["amount_eur"].cumsum()
@@ -62,8 +70,9 @@ def timeline(
 
 def _fill_periods(sums: pd.Series, *, freq: str) -> pd.DataFrame:
     """``sums`` (indexed by period, stage, category) on a full grid of periods, zeros filled in."""
-    periods = pd.period_range(sums.index.get_level_values("period").min(),
-                              sums.index.get_level_values("period").max(), freq=freq).start_time
+    periods = pd.period_range(
+        sums.index.get_level_values("period").min(), sums.index.get_level_values("period").max(), freq=freq
+    ).start_time
     series = sums.index.droplevel("period").unique()
     grid = pd.MultiIndex.from_tuples(
         [(p, s, c) for s, c in series for p in periods], names=["period", "stage", "category"]
@@ -92,9 +101,13 @@ def commitment_gap(
     sums = rows.groupby(["donor", "stage"])["amount_eur"].sum().unstack()
     sums = sums.reindex(columns=list(STAGES))
     sums[["commitment", "allocation"]] = sums[["commitment", "allocation"]].fillna(0.0)
-    out = pd.DataFrame({
-        "commitment_eur": sums["commitment"], "allocation_eur": sums["allocation"], "delivery_eur": sums["delivery"],
-    })
+    out = pd.DataFrame(
+        {
+            "commitment_eur": sums["commitment"],
+            "allocation_eur": sums["allocation"],
+            "delivery_eur": sums["delivery"],
+        }
+    )
     out["unallocated_eur"] = out["commitment_eur"] - out["allocation_eur"]
     committed = out["commitment_eur"].where(out["commitment_eur"] > 0)
     out["allocated_pct"] = out["allocation_eur"] / committed * 100

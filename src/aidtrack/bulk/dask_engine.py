@@ -25,7 +25,9 @@ IN_FLIGHT_PER_WORKER = 3
 CONNECT_TIMEOUT = "20s"
 
 
-def dask_outputs(todo: list[Partition], engine: EngineOptions, options: dict[str, Any]) -> Iterator[PartitionOutput]:
+def dask_outputs(
+    todo: list[Partition], engine: EngineOptions, options: dict[str, Any]
+) -> Iterator[PartitionOutput]:
     """Partitions as Dask tasks with bounded look-ahead; outputs in completion order."""
     with _client(engine) as client:
         client.register_plugin(WarmUp(), name="aidtrack-warm-up")
@@ -58,11 +60,18 @@ class _ClientContext:
             try:
                 self.client = Client(self.engine.scheduler, timeout=CONNECT_TIMEOUT)
             except OSError as ex:
-                raise ValidationError(f'Cannot reach the Dask scheduler at "{self.engine.scheduler}" ({ex}); '
-                                      "start one with `dask scheduler` or check the address.") from None
+                raise ValidationError(
+                    f'Cannot reach the Dask scheduler at "{self.engine.scheduler}" ({ex}); '
+                    "start one with `dask scheduler` or check the address."
+                ) from None
         else:
-            self.cluster = LocalCluster(n_workers=self.engine.workers, threads_per_worker=1, processes=True,
-                                        dashboard_address=":0", memory_limit=0)
+            self.cluster = LocalCluster(
+                n_workers=self.engine.workers,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=":0",
+                memory_limit=0,
+            )
             self.client = Client(self.cluster)
         return self.client
 
@@ -72,7 +81,9 @@ class _ClientContext:
         if self.cluster is not None:
             nanny = logging.getLogger("distributed.nanny")
             level = nanny.level
-            nanny.setLevel(logging.ERROR)  # "still alive after 4 s, killing": a worker freeing spaCy; harmless
+            nanny.setLevel(
+                logging.ERROR
+            )  # "still alive after 4 s, killing": a worker freeing spaCy; harmless
             try:
                 self.cluster.close()
             finally:

@@ -60,18 +60,27 @@ def count_events(out: Path, *, by: Sequence[str] = ("type",)) -> pd.DataFrame:
     """Event counts grouped by ``by`` (columns of :data:`GROUPABLE`), largest first."""
     unknown = [c for c in by if c not in GROUPABLE]
     if unknown or not by:
-        raise ValidationError(f'Cannot group events by "{", ".join(unknown) or "(nothing)"}"; '
-                              f"use one or more of: {', '.join(GROUPABLE)}.")
+        raise ValidationError(
+            f'Cannot group events by "{", ".join(unknown) or "(nothing)"}"; '
+            f"use one or more of: {', '.join(GROUPABLE)}."
+        )
     cols = ", ".join(f'"{c}"' for c in by)
-    return _query(out, f"SELECT {cols}, count(*) AS events, count(DISTINCT article_id) AS articles "
-                       f"FROM events GROUP BY {cols} ORDER BY events DESC, {cols}")
+    return _query(
+        out,
+        f"SELECT {cols}, count(*) AS events, count(DISTINCT article_id) AS articles "
+        f"FROM events GROUP BY {cols} ORDER BY events DESC, {cols}",
+    )
 
 
 def events_by_month(out: Path, *, type: str | None = None) -> pd.DataFrame:
     """Events per month and type (optionally one ``type``), oldest month first."""
     where, params = ("WHERE type = ?", [type]) if type else ("", [])
-    return _query(out, f"SELECT month, type, count(*) AS events FROM events {where} "
-                       "GROUP BY month, type ORDER BY month, type", params)
+    return _query(
+        out,
+        f"SELECT month, type, count(*) AS events FROM events {where} "
+        "GROUP BY month, type ORDER BY month, type",
+        params,
+    )
 
 
 def partition_rows(out: Path, files: Sequence[str]) -> list[dict[str, Any]]:
@@ -86,9 +95,16 @@ def documents(rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Rows grouped back into one document per article (shaped as in eval/SCHEMA.md)."""
     docs: dict[str, dict[str, Any]] = {}
     for row in rows:
-        doc = docs.setdefault(row["article_id"], {
-            "id": row["article_id"], "url": row["url"], "title": row["title"],
-            "published": _iso(row["published"]), "events": []})
+        doc = docs.setdefault(
+            row["article_id"],
+            {
+                "id": row["article_id"],
+                "url": row["url"],
+                "title": row["title"],
+                "published": _iso(row["published"]),
+                "events": [],
+            },
+        )
         doc["events"].append(_event(row))
     return list(docs.values())
 

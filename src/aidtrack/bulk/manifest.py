@@ -40,8 +40,10 @@ def prepare(out: Path, config: Mapping[str, Any], *, resume: bool) -> set[str]:
         changed = sorted(k for k in set(config) | set(previous) if previous.get(k) != config.get(k))
         if changed:
             details = ", ".join(f'{k}: "{previous.get(k)}" -> "{config.get(k)}"' for k in changed)
-            raise ValidationError(f'Cannot resume the run in "{out}": {details} changed since it started. '
-                                  "Use --no-resume to start over there, or give a new --out folder.")
+            raise ValidationError(
+                f'Cannot resume the run in "{out}": {details} changed since it started. '
+                "Use --no-resume to start over there, or give a new --out folder."
+            )
         return done_keys(out)
     clear(out)
     write_json(path, config)

@@ -61,8 +61,11 @@ class BulkReport:
         self.workers[pid] = max(self.workers.get(pid, 0.0), result["peak_rss_mb"])
 
     def to_dict(self) -> dict[str, Any]:
-        return {**dataclasses.asdict(self), "articles_per_second": round(self.articles_per_second, 2),
-                "pass_rate": round(self.pass_rate, 4)}
+        return {
+            **dataclasses.asdict(self),
+            "articles_per_second": round(self.articles_per_second, 2),
+            "pass_rate": round(self.pass_rate, 4),
+        }
 
 
 @dataclasses.dataclass(frozen=True)
@@ -78,15 +81,26 @@ class EngineOptions:
             raise ValidationError(f'Unknown engine "{self.engine}"; use one of: {", ".join(ENGINES)}.')
         if self.workers < 1:
             raise ValidationError(f"--workers {self.workers} is too few; use 1 or more.")
-        if self.scheduler and not self.scheduler.startswith(("tcp://", "tls://", "inproc://", "ws://", "wss://")):
-            raise ValidationError(f'Scheduler address "{self.scheduler}" has no protocol; write it as '
-                                  "tcp://HOST:8786 (see `dask scheduler`).")
+        if self.scheduler and not self.scheduler.startswith(
+            ("tcp://", "tls://", "inproc://", "ws://", "wss://")
+        ):
+            raise ValidationError(
+                f'Scheduler address "{self.scheduler}" has no protocol; write it as '
+                "tcp://HOST:8786 (see `dask scheduler`)."
+            )
 
 
 def run_bulk(
-    corpus: Path, out: Path, *, engine: EngineOptions | None = None, partition_size: int = 200,
-    threshold: float = DEFAULT_THRESHOLD, use_filter: bool = True, resume: bool = True,
-    max_partitions: int | None = None, max_chars: int | None = None,
+    corpus: Path,
+    out: Path,
+    *,
+    engine: EngineOptions | None = None,
+    partition_size: int = 200,
+    threshold: float = DEFAULT_THRESHOLD,
+    use_filter: bool = True,
+    resume: bool = True,
+    max_partitions: int | None = None,
+    max_chars: int | None = None,
     on_start: Callable[[Plan, set[str]], None] | None = None,
     on_result: Callable[[dict[str, Any]], None] | None = None,
 ) -> BulkReport:
@@ -99,8 +113,13 @@ def run_bulk(
     """
     engine = engine or EngineOptions()
     plan = plan_partitions(corpus, size=partition_size)
-    config = {"corpus": str(Path(corpus).resolve()), "fingerprint": plan.fingerprint,
-              "partition_size": partition_size, "threshold": threshold, "use_filter": use_filter}
+    config = {
+        "corpus": str(Path(corpus).resolve()),
+        "fingerprint": plan.fingerprint,
+        "partition_size": partition_size,
+        "threshold": threshold,
+        "use_filter": use_filter,
+    }
     out.mkdir(parents=True, exist_ok=True)
     done = manifest.prepare(out, config, resume=resume)
     todo = [p for p in plan.partitions if p.key not in done]
@@ -128,7 +147,9 @@ def _checkpoint(output: PartitionOutput, out: Path) -> dict[str, Any]:
     return result
 
 
-def _outputs(todo: list[Partition], engine: EngineOptions, options: dict[str, Any]) -> Iterable[PartitionOutput]:
+def _outputs(
+    todo: list[Partition], engine: EngineOptions, options: dict[str, Any]
+) -> Iterable[PartitionOutput]:
     if not todo:
         return []
     if engine.engine == "local":

@@ -32,16 +32,41 @@ log = logging.getLogger(__name__)
 
 EVENTS_DIR = "events"
 UNDATED = "unknown"
-_TEXT_FIELDS = ("type", "donor", "recipient", "actor", "target", "beneficiary", "category", "stage",
-                "currency", "channel", "via", "direction", "consequence", "condition", "summary", "items",
-                "event_date", "evidence")
-SCHEMA = pa.schema([
-    ("article_id", pa.string()), ("url", pa.string()), ("title", pa.string()), ("published", pa.date32()),
-    ("partition", pa.string()),
-    *[(name, pa.string()) for name in _TEXT_FIELDS],
-    ("amount", pa.float64()), ("start", pa.int64()), ("end", pa.int64()), ("confidence", pa.float64()),
-    ("extra", pa.string()),
-])
+_TEXT_FIELDS = (
+    "type",
+    "donor",
+    "recipient",
+    "actor",
+    "target",
+    "beneficiary",
+    "category",
+    "stage",
+    "currency",
+    "channel",
+    "via",
+    "direction",
+    "consequence",
+    "condition",
+    "summary",
+    "items",
+    "event_date",
+    "evidence",
+)
+SCHEMA = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("url", pa.string()),
+        ("title", pa.string()),
+        ("published", pa.date32()),
+        ("partition", pa.string()),
+        *[(name, pa.string()) for name in _TEXT_FIELDS],
+        ("amount", pa.float64()),
+        ("start", pa.int64()),
+        ("end", pa.int64()),
+        ("confidence", pa.float64()),
+        ("extra", pa.string()),
+    ]
+)
 _KNOWN = set(_TEXT_FIELDS) | {"amount", "start", "end", "confidence", "date"}
 
 
@@ -78,8 +103,9 @@ class PartitionOutput:
     rows: list[dict[str, Any]]
 
 
-def process_partition(part: Partition, *, threshold: float, use_filter: bool = True,
-                      max_chars: int | None = None) -> PartitionOutput:
+def process_partition(
+    part: Partition, *, threshold: float, use_filter: bool = True, max_chars: int | None = None
+) -> PartitionOutput:
     """Read, filter and extract one partition; return its counts and event rows.
 
     Articles longer than ``max_chars`` characters are cut first (at a word boundary, as
@@ -91,8 +117,18 @@ def process_partition(part: Partition, *, threshold: float, use_filter: bool = T
     relevance = load_filter(threshold=threshold)
     passed = [a for a in articles if relevance.passes(a)] if use_filter else articles
     rows = [event_row(a, e, part.key) for a, events in zip(passed, _extract(passed, errors)) for e in events]
-    result = PartitionResult(part.key, len(articles), len(passed), len(rows), errors, [],
-                             round(time.perf_counter() - began, 3), os.getpid(), _peak_rss_mb(), capped)
+    result = PartitionResult(
+        part.key,
+        len(articles),
+        len(passed),
+        len(rows),
+        errors,
+        [],
+        round(time.perf_counter() - began, 3),
+        os.getpid(),
+        _peak_rss_mb(),
+        capped,
+    )
     return PartitionOutput(result, rows)
 
 
@@ -108,9 +144,14 @@ def cap_articles(articles: list[Article], limit: int | None) -> tuple[list[Artic
     for article in articles:
         if len(article.text) > limit:
             cut = article.text.rfind(" ", max(limit - 200, 0), limit)
-            text = article.text[:cut if cut > 0 else limit]
-            log.warning('Article "%s" has %s characters; only the first %s were read (max_article_chars = %s).',
-                        article.id, f"{len(article.text):,}", f"{len(text):,}", f"{limit:,}")
+            text = article.text[: cut if cut > 0 else limit]
+            log.warning(
+                'Article "%s" has %s characters; only the first %s were read (max_article_chars = %s).',
+                article.id,
+                f"{len(article.text):,}",
+                f"{len(text):,}",
+                f"{limit:,}",
+            )
             article, capped = dataclasses.replace(article, text=text), capped + 1
         out.append(article)
     return out, capped
@@ -126,18 +167,27 @@ def _extract(articles: Sequence[Article], errors: list[str]) -> list[list[dict[s
             try:
                 out.append(extract_many([article])[0])
             except Exception as ex:  # noqa: BLE001
-                errors.append(f'Article "{article.id}": extraction failed ({type(ex).__name__}: {ex}); skipped.')
+                errors.append(
+                    f'Article "{article.id}": extraction failed ({type(ex).__name__}: {ex}); skipped.'
+                )
                 out.append([])
         return out
 
 
 def event_row(article: Article, event: Mapping[str, Any], key: str) -> dict[str, Any]:
     """One event with its provenance, as a row of :data:`SCHEMA`."""
-    row: dict[str, Any] = {"article_id": article.id, "url": article.url, "title": article.title,
-                           "published": article.published, "partition": key}
+    row: dict[str, Any] = {
+        "article_id": article.id,
+        "url": article.url,
+        "title": article.title,
+        "published": article.published,
+        "partition": key,
+    }
     for name in _TEXT_FIELDS:
         value = event.get("date" if name == "event_date" else name)
-        row[name] = None if value is None else (value if isinstance(value, str) else json.dumps(value, default=str))
+        row[name] = (
+            None if value is None else (value if isinstance(value, str) else json.dumps(value, default=str))
+        )
     row["amount"] = None if event.get("amount") is None else float(event["amount"])
     row["start"], row["end"] = event.get("start"), event.get("end")
     row["confidence"] = None if event.get("confidence") is None else float(event["confidence"])

@@ -23,9 +23,16 @@ from aidtrack.errors import AidtrackError, NotFoundError
 
 BROWSERS: tuple[str, ...] = ("chromium", "chromium-browser", "google-chrome", "chrome")
 CHROMIUM_FLAGS: tuple[str, ...] = (
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--hide-scrollbars", "--mute-audio",
-    "--disable-extensions", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--hide-scrollbars",
+    "--mute-audio",
+    "--disable-extensions",
+    "--disable-sync",
 )
 _CONFIG = {"displaylogo": False, "responsive": True}
 
@@ -59,7 +66,9 @@ def find_browser() -> str:
     given = os.environ.get("AIDTRACK_CHROMIUM")
     if given:
         if not Path(given).exists():
-            raise NotFoundError(f'AIDTRACK_CHROMIUM is "{given}", which does not exist; point it at a Chromium binary.')
+            raise NotFoundError(
+                f'AIDTRACK_CHROMIUM is "{given}", which does not exist; point it at a Chromium binary.'
+            )
         return given
     for name in BROWSERS:
         found = shutil.which(name)
@@ -71,8 +80,9 @@ def find_browser() -> str:
     )
 
 
-def write_png(fig: go.Figure, path: str | Path, *, width: int = 1000, height: int | None = None,
-              scale: float = 1.0) -> Path:
+def write_png(
+    fig: go.Figure, path: str | Path, *, width: int = 1000, height: int | None = None, scale: float = 1.0
+) -> Path:
     """Render ``fig`` to a PNG file with headless Chromium, offline."""
     target = Path(path).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -81,8 +91,11 @@ def write_png(fig: go.Figure, path: str | Path, *, width: int = 1000, height: in
     page = static.to_html(full_html=False, include_plotlyjs=True, config={"staticPlot": True})
     with tempfile.TemporaryDirectory(prefix="aidtrack-png-") as tmp:
         html = Path(tmp) / "figure.html"
-        html.write_text(f'<!doctype html><html><head><meta charset="utf-8"><style>body{{margin:0}}</style>'
-                        f"</head><body>{page}</body></html>", encoding="utf-8")
+        html.write_text(
+            f'<!doctype html><html><head><meta charset="utf-8"><style>body{{margin:0}}</style>'
+            f"</head><body>{page}</body></html>",
+            encoding="utf-8",
+        )
         _screenshot(html, target, width=width, height=height, scale=scale, profile=Path(tmp) / "profile")
     return target
 
@@ -90,8 +103,15 @@ def write_png(fig: go.Figure, path: str | Path, *, width: int = 1000, height: in
 def _screenshot(html: Path, png: Path, *, width: int, height: int, scale: float, profile: Path) -> None:
     if png.exists():
         png.unlink()
-    command = [find_browser(), *CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--window-size={width},{height}",
-               f"--force-device-scale-factor={scale}", f"--screenshot={png}", html.as_uri()]
+    command = [
+        find_browser(),
+        *CHROMIUM_FLAGS,
+        f"--user-data-dir={profile}",
+        f"--window-size={width},{height}",
+        f"--force-device-scale-factor={scale}",
+        f"--screenshot={png}",
+        html.as_uri(),
+    ]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
     except subprocess.TimeoutExpired:

@@ -52,34 +52,34 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
 # command name -> its one-line summary, so that `aidtrack --help` imports no command module
 # (tests/test_cli_startup.py checks each equals the command's own help)
 SUMMARIES: dict[str, str] = {
-    "actors": 'Resolve names to actor codes; list actors and group members.',
-    "add": 'Add a support record or a diplomatic event by hand (with its source).',
-    "audit": 'Show every change of one record: when, by whom, old and new values.',
-    "backup": 'Write a consistent copy of the whole ledger to FILE.',
-    "brief": "A donor's country brief in the terminal: totals, categories, peers, step-up gap, routes open under the export rules, appeals and threats, sources.",
-    "bulk-extract": 'Extract events from a large CORPUS: a folder of .txt/.html, a .jsonl or a .parquet file.',
-    "check-transfer": 'Check a transfer route hop by hop: findings with rules and sources, and a verdict.',
-    "compare": 'Compare a donor with its peers and show the step-up gap, e.g. `aidtrack compare KOR --peers G7`.',
-    "count-events": 'Count the events of a bulk-extract output folder OUT (DuckDB over the Parquet files).',
-    "digest": 'What changed since a date, for the countries you follow.',
-    "export": 'Export support records or events to CSV, JSON or Parquet (all matching rows).',
-    "extract": 'Propose the events of news articles (support, appeals, refusals, threats, policy changes, sanctions), each with its evidence sentence.',
-    "feeds": 'News feeds polled into the review queue.',
-    "import": 'Import data: Kiel releases, World Bank macro data, the starter dataset.',
-    "init": 'Create (or upgrade) the ledger database and show where it is.',
-    "list": 'List support records or events, with filters.',
+    "actors": "Resolve names to actor codes; list actors and group members.",
+    "add": "Add a support record or a diplomatic event by hand (with its source).",
+    "audit": "Show every change of one record: when, by whom, old and new values.",
+    "backup": "Write a consistent copy of the whole ledger to FILE.",
+    "brief": "A donor's country brief in the terminal: totals, categories, peers, step-up gap, routes open under the export rules, appeals and threats, sources, e.g. `aidtrack brief KOR`.",
+    "bulk-extract": "Extract events from a large CORPUS: a folder of .txt/.html, a .jsonl or a .parquet file.",
+    "check-transfer": "Check a transfer route hop by hop: findings with rules and sources, and a verdict.",
+    "compare": "Compare a donor with its peers and show the step-up gap, e.g. `aidtrack compare KOR --peers G7`.",
+    "count-events": "Count the events of a bulk-extract output folder OUT (DuckDB over the Parquet files).",
+    "digest": "What is new or changed since a date, for the countries you follow.",
+    "export": "Export support records or events to CSV, JSON or Parquet (all matching rows).",
+    "extract": "Propose the events of news articles (support, appeals, refusals, threats, policy changes, sanctions), each with its evidence sentence.",
+    "feeds": "News feeds polled into the review queue.",
+    "import": "Import data: Kiel releases, World Bank macro data, the starter dataset.",
+    "init": "Create (or upgrade) the ledger database and show where it is.",
+    "list": "List support records or events, with filters.",
     "options": "DONOR's routes to support the recipient: verdicts, citations, the peers that used each route (from the ledger), appeals and threats, and the step-up gap.",
-    "rank": 'Rank donors by support, % of GDP or per capita, e.g. `aidtrack rank --per gdp`.',
-    "report": 'Write a self-contained HTML country report (charts, peers, step-up gap, routes, rules, signals, sources); it works offline.',
-    "restore": 'Load a backup FILE into an empty ledger.',
-    "review": 'Review candidate events one by one: [a]ccept, [r]eject, [e]dit, [s]kip, [q]uit.',
-    "rules": 'Export rules on supplying a party to a war, by country and over time.',
-    "serve": 'Run the dashboard and JSON API (docs at /docs) on the ledger the CLI uses.',
-    "settings": 'Show every setting, its value and where to change it.',
-    "status": 'Summarise what the ledger holds: records, events, sources, imports.',
-    "timeline": 'Support per period and cumulative, and commitments vs allocations, e.g. `aidtrack timeline KOR`.',
-    "token": 'Create or revoke API tokens (needed for every write through the web API).',
-    "watch": 'Countries you follow.',
+    "rank": "Rank donors by support, % of GDP or per capita, e.g. `aidtrack rank --per gdp`.",
+    "report": "Write a self-contained HTML country report (charts, peers, step-up gap, routes, rules, signals, sources) that works offline, e.g. `aidtrack report KOR --out kor.html`.",
+    "restore": "Load a backup FILE into an empty ledger.",
+    "review": "Review candidate events one by one: [a]ccept, [r]eject, [e]dit, [s]kip, [q]uit.",
+    "rules": "Export rules on supplying a party to a war, by country and over time.",
+    "serve": "Run the dashboard and JSON API (docs at /docs) on the ledger the CLI uses.",
+    "settings": "Show every setting, its value and where to change it.",
+    "status": "Summarise what the ledger holds: records, events, sources, imports.",
+    "timeline": "Support per month (or quarter, year) and to date, and commitments vs allocations, e.g. `aidtrack timeline KOR --freq q`.",
+    "token": "Create, list or revoke API tokens (needed for every write through the web API).",
+    "watch": "Countries you follow.",
 }
 
 
@@ -119,9 +119,14 @@ class AidtrackGroup(click.Group):
 
 
 @click.group(cls=AidtrackGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--database", "database_url", metavar="URL", envvar="AIDTRACK_DATABASE_URL",
-              help="Ledger database URL (default: SQLite file in your data directory; "
-                   "PostgreSQL: postgresql+psycopg://user:pass@host/db).")
+@click.option(
+    "--database",
+    "database_url",
+    metavar="URL",
+    envvar="AIDTRACK_DATABASE_URL",
+    help="Ledger database URL (default: SQLite file in your data directory; "
+    "PostgreSQL: postgresql+psycopg://user:pass@host/db).",
+)
 @click.option("--debug", is_flag=True, help="Show full tracebacks on errors.")
 @click.version_option(package_name="aidtrack")
 def main(database_url: str | None, debug: bool) -> None:

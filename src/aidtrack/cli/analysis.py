@@ -23,10 +23,19 @@ console = output.console()
 
 _CATEGORIES = values(Category)
 _STAGES = values(Stage)
-_SHORT = {"military": "military", "humanitarian": "humanit.", "financial": "financial", "unspecified": "not split"}
+_SHORT = {
+    "military": "military",
+    "humanitarian": "humanit.",
+    "financial": "financial",
+    "unspecified": "not split",
+}
 _json_option = click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
-_chart_option = click.option("--chart", "chart", type=click.Path(dir_okay=False, path_type=Path),
-                             help="Also write the chart: .html (self-contained, offline) or .png.")
+_chart_option = click.option(
+    "--chart",
+    "chart",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the chart: .html (self-contained, offline) or .png.",
+)
 
 
 def _print_json(data: Any) -> None:
@@ -69,43 +78,98 @@ def _write_chart(fig: Any, path: Path | None) -> None:
 
 # -- rank --------------------------------------------------------------------------------
 
+
 @click.command()
 @click.option("--category", type=click.Choice(_CATEGORIES), help="One category (default: all together).")
-@click.option("--stage", type=click.Choice(_STAGES), default="allocation", show_default=True,
-              help="Which measure: Kiel's headline is allocation.")
+@click.option(
+    "--stage",
+    type=click.Choice(_STAGES),
+    default="allocation",
+    show_default=True,
+    help="Which measure: Kiel's headline is allocation.",
+)
 @click.option("--per", type=click.Choice(["gdp", "capita"]), help="Rank by % of GDP or per inhabitant.")
 @click.option("--start", help="From this date (YYYY-MM-DD).")
 @click.option("--end", help="Up to this date (YYYY-MM-DD).")
-@click.option("--eu-shares", "include_eu_shares", is_flag=True,
-              help="Attribute EU-institution aid to member states with Kiel's keys.")
-@click.option("--gdp", type=click.Choice(["kiel", "current"]), default="kiel", show_default=True,
-              help="GDP for --per gdp: Kiel's fixed 2021 GDP in EUR, or the latest WDI GDP converted to EUR.")
+@click.option(
+    "--eu-shares",
+    "include_eu_shares",
+    is_flag=True,
+    help="Attribute EU-institution aid to member states with Kiel's keys.",
+)
+@click.option(
+    "--gdp",
+    type=click.Choice(["kiel", "current"]),
+    default="kiel",
+    show_default=True,
+    help="GDP for --per gdp: Kiel's fixed 2021 GDP in EUR, or the latest WDI GDP converted to EUR.",
+)
 @click.option("--top", type=int, default=25, show_default=True, help="How many donors to show (0 = all).")
 @_chart_option
 @_json_option
-def rank(category: str | None, stage: str, per: str | None, start: str | None, end: str | None,
-         include_eu_shares: bool, gdp: str, top: int, chart: Path | None, as_json: bool) -> None:
+def rank(
+    category: str | None,
+    stage: str,
+    per: str | None,
+    start: str | None,
+    end: str | None,
+    include_eu_shares: bool,
+    gdp: str,
+    top: int,
+    chart: Path | None,
+    as_json: bool,
+) -> None:
     """Rank donors by support, % of GDP or per capita, e.g. `aidtrack rank --per gdp`."""
-    table = service.rank_donors(category=category, stage=stage, per=per, start=start, end=end,
-                                include_eu_shares=include_eu_shares, gdp=gdp)
+    table = service.rank_donors(
+        category=category,
+        stage=stage,
+        per=per,
+        start=start,
+        end=end,
+        include_eu_shares=include_eu_shares,
+        gdp=gdp,
+    )
     shown = table.head(top) if top > 0 else table
     measure = {"gdp": "pct_gdp", "capita": "per_capita_eur"}.get(per or "", "value_eur")
     title = _rank_title(stage, category, per, table)
-    _write_chart(charts.plot_ranking(table, measure=measure, top=len(shown), title=title,
-                                     **_cite(chart, as_of=end)), chart)
+    _write_chart(
+        charts.plot_ranking(table, measure=measure, top=len(shown), title=title, **_cite(chart, as_of=end)),
+        chart,
+    )
     if as_json:
         _print_json(service.frame_records(shown))
         return
     if per and len(table) and table[measure].isna().all():
-        click.echo(f"No {'GDP' if per == 'gdp' else 'population'} data in the ledger, so nothing can be ranked "
-                   "by it; import macro data first (`aidtrack import --help`).", err=True)
+        click.echo(
+            f"No {'GDP' if per == 'gdp' else 'population'} data in the ledger, so nothing can be ranked "
+            "by it; import macro data first (`aidtrack import --help`).",
+            err=True,
+        )
     capita = per == "capita"
     parts = [c for c in (*_CATEGORIES, "unspecified") if shown[f"{c}_eur"].abs().sum() > 0]
-    columns = ["#", "donor", "name", "total", "% GDP", *(["per capita"] if capita else []),
-               *(_SHORT[c] for c in parts), *(["EU share"] if include_eu_shares else [])]
-    rows = [[_int(r["rank"]), r["donor"], str(r["name"]), money(r["value_eur"]), pct(r["pct_gdp"]),
-             *([money(r["per_capita_eur"])] if capita else []), *(money(r[f"{c}_eur"]) for c in parts),
-             *([money(r["eu_share_eur"])] if include_eu_shares else [])] for _, r in shown.iterrows()]
+    columns = [
+        "#",
+        "donor",
+        "name",
+        "total",
+        "% GDP",
+        *(["per capita"] if capita else []),
+        *(_SHORT[c] for c in parts),
+        *(["EU share"] if include_eu_shares else []),
+    ]
+    rows = [
+        [
+            _int(r["rank"]),
+            r["donor"],
+            str(r["name"]),
+            money(r["value_eur"]),
+            pct(r["pct_gdp"]),
+            *([money(r["per_capita_eur"])] if capita else []),
+            *(money(r[f"{c}_eur"]) for c in parts),
+            *([money(r["eu_share_eur"])] if include_eu_shares else []),
+        ]
+        for _, r in shown.iterrows()
+    ]
     _print_table(rows, columns, title=_rank_title(stage, category, per, table))
 
 
@@ -121,35 +185,78 @@ def _rank_title(stage: str, category: str | None, per: str | None, table: pd.Dat
 
 # -- compare ------------------------------------------------------------------------------
 
+
 @click.command()
 @click.argument("donor")
-@click.option("--peers", default="G7", show_default=True,
-              help="A group (G7, NATO, EU, OECD) or codes/names separated by commas (JPN,AUS).")
+@click.option(
+    "--peers",
+    default="G7",
+    show_default=True,
+    help="A group (G7, NATO, EU, OECD) or codes/names separated by commas (JPN,AUS).",
+)
 @click.option("--stage", type=click.Choice(_STAGES), default="allocation", show_default=True)
-@click.option("--percentile", type=click.FloatRange(0, 100), default=50, show_default=True,
-              help="Peer level to match: 50 = median.")
+@click.option(
+    "--percentile",
+    type=click.FloatRange(0, 100),
+    default=50,
+    show_default=True,
+    help="Peer level to match: 50 = median.",
+)
 @click.option("--as-of", "as_of", help="Group membership and support up to this date (YYYY-MM-DD).")
 @click.option("--gdp", type=click.Choice(["kiel", "current"]), default="kiel", show_default=True)
 @_chart_option
 @_json_option
-def compare(donor: str, peers: str, stage: str, percentile: float, as_of: str | None, gdp: str,
-            chart: Path | None, as_json: bool) -> None:
+def compare(
+    donor: str,
+    peers: str,
+    stage: str,
+    percentile: float,
+    as_of: str | None,
+    gdp: str,
+    chart: Path | None,
+    as_json: bool,
+) -> None:
     """Compare a donor with its peers and show the step-up gap, e.g. `aidtrack compare KOR --peers G7`."""
     frames = service.open_frames()
-    result = service.compare_donors(service.resolve_donor(donor), frames=frames, peers=peers,
-                                    stage=stage, percentile=percentile, as_of=as_of, gdp=gdp)
+    result = service.compare_donors(
+        service.resolve_donor(donor),
+        frames=frames,
+        peers=peers,
+        stage=stage,
+        percentile=percentile,
+        as_of=as_of,
+        gdp=gdp,
+    )
     line = float(result.row("total")["peer_pct_gdp"])
-    _write_chart(charts.plot_peer_comparison(
-        result.values, line=line, title=f"{result.name} and {', '.join(result.peers)}: {stage} as % of GDP",
-        **_cite(chart, as_of=as_of)), chart)
+    _write_chart(
+        charts.plot_peer_comparison(
+            result.values,
+            line=line,
+            title=f"{result.name} and {', '.join(result.peers)}: {stage} as % of GDP",
+            **_cite(chart, as_of=as_of),
+        ),
+        chart,
+    )
     if as_json:
         _print_json(service.comparison_dict(result))
         return
     label = "median" if percentile == 50 else f"p{percentile:g}"
-    rows = [[str(r["category"]), money(r["donor_eur"]), pct(r["donor_pct_gdp"]), pct(r["peer_pct_gdp"]),
-             f"{r['rank']} of {r['of']}", money(r["gap_eur"])] for _, r in result.table.iterrows()]
-    _print_table(rows, ["category", result.donor, "% GDP", f"peers {label}", "rank", "step-up gap"],
-                 title=f"{result.name} vs {', '.join(result.peers)} ({stage}; % of GDP)")
+    rows = [
+        [
+            str(r["category"]),
+            money(r["donor_eur"]),
+            pct(r["donor_pct_gdp"]),
+            pct(r["peer_pct_gdp"]),
+            f"{r['rank']} of {r['of']}",
+            money(r["gap_eur"]),
+        ]
+        for _, r in result.table.iterrows()
+    ]
+    _print_table(
+        rows,
+        ["category", result.donor, "% GDP", f"peers {label}", "rank", "step-up gap"],
+        title=f"{result.name} vs {', '.join(result.peers)} ({stage}; % of GDP)",
+    )
     click.echo(f"Step-up gap: what {result.donor} would add to match the peers' {label} share of GDP.")
     if result.missing_peers:
         click.echo(f"Left out (no records or no GDP): {', '.join(result.missing_peers)}")
@@ -157,11 +264,17 @@ def compare(donor: str, peers: str, stage: str, percentile: float, as_of: str | 
 
 # -- timeline -----------------------------------------------------------------------------
 
+
 @click.command()
 @click.argument("donor", required=False)
 @click.option("--stage", type=click.Choice(_STAGES), help="One measure (default: all).")
-@click.option("--freq", type=click.Choice(["m", "q", "y"], case_sensitive=False), default="m", show_default=True,
-              help="Periods: m = months, q = quarters, y = years.")
+@click.option(
+    "--freq",
+    type=click.Choice(["m", "q", "y"], case_sensitive=False),
+    default="m",
+    show_default=True,
+    help="Periods: m = months, q = quarters, y = years.",
+)
 @_chart_option
 @_json_option
 def timeline(donor: str | None, stage: str | None, freq: str, chart: Path | None, as_json: bool) -> None:
@@ -172,19 +285,40 @@ def timeline(donor: str | None, stage: str | None, freq: str, chart: Path | None
     frame = service.donor_timeline(code, frames=frames, stage=stage, freq=freq)
     gap = service.commitment_gap(frames=frames, donors=None if code is None else [code])
     who = code or "All donors"
-    _write_chart(charts.plot_timeline(frame, title=f"{who}: cumulative support by category and stage",
-                                      **_cite(chart)), chart)
+    _write_chart(
+        charts.plot_timeline(frame, title=f"{who}: cumulative support by category and stage", **_cite(chart)),
+        chart,
+    )
     if as_json:
-        _print_json({"donor": code, "timeline": service.frame_records(frame),
-                     "undated_eur": frame.attrs.get("undated_eur", 0.0),
-                     "commitment_gap": service.frame_records(gap)})
+        _print_json(
+            {
+                "donor": code,
+                "timeline": service.frame_records(frame),
+                "undated_eur": frame.attrs.get("undated_eur", 0.0),
+                "commitment_gap": service.frame_records(gap),
+            }
+        )
         return
-    _print_timeline(frame, freq=freq.upper(), title=f"{who}: support per {_PERIOD_NAMES[freq.upper()]} and to date")
-    rows = [[r["donor"], str(r["name"]), money(r["commitment_eur"]), money(r["allocation_eur"]),
-             money(r["delivery_eur"]), money(r["unallocated_eur"]), pct(r["allocated_pct"], digits=0)]
-            for _, r in gap.head(25).iterrows()]
-    _print_table(rows, ["donor", "name", "committed", "allocated", "delivered", "unallocated", "allocated"],
-                 title="Commitments vs allocations")
+    _print_timeline(
+        frame, freq=freq.upper(), title=f"{who}: support per {_PERIOD_NAMES[freq.upper()]} and to date"
+    )
+    rows = [
+        [
+            r["donor"],
+            str(r["name"]),
+            money(r["commitment_eur"]),
+            money(r["allocation_eur"]),
+            money(r["delivery_eur"]),
+            money(r["unallocated_eur"]),
+            pct(r["allocated_pct"], digits=0),
+        ]
+        for _, r in gap.head(25).iterrows()
+    ]
+    _print_table(
+        rows,
+        ["donor", "name", "committed", "allocated", "delivered", "unallocated", "allocated"],
+        title="Commitments vs allocations",
+    )
 
 
 _PERIOD_NAMES = {"M": "month", "Q": "quarter", "Y": "year"}
@@ -197,14 +331,24 @@ def _print_timeline(frame: pd.DataFrame, *, freq: str, title: str) -> None:
         return
     names = [(s, c) for s, c in dict.fromkeys(zip(frame["stage"], frame["category"]))]
     per = frame.pivot_table(index="period", columns=["stage", "category"], values="amount_eur", aggfunc="sum")
-    total = frame.pivot_table(index="period", columns=["stage", "category"], values="cumulative_eur", aggfunc="sum")
+    total = frame.pivot_table(
+        index="period", columns=["stage", "category"], values="cumulative_eur", aggfunc="sum"
+    )
     columns = ["period"]
     for stage, category in names:
         label = stage if category == "unspecified" else f"{category} {stage}"
         columns += [f"{label}, in {_PERIOD_NAMES[freq]}", f"{label}, to date"]
-    rows = [[_period(period, freq), *(cell for s, c in names for cell in (money(per.at[period, (s, c)]),
-                                                                       money(total.at[period, (s, c)])))]
-            for period in per.index]
+    rows = [
+        [
+            _period(period, freq),
+            *(
+                cell
+                for s, c in names
+                for cell in (money(per.at[period, (s, c)]), money(total.at[period, (s, c)]))
+            ),
+        ]
+        for period in per.index
+    ]
     table = Table(title=title)
     for i, col in enumerate(columns):
         table.add_column(col, justify="left" if i == 0 else "right")
@@ -223,10 +367,14 @@ def _period(period: pd.Timestamp, freq: str) -> str:
 
 # -- report and brief ------------------------------------------------------------------------
 
+
 @click.command()
 @click.argument("donor")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
-              help="HTML file to write (default: <donor>.html in the current folder).")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="HTML file to write (default: <donor>.html in the current folder).",
+)
 @click.option("--peers", default="G7", show_default=True, help="Peer group or codes for the comparison.")
 @click.option("--as-of", "as_of", help="Support up to this date (YYYY-MM-DD).")
 @click.option("--stage", type=click.Choice(_STAGES), default="allocation", show_default=True)

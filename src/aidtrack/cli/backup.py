@@ -27,8 +27,14 @@ out = output.console()
 
 @contextmanager
 def _progress() -> Iterator[backups.Progress]:
-    with Progress(TextColumn("{task.description:<16}"), BarColumn(), TaskProgressColumn(), TimeElapsedColumn(),
-                  console=console, transient=True) as bar:
+    with Progress(
+        TextColumn("{task.description:<16}"),
+        BarColumn(),
+        TaskProgressColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
         tasks: dict[str, TaskID] = {}
 
         def update(table: str, done: int, total: int | None) -> None:
@@ -81,8 +87,10 @@ def backup(file: Path) -> None:
     with _progress() as progress:
         summary = backups.backup(store, file, progress=progress)
     total = sum(summary.counts.values())
-    out.print(f"[green]Backed up[/green] {store.url} to {summary.path} ({summary.kind}, schema {summary.revision}): "
-              f"{total:,} rows in {len(summary.counts)} tables, {summary.seconds:.1f} s.")
+    out.print(
+        f"[green]Backed up[/green] {store.url} to {summary.path} ({summary.kind}, schema {summary.revision}): "
+        f"{total:,} rows in {len(summary.counts)} tables, {summary.seconds:.1f} s."
+    )
     out.print(_counts_table("Rows per table", summary.counts))
     command = backups.pg_dump_command(store)
     if command:
@@ -91,8 +99,11 @@ def backup(file: Path) -> None:
 
 @click.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--force", is_flag=True,
-              help="Replace everything in a ledger that is not empty (records, imports, tokens, audit trail).")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace everything in a ledger that is not empty (records, imports, tokens, audit trail).",
+)
 def restore(file: Path, force: bool) -> None:
     """Load a backup FILE into an empty ledger.
 
@@ -114,8 +125,10 @@ def restore(file: Path, force: bool) -> None:
     total = sum(summary.counts.values())
     replaced = sum(summary.replaced.values())
     note = f"; replaced {replaced:,} rows that were in it" if replaced else ""
-    out.print(f"[green]Restored[/green] {summary.path} ({summary.kind}) into {store.url}: {total:,} rows in "
-              f"{len(summary.counts)} tables, {summary.seconds:.1f} s{note}.")
+    out.print(
+        f"[green]Restored[/green] {summary.path} ({summary.kind}) into {store.url}: {total:,} rows in "
+        f"{len(summary.counts)} tables, {summary.seconds:.1f} s{note}."
+    )
     out.print(_counts_table("Rows per table", summary.counts))
 
 

@@ -104,17 +104,26 @@ def _keep_confident(documents: list[dict[str, Any]], minimum: float) -> list[dic
     """The documents with only the events whose confidence is at least ``minimum``."""
     if minimum <= 0:
         return documents
-    return [dict(doc, events=[e for e in doc["events"] if float(e.get("confidence", 0.0)) >= minimum])
-            for doc in documents]
+    return [
+        dict(doc, events=[e for e in doc["events"] if float(e.get("confidence", 0.0)) >= minimum])
+        for doc in documents
+    ]
 
 
-def _extract_corpus(corpus: Path, *, out: Path | None, store: bool, as_table: bool = False,
-                    min_confidence: float = 0.0) -> None:
+def _extract_corpus(
+    corpus: Path, *, out: Path | None, store: bool, as_table: bool = False, min_confidence: float = 0.0
+) -> None:
     """Stream a .jsonl/.parquet corpus partition by partition; JSON Lines on stdout without --out
     (or a table per partition with --table)."""
     errors: list[str] = []
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=Console(stderr=True), transient=True) as progress:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as progress:
         task = progress.add_task(f"Extracting {corpus.name}", total=None)
         for documents in extraction.iter_corpus_documents(corpus, errors=errors):
             documents = _keep_confident(documents, min_confidence)
@@ -136,24 +145,41 @@ def _extract_corpus(corpus: Path, *, out: Path | None, store: bool, as_table: bo
 
 def _store(documents: list[dict[str, Any]]) -> None:
     result = extraction.store_documents(documents)
-    click.echo(f"Ledger: {result['added']} new candidate(s), {result['linked']} linked to existing records, "
-               f"{result['unchanged']} already stored; review them with `aidtrack review`.", err=True)
+    click.echo(
+        f"Ledger: {result['added']} new candidate(s), {result['linked']} linked to existing records, "
+        f"{result['unchanged']} already stored; review them with `aidtrack review`.",
+        err=True,
+    )
     for bad in result["invalid"]:
         click.echo(f"Not stored: {bad['error']}", err=True)
 
 
 @click.command()
 @click.argument("sources", nargs=-1, required=True, metavar="FILE|DIR|-")
-@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path),
-              help="Write one JSON file per article (named after it) into this folder.")
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write one JSON file per article (named after it) into this folder.",
+)
 @click.option("--table", "as_table", is_flag=True, help="Print a table instead of JSON.")
-@click.option("--store", "store", is_flag=True,
-              help="Also put the events into the ledger as candidates for `aidtrack review`.")
-@click.option("--min-confidence", "min_confidence", type=click.FloatRange(0.0, 1.0), default=0.0,
-              show_default=True,
-              help="Drop events whose confidence (0-1) is below this; higher means fewer, surer events.")
-def extract(sources: tuple[str, ...], out: Path | None, as_table: bool, store: bool,
-            min_confidence: float) -> None:
+@click.option(
+    "--store",
+    "store",
+    is_flag=True,
+    help="Also put the events into the ledger as candidates for `aidtrack review`.",
+)
+@click.option(
+    "--min-confidence",
+    "min_confidence",
+    type=click.FloatRange(0.0, 1.0),
+    default=0.0,
+    show_default=True,
+    help="Drop events whose confidence (0-1) is below this; higher means fewer, surer events.",
+)
+def extract(
+    sources: tuple[str, ...], out: Path | None, as_table: bool, store: bool, min_confidence: float
+) -> None:
     """Propose the events of news articles (support, appeals, refusals, threats,
     policy changes, sanctions), each with its evidence sentence.
 

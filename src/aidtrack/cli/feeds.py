@@ -13,8 +13,9 @@ from aidtrack.services import feeds as feeds_service
 from aidtrack.services import ledger
 
 _FEED_COLUMNS = ["id", "url", "name", "tags", "polled", "status", "items", "events", "error"]
-_TAG_OPTION = click.option("--tag", "tags", multiple=True, metavar="TAG",
-                           help="Only feeds with this tag (repeatable: any of them).")
+_TAG_OPTION = click.option(
+    "--tag", "tags", multiple=True, metavar="TAG", help="Only feeds with this tag (repeatable: any of them)."
+)
 
 
 @click.group()
@@ -33,8 +34,13 @@ def feeds_group() -> None:
 @feeds_group.command("add")
 @click.argument("url")
 @click.option("--name", help="A name to show instead of the address.")
-@click.option("--tag", "tags", multiple=True, metavar="TAG",
-              help="A tag to list and poll feeds by, e.g. asia (repeatable).")
+@click.option(
+    "--tag",
+    "tags",
+    multiple=True,
+    metavar="TAG",
+    help="A tag to list and poll feeds by, e.g. asia (repeatable).",
+)
 def feeds_add(url: str, name: str | None, tags: tuple[str, ...]) -> None:
     """Add the RSS or Atom feed (or sitemap) at URL; its articles are read at the next `aidtrack feeds poll`."""
     feed = feeds_service.add_feed(url, name=name, tags=tags)
@@ -50,7 +56,9 @@ def feeds_list(tags: tuple[str, ...], as_json: bool) -> None:
     if as_json:
         print_json(rows)
     elif not rows:
-        click.echo("No feeds with that tag." if tags else "No feeds yet; add one with `aidtrack feeds add URL`.")
+        click.echo(
+            "No feeds with that tag." if tags else "No feeds yet; add one with `aidtrack feeds add URL`."
+        )
     else:
         print_table([{**r, "tags": ", ".join(r["tags"])} for r in rows], _FEED_COLUMNS)
 
@@ -66,17 +74,42 @@ def feeds_remove(feed: str) -> None:
 @feeds_group.command("poll")
 @click.option("--feed", "chosen", multiple=True, metavar="ID|URL", help="Poll only this feed (repeatable).")
 @_TAG_OPTION
-@click.option("--workers", type=click.IntRange(1, feeds_service.MAX_WORKERS), default=1, show_default=True,
-              help="Processes that take article text and extract events while pages are fetched.")
-@click.option("--recheck", is_flag=True,
-              help="Ask again for every entry's page (conditional GET), to catch articles edited in place.")
-@click.option("--timeout", type=click.FloatRange(0.1, 600), default=20.0, show_default=True,
-              help="Seconds to wait for one answer.")
-@click.option("--retries", type=click.IntRange(0, 10), default=2, show_default=True,
-              help="Tries after a timeout, a refused connection or a 429/5xx answer (with backoff).")
+@click.option(
+    "--workers",
+    type=click.IntRange(1, feeds_service.MAX_WORKERS),
+    default=1,
+    show_default=True,
+    help="Processes that take article text and extract events while pages are fetched.",
+)
+@click.option(
+    "--recheck",
+    is_flag=True,
+    help="Ask again for every entry's page (conditional GET), to catch articles edited in place.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(0.1, 600),
+    default=20.0,
+    show_default=True,
+    help="Seconds to wait for one answer.",
+)
+@click.option(
+    "--retries",
+    type=click.IntRange(0, 10),
+    default=2,
+    show_default=True,
+    help="Tries after a timeout, a refused connection or a 429/5xx answer (with backoff).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the poll report as JSON.")
-def feeds_poll(chosen: tuple[str, ...], tags: tuple[str, ...], workers: int, recheck: bool, timeout: float,
-               retries: int, as_json: bool) -> None:
+def feeds_poll(
+    chosen: tuple[str, ...],
+    tags: tuple[str, ...],
+    workers: int,
+    recheck: bool,
+    timeout: float,
+    retries: int,
+    as_json: bool,
+) -> None:
     """Read the feeds once: new and changed articles that look relevant go through extraction
     into the review queue. A feed that fails is reported and the others go on.
 
@@ -90,8 +123,14 @@ def feeds_poll(chosen: tuple[str, ...], tags: tuple[str, ...], workers: int, rec
     fetcher = feeds_service.make_fetcher(timeout=timeout, retries=retries)
     progress = None if as_json else (lambda feed: _echo_feed(feed.to_dict()))
     try:
-        report = feeds_service.poll(feeds=list(chosen), tags=tags, fetcher=fetcher, recheck=recheck,
-                                    workers=workers, progress=progress)
+        report = feeds_service.poll(
+            feeds=list(chosen),
+            tags=tags,
+            fetcher=fetcher,
+            recheck=recheck,
+            workers=workers,
+            progress=progress,
+        )
     finally:
         fetcher.close()
     if as_json:
@@ -101,9 +140,11 @@ def feeds_poll(chosen: tuple[str, ...], tags: tuple[str, ...], workers: int, rec
         click.echo("No feeds to poll; add one with `aidtrack feeds add URL`.")
         return
     totals = report.totals()
-    click.echo(f"{len(report.feeds)} feed(s): {totals['new']} new and {totals['changed']} changed article(s) read, "
-               f"{totals['not_relevant']} not relevant; {totals['added']} new candidate(s), {totals['linked']} "
-               f"linked to existing records; {totals['errors']} error(s). Review with `aidtrack review`.")
+    click.echo(
+        f"{len(report.feeds)} feed(s): {totals['new']} new and {totals['changed']} changed article(s) read, "
+        f"{totals['not_relevant']} not relevant; {totals['added']} new candidate(s), {totals['linked']} "
+        f"linked to existing records; {totals['errors']} error(s). Review with `aidtrack review`."
+    )
 
 
 def _echo_feed(feed: dict[str, Any]) -> None:
@@ -113,16 +154,23 @@ def _echo_feed(feed: dict[str, Any]) -> None:
         click.echo(f"{feed['url']}: skipped, another process is polling it")
     elif feed["status"] == "ok":
         unreadable = f", {feed['unreadable']} page(s) without article text" if feed["unreadable"] else ""
-        click.echo(f"{feed['url']}: {feed['items']} item(s), {feed['new']} new, {feed['changed']} changed, "
-                   f"{feed['not_relevant']} not relevant{unreadable}, {feed['added']} candidate(s) added")
+        click.echo(
+            f"{feed['url']}: {feed['items']} item(s), {feed['new']} new, {feed['changed']} changed, "
+            f"{feed['not_relevant']} not relevant{unreadable}, {feed['added']} candidate(s) added"
+        )
     for error in feed["errors"]:
         click.echo(f"{feed['url']}: error: {error}", err=True)
 
 
 # -- watchlists -------------------------------------------------------------------------
 
-_LIST_OPTION = click.option("--list", "watchlist", default=digest_service.DEFAULT_LIST, show_default=True,
-                            help="Name of the watchlist.")
+_LIST_OPTION = click.option(
+    "--list",
+    "watchlist",
+    default=digest_service.DEFAULT_LIST,
+    show_default=True,
+    help="Name of the watchlist.",
+)
 
 
 @click.group()
@@ -139,14 +187,22 @@ def watch_group() -> None:
 
 @watch_group.command("add")
 @click.argument("countries", nargs=-1, required=True)
-@click.option("--types", "types", multiple=True, metavar="T1,T2",
-              help="Only these types in the digest: " + ", ".join(t for t, _ in digest_service.TYPES)
-              + ". Default: all. Given again for a followed country, replaces its types.")
+@click.option(
+    "--types",
+    "types",
+    multiple=True,
+    metavar="T1,T2",
+    help="Only these types in the digest: "
+    + ", ".join(t for t, _ in digest_service.TYPES)
+    + ". Default: all. Given again for a followed country, replaces its types.",
+)
 @_LIST_OPTION
 def watch_add(countries: tuple[str, ...], types: tuple[str, ...], watchlist: str) -> None:
     """Follow COUNTRIES (codes or names, e.g. KOR "South Korea")."""
     added = digest_service.watch(countries, types=types, watchlist=watchlist)
-    click.echo(f"Following {', '.join(added)} on {watchlist}." if added else "Already followed; nothing added.")
+    click.echo(
+        f"Following {', '.join(added)} on {watchlist}." if added else "Already followed; nothing added."
+    )
 
 
 @watch_group.command("remove")
@@ -170,25 +226,41 @@ def watch_list(every: bool, watchlist: str, as_json: bool) -> None:
     elif not rows:
         click.echo("No countries followed; add one with `aidtrack watch add KOR`.")
     else:
-        print_table([{**r, "types": ", ".join(r["types"]) or "all"} for r in rows],
-                    ["watchlist", "code", "name", "types", "added", "added_by"])
+        print_table(
+            [{**r, "types": ", ".join(r["types"]) or "all"} for r in rows],
+            ["watchlist", "code", "name", "types", "added", "added_by"],
+        )
 
 
 # -- the digest -------------------------------------------------------------------------
 
+
 @click.command()
-@click.option("--since", default="7d", show_default=True,
-              help="Start of the period: a date (YYYY-MM-DD) or a span back from today (7d, 2w).")
+@click.option(
+    "--since",
+    default="7d",
+    show_default=True,
+    help="Start of the period: a date (YYYY-MM-DD) or a span back from today (7d, 2w).",
+)
 @click.option("--until", help="Last date (YYYY-MM-DD). Default: today.")
-@click.option("--country", "countries", multiple=True, metavar="CODE",
-              help="A country to cover (repeatable). Default: the watchlist.")
+@click.option(
+    "--country",
+    "countries",
+    multiple=True,
+    metavar="CODE",
+    help="A country to cover (repeatable). Default: the watchlist.",
+)
 @_LIST_OPTION
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write to this .md or .html file (HTML is one self-contained page). Default: Markdown on "
-                   "standard output.")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this .md or .html file (HTML is one self-contained page). Default: Markdown on "
+    "standard output.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the digest as JSON.")
-def digest(since: str, until: str | None, countries: tuple[str, ...], watchlist: str, out: Path | None,
-           as_json: bool) -> None:
+def digest(
+    since: str, until: str | None, countries: tuple[str, ...], watchlist: str, out: Path | None, as_json: bool
+) -> None:
     """What is new or changed since a date, for the countries you follow.
 
     Per country (watched ones first): appeals, refusals, threats, policy
@@ -202,8 +274,9 @@ def digest(since: str, until: str | None, countries: tuple[str, ...], watchlist:
       aidtrack digest --since 7d
       aidtrack digest --since 2024-01-01 --country JPN --out digest.html
     """
-    data = digest_service.build_digest(since=since, until=until, countries=countries,
-                                       watchlist=watchlist, store=ledger.open_store())
+    data = digest_service.build_digest(
+        since=since, until=until, countries=countries, watchlist=watchlist, store=ledger.open_store()
+    )
     if as_json:
         print_json(data)
     elif out is None:
@@ -211,7 +284,9 @@ def digest(since: str, until: str | None, countries: tuple[str, ...], watchlist:
     else:
         text = digest_service.render(data, suffix=out.suffix)
         out.write_text(text, encoding="utf-8")
-        click.echo(f"Wrote the digest of {', '.join(c['code'] for c in data['countries'])} to {out}", err=True)
+        click.echo(
+            f"Wrote the digest of {', '.join(c['code'] for c in data['countries'])} to {out}", err=True
+        )
 
 
 COMMANDS = [feeds_group, watch_group, digest]

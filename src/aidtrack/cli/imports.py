@@ -30,8 +30,15 @@ _STAGES = {"download": "Downloading", "read": "Reading", "check": "Checking rows
 
 @contextmanager
 def _progress() -> Iterator[imports.Progress]:
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(),
-                  TimeElapsedColumn(), console=console, transient=True) as bar:
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TaskProgressColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
         tasks: dict[str, TaskID] = {}
 
         def update(stage: str, done: int, total: int | None) -> None:
@@ -44,16 +51,20 @@ def _progress() -> Iterator[imports.Progress]:
 
 def _show_summary(summary: imports.ImportSummary) -> None:
     if summary.status == "unchanged":
-        out.print(f"[yellow]Unchanged[/yellow]: {summary.path} was already imported (import "
-                  f"#{summary.import_id}); nothing was written.")
+        out.print(
+            f"[yellow]Unchanged[/yellow]: {summary.path} was already imported (import "
+            f"#{summary.import_id}); nothing was written."
+        )
         for note in summary.notes:
             out.print(f"[yellow]Note[/yellow]: {note}")
         return
-    out.print(f"[green]Imported[/green] {summary.path} as import #{summary.import_id}: release "
-              f"{summary.release or '?'} ({summary.layout}), {summary.rows_read:,} rows read, "
-              f"{summary.outcome}, "
-              f"{summary.macro} macro values, {len(summary.report)} problems reported, "
-              f"{summary.seconds:.1f} s.")
+    out.print(
+        f"[green]Imported[/green] {summary.path} as import #{summary.import_id}: release "
+        f"{summary.release or '?'} ({summary.layout}), {summary.rows_read:,} rows read, "
+        f"{summary.outcome}, "
+        f"{summary.macro} macro values, {len(summary.report)} problems reported, "
+        f"{summary.seconds:.1f} s."
+    )
     table = Table(title="Totals (EUR bn, Kiel's values)")
     for column in ("stage", "category", "EUR bn"):
         table.add_column(column, justify="right" if column == "EUR bn" else "left")
@@ -90,9 +101,13 @@ def import_group() -> None:
 @import_group.command("kiel")
 @click.argument("path_or_url")
 @click.option("--release", metavar="N", help="Release number, when the file does not say (e.g. 12).")
-@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Save the import report (bad rows) to FILE.csv or FILE.json. Default: a CSV beside "
-                   "a SQLite database, or printed.")
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Save the import report (bad rows) to FILE.csv or FILE.json. Default: a CSV beside "
+    "a SQLite database, or printed.",
+)
 def kiel(path_or_url: str, release: str | None, report_path: Path | None) -> None:
     """Import a Kiel Ukraine Support Tracker release: workbook, CSV export, website CSV folder or URL.
 
@@ -104,25 +119,36 @@ def kiel(path_or_url: str, release: str | None, report_path: Path | None) -> Non
     """
     store = ledger.open_store()
     with _progress() as progress:
-        summary = imports.import_kiel(store, path_or_url, by=settings.get("user"), release=release,
-                                      report_path=report_path, progress=progress)
+        summary = imports.import_kiel(
+            store,
+            path_or_url,
+            by=settings.get("user"),
+            release=release,
+            report_path=report_path,
+            progress=progress,
+        )
     _show_summary(summary)
     _show_report(summary)
 
 
 @import_group.command("macro")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--indicator", type=click.Choice(["gdp", "population"]),
-              help="What a World Bank CSV holds, when its file name does not say.")
+@click.option(
+    "--indicator",
+    type=click.Choice(["gdp", "population"]),
+    help="What a World Bank CSV holds, when its file name does not say.",
+)
 def macro(path: Path, indicator: str | None) -> None:
     """Import World Bank GDP (current US$) or population: a long CSV or wdi.json.
 
     Regional aggregates (World, Euro area...) are left out.
     """
     summary = imports.import_macro(ledger.open_store(), path, by=settings.get("user"), indicator=indicator)
-    out.print(f"[green]Imported[/green] {summary.rows:,} values ({', '.join(summary.indicators)}) from "
-              f"{summary.path}: {summary.changed:,} new or changed, {summary.aggregates_left_out:,} "
-              f"aggregate rows left out, {len(summary.report)} problems.")
+    out.print(
+        f"[green]Imported[/green] {summary.rows:,} values ({', '.join(summary.indicators)}) from "
+        f"{summary.path}: {summary.changed:,} new or changed, {summary.aggregates_left_out:,} "
+        f"aggregate rows left out, {len(summary.report)} problems."
+    )
     for bad in summary.report[:_REPORT_SHOWN]:
         out.print(f"  row {bad.row}: {bad.column} {bad.value!r}: {bad.reason}")
 
@@ -143,8 +169,12 @@ def _records_help() -> str:
 
 @import_group.command("records", epilog="\b\nColumns:\n" + _records_help())
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Save the list of bad rows to FILE.csv or FILE.json.")
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Save the list of bad rows to FILE.csv or FILE.json.",
+)
 def records_command(file: Path, report_path: Path | None) -> None:
     """Import support records from a CSV, JSON, Parquet or Excel file: an export or your own sheet.
 
@@ -165,18 +195,26 @@ def records_command(file: Path, report_path: Path | None) -> None:
       aidtrack import records ~/Documents/pledges-2024.xlsx --report bad-rows.csv
     """
     with _progress() as progress:
-        summary = records.import_records(ledger.open_store(), file, by=settings.get("user"), progress=progress)
+        summary = records.import_records(
+            ledger.open_store(), file, by=settings.get("user"), progress=progress
+        )
     if summary.status == "unchanged":
-        out.print(f"[yellow]Unchanged[/yellow]: {file} was already imported (import #{summary.import_id}); "
-                  "nothing was written.")
+        out.print(
+            f"[yellow]Unchanged[/yellow]: {file} was already imported (import #{summary.import_id}); "
+            "nothing was written."
+        )
         return
     if summary.status == "imported":
-        out.print(f"[green]Imported[/green] {file} as import #{summary.import_id}: {summary.stored:,} support "
-                  f"records from {summary.rows_read:,} rows, {summary.seconds:.1f} s.")
+        out.print(
+            f"[green]Imported[/green] {file} as import #{summary.import_id}: {summary.stored:,} support "
+            f"records from {summary.rows_read:,} rows, {summary.seconds:.1f} s."
+        )
         return
     _show_bad_rows(summary.report, report_path)
-    raise click.ClickException(f"{summary.bad_rows:,} of {summary.rows_read:,} rows of {file} are bad, so "
-                               "nothing was imported; fix them and run the command again.")
+    raise click.ClickException(
+        f"{summary.bad_rows:,} of {summary.rows_read:,} rows of {file} are bad, so "
+        "nothing was imported; fix them and run the command again."
+    )
 
 
 def _show_bad_rows(report: list[imports.BadRow], report_path: Path | None) -> None:

@@ -43,8 +43,12 @@ def amount_text(value: float | None) -> str:
     return f"{value:,.0f}" if float(value).is_integer() or abs(value) >= 1000 else f"{value:,.2f}"
 
 
-_FORMATS = {"amount": amount_text, "amount_eur": money, "amount_usd": amount_text,
-            "confidence": lambda v: f"{v:.2f}"}
+_FORMATS = {
+    "amount": amount_text,
+    "amount_eur": money,
+    "amount_usd": amount_text,
+    "confidence": lambda v: f"{v:.2f}",
+}
 
 
 def _cell(column: str, value: Any) -> str:
@@ -88,15 +92,23 @@ def status(as_json: bool) -> None:
 
 # -- add ---------------------------------------------------------------------------------
 
+
 def _source_options(func: Any) -> Any:
-    for opt in reversed([
-        click.option("--source-url", help="URL of the source of this fact."),
-        click.option("--source-title", help="Title of the source."),
-        click.option("--source-publisher", help="Publisher of the source."),
-        click.option("--source-date", help="Publication date of the source (YYYY-MM-DD)."),
-        click.option("--source-kind", type=click.Choice(values(SourceKind)), default="news",
-                     show_default=True, help="What kind of source it is."),
-    ]):
+    for opt in reversed(
+        [
+            click.option("--source-url", help="URL of the source of this fact."),
+            click.option("--source-title", help="Title of the source."),
+            click.option("--source-publisher", help="Publisher of the source."),
+            click.option("--source-date", help="Publication date of the source (YYYY-MM-DD)."),
+            click.option(
+                "--source-kind",
+                type=click.Choice(values(SourceKind)),
+                default="news",
+                show_default=True,
+                help="What kind of source it is.",
+            ),
+        ]
+    ):
         func = opt(func)
     return func
 
@@ -110,7 +122,9 @@ def add() -> None:
 @click.option("--donor", required=True, help="Who gives: a name or code (KOR, South Korea, Seoul).")
 @click.option("--recipient", default="UKR", show_default=True, help="Who receives.")
 @click.option("--category", required=True, type=click.Choice(_CATEGORIES, case_sensitive=False))
-@click.option("--stage", default="commitment", show_default=True, type=click.Choice(_STAGES, case_sensitive=False))
+@click.option(
+    "--stage", default="commitment", show_default=True, type=click.Choice(_STAGES, case_sensitive=False)
+)
 @click.option("--amount", type=float, help="Amount in --currency as given by the source.")
 @click.option("--currency", help="ISO 4217 code of --amount, e.g. USD, EUR, KRW.")
 @click.option("--date", help="Announcement date, YYYY-MM-DD.")
@@ -150,36 +164,47 @@ def add_event(type_: str, **fields: Any) -> None:
 
 # -- list and export ---------------------------------------------------------------------
 
+
 def _filter_options(func: Any) -> Any:
-    for opt in reversed([
-        click.option("--start", help="From this date (YYYY-MM-DD)."),
-        click.option("--end", help="Up to this date (YYYY-MM-DD)."),
-        click.option("--status", type=click.Choice(_STATUSES), help="Only this review status."),
-        click.option("--origin", help='Only records made by this import/extraction, e.g. "kiel".'),
-        click.option("--all-releases", is_flag=True, help="Include records superseded by newer releases."),
-        click.option("--limit", type=click.IntRange(1), default=50, show_default=True),
-        click.option("--offset", type=click.IntRange(0), default=0),
-    ]):
+    for opt in reversed(
+        [
+            click.option("--start", help="From this date (YYYY-MM-DD)."),
+            click.option("--end", help="Up to this date (YYYY-MM-DD)."),
+            click.option("--status", type=click.Choice(_STATUSES), help="Only this review status."),
+            click.option("--origin", help='Only records made by this import/extraction, e.g. "kiel".'),
+            click.option(
+                "--all-releases", is_flag=True, help="Include records superseded by newer releases."
+            ),
+            click.option("--limit", type=click.IntRange(1), default=50, show_default=True),
+            click.option("--offset", type=click.IntRange(0), default=0),
+        ]
+    ):
         func = opt(func)
     return func
 
 
 def _support_options(func: Any) -> Any:
-    for opt in reversed([
-        click.option("--donor"), click.option("--recipient"),
-        click.option("--category", type=click.Choice(_CATEGORIES, case_sensitive=False)),
-        click.option("--stage", type=click.Choice(_STAGES, case_sensitive=False)),
-    ]):
+    for opt in reversed(
+        [
+            click.option("--donor"),
+            click.option("--recipient"),
+            click.option("--category", type=click.Choice(_CATEGORIES, case_sensitive=False)),
+            click.option("--stage", type=click.Choice(_STAGES, case_sensitive=False)),
+        ]
+    ):
         func = opt(func)
     return _filter_options(func)
 
 
 def _event_options(func: Any) -> Any:
-    for opt in reversed([
-        click.option("--type", "type", type=click.Choice(_EVENT_TYPES)),
-        click.option("--actor"), click.option("--target"),
-        click.option("--category", type=click.Choice(_CATEGORIES, case_sensitive=False)),
-    ]):
+    for opt in reversed(
+        [
+            click.option("--type", "type", type=click.Choice(_EVENT_TYPES)),
+            click.option("--actor"),
+            click.option("--target"),
+            click.option("--category", type=click.Choice(_CATEGORIES, case_sensitive=False)),
+        ]
+    ):
         func = opt(func)
     return _filter_options(func)
 
@@ -189,8 +214,19 @@ def _common(options: dict[str, Any]) -> dict[str, Any]:
     return options
 
 
-_SUPPORT_COLUMNS = ["id", "date", "donor", "recipient", "category", "stage", "amount", "currency",
-                    "amount_eur", "status", "origin"]
+_SUPPORT_COLUMNS = [
+    "id",
+    "date",
+    "donor",
+    "recipient",
+    "category",
+    "stage",
+    "amount",
+    "currency",
+    "amount_eur",
+    "status",
+    "origin",
+]
 _EVENT_COLUMNS = ["id", "date", "type", "actor", "target", "category", "direction", "status", "summary"]
 
 
@@ -204,7 +240,9 @@ def list_group() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
 def list_support(as_json: bool, **options: Any) -> None:
     """List support records, newest first (e.g. --donor KOR --category military)."""
-    rows = ledger.list_records("support", ledger.support_filter(**_common(options)), store=ledger.open_store())
+    rows = ledger.list_records(
+        "support", ledger.support_filter(**_common(options)), store=ledger.open_store()
+    )
     print_json(rows) if as_json else print_table(rows, _SUPPORT_COLUMNS, title=f"{len(rows)} support records")
 
 
@@ -219,14 +257,17 @@ def list_events(as_json: bool, **options: Any) -> None:
 
 @click.command("export")
 @click.argument("what", type=click.Choice(["support", "events"]))
-@click.option("--format", "fmt", type=click.Choice(list(ledger.EXPORT_FORMATS)), default="csv", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(list(ledger.EXPORT_FORMATS)), default="csv", show_default=True
+)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="File to write.")
 @click.option("--donor")
 @click.option("--category", type=click.Choice(_CATEGORIES, case_sensitive=False))
 @click.option("--status", type=click.Choice(_STATUSES))
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary of what was written.")
-def export(what: str, fmt: str, out: Path, donor: str | None, category: str | None, status: str | None,
-           as_json: bool) -> None:
+def export(
+    what: str, fmt: str, out: Path, donor: str | None, category: str | None, status: str | None, as_json: bool
+) -> None:
     """Export support records or events to CSV, JSON or Parquet (all matching rows)."""
     store = ledger.open_store()
     where: SupportFilter | EventFilter
@@ -254,6 +295,7 @@ def audit(table: str, record_id: int, as_json: bool) -> None:
 
 
 # -- actors and settings -----------------------------------------------------------------
+
 
 @click.group("actors")
 def actors_group() -> None:
@@ -298,7 +340,9 @@ def actors_list(kind: str | None, as_json: bool) -> None:
 def settings_command(as_json: bool) -> None:
     """Show every setting, its value and where to change it."""
     values = settings.resolved()
-    rows = [{"name": s.name, "value": values[s.name], "env": s.env, "help": s.help} for s in settings.SETTINGS]
+    rows = [
+        {"name": s.name, "value": values[s.name], "env": s.env, "help": s.help} for s in settings.SETTINGS
+    ]
     print_json(rows) if as_json else print_table(rows, ["name", "value", "env", "help"])
 
 

@@ -14,8 +14,20 @@ from aidtrack.services import ledger
 from aidtrack.services import review as review_service
 
 console = _console()
-_KEYS = ("type", "donor", "recipient", "actor", "target", "category", "stage", "direction", "amount", "currency",
-         "amount_eur", "confidence")
+_KEYS = (
+    "type",
+    "donor",
+    "recipient",
+    "actor",
+    "target",
+    "category",
+    "stage",
+    "direction",
+    "amount",
+    "currency",
+    "amount_eur",
+    "confidence",
+)
 _LINK_COLUMNS = ["ref", "linked_ref", "date", "confidence", "evidence", "source_url"]
 
 
@@ -26,8 +38,10 @@ def _ref(row: dict[str, Any]) -> str:
 def _parse_ref(ref: str) -> tuple[str, int]:
     prefix, digits = ref[:1].upper(), ref[1:]
     if prefix not in ("E", "S") or not digits.isdigit():
-        raise click.BadParameter(f'"{ref}" is not a candidate reference; use E12 for event 12 or S5 for '
-                                 "support record 5 (see `aidtrack review --list`).")
+        raise click.BadParameter(
+            f'"{ref}" is not a candidate reference; use E12 for event 12 or S5 for '
+            "support record 5 (see `aidtrack review --list`)."
+        )
     return ("events" if prefix == "E" else "support"), int(digits)
 
 
@@ -35,18 +49,27 @@ def _show(row: dict[str, Any]) -> None:
     facts = "  ".join(f"{k}={row[k]}" for k in _KEYS if row.get(k) is not None)
     body = Text(facts + "\n\n", style="bold")
     body.append(row.get("evidence") or "(no evidence sentence)", style="italic")
-    body.append(f"\n\nsource: {row.get('source_title') or ''} {row.get('source_url') or ''} "
-                f"{row.get('source_published') or ''}")
+    body.append(
+        f"\n\nsource: {row.get('source_title') or ''} {row.get('source_url') or ''} "
+        f"{row.get('source_published') or ''}"
+    )
     for link in row.get("corroborations") or []:
         body.append(f"\nalso reported by: {link.get('source_title') or ''} {link.get('source_url') or ''}")
     console.print(Panel(body, title=f"{_ref(row)}  {row.get('date') or 'undated'}"))
 
 
 @click.group(invoke_without_command=True)
-@click.option("--list", "list_only", is_flag=True, help="List the candidates and the links to existing records.")
+@click.option(
+    "--list", "list_only", is_flag=True, help="List the candidates and the links to existing records."
+)
 @click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
-@click.option("--sort", type=click.Choice(review_service.SORTS), default="created", show_default=True,
-              help="created: oldest first; confidence: most confident extraction first.")
+@click.option(
+    "--sort",
+    type=click.Choice(review_service.SORTS),
+    default="created",
+    show_default=True,
+    help="created: oldest first; confidence: most confident extraction first.",
+)
 @click.option("--json", "as_json", is_flag=True, help="With --list: machine-readable JSON.")
 @click.pass_context
 def review(ctx: click.Context, list_only: bool, limit: int, sort: str, as_json: bool) -> None:
@@ -74,23 +97,51 @@ def review(ctx: click.Context, list_only: bool, limit: int, sort: str, as_json: 
 
 
 def _list(rows: list[dict[str, Any]], links: list[dict[str, Any]], *, as_json: bool) -> None:
-    data = [{"ref": _ref(r), **{k: r.get(k) for k in ("date", *_KEYS, "evidence", "source_url")},
-             "corroborations": len(r.get("corroborations") or [])} for r in rows]
+    data = [
+        {
+            "ref": _ref(r),
+            **{k: r.get(k) for k in ("date", *_KEYS, "evidence", "source_url")},
+            "corroborations": len(r.get("corroborations") or []),
+        }
+        for r in rows
+    ]
     if as_json:
         print_json(data)
         return
-    print_table(data, ["ref", "date", "confidence", "type", "donor", "actor", "target", "category", "amount",
-                       "currency", "amount_eur", "source_url"], title=f"{len(data)} candidates")
+    print_table(
+        data,
+        [
+            "ref",
+            "date",
+            "confidence",
+            "type",
+            "donor",
+            "actor",
+            "target",
+            "category",
+            "amount",
+            "currency",
+            "amount_eur",
+            "source_url",
+        ],
+        title=f"{len(data)} candidates",
+    )
     if links:
-        print_table(links, _LINK_COLUMNS, title="Linked to existing records (undo with `aidtrack review unlink L<n>`)")
+        print_table(
+            links, _LINK_COLUMNS, title="Linked to existing records (undo with `aidtrack review unlink L<n>`)"
+        )
 
 
 def _interactive(rows: list[dict[str, Any]]) -> None:
     store = ledger.open_store()
     for row in rows:
         _show(row)
-        choice = click.prompt("[a]ccept [r]eject [e]dit [s]kip [q]uit", default="s",
-                              type=click.Choice(["a", "r", "e", "s", "q"]), show_choices=False)
+        choice = click.prompt(
+            "[a]ccept [r]eject [e]dit [s]kip [q]uit",
+            default="s",
+            type=click.Choice(["a", "r", "e", "s", "q"]),
+            show_choices=False,
+        )
         if choice == "q":
             return
         if choice == "s":

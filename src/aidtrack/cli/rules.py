@@ -126,17 +126,29 @@ def changes(since: dt.date, until: dt.date | None, country: str | None, as_json:
 
 
 @rules.command("stale")
-@click.option("--older-than", "older_than", type=click.IntRange(min=0), default=365, show_default=True,
-              help="Days since a rule's last review.")
-@click.option("--as-of", "as_of", type=DATE, default=None, help="Count the days back from this date (default: today).")
+@click.option(
+    "--older-than",
+    "older_than",
+    type=click.IntRange(min=0),
+    default=365,
+    show_default=True,
+    help="Days since a rule's last review.",
+)
+@click.option(
+    "--as-of", "as_of", type=DATE, default=None, help="Count the days back from this date (default: today)."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
 def stale(older_than: int, as_of: dt.date | None, as_json: bool) -> None:
     """Rules not reviewed against their sources in the last N days (never-reviewed first)."""
     day = as_of or dt.date.today()
     found = stale_rules(older_than=older_than, today=day)
     if as_json:
-        _emit([{"id": r.id, "country": r.country, "title": r.title, "last_reviewed": r.last_reviewed}
-               for r in found])
+        _emit(
+            [
+                {"id": r.id, "country": r.country, "title": r.title, "last_reviewed": r.last_reviewed}
+                for r in found
+            ]
+        )
         return
     _console().print(Markdown(render_stale(found, older_than=older_than, today=day), hyperlinks=False))
 
@@ -146,31 +158,62 @@ def audit() -> None:
     """Check the shipped register: basis, legal reference, start date or reason, review date, source policy."""
     problems = audit_register()
     if problems:
-        raise click.ClickException(f"{len(problems)} problem(s) in the rules register:\n" + "\n".join(problems))
+        raise click.ClickException(
+            f"{len(problems)} problem(s) in the rules register:\n" + "\n".join(problems)
+        )
     click.echo("The rules register passes: every rule is citable and every source passes the source policy.")
 
 
 @click.command("check-transfer")
 @click.option("--from", "origin", required=True, help="Exporting state (code or name), e.g. KOR.")
 @click.option("--to", "recipient", required=True, help="Final recipient, e.g. UKR.")
-@click.option("--item", required=True, help="lethal, non_lethal, ammunition or dual_use (or weapons, shells, helmets...).")
+@click.option(
+    "--item",
+    required=True,
+    help="lethal, non_lethal, ammunition or dual_use (or weapons, shells, helmets...).",
+)
 @click.option("--via", multiple=True, help="Intermediary state, in order; repeat for several.")
-@click.option("--transit", multiple=True,
-              help="State whose straits, airspace or land the shipment crosses without a handover; repeat for several.")
-@click.option("--origin-of-manufacture", "maker", default=None, help="Country where the item was made (default: --from).")
-@click.option("--equipment", default=None,
-              help="Named equipment some rules are limited to: leopard_2, licence_built, gcap_fighter, patriot_interceptor.")
+@click.option(
+    "--transit",
+    multiple=True,
+    help="State whose straits, airspace or land the shipment crosses without a handover; repeat for several.",
+)
+@click.option(
+    "--origin-of-manufacture",
+    "maker",
+    default=None,
+    help="Country where the item was made (default: --from).",
+)
+@click.option(
+    "--equipment",
+    default=None,
+    help="Named equipment some rules are limited to: leopard_2, licence_built, gcap_fighter, patriot_interceptor.",
+)
 @click.option("--date", "on", type=DATE, default=None, help="Date to judge (default: today).")
 @click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
-def check_transfer(origin: str, recipient: str, item: str, via: tuple[str, ...], transit: tuple[str, ...],
-                   maker: str | None, equipment: str | None, on: dt.date | None, as_json: bool) -> None:
+def check_transfer(
+    origin: str,
+    recipient: str,
+    item: str,
+    via: tuple[str, ...],
+    transit: tuple[str, ...],
+    maker: str | None,
+    equipment: str | None,
+    on: dt.date | None,
+    as_json: bool,
+) -> None:
     """Check a transfer route hop by hop: findings with rules and sources, and a verdict."""
     try:
         result = rules_service.check_route(
-            _country(origin, option="--from"), _country(recipient, option="--to"), item,
+            _country(origin, option="--from"),
+            _country(recipient, option="--to"),
+            item,
             via=tuple(_country(v, option="--via") for v in via),
-            manufacturer=_country(maker, option="--origin-of-manufacture") if maker else None, on=on,
-            transit=tuple(_country(t, option="--transit") for t in transit), equipment=equipment)
+            manufacturer=_country(maker, option="--origin-of-manufacture") if maker else None,
+            on=on,
+            transit=tuple(_country(t, option="--transit") for t in transit),
+            equipment=equipment,
+        )
     except ValidationError as ex:
         raise _usage_error(ex) from None
     if as_json:
@@ -183,14 +226,20 @@ def check_transfer(origin: str, recipient: str, item: str, via: tuple[str, ...],
 @click.argument("donor")
 @click.option("--as-of", "as_of", type=DATE, default=None, help="Date to judge (default: today).")
 @click.option("--to", "recipient", default="UKR", show_default=True, help="Recipient.")
-@click.option("--peers", default="G7", show_default=True, help="Peer group for the step-up gap (G7, NATO, EU, OECD or codes).")
+@click.option(
+    "--peers",
+    default="G7",
+    show_default=True,
+    help="Peer group for the step-up gap (G7, NATO, EU, OECD or codes).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
 def options(donor: str, as_of: dt.date | None, recipient: str, peers: str, as_json: bool) -> None:
     """DONOR's routes to support the recipient: verdicts, citations, the peers that used
     each route (from the ledger), appeals and threats, and the step-up gap."""
     code = _country(donor, option="DONOR")
-    report = rules_service.options_report(code, as_of=as_of, recipient=_country(recipient, option="--to"),
-                                          peers=peers)
+    report = rules_service.options_report(
+        code, as_of=as_of, recipient=_country(recipient, option="--to"), peers=peers
+    )
     if as_json:
         _emit(report.to_dict())
         return

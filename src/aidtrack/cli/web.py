@@ -13,13 +13,27 @@ from aidtrack.services import ledger, web_auth
 
 @click.command()
 @click.option("--host", default=None, help="Address to listen on (default: setting host, 127.0.0.1).")
-@click.option("--port", type=click.IntRange(0, 65535), default=None,
-              help="Port to listen on (default: setting port, 8000).")
-@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Server processes answering requests (uvicorn workers); for a team, about one per CPU core.")
-@click.option("--poll-every", "poll_every", default=None, metavar="INTERVAL",
-              help="Also poll the news feeds every INTERVAL (e.g. 30m, 2h) while serving; several servers "
-                   "on one database never poll the same feed at once.")
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=None,
+    help="Port to listen on (default: setting port, 8000).",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Server processes answering requests (uvicorn workers); for a team, about one per CPU core.",
+)
+@click.option(
+    "--poll-every",
+    "poll_every",
+    default=None,
+    metavar="INTERVAL",
+    help="Also poll the news feeds every INTERVAL (e.g. 30m, 2h) while serving; several servers "
+    "on one database never poll the same feed at once.",
+)
 def serve(host: str | None, port: int | None, workers: int, poll_every: str | None) -> None:
     """Run the dashboard and JSON API (docs at /docs) on the ledger the CLI uses.
 
@@ -39,6 +53,7 @@ def serve(host: str | None, port: int | None, workers: int, poll_every: str | No
     import uvicorn
 
     from aidtrack.services import feeds as feeds_service
+
     interval = feeds_service.parse_interval(poll_every) if poll_every else None  # a bad value stops here
     host = host or settings.get("host")
     port = port if port is not None else int(settings.get("port"))
@@ -103,15 +118,22 @@ def token() -> None:
 
 @token.command("create")
 @click.argument("name")
-@click.option("--days", type=click.FloatRange(min=0, min_open=True), default=None,
-              help="Expire after this many days (default: valid until revoked).")
+@click.option(
+    "--days",
+    type=click.FloatRange(min=0, min_open=True),
+    default=None,
+    help="Expire after this many days (default: valid until revoked).",
+)
 def token_create(name: str, days: float | None) -> None:
     """Create a token for NAME and print it once (only its SHA-256 hash is stored)."""
     value = web_auth.create_token(name, store=ledger.open_store(), days=days, by=ledger.current_user())
     click.echo(value)
     lifetime = f" It expires in {days:g} days." if days else ""
-    click.echo(f"Token for {name} created.{lifetime} Keep it safe: it is shown only now. "
-               "Send it as 'Authorization: Bearer <token>'.", err=True)
+    click.echo(
+        f"Token for {name} created.{lifetime} Keep it safe: it is shown only now. "
+        "Send it as 'Authorization: Bearer <token>'.",
+        err=True,
+    )
 
 
 @token.command("list")
@@ -122,15 +144,21 @@ def token_list(as_json: bool) -> None:
     if as_json:
         print_json(rows)
     else:
-        print_table(rows, ["id", "name", "created", "expires", "last_used", "revoked"], title=f"{len(rows)} tokens")
+        print_table(
+            rows, ["id", "name", "created", "expires", "last_used", "revoked"], title=f"{len(rows)} tokens"
+        )
 
 
 @token.command("revoke")
 @click.argument("name", required=False)
-@click.option("--id", "token_id", type=int, help="Revoke only the token with this id (see `aidtrack token list`).")
+@click.option(
+    "--id", "token_id", type=int, help="Revoke only the token with this id (see `aidtrack token list`)."
+)
 def token_revoke(name: str | None, token_id: int | None) -> None:
     """Revoke every active token of NAME, or one token with --id N."""
-    count = web_auth.revoke_token(name, token_id=token_id, store=ledger.open_store(), by=ledger.current_user())
+    count = web_auth.revoke_token(
+        name, token_id=token_id, store=ledger.open_store(), by=ledger.current_user()
+    )
     which = f"token {token_id}" if token_id is not None else f"token(s) of {name}"
     click.echo(f"Revoked {count} {which}.")
 

@@ -75,12 +75,16 @@ def plan_partitions(path: Path, *, size: int = 200) -> Plan:
         raise ExtractionInputError(f"Partition size {size} is too small; use at least 1 (e.g. 200).")
     path = Path(path)
     if not path.exists():
-        raise ExtractionInputError(f'Corpus "{path}" does not exist; give a folder, a .jsonl or a .parquet file.')
+        raise ExtractionInputError(
+            f'Corpus "{path}" does not exist; give a folder, a .jsonl or a .parquet file.'
+        )
     if path.is_file():
         root, names = path.parent, [path.name]
         if not path.name.lower().endswith(JSONL_SUFFIXES + PARQUET_SUFFIXES + TEXT_SUFFIXES):
-            raise ExtractionInputError(f'Cannot read "{path}" as a corpus; give a folder of .txt/.html '
-                                       "files, a .jsonl file (url, title, date, text) or a .parquet file.")
+            raise ExtractionInputError(
+                f'Cannot read "{path}" as a corpus; give a folder of .txt/.html '
+                "files, a .jsonl file (url, title, date, text) or a .parquet file."
+            )
     else:
         root, names = path, list(_walk(path))
     return _plan(root, names, size=size)
@@ -92,7 +96,9 @@ def _walk(root: Path) -> Iterator[str]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         base = Path(folder).relative_to(root)
         for name in sorted(files):
-            if not name.startswith(".") and name.lower().endswith(TEXT_SUFFIXES + JSONL_SUFFIXES + PARQUET_SUFFIXES):
+            if not name.startswith(".") and name.lower().endswith(
+                TEXT_SUFFIXES + JSONL_SUFFIXES + PARQUET_SUFFIXES
+            ):
                 yield (base / name).as_posix()
 
 
@@ -116,10 +122,16 @@ def _plan(root: Path, names: list[str], *, size: int) -> Plan:
                 flush()
             continue
         flush()
-        ranges = _jsonl_ranges(root / name, size) if lower.endswith(JSONL_SUFFIXES) else _parquet_ranges(root / name, size)
+        ranges = (
+            _jsonl_ranges(root / name, size)
+            if lower.endswith(JSONL_SUFFIXES)
+            else _parquet_ranges(root / name, size)
+        )
         for start, stop, offset in ranges:
             kind = "jsonl" if lower.endswith(JSONL_SUFFIXES) else "parquet"
-            parts.append(Partition(len(parts), kind, str(root), source=name, start=start, stop=stop, offset=offset))
+            parts.append(
+                Partition(len(parts), kind, str(root), source=name, start=start, stop=stop, offset=offset)
+            )
     flush()
     return Plan(parts, digest.hexdigest()[:16])
 
@@ -195,8 +207,10 @@ def _read_parquet(part: Partition, *, batch_size: int = 1000) -> Iterator[Articl
     handle = pq.ParquetFile(Path(part.root) / part.source)
     names = handle.schema_arrow.names
     if "text" not in names:
-        raise ExtractionInputError(f'Parquet file "{part.source}" has no "text" column (columns: '
-                                   f'{", ".join(names)}); name the article text column "text".')
+        raise ExtractionInputError(
+            f'Parquet file "{part.source}" has no "text" column (columns: '
+            f'{", ".join(names)}); name the article text column "text".'
+        )
     columns = [c for c in ("id", "url", "title", "date", "published", "text") if c in names]
     row = 0
     for batch in handle.iter_batches(batch_size=batch_size, columns=columns):

@@ -37,8 +37,9 @@ def article_from_record(record: Mapping[str, Any], *, fallback_id: str) -> Artic
     ident = article_id(record, fallback_id=fallback_id)
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
-        raise ExtractionInputError(f'Record "{ident}" has no "text" field with article text; '
-                                   "give each record a non-empty text.")
+        raise ExtractionInputError(
+            f'Record "{ident}" has no "text" field with article text; give each record a non-empty text.'
+        )
     title = str(record.get("title") or "").strip()
     if text.lstrip()[:1] == "<":
         parsed = article_from_text(text, name=ident)
@@ -47,8 +48,13 @@ def article_from_record(record: Mapping[str, Any], *, fallback_id: str) -> Artic
         text = f"{title}\n\n{text}"
     title = title or text.strip().split("\n", 1)[0][:300]
     url = record.get("url") or None
-    return Article(id=ident, url=str(url) if url else None, title=title,
-                   published=_date(record.get("date") or record.get("published")), text=text)
+    return Article(
+        id=ident,
+        url=str(url) if url else None,
+        title=title,
+        published=_date(record.get("date") or record.get("published")),
+        text=text,
+    )
 
 
 def _date(value: Any) -> dt.date | None:

@@ -35,16 +35,39 @@ from sqlalchemy.sql.expression import ColumnElement, FunctionElement
 
 from aidtrack.db import schema
 
-__all__ = ["EVIDENCE_ORIGINS", "TOTALS_COLUMNS", "has_support", "ledger_etag", "ledger_version", "support_totals",
-           "typed_totals"]
+__all__ = [
+    "EVIDENCE_ORIGINS",
+    "TOTALS_COLUMNS",
+    "has_support",
+    "ledger_etag",
+    "ledger_version",
+    "support_totals",
+    "typed_totals",
+]
 
 EVIDENCE_ORIGINS: tuple[str, ...] = ("signals", "extract")
 TOTALS_COLUMNS: tuple[str, ...] = (
-    "donor", "recipient", "category", "stage", "date", "last_date", "amount_eur", "records", "origin", "source_url",
+    "donor",
+    "recipient",
+    "category",
+    "stage",
+    "date",
+    "last_date",
+    "amount_eur",
+    "records",
+    "origin",
+    "source_url",
     "source_title",
 )
-_VERSIONED = (schema.audit_log, schema.imports, schema.support, schema.events, schema.macro, schema.sources,
-              schema.corroborations)
+_VERSIONED = (
+    schema.audit_log,
+    schema.imports,
+    schema.support,
+    schema.events,
+    schema.macro,
+    schema.sources,
+    schema.corroborations,
+)
 
 
 class month_of(FunctionElement[Any]):
@@ -117,8 +140,9 @@ def counted(*, everything: bool = False) -> list[Any]:
     return clauses
 
 
-def totals_query(*, start: dt.date | None = None, end: dt.date | None = None,
-                 everything: bool = False) -> sa.Select[Any]:
+def totals_query(
+    *, start: dt.date | None = None, end: dt.date | None = None, everything: bool = False
+) -> sa.Select[Any]:
     """The grouped query behind :func:`support_totals` (grouped first, source URLs looked up after)."""
     s, src = schema.support, schema.sources
     month: ColumnElement[Any] = month_of(s.c.date)
@@ -129,19 +153,43 @@ def totals_query(*, start: dt.date | None = None, end: dt.date | None = None,
         clauses.append(s.c.date <= end)
     keys = (s.c.donor, s.c.recipient, s.c.category, s.c.stage, s.c.origin, s.c.source_id)
     grouped = (
-        sa.select(*keys, sa.func.min(s.c.date).label("date"), sa.func.max(s.c.date).label("last_date"),
-                  sa.func.sum(s.c.amount_eur).label("amount_eur"), sa.func.count().label("records"))
-        .where(*clauses).group_by(*(whole_table(k) for k in keys), month)
+        sa.select(
+            *keys,
+            sa.func.min(s.c.date).label("date"),
+            sa.func.max(s.c.date).label("last_date"),
+            sa.func.sum(s.c.amount_eur).label("amount_eur"),
+            sa.func.count().label("records"),
+        )
+        .where(*clauses)
+        .group_by(*(whole_table(k) for k in keys), month)
     ).subquery("grouped")
     g = grouped.c
-    url, title = (sa.select(column).where(src.c.id == g.source_id).scalar_subquery()  # key lookups per group
-                  for column in (src.c.url, src.c.title))
-    return sa.select(g.donor, g.recipient, g.category, g.stage, g.date, g.last_date, g.amount_eur, g.records,
-                     g.origin, url.label("source_url"), title.label("source_title"))
+    url, title = (
+        sa.select(column).where(src.c.id == g.source_id).scalar_subquery()  # key lookups per group
+        for column in (src.c.url, src.c.title)
+    )
+    return sa.select(
+        g.donor,
+        g.recipient,
+        g.category,
+        g.stage,
+        g.date,
+        g.last_date,
+        g.amount_eur,
+        g.records,
+        g.origin,
+        url.label("source_url"),
+        title.label("source_title"),
+    )
 
 
-def support_totals(store_or_engine: Any, *, start: dt.date | None = None, end: dt.date | None = None,
-                   everything: bool = False) -> pd.DataFrame:
+def support_totals(
+    store_or_engine: Any,
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    everything: bool = False,
+) -> pd.DataFrame:
     """Counted support summed per donor, recipient, category, stage, month, origin and source URL.
 
     ``start``/``end`` keep only records dated in that period (undated records then
@@ -187,11 +235,13 @@ def ledger_version(store_or_engine: Any) -> tuple[int, ...]:
     parts = [sa.select(sa.func.coalesce(sa.func.max(t.c.id), 0)).scalar_subquery() for t in _VERSIONED]
     # when the newest audit entry and import were made: tells apart two databases that
     # happen to reach the same ids (a ledger deleted and built again at the same path)
-    stamps = [sa.select(t.c[column]).order_by(t.c.id.desc()).limit(1).scalar_subquery()
-              for t, column in ((schema.audit_log, "at"), (schema.imports, "started"))]
+    stamps = [
+        sa.select(t.c[column]).order_by(t.c.id.desc()).limit(1).scalar_subquery()
+        for t, column in ((schema.audit_log, "at"), (schema.imports, "started"))
+    ]
     with _engine(store_or_engine).connect() as conn:
         row = conn.execute(sa.select(*parts, *stamps)).one()
-    ids, times = row[:len(parts)], row[len(parts):]
+    ids, times = row[: len(parts)], row[len(parts) :]
     return (*(int(v) for v in ids), *(_seconds(t) for t in times))
 
 

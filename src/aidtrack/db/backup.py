@@ -29,9 +29,26 @@ from aidtrack.db.engine import current_revision
 from aidtrack.db.store import Store
 from aidtrack.errors import StorageError
 
-__all__ = ["REFERENCE_TABLES", "column_names", "data_counts", "decode_row", "delete_all", "encode_row",
-           "import_records", "iter_rows", "libpq_url", "load_rows", "lock_imports", "read_revision",
-           "reset_sequences", "row_counts", "snapshot", "sqlite_copy", "table_named", "tables"]
+__all__ = [
+    "REFERENCE_TABLES",
+    "column_names",
+    "data_counts",
+    "decode_row",
+    "delete_all",
+    "encode_row",
+    "import_records",
+    "iter_rows",
+    "libpq_url",
+    "load_rows",
+    "lock_imports",
+    "read_revision",
+    "reset_sequences",
+    "row_counts",
+    "snapshot",
+    "sqlite_copy",
+    "table_named",
+    "tables",
+]
 
 #: Filled from the package's actor lists whenever a ledger is opened: not "data" for emptiness.
 REFERENCE_TABLES = ("actors", "memberships", "reference_versions")
@@ -48,8 +65,10 @@ def table_named(name: str) -> sa.Table:
     """The table called ``name`` (StorageError when this version has no such table)."""
     found = schema.metadata.tables.get(name)
     if found is None:
-        raise StorageError(f'The backup holds a table "{name}" that this version of aidtrack does not know; '
-                           "restore it with the aidtrack version that wrote it.")
+        raise StorageError(
+            f'The backup holds a table "{name}" that this version of aidtrack does not know; '
+            "restore it with the aidtrack version that wrote it."
+        )
     return found
 
 
@@ -66,12 +85,14 @@ def read_revision(engine: Engine) -> str | None:
 def libpq_url(engine: Engine) -> str:
     """The URL of a PostgreSQL ledger as pg_dump takes it (no driver name, no password)."""
     url = engine.url
-    plain = sa.URL.create("postgresql", username=url.username, host=url.host, port=url.port,
-                          database=url.database)
+    plain = sa.URL.create(
+        "postgresql", username=url.username, host=url.host, port=url.port, database=url.database
+    )
     return plain.render_as_string(hide_password=False)
 
 
 # -- reading ------------------------------------------------------------------------------
+
 
 @contextmanager
 def snapshot(engine: Engine) -> Iterator[Connection]:
@@ -98,8 +119,9 @@ def snapshot(engine: Engine) -> Iterator[Connection]:
 
 def row_counts(conn: Connection) -> dict[str, int]:
     """Rows per table."""
-    return {t.name: int(conn.execute(sa.select(sa.func.count()).select_from(t)).scalar() or 0)
-            for t in tables()}
+    return {
+        t.name: int(conn.execute(sa.select(sa.func.count()).select_from(t)).scalar() or 0) for t in tables()
+    }
 
 
 def data_counts(store: Store) -> dict[str, int]:
@@ -136,8 +158,10 @@ def decode_row(table: sa.Table, row: Mapping[str, Any]) -> dict[str, Any]:
     """The inverse of :func:`encode_row`, by each column's type; unknown columns are an error."""
     unknown = row.keys() - _column_set(table.name)
     if unknown:
-        raise StorageError(f'The backup\'s table "{table.name}" has column(s) {", ".join(sorted(unknown))} that '
-                           "this version of aidtrack does not know; restore it with the version that wrote it.")
+        raise StorageError(
+            f'The backup\'s table "{table.name}" has column(s) {", ".join(sorted(unknown))} that '
+            "this version of aidtrack does not know; restore it with the version that wrote it."
+        )
     out = dict(row)
     for name, parse in _time_parsers(table.name):
         value = out.get(name)
@@ -154,8 +178,11 @@ def _column_set(name: str) -> frozenset[str]:
 @functools.cache
 def _time_parsers(name: str) -> tuple[tuple[str, Callable[[str], Any]], ...]:
     table = table_named(name)
-    return tuple((c.name, dt.datetime.fromisoformat if isinstance(c.type, sa.DateTime) else dt.date.fromisoformat)
-                 for c in table.columns if isinstance(c.type, (sa.Date, sa.DateTime)))
+    return tuple(
+        (c.name, dt.datetime.fromisoformat if isinstance(c.type, sa.DateTime) else dt.date.fromisoformat)
+        for c in table.columns
+        if isinstance(c.type, (sa.Date, sa.DateTime))
+    )
 
 
 def sqlite_copy(engine: Engine, target: Path, *, progress: Progress | None = None) -> None:
@@ -173,7 +200,9 @@ def sqlite_copy(engine: Engine, target: Path, *, progress: Progress | None = Non
         assert isinstance(source, sqlite3.Connection)
         destination = sqlite3.connect(str(target))
         try:
-            hook = (lambda _status, remaining, total: progress(total - remaining, total)) if progress else None
+            hook = (
+                (lambda _status, remaining, total: progress(total - remaining, total)) if progress else None
+            )
             source.backup(destination, pages=-1, progress=hook)
         finally:
             destination.close()
@@ -182,6 +211,7 @@ def sqlite_copy(engine: Engine, target: Path, *, progress: Progress | None = Non
 
 
 # -- writing ------------------------------------------------------------------------------
+
 
 def lock_imports(store: Store, conn: Connection) -> None:
     """Wait for running imports and keep new ones out until ``conn``'s transaction ends."""
@@ -194,8 +224,14 @@ def delete_all(conn: Connection) -> None:
         conn.execute(table.delete())
 
 
-def load_rows(conn: Connection, table: sa.Table, rows: Iterable[Mapping[str, Any]],
-              *, progress: Progress | None = None, total: int = 0) -> int:
+def load_rows(
+    conn: Connection,
+    table: sa.Table,
+    rows: Iterable[Mapping[str, Any]],
+    *,
+    progress: Progress | None = None,
+    total: int = 0,
+) -> int:
     """Insert ``rows`` (decoded, ids kept) into ``table`` in chunks; returns how many.
 
     Columns that refer to the same table (an import superseded by a later one, an event
@@ -235,8 +271,10 @@ def _insert(conn: Connection, table: sa.Table, rows: Sequence[dict[str, Any]]) -
             conn.execute(sa.insert(table), list(rows))
         except (sa.exc.IntegrityError, sa.exc.DataError, sa.exc.ProgrammingError) as ex:
             first = str(ex.orig).strip().splitlines()[0][:300]
-            raise StorageError(f'Cannot load the rows of "{table.name}" from the backup: {first}. Nothing was '
-                               "restored; check that the backup comes from `aidtrack backup`.") from ex
+            raise StorageError(
+                f'Cannot load the rows of "{table.name}" from the backup: {first}. Nothing was '
+                "restored; check that the backup comes from `aidtrack backup`."
+            ) from ex
     return len(rows)
 
 
@@ -255,19 +293,31 @@ def reset_sequences(conn: Connection) -> None:
         if len(keys) != 1 or not isinstance(keys[0].type, sa.Integer):
             continue
         name = keys[0].name
-        sequence = conn.execute(sa.text("SELECT pg_get_serial_sequence(:t, :c)"),
-                                {"t": table.name, "c": name}).scalar()
+        sequence = conn.execute(
+            sa.text("SELECT pg_get_serial_sequence(:t, :c)"), {"t": table.name, "c": name}
+        ).scalar()
         if sequence is None:
             continue
         largest = conn.execute(sa.select(sa.func.max(keys[0]))).scalar()
-        conn.execute(sa.text("SELECT setval(CAST(:s AS regclass), :v, :called)"),
-                     {"s": sequence, "v": int(largest or 1), "called": largest is not None})
+        conn.execute(
+            sa.text("SELECT setval(CAST(:s AS regclass), :v, :called)"),
+            {"s": sequence, "v": int(largest or 1), "called": largest is not None},
+        )
 
 
 # -- importing records with their provenance ------------------------------------------------
 
-def import_records(store: Store, *, origin: str, sha256: str, path: str, by: str, rows_read: int,
-                   records: Sequence[tuple[models.Support, Mapping[str, Any]]]) -> tuple[int, bool]:
+
+def import_records(
+    store: Store,
+    *,
+    origin: str,
+    sha256: str,
+    path: str,
+    by: str,
+    rows_read: int,
+    records: Sequence[tuple[models.Support, Mapping[str, Any]]],
+) -> tuple[int, bool]:
     """Store validated support records as one import (one transaction).
 
     Returns the import's id and whether it is new (False: the same file was already
@@ -283,8 +333,9 @@ def import_records(store: Store, *, origin: str, sha256: str, path: str, by: str
             previous = store._find_import(conn, origin=origin, sha256=sha256)
             if previous is not None:
                 return int(previous["id"]), False
-            import_id = store._start_import(conn, origin=origin, release=None, sha256=sha256, path=path, by=by,
-                                            rows_read=rows_read)
+            import_id = store._start_import(
+                conn, origin=origin, release=None, sha256=sha256, path=path, by=by, rows_read=rows_read
+            )
             cache: dict[str, int] = {}
             rows = []
             for record, kept in records:
@@ -296,6 +347,8 @@ def import_records(store: Store, *, origin: str, sha256: str, path: str, by: str
     except sa.exc.IntegrityError as ex:
         if "sha256" not in str(ex.orig):
             raise
-        raise StorageError(f'"{path}" is already being imported by another process (or was just imported); '
-                           "run the import again to see its result.") from None
+        raise StorageError(
+            f'"{path}" is already being imported by another process (or was just imported); '
+            "run the import again to see its result."
+        ) from None
     return import_id, True

@@ -21,7 +21,9 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-_REVISION_LINE = re.compile(r"""^(revision|down_revision)\s*(?::[^=]+)?=\s*['"]?(\w+)['"]?\s*$""", re.MULTILINE)
+_REVISION_LINE = re.compile(
+    r"""^(revision|down_revision)\s*(?::[^=]+)?=\s*['"]?(\w+)['"]?\s*$""", re.MULTILINE
+)
 
 
 def _alembic_config(engine: sa.Engine) -> Config:
@@ -118,5 +120,7 @@ def connect(url: str, *, upgrade: bool = True) -> Store:
     except sa.exc.OperationalError as ex:
         if is_locked(ex):
             raise locked_error(url) from ex
-        raise StorageError(f'Cannot open database "{url}": {ex.orig}. Check the URL and that the server runs.') from ex
+        raise StorageError(
+            f'Cannot open database "{url}": {ex.orig}. Check the URL and that the server runs.'
+        ) from ex
     return Store(engine)

@@ -19,26 +19,59 @@ from aidtrack.db.feeds_schema import feed_items, feed_tags, feeds, watchlists
 from aidtrack.db.store import Store
 from aidtrack.errors import NotFoundError, ValidationError
 
-__all__ = ["acquire_lock", "add_feed", "add_watch", "feed_items_of", "find_feed", "list_feeds", "list_watches",
-           "release_lock", "remove_feed", "remove_watch", "save_item", "save_poll", "take_over_lock"]
+__all__ = [
+    "acquire_lock",
+    "add_feed",
+    "add_watch",
+    "feed_items_of",
+    "find_feed",
+    "list_feeds",
+    "list_watches",
+    "release_lock",
+    "remove_feed",
+    "remove_watch",
+    "save_item",
+    "save_poll",
+    "take_over_lock",
+]
 
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
 
 
-def _audit(conn: Connection, *, table: str, record_id: int, action: str, by: str,
-           old: Mapping[str, Any] | None, new: Mapping[str, Any] | None) -> None:
+def _audit(
+    conn: Connection,
+    *,
+    table: str,
+    record_id: int,
+    action: str,
+    by: str,
+    old: Mapping[str, Any] | None,
+    new: Mapping[str, Any] | None,
+) -> None:
     def plain(row: Mapping[str, Any] | None) -> Any:
         return None if row is None else json.loads(json.dumps(dict(row), default=str))
 
-    conn.execute(sa.insert(schema.audit_log).values(at=_now(), by=by, table_name=table, record_id=record_id,
-                                                    action=action, old=plain(old), new=plain(new)))
+    conn.execute(
+        sa.insert(schema.audit_log).values(
+            at=_now(),
+            by=by,
+            table_name=table,
+            record_id=record_id,
+            action=action,
+            old=plain(old),
+            new=plain(new),
+        )
+    )
 
 
 # -- feeds ------------------------------------------------------------------------------
 
-def add_feed(store: Store, *, url: str, name: str | None, by: str, tags: Sequence[str] = ()) -> dict[str, Any]:
+
+def add_feed(
+    store: Store, *, url: str, name: str | None, by: str, tags: Sequence[str] = ()
+) -> dict[str, Any]:
     """Add a feed with its tags; raises ValidationError when its address is already there."""
     with store.transaction() as conn:
         if conn.execute(sa.select(feeds.c.id).where(feeds.c.url == url)).first() is not None:
@@ -47,8 +80,15 @@ def add_feed(store: Store, *, url: str, name: str | None, by: str, tags: Sequenc
         feed_id = int(conn.execute(sa.insert(feeds).values(**values)).inserted_primary_key[0])
         for tag in tags:
             conn.execute(sa.insert(feed_tags).values(feed_id=feed_id, tag=tag))
-        _audit(conn, table="feeds", record_id=feed_id, action="insert", by=by, old=None,
-               new={**values, "tags": list(tags)})
+        _audit(
+            conn,
+            table="feeds",
+            record_id=feed_id,
+            action="insert",
+            by=by,
+            old=None,
+            new={**values, "tags": list(tags)},
+        )
         return _feed(conn, feed_id)
 
 
@@ -80,12 +120,24 @@ def find_feed(store: Store, ref: str | int) -> dict[str, Any]:
 
 def list_feeds(store: Store) -> list[dict[str, Any]]:
     """Every feed with the count of its items and of the events they gave, in the order added."""
-    counts = (sa.select(feed_items.c.feed_id, sa.func.count().label("items"),
-                        sa.func.coalesce(sa.func.sum(feed_items.c.events), 0).label("events"))
-              .group_by(feed_items.c.feed_id).subquery())
-    query = (sa.select(feeds, sa.func.coalesce(counts.c["items"], 0).label("items"),
-                       sa.func.coalesce(counts.c.events, 0).label("events"))
-             .select_from(feeds.outerjoin(counts, counts.c.feed_id == feeds.c.id)).order_by(feeds.c.id))
+    counts = (
+        sa.select(
+            feed_items.c.feed_id,
+            sa.func.count().label("items"),
+            sa.func.coalesce(sa.func.sum(feed_items.c.events), 0).label("events"),
+        )
+        .group_by(feed_items.c.feed_id)
+        .subquery()
+    )
+    query = (
+        sa.select(
+            feeds,
+            sa.func.coalesce(counts.c["items"], 0).label("items"),
+            sa.func.coalesce(counts.c.events, 0).label("events"),
+        )
+        .select_from(feeds.outerjoin(counts, counts.c.feed_id == feeds.c.id))
+        .order_by(feeds.c.id)
+    )
     with store.engine.connect() as conn:
         tags = _tags(conn)
         return [{**r._mapping, "tags": tags.get(r.id, [])} for r in conn.execute(query)]
@@ -98,12 +150,20 @@ def remove_feed(store: Store, feed_id: int, *, by: str) -> dict[str, Any]:
         conn.execute(sa.delete(feed_items).where(feed_items.c.feed_id == feed_id))
         conn.execute(sa.delete(feed_tags).where(feed_tags.c.feed_id == feed_id))
         conn.execute(sa.delete(feeds).where(feeds.c.id == feed_id))
-        _audit(conn, table="feeds", record_id=feed_id, action="delete", by=by,
-               old={k: old[k] for k in ("url", "name", "added", "added_by")}, new=None)
+        _audit(
+            conn,
+            table="feeds",
+            record_id=feed_id,
+            action="delete",
+            by=by,
+            old={k: old[k] for k in ("url", "name", "added", "added_by")},
+            new=None,
+        )
         return old
 
 
 # -- the polling lease ------------------------------------------------------------------
+
 
 def acquire_lock(store: Store, feed_id: int, *, owner: str, seconds: float) -> bool:
     """Take the feed's lease for ``seconds`` unless another owner holds an unexpired one.
@@ -115,8 +175,9 @@ def acquire_lock(store: Store, feed_id: int, *, owner: str, seconds: float) -> b
     free = sa.or_(feeds.c.locked_until.is_(None), feeds.c.locked_until < now, feeds.c.lock_owner == owner)
     until = now + dt.timedelta(seconds=seconds)
     with store.transaction() as conn:
-        result = conn.execute(sa.update(feeds).where(feeds.c.id == feed_id, free)
-                              .values(lock_owner=owner, locked_until=until))
+        result = conn.execute(
+            sa.update(feeds).where(feeds.c.id == feed_id, free).values(lock_owner=owner, locked_until=until)
+        )
         return result.rowcount == 1
 
 
@@ -124,19 +185,26 @@ def take_over_lock(store: Store, feed_id: int, *, stale: str, owner: str, second
     """Take the lease from ``stale`` (a process known to be gone) if it still holds it; one conditional UPDATE."""
     until = _now() + dt.timedelta(seconds=seconds)
     with store.transaction() as conn:
-        result = conn.execute(sa.update(feeds).where(feeds.c.id == feed_id, feeds.c.lock_owner == stale)
-                              .values(lock_owner=owner, locked_until=until))
+        result = conn.execute(
+            sa.update(feeds)
+            .where(feeds.c.id == feed_id, feeds.c.lock_owner == stale)
+            .values(lock_owner=owner, locked_until=until)
+        )
         return result.rowcount == 1
 
 
 def release_lock(store: Store, feed_id: int, *, owner: str) -> None:
     """Give the lease back (only if ``owner`` still holds it)."""
     with store.transaction() as conn:
-        conn.execute(sa.update(feeds).where(feeds.c.id == feed_id, feeds.c.lock_owner == owner)
-                     .values(lock_owner=None, locked_until=None))
+        conn.execute(
+            sa.update(feeds)
+            .where(feeds.c.id == feed_id, feeds.c.lock_owner == owner)
+            .values(lock_owner=None, locked_until=None)
+        )
 
 
 # -- polls and items --------------------------------------------------------------------
+
 
 def feed_items_of(store: Store, feed_id: int) -> dict[str, dict[str, Any]]:
     """What is remembered of a feed's items, by item key."""
@@ -149,17 +217,29 @@ def save_item(store: Store, feed_id: int, item: Mapping[str, Any]) -> None:
     """Insert or update one item (by key) in its own transaction, as soon as it has been read."""
     values = {k: v for k, v in item.items() if k != "key"}
     with store.transaction() as conn:
-        known = conn.execute(sa.select(feed_items.c.id).where(feed_items.c.feed_id == feed_id,
-                                                              feed_items.c.key == item["key"])).scalar()
+        known = conn.execute(
+            sa.select(feed_items.c.id).where(feed_items.c.feed_id == feed_id, feed_items.c.key == item["key"])
+        ).scalar()
         if known is not None:
             conn.execute(sa.update(feed_items).where(feed_items.c.id == known).values(**values))
         else:
-            conn.execute(sa.insert(feed_items).values(feed_id=feed_id, key=item["key"], first_seen=_now(),
-                                                      **{"events": 0, **values}))
+            conn.execute(
+                sa.insert(feed_items).values(
+                    feed_id=feed_id, key=item["key"], first_seen=_now(), **{"events": 0, **values}
+                )
+            )
 
 
-def save_poll(store: Store, feed_id: int, *, status: str, error: str | None = None, etag: str | None = None,
-              last_modified: str | None = None, keep_validators: bool = False) -> None:
+def save_poll(
+    store: Store,
+    feed_id: int,
+    *,
+    status: str,
+    error: str | None = None,
+    etag: str | None = None,
+    last_modified: str | None = None,
+    keep_validators: bool = False,
+) -> None:
     """Record the outcome of a poll (and the feed's validators unless ``keep_validators``)."""
     values: dict[str, Any] = {"polled": _now(), "status": status, "error": error}
     if not keep_validators:
@@ -169,6 +249,7 @@ def save_poll(store: Store, feed_id: int, *, status: str, error: str | None = No
 
 
 # -- watchlists -------------------------------------------------------------------------
+
 
 def add_watch(store: Store, *, name: str, actor: str, by: str, types: str | None = None) -> bool:
     """Follow ``actor`` on watchlist ``name`` (only ``types``, comma-separated, when given).
@@ -182,8 +263,15 @@ def add_watch(store: Store, *, name: str, actor: str, by: str, types: str | None
             if row.types == types:
                 return False
             conn.execute(sa.update(watchlists).where(watchlists.c.id == row.id).values(types=types))
-            _audit(conn, table="watchlists", record_id=row.id, action="update", by=by, old={"types": row.types},
-                   new={"types": types})
+            _audit(
+                conn,
+                table="watchlists",
+                record_id=row.id,
+                action="update",
+                by=by,
+                old={"types": row.types},
+                new={"types": types},
+            )
             return True
         values = {"name": name, "actor": actor, "types": types, "added": _now(), "added_by": by}
         watch_id = int(conn.execute(sa.insert(watchlists).values(**values)).inserted_primary_key[0])
@@ -194,13 +282,21 @@ def add_watch(store: Store, *, name: str, actor: str, by: str, types: str | None
 def remove_watch(store: Store, *, name: str, actor: str, by: str) -> bool:
     """Stop following ``actor`` on watchlist ``name``; False when it was not there."""
     with store.transaction() as conn:
-        row = conn.execute(sa.select(watchlists).where(watchlists.c.name == name,
-                                                       watchlists.c.actor == actor)).first()
+        row = conn.execute(
+            sa.select(watchlists).where(watchlists.c.name == name, watchlists.c.actor == actor)
+        ).first()
         if row is None:
             return False
         conn.execute(sa.delete(watchlists).where(watchlists.c.id == row.id))
-        _audit(conn, table="watchlists", record_id=row.id, action="delete", by=by,
-               old={"name": name, "actor": actor}, new=None)
+        _audit(
+            conn,
+            table="watchlists",
+            record_id=row.id,
+            action="delete",
+            by=by,
+            old={"name": name, "actor": actor},
+            new=None,
+        )
         return True
 
 
@@ -215,13 +311,24 @@ def list_watches(store: Store, *, name: str | None = None) -> list[dict[str, Any
 
 # -- the digest: records changed in a period --------------------------------------------
 
-def changed_record_ids(store: Store, table: str, code: str, *, since: dt.datetime,
-                       before: dt.datetime) -> list[int]:
+
+def changed_record_ids(
+    store: Store, table: str, code: str, *, since: dt.datetime, before: dt.datetime
+) -> list[int]:
     """Ids of current, not rejected records of ``code`` (donor of support; actor or target of an
     event) created or updated from ``since`` up to, not including, ``before``."""
     tbl = schema.support if table == "support" else schema.events
     whose = tbl.c.donor == code if table == "support" else sa.or_(tbl.c.actor == code, tbl.c.target == code)
-    query = (sa.select(tbl.c.id).where(whose, tbl.c.current.is_(True), tbl.c.status != "rejected",
-                                       tbl.c.updated >= since, tbl.c.updated < before).order_by(tbl.c.id))
+    query = (
+        sa.select(tbl.c.id)
+        .where(
+            whose,
+            tbl.c.current.is_(True),
+            tbl.c.status != "rejected",
+            tbl.c.updated >= since,
+            tbl.c.updated < before,
+        )
+        .order_by(tbl.c.id)
+    )
     with store.engine.connect() as conn:
         return [int(i) for i in conn.execute(query).scalars()]

@@ -46,7 +46,9 @@ class _Filter:
         for name in fields:
             value = getattr(self, name)
             if value is not None:
-                clauses.append(table.c[name].in_(value) if isinstance(value, (tuple, list)) else table.c[name] == value)
+                clauses.append(
+                    table.c[name].in_(value) if isinstance(value, (tuple, list)) else table.c[name] == value
+                )
         return clauses
 
     def where_clauses(self, query: Any, table: sa.Table) -> Any:

@@ -63,6 +63,7 @@ imports = sa.Table(
     sa.UniqueConstraint("origin", "sha256", name="uq_imports_origin_sha256"),
 )
 
+
 def _record_columns() -> tuple[sa.Column, ...]:  # type: ignore[type-arg]
     """Columns every sourced record carries (fresh objects per table)."""
     return (
@@ -77,6 +78,7 @@ def _record_columns() -> tuple[sa.Column, ...]:  # type: ignore[type-arg]
         sa.Column("created", sa.DateTime, nullable=False),
         sa.Column("updated", sa.DateTime, nullable=False),
     )
+
 
 support = sa.Table(
     "support",
@@ -130,9 +132,19 @@ sa.Index("ix_events_status_date", events.c.status, events.c.date, events.c.id)
 sa.Index("ix_support_donor_date", support.c.donor, support.c.date, support.c.id)
 sa.Index("ix_support_status_date", support.c.status, support.c.date, support.c.id)
 # covers the analysis totals (db/aggregate.py): the grouped query reads the index alone
-sa.Index("ix_support_totals", support.c.status, support.c.current, support.c.donor, support.c.recipient,
-         support.c.category, support.c.stage, support.c.origin, support.c.source_id, support.c.date,
-         support.c.amount_eur)
+sa.Index(
+    "ix_support_totals",
+    support.c.status,
+    support.c.current,
+    support.c.donor,
+    support.c.recipient,
+    support.c.category,
+    support.c.stage,
+    support.c.origin,
+    support.c.source_id,
+    support.c.date,
+    support.c.amount_eur,
+)
 
 audit_log = sa.Table(
     "audit_log",
@@ -188,8 +200,12 @@ corroborations = sa.Table(
     sa.Column("record", sa.JSON),
 )
 sa.Index("ix_corroborations_record", corroborations.c.table_name, corroborations.c.record_id)
-sa.Index("ix_corroborations_external", corroborations.c.table_name, corroborations.c.origin,
-         corroborations.c.external_id)
+sa.Index(
+    "ix_corroborations_external",
+    corroborations.c.table_name,
+    corroborations.c.origin,
+    corroborations.c.external_id,
+)
 
 # One row per extracted record's identity (its stable external id): claimed with an upsert
 # in the same transaction that stores the candidate or the corroboration, so the same
@@ -214,4 +230,4 @@ reference_versions = sa.Table(
 )
 
 # Tables defined in sibling modules register themselves on the same metadata.
-from aidtrack.db import feeds_schema as _feeds_schema  # noqa: F401
+from aidtrack.db import feeds_schema as _feeds_schema  # noqa: E402, F401

@@ -26,7 +26,15 @@ from aidtrack.db import schema
 from aidtrack.db.filters import EventFilter, SupportFilter
 from aidtrack.errors import NotFoundError, StorageError, ValidationError
 
-__all__ = ["WRITE_OPTION", "EventFilter", "ImportOutcome", "Store", "SupportFilter", "is_locked", "locked_error"]
+__all__ = [
+    "WRITE_OPTION",
+    "EventFilter",
+    "ImportOutcome",
+    "Store",
+    "SupportFilter",
+    "is_locked",
+    "locked_error",
+]
 
 WRITE_OPTION = "aidtrack_write"
 """Execution option that marks a write transaction (SQLite takes its write lock at BEGIN)."""
@@ -35,12 +43,35 @@ IMPORT_LOCK = 0x616964_7472_6B
 """PostgreSQL advisory lock key that serialises imports (decision and supersession)."""
 
 _SUPPORT_FIELDS = (
-    "donor", "recipient", "category", "subtype", "stage", "amount", "currency",
-    "amount_eur", "amount_usd", "fx_note", "items", "channel", "via", "confidence",
+    "donor",
+    "recipient",
+    "category",
+    "subtype",
+    "stage",
+    "amount",
+    "currency",
+    "amount_eur",
+    "amount_usd",
+    "fx_note",
+    "items",
+    "channel",
+    "via",
+    "confidence",
 )
 _EVENT_FIELDS = (
-    "type", "actor", "target", "beneficiary", "recipient", "category", "direction",
-    "consequence", "condition", "summary", "evidence_start", "evidence_end", "confidence",
+    "type",
+    "actor",
+    "target",
+    "beneficiary",
+    "recipient",
+    "category",
+    "direction",
+    "consequence",
+    "condition",
+    "summary",
+    "evidence_start",
+    "evidence_end",
+    "confidence",
 )
 _RECORD_FIELDS = ("date", "evidence", "origin", "external_id", "status")
 
@@ -59,8 +90,9 @@ def is_locked(ex: BaseException) -> bool:
 
 
 def locked_error(url: str) -> StorageError:
-    return StorageError(f"The ledger {url} is locked: another aidtrack process is writing; "
-                        "retry when it has finished.")
+    return StorageError(
+        f"The ledger {url} is locked: another aidtrack process is writing; retry when it has finished."
+    )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -102,15 +134,20 @@ class Store:
                 raise locked_error(self.url) from ex
             raise StorageError(f"Database error on {self.url}: {ex.orig}") from ex
 
-    def _insert_ignoring_conflict(self, conn: Connection, table: sa.Table, values: Mapping[str, Any],
-                                  columns: Sequence[str]) -> bool:
+    def _insert_ignoring_conflict(
+        self, conn: Connection, table: sa.Table, values: Mapping[str, Any], columns: Sequence[str]
+    ) -> bool:
         """INSERT ... ON CONFLICT DO NOTHING; True when the row was inserted."""
         if self.dialect == "postgresql":
             from sqlalchemy.dialects.postgresql import insert
         else:
             from sqlalchemy.dialects.sqlite import insert  # type: ignore[assignment]
-        statement = (insert(table).values(**values).on_conflict_do_nothing(index_elements=list(columns))
-                     .returning(*table.primary_key.columns))
+        statement = (
+            insert(table)
+            .values(**values)
+            .on_conflict_do_nothing(index_elements=list(columns))
+            .returning(*table.primary_key.columns)
+        )
         return conn.execute(statement).first() is not None
 
     def _lock_imports(self, conn: Connection) -> None:
@@ -128,8 +165,9 @@ class Store:
 
     # -- sources ---------------------------------------------------------------------
 
-    def _source_id(self, conn: Connection, source: models.Source | None,
-                   cache: dict[str, int] | None = None) -> int | None:
+    def _source_id(
+        self, conn: Connection, source: models.Source | None, cache: dict[str, int] | None = None
+    ) -> int | None:
         """The id of ``source``, inserting it when new (``cache`` saves lookups within one batch)."""
         if source is None:
             return None
@@ -157,44 +195,77 @@ class Store:
     # -- audit -----------------------------------------------------------------------
 
     def _audit(
-        self, conn: Connection, *, table: str, record_id: int, action: str, by: str,
-        old: Mapping[str, Any] | None, new: Mapping[str, Any] | None,
+        self,
+        conn: Connection,
+        *,
+        table: str,
+        record_id: int,
+        action: str,
+        by: str,
+        old: Mapping[str, Any] | None,
+        new: Mapping[str, Any] | None,
     ) -> None:
-        conn.execute(sa.insert(schema.audit_log).values(
-            at=_now(), by=by, table_name=table, record_id=record_id, action=action,
-            old=_jsonable(old) if old is not None else None,
-            new=_jsonable(new) if new is not None else None,
-        ))
+        conn.execute(
+            sa.insert(schema.audit_log).values(
+                at=_now(),
+                by=by,
+                table_name=table,
+                record_id=record_id,
+                action=action,
+                old=_jsonable(old) if old is not None else None,
+                new=_jsonable(new) if new is not None else None,
+            )
+        )
 
     def audit_trail(self, table: str, record_id: int) -> list[dict[str, Any]]:
         """Every recorded change of one record, oldest first."""
         log = schema.audit_log
-        query = (sa.select(log).where(log.c.table_name == table, log.c.record_id == record_id)
-                 .order_by(log.c.id))
+        query = (
+            sa.select(log).where(log.c.table_name == table, log.c.record_id == record_id).order_by(log.c.id)
+        )
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(query)]
 
     # -- writing records -------------------------------------------------------------
 
-    def _record_row(self, conn: Connection, record: models.Support | models.Event, import_id: int | None,
-                    cache: dict[str, int] | None = None) -> dict[str, Any]:
+    def _record_row(
+        self,
+        conn: Connection,
+        record: models.Support | models.Event,
+        import_id: int | None,
+        cache: dict[str, int] | None = None,
+    ) -> dict[str, Any]:
         """A support record or event as a row of its table, with its source's id."""
         fields = _SUPPORT_FIELDS if isinstance(record, models.Support) else _EVENT_FIELDS
         data = record.model_dump(mode="json", include=set(fields + _RECORD_FIELDS))
         data["date"] = record.date
         now = _now()
-        return {**data, "source_id": self._source_id(conn, record.source, cache), "import_id": import_id,
-                "current": True, "created": now, "updated": now}
+        return {
+            **data,
+            "source_id": self._source_id(conn, record.source, cache),
+            "import_id": import_id,
+            "current": True,
+            "created": now,
+            "updated": now,
+        }
 
-    def _insert(self, conn: Connection, table: sa.Table, rows: Sequence[dict[str, Any]], *, by: str,
-                audit_each: bool = True) -> list[int]:
+    def _insert(
+        self,
+        conn: Connection,
+        table: sa.Table,
+        rows: Sequence[dict[str, Any]],
+        *,
+        by: str,
+        audit_each: bool = True,
+    ) -> list[int]:
         ids = []
         for row in rows:
             new_id = int(conn.execute(sa.insert(table).values(**row)).inserted_primary_key[0])
             ids.append(new_id)
             if audit_each:
-                self._audit(conn, table=table.name, record_id=new_id, action="insert", by=by,
-                            old=None, new=row)
+                self._audit(
+                    conn, table=table.name, record_id=new_id, action="insert", by=by, old=None, new=row
+                )
         return ids
 
     def add_support(self, records: Iterable[models.Support], *, by: str) -> list[int]:
@@ -209,32 +280,48 @@ class Store:
             rows = [self._record_row(conn, e, None) for e in events]
             return self._insert(conn, schema.events, rows, by=by)
 
-    def update_record(self, table: str, record_id: int, changes: Mapping[str, Any], *, by: str) -> dict[str, Any]:
+    def update_record(
+        self, table: str, record_id: int, changes: Mapping[str, Any], *, by: str
+    ) -> dict[str, Any]:
         """Change fields of one support record or event; the old values go to the audit trail.
 
         ``changes`` must already be validated by the caller (services validate through
         the model). Returns the row after the change.
         """
         tbl = _table(table)
-        allowed = set(_SUPPORT_FIELDS if table == "support" else _EVENT_FIELDS) | set(_RECORD_FIELDS) | {"linked_id"}
+        allowed = (
+            set(_SUPPORT_FIELDS if table == "support" else _EVENT_FIELDS)
+            | set(_RECORD_FIELDS)
+            | {"linked_id"}
+        )
         unknown = sorted(set(changes) - allowed)
         if unknown:
-            raise ValidationError(f"Cannot change field(s) {', '.join(unknown)} of a {table} record; "
-                                  f"changeable: {', '.join(sorted(allowed))}.")
+            raise ValidationError(
+                f"Cannot change field(s) {', '.join(unknown)} of a {table} record; "
+                f"changeable: {', '.join(sorted(allowed))}."
+            )
         with self.transaction() as conn:
             old = self._row(conn, tbl, record_id)
             conn.execute(sa.update(tbl).where(tbl.c.id == record_id).values(**changes, updated=_now()))
             new = self._row(conn, tbl, record_id)
             before = {k: old[k] for k in changes}
-            self._audit(conn, table=table, record_id=record_id, action="update", by=by, old=before,
-                        new={k: new[k] for k in changes})
+            self._audit(
+                conn,
+                table=table,
+                record_id=record_id,
+                action="update",
+                by=by,
+                old=before,
+                new={k: new[k] for k in changes},
+            )
             return new
 
     def _row(self, conn: Connection, table: sa.Table, record_id: int) -> dict[str, Any]:
         row = conn.execute(sa.select(table).where(table.c.id == record_id)).first()
         if row is None:
-            raise NotFoundError(f"No {table.name} record with id {record_id}; "
-                                f"list them with `aidtrack list {table.name}`.")
+            raise NotFoundError(
+                f"No {table.name} record with id {record_id}; list them with `aidtrack list {table.name}`."
+            )
         return dict(row._mapping)
 
     def get(self, table: str, record_id: int) -> dict[str, Any]:
@@ -244,8 +331,9 @@ class Store:
             query = _with_source(tbl).where(tbl.c.id == record_id)
             row = conn.execute(query).first()
         if row is None:
-            raise NotFoundError(f"No {table} record with id {record_id}; "
-                                f"list them with `aidtrack list {table}`.")
+            raise NotFoundError(
+                f"No {table} record with id {record_id}; list them with `aidtrack list {table}`."
+            )
         return dict(row._mapping)
 
     # -- candidates from extraction -----------------------------------------------------
@@ -254,37 +342,66 @@ class Store:
         """The id of a record (or corroboration) already stored under ``external_id``."""
         tbl = _table(table)
         with self.engine.connect() as conn:
-            found = conn.execute(sa.select(tbl.c.id).where(
-                tbl.c.origin == origin, tbl.c.external_id == external_id)).scalar()
+            found = conn.execute(
+                sa.select(tbl.c.id).where(tbl.c.origin == origin, tbl.c.external_id == external_id)
+            ).scalar()
             if found is None:
                 cor = schema.corroborations
-                found = conn.execute(sa.select(cor.c.record_id).where(
-                    cor.c.table_name == table, cor.c.origin == origin, cor.c.external_id == external_id)).scalar()
+                found = conn.execute(
+                    sa.select(cor.c.record_id).where(
+                        cor.c.table_name == table, cor.c.origin == origin, cor.c.external_id == external_id
+                    )
+                ).scalar()
         return None if found is None else int(found)
 
-    def find_match(self, table: str, key: Mapping[str, Any], *, near: dt.date | None, days: int,
-                   exclude_origin: str | None = None) -> int | None:
+    def find_match(
+        self,
+        table: str,
+        key: Mapping[str, Any],
+        *,
+        near: dt.date | None,
+        days: int,
+        exclude_origin: str | None = None,
+    ) -> int | None:
         """A current, non-rejected record with the same key fields and a date within ``days``."""
         with self.engine.connect() as conn:
             return self._find_match(conn, table, key, near=near, days=days, exclude_origin=exclude_origin)
 
-    def _find_match(self, conn: Connection, table: str, key: Mapping[str, Any], *, near: dt.date | None,
-                    days: int, exclude_origin: str | None = None) -> int | None:
+    def _find_match(
+        self,
+        conn: Connection,
+        table: str,
+        key: Mapping[str, Any],
+        *,
+        near: dt.date | None,
+        days: int,
+        exclude_origin: str | None = None,
+    ) -> int | None:
         """No date, no match: an undated report cannot be placed in a date window."""
         if near is None:
             return None
         tbl = _table(table)
         window = dt.timedelta(days=days)
         query = sa.select(tbl.c.id).where(
-            tbl.c.current.is_(True), tbl.c.status != "rejected", tbl.c.date.between(near - window, near + window),
-            *[(tbl.c[k].is_(None) if v is None else tbl.c[k] == v) for k, v in key.items()])
+            tbl.c.current.is_(True),
+            tbl.c.status != "rejected",
+            tbl.c.date.between(near - window, near + window),
+            *[(tbl.c[k].is_(None) if v is None else tbl.c[k] == v) for k, v in key.items()],
+        )
         if exclude_origin:
             query = query.where(tbl.c.origin != exclude_origin)
         found = conn.execute(query.order_by(tbl.c.id).limit(1)).scalar()
         return None if found is None else int(found)
 
-    def store_candidate(self, table: str, record: models.Support | models.Event, *,
-                        key: Mapping[str, Any] | None, days: int, by: str) -> tuple[str, int | None]:
+    def store_candidate(
+        self,
+        table: str,
+        record: models.Support | models.Event,
+        *,
+        key: Mapping[str, Any] | None,
+        days: int,
+        by: str,
+    ) -> tuple[str, int | None]:
         """Store one extracted record in one transaction: ``("unchanged", None)`` when its identity
         (origin, external id) is already stored, ``("linked", id)`` when it corroborates the
         record ``id`` with the same ``key`` (``None``: never link), else ``("added", id)``.
@@ -294,10 +411,15 @@ class Store:
         """
         assert record.external_id is not None
         with self.transaction() as conn:
-            claim = {"table_name": table, "origin": record.origin, "external_id": record.external_id,
-                     "created": _now()}
-            if not self._insert_ignoring_conflict(conn, schema.candidate_ids, claim,
-                                                  ["table_name", "origin", "external_id"]):
+            claim = {
+                "table_name": table,
+                "origin": record.origin,
+                "external_id": record.external_id,
+                "created": _now(),
+            }
+            if not self._insert_ignoring_conflict(
+                conn, schema.candidate_ids, claim, ["table_name", "origin", "external_id"]
+            ):
                 return "unchanged", None
             match = None if key is None else self._find_match(conn, table, key, near=record.date, days=days)
             if match is not None:
@@ -306,34 +428,75 @@ class Store:
             row = self._record_row(conn, record, None)
             return "added", self._insert(conn, _table(table), [row], by=by)[0]
 
-    def _corroborate(self, conn: Connection, table: str, record_id: int, record: models.Support | models.Event,
-                     *, by: str) -> int:
+    def _corroborate(
+        self, conn: Connection, table: str, record_id: int, record: models.Support | models.Event, *, by: str
+    ) -> int:
         kept = record.model_dump(mode="json", exclude={"id"})
-        row = {"table_name": table, "record_id": record_id, "source_id": self._source_id(conn, record.source),
-               "evidence": record.evidence, "origin": record.origin, "external_id": record.external_id,
-               "created": _now(), "record": kept}
+        row = {
+            "table_name": table,
+            "record_id": record_id,
+            "source_id": self._source_id(conn, record.source),
+            "evidence": record.evidence,
+            "origin": record.origin,
+            "external_id": record.external_id,
+            "created": _now(),
+            "record": kept,
+        }
         new_id = int(conn.execute(sa.insert(schema.corroborations).values(**row)).inserted_primary_key[0])
-        self._audit(conn, table=table, record_id=record_id, action="corroborate", by=by, old=None,
-                    new={k: v for k, v in row.items() if k != "record"})
+        self._audit(
+            conn,
+            table=table,
+            record_id=record_id,
+            action="corroborate",
+            by=by,
+            old=None,
+            new={k: v for k, v in row.items() if k != "record"},
+        )
         return new_id
 
-    def add_corroboration(self, table: str, record_id: int, *, source: models.Source | None, evidence: str | None,
-                          origin: str, external_id: str | None, by: str) -> int:
+    def add_corroboration(
+        self,
+        table: str,
+        record_id: int,
+        *,
+        source: models.Source | None,
+        evidence: str | None,
+        origin: str,
+        external_id: str | None,
+        by: str,
+    ) -> int:
         """Link one more source and evidence to an existing record instead of duplicating it."""
         with self.transaction() as conn:
-            row = {"table_name": table, "record_id": record_id, "source_id": self._source_id(conn, source),
-                   "evidence": evidence, "origin": origin, "external_id": external_id, "created": _now()}
+            row = {
+                "table_name": table,
+                "record_id": record_id,
+                "source_id": self._source_id(conn, source),
+                "evidence": evidence,
+                "origin": origin,
+                "external_id": external_id,
+                "created": _now(),
+            }
             new_id = int(conn.execute(sa.insert(schema.corroborations).values(**row)).inserted_primary_key[0])
-            self._audit(conn, table=table, record_id=record_id, action="corroborate", by=by, old=None, new=row)
+            self._audit(
+                conn, table=table, record_id=record_id, action="corroborate", by=by, old=None, new=row
+            )
             return new_id
 
     def list_links(self, *, origin: str, limit: int | None = None) -> list[dict[str, Any]]:
         """Corroboration links made by ``origin`` (e.g. extraction), newest first, with their source."""
         cor, src = schema.corroborations, schema.sources
-        query = (sa.select(cor, src.c.url.label("source_url"), src.c.title.label("source_title"),
-                           src.c.published.label("source_published"))
-                 .select_from(cor.outerjoin(src, cor.c.source_id == src.c.id))
-                 .where(cor.c.origin == origin).order_by(cor.c.id.desc()).limit(limit))
+        query = (
+            sa.select(
+                cor,
+                src.c.url.label("source_url"),
+                src.c.title.label("source_title"),
+                src.c.published.label("source_published"),
+            )
+            .select_from(cor.outerjoin(src, cor.c.source_id == src.c.id))
+            .where(cor.c.origin == origin)
+            .order_by(cor.c.id.desc())
+            .limit(limit)
+        )
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(query)]
 
@@ -342,7 +505,9 @@ class Store:
         with self.engine.connect() as conn:
             row = conn.execute(sa.select(cor).where(cor.c.id == link_id)).first()
         if row is None:
-            raise NotFoundError(f"No corroboration link with id {link_id}; list them with `aidtrack review --list`.")
+            raise NotFoundError(
+                f"No corroboration link with id {link_id}; list them with `aidtrack review --list`."
+            )
         return dict(row._mapping)
 
     def replace_link(self, link_id: int, record: models.Support | models.Event, *, by: str) -> int:
@@ -351,19 +516,31 @@ class Store:
         with self.transaction() as conn:
             link = conn.execute(sa.select(cor).where(cor.c.id == link_id)).first()
             if link is None:
-                raise NotFoundError(f"No corroboration link with id {link_id}; it may have been undone already.")
+                raise NotFoundError(
+                    f"No corroboration link with id {link_id}; it may have been undone already."
+                )
             conn.execute(sa.delete(cor).where(cor.c.id == link_id))
-            self._audit(conn, table=link.table_name, record_id=link.record_id, action="unlink", by=by,
-                        old={"corroboration": link_id, "external_id": link.external_id}, new=None)
+            self._audit(
+                conn,
+                table=link.table_name,
+                record_id=link.record_id,
+                action="unlink",
+                by=by,
+                old={"corroboration": link_id, "external_id": link.external_id},
+                new=None,
+            )
             row = self._record_row(conn, record, None)
             return self._insert(conn, _table(link.table_name), [row], by=by)[0]
 
     def corroborations(self, table: str, record_id: int) -> list[dict[str, Any]]:
         """Other sources that reported the same record."""
         cor, src = schema.corroborations, schema.sources
-        query = (sa.select(cor, src.c.url.label("source_url"), src.c.title.label("source_title"))
-                 .select_from(cor.outerjoin(src, cor.c.source_id == src.c.id))
-                 .where(cor.c.table_name == table, cor.c.record_id == record_id).order_by(cor.c.id))
+        query = (
+            sa.select(cor, src.c.url.label("source_url"), src.c.title.label("source_title"))
+            .select_from(cor.outerjoin(src, cor.c.source_id == src.c.id))
+            .where(cor.c.table_name == table, cor.c.record_id == record_id)
+            .order_by(cor.c.id)
+        )
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(query)]
 
@@ -383,9 +560,17 @@ class Store:
         return dict(row._mapping)
 
     def import_batch(
-        self, *, origin: str, release: str | None, sha256: str, path: str,
-        records: Sequence[models.Support], report: Sequence[Mapping[str, Any]], by: str,
-        macro: Sequence[Mapping[str, Any]] = (), events: Sequence[models.Event] = (),
+        self,
+        *,
+        origin: str,
+        release: str | None,
+        sha256: str,
+        path: str,
+        records: Sequence[models.Support],
+        report: Sequence[Mapping[str, Any]],
+        by: str,
+        macro: Sequence[Mapping[str, Any]] = (),
+        events: Sequence[models.Event] = (),
     ) -> ImportOutcome:
         """Store one imported file atomically, idempotently, superseding older releases.
 
@@ -401,20 +586,49 @@ class Store:
                 if previous is not None:
                     repaired = self._repair_current(conn, origin=origin, by=by)
                     return ImportOutcome(previous["id"], "unchanged", 0, repaired)
-                return self._import_locked(conn, origin=origin, release=release, sha256=sha256, path=path,
-                                           records=records, events=events, macro=macro, report=report, by=by)
+                return self._import_locked(
+                    conn,
+                    origin=origin,
+                    release=release,
+                    sha256=sha256,
+                    path=path,
+                    records=records,
+                    events=events,
+                    macro=macro,
+                    report=report,
+                    by=by,
+                )
         except sa.exc.IntegrityError as ex:
             if "sha256" not in str(ex.orig):
                 raise
-            raise StorageError(f'"{path}" is already being imported by another process (or was just '
-                               "imported); run the import again to see its result.") from ex
+            raise StorageError(
+                f'"{path}" is already being imported by another process (or was just '
+                "imported); run the import again to see its result."
+            ) from ex
 
-    def _import_locked(self, conn: Connection, *, origin: str, release: str | None, sha256: str, path: str,
-                       records: Sequence[models.Support], events: Sequence[models.Event],
-                       macro: Sequence[Mapping[str, Any]], report: Sequence[Mapping[str, Any]],
-                       by: str) -> ImportOutcome:
-        import_id = self._start_import(conn, origin=origin, release=release, sha256=sha256,
-                                       path=path, by=by, rows_read=len(records) + len(report))
+    def _import_locked(
+        self,
+        conn: Connection,
+        *,
+        origin: str,
+        release: str | None,
+        sha256: str,
+        path: str,
+        records: Sequence[models.Support],
+        events: Sequence[models.Event],
+        macro: Sequence[Mapping[str, Any]],
+        report: Sequence[Mapping[str, Any]],
+        by: str,
+    ) -> ImportOutcome:
+        import_id = self._start_import(
+            conn,
+            origin=origin,
+            release=release,
+            sha256=sha256,
+            path=path,
+            by=by,
+            rows_read=len(records) + len(report),
+        )
         cache: dict[str, int] = {}
         support_rows = [self._record_row(conn, r, import_id, cache) for r in records]
         event_rows = [self._record_row(conn, e, import_id, cache) for e in events]
@@ -446,8 +660,9 @@ class Store:
         importing any file of that origin again repairs them. Returns the rows made history.
         """
         imp = schema.imports
-        current = conn.execute(sa.select(imp.c.id, imp.c.release).where(
-            imp.c.origin == origin, imp.c.superseded_by.is_(None))).all()
+        current = conn.execute(
+            sa.select(imp.c.id, imp.c.release).where(imp.c.origin == origin, imp.c.superseded_by.is_(None))
+        ).all()
         if len(current) < 2:
             return 0
         newest = max(current, key=lambda r: (_release_key(r.release), r.id))
@@ -459,61 +674,100 @@ class Store:
         return dict(row._mapping) if row else None
 
     def _release_of(self, conn: Connection, import_id: int) -> str:
-        release = conn.execute(sa.select(schema.imports.c.release).where(schema.imports.c.id == import_id)).scalar()
+        release = conn.execute(
+            sa.select(schema.imports.c.release).where(schema.imports.c.id == import_id)
+        ).scalar()
         return str(release)
 
     def _start_import(self, conn: Connection, **values: Any) -> int:
         row = {**values, "started": _now(), "rows_stored": 0, "rows_rejected": 0}
         return int(conn.execute(sa.insert(schema.imports).values(**row)).inserted_primary_key[0])
 
-    def _finish_import(self, conn: Connection, import_id: int, *, stored: int,
-                       report: Sequence[Mapping[str, Any]], by: str) -> None:
-        values = {"finished": _now(), "rows_stored": stored, "rows_rejected": len(report),
-                  "report": [_jsonable(r) for r in report]}
+    def _finish_import(
+        self, conn: Connection, import_id: int, *, stored: int, report: Sequence[Mapping[str, Any]], by: str
+    ) -> None:
+        values = {
+            "finished": _now(),
+            "rows_stored": stored,
+            "rows_rejected": len(report),
+            "report": [_jsonable(r) for r in report],
+        }
         conn.execute(sa.update(schema.imports).where(schema.imports.c.id == import_id).values(**values))
-        self._audit(conn, table="imports", record_id=import_id, action="import", by=by, old=None,
-                    new={"rows_stored": stored, "rows_rejected": len(report)})
+        self._audit(
+            conn,
+            table="imports",
+            record_id=import_id,
+            action="import",
+            by=by,
+            old=None,
+            new={"rows_stored": stored, "rows_rejected": len(report)},
+        )
 
     def _bulk_insert(self, conn: Connection, table: sa.Table, rows: Sequence[dict[str, Any]]) -> None:
         for start in range(0, len(rows), 1000):
-            chunk = rows[start:start + 1000]
+            chunk = rows[start : start + 1000]
             if chunk:
                 conn.execute(sa.insert(table), list(chunk))
 
-    def _supersede(self, conn: Connection, *, origin: str, release: str | None, import_id: int, by: str) -> int:
+    def _supersede(
+        self, conn: Connection, *, origin: str, release: str | None, import_id: int, by: str
+    ) -> int:
         """Mark current records of older releases of ``origin`` as superseded."""
         imp = schema.imports
         older = [
-            r.id for r in conn.execute(sa.select(imp.c.id, imp.c.release).where(
-                imp.c.origin == origin, imp.c.id != import_id, imp.c.superseded_by.is_(None)))
+            r.id
+            for r in conn.execute(
+                sa.select(imp.c.id, imp.c.release).where(
+                    imp.c.origin == origin, imp.c.id != import_id, imp.c.superseded_by.is_(None)
+                )
+            )
             if _release_key(r.release) <= _release_key(release)
         ]
         if not older:
             return 0
         count = 0
         for table in (schema.support, schema.events):
-            result = conn.execute(sa.update(table).where(table.c.import_id.in_(older), table.c.current.is_(True))
-                                  .values(current=False, updated=_now()))
+            result = conn.execute(
+                sa.update(table)
+                .where(table.c.import_id.in_(older), table.c.current.is_(True))
+                .values(current=False, updated=_now())
+            )
             count += result.rowcount or 0
         conn.execute(sa.update(imp).where(imp.c.id.in_(older)).values(superseded_by=import_id))
         for old_id in older:
-            self._audit(conn, table="imports", record_id=old_id, action="supersede", by=by,
-                        old={"superseded_by": None}, new={"superseded_by": import_id})
+            self._audit(
+                conn,
+                table="imports",
+                record_id=old_id,
+                action="supersede",
+                by=by,
+                old={"superseded_by": None},
+                new={"superseded_by": import_id},
+            )
         return count
 
-    def _newer_import(self, conn: Connection, *, origin: str, release: str | None, import_id: int) -> int | None:
+    def _newer_import(
+        self, conn: Connection, *, origin: str, release: str | None, import_id: int
+    ) -> int | None:
         """The current import of ``origin`` from a release newer than ``release``, if any."""
         imp = schema.imports
-        rows = conn.execute(sa.select(imp.c.id, imp.c.release).where(
-            imp.c.origin == origin, imp.c.id != import_id, imp.c.superseded_by.is_(None)))
+        rows = conn.execute(
+            sa.select(imp.c.id, imp.c.release).where(
+                imp.c.origin == origin, imp.c.id != import_id, imp.c.superseded_by.is_(None)
+            )
+        )
         newer = [r.id for r in rows if _release_key(r.release) > _release_key(release)]
         return max(newer) if newer else None
 
-    def _store_as_history(self, conn: Connection, import_id: int, newer: int, rows: list[dict[str, Any]]) -> int:
+    def _store_as_history(
+        self, conn: Connection, import_id: int, newer: int, rows: list[dict[str, Any]]
+    ) -> int:
         """An older release imported after a newer one: keep it, but not as current."""
         for row in rows:
             row["current"] = False
-        conn.execute(sa.update(schema.imports).where(schema.imports.c.id == import_id).values(superseded_by=newer))
+        conn.execute(
+            sa.update(schema.imports).where(schema.imports.c.id == import_id).values(superseded_by=newer)
+        )
         return len(rows)
 
     def list_imports(self) -> list[dict[str, Any]]:
@@ -528,39 +782,76 @@ class Store:
         with self.transaction() as conn:
             return self._upsert_macro(conn, rows, by=by)
 
-    def import_macro(self, *, origin: str, sha256: str, path: str, rows: Sequence[Mapping[str, Any]],
-                     report: Sequence[Mapping[str, Any]], by: str) -> ImportOutcome:
+    def import_macro(
+        self,
+        *,
+        origin: str,
+        sha256: str,
+        path: str,
+        rows: Sequence[Mapping[str, Any]],
+        report: Sequence[Mapping[str, Any]],
+        by: str,
+    ) -> ImportOutcome:
         """Store a macro file as one import (history, idempotent per file hash); every change audited."""
         with self.transaction() as conn:
             self._lock_imports(conn)
             previous = self._find_import(conn, origin=origin, sha256=sha256)
             if previous is not None:
                 return ImportOutcome(previous["id"], "unchanged", 0, 0)
-            import_id = self._start_import(conn, origin=origin, release=None, sha256=sha256, path=path, by=by,
-                                           rows_read=len(rows) + len(report))
+            import_id = self._start_import(
+                conn,
+                origin=origin,
+                release=None,
+                sha256=sha256,
+                path=path,
+                by=by,
+                rows_read=len(rows) + len(report),
+            )
             changed = self._upsert_macro(conn, rows, by=by)
             self._finish_import(conn, import_id, stored=changed, report=report, by=by)
             return ImportOutcome(import_id, "imported", changed, 0, None, changed)
 
     def _upsert_macro(self, conn: Connection, rows: Sequence[Mapping[str, Any]], *, by: str) -> int:
         tbl = schema.macro
-        existing = {(r.actor, r.indicator, r.year): (r.id, r.value) for r in conn.execute(
-            sa.select(tbl.c.id, tbl.c.actor, tbl.c.indicator, tbl.c.year, tbl.c.value))}
+        existing = {
+            (r.actor, r.indicator, r.year): (r.id, r.value)
+            for r in conn.execute(sa.select(tbl.c.id, tbl.c.actor, tbl.c.indicator, tbl.c.year, tbl.c.value))
+        }
         changed = 0
         for row in rows:
             key = (row["actor"], row["indicator"], int(row["year"]))
-            values = {"actor": key[0], "indicator": key[1], "year": key[2], "value": float(row["value"]),
-                      "unit": row.get("unit", ""), "source_id": self._source_id(conn, row.get("source"))}
+            values = {
+                "actor": key[0],
+                "indicator": key[1],
+                "year": key[2],
+                "value": float(row["value"]),
+                "unit": row.get("unit", ""),
+                "source_id": self._source_id(conn, row.get("source")),
+            }
             if key not in existing:
                 new_id = int(conn.execute(sa.insert(tbl).values(**values)).inserted_primary_key[0])
                 existing[key] = (new_id, values["value"])
-                self._audit(conn, table="macro", record_id=new_id, action="insert", by=by, old=None,
-                            new={k: v for k, v in values.items() if k != "source_id"})
+                self._audit(
+                    conn,
+                    table="macro",
+                    record_id=new_id,
+                    action="insert",
+                    by=by,
+                    old=None,
+                    new={k: v for k, v in values.items() if k != "source_id"},
+                )
                 changed += 1
             elif existing[key][1] != values["value"]:
                 conn.execute(sa.update(tbl).where(tbl.c.id == existing[key][0]).values(**values))
-                self._audit(conn, table="macro", record_id=existing[key][0], action="update", by=by,
-                            old={"value": existing[key][1]}, new={"value": values["value"]})
+                self._audit(
+                    conn,
+                    table="macro",
+                    record_id=existing[key][0],
+                    action="update",
+                    by=by,
+                    old={"value": existing[key][1]},
+                    new={"value": values["value"]},
+                )
                 changed += 1
         return changed
 
@@ -571,7 +862,9 @@ class Store:
         if indicator:
             query = query.where(tbl.c.indicator == indicator)
         with self.engine.connect() as conn:
-            return pd.DataFrame(conn.execute(query).all(), columns=["actor", "indicator", "year", "value", "unit"])
+            return pd.DataFrame(
+                conn.execute(query).all(), columns=["actor", "indicator", "year", "value", "unit"]
+            )
 
     # -- reading ---------------------------------------------------------------------
 
@@ -587,8 +880,9 @@ class Store:
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(query)]
 
-    def stream_records(self, table: str, where: SupportFilter | EventFilter | None = None, *,
-                       chunk: int = 250) -> Iterator[list[dict[str, Any]]]:
+    def stream_records(
+        self, table: str, where: SupportFilter | EventFilter | None = None, *, chunk: int = 250
+    ) -> Iterator[list[dict[str, Any]]]:
         """Records of ``table`` matching ``where`` (as :meth:`list_support`), ``chunk`` rows at a time,
         read from one cursor (server-side on PostgreSQL), so a large page is never held whole.
 
@@ -614,13 +908,31 @@ class Store:
     def support_frame(self, where: SupportFilter | None = None) -> pd.DataFrame:
         """Support records for analysis: donor, recipient, category, stage, date, amount_eur, origin, source_url."""
         s, src = schema.support, schema.sources
-        query = (sa.select(s.c.donor, s.c.recipient, s.c.category, s.c.stage, s.c.date, s.c.amount_eur,
-                           s.c.origin, src.c.url.label("source_url"))
-                 .select_from(s.outerjoin(src, s.c.source_id == src.c.id)))
+        query = sa.select(
+            s.c.donor,
+            s.c.recipient,
+            s.c.category,
+            s.c.stage,
+            s.c.date,
+            s.c.amount_eur,
+            s.c.origin,
+            src.c.url.label("source_url"),
+        ).select_from(s.outerjoin(src, s.c.source_id == src.c.id))
         query = (where or SupportFilter()).where_clauses(query, s)
         with self.engine.connect() as conn:
-            frame = pd.DataFrame(conn.execute(query).all(), columns=[
-                "donor", "recipient", "category", "stage", "date", "amount_eur", "origin", "source_url"])
+            frame = pd.DataFrame(
+                conn.execute(query).all(),
+                columns=[
+                    "donor",
+                    "recipient",
+                    "category",
+                    "stage",
+                    "date",
+                    "amount_eur",
+                    "origin",
+                    "source_url",
+                ],
+            )
         frame["date"] = pd.to_datetime(frame["date"])
         frame["amount_eur"] = frame["amount_eur"].astype(float)
         return frame
@@ -628,20 +940,47 @@ class Store:
     def summary(self) -> dict[str, Any]:
         """Counts of what the ledger holds, for `aidtrack status`."""
         with self.engine.connect() as conn:
-            counts = {t.name: int(conn.execute(sa.select(sa.func.count()).select_from(t)).scalar() or 0)
-                      for t in (schema.support, schema.events, schema.sources, schema.macro,
-                                schema.imports, schema.actors, schema.corroborations, schema.audit_log)}
-            by_status: dict[str, int] = {str(status): int(n) for status, n in conn.execute(
-                sa.select(schema.support.c.status, sa.func.count()).group_by(schema.support.c.status))}
-            ev_status: dict[str, int] = {str(status): int(n) for status, n in conn.execute(
-                sa.select(schema.events.c.status, sa.func.count()).group_by(schema.events.c.status))}
-        return {"database": self.url, "counts": counts, "support_by_status": by_status,
-                "events_by_status": ev_status}
+            counts = {
+                t.name: int(conn.execute(sa.select(sa.func.count()).select_from(t)).scalar() or 0)
+                for t in (
+                    schema.support,
+                    schema.events,
+                    schema.sources,
+                    schema.macro,
+                    schema.imports,
+                    schema.actors,
+                    schema.corroborations,
+                    schema.audit_log,
+                )
+            }
+            by_status: dict[str, int] = {
+                str(status): int(n)
+                for status, n in conn.execute(
+                    sa.select(schema.support.c.status, sa.func.count()).group_by(schema.support.c.status)
+                )
+            }
+            ev_status: dict[str, int] = {
+                str(status): int(n)
+                for status, n in conn.execute(
+                    sa.select(schema.events.c.status, sa.func.count()).group_by(schema.events.c.status)
+                )
+            }
+        return {
+            "database": self.url,
+            "counts": counts,
+            "support_by_status": by_status,
+            "events_by_status": ev_status,
+        }
 
     # -- actors and memberships --------------------------------------------------------
 
-    def replace_actors(self, actors: Sequence[Mapping[str, Any]], memberships: Sequence[Mapping[str, Any]],
-                       *, version: str | None = None) -> None:
+    def replace_actors(
+        self,
+        actors: Sequence[Mapping[str, Any]],
+        memberships: Sequence[Mapping[str, Any]],
+        *,
+        version: str | None = None,
+    ) -> None:
         """Load the actor table and group memberships (reference data, not audited); with
         ``version``, record it as the version of the packaged data the copy was made from."""
         with self.transaction() as conn:
@@ -663,10 +1002,16 @@ class Store:
     def group_members(self, group: str, *, on: dt.date) -> list[str]:
         """Members of ``group`` on date ``on`` (e.g. NATO in March 2023)."""
         m = schema.memberships
-        query = (sa.select(m.c.member).where(
-            m.c.group_code == group,
-            sa.or_(m.c.start.is_(None), m.c.start <= on),
-            sa.or_(m.c.end.is_(None), m.c.end > on)).order_by(m.c.member).distinct())
+        query = (
+            sa.select(m.c.member)
+            .where(
+                m.c.group_code == group,
+                sa.or_(m.c.start.is_(None), m.c.start <= on),
+                sa.or_(m.c.end.is_(None), m.c.end > on),
+            )
+            .order_by(m.c.member)
+            .distinct()
+        )
         with self.engine.connect() as conn:
             return [r.member for r in conn.execute(query)]
 
@@ -677,25 +1022,37 @@ class Store:
 
     def actor_rows(self) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(sa.select(schema.actors).order_by(schema.actors.c.code))]
+            return [
+                dict(r._mapping)
+                for r in conn.execute(sa.select(schema.actors).order_by(schema.actors.c.code))
+            ]
 
     # -- API tokens ------------------------------------------------------------------
 
-    def add_token(self, *, name: str, token_hash: str, expires: dt.datetime | None = None,
-                  by: str | None = None) -> int:
+    def add_token(
+        self, *, name: str, token_hash: str, expires: dt.datetime | None = None, by: str | None = None
+    ) -> int:
         """Store a token's hash (audited); returns its id."""
         with self.transaction() as conn:
             values = {"name": name, "hash": token_hash, "created": _now(), "expires": expires}
             token_id = int(conn.execute(sa.insert(schema.tokens).values(**values)).inserted_primary_key[0])
-            self._audit(conn, table="tokens", record_id=token_id, action="create", by=by or name, old=None,
-                        new={"name": name, "expires": expires})
+            self._audit(
+                conn,
+                table="tokens",
+                record_id=token_id,
+                action="create",
+                by=by or name,
+                old=None,
+                new={"name": name, "expires": expires},
+            )
             return token_id
 
     def token_name(self, token_hash: str, *, now: dt.datetime | None = None) -> str | None:
         """The name of an active (unrevoked, unexpired) token; marks it as used."""
         t, moment = schema.tokens, now or _now()
-        active = sa.and_(t.c.hash == token_hash, t.c.revoked.is_(None),
-                         sa.or_(t.c.expires.is_(None), t.c.expires > moment))
+        active = sa.and_(
+            t.c.hash == token_hash, t.c.revoked.is_(None), sa.or_(t.c.expires.is_(None), t.c.expires > moment)
+        )
         with self.engine.connect() as conn:
             row = conn.execute(sa.select(t.c.id, t.c.name, t.c.last_used).where(active)).first()
         if row is None:
@@ -708,7 +1065,9 @@ class Store:
     def list_tokens(self) -> list[dict[str, Any]]:
         """Every token: id, name, created, expires, last used, revoked (never the hash)."""
         t = schema.tokens
-        query = sa.select(t.c.id, t.c.name, t.c.created, t.c.expires, t.c.last_used, t.c.revoked).order_by(t.c.id)
+        query = sa.select(t.c.id, t.c.name, t.c.created, t.c.expires, t.c.last_used, t.c.revoked).order_by(
+            t.c.id
+        )
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(query)]
 
@@ -722,8 +1081,15 @@ class Store:
                 moment = _now()
                 conn.execute(sa.update(t).where(t.c.id.in_(ids)).values(revoked=moment))
             for token in ids:
-                self._audit(conn, table="tokens", record_id=token, action="revoke", by=by or name,
-                            old={"revoked": None}, new={"revoked": moment})
+                self._audit(
+                    conn,
+                    table="tokens",
+                    record_id=token,
+                    action="revoke",
+                    by=by or name,
+                    old={"revoked": None},
+                    new={"revoked": moment},
+                )
             return len(ids)
 
 
@@ -736,10 +1102,14 @@ def _table(name: str) -> sa.Table:
 
 def _with_source(table: sa.Table) -> sa.Select[Any]:
     src = schema.sources
-    return sa.select(table, src.c.url.label("source_url"), src.c.publisher.label("source_publisher"),
-                     src.c.title.label("source_title"), src.c.published.label("source_published"),
-                     src.c.kind.label("source_kind")).select_from(
-        table.outerjoin(src, table.c.source_id == src.c.id))
+    return sa.select(
+        table,
+        src.c.url.label("source_url"),
+        src.c.publisher.label("source_publisher"),
+        src.c.title.label("source_title"),
+        src.c.published.label("source_published"),
+        src.c.kind.label("source_kind"),
+    ).select_from(table.outerjoin(src, table.c.source_id == src.c.id))
 
 
 def _release_key(release: str | None) -> tuple[int, str]:

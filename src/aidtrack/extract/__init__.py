@@ -14,8 +14,13 @@ conditionals and questions (:func:`~aidtrack.extract.clauses.is_hedged`).
 [('support', 'JPN')]
 """
 
+from typing import TYPE_CHECKING
+
 from aidtrack.extract.articles import Article, article_from_text, read_article
 from aidtrack.extract.money import Money, parse_money
+
+if TYPE_CHECKING:  # the names the lazy loader below gives, for type checkers
+    from aidtrack.extract.pipeline import extract_document, extract_events, extract_many, load_nlp
 
 _PIPELINE = ("extract_document", "extract_events", "extract_many", "load_nlp")
 

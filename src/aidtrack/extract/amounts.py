@@ -23,26 +23,92 @@ from aidtrack.extract.money import AMBIGUOUS, Money, parse_money
 
 # the currency a donor counts in (states of the euro area and EU bodies: EUR)
 HOME_CURRENCY: dict[str, str] = {
-    "USA": "USD", "GBR": "GBP", "JPN": "JPY", "NOR": "NOK", "DNK": "DKK", "SWE": "SEK",
-    "CHE": "CHF", "CAN": "CAD", "AUS": "AUD", "NZL": "NZD", "POL": "PLN", "CZE": "CZK",
-    "KOR": "KRW", "HUN": "HUF", "ROU": "RON", "BGR": "BGN", "TUR": "TRY", "CHN": "CNY",
-    "ISL": "ISK", "IND": "INR", "SGP": "SGD", "TWN": "TWD", "RUS": "RUB", "UKR": "UAH",
-    "WB": "USD", "IMF": "USD", "IDB": "USD", "EBRD": "EUR", "EIB": "EUR", "EU": "EUR",
-    **{c: "EUR" for c in ("DEU", "FRA", "ITA", "ESP", "PRT", "NLD", "BEL", "LUX", "AUT", "IRL",
-                          "FIN", "EST", "LVA", "LTU", "SVK", "SVN", "GRC", "CYP", "MLT", "HRV")},
+    "USA": "USD",
+    "GBR": "GBP",
+    "JPN": "JPY",
+    "NOR": "NOK",
+    "DNK": "DKK",
+    "SWE": "SEK",
+    "CHE": "CHF",
+    "CAN": "CAD",
+    "AUS": "AUD",
+    "NZL": "NZD",
+    "POL": "PLN",
+    "CZE": "CZK",
+    "KOR": "KRW",
+    "HUN": "HUF",
+    "ROU": "RON",
+    "BGR": "BGN",
+    "TUR": "TRY",
+    "CHN": "CNY",
+    "ISL": "ISK",
+    "IND": "INR",
+    "SGP": "SGD",
+    "TWN": "TWD",
+    "RUS": "RUB",
+    "UKR": "UAH",
+    "WB": "USD",
+    "IMF": "USD",
+    "IDB": "USD",
+    "EBRD": "EUR",
+    "EIB": "EUR",
+    "EU": "EUR",
+    **{
+        c: "EUR"
+        for c in (
+            "DEU",
+            "FRA",
+            "ITA",
+            "ESP",
+            "PRT",
+            "NLD",
+            "BEL",
+            "LUX",
+            "AUT",
+            "IRL",
+            "FIN",
+            "EST",
+            "LVA",
+            "LTU",
+            "SVK",
+            "SVN",
+            "GRC",
+            "CYP",
+            "MLT",
+            "HRV",
+        )
+    },
 }
 _NORDIC = frozenset({"NOK", "DKK", "SEK", "ISK", "CZK"})
-_CONVERSION_OPENERS = ("(", "(about", "(around", "(roughly", "(some", "(approximately", "(or",
-                       "(nearly", "(almost", "(over", "(more than", "(up to", "(equivalent to",
-                       "(worth", "(=", "[")
+_CONVERSION_OPENERS = (
+    "(",
+    "(about",
+    "(around",
+    "(roughly",
+    "(some",
+    "(approximately",
+    "(or",
+    "(nearly",
+    "(almost",
+    "(over",
+    "(more than",
+    "(up to",
+    "(equivalent to",
+    "(worth",
+    "(=",
+    "[",
+)
 _CUMULATIVE_BEFORE = re.compile(
     r"\b(bringing|brings|brought|raising|raises|taking|takes|cumulative|altogether|overall|"
     r"all told|in all|so far|to date|since \d{4}|since the start|since the beginning|"
     r"part of (?:a|an|the|its)|out of (?:a|an|the|its)|under (?:a|an|the|its))\b[^.;]{0,40}$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _CUMULATIVE_AFTER = re.compile(
     r"^[^.;(]{0,25}\b(so far|to date|in total|since \d{4}|since the start|since the beginning|"
-    r"since the war|since the invasion|since february)\b", re.IGNORECASE)
+    r"since the war|since the invasion|since february)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -54,15 +120,17 @@ class Told:
 
 
 def is_conversion(text: str, start: int) -> bool:
-    """"€2bn ($2.1bn)": the bracketed figure converts the one before it."""
+    """ "€2bn ($2.1bn)": the bracketed figure converts the one before it."""
     before = text[:start].rstrip().lower()
     return before.endswith(_CONVERSION_OPENERS)
 
 
 def is_cumulative(text: str, money: Money) -> bool:
-    """"bringing its aid to $5bn", "$40bn since 2022": a running total, not this event."""
-    return bool(_CUMULATIVE_BEFORE.search(text[max(0, money.start - 60):money.start])
-                or _CUMULATIVE_AFTER.search(text[money.end:money.end + 60]))
+    """ "bringing its aid to $5bn", "$40bn since 2022": a running total, not this event."""
+    return bool(
+        _CUMULATIVE_BEFORE.search(text[max(0, money.start - 60) : money.start])
+        or _CUMULATIVE_AFTER.search(text[money.end : money.end + 60])
+    )
 
 
 def in_currency_of(money: Money, donor: str) -> Money:
@@ -82,8 +150,12 @@ def pick_amount(told: list[Told], donor: str) -> Money | None:
             if is_conversion(sentence.text, money.start):
                 continue
             money = in_currency_of(money, donor)
-            rank = (money.currency == home, not is_cumulative(sentence.text, money),
-                    -order, -abs(money.start - sentence.anchor))
+            rank = (
+                money.currency == home,
+                not is_cumulative(sentence.text, money),
+                -order,
+                -abs(money.start - sentence.anchor),
+            )
             if best is None or rank > best[0]:
                 best = (rank, money)
     return best[1] if best else None

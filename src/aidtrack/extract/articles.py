@@ -22,7 +22,20 @@ from aidtrack.errors import ExtractionInputError
 
 MAX_BYTES = 10 * 1024 * 1024
 _HEADER_RE = re.compile(r"^(url|source|date|published|title)\s*:\s*(.*\S)\s*$", re.I)
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 _ISO_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _MDY_RE = re.compile(r"\b([A-Z][a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b")
 _DMY_RE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)? ([A-Z][a-z]+),? (\d{4})\b")
@@ -86,8 +99,10 @@ def article_from_text(text: str, *, name: str = "stdin", html: bool | None = Non
 
 
 def _too_big(name: str, size: int) -> str:
-    return (f'"{name}" is {size / 1e6:.1f} MB, over the {MAX_BYTES // (1024 * 1024)} MB limit '
-            "for one article; split it or give the article itself.")
+    return (
+        f'"{name}" is {size / 1e6:.1f} MB, over the {MAX_BYTES // (1024 * 1024)} MB limit '
+        "for one article; split it or give the article itself."
+    )
 
 
 def _require_text(text: str, name: str) -> None:
@@ -175,8 +190,9 @@ def _article_from_html(html: str, *, name: str) -> Article:
     text = f"{title}\n\n{body}" if title else body
     published = parse_date(str(getattr(doc, "date", None) or ""))
     url = getattr(doc, "url", None) or None
-    return Article(id=name, url=url, title=title or body.split("\n", 1)[0][:300],
-                   published=published, text=text)
+    return Article(
+        id=name, url=url, title=title or body.split("\n", 1)[0][:300], published=published, text=text
+    )
 
 
 class _TextParser(html.parser.HTMLParser):

@@ -15,26 +15,123 @@ from aidtrack.extract.lexicon import Lexicon
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _SHARE_SUBJECT = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep"})
-_CLIMB = frozenset({"xcomp", "ccomp", "conj", "advcl", "pcomp", "pobj", "prep", "acl",
-                    "relcl", "dobj", "attr", "nsubj", "nsubjpass", "appos", "oprd", "npadvmod",
-                    "amod", "compound", "dative", "agent", "parataxis"})
-_NAME_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "conj", "cc", "det",
-                        "prep", "pobj", "acl", "agent", "punct", "case", "advmod", "nummod",
-                        "quantmod", "npadvmod"})
+_CLIMB = frozenset(
+    {
+        "xcomp",
+        "ccomp",
+        "conj",
+        "advcl",
+        "pcomp",
+        "pobj",
+        "prep",
+        "acl",
+        "relcl",
+        "dobj",
+        "attr",
+        "nsubj",
+        "nsubjpass",
+        "appos",
+        "oprd",
+        "npadvmod",
+        "amod",
+        "compound",
+        "dative",
+        "agent",
+        "parataxis",
+    }
+)
+_NAME_DEPS = frozenset(
+    {
+        "compound",
+        "amod",
+        "poss",
+        "nmod",
+        "appos",
+        "conj",
+        "cc",
+        "det",
+        "prep",
+        "pobj",
+        "acl",
+        "agent",
+        "punct",
+        "case",
+        "advmod",
+        "nummod",
+        "quantmod",
+        "npadvmod",
+    }
+)
 _NAME_PREPS = frozenset({"of", "by", "including", "from", "like", "as", "alongside"})
 _WITH_ADVERBS = frozenset({"along", "together"})
-_SEATED = frozenset({"official", "government", "authority", "leader", "administration",
-                     "ministry", "diplomat", "source", "cabinet"})  # "Canada, along with Britain, ..."
+_SEATED = frozenset(
+    {
+        "official",
+        "government",
+        "authority",
+        "leader",
+        "administration",
+        "ministry",
+        "diplomat",
+        "source",
+        "cabinet",
+    }
+)  # "Canada, along with Britain, ..."
 _SELF_PRONOUNS = frozenset({"we", "i", "us", "our", "me", "my", "ourselves"})
-_OTHER_PRONOUNS = frozenset({"it", "its", "he", "she", "his", "her", "they", "their",
-                             "them", "which", "who", "that", "country", "government"})
+_OTHER_PRONOUNS = frozenset(
+    {
+        "it",
+        "its",
+        "he",
+        "she",
+        "his",
+        "her",
+        "they",
+        "their",
+        "them",
+        "which",
+        "who",
+        "that",
+        "country",
+        "government",
+    }
+)
 _PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
 _RELATIVE = frozenset({"which", "who", "that", "whom"})
-RELATIONAL_NOUNS = frozenset({"ally", "partner", "member", "neighbour", "neighbor", "friend",
-                              "enemy", "critic", "supporter", "rival", "adversary", "part",
-                              "foe", "backer", "opponent"})
-GROUP_NOUNS = frozenset({"country", "ally", "member", "state", "nation", "partner",
-                         "government", "capital", "power", "democracy", "economy"})
+RELATIONAL_NOUNS = frozenset(
+    {
+        "ally",
+        "partner",
+        "member",
+        "neighbour",
+        "neighbor",
+        "friend",
+        "enemy",
+        "critic",
+        "supporter",
+        "rival",
+        "adversary",
+        "part",
+        "foe",
+        "backer",
+        "opponent",
+    }
+)
+GROUP_NOUNS = frozenset(
+    {
+        "country",
+        "ally",
+        "member",
+        "state",
+        "nation",
+        "partner",
+        "government",
+        "capital",
+        "power",
+        "democracy",
+        "economy",
+    }
+)
 _DECIDED = frozenset({"plan", "proposal", "programme", "program"})
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "going"})
 
@@ -96,7 +193,7 @@ _COMPANION_PREPS = frozenset({"alongside", "like"})
 
 
 def companions(sentence: Sentence, verb: Token) -> list[str]:
-    """"Alongside the US and Britain, Canada suspended ...": actors doing the same as the subject."""
+    """ "Alongside the US and Britain, Canada suspended ...": actors doing the same as the subject."""
     found: list[str] = []
     for obj in prep_objects(verb, _COMPANION_PREPS):
         found += [c for c in actors_of(sentence, obj) if c not in found]
@@ -110,34 +207,56 @@ def companions(sentence: Sentence, verb: Token) -> list[str]:
 
 
 def negated_by_carrier(token: Token) -> bool:
-    """"does not intend to provide": the negation sits on the verb that governs ``token``."""
-    return (token.dep_ == "xcomp" and token.head != token
-            and token.head.lemma_.lower() in _NEGATION_CARRIERS and _negated_here(token.head))
+    """ "does not intend to provide": the negation sits on the verb that governs ``token``."""
+    return (
+        token.dep_ == "xcomp"
+        and token.head != token
+        and token.head.lemma_.lower() in _NEGATION_CARRIERS
+        and _negated_here(token.head)
+    )
 
 
 def _co_subjects(token: Token) -> list[Token]:
-    """"Finland as well as Sweden have decided": the parser gives the verb two subjects."""
+    """ "Finland as well as Sweden have decided": the parser gives the verb two subjects."""
     if token.dep_ not in ("nsubj", "nsubjpass"):
         return []
-    return [t for sib in token.head.children if sib.dep_ == token.dep_ and sib != token
-            for t in _name_tokens(sib)]
+    return [
+        t for sib in token.head.children if sib.dep_ == token.dep_ and sib != token for t in _name_tokens(sib)
+    ]
 
 
-_TITLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "minister", "secretary",
-                     "ambassador", "envoy", "official", "president", "chancellor", "premier",
-                     "chief", "director", "commissioner"})
+_TITLES = frozenset(
+    {
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "minister",
+        "secretary",
+        "ambassador",
+        "envoy",
+        "official",
+        "president",
+        "chancellor",
+        "premier",
+        "chief",
+        "director",
+        "commissioner",
+    }
+)
 
 
 def _titled_unknown(token: Token) -> bool:
     """A person named only by title and name ("Spokesman Aykhan Hajizada"), no country."""
     return token.pos_ == "PROPN" and any(
-        c.dep_ == "compound" and c.lemma_.lower() in _TITLES and not any(
-            g.dep_ in ("amod", "compound", "poss") for g in c.children)
-        for c in token.children)
+        c.dep_ == "compound"
+        and c.lemma_.lower() in _TITLES
+        and not any(g.dep_ in ("amod", "compound", "poss") for g in c.children)
+        for c in token.children
+    )
 
 
 def _previous_group(sentence: Sentence, token: Token) -> list[str]:
-    """"Finland and Sweden said they would ...": "they" is both."""
+    """ "Finland and Sweden said they would ...": "they" is both."""
     before = [i for i in range(sentence.span.start, token.i) if i in sentence.codes]
     if not before:
         return []
@@ -167,8 +286,9 @@ def _name_tokens(token: Token) -> list[Token]:
         if child.dep_ not in _NAME_DEPS:
             continue
         if child.dep_ == "prep" and child.lower_ in _WITH_ADVERBS:
-            tokens.extend(t for g in child.children if g.lower_ == "with"
-                          for o in g.children for t in _name_tokens(o))
+            tokens.extend(
+                t for g in child.children if g.lower_ == "with" for o in g.children for t in _name_tokens(o)
+            )
             continue
         if child.dep_ == "prep" and child.lower_ == "in" and token.lemma_.lower() in _SEATED:
             tokens.extend(t for o in child.children for t in _name_tokens(o))  # "officials in Kyiv"
@@ -177,8 +297,10 @@ def _name_tokens(token: Token) -> list[Token]:
             continue
         if child.dep_ == "prep" and child.lower_ == "of" and token.lemma_.lower() in RELATIONAL_NOUNS:
             continue
-        if group and token.tag_ == "NNS" and (
-            child.dep_ in ("compound", "amod", "poss", "nmod") or child.lower_ == "of"
+        if (
+            group
+            and token.tag_ == "NNS"
+            and (child.dep_ in ("compound", "amod", "poss", "nmod") or child.lower_ == "of")
         ):
             continue  # "NATO countries", "members of the EU" are not NATO or the EU
         if child.dep_ == "acl" and child.lemma_ != "lead":
@@ -188,7 +310,7 @@ def _name_tokens(token: Token) -> list[Token]:
 
 
 def resolve_pronoun(sentence: Sentence, token: Token) -> str | None:
-    """"we" -> the speaker; "it", "his country" -> an earlier actor."""
+    """ "we" -> the speaker; "it", "his country" -> an earlier actor."""
     word = token.lower_
     if word in _SELF_PRONOUNS:
         return sentence.speaker or (sentence.previous if not in_quote(token) else None)
@@ -206,7 +328,7 @@ def resolve_pronoun(sentence: Sentence, token: Token) -> str | None:
 
 
 def _reporter(sentence: Sentence, token: Token) -> str | None:
-    """"Canada, which ..., said it would send": "it" is who says so."""
+    """ "Canada, which ..., said it would send": "it" is who says so."""
     clause = token.head
     if token.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
         return None
@@ -230,21 +352,31 @@ def subject_of(token: Token | None) -> Token | None:
     while token is not None and seen < 8:
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
-            return min(subjects, key=lambda c: abs(token.i - c.i))
+            here = token.i
+            return min(subjects, key=lambda c: abs(here - c.i))
         headline = _headline_subject(token)
         if headline is not None:
             return headline
         controller = _object_controller(token)
         if controller is not None:
             return controller
-        if (token.dep_ == "acl" and token.tag_ in ("VBD", "VBZ") and token.head.dep_ == "ROOT"
-                and token.head.pos_ in ("NOUN", "PROPN") and token.head.i < token.i):
+        if (
+            token.dep_ == "acl"
+            and token.tag_ in ("VBD", "VBZ")
+            and token.head.dep_ == "ROOT"
+            and token.head.pos_ in ("NOUN", "PROPN")
+            and token.head.i < token.i
+        ):
             return token.head  # "Ukraine's foreign minister called on ...", parsed as a noun phrase
         if token.dep_ in ("relcl", "ccomp", "ROOT") or token.head == token:
             return None
-        if (token.dep_ == "acl" and token.head.dep_ == "dobj" and token.head.pos_ == "NOUN"
-                and token.head.head.pos_ == "VERB"
-                and not any(c.dep_ in ("poss", "amod", "compound") for c in token.head.children)):
+        if (
+            token.dep_ == "acl"
+            and token.head.dep_ == "dobj"
+            and token.head.pos_ == "NOUN"
+            and token.head.head.pos_ == "VERB"
+            and not any(c.dep_ in ("poss", "amod", "compound") for c in token.head.children)
+        ):
             token = token.head.head  # "signed an order freezing aid": the signer freezes
             seen += 1
             continue
@@ -262,16 +394,22 @@ def subject_of(token: Token | None) -> Token | None:
 
 
 def _headline_subject(token: Token) -> Token | None:
-    """"UK to send tanks to Ukraine": a headline's infinitive whose subject the parser left
+    """ "UK to send tanks to Ukraine": a headline's infinitive whose subject the parser left
     as a loose dependent before it."""
     if token.dep_ != "ROOT" or not any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children):
         return None
-    return next((c for c in token.children if c.dep_ in ("dep", "npadvmod") and c.i < token.i
-                 and c.pos_ in ("PROPN", "NOUN")), None)
+    return next(
+        (
+            c
+            for c in token.children
+            if c.dep_ in ("dep", "npadvmod") and c.i < token.i and c.pos_ in ("PROPN", "NOUN")
+        ),
+        None,
+    )
 
 
 def _object_controller(token: Token) -> Token | None:
-    """"blocked Poland from sending", "accused Iran of supplying": the object acts."""
+    """ "blocked Poland from sending", "accused Iran of supplying": the object acts."""
     prep = token.head
     if token.dep_ != "pcomp" or prep.lower_ not in ("from", "of", "into") or prep.head.pos_ != "VERB":
         return None
@@ -306,17 +444,22 @@ def children(token: Token, deps: frozenset[str]) -> list[Token]:
 
 
 # "is not going to send", "does not plan to supply": the negation of the governing verb
-_NEGATION_CARRIERS = frozenset({"go", "plan", "intend", "want", "wish", "expect", "aim", "seek",
-                                "mean", "need", "have", "be"})
+_NEGATION_CARRIERS = frozenset(
+    {"go", "plan", "intend", "want", "wish", "expect", "aim", "seek", "mean", "need", "have", "be"}
+)
 
 
 def is_negated(token: Token) -> bool:
-    """"not", "never", "no" on the verb or its auxiliaries, or "no" on its object.
+    """ "not", "never", "no" on the verb or its auxiliaries, or "no" on its object.
 
     A negated "going to", "plan to", "want to" negates the verb it governs.
     """
-    if (token.dep_ == "xcomp" and token.head.lemma_.lower() in _NEGATION_CARRIERS
-            and token.head != token and _negated_here(token.head)):
+    if (
+        token.dep_ == "xcomp"
+        and token.head.lemma_.lower() in _NEGATION_CARRIERS
+        and token.head != token
+        and _negated_here(token.head)
+    ):
         return True
     return _negated_here(token)
 
@@ -325,13 +468,13 @@ def _negated_here(token: Token) -> bool:
     for child in token.children:
         if child.dep_ == "neg" or child.lower_ in ("never", "no"):
             return True
-        if child.dep_ == "advmod" and child.lower_ in ("longer", "more") and any(
-            g.lower_ == "no" for g in child.children
+        if (
+            child.dep_ == "advmod"
+            and child.lower_ in ("longer", "more")
+            and any(g.lower_ == "no" for g in child.children)
         ):
             return True  # "no longer", "no more"
-        if child.dep_ in ("dobj", "attr", "nsubjpass") and any(
-            g.lower_ == "no" for g in child.children
-        ):
+        if child.dep_ in ("dobj", "attr", "nsubjpass") and any(g.lower_ == "no" for g in child.children):
             return True
     return False
 
@@ -362,13 +505,18 @@ def is_hedged(sentence: Sentence, anchor: Token) -> bool:
     for tok in [anchor, *governors(anchor)]:
         sibling = below.dep_ == "conj" and below != tok  # "urged X ... and warned Y"
         below = tok
-        if (tok != anchor and not sibling and tok.pos_ == "VERB"
-                and tok.lemma_.lower() in lex.words("modality", "reporting_verbs")):
+        if (
+            tok != anchor
+            and not sibling
+            and tok.pos_ == "VERB"
+            and tok.lemma_.lower() in lex.words("modality", "reporting_verbs")
+        ):
             return False
         if has_aux(tok, hedge_aux) or _hedge_mark(tok, marks) or tok.lower_ in hedge_aux:
             return True
-        if any(c.dep_ == "aux" and c.lemma_.lower() in lex.words("modality", "hedge_verbs")
-               for c in tok.children):
+        if any(
+            c.dep_ == "aux" and c.lemma_.lower() in lex.words("modality", "hedge_verbs") for c in tok.children
+        ):
             return True  # "they oppose sending weapons" with "oppose" misread as an auxiliary
         if tok != anchor and not sibling and _is_hedge_word(lex, tok):
             return True
@@ -380,7 +528,7 @@ def is_hedged(sentence: Sentence, anchor: Token) -> bool:
 
 
 def _after_hedge_noun(lex: Lexicon, anchor: Token) -> bool:
-    """"calls to send weapons", "the possibility of sending" (whatever the parse)."""
+    """ "calls to send weapons", "the possibility of sending" (whatever the parse)."""
     before = anchor.i - 1
     if before - 1 < anchor.sent.start or anchor.doc[before].lower_ not in ("to", "of"):
         return False
@@ -432,14 +580,18 @@ def _reported(lex: Lexicon, token: Token) -> bool:
 
 
 def is_future(token: Token) -> bool:
-    """"will send", "is going to send", "would send" (reported), "to send"."""
+    """ "will send", "is going to send", "would send" (reported), "to send"."""
     if has_aux(token, FUTURE_AUX) or any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children):
         return True
-    return token.tag_ in ("VB", "VBP", "VBZ") and token.dep_ == "ROOT" and not has_aux(token, frozenset({"have", "has"}))
+    return (
+        token.tag_ in ("VB", "VBP", "VBZ")
+        and token.dep_ == "ROOT"
+        and not has_aux(token, frozenset({"have", "has"}))
+    )
 
 
 def is_past(token: Token) -> bool:
-    """"sent", "has sent", "was sent", "have been sending"."""
+    """ "sent", "has sent", "was sent", "have been sending"."""
     if token.tag_ == "VBD":
         return True
     return token.tag_ in ("VBN", "VBG") and has_aux(

@@ -63,8 +63,9 @@ class ArticleContext:
         """The actor the article most often tells giving (a subject of a transfer verb), other
         than ``exclude`` and the default recipient: whom an appeal without a named target
         is most likely addressed to."""
-        left = {c: n for c, n in self.giver_counts.items()
-                if c not in exclude and c != self.default_recipient}
+        left = {
+            c: n for c, n in self.giver_counts.items() if c not in exclude and c != self.default_recipient
+        }
         if not left:
             return None
         best = max(left, key=lambda c: left[c])
@@ -88,8 +89,22 @@ class Found:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-_RESTRICTIONS = frozenset({"ban", "embargo", "restriction", "moratorium", "freeze", "suspension",
-                           "halt", "pause", "block", "blockade", "limit", "sanction"})
+_RESTRICTIONS = frozenset(
+    {
+        "ban",
+        "embargo",
+        "restriction",
+        "moratorium",
+        "freeze",
+        "suspension",
+        "halt",
+        "pause",
+        "block",
+        "blockade",
+        "limit",
+        "sanction",
+    }
+)
 _REQUESTS = frozenset({"request", "call", "demand", "appeal", "plea", "bid", "proposal"})
 _OPPOSING_PREPS = frozenset({"against", "without"})
 _OPTIONS = frozenset({"possibility", "option", "plan", "intention", "idea", "prospect"})
@@ -114,8 +129,14 @@ def _recipients_or_default(found: list[str], ctx: ArticleContext) -> tuple[list[
 
 
 def _supports(
-    donors: list[str], recipients: list[str], cats: list[str], anchor: Token, conf: float,
-    *, rule: str, stage: str | None,
+    donors: list[str],
+    recipients: list[str],
+    cats: list[str],
+    anchor: Token,
+    conf: float,
+    *,
+    rule: str,
+    stage: str | None,
 ) -> list[Found]:
     out = []
     for donor in donors:
@@ -123,8 +144,7 @@ def _supports(
             if donor == recipient:
                 continue
             for cat in cats:
-                fields = {"type": "support", "donor": donor, "recipient": recipient,
-                          "category": cat}
+                fields = {"type": "support", "donor": donor, "recipient": recipient, "category": cat}
                 if stage:
                     fields["stage"] = stage
                 out.append(Found(fields, anchor, conf, rule))
@@ -132,28 +152,37 @@ def _supports(
 
 
 def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
-    """"Germany sent tanks to Ukraine", "aid was pledged by Japan", "X agreed to send"."""
+    """ "Germany sent tanks to Ukraine", "aid was pledged by Japan", "X agreed to send"."""
     lex = sentence.lexicon
     lemma = verb.lemma_.lower()
     transfer = lemma in lex.support_verbs or _sets_aside(verb)
     if verb.pos_ not in ("VERB", "AUX") or not (transfer or lemma in lex.words("support", "object_verbs")):
         return []
-    if is_hedged(sentence, verb) and not (negated_by_carrier(verb) or _unable(verb)
-                                          or _unwilling(sentence, verb)):
+    if is_hedged(sentence, verb) and not (
+        negated_by_carrier(verb) or _unable(verb) or _unwilling(sentence, verb)
+    ):
         return []  # but "does not intend to provide", "cannot provide", "is unwilling to send" refuse
     if verb.dep_ == "pcomp" and (verb.head.lower_ in _OPPOSING_PREPS or verb.head.head.lower_ == "instead"):
         return []  # "voted against sending arms", "instead of sending troops"
     if verb.dep_ == "advcl" and _refusal_phrase(lex, verb.head):
         return []  # "ruled out sending tanks": the refusal rule reads it
     objects = object_tokens(verb)
-    if verb.head.pos_ in ("NOUN", "PROPN") and (verb.dep_ == "relcl" or verb.dep_ == "acl" and agent_of(verb)):
+    if verb.head.pos_ in ("NOUN", "PROPN") and (
+        verb.dep_ == "relcl" or verb.dep_ == "acl" and agent_of(verb)
+    ):
         objects = objects + core_phrase(verb.head)  # "the missiles that the US is sending"
-    inherent = lemma in ("arm", "equip") or lemma == "train" and bool(
-        recipients_of(sentence, verb, dobj_is_recipient=True))
+    inherent = (
+        lemma in ("arm", "equip")
+        or lemma == "train"
+        and bool(recipients_of(sentence, verb, dobj_is_recipient=True))
+    )
     refused = is_negated(verb) or _unwilling(sentence, verb)
     stops_funding = refused and lemma in _FUNDING and bool(children(verb, frozenset({"dobj"})))
-    if transfer and not inherent and not stops_funding and not (
-        categories_in(sentence, objects) or has_support_noun(sentence, objects)
+    if (
+        transfer
+        and not inherent
+        and not stops_funding
+        and not (categories_in(sentence, objects) or has_support_noun(sentence, objects))
     ):
         return []
     if not transfer and not _names_support(sentence, verb):
@@ -184,8 +213,11 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         cats = [ctx.default_category or "financial"]  # "will no longer fund the agency"
     if is_negated(verb) and is_past(verb) and verb.dep_ == "relcl":
         return []  # "New Zealand, which has not supplied weapons, ...": background, no refusal
-    if refused and any(t.lemma_.lower() in _TRADE_WORDS for c in children(verb, frozenset({"dobj", "nsubjpass"}))
-                       for t in c.subtree):
+    if refused and any(
+        t.lemma_.lower() in _TRADE_WORDS
+        for c in children(verb, frozenset({"dobj", "nsubjpass"}))
+        for t in c.subtree
+    ):
         return []  # "has not approved new arms export permits": an export rule (policy rules read it)
     if refused:  # "has not sent" reports less surely than "will not send"
         conf -= 0.2 if is_past(verb) else 0.0
@@ -194,10 +226,12 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     if gapped and set(recipients) & set(gapped):  # "€100 million to the country and Germany €32 million"
         recipients, defaulted = _recipients_or_default([r for r in explicit if r not in gapped], ctx)
     gapped = [d for d in gapped if d not in recipients]
-    found = _supports(donors, recipients, cats, verb, conf, rule="support-verb",
-                      stage=stage_of_verb(sentence, verb))
-    found += _supports(gapped, recipients, cats, verb, conf - 0.1, rule="support-gapped",
-                       stage=stage_of_verb(sentence, verb))
+    found = _supports(
+        donors, recipients, cats, verb, conf, rule="support-verb", stage=stage_of_verb(sentence, verb)
+    )
+    found += _supports(
+        gapped, recipients, cats, verb, conf - 0.1, rule="support-gapped", stage=stage_of_verb(sentence, verb)
+    )
     details = support_details(sentence, verb)
     for event in found:
         event.fields.update((k, v) for k, v in details.items() if v != event.fields["donor"])
@@ -205,13 +239,14 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
 
 
 def _sets_aside(verb: Token) -> bool:
-    """"set aside 2 billion euros for Ukraine", "put aside": reserving money is earmarking it."""
+    """ "set aside 2 billion euros for Ukraine", "put aside": reserving money is earmarking it."""
     return verb.lemma_.lower() in ("set", "put") and any(
-        c.dep_ in ("prt", "advmod") and c.lower_ == "aside" for c in verb.children)
+        c.dep_ in ("prt", "advmod") and c.lower_ == "aside" for c in verb.children
+    )
 
 
 def _gapped_donors(sentence: Sentence, verb: Token) -> list[str]:
-    """"France pledged 100 million euros, Germany 80 million and Italy 50 million": the verb
+    """ "France pledged 100 million euros, Germany 80 million and Italy 50 million": the verb
     left out after the first donor; each later donor stands right before its own amount."""
     found: list[str] = []
     doc = verb.doc
@@ -229,12 +264,28 @@ def _gapped_donors(sentence: Sentence, verb: Token) -> list[str]:
 
 
 # things that reach a place to strike it, unless the words call them support
-_STRIKING = frozenset({"missile", "rocket", "drone", "bomb", "shell", "projectile", "strike",
-                       "attack", "troop", "force", "soldier", "warship", "jet", "aircraft"})
+_STRIKING = frozenset(
+    {
+        "missile",
+        "rocket",
+        "drone",
+        "bomb",
+        "shell",
+        "projectile",
+        "strike",
+        "attack",
+        "troop",
+        "force",
+        "soldier",
+        "warship",
+        "jet",
+        "aircraft",
+    }
+)
 
 
 def support_arrival(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
-    """"Spanish Leopard tanks arrived in Ukraine", "the first batch of Abrams tanks from the
+    """ "Spanish Leopard tanks arrived in Ukraine", "the first batch of Abrams tanks from the
     United States has reached Ukraine": support named by its giver, told as it arrives."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in ("arrive", "reach"):
         return []
@@ -243,8 +294,13 @@ def support_arrival(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     subject = subject_of(verb)
     if subject is None or subject.i > verb.i:
         return []
-    things = [subject] + [g for p in subject.children if p.dep_ == "prep" and p.lower_ == "of"
-                          for g in p.children if g.dep_ == "pobj"]
+    things = [subject] + [
+        g
+        for p in subject.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
     phrase = [t for th in things for t in core_phrase(th)]
     cats = categories_in(sentence, [verb, *phrase])
     if not cats or not any(t.pos_ == "NOUN" for t in phrase):
@@ -255,8 +311,11 @@ def support_arrival(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     for th in things:
         donors += [c for c in modifier_actors(sentence, th) if c not in donors]
     own = [r for th in things for r in recipients_of(sentence, th, dobj_is_recipient=False)]
-    places = (children(verb, frozenset({"dobj"})) if verb.lemma_.lower() == "reach"
-              else prep_objects(verb, frozenset({"in", "at"})))
+    places = (
+        children(verb, frozenset({"dobj"}))
+        if verb.lemma_.lower() == "reach"
+        else prep_objects(verb, frozenset({"in", "at"}))
+    )
     recipients = own or [c for p in places for c in actors_of(sentence, p)]
     return _supports(donors, recipients[:1], cats, verb, 0.6, rule="support-arrival", stage="delivery")
 
@@ -267,43 +326,62 @@ _WILLING = frozenset({"willing", "ready", "prepared", "able", "inclined"})
 
 
 def _unwilling(sentence: Sentence, verb: Token) -> bool:
-    """"is not willing to send jets", "is unwilling to hand over", "is not prepared to supply":
+    """ "is not willing to send jets", "is unwilling to hand over", "is not prepared to supply":
     a stated unwillingness or inability to give refuses."""
     adjective = verb.head
-    if verb.dep_ != "xcomp" or adjective.pos_ != "ADJ" or any(
-            c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in adjective.head.children):
+    if (
+        verb.dep_ != "xcomp"
+        or adjective.pos_ != "ADJ"
+        or any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in adjective.head.children)
+    ):
         return False
     lemma = adjective.lemma_.lower()
     if lemma in _UNWILLING:
         return not is_negated(adjective) and not is_negated(adjective.head)
-    return lemma in _WILLING and (is_negated(adjective) or adjective.head.pos_ == "AUX" and is_negated(adjective.head))
+    return lemma in _WILLING and (
+        is_negated(adjective) or adjective.head.pos_ == "AUX" and is_negated(adjective.head)
+    )
 
 
 def _unable(verb: Token) -> bool:
-    """"cannot provide lethal weapons", "can't send tanks": a stated inability refuses."""
+    """ "cannot provide lethal weapons", "can't send tanks": a stated inability refuses."""
     subject = subject_of(verb)
     if subject is None or subject.pos_ == "PRON":
         return False  # "they cannot transfer weapons under the treaties": whose rule is unclear
-    return is_negated(verb) and has_aux(verb, frozenset({"can", "ca"})) and not any(
-        c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in verb.children)
+    return (
+        is_negated(verb)
+        and has_aux(verb, frozenset({"can", "ca"}))
+        and not any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in verb.children)
+    )
 
 
 def _sanctions_package(sentence: Sentence, objects: list[Token]) -> bool:
-    """"a package that bans ships", "a sanctions package", "a package of sanctions"."""
+    """ "a package that bans ships", "a sanctions package", "a package of sanctions"."""
     lex = sentence.lexicon
-    restricting = lex.words("sanction", "verbs") | lex.words("sanction", "swift_verbs") | frozenset(
-        {"target", "add", "blacklist", "penalise", "penalize"})
+    restricting = (
+        lex.words("sanction", "verbs")
+        | lex.words("sanction", "swift_verbs")
+        | frozenset({"target", "add", "blacklist", "penalise", "penalize"})
+    )
     sanction_nouns = frozenset({"sanction", "embargo", "blacklist"})
-    of_sanctions = [g for t in objects for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
-                    for g in c.children if g.dep_ == "pobj"]
-    return any((c.dep_ in ("relcl", "acl") and c.lemma_.lower() in restricting)
-               or (c.dep_ == "compound" and c.lemma_.lower() in sanction_nouns)
-               for t in objects for c in t.children) or any(
-        g.lemma_.lower() in sanction_nouns for g in of_sanctions)
+    of_sanctions = [
+        g
+        for t in objects
+        for c in t.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return any(
+        (c.dep_ in ("relcl", "acl") and c.lemma_.lower() in restricting)
+        or (c.dep_ == "compound" and c.lemma_.lower() in sanction_nouns)
+        for t in objects
+        for c in t.children
+    ) or any(g.lemma_.lower() in sanction_nouns for g in of_sanctions)
 
 
 def _names_support(sentence: Sentence, verb: Token) -> bool:
-    """"approved a loan", "announced 20 tanks for Ukraine" - not "launched missiles at Kyiv"."""
+    """ "approved a loan", "announced 20 tanks for Ukraine" - not "launched missiles at Kyiv"."""
     objects = direct_objects(verb)
     if has_support_noun(sentence, objects):
         return True
@@ -313,7 +391,7 @@ def _names_support(sentence: Sentence, verb: Token) -> bool:
 
 
 def support_receive(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
-    """"Ukraine received 30 jets from the Netherlands"."""
+    """ "Ukraine received 30 jets from the Netherlands"."""
     lex = sentence.lexicon
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.words("support", "receive_verbs"):
         return []
@@ -321,21 +399,24 @@ def support_receive(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
         return []
     donors: list[str] = []
     phrase = [verb, *[t for c in children(verb, frozenset({"dobj"})) for t in c.subtree]]
-    phrase += [t for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "as")
-               for t in c.subtree]  # "received $2bn in budget support from the US"
+    phrase += [
+        t for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "as") for t in c.subtree
+    ]  # "received $2bn in budget support from the US"
     for obj in [o for t in phrase for o in prep_objects(t, frozenset({"from"}))]:
         donors += [c for c in actors_of(sentence, obj) if c not in donors]
     recipients = actors_of(sentence, subject_of(verb))
     objects = object_tokens(verb)
     cats, cat_default = _category_or_default(
-        sentence, objects, ctx, allow_default=has_support_noun(sentence, objects))
+        sentence, objects, ctx, allow_default=has_support_noun(sentence, objects)
+    )
     stage = "delivery" if verb.tag_ in ("VBD", "VBN") else "commitment"
-    return _supports(donors, recipients, cats, verb, 0.85 - 0.15 * cat_default,
-                     rule="support-receive", stage=stage)
+    return _supports(
+        donors, recipients, cats, verb, 0.85 - 0.15 * cat_default, rule="support-receive", stage=stage
+    )
 
 
 def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
-    """"Belgium's pledge", "Dutch military aid to Ukraine", "contributions from X"."""
+    """ "Belgium's pledge", "Dutch military aid to Ukraine", "contributions from X"."""
     lex = sentence.lexicon
     lemma = noun.lemma_.lower()
     if noun.pos_ != "NOUN" or lemma not in lex.words("support", "nouns"):
@@ -345,8 +426,15 @@ def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
         lex.support_verbs | lex.words("refusal", "verbs") | lex.words("support", "object_verbs")
     ):
         return []
-    if lemma in ("weapon", "arm", "ammunition", "equipment", "supply", "support", "help") and not recipients_of(
-            sentence, noun, dobj_is_recipient=False):
+    if lemma in (
+        "weapon",
+        "arm",
+        "ammunition",
+        "equipment",
+        "supply",
+        "support",
+        "help",
+    ) and not recipients_of(sentence, noun, dobj_is_recipient=False):
         return []
     if _not_yet_given(sentence, noun):
         return []
@@ -366,27 +454,47 @@ def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
     recipients, defaulted = _recipients_or_default(explicit, ctx)
     cats, cat_default = _category_or_default(sentence, list(noun.subtree), ctx, allow_default=True)
     if told_before:  # the kind must be said in this clause ("also includes humanitarian aid")
-        cats, cat_default = categories_in(sentence, [t for t in noun.head.subtree if t not in noun.subtree]), False
+        cats, cat_default = (
+            categories_in(sentence, [t for t in noun.head.subtree if t not in noun.subtree]),
+            False,
+        )
         if not cats or any(c.dep_ in ("relcl", "acl") and is_hedged(sentence, c) for c in noun.children):
             return []
     conf = 0.8 - 0.15 * defaulted - 0.15 * cat_default - 0.3 * told_before
     if any(c.lower_ == "no" for c in noun.children):
         return _refusals(donors, cats, explicit, noun, conf, rule="no-support")
-    return _supports(donors, recipients, cats, noun, conf, rule="support-noun",
-                     stage=_noun_stage(sentence, noun))
+    return _supports(
+        donors, recipients, cats, noun, conf, rule="support-noun", stage=_noun_stage(sentence, noun)
+    )
 
 
-_UNREAL = frozenset({"potential", "possible", "proposed", "prospective", "hypothetical", "rumoured",
-                     "rumored", "mooted", "planned", "requested"})
-_BACK_NOUNS = frozenset({"package", "tranche", "pledge", "donation", "contribution", "shipment",
-                         "delivery", "aid", "assistance"})
+_UNREAL = frozenset(
+    {
+        "potential",
+        "possible",
+        "proposed",
+        "prospective",
+        "hypothetical",
+        "rumoured",
+        "rumored",
+        "mooted",
+        "planned",
+        "requested",
+    }
+)
+_BACK_NOUNS = frozenset(
+    {"package", "tranche", "pledge", "donation", "contribution", "shipment", "delivery", "aid", "assistance"}
+)
 
 
 def _refers_back(noun: Token) -> bool:
-    """"The package includes ...", "the new tranche", "this aid": support told earlier in the
+    """ "The package includes ...", "the new tranche", "this aid": support told earlier in the
     article, named again without its giver."""
-    if noun.lemma_.lower() not in _BACK_NOUNS or noun.dep_ != "nsubj" or noun.head.lemma_.lower() not in (
-            "include", "contain", "comprise", "consist", "cover", "feature"):
+    if (
+        noun.lemma_.lower() not in _BACK_NOUNS
+        or noun.dep_ != "nsubj"
+        or noun.head.lemma_.lower() not in ("include", "contain", "comprise", "consist", "cover", "feature")
+    ):
         return False
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
 
@@ -404,12 +512,13 @@ def _named_members(sentence: Sentence, verb: Token) -> list[str]:
 
 
 _CHOICES = frozenset({"decision", "move", "choice", "determination", "resolution", "order"})
-_WELCOMING = frozenset({"welcome", "thank", "praise", "hail", "appreciate", "applaud", "receive",
-                        "accept", "commend"})
+_WELCOMING = frozenset(
+    {"welcome", "thank", "praise", "hail", "appreciate", "applaud", "receive", "accept", "commend"}
+)
 
 
 def _not_yet_given(sentence: Sentence, noun: Token) -> bool:
-    """"still preparing its next package", "delays in U.S. aid": support not (yet) given."""
+    """ "still preparing its next package", "delays in U.S. aid": support not (yet) given."""
     lex = sentence.lexicon
     head = noun.head
     if noun.dep_ == "dobj" and head.lemma_.lower() in lex.words("support", "preparing_verbs"):
@@ -418,7 +527,7 @@ def _not_yet_given(sentence: Sentence, noun: Token) -> bool:
 
 
 def _light_verb_donors(sentence: Sentence, noun: Token) -> list[str]:
-    """"Jordan carried out airdrops of food": the subject of a light verb gives."""
+    """ "Jordan carried out airdrops of food": the subject of a light verb gives."""
     head = noun.head
     if noun.dep_ != "dobj" or head.lemma_.lower() not in sentence.lexicon.words("support", "light_verbs"):
         return []
@@ -438,8 +547,13 @@ def _noun_stage(sentence: Sentence, noun: Token) -> str:
 
 
 def _refusals(
-    actors: list[str], cats: list[str], recipients: list[str], anchor: Token, conf: float,
-    *, rule: str,
+    actors: list[str],
+    cats: list[str],
+    recipients: list[str],
+    anchor: Token,
+    conf: float,
+    *,
+    rule: str,
 ) -> list[Found]:
     out = []
     for actor in actors:
@@ -452,7 +566,7 @@ def _refusals(
 
 
 def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
-    """"Germany refused to supply weapons", "ruled out military aid", "is pausing aid"."""
+    """ "Germany refused to supply weapons", "ruled out military aid", "is pausing aid"."""
     lex = sentence.lexicon
     lemma = verb.lemma_.lower()
     if verb.pos_ != "VERB":
@@ -467,14 +581,19 @@ def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         return []  # "ended its ban on arms exports" loosens; see policy_change
     transfer = any(t.lemma_.lower() in lex.support_verbs for t in objects if t != verb)
     core = [t for c in children(verb, frozenset({"dobj", "nsubjpass"})) for t in core_phrase(c)]
-    core += [t for o in prep_objects(verb, frozenset({"on", "from", "of", "with"} | ({"to"} if says_no else set())))
-             for t in core_phrase(o)]
+    core += [
+        t
+        for o in prep_objects(verb, frozenset({"on", "from", "of", "with"} | ({"to"} if says_no else set())))
+        for t in core_phrase(o)
+    ]
     if says_no:
         transfer_words = lex.support_verbs | {"re-export", "export", "transfer", "delivery", "supply"}
         if not any(t.lemma_.lower() in transfer_words for t in core):
             return []
     requests = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _REQUESTS]
-    asked = bool(requests) and bool(categories_in(sentence, [verb, *[t for r in requests for t in r.subtree]]))
+    asked = bool(requests) and bool(
+        categories_in(sentence, [verb, *[t for r in requests for t in r.subtree]])
+    )
     if asked:  # "denied a request from Russia to send troops"
         objects = objects + [t for r in requests for t in r.subtree]
     possibility = any(c.dep_ == "dobj" and c.lemma_.lower() in _OPTIONS for c in verb.children)
@@ -487,7 +606,8 @@ def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     if _declines_to_speak(sentence, objects):
         return []
     cats, cat_default = _category_or_default(
-        sentence, objects, ctx, allow_default=transfer or has_support_noun(sentence, core))
+        sentence, objects, ctx, allow_default=transfer or has_support_noun(sentence, core)
+    )
     if not cats and has_money(objects):
         cats, cat_default = ["financial"], True
     if withheld and not transfer:
@@ -503,16 +623,19 @@ _WITHHOLDING = frozenset({"withhold", "veto", "hold back", "hold off"})
 
 def _withholds(lex: Any, verb: Token) -> bool:
     """Verbs that keep back a thing itself: "withheld its Taurus missiles", "held back tanks"."""
-    words = {verb.lemma_.lower()} | {f"{verb.lemma_.lower()} {c.lower_}" for c in verb.children
-                                     if c.dep_ in ("prt", "prep")}
+    words = {verb.lemma_.lower()} | {
+        f"{verb.lemma_.lower()} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "prep")
+    }
     return bool(words & _WITHHOLDING)
 
 
 def _says_no(verb: Token) -> bool:
-    """"said no to the re-export of ammunition", "answered no to Kyiv's request"."""
-    return verb.lemma_.lower() in ("say", "answer", "reply") and any(
-        c.lower_ == "no" and c.dep_ in ("intj", "dobj", "det", "advmod") for c in verb.children) and any(
-        c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+    """ "said no to the re-export of ammunition", "answered no to Kyiv's request"."""
+    return (
+        verb.lemma_.lower() in ("say", "answer", "reply")
+        and any(c.lower_ == "no" and c.dep_ in ("intj", "dobj", "det", "advmod") for c in verb.children)
+        and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 def _refusal_phrase(lex: Any, verb: Token) -> bool:
@@ -522,20 +645,28 @@ def _refusal_phrase(lex: Any, verb: Token) -> bool:
 
 
 def _gerund_complements(verb: Token) -> list[Token]:
-    """"ruled out sending tanks" (parsed as an adverbial clause): the gerund is the object."""
-    return [t for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > verb.i
-            and not any(g.dep_ in ("mark", "nsubj") for g in c.children) for t in c.subtree]
+    """ "ruled out sending tanks" (parsed as an adverbial clause): the gerund is the object."""
+    return [
+        t
+        for c in verb.children
+        if c.dep_ == "advcl"
+        and c.tag_ == "VBG"
+        and c.i > verb.i
+        and not any(g.dep_ in ("mark", "nsubj") for g in c.children)
+        for t in c.subtree
+    ]
 
 
 def _declines_to_speak(sentence: Sentence, objects: list[Token]) -> bool:
-    """"declined to give a direct answer", "refused to give details of the weapons it sent":
+    """ "declined to give a direct answer", "refused to give details of the weapons it sent":
     the object withheld is words, whatever they are about."""
     speech = sentence.lexicon.words("refusal", "speech_objects")
     heads = [t for t in objects if t.dep_ in ("dobj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX")]
     if any(t.lemma_.lower() in speech for t in heads):
         return True
     return any(t.lemma_.lower() in speech for t in objects) and not (
-        categories_in(sentence, objects) or has_support_noun(sentence, objects))
+        categories_in(sentence, objects) or has_support_noun(sentence, objects)
+    )
 
 
 def _refusal_actors(sentence: Sentence, verb: Token) -> list[str]:
@@ -552,7 +683,7 @@ def _refusal_actors(sentence: Sentence, verb: Token) -> list[str]:
 
 
 def refusal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
-    """"Germany's refusal to supply arms"."""
+    """ "Germany's refusal to supply arms"."""
     lex = sentence.lexicon
     if noun.pos_ != "NOUN":
         return []
@@ -572,12 +703,13 @@ def refusal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
     cats, cat_default = _category_or_default(sentence, tokens, ctx, allow_default=transfer)
     recipients = [r for t in tokens for r in recipients_of(sentence, t, dobj_is_recipient=True)]
     recipients = [r for r in recipients if r not in actors] or (
-        [ctx.default_recipient] if ctx.default_recipient else [])
+        [ctx.default_recipient] if ctx.default_recipient else []
+    )
     return _refusals(actors, cats, recipients, noun, 0.75 - 0.15 * cat_default, rule="refusal-noun")
 
 
 def _no_plans(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
-    """"Seoul has no plans to send lethal weapons to Ukraine"."""
+    """ "Seoul has no plans to send lethal weapons to Ukraine"."""
     lex = sentence.lexicon
     verbs = [t for t in noun.subtree if t.pos_ == "VERB" and t.lemma_.lower() in lex.support_verbs]
     if not verbs or is_hedged(sentence, noun.head):
@@ -591,7 +723,7 @@ def _no_plans(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Foun
 
 
 def support_thanks(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
-    """"Zelensky thanked Norway for its financial support": Norway gave it."""
+    """ "Zelensky thanked Norway for its financial support": Norway gave it."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in ("thank", "praise", "commend"):
         return []
     if is_negated(verb) or is_hedged(sentence, verb):
@@ -604,45 +736,57 @@ def support_thanks(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list
     thanking = _refusal_actors(sentence, verb)
     recipients = [r for t in reasons for r in recipients_of(sentence, t, dobj_is_recipient=False)]
     recipients, defaulted = _recipients_or_default(recipients or thanking, ctx)
-    return _supports(donors, recipients[:1], cats, verb, 0.7 - 0.15 * cat_default,
-                     rule="support-thanks", stage="delivery")
+    return _supports(
+        donors, recipients[:1], cats, verb, 0.7 - 0.15 * cat_default, rule="support-thanks", stage="delivery"
+    )
 
 
 def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
-    """"Zelensky urged Germany to send tanks", "called on Israel for air defence"."""
+    """ "Zelensky urged Germany to send tanks", "called on Israel for air defence"."""
     lex = sentence.lexicon
     lemma = verb.lemma_.lower()
     wanting = lemma in lex.words("appeal", "wanting_verbs")
     if verb.pos_ != "VERB" or not (lemma in lex.words("appeal", "verbs") or wanting):
         return []
-    if wanting and not any(t.lemma_.lower() in lex.support_verbs
-                           for c in children(verb, frozenset({"xcomp", "ccomp", "prep"}))
-                           for t in c.subtree) and not any(
+    if (
+        wanting
+        and not any(
+            t.lemma_.lower() in lex.support_verbs
+            for c in children(verb, frozenset({"xcomp", "ccomp", "prep"}))
+            for t in c.subtree
+        )
+        and not any(
             lex.categories_of(o) and prep_objects(o, frozenset({"from"}))
-            for o in children(verb, frozenset({"dobj"}))) and not _turns_to_for(sentence, verb):
-        return []  # "Germany wants peace" asks nobody; "wants missiles from the US" asks
-    if lemma == "call" and not any(
-        c.lower_ in lex.words("appeal", "call_preps") for c in verb.children
+            for o in children(verb, frozenset({"dobj"}))
+        )
+        and not _turns_to_for(sentence, verb)
     ):
+        return []  # "Germany wants peace" asks nobody; "wants missiles from the US" asks
+    if lemma == "call" and not any(c.lower_ in lex.words("appeal", "call_preps") for c in verb.children):
         return []
     if is_negated(verb) or is_hedged(sentence, verb):
         return []
     actors = _refusal_actors(sentence, verb)
     targets = _appeal_targets(sentence, verb)
-    unnamed = not targets and not _addressed_to_someone(verb) and any(
-        c.dep_ == "nsubj" for c in verb.children)  # not "Asked if ..., he said"
+    unnamed = (
+        not targets and not _addressed_to_someone(verb) and any(c.dep_ == "nsubj" for c in verb.children)
+    )  # not "Asked if ..., he said"
     if unnamed and len(actors) == 1:  # "Kyiv asked for the missiles": of whom the article is about
         targets = [t for t in [ctx.main_other(actors[0])] if t]
     tokens = [t for c in verb.children if c.dep_ not in ("nsubj", "nsubjpass") for t in c.subtree]
     if _asks_to_stop(sentence, verb):
         return []
     transfer = any(t.lemma_.lower() in lex.support_verbs for t in tokens)
-    if not transfer and not has_support_noun(sentence, tokens) and not any(
-            t.pos_ in ("NOUN", "PROPN") and lex.categories_of(t) for t in tokens) and not any(
-            is_designation(t) for t in tokens):
+    if (
+        not transfer
+        and not has_support_noun(sentence, tokens)
+        and not any(t.pos_ in ("NOUN", "PROPN") and lex.categories_of(t) for t in tokens)
+        and not any(is_designation(t) for t in tokens)
+    ):
         return []  # "asking Ukraine to comply with the law ... military goals": nothing to give
     cats, cat_default = _category_or_default(
-        sentence, tokens, ctx, allow_default=transfer or has_support_noun(sentence, tokens))
+        sentence, tokens, ctx, allow_default=transfer or has_support_noun(sentence, tokens)
+    )
     if not cats and has_money(tokens) and has_support_noun(sentence, tokens):
         cats, cat_default = ["financial"], True  # "urged EU leaders to approve the 50 billion euro aid"
     recipients = [r for t in tokens for r in recipients_of(sentence, t, dobj_is_recipient=False)]
@@ -656,30 +800,33 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
                 fields = {"type": "appeal", "actor": actor, "target": target, "category": cat}
                 if beneficiary:
                     fields["beneficiary"] = beneficiary
-                out.append(Found(fields, verb, 0.85 - 0.15 * cat_default - 0.3 * unnamed,
-                                 "appeal-verb"))
+                out.append(Found(fields, verb, 0.85 - 0.15 * cat_default - 0.3 * unnamed, "appeal-verb"))
     return out
 
 
 def _addressed_to_someone(verb: Token) -> bool:
-    """"asked allies for help", "urged the West to": an addressee the codes do not cover."""
+    """ "asked allies for help", "urged the West to": an addressee the codes do not cover."""
     return bool(children(verb, frozenset({"dobj", "dative"})) and verb.lemma_.lower() != "seek") or bool(
-        prep_objects(verb, frozenset({"on", "upon", "to", "of", "from", "with"})))
+        prep_objects(verb, frozenset({"on", "upon", "to", "of", "from", "with"}))
+    )
 
 
 def _turns_to_for(sentence: Sentence, verb: Token) -> bool:
-    """"turned to the EU for emergency funding", "looks to Japan for loans": a party to turn
+    """ "turned to the EU for emergency funding", "looks to Japan for loans": a party to turn
     to and support to turn for."""
     lex = sentence.lexicon
     if verb.dep_ in ("xcomp", "ccomp", "advcl"):
         return False  # "forcing Moscow to turn to its allies for support": someone's reading
     asked = [t for o in prep_objects(verb, frozenset({"for"})) for t in o.subtree]
-    return bool(prep_objects(verb, frozenset({"to", "on", "upon"}))) and bool(asked) and (
-        has_support_noun(sentence, asked) or any(lex.categories_of(t) for t in asked))
+    return (
+        bool(prep_objects(verb, frozenset({"to", "on", "upon"})))
+        and bool(asked)
+        and (has_support_noun(sentence, asked) or any(lex.categories_of(t) for t in asked))
+    )
 
 
 def _asks_to_stop(sentence: Sentence, verb: Token) -> bool:
-    """"urged Washington to stop arming Taiwan" asks for less support, not more."""
+    """ "urged Washington to stop arming Taiwan" asks for less support, not more."""
     stops = sentence.lexicon.words("refusal", "verbs")
     for comp in children(verb, frozenset({"xcomp", "ccomp"})):
         if comp.lemma_.lower() in stops or is_negated(comp):
@@ -689,8 +836,11 @@ def _asks_to_stop(sentence: Sentence, verb: Token) -> bool:
 
 def _appeal_targets(sentence: Sentence, verb: Token) -> list[str]:
     objs = children(verb, frozenset({"dobj", "dative"}))
-    objs = [o for o in objs if o.i in sentence.codes or o.pos_ in ("PROPN", "PRON")
-            or not sentence.lexicon.categories_of(o)]  # "sought jets", not a party
+    objs = [
+        o
+        for o in objs
+        if o.i in sentence.codes or o.pos_ in ("PROPN", "PRON") or not sentence.lexicon.categories_of(o)
+    ]  # "sought jets", not a party
     objs += prep_objects(verb, sentence.lexicon.words("appeal", "target_preps"))
     for obj in children(verb, frozenset({"dobj"})):  # "requested interceptors from the US"
         objs += prep_objects(obj, frozenset({"from"}))
@@ -724,11 +874,16 @@ def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
     lemma = noun.lemma_.lower()
     if noun.pos_ != "NOUN" or lemma not in lex.words("appeal", "nouns"):
         return []
-    if lemma == "call" and not prep_objects(noun, frozenset({"for", "on", "upon"})) and _for_clause(noun) is None:
+    if (
+        lemma == "call"
+        and not prep_objects(noun, frozenset({"for", "on", "upon"}))
+        and _for_clause(noun) is None
+    ):
         return []
     head = noun.head
     answered = noun.dep_ in ("dobj", "nsubjpass", "pobj") and head.lemma_.lower() in lex.words(
-        "appeal", "answer_verbs")
+        "appeal", "answer_verbs"
+    )
     made = noun.dep_ == "dobj" and head.lemma_.lower() in lex.words("appeal", "making_verbs")
     if not answered and is_hedged(sentence, noun):
         return []
@@ -741,7 +896,8 @@ def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
     targets = [c for o in prep_objects(noun, frozenset({"to", "on", "upon"})) for c in actors_of(sentence, o)]
     if askers or made:  # "Ukraine's request for jets from Sweden": asked of Sweden
         asked_of = prep_objects(noun, frozenset({"from"})) + [
-            g for o in prep_objects(noun, frozenset({"for"})) for g in prep_objects(o, frozenset({"from"}))]
+            g for o in prep_objects(noun, frozenset({"for"})) for g in prep_objects(o, frozenset({"from"}))
+        ]
         targets += [c for o in asked_of for c in actors_of(sentence, o) if c not in targets]
     clause = _for_clause(noun)
     if clause is not None:  # "renewed his call for Israel to provide air defence"
@@ -760,7 +916,8 @@ def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
         tokens += [t for o in prep_objects(head, frozenset({"for"})) for t in o.subtree]
     transfer = any(t.lemma_.lower() in lex.support_verbs for t in tokens)
     cats, cat_default = _category_or_default(
-        sentence, tokens, ctx, allow_default=transfer or has_support_noun(sentence, tokens))
+        sentence, tokens, ctx, allow_default=transfer or has_support_noun(sentence, tokens)
+    )
     if not cats:
         return []
     recipients = [r for t in tokens for r in recipients_of(sentence, t, dobj_is_recipient=False)]
@@ -803,7 +960,7 @@ _ANSWERING = frozenset({"respond", "response", "answer", "reply", "follow", "hee
 
 
 def appeal_answered(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
-    """"At Ukraine's request, Norway will send ambulances", "Responding to a request from
+    """ "At Ukraine's request, Norway will send ambulances", "Responding to a request from
     Kyiv, Portugal approved helicopters": the asker asked whoever gives in the main clause."""
     lex = sentence.lexicon
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ("request", "plea", "appeal", "call", "demand"):
@@ -815,25 +972,35 @@ def appeal_answered(sentence: Sentence, noun: Token, ctx: ArticleContext) -> lis
     if lemma not in lex.support_verbs and lemma not in lex.words("support", "object_verbs"):
         return []
     askers = _left_actors(sentence, noun) + [
-        c for o in prep_objects(noun, frozenset({"from", "by", "of"})) for c in actors_of(sentence, o)]
+        c for o in prep_objects(noun, frozenset({"from", "by", "of"})) for c in actors_of(sentence, o)
+    ]
     givers = donors_of_verb(sentence, main)
     objects = object_tokens(main)
-    cats, cat_default = _category_or_default(sentence, objects, ctx, allow_default=has_support_noun(
-        sentence, objects) or lemma in lex.support_verbs)
+    cats, cat_default = _category_or_default(
+        sentence,
+        objects,
+        ctx,
+        allow_default=has_support_noun(sentence, objects) or lemma in lex.support_verbs,
+    )
     out = []
     for actor in dict.fromkeys(askers):
         for target in givers:
             if target == actor:
                 continue
             for cat in cats:
-                fields = {"type": "appeal", "actor": actor, "target": target, "category": cat,
-                          "beneficiary": actor}
+                fields = {
+                    "type": "appeal",
+                    "actor": actor,
+                    "target": target,
+                    "category": cat,
+                    "beneficiary": actor,
+                }
                 out.append(Found(fields, noun, 0.75 - 0.15 * cat_default, "appeal-answered"))
     return out
 
 
 def _receivers_of_thing(sentence: Sentence, verb: Token) -> list[str]:
-    """"Ukraine will get jets that the Netherlands will provide": a relative clause on what
+    """ "Ukraine will get jets that the Netherlands will provide": a relative clause on what
     the subject of a receiving verb gets."""
     thing = verb.head
     if verb.dep_ not in ("relcl", "acl") or thing.dep_ != "dobj":
@@ -851,7 +1018,8 @@ def _requesters(sentence: Sentence, verb: Token) -> list[str]:
             continue
         if _answering_clause(tok) == verb:
             found += _left_actors(sentence, tok) + [
-                c for o in prep_objects(tok, frozenset({"from", "by", "of"})) for c in actors_of(sentence, o)]
+                c for o in prep_objects(tok, frozenset({"from", "by", "of"})) for c in actors_of(sentence, o)
+            ]
     return found
 
 
@@ -876,12 +1044,26 @@ def _answering_clause(noun: Token) -> Token | None:
     return head if head.pos_ == "VERB" else None
 
 
-_GIVEN = frozenset({"donate", "supply", "provide", "fund", "finance", "gift", "give", "pledge",
-                    "send", "deliver", "loan", "lend"})
+_GIVEN = frozenset(
+    {
+        "donate",
+        "supply",
+        "provide",
+        "fund",
+        "finance",
+        "gift",
+        "give",
+        "pledge",
+        "send",
+        "deliver",
+        "loan",
+        "lend",
+    }
+)
 
 
 def support_compound(sentence: Sentence, word: Token, ctx: ArticleContext) -> list[Found]:
-    """"Swedish-donated howitzers", "US-supplied missiles", "EU-funded shelters": the donor
+    """ "Swedish-donated howitzers", "US-supplied missiles", "EU-funded shelters": the donor
     written into a compound adjective (not "Swedish-made", which names the maker)."""
     if word.lemma_.lower() not in _GIVEN or word.dep_ not in ("amod", "compound") or word.i < 2:
         return []
@@ -901,27 +1083,35 @@ def support_compound(sentence: Sentence, word: Token, ctx: ArticleContext) -> li
     holder = thing.head if thing.dep_ in ("dobj", "pobj") else None
     while holder is not None and holder.dep_ in ("prep", "xcomp") and holder.head != holder:
         holder = holder.head
-    recipients = actors_of(sentence, subject_of(holder)) if holder is not None and holder.pos_ == "VERB" else []
-    recipients = [r for r in recipients if r != donor] or recipients_of(sentence, thing, dobj_is_recipient=False)
+    recipients = (
+        actors_of(sentence, subject_of(holder)) if holder is not None and holder.pos_ == "VERB" else []
+    )
+    recipients = [r for r in recipients if r != donor] or recipients_of(
+        sentence, thing, dobj_is_recipient=False
+    )
     recipients, defaulted = _recipients_or_default(recipients, ctx)
-    return _supports([donor], recipients[:1], cats, word, 0.7 - 0.15 * defaulted,
-                     rule="support-compound", stage="delivery")
+    return _supports(
+        [donor], recipients[:1], cats, word, 0.7 - 0.15 * defaulted, rule="support-compound", stage="delivery"
+    )
 
 
 def refusal_barring(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
-    """"will not allow weapons for Ukraine to cross its territory", "will not authorise exports
+    """ "will not allow weapons for Ukraine to cross its territory", "will not authorise exports
     of military equipment", "put the delivery of the bombs on hold": barring support or its
     transit refuses it."""
     lex = sentence.lexicon
     lemma = verb.lemma_.lower()
     if verb.pos_ != "VERB" or is_hedged(sentence, verb) and not _unable(verb):
         return []
-    on_hold = lemma == "put" and any(o.lower_ in ("hold", "ice") for o in prep_objects(verb, frozenset({"on"})))
+    on_hold = lemma == "put" and any(
+        o.lower_ in ("hold", "ice") for o in prep_objects(verb, frozenset({"on"}))
+    )
     barred = lemma in lex.words("policy_change", "permit_verbs") | {"let"} and is_negated(verb)
     if not (on_hold or barred):
         return []
-    things = [t for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass")
-              for t in c.subtree]
+    things = [
+        t for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass") for t in c.subtree
+    ]
     transfer_words = lex.support_verbs | lex.words("support", "nouns") | {"transit", "cross", "pass"}
     lemmas = {t.lemma_.lower() for t in things}
     if not lemmas & transfer_words or lemmas & _TRADE_WORDS:
@@ -936,25 +1126,47 @@ def refusal_barring(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
 
 
 _TRADE_WORDS = frozenset({"export", "re-export", "sale", "sell", "licence", "license", "permit"})
-_AGENT_NOUNS = frozenset({"government", "ministry", "minister", "president", "chancellor", "cabinet",
-                          "parliament", "country", "administration", "official", "spokesman",
-                          "spokesperson", "spokeswoman", "leader", "authority", "premier", "king"})
+_AGENT_NOUNS = frozenset(
+    {
+        "government",
+        "ministry",
+        "minister",
+        "president",
+        "chancellor",
+        "cabinet",
+        "parliament",
+        "country",
+        "administration",
+        "official",
+        "spokesman",
+        "spokesperson",
+        "spokeswoman",
+        "leader",
+        "authority",
+        "premier",
+        "king",
+    }
+)
 
 
 def _agentive(sentence: Sentence, subject: Token) -> bool:
     """A subject that can decide: a named actor, a pronoun or an office, not a law or a doctrine."""
-    return subject.i in sentence.codes or subject.pos_ in ("PROPN", "PRON") or (
-        subject.lemma_.lower() in _AGENT_NOUNS)
+    return (
+        subject.i in sentence.codes
+        or subject.pos_ in ("PROPN", "PRON")
+        or (subject.lemma_.lower() in _AGENT_NOUNS)
+    )
 
 
 def refusal_answer(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
-    """"Asked whether Spain would send tanks, the minister said no": the answer refuses what
+    """ "Asked whether Spain would send tanks, the minister said no": the answer refuses what
     the question asked."""
     lex = sentence.lexicon
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in ("say", "reply", "answer", "respond"):
         return []
-    if not any(c.lower_ == "no" and c.dep_ in ("intj", "dobj", "ccomp", "npadvmod", "advmod")
-               for c in verb.children) or _says_no(verb):
+    if not any(
+        c.lower_ == "no" and c.dep_ in ("intj", "dobj", "ccomp", "npadvmod", "advmod") for c in verb.children
+    ) or _says_no(verb):
         return []
     question = next((t for t in sentence.span if t.lemma_.lower() == "ask" and t.i < verb.i), None)
     if question is None:
@@ -1002,21 +1214,42 @@ def appeal_approach(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     targets: list[str] = []
     asked_ids = {t.i for t in asked}
     for obj in addressees:
-        targets += [c for c in actors_of(sentence, obj) if c not in targets and c not in actors
-                    and not any(t.i in asked_ids and t.i in sentence.codes for t in [obj])]
+        targets += [
+            c
+            for c in actors_of(sentence, obj)
+            if c not in targets
+            and c not in actors
+            and not any(t.i in asked_ids and t.i in sentence.codes for t in [obj])
+        ]
     recipients = [r for t in asked for r in recipients_of(sentence, t, dobj_is_recipient=False)]
     out = []
     for actor in actors:
         for target in targets:
             for cat in cats:
-                fields = {"type": "appeal", "actor": actor, "target": target, "category": cat,
-                          "beneficiary": next((r for r in recipients if r != target), actor)}
+                fields = {
+                    "type": "appeal",
+                    "actor": actor,
+                    "target": target,
+                    "category": cat,
+                    "beneficiary": next((r for r in recipients if r != target), actor),
+                }
                 out.append(Found(fields, verb, 0.75 - 0.15 * cat_default, "appeal-approach"))
     return out
 
 
 RULES: tuple[Rule, ...] = (
-    support_verb, support_receive, support_noun, support_thanks, refusal_verb, refusal_noun,
-    appeal_verb, appeal_noun, appeal_answered, support_compound, support_arrival,
-    refusal_barring, refusal_answer, appeal_approach,
+    support_verb,
+    support_receive,
+    support_noun,
+    support_thanks,
+    refusal_verb,
+    refusal_noun,
+    appeal_verb,
+    appeal_noun,
+    appeal_answered,
+    support_compound,
+    support_arrival,
+    refusal_barring,
+    refusal_answer,
+    appeal_approach,
 )

@@ -137,9 +137,14 @@ def _role_features(prefix: str, token: Token) -> list[str]:
     return out
 
 
-def sentence_candidates(sentence: Sentence, rule_events: list[Any], *,
-                        default_recipient: str | None, default_category: str | None,
-                        adding: frozenset[str] | None = None) -> list[Candidate]:
+def sentence_candidates(
+    sentence: Sentence,
+    rule_events: list[Any],
+    *,
+    default_recipient: str | None,
+    default_category: str | None,
+    adding: frozenset[str] | None = None,
+) -> list[Candidate]:
     """The candidates of one sentence; ``rule_events`` are the rules' events for it.
 
     Types outside ``adding`` (all types when None) get only the rules' own events scored.
@@ -159,8 +164,11 @@ def sentence_candidates(sentence: Sentence, rule_events: list[Any], *,
             negated = True
     rule_keys = {_key(e.fields): e for e in rule_events}
     rule_types = {e.fields["type"] for e in rule_events}
-    kinds = [k for k, cls in TYPE_CLASSES.items()
-             if k in rule_types or (adding is None or k in adding) and cls & present.keys()]
+    kinds = [
+        k
+        for k, cls in TYPE_CLASSES.items()
+        if k in rule_types or (adding is None or k in adding) and cls & present.keys()
+    ]
     if not kinds:
         return []
     roots = _mention_roots(sentence)
@@ -217,8 +225,11 @@ def sentence_candidates(sentence: Sentence, rule_events: list[Any], *,
                 if len(cats) > 1:
                     feats.append("cat_many")
             if "direction" in fields:
-                feats += [f"dir={fields['direction']}|S={c}" for c in ("loosen", "tighten", "negation")
-                          if c in present]
+                feats += [
+                    f"dir={fields['direction']}|S={c}"
+                    for c in ("loosen", "tighten", "negation")
+                    if c in present
+                ]
                 feats += [f"dir={fields['direction']}|W={w}" for w in lemmas]
             found = rule_keys.get(_key(fields))
             if found is not None:
@@ -227,26 +238,36 @@ def sentence_candidates(sentence: Sentence, rule_events: list[Any], *,
             elif kind in rule_types:
                 feats.append("rule_other")
             named = [f"{kind}:{f}" for f in feats]
-            cand = Candidate(fields, named, sentence, found.anchor if found else anchor,
-                             found.confidence if found else None)
+            cand = Candidate(
+                fields,
+                named,
+                sentence,
+                found.anchor if found else anchor,
+                found.confidence if found else None,
+            )
             if found is not None:
                 cand.extra["found"] = found
             out.append(cand)
     return out
 
 
-def _assignments(kind: str, codes: list[str], cats: list[str],
-                 default_recipient: str | None) -> list[tuple[dict[str, Any], tuple[str, ...]]]:
+def _assignments(
+    kind: str, codes: list[str], cats: list[str], default_recipient: str | None
+) -> list[tuple[dict[str, Any], tuple[str, ...]]]:
     """Every filling of the type's key fields by the sentence's actors."""
     roles = ROLES[kind]
     out: list[tuple[dict[str, Any], tuple[str, ...]]] = []
+    pairs: list[tuple[str, ...]]
     if len(roles) == 1:
         pairs = [(a,) for a in codes]
     else:
         pairs = [(a, b) for a in codes for b in codes if a != b]
         if kind == "support" and default_recipient:
-            pairs += [(a, default_recipient) for a in codes
-                      if a != default_recipient and (a, default_recipient) not in pairs]
+            pairs += [
+                (a, default_recipient)
+                for a in codes
+                if a != default_recipient and (a, default_recipient) not in pairs
+            ]
     for pair in pairs:
         base: dict[str, Any] = {"type": kind, **dict(zip(roles, pair))}
         if kind in ("support", "appeal", "refusal"):
@@ -286,5 +307,9 @@ def load_model() -> Model | None:
     if not path.is_file():
         return None
     data = json.loads(path.read_text("utf-8"))
-    return Model(weights=data["weights"], thresholds=data.get("thresholds", {}), use=data.get("use", {}),
-                 add_thresholds=data.get("add_thresholds", {}))
+    return Model(
+        weights=data["weights"],
+        thresholds=data.get("thresholds", {}),
+        use=data.get("use", {}),
+        add_thresholds=data.get("add_thresholds", {}),
+    )

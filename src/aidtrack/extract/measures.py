@@ -5,6 +5,8 @@ Like :mod:`aidtrack.extract.events`, each rule reads one trigger token.
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Token
 
 from aidtrack.extract.clauses import (
@@ -26,10 +28,28 @@ from aidtrack.extract.events import ArticleContext, Found
 from aidtrack.extract.lexicon import Lexicon
 from aidtrack.extract.roles import categories_in, modifier_actors, object_tokens
 
-_STRONG_CONSEQUENCES = frozenset({"consequence", "retaliation", "retaliate", "countermeasure",
-                                  "mistake", "repercussion", "hostile", "response", "target",
-                                  "involvement", "reciprocate", "escalate", "escalation",
-                                  "provoke", "provocation", "party", "pay", "price"})
+_STRONG_CONSEQUENCES = frozenset(
+    {
+        "consequence",
+        "retaliation",
+        "retaliate",
+        "countermeasure",
+        "mistake",
+        "repercussion",
+        "hostile",
+        "response",
+        "target",
+        "involvement",
+        "reciprocate",
+        "escalate",
+        "escalation",
+        "provoke",
+        "provocation",
+        "party",
+        "pay",
+        "price",
+    }
+)
 
 
 _CONSEQUENCE_VERBS = frozenset({"retaliate", "reciprocate", "escalate", "provoke", "pay"})
@@ -46,7 +66,7 @@ def _others(found: list[str], exclude: set[str]) -> list[str]:
 
 
 def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
-    """"Russia warned South Korea against sending weapons", "threatened Seoul"."""
+    """ "Russia warned South Korea against sending weapons", "threatened Seoul"."""
     lex = sentence.lexicon
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.words("threat", "verbs"):
         return []
@@ -61,7 +81,8 @@ def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
     cues = lex.words("threat", "consequence_words")
     has_cue = any(t.lemma_.lower() in cues for t in tokens)
     against = bool(prep_objects(verb, frozenset({"against"}))) or any(
-        c.dep_ == "xcomp" and is_negated(c) for c in verb.children)
+        c.dep_ == "xcomp" and is_negated(c) for c in verb.children
+    )
     threatened_act = [t for c in children(verb, frozenset({"xcomp"})) for t in c.subtree]
     told = [c for c in verb.children if c.dep_ == "ccomp"]
     if not targets and told and all(is_past(c) and not is_future(c) for c in told) and not has_cue:
@@ -70,9 +91,13 @@ def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
         targets = [sentence.codes[t.i] for t in threatened_act if t.i in sentence.codes]
         has_cue = True
     if not targets:  # "threatening consequences if the country supplies Patriots": who would act
-        targets = [c for t in tokens if t.dep_ == "advcl" and any(
-            m.dep_ == "mark" and m.lower_ in ("if", "should", "unless") for m in t.children)
-            for c in actors_of(sentence, subject_of(t))]
+        targets = [
+            c
+            for t in tokens
+            if t.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in ("if", "should", "unless") for m in t.children)
+            for c in actors_of(sentence, subject_of(t))
+        ]
         has_cue = has_cue or bool(targets) and any(t.lemma_.lower() in cues for t in tokens)
     if not targets and verb.dep_ == "conj":  # "urged Washington to stop ... and warned that"
         targets = [c for o in children(verb.head, frozenset({"dobj"})) for c in actors_of(sentence, o)]
@@ -87,7 +112,7 @@ def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
         targets, conf = [giver], 0.5  # "warned of consequences": for the giver
     if not targets or not (has_cue or against or children(verb, frozenset({"dobj"}))):
         return []
-    return [_threat(a, t, verb, conf) for a in actors for t in targets[:max(1, named)]]
+    return [_threat(a, t, verb, conf) for a in actors for t in targets[: max(1, named)]]
 
 
 def _threat(actor: str, target: str, anchor: Token, conf: float) -> Found:
@@ -115,7 +140,7 @@ def _actors(sentence: Sentence, verb: Token) -> list[str]:
 
 
 def threat_statement(sentence: Sentence, token: Token, ctx: ArticleContext) -> list[Found]:
-    """"Arming Ukraine will have grave consequences for Japan, Zakharova said"."""
+    """ "Arming Ukraine will have grave consequences for Japan, Zakharova said"."""
     if token.lemma_.lower() not in _STRONG_CONSEQUENCES or token.pos_ not in ("NOUN", "VERB", "ADJ"):
         return []
     if token.pos_ == "VERB" and token.lemma_.lower() not in _CONSEQUENCE_VERBS:
@@ -139,10 +164,17 @@ def threat_statement(sentence: Sentence, token: Token, ctx: ArticleContext) -> l
     # "would make Israel a legitimate target"
     aimed = [c for o in prep_objects(token, frozenset({"against"})) for c in actors_of(sentence, o)]
     if token.pos_ == "NOUN" and token.dep_ in ("oprd", "attr", "xcomp", "ccomp"):
-        aimed += [c for o in children(token.head, frozenset({"dobj"})) if o.i < token.i
-                  for c in actors_of(sentence, o)]
-        aimed += [c for o in children(token, frozenset({"nsubj"}))  # "make Germany a party"
-                  for c in actors_of(sentence, o)]
+        aimed += [
+            c
+            for o in children(token.head, frozenset({"dobj"}))
+            if o.i < token.i
+            for c in actors_of(sentence, o)
+        ]
+        aimed += [
+            c
+            for o in children(token, frozenset({"nsubj"}))  # "make Germany a party"
+            for c in actors_of(sentence, o)
+        ]
     if aimed:
         supporters = aimed + supporters
         exclude -= set(aimed)
@@ -151,9 +183,8 @@ def threat_statement(sentence: Sentence, token: Token, ctx: ArticleContext) -> l
 
 
 def _pays_for(verb: Token) -> bool:
-    """"pay for the loan" finances; "pay a heavy price" threatens."""
-    return verb.lemma_.lower() == "pay" and any(
-        c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
+    """ "pay for the loan" finances; "pay a heavy price" threatens."""
+    return verb.lemma_.lower() == "pay" and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
 
 
 def _speaker(sentence: Sentence, token: Token) -> list[str]:
@@ -165,7 +196,7 @@ def _speaker(sentence: Sentence, token: Token) -> list[str]:
 
 
 def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
-    """"The EU imposed sanctions on Russia", "the sanctions the U.S. imposed on Moscow"."""
+    """ "The EU imposed sanctions on Russia", "the sanctions the U.S. imposed on Moscow"."""
     lex = sentence.lexicon
     lemma = noun.lemma_.lower()
     core = lemma in ("sanction", "blacklist", "embargo")
@@ -198,12 +229,16 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
 
 
 def _made_measure(sentence: Sentence, noun: Token) -> bool:
-    """"new EU restrictions on Russian diamonds", "Washington's penalties on Chinese firms": a
+    """ "new EU restrictions on Russian diamonds", "Washington's penalties on Chinese firms": a
     measure noun with its own maker and a foreign party as its target."""
     if noun.lemma_.lower() not in sentence.lexicon.words("sanction", "measure_nouns"):
         return False
-    makers = [c for t in noun.children if t.dep_ in ("poss", "compound", "amod", "nmod") and t.i < noun.i
-              for c in actors_of(sentence, t)]
+    makers = [
+        c
+        for t in noun.children
+        if t.dep_ in ("poss", "compound", "amod", "nmod") and t.i < noun.i
+        for c in actors_of(sentence, t)
+    ]
     targets = [c for t in prep_objects(noun, frozenset({"on", "against"})) for c in target_codes(sentence, t)]
     return bool(makers) and bool(targets) and not set(makers) & set(targets)
 
@@ -217,8 +252,11 @@ def _nominal_sanction(sentence: Sentence, noun: Token) -> bool:
     loosening = frozenset(v for d, verbs, _ in _combos(sentence.lexicon) if d == "loosen" for v in verbs)
     if noun.head.lemma_.lower() in loosening:
         return False  # "lifted its arms embargo on Cyprus" ends a measure
-    return bool(makers) and any(target_codes(sentence, t) for t in targets) and not any(
-        set(target_codes(sentence, t)) & set(makers) for t in targets)
+    return (
+        bool(makers)
+        and any(target_codes(sentence, t) for t in targets)
+        and not any(set(target_codes(sentence, t)) & set(makers) for t in targets)
+    )
 
 
 def threat_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
@@ -231,9 +269,11 @@ def threat_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
     lex = sentence.lexicon
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lex.words("threat", "nouns"):
         return []
-    makers = [c for t in [*children(noun, frozenset({"poss"})),
-                          *prep_objects(noun, frozenset({"by", "from"}))]
-              for c in actors_of(sentence, t)]
+    makers = [
+        c
+        for t in [*children(noun, frozenset({"poss"})), *prep_objects(noun, frozenset({"by", "from"}))]
+        for c in actors_of(sentence, t)
+    ]
     if not makers or is_negated(noun):
         return []
     targets = [c for o in prep_objects(noun, frozenset({"to", "against"})) for c in actors_of(sentence, o)]
@@ -252,14 +292,18 @@ def threat_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
 
 
 def _follow_up(sentence: Sentence, noun: Token, ctx: ArticleContext) -> bool:
-    """"Norway said it would align with the EU measures", once sanctions were reported."""
-    return (ctx.has_sanction and ctx.sanction_target is not None and noun.pos_ == "NOUN"
-            and noun.lemma_.lower() in sentence.lexicon.words("sanction", "follow_up_nouns")
-            and not prep_objects(noun, frozenset({"on", "against", "to"})))
+    """ "Norway said it would align with the EU measures", once sanctions were reported."""
+    return (
+        ctx.has_sanction
+        and ctx.sanction_target is not None
+        and noun.pos_ == "NOUN"
+        and noun.lemma_.lower() in sentence.lexicon.words("sanction", "follow_up_nouns")
+        and not prep_objects(noun, frozenset({"on", "against", "to"}))
+    )
 
 
 def _trade_ban(noun: Token, lex: Lexicon | None = None) -> bool:
-    """"an export ban on 57 Russian entities", "restrictive measures against Belarusian banks",
+    """ "an export ban on 57 Russian entities", "restrictive measures against Belarusian banks",
     "travel bans and asset freezes on 20 Russian individuals"."""
     if lex is None:
         from aidtrack.extract.lexicon import load_lexicon
@@ -268,8 +312,11 @@ def _trade_ban(noun: Token, lex: Lexicon | None = None) -> bool:
     if noun.lemma_.lower() not in lex.words("sanction", "measure_nouns"):
         return False
     modifiers = lex.words("sanction", "measure_modifiers")
-    if not any(c.lower_ in modifiers or c.lemma_.lower() in modifiers for c in noun.children
-               if c.dep_ in ("compound", "amod", "nmod")):
+    if not any(
+        c.lower_ in modifiers or c.lemma_.lower() in modifiers
+        for c in noun.children
+        if c.dep_ in ("compound", "amod", "nmod")
+    ):
         return False
     return bool(_measure_targets(noun))
 
@@ -328,19 +375,35 @@ def _sanction_targets(sentence: Sentence, verb: Token, noun: Token, ctx: Article
 
 
 # "sanctions on Russia over its war in Ukraine": the victim named after these is no target
-_AWAY_PREPS = frozenset({"over", "for", "after", "amid", "during", "following", "because", "since",
-                         "despite", "with", "to"})
+_AWAY_PREPS = frozenset(
+    {"over", "for", "after", "amid", "during", "following", "because", "since", "despite", "with", "to"}
+)
 
 
 # parties named by whom they serve: the "of X" after these is the client, not the target
-_RELATIONAL = frozenset({"supplier", "provider", "backer", "ally", "partner", "client", "customer",
-                         "enabler", "financier", "sponsor", "helper", "proxy"})
+_RELATIONAL = frozenset(
+    {
+        "supplier",
+        "provider",
+        "backer",
+        "ally",
+        "partner",
+        "client",
+        "customer",
+        "enabler",
+        "financier",
+        "sponsor",
+        "helper",
+        "proxy",
+    }
+)
 
 
 _VIOLENCE = frozenset({"strike", "attack", "bomb", "shell", "invade", "kill", "destroy"})
 # participles that place a party in a country: "based in China", "linked to Iran"
-_LOCATING = frozenset({"base", "locate", "register", "headquarter", "incorporate", "link", "tie",
-                       "connect", "affiliate"})
+_LOCATING = frozenset(
+    {"base", "locate", "register", "headquarter", "incorporate", "link", "tie", "connect", "affiliate"}
+)
 
 
 def target_codes(sentence: Sentence, phrase: Token, *, clauses: bool = False) -> list[str]:
@@ -364,8 +427,13 @@ def target_codes(sentence: Sentence, phrase: Token, *, clauses: bool = False) ->
                 stack.append(agent)  # "goods used by the Russian military", "firms owned by"
                 continue
             if child.dep_ == "acl" and child.lemma_.lower() in _LOCATING:
-                stack += [g for p in child.children if p.dep_ == "prep" and p.lower_ in ("in", "to", "with")
-                          for g in p.children if g.dep_ == "pobj"]  # "companies based in China"
+                stack += [
+                    g
+                    for p in child.children
+                    if p.dep_ == "prep" and p.lower_ in ("in", "to", "with")
+                    for g in p.children
+                    if g.dep_ == "pobj"
+                ]  # "companies based in China"
                 continue
             if child.dep_ in ("relcl", "acl", "advcl") and child.pos_ in ("VERB", "AUX") and not clauses:
                 continue
@@ -385,15 +453,16 @@ def _sanctions(actors: list[str], targets: list[str], anchor: Token, ctx: Articl
     for actor in actors:
         for target in targets[:_MAX_TARGETS]:
             if actor != target:
-                out.append(Found({"type": "sanction", "actor": actor, "target": target},
-                                 anchor, 0.85, "sanction"))
+                out.append(
+                    Found({"type": "sanction", "actor": actor, "target": target}, anchor, 0.85, "sanction")
+                )
                 ctx.sanction_target = target
                 ctx.sanction_counts[target] = ctx.sanction_counts.get(target, 0) + 1
     return out
 
 
 def sanction_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
-    """"Japan sanctioned Russian banks", "the US also targeted officials" (after sanctions)."""
+    """ "Japan sanctioned Russian banks", "the US also targeted officials" (after sanctions)."""
     lex = sentence.lexicon
     lemma = verb.lemma_.lower()
     follow_up = ctx.has_sanction and lemma in ("target", "hit", "penalize", "penalise")
@@ -406,8 +475,12 @@ def sanction_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
         targets += target_codes(sentence, obj)
     if not targets:  # "Japan sanctions Russian banks, freezes assets" (a headline's odd parse)
         for clause in children(verb, frozenset({"ccomp", "conj"})):
-            targets += [c for s_ in children(clause, frozenset({"nsubj"})) if s_.i > verb.i
-                        for c in target_codes(sentence, s_)]
+            targets += [
+                c
+                for s_ in children(clause, frozenset({"nsubj"}))
+                if s_.i > verb.i
+                for c in target_codes(sentence, s_)
+            ]
     if not targets and ctx.sanction_target:
         targets = [ctx.sanction_target]
     actors = _actors(sentence, verb) if not is_passive(verb) else actors_of(sentence, agent_of(verb))
@@ -415,7 +488,7 @@ def sanction_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
 
 
 def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
-    """"banned imports of Russian oil", "closed its ports to Russian warships", "added 12
+    """ "banned imports of Russian oil", "closed its ports to Russian warships", "added 12
     Chinese firms to its entity list": restrictions aimed at another country's parties."""
     lex = sentence.lexicon
     lemma = verb.lemma_.lower()
@@ -432,12 +505,20 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
             return []
         for obj in closed:
             targets += target_codes(sentence, obj)
-        targets += [c for o in prep_objects(verb, frozenset({"to", "for", "from"})) for c in target_codes(sentence, o)]
+        targets += [
+            c for o in prep_objects(verb, frozenset({"to", "for", "from"})) for c in target_codes(sentence, o)
+        ]
     elif lemma == "add":
-        lists = [o for o in prep_objects(verb, frozenset({"to"}))
-                 if o.lemma_.lower() in lex.words("sanction", "list_nouns")
-                 and any(c.lemma_.lower() in ("entity", "sanction", "black", "blacklist", "sanctions")
-                         for c in o.children) | (o.lemma_.lower() == "blacklist")]
+        lists = [
+            o
+            for o in prep_objects(verb, frozenset({"to"}))
+            if o.lemma_.lower() in lex.words("sanction", "list_nouns")
+            and any(
+                c.lemma_.lower() in ("entity", "sanction", "black", "blacklist", "sanctions")
+                for c in o.children
+            )
+            | (o.lemma_.lower() == "blacklist")
+        ]
         if not lists:
             return []
         targets = [c for o in objects for c in target_codes(sentence, o)]
@@ -450,7 +531,7 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
 
 
 def _entry_ban(sentence: Sentence, verb: Token, objects: list[Token]) -> list[Token]:
-    """"banned nine British ministers from entering the country", "declared two Israeli
+    """ "banned nine British ministers from entering the country", "declared two Israeli
     ministers persona non grata": the people of another country kept out."""
     lex = sentence.lexicon
     entry = lex.words("sanction", "entry_objects")
@@ -458,24 +539,36 @@ def _entry_ban(sentence: Sentence, verb: Token, objects: list[Token]) -> list[To
     words = {t.lower_ for t in verb.subtree}
     if lemma == "declare" and {"persona", "grata"} <= words:
         return [t for t in verb.subtree if t.lemma_.lower() in entry and t.pos_ == "NOUN"]
-    people = [o for o in objects if o.lemma_.lower() in entry
-              or any(c.lemma_.lower() in entry for c in o.children if c.dep_ == "conj")]
-    if people and lemma in ("ban", "bar", "forbid", "prohibit", "blacklist") and words & {
-            "entering", "entry", "enter", "visiting", "travel", "travelling", "traveling"}:
+    people = [
+        o
+        for o in objects
+        if o.lemma_.lower() in entry or any(c.lemma_.lower() in entry for c in o.children if c.dep_ == "conj")
+    ]
+    if (
+        people
+        and lemma in ("ban", "bar", "forbid", "prohibit", "blacklist")
+        and words & {"entering", "entry", "enter", "visiting", "travel", "travelling", "traveling"}
+    ):
         return people
     if lemma in ("ban", "bar", "exclude") and any(  # "banned Russian media outlets from broadcasting"
-            p.lower_ == "from" and any(g.dep_ == "pcomp" and g.lemma_.lower() not in lex.support_verbs
-                                       for g in p.children)  # not "barred Poland from sending tanks"
-            for p in verb.children if p.dep_ == "prep"):
+        p.lower_ == "from"
+        and any(
+            g.dep_ == "pcomp" and g.lemma_.lower() not in lex.support_verbs for g in p.children
+        )  # not "barred Poland from sending tanks"
+        for p in verb.children
+        if p.dep_ == "prep"
+    ):
         return [o for o in objects if o.lemma_.lower() not in ("it", "them")]
     return []
 
 
 def sanction_assets(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
-    """"Russian assets frozen by the EU", "cut Moscow's access to SWIFT"."""
+    """ "Russian assets frozen by the EU", "cut Moscow's access to SWIFT"."""
     lex = sentence.lexicon
     lemma = verb.lemma_.lower()
-    if verb.pos_ != "VERB" or lemma not in (lex.words("sanction", "asset_verbs") | lex.words("sanction", "swift_verbs")):
+    if verb.pos_ != "VERB" or lemma not in (
+        lex.words("sanction", "asset_verbs") | lex.words("sanction", "swift_verbs")
+    ):
         return []
     if is_negated(verb) or is_hedged(sentence, verb):
         return []
@@ -493,8 +586,11 @@ def sanction_assets(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     else:
         actors = _actors(sentence, verb)
     places = {t.i for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for t in p.subtree}
-    targets = [sentence.codes[t.i] for t in sorted(tokens, key=lambda t: t.i)
-               if t.i in sentence.codes and t.i not in places]
+    targets = [
+        sentence.codes[t.i]
+        for t in sorted(tokens, key=lambda t: t.i)
+        if t.i in sentence.codes and t.i not in places
+    ]
     targets += [c for t in tokens if t.dep_ == "poss" for c in actors_of(sentence, t)]
     targets = [t for t in dict.fromkeys(targets) if t not in actors]
     return _sanctions(actors, targets, verb, ctx)
@@ -502,11 +598,14 @@ def sanction_assets(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
 
 def _combos(lex: Lexicon) -> list[tuple[str, frozenset[str], frozenset[str]]]:
     key = ("policy_change", "_combos")
-    cached = lex.sets.get(key)
+    cached: Any = lex.sets.get(key)
     if cached is None:
         raw = lex.raw.get("policy_change", {}).get("combos", {})
-        cached = tuple((direction, frozenset(verbs), frozenset(nouns))
-                       for direction, pairs in raw.items() for verbs, nouns in pairs)
+        cached = tuple(
+            (direction, frozenset(verbs), frozenset(nouns))
+            for direction, pairs in raw.items()
+            for verbs, nouns in pairs
+        )
         lex.sets[key] = cached  # type: ignore[assignment]
     return list(cached)  # type: ignore[arg-type]
 
@@ -539,14 +638,23 @@ def _combo_direction(sentence: Sentence, token: Token) -> str | None:
             return direction
     idioms = sentence.lexicon.words("policy_change", "permission_idioms")
     permitted = [c for o in children(token, frozenset({"dobj", "dative"})) for c in actors_of(sentence, o)]
-    permitted += [c for t in objects if t.dep_ == "prep" and t.lower_ == "to" and (
-                  t.head == token or t.head.lemma_.lower() in idioms_words(sentence))
-                  for o in t.children for c in actors_of(sentence, o)]
+    permitted += [
+        c
+        for t in objects
+        if t.dep_ == "prep"
+        and t.lower_ == "to"
+        and (t.head == token or t.head.lemma_.lower() in idioms_words(sentence))
+        for o in t.children
+        for c in actors_of(sentence, o)
+    ]
     if not permitted:  # "gave the green light for the delivery": its own decision to give
         return None
     if lemma in ("give", "grant", "issue") and any(
-            t.lemma_.lower() in idioms or f"{t.head.lemma_.lower()} {t.lemma_.lower()}" in idioms
-            or f"{t.lemma_.lower()} {t.head.lemma_.lower()}" in idioms for t in objects):
+        t.lemma_.lower() in idioms
+        or f"{t.head.lemma_.lower()} {t.lemma_.lower()}" in idioms
+        or f"{t.lemma_.lower()} {t.head.lemma_.lower()}" in idioms
+        for t in objects
+    ):
         return "loosen" if not is_negated(token) else "tighten"
     return None
 
@@ -557,7 +665,7 @@ def idioms_words(sentence: Sentence) -> frozenset[str]:
 
 
 def policy_change(sentence: Sentence, token: Token, ctx: ArticleContext) -> list[Found]:
-    """"Germany lifted its ban on weapons exports", "Japan revised its export rules"."""
+    """ "Germany lifted its ban on weapons exports", "Japan revised its export rules"."""
     lex = sentence.lexicon
     combo = _combo_direction(sentence, token)
     if token.lemma_.lower() not in _first_words(lex) and combo is None:
@@ -565,14 +673,29 @@ def policy_change(sentence: Sentence, token: Token, ctx: ArticleContext) -> list
     direction = _policy_direction(sentence, token) or combo
     if direction is None or is_negated(token) or is_hedged(sentence, token):
         return []
-    if direction == "tighten" and _phrase_at(sentence, token, "tighten") and _describes_old_rule(sentence, token):
+    if (
+        direction == "tighten"
+        and _phrase_at(sentence, token, "tighten")
+        and _describes_old_rule(sentence, token)
+    ):
         return []
     if not on_topic(sentence, combo is not None):
         return []
     actors = _policy_actors(sentence, token)
-    return [Found({"type": "policy_change", "actor": a, "direction": direction,
-                   "summary": sentence.span.text[:200]}, token, 0.7, "policy-change")
-            for a in actors]
+    return [
+        Found(
+            {
+                "type": "policy_change",
+                "actor": a,
+                "direction": direction,
+                "summary": sentence.span.text[:200],
+            },
+            token,
+            0.7,
+            "policy-change",
+        )
+        for a in actors
+    ]
 
 
 _POLICY_GROUPS = ("tighten", "loosen", "neutral")
@@ -587,7 +710,8 @@ def on_topic(sentence: Sentence, combo: bool = False) -> bool:
     lex = sentence.lexicon
     lemmas = {t.lemma_.lower() for t in sentence.span}
     return (combo or bool(lemmas & lex.words("policy_change", "topic_words"))) and bool(
-        lemmas & (lex.words("policy_change", "subject_words") | lex.categories["military"]))
+        lemmas & (lex.words("policy_change", "subject_words") | lex.categories["military"])
+    )
 
 
 def _first_words(lex: Lexicon, groups: tuple[str, ...] = _POLICY_GROUPS) -> frozenset[str]:
@@ -600,7 +724,7 @@ def _first_words(lex: Lexicon, groups: tuple[str, ...] = _POLICY_GROUPS) -> froz
 
 
 def _describes_old_rule(sentence: Sentence, token: Token) -> bool:
-    """"a shift from its policy of banning exports": the ban is what is dropped."""
+    """ "a shift from its policy of banning exports": the ban is what is dropped."""
     changes = _first_words(sentence.lexicon, ("loosen", "neutral"))
     return any(g.lemma_.lower() in changes for g in governors(token))
 
@@ -628,7 +752,7 @@ def _policy_direction(sentence: Sentence, token: Token) -> str | None:
 
 
 def _neutral_direction(sentence: Sentence) -> str:
-    """"a shift ...: Germany will not approve exports" tightens; "a shift ... opening up" loosens."""
+    """ "a shift ...: Germany will not approve exports" tightens; "a shift ... opening up" loosens."""
     permits = sentence.lexicon.words("policy_change", "permit_verbs")
     for tok in sentence.span:
         if _describes_old_rule(sentence, tok):
@@ -667,13 +791,28 @@ def _policy_actors(sentence: Sentence, token: Token) -> list[str]:
 
 
 _COURTS = frozenset({"court", "judge", "tribunal", "judiciary"})
-_HALTING = frozenset({"halt", "stop", "suspend", "freeze", "ban", "block", "bar", "end", "cease",
-                      "prohibit", "forbid", "cancel", "revoke"})
+_HALTING = frozenset(
+    {
+        "halt",
+        "stop",
+        "suspend",
+        "freeze",
+        "ban",
+        "block",
+        "bar",
+        "end",
+        "cease",
+        "prohibit",
+        "forbid",
+        "cancel",
+        "revoke",
+    }
+)
 _RESUMING = frozenset({"resume", "allow", "permit", "restart", "unblock", "lift"})
 
 
 def policy_ruling(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
-    """"A Dutch court ordered the government to halt deliveries of F-35 parts to Israel", "a
+    """ "A Dutch court ordered the government to halt deliveries of F-35 parts to Israel", "a
     judge blocked arms sales": a court changes the state's rules on arming a party."""
     lex = sentence.lexicon
     if verb.pos_ != "VERB" or is_negated(verb) or is_hedged(sentence, verb):
@@ -682,22 +821,58 @@ def policy_ruling(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
     if subject is None or subject.lemma_.lower() not in _COURTS:
         return []
     lemma = verb.lemma_.lower()
-    acts = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")] if lemma in (
-        "order", "rule", "instruct", "direct", "tell") else [verb]
-    direction = next(("tighten" if a.lemma_.lower() in _HALTING else "loosen" for a in acts
-                      if a.lemma_.lower() in _HALTING | _RESUMING), None)
+    acts = (
+        [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+        if lemma in ("order", "rule", "instruct", "direct", "tell")
+        else [verb]
+    )
+    direction = next(
+        (
+            "tighten" if a.lemma_.lower() in _HALTING else "loosen"
+            for a in acts
+            if a.lemma_.lower() in _HALTING | _RESUMING
+        ),
+        None,
+    )
     if direction is None:
         return []
     things = [t for a in acts for c in a.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree]
-    words = lex.support_verbs | lex.words("support", "nouns") | {"export", "sale", "licence", "license",
-                                                                "delivery", "transfer", "part"}
-    if not any(t.lemma_.lower() in words for t in things) or not categories_in(sentence, things) and not any(
-            t.lemma_.lower() in ("export", "sale", "licence", "license") for t in things):
+    words = (
+        lex.support_verbs
+        | lex.words("support", "nouns")
+        | {"export", "sale", "licence", "license", "delivery", "transfer", "part"}
+    )
+    if (
+        not any(t.lemma_.lower() in words for t in things)
+        or not categories_in(sentence, things)
+        and not any(t.lemma_.lower() in ("export", "sale", "licence", "license") for t in things)
+    ):
         return []
     actors = actors_of(sentence, subject) or [c for c in [ctx.main_other()] if c]
-    return [Found({"type": "policy_change", "actor": a, "direction": direction,
-                   "summary": sentence.span.text[:200]}, verb, 0.65, "policy-ruling") for a in actors[:1]]
+    return [
+        Found(
+            {
+                "type": "policy_change",
+                "actor": a,
+                "direction": direction,
+                "summary": sentence.span.text[:200],
+            },
+            verb,
+            0.65,
+            "policy-ruling",
+        )
+        for a in actors[:1]
+    ]
 
 
-MEASURE_RULES = (threat_verb, threat_noun, threat_statement, sanction_noun, sanction_verb,
-                 sanction_assets, sanction_closing, policy_change, policy_ruling)
+MEASURE_RULES = (
+    threat_verb,
+    threat_noun,
+    threat_statement,
+    sanction_noun,
+    sanction_verb,
+    sanction_assets,
+    sanction_closing,
+    policy_change,
+    policy_ruling,
+)

@@ -19,12 +19,45 @@ from spacy.tokens import Doc, Span
 
 from aidtrack.extract.lexicon import Lexicon, person_code
 
-_TITLE_EXTRA = frozenset({"prime", "foreign", "defence", "defense", "deputy", "vice",
-                          "finance", "economy", "chief", "head", "top", "diplomat", "'s", "’s"})
+_TITLE_EXTRA = frozenset(
+    {
+        "prime",
+        "foreign",
+        "defence",
+        "defense",
+        "deputy",
+        "vice",
+        "finance",
+        "economy",
+        "chief",
+        "head",
+        "top",
+        "diplomat",
+        "'s",
+        "’s",
+    }
+)
 _ENTITY_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
-_TITLE_WORDS = frozenset({"president", "minister", "chancellor", "premier", "secretary",
-                          "spokesman", "spokeswoman", "spokesperson", "ambassador", "pm",
-                          "mr", "mrs", "ms", "general", "secretary-general", "leader"})
+_TITLE_WORDS = frozenset(
+    {
+        "president",
+        "minister",
+        "chancellor",
+        "premier",
+        "secretary",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "ambassador",
+        "pm",
+        "mr",
+        "mrs",
+        "ms",
+        "general",
+        "secretary-general",
+        "leader",
+    }
+)
 
 
 def _external_finders() -> tuple[Callable[..., str | None] | None, Callable[..., str | None] | None]:
@@ -122,13 +155,19 @@ def _name_spans(doc: Doc) -> list[Span]:
 
 
 def _apply_title(doc: Doc, person: Span, codes: dict[int, str]) -> None:
-    """"Dutch Prime Minister Mark Rutte" speaks for NLD whatever else Rutte became."""
+    """ "Dutch Prime Minister Mark Rutte" speaks for NLD whatever else Rutte became."""
     index = person.start - 1
-    while index >= 0 and (doc[index].lower_ in _TITLE_WORDS | _TITLE_EXTRA
-                          or doc[index].tag_ == "NNP" and index not in codes):
+    while index >= 0 and (
+        doc[index].lower_ in _TITLE_WORDS | _TITLE_EXTRA or doc[index].tag_ == "NNP" and index not in codes
+    ):
         index -= 1
-    if index < 0 or index not in codes or index == person.start - 1 and doc[index].tag_ != "JJ" \
-            and doc[index].dep_ != "compound":
+    if (
+        index < 0
+        or index not in codes
+        or index == person.start - 1
+        and doc[index].tag_ != "JJ"
+        and doc[index].dep_ != "compound"
+    ):
         return
     if index > 0 and doc[index - 1].lower_ in ("former", "ex", "ex-"):
         return

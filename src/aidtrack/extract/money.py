@@ -28,43 +28,141 @@ class Money:
 
 # Symbols and prefixes written before the number, longest first.
 _PREFIXES: dict[str, str] = {
-    "us$": "USD", "u.s.$": "USD", "usd": "USD", "$": "USD", "a$": "AUD",
-    "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD", "hk$": "HKD",
-    "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP", "¥": "JPY",
-    "jpy": "JPY", "cny": "CNY", "rmb": "CNY", "₩": "KRW", "krw": "KRW",
-    "₴": "UAH", "uah": "UAH", "chf": "CHF", "sek": "SEK", "nok": "NOK",
-    "dkk": "DKK", "pln": "PLN", "czk": "CZK", "cad": "CAD", "aud": "AUD",
-    "₽": "RUB", "rub": "RUB", "₹": "INR", "inr": "INR", "huf": "HUF",
-    "ron": "RON", "bgn": "BGN", "try": "TRY", "nzd": "NZD", "sgd": "SGD",
+    "us$": "USD",
+    "u.s.$": "USD",
+    "usd": "USD",
+    "$": "USD",
+    "a$": "AUD",
+    "au$": "AUD",
+    "c$": "CAD",
+    "ca$": "CAD",
+    "nz$": "NZD",
+    "hk$": "HKD",
+    "€": "EUR",
+    "eur": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "¥": "JPY",
+    "jpy": "JPY",
+    "cny": "CNY",
+    "rmb": "CNY",
+    "₩": "KRW",
+    "krw": "KRW",
+    "₴": "UAH",
+    "uah": "UAH",
+    "chf": "CHF",
+    "sek": "SEK",
+    "nok": "NOK",
+    "dkk": "DKK",
+    "pln": "PLN",
+    "czk": "CZK",
+    "cad": "CAD",
+    "aud": "AUD",
+    "₽": "RUB",
+    "rub": "RUB",
+    "₹": "INR",
+    "inr": "INR",
+    "huf": "HUF",
+    "ron": "RON",
+    "bgn": "BGN",
+    "try": "TRY",
+    "nzd": "NZD",
+    "sgd": "SGD",
 }
 
 # Currency words written after the number (singular and plural).
 _SUFFIXES: dict[str, str] = {
-    "dollars": "USD", "dollar": "USD", "us dollars": "USD", "u.s. dollars": "USD",
-    "euros": "EUR", "euro": "EUR", "pounds sterling": "GBP", "pounds": "GBP",
-    "pound": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY",
-    "renminbi": "CNY", "won": "KRW", "hryvnias": "UAH", "hryvnia": "UAH",
-    "hryvnas": "UAH", "hryvna": "UAH", "roubles": "RUB", "rubles": "RUB",
-    "rouble": "RUB", "ruble": "RUB", "swiss francs": "CHF", "francs": "CHF",
-    "swedish kronor": "SEK", "swedish crowns": "SEK", "norwegian kroner": "NOK",
-    "norwegian crowns": "NOK", "danish kroner": "DKK", "danish crowns": "DKK",
-    "kroner": "NOK", "krone": "NOK", "kronor": "SEK", "krona": "SEK", "zlotys": "PLN", "zloty": "PLN",
-    "canadian dollars": "CAD", "canadian dollar": "CAD", "australian dollars": "AUD",
-    "australian dollar": "AUD", "new zealand dollars": "NZD", "taiwan dollars": "TWD",
-    "singapore dollars": "SGD", "norwegian krone": "NOK", "danish krone": "DKK",
-    "swedish krona": "SEK", "icelandic kronur": "ISK", "czech korunas": "CZK",
-    "czech crowns": "CZK", "korunas": "CZK", "koruna": "CZK", "rupees": "INR",
-    "forints": "HUF", "forint": "HUF", "lei": "RON", "leva": "BGN",
-    "lira": "TRY", "liras": "TRY",
-    "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "krw": "KRW",
-    "nok": "NOK", "sek": "SEK", "dkk": "DKK", "chf": "CHF", "pln": "PLN",
-    "czk": "CZK", "uah": "UAH", "cad": "CAD", "aud": "AUD", "cny": "CNY",
+    "dollars": "USD",
+    "dollar": "USD",
+    "us dollars": "USD",
+    "u.s. dollars": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "pounds sterling": "GBP",
+    "pounds": "GBP",
+    "pound": "GBP",
+    "sterling": "GBP",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "won": "KRW",
+    "hryvnias": "UAH",
+    "hryvnia": "UAH",
+    "hryvnas": "UAH",
+    "hryvna": "UAH",
+    "roubles": "RUB",
+    "rubles": "RUB",
+    "rouble": "RUB",
+    "ruble": "RUB",
+    "swiss francs": "CHF",
+    "francs": "CHF",
+    "swedish kronor": "SEK",
+    "swedish crowns": "SEK",
+    "norwegian kroner": "NOK",
+    "norwegian crowns": "NOK",
+    "danish kroner": "DKK",
+    "danish crowns": "DKK",
+    "kroner": "NOK",
+    "krone": "NOK",
+    "kronor": "SEK",
+    "krona": "SEK",
+    "zlotys": "PLN",
+    "zloty": "PLN",
+    "canadian dollars": "CAD",
+    "canadian dollar": "CAD",
+    "australian dollars": "AUD",
+    "australian dollar": "AUD",
+    "new zealand dollars": "NZD",
+    "taiwan dollars": "TWD",
+    "singapore dollars": "SGD",
+    "norwegian krone": "NOK",
+    "danish krone": "DKK",
+    "swedish krona": "SEK",
+    "icelandic kronur": "ISK",
+    "czech korunas": "CZK",
+    "czech crowns": "CZK",
+    "korunas": "CZK",
+    "koruna": "CZK",
+    "rupees": "INR",
+    "forints": "HUF",
+    "forint": "HUF",
+    "lei": "RON",
+    "leva": "BGN",
+    "lira": "TRY",
+    "liras": "TRY",
+    "usd": "USD",
+    "eur": "EUR",
+    "gbp": "GBP",
+    "jpy": "JPY",
+    "krw": "KRW",
+    "nok": "NOK",
+    "sek": "SEK",
+    "dkk": "DKK",
+    "chf": "CHF",
+    "pln": "PLN",
+    "czk": "CZK",
+    "uah": "UAH",
+    "cad": "CAD",
+    "aud": "AUD",
+    "cny": "CNY",
 }
 
 _SCALES: dict[str, float] = {
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "mln": 1e6,
-    "mn": 1e6, "m": 1e6, "billion": 1e9, "billions": 1e9, "bln": 1e9,
-    "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "millions": 1e6,
+    "mln": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "billions": 1e9,
+    "bln": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "trn": 1e12,
 }
 
 
@@ -88,8 +186,17 @@ _SUFFIX_RE = re.compile(
 
 
 # "a 120-million-euro package"
-_HYPHEN_WORDS = {"euro": "EUR", "dollar": "USD", "pound": "GBP", "yen": "JPY", "franc": "CHF",
-                 "krone": "NOK", "kroner": "NOK", "zloty": "PLN", "hryvnia": "UAH"}
+_HYPHEN_WORDS = {
+    "euro": "EUR",
+    "dollar": "USD",
+    "pound": "GBP",
+    "yen": "JPY",
+    "franc": "CHF",
+    "krone": "NOK",
+    "kroner": "NOK",
+    "zloty": "PLN",
+    "hryvnia": "UAH",
+}
 _HYPHEN_RE = re.compile(
     rf"(?<![\w.,])(?P<num>{_NUMBER})-(?P<scale>thousand|million|billion|trillion)-"
     rf"(?P<cur>{_alternation(list(_HYPHEN_WORDS))})\b",
@@ -122,9 +229,7 @@ def _suffix_ok(match: re.Match[str]) -> bool:
     if _is_uppercase_code(cur) and cur.lower() not in ("yen", "won") and not cur.isupper():
         return False
     # "2 won" is a verb far more often than a currency: require a scale word.
-    if cur.lower() == "won" and not match.group("scale"):
-        return False
-    return True
+    return not (cur.lower() == "won" and not match.group("scale"))
 
 
 def parse_money(text: str) -> list[Money]:
@@ -135,9 +240,11 @@ def parse_money(text: str) -> list[Money]:
     """
     found: list[Money] = []
     taken: list[tuple[int, int]] = []
-    for regex, table, ok in ((_HYPHEN_RE, _HYPHEN_WORDS, _always),
-                             (_PREFIX_RE, _PREFIXES, _prefix_ok),
-                             (_SUFFIX_RE, _SUFFIXES, _suffix_ok)):
+    for regex, table, ok in (
+        (_HYPHEN_RE, _HYPHEN_WORDS, _always),
+        (_PREFIX_RE, _PREFIXES, _prefix_ok),
+        (_SUFFIX_RE, _SUFFIXES, _suffix_ok),
+    ):
         for match in regex.finditer(text):
             span = match.span()
             if not ok(match) or any(s < span[1] and span[0] < e for s, e in taken):

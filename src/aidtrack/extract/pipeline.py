@@ -43,7 +43,59 @@ KEYS = {
 }
 _PARAGRAPH_RE = re.compile(r"[^\n]+")
 _ENGLISH = frozenset(
-    ["the", "of", "and", "to", "in", "a", "an", "is", "are", "was", "were", "be", "been", "will", "would", "that", "for", "on", "with", "as", "by", "at", "said", "says", "has", "have", "had", "it", "its", "his", "her", "their", "they", "he", "she", "we", "this", "not", "but", "or", "from", "which", "who", "after", "over", "against", "into", "than", "more", "new", "also"]
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "a",
+        "an",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "will",
+        "would",
+        "that",
+        "for",
+        "on",
+        "with",
+        "as",
+        "by",
+        "at",
+        "said",
+        "says",
+        "has",
+        "have",
+        "had",
+        "it",
+        "its",
+        "his",
+        "her",
+        "their",
+        "they",
+        "he",
+        "she",
+        "we",
+        "this",
+        "not",
+        "but",
+        "or",
+        "from",
+        "which",
+        "who",
+        "after",
+        "over",
+        "against",
+        "into",
+        "than",
+        "more",
+        "new",
+        "also",
+    ]
 )
 MAX_PARAGRAPH = 20_000
 # each further sentence that reports the same event keeps this share of the doubt
@@ -104,8 +156,13 @@ def extract_document(article: Article) -> dict[str, Any]:
 
 def document_of(article: Article, events: list[dict[str, Any]]) -> dict[str, Any]:
     published = article.published.isoformat() if article.published else None
-    return {"id": article.id, "url": article.url, "title": article.title,
-            "published": published, "events": events}
+    return {
+        "id": article.id,
+        "url": article.url,
+        "title": article.title,
+        "published": published,
+        "events": events,
+    }
 
 
 def extract_many(articles: Iterable[Article]) -> list[list[dict[str, Any]]]:
@@ -117,8 +174,12 @@ def extract_many(articles: Iterable[Article]) -> list[list[dict[str, Any]]]:
 def _parse(articles: list[Article]) -> list[list[tuple[int, Doc]]]:
     """Each article's paragraphs (start offset, parse), all parsed in one ``nlp.pipe`` stream."""
     nlp = load_nlp()
-    jobs = [(i, start, para) for i, a in enumerate(articles) if looks_english(a.text)
-            for start, para in _paragraphs(a.text)]
+    jobs = [
+        (i, start, para)
+        for i, a in enumerate(articles)
+        if looks_english(a.text)
+        for start, para in _paragraphs(a.text)
+    ]
     docs = nlp.pipe((para for _, _, para in jobs), batch_size=64)
     by_article: list[list[tuple[int, Doc]]] = [[] for _ in articles]
     for (index, start, _), doc in zip(jobs, docs):
@@ -148,13 +209,18 @@ def article_candidates(articles: Iterable[Article]) -> list[list[tuple[int, int,
     out: list[list[tuple[int, int, Candidate]]] = []
     for article, parsed in zip(articles, _parse(articles)):
         per_sentence, ctx = _analyse(article, parsed)
-        out.append([(start + c.sentence.span.start_char, start + c.sentence.span.end_char, c)
-                    for start, c in candidates_of(per_sentence, ctx)])
+        out.append(
+            [
+                (start + c.sentence.span.start_char, start + c.sentence.span.end_char, c)
+                for start, c in candidates_of(per_sentence, ctx)
+            ]
+        )
     return out
 
 
-def _analyse(article: Article, parsed: list[tuple[int, Doc]]
-             ) -> tuple[list[tuple[int, Sentence, list[Found]]], ArticleContext]:
+def _analyse(
+    article: Article, parsed: list[tuple[int, Doc]]
+) -> tuple[list[tuple[int, Sentence, list[Found]]], ArticleContext]:
     """Every sentence of an article with the rules' events for it, and the article context."""
     lexicon = load_lexicon()
     finder = _finder()
@@ -171,19 +237,31 @@ def _analyse(article: Article, parsed: list[tuple[int, Doc]]
     return per_sentence, ctx
 
 
-def candidates_of(per_sentence: list[tuple[int, Sentence, list[Found]]], ctx: ArticleContext,
-                  adding: frozenset[str] | None = None) -> list[tuple[int, Candidate]]:
+def candidates_of(
+    per_sentence: list[tuple[int, Sentence, list[Found]]],
+    ctx: ArticleContext,
+    adding: frozenset[str] | None = None,
+) -> list[tuple[int, Candidate]]:
     """The learned scorer's candidates of every sentence (rules' events included).
 
     With ``adding``, only types in it get candidates beyond the rules' own events.
     """
-    return [(start, cand) for start, sentence, events in per_sentence
-            for cand in sentence_candidates(sentence, events, default_recipient=ctx.default_recipient,
-                                            default_category=ctx.default_category, adding=adding)]
+    return [
+        (start, cand)
+        for start, sentence, events in per_sentence
+        for cand in sentence_candidates(
+            sentence,
+            events,
+            default_recipient=ctx.default_recipient,
+            default_category=ctx.default_category,
+            adding=adding,
+        )
+    ]
 
 
-def _decide(per_sentence: list[tuple[int, Sentence, list[Found]]],
-            ctx: ArticleContext) -> list[tuple[Found, int, Sentence]]:
+def _decide(
+    per_sentence: list[tuple[int, Sentence, list[Found]]], ctx: ArticleContext
+) -> list[tuple[Found, int, Sentence]]:
     """Rules propose; per event type the model rescores the rules' events ("rules"), filters
     them ("filter"), filters them and adds its own ("model") or keeps them and adds its own
     ("union").
@@ -197,8 +275,9 @@ def _decide(per_sentence: list[tuple[int, Sentence, list[Found]]],
     best: dict[tuple[str, ...], float] = {}
     chosen: list[tuple[Found, int, Sentence]] = []
     adding = frozenset(k for k in KEYS if (MODE.get(k) or model.use.get(k, "rules")) in ("model", "union"))
-    scored = [(start, cand, model.score(cand.features))
-              for start, cand in candidates_of(per_sentence, ctx, adding)]
+    scored = [
+        (start, cand, model.score(cand.features)) for start, cand in candidates_of(per_sentence, ctx, adding)
+    ]
     for _start, cand, score in scored:
         key = _key_of(cand.fields)
         best[key] = max(best.get(key, 0.0), score)
@@ -218,8 +297,9 @@ def _decide(per_sentence: list[tuple[int, Sentence, list[Found]]],
         if (id(cand.sentence), kind, _first_role(cand.fields)) in ruled or _unasserted(cand):
             continue  # a rule read this actor's event here already; the model may not contradict it
         if use in ("model", "union") and "found" not in cand.extra and score >= least:
-            chosen.append((Found(dict(cand.fields), cand.anchor, _blend(None, score), "model"),
-                           start, cand.sentence))
+            chosen.append(
+                (Found(dict(cand.fields), cand.anchor, _blend(None, score), "model"), start, cand.sentence)
+            )
     return chosen
 
 
@@ -277,18 +357,45 @@ def _sentence_events(sentence: Sentence, ctx: ArticleContext) -> list[Found]:
 
 
 def _drop_permitted(found: list[Found]) -> list[Found]:
-    """"gave Estonia the green light to send rifles", "dropped export controls to Turkey":
+    """ "gave Estonia the green light to send rifles", "dropped export controls to Turkey":
     a rule on transfers changes, which is a policy change of its maker, not its support."""
     changes = [e for e in found if e.fields["type"] == "policy_change"]
     tightening = [c for c in changes if c.fields["direction"] == "tighten"]
-    return [e for e in found if not (e.fields["type"] == "support" and any(
-        c.fields["actor"] == e.fields["donor"] and _governed_by(e.anchor, c.anchor) for c in changes))
-        and not (e.fields["type"] == "refusal" and any(  # "suspended weapons sales": a rule, not a refusal
-            c.fields["actor"] == e.fields["actor"] and c.anchor == e.anchor for c in tightening))]
+    return [
+        e
+        for e in found
+        if not (
+            e.fields["type"] == "support"
+            and any(
+                c.fields["actor"] == e.fields["donor"] and _governed_by(e.anchor, c.anchor) for c in changes
+            )
+        )
+        and not (
+            e.fields["type"] == "refusal"
+            and any(  # "suspended weapons sales": a rule, not a refusal
+                c.fields["actor"] == e.fields["actor"] and c.anchor == e.anchor for c in tightening
+            )
+        )
+    ]
 
 
-_SAME_CLAUSE = frozenset({"dobj", "xcomp", "acl", "compound", "prep", "pobj", "amod", "nmod",
-                          "dative", "oprd", "nsubjpass", "pcomp", "relcl"})
+_SAME_CLAUSE = frozenset(
+    {
+        "dobj",
+        "xcomp",
+        "acl",
+        "compound",
+        "prep",
+        "pobj",
+        "amod",
+        "nmod",
+        "dative",
+        "oprd",
+        "nsubjpass",
+        "pcomp",
+        "relcl",
+    }
+)
 
 
 def _governed_by(token: Token, governor: Token) -> bool:
@@ -307,9 +414,18 @@ def _drop_threatened(found: list[Found]) -> list[Found]:
     """In "Russia warned Japan against sending arms", Japan's sending is no support; after
     "amid warnings from Beijing, Washington approved arms" the approval stands."""
     threats = [e for e in found if e.fields["type"] == "threat"]
-    return [e for e in found if not (e.fields["type"] == "support" and any(
-        t.fields["target"] == e.fields["donor"] and (t.rule != "threat-noun" or _governed_by(e.anchor, t.anchor))
-        for t in threats))]
+    return [
+        e
+        for e in found
+        if not (
+            e.fields["type"] == "support"
+            and any(
+                t.fields["target"] == e.fields["donor"]
+                and (t.rule != "threat-noun" or _governed_by(e.anchor, t.anchor))
+                for t in threats
+            )
+        )
+    ]
 
 
 def _main_actor(sentence: Sentence) -> str | None:
@@ -331,7 +447,9 @@ def _paragraph_speaker(lexicon: Lexicon, doc: Doc, codes: dict[int, str]) -> str
     return None
 
 
-def _context(lexicon: Lexicon, parsed: list[tuple[int, Doc]], mentions: list[dict[int, str]]) -> ArticleContext:
+def _context(
+    lexicon: Lexicon, parsed: list[tuple[int, Doc]], mentions: list[dict[int, str]]
+) -> ArticleContext:
     """Default recipient and category of an article, from what it mentions most."""
     recipients: Counter[str] = Counter()
     categories: Counter[str] = Counter()
@@ -378,8 +496,12 @@ def _merge(article: Article, found: list[tuple[Found, int, Sentence]]) -> list[d
         key = (kind, *(str(fields.get(k) or "") for k in KEYS[kind]))
         span = sentence.span
         start, end = offset + span.start_char, offset + span.end_char
-        fields.update(evidence=article.text[start:end], start=start, end=end,
-                      confidence=round(min(max(event.confidence, 0.0), 1.0), 2))
+        fields.update(
+            evidence=article.text[start:end],
+            start=start,
+            end=end,
+            confidence=round(min(max(event.confidence, 0.0), 1.0), 2),
+        )
         if kind == "support":
             anchor = event.anchor.idx - event.anchor.sent.start_char
             told.setdefault(key, []).append(Told(span.text, anchor))
@@ -391,9 +513,9 @@ def _merge(article: Article, found: list[tuple[Found, int, Sentence]]) -> list[d
         money = pick_amount(reports, key[1])
         if money is not None:
             best[key].update(amount=round(money.amount, 2), currency=money.currency)
-    for key, event in best.items():  # an event the article tells again is surer
-        doubt = (1.0 - event["confidence"]) * RETOLD_DOUBT ** (len(sentences[key]) - 1)
-        event["confidence"] = round(1.0 - doubt, 2)
+    for key, told_event in best.items():  # an event the article tells again is surer
+        doubt = (1.0 - told_event["confidence"]) * RETOLD_DOUBT ** (len(sentences[key]) - 1)
+        told_event["confidence"] = round(1.0 - doubt, 2)
     return sorted(best.values(), key=lambda e: (e["start"], e["type"]))
 
 

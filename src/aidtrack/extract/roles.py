@@ -21,34 +21,149 @@ from aidtrack.extract.clauses import (
     subject_of,
 )
 
-CURRENCY_WORDS = frozenset({"dollars", "euros", "pounds", "yen", "won", "francs", "kroner",
-                            "kronor", "krone", "crowns", "zlotys", "shekels", "rupees", "lira",
-                            "koruna", "korunas", "forints", "lei", "hryvnia", "rubles", "roubles", "hryvnias", "usd", "eur", "gbp", "jpy", "nok",
-                            "sek", "dkk", "chf", "pln", "krw", "cad", "aud",
-                            # singular forms used as modifiers ("a 50 billion euro package")
-                            "euro", "dollar", "franc", "zloty", "shekel", "rupee", "ruble", "rouble",
-                            "krona"})
+CURRENCY_WORDS = frozenset(
+    {
+        "dollars",
+        "euros",
+        "pounds",
+        "yen",
+        "won",
+        "francs",
+        "kroner",
+        "kronor",
+        "krone",
+        "crowns",
+        "zlotys",
+        "shekels",
+        "rupees",
+        "lira",
+        "koruna",
+        "korunas",
+        "forints",
+        "lei",
+        "hryvnia",
+        "rubles",
+        "roubles",
+        "hryvnias",
+        "usd",
+        "eur",
+        "gbp",
+        "jpy",
+        "nok",
+        "sek",
+        "dkk",
+        "chf",
+        "pln",
+        "krw",
+        "cad",
+        "aud",
+        # singular forms used as modifiers ("a 50 billion euro package")
+        "euro",
+        "dollar",
+        "franc",
+        "zloty",
+        "shekel",
+        "rupee",
+        "ruble",
+        "rouble",
+        "krona",
+    }
+)
 RECIPIENT_PREPS = frozenset({"to", "for", "into", "toward", "towards"})
-DOBJ_RECIPIENT_VERBS = frozenset({"supply", "provide", "arm", "equip", "give", "train",
-                                  "help", "support", "fund", "finance", "assist", "back",
-                                  "furnish", "aid", "lend", "send", "offer", "hand",
-                                  "sell", "loan"})
-IMMATERIAL = frozenset({"political", "diplomatic", "moral", "verbal", "rhetorical", "public",
-                        "symbolic", "unwavering", "steadfast"})
-INSTRUMENTS = frozenset({"initiative", "plan", "programme", "program", "scheme", "fund",
-                         "facility", "mechanism", "effort", "coalition", "budget", "economy",
-                         "industry", "project", "platform", "framework", "package"})
+DOBJ_RECIPIENT_VERBS = frozenset(
+    {
+        "supply",
+        "provide",
+        "arm",
+        "equip",
+        "give",
+        "train",
+        "help",
+        "support",
+        "fund",
+        "finance",
+        "assist",
+        "back",
+        "furnish",
+        "aid",
+        "lend",
+        "send",
+        "offer",
+        "hand",
+        "sell",
+        "loan",
+    }
+)
+IMMATERIAL = frozenset(
+    {
+        "political",
+        "diplomatic",
+        "moral",
+        "verbal",
+        "rhetorical",
+        "public",
+        "symbolic",
+        "unwavering",
+        "steadfast",
+    }
+)
+INSTRUMENTS = frozenset(
+    {
+        "initiative",
+        "plan",
+        "programme",
+        "program",
+        "scheme",
+        "fund",
+        "facility",
+        "mechanism",
+        "effort",
+        "coalition",
+        "budget",
+        "economy",
+        "industry",
+        "project",
+        "platform",
+        "framework",
+        "package",
+    }
+)
 _WITH_VERBS = frozenset({"sign", "agree", "conclude", "finalize", "finalise", "ink"})
-_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "prep", "dative", "xcomp",
-                          "acomp", "npadvmod", "appos", "pobj", "amod", "compound", "nmod",
-                          "poss", "acl", "relcl", "nummod", "quantmod", "advmod"})
+_OBJECT_DEPS = frozenset(
+    {
+        "dobj",
+        "nsubjpass",
+        "attr",
+        "oprd",
+        "prep",
+        "dative",
+        "xcomp",
+        "acomp",
+        "npadvmod",
+        "appos",
+        "pobj",
+        "amod",
+        "compound",
+        "nmod",
+        "poss",
+        "acl",
+        "relcl",
+        "nummod",
+        "quantmod",
+        "advmod",
+    }
+)
 _LEFT_MODIFIERS = frozenset({"poss", "amod", "compound", "nmod", "det"})
 
 
 def donors_of_verb(sentence: Sentence, verb: Token) -> list[str]:
     """Who gives: the subject, the "by" agent of a passive, or "X's pledge to send"."""
-    if (verb.dep_ == "acl" and verb.tag_ in ("VB", "VBN", "VBG")
-            and verb.head.pos_ in ("NOUN", "PROPN") and not subject_of(verb)):
+    if (
+        verb.dep_ == "acl"
+        and verb.tag_ in ("VB", "VBN", "VBG")
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and not subject_of(verb)
+    ):
         agent = agent_of(verb)
         if agent is not None:  # "tanks committed by Spain"
             return actors_of(sentence, agent)
@@ -64,8 +179,12 @@ def donors_of_verb(sentence: Sentence, verb: Token) -> list[str]:
             found += [c for c in actors_of(sentence, obj) if c not in found]
         if not found:  # "will be supplied with 20 howitzers by Norway" (the "by" hung on the noun)
             for obj in prep_objects(verb, frozenset({"with"})):
-                found += [c for o in prep_objects(obj, frozenset({"by"})) for c in actors_of(sentence, o)
-                          if c not in found]
+                found += [
+                    c
+                    for o in prep_objects(obj, frozenset({"by"}))
+                    for c in actors_of(sentence, o)
+                    if c not in found
+                ]
         return found
     return actors_of(sentence, subject_of(verb))
 
@@ -77,8 +196,11 @@ def modifier_actors(sentence: Sentence, noun: Token, *, of: bool = False) -> lis
     tokens = [c for c in noun.children if c.dep_ in _LEFT_MODIFIERS and c.i < noun.i]
     tokens += prep_objects(noun, frozenset({"from", "by"}))
     if of:  # not "a loan of 140 billion euros (163 billion U.S. dollars)"
-        tokens += [t for t in prep_objects(noun, frozenset({"of"}))
-                   if not any(g.like_num or g.tag_ == "$" for g in t.subtree)]
+        tokens += [
+            t
+            for t in prep_objects(noun, frozenset({"of"}))
+            if not any(g.like_num or g.tag_ == "$" for g in t.subtree)
+        ]
     for tok in tokens:
         found += [c for c in actors_of(sentence, tok) if c not in found]
     if sentence.code(noun) and sentence.code(noun) not in found:
@@ -108,16 +230,43 @@ def recipients_of(sentence: Sentence, anchor: Token, *, dobj_is_recipient: bool)
 
 
 def _names_a_party(sentence: Sentence, obj: Token) -> bool:
-    """"supply Ukraine with arms", "arm them": the object is a party, not a thing that only
+    """ "supply Ukraine with arms", "arm them": the object is a party, not a thing that only
     carries a maker's name ("their US-made missiles")."""
-    return obj.i in sentence.codes or obj.pos_ in ("PROPN", "PRON") or obj.lemma_.lower() in (
-        "country", "government", "army", "force", "military", "ally", "partner", "neighbour",
-        "neighbor", "nation", "state", "pilot", "soldier", "troop", "crew", "personnel",
-        "officer", "recruit", "refugee", "civilian", "people", "population", "cadet", "marine")
+    return (
+        obj.i in sentence.codes
+        or obj.pos_ in ("PROPN", "PRON")
+        or obj.lemma_.lower()
+        in (
+            "country",
+            "government",
+            "army",
+            "force",
+            "military",
+            "ally",
+            "partner",
+            "neighbour",
+            "neighbor",
+            "nation",
+            "state",
+            "pilot",
+            "soldier",
+            "troop",
+            "crew",
+            "personnel",
+            "officer",
+            "recruit",
+            "refugee",
+            "civilian",
+            "people",
+            "population",
+            "cadet",
+            "marine",
+        )
+    )
 
 
 def _is_money(token: Token) -> bool:
-    """"finance 1.4 billion Danish kroner of ...": the kroner are not Denmark receiving."""
+    """ "finance 1.4 billion Danish kroner of ...": the kroner are not Denmark receiving."""
     return token.lower_ in CURRENCY_WORDS or any(c.tag_ == "$" for c in token.subtree)
 
 
@@ -130,9 +279,14 @@ _LEADING = frozenset({"lead", "led", "run", "organise", "organize", "coordinate"
 
 
 def _led_by_someone(token: Token) -> bool:
-    """"Czech-led purchases", "a Dutch-run fund": a channel another country leads."""
-    return any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in _LEADING and c.i > 1
-               and token.doc[c.i - 1].text in ("-", "\u2011") for c in token.children)
+    """ "Czech-led purchases", "a Dutch-run fund": a channel another country leads."""
+    return any(
+        c.dep_ in ("amod", "compound")
+        and c.lemma_.lower() in _LEADING
+        and c.i > 1
+        and token.doc[c.i - 1].text in ("-", "\u2011")
+        for c in token.children
+    )
 
 
 def _recipient_codes(sentence: Sentence, candidates: list[Token]) -> list[str]:
@@ -143,10 +297,20 @@ def _recipient_codes(sentence: Sentence, candidates: list[Token]) -> list[str]:
         if (tok.lemma_.lower() in INSTRUMENTS or _led_by_someone(tok)) and tok.i not in sentence.codes:
             # "to the Czech initiative": a channel, not the recipient; but "to the fund for
             # aid in Sudan" names the recipient inside
-            inner = [g for t in tok.subtree if t.dep_ == "prep" and t.lower_ in ("for", "in", "to")
-                     and t.head != tok.head for g in t.children if g.dep_ == "pobj"]
-            found += [c for g in inner if g.lemma_.lower() not in INSTRUMENTS
-                      for c in actors_of(sentence, g) if c not in found]
+            inner = [
+                g
+                for t in tok.subtree
+                if t.dep_ == "prep" and t.lower_ in ("for", "in", "to") and t.head != tok.head
+                for g in t.children
+                if g.dep_ == "pobj"
+            ]
+            found += [
+                c
+                for g in inner
+                if g.lemma_.lower() not in INSTRUMENTS
+                for c in actors_of(sentence, g)
+                if c not in found
+            ]
             continue
         found += [c for c in actors_of(sentence, tok) if c not in found]
     return found
@@ -184,7 +348,9 @@ def categories_in(sentence: Sentence, tokens: list[Token]) -> list[str]:
 
 def _categories(sentence: Sentence, tokens: list[Token]) -> list[str]:
     lemmas = [t.lemma_.lower() for t in sorted(tokens, key=lambda t: t.i)]
-    texts = set(lemmas) | {t.lower_ for t in tokens} | {t.lower_[:-1] for t in tokens if t.lower_.endswith("s")}
+    texts = (
+        set(lemmas) | {t.lower_ for t in tokens} | {t.lower_[:-1] for t in tokens if t.lower_.endswith("s")}
+    )
     texts |= {f"{a} {b}" for a, b in zip(lemmas, lemmas[1:])}
     found = []
     for name, words in sentence.lexicon.categories.items():
@@ -192,8 +358,11 @@ def _categories(sentence: Sentence, tokens: list[Token]) -> list[str]:
             found.append(name)
     if "military" not in found and any(is_designation(t) for t in tokens):
         found.append("military")
-    if "financial" in found and len(found) > 1 and not (
-            texts - _CONTAINERS) & sentence.lexicon.categories["financial"]:
+    if (
+        "financial" in found
+        and len(found) > 1
+        and not (texts - _CONTAINERS) & sentence.lexicon.categories["financial"]
+    ):
         found.remove("financial")  # "a tranche of military aid" is military only
     return found
 
@@ -221,13 +390,15 @@ def has_support_noun(sentence: Sentence, tokens: list[Token]) -> bool:
     nouns = sentence.lexicon.words("support", "nouns")
     return any(
         (t.lemma_.lower() in nouns and t.pos_ in ("NOUN", "PROPN") and not _immaterial(t))
-        or t.ent_type_ == "MONEY" or t.tag_ == "$" or t.lower_ in CURRENCY_WORDS
+        or t.ent_type_ == "MONEY"
+        or t.tag_ == "$"
+        or t.lower_ in CURRENCY_WORDS
         for t in tokens
     )
 
 
 def _immaterial(noun: Token) -> bool:
-    """"political support", "moral backing": words, not aid."""
+    """ "political support", "moral backing": words, not aid."""
     return any(c.dep_ == "amod" and c.lower_ in IMMATERIAL for c in noun.children)
 
 

@@ -16,5 +16,13 @@ from aidtrack.feeds.errors import FeedFetchError, FeedFormatError
 from aidtrack.feeds.fetch import Fetcher, Response, content_hash
 from aidtrack.feeds.parse import FeedItem, ParsedFeed, parse_feed
 
-__all__ = ["FeedFetchError", "FeedFormatError", "FeedItem", "Fetcher", "ParsedFeed", "Response", "content_hash",
-           "parse_feed"]
+__all__ = [
+    "FeedFetchError",
+    "FeedFormatError",
+    "FeedItem",
+    "Fetcher",
+    "ParsedFeed",
+    "Response",
+    "content_hash",
+    "parse_feed",
+]

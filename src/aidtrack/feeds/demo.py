@@ -140,33 +140,56 @@ def _fresh(headers: Any, etag: str | None, last_modified: str | None) -> bool:
 ARTICLES: dict[str, tuple[str, str, str]] = {
     # path: (title, dateline date, paragraphs separated by blank lines)
     "/world/articles/norway-heating.html": (
-        "Norway funds winter repairs", "4 March 2024",
-        ("Norway pledged 40 million euros in humanitarian aid to Ukraine on Monday to repair heating plants "
-        "before the winter.\n\nThe foreign minister said the money would reach local utilities within weeks.")),
+        "Norway funds winter repairs",
+        "4 March 2024",
+        (
+            "Norway pledged 40 million euros in humanitarian aid to Ukraine on Monday to repair heating plants "
+            "before the winter.\n\nThe foreign minister said the money would reach local utilities within weeks."
+        ),
+    ),
     "/world/articles/korea-hospitals.html": (
-        "Seoul sends field hospitals", "12 March 2024",
-        ("South Korea delivered mobile field hospitals and medical supplies to Ukraine this week, officials "
-        "in Seoul said.\n\nThe shipment followed a request from the Ukrainian health ministry.")),
+        "Seoul sends field hospitals",
+        "12 March 2024",
+        (
+            "South Korea delivered mobile field hospitals and medical supplies to Ukraine this week, officials "
+            "in Seoul said.\n\nThe shipment followed a request from the Ukrainian health ministry."
+        ),
+    ),
     "/world/articles/harbour-regatta.html": (
-        "Harbour regatta postponed", "15 March 2024",
-        ("The annual harbour regatta was postponed by a week because of strong winds, the sailing club said "
-        "on Friday.\n\nBoats will race on the following Saturday instead.")),
+        "Harbour regatta postponed",
+        "15 March 2024",
+        (
+            "The annual harbour regatta was postponed by a week because of strong winds, the sailing club said "
+            "on Friday.\n\nBoats will race on the following Saturday instead."
+        ),
+    ),
     "/asia/articles/kyiv-asks-seoul.html": (
-        "Kyiv asks Seoul for air defence", "20 March 2024",
-        ("Ukraine urged South Korea to supply air defence systems, the Ukrainian foreign minister said on "
-        "Wednesday.\n\nSeoul has so far declined to send weapons.")),
+        "Kyiv asks Seoul for air defence",
+        "20 March 2024",
+        (
+            "Ukraine urged South Korea to supply air defence systems, the Ukrainian foreign minister said on "
+            "Wednesday.\n\nSeoul has so far declined to send weapons."
+        ),
+    ),
     "/asia/articles/japan-power-lines.html": (
-        "Japan lends money for power lines", "18 March 2024",
-        ("Japan approved a loan of 1.5 billion dollars to Ukraine to rebuild power lines damaged in the "
-        "fighting, the finance ministry said.\n\nThe money will be paid in two instalments this year.")),
+        "Japan lends money for power lines",
+        "18 March 2024",
+        (
+            "Japan approved a loan of 1.5 billion dollars to Ukraine to rebuild power lines damaged in the "
+            "fighting, the finance ministry said.\n\nThe money will be paid in two instalments this year."
+        ),
+    ),
 }
-RSS_ITEMS = ("/world/articles/norway-heating.html", "/world/articles/korea-hospitals.html",
-             "/world/articles/harbour-regatta.html")
+RSS_ITEMS = (
+    "/world/articles/norway-heating.html",
+    "/world/articles/korea-hospitals.html",
+    "/world/articles/harbour-regatta.html",
+)
 ATOM_ITEMS = ("/asia/articles/kyiv-asks-seoul.html", "/asia/articles/japan-power-lines.html")
 
 
 def _when(date: str) -> dt.datetime:
-    """"4 March 2024" as 09:00 UTC that day (a sample article's publication time)."""
+    """ "4 March 2024" as 09:00 UTC that day (a sample article's publication time)."""
     return dt.datetime.strptime(date, "%d %B %Y").replace(hour=9, tzinfo=dt.UTC)
 
 
@@ -183,23 +206,31 @@ def article_page(title: str, date: str, body: str) -> bytes:
     paragraphs = body.split("\n\n")
     first = f"<p>{html.escape(date)}. {html.escape(paragraphs[0])}</p>"
     rest = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs[1:])
-    return (f"<!doctype html><html><head><title>{html.escape(title)}</title></head><body>"
-            f"<nav><a href='/'>Home</a></nav><article><h1>{html.escape(title)}</h1>{first}{rest}</article>"
-            "<footer>Sample page served by aidtrack's demo server.</footer></body></html>").encode()
+    return (
+        f"<!doctype html><html><head><title>{html.escape(title)}</title></head><body>"
+        f"<nav><a href='/'>Home</a></nav><article><h1>{html.escape(title)}</h1>{first}{rest}</article>"
+        "<footer>Sample page served by aidtrack's demo server.</footer></body></html>"
+    ).encode()
 
 
-def rss_feed(base: str, paths: tuple[str, ...] = RSS_ITEMS, *, updated: Mapping[str, str] | None = None) -> bytes:
+def rss_feed(
+    base: str, paths: tuple[str, ...] = RSS_ITEMS, *, updated: Mapping[str, str] | None = None
+) -> bytes:
     """An RSS 2.0 feed of ``paths``; ``updated`` gives an entry a new description (an edited entry)."""
     items = []
     for path in paths:
         title, date, body = ARTICLES[path]
         summary = (updated or {}).get(path) or body.split(".")[0] + "."
-        items.append(f"<item><title>{html.escape(title)}</title><link>{base}{path}</link>"
-                     f"<guid isPermaLink='true'>{base}{path}</guid><pubDate>{_rfc822(date)}</pubDate>"
-                     f"<description>{html.escape(summary)}</description></item>")
-    return ("<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel><title>World desk (sample)</title>"
-            f"<link>{base}/world/</link><description>Sample feed</description>{''.join(items)}"
-            "</channel></rss>").encode()
+        items.append(
+            f"<item><title>{html.escape(title)}</title><link>{base}{path}</link>"
+            f"<guid isPermaLink='true'>{base}{path}</guid><pubDate>{_rfc822(date)}</pubDate>"
+            f"<description>{html.escape(summary)}</description></item>"
+        )
+    return (
+        "<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel><title>World desk (sample)</title>"
+        f"<link>{base}/world/</link><description>Sample feed</description>{''.join(items)}"
+        "</channel></rss>"
+    ).encode()
 
 
 def atom_feed(base: str, paths: tuple[str, ...] = ATOM_ITEMS) -> bytes:
@@ -207,12 +238,16 @@ def atom_feed(base: str, paths: tuple[str, ...] = ATOM_ITEMS) -> bytes:
     entries = []
     for path in paths:
         title, date, body = ARTICLES[path]
-        entries.append(f"<entry><title>{html.escape(title)}</title><link href='{path}'/>"
-                       f"<id>tag:demo.aidtrack,2024:{path}</id><updated>{_iso(date)}</updated>"
-                       f"<summary>{html.escape(body.split('.')[0])}.</summary></entry>")
-    return ("<?xml version='1.0' encoding='utf-8'?><feed xmlns='http://www.w3.org/2005/Atom'>"
-            "<title>Asia desk (sample)</title><id>tag:demo.aidtrack,2024:asia</id>"
-            f"<updated>2024-03-20T09:00:00Z</updated>{''.join(entries)}</feed>").encode()
+        entries.append(
+            f"<entry><title>{html.escape(title)}</title><link href='{path}'/>"
+            f"<id>tag:demo.aidtrack,2024:{path}</id><updated>{_iso(date)}</updated>"
+            f"<summary>{html.escape(body.split('.')[0])}.</summary></entry>"
+        )
+    return (
+        "<?xml version='1.0' encoding='utf-8'?><feed xmlns='http://www.w3.org/2005/Atom'>"
+        "<title>Asia desk (sample)</title><id>tag:demo.aidtrack,2024:asia</id>"
+        f"<updated>2024-03-20T09:00:00Z</updated>{''.join(entries)}</feed>"
+    ).encode()
 
 
 def news_sitemap(base: str, paths: tuple[str, ...] = ATOM_ITEMS) -> bytes:
@@ -220,12 +255,16 @@ def news_sitemap(base: str, paths: tuple[str, ...] = ATOM_ITEMS) -> bytes:
     urls = []
     for path in paths:
         title, date, _ = ARTICLES[path]
-        urls.append(f"<url><loc>{base}{path}</loc><news:news><news:publication>"
-                    "<news:name>Sample desk</news:name><news:language>en</news:language></news:publication>"
-                    f"<news:publication_date>{_iso(date)}</news:publication_date>"
-                    f"<news:title>{html.escape(title)}</news:title></news:news></url>")
-    return ("<?xml version='1.0' encoding='utf-8'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9' "
-            f"xmlns:news='http://www.google.com/schemas/sitemap-news/0.9'>{''.join(urls)}</urlset>").encode()
+        urls.append(
+            f"<url><loc>{base}{path}</loc><news:news><news:publication>"
+            "<news:name>Sample desk</news:name><news:language>en</news:language></news:publication>"
+            f"<news:publication_date>{_iso(date)}</news:publication_date>"
+            f"<news:title>{html.escape(title)}</news:title></news:news></url>"
+        )
+    return (
+        "<?xml version='1.0' encoding='utf-8'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9' "
+        f"xmlns:news='http://www.google.com/schemas/sitemap-news/0.9'>{''.join(urls)}</urlset>"
+    ).encode()
 
 
 def demo_routes(base: str) -> dict[str, Route]:

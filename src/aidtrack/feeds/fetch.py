@@ -56,17 +56,27 @@ class Fetcher:
     True
     """
 
-    def __init__(self, *, user_agent: str, timeout: float = 20.0, retries: int = 2, backoff: float = 1.0,
-                 host_delay: float = 1.0, max_bytes: int = MAX_BYTES,
-                 transport: httpx.BaseTransport | None = None,
-                 sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        *,
+        user_agent: str,
+        timeout: float = 20.0,
+        retries: int = 2,
+        backoff: float = 1.0,
+        host_delay: float = 1.0,
+        max_bytes: int = MAX_BYTES,
+        transport: httpx.BaseTransport | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.retries, self.backoff, self.host_delay, self.max_bytes = retries, backoff, host_delay, max_bytes
         self.timeout = timeout
         self._sleep, self._clock = sleep, clock
         self._last: dict[str, float] = {}
         self.requests = 0
-        self._client = httpx.Client(headers={"User-Agent": user_agent}, timeout=timeout, follow_redirects=True,
-                                    transport=transport)
+        self._client = httpx.Client(
+            headers={"User-Agent": user_agent}, timeout=timeout, follow_redirects=True, transport=transport
+        )
 
     def __enter__(self) -> Self:
         return self
@@ -87,19 +97,23 @@ class Fetcher:
                 response = self._once(url, headers)
             except httpx.TimeoutException:
                 if last:
-                    raise FeedFetchError(f'"{url}" did not answer within {self.timeout:g} s '
-                                         f"({attempt + 1} tries); check the address or poll again later.") from None
+                    raise FeedFetchError(
+                        f'"{url}" did not answer within {self.timeout:g} s '
+                        f"({attempt + 1} tries); check the address or poll again later."
+                    ) from None
             except httpx.TransportError as ex:
                 if last:
-                    raise FeedFetchError(f'Cannot reach "{url}" ({type(ex).__name__}: {ex}) after '
-                                         f"{attempt + 1} tries; check the address and the network.") from None
+                    raise FeedFetchError(
+                        f'Cannot reach "{url}" ({type(ex).__name__}: {ex}) after '
+                        f"{attempt + 1} tries; check the address and the network."
+                    ) from None
             else:
                 if response.status not in RETRY_STATUS or last:
                     return _answer(url, response)
                 if response.retry_after is not None:  # the server said how long to wait (capped)
                     self._sleep(min(response.retry_after, MAX_RETRY_AFTER))
                     continue
-            self._sleep(self.backoff * 2 ** attempt)
+            self._sleep(self.backoff * 2**attempt)
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _once(self, url: str, headers: dict[str, str]) -> Response:
@@ -108,10 +122,15 @@ class Fetcher:
         try:
             with self._client.stream("GET", url, headers=headers) as answer:
                 content = b"" if answer.status_code == 304 else self._read(url, answer)
-                return Response(url=str(answer.url), status=answer.status_code, content=content,
-                                etag=answer.headers.get("ETag"), last_modified=answer.headers.get("Last-Modified"),
-                                content_type=answer.headers.get("Content-Type", ""),
-                                retry_after=_seconds(answer.headers.get("Retry-After")))
+                return Response(
+                    url=str(answer.url),
+                    status=answer.status_code,
+                    content=content,
+                    etag=answer.headers.get("ETag"),
+                    last_modified=answer.headers.get("Last-Modified"),
+                    content_type=answer.headers.get("Content-Type", ""),
+                    retry_after=_seconds(answer.headers.get("Retry-After")),
+                )
         finally:
             self._last[_host(url)] = self._clock()
 
@@ -120,8 +139,10 @@ class Fetcher:
         for chunk in answer.iter_bytes():
             size += len(chunk)
             if size > self.max_bytes:
-                raise FeedFetchError(f'"{url}" sent more than {self.max_bytes // 1_000_000} MB; '
-                                     "a feed or article is never that large, so it was not read.")
+                raise FeedFetchError(
+                    f'"{url}" sent more than {self.max_bytes // 1_000_000} MB; '
+                    "a feed or article is never that large, so it was not read."
+                )
             chunks.append(chunk)
         return b"".join(chunks)
 
@@ -148,12 +169,15 @@ def _host(url: str) -> str:
 def _check_url(url: str) -> None:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise FeedFetchError(f'"{url}" is not an http(s) address; give a full URL such as '
-                             "https://example.org/feed.xml.")
+        raise FeedFetchError(
+            f'"{url}" is not an http(s) address; give a full URL such as https://example.org/feed.xml.'
+        )
 
 
 def _answer(url: str, response: Response) -> Response:
     if response.status in (200, 304):
         return response
-    raise FeedFetchError(f'"{url}" answered HTTP {response.status}; check that the address still works '
-                         "(open it in a browser) and poll again later.")
+    raise FeedFetchError(
+        f'"{url}" answered HTTP {response.status}; check that the address still works '
+        "(open it in a browser) and poll again later."
+    )

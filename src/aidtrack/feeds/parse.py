@@ -80,8 +80,14 @@ def _item(entry: Any) -> FeedItem:
     title = " ".join(str(entry.get("title") or "").split())
     summary = str(entry.get("summary") or "")
     changed = _raw(entry, "updated") or _raw(entry, "published")
-    return FeedItem(key=item_key(entry), url=entry.get("link") or None, title=title, published=_date(entry),
-                    summary=summary, fingerprint=_digest(title, entry.get("link"), summary, changed))
+    return FeedItem(
+        key=item_key(entry),
+        url=entry.get("link") or None,
+        title=title,
+        published=_date(entry),
+        summary=summary,
+        fingerprint=_digest(title, entry.get("link"), summary, changed),
+    )
 
 
 def parse_feed(data: bytes, *, url: str) -> ParsedFeed:
@@ -99,8 +105,10 @@ def parse_feed(data: bytes, *, url: str) -> ParsedFeed:
     if not parsed.get("version") and not parsed.entries:
         reason = parsed.get("bozo_exception")
         detail = f" ({type(reason).__name__}: {reason})" if reason else ""
-        raise FeedFormatError(f'"{url}" is not an RSS or Atom feed or a sitemap{detail}; check the address '
-                              "(the page may link to its feed) and change it with `aidtrack feeds`.")
+        raise FeedFormatError(
+            f'"{url}" is not an RSS or Atom feed or a sitemap{detail}; check the address '
+            "(the page may link to its feed) and change it with `aidtrack feeds`."
+        )
     title = " ".join(str(parsed.feed.get("title") or url).split())
     return ParsedFeed(title=title, items=[_item(e) for e in parsed.entries])
 
@@ -123,8 +131,10 @@ def parse_sitemap(data: bytes, *, url: str) -> ParsedFeed:
         raise FeedFormatError(f'"{url}" is not a readable sitemap ({ex}); check the address.') from None
     if etree.QName(root).localname == "sitemapindex":
         first = root.findtext(f"{{{SITEMAP_NS}}}sitemap/{{{SITEMAP_NS}}}loc") or "none listed"
-        raise FeedFormatError(f'"{url}" is a sitemap index, not a sitemap; add the sitemaps it lists one by '
-                              f"one (the first is {first.strip()}), preferably a news sitemap.")
+        raise FeedFormatError(
+            f'"{url}" is a sitemap index, not a sitemap; add the sitemaps it lists one by '
+            f"one (the first is {first.strip()}), preferably a news sitemap."
+        )
     found = (_sitemap_item(node) for node in root.iterfind(f"{{{SITEMAP_NS}}}url"))
     items = [i for i in found if i is not None]
     items.sort(key=lambda i: i[0], reverse=True)
@@ -138,9 +148,17 @@ def _sitemap_item(node: Any) -> tuple[str, FeedItem] | None:
         return None
     news = f"{{{NEWS_NS}}}news/{{{NEWS_NS}}}"
     title = " ".join((node.findtext(news + "title") or "").split())
-    stamp = (node.findtext(news + "publication_date") or node.findtext(f"{{{SITEMAP_NS}}}lastmod") or "").strip()
-    return stamp, FeedItem(key=_digest("id", loc), url=loc, title=title, published=_iso_date(stamp), summary="",
-                           fingerprint=_digest(title, loc, "", stamp))
+    stamp = (
+        node.findtext(news + "publication_date") or node.findtext(f"{{{SITEMAP_NS}}}lastmod") or ""
+    ).strip()
+    return stamp, FeedItem(
+        key=_digest("id", loc),
+        url=loc,
+        title=title,
+        published=_iso_date(stamp),
+        summary="",
+        fingerprint=_digest(title, loc, "", stamp),
+    )
 
 
 def _iso_date(text: str) -> dt.date | None:

@@ -24,10 +24,12 @@ __all__ = ["KIEL_DATA_PAGE", "cache_dir", "download", "is_url", "newest_release_
 
 KIEL_DATA_PAGE = "https://www.kielinstitut.de/publications/ukraine-support-tracker-data-6453/"
 Progress = Callable[[int, int | None], None]
-_LINK = re.compile(r"""href=["']([^"']*Ukraine_Support_Tracker[^"']*?Release_(\d+)[^"']*?\.xlsx)["']""",
-                   re.IGNORECASE)
-_HELP = ("Check your internet connection, or download the file in a browser and run "
-         "`aidtrack import kiel PATH`.")
+_LINK = re.compile(
+    r"""href=["']([^"']*Ukraine_Support_Tracker[^"']*?Release_(\d+)[^"']*?\.xlsx)["']""", re.IGNORECASE
+)
+_HELP = (
+    "Check your internet connection, or download the file in a browser and run `aidtrack import kiel PATH`."
+)
 
 
 def is_url(text: str) -> bool:
@@ -55,8 +57,10 @@ def _target(url: str, folder: Path) -> Path:
 
 def _fail(url: str, ex: Exception) -> DownloadError:
     if isinstance(ex, httpx.HTTPStatusError):
-        return DownloadError(f"Download of {url} failed: HTTP {ex.response.status_code}. Check the URL "
-                             f"(Kiel's data page is {KIEL_DATA_PAGE}). " + _HELP)
+        return DownloadError(
+            f"Download of {url} failed: HTTP {ex.response.status_code}. Check the URL "
+            f"(Kiel's data page is {KIEL_DATA_PAGE}). " + _HELP
+        )
     return DownloadError(f"Cannot download {url}: {type(ex).__name__}: {ex}. You may be offline. " + _HELP)
 
 
@@ -79,9 +83,15 @@ def _stream(client: httpx.Client, url: str, target: Path, progress: Progress | N
     return None
 
 
-def download(url: str, *, folder: Path | None = None, progress: Progress | None = None,
-             transport: httpx.BaseTransport | None = None, refresh: bool = False,
-             timeout: float = 30.0) -> Path:
+def download(
+    url: str,
+    *,
+    folder: Path | None = None,
+    progress: Progress | None = None,
+    transport: httpx.BaseTransport | None = None,
+    refresh: bool = False,
+    timeout: float = 30.0,
+) -> Path:
     """Fetch ``url`` (or the newest release linked from a Kiel page) into the cache; returns the path.
 
     ``progress(done_bytes, total_bytes_or_None)`` is called as data arrives. A file
@@ -91,7 +101,9 @@ def download(url: str, *, folder: Path | None = None, progress: Progress | None 
     folder.mkdir(parents=True, exist_ok=True)
     headers = {"User-Agent": "aidtrack (+https://github.com/aidtrack)"}
     try:
-        with httpx.Client(transport=transport, timeout=timeout, follow_redirects=True, headers=headers) as client:
+        with httpx.Client(
+            transport=transport, timeout=timeout, follow_redirects=True, headers=headers
+        ) as client:
             for _ in range(2):  # a page, then the workbook it links to
                 target = _target(url, folder)
                 if target.exists() and not refresh:
@@ -101,8 +113,10 @@ def download(url: str, *, folder: Path | None = None, progress: Progress | None 
                     return target
                 link = newest_release_link(html, url)
                 if link is None:
-                    raise DownloadError(f"{url} is a web page without a link to a "
-                                        "Ukraine_Support_Tracker_Release_NN.xlsx file. Give the workbook's URL.")
+                    raise DownloadError(
+                        f"{url} is a web page without a link to a "
+                        "Ukraine_Support_Tracker_Release_NN.xlsx file. Give the workbook's URL."
+                    )
                 url = link
     except httpx.HTTPError as ex:
         raise _fail(url, ex) from ex

@@ -42,11 +42,19 @@ from aidtrack.models import Source
 __all__ = ["LAYOUTS", "MAIN_SHEET", "detect_layout", "read_kiel"]
 
 MAIN_SHEET = "Bilateral assistance, MAIN DATA"
-LAYOUTS = ("kiel-packages-xlsx", "kiel-packages-csv", "kiel-activities-xlsx", "kiel-activities-csv",
-           "kiel-r28-derived", "kiel-website")
-_EXPECTED = ('a Kiel release workbook (.xlsx with sheet "Bilateral assistance, MAIN DATA"), the CSV '
-             "export of that sheet, Release 28's bilateral_activities.csv, or a folder of Kiel's website "
-             "CSVs (release_info.csv, data_explorer.csv)")
+LAYOUTS = (
+    "kiel-packages-xlsx",
+    "kiel-packages-csv",
+    "kiel-activities-xlsx",
+    "kiel-activities-csv",
+    "kiel-r28-derived",
+    "kiel-website",
+)
+_EXPECTED = (
+    'a Kiel release workbook (.xlsx with sheet "Bilateral assistance, MAIN DATA"), the CSV '
+    "export of that sheet, Release 28's bilateral_activities.csv, or a folder of Kiel's website "
+    "CSVs (release_info.csv, data_explorer.csv)"
+)
 _PACKAGE_MARKER = "converted value in eur"
 _DERIVED_MARKERS = ("giver", "maal", "verdi_eur_activity")
 
@@ -70,8 +78,10 @@ def detect_layout(path: str | Path) -> str:
             return "kiel-website"
         if (path / "bilateral_activities.csv").exists():
             return "kiel-r28-derived"
-        raise ImportFormatError(f'Folder "{path}" has neither release_info.csv nor bilateral_activities.csv; '
-                                f"expected {_EXPECTED}.")
+        raise ImportFormatError(
+            f'Folder "{path}" has neither release_info.csv nor bilateral_activities.csv; '
+            f"expected {_EXPECTED}."
+        )
     if not path.exists():
         raise ImportFormatError(f'File "{path}" does not exist. Check the path, or give a URL.')
     if path.name == "data_explorer.csv" and (path.parent / "release_info.csv").exists():
@@ -80,7 +90,9 @@ def detect_layout(path: str | Path) -> str:
     if kind == "zip":
         return _xlsx_layout(path)
     if kind != "text":
-        raise ImportFormatError(f"{path.name} is {sniff.describe(kind)}, not a Kiel file; expected {_EXPECTED}.")
+        raise ImportFormatError(
+            f"{path.name} is {sniff.describe(kind)}, not a Kiel file; expected {_EXPECTED}."
+        )
     return _csv_layout(path)
 
 
@@ -97,8 +109,10 @@ def _book_layout(book: Any, path: Path) -> str:
     header, _ = _header(sheet, path)
     layout = _layout_of_header(header)
     if layout not in ("packages", "activities"):
-        raise ImportFormatError(f'Sheet "{sheet.title}" of {path.name} has neither "Converted Value in EUR" nor '
-                                f"measure/tot_activity_value_EUR columns; expected {_EXPECTED}.")
+        raise ImportFormatError(
+            f'Sheet "{sheet.title}" of {path.name} has neither "Converted Value in EUR" nor '
+            f"measure/tot_activity_value_EUR columns; expected {_EXPECTED}."
+        )
     return f"kiel-{layout}-xlsx"
 
 
@@ -107,8 +121,10 @@ def _csv_layout(path: Path) -> str:
     header = next(sniff.csv_rows_checked(lines, name=path.name), [])
     layout = _layout_of_header(header)
     if layout is None:
-        raise ImportFormatError(f"{path.name} is not a Kiel file I know (first columns: "
-                                f"{sniff.header_excerpt(header)}); expected {_EXPECTED}.")
+        raise ImportFormatError(
+            f"{path.name} is not a Kiel file I know (first columns: "
+            f"{sniff.header_excerpt(header)}); expected {_EXPECTED}."
+        )
     return "kiel-r28-derived" if layout == "r28-derived" else f"kiel-{layout}-csv"
 
 
@@ -128,8 +144,10 @@ def _open_book(path: Path) -> Any:
     try:
         return openpyxl.load_workbook(io.BytesIO(path.read_bytes()), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError, InvalidFileException) as ex:
-        raise ImportFormatError(f"{path.name} is not a readable Excel workbook ({sniff.excerpt(ex, limit=120)}): "
-                                f"it may be damaged or cut short, so download it again; expected {_EXPECTED}.") from ex
+        raise ImportFormatError(
+            f"{path.name} is not a readable Excel workbook ({sniff.excerpt(ex, limit=120)}): "
+            f"it may be damaged or cut short, so download it again; expected {_EXPECTED}."
+        ) from ex
 
 
 def _main_sheet(book: Any, path: Path) -> Any:
@@ -137,16 +155,19 @@ def _main_sheet(book: Any, path: Path) -> Any:
         if name.strip().lower() == MAIN_SHEET.lower():
             return book[name]
     shown = ", ".join(f'"{n}"' for n in book.sheetnames[:8])
-    raise ImportFormatError(f'Sheet "{MAIN_SHEET}" not found in {path.name} (sheets: {shown}); '
-                            f"expected {_EXPECTED}.")
+    raise ImportFormatError(
+        f'Sheet "{MAIN_SHEET}" not found in {path.name} (sheets: {shown}); expected {_EXPECTED}.'
+    )
 
 
 def _header(sheet: Any, path: Path) -> tuple[tuple[object, ...], int]:
     for number, row in enumerate(sheet.iter_rows(max_row=10, values_only=True), start=1):
         if _layout_of_header(row):
             return tuple(row), number
-    raise ImportFormatError(f'No header row with Kiel\'s columns in the first 10 rows of sheet "{sheet.title}" '
-                            f"of {path.name}; expected {_EXPECTED}.")
+    raise ImportFormatError(
+        f'No header row with Kiel\'s columns in the first 10 rows of sheet "{sheet.title}" '
+        f"of {path.name}; expected {_EXPECTED}."
+    )
 
 
 def _release_from_name(path: Path) -> str | None:
@@ -176,8 +197,11 @@ def _read_workbook(path: Path, *, release: str | None) -> KielRelease:
         release = release or _release_from_name(path) or _release_from_readme(book)
         sheet = _main_sheet(book, path)
         header, at = _header(sheet, path)
-        reader = (kiel_packages.records_from_package_rows if layout == "kiel-packages-xlsx"
-                  else kiel_activities.records_from_activity_rows)
+        reader = (
+            kiel_packages.records_from_package_rows
+            if layout == "kiel-packages-xlsx"
+            else kiel_activities.records_from_activity_rows
+        )
         result = reader(_sheet_rows(sheet, at + 1), header, release=release, layout=layout)
         source = dataset_source(release)
         result.macro = _summary_gdp(book, source, result.report) + _eu_shares(book, source, result)
@@ -213,8 +237,18 @@ def _summary_gdp(book: Any, source: Source, report: list[BadRow]) -> list[dict[s
     country = _column(rows[at], lambda h: h == "country")
     if gdp is None or country is None:
         return []
-    return _macro_rows(rows[at + 1:], country, gdp, indicator="gdp_eur_kiel_2021", year=2021,
-                       unit="EUR", scale_billions=True, source=source, report=report, sheet=name)
+    return _macro_rows(
+        rows[at + 1 :],
+        country,
+        gdp,
+        indicator="gdp_eur_kiel_2021",
+        year=2021,
+        unit="EUR",
+        scale_billions=True,
+        source=source,
+        report=report,
+        sheet=name,
+    )
 
 
 def _eu_shares(book: Any, source: Source, result: KielRelease) -> list[dict[str, Any]]:
@@ -232,13 +266,33 @@ def _eu_shares(book: Any, source: Source, result: KielRelease) -> list[dict[str,
         return []
     dates = [r.date for r in result.records if r.date]
     year = max(dates).year if dates else 0
-    return _macro_rows(rows[at + 1:], country, share, indicator="eu_share", year=year, unit="share",
-                       scale_billions=False, source=source, report=result.report, sheet=name)
+    return _macro_rows(
+        rows[at + 1 :],
+        country,
+        share,
+        indicator="eu_share",
+        year=year,
+        unit="share",
+        scale_billions=False,
+        source=source,
+        report=result.report,
+        sheet=name,
+    )
 
 
-def _macro_rows(rows: Sequence[Sequence[object]], country: int, column: int, *, indicator: str, year: int,
-                unit: str, scale_billions: bool, source: Source, report: list[BadRow],
-                sheet: str) -> list[dict[str, Any]]:
+def _macro_rows(
+    rows: Sequence[Sequence[object]],
+    country: int,
+    column: int,
+    *,
+    indicator: str,
+    year: int,
+    unit: str,
+    scale_billions: bool,
+    source: Source,
+    report: list[BadRow],
+    sheet: str,
+) -> list[dict[str, Any]]:
     donors, out = Donors(), []
     for row in rows:
         label = text_or_none(row[country] if country < len(row) else None)
@@ -250,12 +304,22 @@ def _macro_rows(rows: Sequence[Sequence[object]], country: int, column: int, *, 
             continue
         code = donors.code(label)
         if code is None:
-            report.append(BadRow(None, f"{sheet}: Country", label, f"unknown country; its {indicator} is not stored"))
+            report.append(
+                BadRow(None, f"{sheet}: Country", label, f"unknown country; its {indicator} is not stored")
+            )
             continue
         if scale_billions and value < 1e6:
             value *= 1e9
-        out.append({"actor": code, "indicator": indicator, "year": year, "value": value, "unit": unit,
-                    "source": source})
+        out.append(
+            {
+                "actor": code,
+                "indicator": indicator,
+                "year": year,
+                "value": value,
+                "unit": unit,
+                "source": source,
+            }
+        )
     return out
 
 
@@ -268,8 +332,11 @@ def _csv_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, Sequence[objec
 def _read_csv_export(path: Path, *, release: str | None, layout: str) -> KielRelease:
     release = release or _release_from_name(path)
     header, rows = _csv_rows(path)
-    reader = (kiel_packages.records_from_package_rows if layout == "kiel-packages-csv"
-              else kiel_activities.records_from_activity_rows)
+    reader = (
+        kiel_packages.records_from_package_rows
+        if layout == "kiel-packages-csv"
+        else kiel_activities.records_from_activity_rows
+    )
     return reader(rows, header, release=release, layout=layout)
 
 
@@ -278,17 +345,28 @@ def _read_r28_derived(path: Path, *, release: str | None) -> KielRelease:
     table = path / "bilateral_activities.csv" if path.is_dir() else path
     release = release or _release_from_metadata(folder) or _release_from_name(table)
     header, rows = _csv_rows(table)
-    result = kiel_activities.records_from_activity_rows(rows, header, release=release, layout="kiel-r28-derived")
+    result = kiel_activities.records_from_activity_rows(
+        rows, header, release=release, layout="kiel-r28-derived"
+    )
     relative = folder / "country_summary_relative.csv"
     if relative.exists():
-        table_rows = list(sniff.csv_rows_checked(csv.reader(io.StringIO(_read_text(relative))),
-                                                 name=relative.name))
+        table_rows = list(
+            sniff.csv_rows_checked(csv.reader(io.StringIO(_read_text(relative))), name=relative.name)
+        )
         head = table_rows[0] if table_rows else []
         if "land" in head and "bnp_eur_mrd" in head:
-            result.macro = _macro_rows(table_rows[1:], head.index("land"), head.index("bnp_eur_mrd"),
-                                       indicator="gdp_eur_kiel_2021", year=2021, unit="EUR",
-                                       scale_billions=True, source=dataset_source(release),
-                                       report=result.report, sheet=relative.name)
+            result.macro = _macro_rows(
+                table_rows[1:],
+                head.index("land"),
+                head.index("bnp_eur_mrd"),
+                indicator="gdp_eur_kiel_2021",
+                year=2021,
+                unit="EUR",
+                scale_billions=True,
+                source=dataset_source(release),
+                report=result.report,
+                sheet=relative.name,
+            )
     return result
 
 

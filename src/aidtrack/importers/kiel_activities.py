@@ -40,10 +40,14 @@ __all__ = ["MARKERS", "NORWEGIAN", "records_from_activity_rows"]
 # columns whose presence identifies the layout
 MARKERS = ("measure", "tot_activity_value_EUR", "tot_sub_activity_value_EUR_redistr")
 NORWEGIAN = {
-    "giver": "donor", "dato": "announcement_date", "kategori": "aid_type_general",
-    "maal": "measure", "verdi_eur": "tot_sub_activity_value_EUR",
+    "giver": "donor",
+    "dato": "announcement_date",
+    "kategori": "aid_type_general",
+    "maal": "measure",
+    "verdi_eur": "tot_sub_activity_value_EUR",
     "verdi_eur_redistr": "tot_sub_activity_value_EUR_redistr",
-    "verdi_eur_activity": "tot_activity_value_EUR", "maaned_nr": "month",
+    "verdi_eur_activity": "tot_activity_value_EUR",
+    "maaned_nr": "month",
     "maaned_finnes": "month_exists_dummy",
 }
 _SOURCE_COLUMNS = ("source_of_aid_1", "source_1", "source_aid_1", "source_url", "source", "sources")
@@ -72,10 +76,16 @@ def _value(cells: Mapping[str, Any], column: str, *, row: int, report: list[BadR
         report.append(BadRow(row, column, str(cells.get(column)), "not a number; treated as missing"))
         return None
     if value is not None and value < 0:
-        report.append(BadRow(row, column, f"{value:.0f}",
-                             "negative value (Kiel's correction of an earlier figure); the ledger keeps "
-                             "amounts of 0 or more, so it is not stored and the sum is higher than "
-                             "Kiel's by this amount"))
+        report.append(
+            BadRow(
+                row,
+                column,
+                f"{value:.0f}",
+                "negative value (Kiel's correction of an earlier figure); the ledger keeps "
+                "amounts of 0 or more, so it is not stored and the sum is higher than "
+                "Kiel's by this amount",
+            )
+        )
         return None
     return value or None  # zero adds nothing to any total
 
@@ -85,23 +95,38 @@ def _month_date(cells: Mapping[str, Any], *, row: int, report: list[BadRow]) -> 
     try:
         index = int(parse_number(cells.get("month")) or 0)
     except ValueError:
-        report.append(BadRow(row, "month", str(cells.get("month")), "not a month number; kept without a date"))
+        report.append(
+            BadRow(row, "month", str(cells.get("month")), "not a month number; kept without a date")
+        )
         return None
     return kiel_month(index) if exists and index >= 1 else None
 
 
-def _base(cells: Mapping[str, Any], *, row: int, donors: Donors, report: list[BadRow]) -> dict[str, Any] | None:
-    found = donor_and_category(cells.get("donor"), cells.get("aid_type_general"), row=row,
-                               columns=("donor", "aid_type_general"), donors=donors, report=report)
+def _base(
+    cells: Mapping[str, Any], *, row: int, donors: Donors, report: list[BadRow]
+) -> dict[str, Any] | None:
+    found = donor_and_category(
+        cells.get("donor"),
+        cells.get("aid_type_general"),
+        row=row,
+        columns=("donor", "aid_type_general"),
+        donors=donors,
+        report=report,
+    )
     if found is None:
         return None
     donor, category = found
     announced, _ = parse_kiel_date(cells.get("announcement_date"))
     note = f"Announced {announced}. " if announced else ""
     evidence = note + (text_or_none(cells.get("explanation")) or "")
-    return {"donor": donor, "category": category, "subtype": text_or_none(cells.get("aid_type_specific"), limit=200),
-            "date": _month_date(cells, row=row, report=report), "evidence": evidence or None,
-            "origin": "kiel"}
+    return {
+        "donor": donor,
+        "category": category,
+        "subtype": text_or_none(cells.get("aid_type_specific"), limit=200),
+        "date": _month_date(cells, row=row, report=report),
+        "evidence": evidence or None,
+        "origin": "kiel",
+    }
 
 
 def _source(cells: Mapping[str, Any], fallback: Source) -> Source:
@@ -122,8 +147,15 @@ def _original(cells: Mapping[str, Any], eur: float) -> tuple[float, str]:
     return eur, "EUR"
 
 
-def _records(cells: Mapping[str, Any], base: dict[str, Any], *, row: int, ident: str, source: Source,
-             report: list[BadRow]) -> Iterable[Support | None]:
+def _records(
+    cells: Mapping[str, Any],
+    base: dict[str, Any],
+    *,
+    row: int,
+    ident: str,
+    source: Source,
+    report: list[BadRow],
+) -> Iterable[Support | None]:
     measure = str(cells.get("measure") or "").strip().lower()
     plan = [("commitment", "tot_activity_value_EUR", ""), ("delivery", "tot_value_deliv_EUR", "/delivery")]
     if measure == "allocation":
@@ -134,14 +166,27 @@ def _records(cells: Mapping[str, Any], base: dict[str, Any], *, row: int, ident:
             continue
         amount, currency = _original(cells, eur) if stage == "commitment" else (eur, "EUR")
         usd, note = usd_from_eur(eur, base["date"])
-        fields = {**base, "stage": stage, "amount": amount, "currency": currency, "amount_eur": eur,
-                  "amount_usd": usd, "fx_note": note, "source": source,
-                  "external_id": f"{ident}#r{row}{suffix or '/commitment'}"}
+        fields = {
+            **base,
+            "stage": stage,
+            "amount": amount,
+            "currency": currency,
+            "amount_eur": eur,
+            "amount_usd": usd,
+            "fx_note": note,
+            "source": source,
+            "external_id": f"{ident}#r{row}{suffix or '/commitment'}",
+        }
         yield build_record(fields, row=row, report=report)
 
 
-def records_from_activity_rows(rows: Iterable[tuple[int, Sequence[object]]], header: Sequence[object], *,
-                               release: str | None, layout: str) -> KielRelease:
+def records_from_activity_rows(
+    rows: Iterable[tuple[int, Sequence[object]]],
+    header: Sequence[object],
+    *,
+    release: str | None,
+    layout: str,
+) -> KielRelease:
     """Records from (row number, cells) pairs of a snake_case main-data sheet or the R28 table."""
     report: list[BadRow] = []
     donors, fallback = Donors(), dataset_source(release)
@@ -154,13 +199,24 @@ def records_from_activity_rows(rows: Iterable[tuple[int, Sequence[object]]], hea
             continue
         measure = str(cells.get("measure") or "").strip().lower()
         if measure not in ("allocation", "commitment"):
-            report.append(BadRow(row, "measure", str(cells.get("measure")),
-                                 "not Allocation or Commitment; the row is not stored"))
+            report.append(
+                BadRow(
+                    row,
+                    "measure",
+                    str(cells.get("measure")),
+                    "not Allocation or Commitment; the row is not stored",
+                )
+            )
             continue
         base = _base(cells, row=row, donors=donors, report=report)
         if base is None:
             continue
         ident = (_first(cells, _ID_COLUMNS) or "row")[:150]
-        records.extend(r for r in _records(cells, base, row=row, ident=ident, source=_source(cells, fallback),
-                                           report=report) if r is not None)
+        records.extend(
+            r
+            for r in _records(
+                cells, base, row=row, ident=ident, source=_source(cells, fallback), report=report
+            )
+            if r is not None
+        )
     return KielRelease(release, layout, records, [], report, rows_read=count)

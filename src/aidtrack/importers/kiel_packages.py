@@ -84,8 +84,11 @@ def _number(cells: Mapping[str, Any], field: str, *, row: int, report: list[BadR
     try:
         return parse_number(cells.get(field))
     except ValueError:
-        report.append(BadRow(row, COLUMNS[field][0], str(cells.get(field)),
-                             "not a number; the value is treated as missing"))
+        report.append(
+            BadRow(
+                row, COLUMNS[field][0], str(cells.get(field)), "not a number; the value is treated as missing"
+            )
+        )
         return None
 
 
@@ -100,8 +103,9 @@ def _add_items(package: _Package, cells: Mapping[str, Any], *, row: int, report:
         package.delivered.append(Item(name=name, quantity=delivered))
 
 
-def _packages(rows: Iterable[tuple[int, Sequence[object]]], index: Mapping[str, int],
-              report: list[BadRow]) -> list[_Package]:
+def _packages(
+    rows: Iterable[tuple[int, Sequence[object]]], index: Mapping[str, int], report: list[BadRow]
+) -> list[_Package]:
     packages: list[_Package] = []
     for number, row in rows:
         cells = _cells(row, index)
@@ -132,46 +136,75 @@ def _source(cells: Mapping[str, Any], field: str, fallback: Source) -> Source:
     return Source(url=url, kind=SourceKind.OFFICIAL if official else SourceKind.NEWS)
 
 
-def _original(cells: Mapping[str, Any], eur: float | None, *, row: int,
-              report: list[BadRow]) -> tuple[float | None, str | None]:
+def _original(
+    cells: Mapping[str, Any], eur: float | None, *, row: int, report: list[BadRow]
+) -> tuple[float | None, str | None]:
     given = _number(cells, "given", row=row, report=report)
     currency = text_or_none(cells.get("currency"))
     if given is not None and currency is not None and len(currency) == 3 and currency.isalpha():
         return given, currency.upper()
     if given is not None and currency is not None:
-        report.append(BadRow(row, "Original Currency", currency,
-                             "not an ISO 4217 code; the amount is kept in Kiel's EUR value only"))
+        report.append(
+            BadRow(
+                row,
+                "Original Currency",
+                currency,
+                "not an ISO 4217 code; the amount is kept in Kiel's EUR value only",
+            )
+        )
     return (eur, "EUR") if eur is not None else (None, None)
 
 
-def _common(package: _Package, *, donors: Donors, release: str | None, fallback: Source,
-            report: list[BadRow]) -> dict[str, Any] | None:
+def _common(
+    package: _Package, *, donors: Donors, release: str | None, fallback: Source, report: list[BadRow]
+) -> dict[str, Any] | None:
     cells, row = package.cells, package.first
-    found = donor_and_category(cells.get("donor"), cells.get("general"), row=row,
-                               columns=("countries", "Type of Aid General"), donors=donors, report=report)
+    found = donor_and_category(
+        cells.get("donor"),
+        cells.get("general"),
+        row=row,
+        columns=("countries", "Type of Aid General"),
+        donors=donors,
+        report=report,
+    )
     if found is None:
         return None
     donor, category = found
     date, problem = parse_kiel_date(cells.get("date"))
     if problem:
         report.append(BadRow(row, "Announcement Date", str(cells.get("date")), problem))
-    return {"donor": donor, "category": category, "subtype": text_or_none(cells.get("specific"), limit=200),
-            "date": date, "evidence": text_or_none(cells.get("explanation")), "origin": "kiel"}
+    return {
+        "donor": donor,
+        "category": category,
+        "subtype": text_or_none(cells.get("specific"), limit=200),
+        "date": date,
+        "evidence": text_or_none(cells.get("explanation")),
+        "origin": "kiel",
+    }
 
 
-def _checked_eur(cells: Mapping[str, Any], field: str, *, row: int, report: list[BadRow]) -> float | None | bool:
+def _checked_eur(
+    cells: Mapping[str, Any], field: str, *, row: int, report: list[BadRow]
+) -> float | None | bool:
     value = _number(cells, field, row=row, report=report)
     if value is not None and value < 0:
-        report.append(BadRow(row, COLUMNS[field][0], f"{value:.0f}",
-                             "negative value (Kiel's correction of an earlier figure); the ledger keeps "
-                             "amounts of 0 or more, so this row is not stored and Kiel's total is lower "
-                             "by this amount"))
+        report.append(
+            BadRow(
+                row,
+                COLUMNS[field][0],
+                f"{value:.0f}",
+                "negative value (Kiel's correction of an earlier figure); the ledger keeps "
+                "amounts of 0 or more, so this row is not stored and Kiel's total is lower "
+                "by this amount",
+            )
+        )
         return False
     return value
 
 
-def _commitment(package: _Package, base: dict[str, Any], *, ident: str, fallback: Source,
-                report: list[BadRow]) -> Support | None:
+def _commitment(
+    package: _Package, base: dict[str, Any], *, ident: str, fallback: Source, report: list[BadRow]
+) -> Support | None:
     cells, row = package.cells, package.first
     eur = _checked_eur(cells, "eur", row=row, report=report)
     if eur is False:
@@ -180,28 +213,52 @@ def _commitment(package: _Package, base: dict[str, Any], *, ident: str, fallback
     usd, note = usd_from_eur(eur if isinstance(eur, float) else None, base["date"])
     if currency == "USD":
         usd, note = amount, "amount_eur: Kiel's EUR value; amount_usd: as given by the source"
-    fields = {**base, "stage": "commitment", "amount": amount, "currency": currency,
-              "amount_eur": eur, "amount_usd": usd, "fx_note": note, "items": package.items,
-              "source": _source(cells, "source1", fallback), "external_id": f"{ident}#r{row}"}
+    fields = {
+        **base,
+        "stage": "commitment",
+        "amount": amount,
+        "currency": currency,
+        "amount_eur": eur,
+        "amount_usd": usd,
+        "fx_note": note,
+        "items": package.items,
+        "source": _source(cells, "source1", fallback),
+        "external_id": f"{ident}#r{row}",
+    }
     return build_record(fields, row=row, report=report)
 
 
-def _delivery(package: _Package, base: dict[str, Any], *, ident: str, fallback: Source,
-              report: list[BadRow]) -> Support | None:
+def _delivery(
+    package: _Package, base: dict[str, Any], *, ident: str, fallback: Source, report: list[BadRow]
+) -> Support | None:
     cells, row = package.cells, package.first
     eur = _checked_eur(cells, "delivered_eur", row=row, report=report)
     if not isinstance(eur, float):
         return None
     usd, note = usd_from_eur(eur, base["date"])
     source = _source(cells, "delivery_source", _source(cells, "source1", fallback))
-    fields = {**base, "stage": "delivery", "amount": eur, "currency": "EUR", "amount_eur": eur,
-              "amount_usd": usd, "fx_note": note, "items": package.delivered, "source": source,
-              "external_id": f"{ident}#r{row}/delivery"}
+    fields = {
+        **base,
+        "stage": "delivery",
+        "amount": eur,
+        "currency": "EUR",
+        "amount_eur": eur,
+        "amount_usd": usd,
+        "fx_note": note,
+        "items": package.delivered,
+        "source": source,
+        "external_id": f"{ident}#r{row}/delivery",
+    }
     return build_record(fields, row=row, report=report)
 
 
-def records_from_package_rows(rows: Iterable[tuple[int, Sequence[object]]], header: Sequence[object], *,
-                              release: str | None, layout: str) -> KielRelease:
+def records_from_package_rows(
+    rows: Iterable[tuple[int, Sequence[object]]],
+    header: Sequence[object],
+    *,
+    release: str | None,
+    layout: str,
+) -> KielRelease:
     """Records from (row number, cells) pairs of a Title Case main-data sheet."""
     index = column_index(header)
     report: list[BadRow] = []
@@ -218,4 +275,3 @@ def records_from_package_rows(rows: Iterable[tuple[int, Sequence[object]]], head
             if record is not None:
                 records.append(record)
     return KielRelease(release, layout, records, [], report, rows_read=len(rows))
-

@@ -35,8 +35,17 @@ from aidtrack.importers.release import (
 )
 from aidtrack.models import Source, Support
 
-__all__ = ["EXPLORER_COLUMNS", "MonthlyRow", "WebsiteInfo", "monthly_rows", "read_explorer", "read_release_info",
-           "read_website", "records_from_monthly", "website_macro"]
+__all__ = [
+    "EXPLORER_COLUMNS",
+    "MonthlyRow",
+    "WebsiteInfo",
+    "monthly_rows",
+    "read_explorer",
+    "read_release_info",
+    "read_website",
+    "records_from_monthly",
+    "website_macro",
+]
 
 BILLION = 1e9
 EXPLORER_COLUMNS = ("country", "iso", "year", "month", "financial", "humanitarian", "military", "commitments")
@@ -70,14 +79,20 @@ def _read_csv(path: Path, *, required: Iterable[str]) -> list[dict[str, str]]:
         with path.open(encoding="utf-8-sig", newline="") as fh:
             rows = list(sniff.csv_rows_checked(csv.DictReader(fh), name=path.name))
     except (OSError, UnicodeDecodeError) as ex:
-        raise ImportFormatError(f"Cannot read {path}: {sniff.excerpt(ex, limit=120)}. Give the folder of Kiel's "
-                                "website CSVs, saved as UTF-8.") from ex
+        raise ImportFormatError(
+            f"Cannot read {path}: {sniff.excerpt(ex, limit=120)}. Give the folder of Kiel's "
+            "website CSVs, saved as UTF-8."
+        ) from ex
     if not rows:
-        raise ImportFormatError(f"{path} has no data rows; expected Kiel's website CSV with a header and rows.")
+        raise ImportFormatError(
+            f"{path} has no data rows; expected Kiel's website CSV with a header and rows."
+        )
     missing = [c for c in required if c not in rows[0]]
     if missing:
-        raise ImportFormatError(f'{path.name} lacks the column(s) {", ".join(missing)}; expected Kiel\'s '
-                                f'website layout with {", ".join(required)}.')
+        raise ImportFormatError(
+            f"{path.name} lacks the column(s) {', '.join(missing)}; expected Kiel's "
+            f"website layout with {', '.join(required)}."
+        )
     return rows
 
 
@@ -105,9 +120,11 @@ def monthly_rows(table: list[dict[str, str]], *, report: list[BadRow]) -> list[M
             year, month = int(row["year"]), int(row["month"])
             dt.date(year, month, 1)
         except ValueError:
-            report.append(BadRow(number, "year/month", f'{row["year"]}-{row["month"]}', "not a month; row not stored"))
+            report.append(
+                BadRow(number, "year/month", f"{row['year']}-{row['month']}", "not a month; row not stored")
+            )
             continue
-        label = f'{row["country"]}|{row["iso"]}'
+        label = f"{row['country']}|{row['iso']}"
         for column in (*_CATEGORIES, "commitments"):
             value = _billions(row, column, row_no=number, report=report)
             if value:
@@ -125,8 +142,14 @@ def _billions(row: Mapping[str, str], column: str, *, row_no: int, report: list[
         report.append(BadRow(row_no, column, raw, "not a number; the figure is not stored"))
         return None
     if value is not None and value < 0:
-        report.append(BadRow(row_no, column, raw, "negative figure; the ledger keeps amounts of 0 or more, "
-                                                  "so it is not stored"))
+        report.append(
+            BadRow(
+                row_no,
+                column,
+                raw,
+                "negative figure; the ledger keeps amounts of 0 or more, so it is not stored",
+            )
+        )
         return None
     return round(value * BILLION) if value else None  # Kiel gives 6 decimals of a billion
 
@@ -136,33 +159,51 @@ def _donor(label: str, donors: Donors) -> str | None:
     return donors.code(name, fallback=iso or None)
 
 
-def records_from_monthly(rows: Iterable[MonthlyRow], *, source: Source, report: list[BadRow],
-                         donors: Donors | None = None) -> list[Support]:
+def records_from_monthly(
+    rows: Iterable[MonthlyRow], *, source: Source, report: list[BadRow], donors: Donors | None = None
+) -> list[Support]:
     """Support records from monthly figures (shared by the website reader and the starter)."""
     donors = donors or Donors()
     records: list[Support] = []
     for item in rows:
         donor = _donor(item.donor, donors)
         if donor is None:
-            report.append(BadRow(item.row, "country", item.donor.split("|")[0],
-                                 "unknown donor; add it to the actor list, then import again. Not stored"))
+            report.append(
+                BadRow(
+                    item.row,
+                    "country",
+                    item.donor.split("|")[0],
+                    "unknown donor; add it to the actor list, then import again. Not stored",
+                )
+            )
             continue
         date = dt.date(item.year, item.month, 1)
         usd, note = usd_from_eur(item.value_eur, date)
-        fields = {"donor": donor, "category": item.category, "stage": item.measure, "amount": item.value_eur,
-                  "currency": "EUR", "amount_eur": item.value_eur, "amount_usd": usd, "fx_note": note,
-                  "date": date, "source": source, "origin": "kiel",
-                  "evidence": "Kiel monthly aggregate" + ("" if item.category else " (commitments by donor "
-                                                           "and month only; no breakdown by type)"),
-                  "external_id": f"{donor}:{item.year}-{item.month:02d}:{item.category or 'total'}:{item.measure}"}
+        fields = {
+            "donor": donor,
+            "category": item.category,
+            "stage": item.measure,
+            "amount": item.value_eur,
+            "currency": "EUR",
+            "amount_eur": item.value_eur,
+            "amount_usd": usd,
+            "fx_note": note,
+            "date": date,
+            "source": source,
+            "origin": "kiel",
+            "evidence": "Kiel monthly aggregate"
+            + ("" if item.category else " (commitments by donor and month only; no breakdown by type)"),
+            "external_id": f"{donor}:{item.year}-{item.month:02d}:{item.category or 'total'}:{item.measure}",
+        }
         record = build_record(fields, row=item.row, report=report)
         if record is not None:
             records.append(record)
     return records
 
 
-def website_macro(folder: Path, table: list[dict[str, str]], *, info: WebsiteInfo, source: Source,
-                  report: list[BadRow]) -> list[dict[str, Any]]:
+def website_macro(
+    folder: Path, table: list[dict[str, str]], *, info: WebsiteInfo, source: Source, report: list[BadRow]
+) -> list[dict[str, Any]]:
     """``gdp_eur_kiel_2021`` per donor (from ``table``) and ``eu_share`` per EU member."""
     donors: Donors = Donors()
     rows: list[dict[str, Any]] = []
@@ -172,16 +213,25 @@ def website_macro(folder: Path, table: list[dict[str, str]], *, info: WebsiteInf
         gdp = _billions(row, "gdp", row_no=number, report=report) if code else None
         if code and gdp and code not in seen:
             seen.add(code)
-            rows.append({"actor": code, "indicator": "gdp_eur_kiel_2021", "year": 2021, "value": gdp,
-                         "unit": "EUR", "source": source})
+            rows.append(
+                {
+                    "actor": code,
+                    "indicator": "gdp_eur_kiel_2021",
+                    "year": 2021,
+                    "value": gdp,
+                    "unit": "EUR",
+                    "source": source,
+                }
+            )
     shares_path = folder / "eu_aid_shares.csv"
     if shares_path.exists():
         rows.extend(_eu_shares(shares_path, info=info, donors=donors, source=source, report=report))
     return rows
 
 
-def _eu_shares(path: Path, *, info: WebsiteInfo, donors: Donors, source: Source,
-               report: list[BadRow]) -> list[dict[str, Any]]:
+def _eu_shares(
+    path: Path, *, info: WebsiteInfo, donors: Donors, source: Source, report: list[BadRow]
+) -> list[dict[str, Any]]:
     table = _read_csv(path, required=("country", "eu_share_bn"))
     values: dict[str, float] = {}
     for number, row in enumerate(table, start=2):
@@ -191,13 +241,26 @@ def _eu_shares(path: Path, *, info: WebsiteInfo, donors: Donors, source: Source,
         except ValueError:
             value = None
         if code is None or value is None:
-            report.append(BadRow(number, "eu_share_bn", row["eu_share_bn"], f'{path.name}: not stored'))
+            report.append(BadRow(number, "eu_share_bn", row["eu_share_bn"], f"{path.name}: not stored"))
             continue
         values[code] = value
     total = sum(values.values())
     year = info.published.year if info.published else dt.date.today().year
-    return [{"actor": code, "indicator": "eu_share", "year": year, "value": value / total, "unit": "share",
-             "source": source} for code, value in values.items()] if total else []
+    return (
+        [
+            {
+                "actor": code,
+                "indicator": "eu_share",
+                "year": year,
+                "value": value / total,
+                "unit": "share",
+                "source": source,
+            }
+            for code, value in values.items()
+        ]
+        if total
+        else []
+    )
 
 
 def read_website(folder: Path, *, release: str | None = None) -> KielRelease:

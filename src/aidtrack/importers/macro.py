@@ -60,8 +60,12 @@ def is_country(code: str) -> bool:
 
 def _source(indicator: str) -> Source:
     _, code, name = INDICATORS[indicator]
-    return Source(url=f"https://data.worldbank.org/indicator/{code}", publisher="World Bank",
-                  title=f"World Development Indicators: {name} ({code})", kind=SourceKind.DATASET)
+    return Source(
+        url=f"https://data.worldbank.org/indicator/{code}",
+        publisher="World Bank",
+        title=f"World Development Indicators: {name} ({code})",
+        kind=SourceKind.DATASET,
+    )
 
 
 def _indicator(path: Path, given: str | None) -> str:
@@ -74,8 +78,10 @@ def _indicator(path: Path, given: str | None) -> str:
     for alias, key in _ALIASES.items():
         if alias in stem:
             return key
-    raise ImportFormatError(f'Cannot tell from the name "{path.name}" whether it holds GDP or population; '
-                            "pass --indicator gdp or --indicator population.")
+    raise ImportFormatError(
+        f'Cannot tell from the name "{path.name}" whether it holds GDP or population; '
+        "pass --indicator gdp or --indicator population."
+    )
 
 
 def _read_world_bank_csv(path: Path, indicator: str) -> MacroFile:
@@ -89,9 +95,13 @@ def _read_world_bank_csv(path: Path, indicator: str) -> MacroFile:
     try:
         columns = reader.fieldnames or ()
     except csv.Error as ex:
-        raise ImportFormatError(f"{path.name} cannot be read as CSV: {sniff.excerpt(ex)}; expected {expected}.") from None
+        raise ImportFormatError(
+            f"{path.name} cannot be read as CSV: {sniff.excerpt(ex)}; expected {expected}."
+        ) from None
     if not set(_WB_COLUMNS) <= set(columns):
-        raise ImportFormatError(f"{path.name} has columns {sniff.header_excerpt(columns)}; expected {expected}.")
+        raise ImportFormatError(
+            f"{path.name} has columns {sniff.header_excerpt(columns)}; expected {expected}."
+        )
     return _world_bank_rows(sniff.csv_rows_checked(reader, name=path.name, first_line=2), indicator)
 
 
@@ -106,25 +116,35 @@ def _world_bank_rows(reader: Iterable[dict[str, str]], indicator: str) -> MacroF
         try:
             year, value = int(row["Year"]), parse_number(row["Value"])
         except (ValueError, TypeError):
-            shown = sniff.excerpt(f'{row.get("Year")}/{row.get("Value")}', limit=40)
+            shown = sniff.excerpt(f"{row.get('Year')}/{row.get('Value')}", limit=40)
             result.report.append(BadRow(number, "Year/Value", shown, "not a number; the row is not stored"))
             continue
         if value is not None:
-            result.rows.append({"actor": code, "indicator": indicator, "year": year, "value": value,
-                                "unit": unit, "source": source})
+            result.rows.append(
+                {
+                    "actor": code,
+                    "indicator": indicator,
+                    "year": year,
+                    "value": value,
+                    "unit": unit,
+                    "source": source,
+                }
+            )
     return result
 
 
 def _read_wdi_json(path: Path) -> MacroFile:
-    sniff.require_text(path, expected="wdi.json (a JSON object with \"land\")")
+    sniff.require_text(path, expected='wdi.json (a JSON object with "land")')
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         countries = data["land"]
         if not isinstance(countries, dict) or not all(isinstance(e, dict) for e in countries.values()):
-            raise TypeError("\"land\" is not an object of country objects")
+            raise TypeError('"land" is not an object of country objects')
     except (ValueError, KeyError, TypeError, AttributeError) as ex:
-        raise ImportFormatError(f"{path.name} is not the wdi.json layout (a \"land\" object of countries with "
-                                f"iso3, bnp_usd, folketall): {sniff.excerpt(ex, limit=120)}.") from ex
+        raise ImportFormatError(
+            f'{path.name} is not the wdi.json layout (a "land" object of countries with '
+            f"iso3, bnp_usd, folketall): {sniff.excerpt(ex, limit=120)}."
+        ) from ex
     result = MacroFile([], [])
     fields = (("gdp_usd", "bnp_usd", "bnp_aar"), ("population", "folketall", "folketall_aar"))
     for name, entry in countries.items():
@@ -134,9 +154,16 @@ def _read_wdi_json(path: Path) -> MacroFile:
             continue
         for indicator, value_key, year_key in fields:
             if entry.get(value_key) is not None and entry.get(year_key) is not None:
-                result.rows.append({"actor": code, "indicator": indicator, "year": int(entry[year_key]),
-                                    "value": float(entry[value_key]), "unit": INDICATORS[indicator][0],
-                                    "source": _source(indicator)})
+                result.rows.append(
+                    {
+                        "actor": code,
+                        "indicator": indicator,
+                        "year": int(entry[year_key]),
+                        "value": float(entry[value_key]),
+                        "unit": INDICATORS[indicator][0],
+                        "source": _source(indicator),
+                    }
+                )
     return result
 
 

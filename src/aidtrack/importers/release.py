@@ -45,6 +45,7 @@ KIEL_PUBLISHER = "Kiel Institute for the World Economy"
 KIEL_PAGE = "https://www.kielinstitut.de/publications/ukraine-support-tracker-data-6453/"
 KIEL_CITATION = "Kiel Institute for the World Economy, Ukraine Support Tracker, Release {release}"
 
+
 @dataclasses.dataclass(frozen=True)
 class BadRow:
     """One problem in a source file: where it is, the value and what was done."""
@@ -71,8 +72,21 @@ class KielRelease:
     notes: list[str] = dataclasses.field(default_factory=list)
 
 
-_MISSING_TEXT = {"", ".", "..", "nan", "none", "n/a", "na", "-", "undisclosed", "unknown", "unspecified",
-                 "not specified", "not given"}
+_MISSING_TEXT = {
+    "",
+    ".",
+    "..",
+    "nan",
+    "none",
+    "n/a",
+    "na",
+    "-",
+    "undisclosed",
+    "unknown",
+    "unspecified",
+    "not specified",
+    "not given",
+}
 
 
 def is_missing(value: object) -> bool:
@@ -128,21 +142,40 @@ _MONTH = re.compile(r"(?:^|\D)(\d{1,2})/(\d{2}|\d{4})\s*$")
 _UNDATED = ("unspecified", "not specified", "unclear", "unknown")
 
 
-def donor_and_category(donor: object, category: object, *, row: int, columns: tuple[str, str],
-                       donors: Donors, report: list[BadRow]) -> tuple[str, Category] | None:
+def donor_and_category(
+    donor: object,
+    category: object,
+    *,
+    row: int,
+    columns: tuple[str, str],
+    donors: Donors,
+    report: list[BadRow],
+) -> tuple[str, Category] | None:
     """The donor code and aid category of a row, or None after reporting why the row is not stored.
 
     ``columns`` names the donor and category columns of the file, for the import report.
     """
     code = donors.code(donor)
     if code is None:
-        report.append(BadRow(row, columns[0], str(donor),
-                             "unknown donor; add it to the actor list, then import again. Row not stored"))
+        report.append(
+            BadRow(
+                row,
+                columns[0],
+                str(donor),
+                "unknown donor; add it to the actor list, then import again. Row not stored",
+            )
+        )
         return None
     parsed = parse_category(category)
     if parsed is None:
-        report.append(BadRow(row, columns[1], str(category),
-                             "not Military, Financial or Humanitarian; the row is not stored"))
+        report.append(
+            BadRow(
+                row,
+                columns[1],
+                str(category),
+                "not Military, Financial or Humanitarian; the row is not stored",
+            )
+        )
         return None
     return code, parsed
 
@@ -181,8 +214,10 @@ def parse_kiel_date(value: object) -> tuple[dt.date | None, str | None]:
 def _plausible(day: dt.date, raw: object) -> tuple[dt.date | None, str | None]:
     if EARLIEST <= day <= LATEST:
         return day, None
-    return None, (f'date "{raw}" is implausible (before {EARLIEST} or after {LATEST}, '
-                  "probably a typo); the record is kept without a date")
+    return None, (
+        f'date "{raw}" is implausible (before {EARLIEST} or after {LATEST}, '
+        "probably a typo); the record is kept without a date"
+    )
 
 
 def kiel_month(index: int) -> dt.date:
@@ -221,12 +256,18 @@ class Donors:
         return None
 
 
-def dataset_source(release: str | None, *, url: str | None = None,
-                   published: dt.date | None = None, label: str | None = None) -> Source:
+def dataset_source(
+    release: str | None, *, url: str | None = None, published: dt.date | None = None, label: str | None = None
+) -> Source:
     """The Kiel release itself as a source (used when a row has no URL of its own)."""
     title = label or KIEL_CITATION.format(release=release or "unknown").split(", ", 1)[1]
-    return Source(url=url or KIEL_PAGE, publisher=KIEL_PUBLISHER, title=title,
-                  published=published, kind=SourceKind.DATASET)
+    return Source(
+        url=url or KIEL_PAGE,
+        publisher=KIEL_PUBLISHER,
+        title=title,
+        published=published,
+        kind=SourceKind.DATASET,
+    )
 
 
 def usd_from_eur(amount_eur: float | None, on: dt.date | None) -> tuple[float | None, str]:
@@ -257,6 +298,7 @@ def build_record(fields: Mapping[str, Any], *, row: int | None, report: list[Bad
         return Support(**fields)
     except ValidationError as ex:
         value = fields.get("amount_eur", fields.get("amount"))
-        report.append(BadRow(row, None, None if value is None else str(value),
-                             f"{ex}; the row is not stored"))
+        report.append(
+            BadRow(row, None, None if value is None else str(value), f"{ex}; the row is not stored")
+        )
         return None

@@ -20,20 +20,45 @@ from typing import TypeVar
 
 from aidtrack.errors import ImportFormatError
 
-__all__ = ["EXCERPT", "csv_rows_checked", "decode", "encoding_of", "excerpt", "kind_of", "kind_of_bytes",
-           "require_text"]
+__all__ = [
+    "EXCERPT",
+    "csv_rows_checked",
+    "decode",
+    "encoding_of",
+    "excerpt",
+    "kind_of",
+    "kind_of_bytes",
+    "require_text",
+]
 
 EXCERPT = 60
 SAMPLE = 8192
 _MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"PK\x03\x04", "zip"), (b"PK\x05\x06", "zip"), (b"\xd0\xcf\x11\xe0", "xls"), (b"%PDF", "pdf"),
-    (b"\x1f\x8b", "gzip"), (b"PAR1", "parquet"), (b"\x89PNG", "png"), (b"\xff\xd8\xff", "jpeg"),
-    (b"BZh", "bzip2"), (b"\xfd7zXZ", "xz"), (b"SQLite format 3", "sqlite"),
+    (b"PK\x03\x04", "zip"),
+    (b"PK\x05\x06", "zip"),
+    (b"\xd0\xcf\x11\xe0", "xls"),
+    (b"%PDF", "pdf"),
+    (b"\x1f\x8b", "gzip"),
+    (b"PAR1", "parquet"),
+    (b"\x89PNG", "png"),
+    (b"\xff\xd8\xff", "jpeg"),
+    (b"BZh", "bzip2"),
+    (b"\xfd7zXZ", "xz"),
+    (b"SQLite format 3", "sqlite"),
 )
-_NAMES = {"zip": "a zip archive (e.g. an Excel .xlsx workbook)", "xls": "an old Excel .xls workbook",
-          "pdf": "a PDF document", "gzip": "a gzip archive", "parquet": "a Parquet file", "png": "a PNG image",
-          "jpeg": "a JPEG image", "bzip2": "a bzip2 archive", "xz": "an xz archive",
-          "sqlite": "a SQLite database", "binary": "binary data"}
+_NAMES = {
+    "zip": "a zip archive (e.g. an Excel .xlsx workbook)",
+    "xls": "an old Excel .xls workbook",
+    "pdf": "a PDF document",
+    "gzip": "a gzip archive",
+    "parquet": "a Parquet file",
+    "png": "a PNG image",
+    "jpeg": "a JPEG image",
+    "bzip2": "a bzip2 archive",
+    "xz": "an xz archive",
+    "sqlite": "a SQLite database",
+    "binary": "binary data",
+}
 T = TypeVar("T")
 
 
@@ -68,7 +93,9 @@ def require_text(path: Path, *, expected: str) -> None:
     """Raise ImportFormatError unless ``path`` holds text, naming what it is and what was expected."""
     kind = kind_of(path)
     if kind != "text":
-        raise ImportFormatError(f"{path.name} is {describe(kind)}, not a text (CSV) file; expected {expected}.")
+        raise ImportFormatError(
+            f"{path.name} is {describe(kind)}, not a text (CSV) file; expected {expected}."
+        )
 
 
 def excerpt(value: object, *, limit: int = EXCERPT) -> str:
@@ -100,8 +127,10 @@ def decode(raw: bytes, *, name: str, sample: bool = False) -> str:
         return raw.decode(encoding, errors="ignore" if sample else "strict")
     except UnicodeDecodeError as ex:
         hint = " (the file looks truncated)" if ex.start >= len(raw) - 4 else ""
-        raise ImportFormatError(f"{name} is not valid {encoding} text at byte {ex.start:,}{hint}: "
-                                f"{ex.reason}; save it again as UTF-8 or UTF-16 CSV.") from None
+        raise ImportFormatError(
+            f"{name} is not valid {encoding} text at byte {ex.start:,}{hint}: "
+            f"{ex.reason}; save it again as UTF-8 or UTF-16 CSV."
+        ) from None
 
 
 def csv_rows_checked(rows: Iterable[T], *, name: str, first_line: int = 1) -> Iterator[T]:
@@ -115,8 +144,10 @@ def csv_rows_checked(rows: Iterable[T], *, name: str, first_line: int = 1) -> It
         except StopIteration:
             return
         except csv.Error as ex:
-            raise ImportFormatError(f"{name} cannot be read as CSV near line {line:,}: {excerpt(ex, limit=120)}. "
-                                    "Check that it is a comma-separated text file.") from None
+            raise ImportFormatError(
+                f"{name} cannot be read as CSV near line {line:,}: {excerpt(ex, limit=120)}. "
+                "Check that it is a comma-separated text file."
+            ) from None
         line += 1
         yield row
 

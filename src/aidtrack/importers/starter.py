@@ -35,8 +35,15 @@ from aidtrack.importers.release import (
     sha256_of,
 )
 
-__all__ = ["MACRO_FILE", "META_FILE", "MONTHLY_FILE", "STARTER_DIR", "read_starter", "starter_meta",
-           "write_starter"]
+__all__ = [
+    "MACRO_FILE",
+    "META_FILE",
+    "MONTHLY_FILE",
+    "STARTER_DIR",
+    "read_starter",
+    "starter_meta",
+    "write_starter",
+]
 
 STARTER_DIR = Path(__file__).resolve().parent.parent / "data" / "starter"
 MONTHLY_FILE, MACRO_FILE, META_FILE = "kiel_monthly.csv", "kiel_macro.csv", "starter.json"
@@ -52,7 +59,9 @@ def _monthly_codes(folder: Path, report: list[BadRow]) -> list[kiel_website.Mont
         if code is None:
             report.append(BadRow(row.row, "country", name, "unknown donor; left out of the starter"))
             continue
-        out.append(kiel_website.MonthlyRow(code, row.year, row.month, row.category, row.measure, row.value_eur))
+        out.append(
+            kiel_website.MonthlyRow(code, row.year, row.month, row.category, row.measure, row.value_eur)
+        )
     return out
 
 
@@ -76,7 +85,11 @@ def _population(wdi: Path | None, donors: set[str]) -> list[dict[str, Any]]:
     if wdi is None:
         return []
     rows = read_macro(wdi).rows
-    return [{k: m[k] for k in _MACRO_COLUMNS} for m in rows if m["indicator"] == "population" and m["actor"] in donors]
+    return [
+        {k: m[k] for k in _MACRO_COLUMNS}
+        for m in rows
+        if m["indicator"] == "population" and m["actor"] in donors
+    ]
 
 
 def write_starter(source_folder: Path, out: Path = STARTER_DIR, *, wdi: Path | None = None) -> dict[str, Any]:
@@ -90,21 +103,43 @@ def write_starter(source_folder: Path, out: Path = STARTER_DIR, *, wdi: Path | N
     release = kiel_website.read_website(source_folder)
     release.macro.extend(_population(wdi, {r.donor for r in monthly}))
     out.mkdir(parents=True, exist_ok=True)
-    _write_csv(out / MONTHLY_FILE, _MONTHLY_COLUMNS, [
-        {"donor": r.donor, "year": r.year, "month": r.month, "category": r.category or "",
-         "measure": r.measure, "value_eur": f"{r.value_eur:.0f}"} for r in monthly])
-    _write_csv(out / MACRO_FILE, _MACRO_COLUMNS, [
-        {k: (repr(m[k]) if k == "value" else m[k]) for k in _MACRO_COLUMNS} for m in release.macro])
+    _write_csv(
+        out / MONTHLY_FILE,
+        _MONTHLY_COLUMNS,
+        [
+            {
+                "donor": r.donor,
+                "year": r.year,
+                "month": r.month,
+                "category": r.category or "",
+                "measure": r.measure,
+                "value_eur": f"{r.value_eur:.0f}",
+            }
+            for r in monthly
+        ],
+    )
+    _write_csv(
+        out / MACRO_FILE,
+        _MACRO_COLUMNS,
+        [{k: (repr(m[k]) if k == "value" else m[k]) for k in _MACRO_COLUMNS} for m in release.macro],
+    )
     meta = {
-        "release": info.release, "period": info.period, "label": info.label,
+        "release": info.release,
+        "period": info.period,
+        "label": info.label,
         "published": info.published.isoformat() if info.published else None,
-        "citation": KIEL_CITATION.format(release=info.release), "publisher": KIEL_PUBLISHER, "url": KIEL_PAGE,
+        "citation": KIEL_CITATION.format(release=info.release),
+        "publisher": KIEL_PUBLISHER,
+        "url": KIEL_PAGE,
         "derived_from": "Kiel's website CSVs (data_explorer.csv, eu_aid_shares.csv, release_info.csv), "
-                        "repository UkraineSupportTrackerWebsite/ukraine-support-tracker, data/"
-                        + ("; population: World Bank WDI SP.POP.TOTL (CC BY 4.0)" if wdi else ""),
-        "source_sha256": sha256_of(source_folder), "built": dt.date.today().isoformat(),
+        "repository UkraineSupportTrackerWebsite/ukraine-support-tracker, data/"
+        + ("; population: World Bank WDI SP.POP.TOTL (CC BY 4.0)" if wdi else ""),
+        "source_sha256": sha256_of(source_folder),
+        "built": dt.date.today().isoformat(),
         "units": "value_eur in EUR; commitments are donor-month totals (category empty)",
-        "totals_eur_bn": _totals(monthly), "rows": len(monthly), "report": [b.as_dict() for b in report],
+        "totals_eur_bn": _totals(monthly),
+        "rows": len(monthly),
+        "report": [b.as_dict() for b in report],
     }
     (out / META_FILE).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     return meta
@@ -115,15 +150,19 @@ def starter_meta(folder: Path = STARTER_DIR) -> dict[str, Any]:
     try:
         return dict(json.loads((folder / META_FILE).read_text(encoding="utf-8")))
     except (OSError, ValueError) as ex:
-        raise ImportFormatError(f"The starter dataset in {folder} is missing or damaged ({ex}); "
-                                "rebuild it with scripts/build_starter.py or reinstall aidtrack.") from ex
+        raise ImportFormatError(
+            f"The starter dataset in {folder} is missing or damaged ({ex}); "
+            "rebuild it with scripts/build_starter.py or reinstall aidtrack."
+        ) from ex
 
 
 def _read_rows(path: Path, columns: tuple[str, ...]) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as fh:
         reader = csv.DictReader(fh)
         if tuple(reader.fieldnames or ()) != columns:
-            raise ImportFormatError(f"{path.name} has columns {reader.fieldnames}; expected {', '.join(columns)}.")
+            raise ImportFormatError(
+                f"{path.name} has columns {reader.fieldnames}; expected {', '.join(columns)}."
+            )
         return list(reader)
 
 
@@ -132,12 +171,29 @@ def read_starter(folder: Path = STARTER_DIR) -> KielRelease:
     meta = starter_meta(folder)
     published = dt.date.fromisoformat(meta["published"]) if meta.get("published") else None
     source = dataset_source(meta["release"], published=published, label=meta["label"])
-    monthly = [kiel_website.MonthlyRow(r["donor"], int(r["year"]), int(r["month"]), r["category"] or None,
-                                       r["measure"], float(r["value_eur"]), n)
-               for n, r in enumerate(_read_rows(folder / MONTHLY_FILE, _MONTHLY_COLUMNS), start=2)]
+    monthly = [
+        kiel_website.MonthlyRow(
+            r["donor"],
+            int(r["year"]),
+            int(r["month"]),
+            r["category"] or None,
+            r["measure"],
+            float(r["value_eur"]),
+            n,
+        )
+        for n, r in enumerate(_read_rows(folder / MONTHLY_FILE, _MONTHLY_COLUMNS), start=2)
+    ]
     report: list[BadRow] = []
     records = kiel_website.records_from_monthly(monthly, source=source, report=report)
-    macro = [{"actor": r["actor"], "indicator": r["indicator"], "year": int(r["year"]),
-              "value": float(r["value"]), "unit": r["unit"], "source": source}
-             for r in _read_rows(folder / MACRO_FILE, _MACRO_COLUMNS)]
+    macro = [
+        {
+            "actor": r["actor"],
+            "indicator": r["indicator"],
+            "year": int(r["year"]),
+            "value": float(r["value"]),
+            "unit": r["unit"],
+            "source": source,
+        }
+        for r in _read_rows(folder / MACRO_FILE, _MACRO_COLUMNS)
+    ]
     return KielRelease(meta["release"], "kiel-starter", records, macro, report, rows_read=len(monthly))

@@ -73,7 +73,7 @@ def mentions_actor(text: str) -> bool:
         if word in codes:
             return True
         for n in range(1, MAX_NAME_WORDS + 1):
-            if " ".join(words[i:i + n]).lower() in names:
+            if " ".join(words[i : i + n]).lower() in names:
                 return True
     return False
 
@@ -86,8 +86,18 @@ def _actor_names() -> tuple[frozenset[str], frozenset[str]]:
 
     keys = set(load_lexicon().names) | set(catalogue().index) | set(load_lexicon().people)
     names = frozenset(k for k in keys if len(k) > 3 and " " not in k[:1])
-    codes = frozenset(k.upper() for k in keys if 2 <= len(k) <= 4 and k.isalnum()) - {"IT", "IN", "IS", "AS", "AT",
-                                                                                     "BE", "TO", "NO", "ON", "OR"}
+    codes = frozenset(k.upper() for k in keys if 2 <= len(k) <= 4 and k.isalnum()) - {
+        "IT",
+        "IN",
+        "IS",
+        "AS",
+        "AT",
+        "BE",
+        "TO",
+        "NO",
+        "ON",
+        "OR",
+    }
     return names, codes
 
 
@@ -96,7 +106,9 @@ def labelled_sentences() -> tuple[list[str], list[int]]:
     texts: list[str] = []
     labels: list[int] = []
     for name, label in (("positive.yaml", 1), ("negative.yaml", 0)):
-        groups = yaml.safe_load(resources.files("aidtrack").joinpath("data", "relevance", name).read_text("utf-8"))
+        groups = yaml.safe_load(
+            resources.files("aidtrack").joinpath("data", "relevance", name).read_text("utf-8")
+        )
         for group in sorted(groups):
             texts.extend(groups[group])
             labels.extend([label] * len(groups[group]))
@@ -110,10 +122,13 @@ def train(texts: Sequence[str], labels: Sequence[int]) -> Any:
     from sklearn.pipeline import make_pipeline, make_union
 
     words = HashingVectorizer(ngram_range=(1, 2), n_features=2**18, alternate_sign=False, norm="l2")
-    chars = HashingVectorizer(analyzer="char_wb", ngram_range=(3, 5), n_features=2**18, alternate_sign=False,
-                              norm="l2")
-    model = make_pipeline(make_union(words, chars),
-                          LogisticRegression(C=100.0, class_weight="balanced", solver="liblinear", random_state=0))
+    chars = HashingVectorizer(
+        analyzer="char_wb", ngram_range=(3, 5), n_features=2**18, alternate_sign=False, norm="l2"
+    )
+    model = make_pipeline(
+        make_union(words, chars),
+        LogisticRegression(C=100.0, class_weight="balanced", solver="liblinear", random_state=0),
+    )
     return model.fit(list(texts), list(labels))
 
 
@@ -125,6 +140,8 @@ def _model() -> Any:
 def load_filter(*, threshold: float = DEFAULT_THRESHOLD) -> RelevanceFilter:
     """The relevance filter, its model trained once per process from the shipped sentences."""
     if not 0.0 <= threshold <= 1.0:
-        raise ValidationError(f"Relevance threshold {threshold} is out of range; use a number from 0 to 1, "
-                              f"e.g. {DEFAULT_THRESHOLD}.")
+        raise ValidationError(
+            f"Relevance threshold {threshold} is out of range; use a number from 0 to 1, "
+            f"e.g. {DEFAULT_THRESHOLD}."
+        )
     return RelevanceFilter(_model(), threshold)

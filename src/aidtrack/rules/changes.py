@@ -29,8 +29,11 @@ def rules_in_force(country: str, *, on: dt.date, register: RegisterLike = None) 
 
 
 def _beaters(rule: Rule, rules: list[Rule], *, on: dt.date) -> tuple[str, ...]:
-    return tuple(o.id for o in rules if o is not rule and _overlap(o, rule)
-                 and _narrower_or_equal(o, rule, on=on) and _wins(o, rule))
+    return tuple(
+        o.id
+        for o in rules
+        if o is not rule and _overlap(o, rule) and _narrower_or_equal(o, rule, on=on) and _wins(o, rule)
+    )
 
 
 def _overlap(a: Rule, b: Rule) -> bool:
@@ -76,8 +79,9 @@ class RuleChange:
         return data
 
 
-def rule_changes(*, since: dt.date, until: dt.date | None = None, country: str | None = None,
-                 register: RegisterLike = None) -> list[RuleChange]:
+def rule_changes(
+    *, since: dt.date, until: dt.date | None = None, country: str | None = None, register: RegisterLike = None
+) -> list[RuleChange]:
     """Rule starts, ends and pending adoptions between ``since`` and ``until`` (inclusive).
 
     The direction compares the rule's effect with the effect that governed the same
@@ -90,8 +94,9 @@ def rule_changes(*, since: dt.date, until: dt.date | None = None, country: str |
     rules = as_register(register).rules
     end = until or dt.date.max
     changes = [c for r in rules if country in (None, r.country) for c in _changes_of(r, rules)]
-    return sorted((c for c in changes if since <= c.date <= end),
-                  key=lambda c: (c.date, c.country, c.rule_id))
+    return sorted(
+        (c for c in changes if since <= c.date <= end), key=lambda c: (c.date, c.country, c.rule_id)
+    )
 
 
 def _changes_of(rule: Rule, rules: tuple[Rule, ...]) -> list[RuleChange]:
@@ -110,17 +115,35 @@ def _change(rule: Rule, rules: tuple[Rule, ...], day: dt.date, kind: str) -> Rul
     other = _governing(rule, rules, on=day if ended else day - dt.timedelta(days=1))
     before, after = (rule, other) if ended else (other, rule)
     direction: str | None = rule.change_direction if not ended else None
-    direction = direction or _direction(before.effect if before else None,
-                                        after.effect if after else None, ending=rule if ended else None)
-    return RuleChange(rule.country, day, rule.id, kind, direction,  # type: ignore[arg-type]
-                      before.effect if before else None, after.effect if after else None,
-                      other.id if other else None, rule.title, rule.summary, rule.sources)
+    direction = direction or _direction(
+        before.effect if before else None, after.effect if after else None, ending=rule if ended else None
+    )
+    return RuleChange(
+        rule.country,
+        day,
+        rule.id,
+        kind,  # type: ignore[arg-type]
+        direction,  # type: ignore[arg-type]
+        before.effect if before else None,
+        after.effect if after else None,
+        other.id if other else None,
+        rule.title,
+        rule.summary,
+        rule.sources,
+    )
 
 
 def _governing(rule: Rule, rules: tuple[Rule, ...], *, on: dt.date) -> Rule | None:
     """The rule that governs ``rule``'s situation on ``on``, ``rule`` itself excluded."""
-    peers = [o for o in rules if o.country == rule.country and o is not rule and o.in_force_on(on)
-             and _overlap(o, rule) and _narrower_or_equal(rule, o, on=on)]
+    peers = [
+        o
+        for o in rules
+        if o.country == rule.country
+        and o is not rule
+        and o.in_force_on(on)
+        and _overlap(o, rule)
+        and _narrower_or_equal(rule, o, on=on)
+    ]
     decision = decide(peers)
     return decision.winner if decision else None
 

@@ -37,6 +37,7 @@ exporters whose rules require a licence or case-by-case decision), else ``allowe
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from aidtrack.actors import display_name
 from aidtrack.rules.model import CheckResult, Finding, Rule, Transfer
@@ -44,8 +45,10 @@ from aidtrack.rules.precedence import CHECKED_TOPICS, Decision, applicable, deci
 from aidtrack.rules.register import RegisterLike, as_register
 
 _LABEL = {
-    "prohibit": "prohibits", "require_approval": "requires a licence or government decision for",
-    "require_consent": "requires consent for", "allow": "allows",
+    "prohibit": "prohibits",
+    "require_approval": "requires a licence or government decision for",
+    "require_consent": "requires consent for",
+    "allow": "allows",
 }
 
 
@@ -71,28 +74,53 @@ def _upstream(transfer: Transfer, hop: int) -> list[str]:
     return list(dict.fromkeys(c for c in candidates if c != exporter))
 
 
-def _decision(rules: tuple[Rule, ...], transfer: Transfer, *, country: str, role: str,
-              destination: str, topics: tuple[str, ...] = CHECKED_TOPICS,
-              passed_on_by: str | None = None) -> Decision | None:
+def _decision(
+    rules: tuple[Rule, ...],
+    transfer: Transfer,
+    *,
+    country: str,
+    role: str,
+    destination: str,
+    topics: tuple[str, ...] = CHECKED_TOPICS,
+    passed_on_by: str | None = None,
+) -> Decision | None:
     on = transfer.on or dt.date.today()
     intermediaries = transfer.via + ((passed_on_by,) if passed_on_by else ())
-    found = applicable(rules, country=country, role=role, item=transfer.item, destination=destination,
-                       on=on, intermediaries=intermediaries, topics=topics, equipment=transfer.equipment)
+    found = applicable(
+        rules,
+        country=country,
+        role=role,
+        item=transfer.item,
+        destination=destination,
+        on=on,
+        intermediaries=intermediaries,
+        topics=topics,
+        equipment=transfer.equipment,
+    )
     return decide(found)
 
 
-def _export_findings(rules: tuple[Rule, ...], transfer: Transfer, hop: int, exporter: str,
-                     destination: str) -> list[Finding]:
+def _export_findings(
+    rules: tuple[Rule, ...], transfer: Transfer, hop: int, exporter: str, destination: str
+) -> list[Finding]:
     decision = _decision(rules, transfer, country=exporter, role="export", destination=destination)
-    licence = _decision(rules, transfer, country=exporter, role="export", destination=destination,
-                        topics=("licensing",))
+    licence = _decision(
+        rules, transfer, country=exporter, role="export", destination=destination, topics=("licensing",)
+    )
     what = f"{transfer.item.replace('_', '-')} exports from {_who(exporter)} to {_who(destination)}"
     if decision is None and licence is not None:
         text = f"{_rule_phrase(licence.winner)} {what}; no more specific rule is on record"
         return [_finding("approval-required", "warning", exporter, licence, hop, text)]
     if decision is None:
-        return [Finding("no-rule-found", "warning", exporter,
-                        f"No rule on record for {what} on {transfer.on}; treated as allowed.", hop=hop)]
+        return [
+            Finding(
+                "no-rule-found",
+                "warning",
+                exporter,
+                f"No rule on record for {what} on {transfer.on}; treated as allowed.",
+                hop=hop,
+            )
+        ]
     rule = decision.winner
     slug, severity = _export_slug(rule.effect, decision, hop)
     found = [_finding(slug, severity, exporter, decision, hop, f"{_rule_phrase(rule)} {what}")]
@@ -108,20 +136,27 @@ def _passage_findings(rules: tuple[Rule, ...], transfer: Transfer) -> list[Findi
     found = []
     for state in dict.fromkeys(s for s in transfer.transit if s not in transfer.chain):
         hop = last
-        decision = _decision(rules, transfer, country=state, role="export",
-                             destination=transfer.recipient, topics=("passage",))
+        decision = _decision(
+            rules, transfer, country=state, role="export", destination=transfer.recipient, topics=("passage",)
+        )
         if decision is None:
             continue
-        what = (f"passage of {transfer.item.replace('_', '-')} bound for {_who(transfer.recipient)} "
-                f"through {_who(state)}")
+        what = (
+            f"passage of {transfer.item.replace('_', '-')} bound for {_who(transfer.recipient)} "
+            f"through {_who(state)}"
+        )
         slug, severity = _PASSAGE_SLUG[decision.winner.effect]
-        found.append(_finding(slug, severity, state, decision, hop, f"{_rule_phrase(decision.winner)} {what}"))
+        found.append(
+            _finding(slug, severity, state, decision, hop, f"{_rule_phrase(decision.winner)} {what}")
+        )
     return found
 
 
 _PASSAGE_SLUG = {
-    "prohibit": ("passage-prohibited", "error"), "require_approval": ("passage-approval-required", "warning"),
-    "require_consent": ("passage-approval-required", "warning"), "allow": ("passage-allowed", "info"),
+    "prohibit": ("passage-prohibited", "error"),
+    "require_approval": ("passage-approval-required", "warning"),
+    "require_consent": ("passage-approval-required", "warning"),
+    "allow": ("passage-allowed", "info"),
 }
 
 
@@ -133,16 +168,29 @@ def _export_slug(effect: str, decision: Decision, hop: int) -> tuple[str, str]:
     return ("exception-applies" if decision.is_exception else "export-allowed", "info")
 
 
-def _reexport_finding(rules: tuple[Rule, ...], transfer: Transfer, hop: int, upstream: str,
-                      destination: str) -> Finding:
-    decision = _decision(rules, transfer, country=upstream, role="reexport", destination=destination,
-                         passed_on_by=transfer.chain[hop])
-    what = (f"passing {upstream}-origin {transfer.item.replace('_', '-')} from "
-            f"{_who(transfer.chain[hop])} to {_who(destination)}")
+def _reexport_finding(
+    rules: tuple[Rule, ...], transfer: Transfer, hop: int, upstream: str, destination: str
+) -> Finding:
+    decision = _decision(
+        rules,
+        transfer,
+        country=upstream,
+        role="reexport",
+        destination=destination,
+        passed_on_by=transfer.chain[hop],
+    )
+    what = (
+        f"passing {upstream}-origin {transfer.item.replace('_', '-')} from "
+        f"{_who(transfer.chain[hop])} to {_who(destination)}"
+    )
     if decision is None:
-        return Finding("no-rule-found", "info", upstream,
-                       f"No re-export rule of {_who(upstream)} on record for {what}; "
-                       "no consent requirement assumed.", hop=hop)
+        return Finding(
+            "no-rule-found",
+            "info",
+            upstream,
+            f"No re-export rule of {_who(upstream)} on record for {what}; no consent requirement assumed.",
+            hop=hop,
+        )
     rule = decision.winner
     slug, severity = _reexport_slug(rule.effect, decision)
     return _finding(slug, severity, upstream, decision, hop, f"{_rule_phrase(rule)} {what}")
@@ -156,15 +204,25 @@ def _reexport_slug(effect: str, decision: Decision) -> tuple[str, str]:
     return ("exception-applies" if decision.is_exception else "reexport-allowed", "info")
 
 
-def _finding(slug: str, severity: str, country: str, decision: Decision, hop: int,
-             text: str) -> Finding:
+def _finding(slug: str, severity: Any, country: str, decision: Decision, hop: int, text: str) -> Finding:
     rule = decision.winner
     aside = tuple(r.id for r in decision.set_aside)
     extra = f" (takes precedence over {', '.join(aside)})" if aside else ""
-    return Finding(slug, severity, country, f"{text}{extra}.", rule_id=rule.id,  # type: ignore[arg-type]
-                   citation=rule.citation, hop=hop, set_aside=aside, basis=rule.basis,
-                   rule_title=rule.title, legal_reference=rule.legal_reference, unverified=rule.unverified,
-                   topic=rule.topic)
+    return Finding(
+        slug,
+        severity,
+        country,
+        f"{text}{extra}.",
+        rule_id=rule.id,  # type: ignore[arg-type]
+        citation=rule.citation,
+        hop=hop,
+        set_aside=aside,
+        basis=rule.basis,
+        rule_title=rule.title,
+        legal_reference=rule.legal_reference,
+        unverified=rule.unverified,
+        topic=rule.topic,
+    )
 
 
 def _rule_phrase(rule: Rule) -> str:
@@ -178,8 +236,11 @@ def _who(code: str) -> str:
 
 def _result(transfer: Transfer, findings: list[Finding]) -> CheckResult:
     consent = _countries(findings, "reexport-consent-required")
-    approval = tuple(dict.fromkeys(_countries(findings, "approval-required")
-                                   + _countries(findings, "passage-approval-required")))
+    approval = tuple(
+        dict.fromkeys(
+            _countries(findings, "approval-required") + _countries(findings, "passage-approval-required")
+        )
+    )
     if any(f.severity == "error" for f in findings):
         verdict = "prohibited"
     elif consent:

@@ -46,13 +46,15 @@ def parse_conflicts(text: str, *, origin: str = "<text>") -> tuple[ConflictParty
 
     Raises :class:`~aidtrack.errors.RuleRegisterError` naming ``origin``, the entry and the field.
     """
-    return tuple(_party(entry, origin=origin, index=i)
-                 for i, entry in enumerate(load_yaml_list(text, origin=origin, what="conflict parties")))
+    return tuple(
+        _party(entry, origin=origin, index=i)
+        for i, entry in enumerate(load_yaml_list(text, origin=origin, what="conflict parties"))
+    )
 
 
 def _party(entry: Any, *, origin: str, index: int) -> ConflictParty:
     country = entry.get("country") if isinstance(entry, dict) else None
-    label = f'entry #{index + 1}' + (f' ("{country}")' if country else "")
+    label = f"entry #{index + 1}" + (f' ("{country}")' if country else "")
     if not isinstance(entry, dict):
         raise RuleRegisterError(f"{label} in {origin} is not a mapping; write it as key: value pairs.")
     try:
@@ -82,8 +84,7 @@ def _shipped() -> tuple[ConflictParty, ...]:
 def is_at_war(country: str, *, on: dt.date) -> bool:
     """Whether ``country`` is a party to an armed conflict on ``on``."""
     return any(
-        p.country == country and p.start <= on and (p.end is None or on <= p.end)
-        for p in load_conflicts()
+        p.country == country and p.start <= on and (p.end is None or on <= p.end) for p in load_conflicts()
     )
 
 

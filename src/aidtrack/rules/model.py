@@ -24,30 +24,61 @@ Item = Literal["lethal", "non_lethal", "ammunition", "dual_use", "warship"]
 Scope = Literal["direct", "reexport", "both"]
 Effect = Literal["prohibit", "require_approval", "require_consent", "allow"]
 Topic = Literal["export", "financing", "end_use", "passage", "licensing"]
-Basis = Literal["statute", "regulation", "government_policy", "political_principles", "guideline",
-                "court_ruling", "international_obligation"]
+Basis = Literal[
+    "statute",
+    "regulation",
+    "government_policy",
+    "political_principles",
+    "guideline",
+    "court_ruling",
+    "international_obligation",
+]
 ITEMS: tuple[str, ...] = ("lethal", "non_lethal", "ammunition", "dual_use", "warship")
 #: The ``basis`` vocabulary with its wording in verdicts and tables, strongest first.
 BASES: dict[str, str] = {
-    "statute": "statute", "international_obligation": "international obligation",
-    "court_ruling": "court ruling", "regulation": "regulation or decree",
-    "government_policy": "government policy", "political_principles": "political principles",
+    "statute": "statute",
+    "international_obligation": "international obligation",
+    "court_ruling": "court ruling",
+    "regulation": "regulation or decree",
+    "government_policy": "government policy",
+    "political_principles": "political principles",
     "guideline": "guideline",
 }
 EFFECT_RANK: dict[str, int] = {"allow": 0, "require_approval": 1, "require_consent": 2, "prohibit": 3}
 VERDICTS: tuple[str, ...] = ("allowed", "needs-approval", "needs-consent", "prohibited")
 
 ITEM_SYNONYMS: dict[str, str] = {
-    "lethal": "lethal", "weapons": "lethal", "weapon": "lethal", "arms": "lethal",
-    "lethal_weapons": "lethal", "guns": "lethal", "missiles": "lethal", "tanks": "lethal",
-    "artillery": "lethal", "howitzers": "lethal", "war_weapons": "lethal",
-    "ammunition": "ammunition", "ammo": "ammunition", "shells": "ammunition",
-    "rounds": "ammunition", "munitions": "ammunition", "cartridges": "ammunition",
-    "non_lethal": "non_lethal", "nonlethal": "non_lethal", "helmets": "non_lethal",
-    "body_armour": "non_lethal", "body_armor": "non_lethal", "vests": "non_lethal",
-    "protective_gear": "non_lethal", "flak_jackets": "non_lethal",
-    "dual_use": "dual_use", "dualuse": "dual_use",
-    "warship": "warship", "warships": "warship", "naval_vessel": "warship", "naval_vessels": "warship",
+    "lethal": "lethal",
+    "weapons": "lethal",
+    "weapon": "lethal",
+    "arms": "lethal",
+    "lethal_weapons": "lethal",
+    "guns": "lethal",
+    "missiles": "lethal",
+    "tanks": "lethal",
+    "artillery": "lethal",
+    "howitzers": "lethal",
+    "war_weapons": "lethal",
+    "ammunition": "ammunition",
+    "ammo": "ammunition",
+    "shells": "ammunition",
+    "rounds": "ammunition",
+    "munitions": "ammunition",
+    "cartridges": "ammunition",
+    "non_lethal": "non_lethal",
+    "nonlethal": "non_lethal",
+    "helmets": "non_lethal",
+    "body_armour": "non_lethal",
+    "body_armor": "non_lethal",
+    "vests": "non_lethal",
+    "protective_gear": "non_lethal",
+    "flak_jackets": "non_lethal",
+    "dual_use": "dual_use",
+    "dualuse": "dual_use",
+    "warship": "warship",
+    "warships": "warship",
+    "naval_vessel": "warship",
+    "naval_vessels": "warship",
 }
 #: Named equipment a rule can be limited to (``equipment:``), with what each covers.
 EQUIPMENT: dict[str, str] = {
@@ -280,8 +311,12 @@ class Transfer:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "origin": self.origin, "recipient": self.recipient, "item": self.item,
-            "via": list(self.via), "transit": list(self.transit), "manufacturer": self.manufacturer,
+            "origin": self.origin,
+            "recipient": self.recipient,
+            "item": self.item,
+            "via": list(self.via),
+            "transit": list(self.transit),
+            "manufacturer": self.manufacturer,
             "equipment": self.equipment,
             "on": self.on.isoformat() if self.on else None,
         }
@@ -330,15 +365,21 @@ _LAW = ("statute", "international_obligation", "court_ruling", "regulation")
 _POLICY = ("government_policy", "political_principles")
 #: Order of routes in an options report, most open first.
 STRENGTH_RANK: dict[str, int] = {
-    "allowed": 0, "allowed, subject to an export licence": 1, "needs an export licence": 2, "needs approval": 2,
+    "allowed": 0,
+    "allowed, subject to an export licence": 1,
+    "needs an export licence": 2,
+    "needs approval": 2,
     "needs consent": 3,
-    "discouraged by guideline": 4, "prohibited, basis not recorded": 5, "prohibited by government policy": 6,
+    "discouraged by guideline": 4,
+    "prohibited, basis not recorded": 5,
+    "prohibited by government policy": 6,
     "prohibited by law": 7,
 }
 
 
-def verdict_strength(verdict: str, deciding: tuple[Finding, ...], *, licensed: bool = False,
-                     licence_only: bool = False) -> str:
+def verdict_strength(
+    verdict: str, deciding: tuple[Finding, ...], *, licensed: bool = False, licence_only: bool = False
+) -> str:
     """How firmly the verdict binds, from the basis of the deciding rules.
 
     ``licence_only``: a needs-approval verdict rests only on general licensing
@@ -403,7 +444,9 @@ class CheckResult:
     def strength(self) -> str:
         """``prohibited by statute``, ``prohibited by government policy``, ``discouraged by guideline``..."""
         licence_only = bool(self.approval_of) and self.licence_only == self.approval_of
-        return verdict_strength(self.verdict, self.deciding, licensed=self.licensed, licence_only=licence_only)
+        return verdict_strength(
+            self.verdict, self.deciding, licensed=self.licensed, licence_only=licence_only
+        )
 
     @property
     def basis(self) -> str | None:
@@ -438,14 +481,21 @@ class CheckResult:
             licence = self.licence_only
             approval = [c for c in self.approval_of if c not in licence]
             parts = ([f"approval of {', '.join(approval)}"] if approval else []) + (
-                [f"an export licence from {', '.join(licence)}"] if licence else [])
+                [f"an export licence from {', '.join(licence)}"] if licence else []
+            )
             return "needs " + " and ".join(parts)
         return self.verdict
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "transfer": self.transfer.to_dict(), "verdict": self.verdict, "label": self.label,
-            "consent_of": list(self.consent_of), "approval_of": list(self.approval_of),
-            "strength": self.strength, "basis": self.basis, "unverified": list(self.unverified),
-            "cited_rules": list(self.cited_rules), "findings": [f.to_dict() for f in self.findings],
+            "transfer": self.transfer.to_dict(),
+            "verdict": self.verdict,
+            "label": self.label,
+            "consent_of": list(self.consent_of),
+            "approval_of": list(self.approval_of),
+            "strength": self.strength,
+            "basis": self.basis,
+            "unverified": list(self.unverified),
+            "cited_rules": list(self.cited_rules),
+            "findings": [f.to_dict() for f in self.findings],
         }

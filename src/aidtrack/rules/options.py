@@ -62,11 +62,18 @@ class RouteOption:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "route": self.slug, "title": self.title, "category": self.category,
-            "verdict": self.verdict, "label": self.label, "strength": self.strength, "basis": self.basis,
-            "rank": self.rank, "note": self.note,
+            "route": self.slug,
+            "title": self.title,
+            "category": self.category,
+            "verdict": self.verdict,
+            "label": self.label,
+            "strength": self.strength,
+            "basis": self.basis,
+            "rank": self.rank,
+            "note": self.note,
             "check": self.check.to_dict() if self.check else None,
-            "peers": list(self.peers), "signals": [_jsonable(s) for s in self.signals],
+            "peers": list(self.peers),
+            "signals": [_jsonable(s) for s in self.signals],
             "step_up": list(self.step_up),
         }
 
@@ -85,17 +92,27 @@ class OptionsReport:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "donor": self.donor, "recipient": self.recipient, "as_of": self.as_of.isoformat(),
+            "donor": self.donor,
+            "recipient": self.recipient,
+            "as_of": self.as_of.isoformat(),
             "routes": [r.to_dict() for r in self.routes],
             "appeals": [_jsonable(s) for s in self.appeals],
-            "threats": [_jsonable(s) for s in self.threats], "notes": list(self.notes),
+            "threats": [_jsonable(s) for s in self.threats],
+            "notes": list(self.notes),
         }
 
 
-def build_options(donor: str, *, as_of: dt.date, recipient: str = "UKR",
-                  peer_support: pd.DataFrame | None = None, signals: Iterable[dict[str, Any]] = (),
-                  step_up: pd.DataFrame | None = None, register: RegisterLike = None,
-                  intermediaries: Sequence[str] = INTERMEDIARIES) -> OptionsReport:
+def build_options(
+    donor: str,
+    *,
+    as_of: dt.date,
+    recipient: str = "UKR",
+    peer_support: pd.DataFrame | None = None,
+    signals: Iterable[dict[str, Any]] = (),
+    step_up: pd.DataFrame | None = None,
+    register: RegisterLike = None,
+    intermediaries: Sequence[str] = INTERMEDIARIES,
+) -> OptionsReport:
     """Assemble the options report for ``donor`` (see the module docstring).
 
     ``peer_support`` has columns donor, category, measure, amount_eur; ``step_up``
@@ -109,15 +126,26 @@ def build_options(donor: str, *, as_of: dt.date, recipient: str = "UKR",
         context.military("direct-lethal", "Direct lethal aid", "lethal"),
         context.military("direct-non-lethal", "Direct non-lethal military aid", "non_lethal"),
         context.military("direct-ammunition", "Direct ammunition", "ammunition"),
-        *[context.military(f"ammunition-via-{v.lower()}", f"Ammunition via {display_name(v)}",
-                           "ammunition", via=v) for v in intermediaries if v not in (donor, recipient)],
+        *[
+            context.military(
+                f"ammunition-via-{v.lower()}", f"Ammunition via {display_name(v)}", "ammunition", via=v
+            )
+            for v in intermediaries
+            if v not in (donor, recipient)
+        ],
         context.civil("humanitarian", "Humanitarian aid"),
         context.civil("financial", "Financial aid (budget support, loans, grants)"),
     ]
     routes.sort(key=lambda r: r.rank)
-    return OptionsReport(donor, recipient, as_of, tuple(routes),
-                         tuple(_about(known, donor, {"appeal"})), tuple(_about(known, donor, {"threat"})),
-                         _notes(donor, reg.countries, peer_support, step_up))
+    return OptionsReport(
+        donor,
+        recipient,
+        as_of,
+        tuple(routes),
+        tuple(_about(known, donor, {"appeal"})),
+        tuple(_about(known, donor, {"threat"})),
+        _notes(donor, reg.countries, peer_support, step_up),
+    )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -134,22 +162,39 @@ class _Context:
         transfer = Transfer(self.donor, self.recipient, item, via=(via,) if via else (), on=self.as_of)
         check = check_transfer(transfer, register=self.register)
         signals = _route_signals(self.signals, self.donor, "military", via=via)
-        return RouteOption(slug, title, "military", check.verdict, check.label, check,
-                           _peers(self.peer_support, "military", self.donor, via=via), tuple(signals),
-                           _step_up(self.step_up, "military"),
-                           "Peer amounts are all military aid; the ledger does not split lethal "
-                           "from non-lethal." if self.peer_support is not None else "")
+        return RouteOption(
+            slug,
+            title,
+            "military",
+            check.verdict,
+            check.label,
+            check,
+            _peers(self.peer_support, "military", self.donor, via=via),
+            tuple(signals),
+            _step_up(self.step_up, "military"),
+            "Peer amounts are all military aid; the ledger does not split lethal from non-lethal."
+            if self.peer_support is not None
+            else "",
+        )
 
     def civil(self, slug: str, title: str) -> RouteOption:
         return RouteOption(
-            slug, title, slug, "allowed", "allowed", None,
-            _peers(self.peer_support, slug, self.donor), tuple(_route_signals(self.signals, self.donor, slug)),
+            slug,
+            title,
+            slug,
+            "allowed",
+            "allowed",
+            None,
+            _peers(self.peer_support, slug, self.donor),
+            tuple(_route_signals(self.signals, self.donor, slug)),
             _step_up(self.step_up, slug),
-            "No export rule in the register restricts this kind of aid; allowed unless a rule says otherwise.")
+            "No export rule in the register restricts this kind of aid; allowed unless a rule says otherwise.",
+        )
 
 
-def _peers(frame: pd.DataFrame | None, category: str, donor: str, *,
-           via: str | None = None, limit: int = 10) -> tuple[dict[str, Any], ...]:
+def _peers(
+    frame: pd.DataFrame | None, category: str, donor: str, *, via: str | None = None, limit: int = 10
+) -> tuple[dict[str, Any], ...]:
     if frame is None or frame.empty:
         return ()
     rows = frame[(frame["category"] == category) & (frame["donor"] != donor)]
@@ -168,8 +213,9 @@ def _step_up(frame: pd.DataFrame | None, category: str) -> tuple[dict[str, Any],
     return tuple({k: _plain(v) for k, v in row.items()} for row in rows.to_dict("records"))
 
 
-def _route_signals(signals: list[dict[str, Any]], donor: str, category: str, *,
-                   via: str | None = None) -> list[dict[str, Any]]:
+def _route_signals(
+    signals: list[dict[str, Any]], donor: str, category: str, *, via: str | None = None
+) -> list[dict[str, Any]]:
     """Signals for one route: appeals, threats and sanctions aimed at the donor, and the
     donor's own refusals, policy changes and support, in the route's category.
 
@@ -196,8 +242,9 @@ def _about(signals: list[dict[str, Any]], donor: str, types: set[str]) -> list[d
     return [s for s in signals if s["type"] in types and s.get("target") == donor]
 
 
-def _notes(donor: str, countries: list[str], peers: pd.DataFrame | None,
-           step_up: pd.DataFrame | None) -> tuple[str, ...]:
+def _notes(
+    donor: str, countries: list[str], peers: pd.DataFrame | None, step_up: pd.DataFrame | None
+) -> tuple[str, ...]:
     notes = []
     if donor not in countries:
         notes.append(f"No rules on record for {donor}; its own hops are treated as allowed with a warning.")

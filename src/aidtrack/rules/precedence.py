@@ -54,8 +54,15 @@ def matches_destination(rule: Rule, destination: str, *, on: dt.date) -> bool:
 
 
 def applicable(
-    rules: Iterable[Rule], *, country: str, role: str, item: str, destination: str, on: dt.date,
-    intermediaries: tuple[str, ...] | None = None, topics: tuple[str, ...] = CHECKED_TOPICS,
+    rules: Iterable[Rule],
+    *,
+    country: str,
+    role: str,
+    item: str,
+    destination: str,
+    on: dt.date,
+    intermediaries: tuple[str, ...] | None = None,
+    topics: tuple[str, ...] = CHECKED_TOPICS,
     equipment: str | None = None,
 ) -> list[Rule]:
     """Rules of ``country`` in force on ``on`` for ``item`` going to ``destination``.
@@ -67,9 +74,13 @@ def applicable(
     limited to named ``equipment`` applies only when the question names it.
     """
     return [
-        r for r in rules
-        if r.country == country and r.topic in topics and r.in_force_on(on)
-        and r.scope in ROLE_SCOPES[role] and item in r.covers
+        r
+        for r in rules
+        if r.country == country
+        and r.topic in topics
+        and r.in_force_on(on)
+        and r.scope in ROLE_SCOPES[role]
+        and item in r.covers
         and matches_destination(r, destination, on=on)
         and (intermediaries is None or r.applies_via(intermediaries))
         and r.applies_to_equipment(equipment)

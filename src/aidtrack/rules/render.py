@@ -37,8 +37,12 @@ def render_check(result: CheckResult) -> str:
     made = f", made in {t.manufacturer}" if t.manufacturer != t.origin else ""
     crossing = f", crossing {', '.join(t.transit)}" if t.transit else ""
     named = f" ({t.equipment.replace('_', ' ')})" if t.equipment else ""
-    lines = [f"**{route}**, {t.item.replace('_', '-')}{named}{made}{crossing}, on {t.on}: **{result.label}**", "",
-             f"Strength: {result.strength}" + _basis_note(result) + ".", ""]
+    lines = [
+        f"**{route}**, {t.item.replace('_', '-')}{named}{made}{crossing}, on {t.on}: **{result.label}**",
+        "",
+        f"Strength: {result.strength}" + _basis_note(result) + ".",
+        "",
+    ]
     lines.extend(_unverified(result))
     for f in result.findings:
         cite = f" [source]({f.citation})" if f.citation else ""
@@ -67,9 +71,15 @@ def render_options(report: OptionsReport, *, rules: Sequence[Rule] = ()) -> str:
     lists ids and titles from the findings.
     """
     donor = display_name(report.donor)
-    lines = [(f"# Options for {donor} ({report.donor}) to support {display_name(report.recipient)} "
-             f"({report.recipient}), as of {report.as_of}"), "",
-             "Routes are ranked most open first; the strength says what the deciding rule rests on.", ""]
+    lines = [
+        (
+            f"# Options for {donor} ({report.donor}) to support {display_name(report.recipient)} "
+            f"({report.recipient}), as of {report.as_of}"
+        ),
+        "",
+        "Routes are ranked most open first; the strength says what the deciding rule rests on.",
+        "",
+    ]
     for route in report.routes:
         lines.extend(_route(route))
     lines.extend(_peers_section(report))
@@ -104,8 +114,14 @@ def _route(route: RouteOption) -> list[str]:
     via = route.check.transfer.via if route.check else ()
     own = [p for p in route.peers if p.get("donor") in via]
     if own:
-        lines.extend([f"{display_name(p['donor'])} itself gave {_amount(p)} of {p.get('category')} aid "
-                      f"({p.get('measure')})." for p in own] + [""])
+        lines.extend(
+            [
+                f"{display_name(p['donor'])} itself gave {_amount(p)} of {p.get('category')} aid "
+                f"({p.get('measure')})."
+                for p in own
+            ]
+            + [""]
+        )
     indirect = [s for s in route.signals if s.get("via")]
     if indirect:
         lines.extend(["Reported use of this route:", *[_signal(s) for s in indirect], ""])
@@ -117,8 +133,12 @@ def _deciding(check: CheckResult) -> list[str]:
     if not deciding:
         return []
     f = deciding[0]
-    return [f"Deciding rule: {f.rule_title} (`{f.rule_id}`, {f.country}; basis: {f.basis_label}"
-            + (f"; {f.legal_reference}" if f.legal_reference else "") + ").", ""]
+    return [
+        f"Deciding rule: {f.rule_title} (`{f.rule_id}`, {f.country}; basis: {f.basis_label}"
+        + (f"; {f.legal_reference}" if f.legal_reference else "")
+        + ").",
+        "",
+    ]
 
 
 def _peers_section(report: OptionsReport) -> list[str]:
@@ -131,8 +151,15 @@ def _peers_section(report: OptionsReport) -> list[str]:
             by_category[route.category] = peers
     if not by_category:
         return []
-    lines = ["## Peers", "", ("What other donors gave, by kind of aid (the same list applies to every route "
-             "of that kind; the ledger does not split lethal from non-lethal military aid)."), ""]
+    lines = [
+        "## Peers",
+        "",
+        (
+            "What other donors gave, by kind of aid (the same list applies to every route "
+            "of that kind; the ledger does not split lethal from non-lethal military aid)."
+        ),
+        "",
+    ]
     for category in values(Category):
         lines.append(f"- {category.capitalize()} aid{_peer_list(by_category.get(category, ()))}.")
     return [*lines, ""]
@@ -154,9 +181,11 @@ def _step_up_section(report: OptionsReport) -> list[str]:
         return []
     lines = ["## Step-up gap", ""]
     for category, g in rows.items():
-        lines.append(f"- {str(category).capitalize()} aid: {report.donor} gave {eur(g.get('donor_eur'))}; "
-                     f"the peer median is {_pct(g.get('peer_median_pct_gdp'))} of GDP, which would take "
-                     f"{eur(g.get('gap_eur'))} more to match.")
+        lines.append(
+            f"- {str(category).capitalize()} aid: {report.donor} gave {eur(g.get('donor_eur'))}; "
+            f"the peer median is {_pct(g.get('peer_median_pct_gdp'))} of GDP, which would take "
+            f"{eur(g.get('gap_eur'))} more to match."
+        )
     return [*lines, ""]
 
 
@@ -178,8 +207,11 @@ def _cited_rules_section(report: OptionsReport, rules: Sequence[Rule]) -> list[s
         rule = known.get(rule_id)
         reviewed = f"; last reviewed {rule.last_reviewed}" if rule and rule.last_reviewed else ""
         caveat = f"; not established: {f.unverified}" if f.unverified else ""
-        lines.append(f"- {f.rule_title} (`{rule_id}`, {f.country}; {f.basis_label}"
-                     + (f"; {f.legal_reference}" if f.legal_reference else "") + f"{reviewed}{caveat}).")
+        lines.append(
+            f"- {f.rule_title} (`{rule_id}`, {f.country}; {f.basis_label}"
+            + (f"; {f.legal_reference}" if f.legal_reference else "")
+            + f"{reviewed}{caveat})."
+        )
     return [*lines, ""]
 
 
@@ -223,10 +255,20 @@ def render_rules(found: list[Rule], *, country: str, on: dt.date) -> str:
     for r in found:
         state = f"yields to {', '.join(r.superseded_by)} where that applies" if r.superseded_by else "applies"
         start = r.valid_from or "long-standing"
-        lines += [f"## {r.id}: {state}", "",
-                  (f"**{r.title}**: {r.effect} {', '.join(r.covers)}, {r.scope}, to {r.applies_to}"
-                  f"{_via(r)}; from {start}{f' to {r.valid_to}' if r.valid_to else ''}; confidence {r.confidence}."),
-                  "", r.summary, "", *_provenance(r), "Sources: " + _sources(r.sources), ""]
+        lines += [
+            f"## {r.id}: {state}",
+            "",
+            (
+                f"**{r.title}**: {r.effect} {', '.join(r.covers)}, {r.scope}, to {r.applies_to}"
+                f"{_via(r)}; from {start}{f' to {r.valid_to}' if r.valid_to else ''}; confidence {r.confidence}."
+            ),
+            "",
+            r.summary,
+            "",
+            *_provenance(r),
+            "Sources: " + _sources(r.sources),
+            "",
+        ]
     return "\n".join(lines)
 
 
@@ -270,8 +312,12 @@ def render_changes(changes: list[RuleChange], *, since: dt.date, until: dt.date 
     lines = [f"# Rule changes {span}", ""]
     for c in changes:
         effect = f"{c.effect_before or 'no rule'} -> {c.effect_after or 'no rule'}"
-        lines += [(f"- **{c.date} {c.country} {c.direction}** ({c.kind} `{c.rule_id}`, {effect}): "
-                  f"{c.summary} Sources: {_sources(c.sources)}")]
+        lines += [
+            (
+                f"- **{c.date} {c.country} {c.direction}** ({c.kind} `{c.rule_id}`, {effect}): "
+                f"{c.summary} Sources: {_sources(c.sources)}"
+            )
+        ]
     return "\n".join(lines if changes else lines + ["No changes on record."])
 
 

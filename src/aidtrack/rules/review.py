@@ -19,7 +19,9 @@ from aidtrack.rules.register import RegisterLike, as_register
 from aidtrack.rules.sources import audit_rules
 
 
-def stale_rules(*, older_than: int, today: dt.date | None = None, register: RegisterLike = None) -> list[Rule]:
+def stale_rules(
+    *, older_than: int, today: dt.date | None = None, register: RegisterLike = None
+) -> list[Rule]:
     """Rules never reviewed, or last reviewed more than ``older_than`` days before ``today``.
 
     Oldest review first (never-reviewed rules lead). Raises

@@ -21,10 +21,28 @@ from aidtrack.rules.model import RuleSource
 from aidtrack.rules.register import load_yaml_list
 
 SignalType = Literal[EventTypeName, "support"]
-EVENT_KEYS = ("type", "actor", "target", "beneficiary", "recipient", "category", "direction",
-              "consequence", "condition", "summary", "date", "date_precision", "sources",
-              "confidence", "stage", "amount", "currency", "channel", "via", "notes")
-
+EVENT_KEYS = (
+    "type",
+    "actor",
+    "target",
+    "beneficiary",
+    "recipient",
+    "category",
+    "direction",
+    "consequence",
+    "condition",
+    "summary",
+    "date",
+    "date_precision",
+    "sources",
+    "confidence",
+    "stage",
+    "amount",
+    "currency",
+    "channel",
+    "via",
+    "notes",
+)
 
 
 class _Signal(pydantic.BaseModel):
@@ -95,7 +113,7 @@ def _event(entry: Any, *, origin: str, index: int) -> dict[str, Any]:
     except ValueError:
         raise RuleRegisterError(
             f'Invalid signal #{index + 1} in {origin}: field "date": no such day '
-            f'(got {signal.date!r}). Write it as YYYY-MM-DD, YYYY-MM or YYYY.'
+            f"(got {signal.date!r}). Write it as YYYY-MM-DD, YYYY-MM or YYYY."
         ) from None
     event = signal.model_dump(exclude={"date", "sources", "source_exception"})
     if signal.type == "support" and event["recipient"] is None:

@@ -102,7 +102,9 @@ def _needs_exception(sources: Sequence[Mapping[str, Any]]) -> str | None:
     return "only state media or weak hosts (copies, aggregators, forums, Wikipedia); add a better source or a source_exception"
 
 
-def audit_sources(entry: str, sources: Sequence[Mapping[str, Any]], *, exception: str = "") -> list[SourceProblem]:
+def audit_sources(
+    entry: str, sources: Sequence[Mapping[str, Any]], *, exception: str = ""
+) -> list[SourceProblem]:
     """Every policy breach in one entry's ``sources`` (dicts with url, publisher, kind)."""
     found = [SourceProblem(entry, str(s["url"]), p) for s in sources for p in problems_of_url(str(s["url"]))]
     urls = [str(s["url"]) for s in sources]
@@ -118,8 +120,13 @@ def audit_sources(entry: str, sources: Sequence[Mapping[str, Any]], *, exception
 
 def audit_rules(rules: Iterable[Rule]) -> list[SourceProblem]:
     """Source-policy breaches across a register's rules."""
-    return [p for r in rules for p in audit_sources(
-        f"rule {r.id}", [s.model_dump() for s in r.sources], exception=r.source_exception)]
+    return [
+        p
+        for r in rules
+        for p in audit_sources(
+            f"rule {r.id}", [s.model_dump() for s in r.sources], exception=r.source_exception
+        )
+    ]
 
 
 def audit_signal_entries(entries: Iterable[Mapping[str, Any]]) -> list[SourceProblem]:
@@ -127,5 +134,7 @@ def audit_signal_entries(entries: Iterable[Mapping[str, Any]]) -> list[SourcePro
     found = []
     for index, entry in enumerate(entries):
         label = f"signal #{index + 1} ({entry.get('type')} {entry.get('actor')} {entry.get('date')})"
-        found += audit_sources(label, entry.get("sources") or [], exception=str(entry.get("source_exception") or ""))
+        found += audit_sources(
+            label, entry.get("sources") or [], exception=str(entry.get("source_exception") or "")
+        )
     return found

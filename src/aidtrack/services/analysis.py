@@ -34,10 +34,29 @@ from aidtrack.errors import ValidationError
 from aidtrack.services import actors as actors_service
 from aidtrack.services import ledger
 
-__all__ = ["CHART_SUFFIXES", "EVIDENCE_ORIGINS", "Comparison", "Frames", "LedgerFrames", "clear_cache",
-           "commitment_gap", "compare_donors", "comparison_dict", "donor_timeline", "etag_matches",
-           "frame_records", "ledger_etag", "ledger_version", "load_frames", "load_starter_if_empty",
-           "open_frames", "rank_donors", "report_dict", "resolve_donor", "write_chart"]
+__all__ = [
+    "CHART_SUFFIXES",
+    "EVIDENCE_ORIGINS",
+    "Comparison",
+    "Frames",
+    "LedgerFrames",
+    "clear_cache",
+    "commitment_gap",
+    "compare_donors",
+    "comparison_dict",
+    "donor_timeline",
+    "etag_matches",
+    "frame_records",
+    "ledger_etag",
+    "ledger_version",
+    "load_frames",
+    "load_starter_if_empty",
+    "open_frames",
+    "rank_donors",
+    "report_dict",
+    "resolve_donor",
+    "write_chart",
+]
 
 Frames = tuple[pd.DataFrame, pd.DataFrame]
 CHART_SUFFIXES = (".html", ".htm", ".png")
@@ -61,14 +80,22 @@ class LedgerFrames(tuple[pd.DataFrame, pd.DataFrame]):
     version: tuple[int, ...]
     everything: bool
 
-    def __new__(cls, support: pd.DataFrame, macro: pd.DataFrame, *, store: Any,
-                version: tuple[int, ...], everything: bool = False) -> Self:
+    def __new__(
+        cls,
+        support: pd.DataFrame,
+        macro: pd.DataFrame,
+        *,
+        store: Any,
+        version: tuple[int, ...],
+        everything: bool = False,
+    ) -> Self:
         self = super().__new__(cls, (support, macro))
         self.store, self.version, self.everything = store, version, everything
         return self
 
 
 # -- the ledger's version and the per-version cache -----------------------------------
+
 
 def ledger_version(store: Any = None) -> tuple[int, ...]:
     """The current version of the ledger (changes with every write, import and review decision)."""
@@ -140,6 +167,7 @@ def _day(value: Any, field: str) -> dt.date | None:
 
 # -- loading -------------------------------------------------------------------------
 
+
 def load_frames(store: Any, *, everything: bool = False, start: Any = None, end: Any = None) -> LedgerFrames:
     """The counted support totals and the macro data of ``store``, once per ledger version.
 
@@ -170,13 +198,17 @@ def load_frames(store: Any, *, everything: bool = False, start: Any = None, end:
 # Totals are also kept on disk per ledger version, so the next command (a new process)
 # or another server worker reads them instead of grouping the ledger again.
 
+
 def _disk_path(store: Any, version: tuple[int, ...], options: tuple[Any, ...]) -> Path | None:
     """Where the totals of this ledger version live in the user's cache (None for in-memory ledgers)."""
     if store.dialect == "sqlite" and store.engine.url.database in (None, "", ":memory:"):
         return None
     ledger_id = _digest(store.url)
-    return Path(platformdirs.user_cache_dir("aidtrack")) / "totals" / (
-        f"{ledger_id}-{_digest(repr(version))}-{_digest(repr(options))}.parquet")
+    return (
+        Path(platformdirs.user_cache_dir("aidtrack"))
+        / "totals"
+        / (f"{ledger_id}-{_digest(repr(version))}-{_digest(repr(options))}.parquet")
+    )
 
 
 def _digest(text: str) -> str:
@@ -204,7 +236,9 @@ def _write_totals(path: Path | None, totals: pd.DataFrame) -> None:
         ledger_id, version_id = path.name.split("-")[:2]
         files = sorted(path.parent.glob("*.parquet"), key=lambda f: f.stat().st_mtime, reverse=True)
         for number, old in enumerate(files):
-            if number >= DISK_FILES or (old.name.startswith(ledger_id) and old.name.split("-")[1] != version_id):
+            if number >= DISK_FILES or (
+                old.name.startswith(ledger_id) and old.name.split("-")[1] != version_id
+            ):
                 old.unlink(missing_ok=True)
     except (OSError, ImportError):  # a cache that cannot be written only costs time
         return
@@ -246,6 +280,7 @@ def resolve_donor(name: str) -> str:
 # loaded from a ledger (LedgerFrames) are reloaded cut to the period an analysis asks
 # for, and the results are cached per ledger version.
 
+
 def _frames(frames: Frames | None, store: Any, *, start: Any = None, end: Any = None) -> Frames:
     if frames is None:
         frames = load_frames(store) if store is not None else open_frames()
@@ -278,23 +313,32 @@ def rank_donors(*, frames: Frames | None = None, store: Any = None, **options: A
     return _analyse("rank", data, options, lambda: analysis.rank(data[0], data[1], **options))
 
 
-def compare_donors(donor: str, *, frames: Frames | None = None, store: Any = None, **options: Any) -> Comparison:
+def compare_donors(
+    donor: str, *, frames: Frames | None = None, store: Any = None, **options: Any
+) -> Comparison:
     """``donor`` (a code) against its peers (see :func:`aidtrack.analysis.compare` for ``options``)."""
     data = _frames(frames, store, end=options.get("as_of"))
-    return _analyse("compare", data, {"donor": donor, **options},
-                    lambda: analysis.compare(data[0], data[1], donor, **options))
+    return _analyse(
+        "compare",
+        data,
+        {"donor": donor, **options},
+        lambda: analysis.compare(data[0], data[1], donor, **options),
+    )
 
 
-def donor_timeline(donor: str | None, *, frames: Frames | None = None, store: Any = None,
-                   **options: Any) -> pd.DataFrame:
+def donor_timeline(
+    donor: str | None, *, frames: Frames | None = None, store: Any = None, **options: Any
+) -> pd.DataFrame:
     """Support of ``donor`` (None: all donors) per period and cumulative."""
     data = _frames(frames, store)
-    return _analyse("timeline", data, {"donor": donor, **options},
-                    lambda: analysis.timeline(data[0], donor, **options))
+    return _analyse(
+        "timeline", data, {"donor": donor, **options}, lambda: analysis.timeline(data[0], donor, **options)
+    )
 
 
-def commitment_gap(*, frames: Frames | None = None, store: Any = None,
-                   donors: list[str] | None = None) -> pd.DataFrame:
+def commitment_gap(
+    *, frames: Frames | None = None, store: Any = None, donors: list[str] | None = None
+) -> pd.DataFrame:
     """Commitments vs allocations and deliveries per donor."""
     data = _frames(frames, store)
     return _analyse("gap", data, {"donors": donors}, lambda: analysis.commitment_gap(data[0], donors=donors))
@@ -313,6 +357,7 @@ def write_chart(fig: Any, path: Path) -> Path:
 
 
 # -- JSON-ready views ----------------------------------------------------------------
+
 
 def frame_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """Rows of ``frame`` as dicts: missing values as None, timestamps as ISO dates."""
@@ -334,23 +379,42 @@ def _plain(value: Any) -> Any:
 def comparison_dict(comparison: Any) -> dict[str, Any]:
     """A :class:`~aidtrack.analysis.Comparison` as plain data."""
     return {
-        "donor": comparison.donor, "name": comparison.name, "peers": comparison.peers,
-        "missing_peers": comparison.missing_peers, "stage": comparison.stage,
-        "percentile": comparison.percentile, "as_of": _iso(comparison.as_of), "gdp_basis": comparison.gdp_basis,
-        "table": frame_records(comparison.table), "values": frame_records(comparison.values),
+        "donor": comparison.donor,
+        "name": comparison.name,
+        "peers": comparison.peers,
+        "missing_peers": comparison.missing_peers,
+        "stage": comparison.stage,
+        "percentile": comparison.percentile,
+        "as_of": _iso(comparison.as_of),
+        "gdp_basis": comparison.gdp_basis,
+        "table": frame_records(comparison.table),
+        "values": frame_records(comparison.values),
     }
 
 
 def report_dict(report: Any) -> dict[str, Any]:
     """A :class:`~aidtrack.analysis.Report` as plain data (without the full ranking)."""
     return {
-        "donor": report.donor, "name": report.name, "as_of": _iso(report.as_of), "stage": report.stage,
-        "peers": report.peers, "headline": report.headline, "categories": frame_records(report.categories),
+        "donor": report.donor,
+        "name": report.name,
+        "as_of": _iso(report.as_of),
+        "stage": report.stage,
+        "peers": report.peers,
+        "headline": report.headline,
+        "categories": frame_records(report.categories),
         "comparison": None if report.comparison is None else comparison_dict(report.comparison),
-        "timeline": frame_records(report.timeline), "notes": report.notes,
+        "timeline": frame_records(report.timeline),
+        "notes": report.notes,
         "sources": [{"label": s.label, "url": s.url} for s in report.sources],
-        "sections": [{"title": s.title, "paragraphs": list(s.paragraphs), "columns": list(s.columns),
-                      "rows": [list(map(str, r)) for r in s.rows]} for s in report.sections],
+        "sections": [
+            {
+                "title": s.title,
+                "paragraphs": list(s.paragraphs),
+                "columns": list(s.columns),
+                "rows": [list(map(str, r)) for r in s.rows],
+            }
+            for s in report.sections
+        ],
     }
 
 

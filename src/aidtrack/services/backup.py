@@ -35,8 +35,17 @@ from aidtrack.db import Store, connect
 from aidtrack.db import backup as dump
 from aidtrack.errors import StorageError, ValidationError
 
-__all__ = ["ARCHIVE_SUFFIXES", "FORMAT", "PG_DUMP_HELP", "SQLITE_SUFFIXES", "BackupSummary", "RestoreSummary",
-           "backup", "pg_dump_command", "restore"]
+__all__ = [
+    "ARCHIVE_SUFFIXES",
+    "FORMAT",
+    "PG_DUMP_HELP",
+    "SQLITE_SUFFIXES",
+    "BackupSummary",
+    "RestoreSummary",
+    "backup",
+    "pg_dump_command",
+    "restore",
+]
 
 FORMAT = "aidtrack-backup"
 FORMAT_VERSION = 1
@@ -76,6 +85,7 @@ class RestoreSummary:
 
 # -- backup ---------------------------------------------------------------------------------
 
+
 def backup(store: Store, path: Path, *, progress: Progress | None = None) -> BackupSummary:
     """Write a consistent copy of every table of ``store`` to ``path`` (.zip or .db).
 
@@ -85,7 +95,9 @@ def backup(store: Store, path: Path, *, progress: Progress | None = None) -> Bac
     started = time.perf_counter()
     kind = _kind_of_name(path)
     if _is_the_ledger(store, path):
-        raise ValidationError(f'"{path}" is the ledger\'s own database file; write the backup to another file.')
+        raise ValidationError(
+            f'"{path}" is the ledger\'s own database file; write the backup to another file.'
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
     with _atomic_target(path) as partial:
         if kind == "archive":
@@ -113,8 +125,10 @@ def _kind_of_name(path: Path) -> str:
         return "archive"
     if suffix in SQLITE_SUFFIXES:
         return "sqlite"
-    raise ValidationError(f'Backup file "{path}" must end in .zip (a portable archive for any database) or '
-                          '.db (a SQLite database file), e.g. "aidtrack-2024-05-01.zip".')
+    raise ValidationError(
+        f'Backup file "{path}" must end in .zip (a portable archive for any database) or '
+        '.db (a SQLite database file), e.g. "aidtrack-2024-05-01.zip".'
+    )
 
 
 @contextmanager
@@ -136,14 +150,16 @@ def _write_archive(store: Store, target: Path, *, progress: Progress | None) -> 
         totals = dump.row_counts(conn)
         for table in dump.tables():
             with archive.open(_member(table.name), "w") as fh:
-                counts[table.name] = _write_table(fh, table, dump.iter_rows(conn, table),
-                                                  total=totals[table.name], progress=progress)
+                counts[table.name] = _write_table(
+                    fh, table, dump.iter_rows(conn, table), total=totals[table.name], progress=progress
+                )
         archive.writestr(MANIFEST, json.dumps(_manifest(store, counts), indent=1))
     return counts
 
 
-def _write_table(fh: IO[bytes], table: Any, rows: Iterator[dict[str, Any]], *, total: int,
-                 progress: Progress | None) -> int:
+def _write_table(
+    fh: IO[bytes], table: Any, rows: Iterator[dict[str, Any]], *, total: int, progress: Progress | None
+) -> int:
     written = 0
     for row in rows:
         fh.write(json.dumps(dump.encode_row(table, row), ensure_ascii=False).encode("utf-8") + b"\n")
@@ -156,9 +172,14 @@ def _write_table(fh: IO[bytes], table: Any, rows: Iterator[dict[str, Any]], *, t
 
 
 def _manifest(store: Store, counts: dict[str, int]) -> dict[str, Any]:
-    return {"format": FORMAT, "version": FORMAT_VERSION, "revision": dump.read_revision(store.engine),
-            "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "database": store.dialect,
-            "tables": {name: {"rows": n, "file": _member(name)} for name, n in counts.items()}}
+    return {
+        "format": FORMAT,
+        "version": FORMAT_VERSION,
+        "revision": dump.read_revision(store.engine),
+        "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "database": store.dialect,
+        "tables": {name: {"rows": n, "file": _member(name)} for name, n in counts.items()},
+    }
 
 
 def _member(table: str) -> str:
@@ -181,9 +202,16 @@ def _write_sqlite(store: Store, target: Path, *, progress: Progress | None) -> d
             totals = dump.row_counts(source)
             with copy.transaction() as conn:
                 dump.delete_all(conn)
-                return {t.name: dump.load_rows(conn, t, dump.iter_rows(source, t), total=totals[t.name],
-                                               progress=_table_progress(progress, t.name))
-                        for t in dump.tables()}
+                return {
+                    t.name: dump.load_rows(
+                        conn,
+                        t,
+                        dump.iter_rows(source, t),
+                        total=totals[t.name],
+                        progress=_table_progress(progress, t.name),
+                    )
+                    for t in dump.tables()
+                }
     finally:
         copy.engine.dispose()
 
@@ -196,7 +224,10 @@ def _table_progress(progress: Progress | None, name: str) -> Callable[[int, int]
 
 # -- restore --------------------------------------------------------------------------------
 
-def restore(store: Store, path: Path, *, force: bool = False, progress: Progress | None = None) -> RestoreSummary:
+
+def restore(
+    store: Store, path: Path, *, force: bool = False, progress: Progress | None = None
+) -> RestoreSummary:
     """Load a backup (archive or SQLite file) into ``store``, in one transaction.
 
     Refuses a ledger that already holds records, imports, tokens or audit entries unless
@@ -207,19 +238,30 @@ def restore(store: Store, path: Path, *, force: bool = False, progress: Progress
     existing = dump.data_counts(store)
     if existing and not force:
         held = ", ".join(f"{n:,} {name}" for name, n in existing.items())
-        raise ValidationError(f"The ledger at {store.url} is not empty ({held}); restore into an empty "
-                              "database, or pass --force to replace everything in it with the backup.")
+        raise ValidationError(
+            f"The ledger at {store.url} is not empty ({held}); restore into an empty "
+            "database, or pass --force to replace everything in it with the backup."
+        )
     target_revision = dump.read_revision(store.engine)
     with _open_backup(path) as source:
         if source.revision != target_revision:
-            raise StorageError(f'The backup "{path}" has schema revision {source.revision}, this ledger '
-                               f"{target_revision}; restore it with the aidtrack version that wrote it.")
+            raise StorageError(
+                f'The backup "{path}" has schema revision {source.revision}, this ledger '
+                f"{target_revision}; restore it with the aidtrack version that wrote it."
+            )
         with store.transaction() as conn:
             dump.lock_imports(store, conn)
             dump.delete_all(conn)
-            counts = {name: dump.load_rows(conn, table, rows, total=source.counts.get(name, 0),
-                                           progress=_table_progress(progress, name))
-                      for name, table, rows in source.tables()}
+            counts = {
+                name: dump.load_rows(
+                    conn,
+                    table,
+                    rows,
+                    total=source.counts.get(name, 0),
+                    progress=_table_progress(progress, name),
+                )
+                for name, table, rows in source.tables()
+            }
             _check_counts(path, source.counts, counts)
             dump.reset_sequences(conn)
     return RestoreSummary(path, source.kind, source.revision, counts, existing, time.perf_counter() - started)
@@ -228,8 +270,10 @@ def restore(store: Store, path: Path, *, force: bool = False, progress: Progress
 def _check_counts(path: Path, expected: dict[str, int], loaded: dict[str, int]) -> None:
     for name, n in expected.items():
         if loaded.get(name, 0) != n:
-            raise StorageError(f'The backup "{path}" is damaged: its manifest lists {n:,} rows of "{name}" but '
-                               f"{loaded.get(name, 0):,} were read; nothing was restored.")
+            raise StorageError(
+                f'The backup "{path}" is damaged: its manifest lists {n:,} rows of "{name}" but '
+                f"{loaded.get(name, 0):,} were read; nothing was restored."
+            )
 
 
 @dataclasses.dataclass
@@ -245,8 +289,10 @@ class _Source:
 @contextmanager
 def _open_backup(path: Path) -> Iterator[_Source]:
     if not path.is_file():
-        raise ValidationError(f'Backup file "{path}" does not exist; give the path of a file written by '
-                              "`aidtrack backup`, e.g. aidtrack-2024-05-01.zip.")
+        raise ValidationError(
+            f'Backup file "{path}" does not exist; give the path of a file written by '
+            "`aidtrack backup`, e.g. aidtrack-2024-05-01.zip."
+        )
     with path.open("rb") as fh:
         head = fh.read(len(SQLITE_MAGIC))
     if head == SQLITE_MAGIC:
@@ -256,18 +302,24 @@ def _open_backup(path: Path) -> Iterator[_Source]:
         with zipfile.ZipFile(path) as archive:
             yield _open_archive(path, archive)
     else:
-        raise ValidationError(f'"{path}" is neither an aidtrack backup archive (.zip) nor a SQLite ledger; '
-                              "a pg_dump file is restored with pg_restore (see `aidtrack backup --help`).")
+        raise ValidationError(
+            f'"{path}" is neither an aidtrack backup archive (.zip) nor a SQLite ledger; '
+            "a pg_dump file is restored with pg_restore (see `aidtrack backup --help`)."
+        )
 
 
 def _open_archive(path: Path, archive: zipfile.ZipFile) -> _Source:
     try:
         manifest = json.loads(archive.read(MANIFEST))
     except (KeyError, ValueError):
-        raise ValidationError(f'"{path}" is a zip file but not an aidtrack backup (no readable {MANIFEST}).') from None
+        raise ValidationError(
+            f'"{path}" is a zip file but not an aidtrack backup (no readable {MANIFEST}).'
+        ) from None
     if manifest.get("format") != FORMAT or manifest.get("version") != FORMAT_VERSION:
-        raise ValidationError(f'"{path}" is not an aidtrack backup of format {FORMAT} version {FORMAT_VERSION} '
-                              f'(found {manifest.get("format")!r} version {manifest.get("version")!r}).')
+        raise ValidationError(
+            f'"{path}" is not an aidtrack backup of format {FORMAT} version {FORMAT_VERSION} '
+            f"(found {manifest.get('format')!r} version {manifest.get('version')!r})."
+        )
     listed = {name: int(info["rows"]) for name, info in manifest["tables"].items()}
     for name in listed:
         dump.table_named(name)

@@ -30,8 +30,16 @@ from aidtrack.db import Store
 from aidtrack.relevance import DEFAULT_THRESHOLD
 from aidtrack.services import ledger, review
 
-__all__ = ["DEFAULT_THRESHOLD", "ENGINES", "LoadReport", "Plan", "bulk_extract", "event_counts", "load_candidates",
-           "open_ledger"]
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "ENGINES",
+    "LoadReport",
+    "Plan",
+    "bulk_extract",
+    "event_counts",
+    "load_candidates",
+    "open_ledger",
+]
 
 
 @dataclasses.dataclass
@@ -50,9 +58,19 @@ class LoadReport:
 
 
 def bulk_extract(
-    corpus: Path, *, out: Path, engine: str = "local", workers: int = 2, scheduler: str | None = None,
-    partition_size: int = 200, threshold: float = DEFAULT_THRESHOLD, use_filter: bool = True,
-    resume: bool = True, max_partitions: int | None = None, store: Store | None = None, by: str | None = None,
+    corpus: Path,
+    *,
+    out: Path,
+    engine: str = "local",
+    workers: int = 2,
+    scheduler: str | None = None,
+    partition_size: int = 200,
+    threshold: float = DEFAULT_THRESHOLD,
+    use_filter: bool = True,
+    resume: bool = True,
+    max_partitions: int | None = None,
+    store: Store | None = None,
+    by: str | None = None,
     on_start: Callable[[Plan, set[str]], None] | None = None,
     on_result: Callable[[dict[str, Any]], None] | None = None,
 ) -> tuple[BulkReport, LoadReport | None]:
@@ -60,16 +78,26 @@ def bulk_extract(
 
     Each article is cut to the ``max_article_chars`` setting first, as single articles are.
     """
-    report = run_bulk(corpus, out, engine=EngineOptions(engine, workers=workers, scheduler=scheduler),
-                      partition_size=partition_size, threshold=threshold, use_filter=use_filter, resume=resume,
-                      max_partitions=max_partitions, max_chars=int(settings.get("max_article_chars")),
-                      on_start=on_start, on_result=on_result)
+    report = run_bulk(
+        corpus,
+        out,
+        engine=EngineOptions(engine, workers=workers, scheduler=scheduler),
+        partition_size=partition_size,
+        threshold=threshold,
+        use_filter=use_filter,
+        resume=resume,
+        max_partitions=max_partitions,
+        max_chars=int(settings.get("max_article_chars")),
+        on_start=on_start,
+        on_result=on_result,
+    )
     loaded = load_candidates(out, store=store, by=by) if store is not None else None
     return report, loaded
 
 
-def load_candidates(out: Path, *, store: Store, by: str | None = None,
-                    on_batch: Callable[[str, int], None] | None = None) -> LoadReport:
+def load_candidates(
+    out: Path, *, store: Store, by: str | None = None, on_batch: Callable[[str, int], None] | None = None
+) -> LoadReport:
     """Store the events of every finished, not yet loaded partition of ``out`` (in partition order)."""
     who, report = ledger.current_user(by), LoadReport()
     done = manifest.loaded_keys(out)

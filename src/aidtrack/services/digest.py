@@ -40,51 +40,89 @@ MAX_ROWS = 200
 PEERS = "G7"
 _EVIDENCE_CHARS = 240
 TYPES: tuple[tuple[str, str], ...] = (
-    ("appeal", "Appeals"), ("refusal", "Refusals"), ("threat", "Threats"), ("policy_change", "Policy changes"),
-    ("support", "New support"), ("sanction", "Sanctions"),
+    ("appeal", "Appeals"),
+    ("refusal", "Refusals"),
+    ("threat", "Threats"),
+    ("policy_change", "Policy changes"),
+    ("support", "New support"),
+    ("sanction", "Sanctions"),
 )
 _TYPE_NAMES = dict(TYPES)
 _RELATIVE_RE = re.compile(r"^\s*(\d{1,4})\s*([dw])\s*$", re.IGNORECASE)
 
-__all__ = ["DEFAULT_LIST", "TYPES", "build_digest", "parse_since", "render", "render_fragment", "render_html",
-           "render_markdown", "unwatch", "watch", "watched"]
+__all__ = [
+    "DEFAULT_LIST",
+    "TYPES",
+    "build_digest",
+    "parse_since",
+    "render",
+    "render_fragment",
+    "render_html",
+    "render_markdown",
+    "unwatch",
+    "watch",
+    "watched",
+]
 
 
 # -- watchlists -------------------------------------------------------------------------
 
-def watch(names: Sequence[str], *, types: Sequence[str] = (), watchlist: str = DEFAULT_LIST,
-          store: Store | None = None, by: str | None = None) -> list[str]:
+
+def watch(
+    names: Sequence[str],
+    *,
+    types: Sequence[str] = (),
+    watchlist: str = DEFAULT_LIST,
+    store: Store | None = None,
+    by: str | None = None,
+) -> list[str]:
     """Follow countries (names or codes) on a watchlist, only ``types`` of records when given
     (appeal, refusal, threat, policy_change, support, sanction); returns the codes added or changed."""
     store = store or ledger.open_store()
     codes = [_code(name) for name in names]
     kinds = _types(types)
     who = ledger.current_user(by)
-    return [code for code in codes
-            if feeds_db.add_watch(store, name=_list_name(watchlist), actor=code, types=kinds, by=who)]
+    return [
+        code
+        for code in codes
+        if feeds_db.add_watch(store, name=_list_name(watchlist), actor=code, types=kinds, by=who)
+    ]
 
 
-def unwatch(names: Sequence[str], *, watchlist: str = DEFAULT_LIST, store: Store | None = None,
-            by: str | None = None) -> list[str]:
+def unwatch(
+    names: Sequence[str], *, watchlist: str = DEFAULT_LIST, store: Store | None = None, by: str | None = None
+) -> list[str]:
     """Stop following countries; returns the codes that were removed."""
     store = store or ledger.open_store()
     codes = [_code(name) for name in names]
     who = ledger.current_user(by)
-    return [code for code in codes if feeds_db.remove_watch(store, name=_list_name(watchlist), actor=code, by=who)]
+    return [
+        code for code in codes if feeds_db.remove_watch(store, name=_list_name(watchlist), actor=code, by=who)
+    ]
 
 
 def watched(*, watchlist: str | None = DEFAULT_LIST, store: Store | None = None) -> list[dict[str, Any]]:
     """The followed countries (of one watchlist, or of all with ``None``): list, code, name, types, added."""
     name = None if watchlist is None else _list_name(watchlist)
     rows = feeds_db.list_watches(store or ledger.open_store(), name=name)
-    return [{"watchlist": r["name"], "code": r["actor"], "name": ledger.actor_name(r["actor"]),
-             "types": r["types"].split(",") if r.get("types") else [], "added": r["added"],
-             "added_by": r["added_by"]} for r in rows]
+    return [
+        {
+            "watchlist": r["name"],
+            "code": r["actor"],
+            "name": ledger.actor_name(r["actor"]),
+            "types": r["types"].split(",") if r.get("types") else [],
+            "added": r["added"],
+            "added_by": r["added_by"],
+        }
+        for r in rows
+    ]
 
 
 def _types(types: Sequence[str]) -> str | None:
     """``types`` (items may hold commas) checked and joined in the digest's order; None for all."""
-    given = {t.strip().lower().replace("-", "_").replace(" ", "_") for value in types for t in value.split(",")}
+    given = {
+        t.strip().lower().replace("-", "_").replace(" ", "_") for value in types for t in value.split(",")
+    }
     given.discard("")
     unknown = sorted(given - set(_TYPE_NAMES))
     if unknown:
@@ -95,18 +133,21 @@ def _types(types: Sequence[str]) -> str | None:
 def _code(name: str) -> str:
     code = ledger.resolve(name)
     if code is None:
-        raise ValidationError('An empty country name cannot be watched; give a code or a name, e.g. KOR.')
+        raise ValidationError("An empty country name cannot be watched; give a code or a name, e.g. KOR.")
     return code
 
 
 def _list_name(name: str) -> str:
     name = name.strip()
     if not name or len(name) > 60 or not name.isprintable():
-        raise ValidationError(f'Watchlist name "{name}" must be 1 to 60 printable characters, e.g. "{DEFAULT_LIST}".')
+        raise ValidationError(
+            f'Watchlist name "{name}" must be 1 to 60 printable characters, e.g. "{DEFAULT_LIST}".'
+        )
     return name
 
 
 # -- building ---------------------------------------------------------------------------
+
 
 def parse_since(value: str | dt.date, *, today: dt.date | None = None) -> dt.date:
     """A start date: YYYY-MM-DD, or ``7d`` / ``2w`` (days or weeks before ``today``)."""
@@ -119,14 +160,21 @@ def parse_since(value: str | dt.date, *, today: dt.date | None = None) -> dt.dat
     except ValidationError:
         day = None
     if day is None:
-        raise ValidationError(f'since "{value}" is not a date; write YYYY-MM-DD or a span back from today '
-                              "such as 7d or 2w.")
+        raise ValidationError(
+            f'since "{value}" is not a date; write YYYY-MM-DD or a span back from today such as 7d or 2w.'
+        )
     return day
 
 
-def build_digest(*, since: str | dt.date, until: str | dt.date | None = None, countries: Sequence[str] = (),
-                 watchlist: str = DEFAULT_LIST, store: Store | None = None,
-                 register: RegisterLike = None) -> dict[str, Any]:
+def build_digest(
+    *,
+    since: str | dt.date,
+    until: str | dt.date | None = None,
+    countries: Sequence[str] = (),
+    watchlist: str = DEFAULT_LIST,
+    store: Store | None = None,
+    register: RegisterLike = None,
+) -> dict[str, Any]:
     """The digest of ``countries`` (default: the watchlist) for ``since`` to ``until`` (default today).
 
     Watched countries come first. When the countries come from the watchlist, a country
@@ -141,35 +189,61 @@ def build_digest(*, since: str | dt.date, until: str | dt.date | None = None, co
     follows = {w["code"]: w["types"] for w in watched(watchlist=watchlist, store=store)}
     codes = list(dict.fromkeys(_code(c) for c in countries)) or list(follows)
     if not codes:
-        raise ValidationError(f'The watchlist "{watchlist}" is empty and no country was given; follow one with '
-                              "`aidtrack watch add KOR` or name a country (--country KOR; ?country=KOR in the API).")
+        raise ValidationError(
+            f'The watchlist "{watchlist}" is empty and no country was given; follow one with '
+            "`aidtrack watch add KOR` or name a country (--country KOR; ?country=KOR in the API)."
+        )
     codes.sort(key=lambda c: c not in follows)  # watched first, otherwise in the order given
     only = {} if countries else follows
-    sections = [_section(store, code, start, end, watched=code in follows, types=only.get(code) or [],
-                         register=register) for code in codes]
+    sections = [
+        _section(
+            store, code, start, end, watched=code in follows, types=only.get(code) or [], register=register
+        )
+        for code in codes
+    ]
     return {"since": start.isoformat(), "until": end.isoformat(), "countries": sections}
 
 
-def _section(store: Store, code: str, start: dt.date, end: dt.date, *, watched: bool, types: list[str],
-             register: RegisterLike) -> dict[str, Any]:
+def _section(
+    store: Store,
+    code: str,
+    start: dt.date,
+    end: dt.date,
+    *,
+    watched: bool,
+    types: list[str],
+    register: RegisterLike,
+) -> dict[str, Any]:
     since = dt.datetime.combine(start, dt.time())
     support = [_support_row(r, since) for r in _records(store, "support", code, start, end)]
     events = [_event_row(r, since) for r in _records(store, "events", code, start, end)]
     rows = [r for r in support + events if not types or r["type"] in types]
     groups = []
-    for kind, label in TYPES + tuple((t, t.replace("_", " ").capitalize()) for t in sorted(
-            {r["type"] for r in rows} - set(_TYPE_NAMES))):
+    for kind, label in TYPES + tuple(
+        (t, t.replace("_", " ").capitalize()) for t in sorted({r["type"] for r in rows} - set(_TYPE_NAMES))
+    ):
         found = [r for r in rows if r["type"] == kind]
         if found:
-            groups.append({"type": kind, "label": label, "rows": found[:MAX_ROWS],
-                           "more": max(0, len(found) - MAX_ROWS)})
+            groups.append(
+                {
+                    "type": kind,
+                    "label": label,
+                    "rows": found[:MAX_ROWS],
+                    "more": max(0, len(found) - MAX_ROWS),
+                }
+            )
     confirmed = [r for r in rows if r["type"] == "support" and r["status"] == "confirmed"]
     return {
-        "code": code, "name": ledger.actor_name(code), "watched": watched, "types": types, "groups": groups,
+        "code": code,
+        "name": ledger.actor_name(code),
+        "watched": watched,
+        "types": types,
+        "groups": groups,
         "rule_changes": _rule_changes(code, start, end, register),
         "step_up": _step_up(store, code, start, end) if confirmed else None,  # figures count confirmed only
         "totals": {
-            "records": len(rows), "changed": sum(r["change"] == "changed" for r in rows),
+            "records": len(rows),
+            "changed": sum(r["change"] == "changed" for r in rows),
             "confirmed_support": len(confirmed),
             "confirmed_eur": round(sum(r["amount_eur"] or 0.0 for r in confirmed), 2),
             "events": sum(r["type"] != "support" for r in rows),
@@ -181,9 +255,13 @@ def _section(store: Store, code: str, start: dt.date, end: dt.date, *, watched: 
 def _records(store: Store, table: str, code: str, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
     """Records of ``code`` dated in the period or created, edited or reviewed in it; newest first, each once."""
     filters: list[SupportFilter | EventFilter] = (
-        [SupportFilter(donor=code, start=start, end=end, limit=None)] if table == "support" else
-        [EventFilter(actor=code, start=start, end=end, limit=None),
-         EventFilter(target=code, start=start, end=end, limit=None)])
+        [SupportFilter(donor=code, start=start, end=end, limit=None)]
+        if table == "support"
+        else [
+            EventFilter(actor=code, start=start, end=end, limit=None),
+            EventFilter(target=code, start=start, end=end, limit=None),
+        ]
+    )
     found: dict[int, dict[str, Any]] = {}
     for where in filters:
         rows = store.list_support(where) if isinstance(where, SupportFilter) else store.list_events(where)
@@ -197,7 +275,7 @@ def _records(store: Store, table: str, code: str, start: dt.date, end: dt.date) 
 
 
 def _change(row: dict[str, Any], since: dt.datetime) -> str:
-    """"changed" for a record created before the period and edited or reviewed in it, else "new"."""
+    """ "changed" for a record created before the period and edited or reviewed in it, else "new"."""
     created, updated = row.get("created"), row.get("updated")
     if created is not None and updated is not None and created < since <= updated:
         return "changed"
@@ -211,11 +289,19 @@ def _rule_changes(code: str, start: dt.date, end: dt.date, register: RegisterLik
     for change in changes:
         source = change.sources[0] if change.sources else None
         url = str(source.url) if source is not None and source.url else None
-        rows.append({"date": change.date.isoformat(), "kind": change.kind, "direction": change.direction,
-                     "rule_id": change.rule_id, "title": change.title, "before": change.effect_before or "",
-                     "after": change.effect_after or "",
-                     "source": (source.publisher if source is not None else None) or url or "",
-                     "source_url": url if url and url.startswith(("http://", "https://")) else None})
+        rows.append(
+            {
+                "date": change.date.isoformat(),
+                "kind": change.kind,
+                "direction": change.direction,
+                "rule_id": change.rule_id,
+                "title": change.title,
+                "before": change.effect_before or "",
+                "after": change.effect_after or "",
+                "source": (source.publisher if source is not None else None) or url or "",
+                "source_url": url if url and url.startswith(("http://", "https://")) else None,
+            }
+        )
     return rows
 
 
@@ -223,7 +309,11 @@ def _step_up(store: Store, code: str, start: dt.date, end: dt.date) -> dict[str,
     """The step-up gap to the peers' median on the day before the period and on its last day, when the
     country's counted support changed in between; None when it did not or cannot be computed (no GDP)."""
     before_day = start - dt.timedelta(days=1)
-    figures: dict[str, Any] = {"peers": PEERS, "before_date": before_day.isoformat(), "after_date": end.isoformat()}
+    figures: dict[str, Any] = {
+        "peers": PEERS,
+        "before_date": before_day.isoformat(),
+        "after_date": end.isoformat(),
+    }
     try:
         for key, day in (("before", before_day), ("after", end)):
             row = analysis_service.compare_donors(code, store=store, peers=PEERS, as_of=day).row("total")
@@ -241,31 +331,51 @@ def _rounded(value: Any) -> float | None:
 
 def _source(row: dict[str, Any]) -> dict[str, Any]:
     url = row.get("source_url")
-    return {"source": row.get("source_publisher") or row.get("source_title") or url or "",
-            "source_url": url if url and str(url).startswith(("http://", "https://")) else None}
+    return {
+        "source": row.get("source_publisher") or row.get("source_title") or url or "",
+        "source_url": url if url and str(url).startswith(("http://", "https://")) else None,
+    }
 
 
 def _evidence(text: str | None) -> str:
     text = " ".join((text or "").split())
-    return text if len(text) <= _EVIDENCE_CHARS else text[:_EVIDENCE_CHARS - 1].rstrip() + "…"
+    return text if len(text) <= _EVIDENCE_CHARS else text[: _EVIDENCE_CHARS - 1].rstrip() + "…"
 
 
 def _support_row(row: dict[str, Any], since: dt.datetime) -> dict[str, Any]:
     what = " ".join(x for x in (row["stage"], row["category"] or "", "support") if x)
     via = f" via {row['via']}" if row.get("via") else ""
-    return {"id": row["id"], "type": "support", "date": _iso(row["date"]), "status": row["status"],
-            "change": _change(row, since), "who": f"{row['donor']} to {row['recipient']}{via}", "what": what,
-            "amount_eur": _number(row["amount_eur"]), "amount": money(row["amount"], row["currency"],
-                                                                      row["amount_eur"]),
-            "evidence": _evidence(row["evidence"]), **_source(row)}
+    return {
+        "id": row["id"],
+        "type": "support",
+        "date": _iso(row["date"]),
+        "status": row["status"],
+        "change": _change(row, since),
+        "who": f"{row['donor']} to {row['recipient']}{via}",
+        "what": what,
+        "amount_eur": _number(row["amount_eur"]),
+        "amount": money(row["amount"], row["currency"], row["amount_eur"]),
+        "evidence": _evidence(row["evidence"]),
+        **_source(row),
+    }
 
 
 def _event_row(row: dict[str, Any], since: dt.datetime) -> dict[str, Any]:
     what = row["summary"] or row["category"] or row["direction"] or ""
     who = f"{row['actor']} to {row['target']}" if row["target"] else row["actor"]
-    return {"id": row["id"], "type": row["type"], "date": _iso(row["date"]), "status": row["status"],
-            "change": _change(row, since), "who": who, "what": what, "amount_eur": None, "amount": "",
-            "evidence": _evidence(row["evidence"]), **_source(row)}
+    return {
+        "id": row["id"],
+        "type": row["type"],
+        "date": _iso(row["date"]),
+        "status": row["status"],
+        "change": _change(row, since),
+        "who": who,
+        "what": what,
+        "amount_eur": None,
+        "amount": "",
+        "evidence": _evidence(row["evidence"]),
+        **_source(row),
+    }
 
 
 def _iso(value: Any) -> str | None:
@@ -300,8 +410,10 @@ def money(amount: float | None, currency: str | None, amount_eur: float | None =
 
 # -- rendering --------------------------------------------------------------------------
 
-_NOTE = ("Records dated in the period or added, edited or reviewed in it, confirmed and waiting for review "
-         "(candidates); rejected records are left out.")
+_NOTE = (
+    "Records dated in the period or added, edited or reviewed in it, confirmed and waiting for review "
+    "(candidates); rejected records are left out."
+)
 
 _MARKDOWN = """\
 # Digest: {{ heading }}, {{ d.since }} to {{ d.until }}
@@ -403,16 +515,19 @@ def _anchor(row: dict[str, Any]) -> markupsafe.Markup:
     """The source as an HTML link (escaped); its name alone when it has no http(s) address."""
     if row["source_url"]:
         return markupsafe.Markup('<a href="{}" rel="noopener noreferrer">{}</a>').format(
-            row["source_url"], row["source"] or "source")
+            row["source_url"], row["source"] or "source"
+        )
     return markupsafe.escape(row["source"])
 
 
 def _step_up_text(section: dict[str, Any]) -> str:
     """One sentence on the step-up gap before and after the period."""
     f = section["step_up"]
-    return (f"Allocations counted for {section['name']} went from {eur(f['before_support'])} on {f['before_date']} "
-            f"to {eur(f['after_support'])} on {f['after_date']}; to match the {f['peers']} median share of GDP "
-            f"it would need {eur(f['after'])} more (was {eur(f['before'])}).")
+    return (
+        f"Allocations counted for {section['name']} went from {eur(f['before_support'])} on {f['before_date']} "
+        f"to {eur(f['after_support'])} on {f['after_date']}; to match the {f['peers']} median share of GDP "
+        f"it would need {eur(f['after'])} more (was {eur(f['before'])})."
+    )
 
 
 def _heading(digest: dict[str, Any]) -> str:
@@ -426,8 +541,9 @@ _PAGE = jinja2.Environment(autoescape=True, keep_trailing_newline=True, undefine
 def render_markdown(digest: dict[str, Any]) -> str:
     """The digest as Markdown (tables, source links)."""
     template = _TEXT.from_string(_MARKDOWN)
-    return template.render(d=digest, heading=_heading(digest), note=_NOTE, eur=eur, cell=_cell, link=_link,
-                           step_up=_step_up_text)
+    return template.render(
+        d=digest, heading=_heading(digest), note=_NOTE, eur=eur, cell=_cell, link=_link, step_up=_step_up_text
+    )
 
 
 def render_fragment(digest: dict[str, Any]) -> markupsafe.Markup:
@@ -438,8 +554,9 @@ def render_fragment(digest: dict[str, Any]) -> markupsafe.Markup:
 
 def render_html(digest: dict[str, Any]) -> str:
     """The digest as one self-contained HTML page: inline style, no scripts, no external resources."""
-    return _PAGE.from_string(_HTML).render(d=digest, heading=_heading(digest), note=_NOTE,
-                                           fragment=render_fragment(digest))
+    return _PAGE.from_string(_HTML).render(
+        d=digest, heading=_heading(digest), note=_NOTE, fragment=render_fragment(digest)
+    )
 
 
 FORMATS = {".md": render_markdown, ".markdown": render_markdown, ".html": render_html, ".htm": render_html}

@@ -31,13 +31,28 @@ if TYPE_CHECKING:
         read_article,
     )
 
-__all__ = ["CORPUS_SUFFIXES", "MAX_BYTES", "Article", "article_from_bytes", "cap_article", "extract_documents",
-           "extract_text", "is_corpus_file", "iter_corpus_documents", "read_article", "store_documents"]
+__all__ = [
+    "CORPUS_SUFFIXES",
+    "MAX_BYTES",
+    "Article",
+    "article_from_bytes",
+    "cap_article",
+    "extract_documents",
+    "extract_text",
+    "is_corpus_file",
+    "iter_corpus_documents",
+    "read_article",
+    "store_documents",
+]
 
 log = logging.getLogger(__name__)
 
-_LAZY = {"Article": "aidtrack.extract.articles", "MAX_BYTES": "aidtrack.extract.articles",
-         "article_from_bytes": "aidtrack.extract.articles", "read_article": "aidtrack.extract.articles"}
+_LAZY = {
+    "Article": "aidtrack.extract.articles",
+    "MAX_BYTES": "aidtrack.extract.articles",
+    "article_from_bytes": "aidtrack.extract.articles",
+    "read_article": "aidtrack.extract.articles",
+}
 """Public names of this module that live in the extractor, loaded on first use."""
 
 
@@ -69,16 +84,20 @@ def cap_article(article: Article, *, limit: int | None = None, warnings: list[st
     if len(article.text) <= limit:
         return article
     cut = article.text.rfind(" ", max(limit - 200, 0), limit)
-    text = article.text[:cut if cut > 0 else limit]
-    message = (f'Article "{article.id}" has {len(article.text):,} characters; only the first {len(text):,} '
-               f"were read (setting max_article_chars = {limit:,}).")
+    text = article.text[: cut if cut > 0 else limit]
+    message = (
+        f'Article "{article.id}" has {len(article.text):,} characters; only the first {len(text):,} '
+        f"were read (setting max_article_chars = {limit:,})."
+    )
     log.warning(message)
     if warnings is not None:
         warnings.append(message)
     return dataclasses.replace(article, text=text)
 
 
-def extract_documents(articles: Sequence[Article], *, warnings: list[str] | None = None) -> list[dict[str, Any]]:
+def extract_documents(
+    articles: Sequence[Article], *, warnings: list[str] | None = None
+) -> list[dict[str, Any]]:
     """One document (id, url, title, published, events) per article, in one spaCy pass.
 
     Each article is first capped at ``max_article_chars`` (see :func:`cap_article`).
@@ -88,8 +107,9 @@ def extract_documents(articles: Sequence[Article], *, warnings: list[str] | None
     return [pipeline.document_of(a, events) for a, events in zip(capped, pipeline.extract_many(capped))]
 
 
-def extract_text(text: str, *, name: str = "api", url: str | None = None,
-                 published: dt.date | None = None) -> dict[str, Any]:
+def extract_text(
+    text: str, *, name: str = "api", url: str | None = None, published: dt.date | None = None
+) -> dict[str, Any]:
     """The document of one article given as text (title on the first line), with its ``text``."""
     pipeline = extractor("aidtrack.extract.pipeline")
     article = extractor("aidtrack.extract.articles").article_from_text(text, name=name)
@@ -103,8 +123,9 @@ def extract_text(text: str, *, name: str = "api", url: str | None = None,
     return document
 
 
-def store_documents(documents: Sequence[dict[str, Any]], *, store: Store | None = None,
-                    by: str | None = None) -> dict[str, Any]:
+def store_documents(
+    documents: Sequence[dict[str, Any]], *, store: Store | None = None, by: str | None = None
+) -> dict[str, Any]:
     """Put the documents' events into the ledger as candidates; returns what happened."""
     store = store or ledger.open_store()
     who = f"{ledger.current_user(by)} (extract)"
@@ -125,8 +146,9 @@ def is_corpus_file(path: Path) -> bool:
     return path.is_file() and path.suffix.lower() in CORPUS_SUFFIXES
 
 
-def iter_corpus_documents(path: Path, *, size: int = 200,
-                          errors: list[str] | None = None) -> Iterator[list[dict[str, Any]]]:
+def iter_corpus_documents(
+    path: Path, *, size: int = 200, errors: list[str] | None = None
+) -> Iterator[list[dict[str, Any]]]:
     """The documents of a large corpus, one partition of ``size`` articles at a time."""
     corpus = extractor("aidtrack.corpus")
     for part in corpus.plan_partitions(path, size=size).partitions:

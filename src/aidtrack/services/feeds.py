@@ -55,8 +55,18 @@ MAX_WORKERS = 16
 _INTERVAL_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$", re.IGNORECASE)
 _UNITS = {"": 60, "s": 1, "m": 60, "h": 3600, "d": 86400}
 
-__all__ = ["FeedReport", "PollReport", "Poller", "add_feed", "list_feeds", "make_fetcher", "parse_interval", "poll",
-           "remove_feed", "start_poller"]
+__all__ = [
+    "FeedReport",
+    "PollReport",
+    "Poller",
+    "add_feed",
+    "list_feeds",
+    "make_fetcher",
+    "parse_interval",
+    "poll",
+    "remove_feed",
+    "start_poller",
+]
 
 
 @dataclasses.dataclass
@@ -108,8 +118,9 @@ def _check_address(url: str) -> str:
     url = url.strip()
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc or _CONTROL_RE.search(url) or " " in url:
-        raise ValidationError(f'"{url}" is not a feed address; give a full http(s) URL such as '
-                              "https://example.org/feed.xml.")
+        raise ValidationError(
+            f'"{url}" is not a feed address; give a full http(s) URL such as https://example.org/feed.xml.'
+        )
     return url
 
 
@@ -120,18 +131,28 @@ def _tag(text: str) -> str:
     """A tag as stored: lower case; letters, digits, ``-``, ``_`` and ``.``, at most 40."""
     tag = (text or "").strip().lower()
     if not _TAG_RE.match(tag):
-        raise ValidationError(f'Tag "{text}" must be 1 to 40 letters, digits, "-", "_" or ".", starting with a '
-                              "letter or digit, e.g. asia.")
+        raise ValidationError(
+            f'Tag "{text}" must be 1 to 40 letters, digits, "-", "_" or ".", starting with a '
+            "letter or digit, e.g. asia."
+        )
     return tag
 
 
-def add_feed(url: str, *, name: str | None = None, tags: Sequence[str] = (), store: Store | None = None,
-             by: str | None = None) -> dict[str, Any]:
+def add_feed(
+    url: str,
+    *,
+    name: str | None = None,
+    tags: Sequence[str] = (),
+    store: Store | None = None,
+    by: str | None = None,
+) -> dict[str, Any]:
     """Add the feed at ``url`` (RSS, Atom or a sitemap) with optional ``tags``; it is read at the next poll."""
     store = store or ledger.open_store()
     name = " ".join(_CONTROL_RE.sub(" ", name).split()) or None if name else None
     clean = list(dict.fromkeys(_tag(t) for t in tags))
-    return feeds_db.add_feed(store, url=_check_address(url), name=name, tags=clean, by=ledger.current_user(by))
+    return feeds_db.add_feed(
+        store, url=_check_address(url), name=name, tags=clean, by=ledger.current_user(by)
+    )
 
 
 def list_feeds(*, tags: Sequence[str] = (), store: Store | None = None) -> list[dict[str, Any]]:
@@ -139,8 +160,11 @@ def list_feeds(*, tags: Sequence[str] = (), store: Store | None = None) -> list[
     remembered, events found."""
     rows = feeds_db.list_feeds(store or ledger.open_store())
     wanted = {_tag(t) for t in tags}
-    return [{k: v for k, v in row.items() if k not in ("lock_owner", "locked_until")} for row in rows
-            if not wanted or wanted & set(row["tags"])]
+    return [
+        {k: v for k, v in row.items() if k not in ("lock_owner", "locked_until")}
+        for row in rows
+        if not wanted or wanted & set(row["tags"])
+    ]
 
 
 def remove_feed(ref: str | int, *, store: Store | None = None, by: str | None = None) -> dict[str, Any]:
@@ -152,16 +176,23 @@ def remove_feed(ref: str | int, *, store: Store | None = None, by: str | None = 
 
 # -- polling ----------------------------------------------------------------------------
 
+
 def make_fetcher(*, timeout: float = 20.0, retries: int = 2, backoff: float = 1.0) -> Fetcher:
     """A fetcher with the user agent and per-host delay of the settings."""
     delay = settings.get("feed_host_delay")
     try:
         host_delay = float(delay)
     except ValueError:
-        raise ValidationError(f'feed_host_delay "{delay}" is not a number of seconds; set e.g. '
-                              "AIDTRACK_FEED_HOST_DELAY=1.0.") from None
-    return Fetcher(user_agent=settings.get("feed_user_agent"), timeout=timeout, retries=retries, backoff=backoff,
-                   host_delay=host_delay)
+        raise ValidationError(
+            f'feed_host_delay "{delay}" is not a number of seconds; set e.g. AIDTRACK_FEED_HOST_DELAY=1.0.'
+        ) from None
+    return Fetcher(
+        user_agent=settings.get("feed_user_agent"),
+        timeout=timeout,
+        retries=retries,
+        backoff=backoff,
+        host_delay=host_delay,
+    )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -180,9 +211,18 @@ class _Poll:
         feeds_db.acquire_lock(self.store, feed_id, owner=self.owner, seconds=LOCK_SECONDS)
 
 
-def poll(*, store: Store | None = None, feeds: Sequence[str | int] = (), tags: Sequence[str] = (),
-         fetcher: Fetcher | None = None, by: str | None = None, owner: str | None = None, recheck: bool = False,
-         workers: int = 1, progress: Callable[[FeedReport], None] | None = None) -> PollReport:
+def poll(
+    *,
+    store: Store | None = None,
+    feeds: Sequence[str | int] = (),
+    tags: Sequence[str] = (),
+    fetcher: Fetcher | None = None,
+    by: str | None = None,
+    owner: str | None = None,
+    recheck: bool = False,
+    workers: int = 1,
+    progress: Callable[[FeedReport], None] | None = None,
+) -> PollReport:
     """Poll every feed (or those named in ``feeds``, or tagged with one of ``tags``) once.
 
     Failures are reported, never raised. An article is read again when its feed entry
@@ -224,8 +264,10 @@ def _chosen(store: Store, refs: Sequence[str | int], tags: Sequence[str]) -> lis
 def _pool(workers: int) -> concurrent.futures.Executor | None:
     """Worker processes for article text and extraction (None: do it in this process)."""
     if not 1 <= workers <= MAX_WORKERS:
-        raise ValidationError(f"--workers {workers} is out of range; give 1 to {MAX_WORKERS} "
-                              f"(this machine has {os.cpu_count()} cores).")
+        raise ValidationError(
+            f"--workers {workers} is out of range; give 1 to {MAX_WORKERS} "
+            f"(this machine has {os.cpu_count()} cores)."
+        )
     if workers == 1:
         return None
     methods = multiprocessing.get_all_start_methods()
@@ -238,8 +280,13 @@ def _pool(workers: int) -> concurrent.futures.Executor | None:
 def _warm() -> None:
     """Load the relevance filter and the extraction pipeline once, before worker processes start."""
     _relevance()
-    extraction.extract_documents([Article(id="warm-up", url=None, title="Warm-up", published=None,
-                                           text="Norway pledged aid to Ukraine.")])
+    extraction.extract_documents(
+        [
+            Article(
+                id="warm-up", url=None, title="Warm-up", published=None, text="Norway pledged aid to Ukraine."
+            )
+        ]
+    )
 
 
 def _owner() -> str:
@@ -265,8 +312,9 @@ def _take_lease(run: _Poll, feed_id: int) -> bool:
     if feeds_db.acquire_lock(run.store, feed_id, owner=run.owner, seconds=LOCK_SECONDS):
         return True
     holder = feeds_db.find_feed(run.store, feed_id)["lock_owner"]
-    return _dead_owner(holder) and feeds_db.take_over_lock(run.store, feed_id, stale=holder, owner=run.owner,
-                                                           seconds=LOCK_SECONDS)
+    return _dead_owner(holder) and feeds_db.take_over_lock(
+        run.store, feed_id, stale=holder, owner=run.owner, seconds=LOCK_SECONDS
+    )
 
 
 def _poll_locked(run: _Poll, feed: dict[str, Any]) -> FeedReport:
@@ -296,8 +344,14 @@ def _poll_feed(run: _Poll, feed: dict[str, Any]) -> FeedReport:
     _read_items(run, report, items)
     # Keep no validators after an article failed, so the next poll reads the feed and retries it.
     failed = bool(report.errors)
-    feeds_db.save_poll(run.store, report.id, status="ok", error="; ".join(report.errors) or None,
-                       etag=None if failed else answer.etag, last_modified=None if failed else answer.last_modified)
+    feeds_db.save_poll(
+        run.store,
+        report.id,
+        status="ok",
+        error="; ".join(report.errors) or None,
+        etag=None if failed else answer.etag,
+        last_modified=None if failed else answer.last_modified,
+    )
     return report
 
 
@@ -369,8 +423,11 @@ def read_entry(fetched: _Fetched) -> _Read:
     item, old = fetched.item, fetched.old
     row = _base_row(item)
     if fetched.error is not None:  # perhaps passing: forget the fingerprint, so the next poll tries again
-        return _Read({**row, "fingerprint": None, "status": "error", "error": fetched.error}, "error",
-                     error=f'"{item.title or item.url}": {fetched.error}')
+        return _Read(
+            {**row, "fingerprint": None, "status": "error", "error": fetched.error},
+            "error",
+            error=f'"{item.title or item.url}": {fetched.error}',
+        )
     try:
         article = _article(fetched)
     except ExtractionInputError as ex:  # the page itself is unreadable: try again when the entry changes
@@ -382,12 +439,19 @@ def read_entry(fetched: _Fetched) -> _Read:
     assert article is not None
     outcome = "new" if old is None or old["content_hash"] is None else "changed"
     answer = fetched.answer
-    row.update(content_hash=digest, etag=answer.etag if answer else None, error=None,
-               last_modified=answer.last_modified if answer else None, fetched=_now())
+    row.update(
+        content_hash=digest,
+        etag=answer.etag if answer else None,
+        error=None,
+        last_modified=answer.last_modified if answer else None,
+        fetched=_now(),
+    )
     if not _relevance().passes(article):
         return _Read({**row, "status": "not-relevant", "events": 0}, outcome)
     document = extraction.extract_documents([article])[0]
-    return _Read({**row, "status": "read", "events": len(document.get("events", []))}, outcome, True, document)
+    return _Read(
+        {**row, "status": "read", "events": len(document.get("events", []))}, outcome, True, document
+    )
 
 
 def _store_read(run: _Poll, report: FeedReport, read: _Read) -> None:
@@ -407,13 +471,20 @@ def _store_read(run: _Poll, report: FeedReport, read: _Read) -> None:
         report.added += int(outcome.get("added", 0))
         report.linked += int(outcome.get("linked", 0))
         for bad in outcome.get("invalid", []):
-            report.errors.append(f'"{read.row["title"] or read.row["url"]}": event not stored: {bad.get("error")}')
+            report.errors.append(
+                f'"{read.row["title"] or read.row["url"]}": event not stored: {bad.get("error")}'
+            )
     feeds_db.save_item(run.store, report.id, read.row)
 
 
 def _base_row(item: FeedItem) -> dict[str, Any]:
-    return {"key": item.key, "url": item.url, "title": item.title, "published": item.published,
-            "fingerprint": item.fingerprint}
+    return {
+        "key": item.key,
+        "url": item.url,
+        "title": item.title,
+        "published": item.published,
+        "fingerprint": item.fingerprint,
+    }
 
 
 def _article(fetched: _Fetched) -> Article | None:
@@ -434,8 +505,13 @@ def _plain(summary: str) -> str:
 
 def _as_entry(article: Article, item: FeedItem) -> Article:
     """The article with the feed's link, title and date (more reliable than the page's)."""
-    return dataclasses.replace(article, id=item.url or item.key, url=item.url or article.url,
-                               title=item.title or article.title, published=item.published or article.published)
+    return dataclasses.replace(
+        article,
+        id=item.url or item.key,
+        url=item.url or article.url,
+        title=item.title or article.title,
+        published=item.published or article.published,
+    )
 
 
 def _relevance() -> Any:
@@ -447,6 +523,7 @@ def _now() -> dt.datetime:
 
 
 # -- polling while serving --------------------------------------------------------------
+
 
 def parse_interval(text: str) -> float:
     """Seconds in an interval typed by a user: ``30m``, ``2h``, ``90s``, ``1d`` (a bare number is minutes)."""
@@ -487,8 +564,12 @@ class Poller:
             store = ledger.open_store(self.database_url)
             self.last = poll(store=store, by=self.by, owner=self.owner)
             totals = self.last.totals()
-            log.info("Polled %d feed(s): %d new candidate(s), %d error(s)", len(self.last.feeds),
-                     totals["added"], totals["errors"])
+            log.info(
+                "Polled %d feed(s): %d new candidate(s), %d error(s)",
+                len(self.last.feeds),
+                totals["added"],
+                totals["errors"],
+            )
         except AidtrackError as ex:
             log.warning("Feed poll failed: %s", ex)
         except Exception:  # a bug must not stop the server's polling loop

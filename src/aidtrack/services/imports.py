@@ -30,8 +30,16 @@ from aidtrack.importers.kiel import read_kiel
 from aidtrack.importers.release import BadRow, KielRelease, sha256_of
 from aidtrack.models import Support
 
-__all__ = ["REPORT_FORMATS", "ImportSummary", "MacroSummary", "import_kiel", "import_macro",
-           "load_starter", "totals", "write_report"]
+__all__ = [
+    "REPORT_FORMATS",
+    "ImportSummary",
+    "MacroSummary",
+    "import_kiel",
+    "import_macro",
+    "load_starter",
+    "totals",
+    "write_report",
+]
 
 REPORT_FORMATS = (".csv", ".json")
 Progress = Callable[[str, int, int | None], None]
@@ -75,8 +83,10 @@ class ImportSummary:
         if self.status == "unchanged":
             return "nothing written: this file was already imported"
         if self.newer_release is not None:
-            return (f"{self.stored:,} records stored as history (not current): Release {self.newer_release} "
-                    "is newer and stays current")
+            return (
+                f"{self.stored:,} records stored as history (not current): Release {self.newer_release} "
+                "is newer and stays current"
+            )
         return f"{self.stored:,} records stored as current, {self.superseded:,} older records superseded"
 
 
@@ -128,8 +138,9 @@ def _default_report_path(store: Store, release: KielRelease, import_id: int) -> 
     return Path(database).with_suffix(".reports") / name
 
 
-def _resolve_path(path_or_url: str | Path, *, progress: Progress | None, cache: Path | None,
-                  transport: Any) -> Path:
+def _resolve_path(
+    path_or_url: str | Path, *, progress: Progress | None, cache: Path | None, transport: Any
+) -> Path:
     text = downloads.KIEL_DATA_PAGE if str(path_or_url) == "latest" else str(path_or_url)
     if not downloads.is_url(text):
         return Path(text)
@@ -137,33 +148,69 @@ def _resolve_path(path_or_url: str | Path, *, progress: Progress | None, cache: 
     return downloads.download(text, folder=cache, progress=hook, transport=transport)
 
 
-def _store(store: Store, release: KielRelease, *, path: Path, sha256: str, by: str, started: float,
-           report_path: Path | None, origin: str = "kiel") -> ImportSummary:
+def _store(
+    store: Store,
+    release: KielRelease,
+    *,
+    path: Path,
+    sha256: str,
+    by: str,
+    started: float,
+    report_path: Path | None,
+    origin: str = "kiel",
+) -> ImportSummary:
     """One serialised import: the store decides, inside its transaction, whether a newer release
     is current (then the records become history and its GDP base is not applied)."""
     notes = list(release.notes)
-    outcome = store.import_batch(origin=origin, release=release.release, sha256=sha256, path=str(path),
-                                 records=release.records, macro=release.macro,
-                                 report=[b.as_dict() for b in release.report], by=by)
+    outcome = store.import_batch(
+        origin=origin,
+        release=release.release,
+        sha256=sha256,
+        path=str(path),
+        records=release.records,
+        macro=release.macro,
+        report=[b.as_dict() for b in release.report],
+        by=by,
+    )
     if outcome.newer_release is not None and release.macro:
-        notes.append(f"Release {outcome.newer_release} is already imported, so this release's GDP base and EU "
-                     "shares were not applied (its records are kept as history).")
+        notes.append(
+            f"Release {outcome.newer_release} is already imported, so this release's GDP base and EU "
+            "shares were not applied (its records are kept as history)."
+        )
     target = report_path
     if target is None and release.report and outcome.status == "imported":
         target = _default_report_path(store, release, outcome.import_id)
     if target is not None:
         write_report(release.report, target)
     if release.release is None:
-        notes.append("The file does not say which release it is; pass --release N so newer releases "
-                     "supersede it in the right order.")
-    return ImportSummary(str(path), origin, release.release, release.layout, outcome.status, outcome.import_id,
-                         release.rows_read, len(release.records), outcome.stored, outcome.superseded,
-                         outcome.macro_applied, release.report, totals(release.records),
-                         time.perf_counter() - started, target, notes, outcome.newer_release)
+        notes.append(
+            "The file does not say which release it is; pass --release N so newer releases "
+            "supersede it in the right order."
+        )
+    return ImportSummary(
+        str(path),
+        origin,
+        release.release,
+        release.layout,
+        outcome.status,
+        outcome.import_id,
+        release.rows_read,
+        len(release.records),
+        outcome.stored,
+        outcome.superseded,
+        outcome.macro_applied,
+        release.report,
+        totals(release.records),
+        time.perf_counter() - started,
+        target,
+        notes,
+        outcome.newer_release,
+    )
 
 
-def _unchanged(store: Store, *, path: Path, sha256: str, origin: str, started: float,
-               by: str = "") -> ImportSummary | None:
+def _unchanged(
+    store: Store, *, path: Path, sha256: str, origin: str, started: float, by: str = ""
+) -> ImportSummary | None:
     """The summary of an earlier import of the same content, if there is one (nothing is read).
 
     It also leaves exactly one current release of ``origin`` (repairing a ledger where two
@@ -173,15 +220,41 @@ def _unchanged(store: Store, *, path: Path, sha256: str, origin: str, started: f
     if previous is None:
         return None
     repaired = store.repair_current(origin=origin, by=by or previous["by"])
-    notes = [f"Two releases were current at once; {repaired:,} records of the older one are now history."] \
-        if repaired else []
-    return ImportSummary(str(path), origin, previous["release"], "", "unchanged", previous["id"], 0, 0, 0, repaired,
-                         0, [], {}, time.perf_counter() - started, notes=notes)
+    notes = (
+        [f"Two releases were current at once; {repaired:,} records of the older one are now history."]
+        if repaired
+        else []
+    )
+    return ImportSummary(
+        str(path),
+        origin,
+        previous["release"],
+        "",
+        "unchanged",
+        previous["id"],
+        0,
+        0,
+        0,
+        repaired,
+        0,
+        [],
+        {},
+        time.perf_counter() - started,
+        notes=notes,
+    )
 
 
-def import_kiel(store: Store, path_or_url: str | Path, *, by: str, release: str | None = None,
-                report_path: Path | None = None, progress: Progress | None = None,
-                cache: Path | None = None, transport: Any = None) -> ImportSummary:
+def import_kiel(
+    store: Store,
+    path_or_url: str | Path,
+    *,
+    by: str,
+    release: str | None = None,
+    report_path: Path | None = None,
+    progress: Progress | None = None,
+    cache: Path | None = None,
+    transport: Any = None,
+) -> ImportSummary:
     """Import a Kiel release file, folder or URL (any supported layout) into the ledger.
 
     ``"latest"`` downloads the newest workbook linked from Kiel's data page.
@@ -192,7 +265,9 @@ def import_kiel(store: Store, path_or_url: str | Path, *, by: str, release: str 
     path = _resolve_path(path_or_url, progress=progress, cache=cache, transport=transport)
     website_file = path.name == "data_explorer.csv" and (path.parent / "release_info.csv").exists()
     sha256 = sha256_of(path.parent if website_file else path) if path.exists() else ""
-    done = _unchanged(store, path=path, sha256=sha256, origin="kiel", started=started, by=by) if sha256 else None
+    done = (
+        _unchanged(store, path=path, sha256=sha256, origin="kiel", started=started, by=by) if sha256 else None
+    )
     if done is not None:
         return done
     if progress:
@@ -206,8 +281,9 @@ def import_kiel(store: Store, path_or_url: str | Path, *, by: str, release: str 
     return summary
 
 
-def load_starter(store: Store, *, by: str, folder: Path | None = None,
-                 report_path: Path | None = None) -> ImportSummary:
+def load_starter(
+    store: Store, *, by: str, folder: Path | None = None, report_path: Path | None = None
+) -> ImportSummary:
     """Import the starter dataset shipped in the package (origin "kiel", its release), idempotently.
 
     It carries the SHA-256 of the Kiel folder it was built from, so loading it after
@@ -216,13 +292,26 @@ def load_starter(store: Store, *, by: str, folder: Path | None = None,
     started = time.perf_counter()
     folder = folder or starter.STARTER_DIR
     meta = starter.starter_meta(folder)
-    done = _unchanged(store, path=folder / starter.MONTHLY_FILE, sha256=meta["source_sha256"], origin="kiel",
-                      started=started, by=by)
+    done = _unchanged(
+        store,
+        path=folder / starter.MONTHLY_FILE,
+        sha256=meta["source_sha256"],
+        origin="kiel",
+        started=started,
+        by=by,
+    )
     if done is not None:
         return done
     result = starter.read_starter(folder)
-    return _store(store, result, path=folder / starter.MONTHLY_FILE, sha256=meta["source_sha256"], by=by,
-                  started=started, report_path=report_path)
+    return _store(
+        store,
+        result,
+        path=folder / starter.MONTHLY_FILE,
+        sha256=meta["source_sha256"],
+        by=by,
+        started=started,
+        report_path=report_path,
+    )
 
 
 def import_macro(store: Store, path: str | Path, *, by: str, indicator: str | None = None) -> MacroSummary:
@@ -232,8 +321,22 @@ def import_macro(store: Store, path: str | Path, *, by: str, indicator: str | No
     changed value audited; the same file twice changes nothing.
     """
     read = macro_files.read_macro(path, indicator=indicator)
-    outcome = store.import_macro(origin="macro", sha256=sha256_of(Path(path)), path=str(path), rows=read.rows,
-                                 report=[b.as_dict() for b in read.report], by=by)
+    outcome = store.import_macro(
+        origin="macro",
+        sha256=sha256_of(Path(path)),
+        path=str(path),
+        rows=read.rows,
+        report=[b.as_dict() for b in read.report],
+        by=by,
+    )
     indicators = sorted({r["indicator"] for r in read.rows})
-    return MacroSummary(str(path), indicators, len(read.rows), outcome.stored, read.aggregates, read.report,
-                        outcome.import_id, outcome.status)
+    return MacroSummary(
+        str(path),
+        indicators,
+        len(read.rows),
+        outcome.stored,
+        read.aggregates,
+        read.report,
+        outcome.import_id,
+        outcome.status,
+    )

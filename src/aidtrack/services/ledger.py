@@ -47,8 +47,10 @@ def seed_actors(store: Store, *, version: str | None = None) -> None:
     """Copy every known actor and group membership into the database (``version``: of the
     packaged tables, so that an upgrade with changed tables re-seeds the copy)."""
     rows = [{"code": a.code, "name": a.name, "kind": a.kind} for a in actors.all_actors()]
-    members = [{"group_code": m.group, "member": m.member, "start": m.start, "end": m.end}
-               for m in actors.memberships()]
+    members = [
+        {"group_code": m.group, "member": m.member, "start": m.start, "end": m.end}
+        for m in actors.memberships()
+    ]
     store.replace_actors(rows, members, version=version)
 
 
@@ -57,6 +59,7 @@ def current_user(by: str | None = None) -> str:
 
 
 # -- resolving user input ---------------------------------------------------------------
+
 
 def resolve(name: str | None, *, on: dt.date | None = None) -> str | None:
     """An actor code for a name or code typed by a user (raises UnknownActorError)."""
@@ -77,7 +80,9 @@ def parse_date(value: str | dt.date | None, *, field: str = "date") -> dt.date |
             return dt.date.fromisoformat(text + "-01")
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise ValidationError(f'{field} "{value}" is not a date; write it as YYYY-MM-DD, e.g. 2023-03-01.') from None
+        raise ValidationError(
+            f'{field} "{value}" is not a date; write it as YYYY-MM-DD, e.g. 2023-03-01.'
+        ) from None
 
 
 def _source(fields: Mapping[str, Any]) -> models.Source | None:
@@ -90,6 +95,7 @@ def _source(fields: Mapping[str, Any]) -> models.Source | None:
 
 
 # -- adding and editing -----------------------------------------------------------------
+
 
 def add_support(fields: Mapping[str, Any], *, store: Store, by: str | None = None) -> int:
     """Validate and store one support record typed by a user; returns its id."""
@@ -114,8 +120,7 @@ def with_currency_values(record: models.Support) -> models.Support:
         return record.model_copy(update={"amount_eur": None, "amount_usd": None, "fx_note": None})
     eur = currency.to_eur(record.amount, record.currency, record.date)
     usd = currency.to_usd(record.amount, record.currency, record.date)
-    return record.model_copy(update={"amount_eur": eur.value, "amount_usd": usd.value,
-                                     "fx_note": eur.note})
+    return record.model_copy(update={"amount_eur": eur.value, "amount_usd": usd.value, "fx_note": eur.note})
 
 
 def add_event(fields: Mapping[str, Any], *, store: Store, by: str | None = None) -> int:
@@ -130,15 +135,47 @@ def add_event(fields: Mapping[str, Any], *, store: Store, by: str | None = None)
 
 
 EDITABLE = {
-    "support": ("donor", "recipient", "category", "subtype", "stage", "amount", "currency", "items", "channel",
-                "via", "date", "evidence", "status", "confidence"),
-    "events": ("type", "actor", "target", "beneficiary", "recipient", "category", "direction", "consequence",
-               "condition", "summary", "date", "evidence", "evidence_start", "evidence_end", "status",
-               "confidence"),
+    "support": (
+        "donor",
+        "recipient",
+        "category",
+        "subtype",
+        "stage",
+        "amount",
+        "currency",
+        "items",
+        "channel",
+        "via",
+        "date",
+        "evidence",
+        "status",
+        "confidence",
+    ),
+    "events": (
+        "type",
+        "actor",
+        "target",
+        "beneficiary",
+        "recipient",
+        "category",
+        "direction",
+        "consequence",
+        "condition",
+        "summary",
+        "date",
+        "evidence",
+        "evidence_start",
+        "evidence_end",
+        "status",
+        "confidence",
+    ),
 }
 """Fields a person may change. Provenance (origin, external_id, import, source, current) and
 derived values (amount_eur, amount_usd, fx_note) are set by aidtrack."""
-_ACTOR_FIELDS = {"support": ("donor", "recipient", "via"), "events": ("actor", "target", "beneficiary", "recipient")}
+_ACTOR_FIELDS = {
+    "support": ("donor", "recipient", "via"),
+    "events": ("actor", "target", "beneficiary", "recipient"),
+}
 _MONEY_INPUTS = ("amount", "currency", "date")
 _DERIVED = ("amount_eur", "amount_usd", "fx_note")
 
@@ -151,14 +188,18 @@ def _check_changes(table: str, changes: Mapping[str, Any]) -> None:
     if unknown:
         raise ValidationError(
             f"Cannot change {', '.join(unknown)} of a {table} record: provenance and derived values "
-            f"(EUR/USD amounts) are set by aidtrack. Changeable: {', '.join(EDITABLE[table])}.")
+            f"(EUR/USD amounts) are set by aidtrack. Changeable: {', '.join(EDITABLE[table])}."
+        )
     for key, value in changes.items():
         if isinstance(value, bool):
-            raise ValidationError(f'{key}: {value!r} is not a valid value; give a number or text, not true/false.')
+            raise ValidationError(
+                f"{key}: {value!r} is not a valid value; give a number or text, not true/false."
+            )
 
 
-def edit_record(table: str, record_id: int, changes: Mapping[str, Any], *, store: Store,
-                by: str | None = None) -> dict[str, Any]:
+def edit_record(
+    table: str, record_id: int, changes: Mapping[str, Any], *, store: Store, by: str | None = None
+) -> dict[str, Any]:
     """Change fields of a record, validated exactly as a new record is (actors resolved, the
     whole record checked by the model); EUR/USD values are recomputed when the amount,
     currency or date changes. Provenance fields cannot be changed."""
@@ -195,32 +236,59 @@ def audit_trail(table: str, record_id: int, *, store: Store) -> list[dict[str, A
     trail = store.audit_trail(table, record_id)
     if record.get("import_id") is not None:
         imp = store.get_import(int(record["import_id"]))
-        origin = {"import_id": imp["id"], "origin": imp["origin"], "release": imp["release"], "path": imp["path"],
-                  "sha256": imp["sha256"]}
-        trail.insert(0, {"at": imp["started"], "by": imp["by"], "table_name": table, "record_id": record_id,
-                         "action": "import", "old": None, "new": origin})
+        origin = {
+            "import_id": imp["id"],
+            "origin": imp["origin"],
+            "release": imp["release"],
+            "path": imp["path"],
+            "sha256": imp["sha256"],
+        }
+        trail.insert(
+            0,
+            {
+                "at": imp["started"],
+                "by": imp["by"],
+                "table_name": table,
+                "record_id": record_id,
+                "action": "import",
+                "old": None,
+                "new": origin,
+            },
+        )
     return trail
 
 
 # -- listing and exporting --------------------------------------------------------------
 
+
 def support_filter(**options: Any) -> SupportFilter:
     """A validated filter from CLI/API options (names resolved, dates parsed)."""
-    return SupportFilter(**_clean_filter(options, actor_keys=("donor", "recipient"),
-                                         enums={"category": models.Category, "stage": models.Stage}))
+    return SupportFilter(
+        **_clean_filter(
+            options,
+            actor_keys=("donor", "recipient"),
+            enums={"category": models.Category, "stage": models.Stage},
+        )
+    )
 
 
 def event_filter(**options: Any) -> EventFilter:
-    return EventFilter(**_clean_filter(options, actor_keys=("actor", "target"),
-                                       enums={"type": models.EventType, "category": models.Category}))
+    return EventFilter(
+        **_clean_filter(
+            options,
+            actor_keys=("actor", "target"),
+            enums={"type": models.EventType, "category": models.Category},
+        )
+    )
 
 
 _KEEP_NONE = ("limit", "current")
 """Options whose ``None`` means something ("no limit", "any release") and must reach the filter."""
 
 
-def _clean_filter(options: Mapping[str, Any], *, actor_keys: Iterable[str],
-                  enums: Mapping[str, type[models._Choice]]) -> dict[str, Any]:
+def _clean_filter(
+    options: Mapping[str, Any], *, actor_keys: Iterable[str], enums: Mapping[str, type[models._Choice]]
+) -> dict[str, Any]:
     clean = {k: v for k, v in options.items() if v is not None or k in _KEEP_NONE}
     for key in actor_keys:
         if key in clean:
@@ -244,8 +312,9 @@ def list_records(table: str, where: SupportFilter | EventFilter, *, store: Store
     return store.list_events(where)
 
 
-def stream_records(table: str, where: SupportFilter | EventFilter, *, store: Store,
-                   chunk: int = 250) -> Iterator[list[dict[str, Any]]]:
+def stream_records(
+    table: str, where: SupportFilter | EventFilter, *, store: Store, chunk: int = 250
+) -> Iterator[list[dict[str, Any]]]:
     """The records of :func:`list_records`, ``chunk`` at a time from one database cursor
     (the connection is held until the iterator is exhausted or closed)."""
     if table not in EDITABLE:
@@ -253,8 +322,9 @@ def stream_records(table: str, where: SupportFilter | EventFilter, *, store: Sto
     return store.stream_records(table, where, chunk=chunk)
 
 
-def export_records(table: str, where: SupportFilter | EventFilter, *, store: Store, fmt: str,
-                   out: Path) -> int:
+def export_records(
+    table: str, where: SupportFilter | EventFilter, *, store: Store, fmt: str, out: Path
+) -> int:
     """Write records to ``out`` as CSV, JSON or Parquet; returns how many."""
     if fmt not in EXPORT_FORMATS:
         raise ValidationError(f'Unknown export format "{fmt}"; use one of: {", ".join(EXPORT_FORMATS)}.')
@@ -276,7 +346,10 @@ def status(*, store: Store) -> dict[str, Any]:
     """What the ledger holds: counts per table and status, and the imports."""
     summary = store.summary()
     summary["imports"] = [
-        {k: imp[k] for k in ("id", "origin", "release", "path", "rows_stored", "rows_rejected", "superseded_by")}
+        {
+            k: imp[k]
+            for k in ("id", "origin", "release", "path", "rows_stored", "rows_rejected", "superseded_by")
+        }
         for imp in store.list_imports()
     ]
     return summary
@@ -291,6 +364,7 @@ def group_members(group: str, *, on: dt.date | None, store: Store) -> list[str]:
 
 # -- actors ------------------------------------------------------------------------------
 
+
 def actor_info(code: str) -> actors.ActorInfo:
     """The code, name and kind of an actor code (UnknownActorError if unknown)."""
     return actors.actor_info(code)
@@ -303,5 +377,8 @@ def actor_name(code: str) -> str:
 
 def list_actors(*, kind: str | None = None) -> list[dict[str, str]]:
     """Every known actor (or those of ``kind``: country, organisation) as code, name, kind."""
-    return [{"code": a.code, "name": a.name, "kind": a.kind} for a in actors.all_actors()
-            if kind is None or a.kind == kind]
+    return [
+        {"code": a.code, "name": a.name, "kind": a.kind}
+        for a in actors.all_actors()
+        if kind is None or a.kind == kind
+    ]

@@ -55,7 +55,7 @@ COLUMNS: dict[str, str] = {
     "amount_usd": "value in USD; computed like amount_eur",
     "fx_note": "how the amount was converted",
     "items": 'what is given: JSON such as [{"name": "155mm shells", "quantity": 1000}] or names '
-             'separated by ";"',
+    'separated by ";"',
     "channel": "direct (default) or indirect",
     "via": "the intermediary of an indirect channel (code or name)",
     "date": "YYYY-MM-DD",
@@ -111,31 +111,39 @@ def import_records(store: Store, path: Path, *, by: str, progress: Progress | No
         return RecordsSummary(path, "rejected", None, len(rows), 0, report, time.perf_counter() - started)
     if progress:
         progress("store", 0, len(records))
-    import_id, new = dump.import_records(store, origin=ORIGIN, sha256=sha256, path=str(path), by=by,
-                                         rows_read=len(rows), records=records)
+    import_id, new = dump.import_records(
+        store, origin=ORIGIN, sha256=sha256, path=str(path), by=by, rows_read=len(rows), records=records
+    )
     if progress:
         progress("store", len(records), len(records))
     if not new:
         return RecordsSummary(path, "unchanged", import_id, len(rows), 0, [], time.perf_counter() - started)
-    return RecordsSummary(path, "imported", import_id, len(rows), len(records), [], time.perf_counter() - started)
+    return RecordsSummary(
+        path, "imported", import_id, len(rows), len(records), [], time.perf_counter() - started
+    )
 
 
 # -- reading ----------------------------------------------------------------------------------
+
 
 def read_rows(path: Path) -> list[dict[str, Any]]:
     """The rows of a CSV, JSON, Parquet or Excel file as dicts of plain values (empty cells: None)."""
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        raise ImportFormatError(f'Cannot import "{path}": use a .csv, .json, .parquet or .xlsx file '
-                                "(e.g. one written by `aidtrack export support`).")
+        raise ImportFormatError(
+            f'Cannot import "{path}": use a .csv, .json, .parquet or .xlsx file '
+            "(e.g. one written by `aidtrack export support`)."
+        )
     if not path.is_file():
         raise ImportFormatError(f'"{path}" does not exist; give the path of a file of support records.')
     try:
         raw = _read(path, suffix)
     except (ValueError, OSError, ImportError, KeyError, zipfile.BadZipFile) as ex:
         reason = _printable(str(ex))[:200].rstrip(". ")
-        raise ImportFormatError(f'Cannot read "{path}" as {suffix[1:].upper()}: {reason}. '
-                                "Check the file's format and encoding (UTF-8).") from None
+        raise ImportFormatError(
+            f'Cannot read "{path}" as {suffix[1:].upper()}: {reason}. '
+            "Check the file's format and encoding (UTF-8)."
+        ) from None
     _check_columns(path, raw)
     return [{k: _plain(v) for k, v in row.items()} for row in raw]
 
@@ -164,12 +172,16 @@ def _check_columns(path: Path, rows: list[dict[str, Any]]) -> None:
     seen = {str(k) for row in rows for k in row}
     unknown = sorted(seen - _known_columns())
     if unknown:
-        raise ImportFormatError(f'"{path}" has unknown column(s) {", ".join(repr(c) for c in unknown)}; '
-                                f"the columns are: {', '.join(COLUMNS)}. Rename or remove them.")
+        raise ImportFormatError(
+            f'"{path}" has unknown column(s) {", ".join(repr(c) for c in unknown)}; '
+            f"the columns are: {', '.join(COLUMNS)}. Rename or remove them."
+        )
     missing = [c for c in ("donor", "stage") if rows and c not in seen]
     if missing:
-        raise ImportFormatError(f'"{path}" has no column {", ".join(missing)}; every record needs a donor and '
-                                "a stage (commitment, allocation or delivery).")
+        raise ImportFormatError(
+            f'"{path}" has no column {", ".join(missing)}; every record needs a donor and '
+            "a stage (commitment, allocation or delivery)."
+        )
 
 
 def _known_columns() -> set[str]:
@@ -200,8 +212,10 @@ def _plain(value: Any) -> Any:
 
 # -- validating -------------------------------------------------------------------------------
 
-def _validate(rows: list[dict[str, Any]], *, progress: Progress | None
-              ) -> tuple[list[tuple[models.Support, dict[str, Any]]], list[BadRow]]:
+
+def _validate(
+    rows: list[dict[str, Any]], *, progress: Progress | None
+) -> tuple[list[tuple[models.Support, dict[str, Any]]], list[BadRow]]:
     """Every row as a record, or the problems of the bad rows (row 1 is the first record)."""
     records: list[tuple[models.Support, dict[str, Any]]] = []
     report: list[BadRow] = []
@@ -223,10 +237,12 @@ class _RowError(Exception):
     def __init__(self, column: str | None, value: Any, reason: str) -> None:
         super().__init__(reason)
         self.column, self.value = column, None if value is None else str(value)[:200]
-        self.reason = reason if len(reason) <= _REASON else reason[:_REASON - 3] + "..."
+        self.reason = reason if len(reason) <= _REASON else reason[: _REASON - 3] + "..."
 
 
-def _record(row: Mapping[str, Any], problems: list[_RowError]) -> tuple[models.Support, dict[str, Any]] | None:
+def _record(
+    row: Mapping[str, Any], problems: list[_RowError]
+) -> tuple[models.Support, dict[str, Any]] | None:
     """One row as a validated support record plus its kept fields; problems go to ``problems``."""
     fields = _model_fields()
     data = {k: v for k, v in row.items() if k in fields}
@@ -255,7 +271,9 @@ def _record(row: Mapping[str, Any], problems: list[_RowError]) -> tuple[models.S
     return record, kept
 
 
-def _field(row: Mapping[str, Any], column: str, parse: Callable[[Any], Any], problems: list[_RowError]) -> Any:
+def _field(
+    row: Mapping[str, Any], column: str, parse: Callable[[Any], Any], problems: list[_RowError]
+) -> Any:
     """``parse`` of the row's value in ``column`` (None when empty or bad; a bad value is noted)."""
     value = row.get(column)
     if value is None:
@@ -296,8 +314,11 @@ def _has_source(row: Mapping[str, Any]) -> bool:
 
 
 def _source(row: Mapping[str, Any]) -> models.Source:
-    fields = {k.removeprefix("source_"): v for k, v in row.items()
-              if k.startswith("source_") and k != "source_id" and v is not None}
+    fields = {
+        k.removeprefix("source_"): v
+        for k, v in row.items()
+        if k.startswith("source_") and k != "source_id" and v is not None
+    }
     return models.Source(**fields)
 
 
@@ -327,4 +348,3 @@ def _timestamp(value: Any) -> dt.datetime:
         return dt.datetime.fromisoformat(str(value).strip()).replace(tzinfo=None)
     except ValueError:
         raise ValueError(f'"{value}" is not a time; write it as YYYY-MM-DD HH:MM:SS') from None
-

@@ -24,9 +24,18 @@ from aidtrack.services import analysis as analysis_service
 from aidtrack.services import bootstrap, ledger
 from aidtrack.services import rules as rules_service
 
-__all__ = ["Report", "cited_rule_ids", "country_report", "data_source", "kiel_releases", "options_section",
-           "render_report_text", "rules_section", "signals_section",
-           "write_report_html"]
+__all__ = [
+    "Report",
+    "cited_rule_ids",
+    "country_report",
+    "data_source",
+    "kiel_releases",
+    "options_section",
+    "render_report_text",
+    "rules_section",
+    "signals_section",
+    "write_report_html",
+]
 
 
 def _first_url(sources: Any) -> str:
@@ -45,22 +54,45 @@ def options_section(options: OptionsReport) -> ReportSection:
         deciding = [f for f in (check.deciding if check else ()) if f.rule_id]
         finding = deciding[0] if deciding else None
         rule = f"{finding.rule_title} ({finding.rule_id})" if finding else ""
-        rows.append((route.title, route.label, route.strength, rule, finding.basis_label if finding else "",
-                     finding.citation if finding and finding.citation else ""))
+        rows.append(
+            (
+                route.title,
+                route.label,
+                route.strength,
+                rule,
+                finding.basis_label if finding else "",
+                finding.citation if finding and finding.citation else "",
+            )
+        )
     return ReportSection(
         title=f"Routes open to {options.donor} on {options.as_of.isoformat()}",
-        paragraphs=(("Verdicts of the route checker against the rules in force on that date, most open "
-                    "route first. The strength says what the deciding rule rests on: a statute, a "
-                    "government policy or a guideline. Every rule cited is listed in the next table."),),
-        columns=("route", "verdict", "strength", "deciding rule", "basis", "source"), rows=rows)
+        paragraphs=(
+            (
+                "Verdicts of the route checker against the rules in force on that date, most open "
+                "route first. The strength says what the deciding rule rests on: a statute, a "
+                "government policy or a guideline. Every rule cited is listed in the next table."
+            ),
+        ),
+        columns=("route", "verdict", "strength", "deciding rule", "basis", "source"),
+        rows=rows,
+    )
 
 
 def _rule_row(rule: Rule) -> tuple[str, ...]:
     since = rule.valid_from.isoformat() if rule.valid_from else "not dated"
     caveat = f"Not established: {rule.unverified}." if rule.unverified else ""
-    return (rule.title, rule.id, rule.country, rule.basis_label, rule.legal_reference, rule.effect.replace("_", " "),
-            since, rule.last_reviewed.isoformat() if rule.last_reviewed else "never", _first_url(rule.sources),
-            caveat)
+    return (
+        rule.title,
+        rule.id,
+        rule.country,
+        rule.basis_label,
+        rule.legal_reference,
+        rule.effect.replace("_", " "),
+        since,
+        rule.last_reviewed.isoformat() if rule.last_reviewed else "never",
+        _first_url(rule.sources),
+        caveat,
+    )
 
 
 def cited_rule_ids(options: OptionsReport) -> list[str]:
@@ -79,21 +111,50 @@ def rules_section(donor: str, *, on: dt.date, cited: Sequence[str] = ()) -> Repo
     return ReportSection(
         title=f"Export rules in force for {donor} on {on.isoformat()}, and every rule the routes cite",
         paragraphs=() if rows else ("No rule on record for this country.",),
-        columns=("title", "rule", "country", "basis", "legal reference", "effect", "since", "last reviewed",
-                 "source", "note"), rows=rows)
+        columns=(
+            "title",
+            "rule",
+            "country",
+            "basis",
+            "legal reference",
+            "effect",
+            "since",
+            "last reviewed",
+            "source",
+            "note",
+        ),
+        rows=rows,
+    )
 
 
 def signals_section(options: OptionsReport) -> ReportSection:
     signals = sorted([*options.appeals, *options.threats], key=lambda s: str(s.get("date") or ""))
-    rows = [(str(s.get("date") or ""), s["type"], s["actor"], s.get("summary") or "", _first_url(s.get("sources")))
-            for s in signals]
-    return ReportSection(title=f"Appeals to and threats against {options.donor}",
-                         columns=("date", "type", "by", "summary", "source"), rows=rows,
-                         paragraphs=() if rows else ("No appeals or threats on record.",))
+    rows = [
+        (
+            str(s.get("date") or ""),
+            s["type"],
+            s["actor"],
+            s.get("summary") or "",
+            _first_url(s.get("sources")),
+        )
+        for s in signals
+    ]
+    return ReportSection(
+        title=f"Appeals to and threats against {options.donor}",
+        columns=("date", "type", "by", "summary", "source"),
+        rows=rows,
+        paragraphs=() if rows else ("No appeals or threats on record.",),
+    )
 
 
-def country_report(donor: str, *, peers: str = "G7", as_of: str | dt.date | None = None, stage: str = "allocation",
-                   store: Store | None = None) -> Report:
+def country_report(
+    donor: str,
+    *,
+    peers: str = "G7",
+    as_of: str | dt.date | None = None,
+    stage: str = "allocation",
+    store: Store | None = None,
+) -> Report:
     """The full country report for ``donor`` (analysis + options + rules + signals)."""
     store = store or ledger.open_store()
     bootstrap.prepare(store)
@@ -103,17 +164,35 @@ def country_report(donor: str, *, peers: str = "G7", as_of: str | dt.date | None
     code = analysis_service.resolve_donor(donor)
     when = day or dt.date.today()
     options = rules_service.options_report(code, as_of=when, peers=peers, store=store, frames=frames)
-    sections = (options_section(options), rules_section(code, on=when, cited=cited_rule_ids(options)),
-                signals_section(options))
-    return analysis.build_report(support, macro, code, peers=peers, as_of=as_of, stage=stage,
-                                 extra_sections=sections, releases=kiel_releases(store))
+    sections = (
+        options_section(options),
+        rules_section(code, on=when, cited=cited_rule_ids(options)),
+        signals_section(options),
+    )
+    return analysis.build_report(
+        support,
+        macro,
+        code,
+        peers=peers,
+        as_of=as_of,
+        stage=stage,
+        extra_sections=sections,
+        releases=kiel_releases(store),
+    )
 
 
 def kiel_releases(store: Store) -> list[str]:
     """The Kiel releases whose records are current in the ledger, e.g. ``["29"]``."""
-    return sorted({str(i["release"]) for i in ledger.status(store=store)["imports"]
-                   if str(i.get("origin") or "").lower().startswith("kiel") and i.get("release")
-                   and not i.get("superseded_by")}, key=lambda r: (len(r), r))
+    return sorted(
+        {
+            str(i["release"])
+            for i in ledger.status(store=store)["imports"]
+            if str(i.get("origin") or "").lower().startswith("kiel")
+            and i.get("release")
+            and not i.get("superseded_by")
+        },
+        key=lambda r: (len(r), r),
+    )
 
 
 def data_source(store: Store) -> str | None:

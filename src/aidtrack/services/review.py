@@ -28,8 +28,18 @@ ORIGIN = "extract"
 MATCH_DAYS = 14
 SORTS = ("created", "confidence")
 _ITEM_SPLIT = re.compile(r",\s*|\s+and\s+|;\s*")
-_EVENT_FIELDS = ("actor", "target", "beneficiary", "recipient", "category", "direction", "consequence",
-                 "condition", "summary", "confidence")
+_EVENT_FIELDS = (
+    "actor",
+    "target",
+    "beneficiary",
+    "recipient",
+    "category",
+    "direction",
+    "consequence",
+    "condition",
+    "summary",
+    "confidence",
+)
 
 
 @dataclasses.dataclass
@@ -47,7 +57,9 @@ class StoreOutcome:
 
 def _external_id(doc: Mapping[str, Any], event: Mapping[str, Any]) -> str:
     """A stable id of one event of one article (the same article stored again gets the same ids)."""
-    key = {k: event.get(k) for k in ("type", "donor", "recipient", "actor", "target", "category", "direction")}
+    key = {
+        k: event.get(k) for k in ("type", "donor", "recipient", "actor", "target", "category", "direction")
+    }
     if event.get("type") == "threat" and event.get("consequence"):  # part of a threat's identity
         key["consequence"] = event["consequence"]
     raw = json.dumps([doc.get("url") or doc.get("id"), key], sort_keys=True, default=str)
@@ -55,8 +67,12 @@ def _external_id(doc: Mapping[str, Any], event: Mapping[str, Any]) -> str:
 
 
 def _source(doc: Mapping[str, Any]) -> models.Source:
-    return models.Source(url=doc.get("url"), title=doc.get("title") or doc.get("id"),
-                         published=parse_date(doc.get("published")), kind="news")
+    return models.Source(
+        url=doc.get("url"),
+        title=doc.get("title") or doc.get("id"),
+        published=parse_date(doc.get("published")),
+        kind="news",
+    )
 
 
 def _when(doc: Mapping[str, Any], event: Mapping[str, Any]) -> dt.date | None:
@@ -82,21 +98,38 @@ def to_record(doc: Mapping[str, Any], event: Mapping[str, Any]) -> models.Suppor
 
     A support amount gets its EUR and USD values at the article's date, as imports do.
     """
-    common = {"date": _when(doc, event), "source": _source(doc), "evidence": event.get("evidence"),
-              "origin": ORIGIN, "external_id": _external_id(doc, event), "status": "candidate",
-              "confidence": event.get("confidence")}
+    common = {
+        "date": _when(doc, event),
+        "source": _source(doc),
+        "evidence": event.get("evidence"),
+        "origin": ORIGIN,
+        "external_id": _external_id(doc, event),
+        "status": "candidate",
+        "confidence": event.get("confidence"),
+    }
     if event.get("type") == "support":
-        record = models.Support(donor=event.get("donor"), recipient=event.get("recipient") or "UKR",
-                                category=event.get("category"), stage=event.get("stage") or "commitment",
-                                amount=event.get("amount"), currency=event.get("currency"),
-                                items=_items(event.get("items")),
-                                channel=event.get("channel") or ("indirect" if event.get("via") else "direct"),
-                                via=event.get("via"), **common)
+        record = models.Support(
+            donor=event.get("donor"),
+            recipient=event.get("recipient") or "UKR",
+            category=event.get("category"),
+            stage=event.get("stage") or "commitment",
+            amount=event.get("amount"),
+            currency=event.get("currency"),
+            items=_items(event.get("items")),
+            channel=event.get("channel") or ("indirect" if event.get("via") else "direct"),
+            via=event.get("via"),
+            **common,
+        )
         return ledger.with_currency_values(record) if record.amount is not None else record
     fields = {k: event.get(k) for k in _EVENT_FIELDS if event.get(k) is not None}
     fields.pop("confidence", None)
-    return models.Event(type=event.get("type"), evidence_start=event.get("start"), evidence_end=event.get("end"),
-                        **fields, **common)
+    return models.Event(
+        type=event.get("type"),
+        evidence_start=event.get("start"),
+        evidence_end=event.get("end"),
+        **fields,
+        **common,
+    )
 
 
 def store_document(doc: Mapping[str, Any], *, store: Store, by: str | None = None) -> StoreOutcome:
@@ -112,7 +145,9 @@ def store_document(doc: Mapping[str, Any], *, store: Store, by: str | None = Non
     return outcome
 
 
-def _store_one(record: models.Support | models.Event, *, store: Store, by: str, outcome: StoreOutcome) -> None:
+def _store_one(
+    record: models.Support | models.Event, *, store: Store, by: str, outcome: StoreOutcome
+) -> None:
     """One transaction: claim the identity, then link to the same event or add a candidate."""
     table, key = models.record_key(record)
     matchable = key if models.is_matchable(key) else None
@@ -143,7 +178,9 @@ def candidates(*, store: Store, limit: int = 100, sort: str = "created") -> list
     support = store.list_support(SupportFilter(status="candidate", limit=limit, order=sort))
     rows = [{"table": "events", **e} for e in events] + [{"table": "support", **s} for s in support]
     if sort == "confidence":
-        rows.sort(key=lambda r: (r.get("confidence") is None, -(r.get("confidence") or 0), r["created"], r["id"]))
+        rows.sort(
+            key=lambda r: (r.get("confidence") is None, -(r.get("confidence") or 0), r["created"], r["id"])
+        )
     else:
         rows.sort(key=lambda r: (r["created"], r["table"], r["id"]))
     chosen = rows[:limit]
@@ -165,19 +202,45 @@ def links(*, store: Store, limit: int = 100) -> list[dict[str, Any]]:
     for link in store.list_links(origin=ORIGIN, limit=limit):
         candidate = link.get("record") or {}
         target = _linked_summary(store, link["table_name"], link["record_id"])
-        rows.append({"link_id": link["id"], "ref": f"L{link['id']}", "table": link["table_name"],
-                     "record_id": link["record_id"], "linked_ref": ref(link["table_name"], link["record_id"]),
-                     "evidence": link["evidence"], "source_url": link["source_url"],
-                     "source_title": link["source_title"], "date": candidate.get("date"),
-                     "confidence": candidate.get("confidence"), "candidate": candidate, "linked": target,
-                     "created": link["created"]})
+        rows.append(
+            {
+                "link_id": link["id"],
+                "ref": f"L{link['id']}",
+                "table": link["table_name"],
+                "record_id": link["record_id"],
+                "linked_ref": ref(link["table_name"], link["record_id"]),
+                "evidence": link["evidence"],
+                "source_url": link["source_url"],
+                "source_title": link["source_title"],
+                "date": candidate.get("date"),
+                "confidence": candidate.get("confidence"),
+                "candidate": candidate,
+                "linked": target,
+                "created": link["created"],
+            }
+        )
     return rows
 
 
 def _linked_summary(store: Store, table: str, record_id: int) -> dict[str, Any]:
     row = store.get(table, record_id)
-    keys = ("id", "date", "type", "donor", "recipient", "actor", "target", "category", "subtype", "stage",
-            "amount", "currency", "status", "origin", "source_url")
+    keys = (
+        "id",
+        "date",
+        "type",
+        "donor",
+        "recipient",
+        "actor",
+        "target",
+        "category",
+        "subtype",
+        "stage",
+        "amount",
+        "currency",
+        "status",
+        "origin",
+        "source_url",
+    )
     return {k: row[k] for k in keys if k in row}
 
 
@@ -189,18 +252,31 @@ def undo_link(link_id: int, *, store: Store, by: str | None = None) -> dict[str,
     link = store.get_link(link_id)
     data = link.get("record")
     if not data:
-        raise ValidationError(f"Link L{link_id} was made before links kept their event, so it cannot be "
-                              "turned into a candidate; add the event by hand if it is a different one.")
+        raise ValidationError(
+            f"Link L{link_id} was made before links kept their event, so it cannot be "
+            "turned into a candidate; add the event by hand if it is a different one."
+        )
     model: type[models.Support | models.Event] = (
-        models.Support if link["table_name"] == "support" else models.Event)
+        models.Support if link["table_name"] == "support" else models.Event
+    )
     record = model(**{**data, "status": "candidate"})
     new_id = store.replace_link(link_id, record, by=current_user(by))
-    return {"table": link["table_name"], "ref": ref(link["table_name"], new_id),
-            **store.get(link["table_name"], new_id)}
+    return {
+        "table": link["table_name"],
+        "ref": ref(link["table_name"], new_id),
+        **store.get(link["table_name"], new_id),
+    }
 
 
-def decide(table: str, record_id: int, decision: str, *, store: Store, changes: Mapping[str, Any] | None = None,
-           by: str | None = None) -> dict[str, Any]:
+def decide(
+    table: str,
+    record_id: int,
+    decision: str,
+    *,
+    store: Store,
+    changes: Mapping[str, Any] | None = None,
+    by: str | None = None,
+) -> dict[str, Any]:
     """Accept (-> confirmed), reject, or edit-and-accept one candidate; every change is audited.
 
     Only a candidate can be decided: a confirmed or rejected record is refused with a
@@ -215,7 +291,8 @@ def decide(table: str, record_id: int, decision: str, *, store: Store, changes: 
     if current["status"] != "candidate":
         raise ValidationError(
             f'{ref(table, record_id)} is "{current["status"]}", not a candidate; only candidates are '
-            "reviewed. Change other records with `aidtrack edit` or PATCH /api/" + table + f"/{record_id}.")
+            "reviewed. Change other records with `aidtrack edit` or PATCH /api/" + table + f"/{record_id}."
+        )
     edits = {k: v for k, v in (changes or {}).items() if k not in ("status", "id")}
     return edit_record(table, record_id, {**edits, "status": status}, store=store, by=by)
 

@@ -61,17 +61,39 @@ def render_options(report: OptionsReport) -> str:
     """The options report as Markdown, with the cited rules' review dates from the register."""
     return _render_options(report, rules=load_register().rules)
 
-_EVENT_KEYS = ("type", "actor", "target", "beneficiary", "recipient", "category", "direction",
-               "consequence", "condition", "summary", "date")
+
+_EVENT_KEYS = (
+    "type",
+    "actor",
+    "target",
+    "beneficiary",
+    "recipient",
+    "category",
+    "direction",
+    "consequence",
+    "condition",
+    "summary",
+    "date",
+)
 
 
 def ledger_signals(store: Store) -> list[dict[str, Any]]:
     """Confirmed events in the ledger, shaped as the rules' signals (with their source)."""
     rows = store.list_events(EventFilter(status="confirmed", limit=None))
     rows.sort(key=lambda r: (r["date"] is None, r["date"] or dt.date.min, r["id"]))
-    return [{**{k: row.get(k) for k in _EVENT_KEYS},
-             "sources": [{"url": row.get("source_url"), "publisher": row.get("source_publisher"),
-                          "date": row.get("source_published")}]} for row in rows]
+    return [
+        {
+            **{k: row.get(k) for k in _EVENT_KEYS},
+            "sources": [
+                {
+                    "url": row.get("source_url"),
+                    "publisher": row.get("source_publisher"),
+                    "date": row.get("source_published"),
+                }
+            ],
+        }
+        for row in rows
+    ]
 
 
 def _peer_support(support: pd.DataFrame, *, as_of: dt.date) -> pd.DataFrame:
@@ -80,8 +102,9 @@ def _peer_support(support: pd.DataFrame, *, as_of: dt.date) -> pd.DataFrame:
     return grouped.rename(columns={"stage": "measure"})
 
 
-def _step_up(frames: tuple[pd.DataFrame, pd.DataFrame], donor: str, *, peers: str,
-             as_of: dt.date) -> pd.DataFrame | None:
+def _step_up(
+    frames: tuple[pd.DataFrame, pd.DataFrame], donor: str, *, peers: str, as_of: dt.date
+) -> pd.DataFrame | None:
     try:
         table = analysis_service.compare_donors(donor, frames=frames, peers=peers, as_of=as_of).table
     except AidtrackError:  # no GDP for this donor: the report says there are no step-up figures
@@ -89,9 +112,15 @@ def _step_up(frames: tuple[pd.DataFrame, pd.DataFrame], donor: str, *, peers: st
     return table[["category", "donor_eur", "peer_median_pct_gdp", "gap_eur"]]
 
 
-def options_report(donor: str, *, as_of: dt.date | None = None, recipient: str = "UKR", peers: str = "G7",
-                   store: Store | None = None,
-                   frames: tuple[pd.DataFrame, pd.DataFrame] | None = None) -> OptionsReport:
+def options_report(
+    donor: str,
+    *,
+    as_of: dt.date | None = None,
+    recipient: str = "UKR",
+    peers: str = "G7",
+    store: Store | None = None,
+    frames: tuple[pd.DataFrame, pd.DataFrame] | None = None,
+) -> OptionsReport:
     """Every route for ``donor`` with verdicts, peers' use, signals and step-up gap.
 
     ``frames`` (support, macro) already loaded from ``store`` are used as they are (the
@@ -103,13 +132,27 @@ def options_report(donor: str, *, as_of: dt.date | None = None, recipient: str =
         bootstrap.prepare(store)
         frames = analysis_service.load_frames(store)
     support = frames[0]
-    return build_options(donor, as_of=when, recipient=recipient, peer_support=_peer_support(support, as_of=when),
-                         signals=ledger_signals(store), step_up=_step_up(frames, donor, peers=peers, as_of=when))
+    return build_options(
+        donor,
+        as_of=when,
+        recipient=recipient,
+        peer_support=_peer_support(support, as_of=when),
+        signals=ledger_signals(store),
+        step_up=_step_up(frames, donor, peers=peers, as_of=when),
+    )
 
 
-def check_route(origin: str, recipient: str, item: str, *, via: tuple[str, ...] = (),
-                manufacturer: str | None = None, on: dt.date | None = None,
-                transit: tuple[str, ...] = (), equipment: str | None = None) -> CheckResult:
+def check_route(
+    origin: str,
+    recipient: str,
+    item: str,
+    *,
+    via: tuple[str, ...] = (),
+    manufacturer: str | None = None,
+    on: dt.date | None = None,
+    transit: tuple[str, ...] = (),
+    equipment: str | None = None,
+) -> CheckResult:
     """Judge a transfer hop by hop against the rules in force on ``on`` (default: today).
 
     Countries are codes (resolve typed names with :func:`aidtrack.services.actors.resolve_actor` first); a bad
@@ -117,6 +160,14 @@ def check_route(origin: str, recipient: str, item: str, *, via: tuple[str, ...] 
     straits, airspace or land the shipment crosses without a handover; ``equipment`` names
     equipment that some rules are limited to (``leopard_2``, ``licence_built``...).
     """
-    transfer = Transfer(origin, recipient, item, via=via, manufacturer=manufacturer, on=on, transit=transit,
-                        equipment=equipment)
+    transfer = Transfer(
+        origin,
+        recipient,
+        item,
+        via=via,
+        manufacturer=manufacturer,
+        on=on,
+        transit=transit,
+        equipment=equipment,
+    )
     return check_transfer(transfer)

@@ -32,9 +32,18 @@ def _read_bytes(path: str | Path | None) -> tuple[str, bytes]:
 
 def _source(signal: Mapping[str, Any]) -> models.Source:
     first = signal["sources"][0]
-    kind = "official" if any(d in (first.get("url") or "") for d in (".gov", "nato.int", "europa.eu")) else "news"
-    return models.Source(url=first.get("url"), publisher=first.get("publisher"), published=first.get("date"),
-                         title=signal.get("summary"), kind=kind)
+    kind = (
+        "official"
+        if any(d in (first.get("url") or "") for d in (".gov", "nato.int", "europa.eu"))
+        else "news"
+    )
+    return models.Source(
+        url=first.get("url"),
+        publisher=first.get("publisher"),
+        published=first.get("date"),
+        title=signal.get("summary"),
+        kind=kind,
+    )
 
 
 def _external_id(index: int, signal: Mapping[str, Any]) -> str:
@@ -44,18 +53,46 @@ def _external_id(index: int, signal: Mapping[str, Any]) -> str:
 
 def to_record(index: int, signal: Mapping[str, Any]) -> models.Support | models.Event:
     """One signal as a confirmed ledger record with its first source."""
-    common: dict[str, Any] = {"date": signal.get("date"), "source": _source(signal), "evidence": signal.get("summary"),
-                              "origin": ORIGIN, "external_id": _external_id(index, signal), "status": "confirmed"}
+    common: dict[str, Any] = {
+        "date": signal.get("date"),
+        "source": _source(signal),
+        "evidence": signal.get("summary"),
+        "origin": ORIGIN,
+        "external_id": _external_id(index, signal),
+        "status": "confirmed",
+    }
     if signal["type"] == "support":
-        return models.Support(donor=signal["actor"], recipient=signal.get("recipient") or signal.get("target") or "UKR",
-                              category=signal.get("category"), stage=signal.get("stage") or "commitment",
-                              amount=signal.get("amount"), currency=signal.get("currency"),
-                              channel=signal.get("channel") or ("indirect" if signal.get("via") else "direct"),
-                              via=signal.get("via"), **common)
-    fields = {k: signal.get(k) for k in ("target", "beneficiary", "recipient", "category", "direction",
-                                         "consequence", "condition", "summary")}
-    return models.Event(type=signal["type"], actor=signal["actor"],
-                        confidence=_CONFIDENCE.get(str(signal.get("confidence")), None), **fields, **common)
+        return models.Support(
+            donor=signal["actor"],
+            recipient=signal.get("recipient") or signal.get("target") or "UKR",
+            category=signal.get("category"),
+            stage=signal.get("stage") or "commitment",
+            amount=signal.get("amount"),
+            currency=signal.get("currency"),
+            channel=signal.get("channel") or ("indirect" if signal.get("via") else "direct"),
+            via=signal.get("via"),
+            **common,
+        )
+    fields = {
+        k: signal.get(k)
+        for k in (
+            "target",
+            "beneficiary",
+            "recipient",
+            "category",
+            "direction",
+            "consequence",
+            "condition",
+            "summary",
+        )
+    }
+    return models.Event(
+        type=signal["type"],
+        actor=signal["actor"],
+        confidence=_CONFIDENCE.get(str(signal.get("confidence"))),
+        **fields,
+        **common,
+    )
 
 
 def import_signals(store: Store, path: str | Path | None = None, *, by: str | None = None) -> dict[str, Any]:
@@ -72,7 +109,21 @@ def import_signals(store: Store, path: str | Path | None = None, *, by: str | No
             continue
         (support if isinstance(record, models.Support) else events).append(record)  # type: ignore[arg-type]
     outcome: ImportOutcome = store.import_batch(
-        origin=ORIGIN, release=None, sha256=hashlib.sha256(raw).hexdigest(), path=label, records=support,
-        events=events, report=report, by=current_user(by) + " (signals import)")
-    return {"path": label, "status": outcome.status, "stored": outcome.stored, "events": len(events),
-            "support": len(support), "superseded": outcome.superseded, "rejected": report}
+        origin=ORIGIN,
+        release=None,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        path=label,
+        records=support,
+        events=events,
+        report=report,
+        by=current_user(by) + " (signals import)",
+    )
+    return {
+        "path": label,
+        "status": outcome.status,
+        "stored": outcome.stored,
+        "events": len(events),
+        "support": len(support),
+        "superseded": outcome.superseded,
+        "rejected": report,
+    }

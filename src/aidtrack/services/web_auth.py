@@ -56,13 +56,15 @@ def verify_token(token: str | None, *, store: Store) -> str:
         )
     name = store.token_name(hash_token(token.strip()))
     if name is None:
-        raise AuthError("The token is unknown, expired or revoked; create a new one with "
-                        "`aidtrack token create NAME`.")
+        raise AuthError(
+            "The token is unknown, expired or revoked; create a new one with `aidtrack token create NAME`."
+        )
     return name
 
 
-def revoke_token(name: str | None = None, *, store: Store, token_id: int | None = None,
-                 by: str | None = None) -> int:
+def revoke_token(
+    name: str | None = None, *, store: Store, token_id: int | None = None, by: str | None = None
+) -> int:
     """Revoke every active token of ``name``, or the one token ``token_id``; audited; returns how many."""
     if token_id is None and not name:
         raise ValidationError("Say which token to revoke: a NAME or --id N (see `aidtrack token list`).")

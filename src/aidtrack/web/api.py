@@ -36,13 +36,20 @@ Limit = Annotated[int, Query(ge=1, le=1000, description="Page size (at most 1000
 Offset = Annotated[int, Query(ge=0, le=2**31 - 1, description="Rows to skip.")]
 RecordId = Annotated[int, Path(ge=1, le=2**62, description="Record id.", examples=[1])]
 Text = Annotated[str | None, Query(max_length=200)]
-ActorQ = Annotated[str | None, Query(max_length=200, description="A code or name: KOR, South Korea, Seoul.",
-                                     examples=["KOR"])]
-DateQ = Annotated[str | None, Query(max_length=20, description="YYYY-MM-DD (or YYYY-MM).", examples=["2023-01-01"])]
-CategoryQ = Annotated[str | None, Query(max_length=40, description="military, humanitarian or financial.",
-                                        examples=["military"])]
-StatusQ = Annotated[str | None, Query(max_length=20, description="confirmed, candidate or rejected.",
-                                      examples=["confirmed"])]
+ActorQ = Annotated[
+    str | None,
+    Query(max_length=200, description="A code or name: KOR, South Korea, Seoul.", examples=["KOR"]),
+]
+DateQ = Annotated[
+    str | None, Query(max_length=20, description="YYYY-MM-DD (or YYYY-MM).", examples=["2023-01-01"])
+]
+CategoryQ = Annotated[
+    str | None,
+    Query(max_length=40, description="military, humanitarian or financial.", examples=["military"]),
+]
+StatusQ = Annotated[
+    str | None, Query(max_length=20, description="confirmed, candidate or rejected.", examples=["confirmed"])
+]
 
 
 class Page(pydantic.BaseModel):
@@ -77,9 +84,22 @@ class _Sourced(pydantic.BaseModel):
 class SupportIn(_Sourced):
     """A support record to add; actors may be names ("South Korea") or codes ("KOR")."""
 
-    model_config = pydantic.ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "donor": "South Korea", "stage": "allocation", "category": "humanitarian", "amount": 5000000,
-        "currency": "USD", "date": "2024-02-01", "source_url": "https://example.org/source"}]})
+    model_config = pydantic.ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "donor": "South Korea",
+                    "stage": "allocation",
+                    "category": "humanitarian",
+                    "amount": 5000000,
+                    "currency": "USD",
+                    "date": "2024-02-01",
+                    "source_url": "https://example.org/source",
+                }
+            ]
+        },
+    )
     donor: str = pydantic.Field(max_length=200)
     recipient: str = pydantic.Field("UKR", max_length=200)
     category: str | None = pydantic.Field(None, max_length=40)
@@ -93,9 +113,22 @@ class SupportIn(_Sourced):
 class EventIn(_Sourced):
     """A diplomatic event to add: appeal, refusal, threat, policy_change or sanction."""
 
-    model_config = pydantic.ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "type": "appeal", "actor": "UKR", "target": "KOR", "category": "military", "date": "2024-02-02",
-        "summary": "Kyiv asks Seoul for artillery shells", "source_url": "https://example.org/appeal"}]})
+    model_config = pydantic.ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "type": "appeal",
+                    "actor": "UKR",
+                    "target": "KOR",
+                    "category": "military",
+                    "date": "2024-02-02",
+                    "summary": "Kyiv asks Seoul for artillery shells",
+                    "source_url": "https://example.org/appeal",
+                }
+            ]
+        },
+    )
     type: str = pydantic.Field(max_length=40)
     actor: str = pydantic.Field(max_length=200)
     target: str | None = pydantic.Field(None, max_length=200)
@@ -111,8 +144,12 @@ class EventIn(_Sourced):
 class Review(pydantic.BaseModel):
     """A decision on a candidate: accept, reject, or edit fields and accept."""
 
-    model_config = pydantic.ConfigDict(extra="forbid", json_schema_extra={"examples": [
-        {"action": "edit", "changes": {"summary": "Kyiv asks Seoul for shells"}}]})
+    model_config = pydantic.ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"action": "edit", "changes": {"summary": "Kyiv asks Seoul for shells"}}]
+        },
+    )
     action: Literal["accept", "reject", "edit"]
     table: Literal["events", "support"] = "events"
     changes: dict[str, str | float | int | None] = pydantic.Field(default_factory=dict, max_length=30)
@@ -120,26 +157,65 @@ class Review(pydantic.BaseModel):
 
 # -- records ----------------------------------------------------------------------------
 
+
 @router.get("/support", response_model=Page, tags=["records"])
-def list_support(request: Request, store: StoreDep, donor: ActorQ = None, recipient: ActorQ = None, category: CategoryQ = None,
-                 stage: Text = None, status: StatusQ = None, start: DateQ = None, end: DateQ = None,
-                 limit: Limit = 100, offset: Offset = 0) -> Response:
+def list_support(
+    request: Request,
+    store: StoreDep,
+    donor: ActorQ = None,
+    recipient: ActorQ = None,
+    category: CategoryQ = None,
+    stage: Text = None,
+    status: StatusQ = None,
+    start: DateQ = None,
+    end: DateQ = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> Response:
     """Support records, newest first. Actors may be names or codes; dates YYYY-MM-DD.
 
     The answer carries the ledger's ``ETag``: send it back as ``If-None-Match`` to get 304
     while the ledger is unchanged."""
-    where = ledger.support_filter(donor=donor, recipient=recipient, category=category, stage=stage,
-                                  status=status, start=start, end=end, limit=limit, offset=offset)
+    where = ledger.support_filter(
+        donor=donor,
+        recipient=recipient,
+        category=category,
+        stage=stage,
+        status=status,
+        start=start,
+        end=end,
+        limit=limit,
+        offset=offset,
+    )
     return _page("support", where, store=store, request=request)
 
 
 @router.get("/events", response_model=Page, tags=["records"])
-def list_events(request: Request, store: StoreDep, type: Text = None, actor: ActorQ = None, target: ActorQ = None,
-                category: CategoryQ = None, status: StatusQ = None, start: DateQ = None, end: DateQ = None,
-                limit: Limit = 100, offset: Offset = 0) -> Response:
+def list_events(
+    request: Request,
+    store: StoreDep,
+    type: Text = None,
+    actor: ActorQ = None,
+    target: ActorQ = None,
+    category: CategoryQ = None,
+    status: StatusQ = None,
+    start: DateQ = None,
+    end: DateQ = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> Response:
     """Diplomatic events (appeals, refusals, threats, policy changes, sanctions), newest first."""
-    where = ledger.event_filter(type=type, actor=actor, target=target, category=category, status=status,
-                                start=start, end=end, limit=limit, offset=offset)
+    where = ledger.event_filter(
+        type=type,
+        actor=actor,
+        target=target,
+        category=category,
+        status=status,
+        start=start,
+        end=end,
+        limit=limit,
+        offset=offset,
+    )
     return _page("events", where, store=store, request=request)
 
 
@@ -218,8 +294,11 @@ def _kept(request: Request, key: Hashable, body: bytes, headers: dict[str, str])
     if packed is None:
         packed = gzip.compress(body, compresslevel=6)
         PAGES.put((key, "gzip"), packed)
-    return Response(packed, media_type="application/json",
-                    headers={**headers, "Content-Encoding": "gzip", "Vary": "Accept-Encoding"})
+    return Response(
+        packed,
+        media_type="application/json",
+        headers={**headers, "Content-Encoding": "gzip", "Vary": "Accept-Encoding"},
+    )
 
 
 def _accepts_gzip(accept_encoding: str) -> bool:
@@ -258,8 +337,14 @@ def _page(table: str, where: Any, *, store: Store, request: Request) -> Response
     return StreamingResponse(PAGES.keeping(key, body), media_type="application/json", headers=headers)
 
 
-def _page_body(first: list[dict[str, Any]], chunks: Iterator[list[dict[str, Any]]], *, total: int, limit: int,
-               offset: int) -> Iterator[bytes]:
+def _page_body(
+    first: list[dict[str, Any]],
+    chunks: Iterator[list[dict[str, Any]]],
+    *,
+    total: int,
+    limit: int,
+    offset: int,
+) -> Iterator[bytes]:
     """``{"items": [...], "total", "limit", "offset", "next_offset"}`` as UTF-8 pieces."""
     yield b'{"items":['
     sent = 0
@@ -268,8 +353,12 @@ def _page_body(first: list[dict[str, Any]], chunks: Iterator[list[dict[str, Any]
             yield (b"," if sent else b"") + convert.json_bytes(rows)[1:-1]
             sent += len(rows)
     following = offset + sent
-    tail = {"total": total, "limit": limit, "offset": offset,
-            "next_offset": following if following < total and sent else None}
+    tail = {
+        "total": total,
+        "limit": limit,
+        "offset": offset,
+        "next_offset": following if following < total and sent else None,
+    }
     yield b"]," + convert.json_bytes(tail)[1:]
 
 
@@ -287,6 +376,7 @@ def get_event(record_id: RecordId, store: StoreDep) -> dict[str, Any]:
 
 # -- actors -----------------------------------------------------------------------------
 
+
 @router.get("/actors", tags=["actors"])
 def list_actors(kind: Literal["country", "organisation"] | None = None) -> list[dict[str, str]]:
     """Every known country and organisation: code, name, kind."""
@@ -294,8 +384,10 @@ def list_actors(kind: Literal["country", "organisation"] | None = None) -> list[
 
 
 @router.get("/actors/resolve", tags=["actors"])
-def resolve_actor(name: Annotated[str, Query(min_length=1, max_length=200, examples=["Republic of Korea"])],
-                  date: DateQ = None) -> dict[str, str]:
+def resolve_actor(
+    name: Annotated[str, Query(min_length=1, max_length=200, examples=["Republic of Korea"])],
+    date: DateQ = None,
+) -> dict[str, str]:
     """The code for a name ("Seoul", "Republic of Korea" -> KOR); 400 with suggestions if unknown."""
     code = ledger.resolve(name, on=ledger.parse_date(date))
     if code is None:
@@ -304,8 +396,9 @@ def resolve_actor(name: Annotated[str, Query(min_length=1, max_length=200, examp
 
 
 @router.get("/groups/{group}/members", tags=["actors"])
-def group_members(group: Annotated[str, Path(max_length=100, examples=["NATO"])], store: StoreDep,
-                  date: DateQ = None) -> dict[str, Any]:
+def group_members(
+    group: Annotated[str, Path(max_length=100, examples=["NATO"])], store: StoreDep, date: DateQ = None
+) -> dict[str, Any]:
     """Members of a group (NATO, EU, G7, OECD ...) on ``date`` (default today)."""
     on = ledger.parse_date(date) or dt.date.today()
     members = ledger.group_members(group, on=on, store=store)
@@ -313,6 +406,7 @@ def group_members(group: Annotated[str, Path(max_length=100, examples=["NATO"])]
 
 
 # -- writes -----------------------------------------------------------------------------
+
 
 @router.post("/support", status_code=201, response_model=Created, tags=["writes"])
 def add_support(body: SupportIn, user: UserDep, store: StoreDep) -> Created:
@@ -328,8 +422,11 @@ def add_event(body: EventIn, user: UserDep, store: StoreDep) -> Created:
     return Created(id=new_id, by=user)
 
 
-Changes = Annotated[dict[str, str | float | int | bool | None], pydantic.Field(max_length=30),
-                    Body(examples=[{"category": "financial"}])]
+Changes = Annotated[
+    dict[str, str | float | int | bool | None],
+    pydantic.Field(max_length=30),
+    Body(examples=[{"category": "financial"}]),
+]
 
 
 @router.patch("/support/{record_id}", tags=["writes"])
@@ -345,13 +442,23 @@ def edit_event(record_id: RecordId, changes: Changes, user: UserDep, store: Stor
 
 
 @router.get("/review", tags=["review"], response_model=dict[str, Any])
-def review_queue(request: Request, store: StoreDep, sort: Literal["created", "confidence"] = "created",
-                 limit: Annotated[int, Query(ge=1, le=500)] = 50) -> Response:
+def review_queue(
+    request: Request,
+    store: StoreDep,
+    sort: Literal["created", "confidence"] = "created",
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+) -> Response:
     """Candidates waiting for review (each with ``ref``, ``confidence`` and ``corroborations``), oldest
     first or most confident first, and the links of news articles to existing records."""
-    return versioned_json(request, store, ("review", sort, limit), lambda: {
-        "items": review_service.candidates(store=store, limit=limit, sort=sort),
-        "links": review_service.links(store=store, limit=limit)})
+    return versioned_json(
+        request,
+        store,
+        ("review", sort, limit),
+        lambda: {
+            "items": review_service.candidates(store=store, limit=limit, sort=sort),
+            "links": review_service.links(store=store, limit=limit),
+        },
+    )
 
 
 @router.post("/review/links/{link_id}/undo", tags=["writes"])

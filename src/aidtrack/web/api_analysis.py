@@ -20,7 +20,9 @@ from aidtrack.web.auth import get_store, token_user
 router = APIRouter()
 StoreDep = Annotated[Store, Depends(get_store)]
 Text = Annotated[str | None, Query(max_length=200)]
-Actor = Annotated[str, Path(min_length=1, max_length=100, description="A code or name, e.g. KOR.", examples=["KOR"])]
+Actor = Annotated[
+    str, Path(min_length=1, max_length=100, description="A code or name, e.g. KOR.", examples=["KOR"])
+]
 DateQ = Annotated[str | None, Query(max_length=20, description="YYYY-MM-DD.", examples=["2023-06-01"])]
 MAX_TEXT = 200_000
 
@@ -28,13 +30,26 @@ MAX_TEXT = 200_000
 class TransferIn(pydantic.BaseModel):
     """A proposed transfer: ``origin`` ships ``item`` to ``recipient`` through ``via``."""
 
-    model_config = pydantic.ConfigDict(extra="forbid", json_schema_extra={"examples": [
-        {"origin": "KOR", "recipient": "UKR", "item": "ammunition", "via": ["USA"], "on": "2024-01-10"}]})
+    model_config = pydantic.ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "origin": "KOR",
+                    "recipient": "UKR",
+                    "item": "ammunition",
+                    "via": ["USA"],
+                    "on": "2024-01-10",
+                }
+            ]
+        },
+    )
     origin: str = pydantic.Field(min_length=1, max_length=100, examples=["KOR"])
     recipient: str = pydantic.Field("UKR", min_length=1, max_length=100)
     item: str = pydantic.Field(min_length=1, max_length=100, examples=["ammunition"])
     via: list[Annotated[str, pydantic.Field(min_length=1, max_length=100)]] = pydantic.Field(
-        default_factory=list, max_length=5)
+        default_factory=list, max_length=5
+    )
     manufacturer: str | None = pydantic.Field(None, max_length=100)
     equipment: str | None = pydantic.Field(None, max_length=100, examples=["leopard_2"])
     on: dt.date | None = None
@@ -43,9 +58,18 @@ class TransferIn(pydantic.BaseModel):
 class ArticleIn(pydantic.BaseModel):
     """A news article: its text (title on the first line, or given as ``title``)."""
 
-    model_config = pydantic.ConfigDict(extra="forbid", json_schema_extra={"examples": [
-        {"text": "Kyiv urges Seoul\n\nKyiv urged South Korea to send artillery shells.",
-         "url": "https://example.org/news", "published": "2024-05-02"}]})
+    model_config = pydantic.ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "text": "Kyiv urges Seoul\n\nKyiv urged South Korea to send artillery shells.",
+                    "url": "https://example.org/news",
+                    "published": "2024-05-02",
+                }
+            ]
+        },
+    )
     text: str = pydantic.Field(min_length=1, max_length=MAX_TEXT)
     title: str | None = pydantic.Field(None, max_length=1000)
     url: str | None = pydantic.Field(None, max_length=2000)
@@ -54,37 +78,56 @@ class ArticleIn(pydantic.BaseModel):
 
 # -- analysis ---------------------------------------------------------------------------
 
+
 @router.get("/rank", tags=["analysis"])
-def rank(store: StoreDep, per: Literal["gdp", "capita"] | None = None,
-         category: CategoryName | None = None,
-         stage: StageName = "allocation", start: DateQ = None, end: DateQ = None,
-         limit: Annotated[int, Query(ge=1, le=500)] = 100) -> dict[str, Any]:
+def rank(
+    store: StoreDep,
+    per: Literal["gdp", "capita"] | None = None,
+    category: CategoryName | None = None,
+    stage: StageName = "allocation",
+    start: DateQ = None,
+    end: DateQ = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+) -> dict[str, Any]:
     """Donors ranked by support in EUR, as % of GDP (``per=gdp``) or per capita."""
     table = cache.ranking(store, per=per, category=category, stage=stage, start=start, end=end)
-    return {"per": per, "stage": stage, "category": category, "total": len(table),
-            "items": convert.frame(table.head(limit))}
+    return {
+        "per": per,
+        "stage": stage,
+        "category": category,
+        "total": len(table),
+        "items": convert.frame(table.head(limit)),
+    }
 
 
 @router.get("/compare/{donor}", tags=["analysis"])
-def compare(donor: Actor, store: StoreDep,
-            peers: Annotated[str, Query(min_length=1, max_length=300, examples=["G7", "JPN,DEU"])] = "G7",
-            stage: StageName = "allocation", percentile: Annotated[float, Query(ge=0, le=100)] = 50,
-            as_of: DateQ = None) -> dict[str, Any]:
+def compare(
+    donor: Actor,
+    store: StoreDep,
+    peers: Annotated[str, Query(min_length=1, max_length=300, examples=["G7", "JPN,DEU"])] = "G7",
+    stage: StageName = "allocation",
+    percentile: Annotated[float, Query(ge=0, le=100)] = 50,
+    as_of: DateQ = None,
+) -> dict[str, Any]:
     """A donor against peers (a group such as G7/NATO/EU or codes "JPN,DEU") with the step-up gap."""
     return cache.comparison(store, donor, peers=peers, stage=stage, percentile=percentile, as_of=as_of)
 
 
 @router.get("/timeline/{donor}", tags=["analysis"])
-def timeline(donor: Actor, store: StoreDep, stage: StageName | None = None,
-             freq: Literal["M", "Q", "Y"] = "M") -> dict[str, Any]:
+def timeline(
+    donor: Actor, store: StoreDep, stage: StageName | None = None, freq: Literal["M", "Q", "Y"] = "M"
+) -> dict[str, Any]:
     """A donor's support per month (quarter, year) and cumulative, by stage and category."""
     return cache.donor_timeline(store, donor, stage=stage, freq=freq)
 
 
 @router.get("/report/{donor}", tags=["analysis"])
-def report(donor: Actor, store: StoreDep,
-           peers: Annotated[str, Query(min_length=1, max_length=300, examples=["G7"])] = "G7",
-           as_of: DateQ = None) -> dict[str, Any]:
+def report(
+    donor: Actor,
+    store: StoreDep,
+    peers: Annotated[str, Query(min_length=1, max_length=300, examples=["G7"])] = "G7",
+    as_of: DateQ = None,
+) -> dict[str, Any]:
     """The country report behind /country/{donor}: headline figures, categories, peers, step-up gap,
     timeline, routes, rules and signals, with sources."""
     found = cache.country_report(store, donor, peers=peers, as_of=as_of)
@@ -93,14 +136,19 @@ def report(donor: Actor, store: StoreDep,
 
 # -- rules ------------------------------------------------------------------------------
 
+
 @router.get("/rules/changes", tags=["rules"])
-def rule_changes(since: Annotated[str, Query(max_length=20, examples=["2023-01-01"])] = "2022-01-01",
-                 until: DateQ = None,
-                 country: Annotated[str | None, Query(max_length=100, examples=["DEU"])] = None) -> dict[str, Any]:
+def rule_changes(
+    since: Annotated[str, Query(max_length=20, examples=["2023-01-01"])] = "2022-01-01",
+    until: DateQ = None,
+    country: Annotated[str | None, Query(max_length=100, examples=["DEU"])] = None,
+) -> dict[str, Any]:
     """Rules adopted, ended or pending between ``since`` and ``until``: who loosened or tightened what."""
     start = ledger.parse_date(since, field="since") or dt.date(2022, 1, 1)
     code = resolve_actor(country) if country else None
-    found = rules_service.rule_changes(since=start, until=ledger.parse_date(until, field="until"), country=code)
+    found = rules_service.rule_changes(
+        since=start, until=ledger.parse_date(until, field="until"), country=code
+    )
     return {"since": start.isoformat(), "country": code, "items": [c.to_dict() for c in found]}
 
 
@@ -117,20 +165,28 @@ def rules_in_force(country: Actor, as_of: DateQ = None) -> dict[str, Any]:
 def check_transfer(body: TransferIn) -> dict[str, Any]:
     """Judge a transfer route hop by hop against the rules in force (read-only: no token)."""
     result = rules_service.check_route(
-        resolve_actor(body.origin), resolve_actor(body.recipient), body.item,
+        resolve_actor(body.origin),
+        resolve_actor(body.recipient),
+        body.item,
         via=tuple(resolve_actor(v) for v in body.via),
-        manufacturer=resolve_actor(body.manufacturer) if body.manufacturer else None, on=body.on,
-        equipment=body.equipment)
+        manufacturer=resolve_actor(body.manufacturer) if body.manufacturer else None,
+        on=body.on,
+        equipment=body.equipment,
+    )
     return dict(result.to_dict())
 
 
 # -- extraction -------------------------------------------------------------------------
 
+
 @router.post("/extract", tags=["extraction"])
-def extract_article(body: ArticleIn, request: Request,
-                    store: Annotated[bool, Query(description="Also store the events as candidates "
-                                                             "for review (token needed).")] = False
-                    ) -> dict[str, Any]:
+def extract_article(
+    body: ArticleIn,
+    request: Request,
+    store: Annotated[
+        bool, Query(description="Also store the events as candidates for review (token needed).")
+    ] = False,
+) -> dict[str, Any]:
     """Events reported by an article (appeals, refusals, threats, ...), each with its evidence."""
     user = token_user(_bearer(request), get_store(request)) if store else None
     document = extract_document(body)

@@ -59,7 +59,9 @@ def create_app(database_url: str | None = None, *, starter: bool = False) -> Fas
     if starter:
         ensure_starter(store)
     # /docs is the app's own API reference page (pages.router): nothing is loaded from a CDN.
-    app = FastAPI(title="aidtrack", version=_version(), description=DESCRIPTION, docs_url=None, redoc_url=None)
+    app = FastAPI(
+        title="aidtrack", version=_version(), description=DESCRIPTION, docs_url=None, redoc_url=None
+    )
     app.state.store = store
     app.include_router(api.router)
     app.include_router(feeds.router)
@@ -68,11 +70,17 @@ def create_app(database_url: str | None = None, *, starter: bool = False) -> Fas
     app.include_router(pages.router)
     _add_error_handlers(app)
     app.add_middleware(LedgerETag, store=store)
-    app.add_middleware(RequestLimits, store=store, token_routes=token_routes(app.openapi()),
-                       max_bytes=_setting_int("max_request_bytes"),
-                       extract_per_minute=_setting_int("extract_rate_limit"))
+    app.add_middleware(
+        RequestLimits,
+        store=store,
+        token_routes=token_routes(app.openapi()),
+        max_bytes=_setting_int("max_request_bytes"),
+        extract_per_minute=_setting_int("extract_rate_limit"),
+    )
     app.add_middleware(SecurityHeaders)
-    app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=5)  # outermost: the others see plain bodies
+    app.add_middleware(
+        GZipMiddleware, minimum_size=1000, compresslevel=5
+    )  # outermost: the others see plain bodies
     return app
 
 
@@ -81,8 +89,10 @@ def _setting_int(name: str) -> int:
     try:
         return int(value)
     except ValueError:
-        raise errors.ValidationError(f'Setting {name} "{value}" is not a whole number; set it to one, '
-                                     "e.g. AIDTRACK_MAX_REQUEST_BYTES=5000000 (see `aidtrack settings`).") from None
+        raise errors.ValidationError(
+            f'Setting {name} "{value}" is not a whole number; set it to one, '
+            "e.g. AIDTRACK_MAX_REQUEST_BYTES=5000000 (see `aidtrack settings`)."
+        ) from None
 
 
 # -- request limits ------------------------------------------------------------------------
@@ -98,7 +108,9 @@ def token_routes(openapi: dict[str, Any]) -> list[TokenRoute]:
     """
     routes = []
     for path, operations in openapi.get("paths", {}).items():
-        methods = frozenset(m.upper() for m, op in operations.items() if isinstance(op, dict) and op.get("security"))
+        methods = frozenset(
+            m.upper() for m, op in operations.items() if isinstance(op, dict) and op.get("security")
+        )
         if methods:
             segments = ("[^/]+" if part.startswith("{") else re.escape(part) for part in path.split("/"))
             routes.append((re.compile("^" + "/".join(segments) + "$"), methods))
@@ -143,8 +155,15 @@ class RequestLimits:
 
     EXTRACT = "/api/extract"
 
-    def __init__(self, app: ASGIApp, *, store: Store, token_routes: list[TokenRoute], max_bytes: int,
-                 extract_per_minute: int) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        store: Store,
+        token_routes: list[TokenRoute],
+        max_bytes: int,
+        extract_per_minute: int,
+    ) -> None:
         self.app = app
         self.store = store
         self.token_routes = token_routes
@@ -184,9 +203,11 @@ class RequestLimits:
             client = (scope.get("client") or ("unknown", 0))[0]
             wait = self.extract_limit.retry_after(client)
             if wait is not None:
-                message = (f"Too many extraction requests from {client}: at most {self.extract_limit.per_minute} "
-                           f"a minute without a token. Retry in {wait} s, or send a token "
-                           "(`aidtrack token create NAME`).")
+                message = (
+                    f"Too many extraction requests from {client}: at most {self.extract_limit.per_minute} "
+                    f"a minute without a token. Retry in {wait} s, or send a token "
+                    "(`aidtrack token create NAME`)."
+                )
                 return 429, error_body("rate-limited", message), {"Retry-After": str(wait)}
         return None
 
@@ -198,7 +219,10 @@ class RequestLimits:
             return None, ex
 
     def _needs_token(self, scope: Scope) -> bool:
-        if any(scope["method"] in methods and pattern.match(scope["path"]) for pattern, methods in self.token_routes):
+        if any(
+            scope["method"] in methods and pattern.match(scope["path"])
+            for pattern, methods in self.token_routes
+        ):
             return True
         if scope["path"] == self.EXTRACT:
             store = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("store", [""])[-1]
@@ -207,8 +231,10 @@ class RequestLimits:
 
     async def _too_large(self, send: Send, length: int | None) -> None:
         size = f"{length:,} bytes" if length is not None else "more than that"
-        message = (f"The request body is {size}; at most {self.max_bytes:,} bytes are read (setting "
-                   "max_request_bytes). Send a smaller body, e.g. split the records into several requests.")
+        message = (
+            f"The request body is {size}; at most {self.max_bytes:,} bytes are read (setting "
+            "max_request_bytes). Send a smaller body, e.g. split the records into several requests."
+        )
         await _send_json(send, 413, error_body("request-too-large", message), {"Connection": "close"})
 
 
@@ -279,8 +305,11 @@ class SecurityHeaders:
     sets element styles).
     """
 
-    HEADERS = ((b"x-content-type-options", b"nosniff"), (b"x-frame-options", b"DENY"),
-               (b"referrer-policy", b"same-origin"))
+    HEADERS = (
+        (b"x-content-type-options", b"nosniff"),
+        (b"x-frame-options", b"DENY"),
+        (b"referrer-policy", b"same-origin"),
+    )
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -293,8 +322,11 @@ class SecurityHeaders:
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start" and not _is_html(message):
-                message["headers"] = [*message.get("headers", []), *self.HEADERS,
-                                      (b"content-security-policy", API_POLICY.encode())]
+                message["headers"] = [
+                    *message.get("headers", []),
+                    *self.HEADERS,
+                    (b"content-security-policy", API_POLICY.encode()),
+                ]
                 await send(message)
             elif message["type"] == "http.response.start" or held:
                 held.append(message)
@@ -309,8 +341,11 @@ class SecurityHeaders:
         start, bodies = held[0], held[1:]
         body = b"".join(m.get("body", b"") for m in bodies)
         policy = page_policy(body.decode("utf-8", "replace"))
-        start["headers"] = [*start.get("headers", []), *self.HEADERS,
-                            (b"content-security-policy", policy.encode())]
+        start["headers"] = [
+            *start.get("headers", []),
+            *self.HEADERS,
+            (b"content-security-policy", policy.encode()),
+        ]
         await send(start)
         await send({"type": "http.response.body", "body": body})
 
@@ -320,17 +355,26 @@ _INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<code>.*?)</script>", r
 
 
 def _is_html(start: Message) -> bool:
-    return any(name == b"content-type" and value.startswith(b"text/html") for name, value in start.get("headers", []))
+    return any(
+        name == b"content-type" and value.startswith(b"text/html") for name, value in start.get("headers", [])
+    )
 
 
 def page_policy(html: str) -> str:
     """The Content-Security-Policy of one HTML page: same origin only, its inline scripts by hash."""
-    hashes = sorted({_sha256(m.group("code")) for m in _INLINE_SCRIPT.finditer(html)
-                     if "src=" not in m.group("attrs").lower() and m.group("code").strip()})
+    hashes = sorted(
+        {
+            _sha256(m.group("code"))
+            for m in _INLINE_SCRIPT.finditer(html)
+            if "src=" not in m.group("attrs").lower() and m.group("code").strip()
+        }
+    )
     scripts = " ".join(["'self'", *hashes])
-    return (f"default-src 'self'; script-src {scripts}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-            "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
-            "frame-ancestors 'none'")
+    return (
+        f"default-src 'self'; script-src {scripts}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+        "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+        "frame-ancestors 'none'"
+    )
 
 
 def _sha256(code: str) -> str:
@@ -348,8 +392,11 @@ class LedgerETag:
         self.store = store
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if (scope["type"] != "http" or scope["method"] not in ("GET", "HEAD")
-                or not self.CACHED.match(scope["path"])):
+        if (
+            scope["type"] != "http"
+            or scope["method"] not in ("GET", "HEAD")
+            or not self.CACHED.match(scope["path"])
+        ):
             await self.app(scope, receive, send)
             return
         from aidtrack.services import analysis
@@ -357,13 +404,18 @@ class LedgerETag:
         etag = await run_in_threadpool(analysis.ledger_etag, self.store)
         asked = dict(scope["headers"]).get(b"if-none-match", b"").decode("latin-1")
         if analysis.etag_matches(asked, etag):
-            await Response(status_code=304, headers={"ETag": etag, "Cache-Control": "no-cache"})(scope, receive, send)
+            await Response(status_code=304, headers={"ETag": etag, "Cache-Control": "no-cache"})(
+                scope, receive, send
+            )
             return
 
         async def tagged(message: Message) -> None:
             if message["type"] == "http.response.start" and message["status"] == 200:
-                message["headers"] = [*message.get("headers", []), (b"etag", etag.encode("latin-1")),
-                                      (b"cache-control", b"no-cache")]
+                message["headers"] = [
+                    *message.get("headers", []),
+                    (b"etag", etag.encode("latin-1")),
+                    (b"cache-control", b"no-cache"),
+                ]
             await send(message)
 
         await self.app(scope, receive, tagged)
@@ -385,8 +437,9 @@ def ensure_starter(store: Store) -> None:
 def plotly_js() -> FileResponse:
     """Plotly's JS from the installed plotly package, so pages work offline."""
     path = importlib.resources.files("plotly") / "package_data" / "plotly.min.js"
-    return FileResponse(str(path), media_type="application/javascript",
-                        headers={"Cache-Control": "public, max-age=86400"})
+    return FileResponse(
+        str(path), media_type="application/javascript", headers={"Cache-Control": "public, max-age=86400"}
+    )
 
 
 def _version() -> str:
@@ -443,8 +496,10 @@ async def _request_error(request: Request, ex: Exception) -> Response:
 async def _http_error(request: Request, ex: Exception) -> Response:
     assert isinstance(ex, StarletteHTTPException)
     kind = {400: "bad-request", 401: "unauthorized", 404: "not-found", 405: "method-not-allowed"}.get(
-        ex.status_code, "http-error")
+        ex.status_code, "http-error"
+    )
     if ex.status_code == 404 and not request.url.path.startswith("/api"):
         return pages.error_page(request, 404, kind, f"No page at {request.url.path}.")
-    return JSONResponse(error_body(kind, str(ex.detail)), status_code=ex.status_code,
-                        headers=getattr(ex, "headers", None))
+    return JSONResponse(
+        error_body(kind, str(ex.detail)), status_code=ex.status_code, headers=getattr(ex, "headers", None)
+    )

@@ -23,8 +23,9 @@ def token_user(token: str | None, store: Store) -> str:
     return web_auth.verify_token(token, store=store)
 
 
-def require_token(request: Request,
-                  credentials: HTTPAuthorizationCredentials | None = Security(bearer)) -> str:
+def require_token(
+    request: Request, credentials: HTTPAuthorizationCredentials | None = Security(bearer)
+) -> str:
     """Dependency of every API write: the token's name, or 401 before anything changes."""
     token = credentials.credentials if credentials else None
     return token_user(token, get_store(request))

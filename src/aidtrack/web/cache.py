@@ -44,6 +44,7 @@ def ledger_state(store: Store) -> Hashable:
 
 def memo(func: F) -> F:
     """Cache ``func(store, ...)`` until the ledger changes (results are shared: never mutate them)."""
+
     @functools.wraps(func)
     def wrapper(store: Store, *args: Any, **kwargs: Any) -> Any:
         key = (func.__name__, ledger_state(store), args, tuple(sorted(kwargs.items())))
@@ -68,20 +69,47 @@ def frames(store: Store) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 @memo
-def ranking(store: Store, *, per: str | None = None, category: str | None = None, stage: str = "allocation",
-            start: str | None = None, end: str | None = None) -> pd.DataFrame:
-    return analysis_service.rank_donors(frames=frames(store), per=per, category=category, stage=stage,
-                                        start=ledger.parse_date(start, field="start"),
-                                        end=ledger.parse_date(end, field="end"))
+def ranking(
+    store: Store,
+    *,
+    per: str | None = None,
+    category: str | None = None,
+    stage: str = "allocation",
+    start: str | None = None,
+    end: str | None = None,
+) -> pd.DataFrame:
+    return analysis_service.rank_donors(
+        frames=frames(store),
+        per=per,
+        category=category,
+        stage=stage,
+        start=ledger.parse_date(start, field="start"),
+        end=ledger.parse_date(end, field="end"),
+    )
 
 
 @memo
-def comparison(store: Store, donor: str, *, peers: str = "G7", stage: str = "allocation",
-               percentile: float = 50, as_of: str | None = None) -> dict[str, Any]:
+def comparison(
+    store: Store,
+    donor: str,
+    *,
+    peers: str = "G7",
+    stage: str = "allocation",
+    percentile: float = 50,
+    as_of: str | None = None,
+) -> dict[str, Any]:
     data = frames(store)
-    peer_list: str | list[str] = peers if "," not in peers else [p.strip() for p in peers.split(",") if p.strip()]
-    result = analysis_service.compare_donors(actor_service.resolve_actor(donor), frames=data, peers=peer_list, stage=stage,
-                                             percentile=percentile, as_of=ledger.parse_date(as_of, field="as_of"))
+    peer_list: str | list[str] = (
+        peers if "," not in peers else [p.strip() for p in peers.split(",") if p.strip()]
+    )
+    result = analysis_service.compare_donors(
+        actor_service.resolve_actor(donor),
+        frames=data,
+        peers=peer_list,
+        stage=stage,
+        percentile=percentile,
+        as_of=ledger.parse_date(as_of, field="as_of"),
+    )
     return analysis_service.comparison_dict(result)
 
 
@@ -90,14 +118,20 @@ def donor_timeline(store: Store, donor: str, *, stage: str | None = None, freq: 
     data = frames(store)
     code = actor_service.resolve_actor(donor)
     table = analysis_service.donor_timeline(code, frames=data, stage=stage, freq=freq)
-    return {"donor": code, "freq": freq.upper(), "undated_eur": table.attrs.get("undated_eur", 0.0),
-            "rows": convert.frame(table)}
+    return {
+        "donor": code,
+        "freq": freq.upper(),
+        "undated_eur": table.attrs.get("undated_eur", 0.0),
+        "rows": convert.frame(table),
+    }
 
 
 @memo
 def country_report(store: Store, donor: str, *, peers: str = "G7", as_of: str | None = None) -> Report:
     """The country report (figures, peers, step-up gap) with the routes, rules and signals sections."""
-    return report_service.country_report(actor_service.resolve_actor(donor), peers=peers, as_of=as_of, store=store)
+    return report_service.country_report(
+        actor_service.resolve_actor(donor), peers=peers, as_of=as_of, store=store
+    )
 
 
 @memo
@@ -108,14 +142,19 @@ def overview(store: Store) -> dict[str, Any]:
     totals = support.groupby(["stage", support["category"].fillna("unspecified")])["amount_eur"].sum()
     table = analysis_service.rank_donors(frames=data, per="gdp") if not support.empty else pd.DataFrame()
     by_value = analysis_service.rank_donors(frames=data) if not support.empty else pd.DataFrame()
-    timeline = (analysis_service.donor_timeline(None, frames=data, stage="allocation") if not support.empty
-                else pd.DataFrame())
+    timeline = (
+        analysis_service.donor_timeline(None, frames=data, stage="allocation")
+        if not support.empty
+        else pd.DataFrame()
+    )
     return {
         "records": int(support["records"].sum()) if not support.empty else 0,
         "donors": int(support["donor"].nunique()),
         "totals": {f"{s}/{c}": float(v) for (s, c), v in totals.items()},
         "stage_totals": {s: float(v) for s, v in support.groupby("stage")["amount_eur"].sum().items()},
-        "ranking": table, "by_value": by_value, "timeline": timeline,
+        "ranking": table,
+        "by_value": by_value,
+        "timeline": timeline,
         "latest": convert.value(support["last_date"].max()) if not support.empty else None,
     }
 

@@ -61,7 +61,9 @@ def json_bytes(content: Any) -> bytes:
 
 def plain_json_bytes(content: Any) -> bytes:
     """:func:`json_bytes` with the standard library (slower: every value goes through :func:`value`)."""
-    return json.dumps(value(content), ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+    return json.dumps(value(content), ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode(
+        "utf-8"
+    )
 
 
 def frame(table: pd.DataFrame | None) -> list[dict[str, Any]]:
@@ -71,8 +73,9 @@ def frame(table: pd.DataFrame | None) -> list[dict[str, Any]]:
     return [row(r) for r in table.to_dict(orient="records")]
 
 
-def highlight(text: str | None, start: int | None, end: int | None,
-              evidence: str | None) -> tuple[str, str, str]:
+def highlight(
+    text: str | None, start: int | None, end: int | None, evidence: str | None
+) -> tuple[str, str, str]:
     """``(before, evidence, after)`` of the source text, for a ``<mark>`` (templates escape each part).
 
     Uses the offsets when they fit the text, else finds the evidence in it; with no
@@ -83,5 +86,5 @@ def highlight(text: str | None, start: int | None, end: int | None,
         return text[:start], text[start:end], text[end:]
     if text and evidence and evidence in text:
         at = text.index(evidence)
-        return text[:at], evidence, text[at + len(evidence):]
+        return text[:at], evidence, text[at + len(evidence) :]
     return "", evidence or text, ""

@@ -27,15 +27,28 @@ router = APIRouter()
 StoreDep = Annotated[Store, Depends(get_store)]
 UserDep = Annotated[str, Depends(require_token)]
 DateQ = Annotated[str | None, Query(max_length=20, description="YYYY-MM-DD.", examples=["2024-01-01"])]
-CountriesQ = Annotated[list[str] | None, Query(max_length=50, description="Country codes or names (repeatable); "
-                                               "default: the watchlist.", examples=[["KOR"]])]
+CountriesQ = Annotated[
+    list[str] | None,
+    Query(
+        max_length=50,
+        description="Country codes or names (repeatable); default: the watchlist.",
+        examples=[["KOR"]],
+    ),
+]
 ListQ = Annotated[str, Query(min_length=1, max_length=60, description="Watchlist name.")]
-OptionalListQ = Annotated[str | None, Query(min_length=1, max_length=60, description="Watchlist name; default: "
-                                            "the token holder's, else `default`.")]
+OptionalListQ = Annotated[
+    str | None,
+    Query(
+        min_length=1,
+        max_length=60,
+        description="Watchlist name; default: the token holder's, else `default`.",
+    ),
+]
 
 
-def optional_user(request: Request,
-                  credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer)]) -> str | None:
+def optional_user(
+    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer)]
+) -> str | None:
     """The token's user when a token is sent (an unknown token is refused with 401), else None."""
     return token_user(credentials.credentials, get_store(request)) if credentials else None
 
@@ -46,8 +59,10 @@ MaybeUserDep = Annotated[str | None, Depends(optional_user)]
 class FeedIn(pydantic.BaseModel):
     """A feed to add: its address and, optionally, a name to show."""
 
-    model_config = pydantic.ConfigDict(extra="forbid", json_schema_extra={"examples": [
-        {"url": "https://example.org/world/rss.xml", "name": "World desk"}]})
+    model_config = pydantic.ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"url": "https://example.org/world/rss.xml", "name": "World desk"}]},
+    )
     url: str = pydantic.Field(min_length=1, max_length=2000)
     name: str | None = pydantic.Field(None, max_length=300)
     tags: list[str] = pydantic.Field(default_factory=list, max_length=20)
@@ -76,11 +91,17 @@ def _feed(row: dict[str, Any], *, errors: bool = True) -> Feed:
 
 
 @router.get("/api/feeds", response_model=list[Feed], tags=["feeds"])
-def list_feeds(user: MaybeUserDep, store: StoreDep,
-               tag: Annotated[list[str] | None, Query(max_length=20, description="Only feeds with one of "
-                                                      "these tags (repeatable).")] = None) -> list[Feed]:
+def list_feeds(
+    user: MaybeUserDep,
+    store: StoreDep,
+    tag: Annotated[
+        list[str] | None, Query(max_length=20, description="Only feeds with one of these tags (repeatable).")
+    ] = None,
+) -> list[Feed]:
     """The news feeds polled into the review queue; the last poll's error only with a token."""
-    return [_feed(row, errors=user is not None) for row in feeds_service.list_feeds(tags=tag or [], store=store)]
+    return [
+        _feed(row, errors=user is not None) for row in feeds_service.list_feeds(tags=tag or [], store=store)
+    ]
 
 
 @router.post("/api/feeds", status_code=201, response_model=Feed, tags=["feeds", "writes"])
@@ -98,8 +119,12 @@ def remove_feed(feed_id: Annotated[int, Path(ge=1, le=2**62)], user: UserDep, st
 class WatchIn(pydantic.BaseModel):
     """Countries to follow (codes or names) and, optionally, the only types to show for them."""
 
-    model_config = pydantic.ConfigDict(extra="forbid", json_schema_extra={"examples": [
-        {"countries": ["KOR"], "types": ["appeal", "threat", "policy_change"]}]})
+    model_config = pydantic.ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"countries": ["KOR"], "types": ["appeal", "threat", "policy_change"]}]
+        },
+    )
     countries: list[str] = pydantic.Field(min_length=1, max_length=50)
     types: list[str] = pydantic.Field(default_factory=list, max_length=10)
 
@@ -129,8 +154,9 @@ def watch(body: WatchIn, user: UserDep, store: StoreDep) -> list[Watched]:
 
 
 @router.delete("/api/watch/{country}", response_model=list[Watched], tags=["feeds", "writes"])
-def unwatch(country: Annotated[str, Path(min_length=1, max_length=100)], user: UserDep,
-            store: StoreDep) -> list[Watched]:
+def unwatch(
+    country: Annotated[str, Path(min_length=1, max_length=100)], user: UserDep, store: StoreDep
+) -> list[Watched]:
     """Stop following a country; 404 when it was not on the token holder's watchlist."""
     if not digest_service.unwatch([country], watchlist=user, store=store, by=user):
         raise NotFoundError(f'"{country}" is not on your watchlist; see GET /api/watch.')
@@ -138,30 +164,63 @@ def unwatch(country: Annotated[str, Path(min_length=1, max_length=100)], user: U
 
 
 @router.get("/api/digest", tags=["feeds"])
-def digest_json(since: Annotated[str, Query(min_length=2, max_length=20, description="YYYY-MM-DD, or a span "
-                                            "back from today such as 7d or 2w.", examples=["2024-01-01"])],
-                store: StoreDep, user: MaybeUserDep, until: DateQ = None, country: CountriesQ = None,
-                watchlist: OptionalListQ = None) -> dict[str, Any]:
+def digest_json(
+    since: Annotated[
+        str,
+        Query(
+            min_length=2,
+            max_length=20,
+            description="YYYY-MM-DD, or a span back from today such as 7d or 2w.",
+            examples=["2024-01-01"],
+        ),
+    ],
+    store: StoreDep,
+    user: MaybeUserDep,
+    until: DateQ = None,
+    country: CountriesQ = None,
+    watchlist: OptionalListQ = None,
+) -> dict[str, Any]:
     """What is new or changed from ``since`` to ``until`` for the countries named, else those watched
     (the token holder's watchlist when a token is sent)."""
     chosen = watchlist or user or digest_service.DEFAULT_LIST
-    return digest_service.build_digest(since=since, until=until, countries=country or [], watchlist=chosen,
-                                       store=store)
+    return digest_service.build_digest(
+        since=since, until=until, countries=country or [], watchlist=chosen, store=store
+    )
 
 
 @router.get("/digest", response_class=HTMLResponse, include_in_schema=False)
-def digest_page(store: StoreDep, since: DateQ = None, until: DateQ = None, country: CountriesQ = None,
-                watchlist: ListQ = digest_service.DEFAULT_LIST) -> HTMLResponse:
+def digest_page(
+    store: StoreDep,
+    since: DateQ = None,
+    until: DateQ = None,
+    country: CountriesQ = None,
+    watchlist: ListQ = digest_service.DEFAULT_LIST,
+) -> HTMLResponse:
     """The digest as a page, with a form to choose the period and the countries."""
-    form = {"since": since or "", "until": until or "", "country": " ".join(country or []), "watchlist": watchlist}
+    form = {
+        "since": since or "",
+        "until": until or "",
+        "country": " ".join(country or []),
+        "watchlist": watchlist,
+    }
     watched = digest_service.watched(watchlist=watchlist, store=store)
     if not since:
         return render("digest.html", title="Digest", form=form, digest=None, watched=watched, message=None)
     codes = [c for value in country or [] for c in value.replace(",", " ").split()]
     try:
-        data = digest_service.build_digest(since=since, until=until, countries=codes, watchlist=watchlist,
-                                           store=store)
+        data = digest_service.build_digest(
+            since=since, until=until, countries=codes, watchlist=watchlist, store=store
+        )
     except AidtrackError as ex:
-        return render("digest.html", 422, title="Digest", form=form, digest=None, watched=watched, message=str(ex))
-    return render("digest.html", title="Digest", form=form, digest=data, watched=watched, message=None,
-                  fragment=digest_service.render_fragment(data))
+        return render(
+            "digest.html", 422, title="Digest", form=form, digest=None, watched=watched, message=str(ex)
+        )
+    return render(
+        "digest.html",
+        title="Digest",
+        form=form,
+        digest=data,
+        watched=watched,
+        message=None,
+        fragment=digest_service.render_fragment(data),
+    )

@@ -17,8 +17,12 @@ def figure(fig: Any, name: str) -> str:
     """
     caption, title = _caption(fig), _title(fig)
     div = charts.figure_div(fig, div_id=f"chart-{name}")
-    head = f'<h3 class="chart-title" id="title-{html.escape(name)}">{html.escape(title)}</h3>' if title else ""
-    tail = f'<p class="caption" id="caption-{html.escape(name)}">{html.escape(caption)}</p>' if caption else ""
+    head = (
+        f'<h3 class="chart-title" id="title-{html.escape(name)}">{html.escape(title)}</h3>' if title else ""
+    )
+    tail = (
+        f'<p class="caption" id="caption-{html.escape(name)}">{html.escape(caption)}</p>' if caption else ""
+    )
     return f'<figure class="chart">{head}{div}{tail}</figure>'
 
 
@@ -26,7 +30,9 @@ def _title(fig: Any) -> str | None:
     """Take the title out of ``fig``: as HTML it wraps on a narrow screen instead of being cut off."""
     title = fig.layout.title.text
     if title:
-        fig.update_layout(title_text=None, margin={"t": 20}, height=max(300, int(fig.layout.height or 480) - 40))
+        fig.update_layout(
+            title_text=None, margin={"t": 20}, height=max(300, int(fig.layout.height or 480) - 40)
+        )
     return str(title) if title else None
 
 
@@ -42,19 +48,25 @@ def _caption(fig: Any) -> str | None:
 
 # -- the API reference page (served by the app itself, so it works offline) ---------------
 
+
 def api_reference(schema: dict[str, Any]) -> list[dict[str, Any]]:
     """The endpoints of an OpenAPI ``schema`` grouped by tag, as plain data for a page."""
     groups: dict[str, list[dict[str, Any]]] = {}
     for path, operations in schema.get("paths", {}).items():
         for method, op in operations.items():
             tag = (op.get("tags") or ["other"])[0]
-            groups.setdefault(tag, []).append({
-                "method": method.upper(), "path": path, "summary": op.get("summary", ""),
-                "description": op.get("description", ""), "token": bool(op.get("security")),
-                "parameters": [_parameter(p) for p in op.get("parameters", [])],
-                "body": _body(schema, op.get("requestBody")),
-                "anchor": op.get("operationId") or f"{method}-{path}",
-            })
+            groups.setdefault(tag, []).append(
+                {
+                    "method": method.upper(),
+                    "path": path,
+                    "summary": op.get("summary", ""),
+                    "description": op.get("description", ""),
+                    "token": bool(op.get("security")),
+                    "parameters": [_parameter(p) for p in op.get("parameters", [])],
+                    "body": _body(schema, op.get("requestBody")),
+                    "anchor": op.get("operationId") or f"{method}-{path}",
+                }
+            )
     return [{"tag": tag, "endpoints": endpoints} for tag, endpoints in groups.items()]
 
 
@@ -73,9 +85,14 @@ def _type(schema: dict[str, Any]) -> str:
 
 def _parameter(param: dict[str, Any]) -> dict[str, Any]:
     schema = param.get("schema", {})
-    return {"name": param.get("name", ""), "in": param.get("in", ""), "required": bool(param.get("required")),
-            "type": _type(schema), "description": param.get("description") or schema.get("description", ""),
-            "default": schema.get("default")}
+    return {
+        "name": param.get("name", ""),
+        "in": param.get("in", ""),
+        "required": bool(param.get("required")),
+        "type": _type(schema),
+        "description": param.get("description") or schema.get("description", ""),
+        "default": schema.get("default"),
+    }
 
 
 def _body(schema: dict[str, Any], body: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -89,6 +106,13 @@ def _body(schema: dict[str, Any], body: dict[str, Any] | None) -> dict[str, Any]
     if "$ref" in shape:
         shape = schema.get("components", {}).get("schemas", {}).get(name, {})
     required = set(shape.get("required", []))
-    fields = [{"name": key, "type": _type(value), "required": key in required,
-               "description": value.get("description", "")} for key, value in shape.get("properties", {}).items()]
+    fields = [
+        {
+            "name": key,
+            "type": _type(value),
+            "required": key in required,
+            "description": value.get("description", ""),
+        }
+        for key, value in shape.get("properties", {}).items()
+    ]
     return {"media": media, "name": name, "fields": fields}

@@ -41,8 +41,9 @@ PAGE = 50
 env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
 env.filters["eur"] = eur
 env.filters["pct"] = pct
-env.globals.update(categories=values(Category), stages=values(Stage), event_types=values(EventType),
-                   statuses=values(Status))
+env.globals.update(
+    categories=values(Category), stages=values(Stage), event_types=values(EventType), statuses=values(Status)
+)
 env.globals["actor_name"] = lambda code: ledger.actor_name(code) if code else ""
 env.tests["weblink"] = is_weblink
 env.tests["isodate"] = is_isodate
@@ -50,7 +51,8 @@ env.filters["host"] = host
 env.filters["breakable"] = breakable
 env.filters["code_spans"] = lambda text: Markup("").join(
     Markup("<code>{}</code>").format(part) if i % 2 else Markup.escape(part)
-    for i, part in enumerate(str(text).replace("``", "`").split("`")))
+    for i, part in enumerate(str(text).replace("``", "`").split("`"))
+)
 
 
 def render(name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
@@ -69,6 +71,7 @@ def _charts(**figures: Any) -> dict[str, Markup]:
 
 # -- overview ---------------------------------------------------------------------------
 
+
 @router.get("/", response_class=HTMLResponse)
 def overview(store: StoreDep) -> HTMLResponse:
     return render("overview.html", title="Overview", **_overview(store))
@@ -80,15 +83,22 @@ def _overview(store: Store) -> dict[str, Any]:
     figures: dict[str, Any] = {}
     if data["records"]:
         cite: dict[str, Any] = {"source": cache.data_source(store), "as_of": data["latest"]}
-        figures["ranking"] = charts.plot_ranking(data["ranking"], measure="pct_gdp", top=25,
-                                                 title="Donors ranked by allocations as % of GDP", **cite)
-        figures["timeline"] = charts.plot_timeline(data["timeline"], title="Allocations over time, all donors",
-                                                   **cite)
+        figures["ranking"] = charts.plot_ranking(
+            data["ranking"],
+            measure="pct_gdp",
+            top=25,
+            title="Donors ranked by allocations as % of GDP",
+            **cite,
+        )
+        figures["timeline"] = charts.plot_timeline(
+            data["timeline"], title="Allocations over time, all donors", **cite
+        )
     donors = convert.frame(data["by_value"]) if data["records"] else []
     return {"data": data, "donors": donors, "charts": _charts(**figures)}
 
 
 # -- country ----------------------------------------------------------------------------
+
 
 @router.get("/country")
 def find_country(code: Annotated[str, Query(min_length=1, max_length=200)]) -> RedirectResponse:
@@ -108,17 +118,28 @@ def _country(store: Store, code: str, *, peers: str, as_of: str | None) -> dict[
     on = ledger.parse_date(as_of, field="as_of") or dt.date.today()
     c = report.comparison
     cite: dict[str, Any] = {"source": cache.data_source(store), "as_of": report.headline.get("last_date")}
-    figures: dict[str, Any] = {"timeline": charts.plot_timeline(
-        report.timeline, title=f"{report.name}: cumulative support by category and stage", **cite)}
+    figures: dict[str, Any] = {
+        "timeline": charts.plot_timeline(
+            report.timeline, title=f"{report.name}: cumulative support by category and stage", **cite
+        )
+    }
     if c is not None:
         figures["peers"] = charts.plot_peer_comparison(
-            c.values, line=float(c.row("total")["peer_pct_gdp"]),
-            title=f"{report.name} and peers ({report.peers}): {c.stage} as % of GDP", **cite)
-    return {"report": report, "as_of": on,
-            "comparison": convert.frame(c.table) if c is not None else [],
-            "categories": convert.frame(report.categories), "unsplit": tuple(report.unsplit_stages),
-            "charts": _charts(**figures), "sections": _web_sections(report, on=on),
-            "events": _events(store, report.donor)}
+            c.values,
+            line=float(c.row("total")["peer_pct_gdp"]),
+            title=f"{report.name} and peers ({report.peers}): {c.stage} as % of GDP",
+            **cite,
+        )
+    return {
+        "report": report,
+        "as_of": on,
+        "comparison": convert.frame(c.table) if c is not None else [],
+        "categories": convert.frame(report.categories),
+        "unsplit": tuple(report.unsplit_stages),
+        "charts": _charts(**figures),
+        "sections": _web_sections(report, on=on),
+        "events": _events(store, report.donor),
+    }
 
 
 NOT_SPLIT = "not split by category in this release"
@@ -132,8 +153,14 @@ def _web_sections(report: Any, *, on: dt.date) -> list[dict[str, Any]]:
         columns, rows = list(section.columns), [list(r) for r in section.rows]
         if columns[:1] == ["rule"]:
             columns, rows = _with_rule_review(columns, rows, donor=report.donor, on=on)
-        out.append({"title": section.title, "columns": columns, "rows": rows,
-                    "paragraphs": [_web_paragraph(p, report.donor) for p in section.paragraphs]})
+        out.append(
+            {
+                "title": section.title,
+                "columns": columns,
+                "rows": rows,
+                "paragraphs": [_web_paragraph(p, report.donor) for p in section.paragraphs],
+            }
+        )
     return out
 
 
@@ -142,22 +169,32 @@ def _web_paragraph(text: str, donor: str) -> Markup | str:
     if not _CLI_HINT.search(text):
         return text
     plain = _CLI_HINT.sub("", text).rstrip(" .") + ". "
-    return Markup("{}Peers are compared <a href=\"#peers\">above</a>, signals listed <a href=\"#events\">below</a>; "
-                  "check any route in the <a href=\"/check?origin={}\">route checker</a>.").format(plain, donor)
+    return Markup(
+        '{}Peers are compared <a href="#peers">above</a>, signals listed <a href="#events">below</a>; '
+        'check any route in the <a href="/check?origin={}">route checker</a>.'
+    ).format(plain, donor)
 
 
-def _with_rule_review(columns: list[str], rows: list[list[Any]], *, donor: str,
-                      on: dt.date) -> tuple[list[str], list[list[Any]]]:
+def _with_rule_review(
+    columns: list[str], rows: list[list[Any]], *, donor: str, on: dt.date
+) -> tuple[list[str], list[list[Any]]]:
     """Add each rule's basis and last review date (when the register has them) to a rules table."""
     rules = _rules_by_id(donor, [str(r[0]) for r in rows if r], on=on)
-    extra = [("basis", lambda r: getattr(r, "basis_label", None) if getattr(r, "basis", None) else None),
-             ("last reviewed", lambda r: getattr(r, "last_reviewed", None))]
-    added = [(name, get) for name, get in extra
-             if name not in columns and any(get(rule) for rule in rules.values())]
+    extra = [
+        ("basis", lambda r: getattr(r, "basis_label", None) if getattr(r, "basis", None) else None),
+        ("last reviewed", lambda r: getattr(r, "last_reviewed", None)),
+    ]
+    added = [
+        (name, get)
+        for name, get in extra
+        if name not in columns and any(get(rule) for rule in rules.values())
+    ]
     if not added:
         return columns, rows
-    cells = [[*row, *(_text(get(rules[row[0]])) if row and row[0] in rules else "" for _, get in added)]
-             for row in rows]
+    cells = [
+        [*row, *(_text(get(rules[row[0]])) if row and row[0] in rules else "" for _, get in added)]
+        for row in rows
+    ]
     return [*columns, *(name for name, _ in added)], cells
 
 
@@ -181,49 +218,99 @@ def _text(value: Any) -> str:
 
 def _events(store: Store, code: str) -> list[dict[str, Any]]:
     """Confirmed ledger events (signals register, reviewed news) by or aimed at ``code``, newest first."""
-    found = {r["id"]: r for role in ("actor", "target") for r in ledger.list_records(
-        "events", ledger.event_filter(**{role: code}, status="confirmed", limit=40), store=store)}
+    found = {
+        r["id"]: r
+        for role in ("actor", "target")
+        for r in ledger.list_records(
+            "events", ledger.event_filter(**{role: code}, status="confirmed", limit=40), store=store
+        )
+    }
     return sorted(found.values(), key=lambda r: (r["date"] or dt.date.min, r["id"]), reverse=True)[:40]
 
 
 # -- compare ----------------------------------------------------------------------------
 
+
 @router.get("/compare", response_class=HTMLResponse)
-def compare(store: StoreDep, donor: Text = "KOR", peers: Text = "G7",
-            stage: Text = "allocation") -> HTMLResponse:
+def compare(
+    store: StoreDep, donor: Text = "KOR", peers: Text = "G7", stage: Text = "allocation"
+) -> HTMLResponse:
     result = cache.comparison(store, donor or "KOR", peers=peers or "G7", stage=stage or "allocation")
-    return render("compare.html", title=f"Compare {result['name']}", result=result,
-                  peers=peers or "G7", stage=stage or "allocation")
+    return render(
+        "compare.html",
+        title=f"Compare {result['name']}",
+        result=result,
+        peers=peers or "G7",
+        stage=stage or "allocation",
+    )
 
 
 # -- events -----------------------------------------------------------------------------
 
+
 @router.get("/events", response_class=HTMLResponse)
-def events(store: StoreDep, type: Text = None, actor: Text = None, status: Text = "confirmed",
-           offset: Annotated[int, Query(ge=0, le=2**31 - 1)] = 0) -> HTMLResponse:
-    where = ledger.event_filter(type=type or None, actor=actor or None, status=status or None,
-                                limit=PAGE, offset=offset)
+def events(
+    store: StoreDep,
+    type: Text = None,
+    actor: Text = None,
+    status: Text = "confirmed",
+    offset: Annotated[int, Query(ge=0, le=2**31 - 1)] = 0,
+) -> HTMLResponse:
+    where = ledger.event_filter(
+        type=type or None, actor=actor or None, status=status or None, limit=PAGE, offset=offset
+    )
     rows = ledger.list_records("events", where, store=store)
     total = store.count("events", where)
-    return render("events.html", title="Events", rows=rows, total=total, offset=offset, page=PAGE,
-                  filters={"type": type or "", "actor": actor or "", "status": status or ""})
+    return render(
+        "events.html",
+        title="Events",
+        rows=rows,
+        total=total,
+        offset=offset,
+        page=PAGE,
+        filters={"type": type or "", "actor": actor or "", "status": status or ""},
+    )
 
 
 # -- review -----------------------------------------------------------------------------
+
 
 @router.get("/review", response_class=HTMLResponse)
 def review_queue(request: Request, store: StoreDep, done: Text = None) -> HTMLResponse:
     return _review_page(request, store, done=done)
 
 
-def _review_page(request: Request, store: Store, *, done: str | None = None, error: str | None = None,
-                 status_code: int = 200, article: dict[str, Any] | None = None) -> HTMLResponse:
+def _review_page(
+    request: Request,
+    store: Store,
+    *,
+    done: str | None = None,
+    error: str | None = None,
+    status_code: int = 200,
+    article: dict[str, Any] | None = None,
+) -> HTMLResponse:
     rows, total = review.candidates(store=store, limit=PAGE)
-    items = [{**_BLANK, **r, "confidence": _confidence(r.get("confidence")),
-              "corroborations": _corroborations(r), "parts": convert.highlight(None, None, None, r.get("evidence"))}
-             for r in rows]
-    return render("review.html", status_code, title="Review queue", items=items, total=total, done=done,
-                  error=error, has_token=bool(request.cookies.get(COOKIE)), article=article)
+    items = [
+        {
+            **_BLANK,
+            **r,
+            "confidence": _confidence(r.get("confidence")),
+            "corroborations": _corroborations(r),
+            "parts": convert.highlight(None, None, None, r.get("evidence")),
+        }
+        for r in rows
+    ]
+    return render(
+        "review.html",
+        status_code,
+        title="Review queue",
+        items=items,
+        total=total,
+        done=done,
+        error=error,
+        has_token=bool(request.cookies.get(COOKIE)),
+        article=article,
+    )
 
 
 def _confidence(value: Any) -> float | None:
@@ -242,12 +329,33 @@ def _corroborations(row: dict[str, Any]) -> list[dict[str, Any]]:
     if isinstance(single, str):
         single = {"source_url": single}
     listed = [c for c in [*found, *([single] if single else [])] if isinstance(c, dict)]
-    return [{"source_url": c.get("source_url") or c.get("url"), "source_title": c.get("source_title") or c.get("title")}
-            for c in listed]
+    return [
+        {
+            "source_url": c.get("source_url") or c.get("url"),
+            "source_title": c.get("source_title") or c.get("title"),
+        }
+        for c in listed
+    ]
 
 
-_BLANK = dict.fromkeys(("type", "actor", "target", "summary", "confidence", "donor", "recipient", "amount",
-                         "currency", "stage", "category", "source_url", "source_title", "evidence"))
+_BLANK = dict.fromkeys(
+    (
+        "type",
+        "actor",
+        "target",
+        "summary",
+        "confidence",
+        "donor",
+        "recipient",
+        "amount",
+        "currency",
+        "stage",
+        "category",
+        "source_url",
+        "source_title",
+        "evidence",
+    )
+)
 
 
 def _user(request: Request, store: Store, token: str) -> str:
@@ -261,11 +369,16 @@ def _remember(response: Response, token: str) -> Response:
 
 
 @router.post("/review/{table}/{record_id}", response_class=HTMLResponse)
-def review_decide(table: str, record_id: int, request: Request, store: StoreDep,
-                  action: Annotated[str, Form(max_length=10)],
-                  token: Annotated[str, Form(max_length=200)] = "",
-                  summary: Annotated[str, Form(max_length=5000)] = "",
-                  category: Annotated[str, Form(max_length=40)] = "") -> Response:
+def review_decide(
+    table: str,
+    record_id: int,
+    request: Request,
+    store: StoreDep,
+    action: Annotated[str, Form(max_length=10)],
+    token: Annotated[str, Form(max_length=200)] = "",
+    summary: Annotated[str, Form(max_length=5000)] = "",
+    category: Annotated[str, Form(max_length=40)] = "",
+) -> Response:
     try:
         user = _user(request, store, token)
         changes = {k: v.strip() for k, v in (("summary", summary), ("category", category)) if v.strip()}
@@ -278,9 +391,13 @@ def review_decide(table: str, record_id: int, request: Request, store: StoreDep,
 
 
 @router.post("/review/extract", response_class=HTMLResponse)
-def review_extract(request: Request, store: StoreDep, text: Annotated[str, Form(max_length=200_000)],
-                   token: Annotated[str, Form(max_length=200)] = "",
-                   keep: Annotated[str, Form(max_length=10)] = "") -> Response:
+def review_extract(
+    request: Request,
+    store: StoreDep,
+    text: Annotated[str, Form(max_length=200_000)],
+    token: Annotated[str, Form(max_length=200)] = "",
+    keep: Annotated[str, Form(max_length=10)] = "",
+) -> Response:
     """Extract events from a pasted article, show them in the text, optionally store them as candidates."""
     try:
         user = _user(request, store, token) if keep else None
@@ -291,12 +408,15 @@ def review_extract(request: Request, store: StoreDep, text: Annotated[str, Form(
             return _remember(RedirectResponse(f"/review?done={done}", status_code=303), token)
     except AidtrackError as ex:
         return _review_page(request, store, error=str(ex), status_code=status_of(ex))
-    events = [{**e, "parts": convert.highlight(document["text"], e.get("start"), e.get("end"), e.get("evidence"))}
-              for e in document["events"]]
+    events = [
+        {**e, "parts": convert.highlight(document["text"], e.get("start"), e.get("end"), e.get("evidence"))}
+        for e in document["events"]
+    ]
     return _review_page(request, store, article={"title": document["title"], "text": text, "events": events})
 
 
 # -- API reference ----------------------------------------------------------------------
+
 
 @router.get("/docs", response_class=HTMLResponse)
 def api_docs(request: Request) -> HTMLResponse:
@@ -304,29 +424,54 @@ def api_docs(request: Request) -> HTMLResponse:
     schema = request.app.openapi()
     info = schema.get("info", {})
     paragraphs = [" ".join(p.split()) for p in str(info.get("description", "")).split("\n\n") if p.strip()]
-    return render("api_docs.html", title="API reference", description=paragraphs, version=info.get("version", ""),
-                  openapi=schema.get("openapi", ""), groups=page_parts.api_reference(schema))
+    return render(
+        "api_docs.html",
+        title="API reference",
+        description=paragraphs,
+        version=info.get("version", ""),
+        openapi=schema.get("openapi", ""),
+        groups=page_parts.api_reference(schema),
+    )
 
 
 # -- route checker ----------------------------------------------------------------------
 
+
 @router.get("/check", response_class=HTMLResponse)
-def check(origin: Text = None, recipient: Text = "UKR", item: Text = "ammunition", via: Text = None,
-          on: Text = None) -> HTMLResponse:
-    form = {"origin": origin or "", "recipient": recipient or "UKR", "item": item or "ammunition",
-            "via": via or "", "on": on or ""}
+def check(
+    origin: Text = None, recipient: Text = "UKR", item: Text = "ammunition", via: Text = None, on: Text = None
+) -> HTMLResponse:
+    form = {
+        "origin": origin or "",
+        "recipient": recipient or "UKR",
+        "item": item or "ammunition",
+        "via": via or "",
+        "on": on or "",
+    }
     result, error = None, None
     if origin:
         try:
             result = _check(form)
         except AidtrackError as ex:
             error = str(ex)
-    return render("check.html", 422 if error else 200, title="Route checker", form=form, result=result,
-                  error=error, items=["lethal", "non_lethal", "ammunition", "dual_use"])
+    return render(
+        "check.html",
+        422 if error else 200,
+        title="Route checker",
+        form=form,
+        result=result,
+        error=error,
+        items=["lethal", "non_lethal", "ammunition", "dual_use"],
+    )
 
 
 def _check(form: dict[str, str]) -> dict[str, Any]:
     via = tuple(resolve_actor(v) for v in form["via"].replace(";", ",").split(",") if v.strip())
-    result = rules_service.check_route(resolve_actor(form["origin"]), resolve_actor(form["recipient"]),
-                                       form["item"], via=via, on=ledger.parse_date(form["on"], field="date"))
+    result = rules_service.check_route(
+        resolve_actor(form["origin"]),
+        resolve_actor(form["recipient"]),
+        form["item"],
+        via=via,
+        on=ledger.parse_date(form["on"], field="date"),
+    )
     return dict(result.to_dict())

@@ -21,13 +21,21 @@ TABLES = ("events", "support")
 def candidates(*, store: Store, limit: int = 50) -> tuple[list[dict[str, Any]], int]:
     """Candidate records (events and support), oldest first, and how many there are."""
     rows = service.candidates(store=store, limit=limit)
-    total = sum(store.count(t, ledger.event_filter(status="candidate") if t == "events"
-                            else ledger.support_filter(status="candidate")) for t in TABLES)
+    total = sum(
+        store.count(
+            t,
+            ledger.event_filter(status="candidate")
+            if t == "events"
+            else ledger.support_filter(status="candidate"),
+        )
+        for t in TABLES
+    )
     return rows, total
 
 
-def decide(table: str, record_id: int, action: str, changes: Mapping[str, Any], *, store: Store,
-           by: str) -> dict[str, Any]:
+def decide(
+    table: str, record_id: int, action: str, changes: Mapping[str, Any], *, store: Store, by: str
+) -> dict[str, Any]:
     """Apply a reviewer's decision to candidate ``record_id`` of ``table``; returns the row after it.
 
     A record that is not a candidate is refused by :func:`aidtrack.services.review.decide`."""
