@@ -143,8 +143,14 @@ def in_currency_of(money: Money, donor: str) -> Money:
 
 def pick_amount(told: list[Told], donor: str) -> Money | None:
     """The donor's own figure for an event reported by the sentences ``told``."""
+    picked = pick_report(told, donor)
+    return picked[1] if picked else None
+
+
+def pick_report(told: list[Told], donor: str) -> tuple[int, Money] | None:
+    """:func:`pick_amount` with the index in ``told`` of the sentence that gives the figure."""
     home = HOME_CURRENCY.get(donor)
-    best: tuple[tuple[bool, bool, int, int], Money] | None = None
+    best: tuple[tuple[bool, bool, int, int], Money, int] | None = None
     for order, sentence in enumerate(told):
         for money in parse_money(sentence.text):
             if is_conversion(sentence.text, money.start):
@@ -157,5 +163,5 @@ def pick_amount(told: list[Told], donor: str) -> Money | None:
                 -abs(money.start - sentence.anchor),
             )
             if best is None or rank > best[0]:
-                best = (rank, money)
-    return best[1] if best else None
+                best = (rank, money, order)
+    return (best[2], best[1]) if best else None

@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from aidtrack.errors import ExtractionInputError
-from aidtrack.extract.amounts import Told, pick_amount
+from aidtrack.extract.amounts import Told, pick_report
 from aidtrack.extract.articles import Article, article_from_text
 from aidtrack.extract.clauses import Sentence, actors_of, subject_of
 from aidtrack.extract.events import RULES, ArticleContext, Found
@@ -486,9 +486,11 @@ def _givers(lexicon: Lexicon, parsed: list[tuple[int, Doc]], mentions: list[dict
 
 def _merge(article: Article, found: list[tuple[Found, int, Sentence]]) -> list[dict[str, Any]]:
     """One event per type and key fields, with the most confident evidence; a support event's
-    amount is chosen among every sentence that reports it (:func:`pick_amount`)."""
+    amount is chosen among every sentence that reports it (:func:`pick_report`), and the sentence
+    that gives the amount is its evidence."""
     best: dict[tuple[str, ...], dict[str, Any]] = {}
     told: dict[tuple[str, ...], list[Told]] = {}
+    told_at: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     sentences: dict[tuple[str, ...], set[tuple[int, int]]] = {}
     for event, offset, sentence in found:
         fields = dict(event.fields)
@@ -505,14 +507,23 @@ def _merge(article: Article, found: list[tuple[Found, int, Sentence]]) -> list[d
         if kind == "support":
             anchor = event.anchor.idx - event.anchor.sent.start_char
             told.setdefault(key, []).append(Told(span.text, anchor))
+            told_at.setdefault(key, []).append((start, end))
         sentences.setdefault(key, set()).add((start, end))
         old = best.get(key)
         if old is None or old["confidence"] < fields["confidence"]:
             best[key] = fields
     for key, reports in told.items():
-        money = pick_amount(reports, key[1])
-        if money is not None:
-            best[key].update(amount=round(money.amount, 2), currency=money.currency)
+        picked = pick_report(reports, key[1])
+        if picked is not None:
+            order, money = picked
+            start, end = told_at[key][order]
+            best[key].update(
+                amount=round(money.amount, 2),
+                currency=money.currency,
+                evidence=article.text[start:end],
+                start=start,
+                end=end,
+            )
     for key, told_event in best.items():  # an event the article tells again is surer
         doubt = (1.0 - told_event["confidence"]) * RETOLD_DOUBT ** (len(sentences[key]) - 1)
         told_event["confidence"] = round(1.0 - doubt, 2)
