@@ -193,7 +193,7 @@ def extract(
 
     \b
       aidtrack extract article.txt
-      aidtrack extract ../shared/eval/dev --out preds
+      aidtrack extract articles/ --out preds       (a folder of .txt/.html files)
       curl -s https://example.org/news | aidtrack extract - --table
       aidtrack extract article.txt --store && aidtrack review
       aidtrack extract news.jsonl --table --min-confidence 0.6

@@ -113,8 +113,8 @@ def kiel(path_or_url: str, release: str | None, report_path: Path | None) -> Non
 
     \b
     Examples:
-      aidtrack import kiel ../shared/data/kiel/release07_xlsx/Ukraine_Support_Tracker.xlsx
-      aidtrack import kiel ../shared/data/kiel/release12_main_data_csv/src_ukraine_support.csv --release 12
+      aidtrack import kiel ~/Downloads/Ukraine_Support_Tracker_Release_21.xlsx
+      aidtrack import kiel ~/Downloads/src_ukraine_support.csv --release 12
       aidtrack import kiel latest     (downloads the newest release from Kiel's data page)
     """
     store = ledger.open_store()
