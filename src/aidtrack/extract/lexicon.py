@@ -16,9 +16,63 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+import pydantic
 import yaml
 
-from aidtrack.errors import ValidationError
+from aidtrack.errors import AidtrackError, ValidationError
+
+TRIGGER_SECTIONS = (
+    "support",
+    "appeal",
+    "refusal",
+    "threat",
+    "sanction",
+    "policy_change",
+    "categories",
+    "modality",
+    "classes",
+)
+
+
+class LexiconDataError(AidtrackError):
+    """A shipped extraction data file does not fit its schema (a packaging fault, not user input)."""
+
+    type = "lexicon-data"
+
+
+WordList = list[str | int]
+
+
+class _Triggers(pydantic.BaseModel):
+    """The schema of triggers.yaml: the fixed sections, each a table of named word lists."""
+
+    model_config = pydantic.ConfigDict(extra="forbid")
+
+    support: dict[str, WordList]
+    appeal: dict[str, WordList]
+    refusal: dict[str, WordList]
+    threat: dict[str, WordList]
+    sanction: dict[str, WordList]
+    policy_change: dict[str, WordList | dict[str, list[list[list[str]]]]]
+    categories: dict[str, WordList]
+    modality: dict[str, WordList]
+    classes: dict[str, WordList]
+
+
+def check_triggers(data: dict[str, Any], *, name: str = "triggers.yaml") -> dict[str, Any]:
+    """``data`` if it fits the triggers.yaml schema; else :class:`LexiconDataError` naming the file and key.
+
+    >>> check_triggers({"support": {}}, name="t.yaml")
+    Traceback (most recent call last):
+    ...
+    aidtrack.extract.lexicon.LexiconDataError: Extraction data file "t.yaml": appeal: Field required; ...
+    """
+    try:
+        _Triggers.model_validate(data)
+    except pydantic.ValidationError as ex:
+        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'][:2])}: {e['msg']}" for e in ex.errors()[:5])
+        raise LexiconDataError(f'Extraction data file "{name}": {problems}; fix the file.') from None
+    return data
 
 
 @dataclass(frozen=True)
@@ -40,10 +94,17 @@ class Lexicon:
     sets: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
 
     def words(self, section: str, key: str) -> frozenset[str]:
-        """The word set ``section.key`` of triggers.yaml (empty if absent)."""
+        """The word set ``section.key`` of triggers.yaml; a key the file lacks is an error
+        naming it, so a mistyped key can never silently disable a rule."""
         found = self.sets.get((section, key))
         if found is None:
-            found = frozenset(str(w).lower() for w in self.raw.get(section, {}).get(key, []))
+            table = self.raw.get(section)
+            if not isinstance(table, dict) or key not in table:
+                raise LexiconDataError(
+                    f'Extraction data file "triggers.yaml" has no key "{section}.{key}"; '
+                    "add it or fix the name used by the rule."
+                )
+            found = frozenset(str(w).lower() for w in table[key])
             self.sets[(section, key)] = found
         return found
 
@@ -98,7 +159,7 @@ def load_lexicon() -> Lexicon:
     """Load and cache the shipped extraction lexicons."""
     actors = _read_yaml("actors.yaml")
     return Lexicon(
-        raw=_read_yaml("triggers.yaml"),
+        raw=check_triggers(_read_yaml("triggers.yaml")),
         names=_names(actors.get("names", {})),
         people=_people(actors.get("people", {})),
     )
