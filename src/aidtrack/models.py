@@ -311,6 +311,22 @@ class Support(_Model):
         return self
 
 
+EVENT_WHAT: tuple[str, ...] = (
+    "type",
+    "actor",
+    "target",
+    "beneficiary",
+    "recipient",
+    "category",
+    "direction",
+    "consequence",
+    "condition",
+    "summary",
+)
+"""The fields that say what an event is (who did what to whom, and how); every other list of
+event fields (storage, editing, the signals register) extends this one."""
+
+
 class Event(_Model):
     """A diplomatic event: appeal, refusal, threat, policy change or sanction."""
 

@@ -59,16 +59,7 @@ _SUPPORT_FIELDS = (
     "confidence",
 )
 _EVENT_FIELDS = (
-    "type",
-    "actor",
-    "target",
-    "beneficiary",
-    "recipient",
-    "category",
-    "direction",
-    "consequence",
-    "condition",
-    "summary",
+    *models.EVENT_WHAT,
     "evidence_start",
     "evidence_end",
     "confidence",

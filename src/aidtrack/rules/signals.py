@@ -16,22 +16,13 @@ from typing import Any, Literal
 import pydantic
 
 from aidtrack.errors import RuleRegisterError
-from aidtrack.models import CategoryName, ChannelName, DirectionName, EventTypeName, StageName
+from aidtrack.models import EVENT_WHAT, CategoryName, ChannelName, DirectionName, EventTypeName, StageName
 from aidtrack.rules.model import RuleSource
 from aidtrack.rules.register import load_yaml_list
 
 SignalType = Literal[EventTypeName, "support"]
 EVENT_KEYS = (
-    "type",
-    "actor",
-    "target",
-    "beneficiary",
-    "recipient",
-    "category",
-    "direction",
-    "consequence",
-    "condition",
-    "summary",
+    *EVENT_WHAT,
     "date",
     "date_precision",
     "sources",

@@ -12,6 +12,7 @@ from typing import Any
 
 import pandas as pd
 
+from aidtrack import models
 from aidtrack.db import EventFilter, Store
 from aidtrack.errors import AidtrackError
 from aidtrack.rules import (
@@ -63,16 +64,7 @@ def render_options(report: OptionsReport) -> str:
 
 
 _EVENT_KEYS = (
-    "type",
-    "actor",
-    "target",
-    "beneficiary",
-    "recipient",
-    "category",
-    "direction",
-    "consequence",
-    "condition",
-    "summary",
+    *models.EVENT_WHAT,
     "date",
 )
 
