@@ -31,11 +31,19 @@ def open_store(database_url: str | None = None, *, fresh: bool = False) -> Store
     if url in _STORES and not fresh and url not in ("sqlite://", "sqlite:///:memory:"):
         return _STORES[url]
     store = connect(url)
-    fingerprint = _reference_fingerprint()
-    if store.reference_version("actors") != fingerprint:  # new ledger, or aidtrack was upgraded
-        seed_actors(store, version=fingerprint)
+    refresh_reference_data(store)
     _STORES[url] = store
     return store
+
+
+def refresh_reference_data(store: Store) -> bool:
+    """Copy the packaged actor and group tables into a new ledger, or again after an upgrade
+    that changed them; returns whether it copied."""
+    fingerprint = _reference_fingerprint()
+    if store.reference_version("actors") == fingerprint:
+        return False
+    seed_actors(store, version=fingerprint)
+    return True
 
 
 @functools.cache
