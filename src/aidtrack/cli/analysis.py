@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,6 @@ import click
 import pandas as pd
 from rich.table import Table
 
-from aidtrack import charts
 from aidtrack.cli import output
 from aidtrack.cli.output import money, pct
 from aidtrack.errors import AidtrackError, ValidationError
@@ -66,14 +66,21 @@ def _data_source() -> str | None:
         return None
 
 
-def _write_chart(fig: Any, path: Path | None) -> None:
+def _write_chart(figure: Callable[[], Any], path: Path | None) -> None:
+    """Build the figure (plotly is imported only then) and write it, when --chart was given."""
     if path is None:
         return
     try:
-        service.write_chart(fig, path)
+        service.write_chart(figure(), path)
     except ValidationError as ex:
         raise click.BadParameter(str(ex), param_hint="--chart") from None
     click.echo(f"Chart written to {path}", err=True)
+
+
+def _charts() -> Any:
+    from aidtrack import charts
+
+    return charts
 
 
 # -- rank --------------------------------------------------------------------------------
@@ -133,7 +140,9 @@ def rank(
     measure = {"gdp": "pct_gdp", "capita": "per_capita_eur"}.get(per or "", "value_eur")
     title = _rank_title(stage, category, per, table)
     _write_chart(
-        charts.plot_ranking(table, measure=measure, top=len(shown), title=title, **_cite(chart, as_of=end)),
+        lambda: _charts().plot_ranking(
+            table, measure=measure, top=len(shown), title=title, **_cite(chart, as_of=end)
+        ),
         chart,
     )
     if as_json:
@@ -229,7 +238,7 @@ def compare(
     )
     line = float(result.row("total")["peer_pct_gdp"])
     _write_chart(
-        charts.plot_peer_comparison(
+        lambda: _charts().plot_peer_comparison(
             result.values,
             line=line,
             title=f"{result.name} and {', '.join(result.peers)}: {stage} as % of GDP",
@@ -286,7 +295,9 @@ def timeline(donor: str | None, stage: str | None, freq: str, chart: Path | None
     gap = service.commitment_gap(frames=frames, donors=None if code is None else [code])
     who = code or "All donors"
     _write_chart(
-        charts.plot_timeline(frame, title=f"{who}: cumulative support by category and stage", **_cite(chart)),
+        lambda: _charts().plot_timeline(
+            frame, title=f"{who}: cumulative support by category and stage", **_cite(chart)
+        ),
         chart,
     )
     if as_json:

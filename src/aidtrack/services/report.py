@@ -18,7 +18,6 @@ from aidtrack.analysis import (
     write_report_html,
 )
 from aidtrack.db import Store
-from aidtrack.importers.release import KIEL_CITATION
 from aidtrack.rules import OptionsReport, Rule, load_register, rules_in_force
 from aidtrack.services import analysis as analysis_service
 from aidtrack.services import bootstrap, ledger
@@ -197,4 +196,6 @@ def kiel_releases(store: Store) -> list[str]:
 
 def data_source(store: Store) -> str | None:
     """The dataset behind the figures, to cite under charts: the current Kiel release(s), if any."""
+    from aidtrack.importers.release import KIEL_CITATION  # the importers load only here
+
     return "; ".join(KIEL_CITATION.format(release=r) for r in kiel_releases(store)) or None
