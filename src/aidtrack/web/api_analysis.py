@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Annotated, Any, Literal
 
 import pydantic
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from aidtrack.db import Store
 from aidtrack.models import CategoryName, StageName
@@ -79,8 +79,16 @@ class ArticleIn(pydantic.BaseModel):
 # -- analysis ---------------------------------------------------------------------------
 
 
+def _versioned(request: Request, store: Store, key: tuple[Any, ...], build: Any) -> Response:
+    """The answer of ``build()`` kept per ledger version, with its ETag (304 while unchanged)."""
+    from aidtrack.web.api import versioned_json  # api imports this module's router
+
+    return versioned_json(request, store, key, build)
+
+
 @router.get("/rank", tags=["analysis"])
 def rank(
+    request: Request,
     store: StoreDep,
     per: Literal["gdp", "capita"] | None = None,
     category: CategoryName | None = None,
@@ -88,37 +96,56 @@ def rank(
     start: DateQ = None,
     end: DateQ = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
-) -> dict[str, Any]:
+) -> Response:
     """Donors ranked by support in EUR, as % of GDP (``per=gdp``) or per capita."""
-    table = cache.ranking(store, per=per, category=category, stage=stage, start=start, end=end)
-    return {
-        "per": per,
-        "stage": stage,
-        "category": category,
-        "total": len(table),
-        "items": convert.frame(table.head(limit)),
-    }
+
+    def build() -> dict[str, Any]:
+        table = cache.ranking(store, per=per, category=category, stage=stage, start=start, end=end)
+        return {
+            "per": per,
+            "stage": stage,
+            "category": category,
+            "total": len(table),
+            "items": convert.frame(table.head(limit)),
+        }
+
+    return _versioned(request, store, ("rank", per, category, stage, start, end, limit), build)
 
 
 @router.get("/compare/{donor}", tags=["analysis"])
 def compare(
+    request: Request,
     donor: Actor,
     store: StoreDep,
     peers: Annotated[str, Query(min_length=1, max_length=300, examples=["G7", "JPN,DEU"])] = "G7",
     stage: StageName = "allocation",
     percentile: Annotated[float, Query(ge=0, le=100)] = 50,
     as_of: DateQ = None,
-) -> dict[str, Any]:
+) -> Response:
     """A donor against peers (a group such as G7/NATO/EU or codes "JPN,DEU") with the step-up gap."""
-    return cache.comparison(store, donor, peers=peers, stage=stage, percentile=percentile, as_of=as_of)
+    return _versioned(
+        request,
+        store,
+        ("compare", donor, peers, stage, percentile, as_of),
+        lambda: cache.comparison(store, donor, peers=peers, stage=stage, percentile=percentile, as_of=as_of),
+    )
 
 
 @router.get("/timeline/{donor}", tags=["analysis"])
 def timeline(
-    donor: Actor, store: StoreDep, stage: StageName | None = None, freq: Literal["M", "Q", "Y"] = "M"
-) -> dict[str, Any]:
+    request: Request,
+    donor: Actor,
+    store: StoreDep,
+    stage: StageName | None = None,
+    freq: Literal["M", "Q", "Y"] = "M",
+) -> Response:
     """A donor's support per month (quarter, year) and cumulative, by stage and category."""
-    return cache.donor_timeline(store, donor, stage=stage, freq=freq)
+    return _versioned(
+        request,
+        store,
+        ("timeline", donor, stage, freq),
+        lambda: cache.donor_timeline(store, donor, stage=stage, freq=freq),
+    )
 
 
 @router.get("/report/{donor}", tags=["analysis"])

@@ -385,7 +385,7 @@ class LedgerETag:
     """ASGI middleware: analysis answers carry the ledger version as ``ETag``; a client that
     sends it back in ``If-None-Match`` gets 304 until the ledger (or the day) changes."""
 
-    CACHED = re.compile(r"^/(api/(rank|compare|timeline|report|gap)\b|country/|$)")
+    CACHED = re.compile(r"^/(api/(report|gap)\b|country/|$)")  # the API's lists and analyses keep their own
 
     def __init__(self, app: ASGIApp, *, store: Store) -> None:
         self.app = app
