@@ -108,8 +108,14 @@ def find_country(code: Annotated[str, Query(min_length=1, max_length=200)]) -> R
 
 @router.get("/country/{code}", response_class=HTMLResponse)
 def country(code: str, store: StoreDep, peers: Text = "G7", as_of: Text = None) -> HTMLResponse:
-    context = _country(store, resolve_actor(code), peers=peers or "G7", as_of=as_of)
-    return render("country.html", title=context["report"].name, **context)
+    return HTMLResponse(_country_page(store, resolve_actor(code), peers=peers or "G7", as_of=as_of))
+
+
+@cache.memo
+def _country_page(store: Store, code: str, *, peers: str, as_of: str | None) -> str:
+    """The country page's HTML, rendered once per ledger version (it is the dashboard's busiest page)."""
+    context = _country(store, code, peers=peers, as_of=as_of)
+    return env.get_template("country.html").render(title=context["report"].name, **context)
 
 
 @cache.memo
