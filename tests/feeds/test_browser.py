@@ -3,7 +3,6 @@ and neither it nor the /digest page scrolls sideways on a 400 px phone."""
 
 from __future__ import annotations
 
-import os
 import socket
 import threading
 import time
@@ -19,29 +18,6 @@ from aidtrack.web import create_app
 from tests.feeds.test_digest import fill, kor
 
 pytestmark = pytest.mark.browser
-CHROMIUM = Path(os.environ.get("AIDTRACK_CHROMIUM", "/usr/bin/chromium"))
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-dev-shm-usage",
-]
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    from tests.conftest import missing_service
-
-    if not CHROMIUM.exists():
-        missing_service(f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

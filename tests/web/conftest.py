@@ -213,31 +213,7 @@ def live_server(app: FastAPI) -> Iterator[LiveServer]:
 
 # -- headless Chromium (Debian's), never touching the network ---------------------------------
 
-CHROMIUM = Path(os.environ.get("AIDTRACK_CHROMIUM", "/usr/bin/chromium"))
 SHOTS = os.environ.get("AIDTRACK_SCREENSHOTS")  # read at import: clean_environ drops AIDTRACK_* later
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-dev-shm-usage",
-]
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    """One headless Chromium per test module (skipped, or failed in CI, when it is not installed)."""
-    from tests.conftest import missing_service
-
-    if not CHROMIUM.exists():
-        missing_service(f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
-        yield browser
-        browser.close()
 
 
 @contextlib.contextmanager

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -23,7 +21,6 @@ from fastapi import FastAPI
 from aidtrack.db import Store
 from aidtrack.web import create_app
 from aidtrack.web.app import RateLimit, page_policy
-from tests.conftest import missing_service
 from tests.web.conftest import LiveServer
 
 RECORD = {
@@ -212,32 +209,18 @@ def test_an_injected_inline_script_gets_no_hash() -> None:
 
 # -- in the browser ------------------------------------------------------------------------
 
-CHROMIUM = Path(os.environ.get("AIDTRACK_CHROMIUM", "/usr/bin/chromium"))
-
 
 @pytest.fixture
-def browser_page(live_server: LiveServer) -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        missing_service(f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
-        )
-        context = browser.new_context(base_url=live_server.url)
-        context.route(
-            "**/*",
-            lambda route: (
-                route.continue_() if route.request.url.startswith(live_server.url) else route.abort()
-            ),
-        )
-        page = context.new_page()
-        page.set_default_timeout(30_000)
-        yield page
-        browser.close()
+def browser_page(chromium: Any, live_server: LiveServer) -> Iterator[Any]:
+    context = chromium.new_context(base_url=live_server.url)
+    context.route(
+        "**/*",
+        lambda route: route.continue_() if route.request.url.startswith(live_server.url) else route.abort(),
+    )
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    yield page
+    context.close()
 
 
 @pytest.mark.browser
