@@ -130,6 +130,12 @@ GROUP_NOUNS = frozenset(
         "power",
         "democracy",
         "economy",
+        "donor",
+        "monarchy",
+        "neighbour",
+        "neighbor",
+        "supplier",
+        "exporter",
     }
 )
 _DECIDED = frozenset({"plan", "proposal", "programme", "program"})
@@ -175,7 +181,7 @@ def actors_of(sentence: Sentence, token: Token | None) -> list[str]:
         if code and code not in found:
             found.append(code)
     if not found and token.lemma_.lower() in GROUP_NOUNS and token.tag_ == "NNS":
-        found = _cited(sentence)
+        found = _members_beside(sentence, token) or _cited(sentence)
     for tok in ([token] + [c for c in token.children if c.dep_ == "poss"]) if not found else []:
         if tok.lower_ in _PLURAL_PRONOUNS:
             group = _previous_group(sentence, tok)
@@ -268,6 +274,32 @@ def _previous_group(sentence: Sentence, token: Token) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def _members_beside(sentence: Sentence, token: Token) -> list[str]:
+    """ "Several governments, among them Canada and Norway, have ...": the parser hangs the
+    members on the verb; they stand for the group that is its subject or object."""
+    found: list[str] = []
+    if token.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return found
+    for prep in children(token.head, frozenset({"prep"})):
+        if prep.lower_ != "among" or not any(g.lower_ in ("them", "which", "whom") for g in prep.children):
+            continue
+        for named in prep.children:
+            if named.dep_ in ("dep", "appos", "pobj") and named.lower_ not in ("them", "which", "whom"):
+                found += [c for t in _name_tokens(named) for c in [sentence.code(t)] if c and c not in found]
+    return found
+
+
+def _introduces_members(token: Token, child: Token) -> bool:
+    """ "including in the UK and France", "above all Qatar and Kuwait": a list of members."""
+    if child.dep_ != "prep":
+        return False
+    if token.lower_ in ("including", "include") and child.lower_ == "in":
+        return True
+    return child.lower_ == "above" and any(
+        g.dep_ == "det" and g.lower_ == "all" for o in child.children for g in o.children
+    )
+
+
 def _cited(sentence: Sentence) -> list[str]:
     """Members named as examples of a group: "..., citing Germany and Sweden"."""
     found: list[str] = []
@@ -292,6 +324,9 @@ def _name_tokens(token: Token) -> list[Token]:
             continue
         if child.dep_ == "prep" and child.lower_ == "in" and token.lemma_.lower() in _SEATED:
             tokens.extend(t for o in child.children for t in _name_tokens(o))  # "officials in Kyiv"
+            continue
+        if _introduces_members(token, child):
+            tokens.extend(t for o in child.children for t in _name_tokens(o))
             continue
         if child.dep_ == "prep" and child.lower_ not in _NAME_PREPS:
             continue

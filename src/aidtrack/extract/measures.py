@@ -48,8 +48,18 @@ _STRONG_CONSEQUENCES = frozenset(
         "party",
         "pay",
         "price",
+        "responsibility",
+        "unanswered",
+        "regret",
     }
 )
+
+# "Denmark would bear full responsibility", "Finland would pay a price": the subject of
+# these verbs is the one the consequence is aimed at
+_BEARING = frozenset({"bear", "pay", "face", "suffer", "shoulder", "carry", "regret"})
+# "the decision by Greece will not go unanswered": the subject's party is aimed at
+_STAYING = frozenset({"go", "remain", "stay", "be", "leave"})
+_CONDITION_MARKS = frozenset({"if", "should", "unless", "once", "when"})
 
 
 _CONSEQUENCE_VERBS = frozenset({"retaliate", "reciprocate", "escalate", "provoke", "pay"})
@@ -147,6 +157,8 @@ def threat_statement(sentence: Sentence, token: Token, ctx: ArticleContext) -> l
         return []  # "sanctions targeting oil exports" threatens nobody
     if token.pos_ == "VERB" and (is_negated(token) or _pays_for(token)):
         return []  # "Hungary would not pay for it" threatens nobody
+    if not _consequence_word(token):
+        return []
     speakers = _speaker(sentence, token)
     if not speakers:
         return []
@@ -175,11 +187,52 @@ def threat_statement(sentence: Sentence, token: Token, ctx: ArticleContext) -> l
             for o in children(token, frozenset({"nsubj"}))  # "make Germany a party"
             for c in actors_of(sentence, o)
         ]
+    aimed += _bearers(sentence, token) + _conditional_parties(sentence, token)
     if aimed:
         supporters = aimed + supporters
         exclude -= set(aimed)
     targets = _others(supporters, exclude)
-    return [_threat(s, t, token, 0.7) for s in speakers for t in targets[:1]]
+    return [_threat(s, t, token, 0.7) for s in speakers for t in targets[:1] if s != t]
+
+
+def _consequence_word(token: Token) -> bool:
+    """ "responsibility" threatens only when someone must bear it, "unanswered" only when
+    an act will not go unanswered, "regret" only as a verb aimed at the future."""
+    lemma = token.lemma_.lower()
+    if lemma == "responsibility":  # "would bear full responsibility", not "bears responsibility for"
+        return token.dep_ == "dobj" and token.head.lemma_.lower() in _BEARING and is_future(token.head)
+    if lemma == "unanswered":
+        return token.head.lemma_.lower() in _STAYING and (is_negated(token.head) or is_future(token.head))
+    if lemma == "regret":
+        return token.pos_ == "VERB" and is_future(token)
+    return True
+
+
+def _bearers(sentence: Sentence, token: Token) -> list[str]:
+    """Who must bear the consequence: the subject of "bear responsibility", "pay a price",
+    "face consequences", or the party whose act "will not go unanswered"."""
+    head = token.head if token.pos_ != "VERB" else token
+    verbs = _STAYING if token.lemma_.lower() == "unanswered" else _BEARING
+    if head.lemma_.lower() not in verbs or head.pos_ not in ("VERB", "AUX") or token.dep_ == "nsubj":
+        return []
+    subject = subject_of(head)
+    if subject is None:
+        return []
+    found = actors_of(sentence, subject)
+    return found or [c for t in subject.subtree for c in actors_of(sentence, t) if t.dep_ == "pobj"]
+
+
+def _conditional_parties(sentence: Sentence, token: Token) -> list[str]:
+    """ "a harsh response if Finland hosts troops": who would act in the condition."""
+    anchors = [token, *governors(token)][:3]
+    return [
+        c
+        for a in anchors
+        for clause in a.children
+        if clause.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in clause.children)
+        for c in actors_of(sentence, subject_of(clause))
+    ]
 
 
 def _pays_for(verb: Token) -> bool:
@@ -865,6 +918,91 @@ def policy_ruling(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
     ]
 
 
+# Letting a recipient use supplied weapons on the aggressor's territory loosens the donor's
+# rules (eval/SCHEMA.md): "allowed Kyiv to strike targets inside Russia with its missiles",
+# "gave the green light for Ukraine to hit Russian airfields".
+_PERMITTING = frozenset(
+    {
+        "allow",
+        "permit",
+        "authorise",
+        "authorize",
+        "let",
+        "clear",
+        "greenlight",
+        "green-light",
+        "okay",
+        "approve",
+    }
+)
+_STRIKING = frozenset({"strike", "hit", "attack", "target", "fire", "shoot", "bomb", "launch"})
+_AIMED_AT = frozenset(
+    {
+        "territory",
+        "soil",
+        "inside",
+        "deep",
+        "target",
+        "airfield",
+        "base",
+        "depot",
+        "site",
+        "region",
+        "airspace",
+        "border",
+        "facility",
+        "position",
+        "infrastructure",
+        "refinery",
+    }
+)
+
+
+def policy_use_permission(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """A donor lets the recipient strike the other side with the weapons it gave."""
+    if verb.pos_ != "VERB" or is_negated(verb) or is_hedged(sentence, verb):
+        return []
+    lemma = verb.lemma_.lower()
+    idioms = sentence.lexicon.words("policy_change", "permission_idioms")
+    granted = lemma in ("give", "grant", "issue") and any(
+        words & idioms
+        for o in children(verb, frozenset({"dobj"}))
+        for words in [{o.lemma_.lower()} | {f"{c.lemma_.lower()} {o.lemma_.lower()}" for c in o.children}]
+    )
+    if lemma not in _PERMITTING and not granted:
+        return []
+    scope = [
+        t for c in verb.children if c.dep_ not in ("nsubj", "nsubjpass", "aux", "neg") for t in c.subtree
+    ]
+    strikes = [t for t in scope if t.pos_ == "VERB" and t.lemma_.lower() in _STRIKING]
+    if not strikes:
+        return []
+    permitted = {
+        c
+        for t in scope
+        if t.dep_ in ("dobj", "nsubj", "pobj") and t.i < strikes[0].i
+        for c in actors_of(sentence, t)
+    }
+    aimed = [
+        t
+        for s in strikes
+        for t in s.subtree
+        if t.lemma_.lower() in _AIMED_AT or (sentence.code(t) and sentence.code(t) not in permitted)
+    ]
+    if not aimed or not (permitted or categories_in(sentence, scope)):
+        return []
+    return [
+        Found(
+            {"type": "policy_change", "actor": a, "direction": "loosen", "summary": sentence.span.text[:200]},
+            verb,
+            0.7,
+            "policy-use-permission",
+        )
+        for a in _actors(sentence, verb)
+        if a not in permitted
+    ]
+
+
 MEASURE_RULES = (
     threat_verb,
     threat_noun,
@@ -875,4 +1013,5 @@ MEASURE_RULES = (
     sanction_closing,
     policy_change,
     policy_ruling,
+    policy_use_permission,
 )
