@@ -275,17 +275,23 @@ def _previous_group(sentence: Sentence, token: Token) -> list[str]:
 
 
 def _members_beside(sentence: Sentence, token: Token) -> list[str]:
-    """ "Several governments, among them Canada and Norway, have ...": the parser hangs the
-    members on the verb; they stand for the group that is its subject or object."""
+    """ "Several governments, among them Canada and Norway, have ...", "appealed to Gulf
+    states, in particular Qatar": the parser hangs the members on the verb; they stand for
+    the group that is its subject, object or prepositional object."""
     found: list[str] = []
-    if token.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+    verb = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else token.head
+    if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
         return found
-    for prep in children(token.head, frozenset({"prep"})):
-        if prep.lower_ != "among" or not any(g.lower_ in ("them", "which", "whom") for g in prep.children):
+    for prep in children(verb, frozenset({"prep"})):
+        if prep.lower_ == "among" and any(g.lower_ in ("them", "which", "whom") for g in prep.children):
+            named = [n for n in prep.children if n.dep_ in ("dep", "appos", "pobj")]
+        elif _introduces_members(verb, prep):
+            named = list(prep.children)
+        else:
             continue
-        for named in prep.children:
-            if named.dep_ in ("dep", "appos", "pobj") and named.lower_ not in ("them", "which", "whom"):
-                found += [c for t in _name_tokens(named) for c in [sentence.code(t)] if c and c not in found]
+        for member in named:
+            if member.lower_ not in ("them", "which", "whom"):
+                found += [c for t in _name_tokens(member) for c in [sentence.code(t)] if c and c not in found]
     return found
 
 
@@ -295,6 +301,8 @@ def _introduces_members(token: Token, child: Token) -> bool:
         return False
     if token.lower_ in ("including", "include") and child.lower_ == "in":
         return True
+    if child.lower_ == "in" and any(o.lower_ == "particular" for o in child.subtree):
+        return True  # "in particular Saudi Arabia and Qatar"
     return child.lower_ == "above" and any(
         g.dep_ == "det" and g.lower_ == "all" for o in child.children for g in o.children
     )
@@ -563,7 +571,12 @@ def is_hedged(sentence: Sentence, anchor: Token) -> bool:
 
 
 def _after_hedge_noun(lex: Lexicon, anchor: Token) -> bool:
-    """ "calls to send weapons", "the possibility of sending" (whatever the parse)."""
+    """ "calls to send weapons", "the possibility of sending" (whatever the parse), "repeated
+    her call on allies to send" (the infinitive hung on the verb that governs the noun)."""
+    if anchor.dep_ in ("advcl", "xcomp") and has_aux(anchor, frozenset({"to"})):
+        objects = [c for c in anchor.head.children if c.dep_ == "dobj" and c.i < anchor.i]
+        if any(_is_hedge_word(lex, o) for o in objects):
+            return True
     before = anchor.i - 1
     if before - 1 < anchor.sent.start or anchor.doc[before].lower_ not in ("to", "of"):
         return False

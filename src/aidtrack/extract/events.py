@@ -748,10 +748,13 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
     wanting = lemma in lex.words("appeal", "wanting_verbs")
     if verb.pos_ != "VERB" or not (lemma in lex.words("appeal", "verbs") or wanting):
         return []
+    if lemma == "like" and not has_aux(verb, frozenset({"would", "'d"})):
+        return []  # "would like to receive jets" wants; "like" alone does not
+    giving = lex.support_verbs | lex.words("support", "receive_verbs")
     if (
         wanting
         and not any(
-            t.lemma_.lower() in lex.support_verbs
+            t.lemma_.lower() in giving
             for c in children(verb, frozenset({"xcomp", "ccomp", "prep"}))
             for t in c.subtree
         )
@@ -762,10 +765,14 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
         and not _turns_to_for(sentence, verb)
     ):
         return []  # "Germany wants peace" asks nobody; "wants missiles from the US" asks
-    if lemma == "call" and not any(c.lower_ in lex.words("appeal", "call_preps") for c in verb.children):
-        return []
-    if is_negated(verb) or is_hedged(sentence, verb):
-        return []
+    if lemma == "call" and not any(
+        c.lower_ in lex.words("appeal", "call_preps")
+        for c in [*verb.children, *(m for a in children(verb, frozenset({"advcl"})) for m in a.children)]
+        if c.dep_ in ("prep", "prt", "mark")
+    ):
+        return []  # "called on", "called for", "called for Germany to send" (a "for" clause)
+    if is_negated(verb) or (is_hedged(sentence, verb) and lemma != "like"):
+        return []  # "would like to receive" is a wish stated, not a hypothetical
     actors = _refusal_actors(sentence, verb)
     targets = _appeal_targets(sentence, verb)
     unnamed = (
@@ -774,7 +781,7 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
     if unnamed and len(actors) == 1:  # "Kyiv asked for the missiles": of whom the article is about
         targets = [t for t in [ctx.main_other(actors[0])] if t]
     tokens = [t for c in verb.children if c.dep_ not in ("nsubj", "nsubjpass") for t in c.subtree]
-    if _asks_to_stop(sentence, verb):
+    if _asks_to_stop(sentence, verb) or _asks_to_speak(sentence, verb):
         return []
     transfer = any(t.lemma_.lower() in lex.support_verbs for t in tokens)
     if (
@@ -825,6 +832,46 @@ def _turns_to_for(sentence: Sentence, verb: Token) -> bool:
     )
 
 
+_SPEAKING = frozenset(
+    {
+        "explain",
+        "clarify",
+        "justify",
+        "account",
+        "tell",
+        "inform",
+        "report",
+        "answer",
+        "respond",
+        "comment",
+        "describe",
+        "confirm",
+        "disclose",
+        "reveal",
+        "detail",
+        "specify",
+        "say",
+        "show",
+        "prove",
+        "investigate",
+        "look",
+        "examine",
+        "review",
+        "assess",
+        "check",
+        "verify",
+    }
+)
+
+
+def _asks_to_speak(sentence: Sentence, verb: Token) -> bool:
+    """ "asked Kyiv to explain how the missiles were used": words or a check are asked for,
+    not support, whatever the clause mentions."""
+    return any(
+        comp.lemma_.lower() in _SPEAKING for comp in children(verb, frozenset({"xcomp", "ccomp", "advcl"}))
+    )
+
+
 def _asks_to_stop(sentence: Sentence, verb: Token) -> bool:
     """ "urged Washington to stop arming Taiwan" asks for less support, not more."""
     stops = sentence.lexicon.words("refusal", "verbs")
@@ -849,12 +896,20 @@ def _appeal_targets(sentence: Sentence, verb: Token) -> list[str]:
             objs.append(obj)
     for prt in children(verb, frozenset({"prt"})):
         objs += children(prt, frozenset({"pobj"}))
+    receiving = sentence.lexicon.words("support", "receive_verbs")
+    for comp in children(verb, frozenset({"xcomp"})):  # "wants to get jets from Sweden"
+        if comp.lemma_.lower() in receiving:
+            objs += prep_objects(comp, frozenset({"from"}))
     found: list[str] = []
     for obj in objs:
         found += [c for c in actors_of(sentence, obj) if c not in found]
     if not found:
         for comp in children(verb, frozenset({"ccomp", "xcomp"})):
             found += actors_of(sentence, subject_of(comp))
+    if not found:  # "called for Germany to station more tanks" (parsed as an adverbial clause)
+        for comp in children(verb, frozenset({"advcl"})):
+            if any(m.dep_ == "mark" and m.lower_ in ("for", "that") for m in comp.children):
+                found += [c for c in actors_of(sentence, subject_of(comp)) if c not in found]
     if not found:  # "requested its MiG-29 jets", "asked for Greece's S-300s": the owner is asked
         asked = children(verb, frozenset({"dobj"})) + prep_objects(verb, frozenset({"for"}))
         owners = [p for o in asked for p in children(o, frozenset({"poss"}))]
@@ -874,6 +929,10 @@ def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
     lemma = noun.lemma_.lower()
     if noun.pos_ != "NOUN" or lemma not in lex.words("appeal", "nouns"):
         return []
+    if lemma == "case" and not (
+        noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.words("appeal", "making_verbs")
+    ):
+        return []  # "made the case for more tanks to Berlin" asks; "in the case of" does not
     if (
         lemma == "call"
         and not prep_objects(noun, frozenset({"for", "on", "upon"}))
@@ -899,7 +958,7 @@ def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
             g for o in prep_objects(noun, frozenset({"for"})) for g in prep_objects(o, frozenset({"from"}))
         ]
         targets += [c for o in asked_of for c in actors_of(sentence, o) if c not in targets]
-    clause = _for_clause(noun)
+    clause = _for_clause(noun) or _that_clause(noun)
     if clause is not None:  # "renewed his call for Israel to provide air defence"
         targets += [c for c in actors_of(sentence, subject_of(clause)) if c not in targets]
     if made:
@@ -942,6 +1001,19 @@ def _left_actors(sentence: Sentence, noun: Token) -> list[str]:
         if tok.dep_ in ("poss", "amod", "compound", "nmod") and tok.i < noun.i:
             found += [c for c in actors_of(sentence, tok) if c not in found]
     return found
+
+
+def _that_clause(noun: Token) -> Token | None:
+    """The clause of "Ecuador's request that Washington send helicopters"."""
+    for clause in noun.children:
+        if (
+            clause.dep_ in ("acl", "ccomp")
+            and clause.pos_ == "VERB"
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+            and subject_of(clause) is not None
+        ):
+            return clause
+    return None
 
 
 def _for_clause(noun: Token) -> Token | None:
