@@ -12,6 +12,13 @@ category, stage, calendar month, origin and source (``source_url``,
 ``date`` (the earliest date in the group) and ``last_date`` (the latest). A period
 (``start``/``end``) is cut in SQL, to the day.
 
+The totals are kept in the database (table ``support_totals``, migration 0008):
+triggers on ``support`` note the groups every insert, update and delete touches, and
+:func:`settle_totals` sums those groups again from their records inside the writing
+transaction (every :meth:`~aidtrack.db.Store.transaction` does), so a first answer
+reads the kept groups, not every record. A period is read from the kept groups of
+its whole months and from the records of its first and last month when it cuts them.
+
 :func:`ledger_version` is a cheap fingerprint of the ledger that changes with every
 write: every insert, update, review decision and import adds an ``audit_log`` or
 ``imports`` row, and new support, macro and source rows raise their tables' ids.
@@ -25,6 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import pandas as pd
@@ -40,8 +48,12 @@ __all__ = [
     "TOTALS_COLUMNS",
     "has_support",
     "ledger_etag",
+    "grouped_totals",
     "ledger_version",
+    "rebuild_totals",
+    "settle_totals",
     "support_totals",
+    "totals_query",
     "typed_totals",
 ]
 
@@ -97,6 +109,26 @@ def _month_of_postgresql(element: month_of, compiler: Any, **kw: Any) -> str:
     return f"date_trunc('month', {compiler.process(column, **kw)})"
 
 
+class month_start(FunctionElement[Any]):
+    """The first day of a date column's month, as a date (how ``support_totals`` keys months)."""
+
+    name = "month_start"
+    inherit_cache = True
+    type = sa.Date()
+
+
+@compiles(month_start)
+def _month_start(element: month_start, compiler: Any, **kw: Any) -> str:
+    (column,) = element.clauses
+    return f"CAST(date_trunc('month', {compiler.process(column, **kw)}) AS DATE)"
+
+
+@compiles(month_start, "sqlite")
+def _month_start_sqlite(element: month_start, compiler: Any, **kw: Any) -> str:
+    (column,) = element.clauses
+    return f"date({compiler.process(column, **kw)}, 'start of month')"
+
+
 class whole_table(FunctionElement[Any]):
     """A column whose indexes the query planner should not use for this query.
 
@@ -141,12 +173,25 @@ def counted(*, everything: bool = False) -> list[Any]:
 
 
 def totals_query(
-    *, start: dt.date | None = None, end: dt.date | None = None, everything: bool = False
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    everything: bool = False,
+    by_date: bool = False,
 ) -> sa.Select[Any]:
-    """The grouped query behind :func:`support_totals` (grouped first, source URLs looked up after)."""
+    """Every counted record grouped as in :func:`support_totals` (source URLs looked up after grouping).
+
+    ``by_date=True`` for a short period: the records are found through the date index
+    rather than by reading the whole table.
+    """
     s, src = schema.support, schema.sources
     month: ColumnElement[Any] = month_of(s.c.date)
-    clauses = counted(everything=everything)
+    clauses = (
+        [s.c.current == sa.true(), s.c.status == "confirmed"]
+        + ([] if everything else [s.c.origin.not_in(EVIDENCE_ORIGINS)])
+        if by_date
+        else counted(everything=everything)
+    )
     if start is not None:
         clauses.append(s.c.date >= start)
     if end is not None:
@@ -161,7 +206,7 @@ def totals_query(
             sa.func.count().label("records"),
         )
         .where(*clauses)
-        .group_by(*(whole_table(k) for k in keys), month)
+        .group_by(*(k if by_date else whole_table(k) for k in keys), month)
     ).subquery("grouped")
     g = grouped.c
     url, title = (
@@ -193,14 +238,230 @@ def support_totals(
     """Counted support summed per donor, recipient, category, stage, month, origin and source URL.
 
     ``start``/``end`` keep only records dated in that period (undated records then
-    drop out, as in :func:`aidtrack.analysis._frames.select_support`).
+    drop out, as in :func:`aidtrack.analysis._frames.select_support`). Read from the
+    kept totals; groups a write outside a :class:`~aidtrack.db.Store` transaction left
+    pending are summed first (or, on a ledger that cannot be written, everything is
+    grouped from the records as :func:`totals_query` does).
     """
+    engine = _engine(store_or_engine)
+    if _has_pending(engine) and not _settle_pending(store_or_engine):
+        return grouped_totals(engine, start=start, end=end, everything=everything)
+    with engine.connect() as conn:
+        _tune(conn)
+        kept = conn.execute(_kept_query(start, end, everything=everything))
+        rows = _with_sources(conn, kept.cursor.fetchall())  # the driver's rows: typed_totals converts
+        for first, last in _cut_months(start, end):
+            query = totals_query(start=first, end=last, everything=everything, by_date=True)
+            rows += [tuple(row) for row in conn.execute(query)]
+    return typed_totals(pd.DataFrame.from_records(rows, columns=list(TOTALS_COLUMNS)))
+
+
+def _with_sources(conn: Connection, rows: Sequence[Any]) -> list[tuple[Any, ...]]:
+    """Kept rows (ending in a source id) with that source's URL and title instead of the id.
+
+    The few sources are read once rather than joined to each row (SQLite scans the
+    sources for every row of a join it cannot turn into a key lookup).
+    """
+    src = schema.sources
+    ids = {row[-1] for row in rows} - {None}
+    found: dict[Any, tuple[Any, Any]] = {}
+    for chunk in _chunks(sorted(ids), 500):
+        query = sa.select(src.c.id, src.c.url, src.c.title).where(src.c.id.in_(chunk))
+        found.update({row.id: (row.url, row.title) for row in conn.execute(query)})
+    none = (None, None)
+    return [(*row[:-1], *found.get(row[-1], none)) for row in rows]
+
+
+def _chunks(values: list[Any], size: int) -> Iterator[list[Any]]:
+    for at in range(0, len(values), size):
+        yield values[at : at + size]
+
+
+def grouped_totals(
+    store_or_engine: Any,
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    everything: bool = False,
+) -> pd.DataFrame:
+    """The totals grouped from every counted record in one query, reading nothing kept."""
     query = totals_query(start=start, end=end, everything=everything)
     with _engine(store_or_engine).connect() as conn:
         _tune(conn)
         rows = [tuple(row) for row in conn.execute(query)]
-    frame = pd.DataFrame.from_records(rows, columns=list(TOTALS_COLUMNS))
-    return typed_totals(frame)
+    return typed_totals(pd.DataFrame.from_records(rows, columns=list(TOTALS_COLUMNS)))
+
+
+def _kept_query(start: dt.date | None, end: dt.date | None, *, everything: bool) -> sa.Select[Any]:
+    """The kept totals of the whole months between ``start`` and ``end`` (source ids, not URLs)."""
+    t = schema.support_totals
+    clauses: list[Any] = [] if everything else [t.c.origin.not_in(EVIDENCE_ORIGINS)]
+    first, last = _whole_months(start, end)
+    if first is not None:
+        clauses.append(t.c.month >= first)
+    if last is not None:
+        clauses.append(t.c.month <= last)
+    return (
+        sa.select(
+            t.c.donor,
+            t.c.recipient,
+            t.c.category,
+            t.c.stage,
+            t.c.date,
+            t.c.last_date,
+            t.c.amount_eur,
+            t.c.records,
+            t.c.origin,
+            t.c.source_id,
+        )
+        .where(*clauses)
+        .order_by(t.c.id)
+    )
+
+
+def _month(day: dt.date) -> dt.date:
+    return day.replace(day=1)
+
+
+def _next_month(day: dt.date) -> dt.date:
+    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+
+
+def _whole_months(start: dt.date | None, end: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
+    """(first, last) month (first days) that lie wholly inside the period; None: unbounded.
+
+    >>> _whole_months(dt.date(2024, 3, 15), dt.date(2024, 6, 30))
+    (datetime.date(2024, 4, 1), datetime.date(2024, 6, 1))
+    """
+    first = None if start is None else (start if start.day == 1 else _next_month(start))
+    last = None
+    if end is not None:
+        last = (
+            _month(end)
+            if _next_month(end) - dt.timedelta(days=1) == end
+            else _month(_month(end) - dt.timedelta(days=1))
+        )
+    return first, last
+
+
+def _cut_months(start: dt.date | None, end: dt.date | None) -> list[tuple[dt.date, dt.date]]:
+    """The parts of the period's first and last month that it cuts, as (first day, last day).
+
+    >>> _cut_months(dt.date(2024, 3, 15), dt.date(2024, 6, 10))
+    [(datetime.date(2024, 3, 15), datetime.date(2024, 3, 31)), (datetime.date(2024, 6, 1), datetime.date(2024, 6, 10))]
+    >>> _cut_months(dt.date(2024, 3, 5), dt.date(2024, 3, 20)), _cut_months(None, dt.date(2024, 6, 30))
+    ([(datetime.date(2024, 3, 5), datetime.date(2024, 3, 20))], [])
+    """
+    parts = []
+    if start is not None and start.day != 1:
+        month_end = _next_month(start) - dt.timedelta(days=1)
+        parts.append((start, month_end if end is None else min(end, month_end)))
+    if end is not None and _next_month(end) - dt.timedelta(days=1) != end:
+        parts.append((_month(end) if start is None else max(start, _month(end)), end))
+    return [part for part in dict.fromkeys(parts) if part[0] <= part[1]]
+
+
+# -- keeping the totals ----------------------------------------------------------------
+
+GROUP_KEYS: tuple[str, ...] = ("donor", "recipient", "category", "stage", "origin", "source_id")
+REBUILD_FROM = 400
+"""Pending groups above which :func:`settle_totals` sums every group again in one pass."""
+SETTLE_LOCK = 0x61696474_6F74  # PostgreSQL advisory lock key: one transaction settles at a time
+
+
+def _has_pending(engine: Engine) -> bool:
+    with engine.connect() as conn:
+        return bool(
+            conn.execute(sa.select(sa.exists().where(schema.support_totals_pending.c.id > 0))).scalar()
+        )
+
+
+def _settle_pending(store_or_engine: Any) -> bool:
+    """Settle the pending groups in a write transaction of their own; False when it cannot write."""
+    try:
+        if isinstance(store_or_engine, Engine):
+            with store_or_engine.connect() as conn:
+                conn.execution_options(aidtrack_write=True)  # BEGIN IMMEDIATE on SQLite (db/engine.py)
+                with conn.begin():
+                    settle_totals(conn)
+        else:
+            with store_or_engine.transaction():
+                pass  # every store transaction settles the pending groups before it commits
+    except Exception:  # a read-only file, a read-only role: the records are grouped instead
+        return False
+    return True
+
+
+def settle_totals(conn: Connection) -> int:
+    """Sum again, from their records, the groups the writes of this transaction touched.
+
+    The pending rows are taken with ``DELETE ... RETURNING``, so groups noted by a
+    transaction that commits meanwhile stay pending for the next one; on PostgreSQL an
+    advisory lock lets one transaction settle at a time. Returns how many groups were
+    pending.
+    """
+    pending = schema.support_totals_pending
+    if not conn.execute(sa.select(sa.exists().where(pending.c.id > 0))).scalar():
+        return 0
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.select(sa.func.pg_advisory_xact_lock(SETTLE_LOCK)))
+    taken = conn.execute(pending.delete().returning(*(pending.c[k] for k in GROUP_KEYS), pending.c.month))
+    groups = {tuple(row) for row in taken}
+    if len(groups) > REBUILD_FROM:
+        rebuild_totals(conn)
+    else:
+        for group in groups:
+            _sum_group(conn, dict(zip((*GROUP_KEYS, "month"), group, strict=True)))
+    return len(groups)
+
+
+def rebuild_totals(conn: Connection) -> None:
+    """Sum every group of counted records again into ``support_totals`` (within ``conn``'s transaction)."""
+    t, s = schema.support_totals, schema.support
+    conn.execute(t.delete())
+    month = month_start(s.c.date)
+    grouped = (
+        sa.select(*_sum_columns(month))
+        .where(*counted(everything=True))
+        .group_by(*(whole_table(s.c[k]) for k in GROUP_KEYS), month)
+    )
+    conn.execute(t.insert().from_select([*GROUP_KEYS, "month", *_SUMS], grouped))
+
+
+_SUMS = ("date", "last_date", "amount_eur", "records")
+
+
+def _sum_columns(month: Any) -> list[Any]:
+    s = schema.support
+    return [
+        *(s.c[k] for k in GROUP_KEYS),
+        month,
+        sa.func.min(s.c.date),
+        sa.func.max(s.c.date),
+        sa.func.sum(s.c.amount_eur),
+        sa.func.count(),
+    ]
+
+
+def _sum_group(conn: Connection, group: dict[str, Any]) -> None:
+    """Replace the kept total of one group (keys and month) by the sum of its records."""
+    t, s = schema.support_totals, schema.support
+    conn.execute(t.delete().where(*(_same(t.c[k], v) for k, v in group.items())))
+    month = group["month"]
+    if isinstance(month, str):  # SQLite hands back the ISO text
+        month = dt.date.fromisoformat(month)
+    dated = [s.c.date.is_(None)] if month is None else [s.c.date >= month, s.c.date < _next_month(month)]
+    keys = [_same(s.c[k], group[k]) for k in GROUP_KEYS]
+    grouped = (
+        sa.select(*_sum_columns(sa.literal(month, sa.Date)))
+        .where(s.c.status == "confirmed", s.c.current == sa.true(), *keys, *dated)
+        .group_by(*(s.c[k] for k in GROUP_KEYS))
+    )
+    conn.execute(t.insert().from_select([*GROUP_KEYS, "month", *_SUMS], grouped))
+
+
+def _same(column: Any, value: Any) -> Any:
+    return column.is_(None) if value is None else column == value
 
 
 def typed_totals(frame: pd.DataFrame) -> pd.DataFrame:

@@ -146,6 +146,43 @@ sa.Index(
     support.c.amount_eur,
 )
 
+# The analysis totals kept up to date (db/aggregate.py): the counted support records
+# (current, confirmed) summed per donor, recipient, category, stage, origin, source and
+# calendar month. Triggers on ``support`` (migration 0008) note the groups a write
+# touches in ``support_totals_pending``; the write's own transaction sums those groups
+# again from their records (``aggregate.settle_totals``), so the first answer after a
+# write reads thousands of rows instead of every record.
+support_totals = sa.Table(
+    "support_totals",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("donor", sa.String(8), nullable=False),
+    sa.Column("recipient", sa.String(8), nullable=False),
+    sa.Column("category", sa.String(20)),
+    sa.Column("stage", sa.String(20), nullable=False),
+    sa.Column("origin", sa.String(60), nullable=False),
+    sa.Column("source_id", sa.Integer),
+    sa.Column("month", sa.Date),  # first day of the month; None for undated records
+    sa.Column("date", sa.Date),  # earliest date in the group
+    sa.Column("last_date", sa.Date),
+    sa.Column("amount_eur", sa.Float),
+    sa.Column("records", sa.Integer, nullable=False),
+)
+sa.Index("ix_support_totals_group", support_totals.c.donor, support_totals.c.month, support_totals.c.stage)
+
+support_totals_pending = sa.Table(
+    "support_totals_pending",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("donor", sa.String(8), nullable=False),
+    sa.Column("recipient", sa.String(8), nullable=False),
+    sa.Column("category", sa.String(20)),
+    sa.Column("stage", sa.String(20), nullable=False),
+    sa.Column("origin", sa.String(60), nullable=False),
+    sa.Column("source_id", sa.Integer),
+    sa.Column("month", sa.Date),
+)
+
 audit_log = sa.Table(
     "audit_log",
     metadata,

@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from aidtrack import models
-from aidtrack.db import schema
+from aidtrack.db import aggregate, schema
 from aidtrack.db.filters import EventFilter, SupportFilter
 from aidtrack.errors import NotFoundError, StorageError, ValidationError
 
@@ -114,12 +114,15 @@ class Store:
         """One write transaction: commits on success, rolls back on any exception.
 
         On SQLite it holds the write lock from its start, so concurrent writers queue.
+        Before it commits, the analysis totals of the groups its writes touched are
+        summed again (:func:`aidtrack.db.aggregate.settle_totals`), in the same transaction.
         """
         try:
             with self._write_lock, self.engine.connect() as conn:
                 conn.execution_options(**{WRITE_OPTION: True})
                 with conn.begin():
                     yield conn
+                    aggregate.settle_totals(conn)
         except sa.exc.OperationalError as ex:
             if is_locked(ex):
                 raise locked_error(self.url) from ex
