@@ -26,7 +26,13 @@ from aidtrack.extract.clauses import (
 )
 from aidtrack.extract.events import ArticleContext, Found
 from aidtrack.extract.lexicon import Lexicon
-from aidtrack.extract.roles import categories_in, modifier_actors, object_tokens
+from aidtrack.extract.roles import (
+    categories_in,
+    donors_of_verb,
+    modifier_actors,
+    object_tokens,
+    recipients_of,
+)
 
 _STRONG_CONSEQUENCES = frozenset(
     {
@@ -63,6 +69,46 @@ _CONDITION_MARKS = frozenset({"if", "should", "unless", "once", "when"})
 
 
 _CONSEQUENCE_VERBS = frozenset({"retaliate", "reciprocate", "escalate", "provoke", "pay"})
+# "vowed to respond to Finland's accession", "promised to punish Lithuania": answering verbs
+# threaten when vowed, or when the answer is given "with" measures or force
+_ANSWERING = frozenset({"respond", "react", "punish", "answer", "avenge", "hit", "strike"})
+_VOWING = frozenset({"vow", "pledge", "promise", "threaten", "warn", "swear", "signal", "hint", "reserve"})
+# "will take all necessary measures against Lithuania"
+_FIRM = frozenset(
+    {
+        "necessary",
+        "all",
+        "resolute",
+        "decisive",
+        "firm",
+        "harsh",
+        "tough",
+        "appropriate",
+        "strong",
+        "retaliatory",
+        "reciprocal",
+        "adequate",
+        "countermeasure",
+    }
+)
+_STEPS = frozenset({"measure", "step", "action"})
+_ACCUSING = frozenset({"accuse", "blame", "charge", "condemn", "denounce"})
+# "Sweden should not expect Turkey's support": withholding one's support is the threat
+_COUNTING = frozenset({"expect", "count", "rely", "bank", "hope", "wait"})
+_BACKING = frozenset(
+    {
+        "support",
+        "backing",
+        "approval",
+        "help",
+        "blessing",
+        "vote",
+        "consent",
+        "endorsement",
+        "ratification",
+        "assistance",
+    }
+)
 
 
 def _clause_text(token: Token, limit: int = 160) -> str:
@@ -93,13 +139,15 @@ def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
     against = bool(prep_objects(verb, frozenset({"against"}))) or any(
         c.dep_ == "xcomp" and is_negated(c) for c in verb.children
     )
-    threatened_act = [t for c in children(verb, frozenset({"xcomp"})) for t in c.subtree]
+    threatened_act = [
+        t for c in children(verb, frozenset({"xcomp"})) for t in c.subtree if not _in_relative(t, c)
+    ]
     told = [c for c in verb.children if c.dep_ == "ccomp"]
     if not targets and told and all(is_past(c) and not is_future(c) for c in told) and not has_cue:
         return []  # "warned Russia had begun exacting its revenge": a report, not a threat
     if not targets and threatened_act:  # "threatened to cut gas supplies to Moldova"
         targets = [sentence.codes[t.i] for t in threatened_act if t.i in sentence.codes]
-        has_cue = True
+        has_cue = has_cue or bool(targets)
     if not targets:  # "threatening consequences if the country supplies Patriots": who would act
         targets = [
             c
@@ -112,9 +160,12 @@ def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
     if not targets and verb.dep_ == "conj":  # "urged Washington to stop ... and warned that"
         targets = [c for o in children(verb.head, frozenset({"dobj"})) for c in actors_of(sentence, o)]
     exclude = set(actors)
-    if not targets and has_cue:
-        targets = [sentence.codes[t.i] for t in tokens if t.i in sentence.codes]
-        exclude |= {ctx.default_recipient} if ctx.default_recipient else set()
+    if not targets and has_cue:  # "warned that the decision to supply Ukraine ... escalates"
+        giving = [t for t in tokens if t.pos_ == "VERB" and t.lemma_.lower() in lex.support_verbs]
+        givers = [c for t in giving for c in donors_of_verb(sentence, t)]
+        receivers = {c for t in giving for c in recipients_of(sentence, t, dobj_is_recipient=True)}
+        targets = givers + [sentence.codes[t.i] for t in tokens if t.i in sentence.codes and not _origin(t)]
+        exclude |= ({ctx.default_recipient} if ctx.default_recipient else set()) | (receivers - set(givers))
     targets = _others(targets, exclude)
     conf = 0.8
     giver = ctx.main_other(actors[0]) if not targets and has_cue and len(actors) == 1 else None
@@ -123,6 +174,26 @@ def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
     if not targets or not (has_cue or against or children(verb, frozenset({"dobj"}))):
         return []
     return [_threat(a, t, verb, conf) for a in actors for t in targets[: max(1, named)]]
+
+
+_MADE = frozenset(
+    {"made", "built", "designed", "supplied", "produced", "manufactured", "era", "origin", "donated"}
+)
+
+
+def _origin(token: Token) -> bool:
+    """ "American-made", "Soviet-era", "US-supplied": where a thing comes from, not a party."""
+    doc = token.doc
+    return token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].lower_ in _MADE
+
+
+def _in_relative(token: Token, top: Token) -> bool:
+    """ "ships of countries that back Israel": a party inside a relative clause below ``top``."""
+    while token != top and token.head != token:
+        if token.dep_ == "relcl":
+            return True
+        token = token.head
+    return False
 
 
 def _threat(actor: str, target: str, anchor: Token, conf: float) -> Found:
@@ -149,11 +220,34 @@ def _actors(sentence: Sentence, verb: Token) -> list[str]:
     return found + [c for c in companions(sentence, verb) if c not in found] if found else found
 
 
+def _answer_threatens(token: Token) -> bool:
+    """ "vowed to respond to X", "will respond with force", "will take all necessary
+    measures against X": an answer or a step aimed at someone, announced for the future."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and lemma in _ANSWERING:
+        vowed = token.dep_ == "xcomp" and token.head.lemma_.lower() in _VOWING
+        forceful = any(
+            o.lemma_.lower() in _STEPS | {"force", "measure", "countermeasure"}
+            for o in prep_objects(token, frozenset({"with"}))
+        )
+        return vowed or forceful and is_future(token)
+    if token.pos_ == "NOUN" and lemma in _STEPS:
+        firm = any(c.lower_ in _FIRM for c in token.children if c.dep_ in ("amod", "det", "compound"))
+        aimed = bool(
+            prep_objects(token, frozenset({"against"})) or prep_objects(token.head, frozenset({"against"}))
+        )
+        return firm and aimed and (is_future(token.head) or token.head.lemma_.lower() in _VOWING)
+    return False
+
+
 def threat_statement(sentence: Sentence, token: Token, ctx: ArticleContext) -> list[Found]:
     """ "Arming Ukraine will have grave consequences for Japan, Zakharova said"."""
-    if token.lemma_.lower() not in _STRONG_CONSEQUENCES or token.pos_ not in ("NOUN", "VERB", "ADJ"):
+    answer = _answer_threatens(token)
+    if not answer and (
+        token.lemma_.lower() not in _STRONG_CONSEQUENCES or token.pos_ not in ("NOUN", "VERB", "ADJ")
+    ):
         return []
-    if token.pos_ == "VERB" and token.lemma_.lower() not in _CONSEQUENCE_VERBS:
+    if not answer and token.pos_ == "VERB" and token.lemma_.lower() not in _CONSEQUENCE_VERBS:
         return []  # "sanctions targeting oil exports" threatens nobody
     if token.pos_ == "VERB" and (is_negated(token) or _pays_for(token)):
         return []  # "Hungary would not pay for it" threatens nobody
@@ -164,17 +258,29 @@ def threat_statement(sentence: Sentence, token: Token, ctx: ArticleContext) -> l
         return []
     lex = sentence.lexicon
     supporters: list[str] = []
+    givers: list[str] = []  # subjects and agents of giving verbs: never the recipient
     triggers = lex.support_verbs | lex.words("support", "nouns") | {"move", "supply", "arm"}
     for tok in sentence.span:
         if tok.lemma_.lower() in triggers:
-            supporters += actors_of(sentence, subject_of(tok)) if tok.pos_ == "VERB" else []
+            givers += donors_of_verb(sentence, tok) if tok.pos_ == "VERB" else []
             supporters += modifier_actors(sentence, tok) if tok.pos_ == "NOUN" else []
             agent = agent_of(tok)
-            supporters += actors_of(sentence, agent) if agent is not None else []
+            givers += actors_of(sentence, agent) if agent is not None else []
+    supporters = givers + supporters
     exclude = set(speakers) | ({ctx.default_recipient} if ctx.default_recipient else set())
+    exclude -= set(givers) - set(speakers)
     # "Moscow would retaliate against London", "vowed countermeasures against Lithuania",
     # "would make Israel a legitimate target"
     aimed = [c for o in prep_objects(token, frozenset({"against"})) for c in actors_of(sentence, o)]
+    if answer:  # "respond to Finland's accession", "measures against Lithuania"
+        aimed += [
+            c
+            for o in prep_objects(token, frozenset({"to", "against"}))
+            + prep_objects(token.head, frozenset({"against"}))
+            for t in [o, *children(o, frozenset({"poss"}))]
+            for c in actors_of(sentence, t)
+        ]
+        aimed += [c for o in children(token, frozenset({"dobj"})) for c in actors_of(sentence, o)]
     if token.pos_ == "NOUN" and token.dep_ in ("oprd", "attr", "xcomp", "ccomp"):
         aimed += [
             c
@@ -187,12 +293,25 @@ def threat_statement(sentence: Sentence, token: Token, ctx: ArticleContext) -> l
             for o in children(token, frozenset({"nsubj"}))  # "make Germany a party"
             for c in actors_of(sentence, o)
         ]
-    aimed += _bearers(sentence, token) + _conditional_parties(sentence, token)
+    aimed += _bearers(sentence, token) + _conditional_parties(sentence, token) + _accused(sentence)
     if aimed:
         supporters = aimed + supporters
         exclude -= set(aimed)
     targets = _others(supporters, exclude)
-    return [_threat(s, t, token, 0.7) for s in speakers for t in targets[:1] if s != t]
+    named = max(1, len(_others(aimed, exclude)))  # "accused Seoul and Tokyo": every conjunct
+    return [_threat(s, t, token, 0.7) for s in speakers for t in targets[:named] if s != t]
+
+
+def threat_withheld_support(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """ "Erdogan said Sweden should not expect Turkey's support for its NATO bid": the one
+    whose support is withheld threatens the one told not to count on it."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _COUNTING or not is_negated(verb):
+        return []
+    things = children(verb, frozenset({"dobj"})) + prep_objects(verb, frozenset({"on", "upon", "for"}))
+    owners = [p for t in things if t.lemma_.lower() in _BACKING for p in children(t, frozenset({"poss"}))]
+    makers = [c for p in owners for c in actors_of(sentence, p)]
+    told = actors_of(sentence, subject_of(verb))
+    return [_threat(m, t, verb, 0.6) for m in dict.fromkeys(makers) for t in told if t != m]
 
 
 def _consequence_word(token: Token) -> bool:
@@ -240,11 +359,30 @@ def _pays_for(verb: Token) -> bool:
     return verb.lemma_.lower() == "pay" and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
 
 
+def _accuser(sentence: Sentence) -> Token | None:
+    """ "Pyongyang accused Seoul and Tokyo of provoking ...": the accusing verb at the root."""
+    root = sentence.span.root
+    if root.pos_ == "VERB" and root.lemma_.lower() in _ACCUSING and not is_negated(root):
+        return root
+    return None
+
+
+def _accused(sentence: Sentence) -> list[str]:
+    """Whom the sentence's root accuses: the consequences it warns of are aimed at them."""
+    root = _accuser(sentence)
+    if root is None:
+        return []
+    return [c for o in children(root, frozenset({"dobj"})) for c in actors_of(sentence, o)]
+
+
 def _speaker(sentence: Sentence, token: Token) -> list[str]:
-    reporting = sentence.lexicon.words("modality", "reporting_verbs")
+    reporting = sentence.lexicon.words("modality", "reporting_verbs") | _VOWING
     for gov in governors(token):
         if gov.lemma_.lower() in reporting:
             return actors_of(sentence, subject_of(gov))
+    accuser = _accuser(sentence)
+    if accuser is not None and _accused(sentence):
+        return actors_of(sentence, subject_of(accuser))
     return [sentence.speaker] if sentence.speaker else []
 
 
@@ -312,6 +450,26 @@ def _nominal_sanction(sentence: Sentence, noun: Token) -> bool:
     )
 
 
+_ISSUING = frozenset(
+    {
+        "issue",
+        "send",
+        "deliver",
+        "make",
+        "give",
+        "voice",
+        "repeat",
+        "renew",
+        "sound",
+        "fire",
+        "level",
+        "direct",
+        "address",
+        "reiterate",
+    }
+)
+
+
 def threat_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
     """Nominal threats with a maker: "a threat by Riyadh to cancel the deal", "Moscow's
     warning to Seoul", "amid warnings from Beijing that a sale would cost the relationship".
@@ -327,9 +485,14 @@ def threat_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
         for t in [*children(noun, frozenset({"poss"})), *prep_objects(noun, frozenset({"by", "from"}))]
         for c in actors_of(sentence, t)
     ]
+    targets = [c for o in prep_objects(noun, frozenset({"to", "against"})) for c in actors_of(sentence, o)]
+    if not makers and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _ISSUING:
+        makers = _actors(sentence, noun.head)  # "Moscow issued a warning to Berlin"
+        targets += [c for o in prep_objects(noun.head, frozenset({"to"})) for c in actors_of(sentence, o)]
+    if not makers and targets:  # "Russian threats against Finland"
+        makers = [c for t in children(noun, frozenset({"amod", "compound"})) for c in actors_of(sentence, t)]
     if not makers or is_negated(noun):
         return []
-    targets = [c for o in prep_objects(noun, frozenset({"to", "against"})) for c in actors_of(sentence, o)]
     if not targets:  # "a threat by Riyadh to cancel a deal to buy Spanish corvettes"
         clause = [t for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") for t in c.subtree]
         targets = [sentence.codes[t.i] for t in clause if t.i in sentence.codes]
@@ -1014,4 +1177,5 @@ MEASURE_RULES = (
     policy_change,
     policy_ruling,
     policy_use_permission,
+    threat_withheld_support,
 )

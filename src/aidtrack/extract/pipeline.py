@@ -452,24 +452,40 @@ def _context(
 ) -> ArticleContext:
     """Default recipient and category of an article, from what it mentions most."""
     recipients: Counter[str] = Counter()
+    given_to: Counter[str] = Counter()  # "to X" after a word of giving: not "ambassador to X"
     categories: Counter[str] = Counter()
+    giving = lexicon.support_verbs | lexicon.words("support", "nouns")
     for (_, doc), codes in zip(parsed, mentions):
         for token in doc:
             if token.lower_ in ("to", "for", "into") and token.dep_ in ("prep", "dative"):
                 for obj in token.children:
                     if obj.i in codes:
                         recipients[codes[obj.i]] += 1
+                        if token.head.lemma_.lower() in giving or lexicon.categories_of(token.head):
+                            given_to[codes[obj.i]] += 1
+            if _supplied_with(lexicon, token, codes):
+                given_to[codes[token.i]] += 1  # "supply Kyiv with jets"
             for name, words in lexicon.categories.items():
                 if token.lemma_.lower() in words:
                     categories[name] += 1
     ctx = ArticleContext()
     ctx.actor_counts = dict(Counter(code for codes in mentions for code in codes.values()))
     ctx.giver_counts = dict(_givers(lexicon, parsed, mentions))
-    if recipients:
-        ctx.default_recipient = recipients.most_common(1)[0][0]
+    if given_to or recipients:
+        ctx.default_recipient = (given_to or recipients).most_common(1)[0][0]
     if categories:
         ctx.default_category = categories.most_common(1)[0][0]
     return ctx
+
+
+def _supplied_with(lexicon: Lexicon, token: Token, codes: dict[int, str]) -> bool:
+    """ "provide Kiev with F-16s": the object of a giving verb with "with" receives."""
+    return (
+        token.dep_ == "dobj"
+        and token.i in codes
+        and token.head.lemma_.lower() in lexicon.support_verbs
+        and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.head.children)
+    )
 
 
 def _givers(lexicon: Lexicon, parsed: list[tuple[int, Doc]], mentions: list[dict[int, str]]) -> Counter[str]:
