@@ -5,9 +5,7 @@ Run it with ``aidtrack serve``; in tests, ``TestClient(create_app("sqlite:///...
 
 from __future__ import annotations
 
-import base64
 import collections
-import hashlib
 import importlib.resources
 import json
 import logging
@@ -33,6 +31,8 @@ from aidtrack.db import Store
 from aidtrack.services import ledger
 from aidtrack.web import api, feeds, pages
 from aidtrack.web.auth import token_user
+from aidtrack.web.cache import LEDGER_ETAG
+from aidtrack.web.page_parts import API_POLICY, page_policy
 from aidtrack.web.status import status_of
 
 log = logging.getLogger(__name__)
@@ -321,7 +321,11 @@ class SecurityHeaders:
         held: list[Message] = []
 
         async def with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start" and not _is_html(message):
+            if message["type"] == "http.response.start" and _has_policy(message):
+                # a kept page (web/cache.py) brings the policy computed when it was rendered
+                message["headers"] = [*message.get("headers", []), *self.HEADERS]
+                await send(message)
+            elif message["type"] == "http.response.start" and not _is_html(message):
                 message["headers"] = [
                     *message.get("headers", []),
                     *self.HEADERS,
@@ -350,35 +354,14 @@ class SecurityHeaders:
         await send({"type": "http.response.body", "body": body})
 
 
-API_POLICY = "default-src 'none'; frame-ancestors 'none'"
-_INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<code>.*?)</script>", re.DOTALL | re.IGNORECASE)
-
-
 def _is_html(start: Message) -> bool:
     return any(
         name == b"content-type" and value.startswith(b"text/html") for name, value in start.get("headers", [])
     )
 
 
-def page_policy(html: str) -> str:
-    """The Content-Security-Policy of one HTML page: same origin only, its inline scripts by hash."""
-    hashes = sorted(
-        {
-            _sha256(m.group("code"))
-            for m in _INLINE_SCRIPT.finditer(html)
-            if "src=" not in m.group("attrs").lower() and m.group("code").strip()
-        }
-    )
-    scripts = " ".join(["'self'", *hashes])
-    return (
-        f"default-src 'self'; script-src {scripts}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-        "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
-        "frame-ancestors 'none'"
-    )
-
-
-def _sha256(code: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode("ascii") + "'"
+def _has_policy(start: Message) -> bool:
+    return any(name == b"content-security-policy" for name, _ in start.get("headers", []))
 
 
 class LedgerETag:
@@ -402,6 +385,7 @@ class LedgerETag:
         from aidtrack.services import analysis
 
         etag = await run_in_threadpool(analysis.ledger_etag, self.store)
+        scope.setdefault("state", {})[LEDGER_ETAG] = etag  # kept pages are looked up by it (web/cache.py)
         asked = dict(scope["headers"]).get(b"if-none-match", b"").decode("latin-1")
         if analysis.etag_matches(asked, etag):
             await Response(status_code=304, headers={"ETag": etag, "Cache-Control": "no-cache"})(

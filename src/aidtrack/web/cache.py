@@ -1,10 +1,14 @@
-"""The web app's cache of analysis results, valid until the ledger changes.
+"""The web app's cache of analysis results and pages, valid until the ledger changes.
 
 :func:`memo` keeps a result per ledger fingerprint (:func:`ledger_state`), read afresh
 for every request, so a write from any process shows at once. The cached results are what the API and the pages show:
 rankings, comparisons, timelines and country reports over the ledger's frames (confirmed,
 current records only), computed by :mod:`aidtrack.services.analysis` and
 :mod:`aidtrack.services.report`.
+
+:func:`kept_page` keeps a whole page per ledger version as it goes out: its encoded
+bytes, its Content-Security-Policy (the hashes of its inline scripts, computed once)
+and its gzipped bytes, so a busy page costs one version lookup per request.
 """
 
 from __future__ import annotations
@@ -12,11 +16,15 @@ from __future__ import annotations
 import collections
 import datetime as dt
 import functools
+import gzip
 import threading
 from collections.abc import Callable, Hashable
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import pandas as pd
+from fastapi import Request
+from fastapi.responses import Response
 
 from aidtrack.db import Store
 from aidtrack.services import actors as actor_service
@@ -25,6 +33,7 @@ from aidtrack.services import ledger
 from aidtrack.services import report as report_service
 from aidtrack.services.report import Report
 from aidtrack.web import convert
+from aidtrack.web.page_parts import page_policy
 
 _CACHE: collections.OrderedDict[Hashable, Any] = collections.OrderedDict()
 _LOCK = threading.Lock()
@@ -163,3 +172,83 @@ def overview(store: Store) -> dict[str, Any]:
 def data_source(store: Store) -> str | None:
     """The dataset behind the figures, to cite under charts: the current Kiel release(s), if any."""
     return report_service.data_source(store)
+
+
+# -- whole pages, as they go out ------------------------------------------------------
+
+LEDGER_ETAG = "ledger_etag"
+"""Key of the ledger's entity tag in a request's state (set by the app's ``LedgerETag`` middleware)."""
+GZIP_FROM = 1000
+PAGE_BUDGET = 64 * 2**20
+"""Bytes of kept pages (plain and gzipped) this process holds at most; least recently used go first."""
+
+
+@dataclass
+class KeptPage:
+    """One rendered page: its bytes, its policy, and (once a client asked) its gzipped bytes."""
+
+    body: bytes
+    policy: str
+    packed: bytes | None = None
+
+    @property
+    def size(self) -> int:
+        return len(self.body) + len(self.packed or b"")
+
+
+_PAGES: collections.OrderedDict[Hashable, KeptPage] = collections.OrderedDict()
+
+
+def kept_page(request: Request, store: Store, key: Hashable, render: Callable[[], str]) -> Response:
+    """The HTML of ``render()`` for the ledger's current version, rendered, hashed and gzipped once.
+
+    ``key`` names everything the page depends on besides the ledger (route and parameters).
+    The version is the entity tag the ``LedgerETag`` middleware read for this request
+    (else it is read here), so a write shows on the next request.
+    """
+    etag = request.scope.get("state", {}).get(LEDGER_ETAG) or analysis_service.ledger_etag(store)
+    page = _kept((key, etag))
+    if page is None:
+        html = render()
+        page = KeptPage(html.encode("utf-8"), page_policy(html))
+        _keep((key, etag), page)
+    headers = {"Content-Security-Policy": page.policy}
+    if len(page.body) < GZIP_FROM or not accepts_gzip(request.headers.get("accept-encoding", "")):
+        return Response(page.body, media_type="text/html; charset=utf-8", headers=headers)
+    if page.packed is None:
+        page.packed = gzip.compress(page.body, compresslevel=6)
+        _keep((key, etag), page)
+    headers |= {"Content-Encoding": "gzip", "Vary": "Accept-Encoding"}
+    return Response(page.packed, media_type="text/html; charset=utf-8", headers=headers)
+
+
+def accepts_gzip(accept_encoding: str) -> bool:
+    """Whether an ``Accept-Encoding`` header allows gzip (``gzip``, ``*``; not ``gzip;q=0``).
+
+    >>> accepts_gzip("gzip, deflate, br"), accepts_gzip("gzip;q=0"), accepts_gzip("identity")
+    (True, False, False)
+    """
+    for part in accept_encoding.lower().split(","):
+        name, _, params = part.strip().partition(";")
+        if name.strip() in ("gzip", "*"):
+            quality = params.strip().removeprefix("q=")
+            try:
+                return not params.strip() or float(quality) > 0
+            except ValueError:
+                return False
+    return False
+
+
+def _kept(key: Hashable) -> KeptPage | None:
+    with _LOCK:
+        page = _PAGES.get(key)
+        if page is not None:
+            _PAGES.move_to_end(key)
+        return page
+
+
+def _keep(key: Hashable, page: KeptPage) -> None:
+    with _LOCK:
+        _PAGES[key] = page
+        while sum(p.size for p in _PAGES.values()) > PAGE_BUDGET and len(_PAGES) > 1:
+            _PAGES.popitem(last=False)

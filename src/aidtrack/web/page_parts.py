@@ -1,9 +1,13 @@
 """Pieces of dashboard pages built from data: a chart with its title and caption as HTML,
-and the API reference grouped by tag (served by the app itself, so it works offline)."""
+the API reference grouped by tag (served by the app itself, so it works offline), and a
+page's Content-Security-Policy."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
+import re
 from typing import Any
 
 from aidtrack import charts
@@ -116,3 +120,30 @@ def _body(schema: dict[str, Any], body: dict[str, Any] | None) -> dict[str, Any]
         for key, value in shape.get("properties", {}).items()
     ]
     return {"media": media, "name": name, "fields": fields}
+
+
+# -- a page's Content-Security-Policy ---------------------------------------------------
+
+API_POLICY = "default-src 'none'; frame-ancestors 'none'"
+_INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<code>.*?)</script>", re.DOTALL | re.IGNORECASE)
+
+
+def page_policy(page: str) -> str:
+    """The Content-Security-Policy of one HTML page: same origin only, its inline scripts by hash."""
+    hashes = sorted(
+        {
+            _sha256(m.group("code"))
+            for m in _INLINE_SCRIPT.finditer(page)
+            if "src=" not in m.group("attrs").lower() and m.group("code").strip()
+        }
+    )
+    scripts = " ".join(["'self'", *hashes])
+    return (
+        f"default-src 'self'; script-src {scripts}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+        "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+        "frame-ancestors 'none'"
+    )
+
+
+def _sha256(code: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode("ascii") + "'"

@@ -107,8 +107,14 @@ def find_country(code: Annotated[str, Query(min_length=1, max_length=200)]) -> R
 
 
 @router.get("/country/{code}", response_class=HTMLResponse)
-def country(code: str, store: StoreDep, peers: Text = "G7", as_of: Text = None) -> HTMLResponse:
-    return HTMLResponse(_country_page(store, resolve_actor(code), peers=peers or "G7", as_of=as_of))
+def country(request: Request, code: str, store: StoreDep, peers: Text = "G7", as_of: Text = None) -> Response:
+    donor, peers = resolve_actor(code), peers or "G7"
+    return cache.kept_page(
+        request,
+        store,
+        ("country", donor, peers, as_of),
+        lambda: _country_page(store, donor, peers=peers, as_of=as_of),
+    )
 
 
 @cache.memo
