@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import pydantic
 
@@ -153,6 +153,55 @@ def _unit_interval(value: float | None) -> float | None:
     return value
 
 
+def _number_field(value: object, info: pydantic.ValidationInfo) -> object:
+    return _number(value, field=str(info.field_name))
+
+
+def _actor_field(value: object, info: pydantic.ValidationInfo) -> str:
+    return _code(value, field=str(info.field_name))
+
+
+def _optional_actor_field(value: object, info: pydantic.ValidationInfo) -> str | None:
+    return None if value in (None, "") else _code(value, field=str(info.field_name))
+
+
+def _record_date(value: object) -> dt.date | None:
+    return _date(value, field="date")
+
+
+def _non_negative(value: float | None) -> float | None:
+    if value is not None and value < 0:
+        raise ValueError(f"amount {value} is negative; amounts are 0 or more")
+    return value
+
+
+def _choice(
+    choice: type[_Choice], field: str, *, optional: bool = False, blank: bool = False
+) -> pydantic.BeforeValidator:
+    """Reads a vocabulary value (``optional``: None stays None; ``blank``: so does "")."""
+
+    def parse(value: object) -> object:
+        if optional and (value is None or (blank and value == "")):
+            return None
+        return choice.parse(value, field=field)
+
+    return pydantic.BeforeValidator(parse)
+
+
+# The field types that support records and events share, each validated in one place.
+ActorCode = Annotated[str, pydantic.BeforeValidator(_actor_field)]
+OptionalActorCode = Annotated[str | None, pydantic.BeforeValidator(_optional_actor_field)]
+Amount = Annotated[
+    float | None, pydantic.BeforeValidator(_number_field), pydantic.AfterValidator(_non_negative)
+]
+Offset = Annotated[int | None, pydantic.BeforeValidator(_number_field)]
+Confidence = Annotated[
+    float | None, pydantic.BeforeValidator(_number_field), pydantic.AfterValidator(_unit_interval)
+]
+RecordDate = Annotated[dt.date | None, pydantic.BeforeValidator(_record_date)]
+RecordStatus = Annotated[Status, _choice(Status, "status")]
+
+
 class _Model(pydantic.BaseModel):
     """Base: validation errors surface as :class:`ValidationError`."""
 
@@ -182,12 +231,7 @@ class Source(_Model):
     publisher: str | None = None
     title: str | None = None
     published: dt.date | None = None
-    kind: SourceKind = SourceKind.NEWS
-
-    @pydantic.field_validator("kind", mode="before")
-    @classmethod
-    def _kind(cls, value: object) -> SourceKind:
-        return SourceKind.parse(value, field="source kind")  # type: ignore[no-any-return]
+    kind: Annotated[SourceKind, _choice(SourceKind, "source kind")] = SourceKind.NEWS
 
     @pydantic.field_validator("published", mode="before")
     @classmethod
@@ -219,71 +263,26 @@ class Support(_Model):
     """A commitment, allocation or delivery of support from a donor to a recipient."""
 
     id: int | None = None
-    donor: str
-    recipient: str = "UKR"
-    category: Category | None
+    donor: ActorCode
+    recipient: ActorCode = "UKR"
+    category: Annotated[Category | None, _choice(Category, "category", optional=True)]
     subtype: str | None = None
-    stage: Stage
-    amount: float | None = None
+    stage: Annotated[Stage, _choice(Stage, "stage")]
+    amount: Amount = None
     currency: str | None = None
-    amount_eur: float | None = None
-    amount_usd: float | None = None
+    amount_eur: Amount = None
+    amount_usd: Amount = None
     fx_note: str | None = None
     items: list[Item] = pydantic.Field(default_factory=list)
-    channel: Channel = Channel.DIRECT
-    via: str | None = None
-    date: dt.date | None = None
+    channel: Annotated[Channel, _choice(Channel, "channel")] = Channel.DIRECT
+    via: OptionalActorCode = None
+    date: RecordDate = None
     source: Source | None = None
     evidence: str | None = None
-    confidence: float | None = None
+    confidence: Confidence = None
     origin: str = "manual"
     external_id: str | None = None
-    status: Status = Status.CONFIRMED
-
-    @pydantic.field_validator("amount", "amount_eur", "amount_usd", "confidence", mode="before")
-    @classmethod
-    def _no_boolean(cls, value: object, info: pydantic.ValidationInfo) -> object:
-        return _number(value, field=str(info.field_name))
-
-    @pydantic.field_validator("confidence")
-    @classmethod
-    def _confidence(cls, value: float | None) -> float | None:
-        return _unit_interval(value)
-
-    @pydantic.field_validator("donor", "recipient", mode="before")
-    @classmethod
-    def _actor(cls, value: object, info: pydantic.ValidationInfo) -> str:
-        return _code(value, field=str(info.field_name))
-
-    @pydantic.field_validator("via", mode="before")
-    @classmethod
-    def _via(cls, value: object) -> str | None:
-        return None if value in (None, "") else _code(value, field="via")
-
-    @pydantic.field_validator("category", mode="before")
-    @classmethod
-    def _category(cls, value: object) -> Category | None:
-        return None if value is None else Category.parse(value, field="category")  # type: ignore[no-any-return]
-
-    @pydantic.field_validator("stage", mode="before")
-    @classmethod
-    def _stage(cls, value: object) -> Stage:
-        return Stage.parse(value, field="stage")  # type: ignore[no-any-return]
-
-    @pydantic.field_validator("status", mode="before")
-    @classmethod
-    def _status(cls, value: object) -> Status:
-        return Status.parse(value, field="status")  # type: ignore[no-any-return]
-
-    @pydantic.field_validator("channel", mode="before")
-    @classmethod
-    def _channel(cls, value: object) -> Channel:
-        return Channel.parse(value, field="channel")  # type: ignore[no-any-return]
-
-    @pydantic.field_validator("date", mode="before")
-    @classmethod
-    def _when(cls, value: object) -> dt.date | None:
-        return _date(value, field="date")
+    status: RecordStatus = Status.CONFIRMED
 
     @pydantic.field_validator("currency", mode="before")
     @classmethod
@@ -294,13 +293,6 @@ class Support(_Model):
         if not _CURRENCY.match(text):
             raise ValueError(f'currency "{value}" is not an ISO 4217 code such as EUR or USD')
         return text
-
-    @pydantic.field_validator("amount", "amount_eur", "amount_usd")
-    @classmethod
-    def _non_negative(cls, value: float | None) -> float | None:
-        if value is not None and value < 0:
-            raise ValueError(f"amount {value} is negative; amounts are 0 or more")
-        return value
 
     @pydantic.model_validator(mode="after")
     def _consistent(self) -> Support:
@@ -325,76 +317,33 @@ EVENT_WHAT: tuple[str, ...] = (
 )
 """The fields that say what an event is (who did what to whom, and how); every other list of
 event fields (storage, editing, the signals register) extends this one."""
+EVENT_DETAILS: tuple[str, ...] = EVENT_WHAT[2:]
+"""What an event says beyond its type and actor: to whom, about what, and how."""
 
 
 class Event(_Model):
     """A diplomatic event: appeal, refusal, threat, policy change or sanction."""
 
     id: int | None = None
-    type: EventType
-    actor: str
-    target: str | None = None
-    beneficiary: str | None = None
-    recipient: str | None = None
-    category: Category | None = None
-    direction: Direction | None = None
+    type: Annotated[EventType, _choice(EventType, "event type")]
+    actor: ActorCode
+    target: OptionalActorCode = None
+    beneficiary: OptionalActorCode = None
+    recipient: OptionalActorCode = None
+    category: Annotated[Category | None, _choice(Category, "category", optional=True, blank=True)] = None
+    direction: Annotated[Direction | None, _choice(Direction, "direction", optional=True, blank=True)] = None
     consequence: str | None = None
     condition: str | None = None
     summary: str | None = None
-    date: dt.date | None = None
+    date: RecordDate = None
     source: Source | None = None
     evidence: str | None = None
-    evidence_start: int | None = None
-    evidence_end: int | None = None
-    confidence: float | None = None
+    evidence_start: Offset = None
+    evidence_end: Offset = None
+    confidence: Confidence = None
     origin: str = "manual"
     external_id: str | None = None
-    status: Status = Status.CONFIRMED
-
-    @pydantic.field_validator("type", mode="before")
-    @classmethod
-    def _type(cls, value: object) -> EventType:
-        return EventType.parse(value, field="event type")  # type: ignore[no-any-return]
-
-    @pydantic.field_validator("actor", mode="before")
-    @classmethod
-    def _actor(cls, value: object) -> str:
-        return _code(value, field="actor")
-
-    @pydantic.field_validator("target", "beneficiary", "recipient", mode="before")
-    @classmethod
-    def _optional_actor(cls, value: object, info: pydantic.ValidationInfo) -> str | None:
-        return None if value in (None, "") else _code(value, field=str(info.field_name))
-
-    @pydantic.field_validator("category", mode="before")
-    @classmethod
-    def _category(cls, value: object) -> Category | None:
-        return None if value in (None, "") else Category.parse(value, field="category")  # type: ignore[no-any-return]
-
-    @pydantic.field_validator("direction", mode="before")
-    @classmethod
-    def _direction(cls, value: object) -> Direction | None:
-        return None if value in (None, "") else Direction.parse(value, field="direction")  # type: ignore[no-any-return]
-
-    @pydantic.field_validator("status", mode="before")
-    @classmethod
-    def _status(cls, value: object) -> Status:
-        return Status.parse(value, field="status")  # type: ignore[no-any-return]
-
-    @pydantic.field_validator("date", mode="before")
-    @classmethod
-    def _when(cls, value: object) -> dt.date | None:
-        return _date(value, field="date")
-
-    @pydantic.field_validator("confidence", "evidence_start", "evidence_end", mode="before")
-    @classmethod
-    def _no_boolean(cls, value: object, info: pydantic.ValidationInfo) -> object:
-        return _number(value, field=str(info.field_name))
-
-    @pydantic.field_validator("confidence")
-    @classmethod
-    def _confidence(cls, value: float | None) -> float | None:
-        return _unit_interval(value)
+    status: RecordStatus = Status.CONFIRMED
 
     @pydantic.model_validator(mode="after")
     def _key_fields(self) -> Event:

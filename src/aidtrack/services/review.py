@@ -28,18 +28,6 @@ ORIGIN = "extract"
 MATCH_DAYS = 14
 SORTS = ("created", "confidence")
 _ITEM_SPLIT = re.compile(r",\s*|\s+and\s+|;\s*")
-_EVENT_FIELDS = (
-    "actor",
-    "target",
-    "beneficiary",
-    "recipient",
-    "category",
-    "direction",
-    "consequence",
-    "condition",
-    "summary",
-    "confidence",
-)
 
 
 @dataclasses.dataclass
@@ -121,8 +109,7 @@ def to_record(doc: Mapping[str, Any], event: Mapping[str, Any]) -> models.Suppor
             **common,
         )
         return ledger.with_currency_values(record) if record.amount is not None else record
-    fields = {k: event.get(k) for k in _EVENT_FIELDS if event.get(k) is not None}
-    fields.pop("confidence", None)
+    fields = {k: event.get(k) for k in ("actor", *models.EVENT_DETAILS) if event.get(k) is not None}
     return models.Event(
         type=event.get("type"),
         evidence_start=event.get("start"),

@@ -73,19 +73,7 @@ def to_record(index: int, signal: Mapping[str, Any]) -> models.Support | models.
             via=signal.get("via"),
             **common,
         )
-    fields = {
-        k: signal.get(k)
-        for k in (
-            "target",
-            "beneficiary",
-            "recipient",
-            "category",
-            "direction",
-            "consequence",
-            "condition",
-            "summary",
-        )
-    }
+    fields = {k: signal.get(k) for k in models.EVENT_DETAILS}
     return models.Event(
         type=signal["type"],
         actor=signal["actor"],
