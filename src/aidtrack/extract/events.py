@@ -185,15 +185,17 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         and not (categories_in(sentence, objects) or has_support_noun(sentence, objects))
     ):
         return []
-    if not transfer and not _names_support(sentence, verb):
-        return []
-    if _sanctions_package(sentence, objects):
+    if not transfer and (not _names_support(sentence, verb) or _backs_an_idea(verb)):
+        return []  # "supports the idea of sending troops" gives nothing yet
+    if _sanctions_package(sentence, objects) or _invades(verb):
         return []
     if any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _RESTRICTIONS for c in verb.children):
         return []  # "approved a total arms embargo on Israel" restricts, it gives nothing
     donors = donors_of_verb(sentence, verb)
     if not donors and _unwilling(sentence, verb):  # "Portugal is not willing to send"
         donors = actors_of(sentence, subject_of(verb.head.head))
+    if not donors and refused:  # "Seoul stuck to its policy of not supplying lethal arms"
+        donors = _policy_owners(sentence, verb)
     explicit = recipients_of(sentence, verb, dobj_is_recipient=lemma in DOBJ_RECIPIENT_VERBS)
     explicit = explicit or [c for c in _requesters(sentence, verb) if c not in donors]
     explicit = explicit or [c for c in _receivers_of_thing(sentence, verb) if c not in donors]
@@ -236,6 +238,84 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     for event in found:
         event.fields.update((k, v) for k, v in details.items() if v != event.fields["donor"])
     return found
+
+
+_POLICIES = frozenset(
+    {
+        "policy",
+        "principle",
+        "rule",
+        "stance",
+        "position",
+        "line",
+        "practice",
+        "doctrine",
+        "tradition",
+        "commitment",
+        "pledge",
+        "decision",
+    }
+)
+
+
+_IDEAS = frozenset(
+    {
+        "idea",
+        "proposal",
+        "possibility",
+        "option",
+        "prospect",
+        "notion",
+        "concept",
+        "suggestion",
+        "call",
+        "push",
+    }
+)
+
+
+def _backs_an_idea(verb: Token) -> bool:
+    """ "backs the idea of sending", "supported the proposal to give": an idea, not a gift."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _IDEAS for c in verb.children)
+
+
+def _rule_of_not_giving(noun: Token) -> bool:
+    """ "its doctrine of not sending weapons": a rule against giving."""
+    return noun.lemma_.lower() in _POLICIES and any(
+        t.dep_ == "neg" or t.lower_ == "never" for t in noun.subtree
+    )
+
+
+def _policy_owners(sentence: Sentence, verb: Token) -> list[str]:
+    """Whose "policy of not supplying arms" it is: the possessor, or who keeps to it."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ != "of" or verb.head.head.lemma_.lower() not in _POLICIES:
+        return []
+    noun = verb.head.head
+    head = noun.head.head if noun.dep_ == "pobj" else noun.head
+    changing = _first_words_of(sentence.lexicon) | {"scrap", "abandon", "drop", "ditch", "break", "end"}
+    if head.lemma_.lower() in changing:
+        return []  # "scrapped its doctrine of not sending weapons" loosens a rule
+    named = [p for p in noun.children if p.dep_ in ("poss", "amod", "compound") and p.pos_ != "PRON"]
+    owners = [c for p in named for c in actors_of(sentence, p)]
+    subject = subject_of(head) if head.pos_ in ("VERB", "AUX") else None
+    if not owners and subject is not None and (subject.i in sentence.codes or subject.pos_ == "PROPN"):
+        owners = actors_of(sentence, subject)  # "Seoul stuck to its policy of not supplying"
+    return owners
+
+
+def _first_words_of(lex: Any) -> frozenset[str]:
+    """The first words of the loosening and neutral policy phrases ("lift", "ease", "revise")."""
+    return frozenset(p.split()[0] for g in ("loosen", "neutral") for p in lex.words("policy_change", g))
+
+
+_FORCES = frozenset({"troop", "soldier", "force", "army", "unit", "mercenary", "fighter", "division"})
+
+
+def _invades(verb: Token) -> bool:
+    """ "sent tens of thousands of troops into Ukraine": forces sent into a country invade it."""
+    objects = children(verb, frozenset({"dobj", "nsubjpass"}))
+    heads = {t.lemma_.lower() for o in objects for t in [o, *prep_objects(o, frozenset({"of"}))]}
+    return bool(heads & _FORCES) and bool(prep_objects(verb, frozenset({"into"})))
 
 
 def _sets_aside(verb: Token) -> bool:
@@ -346,11 +426,11 @@ def _unwilling(sentence: Sentence, verb: Token) -> bool:
 def _unable(verb: Token) -> bool:
     """ "cannot provide lethal weapons", "can't send tanks": a stated inability refuses."""
     subject = subject_of(verb)
-    if subject is None or subject.pos_ == "PRON":
+    if subject is None or subject.pos_ == "PRON" and subject.lower_ not in ("it", "we", "i"):
         return False  # "they cannot transfer weapons under the treaties": whose rule is unclear
     return (
         is_negated(verb)
-        and has_aux(verb, frozenset({"can", "ca"}))
+        and has_aux(verb, frozenset({"can", "ca", "could"}))
         and not any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in verb.children)
     )
 
@@ -577,8 +657,12 @@ def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     if (is_negated(verb) and not says_no) or is_hedged(sentence, verb):
         return []
     objects = object_tokens(verb) + _gerund_complements(verb)
-    if any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _RESTRICTIONS for c in verb.children):
-        return []  # "ended its ban on arms exports" loosens; see policy_change
+    if any(
+        c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in _RESTRICTIONS or _rule_of_not_giving(c))
+        for c in verb.children
+    ):
+        return []  # "ended its ban on arms exports", "scrapped its doctrine of not sending
+        # weapons" loosen; see policy_change
     transfer = any(t.lemma_.lower() in lex.support_verbs for t in objects if t != verb)
     core = [t for c in children(verb, frozenset({"dobj", "nsubjpass"})) for t in core_phrase(c)]
     core += [
@@ -623,10 +707,20 @@ _WITHHOLDING = frozenset({"withhold", "veto", "hold back", "hold off"})
 
 def _withholds(lex: Any, verb: Token) -> bool:
     """Verbs that keep back a thing itself: "withheld its Taurus missiles", "held back tanks"."""
-    words = {verb.lemma_.lower()} | {
-        f"{verb.lemma_.lower()} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "prep")
-    }
+    words = {verb.lemma_.lower()} | {f"{verb.lemma_.lower()} {w}" for w in _particles(verb)}
     return bool(words & _WITHHOLDING)
+
+
+def _particles(verb: Token) -> set[str]:
+    """The particles of a phrasal verb, however parsed: "held back" (advmod), "ruled out" (prt)."""
+    return {
+        c.lower_
+        for c in verb.children
+        if c.dep_ in ("prt", "prep") or c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in _PARTICLES
+    }
+
+
+_PARTICLES = frozenset({"back", "off", "out", "down", "away", "up"})
 
 
 def _says_no(verb: Token) -> bool:
@@ -640,8 +734,7 @@ def _says_no(verb: Token) -> bool:
 
 def _refusal_phrase(lex: Any, verb: Token) -> bool:
     """A verb with a particle or preposition that refuses: "ruled out", "voted against"."""
-    words = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")}
-    return any(f"{verb.lemma_.lower()} {w}" in lex.words("refusal", "phrases") for w in words)
+    return any(f"{verb.lemma_.lower()} {w}" in lex.words("refusal", "phrases") for w in _particles(verb))
 
 
 def _gerund_complements(verb: Token) -> list[Token]:
@@ -1179,15 +1272,26 @@ def refusal_barring(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
         o.lower_ in ("hold", "ice") for o in prep_objects(verb, frozenset({"on"}))
     )
     barred = lemma in lex.words("policy_change", "permit_verbs") | {"let"} and is_negated(verb)
-    if not (on_hold or barred):
+    staying_out = _stays_out(verb)
+    if not (on_hold or barred or staying_out):
         return []
     things = [
         t for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass") for t in c.subtree
     ]
+    if staying_out:  # "will not take part in the purchase of shells for Ukraine"
+        things = [
+            t
+            for o in prep_objects(verb, frozenset({"in"}))
+            + prep_objects(verb.head if lemma == "part" else verb, frozenset({"in"}))
+            for t in o.subtree
+        ]
     transfer_words = lex.support_verbs | lex.words("support", "nouns") | {"transit", "cross", "pass"}
-    lemmas = {t.lemma_.lower() for t in things}
-    if not lemmas & transfer_words or lemmas & _TRADE_WORDS:
-        return []  # "will no longer allow exports of arms to Turkey" changes an export rule
+    lemmas = _joined_lemmas(things)
+    if not (staying_out or lemmas & (transfer_words | {"re-export"})) or lemmas & (
+        _TRADE_WORDS - {"re-export"}
+    ):
+        return []  # "will no longer allow exports of arms to Turkey" changes an export rule;
+        # "cannot allow the re-export of its ammunition to Ukraine" refuses that transfer
     cats = categories_in(sentence, [verb, *things])
     subject = subject_of(verb)
     if not cats or subject is None or not _agentive(sentence, subject):
@@ -1195,6 +1299,29 @@ def refusal_barring(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     actors = _refusal_actors(sentence, verb)
     recipients = [r for t in things for r in recipients_of(sentence, t, dobj_is_recipient=False)]
     return _refusals(actors, cats, recipients, verb, 0.7, rule="refusal-barring")
+
+
+def _joined_lemmas(tokens: list[Token]) -> set[str]:
+    """Lemmas with hyphenated words joined again: "re - export" is "re-export", not "export"."""
+    out: set[str] = set()
+    skip: set[int] = set()
+    for tok in tokens:
+        doc = tok.doc
+        if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and not doc[tok.i + 1].whitespace_:
+            out.add(f"{tok.lower_}-{doc[tok.i + 2].lemma_.lower()}")
+            skip |= {tok.i + 1, tok.i + 2}
+        elif tok.i not in skip:
+            out.add(tok.lemma_.lower())
+    return out
+
+
+def _stays_out(verb: Token) -> bool:
+    """ "will not take part in", "would not participate in", "will not join": staying out of a
+    joint effort of support."""
+    lemma = verb.lemma_.lower()
+    if lemma == "take":
+        return is_negated(verb) and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)
+    return lemma in ("participate", "join", "engage") and is_negated(verb)
 
 
 _TRADE_WORDS = frozenset({"export", "re-export", "sale", "sell", "licence", "license", "permit"})

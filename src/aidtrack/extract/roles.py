@@ -346,7 +346,23 @@ def categories_in(sentence: Sentence, tokens: list[Token]) -> list[str]:
     return found or _categories(sentence, tokens[:1])
 
 
+# people who can be sent (military) or be the ones helped ("medical aid for Ukrainian soldiers")
+_PERSONNEL = frozenset({"troop", "soldier", "peacekeeper"})
+
+
+def _helped(token: Token) -> bool:
+    """ "aid for soldiers", "equipment to the troops": personnel as the ones who receive."""
+    return (
+        token.lemma_.lower() in _PERSONNEL
+        and token.dep_ == "pobj"
+        and token.head.lower_ in ("for", "to", "of")
+        and token.head.head.lemma_.lower()
+        not in ("deployment", "dispatch", "sending", "contingent", "number")
+    )
+
+
 def _categories(sentence: Sentence, tokens: list[Token]) -> list[str]:
+    tokens = [t for t in tokens if not _helped(t)]
     lemmas = [t.lemma_.lower() for t in sorted(tokens, key=lambda t: t.i)]
     texts = (
         set(lemmas) | {t.lower_ for t in tokens} | {t.lower_[:-1] for t in tokens if t.lower_.endswith("s")}
