@@ -158,64 +158,47 @@ class Review(pydantic.BaseModel):
 # -- records ----------------------------------------------------------------------------
 
 
+class _RecordQuery(pydantic.BaseModel):
+    """The filters both record lists take: category, status, a date range and the page."""
+
+    category: CategoryQ = None
+    status: StatusQ = None
+    start: DateQ = None
+    end: DateQ = None
+    limit: Limit = 100
+    offset: Offset = 0
+
+
+class SupportQuery(_RecordQuery):
+    """Filters of the support list: donor, recipient and stage besides the common ones."""
+
+    donor: ActorQ = None
+    recipient: ActorQ = None
+    stage: Text = None
+
+
+class EventQuery(_RecordQuery):
+    """Filters of the event list: type, actor and target besides the common ones."""
+
+    type: Text = None
+    actor: ActorQ = None
+    target: ActorQ = None
+
+
 @router.get("/support", response_model=Page, tags=["records"])
-def list_support(
-    request: Request,
-    store: StoreDep,
-    donor: ActorQ = None,
-    recipient: ActorQ = None,
-    category: CategoryQ = None,
-    stage: Text = None,
-    status: StatusQ = None,
-    start: DateQ = None,
-    end: DateQ = None,
-    limit: Limit = 100,
-    offset: Offset = 0,
-) -> Response:
+def list_support(request: Request, store: StoreDep, query: Annotated[SupportQuery, Query()]) -> Response:
     """Support records, newest first. Actors may be names or codes; dates YYYY-MM-DD.
 
     The answer carries the ledger's ``ETag``: send it back as ``If-None-Match`` to get 304
     while the ledger is unchanged."""
-    where = ledger.support_filter(
-        donor=donor,
-        recipient=recipient,
-        category=category,
-        stage=stage,
-        status=status,
-        start=start,
-        end=end,
-        limit=limit,
-        offset=offset,
-    )
+    where = ledger.support_filter(**query.model_dump())
     return _page("support", where, store=store, request=request)
 
 
 @router.get("/events", response_model=Page, tags=["records"])
-def list_events(
-    request: Request,
-    store: StoreDep,
-    type: Text = None,
-    actor: ActorQ = None,
-    target: ActorQ = None,
-    category: CategoryQ = None,
-    status: StatusQ = None,
-    start: DateQ = None,
-    end: DateQ = None,
-    limit: Limit = 100,
-    offset: Offset = 0,
-) -> Response:
+def list_events(request: Request, store: StoreDep, query: Annotated[EventQuery, Query()]) -> Response:
     """Diplomatic events (appeals, refusals, threats, policy changes, sanctions), newest first."""
-    where = ledger.event_filter(
-        type=type,
-        actor=actor,
-        target=target,
-        category=category,
-        status=status,
-        start=start,
-        end=end,
-        limit=limit,
-        offset=offset,
-    )
+    where = ledger.event_filter(**query.model_dump())
     return _page("events", where, store=store, request=request)
 
 
