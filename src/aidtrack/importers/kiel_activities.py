@@ -26,10 +26,10 @@ from aidtrack.importers.release import (
     KielRelease,
     build_record,
     dataset_source,
-    donor_and_category,
     kiel_month,
     parse_kiel_date,
     parse_number,
+    row_fields,
     text_or_none,
     usd_from_eur,
 )
@@ -105,28 +105,20 @@ def _month_date(cells: Mapping[str, Any], *, row: int, report: list[BadRow]) -> 
 def _base(
     cells: Mapping[str, Any], *, row: int, donors: Donors, report: list[BadRow]
 ) -> dict[str, Any] | None:
-    found = donor_and_category(
-        cells.get("donor"),
-        cells.get("aid_type_general"),
-        row=row,
+    fields = row_fields(
+        cells,
+        keys=("donor", "aid_type_general", "aid_type_specific"),
         columns=("donor", "aid_type_general"),
+        row=row,
         donors=donors,
         report=report,
     )
-    if found is None:
+    if fields is None:
         return None
-    donor, category = found
     announced, _ = parse_kiel_date(cells.get("announcement_date"))
     note = f"Announced {announced}. " if announced else ""
     evidence = note + (text_or_none(cells.get("explanation")) or "")
-    return {
-        "donor": donor,
-        "category": category,
-        "subtype": text_or_none(cells.get("aid_type_specific"), limit=200),
-        "date": _month_date(cells, row=row, report=report),
-        "evidence": evidence or None,
-        "origin": "kiel",
-    }
+    return {**fields, "date": _month_date(cells, row=row, report=report), "evidence": evidence or None}
 
 
 def _source(cells: Mapping[str, Any], fallback: Source) -> Source:

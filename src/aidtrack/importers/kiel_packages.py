@@ -19,10 +19,10 @@ from aidtrack.importers.release import (
     KielRelease,
     build_record,
     dataset_source,
-    donor_and_category,
     is_missing,
     parse_kiel_date,
     parse_number,
+    row_fields,
     text_or_none,
     usd_from_eur,
 )
@@ -159,28 +159,20 @@ def _common(
     package: _Package, *, donors: Donors, release: str | None, fallback: Source, report: list[BadRow]
 ) -> dict[str, Any] | None:
     cells, row = package.cells, package.first
-    found = donor_and_category(
-        cells.get("donor"),
-        cells.get("general"),
-        row=row,
+    fields = row_fields(
+        cells,
+        keys=("donor", "general", "specific"),
         columns=("countries", "Type of Aid General"),
+        row=row,
         donors=donors,
         report=report,
     )
-    if found is None:
+    if fields is None:
         return None
-    donor, category = found
     date, problem = parse_kiel_date(cells.get("date"))
     if problem:
         report.append(BadRow(row, "Announcement Date", str(cells.get("date")), problem))
-    return {
-        "donor": donor,
-        "category": category,
-        "subtype": text_or_none(cells.get("specific"), limit=200),
-        "date": date,
-        "evidence": text_or_none(cells.get("explanation")),
-        "origin": "kiel",
-    }
+    return {**fields, "date": date, "evidence": text_or_none(cells.get("explanation"))}
 
 
 def _checked_eur(

@@ -36,6 +36,7 @@ __all__ = [
     "parse_category",
     "parse_kiel_date",
     "parse_number",
+    "row_fields",
     "sha256_of",
     "text_or_none",
     "usd_from_eur",
@@ -178,6 +179,35 @@ def donor_and_category(
         )
         return None
     return code, parsed
+
+
+def row_fields(
+    cells: Mapping[str, Any],
+    *,
+    keys: tuple[str, str, str],
+    columns: tuple[str, str],
+    row: int,
+    donors: Donors,
+    report: list[BadRow],
+) -> dict[str, Any] | None:
+    """The fields every layout's row gives its support record: donor, category, subtype and
+    origin, or None after reporting why the row is not stored.
+
+    ``keys`` names the donor, category and subtype cells; ``columns`` the file's donor and
+    category columns, for the import report.
+    """
+    found = donor_and_category(
+        cells.get(keys[0]), cells.get(keys[1]), row=row, columns=columns, donors=donors, report=report
+    )
+    if found is None:
+        return None
+    donor, category = found
+    return {
+        "donor": donor,
+        "category": category,
+        "subtype": text_or_none(cells.get(keys[2]), limit=200),
+        "origin": "kiel",
+    }
 
 
 def parse_kiel_date(value: object) -> tuple[dt.date | None, str | None]:
