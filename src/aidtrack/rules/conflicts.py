@@ -19,6 +19,7 @@ from typing import Any
 import pydantic
 
 from aidtrack.errors import RuleRegisterError
+from aidtrack.rules.entries import entry_error
 from aidtrack.rules.register import load_yaml_list
 
 SHIPPED = "aidtrack/data/conflicts.yaml"
@@ -60,12 +61,8 @@ def _party(entry: Any, *, origin: str, index: int) -> ConflictParty:
     try:
         return ConflictParty.model_validate(entry)
     except pydantic.ValidationError as ex:
-        err = ex.errors()[0]
-        field = ".".join(str(p) for p in err["loc"]) or "(entry)"
-        raise RuleRegisterError(
-            f'Invalid {label} in {origin}: field "{field}": {err["msg"]} '
-            f"(got {err.get('input')!r}). Fix that entry of the conflict table."
-        ) from None
+        fix = "Fix that entry of the conflict table."
+        raise entry_error(ex, label=label, origin=origin, fix=fix) from None
 
 
 def load_conflicts(path: str | Path | None = None) -> tuple[ConflictParty, ...]:

@@ -17,6 +17,7 @@ import pydantic
 
 from aidtrack.errors import RuleRegisterError
 from aidtrack.models import EVENT_WHAT, CategoryName, ChannelName, DirectionName, EventTypeName, StageName
+from aidtrack.rules.entries import entry_error
 from aidtrack.rules.model import RuleSource
 from aidtrack.rules.register import load_yaml_list
 
@@ -93,12 +94,8 @@ def _event(entry: Any, *, origin: str, index: int) -> dict[str, Any]:
         signal = _Signal.model_validate(entry)
         sources = [RuleSource.model_validate(_source(s)).model_dump(exclude={"kind"}) for s in signal.sources]
     except pydantic.ValidationError as ex:
-        err = ex.errors()[0]
-        field = ".".join(str(p) for p in err["loc"])
-        raise RuleRegisterError(
-            f'Invalid signal #{index + 1} in {origin}: field "{field}": {err["msg"]} '
-            f"(got {err.get('input')!r}). Fix that entry."
-        ) from None
+        label = f"signal #{index + 1}"
+        raise entry_error(ex, label=label, origin=origin, fix="Fix that entry.", whole="") from None
     try:
         day, precision = _day(signal.date)
     except ValueError:
