@@ -1,21 +1,28 @@
 #!/usr/bin/env python3
 """Rebuild the learned event scorer: src/aidtrack/data/extract/filter.json.
 
-Usage: python scripts/train_extract_filter.py [--use TYPE=MODE ...] [--C 0.3]
+Usage: python scripts/train_extract_filter.py [--C 0.3] [--use TYPE=MODE ...] [--out PATH]
 
 Training data: the development part of ../shared/eval/train (as fixed in
-tests/extract/train_split.json), ../shared/eval/dev, and our own sentences in
-tests/extract/constructions.yaml and tests/extract/test_patterns.py. Never the
-validation part. Every candidate
-the extractor proposes (see aidtrack.extract.learned) is labelled positive when
-its type and key fields are a required gold event of the article and its
-sentence overlaps that event's evidence, negative when the key is no gold
-event at all, and left out otherwise. A logistic regression (liblinear, fixed
-seed) is fitted on binary features; each type's threshold maximises the F1 of
-its out-of-fold scores on the development articles. ``--use`` says per type
-whether the model only rescores the rules' events ("rules"), filters them
-("filter") or adds its own ("model"); the choice is measured on validation with
-scripts/eval_extract.py --compare. Runs in well under a minute.
+tests/extract/train_split.json), ../shared/eval/dev, and our own sentences
+(tests/extract/constructions.yaml, tests/extract/scorer_sentences.yaml and the
+cases of tests/extract/test_patterns.py and test_mechanisms.py; the latter name
+only some events of a sentence, so their other candidates stay unlabelled).
+Never the validation part.
+
+Every candidate the extractor proposes (see aidtrack.extract.learned) is
+labelled positive when its type and key fields are a required gold event of
+the article and its sentence overlaps that event's evidence, negative when the
+key is no gold event at all, and left out otherwise. A logistic regression
+(liblinear, fixed seed) is fitted on binary features.
+
+Each type's use ("rules": the model only gives confidences; "filter": it drops
+the rules' events it doubts; "model": it filters and adds its own; "union": it
+keeps the rules' events and adds its own) and its thresholds are chosen by the
+F1 of out-of-fold decisions on the development articles (five folds grouped by
+article; our own sentences and eval/dev always train). ``--use`` overrides the
+choice for a type. The script prints the out-of-fold table it chose from and
+runs in well under a minute.
 """
 
 from __future__ import annotations
@@ -23,8 +30,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import yaml
@@ -35,34 +45,81 @@ from sklearn.model_selection import GroupKFold
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
 SPLIT = ROOT / "tests" / "extract" / "train_split.json"
-OWN = ROOT / "tests" / "extract" / "constructions.yaml"
+OWN = (
+    ROOT / "tests" / "extract" / "constructions.yaml",
+    ROOT / "tests" / "extract" / "scorer_sentences.yaml",
+)
 OUT = ROOT / "src" / "aidtrack" / "data" / "extract" / "filter.json"
 SEED = 12
+FOLDS = 5
 TYPES = ("support", "appeal", "refusal", "threat", "policy_change", "sanction")
-DEFAULT_USE = {t: "model" for t in TYPES}
+USES = ("rules", "filter", "model", "union")
+GRID = tuple(round(float(t), 2) for t in np.arange(0.1, 0.96, 0.05))
+# a use other than "rules" must win at least this many more out-of-fold F1 points
+MARGIN = 0.01
 
 
-def _gold_articles():
-    """(article, gold events) of the development part, eval/dev and our own sentences."""
+@dataclass
+class Doc:
+    """One training article: its analysed sentences, gold keys and labelled candidates."""
+
+    name: str
+    development: bool
+    per_sentence: list[Any]
+    required: dict[tuple, list[tuple[int, int]]]
+    optional: set[tuple]
+    cands: list[tuple[Any, int | None, tuple]] = field(default_factory=list)  # candidate, label, key
+
+
+def _gold_articles() -> list[tuple[Any, list[dict], bool | None]]:
+    """(article, gold events, is a development article) of every training source; None marks
+    sentences whose gold names only some of their events."""
     from aidtrack.extract import article_from_text, read_article
 
     names = json.loads(SPLIT.read_text(encoding="utf-8"))["development"]
-    paths = [EVAL / "train" / f"{n}.json" for n in names] + sorted((EVAL / "dev").glob("*.json"))
     out = []
-    for path in paths:
-        gold = json.loads(path.read_text(encoding="utf-8"))["events"]
-        out.append((read_article(path.with_suffix(".txt")), gold))
+    for path in [EVAL / "train" / f"{n}.json" for n in names]:
+        out.append((read_article(path.with_suffix(".txt")), _events(path), True))
+    for path in sorted((EVAL / "dev").glob("*.json")):
+        out.append((read_article(path.with_suffix(".txt")), _events(path), False))
     for i, (text, events) in enumerate(_own_sentences()):
         article = article_from_text(f"Own sentence\n\n{text}", name=f"own-{i}")
-        out.append((article, [dict(e, evidence=text) for e in events]))
+        out.append((article, [dict(e, evidence=text) for e in events], False))
+    for i, (text, events) in enumerate(_mechanism_sentences()):
+        article = article_from_text(f"Own sentence\n\n{text}", name=f"mechanism-{i}")
+        out.append((article, [dict(e, evidence=text) for e in events], None))
     return out
 
 
-def _own_sentences() -> list[tuple[str, list[dict]]]:
-    """Our own sentences with their events: constructions.yaml and the pattern tests' cases."""
+def _mechanism_sentences() -> list[tuple[str, list[dict]]]:
+    """The mechanism tests' sentences with the events they name; other events unknown."""
     from aidtrack.extract.pipeline import KEYS
 
-    out = [(item["text"], item.get("events", [])) for item in yaml.safe_load(OWN.read_text(encoding="utf-8"))]
+    sys.path.insert(0, str(ROOT))
+    from tests.extract import test_mechanisms
+
+    named: dict[str, list[dict]] = {}
+    for text, key in test_mechanisms.CASES:
+        named.setdefault(text, []).append(dict(zip(("type", *KEYS[key[0]]), key)))
+    for text, key in getattr(test_mechanisms, "NOT_TARGETS", []):
+        named.setdefault(text, []).append(dict(zip(("type", *KEYS[key[0]]), key), absent=True))
+    return list(named.items())
+
+
+def _events(path: Path) -> list[dict]:
+    return json.loads(path.read_text(encoding="utf-8"))["events"]
+
+
+def _own_sentences() -> list[tuple[str, list[dict]]]:
+    """Our own sentences with their events: the two YAML files and the pattern tests' cases."""
+    from aidtrack.extract.pipeline import KEYS
+
+    out = []
+    for path in OWN:
+        if path.is_file():
+            out += [
+                (i["text"], i.get("events") or []) for i in yaml.safe_load(path.read_text(encoding="utf-8"))
+            ]
     sys.path.insert(0, str(ROOT))
     from tests.extract.test_patterns import CASES
 
@@ -72,7 +129,7 @@ def _own_sentences() -> list[tuple[str, list[dict]]]:
     return out
 
 
-def _key(event):
+def _key(event: dict) -> tuple | None:
     from aidtrack.extract.pipeline import KEYS
 
     kind = event.get("type")
@@ -81,7 +138,7 @@ def _key(event):
     return (kind, *(str(event.get(k) or "").upper() for k in KEYS[kind]))
 
 
-def _spans(text: str, gold: list[dict]):
+def _spans(text: str, gold: list[dict]) -> tuple[dict[tuple, list[tuple[int, int]]], set[tuple]]:
     """key -> the character spans of its evidence in the text; optional keys apart."""
     required: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
     optional = set()
@@ -98,129 +155,244 @@ def _spans(text: str, gold: list[dict]):
     return required, optional
 
 
-def labelled_rows():
-    """(features, label, article index, key) for every labelled candidate; gold keys per article."""
-    from aidtrack.extract.pipeline import article_candidates
+def analysed_docs() -> list[Doc]:
+    """Every training article parsed once, with its candidates labelled against gold."""
+    from aidtrack.extract import pipeline
 
     data = _gold_articles()
-    rows = []
-    gold_keys = []
-    for index, ((article, gold), cands) in enumerate(zip(data, article_candidates(a for a, _ in data))):
-        required, optional = _spans(article.text, gold)
-        gold_keys.append(set(required))
-        for start, end, cand in cands:
+    articles = [a for a, _, _ in data]
+    docs = []
+    for (article, gold, dev), parsed in zip(data, pipeline._parse(articles)):
+        per_sentence, ctx = pipeline._analyse(article, parsed)
+        absent = {_key(e) for e in gold if e.get("absent")}
+        required, optional = _spans(article.text, [e for e in gold if not e.get("absent")])
+        doc = Doc(article.id, bool(dev), per_sentence, required, optional)
+        for start, cand in pipeline.candidates_of(per_sentence, ctx):
             key = _key(cand.fields)
-            if key in optional:
+            span = (start + cand.sentence.span.start_char, start + cand.sentence.span.end_char)
+            label = _label(key, span, required, optional)
+            if dev is None and label == 0 and key not in absent:
+                label = None  # a mechanism test names some events of its sentence only
+            doc.cands.append((cand, label, key))
+        docs.append(doc)
+    return docs
+
+
+def _label(key, span, required, optional) -> int | None:
+    if key in optional:
+        return None
+    if key in required:
+        start, end = span
+        overlaps = any(s < end and start < e or s < 0 for s, e in required[key])
+        return 1 if overlaps else None
+    return 0
+
+
+def _is_rule_feature(name: str) -> bool:
+    """Features that say what the hand-written rules found ("rule", "rule=...", "ruled=...")."""
+    return name.split(":", 1)[-1].startswith("rule")
+
+
+class TwoStage:
+    """A logistic regression on what the sentence says, then a shift for what the rules found.
+
+    Fitting both at once lets agreement with a rule explain nearly every positive, and the
+    sentence's own features learn too little to propose events the rules miss. So the first
+    stage sees no rule features; the second fits only the rule features' weights, with the
+    first stage's log-odds as a fixed offset. The weights add up: one linear model.
+    """
+
+    def __init__(self, c: float) -> None:
+        self.c = c
+        self.weights: dict[str, float] = {}
+
+    def fit(self, rows: list[list[str]], labels: list[int]) -> TwoStage:
+        y = np.array(labels)
+        plain = [{f: 1 for f in r if not _is_rule_feature(f)} for r in rows]
+        vec = DictVectorizer()
+        X = _matrix(plain, vec, fit=True)
+        first = LogisticRegression(C=self.c, solver="liblinear", random_state=SEED, max_iter=1000)
+        first.fit(X, y)
+        names = vec.get_feature_names_out()
+        self.weights = {str(n): float(w) for n, w in zip(names, first.coef_[0]) if abs(w) >= 1e-5}
+        self.weights["bias"] = float(first.intercept_[0])
+        offset = first.decision_function(X)
+        ruled = [{f: 1 for f in r if _is_rule_feature(f)} for r in rows]
+        rvec = DictVectorizer()
+        R = rvec.fit_transform(ruled).tocsr()
+        shift = _offset_logistic(R, y, offset, self.c)
+        self.weights.update(
+            {str(n): float(w) for n, w in zip(rvec.get_feature_names_out(), shift) if abs(w) >= 1e-5}
+        )
+        return self
+
+    def logit(self, features: list[str]) -> float:
+        return self.weights["bias"] + sum(self.weights.get(f, 0.0) for f in features)
+
+    def predict(self, rows: list[list[str]]) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-np.clip([self.logit(r) for r in rows], -30, 30)))
+
+
+def _offset_logistic(R, y: np.ndarray, offset: np.ndarray, c: float) -> np.ndarray:
+    """L2-regularised logistic regression of ``y`` on ``R`` with a fixed ``offset`` (L-BFGS)."""
+    from scipy.optimize import minimize
+
+    sign = 2 * y - 1
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        z = sign * (offset + R @ w)
+        value = float(np.logaddexp(0, -z).sum() + 0.5 * w @ w / c)
+        grad = -(R.T @ (sign / (1.0 + np.exp(np.clip(z, -30, 30))))) + w / c
+        return value, grad
+
+    return minimize(loss, np.zeros(R.shape[1]), jac=True, method="L-BFGS-B").x
+
+
+def _matrix(rows: list[dict[str, int]], vec: DictVectorizer, *, fit: bool = False):
+    X = (vec.fit_transform(rows) if fit else vec.transform(rows)).tocsr()
+    X.indices = X.indices.astype(np.int32)  # liblinear takes 32-bit indices only
+    X.indptr = X.indptr.astype(np.int32)
+    return X
+
+
+def out_of_fold(docs: list[Doc], c: float) -> dict[int, np.ndarray]:
+    """Per development article (by index), out-of-fold scores of its candidates."""
+    dev_ids = [i for i, d in enumerate(docs) if d.development]
+    other = [i for i, d in enumerate(docs) if not d.development]
+    scores: dict[int, np.ndarray] = {}
+    for train, test in GroupKFold(n_splits=FOLDS).split(dev_ids, groups=dev_ids):
+        fit_docs = [dev_ids[j] for j in train] + other
+        model = TwoStage(c).fit(*_labelled(docs, fit_docs))
+        for j in test:
+            doc = docs[dev_ids[j]]
+            scores[dev_ids[j]] = model.predict([cand.features for cand, _, _ in doc.cands])
+    return scores
+
+
+def _labelled(docs: list[Doc], which: list[int]) -> tuple[list[list[str]], list[int]]:
+    feats, labels = [], []
+    for i in which:
+        for cand, label, _ in docs[i].cands:
+            if label is not None:
+                feats.append(cand.features)
+                labels.append(label)
+    return feats, labels
+
+
+def decided_keys(doc: Doc, scores: np.ndarray, kind: str, use: str, least: float, add: float) -> set[tuple]:
+    """The keys of type ``kind`` the pipeline keeps for one article (as pipeline._decide does)."""
+    from aidtrack.extract import pipeline
+
+    best: dict[tuple, float] = {}
+    for (cand, _, key), score in zip(doc.cands, scores):
+        if key[0] == kind and (use in ("model", "union") or "found" in cand.extra):
+            best[key] = max(best.get(key, 0.0), float(score))
+    keys = set()
+    ruled = set()
+    for _, sentence, events in doc.per_sentence:
+        for event in events:
+            if event.fields["type"] != kind:
                 continue
-            if key in required:
-                if not any(s < end and start < e or s < 0 for s, e in required[key]):
-                    continue
-                label = 1
-            else:
-                label = 0
-            rows.append(({f: 1 for f in cand.features}, label, index, key, "found" in cand.extra))
-    return rows, gold_keys
+            ruled.add((id(sentence), pipeline._first_role(event.fields)))
+            key = _key(event.fields)
+            if use in ("rules", "union") or best.get(key, 0.0) >= least:
+                keys.add(key)
+    if use in ("model", "union"):
+        for (cand, _, key), score in zip(doc.cands, scores):
+            if key[0] != kind or "found" in cand.extra or score < add:
+                continue
+            if (id(cand.sentence), pipeline._first_role(cand.fields)) in ruled or pipeline._unasserted(cand):
+                continue
+            keys.add(key)
+    return keys
 
 
-def _fit(X, y, c: float) -> LogisticRegression:
-    model = LogisticRegression(C=c, solver="liblinear", random_state=SEED, max_iter=500)
-    return model.fit(X, y)
+def _counts(docs, scores, kind, use, least, add) -> tuple[int, int, int]:
+    tp = fp = fn = 0
+    for i, doc_scores in scores.items():
+        doc = docs[i]
+        got = decided_keys(doc, doc_scores, kind, use, least, add) - doc.optional
+        gold = {k for k in doc.required if k[0] == kind}
+        tp += len(got & gold)
+        fp += len(got - gold)
+        fn += len(gold - got)
+    return tp, fp, fn
 
 
-def _best_thresholds(scores, keys, groups, gold_keys) -> dict[str, float]:
-    """Per type, the threshold that maximises the article-level F1 of out-of-fold scores."""
-    best_score: dict[tuple[int, tuple], float] = {}
-    for s, k, g in zip(scores, keys, groups):
-        best_score[(g, k)] = max(best_score.get((g, k), 0.0), s)
-    out = {}
-    totals = [0, 0, 0]
+def _f1(tp: int, fp: int, fn: int) -> float:
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def choose(docs, scores, forced: dict[str, str]) -> dict[str, tuple[str, float, float, tuple]]:
+    """Per type, the use and thresholds with the best out-of-fold F1 on the development articles."""
+    chosen = {}
+    print(f"{'type':<14}" + "".join(f"{u:>22}" for u in USES), file=sys.stderr)
     for kind in TYPES:
-        n_gold = sum(1 for keys_ in gold_keys for k in keys_ if k[0] == kind)
-        items = [(s, k in gold_keys[g]) for (g, k), s in best_score.items() if k[0] == kind]
-        best = (0.0, 0.5, 0, 0)
-        for t in np.arange(0.2, 0.85, 0.05):
-            tp = sum(1 for s, ok in items if s >= t and ok)
-            fp = sum(1 for s, ok in items if s >= t and not ok)
-            f1 = 2 * tp / (2 * tp + fp + (n_gold - tp)) if n_gold + fp else 0.0
-            if f1 > best[0] + 1e-9:
-                best = (f1, round(float(t), 2), tp, fp)
-        out[kind] = best[1]
-        totals = [totals[0] + best[2], totals[1] + best[3], totals[2] + n_gold - best[2]]
-        print(f"  {kind:<14} threshold {best[1]:.2f}  out-of-fold F1 {best[0]:.3f}", file=sys.stderr)
-    tp, fp, fn = totals
+        per_use = {}
+        for use in USES:
+            options = [(0.5, 0.95)]
+            if use == "filter":
+                options = [(t, 0.95) for t in GRID]
+            elif use == "union":
+                options = [(0.5, a) for a in GRID]
+            elif use == "model":
+                options = [(t, a) for t in GRID for a in GRID if a >= t]
+            per_use[use] = max(
+                ((_f1(*(c := _counts(docs, scores, kind, use, t, a))), -t, -a, c) for t, a in options),
+                key=lambda r: r[:3],
+            )
+        cells = "".join(f"{f'{r[0]:.3f} ({-r[1]:.2f}/{-r[2]:.2f})':>22}" for r in (per_use[u] for u in USES))
+        print(f"{kind:<14}{cells}", file=sys.stderr)
+        use = forced.get(kind) or max(USES, key=lambda u: per_use[u][0] - (MARGIN if u != "rules" else 0.0))
+        f1, neg_t, neg_a, counts = per_use[use]
+        chosen[kind] = (use, -neg_t, -neg_a, counts)
+    return chosen
+
+
+def _summary(chosen) -> None:
+    tp = sum(c[3][0] for c in chosen.values())
+    fp = sum(c[3][1] for c in chosen.values())
+    fn = sum(c[3][2] for c in chosen.values())
     print(
-        f"  overall out-of-fold F1 {2 * tp / (2 * tp + fp + fn):.3f} (P {tp / max(tp + fp, 1):.3f}, "
-        f"R {tp / max(tp + fn, 1):.3f})",
+        f"chosen: {', '.join(f'{k}={v[0]}' for k, v in chosen.items())}; out-of-fold development "
+        f"F1 {_f1(tp, fp, fn):.3f} (P {tp / max(tp + fp, 1):.3f}, R {tp / max(tp + fn, 1):.3f})",
         file=sys.stderr,
     )
-    return out
-
-
-ADD_PRECISION = 0.5
-
-
-def _add_thresholds(scores, rows, gold_keys) -> dict[str, float]:
-    """Per type, the lowest threshold at which the events the model adds on its own (keys no
-    rule proposed in the article) are right at least ADD_PRECISION of the time, out of fold."""
-    ruled = {(r[2], r[3]) for r in rows if r[4]}
-    best: dict[tuple[int, tuple], float] = {}
-    for s, r in zip(scores, rows):
-        if (r[2], r[3]) not in ruled:
-            best[(r[2], r[3])] = max(best.get((r[2], r[3]), 0.0), s)
-    out = {}
-    for kind in TYPES:
-        items = [(s, k in gold_keys[g]) for (g, k), s in best.items() if k[0] == kind]
-        chosen = 0.95
-        for t in np.arange(0.2, 0.95, 0.05):
-            kept = [ok for s, ok in items if s >= t]
-            if len(kept) >= 3 and sum(kept) / len(kept) >= ADD_PRECISION:
-                chosen = round(float(t), 2)
-                break
-        out[kind] = chosen
-        right = [ok for s, ok in items if s >= chosen]
-        print(
-            f"  {kind:<14} adds at {chosen:.2f}: {sum(right)}/{len(right)} right out of fold", file=sys.stderr
-        )
-    return out
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--C", type=float, default=0.3)
-    parser.add_argument("--use", nargs="*", default=[], help="TYPE=rules|filter|model")
+    parser.add_argument("--use", nargs="*", default=[], help="TYPE=rules|filter|model|union")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
-    use = dict(DEFAULT_USE, **dict(u.split("=", 1) for u in args.use))
-    rows, gold_keys = labelled_rows()
-    vec = DictVectorizer()
-    X = vec.fit_transform([r[0] for r in rows]).tocsr()
-    X.indices = X.indices.astype(np.int32)  # liblinear takes 32-bit indices only
-    X.indptr = X.indptr.astype(np.int32)
-    y = np.array([r[1] for r in rows])
-    groups = np.array([r[2] for r in rows])
-    print(f"{len(rows)} candidates ({int(y.sum())} positive), {X.shape[1]} features", file=sys.stderr)
-    oof = np.zeros(len(rows))
-    for train, test in GroupKFold(n_splits=5).split(X, y, groups):
-        oof[test] = _fit(X[train], y[train], args.C).predict_proba(X[test])[:, 1]
-    thresholds = _best_thresholds(oof, [r[3] for r in rows], groups, gold_keys)
-    add_thresholds = _add_thresholds(oof, rows, gold_keys)
-    model = _fit(X, y, args.C)
-    names = vec.get_feature_names_out()
-    weights = {str(n): round(float(w), 4) for n, w in zip(names, model.coef_[0]) if abs(w) >= 1e-4}
+    began = time.perf_counter()
+    docs = analysed_docs()
+    all_docs = list(range(len(docs)))
+    feats, labels = _labelled(docs, all_docs)
+    print(f"{len(labels)} candidates ({sum(labels)} positive) in {len(docs)} articles", file=sys.stderr)
+    scores = out_of_fold(docs, args.C)
+    chosen = choose(docs, scores, dict(u.split("=", 1) for u in args.use))
+    _summary(chosen)
+    model = TwoStage(args.C).fit(feats, labels)
+    intercept = model.weights.pop("bias")
+    weights = {n: round(w, 4) for n, w in model.weights.items() if abs(w) >= 1e-4}
     for kind in TYPES:  # the intercept, folded into each type's bias feature
-        weights[f"{kind}:bias"] = round(weights.get(f"{kind}:bias", 0.0) + float(model.intercept_[0]), 4)
+        weights[f"{kind}:bias"] = round(model.weights.get(f"{kind}:bias", 0.0) + intercept, 4)
     data = {
         "about": "Logistic regression over candidate-event features; rebuild with "
         "scripts/train_extract_filter.py.",
         "seed": SEED,
         "C": args.C,
-        "use": use,
-        "thresholds": thresholds,
-        "add_thresholds": add_thresholds,
+        "use": {k: v[0] for k, v in chosen.items()},
+        "thresholds": {k: v[1] for k, v in chosen.items()},
+        "add_thresholds": {k: v[2] for k, v in chosen.items()},
         "weights": dict(sorted(weights.items())),
     }
-    args.out.write_text(json.dumps(data, indent=0, sort_keys=False) + "\n", encoding="utf-8")
-    print(f"wrote {args.out} ({len(weights)} weights)", file=sys.stderr)
+    args.out.write_text(json.dumps(data, indent=0) + "\n", encoding="utf-8")
+    print(
+        f"wrote {args.out} ({len(weights)} weights) in {time.perf_counter() - began:.1f} s", file=sys.stderr
+    )
 
 
 if __name__ == "__main__":

@@ -1,13 +1,32 @@
-"""The learned event scorer shipped in data/extract/filter.json."""
+"""The learned event scorer (extract/learned.py) and its weights in data/extract/filter.json."""
 
 from __future__ import annotations
 
-import pytest
+import importlib.util
+import re
+import sys
+from pathlib import Path
+from types import ModuleType
 
-from aidtrack.extract.learned import ROLES, load_model
-from aidtrack.extract.pipeline import MODE, extract_text
+import pytest
+import yaml
+
+from aidtrack.extract import article_from_text
+from aidtrack.extract.learned import ROLES, Candidate, Model, load_model, word_classes
+from aidtrack.extract.lexicon import load_lexicon
+from aidtrack.extract.pipeline import MODE, article_candidates, extract_text
 
 USES = {"rules", "filter", "model", "union"}
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _candidates(text: str) -> list[Candidate]:
+    (found,) = article_candidates([article_from_text(f"Sentence\n\n{text}", name="t")])
+    return [cand for _, _, cand in found]
+
+
+def _of(cands: list[Candidate], kind: str, **roles: str) -> list[Candidate]:
+    return [c for c in cands if c.kind == kind and all(c.fields.get(k) == v for k, v in roles.items())]
 
 
 def test_model_ships_with_valid_settings() -> None:
@@ -21,6 +40,7 @@ def test_model_ships_with_valid_settings() -> None:
 def test_model_learned_to_trust_the_rules() -> None:
     """Agreement with a hand-written rule raises every type's score."""
     model = load_model()
+    assert model is not None
     for kind in ROLES:
         assert model.weights.get(f"{kind}:rule", 0.0) > 0.0, kind
 
@@ -57,3 +77,133 @@ def test_an_event_told_twice_is_surer() -> None:
     (first,) = extract_text(once)
     (second,) = extract_text(twice)
     assert second["confidence"] > first["confidence"]
+
+
+def test_one_candidate_per_conjunct() -> None:
+    cands = _candidates("Austria, Ireland and Malta said they would not send weapons to Ukraine.")
+    actors = {c.fields["actor"] for c in cands if c.kind == "refusal"}
+    assert {"AUT", "IRL", "MLT"} <= actors
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "roles", "feature"),
+    [
+        ("Warsaw's request for more tanks reached Berlin.", "appeal", {"actor": "POL"}, "appeal:A.slot=poss"),
+        ("The refusal by Rome to send jets angered Kyiv.", "refusal", {"actor": "ITA"}, "refusal:A.slot=by"),
+        (
+            "Canada imposed sanctions on Iranian firms.",
+            "sanction",
+            {"target": "IRN"},
+            "sanction:B.slot=prep:on",
+        ),
+        ("Canada imposed sanctions on Iranian firms.", "sanction", {"actor": "CAN"}, "sanction:A.slot=hsubj"),
+        (
+            "Ukraine was urged by Finland to send more weapons.",
+            "appeal",
+            {"actor": "FIN"},
+            "appeal:A.slot=by",
+        ),
+        ("Moscow warned Tokyo against sending arms.", "threat", {"actor": "RUS"}, "threat:A.slot=subj"),
+    ],
+)
+def test_roles_are_read_from_grammatical_relations(text: str, kind: str, roles: dict, feature: str) -> None:
+    """Possessive, by-phrase, object of "on", subject of the verb governing a noun, subject."""
+    (cand, *_) = _of(_candidates(text), kind, **roles)
+    assert feature in cand.features
+
+
+def test_pronoun_subjects_become_candidates() -> None:
+    """ "It said it would not ...": the actor named in the sentence before acts."""
+    text = "Portugal has been under pressure for weeks. It refused to send tanks to Ukraine."
+    assert _of(_candidates(text), "refusal", actor="PRT")
+
+
+def test_negation_hedging_and_governing_words_are_features() -> None:
+    (sent,) = _of(
+        _candidates("Italy will not send tanks to Ukraine."), "support", donor="ITA", recipient="UKR"
+    )
+    assert "support:T.neg" in sent.features
+    (urged,) = _of(
+        _candidates("Latvia urged Spain to send tanks to Ukraine."), "support", donor="ESP", recipient="UKR"
+    )
+    assert "support:T.up1=ask" in urged.features
+    (maybe,) = _of(
+        _candidates("Greece might send tanks to Ukraine."), "support", donor="GRC", recipient="UKR"
+    )
+    assert "support:T.hedged" in maybe.features
+
+
+def test_features_name_no_country_and_no_article_word() -> None:
+    """Features carry across articles: no actor codes, no words of the sentence but class words."""
+    text = "Slovenia's government handed Kosovo 40 armoured trucks, officials in Ljubljana said."
+    cands = _candidates(text)
+    assert cands
+    codes = {c.fields.get(r) for c in cands for r in ("donor", "recipient", "actor", "target")} - {None}
+    names = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", text)} - set(word_classes())
+    for cand in cands:
+        for feature in cand.features:
+            parts = set(re.findall(r"[A-Za-z]+", feature))
+            assert not parts & codes, feature
+            assert not {p.lower() for p in parts} & names, feature
+
+
+def test_every_rule_event_is_scored() -> None:
+    """The model never drops a rule's event for want of a candidate of the same key."""
+    text = "Hungary again blocked 500 million euros of EU military aid for Ukraine."
+    (found,) = article_candidates([article_from_text(f"Sentence\n\n{text}", name="t")])
+    ruled = [c for _, _, c in found if "found" in c.extra]
+    assert ruled
+    assert all("rule" in {f.split(":", 1)[1] for f in c.features} for c in ruled)
+
+
+def test_class_words_include_the_lexicon_and_noun_forms() -> None:
+    table = word_classes()
+    assert "ask" in table["request"] and "ask" in table["plea"]
+    assert "refuse" in table["refusal"] and "refuse" in table["no"]  # YAML's bare no is read as False
+    lexicon_words = {str(w).lower() for w in load_lexicon().raw["classes"]["warn"] if w is not False}
+    assert lexicon_words <= {w for w, cls in table.items() if "warn" in cls}
+
+
+def test_own_sentences_are_well_formed() -> None:
+    """tests/extract/scorer_sentences.yaml: every event has its type's key fields."""
+    from aidtrack.extract.pipeline import KEYS
+
+    cases = yaml.safe_load((Path(__file__).parent / "scorer_sentences.yaml").read_text(encoding="utf-8"))
+    assert len(cases) >= 150
+    for case in cases:
+        assert case["text"] and isinstance(case["events"], list)
+        for event in case["events"]:
+            assert all(event.get(k) for k in KEYS[event["type"]]), (case["text"], event)
+    kinds = {case["kind"] for case in cases}
+    assert {"no_event", *ROLES} <= kinds
+
+
+def _training_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "train_extract_filter", REPO / "scripts" / "train_extract_filter.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look themselves up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_two_stage_fit_is_reproducible_and_leaves_the_sentence_features_to_the_first_stage() -> None:
+    """The rule features only shift the sentence features' log-odds, and a refit gives the same weights."""
+    script = _training_script()
+    rows = [
+        ["support:bias", "support:A.slot=subj", "support:rule"],
+        ["support:bias", "support:A.slot=subj"],
+        ["support:bias", "support:A.slot=obj"],
+        ["support:bias", "support:A.slot=obj", "support:rule"],
+        ["support:bias", "support:A.slot=none"],
+    ] * 8
+    labels = [1, 1, 0, 1, 0] * 8
+    first = script.TwoStage(0.3).fit(rows, labels).weights
+    again = script.TwoStage(0.3).fit(rows, labels).weights
+    assert first == again
+    assert first["support:A.slot=subj"] > 0 > first["support:A.slot=none"]
+    assert first["support:rule"] > 0
+    model = Model(weights=first, thresholds={}, use={})
+    assert model.score(["support:A.slot=subj"]) > model.score(["support:A.slot=obj"])

@@ -1,22 +1,32 @@
 """A learned scorer for candidate events: rules propose, a linear model decides.
 
 For each sentence that holds a word of an event type's meaning classes
-(``classes`` in ``data/extract/triggers.yaml``), every plausible assignment of
-the sentence's actors to the type's roles is a :class:`Candidate`
-("Austria, Ireland and Malta said they would not ..." gives one refusal
-candidate per country). Each candidate is described by sparse features that do
-not name articles or countries: the meaning classes in the sentence, the
-grammatical relation of each role's mention (subject, possessive, object of
-"from"/"by"/"on"/"to", a conjunct of one of those) and the class of the word
-that governs it, negation and hedging, and whether a hand-written rule
-proposed the same event. A logistic regression trained by
-``scripts/train_extract_filter.py`` on annotated sentences scores them; its
-weights ship as JSON in ``data/extract/filter.json`` and are applied here in
-plain Python (no pickles, no scikit-learn at run time).
+(``classes`` in ``data/extract/triggers.yaml`` plus :data:`EXTRA_CLASSES`),
+every plausible assignment of the sentence's actors to the type's roles is a
+:class:`Candidate` ("Austria, Ireland and Malta said they would not ..." gives
+one refusal candidate per country). Each candidate is described by sparse
+features that do not name articles, words of articles or countries:
 
->>> features_demo = sorted(f for f in ["support:bias"])
->>> features_demo
-['support:bias']
+* how each role's actor is tied to the nearest trigger of the type: its
+  argument slot (subject, passive subject, possessive, "by"/"from"/"on"/"to"
+  object, object, modifier, or the subject of the verb that governs a nominal
+  trigger) and the dependency path between them;
+* the trigger itself: part of speech, meaning class, voice, negation, hedging
+  (modal, conditional, proposal, question), quotation, tense and the meaning
+  classes of the words that govern it ("urged ... to send", "refused to send");
+* the sentence: the meaning classes present, how many actors it names, which
+  event types the hand-written rules found in it, and whether a rule proposed
+  this very event.
+
+Structural features come twice, once per type and once shared by all types
+("*:"), so that rare types borrow what frequent ones teach. A logistic
+regression trained by ``scripts/train_extract_filter.py`` scores the
+candidates; its weights ship as JSON in ``data/extract/filter.json`` and are
+applied here in plain Python (no pickles, no scikit-learn at run time).
+
+>>> model = Model(weights={"support:bias": 0.0, "support:rule": 2.0}, thresholds={}, use={})
+>>> round(model.score(["support:bias", "support:rule"]), 2)
+0.88
 """
 
 from __future__ import annotations
@@ -30,7 +40,16 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from aidtrack.extract.clauses import Sentence, in_quote, is_hedged
+from aidtrack.extract.clauses import (
+    Sentence,
+    actors_of,
+    agent_of,
+    in_quote,
+    is_hedged,
+    is_negated,
+    is_passive,
+    subject_of,
+)
 from aidtrack.extract.roles import categories_in
 
 ROLES: dict[str, tuple[str, ...]] = {
@@ -50,8 +69,47 @@ TYPE_CLASSES: dict[str, frozenset[str]] = {
     "sanction": frozenset({"sanction"}),
     "policy_change": frozenset({"policy"}),
 }
+# words of each meaning class beyond the rules' lexicon: verb classes with their
+# synonyms and noun forms, so that a candidate exists wherever the meaning does
+EXTRA_CLASSES: dict[str, str] = {
+    "give": (
+        "allot bestow resupply replenish bolster backing bailout credit guarantee transport "
+        "donor contributor provider delivery handover sending supplying arming assist"
+    ),
+    "pledge": (
+        "allocate earmark commitment undertaking offer plan sign-off okay endorse ratify vote "
+        "pass finalise finalize"
+    ),
+    "ask": (
+        "advocate clamour clamor rally canvass prevail urging appeal lobbying insistence "
+        "demand call request want beg pleading convince persuade pressing broker"
+    ),
+    "refuse": (
+        "no forgo forego renounce discontinue terminate withdraw retract cut snub dismiss "
+        "objection object opposition unwillingness stall curtail shun eschew decline turn "
+        "hold stop refrain exclude unwilling reluctant not"
+    ),
+    "warn": (
+        "menace intimidate blackmail coerce reprisal retribution ramification backlash "
+        "unfriendly deter deterrence punitive counter react reaction damage harm jeopardise "
+        "jeopardize endanger risk caution admonish vow threatening"
+    ),
+    "sanction": (
+        "blockade boycott curb confiscate impound seizure levy duty punitive listing "
+        "sanctioned expel bar deny prohibit forbid suspend target penalty blacklisting"
+    ),
+    "policy": (
+        "waive waiver exemption exempt prohibition permission authorisation authorization "
+        "licensing control reinterpret moratorium stance position rulebook statute act "
+        "legislation approve greenlight clear block stop"
+    ),
+}
 CATEGORIES = ("military", "humanitarian", "financial")
 _CLIMB = frozenset({"conj", "appos", "compound", "amod", "nmod", "poss_"})
+_GOVERNING = ("ask", "refuse", "warn", "proposal", "speech", "pledge", "policy", "sanction")
+_NOMINAL_SLOTS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "pobj", "nsubj", "appos"})
+_MAX_PATH = 4
+_MODALS = frozenset({"will", "would", "could", "may", "might", "should"})
 MODEL_FILE = "filter.json"
 
 
@@ -73,13 +131,15 @@ class Candidate:
 
 @functools.cache
 def word_classes() -> dict[str, frozenset[str]]:
-    """lemma -> the meaning classes it belongs to."""
+    """lemma -> the meaning classes it belongs to (the lexicon's and :data:`EXTRA_CLASSES`)."""
     from aidtrack.extract.lexicon import load_lexicon
 
     table: dict[str, set[str]] = {}
-    for name, words in load_lexicon().raw.get("classes", {}).items():
-        for word in words:
-            table.setdefault(str(word).lower(), set()).add(name)
+    raw = load_lexicon().raw.get("classes", {})
+    for name in set(raw) | set(EXTRA_CLASSES):
+        for word in [*raw.get(name, []), *EXTRA_CLASSES.get(name, "").split()]:
+            text = "no" if word is False else str(word).lower()  # YAML reads a bare no as False
+            table.setdefault(text, set()).add(name)
     return {w: frozenset(c) for w, c in table.items()}
 
 
@@ -91,8 +151,7 @@ def _classes(token: Token) -> frozenset[str]:
 def _mention_roots(sentence: Sentence) -> dict[str, list[Token]]:
     """code -> the head token of each of its mentions in the sentence."""
     roots: dict[str, list[Token]] = {}
-    span = sentence.span
-    for token in span:
+    for token in sentence.span:
         code = sentence.codes.get(token.i)
         if code is None:
             continue
@@ -118,23 +177,206 @@ def _role_features(prefix: str, token: Token) -> list[str]:
         gov = gov.head
     elif dep == "agent":
         dep = "pobj:by"
-    elif dep == "poss":
-        dep = "poss"
     out.append(f"{prefix}.dep={dep}")
     out.append(f"{prefix}.govpos={gov.pos_}")
     for cls in _classes(gov):
-        out.append(f"{prefix}.gov={cls}")
         out.append(f"{prefix}.gov={cls}|{dep}")
-    up = gov
-    for _ in range(3):
-        if up.head == up:
-            break
-        up = up.head
-        for cls in _classes(up):
-            out.append(f"{prefix}.anc={cls}")
     if in_quote(token):
         out.append(f"{prefix}.quoted")
     return out
+
+
+class _Reader:
+    """Per-sentence caches of trigger arguments, trigger properties and paths."""
+
+    def __init__(self, sentence: Sentence, roots: dict[str, list[Token]]) -> None:
+        self.sentence = sentence
+        self.roots = roots
+        self._args: dict[int, dict[str, list[str]]] = {}
+        self._props: dict[int, list[str]] = {}
+        self._paths: dict[tuple[int, int], tuple[int, str, int]] = {}
+
+    def arguments(self, trigger: Token) -> dict[str, list[str]]:
+        """code -> the argument slots it fills for ``trigger``."""
+        got = self._args.get(trigger.i)
+        if got is None:
+            got = self._args[trigger.i] = _arguments(self.sentence, trigger)
+        return got
+
+    def properties(self, trigger: Token) -> list[str]:
+        got = self._props.get(trigger.i)
+        if got is None:
+            got = self._props[trigger.i] = _trigger_properties(self.sentence, trigger)
+        return got
+
+    def path(self, code: str, trigger: Token) -> tuple[int, str, int]:
+        """(length, path, token distance) from the nearest mention of ``code`` to ``trigger``."""
+        best: tuple[int, str, int] | None = None
+        for root in self.roots.get(code, []):
+            got = self._paths.get((root.i, trigger.i))
+            if got is None:
+                got = self._paths[(root.i, trigger.i)] = _path(root, trigger)
+            if best is None or got[0] < best[0]:
+                best = got
+        return best if best is not None else (99, "none", 99)
+
+
+def _arguments(sentence: Sentence, trigger: Token) -> dict[str, list[str]]:
+    """The actors of each argument slot of a trigger word."""
+    slots: list[tuple[str, Token | None]] = []
+    try:
+        subject = subject_of(trigger)
+    except (IndexError, KeyError, ValueError, RecursionError):
+        subject = None
+    if subject is not None:
+        slots.append(("subjpass" if subject.dep_ == "nsubjpass" else "subj", subject))
+    slots.append(("by", agent_of(trigger)))
+    for child in trigger.children:
+        if child.dep_ == "poss":
+            slots.append(("poss", child))
+        elif child.dep_ in ("compound", "amod", "nmod"):
+            slots.append(("mod", child))
+        elif child.dep_ in ("dobj", "dative", "attr", "oprd"):
+            slots.append(("obj" if child.dep_ != "dative" else "dat", child))
+        elif child.dep_ in ("prep", "dative") and child.lower_ != "by":
+            slots += [(f"prep:{child.lower_}", g) for g in child.children if g.dep_ == "pobj"]
+    head = trigger.head
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in _NOMINAL_SLOTS and head != trigger:
+        if trigger.dep_ == "pobj" and head.head != head:
+            head = head.head
+        verb_subject = subject_of(head) if head.pos_ in ("VERB", "AUX") else None
+        if verb_subject is not None:
+            slots.append(("hsubj", verb_subject))
+        for child in head.children:
+            if child.dep_ == "prep" and child.i != trigger.i and child != trigger.head:
+                slots += [(f"hprep:{child.lower_}", g) for g in child.children if g.dep_ == "pobj"]
+            elif child.dep_ == "dative":
+                slots.append(("hdat", child))
+    out: dict[str, list[str]] = {}
+    for slot, token in slots:
+        for code in _actors(sentence, token):
+            if slot not in out.setdefault(code, []):
+                out[code].append(slot)
+    return out
+
+
+def _actors(sentence: Sentence, token: Token | None) -> list[str]:
+    """The actors a noun phrase names; none when an odd parse trips the resolver."""
+    if token is None:
+        return []
+    try:
+        return actors_of(sentence, token)
+    except (IndexError, KeyError, ValueError, RecursionError):
+        return []
+
+
+def _trigger_properties(sentence: Sentence, trigger: Token) -> list[str]:
+    """Voice, negation, hedging, quotation, tense and governing classes of a trigger."""
+    props = [f"T.pos={trigger.pos_}", f"T.dep={trigger.dep_}", f"T.tag={trigger.tag_}"]
+    if is_negated(trigger):
+        props.append("T.neg")
+    if trigger.pos_ == "VERB" and is_passive(trigger):
+        props.append("T.pass")
+    if is_hedged(sentence, trigger):
+        props.append("T.hedged")
+    if in_quote(trigger):
+        props.append("T.quoted")
+    for child in trigger.children:
+        if child.dep_ in ("aux", "auxpass") and child.lower_ in _MODALS:
+            props.append(f"T.aux={child.lower_}")
+        elif child.dep_ in ("amod", "compound") and "proposal" in _classes(child):
+            props.append("T.proposed")  # "draft sanctions", "planned deliveries"
+        if child.dep_ in _OBJECTS:  # what it acts on: "lifted the ban", "eased export rules"
+            props += [f"T.obj={c}" for c in sorted(_object_classes(child) & _OBJECT_CLASSES)]
+    up = trigger
+    for depth in range(3):
+        if up.head == up:
+            break
+        up = up.head
+        for cls in _classes(up) & frozenset(_GOVERNING):
+            props.append(f"T.up={cls}")
+            if depth == 0:
+                props.append(f"T.up1={cls}")
+    return props
+
+
+_OBJECTS = frozenset({"dobj", "nsubjpass", "prep", "compound", "attr", "xcomp", "pobj"})
+_OBJECT_CLASSES = frozenset({"tighten", "loosen", "policy", "sanction", "give", "refuse", "ask", "warn"})
+
+
+def _object_classes(token: Token) -> frozenset[str]:
+    """Meaning classes of an object phrase: its head word, or the object of its preposition."""
+    if token.dep_ == "prep":
+        return frozenset().union(*(_classes(g) for g in token.children if g.dep_ == "pobj"))
+    return _classes(token) | frozenset().union(*(_classes(g) for g in token.children if g.dep_ == "compound"))
+
+
+def _path(source: Token, target: Token) -> tuple[int, str, int]:
+    """Length and labels of the dependency path from ``source`` up to the common head and down."""
+    up = [source]
+    while up[-1].head != up[-1] and len(up) < 12:
+        up.append(up[-1].head)
+    down = [target]
+    while down[-1].head != down[-1] and len(down) < 12:
+        down.append(down[-1].head)
+    positions = {tok.i: n for n, tok in enumerate(down)}
+    for n, tok in enumerate(up):
+        if tok.i in positions:
+            rising = [f"^{t.dep_}" for t in up[:n]]
+            falling = [f"v{t.dep_}" for t in reversed(down[: positions[tok.i]])]
+            steps = rising + falling
+            label = "".join(steps) if len(steps) <= _MAX_PATH else "long"
+            return len(steps), label, abs(source.i - target.i)
+    return 99, "none", abs(source.i - target.i)
+
+
+def _bucket(value: int) -> str:
+    return str(value) if value < 4 else "4-6" if value < 7 else "7-12" if value < 13 else "13+"
+
+
+def _role_link(reader: _Reader, prefix: str, code: str, trigger: Token) -> list[str]:
+    """How the actor ``code`` is tied to ``trigger``: its slots, the path and the distance."""
+    slots = reader.arguments(trigger).get(code, [])
+    if not slots and code not in reader.roots:
+        return [f"{prefix}.absent"]  # a rule's reading from the article, beyond this sentence
+    length, label, distance = reader.path(code, trigger)
+    out = [f"{prefix}.slot={s}" for s in slots] or [f"{prefix}.slot=none"]
+    cls = sorted(_classes(trigger))
+    out += [f"{prefix}.slot={s}|{c}" for s in slots[:2] for c in cls[:2]]
+    out += [f"{prefix}.path={label}", f"{prefix}.len={_bucket(length)}", f"{prefix}.dist={_bucket(distance)}"]
+    if code not in reader.roots:
+        out.append(f"{prefix}.pronoun")
+    elif reader.roots[code][0].i < trigger.i:
+        out.append(f"{prefix}.before")
+    return out
+
+
+def _pick_trigger(reader: _Reader, code: str, triggers: list[Token]) -> Token:
+    """The trigger ``code`` is an argument of (nearest first), else the nearest by path."""
+
+    def rank(trigger: Token) -> tuple[int, int, int]:
+        length, _, distance = reader.path(code, trigger)
+        return (0 if code in reader.arguments(trigger) else 1, length, distance)
+
+    return min(triggers, key=rank)
+
+
+def _sentence_features(sentence: Sentence) -> tuple[dict[str, list[Token]], list[str]]:
+    """Meaning class -> its tokens, and the features every candidate of the sentence shares."""
+    present: dict[str, list[Token]] = {}
+    negated = False
+    for token in sentence.span:
+        for cls in _classes(token):
+            present.setdefault(cls, []).append(token)
+        if token.dep_ == "neg" or token.lower_ in ("no", "never"):
+            negated = True
+    shared = [f"S={c}" for c in present]
+    if negated:
+        shared.append("neg")
+        shared += [f"neg|S={c}" for c in present]
+    if sentence.span.text.rstrip(" \"'”’)").endswith("?"):
+        shared.append("question")
+    return present, shared
 
 
 def sentence_candidates(
@@ -151,17 +393,7 @@ def sentence_candidates(
     """
     if adding is not None and not rule_events and not adding:
         return []
-    present: dict[str, list[Token]] = {}
-    lemmas: set[str] = set()
-    negated = False
-    for token in sentence.span:
-        classes = _classes(token)
-        for cls in classes:
-            present.setdefault(cls, []).append(token)
-        if classes:
-            lemmas.add(token.lemma_.lower())
-        if token.dep_ == "neg" or token.lower_ in ("no", "never"):
-            negated = True
+    present, shared = _sentence_features(sentence)
     rule_keys = {_key(e.fields): e for e in rule_events}
     rule_types = {e.fields["type"] for e in rule_events}
     kinds = [
@@ -172,83 +404,118 @@ def sentence_candidates(
     if not kinds:
         return []
     roots = _mention_roots(sentence)
-    if not roots:
-        return []
-    shared = [f"S={c}" for c in present] + [f"W={w}" for w in lemmas]
-    if negated:
-        shared.append("neg")
-        shared += [f"neg|S={c}" for c in present]
-    if sentence.span.text.rstrip(" \"'”’)").endswith("?"):
-        shared.append("question")
+    reader = _Reader(sentence, roots)
+    shared += [f"ruled={t}" for t in sorted(rule_types)]
+    shared.append(f"actors={_bucket(len(roots))}")
     cats = categories_in(sentence, list(sentence.span)) or []
     cat_default = not cats
     if cat_default:  # no kind of support named: the article's, if it has one
         cats = [default_category] if default_category else []
-    role_cache: dict[tuple[str, str], list[str]] = {}
-
-    def role(prefix: str, code: str) -> list[str]:
-        got = role_cache.get((prefix, code))
-        if got is None:
-            got = [f for tok in roots[code] for f in _role_features(prefix, tok)]
-            if code == default_recipient:
-                got.append(f"{prefix}.main_recipient")
-            role_cache[(prefix, code)] = got = list(dict.fromkeys(got))
-        return got
-
-    hedged: dict[str, bool] = {}
-
-    def is_hedged_code(code: str) -> bool:
-        if code not in hedged:
-            hedged[code] = any(is_hedged(sentence, t) for t in roots[code])
-        return hedged[code]
-
-    anchor = sentence.span.root
     out: list[Candidate] = []
-    codes = list(roots)
     for kind in kinds:
+        triggers = _triggers_of(kind, present, rule_events)
+        if not triggers:
+            continue
+        codes = _codes_of(reader, roots, triggers)
         only_rules = adding is not None and kind not in adding
+        context = _KindContext(kind, triggers, shared, present, cats, cat_default, rule_keys, rule_types)
+        made = set()
         for fields, roles in _assignments(kind, codes, cats, default_recipient):
             if only_rules and _key(fields) not in rule_keys:
                 continue
-            feats = ["bias", *shared]
-            feats += role("A", roles[0])
-            if is_hedged_code(roles[0]):
-                feats.append("A.hedged")
-            if len(roles) > 1:
-                if roles[1] in roots:
-                    feats += role("B", roles[1])
-                    feats.append("A<B" if roots[roles[0]][0].i < roots[roles[1]][0].i else "B<A")
-                else:
-                    feats.append("B.default")
-            if "category" in fields:
-                feats.append("cat_default" if cat_default else f"cat={fields['category']}")
-                if len(cats) > 1:
-                    feats.append("cat_many")
-            if "direction" in fields:
-                feats += [
-                    f"dir={fields['direction']}|S={c}"
-                    for c in ("loosen", "tighten", "negation")
-                    if c in present
-                ]
-                feats += [f"dir={fields['direction']}|W={w}" for w in lemmas]
-            found = rule_keys.get(_key(fields))
-            if found is not None:
-                feats.append("rule")
-                feats.append(f"rule={found.rule}")
-            elif kind in rule_types:
-                feats.append("rule_other")
-            named = [f"{kind}:{f}" for f in feats]
-            cand = Candidate(
-                fields,
-                named,
-                sentence,
-                found.anchor if found else anchor,
-                found.confidence if found else None,
-            )
-            if found is not None:
-                cand.extra["found"] = found
-            out.append(cand)
+            made.add(_key(fields))
+            out.append(_candidate(reader, context, fields, roles, default_recipient))
+        for key, event in rule_keys.items():  # every rule's event is scored, whatever its roles
+            if key[0] == kind and key not in made:
+                roles = tuple(str(event.fields.get(r) or "") for r in ROLES[kind])
+                out.append(_candidate(reader, context, dict(event.fields), roles, default_recipient))
     return out
+
+
+@dataclass
+class _KindContext:
+    kind: str
+    triggers: list[Token]
+    shared: list[str]
+    present: dict[str, list[Token]]
+    cats: list[str]
+    cat_default: bool
+    rule_keys: dict[tuple[str, ...], Any]
+    rule_types: set[str]
+
+
+def _triggers_of(kind: str, present: dict[str, list[Token]], rule_events: list[Any]) -> list[Token]:
+    """The words of the type's meaning classes, and the anchors of the rules' events of the type."""
+    found = {t.i: t for cls in TYPE_CLASSES[kind] for t in present.get(cls, [])}
+    for event in rule_events:
+        if event.fields["type"] == kind:
+            found.setdefault(event.anchor.i, event.anchor)
+    return [found[i] for i in sorted(found)]
+
+
+def _codes_of(reader: _Reader, roots: dict[str, list[Token]], triggers: list[Token]) -> list[str]:
+    """The sentence's actors, and those its triggers' subjects name by a pronoun ("it said ...")."""
+    codes = list(roots)
+    for trigger in triggers:
+        for code, slots in reader.arguments(trigger).items():
+            if code not in codes and ("subj" in slots or "hsubj" in slots):
+                codes.append(code)
+    return codes
+
+
+def _candidate(
+    reader: _Reader,
+    ctx: _KindContext,
+    fields: dict[str, Any],
+    roles: tuple[str, ...],
+    default_recipient: str | None,
+) -> Candidate:
+    """Score features of one assignment of actors to the roles of an event type."""
+    kind = ctx.kind
+    trigger = _pick_trigger(reader, roles[0], ctx.triggers)
+    structural = ["bias", *_role_link(reader, "A", roles[0], trigger), *reader.properties(trigger)]
+    structural += [f"T.cls={c}" for c in sorted(_classes(trigger) & TYPE_CLASSES[kind])]
+    own = list(ctx.shared)
+    own += [f for tok in reader.roots.get(roles[0], [])[:2] for f in _role_features("A", tok)]
+    if len(roles) > 1:
+        if roles[1] in reader.roots or roles[1] in reader.arguments(trigger):
+            structural += _role_link(reader, "B", roles[1], trigger)
+            own += [f for tok in reader.roots.get(roles[1], [])[:2] for f in _role_features("B", tok)]
+            here = reader.roots.get(roles[0]) and reader.roots.get(roles[1])
+            if here:
+                own.append("A<B" if reader.roots[roles[0]][0].i < reader.roots[roles[1]][0].i else "B<A")
+        else:
+            own.append("B.default")
+        if roles[1] == default_recipient:
+            own.append("B.main_recipient")
+    if "category" in fields:
+        own.append("cat_default" if ctx.cat_default else f"cat={fields['category']}")
+        if len(ctx.cats) > 1:
+            own.append("cat_many")
+    if "direction" in fields:
+        own += [
+            f"dir={fields['direction']}|S={c}" for c in ("loosen", "tighten", "negation") if c in ctx.present
+        ]
+        own += [f"dir={fields['direction']}|T={c}" for c in ("loosen", "tighten") if c in _classes(trigger)]
+        own += [
+            f"dir={fields['direction']}|{p}"
+            for p in reader.properties(trigger)
+            if p == "T.neg" or p.startswith("T.obj=")
+        ]
+    if "T.hedged" in reader.properties(trigger):
+        own.append("A.hedged")  # the pipeline lets the rules alone judge hedged events
+    found = ctx.rule_keys.get(_key(fields))
+    if found is not None:
+        own += ["rule", f"rule={found.rule}", f"rule.conf={round(float(found.confidence) * 10) / 10:.1f}"]
+    elif kind in ctx.rule_types:
+        own.append("rule_other")
+    named = [f"{kind}:{f}" for f in dict.fromkeys(structural + own)]
+    named += [f"*:{f}" for f in dict.fromkeys(structural) if f != "bias"]
+    cand = Candidate(fields, named, reader.sentence, found.anchor if found else trigger)
+    if found is not None:
+        cand.rule_confidence = found.confidence
+        cand.extra["found"] = found
+    return cand
 
 
 def _assignments(
@@ -296,6 +563,7 @@ class Model:
     add_thresholds: dict[str, float] = field(default_factory=dict)
 
     def score(self, features: list[str]) -> float:
+        """The probability that a candidate with ``features`` is a real event."""
         total = sum(self.weights.get(f, 0.0) for f in features)
         return 1.0 / (1.0 + math.exp(-max(min(total, 30.0), -30.0)))
 
