@@ -2,7 +2,8 @@
 
 Usage: python bench/startup.py [--repeat 5] [--install]
 
-Times, as whole processes (the median of ``repeat`` runs after one warm-up):
+Times, as whole processes (the median of ``repeat`` runs after one warm-up), the wall
+time and the CPU time (user + system, which hardly changes with the machine's load):
 - ``aidtrack --help`` (target: under 0.5 s);
 - ``aidtrack brief KOR`` on a ledger that already holds the starter data (target: 0.8 s);
 and prints their ratio against ``python -c pass`` (the interpreter's own start-up).
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -27,15 +29,19 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 
 
-def timed(command: list[str], *, repeat: int, env: dict[str, str]) -> float:
-    """Median wall time of ``command`` over ``repeat`` runs after one warm-up run."""
+def timed(command: list[str], *, repeat: int, env: dict[str, str]) -> tuple[float, float]:
+    """Median wall time and median CPU time (user + system) of ``command`` over ``repeat`` runs
+    after one warm-up run. CPU time hardly depends on what else the machine is doing."""
     subprocess.run(command, env=env, check=True, capture_output=True)
-    runs = []
+    walls, cpus = [], []
     for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run(command, env=env, check=True, capture_output=True)
-        runs.append(time.perf_counter() - start)
-    return statistics.median(runs)
+        walls.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return statistics.median(walls), statistics.median(cpus)
 
 
 def folder_size(path: Path) -> int:
@@ -69,10 +75,14 @@ def main() -> None:
         python = timed([sys.executable, "-c", "pass"], repeat=args.repeat, env=env)
         helps = timed([aidtrack, "--help"], repeat=args.repeat, env=env)
         brief = timed([aidtrack, "brief", "KOR"], repeat=args.repeat, env=env)
-    print(f"{'command':<28}{'median s':>10}{'x python start':>16}")
-    print(f"{'python -c pass':<28}{python:>10.3f}{1:>16.1f}")
-    print(f"{'aidtrack --help':<28}{helps:>10.3f}{helps / python:>16.1f}   target < 0.5 s")
-    print(f"{'aidtrack brief KOR (warm)':<28}{brief:>10.3f}{brief / python:>16.1f}   target < 0.8 s")
+    print(f"load average {' '.join(f'{v:.2f}' for v in os.getloadavg())} on {os.cpu_count()} CPUs")
+    print(f"{'command':<28}{'median s':>10}{'CPU s':>8}{'x python start':>16}")
+    for name, (wall, cpu), target in (
+        ("python -c pass", python, ""),
+        ("aidtrack --help", helps, "target < 0.5 s"),
+        ("aidtrack brief KOR (warm)", brief, "target < 0.8 s"),
+    ):
+        print(f"{name:<28}{wall:>10.3f}{cpu:>8.3f}{wall / python[0]:>16.1f}   {target}")
 
     if args.install:
         with tempfile.TemporaryDirectory() as tmp:

@@ -88,6 +88,7 @@ def test_frames_loaded_once_per_version(starter: Store) -> None:
 def test_a_new_process_reads_unchanged_totals_from_disk(
     starter: Store, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    monkeypatch.setattr(service, "DISK_FROM", 0)  # the starter's totals are kept on disk too
     grouped: list[int] = []
     real = aggregate.support_totals
     monkeypatch.setattr(aggregate, "support_totals", lambda *a, **k: grouped.append(1) or real(*a, **k))
@@ -103,6 +104,16 @@ def test_a_new_process_reads_unchanged_totals_from_disk(
     assert after["amount_eur"].sum() == pytest.approx(first["amount_eur"].sum() + 7e8)
     files = list((tmp_path / "cache").rglob("*.parquet"))
     assert len(files) == 1  # the older version's file is gone
+
+
+def test_small_totals_are_read_from_the_ledger_not_from_a_file(
+    starter: Store, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(service, "DISK_FROM", 10**9)
+    first = service.load_frames(starter)[0]
+    service.clear_cache()
+    pd.testing.assert_frame_equal(service.load_frames(starter)[0], first)
+    assert not list((tmp_path / "cache").rglob("*.parquet"))
 
 
 def test_the_etag_changes_with_the_ledger_only(starter: Store) -> None:

@@ -15,12 +15,16 @@ Example::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from aidtrack.analysis.brief import brief, render_report_text
 from aidtrack.analysis.compare import Comparison, compare
 from aidtrack.analysis.rank import rank
 from aidtrack.analysis.report import Citation, Report, ReportSection, build_report
-from aidtrack.analysis.report_html import render_report_html, write_report_html
 from aidtrack.analysis.timeline import commitment_gap, timeline
+
+if TYPE_CHECKING:
+    from aidtrack.analysis.report_html import render_report_html, write_report_html
 
 __all__ = [
     "Citation",
@@ -37,3 +41,13 @@ __all__ = [
     "timeline",
     "write_report_html",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """The HTML report (and its template engine) loads only when asked for: a brief in the
+    terminal does not need it."""
+    if name in ("render_report_html", "write_report_html"):
+        from aidtrack.analysis import report_html
+
+        return getattr(report_html, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -8,8 +8,12 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
+import hashlib
 import importlib.resources
+import json
+import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -85,14 +89,88 @@ def _build(texts: Iterable[tuple[str, str]]) -> Register:
 
 
 def load_yaml_list(text: str, *, origin: str, what: str) -> list[Any]:
-    """The YAML list in ``text`` (a register of rules or signals), with clear errors."""
+    """The YAML list in ``text`` (a register of rules or signals), with clear errors.
+
+    A list once parsed is kept in the user's cache folder under the hash of ``text``
+    (as JSON, much quicker to read than YAML); the entries are validated by the caller
+    either way, so a kept list is checked exactly as a freshly parsed one.
+    """
+    data = _kept_list(text)
+    if data is not None:
+        return data
     try:
         data = yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError as ex:
         raise RuleRegisterError(f"{origin} is not valid YAML ({ex}); fix the syntax.") from None
     if not isinstance(data, list):
         raise RuleRegisterError(f"{origin} must hold a YAML list of {what}, got {type(data).__name__}.")
+    _keep_list(text, data)
     return data
+
+
+# -- parsed registers kept in the user's cache folder --------------------------------
+
+KEPT_FILES = 256
+"""Parsed YAML files kept at most; the oldest go first."""
+
+
+def _kept_path(text: str) -> Path:
+    import platformdirs
+
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+    return Path(platformdirs.user_cache_dir("aidtrack")) / "registers" / f"{digest}.json"
+
+
+def _kept_list(text: str) -> list[Any] | None:
+    """The list parsed earlier from exactly ``text``, or None (never kept, unreadable)."""
+    try:
+        data = json.loads(_kept_path(text).read_text(encoding="utf-8"), object_hook=_from_json)
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, list) else None
+
+
+def _keep_list(text: str, data: list[Any]) -> None:
+    """Keep ``data`` parsed from ``text`` (best effort: a folder that cannot be written only costs time)."""
+    if not _plain(data):
+        return
+    path = _kept_path(text)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.part")
+        partial.write_text(json.dumps(data, default=_to_json), encoding="utf-8")
+        os.replace(partial, path)
+        files = sorted(path.parent.glob("*.json"), key=lambda f: f.stat().st_mtime, reverse=True)
+        for old in files[KEPT_FILES:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        return
+
+
+def _plain(value: Any) -> bool:
+    """Whether ``value`` goes to JSON and back unchanged (dates are tagged, see :func:`_to_json`)."""
+    if isinstance(value, list):
+        return all(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and k != _DATE and _plain(v) for k, v in value.items())
+    return value is None or isinstance(value, (str, int, float, bool, dt.date))
+
+
+_DATE = "$date"
+
+
+def _to_json(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return {_DATE: value.isoformat(), "time": True}
+    if isinstance(value, dt.date):
+        return {_DATE: value.isoformat()}
+    raise TypeError(f"{type(value).__name__} is not kept")
+
+
+def _from_json(value: dict[str, Any]) -> Any:
+    if _DATE not in value:
+        return value
+    return (dt.datetime if value.get("time") else dt.date).fromisoformat(value[_DATE])
 
 
 def parse_rules(text: str, *, origin: str = "<text>") -> list[Rule]:

@@ -26,7 +26,7 @@ from typing import Any, Self, TypeVar
 import pandas as pd
 import platformdirs
 
-from aidtrack import analysis, charts
+from aidtrack import analysis
 from aidtrack.analysis import Comparison
 from aidtrack.analysis._frames import to_timestamp
 from aidtrack.db import aggregate
@@ -63,6 +63,9 @@ CHART_SUFFIXES = (".html", ".htm", ".png")
 EVIDENCE_ORIGINS = aggregate.EVIDENCE_ORIGINS
 CACHE_SIZE = 128
 DISK_FILES = 64  # totals files kept in the user's cache folder, newest first
+DISK_FROM = 10_000
+"""Totals of at least this many rows are also kept on disk: fewer are read from the ledger's kept
+totals as quickly as from a file (and the next command need not load the Parquet reader)."""
 T = TypeVar("T")
 
 _CACHE: collections.OrderedDict[Hashable, Any] = collections.OrderedDict()
@@ -188,15 +191,16 @@ def load_frames(store: Any, *, everything: bool = False, start: Any = None, end:
         totals = _read_totals(path)
         if totals is None:
             totals = aggregate.support_totals(store, start=first, end=last, everything=everything)
-            _write_totals(path, totals)
+            if len(totals) >= DISK_FROM:
+                _write_totals(path, totals)
         return totals, store.macro_frame()
 
     support, macro = _cached(key, load)
     return LedgerFrames(support, macro, store=store, version=version, everything=everything)
 
 
-# Totals are also kept on disk per ledger version, so the next command (a new process)
-# or another server worker reads them instead of grouping the ledger again.
+# Large totals are also kept on disk per ledger version, so the next command (a new process)
+# or another server worker reads them instead of reading the ledger's kept totals again.
 
 
 def _disk_path(store: Any, version: tuple[int, ...], options: tuple[Any, ...]) -> Path | None:
@@ -349,6 +353,8 @@ def write_chart(fig: Any, path: Path) -> Path:
     suffix = path.suffix.lower()
     if suffix not in CHART_SUFFIXES:
         raise ValidationError(f'"{path}" ends neither in .html nor .png; name the chart file e.g. rank.html.')
+    from aidtrack import charts  # plotly's writers load only when a chart is written
+
     if suffix == ".png":
         charts.write_png(fig, path)
     else:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from aidtrack import analysis
@@ -15,7 +16,6 @@ from aidtrack.analysis import (
     Report,
     ReportSection,
     render_report_text,
-    write_report_html,
 )
 from aidtrack.db import Store
 from aidtrack.rules import OptionsReport, Rule, load_register, rules_in_force
@@ -35,6 +35,13 @@ __all__ = [
     "signals_section",
     "write_report_html",
 ]
+
+
+def write_report_html(report: Report, path: str | Path) -> Path:
+    """Write ``report`` as a self-contained HTML page (the template engine loads only here)."""
+    from aidtrack.analysis.report_html import write_report_html as write
+
+    return write(report, path)
 
 
 def _first_url(sources: Any) -> str:
