@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, TypedDict, cast
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -20,6 +20,10 @@ from aidtrack.db.store import Store
 from aidtrack.errors import NotFoundError, ValidationError
 
 __all__ = [
+    "Feed",
+    "FeedItemRow",
+    "ListedFeed",
+    "Watch",
     "acquire_lock",
     "add_feed",
     "add_watch",
@@ -34,6 +38,62 @@ __all__ = [
     "save_poll",
     "take_over_lock",
 ]
+
+
+class Feed(TypedDict):
+    """A row of ``feeds`` with the feed's tags."""
+
+    id: int
+    url: str
+    name: str | None
+    added: dt.datetime
+    added_by: str
+    etag: str | None
+    last_modified: str | None
+    polled: dt.datetime | None
+    status: str | None
+    error: str | None
+    lock_owner: str | None
+    locked_until: dt.datetime | None
+    tags: list[str]
+
+
+class ListedFeed(Feed):
+    """A feed as listed: with the count of its items and of the events they gave."""
+
+    items: int
+    events: int
+
+
+class FeedItemRow(TypedDict):
+    """What is remembered of one entry of a feed (a row of ``feed_items``)."""
+
+    id: int
+    feed_id: int
+    key: str
+    url: str | None
+    title: str | None
+    published: dt.date | None
+    fingerprint: str | None
+    content_hash: str | None
+    etag: str | None
+    last_modified: str | None
+    status: str
+    events: int
+    error: str | None
+    first_seen: dt.datetime
+    fetched: dt.datetime | None
+
+
+class Watch(TypedDict):
+    """A country followed on a watchlist (a row of ``watchlists``)."""
+
+    id: int
+    name: str
+    actor: str
+    types: str | None
+    added: dt.datetime
+    added_by: str
 
 
 def _now() -> dt.datetime:
@@ -69,9 +129,7 @@ def _audit(
 # -- feeds ------------------------------------------------------------------------------
 
 
-def add_feed(
-    store: Store, *, url: str, name: str | None, by: str, tags: Sequence[str] = ()
-) -> dict[str, Any]:
+def add_feed(store: Store, *, url: str, name: str | None, by: str, tags: Sequence[str] = ()) -> Feed:
     """Add a feed with its tags; raises ValidationError when its address is already there."""
     with store.transaction() as conn:
         if conn.execute(sa.select(feeds.c.id).where(feeds.c.url == url)).first() is not None:
@@ -92,11 +150,11 @@ def add_feed(
         return _feed(conn, feed_id)
 
 
-def _feed(conn: Connection, feed_id: int) -> dict[str, Any]:
+def _feed(conn: Connection, feed_id: int) -> Feed:
     row = conn.execute(sa.select(feeds).where(feeds.c.id == feed_id)).first()
     if row is None:
         raise NotFoundError(f"No feed with id {feed_id}; see `aidtrack feeds list`.")
-    return {**row._mapping, "tags": _tags(conn).get(feed_id, [])}
+    return cast(Feed, {**row._mapping, "tags": _tags(conn).get(feed_id, [])})
 
 
 def _tags(conn: Connection) -> dict[int, list[str]]:
@@ -107,7 +165,7 @@ def _tags(conn: Connection) -> dict[int, list[str]]:
     return found
 
 
-def find_feed(store: Store, ref: str | int) -> dict[str, Any]:
+def find_feed(store: Store, ref: str | int) -> Feed:
     """A feed by its id or its address; raises NotFoundError naming the command that lists them."""
     column = feeds.c.id if isinstance(ref, int) or str(ref).isdigit() else feeds.c.url
     value: Any = int(ref) if column is feeds.c.id else str(ref)
@@ -115,10 +173,10 @@ def find_feed(store: Store, ref: str | int) -> dict[str, Any]:
         row = conn.execute(sa.select(feeds).where(column == value)).first()
         if row is None:
             raise NotFoundError(f'No feed "{ref}"; give an id or an address from `aidtrack feeds list`.')
-        return {**row._mapping, "tags": _tags(conn).get(row.id, [])}
+        return cast(Feed, {**row._mapping, "tags": _tags(conn).get(row.id, [])})
 
 
-def list_feeds(store: Store) -> list[dict[str, Any]]:
+def list_feeds(store: Store) -> list[ListedFeed]:
     """Every feed with the count of its items and of the events they gave, in the order added."""
     counts = (
         sa.select(
@@ -140,10 +198,10 @@ def list_feeds(store: Store) -> list[dict[str, Any]]:
     )
     with store.engine.connect() as conn:
         tags = _tags(conn)
-        return [{**r._mapping, "tags": tags.get(r.id, [])} for r in conn.execute(query)]
+        return [cast(ListedFeed, {**r._mapping, "tags": tags.get(r.id, [])}) for r in conn.execute(query)]
 
 
-def remove_feed(store: Store, feed_id: int, *, by: str) -> dict[str, Any]:
+def remove_feed(store: Store, feed_id: int, *, by: str) -> Feed:
     """Remove a feed and what it remembers of its items (candidates already proposed stay)."""
     with store.transaction() as conn:
         old = _feed(conn, feed_id)
@@ -206,11 +264,11 @@ def release_lock(store: Store, feed_id: int, *, owner: str) -> None:
 # -- polls and items --------------------------------------------------------------------
 
 
-def feed_items_of(store: Store, feed_id: int) -> dict[str, dict[str, Any]]:
+def feed_items_of(store: Store, feed_id: int) -> dict[str, FeedItemRow]:
     """What is remembered of a feed's items, by item key."""
     with store.engine.connect() as conn:
         rows = conn.execute(sa.select(feed_items).where(feed_items.c.feed_id == feed_id))
-        return {r.key: dict(r._mapping) for r in rows}
+        return {r.key: cast(FeedItemRow, dict(r._mapping)) for r in rows}
 
 
 def save_item(store: Store, feed_id: int, item: Mapping[str, Any]) -> None:
@@ -300,13 +358,13 @@ def remove_watch(store: Store, *, name: str, actor: str, by: str) -> bool:
         return True
 
 
-def list_watches(store: Store, *, name: str | None = None) -> list[dict[str, Any]]:
+def list_watches(store: Store, *, name: str | None = None) -> list[Watch]:
     """Watched countries (of one watchlist, or of all), by list then code."""
     query = sa.select(watchlists).order_by(watchlists.c.name, watchlists.c.actor)
     if name is not None:
         query = query.where(watchlists.c.name == name)
     with store.engine.connect() as conn:
-        return [dict(r._mapping) for r in conn.execute(query)]
+        return [cast(Watch, dict(r._mapping)) for r in conn.execute(query)]
 
 
 # -- the digest: records changed in a period --------------------------------------------

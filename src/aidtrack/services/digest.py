@@ -110,7 +110,7 @@ def watched(*, watchlist: str | None = DEFAULT_LIST, store: Store | None = None)
             "watchlist": r["name"],
             "code": r["actor"],
             "name": ledger.actor_name(r["actor"]),
-            "types": r["types"].split(",") if r.get("types") else [],
+            "types": r["types"].split(",") if r["types"] else [],
             "added": r["added"],
             "added_by": r["added_by"],
         }

@@ -145,7 +145,7 @@ def add_feed(
     tags: Sequence[str] = (),
     store: Store | None = None,
     by: str | None = None,
-) -> dict[str, Any]:
+) -> feeds_db.Feed:
     """Add the feed at ``url`` (RSS, Atom or a sitemap) with optional ``tags``; it is read at the next poll."""
     store = store or ledger.open_store()
     name = " ".join(_CONTROL_RE.sub(" ", name).split()) or None if name else None
@@ -167,7 +167,7 @@ def list_feeds(*, tags: Sequence[str] = (), store: Store | None = None) -> list[
     ]
 
 
-def remove_feed(ref: str | int, *, store: Store | None = None, by: str | None = None) -> dict[str, Any]:
+def remove_feed(ref: str | int, *, store: Store | None = None, by: str | None = None) -> feeds_db.Feed:
     """Remove a feed (by id or address); the candidates it proposed stay in the review queue."""
     store = store or ledger.open_store()
     feed = feeds_db.find_feed(store, ref)
@@ -253,12 +253,14 @@ def poll(
             fetcher.close()
 
 
-def _chosen(store: Store, refs: Sequence[str | int], tags: Sequence[str]) -> list[dict[str, Any]]:
-    feeds = [feeds_db.find_feed(store, ref) for ref in refs] if refs else feeds_db.list_feeds(store)
+def _chosen(store: Store, refs: Sequence[str | int], tags: Sequence[str]) -> list[feeds_db.Feed]:
+    feeds: list[feeds_db.Feed] = (
+        [feeds_db.find_feed(store, ref) for ref in refs] if refs else list(feeds_db.list_feeds(store))
+    )
     if not tags:
         return feeds
     wanted = {_tag(t) for t in tags}
-    return [f for f in feeds if wanted & set(f.get("tags") or ())]
+    return [f for f in feeds if wanted & set(f["tags"])]
 
 
 def _pool(workers: int) -> concurrent.futures.Executor | None:
@@ -312,12 +314,14 @@ def _take_lease(run: _Poll, feed_id: int) -> bool:
     if feeds_db.acquire_lock(run.store, feed_id, owner=run.owner, seconds=LOCK_SECONDS):
         return True
     holder = feeds_db.find_feed(run.store, feed_id)["lock_owner"]
-    return _dead_owner(holder) and feeds_db.take_over_lock(
-        run.store, feed_id, stale=holder, owner=run.owner, seconds=LOCK_SECONDS
+    return (
+        holder is not None
+        and _dead_owner(holder)
+        and feeds_db.take_over_lock(run.store, feed_id, stale=holder, owner=run.owner, seconds=LOCK_SECONDS)
     )
 
 
-def _poll_locked(run: _Poll, feed: dict[str, Any]) -> FeedReport:
+def _poll_locked(run: _Poll, feed: feeds_db.Feed) -> FeedReport:
     feed_id = int(feed["id"])
     if not _take_lease(run, feed_id):
         return FeedReport(feed_id, feed["url"], status="locked")
@@ -327,7 +331,7 @@ def _poll_locked(run: _Poll, feed: dict[str, Any]) -> FeedReport:
         feeds_db.release_lock(run.store, feed_id, owner=run.owner)
 
 
-def _poll_feed(run: _Poll, feed: dict[str, Any]) -> FeedReport:
+def _poll_feed(run: _Poll, feed: feeds_db.Feed) -> FeedReport:
     report = FeedReport(int(feed["id"]), feed["url"])
     validators = {} if run.recheck else {"etag": feed["etag"], "last_modified": feed["last_modified"]}
     try:
@@ -360,7 +364,7 @@ class _Fetched:
     """One entry to read, with its page as fetched (None: no link, or the fetch failed with ``error``)."""
 
     item: FeedItem
-    old: dict[str, Any] | None
+    old: feeds_db.FeedItemRow | None
     answer: Response | None = None
     error: str | None = None
 
@@ -379,7 +383,7 @@ class _Read:
 def _read_items(run: _Poll, report: FeedReport, items: Sequence[FeedItem]) -> None:
     """Read the new and changed entries and store each (queue candidates, then its row) in feed order."""
     known = feeds_db.feed_items_of(run.store, report.id)
-    todo: list[tuple[FeedItem, dict[str, Any] | None]] = []
+    todo: list[tuple[FeedItem, feeds_db.FeedItemRow | None]] = []
     for item in items:
         report.items += 1
         old = known.get(item.key)
@@ -392,7 +396,7 @@ def _read_items(run: _Poll, report: FeedReport, items: Sequence[FeedItem]) -> No
         run.renew(report.id)
 
 
-def _reads(run: _Poll, todo: Sequence[tuple[FeedItem, dict[str, Any] | None]]) -> Iterator[_Read]:
+def _reads(run: _Poll, todo: Sequence[tuple[FeedItem, feeds_db.FeedItemRow | None]]) -> Iterator[_Read]:
     """Fetch each entry's page here and read it here or in a worker; yields the reads in feed order."""
     if run.pool is None:
         for item, old in todo:
@@ -407,7 +411,7 @@ def _reads(run: _Poll, todo: Sequence[tuple[FeedItem, dict[str, Any] | None]]) -
         yield pending.popleft().result()
 
 
-def _fetch(fetcher: Fetcher, item: FeedItem, old: dict[str, Any] | None) -> _Fetched:
+def _fetch(fetcher: Fetcher, item: FeedItem, old: feeds_db.FeedItemRow | None) -> _Fetched:
     """The entry's article page (conditionally, when it was fetched before); no request without a link."""
     if not item.url:
         return _Fetched(item, old)

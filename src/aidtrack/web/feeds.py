@@ -9,6 +9,7 @@ token is sent and no country is named); ``/digest`` shows it as a page.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Annotated, Any
 
 import pydantic
@@ -84,7 +85,7 @@ class Feed(pydantic.BaseModel):
     events: int = 0
 
 
-def _feed(row: dict[str, Any], *, errors: bool = True) -> Feed:
+def _feed(row: Mapping[str, Any], *, errors: bool = True) -> Feed:
     fields: dict[str, Any] = {k: row.get(k) for k in Feed.model_fields if k in row}
     feed = Feed(**fields)
     return feed if errors else feed.model_copy(update={"error": None})
