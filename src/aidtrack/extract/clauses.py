@@ -411,6 +411,8 @@ def subject_of(token: Token | None) -> Token | None:
             and token.head.i < token.i
         ):
             return token.head  # "Ukraine's foreign minister called on ...", parsed as a noun phrase
+        if _first_to(token):
+            return subject_of(token.head.head)  # "Canada became the latest country to sanction"
         if token.dep_ in ("relcl", "ccomp", "ROOT") or token.head == token:
             return None
         if (
@@ -434,6 +436,19 @@ def subject_of(token: Token | None) -> Token | None:
         token = token.head
         seen += 1
     return None
+
+
+def _first_to(token: Token) -> bool:
+    """ "X became the first country to send tanks", "X is the latest donor to pledge aid": an
+    infinitive on the predicate noun of a copula does what the copula's subject does."""
+    noun = token.head
+    return (
+        token.dep_ in ("relcl", "acl")
+        and token.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        and noun.dep_ in ("attr", "oprd")
+        and noun.head.lemma_.lower() in ("be", "become", "remain")
+    )
 
 
 def _headline_subject(token: Token) -> Token | None:

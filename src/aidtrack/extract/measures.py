@@ -139,9 +139,9 @@ def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
     against = bool(prep_objects(verb, frozenset({"against"}))) or any(
         c.dep_ == "xcomp" and is_negated(c) for c in verb.children
     )
-    threatened_act = [
-        t for c in children(verb, frozenset({"xcomp"})) for t in c.subtree if not _in_relative(t, c)
-    ]
+    acts = children(verb, frozenset({"xcomp"}))
+    shielded = _shielded([t for c in acts for t in c.subtree])  # "to veto sanctions on Russia"
+    threatened_act = [t for c in acts for t in c.subtree if not _in_relative(t, c) and t.i not in shielded]
     told = [c for c in verb.children if c.dep_ == "ccomp"]
     if not targets and told and all(is_past(c) and not is_future(c) for c in told) and not has_cue:
         return []  # "warned Russia had begun exacting its revenge": a report, not a threat
@@ -164,7 +164,12 @@ def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
         giving = [t for t in tokens if t.pos_ == "VERB" and t.lemma_.lower() in lex.support_verbs]
         givers = [c for t in giving for c in donors_of_verb(sentence, t)]
         receivers = {c for t in giving for c in recipients_of(sentence, t, dobj_is_recipient=True)}
-        targets = givers + [sentence.codes[t.i] for t in tokens if t.i in sentence.codes and not _origin(t)]
+        shielded = _shielded(tokens)
+        targets = givers + [
+            sentence.codes[t.i]
+            for t in tokens
+            if t.i in sentence.codes and not _origin(t) and t.i not in shielded
+        ]
         exclude |= ({ctx.default_recipient} if ctx.default_recipient else set()) | (receivers - set(givers))
     targets = _others(targets, exclude)
     conf = 0.8
@@ -179,6 +184,18 @@ def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
 _MADE = frozenset(
     {"made", "built", "designed", "supplied", "produced", "manufactured", "era", "origin", "donated"}
 )
+
+
+def _shielded(tokens: list[Token]) -> set[int]:
+    """Parties named inside a measure that a blocking verb would stop ("threatened to veto the
+    renewal of sanctions on Russia"): the veto would spare them, so it threatens others."""
+    out: set[int] = set()
+    for verb in tokens:
+        if verb.lemma_.lower() in _BLOCKING:
+            for t in verb.subtree:
+                if t.lemma_.lower() in _CORE_SANCTIONS | _MEASURES:
+                    out |= {g.i for g in t.subtree}
+    return out
 
 
 def _origin(token: Token) -> bool:
@@ -299,7 +316,30 @@ def threat_statement(sentence: Sentence, token: Token, ctx: ArticleContext) -> l
         exclude -= set(aimed)
     targets = _others(supporters, exclude)
     named = max(1, len(_others(aimed, exclude)))  # "accused Seoul and Tokyo": every conjunct
-    return [_threat(s, t, token, 0.7) for s in speakers for t in targets[:named] if s != t]
+    conf = 0.7
+    if not targets and _strong_unaimed(token) and len(speakers) == 1:
+        receivers = {
+            c
+            for t in sentence.span
+            if t.lemma_.lower() in triggers
+            for c in recipients_of(sentence, t, dobj_is_recipient=t.pos_ == "VERB")
+        }
+        others = _others(list(sentence.codes.values()), exclude | receivers)  # the one other party named
+        giver = others[0] if len(others) == 1 else ctx.main_other(speakers[0])  # or the article's
+        targets, conf = ([giver], 0.5) if giver else ([], conf)  # giver: "those who initiated this"
+    return [_threat(s, t, token, conf) for s in speakers for t in targets[:named] if s != t]
+
+
+def _strong_unaimed(token: Token) -> bool:
+    """A consequence announced for the future with nobody named: "will not go unanswered",
+    "will bear full responsibility", "we reserve the right to retaliate"."""
+    lemma = token.lemma_.lower()
+    if lemma in ("unanswered", "responsibility"):
+        return True
+    return lemma in ("retaliate", "retaliation", "countermeasure", "response") and any(
+        g.lemma_.lower() in ("reserve", "vow", "promise", "threaten", "warn") or is_future(g)
+        for g in [token, *governors(token)][:4]
+    )
 
 
 def threat_withheld_support(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
@@ -338,7 +378,9 @@ def _bearers(sentence: Sentence, token: Token) -> list[str]:
     if subject is None:
         return []
     found = actors_of(sentence, subject)
-    return found or [c for t in subject.subtree for c in actors_of(sentence, t) if t.dep_ == "pobj"]
+    return found or [
+        c for o in prep_objects(subject, frozenset({"by", "of", "from"})) for c in actors_of(sentence, o)
+    ]
 
 
 def _conditional_parties(sentence: Sentence, token: Token) -> list[str]:
@@ -381,16 +423,24 @@ def _speaker(sentence: Sentence, token: Token) -> list[str]:
         if gov.lemma_.lower() in reporting:
             return actors_of(sentence, subject_of(gov))
     accuser = _accuser(sentence)
-    if accuser is not None and _accused(sentence):
-        return actors_of(sentence, subject_of(accuser))
+    accused = _accused(sentence)
+    if accuser is not None and accused:  # the accuser is not one of the accused
+        found = actors_of(sentence, subject_of(accuser))
+        return [c for c in found if c not in accused] or found
     return [sentence.speaker] if sentence.speaker else []
+
+
+# nouns that are sanctions whatever modifies them ("a fresh round of penalties")
+_CORE_SANCTIONS = frozenset(
+    {"sanction", "blacklist", "embargo", "penalty", "countermeasure", "counter-sanction"}
+)
 
 
 def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
     """ "The EU imposed sanctions on Russia", "the sanctions the U.S. imposed on Moscow"."""
     lex = sentence.lexicon
     lemma = noun.lemma_.lower()
-    core = lemma in ("sanction", "blacklist", "embargo")
+    core = lemma in _CORE_SANCTIONS
     follow_up = _follow_up(sentence, noun, ctx)
     measure = noun.pos_ in ("NOUN", "PROPN") and not core and _trade_ban(noun, lex)
     made = noun.pos_ == "NOUN" and not core and not measure and _made_measure(sentence, noun)
@@ -450,6 +500,7 @@ def _nominal_sanction(sentence: Sentence, noun: Token) -> bool:
     )
 
 
+_BLOCKING = frozenset({"veto", "block", "oppose", "reject", "stall", "delay", "obstruct", "derail"})
 _ISSUING = frozenset(
     {
         "issue",
@@ -558,8 +609,15 @@ def _measure_targets(noun: Token) -> list[Token]:
     return found
 
 
+_CONTAINERS = frozenset(
+    {"round", "package", "set", "wave", "raft", "batch", "series", "slew", "string", "host"}
+)
+
+
 def _sanction_verb(sentence: Sentence, noun: Token) -> Token | None:
     governors_ = sentence.lexicon.words("sanction", "governors")
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _CONTAINERS:
+        noun = noun.head.head  # "hit Russian traders with a fresh round of penalties"
     for tok in governors(noun)[:3]:
         if tok.pos_ == "VERB" and tok.lemma_.lower() in governors_:
             return tok
@@ -755,6 +813,12 @@ def _entry_ban(sentence: Sentence, verb: Token, objects: list[Token]) -> list[To
     words = {t.lower_ for t in verb.subtree}
     if lemma == "declare" and {"persona", "grata"} <= words:
         return [t for t in verb.subtree if t.lemma_.lower() in entry and t.pos_ == "NOUN"]
+    objects = objects + [  # "banned the entry of twenty Japanese lawmakers"
+        p
+        for o in objects
+        if o.lemma_.lower() in ("entry", "visit", "travel")
+        for p in prep_objects(o, frozenset({"of"}))
+    ]
     people = [
         o
         for o in objects
@@ -895,7 +959,7 @@ def policy_change(sentence: Sentence, token: Token, ctx: ArticleContext) -> list
         and _describes_old_rule(sentence, token)
     ):
         return []
-    if not on_topic(sentence, combo is not None):
+    if not on_topic(sentence, combo is not None) or _restricts_a_country(sentence, token):
         return []
     actors = _policy_actors(sentence, token)
     return [
@@ -915,6 +979,27 @@ def policy_change(sentence: Sentence, token: Token, ctx: ArticleContext) -> list
 
 
 _POLICY_GROUPS = ("tighten", "loosen", "neutral")
+_ARMS = frozenset(
+    {"arm", "weapon", "weaponry", "munition", "ammunition", "military", "lethal", "defence", "defense"}
+)
+
+
+def _restricts_a_country(sentence: Sentence, token: Token) -> bool:
+    """ "expanded its export restrictions on Russia and Belarus" (goods, not arms): a sanction
+    on those countries, not a rule on arming a party (an arms embargo is both)."""
+    restrictions = [t for t in object_tokens(token) if t.lemma_.lower() in _MEASURES]
+    if token.lemma_.lower() in _MEASURES:
+        restrictions.append(token)
+    aimed = [o for r in restrictions for o in prep_objects(r, frozenset({"on", "against"}))]
+    if not aimed or not any(c for o in aimed for c in target_codes(sentence, o)):
+        return False
+    lemmas = {t.lemma_.lower() for t in sentence.span}
+    return not (
+        lemmas & _ARMS or any(sentence.lexicon.categories_of(t) == ["military"] for t in sentence.span)
+    )
+
+
+_MEASURES = frozenset({"restriction", "control", "ban", "curb", "embargo", "limit", "measure"})
 
 
 def on_topic(sentence: Sentence, combo: bool = False) -> bool:
