@@ -21,8 +21,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import Any, TypedDict
 
 import jinja2
 import markupsafe
@@ -53,6 +53,12 @@ _RELATIVE_RE = re.compile(r"^\s*(\d{1,4})\s*([dw])\s*$", re.IGNORECASE)
 __all__ = [
     "DEFAULT_LIST",
     "TYPES",
+    "Digest",
+    "DigestRow",
+    "DigestSection",
+    "RuleChangeRow",
+    "StepUp",
+    "WatchedCountry",
     "build_digest",
     "parse_since",
     "render",
@@ -63,6 +69,102 @@ __all__ = [
     "watch",
     "watched",
 ]
+
+
+class WatchedCountry(TypedDict):
+    """A country followed on a watchlist, and the only types of record shown for it (none: all)."""
+
+    watchlist: str
+    code: str
+    name: str
+    types: list[str]
+    added: dt.datetime
+    added_by: str
+
+
+class SourceCell(TypedDict):
+    """Where a row of the digest comes from: a name, and its address when it is http(s)."""
+
+    source: str
+    source_url: str | None
+
+
+class DigestRow(SourceCell):
+    """One record in a country's section."""
+
+    id: int
+    type: str
+    date: str | None
+    status: str
+    change: str  # new, or changed: created before the period and edited or reviewed in it
+    who: str
+    what: str
+    amount_eur: float | None
+    amount: str
+    evidence: str
+
+
+class DigestGroup(TypedDict):
+    """The rows of one type (at most ``MAX_ROWS``; ``more``: how many were left out)."""
+
+    type: str
+    label: str
+    rows: list[DigestRow]
+    more: int
+
+
+class RuleChangeRow(SourceCell):
+    """A change of the country's export rules in the register, dated in the period."""
+
+    date: str
+    kind: str
+    direction: str
+    rule_id: str
+    title: str
+    before: str
+    after: str
+
+
+class StepUp(TypedDict):
+    """The step-up gap to the peers' median share of GDP before and after the period (EUR)."""
+
+    peers: str
+    before_date: str
+    after_date: str
+    before: float | None
+    before_support: float | None
+    after: float | None
+    after_support: float | None
+
+
+class SectionTotals(TypedDict):
+    records: int
+    changed: int
+    confirmed_support: int
+    confirmed_eur: float
+    events: int
+    candidates: int
+
+
+class DigestSection(TypedDict):
+    """One country's part of the digest."""
+
+    code: str
+    name: str
+    watched: bool
+    types: list[str]
+    groups: list[DigestGroup]
+    rule_changes: list[RuleChangeRow]
+    step_up: StepUp | None
+    totals: SectionTotals
+
+
+class Digest(TypedDict):
+    """What changed from ``since`` to ``until`` (ISO dates) for each country."""
+
+    since: str
+    until: str
+    countries: list[DigestSection]
 
 
 # -- watchlists -------------------------------------------------------------------------
@@ -101,7 +203,7 @@ def unwatch(
     ]
 
 
-def watched(*, watchlist: str | None = DEFAULT_LIST, store: Store | None = None) -> list[dict[str, Any]]:
+def watched(*, watchlist: str | None = DEFAULT_LIST, store: Store | None = None) -> list[WatchedCountry]:
     """The followed countries (of one watchlist, or of all with ``None``): list, code, name, types, added."""
     name = None if watchlist is None else _list_name(watchlist)
     rows = feeds_db.list_watches(store or ledger.open_store(), name=name)
@@ -174,7 +276,7 @@ def build_digest(
     watchlist: str = DEFAULT_LIST,
     store: Store | None = None,
     register: RegisterLike = None,
-) -> dict[str, Any]:
+) -> Digest:
     """The digest of ``countries`` (default: the watchlist) for ``since`` to ``until`` (default today).
 
     Watched countries come first. When the countries come from the watchlist, a country
@@ -213,12 +315,12 @@ def _section(
     watched: bool,
     types: list[str],
     register: RegisterLike,
-) -> dict[str, Any]:
+) -> DigestSection:
     since = dt.datetime.combine(start, dt.time())
     support = [_support_row(r, since) for r in _records(store, "support", code, start, end)]
     events = [_event_row(r, since) for r in _records(store, "events", code, start, end)]
     rows = [r for r in support + events if not types or r["type"] in types]
-    groups = []
+    groups: list[DigestGroup] = []
     for kind, label in TYPES + tuple(
         (t, t.replace("_", " ").capitalize()) for t in sorted({r["type"] for r in rows} - set(_TYPE_NAMES))
     ):
@@ -274,7 +376,7 @@ def _records(store: Store, table: str, code: str, start: dt.date, end: dt.date) 
     return sorted(found.values(), key=lambda r: (_iso(r["date"]) or "", r["id"]), reverse=True)
 
 
-def _change(row: dict[str, Any], since: dt.datetime) -> str:
+def _change(row: Mapping[str, Any], since: dt.datetime) -> str:
     """ "changed" for a record created before the period and edited or reviewed in it, else "new"."""
     created, updated = row.get("created"), row.get("updated")
     if created is not None and updated is not None and created < since <= updated:
@@ -282,10 +384,10 @@ def _change(row: dict[str, Any], since: dt.datetime) -> str:
     return "new"
 
 
-def _rule_changes(code: str, start: dt.date, end: dt.date, register: RegisterLike) -> list[dict[str, Any]]:
+def _rule_changes(code: str, start: dt.date, end: dt.date, register: RegisterLike) -> list[RuleChangeRow]:
     """The register's rule changes for ``code`` dated in the period (read from the register, never the ledger)."""
     changes = rules_service.rule_changes(since=start, until=end, country=code, register=register)
-    rows = []
+    rows: list[RuleChangeRow] = []
     for change in changes:
         source = change.sources[0] if change.sources else None
         url = str(source.url) if source is not None and source.url else None
@@ -305,23 +407,32 @@ def _rule_changes(code: str, start: dt.date, end: dt.date, register: RegisterLik
     return rows
 
 
-def _step_up(store: Store, code: str, start: dt.date, end: dt.date) -> dict[str, Any] | None:
+def _step_up(store: Store, code: str, start: dt.date, end: dt.date) -> StepUp | None:
     """The step-up gap to the peers' median on the day before the period and on its last day, when the
     country's counted support changed in between; None when it did not or cannot be computed (no GDP)."""
     before_day = start - dt.timedelta(days=1)
-    figures: dict[str, Any] = {
+    try:
+        before, before_support = _gap(store, code, before_day)
+        after, after_support = _gap(store, code, end)
+    except AidtrackError:  # no GDP or no peers in this ledger: no figures to compare
+        return None
+    if before_support == after_support:
+        return None
+    return {
         "peers": PEERS,
         "before_date": before_day.isoformat(),
         "after_date": end.isoformat(),
+        "before": before,
+        "before_support": before_support,
+        "after": after,
+        "after_support": after_support,
     }
-    try:
-        for key, day in (("before", before_day), ("after", end)):
-            row = analysis_service.compare_donors(code, store=store, peers=PEERS, as_of=day).row("total")
-            figures[key] = _rounded(row.get("gap_eur"))
-            figures[f"{key}_support"] = _rounded(row.get("donor_eur"))
-    except AidtrackError:  # no GDP or no peers in this ledger: no figures to compare
-        return None
-    return figures if figures["before_support"] != figures["after_support"] else None
+
+
+def _gap(store: Store, code: str, day: dt.date) -> tuple[float | None, float | None]:
+    """The step-up gap of ``code`` to the peers' median on ``day``, and the support it is based on."""
+    row = analysis_service.compare_donors(code, store=store, peers=PEERS, as_of=day).row("total")
+    return _rounded(row.get("gap_eur")), _rounded(row.get("donor_eur"))
 
 
 def _rounded(value: Any) -> float | None:
@@ -329,7 +440,7 @@ def _rounded(value: Any) -> float | None:
     return None if number is None else round(number, 2)
 
 
-def _source(row: dict[str, Any]) -> dict[str, Any]:
+def _source(row: Mapping[str, Any]) -> SourceCell:
     url = row.get("source_url")
     return {
         "source": row.get("source_publisher") or row.get("source_title") or url or "",
@@ -342,7 +453,7 @@ def _evidence(text: str | None) -> str:
     return text if len(text) <= _EVIDENCE_CHARS else text[: _EVIDENCE_CHARS - 1].rstrip() + "…"
 
 
-def _support_row(row: dict[str, Any], since: dt.datetime) -> dict[str, Any]:
+def _support_row(row: Mapping[str, Any], since: dt.datetime) -> DigestRow:
     what = " ".join(x for x in (row["stage"], row["category"] or "", "support") if x)
     via = f" via {row['via']}" if row.get("via") else ""
     return {
@@ -360,7 +471,7 @@ def _support_row(row: dict[str, Any], since: dt.datetime) -> dict[str, Any]:
     }
 
 
-def _event_row(row: dict[str, Any], since: dt.datetime) -> dict[str, Any]:
+def _event_row(row: Mapping[str, Any], since: dt.datetime) -> DigestRow:
     what = row["summary"] or row["category"] or row["direction"] or ""
     who = f"{row['actor']} to {row['target']}" if row["target"] else row["actor"]
     return {
@@ -506,12 +617,12 @@ def _cell(text: str | None) -> str:
     return text.replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _link(row: dict[str, Any]) -> str:
+def _link(row: SourceCell) -> str:
     name = _cell(row["source"]).replace("[", "(").replace("]", ")")
     return f"[{name or 'source'}]({row['source_url']})" if row["source_url"] else name
 
 
-def _anchor(row: dict[str, Any]) -> markupsafe.Markup:
+def _anchor(row: SourceCell) -> markupsafe.Markup:
     """The source as an HTML link (escaped); its name alone when it has no http(s) address."""
     if row["source_url"]:
         return markupsafe.Markup('<a href="{}" rel="noopener noreferrer">{}</a>').format(
@@ -520,9 +631,11 @@ def _anchor(row: dict[str, Any]) -> markupsafe.Markup:
     return markupsafe.escape(row["source"])
 
 
-def _step_up_text(section: dict[str, Any]) -> str:
+def _step_up_text(section: DigestSection) -> str:
     """One sentence on the step-up gap before and after the period."""
     f = section["step_up"]
+    if f is None:
+        return ""
     return (
         f"Allocations counted for {section['name']} went from {eur(f['before_support'])} on {f['before_date']} "
         f"to {eur(f['after_support'])} on {f['after_date']}; to match the {f['peers']} median share of GDP "
@@ -530,7 +643,7 @@ def _step_up_text(section: dict[str, Any]) -> str:
     )
 
 
-def _heading(digest: dict[str, Any]) -> str:
+def _heading(digest: Digest) -> str:
     return ", ".join(f"{c['name']} ({c['code']})" for c in digest["countries"])
 
 
@@ -538,7 +651,7 @@ _TEXT = jinja2.Environment(autoescape=False, keep_trailing_newline=True, undefin
 _PAGE = jinja2.Environment(autoescape=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
 
 
-def render_markdown(digest: dict[str, Any]) -> str:
+def render_markdown(digest: Digest) -> str:
     """The digest as Markdown (tables, source links)."""
     template = _TEXT.from_string(_MARKDOWN)
     return template.render(
@@ -546,13 +659,13 @@ def render_markdown(digest: dict[str, Any]) -> str:
     )
 
 
-def render_fragment(digest: dict[str, Any]) -> markupsafe.Markup:
+def render_fragment(digest: Digest) -> markupsafe.Markup:
     """The countries' sections as HTML (escaped), for the standalone page and the dashboard's /digest."""
     html = _PAGE.from_string(_FRAGMENT).render(d=digest, eur=eur, a=_anchor, step_up=_step_up_text)
     return markupsafe.Markup(html)
 
 
-def render_html(digest: dict[str, Any]) -> str:
+def render_html(digest: Digest) -> str:
     """The digest as one self-contained HTML page: inline style, no scripts, no external resources."""
     return _PAGE.from_string(_HTML).render(
         d=digest, heading=_heading(digest), note=_NOTE, fragment=render_fragment(digest)
@@ -562,7 +675,7 @@ def render_html(digest: dict[str, Any]) -> str:
 FORMATS = {".md": render_markdown, ".markdown": render_markdown, ".html": render_html, ".htm": render_html}
 
 
-def render(digest: dict[str, Any], *, suffix: str) -> str:
+def render(digest: Digest, *, suffix: str) -> str:
     """The digest in the format of a file suffix (.md or .html)."""
     renderer = FORMATS.get(suffix.lower())
     if renderer is None:

@@ -184,9 +184,10 @@ def digest_json(
     """What is new or changed from ``since`` to ``until`` for the countries named, else those watched
     (the token holder's watchlist when a token is sent)."""
     chosen = watchlist or user or digest_service.DEFAULT_LIST
-    return digest_service.build_digest(
+    digest = digest_service.build_digest(
         since=since, until=until, countries=country or [], watchlist=chosen, store=store
     )
+    return dict(digest)
 
 
 @router.get("/digest", response_class=HTMLResponse, include_in_schema=False)
