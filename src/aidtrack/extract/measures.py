@@ -336,9 +336,12 @@ def _strong_unaimed(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if lemma in ("unanswered", "responsibility"):
         return True
-    return lemma in ("retaliate", "retaliation", "countermeasure", "response") and any(
-        g.lemma_.lower() in ("reserve", "vow", "promise", "threaten", "warn") or is_future(g)
-        for g in [token, *governors(token)][:4]
+    vowed = any(g.lemma_.lower() in _VOWING for g in [token, *governors(token)][:4])
+    future = any(is_future(g) for g in [token, *governors(token)][:4])
+    return (
+        lemma in ("retaliate", "retaliation", "countermeasure")
+        and (vowed or future)
+        or (lemma == "response" and vowed)
     )
 
 

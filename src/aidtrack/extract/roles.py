@@ -352,6 +352,8 @@ _PERSONNEL = frozenset({"troop", "soldier", "peacekeeper"})
 
 def _helped(token: Token) -> bool:
     """ "aid for soldiers", "equipment to the troops": personnel as the ones who receive."""
+    if token.lemma_.lower() in _PERSONNEL and token.dep_ == "dobj":
+        return token.head.lemma_.lower() in ("train", "equip", "arm", "pay", "feed", "house", "treat", "help")
     return (
         token.lemma_.lower() in _PERSONNEL
         and token.dep_ == "pobj"
