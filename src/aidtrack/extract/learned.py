@@ -416,8 +416,8 @@ def sentence_candidates(
         triggers = _triggers_of(kind, present, rule_events)
         if not triggers:
             continue
-        codes = _codes_of(reader, roots, triggers)
         only_rules = adding is not None and kind not in adding
+        codes = [] if only_rules else _codes_of(reader, roots, triggers)  # rules' events: below
         context = _KindContext(kind, triggers, shared, present, cats, cat_default, rule_keys, rule_types)
         made = set()
         for fields, roles in _assignments(kind, codes, cats, default_recipient):
@@ -472,7 +472,9 @@ def _candidate(
 ) -> Candidate:
     """Score features of one assignment of actors to the roles of an event type."""
     kind = ctx.kind
-    trigger = _pick_trigger(reader, roles[0], ctx.triggers)
+    found = ctx.rule_keys.get(_key(fields))
+    # a rule's event is read at the rule's own trigger; any other at the actor's nearest one
+    trigger = found.anchor if found is not None else _pick_trigger(reader, roles[0], ctx.triggers)
     structural = ["bias", *_role_link(reader, "A", roles[0], trigger), *reader.properties(trigger)]
     structural += [f"T.cls={c}" for c in sorted(_classes(trigger) & TYPE_CLASSES[kind])]
     own = list(ctx.shared)
@@ -504,7 +506,6 @@ def _candidate(
         ]
     if "T.hedged" in reader.properties(trigger):
         own.append("A.hedged")  # the pipeline lets the rules alone judge hedged events
-    found = ctx.rule_keys.get(_key(fields))
     if found is not None:
         own += ["rule", f"rule={found.rule}", f"rule.conf={round(float(found.confidence) * 10) / 10:.1f}"]
     elif kind in ctx.rule_types:
