@@ -18,7 +18,7 @@ import dataclasses
 import datetime as dt
 import math
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, TypedDict
 
 import pandas as pd
 
@@ -28,6 +28,15 @@ from aidtrack.rules.model import CheckResult, Transfer, strength_rank
 from aidtrack.rules.register import RegisterLike, as_register
 
 INTERMEDIARIES: tuple[str, ...] = ("USA", "POL", "DEU")
+
+
+class PeerSupport(TypedDict):
+    """What one peer gave in a route's category, at one stage (``measure``), in euros."""
+
+    donor: str
+    category: str
+    measure: str
+    amount_eur: float | None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -40,7 +49,7 @@ class RouteOption:
     verdict: str
     label: str
     check: CheckResult | None
-    peers: tuple[dict[str, Any], ...]
+    peers: tuple[PeerSupport, ...]
     signals: tuple[dict[str, Any], ...]
     step_up: tuple[dict[str, Any], ...]
     note: str = ""
@@ -194,7 +203,7 @@ class _Context:
 
 def _peers(
     frame: pd.DataFrame | None, category: str, donor: str, *, via: str | None = None, limit: int = 10
-) -> tuple[dict[str, Any], ...]:
+) -> tuple[PeerSupport, ...]:
     if frame is None or frame.empty:
         return ()
     rows = frame[(frame["category"] == category) & (frame["donor"] != donor)]
@@ -202,8 +211,15 @@ def _peers(
     picked = rows.head(limit)
     if via is not None:
         picked = pd.concat([rows[rows["donor"] == via], picked]).drop_duplicates()
-    columns = ["donor", "category", "measure", "amount_eur"]
-    return tuple({k: _plain(v) for k, v in row.items()} for row in picked[columns].to_dict("records"))
+    return tuple(
+        PeerSupport(
+            donor=_plain(row["donor"]),
+            category=_plain(row["category"]),
+            measure=_plain(row["measure"]),
+            amount_eur=_plain(row["amount_eur"]),
+        )
+        for row in picked.to_dict("records")
+    )
 
 
 def _step_up(frame: pd.DataFrame | None, category: str) -> tuple[dict[str, Any], ...]:

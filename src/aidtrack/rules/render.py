@@ -11,7 +11,7 @@ from aidtrack.actors import display_name
 from aidtrack.models import Category, values
 from aidtrack.rules.changes import RuleChange
 from aidtrack.rules.model import BASES, CheckResult, Finding, Rule, RuleSource
-from aidtrack.rules.options import OptionsReport, RouteOption
+from aidtrack.rules.options import OptionsReport, PeerSupport, RouteOption
 
 
 def eur(value: float | None) -> str:
@@ -143,7 +143,7 @@ def _deciding(check: CheckResult) -> list[str]:
 
 def _peers_section(report: OptionsReport) -> list[str]:
     """Peers once per category (every military route shares one list)."""
-    by_category: dict[str, tuple[dict[str, Any], ...]] = {}
+    by_category: dict[str, tuple[PeerSupport, ...]] = {}
     for route in report.routes:
         via = route.check.transfer.via if route.check else ()
         peers = tuple(p for p in route.peers if p.get("donor") not in via)
@@ -165,7 +165,7 @@ def _peers_section(report: OptionsReport) -> list[str]:
     return [*lines, ""]
 
 
-def _peer_list(peers: tuple[dict[str, Any], ...]) -> str:
+def _peer_list(peers: tuple[PeerSupport, ...]) -> str:
     """`` (allocation): USA EUR 56.21 bn; DEU ...`` naming a shared measure once."""
     if not peers:
         return ": none on record"
@@ -225,12 +225,12 @@ def _own_record(report: OptionsReport) -> list[dict[str, Any]]:
     return sorted(seen.values(), key=lambda s: str(s.get("date") or "9999"))
 
 
-def _amount(row: dict[str, Any]) -> str:
+def _amount(row: PeerSupport) -> str:
     amount = row.get("amount_eur")
     return eur(amount) if isinstance(amount, (int, float)) else "an unknown amount"
 
 
-def _peer(row: dict[str, Any]) -> str:
+def _peer(row: PeerSupport) -> str:
     return f"{row.get('donor')} {_amount(row)} ({row.get('measure')})"
 
 

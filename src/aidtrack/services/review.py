@@ -16,7 +16,7 @@ import hashlib
 import json
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, TypedDict
 
 from aidtrack import actors, models
 from aidtrack.db import EventFilter, Store, SupportFilter
@@ -30,6 +30,13 @@ SORTS = ("created", "confidence")
 _ITEM_SPLIT = re.compile(r",\s*|\s+and\s+|;\s*")
 
 
+class InvalidEvent(TypedDict):
+    """An extracted event the model refused, with the reason."""
+
+    event: dict[str, Any]
+    error: str
+
+
 @dataclasses.dataclass
 class StoreOutcome:
     """What storing one article's events did."""
@@ -37,7 +44,7 @@ class StoreOutcome:
     added: list[tuple[str, int]] = dataclasses.field(default_factory=list)
     linked: list[tuple[str, int]] = dataclasses.field(default_factory=list)
     unchanged: int = 0
-    invalid: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+    invalid: list[InvalidEvent] = dataclasses.field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
