@@ -492,18 +492,33 @@ def ledger_version(store_or_engine: Any) -> tuple[int, ...]:
 
     Any insert, update (through the audit trail), review decision, import or macro
     change raises at least one of them, so equal versions mean an unchanged ledger.
+    Every web request asks for it, so the query is compiled once per database kind.
     """
-    parts = [sa.select(sa.func.coalesce(sa.func.max(t.c.id), 0)).scalar_subquery() for t in _VERSIONED]
-    # when the newest audit entry and import were made: tells apart two databases that
-    # happen to reach the same ids (a ledger deleted and built again at the same path)
-    stamps = [
-        sa.select(t.c[column]).order_by(t.c.id.desc()).limit(1).scalar_subquery()
-        for t, column in ((schema.audit_log, "at"), (schema.imports, "started"))
-    ]
-    with _engine(store_or_engine).connect() as conn:
-        row = conn.execute(sa.select(*parts, *stamps)).one()
-    ids, times = row[: len(parts)], row[len(parts) :]
+    engine = _engine(store_or_engine)
+    with engine.connect() as conn:
+        row = conn.exec_driver_sql(_version_sql(engine.dialect)).one()
+    ids, times = row[: len(_VERSIONED)], row[len(_VERSIONED) :]
     return (*(int(v) for v in ids), *(_seconds(t) for t in times))
+
+
+_VERSION_SQL: dict[str, str] = {}
+
+
+def _version_sql(dialect: sa.Dialect) -> str:
+    """The SQL of :func:`ledger_version` for ``dialect`` (built and compiled on first use)."""
+    if dialect.name not in _VERSION_SQL:
+        parts = [sa.select(sa.func.coalesce(sa.func.max(t.c.id), 0)).scalar_subquery() for t in _VERSIONED]
+        # when the newest audit entry and import were made: tells apart two databases that
+        # happen to reach the same ids (a ledger deleted and built again at the same path)
+        stamps = [
+            sa.select(t.c[column]).order_by(t.c.id.desc()).limit(1).scalar_subquery()
+            for t, column in ((schema.audit_log, "at"), (schema.imports, "started"))
+        ]
+        query = sa.select(*parts, *stamps)
+        _VERSION_SQL[dialect.name] = str(
+            query.compile(dialect=dialect, compile_kwargs={"literal_binds": True})
+        )
+    return _VERSION_SQL[dialect.name]
 
 
 def _seconds(value: Any) -> int:

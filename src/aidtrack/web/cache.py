@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 import pandas as pd
 from fastapi import Request
 from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
 
 from aidtrack.db import Store
 from aidtrack.services import actors as actor_service
@@ -199,27 +200,34 @@ class KeptPage:
 _PAGES: collections.OrderedDict[Hashable, KeptPage] = collections.OrderedDict()
 
 
-def kept_page(request: Request, store: Store, key: Hashable, render: Callable[[], str]) -> Response:
+async def kept_page(request: Request, store: Store, key: Hashable, render: Callable[[], str]) -> Response:
     """The HTML of ``render()`` for the ledger's current version, rendered, hashed and gzipped once.
 
     ``key`` names everything the page depends on besides the ledger (route and parameters).
     The version is the entity tag the ``LedgerETag`` middleware read for this request
-    (else it is read here), so a write shows on the next request.
+    (else it is read here), so a write shows on the next request. A kept page is sent
+    from the event loop; rendering and compressing run in the thread pool.
     """
-    etag = request.scope.get("state", {}).get(LEDGER_ETAG) or analysis_service.ledger_etag(store)
+    etag = request.scope.get("state", {}).get(LEDGER_ETAG)
+    if etag is None:
+        etag = await run_in_threadpool(analysis_service.ledger_etag, store)
     page = _kept((key, etag))
     if page is None:
-        html = render()
-        page = KeptPage(html.encode("utf-8"), page_policy(html))
+        page = await run_in_threadpool(_rendered, render)
         _keep((key, etag), page)
     headers = {"Content-Security-Policy": page.policy}
     if len(page.body) < GZIP_FROM or not accepts_gzip(request.headers.get("accept-encoding", "")):
         return Response(page.body, media_type="text/html; charset=utf-8", headers=headers)
     if page.packed is None:
-        page.packed = gzip.compress(page.body, compresslevel=6)
+        page.packed = await run_in_threadpool(gzip.compress, page.body, compresslevel=9)
         _keep((key, etag), page)
     headers |= {"Content-Encoding": "gzip", "Vary": "Accept-Encoding"}
     return Response(page.packed, media_type="text/html; charset=utf-8", headers=headers)
+
+
+def _rendered(render: Callable[[], str]) -> KeptPage:
+    html = render()
+    return KeptPage(html.encode("utf-8"), page_policy(html))
 
 
 def accepts_gzip(accept_encoding: str) -> bool:

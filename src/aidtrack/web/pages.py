@@ -107,14 +107,14 @@ def find_country(code: Annotated[str, Query(min_length=1, max_length=200)]) -> R
 
 
 @router.get("/country/{code}", response_class=HTMLResponse)
-def country(request: Request, code: str, store: StoreDep, peers: Text = "G7", as_of: Text = None) -> Response:
-    donor, peers = resolve_actor(code), peers or "G7"
-    return cache.kept_page(
-        request,
-        store,
-        ("country", donor, peers, as_of),
-        lambda: _country_page(store, donor, peers=peers, as_of=as_of),
-    )
+async def country(request: Request, code: str, peers: Text = "G7", as_of: Text = None) -> Response:
+    """A country's page; kept per ledger version, so a repeat request costs one version lookup."""
+    store, peers = get_store(request), peers or "G7"
+
+    def render() -> str:
+        return _country_page(store, resolve_actor(code), peers=peers, as_of=as_of)
+
+    return await cache.kept_page(request, store, ("country", code, peers, as_of), render)
 
 
 @cache.memo
