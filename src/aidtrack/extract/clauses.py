@@ -8,6 +8,7 @@ article-level context (speaker, last actor) that resolves pronouns.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.tokens import Span, Token
 
@@ -151,6 +152,9 @@ class Sentence:
     lexicon: Lexicon
     speaker: str | None = None
     previous: str | None = None
+    # coordinated actors named in the sentences before ("Turkey and Syria"), latest last:
+    # what "both countries" or "the two nations" refer back to
+    groups: tuple[tuple[str, ...], ...] = ()
 
     def code(self, token: Token) -> str | None:
         return self.codes.get(token.i)
@@ -182,6 +186,8 @@ def actors_of(sentence: Sentence, token: Token | None) -> list[str]:
             found.append(code)
     if not found and token.lemma_.lower() in GROUP_NOUNS and token.tag_ == "NNS":
         found = _members_beside(sentence, token) or _cited(sentence)
+    if not found:
+        found = counted_group(sentence, token)
     for tok in ([token] + [c for c in token.children if c.dep_ == "poss"]) if not found else []:
         if tok.lower_ in _PLURAL_PRONOUNS:
             group = _previous_group(sentence, tok)
@@ -272,6 +278,44 @@ def _previous_group(sentence: Sentence, token: Token) -> list[str]:
     members = [head, *[t for t in head.subtree if t.dep_ == "conj"]]
     found = [c for t in members for c in actors_of(sentence, t) if t.i < token.i]
     return list(dict.fromkeys(found))
+
+
+_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "pair": 2, "duo": 2, "trio": 3}
+_COUNTED = GROUP_NOUNS | {"pair", "duo", "trio", "side", "neighbour", "neighbor"}
+
+
+def counted_group(sentence: Sentence, token: Token) -> list[str]:
+    """ "both countries", "the two nations", "the Nordic pair": the latest group of that many
+    coordinated actors named before."""
+    lemma = token.lemma_.lower()
+    if lemma not in _COUNTED:
+        return []
+    size = _COUNTS.get(lemma) or next(
+        (
+            _COUNTS[c.lower_]
+            for c in token.children
+            if c.dep_ in ("det", "predet", "nummod", "preconj") and c.lower_ in _COUNTS
+        ),
+        0,
+    )
+    if not size:
+        return []
+    here = [g for g in coordinated_groups(sentence.span, sentence.codes) if g[1] < token.i]
+    groups = [*sentence.groups, *(g[0] for g in here)]
+    return list(next((g for g in reversed(groups) if len(g) == size), ()))
+
+
+def coordinated_groups(span: Any, codes: dict[int, str]) -> list[tuple[tuple[str, ...], int]]:
+    """Actors named together ("Turkey and Syria") in a span, each group with its last token."""
+    out = []
+    for tok in span:
+        if tok.i not in codes or tok.dep_ == "conj":
+            continue
+        members = [tok, *(t for t in tok.subtree if t.dep_ == "conj" and t.i in codes)]
+        found = tuple(dict.fromkeys(codes[t.i] for t in members))
+        if len(found) >= 2:
+            out.append((found, max(t.i for t in members)))
+    return out
 
 
 def _members_beside(sentence: Sentence, token: Token) -> list[str]:

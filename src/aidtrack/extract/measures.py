@@ -15,6 +15,7 @@ from aidtrack.extract.clauses import (
     agent_of,
     children,
     companions,
+    counted_group,
     governors,
     is_future,
     is_hedged,
@@ -146,8 +147,16 @@ def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
     if not targets and told and all(is_past(c) and not is_future(c) for c in told) and not has_cue:
         return []  # "warned Russia had begun exacting its revenge": a report, not a threat
     if not targets and threatened_act:  # "threatened to cut gas supplies to Moldova"
-        targets = [sentence.codes[t.i] for t in threatened_act if t.i in sentence.codes]
+        targets = [
+            c
+            for t in threatened_act
+            for c in ([sentence.codes[t.i]] if t.i in sentence.codes else counted_group(sentence, t))
+        ]  # "threatened to block the Nordic pair's membership": both countries
         has_cue = has_cue or bool(targets)
+        named = max(
+            named,
+            len([t for t in threatened_act if t.i not in sentence.codes for _ in counted_group(sentence, t)]),
+        )
     if not targets:  # "threatening consequences if the country supplies Patriots": who would act
         targets = [
             c

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 from aidtrack.errors import ExtractionInputError
 from aidtrack.extract.amounts import Told, pick_report
 from aidtrack.extract.articles import Article, article_from_text
-from aidtrack.extract.clauses import Sentence, actors_of, subject_of
+from aidtrack.extract.clauses import Sentence, actors_of, coordinated_groups, subject_of
 from aidtrack.extract.events import RULES, ArticleContext, Found
 from aidtrack.extract.learned import Candidate, load_model, sentence_candidates
 from aidtrack.extract.lexicon import Lexicon, load_lexicon
@@ -228,12 +228,14 @@ def _analyse(
     ctx = _context(lexicon, parsed, mentions)
     per_sentence: list[tuple[int, Sentence, list[Found]]] = []
     previous: str | None = None
+    groups: tuple[tuple[str, ...], ...] = ()
     for (start, doc), codes in zip(parsed, mentions):
         speaker = _paragraph_speaker(lexicon, doc, codes)
         for sent in doc.sents:
-            sentence = Sentence(sent, codes, lexicon, speaker=speaker, previous=previous)
+            sentence = Sentence(sent, codes, lexicon, speaker=speaker, previous=previous, groups=groups)
             per_sentence.append((start, sentence, _sentence_events(sentence, ctx)))
             previous = _main_actor(sentence) or previous
+            groups = (*groups, *(g for g, _ in coordinated_groups(sent, codes)))[-4:]
     return per_sentence, ctx
 
 
