@@ -89,3 +89,21 @@ def test_gzip_is_kept_and_matches_the_plain_page(client: Any, monkeypatch: pytes
 )
 def test_accepts_gzip(header: str, accepted: bool) -> None:
     assert cache.accepts_gzip(header) is accepted
+
+
+def test_another_worker_reads_the_kept_page_instead_of_rendering(
+    client: Any, web_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    client.get(PAGE)
+    first = client.get(PAGE)
+    cache._PAGES.clear()  # what another worker process holds: nothing in memory
+    real = cache.page_policy
+    monkeypatch.setattr(cache, "page_policy", lambda html: pytest.fail("the page was rendered again"))
+    again = client.get(PAGE)
+    assert again.content == first.content
+    assert again.headers["content-security-policy"] == first.headers["content-security-policy"]
+    monkeypatch.setattr(cache, "page_policy", real)
+    web_store.add_support([_korean_support(7_654_321_000)], by="test")
+    cache._PAGES.clear()
+    after = client.get(PAGE)  # a new version: the file of the old one is not used
+    assert after.text != first.text and after.headers["etag"] != first.headers["etag"]

@@ -8,7 +8,9 @@ current records only), computed by :mod:`aidtrack.services.analysis` and
 
 :func:`kept_page` keeps a whole page per ledger version as it goes out: its encoded
 bytes, its Content-Security-Policy (the hashes of its inline scripts, computed once)
-and its gzipped bytes, so a busy page costs one version lookup per request.
+and its gzipped bytes, so a busy page costs one version lookup per request. The page
+and its policy are also written to the user's cache folder, where the server's other
+worker processes find it instead of rendering it again.
 """
 
 from __future__ import annotations
@@ -17,12 +19,16 @@ import collections
 import datetime as dt
 import functools
 import gzip
+import hashlib
+import os
 import threading
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, TypeVar
 
 import pandas as pd
+import platformdirs
 from fastapi import Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
@@ -213,7 +219,7 @@ async def kept_page(request: Request, store: Store, key: Hashable, render: Calla
         etag = await run_in_threadpool(analysis_service.ledger_etag, store)
     page = _kept((key, etag))
     if page is None:
-        page = await run_in_threadpool(_rendered, render)
+        page = await run_in_threadpool(_from_disk_or_rendered, store, (key, etag), render)
         _keep((key, etag), page)
     headers = {"Content-Security-Policy": page.policy}
     if len(page.body) < GZIP_FROM or not accepts_gzip(request.headers.get("accept-encoding", "")):
@@ -225,9 +231,47 @@ async def kept_page(request: Request, store: Store, key: Hashable, render: Calla
     return Response(page.packed, media_type="text/html; charset=utf-8", headers=headers)
 
 
-def _rendered(render: Callable[[], str]) -> KeptPage:
+def _from_disk_or_rendered(store: Store, key: Hashable, render: Callable[[], str]) -> KeptPage:
+    """The page another worker (process) kept on disk for this version, else ``render()`` kept there."""
+    path = _disk_path(store, key)
+    if path is not None:
+        try:
+            policy, _, body = path.read_bytes().partition(b"\n")
+            return KeptPage(body, policy.decode("utf-8"))
+        except OSError:
+            pass
     html = render()
-    return KeptPage(html.encode("utf-8"), page_policy(html))
+    page = KeptPage(html.encode("utf-8"), page_policy(html))
+    _write_page(path, page)
+    return page
+
+
+DISK_PAGES = 128
+"""Pages kept in the user's cache folder (shared by the server's worker processes), newest first."""
+
+
+def _disk_path(store: Store, key: Hashable) -> Path | None:
+    """Where a page of ``key`` (which holds the ledger's entity tag) lives; None for in-memory ledgers."""
+    if store.dialect == "sqlite" and store.engine.url.database in (None, "", ":memory:"):
+        return None
+    digest = hashlib.sha256(repr(key).encode("utf-8")).hexdigest()[:32]
+    return Path(platformdirs.user_cache_dir("aidtrack")) / "pages" / f"{digest}.html"
+
+
+def _write_page(path: Path | None, page: KeptPage) -> None:
+    """Write atomically (the policy on the first line); drop the oldest files (best effort)."""
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.part")
+        partial.write_bytes(page.policy.encode("utf-8") + b"\n" + page.body)
+        os.replace(partial, path)
+        files = sorted(path.parent.glob("*.html"), key=lambda f: f.stat().st_mtime, reverse=True)
+        for old in files[DISK_PAGES:]:
+            old.unlink(missing_ok=True)
+    except OSError:  # a cache folder that cannot be written only costs time
+        return
 
 
 def accepts_gzip(accept_encoding: str) -> bool:
