@@ -2,19 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import click
-from rich.progress import (
-    BarColumn,
-    Progress,
-    TaskID,
-    TaskProgressColumn,
-    TextColumn,
-    TimeElapsedColumn,
-)
 from rich.table import Table
 
 from aidtrack.cli import output
@@ -25,24 +16,8 @@ console = output.console(stderr=True)
 out = output.console()
 
 
-@contextmanager
-def _progress() -> Iterator[backups.Progress]:
-    with Progress(
-        TextColumn("{task.description:<16}"),
-        BarColumn(),
-        TaskProgressColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-    ) as bar:
-        tasks: dict[str, TaskID] = {}
-
-        def update(table: str, done: int, total: int | None) -> None:
-            if table not in tasks:
-                tasks[table] = bar.add_task(table, total=total)
-            bar.update(tasks[table], completed=done, total=total)
-
-        yield update
+def _progress() -> AbstractContextManager[backups.Progress]:
+    return output.step_progress(console, width=16)
 
 
 def _counts_table(title: str, counts: dict[str, int]) -> Table:

@@ -2,20 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import click
-from rich.progress import (
-    BarColumn,
-    Progress,
-    SpinnerColumn,
-    TaskID,
-    TaskProgressColumn,
-    TextColumn,
-    TimeElapsedColumn,
-)
 from rich.table import Table
 
 from aidtrack import settings
@@ -28,25 +18,8 @@ _REPORT_SHOWN = 20
 _STAGES = {"download": "Downloading", "read": "Reading", "check": "Checking rows", "store": "Storing"}
 
 
-@contextmanager
-def _progress() -> Iterator[imports.Progress]:
-    with Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        BarColumn(),
-        TaskProgressColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-    ) as bar:
-        tasks: dict[str, TaskID] = {}
-
-        def update(stage: str, done: int, total: int | None) -> None:
-            if stage not in tasks:
-                tasks[stage] = bar.add_task(_STAGES.get(stage, stage), total=total)
-            bar.update(tasks[stage], completed=done, total=total)
-
-        yield update
+def _progress() -> AbstractContextManager[imports.Progress]:
+    return output.step_progress(console, labels=_STAGES, spinner=True)
 
 
 def _show_summary(summary: imports.ImportSummary) -> None:

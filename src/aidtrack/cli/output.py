@@ -14,18 +14,32 @@ wrapped, so no word is split and columns can be cut or pasted into a spreadsheet
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import IO, Any
 
 from rich.console import Console, RenderableType
 from rich.errors import MarkupError
 from rich.markdown import Markdown
+from rich.progress import (
+    BarColumn,
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    TaskID,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 from rich.text import Text
 
 from aidtrack.analysis.formatting import eur, pct
 
-__all__ = ["PlainWhenPiped", "console", "money", "pct", "plain_rows"]
+__all__ = ["PlainWhenPiped", "console", "money", "pct", "plain_rows", "step_progress"]
+
+StepUpdate = Callable[[str, int, int | None], None]
+"""``update(step, done, total)``: how far one named step (a table, an import stage) has come."""
 
 
 def console(*, stderr: bool = False, file: IO[str] | None = None, **options: Any) -> Console:
@@ -35,6 +49,27 @@ def console(*, stderr: bool = False, file: IO[str] | None = None, **options: Any
     arguments go to Rich unchanged.
     """
     return PlainWhenPiped(stderr=stderr, file=file, **options)
+
+
+@contextmanager
+def step_progress(
+    on: Console, *, labels: Mapping[str, str] | None = None, spinner: bool = False, width: int = 0
+) -> Iterator[StepUpdate]:
+    """Progress bars on ``on``, one per named step, each added when the step first reports;
+    yields ``update(step, done, total)``. ``labels`` shows a step under another name, ``width``
+    pads the names to line the bars up; the bars go away when done."""
+    name = f"{{task.description:<{width}}}" if width else "{task.description}"
+    columns: list[ProgressColumn] = [SpinnerColumn()] if spinner else []
+    columns += [TextColumn(name), BarColumn(), TaskProgressColumn(), TimeElapsedColumn()]
+    with Progress(*columns, console=on, transient=True) as bar:
+        tasks: dict[str, TaskID] = {}
+
+        def update(step: str, done: int, total: int | None) -> None:
+            if step not in tasks:
+                tasks[step] = bar.add_task((labels or {}).get(step, step), total=total)
+            bar.update(tasks[step], completed=done, total=total)
+
+        yield update
 
 
 class PlainWhenPiped(Console):
