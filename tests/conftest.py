@@ -1,17 +1,28 @@
-"""Shared fixtures: a fresh store, a CLI runner, a clean environment, shared data paths."""
+"""Shared fixtures: a fresh store, a CLI runner, a clean environment, shared data paths.
+
+Every test gets its ledgers quickly: Alembic builds one migrated SQLite ledger per session
+(:func:`template_ledger`), and a new SQLite file that a test (or a command it runs in-process)
+opens starts as a copy of it instead of running the migrations again (:func:`_migrate_from_template`).
+The migrations themselves are still run: once per session here, and by the tests of
+``tests/db`` on ledgers at older revisions.
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import shutil
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 from click.testing import CliRunner
 
 from aidtrack import settings
 from aidtrack.db import Store
+from aidtrack.db import engine as db_engine
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("AIDTRACK_SHARED_DIR", REPO.parent / "shared"))
@@ -31,6 +42,56 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"reference data {path} is absent; put ../shared beside the checkout to run this test")
     return path
+
+
+@pytest.fixture(scope="session")
+def template_ledger(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite ledger that Alembic migrated to the newest revision, built once per session."""
+    path = tmp_path_factory.mktemp("template") / "migrated.db"
+    store = db_engine.connect(f"sqlite:///{path}")
+    assert db_engine.current_revision(store.engine) == db_engine.head_revision()
+    store.engine.dispose()
+    return path
+
+
+_COPY_LOCK = threading.Lock()
+
+
+def _migrate_from_template(
+    template: Path, migrate: Callable[[sa.Engine], None]
+) -> Callable[[sa.Engine], None]:
+    """``migrate`` that first copies the migrated template into a SQLite file that does not
+    exist yet (what Alembic would have built there), then lets the real upgrade check it."""
+
+    def migrate_copying(engine: sa.Engine) -> None:
+        database = engine.url.database if engine.dialect.name == "sqlite" else None
+        if database and database != ":memory:":
+            _copy_if_absent(template, Path(database).expanduser())
+        migrate(engine)
+
+    return migrate_copying
+
+
+def _copy_if_absent(template: Path, path: Path) -> None:
+    """Put a copy of ``template`` at ``path`` unless a file is there (atomically: a reader never
+    sees half a file, and a file created meanwhile is kept)."""
+    with _COPY_LOCK:
+        if path.exists():
+            return
+        partial = path.with_name(f".{path.name}.{os.getpid()}.copy")
+        try:
+            shutil.copyfile(template, partial)
+            os.link(partial, path)
+        except OSError:
+            pass  # a file created meanwhile, or a place a ledger cannot be: the real upgrade says so
+        finally:
+            partial.unlink(missing_ok=True)
+
+
+@pytest.fixture(autouse=True)
+def quick_new_ledgers(monkeypatch: pytest.MonkeyPatch, template_ledger: Path) -> None:
+    """A new SQLite ledger opened in this process starts as a copy of the migrated template."""
+    monkeypatch.setattr(db_engine, "migrate", _migrate_from_template(template_ledger, db_engine.migrate))
 
 
 @pytest.fixture(autouse=True)
@@ -99,10 +160,24 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
+SLOW_TESTS = {
+    "tests/web/test_fuzz.py::test_api_never_fails_with_a_server_error": (
+        "schemathesis walks every endpoint with generated requests: about 4 s a case"
+    ),
+}
+"""Tests that take several seconds each for a reason of their own, with that reason; PostgreSQL
+and browser tests are slow too. All of them run in CI's full command."""
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """PostgreSQL and browser tests count as slow, so `pytest -m "not slow"` is the quick loop."""
+    """PostgreSQL, browser and :data:`SLOW_TESTS` count as slow: `pytest -m "not slow"` is the quick loop."""
     for item in items:
-        if item.get_closest_marker("postgres") or item.get_closest_marker("browser"):
+        function = item.nodeid.partition("[")[0]
+        if (
+            item.get_closest_marker("postgres")
+            or item.get_closest_marker("browser")
+            or function in SLOW_TESTS
+        ):
             item.add_marker(pytest.mark.slow)
 
 
