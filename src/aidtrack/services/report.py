@@ -7,9 +7,14 @@ starter data and the shipped registers and prints it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+import platformdirs
 
 from aidtrack import analysis
 from aidtrack.analysis import (
@@ -25,6 +30,7 @@ from aidtrack.services import rules as rules_service
 
 __all__ = [
     "Report",
+    "brief_text",
     "cited_rule_ids",
     "country_report",
     "data_source",
@@ -206,3 +212,86 @@ def data_source(store: Store) -> str | None:
     from aidtrack.importers.release import KIEL_CITATION  # the importers load only here
 
     return "; ".join(KIEL_CITATION.format(release=r) for r in kiel_releases(store)) or None
+
+
+# -- the brief as text, kept per ledger version ------------------------------------------
+
+BRIEF_FILES = 64
+"""Brief texts kept in the user's cache folder, newest first."""
+
+
+def brief_text(
+    donor: str,
+    *,
+    peers: str = "G7",
+    as_of: str | dt.date | None = None,
+    stage: str = "allocation",
+    store: Store | None = None,
+) -> str:
+    """The country brief as terminal text: ``render_report_text(country_report(...))``.
+
+    The text is kept in the user's cache folder under the ledger's entity tag (its
+    database, version, today's date and the aidtrack release), a fingerprint of the
+    installed code and data, and the options, so running the same brief again on an
+    unchanged ledger reads it back instead of computing the report again; any write,
+    import or review decision gives a new tag.
+    """
+    store = store or ledger.open_store()
+    bootstrap.prepare(store)
+    path = _brief_path(store, (donor, peers, str(as_of) if as_of else None, stage))
+    text = _read_text(path)
+    if text is None:
+        report = country_report(donor, peers=peers, as_of=as_of, stage=stage, store=store)
+        text = render_report_text(report)
+        _write_text(path, text)
+    return text
+
+
+def _brief_path(store: Store, options: tuple[Any, ...]) -> Path | None:
+    """Where the brief of ``options`` on the ledger's current version lives (None: in-memory ledger)."""
+    if store.dialect == "sqlite" and store.engine.url.database in (None, "", ":memory:"):
+        return None
+    key = repr((analysis_service.ledger_etag(store), _installed_fingerprint(), options))
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+    return Path(platformdirs.user_cache_dir("aidtrack")) / "briefs" / f"{digest}.txt"
+
+
+@functools.cache
+def _installed_fingerprint() -> str:
+    """Name, size and change time of every file of the installed package (code and shipped data),
+    so an edited rule file or module never brings back a brief computed before the edit."""
+    root = Path(__file__).resolve().parents[1]
+    entries = []
+    for folder, folders, files in os.walk(root):
+        folders[:] = [f for f in folders if f != "__pycache__"]
+        for name in files:
+            stat = os.stat(os.path.join(folder, name))
+            entries.append(
+                (os.path.relpath(os.path.join(folder, name), root), stat.st_size, stat.st_mtime_ns)
+            )
+    return hashlib.sha256(repr(sorted(entries)).encode("utf-8")).hexdigest()
+
+
+def _read_text(path: Path | None) -> str | None:
+    if path is None:
+        return None
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _write_text(path: Path | None, text: str) -> None:
+    """Write atomically; drop the oldest files past :data:`BRIEF_FILES` (best effort)."""
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.part")
+        partial.write_text(text, encoding="utf-8")
+        os.replace(partial, path)
+        files = sorted(path.parent.glob("*.txt"), key=lambda f: f.stat().st_mtime, reverse=True)
+        for old in files[BRIEF_FILES:]:
+            old.unlink(missing_ok=True)
+    except OSError:  # a cache folder that cannot be written only costs time
+        return
