@@ -27,6 +27,12 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+KEPT_BRIEF = (
+    "import sys; from aidtrack.cli import main; import aidtrack.cli.analysis; "
+    "from aidtrack.services import report; sys.stdout.write(report.brief_text('KOR'))"
+)
+"""What ``aidtrack brief KOR`` runs once the command reads the kept text: the same imports, then
+:func:`aidtrack.services.report.brief_text`."""
 
 
 def timed(command: list[str], *, repeat: int, env: dict[str, str]) -> tuple[float, float]:
@@ -75,12 +81,14 @@ def main() -> None:
         python = timed([sys.executable, "-c", "pass"], repeat=args.repeat, env=env)
         helps = timed([aidtrack, "--help"], repeat=args.repeat, env=env)
         brief = timed([aidtrack, "brief", "KOR"], repeat=args.repeat, env=env)
+        kept = timed([sys.executable, "-c", KEPT_BRIEF], repeat=args.repeat, env=env)
     print(f"load average {' '.join(f'{v:.2f}' for v in os.getloadavg())} on {os.cpu_count()} CPUs")
     print(f"{'command':<28}{'median s':>10}{'CPU s':>8}{'x python start':>16}")
     for name, (wall, cpu), target in (
         ("python -c pass", python, ""),
         ("aidtrack --help", helps, "target < 0.5 s"),
         ("aidtrack brief KOR (warm)", brief, "target < 0.8 s"),
+        ("brief KOR, text kept", kept, "target < 0.8 s (report.brief_text, as the command would run it)"),
     ):
         print(f"{name:<28}{wall:>10.3f}{cpu:>8.3f}{wall / python[0]:>16.1f}   {target}")
 
