@@ -3,31 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Sequence
 from typing import Any
 
 from aidtrack.actors import display_name
+from aidtrack.analysis.formatting import eur
 from aidtrack.models import Category, values
 from aidtrack.rules.changes import RuleChange
 from aidtrack.rules.model import BASES, CheckResult, Finding, Rule, RuleSource
 from aidtrack.rules.options import OptionsReport, PeerSupport, RouteOption
-
-
-def eur(value: float | None) -> str:
-    """Money the one way the project writes it: ``EUR 4.61 bn``, ``EUR 431.2 m``, ``EUR 12,345``.
-
-    >>> eur(4_613_000_000)
-    'EUR 4.61 bn'
-    """
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "n/a"
-    size = abs(value)
-    if size >= 1e9:
-        return f"EUR {value / 1e9:,.2f} bn"
-    if size >= 1e6:
-        return f"EUR {value / 1e6:,.1f} m"
-    return f"EUR {value:,.0f}"
 
 
 def render_check(result: CheckResult) -> str:

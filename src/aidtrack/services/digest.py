@@ -27,6 +27,7 @@ from typing import Any, TypedDict
 import jinja2
 import markupsafe
 
+from aidtrack.analysis import formatting
 from aidtrack.db import EventFilter, Store, SupportFilter
 from aidtrack.db import feeds as feeds_db
 from aidtrack.errors import AidtrackError, ValidationError
@@ -498,16 +499,9 @@ def _number(value: Any) -> float | None:
 
 
 def eur(value: float | None) -> str:
-    """``EUR 8.32 bn``, ``EUR 431.2 m``, ``EUR 12,345`` (the format of the analysis tables); "n/a" if missing."""
-    number = _number(value)
-    if number is None:
-        return "n/a"
-    size = abs(number)
-    if size >= 1e9:
-        return f"EUR {number / 1e9:,.2f} bn"
-    if size >= 1e6:
-        return f"EUR {number / 1e6:,.1f} m"
-    return f"EUR {number:,.0f}"
+    """``EUR 8.32 bn``, ``EUR 431.2 m``, ``EUR 12,345`` (:func:`aidtrack.analysis.formatting.eur` of
+    any number a row holds); "n/a" if missing."""
+    return formatting.eur(_number(value))
 
 
 def money(amount: float | None, currency: str | None, amount_eur: float | None = None) -> str:
