@@ -303,6 +303,21 @@ class Support(_Model):
         return self
 
 
+SUPPORT_WHAT: tuple[str, ...] = (
+    "donor",
+    "recipient",
+    "category",
+    "subtype",
+    "stage",
+    "amount",
+    "currency",
+    "items",
+    "channel",
+    "via",
+)
+"""The fields that say what a support record is (who gave what to whom, how much, by which
+channel), as a person types them; storage and editing extend this list."""
+
 EVENT_WHAT: tuple[str, ...] = (
     "type",
     "actor",

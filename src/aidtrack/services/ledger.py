@@ -144,16 +144,7 @@ def add_event(fields: Mapping[str, Any], *, store: Store, by: str | None = None)
 
 EDITABLE = {
     "support": (
-        "donor",
-        "recipient",
-        "category",
-        "subtype",
-        "stage",
-        "amount",
-        "currency",
-        "items",
-        "channel",
-        "via",
+        *models.SUPPORT_WHAT,
         "date",
         "evidence",
         "status",
