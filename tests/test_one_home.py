@@ -12,11 +12,12 @@ import yaml
 from click.testing import CliRunner
 
 from aidtrack import actors, models
-from aidtrack.actors import latest_office, office_holder
+from aidtrack.actors import all_terms, office_holder
 from aidtrack.cli import main
 from aidtrack.cli.analysis import rank
 from aidtrack.cli.ledger import add
 from aidtrack.errors import RuleRegisterError, UnknownActorError
+from aidtrack.extract.lexicon import load_lexicon, person_code
 from aidtrack.rules import is_at_war, load_conflicts, parties_at_war
 from aidtrack.services.actors import resolve_actor
 
@@ -118,31 +119,23 @@ def test_a_conflict_ending_before_it_starts_is_refused(tmp_path: Path) -> None:
 # -- office holders: data/actors is the one table ------------------------------------------------
 
 
-def _extraction_people() -> dict[str, list[dict[str, object]]]:
-    """The office holders the extraction lexicon still lists (until it reads aidtrack.actors)."""
+def test_the_extraction_lexicon_has_no_office_holders_of_its_own() -> None:
+    """People are read from data/actors/office_holders.yaml only (issue 14)."""
     path = Path(__file__).resolve().parents[1] / "src" / "aidtrack" / "data" / "extract" / "actors.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
-    return dict(data.get("people") or {})
+    assert "people" not in yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-def _a_day_of(term: dict[str, object]) -> dt.date | None:
-    start, end = term.get("from"), term.get("to")
-    if isinstance(start, dt.date):
-        return start
-    if isinstance(end, dt.date):
-        return end - dt.timedelta(days=1)
-    return None
-
-
-def test_the_actor_table_knows_every_office_holder_of_the_extraction_lexicon() -> None:
-    people = _extraction_people()
+def test_the_extractor_codes_every_office_holder_as_the_actor_table_does() -> None:
+    lexicon = load_lexicon()
     wrong = []
-    for name, terms in people.items():
-        for term in terms:
-            day = _a_day_of(term)
-            found = latest_office(name) if day is None else office_holder(name, on=day)
-            if found != term["code"]:
-                wrong.append(f"{name} on {day}: {found} (lexicon: {term['code']})")
+    for term in all_terms():
+        for day in (term.start, term.end and term.end - dt.timedelta(days=1)):
+            if day is None:
+                continue
+            want = office_holder(term.person, on=day)
+            got = person_code(lexicon, term.person, on=day)
+            if got != want:
+                wrong.append(f"{term.person} on {day}: extractor {got}, actor table {want}")
     assert wrong == []
 
 

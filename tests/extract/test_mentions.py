@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from aidtrack.extract.lexicon import load_lexicon, person_code
-from aidtrack.extract.pipeline import _finder, load_nlp
+from aidtrack.extract.pipeline import _finder, estimated_date, extract_text, load_nlp
 
 
 def _codes(text: str, on: dt.date | None = None) -> dict[str, str]:
@@ -60,3 +60,35 @@ def test_title_names_the_state_a_person_speaks_for() -> None:
 def test_a_spokesman_speaks_for_his_state() -> None:
     codes = _codes("A Kremlin spokesman spoke.")
     assert codes["Kremlin"] == "RUS"
+
+
+@pytest.mark.parametrize("name", ["Erdoğan", "erdogan", "ERDOGAN", "Recep Tayyip Erdoğan"])
+def test_people_match_without_accents_or_case(name: str) -> None:
+    assert person_code(load_lexicon(), name, on=dt.date(2023, 5, 1)) == "TUR"
+
+
+def test_people_come_from_the_dated_register() -> None:
+    """Rutte led the Dutch government until 2 July 2024 and NATO from 1 October 2024."""
+    lexicon = load_lexicon()
+    assert person_code(lexicon, "Mark Rutte", on=dt.date(2024, 7, 1)) == "NLD"
+    assert person_code(lexicon, "Mark Rutte", on=dt.date(2024, 8, 1)) is None
+    assert person_code(lexicon, "Mark Rutte", on=dt.date(2024, 10, 1)) == "NATO"
+
+
+def test_an_undated_title_says_which_office() -> None:
+    codes = _codes("Secretary-General Jens Stoltenberg spoke in Seoul.")
+    assert codes["Stoltenberg"] == "NATO"  # not Norway, his latest office
+
+
+def test_a_title_carries_to_later_mentions_of_an_undated_article() -> None:
+    events = extract_text(
+        "T\n\nNATO Secretary-General Jens Stoltenberg visited Seoul on Monday.\n\n"
+        "Stoltenberg urged South Korea to send more ammunition to Ukraine."
+    )
+    actors = {e.get("actor") for e in events if e["type"] == "appeal"}
+    assert actors == {"NATO"}
+
+
+def test_an_article_without_a_date_is_dated_by_the_years_it_mentions() -> None:
+    assert estimated_date("Talks began in 2019 and ended in May 2023.") == dt.date(2023, 7, 1)
+    assert estimated_date("In 2031 nothing.", today=dt.date(2026, 1, 1)) is None

@@ -1,8 +1,9 @@
 """The rules kept as data: trigger lexicons and actor names for extraction.
 
 ``triggers.yaml`` holds the trigger words per event type, category and cue
-words; ``actors.yaml`` holds names, demonyms, capitals and office holders that
-supplement :mod:`aidtrack.actors`.
+words; ``actors.yaml`` holds names, demonyms and capitals that supplement
+:mod:`aidtrack.actors`. People are read from the one dated register of office
+holders (``data/actors/office_holders.yaml``).
 
 >>> "send" in load_lexicon().support_verbs
 True
@@ -82,6 +83,7 @@ class Term:
     code: str
     start: dt.date | None
     end: dt.date | None
+    role: str = ""
 
 
 @dataclass(frozen=True)
@@ -136,13 +138,31 @@ def _as_date(value: object) -> dt.date | None:
     return dt.date.fromisoformat(str(value))
 
 
-def _people(raw: dict[str, list[dict[str, Any]]]) -> dict[str, tuple[Term, ...]]:
+def _people() -> dict[str, tuple[Term, ...]]:
+    """Office holders by lookup key, from the one dated register (data/actors/office_holders.yaml):
+    full names, aliases and surnames, without accents ("erdogan" for "Erdoğan"), terms oldest first."""
+    from aidtrack.actors.offices import offices
+
     return {
-        name.lower(): tuple(
-            Term(str(t["code"]), _as_date(t.get("from")), _as_date(t.get("to"))) for t in terms
+        key: tuple(
+            Term(t.actor, t.start, t.end, t.role)
+            for t in sorted(dict.fromkeys(terms), key=lambda t: t.start or dt.date.min)
         )
-        for name, terms in raw.items()
+        for key, terms in offices().terms.items()
     }
+
+
+def people_patterns() -> list[str]:
+    """The names of the register as written (accents, hyphens) and as lookup keys: what the
+    phrase matcher looks for in text."""
+    from aidtrack.actors.data import read_table
+
+    written = {
+        str(name).lower()
+        for entry in read_table("office_holders")["people"]
+        for name in [entry["name"], *entry.get("aliases", ()), *(entry.get("short") or [])]
+    }
+    return sorted(written | set(load_lexicon().people))
 
 
 def _names(raw: dict[str, list[str]]) -> dict[str, str]:
@@ -161,17 +181,38 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         raw=check_triggers(_read_yaml("triggers.yaml")),
         names=_names(actors.get("names", {})),
-        people=_people(actors.get("people", {})),
+        people=_people(),
     )
 
 
-def person_code(lexicon: Lexicon, name: str, *, on: dt.date | None) -> str | None:
-    """The code ``name`` speaks for on date ``on`` (the latest office if no date)."""
-    terms = lexicon.people.get(name.lower())
+def _length(term: Term) -> int:
+    """Days in office (to today when still in office; unknown starts count as short)."""
+    if term.start is None:
+        return 0
+    return ((term.end or dt.date.today()) - term.start).days
+
+
+def titled_terms(terms: tuple[Term, ...], titled: str) -> list[Term]:
+    """The terms whose office the words ``titled`` name ("Secretary-General Jens")."""
+    from aidtrack.actors.text import normalise_name
+
+    title = f" {normalise_name(titled)} "
+    return [t for t in terms if t.role and any(f" {normalise_name(r)} " in title for r in t.role.split("/"))]
+
+
+def person_code(lexicon: Lexicon, name: str, *, on: dt.date | None, titled: str = "") -> str | None:
+    """The code ``name`` speaks for on date ``on``; accents, hyphens and case do not matter
+    ("Erdoğan", "erdogan"). Without a date, the office named in ``titled`` (the words before
+    the name: "Secretary-General Jens Stoltenberg") or else the one held longest, the office
+    the person is best known for (Stoltenberg: NATO, not his later post in Norway)."""
+    from aidtrack.actors.text import normalise_name
+
+    terms = lexicon.people.get(normalise_name(name))
     if not terms:
         return None
     if on is None:
-        return terms[-1].code
+        named = titled_terms(terms, titled)
+        return named[-1].code if named else max(terms, key=_length).code
     for term in terms:
         if (term.start is None or term.start <= on) and (term.end is None or on < term.end):
             return term.code

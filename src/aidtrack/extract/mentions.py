@@ -17,7 +17,7 @@ from typing import Any
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from aidtrack.extract.lexicon import Lexicon, person_code
+from aidtrack.extract.lexicon import Lexicon, people_patterns, person_code, titled_terms
 
 _TITLE_EXTRA = frozenset(
     {
@@ -74,22 +74,33 @@ class MentionFinder:
     def __init__(self, nlp: Any, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        names = list(lexicon.names) + list(lexicon.people)
+        names = list(lexicon.names) + people_patterns()
         self.matcher.add("ACTOR", list(nlp.tokenizer.pipe(names)))
         self.find_actor, self.office_holder = _external_finders()
+        self.known: dict[str, str] = {}
+        self.soft = False
 
-    def find(self, doc: Doc, *, on: dt.date | None) -> dict[int, str]:
-        """Map token index -> actor code for every actor mention in ``doc``."""
+    def find(
+        self, doc: Doc, *, on: dt.date | None, known: dict[str, str] | None = None, soft: bool = False
+    ) -> dict[int, str]:
+        """Map token index -> actor code for every actor mention in ``doc``.
+
+        ``known`` carries, through an undated article, the office a title gave a person
+        ("Secretary-General Jens Stoltenberg ... Stoltenberg said": NATO both times). A ``soft``
+        date is only estimated from the text: a person it finds out of office is coded as
+        if the text had no date."""
+        self.known = known if known is not None else {}
+        self.soft = soft
         codes: dict[int, str] = {}
         people: list[Span] = []
         spans = [doc[s:e] for _, s, e in self.matcher(doc)]
         for span in sorted(spans, key=len, reverse=True):
             if any(t.i in codes for t in span) or not _case_ok(span):
                 continue
-            code = self._code(span.text, on=on)
+            code = self._code(span.text, on=on, titled=_words_before(doc, span))
             if code:
                 codes.update((t.i, code) for t in span)
-                if span.text.lower() in self.lexicon.people:
+                if person_code(self.lexicon, span.text, on=None):
                     people.append(span)
         for ent in _name_spans(doc):
             if not any(t.i in codes for t in ent):
@@ -101,17 +112,41 @@ class MentionFinder:
             _apply_title(doc, span, codes)
         return codes
 
-    def _code(self, text: str, *, on: dt.date | None) -> str | None:
+    def _code(self, text: str, *, on: dt.date | None, titled: str = "") -> str | None:
         key = text.lower().removeprefix("the ").strip()
-        code = person_code(self.lexicon, key, on=on)
+        code = self._people_code(key, on=on, titled=titled)
         return code or self.lexicon.names.get(key)
+
+    def _people_code(self, name: str, *, on: dt.date | None, titled: str) -> str | None:
+        code = self._remembered(name, on=on, titled=titled) or person_code(
+            self.lexicon, name, on=on, titled=titled
+        )
+        if code is None and self.soft and on is not None:
+            code = self._people_code(name, on=None, titled=titled)
+        return code
+
+    def _remembered(self, name: str, *, on: dt.date | None, titled: str) -> str | None:
+        """Without a date: the office a title named for this person, now or earlier in the article."""
+        from aidtrack.actors.text import normalise_name
+
+        terms = self.lexicon.people.get(normalise_name(name))
+        if on is not None or not terms:
+            return None
+        named = titled_terms(terms, titled)
+        if named:
+            self.known[_surname(name)] = named[-1].code
+        return self.known.get(_surname(name))
 
     def _entity_code(self, ent: Span, *, on: dt.date | None) -> str | None:
         words = [t for t in ent if t.lower_ not in _TITLE_WORDS]
         if not words:
             return None
         text = " ".join(t.text for t in words)
-        code = self._person(text, last=words[-1].text, on=on) if ent.label_ in ("PERSON", "NAME") else None
+        code = (
+            self._person(text, last=words[-1].text, on=on, titled=_words_before(ent.doc, ent))
+            if ent.label_ in ("PERSON", "NAME")
+            else None
+        )
         if code or ent.label_ == "PERSON" or self.find_actor is None:
             return code
         try:
@@ -119,14 +154,27 @@ class MentionFinder:
         except Exception:  # an optional helper must never break extraction
             return None
 
-    def _person(self, text: str, *, last: str, on: dt.date | None) -> str | None:
-        code = person_code(self.lexicon, last, on=on)
+    def _person(self, text: str, *, last: str, on: dt.date | None, titled: str = "") -> str | None:
+        context = f"{titled} {text}"
+        code = self._people_code(last, on=on, titled=context)
         if code or self.office_holder is None:
             return code
         try:
             return self.office_holder(text, on=on)
         except Exception:
             return None
+
+
+def _surname(name: str) -> str:
+    from aidtrack.actors.text import normalise_name
+
+    words = normalise_name(name).split()
+    return words[-1] if words else ""
+
+
+def _words_before(doc: Doc, span: Span, size: int = 4) -> str:
+    """The few words before a name, where a title says which office is meant."""
+    return doc[max(0, span.start - size) : span.start].text
 
 
 def _case_ok(span: Span) -> bool:

@@ -12,6 +12,7 @@ evidence.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from collections import Counter
@@ -218,13 +219,33 @@ def article_candidates(articles: Iterable[Article]) -> list[list[tuple[int, int,
     return out
 
 
+_YEAR_RE = re.compile(r"\b(19[89]\d|20\d\d)\b")
+
+
+def estimated_date(text: str, *, today: dt.date | None = None) -> dt.date | None:
+    """A date for an article that gives none: the middle of the latest year it mentions (office
+    holders are coded by it: Stoltenberg spoke for NATO in 2023, for Norway in 2025).
+
+    >>> estimated_date("In 2019 the ban began; in March 2023 it was lifted.")
+    datetime.date(2023, 7, 1)
+    >>> estimated_date("No year here.") is None
+    True
+    """
+    this_year = (today or dt.date.today()).year
+    years = [int(y) for y in _YEAR_RE.findall(text) if int(y) <= this_year]
+    return dt.date(max(years), 7, 1) if years else None
+
+
 def _analyse(
     article: Article, parsed: list[tuple[int, Doc]]
 ) -> tuple[list[tuple[int, Sentence, list[Found]]], ArticleContext]:
     """Every sentence of an article with the rules' events for it, and the article context."""
     lexicon = load_lexicon()
     finder = _finder()
-    mentions = [_without_dateline(doc, finder.find(doc, on=article.published)) for _, doc in parsed]
+    on = article.published or estimated_date(article.text)
+    soft = article.published is None
+    known: dict[str, str] = {}  # offices titles gave people, for later mentions by surname
+    mentions = [_without_dateline(doc, finder.find(doc, on=on, known=known, soft=soft)) for _, doc in parsed]
     ctx = _context(lexicon, parsed, mentions)
     per_sentence: list[tuple[int, Sentence, list[Found]]] = []
     previous: str | None = None
