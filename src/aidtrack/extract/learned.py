@@ -109,6 +109,8 @@ _CLIMB = frozenset({"conj", "appos", "compound", "amod", "nmod", "poss_"})
 _GOVERNING = ("ask", "refuse", "warn", "proposal", "speech", "pledge", "policy", "sanction")
 _NOMINAL_SLOTS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "pobj", "nsubj", "appos"})
 _MAX_PATH = 4
+# types whose own candidates need the sentence to name what is asked for
+_NAMES_WHAT = frozenset({"appeal"})
 _MODALS = frozenset({"will", "would", "could", "may", "might", "should"})
 MODEL_FILE = "filter.json"
 
@@ -288,6 +290,9 @@ def _trigger_properties(sentence: Sentence, trigger: Token) -> list[str]:
             props.append("T.proposed")  # "draft sanctions", "planned deliveries"
         if child.dep_ in _OBJECTS:  # what it acts on: "lifted the ban", "eased export rules"
             props += [f"T.obj={c}" for c in sorted(_object_classes(child) & _OBJECT_CLASSES)]
+        if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
+            # what is asked, refused or warned against: "asked X to send" against "to explain"
+            props.append(f"T.comp={_comp_class(child)}")
     up = trigger
     for depth in range(3):
         if up.head == up:
@@ -302,6 +307,15 @@ def _trigger_properties(sentence: Sentence, trigger: Token) -> list[str]:
 
 _OBJECTS = frozenset({"dobj", "nsubjpass", "prep", "compound", "attr", "xcomp", "pobj"})
 _OBJECT_CLASSES = frozenset({"tighten", "loosen", "policy", "sanction", "give", "refuse", "ask", "warn"})
+
+
+def _comp_class(verb: Token) -> str:
+    """The meaning of a complement verb: giving, its negation or refusal, or something else."""
+    classes = _classes(verb)
+    for name in ("give", "pledge", "refuse", "policy", "sanction", "warn"):
+        if name in classes:
+            return name
+    return "other"
 
 
 def _object_classes(token: Token) -> frozenset[str]:
@@ -417,6 +431,8 @@ def sentence_candidates(
         if not triggers:
             continue
         only_rules = adding is not None and kind not in adding
+        if kind in _NAMES_WHAT and cat_default:
+            only_rules = True  # an appeal for nothing named is left to the rules
         codes = [] if only_rules else _codes_of(reader, roots, triggers)  # rules' events: below
         context = _KindContext(kind, triggers, shared, present, cats, cat_default, rule_keys, rule_types)
         made = set()
