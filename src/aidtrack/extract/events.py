@@ -477,6 +477,9 @@ def support_receive(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
         return []
     if is_hedged(sentence, verb) or is_negated(verb):
         return []
+    asked = lex.words("appeal", "nouns") | _MESSAGES
+    if any(c.lemma_.lower() in asked for c in children(verb, frozenset({"dobj", "nsubjpass"}))):
+        return []  # "received a request from Kyiv for missiles": words, not missiles
     donors: list[str] = []
     phrase = [verb, *[t for c in children(verb, frozenset({"dobj"})) for t in c.subtree]]
     phrase += [
@@ -493,6 +496,9 @@ def support_receive(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     return _supports(
         donors, recipients, cats, verb, 0.85 - 0.15 * cat_default, rule="support-receive", stage=stage
     )
+
+
+_MESSAGES = frozenset({"letter", "message", "note", "call", "list", "invitation", "proposal", "offer"})
 
 
 def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
@@ -868,6 +874,8 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
         return []  # "would like to receive" is a wish stated, not a hypothetical
     actors = _refusal_actors(sentence, verb)
     targets = _appeal_targets(sentence, verb)
+    if not targets:  # "sent a letter to Netanyahu asking for", "Ukraine's ambassador to Berlin urged"
+        targets = [c for c in _addressees(sentence, verb) if c not in actors]
     unnamed = (
         not targets and not _addressed_to_someone(verb) and any(c.dep_ == "nsubj" for c in verb.children)
     )  # not "Asked if ..., he said"
@@ -902,6 +910,31 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
                     fields["beneficiary"] = beneficiary
                 out.append(Found(fields, verb, 0.85 - 0.15 * cat_default - 0.3 * unnamed, "appeal-verb"))
     return out
+
+
+_ENVOYS = frozenset({"ambassador", "envoy", "emissary", "representative", "delegation", "mission"})
+
+
+def _addressees(sentence: Sentence, verb: Token) -> list[str]:
+    """Whom an appeal is addressed to when the verb names nobody: the "to X" of a letter or
+    message it goes with ("In a letter to the Dutch prime minister, Zelensky asked for ...",
+    "sent a letter to Netanyahu asking for ..."), or the host of an envoy who asks."""
+    found: list[str] = []
+    for token in sentence.span:
+        if token.lemma_.lower() in _MESSAGES - {"list", "proposal", "offer"} and token.pos_ == "NOUN":
+            holders = [token, token.head] if token.dep_ == "dobj" else [token]  # "sent a letter to X"
+            found += [
+                c
+                for h in holders
+                for p in h.children
+                if p.dep_ in ("prep", "dative") and p.lower_ == "to"
+                for o in p.children
+                for c in actors_of(sentence, o)
+            ]
+    subject = subject_of(verb)
+    if subject is not None and subject.lemma_.lower() in _ENVOYS:
+        found += [c for o in prep_objects(subject, frozenset({"to", "in"})) for c in actors_of(sentence, o)]
+    return list(dict.fromkeys(found))
 
 
 def _addressed_to_someone(verb: Token) -> bool:
