@@ -44,7 +44,6 @@ from aidtrack.extract.clauses import (
     Sentence,
     actors_of,
     agent_of,
-    in_quote,
     is_hedged,
     is_negated,
     is_passive,
@@ -146,8 +145,29 @@ def word_classes() -> dict[str, frozenset[str]]:
 
 
 def _classes(token: Token) -> frozenset[str]:
+    return _classes_of(token.lemma_, token.lower_)
+
+
+@functools.lru_cache(maxsize=65536)
+def _classes_of(lemma: str, lower: str) -> frozenset[str]:
     table = word_classes()
-    return table.get(token.lemma_.lower()) or table.get(token.lower_) or frozenset()
+    return table.get(lemma.lower()) or table.get(lower) or frozenset()
+
+
+def _quoted(sentence: Sentence) -> frozenset[int]:
+    """Indices of the sentence's tokens that stand inside quotation marks (as ``in_quote``)."""
+    inside: set[int] = set()
+    depth = 0
+    for tok in sentence.span:
+        if depth == 1:
+            inside.add(tok.i)
+        if tok.text == "“":
+            depth = 1
+        elif tok.text == "”":
+            depth = 0
+        elif tok.text in ('"', "''", "``"):
+            depth = 1 - depth
+    return frozenset(inside)
 
 
 def _mention_roots(sentence: Sentence) -> dict[str, list[Token]]:
@@ -163,7 +183,7 @@ def _mention_roots(sentence: Sentence) -> dict[str, list[Token]]:
     return roots
 
 
-def _role_features(prefix: str, token: Token) -> list[str]:
+def _role_features(prefix: str, token: Token, quoted: frozenset[int]) -> list[str]:
     """Relation of a mention to its governor, climbing through coordination and modifiers."""
     out: list[str] = []
     tok = token
@@ -183,7 +203,7 @@ def _role_features(prefix: str, token: Token) -> list[str]:
     out.append(f"{prefix}.govpos={gov.pos_}")
     for cls in _classes(gov):
         out.append(f"{prefix}.gov={cls}|{dep}")
-    if in_quote(token):
+    if token.i in quoted:
         out.append(f"{prefix}.quoted")
     return out
 
@@ -197,6 +217,18 @@ class _Reader:
         self._args: dict[int, dict[str, list[str]]] = {}
         self._props: dict[int, list[str]] = {}
         self._paths: dict[tuple[int, int], tuple[int, str, int]] = {}
+        self._mentions: dict[tuple[str, str], list[str]] = {}
+        self.quoted = _quoted(sentence)
+
+    def mention_features(self, prefix: str, code: str) -> list[str]:
+        """How the first two mentions of ``code`` attach to their governors."""
+        got = self._mentions.get((prefix, code))
+        if got is None:
+            roots = self.roots.get(code, [])[:2]
+            got = self._mentions[(prefix, code)] = [
+                f for tok in roots for f in _role_features(prefix, tok, self.quoted)
+            ]
+        return got
 
     def arguments(self, trigger: Token) -> dict[str, list[str]]:
         """code -> the argument slots it fills for ``trigger``."""
@@ -208,7 +240,7 @@ class _Reader:
     def properties(self, trigger: Token) -> list[str]:
         got = self._props.get(trigger.i)
         if got is None:
-            got = self._props[trigger.i] = _trigger_properties(self.sentence, trigger)
+            got = self._props[trigger.i] = _trigger_properties(self.sentence, trigger, self.quoted)
         return got
 
     def path(self, code: str, trigger: Token) -> tuple[int, str, int]:
@@ -272,7 +304,7 @@ def _actors(sentence: Sentence, token: Token | None) -> list[str]:
         return []
 
 
-def _trigger_properties(sentence: Sentence, trigger: Token) -> list[str]:
+def _trigger_properties(sentence: Sentence, trigger: Token, quoted: frozenset[int]) -> list[str]:
     """Voice, negation, hedging, quotation, tense and governing classes of a trigger."""
     props = [f"T.pos={trigger.pos_}", f"T.dep={trigger.dep_}", f"T.tag={trigger.tag_}"]
     if is_negated(trigger):
@@ -281,7 +313,7 @@ def _trigger_properties(sentence: Sentence, trigger: Token) -> list[str]:
         props.append("T.pass")
     if is_hedged(sentence, trigger):
         props.append("T.hedged")
-    if in_quote(trigger):
+    if trigger.i in quoted:
         props.append("T.quoted")
     for child in trigger.children:
         if child.dep_ in ("aux", "auxpass") and child.lower_ in _MODALS:
@@ -494,11 +526,11 @@ def _candidate(
     structural = ["bias", *_role_link(reader, "A", roles[0], trigger), *reader.properties(trigger)]
     structural += [f"T.cls={c}" for c in sorted(_classes(trigger) & TYPE_CLASSES[kind])]
     own = list(ctx.shared)
-    own += [f for tok in reader.roots.get(roles[0], [])[:2] for f in _role_features("A", tok)]
+    own += reader.mention_features("A", roles[0])
     if len(roles) > 1:
         if roles[1] in reader.roots or roles[1] in reader.arguments(trigger):
             structural += _role_link(reader, "B", roles[1], trigger)
-            own += [f for tok in reader.roots.get(roles[1], [])[:2] for f in _role_features("B", tok)]
+            own += reader.mention_features("B", roles[1])
             here = reader.roots.get(roles[0]) and reader.roots.get(roles[1])
             if here:
                 own.append("A<B" if reader.roots[roles[0]][0].i < reader.roots[roles[1]][0].i else "B<A")
