@@ -155,6 +155,53 @@ def store(tmp_path: Path) -> Store:
     return open_store(f"sqlite:///{tmp_path / 'ledger.db'}", fresh=True)
 
 
+@pytest.fixture(scope="session")
+def starter_ledger(tmp_path_factory: pytest.TempPathFactory, template_ledger: Path) -> Path:
+    """A SQLite ledger holding the packaged starter data (imported by "importer"), built once per
+    session with no AIDTRACK_* setting and caches of its own."""
+    from aidtrack.services import imports
+    from aidtrack.services.ledger import open_store
+
+    path = tmp_path_factory.mktemp("starter") / "starter.db"
+    home = tmp_path_factory.mktemp("starter-home")
+    with pytest.MonkeyPatch.context() as patch:
+        for name in [n for n in os.environ if n.startswith("AIDTRACK_")]:
+            patch.delenv(name)
+        patch.setenv("AIDTRACK_CONFIG_FILE", str(home / "aidtrack.toml"))
+        patch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+        patch.setattr(db_engine, "migrate", _migrate_from_template(template_ledger, db_engine.migrate))
+        store = open_store(f"sqlite:///{path}", fresh=True)
+        imports.load_starter(store, by="importer")
+        store.engine.dispose()
+    return path
+
+
+@pytest.fixture
+def starter_store(tmp_path: Path, starter_ledger: Path) -> Store:
+    """A fresh SQLite ledger with the starter data: a private copy of :func:`starter_ledger`."""
+    from aidtrack.services.ledger import open_store
+
+    path = tmp_path / "starter.db"
+    shutil.copyfile(starter_ledger, path)
+    return open_store(f"sqlite:///{path}", fresh=True)
+
+
+@pytest.fixture
+def any_starter_store(any_store: Store, starter_ledger: Path) -> Store:
+    """:func:`any_store` holding the starter data: on SQLite a copy of :func:`starter_ledger` put
+    in its place, on PostgreSQL imported."""
+    from aidtrack.services import imports
+    from aidtrack.services.ledger import open_store
+
+    database = any_store.engine.url.database
+    if any_store.dialect != "sqlite" or not database:
+        imports.load_starter(any_store, by="importer")
+        return any_store
+    any_store.engine.dispose()
+    shutil.copyfile(starter_ledger, database)
+    return open_store(any_store.url, fresh=True)
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from aidtrack import models
 from aidtrack.db import Store
-from aidtrack.services import analysis, imports
+from aidtrack.services import analysis
 from aidtrack.services.signals import import_signals
 
 
-def test_frames_count_the_dataset_once(store: Store) -> None:
-    imports.load_starter(store, by="t")
+def test_frames_count_the_dataset_once(starter_store: Store) -> None:
+    store = starter_store
     support, _ = analysis.load_frames(store)
     kiel_total = support["amount_eur"].sum()
     import_signals(store)
