@@ -29,17 +29,17 @@ def test_options_join_verdicts_peers_signals_and_step_up(store: Store) -> None:
     assert threats and all(s["sources"][0]["url"].startswith("http") for s in threats)
 
 
-def test_via_routes_cite_only_their_own_intermediary_rules(store: Store) -> None:
-    report = options_report("KOR", as_of=dt.date(2024, 7, 1), store=store)
+def test_via_routes_cite_only_their_own_intermediary_rules(starter_store: Store) -> None:
+    report = options_report("KOR", as_of=dt.date(2024, 7, 1), store=starter_store)
     cited = {r.slug: set(r.check.cited_rules) for r in report.routes if r.check}
     assert "kor_155mm_loan_to_us_2023" in cited["ammunition-via-usa"]
     assert "kor_155mm_loan_to_us_2023" not in cited["ammunition-via-pol"] | cited["ammunition-via-deu"]
     assert "kor_end_user_reexport_consent" in cited["ammunition-via-pol"] & cited["ammunition-via-deu"]
 
 
-def test_rules_table_lists_every_cited_rule_with_its_title(store: Store) -> None:
+def test_rules_table_lists_every_cited_rule_with_its_title(starter_store: Store) -> None:
     when = dt.date(2024, 7, 1)
-    options = options_report("KOR", as_of=when, store=store)
+    options = options_report("KOR", as_of=when, store=starter_store)
     section = report_service.rules_section("KOR", on=when, cited=report_service.cited_rule_ids(options))
     by_id = {row[1]: row for row in section.rows}
     cited = report_service.cited_rule_ids(options)
