@@ -444,7 +444,7 @@ def subject_of(token: Token | None) -> Token | None:
         headline = _headline_subject(token)
         if headline is not None:
             return headline
-        controller = _object_controller(token)
+        controller = _object_controller(token) or _permitted_party(token)
         if controller is not None:
             return controller
         if (
@@ -516,6 +516,44 @@ def _object_controller(token: Token) -> Token | None:
     if token.dep_ != "pcomp" or prep.lower_ not in ("from", "of", "into") or prep.head.pos_ != "VERB":
         return None
     return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+
+
+_PERMISSIONS = frozenset(
+    {
+        "light",
+        "go-ahead",
+        "permission",
+        "approval",
+        "nod",
+        "authorisation",
+        "authorization",
+        "clearance",
+        "consent",
+    }
+)
+
+
+def _permitted_party(token: Token) -> Token | None:
+    """ "gave the green light to Denmark to deliver F-16s", "granted Kyiv permission to
+    use": the one permitted does what the infinitive says, not the one who permits."""
+    head = token.head
+    if token.dep_ not in ("advcl", "xcomp", "acl") or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+    ):
+        return None
+    holder = head if head.pos_ == "VERB" else head.head
+    idioms = [c for c in holder.children if c.dep_ == "dobj" and c.lemma_.lower() in _PERMISSIONS]
+    if not idioms:
+        return None
+    for owner in [holder, *idioms]:
+        for child in owner.children:
+            if child.dep_ == "dative" and child.pos_ in ("PROPN", "NOUN", "PRON"):
+                return child  # "gave Kyiv permission"
+            if child.dep_ in ("dative", "prep") and child.lower_ in ("to", "for"):
+                found = next((o for o in child.children if o.dep_ == "pobj"), None)
+                if found is not None:
+                    return found
+    return None
 
 
 def is_passive(verb: Token) -> bool:

@@ -455,7 +455,12 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
     core = lemma in _CORE_SANCTIONS
     follow_up = _follow_up(sentence, noun, ctx)
     measure = noun.pos_ in ("NOUN", "PROPN") and not core and _trade_ban(noun, lex)
-    made = noun.pos_ == "NOUN" and not core and not measure and _made_measure(sentence, noun)
+    made = (
+        noun.pos_ == "NOUN"
+        and not core
+        and not measure
+        and (_made_measure(sentence, noun) or _imposed_measure(sentence, noun))
+    )
     measure = measure or made
     if noun.pos_ not in ("NOUN", "PROPN") or not (core or follow_up or measure):
         return []
@@ -494,6 +499,16 @@ def _made_measure(sentence: Sentence, noun: Token) -> bool:
     ]
     targets = [c for t in prep_objects(noun, frozenset({"on", "against"})) for c in target_codes(sentence, t)]
     return bool(makers) and bool(targets) and not set(makers) & set(targets)
+
+
+def _imposed_measure(sentence: Sentence, noun: Token) -> bool:
+    """ "adopted the EU's latest package of measures against Moscow", "imposed restrictions on
+    Iran": a measure noun aimed at a foreign party, under a verb that imposes sanctions."""
+    if noun.lemma_.lower() not in sentence.lexicon.words("sanction", "measure_nouns"):
+        return False
+    targets = [c for t in _measure_targets(noun) for c in target_codes(sentence, t)]
+    verb = _sanction_verb(sentence, noun)
+    return bool(targets) and verb is not None and not set(targets) & set(_actors(sentence, verb))
 
 
 def _nominal_sanction(sentence: Sentence, noun: Token) -> bool:
@@ -825,16 +840,19 @@ def _entry_ban(sentence: Sentence, verb: Token, objects: list[Token]) -> list[To
     words = {t.lower_ for t in verb.subtree}
     if lemma == "declare" and {"persona", "grata"} <= words:
         return [t for t in verb.subtree if t.lemma_.lower() in entry and t.pos_ == "NOUN"]
-    objects = objects + [  # "banned the entry of twenty Japanese lawmakers"
+    objects = objects + [  # "banned the entry of twenty Japanese lawmakers", "barred entry to 500 Americans"
         p
         for o in objects
-        if o.lemma_.lower() in ("entry", "visit", "travel")
-        for p in prep_objects(o, frozenset({"of"}))
+        if o.lemma_.lower() in ("entry", "visit", "travel", "access")
+        for p in prep_objects(o, frozenset({"of", "to"})) + prep_objects(verb, frozenset({"to"}))
     ]
     people = [
         o
         for o in objects
-        if o.lemma_.lower() in entry or any(c.lemma_.lower() in entry for c in o.children if c.dep_ == "conj")
+        if o.lemma_.lower() in entry
+        or any(c.lemma_.lower() in entry for c in o.children if c.dep_ == "conj")
+        or o.tag_ == "NNPS"
+        and o.i in sentence.codes  # "500 Americans"
     ]
     if (
         people
