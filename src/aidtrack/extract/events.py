@@ -473,7 +473,10 @@ def _names_support(sentence: Sentence, verb: Token) -> bool:
 def support_receive(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Ukraine received 30 jets from the Netherlands"."""
     lex = sentence.lexicon
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.words("support", "receive_verbs"):
+    taking = verb.lemma_.lower() == "take" and any(  # "took delivery of tanks from Spain"
+        c.dep_ == "dobj" and c.lemma_.lower() in ("delivery", "receipt", "possession") for c in verb.children
+    )
+    if verb.pos_ != "VERB" or not (verb.lemma_.lower() in lex.words("support", "receive_verbs") or taking):
         return []
     if is_hedged(sentence, verb) or is_negated(verb):
         return []
@@ -492,6 +495,8 @@ def support_receive(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     cats, cat_default = _category_or_default(
         sentence, objects, ctx, allow_default=has_support_noun(sentence, objects)
     )
+    if not cats and has_money(objects):  # "will receive 1.5 billion euros from the EU"
+        cats, cat_default = ["financial"], True
     stage = "delivery" if verb.tag_ in ("VBD", "VBN") else "commitment"
     return _supports(
         donors, recipients, cats, verb, 0.85 - 0.15 * cat_default, rule="support-receive", stage=stage
