@@ -32,7 +32,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterator, Sequence
+import math
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import pandas as pd
@@ -397,8 +398,10 @@ def settle_totals(conn: Connection) -> int:
 
     The pending rows are taken with ``DELETE ... RETURNING``, so groups noted by a
     transaction that commits meanwhile stay pending for the next one; on PostgreSQL an
-    advisory lock lets one transaction settle at a time. Returns how many groups were
-    pending.
+    advisory lock lets one transaction settle at a time. A kept row that already holds
+    its group's figures is left as it is (same id; sums equal to 12 significant digits,
+    beyond which the order of summation decides), so restoring a backup, which writes
+    the kept rows and the records, changes nothing. Returns how many groups were pending.
     """
     pending = schema.support_totals_pending
     if not conn.execute(sa.select(sa.exists().where(pending.c.id > 0))).scalar():
@@ -406,29 +409,32 @@ def settle_totals(conn: Connection) -> int:
     if conn.dialect.name == "postgresql":
         conn.execute(sa.select(sa.func.pg_advisory_xact_lock(SETTLE_LOCK)))
     taken = conn.execute(pending.delete().returning(*(pending.c[k] for k in GROUP_KEYS), pending.c.month))
-    groups = {tuple(row) for row in taken}
+    groups = {_group_key(row) for row in taken}
     if len(groups) > REBUILD_FROM:
         rebuild_totals(conn)
     else:
         for group in groups:
-            _sum_group(conn, dict(zip((*GROUP_KEYS, "month"), group, strict=True)))
+            _sum_group(conn, group)
     return len(groups)
 
 
 def rebuild_totals(conn: Connection) -> None:
     """Sum every group of counted records again into ``support_totals`` (within ``conn``'s transaction)."""
-    t, s = schema.support_totals, schema.support
-    conn.execute(t.delete())
+    s, t = schema.support, schema.support_totals
     month = month_start(s.c.date)
     grouped = (
         sa.select(*_sum_columns(month))
         .where(*counted(everything=True))
         .group_by(*(whole_table(s.c[k]) for k in GROUP_KEYS), month)
     )
-    conn.execute(t.insert().from_select([*GROUP_KEYS, "month", *_SUMS], grouped))
+    _replace_changed(
+        conn, _by_group(conn.execute(grouped)), _by_group(conn.execute(sa.select(*_kept_columns(t))))
+    )
 
 
 _SUMS = ("date", "last_date", "amount_eur", "records")
+Group = tuple[Any, ...]
+"""The keys of a group (:data:`GROUP_KEYS`) and its month."""
 
 
 def _sum_columns(month: Any) -> list[Any]:
@@ -443,21 +449,80 @@ def _sum_columns(month: Any) -> list[Any]:
     ]
 
 
-def _sum_group(conn: Connection, group: dict[str, Any]) -> None:
-    """Replace the kept total of one group (keys and month) by the sum of its records."""
-    t, s = schema.support_totals, schema.support
-    conn.execute(t.delete().where(*(_same(t.c[k], v) for k, v in group.items())))
-    month = group["month"]
-    if isinstance(month, str):  # SQLite hands back the ISO text
-        month = dt.date.fromisoformat(month)
+def _kept_columns(t: sa.Table) -> list[Any]:
+    return [*(t.c[k] for k in GROUP_KEYS), t.c.month, *(t.c[k] for k in _SUMS), t.c.id]
+
+
+def _sum_group(conn: Connection, group: Group) -> None:
+    """Bring the kept total of one group (keys and month) to the sum of its records."""
+    s, t = schema.support, schema.support_totals
+    month = group[-1]
     dated = [s.c.date.is_(None)] if month is None else [s.c.date >= month, s.c.date < _next_month(month)]
-    keys = [_same(s.c[k], group[k]) for k in GROUP_KEYS]
-    grouped = (
+    keys = [_same(s.c[k], v) for k, v in zip(GROUP_KEYS, group, strict=False)]
+    fresh = (
         sa.select(*_sum_columns(sa.literal(month, sa.Date)))
         .where(s.c.status == "confirmed", s.c.current == sa.true(), *keys, *dated)
         .group_by(*(s.c[k] for k in GROUP_KEYS))
     )
-    conn.execute(t.insert().from_select([*GROUP_KEYS, "month", *_SUMS], grouped))
+    kept = sa.select(*_kept_columns(t)).where(
+        *(_same(t.c[k], v) for k, v in zip((*GROUP_KEYS, "month"), group, strict=True))
+    )
+    _replace_changed(conn, _by_group(conn.execute(fresh)), _by_group(conn.execute(kept)), only={group})
+
+
+def _by_group(rows: Iterable[Any]) -> dict[Group, list[tuple[Any, ...]]]:
+    """Rows (group keys, month, sums[, id]) by their group, dates made comparable."""
+    out: dict[Group, list[tuple[Any, ...]]] = {}
+    for row in rows:
+        values = tuple(row)
+        sums = values[len(GROUP_KEYS) + 1 :]
+        out.setdefault(_group_key(values), []).append((_day(sums[0]), _day(sums[1]), *sums[2:]))
+    return out
+
+
+def _group_key(row: Sequence[Any]) -> Group:
+    return (*row[: len(GROUP_KEYS)], _day(row[len(GROUP_KEYS)]))
+
+
+def _day(value: Any) -> dt.date | None:
+    """A date as the drivers give it (a date, a datetime, or ISO text on SQLite)."""
+    if value is None or type(value) is dt.date:
+        return value
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def _replace_changed(
+    conn: Connection,
+    fresh: dict[Group, list[tuple[Any, ...]]],
+    kept: dict[Group, list[tuple[Any, ...]]],
+    *,
+    only: set[Group] | None = None,
+) -> None:
+    """Make the kept rows of the groups in ``fresh`` and ``kept`` (or ``only`` those) equal ``fresh``."""
+    t = schema.support_totals
+    stale, new = [], []
+    for group in only if only is not None else fresh.keys() | kept.keys():
+        sums = fresh.get(group, [None])[0]
+        rows = kept.get(group, [])
+        matching = next((r for r in rows if sums is not None and _same_sums(r[:-1], sums)), None)
+        stale += [r[-1] for r in rows if r is not matching]
+        if sums is not None and matching is None:
+            new.append(dict(zip((*GROUP_KEYS, "month", *_SUMS), (*group, *sums), strict=True)))
+    for chunk in _chunks(stale, 500):
+        conn.execute(t.delete().where(t.c.id.in_(chunk)))
+    if new:
+        conn.execute(t.insert(), new)
+
+
+def _same_sums(kept: Sequence[Any], fresh: Sequence[Any]) -> bool:
+    (first, last, amount, records), (first2, last2, amount2, records2) = kept, fresh
+    if (first, last, int(records)) != (first2, last2, int(records2)):
+        return False
+    if amount is None or amount2 is None:
+        return amount is None and amount2 is None
+    return math.isclose(float(amount), float(amount2), rel_tol=1e-12, abs_tol=1e-6)
 
 
 def _same(column: Any, value: Any) -> Any:
