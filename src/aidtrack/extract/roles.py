@@ -350,6 +350,12 @@ def categories_in(sentence: Sentence, tokens: list[Token]) -> list[str]:
 _PERSONNEL = frozenset({"troop", "soldier", "peacekeeper"})
 
 
+def _paying(token: Token) -> bool:
+    """ "finances these donations", "funds the purchase of shells": paying says how, not what
+    kind of support (the donations may be tanks)."""
+    return token.pos_ == "VERB" and token.lemma_.lower() in ("finance", "fund", "co-finance", "cofinance", "pay")
+
+
 def _helped(token: Token) -> bool:
     """ "aid for soldiers", "equipment to the troops": personnel as the ones who receive."""
     if token.lemma_.lower() in _PERSONNEL and token.dep_ == "dobj":
@@ -364,7 +370,7 @@ def _helped(token: Token) -> bool:
 
 
 def _categories(sentence: Sentence, tokens: list[Token]) -> list[str]:
-    tokens = [t for t in tokens if not _helped(t)]
+    tokens = [t for t in tokens if not _helped(t) and not _paying(t)]
     lemmas = [t.lemma_.lower() for t in sorted(tokens, key=lambda t: t.i)]
     texts = (
         set(lemmas) | {t.lower_ for t in tokens} | {t.lower_[:-1] for t in tokens if t.lower_.endswith("s")}
