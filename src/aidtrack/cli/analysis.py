@@ -226,9 +226,10 @@ def compare(
     as_json: bool,
 ) -> None:
     """Compare a donor with its peers and show the step-up gap, e.g. `aidtrack compare KOR --peers G7`."""
+    code = service.resolve_donor(donor)  # a bad name is refused before the ledger is loaded
     frames = service.open_frames()
     result = service.compare_donors(
-        service.resolve_donor(donor),
+        code,
         frames=frames,
         peers=peers,
         stage=stage,
@@ -289,8 +290,8 @@ def compare(
 def timeline(donor: str | None, stage: str | None, freq: str, chart: Path | None, as_json: bool) -> None:
     """Support per month (or quarter, year) and to date, and commitments vs allocations,
     e.g. `aidtrack timeline KOR --freq q`."""
+    code = service.resolve_donor(donor) if donor else None  # refused before the ledger is loaded
     frames = service.open_frames()
-    code = service.resolve_donor(donor) if donor else None
     frame = service.donor_timeline(code, frames=frames, stage=stage, freq=freq)
     gap = service.commitment_gap(frames=frames, donors=None if code is None else [code])
     who = code or "All donors"
@@ -393,7 +394,8 @@ def _period(period: pd.Timestamp, freq: str) -> str:
 def report(donor: str, out: Path | None, peers: str, as_of: str | None, stage: str, as_json: bool) -> None:
     """Write a self-contained HTML country report (charts, peers, step-up gap, routes,
     rules, signals, sources) that works offline, e.g. `aidtrack report KOR --out kor.html`."""
-    built = report_service.country_report(donor, peers=peers, as_of=as_of, stage=stage)
+    code = service.resolve_donor(donor)  # a bad name is refused before the ledger is loaded
+    built = report_service.country_report(code, peers=peers, as_of=as_of, stage=stage)
     path = report_service.write_report_html(built, out or Path(f"{built.donor.lower()}.html"))
     if as_json:
         _print_json({"path": str(path), **service.report_dict(built)})
@@ -412,7 +414,8 @@ def brief(donor: str, peers: str, as_of: str | None, stage: str, as_json: bool) 
     routes open under the export rules, appeals and threats, sources, e.g. `aidtrack brief KOR`.
 
     On an empty ledger it first loads the offline starter data (Kiel Release 29)."""
-    built = report_service.country_report(donor, peers=peers, as_of=as_of, stage=stage)
+    code = service.resolve_donor(donor)  # a bad name is refused before the ledger is loaded
+    built = report_service.country_report(code, peers=peers, as_of=as_of, stage=stage)
     if as_json:
         _print_json(service.report_dict(built))
         return
