@@ -122,3 +122,19 @@ def test_amount_of_an_article_comes_from_every_sentence_reporting_it() -> None:
     )
     (event,) = [e for e in extract_text(text) if e["type"] == "support"]
     assert (event["amount"], event["currency"]) == (11e9, "NOK")
+
+
+def test_a_ceiling_or_a_possibility_is_not_the_sum() -> None:
+    from aidtrack.extract.amounts import Told, pick_amount
+
+    text = "The package is modest: only $80 million of what Congress set aside as a potential $2 billion."
+    money = pick_amount([Told(text, text.index("$2"))], "USA")
+    assert money is not None and money.amount == 80e6
+
+
+def test_each_gapped_donor_gets_its_own_amount() -> None:
+    from aidtrack.extract.pipeline import extract_text
+
+    events = extract_text("T\n\nFrance said it would allocate €100 million to Moldova and Germany €32 million.")
+    amounts = {e["donor"]: e.get("amount") for e in events if e["type"] == "support"}
+    assert amounts == {"FRA": 100e6, "DEU": 32e6}

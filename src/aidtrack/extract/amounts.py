@@ -111,6 +111,13 @@ _CUMULATIVE_AFTER = re.compile(
 )
 
 
+_TENTATIVE_BEFORE = re.compile(
+    r"\b(potential|potentially|possible|possibly|up to|as much as|could reach|could total|"
+    r"could be|might|may reach|set aside as)\b[^.;]{0,15}$",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Told:
     """One sentence that reports the event: its text and where its trigger word is."""
@@ -133,6 +140,11 @@ def is_cumulative(text: str, money: Money) -> bool:
     )
 
 
+def is_tentative(text: str, money: Money) -> bool:
+    """ "a potential $2 billion", "up to €35 billion": a ceiling or a possibility, not the sum."""
+    return bool(_TENTATIVE_BEFORE.search(text[max(0, money.start - 40) : money.start]))
+
+
 def in_currency_of(money: Money, donor: str) -> Money:
     """Resolve "kroner"/"crowns" to the donor's own currency when it is one of them."""
     home = HOME_CURRENCY.get(donor)
@@ -150,7 +162,7 @@ def pick_amount(told: list[Told], donor: str) -> Money | None:
 def pick_report(told: list[Told], donor: str) -> tuple[int, Money] | None:
     """:func:`pick_amount` with the index in ``told`` of the sentence that gives the figure."""
     home = HOME_CURRENCY.get(donor)
-    best: tuple[tuple[bool, bool, int, int], Money, int] | None = None
+    best: tuple[tuple[bool, bool, bool, int, int], Money, int] | None = None
     for order, sentence in enumerate(told):
         for money in parse_money(sentence.text):
             if is_conversion(sentence.text, money.start):
@@ -159,6 +171,7 @@ def pick_report(told: list[Told], donor: str) -> tuple[int, Money] | None:
             rank = (
                 money.currency == home,
                 not is_cumulative(sentence.text, money),
+                not is_tentative(sentence.text, money),
                 -order,
                 -abs(money.start - sentence.anchor),
             )

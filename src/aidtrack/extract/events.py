@@ -231,9 +231,17 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     found = _supports(
         donors, recipients, cats, verb, conf, rule="support-verb", stage=stage_of_verb(sentence, verb)
     )
-    found += _supports(
-        gapped, recipients, cats, verb, conf - 0.1, rule="support-gapped", stage=stage_of_verb(sentence, verb)
-    )
+    for donor in gapped:  # anchored on the donor's own name, so its own amount is picked
+        own = next((t for t in verb.subtree if sentence.codes.get(t.i) == donor and t.i > verb.i), verb)
+        found += _supports(
+            [donor],
+            recipients,
+            cats,
+            own,
+            conf - 0.1,
+            rule="support-gapped",
+            stage=stage_of_verb(sentence, verb),
+        )
     details = support_details(sentence, verb)
     for event in found:
         event.fields.update((k, v) for k, v in details.items() if v != event.fields["donor"])
