@@ -894,7 +894,7 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
     )  # not "Asked if ..., he said"
     if unnamed and len(actors) == 1:  # "Kyiv asked for the missiles": of whom the article is about
         targets = [t for t in [ctx.main_other(actors[0])] if t]
-    tokens = [t for c in verb.children if c.dep_ not in ("nsubj", "nsubjpass") for t in c.subtree]
+    tokens = [t for c in _asked_parts(verb) for t in c.subtree if not _in_side_clause(t, c)]
     if _asks_to_stop(sentence, verb) or _asks_to_speak(sentence, verb):
         return []
     transfer = any(t.lemma_.lower() in lex.support_verbs for t in tokens)
@@ -926,6 +926,32 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
 
 
 _ENVOYS = frozenset({"ambassador", "envoy", "emissary", "representative", "delegation", "mission"})
+
+
+_SCENE_PREPS = frozenset(
+    {"in", "at", "during", "after", "before", "amid", "following", "since", "despite", "as"}
+)
+
+
+def _asked_parts(verb: Token) -> list[Token]:
+    """What an appeal asks and of whom: not its subject, nor the scene ("In the wake of a
+    meeting on drones, X called on Y to ...")."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ not in ("nsubj", "nsubjpass", "punct", "aux", "neg", "advmod")
+        and not (c.dep_ == "prep" and c.lower_ in _SCENE_PREPS)
+    ]
+
+
+def _in_side_clause(token: Token, top: Token) -> bool:
+    """A word in a relative or comment clause below ``top`` ("..., which means they use it to
+    target military goals"): it says something about the request, not what is asked."""
+    while token != top and token.head != token:
+        if token.dep_ in ("relcl", "parataxis") or token.dep_ == "ccomp" and token.head != top:
+            return True
+        token = token.head
+    return False
 
 
 def _addressees(sentence: Sentence, verb: Token) -> list[str]:
@@ -1104,6 +1130,10 @@ def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
         targets += [c for o in prep_objects(head, frozenset({"to"})) for c in actors_of(sentence, o)]
     if not targets and answered:
         targets = _refusal_actors(sentence, head) if head.pos_ == "VERB" else []
+    guessed = False
+    if not targets and made and len(actors) == 1:  # "Ukraine made a request to receive these
+        targets = [t for t in [ctx.main_other(actors[0])] if t]  # helicopters": of the article's giver
+        guessed = bool(targets)
     tokens = [t for t in noun.subtree if t != noun and t.dep_ != "poss"]
     after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
     if after is not None and after.lower_ == "to" and after.head.head == head and after.head != noun:
@@ -1129,7 +1159,7 @@ def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
                 fields = {"type": "appeal", "actor": actor, "target": target, "category": cat}
                 if beneficiary:
                     fields["beneficiary"] = beneficiary
-                out.append(Found(fields, noun, 0.75 - 0.15 * cat_default, "appeal-noun"))
+                out.append(Found(fields, noun, 0.75 - 0.15 * cat_default - 0.25 * guessed, "appeal-noun"))
     return out
 
 
