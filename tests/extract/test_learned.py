@@ -207,3 +207,42 @@ def test_two_stage_fit_is_reproducible_and_leaves_the_sentence_features_to_the_f
     assert first["support:rule"] > 0
     model = Model(weights=first, thresholds={}, use={})
     assert model.score(["support:A.slot=subj"]) > model.score(["support:A.slot=obj"])
+
+
+def test_training_chooses_uses_as_the_pipeline_decides() -> None:
+    """The training script's replay of the pipeline's decision gives the pipeline's events,
+    for every use of the model."""
+    from aidtrack.extract import pipeline
+
+    script = _training_script()
+    model = load_model()
+    assert model is not None
+    text = (
+        "Sanctions\n\nCanada and Japan imposed fresh sanctions on Iranian and Syrian firms on Tuesday. "
+        "Austria, Ireland and Malta said they would not send weapons to Ukraine. "
+        "Moscow warned Tokyo that any delivery of weapons to Kyiv would destroy relations. "
+        "Sweden scrapped its ban on arms exports to Turkey, and Germany sent 14 tanks to Ukraine."
+    )
+    article = article_from_text(text, name="t")
+    ((_, parsed),) = [(article, p) for p in pipeline._parse([article])]
+    per_sentence, ctx = pipeline._analyse(article, parsed)
+    cands = pipeline.candidates_of(per_sentence, ctx)
+    doc = script.Doc("t", "development", per_sentence, {}, set())
+    doc.cands = [(c, None, script._key(c.fields)) for _, c in cands]
+    scores = [model.score(c.features) for _, c in cands]
+    for use in sorted(USES):
+        MODE.update({kind: use for kind in ROLES})
+        try:
+            got = {script._key(e) for e in extract_text(text)}
+        finally:
+            MODE.clear()
+        for kind in ROLES:
+            least, add = model.thresholds[kind], model.add_thresholds[kind]
+            replay = script.decided_keys(doc, scores, kind, use, least, add)
+            assert replay == {k for k in got if k[0] == kind}, (use, kind)
+
+
+def test_thresholds_are_taken_at_the_cautious_end_of_a_plateau() -> None:
+    script = _training_script()
+    results = [(0.80, 0.3, 0.95, ()), (0.803, 0.5, 0.95, ()), (0.70, 0.1, 0.95, ())]
+    assert script._conservative(results)[1] == 0.3

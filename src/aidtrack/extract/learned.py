@@ -105,11 +105,23 @@ EXTRA_CLASSES: dict[str, str] = {
 }
 CATEGORIES = ("military", "humanitarian", "financial")
 _CLIMB = frozenset({"conj", "appos", "compound", "amod", "nmod", "poss_"})
-_GOVERNING = ("ask", "refuse", "warn", "proposal", "speech", "pledge", "policy", "sanction")
+_GOVERNING = (
+    "ask",
+    "refuse",
+    "warn",
+    "proposal",
+    "speech",
+    "pledge",
+    "policy",
+    "sanction",
+    "loosen",
+    "tighten",
+)
 _NOMINAL_SLOTS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "pobj", "nsubj", "appos"})
 _MAX_PATH = 4
-# types whose own candidates need the sentence to name what is asked for
-_NAMES_WHAT = frozenset({"appeal"})
+# types whose own candidates need the sentence to name a kind of support: what is asked
+# for, or what an export rule is about ("visas for tourists" are no arms export rule)
+_NAMES_WHAT = frozenset({"appeal", "policy_change"})
 _MODALS = frozenset({"will", "would", "could", "may", "might", "should"})
 MODEL_FILE = "filter.json"
 
@@ -334,6 +346,8 @@ def _trigger_properties(sentence: Sentence, trigger: Token, quoted: frozenset[in
             props.append(f"T.up={cls}")
             if depth == 0:
                 props.append(f"T.up1={cls}")
+        if depth == 0 and trigger.pos_ in ("NOUN", "PROPN") and is_negated(up):
+            props.append("T.up1=negated")  # "will no longer allow exports"
     return props
 
 
@@ -464,7 +478,7 @@ def sentence_candidates(
             continue
         only_rules = adding is not None and kind not in adding
         if kind in _NAMES_WHAT and cat_default:
-            only_rules = True  # an appeal for nothing named is left to the rules
+            only_rules = True  # an appeal or a rule about nothing named is left to the rules
         codes = [] if only_rules else _codes_of(reader, roots, triggers)  # rules' events: below
         context = _KindContext(kind, triggers, shared, present, cats, cat_default, rule_keys, rule_types)
         made = set()
@@ -550,7 +564,7 @@ def _candidate(
         own += [
             f"dir={fields['direction']}|{p}"
             for p in reader.properties(trigger)
-            if p == "T.neg" or p.startswith("T.obj=")
+            if p == "T.neg" or p.startswith(("T.obj=", "T.up1="))
         ]
     if "T.hedged" in reader.properties(trigger):
         own.append("A.hedged")  # the pipeline lets the rules alone judge hedged events
