@@ -8,11 +8,19 @@ import pytest
 from click.testing import CliRunner
 
 from aidtrack.cli.rules import COMMANDS, check_transfer, options, rules
+from aidtrack.db import Store
 
 
 def test_commands_are_exported() -> None:
     assert [c.name for c in COMMANDS] == ["rules", "check-transfer", "options"]
     assert {"show", "changes", "stale", "audit"} <= set(rules.commands)
+
+
+@pytest.fixture
+def starter_ledger_in_use(starter_store: Store, monkeypatch: pytest.MonkeyPatch) -> Store:
+    """The CLI's ledger holds the starter data already (options then loads only the signals)."""
+    monkeypatch.setenv("AIDTRACK_DATABASE_URL", starter_store.url)
+    return starter_store
 
 
 @pytest.mark.parametrize(
@@ -72,6 +80,7 @@ def test_commands_are_exported() -> None:
         (options, ["KOR", "--as-of", "2023-03-01"], "Direct lethal aid: prohibited"),
     ],
 )
+@pytest.mark.usefixtures("starter_ledger_in_use")
 def test_text_output(runner: CliRunner, command, args: list[str], expected: str) -> None:  # type: ignore[no-untyped-def]
     result = runner.invoke(command, args)
     assert result.exit_code == 0, result.output
@@ -114,6 +123,7 @@ def test_check_transfer_json(runner: CliRunner) -> None:
     )
 
 
+@pytest.mark.usefixtures("starter_ledger_in_use")
 def test_options_json(runner: CliRunner) -> None:
     data = json.loads(runner.invoke(options, ["KOR", "--as-of", "2024-12-31", "--json"]).output)
     assert data["routes"][-1]["verdict"] == "prohibited"
