@@ -675,7 +675,7 @@ def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         return []
     if (is_negated(verb) and not says_no) or is_hedged(sentence, verb):
         return []
-    objects = object_tokens(verb) + _gerund_complements(verb)
+    objects = object_tokens(verb) + _gerund_complements(verb) + _planned_transfers(lex, verb)
     if any(
         c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in _RESTRICTIONS or _rule_of_not_giving(c))
         for c in verb.children
@@ -756,6 +756,18 @@ def _refusal_phrase(lex: Any, verb: Token) -> bool:
     return any(f"{verb.lemma_.lower()} {w}" in lex.words("refusal", "phrases") for w in _particles(verb))
 
 
+def _planned_transfers(lex: Any, verb: Token) -> list[Token]:
+    """ "scrapped a plan to send batteries", "cancelled its offer to deliver jets": the
+    transfer planned in the object's own clause."""
+    return [
+        t
+        for o in children(verb, frozenset({"dobj", "nsubjpass"}))
+        for c in o.children
+        if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in lex.support_verbs and c.tag_ == "VB"
+        for t in c.subtree
+    ]
+
+
 def _gerund_complements(verb: Token) -> list[Token]:
     """ "ruled out sending tanks" (parsed as an adverbial clause): the gerund is the object."""
     return [
@@ -803,9 +815,9 @@ def refusal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
         c.lower_ == "no" for c in noun.children
     ):
         return _no_plans(sentence, noun, ctx)
-    if noun.lemma_.lower() not in lex.words("refusal", "nouns"):
+    if noun.lemma_.lower() not in lex.words("refusal", "nouns") and not _bans_giving(lex, noun):
         return []
-    if is_hedged(sentence, noun) and noun.head.lemma_.lower() not in ("condemn", "criticize", "criticise"):
+    if _noun_hedged(sentence, noun) and noun.head.lemma_.lower() not in ("condemn", "criticize", "criticise"):
         return []
     tokens = list(noun.subtree)
     transfer = any(t.lemma_.lower() in lex.support_verbs for t in tokens)
@@ -818,6 +830,31 @@ def refusal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
         [ctx.default_recipient] if ctx.default_recipient else []
     )
     return _refusals(actors, cats, recipients, noun, 0.75 - 0.15 * cat_default, rule="refusal-noun")
+
+
+_GIVING_BANS = frozenset({"ban", "prohibition", "moratorium", "embargo"})
+
+
+def _bans_giving(lex: Any, noun: Token) -> bool:
+    """ "Seoul's ban on sending lethal weapons": a ban on giving support (not on selling or
+    exporting, which is an export rule) refuses it."""
+    if noun.lemma_.lower() not in _GIVING_BANS:
+        return False
+    giving = lex.support_verbs - {"sell", "export"}
+    return any(
+        t.lemma_.lower() in giving and t.pos_ == "VERB"
+        for o in noun.children
+        if o.lower_ == "on"
+        for t in o.subtree
+    )
+
+
+def _noun_hedged(sentence: Sentence, noun: Token) -> bool:
+    """A refusal noun that is the subject of its verb is hedged only as that verb is
+    ("Poland's veto ... delayed payments" happened; "a veto could delay" did not)."""
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+        return is_hedged(sentence, noun.head)
+    return is_hedged(sentence, noun)
 
 
 def _no_plans(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
