@@ -250,36 +250,27 @@ def support_totals(
     with engine.connect() as conn:
         _tune(conn)
         kept = conn.execute(_kept_query(start, end, everything=everything))
-        frame = _with_sources(conn, kept.cursor.fetchall())  # the driver's rows: typed_totals converts
-        cut = []
+        rows = _with_sources(conn, kept.cursor.fetchall())  # the driver's rows: typed_totals converts
         for first, last in _cut_months(start, end):
             query = totals_query(start=first, end=last, everything=everything, by_date=True)
-            cut += [tuple(row) for row in conn.execute(query)]
-    if cut:
-        frame = pd.concat(
-            [frame, pd.DataFrame.from_records(cut, columns=list(TOTALS_COLUMNS))], ignore_index=True
-        )
-    return typed_totals(frame)
+            rows += [tuple(row) for row in conn.execute(query)]
+    return typed_totals(pd.DataFrame.from_records(rows, columns=list(TOTALS_COLUMNS)))
 
 
-def _with_sources(conn: Connection, rows: Sequence[Any]) -> pd.DataFrame:
-    """Kept rows (ending in a source id) as a frame with that source's URL and title instead of the id.
+def _with_sources(conn: Connection, rows: Sequence[Any]) -> list[tuple[Any, ...]]:
+    """Kept rows (ending in a source id) with that source's URL and title instead of the id.
 
-    The few sources are read once and mapped onto the rows rather than joined to each
-    row (SQLite scans the sources for every row of a join it cannot turn into a key lookup).
+    The few sources are read once rather than joined to each row (SQLite scans the
+    sources for every row of a join it cannot turn into a key lookup).
     """
     src = schema.sources
-    frame = pd.DataFrame.from_records(rows, columns=[*TOTALS_COLUMNS[:-2], "source_id"])
-    ids = sorted(set(frame["source_id"].dropna().astype("int64")))
-    urls: dict[int, Any] = {}
-    titles: dict[int, Any] = {}
-    for chunk in _chunks(ids, 500):
-        for row in conn.execute(sa.select(src.c.id, src.c.url, src.c.title).where(src.c.id.in_(chunk))):
-            urls[row.id], titles[row.id] = row.url, row.title
-    source = frame.pop("source_id")
-    for column, found in (("source_url", urls), ("source_title", titles)):
-        frame[column] = pd.Series(source.map(found), dtype="str") if len(frame) else pd.Series(dtype="str")
-    return frame
+    ids = {row[-1] for row in rows} - {None}
+    found: dict[Any, tuple[Any, Any]] = {}
+    for chunk in _chunks(sorted(ids), 500):
+        query = sa.select(src.c.id, src.c.url, src.c.title).where(src.c.id.in_(chunk))
+        found.update({row.id: (row.url, row.title) for row in conn.execute(query)})
+    none = (None, None)
+    return [(*row[:-1], *found.get(row[-1], none)) for row in rows]
 
 
 def _chunks(values: list[Any], size: int) -> Iterator[list[Any]]:
