@@ -819,6 +819,8 @@ def refusal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
         return []
     if _noun_hedged(sentence, noun) and noun.head.lemma_.lower() not in ("condemn", "criticize", "criticise"):
         return []
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in _ENDING | _first_words_of(lex):
+        return []  # "ended its freeze on arms export approvals" loosens a rule
     tokens = list(noun.subtree)
     transfer = any(t.lemma_.lower() in lex.support_verbs for t in tokens)
     if not transfer and not has_support_noun(sentence, tokens[1:] if tokens else tokens):
@@ -833,6 +835,7 @@ def refusal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
 
 
 _GIVING_BANS = frozenset({"ban", "prohibition", "moratorium", "embargo"})
+_ENDING = frozenset({"end", "scrap", "drop", "abandon", "ditch", "remove", "overturn", "lift"})
 
 
 def _bans_giving(lex: Any, noun: Token) -> bool:
@@ -840,8 +843,7 @@ def _bans_giving(lex: Any, noun: Token) -> bool:
     exporting, which is an export rule) refuses it."""
     if noun.lemma_.lower() not in _GIVING_BANS:
         return False
-    ending = _first_words_of(lex) | {"end", "scrap", "drop", "abandon", "ditch", "remove", "overturn"}
-    if noun.head.lemma_.lower() in ending:
+    if noun.head.lemma_.lower() in _first_words_of(lex) | _ENDING:
         return False  # "ended its ban on sending weapons" loosens a rule
     giving = lex.support_verbs - {"sell", "export"}
     return any(

@@ -937,7 +937,7 @@ def _combo_direction(sentence: Sentence, token: Token) -> str | None:
     lemma = token.lemma_.lower()
     if lemma not in _combo_verbs(sentence.lexicon) and lemma not in ("give", "grant", "issue"):
         return None
-    objects = [t for t in object_tokens(token)[1:]]
+    objects = [t for t in object_tokens(token)[1:] if not _since(t)]
     words = {t.lemma_.lower() for t in objects}
     if words & sentence.lexicon.words("policy_change", "party_nouns"):
         return None
@@ -989,6 +989,8 @@ def policy_change(sentence: Sentence, token: Token, ctx: ArticleContext) -> list
         and _describes_old_rule(sentence, token)
     ):
         return []
+    if _since(token):
+        return []  # "the first licence since the embargo of 2019": the embargo is past
     if not on_topic(sentence, combo is not None) or _restricts_a_country(sentence, token):
         return []
     actors = _policy_actors(sentence, token)
@@ -1055,9 +1057,21 @@ def _first_words(lex: Lexicon, groups: tuple[str, ...] = _POLICY_GROUPS) -> froz
 
 
 def _describes_old_rule(sentence: Sentence, token: Token) -> bool:
-    """ "a shift from its policy of banning exports": the ban is what is dropped."""
+    """ "a shift from its policy of banning exports": the ban is what is dropped; "the first
+    licence since the embargo of 2019": the embargo is the past the change ends."""
     changes = _first_words(sentence.lexicon, ("loosen", "neutral"))
-    return any(g.lemma_.lower() in changes for g in governors(token))
+    return any(g.lemma_.lower() in changes for g in governors(token)) or _since(token)
+
+
+def _since(token: Token) -> bool:
+    """The token stands in a "since ..." phrase: what was before the change."""
+    while token.head != token:
+        if token.dep_ in ("prep", "mark") and token.lower_ == "since" or token.lower_ == "since":
+            return True
+        if token.dep_ in ("ROOT",):
+            return False
+        token = token.head
+    return False
 
 
 def _phrase_at(sentence: Sentence, token: Token, group: str) -> bool:
@@ -1236,6 +1250,39 @@ _AIMED_AT = frozenset(
 )
 
 
+_FIRST_GRANTS = frozenset({"issue", "grant", "approve", "sign", "authorise", "authorize", "allow", "clear"})
+_GRANTED = frozenset(
+    {"licence", "license", "permit", "export", "sale", "delivery", "authorisation", "authorization"}
+)
+
+
+def policy_resumption(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """ "Finland has granted the first export licence for military material to Turkey since
+    2019": the first permit after a halt resumes exports (loosen)."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _FIRST_GRANTS or is_negated(verb):
+        return []
+    if is_hedged(sentence, verb):
+        return []
+    granted = [
+        o
+        for o in children(verb, frozenset({"dobj", "nsubjpass"}))
+        if o.lemma_.lower() in _GRANTED | {"export"} or any(c.lemma_.lower() in _GRANTED for c in o.children)
+    ]
+    first = [o for o in granted if any(c.lower_ == "first" for c in o.children)]
+    since = any(t.lower_ == "since" for t in sentence.span)
+    if not (first and since) or not on_topic(sentence, True):
+        return []
+    return [
+        Found(
+            {"type": "policy_change", "actor": a, "direction": "loosen", "summary": sentence.span.text[:200]},
+            verb,
+            0.65,
+            "policy-resumption",
+        )
+        for a in _actors(sentence, verb)
+    ]
+
+
 def policy_use_permission(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """A donor lets the recipient strike the other side with the weapons it gave."""
     if verb.pos_ != "VERB" or is_negated(verb) or is_hedged(sentence, verb):
@@ -1292,5 +1339,6 @@ MEASURE_RULES = (
     policy_change,
     policy_ruling,
     policy_use_permission,
+    policy_resumption,
     threat_withheld_support,
 )
