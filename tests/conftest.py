@@ -211,6 +211,9 @@ SLOW_TESTS = {
     "tests/web/test_fuzz.py::test_api_never_fails_with_a_server_error": (
         "schemathesis walks every endpoint with generated requests: about 4 s a case"
     ),
+    "tests/feeds/test_poll.py::test_failing_feeds_are_reported_and_the_others_go_on": (
+        "waits out a feed that answers late: a 1 s timeout, twice"
+    ),
 }
 """Tests that take several seconds each for a reason of their own, with that reason; PostgreSQL
 and browser tests are slow too. All of them run in CI's full command."""
