@@ -33,6 +33,7 @@ from aidtrack.importers.release import (
     BadRow,
     Donors,
     KielRelease,
+    MacroValue,
     dataset_source,
     parse_number,
     text_or_none,
@@ -224,7 +225,7 @@ def _column(header: Sequence[object], test: Any) -> int | None:
     return None
 
 
-def _summary_gdp(book: Any, source: Source, report: list[BadRow]) -> list[dict[str, Any]]:
+def _summary_gdp(book: Any, source: Source, report: list[BadRow]) -> list[MacroValue]:
     """Kiel's fixed GDP (2021) in EUR from the "Country Summary" sheet, as macro rows."""
     name = next((n for n in book.sheetnames if n.strip().lower().startswith("country summary")), None)
     if name is None:
@@ -251,7 +252,7 @@ def _summary_gdp(book: Any, source: Source, report: list[BadRow]) -> list[dict[s
     )
 
 
-def _eu_shares(book: Any, source: Source, result: KielRelease) -> list[dict[str, Any]]:
+def _eu_shares(book: Any, source: Source, result: KielRelease) -> list[MacroValue]:
     """The "Country Share on total EU Budget" key of the "EU aid shares" sheet, as macro rows."""
     name = next((n for n in book.sheetnames if n.strip().lower() == "eu aid shares"), None)
     if name is None:
@@ -292,7 +293,7 @@ def _macro_rows(
     source: Source,
     report: list[BadRow],
     sheet: str,
-) -> list[dict[str, Any]]:
+) -> list[MacroValue]:
     donors, out = Donors(), []
     for row in rows:
         label = text_or_none(row[country] if country < len(row) else None)
@@ -311,14 +312,7 @@ def _macro_rows(
         if scale_billions and value < 1e6:
             value *= 1e9
         out.append(
-            {
-                "actor": code,
-                "indicator": indicator,
-                "year": year,
-                "value": value,
-                "unit": unit,
-                "source": source,
-            }
+            MacroValue(actor=code, indicator=indicator, year=year, value=value, unit=unit, source=source)
         )
     return out
 

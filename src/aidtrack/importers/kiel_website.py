@@ -20,7 +20,6 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
 
 from aidtrack.errors import ImportFormatError
 from aidtrack.importers import sniff
@@ -28,6 +27,7 @@ from aidtrack.importers.release import (
     BadRow,
     Donors,
     KielRelease,
+    MacroValue,
     build_record,
     dataset_source,
     parse_number,
@@ -203,10 +203,10 @@ def records_from_monthly(
 
 def website_macro(
     folder: Path, table: list[dict[str, str]], *, info: WebsiteInfo, source: Source, report: list[BadRow]
-) -> list[dict[str, Any]]:
+) -> list[MacroValue]:
     """``gdp_eur_kiel_2021`` per donor (from ``table``) and ``eu_share`` per EU member."""
     donors: Donors = Donors()
-    rows: list[dict[str, Any]] = []
+    rows: list[MacroValue] = []
     seen: set[str] = set()
     for number, row in enumerate(table if table and "gdp" in table[0] else [], start=2):
         code = donors.code(row["country"], fallback=row.get("iso"))
@@ -214,14 +214,9 @@ def website_macro(
         if code and gdp and code not in seen:
             seen.add(code)
             rows.append(
-                {
-                    "actor": code,
-                    "indicator": "gdp_eur_kiel_2021",
-                    "year": 2021,
-                    "value": gdp,
-                    "unit": "EUR",
-                    "source": source,
-                }
+                MacroValue(
+                    actor=code, indicator="gdp_eur_kiel_2021", year=2021, value=gdp, unit="EUR", source=source
+                )
             )
     shares_path = folder / "eu_aid_shares.csv"
     if shares_path.exists():
@@ -231,7 +226,7 @@ def website_macro(
 
 def _eu_shares(
     path: Path, *, info: WebsiteInfo, donors: Donors, source: Source, report: list[BadRow]
-) -> list[dict[str, Any]]:
+) -> list[MacroValue]:
     table = _read_csv(path, required=("country", "eu_share_bn"))
     values: dict[str, float] = {}
     for number, row in enumerate(table, start=2):
@@ -248,14 +243,9 @@ def _eu_shares(
     year = info.published.year if info.published else dt.date.today().year
     return (
         [
-            {
-                "actor": code,
-                "indicator": "eu_share",
-                "year": year,
-                "value": value / total,
-                "unit": "share",
-                "source": source,
-            }
+            MacroValue(
+                actor=code, indicator="eu_share", year=year, value=value / total, unit="share", source=source
+            )
             for code, value in values.items()
         ]
         if total

@@ -24,13 +24,12 @@ import io
 import json
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 import pycountry
 
 from aidtrack.errors import ImportFormatError
 from aidtrack.importers import sniff
-from aidtrack.importers.release import BadRow, parse_number
+from aidtrack.importers.release import BadRow, MacroValue, parse_number
 from aidtrack.models import Source, SourceKind
 
 __all__ = ["INDICATORS", "MacroFile", "is_country", "read_macro"]
@@ -48,9 +47,15 @@ _EXTRA_COUNTRIES = {"XKX"}  # Kosovo: a World Bank economy without an ISO 3166-1
 class MacroFile:
     """Rows read from one macro file and the rows left out, with why."""
 
-    rows: list[dict[str, Any]]
+    rows: list[MacroValue]
     report: list[BadRow]
     aggregates: int = 0
+
+
+def _value(actor: str, indicator: str, year: int, value: float, source: Source) -> MacroValue:
+    """One value of a World Bank indicator, in the indicator's unit."""
+    unit = INDICATORS[indicator][0]
+    return MacroValue(actor=actor, indicator=indicator, year=year, value=value, unit=unit, source=source)
 
 
 def is_country(code: str) -> bool:
@@ -107,7 +112,6 @@ def _read_world_bank_csv(path: Path, indicator: str) -> MacroFile:
 
 def _world_bank_rows(reader: Iterable[dict[str, str]], indicator: str) -> MacroFile:
     result, source = MacroFile([], []), _source(indicator)
-    unit = INDICATORS[indicator][0]
     for number, row in enumerate(reader, start=2):
         code = str(row.get("Country Code") or "").strip().upper()
         if not is_country(code):
@@ -120,16 +124,7 @@ def _world_bank_rows(reader: Iterable[dict[str, str]], indicator: str) -> MacroF
             result.report.append(BadRow(number, "Year/Value", shown, "not a number; the row is not stored"))
             continue
         if value is not None:
-            result.rows.append(
-                {
-                    "actor": code,
-                    "indicator": indicator,
-                    "year": year,
-                    "value": value,
-                    "unit": unit,
-                    "source": source,
-                }
-            )
+            result.rows.append(_value(code, indicator, year, value, source))
     return result
 
 
@@ -154,16 +149,8 @@ def _read_wdi_json(path: Path) -> MacroFile:
             continue
         for indicator, value_key, year_key in fields:
             if entry.get(value_key) is not None and entry.get(year_key) is not None:
-                result.rows.append(
-                    {
-                        "actor": code,
-                        "indicator": indicator,
-                        "year": int(entry[year_key]),
-                        "value": float(entry[value_key]),
-                        "unit": INDICATORS[indicator][0],
-                        "source": _source(indicator),
-                    }
-                )
+                year, value = int(entry[year_key]), float(entry[value_key])
+                result.rows.append(_value(code, indicator, year, value, _source(indicator)))
     return result
 
 

@@ -14,7 +14,7 @@ import math
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from aidtrack import currency
 from aidtrack.actors import resolve_actor
@@ -28,6 +28,7 @@ __all__ = [
     "BadRow",
     "Donors",
     "KielRelease",
+    "MacroValue",
     "build_record",
     "dataset_source",
     "donor_and_category",
@@ -60,6 +61,17 @@ class BadRow:
         return dataclasses.asdict(self)
 
 
+class MacroValue(TypedDict):
+    """One macro figure of a country: an indicator's value in a year, in its unit, with its source."""
+
+    actor: str
+    indicator: str
+    year: int
+    value: float
+    unit: str
+    source: Source
+
+
 @dataclasses.dataclass
 class KielRelease:
     """Everything read from one Kiel file or folder."""
@@ -67,7 +79,7 @@ class KielRelease:
     release: str | None
     layout: str
     records: list[Support]
-    macro: list[dict[str, Any]]
+    macro: list[MacroValue]
     report: list[BadRow]
     rows_read: int = 0
     notes: list[str] = dataclasses.field(default_factory=list)

@@ -31,6 +31,7 @@ from aidtrack.importers.release import (
     BadRow,
     Donors,
     KielRelease,
+    MacroValue,
     dataset_source,
     sha256_of,
 )
@@ -72,6 +73,12 @@ def _write_csv(path: Path, columns: tuple[str, ...], rows: list[dict[str, Any]])
         writer.writerows(rows)
 
 
+def _macro_line(value: MacroValue) -> dict[str, Any]:
+    """A line of the starter's macro file: the value exactly (repr), the source left to the release."""
+    row: dict[str, Any] = {k: v for k, v in value.items() if k in _MACRO_COLUMNS}
+    return {**row, "value": repr(value["value"])}
+
+
 def _totals(rows: list[kiel_website.MonthlyRow]) -> dict[str, float]:
     totals: dict[str, float] = {}
     for row in rows:
@@ -80,16 +87,12 @@ def _totals(rows: list[kiel_website.MonthlyRow]) -> dict[str, float]:
     return {k: round(v, 3) for k, v in sorted(totals.items())}
 
 
-def _population(wdi: Path | None, donors: set[str]) -> list[dict[str, Any]]:
+def _population(wdi: Path | None, donors: set[str]) -> list[MacroValue]:
     """Population of the Kiel donors from a World Bank ``wdi.json`` (for per-capita figures)."""
     if wdi is None:
         return []
     rows = read_macro(wdi).rows
-    return [
-        {k: m[k] for k in _MACRO_COLUMNS}
-        for m in rows
-        if m["indicator"] == "population" and m["actor"] in donors
-    ]
+    return [m for m in rows if m["indicator"] == "population" and m["actor"] in donors]
 
 
 def write_starter(source_folder: Path, out: Path = STARTER_DIR, *, wdi: Path | None = None) -> dict[str, Any]:
@@ -121,7 +124,7 @@ def write_starter(source_folder: Path, out: Path = STARTER_DIR, *, wdi: Path | N
     _write_csv(
         out / MACRO_FILE,
         _MACRO_COLUMNS,
-        [{k: (repr(m[k]) if k == "value" else m[k]) for k in _MACRO_COLUMNS} for m in release.macro],
+        [_macro_line(m) for m in release.macro],
     )
     meta = {
         "release": info.release,
@@ -186,14 +189,14 @@ def read_starter(folder: Path = STARTER_DIR) -> KielRelease:
     report: list[BadRow] = []
     records = kiel_website.records_from_monthly(monthly, source=source, report=report)
     macro = [
-        {
-            "actor": r["actor"],
-            "indicator": r["indicator"],
-            "year": int(r["year"]),
-            "value": float(r["value"]),
-            "unit": r["unit"],
-            "source": source,
-        }
+        MacroValue(
+            actor=r["actor"],
+            indicator=r["indicator"],
+            year=int(r["year"]),
+            value=float(r["value"]),
+            unit=r["unit"],
+            source=source,
+        )
         for r in _read_rows(folder / MACRO_FILE, _MACRO_COLUMNS)
     ]
     return KielRelease(meta["release"], "kiel-starter", records, macro, report, rows_read=len(monthly))
