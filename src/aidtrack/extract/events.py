@@ -167,10 +167,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     if verb.dep_ == "advcl" and _refusal_phrase(lex, verb.head):
         return []  # "ruled out sending tanks": the refusal rule reads it
     objects = object_tokens(verb)
-    if verb.head.pos_ in ("NOUN", "PROPN") and (
-        verb.dep_ == "relcl" or verb.dep_ == "acl" and agent_of(verb)
-    ):
-        objects = objects + core_phrase(verb.head)  # "the missiles that the US is sending"
+    if verb.dep_ == "relcl" or verb.head.pos_ in ("NOUN", "PROPN") and verb.dep_ == "acl" and agent_of(verb):
+        objects = objects + core_phrase(verb.head)  # "the missiles (that) the US is sending"
     inherent = (
         lemma in ("arm", "equip")
         or lemma == "train"
@@ -876,6 +874,45 @@ def _no_plans(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Foun
     return _refusals(actors, cats, recipients, noun, 0.75 - 0.15 * cat_default, rule="no-plans")
 
 
+_PAUSES = frozenset(
+    {"pause", "suspension", "freeze", "halt", "hold", "moratorium", "stop", "block", "blockage"}
+)
+_LIFTING = frozenset({"lift", "end", "reverse", "drop", "scrap", "remove", "unfreeze", "release", "rescind"})
+
+
+def support_resumed(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """ "Canada will lift its pause on funding to UNRWA", "lifted the hold on military aid to
+    Kyiv": ending a halt of support gives it again."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _LIFTING or is_negated(verb):
+        return []
+    if is_hedged(sentence, verb):
+        return []
+    halts = [c for c in children(verb, frozenset({"dobj", "nsubjpass"})) if c.lemma_.lower() in _PAUSES]
+    held = [
+        t
+        for h in halts
+        for o in prep_objects(h, frozenset({"on", "of", "to"})) + prep_objects(verb, frozenset({"on"}))
+        for t in core_phrase(o)
+    ]
+    if (
+        not held
+        or not has_support_noun(sentence, held)
+        or any(t.lemma_.lower() in _TRADE_WORDS for t in held)
+    ):
+        return []  # "lifted its pause on new arms export licences" is an export rule
+    phrase = [t for h in halts for t in h.subtree] + [
+        t for o in prep_objects(verb, frozenset({"on"})) for t in o.subtree
+    ]
+    cats, cat_default = _category_or_default(sentence, phrase, ctx, allow_default=True)
+    recipients = [r for t in phrase for r in recipients_of(sentence, t, dobj_is_recipient=False)]
+    recipients = recipients or [c for t in phrase if t.dep_ == "pobj" for c in actors_of(sentence, t)]
+    donors = _refusal_actors(sentence, verb)
+    recipients = [r for r in dict.fromkeys(recipients) if r not in donors]
+    recipients, defaulted = _recipients_or_default(recipients, ctx)
+    conf = 0.8 - 0.15 * cat_default - 0.15 * defaulted
+    return _supports(donors, recipients[:1], cats, verb, conf, rule="support-resumed", stage="commitment")
+
+
 def support_thanks(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Zelensky thanked Norway for its financial support": Norway gave it."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in ("thank", "praise", "commend"):
@@ -1562,6 +1599,7 @@ RULES: tuple[Rule, ...] = (
     refusal_verb,
     refusal_noun,
     appeal_verb,
+    support_resumed,
     appeal_noun,
     appeal_answered,
     support_compound,
