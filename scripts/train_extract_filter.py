@@ -68,8 +68,9 @@ TOLERANCE = 0.005
 
 
 # the parts of the training data: "development" articles and "fresh" sentences (written for the
-# scorer, not for the rules) are held out in turn to choose the uses; "train" and "partial"
-# (sentences whose gold names only some events) always train
+# scorer, not for the rules) are held out in turn to choose the uses; "train", "partial"
+# (sentences whose gold names only some events) and "documents" (own articles whose gold
+# has no evidence) always train
 HELD_OUT = ("development", "fresh")
 
 
@@ -103,6 +104,23 @@ def _gold_articles() -> list[tuple[Any, list[dict], str]]:
     for i, (text, events, part) in enumerate(sentences):
         article = article_from_text(f"Own sentence\n\n{text}", name=f"{part}-{i}")
         out.append((article, [dict(e, evidence=text) for e in events], part))
+    out += _document_articles()
+    return out
+
+
+def _document_articles() -> list[tuple[Any, list[dict], str]]:
+    """The document tests' own articles with every event they hold, but no evidence: they teach
+    what is no event; which sentence tells an event is not known."""
+    from aidtrack.extract import read_article
+    from aidtrack.extract.pipeline import KEYS
+
+    sys.path.insert(0, str(ROOT))
+    from tests.extract import test_documents
+
+    out = []
+    for name, keys in test_documents.EXPECTED.items():
+        events = [dict(zip(("type", *KEYS[k[0]]), k)) for k in keys]
+        out.append((read_article(test_documents.FIXTURES / f"{name}.txt"), events, "documents"))
     return out
 
 
@@ -190,6 +208,8 @@ def analysed_docs() -> list[Doc]:
             label = _label(key, span, required, optional)
             if part == "partial" and label == 0 and key not in absent:
                 label = None  # a mechanism test names some events of its sentence only
+            if part == "documents" and label == 1:
+                label = None  # the sentence that tells it is not known
             doc.cands.append((cand, label, key))
         docs.append(doc)
     return docs

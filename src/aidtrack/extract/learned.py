@@ -126,9 +126,10 @@ _GOVERNING = (
 )
 _NOMINAL_SLOTS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "pobj", "nsubj", "appos"})
 _MAX_PATH = 4
-# types whose own candidates need the sentence to name a kind of support: what is asked
-# for, or what an export rule is about ("visas for tourists" are no arms export rule)
-_NAMES_WHAT = frozenset({"appeal", "policy_change"})
+# types whose own candidates need the sentence to name a kind of support: what is given or
+# asked for ("political support" is no aid), or what an export rule is about ("visas for
+# tourists" are no arms export rule)
+_NAMES_WHAT = frozenset({"appeal", "policy_change", "support"})
 _MODALS = frozenset({"will", "would", "could", "may", "might", "should"})
 MODEL_FILE = "filter.json"
 
@@ -439,8 +440,8 @@ def _sentence_features(sentence: Sentence) -> tuple[dict[str, list[Token]], list
             negated = True
     shared = [f"S={c}" for c in present]
     if negated:
-        shared.append("neg")
-        shared += [f"neg|S={c}" for c in present]
+        shared.append("S.neg")
+        shared += [f"S.neg|S={c}" for c in present]
     if sentence.span.text.rstrip(" \"'”’)").endswith("?"):
         shared.append("question")
     return present, shared
@@ -485,7 +486,7 @@ def sentence_candidates(
             continue
         only_rules = adding is not None and kind not in adding
         if kind in _NAMES_WHAT and cat_default:
-            only_rules = True  # an appeal or a rule about nothing named is left to the rules
+            only_rules = True  # giving, asking or rules about nothing named: the rules judge
         codes = [] if only_rules else _codes_of(reader, roots, triggers)  # rules' events: below
         context = _KindContext(kind, triggers, shared, present, cats, cat_default, rule_keys, rule_types)
         made = set()
@@ -573,8 +574,11 @@ def _candidate(
             for p in reader.properties(trigger)
             if p == "T.neg" or p.startswith(("T.obj=", "T.up1="))
         ]
-    if "T.hedged" in reader.properties(trigger):
-        own.append("A.hedged")  # the pipeline lets the rules alone judge hedged events
+    props = reader.properties(trigger)
+    if "T.hedged" in props:
+        own.append("A.hedged")  # the pipeline lets the rules alone judge hedged events...
+    if "T.neg" in props or "T.up1=negated" in props:
+        own.append("neg")  # ... and negated ones (but refusals)
     if found is not None:
         own += ["rule", f"rule={found.rule}", f"rule.conf={round(float(found.confidence) * 10) / 10:.1f}"]
     elif kind in ctx.rule_types:
