@@ -7,8 +7,9 @@ Training data: the development part of ../shared/eval/train (as fixed in
 tests/extract/train_split.json), ../shared/eval/dev, and our own sentences
 (tests/extract/constructions.yaml, tests/extract/scorer_sentences.yaml and the
 cases of tests/extract/test_patterns.py and test_mechanisms.py; the latter name
-only some events of a sentence, so their other candidates stay unlabelled).
-Never the validation part.
+only some events of a sentence, so their other candidates stay unlabelled) and
+the own articles of tests/extract/test_documents.py (their gold gives no
+evidence, so they teach only what is no event). Never the validation part.
 
 Every candidate the extractor proposes (see aidtrack.extract.learned) is
 labelled positive when its type and key fields are a required gold event of
