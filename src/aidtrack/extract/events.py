@@ -757,9 +757,10 @@ def _refusal_phrase(lex: Any, verb: Token) -> bool:
 def _planned_transfers(lex: Any, verb: Token) -> list[Token]:
     """ "scrapped a plan to send batteries", "cancelled its offer to deliver jets": the
     transfer planned in the object's own clause."""
+    held = children(verb, frozenset({"dobj", "nsubjpass"})) + prep_objects(verb, frozenset({"on"}))
     return [
         t
-        for o in children(verb, frozenset({"dobj", "nsubjpass"}))
+        for o in held  # "held off on a decision to send Taurus missiles"
         for c in o.children
         if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in lex.support_verbs and c.tag_ == "VB"
         for t in c.subtree

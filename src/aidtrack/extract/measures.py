@@ -57,6 +57,7 @@ _STRONG_CONSEQUENCES = frozenset(
         "price",
         "responsibility",
         "unanswered",
+        "unpunished",
         "regret",
     }
 )
@@ -343,7 +344,7 @@ def _strong_unaimed(token: Token) -> bool:
     """A consequence announced for the future with nobody named: "will not go unanswered",
     "will bear full responsibility", "we reserve the right to retaliate"."""
     lemma = token.lemma_.lower()
-    if lemma in ("unanswered", "responsibility"):
+    if lemma in ("unanswered", "unpunished", "responsibility"):
         return True
     vowed = any(g.lemma_.lower() in _VOWING for g in [token, *governors(token)][:4])
     future = any(is_future(g) for g in [token, *governors(token)][:4])
@@ -372,7 +373,7 @@ def _consequence_word(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if lemma == "responsibility":  # "would bear full responsibility", not "bears responsibility for"
         return token.dep_ == "dobj" and token.head.lemma_.lower() in _BEARING and is_future(token.head)
-    if lemma == "unanswered":
+    if lemma in ("unanswered", "unpunished"):
         return token.head.lemma_.lower() in _STAYING and (is_negated(token.head) or is_future(token.head))
     if lemma == "regret":
         return token.pos_ == "VERB" and is_future(token)
@@ -383,7 +384,7 @@ def _bearers(sentence: Sentence, token: Token) -> list[str]:
     """Who must bear the consequence: the subject of "bear responsibility", "pay a price",
     "face consequences", or the party whose act "will not go unanswered"."""
     head = token.head if token.pos_ != "VERB" else token
-    verbs = _STAYING if token.lemma_.lower() == "unanswered" else _BEARING
+    verbs = _STAYING if token.lemma_.lower() in ("unanswered", "unpunished") else _BEARING
     if head.lemma_.lower() not in verbs or head.pos_ not in ("VERB", "AUX") or token.dep_ == "nsubj":
         return []
     subject = subject_of(head)
@@ -476,6 +477,15 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
         actors = modifier_actors(sentence, noun)  # "Washington's new penalties ... were announced"
     if verb.dep_ == "relcl" and not actors:
         actors = actors_of(sentence, subject_of(verb))
+    if not actors:  # "The sanctions, announced by the British Foreign Office, target ..."
+        actors = [
+            c
+            for a in noun.children
+            if a.dep_ == "acl"
+            for g in [agent_of(a)]
+            if g is not None
+            for c in actors_of(sentence, g)
+        ]
     if follow_up:
         main = ctx.main_sanction_target()
         targets = [main] if main else []
@@ -793,8 +803,10 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
     Chinese firms to its entity list": restrictions aimed at another country's parties."""
     lex = sentence.lexicon
     lemma = verb.lemma_.lower()
-    if verb.pos_ != "VERB" or is_negated(verb) or is_passive(verb):
+    if verb.pos_ != "VERB" or is_negated(verb):
         return []
+    if is_passive(verb):
+        return _closed_by(sentence, verb, ctx)
     objects = children(verb, frozenset({"dobj"}))
     targets: list[str] = []
     banned = _entry_ban(sentence, verb, objects)
@@ -829,6 +841,25 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
         return []
     actors = _actors(sentence, verb)
     return _sanctions(actors, [t for t in dict.fromkeys(targets) if t not in actors], verb, ctx)
+
+
+def _closed_by(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """ "Russian diamonds were banned by the G7", "Belarusian trucks were barred by Lithuania":
+    another country's goods or carriers shut out, said in the passive with its maker."""
+    agent = agent_of(verb)
+    if verb.lemma_.lower() not in ("ban", "bar", "block", "blacklist") or agent is None:
+        return []
+    if is_hedged(sentence, verb):
+        return []
+    things = children(verb, frozenset({"nsubjpass"}))
+    goods = [
+        t
+        for t in things
+        if any(c.dep_ in ("amod", "compound", "poss") and c.i in sentence.codes for c in t.children)
+    ]
+    actors = actors_of(sentence, agent)
+    targets = [c for t in goods for c in target_codes(sentence, t) if c not in actors]
+    return _sanctions(actors, list(dict.fromkeys(targets)), verb, ctx)
 
 
 def _entry_ban(sentence: Sentence, verb: Token, objects: list[Token]) -> list[Token]:
@@ -1124,7 +1155,7 @@ def _contains(seq: list[str], words: list[str]) -> bool:
 
 def _policy_actors(sentence: Sentence, token: Token) -> list[str]:
     if token.pos_ == "VERB":
-        found = _actors(sentence, token)
+        found = _actors(sentence, token) or _rule_makers(sentence, subject_of(token))
         if found:
             return found
     for gov in [token, *governors(token)]:
@@ -1133,6 +1164,19 @@ def _policy_actors(sentence: Sentence, token: Token) -> list[str]:
             return found
     root = sentence.span.root
     return actors_of(sentence, subject_of(root))
+
+
+def _rule_makers(sentence: Sentence, rule: Token | None) -> list[str]:
+    """Who made a rule that is the subject ("The new guidelines, adopted by the cabinet in
+    Tokyo, allow ...", "Japan's new guidelines allow ...")."""
+    if rule is None or rule.pos_ != "NOUN":
+        return []
+    found = modifier_actors(sentence, rule)
+    for clause in rule.children:
+        agent = agent_of(clause) if clause.dep_ == "acl" else None
+        if agent is not None:
+            found += [c for c in actors_of(sentence, agent) if c not in found]
+    return found
 
 
 _COURTS = frozenset({"court", "judge", "tribunal", "judiciary"})
