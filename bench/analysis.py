@@ -13,15 +13,17 @@ For each operation three timings, best of ``--repeat`` (the old path once at lar
 
 - ``old``: the record-level frame (every counted record read into pandas), then the
   analysis in pandas, as before the totals were summed in SQL (``brief`` read it twice);
-- ``first``: the first answer after a write: the ledger version, one grouped query
-  for the totals, the analysis in pandas on that small table;
+- ``first``: the first answer after a write: the ledger version, the totals read from
+  the groups the database keeps (``support_totals``, summed again by every write), the
+  analysis in pandas on that small table;
 - ``next``: the next command (a new process) on an unchanged ledger: the totals of
   this version are read from the cache folder instead of grouped again;
 - ``warm``: the same call again in one process (a server) on an unchanged ledger.
 
 Prints the seconds per operation, ledger and path, and the ratio of the largest
-ledger to the starter ledger. ``--index`` first adds the covering index proposed for
-the totals query (:data:`TOTALS_INDEX`, not yet in the schema) to the bench ledgers.
+ledger to the starter ledger. ``--index`` first adds a second copy of the covering
+index of the grouped query (:data:`TOTALS_INDEX`; migration 0007 has it) to the bench ledgers.
+A ledger built here by bulk inserts has its kept totals summed once, before any timing.
 """
 
 from __future__ import annotations

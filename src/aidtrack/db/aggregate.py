@@ -5,8 +5,8 @@ of a dataset supersedes the older one), confirmed ones, and not the evidence ori
 (the signals register and news extraction report single events that the datasets
 already count), unless ``everything=True``.
 
-:func:`support_totals` runs one grouped query and returns a small frame with the
-columns the analyses read from a support frame: one row per donor, recipient,
+:func:`support_totals` returns a small frame with the columns the analyses read
+from a support frame: one row per donor, recipient,
 category, stage, calendar month, origin and source (``source_url``,
 ``source_title``), with ``amount_eur`` (the sum), ``records`` (how many records),
 ``date`` (the earliest date in the group) and ``last_date`` (the latest). A period
@@ -18,6 +18,8 @@ triggers on ``support`` note the groups every insert, update and delete touches,
 transaction (every :meth:`~aidtrack.db.Store.transaction` does), so a first answer
 reads the kept groups, not every record. A period is read from the kept groups of
 its whole months and from the records of its first and last month when it cuts them.
+:func:`grouped_totals` groups every record in one query instead (the reference the
+kept totals are tested against, and the answer on a ledger that cannot be written).
 
 :func:`ledger_version` is a cheap fingerprint of the ledger that changes with every
 write: every insert, update, review decision and import adds an ``audit_log`` or
