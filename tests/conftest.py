@@ -214,6 +214,12 @@ SLOW_TESTS = {
     "tests/feeds/test_poll.py::test_failing_feeds_are_reported_and_the_others_go_on": (
         "waits out a feed that answers late: a 1 s timeout, twice"
     ),
+    "tests/backup/test_backup.py::test_a_backup_taken_while_writers_work_is_one_consistent_state": (
+        "a race: 300 single-record transactions, then a writer thread all through a backup"
+    ),
+    "tests/backup/test_backup.py::test_postgres_ledger_backs_up_and_restores_into_sqlite": (
+        "three backups and three restores of the starter ledger, across backends"
+    ),
 }
 """Tests that take several seconds each for a reason of their own, with that reason; PostgreSQL
 and browser tests are slow too. All of them run in CI's full command."""
