@@ -147,6 +147,8 @@ def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
     told = [c for c in verb.children if c.dep_ == "ccomp"]
     if not targets and told and all(is_past(c) and not is_future(c) for c in told) and not has_cue:
         return []  # "warned Russia had begun exacting its revenge": a report, not a threat
+    if not targets and any(_predicts_harm_by_other(sentence, c, actors) for c in told):
+        return []  # "warned that Russia could attack the Baltic states": a forecast, not a threat
     if not targets and threatened_act:  # "threatened to cut gas supplies to Moldova"
         targets = [
             c
@@ -221,6 +223,16 @@ def _in_relative(token: Token, top: Token) -> bool:
             return True
         token = token.head
     return False
+
+
+_HARMING = frozenset({"attack", "strike", "invade", "destroy", "escalate", "hit", "bomb", "target", "seize"})
+
+
+def _predicts_harm_by_other(sentence: Sentence, clause: Token, speakers: list[str]) -> bool:
+    """The told clause says another party may do harm ("that Russia could attack"): the
+    warner forecasts, it threatens nobody."""
+    doers = actors_of(sentence, subject_of(clause))
+    return clause.lemma_.lower() in _HARMING and bool(doers) and not set(doers) & set(speakers)
 
 
 def _threat(actor: str, target: str, anchor: Token, conf: float) -> Found:
@@ -321,6 +333,7 @@ def threat_statement(sentence: Sentence, token: Token, ctx: ArticleContext) -> l
             for c in actors_of(sentence, o)
         ]
     aimed += _bearers(sentence, token) + _conditional_parties(sentence, token) + _accused(sentence)
+    aimed += _told_parties(sentence, token)
     if aimed:
         supporters = aimed + supporters
         exclude -= set(aimed)
@@ -338,6 +351,21 @@ def threat_statement(sentence: Sentence, token: Token, ctx: ArticleContext) -> l
         giver = others[0] if len(others) == 1 else ctx.main_other(speakers[0])  # or the article's
         targets, conf = ([giver], 0.5) if giver else ([], conf)  # giver: "those who initiated this"
     return [_threat(s, t, token, conf) for s in speakers for t in targets[:named] if s != t]
+
+
+_TELLING = frozenset({"tell", "inform", "remind", "caution", "warn", "notify", "advise"})
+
+
+def _told_parties(sentence: Sentence, token: Token) -> list[str]:
+    """ "Moscow told Helsinki that joining NATO would be a grave mistake": the one told."""
+    return [
+        c
+        for g in governors(token)
+        if g.lemma_.lower() in _TELLING
+        for o in g.children
+        if o.dep_ in ("dobj", "dative")
+        for c in actors_of(sentence, o)
+    ]
 
 
 def _strong_unaimed(token: Token) -> bool:
