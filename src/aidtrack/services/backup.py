@@ -29,7 +29,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypedDict
 
 from aidtrack.db import Store, connect
 from aidtrack.db import backup as dump
@@ -171,7 +171,26 @@ def _write_table(
     return written
 
 
-def _manifest(store: Store, counts: dict[str, int]) -> dict[str, Any]:
+class ArchivedTable(TypedDict):
+    """Where a table is in a backup archive, and how many rows it holds."""
+
+    rows: int
+    file: str
+
+
+class Manifest(TypedDict):
+    """``manifest.json`` of a backup archive: the format, the schema revision, when, from which
+    kind of database, and the tables."""
+
+    format: str
+    version: int
+    revision: str | None
+    created: str
+    database: str
+    tables: dict[str, ArchivedTable]
+
+
+def _manifest(store: Store, counts: dict[str, int]) -> Manifest:
     return {
         "format": FORMAT,
         "version": FORMAT_VERSION,
