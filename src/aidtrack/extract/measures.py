@@ -979,6 +979,9 @@ def _combos(lex: Lexicon) -> list[tuple[str, frozenset[str], frozenset[str]]]:
     return list(cached)  # type: ignore[arg-type]
 
 
+_PERMIT_NOUNS = frozenset({"licence", "license", "permit", "authorisation", "authorization"})
+
+
 def _combo_verbs(lex: Lexicon) -> frozenset[str]:
     key = ("policy_change", "_combo_verbs")
     cached = lex.sets.get(key)
@@ -994,6 +997,10 @@ def _combo_direction(sentence: Sentence, token: Token) -> str | None:
     if token.pos_ != "VERB":
         return None
     lemma = token.lemma_.lower()
+    if lemma in ("approve", "grant", "issue") and is_negated(token):
+        words = {t.lemma_.lower() for t in object_tokens(token)[1:]}
+        if words & _PERMIT_NOUNS and words & {"export", "arm", "weapon", "re-export", "military"}:
+            return "tighten"  # "will not approve new arms export permits": a freeze
     if lemma not in _combo_verbs(sentence.lexicon) and lemma not in ("give", "grant", "issue"):
         return None
     objects = [t for t in object_tokens(token)[1:] if not _since(t)]
@@ -1040,7 +1047,12 @@ def policy_change(sentence: Sentence, token: Token, ctx: ArticleContext) -> list
     if token.lemma_.lower() not in _first_words(lex) and combo is None:
         return []
     direction = _policy_direction(sentence, token) or combo
-    if direction is None or is_negated(token) or is_hedged(sentence, token):
+    frozen = (  # "will not approve new arms export permits"
+        combo == direction == "tighten"
+        and is_negated(token)
+        and token.lemma_.lower() in ("approve", "grant", "issue")
+    )
+    if direction is None or is_negated(token) and not frozen or is_hedged(sentence, token):
         return []
     if (
         direction == "tighten"
@@ -1265,7 +1277,8 @@ def policy_ruling(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
         and not any(t.lemma_.lower() in ("export", "sale", "licence", "license") for t in things)
     ):
         return []
-    actors = actors_of(sentence, subject) or [c for c in [ctx.main_other()] if c]
+    ordered = [c for o in children(verb, frozenset({"dobj"})) for c in actors_of(sentence, o)]
+    actors = actors_of(sentence, subject) or ordered or [c for c in [ctx.main_other()] if c]
     return [
         Found(
             {
@@ -1320,6 +1333,85 @@ _AIMED_AT = frozenset(
         "refinery",
     }
 )
+
+
+_NOMINAL_CHANGES = {
+    "tighten": frozenset(
+        {
+            "suspension",
+            "halt",
+            "freeze",
+            "revocation",
+            "cancellation",
+            "moratorium",
+            "pause",
+            "ban",
+            "prohibition",
+            "stop",
+        }
+    ),
+    "loosen": frozenset({"lifting", "easing", "relaxation", "resumption", "loosening", "reopening"}),
+}
+_RULED = {
+    "tighten": frozenset({"export", "re-export", "licence", "license", "permit", "sale", "transit"}),
+    "loosen": frozenset(
+        {"ban", "embargo", "restriction", "export", "re-export", "sale", "moratorium", "control"}
+    ),
+}
+
+
+def policy_nominal(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
+    """ "announced an immediate suspension of 30 export licences for Israel", "the lifting of
+    the arms embargo": a change of export rules told as a noun."""
+    if noun.pos_ != "NOUN" or is_negated(noun):
+        return []
+    lemma = noun.lemma_.lower()
+    direction = next((d for d, words in _NOMINAL_CHANGES.items() if lemma in words), None)
+    if direction is None:
+        return []
+    ruled = [t for o in prep_objects(noun, frozenset({"of", "on"})) for t in core_phrase_of(o)]
+    words = {t.lemma_.lower() for t in ruled}
+    if not words & _RULED[direction] or not (words & {"export", "re-export"} or on_topic(sentence, True)):
+        return []
+    ending = _first_words(sentence.lexicon, ("loosen", "neutral")) | {
+        "end",
+        "drop",
+        "scrap",
+        "lift",
+        "remove",
+    }
+    if noun.head.lemma_.lower() in ending or _since(noun):
+        return []  # "dropped bans on ...", "ended its freeze on ...": the other way
+    if _restricts_parties(sentence, ruled) or is_hedged(sentence, noun):
+        return []
+    head = noun.head
+    actors = modifier_actors(sentence, noun)
+    if not actors and noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB":
+        actors = _actors(sentence, head)  # "the government announced a suspension of licences"
+    return [
+        Found(
+            {
+                "type": "policy_change",
+                "actor": a,
+                "direction": direction,
+                "summary": sentence.span.text[:200],
+            },
+            noun,
+            0.65,
+            "policy-nominal",
+        )
+        for a in actors
+    ]
+
+
+def core_phrase_of(token: Token) -> list[Token]:
+    """A noun with its modifiers ("30 export licences", "the arms embargo")."""
+    return [token, *(c for c in token.children if c.dep_ in ("compound", "amod", "nmod", "nummod"))]
+
+
+def _restricts_parties(sentence: Sentence, tokens: list[Token]) -> bool:
+    parties = sentence.lexicon.words("policy_change", "party_nouns")
+    return any(t.lemma_.lower() in parties for t in tokens)
 
 
 _FIRST_GRANTS = frozenset({"issue", "grant", "approve", "sign", "authorise", "authorize", "allow", "clear"})
@@ -1412,5 +1504,6 @@ MEASURE_RULES = (
     policy_ruling,
     policy_use_permission,
     policy_resumption,
+    policy_nominal,
     threat_withheld_support,
 )
