@@ -246,3 +246,20 @@ def test_thresholds_are_taken_at_the_cautious_end_of_a_plateau() -> None:
     script = _training_script()
     results = [(0.80, 0.3, 0.95, ()), (0.803, 0.5, 0.95, ()), (0.70, 0.1, 0.95, ())]
     assert script._conservative(results)[1] == 0.3
+
+
+def test_a_consequence_told_without_warning_words_is_a_threat_candidate() -> None:
+    """ "X said Y would pay ... if ...": the verb of saying is a threat's trigger, Y its target."""
+    from aidtrack.extract.learned import _tells_a_consequence
+    from aidtrack.extract.pipeline import load_nlp
+
+    def said(text: str) -> bool:
+        (verb,) = [t for t in load_nlp()(text) if t.lemma_ == "say"]
+        return _tells_a_consequence(verb)
+
+    assert said("Moscow said Warsaw would pay a heavy price if it hosted the missiles.")
+    assert said("Tehran said Baghdad would regret allowing the strikes.")
+    assert not said("Moscow said Warsaw hosted the missiles last year.")
+    cands = _candidates("Tehran said Baghdad would regret allowing the strikes.")
+    (threat,) = _of(cands, "threat", actor="IRN", target="IRQ")
+    assert "threat:B.slot=comp_subj" in threat.features

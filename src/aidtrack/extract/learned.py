@@ -131,6 +131,12 @@ _MAX_PATH = 4
 # tourists" are no arms export rule)
 _NAMES_WHAT = frozenset({"appeal", "policy_change", "support"})
 _MODALS = frozenset({"will", "would", "could", "may", "might", "should"})
+# verbs of saying that may carry a threat in their clause, and what marks the threat there
+_SAYING = frozenset(
+    {"say", "tell", "make", "hint", "signal", "promise", "vow", "state", "declare", "insist", "add"}
+)
+_CONDITIONS = frozenset({"if", "unless", "until", "once", "should"})
+_CONSEQUENCE = frozenset({"warn", "refuse", "sanction"})
 MODEL_FILE = "filter.json"
 
 
@@ -285,6 +291,9 @@ def _arguments(sentence: Sentence, trigger: Token) -> dict[str, list[str]]:
     if subject is not None:
         slots.append(("subjpass" if subject.dep_ == "nsubjpass" else "subj", subject))
     slots.append(("by", agent_of(trigger)))
+    for clause in trigger.children:
+        if clause.dep_ == "ccomp":
+            slots += [("comp_subj", c) for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     for child in trigger.children:
         if child.dep_ == "poss":
             slots.append(("poss", child))
@@ -438,6 +447,8 @@ def _sentence_features(sentence: Sentence) -> tuple[dict[str, list[Token]], list
             present.setdefault(cls, []).append(token)
         if token.dep_ == "neg" or token.lower_ in ("no", "never"):
             negated = True
+        if "warn" not in _classes(token) and _tells_a_consequence(token):
+            present.setdefault("warn", []).append(token)  # "said Tokyo would regret it"
     shared = [f"S={c}" for c in present]
     if negated:
         shared.append("S.neg")
@@ -445,6 +456,22 @@ def _sentence_features(sentence: Sentence) -> tuple[dict[str, list[Token]], list
     if sentence.span.text.rstrip(" \"'”’)").endswith("?"):
         shared.append("question")
     return present, shared
+
+
+def _tells_a_consequence(token: Token) -> bool:
+    """A verb of saying whose clause tells what would befall someone, or on what condition:
+    "Moscow said it would cut its last channels if ...", "made clear that patrols would be
+    met with force" (a threat in other words than "warn")."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in _SAYING:
+        return False
+    for clause in token.children:
+        if clause.dep_ not in ("ccomp", "xcomp", "advcl"):
+            continue
+        below = list(clause.subtree)
+        modal = any(t.dep_ == "aux" and t.lower_ in ("would", "could", "will") for t in below)
+        if modal and any(t.lower_ in _CONDITIONS or _CONSEQUENCE & _classes(t) for t in below):
+            return True
+    return False
 
 
 def sentence_candidates(
