@@ -25,8 +25,10 @@ keeps the rules' events and adds its own) and its thresholds are chosen by the
 F1 of out-of-fold decisions (five folds, one article or sentence per group) on
 two held-out parts: the development articles and the fresh sentences of
 scorer_sentences.yaml (eval/dev and the other sentences always train).
-``--use`` overrides the choice for a type; the validation part says where the
-model is kept (scripts/eval_extract.py --part validation --compare). The
+Thresholds at which the model (trained on everything) would drop an event our
+own test sentences and articles require, or add one they rule out, are not
+taken. ``--use`` overrides the choice for a type; the validation part says
+where the model is kept (scripts/eval_extract.py --part validation --compare). The
 script prints the out-of-fold table it chose from and runs in well under a
 minute on one core.
 """
