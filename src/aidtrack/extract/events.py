@@ -730,11 +730,12 @@ def _withholds(lex: Any, verb: Token) -> bool:
 
 def _particles(verb: Token) -> set[str]:
     """The particles of a phrasal verb, however parsed: "held back" (advmod), "ruled out" (prt)."""
-    return {
-        c.lower_
-        for c in verb.children
-        if c.dep_ in ("prt", "prep") or c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in _PARTICLES
-    }
+    found = set()
+    for child in verb.children:
+        dep = child.dep_
+        if dep in ("prt", "prep") or dep == "advmod" and child.i == verb.i + 1 and child.lower_ in _PARTICLES:
+            found.add(child.lower_)
+    return found
 
 
 _PARTICLES = frozenset({"back", "off", "out", "down", "away", "up"})
@@ -1422,7 +1423,9 @@ def refusal_barring(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     transit refuses it."""
     lex = sentence.lexicon
     lemma = verb.lemma_.lower()
-    if verb.pos_ != "VERB" or is_hedged(sentence, verb) and not _unable(verb):
+    if verb.pos_ != "VERB" or lemma not in _BARRING_LEMMAS | lex.words("policy_change", "permit_verbs"):
+        return []  # cheap test first: most verbs bar nothing
+    if is_hedged(sentence, verb) and not _unable(verb):
         return []
     on_hold = lemma == "put" and any(
         o.lower_ in ("hold", "ice") for o in prep_objects(verb, frozenset({"on"}))
@@ -1469,6 +1472,9 @@ def _joined_lemmas(tokens: list[Token]) -> set[str]:
         elif tok.i not in skip:
             out.add(tok.lemma_.lower())
     return out
+
+
+_BARRING_LEMMAS = frozenset({"put", "let", "take", "participate", "join", "engage"})
 
 
 def _stays_out(verb: Token) -> bool:

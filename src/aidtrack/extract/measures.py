@@ -1238,16 +1238,19 @@ _HALTING = frozenset(
     }
 )
 _RESUMING = frozenset({"resume", "allow", "permit", "restart", "unblock", "lift"})
+_RULING_VERBS = frozenset({"order", "rule", "instruct", "direct", "tell"})
 
 
 def policy_ruling(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "A Dutch court ordered the government to halt deliveries of F-35 parts to Israel", "a
     judge blocked arms sales": a court changes the state's rules on arming a party."""
     lex = sentence.lexicon
-    if verb.pos_ != "VERB" or is_negated(verb) or is_hedged(sentence, verb):
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _RULING_VERBS | _HALTING | _RESUMING:
         return []
     subject = subject_of(verb)
     if subject is None or subject.lemma_.lower() not in _COURTS:
+        return []
+    if is_negated(verb) or is_hedged(sentence, verb):
         return []
     lemma = verb.lemma_.lower()
     acts = (
@@ -1449,9 +1452,11 @@ def policy_resumption(sentence: Sentence, verb: Token, ctx: ArticleContext) -> l
 
 def policy_use_permission(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """A donor lets the recipient strike the other side with the weapons it gave."""
-    if verb.pos_ != "VERB" or is_negated(verb) or is_hedged(sentence, verb):
-        return []
     lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in _PERMITTING | {"give", "grant", "issue"}:
+        return []
+    if is_negated(verb) or is_hedged(sentence, verb):
+        return []
     idioms = sentence.lexicon.words("policy_change", "permission_idioms")
     granted = lemma in ("give", "grant", "issue") and any(
         words & idioms
