@@ -159,7 +159,7 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     if verb.pos_ not in ("VERB", "AUX") or not (transfer or lemma in lex.words("support", "object_verbs")):
         return []
     if is_hedged(sentence, verb) and not (
-        negated_by_carrier(verb) or _unable(verb) or _unwilling(sentence, verb)
+        negated_by_carrier(verb) or _unable(verb) or _unwilling(sentence, verb) or _reacted_to(sentence, verb)
     ):
         return []  # but "does not intend to provide", "cannot provide", "is unwilling to send" refuse
     if verb.dep_ == "pcomp" and (verb.head.lower_ in _OPPOSING_PREPS or verb.head.head.lower_ == "instead"):
@@ -322,6 +322,39 @@ def _invades(verb: Token) -> bool:
     objects = children(verb, frozenset({"dobj", "nsubjpass"}))
     heads = {t.lemma_.lower() for o in objects for t in [o, *prep_objects(o, frozenset({"of"}))]}
     return bool(heads & _FORCES) and bool(prep_objects(verb, frozenset({"into"})))
+
+
+_REACTIONS = frozenset(
+    {
+        "condemn",
+        "criticise",
+        "criticize",
+        "welcome",
+        "praise",
+        "hail",
+        "slam",
+        "denounce",
+        "thank",
+        "applaud",
+        "decry",
+        "protest",
+        "blast",
+        "laud",
+        "commend",
+    }
+)
+
+
+def _reacted_to(sentence: Sentence, verb: Token) -> bool:
+    """ "Moscow condemned Berlin's decision to send tanks": a decision others react to was
+    taken; the reaction does not make it hypothetical."""
+    noun = verb.head
+    return (
+        verb.dep_ == "acl"
+        and noun.lemma_.lower() in _CHOICES
+        and bool(modifier_actors(sentence, noun))
+        and any(g.lemma_.lower() in _REACTIONS for g in [noun.head, noun.head.head][:2])
+    )
 
 
 def _sets_aside(verb: Token) -> bool:
@@ -923,8 +956,9 @@ def support_thanks(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list
         return []
     donors = [c for o in children(verb, frozenset({"dobj"})) for c in actors_of(sentence, o)]
     reasons = [t for o in prep_objects(verb, frozenset({"for"})) for t in o.subtree]
-    if not donors or not has_support_noun(sentence, reasons):
-        return []
+    giving = any(t.lemma_.lower() in sentence.lexicon.support_verbs and t.pos_ == "VERB" for t in reasons)
+    if not donors or not (has_support_noun(sentence, reasons) or giving and categories_in(sentence, reasons)):
+        return []  # "thanked Norway for its support", "for its decision to send air defence"
     cats, cat_default = _category_or_default(sentence, reasons, ctx, allow_default=False)
     thanking = _refusal_actors(sentence, verb)
     recipients = [r for t in reasons for r in recipients_of(sentence, t, dobj_is_recipient=False)]
