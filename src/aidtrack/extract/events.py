@@ -191,7 +191,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         return []  # "approved a total arms embargo on Israel" restricts, it gives nothing
     donors = donors_of_verb(sentence, verb)
     if not donors and _unwilling(sentence, verb):  # "Portugal is not willing to send"
-        donors = actors_of(sentence, subject_of(verb.head.head))
+        copula = verb.head.head.head if _not_in_position(verb) else verb.head.head
+        donors = actors_of(sentence, subject_of(copula))
     if not donors and refused:  # "Seoul stuck to its policy of not supplying lethal arms"
         donors = _policy_owners(sentence, verb)
     explicit = recipients_of(sentence, verb, dobj_is_recipient=lemma in DOBJ_RECIPIENT_VERBS)
@@ -444,9 +445,20 @@ _UNWILLING = frozenset({"unwilling", "unable", "unprepared"})
 _WILLING = frozenset({"willing", "ready", "prepared", "able", "inclined"})
 
 
+def _not_in_position(verb: Token) -> bool:
+    """ "is not in a position to supply": a stated inability (the verb hangs on "position")."""
+    noun = verb.head
+    if verb.dep_ not in ("relcl", "acl") or noun.lemma_.lower() != "position" or noun.dep_ != "pobj":
+        return False
+    copula = noun.head.head
+    return noun.head.lower_ == "in" and copula.lemma_.lower() == "be" and is_negated(copula)
+
+
 def _unwilling(sentence: Sentence, verb: Token) -> bool:
-    """ "is not willing to send jets", "is unwilling to hand over", "is not prepared to supply":
-    a stated unwillingness or inability to give refuses."""
+    """ "is not willing to send jets", "is unwilling to hand over", "is not prepared to supply",
+    "is not in a position to supply": a stated unwillingness or inability to give refuses."""
+    if _not_in_position(verb):
+        return True
     adjective = verb.head
     if (
         verb.dep_ != "xcomp"
