@@ -185,8 +185,24 @@ def donors_of_verb(sentence: Sentence, verb: Token) -> list[str]:
                     for c in actors_of(sentence, o)
                     if c not in found
                 ]
+        if not found:  # "Polish and Czech tanks were delivered to Ukraine": the makers' states give
+            found = _national_things(sentence, verb)
         return found
     return actors_of(sentence, subject_of(verb))
+
+
+def _national_things(sentence: Sentence, verb: Token) -> list[str]:
+    """The states named by the adjectives of what a passive transfer moves ("Polish and Czech
+    tanks were delivered"), when it has no agent; not "US-made" origins."""
+    found: list[str] = []
+    for thing in children(verb, frozenset({"nsubjpass"})):
+        for adj in [c for c in thing.children if c.dep_ == "amod"]:
+            for tok in [adj, *(c for c in adj.children if c.dep_ == "conj")]:
+                code = sentence.code(tok)
+                after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+                if code and code not in found and not (after is not None and after.text == "-"):
+                    found.append(code)
+    return found
 
 
 def modifier_actors(sentence: Sentence, noun: Token, *, of: bool = False) -> list[str]:
@@ -353,7 +369,22 @@ _PERSONNEL = frozenset({"troop", "soldier", "peacekeeper"})
 def _paying(token: Token) -> bool:
     """ "finances these donations", "funds the purchase of shells": paying says how, not what
     kind of support (the donations may be tanks)."""
-    return token.pos_ == "VERB" and token.lemma_.lower() in ("finance", "fund", "co-finance", "cofinance", "pay")
+    return token.pos_ == "VERB" and token.lemma_.lower() in (
+        "finance",
+        "fund",
+        "co-finance",
+        "cofinance",
+        "pay",
+    )
+
+
+def _hyphen_joined(tokens: list[Token]) -> set[str]:
+    joined = set()
+    for tok in tokens:
+        doc = tok.doc
+        if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_:
+            joined.add(f"{tok.lower_}-{doc[tok.i + 2].lower_}")
+    return joined
 
 
 def _helped(token: Token) -> bool:
@@ -376,6 +407,7 @@ def _categories(sentence: Sentence, tokens: list[Token]) -> list[str]:
         set(lemmas) | {t.lower_ for t in tokens} | {t.lower_[:-1] for t in tokens if t.lower_.endswith("s")}
     )
     texts |= {f"{a} {b}" for a, b in zip(lemmas, lemmas[1:])}
+    texts |= _hyphen_joined(tokens)  # "IRIS - T" is "iris-t"
     found = []
     for name, words in sentence.lexicon.categories.items():
         if texts & words:
