@@ -747,6 +747,11 @@ def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         return []  # "China denies supplying weapons": a denial of a fact; "denied the
         # possibility of jets being sent" refuses
     withheld = _withholds(lex, verb) and bool(categories_in(sentence, [verb, *core]))
+    answered = [] if (transfer or asked or withheld or objects[1:]) else _request_answered(sentence, verb)
+    if answered:  # "Kyiv asked for jets, but Washington has refused": the request is refused
+        cats = categories_in(sentence, answered)
+        actors = [a for a in _refusal_actors(sentence, verb) if a not in _requesters_in(sentence, answered)]
+        return _refusals(actors, cats, [], verb, 0.6, rule="refusal-of-request")
     if not (transfer or has_support_noun(sentence, core) or asked or withheld):
         return []
     if _declines_to_speak(sentence, objects):
@@ -798,6 +803,29 @@ def _says_no(verb: Token) -> bool:
 def _refusal_phrase(lex: Any, verb: Token) -> bool:
     """A verb with a particle or preposition that refuses: "ruled out", "voted against"."""
     return any(f"{verb.lemma_.lower()} {w}" in lex.words("refusal", "phrases") for w in _particles(verb))
+
+
+_BARE_REFUSALS = frozenset({"refuse", "decline", "reject", "balk", "baulk", "demur", "say"})
+
+
+def _request_answered(sentence: Sentence, verb: Token) -> list[Token]:
+    """A refusal with no object of its own after a request in the same sentence ("Kyiv asked
+    for jets, but Washington has refused"): the words of that request."""
+    if verb.lemma_.lower() not in _BARE_REFUSALS - {"say"} or children(
+        verb, frozenset({"dobj", "xcomp", "ccomp"})
+    ):
+        return []
+    asking = sentence.lexicon.words("appeal", "verbs")
+    for token in sentence.span:
+        if token.i < verb.i and token.pos_ == "VERB" and token.lemma_.lower() in asking and token != verb:
+            asked = [t for c in _asked_parts(token) for t in c.subtree]
+            if categories_in(sentence, asked):
+                return [token, *asked]
+    return []
+
+
+def _requesters_in(sentence: Sentence, words: list[Token]) -> list[str]:
+    return actors_of(sentence, subject_of(words[0])) if words else []
 
 
 def _planned_transfers(lex: Any, verb: Token) -> list[Token]:
