@@ -369,6 +369,13 @@ def _name_tokens(token: Token) -> list[Token]:
     for child in token.children:
         if child.dep_ not in _NAME_DEPS:
             continue
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "with"
+            and any(g.dep_ == "advmod" and g.lower_ in _WITH_ADVERBS | {"jointly"} for g in child.children)
+        ):  # "Germany, together with the Netherlands, ..."
+            tokens.extend(t for o in child.children if o.dep_ == "pobj" for t in _name_tokens(o))
+            continue
         if child.dep_ == "prep" and child.lower_ in _WITH_ADVERBS:
             tokens.extend(
                 t for g in child.children if g.lower_ == "with" for o in g.children for t in _name_tokens(o)

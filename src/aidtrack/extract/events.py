@@ -752,6 +752,9 @@ def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         cats = categories_in(sentence, answered)
         actors = [a for a in _refusal_actors(sentence, verb) if a not in _requesters_in(sentence, answered)]
         return _refusals(actors, cats, [], verb, 0.6, rule="refusal-of-request")
+    joining = any(_stays_out(c, negated=False) for c in children(verb, frozenset({"xcomp"})))
+    if joining and categories_in(sentence, objects):  # "refused to take part in the ammunition purchase"
+        transfer = True
     if not (transfer or has_support_noun(sentence, core) or asked or withheld):
         return []
     if _declines_to_speak(sentence, objects):
@@ -1551,13 +1554,15 @@ def _joined_lemmas(tokens: list[Token]) -> set[str]:
 _BARRING_LEMMAS = frozenset({"put", "let", "take", "participate", "join", "engage"})
 
 
-def _stays_out(verb: Token) -> bool:
+def _stays_out(verb: Token, *, negated: bool = True) -> bool:
     """ "will not take part in", "would not participate in", "will not join": staying out of a
-    joint effort of support."""
+    joint effort of support (with ``negated`` False: taking part, which a refusal governs)."""
     lemma = verb.lemma_.lower()
+    if negated and not is_negated(verb):
+        return False
     if lemma == "take":
-        return is_negated(verb) and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)
-    return lemma in ("participate", "join", "engage") and is_negated(verb)
+        return any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)
+    return lemma in ("participate", "join", "engage")
 
 
 _TRADE_WORDS = frozenset({"export", "re-export", "sale", "sell", "licence", "license", "permit"})
