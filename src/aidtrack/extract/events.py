@@ -162,8 +162,12 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         negated_by_carrier(verb) or _unable(verb) or _unwilling(sentence, verb) or _reacted_to(sentence, verb)
     ):
         return []  # but "does not intend to provide", "cannot provide", "is unwilling to send" refuse
-    if verb.dep_ == "pcomp" and (verb.head.lower_ in _OPPOSING_PREPS or verb.head.head.lower_ == "instead"):
-        return []  # "voted against sending arms", "instead of sending troops"
+    if verb.dep_ == "pcomp" and (
+        verb.head.lower_ in _OPPOSING_PREPS
+        or verb.head.head.lower_ == "instead"
+        or _draws_line(verb.head.head)
+    ):
+        return []  # "voted against sending arms", "instead of sending troops", "drew the line at sending"
     if verb.dep_ == "advcl" and _refusal_phrase(lex, verb.head):
         return []  # "ruled out sending tanks": the refusal rule reads it
     objects = object_tokens(verb)
@@ -713,7 +717,7 @@ def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     lemma = verb.lemma_.lower()
     if verb.pos_ != "VERB":
         return []
-    says_no = _says_no(verb)
+    says_no = _says_no(verb) or _draws_line(verb)
     if lemma not in lex.words("refusal", "verbs") and not _refusal_phrase(lex, verb) and not says_no:
         return []
     if (is_negated(verb) and not says_no) or is_hedged(sentence, verb):
@@ -732,6 +736,10 @@ def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         for o in prep_objects(verb, frozenset({"on", "from", "of", "with"} | ({"to"} if says_no else set())))
         for t in core_phrase(o)
     ]
+    if _draws_line(verb):  # "drew the line at supplying weapons"
+        core += [t for p in verb.children if p.lower_ == "at" for c in p.children for t in c.subtree]
+        objects = objects + core
+        transfer = any(t.lemma_.lower() in lex.support_verbs for t in core)
     if says_no:
         transfer_words = lex.support_verbs | {"re-export", "export", "transfer", "delivery", "supply"}
         if not any(t.lemma_.lower() in transfer_words for t in core):
@@ -792,6 +800,15 @@ def _particles(verb: Token) -> set[str]:
 
 
 _PARTICLES = frozenset({"back", "off", "out", "down", "away", "up"})
+
+
+def _draws_line(verb: Token) -> bool:
+    """ "drew the line at supplying weapons": a limit set against giving."""
+    return (
+        verb.lemma_.lower() == "draw"
+        and any(c.dep_ == "dobj" and c.lower_ == "line" for c in verb.children)
+        and any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children)
+    )
 
 
 def _says_no(verb: Token) -> bool:
