@@ -200,6 +200,9 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     if not donors and refused:  # "Seoul stuck to its policy of not supplying lethal arms"
         donors = _policy_owners(sentence, verb)
     explicit = recipients_of(sentence, verb, dobj_is_recipient=lemma in DOBJ_RECIPIENT_VERBS)
+    if lemma in _TRANSPORT:  # "flew food to Egypt for Gaza": the place reached is a transit
+        beneficiaries = [c for o in prep_objects(verb, frozenset({"for"})) for c in actors_of(sentence, o)]
+        explicit = beneficiaries or explicit
     explicit = explicit or [c for c in _requesters(sentence, verb) if c not in donors]
     explicit = explicit or [c for c in _receivers_of_thing(sentence, verb) if c not in donors]
     recipients, defaulted = _recipients_or_default(explicit, ctx)
@@ -319,6 +322,7 @@ def _first_words_of(lex: Any) -> frozenset[str]:
     return frozenset(p.split()[0] for g in ("loosen", "neutral") for p in lex.words("policy_change", g))
 
 
+_TRANSPORT = frozenset({"fly", "truck", "ship", "airlift", "airdrop", "rush", "ferry", "transport"})
 _FORCES = frozenset({"troop", "soldier", "force", "army", "unit", "mercenary", "fighter", "division"})
 
 
