@@ -132,7 +132,8 @@ def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
         return []
     actors = _actors(sentence, verb)
     targets: list[str] = []
-    for obj in children(verb, frozenset({"dobj", "dative"})) + prep_objects(verb, frozenset({"to"})):
+    addressed = children(verb, frozenset({"dobj", "dative"}))
+    for obj in addressed or prep_objects(verb, frozenset({"to"})):  # not "warns Japan over exports to US"
         targets += actors_of(sentence, obj)
     named = len(targets)  # "warned Finland and Sweden": every conjunct is a target
     tokens = list(verb.subtree)
