@@ -135,6 +135,16 @@ def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
     addressed = children(verb, frozenset({"dobj", "dative"}))
     for obj in addressed or prep_objects(verb, frozenset({"to"})):  # not "warns Japan over exports to US"
         targets += actors_of(sentence, obj)
+    cue_words = lex.words("threat", "consequence_words") | _STRONG_CONSEQUENCES
+    for cue in [
+        o for o in addressed if o.lemma_.lower() in cue_words
+    ]:  # "threatened consequences for Riyadh"
+        targets += [
+            c for o in prep_objects(cue, frozenset({"for", "against"})) for c in actors_of(sentence, o)
+        ]
+    people = [o for o in addressed if o.pos_ in ("NOUN", "PROPN") and o.lemma_.lower() not in cue_words]
+    if people and not targets:
+        return []  # "warns Gulf states not to allow ...": the warned are a group no code names
     named = len(targets)  # "warned Finland and Sweden": every conjunct is a target
     tokens = list(verb.subtree)
     cues = lex.words("threat", "consequence_words")
@@ -1061,8 +1071,8 @@ def policy_change(sentence: Sentence, token: Token, ctx: ArticleContext) -> list
         and _describes_old_rule(sentence, token)
     ):
         return []
-    if _since(token):
-        return []  # "the first licence since the embargo of 2019": the embargo is past
+    if _since(token) or _dated(token):
+        return []  # "the first licence since the embargo of 2019", "invoked the 1974 arms embargo"
     if not on_topic(sentence, combo is not None) or _restricts_a_country(sentence, token):
         return []
     actors = _policy_actors(sentence, token)
@@ -1135,6 +1145,17 @@ def _describes_old_rule(sentence: Sentence, token: Token) -> bool:
     return any(g.lemma_.lower() in changes for g in governors(token)) or _since(token)
 
 
+def _dated(token: Token) -> bool:
+    """A measure named with its year ("the 1974 arms embargo"): one already in place."""
+    return token.pos_ == "NOUN" and any(
+        c.dep_ in ("nummod", "compound", "amod")
+        and c.like_num
+        and len(c.text) == 4
+        and c.text[:2] in ("19", "20")
+        for c in token.children
+    )
+
+
 def _since(token: Token) -> bool:
     """The token stands in a "since ..." phrase: what was before the change."""
     while token.head != token:
@@ -1195,6 +1216,20 @@ def _contains(seq: list[str], words: list[str]) -> bool:
 
 
 def _policy_actors(sentence: Sentence, token: Token) -> list[str]:
+    """Who changes the rule; never the party it sells to ("had sold weapons to Myanmar ... it had
+    suspended sales": not Myanmar)."""
+    buyers = {  # named outright ("to Myanmar"), not a group resolved from elsewhere
+        sentence.codes[g.i]
+        for t in sentence.span
+        if t.lower_ == "to" and t.dep_ == "prep"
+        for o in t.children
+        for g in [o, *o.conjuncts]
+        if g.i in sentence.codes
+    }
+    return [a for a in _rule_changers(sentence, token) if a not in buyers or sentence.codes.get(token.i) == a]
+
+
+def _rule_changers(sentence: Sentence, token: Token) -> list[str]:
     if token.pos_ == "VERB":
         found = _actors(sentence, token) or _rule_makers(sentence, subject_of(token))
         if found:
