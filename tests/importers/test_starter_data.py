@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from pathlib import Path
 
 import pytest
 from kiel_shared import R29, need
 
 from aidtrack.db import Store, SupportFilter
 from aidtrack.importers import read_kiel
-from aidtrack.importers.release import sha256_of
+from aidtrack.importers.release import BadRow, sha256_of
 from aidtrack.importers.starter import META_FILE, STARTER_DIR, read_starter
-from aidtrack.services import imports
+from aidtrack.services import imports, ledger
 
 
 def test_starter_is_small_and_attributed() -> None:
@@ -56,3 +57,20 @@ def test_starter_matches_the_folder_it_was_built_from(store: Store) -> None:
     assert project(starter.records) == project(website.records)
     assert imports.load_starter(store, by="tester").status == "imported"
     assert imports.import_kiel(store, folder, by="tester").status == "unchanged"
+
+
+def test_the_packaged_starter_read_once_serves_every_ledger_alike(tmp_path: Path) -> None:
+    """The shipped starter is parsed once per process; each import still gets its own report."""
+    first_store = ledger.open_store(f"sqlite:///{tmp_path / 'one.db'}", fresh=True)
+    second_store = ledger.open_store(f"sqlite:///{tmp_path / 'two.db'}", fresh=True)
+    first = imports.load_starter(first_store, by="tester")
+    first.report.append(BadRow(1, "x", "y", "added by a caller"))
+    first.notes.append("added by a caller")
+    second = imports.load_starter(second_store, by="tester")
+    assert (second.status, second.stored, second.totals) == ("imported", first.stored, first.totals)
+    assert "added by a caller" not in second.notes and len(second.report) == len(first.report) - 1
+    frames = [
+        store.support_frame().drop(columns=["created", "updated"], errors="ignore")
+        for store in (first_store, second_store)
+    ]
+    assert len(frames[0]) == first.stored and frames[0].equals(frames[1])

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
+import functools
 import json
 import time
 from collections.abc import Callable, Iterable
@@ -302,7 +303,7 @@ def load_starter(
     )
     if done is not None:
         return done
-    result = starter.read_starter(folder)
+    result = _packaged_starter() if folder == starter.STARTER_DIR else starter.read_starter(folder)
     return _store(
         store,
         result,
@@ -312,6 +313,18 @@ def load_starter(
         started=started,
         report_path=report_path,
     )
+
+
+def _packaged_starter() -> KielRelease:
+    """The starter dataset shipped in the package, read once per process (it never changes while
+    the process runs); each caller gets its own lists of bad rows and notes."""
+    release = _read_packaged_starter()
+    return dataclasses.replace(release, report=list(release.report), notes=list(release.notes))
+
+
+@functools.cache
+def _read_packaged_starter() -> KielRelease:
+    return starter.read_starter(starter.STARTER_DIR)
 
 
 def import_macro(store: Store, path: str | Path, *, by: str, indicator: str | None = None) -> MacroSummary:
