@@ -135,6 +135,8 @@ def test_a_ceiling_or_a_possibility_is_not_the_sum() -> None:
 def test_each_gapped_donor_gets_its_own_amount() -> None:
     from aidtrack.extract.pipeline import extract_text
 
-    events = extract_text("T\n\nFrance said it would allocate €100 million to Moldova and Germany €32 million.")
+    events = extract_text(
+        "T\n\nFrance said it would allocate €100 million to Moldova and Germany €32 million."
+    )
     amounts = {e["donor"]: e.get("amount") for e in events if e["type"] == "support"}
     assert amounts == {"FRA": 100e6, "DEU": 32e6}
