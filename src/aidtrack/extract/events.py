@@ -422,6 +422,8 @@ def support_arrival(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     subject = subject_of(verb)
     if subject is None or subject.i > verb.i:
         return []
+    if subject.lemma_.lower() in sentence.lexicon.words("appeal", "nouns"):
+        return []  # "the request from Kyiv reached Ottawa": a plea arrives, not support
     things = [subject] + [
         g
         for p in subject.children
@@ -1050,8 +1052,9 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
             for t in c.subtree
         )
         and not any(
-            lex.categories_of(o) and prep_objects(o, frozenset({"from"}))
+            any(lex.categories_of(t) for t in o.lefts) or lex.categories_of(o)
             for o in children(verb, frozenset({"dobj"}))
+            if prep_objects(o, frozenset({"from"}))
         )
         and not _turns_to_for(sentence, verb)
     ):
@@ -1218,7 +1221,7 @@ def _asks_to_speak(sentence: Sentence, verb: Token) -> bool:
 
 def _asks_to_stop(sentence: Sentence, verb: Token) -> bool:
     """ "urged Washington to stop arming Taiwan" asks for less support, not more."""
-    stops = sentence.lexicon.words("refusal", "verbs")
+    stops = sentence.lexicon.words("refusal", "verbs") | sentence.lexicon.words("appeal", "retreat_verbs")
     for comp in children(verb, frozenset({"xcomp", "ccomp"})):
         if comp.lemma_.lower() in stops or is_negated(comp):
             return True
@@ -1288,7 +1291,7 @@ def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
         "appeal", "answer_verbs"
     )
     made = noun.dep_ == "dobj" and head.lemma_.lower() in lex.words("appeal", "making_verbs")
-    if not answered and is_hedged(sentence, noun):
+    if not answered and not _arrives(noun) and is_hedged(sentence, noun):
         return []
     if answered and is_negated(head) and head.lemma_.lower() not in ("reject", "deny", "refuse"):
         pass  # "has not answered the request": the request was still made
@@ -1309,6 +1312,9 @@ def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
         targets += [c for o in prep_objects(head, frozenset({"to"})) for c in actors_of(sentence, o)]
     if not targets and answered:
         targets = _refusal_actors(sentence, head) if head.pos_ == "VERB" else []
+    if not targets and _arrives(noun):  # "the request from Kyiv reached Ottawa"
+        places = children(head, frozenset({"dobj"})) + prep_objects(head, frozenset({"in", "at"}))
+        targets = [c for p in places for c in actors_of(sentence, p)]
     guessed = False
     if not targets and made and len(actors) == 1:  # "Ukraine made a request to receive these
         targets = [t for t in [ctx.main_other(actors[0])] if t]  # helicopters": of the article's giver
@@ -1340,6 +1346,12 @@ def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
                     fields["beneficiary"] = beneficiary
                 out.append(Found(fields, noun, 0.75 - 0.15 * cat_default - 0.25 * guessed, "appeal-noun"))
     return out
+
+
+def _arrives(noun: Token) -> bool:
+    """A request told as it reaches its addressee ("the plea reached Ottawa", "a request
+    arrived in Tokyo")."""
+    return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in ("reach", "arrive", "land")
 
 
 def _left_actors(sentence: Sentence, noun: Token) -> list[str]:
@@ -1661,7 +1673,10 @@ def appeal_approach(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     if lemma == "approach":
         addressees += children(verb, frozenset({"dobj"}))
     holders = [verb, *addressees, *children(verb, frozenset({"dobj"}))]  # "the case to X for Y"
-    asked = [t for h in holders for o in prep_objects(h, frozenset({"for"})) for t in o.subtree]
+    asked_preps = frozenset({"for", "about", "over", "regarding"}) if lemma == "approach" else frozenset({"for"})
+    asked = [t for h in holders for o in prep_objects(h, asked_preps) for t in o.subtree]
+    asked += [t for p in children(verb, frozenset({"prep"})) if p.lower_ in asked_preps - {"for"}
+              for c in children(p, frozenset({"pcomp"})) for t in c.subtree]  # "about supplying shells"
     for comp in children(verb, frozenset({"advcl", "xcomp", "conj"})):  # "..., asking for X"
         if comp.lemma_.lower() in ("ask", "seek", "request", "plead", "call"):
             asked += [t for c in comp.children if c.dep_ in ("prep", "dobj") for t in c.subtree]
@@ -1698,6 +1713,68 @@ def appeal_approach(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     return out
 
 
+def _pressure_clause(noun: Token) -> Token | None:
+    """The "to send tanks" that says what a pressure asks for: on the noun ("pressure on
+    Tokyo to supply") or on the verb it is subject of ("pressure is mounting ... to hand over")."""
+    holders = [noun, noun.head] if noun.dep_ in ("nsubj", "dobj") else [noun]
+    for holder in holders:
+        for comp in children(holder, frozenset({"acl", "advcl", "xcomp", "relcl"})):
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
+                return comp
+    return None
+
+
+def _pressure_parties(sentence: Sentence, noun: Token) -> tuple[list[str], list[str]]:
+    """Who presses whom: "from X" or the possessor or the exerting subject press; "on X" or the
+    subject of "is under pressure" is pressed."""
+    lex = sentence.lexicon
+    head = noun.head
+    holders = [noun, head] if noun.dep_ == "nsubj" else [noun]
+    actors = [c for h in holders for o in prep_objects(h, frozenset({"from", "by"})) for c in actors_of(sentence, o)]
+    actors += [c for p in children(noun, frozenset({"poss"})) for c in actors_of(sentence, p)]
+    if noun.dep_ == "dobj" and head.lemma_.lower() in lex.words("appeal", "exerting_verbs"):
+        actors += actors_of(sentence, subject_of(head))
+    targets = [c for h in holders for o in prep_objects(h, frozenset({"on", "upon"})) for c in actors_of(sentence, o)]
+    if noun.dep_ == "dobj":
+        targets += [c for o in prep_objects(head, frozenset({"on", "upon"})) for c in actors_of(sentence, o)]
+    if noun.dep_ == "pobj" and head.lower_ == "under":  # "Japan is under pressure from ..."
+        targets += actors_of(sentence, subject_of(head.head))
+    return list(dict.fromkeys(actors)), list(dict.fromkeys(targets))
+
+
+def appeal_pressure(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
+    """Pressure on a party to give: "pressure is mounting on Berlin from Warsaw to hand over
+    its missiles", "Japan is under pressure from Washington to send shells", "Washington
+    stepped up pressure on Tokyo to supply ammunition"."""
+    lex = sentence.lexicon
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lex.words("appeal", "pressure_nouns"):
+        return []
+    clause = _pressure_clause(noun)
+    if clause is None or is_negated(clause) or is_hedged(sentence, noun.head):
+        return []
+    if _asks_to_stop(sentence, noun.head) or clause.lemma_.lower() in lex.words("refusal", "verbs"):
+        return []  # "pressure on Berlin to halt arms sales" asks for less support
+    tokens = list(clause.subtree)
+    transfer = clause.lemma_.lower() in lex.support_verbs
+    if not transfer and not has_support_noun(sentence, tokens):
+        return []
+    cats, cat_default = _category_or_default(sentence, tokens, ctx, allow_default=True)
+    actors, targets = _pressure_parties(sentence, noun)
+    recipients = recipients_of(sentence, clause, dobj_is_recipient=False)
+    out = []
+    for actor in actors:
+        for target in targets:
+            if target == actor:
+                continue
+            for cat in cats:
+                fields = {"type": "appeal", "actor": actor, "target": target, "category": cat}
+                beneficiary = next((r for r in recipients if r not in (target, actor)), ctx.default_recipient)
+                if beneficiary:
+                    fields["beneficiary"] = beneficiary
+                out.append(Found(fields, noun, 0.75 - 0.15 * cat_default, "appeal-pressure"))
+    return out
+
+
 RULES: tuple[Rule, ...] = (
     support_verb,
     support_receive,
@@ -1714,4 +1791,5 @@ RULES: tuple[Rule, ...] = (
     refusal_barring,
     refusal_answer,
     appeal_approach,
+    appeal_pressure,
 )
