@@ -505,14 +505,16 @@ def _first_to(token: Token) -> bool:
 def _headline_subject(token: Token) -> Token | None:
     """ "UK to send tanks to Ukraine": a headline's infinitive whose subject the parser left
     as a loose dependent before it."""
-    if token.dep_ != "ROOT" or not any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children):
+    if token.dep_ != "ROOT":
+        return None
+    if any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children):
+        deps: tuple[str, ...] = ("dep", "npadvmod")
+    elif token.pos_ == "VERB" and token.tag_ == "VBZ":
+        deps = ("compound",)  # "Britain sanctions Russia-linked firms": a headline's verb read as a noun's
+    else:
         return None
     return next(
-        (
-            c
-            for c in token.children
-            if c.dep_ in ("dep", "npadvmod") and c.i < token.i and c.pos_ in ("PROPN", "NOUN")
-        ),
+        (c for c in token.children if c.dep_ in deps and c.i < token.i and c.pos_ in ("PROPN", "NOUN")),
         None,
     )
 

@@ -507,9 +507,14 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
     verb = _sanction_verb(sentence, noun)
     if verb is None and (core or made) and _nominal_sanction(sentence, noun):
         verb = noun  # "the United States' sanctions against Russia", "EU sanctions on Iran"
+    if verb is None and core and _placed_under(noun):
+        verb = noun.head.head  # "Russian banks came under Japanese sanctions"
     if verb is None or is_negated(verb) or is_hedged(sentence, verb):
         return []
     actors = _actors(sentence, verb) if verb is not noun else modifier_actors(sentence, noun)
+    if _placed_under(noun):  # the subject is sanctioned; the maker is the noun's or the "by" party
+        by = agent_of(noun) or agent_of(verb)
+        actors = modifier_actors(sentence, noun) or (actors_of(sentence, by) if by is not None else [])
     if verb.dep_ == "acl" and agent_of(verb) is not None:  # "the sanctions imposed by Japan"
         actors = actors_of(sentence, agent_of(verb))
     if not actors and is_passive(verb) and agent_of(verb) is None:
@@ -703,9 +708,20 @@ def _sanction_verb(sentence: Sentence, noun: Token) -> Token | None:
     return None
 
 
+def _placed_under(noun: Token) -> bool:
+    """ "officials were placed under sanctions", "banks came under sanctions": the subject of the
+    verb is the party sanctioned."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.pos_ == "VERB"
+
+
 def _sanction_targets(sentence: Sentence, verb: Token, noun: Token, ctx: ArticleContext) -> list[str]:
-    preps = frozenset({"on", "against", "to"})
-    objs = prep_objects(noun, preps) + prep_objects(verb, preps)
+    aimed = frozenset({"on", "against"})
+    objs = prep_objects(noun, aimed) + prep_objects(verb, aimed)
+    if not objs:  # "extended the sanctions to Belarus"; not "sanctions on X over deliveries to Y"
+        objs = prep_objects(noun, frozenset({"to"})) + prep_objects(verb, frozenset({"to"}))
+    if _placed_under(noun):
+        objs += [s_ for s_ in [subject_of(noun.head.head)] if s_ is not None]
+    preps = aimed | {"to"}
     if noun.dep_ == "compound":  # "its sanctions regime against Russia"
         objs += prep_objects(noun.head, preps)
     objs += children(verb, frozenset({"dobj"})) if verb.lemma_.lower() in ("add", "target", "hit") else []
@@ -837,6 +853,35 @@ def sanction_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
     return _sanctions(actors, list(dict.fromkeys(targets)), verb, ctx)
 
 
+_STRIKING_VERBS = frozenset({"hit", "slap", "target", "punish", "strike", "penalise", "penalize", "pummel"})
+
+
+def _with_measures(sentence: Sentence, verb: Token) -> bool:
+    """The "with sanctions", "with asset freezes and travel bans" of a striking verb (the
+    words after "with", however the parser hung them)."""
+    lex = sentence.lexicon
+    nouns = lex.words("sanction", "nouns") | lex.words("sanction", "measure_nouns")
+    withs = [c for c in [*verb.children, *(g for o in children(verb, frozenset({"dobj"})) for g in o.children)]
+             if c.dep_ == "prep" and c.lower_ == "with"]
+    for prep in withs:
+        window = prep.doc[prep.i + 1 : min(prep.i + 6, sentence.span.end)]
+        if any(t.lemma_.lower() in nouns or t.lemma_.lower() == "sanction" for t in window):
+            return True
+    return False
+
+
+def sanction_striking(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """ "Britain hit Iranian generals with asset freezes", "slapped Russian banks with fresh
+    penalties", "targeted Chinese firms with sanctions": the struck party is the target."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _STRIKING_VERBS or is_passive(verb):
+        return []
+    if is_negated(verb) or is_hedged(sentence, verb) or not _with_measures(sentence, verb):
+        return []
+    targets = [c for o in children(verb, frozenset({"dobj"})) for c in target_codes(sentence, o)]
+    actors = _actors(sentence, verb)
+    return _sanctions(actors, [t for t in dict.fromkeys(targets) if t not in actors], verb, ctx)
+
+
 def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "banned imports of Russian oil", "closed its ports to Russian warships", "added 12
     Chinese firms to its entity list": restrictions aimed at another country's parties."""
@@ -965,12 +1010,16 @@ def sanction_assets(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
         actors = actors_of(sentence, agent) if agent is not None else []
     else:
         actors = _actors(sentence, verb)
-    places = {t.i for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for t in p.subtree}
-    targets = [
-        sentence.codes[t.i]
-        for t in sorted(tokens, key=lambda t: t.i)
-        if t.i in sentence.codes and t.i not in places
+    # the owners named in what is frozen, every conjunct, not the places ("in Belgium") nor the
+    # parties of a clause on them ("companies accused of shipping parts to Russia")
+    parts = [
+        c
+        for c in verb.children
+        if c.dep_ not in ("nsubj", "agent") and not (c.dep_ == "prep" and c.lower_ in ("in", "by"))
     ]
+    targets = [c for p in parts for c in target_codes(sentence, p)]
+    if verb.dep_ == "acl":  # "Russian assets frozen by the EU"
+        targets = [sentence.codes[t.i] for t in verb.head.subtree if t.i < verb.i and t.i in sentence.codes] + targets
     targets += [c for t in tokens if t.dep_ == "poss" for c in actors_of(sentence, t)]
     targets = [t for t in dict.fromkeys(targets) if t not in actors]
     return _sanctions(actors, targets, verb, ctx)
@@ -1541,6 +1590,7 @@ MEASURE_RULES = (
     sanction_verb,
     sanction_assets,
     sanction_closing,
+    sanction_striking,
     policy_change,
     policy_ruling,
     policy_use_permission,
