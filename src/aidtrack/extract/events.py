@@ -205,6 +205,7 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         explicit = beneficiaries or explicit
     explicit = explicit or [c for c in _requesters(sentence, verb) if c not in donors]
     explicit = explicit or [c for c in _receivers_of_thing(sentence, verb) if c not in donors]
+    explicit = explicit or [c for c in _owners_of_funded(sentence, verb) if c not in donors]
     recipients, defaulted = _recipients_or_default(explicit, ctx)
     cats, cat_default = _category_or_default(sentence, objects, ctx, allow_default=True)
     if inherent and not categories_in(sentence, objects):
@@ -252,6 +253,50 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     for event in found:
         event.fields.update((k, v) for k, v in details.items() if v != event.fields["donor"])
     return found
+
+
+def _owners_of_funded(sentence: Sentence, verb: Token) -> list[str]:
+    """ "Ukraine's new hospitals were funded by Japan", "Ukrainian schools paid for by Denmark":
+    the owner named on what a passive gift or funding went to."""
+    if not (is_passive(verb) or verb.dep_ == "acl" and verb.tag_ == "VBN") or agent_of(verb) is None:
+        return []
+    things = children(verb, frozenset({"nsubjpass"})) or ([verb.head] if verb.dep_ == "acl" else [])
+    return [
+        c
+        for thing in things
+        for m in thing.children
+        if m.dep_ in ("poss", "amod", "compound", "nmod") and m.i < thing.i
+        for c in actors_of(sentence, m)
+    ]
+
+
+_HELP_NOUNS = frozenset(
+    {"help", "support", "aid", "assistance", "funding", "financing", "backing", "money", "grant", "loan", "fund"}
+)
+
+
+def support_with_help(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
+    """ "With American help, Ukraine rebuilt its air defence", "Kyiv repaired the grid with
+    funding from Germany", "thanks to Dutch money": the helper gives to the clause's subject."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _HELP_NOUNS or noun.dep_ != "pobj":
+        return []
+    prep = noun.head
+    if not (prep.lower_ == "with" or prep.lower_ == "to" and prep.head.lower_ == "thanks"):
+        return []
+    main = prep.head.head if prep.lower_ == "to" else prep.head
+    while main.dep_ in ("prep", "pobj") and main.head != main:
+        main = main.head
+    if main.pos_ not in ("VERB", "AUX") or is_negated(main) or is_hedged(sentence, main):
+        return []
+    donors = modifier_actors(sentence, noun)
+    receivers = [c for c in actors_of(sentence, subject_of(main)) if c not in donors]
+    if not donors or not receivers:
+        return []
+    tokens = [t for t in main.subtree if t.dep_ not in ("nsubj", "nsubjpass")]
+    cats, cat_default = _category_or_default(sentence, [noun, *tokens], ctx, allow_default=False)
+    if not cats and noun.lemma_.lower() in ("funding", "financing", "money", "grant", "loan", "fund"):
+        cats, cat_default = ["financial"], True
+    return _supports(donors, receivers, cats, noun, 0.7 - 0.15 * cat_default, rule="support-with-help", stage="delivery")
 
 
 _POLICIES = frozenset(
@@ -1792,4 +1837,5 @@ RULES: tuple[Rule, ...] = (
     refusal_answer,
     appeal_approach,
     appeal_pressure,
+    support_with_help,
 )
