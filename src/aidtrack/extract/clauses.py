@@ -690,8 +690,8 @@ def _after_hedge_noun(lex: Lexicon, anchor: Token) -> bool:
 
 
 def _relative_clause(token: Token) -> bool:
-    if token.dep_ == "relcl":
-        return True
+    if token.dep_ == "relcl":  # not "the demand that Germany approve ...", a content clause
+        return not any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
     if token.dep_ == "acl" and token.tag_ == "VBN":  # "weaponry sent to Kyiv", not "that it had sent"
         return not any(c.dep_ in ("aux", "nsubj", "mark") for c in token.children)
     return token.dep_ == "acl" and any(

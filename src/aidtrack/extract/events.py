@@ -939,8 +939,7 @@ def _declines_to_speak(sentence: Sentence, objects: list[Token]) -> bool:
 
 def _refusal_actors(sentence: Sentence, verb: Token) -> list[str]:
     if is_passive(verb):
-        agent = agent_of(verb)
-        found = actors_of(sentence, agent) if agent is not None else []
+        found = _passive_agents(sentence, verb)
     else:
         found = actors_of(sentence, subject_of(verb))
     if not found and verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in _CHOICES:
@@ -948,6 +947,23 @@ def _refusal_actors(sentence: Sentence, verb: Token) -> list[str]:
     if not found:  # "Several EU members, among them Austria, Ireland and Malta, refused ..."
         found = _named_members(sentence, verb)
     return found + [c for c in companions(sentence, verb) if c not in found] if found else found
+
+
+def _passive_agents(sentence: Sentence, verb: Token) -> list[str]:
+    """Every "by X" of a passive, coordinated ones included ("was asked by NATO allies and by
+    Kyiv to send", where the parser hangs the second "by" on the clause below)."""
+    holders = [verb, *children(verb, frozenset({"xcomp", "conj"}))]
+    agents = [
+        g
+        for h in holders
+        for c in h.children
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+        for g in [*children(c, frozenset({"pobj"})), *(p for cc in children(c, frozenset({"conj"})) for p in children(cc, frozenset({"pobj"})))]
+    ]
+    found: list[str] = []
+    for agent in agents:
+        found += [c for c in actors_of(sentence, agent) if c not in found]
+    return found
 
 
 def refusal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
@@ -1412,7 +1428,7 @@ def _that_clause(noun: Token) -> Token | None:
     """The clause of "Ecuador's request that Washington send helicopters"."""
     for clause in noun.children:
         if (
-            clause.dep_ in ("acl", "ccomp")
+            clause.dep_ in ("acl", "ccomp", "relcl")
             and clause.pos_ == "VERB"
             and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
             and subject_of(clause) is not None
@@ -1775,7 +1791,10 @@ def _pressure_parties(sentence: Sentence, noun: Token) -> tuple[list[str], list[
     lex = sentence.lexicon
     head = noun.head
     holders = [noun, head] if noun.dep_ == "nsubj" else [noun]
-    actors = [c for h in holders for o in prep_objects(h, frozenset({"from", "by"})) for c in actors_of(sentence, o)]
+    if noun.dep_ == "dobj":  # "faces pressure from its allies and from Kyiv to supply"
+        holders.append(head)
+    senders = [o for h in holders for o in _coordinated_prep_objects(h, frozenset({"from", "by"}))]
+    actors = [c for o in senders for c in actors_of(sentence, o)]
     actors += [c for p in children(noun, frozenset({"poss"})) for c in actors_of(sentence, p)]
     if noun.dep_ == "dobj" and head.lemma_.lower() in lex.words("appeal", "exerting_verbs"):
         actors += actors_of(sentence, subject_of(head))
@@ -1784,7 +1803,72 @@ def _pressure_parties(sentence: Sentence, noun: Token) -> tuple[list[str], list[
         targets += [c for o in prep_objects(head, frozenset({"on", "upon"})) for c in actors_of(sentence, o)]
     if noun.dep_ == "pobj" and head.lower_ == "under":  # "Japan is under pressure from ..."
         targets += actors_of(sentence, subject_of(head.head))
+    if noun.dep_ == "dobj" and head.lemma_.lower() in lex.words("appeal", "bearing_verbs"):
+        targets += actors_of(sentence, subject_of(head))  # "Berlin faces pressure from Kyiv"
     return list(dict.fromkeys(actors)), list(dict.fromkeys(targets))
+
+
+def _coordinated_prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    """The objects of ``token``'s prepositions and of prepositions joined to them ("from its
+    allies and from Kyiv")."""
+    found: list[Token] = []
+    for prep in token.children:
+        if prep.dep_ not in ("prep", "agent") or prep.lower_ not in preps:
+            continue
+        for p in [prep, *(c for c in prep.children if c.dep_ == "conj" and c.lower_ in preps)]:
+            found += children(p, frozenset({"pobj"}))
+    return found
+
+
+_DEONTIC = frozenset({"must", "should", "ought"})
+_OBLIGING = frozenset({"need", "have"})
+
+
+def _obliged(verb: Token) -> bool:
+    """ "Germany must send", "should deliver", "needs to supply", "has to provide"."""
+    if has_aux(verb, _DEONTIC):
+        return True
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and head.lemma_.lower() in _OBLIGING
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
+
+
+def appeal_deontic(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """What another party must give, said by a speaker: '"Germany must send Taurus now," the
+    Lithuanian minister said', "Spain should deliver more tanks, Kyiv says"."""
+    lex = sentence.lexicon
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.support_verbs or not _obliged(verb):
+        return []
+    if is_negated(verb) or (verb.dep_ == "xcomp" and is_negated(verb.head)):
+        return []  # "should not send" asks for no support
+    clause = verb.head if verb.dep_ == "xcomp" else verb
+    speech = clause.head
+    if clause.dep_ not in ("ccomp", "parataxis") or speech.lemma_.lower() not in lex.words(
+        "modality", "reporting_verbs"
+    ):
+        return []
+    if is_negated(speech) or is_hedged(sentence, speech):
+        return []
+    speakers = actors_of(sentence, subject_of(speech))
+    targets = [c for c in actors_of(sentence, subject_of(verb)) if c not in speakers]
+    objects = object_tokens(verb)
+    if not (categories_in(sentence, objects) or has_support_noun(sentence, objects)):
+        return []
+    cats, cat_default = _category_or_default(sentence, objects, ctx, allow_default=True)
+    recipients = recipients_of(sentence, verb, dobj_is_recipient=verb.lemma_.lower() in DOBJ_RECIPIENT_VERBS)
+    out = []
+    for actor in speakers:
+        for target in targets:
+            for cat in cats:
+                fields = {"type": "appeal", "actor": actor, "target": target, "category": cat}
+                beneficiary = next((r for r in recipients if r not in (target, actor)), ctx.default_recipient)
+                if beneficiary:
+                    fields["beneficiary"] = beneficiary
+                out.append(Found(fields, verb, 0.7 - 0.15 * cat_default, "appeal-deontic"))
+    return out
 
 
 def appeal_pressure(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
@@ -1837,5 +1921,6 @@ RULES: tuple[Rule, ...] = (
     refusal_answer,
     appeal_approach,
     appeal_pressure,
+    appeal_deontic,
     support_with_help,
 )

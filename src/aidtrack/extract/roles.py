@@ -192,11 +192,14 @@ def donors_of_verb(sentence: Sentence, verb: Token) -> list[str]:
 
 
 def _national_things(sentence: Sentence, verb: Token) -> list[str]:
-    """The states named by the adjectives of what a passive transfer moves ("Polish and Czech
-    tanks were delivered"), when it has no agent; not "US-made" origins."""
+    """The states named by the adjectives or possessors of what a passive transfer moves
+    ("Polish and Czech tanks were delivered", "the EU's aid to Sudan was increased"), when it
+    has no agent; not "US-made" origins."""
     found: list[str] = []
     for thing in children(verb, frozenset({"nsubjpass"})):
-        for adj in [c for c in thing.children if c.dep_ == "amod"]:
+        gift = thing.lemma_.lower() in sentence.lexicon.words("support", "nouns")
+        owners = [c for c in thing.children if c.dep_ == "amod" or gift and c.dep_ == "poss" and c.pos_ != "PRON"]
+        for adj in owners:  # "the EU's aid was increased"; not "Ukraine's pilots were trained"
             for tok in [adj, *(c for c in adj.children if c.dep_ == "conj")]:
                 code = sentence.code(tok)
                 after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
