@@ -7,7 +7,6 @@ country is written to ``audit_log`` like every other change to the ledger.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Mapping, Sequence
 from typing import Any, TypedDict, cast
 
@@ -100,32 +99,6 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
 
 
-def _audit(
-    conn: Connection,
-    *,
-    table: str,
-    record_id: int,
-    action: str,
-    by: str,
-    old: Mapping[str, Any] | None,
-    new: Mapping[str, Any] | None,
-) -> None:
-    def plain(row: Mapping[str, Any] | None) -> Any:
-        return None if row is None else json.loads(json.dumps(dict(row), default=str))
-
-    conn.execute(
-        sa.insert(schema.audit_log).values(
-            at=_now(),
-            by=by,
-            table_name=table,
-            record_id=record_id,
-            action=action,
-            old=plain(old),
-            new=plain(new),
-        )
-    )
-
-
 # -- feeds ------------------------------------------------------------------------------
 
 
@@ -138,7 +111,7 @@ def add_feed(store: Store, *, url: str, name: str | None, by: str, tags: Sequenc
         feed_id = int(conn.execute(sa.insert(feeds).values(**values)).inserted_primary_key[0])
         for tag in tags:
             conn.execute(sa.insert(feed_tags).values(feed_id=feed_id, tag=tag))
-        _audit(
+        store._audit(
             conn,
             table="feeds",
             record_id=feed_id,
@@ -208,7 +181,7 @@ def remove_feed(store: Store, feed_id: int, *, by: str) -> Feed:
         conn.execute(sa.delete(feed_items).where(feed_items.c.feed_id == feed_id))
         conn.execute(sa.delete(feed_tags).where(feed_tags.c.feed_id == feed_id))
         conn.execute(sa.delete(feeds).where(feeds.c.id == feed_id))
-        _audit(
+        store._audit(
             conn,
             table="feeds",
             record_id=feed_id,
@@ -321,7 +294,7 @@ def add_watch(store: Store, *, name: str, actor: str, by: str, types: str | None
             if row.types == types:
                 return False
             conn.execute(sa.update(watchlists).where(watchlists.c.id == row.id).values(types=types))
-            _audit(
+            store._audit(
                 conn,
                 table="watchlists",
                 record_id=row.id,
@@ -333,7 +306,9 @@ def add_watch(store: Store, *, name: str, actor: str, by: str, types: str | None
             return True
         values = {"name": name, "actor": actor, "types": types, "added": _now(), "added_by": by}
         watch_id = int(conn.execute(sa.insert(watchlists).values(**values)).inserted_primary_key[0])
-        _audit(conn, table="watchlists", record_id=watch_id, action="insert", by=by, old=None, new=values)
+        store._audit(
+            conn, table="watchlists", record_id=watch_id, action="insert", by=by, old=None, new=values
+        )
         return True
 
 
@@ -346,7 +321,7 @@ def remove_watch(store: Store, *, name: str, actor: str, by: str) -> bool:
         if row is None:
             return False
         conn.execute(sa.delete(watchlists).where(watchlists.c.id == row.id))
-        _audit(
+        store._audit(
             conn,
             table="watchlists",
             record_id=row.id,
