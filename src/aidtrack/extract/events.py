@@ -288,6 +288,8 @@ def support_with_help(sentence: Sentence, noun: Token, ctx: ArticleContext) -> l
         main = main.head
     if main.pos_ not in ("VERB", "AUX") or is_negated(main) or is_hedged(sentence, main):
         return []
+    if main.lemma_.lower() in sentence.lexicon.support_verbs:
+        return []  # "sent flour with Egyptian help": the helper helps the giver
     donors = modifier_actors(sentence, noun)
     receivers = [c for c in actors_of(sentence, subject_of(main)) if c not in donors]
     if not donors or not receivers:
@@ -1826,8 +1828,10 @@ _OBLIGING = frozenset({"need", "have"})
 
 def _obliged(verb: Token) -> bool:
     """ "Germany must send", "should deliver", "needs to supply", "has to provide"."""
-    if has_aux(verb, _DEONTIC):
-        return True
+    modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in _DEONTIC), None)
+    if modal is not None:  # not "should it send arms", a condition put first
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subject is None or subject.i < modal.i
     head = verb.head
     return (
         verb.dep_ == "xcomp"
