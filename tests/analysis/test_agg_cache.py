@@ -13,7 +13,7 @@ from aidtrack import models
 from aidtrack.cli import main
 from aidtrack.db import Store, aggregate
 from aidtrack.services import analysis as service
-from aidtrack.services import imports, review
+from aidtrack.services import review
 
 
 def _korea(amount: float, **extra: object) -> models.Support:
@@ -35,11 +35,10 @@ def _korea_total(store: Store) -> float:
 
 
 @pytest.fixture()
-def starter(any_store: Store, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Store:
+def starter(any_starter_store: Store, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Store:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     service.clear_cache()
-    imports.load_starter(any_store, by="t")
-    return any_store
+    return any_starter_store
 
 
 def test_a_cached_answer_changes_after_each_kind_of_write(starter: Store) -> None:

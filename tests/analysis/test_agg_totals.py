@@ -21,7 +21,7 @@ from aidtrack.analysis._frames import select_support
 from aidtrack.db import Store, aggregate
 from aidtrack.errors import ValidationError
 from aidtrack.services import analysis as service
-from aidtrack.services import imports, ledger
+from aidtrack.services import ledger
 
 SOURCE_A = models.Source(url="https://example.org/a", title="Ministry of Defence release", kind="official")
 SOURCE_B = models.Source(url="https://example.org/b", kind="news")
@@ -60,10 +60,10 @@ def _release(store: Store, release: str, amount: float) -> None:
 
 @pytest.fixture()
 def filled(
-    any_store: Store, monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+    any_starter_store: Store, monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
 ) -> Store:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
-    imports.load_starter(any_store, by="t")
+    any_store = any_starter_store
     any_store.add_support(
         [
             _support("KOR", "military", "allocation", "2024-03-03", 11.5e6, source=SOURCE_A),

@@ -415,11 +415,12 @@ def brief(donor: str, peers: str, as_of: str | None, stage: str, as_json: bool) 
 
     On an empty ledger it first loads the offline starter data (Kiel Release 29)."""
     code = service.resolve_donor(donor)  # a bad name is refused before the ledger is loaded
-    built = report_service.country_report(code, peers=peers, as_of=as_of, stage=stage)
     if as_json:
+        built = report_service.country_report(code, peers=peers, as_of=as_of, stage=stage)
         _print_json(service.report_dict(built))
         return
-    click.echo(report_service.render_report_text(built), nl=False)
+    # kept per ledger version: a brief run again on an unchanged ledger is read back
+    click.echo(report_service.brief_text(code, peers=peers, as_of=as_of, stage=stage), nl=False)
 
 
 COMMANDS = [rank, compare, timeline, report, brief]

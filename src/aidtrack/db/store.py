@@ -42,22 +42,7 @@ WRITE_OPTION = "aidtrack_write"
 IMPORT_LOCK = 0x616964_7472_6B
 """PostgreSQL advisory lock key that serialises imports (decision and supersession)."""
 
-_SUPPORT_FIELDS = (
-    "donor",
-    "recipient",
-    "category",
-    "subtype",
-    "stage",
-    "amount",
-    "currency",
-    "amount_eur",
-    "amount_usd",
-    "fx_note",
-    "items",
-    "channel",
-    "via",
-    "confidence",
-)
+_SUPPORT_FIELDS = (*models.SUPPORT_WHAT, "amount_eur", "amount_usd", "fx_note", "confidence")
 _EVENT_FIELDS = (
     *models.EVENT_WHAT,
     "evidence_start",

@@ -168,12 +168,12 @@ def country_report(
     store: Store | None = None,
 ) -> Report:
     """The full country report for ``donor`` (analysis + options + rules + signals)."""
+    code = analysis_service.resolve_donor(donor)  # a bad name is refused before any loading
     store = store or ledger.open_store()
     bootstrap.prepare(store)
     day = ledger.parse_date(as_of)
     frames = analysis_service.load_frames(store, end=day)  # cut to the day: as_of may fall inside a month
     support, macro = frames
-    code = analysis_service.resolve_donor(donor)
     when = day or dt.date.today()
     options = rules_service.options_report(code, as_of=when, peers=peers, store=store, frames=frames)
     sections = (

@@ -6,6 +6,7 @@ Run it with ``aidtrack serve``; in tests, ``TestClient(create_app("sqlite:///...
 from __future__ import annotations
 
 import collections
+import functools
 import importlib.resources
 import json
 import logging
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
-from fastapi import FastAPI, Request
+from fastapi import APIRouter, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse, JSONResponse, Response
@@ -63,17 +64,16 @@ def create_app(database_url: str | None = None, *, starter: bool = False) -> Fas
         title="aidtrack", version=_version(), description=DESCRIPTION, docs_url=None, redoc_url=None
     )
     app.state.store = store
-    app.include_router(api.router)
-    app.include_router(feeds.router)
+    for router in _routers():
+        app.include_router(router)
     app.add_api_route("/static/plotly.min.js", plotly_js, methods=["GET"], include_in_schema=False)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    app.include_router(pages.router)
     _add_error_handlers(app)
     app.add_middleware(LedgerETag, store=store)
     app.add_middleware(
         RequestLimits,
         store=store,
-        token_routes=token_routes(app.openapi()),
+        token_routes=_write_routes(),
         max_bytes=_setting_int("max_request_bytes"),
         extract_per_minute=_setting_int("extract_rate_limit"),
     )
@@ -98,6 +98,21 @@ def _setting_int(name: str) -> int:
 # -- request limits ------------------------------------------------------------------------
 
 TokenRoute = tuple[re.Pattern[str], frozenset[str]]
+
+
+def _routers() -> tuple[APIRouter, ...]:
+    """Every router the app serves (the API, feeds and pages); static files are mounted apart."""
+    return (api.router, feeds.router, pages.router)
+
+
+@functools.cache
+def _write_routes() -> list[TokenRoute]:
+    """:func:`token_routes` of the app's routers, read from their OpenAPI schema once per process
+    (building the schema takes about 0.1 s; every app of this version has the same routes)."""
+    probe = FastAPI()
+    for router in _routers():
+        probe.include_router(router)
+    return token_routes(probe.openapi())
 
 
 def token_routes(openapi: dict[str, Any]) -> list[TokenRoute]:
