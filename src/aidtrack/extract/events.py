@@ -1107,18 +1107,23 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
     if lemma == "like" and not has_aux(verb, frozenset({"would", "'d"})):
         return []  # "would like to receive jets" wants; "like" alone does not
     giving = lex.support_verbs | lex.words("support", "receive_verbs")
+    wanted = [t for c in children(verb, frozenset({"xcomp", "ccomp", "prep"})) for t in c.subtree]
+    approving = lex.words("support", "object_verbs")  # "expects Washington to approve the aid"
     if (
         wanting
-        and not any(
-            t.lemma_.lower() in giving
-            for c in children(verb, frozenset({"xcomp", "ccomp", "prep"}))
-            for t in c.subtree
+        and not any(t.lemma_.lower() in giving for t in wanted)
+        and not (
+            any(t.lemma_.lower() in approving and t.pos_ == "VERB" for t in wanted)
+            and has_support_noun(sentence, wanted)
+            and any(
+                actors_of(sentence, subject_of(c)) for c in children(verb, frozenset({"xcomp", "ccomp"}))
+            )
         )
         and not any(
             any(lex.categories_of(t) for t in o.lefts) or lex.categories_of(o)
             for o in children(verb, frozenset({"dobj"}))
-            if prep_objects(o, frozenset({"from"}))
-        )
+            if prep_objects(o, frozenset({"from"})) or prep_objects(verb, frozenset({"from"}))
+        )  # "wants missiles from the US", "needs more vehicles from Canada"
         and not _turns_to_for(sentence, verb)
     ):
         return []  # "Germany wants peace" asks nobody; "wants missiles from the US" asks
@@ -1193,10 +1198,19 @@ def _in_side_clause(token: Token, top: Token) -> bool:
     """A word in a relative or comment clause below ``top`` ("..., which means they use it to
     target military goals"): it says something about the request, not what is asked."""
     while token != top and token.head != token:
-        if token.dep_ in ("relcl", "parataxis") or token.dep_ == "ccomp" and token.head != top:
+        infinitive = token.dep_ == "relcl" and _bare_infinitive(token)
+        if token.dep_ in ("relcl", "parataxis") and not infinitive or token.dep_ == "ccomp" and token.head != top:
             return True
         token = token.head
     return False
+
+
+def _bare_infinitive(verb: Token) -> bool:
+    """ "asking Athens for months to hand over its batteries": an infinitive with no subject of
+    its own, whatever noun the parser hung it on."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
+    )
 
 
 def _addressees(sentence: Sentence, verb: Token) -> list[str]:
@@ -1215,10 +1229,34 @@ def _addressees(sentence: Sentence, verb: Token) -> list[str]:
                 for o in p.children
                 for c in actors_of(sentence, o)
             ]
+    found += [c for c in _hosts(sentence) if c not in found]
     subject = subject_of(verb)
     if subject is not None and subject.lemma_.lower() in _ENVOYS:
         found += [c for o in prep_objects(subject, frozenset({"to", "in"})) for c in actors_of(sentence, o)]
     return list(dict.fromkeys(found))
+
+
+# the scene of an appeal made face to face: "during his visit to Berlin", "in a phone call
+# with the Japanese prime minister", "in talks with", "speaking alongside the chancellor"
+_SCENES = frozenset({"visit", "trip", "call", "talk", "meeting", "conversation", "session", "dinner", "summit"})
+_SCENE_VERBS = frozenset({"speak", "stand", "appear", "meet", "talk"})
+
+
+def _hosts(sentence: Sentence) -> list[str]:
+    """Whom a speaker faces where the appeal is made: the "to/with X" of a visit, call, talks
+    or meeting, or the "alongside/with X" of "speaking alongside X"."""
+    found: list[str] = []
+    for token in sentence.span:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "NOUN" and lemma in _SCENES:
+            preps = frozenset({"with"}) if lemma != "visit" and lemma != "trip" else frozenset({"to"})
+            objects = prep_objects(token, preps)
+        elif token.pos_ == "VERB" and lemma in _SCENE_VERBS and token.dep_ in ("advcl", "ROOT", "conj"):
+            objects = prep_objects(token, frozenset({"alongside", "beside", "with"}))
+        else:
+            continue
+        found += [c for o in objects for c in actors_of(sentence, o) if c not in found]
+    return found
 
 
 def _addressed_to_someone(verb: Token) -> bool:
@@ -1740,7 +1778,9 @@ def appeal_approach(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     asked = [t for h in holders for o in prep_objects(h, asked_preps) for t in o.subtree]
     asked += [t for p in children(verb, frozenset({"prep"})) if p.lower_ in asked_preps - {"for"}
               for c in children(p, frozenset({"pcomp"})) for t in c.subtree]  # "about supplying shells"
-    for comp in children(verb, frozenset({"advcl", "xcomp", "conj"})):  # "..., asking for X"
+    comps = children(verb, frozenset({"advcl", "xcomp", "conj"}))
+    comps += [c for a in addressees for c in children(a, frozenset({"acl"}))]  # "wrote to X seeking"
+    for comp in comps:  # "..., asking for X"
         if comp.lemma_.lower() in ("ask", "seek", "request", "plead", "call"):
             asked += [t for c in comp.children if c.dep_ in ("prep", "dobj") for t in c.subtree]
     if not addressees or not asked:
