@@ -228,6 +228,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         for t in c.subtree
     ):
         return []  # "has not approved new arms export permits": an export rule (policy rules read it)
+    if refused and prep_objects(verb, frozenset({"before", "until", "till"})):
+        return []  # "will not be able to deliver the jets before 2025" delays, it does not refuse
     if refused:  # "has not sent" reports less surely than "will not send"
         conf -= 0.2 if is_past(verb) else 0.0
         return _refusals(donors, cats, explicit or recipients, verb, conf, rule="negated-support")
