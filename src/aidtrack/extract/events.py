@@ -206,6 +206,7 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     explicit = explicit or [c for c in _requesters(sentence, verb) if c not in donors]
     explicit = explicit or [c for c in _receivers_of_thing(sentence, verb) if c not in donors]
     explicit = explicit or [c for c in _owners_of_funded(sentence, verb) if c not in donors]
+    explicit = explicit or [c for c in _welcomers(sentence, verb) if c not in donors]
     recipients, defaulted = _recipients_or_default(explicit, ctx)
     cats, cat_default = _category_or_default(sentence, objects, ctx, allow_default=True)
     if inherent and not categories_in(sentence, objects):
@@ -255,6 +256,14 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     for event in found:
         event.fields.update((k, v) for k, v in details.items() if v != event.fields["donor"])
     return found
+
+
+def _welcomers(sentence: Sentence, verb: Token) -> list[str]:
+    """ "Kyiv welcomed Portugal's decision to send tanks": who welcomes a gift receives it."""
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.dep_ != "dobj" or noun.head.lemma_.lower() not in _WELCOMING:
+        return []
+    return actors_of(sentence, subject_of(noun.head))
 
 
 def _owners_of_funded(sentence: Sentence, verb: Token) -> list[str]:
@@ -601,6 +610,8 @@ def support_receive(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     for obj in [o for t in phrase for o in prep_objects(t, frozenset({"from"}))]:
         donors += [c for c in actors_of(sentence, obj) if c not in donors]
     recipients = actors_of(sentence, subject_of(verb))
+    if not donors:  # "took delivery of the first Swedish Gripen jets": the makers' state gives
+        donors = [c for c in _national_adjectives(sentence, phrase) if c not in recipients]
     objects = object_tokens(verb)
     cats, cat_default = _category_or_default(
         sentence, objects, ctx, allow_default=has_support_noun(sentence, objects)
@@ -611,6 +622,22 @@ def support_receive(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     return _supports(
         donors, recipients, cats, verb, 0.85 - 0.15 * cat_default, rule="support-receive", stage=stage
     )
+
+
+def _national_adjectives(sentence: Sentence, phrase: list[Token]) -> list[str]:
+    """States named by the adjectives of the weapons or aid in ``phrase`` ("Swedish Gripen
+    jets", "German aid"), not "US-made" origins."""
+    lex = sentence.lexicon
+    found: list[str] = []
+    for noun in phrase:
+        if noun.pos_ != "NOUN" or not (lex.categories_of(noun) or noun.lemma_.lower() in lex.words("support", "nouns")):
+            continue
+        for adj in [t for left in noun.lefts for t in left.subtree]:
+            after = adj.doc[adj.i + 1] if adj.i + 1 < len(adj.doc) else None
+            code = sentence.code(adj) if adj.dep_ in ("amod", "compound") else None
+            if code and code not in found and not (after is not None and after.text == "-"):
+                found.append(code)
+    return found
 
 
 _MESSAGES = frozenset({"letter", "message", "note", "call", "list", "invitation", "proposal", "offer"})
@@ -1110,6 +1137,7 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
         return []  # "would like to receive jets" wants; "like" alone does not
     giving = lex.support_verbs | lex.words("support", "receive_verbs")
     wanted = [t for c in children(verb, frozenset({"xcomp", "ccomp", "prep"})) for t in c.subtree]
+    wanted += [t for c in children(verb, frozenset({"advcl"})) if _bare_infinitive(c) for t in c.subtree]
     approving = lex.words("support", "object_verbs")  # "expects Washington to approve the aid"
     if (
         wanting
@@ -1117,9 +1145,10 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
         and not (
             any(t.lemma_.lower() in approving and t.pos_ == "VERB" for t in wanted)
             and has_support_noun(sentence, wanted)
-            and any(
-                actors_of(sentence, subject_of(c)) for c in children(verb, frozenset({"xcomp", "ccomp"}))
-            )
+            and (
+                any(actors_of(sentence, subject_of(c)) for c in children(verb, frozenset({"xcomp", "ccomp"})))
+                or any(actors_of(sentence, o) for o in prep_objects(verb, frozenset({"on", "upon"})))
+            )  # "expects Washington to approve", "is counting on Washington to release"
         )
         and not any(
             any(lex.categories_of(t) for t in o.lefts) or lex.categories_of(o)
@@ -1147,7 +1176,7 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
     if unnamed and len(actors) == 1:  # "Kyiv asked for the missiles": of whom the article is about
         targets = [t for t in [ctx.main_other(actors[0])] if t]
     tokens = [t for c in _asked_parts(verb) for t in c.subtree if not _in_side_clause(t, c)]
-    if _asks_to_stop(sentence, verb) or _asks_to_speak(sentence, verb):
+    if _asks_to_stop(sentence, verb) or _asks_to_speak(sentence, verb) or _asks_a_question(verb):
         return []
     transfer = any(t.lemma_.lower() in lex.support_verbs for t in tokens)
     if (
@@ -1319,6 +1348,15 @@ def _asks_to_speak(sentence: Sentence, verb: Token) -> bool:
     not support, whatever the clause mentions."""
     return any(
         comp.lemma_.lower() in _SPEAKING for comp in children(verb, frozenset({"xcomp", "ccomp", "advcl"}))
+    )
+
+
+def _asks_a_question(verb: Token) -> bool:
+    """ "asked whether Germany would send missiles": a question, not a request."""
+    return any(
+        m.dep_ == "mark" and m.lower_ in ("whether", "if")
+        for c in children(verb, frozenset({"ccomp", "advcl"}))
+        for m in c.children
     )
 
 
@@ -1785,7 +1823,10 @@ def appeal_approach(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     for comp in comps:  # "..., asking for X"
         if comp.lemma_.lower() in ("ask", "seek", "request", "plead", "call"):
             asked += [t for c in comp.children if c.dep_ in ("prep", "dobj") for t in c.subtree]
-    if not addressees or not asked:
+    if not asked:
+        return []
+    hosts = [] if addressees else _hosts(sentence)  # "made the case ... in a meeting with X"
+    if not addressees and not hosts:
         return []
     sentence_lex = sentence.lexicon
     if not (has_support_noun(sentence, asked) or any(sentence_lex.categories_of(t) for t in asked)):
@@ -1802,6 +1843,7 @@ def appeal_approach(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
             and c not in actors
             and not any(t.i in asked_ids and t.i in sentence.codes for t in [obj])
         ]
+    targets += [c for c in hosts if c not in targets and c not in actors]
     recipients = [r for t in asked for r in recipients_of(sentence, t, dobj_is_recipient=False)]
     out = []
     for actor in actors:

@@ -900,8 +900,13 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
         closed = [o for o in objects if o.lemma_.lower() in lex.words("sanction", "closing_objects")]
         if not closed:
             return []
+        closed = [o for o in closed if not _arms_exports(sentence, o)]  # an export rule (policy rules)
+        if not closed:
+            return []
         for obj in closed:
             targets += target_codes(sentence, obj)
+            if obj.lemma_.lower() == "export":  # "banned exports of chips to Russia": the buyer's state
+                targets += [c for o in prep_objects(obj, frozenset({"to"})) for c in target_codes(sentence, o)]
         targets += [
             c for o in prep_objects(verb, frozenset({"to", "for", "from"})) for c in target_codes(sentence, o)
         ]
@@ -925,6 +930,12 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
         return []
     actors = _actors(sentence, verb)
     return _sanctions(actors, [t for t in dict.fromkeys(targets) if t not in actors], verb, ctx)
+
+
+def _arms_exports(sentence: Sentence, obj: Token) -> bool:
+    """ "halted arms exports to Israel", "suspended exports of bombs": a rule on selling weapons,
+    which the policy rules read; "banned exports of chips to Russia" restricts a country."""
+    return obj.lemma_.lower() == "export" and "military" in categories_in(sentence, list(obj.subtree))
 
 
 def _closed_by(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:

@@ -227,6 +227,23 @@ def modifier_actors(sentence: Sentence, noun: Token, *, of: bool = False) -> lis
     return found
 
 
+_GIVING_TO_DATIVE = frozenset({"send", "give", "hand", "lend", "grant", "offer", "ship", "sell", "promise", "pledge"})
+
+
+def _misread_dative(sentence: Sentence, verb: Token, obj: Token) -> list[Token]:
+    """ "has sent Ukraine military aid": a name right after a giving verb that the parser hung
+    on the object as a modifier is the receiver (the dative of "sent Ukraine aid")."""
+    if verb.lemma_.lower() not in _GIVING_TO_DATIVE or obj.dep_ != "dobj":
+        return []
+    lex = sentence.lexicon
+    if not (lex.categories_of(obj) or obj.lemma_.lower() in lex.words("support", "nouns")):
+        return []  # "granted Ukraine candidate status" gives no support
+    first = next((c for c in obj.lefts if c.dep_ != "det"), None)
+    if first is None or first.dep_ not in ("nmod", "compound") or first.pos_ != "PROPN":
+        return []
+    return [first] if first.i == verb.i + 1 and any(c.dep_ in ("amod", "compound") for c in obj.lefts if c.i > first.i) else []
+
+
 def recipients_of(sentence: Sentence, anchor: Token, *, dobj_is_recipient: bool) -> list[str]:
     """Who receives: "to/for X", a dative, or the object of "supply X with"."""
     preps = RECIPIENT_PREPS | {"with"} if anchor.lemma_.lower() in _WITH_VERBS else RECIPIENT_PREPS
@@ -234,6 +251,7 @@ def recipients_of(sentence: Sentence, anchor: Token, *, dobj_is_recipient: bool)
     objects = children(anchor, frozenset({"dobj", "nsubjpass"}))
     for obj in objects:
         candidates += prep_objects(obj, preps)
+        candidates += _misread_dative(sentence, anchor, obj)
         if dobj_is_recipient and not _is_money(obj) and _names_a_party(sentence, obj):
             candidates.append(obj)
     found = _recipient_codes(sentence, candidates)
