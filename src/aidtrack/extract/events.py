@@ -1270,6 +1270,7 @@ def _addressees(sentence: Sentence, verb: Token) -> list[str]:
 # the scene of an appeal made face to face: "during his visit to Berlin", "in a phone call
 # with the Japanese prime minister", "in talks with", "speaking alongside the chancellor"
 _SCENES = frozenset({"visit", "trip", "call", "talk", "meeting", "conversation", "session", "dinner", "summit"})
+_SPEECHES = frozenset({"speech", "address"})  # "in a speech to the Italian parliament"
 _SCENE_VERBS = frozenset({"speak", "stand", "appear", "meet", "talk"})
 
 
@@ -1279,8 +1280,8 @@ def _hosts(sentence: Sentence) -> list[str]:
     found: list[str] = []
     for token in sentence.span:
         lemma = token.lemma_.lower()
-        if token.pos_ == "NOUN" and lemma in _SCENES:
-            preps = frozenset({"with"}) if lemma != "visit" and lemma != "trip" else frozenset({"to"})
+        if token.pos_ == "NOUN" and lemma in _SCENES | _SPEECHES:
+            preps = frozenset({"to"}) if lemma in {"visit", "trip"} | _SPEECHES else frozenset({"with"})
             objects = prep_objects(token, preps)
         elif token.pos_ == "VERB" and lemma in _SCENE_VERBS and token.dep_ in ("advcl", "ROOT", "conj"):
             objects = prep_objects(token, frozenset({"alongside", "beside", "with"}))
@@ -1421,13 +1422,15 @@ def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
         noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.words("appeal", "making_verbs")
     ):
         return []  # "made the case for more tanks to Berlin" asks; "in the case of" does not
+    head = noun.head
+    pressed = _pressed_clause(sentence, noun)
     if (
         lemma == "call"
         and not prep_objects(noun, frozenset({"for", "on", "upon"}))
         and _for_clause(noun) is None
+        and pressed is None
     ):
         return []
-    head = noun.head
     answered = noun.dep_ in ("dobj", "nsubjpass", "pobj") and head.lemma_.lower() in lex.words(
         "appeal", "answer_verbs"
     )
@@ -1453,6 +1456,8 @@ def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
         targets += [c for o in prep_objects(head, frozenset({"to"})) for c in actors_of(sentence, o)]
     if not targets and answered:
         targets = _refusal_actors(sentence, head) if head.pos_ == "VERB" else []
+    if not targets and (made or askers):  # "renewed his plea ... in a speech to the Italian parliament"
+        targets = [c for c in _hosts(sentence) if c not in actors]
     if not targets and _arrives(noun):  # "the request from Kyiv reached Ottawa"
         places = children(head, frozenset({"dobj"})) + prep_objects(head, frozenset({"in", "at"}))
         targets = [c for p in places for c in actors_of(sentence, p)]
@@ -1466,6 +1471,8 @@ def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
         tokens += list(after.head.subtree)  # "rejected Ukraine's plea to get jets" (parsed apart)
     if clause is not None:
         tokens += list(clause.subtree)
+    if pressed is not None:
+        tokens += list(pressed.subtree)
     if made:  # "made a request to Australia for the helicopters"
         tokens += [t for o in prep_objects(head, frozenset({"for"})) for t in o.subtree]
     transfer = any(t.lemma_.lower() in lex.support_verbs for t in tokens)
@@ -1493,6 +1500,15 @@ def _arrives(noun: Token) -> bool:
     """A request told as it reaches its addressee ("the plea reached Ottawa", "a request
     arrived in Tokyo")."""
     return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in ("reach", "arrive", "land")
+
+
+def _pressed_clause(sentence: Sentence, noun: Token) -> Token | None:
+    """What a faced or resisted appeal asks: "Germany faces calls from Poland to send tanks",
+    the infinitive the parser hung on the verb."""
+    head = noun.head
+    if noun.dep_ != "dobj" or head.lemma_.lower() not in ("face", "resist", "ignore", "heed"):
+        return None
+    return next((c for c in children(head, frozenset({"xcomp", "advcl"})) if _bare_infinitive(c)), None)
 
 
 def _left_actors(sentence: Sentence, noun: Token) -> list[str]:
@@ -1578,9 +1594,12 @@ def _receivers_of_thing(sentence: Sentence, verb: Token) -> list[str]:
     thing = verb.head
     if verb.dep_ not in ("relcl", "acl") or thing.dep_ != "dobj":
         return []
-    if thing.head.lemma_.lower() not in sentence.lexicon.words("support", "receive_verbs"):
-        return []
+    if thing.head.lemma_.lower() not in sentence.lexicon.words("support", "receive_verbs") | _USING:
+        return []  # "Ukrainian forces are using Leopard tanks provided by Germany" too
     return actors_of(sentence, subject_of(thing.head))
+
+
+_USING = frozenset({"use", "operate", "field", "deploy", "employ", "fly", "fire", "man", "drive", "launch"})
 
 
 def _requesters(sentence: Sentence, verb: Token) -> list[str]:
@@ -1924,11 +1943,26 @@ def _obliged(verb: Token) -> bool:
     )
 
 
+def _more_to_give(lex: Any, verb: Token) -> Token | None:
+    """The giving infinitive of "do more to arm Ukraine", "do more to help Kyiv with shells"."""
+    amounts = [c for c in verb.children if c.lower_ in ("more", "everything", "all")]
+    if not amounts:
+        return None
+    holders = [(verb, frozenset({"advcl", "xcomp"})), *((a, frozenset({"relcl", "acl"})) for a in amounts)]
+    return next(
+        (c for h, deps in holders for c in children(h, deps) if _bare_infinitive(c)),
+        None,
+    )
+
+
 def appeal_deontic(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """What another party must give, said by a speaker: '"Germany must send Taurus now," the
     Lithuanian minister said', "Spain should deliver more tanks, Kyiv says"."""
     lex = sentence.lexicon
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.support_verbs or not _obliged(verb):
+    if verb.pos_ != "VERB" or not _obliged(verb):
+        return []
+    giving = _more_to_give(lex, verb) if verb.lemma_.lower() == "do" else verb
+    if giving is None or giving.lemma_.lower() not in lex.support_verbs:
         return []
     if is_negated(verb) or (verb.dep_ == "xcomp" and is_negated(verb.head)):
         return []  # "should not send" asks for no support
@@ -1942,11 +1976,13 @@ def appeal_deontic(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list
         return []
     speakers = actors_of(sentence, subject_of(speech))
     targets = [c for c in actors_of(sentence, subject_of(verb)) if c not in speakers]
-    objects = object_tokens(verb)
+    objects = object_tokens(giving)
+    if giving is not verb and not categories_in(sentence, objects):
+        objects = [giving, *objects]  # "do more to arm Ukraine": arming says the kind
     if not (categories_in(sentence, objects) or has_support_noun(sentence, objects)):
         return []
     cats, cat_default = _category_or_default(sentence, objects, ctx, allow_default=True)
-    recipients = recipients_of(sentence, verb, dobj_is_recipient=verb.lemma_.lower() in DOBJ_RECIPIENT_VERBS)
+    recipients = recipients_of(sentence, giving, dobj_is_recipient=giving.lemma_.lower() in DOBJ_RECIPIENT_VERBS)
     out = []
     for actor in speakers:
         for target in targets:

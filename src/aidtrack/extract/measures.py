@@ -1165,6 +1165,14 @@ def _restricts_a_country(sentence: Sentence, token: Token) -> bool:
     if token.lemma_.lower() in _MEASURES:
         restrictions.append(token)
     aimed = [o for r in restrictions for o in prep_objects(r, frozenset({"on", "against"}))]
+    aimed += [  # "export bans targeting Russia"
+        o
+        for r in restrictions
+        for t in [r, *children(r, frozenset({"conj"}))]
+        for a in children(t, frozenset({"acl"}))
+        if a.lemma_.lower() in ("target", "hit", "cover")
+        for o in children(a, frozenset({"dobj"}))
+    ]
     if not aimed or not any(c for o in aimed for c in target_codes(sentence, o)):
         return False
     lemmas = {t.lemma_.lower() for t in sentence.span}
