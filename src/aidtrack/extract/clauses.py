@@ -669,11 +669,16 @@ def is_hedged(sentence: Sentence, anchor: Token) -> bool:
             return True  # "they oppose sending weapons" with "oppose" misread as an auxiliary
         if tok != anchor and not sibling and _is_hedge_word(lex, tok):
             return True
+        if tok != anchor and tok.lemma_.lower() in _GUESSED and is_passive(tok):
+            return True  # "Turkey is expected to supply drones": someone's forecast
         if has_aux(tok, frozenset({"would"})) and not _reported(lex, tok):
             return True
         if _relative_clause(tok):
             return False  # a relative clause states a fact of its own
     return False
+
+
+_GUESSED = frozenset({"expect", "anticipate", "predict", "tip", "rumour", "rumor", "believe", "think", "forecast"})
 
 
 def _after_hedge_noun(lex: Lexicon, anchor: Token) -> bool:

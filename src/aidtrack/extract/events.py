@@ -54,6 +54,7 @@ class ArticleContext:
     default_recipient: str | None = None
     default_category: str | None = None
     sanction_target: str | None = None
+    sanction_actor: str | None = None
     has_sanction: bool = False
     sanction_counts: dict[str, int] = field(default_factory=dict)
     actor_counts: dict[str, int] = field(default_factory=dict)
@@ -1156,6 +1157,7 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
             if prep_objects(o, frozenset({"from"})) or prep_objects(verb, frozenset({"from"}))
         )  # "wants missiles from the US", "needs more vehicles from Canada"
         and not _turns_to_for(sentence, verb)
+        and not (_hosts(sentence) and any(lex.categories_of(o) for o in children(verb, frozenset({"dobj"}))))
     ):
         return []  # "Germany wants peace" asks nobody; "wants missiles from the US" asks
     if lemma == "call" and not any(
@@ -1365,7 +1367,8 @@ def _asks_to_stop(sentence: Sentence, verb: Token) -> bool:
     """ "urged Washington to stop arming Taiwan" asks for less support, not more."""
     stops = sentence.lexicon.words("refusal", "verbs") | sentence.lexicon.words("appeal", "retreat_verbs")
     for comp in children(verb, frozenset({"xcomp", "ccomp"})):
-        if comp.lemma_.lower() in stops or is_negated(comp):
+        stopping = comp.lemma_.lower() in stops
+        if stopping != is_negated(comp):  # "urged Hungary not to block the aid" asks for it
             return True
     return False
 

@@ -537,6 +537,8 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
         targets = [c for t in _measure_targets(noun) for c in target_codes(sentence, t)]
     else:
         targets = _sanction_targets(sentence, verb, noun, ctx if core else ArticleContext())
+    if core and len(actors) == 1 and not targets:
+        ctx.sanction_actor = actors[0]  # "Japan announced new sanctions." The targets follow.
     return _sanctions(actors, targets, noun, ctx)
 
 
@@ -823,6 +825,7 @@ def _sanctions(actors: list[str], targets: list[str], anchor: Token, ctx: Articl
                     Found({"type": "sanction", "actor": actor, "target": target}, anchor, 0.85, "sanction")
                 )
                 ctx.sanction_target = target
+                ctx.sanction_actor = actor
                 ctx.sanction_counts[target] = ctx.sanction_counts.get(target, 0) + 1
     return out
 
@@ -831,7 +834,12 @@ def sanction_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
     """ "Japan sanctioned Russian banks", "the US also targeted officials" (after sanctions)."""
     lex = sentence.lexicon
     lemma = verb.lemma_.lower()
-    follow_up = ctx.has_sanction and lemma in ("target", "hit", "penalize", "penalise")
+    follow_up = (ctx.has_sanction or ctx.sanction_actor is not None) and lemma in (
+        "target",
+        "hit",
+        "penalize",
+        "penalise",
+    )
     if verb.pos_ != "VERB" or not (lemma in lex.words("sanction", "verbs") or follow_up):
         return []
     if is_negated(verb) or is_hedged(sentence, verb):
@@ -850,7 +858,18 @@ def sanction_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
     if not targets and ctx.sanction_target:
         targets = [ctx.sanction_target]
     actors = _actors(sentence, verb) if not is_passive(verb) else actors_of(sentence, agent_of(verb))
+    subject = subject_of(verb)
+    if not actors and follow_up and subject is not None and _names_measures(sentence, subject):
+        actors = [a for a in [ctx.sanction_actor] if a]  # "The measures target 11 Russian individuals"
     return _sanctions(actors, list(dict.fromkeys(targets)), verb, ctx)
+
+
+def _names_measures(sentence: Sentence, token: Token) -> bool:
+    """A subject that refers back to sanctions told before: "the measures", "the sanctions",
+    "the new listings", with no maker of its own."""
+    lex = sentence.lexicon
+    words = lex.words("sanction", "nouns") | lex.words("sanction", "follow_up_nouns") | {"listing", "package"}
+    return token.lemma_.lower() in words and not modifier_actors(sentence, token)
 
 
 _STRIKING_VERBS = frozenset({"hit", "slap", "target", "punish", "strike", "penalise", "penalize", "pummel"})
@@ -1165,6 +1184,13 @@ def _restricts_a_country(sentence: Sentence, token: Token) -> bool:
     if token.lemma_.lower() in _MEASURES:
         restrictions.append(token)
     aimed = [o for r in restrictions for o in prep_objects(r, frozenset({"on", "against"}))]
+    if token.lemma_.lower() in sentence.lexicon.words("sanction", "closing_verbs"):
+        aimed += [  # "banned the export of machine tools to Iran"
+            o
+            for e in children(token, frozenset({"dobj"}))
+            if e.lemma_.lower() == "export"
+            for o in prep_objects(e, frozenset({"to"}))
+        ]
     aimed += [  # "export bans targeting Russia"
         o
         for r in restrictions
