@@ -705,7 +705,7 @@ def _relative_clause(token: Token) -> bool:
 
 
 def _hedge_mark(token: Token, marks: frozenset[str]) -> bool:
-    return token.dep_ in ("advcl", "ccomp", "csubj") and any(
+    return token.dep_ in ("advcl", "ccomp", "csubj", "xcomp") and any(
         c.dep_ == "mark" and c.lower_ in marks for c in token.children
     )
 

@@ -1965,8 +1965,13 @@ def appeal_deontic(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list
     if verb.pos_ != "VERB" or not _obliged(verb):
         return []
     giving = _more_to_give(lex, verb) if verb.lemma_.lower() == "do" else verb
-    if giving is None or giving.lemma_.lower() not in lex.support_verbs:
+    if giving is None:
         return []
+    raising = lex.words("support", "object_verbs") | {"step", "ramp", "scale"}
+    if giving.lemma_.lower() not in lex.support_verbs and not (
+        giving.lemma_.lower() in raising and has_support_noun(sentence, object_tokens(giving))
+    ):
+        return []  # "should send tanks", "must step up its military support"
     if is_negated(verb) or (verb.dep_ == "xcomp" and is_negated(verb.head)):
         return []  # "should not send" asks for no support
     clause = verb.head if verb.dep_ == "xcomp" else verb
@@ -1995,6 +2000,63 @@ def appeal_deontic(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list
                 if beneficiary:
                     fields["beneficiary"] = beneficiary
                 out.append(Found(fields, verb, 0.7 - 0.15 * cat_default, "appeal-deontic"))
+    return out
+
+
+_PAYING = frozenset({"pay", "cover", "foot", "shoulder", "bear", "meet"})
+_COSTS = frozenset({"cost", "bill", "expense", "price", "purchase"})
+
+
+def support_paying(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """Paying for what another party gets: "the Netherlands will pay for 800,000 shells for
+    Ukraine", "Germany is covering the cost of the systems bought for Kyiv"."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in _PAYING or is_negated(verb) or is_hedged(sentence, verb):
+        return []
+    things = prep_objects(verb, frozenset({"for"})) if lemma == "pay" else []
+    things += [
+        g
+        for c in children(verb, frozenset({"dobj"}))
+        if c.lemma_.lower() in _COSTS
+        for g in prep_objects(c, frozenset({"of"}))
+    ]
+    if not things:
+        return []
+    phrase = [t for th in things for t in th.subtree]
+    cats = categories_in(sentence, phrase)
+    recipients = [r for t in phrase for r in recipients_of(sentence, t, dobj_is_recipient=False)]
+    recipients += [r for t in phrase if t.dep_ == "acl" for r in recipients_of(sentence, t, dobj_is_recipient=False)]
+    donors = donors_of_verb(sentence, verb)
+    recipients = [r for r in dict.fromkeys(recipients) if r not in donors]
+    if not cats or not recipients:
+        return []
+    return _supports(donors, recipients, cats, verb, 0.75, rule="support-paying", stage=stage_of_verb(sentence, verb))
+
+
+_WISH_HOLDERS = frozenset({"include", "contain", "feature", "comprise", "list", "top"})
+
+
+def appeal_wishlist(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
+    """A list of wishes addressed to a party: "Kyiv's wishlist for Berlin includes Taurus
+    missiles", "Ukraine's shopping list for Washington features air defence"."""
+    lex = sentence.lexicon
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ("wishlist", "list", "request", "ask"):
+        return []
+    if noun.lemma_.lower() == "list" and not any(c.lower_ in ("wish", "shopping") for c in noun.lefts):
+        return []
+    head = noun.head
+    if noun.dep_ != "nsubj" or head.lemma_.lower() not in _WISH_HOLDERS or is_hedged(sentence, head):
+        return []
+    actors = _left_actors(sentence, noun) or modifier_actors(sentence, noun)
+    targets = [c for o in prep_objects(noun, frozenset({"for", "to"})) for c in actors_of(sentence, o) if c not in actors]
+    tokens = [t for c in children(head, frozenset({"dobj", "attr"})) for t in c.subtree]
+    cats = categories_in(sentence, tokens)
+    out = []
+    for actor in actors:
+        for target in targets:
+            for cat in cats:
+                fields = {"type": "appeal", "actor": actor, "target": target, "category": cat}
+                out.append(Found(fields, noun, 0.7, "appeal-wishlist"))
     return out
 
 
@@ -2049,5 +2111,7 @@ RULES: tuple[Rule, ...] = (
     appeal_approach,
     appeal_pressure,
     appeal_deontic,
+    appeal_wishlist,
     support_with_help,
+    support_paying,
 )
