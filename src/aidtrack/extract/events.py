@@ -1356,6 +1356,8 @@ def _asks_to_speak(sentence: Sentence, verb: Token) -> bool:
 
 def _asks_a_question(verb: Token) -> bool:
     """ "asked whether Germany would send missiles": a question, not a request."""
+    if children(verb, frozenset({"dobj", "dative"})):
+        return False  # "asked Seoul whether it could supply shells" asks Seoul for them
     return any(
         m.dep_ == "mark" and m.lower_ in ("whether", "if")
         for c in children(verb, frozenset({"ccomp", "advcl"}))

@@ -191,12 +191,17 @@ def donors_of_verb(sentence: Sentence, verb: Token) -> list[str]:
     return actors_of(sentence, subject_of(verb))
 
 
+_BATCHES = frozenset({"batch", "shipment", "consignment", "delivery", "convoy", "load", "tranche", "set", "lot"})
+
+
 def _national_things(sentence: Sentence, verb: Token) -> list[str]:
     """The states named by the adjectives or possessors of what a passive transfer moves
     ("Polish and Czech tanks were delivered", "the EU's aid to Sudan was increased"), when it
     has no agent; not "US-made" origins."""
     found: list[str] = []
-    for thing in children(verb, frozenset({"nsubjpass"})):
+    things = children(verb, frozenset({"nsubjpass"}))
+    things += [g for t in things if t.lemma_.lower() in _BATCHES for g in prep_objects(t, frozenset({"of"}))]
+    for thing in things:  # "the first batch of Italian howitzers has been delivered"
         gift = thing.lemma_.lower() in sentence.lexicon.words("support", "nouns")
         owners = [c for c in thing.children if c.dep_ == "amod" or gift and c.dep_ == "poss" and c.pos_ != "PRON"]
         for adj in owners:  # "the EU's aid was increased"; not "Ukraine's pilots were trained"
