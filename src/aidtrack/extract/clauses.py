@@ -678,7 +678,9 @@ def is_hedged(sentence: Sentence, anchor: Token) -> bool:
     return False
 
 
-_GUESSED = frozenset({"expect", "anticipate", "predict", "tip", "rumour", "rumor", "believe", "think", "forecast"})
+_GUESSED = frozenset(
+    {"expect", "anticipate", "predict", "tip", "rumour", "rumor", "believe", "think", "forecast"}
+)
 
 
 def _after_hedge_noun(lex: Lexicon, anchor: Token) -> bool:

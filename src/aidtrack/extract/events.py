@@ -283,7 +283,19 @@ def _owners_of_funded(sentence: Sentence, verb: Token) -> list[str]:
 
 
 _HELP_NOUNS = frozenset(
-    {"help", "support", "aid", "assistance", "funding", "financing", "backing", "money", "grant", "loan", "fund"}
+    {
+        "help",
+        "support",
+        "aid",
+        "assistance",
+        "funding",
+        "financing",
+        "backing",
+        "money",
+        "grant",
+        "loan",
+        "fund",
+    }
 )
 
 
@@ -310,7 +322,9 @@ def support_with_help(sentence: Sentence, noun: Token, ctx: ArticleContext) -> l
     cats, cat_default = _category_or_default(sentence, [noun, *tokens], ctx, allow_default=False)
     if not cats and noun.lemma_.lower() in ("funding", "financing", "money", "grant", "loan", "fund"):
         cats, cat_default = ["financial"], True
-    return _supports(donors, receivers, cats, noun, 0.7 - 0.15 * cat_default, rule="support-with-help", stage="delivery")
+    return _supports(
+        donors, receivers, cats, noun, 0.7 - 0.15 * cat_default, rule="support-with-help", stage="delivery"
+    )
 
 
 _POLICIES = frozenset(
@@ -631,7 +645,9 @@ def _national_adjectives(sentence: Sentence, phrase: list[Token]) -> list[str]:
     lex = sentence.lexicon
     found: list[str] = []
     for noun in phrase:
-        if noun.pos_ != "NOUN" or not (lex.categories_of(noun) or noun.lemma_.lower() in lex.words("support", "nouns")):
+        if noun.pos_ != "NOUN" or not (
+            lex.categories_of(noun) or noun.lemma_.lower() in lex.words("support", "nouns")
+        ):
             continue
         for adj in [t for left in noun.lefts for t in left.subtree]:
             after = adj.doc[adj.i + 1] if adj.i + 1 < len(adj.doc) else None
@@ -990,7 +1006,10 @@ def _passive_agents(sentence: Sentence, verb: Token) -> list[str]:
         for h in holders
         for c in h.children
         if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
-        for g in [*children(c, frozenset({"pobj"})), *(p for cc in children(c, frozenset({"conj"})) for p in children(cc, frozenset({"pobj"})))]
+        for g in [
+            *children(c, frozenset({"pobj"})),
+            *(p for cc in children(c, frozenset({"conj"})) for p in children(cc, frozenset({"pobj"}))),
+        ]
     ]
     found: list[str] = []
     for agent in agents:
@@ -1232,10 +1251,34 @@ def _in_side_clause(token: Token, top: Token) -> bool:
     target military goals"): it says something about the request, not what is asked."""
     while token != top and token.head != token:
         infinitive = token.dep_ == "relcl" and _bare_infinitive(token)
-        if token.dep_ in ("relcl", "parataxis") and not infinitive or token.dep_ == "ccomp" and token.head != top:
+        givers = (
+            token.dep_ == "relcl" and token.head.lemma_.lower() in _GIVING_GROUPS
+        )  # "the coalition that supplies jets"
+        if (
+            token.dep_ in ("relcl", "parataxis")
+            and not (infinitive or givers)
+            or token.dep_ == "ccomp"
+            and token.head != top
+        ):
             return True
         token = token.head
     return False
+
+
+_GIVING_GROUPS = frozenset(
+    {
+        "coalition",
+        "initiative",
+        "fund",
+        "scheme",
+        "mechanism",
+        "facility",
+        "programme",
+        "program",
+        "effort",
+        "group",
+    }
+)
 
 
 def _bare_infinitive(verb: Token) -> bool:
@@ -1271,7 +1314,9 @@ def _addressees(sentence: Sentence, verb: Token) -> list[str]:
 
 # the scene of an appeal made face to face: "during his visit to Berlin", "in a phone call
 # with the Japanese prime minister", "in talks with", "speaking alongside the chancellor"
-_SCENES = frozenset({"visit", "trip", "call", "talk", "meeting", "conversation", "session", "dinner", "summit"})
+_SCENES = frozenset(
+    {"visit", "trip", "call", "talk", "meeting", "conversation", "session", "dinner", "summit"}
+)
 _SPEECHES = frozenset({"speech", "address"})  # "in a speech to the Italian parliament"
 _SCENE_VERBS = frozenset({"speak", "stand", "appear", "meet", "talk"})
 
@@ -1370,6 +1415,8 @@ def _asks_to_stop(sentence: Sentence, verb: Token) -> bool:
     stops = sentence.lexicon.words("refusal", "verbs") | sentence.lexicon.words("appeal", "retreat_verbs")
     for comp in children(verb, frozenset({"xcomp", "ccomp"})):
         stopping = comp.lemma_.lower() in stops
+        if stopping and any(c.lemma_.lower() in stops for c in children(comp, frozenset({"xcomp", "ccomp"}))):
+            continue  # "urged Hungary to stop blocking the aid" asks for it
         if stopping != is_negated(comp):  # "urged Hungary not to block the aid" asks for it
             return True
     return False
@@ -1382,7 +1429,13 @@ def _appeal_targets(sentence: Sentence, verb: Token) -> list[str]:
         for o in objs
         if o.i in sentence.codes or o.pos_ in ("PROPN", "PRON") or not sentence.lexicon.categories_of(o)
     ]  # "sought jets", not a party
-    objs += prep_objects(verb, sentence.lexicon.words("appeal", "target_preps"))
+    named = any(actors_of(sentence, o) for o in objs)
+    preps = sentence.lexicon.words("appeal", "target_preps") - ({"to"} if named else set())
+    objs += [  # "pressed Berlin on faster deliveries to Kyiv": the deliveries and Kyiv are no target
+        o
+        for o in prep_objects(verb, preps)
+        if not (o.pos_ == "NOUN" and o.i not in sentence.codes and _names_a_thing(sentence, o))
+    ]
     for obj in children(verb, frozenset({"dobj"})):  # "requested interceptors from the US"
         objs += prep_objects(obj, frozenset({"from"}))
     for obj in prep_objects(verb, frozenset({"for"})):  # "called for Japan to send aid"
@@ -1414,6 +1467,12 @@ def _appeal_targets(sentence: Sentence, verb: Token) -> list[str]:
                 codes = [c for i, c in sorted(sentence.codes.items()) if i < owner.i and c not in askers][-1:]
             found += [c for c in codes if c not in found and c not in askers]
     return found
+
+
+def _names_a_thing(sentence: Sentence, noun: Token) -> bool:
+    """A noun that names support or weapons ("deliveries", "air defence"), not a party."""
+    lex = sentence.lexicon
+    return bool(lex.categories_of(noun)) or noun.lemma_.lower() in lex.words("support", "nouns")
 
 
 def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
@@ -1838,10 +1897,17 @@ def appeal_approach(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     if lemma == "approach":
         addressees += children(verb, frozenset({"dobj"}))
     holders = [verb, *addressees, *children(verb, frozenset({"dobj"}))]  # "the case to X for Y"
-    asked_preps = frozenset({"for", "about", "over", "regarding"}) if lemma == "approach" else frozenset({"for"})
+    asked_preps = (
+        frozenset({"for", "about", "over", "regarding"}) if lemma == "approach" else frozenset({"for"})
+    )
     asked = [t for h in holders for o in prep_objects(h, asked_preps) for t in o.subtree]
-    asked += [t for p in children(verb, frozenset({"prep"})) if p.lower_ in asked_preps - {"for"}
-              for c in children(p, frozenset({"pcomp"})) for t in c.subtree]  # "about supplying shells"
+    asked += [
+        t
+        for p in children(verb, frozenset({"prep"}))
+        if p.lower_ in asked_preps - {"for"}
+        for c in children(p, frozenset({"pcomp"}))
+        for t in c.subtree
+    ]  # "about supplying shells"
     comps = children(verb, frozenset({"advcl", "xcomp", "conj"}))
     comps += [c for a in addressees for c in children(a, frozenset({"acl"}))]  # "wrote to X seeking"
     for comp in comps:  # "..., asking for X"
@@ -1908,7 +1974,9 @@ def _pressure_parties(sentence: Sentence, noun: Token) -> tuple[list[str], list[
     actors += [c for p in children(noun, frozenset({"poss"})) for c in actors_of(sentence, p)]
     if noun.dep_ == "dobj" and head.lemma_.lower() in lex.words("appeal", "exerting_verbs"):
         actors += actors_of(sentence, subject_of(head))
-    targets = [c for h in holders for o in prep_objects(h, frozenset({"on", "upon"})) for c in actors_of(sentence, o)]
+    targets = [
+        c for h in holders for o in prep_objects(h, frozenset({"on", "upon"})) for c in actors_of(sentence, o)
+    ]
     if noun.dep_ == "dobj":
         targets += [c for o in prep_objects(head, frozenset({"on", "upon"})) for c in actors_of(sentence, o)]
     if noun.dep_ == "pobj" and head.lower_ == "under":  # "Japan is under pressure from ..."
@@ -1992,7 +2060,9 @@ def appeal_deontic(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list
     if not (categories_in(sentence, objects) or has_support_noun(sentence, objects)):
         return []
     cats, cat_default = _category_or_default(sentence, objects, ctx, allow_default=True)
-    recipients = recipients_of(sentence, giving, dobj_is_recipient=giving.lemma_.lower() in DOBJ_RECIPIENT_VERBS)
+    recipients = recipients_of(
+        sentence, giving, dobj_is_recipient=giving.lemma_.lower() in DOBJ_RECIPIENT_VERBS
+    )
     out = []
     for actor in speakers:
         for target in targets:
@@ -2027,12 +2097,16 @@ def support_paying(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list
     phrase = [t for th in things for t in th.subtree]
     cats = categories_in(sentence, phrase)
     recipients = [r for t in phrase for r in recipients_of(sentence, t, dobj_is_recipient=False)]
-    recipients += [r for t in phrase if t.dep_ == "acl" for r in recipients_of(sentence, t, dobj_is_recipient=False)]
+    recipients += [
+        r for t in phrase if t.dep_ == "acl" for r in recipients_of(sentence, t, dobj_is_recipient=False)
+    ]
     donors = donors_of_verb(sentence, verb)
     recipients = [r for r in dict.fromkeys(recipients) if r not in donors]
     if not cats or not recipients:
         return []
-    return _supports(donors, recipients, cats, verb, 0.75, rule="support-paying", stage=stage_of_verb(sentence, verb))
+    return _supports(
+        donors, recipients, cats, verb, 0.75, rule="support-paying", stage=stage_of_verb(sentence, verb)
+    )
 
 
 _WISH_HOLDERS = frozenset({"include", "contain", "feature", "comprise", "list", "top"})
@@ -2041,7 +2115,6 @@ _WISH_HOLDERS = frozenset({"include", "contain", "feature", "comprise", "list", 
 def appeal_wishlist(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
     """A list of wishes addressed to a party: "Kyiv's wishlist for Berlin includes Taurus
     missiles", "Ukraine's shopping list for Washington features air defence"."""
-    lex = sentence.lexicon
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ("wishlist", "list", "request", "ask"):
         return []
     if noun.lemma_.lower() == "list" and not any(c.lower_ in ("wish", "shopping") for c in noun.lefts):
@@ -2050,7 +2123,12 @@ def appeal_wishlist(sentence: Sentence, noun: Token, ctx: ArticleContext) -> lis
     if noun.dep_ != "nsubj" or head.lemma_.lower() not in _WISH_HOLDERS or is_hedged(sentence, head):
         return []
     actors = _left_actors(sentence, noun) or modifier_actors(sentence, noun)
-    targets = [c for o in prep_objects(noun, frozenset({"for", "to"})) for c in actors_of(sentence, o) if c not in actors]
+    targets = [
+        c
+        for o in prep_objects(noun, frozenset({"for", "to"}))
+        for c in actors_of(sentence, o)
+        if c not in actors
+    ]
     tokens = [t for c in children(head, frozenset({"dobj", "attr"})) for t in c.subtree]
     cats = categories_in(sentence, tokens)
     out = []
@@ -2059,6 +2137,39 @@ def appeal_wishlist(sentence: Sentence, noun: Token, ctx: ArticleContext) -> lis
             for cat in cats:
                 fields = {"type": "appeal", "actor": actor, "target": target, "category": cat}
                 out.append(Found(fields, noun, 0.7, "appeal-wishlist"))
+    return out
+
+
+def appeal_imperative(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """A quoted order to give, told to a party: '"Send us more shells," the Ukrainian minister
+    told his Czech counterpart'."""
+    lex = sentence.lexicon
+    if verb.pos_ != "VERB" or verb.tag_ != "VB" or verb.lemma_.lower() not in lex.support_verbs:
+        return []
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children) or is_negated(
+        verb
+    ):
+        return []  # an imperative has no subject, auxiliary or "to" of its own
+    speech = verb.head
+    if verb.dep_ not in ("ccomp", "parataxis") or speech.lemma_.lower() not in (
+        "tell",
+        "say",
+        "urge",
+        "write",
+    ):
+        return []
+    speakers = actors_of(sentence, subject_of(speech))
+    told = children(speech, frozenset({"dobj", "dative"})) + prep_objects(speech, frozenset({"to"}))
+    targets = [c for o in told for c in actors_of(sentence, o) if c not in speakers]
+    targets = targets or [c for c in _hosts(sentence) if c not in speakers]
+    objects = object_tokens(verb)
+    cats = categories_in(sentence, objects)
+    out = []
+    for actor in speakers:
+        for target in targets:
+            for cat in cats:
+                fields = {"type": "appeal", "actor": actor, "target": target, "category": cat}
+                out.append(Found(fields, verb, 0.7, "appeal-imperative"))
     return out
 
 
@@ -2114,6 +2225,7 @@ RULES: tuple[Rule, ...] = (
     appeal_pressure,
     appeal_deontic,
     appeal_wishlist,
+    appeal_imperative,
     support_with_help,
     support_paying,
 )

@@ -880,8 +880,11 @@ def _with_measures(sentence: Sentence, verb: Token) -> bool:
     words after "with", however the parser hung them)."""
     lex = sentence.lexicon
     nouns = lex.words("sanction", "nouns") | lex.words("sanction", "measure_nouns")
-    withs = [c for c in [*verb.children, *(g for o in children(verb, frozenset({"dobj"})) for g in o.children)]
-             if c.dep_ == "prep" and c.lower_ == "with"]
+    withs = [
+        c
+        for c in [*verb.children, *(g for o in children(verb, frozenset({"dobj"})) for g in o.children)]
+        if c.dep_ == "prep" and c.lower_ == "with"
+    ]
     for prep in withs:
         window = prep.doc[prep.i + 1 : min(prep.i + 6, sentence.span.end)]
         if any(t.lemma_.lower() in nouns or t.lemma_.lower() == "sanction" for t in window):
@@ -925,7 +928,9 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
         for obj in closed:
             targets += target_codes(sentence, obj)
             if obj.lemma_.lower() == "export":  # "banned exports of chips to Russia": the buyer's state
-                targets += [c for o in prep_objects(obj, frozenset({"to"})) for c in target_codes(sentence, o)]
+                targets += [
+                    c for o in prep_objects(obj, frozenset({"to"})) for c in target_codes(sentence, o)
+                ]
         targets += [
             c for o in prep_objects(verb, frozenset({"to", "for", "from"})) for c in target_codes(sentence, o)
         ]
@@ -1049,7 +1054,9 @@ def sanction_assets(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     ]
     targets = [c for p in parts for c in target_codes(sentence, p)]
     if verb.dep_ == "acl":  # "Russian assets frozen by the EU"
-        targets = [sentence.codes[t.i] for t in verb.head.subtree if t.i < verb.i and t.i in sentence.codes] + targets
+        targets = [
+            sentence.codes[t.i] for t in verb.head.subtree if t.i < verb.i and t.i in sentence.codes
+        ] + targets
     targets += [c for t in tokens if t.dep_ == "poss" for c in actors_of(sentence, t)]
     targets = [t for t in dict.fromkeys(targets) if t not in actors]
     return _sanctions(actors, targets, verb, ctx)

@@ -156,8 +156,32 @@ _OBJECT_DEPS = frozenset(
 _LEFT_MODIFIERS = frozenset({"poss", "amod", "compound", "nmod", "det"})
 
 
+# private givers named by nationality are not the state: "Polish volunteers delivered food"
+_PRIVATE = frozenset(
+    {
+        "volunteer",
+        "activist",
+        "charity",
+        "citizen",
+        "resident",
+        "diaspora",
+        "church",
+        "businessman",
+        "crowdfunding",
+        "fan",
+        "athlete",
+        "celebrity",
+        "businesswoman",
+        "entrepreneur",
+    }
+)
+
+
 def donors_of_verb(sentence: Sentence, verb: Token) -> list[str]:
     """Who gives: the subject, the "by" agent of a passive, or "X's pledge to send"."""
+    subject = subject_of(verb)
+    if subject is not None and subject.lemma_.lower() in _PRIVATE and subject.i not in sentence.codes:
+        return []
     if (
         verb.dep_ == "acl"
         and verb.tag_ in ("VB", "VBN", "VBG")
@@ -191,7 +215,9 @@ def donors_of_verb(sentence: Sentence, verb: Token) -> list[str]:
     return actors_of(sentence, subject_of(verb))
 
 
-_BATCHES = frozenset({"batch", "shipment", "consignment", "delivery", "convoy", "load", "tranche", "set", "lot"})
+_BATCHES = frozenset(
+    {"batch", "shipment", "consignment", "delivery", "convoy", "load", "tranche", "set", "lot"}
+)
 
 
 def _national_things(sentence: Sentence, verb: Token) -> list[str]:
@@ -203,7 +229,9 @@ def _national_things(sentence: Sentence, verb: Token) -> list[str]:
     things += [g for t in things if t.lemma_.lower() in _BATCHES for g in prep_objects(t, frozenset({"of"}))]
     for thing in things:  # "the first batch of Italian howitzers has been delivered"
         gift = thing.lemma_.lower() in sentence.lexicon.words("support", "nouns")
-        owners = [c for c in thing.children if c.dep_ == "amod" or gift and c.dep_ == "poss" and c.pos_ != "PRON"]
+        owners = [
+            c for c in thing.children if c.dep_ == "amod" or gift and c.dep_ == "poss" and c.pos_ != "PRON"
+        ]
         for adj in owners:  # "the EU's aid was increased"; not "Ukraine's pilots were trained"
             for tok in [adj, *(c for c in adj.children if c.dep_ == "conj")]:
                 code = sentence.code(tok)
@@ -232,7 +260,9 @@ def modifier_actors(sentence: Sentence, noun: Token, *, of: bool = False) -> lis
     return found
 
 
-_GIVING_TO_DATIVE = frozenset({"send", "give", "hand", "lend", "grant", "offer", "ship", "sell", "promise", "pledge"})
+_GIVING_TO_DATIVE = frozenset(
+    {"send", "give", "hand", "lend", "grant", "offer", "ship", "sell", "promise", "pledge"}
+)
 
 
 def _misread_dative(sentence: Sentence, verb: Token, obj: Token) -> list[Token]:
@@ -246,7 +276,11 @@ def _misread_dative(sentence: Sentence, verb: Token, obj: Token) -> list[Token]:
     first = next((c for c in obj.lefts if c.dep_ != "det"), None)
     if first is None or first.dep_ not in ("nmod", "compound") or first.pos_ != "PROPN":
         return []
-    return [first] if first.i == verb.i + 1 and any(c.dep_ in ("amod", "compound") for c in obj.lefts if c.i > first.i) else []
+    return (
+        [first]
+        if first.i == verb.i + 1 and any(c.dep_ in ("amod", "compound") for c in obj.lefts if c.i > first.i)
+        else []
+    )
 
 
 def recipients_of(sentence: Sentence, anchor: Token, *, dobj_is_recipient: bool) -> list[str]:
