@@ -194,7 +194,7 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         return []
     if any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _RESTRICTIONS for c in verb.children):
         return []  # "approved a total arms embargo on Israel" restricts, it gives nothing
-    donors = donors_of_verb(sentence, verb)
+    donors = donors_of_verb(sentence, verb) or _one_of_givers(sentence, verb)
     if not donors and _unwilling(sentence, verb):  # "Portugal is not willing to send"
         copula = verb.head.head.head if _not_in_position(verb) else verb.head.head
         donors = actors_of(sentence, subject_of(copula))
@@ -257,6 +257,28 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     for event in found:
         event.fields.update((k, v) for k, v in details.items() if v != event.fields["donor"])
     return found
+
+
+def _one_of_givers(sentence: Sentence, verb: Token) -> list[str]:
+    """ "Latvia is among the countries that have sent howitzers", "Spain is one of the states
+    that delivered tanks": the subject of the copula gives."""
+    group = verb.head
+    if verb.dep_ != "relcl" or group.dep_ != "pobj":
+        return []
+    prep = group.head
+    holder = (
+        prep.head
+        if prep.lower_ == "among"
+        else prep.head
+        if prep.lower_ == "of" and prep.head.lower_ == "one"
+        else None
+    )
+    if holder is None:
+        return []
+    copula = holder if holder.pos_ in ("AUX", "VERB") else holder.head
+    if copula.lemma_.lower() not in ("be", "remain", "become", "rank"):
+        return []
+    return actors_of(sentence, subject_of(copula))
 
 
 def _welcomers(sentence: Sentence, verb: Token) -> list[str]:
@@ -2109,6 +2131,37 @@ def support_paying(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list
     )
 
 
+_HELPING = frozenset({"help", "assist", "aid", "support", "back"})
+
+
+def support_helping_with(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """Helping a party with something that is support: "Japan will help Ukraine with demining
+    equipment", "Australia assisted Ukraine with 120 armoured vehicles"."""
+    if (
+        verb.pos_ != "VERB"
+        or verb.lemma_.lower() not in _HELPING
+        or is_negated(verb)
+        or is_hedged(sentence, verb)
+    ):
+        return []
+    helped = children(verb, frozenset({"dobj"}))
+    withs = [p for h in [verb, *helped] for p in h.children if p.dep_ == "prep" and p.lower_ == "with"]
+    things = [
+        g for p in withs for g in p.children if g.dep_ in ("pobj", "pcomp")
+    ]  # "with demining equipment"
+    phrase = [t for th in things for t in th.subtree]
+    cats = categories_in(sentence, phrase)
+    if not cats and has_support_noun(sentence, phrase) and has_money(phrase):
+        cats = ["financial"]
+    recipients = [c for h in helped for c in actors_of(sentence, h)]
+    donors = [d for d in donors_of_verb(sentence, verb) if d not in recipients]
+    if not cats or not recipients:
+        return []
+    return _supports(
+        donors, recipients, cats, verb, 0.75, rule="support-helping", stage=stage_of_verb(sentence, verb)
+    )
+
+
 _WISH_HOLDERS = frozenset({"include", "contain", "feature", "comprise", "list", "top"})
 
 
@@ -2228,4 +2281,5 @@ RULES: tuple[Rule, ...] = (
     appeal_imperative,
     support_with_help,
     support_paying,
+    support_helping_with,
 )

@@ -504,6 +504,15 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
     measure = measure or made
     if noun.pos_ not in ("NOUN", "PROPN") or not (core or follow_up or measure):
         return []
+    container = noun.head
+    if (
+        core
+        and noun.dep_ == "compound"
+        and container.lemma_.lower() in _CONTAINERS | {"list", "regime"}
+        and container.dep_ == "nsubj"
+        and container.head.lemma_.lower() in _HOLDING
+    ):
+        return _sanction_container(sentence, container, ctx)  # "the EU sanctions package targets ..."
     verb = _sanction_verb(sentence, noun)
     if verb is None and (core or made) and _nominal_sanction(sentence, noun):
         verb = noun  # "the United States' sanctions against Russia", "EU sanctions on Iran"
@@ -540,6 +549,22 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
     if core and len(actors) == 1 and not targets:
         ctx.sanction_actor = actors[0]  # "Japan announced new sanctions." The targets follow.
     return _sanctions(actors, targets, noun, ctx)
+
+
+_HOLDING = frozenset(
+    {"target", "hit", "cover", "include", "list", "name", "feature", "add", "contain", "affect"}
+)
+
+
+def _sanction_container(sentence: Sentence, container: Token, ctx: ArticleContext) -> list[Found]:
+    """A package or list of sanctions as the subject of what it covers: "the latest EU sanctions
+    package targets Russian gas", "Japan's sanctions list now includes 13 North Korean entities"."""
+    verb = container.head
+    if is_negated(verb) or is_hedged(sentence, verb):
+        return []
+    actors = modifier_actors(sentence, container)
+    targets = [c for o in children(verb, frozenset({"dobj"})) for c in target_codes(sentence, o)]
+    return _sanctions(actors, [t for t in dict.fromkeys(targets) if t not in actors], container, ctx)
 
 
 def _made_measure(sentence: Sentence, noun: Token) -> bool:
@@ -895,10 +920,18 @@ def _with_measures(sentence: Sentence, verb: Token) -> bool:
 def sanction_striking(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Britain hit Iranian generals with asset freezes", "slapped Russian banks with fresh
     penalties", "targeted Chinese firms with sanctions": the struck party is the target."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _STRIKING_VERBS or is_passive(verb):
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _STRIKING_VERBS:
         return []
     if is_negated(verb) or is_hedged(sentence, verb) or not _with_measures(sentence, verb):
         return []
+    if is_passive(verb):  # "Russia was hit with fresh sanctions by Australia"
+        targets = [c for o in children(verb, frozenset({"nsubjpass"})) for c in target_codes(sentence, o)]
+        agents = [
+            agent_of(verb),
+            *(agent_of(w) for p in verb.children if p.lower_ == "with" for w in p.children),
+        ]
+        actors = [c for a in agents if a is not None for c in actors_of(sentence, a)]
+        return _sanctions(actors, [t for t in dict.fromkeys(targets) if t not in actors], verb, ctx)
     targets = [c for o in children(verb, frozenset({"dobj"})) for c in target_codes(sentence, o)]
     actors = _actors(sentence, verb)
     return _sanctions(actors, [t for t in dict.fromkeys(targets) if t not in actors], verb, ctx)
@@ -927,6 +960,10 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
             return []
         for obj in closed:
             targets += target_codes(sentence, obj)
+            if obj.lemma_.lower() in _CONFERRED:  # "suspended trade preferences for Belarus"
+                targets += [
+                    c for o in prep_objects(obj, frozenset({"for", "to"})) for c in target_codes(sentence, o)
+                ]
             if obj.lemma_.lower() == "export":  # "banned exports of chips to Russia": the buyer's state
                 targets += [
                     c for o in prep_objects(obj, frozenset({"to"})) for c in target_codes(sentence, o)
@@ -956,10 +993,18 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
     return _sanctions(actors, [t for t in dict.fromkeys(targets) if t not in actors], verb, ctx)
 
 
+_CONFERRED = frozenset({"preference", "privilege", "access", "licence", "license"})
+
+
 def _arms_exports(sentence: Sentence, obj: Token) -> bool:
-    """ "halted arms exports to Israel", "suspended exports of bombs": a rule on selling weapons,
-    which the policy rules read; "banned exports of chips to Russia" restricts a country."""
-    return obj.lemma_.lower() == "export" and "military" in categories_in(sentence, list(obj.subtree))
+    """ "halted arms exports to Israel", "suspended exports of bombs", "revoked export licences":
+    a rule on selling weapons or on exports, which the policy rules read; "banned exports of chips
+    to Russia" or "revoked the licences of two Russian banks" restrict a country's parties."""
+    lemma = obj.lemma_.lower()
+    words = {t.lemma_.lower() for t in obj.subtree}
+    if lemma in ("licence", "license"):
+        return bool(words & {"export", "re-export", "arm", "weapon", "sale", "transit"})
+    return lemma == "export" and "military" in categories_in(sentence, list(obj.subtree))
 
 
 def _closed_by(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
@@ -1037,7 +1082,8 @@ def sanction_assets(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
         tokens += [t for t in verb.head.subtree if t.i < verb.i]
     words = {t.lemma_.lower() for t in tokens} | {t.text.lower() for t in tokens}
     assets = lemma in lex.words("sanction", "asset_verbs") and words & lex.words("sanction", "asset_words")
-    swift = lemma in lex.words("sanction", "swift_verbs") and "swift" in words
+    system = "system" in words and bool(words & {"financial", "payment", "banking", "dollar"})
+    swift = lemma in lex.words("sanction", "swift_verbs") and ("swift" in words or system)
     if not (assets or swift):
         return []
     if verb.dep_ == "acl" or is_passive(verb):
@@ -1191,6 +1237,11 @@ def _restricts_a_country(sentence: Sentence, token: Token) -> bool:
     if token.lemma_.lower() in _MEASURES:
         restrictions.append(token)
     aimed = [o for r in restrictions for o in prep_objects(r, frozenset({"on", "against"}))]
+    if token.lemma_.lower() in sentence.lexicon.words("sanction", "closing_verbs") and any(
+        o.lemma_.lower() in _CONFERRED and not _arms_exports(sentence, o) and target_codes(sentence, o)
+        for o in children(token, frozenset({"dobj"}))
+    ):
+        return True  # "revoked the licences of two Russian banks"
     if token.lemma_.lower() in sentence.lexicon.words("sanction", "closing_verbs"):
         aimed += [  # "banned the export of machine tools to Iran"
             o

@@ -278,7 +278,8 @@ def _misread_dative(sentence: Sentence, verb: Token, obj: Token) -> list[Token]:
         return []
     return (
         [first]
-        if first.i == verb.i + 1 and any(c.dep_ in ("amod", "compound") for c in obj.lefts if c.i > first.i)
+        if first.i == verb.i + 1
+        and any(c.dep_ in ("amod", "compound", "nummod") for c in obj.lefts if c.i > first.i)
         else []
     )
 
