@@ -937,6 +937,25 @@ def sanction_striking(sentence: Sentence, verb: Token, ctx: ArticleContext) -> l
     return _sanctions(actors, [t for t in dict.fromkeys(targets) if t not in actors], verb, ctx)
 
 
+def sanction_following(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """Another party doing the same after sanctions told in the same sentence: "the United
+    States sanctioned a Russian bank on Monday, and Canada followed suit"."""
+    lemma = verb.lemma_.lower()
+    objects = {c.lower_ for c in children(verb, frozenset({"dobj"}))}
+    if verb.pos_ != "VERB" or not (
+        lemma == "follow" and "suit" in objects or lemma == "do" and "same" in objects
+    ):
+        return []
+    if is_negated(verb) or is_hedged(sentence, verb) or ctx.sanction_target is None:
+        return []
+    lex = sentence.lexicon
+    told = lex.words("sanction", "verbs") | lex.words("sanction", "nouns")
+    if not any(t.lemma_.lower() in told and t.i < verb.i for t in sentence.span):
+        return []
+    actors = [a for a in _actors(sentence, verb) if a != ctx.sanction_target]
+    return _sanctions(actors, [ctx.sanction_target], verb, ctx)
+
+
 def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "banned imports of Russian oil", "closed its ports to Russian warships", "added 12
     Chinese firms to its entity list": restrictions aimed at another country's parties."""
@@ -1694,6 +1713,7 @@ MEASURE_RULES = (
     sanction_assets,
     sanction_closing,
     sanction_striking,
+    sanction_following,
     policy_change,
     policy_ruling,
     policy_use_permission,
