@@ -194,7 +194,9 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         return []
     if any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _RESTRICTIONS for c in verb.children):
         return []  # "approved a total arms embargo on Israel" restricts, it gives nothing
-    donors = donors_of_verb(sentence, verb) or _one_of_givers(sentence, verb)
+    donors = (
+        donors_of_verb(sentence, verb) or _one_of_givers(sentence, verb) or _announcing_giver(sentence, verb)
+    )
     if not donors and _unwilling(sentence, verb):  # "Portugal is not willing to send"
         copula = verb.head.head.head if _not_in_position(verb) else verb.head.head
         donors = actors_of(sentence, subject_of(copula))
@@ -257,6 +259,18 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     for event in found:
         event.fields.update((k, v) for k, v in details.items() if v != event.fields["donor"])
     return found
+
+
+def _announcing_giver(sentence: Sentence, verb: Token) -> list[str]:
+    """ "The Pentagon said the weapons would be delivered to Ukraine": a passive transfer with
+    no agent, announced by a government, is that government's (not an alliance's, which
+    reports what its members give)."""
+    if not is_passive(verb) or agent_of(verb) is not None or verb.dep_ != "ccomp" or is_negated(verb):
+        return []  # not "weapons cannot be sent to countries at war, he said": a rule, no refusal
+    speech = verb.head
+    if speech.lemma_.lower() not in sentence.lexicon.words("modality", "reporting_verbs"):
+        return []
+    return [c for c in actors_of(sentence, subject_of(speech)) if c not in ("NATO", "UN", "G7")]
 
 
 def _one_of_givers(sentence: Sentence, verb: Token) -> list[str]:
@@ -1199,6 +1213,7 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
         )  # "wants missiles from the US", "needs more vehicles from Canada"
         and not _turns_to_for(sentence, verb)
         and not (_hosts(sentence) and any(lex.categories_of(o) for o in children(verb, frozenset({"dobj"}))))
+        and not _wants_owned(sentence, verb)
     ):
         return []  # "Germany wants peace" asks nobody; "wants missiles from the US" asks
     if lemma == "call" and not any(
@@ -1364,6 +1379,16 @@ def _addressed_to_someone(verb: Token) -> bool:
     """ "asked allies for help", "urged the West to": an addressee the codes do not cover."""
     return bool(children(verb, frozenset({"dobj", "dative"})) and verb.lemma_.lower() != "seek") or bool(
         prep_objects(verb, frozenset({"on", "upon", "to", "of", "from", "with"}))
+    )
+
+
+def _wants_owned(sentence: Sentence, verb: Token) -> bool:
+    """ "Ukraine wants Italy's SAMP/T systems": weapons another party owns."""
+    askers = actors_of(sentence, subject_of(verb))
+    return any(
+        sentence.lexicon.categories_of(o) or any(sentence.lexicon.categories_of(t) for t in o.lefts)
+        for o in children(verb, frozenset({"dobj"}))
+        if any(set(actors_of(sentence, p)) - set(askers) for p in children(o, frozenset({"poss"})))
     )
 
 
@@ -1592,8 +1617,9 @@ def _pressed_clause(sentence: Sentence, noun: Token) -> Token | None:
     """What a faced or resisted appeal asks: "Germany faces calls from Poland to send tanks",
     the infinitive the parser hung on the verb."""
     head = noun.head
-    if noun.dep_ != "dobj" or head.lemma_.lower() not in ("face", "resist", "ignore", "heed"):
-        return None
+    holders = {"face", "resist", "ignore", "heed"} | sentence.lexicon.words("appeal", "making_verbs")
+    if noun.dep_ != "dobj" or head.lemma_.lower() not in holders:
+        return None  # also "repeated his call on Washington to pass the aid"
     return next((c for c in children(head, frozenset({"xcomp", "advcl"})) if _bare_infinitive(c)), None)
 
 
