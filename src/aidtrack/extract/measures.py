@@ -513,6 +513,15 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
         and container.head.lemma_.lower() in _HOLDING
     ):
         return _sanction_container(sentence, container, ctx)  # "the EU sanctions package targets ..."
+    if (
+        core
+        and noun.dep_ == "nsubj"
+        and noun.head.lemma_.lower() in _HOLDING
+        and modifier_actors(sentence, noun)
+    ):
+        covered = _sanction_container(sentence, noun, ctx)  # "Australian sanctions now cover 1,000 Russians"
+        if covered:
+            return covered
     verb = _sanction_verb(sentence, noun)
     if verb is None and (core or made) and _nominal_sanction(sentence, noun):
         verb = noun  # "the United States' sanctions against Russia", "EU sanctions on Iran"
@@ -551,9 +560,7 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
     return _sanctions(actors, targets, noun, ctx)
 
 
-_HOLDING = frozenset(
-    {"target", "hit", "cover", "include", "list", "name", "feature", "add", "contain", "affect"}
-)
+_HOLDING = frozenset({"target", "hit", "cover", "include", "list", "name", "feature", "add", "contain"})
 
 
 def _sanction_container(sentence: Sentence, container: Token, ctx: ArticleContext) -> list[Found]:
@@ -1262,11 +1269,12 @@ def _restricts_a_country(sentence: Sentence, token: Token) -> bool:
     ):
         return True  # "revoked the licences of two Russian banks"
     if token.lemma_.lower() in sentence.lexicon.words("sanction", "closing_verbs"):
-        aimed += [  # "banned the export of machine tools to Iran"
+        aimed += [  # "banned the export of machine tools to Iran", "exports of goods to Russia"
             o
             for e in children(token, frozenset({"dobj"}))
             if e.lemma_.lower() == "export"
-            for o in prep_objects(e, frozenset({"to"}))
+            for t in e.subtree
+            for o in prep_objects(t, frozenset({"to"}))
         ]
     aimed += [  # "export bans targeting Russia"
         o
