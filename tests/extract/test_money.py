@@ -100,6 +100,14 @@ def test_the_donors_own_figure_is_picked() -> None:
     assert (money.amount, money.currency) == (2.3e9, "DKK")
 
 
+def test_bare_crowns_are_the_donors_own_currency() -> None:
+    from aidtrack.extract.amounts import Told, pick_amount
+
+    for donor, currency in (("NOR", "NOK"), ("SWE", "SEK"), ("DNK", "DKK"), ("CZE", "CZK")):
+        money = pick_amount([Told("The government pledged 7.5 billion crowns in aid.", 15)], donor)
+        assert money is not None and (money.amount, money.currency) == (7.5e9, currency), donor
+
+
 def test_conversions_and_running_totals_are_not_the_event() -> None:
     from aidtrack.extract.amounts import Told, pick_amount
 

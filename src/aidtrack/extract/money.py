@@ -106,6 +106,8 @@ _SUFFIXES: dict[str, str] = {
     "krone": "NOK",
     "kronor": "SEK",
     "krona": "SEK",
+    # a bare "crowns" is the donor's own (NOK, SEK, DKK, CZK: aidtrack.extract.amounts)
+    "crowns": "SEK",
     "zlotys": "PLN",
     "zloty": "PLN",
     "canadian dollars": "CAD",
