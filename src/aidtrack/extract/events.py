@@ -197,6 +197,7 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     donors = (
         donors_of_verb(sentence, verb) or _one_of_givers(sentence, verb) or _announcing_giver(sentence, verb)
     )
+    donors += [d for d in _funders_of_giver(sentence, verb) if d not in donors]
     if not donors and _unwilling(sentence, verb):  # "Portugal is not willing to send"
         copula = verb.head.head.head if _not_in_position(verb) else verb.head.head
         donors = actors_of(sentence, subject_of(copula))
@@ -258,6 +259,19 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     details = support_details(sentence, verb)
     for event in found:
         event.fields.update((k, v) for k, v in details.items() if v != event.fields["donor"])
+    return found
+
+
+def _funders_of_giver(sentence: Sentence, verb: Token) -> list[str]:
+    """ "The Czech initiative, funded by Denmark and the Netherlands, has delivered shells":
+    those who pay for a giving scheme give through it."""
+    subject = subject_of(verb)
+    if subject is None or subject.lemma_.lower() not in _GIVING_GROUPS:
+        return []
+    found: list[str] = []
+    for acl in children(subject, frozenset({"acl"})):
+        if acl.lemma_.lower() in ("fund", "finance", "back", "bankroll", "pay", "support"):
+            found += [c for c in _passive_agents(sentence, acl) if c not in found]
     return found
 
 
@@ -542,8 +556,9 @@ def support_arrival(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     ]
     phrase = [t for th in things for t in core_phrase(th)]
     cats = categories_in(sentence, [verb, *phrase])
-    if not cats or not any(t.pos_ == "NOUN" for t in phrase):
-        return []
+    lex = sentence.lexicon
+    if not cats or not any(t.pos_ == "NOUN" or t.pos_ == "PROPN" and lex.categories_of(t) for t in phrase):
+        return []  # "the Danish F-16s arrived" names its weapons by model
     if subject.lemma_.lower() in _STRIKING and not has_support_noun(sentence, phrase):
         return []  # "Russian missiles reached Kyiv" is an attack
     donors: list[str] = []

@@ -121,6 +121,9 @@ class Lexicon:
     def categories_of(self, token: Any) -> list[str]:
         """The support categories a single word names ("jets" -> military)."""
         forms = {token.lemma_.lower(), token.lower_}
+        word = token.lower_
+        if word.endswith("s") and any(ch.isdigit() for ch in word):
+            forms.add(word[:-1])  # "F-16s", "MiG-29s", "S-300s": model names in the plural
         return [name for name, words in self.categories.items() if forms & words]
 
 
