@@ -802,7 +802,18 @@ _RELATIONAL = frozenset(
 _VIOLENCE = frozenset({"strike", "attack", "bomb", "shell", "invade", "kill", "destroy"})
 # participles that place a party in a country: "based in China", "linked to Iran"
 _LOCATING = frozenset(
-    {"base", "locate", "register", "headquarter", "incorporate", "link", "tie", "connect", "affiliate"}
+    {
+        "base",
+        "locate",
+        "register",
+        "headquarter",
+        "incorporate",
+        "link",
+        "tie",
+        "connect",
+        "affiliate",
+        "belong",
+    }
 )
 
 
@@ -872,7 +883,9 @@ def sanction_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
         "penalize",
         "penalise",
     )
-    if verb.pos_ != "VERB" or not (lemma in lex.words("sanction", "verbs") or follow_up):
+    if not (verb.pos_ == "VERB" or _verb_read_as_noun(verb)) or not (
+        lemma in lex.words("sanction", "verbs") or follow_up
+    ):
         return []
     if is_negated(verb) or is_hedged(sentence, verb):
         return []
@@ -894,6 +907,17 @@ def sanction_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
     if not actors and follow_up and subject is not None and _names_measures(sentence, subject):
         actors = [a for a in [ctx.sanction_actor] if a]  # "The measures target 11 Russian individuals"
     return _sanctions(actors, list(dict.fromkeys(targets)), verb, ctx)
+
+
+def _verb_read_as_noun(token: Token) -> bool:
+    """ "Washington sanctions North Korean generals": a headline's verb the parser read as a
+    noun, with a subject and an object of its own."""
+    return (
+        token.pos_ == "NOUN"
+        and token.dep_ == "ROOT"
+        and bool(children(token, frozenset({"nsubj"})))
+        and bool(children(token, frozenset({"dobj"})))
+    )
 
 
 def _names_measures(sentence: Sentence, token: Token) -> bool:
