@@ -481,7 +481,13 @@ def _categories(sentence: Sentence, tokens: list[Token]) -> list[str]:
         and not (texts - _CONTAINERS) & sentence.lexicon.categories["financial"]
     ):
         found.remove("financial")  # "a tranche of military aid" is military only
+    if "humanitarian" in found and "financial" in found and set(lemmas) & _LENDING:
+        found.remove("humanitarian")  # "a loan for Ukraine's water supply" lends money
     return found
+
+
+# money lent: financial whatever the purpose it serves
+_LENDING = frozenset({"loan", "credit", "guarantee", "bond", "lend"})
 
 
 # words that hold support of any kind: financial only when nothing else names the kind
