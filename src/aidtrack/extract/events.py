@@ -2172,6 +2172,42 @@ def support_paying(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list
     )
 
 
+_GIVER_NOUNS = frozenset(
+    {"supplier", "provider", "donor", "contributor", "backer", "funder", "financier", "sponsor"}
+)
+_COPULAS = frozenset({"be", "become", "remain", "rank"})
+
+
+def support_giver_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
+    """A party named as a giver: "Germany became the biggest European supplier of weapons to
+    Kyiv", "Japan is Ukraine's largest Asian donor"."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _GIVER_NOUNS or noun.dep_ != "attr":
+        return []
+    copula = noun.head
+    if copula.lemma_.lower() not in _COPULAS or is_negated(copula) or is_hedged(sentence, copula):
+        return []
+    donors = actors_of(sentence, subject_of(copula))
+    receivers = [
+        c for o in prep_objects(noun, frozenset({"to", "for", "of"})) for c in actors_of(sentence, o)
+    ]
+    receivers += [c for o in prep_objects(copula, frozenset({"to", "for"})) for c in actors_of(sentence, o)]
+    receivers += [  # "supplier of weapons to Kyiv"
+        c
+        for g in prep_objects(noun, frozenset({"of"}))
+        for o in prep_objects(g, frozenset({"to", "for"}))
+        for c in actors_of(sentence, o)
+    ]
+    receivers += [c for p in children(noun, frozenset({"poss"})) for c in actors_of(sentence, p)]
+    receivers = [r for r in dict.fromkeys(receivers) if r not in donors]
+    tokens = [t for t in noun.subtree if t.dep_ != "poss"]
+    cats, cat_default = _category_or_default(sentence, tokens, ctx, allow_default=True)
+    if not donors or not receivers:
+        return []
+    return _supports(
+        donors, receivers, cats, noun, 0.7 - 0.15 * cat_default, rule="support-giver", stage=None
+    )
+
+
 _HELPING = frozenset({"help", "assist", "aid", "support", "back"})
 
 
@@ -2323,4 +2359,5 @@ RULES: tuple[Rule, ...] = (
     support_with_help,
     support_paying,
     support_helping_with,
+    support_giver_noun,
 )
