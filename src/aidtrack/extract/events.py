@@ -2226,6 +2226,9 @@ def support_helping_with(sentence: Sentence, verb: Token, ctx: ArticleContext) -
     things = [
         g for p in withs for g in p.children if g.dep_ in ("pobj", "pcomp")
     ]  # "with demining equipment"
+    heads = [*things, *(o for th in things for o in children(th, frozenset({"dobj", "conj"})))]
+    if not any(_names_a_thing(sentence, h) or is_designation(h) for h in heads):
+        return []  # "helped Ukraine with the grain deal": a deal is no gift
     phrase = [t for th in things for t in th.subtree]
     cats = categories_in(sentence, phrase)
     if not cats and has_support_noun(sentence, phrase) and has_money(phrase):
