@@ -1632,7 +1632,11 @@ def _pressed_clause(sentence: Sentence, noun: Token) -> Token | None:
     """What a faced or resisted appeal asks: "Germany faces calls from Poland to send tanks",
     the infinitive the parser hung on the verb."""
     head = noun.head
+    own = next((c for c in children(noun, frozenset({"acl", "relcl"})) if _bare_infinitive(c)), None)
+    if own is not None and noun.lemma_.lower() == "call":
+        return own  # "received calls from Kyiv to hand over its S-300s"
     holders = {"face", "resist", "ignore", "heed"} | sentence.lexicon.words("appeal", "making_verbs")
+    holders |= sentence.lexicon.words("appeal", "answer_verbs")
     if noun.dep_ != "dobj" or head.lemma_.lower() not in holders:
         return None  # also "repeated his call on Washington to pass the aid"
     return next((c for c in children(head, frozenset({"xcomp", "advcl"})) if _bare_infinitive(c)), None)
@@ -1675,11 +1679,17 @@ _ON_REQUEST_PREPS = frozenset({"at", "following", "after", "upon", "on", "to"})
 _ANSWERING = frozenset({"respond", "response", "answer", "reply", "follow", "heed"})
 
 
+# "at Kyiv's request", "at Kyiv's urging", "at the behest of Warsaw"
+_ASKINGS = frozenset(
+    {"request", "plea", "appeal", "call", "demand", "urging", "behest", "insistence", "prompting"}
+)
+
+
 def appeal_answered(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
     """ "At Ukraine's request, Norway will send ambulances", "Responding to a request from
     Kyiv, Portugal approved helicopters": the asker asked whoever gives in the main clause."""
     lex = sentence.lexicon
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ("request", "plea", "appeal", "call", "demand"):
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _ASKINGS:
         return []
     main = _answering_clause(noun)
     if main is None or is_negated(main) or is_hedged(sentence, main):
@@ -1733,7 +1743,7 @@ def _requesters(sentence: Sentence, verb: Token) -> list[str]:
     """Who asked for what ``verb`` gives: "at Ukraine's request, Norway sent ..."."""
     found: list[str] = []
     for tok in verb.subtree:
-        if tok.i >= verb.i or tok.pos_ != "NOUN" or tok.lemma_.lower() not in ("request", "plea", "appeal"):
+        if tok.i >= verb.i or tok.pos_ != "NOUN" or tok.lemma_.lower() not in _ASKINGS:
             continue
         if _answering_clause(tok) == verb:
             found += _left_actors(sentence, tok) + [
@@ -1941,7 +1951,9 @@ def refusal_answer(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list
     return _refusals(actors, cats, recipients, verb, 0.75 - 0.15 * cat_default, rule="refusal-answer")
 
 
-_APPROACHING = frozenset({"approach", "turn", "reach", "write", "go", "apply", "look", "make", "press"})
+_APPROACHING = frozenset(
+    {"approach", "turn", "reach", "write", "go", "apply", "look", "make", "press", "court"}
+)
 
 
 def appeal_approach(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
@@ -1957,7 +1969,7 @@ def appeal_approach(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
         return []
     addressees = prep_objects(verb, frozenset({"to"}))
     addressees += [g for p in verb.children if p.dep_ == "prt" for g in prep_objects(p, frozenset({"to"}))]
-    if lemma == "approach":
+    if lemma in ("approach", "court"):  # "approached Seoul for", "has been courting Seoul for"
         addressees += children(verb, frozenset({"dobj"}))
     holders = [verb, *addressees, *children(verb, frozenset({"dobj"}))]  # "the case to X for Y"
     asked_preps = (

@@ -177,6 +177,12 @@ _PRIVATE = frozenset(
 )
 
 
+# the permitter's nod is not a gift, and the transfer it allows has not happened yet
+_PERMISSIONS = frozenset(
+    {"approval", "permission", "consent", "authorisation", "authorization", "clearance", "go-ahead", "nod"}
+)
+
+
 def donors_of_verb(sentence: Sentence, verb: Token) -> list[str]:
     """Who gives: the subject, the "by" agent of a passive, or "X's pledge to send"."""
     subject = subject_of(verb)
@@ -192,6 +198,8 @@ def donors_of_verb(sentence: Sentence, verb: Token) -> list[str]:
         if agent is not None:  # "tanks committed by Spain"
             return actors_of(sentence, agent)
         noun = verb.head
+        if noun.lemma_.lower() in _PERMISSIONS:  # "Poland sought Germany's approval to send tanks":
+            return []  # a permission sought or granted, nothing given yet
         found = modifier_actors(sentence, noun)
         if not found and noun.dep_ == "dobj":  # "Latvia approved a plan to give ..."
             found = actors_of(sentence, subject_of(noun.head))
