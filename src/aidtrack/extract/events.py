@@ -194,6 +194,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         return []
     if any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _RESTRICTIONS for c in verb.children):
         return []  # "approved a total arms embargo on Israel" restricts, it gives nothing
+    if lemma == "train" and not is_passive(verb) and not children(verb, frozenset({"dobj"})):
+        return _trained_abroad(sentence, verb, ctx)  # "Ukrainian soldiers trained in Germany"
     donors = (
         donors_of_verb(sentence, verb) or _one_of_givers(sentence, verb) or _announcing_giver(sentence, verb)
     )
@@ -260,6 +262,17 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     for event in found:
         event.fields.update((k, v) for k, v in details.items() if v != event.fields["donor"])
     return found
+
+
+def _trained_abroad(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """ "Ukrainian soldiers trained in Germany": who trains without an object is trained; the
+    country where it happens trains them."""
+    trainees = actors_of(sentence, subject_of(verb))
+    hosts = [c for o in prep_objects(verb, frozenset({"in", "at"})) for c in actors_of(sentence, o)]
+    hosts = [h for h in hosts if h not in trainees]
+    if is_negated(verb):
+        return []
+    return _supports(hosts, trainees, ["military"], verb, 0.6, rule="support-trained", stage="delivery")
 
 
 def _funders_of_giver(sentence: Sentence, verb: Token) -> list[str]:
@@ -564,6 +577,8 @@ def support_arrival(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     donors: list[str] = []
     for th in things:
         donors += [c for c in modifier_actors(sentence, th) if c not in donors]
+        for acl in children(th, frozenset({"acl"})):  # "supplies sent by Turkey reached Aleppo"
+            donors += [c for c in _passive_agents(sentence, acl) if c not in donors]
     own = [r for th in things for r in recipients_of(sentence, th, dobj_is_recipient=False)]
     places = (
         children(verb, frozenset({"dobj"}))
@@ -676,6 +691,11 @@ def support_receive(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     for obj in [o for t in phrase for o in prep_objects(t, frozenset({"from"}))]:
         donors += [c for c in actors_of(sentence, obj) if c not in donors]
     recipients = actors_of(sentence, subject_of(verb))
+    if not donors:  # "took possession of tanks donated by Denmark and the Netherlands"
+        donors = [
+            c for t in phrase if t.dep_ == "acl" and t.tag_ == "VBN" for c in _passive_agents(sentence, t)
+        ]
+        donors = [c for c in dict.fromkeys(donors) if c not in recipients]
     if not donors:  # "took delivery of the first Swedish Gripen jets": the makers' state gives
         donors = [c for c in _national_adjectives(sentence, phrase) if c not in recipients]
     objects = object_tokens(verb)
