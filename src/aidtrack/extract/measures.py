@@ -502,7 +502,10 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
         and (_made_measure(sentence, noun) or _imposed_measure(sentence, noun))
     )
     measure = measure or made
-    if noun.pos_ not in ("NOUN", "PROPN") or not (core or follow_up or measure):
+    restrictive = lemma == "measure" and any(
+        c.lemma_.lower() in lex.words("sanction", "measure_modifiers") for c in noun.children
+    )  # "the EU's restrictive measures now apply to ..."
+    if noun.pos_ not in ("NOUN", "PROPN") or not (core or follow_up or measure or restrictive):
         return []
     container = noun.head
     if (
@@ -514,14 +517,16 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
     ):
         return _sanction_container(sentence, container, ctx)  # "the EU sanctions package targets ..."
     if (
-        core
+        (core or restrictive)
         and noun.dep_ == "nsubj"
-        and noun.head.lemma_.lower() in _HOLDING
+        and noun.head.lemma_.lower() in _HOLDING | {"apply"}
         and modifier_actors(sentence, noun)
     ):
         covered = _sanction_container(sentence, noun, ctx)  # "Australian sanctions now cover 1,000 Russians"
         if covered:
             return covered
+    if not (core or follow_up or measure):
+        return []
     verb = _sanction_verb(sentence, noun)
     if verb is None and (core or made) and _nominal_sanction(sentence, noun):
         verb = noun  # "the United States' sanctions against Russia", "EU sanctions on Iran"
@@ -570,7 +575,10 @@ def _sanction_container(sentence: Sentence, container: Token, ctx: ArticleContex
     if is_negated(verb) or is_hedged(sentence, verb):
         return []
     actors = modifier_actors(sentence, container)
-    targets = [c for o in children(verb, frozenset({"dobj"})) for c in target_codes(sentence, o)]
+    covered = children(verb, frozenset({"dobj"}))
+    if verb.lemma_.lower() in ("apply", "extend"):  # "the measures now apply to 2,000 Russians"
+        covered += prep_objects(verb, frozenset({"to"}))
+    targets = [c for o in covered for c in target_codes(sentence, o)]
     return _sanctions(actors, [t for t in dict.fromkeys(targets) if t not in actors], container, ctx)
 
 
@@ -712,6 +720,13 @@ def _measure_targets(noun: Token) -> list[Token]:
     found = prep_objects(noun, preps)
     if not found and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _COVERING:
         found = children(noun.head, frozenset({"dobj"}))  # "the new measures hit Iranian firms"
+    if not found:  # "the EU measures targeting Belarus"
+        found = [
+            o
+            for a in children(noun, frozenset({"acl"}))
+            if a.lemma_.lower() in _COVERING
+            for o in children(a, frozenset({"dobj"}))
+        ]
     if not found and noun.dep_ == "conj":
         found = prep_objects(noun.head, preps)
     if not found:
