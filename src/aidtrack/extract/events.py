@@ -1481,6 +1481,9 @@ def _asks_to_speak(sentence: Sentence, verb: Token) -> bool:
     )
 
 
+_WAVERING = frozenset({"hesitate", "dither", "delay", "stall", "dawdle", "waver", "procrastinate"})
+
+
 def _asks_a_question(verb: Token) -> bool:
     """ "asked whether Germany would send missiles": a question, not a request."""
     if children(verb, frozenset({"dobj", "dative"})):
@@ -1497,8 +1500,9 @@ def _asks_to_stop(sentence: Sentence, verb: Token) -> bool:
     stops = sentence.lexicon.words("refusal", "verbs") | sentence.lexicon.words("appeal", "retreat_verbs")
     for comp in children(verb, frozenset({"xcomp", "ccomp"})):
         stopping = comp.lemma_.lower() in stops
-        if stopping and any(c.lemma_.lower() in stops for c in children(comp, frozenset({"xcomp", "ccomp"}))):
-            continue  # "urged Hungary to stop blocking the aid" asks for it
+        inner = children(comp, frozenset({"xcomp", "ccomp"}))
+        if stopping and any(c.lemma_.lower() in stops | _WAVERING for c in inner):
+            continue  # "urged Hungary to stop blocking the aid", "to stop hesitating" ask for it
         if stopping != is_negated(comp):  # "urged Hungary not to block the aid" asks for it
             return True
     return False
