@@ -394,12 +394,17 @@ def choose(docs, scores, forced: dict[str, str], spec: dict[int, np.ndarray]) ->
         per_use = {}
         for use in USES:
             allowed = [o for o in _options(use) if not _contradicts(docs, spec, kind, use, *o)]
-            per_use[use] = _conservative([_option(docs, scores, kind, use, t, a) for t, a in allowed])
+            if allowed:  # a use whose every threshold contradicts our own sentences is not open
+                per_use[use] = _conservative([_option(docs, scores, kind, use, t, a) for t, a in allowed])
         cells = "".join(
-            f"{f'{r[0]:.3f} ({r[4]:.2f}/{r[5]:.2f}) {r[1]:.2f}/{r[2]:.2f}':>29}" for r in per_use.values()
+            f"{f'{r[0]:.3f} ({r[4]:.2f}/{r[5]:.2f}) {r[1]:.2f}/{r[2]:.2f}':>29}"
+            if (r := per_use.get(u))
+            else f"{'-':>29}"
+            for u in USES
         )
         print(f"{kind:<14}{cells}", file=sys.stderr)
-        use = forced.get(kind) or max(USES, key=lambda u: per_use[u][0] - (MARGIN if u != "rules" else 0.0))
+        use = forced.get(kind) if forced.get(kind) in per_use else None
+        use = use or max(per_use, key=lambda u: per_use[u][0] - (MARGIN if u != "rules" else 0.0))
         chosen[kind] = (use, *per_use[use][1:4])
     return chosen
 

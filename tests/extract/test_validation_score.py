@@ -24,9 +24,11 @@ from aidtrack.cli.extract import extract
 from tests.conftest import shared_path
 
 SPLIT = Path(__file__).parent / "train_split.json"
-FLOOR_F1 = 0.51
-FLOOR_PRECISION = 0.70
-FLOOR_POLICY_F1 = 0.80  # where the learned scorer adds events (0.84 measured; rules alone 0.74)
+# A little under what was measured on 2026-11-30: F1 0.577, P 0.783; policy_change 0.692
+# (it was 0.839 when the earlier scorer added policy changes; today's adds threats only)
+FLOOR_F1 = 0.55
+FLOOR_PRECISION = 0.75
+FLOOR_POLICY_F1 = 0.65
 
 
 def _split() -> dict[str, list[str]]:

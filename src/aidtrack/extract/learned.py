@@ -165,8 +165,7 @@ def word_classes() -> dict[str, frozenset[str]]:
     raw = load_lexicon().raw.get("classes", {})
     for name in set(raw) | set(EXTRA_CLASSES):
         for word in [*raw.get(name, []), *EXTRA_CLASSES.get(name, "").split()]:
-            text = "no" if word is False else str(word).lower()  # YAML reads a bare no as False
-            table.setdefault(text, set()).add(name)
+            table.setdefault(str(word).lower(), set()).add(name)
     return {w: frozenset(c) for w, c in table.items()}
 
 

@@ -41,7 +41,8 @@ class LexiconDataError(AidtrackError):
     type = "lexicon-data"
 
 
-WordList = list[str | int]
+# strict: an unquoted YAML "no" or "yes" is a boolean, which must not pass as a word
+WordList = list[pydantic.StrictStr | pydantic.StrictInt]
 
 
 class _Triggers(pydantic.BaseModel):
