@@ -29,7 +29,7 @@ import platformdirs
 from aidtrack import analysis
 from aidtrack.analysis import Comparison
 from aidtrack.analysis._frames import to_timestamp
-from aidtrack.db import aggregate
+from aidtrack.db import Store, aggregate
 from aidtrack.errors import ValidationError
 from aidtrack.services import actors as actors_service
 from aidtrack.services import ledger
@@ -79,7 +79,7 @@ class LedgerFrames(tuple[pd.DataFrame, pd.DataFrame]):
     to that period (exact to the day) instead of cutting month totals in pandas.
     """
 
-    store: Any
+    store: Store
     version: tuple[int, ...]
     everything: bool
 
@@ -88,7 +88,7 @@ class LedgerFrames(tuple[pd.DataFrame, pd.DataFrame]):
         support: pd.DataFrame,
         macro: pd.DataFrame,
         *,
-        store: Any,
+        store: Store,
         version: tuple[int, ...],
         everything: bool = False,
     ) -> Self:
@@ -100,12 +100,12 @@ class LedgerFrames(tuple[pd.DataFrame, pd.DataFrame]):
 # -- the ledger's version and the per-version cache -----------------------------------
 
 
-def ledger_version(store: Any = None) -> tuple[int, ...]:
+def ledger_version(store: Store | None = None) -> tuple[int, ...]:
     """The current version of the ledger (changes with every write, import and review decision)."""
     return aggregate.ledger_version(store if store is not None else ledger.open_store())
 
 
-def ledger_etag(store: Any = None) -> str:
+def ledger_etag(store: Store | None = None) -> str:
     """An HTTP ``ETag`` for the ledger's current version: equal tags mean equal figures.
 
     Besides the ledger it covers today's date (group membership and the rules in force
@@ -171,7 +171,9 @@ def _day(value: Any, field: str) -> dt.date | None:
 # -- loading -------------------------------------------------------------------------
 
 
-def load_frames(store: Any, *, everything: bool = False, start: Any = None, end: Any = None) -> LedgerFrames:
+def load_frames(
+    store: Store, *, everything: bool = False, start: Any = None, end: Any = None
+) -> LedgerFrames:
     """The counted support totals and the macro data of ``store``, once per ledger version.
 
     Records from the signals register and from news extraction are evidence of single
@@ -203,7 +205,7 @@ def load_frames(store: Any, *, everything: bool = False, start: Any = None, end:
 # or another server worker reads them instead of reading the ledger's kept totals again.
 
 
-def _disk_path(store: Any, version: tuple[int, ...], options: tuple[Any, ...]) -> Path | None:
+def _disk_path(store: Store, version: tuple[int, ...], options: tuple[Any, ...]) -> Path | None:
     """Where the totals of this ledger version live in the user's cache (None for in-memory ledgers)."""
     if store.dialect == "sqlite" and store.engine.url.database in (None, "", ":memory:"):
         return None
@@ -260,7 +262,7 @@ def open_frames(*, database_url: str | None = None, starter: bool = True) -> Led
     return load_frames(store)
 
 
-def load_starter_if_empty(store: Any) -> bool:
+def load_starter_if_empty(store: Store) -> bool:
     """Load the shipped starter dataset into a ledger that has no support records yet."""
     if aggregate.has_support(store):
         return False
@@ -285,7 +287,7 @@ def resolve_donor(name: str) -> str:
 # for, and the results are cached per ledger version.
 
 
-def _frames(frames: Frames | None, store: Any, *, start: Any = None, end: Any = None) -> Frames:
+def _frames(frames: Frames | None, store: Store | None, *, start: Any = None, end: Any = None) -> Frames:
     if frames is None:
         frames = load_frames(store) if store is not None else open_frames()
     if isinstance(frames, LedgerFrames) and (start is not None or end is not None):
@@ -311,14 +313,14 @@ def _hashable(value: Any) -> Hashable:
     return value  # type: ignore[no-any-return]
 
 
-def rank_donors(*, frames: Frames | None = None, store: Any = None, **options: Any) -> pd.DataFrame:
+def rank_donors(*, frames: Frames | None = None, store: Store | None = None, **options: Any) -> pd.DataFrame:
     """Donors ranked by support (see :func:`aidtrack.analysis.rank` for ``options``)."""
     data = _frames(frames, store, start=options.get("start"), end=options.get("end"))
     return _analyse("rank", data, options, lambda: analysis.rank(data[0], data[1], **options))
 
 
 def compare_donors(
-    donor: str, *, frames: Frames | None = None, store: Any = None, **options: Any
+    donor: str, *, frames: Frames | None = None, store: Store | None = None, **options: Any
 ) -> Comparison:
     """``donor`` (a code) against its peers (see :func:`aidtrack.analysis.compare` for ``options``)."""
     data = _frames(frames, store, end=options.get("as_of"))
@@ -331,7 +333,7 @@ def compare_donors(
 
 
 def donor_timeline(
-    donor: str | None, *, frames: Frames | None = None, store: Any = None, **options: Any
+    donor: str | None, *, frames: Frames | None = None, store: Store | None = None, **options: Any
 ) -> pd.DataFrame:
     """Support of ``donor`` (None: all donors) per period and cumulative."""
     data = _frames(frames, store)
@@ -341,7 +343,7 @@ def donor_timeline(
 
 
 def commitment_gap(
-    *, frames: Frames | None = None, store: Any = None, donors: list[str] | None = None
+    *, frames: Frames | None = None, store: Store | None = None, donors: list[str] | None = None
 ) -> pd.DataFrame:
     """Commitments vs allocations and deliveries per donor."""
     data = _frames(frames, store)
