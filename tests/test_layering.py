@@ -43,6 +43,7 @@ LIBRARY_PACKAGES = (
     "currency",
     "feeds",
     "extras",
+    "cachefiles",
 )
 PRESENTATION = (
     "aidtrack.charts",

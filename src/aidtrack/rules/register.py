@@ -10,10 +10,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-import hashlib
 import importlib.resources
 import json
-import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -21,6 +19,7 @@ from typing import Any
 import pydantic
 import yaml
 
+from aidtrack import cachefiles
 from aidtrack.errors import NotFoundError, RuleRegisterError
 from aidtrack.rules.model import Rule
 
@@ -115,17 +114,15 @@ KEPT_FILES = 256
 
 
 def _kept_path(text: str) -> Path:
-    import platformdirs
-
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
-    return Path(platformdirs.user_cache_dir("aidtrack")) / "registers" / f"{digest}.json"
+    return cachefiles.keyed_path("registers", text, ".json")
 
 
 def _kept_list(text: str) -> list[Any] | None:
     """The list parsed earlier from exactly ``text``, or None (never kept, unreadable)."""
+    kept = cachefiles.read_bytes(_kept_path(text))
     try:
-        data = json.loads(_kept_path(text).read_text(encoding="utf-8"), object_hook=_from_json)
-    except (OSError, ValueError):
+        data = None if kept is None else json.loads(kept, object_hook=_from_json)
+    except ValueError:
         return None
     return data if isinstance(data, list) else None
 
@@ -134,17 +131,10 @@ def _keep_list(text: str, data: list[Any]) -> None:
     """Keep ``data`` parsed from ``text`` (best effort: a folder that cannot be written only costs time)."""
     if not _plain(data):
         return
-    path = _kept_path(text)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.part")
-        partial.write_text(json.dumps(data, default=_to_json), encoding="utf-8")
-        os.replace(partial, path)
-        files = sorted(path.parent.glob("*.json"), key=lambda f: f.stat().st_mtime, reverse=True)
-        for old in files[KEPT_FILES:]:
-            old.unlink(missing_ok=True)
-    except OSError:
-        return
+    body = json.dumps(data, default=_to_json)
+    cachefiles.keep(
+        _kept_path(text), lambda partial: partial.write_text(body, encoding="utf-8"), most=KEPT_FILES
+    )
 
 
 def _plain(value: Any) -> bool:

@@ -16,17 +16,14 @@ from __future__ import annotations
 import collections
 import datetime as dt
 import functools
-import hashlib
-import os
 import threading
 from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any, Self, TypeVar
 
 import pandas as pd
-import platformdirs
 
-from aidtrack import analysis
+from aidtrack import analysis, cachefiles
 from aidtrack.analysis import Comparison
 from aidtrack.analysis._frames import to_timestamp
 from aidtrack.db import Store, aggregate
@@ -207,18 +204,14 @@ def load_frames(
 
 def _disk_path(store: Store, version: tuple[int, ...], options: tuple[Any, ...]) -> Path | None:
     """Where the totals of this ledger version live in the user's cache (None for in-memory ledgers)."""
-    if store.dialect == "sqlite" and store.engine.url.database in (None, "", ":memory:"):
+    if ledger.in_memory(store):
         return None
-    ledger_id = _digest(store.url)
-    return (
-        Path(platformdirs.user_cache_dir("aidtrack"))
-        / "totals"
-        / (f"{ledger_id}-{_digest(repr(version))}-{_digest(repr(options))}.parquet")
-    )
+    name = f"{_digest(store.url)}-{_digest(repr(version))}-{_digest(repr(options))}.parquet"
+    return cachefiles.folder("totals") / name
 
 
 def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode()).hexdigest()[:16]
+    return cachefiles.digest(text, 16)
 
 
 def _read_totals(path: Path | None) -> pd.DataFrame | None:
@@ -231,23 +224,15 @@ def _read_totals(path: Path | None) -> pd.DataFrame | None:
 
 
 def _write_totals(path: Path | None, totals: pd.DataFrame) -> None:
-    """Write atomically and drop the files of older versions of the same ledger (best effort)."""
-    if path is None:
+    """Keep the totals (atomically) and drop the files of older versions of the same ledger."""
+    if path is None or not cachefiles.keep(
+        path, lambda partial: totals.to_parquet(partial, index=False), most=DISK_FILES
+    ):
         return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.part")
-        totals.to_parquet(partial, index=False)
-        os.replace(partial, path)
-        ledger_id, version_id = path.name.split("-")[:2]
-        files = sorted(path.parent.glob("*.parquet"), key=lambda f: f.stat().st_mtime, reverse=True)
-        for number, old in enumerate(files):
-            if number >= DISK_FILES or (
-                old.name.startswith(ledger_id) and old.name.split("-")[1] != version_id
-            ):
-                old.unlink(missing_ok=True)
-    except (OSError, ImportError):  # a cache that cannot be written only costs time
-        return
+    ledger_id, version_id = path.name.split("-")[:2]
+    for old in path.parent.glob(f"{ledger_id}-*.parquet"):
+        if old.name.split("-")[1] != version_id:
+            old.unlink(missing_ok=True)
 
 
 def open_frames(*, database_url: str | None = None, starter: bool = True) -> LedgerFrames:

@@ -22,6 +22,12 @@ EXPORT_FORMATS = ("csv", "json", "parquet")
 _STORES: dict[str, Store] = {}
 
 
+def in_memory(store: Store) -> bool:
+    """Whether the ledger lives only in this process (an in-memory SQLite database): nothing
+    computed from it may be kept on disk for another process."""
+    return store.dialect == "sqlite" and store.engine.url.database in (None, "", ":memory:")
+
+
 def open_store(database_url: str | None = None, *, fresh: bool = False) -> Store:
     """The ledger at ``database_url`` (default: the setting), created and migrated if needed.
 

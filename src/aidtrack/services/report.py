@@ -14,9 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
-from aidtrack import analysis
+from aidtrack import analysis, cachefiles
 from aidtrack.analysis import (
     Report,
     ReportSection,
@@ -249,11 +247,10 @@ def brief_text(
 
 def _brief_path(store: Store, options: tuple[Any, ...]) -> Path | None:
     """Where the brief of ``options`` on the ledger's current version lives (None: in-memory ledger)."""
-    if store.dialect == "sqlite" and store.engine.url.database in (None, "", ":memory:"):
+    if ledger.in_memory(store):
         return None
     key = repr((analysis_service.ledger_etag(store), _installed_fingerprint(), options))
-    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
-    return Path(platformdirs.user_cache_dir("aidtrack")) / "briefs" / f"{digest}.txt"
+    return cachefiles.keyed_path("briefs", key, ".txt")
 
 
 @functools.cache
@@ -273,25 +270,13 @@ def _installed_fingerprint() -> str:
 
 
 def _read_text(path: Path | None) -> str | None:
-    if path is None:
-        return None
+    data = cachefiles.read_bytes(path)
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        return None if data is None else data.decode("utf-8")
+    except UnicodeDecodeError:
         return None
 
 
 def _write_text(path: Path | None, text: str) -> None:
-    """Write atomically; drop the oldest files past :data:`BRIEF_FILES` (best effort)."""
-    if path is None:
-        return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.part")
-        partial.write_text(text, encoding="utf-8")
-        os.replace(partial, path)
-        files = sorted(path.parent.glob("*.txt"), key=lambda f: f.stat().st_mtime, reverse=True)
-        for old in files[BRIEF_FILES:]:
-            old.unlink(missing_ok=True)
-    except OSError:  # a cache folder that cannot be written only costs time
-        return
+    """Keep the text (atomically; the oldest past :data:`BRIEF_FILES` go)."""
+    cachefiles.keep(path, lambda partial: partial.write_text(text, encoding="utf-8"), most=BRIEF_FILES)

@@ -19,8 +19,6 @@ import collections
 import datetime as dt
 import functools
 import gzip
-import hashlib
-import os
 import threading
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
@@ -28,11 +26,11 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pandas as pd
-import platformdirs
 from fastapi import Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
+from aidtrack import cachefiles
 from aidtrack.db import Store
 from aidtrack.services import actors as actor_service
 from aidtrack.services import analysis as analysis_service
@@ -235,11 +233,10 @@ def _from_disk_or_rendered(store: Store, key: Hashable, render: Callable[[], str
     """The page another worker (process) kept on disk for this version, else ``render()`` kept there."""
     path = _disk_path(store, key)
     if path is not None:
-        try:
-            policy, _, body = path.read_bytes().partition(b"\n")
+        data = cachefiles.read_bytes(path)
+        if data is not None:
+            policy, _, body = data.partition(b"\n")
             return KeptPage(body, policy.decode("utf-8"))
-        except OSError:
-            pass
     html = render()
     page = KeptPage(html.encode("utf-8"), page_policy(html))
     _write_page(path, page)
@@ -252,26 +249,15 @@ DISK_PAGES = 128
 
 def _disk_path(store: Store, key: Hashable) -> Path | None:
     """Where a page of ``key`` (which holds the ledger's entity tag) lives; None for in-memory ledgers."""
-    if store.dialect == "sqlite" and store.engine.url.database in (None, "", ":memory:"):
+    if ledger.in_memory(store):
         return None
-    digest = hashlib.sha256(repr(key).encode("utf-8")).hexdigest()[:32]
-    return Path(platformdirs.user_cache_dir("aidtrack")) / "pages" / f"{digest}.html"
+    return cachefiles.keyed_path("pages", repr(key), ".html")
 
 
 def _write_page(path: Path | None, page: KeptPage) -> None:
-    """Write atomically (the policy on the first line); drop the oldest files (best effort)."""
-    if path is None:
-        return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.part")
-        partial.write_bytes(page.policy.encode("utf-8") + b"\n" + page.body)
-        os.replace(partial, path)
-        files = sorted(path.parent.glob("*.html"), key=lambda f: f.stat().st_mtime, reverse=True)
-        for old in files[DISK_PAGES:]:
-            old.unlink(missing_ok=True)
-    except OSError:  # a cache folder that cannot be written only costs time
-        return
+    """Keep the page (the policy on the first line) for the other workers; the oldest go."""
+    data = page.policy.encode("utf-8") + b"\n" + page.body
+    cachefiles.keep(path, lambda partial: partial.write_bytes(data), most=DISK_PAGES)
 
 
 def accepts_gzip(accept_encoding: str) -> bool:
