@@ -7,6 +7,7 @@ article-level context (speaker, last actor) that resolves pronouns.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -162,15 +163,24 @@ class Sentence:
 
 def in_quote(token: Token) -> bool:
     """True if ``token`` stands between an opening and a closing quote mark."""
+    return token.i in quoted_indices(token.doc[token.sent.start : token.i + 1])
+
+
+def quoted_indices(tokens: Iterable[Token]) -> frozenset[int]:
+    """Indices of the tokens that stand between an opening and a closing quote mark
+    (straight quotes toggle, curly ones open and close)."""
+    inside: set[int] = set()
     depth = 0
-    for tok in token.doc[token.sent.start : token.i]:
+    for tok in tokens:
+        if depth == 1:
+            inside.add(tok.i)
         if tok.text == "“":
             depth = 1
         elif tok.text == "”":
             depth = 0
         elif tok.text in ('"', "''", "``"):
             depth = 1 - depth
-    return depth == 1
+    return frozenset(inside)
 
 
 def actors_of(sentence: Sentence, token: Token | None) -> list[str]:

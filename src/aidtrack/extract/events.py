@@ -8,7 +8,7 @@ and merges them into the set an article reports.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -2302,13 +2302,24 @@ def appeal_wishlist(sentence: Sentence, noun: Token, ctx: ArticleContext) -> lis
     ]
     tokens = [t for c in children(head, frozenset({"dobj", "attr"})) for t in c.subtree]
     cats = categories_in(sentence, tokens)
-    out = []
-    for actor in actors:
-        for target in targets:
-            for cat in cats:
-                fields = {"type": "appeal", "actor": actor, "target": target, "category": cat}
-                out.append(Found(fields, noun, 0.7, "appeal-wishlist"))
-    return out
+    return _appeals(actors, targets, cats, noun, 0.7, "appeal-wishlist")
+
+
+def _appeals(
+    actors: Sequence[str],
+    targets: Sequence[str],
+    cats: Sequence[str],
+    token: Token,
+    confidence: float,
+    rule: str,
+) -> list[Found]:
+    """One appeal per actor, target and category."""
+    return [
+        Found({"type": "appeal", "actor": actor, "target": target, "category": cat}, token, confidence, rule)
+        for actor in actors
+        for target in targets
+        for cat in cats
+    ]
 
 
 def appeal_imperative(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
@@ -2335,13 +2346,7 @@ def appeal_imperative(sentence: Sentence, verb: Token, ctx: ArticleContext) -> l
     targets = targets or [c for c in _hosts(sentence) if c not in speakers]
     objects = object_tokens(verb)
     cats = categories_in(sentence, objects)
-    out = []
-    for actor in speakers:
-        for target in targets:
-            for cat in cats:
-                fields = {"type": "appeal", "actor": actor, "target": target, "category": cat}
-                out.append(Found(fields, verb, 0.7, "appeal-imperative"))
-    return out
+    return _appeals(speakers, targets, cats, verb, 0.7, "appeal-imperative")
 
 
 def appeal_pressure(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:

@@ -54,6 +54,7 @@ from aidtrack.extract.clauses import (
     is_hedged,
     is_negated,
     is_passive,
+    quoted_indices,
     subject_of,
 )
 from aidtrack.extract.roles import categories_in
@@ -179,22 +180,6 @@ def _classes_of(lemma: str, lower: str) -> frozenset[str]:
     return table.get(lemma.lower()) or table.get(lower) or frozenset()
 
 
-def _quoted(sentence: Sentence) -> frozenset[int]:
-    """Indices of the sentence's tokens that stand inside quotation marks (as ``in_quote``)."""
-    inside: set[int] = set()
-    depth = 0
-    for tok in sentence.span:
-        if depth == 1:
-            inside.add(tok.i)
-        if tok.text == "“":
-            depth = 1
-        elif tok.text == "”":
-            depth = 0
-        elif tok.text in ('"', "''", "``"):
-            depth = 1 - depth
-    return frozenset(inside)
-
-
 def _mention_roots(sentence: Sentence) -> dict[str, list[Token]]:
     """code -> the head token of each of its mentions in the sentence."""
     roots: dict[str, list[Token]] = {}
@@ -243,7 +228,7 @@ class _Reader:
         self._props: dict[int, list[str]] = {}
         self._paths: dict[tuple[int, int], tuple[int, str, int]] = {}
         self._mentions: dict[tuple[str, str], list[str]] = {}
-        self.quoted = _quoted(sentence)
+        self.quoted = quoted_indices(sentence.span)
 
     def mention_features(self, prefix: str, code: str) -> list[str]:
         """How the first two mentions of ``code`` attach to their governors."""

@@ -5,6 +5,7 @@ Like :mod:`aidtrack.extract.events`, each rule reads one trigger token.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from spacy.tokens import Token
@@ -1273,20 +1274,7 @@ def policy_change(sentence: Sentence, token: Token, ctx: ArticleContext) -> list
     if not on_topic(sentence, combo is not None) or _restricts_a_country(sentence, token):
         return []
     actors = _policy_actors(sentence, token)
-    return [
-        Found(
-            {
-                "type": "policy_change",
-                "actor": a,
-                "direction": direction,
-                "summary": sentence.span.text[:200],
-            },
-            token,
-            0.7,
-            "policy-change",
-        )
-        for a in actors
-    ]
+    return _policy_changes(sentence, actors, direction, token, 0.7, "policy-change")
 
 
 _POLICY_GROUPS = ("tighten", "loosen", "neutral")
@@ -1536,20 +1524,7 @@ def policy_ruling(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
         return []
     ordered = [c for o in children(verb, frozenset({"dobj"})) for c in actors_of(sentence, o)]
     actors = actors_of(sentence, subject) or ordered or [c for c in [ctx.main_other()] if c]
-    return [
-        Found(
-            {
-                "type": "policy_change",
-                "actor": a,
-                "direction": direction,
-                "summary": sentence.span.text[:200],
-            },
-            verb,
-            0.65,
-            "policy-ruling",
-        )
-        for a in actors[:1]
-    ]
+    return _policy_changes(sentence, actors[:1], direction, verb, 0.65, "policy-ruling")
 
 
 # Letting a recipient use supplied weapons on the aggressor's territory loosens the donor's
@@ -1645,20 +1620,7 @@ def policy_nominal(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list
     actors = modifier_actors(sentence, noun)
     if not actors and noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB":
         actors = _actors(sentence, head)  # "the government announced a suspension of licences"
-    return [
-        Found(
-            {
-                "type": "policy_change",
-                "actor": a,
-                "direction": direction,
-                "summary": sentence.span.text[:200],
-            },
-            noun,
-            0.65,
-            "policy-nominal",
-        )
-        for a in actors
-    ]
+    return _policy_changes(sentence, actors, direction, noun, 0.65, "policy-nominal")
 
 
 def core_phrase_of(token: Token) -> list[Token]:
@@ -1693,15 +1655,7 @@ def policy_resumption(sentence: Sentence, verb: Token, ctx: ArticleContext) -> l
     since = any(t.lower_ == "since" for t in sentence.span)
     if not (first and since) or not on_topic(sentence, True):
         return []
-    return [
-        Found(
-            {"type": "policy_change", "actor": a, "direction": "loosen", "summary": sentence.span.text[:200]},
-            verb,
-            0.65,
-            "policy-resumption",
-        )
-        for a in _actors(sentence, verb)
-    ]
+    return _policy_changes(sentence, _actors(sentence, verb), "loosen", verb, 0.65, "policy-resumption")
 
 
 def policy_use_permission(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
@@ -1739,15 +1693,29 @@ def policy_use_permission(sentence: Sentence, verb: Token, ctx: ArticleContext) 
     ]
     if not aimed or not (permitted or categories_in(sentence, scope)):
         return []
+    return _policy_changes(
+        sentence,
+        [a for a in _actors(sentence, verb) if a not in permitted],
+        "loosen",
+        verb,
+        0.7,
+        "policy-use-permission",
+    )
+
+
+def _policy_changes(
+    sentence: Sentence, actors: Sequence[str], direction: str, token: Token, confidence: float, rule: str
+) -> list[Found]:
+    """One policy change per actor, summarised by its sentence."""
+    summary = sentence.span.text[:200]
     return [
         Found(
-            {"type": "policy_change", "actor": a, "direction": "loosen", "summary": sentence.span.text[:200]},
-            verb,
-            0.7,
-            "policy-use-permission",
+            {"type": "policy_change", "actor": a, "direction": direction, "summary": summary},
+            token,
+            confidence,
+            rule,
         )
-        for a in _actors(sentence, verb)
-        if a not in permitted
+        for a in actors
     ]
 
 
