@@ -139,17 +139,73 @@ def _supports(
     rule: str,
     stage: str | None,
 ) -> list[Found]:
+    staged = {"stage": stage} if stage else {}
+    return _party_events(
+        ("support", "donor", "recipient"),
+        (donors, recipients),
+        cats,
+        anchor,
+        conf,
+        rule,
+        lambda _d, _r: staged,
+    )
+
+
+Extra = Callable[[str, str], dict[str, str]]
+
+
+def _party_events(
+    roles: tuple[str, str, str],
+    parties: tuple[Sequence[str], Sequence[str]],
+    cats: Sequence[str],
+    anchor: Token,
+    conf: float,
+    rule: str,
+    extra: Extra,
+) -> list[Found]:
+    """One event of ``roles`` (type, first role, second role) per pair of parties and per
+    category: a coordinated list gives one event per member. A party never acts on itself;
+    ``extra`` adds fields that depend on the pair (a beneficiary, a stage)."""
+    kind, first_role, second_role = roles
     out = []
-    for donor in donors:
-        for recipient in recipients:
-            if donor == recipient:
+    for first in parties[0]:
+        for second in parties[1]:
+            if first == second:
                 continue
+            more = extra(first, second)
             for cat in cats:
-                fields = {"type": "support", "donor": donor, "recipient": recipient, "category": cat}
-                if stage:
-                    fields["stage"] = stage
+                fields = {"type": kind, first_role: first, second_role: second, "category": cat, **more}
                 out.append(Found(fields, anchor, conf, rule))
     return out
+
+
+def _appeal_events(
+    parties: tuple[Sequence[str], Sequence[str]],
+    cats: Sequence[str],
+    anchor: Token,
+    conf: float,
+    rule: str,
+    extra: Extra | None = None,
+) -> list[Found]:
+    """One appeal per actor, target and category (see :func:`_party_events`)."""
+    return _party_events(
+        ("appeal", "actor", "target"), parties, cats, anchor, conf, rule, extra or _no_fields
+    )
+
+
+def _no_fields(_first: str, _second: str) -> dict[str, str]:
+    return {}
+
+
+def _beneficiary(recipients: Sequence[str], default: str | None) -> Extra:
+    """The one an appeal asks help for: the first recipient named that is neither the one who
+    asks nor the one asked, else ``default``."""
+
+    def pick(actor: str, target: str) -> dict[str, str]:
+        found = next((r for r in recipients if r not in (target, actor)), default)
+        return {"beneficiary": found} if found else {}
+
+    return pick
 
 
 def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
@@ -1288,17 +1344,8 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
         cats, cat_default = ["financial"], True  # "urged EU leaders to approve the 50 billion euro aid"
     recipients = [r for t in tokens for r in recipients_of(sentence, t, dobj_is_recipient=False)]
     beneficiary = next((r for r in recipients if r not in targets), ctx.default_recipient)
-    out = []
-    for actor in actors:
-        for target in targets:
-            if target == actor:
-                continue
-            for cat in cats:
-                fields = {"type": "appeal", "actor": actor, "target": target, "category": cat}
-                if beneficiary:
-                    fields["beneficiary"] = beneficiary
-                out.append(Found(fields, verb, 0.85 - 0.15 * cat_default - 0.3 * unnamed, "appeal-verb"))
-    return out
+    conf = 0.85 - 0.15 * cat_default - 0.3 * unnamed
+    return _appeal_events((actors, targets), cats, verb, conf, "appeal-verb", _beneficiary([], beneficiary))
 
 
 _ENVOYS = frozenset({"ambassador", "envoy", "emissary", "representative", "delegation", "mission"})
@@ -1634,18 +1681,10 @@ def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
     if not cats:
         return []
     recipients = [r for t in tokens for r in recipients_of(sentence, t, dobj_is_recipient=False)]
-    out = []
-    for actor in actors:
-        for target in targets:
-            if target == actor:
-                continue
-            beneficiary = next((r for r in recipients if r not in (target,)), ctx.default_recipient)
-            for cat in cats:
-                fields = {"type": "appeal", "actor": actor, "target": target, "category": cat}
-                if beneficiary:
-                    fields["beneficiary"] = beneficiary
-                out.append(Found(fields, noun, 0.75 - 0.15 * cat_default - 0.25 * guessed, "appeal-noun"))
-    return out
+    conf = 0.75 - 0.15 * cat_default - 0.25 * guessed
+    return _appeal_events(
+        (actors, targets), cats, noun, conf, "appeal-noun", _beneficiary(recipients, ctx.default_recipient)
+    )
 
 
 def _arrives(noun: Token) -> bool:
@@ -1734,21 +1773,14 @@ def appeal_answered(sentence: Sentence, noun: Token, ctx: ArticleContext) -> lis
         ctx,
         allow_default=has_support_noun(sentence, objects) or lemma in lex.support_verbs,
     )
-    out = []
-    for actor in dict.fromkeys(askers):
-        for target in givers:
-            if target == actor:
-                continue
-            for cat in cats:
-                fields = {
-                    "type": "appeal",
-                    "actor": actor,
-                    "target": target,
-                    "category": cat,
-                    "beneficiary": actor,
-                }
-                out.append(Found(fields, noun, 0.75 - 0.15 * cat_default, "appeal-answered"))
-    return out
+    return _appeal_events(
+        (list(dict.fromkeys(askers)), givers),
+        cats,
+        noun,
+        0.75 - 0.15 * cat_default,
+        "appeal-answered",
+        lambda actor, _target: {"beneficiary": actor},
+    )
 
 
 def _receivers_of_thing(sentence: Sentence, verb: Token) -> list[str]:
@@ -2036,19 +2068,14 @@ def appeal_approach(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
         ]
     targets += [c for c in hosts if c not in targets and c not in actors]
     recipients = [r for t in asked for r in recipients_of(sentence, t, dobj_is_recipient=False)]
-    out = []
-    for actor in actors:
-        for target in targets:
-            for cat in cats:
-                fields = {
-                    "type": "appeal",
-                    "actor": actor,
-                    "target": target,
-                    "category": cat,
-                    "beneficiary": next((r for r in recipients if r != target), actor),
-                }
-                out.append(Found(fields, verb, 0.75 - 0.15 * cat_default, "appeal-approach"))
-    return out
+    return _appeal_events(
+        (actors, targets),
+        cats,
+        verb,
+        0.75 - 0.15 * cat_default,
+        "appeal-approach",
+        lambda actor, target: _beneficiary(recipients, actor)(actor, target),
+    )
 
 
 def _pressure_clause(noun: Token) -> Token | None:
@@ -2164,16 +2191,14 @@ def appeal_deontic(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list
     recipients = recipients_of(
         sentence, giving, dobj_is_recipient=giving.lemma_.lower() in DOBJ_RECIPIENT_VERBS
     )
-    out = []
-    for actor in speakers:
-        for target in targets:
-            for cat in cats:
-                fields = {"type": "appeal", "actor": actor, "target": target, "category": cat}
-                beneficiary = next((r for r in recipients if r not in (target, actor)), ctx.default_recipient)
-                if beneficiary:
-                    fields["beneficiary"] = beneficiary
-                out.append(Found(fields, verb, 0.7 - 0.15 * cat_default, "appeal-deontic"))
-    return out
+    return _appeal_events(
+        (speakers, targets),
+        cats,
+        verb,
+        0.7 - 0.15 * cat_default,
+        "appeal-deontic",
+        _beneficiary(recipients, ctx.default_recipient),
+    )
 
 
 _PAYING = frozenset({"pay", "cover", "foot", "shoulder", "bear", "meet"})
@@ -2302,24 +2327,7 @@ def appeal_wishlist(sentence: Sentence, noun: Token, ctx: ArticleContext) -> lis
     ]
     tokens = [t for c in children(head, frozenset({"dobj", "attr"})) for t in c.subtree]
     cats = categories_in(sentence, tokens)
-    return _appeals(actors, targets, cats, noun, 0.7, "appeal-wishlist")
-
-
-def _appeals(
-    actors: Sequence[str],
-    targets: Sequence[str],
-    cats: Sequence[str],
-    token: Token,
-    confidence: float,
-    rule: str,
-) -> list[Found]:
-    """One appeal per actor, target and category."""
-    return [
-        Found({"type": "appeal", "actor": actor, "target": target, "category": cat}, token, confidence, rule)
-        for actor in actors
-        for target in targets
-        for cat in cats
-    ]
+    return _appeal_events((actors, targets), cats, noun, 0.7, "appeal-wishlist")
 
 
 def appeal_imperative(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
@@ -2346,7 +2354,7 @@ def appeal_imperative(sentence: Sentence, verb: Token, ctx: ArticleContext) -> l
     targets = targets or [c for c in _hosts(sentence) if c not in speakers]
     objects = object_tokens(verb)
     cats = categories_in(sentence, objects)
-    return _appeals(speakers, targets, cats, verb, 0.7, "appeal-imperative")
+    return _appeal_events((speakers, targets), cats, verb, 0.7, "appeal-imperative")
 
 
 def appeal_pressure(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
@@ -2368,18 +2376,14 @@ def appeal_pressure(sentence: Sentence, noun: Token, ctx: ArticleContext) -> lis
     cats, cat_default = _category_or_default(sentence, tokens, ctx, allow_default=True)
     actors, targets = _pressure_parties(sentence, noun)
     recipients = recipients_of(sentence, clause, dobj_is_recipient=False)
-    out = []
-    for actor in actors:
-        for target in targets:
-            if target == actor:
-                continue
-            for cat in cats:
-                fields = {"type": "appeal", "actor": actor, "target": target, "category": cat}
-                beneficiary = next((r for r in recipients if r not in (target, actor)), ctx.default_recipient)
-                if beneficiary:
-                    fields["beneficiary"] = beneficiary
-                out.append(Found(fields, noun, 0.75 - 0.15 * cat_default, "appeal-pressure"))
-    return out
+    return _appeal_events(
+        (actors, targets),
+        cats,
+        noun,
+        0.75 - 0.15 * cat_default,
+        "appeal-pressure",
+        _beneficiary(recipients, ctx.default_recipient),
+    )
 
 
 RULES: tuple[Rule, ...] = (
