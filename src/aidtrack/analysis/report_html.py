@@ -41,11 +41,15 @@ def _environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
-    env.filters["host"] = host
-    env.filters["breakable"] = breakable
-    env.tests["weblink"] = is_weblink
-    env.tests["isodate"] = is_isodate
+    add_formatting(env)
     return env
+
+
+def add_formatting(env: jinja2.Environment) -> None:
+    """Give ``env`` the number and link formats every page template uses: the filters ``eur``,
+    ``pct``, ``host`` and ``breakable`` and the tests ``weblink`` and ``isodate``."""
+    env.filters.update(eur=eur, pct=pct, host=host, breakable=breakable)
+    env.tests.update(weblink=is_weblink, isodate=is_isodate)
 
 
 def render_report_html(report: Report) -> str:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Hashable, Iterator
 from typing import Annotated, Any, Literal
 
 import pydantic
-from fastapi import APIRouter, Body, Depends, Path, Query, Request
+from fastapi import APIRouter, Body, Path, Query, Request
 from fastapi.responses import Response, StreamingResponse
 
 from aidtrack.db import Store
@@ -25,17 +25,14 @@ from aidtrack.services import analysis as analysis_service
 from aidtrack.services import ledger
 from aidtrack.services import review as review_service
 from aidtrack.web import api_analysis, convert, review
-from aidtrack.web.auth import get_store, require_token
+from aidtrack.web.params import StoreDep, Text, UserDep, strict_body
 
 router = APIRouter(prefix="/api")
 router.include_router(api_analysis.router)
 
-StoreDep = Annotated[Store, Depends(get_store)]
-UserDep = Annotated[str, Depends(require_token)]
 Limit = Annotated[int, Query(ge=1, le=1000, description="Page size (at most 1000).")]
 Offset = Annotated[int, Query(ge=0, le=2**31 - 1, description="Rows to skip.")]
 RecordId = Annotated[int, Path(ge=1, le=2**62, description="Record id.", examples=[1])]
-Text = Annotated[str | None, Query(max_length=200)]
 ActorQ = Annotated[
     str | None,
     Query(max_length=200, description="A code or name: KOR, South Korea, Seoul.", examples=["KOR"]),
@@ -84,21 +81,16 @@ class _Sourced(pydantic.BaseModel):
 class SupportIn(_Sourced):
     """A support record to add; actors may be names ("South Korea") or codes ("KOR")."""
 
-    model_config = pydantic.ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "donor": "South Korea",
-                    "stage": "allocation",
-                    "category": "humanitarian",
-                    "amount": 5000000,
-                    "currency": "USD",
-                    "date": "2024-02-01",
-                    "source_url": "https://example.org/source",
-                }
-            ]
-        },
+    model_config = strict_body(
+        {
+            "donor": "South Korea",
+            "stage": "allocation",
+            "category": "humanitarian",
+            "amount": 5000000,
+            "currency": "USD",
+            "date": "2024-02-01",
+            "source_url": "https://example.org/source",
+        }
     )
     donor: str = pydantic.Field(max_length=200)
     recipient: str = pydantic.Field("UKR", max_length=200)
@@ -113,21 +105,16 @@ class SupportIn(_Sourced):
 class EventIn(_Sourced):
     """A diplomatic event to add: appeal, refusal, threat, policy_change or sanction."""
 
-    model_config = pydantic.ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "type": "appeal",
-                    "actor": "UKR",
-                    "target": "KOR",
-                    "category": "military",
-                    "date": "2024-02-02",
-                    "summary": "Kyiv asks Seoul for artillery shells",
-                    "source_url": "https://example.org/appeal",
-                }
-            ]
-        },
+    model_config = strict_body(
+        {
+            "type": "appeal",
+            "actor": "UKR",
+            "target": "KOR",
+            "category": "military",
+            "date": "2024-02-02",
+            "summary": "Kyiv asks Seoul for artillery shells",
+            "source_url": "https://example.org/appeal",
+        }
     )
     type: str = pydantic.Field(max_length=40)
     actor: str = pydantic.Field(max_length=200)
@@ -144,12 +131,7 @@ class EventIn(_Sourced):
 class Review(pydantic.BaseModel):
     """A decision on a candidate: accept, reject, or edit fields and accept."""
 
-    model_config = pydantic.ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [{"action": "edit", "changes": {"summary": "Kyiv asks Seoul for shells"}}]
-        },
-    )
+    model_config = strict_body({"action": "edit", "changes": {"summary": "Kyiv asks Seoul for shells"}})
     action: Literal["accept", "reject", "edit"]
     table: Literal["events", "support"] = "events"
     changes: dict[str, str | float | int | None] = pydantic.Field(default_factory=dict, max_length=30)

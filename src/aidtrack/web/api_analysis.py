@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Annotated, Any, Literal
 
 import pydantic
-from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 
 from aidtrack.db import Store
 from aidtrack.models import CategoryName, StageName
@@ -16,10 +16,9 @@ from aidtrack.services import rules as rules_service
 from aidtrack.services.actors import resolve_actor
 from aidtrack.web import cache, convert, review
 from aidtrack.web.auth import get_store, token_user
+from aidtrack.web.params import StoreDep, strict_body
 
 router = APIRouter()
-StoreDep = Annotated[Store, Depends(get_store)]
-Text = Annotated[str | None, Query(max_length=200)]
 Actor = Annotated[
     str, Path(min_length=1, max_length=100, description="A code or name, e.g. KOR.", examples=["KOR"])
 ]
@@ -30,19 +29,14 @@ MAX_TEXT = 200_000
 class TransferIn(pydantic.BaseModel):
     """A proposed transfer: ``origin`` ships ``item`` to ``recipient`` through ``via``."""
 
-    model_config = pydantic.ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "origin": "KOR",
-                    "recipient": "UKR",
-                    "item": "ammunition",
-                    "via": ["USA"],
-                    "on": "2024-01-10",
-                }
-            ]
-        },
+    model_config = strict_body(
+        {
+            "origin": "KOR",
+            "recipient": "UKR",
+            "item": "ammunition",
+            "via": ["USA"],
+            "on": "2024-01-10",
+        }
     )
     origin: str = pydantic.Field(min_length=1, max_length=100, examples=["KOR"])
     recipient: str = pydantic.Field("UKR", min_length=1, max_length=100)
@@ -58,17 +52,12 @@ class TransferIn(pydantic.BaseModel):
 class ArticleIn(pydantic.BaseModel):
     """A news article: its text (title on the first line, or given as ``title``)."""
 
-    model_config = pydantic.ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "text": "Kyiv urges Seoul\n\nKyiv urged South Korea to send artillery shells.",
-                    "url": "https://example.org/news",
-                    "published": "2024-05-02",
-                }
-            ]
-        },
+    model_config = strict_body(
+        {
+            "text": "Kyiv urges Seoul\n\nKyiv urged South Korea to send artillery shells.",
+            "url": "https://example.org/news",
+            "published": "2024-05-02",
+        }
     )
     text: str = pydantic.Field(min_length=1, max_length=MAX_TEXT)
     title: str | None = pydantic.Field(None, max_length=1000)

@@ -17,16 +17,14 @@ from fastapi import APIRouter, Depends, Path, Query, Request, Security
 from fastapi.responses import HTMLResponse
 from fastapi.security import HTTPAuthorizationCredentials
 
-from aidtrack.db import Store
 from aidtrack.errors import AidtrackError, NotFoundError
 from aidtrack.services import digest as digest_service
 from aidtrack.services import feeds as feeds_service
-from aidtrack.web.auth import bearer, get_store, require_token, token_user
+from aidtrack.web.auth import bearer, get_store, token_user
 from aidtrack.web.pages import render
+from aidtrack.web.params import StoreDep, UserDep, strict_body
 
 router = APIRouter()
-StoreDep = Annotated[Store, Depends(get_store)]
-UserDep = Annotated[str, Depends(require_token)]
 DateQ = Annotated[str | None, Query(max_length=20, description="YYYY-MM-DD.", examples=["2024-01-01"])]
 CountriesQ = Annotated[
     list[str] | None,
@@ -60,10 +58,7 @@ MaybeUserDep = Annotated[str | None, Depends(optional_user)]
 class FeedIn(pydantic.BaseModel):
     """A feed to add: its address and, optionally, a name to show."""
 
-    model_config = pydantic.ConfigDict(
-        extra="forbid",
-        json_schema_extra={"examples": [{"url": "https://example.org/world/rss.xml", "name": "World desk"}]},
-    )
+    model_config = strict_body({"url": "https://example.org/world/rss.xml", "name": "World desk"})
     url: str = pydantic.Field(min_length=1, max_length=2000)
     name: str | None = pydantic.Field(None, max_length=300)
     tags: list[str] = pydantic.Field(default_factory=list, max_length=20)
@@ -120,12 +115,7 @@ def remove_feed(feed_id: Annotated[int, Path(ge=1, le=2**62)], user: UserDep, st
 class WatchIn(pydantic.BaseModel):
     """Countries to follow (codes or names) and, optionally, the only types to show for them."""
 
-    model_config = pydantic.ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [{"countries": ["KOR"], "types": ["appeal", "threat", "policy_change"]}]
-        },
-    )
+    model_config = strict_body({"countries": ["KOR"], "types": ["appeal", "threat", "policy_change"]})
     countries: list[str] = pydantic.Field(min_length=1, max_length=50)
     types: list[str] = pydantic.Field(default_factory=list, max_length=10)
 

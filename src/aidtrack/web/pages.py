@@ -8,19 +8,12 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import jinja2
-from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 
 from aidtrack import charts
-from aidtrack.analysis.formatting import (
-    breakable,
-    eur,
-    host,
-    is_isodate,
-    is_weblink,
-    pct,
-)
+from aidtrack.analysis.report_html import add_formatting
 from aidtrack.db import Store
 from aidtrack.errors import AidtrackError
 from aidtrack.models import Category, EventType, Stage, Status, values
@@ -30,25 +23,19 @@ from aidtrack.services.actors import resolve_actor
 from aidtrack.web import cache, convert, page_parts, review
 from aidtrack.web.api_analysis import ArticleIn, extract_document
 from aidtrack.web.auth import COOKIE, get_store, token_user
+from aidtrack.web.params import StoreDep, Text
 from aidtrack.web.status import status_of
 
 router = APIRouter(include_in_schema=False)
-StoreDep = Annotated[Store, Depends(get_store)]
-Text = Annotated[str | None, Query(max_length=200)]
 TEMPLATES = Path(__file__).parent / "templates"
 PAGE = 50
 
 env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
-env.filters["eur"] = eur
-env.filters["pct"] = pct
+add_formatting(env)
 env.globals.update(
     categories=values(Category), stages=values(Stage), event_types=values(EventType), statuses=values(Status)
 )
 env.globals["actor_name"] = lambda code: ledger.actor_name(code) if code else ""
-env.tests["weblink"] = is_weblink
-env.tests["isodate"] = is_isodate
-env.filters["host"] = host
-env.filters["breakable"] = breakable
 env.filters["code_spans"] = lambda text: Markup("").join(
     Markup("<code>{}</code>").format(part) if i % 2 else Markup.escape(part)
     for i, part in enumerate(str(text).replace("``", "`").split("`"))
