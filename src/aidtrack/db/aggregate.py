@@ -237,6 +237,8 @@ def support_totals(
     start: dt.date | None = None,
     end: dt.date | None = None,
     everything: bool = False,
+    by_month: bool = True,
+    donors: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Counted support summed per donor, recipient, category, stage, month, origin and source URL.
 
@@ -245,18 +247,29 @@ def support_totals(
     kept totals; groups a write outside a :class:`~aidtrack.db.Store` transaction left
     pending are summed first (or, on a ledger that cannot be written, everything is
     grouped from the records as :func:`totals_query` does).
+
+    ``by_month=False`` sums the kept months of each group too (``date`` and
+    ``last_date`` then span the months): a few hundred rows for analyses that total
+    whole periods, such as a ranking. ``donors`` keeps only those donors' rows.
     """
     engine = _engine(store_or_engine)
     if _has_pending(engine) and not _settle_pending(store_or_engine):
-        return grouped_totals(engine, start=start, end=end, everything=everything)
+        return _only_donors(grouped_totals(engine, start=start, end=end, everything=everything), donors)
     with engine.connect() as conn:
         _tune(conn)
-        kept = conn.execute(_kept_query(start, end, everything=everything))
+        kept = conn.execute(_kept_query(start, end, everything=everything, by_month=by_month, donors=donors))
         rows = _with_sources(conn, kept.cursor.fetchall())  # the driver's rows: typed_totals converts
         for first, last in _cut_months(start, end):
             query = totals_query(start=first, end=last, everything=everything, by_date=True)
             rows += [tuple(row) for row in conn.execute(query)]
-    return typed_totals(pd.DataFrame.from_records(rows, columns=list(TOTALS_COLUMNS)))
+    totals = typed_totals(pd.DataFrame.from_records(rows, columns=list(TOTALS_COLUMNS)))
+    return _only_donors(totals, donors) if _cut_months(start, end) else totals
+
+
+def _only_donors(totals: pd.DataFrame, donors: Sequence[str] | None) -> pd.DataFrame:
+    if donors is None:
+        return totals
+    return totals.loc[totals["donor"].isin(list(donors))].reset_index(drop=True)
 
 
 def _with_sources(conn: Connection, rows: Sequence[Any]) -> list[tuple[Any, ...]]:
@@ -295,8 +308,19 @@ def grouped_totals(
     return typed_totals(pd.DataFrame.from_records(rows, columns=list(TOTALS_COLUMNS)))
 
 
-def _kept_query(start: dt.date | None, end: dt.date | None, *, everything: bool) -> sa.Select[Any]:
-    """The kept totals of the whole months between ``start`` and ``end`` (source ids, not URLs)."""
+def _kept_query(
+    start: dt.date | None,
+    end: dt.date | None,
+    *,
+    everything: bool,
+    by_month: bool = True,
+    donors: Sequence[str] | None = None,
+) -> sa.Select[Any]:
+    """The kept totals of the whole months between ``start`` and ``end`` (source ids, not URLs).
+
+    ``by_month=False``: the months of each group summed (the covering index
+    ``ix_support_totals_cover`` gives the rows in group order, so nothing is sorted).
+    """
     t = schema.support_totals
     clauses: list[Any] = [] if everything else [t.c.origin.not_in(EVIDENCE_ORIGINS)]
     first, last = _whole_months(start, end)
@@ -304,22 +328,28 @@ def _kept_query(start: dt.date | None, end: dt.date | None, *, everything: bool)
         clauses.append(t.c.month >= first)
     if last is not None:
         clauses.append(t.c.month <= last)
+    if donors is not None:
+        clauses.append(t.c.donor.in_(list(donors)))
+    if by_month:
+        return sa.select(*(t.c[k] for k in _KEPT_READ)).where(*clauses).order_by(t.c.id)
+    keys = [t.c[k] for k in GROUP_KEYS]
     return (
         sa.select(
-            t.c.donor,
-            t.c.recipient,
-            t.c.category,
-            t.c.stage,
-            t.c.date,
-            t.c.last_date,
-            t.c.amount_eur,
-            t.c.records,
-            t.c.origin,
-            t.c.source_id,
+            *keys[:4],
+            sa.func.min(t.c.date).label("date"),
+            sa.func.max(t.c.last_date).label("last_date"),
+            sa.func.sum(t.c.amount_eur).label("amount_eur"),
+            sa.func.sum(t.c.records).label("records"),
+            *keys[4:],
         )
         .where(*clauses)
-        .order_by(t.c.id)
+        .group_by(*keys)
+        .order_by(*keys)
     )
+
+
+_KEPT_READ = (*TOTALS_COLUMNS[:-2], "source_id")
+"""The kept columns :func:`support_totals` reads: its own columns, with the source id for URL and title."""
 
 
 def _month(day: dt.date) -> dt.date:

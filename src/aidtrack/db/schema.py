@@ -169,6 +169,16 @@ support_totals = sa.Table(
     sa.Column("records", sa.Integer, nullable=False),
 )
 sa.Index("ix_support_totals_group", support_totals.c.donor, support_totals.c.month, support_totals.c.stage)
+# covers the totals summed over months (aggregate.support_totals(by_month=False)): the
+# grouped query walks this index in group order and never reads the table
+sa.Index(
+    "ix_support_totals_cover",
+    *(
+        support_totals.c[name]
+        for name in ("donor", "recipient", "category", "stage", "origin", "source_id")
+        + ("date", "last_date", "amount_eur", "records")
+    ),
+)
 
 support_totals_pending = sa.Table(
     "support_totals_pending",

@@ -169,7 +169,13 @@ def _day(value: Any, field: str) -> dt.date | None:
 
 
 def load_frames(
-    store: Store, *, everything: bool = False, start: Any = None, end: Any = None
+    store: Store,
+    *,
+    everything: bool = False,
+    start: Any = None,
+    end: Any = None,
+    by_month: bool = True,
+    donors: tuple[str, ...] | None = None,
 ) -> LedgerFrames:
     """The counted support totals and the macro data of ``store``, once per ledger version.
 
@@ -180,16 +186,21 @@ def load_frames(
     in that period. The support frame holds one row per donor, recipient, category,
     stage, month, origin and source (see :mod:`aidtrack.db.aggregate`): count records
     with ``support["records"].sum()``, the latest date is ``support["last_date"].max()``.
+    ``by_month=False`` sums each group's months too, for analyses of whole periods
+    (far fewer rows on a large ledger); ``donors`` keeps only those donors.
     """
     first, last = _day(start, "start"), _day(end, "end")
     version = aggregate.ledger_version(store)
-    key = ("frames", store.url, version, everything, first, last)
+    options = (everything, first, last, by_month, donors)
+    key = ("frames", store.url, version, *options)
 
     def load() -> tuple[pd.DataFrame, pd.DataFrame]:
-        path = _disk_path(store, version, (everything, first, last, aggregate.TOTALS_COLUMNS, _release()))
+        path = _disk_path(store, version, (*options, aggregate.TOTALS_COLUMNS, _release()))
         totals = _read_totals(path)
         if totals is None:
-            totals = aggregate.support_totals(store, start=first, end=last, everything=everything)
+            totals = aggregate.support_totals(
+                store, start=first, end=last, everything=everything, by_month=by_month, donors=donors
+            )
             if len(totals) >= DISK_FROM:
                 _write_totals(path, totals)
         return totals, store.macro_frame()
@@ -240,11 +251,16 @@ def open_frames(*, database_url: str | None = None, starter: bool = True) -> Led
 
     With ``starter=False`` an empty ledger gives empty frames.
     """
+    return load_frames(_prepared_store(database_url, starter=starter))
+
+
+def _prepared_store(database_url: str | None = None, *, starter: bool = True) -> Store:
+    """The ledger of the settings, with the starter dataset loaded if it is empty."""
     from aidtrack.services import bootstrap
 
     store = ledger.open_store(database_url)
     bootstrap.prepare(store, starter=starter)
-    return load_frames(store)
+    return store
 
 
 def load_starter_if_empty(store: Store) -> bool:
@@ -269,12 +285,23 @@ def resolve_donor(name: str) -> str:
 # Each takes ``frames`` (support, macro) already loaded, else loads those of ``store``,
 # else opens the ledger of the settings (with the starter data if it is empty). Frames
 # loaded from a ledger (LedgerFrames) are reloaded cut to the period an analysis asks
-# for, and the results are cached per ledger version.
+# for, and the results are cached per ledger version. An analysis that loads its own
+# frames loads only what it reads: a ranking or a comparison the totals summed over
+# months, a donor's timeline that donor's months.
 
 
-def _frames(frames: Frames | None, store: Store | None, *, start: Any = None, end: Any = None) -> Frames:
+def _frames(
+    frames: Frames | None,
+    store: Store | None,
+    *,
+    start: Any = None,
+    end: Any = None,
+    by_month: bool = True,
+    donors: tuple[str, ...] | None = None,
+) -> Frames:
     if frames is None:
-        frames = load_frames(store) if store is not None else open_frames()
+        store = store if store is not None else _prepared_store()
+        return load_frames(store, start=start, end=end, by_month=by_month, donors=donors)
     if isinstance(frames, LedgerFrames) and (start is not None or end is not None):
         return load_frames(frames.store, everything=frames.everything, start=start, end=end)
     return frames
@@ -300,7 +327,7 @@ def _hashable(value: Any) -> Hashable:
 
 def rank_donors(*, frames: Frames | None = None, store: Store | None = None, **options: Any) -> pd.DataFrame:
     """Donors ranked by support (see :func:`aidtrack.analysis.rank` for ``options``)."""
-    data = _frames(frames, store, start=options.get("start"), end=options.get("end"))
+    data = _frames(frames, store, start=options.get("start"), end=options.get("end"), by_month=False)
     return _analyse("rank", data, options, lambda: analysis.rank(data[0], data[1], **options))
 
 
@@ -308,7 +335,7 @@ def compare_donors(
     donor: str, *, frames: Frames | None = None, store: Store | None = None, **options: Any
 ) -> Comparison:
     """``donor`` (a code) against its peers (see :func:`aidtrack.analysis.compare` for ``options``)."""
-    data = _frames(frames, store, end=options.get("as_of"))
+    data = _frames(frames, store, end=options.get("as_of"), by_month=False)
     return _analyse(
         "compare",
         data,
@@ -321,7 +348,7 @@ def donor_timeline(
     donor: str | None, *, frames: Frames | None = None, store: Store | None = None, **options: Any
 ) -> pd.DataFrame:
     """Support of ``donor`` (None: all donors) per period and cumulative."""
-    data = _frames(frames, store)
+    data = _frames(frames, store, donors=None if donor is None else (donor,))
     return _analyse(
         "timeline", data, {"donor": donor, **options}, lambda: analysis.timeline(data[0], donor, **options)
     )
