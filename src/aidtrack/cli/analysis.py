@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -12,7 +11,8 @@ import pandas as pd
 from rich.table import Table
 
 from aidtrack.cli import output
-from aidtrack.cli.output import money, pct
+from aidtrack.cli.options import bundle, json_option
+from aidtrack.cli.output import money, pct, print_json
 from aidtrack.errors import AidtrackError, ValidationError
 from aidtrack.models import Category, Stage, values
 from aidtrack.services import analysis as service
@@ -29,17 +29,18 @@ _SHORT = {
     "financial": "financial",
     "unspecified": "not split",
 }
-_json_option = click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
 _chart_option = click.option(
     "--chart",
     "chart",
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also write the chart: .html (self-contained, offline) or .png.",
 )
-
-
-def _print_json(data: Any) -> None:
-    click.echo(json.dumps(data, default=str, indent=2, ensure_ascii=False))
+_stage_option = click.option("--stage", type=click.Choice(_STAGES), default="allocation", show_default=True)
+_brief_options = bundle(
+    click.option("--peers", default="G7", show_default=True, help="Peer group or codes for the comparison."),
+    click.option("--as-of", "as_of", help="Support up to this date (YYYY-MM-DD)."),
+    _stage_option,
+)
 
 
 def _print_table(rows: list[list[str]], columns: list[str], *, title: str | None = None) -> None:
@@ -113,7 +114,7 @@ def _charts() -> Any:
 )
 @click.option("--top", type=int, default=25, show_default=True, help="How many donors to show (0 = all).")
 @_chart_option
-@_json_option
+@json_option
 def rank(
     category: str | None,
     stage: str,
@@ -146,7 +147,7 @@ def rank(
         chart,
     )
     if as_json:
-        _print_json(service.frame_records(shown))
+        print_json(service.frame_records(shown))
         return
     if per and len(table) and table[measure].isna().all():
         click.echo(
@@ -203,7 +204,7 @@ def _rank_title(stage: str, category: str | None, per: str | None, table: pd.Dat
     show_default=True,
     help="A group (G7, NATO, EU, OECD) or codes/names separated by commas (JPN,AUS).",
 )
-@click.option("--stage", type=click.Choice(_STAGES), default="allocation", show_default=True)
+@_stage_option
 @click.option(
     "--percentile",
     type=click.FloatRange(0, 100),
@@ -214,7 +215,7 @@ def _rank_title(stage: str, category: str | None, per: str | None, table: pd.Dat
 @click.option("--as-of", "as_of", help="Group membership and support up to this date (YYYY-MM-DD).")
 @click.option("--gdp", type=click.Choice(["kiel", "current"]), default="kiel", show_default=True)
 @_chart_option
-@_json_option
+@json_option
 def compare(
     donor: str,
     peers: str,
@@ -248,7 +249,7 @@ def compare(
         chart,
     )
     if as_json:
-        _print_json(service.comparison_dict(result))
+        print_json(service.comparison_dict(result))
         return
     label = "median" if percentile == 50 else f"p{percentile:g}"
     rows = [
@@ -286,7 +287,7 @@ def compare(
     help="Periods: m = months, q = quarters, y = years.",
 )
 @_chart_option
-@_json_option
+@json_option
 def timeline(donor: str | None, stage: str | None, freq: str, chart: Path | None, as_json: bool) -> None:
     """Support per month (or quarter, year) and to date, and commitments vs allocations,
     e.g. `aidtrack timeline KOR --freq q`."""
@@ -302,7 +303,7 @@ def timeline(donor: str | None, stage: str | None, freq: str, chart: Path | None
         chart,
     )
     if as_json:
-        _print_json(
+        print_json(
             {
                 "donor": code,
                 "timeline": service.frame_records(frame),
@@ -387,10 +388,8 @@ def _period(period: pd.Timestamp, freq: str) -> str:
     type=click.Path(dir_okay=False, path_type=Path),
     help="HTML file to write (default: <donor>.html in the current folder).",
 )
-@click.option("--peers", default="G7", show_default=True, help="Peer group or codes for the comparison.")
-@click.option("--as-of", "as_of", help="Support up to this date (YYYY-MM-DD).")
-@click.option("--stage", type=click.Choice(_STAGES), default="allocation", show_default=True)
-@_json_option
+@_brief_options
+@json_option
 def report(donor: str, out: Path | None, peers: str, as_of: str | None, stage: str, as_json: bool) -> None:
     """Write a self-contained HTML country report (charts, peers, step-up gap, routes,
     rules, signals, sources) that works offline, e.g. `aidtrack report KOR --out kor.html`."""
@@ -398,17 +397,15 @@ def report(donor: str, out: Path | None, peers: str, as_of: str | None, stage: s
     built = report_service.country_report(code, peers=peers, as_of=as_of, stage=stage)
     path = report_service.write_report_html(built, out or Path(f"{built.donor.lower()}.html"))
     if as_json:
-        _print_json({"path": str(path), **service.report_dict(built)})
+        print_json({"path": str(path), **service.report_dict(built)})
         return
     click.echo(f"Report for {built.name} written to {path}")
 
 
 @click.command()
 @click.argument("donor")
-@click.option("--peers", default="G7", show_default=True, help="Peer group or codes for the comparison.")
-@click.option("--as-of", "as_of", help="Support up to this date (YYYY-MM-DD).")
-@click.option("--stage", type=click.Choice(_STAGES), default="allocation", show_default=True)
-@_json_option
+@_brief_options
+@json_option
 def brief(donor: str, peers: str, as_of: str | None, stage: str, as_json: bool) -> None:
     """A donor's country brief in the terminal: totals, categories, peers, step-up gap,
     routes open under the export rules, appeals and threats, sources, e.g. `aidtrack brief KOR`.
@@ -417,7 +414,7 @@ def brief(donor: str, peers: str, as_of: str | None, stage: str, as_json: bool) 
     code = service.resolve_donor(donor)  # a bad name is refused before the ledger is loaded
     if as_json:
         built = report_service.country_report(code, peers=peers, as_of=as_of, stage=stage)
-        _print_json(service.report_dict(built))
+        print_json(service.report_dict(built))
         return
     # kept per ledger version: a brief run again on an unchanged ledger is read back
     click.echo(report_service.brief_text(code, peers=peers, as_of=as_of, stage=stage), nl=False)

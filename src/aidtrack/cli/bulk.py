@@ -17,7 +17,8 @@ from rich.progress import (
 )
 
 from aidtrack.cli import output
-from aidtrack.cli.ledger import print_json, print_table
+from aidtrack.cli.ledger import print_table
+from aidtrack.cli.output import print_json
 from aidtrack.services import bulk as bulk_service
 from aidtrack.services.bulk import DEFAULT_THRESHOLD, ENGINES, Plan
 

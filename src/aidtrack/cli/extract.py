@@ -19,6 +19,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from aidtrack.cli.output import print_json
 from aidtrack.errors import ExtractionInputError
 from aidtrack.services import extraction
 from aidtrack.services.extraction import (
@@ -224,7 +225,7 @@ def extract(
         _print_table(documents)
     else:
         data: Any = documents[0] if len(documents) == 1 else documents
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        print_json(data)
 
 
 COMMANDS = [extract]

@@ -7,7 +7,8 @@ from typing import Any
 
 import click
 
-from aidtrack.cli.ledger import print_json, print_table
+from aidtrack.cli.ledger import print_table
+from aidtrack.cli.output import print_json
 from aidtrack.services import digest as digest_service
 from aidtrack.services import feeds as feeds_service
 from aidtrack.services import ledger

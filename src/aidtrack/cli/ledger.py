@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -10,8 +9,9 @@ import click
 from rich.table import Table
 
 from aidtrack import settings
+from aidtrack.cli.options import bundle, json_option
 from aidtrack.cli.output import console as _console
-from aidtrack.cli.output import money
+from aidtrack.cli.output import money, print_json
 from aidtrack.models import (
     Category,
     Direction,
@@ -30,10 +30,6 @@ _CATEGORIES = values(Category)
 _STAGES = values(Stage)
 _EVENT_TYPES = values(EventType)
 _STATUSES = values(Status)
-
-
-def print_json(data: Any) -> None:
-    click.echo(json.dumps(data, default=str, indent=2, ensure_ascii=False))
 
 
 def amount_text(value: float | None) -> str:
@@ -77,7 +73,7 @@ def init() -> None:
 
 
 @click.command()
-@click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+@json_option
 def status(as_json: bool) -> None:
     """Summarise what the ledger holds: records, events, sources, imports."""
     summary = ledger.status(store=ledger.open_store())
@@ -93,24 +89,19 @@ def status(as_json: bool) -> None:
 # -- add ---------------------------------------------------------------------------------
 
 
-def _source_options(func: Any) -> Any:
-    for opt in reversed(
-        [
-            click.option("--source-url", help="URL of the source of this fact."),
-            click.option("--source-title", help="Title of the source."),
-            click.option("--source-publisher", help="Publisher of the source."),
-            click.option("--source-date", help="Publication date of the source (YYYY-MM-DD)."),
-            click.option(
-                "--source-kind",
-                type=click.Choice(values(SourceKind)),
-                default="news",
-                show_default=True,
-                help="What kind of source it is.",
-            ),
-        ]
-    ):
-        func = opt(func)
-    return func
+_source_options = bundle(
+    click.option("--source-url", help="URL of the source of this fact."),
+    click.option("--source-title", help="Title of the source."),
+    click.option("--source-publisher", help="Publisher of the source."),
+    click.option("--source-date", help="Publication date of the source (YYYY-MM-DD)."),
+    click.option(
+        "--source-kind",
+        type=click.Choice(values(SourceKind)),
+        default="news",
+        show_default=True,
+        help="What kind of source it is.",
+    ),
+)
 
 
 @click.group()
@@ -237,7 +228,7 @@ def list_group() -> None:
 
 @list_group.command("support")
 @_support_options
-@click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+@json_option
 def list_support(as_json: bool, **options: Any) -> None:
     """List support records, newest first (e.g. --donor KOR --category military)."""
     rows = ledger.list_records(
@@ -248,7 +239,7 @@ def list_support(as_json: bool, **options: Any) -> None:
 
 @list_group.command("events")
 @_event_options
-@click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+@json_option
 def list_events(as_json: bool, **options: Any) -> None:
     """List diplomatic events, newest first (e.g. --type threat --target KOR)."""
     rows = ledger.list_records("events", ledger.event_filter(**_common(options)), store=ledger.open_store())

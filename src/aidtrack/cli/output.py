@@ -13,11 +13,13 @@ wrapped, so no word is split and columns can be cut or pasted into a spreadsheet
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import IO, Any
 
+import click
 from rich.console import Console, RenderableType
 from rich.errors import MarkupError
 from rich.markdown import Markdown
@@ -36,7 +38,7 @@ from rich.text import Text
 
 from aidtrack.analysis.formatting import eur, pct
 
-__all__ = ["PlainWhenPiped", "console", "money", "pct", "plain_rows", "step_progress"]
+__all__ = ["PlainWhenPiped", "console", "money", "pct", "plain_rows", "print_json", "step_progress"]
 
 StepUpdate = Callable[[str, int, int | None], None]
 """``update(step, done, total)``: how far one named step (a table, an import stage) has come."""
@@ -49,6 +51,11 @@ def console(*, stderr: bool = False, file: IO[str] | None = None, **options: Any
     arguments go to Rich unchanged.
     """
     return PlainWhenPiped(stderr=stderr, file=file, **options)
+
+
+def print_json(data: Any) -> None:
+    """``data`` as indented JSON on standard output (dates and other values as their text)."""
+    click.echo(json.dumps(data, default=str, indent=2, ensure_ascii=False))
 
 
 @contextmanager

@@ -8,8 +8,9 @@ import click
 from rich.panel import Panel
 from rich.text import Text
 
-from aidtrack.cli.ledger import print_json, print_table
+from aidtrack.cli.ledger import print_table
 from aidtrack.cli.output import console as _console
+from aidtrack.cli.output import print_json
 from aidtrack.services import ledger
 from aidtrack.services import review as review_service
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Any
 
 import click
@@ -11,6 +10,8 @@ from rich.console import Console
 from rich.markdown import Markdown
 
 from aidtrack.cli import output
+from aidtrack.cli.options import json_option
+from aidtrack.cli.output import print_json
 from aidtrack.errors import UnknownActorError, ValidationError
 from aidtrack.rules.render import (
     render_changes,
@@ -66,10 +67,6 @@ def _country(value: str, *, option: str) -> str:
         raise _usage_error(ex, option) from None
 
 
-def _emit(data: Any) -> None:
-    click.echo(json.dumps(data, default=str, indent=2, ensure_ascii=False))
-
-
 def _console() -> Console:
     return output.console()
 
@@ -98,14 +95,14 @@ def rules() -> None:
 @rules.command("show")
 @click.argument("country")
 @click.option("--as-of", "as_of", type=DATE, default=None, help="Date to judge (default: today).")
-@click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+@json_option
 def show(country: str, as_of: dt.date | None, as_json: bool) -> None:
     """The rules binding COUNTRY on a date, with the ones set aside by precedence."""
     code = _country(country, option="COUNTRY")
     day = as_of or dt.date.today()
     found = rules_in_force(code, on=day)
     if as_json:
-        _emit({"country": code, "as_of": day, "rules": [rule_dict(r) for r in found]})
+        print_json({"country": code, "as_of": day, "rules": [rule_dict(r) for r in found]})
         return
     _console().print(Markdown(render_rules(found, country=code, on=day), hyperlinks=False))
 
@@ -114,13 +111,13 @@ def show(country: str, as_of: dt.date | None, as_json: bool) -> None:
 @click.option("--since", type=DATE, required=True, help="First date (YYYY-MM-DD).")
 @click.option("--until", type=DATE, default=None, help="Last date (default: no limit).")
 @click.option("--country", default=None, help="Only this country (code or name).")
-@click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+@json_option
 def changes(since: dt.date, until: dt.date | None, country: str | None, as_json: bool) -> None:
     """Who loosened or tightened which rule, when, with sources."""
     code = _country(country, option="--country") if country else None
     found = rule_changes(since=since, until=until, country=code)
     if as_json:
-        _emit([c.to_dict() for c in found])
+        print_json([c.to_dict() for c in found])
         return
     _console().print(Markdown(render_changes(found, since=since, until=until), hyperlinks=False))
 
@@ -137,13 +134,13 @@ def changes(since: dt.date, until: dt.date | None, country: str | None, as_json:
 @click.option(
     "--as-of", "as_of", type=DATE, default=None, help="Count the days back from this date (default: today)."
 )
-@click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+@json_option
 def stale(older_than: int, as_of: dt.date | None, as_json: bool) -> None:
     """Rules not reviewed against their sources in the last N days (never-reviewed first)."""
     day = as_of or dt.date.today()
     found = stale_rules(older_than=older_than, today=day)
     if as_json:
-        _emit(
+        print_json(
             [
                 {"id": r.id, "country": r.country, "title": r.title, "last_reviewed": r.last_reviewed}
                 for r in found
@@ -190,7 +187,7 @@ def audit() -> None:
     help="Named equipment some rules are limited to: leopard_2, licence_built, gcap_fighter, patriot_interceptor.",
 )
 @click.option("--date", "on", type=DATE, default=None, help="Date to judge (default: today).")
-@click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+@json_option
 def check_transfer(
     origin: str,
     recipient: str,
@@ -217,7 +214,7 @@ def check_transfer(
     except ValidationError as ex:
         raise _usage_error(ex) from None
     if as_json:
-        _emit(result.to_dict())
+        print_json(result.to_dict())
         return
     _console().print(Markdown(render_check(result), hyperlinks=False))
 
@@ -232,7 +229,7 @@ def check_transfer(
     show_default=True,
     help="Peer group for the step-up gap (G7, NATO, EU, OECD or codes).",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+@json_option
 def options(donor: str, as_of: dt.date | None, recipient: str, peers: str, as_json: bool) -> None:
     """DONOR's routes to support the recipient: verdicts, citations, the peers that used
     each route (from the ledger), appeals and threats, and the step-up gap."""
@@ -241,7 +238,7 @@ def options(donor: str, as_of: dt.date | None, recipient: str, peers: str, as_js
         code, as_of=as_of, recipient=_country(recipient, option="--to"), peers=peers
     )
     if as_json:
-        _emit(report.to_dict())
+        print_json(report.to_dict())
         return
     _console().print(Markdown(render_options(report), hyperlinks=False))
 

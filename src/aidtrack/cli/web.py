@@ -7,7 +7,9 @@ import socket
 import click
 
 from aidtrack import settings
-from aidtrack.cli.ledger import print_json, print_table
+from aidtrack.cli.ledger import print_table
+from aidtrack.cli.options import json_option
+from aidtrack.cli.output import print_json
 from aidtrack.services import ledger, web_auth
 
 
@@ -137,7 +139,7 @@ def token_create(name: str, days: float | None) -> None:
 
 
 @token.command("list")
-@click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+@json_option
 def token_list(as_json: bool) -> None:
     """List tokens: id, name, created, expires, last used, revoked (never the secret)."""
     rows = web_auth.list_tokens(store=ledger.open_store())
