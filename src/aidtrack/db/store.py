@@ -71,6 +71,21 @@ def locked_error(url: str) -> StorageError:
     )
 
 
+@contextmanager
+def refusing_a_second_import(path: str) -> Iterator[None]:
+    """Turn the duplicate file hash of an import that another process ran at the same time
+    into a :class:`StorageError` naming ``path`` (both imports checked before either committed)."""
+    try:
+        yield
+    except sa.exc.IntegrityError as ex:
+        if "sha256" not in str(ex.orig):
+            raise
+        raise StorageError(
+            f'"{path}" is already being imported by another process (or was just '
+            "imported); run the import again to see its result."
+        ) from ex
+
+
 @dataclasses.dataclass(frozen=True)
 class ImportOutcome:
     """What :meth:`Store.import_batch` did."""
@@ -558,32 +573,24 @@ class Store:
         macro values (applied only when no newer release is current) all happen inside the
         import's own transaction, so two imports at once end as if run one after the other.
         """
-        try:
-            with self.transaction() as conn:
-                self._lock_imports(conn)
-                previous = self._find_import(conn, origin=origin, sha256=sha256)
-                if previous is not None:
-                    repaired = self._repair_current(conn, origin=origin, by=by)
-                    return ImportOutcome(previous["id"], "unchanged", 0, repaired)
-                return self._import_locked(
-                    conn,
-                    origin=origin,
-                    release=release,
-                    sha256=sha256,
-                    path=path,
-                    records=records,
-                    events=events,
-                    macro=macro,
-                    report=report,
-                    by=by,
-                )
-        except sa.exc.IntegrityError as ex:
-            if "sha256" not in str(ex.orig):
-                raise
-            raise StorageError(
-                f'"{path}" is already being imported by another process (or was just '
-                "imported); run the import again to see its result."
-            ) from ex
+        with refusing_a_second_import(path), self.transaction() as conn:
+            self._lock_imports(conn)
+            previous = self._find_import(conn, origin=origin, sha256=sha256)
+            if previous is not None:
+                repaired = self._repair_current(conn, origin=origin, by=by)
+                return ImportOutcome(previous["id"], "unchanged", 0, repaired)
+            return self._import_locked(
+                conn,
+                origin=origin,
+                release=release,
+                sha256=sha256,
+                path=path,
+                records=records,
+                events=events,
+                macro=macro,
+                report=report,
+                by=by,
+            )
 
     def _import_locked(
         self,
@@ -772,7 +779,7 @@ class Store:
         by: str,
     ) -> ImportOutcome:
         """Store a macro file as one import (history, idempotent per file hash); every change audited."""
-        with self.transaction() as conn:
+        with refusing_a_second_import(path), self.transaction() as conn:
             self._lock_imports(conn)
             previous = self._find_import(conn, origin=origin, sha256=sha256)
             if previous is not None:
