@@ -58,3 +58,10 @@ def test_false_events_give_nothing(case: dict) -> None:
 def test_coordination_gives_one_event_per_conjunct(case: dict) -> None:
     got, required, _ = _outcome(case)
     assert required <= got, sorted(required - got)
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c["kind"] == "discourse"], ids=lambda c: c["text"][:40])
+def test_discourse_context_resolves_what_refers_back(case: dict) -> None:
+    """A bare office ("the chancellor"), a pronoun or a group noun refers back to a party named before."""
+    got, required, _ = _outcome(case)
+    assert got == required, (sorted(required - got), sorted(got - required))

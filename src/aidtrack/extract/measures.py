@@ -614,8 +614,7 @@ def _nominal_sanction(sentence: Sentence, noun: Token) -> bool:
         return False
     targets = prep_objects(noun, frozenset({"on", "against"}))
     makers = modifier_actors(sentence, noun)
-    loosening = frozenset(v for d, verbs, _ in _combos(sentence.lexicon) if d == "loosen" for v in verbs)
-    if noun.head.lemma_.lower() in loosening:
+    if noun.head.lemma_.lower() in _loosening(sentence.lexicon):
         return False  # "lifted its arms embargo on Cyprus" ends a measure
     return (
         bool(makers)
@@ -750,6 +749,8 @@ def _sanction_verb(sentence: Sentence, noun: Token) -> Token | None:
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _CONTAINERS:
         noun = noun.head.head  # "hit Russian traders with a fresh round of penalties"
     for tok in governors(noun)[:3]:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in _loosening(sentence.lexicon) - governors_:
+            return None  # "announced that it would lift its restrictions": a measure ended
         if tok.pos_ == "VERB" and tok.lemma_.lower() in governors_:
             return tok
     for child in noun.children:
@@ -1186,6 +1187,16 @@ def _combos(lex: Lexicon) -> list[tuple[str, frozenset[str], frozenset[str]]]:
         )
         lex.sets[key] = cached  # type: ignore[assignment]
     return list(cached)  # type: ignore[arg-type]
+
+
+def _loosening(lex: Lexicon) -> frozenset[str]:
+    """Verbs that end or ease a measure ("lift", "scrap", "ease"), from the policy combos."""
+    key = ("policy_change", "_loosening")
+    cached = lex.sets.get(key)
+    if cached is None:
+        cached = frozenset(v for d, verbs, _ in _combos(lex) if d == "loosen" for v in verbs)
+        lex.sets[key] = cached
+    return cached
 
 
 _PERMIT_NOUNS = frozenset({"licence", "license", "permit", "authorisation", "authorization"})

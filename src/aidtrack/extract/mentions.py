@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from aidtrack.extract.lexicon import Lexicon, people_patterns, person_code, titled_terms
 
@@ -81,14 +81,22 @@ class MentionFinder:
         self.soft = False
 
     def find(
-        self, doc: Doc, *, on: dt.date | None, known: dict[str, str] | None = None, soft: bool = False
+        self,
+        doc: Doc,
+        *,
+        on: dt.date | None,
+        known: dict[str, str] | None = None,
+        soft: bool = False,
+        offices: dict[str, str] | None = None,
     ) -> dict[int, str]:
         """Map token index -> actor code for every actor mention in ``doc``.
 
         ``known`` carries, through an undated article, the office a title gave a person
         ("Secretary-General Jens Stoltenberg ... Stoltenberg said": NATO both times). A ``soft``
         date is only estimated from the text: a person it finds out of office is coded as
-        if the text had no date."""
+        if the text had no date. ``offices`` carries the offices named with their state
+        ("Chancellor Olaf Scholz", "the Dutch prime minister"), so that a later bare "the
+        chancellor" or "the prime minister" is coded as that state."""
         self.known = known if known is not None else {}
         self.soft = soft
         codes: dict[int, str] = {}
@@ -110,6 +118,8 @@ class MentionFinder:
                     people.append(ent)
         for span in people:
             _apply_title(doc, span, codes)
+        if offices is not None:
+            resolve_offices(doc, codes, offices)
         return codes
 
     def _code(self, text: str, *, on: dt.date | None, titled: str = "") -> str | None:
@@ -220,3 +230,81 @@ def _apply_title(doc: Doc, person: Span, codes: dict[int, str]) -> None:
     if index > 0 and doc[index - 1].lower_ in ("former", "ex", "ex-"):
         return
     codes.update((t.i, codes[index]) for t in person)
+
+
+# offices a bare "the <office>" refers back to; "leader" and "government" are too loose
+_OFFICES = frozenset(
+    {
+        "president",
+        "chancellor",
+        "premier",
+        "minister",
+        "secretary",
+        "ministry",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "ambassador",
+        "envoy",
+        "commissioner",
+        "secretary-general",
+        "king",
+        "monarch",
+    }
+)
+_OFFICE_WORDS = frozenset(
+    {"prime", "foreign", "defence", "defense", "finance", "economy", "interior", "general", "state"}
+)
+
+
+def resolve_offices(doc: Doc, codes: dict[int, str], offices: dict[str, str]) -> None:
+    """Code a bare "the chancellor", "the foreign minister", "the ministry" as the state whose
+    office of that name the article named last ("Chancellor Olaf Scholz", "Japan's foreign
+    ministry"), and remember every office named with its state, in reading order."""
+    for token in doc:
+        if token.lemma_.lower() not in _OFFICES or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        office = _office_name(token)
+        holder = _office_holder(token, codes)
+        if holder:
+            offices[office] = holder
+            offices[token.lemma_.lower()] = holder
+        elif _bare_office(token) and token.i not in codes:
+            code = offices.get(office) or offices.get(token.lemma_.lower())
+            if code:
+                codes[token.i] = code
+
+
+def _office_name(token: Token) -> str:
+    """ "foreign minister", "prime minister", "president": the office a title word names."""
+    words = [c.lower_ for c in token.lefts if c.dep_ in ("compound", "amod") and c.lower_ in _OFFICE_WORDS]
+    return " ".join([*words, token.lemma_.lower()])
+
+
+def _office_holder(token: Token, codes: dict[int, str]) -> str | None:
+    """The state an office is named with: its own code, a coded modifier ("Dutch", "Japan's",
+    "of France") or the coded name it titles ("Chancellor Olaf Scholz")."""
+    if token.i in codes:
+        return codes[token.i]
+    for child in token.children:
+        if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i in codes:
+            return codes[child.i]
+        if child.dep_ == "prep" and child.lower_ == "of":
+            found = [codes[g.i] for g in child.children if g.i in codes]
+            if found:
+                return found[0]
+    head = token.head
+    if token.dep_ in ("compound", "appos") and head.i in codes and head.pos_ == "PROPN":
+        return codes[head.i]
+    return None
+
+
+def _bare_office(token: Token) -> bool:
+    """ "the chancellor", "The foreign minister": an office with "the" and no other owner or
+    name (not "a minister", "the former president", "the President Joe Biden")."""
+    lefts = list(token.lefts)
+    if not lefts or lefts[0].lower_ != "the":
+        return False
+    if any(c.dep_ != "det" and c.lower_ not in _OFFICE_WORDS for c in lefts):
+        return False
+    return not (token.dep_ == "compound" and token.head.pos_ == "PROPN")

@@ -245,7 +245,11 @@ def _analyse(
     on = article.published or estimated_date(article.text)
     soft = article.published is None
     known: dict[str, str] = {}  # offices titles gave people, for later mentions by surname
-    mentions = [_without_dateline(doc, finder.find(doc, on=on, known=known, soft=soft)) for _, doc in parsed]
+    offices: dict[str, str] = {}  # offices named with their state, for a later bare "the chancellor"
+    mentions = [
+        _without_dateline(doc, finder.find(doc, on=on, known=known, soft=soft, offices=offices))
+        for _, doc in parsed
+    ]
     ctx = _context(lexicon, parsed, mentions)
     per_sentence: list[tuple[int, Sentence, list[Found]]] = []
     previous: str | None = None
