@@ -21,7 +21,7 @@ import io
 import json
 import re
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -225,23 +225,32 @@ def _column(header: Sequence[object], test: Any) -> int | None:
     return None
 
 
+def _country_table(
+    book: Any, sheet: str | None, *, max_row: int, value: Callable[[str], bool]
+) -> tuple[list[tuple[object, ...]], int, int] | None:
+    """The rows under the "country" header of ``sheet``, its country column and the first
+    column whose lower-cased header passes ``value``; None when the sheet or a column is missing."""
+    if sheet is None:
+        return None
+    rows = [tuple(r) for r in book[sheet].iter_rows(max_row=max_row, values_only=True)]
+    at = _find_header(rows, "country")
+    if at is None:
+        return None
+    column = _column(rows[at], value)
+    country = _column(rows[at], lambda h: h == "country")
+    if column is None or country is None:
+        return None
+    return rows[at + 1 :], country, column
+
+
 def _summary_gdp(book: Any, source: Source, report: list[BadRow]) -> list[MacroValue]:
     """Kiel's fixed GDP (2021) in EUR from the "Country Summary" sheet, as macro rows."""
     name = next((n for n in book.sheetnames if n.strip().lower().startswith("country summary")), None)
-    if name is None:
-        return []
-    rows = [tuple(r) for r in book[name].iter_rows(max_row=120, values_only=True)]
-    at = _find_header(rows, "country")
-    if at is None:
-        return []
-    gdp = _column(rows[at], lambda h: "gdp" in h and ("eur" in h or "€" in h))
-    country = _column(rows[at], lambda h: h == "country")
-    if gdp is None or country is None:
+    table = _country_table(book, name, max_row=120, value=lambda h: "gdp" in h and ("eur" in h or "€" in h))
+    if name is None or table is None:
         return []
     return _macro_rows(
-        rows[at + 1 :],
-        country,
-        gdp,
+        *table,
         indicator="gdp_eur_kiel_2021",
         year=2021,
         unit="EUR",
@@ -255,22 +264,13 @@ def _summary_gdp(book: Any, source: Source, report: list[BadRow]) -> list[MacroV
 def _eu_shares(book: Any, source: Source, result: KielRelease) -> list[MacroValue]:
     """The "Country Share on total EU Budget" key of the "EU aid shares" sheet, as macro rows."""
     name = next((n for n in book.sheetnames if n.strip().lower() == "eu aid shares"), None)
-    if name is None:
-        return []
-    rows = [tuple(r) for r in book[name].iter_rows(max_row=80, values_only=True)]
-    at = _find_header(rows, "country")
-    if at is None:
-        return []
-    share = _column(rows[at], lambda h: "share on total eu budget" in h)
-    country = _column(rows[at], lambda h: h == "country")
-    if share is None or country is None:
+    table = _country_table(book, name, max_row=80, value=lambda h: "share on total eu budget" in h)
+    if name is None or table is None:
         return []
     dates = [r.date for r in result.records if r.date]
     year = max(dates).year if dates else 0
     return _macro_rows(
-        rows[at + 1 :],
-        country,
-        share,
+        *table,
         indicator="eu_share",
         year=year,
         unit="share",

@@ -26,12 +26,12 @@ from aidtrack.importers.release import (
     KielRelease,
     build_record,
     dataset_source,
+    eur_fields,
     kiel_month,
     parse_kiel_date,
     parse_number,
     row_fields,
     text_or_none,
-    usd_from_eur,
 )
 from aidtrack.models import Source, SourceKind, Support
 
@@ -157,15 +157,12 @@ def _records(
         if eur is None:
             continue
         amount, currency = _original(cells, eur) if stage == "commitment" else (eur, "EUR")
-        usd, note = usd_from_eur(eur, base["date"])
         fields = {
             **base,
             "stage": stage,
             "amount": amount,
             "currency": currency,
-            "amount_eur": eur,
-            "amount_usd": usd,
-            "fx_note": note,
+            **eur_fields(eur, base["date"]),
             "source": source,
             "external_id": f"{ident}#r{row}{suffix or '/commitment'}",
         }

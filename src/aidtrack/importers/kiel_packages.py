@@ -19,12 +19,12 @@ from aidtrack.importers.release import (
     KielRelease,
     build_record,
     dataset_source,
+    eur_fields,
     is_missing,
     parse_kiel_date,
     parse_number,
     row_fields,
     text_or_none,
-    usd_from_eur,
 )
 from aidtrack.models import Item, Source, SourceKind, Support
 
@@ -201,18 +201,19 @@ def _commitment(
     eur = _checked_eur(cells, "eur", row=row, report=report)
     if eur is False:
         return None
-    amount, currency = _original(cells, eur if isinstance(eur, float) else None, row=row, report=report)
-    usd, note = usd_from_eur(eur if isinstance(eur, float) else None, base["date"])
+    value = eur if isinstance(eur, float) else None
+    amount, currency = _original(cells, value, row=row, report=report)
+    money = eur_fields(value, base["date"])
     if currency == "USD":
-        usd, note = amount, "amount_eur: Kiel's EUR value; amount_usd: as given by the source"
+        money.update(
+            amount_usd=amount, fx_note="amount_eur: Kiel's EUR value; amount_usd: as given by the source"
+        )
     fields = {
         **base,
         "stage": "commitment",
         "amount": amount,
         "currency": currency,
-        "amount_eur": eur,
-        "amount_usd": usd,
-        "fx_note": note,
+        **money,
         "items": package.items,
         "source": _source(cells, "source1", fallback),
         "external_id": f"{ident}#r{row}",
@@ -227,18 +228,14 @@ def _delivery(
     eur = _checked_eur(cells, "delivered_eur", row=row, report=report)
     if not isinstance(eur, float):
         return None
-    usd, note = usd_from_eur(eur, base["date"])
-    source = _source(cells, "delivery_source", _source(cells, "source1", fallback))
     fields = {
         **base,
         "stage": "delivery",
         "amount": eur,
         "currency": "EUR",
-        "amount_eur": eur,
-        "amount_usd": usd,
-        "fx_note": note,
+        **eur_fields(eur, base["date"]),
         "items": package.delivered,
-        "source": source,
+        "source": _source(cells, "delivery_source", _source(cells, "source1", fallback)),
         "external_id": f"{ident}#r{row}/delivery",
     }
     return build_record(fields, row=row, report=report)

@@ -30,8 +30,8 @@ from aidtrack.importers.release import (
     MacroValue,
     build_record,
     dataset_source,
+    eur_fields,
     parse_number,
-    usd_from_eur,
 )
 from aidtrack.models import Source, Support
 
@@ -178,16 +178,13 @@ def records_from_monthly(
             )
             continue
         date = dt.date(item.year, item.month, 1)
-        usd, note = usd_from_eur(item.value_eur, date)
         fields = {
             "donor": donor,
             "category": item.category,
             "stage": item.measure,
             "amount": item.value_eur,
             "currency": "EUR",
-            "amount_eur": item.value_eur,
-            "amount_usd": usd,
-            "fx_note": note,
+            **eur_fields(item.value_eur, date),
             "date": date,
             "source": source,
             "origin": "kiel",

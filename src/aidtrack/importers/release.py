@@ -32,6 +32,7 @@ __all__ = [
     "build_record",
     "dataset_source",
     "donor_and_category",
+    "eur_fields",
     "is_missing",
     "kiel_month",
     "parse_category",
@@ -318,6 +319,17 @@ def usd_from_eur(amount_eur: float | None, on: dt.date | None) -> tuple[float | 
         return None, "no EUR value given by Kiel"
     usd = currency.to_usd(amount_eur, "EUR", on)
     return usd.value, f"amount_eur: Kiel's EUR value; amount_usd: {usd.note}"
+
+
+def eur_fields(amount_eur: float | None, on: dt.date | None) -> dict[str, Any]:
+    """A record's ``amount_eur`` (Kiel's EUR figure), ``amount_usd`` (at the ECB rate of ``on``)
+    and the ``fx_note`` that says so: the money fields every Kiel reader fills alike.
+
+    >>> eur_fields(None, None)
+    {'amount_eur': None, 'amount_usd': None, 'fx_note': 'no EUR value given by Kiel'}
+    """
+    usd, note = usd_from_eur(amount_eur, on)
+    return {"amount_eur": amount_eur, "amount_usd": usd, "fx_note": note}
 
 
 def sha256_of(path: Path) -> str:
