@@ -85,33 +85,6 @@ _VERSIONED = (
 )
 
 
-class month_of(FunctionElement[Any]):
-    """The calendar month of a date column, in the cheapest form each database offers."""
-
-    name = "month_of"
-    inherit_cache = True
-
-
-@compiles(month_of)
-def _month_of(element: month_of, compiler: Any, **kw: Any) -> str:
-    (column,) = element.clauses
-    year, month = sa.extract("year", column), sa.extract("month", column)
-    return str(compiler.process(year * 100 + month, **kw))
-
-
-@compiles(month_of, "sqlite")
-def _month_of_sqlite(element: month_of, compiler: Any, **kw: Any) -> str:
-    # SQLite stores dates as ISO text: "2024-03-15" -> "2024-03"
-    (column,) = element.clauses
-    return f"substr({compiler.process(column, **kw)}, 1, 7)"
-
-
-@compiles(month_of, "postgresql")
-def _month_of_postgresql(element: month_of, compiler: Any, **kw: Any) -> str:
-    (column,) = element.clauses
-    return f"date_trunc('month', {compiler.process(column, **kw)})"
-
-
 class month_start(FunctionElement[Any]):
     """The first day of a date column's month, as a date (how ``support_totals`` keys months)."""
 
@@ -188,7 +161,7 @@ def totals_query(
     rather than by reading the whole table.
     """
     s, src = schema.support, schema.sources
-    month: ColumnElement[Any] = month_of(s.c.date)
+    month: ColumnElement[Any] = month_start(s.c.date)
     clauses = (
         [s.c.current == sa.true(), s.c.status == "confirmed"]
         + ([] if everything else [s.c.origin.not_in(EVIDENCE_ORIGINS)])
