@@ -93,7 +93,7 @@ def ranking(
     end: str | None = None,
 ) -> pd.DataFrame:
     return analysis_service.rank_donors(
-        frames=frames(store),
+        store=store,
         per=per,
         category=category,
         stage=stage,
@@ -112,13 +112,12 @@ def comparison(
     percentile: float = 50,
     as_of: str | None = None,
 ) -> dict[str, Any]:
-    data = frames(store)
     peer_list: str | list[str] = (
         peers if "," not in peers else [p.strip() for p in peers.split(",") if p.strip()]
     )
     result = analysis_service.compare_donors(
         actor_service.resolve_actor(donor),
-        frames=data,
+        store=store,
         peers=peer_list,
         stage=stage,
         percentile=percentile,
@@ -129,9 +128,8 @@ def comparison(
 
 @memo
 def donor_timeline(store: Store, donor: str, *, stage: str | None = None, freq: str = "M") -> dict[str, Any]:
-    data = frames(store)
     code = actor_service.resolve_actor(donor)
-    table = analysis_service.donor_timeline(code, frames=data, stage=stage, freq=freq)
+    table = analysis_service.donor_timeline(code, store=store, stage=stage, freq=freq)
     return {
         "donor": code,
         "freq": freq.upper(),
