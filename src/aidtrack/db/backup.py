@@ -26,7 +26,7 @@ from sqlalchemy.engine import Connection, Engine
 from aidtrack import models
 from aidtrack.db import schema
 from aidtrack.db.engine import current_revision
-from aidtrack.db.store import Store
+from aidtrack.db.store import Store, refusing_a_second_import
 from aidtrack.errors import StorageError
 
 __all__ = [
@@ -327,28 +327,20 @@ def import_records(
     their fingerprint. The import is serialised with every other import and listed in
     ``imports`` with one audit entry, as every bulk import is.
     """
-    try:
-        with store.transaction() as conn:
-            store._lock_imports(conn)
-            previous = store._find_import(conn, origin=origin, sha256=sha256)
-            if previous is not None:
-                return int(previous["id"]), False
-            import_id = store._start_import(
-                conn, origin=origin, release=None, sha256=sha256, path=path, by=by, rows_read=rows_read
-            )
-            cache: dict[str, int] = {}
-            rows = []
-            for record, kept in records:
-                row = store._record_row(conn, record, import_id, cache)
-                row.update({k: v for k, v in kept.items() if k in ("current", "created", "updated")})
-                rows.append(row)
-            store._bulk_insert(conn, schema.support, rows)
-            store._finish_import(conn, import_id, stored=len(rows), report=[], by=by)
-    except sa.exc.IntegrityError as ex:
-        if "sha256" not in str(ex.orig):
-            raise
-        raise StorageError(
-            f'"{path}" is already being imported by another process (or was just imported); '
-            "run the import again to see its result."
-        ) from None
+    with refusing_a_second_import(path), store.transaction() as conn:
+        store._lock_imports(conn)
+        previous = store._find_import(conn, origin=origin, sha256=sha256)
+        if previous is not None:
+            return int(previous["id"]), False
+        import_id = store._start_import(
+            conn, origin=origin, release=None, sha256=sha256, path=path, by=by, rows_read=rows_read
+        )
+        cache: dict[str, int] = {}
+        rows = []
+        for record, kept in records:
+            row = store._record_row(conn, record, import_id, cache)
+            row.update({k: v for k, v in kept.items() if k in ("current", "created", "updated")})
+            rows.append(row)
+        store._bulk_insert(conn, schema.support, rows)
+        store._finish_import(conn, import_id, stored=len(rows), report=[], by=by)
     return import_id, True
