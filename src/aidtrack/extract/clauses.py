@@ -530,9 +530,11 @@ def _headline_subject(token: Token) -> Token | None:
 
 
 def _object_controller(token: Token) -> Token | None:
-    """ "blocked Poland from sending", "accused Iran of supplying": the object acts."""
+    """ "blocked Poland from sending", "accused Iran of supplying", "sanctioned two firms for
+    selling", "thanked Berlin for sending": the object acts."""
     prep = token.head
-    if token.dep_ != "pcomp" or prep.lower_ not in ("from", "of", "into") or prep.head.pos_ != "VERB":
+    gerund = token.dep_ == "pcomp" or token.dep_ == "pobj" and token.pos_ == "VERB"
+    if not gerund or prep.lower_ not in ("from", "of", "into", "for") or prep.head.pos_ != "VERB":
         return None
     return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
 

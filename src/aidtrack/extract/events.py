@@ -34,13 +34,13 @@ from aidtrack.extract.roles import (
     DOBJ_RECIPIENT_VERBS,
     categories_in,
     core_phrase,
-    direct_objects,
     donors_of_verb,
     has_money,
     has_support_noun,
     is_designation,
     modifier_actors,
     object_tokens,
+    own_objects,
     recipients_of,
     stage_of_verb,
     support_details,
@@ -718,7 +718,7 @@ def _sanctions_package(sentence: Sentence, objects: list[Token]) -> bool:
 
 def _names_support(sentence: Sentence, verb: Token) -> bool:
     """ "approved a loan", "announced 20 tanks for Ukraine" - not "launched missiles at Kyiv"."""
-    objects = direct_objects(verb)
+    objects = own_objects(verb)
     if has_support_noun(sentence, objects):
         return True
     return bool(categories_in(sentence, [verb, *objects])) and bool(

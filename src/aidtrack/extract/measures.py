@@ -531,8 +531,8 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
     verb = _sanction_verb(sentence, noun)
     if verb is None and (core or made) and _nominal_sanction(sentence, noun):
         verb = noun  # "the United States' sanctions against Russia", "EU sanctions on Iran"
-    if verb is None and core and _placed_under(noun):
-        verb = noun.head.head  # "Russian banks came under Japanese sanctions"
+    if verb is None and core and (_placed_under(noun) or _put_under(noun)):
+        verb = _under_verb(noun)  # "Russian banks came under Japanese sanctions"
     if verb is None or is_negated(verb) or is_hedged(sentence, verb):
         return []
     actors = _actors(sentence, verb) if verb is not noun else modifier_actors(sentence, noun)
@@ -762,7 +762,25 @@ def _sanction_verb(sentence: Sentence, noun: Token) -> Token | None:
 def _placed_under(noun: Token) -> bool:
     """ "officials were placed under sanctions", "banks came under sanctions": the subject of the
     verb is the party sanctioned."""
-    return noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.pos_ == "VERB"
+    verb = _under_verb(noun)
+    return verb is not None and not children(verb, frozenset({"dobj"}))
+
+
+def _put_under(noun: Token) -> bool:
+    """ "Seoul placed eight officials (and two firms) under sanctions": an active verb puts its
+    object under the measure; its subject imposes it."""
+    verb = _under_verb(noun)
+    return verb is not None and bool(children(verb, frozenset({"dobj"})))
+
+
+def _under_verb(noun: Token) -> Token | None:
+    """The verb of "under sanctions", also when the parser hung the phrase on its object."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "under":
+        return None
+    holder = noun.head.head
+    while holder.dep_ in ("dobj", "conj") and holder.pos_ in ("NOUN", "PROPN") and holder.head != holder:
+        holder = holder.head
+    return holder if holder.pos_ == "VERB" else None
 
 
 def _sanction_targets(sentence: Sentence, verb: Token, noun: Token, ctx: ArticleContext) -> list[str]:
@@ -770,8 +788,11 @@ def _sanction_targets(sentence: Sentence, verb: Token, noun: Token, ctx: Article
     objs = prep_objects(noun, aimed) + prep_objects(verb, aimed)
     if not objs:  # "extended the sanctions to Belarus"; not "sanctions on X over deliveries to Y"
         objs = prep_objects(noun, frozenset({"to"})) + prep_objects(verb, frozenset({"to"}))
-    if _placed_under(noun):
-        objs += [s_ for s_ in [subject_of(noun.head.head)] if s_ is not None]
+    under = _under_verb(noun)
+    if under is not None and _placed_under(noun):
+        objs += [s_ for s_ in [subject_of(under)] if s_ is not None]
+    if under is not None and _put_under(noun):
+        objs += children(under, frozenset({"dobj"}))
     preps = aimed | {"to"}
     if noun.dep_ == "compound":  # "its sanctions regime against Russia"
         objs += prep_objects(noun.head, preps)

@@ -380,7 +380,14 @@ def _sentence_events(sentence: Sentence, ctx: ArticleContext) -> list[Found]:
                 continue  # a rule must not sink the article on an odd parse
             out.extend(events)
             ctx.has_sanction = ctx.has_sanction or any(e.fields["type"] == "sanction" for e in events)
-    return _drop_permitted(_drop_threatened(out))
+    return _drop_permitted(_drop_threatened(_drop_imposed_threats(out)))
+
+
+def _drop_imposed_threats(found: list[Found]) -> list[Found]:
+    """ "China announced countermeasures against US firms": a consequence read as a sanction
+    imposed is the measure itself, no longer a threat of it."""
+    imposed = {e.anchor.i for e in found if e.fields["type"] == "sanction"}
+    return [e for e in found if not (e.fields["type"] == "threat" and e.anchor.i in imposed)]
 
 
 def _drop_permitted(found: list[Found]) -> list[Found]:

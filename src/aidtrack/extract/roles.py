@@ -156,7 +156,8 @@ _OBJECT_DEPS = frozenset(
 _LEFT_MODIFIERS = frozenset({"poss", "amod", "compound", "nmod", "det"})
 
 
-# private givers named by nationality are not the state: "Polish volunteers delivered food"
+# private givers named by nationality are not the state: "Polish volunteers delivered food",
+# "two American firms sold weapons" (a sale by a firm is commerce, not aid)
 _PRIVATE = frozenset(
     {
         "volunteer",
@@ -173,6 +174,12 @@ _PRIVATE = frozenset(
         "celebrity",
         "businesswoman",
         "entrepreneur",
+        "company",
+        "firm",
+        "manufacturer",
+        "contractor",
+        "corporation",
+        "arms-maker",
     }
 )
 
@@ -557,6 +564,25 @@ def direct_objects(anchor: Token) -> list[Token]:
         if child.dep_ == "prep" and child.lower_ in ("with", "on", "of"):
             tokens.extend(_phrase(child))
     return tokens
+
+
+# prepositions that give a reason, an opponent or a circumstance of a thing, not its content:
+# "countermeasures against US firms over arms sales to Taiwan" names no support of its own
+ASIDE_PREPS = frozenset({"over", "against", "amid", "despite", "after", "following", "because"})
+
+
+def own_objects(anchor: Token) -> list[Token]:
+    """The direct objects of a verb like :func:`direct_objects`, without what their reason or
+    opponent phrases name ("over arms sales to Taiwan")."""
+    return [t for t in direct_objects(anchor) if not _aside(t, anchor)]
+
+
+def _aside(token: Token, top: Token) -> bool:
+    while token != top and token.head != token:
+        if token.dep_ == "prep" and token.lower_ in ASIDE_PREPS and token.head != top:
+            return True
+        token = token.head
+    return False
 
 
 def stage_of_verb(sentence: Sentence, verb: Token) -> str:
