@@ -5,27 +5,20 @@ print(brief(support, macro, "KOR"))
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
 
-from aidtrack.analysis._frames import DateLike
 from aidtrack.analysis.formatting import eur, pct
 from aidtrack.analysis.report import Report, ReportSection, build_report
 
 
-def brief(
-    support: pd.DataFrame,
-    macro: pd.DataFrame,
-    donor: str,
-    *,
-    peers: str | Sequence[str] = "G7",
-    as_of: DateLike = None,
-    stage: str = "allocation",
-) -> str:
-    """A donor's country brief as plain text: headline, categories, peers and step-up gap, sources."""
-    return render_report_text(build_report(support, macro, donor, peers=peers, as_of=as_of, stage=stage))
+def brief(support: pd.DataFrame, macro: pd.DataFrame, donor: str, **options: Any) -> str:
+    """A donor's country brief as plain text: headline, categories, peers and step-up gap, sources.
+
+    ``options`` are those of :func:`~aidtrack.analysis.report.build_report` (peers, as_of, stage...).
+    """
+    return render_report_text(build_report(support, macro, donor, **options))
 
 
 def render_report_text(report: Report) -> str:
