@@ -7,6 +7,7 @@ article-level context (speaker, last actor) that resolves pronouns.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -156,6 +157,9 @@ class Sentence:
     # coordinated actors named in the sentences before ("Turkey and Syria"), latest last:
     # what "both countries" or "the two nations" refer back to
     groups: tuple[tuple[str, ...], ...] = ()
+    # the state the sentences before are about: the last subject that is a state, else the
+    # last state named; what "the nation", "the kingdom", "the capital" refer back to
+    last_state: str | None = None
 
     def code(self, token: Token) -> str | None:
         return self.codes.get(token.i)
@@ -198,7 +202,7 @@ def actors_of(sentence: Sentence, token: Token | None) -> list[str]:
         found = _members_beside(sentence, token) or _cited(sentence)
     if not found:
         found = counted_group(sentence, token)
-    for tok in ([token] + [c for c in token.children if c.dep_ == "poss"]) if not found else []:
+    for tok in [token, *_owners(token)] if not found else []:
         if tok.lower_ in _PLURAL_PRONOUNS:
             group = _previous_group(sentence, tok)
             if group:
@@ -209,6 +213,15 @@ def actors_of(sentence: Sentence, token: Token | None) -> list[str]:
     if not found and _titled_unknown(token) and sentence.previous:
         return [sentence.previous]  # "... ministry condemned it. Spokesman A. B. warned ..."
     return found
+
+
+def _owners(token: Token) -> list[Token]:
+    """Words that may refer back to whom a phrase belongs: "its" in "its government", "the
+    capital" in "officials in the capital"."""
+    owners = [c for c in token.children if c.dep_ == "poss"]
+    if token.lemma_.lower() in _SEATED:
+        owners += [o for o in prep_objects(token, frozenset({"in"})) if o.lower_ in _STATE_NOUNS]
+    return owners
 
 
 _COMPANION_PREPS = frozenset({"alongside", "like"})
@@ -418,6 +431,8 @@ def resolve_pronoun(sentence: Sentence, token: Token) -> str | None:
     word = token.lower_
     if word in _SELF_PRONOUNS:
         return sentence.speaker or (sentence.previous if not in_quote(token) else None)
+    if word in _STATE_NOUNS:
+        return _state_referred(sentence, token)
     if word not in _OTHER_PRONOUNS:
         return None
     if word in ("country", "government") and not any(
@@ -427,8 +442,38 @@ def resolve_pronoun(sentence: Sentence, token: Token) -> str | None:
     reporter = _reporter(sentence, token)
     if reporter:
         return reporter
+    if word == "country" and any(c.lower_ in ("the", "this") for c in token.children):
+        return _state_referred(sentence, token)  # "the country": a state, not the EU before it
     before = [sentence.codes[i] for i in range(sentence.span.start, token.i) if i in sentence.codes]
     return before[-1] if before else sentence.previous
+
+
+# singular nouns that, with "the" and no name of their own, refer back to a state named before
+_STATE_NOUNS = frozenset({"nation", "kingdom", "republic", "capital", "emirate", "island", "monarchy"})
+
+
+def _state_referred(sentence: Sentence, token: Token) -> str | None:
+    """ "the kingdom", "the Nordic nation", "officials in the capital": the last state named
+    earlier in the sentence, else the state the sentences before are about."""
+    if token.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children):
+        return None
+    if any(c.dep_ in ("compound", "poss") or c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return None  # "the island of Cyprus", "the Baltic republic's capital" name their own
+    before = [sentence.codes[i] for i in range(sentence.span.start, token.i) if i in sentence.codes]
+    states = [c for c in before if is_state(c)]
+    return states[-1] if states else sentence.last_state
+
+
+@functools.cache
+def _organisations() -> frozenset[str]:
+    from aidtrack.actors.names import all_actors
+
+    return frozenset(info.code for info in all_actors(kind="organisation"))
+
+
+def is_state(code: str) -> bool:
+    """A country's code (``DEU``), not an organisation's (``EU``, ``IMF``)."""
+    return code not in _organisations()
 
 
 def _reporter(sentence: Sentence, token: Token) -> str | None:

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 from aidtrack.errors import ExtractionInputError
 from aidtrack.extract.amounts import Told, pick_report
 from aidtrack.extract.articles import Article, article_from_text
-from aidtrack.extract.clauses import Sentence, actors_of, coordinated_groups, subject_of
+from aidtrack.extract.clauses import Sentence, actors_of, coordinated_groups, is_state, subject_of
 from aidtrack.extract.events import RULES, ArticleContext, Found
 from aidtrack.extract.learned import Candidate, load_model, sentence_candidates
 from aidtrack.extract.lexicon import Lexicon, load_lexicon
@@ -253,13 +253,18 @@ def _analyse(
     ctx = _context(lexicon, parsed, mentions)
     per_sentence: list[tuple[int, Sentence, list[Found]]] = []
     previous: str | None = None
+    last_state: str | None = None
     groups: tuple[tuple[str, ...], ...] = ()
     for (start, doc), codes in zip(parsed, mentions):
         speaker = _paragraph_speaker(lexicon, doc, codes)
         for sent in doc.sents:
-            sentence = Sentence(sent, codes, lexicon, speaker=speaker, previous=previous, groups=groups)
+            sentence = Sentence(
+                sent, codes, lexicon, speaker=speaker, previous=previous, groups=groups, last_state=last_state
+            )
             per_sentence.append((start, sentence, _sentence_events(sentence, ctx)))
-            previous = _main_actor(sentence) or previous
+            main = _main_actor(sentence)
+            previous = main or previous
+            last_state = _salient_state(sentence, main) or last_state
             groups = (*groups, *(g for g, _ in coordinated_groups(sent, codes)))[-4:]
     return per_sentence, ctx
 
@@ -460,6 +465,15 @@ def _drop_threatened(found: list[Found]) -> list[Found]:
             )
         )
     ]
+
+
+def _salient_state(sentence: Sentence, main: str | None) -> str | None:
+    """The state a sentence is about: its subject's if that is a state, else the last named."""
+    if main is not None and is_state(main):
+        return main
+    span = sentence.span
+    named = [c for i, c in sorted(sentence.codes.items()) if span.start <= i < span.end and is_state(c)]
+    return named[-1] if named else None
 
 
 def _main_actor(sentence: Sentence) -> str | None:
