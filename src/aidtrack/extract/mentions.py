@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.matcher import PhraseMatcher
@@ -87,16 +88,15 @@ class MentionFinder:
         on: dt.date | None,
         known: dict[str, str] | None = None,
         soft: bool = False,
-        offices: dict[str, str] | None = None,
+        memory: ArticleMemory | None = None,
     ) -> dict[int, str]:
         """Map token index -> actor code for every actor mention in ``doc``.
 
         ``known`` carries, through an undated article, the office a title gave a person
         ("Secretary-General Jens Stoltenberg ... Stoltenberg said": NATO both times). A ``soft``
         date is only estimated from the text: a person it finds out of office is coded as
-        if the text had no date. ``offices`` carries the offices named with their state
-        ("Chancellor Olaf Scholz", "the Dutch prime minister"), so that a later bare "the
-        chancellor" or "the prime minister" is coded as that state."""
+        if the text had no date. ``memory`` carries through the article the offices and the
+        people named with their state (:class:`ArticleMemory`)."""
         self.known = known if known is not None else {}
         self.soft = soft
         codes: dict[int, str] = {}
@@ -110,16 +110,22 @@ class MentionFinder:
                 codes.update((t.i, code) for t in span)
                 if person_code(self.lexicon, span.text, on=None):
                     people.append(span)
+        unknown: list[Span] = []
         for ent in _name_spans(doc):
             if not any(t.i in codes for t in ent):
                 code = self._entity_code(ent, on=on)
                 if code:
                     codes.update((t.i, code) for t in ent)
                     people.append(ent)
+                else:
+                    unknown.append(ent)
+            elif _uncoded_tail(ent, codes) is not None:
+                unknown.append(_uncoded_tail(ent, codes))  # "Slovak Defence Minister Robert Kalinak"
         for span in people:
             _apply_title(doc, span, codes)
-        if offices is not None:
-            resolve_offices(doc, codes, offices)
+        if memory is not None:
+            memory.code_people(doc, unknown, codes)
+            resolve_offices(doc, codes, memory.offices)
         return codes
 
     def _code(self, text: str, *, on: dt.date | None, titled: str = "") -> str | None:
@@ -230,6 +236,51 @@ def _apply_title(doc: Doc, person: Span, codes: dict[int, str]) -> None:
     if index > 0 and doc[index - 1].lower_ in ("former", "ex", "ex-"):
         return
     codes.update((t.i, codes[index]) for t in person)
+
+
+@dataclass
+class ArticleMemory:
+    """What an article named before, for the mentions that refer back to it: offices with their
+    state ("Chancellor Olaf Scholz", "the Dutch prime minister") for a later bare "the
+    chancellor", and people the register does not know, titled with their state ("Slovak
+    Defence Minister Robert Kalinak"), for a later "Kalinak"."""
+
+    offices: dict[str, str] = field(default_factory=dict)
+    people: dict[str, str] = field(default_factory=dict)
+
+    def code_people(self, doc: Doc, unknown: list[Span], codes: dict[int, str]) -> None:
+        """Code unknown names by a title before them, else by a surname titled earlier."""
+        for span in unknown:
+            name = _titled_name(span)
+            if name is not None:
+                _apply_title(doc, name, codes)
+                if name.start in codes:
+                    self.people[name[-1].lower_] = codes[name.start]
+            elif len(span) <= 3 and span[-1].lower_ in self.people and all(t.pos_ == "PROPN" for t in span):
+                codes.update((t.i, self.people[span[-1].lower_]) for t in span)
+
+
+def _titled_name(span: Span) -> Span | None:
+    """The name a title stands before ("Minister Robert Kalinak" -> "Robert Kalinak"), if
+    the words after the last title word are one to three proper names."""
+    doc = span.doc
+    titles = [t.i for t in span if t.lower_ in _TITLE_WORDS]
+    start = titles[-1] + 1 if titles else span.start
+    if start == span.start and (start == 0 or doc[start - 1].lower_ not in _TITLE_WORDS):
+        return None
+    name = doc[start : span.end]
+    if not 1 <= len(name) <= 3 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name):
+        return None
+    return name
+
+
+def _uncoded_tail(span: Span, codes: dict[int, str]) -> Span | None:
+    """The names after the last coded word of a proper-noun run ("Slovak Defence Minister
+    Robert Kalinak" -> "Defence Minister Robert Kalinak")."""
+    coded = [t.i for t in span if t.i in codes]
+    if not coded or coded[-1] + 1 >= span.end:
+        return None
+    return span.doc[coded[-1] + 1 : span.end]
 
 
 # offices a bare "the <office>" refers back to; "leader" and "government" are too loose

