@@ -900,10 +900,25 @@ def _not_yet_given(sentence: Sentence, noun: Token) -> bool:
 
 def _light_verb_donors(sentence: Sentence, noun: Token) -> list[str]:
     """ "Jordan carried out airdrops of food": the subject of a light verb gives."""
+    return light_verb_actors(sentence, noun, sentence.lexicon.words("support", "light_verbs"))
+
+
+def _carried_complements(noun: Token, verbs: frozenset[str]) -> list[Token]:
+    """ "put a hold on a shipment of bombs": the parser hangs the noun's "on" phrase on the
+    light verb that carries it."""
     head = noun.head
-    if noun.dep_ != "dobj" or head.lemma_.lower() not in sentence.lexicon.words("support", "light_verbs"):
+    if noun.dep_ != "dobj" or head.lemma_.lower() not in verbs:
         return []
-    if is_negated(head):
+    return [
+        t for p in head.children if p.dep_ == "prep" and p.lower_ in ("on", "to", "of") for t in p.subtree
+    ]
+
+
+def light_verb_actors(sentence: Sentence, noun: Token, verbs: frozenset[str]) -> list[str]:
+    """The subject of a verb that only carries an event noun ("carried out airdrops", "placed
+    a hold on a shipment", "issued a pause to sales"): who does what the noun names."""
+    head = noun.head
+    if noun.dep_ != "dobj" or head.lemma_.lower() not in verbs or is_negated(head):
         return []
     return actors_of(sentence, subject_of(head))
 
@@ -1159,11 +1174,13 @@ def refusal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
         return []
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in _ENDING | _first_words_of(lex):
         return []  # "ended its freeze on arms export approvals" loosens a rule
-    tokens = list(noun.subtree)
+    tokens = list(noun.subtree) + _carried_complements(noun, lex.words("refusal", "light_verbs"))
     transfer = any(t.lemma_.lower() in lex.support_verbs for t in tokens)
     if not transfer and not has_support_noun(sentence, tokens[1:] if tokens else tokens):
         return []
-    actors = [c for c in modifier_actors(sentence, noun)]
+    actors = modifier_actors(sentence, noun) or light_verb_actors(
+        sentence, noun, lex.words("refusal", "light_verbs")
+    )  # "Japan's freeze on aid", "the US placed a hold on a shipment of bombs"
     cats, cat_default = _category_or_default(sentence, tokens, ctx, allow_default=transfer)
     recipients = [r for t in tokens for r in recipients_of(sentence, t, dobj_is_recipient=True)]
     recipients = [r for r in recipients if r not in actors] or (

@@ -508,6 +508,8 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
     )  # "the EU's restrictive measures now apply to ..."
     if noun.pos_ not in ("NOUN", "PROPN") or not (core or follow_up or measure or restrictive):
         return []
+    if ended(noun):
+        return []  # "announced the end of its arms embargo on Turkey"
     container = noun.head
     if (
         core
@@ -1244,7 +1246,7 @@ def _combo_direction(sentence: Sentence, token: Token) -> str | None:
             return "tighten"  # "will not approve new arms export permits": a freeze
     if lemma not in _combo_verbs(sentence.lexicon) and lemma not in ("give", "grant", "issue"):
         return None
-    objects = [t for t in object_tokens(token)[1:] if not _since(t)]
+    objects = [t for t in object_tokens(token)[1:] if not _since(t) and not ended(t)]
     words = {t.lemma_.lower() for t in objects}
     if words & sentence.lexicon.words("policy_change", "party_nouns"):
         return None
@@ -1303,6 +1305,8 @@ def policy_change(sentence: Sentence, token: Token, ctx: ArticleContext) -> list
         return []
     if _since(token) or _dated(token):
         return []  # "the first licence since the embargo of 2019", "invoked the 1974 arms embargo"
+    if direction == "tighten" and ended(token):
+        return []  # "approved the scrapping of the ban": the ending noun loosens it
     if not on_topic(sentence, combo is not None) or _restricts_a_country(sentence, token):
         return []
     actors = _policy_actors(sentence, token)
@@ -1614,7 +1618,22 @@ _NOMINAL_CHANGES = {
             "stop",
         }
     ),
-    "loosen": frozenset({"lifting", "easing", "relaxation", "resumption", "loosening", "reopening"}),
+    "loosen": frozenset(
+        {
+            "lifting",
+            "easing",
+            "relaxation",
+            "resumption",
+            "loosening",
+            "reopening",
+            "end",
+            "ending",
+            "removal",
+            "scrapping",
+            "repeal",
+            "abolition",
+        }
+    ),
 }
 _RULED = {
     "tighten": frozenset({"export", "re-export", "licence", "license", "permit", "sale", "transit"}),
@@ -1622,6 +1641,20 @@ _RULED = {
         {"ban", "embargo", "restriction", "export", "re-export", "sale", "moratorium", "control"}
     ),
 }
+
+
+_ENDING_NOUNS = frozenset(
+    {"end", "ending", "removal", "scrapping", "repeal", "abolition", "lifting", "easing", "relaxation"}
+)
+
+
+def ended(token: Token) -> bool:
+    """ "the end of its arms embargo", "the lifting of restrictions": ``token`` stands in the
+    "of" phrase of a noun that ends or eases what it names (read by :func:`policy_nominal`)."""
+    for gov in governors(token)[:6]:
+        if gov.lower_ == "of" and gov.head.lemma_.lower() in _ENDING_NOUNS:
+            return True
+    return False
 
 
 def policy_nominal(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
@@ -1633,7 +1666,7 @@ def policy_nominal(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list
     direction = next((d for d, words in _NOMINAL_CHANGES.items() if lemma in words), None)
     if direction is None:
         return []
-    ruled = [t for o in prep_objects(noun, frozenset({"of", "on"})) for t in core_phrase_of(o)]
+    ruled = [t for o in prep_objects(noun, frozenset({"of", "on", "to"})) for t in core_phrase_of(o)]
     words = {t.lemma_.lower() for t in ruled}
     if not words & _RULED[direction] or not (words & {"export", "re-export"} or on_topic(sentence, True)):
         return []

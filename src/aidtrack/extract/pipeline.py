@@ -399,7 +399,6 @@ def _drop_permitted(found: list[Found]) -> list[Found]:
     """ "gave Estonia the green light to send rifles", "dropped export controls to Turkey":
     a rule on transfers changes, which is a policy change of its maker, not its support."""
     changes = [e for e in found if e.fields["type"] == "policy_change"]
-    tightening = [c for c in changes if c.fields["direction"] == "tighten"]
     return [
         e
         for e in found
@@ -411,8 +410,8 @@ def _drop_permitted(found: list[Found]) -> list[Found]:
         )
         and not (
             e.fields["type"] == "refusal"
-            and any(  # "suspended weapons sales": a rule, not a refusal
-                c.fields["actor"] == e.fields["actor"] and c.anchor == e.anchor for c in tightening
+            and any(  # "suspended weapons sales", "scrapped its rule against selling arms": a rule
+                c.fields["actor"] == e.fields["actor"] and c.anchor == e.anchor for c in changes
             )
         )
     ]
