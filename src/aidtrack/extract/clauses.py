@@ -160,6 +160,9 @@ class Sentence:
     # the state the sentences before are about: the last subject that is a state, else the
     # last state named; what "the nation", "the kingdom", "the capital" refer back to
     last_state: str | None = None
+    # the parties met, visited or called in the sentences just before ("Zelensky met Scholz in
+    # Berlin."): whom a request that names nobody is made to
+    scene: tuple[tuple[str, str], ...] = ()
 
     def code(self, token: Token) -> str | None:
         return self.codes.get(token.i)
@@ -815,3 +818,52 @@ def is_past(token: Token) -> bool:
     return token.tag_ in ("VBN", "VBG") and has_aux(
         token, frozenset({"has", "have", "had", "was", "were", "been", "'ve"})
     )
+
+
+_MEETING_VERBS = frozenset({"meet", "visit", "host", "receive", "welcome", "phone", "telephone", "call"})
+_GOING_VERBS = frozenset({"travel", "fly", "go", "arrive", "come", "head", "return"})
+_TALKING_VERBS = frozenset({"speak", "talk", "confer", "negotiate", "meet"})
+_SCENE_NOUNS = frozenset(
+    {"visit", "trip", "talk", "meeting", "call", "conversation", "summit", "visitor", "counterpart"}
+)
+
+
+def met_parties(sentence: Sentence) -> list[tuple[str, str]]:
+    """Who meets whom in a sentence, as (subject's party, party met) pairs: "Zelensky met
+    Chancellor Scholz", "travelled to Tokyo for talks with his Japanese counterpart", "a visit
+    to Madrid". Meetings planned or hoped for ("would visit Poland") are left out."""
+    found: list[tuple[str, str]] = []
+    for token in sentence.span:
+        objects = _met_objects(token)
+        if not objects:
+            continue
+        verb = (
+            token if token.pos_ == "VERB" else next((g for g in governors(token) if g.pos_ == "VERB"), None)
+        )
+        if verb is None or is_negated(verb) or has_aux(verb, FUTURE_AUX) or is_hedged(sentence, verb):
+            continue
+        sides = actors_of(sentence, subject_of(verb))
+        found += [
+            (a, c)
+            for o in objects
+            for c in actors_of(sentence, o)
+            for a in sides
+            if a != c and (a, c) not in found
+        ]
+    return found
+
+
+def _met_objects(token: Token) -> list[Token]:
+    """The party phrases a meeting word names: the object of "met", the "to" of "travelled"."""
+    lemma = token.lemma_.lower()
+    objects: list[Token] = []
+    if token.pos_ == "VERB" and lemma in _MEETING_VERBS:
+        objects = children(token, frozenset({"dobj"}))
+    if token.pos_ == "VERB" and lemma in _GOING_VERBS:
+        objects = prep_objects(token, frozenset({"to", "in"}))
+    if token.pos_ == "VERB" and lemma in _TALKING_VERBS:
+        objects += prep_objects(token, frozenset({"with", "to"}))
+    if token.pos_ == "NOUN" and lemma in _SCENE_NOUNS:
+        objects = prep_objects(token, frozenset({"with", "to", "in"}))
+        objects += [token] if lemma == "counterpart" else []
+    return objects

@@ -26,6 +26,7 @@ from aidtrack.extract.clauses import (
     is_negated,
     is_passive,
     is_past,
+    met_parties,
     negated_by_carrier,
     prep_objects,
     subject_of,
@@ -1341,8 +1342,8 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
     unnamed = (
         not targets and not _addressed_to_someone(verb) and any(c.dep_ == "nsubj" for c in verb.children)
     )  # not "Asked if ..., he said"
-    if unnamed and len(actors) == 1:  # "Kyiv asked for the missiles": of whom the article is about
-        targets = [t for t in [ctx.main_other(actors[0])] if t]
+    if unnamed and len(actors) == 1:  # "Kyiv asked for the missiles": of whom it met, or of whom
+        targets = _met_by(sentence, actors[0]) or [t for t in [ctx.main_other(actors[0])] if t]
     tokens = [t for c in _asked_parts(verb) for t in c.subtree if not _in_side_clause(t, c)]
     if _asks_to_stop(sentence, verb) or _asks_to_speak(sentence, verb) or _asks_a_question(verb):
         return []
@@ -1459,6 +1460,16 @@ _SPEECHES = frozenset({"speech", "address"})  # "in a speech to the Italian parl
 _SCENE_VERBS = frozenset({"speak", "stand", "appear", "meet", "talk"})
 
 
+def _met_by(sentence: Sentence, actor: str) -> list[str]:
+    """The party ``actor`` meets in this sentence ("Sandu, who met the Commission president,
+    sought ...") or met in the sentences just before ("Zelensky met Scholz. He asked for ...")."""
+    for pairs in (met_parties(sentence), sentence.scene):
+        other = [b if a == actor else a for a, b in pairs if actor in (a, b)]
+        if other:
+            return other[:1]
+    return []
+
+
 def _hosts(sentence: Sentence) -> list[str]:
     """Whom a speaker faces where the appeal is made: the "to/with X" of a visit, call, talks
     or meeting, or the "alongside/with X" of "speaking alongside X"."""
@@ -1476,11 +1487,20 @@ def _hosts(sentence: Sentence) -> list[str]:
     return found
 
 
+# verbs whose object is the thing asked for ("requested armoured vehicles"), not the one asked
+_THING_ASKED = frozenset({"seek", "request", "demand", "want", "need", "solicit", "desire", "require"})
+
+
 def _addressed_to_someone(verb: Token) -> bool:
-    """ "asked allies for help", "urged the West to": an addressee the codes do not cover."""
-    return bool(children(verb, frozenset({"dobj", "dative"})) and verb.lemma_.lower() != "seek") or bool(
-        prep_objects(verb, frozenset({"on", "upon", "to", "of", "from", "with"}))
-    )
+    """ "asked allies for help", "urged the West to": an addressee the codes do not cover
+    (not the thing of "requested armoured vehicles")."""
+    thing_asked = verb.lemma_.lower() in _THING_ASKED
+    addressees = [
+        c
+        for c in children(verb, frozenset({"dobj", "dative"}))
+        if not thing_asked or c.pos_ in ("PROPN", "PRON")
+    ]
+    return bool(addressees) or bool(prep_objects(verb, frozenset({"on", "upon", "to", "of", "from", "with"})))
 
 
 def _wants_owned(sentence: Sentence, verb: Token) -> bool:
@@ -1678,6 +1698,8 @@ def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
         places = children(head, frozenset({"dobj"})) + prep_objects(head, frozenset({"in", "at"}))
         targets = [c for p in places for c in actors_of(sentence, p)]
     guessed = False
+    if not targets and (made or askers) and len(actors) == 1:  # "Zelensky met Biden. He renewed
+        targets = _met_by(sentence, actors[0])  # his plea for air defence": of whom he met
     if not targets and made and len(actors) == 1:  # "Ukraine made a request to receive these
         targets = [t for t in [ctx.main_other(actors[0])] if t]  # helicopters": of the article's giver
         guessed = bool(targets)

@@ -25,7 +25,14 @@ from spacy.tokens import Doc, Token
 from aidtrack.errors import ExtractionInputError
 from aidtrack.extract.amounts import Told, pick_report
 from aidtrack.extract.articles import Article, article_from_text
-from aidtrack.extract.clauses import Sentence, actors_of, coordinated_groups, is_state, subject_of
+from aidtrack.extract.clauses import (
+    Sentence,
+    actors_of,
+    coordinated_groups,
+    is_state,
+    met_parties,
+    subject_of,
+)
 from aidtrack.extract.events import RULES, ArticleContext, Found
 from aidtrack.extract.learned import Candidate, load_model, sentence_candidates
 from aidtrack.extract.lexicon import Lexicon, load_lexicon
@@ -105,6 +112,8 @@ RETOLD_DOUBT = 0.5
 # per-type overrides of the model's "use" ("rules", "filter", "model", "union"; "off": no model),
 # for the scripts that measure what the learned scorer adds
 MODE: dict[str, Any] = {}
+# a meeting told in one of the last sentences is the scene of a request that names nobody
+SCENE_SENTENCES = 3
 # "LONDON, April 15, 2025 (Wire) - ": where the story was filed, not who acted
 _DATELINE_RE = re.compile(r"^[A-Z][A-Z .'’-]+(?:, [A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?)?(?: \([^)]*\))? [-–—] ")
 
@@ -254,13 +263,23 @@ def _analyse(
     per_sentence: list[tuple[int, Sentence, list[Found]]] = []
     previous: str | None = None
     last_state: str | None = None
+    scenes: list[tuple[tuple[str, str], ...]] = []  # who met whom in each sentence so far
     groups: tuple[tuple[str, ...], ...] = ()
     for (start, doc), codes in zip(parsed, mentions):
         speaker = _paragraph_speaker(lexicon, doc, codes)
         for sent in doc.sents:
+            scene = next((s for s in reversed(scenes[-SCENE_SENTENCES:]) if s), ())
             sentence = Sentence(
-                sent, codes, lexicon, speaker=speaker, previous=previous, groups=groups, last_state=last_state
+                sent,
+                codes,
+                lexicon,
+                speaker=speaker,
+                previous=previous,
+                groups=groups,
+                last_state=last_state,
+                scene=scene,
             )
+            scenes.append(tuple(met_parties(sentence)))
             per_sentence.append((start, sentence, _sentence_events(sentence, ctx)))
             main = _main_actor(sentence)
             previous = main or previous
