@@ -228,10 +228,8 @@ def compare(
 ) -> None:
     """Compare a donor with its peers and show the step-up gap, e.g. `aidtrack compare KOR --peers G7`."""
     code = service.resolve_donor(donor)  # a bad name is refused before the ledger is loaded
-    frames = service.open_frames()
     result = service.compare_donors(
         code,
-        frames=frames,
         peers=peers,
         stage=stage,
         percentile=percentile,
@@ -292,9 +290,8 @@ def timeline(donor: str | None, stage: str | None, freq: str, chart: Path | None
     """Support per month (or quarter, year) and to date, and commitments vs allocations,
     e.g. `aidtrack timeline KOR --freq q`."""
     code = service.resolve_donor(donor) if donor else None  # refused before the ledger is loaded
-    frames = service.open_frames()
-    frame = service.donor_timeline(code, frames=frames, stage=stage, freq=freq)
-    gap = service.commitment_gap(frames=frames, donors=None if code is None else [code])
+    frame = service.donor_timeline(code, stage=stage, freq=freq)
+    gap = service.commitment_gap(donors=None if code is None else [code])
     who = code or "All donors"
     _write_chart(
         lambda: _charts().plot_timeline(

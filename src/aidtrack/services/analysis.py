@@ -358,7 +358,7 @@ def commitment_gap(
     *, frames: Frames | None = None, store: Store | None = None, donors: list[str] | None = None
 ) -> pd.DataFrame:
     """Commitments vs allocations and deliveries per donor."""
-    data = _frames(frames, store)
+    data = _frames(frames, store, by_month=False, donors=None if donors is None else tuple(donors))
     return _analyse("gap", data, {"donors": donors}, lambda: analysis.commitment_gap(data[0], donors=donors))
 
 
