@@ -825,7 +825,9 @@ def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
         # "Kyiv welcomed Canada's pledge": who welcomes or receives it is the recipient
         explicit = [c for c in actors_of(sentence, subject_of(head)) if c not in donors]
     recipients, defaulted = _recipients_or_default(explicit, ctx)
-    cats, cat_default = _category_or_default(sentence, list(noun.subtree), ctx, allow_default=True)
+    cats, cat_default = _category_or_default(
+        sentence, list(noun.subtree) + _contents(noun), ctx, allow_default=True
+    )
     if told_before:  # the kind must be said in this clause ("also includes humanitarian aid")
         cats, cat_default = (
             categories_in(sentence, [t for t in noun.head.subtree if t not in noun.subtree]),
@@ -839,6 +841,17 @@ def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
     return _supports(
         donors, recipients, cats, noun, conf, rule="support-noun", stage=_noun_stage(sentence, noun)
     )
+
+
+_CONTAINING = frozenset({"include", "contain", "comprise", "feature", "cover", "consist", "involve"})
+
+
+def _contents(noun: Token) -> list[Token]:
+    """What a package is said to hold: "Italy's aid package contains SAMP/T components"."""
+    head = noun.head
+    if noun.dep_ != "nsubj" or head.lemma_.lower() not in _CONTAINING:
+        return []
+    return [t for c in head.children if c.dep_ in ("dobj", "prep") for t in c.subtree]
 
 
 _UNREAL = frozenset(

@@ -318,6 +318,51 @@ def recipients_of(sentence: Sentence, anchor: Token, *, dobj_is_recipient: bool)
         places = sentence.lexicon.words("support", "place_preps")
         found = _recipient_codes(sentence, [t for t in prep_objects(anchor, places) if t.i > anchor.i])
         found = found or _deep_recipients(sentence, objects, places)
+    if not found:  # "approved a loan to support Ukraine's budget", "sent funds to help Moldova"
+        found = _recipient_codes(sentence, [o for c in [anchor, *objects] for o in _purpose_objects(c)])
+    return found
+
+
+# verbs of a purpose clause whose object (or its owner) is the one helped
+_PURPOSE_VERBS = frozenset(
+    {
+        "support",
+        "help",
+        "fund",
+        "finance",
+        "cover",
+        "rebuild",
+        "bolster",
+        "strengthen",
+        "stabilise",
+        "stabilize",
+        "assist",
+        "aid",
+        "equip",
+        "arm",
+        "repair",
+        "restore",
+        "reinforce",
+        "replenish",
+        "shore",
+    }
+)
+
+
+def _purpose_objects(token: Token) -> list[Token]:
+    """The party a purpose infinitive serves: "to support Ukraine's budget" -> "Ukraine's",
+    "to help Moldova" -> "Moldova"."""
+    found: list[Token] = []
+    for clause in token.children:
+        if (
+            clause.dep_ not in ("advcl", "xcomp", "acl", "relcl")
+            or clause.lemma_.lower() not in _PURPOSE_VERBS
+        ):
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            continue
+        for obj in children(clause, frozenset({"dobj"})):
+            found += [obj] + [c for c in obj.children if c.dep_ in ("poss", "amod", "compound")]
     return found
 
 
