@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+import numpy as np
 import pytest
 import yaml
 
@@ -263,3 +264,68 @@ def test_a_consequence_told_without_warning_words_is_a_threat_candidate() -> Non
     cands = _candidates("Tehran said Baghdad would regret allowing the strikes.")
     (threat,) = _of(cands, "threat", actor="IRN", target="IRQ")
     assert "threat:B.slot=comp_subj" in threat.features
+
+
+def test_an_actor_named_only_in_the_sentence_before_fills_the_first_role() -> None:
+    """ "The government said ...": the actor the sentence before was about is a candidate, marked
+    as named earlier; where the sentence names it ("Lisbon said ...") it is read in place."""
+    before = "Portugal has faced pressure from Kyiv for weeks. "
+    (unnamed,) = _of(_candidates(before + "The government said that no more tanks would be sent."), "refusal")
+    assert unnamed.fields["actor"] == "PRT"
+    assert "refusal:A.earlier=previous" in unnamed.features
+    (named,) = _of(_candidates(before + "Lisbon said that no more tanks would be sent."), "refusal")
+    assert named.fields["actor"] == "PRT"
+    assert not [f for f in named.features if "A.earlier" in f]
+
+
+def test_the_trigger_phrase_says_what_kind_of_support_it_is_about() -> None:
+    """ "urged Spain to send shells" names military support; "to respect the ceasefire" none."""
+    cands = _of(
+        _candidates("Latvia urged Spain to send shells. Latvia urged Spain to respect the ceasefire."),
+        "appeal",
+        actor="LVA",
+    )
+    names = {
+        c.sentence.span.text.split()[4]: {f for f in c.features if f.startswith("appeal:T.names=")} for c in cands
+    }
+    assert names == {"send": {"appeal:T.names=military"}, "respect": {"appeal:T.names=none"}}
+
+
+def test_an_export_rule_change_is_a_candidate_without_a_word_for_the_kind_of_support() -> None:
+    cands = _candidates("Sweden scrapped its ban on exports to Turkey.")
+    assert _of(cands, "policy_change", actor="SWE", direction="loosen")
+
+
+class _Cand:
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+
+
+def test_calibration_tempers_overconfident_scores() -> None:
+    """Platt scaling on out-of-fold scores: events scored 0.99 that are right half the time
+    come out near 0.5; the ranking is kept."""
+    script = _training_script()
+    doc = script.Doc("t", "development", [], {}, set())
+    doc.cands = [(_Cand("threat"), i % 2, ("threat",)) for i in range(200)]
+    doc.cands += [(_Cand("threat"), 0, ("threat",)) for _ in range(200)]
+    raw = {0: np.array([0.99] * 200 + [0.01] * 200)}
+    scale, shifts = script.calibration([doc], raw)
+    out = script.calibrated([doc], raw, scale, shifts)[0]
+    assert 0 < scale < 1
+    assert abs(out[0] - 0.5) < 0.05 and out[-1] < 0.05
+    model = script.TwoStage(0.3)
+    model.weights = {"bias": 0.0, "threat:bias": 0.0, "threat:x": 2.0}
+    model.calibrate(scale, shifts)
+    assert model.weights["threat:x"] == pytest.approx(2.0 * scale)
+    assert model.weights["threat:bias"] == pytest.approx(shifts["threat"])
+
+
+def test_the_ceiling_counts_gold_events_with_a_candidate(capsys: pytest.CaptureFixture[str]) -> None:
+    script = _training_script()
+    doc = script.Doc(
+        "t", "development", [], {("threat", "RUS", "KOR"): [(0, 10)], ("threat", "CHN", "LTU"): []}, set()
+    )
+    doc.cands = [(_Cand("threat"), 1, ("threat", "RUS", "KOR"))]
+    script.print_ceiling([doc])
+    (row,) = [line.split() for line in capsys.readouterr().err.splitlines() if line.startswith("threat")]
+    assert row == ["threat", "2", "0.00", "0.50", "0.50"]

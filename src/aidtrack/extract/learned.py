@@ -41,6 +41,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -81,34 +82,41 @@ TYPE_CLASSES: dict[str, frozenset[str]] = {
 EXTRA_CLASSES: dict[str, str] = {
     "give": (
         "allot bestow resupply replenish bolster backing bailout credit guarantee transport "
-        "donor contributor provider delivery handover sending supplying arming assist"
+        "donor contributor provider delivery handover sending supplying arming assist "
+        "contribute disburse channel ferry airlift ship furnish equip finance fund underwrite"
     ),
     "pledge": (
         "allocate earmark commitment undertaking offer plan sign-off okay endorse ratify vote "
-        "pass finalise finalize"
+        "pass finalise finalize promise vow announce unveil"
     ),
     "ask": (
         "advocate clamour clamor rally canvass prevail urging appeal lobbying insistence "
-        "demand call request want beg pleading convince persuade pressing broker"
+        "demand call request want beg pleading convince persuade pressing broker "
+        "solicit petition entreat exhort press push pressure seek quest bid plea wish"
     ),
     "refuse": (
         "no forgo forego renounce discontinue terminate withdraw retract cut snub dismiss "
         "objection object opposition unwillingness stall curtail shun eschew decline turn "
-        "hold stop refrain exclude unwilling reluctant not"
+        "hold stop refrain exclude unwilling reluctant not "
+        "withholding rebuff rebuke veto nix spurn resist balk baulk hesitate hesitation rule deny"
     ),
     "warn": (
         "menace intimidate blackmail coerce reprisal retribution ramification backlash "
         "unfriendly deter deterrence punitive counter react reaction damage harm jeopardise "
-        "jeopardize endanger risk caution admonish vow threatening"
+        "jeopardize endanger risk caution admonish vow threatening "
+        "consequence countermeasure retaliatory unanswered escalate escalation ultimatum warning"
     ),
     "sanction": (
         "blockade boycott curb confiscate impound seizure levy duty punitive listing "
-        "sanctioned expel bar deny prohibit forbid suspend target penalty blacklisting"
+        "sanctioned expel bar deny prohibit forbid suspend target penalty blacklisting "
+        "impose restriction blacklist designate designation freeze asset tariff embargo"
     ),
     "policy": (
         "waive waiver exemption exempt prohibition permission authorisation authorization "
         "licensing control reinterpret moratorium stance position rulebook statute act "
-        "legislation approve greenlight clear block stop"
+        "legislation approve greenlight clear block stop "
+        "relaxation loosening easing tightening revocation rescind overturn reverse reversal "
+        "amend amendment overhaul relax restriction halt end resume resumption allow"
     ),
 }
 CATEGORIES = ("military", "humanitarian", "financial")
@@ -127,10 +135,11 @@ _GOVERNING = (
 )
 _NOMINAL_SLOTS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "pobj", "nsubj", "appos"})
 _MAX_PATH = 4
-# types whose own candidates need the sentence to name a kind of support: what is given or
-# asked for ("political support" is no aid), or what an export rule is about ("visas for
-# tourists" are no arms export rule)
-_NAMES_WHAT = frozenset({"appeal", "policy_change", "support"})
+# types whose own candidates need the sentence to name a kind of support, what is given
+# ("political support" is no aid); the others get the article's kind where the sentence names
+# none, and the model weighs that (feature "cat_default") and what the trigger's own phrase
+# names (feature "T.names")
+_NAMES_WHAT = frozenset({"support"})
 _MODALS = frozenset({"will", "would", "could", "may", "might", "should"})
 # verbs of saying that may carry a threat in their clause, and what marks the threat there
 _SAYING = frozenset(
@@ -322,6 +331,10 @@ def _trigger_properties(sentence: Sentence, trigger: Token, quoted: frozenset[in
     props = [f"T.pos={trigger.pos_}", f"T.dep={trigger.dep_}", f"T.tag={trigger.tag_}"]
     if is_negated(trigger):
         props.append("T.neg")
+    # what the trigger's own phrase names: "urged Italy to send shells" against "urged Italy
+    # to respect the law", "declined to send tanks" against "declined to comment"
+    named = _named_in_phrase(sentence, trigger)
+    props += [f"T.names={c}" for c in named] or ["T.names=none"]
     if trigger.pos_ == "VERB" and is_passive(trigger):
         props.append("T.pass")
     if is_hedged(sentence, trigger):
@@ -350,6 +363,17 @@ def _trigger_properties(sentence: Sentence, trigger: Token, quoted: frozenset[in
         if depth == 0 and trigger.pos_ in ("NOUN", "PROPN") and is_negated(up):
             props.append("T.up1=negated")  # "will no longer allow exports"
     return props
+
+
+def _named_in_phrase(sentence: Sentence, trigger: Token) -> list[str]:
+    """Kinds of support named in the phrase a trigger heads (its subtree, up to 40 tokens)."""
+    tokens = [t for t in trigger.subtree if t.i != trigger.i]
+    if not tokens or len(tokens) > 40:
+        return []
+    try:
+        return categories_in(sentence, [trigger, *tokens])
+    except (IndexError, KeyError, ValueError, RecursionError):
+        return []
 
 
 _OBJECTS = frozenset({"dobj", "nsubjpass", "prep", "compound", "attr", "xcomp", "pobj"})
@@ -499,9 +523,10 @@ def sentence_candidates(
         if kind in _NAMES_WHAT and cat_default:
             only_rules = True  # giving, asking or rules about nothing named: the rules judge
         codes = [] if only_rules else _codes_of(reader, roots, triggers)  # rules' events: below
+        earlier = [] if only_rules else _context_actors(sentence, codes)
         context = _KindContext(kind, triggers, shared, present, cats, cat_default, rule_keys, rule_types)
         made = set()
-        for fields, roles in _assignments(kind, codes, cats, default_recipient):
+        for fields, roles in _assignments(kind, codes, cats, default_recipient, earlier):
             if only_rules and _key(fields) not in rule_keys:
                 continue
             made.add(_key(fields))
@@ -534,6 +559,13 @@ def _triggers_of(kind: str, present: dict[str, list[Token]], rule_events: list[A
     return [found[i] for i in sorted(found)]
 
 
+def _context_actors(sentence: Sentence, codes: list[str]) -> list[str]:
+    """Actors the sentence may speak of without naming them ("the ministry said it had
+    suspended sales"): the main actor of the sentence before and the paragraph's speaker.
+    They fill only the first role (actor or donor)."""
+    return [c for c in dict.fromkeys((sentence.previous, sentence.speaker)) if c and c not in codes]
+
+
 def _codes_of(reader: _Reader, roots: dict[str, list[Token]], triggers: list[Token]) -> list[str]:
     """The sentence's actors, and those its triggers' subjects name by a pronoun ("it said ...")."""
     codes = list(roots)
@@ -560,6 +592,7 @@ def _candidate(
     structural += [f"T.cls={c}" for c in sorted(_classes(trigger) & TYPE_CLASSES[kind])]
     own = list(ctx.shared)
     own += reader.mention_features("A", roles[0])
+    structural += _earlier_features(reader, roles[0], trigger)
     if len(roles) > 1:
         if roles[1] in reader.roots or roles[1] in reader.arguments(trigger):
             structural += _role_link(reader, "B", roles[1], trigger)
@@ -603,21 +636,52 @@ def _candidate(
     return cand
 
 
+def _earlier_features(reader: _Reader, code: str, trigger: Token) -> list[str]:
+    """For a first role not named in the sentence: who it is (the sentence before's main actor,
+    the paragraph's speaker) and what stands in the trigger's subject slot instead."""
+    if code in reader.roots or code in reader.arguments(trigger):
+        return []
+    sentence = reader.sentence
+    out = [f"A.earlier={'previous' if code == sentence.previous else 'speaker'}"]
+    if code == sentence.speaker and code == sentence.previous:
+        out.append("A.earlier=both")
+    return out + [f"A.earlier|subj={_subject_kind(sentence, trigger)}"]
+
+
+def _subject_kind(sentence: Sentence, trigger: Token) -> str:
+    """What the trigger's subject is: a pronoun, a named actor, another noun, or nothing."""
+    try:
+        subject = subject_of(trigger)
+    except (IndexError, KeyError, ValueError, RecursionError):
+        subject = None
+    if subject is None:
+        return "none"
+    if subject.pos_ == "PRON":
+        return "pronoun"
+    return "actor" if subject.i in sentence.codes else "noun"
+
+
 def _assignments(
-    kind: str, codes: list[str], cats: list[str], default_recipient: str | None
+    kind: str,
+    codes: list[str],
+    cats: list[str],
+    default_recipient: str | None,
+    earlier: Sequence[str] = (),
 ) -> list[tuple[dict[str, Any], tuple[str, ...]]]:
-    """Every filling of the type's key fields by the sentence's actors."""
+    """Every filling of the type's key fields by the sentence's actors; ``earlier`` actors (named
+    before the sentence) fill the first role only."""
     roles = ROLES[kind]
     out: list[tuple[dict[str, Any], tuple[str, ...]]] = []
     pairs: list[tuple[str, ...]]
+    firsts = [*codes, *earlier]
     if len(roles) == 1:
-        pairs = [(a,) for a in codes]
+        pairs = [(a,) for a in firsts]
     else:
-        pairs = [(a, b) for a in codes for b in codes if a != b]
+        pairs = [(a, b) for a in firsts for b in codes if a != b]
         if kind == "support" and default_recipient:
             pairs += [
                 (a, default_recipient)
-                for a in codes
+                for a in firsts
                 if a != default_recipient and (a, default_recipient) not in pairs
             ]
     for pair in pairs:
