@@ -708,7 +708,7 @@ def is_hedged(sentence: Sentence, anchor: Token) -> bool:
     marks = lex.words("modality", "hedge_marks")
     if sentence.span.text.rstrip(" \"'”’)").endswith("?"):
         return True
-    if _after_hedge_noun(lex, anchor):
+    if _after_hedge_noun(lex, anchor) or time_for(anchor):
         return True
     below = anchor
     for tok in [anchor, *governors(anchor)]:
@@ -736,6 +736,22 @@ def is_hedged(sentence: Sentence, anchor: Token) -> bool:
         if _relative_clause(tok):
             return False  # a relative clause states a fact of its own
     return False
+
+
+_TIME_NOUNS = frozenset({"time", "moment"})
+
+
+def time_for(verb: Token) -> bool:
+    """ "it is time for Germany to send tanks": what one party says another should now do, not
+    yet done."""
+    noun = verb.head
+    return (
+        verb.dep_ in ("relcl", "acl", "advcl")
+        and any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and noun.lemma_.lower() in _TIME_NOUNS
+        and noun.dep_ == "attr"
+    )
 
 
 _GUESSED = frozenset(

@@ -30,6 +30,7 @@ from aidtrack.extract.clauses import (
     negated_by_carrier,
     prep_objects,
     subject_of,
+    time_for,
 )
 from aidtrack.extract.roles import (
     DOBJ_RECIPIENT_VERBS,
@@ -1692,6 +1693,9 @@ def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
     actors = askers or modifier_actors(sentence, noun, of=True)
     if not actors and made:
         actors = actors_of(sentence, subject_of(head))
+    if not actors and _misread_subject(noun) is not None:  # "Lithuania renewed calls for ...",
+        actors = actors_of(sentence, _misread_subject(noun))  # the verb read as a noun's modifier
+        made = bool(actors)
     targets = [c for o in prep_objects(noun, frozenset({"to", "on", "upon"})) for c in actors_of(sentence, o)]
     if askers or made:  # "Ukraine's request for jets from Sweden": asked of Sweden
         asked_of = prep_objects(noun, frozenset({"from"})) + [
@@ -1737,6 +1741,15 @@ def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
     return _appeal_events(
         (actors, targets), cats, noun, conf, "appeal-noun", _beneficiary(recipients, ctx.default_recipient)
     )
+
+
+def _misread_subject(noun: Token) -> Token | None:
+    """The subject the parser gave a noun it took for the sentence's root ("Lithuania on
+    Tuesday renewed calls for ...": "renewed" read as an adjective of "calls")."""
+    if noun.dep_ != "ROOT":
+        return None
+    verbs = [noun, *(c for c in noun.children if c.dep_ == "amod" and c.pos_ == "VERB")]
+    return next((c for v in verbs for c in v.children if c.dep_ == "nsubj" and c.i < noun.i), None)
 
 
 def _arrives(noun: Token) -> bool:
@@ -2183,7 +2196,10 @@ _OBLIGING = frozenset({"need", "have"})
 
 
 def _obliged(verb: Token) -> bool:
-    """ "Germany must send", "should deliver", "needs to supply", "has to provide"."""
+    """ "Germany must send", "should deliver", "needs to supply", "has to provide", "it is time
+    for Germany to send"."""
+    if time_for(verb):
+        return True
     modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in _DEONTIC), None)
     if modal is not None:  # not "should it send arms", a condition put first
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -2225,6 +2241,7 @@ def appeal_deontic(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list
     if is_negated(verb) or (verb.dep_ == "xcomp" and is_negated(verb.head)):
         return []  # "should not send" asks for no support
     clause = verb.head if verb.dep_ == "xcomp" else verb
+    clause = clause.head.head if time_for(verb) else clause  # "said it was time for X to send"
     speech = clause.head
     if clause.dep_ not in ("ccomp", "parataxis") or speech.lemma_.lower() not in lex.words(
         "modality", "reporting_verbs"
