@@ -1822,11 +1822,12 @@ def appeal_answered(sentence: Sentence, noun: Token, ctx: ArticleContext) -> lis
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _ASKINGS:
         return []
     main = _answering_clause(noun)
-    if main is None or is_negated(main) or is_hedged(sentence, main):
+    if main is None or is_negated(main):
+        return []  # a hedged answer ("said it would consider sending") still answers a request made
+    main = _giving_in(sentence, main, noun)
+    if main is None:
         return []
     lemma = main.lemma_.lower()
-    if lemma not in lex.support_verbs and lemma not in lex.words("support", "object_verbs"):
-        return []
     askers = _left_actors(sentence, noun) + [
         c for o in prep_objects(noun, frozenset({"from", "by", "of"})) for c in actors_of(sentence, o)
     ]
@@ -1873,6 +1874,19 @@ def _requesters(sentence: Sentence, verb: Token) -> list[str]:
                 c for o in prep_objects(tok, frozenset({"from", "by", "of"})) for c in actors_of(sentence, o)
             ]
     return found
+
+
+def _giving_in(sentence: Sentence, main: Token, noun: Token) -> Token | None:
+    """The verb of giving that answers a request: the main verb itself, or the one its reported
+    words hold ("In response to Kyiv's request, Seoul said it would consider sending aid")."""
+    lex = sentence.lexicon
+    giving = lex.support_verbs | lex.words("support", "object_verbs")
+    lemma = main.lemma_.lower()
+    if lemma in lex.support_verbs or lemma not in lex.words("modality", "reporting_verbs"):
+        return main if lemma in giving else None
+    asked = {t.i for t in noun.head.subtree} | {main.i}
+    told = (t for t in main.subtree if t.pos_ == "VERB" and t.lemma_.lower() in giving and t.i not in asked)
+    return next(told, main if lemma in giving else None)
 
 
 def _answering_clause(noun: Token) -> Token | None:
