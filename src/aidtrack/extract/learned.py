@@ -4,20 +4,25 @@ For each sentence that holds a word of an event type's meaning classes
 (``classes`` in ``data/extract/triggers.yaml`` plus :data:`EXTRA_CLASSES`),
 every plausible assignment of the sentence's actors to the type's roles is a
 :class:`Candidate` ("Austria, Ireland and Malta said they would not ..." gives
-one refusal candidate per country). Each candidate is described by sparse
-features that do not name articles, words of articles or countries:
+one refusal candidate per country). The actor the sentence before was about,
+and the paragraph's speaker, fill the first role too where the sentence does
+not name them ("The ministry said it had suspended sales"). Each candidate is
+described by sparse features that do not name articles, words of articles or
+countries:
 
 * how each role's actor is tied to a trigger of the type (the rule's own
   trigger for a rule's event, else the one the actor is an argument of or is
   nearest to): its argument slot (subject, passive subject, possessive,
   "by"/"from"/"on"/"to" object, object, modifier, or the subject of the verb
   that governs a nominal trigger), the dependency path and the distance, or
-  that it is named by a pronoun or not in the sentence at all;
+  that it is named by a pronoun, named only before the sentence (and what
+  stands in the trigger's subject slot instead) or not at all;
 * the trigger itself: part of speech, meaning class, voice, negation, hedging
   (modal, conditional, proposal, question), quotation, tense, the meaning of
   what it acts on or governs ("lifted the ban", "asked X to send" against "to
   explain") and of the words that govern it ("urged ... to send", "refused to
-  send", "will no longer allow exports");
+  send", "will no longer allow exports"), and the kinds of support its own
+  phrase names ("declined to send tanks" against "declined to comment");
 * the sentence: the meaning classes present, how many actors it names, which
   event types the hand-written rules found in it, and whether (and with which
   rule and confidence) a rule proposed this very event.
@@ -26,7 +31,8 @@ Structural features come twice, once per type and once shared by all types
 ("*:"), so that rare types borrow what frequent ones teach. A logistic
 regression trained by ``scripts/train_extract_filter.py`` scores the
 candidates (the rule features are fitted in a second stage, so the others
-learn what an event looks like on their own); its weights ship as JSON in
+learn what an event looks like on their own), Platt-scaled on out-of-fold
+scores so that its probabilities are calibrated; its weights ship as JSON in
 ``data/extract/filter.json`` and are applied here in plain Python (no pickles,
 no scikit-learn at run time). The score is the event's confidence, blended
 with the rule's where a rule agrees (``pipeline._decide``).
