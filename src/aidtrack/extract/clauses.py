@@ -425,8 +425,20 @@ def _name_tokens(token: Token) -> list[Token]:
             continue  # "NATO countries", "members of the EU" are not NATO or the EU
         if child.dep_ == "acl" and child.lemma_ != "lead":
             continue
+        if _hyphen_participle(child):
+            continue  # "Turkey-backed Azerbaijan", "Iran-made drones": a descriptor, not a party
         tokens.extend(_name_tokens(child))
     return tokens
+
+
+def _hyphen_participle(token: Token) -> bool:
+    """ "backed" in "Turkey-backed", "made" in "Iran-made": a participle joined by a hyphen."""
+    return (
+        token.dep_ in ("amod", "compound")
+        and token.tag_ in ("VBN", "VBD")
+        and token.i > 0
+        and token.doc[token.i - 1].text in ("-", "\u2011")
+    )
 
 
 def resolve_pronoun(sentence: Sentence, token: Token) -> str | None:
@@ -562,9 +574,16 @@ def _first_to(token: Token) -> bool:
 
 def _headline_subject(token: Token) -> Token | None:
     """ "UK to send tanks to Ukraine": a headline's infinitive whose subject the parser left
-    as a loose dependent before it."""
+    as a loose dependent before it; "Sweden moves closer to NATO, lifts arms embargo": a verb
+    joined by a comma to an earlier one shares its subject."""
     if token.dep_ != "ROOT":
         return None
+    joined = [c for c in token.children if c.dep_ in ("ccomp", "conj") and c.i < token.i and c.pos_ == "VERB"]
+    for verb in joined:
+        if token.doc[token.i - 1].text == "," or any(t.text == "," for t in token.doc[verb.i : token.i]):
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None:
+                return subject
     if any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children):
         deps: tuple[str, ...] = ("dep", "npadvmod")
     elif token.pos_ == "VERB" and token.tag_ == "VBZ":

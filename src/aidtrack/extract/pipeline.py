@@ -185,7 +185,7 @@ def _parse(articles: list[Article]) -> list[list[tuple[int, Doc]]]:
     """Each article's paragraphs (start offset, parse), all parsed in one ``nlp.pipe`` stream."""
     nlp = load_nlp()
     jobs = [
-        (i, start, para)
+        (i, start, headline_case(para) if start == 0 else para)
         for i, a in enumerate(articles)
         if looks_english(a.text)
         for start, para in _paragraphs(a.text)
@@ -195,6 +195,123 @@ def _parse(articles: list[Article]) -> list[list[tuple[int, Doc]]]:
     for (index, start, _), doc in zip(jobs, docs):
         by_article[index].append((start, doc))
     return by_article
+
+
+_WORD_RE = re.compile(r"[A-Za-z][a-z]+|[A-Za-z]")
+
+
+def headline_case(line: str) -> str:
+    """A Title Case headline in sentence case, for the parser ("Japan Sanctions Russian Banks
+    Over Ukraine War" -> "Japan sanctions Russian banks over Ukraine war"): a capitalised word
+    after the first is lowered when it is a known common word (a trigger, a category word or a
+    function word); names and unknown words keep their capital. The length stays the same, so
+    offsets into the article hold.
+
+    >>> headline_case("Slovakia to Send Jets to Ukraine")
+    'Slovakia to send jets to Ukraine'
+    >>> headline_case("Germany sent 14 Leopard tanks to Ukraine via Poland.")
+    'Germany sent 14 Leopard tanks to Ukraine via Poland.'
+    """
+    common = _common_words()
+    words = [w for w in _WORD_RE.findall(line)[1:] if len(w) > 2]
+    words = [w for w in words if _is_common(w.lower(), common)]
+    capitals = sum(w[0].isupper() for w in words)
+    if len(words) < 2 or capitals / len(words) < 0.6:
+        return line  # a sentence whose capitals are names: "Germany sent Leopard tanks"
+    out = list(line)
+    for match in _WORD_RE.finditer(line):
+        word = match.group()
+        if (
+            match.start() > 0
+            and word[0].isupper()
+            and word[1:].islower()
+            and _is_common(word.lower(), common)
+        ):
+            out[match.start()] = word[0].lower()
+    return "".join(out)
+
+
+def _is_common(word: str, common: frozenset[str]) -> bool:
+    stems = {word, word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-2] + "e", word[:-3] + "y"}
+    return bool(stems & common) and word not in _names()
+
+
+# common words of headlines beside the lexicon's: prepositions, determiners, time and degree
+_HEADLINE_WORDS = frozenset(
+    {
+        "with",
+        "against",
+        "amid",
+        "after",
+        "before",
+        "inside",
+        "about",
+        "off",
+        "despite",
+        "without",
+        "between",
+        "under",
+        "next",
+        "first",
+        "last",
+        "latest",
+        "fresh",
+        "further",
+        "major",
+        "key",
+        "all",
+        "any",
+        "its",
+        "says",
+        "say",
+        "up",
+        "down",
+        "out",
+        "closer",
+        "move",
+        "plan",
+        "deal",
+        "talk",
+        "meet",
+        "visit",
+        "seek",
+        "vow",
+        "back",
+        "push",
+        "year",
+        "week",
+        "month",
+        "war",
+        "troop",
+        "force",
+    }
+)
+
+
+@functools.cache
+def _common_words() -> frozenset[str]:
+    """Every word of the trigger lexicon (triggers, categories, classes) and English function
+    words."""
+    found: set[str] = set(_ENGLISH) | _HEADLINE_WORDS
+
+    def walk(value: Any) -> None:
+        if isinstance(value, str):
+            found.update(w for w in re.split(r"[ -]", value.lower()) if w.isalpha())
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list | tuple):
+            for item in value:
+                walk(item)
+
+    walk(load_lexicon().raw)
+    return frozenset(found)
+
+
+@functools.cache
+def _names() -> frozenset[str]:
+    """One-word actor names ("germany", "nato"), never lowered."""
+    return frozenset(name for name in load_lexicon().names if " " not in name)
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
