@@ -1741,7 +1741,7 @@ def policy_use_permission(sentence: Sentence, verb: Token, ctx: ArticleContext) 
     scope = [
         t for c in verb.children if c.dep_ not in ("nsubj", "nsubjpass", "aux", "neg") for t in c.subtree
     ]
-    strikes = [t for t in scope if t.pos_ == "VERB" and t.lemma_.lower() in _STRIKING]
+    strikes = [t for t in scope if t.pos_ == "VERB" and (t.lemma_.lower() in _STRIKING or _used_against(t))]
     if not strikes:
         return []
     permitted = {
@@ -1765,6 +1765,17 @@ def policy_use_permission(sentence: Sentence, verb: Token, ctx: ArticleContext) 
         verb,
         0.7,
         "policy-use-permission",
+    )
+
+
+_USING = frozenset({"use", "deploy", "employ", "fly", "operate"})
+
+
+def _used_against(verb: Token) -> bool:
+    """ "use Danish F-16s against targets in Russia": using weapons against a place or party
+    is striking it."""
+    return verb.lemma_.lower() in _USING and any(
+        c.dep_ == "prep" and c.lower_ in ("against", "inside", "over") for c in verb.children
     )
 
 
