@@ -2469,6 +2469,64 @@ def appeal_pressure(sentence: Sentence, noun: Token, ctx: ArticleContext) -> lis
     )
 
 
+# predicates that exclude what their subject names: "out of the question", "off the table"
+_EXCLUDING_PLACES = {"question": "out", "table": "off", "agenda": "off"}
+
+
+def refusal_excluded(sentence: Sentence, copula: Token, ctx: ArticleContext) -> list[Found]:
+    """Giving excluded by the one who says so: '"Sending weapons is out of the question," the
+    government said', "Deliveries of Taurus are off the table", "There will be no deliveries of
+    Taurus to Ukraine, Scholz said", "Sending tanks is not an option"."""
+    if copula.lemma_.lower() not in ("be", "remain", "stay") or is_hedged(sentence, copula):
+        return []
+    things = _excluded_things(copula)
+    if not things:
+        return []
+    lex = sentence.lexicon
+    tokens = [t for thing in things for t in thing.subtree]
+    transfer = any(t.lemma_.lower() in lex.support_verbs for t in tokens)
+    if not transfer and not has_support_noun(sentence, tokens):
+        return []
+    actors = _sayers(sentence, copula)
+    cats, cat_default = _category_or_default(sentence, tokens, ctx, allow_default=True)
+    recipients = [r for t in things for r in recipients_of(sentence, t, dobj_is_recipient=True)]
+    recipients = [r for r in recipients if r not in actors]
+    conf = 0.75 - 0.15 * cat_default
+    return _refusals(actors, cats, recipients, copula, conf, rule="refusal-excluded")
+
+
+def _excluded_things(copula: Token) -> list[Token]:
+    """The subject of "X is out of the question / off the table / not an option", or the
+    "no deliveries" of "there will be no deliveries"."""
+    subjects = children(copula, frozenset({"nsubj", "csubj"}))
+    places = [
+        o
+        for p in copula.children
+        if p.dep_ == "prep" and p.lower_ in _EXCLUDING_PLACES.values()
+        for o in [*p.children, *(g for c in p.children for g in c.children)]
+        if o.dep_ == "pobj" and _EXCLUDING_PLACES.get(o.lemma_.lower()) == p.lower_
+    ]
+    option = any(c.dep_ == "attr" and c.lemma_.lower() == "option" for c in copula.children)
+    if subjects and (places or option and is_negated(copula)):
+        return subjects
+    if any(c.dep_ == "expl" for c in copula.children):  # "there will be no deliveries of ..."
+        return [c for c in copula.children if c.dep_ == "attr" and any(g.lower_ == "no" for g in c.children)]
+    return []
+
+
+def _sayers(sentence: Sentence, clause: Token) -> list[str]:
+    """Who says the words of ``clause``: the subject of the reporting verb it hangs on, else
+    the speaker of the paragraph."""
+    speech = clause.head
+    if clause.dep_ in ("ccomp", "parataxis") and speech.lemma_.lower() in sentence.lexicon.words(
+        "modality", "reporting_verbs"
+    ):
+        found = actors_of(sentence, subject_of(speech))
+        if found:
+            return found
+    return [sentence.speaker] if sentence.speaker else []
+
+
 RULES: tuple[Rule, ...] = (
     support_verb,
     support_receive,
@@ -2493,4 +2551,5 @@ RULES: tuple[Rule, ...] = (
     support_paying,
     support_helping_with,
     support_giver_noun,
+    refusal_excluded,
 )

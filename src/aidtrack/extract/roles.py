@@ -551,7 +551,7 @@ _LENDING = frozenset({"loan", "credit", "guarantee", "bond", "lend"})
 
 
 # words that hold support of any kind: financial only when nothing else names the kind
-_CONTAINERS = frozenset({"tranche", "disbursement", "cash"})
+_CONTAINERS = frozenset({"tranche", "disbursement", "cash", "budget"})  # "its humanitarian aid budget"
 
 
 # equipment designations: "MiG-29s", "T-72", "Su-25", "AH-64", "K2" after a count
