@@ -45,6 +45,7 @@ minute on one core.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 import time
@@ -101,6 +102,12 @@ class Doc:
     optional: set[tuple]
     cands: list[tuple[Any, int | None, tuple]] = field(default_factory=list)  # candidate, label, key
     absent: set[tuple] = field(default_factory=set)  # keys a partial gold says are no event
+
+    @functools.cached_property
+    def kinds(self) -> frozenset[str]:
+        """The event types the rules or the candidates of this article propose."""
+        ruled = {e.fields["type"] for _, _, events in self.per_sentence for e in events}
+        return frozenset(ruled | {key[0] for _, _, key in self.cands})
 
 
 def _gold_articles() -> list[tuple[Any, list[dict], str]]:
@@ -242,6 +249,7 @@ def _label(key, span, required, optional) -> int | None:
     return 0
 
 
+@functools.lru_cache(maxsize=None)
 def _is_rule_feature(name: str) -> bool:
     """Features that say what the hand-written rules found ("rule", "rule=...", "ruled=...")."""
     return name.split(":", 1)[-1].startswith("rule")
@@ -373,6 +381,8 @@ def decided_keys(doc: Doc, scores: np.ndarray, kind: str, use: str, least: float
     """The keys of type ``kind`` the pipeline keeps for one article (as pipeline._decide does)."""
     from aidtrack.extract import pipeline
 
+    if kind not in doc.kinds:
+        return set()
     best: dict[tuple, float] = {}
     for (cand, _, key), score in zip(doc.cands, scores):
         if key[0] == kind and (use in ("model", "union") or "found" in cand.extra):

@@ -286,7 +286,8 @@ def test_the_trigger_phrase_says_what_kind_of_support_it_is_about() -> None:
         actor="LVA",
     )
     names = {
-        c.sentence.span.text.split()[4]: {f for f in c.features if f.startswith("appeal:T.names=")} for c in cands
+        c.sentence.span.text.split()[4]: {f for f in c.features if f.startswith("appeal:T.names=")}
+        for c in cands
     }
     assert names == {"send": {"appeal:T.names=military"}, "respect": {"appeal:T.names=none"}}
 
