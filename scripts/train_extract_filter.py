@@ -249,7 +249,7 @@ def _label(key, span, required, optional) -> int | None:
     return 0
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _is_rule_feature(name: str) -> bool:
     """Features that say what the hand-written rules found ("rule", "rule=...", "ruled=...")."""
     return name.split(":", 1)[-1].startswith("rule")
