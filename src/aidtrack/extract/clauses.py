@@ -120,6 +120,10 @@ RELATIONAL_NOUNS = frozenset(
         "opponent",
     }
 )
+# nouns of war: the party named as their object is attacked, not named as their maker
+WAR_NOUNS = frozenset(
+    {"invasion", "war", "aggression", "attack", "offensive", "occupation", "bombing", "assault", "strike"}
+)
 GROUP_NOUNS = frozenset(
     {
         "country",
@@ -417,6 +421,12 @@ def _name_tokens(token: Token) -> list[Token]:
             continue
         if child.dep_ == "prep" and child.lower_ == "of" and token.lemma_.lower() in RELATIONAL_NOUNS:
             continue
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in ("of", "on", "against")
+            and token.lemma_.lower() in WAR_NOUNS
+        ):
+            continue  # "Moscow's invasion of Ukraine" names Moscow; Ukraine is attacked
         if (
             group
             and token.tag_ == "NNS"

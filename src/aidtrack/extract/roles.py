@@ -10,6 +10,7 @@ import re
 from spacy.tokens import Token
 
 from aidtrack.extract.clauses import (
+    WAR_NOUNS,
     Sentence,
     actors_of,
     agent_of,
@@ -190,10 +191,15 @@ _PERMISSIONS = frozenset(
 )
 
 
+def _private(sentence: Sentence, party: Token) -> bool:
+    """A private giver named by nationality ("Polish volunteers", "Swiss companies")."""
+    return party.lemma_.lower() in _PRIVATE and party.i not in sentence.codes
+
+
 def donors_of_verb(sentence: Sentence, verb: Token) -> list[str]:
     """Who gives: the subject, the "by" agent of a passive, or "X's pledge to send"."""
     subject = subject_of(verb)
-    if subject is not None and subject.lemma_.lower() in _PRIVATE and subject.i not in sentence.codes:
+    if subject is not None and _private(sentence, subject):
         return []
     if (
         verb.dep_ == "acl"
@@ -202,8 +208,8 @@ def donors_of_verb(sentence: Sentence, verb: Token) -> list[str]:
         and not subject_of(verb)
     ):
         agent = agent_of(verb)
-        if agent is not None:  # "tanks committed by Spain"
-            return actors_of(sentence, agent)
+        if agent is not None:  # "tanks committed by Spain", not "shells supplied by Swiss firms"
+            return [] if _private(sentence, agent) else actors_of(sentence, agent)
         noun = verb.head
         if noun.lemma_.lower() in _PERMISSIONS:  # "Poland sought Germany's approval to send tanks":
             return []  # a permission sought or granted, nothing given yet
@@ -213,6 +219,8 @@ def donors_of_verb(sentence: Sentence, verb: Token) -> list[str]:
         return found
     if is_passive(verb):
         agent = agent_of(verb)
+        if agent is not None and _private(sentence, agent):
+            return []  # "shells supplied by Swiss companies": commerce, not the state's aid
         found = actors_of(sentence, agent) if agent is not None else []
         for obj in prep_objects(verb, frozenset({"from"})):
             found += [c for c in actors_of(sentence, obj) if c not in found]
@@ -426,9 +434,21 @@ def _led_by_someone(token: Token) -> bool:
     )
 
 
+def _victim(token: Token) -> bool:
+    """ "Moscow's invasion of Ukraine", "the war in Ukraine", "attacks on Israel"."""
+    prep = token.head
+    return (
+        token.dep_ == "pobj"
+        and prep.lower_ in ("of", "on", "against", "in", "into")
+        and prep.head.lemma_.lower() in WAR_NOUNS
+    )
+
+
 def _recipient_codes(sentence: Sentence, candidates: list[Token]) -> list[str]:
     found: list[str] = []
     for tok in candidates:
+        if _victim(tok):
+            continue
         if tok.dep_ == "dative" and tok.pos_ == "ADP":
             tok = next((g for g in tok.children if g.dep_ == "pobj"), tok)
         if (tok.lemma_.lower() in INSTRUMENTS or _led_by_someone(tok)) and tok.i not in sentence.codes:
