@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypedDict
 
 import pydantic
 
@@ -243,6 +243,28 @@ class Source(_Model):
         if not (self.url or self.title or self.publisher):
             raise ValueError("a source needs at least a url, a title or a publisher")
         return self
+
+
+class MacroValue(TypedDict):
+    """One macro figure of a country: an indicator's value in a year, in its unit, with its source
+    (what the importers read and the store keeps in ``macro``)."""
+
+    actor: str
+    indicator: str
+    year: int
+    value: float
+    unit: str
+    source: Source
+
+
+class BadRowDict(TypedDict):
+    """One problem in an imported file as plain data (an import's report): where it is, the
+    value and what was done."""
+
+    row: int | None
+    column: str | None
+    value: str | None
+    reason: str
 
 
 class Item(_Model):

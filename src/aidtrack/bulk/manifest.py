@@ -13,7 +13,10 @@ import os
 import shutil
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
+
+if TYPE_CHECKING:
+    from aidtrack.bulk.worker import PartitionResultDict
 
 from aidtrack.errors import ValidationError
 
@@ -67,9 +70,10 @@ def done_keys(out: Path) -> set[str]:
     return {p.stem for p in (out / DONE).glob("*.json")}
 
 
-def finished(out: Path) -> list[dict[str, Any]]:
+def finished(out: Path) -> list[PartitionResultDict]:
     """The results of every finished partition, in partition order."""
-    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted((out / DONE).glob("*.json"))]
+    results = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((out / DONE).glob("*.json"))]
+    return cast("list[PartitionResultDict]", results)
 
 
 def mark_loaded(out: Path, key: str, outcome: Mapping[str, Any]) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from aidtrack.bulk import manifest
-from aidtrack.bulk.worker import PartitionOutput, process_partition, write_events
+from aidtrack.bulk.worker import PartitionOutput, PartitionResultDict, process_partition, write_events
 from aidtrack.corpus import Partition, Plan, plan_partitions
 from aidtrack.errors import ValidationError
 from aidtrack.relevance import DEFAULT_THRESHOLD
@@ -50,7 +50,8 @@ class BulkReport:
     def pass_rate(self) -> float:
         return self.passed / self.articles if self.articles else 0.0
 
-    def add(self, result: dict[str, Any]) -> None:
+    def add(self, result: PartitionResultDict) -> None:
+        """Count one finished partition."""
         self.processed += 1
         self.articles += result["articles"]
         self.passed += result["passed"]
@@ -102,7 +103,7 @@ def run_bulk(
     max_partitions: int | None = None,
     max_chars: int | None = None,
     on_start: Callable[[Plan, set[str]], None] | None = None,
-    on_result: Callable[[dict[str, Any]], None] | None = None,
+    on_result: Callable[[PartitionResultDict], None] | None = None,
 ) -> BulkReport:
     """Filter and extract every unfinished partition of ``corpus``; events go to ``out/events``.
 
@@ -139,7 +140,7 @@ def run_bulk(
     return report
 
 
-def _checkpoint(output: PartitionOutput, out: Path) -> dict[str, Any]:
+def _checkpoint(output: PartitionOutput, out: Path) -> PartitionResultDict:
     """Write a partition's events, then mark it finished (in that order)."""
     result = output.result.to_dict()
     result["files"] = write_events(output.rows, out, key=output.result.key)

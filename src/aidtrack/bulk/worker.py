@@ -19,7 +19,7 @@ import resource
 import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NotRequired, TypedDict, cast
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -70,6 +70,22 @@ SCHEMA = pa.schema(
 _KNOWN = set(_TEXT_FIELDS) | {"amount", "start", "end", "confidence", "date"}
 
 
+class PartitionResultDict(TypedDict):
+    """A :class:`PartitionResult` as plain data: what the manifest keeps of a finished partition
+    (``capped`` is missing from the files of runs before it was counted)."""
+
+    key: str
+    articles: int
+    passed: int
+    events: int
+    errors: list[str]
+    files: list[str]
+    seconds: float
+    pid: int
+    peak_rss_mb: float
+    capped: NotRequired[int]
+
+
 @dataclasses.dataclass(frozen=True)
 class PartitionResult:
     """What processing one partition did, for the manifest and the progress bar."""
@@ -85,8 +101,9 @@ class PartitionResult:
     peak_rss_mb: float
     capped: int = 0  # articles cut to the character cap before extraction
 
-    def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+    def to_dict(self) -> PartitionResultDict:
+        """The result as plain data (JSON for the manifest)."""
+        return cast(PartitionResultDict, dataclasses.asdict(self))
 
 
 def warm_up() -> None:

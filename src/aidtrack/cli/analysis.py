@@ -52,7 +52,7 @@ def _print_table(rows: list[list[str]], columns: list[str], *, title: str | None
     console.print(table)
 
 
-def _cite(chart: Path | None, *, as_of: str | None = None) -> dict[str, Any]:
+def _cite(chart: Path | None, *, as_of: str | None = None) -> report_service.Cite:
     """Caption details for an exported chart: the data source and release, and the date of the data."""
     if chart is None:
         return {}

@@ -20,7 +20,7 @@ from aidtrack.cli import output
 from aidtrack.cli.ledger import print_table
 from aidtrack.cli.output import print_json
 from aidtrack.services import bulk as bulk_service
-from aidtrack.services.bulk import DEFAULT_THRESHOLD, ENGINES, Plan
+from aidtrack.services.bulk import DEFAULT_THRESHOLD, ENGINES, PartitionResultDict, Plan
 
 console = output.console(stderr=True)
 
@@ -39,7 +39,7 @@ class _Bar:
         self.task = self.progress.add_task("extracting", total=plan.articles, completed=already, rate="")
         self.began = time.perf_counter()
 
-    def advance(self, result: dict[str, Any]) -> None:
+    def advance(self, result: PartitionResultDict) -> None:
         self.articles += result["articles"]
         rate = self.articles / max(time.perf_counter() - self.began, 1e-9)
         self.progress.update(self.task, advance=result["articles"], rate=f"{rate:,.1f} articles/s")

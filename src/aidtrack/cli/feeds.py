@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import click
 
@@ -122,7 +121,7 @@ def feeds_poll(
     the next poll reads only the rest.
     """
     fetcher = feeds_service.make_fetcher(timeout=timeout, retries=retries)
-    progress = None if as_json else (lambda feed: _echo_feed(feed.to_dict()))
+    progress = None if as_json else _echo_feed
     try:
         report = feeds_service.poll(
             feeds=list(chosen),
@@ -148,19 +147,20 @@ def feeds_poll(
     )
 
 
-def _echo_feed(feed: dict[str, Any]) -> None:
-    if feed["status"] == "not-modified":
-        click.echo(f"{feed['url']}: not modified since the last poll")
-    elif feed["status"] == "locked":
-        click.echo(f"{feed['url']}: skipped, another process is polling it")
-    elif feed["status"] == "ok":
-        unreadable = f", {feed['unreadable']} page(s) without article text" if feed["unreadable"] else ""
+def _echo_feed(feed: feeds_service.FeedReport) -> None:
+    """One line on what polling ``feed`` did (and one per error, on stderr)."""
+    if feed.status == "not-modified":
+        click.echo(f"{feed.url}: not modified since the last poll")
+    elif feed.status == "locked":
+        click.echo(f"{feed.url}: skipped, another process is polling it")
+    elif feed.status == "ok":
+        unreadable = f", {feed.unreadable} page(s) without article text" if feed.unreadable else ""
         click.echo(
-            f"{feed['url']}: {feed['items']} item(s), {feed['new']} new, {feed['changed']} changed, "
-            f"{feed['not_relevant']} not relevant{unreadable}, {feed['added']} candidate(s) added"
+            f"{feed.url}: {feed.items} item(s), {feed.new} new, {feed.changed} changed, "
+            f"{feed.not_relevant} not relevant{unreadable}, {feed.added} candidate(s) added"
         )
-    for error in feed["errors"]:
-        click.echo(f"{feed['url']}: error: {error}", err=True)
+    for error in feed.errors:
+        click.echo(f"{feed.url}: error: {error}", err=True)
 
 
 # -- watchlists -------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -55,7 +56,9 @@ def _cell(column: str, value: Any) -> str:
     return str(value)
 
 
-def print_table(rows: list[dict[str, Any]], columns: list[str], *, title: str | None = None) -> None:
+def print_table(
+    rows: Sequence[Mapping[str, object]], columns: list[str], *, title: str | None = None
+) -> None:
     """Rows as a table; amounts formatted for reading (``--json`` keeps the raw numbers)."""
     table = Table(title=title, show_lines=False)
     for col in columns:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping, Sequence
 
 import click
 from rich.panel import Panel
@@ -13,6 +13,7 @@ from aidtrack.cli.output import console as _console
 from aidtrack.cli.output import print_json
 from aidtrack.services import ledger
 from aidtrack.services import review as review_service
+from aidtrack.services.review import Candidate, ReviewLink
 
 console = _console()
 _KEYS = (
@@ -32,7 +33,7 @@ _KEYS = (
 _LINK_COLUMNS = ["ref", "linked_ref", "date", "confidence", "evidence", "source_url"]
 
 
-def _ref(row: dict[str, Any]) -> str:
+def _ref(row: Candidate) -> str:
     return review_service.ref(row["table"], row["id"])
 
 
@@ -46,13 +47,16 @@ def _parse_ref(ref: str) -> tuple[str, int]:
     return ("events" if prefix == "E" else "support"), int(digits)
 
 
-def _show(row: dict[str, Any]) -> None:
-    facts = "  ".join(f"{k}={row[k]}" for k in _KEYS if row.get(k) is not None)
-    body = Text(facts + "\n\n", style="bold")
-    body.append(row.get("evidence") or "(no evidence sentence)", style="italic")
+def _facts(row: Mapping[str, object]) -> str:
+    """The key fields a record has, as ``key=value`` pairs."""
+    return "  ".join(f"{k}={row[k]}" for k in _KEYS if row.get(k) is not None)
+
+
+def _show(row: Candidate) -> None:
+    body = Text(_facts(row) + "\n\n", style="bold")
+    body.append(row["evidence"] or "(no evidence sentence)", style="italic")
     body.append(
-        f"\n\nsource: {row.get('source_title') or ''} {row.get('source_url') or ''} "
-        f"{row.get('source_published') or ''}"
+        f"\n\nsource: {row['source_title'] or ''} {row['source_url'] or ''} {row['source_published'] or ''}"
     )
     for link in row.get("corroborations") or []:
         body.append(f"\nalso reported by: {link.get('source_title') or ''} {link.get('source_url') or ''}")
@@ -97,11 +101,11 @@ def review(ctx: click.Context, list_only: bool, limit: int, sort: str, as_json: 
     _interactive(rows)
 
 
-def _list(rows: list[dict[str, Any]], links: list[dict[str, Any]], *, as_json: bool) -> None:
+def _list(rows: Sequence[Candidate], links: Sequence[ReviewLink], *, as_json: bool) -> None:
     data = [
         {
             "ref": _ref(r),
-            **{k: r.get(k) for k in ("date", *_KEYS, "evidence", "source_url")},
+            **_columns(r, ("date", *_KEYS, "evidence", "source_url")),
             "corroborations": len(r.get("corroborations") or []),
         }
         for r in rows
@@ -133,7 +137,12 @@ def _list(rows: list[dict[str, Any]], links: list[dict[str, Any]], *, as_json: b
         )
 
 
-def _interactive(rows: list[dict[str, Any]]) -> None:
+def _columns(row: Mapping[str, object], keys: Sequence[str]) -> dict[str, object]:
+    """``keys`` of ``row`` (``None`` for a field its table does not have)."""
+    return {k: row.get(k) for k in keys}
+
+
+def _interactive(rows: Sequence[Candidate]) -> None:
     store = ledger.open_store()
     for row in rows:
         _show(row)

@@ -26,6 +26,7 @@ from sqlalchemy.engine import Connection, Engine
 from aidtrack import models
 from aidtrack.db import schema
 from aidtrack.db.engine import current_revision
+from aidtrack.db.rows import KeptFields
 from aidtrack.db.store import Store, refusing_a_second_import
 from aidtrack.errors import StorageError
 
@@ -316,7 +317,7 @@ def import_records(
     path: str,
     by: str,
     rows_read: int,
-    records: Sequence[tuple[models.Support, Mapping[str, Any]]],
+    records: Sequence[tuple[models.Support, KeptFields]],
 ) -> tuple[int, bool]:
     """Store validated support records as one import (one transaction).
 
@@ -339,7 +340,7 @@ def import_records(
         rows = []
         for record, kept in records:
             row = store._record_row(conn, record, import_id, cache)
-            row.update({k: v for k, v in kept.items() if k in ("current", "created", "updated")})
+            row.update(kept)
             rows.append(row)
         store._bulk_insert(conn, schema.support, rows)
         store._finish_import(conn, import_id, stored=len(rows), report=[], by=by)

@@ -7,8 +7,8 @@ country is written to ``audit_log`` like every other change to the ledger.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
-from typing import Any, TypedDict, cast
+from collections.abc import Sequence
+from typing import Any, Required, TypedDict, cast
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -21,6 +21,7 @@ from aidtrack.errors import NotFoundError, ValidationError
 __all__ = [
     "Feed",
     "FeedItemRow",
+    "FeedItemUpdate",
     "ListedFeed",
     "Watch",
     "acquire_lock",
@@ -81,6 +82,24 @@ class FeedItemRow(TypedDict):
     events: int
     error: str | None
     first_seen: dt.datetime
+    fetched: dt.datetime | None
+
+
+class FeedItemUpdate(TypedDict, total=False):
+    """What a poll writes of one entry (:func:`save_item`): its ``key`` and the columns of
+    :class:`FeedItemRow` it sets."""
+
+    key: Required[str]
+    url: str | None
+    title: str | None
+    published: dt.date | None
+    fingerprint: str | None
+    content_hash: str | None
+    etag: str | None
+    last_modified: str | None
+    status: str
+    events: int
+    error: str | None
     fetched: dt.datetime | None
 
 
@@ -244,7 +263,7 @@ def feed_items_of(store: Store, feed_id: int) -> dict[str, FeedItemRow]:
         return {r.key: cast(FeedItemRow, dict(r._mapping)) for r in rows}
 
 
-def save_item(store: Store, feed_id: int, item: Mapping[str, Any]) -> None:
+def save_item(store: Store, feed_id: int, item: FeedItemUpdate) -> None:
     """Insert or update one item (by key) in its own transaction, as soon as it has been read."""
     values = {k: v for k, v in item.items() if k != "key"}
     with store.transaction() as conn:

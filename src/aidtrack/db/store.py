@@ -15,7 +15,7 @@ import json
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, Literal, cast, overload
 
 import pandas as pd
 import sqlalchemy as sa
@@ -24,6 +24,22 @@ from sqlalchemy.engine import Connection, Engine
 from aidtrack import models
 from aidtrack.db import aggregate, schema
 from aidtrack.db.filters import EventFilter, SupportFilter
+from aidtrack.db.rows import (
+    ActorRow,
+    AuditRow,
+    CorroborationRow,
+    EventColumns,
+    EventRow,
+    ImportRow,
+    LedgerSummary,
+    LinkRow,
+    MembershipRow,
+    RecordRow,
+    SourcedCorroborationRow,
+    SupportColumns,
+    SupportRow,
+    TokenRow,
+)
 from aidtrack.errors import NotFoundError, StorageError, ValidationError
 
 __all__ = [
@@ -211,14 +227,14 @@ class Store:
             )
         )
 
-    def audit_trail(self, table: str, record_id: int) -> list[dict[str, Any]]:
+    def audit_trail(self, table: str, record_id: int) -> list[AuditRow]:
         """Every recorded change of one record, oldest first."""
         log = schema.audit_log
         query = (
             sa.select(log).where(log.c.table_name == table, log.c.record_id == record_id).order_by(log.c.id)
         )
         with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(query)]
+            return cast(list[AuditRow], [dict(r._mapping) for r in conn.execute(query)])
 
     # -- writing records -------------------------------------------------------------
 
@@ -276,7 +292,7 @@ class Store:
 
     def update_record(
         self, table: str, record_id: int, changes: Mapping[str, Any], *, by: str
-    ) -> dict[str, Any]:
+    ) -> SupportColumns | EventColumns:
         """Change fields of one support record or event; the old values go to the audit trail.
 
         ``changes`` must already be validated by the caller (services validate through
@@ -308,7 +324,7 @@ class Store:
                 old=before,
                 new={k: new[k] for k in changes},
             )
-            return new
+            return cast(SupportColumns | EventColumns, new)
 
     def _row(self, conn: Connection, table: sa.Table, record_id: int) -> dict[str, Any]:
         row = conn.execute(sa.select(table).where(table.c.id == record_id)).first()
@@ -318,7 +334,13 @@ class Store:
             )
         return dict(row._mapping)
 
-    def get(self, table: str, record_id: int) -> dict[str, Any]:
+    @overload
+    def get(self, table: Literal["support"], record_id: int) -> SupportRow: ...
+    @overload
+    def get(self, table: Literal["events"], record_id: int) -> EventRow: ...
+    @overload
+    def get(self, table: str, record_id: int) -> RecordRow: ...
+    def get(self, table: str, record_id: int) -> RecordRow:
         """One support record or event as a dict, with its source fields."""
         tbl = _table(table)
         with self.engine.connect() as conn:
@@ -328,7 +350,7 @@ class Store:
             raise NotFoundError(
                 f"No {table} record with id {record_id}; list them with `aidtrack list {table}`."
             )
-        return dict(row._mapping)
+        return cast(RecordRow, dict(row._mapping))
 
     # -- candidates from extraction -----------------------------------------------------
 
@@ -476,7 +498,7 @@ class Store:
             )
             return new_id
 
-    def list_links(self, *, origin: str, limit: int | None = None) -> list[dict[str, Any]]:
+    def list_links(self, *, origin: str, limit: int | None = None) -> list[LinkRow]:
         """Corroboration links made by ``origin`` (e.g. extraction), newest first, with their source."""
         cor, src = schema.corroborations, schema.sources
         query = (
@@ -492,9 +514,10 @@ class Store:
             .limit(limit)
         )
         with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(query)]
+            return cast(list[LinkRow], [dict(r._mapping) for r in conn.execute(query)])
 
-    def get_link(self, link_id: int) -> dict[str, Any]:
+    def get_link(self, link_id: int) -> CorroborationRow:
+        """One corroboration link (NotFoundError if there is none)."""
         cor = schema.corroborations
         with self.engine.connect() as conn:
             row = conn.execute(sa.select(cor).where(cor.c.id == link_id)).first()
@@ -502,7 +525,7 @@ class Store:
             raise NotFoundError(
                 f"No corroboration link with id {link_id}; list them with `aidtrack review --list`."
             )
-        return dict(row._mapping)
+        return cast(CorroborationRow, dict(row._mapping))
 
     def replace_link(self, link_id: int, record: models.Support | models.Event, *, by: str) -> int:
         """Undo a corroboration link: delete it and store ``record`` as a candidate (audited); its id."""
@@ -526,7 +549,7 @@ class Store:
             row = self._record_row(conn, record, None)
             return self._insert(conn, _table(link.table_name), [row], by=by)[0]
 
-    def corroborations(self, table: str, record_id: int) -> list[dict[str, Any]]:
+    def corroborations(self, table: str, record_id: int) -> list[SourcedCorroborationRow]:
         """Other sources that reported the same record."""
         cor, src = schema.corroborations, schema.sources
         query = (
@@ -536,22 +559,22 @@ class Store:
             .order_by(cor.c.id)
         )
         with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(query)]
+            return cast(list[SourcedCorroborationRow], [dict(r._mapping) for r in conn.execute(query)])
 
     # -- imports ---------------------------------------------------------------------
 
-    def find_import(self, *, origin: str, sha256: str) -> dict[str, Any] | None:
+    def find_import(self, *, origin: str, sha256: str) -> ImportRow | None:
         """The import of this content (origin and file hash), if it was imported before."""
         with self.engine.connect() as conn:
             return self._find_import(conn, origin=origin, sha256=sha256)
 
-    def get_import(self, import_id: int) -> dict[str, Any]:
+    def get_import(self, import_id: int) -> ImportRow:
         """One row of the import history (NotFoundError if there is none)."""
         with self.engine.connect() as conn:
             row = conn.execute(sa.select(schema.imports).where(schema.imports.c.id == import_id)).first()
         if row is None:
             raise NotFoundError(f"No import with id {import_id}; see `aidtrack status` for the imports.")
-        return dict(row._mapping)
+        return cast(ImportRow, dict(row._mapping))
 
     def import_batch(
         self,
@@ -561,9 +584,9 @@ class Store:
         sha256: str,
         path: str,
         records: Sequence[models.Support],
-        report: Sequence[Mapping[str, Any]],
+        report: Sequence[models.BadRowDict],
         by: str,
-        macro: Sequence[Mapping[str, Any]] = (),
+        macro: Sequence[models.MacroValue] = (),
         events: Sequence[models.Event] = (),
     ) -> ImportOutcome:
         """Store one imported file atomically, idempotently, superseding older releases.
@@ -602,8 +625,8 @@ class Store:
         path: str,
         records: Sequence[models.Support],
         events: Sequence[models.Event],
-        macro: Sequence[Mapping[str, Any]],
-        report: Sequence[Mapping[str, Any]],
+        macro: Sequence[models.MacroValue],
+        report: Sequence[models.BadRowDict],
         by: str,
     ) -> ImportOutcome:
         import_id = self._start_import(
@@ -654,10 +677,10 @@ class Store:
         newest = max(current, key=lambda r: (_release_key(r.release), r.id))
         return self._supersede(conn, origin=origin, release=newest.release, import_id=newest.id, by=by)
 
-    def _find_import(self, conn: Connection, *, origin: str, sha256: str) -> dict[str, Any] | None:
+    def _find_import(self, conn: Connection, *, origin: str, sha256: str) -> ImportRow | None:
         imp = schema.imports
         row = conn.execute(sa.select(imp).where(imp.c.origin == origin, imp.c.sha256 == sha256)).first()
-        return dict(row._mapping) if row else None
+        return cast(ImportRow, dict(row._mapping)) if row else None
 
     def _release_of(self, conn: Connection, import_id: int) -> str:
         release = conn.execute(
@@ -670,7 +693,7 @@ class Store:
         return int(conn.execute(sa.insert(schema.imports).values(**row)).inserted_primary_key[0])
 
     def _finish_import(
-        self, conn: Connection, import_id: int, *, stored: int, report: Sequence[Mapping[str, Any]], by: str
+        self, conn: Connection, import_id: int, *, stored: int, report: Sequence[models.BadRowDict], by: str
     ) -> None:
         values = {
             "finished": _now(),
@@ -756,14 +779,15 @@ class Store:
         )
         return len(rows)
 
-    def list_imports(self) -> list[dict[str, Any]]:
+    def list_imports(self) -> list[ImportRow]:
+        """The import history, oldest first."""
         with self.engine.connect() as conn:
             rows = conn.execute(sa.select(schema.imports).order_by(schema.imports.c.id))
-            return [dict(r._mapping) for r in rows]
+            return cast(list[ImportRow], [dict(r._mapping) for r in rows])
 
     # -- macro data ------------------------------------------------------------------
 
-    def upsert_macro(self, rows: Sequence[Mapping[str, Any]], *, by: str) -> int:
+    def upsert_macro(self, rows: Sequence[models.MacroValue], *, by: str) -> int:
         """Insert or replace macro values (actor, indicator, year); returns how many changed."""
         with self.transaction() as conn:
             return self._upsert_macro(conn, rows, by=by)
@@ -774,8 +798,8 @@ class Store:
         origin: str,
         sha256: str,
         path: str,
-        rows: Sequence[Mapping[str, Any]],
-        report: Sequence[Mapping[str, Any]],
+        rows: Sequence[models.MacroValue],
+        report: Sequence[models.BadRowDict],
         by: str,
     ) -> ImportOutcome:
         """Store a macro file as one import (history, idempotent per file hash); every change audited."""
@@ -797,7 +821,7 @@ class Store:
             self._finish_import(conn, import_id, stored=changed, report=report, by=by)
             return ImportOutcome(import_id, "imported", changed, 0, None, changed)
 
-    def _upsert_macro(self, conn: Connection, rows: Sequence[Mapping[str, Any]], *, by: str) -> int:
+    def _upsert_macro(self, conn: Connection, rows: Sequence[models.MacroValue], *, by: str) -> int:
         tbl = schema.macro
         existing = {
             (r.actor, r.indicator, r.year): (r.id, r.value)
@@ -854,21 +878,21 @@ class Store:
 
     # -- reading ---------------------------------------------------------------------
 
-    def list_support(self, where: SupportFilter | None = None) -> list[dict[str, Any]]:
+    def list_support(self, where: SupportFilter | None = None) -> list[SupportRow]:
         """Support records matching ``where``, newest first, with their source."""
         query = (where or SupportFilter()).apply(_with_source(schema.support), schema.support)
         with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(query)]
+            return cast(list[SupportRow], [dict(r._mapping) for r in conn.execute(query)])
 
-    def list_events(self, where: EventFilter | None = None) -> list[dict[str, Any]]:
+    def list_events(self, where: EventFilter | None = None) -> list[EventRow]:
         """Events matching ``where``, newest first, with their source."""
         query = (where or EventFilter()).apply(_with_source(schema.events), schema.events)
         with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(query)]
+            return cast(list[EventRow], [dict(r._mapping) for r in conn.execute(query)])
 
     def stream_records(
         self, table: str, where: SupportFilter | EventFilter | None = None, *, chunk: int = 250
-    ) -> Iterator[list[dict[str, Any]]]:
+    ) -> Iterator[list[RecordRow]]:
         """Records of ``table`` matching ``where`` (as :meth:`list_support`), ``chunk`` rows at a time,
         read from one cursor (server-side on PostgreSQL), so a large page is never held whole.
 
@@ -881,7 +905,7 @@ class Store:
             result = conn.execution_options(stream_results=True, max_row_buffer=chunk).execute(query)
             keys = list(map(str, result.keys()))
             for rows in result.partitions(chunk):
-                yield [dict(zip(keys, row)) for row in rows]
+                yield cast(list[RecordRow], [dict(zip(keys, row)) for row in rows])
 
     def count(self, table: str, where: SupportFilter | EventFilter | None = None) -> int:
         tbl = _table(table)
@@ -923,7 +947,7 @@ class Store:
         frame["amount_eur"] = frame["amount_eur"].astype(float)
         return frame
 
-    def summary(self) -> dict[str, Any]:
+    def summary(self) -> LedgerSummary:
         """Counts of what the ledger holds, for `aidtrack status`."""
         with self.engine.connect() as conn:
             counts = {
@@ -962,8 +986,8 @@ class Store:
 
     def replace_actors(
         self,
-        actors: Sequence[Mapping[str, Any]],
-        memberships: Sequence[Mapping[str, Any]],
+        actors: Sequence[ActorRow],
+        memberships: Sequence[MembershipRow],
         *,
         version: str | None = None,
     ) -> None:
@@ -1006,12 +1030,11 @@ class Store:
         with self.engine.connect() as conn:
             return conn.execute(sa.select(schema.actors.c.code).limit(1)).first() is not None
 
-    def actor_rows(self) -> list[dict[str, Any]]:
+    def actor_rows(self) -> list[ActorRow]:
+        """The actor table, by code."""
         with self.engine.connect() as conn:
-            return [
-                dict(r._mapping)
-                for r in conn.execute(sa.select(schema.actors).order_by(schema.actors.c.code))
-            ]
+            rows = conn.execute(sa.select(schema.actors).order_by(schema.actors.c.code))
+            return cast(list[ActorRow], [dict(r._mapping) for r in rows])
 
     # -- API tokens ------------------------------------------------------------------
 
@@ -1048,14 +1071,14 @@ class Store:
                 conn.execute(sa.update(t).where(t.c.id == row.id).values(last_used=moment))
         return str(row.name)
 
-    def list_tokens(self) -> list[dict[str, Any]]:
+    def list_tokens(self) -> list[TokenRow]:
         """Every token: id, name, created, expires, last used, revoked (never the hash)."""
         t = schema.tokens
         query = sa.select(t.c.id, t.c.name, t.c.created, t.c.expires, t.c.last_used, t.c.revoked).order_by(
             t.c.id
         )
         with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(query)]
+            return cast(list[TokenRow], [dict(r._mapping) for r in conn.execute(query)])
 
     def revoke_token(self, name: str, *, token_id: int | None = None, by: str | None = None) -> int:
         """Revoke the active tokens of ``name`` (or the one with ``token_id``); audited; how many."""

@@ -206,7 +206,10 @@ def _commitment(
     money = eur_fields(value, base["date"])
     if currency == "USD":
         money.update(
-            amount_usd=amount, fx_note="amount_eur: Kiel's EUR value; amount_usd: as given by the source"
+            {
+                "amount_usd": amount,
+                "fx_note": "amount_eur: Kiel's EUR value; amount_usd: as given by the source",
+            }
         )
     fields = {
         **base,

@@ -19,7 +19,7 @@ from typing import Any, TypedDict
 from aidtrack import currency
 from aidtrack.actors import resolve_actor
 from aidtrack.errors import UnknownActorError, ValidationError
-from aidtrack.models import Category, Source, SourceKind, Support
+from aidtrack.models import BadRowDict, Category, MacroValue, Source, SourceKind, Support
 
 __all__ = [
     "KIEL_CITATION",
@@ -58,19 +58,9 @@ class BadRow:
     value: str | None
     reason: str
 
-    def as_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
-
-
-class MacroValue(TypedDict):
-    """One macro figure of a country: an indicator's value in a year, in its unit, with its source."""
-
-    actor: str
-    indicator: str
-    year: int
-    value: float
-    unit: str
-    source: Source
+    def as_dict(self) -> BadRowDict:
+        """The problem as plain data (a row of an import's report)."""
+        return BadRowDict(row=self.row, column=self.column, value=self.value, reason=self.reason)
 
 
 @dataclasses.dataclass
@@ -321,7 +311,15 @@ def usd_from_eur(amount_eur: float | None, on: dt.date | None) -> tuple[float | 
     return usd.value, f"amount_eur: Kiel's EUR value; amount_usd: {usd.note}"
 
 
-def eur_fields(amount_eur: float | None, on: dt.date | None) -> dict[str, Any]:
+class EurFields(TypedDict):
+    """The money fields of a Kiel record: Kiel's EUR figure, its USD value and how it was converted."""
+
+    amount_eur: float | None
+    amount_usd: float | None
+    fx_note: str
+
+
+def eur_fields(amount_eur: float | None, on: dt.date | None) -> EurFields:
     """A record's ``amount_eur`` (Kiel's EUR figure), ``amount_usd`` (at the ECB rate of ``on``)
     and the ``fx_note`` that says so: the money fields every Kiel reader fills alike.
 
@@ -329,7 +327,7 @@ def eur_fields(amount_eur: float | None, on: dt.date | None) -> dict[str, Any]:
     {'amount_eur': None, 'amount_usd': None, 'fx_note': 'no EUR value given by Kiel'}
     """
     usd, note = usd_from_eur(amount_eur, on)
-    return {"amount_eur": amount_eur, "amount_usd": usd, "fx_note": note}
+    return EurFields(amount_eur=amount_eur, amount_usd=usd, fx_note=note)
 
 
 def sha256_of(path: Path) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from typing import Any, Literal
+from typing import Any, Literal, TypedDict, cast
 
 import pydantic
 
@@ -273,6 +273,53 @@ class Rule(pydantic.BaseModel):
         return data
 
 
+class TransferDict(TypedDict):
+    """A :class:`Transfer` as JSON-ready data (``Transfer.to_dict``)."""
+
+    origin: str
+    recipient: str
+    item: str
+    via: list[str]
+    transit: list[str]
+    manufacturer: str | None
+    equipment: str | None
+    on: str | None
+
+
+class FindingDict(TypedDict):
+    """A :class:`Finding` as JSON-ready data (``Finding.to_dict``): its fields and basis in words."""
+
+    slug: str
+    severity: Literal["error", "warning", "info"]
+    country: str
+    message: str
+    rule_id: str | None
+    citation: str | None
+    hop: int
+    set_aside: list[str]
+    basis: str | None
+    rule_title: str | None
+    legal_reference: str
+    unverified: str | None
+    topic: str | None
+    basis_label: str
+
+
+class CheckDict(TypedDict):
+    """A :class:`CheckResult` as JSON-ready data (``CheckResult.to_dict``)."""
+
+    transfer: TransferDict
+    verdict: str
+    label: str
+    consent_of: list[str]
+    approval_of: list[str]
+    strength: str
+    basis: str | None
+    unverified: list[str]
+    cited_rules: list[str]
+    findings: list[FindingDict]
+
+
 @dataclasses.dataclass(frozen=True)
 class Transfer:
     """A proposed transfer: ``origin`` exports ``item`` to ``recipient`` through ``via``.
@@ -309,7 +356,8 @@ class Transfer:
         """Every state the item passes through, origin first, recipient last."""
         return (self.origin, *self.via, self.recipient)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> TransferDict:
+        """The transfer as JSON-ready data."""
         return {
             "origin": self.origin,
             "recipient": self.recipient,
@@ -354,11 +402,12 @@ class Finding:
         """The deciding rule's basis in words, or ``"basis not recorded"``."""
         return BASES.get(self.basis or "", "basis not recorded")
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> FindingDict:
+        """The finding as JSON-ready data, with its basis in words."""
         data = dataclasses.asdict(self)
         data["set_aside"] = list(self.set_aside)
         data["basis_label"] = self.basis_label
-        return data
+        return cast(FindingDict, data)
 
 
 _LAW = ("statute", "international_obligation", "court_ruling", "regulation")
@@ -486,7 +535,8 @@ class CheckResult:
             return "needs " + " and ".join(parts)
         return self.verdict
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> CheckDict:
+        """The check as JSON-ready data."""
         return {
             "transfer": self.transfer.to_dict(),
             "verdict": self.verdict,

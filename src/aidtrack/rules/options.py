@@ -17,15 +17,16 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import math
-from collections.abc import Iterable, Sequence
-from typing import Any, TypedDict
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, TypedDict, cast
 
 import pandas as pd
 
 from aidtrack.actors import display_name
 from aidtrack.rules.checker import check_transfer
-from aidtrack.rules.model import CheckResult, Transfer, strength_rank
+from aidtrack.rules.model import CheckDict, CheckResult, Transfer, strength_rank
 from aidtrack.rules.register import RegisterLike, as_register
+from aidtrack.rules.signals import Signal
 
 INTERMEDIARIES: tuple[str, ...] = ("USA", "POL", "DEU")
 
@@ -39,6 +40,46 @@ class PeerSupport(TypedDict):
     amount_eur: float | None
 
 
+class StepUpRow(TypedDict):
+    """The step-up gap in one category (a row of ``compare_donors``' table): what the donor
+    gave, the peers' median share of GDP and what closing the gap would take."""
+
+    category: str
+    donor_eur: float | None
+    peer_median_pct_gdp: float | None
+    gap_eur: float | None
+
+
+class RouteDict(TypedDict):
+    """A :class:`RouteOption` as JSON-ready data (``RouteOption.to_dict``)."""
+
+    route: str
+    title: str
+    category: str
+    verdict: str
+    label: str
+    strength: str
+    basis: str | None
+    rank: int
+    note: str
+    check: CheckDict | None
+    peers: list[PeerSupport]
+    signals: list[dict[str, Any]]  # signals with ISO dates (_jsonable)
+    step_up: list[StepUpRow]
+
+
+class OptionsDict(TypedDict):
+    """An :class:`OptionsReport` as JSON-ready data (``OptionsReport.to_dict``)."""
+
+    donor: str
+    recipient: str
+    as_of: str
+    routes: list[RouteDict]
+    appeals: list[dict[str, Any]]  # signals with ISO dates (_jsonable)
+    threats: list[dict[str, Any]]
+    notes: list[str]
+
+
 @dataclasses.dataclass(frozen=True)
 class RouteOption:
     """One way the donor could support the recipient, with the evidence for it."""
@@ -50,8 +91,8 @@ class RouteOption:
     label: str
     check: CheckResult | None
     peers: tuple[PeerSupport, ...]
-    signals: tuple[dict[str, Any], ...]
-    step_up: tuple[dict[str, Any], ...]
+    signals: tuple[Signal, ...]
+    step_up: tuple[StepUpRow, ...]
     note: str = ""
 
     @property
@@ -69,7 +110,8 @@ class RouteOption:
         """Position class of the route: 0 is the most open."""
         return strength_rank(self.strength)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> RouteDict:
+        """The route as JSON-ready data."""
         return {
             "route": self.slug,
             "title": self.title,
@@ -95,11 +137,12 @@ class OptionsReport:
     recipient: str
     as_of: dt.date
     routes: tuple[RouteOption, ...]
-    appeals: tuple[dict[str, Any], ...]
-    threats: tuple[dict[str, Any], ...]
+    appeals: tuple[Signal, ...]
+    threats: tuple[Signal, ...]
     notes: tuple[str, ...] = ()
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> OptionsDict:
+        """The report as JSON-ready data."""
         return {
             "donor": self.donor,
             "recipient": self.recipient,
@@ -117,7 +160,7 @@ def build_options(
     as_of: dt.date,
     recipient: str = "UKR",
     peer_support: pd.DataFrame | None = None,
-    signals: Iterable[dict[str, Any]] = (),
+    signals: Iterable[Signal] = (),
     step_up: pd.DataFrame | None = None,
     register: RegisterLike = None,
     intermediaries: Sequence[str] = INTERMEDIARIES,
@@ -129,7 +172,7 @@ def build_options(
     as returned by :func:`aidtrack.rules.load_signals`.
     """
     reg = as_register(register)
-    known = [s for s in signals if s.get("date") is None or s["date"] <= as_of]
+    known = [s for s in signals if (day := s.get("date")) is None or day <= as_of]
     context = _Context(donor, recipient, as_of, reg, peer_support, step_up, known)
     routes = [
         context.military("direct-lethal", "Direct lethal aid", "lethal"),
@@ -165,7 +208,7 @@ class _Context:
     register: Any
     peer_support: pd.DataFrame | None
     step_up: pd.DataFrame | None
-    signals: list[dict[str, Any]]
+    signals: list[Signal]
 
     def military(self, slug: str, title: str, item: str, *, via: str | None = None) -> RouteOption:
         transfer = Transfer(self.donor, self.recipient, item, via=(via,) if via else (), on=self.as_of)
@@ -222,16 +265,18 @@ def _peers(
     )
 
 
-def _step_up(frame: pd.DataFrame | None, category: str) -> tuple[dict[str, Any], ...]:
+def _step_up(frame: pd.DataFrame | None, category: str) -> tuple[StepUpRow, ...]:
     if frame is None or frame.empty:
         return ()
     rows = frame[frame["category"] == category]
-    return tuple({k: _plain(v) for k, v in row.items()} for row in rows.to_dict("records"))
+    return tuple(
+        cast(StepUpRow, {str(k): _plain(v) for k, v in row.items()}) for row in rows.to_dict("records")
+    )
 
 
 def _route_signals(
-    signals: list[dict[str, Any]], donor: str, category: str, *, via: str | None = None
-) -> list[dict[str, Any]]:
+    signals: list[Signal], donor: str, category: str, *, via: str | None = None
+) -> list[Signal]:
     """Signals for one route: appeals, threats and sanctions aimed at the donor, and the
     donor's own refusals, policy changes and support, in the route's category.
 
@@ -241,7 +286,7 @@ def _route_signals(
     return [s for s in signals if _fits(s, donor, category, via=via)]
 
 
-def _fits(signal: dict[str, Any], donor: str, category: str, *, via: str | None) -> bool:
+def _fits(signal: Signal, donor: str, category: str, *, via: str | None) -> bool:
     kind = signal["type"]
     aimed = signal.get("target") == donor and kind in ("appeal", "threat", "sanction")
     own = signal.get("actor") == donor and kind in ("refusal", "policy_change", "support")
@@ -254,7 +299,7 @@ def _fits(signal: dict[str, Any], donor: str, category: str, *, via: str | None)
     return signal.get("category") in (category, None)
 
 
-def _about(signals: list[dict[str, Any]], donor: str, types: set[str]) -> list[dict[str, Any]]:
+def _about(signals: list[Signal], donor: str, types: set[str]) -> list[Signal]:
     return [s for s in signals if s["type"] in types and s.get("target") == donor]
 
 
@@ -277,5 +322,6 @@ def _plain(value: Any) -> Any:
     return None if isinstance(value, float) and math.isnan(value) else value
 
 
-def _jsonable(event: dict[str, Any]) -> dict[str, Any]:
+def _jsonable(event: Mapping[str, Any]) -> dict[str, Any]:
+    """A signal with its dates as ISO text (its other values are JSON already)."""
     return {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in event.items()}

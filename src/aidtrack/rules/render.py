@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from aidtrack.actors import display_name
@@ -12,6 +12,7 @@ from aidtrack.models import Category, values
 from aidtrack.rules.changes import RuleChange
 from aidtrack.rules.model import BASES, CheckResult, Finding, Rule, RuleSource
 from aidtrack.rules.options import OptionsReport, PeerSupport, RouteOption
+from aidtrack.rules.signals import Signal
 
 
 def render_check(result: CheckResult) -> str:
@@ -199,9 +200,9 @@ def _cited_rules_section(report: OptionsReport, rules: Sequence[Rule]) -> list[s
     return [*lines, ""]
 
 
-def _own_record(report: OptionsReport) -> list[dict[str, Any]]:
+def _own_record(report: OptionsReport) -> list[Signal]:
     """The donor's refusals, policy changes and direct support, once, in date order."""
-    seen: dict[tuple[Any, ...], dict[str, Any]] = {}
+    seen: dict[tuple[Any, ...], Signal] = {}
     for route in report.routes:
         for s in route.signals:
             if s["actor"] == report.donor and not s.get("via"):
@@ -218,14 +219,15 @@ def _peer(row: PeerSupport) -> str:
     return f"{row.get('donor')} {_amount(row)} ({row.get('measure')})"
 
 
-def _signal(event: dict[str, Any]) -> str:
+def _signal(event: Signal) -> str:
     day = event.get("date") or "undated"
-    source = event["sources"][0] if event.get("sources") else {}
+    sources = event.get("sources") or []
+    source: Mapping[str, object] = sources[0] if sources else {}
     cite = f" ([{source.get('publisher')}]({source.get('url')}))" if source else ""
     return f"- {day} {event['type']} {event['actor']}: {event['summary']}{cite}"
 
 
-def _signal_section(title: str, events: tuple[dict[str, Any], ...]) -> list[str]:
+def _signal_section(title: str, events: Sequence[Signal]) -> list[str]:
     if not events:
         return [f"## {title}", "", "None on record.", ""]
     return [f"## {title}", "", *[_signal(e) for e in events], ""]

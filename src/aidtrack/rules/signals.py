@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib.resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NotRequired, TypedDict, cast
 
 import pydantic
 
@@ -22,6 +22,45 @@ from aidtrack.rules.model import RuleSource
 from aidtrack.rules.register import load_yaml_list
 
 SignalType = Literal[EventTypeName, "support"]
+
+
+class SignalSource(TypedDict):
+    """Where a signal was reported: address, publisher and date (ISO text in the register file,
+    a date for a ledger event)."""
+
+    url: str | None
+    publisher: str | None
+    date: str | dt.date | None
+
+
+class Signal(TypedDict):
+    """A diplomatic event shaped as the rules' signals: what it is (the fields of
+    :data:`~aidtrack.models.EVENT_WHAT`), its date and its sources. An event read from the
+    register file (:func:`load_signals`) also has the rest of :data:`EVENT_KEYS`; a confirmed
+    event of the ledger (``services.rules.ledger_signals``) has only these."""
+
+    type: str
+    actor: str
+    target: str | None
+    beneficiary: str | None
+    recipient: str | None
+    category: str | None
+    direction: str | None
+    consequence: str | None
+    condition: str | None
+    summary: str | None
+    date: dt.date | None
+    sources: list[SignalSource]
+    date_precision: NotRequired[str | None]
+    confidence: NotRequired[str | None]
+    stage: NotRequired[str | None]
+    amount: NotRequired[float | None]
+    currency: NotRequired[str | None]
+    channel: NotRequired[str | None]
+    via: NotRequired[str | None]
+    notes: NotRequired[str | None]
+
+
 EVENT_KEYS = (
     *EVENT_WHAT,
     "date",
@@ -63,7 +102,7 @@ class _Signal(pydantic.BaseModel):
     source_exception: str | None = None
 
 
-def load_signals(path: str | Path | None = None) -> list[dict[str, Any]]:
+def load_signals(path: str | Path | None = None) -> list[Signal]:
     """Events from ``path`` (default: the shipped register), oldest first, undated last.
 
     Each event has the keys in :data:`EVENT_KEYS`; ``date`` is a ``datetime.date``
@@ -87,7 +126,7 @@ def _read(path: str | Path | None) -> tuple[str, str]:
     return str(target), target.read_text(encoding="utf-8")
 
 
-def _event(entry: Any, *, origin: str, index: int) -> dict[str, Any]:
+def _event(entry: Any, *, origin: str, index: int) -> Signal:
     if isinstance(entry, dict) and isinstance(entry.get("date"), dt.date):
         entry = {**entry, "date": entry["date"].isoformat()}
     try:
@@ -107,7 +146,7 @@ def _event(entry: Any, *, origin: str, index: int) -> dict[str, Any]:
     if signal.type == "support" and event["recipient"] is None:
         event["recipient"] = signal.target
     event.update(date=day, date_precision=precision, sources=sources)
-    return {key: event.get(key) for key in EVENT_KEYS}
+    return cast(Signal, {key: event.get(key) for key in EVENT_KEYS})
 
 
 def _source(raw: Any) -> dict[str, Any]:

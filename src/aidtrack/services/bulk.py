@@ -25,6 +25,7 @@ from aidtrack.bulk import (
     manifest,
     run_bulk,
 )
+from aidtrack.bulk.worker import PartitionResultDict
 from aidtrack.corpus import Plan
 from aidtrack.db import Store
 from aidtrack.relevance import DEFAULT_THRESHOLD
@@ -72,7 +73,7 @@ def bulk_extract(
     store: Store | None = None,
     by: str | None = None,
     on_start: Callable[[Plan, set[str]], None] | None = None,
-    on_result: Callable[[dict[str, Any]], None] | None = None,
+    on_result: Callable[[PartitionResultDict], None] | None = None,
 ) -> tuple[BulkReport, LoadReport | None]:
     """Extract events from ``corpus`` into ``out``; with ``store``, load finished partitions as candidates.
 

@@ -30,6 +30,7 @@ import markupsafe
 from aidtrack.analysis import formatting
 from aidtrack.db import EventFilter, Store, SupportFilter
 from aidtrack.db import feeds as feeds_db
+from aidtrack.db.rows import RecordRow
 from aidtrack.errors import AidtrackError, ValidationError
 from aidtrack.rules.register import RegisterLike
 from aidtrack.services import analysis as analysis_service
@@ -355,7 +356,7 @@ def _section(
     }
 
 
-def _records(store: Store, table: str, code: str, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
+def _records(store: Store, table: str, code: str, start: dt.date, end: dt.date) -> list[RecordRow]:
     """Records of ``code`` dated in the period or created, edited or reviewed in it; newest first, each once."""
     filters: list[SupportFilter | EventFilter] = (
         [SupportFilter(donor=code, start=start, end=end, limit=None)]
@@ -365,7 +366,7 @@ def _records(store: Store, table: str, code: str, start: dt.date, end: dt.date) 
             EventFilter(target=code, start=start, end=end, limit=None),
         ]
     )
-    found: dict[int, dict[str, Any]] = {}
+    found: dict[int, RecordRow] = {}
     for where in filters:
         rows = store.list_support(where) if isinstance(where, SupportFilter) else store.list_events(where)
         found.update((r["id"], r) for r in rows if r["status"] != "rejected")

@@ -29,7 +29,7 @@ import socket
 import threading
 import uuid
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any
+from typing import Any, TypedDict, cast
 from urllib.parse import urlsplit
 
 from aidtrack import settings
@@ -155,16 +155,39 @@ def add_feed(
     )
 
 
-def list_feeds(*, tags: Sequence[str] = (), store: Store | None = None) -> list[dict[str, Any]]:
+class FeedListing(TypedDict):
+    """A feed as :func:`list_feeds` shows it: a :class:`~aidtrack.db.feeds.ListedFeed` without
+    the lease of the process polling it."""
+
+    id: int
+    url: str
+    name: str | None
+    added: dt.datetime
+    added_by: str
+    etag: str | None
+    last_modified: str | None
+    polled: dt.datetime | None
+    status: str | None
+    error: str | None
+    tags: list[str]
+    items: int
+    events: int
+
+
+_LEASE = ("lock_owner", "locked_until")
+
+
+def list_feeds(*, tags: Sequence[str] = (), store: Store | None = None) -> list[FeedListing]:
     """Every feed (or those with one of ``tags``): address, name, tags, last poll and its outcome, items
     remembered, events found."""
     rows = feeds_db.list_feeds(store or ledger.open_store())
     wanted = {_tag(t) for t in tags}
-    return [
-        {k: v for k, v in row.items() if k not in ("lock_owner", "locked_until")}
-        for row in rows
-        if not wanted or wanted & set(row["tags"])
-    ]
+    return [_listing(row) for row in rows if not wanted or wanted & set(row["tags"])]
+
+
+def _listing(row: feeds_db.ListedFeed) -> FeedListing:
+    fields: dict[str, object] = {k: v for k, v in row.items() if k not in _LEASE}
+    return cast(FeedListing, fields)
 
 
 def remove_feed(ref: str | int, *, store: Store | None = None, by: str | None = None) -> feeds_db.Feed:
@@ -373,10 +396,10 @@ class _Fetched:
 class _Read:
     """What reading one entry gave: the row to remember, the outcome, the document to store, an error."""
 
-    row: dict[str, Any]
+    row: feeds_db.FeedItemUpdate
     outcome: str  # new, changed, unchanged, unreadable or error
     relevant: bool = False
-    document: dict[str, Any] | None = None
+    document: dict[str, Any] | None = None  # as extraction gives it: free-form
     error: str | None = None
 
 
@@ -444,11 +467,13 @@ def read_entry(fetched: _Fetched) -> _Read:
     outcome = "new" if old is None or old["content_hash"] is None else "changed"
     answer = fetched.answer
     row.update(
-        content_hash=digest,
-        etag=answer.etag if answer else None,
-        error=None,
-        last_modified=answer.last_modified if answer else None,
-        fetched=_now(),
+        {
+            "content_hash": digest,
+            "etag": answer.etag if answer else None,
+            "error": None,
+            "last_modified": answer.last_modified if answer else None,
+            "fetched": _now(),
+        }
     )
     if not _relevance().passes(article):
         return _Read({**row, "status": "not-relevant", "events": 0}, outcome)
@@ -481,14 +506,11 @@ def _store_read(run: _Poll, report: FeedReport, read: _Read) -> None:
     feeds_db.save_item(run.store, report.id, read.row)
 
 
-def _base_row(item: FeedItem) -> dict[str, Any]:
-    return {
-        "key": item.key,
-        "url": item.url,
-        "title": item.title,
-        "published": item.published,
-        "fingerprint": item.fingerprint,
-    }
+def _base_row(item: FeedItem) -> feeds_db.FeedItemUpdate:
+    """What is remembered of every entry read: its key, address, title, date and fingerprint."""
+    return feeds_db.FeedItemUpdate(
+        key=item.key, url=item.url, title=item.title, published=item.published, fingerprint=item.fingerprint
+    )
 
 
 def _article(fetched: _Fetched) -> Article | None:

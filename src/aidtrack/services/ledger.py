@@ -10,12 +10,23 @@ import functools
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, TypedDict, overload
 
 import pandas as pd
 
 from aidtrack import actors, models, settings
 from aidtrack.db import EventFilter, Store, SupportFilter, connect
+from aidtrack.db.rows import (
+    ActorRow,
+    AuditEntry,
+    EventColumns,
+    EventRow,
+    LedgerSummary,
+    MembershipRow,
+    RecordRow,
+    SupportColumns,
+    SupportRow,
+)
 from aidtrack.errors import ValidationError
 
 EXPORT_FORMATS = ("csv", "json", "parquet")
@@ -60,9 +71,9 @@ def _reference_fingerprint() -> str:
 def seed_actors(store: Store, *, version: str | None = None) -> None:
     """Copy every known actor and group membership into the database (``version``: of the
     packaged tables, so that an upgrade with changed tables re-seeds the copy)."""
-    rows = [{"code": a.code, "name": a.name, "kind": a.kind} for a in actors.all_actors()]
+    rows = [ActorRow(code=a.code, name=a.name, kind=a.kind) for a in actors.all_actors()]
     members = [
-        {"group_code": m.group, "member": m.member, "start": m.start, "end": m.end}
+        MembershipRow(group_code=m.group, member=m.member, start=m.start, end=m.end)
         for m in actors.memberships()
     ]
     store.replace_actors(rows, members, version=version)
@@ -195,12 +206,12 @@ def _check_changes(table: str, changes: Mapping[str, Any]) -> None:
 
 def edit_record(
     table: str, record_id: int, changes: Mapping[str, Any], *, store: Store, by: str | None = None
-) -> dict[str, Any]:
+) -> SupportColumns | EventColumns:
     """Change fields of a record, validated exactly as a new record is (actors resolved, the
     whole record checked by the model); EUR/USD values are recomputed when the amount,
     currency or date changes. Provenance fields cannot be changed."""
     _check_changes(table, changes)
-    current = store.get(table, record_id)
+    current: Mapping[str, Any] = store.get(table, record_id)
     model: type[models.Support | models.Event] = models.Support if table == "support" else models.Event
     fields = set(model.model_fields) - {"id", "source"}
     merged = {k: current[k] for k in fields if k in current}
@@ -223,15 +234,15 @@ def edit_record(
     return store.update_record(table, record_id, clean, by=current_user(by))
 
 
-def audit_trail(table: str, record_id: int, *, store: Store) -> list[dict[str, Any]]:
+def audit_trail(table: str, record_id: int, *, store: Store) -> list[AuditEntry]:
     """Every change of one record, oldest first; an imported record starts with its import.
 
     Raises NotFoundError for an unknown record (so the CLI exits 1 and says so).
     """
-    record = store.get(table, record_id)
-    trail = store.audit_trail(table, record_id)
-    if record.get("import_id") is not None:
-        imp = store.get_import(int(record["import_id"]))
+    import_id = store.get(table, record_id)["import_id"]
+    trail: list[AuditEntry] = [*store.audit_trail(table, record_id)]
+    if import_id is not None:
+        imp = store.get_import(import_id)
         origin = {
             "import_id": imp["id"],
             "origin": imp["origin"],
@@ -241,15 +252,15 @@ def audit_trail(table: str, record_id: int, *, store: Store) -> list[dict[str, A
         }
         trail.insert(
             0,
-            {
-                "at": imp["started"],
-                "by": imp["by"],
-                "table_name": table,
-                "record_id": record_id,
-                "action": "import",
-                "old": None,
-                "new": origin,
-            },
+            AuditEntry(
+                at=imp["started"],
+                by=imp["by"],
+                table_name=table,
+                record_id=record_id,
+                action="import",
+                old=None,
+                new=origin,
+            ),
         )
     return trail
 
@@ -300,7 +311,22 @@ def _clean_filter(
     return clean
 
 
-def list_records(table: str, where: SupportFilter | EventFilter, *, store: Store) -> list[dict[str, Any]]:
+@overload
+def list_records(
+    table: Literal["support"], where: SupportFilter | EventFilter, *, store: Store
+) -> list[SupportRow]: ...
+@overload
+def list_records(
+    table: Literal["events"], where: SupportFilter | EventFilter, *, store: Store
+) -> list[EventRow]: ...
+@overload
+def list_records(
+    table: str, where: SupportFilter | EventFilter, *, store: Store
+) -> list[SupportRow] | list[EventRow]: ...
+def list_records(
+    table: str, where: SupportFilter | EventFilter, *, store: Store
+) -> list[SupportRow] | list[EventRow]:
+    """The records of ``table`` ("support" or "events") matching ``where``, newest first."""
     if table == "support":
         assert isinstance(where, SupportFilter)
         return store.list_support(where)
@@ -310,7 +336,7 @@ def list_records(table: str, where: SupportFilter | EventFilter, *, store: Store
 
 def stream_records(
     table: str, where: SupportFilter | EventFilter, *, store: Store, chunk: int = 250
-) -> Iterator[list[dict[str, Any]]]:
+) -> Iterator[list[RecordRow]]:
     """The records of :func:`list_records`, ``chunk`` at a time from one database cursor
     (the connection is held until the iterator is exhausted or closed)."""
     if table not in EDITABLE:
@@ -338,17 +364,39 @@ def export_records(
     return len(rows)
 
 
-def status(*, store: Store) -> dict[str, Any]:
+class ImportBrief(TypedDict):
+    """One import as :func:`status` lists it (a projection of :class:`~aidtrack.db.rows.ImportRow`)."""
+
+    id: int
+    origin: str
+    release: str | None
+    path: str | None
+    rows_stored: int
+    rows_rejected: int
+    superseded_by: int | None
+
+
+class LedgerStatus(LedgerSummary):
+    """What :func:`status` returns: the ledger's counts and its imports."""
+
+    imports: list[ImportBrief]
+
+
+def status(*, store: Store) -> LedgerStatus:
     """What the ledger holds: counts per table and status, and the imports."""
-    summary = store.summary()
-    summary["imports"] = [
-        {
-            k: imp[k]
-            for k in ("id", "origin", "release", "path", "rows_stored", "rows_rejected", "superseded_by")
-        }
+    imports = [
+        ImportBrief(
+            id=imp["id"],
+            origin=imp["origin"],
+            release=imp["release"],
+            path=imp["path"],
+            rows_stored=imp["rows_stored"],
+            rows_rejected=imp["rows_rejected"],
+            superseded_by=imp["superseded_by"],
+        )
         for imp in store.list_imports()
     ]
-    return summary
+    return LedgerStatus(**store.summary(), imports=imports)
 
 
 def group_members(group: str, *, on: dt.date | None, store: Store) -> list[str]:

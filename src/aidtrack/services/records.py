@@ -35,6 +35,7 @@ import pandas as pd
 from aidtrack import models
 from aidtrack.db import Store
 from aidtrack.db import backup as dump
+from aidtrack.db.rows import KeptFields
 from aidtrack.errors import ImportFormatError, UnknownActorError, ValidationError
 from aidtrack.importers.release import BadRow, sha256_of
 from aidtrack.services import ledger
@@ -215,9 +216,9 @@ def _plain(value: Any) -> Any:
 
 def _validate(
     rows: list[dict[str, Any]], *, progress: Progress | None
-) -> tuple[list[tuple[models.Support, dict[str, Any]]], list[BadRow]]:
+) -> tuple[list[tuple[models.Support, KeptFields]], list[BadRow]]:
     """Every row as a record, or the problems of the bad rows (row 1 is the first record)."""
-    records: list[tuple[models.Support, dict[str, Any]]] = []
+    records: list[tuple[models.Support, KeptFields]] = []
     report: list[BadRow] = []
     for number, row in enumerate(rows, start=1):
         problems: list[_RowError] = []
@@ -240,9 +241,7 @@ class _RowError(Exception):
         self.reason = reason if len(reason) <= _REASON else reason[: _REASON - 3] + "..."
 
 
-def _record(
-    row: Mapping[str, Any], problems: list[_RowError]
-) -> tuple[models.Support, dict[str, Any]] | None:
+def _record(row: Mapping[str, Any], problems: list[_RowError]) -> tuple[models.Support, KeptFields] | None:
     """One row as a validated support record plus its kept fields; problems go to ``problems``."""
     fields = _model_fields()
     data = {k: v for k, v in row.items() if k in fields}
@@ -322,13 +321,15 @@ def _source(row: Mapping[str, Any]) -> models.Source:
     return models.Source(**fields)
 
 
-def _kept(row: Mapping[str, Any], problems: list[_RowError]) -> dict[str, Any]:
-    kept: dict[str, Any] = {}
+def _kept(row: Mapping[str, Any], problems: list[_RowError]) -> KeptFields:
+    """The row's ``current``, ``created`` and ``updated`` (those it gives), parsed."""
+    kept = KeptFields()
     if row.get("current") is not None:
         kept["current"] = _field(row, "current", _boolean, problems)
-    for key in ("created", "updated"):
-        if row.get(key) is not None:
-            kept[key] = _field(row, key, _timestamp, problems)
+    if row.get("created") is not None:
+        kept["created"] = _field(row, "created", _timestamp, problems)
+    if row.get("updated") is not None:
+        kept["updated"] = _field(row, "updated", _timestamp, problems)
     return kept
 
 

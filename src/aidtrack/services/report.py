@@ -12,7 +12,7 @@ import hashlib
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from aidtrack import analysis, cachefiles
 from aidtrack.analysis import (
@@ -27,6 +27,7 @@ from aidtrack.services import bootstrap, ledger
 from aidtrack.services import rules as rules_service
 
 __all__ = [
+    "Cite",
     "Report",
     "brief_text",
     "cited_rule_ids",
@@ -203,6 +204,14 @@ def kiel_releases(store: Store) -> list[str]:
         },
         key=lambda r: (len(r), r),
     )
+
+
+class Cite(TypedDict, total=False):
+    """What a chart cites under it (keyword arguments of the ``charts`` functions): the dataset
+    (:func:`data_source`) and the date of the data."""
+
+    source: str | None
+    as_of: dt.date | str | None
 
 
 def data_source(store: Store) -> str | None:

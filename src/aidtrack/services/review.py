@@ -16,10 +16,18 @@ import hashlib
 import json
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any, TypedDict
+from typing import Any, NotRequired, TypedDict, cast
 
 from aidtrack import actors, models
 from aidtrack.db import EventFilter, Store, SupportFilter
+from aidtrack.db.rows import (
+    EventColumns,
+    EventRow,
+    RecordRow,
+    SourcedCorroborationRow,
+    SupportColumns,
+    SupportRow,
+)
 from aidtrack.errors import ValidationError
 from aidtrack.services import ledger
 from aidtrack.services.ledger import current_user, edit_record, parse_date
@@ -33,8 +41,76 @@ _ITEM_SPLIT = re.compile(r",\s*|\s+and\s+|;\s*")
 class InvalidEvent(TypedDict):
     """An extracted event the model refused, with the reason."""
 
-    event: dict[str, Any]
+    event: dict[str, Any]  # the event as extraction gave it: free-form
     error: str
+
+
+class ReviewTags(TypedDict):
+    """What the review queue adds to a record: its table, how a reviewer names it (E12, S5)
+    and, in the queue, the other sources linked to it."""
+
+    table: str
+    ref: str
+    corroborations: NotRequired[list[SourcedCorroborationRow]]
+
+
+class SupportCandidate(SupportRow, ReviewTags):
+    """A support record in the review queue."""
+
+
+class EventCandidate(EventRow, ReviewTags):
+    """An event in the review queue."""
+
+
+Candidate = SupportCandidate | EventCandidate
+"""A record in the review queue (:func:`candidates`, :func:`undo_link`)."""
+
+
+class LinkedRecord(TypedDict, total=False):
+    """The key fields of the record a link points to (those its table has)."""
+
+    id: int
+    date: dt.date | None
+    type: str
+    donor: str
+    recipient: str | None
+    actor: str
+    target: str | None
+    category: str | None
+    subtype: str | None
+    stage: str
+    amount: float | None
+    currency: str | None
+    status: str
+    origin: str
+    source_url: str | None
+
+
+class ReviewLink(TypedDict):
+    """A corroboration link made by extraction, as :func:`links` lists it."""
+
+    link_id: int
+    ref: str
+    table: str
+    record_id: int
+    linked_ref: str
+    evidence: str | None
+    source_url: str | None
+    source_title: str | None
+    date: str | None
+    confidence: float | None
+    candidate: dict[str, Any]  # the candidate as it would have been stored (JSON, free-form)
+    linked: LinkedRecord
+    created: dt.datetime
+
+
+class StoreOutcomeDict(TypedDict):
+    """:class:`StoreOutcome` as plain data (JSON for the API, the CLI and the bulk runner)."""
+
+    added: list[tuple[str, int]]
+    linked: list[tuple[str, int]]
+    unchanged: int
+    invalid: list[InvalidEvent]
 
 
 @dataclasses.dataclass
@@ -46,8 +122,9 @@ class StoreOutcome:
     unchanged: int = 0
     invalid: list[InvalidEvent] = dataclasses.field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+    def to_dict(self) -> StoreOutcomeDict:
+        """The outcome as plain data."""
+        return cast(StoreOutcomeDict, dataclasses.asdict(self))
 
 
 def _external_id(doc: Mapping[str, Any], event: Mapping[str, Any]) -> str:
@@ -159,7 +236,7 @@ def ref(table: str, record_id: int) -> str:
     return f"{'E' if table == 'events' else 'S'}{record_id}"
 
 
-def candidates(*, store: Store, limit: int = 100, sort: str = "created") -> list[dict[str, Any]]:
+def candidates(*, store: Store, limit: int = 100, sort: str = "created") -> list[Candidate]:
     """Candidate records waiting for review, each tagged with its ``table`` and ``ref``.
 
     ``sort="created"``: oldest first; ``sort="confidence"``: highest extraction confidence
@@ -170,21 +247,27 @@ def candidates(*, store: Store, limit: int = 100, sort: str = "created") -> list
         raise ValidationError(f'Unknown sort "{sort}"; use one of: {", ".join(SORTS)}.')
     events = store.list_events(EventFilter(status="candidate", limit=limit, order=sort))
     support = store.list_support(SupportFilter(status="candidate", limit=limit, order=sort))
-    rows = [{"table": "events", **e} for e in events] + [{"table": "support", **s} for s in support]
+    rows: list[tuple[str, RecordRow]] = [("events", e) for e in events] + [("support", s) for s in support]
     if sort == "confidence":
-        rows.sort(
-            key=lambda r: (r.get("confidence") is None, -(r.get("confidence") or 0), r["created"], r["id"])
-        )
+        rows.sort(key=lambda tr: (tr[1]["confidence"] is None, -(tr[1]["confidence"] or 0), *_oldest(tr)))
     else:
-        rows.sort(key=lambda r: (r["created"], r["table"], r["id"]))
-    chosen = rows[:limit]
-    for row in chosen:
-        row["ref"] = ref(row["table"], row["id"])
-        row["corroborations"] = store.corroborations(row["table"], row["id"])
-    return chosen
+        rows.sort(key=_oldest)
+    return [_candidate(store, table, row) for table, row in rows[:limit]]
 
 
-def links(*, store: Store, limit: int = 100) -> list[dict[str, Any]]:
+def _oldest(tagged: tuple[str, RecordRow]) -> tuple[dt.datetime, str, int]:
+    """Sort key of the queue: oldest first (then table and id)."""
+    table, row = tagged
+    return row["created"], table, row["id"]
+
+
+def _candidate(store: Store, table: str, row: RecordRow) -> Candidate:
+    """A record of ``table`` as the queue lists it: tagged and with its corroborations."""
+    tags = {"ref": ref(table, row["id"]), "corroborations": store.corroborations(table, row["id"])}
+    return cast(Candidate, {"table": table, **row, **tags})
+
+
+def links(*, store: Store, limit: int = 100) -> list[ReviewLink]:
     """Corroboration links made by extraction, newest first: which article was linked to which
     record (``linked_ref``) and why (the evidence), so a reviewer can undo a wrong one.
 
@@ -194,30 +277,30 @@ def links(*, store: Store, limit: int = 100) -> list[dict[str, Any]]:
     """
     rows = []
     for link in store.list_links(origin=ORIGIN, limit=limit):
-        candidate = link.get("record") or {}
+        candidate = link["record"] or {}
         target = _linked_summary(store, link["table_name"], link["record_id"])
         rows.append(
-            {
-                "link_id": link["id"],
-                "ref": f"L{link['id']}",
-                "table": link["table_name"],
-                "record_id": link["record_id"],
-                "linked_ref": ref(link["table_name"], link["record_id"]),
-                "evidence": link["evidence"],
-                "source_url": link["source_url"],
-                "source_title": link["source_title"],
-                "date": candidate.get("date"),
-                "confidence": candidate.get("confidence"),
-                "candidate": candidate,
-                "linked": target,
-                "created": link["created"],
-            }
+            ReviewLink(
+                link_id=link["id"],
+                ref=f"L{link['id']}",
+                table=link["table_name"],
+                record_id=link["record_id"],
+                linked_ref=ref(link["table_name"], link["record_id"]),
+                evidence=link["evidence"],
+                source_url=link["source_url"],
+                source_title=link["source_title"],
+                date=candidate.get("date"),
+                confidence=candidate.get("confidence"),
+                candidate=candidate,
+                linked=target,
+                created=link["created"],
+            )
         )
     return rows
 
 
-def _linked_summary(store: Store, table: str, record_id: int) -> dict[str, Any]:
-    row = store.get(table, record_id)
+def _linked_summary(store: Store, table: str, record_id: int) -> LinkedRecord:
+    row: Mapping[str, object] = store.get(table, record_id)
     keys = (
         "id",
         "date",
@@ -235,16 +318,16 @@ def _linked_summary(store: Store, table: str, record_id: int) -> dict[str, Any]:
         "origin",
         "source_url",
     )
-    return {k: row[k] for k in keys if k in row}
+    return cast(LinkedRecord, {k: row[k] for k in keys if k in row})
 
 
-def undo_link(link_id: int, *, store: Store, by: str | None = None) -> dict[str, Any]:
+def undo_link(link_id: int, *, store: Store, by: str | None = None) -> Candidate:
     """Undo a corroboration link: the article's event becomes a candidate of its own (audited).
 
     Returns the new candidate row (with ``table`` and ``ref``).
     """
     link = store.get_link(link_id)
-    data = link.get("record")
+    data = link["record"]
     if not data:
         raise ValidationError(
             f"Link L{link_id} was made before links kept their event, so it cannot be "
@@ -255,11 +338,8 @@ def undo_link(link_id: int, *, store: Store, by: str | None = None) -> dict[str,
     )
     record = model(**{**data, "status": "candidate"})
     new_id = store.replace_link(link_id, record, by=current_user(by))
-    return {
-        "table": link["table_name"],
-        "ref": ref(link["table_name"], new_id),
-        **store.get(link["table_name"], new_id),
-    }
+    table = link["table_name"]
+    return cast(Candidate, {"table": table, "ref": ref(table, new_id), **store.get(table, new_id)})
 
 
 def decide(
@@ -270,7 +350,7 @@ def decide(
     store: Store,
     changes: Mapping[str, Any] | None = None,
     by: str | None = None,
-) -> dict[str, Any]:
+) -> SupportColumns | EventColumns:
     """Accept (-> confirmed), reject, or edit-and-accept one candidate; every change is audited.
 
     Only a candidate can be decided: a confirmed or rejected record is refused with a
@@ -291,9 +371,9 @@ def decide(
     return edit_record(table, record_id, {**edits, "status": status}, store=store, by=by)
 
 
-def parse_changes(pairs: Sequence[str]) -> dict[str, Any]:
+def parse_changes(pairs: Sequence[str]) -> dict[str, str | None]:
     """FIELD=VALUE pairs typed by a reviewer (empty value = clear the field)."""
-    changes: dict[str, Any] = {}
+    changes: dict[str, str | None] = {}
     for pair in pairs:
         field, sep, value = pair.partition("=")
         if not sep or not field.strip():

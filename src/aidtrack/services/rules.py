@@ -8,12 +8,14 @@ step-up gap from the peer comparison.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, cast
 
 import pandas as pd
 
 from aidtrack import models
 from aidtrack.db import EventFilter, Store
+from aidtrack.db.rows import EventRow
 from aidtrack.errors import AidtrackError
 from aidtrack.rules import (
     CheckResult,
@@ -31,13 +33,18 @@ from aidtrack.rules import (
     stale_rules,
 )
 from aidtrack.rules import render_options as _render_options
+from aidtrack.rules.model import CheckDict
+from aidtrack.rules.signals import Signal, SignalSource
 from aidtrack.services import analysis as analysis_service
 from aidtrack.services import bootstrap, ledger
 
 __all__ = [
+    "CheckDict",
     "CheckResult",
     "OptionsReport",
+    "Rule",
     "RuleChange",
+    "Signal",
     "audit_register",
     "check_route",
     "ledger_signals",
@@ -69,23 +76,20 @@ _EVENT_KEYS = (
 )
 
 
-def ledger_signals(store: Store) -> list[dict[str, Any]]:
+def ledger_signals(store: Store) -> list[Signal]:
     """Confirmed events in the ledger, shaped as the rules' signals (with their source)."""
     rows = store.list_events(EventFilter(status="confirmed", limit=None))
     rows.sort(key=lambda r: (r["date"] is None, r["date"] or dt.date.min, r["id"]))
-    return [
-        {
-            **{k: row.get(k) for k in _EVENT_KEYS},
-            "sources": [
-                {
-                    "url": row.get("source_url"),
-                    "publisher": row.get("source_publisher"),
-                    "date": row.get("source_published"),
-                }
-            ],
-        }
-        for row in rows
-    ]
+    return [_signal(row) for row in rows]
+
+
+def _signal(row: EventRow) -> Signal:
+    """A confirmed event of the ledger as a signal, with its source."""
+    fields: Mapping[str, object] = row
+    source = SignalSource(
+        url=row["source_url"], publisher=row["source_publisher"], date=row["source_published"]
+    )
+    return cast(Signal, {**{k: fields.get(k) for k in _EVENT_KEYS}, "sources": [source]})
 
 
 def _peer_support(support: pd.DataFrame, *, as_of: dt.date) -> pd.DataFrame:

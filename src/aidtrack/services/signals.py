@@ -11,7 +11,7 @@ import hashlib
 import importlib.resources
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from aidtrack import models
 from aidtrack.db import ImportOutcome, Store
@@ -83,17 +83,31 @@ def to_record(index: int, signal: Mapping[str, Any]) -> models.Support | models.
     )
 
 
-def import_signals(store: Store, path: str | Path | None = None, *, by: str | None = None) -> dict[str, Any]:
+class SignalsImport(TypedDict):
+    """What :func:`import_signals` did: the file, the import's status and what it stored."""
+
+    path: str
+    status: str  # "imported" | "unchanged"
+    stored: int
+    events: int
+    support: int
+    superseded: int
+    rejected: list[models.BadRowDict]
+
+
+def import_signals(store: Store, path: str | Path | None = None, *, by: str | None = None) -> SignalsImport:
     """Load a signals file (default: the shipped register) into the ledger."""
     label, raw = _read_bytes(path)
     support: list[models.Support] = []
     events: list[models.Event] = []
-    report: list[dict[str, Any]] = []
+    report: list[models.BadRowDict] = []
     for index, signal in enumerate(load_signals(path)):
         try:
             record = to_record(index, signal)
         except ValidationError as ex:
-            report.append({"row": index + 1, "column": "", "value": signal.get("summary"), "reason": str(ex)})
+            report.append(
+                models.BadRowDict(row=index + 1, column="", value=signal.get("summary"), reason=str(ex))
+            )
             continue
         (support if isinstance(record, models.Support) else events).append(record)  # type: ignore[arg-type]
     outcome: ImportOutcome = store.import_batch(
@@ -106,12 +120,12 @@ def import_signals(store: Store, path: str | Path | None = None, *, by: str | No
         report=report,
         by=current_user(by) + " (signals import)",
     )
-    return {
-        "path": label,
-        "status": outcome.status,
-        "stored": outcome.stored,
-        "events": len(events),
-        "support": len(support),
-        "superseded": outcome.superseded,
-        "rejected": report,
-    }
+    return SignalsImport(
+        path=label,
+        status=outcome.status,
+        stored=outcome.stored,
+        events=len(events),
+        support=len(support),
+        superseded=outcome.superseded,
+        rejected=report,
+    )

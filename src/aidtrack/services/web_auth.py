@@ -11,9 +11,9 @@ import datetime as dt
 import hashlib
 import re
 import secrets
-from typing import Any
 
 from aidtrack.db import Store
+from aidtrack.db.rows import TokenRow
 from aidtrack.errors import AuthError, NotFoundError, ValidationError
 
 _NAME = re.compile(r"^[A-Za-z0-9_.@-]{1,100}$")
@@ -42,7 +42,7 @@ def create_token(name: str, *, store: Store, days: float | None = None, by: str 
     return token
 
 
-def list_tokens(*, store: Store) -> list[dict[str, Any]]:
+def list_tokens(*, store: Store) -> list[TokenRow]:
     """Every token: id, name, created, expires, last used, revoked (never the secret or its hash)."""
     return store.list_tokens()
 

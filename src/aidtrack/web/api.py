@@ -20,6 +20,7 @@ from fastapi import APIRouter, Body, Path, Query, Request
 from fastapi.responses import Response, StreamingResponse
 
 from aidtrack.db import Store
+from aidtrack.db.rows import RecordRow
 from aidtrack.errors import NotFoundError
 from aidtrack.services import analysis as analysis_service
 from aidtrack.services import ledger
@@ -303,8 +304,8 @@ def _page(table: str, where: Any, *, store: Store, request: Request) -> Response
 
 
 def _page_body(
-    first: list[dict[str, Any]],
-    chunks: Iterator[list[dict[str, Any]]],
+    first: list[RecordRow],
+    chunks: Iterator[list[RecordRow]],
     *,
     total: int,
     limit: int,

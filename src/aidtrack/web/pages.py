@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypedDict
 
 import jinja2
 from fastapi import APIRouter, Form, Query, Request
@@ -15,11 +16,14 @@ from markupsafe import Markup
 from aidtrack import charts
 from aidtrack.analysis.report_html import add_formatting
 from aidtrack.db import Store
+from aidtrack.db.rows import EventRow
 from aidtrack.errors import AidtrackError
 from aidtrack.models import Category, EventType, Stage, Status, values
 from aidtrack.services import ledger
 from aidtrack.services import rules as rules_service
 from aidtrack.services.actors import resolve_actor
+from aidtrack.services.report import Cite, Report
+from aidtrack.services.rules import CheckDict, Rule
 from aidtrack.web import cache, convert, page_parts, review
 from aidtrack.web.api_analysis import ArticleIn, extract_document
 from aidtrack.web.auth import COOKIE, get_store, token_user
@@ -52,6 +56,15 @@ def error_page(request: Request, status_code: int, kind: str, message: str) -> H
     return render("error.html", status_code, title="Error", kind=kind, message=message)
 
 
+class WebSection(TypedDict):
+    """A section of a country report as the page shows it (``country.html``)."""
+
+    title: str
+    columns: list[str]
+    rows: list[list[Any]]  # table cells: text, numbers, dates
+    paragraphs: list[Markup | str]
+
+
 def _charts(**figures: Any) -> dict[str, Markup]:
     return {name: Markup(page_parts.figure(fig, name)) for name, fig in figures.items() if fig is not None}
 
@@ -69,7 +82,7 @@ def _overview(store: Store) -> dict[str, Any]:
     data = cache.overview(store)
     figures: dict[str, Any] = {}
     if data["records"]:
-        cite: dict[str, Any] = {"source": cache.data_source(store), "as_of": data["latest"]}
+        cite = Cite(source=cache.data_source(store), as_of=data["latest"])
         figures["ranking"] = charts.plot_ranking(
             data["ranking"],
             measure="pct_gdp",
@@ -116,7 +129,7 @@ def _country(store: Store, code: str, *, peers: str, as_of: str | None) -> dict[
     report = cache.country_report(store, code, peers=peers, as_of=as_of)
     on = ledger.parse_date(as_of, field="as_of") or dt.date.today()
     c = report.comparison
-    cite: dict[str, Any] = {"source": cache.data_source(store), "as_of": report.headline.get("last_date")}
+    cite = Cite(source=cache.data_source(store), as_of=report.headline.get("last_date"))
     figures: dict[str, Any] = {
         "timeline": charts.plot_timeline(
             report.timeline, title=f"{report.name}: cumulative support by category and stage", **cite
@@ -145,7 +158,7 @@ NOT_SPLIT = "not split by category in this release"
 _CLI_HINT = re.compile(r"\s*\(?\s*run `?aidtrack [^)]*\)?")
 
 
-def _web_sections(report: Any, *, on: dt.date) -> list[dict[str, Any]]:
+def _web_sections(report: Report, *, on: dt.date) -> list[WebSection]:
     """The report's extra sections for the page: no CLI instructions, rules with basis and review date."""
     out = []
     for section in report.sections:
@@ -153,12 +166,12 @@ def _web_sections(report: Any, *, on: dt.date) -> list[dict[str, Any]]:
         if columns[:1] == ["rule"]:
             columns, rows = _with_rule_review(columns, rows, donor=report.donor, on=on)
         out.append(
-            {
-                "title": section.title,
-                "columns": columns,
-                "rows": rows,
-                "paragraphs": [_web_paragraph(p, report.donor) for p in section.paragraphs],
-            }
+            WebSection(
+                title=section.title,
+                columns=columns,
+                rows=rows,
+                paragraphs=[_web_paragraph(p, report.donor) for p in section.paragraphs],
+            )
         )
     return out
 
@@ -197,10 +210,10 @@ def _with_rule_review(
     return [*columns, *(name for name, _ in added)], cells
 
 
-def _rules_by_id(donor: str, ids: list[str], *, on: dt.date) -> dict[str, Any]:
+def _rules_by_id(donor: str, ids: list[str], *, on: dt.date) -> dict[str, Rule]:
     """The register's rules in force for ``donor`` and for the countries that prefix ``ids`` (pol_...)."""
     countries = dict.fromkeys([donor, *(i.split("_", 1)[0].upper() for i in ids if "_" in i)])
-    found: dict[str, Any] = {}
+    found: dict[str, Rule] = {}
     for country in countries:
         try:
             found.update({r.id: r for r in rules_service.rules_in_force(country, on=on)})
@@ -215,7 +228,7 @@ def _text(value: Any) -> str:
     return value.isoformat() if isinstance(value, dt.date) else str(value)
 
 
-def _events(store: Store, code: str) -> list[dict[str, Any]]:
+def _events(store: Store, code: str) -> list[EventRow]:
     """Confirmed ledger events (signals register, reviewed news) by or aimed at ``code``, newest first."""
     found = {
         r["id"]: r
@@ -321,7 +334,7 @@ def _confidence(value: Any) -> float | None:
     return number if 0.0 <= number <= 1.0 else None
 
 
-def _corroborations(row: dict[str, Any]) -> list[dict[str, Any]]:
+def _corroborations(row: Mapping[str, Any]) -> list[dict[str, str | None]]:
     """Other sources linked to a candidate: ``corroborations`` rows, or one ``corroboration`` (dict or URL)."""
     found = row.get("corroborations") or []
     single = row.get("corroboration")
@@ -464,7 +477,7 @@ def check(
     )
 
 
-def _check(form: dict[str, str]) -> dict[str, Any]:
+def _check(form: dict[str, str]) -> CheckDict:
     via = tuple(resolve_actor(v) for v in form["via"].replace(";", ",").split(",") if v.strip())
     result = rules_service.check_route(
         resolve_actor(form["origin"]),
@@ -473,4 +486,4 @@ def _check(form: dict[str, str]) -> dict[str, Any]:
         via=via,
         on=ledger.parse_date(form["on"], field="date"),
     )
-    return dict(result.to_dict())
+    return result.to_dict()

@@ -10,15 +10,17 @@ from collections.abc import Mapping
 from typing import Any
 
 from aidtrack.db import Store
+from aidtrack.db.rows import EventColumns, SupportColumns
 from aidtrack.errors import ValidationError
 from aidtrack.services import ledger
 from aidtrack.services import review as service
+from aidtrack.services.review import Candidate, StoreOutcomeDict
 
 ACTIONS = ("accept", "reject", "edit")
 TABLES = ("events", "support")
 
 
-def candidates(*, store: Store, limit: int = 50) -> tuple[list[dict[str, Any]], int]:
+def candidates(*, store: Store, limit: int = 50) -> tuple[list[Candidate], int]:
     """Candidate records (events and support), oldest first, and how many there are."""
     rows = service.candidates(store=store, limit=limit)
     total = sum(
@@ -35,7 +37,7 @@ def candidates(*, store: Store, limit: int = 50) -> tuple[list[dict[str, Any]], 
 
 def decide(
     table: str, record_id: int, action: str, changes: Mapping[str, Any], *, store: Store, by: str
-) -> dict[str, Any]:
+) -> SupportColumns | EventColumns:
     """Apply a reviewer's decision to candidate ``record_id`` of ``table``; returns the row after it.
 
     A record that is not a candidate is refused by :func:`aidtrack.services.review.decide`."""
@@ -47,6 +49,6 @@ def decide(
     return service.decide(table, record_id, action, store=store, changes=edits, by=by)
 
 
-def store_extracted(document: Mapping[str, Any], *, store: Store, by: str) -> dict[str, Any]:
+def store_extracted(document: Mapping[str, Any], *, store: Store, by: str) -> StoreOutcomeDict:
     """Store an extracted document's events as candidates (idempotent); what was added or linked."""
     return service.store_document(document, store=store, by=by).to_dict()
