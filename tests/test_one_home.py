@@ -170,3 +170,22 @@ def test_the_reference_fingerprint_changes_with_the_group_table(tmp_path: Path) 
     groups = tmp_path / "groups.yaml"
     groups.write_text(groups.read_text(encoding="utf-8") + "\n# a new member\n", encoding="utf-8")
     assert actors.reference_fingerprint(tmp_path) != actors.reference_fingerprint()
+
+
+# -- extraction: one helper builds events per pair of parties ---------------------------------------
+
+
+def test_support_and_appeal_events_are_built_in_one_place() -> None:
+    """Issue 14: every support and appeal rule builds its events through one helper (one event per
+    pair of parties and category), not through a copy of the nested loops."""
+    source = (Path(__file__).parents[1] / "src" / "aidtrack" / "extract" / "events.py").read_text("utf-8")
+    assert '"type": "appeal"' not in source and '"type": "support"' not in source
+    assert source.count("for first in parties[0]:") == 1
+
+
+def test_one_event_per_pair_of_coordinated_parties() -> None:
+    from aidtrack.extract.pipeline import extract_text
+
+    events = extract_text("T\n\nLatvia and Estonia urged Germany and France to send more tanks to Ukraine.")
+    pairs = {(e["actor"], e["target"]) for e in events if e["type"] == "appeal"}
+    assert pairs == {("LVA", "DEU"), ("LVA", "FRA"), ("EST", "DEU"), ("EST", "FRA")}
