@@ -330,3 +330,9 @@ def test_the_ceiling_counts_gold_events_with_a_candidate(capsys: pytest.CaptureF
     script.print_ceiling([doc])
     (row,) = [line.split() for line in capsys.readouterr().err.splitlines() if line.startswith("threat")]
     assert row == ["threat", "2", "0.00", "0.50", "0.50"]
+
+
+def test_who_is_asked_may_be_named_in_the_sentence_before() -> None:
+    text = "Australia is retiring its Taipan helicopters early. Ukraine made an official request for the helicopters."
+    (asked,) = _of(_candidates(text), "appeal", actor="UKR", target="AUS")
+    assert "appeal:B.earlier" in asked.features

@@ -6,7 +6,8 @@ every plausible assignment of the sentence's actors to the type's roles is a
 :class:`Candidate` ("Austria, Ireland and Malta said they would not ..." gives
 one refusal candidate per country). The actor the sentence before was about,
 and the paragraph's speaker, fill the first role too where the sentence does
-not name them ("The ministry said it had suspended sales"). Each candidate is
+not name them ("The ministry said it had suspended sales"), and the second of
+appeals and threats ("Ukraine made a request for the helicopters"). Each candidate is
 described by sparse features that do not name articles, words of articles or
 countries:
 
@@ -154,6 +155,8 @@ _SAYING = frozenset(
 _CONDITIONS = frozenset({"if", "unless", "until", "once", "should"})
 _CONSEQUENCE = frozenset({"warn", "refuse", "sanction"})
 MODEL_FILE = "filter.json"
+# types whose second role (who is asked, who is warned) may be the actor named before the sentence
+_EARLIER_TARGETS = frozenset({"appeal", "threat"})
 
 
 @dataclass
@@ -608,6 +611,8 @@ def _candidate(
                 own.append("A<B" if reader.roots[roles[0]][0].i < reader.roots[roles[1]][0].i else "B<A")
         else:
             own.append("B.default")
+            if kind in _EARLIER_TARGETS and roles[1] in (reader.sentence.previous, reader.sentence.speaker):
+                structural.append("B.earlier")
         if roles[1] == default_recipient:
             own.append("B.main_recipient")
     if "category" in fields:
@@ -684,6 +689,8 @@ def _assignments(
         pairs = [(a,) for a in firsts]
     else:
         pairs = [(a, b) for a in firsts for b in codes if a != b]
+        if kind in _EARLIER_TARGETS:  # "Ukraine made a request for helicopters" (to Australia, named before)
+            pairs += [(a, b) for a in codes for b in earlier if a != b]
         if kind == "support" and default_recipient:
             pairs += [
                 (a, default_recipient)
