@@ -616,7 +616,9 @@ def _object_controller(token: Token) -> Token | None:
     return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
 
 
-_PERMISSIONS = frozenset(
+# nouns of permission: the one permitted acts ("gave Kyiv the green light to strike"), and
+# the permitter gives nothing itself
+PERMISSIONS = frozenset(
     {
         "light",
         "go-ahead",
@@ -640,7 +642,7 @@ def _permitted_party(token: Token) -> Token | None:
     ):
         return None
     holder = head if head.pos_ == "VERB" else head.head
-    idioms = [c for c in holder.children if c.dep_ == "dobj" and c.lemma_.lower() in _PERMISSIONS]
+    idioms = [c for c in holder.children if c.dep_ == "dobj" and c.lemma_.lower() in PERMISSIONS]
     if not idioms:
         return None
     for owner in [holder, *idioms]:

@@ -10,6 +10,7 @@ import re
 from spacy.tokens import Token
 
 from aidtrack.extract.clauses import (
+    PERMISSIONS,
     WAR_NOUNS,
     Sentence,
     actors_of,
@@ -185,12 +186,6 @@ _PRIVATE = frozenset(
 )
 
 
-# the permitter's nod is not a gift, and the transfer it allows has not happened yet
-_PERMISSIONS = frozenset(
-    {"approval", "permission", "consent", "authorisation", "authorization", "clearance", "go-ahead", "nod"}
-)
-
-
 def _private(sentence: Sentence, party: Token) -> bool:
     """A private giver named by nationality ("Polish volunteers", "Swiss companies")."""
     return party.lemma_.lower() in _PRIVATE and party.i not in sentence.codes
@@ -211,7 +206,7 @@ def donors_of_verb(sentence: Sentence, verb: Token) -> list[str]:
         if agent is not None:  # "tanks committed by Spain", not "shells supplied by Swiss firms"
             return [] if _private(sentence, agent) else actors_of(sentence, agent)
         noun = verb.head
-        if noun.lemma_.lower() in _PERMISSIONS:  # "Poland sought Germany's approval to send tanks":
+        if noun.lemma_.lower() in PERMISSIONS:  # "Poland sought Germany's approval to send tanks":
             return []  # a permission sought or granted, nothing given yet
         found = modifier_actors(sentence, noun)
         if not found and noun.dep_ == "dobj":  # "Latvia approved a plan to give ..."
