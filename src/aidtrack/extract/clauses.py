@@ -708,6 +708,8 @@ def _negated_here(token: Token) -> bool:
     for child in token.children:
         if child.dep_ == "neg" or child.lower_ in ("never", "no"):
             return True
+        if child.dep_ in ("nsubj", "nsubjpass") and any(g.lower_ == "neither" for g in child.children):
+            return True  # "Neither Austria nor Ireland will send weapons"
         if (
             child.dep_ == "advmod"
             and child.lower_ in ("longer", "more")

@@ -16,6 +16,7 @@ from aidtrack.extract.clauses import (
     actors_of,
     agent_of,
     children,
+    companions,
     is_future,
     is_passive,
     is_past,
@@ -230,7 +231,8 @@ def donors_of_verb(sentence: Sentence, verb: Token) -> list[str]:
         if not found:  # "Polish and Czech tanks were delivered to Ukraine": the makers' states give
             found = _national_things(sentence, verb)
         return found
-    return actors_of(sentence, subject_of(verb))
+    found = actors_of(sentence, subject_of(verb))  # "Germany, along with France, has pledged"
+    return found + [c for c in companions(sentence, verb) if c not in found] if found else found
 
 
 _BATCHES = frozenset(
