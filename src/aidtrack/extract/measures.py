@@ -16,6 +16,7 @@ from aidtrack.extract.clauses import (
     agent_of,
     children,
     companions,
+    coordinated_groups,
     counted_group,
     governors,
     is_future,
@@ -171,6 +172,7 @@ def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
         named = max(
             named,
             len([t for t in threatened_act if t.i not in sentence.codes for _ in counted_group(sentence, t)]),
+            _coordinated_count(sentence, threatened_act),  # "including Germany and the United States"
         )
     if not targets:  # "threatening consequences if the country supplies Patriots": who would act
         targets = [
@@ -208,6 +210,13 @@ def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
 _MADE = frozenset(
     {"made", "built", "designed", "supplied", "produced", "manufactured", "era", "origin", "donated"}
 )
+
+
+def _coordinated_count(sentence: Sentence, tokens: list[Token]) -> int:
+    """How many parties the first coordination among ``tokens`` names ("Germany and the
+    United States": two)."""
+    groups = coordinated_groups([t for t in tokens if t.dep_ != "conj"], sentence.codes)
+    return len(groups[0][0]) if groups else 0
 
 
 def _shielded(tokens: list[Token]) -> set[int]:
