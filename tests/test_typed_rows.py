@@ -16,6 +16,7 @@ from aidtrack.bulk.worker import PartitionResult, PartitionResultDict
 from aidtrack.db import Store, rows, schema
 from aidtrack.db import feeds as feeds_db
 from aidtrack.db.feeds_schema import feed_items, feeds, watchlists
+from aidtrack.importers import starter
 from aidtrack.importers.release import BadRow
 from aidtrack.rules.signals import EVENT_KEYS, Signal, SignalSource, load_signals
 from aidtrack.services import feeds as feeds_service
@@ -227,3 +228,9 @@ def test_a_partition_result_as_data_has_the_fields_of_its_class() -> None:
     assert _keys(PartitionResultDict) == {f.name for f in dataclasses.fields(PartitionResult)}
     assert result.to_dict() == {**dataclasses.asdict(result)} and result.to_dict()["capped"] == 1
     assert _required(PartitionResultDict) == _keys(PartitionResultDict) - {"capped"}
+
+
+def test_the_packaged_starter_metadata_has_the_typed_keys() -> None:
+    meta = starter.starter_meta()
+    assert set(meta) == _keys(starter.StarterMeta)
+    assert meta["citation"].endswith(f"Release {meta['release']}") and meta["rows"] > 0

@@ -24,6 +24,7 @@ from aidtrack.importers.release import (
     BadRow,
     Donors,
     KielRelease,
+    RecordBase,
     build_record,
     dataset_source,
     eur_fields,
@@ -102,9 +103,7 @@ def _month_date(cells: Mapping[str, Any], *, row: int, report: list[BadRow]) -> 
     return kiel_month(index) if exists and index >= 1 else None
 
 
-def _base(
-    cells: Mapping[str, Any], *, row: int, donors: Donors, report: list[BadRow]
-) -> dict[str, Any] | None:
+def _base(cells: Mapping[str, Any], *, row: int, donors: Donors, report: list[BadRow]) -> RecordBase | None:
     fields = row_fields(
         cells,
         keys=("donor", "aid_type_general", "aid_type_specific"),
@@ -118,7 +117,7 @@ def _base(
     announced, _ = parse_kiel_date(cells.get("announcement_date"))
     note = f"Announced {announced}. " if announced else ""
     evidence = note + (text_or_none(cells.get("explanation")) or "")
-    return {**fields, "date": _month_date(cells, row=row, report=report), "evidence": evidence or None}
+    return RecordBase(**fields, date=_month_date(cells, row=row, report=report), evidence=evidence or None)
 
 
 def _source(cells: Mapping[str, Any], fallback: Source) -> Source:
@@ -141,7 +140,7 @@ def _original(cells: Mapping[str, Any], eur: float) -> tuple[float, str]:
 
 def _records(
     cells: Mapping[str, Any],
-    base: dict[str, Any],
+    base: RecordBase,
     *,
     row: int,
     ident: str,

@@ -17,6 +17,7 @@ from aidtrack.importers.release import (
     BadRow,
     Donors,
     KielRelease,
+    RecordBase,
     build_record,
     dataset_source,
     eur_fields,
@@ -157,7 +158,7 @@ def _original(
 
 def _common(
     package: _Package, *, donors: Donors, release: str | None, fallback: Source, report: list[BadRow]
-) -> dict[str, Any] | None:
+) -> RecordBase | None:
     cells, row = package.cells, package.first
     fields = row_fields(
         cells,
@@ -172,7 +173,7 @@ def _common(
     date, problem = parse_kiel_date(cells.get("date"))
     if problem:
         report.append(BadRow(row, "Announcement Date", str(cells.get("date")), problem))
-    return {**fields, "date": date, "evidence": text_or_none(cells.get("explanation"))}
+    return RecordBase(**fields, date=date, evidence=text_or_none(cells.get("explanation")))
 
 
 def _checked_eur(
@@ -195,7 +196,7 @@ def _checked_eur(
 
 
 def _commitment(
-    package: _Package, base: dict[str, Any], *, ident: str, fallback: Source, report: list[BadRow]
+    package: _Package, base: RecordBase, *, ident: str, fallback: Source, report: list[BadRow]
 ) -> Support | None:
     cells, row = package.cells, package.first
     eur = _checked_eur(cells, "eur", row=row, report=report)
@@ -225,7 +226,7 @@ def _commitment(
 
 
 def _delivery(
-    package: _Package, base: dict[str, Any], *, ident: str, fallback: Source, report: list[BadRow]
+    package: _Package, base: RecordBase, *, ident: str, fallback: Source, report: list[BadRow]
 ) -> Support | None:
     cells, row = package.cells, package.first
     eur = _checked_eur(cells, "delivered_eur", row=row, report=report)

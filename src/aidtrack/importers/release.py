@@ -38,6 +38,8 @@ __all__ = [
     "parse_category",
     "parse_kiel_date",
     "parse_number",
+    "RecordBase",
+    "RowFields",
     "row_fields",
     "sha256_of",
     "text_or_none",
@@ -184,6 +186,22 @@ def donor_and_category(
     return code, parsed
 
 
+class RowFields(TypedDict):
+    """The fields every layout's row gives its support record (:func:`row_fields`)."""
+
+    donor: str
+    category: Category
+    subtype: str | None
+    origin: str
+
+
+class RecordBase(RowFields):
+    """:class:`RowFields` with the row's date and evidence: what every record of a row shares."""
+
+    date: dt.date | None
+    evidence: str | None
+
+
 def row_fields(
     cells: Mapping[str, Any],
     *,
@@ -192,7 +210,7 @@ def row_fields(
     row: int,
     donors: Donors,
     report: list[BadRow],
-) -> dict[str, Any] | None:
+) -> RowFields | None:
     """The fields every layout's row gives its support record: donor, category, subtype and
     origin, or None after reporting why the row is not stored.
 
@@ -205,12 +223,9 @@ def row_fields(
     if found is None:
         return None
     donor, category = found
-    return {
-        "donor": donor,
-        "category": category,
-        "subtype": text_or_none(cells.get(keys[2]), limit=200),
-        "origin": "kiel",
-    }
+    return RowFields(
+        donor=donor, category=category, subtype=text_or_none(cells.get(keys[2]), limit=200), origin="kiel"
+    )
 
 
 def parse_kiel_date(value: object) -> tuple[dt.date | None, str | None]:

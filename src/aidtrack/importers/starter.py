@@ -19,7 +19,7 @@ import csv
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict, cast
 
 from aidtrack.errors import ImportFormatError
 from aidtrack.importers import kiel_website
@@ -35,12 +35,14 @@ from aidtrack.importers.release import (
     dataset_source,
     sha256_of,
 )
+from aidtrack.models import BadRowDict
 
 __all__ = [
     "MACRO_FILE",
     "META_FILE",
     "MONTHLY_FILE",
     "STARTER_DIR",
+    "StarterMeta",
     "read_starter",
     "starter_meta",
     "write_starter",
@@ -95,7 +97,28 @@ def _population(wdi: Path | None, donors: set[str]) -> list[MacroValue]:
     return [m for m in rows if m["indicator"] == "population" and m["actor"] in donors]
 
 
-def write_starter(source_folder: Path, out: Path = STARTER_DIR, *, wdi: Path | None = None) -> dict[str, Any]:
+class StarterMeta(TypedDict):
+    """The starter dataset's ``starter.json``: which Kiel release it holds, how to cite it, the
+    hash of the folder it was built from, its totals (EUR bn per measure and category) and the
+    rows of that folder that were not kept."""
+
+    release: str
+    period: str
+    label: str
+    published: str | None
+    citation: str
+    publisher: str
+    url: str
+    derived_from: str
+    source_sha256: str
+    built: str
+    units: str
+    totals_eur_bn: dict[str, float]
+    rows: int
+    report: list[BadRowDict]
+
+
+def write_starter(source_folder: Path, out: Path = STARTER_DIR, *, wdi: Path | None = None) -> StarterMeta:
     """Build the starter files in ``out`` from a folder of Kiel's website CSVs; returns the metadata.
 
     ``wdi`` (World Bank ``wdi.json``) adds the donors' population for per-capita figures.
@@ -126,7 +149,7 @@ def write_starter(source_folder: Path, out: Path = STARTER_DIR, *, wdi: Path | N
         _MACRO_COLUMNS,
         [_macro_line(m) for m in release.macro],
     )
-    meta = {
+    meta: StarterMeta = {
         "release": info.release,
         "period": info.period,
         "label": info.label,
@@ -148,10 +171,10 @@ def write_starter(source_folder: Path, out: Path = STARTER_DIR, *, wdi: Path | N
     return meta
 
 
-def starter_meta(folder: Path = STARTER_DIR) -> dict[str, Any]:
+def starter_meta(folder: Path = STARTER_DIR) -> StarterMeta:
     """The starter's ``starter.json`` (release, citation, source_sha256...)."""
     try:
-        return dict(json.loads((folder / META_FILE).read_text(encoding="utf-8")))
+        return cast(StarterMeta, dict(json.loads((folder / META_FILE).read_text(encoding="utf-8"))))
     except (OSError, ValueError) as ex:
         raise ImportFormatError(
             f"The starter dataset in {folder} is missing or damaged ({ex}); "
@@ -172,7 +195,7 @@ def _read_rows(path: Path, columns: tuple[str, ...]) -> list[dict[str, str]]:
 def read_starter(folder: Path = STARTER_DIR) -> KielRelease:
     """The starter dataset as a :class:`KielRelease` (same records as importing the source folder)."""
     meta = starter_meta(folder)
-    published = dt.date.fromisoformat(meta["published"]) if meta.get("published") else None
+    published = dt.date.fromisoformat(day) if (day := meta.get("published")) else None
     source = dataset_source(meta["release"], published=published, label=meta["label"])
     monthly = [
         kiel_website.MonthlyRow(
