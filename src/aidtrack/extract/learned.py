@@ -118,6 +118,11 @@ EXTRA_CLASSES: dict[str, str] = {
         "sanctioned expel bar deny prohibit forbid suspend target penalty blacklisting "
         "impose restriction blacklist designate designation freeze asset tariff embargo"
     ),
+    # doing more of what one does already: "urged X to step up / speed up its deliveries"
+    "more": (
+        "increase step speed accelerate boost continue keep expand ramp scale redouble intensify "
+        "maintain sustain double triple raise extend broaden deepen hasten expedite reconsider"
+    ),
     "policy": (
         "waive waiver exemption exempt prohibition permission authorisation authorization "
         "licensing control reinterpret moratorium stance position rulebook statute act "
@@ -390,9 +395,10 @@ _OBJECT_CLASSES = frozenset({"tighten", "loosen", "policy", "sanction", "give", 
 
 
 def _comp_class(verb: Token) -> str:
-    """The meaning of a complement verb: giving, its negation or refusal, or something else."""
+    """The meaning of a complement verb: giving, its negation or refusal, doing more, or
+    something else ("asked X to send" or "to step up" against "to explain")."""
     classes = _classes(verb)
-    for name in ("give", "pledge", "refuse", "policy", "sanction", "warn"):
+    for name in ("give", "pledge", "refuse", "policy", "sanction", "warn", "more"):
         if name in classes:
             return name
     return "other"
