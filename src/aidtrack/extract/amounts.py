@@ -5,6 +5,7 @@ An article may give several amounts for one event: a conversion in brackets
 headline's rounded figure and the body's exact one. :func:`pick_amount` reads
 every amount of every sentence that reports the event and prefers, in order:
 an amount in the donor's own currency, one that is not a cumulative total, one
+from a sentence that reports no other support event (not a joint total), one
 from the earliest sentence that reports the event (news states the main figure
 first), and the one nearest the trigger word.
 
@@ -124,6 +125,9 @@ class Told:
 
     text: str
     anchor: int
+    # how many support events (pairs of parties) the sentence reports: an amount told for
+    # several ("EUR 282 million to Chad and Sudan") is their joint total, not this one's
+    shared: int = 1
 
 
 def is_conversion(text: str, start: int) -> bool:
@@ -162,7 +166,7 @@ def pick_amount(told: list[Told], donor: str) -> Money | None:
 def pick_report(told: list[Told], donor: str) -> tuple[int, Money] | None:
     """:func:`pick_amount` with the index in ``told`` of the sentence that gives the figure."""
     home = HOME_CURRENCY.get(donor)
-    best: tuple[tuple[bool, bool, bool, int, int], Money, int] | None = None
+    best: tuple[tuple[bool, bool, bool, bool, int, int], Money, int] | None = None
     for order, sentence in enumerate(told):
         for money in parse_money(sentence.text):
             if is_conversion(sentence.text, money.start):
@@ -172,6 +176,7 @@ def pick_report(told: list[Told], donor: str) -> tuple[int, Money] | None:
                 money.currency == home,
                 not is_cumulative(sentence.text, money),
                 not is_tentative(sentence.text, money),
+                sentence.shared <= 1,
                 -order,
                 -abs(money.start - sentence.anchor),
             )

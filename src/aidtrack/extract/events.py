@@ -58,6 +58,7 @@ class ArticleContext:
     sanction_target: str | None = None
     sanction_actor: str | None = None
     has_sanction: bool = False
+    givers_told: set[str] = field(default_factory=set)  # donors of the support read so far
     sanction_counts: dict[str, int] = field(default_factory=dict)
     actor_counts: dict[str, int] = field(default_factory=dict)
     giver_counts: dict[str, int] = field(default_factory=dict)
@@ -239,14 +240,16 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     )
     refused = is_negated(verb) or _unwilling(sentence, verb)
     stops_funding = refused and lemma in _FUNDING and bool(children(verb, frozenset({"dobj"})))
+    money_subject = _money_subject(verb)  # "EUR 160 million will support people in Sudan"
     if (
         transfer
         and not inherent
         and not stops_funding
+        and not money_subject
         and not (categories_in(sentence, objects) or has_support_noun(sentence, objects))
     ):
         return []
-    if not transfer and (not _names_support(sentence, verb) or _backs_an_idea(verb)):
+    if not transfer and not money_subject and (not _names_support(sentence, verb) or _backs_an_idea(verb)):
         return []  # "supports the idea of sending troops" gives nothing yet
     if _sanctions_package(sentence, objects) or _invades(verb):
         return []
@@ -263,6 +266,9 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         donors = actors_of(sentence, subject_of(copula))
     if not donors and refused:  # "Seoul stuck to its policy of not supplying lethal arms"
         donors = _policy_owners(sentence, verb)
+    money_given = not donors and money_subject
+    if money_given:  # "In Chad, EUR 74.5 million will support ...": the giver told before
+        donors = _article_giver(sentence, ctx)
     explicit = recipients_of(sentence, verb, dobj_is_recipient=lemma in DOBJ_RECIPIENT_VERBS)
     if lemma in _TRANSPORT:  # "flew food to Egypt for Gaza": the place reached is a transit
         beneficiaries = [c for o in prep_objects(verb, frozenset({"for"})) for c in actors_of(sentence, o)]
@@ -271,6 +277,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     explicit = explicit or [c for c in _receivers_of_thing(sentence, verb) if c not in donors]
     explicit = explicit or [c for c in _owners_of_funded(sentence, verb) if c not in donors]
     explicit = explicit or [c for c in _welcomers(sentence, verb) if c not in donors]
+    if money_subject and not explicit:  # "In Chad, EUR 74.5 million will support ...": where it goes
+        explicit = [c for o in prep_objects(verb, frozenset({"in"})) for c in actors_of(sentence, o)]
     recipients, defaulted = _recipients_or_default(explicit, ctx)
     cats, cat_default = _category_or_default(sentence, objects, ctx, allow_default=True)
     if inherent and not categories_in(sentence, objects):
@@ -282,7 +290,7 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         cats, cat_default = ["financial"], True
     if cat_default and lemma in lex.words("support", "increase_verbs"):
         return []
-    conf = 0.9 - 0.15 * defaulted - 0.15 * cat_default
+    conf = 0.9 - 0.15 * defaulted - 0.15 * cat_default - 0.2 * money_given
     if stops_funding and not categories_in(sentence, objects):
         cats = [ctx.default_category or "financial"]  # "will no longer fund the agency"
     if is_negated(verb) and is_past(verb) and verb.dep_ == "relcl":
@@ -320,6 +328,21 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     for event in found:
         event.fields.update((k, v) for k, v in details.items() if v != event.fields["donor"])
     return found
+
+
+def _money_subject(verb: Token) -> bool:
+    """ "EUR 160 million will support people in Sudan": a sum of money is the subject."""
+    subject = subject_of(verb)
+    return subject is not None and has_money(list(subject.subtree))
+
+
+def _article_giver(sentence: Sentence, ctx: ArticleContext) -> list[str]:
+    """The giver the sentences before are about: the last main actor if the article tells it
+    giving, else the article's main giver, else the last main actor."""
+    if sentence.previous in (*ctx.giver_counts, *ctx.givers_told):
+        return [sentence.previous]
+    giver = ctx.main_other() or sentence.previous
+    return [giver] if giver else []
 
 
 def _trained_abroad(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:

@@ -521,6 +521,7 @@ def _sentence_events(sentence: Sentence, ctx: ArticleContext) -> list[Found]:
                 continue  # a rule must not sink the article on an odd parse
             out.extend(events)
             ctx.has_sanction = ctx.has_sanction or any(e.fields["type"] == "sanction" for e in events)
+            ctx.givers_told.update(e.fields["donor"] for e in events if e.fields["type"] == "support")
     return _drop_permitted(_drop_threatened(_drop_imposed_threats(out)))
 
 
@@ -688,6 +689,7 @@ def _merge(article: Article, found: list[tuple[Found, int, Sentence]]) -> list[d
     amount is chosen among every sentence that reports it (:func:`pick_report`), and the sentence
     that gives the amount is its evidence."""
     best: dict[tuple[str, ...], dict[str, Any]] = {}
+    shared = _support_pairs(found)
     told: dict[tuple[str, ...], list[Told]] = {}
     told_at: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     sentences: dict[tuple[str, ...], set[tuple[int, int]]] = {}
@@ -705,7 +707,7 @@ def _merge(article: Article, found: list[tuple[Found, int, Sentence]]) -> list[d
         )
         if kind == "support":
             anchor = event.anchor.idx - event.anchor.sent.start_char
-            told.setdefault(key, []).append(Told(span.text, anchor))
+            told.setdefault(key, []).append(Told(span.text, anchor, len(shared[id(sentence)])))
             told_at.setdefault(key, []).append((start, end))
         sentences.setdefault(key, set()).add((start, end))
         old = best.get(key)
@@ -727,6 +729,15 @@ def _merge(article: Article, found: list[tuple[Found, int, Sentence]]) -> list[d
         doubt = (1.0 - told_event["confidence"]) * RETOLD_DOUBT ** (len(sentences[key]) - 1)
         told_event["confidence"] = round(1.0 - doubt, 2)
     return sorted(best.values(), key=lambda e: (e["start"], e["type"]))
+
+
+def _support_pairs(found: list[tuple[Found, int, Sentence]]) -> dict[int, set[tuple[str, str]]]:
+    """Per sentence, the (donor, recipient) pairs of the support events it reports."""
+    pairs: dict[int, set[tuple[str, str]]] = {}
+    for event, _, sentence in found:
+        if event.fields["type"] == "support":
+            pairs.setdefault(id(sentence), set()).add((event.fields["donor"], event.fields["recipient"]))
+    return pairs
 
 
 def extract_text(text: str, *, name: str = "stdin") -> list[dict[str, Any]]:

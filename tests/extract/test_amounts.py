@@ -1,0 +1,31 @@
+"""Which amount is a support event's own: not a conversion, a running total, or a joint total."""
+
+from __future__ import annotations
+
+from aidtrack.extract.amounts import Told, pick_amount
+from aidtrack.extract.pipeline import extract_text
+
+
+def test_an_amount_told_for_several_events_yields_to_the_one_told_for_this_event() -> None:
+    told = [
+        Told("The EU allocated EUR 282 million to Chad and Sudan.", 7, shared=2),
+        Told("In Chad, EUR 74.5 million will support refugees.", 26),
+    ]
+    money = pick_amount(told, "EU")
+    assert money is not None and money.amount == 74_500_000
+
+
+def test_without_a_sentence_of_its_own_the_joint_total_is_kept() -> None:
+    money = pick_amount([Told("Japan gave EUR 10 million to Turkey and Syria.", 6, shared=2)], "JPN")
+    assert money is not None and money.amount == 10_000_000
+
+
+def test_each_recipient_gets_the_sum_told_for_it() -> None:
+    text = (
+        "EU aid\n\nThe European Commission has announced EUR 282 million in humanitarian aid to "
+        "Chad, Sudan and neighbouring countries.\n\nIn Sudan, EUR 160 million will support people "
+        "in regions affected by conflict. In Chad, EUR 74.5 million will support the response to "
+        "the displacement crisis."
+    )
+    amounts = {e["recipient"]: e.get("amount") for e in extract_text(text) if e["type"] == "support"}
+    assert amounts == {"SDN": 160_000_000, "TCD": 74_500_000}
