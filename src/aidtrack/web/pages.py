@@ -65,6 +65,27 @@ class WebSection(TypedDict):
     paragraphs: list[Markup | str]
 
 
+class CountryContext(TypedDict):
+    """What ``country.html`` shows: the report and its parts made ready for the page."""
+
+    report: Report
+    as_of: dt.date
+    comparison: list[dict[str, Any]]  # JSON rows of the peer comparison table
+    categories: list[dict[str, Any]]  # JSON rows of the category table
+    unsplit: tuple[str, ...]
+    charts: dict[str, Markup]
+    sections: list[WebSection]
+    events: list[EventRow]
+
+
+class PastedArticle(TypedDict):
+    """An article pasted into the review page, with the events extraction found in it."""
+
+    title: str | None
+    text: str
+    events: list[dict[str, Any]]  # extracted events (free-form) with their highlighted ``parts``
+
+
 def _charts(**figures: Any) -> dict[str, Markup]:
     return {name: Markup(page_parts.figure(fig, name)) for name, fig in figures.items() if fig is not None}
 
@@ -125,7 +146,7 @@ def _country_page(store: Store, code: str, *, peers: str, as_of: str | None) -> 
 
 
 @cache.memo
-def _country(store: Store, code: str, *, peers: str, as_of: str | None) -> dict[str, Any]:
+def _country(store: Store, code: str, *, peers: str, as_of: str | None) -> CountryContext:
     report = cache.country_report(store, code, peers=peers, as_of=as_of)
     on = ledger.parse_date(as_of, field="as_of") or dt.date.today()
     c = report.comparison
@@ -142,16 +163,16 @@ def _country(store: Store, code: str, *, peers: str, as_of: str | None) -> dict[
             title=f"{report.name} and peers ({report.peers}): {c.stage} as % of GDP",
             **cite,
         )
-    return {
-        "report": report,
-        "as_of": on,
-        "comparison": convert.frame(c.table) if c is not None else [],
-        "categories": convert.frame(report.categories),
-        "unsplit": tuple(report.unsplit_stages),
-        "charts": _charts(**figures),
-        "sections": _web_sections(report, on=on),
-        "events": _events(store, report.donor),
-    }
+    return CountryContext(
+        report=report,
+        as_of=on,
+        comparison=convert.frame(c.table) if c is not None else [],
+        categories=convert.frame(report.categories),
+        unsplit=tuple(report.unsplit_stages),
+        charts=_charts(**figures),
+        sections=_web_sections(report, on=on),
+        events=_events(store, report.donor),
+    )
 
 
 NOT_SPLIT = "not split by category in this release"
@@ -299,7 +320,7 @@ def _review_page(
     done: str | None = None,
     error: str | None = None,
     status_code: int = 200,
-    article: dict[str, Any] | None = None,
+    article: PastedArticle | None = None,
 ) -> HTMLResponse:
     rows, total = review.candidates(store=store, limit=PAGE)
     items = [
@@ -424,7 +445,8 @@ def review_extract(
         {**e, "parts": convert.highlight(document["text"], e.get("start"), e.get("end"), e.get("evidence"))}
         for e in document["events"]
     ]
-    return _review_page(request, store, article={"title": document["title"], "text": text, "events": events})
+    article = PastedArticle(title=document["title"], text=text, events=events)
+    return _review_page(request, store, article=article)
 
 
 # -- API reference ----------------------------------------------------------------------
