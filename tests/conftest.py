@@ -4,13 +4,19 @@ Every test gets its ledgers quickly: Alembic builds one migrated SQLite ledger p
 (:func:`template_ledger`), and a new SQLite file that a test (or a command it runs in-process)
 opens starts as a copy of it instead of running the migrations again (:func:`_migrate_from_template`).
 The migrations themselves are still run: once per session here, and by the tests of
-``tests/db`` on ledgers at older revisions.
+``tests/db`` on ledgers at older revisions. Likewise a new ledger opened through
+``services.ledger.open_store`` starts as a copy of one that it opened once per session (migrated
+and given its copy of the actor tables, :func:`seeded_template`), and test ledgers skip the wait
+for the disk at each commit (:func:`throwaway_sqlite_commits`).
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 import shutil
+import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -18,6 +24,7 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
+import yaml
 from click.testing import CliRunner
 
 from aidtrack import settings
@@ -44,12 +51,36 @@ def shared_path(*parts: str) -> Path:
     return path
 
 
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def read_yaml(path: Any) -> Any:
+    """The data of a YAML file (a ``Path`` or a package resource), as ``yaml.safe_load`` reads
+    it but with libyaml when it is there (Python's reader takes a third of a second for the
+    signals register)."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+
+
 @pytest.fixture(scope="session")
 def template_ledger(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A SQLite ledger that Alembic migrated to the newest revision, built once per session."""
     path = tmp_path_factory.mktemp("template") / "migrated.db"
     store = db_engine.connect(f"sqlite:///{path}")
     assert db_engine.current_revision(store.engine) == db_engine.head_revision()
+    store.engine.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def seeded_template(tmp_path_factory: pytest.TempPathFactory, template_ledger: Path) -> Path:
+    """What ``open_store`` makes of a new SQLite file: the migrated template given its copy of the
+    packaged actor and group tables (by ``refresh_reference_data``, as ``open_store`` does)."""
+    from aidtrack.services import ledger
+
+    path = tmp_path_factory.mktemp("seeded") / "seeded.db"
+    shutil.copyfile(template_ledger, path)
+    store = db_engine.connect(f"sqlite:///{path}")
+    assert ledger.refresh_reference_data(store) is True
     store.engine.dispose()
     return path
 
@@ -72,6 +103,22 @@ def _migrate_from_template(
     return migrate_copying
 
 
+def _connect_from_template(template: Path, connect: Callable[..., Store]) -> Callable[..., Store]:
+    """``connect`` as ``open_store`` calls it, that first copies the seeded template into a SQLite
+    file that does not exist yet; the real migration check and reference refresh then find it done."""
+
+    def connect_copying(url: str, *args: Any, **kwargs: Any) -> Store:
+        try:
+            parsed = sa.engine.make_url(url)
+        except sa.exc.ArgumentError:
+            return connect(url, *args, **kwargs)  # the real connect explains a bad URL
+        if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+            _copy_if_absent(template, Path(parsed.database).expanduser())
+        return connect(url, *args, **kwargs)
+
+    return connect_copying
+
+
 def _copy_if_absent(template: Path, path: Path) -> None:
     """Put a copy of ``template`` at ``path`` unless a file is there (atomically: a reader never
     sees half a file, and a file created meanwhile is kept)."""
@@ -88,10 +135,34 @@ def _copy_if_absent(template: Path, path: Path) -> None:
             partial.unlink(missing_ok=True)
 
 
+def _quicken_new_ledgers(patch: pytest.MonkeyPatch, template: Path, seeded: Path) -> None:
+    """New SQLite ledgers start as copies: of the migrated template when the database layer opens
+    one, of the seeded template when ``open_store`` does."""
+    from aidtrack.services import ledger
+
+    patch.setattr(db_engine, "migrate", _migrate_from_template(template, db_engine.migrate))
+    patch.setattr(ledger, "connect", _connect_from_template(seeded, ledger.connect))
+
+
 @pytest.fixture(autouse=True)
-def quick_new_ledgers(monkeypatch: pytest.MonkeyPatch, template_ledger: Path) -> None:
-    """A new SQLite ledger opened in this process starts as a copy of the migrated template."""
-    monkeypatch.setattr(db_engine, "migrate", _migrate_from_template(template_ledger, db_engine.migrate))
+def quick_new_ledgers(monkeypatch: pytest.MonkeyPatch, template_ledger: Path, seeded_template: Path) -> None:
+    """A new SQLite ledger opened in this process starts as a copy of a template."""
+    _quicken_new_ledgers(monkeypatch, template_ledger, seeded_template)
+
+
+def _skip_fsync(dbapi_connection: Any, _record: Any) -> None:
+    if isinstance(dbapi_connection, sqlite3.Connection):
+        dbapi_connection.execute("PRAGMA synchronous=OFF")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def throwaway_sqlite_commits() -> Iterator[None]:
+    """Test ledgers are thrown away, so a SQLite commit in this process does not wait for the disk
+    (``PRAGMA synchronous=OFF``): a transaction is still all or nothing, only a power cut could
+    lose it. Commands run in a child process keep SQLite's default."""
+    sa.event.listen(sa.Engine, "connect", _skip_fsync)
+    yield
+    sa.event.remove(sa.Engine, "connect", _skip_fsync)
 
 
 @pytest.fixture(autouse=True)
@@ -112,6 +183,17 @@ def clean_environ(
     settings.override("database_url", None)
     yield
     settings.override("database_url", None)
+
+
+@pytest.fixture(autouse=True)
+def forget_opened_stores(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``open_store`` keeps each ledger it opens for the next call; a test starts with none kept
+    and its own are let go when it ends. (Kept across a session, hundreds of engines and their
+    compiled statements made every full garbage collection take about half a second.)"""
+    from aidtrack.services import ledger
+
+    if hasattr(ledger, "_STORES"):
+        monkeypatch.setattr(ledger, "_STORES", {})
 
 
 def _database_urls() -> list[object]:
@@ -156,24 +238,61 @@ def store(tmp_path: Path) -> Store:
 
 
 @pytest.fixture(scope="session")
-def starter_ledger(tmp_path_factory: pytest.TempPathFactory, template_ledger: Path) -> Path:
+def starter_ledger(
+    tmp_path_factory: pytest.TempPathFactory, template_ledger: Path, seeded_template: Path
+) -> Path:
     """A SQLite ledger holding the packaged starter data (imported by "importer"), built once per
     session with no AIDTRACK_* setting and caches of its own."""
     from aidtrack.services import imports
     from aidtrack.services.ledger import open_store
 
     path = tmp_path_factory.mktemp("starter") / "starter.db"
-    home = tmp_path_factory.mktemp("starter-home")
-    with pytest.MonkeyPatch.context() as patch:
-        for name in [n for n in os.environ if n.startswith("AIDTRACK_")]:
-            patch.delenv(name)
-        patch.setenv("AIDTRACK_CONFIG_FILE", str(home / "aidtrack.toml"))
-        patch.setenv("XDG_CACHE_HOME", str(home / "cache"))
-        patch.setattr(db_engine, "migrate", _migrate_from_template(template_ledger, db_engine.migrate))
+    with _session_environ(tmp_path_factory, "starter-home") as patch:
+        _quicken_new_ledgers(patch, template_ledger, seeded_template)
         store = open_store(f"sqlite:///{path}", fresh=True)
         imports.load_starter(store, by="importer")
         store.engine.dispose()
     return path
+
+
+@contextlib.contextmanager
+def _session_environ(factory: pytest.TempPathFactory, name: str) -> Iterator[pytest.MonkeyPatch]:
+    """No AIDTRACK_* setting, and a config file and cache folder of its own, while a session
+    fixture builds something."""
+    home = factory.mktemp(name)
+    with pytest.MonkeyPatch.context() as patch:
+        for variable in [n for n in os.environ if n.startswith("AIDTRACK_")]:
+            patch.delenv(variable)
+        patch.setenv("AIDTRACK_CONFIG_FILE", str(home / "aidtrack.toml"))
+        patch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+        yield patch
+
+
+@pytest.fixture(scope="session")
+def prepared_ledger(tmp_path_factory: pytest.TempPathFactory, starter_ledger: Path) -> Path:
+    """What a new user's ledger holds after the first command: the starter ledger once
+    ``services.bootstrap.prepare`` has also loaded the signals register into it."""
+    from aidtrack.services import bootstrap
+    from aidtrack.services.ledger import open_store
+
+    path = tmp_path_factory.mktemp("prepared") / "prepared.db"
+    shutil.copyfile(starter_ledger, path)
+    with _session_environ(tmp_path_factory, "prepared-home"):
+        store = open_store(f"sqlite:///{path}", fresh=True)
+        assert bootstrap.prepare(store) is False  # the starter data is there already
+        store.engine.dispose()
+    return path
+
+
+@pytest.fixture
+def prepared_default_ledger(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, prepared_ledger: Path) -> str:
+    """The default ledger (``AIDTRACK_DATABASE_URL``) is a private copy of :func:`prepared_ledger`,
+    for commands whose answer does not come from the ledger but which prepare it first."""
+    path = tmp_path / "prepared.db"
+    shutil.copyfile(prepared_ledger, path)
+    url = f"sqlite:///{path}"
+    monkeypatch.setenv("AIDTRACK_DATABASE_URL", url)
+    return url
 
 
 @pytest.fixture
@@ -220,9 +339,57 @@ SLOW_TESTS = {
     "tests/backup/test_backup.py::test_postgres_ledger_backs_up_and_restores_into_sqlite": (
         "three backups and three restores of the starter ledger, across backends"
     ),
+    # whole corpora through the extractor, for quality floors
+    "tests/extract/test_constructions.py::test_constructions_meet_the_floor": (
+        "extracts every sentence of constructions.yaml (over a thousand) for the precision and recall floors"
+    ),
+    "tests/extract/test_dev_score.py::test_dev_set_meets_the_floor": (
+        "extracts the whole ../shared/eval/dev set, then scores it with score.py in another interpreter"
+    ),
+    "tests/extract/test_dev_score.py::test_predictions_follow_the_schema": (
+        "extracts the whole ../shared/eval/dev set"
+    ),
+    "tests/extract/test_validation_score.py::test_validation_part_meets_the_floor": (
+        "extracts the validation part of ../shared/eval, then scores it in another interpreter"
+    ),
+    "tests/extract/test_heldout_score.py::test_heldout_set_meets_the_floor": (
+        "extracts the held-out set, then scores it with score.py in another interpreter"
+    ),
+    # a fresh interpreter is what they check
+    "tests/db/test_store.py::test_an_up_to_date_ledger_opens_without_alembic": (
+        "three fresh interpreters, to see which of them imported Alembic"
+    ),
+    "tests/test_cli_startup.py::test_a_missing_extra_names_its_install_line": (
+        "a fresh interpreter per extra, with the extra's package made unimportable"
+    ),
+    "tests/web/test_serving.py::test_extraction_is_loaded_on_first_use_and_a_missing_extra_is_503": (
+        "a fresh interpreter without spaCy"
+    ),
+    "tests/test_docs.py::test_cli_docs_are_generated_from_help": (
+        "another interpreter renders every command's --help into docs/cli.md to compare"
+    ),
 }
-"""Tests that take several seconds each for a reason of their own, with that reason; PostgreSQL
+"""Tests that take a second or more each for a reason of their own, with that reason; PostgreSQL
 and browser tests are slow too. All of them run in CI's full command."""
+
+
+# -- garbage collection: the test process holds pandas, spaCy, SQLAlchemy and every test module,
+# and each full collection walks all of it (a few tenths of a second), which Python's default
+# thresholds did about once a second of testing.
+
+FULL_COLLECTION_EVERY = 100
+"""Younger-generation collections between two full ones (Python's default is 10)."""
+
+gc.set_threshold(*gc.get_threshold()[:2], FULL_COLLECTION_EVERY)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """What the imports and the collection built lives until the end: after one last collection,
+    the garbage collector stops walking it (``gc.freeze``), so a full collection while tests run
+    only walks what the tests made. Garbage is collected as before, only less often; the
+    unraisable-exception check at the end still collects everything the tests left."""
+    gc.collect()
+    gc.freeze()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -4,6 +4,7 @@ nothing imports them."""
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 import pytest
@@ -69,8 +70,10 @@ def _name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def imported(path: Path) -> set[str]:
-    """Every module ``path`` imports, with ``from X import y`` counted as both X and X.y."""
+@functools.cache
+def imported(path: Path) -> frozenset[str]:
+    """Every module ``path`` imports, with ``from X import y`` counted as both X and X.y (each
+    file is parsed once per test session)."""
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     package = _name(path) if path.name == "__init__.py" else _name(path).rpartition(".")[0]
     names: set[str] = set()
@@ -84,7 +87,7 @@ def imported(path: Path) -> set[str]:
                 base = ".".join([*anchor, *([base] if base else [])])
             names.add(base)
             names.update(f"{base}.{alias.name}" for alias in node.names)
-    return names
+    return frozenset(names)
 
 
 def _under(name: str, prefix: str) -> bool:

@@ -12,7 +12,10 @@ from aidtrack.services import analysis as service
 
 
 @pytest.fixture()
-def r29_cli(monkeypatch, r29_support, r29_macro):
+def r29_cli(monkeypatch, r29_support, r29_macro, prepared_default_ledger):
+    """The CLI answering from the Kiel R29 frames. The ledger each command prepares first is one
+    that a first command has prepared already (that first command is checked on its own by
+    test_brief_on_a_fresh_ledger_loads_the_starter_data)."""
     monkeypatch.setattr(service, "open_frames", lambda **_: (r29_support, r29_macro))
     return CliRunner()
 

@@ -7,11 +7,11 @@ import datetime as dt
 import importlib.resources
 
 import pytest
-import yaml
 
 from aidtrack.errors import ValidationError
 from aidtrack.rules import Transfer, check_transfer, load_register, render_check
 from aidtrack.rules.sources import audit_sources
+from tests.conftest import read_yaml
 
 D = dt.date
 
@@ -270,7 +270,7 @@ def test_rules_reviewed_today_and_written_earlier_are_told_apart() -> None:
 
 def _signals() -> list[dict[str, object]]:
     path = importlib.resources.files("aidtrack") / "data" / "signals.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    return read_yaml(path)  # type: ignore[no-any-return]
 
 
 def _find(actor: str, target: str, kind: str, day: str) -> dict[str, object]:

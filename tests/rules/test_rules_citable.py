@@ -25,13 +25,14 @@ from aidtrack.rules import (
 from aidtrack.rules.model import BASES
 from aidtrack.rules.register import parse_rules
 from aidtrack.rules.sources import audit_sources
+from tests.conftest import read_yaml
 
 D = dt.date
 
 
 def _signal_entries(path: Path | None = None) -> list[dict[str, object]]:
     entry = path or importlib.resources.files("aidtrack") / "data" / "signals.yaml"
-    return yaml.safe_load(entry.read_text(encoding="utf-8"))  # type: ignore[union-attr]
+    return read_yaml(entry)  # type: ignore[no-any-return]
 
 
 # -- what every rule records --------------------------------------------------------------

@@ -12,6 +12,7 @@ from aidtrack.errors import RuleRegisterError
 from aidtrack.rules import load_register
 from aidtrack.rules.register import parse_rules
 from aidtrack.rules.sources import problems_of_url, source_policy
+from tests.conftest import read_yaml
 
 REQUIRED = [
     "AUT",
@@ -62,7 +63,7 @@ def test_rule_files_are_valid_yaml_lists_without_quotes() -> None:
     files = sorted(folder.glob("*.yaml"))
     assert len(files) >= 25
     for f in files:
-        data = yaml.safe_load(f.read_text(encoding="utf-8"))
+        data = read_yaml(f)
         assert isinstance(data, list)
         assert not [s for r in data for s in r["sources"] if {"quote", "translation"} & set(s)]
 
@@ -73,7 +74,7 @@ def _runs(text: str, size: int = 8) -> set[str]:
 
 
 def test_register_is_in_our_own_words(policies_dir: Path) -> None:
-    shared = yaml.safe_load((policies_dir / "rules.yaml").read_text(encoding="utf-8"))
+    shared = read_yaml(policies_dir / "rules.yaml")
     theirs = set().union(*(_runs(r["summary"]) | _runs(r["title"], 6) for r in shared))
     quotes = [s["quote"].lower() for r in shared for s in r["sources"] if len(s["quote"].split()) >= 6]
     ours = [f"{r.title} {r.summary} {r.notes}" for r in load_register().rules]
@@ -82,7 +83,7 @@ def test_register_is_in_our_own_words(policies_dir: Path) -> None:
 
 
 def test_register_keeps_the_shared_source_urls_the_policy_accepts(policies_dir: Path) -> None:
-    shared = yaml.safe_load((policies_dir / "rules.yaml").read_text(encoding="utf-8"))
+    shared = read_yaml(policies_dir / "rules.yaml")
     ours = {s.url for r in load_register().rules for s in r.sources}
     dropped = {s["url"] for r in shared for s in r["sources"]} - ours
     reasons = source_policy()["dropped_sources"]

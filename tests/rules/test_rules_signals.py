@@ -13,6 +13,7 @@ import yaml
 from aidtrack.errors import RuleRegisterError
 from aidtrack.rules import load_signals
 from aidtrack.rules.signals import EVENT_KEYS
+from tests.conftest import read_yaml
 
 
 def test_shipped_signals_have_the_event_shape() -> None:
@@ -73,7 +74,7 @@ def _runs(text: str, size: int = 8) -> set[str]:
 
 
 def test_signals_are_in_our_own_words(policies_dir: Path) -> None:
-    shared = yaml.safe_load((policies_dir / "signals.yaml").read_text(encoding="utf-8"))
+    shared = read_yaml(policies_dir / "signals.yaml")
     theirs = set().union(*(_runs(s["summary"]) for s in shared))
     quotes = [q["quote"].lower() for s in shared for q in s["sources"] if len(q["quote"].split()) >= 6]
     ours = [e["summary"] + " " + (e["notes"] or "") for e in load_signals()]

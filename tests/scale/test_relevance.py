@@ -17,9 +17,11 @@ DEV_RECALL_FLOOR = 0.95
 
 
 def test_training_is_deterministic_and_uses_both_classes() -> None:
+    """Training again gives the model the filter was trained with (once per process, shared
+    with the other tests)."""
     texts, labels = labelled_sentences()
     assert 0 < sum(labels) < len(labels) and len(texts) == len(labels) > 150
-    first, second = train(texts, labels), train(texts, labels)
+    first, second = load_filter().model, train(texts, labels)
     assert np.array_equal(first[-1].coef_, second[-1].coef_)
 
 
