@@ -8,11 +8,12 @@ import types
 import typing
 from typing import Any
 
+import pyarrow as pa
 import pytest
 import sqlalchemy as sa
 
 from aidtrack import models
-from aidtrack.bulk.worker import PartitionResult, PartitionResultDict
+from aidtrack.bulk.worker import SCHEMA, EventStoreRow, PartitionResult, PartitionResultDict
 from aidtrack.db import Store, rows, schema
 from aidtrack.db import feeds as feeds_db
 from aidtrack.db.feeds_schema import feed_items, feeds, watchlists
@@ -234,3 +235,10 @@ def test_the_packaged_starter_metadata_has_the_typed_keys() -> None:
     meta = starter.starter_meta()
     assert set(meta) == _keys(starter.StarterMeta)
     assert meta["citation"].endswith(f"Release {meta['release']}") and meta["rows"] > 0
+
+
+def test_an_event_store_row_has_the_columns_of_the_parquet_schema() -> None:
+    python_type = {pa.string(): str, pa.date32(): dt.date, pa.float64(): float, pa.int64(): int}
+    hints = _hints(EventStoreRow)
+    assert list(hints) == SCHEMA.names
+    assert {f.name: {python_type[f.type]} for f in SCHEMA} == {k: _python_types(h) for k, h in hints.items()}

@@ -16,12 +16,12 @@ import datetime as dt
 import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 import pyarrow.parquet as pq
 
-from aidtrack.bulk.worker import EVENTS_DIR, SCHEMA
+from aidtrack.bulk.worker import EVENTS_DIR, SCHEMA, EventStoreRow
 from aidtrack.errors import ValidationError
 
 GROUPABLE = ("type", "donor", "recipient", "actor", "target", "category", "stage", "month")
@@ -83,11 +83,11 @@ def events_by_month(out: Path, *, type: str | None = None) -> pd.DataFrame:
     )
 
 
-def partition_rows(out: Path, files: Sequence[str]) -> list[dict[str, Any]]:
+def partition_rows(out: Path, files: Sequence[str]) -> list[EventStoreRow]:
     """The event rows of one partition (its files as listed in the manifest)."""
-    rows: list[dict[str, Any]] = []
+    rows: list[EventStoreRow] = []
     for name in files:
-        rows.extend(pq.read_table(Path(out) / name, schema=SCHEMA).to_pylist())
+        rows.extend(cast(list[EventStoreRow], pq.read_table(Path(out) / name, schema=SCHEMA).to_pylist()))
     return rows
 
 

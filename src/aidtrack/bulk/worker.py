@@ -12,6 +12,7 @@ not to write anywhere.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import logging
 import os
@@ -70,6 +71,41 @@ SCHEMA = pa.schema(
 _KNOWN = set(_TEXT_FIELDS) | {"amount", "start", "end", "confidence", "date"}
 
 
+class EventStoreRow(TypedDict):
+    """A row of the event store (:data:`SCHEMA`): one extracted event with its article. The
+    event's own fields are text (lists and mappings as JSON); what the schema has no column
+    for is kept as JSON in ``extra``."""
+
+    article_id: str
+    url: str | None
+    title: str | None
+    published: dt.date | None
+    partition: str
+    type: str | None
+    donor: str | None
+    recipient: str | None
+    actor: str | None
+    target: str | None
+    beneficiary: str | None
+    category: str | None
+    stage: str | None
+    currency: str | None
+    channel: str | None
+    via: str | None
+    direction: str | None
+    consequence: str | None
+    condition: str | None
+    summary: str | None
+    items: str | None
+    event_date: str | None
+    evidence: str | None
+    amount: float | None
+    start: int | None
+    end: int | None
+    confidence: float | None
+    extra: str | None
+
+
 class PartitionResultDict(TypedDict):
     """A :class:`PartitionResult` as plain data: what the manifest keeps of a finished partition
     (``capped`` is missing from the files of runs before it was counted)."""
@@ -117,7 +153,7 @@ class PartitionOutput:
     """A partition's counts and its event rows, sent back to the driver, which writes them."""
 
     result: PartitionResult
-    rows: list[dict[str, Any]]
+    rows: list[EventStoreRow]
 
 
 def process_partition(
@@ -191,7 +227,7 @@ def _extract(articles: Sequence[Article], errors: list[str]) -> list[list[dict[s
         return out
 
 
-def event_row(article: Article, event: Mapping[str, Any], key: str) -> dict[str, Any]:
+def event_row(article: Article, event: Mapping[str, Any], key: str) -> EventStoreRow:
     """One event with its provenance, as a row of :data:`SCHEMA`."""
     row: dict[str, Any] = {
         "article_id": article.id,
@@ -210,7 +246,7 @@ def event_row(article: Article, event: Mapping[str, Any], key: str) -> dict[str,
     row["confidence"] = None if event.get("confidence") is None else float(event["confidence"])
     extra = {k: v for k, v in event.items() if k not in _KNOWN}
     row["extra"] = json.dumps(extra, sort_keys=True, default=str) if extra else None
-    return row
+    return cast(EventStoreRow, row)
 
 
 def month_of(row: Mapping[str, Any]) -> str:
