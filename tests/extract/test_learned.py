@@ -336,3 +336,11 @@ def test_who_is_asked_may_be_named_in_the_sentence_before() -> None:
     text = "Australia is retiring its Taipan helicopters early. Ukraine made an official request for the helicopters."
     (asked,) = _of(_candidates(text), "appeal", actor="UKR", target="AUS")
     assert "appeal:B.earlier" in asked.features
+
+
+def test_the_first_stage_weighs_what_no_rule_proposed_more() -> None:
+    script = _training_script()
+    weights = script._stage_one_weights(
+        [["support:bias", "support:rule"], ["support:bias", "support:rule_other"]]
+    )
+    assert list(weights) == [1.0, script.UNRULED_WEIGHT] and script.UNRULED_WEIGHT > 1.0
