@@ -279,6 +279,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     explicit = explicit or [c for c in _welcomers(sentence, verb) if c not in donors]
     if money_subject and not explicit:  # "In Chad, EUR 74.5 million will support ...": where it goes
         explicit = [c for o in prep_objects(verb, frozenset({"in"})) for c in actors_of(sentence, o)]
+    if money_given and not explicit:
+        return []  # a sum whose giver and receiver are both only guessed says too little
     recipients, defaulted = _recipients_or_default(explicit, ctx)
     cats, cat_default = _category_or_default(sentence, objects, ctx, allow_default=True)
     if inherent and not categories_in(sentence, objects):
@@ -331,9 +333,9 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
 
 
 def _money_subject(verb: Token) -> bool:
-    """ "EUR 160 million will support people in Sudan": a sum of money is the subject."""
+    """ "EUR 160 million will support people in Sudan": a sum of money is the (active) subject."""
     subject = subject_of(verb)
-    return subject is not None and has_money(list(subject.subtree))
+    return subject is not None and not is_passive(verb) and has_money(list(subject.subtree))
 
 
 def _article_giver(sentence: Sentence, ctx: ArticleContext) -> list[str]:
