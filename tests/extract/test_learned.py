@@ -344,3 +344,19 @@ def test_the_first_stage_weighs_what_no_rule_proposed_more() -> None:
         [["support:bias", "support:rule"], ["support:bias", "support:rule_other"]]
     )
     assert list(weights) == [1.0, script.UNRULED_WEIGHT] and script.UNRULED_WEIGHT > 1.0
+
+
+def test_a_use_that_costs_the_development_articles_is_not_chosen(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A gain on our own sentences does not buy a loss on real articles."""
+    script = _training_script()
+    # (F1 of both parts, filter threshold, add threshold, counts, F1 development, F1 own sentences)
+    results = {
+        "rules": (0.80, 0.5, 0.95, (8, 2, 2), 0.80, 0.80),
+        "filter": (0.80, 0.1, 0.95, (8, 2, 2), 0.80, 0.80),
+        "model": (0.90, 0.1, 0.6, (9, 1, 1), 0.70, 0.95),
+        "union": (0.85, 0.5, 0.6, (9, 2, 1), 0.80, 0.88),
+    }
+    monkeypatch.setattr(script, "_contradicts", lambda *args: False)
+    monkeypatch.setattr(script, "_option", lambda docs, scores, kind, use, least, add: results[use])
+    chosen = script.choose([], {}, {}, {})
+    assert {kind: use for kind, (use, *_) in chosen.items()} == dict.fromkeys(script.TYPES, "union")
