@@ -17,7 +17,7 @@ labelled positive when its type and key fields are a required gold event of
 the article and its sentence overlaps that event's evidence, negative when the
 key is no gold event at all, and left out otherwise. The model is a logistic
 regression in two stages (see :class:`TwoStage`): liblinear on what the
-sentence says, then the weights of the rule-agreement features with the first
+sentence says (the candidates no rule proposed weigh double), then the weights of the rule-agreement features with the first
 stage as offset. The log-odds are then Platt-scaled (one scale, one shift per
 type) on the out-of-fold scores of the held-out parts, so that the shipped
 confidences are calibrated on articles the model did not see. Fixed seed; the
@@ -35,7 +35,8 @@ two held-out parts: the development articles and the fresh sentences of
 scorer_sentences.yaml (eval/dev and the other sentences always train).
 Thresholds at which the model (trained on everything) would drop an event our
 own test sentences and articles require, or add one they rule out, are not
-taken. The validation part says where the chosen use is kept (KEPT; the other
+taken, nor those at which the development articles fare worse than with the
+rules alone. The validation part says where the chosen use is kept (KEPT; the other
 types keep the rules' events, with the model's confidence); ``--all-types``
 chooses for every type, ``--use`` overrides the choice for a type. The
 script prints the out-of-fold table it chose from and runs in well under a
