@@ -1362,7 +1362,10 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
             if prep_objects(o, frozenset({"from"})) or prep_objects(verb, frozenset({"from"}))
         )  # "wants missiles from the US", "needs more vehicles from Canada"
         and not _turns_to_for(sentence, verb)
-        and not (_hosts(sentence) and any(lex.categories_of(o) for o in children(verb, frozenset({"dobj"}))))
+        and not (
+            (_hosts(sentence) or _told_parties(sentence, verb))
+            and any(lex.categories_of(o) for o in children(verb, frozenset({"dobj"})))
+        )  # "'We need more air defence,' Zelensky told Spanish lawmakers"
         and not _wants_owned(sentence, verb)
     ):
         return []  # "Germany wants peace" asks nobody; "wants missiles from the US" asks
@@ -1378,6 +1381,8 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
     targets = _appeal_targets(sentence, verb)
     if not targets:  # "sent a letter to Netanyahu asking for", "Ukraine's ambassador to Berlin urged"
         targets = [c for c in _addressees(sentence, verb) if c not in actors]
+    if not targets and wanting:  # "'We need air defence,' Zelensky told Spanish lawmakers"
+        targets = [c for c in _told_parties(sentence, verb) if c not in actors]
     unnamed = (
         not targets and not _addressed_to_someone(verb) and any(c.dep_ == "nsubj" for c in verb.children)
     )  # not "Asked if ..., he said"
@@ -1507,6 +1512,18 @@ def _met_by(sentence: Sentence, actor: str) -> list[str]:
         if other:
             return other[:1]
     return []
+
+
+def _told_parties(sentence: Sentence, verb: Token) -> list[str]:
+    """Whom the words holding ``verb`` are told to: "'We need jets,' he told Spanish lawmakers"."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head != clause:
+        clause = clause.head
+    speech = clause.head
+    if clause.dep_ not in ("ccomp", "parataxis") or speech.lemma_.lower() not in ("tell", "write", "address"):
+        return []
+    told = children(speech, frozenset({"dobj", "dative"})) + prep_objects(speech, frozenset({"to"}))
+    return [c for o in told for c in actors_of(sentence, o)]
 
 
 def _hosts(sentence: Sentence) -> list[str]:
