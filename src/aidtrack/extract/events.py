@@ -59,6 +59,7 @@ class ArticleContext:
     sanction_actor: str | None = None
     has_sanction: bool = False
     givers_told: set[str] = field(default_factory=set)  # donors of the support read so far
+    asked_before: dict[str, str] = field(default_factory=dict)  # who each actor asked last
     sanction_counts: dict[str, int] = field(default_factory=dict)
     actor_counts: dict[str, int] = field(default_factory=dict)
     giver_counts: dict[str, int] = field(default_factory=dict)
@@ -1386,8 +1387,9 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
     unnamed = (
         not targets and not _addressed_to_someone(verb) and any(c.dep_ == "nsubj" for c in verb.children)
     )  # not "Asked if ..., he said"
-    if unnamed and len(actors) == 1:  # "Kyiv asked for the missiles": of whom it met, or of whom
-        targets = _met_by(sentence, actors[0]) or [t for t in [ctx.main_other(actors[0])] if t]
+    if unnamed and len(actors) == 1:  # "Kyiv asked for the missiles": of whom it met or asked
+        targets = _met_by(sentence, actors[0]) or _asked_before(ctx, actors[0])  # before, or of the
+        targets = targets or [t for t in [ctx.main_other(actors[0])] if t]  # article's giver
     tokens = [t for c in _asked_parts(verb) for t in c.subtree if not _in_side_clause(t, c)]
     if _asks_to_stop(sentence, verb) or _asks_to_speak(sentence, verb) or _asks_a_question(verb):
         return []
@@ -1504,6 +1506,13 @@ _SPEECHES = frozenset({"speech", "address"})  # "in a speech to the Italian parl
 _SCENE_VERBS = frozenset({"speak", "stand", "appear", "meet", "talk"})
 
 
+def _asked_before(ctx: ArticleContext, actor: str) -> list[str]:
+    """The party ``actor`` was last told asking (the headline "Zelensky asks Germany for tanks",
+    then "He also asked for air defence")."""
+    target = ctx.asked_before.get(actor)
+    return [target] if target else []
+
+
 def _met_by(sentence: Sentence, actor: str) -> list[str]:
     """The party ``actor`` meets in this sentence ("Sandu, who met the Commission president,
     sought ...") or met in the sentences just before ("Zelensky met Scholz. He asked for ...")."""
@@ -1543,6 +1552,22 @@ def _hosts(sentence: Sentence) -> list[str]:
     return found
 
 
+# objects of "on" that say when or for whom, not whom a request is made to
+_CIRCUMSTANCES = frozenset(
+    {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "weekend",
+        "day",
+        "occasion",
+        "behalf",
+    }
+)
 # verbs whose object is the thing asked for ("requested armoured vehicles"), not the one asked
 _THING_ASKED = frozenset({"seek", "request", "demand", "want", "need", "solicit", "desire", "require"})
 
@@ -1556,7 +1581,8 @@ def _addressed_to_someone(verb: Token) -> bool:
         for c in children(verb, frozenset({"dobj", "dative"}))
         if not thing_asked or c.pos_ in ("PROPN", "PRON")
     ]
-    return bool(addressees) or bool(prep_objects(verb, frozenset({"on", "upon", "to", "of", "from", "with"})))
+    preps = prep_objects(verb, frozenset({"on", "upon", "to", "of", "from", "with"}))
+    return bool(addressees) or any(o.lower_ not in _CIRCUMSTANCES for o in preps)  # not "on Tuesday"
 
 
 def _wants_owned(sentence: Sentence, verb: Token) -> bool:
@@ -1758,7 +1784,7 @@ def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
         targets = [c for p in places for c in actors_of(sentence, p)]
     guessed = False
     if not targets and (made or askers) and len(actors) == 1:  # "Zelensky met Biden. He renewed
-        targets = _met_by(sentence, actors[0])  # his plea for air defence": of whom he met
+        targets = _met_by(sentence, actors[0]) or _asked_before(ctx, actors[0])  # his plea": of him
     if not targets and made and len(actors) == 1:  # "Ukraine made a request to receive these
         targets = [t for t in [ctx.main_other(actors[0])] if t]  # helicopters": of the article's giver
         guessed = bool(targets)

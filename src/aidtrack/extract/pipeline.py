@@ -112,6 +112,8 @@ RETOLD_DOUBT = 0.5
 # per-type overrides of the model's "use" ("rules", "filter", "model", "union"; "off": no model),
 # for the scripts that measure what the learned scorer adds
 MODE: dict[str, Any] = {}
+# an appeal read this surely (its target named, not guessed) tells whom a later request asks
+ASKED_SURELY = 0.6
 # a meeting told in one of the last sentences is the scene of a request that names nobody
 SCENE_SENTENCES = 3
 # "LONDON, April 15, 2025 (Wire) - ": where the story was filed, not who acted
@@ -522,6 +524,11 @@ def _sentence_events(sentence: Sentence, ctx: ArticleContext) -> list[Found]:
             out.extend(events)
             ctx.has_sanction = ctx.has_sanction or any(e.fields["type"] == "sanction" for e in events)
             ctx.givers_told.update(e.fields["donor"] for e in events if e.fields["type"] == "support")
+            ctx.asked_before.update(
+                (e.fields["actor"], e.fields["target"])
+                for e in events
+                if e.fields["type"] == "appeal" and e.confidence >= ASKED_SURELY
+            )
     return _drop_permitted(_drop_threatened(_drop_imposed_threats(out)))
 
 
