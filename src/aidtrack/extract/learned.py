@@ -577,7 +577,7 @@ def _triggers_of(kind: str, present: dict[str, list[Token]], rule_events: list[A
 def _context_actors(sentence: Sentence, codes: list[str]) -> list[str]:
     """Actors the sentence may speak of without naming them ("the ministry said it had
     suspended sales"): the main actor of the sentence before and the paragraph's speaker.
-    They fill only the first role (actor or donor)."""
+    They fill the first role (actor or donor), and the second of :data:`_EARLIER_TARGETS`."""
     return [c for c in dict.fromkeys((sentence.previous, sentence.speaker)) if c and c not in codes]
 
 
@@ -659,7 +659,8 @@ def _earlier_features(reader: _Reader, code: str, trigger: Token) -> list[str]:
     if code in reader.roots or code in reader.arguments(trigger):
         return []
     sentence = reader.sentence
-    out = [f"A.earlier={'previous' if code == sentence.previous else 'speaker'}"]
+    who = "previous" if code == sentence.previous else "speaker" if code == sentence.speaker else "other"
+    out = [f"A.earlier={who}"]
     if code == sentence.speaker and code == sentence.previous:
         out.append("A.earlier=both")
     return out + [f"A.earlier|subj={_subject_kind(sentence, trigger)}"]
