@@ -521,15 +521,22 @@ def _sentence_events(sentence: Sentence, ctx: ArticleContext) -> list[Found]:
                 events = rule(sentence, token, ctx)
             except (IndexError, KeyError, ValueError, RecursionError):
                 continue  # a rule must not sink the article on an odd parse
-            out.extend(events)
-            ctx.has_sanction = ctx.has_sanction or any(e.fields["type"] == "sanction" for e in events)
-            ctx.givers_told.update(e.fields["donor"] for e in events if e.fields["type"] == "support")
-            ctx.asked_before.update(
-                (e.fields["actor"], e.fields["target"])
-                for e in events
-                if e.fields["type"] == "appeal" and e.confidence >= ASKED_SURELY
-            )
-    return _drop_permitted(_drop_threatened(_drop_imposed_threats(out)))
+            if events:
+                out.extend(events)
+                ctx.has_sanction = ctx.has_sanction or any(e.fields["type"] == "sanction" for e in events)
+    kept = _drop_permitted(_drop_threatened(_drop_imposed_threats(out)))
+    _remember(ctx, kept)
+    return kept
+
+
+def _remember(ctx: ArticleContext, found: list[Found]) -> None:
+    """What later sentences may refer back to: who gave, and whom each actor asked."""
+    ctx.givers_told.update(e.fields["donor"] for e in found if e.fields["type"] == "support")
+    ctx.asked_before.update(
+        (e.fields["actor"], e.fields["target"])
+        for e in found
+        if e.fields["type"] == "appeal" and e.confidence >= ASKED_SURELY
+    )
 
 
 def _drop_imposed_threats(found: list[Found]) -> list[Found]:
