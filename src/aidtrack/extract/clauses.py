@@ -164,6 +164,8 @@ class Sentence:
     # the state the sentences before are about: the last subject that is a state, else the
     # last state named; what "the nation", "the kingdom", "the capital" refer back to
     last_state: str | None = None
+    # the organisation named last before: what "the fund", "the lender", "the bank" refer to
+    last_organisation: str | None = None
     # the parties met, visited or called in the sentences just before ("Zelensky met Scholz in
     # Berlin."): whom a request that names nobody is made to
     scene: tuple[tuple[str, str], ...] = ()
@@ -458,6 +460,8 @@ def resolve_pronoun(sentence: Sentence, token: Token) -> str | None:
         return sentence.speaker or (sentence.previous if not in_quote(token) else None)
     if word in _STATE_NOUNS:
         return _state_referred(sentence, token)
+    if word in _ORGANISATION_NOUNS:
+        return _organisation_referred(sentence, token)
     if word not in _OTHER_PRONOUNS:
         return None
     if word in ("country", "government") and not any(
@@ -487,6 +491,21 @@ def _state_referred(sentence: Sentence, token: Token) -> str | None:
     before = [sentence.codes[i] for i in range(sentence.span.start, token.i) if i in sentence.codes]
     states = [c for c in before if is_state(c)]
     return states[-1] if states else sentence.last_state
+
+
+# singular nouns that, with "the" and no name of their own, refer back to an organisation
+_ORGANISATION_NOUNS = frozenset({"fund", "lender", "bank", "institution", "organisation", "organization"})
+
+
+def _organisation_referred(sentence: Sentence, token: Token) -> str | None:
+    """ "The IMF approved the loan. The fund said ...": the last organisation named."""
+    if token.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children):
+        return None
+    if any(c.dep_ in ("compound", "poss", "amod") or c.dep_ == "prep" for c in token.children):
+        return None  # "the trust fund", "the World Bank's fund", "the fund for Ukraine" name their own
+    before = [sentence.codes[i] for i in range(sentence.span.start, token.i) if i in sentence.codes]
+    named = [c for c in before if not is_state(c)]
+    return named[-1] if named else sentence.last_organisation
 
 
 @functools.cache

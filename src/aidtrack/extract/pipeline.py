@@ -382,6 +382,7 @@ def _analyse(
     per_sentence: list[tuple[int, Sentence, list[Found]]] = []
     previous: str | None = None
     last_state: str | None = None
+    last_organisation: str | None = None
     scenes: list[tuple[tuple[str, str], ...]] = []  # who met whom in each sentence so far
     groups: tuple[tuple[str, ...], ...] = ()
     for (start, doc), codes in zip(parsed, mentions):
@@ -396,6 +397,7 @@ def _analyse(
                 previous=previous,
                 groups=groups,
                 last_state=last_state,
+                last_organisation=last_organisation,
                 scene=scene,
             )
             scenes.append(tuple(met_parties(sentence)))
@@ -403,6 +405,7 @@ def _analyse(
             main = _main_actor(sentence)
             previous = main or previous
             last_state = _salient_state(sentence, main) or last_state
+            last_organisation = _named_organisation(sentence) or last_organisation
             groups = (*groups, *(g for g, _ in coordinated_groups(sent, codes)))[-4:]
     return per_sentence, ctx
 
@@ -623,6 +626,13 @@ def _salient_state(sentence: Sentence, main: str | None) -> str | None:
         return main
     span = sentence.span
     named = [c for i, c in sorted(sentence.codes.items()) if span.start <= i < span.end and is_state(c)]
+    return named[-1] if named else None
+
+
+def _named_organisation(sentence: Sentence) -> str | None:
+    """The last organisation a sentence names."""
+    span = sentence.span
+    named = [c for i, c in sorted(sentence.codes.items()) if span.start <= i < span.end and not is_state(c)]
     return named[-1] if named else None
 
 
