@@ -17,6 +17,7 @@ import gc
 import os
 import shutil
 import sqlite3
+import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -165,16 +166,23 @@ def throwaway_sqlite_commits() -> Iterator[None]:
     sa.event.remove(sa.Engine, "connect", _skip_fsync)
 
 
+@pytest.fixture(scope="session")
+def homes(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder that holds each test's home (config file, cache folder, default ledger)."""
+    return tmp_path_factory.mktemp("homes")
+
+
 @pytest.fixture(autouse=True)
-def clean_environ(
-    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[None]:
-    """No AIDTRACK_* variable leaks into a test; config and data dirs are temporary."""
+def clean_environ(monkeypatch: pytest.MonkeyPatch, homes: Path) -> Iterator[None]:
+    """No AIDTRACK_* variable leaks into a test; config and data dirs are temporary.
+
+    Each home is a new folder under :func:`homes` (``mkdtemp``: ``tmp_path_factory.mktemp``
+    reads the whole temporary folder to number a new one, which grew slower with every test)."""
     test_db = os.environ.get("AIDTRACK_TEST_DATABASE_URL")
     for name in list(os.environ):
         if name.startswith("AIDTRACK_") and name not in ("AIDTRACK_SHARED_DIR",):
             monkeypatch.delenv(name)
-    home = tmp_path_factory.mktemp("home")
+    home = Path(tempfile.mkdtemp(prefix="home", dir=homes))
     monkeypatch.setenv("AIDTRACK_CONFIG_FILE", str(home / "aidtrack.toml"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))  # per-version totals files stay in the test
     monkeypatch.setenv("AIDTRACK_DATABASE_URL", f"sqlite:///{home / 'aidtrack.db'}")

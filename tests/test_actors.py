@@ -6,7 +6,6 @@ import csv
 import datetime as dt
 import json
 from collections.abc import Callable
-from pathlib import Path
 
 import pycountry
 import pytest
@@ -16,8 +15,8 @@ from hypothesis import strategies as st
 from aidtrack import actors
 from aidtrack.actors.data import read_table
 from aidtrack.errors import UnknownActorError, ValidationError
+from tests.conftest import shared_path
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 D = dt.date
 
 ORGANISATIONS = ["NATO", "EU", "EIB", "UN", "G7", "IMF", "WB", "OSCE", "ICRC", "EBRD", "IDB", "OECD", "G20"]
@@ -774,13 +773,6 @@ def test_office_table_is_consistent() -> None:
 # -- shared reference data --------------------------------------------------------------
 
 
-def _shared(path: str) -> Path:
-    full = SHARED / path
-    if not full.exists():
-        pytest.skip(f"shared reference data not found at {full} (expected beside the repo)")
-    return full
-
-
 @pytest.mark.parametrize(
     ("path", "column", "encoding"),
     [
@@ -790,7 +782,7 @@ def _shared(path: str) -> Path:
     ],
 )
 def test_every_kiel_donor_label_resolves(path: str, column: str, encoding: str) -> None:
-    with _shared(path).open(encoding=encoding, newline="") as handle:
+    with shared_path(path).open(encoding=encoding, newline="") as handle:
         labels = {row[column] for row in csv.DictReader(handle)}
     assert len(labels) > 20
     assert [label for label in sorted(labels) if actors.find_actor(label) is None] == []
@@ -799,7 +791,7 @@ def test_every_kiel_donor_label_resolves(path: str, column: str, encoding: str) 
 
 def test_world_bank_country_names_resolve_to_their_codes() -> None:
     known = {i.code for i in actors.all_actors(kind="country")}
-    with _shared("data/macro/gdp.csv").open(encoding="utf-8-sig", newline="") as handle:
+    with shared_path("data/macro/gdp.csv").open(encoding="utf-8-sig", newline="") as handle:
         pairs = {(row["Country Name"], row["Country Code"]) for row in csv.DictReader(handle)}
     checked = [(name, code) for name, code in pairs if code in known]
     assert len(checked) > 150
@@ -809,7 +801,7 @@ def test_world_bank_country_names_resolve_to_their_codes() -> None:
 def test_gold_event_codes_are_known_actors() -> None:
     known = {i.code for i in actors.all_actors()}
     codes = set()
-    for path in _shared("eval/dev").glob("*.json"):
+    for path in shared_path("eval/dev").glob("*.json"):
         for event in json.loads(path.read_text(encoding="utf-8"))["events"]:
             codes |= {
                 event[k]

@@ -14,16 +14,15 @@ import pytest
 from aidtrack import models
 from aidtrack.db import Store
 from aidtrack.services import analysis as service
-from aidtrack.services import imports
 from aidtrack.services import report as report_service
 
 
 @pytest.fixture()
-def starter(store: Store, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Store:
+def starter(starter_store: Store, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Store:
+    """A ledger holding the starter data (a copy of the session's), with a cache folder of its own."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     service.clear_cache()
-    imports.load_starter(store, by="t")
-    return store
+    return starter_store
 
 
 def _fresh(store: Store, **options: object) -> str:

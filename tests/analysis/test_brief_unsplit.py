@@ -8,8 +8,8 @@ from aidtrack.analysis.brief import NOT_SPLIT
 from aidtrack.cli import main
 
 
-def test_brief_says_commitments_are_not_split_by_category() -> None:
-    result = CliRunner().invoke(main, ["brief", "KOR"])  # a fresh ledger: the starter data (Release 29)
+def test_brief_says_commitments_are_not_split_by_category(prepared_default_ledger: str) -> None:
+    result = CliRunner().invoke(main, ["brief", "KOR"])  # the starter data (Release 29)
     assert result.exit_code == 0, result.output
     table = result.output.split("## By category", 1)[1].split("##", 1)[0]
     military = next(line for line in table.splitlines() if line.startswith("| military"))

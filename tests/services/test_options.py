@@ -13,8 +13,8 @@ from aidtrack.services import report as report_service
 from aidtrack.services.rules import options_report, rule_dict, rules_in_force
 
 
-def test_options_join_verdicts_peers_signals_and_step_up(store: Store) -> None:
-    report = options_report("KOR", as_of=dt.date(2024, 7, 1), store=store).to_dict()
+def test_options_join_verdicts_peers_signals_and_step_up(starter_store: Store) -> None:
+    report = options_report("KOR", as_of=dt.date(2024, 7, 1), store=starter_store).to_dict()
     routes = {r["route"]: r for r in report["routes"]}
     assert routes["direct-lethal"]["verdict"] == "prohibited"
     assert routes["direct-lethal"]["strength"] == "prohibited by government policy"
