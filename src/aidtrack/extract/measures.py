@@ -528,12 +528,7 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
         and container.head.lemma_.lower() in _HOLDING
     ):
         return _sanction_container(sentence, container, ctx)  # "the EU sanctions package targets ..."
-    if (
-        (core or restrictive)
-        and noun.dep_ == "nsubj"
-        and noun.head.lemma_.lower() in _HOLDING | {"apply"}
-        and modifier_actors(sentence, noun)
-    ):
+    if (core or restrictive) and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _HOLDING | {"apply"}:
         covered = _sanction_container(sentence, noun, ctx)  # "Australian sanctions now cover 1,000 Russians"
         if covered:
             return covered
@@ -586,12 +581,42 @@ def _sanction_container(sentence: Sentence, container: Token, ctx: ArticleContex
     verb = container.head
     if is_negated(verb) or is_hedged(sentence, verb):
         return []
-    actors = modifier_actors(sentence, container)
+    actors = modifier_actors(sentence, container) or _relative_maker(sentence, container)
+    actors = actors or _context_maker(sentence, verb, ctx)
     covered = children(verb, frozenset({"dobj"}))
     if verb.lemma_.lower() in ("apply", "extend"):  # "the measures now apply to 2,000 Russians"
         covered += prep_objects(verb, frozenset({"to"}))
     targets = [c for o in covered for c in target_codes(sentence, o)]
     return _sanctions(actors, [t for t in dict.fromkeys(targets) if t not in actors], container, ctx)
+
+
+def _relative_maker(sentence: Sentence, noun: Token) -> list[str]:
+    """ "The sanctions, which Tokyo announced on Tuesday, cover ...": the subject of a relative
+    clause that imposes the measure."""
+    governors_ = sentence.lexicon.words("sanction", "governors")
+    return [
+        c
+        for clause in noun.children
+        if clause.dep_ in ("relcl", "acl") and clause.lemma_.lower() in governors_
+        for c in actors_of(sentence, next((s for s in clause.children if s.dep_ == "nsubj"), None))
+    ]
+
+
+def _context_maker(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[str]:
+    """The maker of a measure the sentence does not name: the one whose words tell it
+    ("Washington said the sanctions would apply to ..."), else the maker of the sanctions the
+    article announced before ("Britain announced sanctions. Six banks were added to the list")."""
+    clause = verb
+    while clause.dep_ in ("conj", "xcomp") and clause.head != clause:
+        clause = clause.head
+    speech = clause.head
+    if clause.dep_ in ("ccomp", "parataxis") and speech.lemma_.lower() in sentence.lexicon.words(
+        "modality", "reporting_verbs"
+    ):
+        found = actors_of(sentence, subject_of(speech))
+        if found:
+            return found
+    return [ctx.sanction_actor] if ctx.sanction_actor else []
 
 
 def _made_measure(sentence: Sentence, noun: Token) -> bool:
@@ -952,6 +977,8 @@ def sanction_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
     if not targets and ctx.sanction_target:
         targets = [ctx.sanction_target]
     actors = _actors(sentence, verb) if not is_passive(verb) else actors_of(sentence, agent_of(verb))
+    if not actors and is_passive(verb) and agent_of(verb) is None:  # "Six banks were blacklisted"
+        actors = _context_maker(sentence, verb, ctx)
     subject = subject_of(verb)
     if not actors and follow_up and subject is not None and _names_measures(sentence, subject):
         actors = [a for a in [ctx.sanction_actor] if a]  # "The measures target 11 Russian individuals"
@@ -1080,6 +1107,9 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
                 for c in o.children
             )
             | (o.lemma_.lower() == "blacklist")
+            | (
+                ctx.sanction_actor is not None
+            )  # "Britain announced sanctions. Six banks were added to the list"
         ]
         if not lists:
             return []
@@ -1089,6 +1119,8 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
     if is_hedged(sentence, verb):
         return []
     actors = _actors(sentence, verb)
+    if not actors and is_passive(verb) and agent_of(verb) is None:
+        actors = _context_maker(sentence, verb, ctx)
     return _sanctions(actors, [t for t in dict.fromkeys(targets) if t not in actors], verb, ctx)
 
 
@@ -1108,11 +1140,16 @@ def _arms_exports(sentence: Sentence, obj: Token) -> bool:
 
 def _closed_by(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Russian diamonds were banned by the G7", "Belarusian trucks were barred by Lithuania":
-    another country's goods or carriers shut out, said in the passive with its maker."""
+    another country's goods or carriers shut out, said in the passive with its maker; parties
+    "added to the list", whose maker may be told before."""
     agent = agent_of(verb)
-    if verb.lemma_.lower() not in ("ban", "bar", "block", "blacklist") or agent is None:
+    listed = verb.lemma_.lower() == "add" and any(
+        o.lemma_.lower() in sentence.lexicon.words("sanction", "list_nouns")
+        for o in prep_objects(verb, frozenset({"to"}))
+    )  # "Six Russian banks were added to the (sanctions) list"
+    if verb.lemma_.lower() not in ("ban", "bar", "block", "blacklist") and not listed:
         return []
-    if is_hedged(sentence, verb):
+    if (agent is None and not listed) or is_hedged(sentence, verb):
         return []
     things = children(verb, frozenset({"nsubjpass"}))
     goods = [
@@ -1120,7 +1157,7 @@ def _closed_by(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fou
         for t in things
         if any(c.dep_ in ("amod", "compound", "poss") and c.i in sentence.codes for c in t.children)
     ]
-    actors = actors_of(sentence, agent)
+    actors = actors_of(sentence, agent) if agent is not None else _context_maker(sentence, verb, ctx)
     targets = [c for t in goods for c in target_codes(sentence, t) if c not in actors]
     return _sanctions(actors, list(dict.fromkeys(targets)), verb, ctx)
 
@@ -1187,7 +1224,7 @@ def sanction_assets(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
         return []
     if verb.dep_ == "acl" or is_passive(verb):
         agent = agent_of(verb)
-        actors = actors_of(sentence, agent) if agent is not None else []
+        actors = actors_of(sentence, agent) if agent is not None else _context_maker(sentence, verb, ctx)
     else:
         actors = _actors(sentence, verb)
     # the owners named in what is frozen, every conjunct, not the places ("in Belgium") nor the
