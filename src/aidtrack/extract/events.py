@@ -1384,6 +1384,8 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
         targets = [c for c in _addressees(sentence, verb) if c not in actors]
     if not targets and wanting:  # "'We need air defence,' Zelensky told Spanish lawmakers"
         targets = [c for c in _told_parties(sentence, verb) if c not in actors]
+    if not targets:  # "pleaded for more help from the EU", "sought Washington's help"
+        targets = [c for c in _givers_of_asked(sentence, verb) if c not in actors]
     unnamed = (
         not targets and not _addressed_to_someone(verb) and any(c.dep_ == "nsubj" for c in verb.children)
     )  # not "Asked if ..., he said"
@@ -1521,6 +1523,20 @@ def _met_by(sentence: Sentence, actor: str) -> list[str]:
         if other:
             return other[:1]
     return []
+
+
+def _givers_of_asked(sentence: Sentence, verb: Token) -> list[str]:
+    """The giver named with the support asked for: "more help from the EU", "Washington's
+    help", "the delivery of jets by the Netherlands and Denmark"."""
+    nouns = sentence.lexicon.words("support", "nouns")
+    asked = [
+        t for c in _asked_parts(verb) for t in c.subtree if t.pos_ == "NOUN" and t.lemma_.lower() in nouns
+    ]
+    asked += [t for t in children(verb, frozenset({"dobj"})) if t.lemma_.lower() in nouns]
+    found: list[str] = []
+    for noun in dict.fromkeys(asked):
+        found += [c for c in modifier_actors(sentence, noun) if c not in found]
+    return found
 
 
 def _told_parties(sentence: Sentence, verb: Token) -> list[str]:
