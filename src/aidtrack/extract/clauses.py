@@ -825,6 +825,8 @@ def _after_hedge_noun(lex: Lexicon, anchor: Token) -> bool:
 
 
 def _relative_clause(token: Token) -> bool:
+    if token.dep_ in ("ccomp", "relcl", "acl") and _relative_pronoun_after_noun(token):
+        return True  # "jets that the Netherlands will provide", even when parsed as a ccomp
     if token.dep_ == "relcl":  # not "the demand that Germany approve ...", a content clause
         return not any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
     if token.dep_ == "acl" and token.tag_ == "VBN":  # "weaponry sent to Kyiv", not "that it had sent"
@@ -832,6 +834,23 @@ def _relative_clause(token: Token) -> bool:
     return token.dep_ == "acl" and any(
         c.dep_ in SUBJECT_DEPS and c.lower_ in _RELATIVE for c in token.children
     )
+
+
+def _relative_pronoun_after_noun(clause: Token) -> bool:
+    """The clause's object or subject is "that/which/who" standing right after a noun."""
+    return relative_head(clause) is not None
+
+
+def relative_head(clause: Token) -> Token | None:
+    """The noun a relative clause describes, when its object or subject is "that/which/who"
+    right after that noun ("jets that the Netherlands will provide", even parsed as a ccomp)."""
+    doc = clause.doc
+    pronouns = [
+        c
+        for c in clause.children
+        if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lower_ in _RELATIVE and 0 < c.i < clause.i
+    ]
+    return next((doc[c.i - 1] for c in pronouns if doc[c.i - 1].pos_ in ("NOUN", "PROPN")), None)
 
 
 def _hedge_mark(token: Token, marks: frozenset[str]) -> bool:
