@@ -63,7 +63,9 @@ def test_coordination_gives_one_event_per_conjunct(case: dict) -> None:
 
 
 @pytest.mark.parametrize(
-    "case", [c for c in CASES if c["kind"] in ("discourse", "grammar", "nominal-measure", "headline-case")], ids=lambda c: c["text"][:40]
+    "case",
+    [c for c in CASES if c["kind"] in ("discourse", "grammar", "nominal-measure", "headline-case")],
+    ids=lambda c: c["text"][:40],
 )
 def test_mechanisms_read_exactly_their_events(case: dict) -> None:
     """Discourse context (a bare "the chancellor" refers back to the office named before), roles

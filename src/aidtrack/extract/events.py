@@ -235,8 +235,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     objects = object_tokens(verb)
     if verb.dep_ == "relcl" or verb.head.pos_ in ("NOUN", "PROPN") and verb.dep_ == "acl" and agent_of(verb):
         objects = objects + core_phrase(verb.head)  # "the missiles (that) the US is sending"
-    elif verb.dep_ == "ccomp" and relative_head(verb) is not None:  # the same, misparsed as a ccomp
-        objects = objects + core_phrase(relative_head(verb))
+    elif verb.dep_ == "ccomp" and (described := relative_head(verb)) is not None:  # misparsed as a ccomp
+        objects = objects + core_phrase(described)
     inherent = (
         lemma in ("arm", "equip")
         or lemma == "train"

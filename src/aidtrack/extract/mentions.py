@@ -119,8 +119,10 @@ class MentionFinder:
                     people.append(ent)
                 else:
                     unknown.append(ent)
-            elif _uncoded_tail(ent, codes) is not None:
-                unknown.append(_uncoded_tail(ent, codes))  # "Slovak Defence Minister Robert Kalinak"
+            else:
+                tail = _uncoded_tail(ent, codes)  # "Slovak Defence Minister Robert Kalinak"
+                if tail is not None:
+                    unknown.append(tail)
         for span in people:
             _apply_title(doc, span, codes)
         if memory is not None:
