@@ -516,10 +516,19 @@ def _without_dateline(doc: Doc, codes: dict[int, str]) -> dict[int, str]:
     return {i: c for i, c in codes.items() if doc[i].idx >= match.end()}
 
 
+# parts of speech no rule anchors an event on (function words, numbers, punctuation)
+_NEVER_TRIGGERS = frozenset(
+    {"PUNCT", "DET", "NUM", "CCONJ", "SCONJ", "ADP", "PART", "SPACE", "SYM", "PRON", "INTJ", "X"}
+)
+
+
 def _sentence_events(sentence: Sentence, ctx: ArticleContext) -> list[Found]:
     out: list[Found] = []
+    rules = (*RULES, *MEASURE_RULES)
     for token in sentence.span:
-        for rule in (*RULES, *MEASURE_RULES):
+        if token.pos_ in _NEVER_TRIGGERS:
+            continue
+        for rule in rules:
             try:
                 events = rule(sentence, token, ctx)
             except (IndexError, KeyError, ValueError, RecursionError):
