@@ -1378,13 +1378,12 @@ def _restricts_a_country(sentence: Sentence, token: Token) -> bool:
     ):
         return True  # "revoked the licences of two Russian banks"
     if token.lemma_.lower() in sentence.lexicon.words("sanction", "closing_verbs"):
+        exports = [e for e in children(token, frozenset({"dobj"})) if e.lemma_.lower() == "export"]
         aimed += [  # "banned the export of machine tools to Iran", "exports of goods to Russia"
-            o
-            for e in children(token, frozenset({"dobj"}))
-            if e.lemma_.lower() == "export"
-            for t in e.subtree
-            for o in prep_objects(t, frozenset({"to"}))
+            o for e in exports for t in e.subtree for o in prep_objects(t, frozenset({"to"}))
         ]
+        if exports:  # "banning exports of machine tools to Belarus", the "to" hung on the verb
+            aimed += prep_objects(token, frozenset({"to"}))
     aimed += [  # "export bans targeting Russia"
         o
         for r in restrictions
