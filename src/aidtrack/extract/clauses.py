@@ -100,6 +100,8 @@ _OTHER_PRONOUNS = frozenset(
     }
 )
 _PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
+# pronouns that name nobody by themselves ("the government" and "the country" refer back)
+_BARE_PRONOUNS = (_OTHER_PRONOUNS | _SELF_PRONOUNS) - {"government", "country"}
 _RELATIVE = frozenset({"which", "who", "that", "whom"})
 RELATIONAL_NOUNS = frozenset(
     {
@@ -164,6 +166,9 @@ class Sentence:
     # the state the sentences before are about: the last subject that is a state, else the
     # last state named; what "the nation", "the kingdom", "the capital" refer back to
     last_state: str | None = None
+    # the state of the wire dateline's city ("TOKYO, May 2 - "): whose "the government" it is
+    # while no other actor has been named
+    filed: str | None = None
     # the organisation named last before: what "the fund", "the lender", "the bank" refer to
     last_organisation: str | None = None
     # the parties met, visited or called in the sentences just before ("Zelensky met Scholz in
@@ -474,6 +479,8 @@ def resolve_pronoun(sentence: Sentence, token: Token) -> str | None:
     if word == "country" and any(c.lower_ in ("the", "this") for c in token.children):
         return _state_referred(sentence, token)  # "the country": a state, not the EU before it
     before = [sentence.codes[i] for i in range(sentence.span.start, token.i) if i in sentence.codes]
+    if not before and sentence.previous is None and word == "government":
+        return sentence.filed  # "TOKYO - The government said ...": the dateline's state
     return before[-1] if before else sentence.previous
 
 
@@ -528,8 +535,9 @@ def _reporter(sentence: Sentence, token: Token) -> str | None:
     verb = clause.head
     if verb.lemma_.lower() not in sentence.lexicon.words("modality", "reporting_verbs"):
         return None
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.i > token.i or subject.lower_ in _OTHER_PRONOUNS | _SELF_PRONOUNS:
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i]
+    subject = max(subjects, key=lambda c: c.i, default=None)  # the nearest: not a dateline's city
+    if subject is None or subject.lower_ in _BARE_PRONOUNS:
         return None
     found = actors_of(sentence, subject)
     return found[0] if len(found) == 1 else None

@@ -374,14 +374,13 @@ def _analyse(
     soft = article.published is None
     known: dict[str, str] = {}  # offices titles gave people, for later mentions by surname
     memory = ArticleMemory()  # offices and people named with their state, for later mentions
-    mentions = [
-        _without_dateline(doc, finder.find(doc, on=on, known=known, soft=soft, memory=memory))
-        for _, doc in parsed
-    ]
+    found = [finder.find(doc, on=on, known=known, soft=soft, memory=memory) for _, doc in parsed]
+    mentions = [_without_dateline(doc, codes) for (_, doc), codes in zip(parsed, found)]
     ctx = _context(lexicon, parsed, mentions)
     per_sentence: list[tuple[int, Sentence, list[Found]]] = []
     previous: str | None = None
-    last_state: str | None = None
+    filed = _filed_from(found, mentions)  # "TOKYO - The government said ..."
+    last_state: str | None = filed
     last_organisation: str | None = None
     scenes: list[tuple[tuple[str, str], ...]] = []  # who met whom in each sentence so far
     groups: tuple[tuple[str, ...], ...] = ()
@@ -398,6 +397,7 @@ def _analyse(
                 groups=groups,
                 last_state=last_state,
                 last_organisation=last_organisation,
+                filed=filed,
                 scene=scene,
             )
             scenes.append(tuple(met_parties(sentence)))
@@ -504,6 +504,16 @@ def _blend(rule_confidence: float | None, score: float) -> float:
 def _key_of(fields: dict[str, Any]) -> tuple[str, ...]:
     kind = fields["type"]
     return (kind, *(str(fields.get(k) or "") for k in KEYS[kind]))
+
+
+def _filed_from(found: list[dict[int, str]], mentions: list[dict[int, str]]) -> str | None:
+    """The state of the city in the article's wire dateline: the state the story is about until
+    another is named ("TOKYO, May 2 - The government said ...")."""
+    for codes, kept in zip(found, mentions):
+        dropped = [c for i, c in sorted(codes.items()) if i not in kept and is_state(c)]
+        if dropped:
+            return dropped[0]
+    return None
 
 
 def _without_dateline(doc: Doc, codes: dict[int, str]) -> dict[int, str]:
