@@ -166,6 +166,9 @@ class Sentence:
     # the state the sentences before are about: the last subject that is a state, else the
     # last state named; what "the nation", "the kingdom", "the capital" refer back to
     last_state: str | None = None
+    # the states named in the sentences before, latest last (what "both countries" refers to
+    # when they were not named together)
+    recent_states: tuple[str, ...] = ()
     # the state of the wire dateline's city ("TOKYO, May 2 - "): whose "the government" it is
     # while no other actor has been named
     filed: str | None = None
@@ -339,7 +342,16 @@ def counted_group(sentence: Sentence, token: Token) -> list[str]:
         return []
     here = [g for g in coordinated_groups(sentence.span, sentence.codes) if g[1] < token.i]
     groups = [*sentence.groups, *(g[0] for g in here)]
-    return list(next((g for g in reversed(groups) if len(g) == size), ()))
+    found = list(next((g for g in reversed(groups) if len(g) == size), ()))
+    plain = lemma in GROUP_NOUNS and not any(c.dep_ in ("amod", "compound") for c in token.children)
+    return found or (_last_states(sentence, size) if plain else [])  # not "the Nordic pair"
+
+
+def _last_states(sentence: Sentence, size: int) -> list[str]:
+    """The last ``size`` states named in the sentences before ("Syria ... and in neighbouring
+    Turkey. The EU will help both countries"), when no coordination of that size was named."""
+    named = list(dict.fromkeys(reversed(sentence.recent_states)))
+    return named[:size] if len(named) >= size else []
 
 
 def coordinated_groups(span: Any, codes: dict[int, str]) -> list[tuple[tuple[str, ...], int]]:

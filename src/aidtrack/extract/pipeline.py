@@ -114,6 +114,8 @@ RETOLD_DOUBT = 0.5
 MODE: dict[str, Any] = {}
 # an appeal read this surely (its target named, not guessed) tells whom a later request asks
 ASKED_SURELY = 0.6
+# how many states named before are kept for "both countries", "the three nations"
+RECENT_STATES = 8
 # a meeting told in one of the last sentences is the scene of a request that names nobody
 SCENE_SENTENCES = 3
 # "LONDON, April 15, 2025 (Wire) - ": where the story was filed, not who acted
@@ -382,6 +384,7 @@ def _analyse(
     filed = _filed_from(found, mentions)  # "TOKYO - The government said ..."
     last_state: str | None = filed
     last_organisation: str | None = None
+    recent_states: tuple[str, ...] = ()
     scenes: list[tuple[tuple[str, str], ...]] = []  # who met whom in each sentence so far
     groups: tuple[tuple[str, ...], ...] = ()
     for (start, doc), codes in zip(parsed, mentions):
@@ -398,6 +401,7 @@ def _analyse(
                 last_state=last_state,
                 last_organisation=last_organisation,
                 filed=filed,
+                recent_states=recent_states,
                 scene=scene,
             )
             scenes.append(tuple(met_parties(sentence)))
@@ -406,6 +410,7 @@ def _analyse(
             previous = main or previous
             last_state = _salient_state(sentence, main) or last_state
             last_organisation = _named_organisation(sentence) or last_organisation
+            recent_states = (*recent_states, *_named_states(sentence))[-RECENT_STATES:]
             groups = (*groups, *(g for g, _ in coordinated_groups(sent, codes)))[-4:]
     return per_sentence, ctx
 
@@ -646,6 +651,12 @@ def _salient_state(sentence: Sentence, main: str | None) -> str | None:
     span = sentence.span
     named = [c for i, c in sorted(sentence.codes.items()) if span.start <= i < span.end and is_state(c)]
     return named[-1] if named else None
+
+
+def _named_states(sentence: Sentence) -> list[str]:
+    """The states a sentence names, in order."""
+    span = sentence.span
+    return [c for i, c in sorted(sentence.codes.items()) if span.start <= i < span.end and is_state(c)]
 
 
 def _named_organisation(sentence: Sentence) -> str | None:
