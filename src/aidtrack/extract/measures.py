@@ -199,7 +199,7 @@ def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
         exclude |= ({ctx.default_recipient} if ctx.default_recipient else set()) | (receivers - set(givers))
     targets = _others(targets, exclude)
     conf = 0.8
-    giver = ctx.main_other(actors[0]) if not targets and has_cue and len(actors) == 1 else None
+    giver = _threatened_before(ctx, actors[0]) if not targets and has_cue and len(actors) == 1 else None
     if giver:
         targets, conf = [giver], 0.5  # "warned of consequences": for the giver
     if not targets or not (has_cue or against or children(verb, frozenset({"dobj"}))):
@@ -254,6 +254,13 @@ def _predicts_harm_by_other(sentence: Sentence, clause: Token, speakers: list[st
     warner forecasts, it threatens nobody."""
     doers = actors_of(sentence, subject_of(clause))
     return clause.lemma_.lower() in _HARMING and bool(doers) and not set(doers) & set(speakers)
+
+
+def _threatened_before(ctx: ArticleContext, actor: str) -> str | None:
+    """Whom an unaimed threat is for: whom ``actor`` threatened before in the article (the
+    headline "Russia warns Seoul", then "We reserve the right to retaliate"), else the article's
+    giver."""
+    return ctx.threatened_before.get(actor) or ctx.main_other(actor)
 
 
 def _threat(actor: str, target: str, anchor: Token, conf: float) -> Found:
@@ -369,7 +376,7 @@ def threat_statement(sentence: Sentence, token: Token, ctx: ArticleContext) -> l
             for c in recipients_of(sentence, t, dobj_is_recipient=t.pos_ == "VERB")
         }
         others = _others(list(sentence.codes.values()), exclude | receivers)  # the one other party named
-        giver = others[0] if len(others) == 1 else ctx.main_other(speakers[0])  # or the article's
+        giver = others[0] if len(others) == 1 else _threatened_before(ctx, speakers[0])  # or the article's
         targets, conf = ([giver], 0.5) if giver else ([], conf)  # giver: "those who initiated this"
     return [_threat(s, t, token, conf) for s in speakers for t in targets[:named] if s != t]
 

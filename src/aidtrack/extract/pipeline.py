@@ -112,7 +112,8 @@ RETOLD_DOUBT = 0.5
 # per-type overrides of the model's "use" ("rules", "filter", "model", "union"; "off": no model),
 # for the scripts that measure what the learned scorer adds
 MODE: dict[str, Any] = {}
-# an appeal read this surely (its target named, not guessed) tells whom a later request asks
+# an appeal or threat read this surely (its target named, not guessed) tells whom a later
+# request or unaimed threat is for
 ASKED_SURELY = 0.6
 # how many states named before are kept for "both countries", "the three nations"
 RECENT_STATES = 8
@@ -557,12 +558,17 @@ def _sentence_events(sentence: Sentence, ctx: ArticleContext) -> list[Found]:
 
 
 def _remember(ctx: ArticleContext, found: list[Found]) -> None:
-    """What later sentences may refer back to: who gave, and whom each actor asked."""
+    """What later sentences may refer back to: who gave, whom each actor asked or threatened."""
     ctx.givers_told.update(e.fields["donor"] for e in found if e.fields["type"] == "support")
     ctx.asked_before.update(
         (e.fields["actor"], e.fields["target"])
         for e in found
         if e.fields["type"] == "appeal" and e.confidence >= ASKED_SURELY
+    )
+    ctx.threatened_before.update(
+        (e.fields["actor"], e.fields["target"])
+        for e in found
+        if e.fields["type"] == "threat" and e.confidence >= ASKED_SURELY
     )
 
 
