@@ -62,6 +62,7 @@ class ArticleContext:
     givers_told: set[str] = field(default_factory=set)  # donors of the support read so far
     asked_before: dict[str, str] = field(default_factory=dict)  # who each actor asked last
     threatened_before: dict[str, str] = field(default_factory=dict)  # who each actor threatened last
+    sanctioned_by: dict[str, str] = field(default_factory=dict)  # who last sanctioned each target
     sanction_counts: dict[str, int] = field(default_factory=dict)
     actor_counts: dict[str, int] = field(default_factory=dict)
     giver_counts: dict[str, int] = field(default_factory=dict)

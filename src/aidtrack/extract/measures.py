@@ -258,9 +258,10 @@ def _predicts_harm_by_other(sentence: Sentence, clause: Token, speakers: list[st
 
 def _threatened_before(ctx: ArticleContext, actor: str) -> str | None:
     """Whom an unaimed threat is for: whom ``actor`` threatened before in the article (the
-    headline "Russia warns Seoul", then "We reserve the right to retaliate"), else the article's
-    giver."""
-    return ctx.threatened_before.get(actor) or ctx.main_other(actor)
+    headline "Russia warns Seoul", then "We reserve the right to retaliate"), else who
+    sanctioned it ("Seoul imposed curbs on Russia. Moscow vowed to retaliate"), else the
+    article's giver."""
+    return ctx.threatened_before.get(actor) or ctx.sanctioned_by.get(actor) or ctx.main_other(actor)
 
 
 def _threat(actor: str, target: str, anchor: Token, conf: float) -> Found:

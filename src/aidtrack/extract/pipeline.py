@@ -558,7 +558,8 @@ def _sentence_events(sentence: Sentence, ctx: ArticleContext) -> list[Found]:
 
 
 def _remember(ctx: ArticleContext, found: list[Found]) -> None:
-    """What later sentences may refer back to: who gave, whom each actor asked or threatened."""
+    """What later sentences may refer back to: who gave, whom each actor asked or threatened,
+    who sanctioned whom."""
     ctx.givers_told.update(e.fields["donor"] for e in found if e.fields["type"] == "support")
     ctx.asked_before.update(
         (e.fields["actor"], e.fields["target"])
@@ -569,6 +570,9 @@ def _remember(ctx: ArticleContext, found: list[Found]) -> None:
         (e.fields["actor"], e.fields["target"])
         for e in found
         if e.fields["type"] == "threat" and e.confidence >= ASKED_SURELY
+    )
+    ctx.sanctioned_by.update(
+        (e.fields["target"], e.fields["actor"]) for e in found if e.fields["type"] == "sanction"
     )
 
 
