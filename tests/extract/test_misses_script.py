@@ -1,0 +1,65 @@
+"""scripts/extract_misses.py puts each missed or false event under one cause."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+SCRIPT = Path(__file__).parents[2] / "scripts" / "extract_misses.py"
+
+
+@pytest.fixture(scope="module")
+def misses():
+    spec = importlib.util.spec_from_file_location("extract_misses", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclass looks its module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+def _told(misses, lemmas: str, codes: set[str], kept: list[dict], ruled: list[dict] | None = None):
+    """A sentence given by its lemmas, the actors it names and the events read in it."""
+    return misses.Told(0, 40, codes, ruled if ruled is not None else kept, kept, set(lemmas.split()))
+
+
+GOLD = {"type": "appeal", "actor": "UKR", "target": "DEU", "category": "military"}
+
+
+def test_no_trigger_word_is_cause_a(misses) -> None:
+    where = [_told(misses, "kyiv and berlin discuss tank", {"UKR", "DEU"}, [])]
+    assert misses.classify_miss(GOLD, where, []) == "a"
+
+
+def test_a_party_not_named_in_the_sentence_is_cause_b(misses) -> None:
+    where = [_told(misses, "he urge the country to send tank", {"UKR"}, [])]
+    assert misses.classify_miss(GOLD, where, []) == "b"
+
+
+def test_trigger_and_parties_present_but_unread_is_cause_i(misses) -> None:
+    where = [_told(misses, "kyiv urge berlin to send tank", {"UKR", "DEU"}, [])]
+    assert misses.classify_miss(GOLD, where, []) == "i"
+
+
+def test_swapped_roles_are_cause_c(misses) -> None:
+    swapped = dict(GOLD, actor="DEU", target="UKR")
+    where = [_told(misses, "kyiv urge berlin to send tank", {"UKR", "DEU"}, [swapped])]
+    assert misses.classify_miss(GOLD, where, []) == "c"
+
+
+def test_wrong_category_is_cause_g(misses) -> None:
+    other = dict(GOLD, category="financial")
+    where = [_told(misses, "kyiv urge berlin to send tank", {"UKR", "DEU"}, [other])]
+    assert misses.classify_miss(GOLD, where, []) == "g"
+
+
+def test_an_event_the_scorer_dropped_is_cause_h(misses) -> None:
+    where = [_told(misses, "kyiv urge berlin to send tank", {"UKR", "DEU"}, [], ruled=[GOLD])]
+    assert misses.classify_miss(GOLD, where, []) == "h"
+
+
+def test_a_false_event_with_no_gold_of_its_type_is_cause_f(misses) -> None:
+    where = [_told(misses, "kyiv may ask berlin for tank", {"UKR", "DEU"}, [GOLD])]
+    assert misses.classify_false(GOLD, where, []) == "f"
