@@ -376,9 +376,23 @@ SLOW_TESTS = {
     "tests/test_docs.py::test_cli_docs_are_generated_from_help": (
         "another interpreter renders every command's --help into docs/cli.md to compare"
     ),
+    # the starter ledger (2,267 records) round-tripped: the quick loop keeps one format of each
+    "tests/backup/test_records.py::test_export_then_import_gives_the_same_records[sqlite-json]": (
+        "exports and imports the 2,267 records of the starter ledger; csv does it in the quick loop"
+    ),
+    "tests/backup/test_records.py::test_export_then_import_gives_the_same_records[sqlite-parquet]": (
+        "exports and imports the 2,267 records of the starter ledger; csv does it in the quick loop"
+    ),
+    "tests/backup/test_records.py::test_cli_export_then_import_records[parquet]": (
+        "exports and imports the starter ledger through the CLI; csv does it in the quick loop"
+    ),
+    "tests/backup/test_backup.py::test_restore_gives_every_table_back[sqlite-.db]": (
+        "backs up and restores every table of the starter ledger; .zip does it in the quick loop"
+    ),
 }
-"""Tests that take a second or more each for a reason of their own, with that reason; PostgreSQL
-and browser tests are slow too. All of them run in CI's full command."""
+"""Tests (or one parameter set of a test) that take a second or more each for a reason of their
+own, with that reason; PostgreSQL and browser tests are slow too. All of them run in CI's full
+command."""
 
 
 # -- garbage collection: the test process holds pandas, spaCy, SQLAlchemy and every test module,
@@ -408,6 +422,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.get_closest_marker("postgres")
             or item.get_closest_marker("browser")
             or function in SLOW_TESTS
+            or item.nodeid in SLOW_TESTS
         ):
             item.add_marker(pytest.mark.slow)
 
