@@ -502,14 +502,11 @@ _STATE_NOUNS = frozenset({"nation", "kingdom", "republic", "capital", "emirate",
 
 def _state_referred(sentence: Sentence, token: Token) -> str | None:
     """ "the kingdom", "the Nordic nation", "officials in the capital": the last state named
-    earlier in the sentence, else the state the sentences before are about."""
-    if token.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children):
+    earlier in the sentence, else the state the sentences before are about ("the island of
+    Cyprus", "the Baltic republic's capital" name their own)."""
+    if not _bare(token, frozenset({"compound", "poss"}), frozenset({"of"})):
         return None
-    if any(c.dep_ in ("compound", "poss") or c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
-        return None  # "the island of Cyprus", "the Baltic republic's capital" name their own
-    before = [sentence.codes[i] for i in range(sentence.span.start, token.i) if i in sentence.codes]
-    states = [c for c in before if is_state(c)]
-    return states[-1] if states else sentence.last_state
+    return _last_named(sentence, token, states=True) or sentence.last_state
 
 
 # singular nouns that, with "the" and no name of their own, refer back to an organisation
@@ -517,14 +514,29 @@ _ORGANISATION_NOUNS = frozenset({"fund", "lender", "bank", "institution", "organ
 
 
 def _organisation_referred(sentence: Sentence, token: Token) -> str | None:
-    """ "The IMF approved the loan. The fund said ...": the last organisation named."""
-    if token.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children):
+    """ "The IMF approved the loan. The fund said ...": the last organisation named (not "the
+    trust fund", "the World Bank's fund", "the fund for Ukraine", which name their own)."""
+    if not _bare(token, frozenset({"compound", "poss", "amod"}), None):
         return None
-    if any(c.dep_ in ("compound", "poss", "amod") or c.dep_ == "prep" for c in token.children):
-        return None  # "the trust fund", "the World Bank's fund", "the fund for Ukraine" name their own
+    return _last_named(sentence, token, states=False) or sentence.last_organisation
+
+
+def _bare(token: Token, own: frozenset[str], own_preps: frozenset[str] | None) -> bool:
+    """ "the kingdom", "this fund": a singular noun with "the" or "this" and no name of its own
+    (``own_preps`` None: no prepositional phrase at all)."""
+    if token.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children):
+        return False
+    return not any(
+        c.dep_ in own or c.dep_ == "prep" and (own_preps is None or c.lower_ in own_preps)
+        for c in token.children
+    )
+
+
+def _last_named(sentence: Sentence, token: Token, *, states: bool) -> str | None:
+    """The last state (or organisation) named earlier in the sentence."""
     before = [sentence.codes[i] for i in range(sentence.span.start, token.i) if i in sentence.codes]
-    named = [c for c in before if not is_state(c)]
-    return named[-1] if named else sentence.last_organisation
+    named = [c for c in before if is_state(c) == states]
+    return named[-1] if named else None
 
 
 @functools.cache

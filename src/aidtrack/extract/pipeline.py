@@ -411,7 +411,7 @@ def _analyse(
             previous = main or previous
             last_state = _salient_state(sentence, main) or last_state
             last_organisation = _named_organisation(sentence) or last_organisation
-            recent_states = (*recent_states, *_named_states(sentence))[-RECENT_STATES:]
+            recent_states = (*recent_states, *_named(sentence, states=True))[-RECENT_STATES:]
             groups = (*groups, *(g for g, _ in coordinated_groups(sent, codes)))[-4:]
     return per_sentence, ctx
 
@@ -658,22 +658,22 @@ def _salient_state(sentence: Sentence, main: str | None) -> str | None:
     """The state a sentence is about: its subject's if that is a state, else the last named."""
     if main is not None and is_state(main):
         return main
-    span = sentence.span
-    named = [c for i, c in sorted(sentence.codes.items()) if span.start <= i < span.end and is_state(c)]
+    named = _named(sentence, states=True)
     return named[-1] if named else None
-
-
-def _named_states(sentence: Sentence) -> list[str]:
-    """The states a sentence names, in order."""
-    span = sentence.span
-    return [c for i, c in sorted(sentence.codes.items()) if span.start <= i < span.end and is_state(c)]
 
 
 def _named_organisation(sentence: Sentence) -> str | None:
     """The last organisation a sentence names."""
-    span = sentence.span
-    named = [c for i, c in sorted(sentence.codes.items()) if span.start <= i < span.end and not is_state(c)]
+    named = _named(sentence, states=False)
     return named[-1] if named else None
+
+
+def _named(sentence: Sentence, *, states: bool) -> list[str]:
+    """The states (or organisations) a sentence names, in order."""
+    span = sentence.span
+    return [
+        c for i, c in sorted(sentence.codes.items()) if span.start <= i < span.end and is_state(c) == states
+    ]
 
 
 def _main_actor(sentence: Sentence) -> str | None:
