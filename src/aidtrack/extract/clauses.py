@@ -986,3 +986,16 @@ def _met_objects(token: Token) -> list[Token]:
         objects = prep_objects(token, frozenset({"with", "to", "in"}))
         objects += [token] if lemma == "counterpart" else []
     return objects
+
+
+def reporters_of(sentence: Sentence, clause: Token) -> list[str]:
+    """Who says the words of ``clause`` (climbing coordinated and infinitive verbs): the
+    subject of the reporting verb they hang on ("Washington said the sanctions would apply")."""
+    while clause.dep_ in ("conj", "xcomp") and clause.head != clause:
+        clause = clause.head
+    speech = clause.head
+    if clause.dep_ in ("ccomp", "parataxis") and speech.lemma_.lower() in sentence.lexicon.words(
+        "modality", "reporting_verbs"
+    ):
+        return actors_of(sentence, subject_of(speech))
+    return []

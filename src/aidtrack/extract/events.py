@@ -30,6 +30,7 @@ from aidtrack.extract.clauses import (
     negated_by_carrier,
     prep_objects,
     relative_head,
+    reporters_of,
     subject_of,
     time_for,
 )
@@ -2604,16 +2605,8 @@ def _excluded_things(copula: Token) -> list[Token]:
 
 
 def _sayers(sentence: Sentence, clause: Token) -> list[str]:
-    """Who says the words of ``clause``: the subject of the reporting verb it hangs on, else
-    the speaker of the paragraph."""
-    speech = clause.head
-    if clause.dep_ in ("ccomp", "parataxis") and speech.lemma_.lower() in sentence.lexicon.words(
-        "modality", "reporting_verbs"
-    ):
-        found = actors_of(sentence, subject_of(speech))
-        if found:
-            return found
-    return [sentence.speaker] if sentence.speaker else []
+    """Who says the words of ``clause``, else the speaker of the paragraph."""
+    return reporters_of(sentence, clause) or ([sentence.speaker] if sentence.speaker else [])
 
 
 RULES: tuple[Rule, ...] = (

@@ -25,6 +25,7 @@ from aidtrack.extract.clauses import (
     is_passive,
     is_past,
     prep_objects,
+    reporters_of,
     subject_of,
 )
 from aidtrack.extract.events import ArticleContext, Found
@@ -614,17 +615,7 @@ def _context_maker(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list
     """The maker of a measure the sentence does not name: the one whose words tell it
     ("Washington said the sanctions would apply to ..."), else the maker of the sanctions the
     article announced before ("Britain announced sanctions. Six banks were added to the list")."""
-    clause = verb
-    while clause.dep_ in ("conj", "xcomp") and clause.head != clause:
-        clause = clause.head
-    speech = clause.head
-    if clause.dep_ in ("ccomp", "parataxis") and speech.lemma_.lower() in sentence.lexicon.words(
-        "modality", "reporting_verbs"
-    ):
-        found = actors_of(sentence, subject_of(speech))
-        if found:
-            return found
-    return [ctx.sanction_actor] if ctx.sanction_actor else []
+    return reporters_of(sentence, verb) or ([ctx.sanction_actor] if ctx.sanction_actor else [])
 
 
 def _made_measure(sentence: Sentence, noun: Token) -> bool:
