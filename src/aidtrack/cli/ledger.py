@@ -22,6 +22,7 @@ from aidtrack.models import (
     Status,
     values,
 )
+from aidtrack.services import actors as actors_service
 from aidtrack.services import ledger
 from aidtrack.services.ledger import EventFilter, SupportFilter
 
@@ -303,8 +304,7 @@ def actors_group() -> None:
 def actors_resolve(name: tuple[str, ...], date: str | None, as_json: bool) -> None:
     """Turn a name into its code: "Republic of Korea" -> KOR, "N.A.T.O." -> NATO."""
     text = " ".join(name)
-    code = ledger.resolve(text, on=ledger.parse_date(date))
-    assert code is not None
+    code = actors_service.resolve_actor(text, on=ledger.parse_date(date))  # a blank name is unknown too
     info = ledger.actor_info(code)
     result = {"name": text, "code": code, "actor": info.name, "kind": info.kind}
     print_json(result) if as_json else click.echo(f"{code}  {info.name} ({info.kind})")

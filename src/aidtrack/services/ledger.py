@@ -401,8 +401,7 @@ def status(*, store: Store) -> LedgerStatus:
 
 def group_members(group: str, *, on: dt.date | None, store: Store) -> list[str]:
     """Members of a group (NATO, EU, G7, OECD...) on a date, from the ledger's actor table."""
-    code = resolve(group)
-    assert code is not None
+    code = actors.resolve_actor(group)  # a blank name raises UnknownActorError like an unknown one
     return store.group_members(code, on=on or dt.date.today())
 
 
