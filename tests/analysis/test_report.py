@@ -8,7 +8,6 @@ import pytest
 
 from aidtrack.analysis import (
     ReportSection,
-    brief,
     build_report,
     render_report_html,
     render_report_text,
@@ -67,7 +66,7 @@ def test_untrusted_text_is_escaped(r29_support, r29_macro, monkeypatch):
 
 
 def test_text_brief_reads_like_the_report(r29_support, r29_macro):
-    text = brief(r29_support, r29_macro, "KOR")
+    text = render_report_text(build_report(r29_support, r29_macro, "KOR"))
     assert text.startswith("# South Korea (KOR): support to Ukraine")
     assert "| total | 0.042% | 0.585% | 8 of 8 | EUR 8.32 bn |" in text
     assert "To match the G7 median (0.585% of GDP), South Korea would give EUR 8.96 bn in total" in text

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from aidtrack.analysis.brief import brief, render_report_text
+from aidtrack.analysis.brief import render_report_text
 from aidtrack.analysis.compare import Comparison, compare
 from aidtrack.analysis.rank import rank
 from aidtrack.analysis.report import Citation, Report, ReportSection, build_report
@@ -31,7 +31,6 @@ __all__ = [
     "Comparison",
     "Report",
     "ReportSection",
-    "brief",
     "build_report",
     "commitment_gap",
     "compare",

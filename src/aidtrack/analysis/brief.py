@@ -1,24 +1,14 @@
 """The country brief as Markdown-style plain text, for the terminal (``aidtrack brief KOR``).
 
-print(brief(support, macro, "KOR"))
+print(render_report_text(build_report(support, macro, "KOR")))
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
-
 from aidtrack.analysis.formatting import eur, pct
-from aidtrack.analysis.report import Report, ReportSection, build_report
-
-
-def brief(support: pd.DataFrame, macro: pd.DataFrame, donor: str, **options: Any) -> str:
-    """A donor's country brief as plain text: headline, categories, peers and step-up gap, sources.
-
-    ``options`` are those of :func:`~aidtrack.analysis.report.build_report` (peers, as_of, stage...).
-    """
-    return render_report_text(build_report(support, macro, donor, **options))
+from aidtrack.analysis.report import Report, ReportSection
 
 
 def render_report_text(report: Report) -> str:
