@@ -3,7 +3,7 @@
 Names, demonyms, capitals and metonyms ("the Kremlin", "Seoul") come from the
 extraction lexicon; people are coded as the state or organisation they speak
 for on the article's date. Named entities the lexicon does not know are
-passed to :func:`aidtrack.actors.find_actor` when that module is present.
+passed to :func:`aidtrack.actors.find_actor`.
 
 >>> # mentions map token index -> actor code, e.g. {0: "KOR", 1: "KOR"}
 """
@@ -11,13 +11,13 @@ passed to :func:`aidtrack.actors.find_actor` when that module is present.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from aidtrack import actors
 from aidtrack.extract.lexicon import Lexicon, people_patterns, person_code, titled_terms
 
 _TITLE_EXTRA = frozenset(
@@ -61,14 +61,6 @@ _TITLE_WORDS = frozenset(
 )
 
 
-def _external_finders() -> tuple[Callable[..., str | None] | None, Callable[..., str | None] | None]:
-    try:
-        from aidtrack import actors  # written in parallel; optional here
-    except ImportError:
-        return None, None
-    return getattr(actors, "find_actor", None), getattr(actors, "office_holder", None)
-
-
 class MentionFinder:
     """Finds actor mentions in spaCy docs with a PhraseMatcher over the lexicon."""
 
@@ -77,7 +69,6 @@ class MentionFinder:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         names = list(lexicon.names) + people_patterns()
         self.matcher.add("ACTOR", list(nlp.tokenizer.pipe(names)))
-        self.find_actor, self.office_holder = _external_finders()
         self.known: dict[str, str] = {}
         self.soft = False
 
@@ -165,22 +156,14 @@ class MentionFinder:
             if ent.label_ in ("PERSON", "NAME")
             else None
         )
-        if code or ent.label_ == "PERSON" or self.find_actor is None:
+        if code or ent.label_ == "PERSON":
             return code
-        try:
-            return self.find_actor(text, on=on)
-        except Exception:  # an optional helper must never break extraction
-            return None
+        return actors.find_actor(text, on=on)
 
     def _person(self, text: str, *, last: str, on: dt.date | None, titled: str = "") -> str | None:
         context = f"{titled} {text}"
         code = self._people_code(last, on=on, titled=context)
-        if code or self.office_holder is None:
-            return code
-        try:
-            return self.office_holder(text, on=on)
-        except Exception:
-            return None
+        return code or actors.office_holder(text, on=on)
 
 
 def _surname(name: str) -> str:
