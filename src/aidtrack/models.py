@@ -340,20 +340,26 @@ SUPPORT_WHAT: tuple[str, ...] = (
 """The fields that say what a support record is (who gave what to whom, how much, by which
 channel), as a person types them; storage and editing extend this list."""
 
-EVENT_WHAT: tuple[str, ...] = (
-    "type",
-    "actor",
-    "target",
-    "beneficiary",
-    "recipient",
-    "category",
-    "direction",
-    "consequence",
-    "condition",
-    "summary",
-)
-"""The fields that say what an event is (who did what to whom, and how); every other list of
-event fields (storage, editing, the signals register) extends this one."""
+
+class EventWhat(TypedDict):
+    """What an event is (who did what to whom, and how), as plain data: the part the ledger's
+    event rows (``db.rows.EventColumns``) and the rules' signals (``rules.signals.Signal``) share."""
+
+    type: str
+    actor: str
+    target: str | None
+    beneficiary: str | None
+    recipient: str | None
+    category: str | None
+    direction: str | None
+    consequence: str | None
+    condition: str | None
+    summary: str | None
+
+
+EVENT_WHAT: tuple[str, ...] = tuple(EventWhat.__annotations__)
+"""The fields that say what an event is (:class:`EventWhat`); every other list of event fields
+(storage, editing, the signals register) extends this one."""
 EVENT_DETAILS: tuple[str, ...] = EVENT_WHAT[2:]
 """What an event says beyond its type and actor: to whom, about what, and how."""
 

@@ -19,6 +19,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, TypedDict
 
+from aidtrack.models import EventWhat
+
 __all__ = [
     "ActorRow",
     "AuditEntry",
@@ -90,19 +92,9 @@ class SupportRow(SupportColumns, SourceFields):
     """A support record as read (``Store.get``, ``list_support``): its row and its source."""
 
 
-class EventColumns(RecordColumns):
-    """A row of ``events`` as stored."""
+class EventColumns(RecordColumns, EventWhat):
+    """A row of ``events`` as stored: what the event is, and how it was found."""
 
-    type: str
-    actor: str
-    target: str | None
-    beneficiary: str | None
-    recipient: str | None
-    category: str | None
-    direction: str | None
-    consequence: str | None
-    condition: str | None
-    summary: str | None
     evidence_start: int | None
     evidence_end: int | None
     confidence: float | None

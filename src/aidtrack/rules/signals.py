@@ -16,7 +16,15 @@ from typing import Any, Literal, NotRequired, TypedDict, cast
 import pydantic
 
 from aidtrack.errors import RuleRegisterError
-from aidtrack.models import EVENT_WHAT, CategoryName, ChannelName, DirectionName, EventTypeName, StageName
+from aidtrack.models import (
+    EVENT_WHAT,
+    CategoryName,
+    ChannelName,
+    DirectionName,
+    EventTypeName,
+    EventWhat,
+    StageName,
+)
 from aidtrack.rules.entries import entry_error
 from aidtrack.rules.model import RuleSource
 from aidtrack.rules.register import load_yaml_list
@@ -33,22 +41,12 @@ class SignalSource(TypedDict):
     date: str | dt.date | None
 
 
-class Signal(TypedDict):
-    """A diplomatic event shaped as the rules' signals: what it is (the fields of
-    :data:`~aidtrack.models.EVENT_WHAT`), its date and its sources. An event read from the
-    register file (:func:`load_signals`) also has the rest of :data:`EVENT_KEYS`; a confirmed
-    event of the ledger (``services.rules.ledger_signals``) has only these."""
+class Signal(EventWhat):
+    """A diplomatic event shaped as the rules' signals: what it is (:class:`~aidtrack.models.EventWhat`),
+    its date and its sources. An event read from the register file (:func:`load_signals`) also
+    has the rest of :data:`EVENT_KEYS`; a confirmed event of the ledger
+    (``services.rules.ledger_signals``) has only these."""
 
-    type: str
-    actor: str
-    target: str | None
-    beneficiary: str | None
-    recipient: str | None
-    category: str | None
-    direction: str | None
-    consequence: str | None
-    condition: str | None
-    summary: str | None
     date: dt.date | None
     sources: list[SignalSource]
     date_precision: NotRequired[str | None]
