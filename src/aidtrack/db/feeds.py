@@ -20,6 +20,7 @@ from aidtrack.errors import NotFoundError, ValidationError
 
 __all__ = [
     "Feed",
+    "FeedFields",
     "FeedItemRow",
     "FeedItemUpdate",
     "ListedFeed",
@@ -40,8 +41,9 @@ __all__ = [
 ]
 
 
-class Feed(TypedDict):
-    """A row of ``feeds`` with the feed's tags."""
+class FeedFields(TypedDict):
+    """A row of ``feeds`` as a user sees it (without the lease of the process polling it), with
+    the feed's tags."""
 
     id: int
     url: str
@@ -53,9 +55,14 @@ class Feed(TypedDict):
     polled: dt.datetime | None
     status: str | None
     error: str | None
+    tags: list[str]
+
+
+class Feed(FeedFields):
+    """A row of ``feeds`` with the feed's tags and the lease of the process polling it."""
+
     lock_owner: str | None
     locked_until: dt.datetime | None
-    tags: list[str]
 
 
 class ListedFeed(Feed):

@@ -29,7 +29,7 @@ import socket
 import threading
 import uuid
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, TypedDict, cast
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 from aidtrack import settings
@@ -155,26 +155,12 @@ def add_feed(
     )
 
 
-class FeedListing(TypedDict):
+class FeedListing(feeds_db.FeedFields):
     """A feed as :func:`list_feeds` shows it: a :class:`~aidtrack.db.feeds.ListedFeed` without
     the lease of the process polling it."""
 
-    id: int
-    url: str
-    name: str | None
-    added: dt.datetime
-    added_by: str
-    etag: str | None
-    last_modified: str | None
-    polled: dt.datetime | None
-    status: str | None
-    error: str | None
-    tags: list[str]
     items: int
     events: int
-
-
-_LEASE = ("lock_owner", "locked_until")
 
 
 def list_feeds(*, tags: Sequence[str] = (), store: Store | None = None) -> list[FeedListing]:
@@ -186,7 +172,7 @@ def list_feeds(*, tags: Sequence[str] = (), store: Store | None = None) -> list[
 
 
 def _listing(row: feeds_db.ListedFeed) -> FeedListing:
-    fields: dict[str, object] = {k: v for k, v in row.items() if k not in _LEASE}
+    fields: dict[str, object] = {k: v for k, v in row.items() if k in FeedListing.__annotations__}
     return cast(FeedListing, fields)
 
 
