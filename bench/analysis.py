@@ -21,8 +21,7 @@ For each operation three timings, best of ``--repeat`` (the old path once at lar
 - ``warm``: the same call again in one process (a server) on an unchanged ledger.
 
 Prints the seconds per operation, ledger and path, and the ratio of the largest
-ledger to the starter ledger. ``--index`` first adds a second copy of the covering
-index of the grouped query (:data:`TOTALS_INDEX`; migration 0007 has it) to the bench ledgers.
+ledger to the starter ledger.
 A ledger built here by bulk inserts has its kept totals summed once, before any timing.
 """
 
@@ -109,35 +108,6 @@ def _truncate(store: Store) -> None:
         for table in reversed(schema.metadata.sorted_tables):
             if table.name not in ("actors", "memberships"):
                 conn.execute(table.delete())
-
-
-TOTALS_INDEX = (
-    "status",
-    "current",
-    "donor",
-    "recipient",
-    "category",
-    "stage",
-    "origin",
-    "source_id",
-    "date",
-    "amount_eur",
-)
-
-
-def add_totals_index(store: Store) -> sa.Index:
-    """The covering index proposed for the totals query (status and current first, then the group keys)."""
-    from aidtrack.db import schema
-
-    columns = [schema.support.c[name] for name in TOTALS_INDEX]
-    index = sa.Index("ix_support_totals_bench", *columns)
-    began = time.perf_counter()
-    index.create(store.engine, checkfirst=True)
-    with store.engine.begin() as conn:
-        conn.execute(sa.text("ANALYZE support"))
-    print(f"  covering index ready in {time.perf_counter() - began:.0f} s", flush=True)
-    schema.support.indexes.discard(index)
-    return index
 
 
 # -- the operations ------------------------------------------------------------------
@@ -242,7 +212,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-sqlite", action="store_true")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--old-up-to", type=int, default=10**6, help="Time the old path up to this size.")
-    parser.add_argument("--index", action="store_true", help="Add the proposed covering index first.")
     parser.add_argument("--work", type=Path, default=Path("/tmp/aidtrack-bench-analysis"))
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
@@ -261,12 +230,9 @@ def main(argv: list[str] | None = None) -> int:
         for size in sizes:
             url = sqlite_url(args.work, size) if kind == "sqlite" else postgres_url(args.postgres, size)
             store = ledger_store(kind, url, size, base=args.postgres if kind == "postgres" else None)
-            index = add_totals_index(store) if args.index else None
             results[size] = measure(store, size, args)
-            if index is not None:
-                index.drop(store.engine)
             store.engine.dispose()
-        print_table(kind + (" with the covering index" if args.index else ""), sizes, results)
+        print_table(kind, sizes, results)
     print(f"\nload average at the end {os.getloadavg()[0]:.2f}")
     return 0
 
