@@ -28,7 +28,7 @@ import sqlalchemy as sa
 import yaml
 from click.testing import CliRunner
 
-from aidtrack import settings
+from aidtrack import models, settings
 from aidtrack.db import Store
 from aidtrack.db import engine as db_engine
 
@@ -50,6 +50,12 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"reference data {path} is absent; put ../shared beside the checkout to run this test")
     return path
+
+
+def eur_support(donor: str, amount_eur: float, **fields: Any) -> models.Support:
+    """A support record of ``amount_eur`` euros from ``donor`` (given in EUR, so no conversion);
+    ``fields`` sets the rest (category, stage, date, origin, status...)."""
+    return models.Support(donor=donor, amount=amount_eur, currency="EUR", amount_eur=amount_eur, **fields)
 
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from aidtrack import models
 from aidtrack.db import Store
 from aidtrack.services import analysis as service
 from aidtrack.services import report as report_service
+from tests.conftest import eur_support
 
 
 @pytest.fixture()
@@ -47,13 +47,11 @@ def test_a_write_gives_a_new_brief(starter: Store) -> None:
     first = report_service.brief_text("KOR", store=starter)
     starter.add_support(
         [
-            models.Support(
-                donor="KOR",
+            eur_support(
+                "KOR",
+                4_321_000_000,
                 category="military",
                 stage="allocation",
-                amount=4_321_000_000,
-                currency="EUR",
-                amount_eur=4_321_000_000,
                 date=dt.date(2024, 5, 1),
                 origin="manual",
             )

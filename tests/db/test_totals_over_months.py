@@ -14,9 +14,10 @@ import pandas as pd
 import pytest
 import sqlalchemy as sa
 
-from aidtrack import analysis, models
+from aidtrack import analysis
 from aidtrack.db import Store, aggregate
 from aidtrack.services import analysis as service
+from tests.conftest import eur_support
 
 GROUP = ["donor", "recipient", "category", "stage", "origin", "source_url", "source_title"]
 PERIODS = [(None, None), (dt.date(2022, 3, 16), dt.date(2023, 5, 9)), (dt.date(2023, 1, 1), None)]
@@ -45,38 +46,12 @@ def _write_some(store: Store) -> None:
     """Writes that move records between months and groups, and a candidate that does not count."""
     made = store.add_support(
         [
-            models.Support(
-                donor="KOR",
-                amount=5e6,
-                currency="EUR",
-                amount_eur=5e6,
-                date=dt.date(2023, 2, 3),
-                category="humanitarian",
-                stage="allocation",
-            ),
-            models.Support(
-                donor="KOR",
-                amount=7e6,
-                currency="EUR",
-                amount_eur=7e6,
-                date=dt.date(2023, 4, 9),
-                category="humanitarian",
-                stage="allocation",
-            ),
-            models.Support(
-                donor="JPN",
-                amount=1e9,
-                currency="EUR",
-                amount_eur=1e9,
-                date=None,
-                category="financial",
-                stage="commitment",
-            ),
-            models.Support(
-                donor="USA",
-                amount=3e9,
-                currency="EUR",
-                amount_eur=3e9,
+            eur_support("KOR", 5e6, date=dt.date(2023, 2, 3), category="humanitarian", stage="allocation"),
+            eur_support("KOR", 7e6, date=dt.date(2023, 4, 9), category="humanitarian", stage="allocation"),
+            eur_support("JPN", 1e9, date=None, category="financial", stage="commitment"),
+            eur_support(
+                "USA",
+                3e9,
                 date=dt.date(2023, 4, 9),
                 category="military",
                 stage="allocation",

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from aidtrack import models
 from aidtrack.db import Store
 from aidtrack.services import analysis
 from aidtrack.services.signals import import_signals
+from tests.conftest import eur_support
 
 
 def test_frames_count_the_dataset_once(starter_store: Store) -> None:
@@ -14,17 +14,7 @@ def test_frames_count_the_dataset_once(starter_store: Store) -> None:
     kiel_total = support["amount_eur"].sum()
     import_signals(store)
     store.add_support(
-        [
-            models.Support(
-                donor="KOR",
-                category="military",
-                stage="commitment",
-                amount=1e9,
-                currency="EUR",
-                amount_eur=1e9,
-                origin="extract",
-            )
-        ],
+        [eur_support("KOR", 1e9, category="military", stage="commitment", origin="extract")],
         by="t",
     )
     after, macro = analysis.load_frames(store)
@@ -33,17 +23,7 @@ def test_frames_count_the_dataset_once(starter_store: Store) -> None:
     everything, _ = analysis.load_frames(store, everything=True)
     assert set(everything["origin"]) == {"kiel", "signals", "extract"}
     store.add_support(
-        [
-            models.Support(
-                donor="KOR",
-                category="military",
-                stage="commitment",
-                amount=2.0,
-                currency="EUR",
-                amount_eur=2.0,
-                origin="manual",
-            )
-        ],
+        [eur_support("KOR", 2.0, category="military", stage="commitment", origin="manual")],
         by="t",
     )
     assert analysis.load_frames(store)[0]["amount_eur"].sum() == kiel_total + 2.0

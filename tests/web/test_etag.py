@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from aidtrack import models
 from aidtrack.db import Store
+from tests.conftest import eur_support
 
 CACHED = ["/api/rank?per=gdp", "/api/compare/KOR?peers=G7", "/api/timeline/KOR", "/country/KOR", "/"]
 
@@ -27,18 +27,7 @@ def test_a_write_changes_the_etag_and_the_figures(client: Any, web_store: Store)
     first = client.get("/api/rank")
     before = {row["donor"]: row for row in first.json()["items"]}
     web_store.add_support(
-        [
-            models.Support(
-                donor="KOR",
-                category="military",
-                stage="allocation",
-                amount=5e9,
-                currency="EUR",
-                amount_eur=5e9,
-                date="2023-05-01",
-                origin="test",
-            )
-        ],
+        [eur_support("KOR", 5e9, category="military", stage="allocation", date="2023-05-01", origin="test")],
         by="test",
     )
     after = client.get("/api/rank", headers={"If-None-Match": first.headers["etag"]})
