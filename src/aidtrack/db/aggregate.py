@@ -232,11 +232,12 @@ def support_totals(
         _tune(conn)
         kept = conn.execute(_kept_query(start, end, everything=everything, by_month=by_month, donors=donors))
         rows = _with_sources(conn, kept.cursor.fetchall())  # the driver's rows: typed_totals converts
-        for first, last in _cut_months(start, end):
+        cut = _cut_months(start, end)
+        for first, last in cut:
             query = totals_query(start=first, end=last, everything=everything, by_date=True)
             rows += [tuple(row) for row in conn.execute(query)]
     totals = typed_totals(pd.DataFrame.from_records(rows, columns=list(TOTALS_COLUMNS)))
-    return _only_donors(totals, donors) if _cut_months(start, end) else totals
+    return _only_donors(totals, donors) if cut else totals  # the cut months were read for every donor
 
 
 def _only_donors(totals: pd.DataFrame, donors: Sequence[str] | None) -> pd.DataFrame:
