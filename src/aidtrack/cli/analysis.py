@@ -290,8 +290,9 @@ def timeline(donor: str | None, stage: str | None, freq: str, chart: Path | None
     """Support per month (or quarter, year) and to date, and commitments vs allocations,
     e.g. `aidtrack timeline KOR --freq q`."""
     code = service.resolve_donor(donor) if donor else None  # refused before the ledger is loaded
-    frame = service.donor_timeline(code, stage=stage, freq=freq)
-    gap = service.commitment_gap(donors=None if code is None else [code])
+    store = service.prepared_store()  # the starter data loaded once for both tables
+    frame = service.donor_timeline(code, store=store, stage=stage, freq=freq)
+    gap = service.commitment_gap(store=store, donors=None if code is None else [code])
     who = code or "All donors"
     _write_chart(
         lambda: _charts().plot_timeline(

@@ -49,6 +49,7 @@ __all__ = [
     "load_frames",
     "load_starter_if_empty",
     "open_frames",
+    "prepared_store",
     "rank_donors",
     "report_dict",
     "resolve_donor",
@@ -251,10 +252,10 @@ def open_frames(*, database_url: str | None = None, starter: bool = True) -> Led
 
     With ``starter=False`` an empty ledger gives empty frames.
     """
-    return load_frames(_prepared_store(database_url, starter=starter))
+    return load_frames(prepared_store(database_url, starter=starter))
 
 
-def _prepared_store(database_url: str | None = None, *, starter: bool = True) -> Store:
+def prepared_store(database_url: str | None = None, *, starter: bool = True) -> Store:
     """The ledger of the settings, with the starter dataset loaded if it is empty."""
     from aidtrack.services import bootstrap
 
@@ -300,7 +301,7 @@ def _frames(
     donors: tuple[str, ...] | None = None,
 ) -> Frames:
     if frames is None:
-        store = store if store is not None else _prepared_store()
+        store = store if store is not None else prepared_store()
         return load_frames(store, start=start, end=end, by_month=by_month, donors=donors)
     if isinstance(frames, LedgerFrames) and (start is not None or end is not None):
         return load_frames(frames.store, everything=frames.everything, start=start, end=end)
