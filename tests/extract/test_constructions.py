@@ -1,4 +1,4 @@
-"""Our own sentences, one construction each (tests/extract/constructions.yaml).
+"""Our own sentences, one construction each (tests/extract/constructions*.yaml).
 
 The same sentences are training data of the learned scorer, so these floors
 guard against regressions; the estimate for unseen text is the validation part
@@ -14,7 +14,11 @@ import yaml
 
 from aidtrack.extract.pipeline import KEYS, extract_text
 
-CASES = yaml.safe_load((Path(__file__).parent / "constructions.yaml").read_text(encoding="utf-8"))
+CASES = [
+    case
+    for path in sorted(Path(__file__).parent.glob("constructions*.yaml"))
+    for case in yaml.safe_load(path.read_text(encoding="utf-8")) or []
+]
 # a little under the measured figures (P 0.97, R 0.93 on 2026-11-30 with 80 sentences; P 1.00,
 # R 0.90 with 303 after the second round of issue 12, whose sentences were written to fail first;
 # P 0.99, R 0.94 with 1212 after the third round, whose news-* sentences were written blind;
