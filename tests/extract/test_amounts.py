@@ -29,3 +29,49 @@ def test_each_recipient_gets_the_sum_told_for_it() -> None:
     )
     amounts = {e["recipient"]: e.get("amount") for e in extract_text(text) if e["type"] == "support"}
     assert amounts == {"SDN": 160_000_000, "TCD": 74_500_000}
+
+
+def test_a_sum_told_for_several_givers_yields_to_the_donors_own() -> None:
+    cases = [
+        (
+            [
+                Told("Washington unveiled a G7 deal on a $50 billion loan for Kyiv.", 12),
+                Told("The United States will put in $20 billion of that.", 22),
+            ],
+            "USA",
+            20e9,
+        ),
+        (
+            [
+                Told("Norway and Denmark will give a combined 900 million kroner to Kyiv.", 27),
+                Told("Norway's part is 500 million kroner, the ministry said.", 15),
+            ],
+            "NOR",
+            500e6,
+        ),
+        (
+            [
+                Told("Allies together pledged C$3 billion, with Canada among them.", 16),
+                Told("Canada's package is worth C$400 million.", 0),
+            ],
+            "CAN",
+            400e6,
+        ),
+    ]
+    for told, donor, expected in cases:
+        money = pick_amount(told, donor)
+        assert money is not None and money.amount == expected, (donor, money)
+
+
+def test_the_group_that_gives_keeps_its_own_total() -> None:
+    told = [
+        Told("The G7 agreed on a $50 billion loan to Ukraine.", 7),
+        Told("The United States will contribute $20 billion of it.", 30),
+    ]
+    money = pick_amount(told, "G7")
+    assert money is not None and money.amount == 50e9
+
+
+def test_a_joint_total_alone_is_still_the_events_amount() -> None:
+    money = pick_amount([Told("Sweden and Finland will provide a combined $80 million.", 20)], "SWE")
+    assert money is not None and money.amount == 80e6

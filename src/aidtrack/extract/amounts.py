@@ -5,8 +5,9 @@ An article may give several amounts for one event: a conversion in brackets
 headline's rounded figure and the body's exact one. :func:`pick_amount` reads
 every amount of every sentence that reports the event and prefers, in order:
 an amount in the donor's own currency, one that is not a cumulative total, one
-from a sentence that reports no other support event (not a joint total), one
-from the earliest sentence that reports the event (news states the main figure
+that is not a ceiling or a possibility ("up to"), one not told as several
+givers' sum ("a combined", "the G7's"), one from a sentence that reports no
+other support event (not a joint total), one from the earliest sentence that reports the event (news states the main figure
 first), and the one nearest the trigger word.
 
 >>> from aidtrack.extract.amounts import Told, pick_amount
@@ -112,6 +113,21 @@ _CUMULATIVE_AFTER = re.compile(
 )
 
 
+# a sum told for a group of givers ("a combined EUR 300m", "the G7's $50bn loan", "allies
+# pledged $2bn together") is not one member's figure when a sentence gives the member's own
+_JOINT_BEFORE = re.compile(
+    r"\b(combined|jointly|together|collectively|coalition|allies|partners|donors|"
+    r"(?P<group>G7|G-7|G20|G-20|Group of Seven|Group of 20|NATO))\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+_JOINT_AFTER = re.compile(
+    r"^[^.;(]{0,40}\b(combined|jointly|together|collectively|between them|in all from)\b",
+    re.IGNORECASE,
+)
+_GROUP_CODES = {"g7": "G7", "g-7": "G7", "group of seven": "G7", "g20": "G20", "g-20": "G20",
+                "group of 20": "G20", "nato": "NATO"}
+
+
 _TENTATIVE_BEFORE = re.compile(
     r"\b(potential|potentially|possible|possibly|up to|as much as|could reach|could total|"
     r"could be|might|may reach|set aside as)\b[^.;]{0,15}$",
@@ -149,6 +165,18 @@ def is_tentative(text: str, money: Money) -> bool:
     return bool(_TENTATIVE_BEFORE.search(text[max(0, money.start - 40) : money.start]))
 
 
+def is_joint(text: str, money: Money, donor: str) -> bool:
+    """ "a combined EUR 300m", "the G7 agreement on a $50bn loan": a total for several givers.
+
+    A group's name marks a joint total only when the donor is not that group itself.
+    """
+    before = _JOINT_BEFORE.search(text[max(0, money.start - 60) : money.start])
+    if before is not None:
+        group = before.group("group")
+        return group is None or _GROUP_CODES.get(group.lower()) != donor
+    return bool(_JOINT_AFTER.search(text[money.end : money.end + 60]))
+
+
 def in_currency_of(money: Money, donor: str) -> Money:
     """Resolve "kroner"/"crowns" to the donor's own currency when it is one of them."""
     home = HOME_CURRENCY.get(donor)
@@ -166,7 +194,7 @@ def pick_amount(told: list[Told], donor: str) -> Money | None:
 def pick_report(told: list[Told], donor: str) -> tuple[int, Money] | None:
     """:func:`pick_amount` with the index in ``told`` of the sentence that gives the figure."""
     home = HOME_CURRENCY.get(donor)
-    best: tuple[tuple[bool, bool, bool, bool, int, int], Money, int] | None = None
+    best: tuple[tuple[bool, bool, bool, bool, bool, int, int], Money, int] | None = None
     for order, sentence in enumerate(told):
         for money in parse_money(sentence.text):
             if is_conversion(sentence.text, money.start):
@@ -176,6 +204,7 @@ def pick_report(told: list[Told], donor: str) -> tuple[int, Money] | None:
                 money.currency == home,
                 not is_cumulative(sentence.text, money),
                 not is_tentative(sentence.text, money),
+                not is_joint(sentence.text, money, donor),
                 sentence.shared <= 1,
                 -order,
                 -abs(money.start - sentence.anchor),
