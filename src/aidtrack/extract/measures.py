@@ -533,7 +533,7 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
         core
         and noun.dep_ == "compound"
         and container.lemma_.lower() in _CONTAINERS | {"list", "regime"}
-        and container.dep_ == "nsubj"
+        and (container.dep_ == "nsubj" or _holding_read_as_noun(container))
         and container.head.lemma_.lower() in _HOLDING
     ):
         return _sanction_container(sentence, container, ctx)  # "the EU sanctions package targets ..."
@@ -548,9 +548,12 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
         verb = noun  # "the United States' sanctions against Russia", "EU sanctions on Iran"
     if verb is None and core and (_placed_under(noun) or _put_under(noun)):
         verb = _under_verb(noun)  # "Russian banks came under Japanese sanctions"
-    if verb is None or is_negated(verb) or is_hedged(sentence, verb):
+    standing = verb is not None and _renewal_ahead(sentence, verb) and _nominal_sanction(sentence, noun)
+    if standing:
+        verb = noun  # "EU sanctions against Russia must be renewed": they are in force now
+    if verb is None or is_negated(verb) or not standing and is_hedged(sentence, verb):
         return []
-    actors = _actors(sentence, verb) if verb is not noun else modifier_actors(sentence, noun)
+    actors = _actors(sentence, verb) if verb.pos_ != "NOUN" else modifier_actors(sentence, verb)
     if _placed_under(noun):  # the subject is sanctioned; the maker is the noun's or the "by" party
         by = agent_of(noun) or agent_of(verb)
         actors = modifier_actors(sentence, noun) or (actors_of(sentence, by) if by is not None else [])
@@ -582,6 +585,32 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
 
 
 _HOLDING = frozenset({"target", "hit", "cover", "include", "list", "name", "feature", "add", "contain"})
+
+
+_RENEWING = frozenset({"renew", "extend", "prolong", "roll", "maintain", "keep", "review"})
+_NEW = frozenset({"new", "fresh", "further", "additional", "more", "possible", "proposed", "tougher"})
+
+
+def _renewal_ahead(sentence: Sentence, verb: Token) -> bool:
+    """ "EU sanctions against Russia must be renewed every six months", "could be extended": a
+    renewal still to come of measures already in force (not "new sanctions could be adopted")."""
+    if verb.lemma_.lower() not in _RENEWING or not is_hedged(sentence, verb):
+        return False
+    measures = children(verb, frozenset({"nsubjpass", "dobj"}))
+    return not any(c.lower_ in _NEW for m in measures for c in m.children)
+
+
+def _holding_read_as_noun(container: Token) -> bool:
+    """ "The EU's new sanctions package targets Russian gas": the verb "targets" read as the
+    head noun of the container, with an object of its own."""
+    head = container.head
+    return (
+        container.dep_ == "compound"
+        and head.pos_ == "NOUN"
+        and head.dep_ == "ROOT"
+        and head.tag_ == "NNS"
+        and bool(children(head, frozenset({"dobj"})))
+    )
 
 
 def _sanction_container(sentence: Sentence, container: Token, ctx: ArticleContext) -> list[Found]:
@@ -779,8 +808,39 @@ _CONTAINERS = frozenset(
 )
 
 
+# nouns of the imposing verbs: "the imposition of sanctions on X by the EU", "Canada's
+# extension of its sanctions against Y"
+_IMPOSING_NOUNS = frozenset(
+    {
+        "imposition",
+        "introduction",
+        "adoption",
+        "extension",
+        "expansion",
+        "renewal",
+        "prolongation",
+        "enforcement",
+        "tightening",
+        "reimposition",
+    }
+)
+
+
+def _imposing_noun(noun: Token) -> Token | None:
+    """The "imposition" of "the imposition of sanctions", when the measure is its "of" object."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return None
+    holder = noun.head.head
+    if holder.dep_ == "pobj" and holder.head.lower_ == "by":
+        holder = holder.head.head  # "the adoption by Japan of new penalties", "of" read on "Japan"
+    return holder if holder.lemma_.lower() in _IMPOSING_NOUNS else None
+
+
 def _sanction_verb(sentence: Sentence, noun: Token) -> Token | None:
     governors_ = sentence.lexicon.words("sanction", "governors")
+    imposing = _imposing_noun(noun)
+    if imposing is not None:
+        return imposing
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _CONTAINERS:
         noun = noun.head.head  # "hit Russian traders with a fresh round of penalties"
     for tok in governors(noun)[:3]:
@@ -926,7 +986,49 @@ def target_codes(sentence: Sentence, phrase: Token, *, clauses: bool = False) ->
             if child.dep_ in ("dobj", "prep") and tok.lemma_.lower() in _VIOLENCE:
                 continue  # "drones ... that use them to strike Ukraine": the victim is no target
             stack.append(child)
+    if not found and not clauses:
+        found = _goods_origin(sentence, phrase)
     return sorted(found, key=lambda c: min(i for i, v in sentence.codes.items() if v == c))
+
+
+# what sanctioned parties do with goods: "entities supplying Iranian drones to Russia"
+_DEALING = frozenset(
+    {
+        "supply",
+        "ship",
+        "sell",
+        "provide",
+        "deliver",
+        "transfer",
+        "export",
+        "produce",
+        "make",
+        "manufacture",
+        "procure",
+        "smuggle",
+        "trade",
+        "broker",
+        "transport",
+        "finance",
+    }
+)
+
+
+def _goods_origin(sentence: Sentence, phrase: Token) -> list[str]:
+    """ "entities supplying Iranian drones to Russia", "firms that ship North Korean shells":
+    parties of no named country are sanctioned for the country whose goods they deal in (named
+    by an adjective on the goods), never for the buyer ("to Russia")."""
+    found: list[str] = []
+    for clause in phrase.children:
+        if clause.dep_ not in ("acl", "relcl") or clause.lemma_.lower() not in _DEALING:
+            continue
+        for goods in children(clause, frozenset({"dobj"})):
+            found += [
+                sentence.codes[c.i]
+                for c in goods.children
+                if c.dep_ in ("amod", "compound", "nmod") and c.i in sentence.codes
+            ]
+    return list(dict.fromkeys(found))
 
 
 _MAX_TARGETS = 12
@@ -962,6 +1064,8 @@ def sanction_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
         return []
     if is_negated(verb) or is_hedged(sentence, verb):
         return []
+    if follow_up and lemma not in lex.words("sanction", "verbs") and _relative_on_other(sentence, verb):
+        return []  # "Iranian drones that hit Ukraine" strike, they sanction nobody
     targets: list[str] = []
     for obj in children(verb, frozenset({"dobj", "nsubjpass"})):
         targets += target_codes(sentence, obj)
@@ -982,6 +1086,40 @@ def sanction_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
     if not actors and follow_up and subject is not None and _names_measures(sentence, subject):
         actors = [a for a in [ctx.sanction_actor] if a]  # "The measures target 11 Russian individuals"
     return _sanctions(actors, list(dict.fromkeys(targets)), verb, ctx)
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def sanction_headline(sentence: Sentence, token: Token, ctx: ArticleContext) -> list[Found]:
+    """ "US sanctions Chinese firms over drone parts", "EU blacklists Belarusian airline": a
+    headline's verb right after its maker, which the parser read as a noun ("US sanctions" as
+    a compound), with the sanctioned parties after it and no finite verb between."""
+    lex = sentence.lexicon
+    if token.pos_ == "VERB" or not token.lower_.endswith("s"):
+        return []
+    if token.lemma_.lower() not in lex.words("sanction", "verbs") or token.i == sentence.span.start:
+        return []
+    doc = token.doc
+    maker = sentence.codes.get(token.i - 1)
+    after = doc[token.i + 1] if token.i + 1 < sentence.span.end else None
+    if maker is None or after is None or after.pos_ not in ("ADJ", "PROPN", "NOUN", "NUM", "DET"):
+        return []
+    targets: list[str] = []
+    for tok in doc[token.i + 1 : sentence.span.end]:
+        if tok.pos_ in ("ADP", "VERB", "AUX", "PUNCT") or tok.tag_ in _FINITE:
+            break  # "over drone parts for Russia", "suppliers of Russia's war machine"
+        code = sentence.codes.get(tok.i)
+        if code and code != maker and code not in targets:
+            targets.append(code)
+    if is_hedged(sentence, token):
+        return []
+    return _sanctions([maker], targets, token, ctx)
+
+
+def _relative_on_other(sentence: Sentence, verb: Token) -> bool:
+    """A relative clause on something other than measures ("drones that hit Ukraine")."""
+    return verb.dep_ in ("relcl", "acl") and not _names_measures(sentence, verb.head)
 
 
 def _verb_read_as_noun(token: Token) -> bool:
@@ -1161,6 +1299,73 @@ def _closed_by(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fou
     return _sanctions(actors, list(dict.fromkeys(targets)), verb, ctx)
 
 
+_EXPELLING = frozenset(
+    {"expel", "exclude", "suspend", "remove", "eject", "kick", "ban", "bar", "cut", "disconnect", "drop"}
+)
+# schemes a country's parties can be shut out of ("expelled Russian banks from its payment
+# scheme", "suspended Belarus from its trade preferences")
+_SCHEMES = frozenset(
+    {
+        "scheme",
+        "system",
+        "programme",
+        "program",
+        "network",
+        "market",
+        "exchange",
+        "platform",
+        "swift",
+        "preference",
+        "arrangement",
+        "mechanism",
+    }
+)
+_DENYING = frozenset({"deny", "refuse"})
+_OPENINGS = frozenset(
+    {"port", "airspace", "harbour", "harbor", "water", "territory", "market", "airport", "border"}
+)
+
+
+def sanction_excluding(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """ "Britain expelled Russian banks from its payment scheme", "the EU suspended Belarus from
+    its trade preferences", "Romania denied Russian warships access to its ports": a country's
+    parties shut out of a scheme or of the maker's ports and airspace."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in _EXPELLING | _DENYING or is_passive(verb):
+        return []
+    if is_negated(verb) or is_hedged(sentence, verb):
+        return []
+    if lemma in _DENYING:
+        shut = [o for o in children(verb, frozenset({"dobj", "dative"})) if _access_to_openings(o)]
+        parties = [t for o in shut for t in o.children if t.dep_ in ("compound", "amod", "nmod", "poss")]
+        parties += [o for o in children(verb, frozenset({"dative"}))]
+        parties += [d for o in shut for d in children(o, frozenset({"dative"}))]
+    else:
+        schemes = [
+            o
+            for o in prep_objects(verb, frozenset({"from"}))
+            if o.lemma_.lower() in _SCHEMES or any(c.lemma_.lower() in _SCHEMES for c in o.children)
+        ]
+        parties = children(verb, frozenset({"dobj"})) if schemes else []
+    actors = _actors(sentence, verb)
+    targets = [c for p in parties for c in target_codes(sentence, p) if c not in actors]
+    return _sanctions(actors, list(dict.fromkeys(targets)), verb, ctx)
+
+
+def _access_to_openings(obj: Token) -> bool:
+    """ "access to its ports", "the use of its airspace": a way into the maker's openings."""
+    if obj.lemma_.lower() not in ("access", "entry", "use", "landing", "docking", "passage"):
+        return False
+    return any(o.lemma_.lower() in _OPENINGS for o in prep_objects(obj, frozenset({"to", "of", "into"})))
+
+
+def _listed_with(token: Token) -> list[Token]:
+    """The conjuncts and appositions of a named object ("Iwaya, the ambassador of Japan and
+    seven other Japanese nationals"), and the conjuncts of its appositions."""
+    beside = [c for c in token.children if c.dep_ in ("conj", "appos")]
+    return beside + [g for c in beside for g in c.children if c.dep_ == "appos" and g.dep_ == "conj"]
+
+
 def _entry_ban(sentence: Sentence, verb: Token, objects: list[Token]) -> list[Token]:
     """ "banned nine British ministers from entering the country", "declared two Israeli
     ministers persona non grata": the people of another country kept out."""
@@ -1180,7 +1385,7 @@ def _entry_ban(sentence: Sentence, verb: Token, objects: list[Token]) -> list[To
         o
         for o in objects
         if o.lemma_.lower() in entry
-        or any(c.lemma_.lower() in entry for c in o.children if c.dep_ == "conj")
+        or any(c.lemma_.lower() in entry for c in _listed_with(o))
         or o.tag_ == "NNPS"
         and o.i in sentence.codes  # "500 Americans"
     ]
@@ -1845,6 +2050,8 @@ MEASURE_RULES = (
     threat_statement,
     sanction_noun,
     sanction_verb,
+    sanction_headline,
+    sanction_excluding,
     sanction_assets,
     sanction_closing,
     sanction_striking,
