@@ -337,7 +337,9 @@ CASES = {
             {S("BEL", "UKR", M)},
         ),
         ("Poland provided shelter to 1.5 million Ukrainian refugees.", {S("POL", "UKR", H)}),
-        ("Turkey sold Bayraktar drones to Ukraine before the war.", {S("TUR", "UKR", M)}),
+        # a sale not framed as aid is no support (eval/SCHEMA.md); framed as aid it is
+        ("Turkey sold Bayraktar drones to Ukraine before the war.", set()),
+        ("Turkey sold Bayraktar drones to Ukraine as military aid.", {S("TUR", "UKR", M)}),
         ("Iran has sent hundreds of drones to Russia, US officials said.", {S("IRN", "RUS", M)}),
         (
             "The EU has given Ukraine more than 80 billion euros since 2022, Ursula von der Leyen said.",

@@ -450,6 +450,7 @@ def _name_tokens(token: Token) -> list[Token]:
             group
             and token.tag_ == "NNS"
             and (child.dep_ in ("compound", "amod", "poss", "nmod") or child.lower_ == "of")
+            and not _acts_through_members(child)
         ):
             continue  # "NATO countries", "members of the EU" are not NATO or the EU
         if child.dep_ == "acl" and child.lemma_ != "lead":
@@ -458,6 +459,15 @@ def _name_tokens(token: Token) -> list[Token]:
             continue  # "Turkey-backed Azerbaijan", "Iran-made drones": a descriptor, not a party
         tokens.extend(_name_tokens(child))
     return tokens
+
+
+# groups with no institutions of their own: they act only as their members together, so
+# "the G7 nations agreed" is the G7 agreeing (unlike "NATO countries", which are not NATO)
+_MEMBERS_ONLY_GROUPS = frozenset({"g7", "g-7", "g20", "g-20"})
+
+
+def _acts_through_members(child: Token) -> bool:
+    return child.dep_ == "compound" and child.lower_ in _MEMBERS_ONLY_GROUPS
 
 
 def _hyphen_participle(token: Token) -> bool:
@@ -488,12 +498,31 @@ def resolve_pronoun(sentence: Sentence, token: Token) -> str | None:
     reporter = _reporter(sentence, token)
     if reporter:
         return reporter
+    person = _persons_state(sentence, token)
+    if person:
+        return person
     if word == "country" and any(c.lower_ in ("the", "this") for c in token.children):
         return _state_referred(sentence, token)  # "the country": a state, not the EU before it
     before = [sentence.codes[i] for i in range(sentence.span.start, token.i) if i in sentence.codes]
     if not before and sentence.previous is None and word == "government":
         return sentence.filed  # "TOKYO - The government said ...": the dateline's state
     return before[-1] if before else sentence.previous
+
+
+def _persons_state(sentence: Sentence, token: Token) -> str | None:
+    """ "De Croo warned Kyiv against flying the jets it will receive from his country": "his
+    country" is the state of the person the main clause is about (its subject), not the last
+    place named."""
+    if token.lower_ not in ("country", "government") or not any(
+        c.dep_ == "poss" and c.lower_ in ("his", "her") for c in token.children
+    ):
+        return None
+    root = token.sent.root
+    subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS and c.i < token.i), None)
+    if subject is None or subject.lower_ in _BARE_PRONOUNS:
+        return None
+    found = actors_of(sentence, subject)
+    return found[0] if len(found) == 1 else None
 
 
 # singular nouns that, with "the" and no name of their own, refer back to a state named before
@@ -820,6 +849,18 @@ def is_hedged(sentence: Sentence, anchor: Token) -> bool:
         if _relative_clause(tok):
             return False  # a relative clause states a fact of its own
     return False
+
+
+def is_conditional(token: Token) -> bool:
+    """ "would send more tanks if the US did the same", "will deliver jets unless ...": the
+    clause itself holds a condition (not "even if", a concession)."""
+    return any(
+        c.dep_ == "advcl"
+        and c.i > token.i
+        and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        and not any(m.dep_ == "advmod" and m.lower_ == "even" for m in c.children)
+        for c in token.children
+    )
 
 
 _TIME_NOUNS = frozenset({"time", "moment"})

@@ -22,6 +22,7 @@ from aidtrack.extract.clauses import (
     companions,
     governors,
     has_aux,
+    is_conditional,
     is_hedged,
     is_negated,
     is_passive,
@@ -48,6 +49,7 @@ from aidtrack.extract.roles import (
     recipients_of,
     stage_of_verb,
     support_details,
+    without_asides,
 )
 
 
@@ -67,6 +69,7 @@ class ArticleContext:
     sanction_counts: dict[str, int] = field(default_factory=dict)
     actor_counts: dict[str, int] = field(default_factory=dict)
     giver_counts: dict[str, int] = field(default_factory=dict)
+    aided: set[str] = field(default_factory=set)  # parties given to by words other than sales
 
     def main_other(self, *exclude: str | None) -> str | None:
         """The actor the article most often tells giving (a subject of a transfer verb), other
@@ -227,6 +230,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         negated_by_carrier(verb) or _unable(verb) or _unwilling(sentence, verb) or _reacted_to(sentence, verb)
     ):
         return []  # but "does not intend to provide", "cannot provide", "is unwilling to send" refuse
+    if is_conditional(verb) and not is_negated(verb):
+        return []  # "would send more tanks if the US did the same": a hypothetical
     if verb.dep_ == "pcomp" and (
         verb.head.lower_ in _OPPOSING_PREPS
         or verb.head.head.lower_ == "instead"
@@ -236,7 +241,13 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     if verb.dep_ == "advcl" and _refusal_phrase(lex, verb.head):
         return []  # "ruled out sending tanks": the refusal rule reads it
     objects = object_tokens(verb)
-    if verb.dep_ == "relcl" or verb.head.pos_ in ("NOUN", "PROPN") and verb.dep_ == "acl" and agent_of(verb):
+    appositive = _appositive_subject(verb)
+    if (
+        verb.dep_ == "relcl"
+        or verb.head.pos_ in ("NOUN", "PROPN")
+        and verb.dep_ == "acl"
+        and (agent_of(verb) or appositive is not None)
+    ):
         objects = objects + core_phrase(verb.head)  # "the missiles (that) the US is sending"
     elif verb.dep_ == "ccomp" and (described := relative_head(verb)) is not None:  # misparsed as a ccomp
         objects = objects + core_phrase(described)
@@ -258,7 +269,7 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         return []
     if not transfer and not money_subject and (not _names_support(sentence, verb) or _backs_an_idea(verb)):
         return []  # "supports the idea of sending troops" gives nothing yet
-    if _sanctions_package(sentence, objects) or _invades(verb):
+    if _sanctions_package(sentence, objects) or _invades(verb) or _commercial(sentence, verb, objects, ctx):
         return []
     if any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _RESTRICTIONS for c in verb.children):
         return []  # "approved a total arms embargo on Israel" restricts, it gives nothing
@@ -267,6 +278,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     donors = (
         donors_of_verb(sentence, verb) or _one_of_givers(sentence, verb) or _announcing_giver(sentence, verb)
     )
+    if appositive is not None:  # "the tanks Poland supplied": the name is the subject
+        donors = actors_of(sentence, appositive)
     donors += [d for d in _funders_of_giver(sentence, verb) if d not in donors]
     if not donors and _unwilling(sentence, verb):  # "Portugal is not willing to send"
         copula = verb.head.head.head if _not_in_position(verb) else verb.head.head
@@ -289,6 +302,7 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     if money_given and not explicit:
         return []  # a sum whose giver and receiver are both only guessed says too little
     recipients, defaulted = _recipients_or_default(explicit, ctx)
+    objects = without_asides(objects, verb)  # the kind is not read from "after refusing to send arms"
     cats, cat_default = _category_or_default(sentence, objects, ctx, allow_default=True)
     if inherent and not categories_in(sentence, objects):
         cats = ["military"]
@@ -337,6 +351,56 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     for event in found:
         event.fields.update((k, v) for k, v in details.items() if v != event.fields["donor"])
     return found
+
+
+_SELLING = frozenset({"sell", "export", "resell"})
+TRADE_LEMMAS = _SELLING | {"sale", "export"}
+_BUYING = frozenset({"buy", "purchase", "order", "procure", "import", "acquire"})
+_DEALS = frozenset({"contract", "sale", "order", "purchase", "export"})
+# words that frame a sale as aid: "sold the missiles to Kyiv as aid", "at no cost"
+_AID_FRAMES = frozenset(
+    {"aid", "assistance", "donation", "gift", "grant", "help", "free", "charge", "lend-lease", "package"}
+)
+
+
+def _commercial(sentence: Sentence, verb: Token, objects: list[Token], ctx: ArticleContext) -> bool:
+    """A sale, not support: "the EU exported arms to Egypt", "delivered the bombs it sold to
+    Riyadh", "delivered jets under a 2021 contract", unless the words frame it as aid or the
+    goods go to a party the article tells receiving aid in other words ("agreed to export
+    weapons directly to Ukraine" in an article on what is sent to Ukraine)."""
+    if any(t.lemma_.lower() in _AID_FRAMES for t in verb.subtree):
+        return False
+    recipients = recipients_of(sentence, verb, dobj_is_recipient=False)
+    if set(recipients) & ctx.aided:
+        return False
+    if verb.lemma_.lower() in _SELLING:
+        return True
+    things = [t for t in objects if t.pos_ in ("NOUN", "PROPN")]
+    sold = [
+        c
+        for t in things
+        for c in t.children
+        if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in _SELLING | _BUYING
+    ]
+    if any(c.lemma_.lower() in _SELLING for c in sold):
+        return True  # "the bombs it sold to Saudi Arabia"
+    if any(set(actors_of(sentence, subject_of(c))) & set(recipients) for c in sold):
+        return True  # "delivered the jets Egypt ordered to Egypt"
+    return any(
+        o.lemma_.lower() in _DEALS for o in prep_objects(verb, frozenset({"under", "as"}))
+    )  # "delivered under a contract", "shipped as part of a sale"
+
+
+def _appositive_subject(verb: Token) -> Token | None:
+    """ "The tanks Poland supplied to Ukraine ...": a relative clause without "that" whose
+    subject the parser hung on the noun as an apposition just before the verb."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBD" or noun.pos_ not in ("NOUN", "PROPN") or subject_of(verb):
+        return None
+    return next(
+        (c for c in noun.children if c.dep_ == "appos" and c.i < verb.i and c.right_edge.i == verb.i - 1),
+        None,
+    )
 
 
 def _money_subject(verb: Token) -> bool:
@@ -771,7 +835,9 @@ def support_receive(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     if is_hedged(sentence, verb) or is_negated(verb):
         return []
     asked = lex.words("appeal", "nouns") | _MESSAGES
-    if any(c.lemma_.lower() in asked for c in children(verb, frozenset({"dobj", "nsubjpass"}))):
+    described = _described_thing(verb)[:1]
+    described += [t.head.head for t in described if t.dep_ == "pobj"]  # "pleas for tanks that X got"
+    if any(c.lemma_.lower() in asked for c in children(verb, frozenset({"dobj", "nsubjpass"})) + described):
         return []  # "received a request from Kyiv for missiles": words, not missiles
     donors: list[str] = []
     phrase = [verb, *[t for c in children(verb, frozenset({"dobj"})) for t in c.subtree]]
@@ -788,7 +854,7 @@ def support_receive(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
         donors = [c for c in dict.fromkeys(donors) if c not in recipients]
     if not donors:  # "took delivery of the first Swedish Gripen jets": the makers' state gives
         donors = [c for c in _national_adjectives(sentence, phrase) if c not in recipients]
-    objects = object_tokens(verb)
+    objects = object_tokens(verb) + _described_thing(verb)
     cats, cat_default = _category_or_default(
         sentence, objects, ctx, allow_default=has_support_noun(sentence, objects)
     )
@@ -798,6 +864,16 @@ def support_receive(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     return _supports(
         donors, recipients, cats, verb, 0.85 - 0.15 * cat_default, rule="support-receive", stage=stage
     )
+
+
+def _described_thing(verb: Token) -> list[Token]:
+    """ "the F-16s (that) it will receive from Norway", "the missiles Ukraine got": the noun a
+    relative clause describes is what its verb moves."""
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return core_phrase(verb.head)
+    if verb.dep_ == "ccomp" and (described := relative_head(verb)) is not None:
+        return core_phrase(described)
+    return []
 
 
 def _national_adjectives(sentence: Sentence, phrase: list[Token]) -> list[str]:
@@ -2389,7 +2465,7 @@ def support_paying(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list
         g
         for c in children(verb, frozenset({"dobj"}))
         if c.lemma_.lower() in _COSTS
-        for g in prep_objects(c, frozenset({"of"}))
+        for g in prep_objects(c, frozenset({"of", "for"}))  # "the cost of", "the bill for"
     ]
     if not things:
         return []
@@ -2397,7 +2473,10 @@ def support_paying(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list
     cats = categories_in(sentence, phrase)
     recipients = [r for t in phrase for r in recipients_of(sentence, t, dobj_is_recipient=False)]
     recipients += [
-        r for t in phrase if t.dep_ == "acl" for r in recipients_of(sentence, t, dobj_is_recipient=False)
+        r
+        for t in phrase
+        if t.dep_ in ("acl", "relcl")  # "the shells bought for Kyiv", "the shells that X bought for Kyiv"
+        for r in recipients_of(sentence, t, dobj_is_recipient=False)
     ]
     donors = donors_of_verb(sentence, verb)
     recipients = [r for r in dict.fromkeys(recipients) if r not in donors]
@@ -2406,6 +2485,53 @@ def support_paying(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list
     return _supports(
         donors, recipients, cats, verb, 0.75, rule="support-paying", stage=stage_of_verb(sentence, verb)
     )
+
+
+_GUARANTEEING = frozenset({"guarantee", "underwrite", "backstop", "back", "insure", "secure", "cover"})
+_BORROWED = frozenset({"loan", "credit", "bond", "borrowing", "debt", "financing", "facility", "tranche"})
+
+
+def support_guarantee(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """Standing behind another's loan: "the World Bank loan to Ukraine is guaranteed by
+    Japan", "a credit line to Moldova is backed by a guarantee from France", "Canada
+    underwrote the loan to Kyiv": the guarantor gives financial support to the borrower."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _GUARANTEEING or is_negated(verb):
+        return []
+    if is_hedged(sentence, verb):
+        return []
+    loans = [
+        c
+        for c in children(verb, frozenset({"nsubjpass"} if is_passive(verb) else {"dobj"}))
+        if c.lemma_.lower() in _BORROWED or any(t.lemma_.lower() in _BORROWED for t in c.lefts)
+    ]
+    if not loans:
+        return []
+    donors = _guarantors(sentence, verb)
+    explicit = [r for loan in loans for r in recipients_of(sentence, loan, dobj_is_recipient=False)]
+    explicit = explicit or recipients_of(sentence, verb, dobj_is_recipient=False)
+    recipients, defaulted = _recipients_or_default([r for r in explicit if r not in donors], ctx)
+    return _supports(
+        donors,
+        recipients,
+        ["financial"],
+        verb,
+        0.8 - 0.15 * defaulted,
+        rule="support-guarantee",
+        stage=stage_of_verb(sentence, verb),
+    )
+
+
+def _guarantors(sentence: Sentence, verb: Token) -> list[str]:
+    """Who stands behind the loan: the subject, the "by" agent, or the giver of "a guarantee
+    from France" that the agent names."""
+    if not is_passive(verb):
+        return actors_of(sentence, subject_of(verb))
+    agent = agent_of(verb)
+    if agent is None:
+        return []
+    if agent.lemma_.lower() in ("guarantee", "pledge", "commitment"):
+        return modifier_actors(sentence, agent, of=True)
+    return actors_of(sentence, agent)
 
 
 _GIVER_NOUNS = frozenset(
@@ -2631,6 +2757,7 @@ RULES: tuple[Rule, ...] = (
     appeal_imperative,
     support_with_help,
     support_paying,
+    support_guarantee,
     support_helping_with,
     support_giver_noun,
     refusal_excluded,

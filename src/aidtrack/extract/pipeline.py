@@ -33,7 +33,7 @@ from aidtrack.extract.clauses import (
     met_parties,
     subject_of,
 )
-from aidtrack.extract.events import RULES, ArticleContext, Found
+from aidtrack.extract.events import RULES, TRADE_LEMMAS, ArticleContext, Found
 from aidtrack.extract.learned import Candidate, load_model, sentence_candidates
 from aidtrack.extract.lexicon import Lexicon, load_lexicon
 from aidtrack.extract.measures import MEASURE_RULES
@@ -702,6 +702,7 @@ def _context(
     recipients: Counter[str] = Counter()
     given_to: Counter[str] = Counter()  # "to X" after a word of giving: not "ambassador to X"
     categories: Counter[str] = Counter()
+    aided: set[str] = set()  # given to by a word of giving that is not a sale
     giving = lexicon.support_verbs | lexicon.words("support", "nouns")
     for (_, doc), codes in zip(parsed, mentions):
         for token in doc:
@@ -711,12 +712,16 @@ def _context(
                         recipients[codes[obj.i]] += 1
                         if token.head.lemma_.lower() in giving or lexicon.categories_of(token.head):
                             given_to[codes[obj.i]] += 1
+                        if token.head.lemma_.lower() in giving - TRADE_LEMMAS:
+                            aided.add(codes[obj.i])
             if _supplied_with(lexicon, token, codes):
                 given_to[codes[token.i]] += 1  # "supply Kyiv with jets"
+                aided.add(codes[token.i])
             for name, words in lexicon.categories.items():
                 if token.lemma_.lower() in words:
                     categories[name] += 1
     ctx = ArticleContext()
+    ctx.aided = aided
     ctx.actor_counts = dict(Counter(code for codes in mentions for code in codes.values()))
     ctx.giver_counts = dict(_givers(lexicon, parsed, mentions))
     if given_to or recipients:

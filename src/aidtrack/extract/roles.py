@@ -465,9 +465,27 @@ def _recipient_codes(sentence: Sentence, candidates: list[Token]) -> list[str]:
                 for c in actors_of(sentence, g)
                 if c not in found
             ]
+            found += [c for c in _instrument_owners(sentence, tok) if c not in found] if not inner else []
             continue
         found += [c for c in actors_of(sentence, tok) if c not in found]
     return found
+
+
+# what a state owns rather than runs for others: "the Ukrainian budget" is Ukraine's
+_OWN_INSTRUMENTS = frozenset({"budget", "economy", "industry"})
+
+
+def _instrument_owners(sentence: Sentence, instrument: Token) -> list[str]:
+    """ "financing for Kyiv's budget", "a grant to the Moldovan economy": the owner of a budget
+    or a fund that support goes into receives it; an adjective names the owner only of what
+    a state owns ("the Czech initiative" is a channel the Czechs run)."""
+    deps = ("poss", "amod", "compound") if instrument.lemma_.lower() in _OWN_INSTRUMENTS else ("poss",)
+    return [
+        c
+        for m in instrument.children
+        if m.dep_ in deps and m.i < instrument.i and m.pos_ != "PRON"
+        for c in actors_of(sentence, m)
+    ]
 
 
 _CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "ccomp", "csubj", "parataxis"})
@@ -637,6 +655,20 @@ def own_objects(anchor: Token) -> list[Token]:
     """The direct objects of a verb like :func:`direct_objects`, without what their reason or
     opponent phrases name ("over arms sales to Taiwan")."""
     return [t for t in direct_objects(anchor) if not _aside(t, anchor)]
+
+
+def without_asides(tokens: list[Token], top: Token) -> list[Token]:
+    """``tokens`` (phrases under ``top``) without those inside a reason, opponent or
+    circumstance phrase ("after refusing to re-export ammunition", "over arms sales")."""
+    return [t for t in tokens if not _under_aside(t, top)]
+
+
+def _under_aside(token: Token, top: Token) -> bool:
+    while token != top and token.head != token:
+        if token.dep_ == "prep" and token.lower_ in ASIDE_PREPS:
+            return True
+        token = token.head
+    return False
 
 
 def _aside(token: Token, top: Token) -> bool:
