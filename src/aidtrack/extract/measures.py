@@ -383,19 +383,60 @@ def threat_statement(sentence: Sentence, token: Token, ctx: ArticleContext) -> l
     return [_threat(s, t, token, conf) for s in speakers for t in targets[:named] if s != t]
 
 
-_TELLING = frozenset({"tell", "inform", "remind", "caution", "warn", "notify", "advise"})
+_TELLING = frozenset(
+    {
+        "tell",
+        "inform",
+        "remind",
+        "caution",
+        "warn",
+        "notify",
+        "advise",
+        "communicate",
+        "convey",
+        "signal",
+        "indicate",
+        "explain",
+        "stress",
+        "emphasise",
+        "emphasize",
+        "send",
+    }
+)
+
+
+def _reach(token: Token) -> list[Token]:
+    """The governors of ``token``, on through a clause hung on its "that" ("communicated to
+    Gulf states ... that allowing ... would be viewed as hostile", "that" read as the mark of
+    the telling verb)."""
+    chain = governors(token)
+    if chain and chain[-1].dep_ == "mark" and chain[-1].head != chain[-1]:
+        chain += [chain[-1].head, *governors(chain[-1].head)]
+    return chain
+
+
+def _telling(verb: Token) -> bool:
+    """A verb that passes a message on: "told", "communicated to", "made clear to"."""
+    lemma = verb.lemma_.lower()
+    return verb.pos_ == "VERB" and (
+        lemma in _TELLING or lemma == "make" and any(c.lower_ == "clear" for c in verb.children)
+    )
 
 
 def _told_parties(sentence: Sentence, token: Token) -> list[str]:
-    """ "Moscow told Helsinki that joining NATO would be a grave mistake": the one told."""
-    return [
-        c
-        for g in governors(token)
-        if g.lemma_.lower() in _TELLING
-        for o in g.children
-        if o.dep_ in ("dobj", "dative")
-        for c in actors_of(sentence, o)
+    """ "Moscow told Helsinki that joining NATO would be a grave mistake", "has communicated to
+    Gulf states, including Qatar, that ...": the ones told."""
+    told = [
+        o
+        for g in _reach(token)
+        if _telling(g)
+        for o in [
+            *children(g, frozenset({"dobj", "dative"})),
+            *prep_objects(g, frozenset({"to"})),
+            *(o for c in children(g, frozenset({"oprd", "acomp"})) for o in prep_objects(c, frozenset({"to"}))),
+        ]
     ]
+    return [c for o in told if o.lemma_.lower() not in ("message", "signal", "warning") for c in actors_of(sentence, o)]
 
 
 def _strong_unaimed(token: Token) -> bool:
@@ -411,6 +452,122 @@ def _strong_unaimed(token: Token) -> bool:
         and (vowed or future)
         or (lemma == "response" and vowed)
     )
+
+
+_REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "yourself", "yourselves"})
+
+
+def _threat_idiom(verb: Token) -> bool:
+    """A consequence told as an idiom: "is playing with fire", "would be crossing a red line",
+    "will only burn itself", "will get burned"."""
+    lemma = verb.lemma_.lower()
+    if lemma == "play":
+        return any(o.lemma_.lower() == "fire" for o in prep_objects(verb, frozenset({"with"})))
+    if lemma in ("cross", "overstep"):
+        return any(
+            o.lemma_.lower() == "line" and any(c.lower_ == "red" for c in o.children)
+            for o in children(verb, frozenset({"dobj"}))
+        )
+    if lemma == "burn":
+        reflexive = any(o.lower_ in _REFLEXIVES for o in children(verb, frozenset({"dobj"})))
+        burned = verb.tag_ == "VBN" and any(
+            c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in ("get", "be") for c in verb.children
+        )
+        return reflexive or burned
+    return False
+
+
+def _told_ahead(verb: Token) -> bool:
+    """The idiom speaks of what is to come or is going on ("would be crossing", "is playing",
+    "if it sends ..."), not of a past act ("had crossed a red line by attacking the dam")."""
+    if verb.tag_ == "VBG" or any(is_future(g) for g in [verb, *governors(verb)][:3]):
+        return True
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in c.children)
+        for c in verb.children
+    )
+
+
+def threat_idiom(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """ "Moscow said Tokyo would be playing with fire if it sent air defence systems", "warned
+    that Seoul's arms shipments will only burn itself", "sending the missiles would mean Germany
+    was crossing a red line": the one who plays, crosses or burns is threatened by the speaker."""
+    if verb.pos_ != "VERB" or not _threat_idiom(verb) or is_negated(verb) or not _told_ahead(verb):
+        return []
+    if sentence.span.text.rstrip(" \"'”’)").endswith("?"):
+        return []
+    speakers = _speaker(sentence, verb)
+    subject = subject_of(verb)
+    bearers = actors_of(sentence, subject)
+    if not bearers and subject is not None and subject.pos_ == "NOUN":
+        bearers = modifier_actors(sentence, subject)  # "Seoul's arms shipments will only burn itself"
+    bearers = bearers or _told_parties(sentence, verb) or _conditional_parties(sentence, verb)
+    return [_threat(s, b, verb, 0.7) for s in speakers for b in dict.fromkeys(bearers) if s != b]
+
+
+_ANNOUNCING_HARM = frozenset({"warn", "threaten", "caution", "hint", "signal", "vow"})
+_MODALS = frozenset({"could", "may", "might", "would", "will", "can", "'ll", "wo"})
+_OWN = frozenset({"it", "we", "they"})
+
+
+def threat_counter_arming(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """ "Russia warned it could supply weapons to North Korea if Seoul sent arms to Kyiv",
+    "China hinted it could provide lethal aid to Russia if Washington kept arming Taiwan": a
+    warner that may arm someone in answer to another's act threatens that other."""
+    lex = sentence.lexicon
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.support_verbs | {"arm"}:
+        return []
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.lemma_.lower() not in _ANNOUNCING_HARM or is_negated(head):
+        return []
+    if not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children) or is_negated(verb):
+        return []
+    speakers = actors_of(sentence, subject_of(head))
+    subject = subject_of(verb)
+    own = subject is not None and (subject.lower_ in _OWN or bool(set(actors_of(sentence, subject)) & set(speakers)))
+    if not speakers or not own:
+        return []
+    receivers = set(recipients_of(sentence, verb, dobj_is_recipient=True))
+    targets = [
+        c
+        for clause in _conditions(verb)
+        if not _cooperating(sentence, clause, receivers)
+        for c in actors_of(sentence, subject_of(clause))
+        if c not in speakers and c not in receivers
+    ]
+    return [_threat(s, t, verb, 0.65) for s in speakers for t in dict.fromkeys(targets)]
+
+
+def _conditions(verb: Token) -> list[Token]:
+    """The "if Seoul sent arms" of a verb, also told by inversion beside it ("..., should Seoul
+    deliver arms")."""
+    found = [
+        c
+        for c in verb.children
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in c.children)
+    ]
+    found += [
+        c
+        for c in [*verb.children, *verb.head.children]
+        if c != verb and c.dep_ in ("ccomp", "advcl", "conj") and _inverted(c)
+    ]
+    return found
+
+
+def _inverted(clause: Token) -> bool:
+    """ "should Seoul deliver arms", "were Berlin to send jets": a condition told by inversion."""
+    marks = [a for a in clause.children if a.dep_ == "aux" and a.lower_ in ("should", "were", "had")]
+    subjects = [n for n in clause.children if n.dep_ == "nsubj"]
+    return any(a.i < n.i for a in marks for n in subjects)
+
+
+def _cooperating(sentence: Sentence, clause: Token, receivers: set[str]) -> bool:
+    """ "if the United States did the same", "if Washington sends tanks to Kyiv too": the
+    condition joins the giving, it provokes nothing."""
+    words = {t.lower_ for t in clause.subtree}
+    if words & {"same", "suit", "too", "likewise", "also"}:
+        return True
+    return bool(receivers & set(recipients_of(sentence, clause, dobj_is_recipient=True)))
 
 
 def threat_withheld_support(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
@@ -490,8 +647,8 @@ def _accused(sentence: Sentence) -> list[str]:
 
 def _speaker(sentence: Sentence, token: Token) -> list[str]:
     reporting = sentence.lexicon.words("modality", "reporting_verbs") | _VOWING
-    for gov in governors(token):
-        if gov.lemma_.lower() in reporting:
+    for gov in _reach(token):
+        if gov.lemma_.lower() in reporting or _telling(gov):
             return actors_of(sentence, subject_of(gov))
     accuser = _accuser(sentence)
     accused = _accused(sentence)
@@ -727,10 +884,16 @@ def threat_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
     if not makers and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _ISSUING:
         makers = _actors(sentence, noun.head)  # "Moscow issued a warning to Berlin"
         targets += [c for o in prep_objects(noun.head, frozenset({"to"})) for c in actors_of(sentence, o)]
-    if not makers and targets:  # "Russian threats against Finland"
+    defier = _defier(noun)
+    if not makers and (targets or defier is not None and _told_threats(noun)):
+        # "Russian threats against Finland", "despite Chinese warnings, Lithuania opened ..."
         makers = [c for t in children(noun, frozenset({"amod", "compound"})) for c in actors_of(sentence, t)]
     if not makers or is_negated(noun):
         return []
+    if not targets and defier is not None:  # "ignoring Russian threats, Finland applied to join"
+        targets = actors_of(sentence, subject_of(defier))
+    if not targets and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _DETERRING:
+        targets = [c for o in children(noun.head, frozenset({"dobj"})) for c in actors_of(sentence, o)]
     if not targets:  # "a threat by Riyadh to cancel a deal to buy Spanish corvettes"
         clause = [t for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") for t in c.subtree]
         targets = [sentence.codes[t.i] for t in clause if t.i in sentence.codes]
@@ -743,6 +906,35 @@ def threat_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
     for event in found:
         event.rule = "threat-noun"
     return found
+
+
+_DEFYING_PREPS = frozenset({"despite", "amid", "notwithstanding", "after", "following"})
+_DEFYING_VERBS = frozenset({"ignore", "defy", "disregard", "dismiss", "brush", "shrug", "reject"})
+# "Moscow's warnings did not deter Oslo": the one not deterred was threatened
+_DETERRING = frozenset(
+    {"stop", "deter", "prevent", "dissuade", "discourage", "sway", "intimidate", "scare", "frighten"}
+)
+
+
+def _defier(noun: Token) -> Token | None:
+    """The act done in spite of the warning ("despite Chinese warnings, Lithuania opened the
+    office", "ignoring Russian threats, Finland applied", "in spite of threats from Ankara"):
+    its subject is the one warned."""
+    head = noun.head
+    if noun.dep_ == "pobj":
+        if head.lower_ == "of" and head.head.lower_ == "spite":  # "in spite of"
+            head = head.head.head
+            return head.head if head.lower_ == "in" and head.head.pos_ == "VERB" else None
+        return head.head if head.lower_ in _DEFYING_PREPS and head.head.pos_ == "VERB" else None
+    if noun.dep_ == "dobj" and head.lemma_.lower() in _DEFYING_VERBS and head.dep_ == "advcl":
+        return head.head if head.head.pos_ == "VERB" else None  # not "they continue to ignore threats"
+    return None
+
+
+def _told_threats(noun: Token) -> bool:
+    """Warnings someone gave ("Chinese warnings", "Turkish threats of a veto"), not a danger
+    ("the Russian threat")."""
+    return noun.lemma_.lower() != "threat" or noun.tag_ == "NNS"
 
 
 def _follow_up(sentence: Sentence, noun: Token, ctx: ArticleContext) -> bool:
@@ -2048,6 +2240,8 @@ MEASURE_RULES = (
     threat_verb,
     threat_noun,
     threat_statement,
+    threat_idiom,
+    threat_counter_arming,
     sanction_noun,
     sanction_verb,
     sanction_headline,
