@@ -6,7 +6,7 @@ Usage: python scripts/train_extract_filter.py [--C 0.3] [--use TYPE=MODE ...] [-
 
 Training data: the development part of ../shared/eval/train (as fixed in
 tests/extract/train_split.json), ../shared/eval/dev, and our own sentences
-(tests/extract/constructions.yaml, tests/extract/scorer_sentences.yaml and the
+(every tests/extract/constructions*.yaml, tests/extract/scorer_sentences.yaml and the
 cases of tests/extract/test_patterns.py and test_mechanisms.py; the latter name
 only some events of a sentence, so their other candidates stay unlabelled) and
 the own articles of tests/extract/test_documents.py (their gold gives no
@@ -64,7 +64,9 @@ from sklearn.model_selection import GroupKFold
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
 SPLIT = ROOT / "tests" / "extract" / "train_split.json"
-CONSTRUCTIONS = ROOT / "tests" / "extract" / "constructions.yaml"
+# every file of construction sentences (constructions.yaml, constructions_measures.yaml, ...)
+CONSTRUCTIONS = ROOT / "tests" / "extract"
+CONSTRUCTIONS_GLOB = "constructions*.yaml"
 FRESH = ROOT / "tests" / "extract" / "scorer_sentences.yaml"
 OUT = ROOT / "src" / "aidtrack" / "data" / "extract" / "filter.json"
 SEED = 12
@@ -129,7 +131,7 @@ def _gold_articles() -> list[tuple[Any, list[dict], str]]:
         out.append((read_article(path.with_suffix(".txt")), _events(path), "train"))
     sentences = [
         *[(t, e, "fresh") for t, e in _yaml_sentences(FRESH)],
-        *[(t, e, "train") for t, e in _yaml_sentences(CONSTRUCTIONS) + _pattern_sentences()],
+        *[(t, e, "train") for t, e in _construction_sentences() + _pattern_sentences()],
         *[(t, e, "partial") for t, e in _mechanism_sentences()],
     ]
     for i, (text, events, part) in enumerate(sentences):
@@ -172,6 +174,15 @@ def _mechanism_sentences() -> list[tuple[str, list[dict]]]:
 
 def _events(path: Path) -> list[dict]:
     return json.loads(path.read_text(encoding="utf-8"))["events"]
+
+
+def _construction_sentences() -> list[tuple[str, list[dict]]]:
+    """The sentences of every tests/extract/constructions*.yaml, in file name order."""
+    return [
+        sentence
+        for path in sorted(CONSTRUCTIONS.glob(CONSTRUCTIONS_GLOB))
+        for sentence in _yaml_sentences(path)
+    ]
 
 
 def _yaml_sentences(path: Path) -> list[tuple[str, list[dict]]]:

@@ -360,3 +360,67 @@ def test_a_use_that_costs_the_development_articles_is_not_chosen(monkeypatch: py
     monkeypatch.setattr(script, "_option", lambda docs, scores, kind, use, least, add: results[use])
     chosen = script.choose([], {}, {}, {})
     assert {kind: use for kind, (use, *_) in chosen.items()} == dict.fromkeys(script.TYPES, "union")
+
+
+def test_training_reads_every_constructions_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """constructions.yaml, constructions_measures.yaml and any later constructions*.yaml train."""
+    script = _training_script()
+    for name, text in (
+        ("constructions.yaml", "Chile sent tents to Peru."),
+        ("constructions_measures.yaml", "Peru banned arms exports to Bolivia."),
+        ("scorer_sentences.yaml", "Not a construction file."),
+    ):
+        (tmp_path / name).write_text(yaml.safe_dump([{"text": text, "events": []}]), encoding="utf-8")
+    monkeypatch.setattr(script, "CONSTRUCTIONS", tmp_path)
+    texts = [text for text, _ in script._construction_sentences()]
+    assert texts == ["Chile sent tents to Peru.", "Peru banned arms exports to Bolivia."]
+
+
+def _support(text: str, donor: str, recipient: str) -> Candidate:
+    (cand,) = [c for c in _of(_candidates(text), "support", donor=donor, recipient=recipient) if "found" in c.extra]
+    return cand
+
+
+def test_trade_and_aid_words_are_features() -> None:
+    """A sale under a contract reads as trade, a donation as aid: neither names an article's word."""
+    sale = _support("South Korea will deliver 180 tanks to Poland under a purchase contract.", "KOR", "POL")
+    gift = _support("South Korea will deliver 180 tanks to Poland as a gift.", "KOR", "POL")
+    assert "support:S=trade" in sale.features and "support:T.phrase=trade" in sale.features
+    assert "support:S=trade" not in gift.features
+    assert "support:S=aid" in gift.features
+
+
+def test_headline_year_and_background_tense_are_features() -> None:
+    article = article_from_text(
+        "Chile Sends 20 Tanks to Ukraine\n\nChile had sent 10 tanks to Ukraine in 2023.", name="t"
+    )
+    (found,) = article_candidates([article])
+    ruled = [c for _, _, c in found if c.kind == "support" and "found" in c.extra]
+    headline = [c for c in ruled if c.sentence.span.text.lower().startswith("chile sends")]
+    body = [c for c in ruled if c.sentence.span.text.startswith("Chile had")]
+    assert headline and body
+    assert all("support:S.headline" in c.features and "support:S.opening" in c.features for c in headline)
+    assert all("support:S.headline" not in c.features for c in body)
+    assert all({"support:S.year", "support:T.pluperfect"} <= set(c.features) for c in body)
+
+
+def test_doubts_are_said_of_the_rules_events_only_and_fitted_with_the_rule_features() -> None:
+    """ "rule|..." features exist only on a rule's event, so the second stage learns from them
+    when the rules are wrong."""
+    script = _training_script()
+    cands = _of(_candidates("South Korea will deliver 180 tanks to Poland under a purchase contract."), "support")
+    ruled = [c for c in cands if "found" in c.extra]
+    others = [c for c in cands if "found" not in c.extra]
+    assert ruled and others
+    assert all("support:rule|S=trade" in c.features for c in ruled)
+    assert not [f for c in others for f in c.features if "rule|" in f]
+    assert script._is_rule_feature("support:rule|S=trade")
+    assert not script._is_rule_feature("support:S=trade")
+
+
+def test_the_model_doubts_a_sale_more_than_a_gift() -> None:
+    model = load_model()
+    assert model is not None
+    sale = _support("South Korea will deliver 180 tanks to Poland under a purchase contract.", "KOR", "POL")
+    gift = _support("South Korea will deliver 180 tanks to Poland as a gift.", "KOR", "POL")
+    assert model.score(sale.features) < model.score(gift.features)

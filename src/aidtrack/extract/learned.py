@@ -123,6 +123,22 @@ EXTRA_CLASSES: dict[str, str] = {
         "increase step speed accelerate boost continue keep expand ramp scale redouble intensify "
         "maintain sustain double triple raise extend broaden deepen hasten expedite reconsider"
     ),
+    # buying and selling: an arms sale, an export licence or a contract is trade, not aid
+    "trade": (
+        "export exporter sale sell seller buy buyer purchase purchaser order contract vendor customer "
+        "client commercial procurement procure manufacturer maker industry firm company trade trader "
+        "dealer deal market price licence license tender bid"
+    ),
+    # giving for nothing: what marks aid apart from trade
+    "aid": (
+        "aid assistance donate donation gift free charge humanitarian relief solidarity "
+        "grant support package tranche handover"
+    ),
+    # what happened before the news: history, records, things already done
+    "history": (
+        "previously earlier past formerly once already ago history historically traditionally "
+        "long-standing longstanding decade record since used"
+    ),
     "policy": (
         "waive waiver exemption exempt prohibition permission authorisation authorization "
         "licensing control reinterpret moratorium stance position rulebook statute act "
@@ -144,6 +160,7 @@ _GOVERNING = (
     "sanction",
     "loosen",
     "tighten",
+    "trade",
 )
 _NOMINAL_SLOTS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "pobj", "nsubj", "appos"})
 _MAX_PATH = 4
@@ -160,6 +177,39 @@ _SAYING = frozenset(
 _CONDITIONS = frozenset({"if", "unless", "until", "once", "should"})
 _CONSEQUENCE = frozenset({"warn", "refuse", "sanction"})
 MODEL_FILE = "filter.json"
+# the features whose weight on a rule's event is learned apart (see _doubts)
+_DOUBT_SIGNALS = (
+    "S=trade",
+    "S=aid",
+    "S=history",
+    "S=proposal",
+    "S=ask",
+    "S=refuse",
+    "S=speech",
+    "S.headline",
+    "S.opening",
+    "S.year",
+    "S.neg",
+    "T.is=",
+    "T.phrase=",
+    "T.up=",
+    "T.pluperfect",
+    "T.quoted",
+    "T.hedged",
+    "T.neg",
+    "T.aux=",
+    "T.proposed",
+    "T.comp=",
+    "T.names=",
+    "question",
+    "A.earlier",
+    "A.pronoun",
+    "A.absent",
+    "B.absent",
+    "B.default",
+    "cat_default",
+    "actors=",
+)
 # types whose second role (who is asked, who is warned) may be the actor named before the sentence
 _EARLIER_TARGETS = frozenset({"appeal", "threat"})
 
@@ -343,6 +393,10 @@ def _actors(sentence: Sentence, token: Token | None) -> list[str]:
 def _trigger_properties(sentence: Sentence, trigger: Token, quoted: frozenset[int]) -> list[str]:
     """Voice, negation, hedging, quotation, tense and governing classes of a trigger."""
     props = [f"T.pos={trigger.pos_}", f"T.dep={trigger.dep_}", f"T.tag={trigger.tag_}"]
+    props += [f"T.is={c}" for c in sorted(_classes(trigger) & _PHRASE_CLASSES)]
+    props += [f"T.phrase={c}" for c in _phrase_classes(trigger)]
+    if any(c.dep_ == "aux" and c.lower_ == "had" for c in trigger.children):
+        props.append("T.pluperfect")  # "had sold weapons to Myanmar": told as background
     if is_negated(trigger):
         props.append("T.neg")
     # what the trigger's own phrase names: "urged Italy to send shells" against "urged Italy
@@ -379,6 +433,18 @@ def _trigger_properties(sentence: Sentence, trigger: Token, quoted: frozenset[in
     return props
 
 
+def _phrase_classes(trigger: Token) -> list[str]:
+    """Which of trade, aid, history and proposal words the phrase a trigger heads holds
+    ("exports of arms to Turkey", "deliveries of aid", "tanks it had once sold")."""
+    tokens = [t for t in trigger.subtree if t.i != trigger.i]
+    if len(tokens) > 40:
+        return []
+    found: set[str] = set()
+    for token in tokens:
+        found |= _classes(token) & _PHRASE_CLASSES
+    return sorted(found)
+
+
 def _named_in_phrase(sentence: Sentence, trigger: Token) -> list[str]:
     """Kinds of support named in the phrase a trigger heads (its subtree, up to 40 tokens)."""
     tokens = [t for t in trigger.subtree if t.i != trigger.i]
@@ -391,7 +457,11 @@ def _named_in_phrase(sentence: Sentence, trigger: Token) -> list[str]:
 
 
 _OBJECTS = frozenset({"dobj", "nsubjpass", "prep", "compound", "attr", "xcomp", "pobj"})
-_OBJECT_CLASSES = frozenset({"tighten", "loosen", "policy", "sanction", "give", "refuse", "ask", "warn"})
+_OBJECT_CLASSES = frozenset(
+    {"tighten", "loosen", "policy", "sanction", "give", "refuse", "ask", "warn", "trade", "aid"}
+)
+# classes of the words in a trigger's own phrase that tell trade from aid, news from history
+_PHRASE_CLASSES = frozenset({"trade", "aid", "history", "proposal"})
 
 
 def _comp_class(verb: Token) -> str:
@@ -478,7 +548,24 @@ def _sentence_features(sentence: Sentence) -> tuple[dict[str, list[Token]], list
         shared += [f"S.neg|S={c}" for c in present]
     if sentence.span.text.rstrip(" \"'”’)").endswith("?"):
         shared.append("question")
+    shared += _place_features(sentence)
     return present, shared
+
+
+def _place_features(sentence: Sentence) -> list[str]:
+    """Where the sentence stands and what kind of sentence it is: a headline (a paragraph of
+    one sentence with no full stop), the opening (nothing named before it), one that dates
+    what it tells by a year (often background), one inside quotation marks."""
+    out: list[str] = []
+    span = sentence.span
+    text = span.text.rstrip(" \"'”’)")
+    if span.start == 0 and span.end >= len(span.doc) - 1 and text[-1:] not in (".", "!", "?"):
+        out.append("S.headline")
+    if sentence.previous is None and not sentence.recent_states:
+        out.append("S.opening")
+    if any(t.like_num and len(t.text) == 4 and t.text[:2] in ("19", "20") for t in span):
+        out.append("S.year")
+    return out
 
 
 def _tells_a_consequence(token: Token) -> bool:
@@ -642,6 +729,7 @@ def _candidate(
         own.append("neg")  # ... and negated ones (but refusals)
     if found is not None:
         own += ["rule", f"rule={found.rule}", f"rule.conf={round(float(found.confidence) * 10) / 10:.1f}"]
+        own += _doubts(structural + own)
     elif kind in ctx.rule_types:
         own.append("rule_other")
     named = [f"{kind}:{f}" for f in dict.fromkeys(structural + own)]
@@ -651,6 +739,14 @@ def _candidate(
         cand.rule_confidence = found.confidence
         cand.extra["found"] = found
     return cand
+
+
+def _doubts(features: list[str]) -> list[str]:
+    """What may make a rule's event a false one, marked as said of a rule's event ("rule|..."):
+    trade words, a governing request, refusal or proposal, history, a headline, a quote, a
+    role read from elsewhere. The training script fits these with the rule features, on the
+    rules' events alone, so they learn when the rules are wrong, not what an event looks like."""
+    return [f"rule|{f}" for f in dict.fromkeys(features) if f.startswith(_DOUBT_SIGNALS)]
 
 
 def _earlier_features(reader: _Reader, code: str, trigger: Token) -> list[str]:
