@@ -195,7 +195,7 @@ def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
         targets = givers + [
             sentence.codes[t.i]
             for t in tokens
-            if t.i in sentence.codes and not _origin(t) and t.i not in shielded
+            if t.i in sentence.codes and not _origin(t) and t.i not in shielded and not _striker(t)
         ]
         exclude |= ({ctx.default_recipient} if ctx.default_recipient else set()) | (receivers - set(givers))
     targets = _others(targets, exclude)
@@ -236,6 +236,12 @@ def _origin(token: Token) -> bool:
     """ "American-made", "Soviet-era", "US-supplied": where a thing comes from, not a party."""
     doc = token.doc
     return token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].lower_ in _MADE
+
+
+def _striker(token: Token) -> bool:
+    """ "airspace for Israeli strikes": the party of a strike named in a warning to others is
+    the one who would strike, not the one warned."""
+    return token.dep_ in ("amod", "compound", "poss") and token.head.lemma_.lower() in _HARMING | {"raid", "operation"}
 
 
 def _in_relative(token: Token, top: Token) -> bool:
@@ -400,7 +406,6 @@ _TELLING = frozenset(
         "stress",
         "emphasise",
         "emphasize",
-        "send",
     }
 )
 
@@ -468,6 +473,8 @@ def _threat_idiom(verb: Token) -> bool:
             o.lemma_.lower() == "line" and any(c.lower_ == "red" for c in o.children)
             for o in children(verb, frozenset({"dobj"}))
         )
+    if lemma == "pay":  # "would pay dearly for hosting American missiles"
+        return any(c.lower_ in ("dearly", "heavily") for c in verb.children)
     if lemma == "burn":
         reflexive = any(o.lower_ in _REFLEXIVES for o in children(verb, frozenset({"dobj"})))
         burned = verb.tag_ == "VBN" and any(
@@ -1690,6 +1697,8 @@ def _combo_direction(sentence: Sentence, token: Token) -> str | None:
         return None
     objects = [t for t in object_tokens(token)[1:] if not _since(t) and not ended(t)]
     words = {t.lemma_.lower() for t in objects}
+    if any(_sale_deal(o) for o in children(token, frozenset({"dobj", "nsubjpass"}))):
+        words.add("sale")  # "froze a contract to sell bombs to Riyadh": one arms deal
     if words & sentence.lexicon.words("policy_change", "party_nouns"):
         return None
     for direction, verbs, nouns in _combos(sentence.lexicon):
@@ -1720,6 +1729,54 @@ def _combo_direction(sentence: Sentence, token: Token) -> str | None:
     return None
 
 
+_DEALS = frozenset({"deal", "contract", "agreement", "order"})
+_SELLING = frozenset({"sell", "export", "supply", "deliver", "ship", "transfer"})
+
+
+def _sale_deal(noun: Token) -> bool:
+    """ "a deal to sell drone cameras to Turkey", "the arms contract with Riyadh", "an export
+    order": a single deal to sell arms, which halting or resuming changes the rule for."""
+    if noun.lemma_.lower() not in _DEALS:
+        return False
+    selling = any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _SELLING for c in noun.children)
+    armed = any(c.lemma_.lower() in _ARMS | {"export", "sale"} for c in noun.children if c.dep_ in ("compound", "amod"))
+    return selling or armed
+
+
+def _standing_rule(sentence: Sentence, token: Token) -> bool:
+    """ "Japan's pacifist constitution restricts it from exporting weapons", "Swiss law forbids
+    re-exports": a rule in force told in the present, not a change (unlike "a new law bans")."""
+    if token.pos_ != "VERB" or token.tag_ not in ("VBZ", "VBP"):
+        return False
+    subject = subject_of(token)
+    if any(c.lower_ in ("now", "henceforth", "longer") for c in token.children):
+        return False  # "the law now allows exports", "no longer forbids"
+    return (
+        subject is not None
+        and subject.lemma_.lower() in _RULE_NOUNS
+        and not any(c.lower_ in _NEW | {"revised", "amended", "updated"} for c in subject.children)
+    )
+
+
+_RULE_NOUNS = frozenset(
+    {
+        "constitution",
+        "law",
+        "rule",
+        "policy",
+        "doctrine",
+        "regulation",
+        "legislation",
+        "guideline",
+        "principle",
+        "neutrality",
+        "charter",
+        "statute",
+        "act",
+    }
+)
+
+
 def idioms_words(sentence: Sentence) -> frozenset[str]:
     """The head words of the permission idioms ("light" of "green light", "go-ahead")."""
     return frozenset(p.split()[-1] for p in sentence.lexicon.words("policy_change", "permission_idioms"))
@@ -1745,7 +1802,7 @@ def policy_change(sentence: Sentence, token: Token, ctx: ArticleContext) -> list
         and _describes_old_rule(sentence, token)
     ):
         return []
-    if _since(token) or _dated(token):
+    if _since(token) or _dated(token) or _standing_rule(sentence, token):
         return []  # "the first licence since the embargo of 2019", "invoked the 1974 arms embargo"
     if direction == "tighten" and ended(token):
         return []  # "approved the scrapping of the ban": the ending noun loosens it
@@ -1904,7 +1961,7 @@ def _policy_actors(sentence: Sentence, token: Token) -> list[str]:
     buyers = {  # named outright ("to Myanmar"), not a group resolved from elsewhere
         sentence.codes[g.i]
         for t in sentence.span
-        if t.lower_ == "to" and t.dep_ == "prep"
+        if t.lower_ == "to" and t.dep_ in ("prep", "dative")
         for o in t.children
         for g in [o, *o.conjuncts]
         if g.i in sentence.codes
