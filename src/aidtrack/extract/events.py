@@ -918,7 +918,11 @@ def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
         "help",
     ) and not recipients_of(sentence, noun, dobj_is_recipient=False):
         return []
-    if _not_yet_given(sentence, noun):
+    if (
+        _not_yet_given(sentence, noun)
+        or _asked_or_refused(sentence, noun)
+        or _pledged_to_an_idea(sentence, noun)
+    ):
         return []
     donors = modifier_actors(sentence, noun, of=True) or _light_verb_donors(sentence, noun)
     if any(c.dep_ == "amod" and c.lower_ in _UNREAL for c in noun.children):
@@ -950,6 +954,33 @@ def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
     return _supports(
         donors, recipients, cats, noun, conf, rule="support-noun", stage=_noun_stage(sentence, noun)
     )
+
+
+def _pledged_to_an_idea(sentence: Sentence, noun: Token) -> bool:
+    """ "its commitment to peace and security in Ukraine", "support to the reform agenda": a
+    "to" phrase that names neither a party nor a thing given makes the noun a stance."""
+    goals = prep_objects(noun, frozenset({"to"}))
+    return bool(goals) and not any(
+        actors_of(sentence, g) or has_support_noun(sentence, [g]) or has_money([g]) for g in goals
+    )
+
+
+def _asked_or_refused(sentence: Sentence, noun: Token) -> bool:
+    """ "Swiss veto German request to re-export ammunition", "Kyiv's request for ammunition
+    from Berlin": support named inside a request, a veto or a refusal is not given (the appeal
+    and refusal rules read those)."""
+    lex = sentence.lexicon
+    words = _REQUESTS | lex.words("appeal", "nouns") | lex.words("refusal", "nouns")
+    if any(t.lemma_.lower() in words and t.pos_ == "NOUN" for t in noun.subtree if t.i < noun.i):
+        return True
+    token = noun
+    for _ in range(3):  # "a request for more ammunition", "the veto on arms deliveries"
+        if token.dep_ not in ("pobj", "prep", "compound", "nmod") or token.head == token:
+            return False
+        token = token.head
+        if token.pos_ == "NOUN" and token.lemma_.lower() in words:
+            return True
+    return False
 
 
 _CONTAINING = frozenset({"include", "contain", "comprise", "feature", "cover", "consist", "involve"})
@@ -1084,8 +1115,10 @@ def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     says_no = _says_no(verb) or _draws_line(verb)
     if lemma not in lex.words("refusal", "verbs") and not _refusal_phrase(lex, verb) and not says_no:
         return []
-    if (is_negated(verb) and not says_no) or is_hedged(sentence, verb):
+    if (is_negated(verb) and not says_no) or is_hedged(sentence, verb) or is_conditional(verb):
         return []
+    if _standing_rule(subject_of(verb)):
+        return []  # "Canadian law bars the export of weapons if ...": a rule, not a decision
     objects = object_tokens(verb) + _gerund_complements(verb) + _planned_transfers(lex, verb)
     if any(
         c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in _RESTRICTIONS or _rule_of_not_giving(c))
@@ -1100,17 +1133,24 @@ def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         for o in prep_objects(verb, frozenset({"on", "from", "of", "with"} | ({"to"} if says_no else set())))
         for t in core_phrase(o)
     ]
+    if any(t.lemma_.lower() in _MOVEMENTS for t in core) and categories_in(sentence, core):
+        transfer = True  # "blocked the transit of humanitarian convoys", "halted the flow of arms"
     if _draws_line(verb):  # "drew the line at supplying weapons"
         core += [t for p in verb.children if p.lower_ == "at" for c in p.children for t in c.subtree]
         objects = objects + core
         transfer = any(t.lemma_.lower() in lex.support_verbs for t in core)
-    if says_no:
+    no_to_request = (
+        says_no and any(t.lemma_.lower() in _REQUESTS for t in core) and bool(categories_in(sentence, core))
+    )  # "said no to a Ukrainian request for jets"
+    if says_no and not no_to_request:
         transfer_words = lex.support_verbs | {"re-export", "export", "transfer", "delivery", "supply"}
         if not any(t.lemma_.lower() in transfer_words for t in core):
             return []
     requests = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _REQUESTS]
-    asked = bool(requests) and bool(
-        categories_in(sentence, [verb, *[t for r in requests for t in r.subtree]])
+    asked = (
+        no_to_request
+        or bool(requests)
+        and bool(categories_in(sentence, [verb, *[t for r in requests for t in r.subtree]]))
     )
     if asked:  # "denied a request from Russia to send troops"
         objects = objects + [t for r in requests for t in r.subtree]
@@ -1144,7 +1184,47 @@ def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     return _refusals(actors, cats, recipients, verb, 0.85 - 0.15 * cat_default, rule="refusal-verb")
 
 
+_OPERATIONS = frozenset(
+    {"attack", "offensive", "operation", "strike", "assault", "invasion", "incursion", "campaign", "raid"}
+)
+_BACKING = frozenset({"support", "back", "assist", "join", "aid", "help", "endorse", "participate"})
+
+
+def refusal_of_operation(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """ "will not support attacks likely to worsen the crisis", "refused to back an offensive
+    on Rafah", "declined to join the strikes": withholding military backing of an operation."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _BACKING:
+        return []
+    refused = is_negated(verb) or (
+        verb.dep_ == "xcomp"
+        and verb.head.lemma_.lower() in _BARE_REFUSALS - {"say"}
+        and not is_negated(verb.head)
+    )
+    if not refused or is_conditional(verb):
+        return []
+    governor = verb.head if verb.dep_ == "xcomp" and not is_negated(verb) else verb
+    if is_hedged(sentence, governor) and not negated_by_carrier(verb):
+        return []
+    operations = children(verb, frozenset({"dobj"})) + prep_objects(verb, frozenset({"in"}))
+    if not any(o.lemma_.lower() in _OPERATIONS for o in operations):
+        return []
+    actors = _refusal_actors(sentence, verb) if verb.dep_ != "xcomp" else _refusal_actors(sentence, verb.head)
+    return _refusals(actors, ["military"], [], verb, 0.6, rule="refusal-operation")
+
+
+_STANDING_RULES = frozenset(
+    {"law", "constitution", "legislation", "statute", "treaty", "act", "code", "doctrine", "regulation"}
+)
+
+
+def _standing_rule(subject: Token | None) -> bool:
+    """ "Canadian law bars ...", "the constitution forbids ...": a standing rule is the subject."""
+    return subject is not None and subject.lemma_.lower() in _STANDING_RULES
+
+
 _WITHHOLDING = frozenset({"withhold", "veto", "hold back", "hold off"})
+# nouns of support on its way: barring them refuses the support they carry
+_MOVEMENTS = frozenset({"transit", "passage", "flow", "convoy", "shipment", "delivery", "transfer", "supply"})
 
 
 def _withholds(lex: Any, verb: Token) -> bool:
@@ -1462,6 +1542,8 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
         return []  # "would like to receive" is a wish stated, not a hypothetical
     actors = _refusal_actors(sentence, verb)
     targets = _appeal_targets(sentence, verb)
+    if targets and set(targets) <= set(actors):  # "would like to use Greece's support": not itself
+        targets = [c for c in _givers_of_asked(sentence, verb) if c not in actors] or targets
     if not targets:  # "sent a letter to Netanyahu asking for", "Ukraine's ambassador to Berlin urged"
         targets = [c for c in _addressees(sentence, verb) if c not in actors]
     if not targets and wanting:  # "'We need air defence,' Zelensky told Spanish lawmakers"
@@ -1683,12 +1765,26 @@ def _addressed_to_someone(verb: Token) -> bool:
     return bool(addressees) or any(o.lower_ not in _CIRCUMSTANCES for o in preps)  # not "on Tuesday"
 
 
+_HAVING = frozenset({"use", "get", "have", "see", "enjoy", "count", "rely", "benefit"})
+
+
 def _wants_owned(sentence: Sentence, verb: Token) -> bool:
-    """ "Ukraine wants Italy's SAMP/T systems": weapons another party owns."""
+    """ "Ukraine wants Italy's SAMP/T systems": weapons another party owns; "would like to use
+    Greece's support in ...": another party's help."""
     askers = actors_of(sentence, subject_of(verb))
+    objects = children(verb, frozenset({"dobj"}))
+    objects += [
+        o
+        for x in children(verb, frozenset({"xcomp"}))
+        if x.lemma_.lower() in _HAVING
+        for o in children(x, frozenset({"dobj"}))
+        if o.lemma_.lower() in _HELP_NOUNS
+    ]
     return any(
-        sentence.lexicon.categories_of(o) or any(sentence.lexicon.categories_of(t) for t in o.lefts)
-        for o in children(verb, frozenset({"dobj"}))
+        sentence.lexicon.categories_of(o)
+        or o.lemma_.lower() in _HELP_NOUNS
+        or any(sentence.lexicon.categories_of(t) for t in o.lefts)
+        for o in objects
         if any(set(actors_of(sentence, p)) - set(askers) for p in children(o, frozenset({"poss"})))
     )
 
@@ -1850,6 +1946,8 @@ def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
     answered = noun.dep_ in ("dobj", "nsubjpass", "pobj") and head.lemma_.lower() in lex.words(
         "appeal", "answer_verbs"
     )
+    if noun.dep_ == "pobj" and head.lower_ == "to" and _says_no(head.head):
+        head, answered = head.head, True  # "said no to a Ukrainian request for jets"
     made = noun.dep_ == "dobj" and head.lemma_.lower() in lex.words("appeal", "making_verbs")
     if not answered and not _arrives(noun) and is_hedged(sentence, noun):
         return []
@@ -2135,12 +2233,18 @@ def refusal_barring(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     lemma = verb.lemma_.lower()
     if verb.pos_ != "VERB" or lemma not in _BARRING_LEMMAS | lex.words("policy_change", "permit_verbs"):
         return []  # cheap test first: most verbs bar nothing
-    if is_hedged(sentence, verb) and not _unable(verb):
+    refused = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _BARE_REFUSALS - {"say"}
+    if (
+        is_hedged(sentence, verb)
+        and not _unable(verb)
+        and not (refused and not is_hedged(sentence, verb.head))
+    ):
         return []
     on_hold = lemma == "put" and any(
         o.lower_ in ("hold", "ice") for o in prep_objects(verb, frozenset({"on"}))
     )
-    barred = lemma in lex.words("policy_change", "permit_verbs") | {"let"} and is_negated(verb)
+    barred = lemma in lex.words("policy_change", "permit_verbs") | {"let"} and (is_negated(verb) or refused)
+    # "will not allow", "refuses to let weapons cross its territory"
     staying_out = _stays_out(verb)
     if not (on_hold or barred or staying_out):
         return []
@@ -2161,7 +2265,9 @@ def refusal_barring(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     ):
         return []  # "will no longer allow exports of arms to Turkey" changes an export rule;
         # "cannot allow the re-export of its ammunition to Ukraine" refuses that transfer
-    cats = categories_in(sentence, [verb, *things])
+    cats, _ = _category_or_default(  # "would not allow aid into areas held by the RSF"
+        sentence, [verb, *things], ctx, allow_default=has_support_noun(sentence, things)
+    )
     subject = subject_of(verb)
     if not cats or subject is None or not _agentive(sentence, subject):
         return []  # "its neutrality does not permit providing arms": a rule, not a decision
@@ -2761,4 +2867,5 @@ RULES: tuple[Rule, ...] = (
     support_helping_with,
     support_giver_noun,
     refusal_excluded,
+    refusal_of_operation,
 )

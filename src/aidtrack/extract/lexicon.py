@@ -123,8 +123,8 @@ class Lexicon:
         """The support categories a single word names ("jets" -> military)."""
         forms = {token.lemma_.lower(), token.lower_}
         word = token.lower_
-        if word.endswith("s") and any(ch.isdigit() for ch in word):
-            forms.add(word[:-1])  # "F-16s", "MiG-29s", "S-300s": model names in the plural
+        if word.endswith("s") and (any(ch.isdigit() for ch in word) or token.text[:1].isupper()):
+            forms.add(word[:-1])  # "F-16s", "S-300s", "Tomahawks", "Leopards": names in the plural
         return [name for name, words in self.categories.items() if forms & words]
 
 
