@@ -1279,6 +1279,7 @@ def sanction_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
     if not targets and ctx.sanction_target:
         targets = [ctx.sanction_target]
     actors = _actors(sentence, verb) if not is_passive(verb) else actors_of(sentence, agent_of(verb))
+    actors += [c for c in _joined_in(sentence, verb) if c not in actors]
     if not actors and is_passive(verb) and agent_of(verb) is None:  # "Six banks were blacklisted"
         actors = _context_maker(sentence, verb, ctx)
     subject = subject_of(verb)
@@ -1314,6 +1315,15 @@ def sanction_headline(sentence: Sentence, token: Token, ctx: ArticleContext) -> 
     if is_hedged(sentence, token):
         return []
     return _sanctions([maker], targets, token, ctx)
+
+
+def _joined_in(sentence: Sentence, verb: Token) -> list[str]:
+    """ "New Zealand joined Australia in sanctioning Iranian officials": the one joined does
+    the same."""
+    prep = verb.head if verb.dep_ == "pcomp" else None
+    if prep is None or prep.lower_ != "in" or prep.head.lemma_.lower() not in ("join", "follow"):
+        return []
+    return [c for o in children(prep.head, frozenset({"dobj"})) for c in actors_of(sentence, o)]
 
 
 def _relative_on_other(sentence: Sentence, verb: Token) -> bool:
@@ -1433,6 +1443,8 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
         targets += [
             c for o in prep_objects(verb, frozenset({"to", "for", "from"})) for c in target_codes(sentence, o)
         ]
+    elif lemma in _LISTING and _onto_sanctions_list(sentence, verb):
+        targets = [c for o in objects for c in target_codes(sentence, o)]
     elif lemma == "add":
         lists = [
             o
@@ -1461,6 +1473,20 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
 
 
 _CONFERRED = frozenset({"preference", "privilege", "access", "licence", "license"})
+_LISTING = frozenset({"put", "place", "list", "include", "enter", "name"})
+
+
+def _onto_sanctions_list(sentence: Sentence, verb: Token) -> bool:
+    """ "put twelve Chinese firms on its entity list", "listed three Iranian commanders under its
+    sanctions regime": parties placed on a list or under a regime of sanctions."""
+    lists = sentence.lexicon.words("sanction", "list_nouns") | {"regime"}
+    places = prep_objects(verb, frozenset({"on", "onto", "under", "in"}))
+    return any(
+        o.lemma_.lower() in lists
+        and any(c.lemma_.lower() in ("entity", "sanction", "black", "blacklist") for c in o.children)
+        or o.lemma_.lower() == "blacklist"
+        for o in places
+    )
 
 
 def _arms_exports(sentence: Sentence, obj: Token) -> bool:
@@ -1683,6 +1709,18 @@ def _combo_verbs(lex: Lexicon) -> frozenset[str]:
     return cached
 
 
+_FLIPPED = {"loosen": "tighten", "tighten": "loosen"}
+
+
+def _no_longer(token: Token) -> bool:
+    """ "will no longer block", "no longer allows": a rule that stops, which turns the verb's
+    direction around (unlike "did not block", which changes nothing)."""
+    return any(
+        c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children)
+        for c in token.children
+    )
+
+
 def _combo_direction(sentence: Sentence, token: Token) -> str | None:
     """A verb of a class acting on a noun of a class in its object phrase, or a permission
     idiom ("gave the green light to Estonia to send")."""
@@ -1703,6 +1741,8 @@ def _combo_direction(sentence: Sentence, token: Token) -> str | None:
         return None
     for direction, verbs, nouns in _combos(sentence.lexicon):
         if lemma in verbs and words & nouns:
+            if _no_longer(token):  # "will no longer block exports": the rule is dropped
+                return _FLIPPED[direction]
             if is_negated(token):  # "has not approved new export permits": a freeze
                 return "tighten" if direction == "loosen" else None
             return direction
@@ -1789,7 +1829,11 @@ def policy_change(sentence: Sentence, token: Token, ctx: ArticleContext) -> list
     if token.lemma_.lower() not in _first_words(lex) and combo is None:
         return []
     direction = _policy_direction(sentence, token) or combo
-    frozen = (  # "will not approve new arms export permits"
+    ceased = _no_longer(token)
+    if ceased and direction is not None:  # "will no longer allow exports" tightens
+        phrased = _policy_direction(sentence, token)
+        direction = _FLIPPED[phrased] if phrased else combo
+    frozen = ceased or (  # "will not approve new arms export permits"
         combo == direction == "tighten"
         and is_negated(token)
         and token.lemma_.lower() in ("approve", "grant", "issue")
@@ -2015,6 +2059,8 @@ _HALTING = frozenset(
 )
 _RESUMING = frozenset({"resume", "allow", "permit", "restart", "unblock", "lift"})
 _RULING_VERBS = frozenset({"order", "rule", "instruct", "direct", "tell"})
+_HALT_NOUNS = frozenset({"halt", "stop", "suspension", "freeze", "ban", "end", "moratorium"})
+_RESUME_NOUNS = frozenset({"resumption", "restart"})
 
 
 def policy_ruling(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
@@ -2034,17 +2080,24 @@ def policy_ruling(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
         if lemma in ("order", "rule", "instruct", "direct", "tell")
         else [verb]
     )
+    halts = [  # "ordered a halt to deliveries of F-35 parts"
+        o for o in children(verb, frozenset({"dobj"})) if o.lemma_.lower() in _HALT_NOUNS | _RESUME_NOUNS
+    ]
+    acts += halts if lemma in _RULING_VERBS else []
     direction = next(
         (
-            "tighten" if a.lemma_.lower() in _HALTING else "loosen"
+            "tighten" if a.lemma_.lower() in _HALTING | _HALT_NOUNS else "loosen"
             for a in acts
-            if a.lemma_.lower() in _HALTING | _RESUMING
+            if a.lemma_.lower() in _HALTING | _RESUMING | _HALT_NOUNS | _RESUME_NOUNS
         ),
         None,
     )
     if direction is None:
         return []
     things = [t for a in acts for c in a.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree]
+    halted = [o for h in halts for o in prep_objects(h, frozenset({"to", "of", "on"}))]
+    halted += prep_objects(verb, frozenset({"to"})) if halts else []  # "to" hung on the verb
+    things += [t for o in halted for t in o.subtree]
     words = (
         lex.support_verbs
         | lex.words("support", "nouns")
@@ -2058,7 +2111,8 @@ def policy_ruling(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
         return []
     ordered = [c for o in children(verb, frozenset({"dobj"})) for c in actors_of(sentence, o)]
     actors = actors_of(sentence, subject) or ordered or [c for c in [ctx.main_other()] if c]
-    return _policy_changes(sentence, actors[:1], direction, verb, 0.65, "policy-ruling")
+    anchor = halts[0] if halts else verb  # the halt itself, read by no refusal rule then
+    return _policy_changes(sentence, actors[:1], direction, anchor, 0.65, "policy-ruling")
 
 
 # Letting a recipient use supplied weapons on the aggressor's territory loosens the donor's
