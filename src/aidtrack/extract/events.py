@@ -37,6 +37,7 @@ from aidtrack.extract.clauses import (
 )
 from aidtrack.extract.roles import (
     DOBJ_RECIPIENT_VERBS,
+    INSTRUMENTS,
     categories_in,
     core_phrase,
     donors_of_verb,
@@ -819,8 +820,28 @@ def _names_support(sentence: Sentence, verb: Token) -> bool:
     objects = own_objects(verb)
     if has_support_noun(sentence, objects):
         return True
+    if _through_instrument(sentence, verb):
+        return True
     return bool(categories_in(sentence, [verb, *objects])) and bool(
         recipients_of(sentence, verb, dobj_is_recipient=False)
+    )
+
+
+_BY_MEANS = frozenset({"through", "via", "under"})
+
+
+def _through_instrument(sentence: Sentence, verb: Token) -> bool:
+    """ "supports Ukraine, Moldova and Georgia through the Peace Facility", "backs Kyiv via the
+    same mechanism": a fund or facility as the means makes backing a party material support
+    (the party is the verb's object)."""
+    if verb.lemma_.lower() not in ("support", "back", "assist", "help", "aid"):
+        return False
+    parties = [o for o in children(verb, frozenset({"dobj"})) if actors_of(sentence, o)]
+    means = prep_objects(verb, _BY_MEANS)
+    return bool(parties) and any(
+        m.lemma_.lower() in INSTRUMENTS | {"fund", "facility", "mechanism"}
+        or has_support_noun(sentence, list(m.subtree))
+        for m in means
     )
 
 
@@ -941,6 +962,8 @@ def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
     cats, cat_default = _category_or_default(
         sentence, list(noun.subtree) + _contents(noun), ctx, allow_default=True
     )
+    if not cats and has_money(list(noun.subtree)):  # "the new Canadian pledge of 500 million dollars"
+        cats, cat_default = ["financial"], True
     if told_before:  # the kind must be said in this clause ("also includes humanitarian aid")
         cats, cat_default = (
             categories_in(sentence, [t for t in noun.head.subtree if t not in noun.subtree]),
@@ -1120,6 +1143,8 @@ def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     if _standing_rule(subject_of(verb)):
         return []  # "Canadian law bars the export of weapons if ...": a rule, not a decision
     objects = object_tokens(verb) + _gerund_complements(verb) + _planned_transfers(lex, verb)
+    described = _described_thing(verb)  # "a shipment of bombs that Biden had paused"
+    objects += described
     if any(
         c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in _RESTRICTIONS or _rule_of_not_giving(c))
         for c in verb.children
@@ -1127,7 +1152,7 @@ def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         return []  # "ended its ban on arms exports", "scrapped its doctrine of not sending
         # weapons" loosen; see policy_change
     transfer = any(t.lemma_.lower() in lex.support_verbs for t in objects if t != verb)
-    core = [t for c in children(verb, frozenset({"dobj", "nsubjpass"})) for t in core_phrase(c)]
+    core = [t for c in children(verb, frozenset({"dobj", "nsubjpass"})) for t in core_phrase(c)] + described
     core += [
         t
         for o in prep_objects(verb, frozenset({"on", "from", "of", "with"} | ({"to"} if says_no else set())))
@@ -1167,7 +1192,8 @@ def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     joining = any(_stays_out(c, negated=False) for c in children(verb, frozenset({"xcomp"})))
     if joining and categories_in(sentence, objects):  # "refused to take part in the ammunition purchase"
         transfer = True
-    if not (transfer or has_support_noun(sentence, core) or asked or withheld):
+    held = bool(described) and bool(categories_in(sentence, described))  # "the bombs Biden paused"
+    if not (transfer or has_support_noun(sentence, core) or asked or withheld or held):
         return []
     if _declines_to_speak(sentence, objects):
         return []
@@ -1188,6 +1214,20 @@ _OPERATIONS = frozenset(
     {"attack", "offensive", "operation", "strike", "assault", "invasion", "incursion", "campaign", "raid"}
 )
 _BACKING = frozenset({"support", "back", "assist", "join", "aid", "help", "endorse", "participate"})
+
+
+def _joins_operation(tokens: list[Token]) -> bool:
+    """ "to join the attack on the port", "to back an offensive": military backing asked."""
+    return any(
+        t.pos_ == "VERB"
+        and t.lemma_.lower() in _BACKING
+        and not is_negated(t)
+        and any(
+            o.lemma_.lower() in _OPERATIONS
+            for o in children(t, frozenset({"dobj"})) + prep_objects(t, frozenset({"in"}))
+        )
+        for t in tokens
+    )
 
 
 def refusal_of_operation(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
@@ -1560,6 +1600,15 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
     if _asks_to_stop(sentence, verb) or _asks_to_speak(sentence, verb) or _asks_a_question(verb):
         return []
     transfer = any(t.lemma_.lower() in lex.support_verbs for t in tokens)
+    if _joins_operation(tokens):  # "asked the United States to join the attack on the port"
+        return _appeal_events(
+            (actors, targets),
+            ["military"],
+            verb,
+            0.7,
+            "appeal-operation",
+            _beneficiary([], ctx.default_recipient),
+        )
     if (
         not transfer
         and not has_support_noun(sentence, tokens)

@@ -249,8 +249,8 @@ def _national_things(sentence: Sentence, verb: Token) -> list[str]:
     things += [g for t in things if t.lemma_.lower() in _BATCHES for g in prep_objects(t, frozenset({"of"}))]
     for thing in things:  # "the first batch of Italian howitzers has been delivered"
         gift = thing.lemma_.lower() in sentence.lexicon.words("support", "nouns")
-        owners = [
-            c for c in thing.children if c.dep_ == "amod" or gift and c.dep_ == "poss" and c.pos_ != "PRON"
+        owners = [  # "an EU loan was approved": a name compounded with a gift names its giver
+            c for c in thing.children if c.dep_ == "amod" or (gift and _giver_modifier(sentence, c))
         ]
         for adj in owners:  # "the EU's aid was increased"; not "Ukraine's pilots were trained"
             for tok in [adj, *(c for c in adj.children if c.dep_ == "conj")]:
@@ -259,6 +259,13 @@ def _national_things(sentence: Sentence, verb: Token) -> list[str]:
                 if code and code not in found and not (after is not None and after.text == "-"):
                     found.append(code)
     return found
+
+
+def _giver_modifier(sentence: Sentence, modifier: Token) -> bool:
+    """ "the EU's aid", "an EU loan": a possessor or a coded name compounded with a gift."""
+    if modifier.dep_ == "poss":
+        return modifier.pos_ != "PRON"
+    return modifier.dep_ == "compound" and modifier.pos_ == "PROPN" and modifier.i in sentence.codes
 
 
 def modifier_actors(sentence: Sentence, noun: Token, *, of: bool = False) -> list[str]:
