@@ -1251,7 +1251,10 @@ def sanction_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
     """ "Japan sanctioned Russian banks", "the US also targeted officials" (after sanctions)."""
     lex = sentence.lexicon
     lemma = verb.lemma_.lower()
-    follow_up = (ctx.has_sanction or ctx.sanction_actor is not None) and lemma in (
+    subject = subject_of(verb)
+    told = lemma in ("target", "hit", "cover") and subject is not None and _names_measures(sentence, subject)
+    told = told and bool(reporters_of(sentence, verb))  # "Ottawa said the measures target ..."
+    follow_up = told or (ctx.has_sanction or ctx.sanction_actor is not None) and lemma in (
         "target",
         "hit",
         "penalize",
@@ -1282,9 +1285,9 @@ def sanction_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
     actors += [c for c in _joined_in(sentence, verb) if c not in actors]
     if not actors and is_passive(verb) and agent_of(verb) is None:  # "Six banks were blacklisted"
         actors = _context_maker(sentence, verb, ctx)
-    subject = subject_of(verb)
     if not actors and follow_up and subject is not None and _names_measures(sentence, subject):
-        actors = [a for a in [ctx.sanction_actor] if a]  # "The measures target 11 Russian individuals"
+        actors = reporters_of(sentence, verb) if told else []  # "Ottawa said the measures target"
+        actors = actors or [a for a in [ctx.sanction_actor] if a]  # "The measures target 11 Russians"
     return _sanctions(actors, list(dict.fromkeys(targets)), verb, ctx)
 
 
@@ -1865,6 +1868,14 @@ _ARMS = frozenset(
 def _restricts_a_country(sentence: Sentence, token: Token) -> bool:
     """ "expanded its export restrictions on Russia and Belarus" (goods, not arms): a sanction
     on those countries, not a rule on arming a party (an arms embargo is both)."""
+    trade = [  # "banned trade with Iran": a country shut out, unless arms are what is banned
+        o
+        for t in children(token, frozenset({"dobj"}))
+        if t.lemma_.lower() == "trade" and not {c.lemma_.lower() for c in t.subtree} & _ARMS
+        for o in prep_objects(t, frozenset({"with"})) + prep_objects(token, frozenset({"with"}))
+    ]
+    if any(target_codes(sentence, o) for o in trade):
+        return True
     restrictions = [t for t in object_tokens(token) if t.lemma_.lower() in _MEASURES]
     if token.lemma_.lower() in _MEASURES:
         restrictions.append(token)
