@@ -298,6 +298,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     explicit = explicit or [c for c in _receivers_of_thing(sentence, verb) if c not in donors]
     explicit = explicit or [c for c in _owners_of_funded(sentence, verb) if c not in donors]
     explicit = explicit or [c for c in _welcomers(sentence, verb) if c not in donors]
+    if lemma in _BUYING and set(explicit) <= set(_sellers(sentence, verb)):
+        return []  # "bought 60 jets from the United States for its air force": a purchase
     if money_subject and not explicit:  # "In Chad, EUR 74.5 million will support ...": where it goes
         explicit = [c for o in prep_objects(verb, frozenset({"in"})) for c in actors_of(sentence, o)]
     if money_given and not explicit:
@@ -362,6 +364,11 @@ _DEALS = frozenset({"contract", "sale", "order", "purchase", "export"})
 _AID_FRAMES = frozenset(
     {"aid", "assistance", "donation", "gift", "grant", "help", "free", "charge", "lend-lease", "package"}
 )
+
+
+def _sellers(sentence: Sentence, verb: Token) -> list[str]:
+    """Whom a buyer buys from: "bought jets from the United States"."""
+    return [c for o in prep_objects(verb, frozenset({"from"})) for c in actors_of(sentence, o)]
 
 
 def _commercial(sentence: Sentence, verb: Token, objects: list[Token], ctx: ArticleContext) -> bool:
@@ -703,10 +710,25 @@ _STRIKING = frozenset(
 )
 
 
+_ARRIVING = frozenset({"arrive", "reach", "enter", "land"})
+_CARRYING = frozenset({"carry", "transport", "bring", "deliver", "contain", "load", "haul", "ferry"})
+
+
+def _carried(vehicles: list[Token]) -> list[Token]:
+    """What trucks, planes or ships carry: "trucks carrying Egyptian aid", "a plane loaded
+    with medicine"."""
+    found: list[Token] = []
+    for vehicle in vehicles:
+        for acl in children(vehicle, frozenset({"acl", "relcl"})):
+            if acl.lemma_.lower() in _CARRYING:
+                found += children(acl, frozenset({"dobj"})) + prep_objects(acl, frozenset({"with"}))
+    return found
+
+
 def support_arrival(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Spanish Leopard tanks arrived in Ukraine", "the first batch of Abrams tanks from the
     United States has reached Ukraine": support named by its giver, told as it arrives."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ("arrive", "reach"):
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _ARRIVING:
         return []
     if is_negated(verb) or is_hedged(sentence, verb):
         return []
@@ -722,8 +744,12 @@ def support_arrival(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
         for g in p.children
         if g.dep_ == "pobj"
     ]
-    phrase = [t for th in things for t in core_phrase(th)]
-    cats = categories_in(sentence, [verb, *phrase])
+    carried = _carried(things)  # "trucks carrying Egyptian aid entered Gaza": the load is the support
+    things += carried
+    phrase = [t for th in carried or things for t in core_phrase(th)]
+    cats, _ = _category_or_default(
+        sentence, [verb, *phrase], ctx, allow_default=bool(carried) and has_support_noun(sentence, phrase)
+    )
     lex = sentence.lexicon
     if not cats or not any(t.pos_ == "NOUN" or t.pos_ == "PROPN" and lex.categories_of(t) for t in phrase):
         return []  # "the Danish F-16s arrived" names its weapons by model
@@ -737,7 +763,7 @@ def support_arrival(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     own = [r for th in things for r in recipients_of(sentence, th, dobj_is_recipient=False)]
     places = (
         children(verb, frozenset({"dobj"}))
-        if verb.lemma_.lower() == "reach"
+        if verb.lemma_.lower() in ("reach", "enter")
         else prep_objects(verb, frozenset({"in", "at"}))
     )
     recipients = own or [c for p in places for c in actors_of(sentence, p)]

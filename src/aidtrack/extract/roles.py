@@ -20,6 +20,7 @@ from aidtrack.extract.clauses import (
     is_future,
     is_passive,
     is_past,
+    is_state,
     prep_objects,
     subject_of,
 )
@@ -474,8 +475,27 @@ def _recipient_codes(sentence: Sentence, candidates: list[Token]) -> list[str]:
             ]
             found += [c for c in _instrument_owners(sentence, tok) if c not in found] if not inner else []
             continue
-        found += [c for c in actors_of(sentence, tok) if c not in found]
+        codes = actors_of(sentence, tok)
+        if codes and not any(is_state(c) for c in codes):  # "to UN agencies working in Yemen"
+            codes = _served_places(sentence, tok) or codes
+        found += [c for c in codes if c not in found]
     return found
+
+
+_WORKING = frozenset({"work", "operate", "active", "serve", "base", "help", "assist"})
+
+
+def _served_places(sentence: Sentence, organisation: Token) -> list[str]:
+    """The states an organisation named as a recipient works in: "UN agencies working in
+    Yemen", "the Red Cross in Sudan" receive for the people there."""
+    places = prep_objects(organisation, frozenset({"in", "inside"}))
+    places += [
+        o
+        for acl in children(organisation, frozenset({"acl", "relcl", "amod"}))
+        if acl.lemma_.lower() in _WORKING
+        for o in prep_objects(acl, frozenset({"in", "inside", "across"}))
+    ]
+    return [c for o in places for c in actors_of(sentence, o) if is_state(c)]
 
 
 # what a state owns rather than runs for others: "the Ukrainian budget" is Ukraine's
