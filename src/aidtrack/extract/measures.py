@@ -163,6 +163,10 @@ def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
         return []  # "warned Russia had begun exacting its revenge": a report, not a threat
     if not targets and any(_predicts_harm_by_other(sentence, c, actors) for c in told):
         return []  # "warned that Russia could attack the Baltic states": a forecast, not a threat
+    if not targets and threatened_act:  # "... unless Kyiv restored the rights": the one pressed
+        targets = _pressed_parties(sentence, [verb, *acts], actors)
+        named = max(named, len(targets))
+        has_cue = has_cue or bool(targets)
     if not targets and threatened_act:  # "threatened to cut gas supplies to Moldova"
         targets = [
             c
@@ -213,6 +217,20 @@ _MADE = frozenset(
 )
 
 
+def _pressed_parties(sentence: Sentence, acts: list[Token], actors: list[str]) -> list[str]:
+    """ "threatened to block the aid unless Kyiv restored the rights of its minority": the party
+    of the condition is the one the threat presses."""
+    return [
+        c
+        for act in acts
+        for clause in act.children
+        if clause.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in clause.children)
+        for c in actors_of(sentence, subject_of(clause))
+        if c not in actors
+    ]
+
+
 def _coordinated_count(sentence: Sentence, tokens: list[Token]) -> int:
     """How many parties the first coordination among ``tokens`` names ("Germany and the
     United States": two)."""
@@ -241,7 +259,10 @@ def _origin(token: Token) -> bool:
 def _striker(token: Token) -> bool:
     """ "airspace for Israeli strikes": the party of a strike named in a warning to others is
     the one who would strike, not the one warned."""
-    return token.dep_ in ("amod", "compound", "poss") and token.head.lemma_.lower() in _HARMING | {"raid", "operation"}
+    return token.dep_ in ("amod", "compound", "poss") and token.head.lemma_.lower() in _HARMING | {
+        "raid",
+        "operation",
+    }
 
 
 def _in_relative(token: Token, top: Token) -> bool:
@@ -347,6 +368,8 @@ def threat_statement(sentence: Sentence, token: Token, ctx: ArticleContext) -> l
     # "Moscow would retaliate against London", "vowed countermeasures against Lithuania",
     # "would make Israel a legitimate target"
     aimed = [c for o in prep_objects(token, frozenset({"against"})) for c in actors_of(sentence, o)]
+    if token.pos_ == "NOUN" and token.lemma_.lower() in _ANSWER_NOUNS:
+        aimed += _answered_parties(sentence, token)  # "a crushing response to Israel and the US"
     if answer:  # "respond to Finland's accession", "measures against Lithuania"
         aimed += [
             c
@@ -368,7 +391,9 @@ def threat_statement(sentence: Sentence, token: Token, ctx: ArticleContext) -> l
             for o in children(token, frozenset({"nsubj"}))  # "make Germany a party"
             for c in actors_of(sentence, o)
         ]
-    aimed += _bearers(sentence, token) + _conditional_parties(sentence, token) + _accused(sentence)
+    named_first = bool(aimed)  # "a swift response to Baku if Israeli jets ...": Baku alone
+    aimed += _bearers(sentence, token) + _accused(sentence)
+    aimed += [] if named_first else _conditional_parties(sentence, token)
     aimed += _told_parties(sentence, token)
     if aimed:
         supporters = aimed + supporters
@@ -387,6 +412,24 @@ def threat_statement(sentence: Sentence, token: Token, ctx: ArticleContext) -> l
         giver = others[0] if len(others) == 1 else _threatened_before(ctx, speakers[0])  # or the article's
         targets, conf = ([giver], 0.5) if giver else ([], conf)  # giver: "those who initiated this"
     return [_threat(s, t, token, conf) for s in speakers for t in targets[:named] if s != t]
+
+
+_ANSWER_NOUNS = frozenset({"response", "retaliation", "reply", "answer", "countermeasure"})
+
+
+def _answered_parties(sentence: Sentence, noun: Token) -> list[str]:
+    """The parties an answer is to: "a crushing response to Israel and the United States", "in
+    response to British depleted uranium shells for Kyiv" (the shells' maker, not Kyiv)."""
+    ahead = [noun, *governors(noun)][:5]
+    if not any(
+        g.lemma_.lower() in _VOWING or is_future(g) or any(c.dep_ == "aux" and c.lower_ in _MODALS for c in g.children)
+        for g in ahead
+    ):
+        return []  # "the decision was made in response to the Israeli ban": a motive, no threat
+    found: list[str] = []
+    for obj in prep_objects(noun, frozenset({"to"})):
+        found += actors_of(sentence, obj) or modifier_actors(sentence, obj)
+    return list(dict.fromkeys(found))
 
 
 _TELLING = frozenset(
@@ -438,10 +481,19 @@ def _told_parties(sentence: Sentence, token: Token) -> list[str]:
         for o in [
             *children(g, frozenset({"dobj", "dative"})),
             *prep_objects(g, frozenset({"to"})),
-            *(o for c in children(g, frozenset({"oprd", "acomp"})) for o in prep_objects(c, frozenset({"to"}))),
+            *(
+                o
+                for c in children(g, frozenset({"oprd", "acomp"}))
+                for o in prep_objects(c, frozenset({"to"}))
+            ),
         ]
     ]
-    return [c for o in told if o.lemma_.lower() not in ("message", "signal", "warning") for c in actors_of(sentence, o)]
+    return [
+        c
+        for o in told
+        if o.lemma_.lower() not in ("message", "signal", "warning")
+        for c in actors_of(sentence, o)
+    ]
 
 
 def _strong_unaimed(token: Token) -> bool:
@@ -531,7 +583,9 @@ def threat_counter_arming(sentence: Sentence, verb: Token, ctx: ArticleContext) 
         return []
     speakers = actors_of(sentence, subject_of(head))
     subject = subject_of(verb)
-    own = subject is not None and (subject.lower_ in _OWN or bool(set(actors_of(sentence, subject)) & set(speakers)))
+    own = subject is not None and (
+        subject.lower_ in _OWN or bool(set(actors_of(sentence, subject)) & set(speakers))
+    )
     if not speakers or not own:
         return []
     receivers = set(recipients_of(sentence, verb, dobj_is_recipient=True))
@@ -1254,11 +1308,16 @@ def sanction_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
     subject = subject_of(verb)
     told = lemma in ("target", "hit", "cover") and subject is not None and _names_measures(sentence, subject)
     told = told and bool(reporters_of(sentence, verb))  # "Ottawa said the measures target ..."
-    follow_up = told or (ctx.has_sanction or ctx.sanction_actor is not None) and lemma in (
-        "target",
-        "hit",
-        "penalize",
-        "penalise",
+    follow_up = (
+        told
+        or (ctx.has_sanction or ctx.sanction_actor is not None)
+        and lemma
+        in (
+            "target",
+            "hit",
+            "penalize",
+            "penalise",
+        )
     )
     if not (verb.pos_ == "VERB" or _verb_read_as_noun(verb)) or not (
         lemma in lex.words("sanction", "verbs") or follow_up
@@ -1782,7 +1841,11 @@ def _sale_deal(noun: Token) -> bool:
     if noun.lemma_.lower() not in _DEALS:
         return False
     selling = any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _SELLING for c in noun.children)
-    armed = any(c.lemma_.lower() in _ARMS | {"export", "sale"} for c in noun.children if c.dep_ in ("compound", "amod"))
+    armed = any(
+        c.lemma_.lower() in _ARMS | {"export", "sale"}
+        for c in noun.children
+        if c.dep_ in ("compound", "amod")
+    )
     return selling or armed
 
 
