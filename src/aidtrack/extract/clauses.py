@@ -535,7 +535,20 @@ def _state_referred(sentence: Sentence, token: Token) -> str | None:
     Cyprus", "the Baltic republic's capital" name their own)."""
     if not _bare(token, frozenset({"compound", "poss"}), frozenset({"of"})):
         return None
-    return _last_named(sentence, token, states=True) or sentence.last_state
+    before = [
+        sentence.codes[i]
+        for i in range(sentence.span.start, token.i)
+        if i in sentence.codes and is_state(sentence.codes[i]) and not _opponent(token.doc[i])
+    ]
+    return before[-1] if before else sentence.last_state
+
+
+def _opponent(token: Token) -> bool:
+    """ "its defence against Russia": a state named as the one fought is not what "the
+    country" after it refers back to."""
+    while token.dep_ in ("compound", "amod", "poss", "conj") and token.head != token:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in ("against", "by")
 
 
 # singular nouns that, with "the" and no name of their own, refer back to an organisation

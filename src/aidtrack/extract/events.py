@@ -883,7 +883,8 @@ def support_receive(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
         return []
     asked = lex.words("appeal", "nouns") | _MESSAGES
     described = _described_thing(verb)[:1]
-    described += [t.head.head for t in described if t.dep_ == "pobj"]  # "pleas for tanks that X got"
+    if described and _asked_or_refused(sentence, described[0], through_clauses=True):
+        return []  # "requests to transfer ammunition it had received from Switzerland": background
     if any(c.lemma_.lower() in asked for c in children(verb, frozenset({"dobj", "nsubjpass"})) + described):
         return []  # "received a request from Kyiv for missiles": words, not missiles
     donors: list[str] = []
@@ -1014,21 +1015,27 @@ def _pledged_to_an_idea(sentence: Sentence, noun: Token) -> bool:
     )
 
 
-def _asked_or_refused(sentence: Sentence, noun: Token) -> bool:
+def _asked_or_refused(sentence: Sentence, noun: Token, *, through_clauses: bool = False) -> bool:
     """ "Swiss veto German request to re-export ammunition", "Kyiv's request for ammunition
     from Berlin": support named inside a request, a veto or a refusal is not given (the appeal
-    and refusal rules read those)."""
+    and refusal rules read those); ``through_clauses`` also climbs infinitives and objects
+    ("requests to transfer the ammunition it had received")."""
     lex = sentence.lexicon
     words = _REQUESTS | lex.words("appeal", "nouns") | lex.words("refusal", "nouns")
     if any(t.lemma_.lower() in words and t.pos_ == "NOUN" for t in noun.subtree if t.i < noun.i):
         return True
+    deps = {"pobj", "prep", "compound", "nmod"} | (
+        {"dobj", "acl", "xcomp", "advcl"} if through_clauses else set()
+    )
     token = noun
-    for _ in range(3):  # "a request for more ammunition", "the veto on arms deliveries"
-        if token.dep_ not in ("pobj", "prep", "compound", "nmod") or token.head == token:
+    for _ in range(4 if through_clauses else 3):  # "a request for more ammunition", "the veto on"
+        if token.dep_ not in deps or token.head == token:
             return False
         token = token.head
         if token.pos_ == "NOUN" and token.lemma_.lower() in words:
             return True
+        if through_clauses and any(c.dep_ == "dobj" and c.lemma_.lower() in words for c in token.children):
+            return True  # "received requests ... to transfer ammunition" (the infinitive on the verb)
     return False
 
 
