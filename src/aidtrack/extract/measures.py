@@ -794,7 +794,9 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
         main = ctx.main_sanction_target()
         targets = [main] if main else []
     elif measure:
-        targets = [c for t in _measure_targets(noun) for c in target_codes(sentence, t)]
+        objects = _measure_targets(noun)
+        objects += _destinations(objects) if _on_exports(noun) else []  # "export curbs on X to the US"
+        targets = [c for t in objects for c in target_codes(sentence, t)]
     else:
         targets = _sanction_targets(sentence, verb, noun, ctx if core else ArticleContext())
     if core and len(actors) == 1 and not targets:
@@ -1128,6 +1130,8 @@ def _under_verb(noun: Token) -> Token | None:
     holder = noun.head.head
     while holder.dep_ in ("dobj", "conj") and holder.pos_ in ("NOUN", "PROPN") and holder.head != holder:
         holder = holder.head
+    if holder.pos_ == "AUX" and holder.lemma_.lower() == "be" and children(holder, frozenset({"nsubj"})):
+        return holder  # "Iran has been under American sanctions for decades"
     return holder if holder.pos_ == "VERB" else None
 
 
@@ -1329,6 +1333,8 @@ def sanction_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
         return []  # "Iranian drones that hit Ukraine" strike, they sanction nobody
     targets: list[str] = []
     for obj in children(verb, frozenset({"dobj", "nsubjpass"})):
+        if obj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            obj = verb.head  # "the Russian bank, which was sanctioned by Washington"
         targets += target_codes(sentence, obj)
     if not targets:  # "Japan sanctions Russian banks, freezes assets" (a headline's odd parse)
         for clause in children(verb, frozenset({"ccomp", "conj"})):
@@ -1338,9 +1344,13 @@ def sanction_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
                 if s_.i > verb.i
                 for c in target_codes(sentence, s_)
             ]
+    if not targets and verb.dep_ == "advcl" and verb.tag_ == "VBN" and agent_of(verb) is not None:
+        targets = target_codes(sentence, subject_of(verb.head))  # "Sanctioned by Britain, the Iranian firm"
     if not targets and ctx.sanction_target:
         targets = [ctx.sanction_target]
     actors = _actors(sentence, verb) if not is_passive(verb) else actors_of(sentence, agent_of(verb))
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and agent_of(verb) is not None:
+        actors = actors_of(sentence, agent_of(verb))
     actors += [c for c in _joined_in(sentence, verb) if c not in actors]
     if not actors and is_passive(verb) and agent_of(verb) is None:  # "Six banks were blacklisted"
         actors = _context_maker(sentence, verb, ctx)
@@ -1498,6 +1508,12 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
                 targets += [
                     c for o in prep_objects(obj, frozenset({"for", "to"})) for c in target_codes(sentence, o)
                 ]
+            if obj.lemma_.lower() == "trade":  # "cut all trade with Israel"
+                targets += [
+                    c
+                    for o in prep_objects(obj, frozenset({"with"})) + prep_objects(verb, frozenset({"with"}))
+                    for c in target_codes(sentence, o)
+                ]
             if obj.lemma_.lower() == "export":  # "banned exports of chips to Russia": the buyer's state
                 targets += [
                     c for o in prep_objects(obj, frozenset({"to"})) for c in target_codes(sentence, o)
@@ -1559,6 +1575,8 @@ def _arms_exports(sentence: Sentence, obj: Token) -> bool:
     words = {t.lemma_.lower() for t in obj.subtree}
     if lemma in ("licence", "license"):
         return bool(words & {"export", "re-export", "arm", "weapon", "sale", "transit"})
+    if lemma == "trade":  # "banned all arms trade with Israel": an export rule
+        return bool(words & _ARMS)
     return lemma == "export" and "military" in categories_in(sentence, list(obj.subtree))
 
 
@@ -1928,9 +1946,38 @@ _ARMS = frozenset(
 )
 
 
+def _arms_in(sentence: Sentence, token: Token) -> bool:
+    """Arms or military goods named in the phrase a verb governs."""
+    tokens = list(token.subtree)
+    return bool({t.lemma_.lower() for t in tokens} & _ARMS) or "military" in categories_in(sentence, tokens)
+
+
+def _on_exports(noun: Token) -> bool:
+    """ "export curbs", "export controls": a measure on what is sold abroad."""
+    return any(c.lemma_.lower() in ("export", "re-export") for c in noun.children if c.dep_ in ("compound", "amod", "nmod"))
+
+
+def _destinations(objects: list[Token]) -> list[Token]:
+    """Where restricted goods go: the "to the United States" of "curbs on gallium and germanium
+    to the United States", which names the country the measure is aimed at."""
+    return [
+        o
+        for obj in objects
+        for t in obj.subtree
+        if t.dep_ == "prep" and t.lower_ == "to"
+        for o in t.children
+        if o.dep_ == "pobj"
+    ]
+
+
 def _restricts_a_country(sentence: Sentence, token: Token) -> bool:
     """ "expanded its export restrictions on Russia and Belarus" (goods, not arms): a sanction
     on those countries, not a rule on arming a party (an arms embargo is both)."""
+    curbs = [t for t in children(token, frozenset({"dobj"})) if t.lemma_.lower() in _MEASURES and _on_exports(t)]
+    if curbs and not _arms_in(sentence, token):  # "imposed export curbs on gallium to the US"
+        places = _destinations(curbs + prep_objects(token, frozenset({"on"})) + [o for c in curbs for o in prep_objects(c, frozenset({"on"}))])
+        if any(target_codes(sentence, o) for o in places):
+            return True
     trade = [  # "banned trade with Iran": a country shut out, unless arms are what is banned
         o
         for t in children(token, frozenset({"dobj"}))
