@@ -1249,6 +1249,49 @@ _OPERATIONS = frozenset(
 _BACKING = frozenset({"support", "back", "assist", "join", "aid", "help", "endorse", "participate"})
 
 
+def _joined_group(verb: Token) -> Token | None:
+    """The giving scheme a verb joins: "joined the drone coalition", "took part in the
+    initiative", "participates in the fund"."""
+    lemma = verb.lemma_.lower()
+    if lemma in ("join", "enter"):
+        found = children(verb, frozenset({"dobj"}))
+    elif lemma in ("participate", "engage") or _stays_out(verb, negated=False):
+        found = prep_objects(verb, frozenset({"in"}))
+    else:
+        return None
+    return next((g for g in found if g.lemma_.lower() in _GIVING_GROUPS - {"group"}), None)
+
+
+def support_joining(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """Joining a scheme that gives: "Canada has joined the drone coalition for Ukraine",
+    "Portugal joined the coalition that supplies F-16s to Ukraine", "Paris would join the
+    initiative"; refusing to join it ("declined to join the coalition supplying tanks")
+    refuses that support."""
+    if verb.pos_ != "VERB":
+        return []
+    group = _joined_group(verb)
+    if group is None or is_conditional(verb):
+        return []
+    refused = is_negated(verb) or (
+        verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _BARE_REFUSALS - {"say"}
+    )
+    governor = verb.head if refused and not is_negated(verb) else verb  # "declined to join"
+    if is_hedged(sentence, governor) and not is_negated(verb):
+        return []
+    phrase = list(group.subtree)
+    named = [t for t in phrase if t.pos_ != "VERB"]  # not "a scheme to keep fueling the war"
+    told_before = all(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in group.children)
+    cats, cat_default = _category_or_default(sentence, named, ctx, allow_default=told_before)
+    explicit = [r for t in phrase for r in recipients_of(sentence, t, dobj_is_recipient=False)]
+    recipients, defaulted = _recipients_or_default(list(dict.fromkeys(explicit)), ctx)
+    actors = _refusal_actors(sentence, governor)
+    recipients = [r for r in recipients if r not in actors]
+    conf = 0.75 - 0.15 * defaulted - 0.15 * cat_default
+    if refused:
+        return _refusals(actors, cats, recipients, verb, conf - 0.1, rule="refusal-joining")
+    return _supports(actors, recipients, cats, verb, conf, rule="support-joining", stage="commitment")
+
+
 def _joins_operation(tokens: list[Token]) -> bool:
     """ "to join the attack on the port", "to back an offensive": military backing asked."""
     return any(
@@ -2950,4 +2993,5 @@ RULES: tuple[Rule, ...] = (
     support_giver_noun,
     refusal_excluded,
     refusal_of_operation,
+    support_joining,
 )
