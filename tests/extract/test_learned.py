@@ -424,3 +424,22 @@ def test_the_model_doubts_a_sale_more_than_a_gift() -> None:
     sale = _support("South Korea will deliver 180 tanks to Poland under a purchase contract.", "KOR", "POL")
     gift = _support("South Korea will deliver 180 tanks to Poland as a gift.", "KOR", "POL")
     assert model.score(sale.features) < model.score(gift.features)
+
+
+def test_choosing_for_a_type_reads_only_the_articles_it_can_change() -> None:
+    """An article with neither a candidate nor a gold event of the type is left out; one with
+    only a gold event of it stays (a miss counts against every use)."""
+    script = _training_script()
+    missed = script.Doc("missed", "development", [], {("threat", "RUS", "KOR"): [(0, 9)]}, set())
+    other = script.Doc("other", "development", [], {("support", "DEU", "UKR", "MILITARY"): [(0, 9)]}, set())
+    other.cands = [(_Cand("support"), 1, ("support", "DEU", "UKR", "MILITARY"))]
+    scores = {0: np.array([]), 1: np.array([0.9])}
+    assert set(script._about([missed, other], scores, "threat", gold=True)) == {0}
+    assert set(script._about([missed, other], scores, "threat", gold=False)) == set()
+    assert set(script._about([missed, other], scores, "support", gold=False)) == {1}
+
+
+def test_news_articles_of_both_sets_are_held_out_to_choose_the_uses() -> None:
+    script = _training_script()
+    assert {"development", "dev", "fresh"} <= set(script.HELD_OUT)
+    assert set(script.NEWS) == {"development", "dev"}

@@ -203,6 +203,9 @@ _DOUBT_SIGNALS = (
     "T.names=",
     "question",
     "A.earlier",
+    "A.seen",
+    "B.seen",
+    "S.depth",
     "A.pronoun",
     "A.absent",
     "B.absent",
@@ -563,6 +566,8 @@ def _place_features(sentence: Sentence) -> list[str]:
         out.append("S.headline")
     if sentence.previous is None and not sentence.recent_states:
         out.append("S.opening")
+    named = len(sentence.recent_states)  # how far into the story: states named so far (capped)
+    out.append(f"S.depth={'0' if not named else '1-2' if named < 3 else '3-7' if named < 8 else '8+'}")
     if any(t.like_num and len(t.text) == 4 and t.text[:2] in ("19", "20") for t in span):
         out.append("S.year")
     return out
@@ -695,6 +700,7 @@ def _candidate(
     own = list(ctx.shared)
     own += reader.mention_features("A", roles[0])
     structural += _earlier_features(reader, roles[0], trigger)
+    own += _seen_features(reader.sentence, roles)
     if len(roles) > 1:
         if roles[1] in reader.roots or roles[1] in reader.arguments(trigger):
             structural += _role_link(reader, "B", roles[1], trigger)
@@ -739,6 +745,13 @@ def _candidate(
         cand.rule_confidence = found.confidence
         cand.extra["found"] = found
     return cand
+
+
+def _seen_features(sentence: Sentence, roles: tuple[str, ...]) -> list[str]:
+    """Which roles' actors the article named before this sentence (an event between parties
+    the story is about, against one between parties named in passing)."""
+    before = {*sentence.recent_states, sentence.previous, sentence.speaker} - {None}
+    return [f"{prefix}.seen" for prefix, code in zip("AB", roles) if code in before]
 
 
 def _doubts(features: list[str]) -> list[str]:
