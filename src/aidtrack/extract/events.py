@@ -2098,6 +2098,9 @@ def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
         targets += [c for o in prep_objects(head, frozenset({"to"})) for c in actors_of(sentence, o)]
     if not targets and answered:
         targets = _refusal_actors(sentence, head) if head.pos_ == "VERB" else []
+    if not targets and answered and is_passive(head) and agent_of(head) is None:
+        places = prep_objects(head, frozenset({"in", "at"}))  # "is being reviewed in Washington"
+        targets = [c for o in places for c in actors_of(sentence, o) if c not in actors]
     if not targets and (made or askers):  # "renewed his plea ... in a speech to the Italian parliament"
         targets = [c for c in _hosts(sentence) if c not in actors]
     if not targets and _arrives(noun):  # "the request from Kyiv reached Ottawa"
