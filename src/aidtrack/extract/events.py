@@ -358,6 +358,7 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
 
 _SELLING = frozenset({"sell", "export", "resell"})
 TRADE_LEMMAS = _SELLING | {"sale", "export"}
+_TRADE_NOUNS = frozenset({"export", "sale", "licence", "license", "permit", "contract", "import"})
 _BUYING = frozenset({"buy", "purchase", "order", "procure", "import", "acquire"})
 _DEALS = frozenset({"contract", "sale", "order", "purchase", "export"})
 # words that frame a sale as aid: "sold the missiles to Kyiv as aid", "at no cost"
@@ -376,7 +377,7 @@ def _commercial(sentence: Sentence, verb: Token, objects: list[Token], ctx: Arti
     Riyadh", "delivered jets under a 2021 contract", unless the words frame it as aid or the
     goods go to a party the article tells receiving aid in other words ("agreed to export
     weapons directly to Ukraine" in an article on what is sent to Ukraine)."""
-    if any(t.lemma_.lower() in _AID_FRAMES for t in verb.subtree):
+    if any(t.lemma_.lower() in _AID_FRAMES for t in verb.subtree if t != verb):
         return False
     recipients = recipients_of(sentence, verb, dobj_is_recipient=False)
     if set(recipients) & ctx.aided:
@@ -384,6 +385,8 @@ def _commercial(sentence: Sentence, verb: Token, objects: list[Token], ctx: Arti
     if verb.lemma_.lower() in _SELLING:
         return True
     things = [t for t in objects if t.pos_ in ("NOUN", "PROPN")]
+    if any(t.dep_ in ("dobj", "nsubjpass") and t.lemma_.lower() in _TRADE_NOUNS for t in things):
+        return True  # "approves military exports to Turkey", "granted export licences"
     sold = [
         c
         for t in things
@@ -1010,7 +1013,14 @@ def _pledged_to_an_idea(sentence: Sentence, noun: Token) -> bool:
     """ "its commitment to peace and security in Ukraine", "support to the reform agenda": a
     "to" phrase that names neither a party nor a thing given makes the noun a stance."""
     goals = prep_objects(noun, frozenset({"to"}))
-    return bool(goals) and not any(
+    aims = [  # "its commitment to maintaining good relations"
+        g
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "to"
+        for g in c.children
+        if g.dep_ == "pcomp" and g.lemma_.lower() not in sentence.lexicon.support_verbs
+    ]
+    return bool(goals or aims) and not any(
         actors_of(sentence, g) or has_support_noun(sentence, [g]) or has_money([g]) for g in goals
     )
 
