@@ -861,10 +861,37 @@ def _relative_maker(sentence: Sentence, noun: Token) -> list[str]:
 
 
 def _context_maker(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[str]:
-    """The maker of a measure the sentence does not name: the one whose words tell it
-    ("Washington said the sanctions would apply to ..."), else the maker of the sanctions the
-    article announced before ("Britain announced sanctions. Six banks were added to the list")."""
-    return reporters_of(sentence, verb) or ([ctx.sanction_actor] if ctx.sanction_actor else [])
+    """The maker of a measure the sentence does not name: the maker of the measures it is done
+    under ("Under the measures announced by Ottawa, Russian banks will be cut off"), the one whose
+    words tell it ("Washington said the sanctions would apply to ..."), else the maker of the
+    sanctions the article announced before ("Britain announced sanctions. Six banks were added")."""
+    found = _under_makers(sentence, verb)
+    return found or reporters_of(sentence, verb) or ([ctx.sanction_actor] if ctx.sanction_actor else [])
+
+
+def _under_makers(sentence: Sentence, verb: Token) -> list[str]:
+    """The maker of the measures an act is done under ("Under the new EU package, ...",
+    "Under sanctions announced by London, ...")."""
+    under = [o for o in prep_objects(verb, frozenset({"under"})) if _names_measures_made(sentence, o)]
+    return [c for o in under for c in _measure_maker(sentence, o) or _announcer(sentence, o)]
+
+
+def _names_measures_made(sentence: Sentence, noun: Token, *, packages: bool = True) -> bool:
+    """ "the measures announced by Ottawa", "Japan's sanctions": measures of a maker (and, with
+    ``packages``, "the new EU package", "its sanctions regime")."""
+    lex = sentence.lexicon
+    words = lex.words("sanction", "nouns") | lex.words("sanction", "follow_up_nouns")
+    return noun.lemma_.lower() in (words | {"package", "regime"} if packages else words)
+
+
+def _announcer(sentence: Sentence, noun: Token) -> list[str]:
+    """The agent of a participle on a measure noun ("the measures announced by Ottawa")."""
+    return [
+        c
+        for a in children(noun, frozenset({"acl"}))
+        if agent_of(a) is not None
+        for c in actors_of(sentence, agent_of(a))
+    ]
 
 
 def _made_measure(sentence: Sentence, noun: Token) -> bool:
@@ -892,11 +919,19 @@ def _imposed_measure(sentence: Sentence, noun: Token) -> bool:
     return bool(targets) and verb is not None and not set(targets) & set(_actors(sentence, verb))
 
 
+def _aimed_objects(noun: Token) -> list[Token]:
+    """The "on/against X" of a measure, also when the parser hung it on the maker ("sanctions
+    from the European Union on Iran")."""
+    aimed = frozenset({"on", "against"})
+    found = prep_objects(noun, aimed)
+    return found or [o for m in prep_objects(noun, frozenset({"from", "by"})) for o in prep_objects(m, aimed)]
+
+
 def _nominal_sanction(sentence: Sentence, noun: Token) -> bool:
     """A sanctions noun with its own maker and target: "Japan's sanctions on Russian banks"."""
     if noun.lemma_.lower() != "sanction" and noun.tag_ != "NNS" and not modifier_actors(sentence, noun):
         return False
-    targets = prep_objects(noun, frozenset({"on", "against"}))
+    targets = _aimed_objects(noun)
     makers = modifier_actors(sentence, noun)
     if noun.head.lemma_.lower() in _loosening(sentence.lexicon):
         return False  # "lifted its arms embargo on Cyprus" ends a measure
@@ -1137,7 +1172,7 @@ def _under_verb(noun: Token) -> Token | None:
 
 def _sanction_targets(sentence: Sentence, verb: Token, noun: Token, ctx: ArticleContext) -> list[str]:
     aimed = frozenset({"on", "against"})
-    objs = prep_objects(noun, aimed) + prep_objects(verb, aimed)
+    objs = _aimed_objects(noun) + prep_objects(verb, aimed)
     if not objs:  # "extended the sanctions to Belarus"; not "sanctions on X over deliveries to Y"
         objs = prep_objects(noun, frozenset({"to"})) + prep_objects(verb, frozenset({"to"}))
     under = _under_verb(noun)
@@ -1266,6 +1301,7 @@ _DEALING = frozenset(
         "trade",
         "broker",
         "transport",
+        "carry",
         "finance",
     }
 )
@@ -1310,8 +1346,11 @@ def sanction_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
     lex = sentence.lexicon
     lemma = verb.lemma_.lower()
     subject = subject_of(verb)
+    if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        subject = verb.head  # "The measures, which target North Korean firms, were announced by Seoul"
     told = lemma in ("target", "hit", "cover") and subject is not None and _names_measures(sentence, subject)
-    told = told and bool(reporters_of(sentence, verb))  # "Ottawa said the measures target ..."
+    makers = (reporters_of(sentence, verb) or _measure_maker(sentence, subject)) if told else []
+    told = told and bool(makers)  # "Ottawa said the measures target ..."
     follow_up = (
         told
         or (ctx.has_sanction or ctx.sanction_actor is not None)
@@ -1351,11 +1390,10 @@ def sanction_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
     actors = _actors(sentence, verb) if not is_passive(verb) else actors_of(sentence, agent_of(verb))
     if verb.dep_ == "advcl" and verb.tag_ == "VBN" and agent_of(verb) is not None:
         actors = actors_of(sentence, agent_of(verb))
-    actors += [c for c in _joined_in(sentence, verb) if c not in actors]
     if not actors and is_passive(verb) and agent_of(verb) is None:  # "Six banks were blacklisted"
         actors = _context_maker(sentence, verb, ctx)
     if not actors and follow_up and subject is not None and _names_measures(sentence, subject):
-        actors = reporters_of(sentence, verb) if told else []  # "Ottawa said the measures target"
+        actors = makers  # "Ottawa said the measures target", "the measures, which target ..."
         actors = actors or [a for a in [ctx.sanction_actor] if a]  # "The measures target 11 Russians"
     return _sanctions(actors, list(dict.fromkeys(targets)), verb, ctx)
 
@@ -1387,15 +1425,6 @@ def sanction_headline(sentence: Sentence, token: Token, ctx: ArticleContext) -> 
     if is_hedged(sentence, token):
         return []
     return _sanctions([maker], targets, token, ctx)
-
-
-def _joined_in(sentence: Sentence, verb: Token) -> list[str]:
-    """ "New Zealand joined Australia in sanctioning Iranian officials": the one joined does
-    the same."""
-    prep = verb.head if verb.dep_ == "pcomp" else None
-    if prep is None or prep.lower_ != "in" or prep.head.lemma_.lower() not in ("join", "follow"):
-        return []
-    return [c for o in children(prep.head, frozenset({"dobj"})) for c in actors_of(sentence, o)]
 
 
 def _relative_on_other(sentence: Sentence, verb: Token) -> bool:
@@ -1515,9 +1544,7 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
                     for c in target_codes(sentence, o)
                 ]
             if obj.lemma_.lower() == "export":  # "banned exports of chips to Russia": the buyer's state
-                targets += [
-                    c for o in prep_objects(obj, frozenset({"to"})) for c in target_codes(sentence, o)
-                ]
+                targets += [c for o in _destinations([obj]) for c in target_codes(sentence, o)]
         targets += [
             c for o in prep_objects(verb, frozenset({"to", "for", "from"})) for c in target_codes(sentence, o)
         ]
@@ -1526,7 +1553,7 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
     elif lemma == "add":
         lists = [
             o
-            for o in prep_objects(verb, frozenset({"to"}))
+            for o in prep_objects(verb, frozenset({"to"})) + _destinations(objects)
             if o.lemma_.lower() in lex.words("sanction", "list_nouns")
             and any(
                 c.lemma_.lower() in ("entity", "sanction", "black", "blacklist", "sanctions")
@@ -1545,6 +1572,8 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
     if is_hedged(sentence, verb):
         return []
     actors = _actors(sentence, verb)
+    if not actors and verb.dep_ == "relcl" and _names_measures_made(sentence, verb.head, packages=False):
+        actors = _measure_maker(sentence, verb.head)  # "The restrictions, which bar ..., were announced by"
     if not actors and is_passive(verb) and agent_of(verb) is None:
         actors = _context_maker(sentence, verb, ctx)
     return _sanctions(actors, [t for t in dict.fromkeys(targets) if t not in actors], verb, ctx)
@@ -1591,7 +1620,8 @@ def _closed_by(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fou
     )  # "Six Russian banks were added to the (sanctions) list"
     if verb.lemma_.lower() not in ("ban", "bar", "block", "blacklist") and not listed:
         return []
-    if (agent is None and not listed) or is_hedged(sentence, verb):
+    under = _under_makers(sentence, verb) if agent is None else []
+    if (agent is None and not listed and not under) or is_hedged(sentence, verb):
         return []
     things = children(verb, frozenset({"nsubjpass"}))
     goods = [
@@ -1599,7 +1629,7 @@ def _closed_by(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fou
         for t in things
         if any(c.dep_ in ("amod", "compound", "poss") and c.i in sentence.codes for c in t.children)
     ]
-    actors = actors_of(sentence, agent) if agent is not None else _context_maker(sentence, verb, ctx)
+    actors = actors_of(sentence, agent) if agent is not None else under or _context_maker(sentence, verb, ctx)
     targets = [c for t in goods for c in target_codes(sentence, t) if c not in actors]
     return _sanctions(actors, list(dict.fromkeys(targets)), verb, ctx)
 
@@ -1734,6 +1764,8 @@ def sanction_assets(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     if verb.dep_ == "acl" or is_passive(verb):
         agent = agent_of(verb)
         actors = actors_of(sentence, agent) if agent is not None else _context_maker(sentence, verb, ctx)
+    elif verb.dep_ == "relcl" and _names_measures(sentence, verb.head):
+        actors = _measure_maker(sentence, verb.head)  # "The measures, which freeze ..., were announced by"
     else:
         actors = _actors(sentence, verb)
     # the owners named in what is frozen, every conjunct, not the places ("in Belgium") nor the
@@ -1751,6 +1783,19 @@ def sanction_assets(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     targets += [c for t in tokens if t.dep_ == "poss" for c in actors_of(sentence, t)]
     targets = [t for t in dict.fromkeys(targets) if t not in actors]
     return _sanctions(actors, targets, verb, ctx)
+
+
+def _measure_maker(sentence: Sentence, noun: Token) -> list[str]:
+    """Who makes the measures a noun names: its own modifiers ("Australia's measures"), the
+    agent of the verb it is the passive subject of ("were announced by Australia"), or the
+    subject of the verb that imposes it."""
+    found = modifier_actors(sentence, noun)
+    head = noun.head
+    if not found and noun.dep_ == "nsubjpass" and agent_of(head) is not None:
+        found = actors_of(sentence, agent_of(head))
+    if not found and noun.dep_ == "dobj" and head.lemma_.lower() in sentence.lexicon.words("sanction", "governors"):
+        found = _actors(sentence, head)
+    return found
 
 
 def _combos(lex: Lexicon) -> list[tuple[str, frozenset[str], frozenset[str]]]:
@@ -1930,6 +1975,8 @@ def policy_change(sentence: Sentence, token: Token, ctx: ArticleContext) -> list
         and _describes_old_rule(sentence, token)
     ):
         return []
+    if token.pos_ == "VERB" and token.dep_ == "amod" and not children(token, frozenset({"nsubj"})):
+        return []  # "the banned exports": a state named, not a change told
     if _since(token) or _dated(token) or _standing_rule(sentence, token):
         return []  # "the first licence since the embargo of 2019", "invoked the 1974 arms embargo"
     if direction == "tighten" and ended(token):
