@@ -1974,7 +1974,9 @@ def _asks_to_speak(sentence: Sentence, verb: Token) -> bool:
     """ "asked Kyiv to explain how the missiles were used": words or a check are asked for,
     not support, whatever the clause mentions."""
     return any(
-        comp.lemma_.lower() in _SPEAKING for comp in children(verb, frozenset({"xcomp", "ccomp", "advcl"}))
+        comp.lemma_.lower() in _SPEAKING
+        for comp in children(verb, frozenset({"xcomp", "ccomp", "advcl"}))
+        if comp.dep_ != "advcl" or _bare_infinitive(comp)  # not the comment in "..., saying ..."
     )
 
 
