@@ -525,6 +525,15 @@ def _threat_idiom(verb: Token) -> bool:
             o.lemma_.lower() == "line" and any(c.lower_ == "red" for c in o.children)
             for o in children(verb, frozenset({"dobj"}))
         )
+    if lemma == "leave":  # "will not be left without a response"
+        return is_negated(verb) and any(
+            o.lemma_.lower() in _ANSWER_NOUNS for o in prep_objects(verb, frozenset({"without"}))
+        )
+    if lemma == "be":  # "London would be fair game"
+        return any(
+            o.lemma_.lower() == "game" and any(c.lower_ == "fair" for c in o.children)
+            for o in children(verb, frozenset({"attr", "acomp"}))
+        )
     if lemma == "pay":  # "would pay dearly for hosting American missiles"
         return any(c.lower_ in ("dearly", "heavily") for c in verb.children)
     if lemma == "burn":
@@ -551,7 +560,9 @@ def threat_idiom(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     """ "Moscow said Tokyo would be playing with fire if it sent air defence systems", "warned
     that Seoul's arms shipments will only burn itself", "sending the missiles would mean Germany
     was crossing a red line": the one who plays, crosses or burns is threatened by the speaker."""
-    if verb.pos_ != "VERB" or not _threat_idiom(verb) or is_negated(verb) or not _told_ahead(verb):
+    if verb.pos_ not in ("VERB", "AUX") or not _threat_idiom(verb) or not _told_ahead(verb):
+        return []
+    if is_negated(verb) and verb.lemma_.lower() != "leave":  # "will not be left without an answer"
         return []
     if sentence.span.text.rstrip(" \"'”’)").endswith("?"):
         return []
@@ -1975,6 +1986,8 @@ def policy_change(sentence: Sentence, token: Token, ctx: ArticleContext) -> list
         and _describes_old_rule(sentence, token)
     ):
         return []
+    if token.pos_ == "NOUN" and token.lemma_.lower() in lex.words("policy_change", "permit_verbs"):
+        return []  # "cancelled permits for the export of ...": the permits are what changes
     if token.pos_ == "VERB" and token.dep_ == "amod" and not children(token, frozenset({"nsubj"})):
         return []  # "the banned exports": a state named, not a change told
     if _since(token) or _dated(token) or _standing_rule(sentence, token):
@@ -2454,7 +2467,7 @@ def policy_use_permission(sentence: Sentence, verb: Token, ctx: ArticleContext) 
     granted = lemma in ("give", "grant", "issue") and any(
         words & idioms
         for o in children(verb, frozenset({"dobj"}))
-        for words in [{o.lemma_.lower()} | {f"{c.lemma_.lower()} {o.lemma_.lower()}" for c in o.children}]
+        for words in [_idiom_forms(o)]
     )
     if lemma not in _PERMITTING and not granted:
         return []
@@ -2486,6 +2499,15 @@ def policy_use_permission(sentence: Sentence, verb: Token, ctx: ArticleContext) 
         0.7,
         "policy-use-permission",
     )
+
+
+def _idiom_forms(noun: Token) -> set[str]:
+    """A noun with each modifier before it, spaced and hyphenated ("green light", "go-ahead"
+    split by the tokenizer into "go", "-", "ahead")."""
+    forms = {noun.lemma_.lower()}
+    for c in noun.children:
+        forms |= {f"{c.lemma_.lower()} {noun.lemma_.lower()}", f"{c.lower_}-{noun.lower_}"}
+    return forms
 
 
 _USING = frozenset({"use", "deploy", "employ", "fly", "operate"})
