@@ -2733,6 +2733,7 @@ def support_paying(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list
     )
 
 
+_GOVERNMENTS = frozenset({"government", "state", "country", "treasury", "ministry", "cabinet"})
 _GUARANTEEING = frozenset({"guarantee", "underwrite", "backstop", "back", "insure", "secure", "cover"})
 _BORROWED = frozenset({"loan", "credit", "bond", "borrowing", "debt", "financing", "facility", "tranche"})
 
@@ -2745,9 +2746,15 @@ def support_guarantee(sentence: Sentence, verb: Token, ctx: ArticleContext) -> l
         return []
     if is_hedged(sentence, verb):
         return []
+    participle = verb.dep_ == "acl" and verb.tag_ == "VBN"  # "a loan for Ukraine, backed by Japan"
+    held = (
+        [verb.head]
+        if participle
+        else children(verb, frozenset({"nsubjpass"} if is_passive(verb) else {"dobj"}))
+    )
     loans = [
         c
-        for c in children(verb, frozenset({"nsubjpass"} if is_passive(verb) else {"dobj"}))
+        for c in held
         if c.lemma_.lower() in _BORROWED or any(t.lemma_.lower() in _BORROWED for t in c.lefts)
     ]
     if not loans:
@@ -2770,14 +2777,16 @@ def support_guarantee(sentence: Sentence, verb: Token, ctx: ArticleContext) -> l
 def _guarantors(sentence: Sentence, verb: Token) -> list[str]:
     """Who stands behind the loan: the subject, the "by" agent, or the giver of "a guarantee
     from France" that the agent names."""
-    if not is_passive(verb):
+    if not is_passive(verb) and not (verb.dep_ == "acl" and verb.tag_ == "VBN"):
         return actors_of(sentence, subject_of(verb))
     agent = agent_of(verb)
     if agent is None:
         return []
     if agent.lemma_.lower() in ("guarantee", "pledge", "commitment"):
         return modifier_actors(sentence, agent, of=True)
-    return actors_of(sentence, agent)
+    if agent.i in sentence.codes or agent.pos_ == "PROPN" or agent.lemma_.lower() in _GOVERNMENTS:
+        return actors_of(sentence, agent)
+    return []  # "a loan backed by frozen Russian assets": the assets stand behind it, not Russia
 
 
 _GIVER_NOUNS = frozenset(

@@ -221,6 +221,9 @@ def donors_of_verb(sentence: Sentence, verb: Token) -> list[str]:
         found = actors_of(sentence, agent) if agent is not None else []
         for obj in prep_objects(verb, frozenset({"from"})):
             found += [c for c in actors_of(sentence, obj) if c not in found]
+        if not found:  # "Kyiv has been promised shells by Lithuania" (the "by" hung on the object)
+            for obj in children(verb, frozenset({"dobj"})):
+                found += [c for o in prep_objects(obj, frozenset({"by"})) for c in actors_of(sentence, o)]
         if not found:  # "will be supplied with 20 howitzers by Norway" (the "by" hung on the noun)
             for obj in prep_objects(verb, frozenset({"with"})):
                 found += [
@@ -317,6 +320,8 @@ def recipients_of(sentence: Sentence, anchor: Token, *, dobj_is_recipient: bool)
     preps = RECIPIENT_PREPS | {"with"} if anchor.lemma_.lower() in _WITH_VERBS else RECIPIENT_PREPS
     candidates = prep_objects(anchor, preps) + children(anchor, frozenset({"dative"}))
     objects = children(anchor, frozenset({"dobj", "nsubjpass"}))
+    if is_passive(anchor) and children(anchor, frozenset({"dobj"})):  # "Kyiv was promised shells"
+        candidates += [o for o in children(anchor, frozenset({"nsubjpass"})) if _names_a_party(sentence, o)]
     for obj in objects:
         candidates += prep_objects(obj, preps)
         candidates += _misread_dative(sentence, anchor, obj)
