@@ -233,6 +233,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         return []  # but "does not intend to provide", "cannot provide", "is unwilling to send" refuse
     if is_conditional(verb) and not is_negated(verb):
         return []  # "would send more tanks if the US did the same": a hypothetical
+    if _gives_nothing(verb):
+        return []  # "singled out Kuwait for giving nothing": the complaint rule reads it
     if verb.dep_ == "pcomp" and (
         verb.head.lower_ in _OPPOSING_PREPS
         or verb.head.head.lower_ == "instead"
@@ -1257,6 +1259,103 @@ _OPERATIONS = frozenset(
     {"attack", "offensive", "operation", "strike", "assault", "invasion", "incursion", "campaign", "raid"}
 )
 _BACKING = frozenset({"support", "back", "assist", "join", "aid", "help", "endorse", "participate"})
+
+
+_COMPLAINING = frozenset(
+    {
+        "criticise",
+        "criticize",
+        "blame",
+        "accuse",
+        "fault",
+        "single",
+        "complain",
+        "lament",
+        "slam",
+        "chide",
+        "rebuke",
+        "castigate",
+        "berate",
+        "lambast",
+        "lambaste",
+        "condemn",
+        "decry",
+        "deplore",
+    }
+)
+_OUTRAGED = frozenset(
+    {"inconceivable", "unacceptable", "outrageous", "shameful", "disgraceful", "scandalous"}
+)
+_HOLDING_BACK = frozenset({"withhold", "delay", "block", "drag", "stall", "slow", "veto", "hesitate", "fail"})
+
+
+def appeal_complaint(sentence: Sentence, word: Token, ctx: ArticleContext) -> list[Found]:
+    """Blaming a party for not giving asks it to give: "criticised Germany for delaying tank
+    deliveries", "singled out Kuwait for giving nothing to the appeal", "complained that
+    Washington was holding back missiles", "said it was inconceivable that the US was
+    withholding weapons"."""
+    lemma = word.lemma_.lower()
+    if lemma in _COMPLAINING and word.pos_ == "VERB":
+        if is_negated(word) or is_hedged(sentence, word):
+            return []
+        actors = _refusal_actors(sentence, word)
+        blamed: list[tuple[Token | None, Token]] = [
+            (o, c) for o in children(word, frozenset({"dobj"})) for c in _blamed_for(word)
+        ]
+        blamed += [(subject_of(c), c) for c in children(word, frozenset({"ccomp"}))]
+    elif lemma in _OUTRAGED and word.dep_ == "acomp":
+        actors = _sayers(sentence, word.head)
+        blamed = [(subject_of(c), c) for c in children(word.head, frozenset({"ccomp"}))]
+    else:
+        return []
+    out: list[Found] = []
+    for party, clause in blamed:
+        if party is None or not _holds_back(sentence, clause):
+            continue
+        targets = [c for c in actors_of(sentence, party) if c not in actors]
+        cats, cat_default = _category_or_default(sentence, list(clause.subtree), ctx, allow_default=True)
+        out += _appeal_events((actors, targets), cats, word, 0.6 - 0.1 * cat_default, "appeal-complaint")
+    return out
+
+
+def _blamed_for(verb: Token) -> list[Token]:
+    """The clause a party is blamed for: "for delaying ...", "of dragging its feet on ..."."""
+    return [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in ("for", "of", "over")
+        for g in c.children
+        if g.dep_ == "pcomp" and g.pos_ == "VERB"
+    ]
+
+
+def _holds_back(sentence: Sentence, clause: Token) -> bool:
+    """ "delaying deliveries of tanks", "withholding weapons", "holding back missiles",
+    "giving nothing", "not sending tanks": support kept back."""
+    lex = sentence.lexicon
+    lemma = clause.lemma_.lower()
+    giving = lemma in lex.support_verbs
+    kept = (
+        lemma in _HOLDING_BACK
+        or lemma == "hold"
+        and _particles(clause) & {"back", "up", "off"}
+        or giving
+        and (is_negated(clause) or _gives_nothing(clause))
+    )
+    if not kept:
+        return False
+    words = list(clause.subtree)
+    return (
+        giving
+        or any(t.lemma_.lower() in lex.support_verbs for t in words[1:])
+        or has_support_noun(sentence, words)
+        or bool(categories_in(sentence, words))
+    )
+
+
+def _gives_nothing(verb: Token) -> bool:
+    """ "gave nothing", "has contributed none": a giving verb whose object is nothing."""
+    return any(c.dep_ == "dobj" and c.lower_ in ("nothing", "none") for c in verb.children)
 
 
 def _joined_group(verb: Token) -> Token | None:
@@ -3018,4 +3117,5 @@ RULES: tuple[Rule, ...] = (
     refusal_excluded,
     refusal_of_operation,
     support_joining,
+    appeal_complaint,
 )
