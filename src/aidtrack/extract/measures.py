@@ -157,10 +157,13 @@ def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
     )
     acts = children(verb, frozenset({"xcomp"}))
     shielded = _shielded([t for c in acts for t in c.subtree])  # "to veto sanctions on Russia"
+    shielded |= _clubs([t for c in acts for t in c.subtree])  # "application to join the alliance"
     threatened_act = [t for c in acts for t in c.subtree if not _in_relative(t, c) and t.i not in shielded]
     told = [c for c in verb.children if c.dep_ == "ccomp"]
-    if not targets and told and all(is_past(c) and not is_future(c) for c in told) and not has_cue:
-        return []  # "warned Russia had begun exacting its revenge": a report, not a threat
+    if not targets and told and all(is_past(c) and not is_future(c) for c in told):
+        inside = {t.i for c in told for t in c.subtree}
+        if not any(t.lemma_.lower() in cues for t in tokens if t.i not in inside):
+            return []  # "warned Russia had begun a new offensive with heavy attacks": a report
     if not targets and any(_predicts_harm_by_other(sentence, c, actors) for c in told):
         return []  # "warned that Russia could attack the Baltic states": a forecast, not a threat
     if not targets and threatened_act:  # "... unless Kyiv restored the rights": the one pressed
@@ -179,6 +182,8 @@ def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
             len([t for t in threatened_act if t.i not in sentence.codes for _ in counted_group(sentence, t)]),
             _coordinated_count(sentence, threatened_act),  # "including Germany and the United States"
         )
+    if not targets and _cuts_support(sentence, acts) and ctx.default_recipient not in (None, *actors):
+        targets, has_cue = [ctx.default_recipient], True  # "had threatened to cut funding": its receiver
     if not targets:  # "threatening consequences if the country supplies Patriots": who would act
         targets = [
             c
@@ -195,7 +200,7 @@ def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
         giving = [t for t in tokens if t.pos_ == "VERB" and t.lemma_.lower() in lex.support_verbs]
         givers = [c for t in giving for c in donors_of_verb(sentence, t)]
         receivers = {c for t in giving for c in recipients_of(sentence, t, dobj_is_recipient=True)}
-        shielded = _shielded(tokens)
+        shielded = _shielded(tokens) | _clubs(tokens)
         targets = givers + [
             sentence.codes[t.i]
             for t in tokens
@@ -215,6 +220,19 @@ def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
 _MADE = frozenset(
     {"made", "built", "designed", "supplied", "produced", "manufactured", "era", "origin", "donated"}
 )
+
+
+_CUTTING = frozenset({"cut", "halt", "suspend", "withhold", "stop", "end", "freeze", "pull", "withdraw", "slash"})
+
+
+def _cuts_support(sentence: Sentence, acts: list[Token]) -> bool:
+    """ "threatened to cut funding", "to withhold aid": an act that takes support away."""
+    nouns = sentence.lexicon.words("support", "nouns")
+    return any(
+        act.lemma_.lower() in _CUTTING
+        and any(o.lemma_.lower() in nouns for o in children(act, frozenset({"dobj"})))
+        for act in acts
+    )
 
 
 def _pressed_parties(sentence: Sentence, acts: list[Token], actors: list[str]) -> list[str]:
@@ -247,6 +265,22 @@ def _shielded(tokens: list[Token]) -> set[int]:
             for t in verb.subtree:
                 if t.lemma_.lower() in _CORE_SANCTIONS | _MEASURES:
                     out |= {g.i for g in t.subtree}
+    return out
+
+
+_JOINING = frozenset({"join", "enter", "accede"})
+_MEMBERSHIP = frozenset({"accession", "membership", "admission", "entry"})
+
+
+def _clubs(tokens: list[Token]) -> set[int]:
+    """The alliance or union a bid is to join ("block Sweden's application to join NATO",
+    "veto its accession to the EU"): the club is not the one threatened, the applicant is."""
+    out: set[int] = set()
+    for tok in tokens:
+        if tok.lemma_.lower() in _JOINING and tok.pos_ == "VERB":
+            out |= {g.i for o in children(tok, frozenset({"dobj"})) for g in o.subtree}
+        if tok.lemma_.lower() in _MEMBERSHIP:
+            out |= {g.i for o in prep_objects(tok, frozenset({"to", "in", "of"})) for g in o.subtree}
     return out
 
 
