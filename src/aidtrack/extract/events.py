@@ -47,6 +47,7 @@ from aidtrack.extract.roles import (
     modifier_actors,
     object_tokens,
     own_objects,
+    purpose_categories,
     recipients_of,
     stage_of_verb,
     support_details,
@@ -309,6 +310,7 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     recipients, defaulted = _recipients_or_default(explicit, ctx)
     objects = without_asides(objects, verb)  # the kind is not read from "after refusing to send arms"
     cats, cat_default = _category_or_default(sentence, objects, ctx, allow_default=True)
+    cats = purpose_categories(sentence, verb, objects, cats) if not cat_default else cats
     if inherent and not categories_in(sentence, objects):
         cats = ["military"]
     elif cat_default and has_money(objects) and not categories_in(sentence, objects):

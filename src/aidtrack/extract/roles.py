@@ -615,6 +615,27 @@ def _categories(sentence: Sentence, tokens: list[Token]) -> list[str]:
 
 # money lent: financial whatever the purpose it serves
 _LENDING = frozenset({"loan", "credit", "guarantee", "bond", "lend"})
+# money given without a kind of its own: its purpose says the kind ("grants to help them host
+# refugees" fund relief)
+_PLAIN_MONEY = frozenset({"grant", "funding", "fund", "money", "cash", "finance", "financing"})
+
+
+def purpose_categories(sentence: Sentence, anchor: Token, objects: list[Token], cats: list[str]) -> list[str]:
+    """The categories of plain money given for a purpose: "pledged grants to Jordan to help
+    them host refugees" is humanitarian; a loan stays financial whatever it serves."""
+    if cats != ["financial"] or any(t.lemma_.lower() in _LENDING for t in objects):
+        return cats
+    if not any(t.lemma_.lower() in _PLAIN_MONEY for t in objects) and not has_money(objects):
+        return cats
+    purposes = [
+        c
+        for t in [anchor, *objects]
+        for c in t.children
+        if c.dep_ in ("advcl", "xcomp", "acl", "relcl") and any(a.lower_ == "to" for a in c.children)
+    ]
+    served = [n for c in purposes for n in c.subtree if n.pos_ in ("NOUN", "ADJ")]
+    found = [c for c in _categories(sentence, served) if c != "financial"]
+    return found or cats
 
 
 # words that hold support of any kind: financial only when nothing else names the kind
