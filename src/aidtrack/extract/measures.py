@@ -1879,6 +1879,17 @@ def _combo_verbs(lex: Lexicon) -> frozenset[str]:
     return cached
 
 
+_FORECASTING = frozenset({"expect", "predict", "forecast", "anticipate", "foresee", "project", "see"})
+
+
+def forecast(token: Token) -> bool:
+    """ "Experts expect Tokyo to ease its rules": someone's forecast of a change, not a change."""
+    return any(
+        g.lemma_.lower() in _FORECASTING and g.pos_ == "VERB" and token.dep_ in ("xcomp", "ccomp")
+        for g in governors(token)[:1]
+    )
+
+
 _FLIPPED = {"loosen": "tighten", "tighten": "loosen"}
 
 
@@ -2012,7 +2023,7 @@ def policy_change(sentence: Sentence, token: Token, ctx: ArticleContext) -> list
         and is_negated(token)
         and token.lemma_.lower() in ("approve", "grant", "issue")
     )
-    if direction is None or is_negated(token) and not frozen or is_hedged(sentence, token):
+    if direction is None or is_negated(token) and not frozen or is_hedged(sentence, token) or forecast(token):
         return []
     if (
         direction == "tighten"
