@@ -1803,7 +1803,8 @@ def sanction_assets(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     words = {t.lemma_.lower() for t in tokens} | {t.text.lower() for t in tokens}
     assets = lemma in lex.words("sanction", "asset_verbs") and words & lex.words("sanction", "asset_words")
     system = "system" in words and bool(words & {"financial", "payment", "banking", "dollar"})
-    swift = lemma in lex.words("sanction", "swift_verbs") and ("swift" in words or system)
+    schemes = [o for o in prep_objects(verb, frozenset({"from"})) if o.lemma_.lower() in _SCHEMES]
+    swift = lemma in lex.words("sanction", "swift_verbs") and ("swift" in words or system or bool(schemes))
     if not (assets or swift):
         return []
     if verb.dep_ == "acl" or is_passive(verb):
