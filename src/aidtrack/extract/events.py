@@ -301,6 +301,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     explicit = explicit or [c for c in _receivers_of_thing(sentence, verb) if c not in donors]
     explicit = explicit or [c for c in _owners_of_funded(sentence, verb) if c not in donors]
     explicit = explicit or [c for c in _welcomers(sentence, verb) if c not in donors]
+    if lemma == "distribute" and not explicit:
+        return []  # "to be distributed by NGOs": where it goes is told elsewhere
     if lemma in _BUYING and set(explicit) <= set(_sellers(sentence, verb)):
         return []  # "bought 60 jets from the United States for its air force": a purchase
     if money_subject and not explicit:  # "In Chad, EUR 74.5 million will support ...": where it goes
@@ -531,6 +533,9 @@ _HELP_NOUNS = frozenset(
 )
 
 
+_MONEY_HELP = frozenset({"funding", "financing", "money", "grant", "fund"})
+
+
 def support_with_help(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
     """ "With American help, Ukraine rebuilt its air defence", "Kyiv repaired the grid with
     funding from Germany", "thanks to Dutch money": the helper gives to the clause's subject."""
@@ -544,10 +549,15 @@ def support_with_help(sentence: Sentence, noun: Token, ctx: ArticleContext) -> l
         main = main.head
     if main.pos_ not in ("VERB", "AUX") or is_negated(main) or is_hedged(sentence, main):
         return []
-    if main.lemma_.lower() in sentence.lexicon.support_verbs:
-        return []  # "sent flour with Egyptian help": the helper helps the giver
     donors = modifier_actors(sentence, noun)
-    receivers = [c for c in actors_of(sentence, subject_of(main)) if c not in donors]
+    if main.lemma_.lower() in sentence.lexicon.support_verbs:
+        if noun.lemma_.lower() not in _MONEY_HELP:
+            return []  # "sent flour with Egyptian help": the helper helps the giver
+        receivers = [  # "delivered flour to Gaza with funding from Germany": the funder gives
+            c for c in recipients_of(sentence, main, dobj_is_recipient=False) if c not in donors
+        ]
+    else:
+        receivers = [c for c in actors_of(sentence, subject_of(main)) if c not in donors]
     if not donors or not receivers:
         return []
     tokens = [t for t in main.subtree if t.dep_ not in ("nsubj", "nsubjpass")]
@@ -1187,8 +1197,11 @@ def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         return []
     if (is_negated(verb) and not says_no) or is_hedged(sentence, verb) or is_conditional(verb):
         return []
-    if _standing_rule(subject_of(verb)):
-        return []  # "Canadian law bars the export of weapons if ...": a rule, not a decision
+    if _standing_rule(subject_of(verb)) and not any(
+        actors_of(sentence, o) for o in children(verb, frozenset({"dobj"}))
+    ):
+        return []  # "Canadian law bars the export of weapons if ...": a rule, not a decision (but
+        # "the constitution prevents it from supplying weapons" states an inability)
     objects = object_tokens(verb) + _gerund_complements(verb) + _planned_transfers(lex, verb)
     described = _described_thing(verb)  # "a shipment of bombs that Biden had paused"
     objects += described

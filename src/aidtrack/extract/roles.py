@@ -483,11 +483,35 @@ def _recipient_codes(sentence: Sentence, candidates: list[Token]) -> list[str]:
         codes = actors_of(sentence, tok)
         if codes and not any(is_state(c) for c in codes):  # "to UN agencies working in Yemen"
             codes = _served_places(sentence, tok) or codes
+        if not codes and tok.lemma_.lower() in _POPULATIONS:  # "to 2 million people in Gaza"
+            codes = [c for o in prep_objects(tok, _WHERE_PEOPLE_ARE) for c in actors_of(sentence, o)]
         found += [c for c in codes if c not in found]
     return found
 
 
 _WORKING = frozenset({"work", "operate", "active", "serve", "base", "help", "assist"})
+# people helped where they live: "families in Sudan", "civilians across Gaza"
+_POPULATIONS = frozenset(
+    {
+        "people",
+        "family",
+        "civilian",
+        "child",
+        "refugee",
+        "resident",
+        "household",
+        "victim",
+        "survivor",
+        "person",
+        "population",
+        "community",
+        "woman",
+        "patient",
+        "farmer",
+        "student",
+    }
+)
+_WHERE_PEOPLE_ARE = frozenset({"in", "across", "throughout", "inside", "of"})
 
 
 def _served_places(sentence: Sentence, organisation: Token) -> list[str]:
@@ -716,12 +740,35 @@ def without_asides(tokens: list[Token], top: Token) -> list[Token]:
     return [t for t in tokens if not _under_aside(t, top)]
 
 
+_TIMES = frozenset(
+    {
+        "year",
+        "month",
+        "week",
+        "day",
+        "decade",
+        "period",
+        "time",
+        "weekend",
+        "summer",
+        "winter",
+        "spring",
+        "autumn",
+    }
+)
+
+
 def _under_aside(token: Token, top: Token) -> bool:
     while token != top and token.head != token:
-        if token.dep_ == "prep" and token.lower_ in ASIDE_PREPS:
+        if token.dep_ == "prep" and token.lower_ in ASIDE_PREPS and not _of_time(token):
             return True
         token = token.head
     return False
+
+
+def _of_time(prep: Token) -> bool:
+    """ "over the next six years", "after two months": a span of time, not a reason."""
+    return any(g.dep_ == "pobj" and g.lemma_.lower() in _TIMES for g in prep.children)
 
 
 def _aside(token: Token, top: Token) -> bool:
