@@ -360,7 +360,11 @@ def _answer_threatens(token: Token) -> bool:
             o.lemma_.lower() in _STEPS | {"force", "measure", "countermeasure"}
             for o in prep_objects(token, frozenset({"with"}))
         )
-        return vowed or forceful and is_future(token)
+        conditional = any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "should", "unless") for m in c.children)
+            for c in token.children
+        )  # "Moscow would respond if Finland allowed ..."
+        return vowed or (forceful or conditional) and is_future(token)
     if token.pos_ == "NOUN" and lemma in _STEPS:
         firm = any(c.lower_ in _FIRM for c in token.children if c.dep_ in ("amod", "det", "compound"))
         aimed = bool(
@@ -1065,7 +1069,7 @@ def _defier(noun: Token) -> Token | None:
     its subject is the one warned."""
     head = noun.head
     if noun.dep_ == "pobj":
-        if head.lower_ == "of" and head.head.lower_ == "spite":  # "in spite of"
+        if head.lower_ == "of" and head.head.lower_ in ("spite", "face"):  # "in spite of", "in the face of"
             head = head.head.head
             return head.head if head.lower_ == "in" and head.head.pos_ == "VERB" else None
         return head.head if head.lower_ in _DEFYING_PREPS and head.head.pos_ == "VERB" else None
@@ -1568,7 +1572,7 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
     targets: list[str] = []
     banned = _entry_ban(sentence, verb, objects)
     if banned:
-        targets = [c for o in banned for c in target_codes(sentence, o)]
+        targets = [c for o in banned for c in target_codes(sentence, o) or _marked_with(sentence, o)]
     elif lemma in lex.words("sanction", "closing_verbs"):
         closed = [o for o in objects if o.lemma_.lower() in lex.words("sanction", "closing_objects")]
         if not closed:
@@ -1577,7 +1581,7 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
         if not closed:
             return []
         for obj in closed:
-            targets += target_codes(sentence, obj)
+            targets += target_codes(sentence, obj) or _marked_with(sentence, obj)
             if obj.lemma_.lower() in _CONFERRED:  # "suspended trade preferences for Belarus"
                 targets += [
                     c for o in prep_objects(obj, frozenset({"for", "to"})) for c in target_codes(sentence, o)
@@ -1737,6 +1741,12 @@ def _access_to_openings(obj: Token) -> bool:
     if obj.lemma_.lower() not in ("access", "entry", "use", "landing", "docking", "passage"):
         return False
     return any(o.lemma_.lower() in _OPENINGS for o in prep_objects(obj, frozenset({"to", "of", "into"})))
+
+
+def _marked_with(sentence: Sentence, thing: Token) -> list[str]:
+    """ "cars with Russian licence plates", "ships with Iranian flags": the country a carrier
+    is marked with."""
+    return [c for o in prep_objects(thing, frozenset({"with"})) for c in target_codes(sentence, o)]
 
 
 def _listed_with(token: Token) -> list[Token]:
@@ -1915,7 +1925,7 @@ def _combo_direction(sentence: Sentence, token: Token) -> str | None:
             return "tighten"  # "will not approve new arms export permits": a freeze
     if lemma not in _combo_verbs(sentence.lexicon) and lemma not in ("give", "grant", "issue"):
         return None
-    objects = [t for t in object_tokens(token)[1:] if not _since(t) and not ended(t)]
+    objects = [t for t in object_tokens(token)[1:] if not _since(t) and not ended(t) and not _plate(t)]
     words = {t.lemma_.lower() for t in objects}
     if any(_sale_deal(o) for o in children(token, frozenset({"dobj", "nsubjpass"}))):
         words.add("sale")  # "froze a contract to sell bombs to Riyadh": one arms deal
@@ -1949,6 +1959,11 @@ def _combo_direction(sentence: Sentence, token: Token) -> str | None:
     ):
         return "loosen" if not is_negated(token) else "tighten"
     return None
+
+
+def _plate(token: Token) -> bool:
+    """ "licence plates": a licence that is no export licence."""
+    return token.lemma_.lower() in ("licence", "license") and token.head.lemma_.lower() == "plate"
 
 
 _DEALS = frozenset({"deal", "contract", "agreement", "order"})
@@ -2496,8 +2511,11 @@ def policy_resumption(sentence: Sentence, verb: Token, ctx: ArticleContext) -> l
         if o.lemma_.lower() in _GRANTED | {"export"} or any(c.lemma_.lower() in _GRANTED for c in o.children)
     ]
     first = [o for o in granted if any(c.lower_ == "first" for c in o.children)]
+    first = first or [o for o in granted if any(t.lower_ == "first" for t in sentence.span)]
     since = any(t.lower_ == "since" for t in sentence.span)
-    if not (first and since) or not on_topic(sentence, True):
+    again = any(c.lower_ in ("again", "anew") for c in verb.children)  # "will again approve arms exports"
+    rules = [o for o in granted if o.lemma_.lower() in _GRANTED - {"delivery"}]
+    if not (first and since or rules and again) or not on_topic(sentence, True):
         return []
     return _policy_changes(sentence, _actors(sentence, verb), "loosen", verb, 0.65, "policy-resumption")
 
