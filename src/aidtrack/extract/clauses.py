@@ -506,7 +506,20 @@ def resolve_pronoun(sentence: Sentence, token: Token) -> str | None:
     before = [sentence.codes[i] for i in range(sentence.span.start, token.i) if i in sentence.codes]
     if not before and sentence.previous is None and word == "government":
         return sentence.filed  # "TOKYO - The government said ...": the dateline's state
+    if word in _PERSONAL and not any(
+        _may_be_person(token.doc[i]) for i in range(sentence.span.start, token.i) if i in sentence.codes
+    ):
+        return sentence.previous  # "Defying US objections, his war cabinet ...": not the US
     return before[-1] if before else sentence.previous
+
+
+_PERSONAL = frozenset({"he", "she", "his", "her"})
+
+
+def _may_be_person(token: Token) -> bool:
+    """A coded word that may name the person "he" or "his" refers to: not a name that only
+    describes a thing ("US objections", "Ukrainian grain")."""
+    return not (token.dep_ in ("amod", "compound", "nmod") and token.head.pos_ == "NOUN")
 
 
 def _persons_state(sentence: Sentence, token: Token) -> str | None:

@@ -1843,7 +1843,15 @@ def _asked_parts(verb: Token) -> list[Token]:
         for c in verb.children
         if c.dep_ not in ("nsubj", "nsubjpass", "punct", "aux", "neg", "advmod")
         and not (c.dep_ == "prep" and c.lower_ in _SCENE_PREPS)
+        and not _comment_clause(c)
     ]
+
+
+def _comment_clause(clause: Token) -> bool:
+    """ "..., which means they use it to target military goals": a comment on what was said."""
+    return clause.dep_ in ("ccomp", "advcl", "parataxis") and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "what") for c in clause.children
+    )
 
 
 def _in_side_clause(token: Token, top: Token) -> bool:

@@ -613,7 +613,7 @@ def _helped(token: Token) -> bool:
 
 
 def _categories(sentence: Sentence, tokens: list[Token]) -> list[str]:
-    tokens = [t for t in tokens if not _helped(t) and not _paying(t)]
+    tokens = [t for t in tokens if not _helped(t) and not _paying(t) and not _of_self(t)]
     lemmas = [t.lemma_.lower() for t in sorted(tokens, key=lambda t: t.i)]
     texts = (
         set(lemmas) | {t.lower_ for t in tokens} | {t.lower_[:-1] for t in tokens if t.lower_.endswith("s")}
@@ -635,6 +635,12 @@ def _categories(sentence: Sentence, tokens: list[Token]) -> list[str]:
     if "humanitarian" in found and "financial" in found and set(lemmas) & _LENDING:
         found.remove("humanitarian")  # "a loan for Ukraine's water supply" lends money
     return found
+
+
+def _of_self(token: Token) -> bool:
+    """ "self-defence": a right, not a kind of support."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text in ("-", "\u2011") and doc[token.i - 2].lower_ == "self"
 
 
 # money lent: financial whatever the purpose it serves
