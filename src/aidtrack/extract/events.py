@@ -1535,8 +1535,8 @@ def _requesters_in(sentence: Sentence, words: list[Token]) -> list[str]:
 def _planned_transfers(lex: Any, verb: Token) -> list[Token]:
     """ "scrapped a plan to send batteries", "cancelled its offer to deliver jets": the
     transfer planned in the object's own clause."""
-    held = children(verb, frozenset({"dobj", "nsubjpass"})) + prep_objects(verb, frozenset({"on"}))
-    return [
+    held = children(verb, frozenset({"dobj", "nsubjpass"})) + prep_objects(verb, frozenset({"on", "from"}))
+    return [  # "abstained from the decision to fund weapons"
         t
         for o in held  # "held off on a decision to send Taurus missiles"
         for c in o.children
