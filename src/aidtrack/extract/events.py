@@ -1229,7 +1229,10 @@ def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     )  # "said no to a Ukrainian request for jets"
     if says_no and not no_to_request:
         transfer_words = lex.support_verbs | {"re-export", "export", "transfer", "delivery", "supply"}
-        if not any(t.lemma_.lower() in transfer_words for t in core):
+        aid_named = has_support_noun(sentence, core) and bool(
+            categories_in(sentence, core)
+        )  # "no to lethal aid"
+        if not aid_named and not any(t.lemma_.lower() in transfer_words for t in core):
             return []
     requests = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _REQUESTS]
     asked = (
@@ -1497,11 +1500,14 @@ def _draws_line(verb: Token) -> bool:
 
 def _says_no(verb: Token) -> bool:
     """ "said no to the re-export of ammunition", "answered no to Kyiv's request"."""
-    return (
-        verb.lemma_.lower() in ("say", "answer", "reply")
-        and any(c.lower_ == "no" and c.dep_ in ("intj", "dobj", "det", "advmod") for c in verb.children)
-        and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
-    )
+    if verb.lemma_.lower() not in ("say", "answer", "reply"):
+        return False
+    doc = verb.doc
+    if verb.i + 2 < len(doc) and doc[verb.i + 1].lower_ == "no" and doc[verb.i + 2].lower_ == "to":
+        return True  # whatever the parse ("says no to lethal aid" read as "no ... aid")
+    return any(
+        c.lower_ == "no" and c.dep_ in ("intj", "dobj", "det", "advmod") for c in verb.children
+    ) and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
 
 
 def _refusal_phrase(lex: Any, verb: Token) -> bool:
