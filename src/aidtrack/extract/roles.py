@@ -9,6 +9,7 @@ import re
 
 from spacy.tokens import Token
 
+from aidtrack.actors.names import actor_name
 from aidtrack.extract.clauses import (
     PERMISSIONS,
     WAR_NOUNS,
@@ -536,12 +537,19 @@ def _instrument_owners(sentence: Sentence, instrument: Token) -> list[str]:
     or a fund that support goes into receives it; an adjective names the owner only of what
     a state owns ("the Czech initiative" is a channel the Czechs run)."""
     deps = ("poss", "amod", "compound") if instrument.lemma_.lower() in _OWN_INSTRUMENTS else ("poss",)
-    return [
-        c
-        for m in instrument.children
-        if m.dep_ in deps and m.i < instrument.i and m.pos_ != "PRON"
-        for c in actors_of(sentence, m)
+    named = [m for m in instrument.children if m.dep_ in deps and m.i < instrument.i and m.pos_ != "PRON"]
+    named += [  # "the Ukraine arms fund", "the Ukraine Facility": a state's name (not "Czech")
+        m
+        for m in instrument.subtree
+        if m.dep_ == "compound" and m.i < instrument.i and m not in named and _state_name(sentence, m)
     ]
+    return [c for m in named for c in actors_of(sentence, m)]
+
+
+def _state_name(sentence: Sentence, token: Token) -> bool:
+    """The word is (part of) a state's own name ("Ukraine"), not its adjective ("Czech")."""
+    code = sentence.code(token)
+    return code is not None and is_state(code) and token.text in actor_name(code).split()
 
 
 _CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "ccomp", "csubj", "parataxis"})
