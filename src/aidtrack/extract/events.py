@@ -72,6 +72,7 @@ class ArticleContext:
     actor_counts: dict[str, int] = field(default_factory=dict)
     giver_counts: dict[str, int] = field(default_factory=dict)
     aided: set[str] = field(default_factory=set)  # parties given to by words other than sales
+    recipients_ranked: list[str] = field(default_factory=list)  # most often given to first
 
     def main_other(self, *exclude: str | None) -> str | None:
         """The actor the article most often tells giving (a subject of a transfer verb), other
@@ -136,10 +137,16 @@ def _category_or_default(
     return [], False
 
 
-def _recipients_or_default(found: list[str], ctx: ArticleContext) -> tuple[list[str], bool]:
+def _recipients_or_default(
+    found: list[str], ctx: ArticleContext, givers: Sequence[str] = ()
+) -> tuple[list[str], bool]:
+    """The recipients named, else the article's usual recipient (the next one when the usual
+    one is the giver itself: an article on a US debate about aid to Kyiv)."""
     if found:
         return found, False
-    return ([ctx.default_recipient], True) if ctx.default_recipient else ([], True)
+    usual = next((r for r in ctx.recipients_ranked if r not in givers), None) if givers else None
+    default = usual or ctx.default_recipient
+    return ([default], True) if default else ([], True)
 
 
 def _supports(
@@ -309,7 +316,7 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         explicit = [c for o in prep_objects(verb, frozenset({"in"})) for c in actors_of(sentence, o)]
     if money_given and not explicit:
         return []  # a sum whose giver and receiver are both only guessed says too little
-    recipients, defaulted = _recipients_or_default(explicit, ctx)
+    recipients, defaulted = _recipients_or_default(explicit, ctx, donors)
     objects = without_asides(objects, verb)  # the kind is not read from "after refusing to send arms"
     cats, cat_default = _category_or_default(sentence, objects, ctx, allow_default=True)
     cats = purpose_categories(sentence, verb, objects, cats) if not cat_default else cats

@@ -725,7 +725,8 @@ def _context(
     ctx.actor_counts = dict(Counter(code for codes in mentions for code in codes.values()))
     ctx.giver_counts = dict(_givers(lexicon, parsed, mentions))
     if given_to or recipients:
-        ctx.default_recipient = (given_to or recipients).most_common(1)[0][0]
+        ctx.recipients_ranked = [code for code, _ in (given_to or recipients).most_common()]
+        ctx.default_recipient = ctx.recipients_ranked[0]
     if categories:
         ctx.default_category = categories.most_common(1)[0][0]
     return ctx
