@@ -73,6 +73,7 @@ class ArticleContext:
     giver_counts: dict[str, int] = field(default_factory=dict)
     aided: set[str] = field(default_factory=set)  # parties given to by words other than sales
     recipients_ranked: list[str] = field(default_factory=list)  # most often given to first
+    asked_for: dict[str, str] = field(default_factory=dict)  # the kind each party was last asked for
 
     def main_other(self, *exclude: str | None) -> str | None:
         """The actor the article most often tells giving (a subject of a transfer verb), other
@@ -1259,6 +1260,12 @@ def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         cats = categories_in(sentence, answered)
         actors = [a for a in _refusal_actors(sentence, verb) if a not in _requesters_in(sentence, answered)]
         return _refusals(actors, cats, [], verb, 0.6, rule="refusal-of-request")
+    if (
+        not (transfer or asked or withheld or core)
+        and lemma in _BARE_REFUSALS - {"say"}
+        and not children(verb, frozenset({"xcomp", "ccomp", "dobj"}))
+    ):  # "The Greek government refused." after a request to it
+        return _earlier_request_refused(sentence, verb, ctx)
     joining = any(_stays_out(c, negated=False) for c in children(verb, frozenset({"xcomp"})))
     if joining and categories_in(sentence, objects):  # "refused to take part in the ammunition purchase"
         transfer = True
@@ -1595,6 +1602,19 @@ def _request_answered(sentence: Sentence, verb: Token) -> list[Token]:
             if categories_in(sentence, asked):
                 return [token, *asked]
     return []
+
+
+def _earlier_request_refused(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """ "Kyiv asked Athens for its S-300 systems. The Greek government refused.": a bare refusal
+    by a party asked in the sentences before refuses what it was asked for."""
+    return [
+        found
+        for actor in _refusal_actors(sentence, verb)
+        if actor in ctx.asked_for
+        for found in _refusals(
+            [actor], [ctx.asked_for[actor]], [], verb, 0.55, rule="refusal-of-earlier-request"
+        )
+    ]
 
 
 def _requesters_in(sentence: Sentence, words: list[Token]) -> list[str]:

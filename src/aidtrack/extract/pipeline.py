@@ -566,6 +566,11 @@ def _remember(ctx: ArticleContext, found: list[Found]) -> None:
         for e in found
         if e.fields["type"] == "appeal" and e.confidence >= ASKED_SURELY
     )
+    ctx.asked_for.update(
+        (e.fields["target"], e.fields["category"])
+        for e in found
+        if e.fields["type"] == "appeal" and e.confidence >= ASKED_SURELY
+    )
     ctx.threatened_before.update(
         (e.fields["actor"], e.fields["target"])
         for e in found
