@@ -1261,10 +1261,11 @@ def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         actors = [a for a in _refusal_actors(sentence, verb) if a not in _requesters_in(sentence, answered)]
         return _refusals(actors, cats, [], verb, 0.6, rule="refusal-of-request")
     if (
-        not (transfer or asked or withheld or core)
-        and lemma in _BARE_REFUSALS - {"say"}
-        and not children(verb, frozenset({"xcomp", "ccomp", "dobj"}))
-    ):  # "The Greek government refused." after a request to it
+        not (transfer or asked or withheld)
+        and (lemma in _BARE_REFUSALS - {"say"} or _refusal_phrase(lex, verb))
+        and not children(verb, frozenset({"xcomp", "ccomp"}))
+        and all(_refers_to_request(sentence, c) for c in children(verb, frozenset({"dobj", "nsubjpass"})))
+    ):  # "The Greek government refused.", "Berlin turned it down" after a request to it
         return _earlier_request_refused(sentence, verb, ctx)
     joining = any(_stays_out(c, negated=False) for c in children(verb, frozenset({"xcomp"})))
     if joining and categories_in(sentence, objects):  # "refused to take part in the ammunition purchase"
@@ -1602,6 +1603,14 @@ def _request_answered(sentence: Sentence, verb: Token) -> list[Token]:
             if categories_in(sentence, asked):
                 return [token, *asked]
     return []
+
+
+def _refers_to_request(sentence: Sentence, word: Token) -> bool:
+    """ "it", "the request", "the plea": words that refer back to a request told before."""
+    return word.lower_ in ("it", "them", "this", "that") or (
+        word.lemma_.lower() in _REQUESTS | sentence.lexicon.words("appeal", "nouns")
+        and not categories_in(sentence, list(word.subtree))
+    )
 
 
 def _earlier_request_refused(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
