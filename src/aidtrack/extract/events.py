@@ -1014,8 +1014,8 @@ def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
     cats, cat_default = _category_or_default(
         sentence, list(noun.subtree) + _contents(noun), ctx, allow_default=True
     )
-    if not cats and has_money(list(noun.subtree)):  # "the new Canadian pledge of 500 million dollars"
-        cats, cat_default = ["financial"], True
+    if not cats and has_money(list(noun.subtree) + _amounted(noun)):  # "the Canadian pledge of $500m",
+        cats, cat_default = ["financial"], True  # "Norway's contribution ... was 50 million dollars"
     if told_before:  # the kind must be said in this clause ("also includes humanitarian aid")
         cats, cat_default = (
             categories_in(sentence, [t for t in noun.head.subtree if t not in noun.subtree]),
@@ -1043,7 +1043,11 @@ def _pledged_to_an_idea(sentence: Sentence, noun: Token) -> bool:
         if g.dep_ == "pcomp" and g.lemma_.lower() not in sentence.lexicon.support_verbs
     ]
     return bool(goals or aims) and not any(
-        actors_of(sentence, g) or has_support_noun(sentence, [g]) or has_money([g]) for g in goals
+        actors_of(sentence, g)
+        or has_support_noun(sentence, [g])
+        or has_money([g])
+        or g.lemma_.lower() in INSTRUMENTS  # "contribution to the trust fund for Ukraine"
+        for g in goals
     )
 
 
@@ -1072,6 +1076,15 @@ def _asked_or_refused(sentence: Sentence, noun: Token, *, through_clauses: bool 
 
 
 _CONTAINING = frozenset({"include", "contain", "comprise", "feature", "cover", "consist", "involve"})
+_AMOUNTING = frozenset({"be", "total", "reach", "amount", "stand", "exceed", "top", "come"})
+
+
+def _amounted(noun: Token) -> list[Token]:
+    """What a support noun is said to come to: "the contribution was 50 million dollars"."""
+    head = noun.head
+    if noun.dep_ != "nsubj" or head.lemma_.lower() not in _AMOUNTING:
+        return []
+    return [t for c in head.children if c.dep_ in ("attr", "dobj", "prep", "npadvmod") for t in c.subtree]
 
 
 def _contents(noun: Token) -> list[Token]:
