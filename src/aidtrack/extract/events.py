@@ -806,7 +806,8 @@ def _not_in_position(verb: Token) -> bool:
     if verb.dep_ not in ("relcl", "acl") or noun.lemma_.lower() != "position" or noun.dep_ != "pobj":
         return False
     copula = noun.head.head
-    return noun.head.lower_ == "in" and copula.lemma_.lower() == "be" and is_negated(copula)
+    no_position = any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)  # "in no position"
+    return noun.head.lower_ == "in" and copula.lemma_.lower() == "be" and (is_negated(copula) or no_position)
 
 
 def _unwilling(sentence: Sentence, verb: Token) -> bool:
