@@ -3032,16 +3032,21 @@ _COPULAS = frozenset({"be", "become", "remain", "rank"})
 def support_giver_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
     """A party named as a giver: "Germany became the biggest European supplier of weapons to
     Kyiv", "Japan is Ukraine's largest Asian donor"."""
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _GIVER_NOUNS or noun.dep_ != "attr":
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _GIVER_NOUNS:
         return []
-    copula = noun.head
-    if copula.lemma_.lower() not in _COPULAS or is_negated(copula) or is_hedged(sentence, copula):
+    named, copula = _named_giver(noun)
+    if named is None or (noun.dep_ != "attr" and noun.lemma_.lower() in _SELLERS):
+        return []  # "Britain, the US and France, Saudi Arabia's main arms suppliers": sellers
+    if copula is not None and (is_negated(copula) or is_hedged(sentence, copula)):
         return []
-    donors = actors_of(sentence, subject_of(copula))
+    donors = actors_of(sentence, named)
     receivers = [
         c for o in prep_objects(noun, frozenset({"to", "for", "of"})) for c in actors_of(sentence, o)
     ]
-    receivers += [c for o in prep_objects(copula, frozenset({"to", "for"})) for c in actors_of(sentence, o)]
+    if copula is not None:
+        receivers += [
+            c for o in prep_objects(copula, frozenset({"to", "for"})) for c in actors_of(sentence, o)
+        ]
     receivers += [  # "supplier of weapons to Kyiv"
         c
         for g in prep_objects(noun, frozenset({"of"}))
@@ -3057,6 +3062,26 @@ def support_giver_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> 
     return _supports(
         donors, receivers, cats, noun, 0.7 - 0.15 * cat_default, rule="support-giver", stage=None
     )
+
+
+_SELLERS = frozenset({"supplier", "provider"})  # also those who sell: aid only when a copula says so
+
+
+def _named_giver(noun: Token) -> tuple[Token | None, Token | None]:
+    """Who a giver noun names, and the copula that says so: "Germany became the biggest supplier"
+    (the subject), "Estonia, a major donor of aid to Kyiv" (the name it stands beside), "Poland,
+    one of Ukraine's biggest suppliers", "Norway has been among the most generous donors"."""
+    holder = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
+        holder = noun.head.head  # "one of the biggest suppliers"
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "among":
+        copula = noun.head.head
+        return (subject_of(copula), copula) if copula.lemma_.lower() in _COPULAS else (None, None)
+    if holder.dep_ == "attr" and holder.head.lemma_.lower() in _COPULAS:
+        return subject_of(holder.head), holder.head
+    if holder.dep_ == "appos" and holder.head.pos_ == "PROPN":
+        return holder.head, None
+    return None, None
 
 
 _HELPING = frozenset({"help", "assist", "aid", "support", "back"})
