@@ -2372,6 +2372,13 @@ def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
     cats, cat_default = _category_or_default(
         sentence, tokens, ctx, allow_default=transfer or has_support_noun(sentence, tokens)
     )
+    if not cats and answered and head.pos_ == "VERB":  # "Kyiv's request was rejected by Berlin,
+        answer = [t for t in head.subtree if t not in noun.subtree]  # which would not send missiles"
+        cats = (
+            categories_in(sentence, answer)
+            if any(t.lemma_.lower() in lex.support_verbs for t in answer)
+            else []
+        )
     if not cats:
         return []
     recipients = [r for t in tokens for r in recipients_of(sentence, t, dobj_is_recipient=False)]
