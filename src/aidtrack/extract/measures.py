@@ -337,7 +337,33 @@ def _threat(actor: str, target: str, anchor: Token, conf: float) -> Found:
     return Found(fields, anchor, conf, "threat")
 
 
+def _misread_main(verb: Token) -> Token | None:
+    """ "Canada, which has long been cautious, imposed sanctions on ...": after an aside the
+    parser may read the main verb as a modifier of its object and the subject as the root;
+    returns that subject (the root noun) when so."""
+    if verb.pos_ != "VERB" or verb.dep_ != "amod" or verb.tag_ not in ("VBN", "VBD") or verb.i == 0:
+        return None
+    if verb.doc[verb.i - 1].text != "," or verb.head.i < verb.i:
+        return None
+    top = verb.head
+    while top.dep_ in ("appos", "conj", "dobj", "npadvmod", "attr", "relcl") and top.head != top:
+        top = top.head
+    if top.dep_ != "ROOT" or top.pos_ not in ("PROPN", "NOUN") or top.i > verb.i:
+        return None
+    aside = verb.doc[top.i + 1 : verb.i]  # "which had long hesitated", "a close ally of Kyiv"
+    told = any(t.tag_ in ("WDT", "WP") or t.dep_ in ("relcl", "appos", "acl") for t in aside)
+    return top if told and aside[:1].text == "," else None
+
+
+def _misread_object(verb: Token) -> list[Token]:
+    """The object of a main verb read as its modifier (see :func:`_misread_main`)."""
+    return [verb.head] if _misread_main(verb) is not None else []
+
+
 def _actors(sentence: Sentence, verb: Token) -> list[str]:
+    main = _misread_main(verb)
+    if main is not None:
+        return actors_of(sentence, main)
     if is_passive(verb):
         agent = agent_of(verb)
         return actors_of(sentence, agent) if agent is not None else []
@@ -1190,6 +1216,8 @@ def _sanction_verb(sentence: Sentence, noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ in ("relcl", "acl") and child.lemma_.lower() in governors_:
             return child
+        if child.lemma_.lower() in governors_ and _misread_main(child) is not None:
+            return child  # "Canada, which has long been cautious, imposed sanctions on ..."
     return None
 
 
@@ -1420,7 +1448,7 @@ def sanction_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
     if follow_up and lemma not in lex.words("sanction", "verbs") and _relative_on_other(sentence, verb):
         return []  # "Iranian drones that hit Ukraine" strike, they sanction nobody
     targets: list[str] = []
-    for obj in children(verb, frozenset({"dobj", "nsubjpass"})):
+    for obj in children(verb, frozenset({"dobj", "nsubjpass"})) or _misread_object(verb):
         if obj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
             obj = verb.head  # "the Russian bank, which was sanctioned by Washington"
         targets += target_codes(sentence, obj)
@@ -1566,9 +1594,9 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
     lemma = verb.lemma_.lower()
     if verb.pos_ != "VERB" or is_negated(verb):
         return []
-    if is_passive(verb):
+    if is_passive(verb) and _misread_main(verb) is None:
         return _closed_by(sentence, verb, ctx)
-    objects = children(verb, frozenset({"dobj"}))
+    objects = children(verb, frozenset({"dobj"})) or _misread_object(verb)
     targets: list[str] = []
     banned = _entry_ban(sentence, verb, objects)
     if banned:
@@ -1808,6 +1836,7 @@ def sanction_assets(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     if is_negated(verb) or is_hedged(sentence, verb):
         return []
     tokens = [t for c in verb.children if c.dep_ not in ("nsubj", "agent") for t in c.subtree]
+    tokens += [t for o in _misread_object(verb) for t in o.subtree if t.i > verb.i]
     if verb.dep_ == "acl":
         tokens += [t for t in verb.head.subtree if t.i < verb.i]
     words = {t.lemma_.lower() for t in tokens} | {t.text.lower() for t in tokens}
@@ -1817,7 +1846,9 @@ def sanction_assets(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     swift = lemma in lex.words("sanction", "swift_verbs") and ("swift" in words or system or bool(schemes))
     if not (assets or swift):
         return []
-    if verb.dep_ == "acl" or is_passive(verb):
+    if _misread_main(verb) is not None:
+        actors = _actors(sentence, verb)  # "Norway, which has long been cautious, froze ..."
+    elif verb.dep_ == "acl" or is_passive(verb):
         agent = agent_of(verb)
         actors = actors_of(sentence, agent) if agent is not None else _context_maker(sentence, verb, ctx)
     elif verb.dep_ == "relcl" and _names_measures(sentence, verb.head):
@@ -1830,7 +1861,7 @@ def sanction_assets(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
         c
         for c in verb.children
         if c.dep_ not in ("nsubj", "agent") and not (c.dep_ == "prep" and c.lower_ in ("in", "by"))
-    ]
+    ] + _misread_object(verb)
     targets = [c for p in parts for c in target_codes(sentence, p)]
     if verb.dep_ == "acl":  # "Russian assets frozen by the EU"
         targets = [
@@ -1925,14 +1956,15 @@ def _combo_direction(sentence: Sentence, token: Token) -> str | None:
             return "tighten"  # "will not approve new arms export permits": a freeze
     if lemma not in _combo_verbs(sentence.lexicon) and lemma not in ("give", "grant", "issue"):
         return None
-    objects = [t for t in object_tokens(token)[1:] if not _since(t) and not ended(t) and not _plate(t)]
+    phrase = object_tokens(token)[1:] + [t for o in _misread_object(token) for t in object_tokens(o)]
+    objects = [t for t in phrase if not _since(t) and not ended(t) and not _plate(t)]
     words = {t.lemma_.lower() for t in objects}
     if any(_sale_deal(o) for o in children(token, frozenset({"dobj", "nsubjpass"}))):
         words.add("sale")  # "froze a contract to sell bombs to Riyadh": one arms deal
     if words & sentence.lexicon.words("policy_change", "party_nouns"):
         return None
     for direction, verbs, nouns in _combos(sentence.lexicon):
-        if lemma in verbs and words & nouns:
+        if lemma in verbs and words & nouns and not _stance_alone(words & nouns, words):
             if _no_longer(token):  # "will no longer block exports": the rule is dropped
                 return _FLIPPED[direction]
             if is_negated(token):  # "has not approved new export permits": a freeze
@@ -1959,6 +1991,18 @@ def _combo_direction(sentence: Sentence, token: Token) -> str | None:
     ):
         return "loosen" if not is_negated(token) else "tighten"
     return None
+
+
+_STANCES = frozenset({"veto", "objection", "opposition"})
+_TRANSFERS = frozenset(
+    {"export", "re-export", "transfer", "sale", "delivery", "supply", "licence", "license", "use", "strike", "hit"}
+)
+
+
+def _stance_alone(matched: set[str], words: set[str]) -> bool:
+    """ "lifted its veto" on a decision changes no export rule; "dropped its objections to
+    re-exports of the tanks" does."""
+    return matched <= _STANCES and not words & _TRANSFERS
 
 
 def _plate(token: Token) -> bool:
