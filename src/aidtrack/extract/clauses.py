@@ -519,7 +519,17 @@ _PERSONAL = frozenset({"he", "she", "his", "her"})
 def _may_be_person(token: Token) -> bool:
     """A coded word that may name the person "he" or "his" refers to: not a name that only
     describes a thing ("US objections", "Ukrainian grain")."""
-    return not (token.dep_ in ("amod", "compound", "nmod") and token.head.pos_ == "NOUN")
+    head = token.head
+    return not (
+        token.dep_ in ("amod", "compound", "nmod")
+        and head.pos_ == "NOUN"
+        and head.lemma_.lower() not in _TITLES | _PEOPLE_NOUNS  # "the Ukrainian minister": a person
+    )
+
+
+_PEOPLE_NOUNS = frozenset(
+    {"leader", "diplomat", "counterpart", "head", "foreign", "defence", "defense", "prime", "king", "general"}
+)
 
 
 def _persons_state(sentence: Sentence, token: Token) -> str | None:
