@@ -626,6 +626,8 @@ def _reporter(sentence: Sentence, token: Token) -> str | None:
         return None
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i]
     subject = max(subjects, key=lambda c: c.i, default=None)  # the nearest: not a dateline's city
+    if subject is None and verb.dep_ == "conj":  # "X thanked Y for its support and said it would"
+        subject = subject_of(verb)
     if subject is None or subject.lower_ in _BARE_PRONOUNS:
         return None
     found = actors_of(sentence, subject)

@@ -341,6 +341,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         for t in c.subtree
     ):
         return []  # "has not approved new arms export permits": an export rule (policy rules read it)
+    if refused and lemma in _SELLING:
+        return []  # "Japan, which does not export weapons": an export rule, not a refusal to give
     if refused and prep_objects(verb, frozenset({"before", "until", "till"})):
         return []  # "will not be able to deliver the jets before 2025" delays, it does not refuse
     if refused:  # "has not sent" reports less surely than "will not send"
