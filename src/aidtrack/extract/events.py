@@ -709,11 +709,22 @@ def _gapped_donors(sentence: Sentence, verb: Token) -> list[str]:
         after = doc[tok.i + 1]
         if not (after.like_num or after.tag_ == "$" or after.text in ("€", "$", "£", "¥")):
             continue
-        if tok.dep_ in ("appos", "npadvmod", "conj", "nsubj", "dobj") and tok.head.i >= verb.i:
-            before = doc[tok.i - 1]
+        if tok.dep_ in ("appos", "npadvmod", "conj", "nsubj", "dobj", "nmod") and tok.head.i >= verb.i:
+            before = doc[_name_start(sentence, tok) - 1]  # "and the European Union 350 million"
             if before.lower_ in (",", "and", "while", "whereas", ";") or before.dep_ == "cc":
                 found.append(sentence.codes[tok.i])
     return found
+
+
+def _name_start(sentence: Sentence, token: Token) -> int:
+    """Where a coded name starts, with its "the": "the European Union" for "Union"."""
+    code = sentence.codes.get(token.i)
+    start = token.i
+    while start - 1 > sentence.span.start and (
+        sentence.codes.get(start - 1) == code or token.doc[start - 1].lower_ == "the"
+    ):
+        start -= 1
+    return start
 
 
 # things that reach a place to strike it, unless the words call them support
