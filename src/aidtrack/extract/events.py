@@ -1915,6 +1915,8 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
         targets = [c for c in _told_parties(sentence, verb) if c not in actors]
     if not targets:  # "pleaded for more help from the EU", "sought Washington's help"
         targets = [c for c in _givers_of_asked(sentence, verb) if c not in actors]
+    if not targets:  # "Zelensky pushed hard on Tomahawks but Trump pushed back"
+        targets = [c for c in _resisting_parties(sentence, verb) if c not in actors]
     unnamed = (
         not targets and not _addressed_to_someone(verb) and any(c.dep_ == "nsubj" for c in verb.children)
     )  # not "Asked if ..., he said"
@@ -1970,6 +1972,24 @@ def _asked_parts(verb: Token) -> list[Token]:
         and not (c.dep_ == "prep" and c.lower_ in _SCENE_PREPS)
         and not _comment_clause(c)
     ]
+
+
+_PUSHING_BACK = frozenset({"push", "pull", "hold", "fight", "step"})
+
+
+def _resisting_parties(sentence: Sentence, verb: Token) -> list[str]:
+    """Who resists an appeal in the clause joined to it by "but": "Zelensky pushed hard on
+    Tomahawks but Trump pushed back", "Kyiv pleaded for jets, but Washington refused"."""
+    lex = sentence.lexicon
+    found: list[str] = []
+    for conj in children(verb, frozenset({"conj"})):
+        if not any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in verb.children if c.i < conj.i):
+            continue
+        lemma = conj.lemma_.lower()
+        back = lemma in _PUSHING_BACK and any(c.lower_ == "back" for c in conj.children)
+        if back or lemma in lex.words("refusal", "verbs") or _refusal_phrase(lex, conj):
+            found += [c for c in actors_of(sentence, subject_of(conj)) if c not in found]
+    return found
 
 
 def _comment_clause(clause: Token) -> bool:
