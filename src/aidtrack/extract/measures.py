@@ -947,7 +947,10 @@ def _context_maker(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list
 def _under_makers(sentence: Sentence, verb: Token) -> list[str]:
     """The maker of the measures an act is done under ("Under the new EU package, ...",
     "Under sanctions announced by London, ...")."""
-    under = [o for o in prep_objects(verb, frozenset({"under"})) if _names_measures_made(sentence, o)]
+    holders = [verb, *(g for g in governors(verb)[:2] if g.lemma_.lower() in _SAYING)]  # "Officials said under ..."
+    under = [
+        o for h in holders for o in prep_objects(h, frozenset({"under"})) if _names_measures_made(sentence, o)
+    ]
     return [c for o in under for c in _measure_maker(sentence, o) or _announcer(sentence, o)]
 
 
@@ -1092,7 +1095,19 @@ _DETERRING = frozenset(
 def _defier(noun: Token) -> Token | None:
     """The act done in spite of the warning ("despite Chinese warnings, Lithuania opened the
     office", "ignoring Russian threats, Finland applied", "in spite of threats from Ankara"):
-    its subject is the one warned."""
+    its subject is the one warned. Hung on a verb of saying ("Officials said despite warnings
+    from Beijing, Vilnius allowed ..."), it is the act told."""
+    act = _defied_act(noun)
+    if act is not None and act.lemma_.lower() in _SAYING:
+        told = [c for c in act.children if c.dep_ == "ccomp" and c.i > noun.i]
+        return told[0] if told else None
+    return act
+
+
+_SAYING = frozenset({"say", "tell", "report", "announce", "state", "add", "note", "confirm"})
+
+
+def _defied_act(noun: Token) -> Token | None:
     head = noun.head
     if noun.dep_ == "pobj":
         if head.lower_ == "of" and head.head.lower_ in ("spite", "face"):  # "in spite of", "in the face of"
@@ -2020,6 +2035,10 @@ def _sale_deal(noun: Token) -> bool:
     if noun.lemma_.lower() not in _DEALS:
         return False
     selling = any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _SELLING for c in noun.children)
+    selling = selling or any(  # "resumed a frozen deal to sell ...", the infinitive hung on the verb
+        c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _SELLING and c.left_edge.i == noun.i + 1
+        for c in noun.head.children
+    )
     armed = any(
         c.lemma_.lower() in _ARMS | {"export", "sale"}
         for c in noun.children
