@@ -95,6 +95,7 @@ class Lexicon:
     names: dict[str, str]
     people: dict[str, tuple[Term, ...]]
     sets: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    serves: dict[str, str] = field(default_factory=dict)  # organisation name -> the place it serves
 
     def words(self, section: str, key: str) -> frozenset[str]:
         """The word set ``section.key`` of triggers.yaml; a key the file lacks is an error
@@ -186,6 +187,7 @@ def load_lexicon() -> Lexicon:
         raw=check_triggers(_read_yaml("triggers.yaml")),
         names=_names(actors.get("names", {})),
         people=_people(),
+        serves=_names(actors.get("serves", {})),
     )
 
 

@@ -481,9 +481,12 @@ def _recipient_codes(sentence: Sentence, candidates: list[Token]) -> list[str]:
             ]
             found += [c for c in _instrument_owners(sentence, tok) if c not in found] if not inner else []
             continue
-        codes = actors_of(sentence, tok)
+        served = sentence.lexicon.serves.get(tok.lower_)
+        codes = [served] if served else actors_of(sentence, tok)  # "funding to UNRWA"
         if codes and not any(is_state(c) for c in codes):  # "to UN agencies working in Yemen"
             codes = _served_places(sentence, tok) or codes
+        elif len(codes) > 1 and tok.lemma_.lower() in _AGENCIES:  # "the UN agency for Palestinian
+            codes = [c for c in codes if is_state(c)]  # refugees": the people it serves
         if not codes and tok.lemma_.lower() in _POPULATIONS:  # "to 2 million people in Gaza"
             codes = [c for o in prep_objects(tok, _WHERE_PEOPLE_ARE) for c in actors_of(sentence, o)]
         found += [c for c in codes if c not in found]
@@ -491,6 +494,7 @@ def _recipient_codes(sentence: Sentence, candidates: list[Token]) -> list[str]:
 
 
 _WORKING = frozenset({"work", "operate", "active", "serve", "base", "help", "assist"})
+_AGENCIES = frozenset({"agency", "programme", "program", "office", "mission", "organisation", "organization"})
 # people helped where they live: "families in Sudan", "civilians across Gaza"
 _POPULATIONS = frozenset(
     {
@@ -519,6 +523,9 @@ def _served_places(sentence: Sentence, organisation: Token) -> list[str]:
     """The states an organisation named as a recipient works in: "UN agencies working in
     Yemen", "the Red Cross in Sudan" receive for the people there."""
     places = prep_objects(organisation, frozenset({"in", "inside"}))
+    places += [  # "the UN agency for Palestinian refugees"
+        p for p in prep_objects(organisation, frozenset({"for"})) if p.lemma_.lower() in _POPULATIONS
+    ]
     places += [
         o
         for acl in children(organisation, frozenset({"acl", "relcl", "amod"}))
