@@ -1553,6 +1553,30 @@ def refusal_of_operation(sentence: Sentence, verb: Token, ctx: ArticleContext) -
     return _refusals(actors, ["military"], [], verb, 0.6, rule="refusal-operation")
 
 
+_DISPOSING = frozenset(
+    {"decommission", "scrap", "destroy", "dismantle", "bury", "retire", "mothball", "discard", "junk", "sink"}
+)
+
+
+def refusal_despite_request(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """Disposing of what was asked for: "Australia is decommissioning its helicopters despite
+    Ukraine's request to receive them", "scrapped the tanks despite calls to send them to Kyiv"."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _DISPOSING or is_negated(verb):
+        return []
+    if is_hedged(sentence, verb):
+        return []
+    despite = [t for o in prep_objects(verb, frozenset({"despite"})) for t in o.subtree]
+    if not any(t.lemma_.lower() in _REQUESTS | sentence.lexicon.words("appeal", "nouns") for t in despite):
+        return []
+    things = [t for c in children(verb, frozenset({"dobj", "nsubjpass"})) for t in core_phrase(c)]
+    cats = categories_in(sentence, things)
+    actors = _refusal_actors(sentence, verb)
+    askers = [c for t in despite for c in [sentence.codes.get(t.i)] if c]
+    return _refusals(
+        [a for a in actors if a not in askers], cats, askers[:1], verb, 0.65, rule="refusal-despite"
+    )
+
+
 _STANDING_RULES = frozenset(
     {"law", "constitution", "legislation", "statute", "treaty", "act", "code", "doctrine", "regulation"}
 )
@@ -3319,4 +3343,5 @@ RULES: tuple[Rule, ...] = (
     support_joining,
     appeal_complaint,
     headline_verb,
+    refusal_despite_request,
 )
