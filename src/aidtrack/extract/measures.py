@@ -1462,6 +1462,8 @@ def sanction_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
         return []
     if follow_up and lemma not in lex.words("sanction", "verbs") and _relative_on_other(sentence, verb):
         return []  # "Iranian drones that hit Ukraine" strike, they sanction nobody
+    if _power_to(verb):
+        return []  # "passed a law allowing it to sanction Russian officials": a power, not a sanction
     targets: list[str] = []
     for obj in children(verb, frozenset({"dobj", "nsubjpass"})) or _misread_object(verb):
         if obj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
@@ -1517,6 +1519,21 @@ def sanction_headline(sentence: Sentence, token: Token, ctx: ArticleContext) -> 
     if is_hedged(sentence, token):
         return []
     return _sanctions([maker], targets, token, ctx)
+
+
+_ENABLING = frozenset({"allow", "enable", "empower", "permit", "authorise", "authorize", "let"})
+
+
+def _power_to(verb: Token) -> bool:
+    """ "a law allowing it to sanction ...", "a framework that enables Ottawa to freeze ...":
+    a power to act given by a rule, not the act."""
+    head = verb.head
+    return (
+        verb.dep_ in ("xcomp", "ccomp")
+        and head.lemma_.lower() in _ENABLING
+        and head.dep_ in ("acl", "relcl")
+        and head.head.pos_ == "NOUN"
+    )
 
 
 def _relative_on_other(sentence: Sentence, verb: Token) -> bool:
@@ -1978,6 +1995,8 @@ def _combo_direction(sentence: Sentence, token: Token) -> str | None:
         words.add("sale")  # "froze a contract to sell bombs to Riyadh": one arms deal
     if words & sentence.lexicon.words("policy_change", "party_nouns"):
         return None
+    if words & _FUNDING and not words & (_ARMS | _TRANSFERS):
+        return None  # "lifted its freeze on aid to UNRWA": funding resumed, no export rule
     for direction, verbs, nouns in _combos(sentence.lexicon):
         if lemma in verbs and words & nouns and not _stance_alone(words & nouns, words):
             if _no_longer(token):  # "will no longer block exports": the rule is dropped
@@ -2008,6 +2027,7 @@ def _combo_direction(sentence: Sentence, token: Token) -> str | None:
     return None
 
 
+_FUNDING = frozenset({"aid", "funding", "fund", "assistance", "payment", "contribution", "donation", "grant"})
 _STANCES = frozenset({"veto", "objection", "opposition"})
 _TRANSFERS = frozenset(
     {"export", "re-export", "transfer", "sale", "delivery", "supply", "licence", "license", "use", "strike", "hit"}
