@@ -34,6 +34,7 @@ from aidtrack.extract.clauses import (
     reporters_of,
     subject_of,
     time_for,
+    word_forms,
 )
 from aidtrack.extract.roles import (
     DOBJ_RECIPIENT_VERBS,
@@ -1886,7 +1887,10 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
     """ "Zelensky urged Germany to send tanks", "called on Israel for air defence"."""
     lex = sentence.lexicon
     lemma = verb.lemma_.lower()
-    wanting = lemma in lex.words("appeal", "wanting_verbs")
+    wanting_forms = word_forms(verb) & lex.words("appeal", "wanting_verbs")  # "hopes" read as "hop"
+    wanting = bool(wanting_forms)
+    if wanting and lemma not in wanting_forms and lemma not in lex.words("appeal", "verbs"):
+        lemma = min(wanting_forms)
     if verb.pos_ != "VERB" or not (lemma in lex.words("appeal", "verbs") or wanting):
         return []
     if lemma == "like" and not has_aux(verb, frozenset({"would", "'d"})):
@@ -2332,7 +2336,9 @@ def _appeal_targets(sentence: Sentence, verb: Token) -> list[str]:
     if not found:  # "called for Germany to station more tanks" (parsed as an adverbial clause)
         for comp in children(verb, frozenset({"advcl"})):
             if any(m.dep_ == "mark" and m.lower_ in ("for", "that") for m in comp.children):
-                found += [c for c in actors_of(sentence, subject_of(comp)) if c not in found]
+                givers = _passive_agents(sentence, comp) if is_passive(comp) else []  # "for more
+                givers = givers or actors_of(sentence, subject_of(comp))  # tanks to be sent by Germany"
+                found += [c for c in givers if c not in found]
     if not found:  # "requested its MiG-29 jets", "asked for Greece's S-300s": the owner is asked
         asked = children(verb, frozenset({"dobj"})) + prep_objects(verb, frozenset({"for"}))
         owners = [p for o in asked for p in children(o, frozenset({"poss"}))]
