@@ -1895,8 +1895,12 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
         return []
     if lemma == "like" and not has_aux(verb, frozenset({"would", "'d"})):
         return []  # "would like to receive jets" wants; "like" alone does not
-    if lemma == "expect" and not children(verb, frozenset({"dobj"})) and children(verb, frozenset({"xcomp"})):
-        return []  # "Kyiv expects to receive missiles" awaits a delivery; "expects Berlin to send" asks
+    if (
+        lemma in ("expect", "hope")
+        and not children(verb, frozenset({"dobj"}))
+        and children(verb, frozenset({"xcomp"}))
+    ):
+        return []  # "Kyiv expects (hopes) to receive missiles" awaits a delivery; "expects Berlin to send" asks
     giving = lex.support_verbs | lex.words("support", "receive_verbs")
     wanted = [t for c in children(verb, frozenset({"xcomp", "ccomp", "prep"})) for t in c.subtree]
     wanted += [t for c in children(verb, frozenset({"advcl"})) if _bare_infinitive(c) for t in c.subtree]
