@@ -1953,6 +1953,22 @@ def _combo_verbs(lex: Lexicon) -> frozenset[str]:
     return cached
 
 
+_DEMANDING = frozenset(
+    {"insist", "demand", "urge", "ask", "press", "call", "want", "require", "request", "push", "condition"}
+)
+
+
+def _demanded(token: Token) -> bool:
+    """A change someone demands ("Ankara insisted that Stockholm lift its embargo", "Kyiv
+    demanded that Berlin scrap its restrictions"): the clause under a verb of demanding."""
+    for gov in governors(token)[:6]:
+        if gov.pos_ == "VERB" and gov.lemma_.lower() in _DEMANDING:
+            return True
+        if gov.dep_ in ("ROOT",) or gov.pos_ == "VERB" and gov.lemma_.lower() in _SAYING:
+            return False
+    return False
+
+
 _FORECASTING = frozenset({"expect", "predict", "forecast", "anticipate", "foresee", "project", "see"})
 
 
@@ -2124,6 +2140,8 @@ def policy_change(sentence: Sentence, token: Token, ctx: ArticleContext) -> list
     )
     if direction is None or is_negated(token) and not frozen or is_hedged(sentence, token) or forecast(token):
         return []
+    if _demanded(token):
+        return []  # "insisting that Sweden lift the arms embargo": asked for, not done
     if (
         direction == "tighten"
         and _phrase_at(sentence, token, "tighten")
