@@ -1010,6 +1010,7 @@ def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
         _not_yet_given(sentence, noun)
         or _asked_or_refused(sentence, noun)
         or _pledged_to_an_idea(sentence, noun)
+        or _under_no(noun)
     ):
         return []
     donors = modifier_actors(sentence, noun, of=True) or _light_verb_donors(sentence, noun)
@@ -1044,6 +1045,19 @@ def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
     return _supports(
         donors, recipients, cats, noun, conf, rule="support-noun", stage=_noun_stage(sentence, noun)
     )
+
+
+def _under_no(noun: Token) -> bool:
+    """ "no further deliveries of arms from Berlin": the arms are not given (the head noun with
+    "no" is the refusal)."""
+    token = noun
+    for _ in range(2):
+        if token.dep_ not in ("pobj", "prep") or token.head == token:
+            return False
+        token = token.head
+        if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+            return True
+    return False
 
 
 def _pledged_to_an_idea(sentence: Sentence, noun: Token) -> bool:
