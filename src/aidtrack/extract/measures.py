@@ -1953,6 +1953,30 @@ def _combo_verbs(lex: Lexicon) -> frozenset[str]:
     return cached
 
 
+_REFUSING = frozenset({"refuse", "deny", "decline", "reject", "veto"})
+
+
+def _permit_refused_for(sentence: Sentence, token: Token) -> bool:
+    """Permits refused for another's transfer ("Bern refused to grant permits for the re-export
+    of the shells", "Berlin refused to issue permits so that the howitzers can be exported to
+    Kyiv"): that blocks someone's support, a refusal; refusing licences for one's own sales
+    changes an export rule."""
+    refused = token.lemma_.lower() in _REFUSING or is_negated(token) or any(
+        g.lemma_.lower() in _REFUSING for g in governors(token)[:2]
+    )
+    if not refused:
+        return False
+    text = sentence.span.text.lower()
+    if "re-export" in text or "reexport" in text or "re - export" in text:
+        return True
+    return any(  # "so that the weapons can be exported": a purpose naming one transfer
+        c.dep_ == "advcl"
+        and any(m.lower_ in ("so", "that") for m in c.children if m.dep_ in ("mark", "advmod"))
+        and c.lemma_.lower() in _SELLING | {"export", "transfer", "send", "pass"}
+        for c in token.subtree
+    )
+
+
 _DEMANDING = frozenset(
     {"insist", "demand", "urge", "ask", "press", "call", "want", "require", "request", "push", "condition"}
 )
@@ -2142,6 +2166,8 @@ def policy_change(sentence: Sentence, token: Token, ctx: ArticleContext) -> list
         return []
     if _demanded(token):
         return []  # "insisting that Sweden lift the arms embargo": asked for, not done
+    if direction == "tighten" and _permit_refused_for(sentence, token):
+        return []  # "refused to issue permits so the howitzers can go to Kyiv": a refusal of support
     if (
         direction == "tighten"
         and _phrase_at(sentence, token, "tighten")
