@@ -1390,6 +1390,54 @@ def appeal_complaint(sentence: Sentence, word: Token, ctx: ArticleContext) -> li
         targets = [c for c in actors_of(sentence, party) if c not in actors]
         cats, cat_default = _category_or_default(sentence, list(clause.subtree), ctx, allow_default=True)
         out += _appeal_events((actors, targets), cats, word, 0.6 - 0.1 * cat_default, "appeal-complaint")
+    if lemma in _COMPLAINING:
+        out += _slowness_blamed(sentence, word, actors)
+    return out
+
+
+_SLOWNESS = frozenset(
+    {
+        "reluctance",
+        "refusal",
+        "hesitation",
+        "hesitancy",
+        "delay",
+        "failure",
+        "slowness",
+        "pace",
+        "unwillingness",
+        "dithering",
+        "foot-dragging",
+        "veto",
+    }
+)
+
+
+def _slowness_blamed(sentence: Sentence, verb: Token, actors: list[str]) -> list[Found]:
+    """ "criticised Germany's reluctance to send tanks", "lamented the slow pace of American
+    weapons deliveries": blaming a party's holding back asks it to give."""
+    out: list[Found] = []
+    for noun in children(verb, frozenset({"dobj"})):
+        if noun.lemma_.lower() not in _SLOWNESS:
+            continue
+        words = list(noun.subtree)
+        lex = sentence.lexicon
+        if not (
+            any(t.lemma_.lower() in lex.support_verbs for t in words)
+            or has_support_noun(sentence, words)
+            or categories_in(sentence, words)
+        ):
+            continue
+        owners = children(noun, frozenset({"poss"})) or [
+            m
+            for t in words
+            if lex.words("support", "nouns") & {t.lemma_.lower()} or lex.categories_of(t)
+            for m in t.children
+            if m.dep_ in ("amod", "compound", "poss")
+        ]
+        targets = [c for o in owners for c in actors_of(sentence, o) if c not in actors]
+        cats = categories_in(sentence, words)
+        out += _appeal_events((actors, list(dict.fromkeys(targets))), cats, verb, 0.55, "appeal-complaint")
     return out
 
 
