@@ -76,7 +76,10 @@ MECHANISMS = [
     ),
     # idioms of consequence
     ("Beijing said Canberra was playing with fire by hosting American bombers.", {("threat", "CHN", "AUS")}),
-    ("Moscow said Helsinki would be crossing a red line if it hosted nuclear weapons.", {("threat", "RUS", "FIN")}),
+    (
+        "Moscow said Helsinki would be crossing a red line if it hosted nuclear weapons.",
+        {("threat", "RUS", "FIN")},
+    ),
     # a warning defied
     ("Despite Iranian warnings, Bahrain joined the naval coalition.", {("threat", "IRN", "BHR")}),
     # arming someone in answer to another's act
@@ -96,7 +99,10 @@ MECHANISMS = [
     # "no longer" turns the direction of the verb
     ("Denmark will no longer block arms exports to Turkey.", {("policy_change", "DNK", "loosen")}),
     # a court ordering a halt
-    ("A Belgian court ordered a halt to deliveries of ammunition to Israel.", {("policy_change", "BEL", "tighten")}),
+    (
+        "A Belgian court ordered a halt to deliveries of ammunition to Israel.",
+        {("policy_change", "BEL", "tighten")},
+    ),
 ]
 
 

@@ -182,8 +182,9 @@ def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
             len([t for t in threatened_act if t.i not in sentence.codes for _ in counted_group(sentence, t)]),
             _coordinated_count(sentence, threatened_act),  # "including Germany and the United States"
         )
-    if not targets and _cuts_support(sentence, acts) and ctx.default_recipient not in (None, *actors):
-        targets, has_cue = [ctx.default_recipient], True  # "had threatened to cut funding": its receiver
+    receiver = ctx.default_recipient
+    if not targets and receiver is not None and receiver not in actors and _cuts_support(sentence, acts):
+        targets, has_cue = [receiver], True  # "had threatened to cut funding": its receiver
     if not targets:  # "threatening consequences if the country supplies Patriots": who would act
         targets = [
             c
@@ -222,7 +223,9 @@ _MADE = frozenset(
 )
 
 
-_CUTTING = frozenset({"cut", "halt", "suspend", "withhold", "stop", "end", "freeze", "pull", "withdraw", "slash"})
+_CUTTING = frozenset(
+    {"cut", "halt", "suspend", "withhold", "stop", "end", "freeze", "pull", "withdraw", "slash"}
+)
 
 
 def _cuts_support(sentence: Sentence, acts: list[Token]) -> bool:
@@ -387,7 +390,8 @@ def _answer_threatens(token: Token) -> bool:
             for o in prep_objects(token, frozenset({"with"}))
         )
         conditional = any(
-            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "should", "unless") for m in c.children)
+            c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in ("if", "should", "unless") for m in c.children)
             for c in token.children
         )  # "Moscow would respond if Finland allowed ..."
         return vowed or (forceful or conditional) and is_future(token)
@@ -486,7 +490,9 @@ def _answered_parties(sentence: Sentence, noun: Token) -> list[str]:
     response to British depleted uranium shells for Kyiv" (the shells' maker, not Kyiv)."""
     ahead = [noun, *governors(noun)][:5]
     if not any(
-        g.lemma_.lower() in _VOWING or is_future(g) or any(c.dep_ == "aux" and c.lower_ in _MODALS for c in g.children)
+        g.lemma_.lower() in _VOWING
+        or is_future(g)
+        or any(c.dep_ == "aux" and c.lower_ in _MODALS for c in g.children)
         for g in ahead
     ):
         return []  # "the decision was made in response to the Israeli ban": a motive, no threat
@@ -947,7 +953,10 @@ def _context_maker(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list
 def _under_makers(sentence: Sentence, verb: Token) -> list[str]:
     """The maker of the measures an act is done under ("Under the new EU package, ...",
     "Under sanctions announced by London, ...")."""
-    holders = [verb, *(g for g in governors(verb)[:2] if g.lemma_.lower() in _SAYING)]  # "Officials said under ..."
+    holders = [
+        verb,
+        *(g for g in governors(verb)[:2] if g.lemma_.lower() in _SAYING),
+    ]  # "Officials said under ..."
     under = [
         o for h in holders for o in prep_objects(h, frozenset({"under"})) if _names_measures_made(sentence, o)
     ]
@@ -1441,7 +1450,7 @@ def sanction_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
     if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
         subject = verb.head  # "The measures, which target North Korean firms, were announced by Seoul"
     told = lemma in ("target", "hit", "cover") and subject is not None and _names_measures(sentence, subject)
-    makers = (reporters_of(sentence, verb) or _measure_maker(sentence, subject)) if told else []
+    makers = (reporters_of(sentence, verb) or _measure_maker(sentence, subject)) if told and subject else []
     told = told and bool(makers)  # "Ottawa said the measures target ..."
     follow_up = (
         told
@@ -1477,8 +1486,9 @@ def sanction_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
                 if s_.i > verb.i
                 for c in target_codes(sentence, s_)
             ]
-    if not targets and verb.dep_ == "advcl" and verb.tag_ == "VBN" and agent_of(verb) is not None:
-        targets = target_codes(sentence, subject_of(verb.head))  # "Sanctioned by Britain, the Iranian firm"
+    sanctioned = subject_of(verb.head) if verb.dep_ == "advcl" and verb.tag_ == "VBN" else None
+    if not targets and sanctioned is not None and agent_of(verb) is not None:
+        targets = target_codes(sentence, sanctioned)  # "Sanctioned by Britain, the Iranian firm"
     if not targets and ctx.sanction_target:
         targets = [ctx.sanction_target]
     actors = _actors(sentence, verb) if not is_passive(verb) else actors_of(sentence, agent_of(verb))
@@ -1912,7 +1922,11 @@ def _measure_maker(sentence: Sentence, noun: Token) -> list[str]:
     head = noun.head
     if not found and noun.dep_ == "nsubjpass" and agent_of(head) is not None:
         found = actors_of(sentence, agent_of(head))
-    if not found and noun.dep_ == "dobj" and head.lemma_.lower() in sentence.lexicon.words("sanction", "governors"):
+    if (
+        not found
+        and noun.dep_ == "dobj"
+        and head.lemma_.lower() in sentence.lexicon.words("sanction", "governors")
+    ):
         found = _actors(sentence, head)
     return found
 
@@ -1961,8 +1975,10 @@ def _permit_refused_for(sentence: Sentence, token: Token) -> bool:
     of the shells", "Berlin refused to issue permits so that the howitzers can be exported to
     Kyiv"): that blocks someone's support, a refusal; refusing licences for one's own sales
     changes an export rule."""
-    refused = token.lemma_.lower() in _REFUSING or is_negated(token) or any(
-        g.lemma_.lower() in _REFUSING for g in governors(token)[:2]
+    refused = (
+        token.lemma_.lower() in _REFUSING
+        or is_negated(token)
+        or any(g.lemma_.lower() in _REFUSING for g in governors(token)[:2])
     )
     if not refused:
         return False
@@ -2070,7 +2086,19 @@ def _combo_direction(sentence: Sentence, token: Token) -> str | None:
 _FUNDING = frozenset({"aid", "funding", "fund", "assistance", "payment", "contribution", "donation", "grant"})
 _STANCES = frozenset({"veto", "objection", "opposition"})
 _TRANSFERS = frozenset(
-    {"export", "re-export", "transfer", "sale", "delivery", "supply", "licence", "license", "use", "strike", "hit"}
+    {
+        "export",
+        "re-export",
+        "transfer",
+        "sale",
+        "delivery",
+        "supply",
+        "licence",
+        "license",
+        "use",
+        "strike",
+        "hit",
+    }
 )
 
 
@@ -2202,7 +2230,11 @@ def _arms_in(sentence: Sentence, token: Token) -> bool:
 
 def _on_exports(noun: Token) -> bool:
     """ "export curbs", "export controls": a measure on what is sold abroad."""
-    return any(c.lemma_.lower() in ("export", "re-export") for c in noun.children if c.dep_ in ("compound", "amod", "nmod"))
+    return any(
+        c.lemma_.lower() in ("export", "re-export")
+        for c in noun.children
+        if c.dep_ in ("compound", "amod", "nmod")
+    )
 
 
 def _destinations(objects: list[Token]) -> list[Token]:
@@ -2221,9 +2253,15 @@ def _destinations(objects: list[Token]) -> list[Token]:
 def _restricts_a_country(sentence: Sentence, token: Token) -> bool:
     """ "expanded its export restrictions on Russia and Belarus" (goods, not arms): a sanction
     on those countries, not a rule on arming a party (an arms embargo is both)."""
-    curbs = [t for t in children(token, frozenset({"dobj"})) if t.lemma_.lower() in _MEASURES and _on_exports(t)]
+    curbs = [
+        t for t in children(token, frozenset({"dobj"})) if t.lemma_.lower() in _MEASURES and _on_exports(t)
+    ]
     if curbs and not _arms_in(sentence, token):  # "imposed export curbs on gallium to the US"
-        places = _destinations(curbs + prep_objects(token, frozenset({"on"})) + [o for c in curbs for o in prep_objects(c, frozenset({"on"}))])
+        places = _destinations(
+            curbs
+            + prep_objects(token, frozenset({"on"}))
+            + [o for c in curbs for o in prep_objects(c, frozenset({"on"}))]
+        )
         if any(target_codes(sentence, o) for o in places):
             return True
     trade = [  # "banned trade with Iran": a country shut out, unless arms are what is banned
@@ -2656,9 +2694,7 @@ def policy_use_permission(sentence: Sentence, verb: Token, ctx: ArticleContext) 
         return []
     idioms = sentence.lexicon.words("policy_change", "permission_idioms")
     granted = lemma in ("give", "grant", "issue") and any(
-        words & idioms
-        for o in children(verb, frozenset({"dobj"}))
-        for words in [_idiom_forms(o)]
+        words & idioms for o in children(verb, frozenset({"dobj"})) for words in [_idiom_forms(o)]
     )
     if lemma not in _PERMITTING and not granted:
         return []
