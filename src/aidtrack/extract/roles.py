@@ -9,7 +9,7 @@ import re
 
 from spacy.tokens import Token
 
-from aidtrack.actors.names import actor_name
+from aidtrack.actors.names import display_name
 from aidtrack.extract.clauses import (
     PERMISSIONS,
     WAR_NOUNS,
@@ -556,7 +556,7 @@ def _instrument_owners(sentence: Sentence, instrument: Token) -> list[str]:
 def _state_name(sentence: Sentence, token: Token) -> bool:
     """The word is (part of) a state's own name ("Ukraine"), not its adjective ("Czech")."""
     code = sentence.code(token)
-    return code is not None and is_state(code) and token.text in actor_name(code).split()
+    return code is not None and is_state(code) and token.text in display_name(code).split()
 
 
 _CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "ccomp", "csubj", "parataxis"})
