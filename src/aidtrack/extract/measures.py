@@ -876,7 +876,8 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
         targets = [main] if main else []
     elif measure:
         objects = _measure_targets(noun)
-        objects += _destinations(objects) if _on_exports(noun) else []  # "export curbs on X to the US"
+        if _on_exports(noun):  # "export curbs on X to the US", "its export ban to Russia"
+            objects += _destinations(objects) + prep_objects(noun, frozenset({"to"}))
         targets = [c for t in objects for c in target_codes(sentence, t)]
     else:
         targets = _sanction_targets(sentence, verb, noun, ctx if core else ArticleContext())
@@ -1161,7 +1162,7 @@ def _trade_ban(noun: Token, lex: Lexicon | None = None) -> bool:
         if c.dep_ in ("compound", "amod", "nmod")
     ):
         return False
-    return bool(_measure_targets(noun))
+    return bool(_measure_targets(noun)) or _on_exports(noun) and bool(prep_objects(noun, frozenset({"to"})))
 
 
 _COVERING = frozenset({"cover", "target", "include", "hit", "affect"})
@@ -1349,6 +1350,9 @@ def target_codes(sentence: Sentence, phrase: Token, *, clauses: bool = False) ->
     inside it."""
     found: list[str] = []
     stack = [phrase]
+    national = any(  # the parties' own country is named: where some of them live is no target
+        c.i in sentence.codes for c in phrase.children if c.dep_ in ("amod", "compound", "nmod", "poss")
+    )
     while stack:
         tok = stack.pop()
         code = sentence.codes.get(tok.i)
@@ -1364,6 +1368,8 @@ def target_codes(sentence: Sentence, phrase: Token, *, clauses: bool = False) ->
                 stack.append(agent)  # "goods used by the Russian military", "firms owned by"
                 continue
             if child.dep_ == "acl" and child.lemma_.lower() in _LOCATING:
+                if national:
+                    continue  # "North Korean individuals, including a banker based in Moscow"
                 stack += [
                     g
                     for p in child.children
@@ -1678,6 +1684,9 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
                 c.lemma_.lower() in ("entity", "sanction", "black", "blacklist", "sanctions")
                 for c in o.children
             )
+            | any(
+                t.lemma_.lower() in _LISTED_FOR for t in o.subtree if t != o
+            )  # "the list of those facing restrictions"
             | (o.lemma_.lower() == "blacklist")
             | (
                 ctx.sanction_actor is not None
@@ -1700,6 +1709,7 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
 
 _CONFERRED = frozenset({"preference", "privilege", "access", "licence", "license"})
 _LISTING = frozenset({"put", "place", "list", "include", "enter", "name"})
+_LISTED_FOR = frozenset({"sanction", "restriction", "control", "ban", "embargo", "freeze"})
 
 
 def _onto_sanctions_list(sentence: Sentence, verb: Token) -> bool:
