@@ -255,6 +255,13 @@ def companions(sentence: Sentence, verb: Token) -> list[str]:
                 if grand.lower_ == "with":
                     for obj in grand.children:
                         found += [c for c in actors_of(sentence, obj) if c not in found]
+        if prep.lower_ == "with" and any(a.lower_ in _WITH_ADVERBS | {"jointly"} for a in prep.children):
+            for obj in children(prep, frozenset({"pobj"})):  # "Together with Sweden, Finland will ..."
+                found += [c for c in actors_of(sentence, obj) if c not in found]
+    joined = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "in" else None
+    if joined is not None and joined.lemma_.lower() == "join":  # "Britain joined France in sending"
+        for obj in children(joined, frozenset({"dobj"})):  # (not "joined the EU in imposing": its line)
+            found += [c for c in actors_of(sentence, obj) if c not in found and is_state(c)]
     return found
 
 
