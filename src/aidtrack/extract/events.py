@@ -342,6 +342,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         for t in c.subtree
     ):
         return []  # "has not approved new arms export permits": an export rule (policy rules read it)
+    if refused and is_past(verb) and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in verb.children):
+        return []  # "has not yet delivered the tanks": still to come, no refusal
     if refused and lemma in _SELLING:
         return []  # "Japan, which does not export weapons": an export rule, not a refusal to give
     if refused and prep_objects(verb, frozenset({"before", "until", "till"})):
