@@ -2033,6 +2033,30 @@ def forecast(token: Token) -> bool:
 _FLIPPED = {"loosen": "tighten", "tighten": "loosen"}
 
 
+_CEASING = frozenset({"stop", "cease", "quit", "end"})
+
+
+def _ceased(token: Token) -> bool:
+    """ "decided to stop blocking the re-export", "has stopped approving new licences": a verb
+    whose doing stops, which turns its direction around."""
+    return (
+        token.tag_ == "VBG"
+        and token.dep_ in ("xcomp", "ccomp", "pcomp")
+        and token.head.lemma_.lower() in _CEASING
+    )
+
+
+def _ceasing_over_change(sentence: Sentence, token: Token) -> bool:
+    """ "stop" over a verb that itself changes a rule ("stop blocking exports"): the inner verb
+    tells the change."""
+    if token.lemma_.lower() not in _CEASING:
+        return False
+    return any(
+        c.tag_ == "VBG" and c.dep_ in ("xcomp", "ccomp") and _combo_direction(sentence, c)
+        for c in token.children
+    )
+
+
 def _no_longer(token: Token) -> bool:
     """ "will no longer block", "no longer allows": a rule that stops, which turns the verb's
     direction around (unlike "did not block", which changes nothing)."""
@@ -2061,9 +2085,11 @@ def _combo_direction(sentence: Sentence, token: Token) -> str | None:
         words.add("sale")  # "froze a contract to sell bombs to Riyadh": one arms deal
     if words & sentence.lexicon.words("policy_change", "party_nouns"):
         return None
-    if words & _FUNDING and not words & (_ARMS | _TRANSFERS):
-        return None  # "lifted its freeze on aid to UNRWA": funding resumed, no export rule
-    for direction, verbs, nouns in _combos(sentence.lexicon):
+    if words & _FUNDING and not words & (_TRANSFERS - {"delivery", "supply"}):
+        return None  # "lifted its freeze on aid to UNRWA", "the hold on military aid": support resumed
+    heads = {o.lemma_.lower() for o in children(token, frozenset({"dobj", "nsubjpass"})) if o in objects}
+    combos = [c for c in _combos(sentence.lexicon) if heads & c[2]] or _combos(sentence.lexicon)
+    for direction, verbs, nouns in combos:  # the object's own noun first ("reinstated its restrictions")
         if lemma in verbs and words & nouns and not _stance_alone(words & nouns, words):
             if _no_longer(token):  # "will no longer block exports": the rule is dropped
                 return _FLIPPED[direction]
@@ -2190,17 +2216,21 @@ def policy_change(sentence: Sentence, token: Token, ctx: ArticleContext) -> list
     combo = _combo_direction(sentence, token)
     if token.lemma_.lower() not in _first_words(lex) and combo is None:
         return []
-    direction = _policy_direction(sentence, token) or combo
-    ceased = _no_longer(token)
-    if ceased and direction is not None:  # "will no longer allow exports" tightens
-        phrased = _policy_direction(sentence, token)
-        direction = _FLIPPED[phrased] if phrased else combo
+    if _ceasing_over_change(sentence, token):
+        return []  # "decided to stop blocking the re-export": read at "blocking"
+    phrased = _policy_direction(sentence, token)
+    direction = phrased or combo
+    ceased = _no_longer(token) or _ceased(token)
+    if ceased and direction is not None:  # "will no longer allow exports", "stop blocking re-exports"
+        stopped = combo if _no_longer(token) else combo and _FLIPPED[combo]  # no_longer: flipped already
+        direction = _FLIPPED[phrased] if phrased else stopped
     frozen = ceased or (  # "will not approve new arms export permits"
         combo == direction == "tighten"
         and is_negated(token)
         and token.lemma_.lower() in ("approve", "grant", "issue")
     )
-    if direction is None or is_negated(token) and not frozen or is_hedged(sentence, token) or forecast(token):
+    hedged = is_hedged(sentence, token.head if _ceased(token) else token)  # "stop" itself marks no plan
+    if direction is None or is_negated(token) and not frozen or hedged or forecast(token):
         return []
     if _demanded(token):
         return []  # "insisting that Sweden lift the arms embargo": asked for, not done
@@ -2223,7 +2253,8 @@ def policy_change(sentence: Sentence, token: Token, ctx: ArticleContext) -> list
     if not on_topic(sentence, combo is not None) or _restricts_a_country(sentence, token):
         return []
     actors = _policy_actors(sentence, token)
-    return _policy_changes(sentence, actors, direction, token, 0.7, "policy-change")
+    anchor = token.head if _ceased(token) else token  # "stopped blocking": the stop is the change
+    return _policy_changes(sentence, actors, direction, anchor, 0.7, "policy-change")
 
 
 _POLICY_GROUPS = ("tighten", "loosen", "neutral")
