@@ -650,15 +650,23 @@ _MODALS = frozenset({"could", "may", "might", "would", "will", "can", "'ll", "wo
 _OWN = frozenset({"it", "we", "they"})
 
 
+# hostile acts a speaker may announce for itself: "would cut all ties with Moldova if ..."
+_HOSTILE_ACTS = frozenset({"cut", "sever", "downgrade", "expel", "recall", "freeze", "suspend", "close"})
+
+
 def threat_counter_arming(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Russia warned it could supply weapons to North Korea if Seoul sent arms to Kyiv",
     "China hinted it could provide lethal aid to Russia if Washington kept arming Taiwan": a
-    warner that may arm someone in answer to another's act threatens that other."""
+    warner that may arm someone in answer to another's act threatens that other; so does one
+    that says it would cut ties, expel envoys or close its border if another acts."""
     lex = sentence.lexicon
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.support_verbs | {"arm"}:
+    lemma = verb.lemma_.lower()
+    hostile = lemma in _HOSTILE_ACTS
+    if verb.pos_ != "VERB" or not (hostile or lemma in lex.support_verbs | {"arm"}):
         return []
     head = verb.head
-    if verb.dep_ != "ccomp" or head.lemma_.lower() not in _ANNOUNCING_HARM or is_negated(head):
+    announcing = _ANNOUNCING_HARM | (_SAYING if hostile else frozenset())
+    if verb.dep_ != "ccomp" or head.lemma_.lower() not in announcing or is_negated(head):
         return []
     if not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children) or is_negated(verb):
         return []
@@ -674,10 +682,19 @@ def threat_counter_arming(sentence: Sentence, verb: Token, ctx: ArticleContext) 
         c
         for clause in _conditions(verb)
         if not _cooperating(sentence, clause, receivers)
-        for c in actors_of(sentence, subject_of(clause))
+        for c in _party_subject(sentence, clause)
         if c not in speakers and c not in receivers
     ]
     return [_threat(s, t, verb, 0.65) for s in speakers for t in dict.fromkeys(targets)]
+
+
+def _party_subject(sentence: Sentence, clause: Token) -> list[str]:
+    """The party that acts in a condition ("if Seoul sent arms"), not one named in passing
+    ("if Ukrainian prices fell further")."""
+    subject = subject_of(clause)
+    if subject is None or not (subject.pos_ in ("PROPN", "PRON") or subject.i in sentence.codes):
+        return []
+    return actors_of(sentence, subject)
 
 
 def _conditions(verb: Token) -> list[Token]:
@@ -734,6 +751,8 @@ def _consequence_word(token: Token) -> bool:
         return token.head.lemma_.lower() in _STAYING and (is_negated(token.head) or is_future(token.head))
     if lemma == "regret":
         return token.pos_ == "VERB" and is_future(token)
+    if lemma == "price" and token.pos_ == "NOUN":  # "would pay a heavy price", not "prices fell"
+        return token.head.lemma_.lower() in _BEARING
     return True
 
 
@@ -1477,7 +1496,7 @@ def sanction_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
         return []
     if follow_up and lemma not in lex.words("sanction", "verbs") and _relative_on_other(sentence, verb):
         return []  # "Iranian drones that hit Ukraine" strike, they sanction nobody
-    if _power_to(verb):
+    if _power_to(verb) or _conditional(verb):
         return []  # "passed a law allowing it to sanction Russian officials": a power, not a sanction
     targets: list[str] = []
     for obj in children(verb, frozenset({"dobj", "nsubjpass"})) or _misread_object(verb):
@@ -1697,7 +1716,7 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
         targets = [c for o in objects for c in target_codes(sentence, o)]
     else:
         return []
-    if is_hedged(sentence, verb):
+    if is_hedged(sentence, verb) or _conditional(verb):
         return []
     actors = _actors(sentence, verb)
     if not actors and verb.dep_ == "relcl" and _names_measures_made(sentence, verb.head, packages=False):
@@ -1885,7 +1904,7 @@ def sanction_assets(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
         lex.words("sanction", "asset_verbs") | lex.words("sanction", "swift_verbs")
     ):
         return []
-    if is_negated(verb) or is_hedged(sentence, verb):
+    if is_negated(verb) or is_hedged(sentence, verb) or _conditional(verb):
         return []
     tokens = [t for c in verb.children if c.dep_ not in ("nsubj", "agent") for t in c.subtree]
     tokens += [t for o in _misread_object(verb) for t in o.subtree if t.i > verb.i]
@@ -1939,6 +1958,15 @@ def _measure_maker(sentence: Sentence, noun: Token) -> list[str]:
     ):
         found = _actors(sentence, head)
     return found
+
+
+def _conditional(verb: Token) -> bool:
+    """ "would freeze the assets of Russian banks if the talks failed": a measure on a
+    condition, not imposed."""
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        for c in verb.children
+    )
 
 
 def _combos(lex: Lexicon) -> list[tuple[str, frozenset[str], frozenset[str]]]:
