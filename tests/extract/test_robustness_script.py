@@ -41,5 +41,28 @@ def test_the_table_counts_what_the_variants_keep(robustness, capsys, monkeypatch
     assert robustness.main() == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[1].split()[0] == "plain" and int(lines[1].split()[-1]) > 0
-    shares = [float(line.split()[-1]) for line in lines[2:]]
-    assert len(shares) == len(robustness.ELABORATIONS) and all(0.0 <= s <= 1.0 for s in shares)
+    shares = [line.split()[-2] for line in lines[2:]]
+    assert len(shares) == len(robustness.ELABORATIONS)
+    assert all(s == "-" or 0.0 <= float(s) <= 1.0 for s in shares)
+    assert any(s != "-" for s in shares)
+
+
+def test_verbs_are_told_in_other_tenses_voices_and_with_words_before_them(robustness) -> None:
+    told = {name: make("Japan sent tents to Ukraine.") for name, make in robustness.ELABORATIONS.items()}
+    assert told["perfect"] == "Japan has sent tents to Ukraine."
+    assert told["future"] == "Japan will send tents to Ukraine."
+    assert told["passive"] == "Tents were sent to Ukraine by Japan."
+    assert told["also"] == "Japan also sent tents to Ukraine."
+    assert told["weekday"] == "Japan on Tuesday sent tents to Ukraine."
+    assert told["title"] == "Japanese Foreign Minister Anna Berg sent tents to Ukraine."
+    assert told["apposition"].startswith("Japan, a ")
+    assert told["dateline"].startswith("KYIV, May 3 (Reuters) - Japan sent")
+    assert robustness.ELABORATIONS["also"]("Germany would send tanks to Kyiv.") == "Germany would also send tanks to Kyiv."
+
+
+def test_an_elaboration_that_does_not_fit_leaves_the_sentence_alone(robustness) -> None:
+    """An irregular verb or a verb already in the future is not retold (and not counted)."""
+    plain = "Germany would send tanks to Kyiv."
+    assert robustness.ELABORATIONS["passive"](plain) == plain
+    assert robustness.ELABORATIONS["perfect"](plain) == plain
+    assert robustness.ELABORATIONS["title"]("The ministry sent tents.") == "The ministry sent tents."

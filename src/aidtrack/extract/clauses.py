@@ -232,6 +232,35 @@ def actors_of(sentence: Sentence, token: Token | None) -> list[str]:
     return found
 
 
+_ASIDE_RELATIVES = frozenset({"which", "who", "whom", "whose"})
+
+
+def in_relative_aside(token: Token) -> bool:
+    """True if ``token`` stands in a comma-set relative aside ("Estonia and Latvia, which
+    border Russia, said ...", "X and Y, both of which ..."), whatever the parse made of it."""
+    start = token.sent.start
+    for i in range(token.i - 1, start - 1, -1):
+        if token.doc[i].text == ",":
+            words = [t.lower_ for t in token.doc[i + 1 : min(i + 4, token.sent.end)]]
+            return bool(words) and (
+                words[0] in _ASIDE_RELATIVES or len(words) > 2 and words[1] == "of" and words[2] in _ASIDE_RELATIVES
+            )
+    return False
+
+
+def _aside_subject(token: Token) -> Token | None:
+    """ "Austria and Switzerland, both of which cite their neutrality, declined": the parser
+    made the relative aside a clause of the verb and gave it the verb's subject."""
+    for clause in token.children:
+        if clause.dep_ not in ("advcl", "ccomp") or clause.i > token.i:
+            continue
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < clause.i]
+        relatives = [t for t in clause.subtree if t.lower_ in _ASIDE_RELATIVES and in_relative_aside(t)]
+        if subjects and relatives and subjects[0].i < relatives[0].i:
+            return subjects[0]
+    return None
+
+
 def _owners(token: Token) -> list[Token]:
     """Words that may refer back to whom a phrase belongs: "its" in "its government", "the
     capital" in "officials in the capital"."""
@@ -316,7 +345,11 @@ def _titled_unknown(token: Token) -> bool:
 
 def _previous_group(sentence: Sentence, token: Token) -> list[str]:
     """ "Finland and Sweden said they would ...": "they" is both."""
-    before = [i for i in range(sentence.span.start, token.i) if i in sentence.codes]
+    before = [
+        i
+        for i in range(sentence.span.start, token.i)
+        if i in sentence.codes and not in_relative_aside(token.doc[i])
+    ]
     if not before:
         return []
     head = token.doc[before[-1]]
@@ -464,6 +497,8 @@ def _name_tokens(token: Token) -> list[Token]:
             continue
         if _hyphen_participle(child):
             continue  # "Turkey-backed Azerbaijan", "Iran-made drones": a descriptor, not a party
+        if child.dep_ == "appos" and in_relative_aside(child) and not in_relative_aside(token):
+            continue  # "Estonia, which borders Russia, ..." misparsed: Russia is no name of Estonia
         tokens.extend(_name_tokens(child))
     return tokens
 
@@ -511,6 +546,12 @@ def resolve_pronoun(sentence: Sentence, token: Token) -> str | None:
     if word == "country" and any(c.lower_ in ("the", "this") for c in token.children):
         return _state_referred(sentence, token)  # "the country": a state, not the EU before it
     before = [sentence.codes[i] for i in range(sentence.span.start, token.i) if i in sentence.codes]
+    outside = [
+        sentence.codes[i]
+        for i in range(sentence.span.start, token.i)
+        if i in sentence.codes and not in_relative_aside(token.doc[i])
+    ]
+    before = outside if outside and not in_relative_aside(token) else before
     if not before and sentence.previous is None and word == "government":
         return sentence.filed  # "TOKYO - The government said ...": the dateline's state
     if word in _PERSONAL and not any(
@@ -653,6 +694,9 @@ def subject_of(token: Token | None) -> Token | None:
         if subjects:
             here = token.i
             return min(subjects, key=lambda c: abs(here - c.i))
+        aside = _aside_subject(token)
+        if aside is not None:
+            return aside
         headline = _headline_subject(token)
         if headline is not None:
             return headline

@@ -1263,7 +1263,7 @@ def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     ):
         return []  # "ended its ban on arms exports", "scrapped its doctrine of not sending
         # weapons" loosen; see policy_change
-    transfer = any(t.lemma_.lower() in lex.support_verbs for t in objects if t != verb)
+    transfer = any(_gives_word(lex, t) for t in objects if t != verb)
     core = [t for c in children(verb, frozenset({"dobj", "nsubjpass"})) for t in core_phrase(c)] + described
     core += [
         t
@@ -1769,7 +1769,30 @@ def _gerund_complements(verb: Token) -> list[Token]:
         and c.i > verb.i
         and not any(g.dep_ in ("mark", "nsubj") for g in c.children)
         for t in c.subtree
+    ] + [  # "balked at handing over its jets", the gerund parsed as a noun
+        t
+        for p in [*verb.children, *(g for a in verb.children if a.dep_ in ("advmod", "prt") for g in a.children)]
+        if p.dep_ == "prep" and p.lower_ in _GERUND_PREPS
+        for g in p.children
+        if g.dep_ == "pobj" and (g.tag_ == "VBG" or g.lower_.endswith("ing") and g.pos_ in ("NOUN", "VERB"))
+        for t in g.subtree
     ]
+
+
+def _gives_word(lex: Any, token: Token) -> bool:
+    """A verb of giving, also as a gerund the tagger took for a noun ("balked at handing over")."""
+    if token.lemma_.lower() in lex.support_verbs:
+        return True
+    return (
+        token.lower_.endswith("ing")
+        and token.dep_ == "pobj"
+        and token.head.lower_ in _GERUND_PREPS
+        and not any(c.dep_ in ("det", "poss", "amod") for c in token.children)
+        and bool(word_forms(token) & lex.support_verbs)
+    )
+
+
+_GERUND_PREPS = frozenset({"at", "from", "on", "of", "against"})
 
 
 def _declines_to_speak(sentence: Sentence, objects: list[Token]) -> bool:
@@ -1959,6 +1982,8 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
         return []
     if lemma == "like" and not has_aux(verb, frozenset({"would", "'d"})):
         return []  # "would like to receive jets" wants; "like" alone does not
+    if _moves_bodily(verb):
+        return []  # "troops pushed Russian forces back from the river": a push on the ground
     if (
         lemma in ("expect", "hope")
         and not children(verb, frozenset({"dobj"}))
@@ -2056,6 +2081,24 @@ _ENVOYS = frozenset({"ambassador", "envoy", "emissary", "representative", "deleg
 _SCENE_PREPS = frozenset(
     {"in", "at", "during", "after", "before", "amid", "following", "since", "despite", "as"}
 )
+
+
+_AWAY_PARTICLES = frozenset({"back", "out", "away", "off", "across", "forward", "aside"})
+_FORCES = frozenset(
+    {"force", "troop", "soldier", "fighter", "unit", "army", "militant", "enemy", "line", "invader",
+     "occupier", "crowd", "protester", "column", "brigade", "battalion", "regiment"}
+)
+
+
+def _moves_bodily(verb: Token) -> bool:
+    """ "pushed the enemy back", "pressed Russian troops out of the town", "drove forces off":
+    a verb of pressing used for moving someone on the ground asks nothing."""
+    if any(c.dep_ in ("prt", "advmod") and c.lower_ in _AWAY_PARTICLES for c in verb.children):
+        return True
+    return any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _FORCES and not children(c, frozenset({"poss"}))
+        for c in verb.children
+    ) and not children(verb, frozenset({"xcomp", "ccomp"}))
 
 
 def _asked_parts(verb: Token) -> list[Token]:
@@ -2629,14 +2672,33 @@ def _receivers_of_thing(sentence: Sentence, verb: Token) -> list[str]:
     """ "Ukraine will get jets that the Netherlands will provide": a relative clause on what
     the subject of a receiving verb gets."""
     thing = verb.head
-    if verb.dep_ not in ("relcl", "acl") or thing.dep_ != "dobj":
+    if verb.dep_ not in ("relcl", "acl"):
+        return []
+    if thing.dep_ == "pobj" and thing.head.lower_ in ("on", "with") and thing.head.head.pos_ == "VERB":
+        user = thing.head.head  # "pilots trained on jets donated by Norway", "relies on bombs"
+        if user.lemma_.lower() in _USING | _USING_WITH:
+            return _users(sentence, user)
+        return []
+    if thing.dep_ == "nsubjpass" and thing.head.lemma_.lower() in _USING:
+        agent = agent_of(thing.head)  # "tanks supplied by Poland were used by Ukrainian troops"
+        return actors_of(sentence, agent) if agent is not None else []
+    if thing.dep_ != "dobj":
         return []
     if thing.head.lemma_.lower() not in sentence.lexicon.words("support", "receive_verbs") | _USING:
         return []  # "Ukrainian forces are using Leopard tanks provided by Germany" too
     return actors_of(sentence, subject_of(thing.head))
 
 
+def _users(sentence: Sentence, verb: Token) -> list[str]:
+    """Who uses: the subject, or for a participle on a noun ("pilots trained on ...") that noun."""
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return actors_of(sentence, verb.head)
+    return actors_of(sentence, subject_of(verb))
+
+
 _USING = frozenset({"use", "operate", "field", "deploy", "employ", "fly", "fire", "man", "drive", "launch"})
+# verbs of using told with "on" or "with": "trained on jets", "relies on bombs", "fights with"
+_USING_WITH = frozenset({"train", "rely", "depend", "fight", "strike", "arm", "equip", "count"})
 
 
 def _requesters(sentence: Sentence, verb: Token) -> list[str]:

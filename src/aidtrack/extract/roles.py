@@ -199,6 +199,13 @@ def donors_of_verb(sentence: Sentence, verb: Token) -> list[str]:
     subject = subject_of(verb)
     if subject is not None and _private(sentence, subject):
         return []
+    own_agent = agent_of(verb) if verb.dep_ == "acl" and verb.tag_ == "VBN" else None
+    if (
+        own_agent is not None
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    ):  # "Ukraine is using jets donated by Norway": the agent gives, not the user
+        return [] if _private(sentence, own_agent) else actors_of(sentence, own_agent)
     if (
         verb.dep_ == "acl"
         and verb.tag_ in ("VB", "VBN", "VBG")
@@ -627,7 +634,52 @@ def _helped(token: Token) -> bool:
     )
 
 
+# vehicles whose cargo, when named, says the kind of support ("planes loaded with food")
+_CARRIERS = frozenset(
+    {"plane", "aircraft", "airplane", "aeroplane", "helicopter", "ship", "vessel", "boat", "truck",
+     "lorry", "convoy", "train", "flight", "jet", "freighter", "barge", "van"}
+)
+_LOADED = frozenset(
+    {"carry", "transport", "bring", "contain", "load", "haul", "ferry", "pack", "fill", "laden",
+     "lade", "full", "stuff", "cram", "stack", "heavy"}
+)
+
+
+def _cargo(vehicle: Token) -> list[Token]:
+    """What a vehicle carries: "planes loaded with medicine", "trucks full of flour", "a ship
+    carrying tents", "a convoy with food"."""
+    if vehicle.lemma_.lower() not in _CARRIERS:
+        return []
+    found = [
+        o
+        for c in vehicle.children
+        if c.dep_ in ("acl", "relcl", "amod") and c.lemma_.lower() in _LOADED
+        for o in children(c, frozenset({"dobj"})) + prep_objects(c, frozenset({"with", "of"}))
+    ]
+    found += prep_objects(vehicle, frozenset({"with"}))
+    return [t for o in found for t in o.subtree]
+
+
+def _loads_for_vehicles(tokens: list[Token]) -> list[Token]:
+    """The tokens with each loaded vehicle (and its own modifiers) given way to its cargo:
+    "two military planes loaded with food" names food, not planes."""
+    vehicles = {t.i: cargo for t in tokens if (cargo := _cargo(t))}
+    if not vehicles:
+        return tokens
+    dropped = {
+        m.i
+        for t in tokens
+        if t.i in vehicles
+        for m in [t, *t.children]
+        if m.i == t.i or m.dep_ in ("amod", "compound", "nmod") and m.i < t.i
+    }
+    kept = [t for t in tokens if t.i not in dropped]
+    seen = {t.i for t in kept}
+    return kept + [c for cargo in vehicles.values() for c in cargo if c.i not in seen]
+
+
 def _categories(sentence: Sentence, tokens: list[Token]) -> list[str]:
+    tokens = _loads_for_vehicles(tokens)
     tokens = [t for t in tokens if not _helped(t) and not _paying(t) and not _of_self(t)]
     lemmas = [t.lemma_.lower() for t in sorted(tokens, key=lambda t: t.i)]
     texts = (
