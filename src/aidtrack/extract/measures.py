@@ -1761,7 +1761,7 @@ def _closed_by(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fou
     """ "Russian diamonds were banned by the G7", "Belarusian trucks were barred by Lithuania":
     another country's goods or carriers shut out, said in the passive with its maker; parties
     "added to the list", whose maker may be told before."""
-    agent = agent_of(verb)
+    agent = agent_of(verb) or _late_agent(sentence, verb)
     listed = verb.lemma_.lower() == "add" and any(
         o.lemma_.lower() in sentence.lexicon.words("sanction", "list_nouns")
         for o in prep_objects(verb, frozenset({"to"}))
@@ -1776,10 +1776,25 @@ def _closed_by(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fou
         t
         for t in things
         if any(c.dep_ in ("amod", "compound", "poss") and c.i in sentence.codes for c in t.children)
-    ]
+        or t.lemma_.lower() in ("import", "export", "purchase")
+        and not _arms_exports(sentence, t)
+    ]  # "Russian ships were barred", "Imports of Russian oil were banned by New Zealand"
     actors = actors_of(sentence, agent) if agent is not None else under or _context_maker(sentence, verb, ctx)
     targets = [c for t in goods for c in target_codes(sentence, t) if c not in actors]
     return _sanctions(actors, list(dict.fromkeys(targets)), verb, ctx)
+
+
+def _late_agent(sentence: Sentence, verb: Token) -> Token | None:
+    """The "by X" of a passive the parser hung on a noun after the verb ("were barred from its
+    ports by Canada", "were added to its entity list by Washington")."""
+    last = max((t.i for t in sentence.span if not t.is_punct), default=-1)
+    for tok in verb.subtree:
+        if tok.i > verb.i and tok.lower_ == "by" and tok.dep_ in ("prep", "agent"):
+            objects = [o for o in tok.children if o.dep_ == "pobj" and actors_of(sentence, o)]
+            ends = objects and objects[0].right_edge.i == last  # the clause's last words
+            if ends and tok.head != verb and tok.head.pos_ in ("NOUN", "PROPN"):
+                return objects[0]
+    return None
 
 
 _EXPELLING = frozenset(
