@@ -207,7 +207,7 @@ def _retensed(s: str, auxiliary: str) -> str:
 
 
 def _passive(s: str) -> str:
-    """ "Japan sent tents to Kyiv." told as "Tents were sent to Kyiv by Japan."."""
+    """ "Japan sent tents to Kyiv." told as "Tents were sent by Japan to Kyiv."."""
     verb = _simple_past(s)
     if verb is None or _participle(verb) is None:
         return s
@@ -221,10 +221,13 @@ def _passive(s: str) -> str:
     if subj.start != 0 or obj.start != verb.i + 1:
         return s
     rest = doc[obj.end : len(doc)].text.rstrip(". ")
-    be = "were" if objects[0].tag_ in ("NNS", "NNPS") else "was"
+    if "." in rest:
+        return s  # more than one sentence
+    plural = objects[0].tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in objects[0].children)
+    be = "were" if plural else "was"
     first = obj.text if obj[0].pos_ == "PROPN" else obj.text[0].upper() + obj.text[1:]
     agent = subj.text if subj[0].pos_ == "PROPN" else subj.text[0].lower() + subj.text[1:]
-    return f"{first} {be} {_participle(verb)}{' ' + rest if rest else ''} by {agent}."
+    return f"{first} {be} {_participle(verb)} by {agent}{' ' + rest if rest else ''}."
 
 
 def _share(kept: int, told: int) -> str:
@@ -270,6 +273,8 @@ def main() -> int:
             continue
         total.update(k[0] for k in plain)
         for name, make in ELABORATIONS.items():
+            if args.list and name != args.list:
+                continue  # listing one elaboration tells only that one
             text = make(case["text"])
             if text == case["text"]:
                 continue  # the elaboration does not fit this sentence

@@ -51,7 +51,7 @@ def test_verbs_are_told_in_other_tenses_voices_and_with_words_before_them(robust
     told = {name: make("Japan sent tents to Ukraine.") for name, make in robustness.ELABORATIONS.items()}
     assert told["perfect"] == "Japan has sent tents to Ukraine."
     assert told["future"] == "Japan will send tents to Ukraine."
-    assert told["passive"] == "Tents were sent to Ukraine by Japan."
+    assert told["passive"] == "Tents were sent by Japan to Ukraine."
     assert told["also"] == "Japan also sent tents to Ukraine."
     assert told["weekday"] == "Japan on Tuesday sent tents to Ukraine."
     assert told["title"] == "Japanese Foreign Minister Anna Berg sent tents to Ukraine."

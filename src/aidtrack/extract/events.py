@@ -2104,10 +2104,14 @@ def _moves_bodily(verb: Token) -> bool:
 def _asked_parts(verb: Token) -> list[Token]:
     """What an appeal asks and of whom: not its subject, nor the scene ("In the wake of a
     meeting on drones, X called on Y to ...")."""
+    passive = is_passive(verb)  # "more tanks were requested by Kyiv": the subject is what is asked
     return [
         c
         for c in verb.children
-        if c.dep_ not in ("nsubj", "nsubjpass", "punct", "aux", "neg", "advmod")
+        if (
+            c.dep_ not in ("nsubj", "nsubjpass", "punct", "aux", "neg", "advmod")
+            or passive and c.dep_ == "nsubjpass" and c.pos_ == "NOUN"
+        )
         and not (c.dep_ == "prep" and c.lower_ in _SCENE_PREPS)
         and not _comment_clause(c)
     ]
@@ -2429,6 +2433,15 @@ def _appeal_targets(sentence: Sentence, verb: Token) -> list[str]:
     ]
     for obj in children(verb, frozenset({"dobj"})):  # "requested interceptors from the US"
         objs += prep_objects(obj, frozenset({"from"}))
+    if is_passive(verb):  # "Madrid was asked by Kyiv for more tanks": the subject is asked
+        objs += [
+            o
+            for o in children(verb, frozenset({"nsubjpass"}))
+            if o.i in sentence.codes or o.pos_ in ("PROPN", "PRON") or not sentence.lexicon.categories_of(o)
+        ]
+        for thing in children(verb, frozenset({"nsubjpass"})):  # "more tanks were requested from Berlin"
+            objs += prep_objects(thing, frozenset({"from"}))
+        objs += prep_objects(verb, frozenset({"from"}))
     for obj in prep_objects(verb, frozenset({"for"})):  # "called for Japan to send aid"
         if obj.i in sentence.codes and obj.i + 1 < len(obj.doc) and obj.doc[obj.i + 1].lower_ == "to":
             objs.append(obj)
