@@ -136,6 +136,8 @@ def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
     actors = _actors(sentence, verb)
     targets: list[str] = []
     addressed = children(verb, frozenset({"dobj", "dative"}))
+    if is_passive(verb):  # "Lithuania has been threatened with countermeasures by Beijing"
+        addressed += children(verb, frozenset({"nsubjpass"}))
     for obj in addressed or prep_objects(verb, frozenset({"to"})):  # not "warns Japan over exports to US"
         targets += actors_of(sentence, obj)
     cue_words = lex.words("threat", "consequence_words") | _STRONG_CONSEQUENCES
@@ -368,7 +370,7 @@ def _actors(sentence: Sentence, verb: Token) -> list[str]:
     if main is not None:
         return actors_of(sentence, main)
     if is_passive(verb):
-        agent = agent_of(verb)
+        agent = agent_of(verb) or _late_agent(sentence, verb)
         return actors_of(sentence, agent) if agent is not None else []
     found = actors_of(sentence, subject_of(verb))
     if not found and verb.dep_ == "acl":
@@ -810,6 +812,9 @@ def _speaker(sentence: Sentence, token: Token) -> list[str]:
     reporting = sentence.lexicon.words("modality", "reporting_verbs") | _VOWING
     for gov in _reach(token):
         if gov.lemma_.lower() in reporting or _telling(gov):
+            if is_passive(gov):  # "Lithuania has been threatened with countermeasures by Beijing"
+                agent = agent_of(gov) or _late_agent(sentence, gov)
+                return actors_of(sentence, agent) if agent is not None else []
             return actors_of(sentence, subject_of(gov))
     accuser = _accuser(sentence)
     accused = _accused(sentence)
