@@ -509,9 +509,21 @@ def _one_of_givers(sentence: Sentence, verb: Token) -> list[str]:
 def _welcomers(sentence: Sentence, verb: Token) -> list[str]:
     """ "Kyiv welcomed Portugal's decision to send tanks": who welcomes a gift receives it."""
     noun = verb.head
-    if verb.dep_ != "acl" or noun.dep_ != "dobj" or noun.head.lemma_.lower() not in _WELCOMING:
+    if verb.dep_ != "acl" or noun.head.lemma_.lower() not in _WELCOMING:
         return []
-    return actors_of(sentence, subject_of(noun.head))
+    return _welcoming_parties(sentence, noun)
+
+
+def _welcoming_parties(sentence: Sentence, noun: Token) -> list[str]:
+    """Who welcomes (thanks for, receives) the thing ``noun`` names: the subject when it is the
+    object, the "by" agent when it is the passive's subject ("Canada's pledge was welcomed by
+    Kyiv")."""
+    head = noun.head
+    if noun.dep_ == "dobj":
+        return actors_of(sentence, subject_of(head))
+    if noun.dep_ == "nsubjpass" and is_passive(head):
+        return _passive_agents(sentence, head)
+    return []
 
 
 def _owners_of_funded(sentence: Sentence, verb: Token) -> list[str]:
@@ -1025,9 +1037,9 @@ def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
     if not donors or is_hedged(sentence, noun):
         return []
     explicit = recipients_of(sentence, noun, dobj_is_recipient=False)
-    if not explicit and noun.dep_ == "dobj" and head.lemma_.lower() in _WELCOMING:
+    if not explicit and head.lemma_.lower() in _WELCOMING:
         # "Kyiv welcomed Canada's pledge": who welcomes or receives it is the recipient
-        explicit = [c for c in actors_of(sentence, subject_of(head)) if c not in donors]
+        explicit = [c for c in _welcoming_parties(sentence, noun) if c not in donors]
     recipients, defaulted = _recipients_or_default(explicit, ctx)
     cats, cat_default = _category_or_default(
         sentence, list(noun.subtree) + _contents(noun), ctx, allow_default=True
@@ -1377,7 +1389,7 @@ def appeal_complaint(sentence: Sentence, word: Token, ctx: ArticleContext) -> li
             return []
         actors = _refusal_actors(sentence, word)
         blamed: list[tuple[Token | None, Token]] = [
-            (o, c) for o in children(word, frozenset({"dobj"})) for c in _blamed_for(word)
+            (o, c) for o in _objects_or_passive_subject(word) for c in _blamed_for(word)
         ]
         blamed += [(subject_of(c), c) for c in children(word, frozenset({"ccomp"}))]
     elif lemma in _OUTRAGED and word.dep_ == "acomp":
@@ -1441,6 +1453,15 @@ def _slowness_blamed(sentence: Sentence, verb: Token, actors: list[str]) -> list
         cats = categories_in(sentence, words)
         out += _appeal_events((actors, list(dict.fromkeys(targets))), cats, verb, 0.55, "appeal-complaint")
     return out
+
+
+def _objects_or_passive_subject(verb: Token) -> list[Token]:
+    """The direct objects, or in the passive the subject ("Norway was thanked by Kyiv for ...",
+    "Germany was criticised by Zelensky for delaying ...")."""
+    found = children(verb, frozenset({"dobj"}))
+    if is_passive(verb):
+        found += children(verb, frozenset({"nsubjpass"}))
+    return found
 
 
 def _blamed_for(verb: Token) -> list[Token]:
@@ -1956,7 +1977,7 @@ def support_thanks(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list
         return []
     if is_negated(verb) or is_hedged(sentence, verb):
         return []
-    donors = [c for o in children(verb, frozenset({"dobj"})) for c in actors_of(sentence, o)]
+    donors = [c for o in _objects_or_passive_subject(verb) for c in actors_of(sentence, o)]
     reasons = [t for o in prep_objects(verb, frozenset({"for"})) for t in o.subtree]
     giving = any(t.lemma_.lower() in sentence.lexicon.support_verbs and t.pos_ == "VERB" for t in reasons)
     if not donors or not (has_support_noun(sentence, reasons) or giving and categories_in(sentence, reasons)):
