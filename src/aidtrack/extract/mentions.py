@@ -68,6 +68,9 @@ class MentionFinder:
         self.lexicon = lexicon
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         names = list(lexicon.names) + people_patterns()
+        # "u.s." is split by the tokenizer where "U.S." is one token: abbreviations with
+        # stops are matched as written in capitals too ("U.S. Defense Secretary ...")
+        names += [n.upper() for n in lexicon.names if "." in n]
         self.matcher.add("ACTOR", list(nlp.tokenizer.pipe(names)))
         self.known: dict[str, str] = {}
         self.soft = False
