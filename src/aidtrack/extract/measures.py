@@ -1374,9 +1374,14 @@ def target_codes(sentence: Sentence, phrase: Token, *, clauses: bool = False) ->
     inside it."""
     found: list[str] = []
     stack = [phrase]
-    national = any(  # the parties' own country is named: where some of them live is no target
-        c.i in sentence.codes for c in phrase.children if c.dep_ in ("amod", "compound", "nmod", "poss")
-    )
+    lex = sentence.lexicon
+    parties = lex.words("policy_change", "party_nouns") | lex.words("sanction", "entry_objects")
+    national = phrase.lemma_.lower() in parties and any(  # where some of them live is no target
+        t.i in sentence.codes
+        for c in phrase.lefts
+        if c.dep_ in ("amod", "compound", "nmod", "poss")
+        for t in c.subtree
+    )  # "Israeli settlers", "Russia-linked shipping firms"
     while stack:
         tok = stack.pop()
         code = sentence.codes.get(tok.i)
@@ -1385,6 +1390,8 @@ def target_codes(sentence: Sentence, phrase: Token, *, clauses: bool = False) ->
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in _AWAY_PREPS:
                 continue
+            if national and child.dep_ == "prep" and child.lower_ == "in":
+                continue  # "Israeli settlers and four outposts in the West Bank"
             if child.dep_ == "prep" and child.lower_ == "of" and tok.lemma_.lower() in _RELATIONAL:
                 continue  # "Chinese suppliers of Russia's army": the client is no target
             agent = agent_of(child) if child.dep_ == "acl" and child.tag_ == "VBN" else None
