@@ -1282,6 +1282,14 @@ def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         for o in prep_objects(verb, frozenset({"on", "from", "of", "with"} | ({"to"} if says_no else set())))
         for t in core_phrase(o)
     ]
+    if says_no:  # "said no to Kyiv's plea" with "to" hung on "no"
+        core += [
+            t
+            for n in verb.children
+            if n.lower_ == "no"
+            for o in prep_objects(n, frozenset({"to"}))
+            for t in core_phrase(o)
+        ]
     if any(t.lemma_.lower() in _MOVEMENTS for t in core) and categories_in(sentence, core):
         transfer = True  # "blocked the transit of humanitarian convoys", "halted the flow of arms"
     if _draws_line(verb):  # "drew the line at supplying weapons"
@@ -1306,6 +1314,8 @@ def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     )
     if asked:  # "denied a request from Russia to send troops"
         objects = objects + [t for r in requests for t in r.subtree]
+    if no_to_request:  # "said no to Kyiv's plea for tanks": the plea says what is refused
+        objects = objects + [t for t in core if t not in objects]
     possibility = any(c.dep_ == "dobj" and c.lemma_.lower() in _OPTIONS for c in verb.children)
     if lemma == "deny" and not (asked or possibility and transfer):
         return []  # "China denies supplying weapons": a denial of a fact; "denied the
@@ -2525,8 +2535,9 @@ def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
     answered = noun.dep_ in ("dobj", "nsubjpass", "pobj") and head.lemma_.lower() in lex.words(
         "appeal", "answer_verbs"
     )
-    if noun.dep_ == "pobj" and head.lower_ == "to" and _says_no(head.head):
-        head, answered = head.head, True  # "said no to a Ukrainian request for jets"
+    sayer = head.head.head if head.head.lower_ == "no" else head.head  # "to" hung on "no" or on "said"
+    if noun.dep_ == "pobj" and head.lower_ == "to" and _says_no(sayer):
+        head, answered = sayer, True  # "said no to a Ukrainian request for jets"
     made = noun.dep_ == "dobj" and head.lemma_.lower() in lex.words("appeal", "making_verbs")
     if not answered and not _arrives(noun) and is_hedged(sentence, noun):
         return []
