@@ -1016,7 +1016,7 @@ def relative_head(clause: Token) -> Token | None:
 
 
 def _hedge_mark(token: Token, marks: frozenset[str]) -> bool:
-    return token.dep_ in ("advcl", "ccomp", "csubj", "xcomp") and any(
+    return token.dep_ in ("advcl", "ccomp", "csubj", "xcomp", "pcomp") and any(
         c.dep_ == "mark" and c.lower_ in marks for c in token.children
     )
 

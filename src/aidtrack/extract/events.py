@@ -1339,7 +1339,7 @@ def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     held = bool(described) and bool(categories_in(sentence, described))  # "the bombs Biden paused"
     if not (transfer or has_support_noun(sentence, core) or asked or withheld or held):
         return []
-    if _declines_to_speak(sentence, objects):
+    if _declines_to_speak(sentence, objects) or _declines_to_say(verb):
         return []
     cats, cat_default = _category_or_default(
         sentence, objects, ctx, allow_default=transfer or has_support_noun(sentence, core)
@@ -1824,6 +1824,22 @@ def _gives_word(lex: Any, token: Token) -> bool:
 
 
 _GERUND_PREPS = frozenset({"at", "from", "on", "of", "against"})
+
+
+# verbs of telling: declining to tell ("refused to say how many tanks", "would not be drawn on")
+# refuses words, not support
+_TELLING = frozenset(
+    {"say", "comment", "specify", "disclose", "reveal", "elaborate", "confirm", "detail",
+     "speculate", "name", "identify", "explain", "discuss", "answer", "tell", "divulge", "quantify"}
+)
+
+
+def _declines_to_say(verb: Token) -> bool:
+    """ "refused to say how many tanks would be sent", "declined to be drawn on the jets"."""
+    return any(
+        c.lemma_.lower() in _TELLING or c.lemma_.lower() == "draw" and is_passive(c)
+        for c in children(verb, frozenset({"xcomp"}))
+    )
 
 
 def _declines_to_speak(sentence: Sentence, objects: list[Token]) -> bool:
