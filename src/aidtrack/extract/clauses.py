@@ -261,6 +261,26 @@ def _aside_subject(token: Token) -> Token | None:
     return None
 
 
+def _opening_phrase_subject(token: Token) -> Token | None:
+    """ "In a statement on Monday, Spain, Italy and Greece delivered ...": the parser joined the
+    names to the opening phrase's last noun; the first name after its comma is the subject."""
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ not in ("ROOT", "conj"):
+        return None
+    for phrase in token.children:
+        if phrase.dep_ not in ("prep", "npadvmod") or phrase.i > token.i:
+            continue
+        for t in phrase.subtree:
+            if (
+                t.dep_ in ("conj", "appos")
+                and t.pos_ == "PROPN"
+                and t.i > phrase.i
+                and t.doc[t.i - 1].text == ","
+                and t.head.dep_ in ("pobj", "conj", "appos")
+            ):
+                return t
+    return None
+
+
 def _owners(token: Token) -> list[Token]:
     """Words that may refer back to whom a phrase belongs: "its" in "its government", "the
     capital" in "officials in the capital"."""
@@ -694,7 +714,7 @@ def subject_of(token: Token | None) -> Token | None:
         if subjects:
             here = token.i
             return min(subjects, key=lambda c: abs(here - c.i))
-        aside = _aside_subject(token)
+        aside = _aside_subject(token) or _opening_phrase_subject(token)
         if aside is not None:
             return aside
         headline = _headline_subject(token)
