@@ -210,6 +210,9 @@ def actors_of(sentence: Sentence, token: Token | None) -> list[str]:
         return []
     if token.lower_ in _RELATIVE and token.head.dep_ == "relcl":
         return actors_of(sentence, token.head.head)
+    if token.lower_ == "whose":  # "Estonia, whose military aid to Ukraine ...": Estonia's aid
+        clause = next((g for g in token.ancestors if g.dep_ in ("relcl", "acl")), None)
+        return actors_of(sentence, clause.head) if clause is not None else []
     found: list[str] = []
     for tok in _name_tokens(token) + _co_subjects(token):
         code = sentence.code(tok)

@@ -26,6 +26,7 @@ from aidtrack.extract.clauses import (
     is_hedged,
     is_negated,
     is_passive,
+    is_state,
     is_past,
     met_parties,
     negated_by_carrier,
@@ -1860,7 +1861,8 @@ def _refusal_actors(sentence: Sentence, verb: Token) -> list[str]:
     else:
         found = actors_of(sentence, subject_of(verb))
     if not found and verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in _CHOICES:
-        found = modifier_actors(sentence, verb.head)  # "Berlin's decision to halt arms deliveries"
+        found = modifier_actors(sentence, verb.head, of=True)  # "Berlin's decision to halt arms
+        # deliveries", "the decision of the Greek government not to send"
     if not found:  # "Several EU members, among them Austria, Ireland and Malta, refused ..."
         found = _named_members(sentence, verb)
     return found + [c for c in companions(sentence, verb) if c not in found] if found else found
@@ -1903,17 +1905,43 @@ def refusal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
         return []  # "ended its freeze on arms export approvals" loosens a rule
     tokens = list(noun.subtree) + _carried_complements(noun, lex.words("refusal", "light_verbs"))
     transfer = any(t.lemma_.lower() in lex.support_verbs for t in tokens)
-    if not transfer and not has_support_noun(sentence, tokens[1:] if tokens else tokens):
+    paid = _payments_halted(sentence, noun)
+    if not transfer and not paid and not has_support_noun(sentence, tokens[1:] if tokens else tokens):
         return []
     actors = modifier_actors(sentence, noun) or light_verb_actors(
         sentence, noun, lex.words("refusal", "light_verbs")
     )  # "Japan's freeze on aid", "the US placed a hold on a shipment of bombs"
+    if not actors:  # "the halt in American weapons deliveries": the giver of what is halted
+        actors = [c for t in _halted_things(noun) for c in modifier_actors(sentence, t) if is_state(c)]
+        actors = list(dict.fromkeys(actors))
     cats, cat_default = _category_or_default(sentence, tokens, ctx, allow_default=transfer)
     recipients = [r for t in tokens for r in recipients_of(sentence, t, dobj_is_recipient=True)]
     recipients = [r for r in recipients if r not in actors] or (
         [ctx.default_recipient] if ctx.default_recipient else []
     )
     return _refusals(actors, cats, recipients, noun, 0.75 - 0.15 * cat_default, rule="refusal-noun")
+
+
+def _halted_things(noun: Token) -> list[Token]:
+    """What a halt, pause or suspension stops: "the halt in (of, on) arms deliveries"."""
+    return prep_objects(noun, frozenset({"in", "of", "on", "to"}))
+
+
+# money paid to an agency or fund: its halt refuses support ("a suspension of payments to
+# the relief agency"), where a payment alone is no gift
+_PAYMENTS = frozenset({"payment", "contribution", "donation", "transfer", "remittance"})
+
+
+def _payments_halted(sentence: Sentence, noun: Token) -> bool:
+    """ "Austria's suspension of its payments to the relief agency": payments halted to a party."""
+    return any(
+        t.lemma_.lower() in _PAYMENTS
+        and any(
+            actors_of(sentence, o) or categories_in(sentence, list(o.subtree))
+            for o in prep_objects(t, frozenset({"to", "for"}))
+        )
+        for t in _halted_things(noun)
+    )
 
 
 _GIVING_BANS = frozenset({"ban", "prohibition", "moratorium", "embargo"})
