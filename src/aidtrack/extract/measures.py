@@ -586,6 +586,28 @@ def _strong_unaimed(token: Token) -> bool:
 _REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "yourself", "yourselves"})
 
 
+# what a party would pay for: "its folly", "this mistake", "it"
+_WRONGDOING = frozenset(
+    {"folly", "mistake", "error", "recklessness", "provocation", "adventurism", "aggression", "crime",
+     "action", "act", "arrogance", "betrayal", "it", "this", "that"}
+)
+# verbs of suffering one's own deeds: "would regret the day", "will reap what it sows", "will rue"
+_RUING = frozenset({"rue", "reap"})
+# "would be held responsible", "will be sorry": the subject answers for what it does
+_ANSWERABLE = frozenset({"responsible", "accountable", "sorry", "liable"})
+
+
+def _answers_ahead(word: Token) -> bool:
+    """ "responsible for any harm", "for the consequences", or with no cause named: what is to
+    come; "responsible for the attack" blames a past act."""
+    causes = prep_objects(word, frozenset({"for"}))
+    return not causes or any(
+        o.lemma_.lower() in ("consequence", "repercussion", "outcome", "result")
+        or any(d.lower_ == "any" for d in o.children)
+        for o in causes
+    )
+
+
 def _threat_idiom(verb: Token) -> bool:
     """A consequence told as an idiom: "is playing with fire", "would be crossing a red line",
     "will only burn itself", "will get burned"."""
@@ -601,13 +623,28 @@ def _threat_idiom(verb: Token) -> bool:
         return is_negated(verb) and any(
             o.lemma_.lower() in _ANSWER_NOUNS for o in prep_objects(verb, frozenset({"without"}))
         )
-    if lemma == "be":  # "London would be fair game"
+    if lemma == "be":  # "London would be fair game", "would be held responsible", "will be sorry"
         return any(
             o.lemma_.lower() == "game" and any(c.lower_ == "fair" for c in o.children)
+            or o.lemma_.lower() in _ANSWERABLE and _answers_ahead(o)
             for o in children(verb, frozenset({"attr", "acomp"}))
         )
-    if lemma == "pay":  # "would pay dearly for hosting American missiles"
-        return any(c.lower_ in ("dearly", "heavily") for c in verb.children)
+    if lemma == "pay":  # "would pay dearly for hosting American missiles", "pay for its folly"
+        return any(c.lower_ in ("dearly", "heavily") for c in verb.children) or any(
+            o.lemma_.lower() in _WRONGDOING for o in prep_objects(verb, frozenset({"for"}))
+        )
+    if lemma in _RUING:  # "Baku would regret the day", "will reap what it sows"
+        return True
+    if lemma == "ask":  # "would be asking for trouble"
+        return any(o.lemma_.lower() == "trouble" for o in prep_objects(verb, frozenset({"for"})))
+    if lemma in ("sit", "stand", "stay", "remain"):  # "will not sit idly by"
+        return is_negated(verb) and any(c.lower_ in ("idly", "idle", "passive", "silent") for c in verb.children)
+    if lemma == "hold":  # "would hold Seoul responsible for the consequences"
+        return any(
+            c.lemma_.lower() in _ANSWERABLE and _answers_ahead(c)
+            for c in verb.children
+            if c.dep_ in ("acomp", "oprd", "ccomp")
+        )
     if lemma == "burn":
         reflexive = any(o.lower_ in _REFLEXIVES for o in children(verb, frozenset({"dobj"})))
         burned = verb.tag_ == "VBN" and any(
@@ -634,8 +671,8 @@ def threat_idiom(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     was crossing a red line": the one who plays, crosses or burns is threatened by the speaker."""
     if verb.pos_ not in ("VERB", "AUX") or not _threat_idiom(verb) or not _told_ahead(verb):
         return []
-    if is_negated(verb) and verb.lemma_.lower() != "leave":  # "will not be left without an answer"
-        return []
+    if is_negated(verb) and verb.lemma_.lower() not in ("leave", "sit", "stand", "stay", "remain"):
+        return []  # "will not be left without an answer", "will not sit idly by" threaten
     if sentence.span.text.rstrip(" \"'”’)").endswith("?"):
         return []
     speakers = _speaker(sentence, verb)
@@ -643,6 +680,10 @@ def threat_idiom(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     bearers = actors_of(sentence, subject)
     if not bearers and subject is not None and subject.pos_ == "NOUN":
         bearers = modifier_actors(sentence, subject)  # "Seoul's arms shipments will only burn itself"
+    if verb.lemma_.lower() == "hold" and not is_passive(verb):  # "would hold Seoul responsible"
+        held = [o for c in verb.children if c.dep_ in ("ccomp", "oprd") for o in children(c, frozenset({"nsubj"}))]
+        bearers = [c for o in children(verb, frozenset({"dobj"})) + held for c in actors_of(sentence, o)]
+    bearers = [b for b in bearers if b not in speakers]  # "it would not sit idly by": the speaker acts
     bearers = bearers or _told_parties(sentence, verb) or _conditional_parties(sentence, verb)
     return [_threat(s, b, verb, 0.7) for s in speakers for b in dict.fromkeys(bearers) if s != b]
 
@@ -2140,12 +2181,12 @@ def _combo_direction(sentence: Sentence, token: Token) -> str | None:
         words.add("sale")  # "froze a contract to sell bombs to Riyadh": one arms deal
     if words & sentence.lexicon.words("policy_change", "party_nouns"):
         return None
-    if words & _FUNDING and not words & (_TRANSFERS - {"delivery", "supply"}):
+    if words & _FUNDING and not words & (_TRANSFERS - {"delivery", "supply", "transfer"}):
         return None  # "lifted its freeze on aid to UNRWA", "the hold on military aid": support resumed
     heads = {o.lemma_.lower() for o in children(token, frozenset({"dobj", "nsubjpass"})) if o in objects}
     combos = [c for c in _combos(sentence.lexicon) if heads & c[2]] or _combos(sentence.lexicon)
     for direction, verbs, nouns in combos:  # the object's own noun first ("reinstated its restrictions")
-        if lemma in verbs and words & nouns and not _stance_alone(words & nouns, words):
+        if lemma in verbs and words & nouns and not _stance_alone(words & nouns, words | _stance_reach(token)):
             if _no_longer(token):  # "will no longer block exports": the rule is dropped
                 return _FLIPPED[direction]
             if is_negated(token):  # "has not approved new export permits": a freeze
@@ -2162,8 +2203,8 @@ def _combo_direction(sentence: Sentence, token: Token) -> str | None:
         for o in t.children
         for c in actors_of(sentence, o)
     ]
-    if not permitted:  # "gave the green light for the delivery": its own decision to give
-        return None
+    if not permitted and not words & {"export", "re-export", "sale", "transit"}:
+        return None  # "gave the green light for the delivery": its own decision to give
     if lemma in ("give", "grant", "issue") and any(
         t.lemma_.lower() in idioms
         or f"{t.head.lemma_.lower()} {t.lemma_.lower()}" in idioms
@@ -2175,7 +2216,9 @@ def _combo_direction(sentence: Sentence, token: Token) -> str | None:
 
 
 _FUNDING = frozenset({"aid", "funding", "fund", "assistance", "payment", "contribution", "donation", "grant"})
-_STANCES = frozenset({"veto", "objection", "opposition"})
+_STANCES = frozenset({"veto", "objection", "opposition", "refusal", "reluctance", "reticence", "reservation"})
+# "abandoned its refusal to send weapons": a stance against giving arms is an export rule
+_ARMING = frozenset({"send", "supply", "sell", "deliver", "provide", "ship", "arm", "give"})
 _TRANSFERS = frozenset(
     {
         "export",
@@ -2193,10 +2236,22 @@ _TRANSFERS = frozenset(
 )
 
 
+def _stance_reach(verb: Token) -> set[str]:
+    """The words of what a stance in the object is about ("its refusal to send weapons")."""
+    return {
+        t.lemma_.lower()
+        for o in children(verb, frozenset({"dobj", "nsubjpass"}))
+        for c in o.children
+        if c.dep_ in ("acl", "relcl", "prep")
+        for t in c.subtree
+    }
+
+
 def _stance_alone(matched: set[str], words: set[str]) -> bool:
     """ "lifted its veto" on a decision changes no export rule; "dropped its objections to
     re-exports of the tanks" does."""
-    return matched <= _STANCES and not words & _TRANSFERS
+    arming = bool(words & _ARMING and words & _ARMS)
+    return matched <= _STANCES and not words & _TRANSFERS and not arming
 
 
 def _plate(token: Token) -> bool:
