@@ -248,6 +248,7 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         return []  # "singled out Kuwait for giving nothing": the complaint rule reads it
     if verb.dep_ == "pcomp" and (
         verb.head.lower_ in _OPPOSING_PREPS
+        or verb.head.head.lemma_.lower() in _HOLDING_BACK  # "is dragging its feet on sending"
         or verb.head.head.lower_ == "instead"
         or _draws_line(verb.head.head)
     ):
@@ -2069,8 +2070,12 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
     wanted = [t for c in children(verb, frozenset({"xcomp", "ccomp", "prep"})) for t in c.subtree]
     wanted += [t for c in children(verb, frozenset({"advcl"})) if _bare_infinitive(c) for t in c.subtree]
     approving = lex.words("support", "object_verbs")  # "expects Washington to approve the aid"
+    hastened = any(
+        t.lemma_.lower() in lex.words("support", "delivery_words") for t in wanted
+    ) and bool(categories_in(sentence, wanted))  # "wants Paris to speed up the delivery of jets"
     if (
         wanting
+        and not hastened
         and not any(t.lemma_.lower() in giving for t in wanted)
         and not (
             any(t.lemma_.lower() in approving and t.pos_ == "VERB" for t in wanted)
