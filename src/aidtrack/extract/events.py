@@ -563,6 +563,47 @@ _HELP_NOUNS = frozenset(
 _MONEY_HELP = frozenset({"funding", "financing", "money", "grant", "fund"})
 
 
+# verbs of coming forward whose "with" phrase names what is given: "stepped in with 500 million
+# kroner", "responded with emergency food aid", "chipped in with 20 million dollars", "threw
+# its weight behind Ukraine with a package of artillery"
+_COMING_FORWARD = frozenset({"step", "respond", "react", "answer", "chip", "pitch", "come", "weigh", "throw"})
+
+
+def support_coming_forward(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """ "Norway stepped in with 500 million kroner for Ukraine's gas purchases": a party coming
+    forward with aid or money gives it."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _COMING_FORWARD:
+        return []
+    if verb.lemma_.lower() == "throw" and not any(o.lemma_.lower() == "weight" for o in children(verb, frozenset({"dobj"}))):
+        return []
+    if is_negated(verb) or is_hedged(sentence, verb) or is_conditional(verb):
+        return []
+    gifts = prep_objects(verb, frozenset({"with"}))
+    tokens = [t for g in gifts for t in g.subtree]
+    if not tokens or not (has_support_noun(sentence, tokens) or has_money(tokens)):
+        return []
+    donors = actors_of(sentence, subject_of(verb))
+    explicit = recipients_of(sentence, verb, dobj_is_recipient=False)
+    explicit += [r for g in gifts for r in recipients_of(sentence, g, dobj_is_recipient=False) if r not in explicit]
+    explicit += [  # "for Moldova's energy bills": whose needs are paid for
+        c
+        for t in tokens
+        if t.dep_ == "pobj" and t.head.lower_ == "for"
+        for p in children(t, frozenset({"poss"}))
+        for c in actors_of(sentence, p)
+        if c not in explicit
+    ]
+    explicit += [  # "threw its weight behind Ukraine"
+        c for o in prep_objects(verb, frozenset({"behind"})) for c in actors_of(sentence, o) if c not in explicit
+    ]
+    recipients, defaulted = _recipients_or_default([r for r in explicit if r not in donors], ctx, donors)
+    cats, cat_default = _category_or_default(sentence, tokens, ctx, allow_default=True)
+    if not cats and has_money(tokens):
+        cats, cat_default = ["financial"], True
+    conf = 0.7 - 0.15 * defaulted - 0.1 * cat_default
+    return _supports(donors, recipients, cats, verb, conf, rule="support-coming-forward", stage=stage_of_verb(sentence, verb))
+
+
 def support_with_help(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
     """ "With American help, Ukraine rebuilt its air defence", "Kyiv repaired the grid with
     funding from Germany", "thanks to Dutch money": the helper gives to the clause's subject."""
@@ -3574,4 +3615,5 @@ RULES: tuple[Rule, ...] = (
     appeal_complaint,
     headline_verb,
     refusal_despite_request,
+    support_coming_forward,
 )
