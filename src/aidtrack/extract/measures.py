@@ -215,8 +215,11 @@ def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
     giver = _threatened_before(ctx, actors[0]) if not targets and has_cue and len(actors) == 1 else None
     if giver:
         targets, conf = [giver], 0.5  # "warned of consequences": for the giver
-    if not targets or not (has_cue or against or children(verb, frozenset({"dobj"}))):
+    warned = children(verb, frozenset({"dobj"})) or is_passive(verb) and addressed  # "Athens was warned"
+    if not targets or not (has_cue or against or warned):
         return []
+    if not (has_cue or against) and told and all(_reports_other(sentence, c, targets + actors) for c in told):
+        return []  # "warned Kyiv that Russia was preparing an offensive": news passed on
     return [_threat(a, t, verb, conf) for a in actors for t in targets[: max(1, named)]]
 
 
@@ -329,6 +332,18 @@ def _threatened_before(ctx: ArticleContext, actor: str) -> str | None:
     sanctioned it ("Seoul imposed curbs on Russia. Moscow vowed to retaliate"), else the
     article's giver."""
     return ctx.threatened_before.get(actor) or ctx.sanctioned_by.get(actor) or ctx.main_other(actor)
+
+
+def _reports_other(sentence: Sentence, clause: Token, parties: list[str]) -> bool:
+    """What a party was told is no threat to it when it is told as a fact, not as what is to
+    come ("that Russia was preparing an offensive"), or when a third party (neither the one
+    told nor the teller) acts in it."""
+    if not is_future(clause) and not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in clause.children):
+        return True
+    subject = subject_of(clause)
+    named = subject is not None and subject.i in sentence.codes  # a party named, not "its bid"
+    doers = actors_of(sentence, subject) if named else []
+    return bool(doers) and not set(doers) & set(parties)
 
 
 def _threat(actor: str, target: str, anchor: Token, conf: float) -> Found:
