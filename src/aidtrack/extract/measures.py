@@ -1758,7 +1758,9 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
             if obj.lemma_.lower() == "export":  # "banned exports of chips to Russia": the buyer's state
                 targets += [c for o in _destinations([obj]) for c in target_codes(sentence, o)]
         targets += [
-            c for o in prep_objects(verb, frozenset({"to", "for", "from"})) for c in target_codes(sentence, o)
+            c
+            for o in prep_objects(verb, frozenset({"to", "for", "from"}))
+            for c in target_codes(sentence, o) or _marked_with(sentence, o)
         ]
     elif lemma in _LISTING and _onto_sanctions_list(sentence, verb):
         targets = [c for o in objects for c in target_codes(sentence, o)]
@@ -1792,6 +1794,39 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
     if not actors and is_passive(verb) and agent_of(verb) is None:
         actors = _context_maker(sentence, verb, ctx)
     return _sanctions(actors, [t for t in dict.fromkeys(targets) if t not in actors], verb, ctx)
+
+
+_CLOSURES = frozenset({"closure", "closing", "shutdown", "shutting", "sealing"})
+_UNDONE = frozenset({"possible", "proposed", "planned", "potential", "threatened", "partial", "temporary"})
+_SEEKING = frozenset(
+    {"call", "demand", "propose", "proposal", "consider", "urge", "discuss", "plan", "threaten", "warn",
+     "seek", "push", "ask", "request", "debate", "mull", "weigh", "reopen", "end", "lift", "reverse"}
+)
+
+
+def sanction_closure(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
+    """ "Poland's closure of its border to Belarusian lorries", "the closing of Latvian ports to
+    ships flying the Russian flag by Riga": a closing told as a noun, its maker the possessor
+    or the 'by' party, its target whom the place is closed to."""
+    lex = sentence.lexicon
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _CLOSURES:
+        return []
+    places = [o for o in prep_objects(noun, frozenset({"of"})) if o.lemma_.lower() in lex.words("sanction", "closing_objects")]
+    if not places or any(c.lemma_.lower() in _UNDONE for c in noun.children):
+        return []
+    if any(g.lemma_.lower() in _SEEKING for g in [noun.head, *governors(noun)][:3]) or is_hedged(sentence, noun):
+        return []  # "called for the closure of ports", "lifted the closure": none in force
+    closed_to = prep_objects(noun, frozenset({"to", "for"})) + [
+        o for p in places for o in prep_objects(p, frozenset({"to", "for"}))
+    ]
+    targets = [c for o in closed_to for c in target_codes(sentence, o) or _marked_with(sentence, o)]
+    makers = [
+        c
+        for o in children(noun, frozenset({"poss"})) + prep_objects(noun, frozenset({"by"}))
+        for c in actors_of(sentence, o)
+    ]
+    makers = makers or [c for p in places for c in modifier_actors(sentence, p)]  # "of Latvian ports"
+    return _sanctions(makers, [t for t in dict.fromkeys(targets) if t not in makers], noun, ctx)
 
 
 _CONFERRED = frozenset({"preference", "privilege", "access", "licence", "license"})
@@ -1928,7 +1963,19 @@ def _access_to_openings(obj: Token) -> bool:
 def _marked_with(sentence: Sentence, thing: Token) -> list[str]:
     """ "cars with Russian licence plates", "ships with Iranian flags": the country a carrier
     is marked with."""
-    return [c for o in prep_objects(thing, frozenset({"with"})) for c in target_codes(sentence, o)]
+    marks = prep_objects(thing, frozenset({"with"}))
+    marks += [  # "ships flying the Russian flag", "lorries bearing Belarusian plates"
+        o
+        for c in thing.children
+        if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _DISPLAYING
+        for o in children(c, frozenset({"dobj"})) + prep_objects(c, frozenset({"under"}))
+        if o.lemma_.lower() in _MARKS
+    ]
+    return [c for o in marks for c in target_codes(sentence, o)]
+
+
+_DISPLAYING = frozenset({"fly", "bear", "carry", "sail", "display", "sport", "use", "have", "wear"})
+_MARKS = frozenset({"flag", "ensign", "plate", "colour", "color", "registration", "number"})
 
 
 def _listed_with(token: Token) -> list[Token]:
@@ -2942,6 +2989,7 @@ MEASURE_RULES = (
     sanction_excluding,
     sanction_assets,
     sanction_closing,
+    sanction_closure,
     sanction_striking,
     sanction_following,
     policy_change,
