@@ -2620,6 +2620,7 @@ def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
         and not prep_objects(noun, frozenset({"for", "on", "upon"}))
         and _for_clause(noun) is None
         and pressed is None
+        and _occasioned_clause(noun) is None  # "despite calls from Warsaw, Berlin refused to send"
     ):
         return []
     answered = noun.dep_ in ("dobj", "nsubjpass", "pobj") and head.lemma_.lower() in lex.words(
@@ -2629,7 +2630,8 @@ def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
     if noun.dep_ == "pobj" and head.lower_ == "to" and _says_no(sayer):
         head, answered = sayer, True  # "said no to a Ukrainian request for jets"
     made = noun.dep_ == "dobj" and head.lemma_.lower() in lex.words("appeal", "making_verbs")
-    if not answered and not _arrives(noun) and is_hedged(sentence, noun):
+    occasion = _occasioned_clause(noun)  # "despite calls from Warsaw": made, whatever the answer
+    if not answered and not _arrives(noun) and occasion is None and is_hedged(sentence, noun):
         return []
     if answered and is_negated(head) and head.lemma_.lower() not in ("reject", "deny", "refuse"):
         pass  # "has not answered the request": the request was still made
@@ -2661,6 +2663,9 @@ def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
     if not targets and _arrives(noun):  # "the request from Kyiv reached Ottawa"
         places = children(head, frozenset({"dobj"})) + prep_objects(head, frozenset({"in", "at"}))
         targets = [c for p in places for c in actors_of(sentence, p)]
+    answering = _occasioned_clause(noun)
+    if not targets and answering is not None:  # "Despite calls from Warsaw, Berlin has refused ..."
+        targets = [c for c in _refusal_actors(sentence, answering) if c not in actors]
     guessed = False
     if not targets and (made or askers) and len(actors) == 1:  # "Zelensky met Biden. He renewed
         targets = _met_by(sentence, actors[0]) or _asked_before(ctx, actors[0])  # his plea": of him
@@ -2681,6 +2686,10 @@ def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
     cats, cat_default = _category_or_default(
         sentence, tokens, ctx, allow_default=transfer or has_support_noun(sentence, tokens)
     )
+    if not cats and answering is not None and targets:  # "despite requests, Y has not agreed to
+        answer = [t for t in answering.subtree if t not in head.subtree]  # deliver its jets"
+        if any(t.lemma_.lower() in lex.support_verbs for t in answer):
+            cats = categories_in(sentence, answer)
     if not cats and answered and head.pos_ == "VERB":  # "Kyiv's request was rejected by Berlin,
         answer = [t for t in head.subtree if t not in noun.subtree]  # which would not send missiles"
         cats = (
@@ -2695,6 +2704,28 @@ def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
     return _appeal_events(
         (actors, targets), cats, noun, conf, "appeal-noun", _beneficiary(recipients, ctx.default_recipient)
     )
+
+
+# phrases that tell a clause as the answer to a request: "despite calls from Warsaw, Berlin
+# refused", "after a plea from Kyiv, Oslo sent", "in response to Armenia's request, Paris ..."
+_OCCASION_PREPS = frozenset({"despite", "after", "following", "amid", "to"})
+
+
+def _occasioned_clause(noun: Token) -> Token | None:
+    """The clause a request is the occasion of: its verb when the request stands in an opening
+    "despite", "after", "following", "amid" or "in response to" phrase."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in _OCCASION_PREPS:
+        return None
+    if prep.lower_ == "to":  # "in response to"
+        response = prep.head
+        if response.lemma_.lower() != "response" or response.head.lower_ != "in":
+            return None
+        prep = response.head
+    verb = prep.head
+    if prep.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX") or prep.i > verb.i:
+        return None
+    return verb
 
 
 def _misread_subject(noun: Token) -> Token | None:

@@ -656,7 +656,7 @@ def _cargo(vehicle: Token) -> list[Token]:
         if c.dep_ in ("acl", "relcl", "amod") and c.lemma_.lower() in _LOADED
         for o in children(c, frozenset({"dobj"})) + prep_objects(c, frozenset({"with", "of"}))
     ]
-    found += prep_objects(vehicle, frozenset({"with"}))
+    found += prep_objects(vehicle, frozenset({"with", "of"}))  # "a convoy with food", "planes of medicine"
     return [t for o in found for t in o.subtree]
 
 
