@@ -708,8 +708,12 @@ _MODALS = frozenset({"could", "may", "might", "would", "will", "can", "'ll", "wo
 _OWN = frozenset({"it", "we", "they"})
 
 
-# hostile acts a speaker may announce for itself: "would cut all ties with Moldova if ..."
-_HOSTILE_ACTS = frozenset({"cut", "sever", "downgrade", "expel", "recall", "freeze", "suspend", "close"})
+# hostile acts a speaker may announce for itself: "would cut all ties with Moldova if ...",
+# "would block the new sanctions unless Kyiv ...", "would impose tariffs if Mexico ..."
+_HOSTILE_ACTS = frozenset(
+    {"cut", "sever", "downgrade", "expel", "recall", "freeze", "suspend", "close", "block", "veto",
+     "halt", "withdraw", "impose", "boycott", "ban", "bar", "seize", "confiscate", "scrap", "cancel"}
+)
 
 
 def threat_counter_arming(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
@@ -932,6 +936,8 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
         verb = noun  # "EU sanctions against Russia must be renewed": they are in force now
     if verb is None or is_negated(verb) or not standing and is_hedged(sentence, verb):
         return []
+    if verb.pos_ == "VERB" and _conditional(verb):
+        return []  # "would impose tariffs on Mexican steel if Mexico failed to ...": a threat
     actors = _actors(sentence, verb) if verb.pos_ != "NOUN" else modifier_actors(sentence, verb)
     if _placed_under(noun):  # the subject is sanctioned; the maker is the noun's or the "by" party
         by = agent_of(noun) or agent_of(verb)
