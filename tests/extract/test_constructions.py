@@ -23,7 +23,8 @@ CASES = [
 # R 0.90 with 303 after the second round of issue 12, whose sentences were written to fail first;
 # P 0.99, R 0.94 with 1212 after the third round, whose news-* sentences were written blind;
 # P 0.99, R 0.95 with 1405 after the fourth round, whose sentences test mechanisms: discourse
-# context, roles by grammatical relation, nominal measures, Title Case headlines)
+# context, roles by grammatical relation, nominal measures, Title Case headlines; P 0.98, R 0.94
+# with 2555 after the fifth, whose blind-* batches were written before the extractor read them)
 FLOOR_PRECISION = 0.92
 FLOOR_RECALL = 0.85
 
