@@ -2861,6 +2861,11 @@ def policy_nominal(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list
         return []
     head = noun.head
     actors = modifier_actors(sentence, noun)
+    if not actors:  # "the suspension of arms exports to Riyadh by Germany" ('by' hung on any noun)
+        ruled_heads = [o for o in prep_objects(noun, frozenset({"of", "on", "to"}))]
+        actors = [
+            c for t in [noun, *ruled_heads] for o in prep_objects(t, frozenset({"by"})) for c in actors_of(sentence, o)
+        ]
     if not actors and noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB":
         actors = _actors(sentence, head)  # "the government announced a suspension of licences"
     return _policy_changes(sentence, actors, direction, noun, 0.65, "policy-nominal")
