@@ -368,8 +368,9 @@ def _misread_main(verb: Token) -> Token | None:
     top = verb.head
     while top.dep_ in ("appos", "conj", "dobj", "npadvmod", "attr", "relcl") and top.head != top:
         top = top.head
-    if top.dep_ != "ROOT" or top.pos_ not in ("PROPN", "NOUN") or top.i > verb.i:
-        return None
+    attributed = top.dep_ == "nsubj" and top.head.lemma_.lower() in _SAYING and top.head.i > verb.i
+    if not (top.dep_ == "ROOT" or attributed) or top.pos_ not in ("PROPN", "NOUN") or top.i > verb.i:
+        return None  # attributed: "..., imposed sanctions on ..., officials said" took the subject
     aside = verb.doc[top.i + 1 : verb.i]  # "which had long hesitated", "a close ally of Kyiv"
     told = any(t.tag_ in ("WDT", "WP") or t.dep_ in ("relcl", "appos", "acl") for t in aside)
     return top if told and aside[:1].text == "," else None
@@ -1896,7 +1897,7 @@ def _closed_by(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fou
 def _late_agent(sentence: Sentence, verb: Token) -> Token | None:
     """The "by X" of a passive the parser hung on a noun after the verb ("were barred from its
     ports by Canada", "were added to its entity list by Washington")."""
-    last = max((t.i for t in sentence.span if not t.is_punct), default=-1)
+    last = max((t.i for t in verb.subtree if not t.is_punct), default=-1)  # its clause, not an attribution after
     for tok in verb.subtree:
         if tok.i > verb.i and tok.lower_ == "by" and tok.dep_ in ("prep", "agent"):
             objects = [o for o in tok.children if o.dep_ == "pobj" and actors_of(sentence, o)]
