@@ -600,6 +600,7 @@ def _strong_unaimed(token: Token) -> bool:
 
 
 _REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "yourself", "yourselves"})
+_PERILOUS = frozenset({"dangerous", "risky", "perilous", "reckless", "high-stakes"})
 
 
 # what a party would pay for: "its folly", "this mistake", "it"
@@ -628,8 +629,15 @@ def _threat_idiom(verb: Token) -> bool:
     """A consequence told as an idiom: "is playing with fire", "would be crossing a red line",
     "will only burn itself", "will get burned"."""
     lemma = verb.lemma_.lower()
-    if lemma == "play":
-        return any(o.lemma_.lower() == "fire" for o in prep_objects(verb, frozenset({"with"})))
+    if lemma == "play":  # "playing with fire", "playing a dangerous game"
+        return any(o.lemma_.lower() == "fire" for o in prep_objects(verb, frozenset({"with"}))) or any(
+            o.lemma_.lower() == "game" and any(c.lower_ in _PERILOUS for c in o.children)
+            for o in children(verb, frozenset({"dobj"}))
+        )
+    if lemma == "have":  # "would have only itself to blame"
+        return any(o.lower_ in _REFLEXIVES for o in children(verb, frozenset({"dobj"}))) and any(
+            c.lemma_.lower() == "blame" for c in children(verb, frozenset({"xcomp", "relcl", "acl"}))
+        )
     if lemma in ("cross", "overstep"):
         return any(
             o.lemma_.lower() == "line" and any(c.lower_ == "red" for c in o.children)
@@ -940,6 +948,9 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
     if verb.pos_ == "VERB" and _conditional(verb):
         return []  # "would impose tariffs on Mexican steel if Mexico failed to ...": a threat
     actors = _actors(sentence, verb) if verb.pos_ != "NOUN" else modifier_actors(sentence, verb)
+    if not actors and verb.lemma_.lower() in _IMPOSING_NOUNS:  # "the imposition of Japanese curbs on"
+        actors = [c for o in prep_objects(verb, frozenset({"by"})) for c in actors_of(sentence, o)]
+        actors = actors or (modifier_actors(sentence, noun) if _aimed_objects(noun) else [])
     if _placed_under(noun):  # the subject is sanctioned; the maker is the noun's or the "by" party
         by = agent_of(noun) or agent_of(verb)
         actors = modifier_actors(sentence, noun) or (actors_of(sentence, by) if by is not None else [])
@@ -1801,6 +1812,41 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
     if not actors and is_passive(verb) and agent_of(verb) is None:
         actors = _context_maker(sentence, verb, ctx)
     return _sanctions(actors, [t for t in dict.fromkeys(targets) if t not in actors], verb, ctx)
+
+
+# sanctioning told as a noun: "Norway's blacklisting of two Israeli banks"
+_LISTING_NOUNS = frozenset({"blacklisting", "sanctioning", "designation", "listing", "delisting"})
+
+
+def sanction_listing_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
+    """ "Norway's blacklisting of two Israeli banks", "the designation of three Iranian firms by
+    Washington": the maker the possessor or the 'by' party, the target the listed parties'
+    country."""
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or lemma not in _LISTING_NOUNS - {"delisting"} or ended(noun):
+        return []
+    if lemma in ("designation", "listing") and not any(
+        c.lemma_.lower() in ("sanction", "terrorist", "terror", "entity") for c in noun.subtree
+    ) and ctx.sanction_actor is None:
+        return []  # "the designation of a new envoy"
+    if any(g.lemma_.lower() in _SEEKING for g in [noun.head, *governors(noun)][:3]):
+        return []  # "calls for the blacklisting of": not done
+    if any(c.lemma_.lower() in _UNDONE for c in noun.children):
+        return []
+    listed = prep_objects(noun, frozenset({"of"}))
+    parties = sentence.lexicon.words("policy_change", "party_nouns") | sentence.lexicon.words("sanction", "entry_objects")
+    listed = [o for o in listed if o.lemma_.lower() in parties]
+    targets = [c for o in listed for c in target_codes(sentence, o)]
+    inside = {t.i for o in listed for t in o.subtree}
+    by = [  # "under the sanctions regime by Canada": the 'by' may hang on a later noun
+        o
+        for t in noun.subtree
+        if t.lower_ == "by" and t.dep_ in ("prep", "agent") and t.i not in inside
+        for o in t.children
+        if o.dep_ == "pobj"
+    ]
+    makers = [c for o in children(noun, frozenset({"poss", "compound"})) + by for c in actors_of(sentence, o)]
+    return _sanctions(makers, [t for t in dict.fromkeys(targets) if t not in makers], noun, ctx)
 
 
 _CLOSURES = frozenset({"closure", "closing", "shutdown", "shutting", "sealing"})
@@ -3002,6 +3048,7 @@ MEASURE_RULES = (
     sanction_assets,
     sanction_closing,
     sanction_closure,
+    sanction_listing_noun,
     sanction_striking,
     sanction_following,
     policy_change,
