@@ -5,6 +5,11 @@ floors sit a little under what was measured on 2026-11-30 (threat P 1.00 R 0.99,
 P 1.00 R 0.98, policy_change P 0.99 R 0.99; the rules at the start of that round read them
 with threat P 0.86 R 0.56, sanction P 0.98 R 0.72, policy_change P 0.81 R 0.80). They were
 tuned on, so the estimate for unseen text is the validation part.
+
+A later round (E8) added two blind batches (kinds ``blind-<construction>``, 102 sentences) and
+the sentences of each mechanism built for them; on 2026-11-30 the whole file read threat P 1.00
+R 0.94, sanction P 1.00 R 0.96, policy_change P 1.00 R 0.94 (the first run of each blind batch
+is recorded in a comment above it).
 """
 
 from __future__ import annotations
@@ -104,6 +109,37 @@ MECHANISMS = [
         "A Belgian court ordered a halt to deliveries of ammunition to Israel.",
         {("policy_change", "BEL", "tighten")},
     ),
+    # a consequence told as the party's own suffering, aimed at what is to come
+    (
+        "Seoul said Tokyo would be held responsible for any damage to its fishing boats.",
+        {("threat", "KOR", "JPN")},
+    ),
+    ("Moscow said Vilnius would rue the day it cut the rail link.", {("threat", "RUS", "LTU")}),
+    ("Kyiv will hold Moscow responsible for the attack on the dam.", set()),
+    # a hostile act the speaker announces on another's condition
+    (
+        "Ottawa said it would suspend trade talks with India unless New Delhi allowed the inquiry.",
+        {("threat", "CAN", "IND")},
+    ),
+    # a warning told in the passive; news passed on is no threat
+    (
+        "Warsaw was warned by Minsk that the new fence would be seen as a hostile act.",
+        {("threat", "BLR", "POL")},
+    ),
+    ("Tallinn was warned by Helsinki that Russia was moving troops to the border.", set()),
+    # carriers marked with a flag; closings and listings told as nouns
+    ("Bulgaria closed its ports to tankers flying the Iranian flag.", {("sanction", "BGR", "IRN")}),
+    (
+        "Romania's closure of its airspace to Russian planes was announced on Monday.",
+        {("sanction", "ROU", "RUS")},
+    ),
+    ("Australia's blacklisting of four Russian officials followed the attack.", {("sanction", "AUS", "RUS")}),
+    # a stance against arming dropped; a change told as a noun with its maker after "by"
+    (
+        "Portugal dropped its reluctance to export ammunition to countries at war.",
+        {("policy_change", "PRT", "loosen")},
+    ),
+    ("The halt of arms exports to Israel by Slovenia was confirmed.", {("policy_change", "SVN", "tighten")}),
 ]
 
 

@@ -605,8 +605,23 @@ _PERILOUS = frozenset({"dangerous", "risky", "perilous", "reckless", "high-stake
 
 # what a party would pay for: "its folly", "this mistake", "it"
 _WRONGDOING = frozenset(
-    {"folly", "mistake", "error", "recklessness", "provocation", "adventurism", "aggression", "crime",
-     "action", "act", "arrogance", "betrayal", "it", "this", "that"}
+    {
+        "folly",
+        "mistake",
+        "error",
+        "recklessness",
+        "provocation",
+        "adventurism",
+        "aggression",
+        "crime",
+        "action",
+        "act",
+        "arrogance",
+        "betrayal",
+        "it",
+        "this",
+        "that",
+    }
 )
 # verbs of suffering one's own deeds: "would regret the day", "will reap what it sows", "will rue"
 _RUING = frozenset({"rue", "reap"})
@@ -649,8 +664,10 @@ def _threat_idiom(verb: Token) -> bool:
         )
     if lemma == "be":  # "London would be fair game", "would be held responsible", "will be sorry"
         return any(
-            o.lemma_.lower() == "game" and any(c.lower_ == "fair" for c in o.children)
-            or o.lemma_.lower() in _ANSWERABLE and _answers_ahead(o)
+            o.lemma_.lower() == "game"
+            and any(c.lower_ == "fair" for c in o.children)
+            or o.lemma_.lower() in _ANSWERABLE
+            and _answers_ahead(o)
             for o in children(verb, frozenset({"attr", "acomp"}))
         )
     if lemma == "pay":  # "would pay dearly for hosting American missiles", "pay for its folly"
@@ -662,7 +679,9 @@ def _threat_idiom(verb: Token) -> bool:
     if lemma == "ask":  # "would be asking for trouble"
         return any(o.lemma_.lower() == "trouble" for o in prep_objects(verb, frozenset({"for"})))
     if lemma in ("sit", "stand", "stay", "remain"):  # "will not sit idly by"
-        return is_negated(verb) and any(c.lower_ in ("idly", "idle", "passive", "silent") for c in verb.children)
+        return is_negated(verb) and any(
+            c.lower_ in ("idly", "idle", "passive", "silent") for c in verb.children
+        )
     if lemma == "hold":  # "would hold Seoul responsible for the consequences"
         return any(
             c.lemma_.lower() in _ANSWERABLE and _answers_ahead(c)
@@ -705,7 +724,9 @@ def threat_idiom(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     if not bearers and subject is not None and subject.pos_ == "NOUN":
         bearers = modifier_actors(sentence, subject)  # "Seoul's arms shipments will only burn itself"
     if verb.lemma_.lower() == "hold" and not is_passive(verb):  # "would hold Seoul responsible"
-        held = [o for c in verb.children if c.dep_ in ("ccomp", "oprd") for o in children(c, frozenset({"nsubj"}))]
+        held = [
+            o for c in verb.children if c.dep_ in ("ccomp", "oprd") for o in children(c, frozenset({"nsubj"}))
+        ]
         bearers = [c for o in children(verb, frozenset({"dobj"})) + held for c in actors_of(sentence, o)]
     bearers = [b for b in bearers if b not in speakers]  # "it would not sit idly by": the speaker acts
     bearers = bearers or _told_parties(sentence, verb) or _conditional_parties(sentence, verb)
@@ -720,8 +741,28 @@ _OWN = frozenset({"it", "we", "they"})
 # hostile acts a speaker may announce for itself: "would cut all ties with Moldova if ...",
 # "would block the new sanctions unless Kyiv ...", "would impose tariffs if Mexico ..."
 _HOSTILE_ACTS = frozenset(
-    {"cut", "sever", "downgrade", "expel", "recall", "freeze", "suspend", "close", "block", "veto",
-     "halt", "withdraw", "impose", "boycott", "ban", "bar", "seize", "confiscate", "scrap", "cancel"}
+    {
+        "cut",
+        "sever",
+        "downgrade",
+        "expel",
+        "recall",
+        "freeze",
+        "suspend",
+        "close",
+        "block",
+        "veto",
+        "halt",
+        "withdraw",
+        "impose",
+        "boycott",
+        "ban",
+        "bar",
+        "seize",
+        "confiscate",
+        "scrap",
+        "cancel",
+    }
 )
 
 
@@ -1825,16 +1866,20 @@ def sanction_listing_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) 
     lemma = noun.lemma_.lower()
     if noun.pos_ != "NOUN" or lemma not in _LISTING_NOUNS - {"delisting"} or ended(noun):
         return []
-    if lemma in ("designation", "listing") and not any(
-        c.lemma_.lower() in ("sanction", "terrorist", "terror", "entity") for c in noun.subtree
-    ) and ctx.sanction_actor is None:
+    if (
+        lemma in ("designation", "listing")
+        and not any(c.lemma_.lower() in ("sanction", "terrorist", "terror", "entity") for c in noun.subtree)
+        and ctx.sanction_actor is None
+    ):
         return []  # "the designation of a new envoy"
     if any(g.lemma_.lower() in _SEEKING for g in [noun.head, *governors(noun)][:3]):
         return []  # "calls for the blacklisting of": not done
     if any(c.lemma_.lower() in _UNDONE for c in noun.children):
         return []
     listed = prep_objects(noun, frozenset({"of"}))
-    parties = sentence.lexicon.words("policy_change", "party_nouns") | sentence.lexicon.words("sanction", "entry_objects")
+    parties = sentence.lexicon.words("policy_change", "party_nouns") | sentence.lexicon.words(
+        "sanction", "entry_objects"
+    )
     listed = [o for o in listed if o.lemma_.lower() in parties]
     targets = [c for o in listed for c in target_codes(sentence, o)]
     inside = {t.i for o in listed for t in o.subtree}
@@ -1852,8 +1897,29 @@ def sanction_listing_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) 
 _CLOSURES = frozenset({"closure", "closing", "shutdown", "shutting", "sealing"})
 _UNDONE = frozenset({"possible", "proposed", "planned", "potential", "threatened", "partial", "temporary"})
 _SEEKING = frozenset(
-    {"call", "demand", "propose", "proposal", "consider", "urge", "discuss", "plan", "threaten", "warn",
-     "seek", "push", "ask", "request", "debate", "mull", "weigh", "reopen", "end", "lift", "reverse"}
+    {
+        "call",
+        "demand",
+        "propose",
+        "proposal",
+        "consider",
+        "urge",
+        "discuss",
+        "plan",
+        "threaten",
+        "warn",
+        "seek",
+        "push",
+        "ask",
+        "request",
+        "debate",
+        "mull",
+        "weigh",
+        "reopen",
+        "end",
+        "lift",
+        "reverse",
+    }
 )
 
 
@@ -1864,10 +1930,16 @@ def sanction_closure(sentence: Sentence, noun: Token, ctx: ArticleContext) -> li
     lex = sentence.lexicon
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _CLOSURES:
         return []
-    places = [o for o in prep_objects(noun, frozenset({"of"})) if o.lemma_.lower() in lex.words("sanction", "closing_objects")]
+    places = [
+        o
+        for o in prep_objects(noun, frozenset({"of"}))
+        if o.lemma_.lower() in lex.words("sanction", "closing_objects")
+    ]
     if not places or any(c.lemma_.lower() in _UNDONE for c in noun.children):
         return []
-    if any(g.lemma_.lower() in _SEEKING for g in [noun.head, *governors(noun)][:3]) or is_hedged(sentence, noun):
+    if any(g.lemma_.lower() in _SEEKING for g in [noun.head, *governors(noun)][:3]) or is_hedged(
+        sentence, noun
+    ):
         return []  # "called for the closure of ports", "lifted the closure": none in force
     closed_to = prep_objects(noun, frozenset({"to", "for"})) + [
         o for p in places for o in prep_objects(p, frozenset({"to", "for"}))
@@ -1943,7 +2015,8 @@ def _closed_by(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fou
 def _late_agent(sentence: Sentence, verb: Token) -> Token | None:
     """The "by X" of a passive the parser hung on a noun after the verb ("were barred from its
     ports by Canada", "were added to its entity list by Washington")."""
-    last = max((t.i for t in verb.subtree if not t.is_punct), default=-1)  # its clause, not an attribution after
+    # the end of its own clause (an attribution may follow: "..., officials said")
+    last = max((t.i for t in verb.subtree if not t.is_punct), default=-1)
     for tok in verb.subtree:
         if tok.i > verb.i and tok.lower_ == "by" and tok.dep_ in ("prep", "agent"):
             objects = [o for o in tok.children if o.dep_ == "pobj" and actors_of(sentence, o)]
@@ -2301,7 +2374,11 @@ def _combo_direction(sentence: Sentence, token: Token) -> str | None:
     heads = {o.lemma_.lower() for o in children(token, frozenset({"dobj", "nsubjpass"})) if o in objects}
     combos = [c for c in _combos(sentence.lexicon) if heads & c[2]] or _combos(sentence.lexicon)
     for direction, verbs, nouns in combos:  # the object's own noun first ("reinstated its restrictions")
-        if lemma in verbs and words & nouns and not _stance_alone(words & nouns, words | _stance_reach(token)):
+        if (
+            lemma in verbs
+            and words & nouns
+            and not _stance_alone(words & nouns, words | _stance_reach(token))
+        ):
             if _no_longer(token):  # "will no longer block exports": the rule is dropped
                 return _FLIPPED[direction]
             if is_negated(token):  # "has not approved new export permits": a freeze
@@ -2911,7 +2988,10 @@ def policy_nominal(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list
     if not actors:  # "the suspension of arms exports to Riyadh by Germany" ('by' hung on any noun)
         ruled_heads = [o for o in prep_objects(noun, frozenset({"of", "on", "to"}))]
         actors = [
-            c for t in [noun, *ruled_heads] for o in prep_objects(t, frozenset({"by"})) for c in actors_of(sentence, o)
+            c
+            for t in [noun, *ruled_heads]
+            for o in prep_objects(t, frozenset({"by"}))
+            for c in actors_of(sentence, o)
         ]
     if not actors and noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB":
         actors = _actors(sentence, head)  # "the government announced a suspension of licences"
