@@ -1841,6 +1841,7 @@ def _gerund_complements(verb: Token) -> list[Token]:
         if c.dep_ == "advcl"
         and c.tag_ == "VBG"
         and c.i > verb.i
+        and c.doc[c.i - 1].text != ","  # ", limiting its help to generators": a comment, no object
         and not any(g.dep_ in ("mark", "nsubj") for g in c.children)
         for t in c.subtree
     ] + [  # "balked at handing over its jets", the gerund parsed as a noun
