@@ -1248,7 +1248,11 @@ def _defier(noun: Token) -> Token | None:
     from Beijing, Vilnius allowed ..."), it is the act told."""
     act = _defied_act(noun)
     if act is not None and act.lemma_.lower() in _SAYING:
+        if act.dep_ == "ccomp" and act.head.pos_ == "VERB" and act.head.i > noun.i:
+            return act.head  # "Officials said despite warnings ..., Washington approved": read inside out
         told = [c for c in act.children if c.dep_ == "ccomp" and c.i > noun.i]
+        unmarked = [c for c in told if not any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+        told = unmarked or told  # "amid warnings ... that the jets would be shot down, Norway confirmed"
         return told[0] if told else None
     return act
 
