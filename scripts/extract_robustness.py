@@ -190,7 +190,15 @@ def _participle(verb) -> str | None:
     """The past participle of a past-tense verb whose two forms are simply related."""
     if verb.text.lower() in _PARTICIPLES:
         return _PARTICIPLES[verb.text.lower()]
-    if verb.text.endswith("ed") or verb.text.lower() in ("sent", "sold", "lent", "spent", "built", "paid", "held"):
+    if verb.text.endswith("ed") or verb.text.lower() in (
+        "sent",
+        "sold",
+        "lent",
+        "spent",
+        "built",
+        "paid",
+        "held",
+    ):
         return verb.text
     return None
 

@@ -377,7 +377,9 @@ def test_training_reads_every_constructions_file(tmp_path: Path, monkeypatch: py
 
 
 def _support(text: str, donor: str, recipient: str) -> Candidate:
-    (cand,) = [c for c in _of(_candidates(text), "support", donor=donor, recipient=recipient) if "found" in c.extra]
+    (cand,) = [
+        c for c in _of(_candidates(text), "support", donor=donor, recipient=recipient) if "found" in c.extra
+    ]
     return cand
 
 
@@ -401,7 +403,9 @@ def test_doubts_are_said_of_the_rules_events_only_and_fitted_with_the_rule_featu
     """ "rule|..." features exist only on a rule's event, so the second stage learns from them
     when the rules are wrong."""
     script = _training_script()
-    cands = _of(_candidates("South Korea will deliver 180 tanks to Poland under a purchase contract."), "support")
+    cands = _of(
+        _candidates("South Korea will deliver 180 tanks to Poland under a purchase contract."), "support"
+    )
     ruled = [c for c in cands if "found" in c.extra]
     others = [c for c in cands if "found" not in c.extra]
     assert ruled and others

@@ -57,7 +57,10 @@ def test_verbs_are_told_in_other_tenses_voices_and_with_words_before_them(robust
     assert told["title"] == "Japanese Foreign Minister Anna Berg sent tents to Ukraine."
     assert told["apposition"].startswith("Japan, a ")
     assert told["dateline"].startswith("KYIV, May 3 (Reuters) - Japan sent")
-    assert robustness.ELABORATIONS["also"]("Germany would send tanks to Kyiv.") == "Germany would also send tanks to Kyiv."
+    assert (
+        robustness.ELABORATIONS["also"]("Germany would send tanks to Kyiv.")
+        == "Germany would also send tanks to Kyiv."
+    )
 
 
 def test_an_elaboration_that_does_not_fit_leaves_the_sentence_alone(robustness) -> None:

@@ -124,8 +124,15 @@ _JOINT_AFTER = re.compile(
     r"^[^.;(]{0,40}\b(combined|jointly|together|collectively|between them|in all from)\b",
     re.IGNORECASE,
 )
-_GROUP_CODES = {"g7": "G7", "g-7": "G7", "group of seven": "G7", "g20": "G20", "g-20": "G20",
-                "group of 20": "G20", "nato": "NATO"}
+_GROUP_CODES = {
+    "g7": "G7",
+    "g-7": "G7",
+    "group of seven": "G7",
+    "g20": "G20",
+    "g-20": "G20",
+    "group of 20": "G20",
+    "nato": "NATO",
+}
 
 
 _TENTATIVE_BEFORE = re.compile(

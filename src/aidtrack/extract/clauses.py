@@ -246,7 +246,10 @@ def in_relative_aside(token: Token) -> bool:
         if token.doc[i].text == ",":
             words = [t.lower_ for t in token.doc[i + 1 : min(i + 4, token.sent.end)]]
             return bool(words) and (
-                words[0] in _ASIDE_RELATIVES or len(words) > 2 and words[1] == "of" and words[2] in _ASIDE_RELATIVES
+                words[0] in _ASIDE_RELATIVES
+                or len(words) > 2
+                and words[1] == "of"
+                and words[2] in _ASIDE_RELATIVES
             )
     return False
 

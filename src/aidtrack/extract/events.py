@@ -26,8 +26,8 @@ from aidtrack.extract.clauses import (
     is_hedged,
     is_negated,
     is_passive,
-    is_state,
     is_past,
+    is_state,
     met_parties,
     negated_by_carrier,
     prep_objects,
@@ -574,7 +574,9 @@ def support_coming_forward(sentence: Sentence, verb: Token, ctx: ArticleContext)
     forward with aid or money gives it."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in _COMING_FORWARD:
         return []
-    if verb.lemma_.lower() == "throw" and not any(o.lemma_.lower() == "weight" for o in children(verb, frozenset({"dobj"}))):
+    if verb.lemma_.lower() == "throw" and not any(
+        o.lemma_.lower() == "weight" for o in children(verb, frozenset({"dobj"}))
+    ):
         return []
     if is_negated(verb) or is_hedged(sentence, verb) or is_conditional(verb):
         return []
@@ -584,7 +586,9 @@ def support_coming_forward(sentence: Sentence, verb: Token, ctx: ArticleContext)
         return []
     donors = actors_of(sentence, subject_of(verb))
     explicit = recipients_of(sentence, verb, dobj_is_recipient=False)
-    explicit += [r for g in gifts for r in recipients_of(sentence, g, dobj_is_recipient=False) if r not in explicit]
+    explicit += [
+        r for g in gifts for r in recipients_of(sentence, g, dobj_is_recipient=False) if r not in explicit
+    ]
     explicit += [  # "for Moldova's energy bills": whose needs are paid for
         c
         for t in tokens
@@ -594,14 +598,25 @@ def support_coming_forward(sentence: Sentence, verb: Token, ctx: ArticleContext)
         if c not in explicit
     ]
     explicit += [  # "threw its weight behind Ukraine"
-        c for o in prep_objects(verb, frozenset({"behind"})) for c in actors_of(sentence, o) if c not in explicit
+        c
+        for o in prep_objects(verb, frozenset({"behind"}))
+        for c in actors_of(sentence, o)
+        if c not in explicit
     ]
     recipients, defaulted = _recipients_or_default([r for r in explicit if r not in donors], ctx, donors)
     cats, cat_default = _category_or_default(sentence, tokens, ctx, allow_default=True)
     if not cats and has_money(tokens):
         cats, cat_default = ["financial"], True
     conf = 0.7 - 0.15 * defaulted - 0.1 * cat_default
-    return _supports(donors, recipients, cats, verb, conf, rule="support-coming-forward", stage=stage_of_verb(sentence, verb))
+    return _supports(
+        donors,
+        recipients,
+        cats,
+        verb,
+        conf,
+        rule="support-coming-forward",
+        stage=stage_of_verb(sentence, verb),
+    )
 
 
 def support_with_help(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
@@ -1846,7 +1861,10 @@ def _gerund_complements(verb: Token) -> list[Token]:
         for t in c.subtree
     ] + [  # "balked at handing over its jets", the gerund parsed as a noun
         t
-        for p in [*verb.children, *(g for a in verb.children if a.dep_ in ("advmod", "prt") for g in a.children)]
+        for p in [
+            *verb.children,
+            *(g for a in verb.children if a.dep_ in ("advmod", "prt") for g in a.children),
+        ]
         if p.dep_ == "prep" and p.lower_ in _GERUND_PREPS
         for g in p.children
         if g.dep_ == "pobj" and (g.tag_ == "VBG" or g.lower_.endswith("ing") and g.pos_ in ("NOUN", "VERB"))
@@ -1873,8 +1891,25 @@ _GERUND_PREPS = frozenset({"at", "from", "on", "of", "against"})
 # verbs of telling: declining to tell ("refused to say how many tanks", "would not be drawn on")
 # refuses words, not support
 _TELLING = frozenset(
-    {"say", "comment", "specify", "disclose", "reveal", "elaborate", "confirm", "detail",
-     "speculate", "name", "identify", "explain", "discuss", "answer", "tell", "divulge", "quantify"}
+    {
+        "say",
+        "comment",
+        "specify",
+        "disclose",
+        "reveal",
+        "elaborate",
+        "confirm",
+        "detail",
+        "speculate",
+        "name",
+        "identify",
+        "explain",
+        "discuss",
+        "answer",
+        "tell",
+        "divulge",
+        "quantify",
+    }
 )
 
 
@@ -2112,9 +2147,9 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
     wanted = [t for c in children(verb, frozenset({"xcomp", "ccomp", "prep"})) for t in c.subtree]
     wanted += [t for c in children(verb, frozenset({"advcl"})) if _bare_infinitive(c) for t in c.subtree]
     approving = lex.words("support", "object_verbs")  # "expects Washington to approve the aid"
-    hastened = any(
-        t.lemma_.lower() in lex.words("support", "delivery_words") for t in wanted
-    ) and bool(categories_in(sentence, wanted))  # "wants Paris to speed up the delivery of jets"
+    hastened = any(t.lemma_.lower() in lex.words("support", "delivery_words") for t in wanted) and bool(
+        categories_in(sentence, wanted)
+    )  # "wants Paris to speed up the delivery of jets"
     if (
         wanting
         and not hastened
@@ -2207,8 +2242,25 @@ _SCENE_PREPS = frozenset(
 
 _AWAY_PARTICLES = frozenset({"back", "out", "away", "off", "across", "forward", "aside"})
 _FORCES = frozenset(
-    {"force", "troop", "soldier", "fighter", "unit", "army", "militant", "enemy", "line", "invader",
-     "occupier", "crowd", "protester", "column", "brigade", "battalion", "regiment"}
+    {
+        "force",
+        "troop",
+        "soldier",
+        "fighter",
+        "unit",
+        "army",
+        "militant",
+        "enemy",
+        "line",
+        "invader",
+        "occupier",
+        "crowd",
+        "protester",
+        "column",
+        "brigade",
+        "battalion",
+        "regiment",
+    }
 )
 
 
@@ -2232,7 +2284,9 @@ def _asked_parts(verb: Token) -> list[Token]:
         for c in verb.children
         if (
             c.dep_ not in ("nsubj", "nsubjpass", "punct", "aux", "neg", "advmod")
-            or passive and c.dep_ == "nsubjpass" and c.pos_ == "NOUN"
+            or passive
+            and c.dep_ == "nsubjpass"
+            and c.pos_ == "NOUN"
         )
         and not (c.dep_ == "prep" and c.lower_ in _SCENE_PREPS)
         and not _comment_clause(c)

@@ -636,12 +636,45 @@ def _helped(token: Token) -> bool:
 
 # vehicles whose cargo, when named, says the kind of support ("planes loaded with food")
 _CARRIERS = frozenset(
-    {"plane", "aircraft", "airplane", "aeroplane", "helicopter", "ship", "vessel", "boat", "truck",
-     "lorry", "convoy", "train", "flight", "jet", "freighter", "barge", "van"}
+    {
+        "plane",
+        "aircraft",
+        "airplane",
+        "aeroplane",
+        "helicopter",
+        "ship",
+        "vessel",
+        "boat",
+        "truck",
+        "lorry",
+        "convoy",
+        "train",
+        "flight",
+        "jet",
+        "freighter",
+        "barge",
+        "van",
+    }
 )
 _LOADED = frozenset(
-    {"carry", "transport", "bring", "contain", "load", "haul", "ferry", "pack", "fill", "laden",
-     "lade", "full", "stuff", "cram", "stack", "heavy"}
+    {
+        "carry",
+        "transport",
+        "bring",
+        "contain",
+        "load",
+        "haul",
+        "ferry",
+        "pack",
+        "fill",
+        "laden",
+        "lade",
+        "full",
+        "stuff",
+        "cram",
+        "stack",
+        "heavy",
+    }
 )
 
 
