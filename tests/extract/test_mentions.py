@@ -92,3 +92,23 @@ def test_a_title_carries_to_later_mentions_of_an_undated_article() -> None:
 def test_an_article_without_a_date_is_dated_by_the_years_it_mentions() -> None:
     assert estimated_date("Talks began in 2019 and ended in May 2023.") == dt.date(2023, 7, 1)
     assert estimated_date("In 2031 nothing.", today=dt.date(2026, 1, 1)) is None
+
+
+def test_every_demonym_of_the_country_register_names_its_country() -> None:
+    from aidtrack.actors import country_demonyms
+
+    names = load_lexicon().names
+    register = country_demonyms()
+    assert {"venezuelan": "VEN", "moroccans": "MAR", "chilean": "CHL"}.items() <= register.items()
+    # the lexicon reads them from the register (one home); its own names may only override
+    assert all(word in names for word in register)
+    assert _codes("Venezuelan and Moroccan officials met Chilean envoys.") == {
+        "Venezuelan": "VEN",
+        "Moroccan": "MAR",
+        "Chilean": "CHL",
+    }
+
+
+def test_a_demonym_only_the_register_knows_names_a_sanction_target() -> None:
+    events = extract_text("Sentence\n\nWashington imposed sanctions on Iranian and Venezuelan oil traders.")
+    assert {(e["type"], e["target"]) for e in events} == {("sanction", "IRN"), ("sanction", "VEN")}

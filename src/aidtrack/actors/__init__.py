@@ -16,7 +16,15 @@ The names behind them are data in ``aidtrack/data/actors/*.yaml``.
 
 from aidtrack.actors.data import reference_fingerprint
 from aidtrack.actors.groups import Membership, group_members, groups_of, is_group, memberships
-from aidtrack.actors.names import ActorInfo, actor_info, actor_name, all_actors, display_name, suggest_actors
+from aidtrack.actors.names import (
+    ActorInfo,
+    actor_info,
+    actor_name,
+    all_actors,
+    country_demonyms,
+    display_name,
+    suggest_actors,
+)
 from aidtrack.actors.offices import OfficeTerm, all_terms, latest_office, office_holder
 from aidtrack.actors.resolution import find_actor, resolve_actor
 from aidtrack.actors.text import normalise_name
@@ -29,6 +37,7 @@ __all__ = [
     "actor_name",
     "all_actors",
     "all_terms",
+    "country_demonyms",
     "display_name",
     "find_actor",
     "group_members",

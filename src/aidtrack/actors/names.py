@@ -99,6 +99,18 @@ def _add_explicit(catalogue: Catalogue, table: dict[str, Any]) -> None:
 
 
 @functools.cache
+def country_demonyms() -> dict[str, str]:
+    """Every demonym of ``countries.yaml`` and its plural, lowered, with its country's code
+    ("venezuelan" -> "VEN"); a word two countries share is left out."""
+    found: dict[str, set[str]] = {}
+    for code, entry in read_table("countries").items():
+        for demonym in entry.get("demonyms", ()):
+            for form in _plurals(demonym):
+                found.setdefault(form.lower(), set()).add(code)
+    return {word: next(iter(codes)) for word, codes in found.items() if len(codes) == 1}
+
+
+@functools.cache
 def catalogue() -> Catalogue:
     """The actor catalogue: pycountry plus ``countries.yaml`` and ``organisations.yaml``."""
     countries: dict[str, Any] = read_table("countries")

@@ -20,6 +20,7 @@ from typing import Any
 import pydantic
 import yaml
 
+from aidtrack.actors import country_demonyms
 from aidtrack.errors import AidtrackError, ValidationError
 
 TRIGGER_SECTIONS = (
@@ -185,7 +186,8 @@ def load_lexicon() -> Lexicon:
     actors = _read_yaml("actors.yaml")
     return Lexicon(
         raw=check_triggers(_read_yaml("triggers.yaml")),
-        names=_names(actors.get("names", {})),
+        # the register's demonyms ("Venezuelan"), then this lexicon's names, which win
+        names={**country_demonyms(), **_names(actors.get("names", {}))},
         people=_people(),
         serves=_names(actors.get("serves", {})),
     )
