@@ -552,7 +552,7 @@ def _sentence_events(sentence: Sentence, ctx: ArticleContext) -> list[Found]:
             if events:
                 out.extend(events)
                 ctx.has_sanction = ctx.has_sanction or any(e.fields["type"] == "sanction" for e in events)
-    kept = _drop_permitted(_drop_threatened(_drop_imposed_threats(out)))
+    kept = _drop_sanctioned_dealings(_drop_permitted(_drop_threatened(_drop_imposed_threats(out))))
     _remember(ctx, kept)
     return kept
 
@@ -579,6 +579,27 @@ def _remember(ctx: ArticleContext, found: list[Found]) -> None:
     ctx.sanctioned_by.update(
         (e.fields["target"], e.fields["actor"]) for e in found if e.fields["type"] == "sanction"
     )
+
+
+def _drop_sanctioned_dealings(found: list[Found]) -> list[Found]:
+    """ "sanctioned Chinese firms that supply drone parts to Russia": what the parties a sanction
+    names are sanctioned for dealing in is no support; "froze Russian assets" is a sanction, no
+    refusal of the freezer's funding."""
+    sanctions = [e for e in found if e.fields["type"] == "sanction"]
+    scopes = [
+        {t.i for t in (e.anchor.head if e.anchor.pos_ == "NOUN" else e.anchor).subtree} for e in sanctions
+    ]
+    anchors = {e.anchor.i for e in sanctions}
+    return [
+        e
+        for e in found
+        if not (
+            e.fields["type"] == "support"
+            and e.anchor.dep_ in ("acl", "relcl", "pcomp")
+            and any(e.anchor.i in scope for scope in scopes)
+        )
+        and not (e.fields["type"] == "refusal" and e.anchor.i in anchors)
+    ]
 
 
 def _drop_imposed_threats(found: list[Found]) -> list[Found]:
