@@ -1,10 +1,23 @@
-"""Held-out floor: own articles in tests/extract/heldout, never used to write rules.
+"""Held-out floors: own articles, with gold events, that no rule was written from.
 
-Twenty-five short wire-style articles written for this test (not copied from
-any source), with gold events in the eval/SCHEMA.md format: ``ho-*`` (20) and
-a second batch ``ho2-*`` (5), each batch's gold written before the extractor
-first ran on it. score.py from ../shared/eval scores the predictions (the test
-is skipped with a message when ../shared is not there).
+``heldout/``: twenty-five short wire-style articles written for this test (not
+copied from any source), in the eval/SCHEMA.md format: ``ho-*`` (20) and a
+second batch ``ho2-*`` (5), each batch's gold written before the extractor first
+ran on it. Rules were later fixed while looking at them, so their floor guards
+against regressions only.
+
+``heldout3/``: fifteen more (``ho3-*``), written with their gold on 2026-11-30
+and kept from the engineers who changed the rules that day. The morning's
+extractor scored F1 0.765 (P 0.864, R 0.687) on them; the evening's F1 0.797
+(P 0.871, R 0.735), after about a hundred rule changes that lifted the
+development part of eval/train from 0.824 to 0.906. The whole gain came from
+one general fix (a comment clause after a request, ", saying ...", is not what
+is asked), found by the set's author in a sentence of his own written the way
+these articles are. Read only the aggregate figures of this set, never an
+article's errors, or it stops estimating text nobody tuned on.
+
+score.py from ../shared/eval scores the predictions (the test is skipped with a
+message when ../shared is not there).
 """
 
 from __future__ import annotations
@@ -14,46 +27,52 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from aidtrack.cli.extract import extract
 from tests.conftest import shared_path
 
-HELDOUT = Path(__file__).parent / "heldout"
+HERE = Path(__file__).parent
 
-# A little under what the extractor reaches (F1 0.94, P 0.96, R 0.93 on
-# 2026-11-27). Rules were fixed while looking at these articles, so this guards
-# against regressions; it is not an estimate for unseen text (the untouched
-# ho2 batch scored F1 0.73 on first run).
-FLOOR_F1 = 0.90
-FLOOR_PRECISION = 0.92
-FLOOR_RECALL = 0.88
+# (folder, fewest articles, floors a little under what the extractor reaches: F1, P, R)
+SETS = {
+    # F1 0.94, P 0.96, R 0.93 on 2026-11-27 (the untouched ho2 batch scored 0.73 on first run)
+    "heldout": (25, 0.90, 0.92, 0.88),
+    # F1 0.797, P 0.871, R 0.735 on 2026-11-30 (first run of that morning: 0.765)
+    "heldout3": (15, 0.76, 0.84, 0.70),
+}
 
 
-def test_heldout_set_is_complete() -> None:
-    texts = sorted(p.stem for p in HELDOUT.glob("*.txt"))
-    golds = sorted(p.stem for p in HELDOUT.glob("*.json"))
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_heldout_set_is_complete(name: str) -> None:
+    folder = HERE / name
+    texts = sorted(p.stem for p in folder.glob("*.txt"))
+    golds = sorted(p.stem for p in folder.glob("*.json"))
     assert texts == golds
-    assert len(texts) >= 25
+    assert len(texts) >= SETS[name][0]
     for stem in texts:
-        words = len((HELDOUT / f"{stem}.txt").read_text(encoding="utf-8").split())
+        words = len((folder / f"{stem}.txt").read_text(encoding="utf-8").split())
         assert 150 <= words <= 420, (stem, words)
-        doc = json.loads((HELDOUT / f"{stem}.json").read_text(encoding="utf-8"))
+        doc = json.loads((folder / f"{stem}.json").read_text(encoding="utf-8"))
         assert doc["id"] == stem and doc["events"]
 
 
-def test_heldout_set_meets_the_floor(tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_heldout_set_meets_the_floor(name: str, tmp_path: Path) -> None:
     script = shared_path("eval", "score.py")
+    folder = HERE / name
     preds = tmp_path / "preds"
-    result = CliRunner().invoke(extract, [str(HELDOUT), "--out", str(preds)])
+    result = CliRunner().invoke(extract, [str(folder), "--out", str(preds)])
     assert result.exit_code == 0, result.output
     done = subprocess.run(
-        [sys.executable, str(script), str(HELDOUT), str(preds), "--json"],
+        [sys.executable, str(script), str(folder), str(preds), "--json"],
         capture_output=True,
         text=True,
         check=True,
     )
     overall = json.loads(done.stdout)["overall"]
-    assert overall["f1"] >= FLOOR_F1, overall
-    assert overall["p"] >= FLOOR_PRECISION, overall
-    assert overall["r"] >= FLOOR_RECALL, overall
+    _, f1, precision, recall = SETS[name]
+    assert overall["f1"] >= f1, overall
+    assert overall["p"] >= precision, overall
+    assert overall["r"] >= recall, overall
