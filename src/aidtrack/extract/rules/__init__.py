@@ -1,0 +1,122 @@
+"""Event rules kept as code, one module per concept; :data:`RULES` in the order the pipeline runs them.
+
+Each rule looks at one trigger token of a parsed sentence (trigger words come
+from ``data/extract/triggers.yaml``) and reads the roles from the dependency
+tree. Rules return :class:`Found` events; the pipeline adds evidence offsets
+and merges them into the set an article reports. The order of :data:`RULES` matters.
+"""
+
+from __future__ import annotations
+
+from aidtrack.extract.rules.appeal_nouns import appeal_answered, appeal_noun, appeal_pressure, appeal_wishlist
+from aidtrack.extract.rules.appeals import (
+    appeal_approach,
+    appeal_complaint,
+    appeal_deontic,
+    appeal_imperative,
+    appeal_verb,
+)
+from aidtrack.extract.rules.common import TRADE_LEMMAS, ArticleContext, Found, Rule
+from aidtrack.extract.rules.headlines import headline_verb
+from aidtrack.extract.rules.policies import policy_change, policy_resumption
+from aidtrack.extract.rules.policy_rulings import policy_nominal, policy_ruling, policy_use_permission
+from aidtrack.extract.rules.refusals import (
+    refusal_answer,
+    refusal_barring,
+    refusal_despite_request,
+    refusal_excluded,
+    refusal_noun,
+    refusal_of_operation,
+    refusal_verb,
+)
+from aidtrack.extract.rules.sanction_closures import (
+    sanction_assets,
+    sanction_closing,
+    sanction_closure,
+    sanction_excluding,
+    sanction_listing_noun,
+)
+from aidtrack.extract.rules.sanctions import (
+    sanction_following,
+    sanction_headline,
+    sanction_noun,
+    sanction_striking,
+    sanction_verb,
+)
+from aidtrack.extract.rules.support import (
+    support_arrival,
+    support_receive,
+    support_resumed,
+    support_thanks,
+    support_verb,
+)
+from aidtrack.extract.rules.support_nouns import (
+    support_coming_forward,
+    support_compound,
+    support_giver_noun,
+    support_guarantee,
+    support_helping_with,
+    support_joining,
+    support_noun,
+    support_paying,
+    support_with_help,
+)
+from aidtrack.extract.rules.threat_idioms import threat_counter_arming, threat_idiom
+from aidtrack.extract.rules.threats import threat_noun, threat_statement, threat_verb, threat_withheld_support
+
+RULES: tuple[Rule, ...] = (
+    support_verb,
+    support_receive,
+    support_noun,
+    support_thanks,
+    refusal_verb,
+    refusal_noun,
+    appeal_verb,
+    support_resumed,
+    appeal_noun,
+    appeal_answered,
+    support_compound,
+    support_arrival,
+    refusal_barring,
+    refusal_answer,
+    appeal_approach,
+    appeal_pressure,
+    appeal_deontic,
+    appeal_wishlist,
+    appeal_imperative,
+    support_with_help,
+    support_paying,
+    support_guarantee,
+    support_helping_with,
+    support_giver_noun,
+    refusal_excluded,
+    refusal_of_operation,
+    support_joining,
+    appeal_complaint,
+    headline_verb,
+    refusal_despite_request,
+    support_coming_forward,
+    threat_verb,
+    threat_noun,
+    threat_statement,
+    threat_idiom,
+    threat_counter_arming,
+    sanction_noun,
+    sanction_verb,
+    sanction_headline,
+    sanction_excluding,
+    sanction_assets,
+    sanction_closing,
+    sanction_closure,
+    sanction_listing_noun,
+    sanction_striking,
+    sanction_following,
+    policy_change,
+    policy_ruling,
+    policy_use_permission,
+    policy_resumption,
+    policy_nominal,
+    threat_withheld_support,
+)
+
+__all__ = ["RULES", "TRADE_LEMMAS", "ArticleContext", "Found", "Rule"]

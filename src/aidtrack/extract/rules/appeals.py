@@ -1,0 +1,866 @@
+"""Appeal rules on verbs: asking, approaching, "must send", imperatives, complaints."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from spacy.tokens import Token
+
+from aidtrack.extract.clauses import (
+    Sentence,
+    actors_of,
+    children,
+    has_aux,
+    is_hedged,
+    is_negated,
+    is_passive,
+    met_parties,
+    prep_objects,
+    subject_of,
+    time_for,
+    word_forms,
+)
+from aidtrack.extract.roles import (
+    DOBJ_RECIPIENT_VERBS,
+    categories_in,
+    has_money,
+    has_support_noun,
+    is_designation,
+    modifier_actors,
+    object_tokens,
+    recipients_of,
+)
+from aidtrack.extract.rules.common import (
+    _BACKING,
+    _FORCES,
+    _GIVING_GROUPS,
+    _HELP_NOUNS,
+    _HOLDING_BACK,
+    _MESSAGES,
+    _OPERATIONS,
+    ArticleContext,
+    Extra,
+    Found,
+    _appeal_events,
+    _asked_parts,
+    _category_or_default,
+    _gives_nothing,
+    _names_a_thing,
+    _objects_or_passive_subject,
+    _particles,
+    _passive_agents,
+    _refusal_actors,
+    _refusal_phrase,
+    _sayers,
+)
+
+
+def _beneficiary(recipients: Sequence[str], default: str | None) -> Extra:
+    """The one an appeal asks help for: the first recipient named that is neither the one who
+    asks nor the one asked, else ``default``."""
+
+    def pick(actor: str, target: str) -> dict[str, str]:
+        found = next((r for r in recipients if r not in (target, actor)), default)
+        return {"beneficiary": found} if found else {}
+
+    return pick
+
+
+_COMPLAINING = frozenset(
+    {
+        "criticise",
+        "criticize",
+        "blame",
+        "accuse",
+        "fault",
+        "single",
+        "complain",
+        "lament",
+        "slam",
+        "chide",
+        "rebuke",
+        "castigate",
+        "berate",
+        "lambast",
+        "lambaste",
+        "condemn",
+        "decry",
+        "deplore",
+    }
+)
+
+
+_OUTRAGED = frozenset(
+    {"inconceivable", "unacceptable", "outrageous", "shameful", "disgraceful", "scandalous"}
+)
+
+
+def appeal_complaint(sentence: Sentence, word: Token, ctx: ArticleContext) -> list[Found]:
+    """Blaming a party for not giving asks it to give: "criticised Germany for delaying tank
+    deliveries", "singled out Kuwait for giving nothing to the appeal", "complained that
+    Washington was holding back missiles", "said it was inconceivable that the US was
+    withholding weapons"."""
+    lemma = word.lemma_.lower()
+    if lemma in _COMPLAINING and word.pos_ == "VERB":
+        if is_negated(word) or is_hedged(sentence, word):
+            return []
+        actors = _refusal_actors(sentence, word)
+        blamed: list[tuple[Token | None, Token]] = [
+            (o, c) for o in _objects_or_passive_subject(word) for c in _blamed_for(word)
+        ]
+        blamed += [(subject_of(c), c) for c in children(word, frozenset({"ccomp"}))]
+    elif lemma in _OUTRAGED and word.dep_ == "acomp":
+        actors = _sayers(sentence, word.head)
+        blamed = [(subject_of(c), c) for c in children(word.head, frozenset({"ccomp"}))]
+    else:
+        return []
+    out: list[Found] = []
+    for party, clause in blamed:
+        if party is None or not _holds_back(sentence, clause):
+            continue
+        targets = [c for c in actors_of(sentence, party) if c not in actors]
+        cats, cat_default = _category_or_default(sentence, list(clause.subtree), ctx, allow_default=True)
+        out += _appeal_events((actors, targets), cats, word, 0.6 - 0.1 * cat_default, "appeal-complaint")
+    if lemma in _COMPLAINING:
+        out += _slowness_blamed(sentence, word, actors)
+    return out
+
+
+_SLOWNESS = frozenset(
+    {
+        "reluctance",
+        "refusal",
+        "hesitation",
+        "hesitancy",
+        "delay",
+        "failure",
+        "slowness",
+        "pace",
+        "unwillingness",
+        "dithering",
+        "foot-dragging",
+        "veto",
+    }
+)
+
+
+def _slowness_blamed(sentence: Sentence, verb: Token, actors: list[str]) -> list[Found]:
+    """ "criticised Germany's reluctance to send tanks", "lamented the slow pace of American
+    weapons deliveries": blaming a party's holding back asks it to give."""
+    out: list[Found] = []
+    for noun in children(verb, frozenset({"dobj"})):
+        if noun.lemma_.lower() not in _SLOWNESS:
+            continue
+        words = list(noun.subtree)
+        lex = sentence.lexicon
+        if not (
+            any(t.lemma_.lower() in lex.support_verbs for t in words)
+            or has_support_noun(sentence, words)
+            or categories_in(sentence, words)
+        ):
+            continue
+        owners = children(noun, frozenset({"poss"})) or [
+            m
+            for t in words
+            if lex.words("support", "nouns") & {t.lemma_.lower()} or lex.categories_of(t)
+            for m in t.children
+            if m.dep_ in ("amod", "compound", "poss")
+        ]
+        targets = [c for o in owners for c in actors_of(sentence, o) if c not in actors]
+        cats = categories_in(sentence, words)
+        out += _appeal_events((actors, list(dict.fromkeys(targets))), cats, verb, 0.55, "appeal-complaint")
+    return out
+
+
+def _blamed_for(verb: Token) -> list[Token]:
+    """The clause a party is blamed for: "for delaying ...", "of dragging its feet on ..."."""
+    return [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in ("for", "of", "over")
+        for g in c.children
+        if g.dep_ == "pcomp" and g.pos_ == "VERB"
+    ]
+
+
+def _holds_back(sentence: Sentence, clause: Token) -> bool:
+    """ "delaying deliveries of tanks", "withholding weapons", "holding back missiles",
+    "giving nothing", "not sending tanks": support kept back."""
+    lex = sentence.lexicon
+    lemma = clause.lemma_.lower()
+    giving = lemma in lex.support_verbs
+    kept = (
+        lemma in _HOLDING_BACK
+        or lemma == "hold"
+        and _particles(clause) & {"back", "up", "off"}
+        or giving
+        and (is_negated(clause) or _gives_nothing(clause))
+    )
+    if not kept:
+        return False
+    words = list(clause.subtree)
+    return (
+        giving
+        or any(t.lemma_.lower() in lex.support_verbs for t in words[1:])
+        or has_support_noun(sentence, words)
+        or bool(categories_in(sentence, words))
+    )
+
+
+def _joins_operation(tokens: list[Token]) -> bool:
+    """ "to join the attack on the port", "to back an offensive": military backing asked."""
+    return any(
+        t.pos_ == "VERB"
+        and t.lemma_.lower() in _BACKING
+        and not is_negated(t)
+        and any(
+            o.lemma_.lower() in _OPERATIONS
+            for o in children(t, frozenset({"dobj"})) + prep_objects(t, frozenset({"in"}))
+        )
+        for t in tokens
+    )
+
+
+def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """ "Zelensky urged Germany to send tanks", "called on Israel for air defence"."""
+    lex = sentence.lexicon
+    lemma = verb.lemma_.lower()
+    wanting_forms = word_forms(verb) & lex.words("appeal", "wanting_verbs")  # "hopes" read as "hop"
+    wanting = bool(wanting_forms)
+    if wanting and lemma not in wanting_forms and lemma not in lex.words("appeal", "verbs"):
+        lemma = min(wanting_forms)
+    if verb.pos_ != "VERB" or not (lemma in lex.words("appeal", "verbs") or wanting):
+        return []
+    if lemma == "like" and not has_aux(verb, frozenset({"would", "'d"})):
+        return []  # "would like to receive jets" wants; "like" alone does not
+    if _moves_bodily(verb):
+        return []  # "troops pushed Russian forces back from the river": a push on the ground
+    if (
+        lemma in ("expect", "hope")
+        and not children(verb, frozenset({"dobj"}))
+        and children(verb, frozenset({"xcomp"}))
+    ):
+        return []  # "Kyiv expects (hopes) to receive missiles" awaits a delivery; "expects Berlin to send" asks
+    giving = lex.support_verbs | lex.words("support", "receive_verbs")
+    wanted = [t for c in children(verb, frozenset({"xcomp", "ccomp", "prep"})) for t in c.subtree]
+    wanted += [t for c in children(verb, frozenset({"advcl"})) if _bare_infinitive(c) for t in c.subtree]
+    approving = lex.words("support", "object_verbs")  # "expects Washington to approve the aid"
+    hastened = any(t.lemma_.lower() in lex.words("support", "delivery_words") for t in wanted) and bool(
+        categories_in(sentence, wanted)
+    )  # "wants Paris to speed up the delivery of jets"
+    if (
+        wanting
+        and not hastened
+        and not any(t.lemma_.lower() in giving for t in wanted)
+        and not (
+            any(t.lemma_.lower() in approving and t.pos_ == "VERB" for t in wanted)
+            and has_support_noun(sentence, wanted)
+            and (
+                any(actors_of(sentence, subject_of(c)) for c in children(verb, frozenset({"xcomp", "ccomp"})))
+                or any(actors_of(sentence, o) for o in prep_objects(verb, frozenset({"on", "upon"})))
+            )  # "expects Washington to approve", "is counting on Washington to release"
+        )
+        and not any(
+            any(lex.categories_of(t) for t in o.lefts) or lex.categories_of(o)
+            for o in children(verb, frozenset({"dobj"}))
+            if prep_objects(o, frozenset({"from"})) or prep_objects(verb, frozenset({"from"}))
+        )  # "wants missiles from the US", "needs more vehicles from Canada"
+        and not _turns_to_for(sentence, verb)
+        and not (
+            (_hosts(sentence) or _told_parties(sentence, verb))
+            and any(lex.categories_of(o) for o in children(verb, frozenset({"dobj"})))
+        )  # "'We need more air defence,' Zelensky told Spanish lawmakers"
+        and not _wants_owned(sentence, verb)
+    ):
+        return []  # "Germany wants peace" asks nobody; "wants missiles from the US" asks
+    if lemma == "call" and not any(
+        c.lower_ in lex.words("appeal", "call_preps")
+        for c in [*verb.children, *(m for a in children(verb, frozenset({"advcl"})) for m in a.children)]
+        if c.dep_ in ("prep", "prt", "mark")
+    ):
+        return []  # "called on", "called for", "called for Germany to send" (a "for" clause)
+    if is_negated(verb) or (is_hedged(sentence, verb) and lemma != "like"):
+        return []  # "would like to receive" is a wish stated, not a hypothetical
+    actors = _refusal_actors(sentence, verb)
+    targets = _appeal_targets(sentence, verb)
+    if targets and set(targets) <= set(actors):  # "would like to use Greece's support": not itself
+        targets = [c for c in _givers_of_asked(sentence, verb) if c not in actors] or targets
+    if not targets:  # "sent a letter to Netanyahu asking for", "Ukraine's ambassador to Berlin urged"
+        targets = [c for c in _addressees(sentence, verb) if c not in actors]
+    if not targets and wanting:  # "'We need air defence,' Zelensky told Spanish lawmakers"
+        targets = [c for c in _told_parties(sentence, verb) if c not in actors]
+    if not targets:  # "pleaded for more help from the EU", "sought Washington's help"
+        targets = [c for c in _givers_of_asked(sentence, verb) if c not in actors]
+    if not targets:  # "Zelensky pushed hard on Tomahawks but Trump pushed back"
+        targets = [c for c in _resisting_parties(sentence, verb) if c not in actors]
+    unnamed = (
+        not targets and not _addressed_to_someone(verb) and any(c.dep_ == "nsubj" for c in verb.children)
+    )  # not "Asked if ..., he said"
+    if unnamed and len(actors) == 1:  # "Kyiv asked for the missiles": of whom it met or asked
+        targets = _met_by(sentence, actors[0]) or _asked_before(ctx, actors[0])  # before, or of the
+        targets = targets or [t for t in [ctx.main_other(actors[0])] if t]  # article's giver
+    tokens = [t for c in _asked_parts(verb) for t in c.subtree if not _in_side_clause(t, c)]
+    if _asks_to_stop(sentence, verb) or _asks_to_speak(sentence, verb) or _asks_a_question(verb):
+        return []
+    transfer = any(t.lemma_.lower() in lex.support_verbs for t in tokens)
+    if _joins_operation(tokens):  # "asked the United States to join the attack on the port"
+        return _appeal_events(
+            (actors, targets),
+            ["military"],
+            verb,
+            0.7,
+            "appeal-operation",
+            _beneficiary([], ctx.default_recipient),
+        )
+    if (
+        not transfer
+        and not has_support_noun(sentence, tokens)
+        and not any(t.pos_ in ("NOUN", "PROPN") and lex.categories_of(t) for t in tokens)
+        and not any(is_designation(t) for t in tokens)
+    ):
+        return []  # "asking Ukraine to comply with the law ... military goals": nothing to give
+    cats, cat_default = _category_or_default(
+        sentence, tokens, ctx, allow_default=transfer or has_support_noun(sentence, tokens)
+    )
+    if not cats and has_money(tokens) and has_support_noun(sentence, tokens):
+        cats, cat_default = ["financial"], True  # "urged EU leaders to approve the 50 billion euro aid"
+    recipients = [r for t in tokens for r in recipients_of(sentence, t, dobj_is_recipient=False)]
+    beneficiary = next((r for r in recipients if r not in targets), ctx.default_recipient)
+    conf = 0.85 - 0.15 * cat_default - 0.3 * unnamed
+    return _appeal_events((actors, targets), cats, verb, conf, "appeal-verb", _beneficiary([], beneficiary))
+
+
+_ENVOYS = frozenset({"ambassador", "envoy", "emissary", "representative", "delegation", "mission"})
+
+
+_AWAY_PARTICLES = frozenset({"back", "out", "away", "off", "across", "forward", "aside"})
+
+
+def _moves_bodily(verb: Token) -> bool:
+    """ "pushed the enemy back", "pressed Russian troops out of the town", "drove forces off":
+    a verb of pressing used for moving someone on the ground asks nothing."""
+    if any(c.dep_ in ("prt", "advmod") and c.lower_ in _AWAY_PARTICLES for c in verb.children):
+        return True
+    return any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _FORCES and not children(c, frozenset({"poss"}))
+        for c in verb.children
+    ) and not children(verb, frozenset({"xcomp", "ccomp"}))
+
+
+_PUSHING_BACK = frozenset({"push", "pull", "hold", "fight", "step"})
+
+
+def _resisting_parties(sentence: Sentence, verb: Token) -> list[str]:
+    """Who resists an appeal in the clause joined to it by "but": "Zelensky pushed hard on
+    Tomahawks but Trump pushed back", "Kyiv pleaded for jets, but Washington refused"."""
+    lex = sentence.lexicon
+    found: list[str] = []
+    for conj in children(verb, frozenset({"conj"})):
+        if not any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in verb.children if c.i < conj.i):
+            continue
+        lemma = conj.lemma_.lower()
+        back = lemma in _PUSHING_BACK and any(c.lower_ == "back" for c in conj.children)
+        if back or lemma in lex.words("refusal", "verbs") or _refusal_phrase(lex, conj):
+            found += [c for c in actors_of(sentence, subject_of(conj)) if c not in found]
+    return found
+
+
+def _in_side_clause(token: Token, top: Token) -> bool:
+    """A word in a relative or comment clause below ``top`` ("..., which means they use it to
+    target military goals"): it says something about the request, not what is asked."""
+    while token != top and token.head != token:
+        infinitive = token.dep_ == "relcl" and _bare_infinitive(token)
+        givers = (
+            token.dep_ == "relcl" and token.head.lemma_.lower() in _GIVING_GROUPS
+        )  # "the coalition that supplies jets"
+        if (
+            token.dep_ in ("relcl", "parataxis")
+            and not (infinitive or givers)
+            or token.dep_ == "ccomp"
+            and token.head != top
+        ):
+            return True
+        token = token.head
+    return False
+
+
+def _bare_infinitive(verb: Token) -> bool:
+    """ "asking Athens for months to hand over its batteries": an infinitive with no subject of
+    its own, whatever noun the parser hung it on."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
+    )
+
+
+def _addressees(sentence: Sentence, verb: Token) -> list[str]:
+    """Whom an appeal is addressed to when the verb names nobody: the "to X" of a letter or
+    message it goes with ("In a letter to the Dutch prime minister, Zelensky asked for ...",
+    "sent a letter to Netanyahu asking for ..."), or the host of an envoy who asks."""
+    found: list[str] = []
+    for token in sentence.span:
+        if token.lemma_.lower() in _MESSAGES - {"list", "proposal", "offer"} and token.pos_ == "NOUN":
+            holders = [token, token.head] if token.dep_ == "dobj" else [token]  # "sent a letter to X"
+            found += [
+                c
+                for h in holders
+                for p in h.children
+                if p.dep_ in ("prep", "dative") and p.lower_ == "to"
+                for o in p.children
+                for c in actors_of(sentence, o)
+            ]
+    found += [c for c in _hosts(sentence) if c not in found]
+    subject = subject_of(verb)
+    if subject is not None and subject.lemma_.lower() in _ENVOYS:
+        found += [c for o in prep_objects(subject, frozenset({"to", "in"})) for c in actors_of(sentence, o)]
+    return list(dict.fromkeys(found))
+
+
+# the scene of an appeal made face to face: "during his visit to Berlin", "in a phone call
+# with the Japanese prime minister", "in talks with", "speaking alongside the chancellor"
+_SCENES = frozenset(
+    {"visit", "trip", "call", "talk", "meeting", "conversation", "session", "dinner", "summit"}
+)
+
+
+_SPEECHES = frozenset({"speech", "address"})  # "in a speech to the Italian parliament"
+
+
+_SCENE_VERBS = frozenset({"speak", "stand", "appear", "meet", "talk"})
+
+
+def _asked_before(ctx: ArticleContext, actor: str) -> list[str]:
+    """The party ``actor`` was last told asking (the headline "Zelensky asks Germany for tanks",
+    then "He also asked for air defence")."""
+    target = ctx.asked_before.get(actor)
+    return [target] if target else []
+
+
+def _met_by(sentence: Sentence, actor: str) -> list[str]:
+    """The party ``actor`` meets in this sentence ("Sandu, who met the Commission president,
+    sought ...") or met in the sentences just before ("Zelensky met Scholz. He asked for ...")."""
+    for pairs in (met_parties(sentence), sentence.scene):
+        other = [b if a == actor else a for a, b in pairs if actor in (a, b)]
+        if other:
+            return other[:1]
+    return []
+
+
+def _givers_of_asked(sentence: Sentence, verb: Token) -> list[str]:
+    """The giver named with the support asked for: "more help from the EU", "Washington's
+    help", "the delivery of jets by the Netherlands and Denmark"."""
+    nouns = sentence.lexicon.words("support", "nouns")
+    asked = [
+        t for c in _asked_parts(verb) for t in c.subtree if t.pos_ == "NOUN" and t.lemma_.lower() in nouns
+    ]
+    asked += [t for t in children(verb, frozenset({"dobj"})) if t.lemma_.lower() in nouns]
+    found: list[str] = []
+    for noun in dict.fromkeys(asked):
+        found += [c for c in modifier_actors(sentence, noun) if c not in found]
+    return found
+
+
+def _told_parties(sentence: Sentence, verb: Token) -> list[str]:
+    """Whom the words holding ``verb`` are told to: "'We need jets,' he told Spanish lawmakers"."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head != clause:
+        clause = clause.head
+    speech = clause.head
+    if clause.dep_ not in ("ccomp", "parataxis") or speech.lemma_.lower() not in ("tell", "write", "address"):
+        return []
+    told = children(speech, frozenset({"dobj", "dative"})) + prep_objects(speech, frozenset({"to"}))
+    return [c for o in told for c in actors_of(sentence, o)]
+
+
+def _hosts(sentence: Sentence) -> list[str]:
+    """Whom a speaker faces where the appeal is made: the "to/with X" of a visit, call, talks
+    or meeting, or the "alongside/with X" of "speaking alongside X"."""
+    found: list[str] = []
+    for token in sentence.span:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "NOUN" and lemma in _SCENES | _SPEECHES:
+            preps = frozenset({"to"}) if lemma in {"visit", "trip"} | _SPEECHES else frozenset({"with"})
+            objects = prep_objects(token, preps)
+        elif token.pos_ == "VERB" and lemma in _SCENE_VERBS and token.dep_ in ("advcl", "ROOT", "conj"):
+            objects = prep_objects(token, frozenset({"alongside", "beside", "with"}))
+        else:
+            continue
+        found += [c for o in objects for c in actors_of(sentence, o) if c not in found]
+    return found
+
+
+# objects of "on" that say when or for whom, not whom a request is made to
+_CIRCUMSTANCES = frozenset(
+    {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "weekend",
+        "day",
+        "occasion",
+        "behalf",
+    }
+)
+
+
+# verbs whose object is the thing asked for ("requested armoured vehicles"), not the one asked
+_THING_ASKED = frozenset({"seek", "request", "demand", "want", "need", "solicit", "desire", "require"})
+
+
+def _addressed_to_someone(verb: Token) -> bool:
+    """ "asked allies for help", "urged the West to": an addressee the codes do not cover
+    (not the thing of "requested armoured vehicles")."""
+    thing_asked = verb.lemma_.lower() in _THING_ASKED
+    addressees = [
+        c
+        for c in children(verb, frozenset({"dobj", "dative"}))
+        if not thing_asked or c.pos_ in ("PROPN", "PRON")
+    ]
+    preps = prep_objects(verb, frozenset({"on", "upon", "to", "of", "from", "with"}))
+    return bool(addressees) or any(o.lower_ not in _CIRCUMSTANCES for o in preps)  # not "on Tuesday"
+
+
+_HAVING = frozenset({"use", "get", "have", "see", "enjoy", "count", "rely", "benefit"})
+
+
+def _wants_owned(sentence: Sentence, verb: Token) -> bool:
+    """ "Ukraine wants Italy's SAMP/T systems": weapons another party owns; "would like to use
+    Greece's support in ...": another party's help."""
+    askers = actors_of(sentence, subject_of(verb))
+    objects = children(verb, frozenset({"dobj"}))
+    objects += [
+        o
+        for x in children(verb, frozenset({"xcomp"}))
+        if x.lemma_.lower() in _HAVING
+        for o in children(x, frozenset({"dobj"}))
+        if o.lemma_.lower() in _HELP_NOUNS
+    ]
+    return any(
+        sentence.lexicon.categories_of(o)
+        or o.lemma_.lower() in _HELP_NOUNS
+        or any(sentence.lexicon.categories_of(t) for t in o.lefts)
+        for o in objects
+        if any(set(actors_of(sentence, p)) - set(askers) for p in children(o, frozenset({"poss"})))
+    )
+
+
+def _turns_to_for(sentence: Sentence, verb: Token) -> bool:
+    """ "turned to the EU for emergency funding", "looks to Japan for loans": a party to turn
+    to and support to turn for."""
+    lex = sentence.lexicon
+    if verb.dep_ in ("xcomp", "ccomp", "advcl"):
+        return False  # "forcing Moscow to turn to its allies for support": someone's reading
+    asked = [t for o in prep_objects(verb, frozenset({"for"})) for t in o.subtree]
+    return (
+        bool(prep_objects(verb, frozenset({"to", "on", "upon"})))
+        and bool(asked)
+        and (has_support_noun(sentence, asked) or any(lex.categories_of(t) for t in asked))
+    )
+
+
+_SPEAKING = frozenset(
+    {
+        "explain",
+        "clarify",
+        "justify",
+        "account",
+        "tell",
+        "inform",
+        "report",
+        "answer",
+        "respond",
+        "comment",
+        "describe",
+        "confirm",
+        "disclose",
+        "reveal",
+        "detail",
+        "specify",
+        "say",
+        "show",
+        "prove",
+        "investigate",
+        "look",
+        "examine",
+        "review",
+        "assess",
+        "check",
+        "verify",
+    }
+)
+
+
+def _asks_to_speak(sentence: Sentence, verb: Token) -> bool:
+    """ "asked Kyiv to explain how the missiles were used": words or a check are asked for,
+    not support, whatever the clause mentions."""
+    return any(
+        comp.lemma_.lower() in _SPEAKING
+        for comp in children(verb, frozenset({"xcomp", "ccomp", "advcl"}))
+        if comp.dep_ != "advcl" or _bare_infinitive(comp)  # not the comment in "..., saying ..."
+    )
+
+
+_WAVERING = frozenset({"hesitate", "dither", "delay", "stall", "dawdle", "waver", "procrastinate"})
+
+
+def _asks_a_question(verb: Token) -> bool:
+    """ "asked whether Germany would send missiles": a question, not a request."""
+    if children(verb, frozenset({"dobj", "dative"})):
+        return False  # "asked Seoul whether it could supply shells" asks Seoul for them
+    return any(
+        m.dep_ == "mark" and m.lower_ in ("whether", "if")
+        for c in children(verb, frozenset({"ccomp", "advcl"}))
+        for m in c.children
+    )
+
+
+def _asks_to_stop(sentence: Sentence, verb: Token) -> bool:
+    """ "urged Washington to stop arming Taiwan" asks for less support, not more."""
+    stops = sentence.lexicon.words("refusal", "verbs") | sentence.lexicon.words("appeal", "retreat_verbs")
+    for comp in children(verb, frozenset({"xcomp", "ccomp"})):
+        stopping = comp.lemma_.lower() in stops
+        inner = children(comp, frozenset({"xcomp", "ccomp"}))
+        if stopping and any(c.lemma_.lower() in stops | _WAVERING for c in inner):
+            continue  # "urged Hungary to stop blocking the aid", "to stop hesitating" ask for it
+        if stopping != is_negated(comp):  # "urged Hungary not to block the aid" asks for it
+            return True
+    return False
+
+
+def _appeal_targets(sentence: Sentence, verb: Token) -> list[str]:
+    objs = children(verb, frozenset({"dobj", "dative"}))
+    objs = [
+        o
+        for o in objs
+        if o.i in sentence.codes or o.pos_ in ("PROPN", "PRON") or not sentence.lexicon.categories_of(o)
+    ]  # "sought jets", not a party
+    named = any(actors_of(sentence, o) for o in objs)
+    preps = sentence.lexicon.words("appeal", "target_preps") - ({"to"} if named else set())
+    objs += [  # "pressed Berlin on faster deliveries to Kyiv": the deliveries and Kyiv are no target
+        o
+        for o in prep_objects(verb, preps)
+        if not (o.pos_ == "NOUN" and o.i not in sentence.codes and _names_a_thing(sentence, o))
+    ]
+    for obj in children(verb, frozenset({"dobj"})):  # "requested interceptors from the US"
+        objs += prep_objects(obj, frozenset({"from"}))
+    if is_passive(verb):  # "Madrid was asked by Kyiv for more tanks": the subject is asked
+        objs += [
+            o
+            for o in children(verb, frozenset({"nsubjpass"}))
+            if o.i in sentence.codes or o.pos_ in ("PROPN", "PRON") or not sentence.lexicon.categories_of(o)
+        ]
+        for thing in children(verb, frozenset({"nsubjpass"})):  # "more tanks were requested from Berlin"
+            objs += prep_objects(thing, frozenset({"from"}))
+        objs += prep_objects(verb, frozenset({"from"}))
+    for obj in prep_objects(verb, frozenset({"for"})):  # "called for Japan to send aid"
+        if obj.i in sentence.codes and obj.i + 1 < len(obj.doc) and obj.doc[obj.i + 1].lower_ == "to":
+            objs.append(obj)
+    for prt in children(verb, frozenset({"prt"})):
+        objs += children(prt, frozenset({"pobj"}))
+    receiving = sentence.lexicon.words("support", "receive_verbs")
+    for comp in children(verb, frozenset({"xcomp"})):  # "wants to get jets from Sweden"
+        if comp.lemma_.lower() in receiving:
+            objs += prep_objects(comp, frozenset({"from"}))
+    found: list[str] = []
+    for obj in objs:
+        found += [c for c in actors_of(sentence, obj) if c not in found]
+    if not found:
+        for comp in children(verb, frozenset({"ccomp", "xcomp"})):
+            found += actors_of(sentence, subject_of(comp))
+    if not found:  # "called for Germany to station more tanks" (parsed as an adverbial clause)
+        for comp in children(verb, frozenset({"advcl"})):
+            if any(m.dep_ == "mark" and m.lower_ in ("for", "that") for m in comp.children):
+                givers = _passive_agents(sentence, comp) if is_passive(comp) else []  # "for more
+                givers = givers or actors_of(sentence, subject_of(comp))  # tanks to be sent by Germany"
+                found += [c for c in givers if c not in found]
+    if not found:  # "requested its MiG-29 jets", "asked for Greece's S-300s": the owner is asked
+        asked = children(verb, frozenset({"dobj"})) + prep_objects(verb, frozenset({"for"}))
+        owners = [p for o in asked for p in children(o, frozenset({"poss"}))]
+        askers = actors_of(sentence, subject_of(verb))
+        for owner in owners:
+            codes = actors_of(sentence, owner)
+            if owner.pos_ == "PRON" and set(codes) <= set(askers):  # "its" is not the asker's
+                codes = [c for i, c in sorted(sentence.codes.items()) if i < owner.i and c not in askers][-1:]
+            found += [c for c in codes if c not in found and c not in askers]
+    return found
+
+
+_APPROACHING = frozenset(
+    {"approach", "turn", "reach", "write", "go", "apply", "look", "make", "press", "court"}
+)
+
+
+def appeal_approach(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """Going to someone for support: "approached Seoul for ammunition", "reached out to Romania
+    for help", "wrote to the Japanese prime minister asking for air defence", "made the case
+    to Canadian lawmakers for more military aid"."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in _APPROACHING or is_negated(verb) or is_hedged(sentence, verb):
+        return []
+    if verb.dep_ == "xcomp":
+        return []  # "forcing Moscow to turn to its allies for support": someone's reading
+    if lemma == "make" and not any(c.dep_ == "dobj" and c.lemma_.lower() == "case" for c in verb.children):
+        return []
+    addressees = prep_objects(verb, frozenset({"to"}))
+    addressees += [g for p in verb.children if p.dep_ == "prt" for g in prep_objects(p, frozenset({"to"}))]
+    if lemma in ("approach", "court"):  # "approached Seoul for", "has been courting Seoul for"
+        addressees += children(verb, frozenset({"dobj"}))
+    holders = [verb, *addressees, *children(verb, frozenset({"dobj"}))]  # "the case to X for Y"
+    asked_preps = (
+        frozenset({"for", "about", "over", "regarding"}) if lemma == "approach" else frozenset({"for"})
+    )
+    asked = [t for h in holders for o in prep_objects(h, asked_preps) for t in o.subtree]
+    asked += [
+        t
+        for p in children(verb, frozenset({"prep"}))
+        if p.lower_ in asked_preps - {"for"}
+        for c in children(p, frozenset({"pcomp"}))
+        for t in c.subtree
+    ]  # "about supplying shells"
+    comps = children(verb, frozenset({"advcl", "xcomp", "conj"}))
+    comps += [c for a in addressees for c in children(a, frozenset({"acl"}))]  # "wrote to X seeking"
+    for comp in comps:  # "..., asking for X"
+        if comp.lemma_.lower() in ("ask", "seek", "request", "plead", "call"):
+            asked += [t for c in comp.children if c.dep_ in ("prep", "dobj") for t in c.subtree]
+    if not asked:
+        return []
+    hosts = [] if addressees else _hosts(sentence)  # "made the case ... in a meeting with X"
+    if not addressees and not hosts:
+        return []
+    sentence_lex = sentence.lexicon
+    if not (has_support_noun(sentence, asked) or any(sentence_lex.categories_of(t) for t in asked)):
+        return []
+    cats, cat_default = _category_or_default(sentence, asked, ctx, allow_default=True)
+    actors = _refusal_actors(sentence, verb)
+    targets: list[str] = []
+    asked_ids = {t.i for t in asked}
+    for obj in addressees:
+        targets += [
+            c
+            for c in actors_of(sentence, obj)
+            if c not in targets
+            and c not in actors
+            and not any(t.i in asked_ids and t.i in sentence.codes for t in [obj])
+        ]
+    targets += [c for c in hosts if c not in targets and c not in actors]
+    recipients = [r for t in asked for r in recipients_of(sentence, t, dobj_is_recipient=False)]
+    return _appeal_events(
+        (actors, targets),
+        cats,
+        verb,
+        0.75 - 0.15 * cat_default,
+        "appeal-approach",
+        lambda actor, target: _beneficiary(recipients, actor)(actor, target),
+    )
+
+
+_DEONTIC = frozenset({"must", "should", "ought"})
+
+
+_OBLIGING = frozenset({"need", "have"})
+
+
+def _obliged(verb: Token) -> bool:
+    """ "Germany must send", "should deliver", "needs to supply", "has to provide", "it is time
+    for Germany to send"."""
+    if time_for(verb):
+        return True
+    modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in _DEONTIC), None)
+    if modal is not None:  # not "should it send arms", a condition put first
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subject is None or subject.i < modal.i
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and head.lemma_.lower() in _OBLIGING
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
+
+
+def _more_to_give(lex: Any, verb: Token) -> Token | None:
+    """The giving infinitive of "do more to arm Ukraine", "do more to help Kyiv with shells"."""
+    amounts = [c for c in verb.children if c.lower_ in ("more", "everything", "all")]
+    if not amounts:
+        return None
+    holders = [(verb, frozenset({"advcl", "xcomp"})), *((a, frozenset({"relcl", "acl"})) for a in amounts)]
+    return next(
+        (c for h, deps in holders for c in children(h, deps) if _bare_infinitive(c)),
+        None,
+    )
+
+
+def appeal_deontic(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """What another party must give, said by a speaker: '"Germany must send Taurus now," the
+    Lithuanian minister said', "Spain should deliver more tanks, Kyiv says"."""
+    lex = sentence.lexicon
+    if verb.pos_ != "VERB" or not _obliged(verb):
+        return []
+    giving = _more_to_give(lex, verb) if verb.lemma_.lower() == "do" else verb
+    if giving is None:
+        return []
+    raising = lex.words("support", "object_verbs") | {"step", "ramp", "scale"}
+    if giving.lemma_.lower() not in lex.support_verbs and not (
+        giving.lemma_.lower() in raising and has_support_noun(sentence, object_tokens(giving))
+    ):
+        return []  # "should send tanks", "must step up its military support"
+    if is_negated(verb) or (verb.dep_ == "xcomp" and is_negated(verb.head)):
+        return []  # "should not send" asks for no support
+    clause = verb.head if verb.dep_ == "xcomp" else verb
+    clause = clause.head.head if time_for(verb) else clause  # "said it was time for X to send"
+    speech = clause.head
+    if clause.dep_ not in ("ccomp", "parataxis") or speech.lemma_.lower() not in lex.words(
+        "modality", "reporting_verbs"
+    ):
+        return []
+    if is_negated(speech) or is_hedged(sentence, speech):
+        return []
+    speakers = actors_of(sentence, subject_of(speech))
+    targets = [c for c in actors_of(sentence, subject_of(verb)) if c not in speakers]
+    objects = object_tokens(giving)
+    if giving is not verb and not categories_in(sentence, objects):
+        objects = [giving, *objects]  # "do more to arm Ukraine": arming says the kind
+    if not (categories_in(sentence, objects) or has_support_noun(sentence, objects)):
+        return []
+    cats, cat_default = _category_or_default(sentence, objects, ctx, allow_default=True)
+    recipients = recipients_of(
+        sentence, giving, dobj_is_recipient=giving.lemma_.lower() in DOBJ_RECIPIENT_VERBS
+    )
+    return _appeal_events(
+        (speakers, targets),
+        cats,
+        verb,
+        0.7 - 0.15 * cat_default,
+        "appeal-deontic",
+        _beneficiary(recipients, ctx.default_recipient),
+    )
+
+
+def appeal_imperative(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """A quoted order to give, told to a party: '"Send us more shells," the Ukrainian minister
+    told his Czech counterpart'."""
+    lex = sentence.lexicon
+    if verb.pos_ != "VERB" or verb.tag_ != "VB" or verb.lemma_.lower() not in lex.support_verbs:
+        return []
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children) or is_negated(
+        verb
+    ):
+        return []  # an imperative has no subject, auxiliary or "to" of its own
+    speech = verb.head
+    if verb.dep_ not in ("ccomp", "parataxis") or speech.lemma_.lower() not in (
+        "tell",
+        "say",
+        "urge",
+        "write",
+    ):
+        return []
+    speakers = actors_of(sentence, subject_of(speech))
+    told = children(speech, frozenset({"dobj", "dative"})) + prep_objects(speech, frozenset({"to"}))
+    targets = [c for o in told for c in actors_of(sentence, o) if c not in speakers]
+    targets = targets or [c for c in _hosts(sentence) if c not in speakers]
+    objects = object_tokens(verb)
+    cats = categories_in(sentence, objects)
+    return _appeal_events((speakers, targets), cats, verb, 0.7, "appeal-imperative")

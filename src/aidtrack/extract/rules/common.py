@@ -1,0 +1,540 @@
+"""What every rule shares: :class:`Found`, :class:`ArticleContext`, the helpers that build
+support, appeal and refusal events, and the word sets and small readers used by several types.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Token
+
+from aidtrack.extract.clauses import (
+    Sentence,
+    actors_of,
+    children,
+    companions,
+    has_aux,
+    is_negated,
+    is_passive,
+    relative_head,
+    reporters_of,
+    subject_of,
+)
+from aidtrack.extract.roles import categories_in, core_phrase, modifier_actors
+
+
+@dataclass
+class ArticleContext:
+    """What the rules know about the whole article."""
+
+    default_recipient: str | None = None
+    default_category: str | None = None
+    sanction_target: str | None = None
+    sanction_actor: str | None = None
+    has_sanction: bool = False
+    givers_told: set[str] = field(default_factory=set)  # donors of the support read so far
+    asked_before: dict[str, str] = field(default_factory=dict)  # who each actor asked last
+    threatened_before: dict[str, str] = field(default_factory=dict)  # who each actor threatened last
+    sanctioned_by: dict[str, str] = field(default_factory=dict)  # who last sanctioned each target
+    sanction_counts: dict[str, int] = field(default_factory=dict)
+    actor_counts: dict[str, int] = field(default_factory=dict)
+    giver_counts: dict[str, int] = field(default_factory=dict)
+    aided: set[str] = field(default_factory=set)  # parties given to by words other than sales
+    recipients_ranked: list[str] = field(default_factory=list)  # most often given to first
+    asked_for: dict[str, str] = field(default_factory=dict)  # the kind each party was last asked for
+
+    def main_other(self, *exclude: str | None) -> str | None:
+        """The actor the article most often tells giving (a subject of a transfer verb), other
+        than ``exclude`` and the default recipient: whom an appeal without a named target
+        is most likely addressed to."""
+        left = {
+            c: n for c, n in self.giver_counts.items() if c not in exclude and c != self.default_recipient
+        }
+        if not left:
+            return None
+        best = max(left, key=lambda c: left[c])
+        ranked = sorted(left.values(), reverse=True)
+        return best if len(ranked) == 1 or ranked[0] > ranked[1] else None  # no tie
+
+    def main_sanction_target(self) -> str | None:
+        """The target the article's sanctions name most often."""
+        counts = self.sanction_counts
+        return max(counts, key=lambda c: counts[c]) if counts else self.sanction_target
+
+
+@dataclass
+class Found:
+    """One event proposed by a rule, anchored on a trigger token."""
+
+    fields: dict[str, Any]
+    anchor: Token
+    confidence: float
+    rule: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+_RESTRICTIONS = frozenset(
+    {
+        "ban",
+        "embargo",
+        "restriction",
+        "moratorium",
+        "freeze",
+        "suspension",
+        "halt",
+        "pause",
+        "block",
+        "blockade",
+        "limit",
+        "sanction",
+    }
+)
+
+
+_REQUESTS = frozenset({"request", "call", "demand", "appeal", "plea", "bid", "proposal"})
+
+
+Rule = Callable[[Sentence, Token, ArticleContext], list[Found]]
+
+
+def _category_or_default(
+    sentence: Sentence, tokens: list[Token], ctx: ArticleContext, *, allow_default: bool
+) -> tuple[list[str], bool]:
+    cats = categories_in(sentence, tokens)
+    if cats:
+        return cats, False
+    if allow_default and ctx.default_category:
+        return [ctx.default_category], True
+    return [], False
+
+
+def _recipients_or_default(
+    found: list[str], ctx: ArticleContext, givers: Sequence[str] = ()
+) -> tuple[list[str], bool]:
+    """The recipients named, else the article's usual recipient (the next one when the usual
+    one is the giver itself: an article on a US debate about aid to Kyiv)."""
+    if found:
+        return found, False
+    usual = next((r for r in ctx.recipients_ranked if r not in givers), None) if givers else None
+    default = usual or ctx.default_recipient
+    return ([default], True) if default else ([], True)
+
+
+def _supports(
+    donors: list[str],
+    recipients: list[str],
+    cats: list[str],
+    anchor: Token,
+    conf: float,
+    *,
+    rule: str,
+    stage: str | None,
+) -> list[Found]:
+    staged = {"stage": stage} if stage else {}
+    return _party_events(
+        ("support", "donor", "recipient"),
+        (donors, recipients),
+        cats,
+        anchor,
+        conf,
+        rule,
+        lambda _d, _r: staged,
+    )
+
+
+Extra = Callable[[str, str], dict[str, str]]
+
+
+def _party_events(
+    roles: tuple[str, str, str],
+    parties: tuple[Sequence[str], Sequence[str]],
+    cats: Sequence[str],
+    anchor: Token,
+    conf: float,
+    rule: str,
+    extra: Extra,
+) -> list[Found]:
+    """One event of ``roles`` (type, first role, second role) per pair of parties and per
+    category: a coordinated list gives one event per member. A party never acts on itself;
+    ``extra`` adds fields that depend on the pair (a beneficiary, a stage)."""
+    kind, first_role, second_role = roles
+    out = []
+    for first in parties[0]:
+        for second in parties[1]:
+            if first == second:
+                continue
+            more = extra(first, second)
+            for cat in cats:
+                fields = {"type": kind, first_role: first, second_role: second, "category": cat, **more}
+                out.append(Found(fields, anchor, conf, rule))
+    return out
+
+
+def _appeal_events(
+    parties: tuple[Sequence[str], Sequence[str]],
+    cats: Sequence[str],
+    anchor: Token,
+    conf: float,
+    rule: str,
+    extra: Extra | None = None,
+) -> list[Found]:
+    """One appeal per actor, target and category (see :func:`_party_events`)."""
+    return _party_events(
+        ("appeal", "actor", "target"), parties, cats, anchor, conf, rule, extra or _no_fields
+    )
+
+
+def _no_fields(_first: str, _second: str) -> dict[str, str]:
+    return {}
+
+
+_SELLING = frozenset({"sell", "export", "resell"})
+
+
+TRADE_LEMMAS = _SELLING | {"sale", "export"}
+
+
+_HELP_NOUNS = frozenset(
+    {
+        "help",
+        "support",
+        "aid",
+        "assistance",
+        "funding",
+        "financing",
+        "backing",
+        "money",
+        "grant",
+        "loan",
+        "fund",
+    }
+)
+
+
+_POLICIES = frozenset(
+    {
+        "policy",
+        "principle",
+        "rule",
+        "stance",
+        "position",
+        "line",
+        "practice",
+        "doctrine",
+        "tradition",
+        "commitment",
+        "pledge",
+        "decision",
+    }
+)
+
+
+def _first_words_of(lex: Any) -> frozenset[str]:
+    """The first words of the loosening and neutral policy phrases ("lift", "ease", "revise")."""
+    return frozenset(p.split()[0] for g in ("loosen", "neutral") for p in lex.words("policy_change", g))
+
+
+def _unable(verb: Token) -> bool:
+    """ "cannot provide lethal weapons", "can't send tanks": a stated inability refuses."""
+    subject = subject_of(verb)
+    if subject is None or subject.pos_ == "PRON" and subject.lower_ not in ("it", "we", "i"):
+        return False  # "they cannot transfer weapons under the treaties": whose rule is unclear
+    return (
+        is_negated(verb)
+        and has_aux(verb, frozenset({"can", "ca", "could"}))
+        and not any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in verb.children)
+    )
+
+
+def _described_thing(verb: Token) -> list[Token]:
+    """ "the F-16s (that) it will receive from Norway", "the missiles Ukraine got": the noun a
+    relative clause describes is what its verb moves."""
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return core_phrase(verb.head)
+    if verb.dep_ == "ccomp" and (described := relative_head(verb)) is not None:
+        return core_phrase(described)
+    return []
+
+
+_MESSAGES = frozenset({"letter", "message", "note", "call", "list", "invitation", "proposal", "offer"})
+
+
+def _named_members(sentence: Sentence, verb: Token) -> list[str]:
+    """The actors listed after "among them" beside a verb whose subject is a generic group."""
+    found: list[str] = []
+    for prep in children(verb, frozenset({"prep"})):
+        if prep.lower_ != "among" or not any(g.lower_ in ("them", "which", "whom") for g in prep.children):
+            continue
+        for named in prep.children:
+            if named.dep_ in ("dep", "appos", "pobj") and named.lower_ not in ("them", "which", "whom"):
+                found += [c for c in actors_of(sentence, named) if c not in found]
+    return found
+
+
+_CHOICES = frozenset({"decision", "move", "choice", "determination", "resolution", "order"})
+
+
+def light_verb_actors(sentence: Sentence, noun: Token, verbs: frozenset[str]) -> list[str]:
+    """The subject of a verb that only carries an event noun ("carried out airdrops", "placed
+    a hold on a shipment", "issued a pause to sales"): who does what the noun names."""
+    head = noun.head
+    if noun.dep_ != "dobj" or head.lemma_.lower() not in verbs or is_negated(head):
+        return []
+    return actors_of(sentence, subject_of(head))
+
+
+def _refusals(
+    actors: list[str],
+    cats: list[str],
+    recipients: list[str],
+    anchor: Token,
+    conf: float,
+    *,
+    rule: str,
+) -> list[Found]:
+    out = []
+    for actor in actors:
+        for cat in cats:
+            fields = {"type": "refusal", "actor": actor, "category": cat}
+            if recipients and recipients[0] != actor:
+                fields["recipient"] = recipients[0]
+            out.append(Found(fields, anchor, conf, rule))
+    return out
+
+
+_OPERATIONS = frozenset(
+    {"attack", "offensive", "operation", "strike", "assault", "invasion", "incursion", "campaign", "raid"}
+)
+
+
+_BACKING = frozenset({"support", "back", "assist", "join", "aid", "help", "endorse", "participate"})
+
+
+_HOLDING_BACK = frozenset({"withhold", "delay", "block", "drag", "stall", "slow", "veto", "hesitate", "fail"})
+
+
+def _objects_or_passive_subject(verb: Token) -> list[Token]:
+    """The direct objects, or in the passive the subject ("Norway was thanked by Kyiv for ...",
+    "Germany was criticised by Zelensky for delaying ...")."""
+    found = children(verb, frozenset({"dobj"}))
+    if is_passive(verb):
+        found += children(verb, frozenset({"nsubjpass"}))
+    return found
+
+
+def _gives_nothing(verb: Token) -> bool:
+    """ "gave nothing", "has contributed none": a giving verb whose object is nothing."""
+    return any(c.dep_ == "dobj" and c.lower_ in ("nothing", "none") for c in verb.children)
+
+
+def _particles(verb: Token) -> set[str]:
+    """The particles of a phrasal verb, however parsed: "held back" (advmod), "ruled out" (prt)."""
+    found = set()
+    for child in verb.children:
+        dep = child.dep_
+        if dep in ("prt", "prep") or dep == "advmod" and child.i == verb.i + 1 and child.lower_ in _PARTICLES:
+            found.add(child.lower_)
+    return found
+
+
+_PARTICLES = frozenset({"back", "off", "out", "down", "away", "up"})
+
+
+def _draws_line(verb: Token) -> bool:
+    """ "drew the line at supplying weapons": a limit set against giving."""
+    return (
+        verb.lemma_.lower() == "draw"
+        and any(c.dep_ == "dobj" and c.lower_ == "line" for c in verb.children)
+        and any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children)
+    )
+
+
+def _says_no(verb: Token) -> bool:
+    """ "said no to the re-export of ammunition", "answered no to Kyiv's request"."""
+    if verb.lemma_.lower() not in ("say", "answer", "reply"):
+        return False
+    doc = verb.doc
+    if verb.i + 2 < len(doc) and doc[verb.i + 1].lower_ == "no" and doc[verb.i + 2].lower_ == "to":
+        return True  # whatever the parse ("says no to lethal aid" read as "no ... aid")
+    return any(
+        c.lower_ == "no" and c.dep_ in ("intj", "dobj", "det", "advmod") for c in verb.children
+    ) and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+
+
+def _refusal_phrase(lex: Any, verb: Token) -> bool:
+    """A verb with a particle or preposition that refuses: "ruled out", "voted against"."""
+    return any(f"{verb.lemma_.lower()} {w}" in lex.words("refusal", "phrases") for w in _particles(verb))
+
+
+_BARE_REFUSALS = frozenset({"refuse", "decline", "reject", "balk", "baulk", "demur", "say"})
+
+
+def _refusal_actors(sentence: Sentence, verb: Token) -> list[str]:
+    if is_passive(verb):
+        found = _passive_agents(sentence, verb)
+    else:
+        found = actors_of(sentence, subject_of(verb))
+    if not found and verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in _CHOICES:
+        found = modifier_actors(sentence, verb.head, of=True)  # "Berlin's decision to halt arms
+        # deliveries", "the decision of the Greek government not to send"
+    if not found:  # "Several EU members, among them Austria, Ireland and Malta, refused ..."
+        found = _named_members(sentence, verb)
+    return found + [c for c in companions(sentence, verb) if c not in found] if found else found
+
+
+def _passive_agents(sentence: Sentence, verb: Token) -> list[str]:
+    """Every "by X" of a passive, coordinated ones included ("was asked by NATO allies and by
+    Kyiv to send", where the parser hangs the second "by" on the clause below)."""
+    holders = [verb, *children(verb, frozenset({"xcomp", "conj"}))]
+    agents = [
+        g
+        for h in holders
+        for c in h.children
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+        for g in [
+            *children(c, frozenset({"pobj"})),
+            *(p for cc in children(c, frozenset({"conj"})) for p in children(cc, frozenset({"pobj"}))),
+        ]
+    ]
+    found: list[str] = []
+    for agent in agents:
+        found += [c for c in actors_of(sentence, agent) if c not in found]
+    return found
+
+
+_SCENE_PREPS = frozenset(
+    {"in", "at", "during", "after", "before", "amid", "following", "since", "despite", "as"}
+)
+
+
+_FORCES = frozenset(
+    {
+        "force",
+        "troop",
+        "soldier",
+        "fighter",
+        "unit",
+        "army",
+        "militant",
+        "enemy",
+        "line",
+        "invader",
+        "occupier",
+        "crowd",
+        "protester",
+        "column",
+        "brigade",
+        "battalion",
+        "regiment",
+    }
+)
+
+
+def _asked_parts(verb: Token) -> list[Token]:
+    """What an appeal asks and of whom: not its subject, nor the scene ("In the wake of a
+    meeting on drones, X called on Y to ...")."""
+    passive = is_passive(verb)  # "more tanks were requested by Kyiv": the subject is what is asked
+    return [
+        c
+        for c in verb.children
+        if (
+            c.dep_ not in ("nsubj", "nsubjpass", "punct", "aux", "neg", "advmod")
+            or passive
+            and c.dep_ == "nsubjpass"
+            and c.pos_ == "NOUN"
+        )
+        and not (c.dep_ == "prep" and c.lower_ in _SCENE_PREPS)
+        and not _comment_clause(c)
+    ]
+
+
+def _comment_clause(clause: Token) -> bool:
+    """ "..., which means they use it to target military goals": a comment on what was said."""
+    return clause.dep_ in ("ccomp", "advcl", "parataxis") and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "what") for c in clause.children
+    )
+
+
+_GIVING_GROUPS = frozenset(
+    {
+        "coalition",
+        "initiative",
+        "fund",
+        "scheme",
+        "mechanism",
+        "facility",
+        "programme",
+        "program",
+        "effort",
+        "group",
+    }
+)
+
+
+def _names_a_thing(sentence: Sentence, noun: Token) -> bool:
+    """A noun that names support or weapons ("deliveries", "air defence"), not a party."""
+    lex = sentence.lexicon
+    return bool(lex.categories_of(noun)) or noun.lemma_.lower() in lex.words("support", "nouns")
+
+
+def _left_actors(sentence: Sentence, noun: Token) -> list[str]:
+    """Actors in a noun's possessive or adjective: "Ukraine's request", "the Polish plea"."""
+    found: list[str] = []
+    for tok in noun.children:
+        if tok.dep_ in ("poss", "amod", "compound", "nmod") and tok.i < noun.i:
+            found += [c for c in actors_of(sentence, tok) if c not in found]
+    return found
+
+
+_ON_REQUEST_PREPS = frozenset({"at", "following", "after", "upon", "on", "to"})
+
+
+_ANSWERING = frozenset({"respond", "response", "answer", "reply", "follow", "heed"})
+
+
+# "at Kyiv's request", "at Kyiv's urging", "at the behest of Warsaw"
+_ASKINGS = frozenset(
+    {"request", "plea", "appeal", "call", "demand", "urging", "behest", "insistence", "prompting"}
+)
+
+
+def _answering_clause(noun: Token) -> Token | None:
+    """The main verb a request adjunct hangs on ("at/following/after/upon X's request, ...",
+    "in response to a request", "responding to a request")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in _ON_REQUEST_PREPS:
+        return None
+    head = prep.head
+    if prep.lower_ == "to":  # "responding to", "in response to"
+        if head.lemma_.lower() not in _ANSWERING:
+            return None
+        if head.dep_ == "pobj":
+            head = head.head.head
+        elif head.dep_ in ("advcl", "prep"):
+            head = head.head
+    elif prep.pos_ == "VERB" and prep.dep_ in ("prep", "advcl"):  # "Following a request, ..."
+        head = prep.head
+    while head.dep_ == "prep" and head.head != head:
+        head = head.head
+    return head if head.pos_ == "VERB" else None
+
+
+def _stays_out(verb: Token, *, negated: bool = True) -> bool:
+    """ "will not take part in", "would not participate in", "will not join": staying out of a
+    joint effort of support (with ``negated`` False: taking part, which a refusal governs)."""
+    lemma = verb.lemma_.lower()
+    if negated and not is_negated(verb):
+        return False
+    if lemma == "take":
+        return any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)
+    return lemma in ("participate", "join", "engage")
+
+
+_TRADE_WORDS = frozenset({"export", "re-export", "sale", "sell", "licence", "license", "permit"})
+
+
+def _sayers(sentence: Sentence, clause: Token) -> list[str]:
+    """Who says the words of ``clause``, else the speaker of the paragraph."""
+    return reporters_of(sentence, clause) or ([sentence.speaker] if sentence.speaker else [])

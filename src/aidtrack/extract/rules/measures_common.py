@@ -1,0 +1,301 @@
+"""Helpers and word sets shared by threats, sanctions and policy changes: who acts, whom a
+measure aims at, what it restricts.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Token
+
+from aidtrack.extract.clauses import (
+    Sentence,
+    actors_of,
+    agent_of,
+    children,
+    companions,
+    governors,
+    is_passive,
+    subject_of,
+)
+from aidtrack.extract.lexicon import Lexicon
+from aidtrack.extract.roles import categories_in
+
+
+def _misread_main(verb: Token) -> Token | None:
+    """ "Canada, which has long been cautious, imposed sanctions on ...": after an aside the
+    parser may read the main verb as a modifier of its object and the subject as the root;
+    returns that subject (the root noun) when so."""
+    if verb.pos_ != "VERB" or verb.dep_ != "amod" or verb.tag_ not in ("VBN", "VBD") or verb.i == 0:
+        return None
+    if verb.doc[verb.i - 1].text != "," or verb.head.i < verb.i:
+        return None
+    top = verb.head
+    while top.dep_ in ("appos", "conj", "dobj", "npadvmod", "attr", "relcl") and top.head != top:
+        top = top.head
+    attributed = top.dep_ == "nsubj" and top.head.lemma_.lower() in _SAYING and top.head.i > verb.i
+    if not (top.dep_ == "ROOT" or attributed) or top.pos_ not in ("PROPN", "NOUN") or top.i > verb.i:
+        return None  # attributed: "..., imposed sanctions on ..., officials said" took the subject
+    aside = verb.doc[top.i + 1 : verb.i]  # "which had long hesitated", "a close ally of Kyiv"
+    told = any(t.tag_ in ("WDT", "WP") or t.dep_ in ("relcl", "appos", "acl") for t in aside)
+    return top if told and aside[:1].text == "," else None
+
+
+def _misread_object(verb: Token) -> list[Token]:
+    """The object of a main verb read as its modifier (see :func:`_misread_main`)."""
+    return [verb.head] if _misread_main(verb) is not None else []
+
+
+def _actors(sentence: Sentence, verb: Token) -> list[str]:
+    main = _misread_main(verb)
+    if main is not None:
+        return actors_of(sentence, main)
+    if is_passive(verb):
+        agent = agent_of(verb) or _late_agent(sentence, verb)
+        return actors_of(sentence, agent) if agent is not None else []
+    found = actors_of(sentence, subject_of(verb))
+    if not found and verb.dep_ == "acl":
+        for gov in governors(verb):
+            found = actors_of(sentence, subject_of(gov))
+            if found:
+                break
+    return found + [c for c in companions(sentence, verb) if c not in found] if found else found
+
+
+# nouns that are sanctions whatever modifies them ("a fresh round of penalties")
+_CORE_SANCTIONS = frozenset(
+    {"sanction", "blacklist", "embargo", "penalty", "countermeasure", "counter-sanction"}
+)
+
+
+_NEW = frozenset({"new", "fresh", "further", "additional", "more", "possible", "proposed", "tougher"})
+
+
+_SAYING = frozenset({"say", "tell", "report", "announce", "state", "add", "note", "confirm"})
+
+
+# "sanctions on Russia over its war in Ukraine": the victim named after these is no target
+_AWAY_PREPS = frozenset(
+    {"over", "for", "after", "amid", "during", "following", "because", "since", "despite", "with", "to"}
+)
+
+
+# parties named by whom they serve: the "of X" after these is the client, not the target
+_RELATIONAL = frozenset(
+    {
+        "supplier",
+        "provider",
+        "backer",
+        "ally",
+        "partner",
+        "client",
+        "customer",
+        "enabler",
+        "financier",
+        "sponsor",
+        "helper",
+        "proxy",
+    }
+)
+
+
+_VIOLENCE = frozenset({"strike", "attack", "bomb", "shell", "invade", "kill", "destroy"})
+
+
+# participles that place a party in a country: "based in China", "linked to Iran"
+_LOCATING = frozenset(
+    {
+        "base",
+        "locate",
+        "register",
+        "headquarter",
+        "incorporate",
+        "link",
+        "tie",
+        "connect",
+        "affiliate",
+        "belong",
+    }
+)
+
+
+def target_codes(sentence: Sentence, phrase: Token, *, clauses: bool = False) -> list[str]:
+    """Actors named in a target phrase, every conjunct ("Iranian and Syrian firms"), not the
+    victims of "over its war in Ukraine" nor (unless ``clauses``) the actors of a clause
+    inside it."""
+    found: list[str] = []
+    stack = [phrase]
+    lex = sentence.lexicon
+    parties = lex.words("policy_change", "party_nouns") | lex.words("sanction", "entry_objects")
+    national = phrase.lemma_.lower() in parties and any(  # where some of them live is no target
+        t.i in sentence.codes
+        for c in phrase.lefts
+        if c.dep_ in ("amod", "compound", "nmod", "poss")
+        for t in c.subtree
+    )  # "Israeli settlers", "Russia-linked shipping firms"
+    while stack:
+        tok = stack.pop()
+        code = sentence.codes.get(tok.i)
+        if code and code not in found:
+            found.append(code)
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in _AWAY_PREPS:
+                continue
+            if national and child.dep_ == "prep" and child.lower_ == "in":
+                continue  # "Israeli settlers and four outposts in the West Bank"
+            if child.dep_ == "prep" and child.lower_ == "of" and tok.lemma_.lower() in _RELATIONAL:
+                continue  # "Chinese suppliers of Russia's army": the client is no target
+            agent = agent_of(child) if child.dep_ == "acl" and child.tag_ == "VBN" else None
+            if agent is not None:
+                stack.append(agent)  # "goods used by the Russian military", "firms owned by"
+                continue
+            if child.dep_ == "acl" and child.lemma_.lower() in _LOCATING:
+                if national:
+                    continue  # "North Korean individuals, including a banker based in Moscow"
+                stack += [
+                    g
+                    for p in child.children
+                    if p.dep_ == "prep" and p.lower_ in ("in", "to", "with")
+                    for g in p.children
+                    if g.dep_ == "pobj"
+                ]  # "companies based in China"
+                continue
+            if child.dep_ in ("relcl", "acl", "advcl") and child.pos_ in ("VERB", "AUX") and not clauses:
+                continue
+            if clauses and child.dep_ in ("advcl", "pcomp"):
+                continue  # "designed to punish Russia for invading Ukraine"
+            if child.dep_ in ("dobj", "prep") and tok.lemma_.lower() in _VIOLENCE:
+                continue  # "drones ... that use them to strike Ukraine": the victim is no target
+            stack.append(child)
+    if not found and not clauses:
+        found = _goods_origin(sentence, phrase)
+    return sorted(found, key=lambda c: min(i for i, v in sentence.codes.items() if v == c))
+
+
+# what sanctioned parties do with goods: "entities supplying Iranian drones to Russia"
+_DEALING = frozenset(
+    {
+        "supply",
+        "ship",
+        "sell",
+        "provide",
+        "deliver",
+        "transfer",
+        "export",
+        "produce",
+        "make",
+        "manufacture",
+        "procure",
+        "smuggle",
+        "trade",
+        "broker",
+        "transport",
+        "carry",
+        "finance",
+    }
+)
+
+
+def _goods_origin(sentence: Sentence, phrase: Token) -> list[str]:
+    """ "entities supplying Iranian drones to Russia", "firms that ship North Korean shells":
+    parties of no named country are sanctioned for the country whose goods they deal in (named
+    by an adjective on the goods), never for the buyer ("to Russia")."""
+    found: list[str] = []
+    for clause in phrase.children:
+        if clause.dep_ not in ("acl", "relcl") or clause.lemma_.lower() not in _DEALING:
+            continue
+        for goods in children(clause, frozenset({"dobj"})):
+            found += [
+                sentence.codes[c.i]
+                for c in goods.children
+                if c.dep_ in ("amod", "compound", "nmod") and c.i in sentence.codes
+            ]
+    return list(dict.fromkeys(found))
+
+
+_CONFERRED = frozenset({"preference", "privilege", "access", "licence", "license"})
+
+
+def _arms_exports(sentence: Sentence, obj: Token) -> bool:
+    """ "halted arms exports to Israel", "suspended exports of bombs", "revoked export licences":
+    a rule on selling weapons or on exports, which the policy rules read; "banned exports of chips
+    to Russia" or "revoked the licences of two Russian banks" restrict a country's parties."""
+    lemma = obj.lemma_.lower()
+    words = {t.lemma_.lower() for t in obj.subtree}
+    if lemma in ("licence", "license"):
+        return bool(words & {"export", "re-export", "arm", "weapon", "sale", "transit"})
+    if lemma == "trade":  # "banned all arms trade with Israel": an export rule
+        return bool(words & _ARMS)
+    return lemma == "export" and "military" in categories_in(sentence, list(obj.subtree))
+
+
+def _late_agent(sentence: Sentence, verb: Token) -> Token | None:
+    """The "by X" of a passive the parser hung on a noun after the verb ("were barred from its
+    ports by Canada", "were added to its entity list by Washington")."""
+    # the end of its own clause (an attribution may follow: "..., officials said")
+    last = max((t.i for t in verb.subtree if not t.is_punct), default=-1)
+    for tok in verb.subtree:
+        if tok.i > verb.i and tok.lower_ == "by" and tok.dep_ in ("prep", "agent"):
+            objects = [o for o in tok.children if o.dep_ == "pobj" and actors_of(sentence, o)]
+            ends = objects and objects[0].right_edge.i == last  # the clause's last words
+            if ends and tok.head != verb and tok.head.pos_ in ("NOUN", "PROPN"):
+                return objects[0]
+    return None
+
+
+def _combos(lex: Lexicon) -> list[tuple[str, frozenset[str], frozenset[str]]]:
+    key = ("policy_change", "_combos")
+    cached: Any = lex.sets.get(key)
+    if cached is None:
+        raw = lex.raw.get("policy_change", {}).get("combos", {})
+        cached = tuple(
+            (direction, frozenset(verbs), frozenset(nouns))
+            for direction, pairs in raw.items()
+            for verbs, nouns in pairs
+        )
+        lex.sets[key] = cached  # type: ignore[assignment]
+    return list(cached)  # type: ignore[arg-type]
+
+
+_ARMS = frozenset(
+    {"arm", "weapon", "weaponry", "munition", "ammunition", "military", "lethal", "defence", "defense"}
+)
+
+
+def _on_exports(noun: Token) -> bool:
+    """ "export curbs", "export controls": a measure on what is sold abroad."""
+    return any(
+        c.lemma_.lower() in ("export", "re-export")
+        for c in noun.children
+        if c.dep_ in ("compound", "amod", "nmod")
+    )
+
+
+def _destinations(objects: list[Token]) -> list[Token]:
+    """Where restricted goods go: the "to the United States" of "curbs on gallium and germanium
+    to the United States", which names the country the measure is aimed at."""
+    return [
+        o
+        for obj in objects
+        for t in obj.subtree
+        if t.dep_ == "prep" and t.lower_ == "to"
+        for o in t.children
+        if o.dep_ == "pobj"
+    ]
+
+
+_MEASURES = frozenset({"restriction", "control", "ban", "curb", "embargo", "limit", "measure"})
+
+
+_ENDING_NOUNS = frozenset(
+    {"end", "ending", "removal", "scrapping", "repeal", "abolition", "lifting", "easing", "relaxation"}
+)
+
+
+def ended(token: Token) -> bool:
+    """ "the end of its arms embargo", "the lifting of restrictions": ``token`` stands in the
+    "of" phrase of a noun that ends or eases what it names (read by :func:`policy_nominal`)."""
+    for gov in governors(token)[:6]:
+        if gov.lower_ == "of" and gov.head.lemma_.lower() in _ENDING_NOUNS:
+            return True
+    return False

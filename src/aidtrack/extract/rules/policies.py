@@ -1,0 +1,602 @@
+"""Policy-change rules: a rule loosened, tightened or resumed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from aidtrack.extract.clauses import (
+    Sentence,
+    actors_of,
+    agent_of,
+    children,
+    governors,
+    is_hedged,
+    is_negated,
+    prep_objects,
+    subject_of,
+)
+from aidtrack.extract.lexicon import Lexicon
+from aidtrack.extract.roles import categories_in, modifier_actors, object_tokens
+from aidtrack.extract.rules.common import ArticleContext, Found
+from aidtrack.extract.rules.measures_common import (
+    _ARMS,
+    _CONFERRED,
+    _MEASURES,
+    _NEW,
+    _SAYING,
+    _actors,
+    _arms_exports,
+    _combos,
+    _destinations,
+    _misread_object,
+    _on_exports,
+    ended,
+    target_codes,
+)
+
+_PERMIT_NOUNS = frozenset({"licence", "license", "permit", "authorisation", "authorization"})
+
+
+def _combo_verbs(lex: Lexicon) -> frozenset[str]:
+    key = ("policy_change", "_combo_verbs")
+    cached = lex.sets.get(key)
+    if cached is None:
+        cached = frozenset(v for _, verbs, _ in _combos(lex) for v in verbs)
+        lex.sets[key] = cached
+    return cached
+
+
+_REFUSING = frozenset({"refuse", "deny", "decline", "reject", "veto"})
+
+
+def _permit_refused_for(sentence: Sentence, token: Token) -> bool:
+    """Permits refused for another's transfer ("Bern refused to grant permits for the re-export
+    of the shells", "Berlin refused to issue permits so that the howitzers can be exported to
+    Kyiv"): that blocks someone's support, a refusal; refusing licences for one's own sales
+    changes an export rule."""
+    refused = (
+        token.lemma_.lower() in _REFUSING
+        or is_negated(token)
+        or any(g.lemma_.lower() in _REFUSING for g in governors(token)[:2])
+    )
+    if not refused:
+        return False
+    text = sentence.span.text.lower()
+    if "re-export" in text or "reexport" in text or "re - export" in text:
+        return True
+    return any(  # "so that the weapons can be exported": a purpose naming one transfer
+        c.dep_ == "advcl"
+        and any(m.lower_ in ("so", "that") for m in c.children if m.dep_ in ("mark", "advmod"))
+        and c.lemma_.lower() in _SELLING | {"export", "transfer", "send", "pass"}
+        for c in token.subtree
+    )
+
+
+_DEMANDING = frozenset(
+    {"insist", "demand", "urge", "ask", "press", "call", "want", "require", "request", "push", "condition"}
+)
+
+
+def _demanded(token: Token) -> bool:
+    """A change someone demands ("Ankara insisted that Stockholm lift its embargo", "Kyiv
+    demanded that Berlin scrap its restrictions"): the clause under a verb of demanding."""
+    for gov in governors(token)[:6]:
+        if gov.pos_ == "VERB" and gov.lemma_.lower() in _DEMANDING:
+            return True
+        if gov.dep_ in ("ROOT",) or gov.pos_ == "VERB" and gov.lemma_.lower() in _SAYING:
+            return False
+    return False
+
+
+_FORECASTING = frozenset({"expect", "predict", "forecast", "anticipate", "foresee", "project", "see"})
+
+
+def forecast(token: Token) -> bool:
+    """ "Experts expect Tokyo to ease its rules": someone's forecast of a change, not a change."""
+    return any(
+        g.lemma_.lower() in _FORECASTING and g.pos_ == "VERB" and token.dep_ in ("xcomp", "ccomp")
+        for g in governors(token)[:1]
+    )
+
+
+_FLIPPED = {"loosen": "tighten", "tighten": "loosen"}
+
+
+_CEASING = frozenset({"stop", "cease", "quit", "end"})
+
+
+def _ceased(token: Token) -> bool:
+    """ "decided to stop blocking the re-export", "has stopped approving new licences": a verb
+    whose doing stops, which turns its direction around."""
+    return (
+        token.tag_ == "VBG"
+        and token.dep_ in ("xcomp", "ccomp", "pcomp")
+        and token.head.lemma_.lower() in _CEASING
+    )
+
+
+def _ceasing_over_change(sentence: Sentence, token: Token) -> bool:
+    """ "stop" over a verb that itself changes a rule ("stop blocking exports"): the inner verb
+    tells the change."""
+    if token.lemma_.lower() not in _CEASING:
+        return False
+    return any(
+        c.tag_ == "VBG" and c.dep_ in ("xcomp", "ccomp") and _combo_direction(sentence, c)
+        for c in token.children
+    )
+
+
+def _no_longer(token: Token) -> bool:
+    """ "will no longer block", "no longer allows": a rule that stops, which turns the verb's
+    direction around (unlike "did not block", which changes nothing)."""
+    return any(
+        c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children)
+        for c in token.children
+    )
+
+
+def _combo_direction(sentence: Sentence, token: Token) -> str | None:
+    """A verb of a class acting on a noun of a class in its object phrase, or a permission
+    idiom ("gave the green light to Estonia to send")."""
+    if token.pos_ != "VERB":
+        return None
+    lemma = token.lemma_.lower()
+    if lemma in ("approve", "grant", "issue") and is_negated(token):
+        words = {t.lemma_.lower() for t in object_tokens(token)[1:]}
+        if words & _PERMIT_NOUNS and words & {"export", "arm", "weapon", "re-export", "military"}:
+            return "tighten"  # "will not approve new arms export permits": a freeze
+    if lemma not in _combo_verbs(sentence.lexicon) and lemma not in ("give", "grant", "issue"):
+        return None
+    phrase = object_tokens(token)[1:] + [t for o in _misread_object(token) for t in object_tokens(o)]
+    objects = [t for t in phrase if not _since(t) and not ended(t) and not _plate(t)]
+    words = {t.lemma_.lower() for t in objects}
+    if any(_sale_deal(o) for o in children(token, frozenset({"dobj", "nsubjpass"}))):
+        words.add("sale")  # "froze a contract to sell bombs to Riyadh": one arms deal
+    if words & sentence.lexicon.words("policy_change", "party_nouns"):
+        return None
+    if words & _FUNDING and not words & (_TRANSFERS - {"delivery", "supply", "transfer"}):
+        return None  # "lifted its freeze on aid to UNRWA", "the hold on military aid": support resumed
+    heads = {o.lemma_.lower() for o in children(token, frozenset({"dobj", "nsubjpass"})) if o in objects}
+    combos = [c for c in _combos(sentence.lexicon) if heads & c[2]] or _combos(sentence.lexicon)
+    for direction, verbs, nouns in combos:  # the object's own noun first ("reinstated its restrictions")
+        if (
+            lemma in verbs
+            and words & nouns
+            and not _stance_alone(words & nouns, words | _stance_reach(token))
+        ):
+            if _no_longer(token):  # "will no longer block exports": the rule is dropped
+                return _FLIPPED[direction]
+            if is_negated(token):  # "has not approved new export permits": a freeze
+                return "tighten" if direction == "loosen" else None
+            return direction
+    idioms = sentence.lexicon.words("policy_change", "permission_idioms")
+    permitted = [c for o in children(token, frozenset({"dobj", "dative"})) for c in actors_of(sentence, o)]
+    permitted += [
+        c
+        for t in objects
+        if t.dep_ == "prep"
+        and t.lower_ == "to"
+        and (t.head == token or t.head.lemma_.lower() in idioms_words(sentence))
+        for o in t.children
+        for c in actors_of(sentence, o)
+    ]
+    if not permitted and not words & {"export", "re-export", "sale", "transit"}:
+        return None  # "gave the green light for the delivery": its own decision to give
+    if lemma in ("give", "grant", "issue") and any(
+        t.lemma_.lower() in idioms
+        or f"{t.head.lemma_.lower()} {t.lemma_.lower()}" in idioms
+        or f"{t.lemma_.lower()} {t.head.lemma_.lower()}" in idioms
+        for t in objects
+    ):
+        return "loosen" if not is_negated(token) else "tighten"
+    return None
+
+
+_FUNDING = frozenset({"aid", "funding", "fund", "assistance", "payment", "contribution", "donation", "grant"})
+
+
+_STANCES = frozenset({"veto", "objection", "opposition", "refusal", "reluctance", "reticence", "reservation"})
+
+
+# "abandoned its refusal to send weapons": a stance against giving arms is an export rule
+_ARMING = frozenset({"send", "supply", "sell", "deliver", "provide", "ship", "arm", "give"})
+
+
+_TRANSFERS = frozenset(
+    {
+        "export",
+        "re-export",
+        "transfer",
+        "sale",
+        "delivery",
+        "supply",
+        "licence",
+        "license",
+        "use",
+        "strike",
+        "hit",
+    }
+)
+
+
+def _stance_reach(verb: Token) -> set[str]:
+    """The words of what a stance in the object is about ("its refusal to send weapons")."""
+    return {
+        t.lemma_.lower()
+        for o in children(verb, frozenset({"dobj", "nsubjpass"}))
+        for c in o.children
+        if c.dep_ in ("acl", "relcl", "prep")
+        for t in c.subtree
+    }
+
+
+def _stance_alone(matched: set[str], words: set[str]) -> bool:
+    """ "lifted its veto" on a decision changes no export rule; "dropped its objections to
+    re-exports of the tanks" does."""
+    arming = bool(words & _ARMING and words & _ARMS)
+    return matched <= _STANCES and not words & _TRANSFERS and not arming
+
+
+def _plate(token: Token) -> bool:
+    """ "licence plates": a licence that is no export licence."""
+    return token.lemma_.lower() in ("licence", "license") and token.head.lemma_.lower() == "plate"
+
+
+_DEALS = frozenset({"deal", "contract", "agreement", "order"})
+
+
+_SELLING = frozenset({"sell", "export", "supply", "deliver", "ship", "transfer"})
+
+
+def _sale_deal(noun: Token) -> bool:
+    """ "a deal to sell drone cameras to Turkey", "the arms contract with Riyadh", "an export
+    order": a single deal to sell arms, which halting or resuming changes the rule for."""
+    if noun.lemma_.lower() not in _DEALS:
+        return False
+    selling = any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _SELLING for c in noun.children)
+    selling = selling or any(  # "resumed a frozen deal to sell ...", the infinitive hung on the verb
+        c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _SELLING and c.left_edge.i == noun.i + 1
+        for c in noun.head.children
+    )
+    armed = any(
+        c.lemma_.lower() in _ARMS | {"export", "sale"}
+        for c in noun.children
+        if c.dep_ in ("compound", "amod")
+    )
+    return selling or armed
+
+
+def _standing_rule(sentence: Sentence, token: Token) -> bool:
+    """ "Japan's pacifist constitution restricts it from exporting weapons", "Swiss law forbids
+    re-exports": a rule in force told in the present, not a change (unlike "a new law bans")."""
+    if token.pos_ != "VERB" or token.tag_ not in ("VBZ", "VBP"):
+        return False
+    subject = subject_of(token)
+    if any(c.lower_ in ("now", "henceforth", "longer") for c in token.children):
+        return False  # "the law now allows exports", "no longer forbids"
+    return (
+        subject is not None
+        and subject.lemma_.lower() in _RULE_NOUNS
+        and not any(c.lower_ in _NEW | {"revised", "amended", "updated"} for c in subject.children)
+    )
+
+
+_RULE_NOUNS = frozenset(
+    {
+        "constitution",
+        "law",
+        "rule",
+        "policy",
+        "doctrine",
+        "regulation",
+        "legislation",
+        "guideline",
+        "principle",
+        "neutrality",
+        "charter",
+        "statute",
+        "act",
+    }
+)
+
+
+def idioms_words(sentence: Sentence) -> frozenset[str]:
+    """The head words of the permission idioms ("light" of "green light", "go-ahead")."""
+    return frozenset(p.split()[-1] for p in sentence.lexicon.words("policy_change", "permission_idioms"))
+
+
+def policy_change(sentence: Sentence, token: Token, ctx: ArticleContext) -> list[Found]:
+    """ "Germany lifted its ban on weapons exports", "Japan revised its export rules"."""
+    lex = sentence.lexicon
+    combo = _combo_direction(sentence, token)
+    if token.lemma_.lower() not in _first_words(lex) and combo is None:
+        return []
+    if _ceasing_over_change(sentence, token):
+        return []  # "decided to stop blocking the re-export": read at "blocking"
+    phrased = _policy_direction(sentence, token)
+    direction = phrased or combo
+    ceased = _no_longer(token) or _ceased(token)
+    if ceased and direction is not None:  # "will no longer allow exports", "stop blocking re-exports"
+        stopped = combo if _no_longer(token) else combo and _FLIPPED[combo]  # no_longer: flipped already
+        direction = _FLIPPED[phrased] if phrased else stopped
+    frozen = ceased or (  # "will not approve new arms export permits"
+        combo == direction == "tighten"
+        and is_negated(token)
+        and token.lemma_.lower() in ("approve", "grant", "issue")
+    )
+    hedged = is_hedged(sentence, token.head if _ceased(token) else token)  # "stop" itself marks no plan
+    if direction is None or is_negated(token) and not frozen or hedged or forecast(token):
+        return []
+    if _demanded(token):
+        return []  # "insisting that Sweden lift the arms embargo": asked for, not done
+    if direction == "tighten" and _permit_refused_for(sentence, token):
+        return []  # "refused to issue permits so the howitzers can go to Kyiv": a refusal of support
+    if (
+        direction == "tighten"
+        and _phrase_at(sentence, token, "tighten")
+        and _describes_old_rule(sentence, token)
+    ):
+        return []
+    if token.pos_ == "NOUN" and token.lemma_.lower() in lex.words("policy_change", "permit_verbs"):
+        return []  # "cancelled permits for the export of ...": the permits are what changes
+    if token.pos_ == "VERB" and token.dep_ == "amod" and not children(token, frozenset({"nsubj"})):
+        return []  # "the banned exports": a state named, not a change told
+    if _since(token) or _dated(token) or _standing_rule(sentence, token):
+        return []  # "the first licence since the embargo of 2019", "invoked the 1974 arms embargo"
+    if direction == "tighten" and ended(token):
+        return []  # "approved the scrapping of the ban": the ending noun loosens it
+    if not on_topic(sentence, combo is not None) or _restricts_a_country(sentence, token):
+        return []
+    actors = _policy_actors(sentence, token)
+    anchor = token.head if _ceased(token) else token  # "stopped blocking": the stop is the change
+    return _policy_changes(sentence, actors, direction, anchor, 0.7, "policy-change")
+
+
+_POLICY_GROUPS = ("tighten", "loosen", "neutral")
+
+
+def _arms_in(sentence: Sentence, token: Token) -> bool:
+    """Arms or military goods named in the phrase a verb governs."""
+    tokens = list(token.subtree)
+    return bool({t.lemma_.lower() for t in tokens} & _ARMS) or "military" in categories_in(sentence, tokens)
+
+
+def _restricts_a_country(sentence: Sentence, token: Token) -> bool:
+    """ "expanded its export restrictions on Russia and Belarus" (goods, not arms): a sanction
+    on those countries, not a rule on arming a party (an arms embargo is both)."""
+    curbs = [
+        t for t in children(token, frozenset({"dobj"})) if t.lemma_.lower() in _MEASURES and _on_exports(t)
+    ]
+    if curbs and not _arms_in(sentence, token):  # "imposed export curbs on gallium to the US"
+        places = _destinations(
+            curbs
+            + prep_objects(token, frozenset({"on"}))
+            + [o for c in curbs for o in prep_objects(c, frozenset({"on"}))]
+        )
+        if any(target_codes(sentence, o) for o in places):
+            return True
+    trade = [  # "banned trade with Iran": a country shut out, unless arms are what is banned
+        o
+        for t in children(token, frozenset({"dobj"}))
+        if t.lemma_.lower() == "trade" and not {c.lemma_.lower() for c in t.subtree} & _ARMS
+        for o in prep_objects(t, frozenset({"with"})) + prep_objects(token, frozenset({"with"}))
+    ]
+    if any(target_codes(sentence, o) for o in trade):
+        return True
+    restrictions = [t for t in object_tokens(token) if t.lemma_.lower() in _MEASURES]
+    if token.lemma_.lower() in _MEASURES:
+        restrictions.append(token)
+    aimed = [o for r in restrictions for o in prep_objects(r, frozenset({"on", "against"}))]
+    if token.lemma_.lower() in sentence.lexicon.words("sanction", "closing_verbs") and any(
+        o.lemma_.lower() in _CONFERRED and not _arms_exports(sentence, o) and target_codes(sentence, o)
+        for o in children(token, frozenset({"dobj"}))
+    ):
+        return True  # "revoked the licences of two Russian banks"
+    if token.lemma_.lower() in sentence.lexicon.words("sanction", "closing_verbs"):
+        exports = [e for e in children(token, frozenset({"dobj"})) if e.lemma_.lower() == "export"]
+        aimed += [  # "banned the export of machine tools to Iran", "exports of goods to Russia"
+            o for e in exports for t in e.subtree for o in prep_objects(t, frozenset({"to"}))
+        ]
+        if exports:  # "banning exports of machine tools to Belarus", the "to" hung on the verb
+            aimed += prep_objects(token, frozenset({"to"}))
+    aimed += [  # "export bans targeting Russia"
+        o
+        for r in restrictions
+        for t in [r, *children(r, frozenset({"conj"}))]
+        for a in children(t, frozenset({"acl"}))
+        if a.lemma_.lower() in ("target", "hit", "cover")
+        for o in children(a, frozenset({"dobj"}))
+    ]
+    if not aimed or not any(c for o in aimed for c in target_codes(sentence, o)):
+        return False
+    lemmas = {t.lemma_.lower() for t in sentence.span}
+    return not (
+        lemmas & _ARMS or any(sentence.lexicon.categories_of(t) == ["military"] for t in sentence.span)
+    )
+
+
+def on_topic(sentence: Sentence, combo: bool = False) -> bool:
+    """The sentence speaks of export rules and of arms or support, not of visas or cars.
+
+    A verb-noun combination ("halt deliveries", "the green light to send") names the rule
+    itself; then arms or support must still be spoken of.
+    """
+    lex = sentence.lexicon
+    lemmas = {t.lemma_.lower() for t in sentence.span}
+    return (combo or bool(lemmas & lex.words("policy_change", "topic_words"))) and bool(
+        lemmas & (lex.words("policy_change", "subject_words") | lex.categories["military"])
+    )
+
+
+def _first_words(lex: Lexicon, groups: tuple[str, ...] = _POLICY_GROUPS) -> frozenset[str]:
+    key = ("policy_change", "_first_" + "_".join(groups))
+    cached = lex.sets.get(key)
+    if cached is None:
+        cached = frozenset(p.split()[0] for g in groups for p in lex.words("policy_change", g))
+        lex.sets[key] = cached
+    return cached
+
+
+def _describes_old_rule(sentence: Sentence, token: Token) -> bool:
+    """ "a shift from its policy of banning exports": the ban is what is dropped; "the first
+    licence since the embargo of 2019": the embargo is the past the change ends."""
+    changes = _first_words(sentence.lexicon, ("loosen", "neutral"))
+    return any(g.lemma_.lower() in changes for g in governors(token)) or _since(token)
+
+
+def _dated(token: Token) -> bool:
+    """A measure named with its year ("the 1974 arms embargo"): one already in place."""
+    return token.pos_ == "NOUN" and any(
+        c.dep_ in ("nummod", "compound", "amod")
+        and c.like_num
+        and len(c.text) == 4
+        and c.text[:2] in ("19", "20")
+        for c in token.children
+    )
+
+
+def _since(token: Token) -> bool:
+    """The token stands in a "since ..." phrase: what was before the change."""
+    while token.head != token:
+        if token.dep_ in ("prep", "mark") and token.lower_ == "since" or token.lower_ == "since":
+            return True
+        if token.dep_ in ("ROOT",):
+            return False
+        token = token.head
+    return False
+
+
+def _phrase_at(sentence: Sentence, token: Token, group: str) -> bool:
+    """One of the group's phrases starts at ``token`` (its lemmas in order, six words on)."""
+    doc = token.doc
+    end = min(token.i + 6, sentence.span.end)
+    lemmas = [t.lemma_.lower() for t in doc[token.i : end] if t.dep_ not in ("det", "poss", "amod", "nummod")]
+    lemmas_all = [t.lemma_.lower() for t in doc[token.i : end]]
+    for phrase in sentence.lexicon.words("policy_change", group):
+        words = phrase.split()
+        if words[0] == lemmas_all[0] and (_contains(lemmas_all, words) or _contains(lemmas, words)):
+            return True
+    return False
+
+
+def _policy_direction(sentence: Sentence, token: Token) -> str | None:
+    for direction in ("tighten", "loosen"):
+        if _phrase_at(sentence, token, direction):
+            return direction
+    if _phrase_at(sentence, token, "neutral"):
+        return _neutral_direction(sentence)
+    return None
+
+
+def _neutral_direction(sentence: Sentence) -> str:
+    """ "a shift ...: Germany will not approve exports" tightens; "a shift ... opening up" loosens."""
+    permits = sentence.lexicon.words("policy_change", "permit_verbs")
+    for tok in sentence.span:
+        if _describes_old_rule(sentence, tok):
+            continue  # "a shift from its policy of banning exports"
+        if _phrase_at(sentence, tok, "tighten") and not is_negated(tok):
+            return "tighten"
+        if (_phrase_at(sentence, tok, "loosen") or tok.lemma_.lower() in permits) and is_negated(tok):
+            return "tighten"
+    return "loosen"
+
+
+def _contains(seq: list[str], words: list[str]) -> bool:
+    if len(words) == 1:
+        return seq[:1] == words
+    rest = seq[1:]
+    pos = 0
+    for word in words[1:]:
+        try:
+            pos = rest.index(word, pos) + 1
+        except ValueError:
+            return False
+    return True
+
+
+def _policy_actors(sentence: Sentence, token: Token) -> list[str]:
+    """Who changes the rule; never the party it sells to ("had sold weapons to Myanmar ... it had
+    suspended sales": not Myanmar)."""
+    buyers = {  # named outright ("to Myanmar"), not a group resolved from elsewhere
+        sentence.codes[g.i]
+        for t in sentence.span
+        if t.lower_ == "to" and t.dep_ in ("prep", "dative")
+        for o in t.children
+        for g in [o, *o.conjuncts]
+        if g.i in sentence.codes
+    }
+    return [a for a in _rule_changers(sentence, token) if a not in buyers or sentence.codes.get(token.i) == a]
+
+
+def _rule_changers(sentence: Sentence, token: Token) -> list[str]:
+    if token.pos_ == "VERB":
+        found = _actors(sentence, token) or _rule_makers(sentence, subject_of(token))
+        if found:
+            return found
+    for gov in [token, *governors(token)]:
+        found = modifier_actors(sentence, gov) if gov.pos_ == "NOUN" else _actors(sentence, gov)
+        if found:
+            return found
+    root = sentence.span.root
+    return actors_of(sentence, subject_of(root))
+
+
+def _rule_makers(sentence: Sentence, rule: Token | None) -> list[str]:
+    """Who made a rule that is the subject ("The new guidelines, adopted by the cabinet in
+    Tokyo, allow ...", "Japan's new guidelines allow ...")."""
+    if rule is None or rule.pos_ != "NOUN":
+        return []
+    found = modifier_actors(sentence, rule)
+    for clause in rule.children:
+        agent = agent_of(clause) if clause.dep_ == "acl" else None
+        if agent is not None:
+            found += [c for c in actors_of(sentence, agent) if c not in found]
+    return found
+
+
+_FIRST_GRANTS = frozenset({"issue", "grant", "approve", "sign", "authorise", "authorize", "allow", "clear"})
+
+
+_GRANTED = frozenset(
+    {"licence", "license", "permit", "export", "sale", "delivery", "authorisation", "authorization"}
+)
+
+
+def policy_resumption(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """ "Finland has granted the first export licence for military material to Turkey since
+    2019": the first permit after a halt resumes exports (loosen)."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _FIRST_GRANTS or is_negated(verb):
+        return []
+    if is_hedged(sentence, verb):
+        return []
+    granted = [
+        o
+        for o in children(verb, frozenset({"dobj", "nsubjpass"}))
+        if o.lemma_.lower() in _GRANTED | {"export"} or any(c.lemma_.lower() in _GRANTED for c in o.children)
+    ]
+    first = [o for o in granted if any(c.lower_ == "first" for c in o.children)]
+    first = first or [o for o in granted if any(t.lower_ == "first" for t in sentence.span)]
+    since = any(t.lower_ == "since" for t in sentence.span)
+    again = any(c.lower_ in ("again", "anew") for c in verb.children)  # "will again approve arms exports"
+    rules = [o for o in granted if o.lemma_.lower() in _GRANTED - {"delivery"}]
+    if not (first and since or rules and again) or not on_topic(sentence, True):
+        return []
+    return _policy_changes(sentence, _actors(sentence, verb), "loosen", verb, 0.65, "policy-resumption")
+
+
+def _policy_changes(
+    sentence: Sentence, actors: Sequence[str], direction: str, token: Token, confidence: float, rule: str
+) -> list[Found]:
+    """One policy change per actor, summarised by its sentence."""
+    summary = sentence.span.text[:200]
+    return [
+        Found(
+            {"type": "policy_change", "actor": a, "direction": direction, "summary": summary},
+            token,
+            confidence,
+            rule,
+        )
+        for a in actors
+    ]

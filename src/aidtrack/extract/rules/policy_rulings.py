@@ -1,0 +1,302 @@
+"""Policy-change rules on rulings, nominal changes and permissions of use."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from aidtrack.extract.clauses import (
+    Sentence,
+    actors_of,
+    children,
+    is_hedged,
+    is_negated,
+    prep_objects,
+    subject_of,
+)
+from aidtrack.extract.roles import categories_in, modifier_actors
+from aidtrack.extract.rules.common import ArticleContext, Found
+from aidtrack.extract.rules.measures_common import _actors
+from aidtrack.extract.rules.policies import _first_words, _policy_changes, _since, on_topic
+
+_COURTS = frozenset({"court", "judge", "tribunal", "judiciary"})
+
+
+_HALTING = frozenset(
+    {
+        "halt",
+        "stop",
+        "suspend",
+        "freeze",
+        "ban",
+        "block",
+        "bar",
+        "end",
+        "cease",
+        "prohibit",
+        "forbid",
+        "cancel",
+        "revoke",
+    }
+)
+
+
+_RESUMING = frozenset({"resume", "allow", "permit", "restart", "unblock", "lift"})
+
+
+_RULING_VERBS = frozenset({"order", "rule", "instruct", "direct", "tell"})
+
+
+_HALT_NOUNS = frozenset({"halt", "stop", "suspension", "freeze", "ban", "end", "moratorium"})
+
+
+_RESUME_NOUNS = frozenset({"resumption", "restart"})
+
+
+def policy_ruling(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """ "A Dutch court ordered the government to halt deliveries of F-35 parts to Israel", "a
+    judge blocked arms sales": a court changes the state's rules on arming a party."""
+    lex = sentence.lexicon
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _RULING_VERBS | _HALTING | _RESUMING:
+        return []
+    subject = subject_of(verb)
+    if subject is None or subject.lemma_.lower() not in _COURTS:
+        return []
+    if is_negated(verb) or is_hedged(sentence, verb):
+        return []
+    lemma = verb.lemma_.lower()
+    acts = (
+        [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+        if lemma in ("order", "rule", "instruct", "direct", "tell")
+        else [verb]
+    )
+    halts = [  # "ordered a halt to deliveries of F-35 parts"
+        o for o in children(verb, frozenset({"dobj"})) if o.lemma_.lower() in _HALT_NOUNS | _RESUME_NOUNS
+    ]
+    acts += halts if lemma in _RULING_VERBS else []
+    direction = next(
+        (
+            "tighten" if a.lemma_.lower() in _HALTING | _HALT_NOUNS else "loosen"
+            for a in acts
+            if a.lemma_.lower() in _HALTING | _RESUMING | _HALT_NOUNS | _RESUME_NOUNS
+        ),
+        None,
+    )
+    if direction is None:
+        return []
+    things = [t for a in acts for c in a.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree]
+    halted = [o for h in halts for o in prep_objects(h, frozenset({"to", "of", "on"}))]
+    halted += prep_objects(verb, frozenset({"to"})) if halts else []  # "to" hung on the verb
+    things += [t for o in halted for t in o.subtree]
+    words = (
+        lex.support_verbs
+        | lex.words("support", "nouns")
+        | {"export", "sale", "licence", "license", "delivery", "transfer", "part"}
+    )
+    if (
+        not any(t.lemma_.lower() in words for t in things)
+        or not categories_in(sentence, things)
+        and not any(t.lemma_.lower() in ("export", "sale", "licence", "license") for t in things)
+    ):
+        return []
+    ordered = [c for o in children(verb, frozenset({"dobj"})) for c in actors_of(sentence, o)]
+    actors = actors_of(sentence, subject) or ordered or [c for c in [ctx.main_other()] if c]
+    anchor = halts[0] if halts else verb  # the halt itself, read by no refusal rule then
+    return _policy_changes(sentence, actors[:1], direction, anchor, 0.65, "policy-ruling")
+
+
+# Letting a recipient use supplied weapons on the aggressor's territory loosens the donor's
+# rules (eval/SCHEMA.md): "allowed Kyiv to strike targets inside Russia with its missiles",
+# "gave the green light for Ukraine to hit Russian airfields".
+_PERMITTING = frozenset(
+    {
+        "allow",
+        "permit",
+        "authorise",
+        "authorize",
+        "let",
+        "clear",
+        "greenlight",
+        "green-light",
+        "okay",
+        "approve",
+    }
+)
+
+
+_STRIKING = frozenset({"strike", "hit", "attack", "target", "fire", "shoot", "bomb", "launch"})
+
+
+_AIMED_AT = frozenset(
+    {
+        "territory",
+        "soil",
+        "inside",
+        "deep",
+        "target",
+        "airfield",
+        "base",
+        "depot",
+        "site",
+        "region",
+        "airspace",
+        "border",
+        "facility",
+        "position",
+        "infrastructure",
+        "refinery",
+    }
+)
+
+
+_NOMINAL_CHANGES = {
+    "tighten": frozenset(
+        {
+            "suspension",
+            "halt",
+            "freeze",
+            "revocation",
+            "cancellation",
+            "moratorium",
+            "pause",
+            "ban",
+            "prohibition",
+            "stop",
+        }
+    ),
+    "loosen": frozenset(
+        {
+            "lifting",
+            "easing",
+            "relaxation",
+            "resumption",
+            "loosening",
+            "reopening",
+            "end",
+            "ending",
+            "removal",
+            "scrapping",
+            "repeal",
+            "abolition",
+        }
+    ),
+}
+
+
+_RULED = {
+    "tighten": frozenset({"export", "re-export", "licence", "license", "permit", "sale", "transit"}),
+    "loosen": frozenset(
+        {"ban", "embargo", "restriction", "export", "re-export", "sale", "moratorium", "control"}
+    ),
+}
+
+
+def policy_nominal(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
+    """ "announced an immediate suspension of 30 export licences for Israel", "the lifting of
+    the arms embargo": a change of export rules told as a noun."""
+    if noun.pos_ != "NOUN" or is_negated(noun):
+        return []
+    lemma = noun.lemma_.lower()
+    direction = next((d for d, words in _NOMINAL_CHANGES.items() if lemma in words), None)
+    if direction is None:
+        return []
+    ruled = [t for o in prep_objects(noun, frozenset({"of", "on", "to"})) for t in core_phrase_of(o)]
+    words = {t.lemma_.lower() for t in ruled}
+    if not words & _RULED[direction] or not (words & {"export", "re-export"} or on_topic(sentence, True)):
+        return []
+    ending = _first_words(sentence.lexicon, ("loosen", "neutral")) | {
+        "end",
+        "drop",
+        "scrap",
+        "lift",
+        "remove",
+    }
+    if noun.head.lemma_.lower() in ending or _since(noun):
+        return []  # "dropped bans on ...", "ended its freeze on ...": the other way
+    if _restricts_parties(sentence, ruled) or is_hedged(sentence, noun):
+        return []
+    head = noun.head
+    actors = modifier_actors(sentence, noun)
+    if not actors:  # "the suspension of arms exports to Riyadh by Germany" ('by' hung on any noun)
+        ruled_heads = [o for o in prep_objects(noun, frozenset({"of", "on", "to"}))]
+        actors = [
+            c
+            for t in [noun, *ruled_heads]
+            for o in prep_objects(t, frozenset({"by"}))
+            for c in actors_of(sentence, o)
+        ]
+    if not actors and noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB":
+        actors = _actors(sentence, head)  # "the government announced a suspension of licences"
+    return _policy_changes(sentence, actors, direction, noun, 0.65, "policy-nominal")
+
+
+def core_phrase_of(token: Token) -> list[Token]:
+    """A noun with its modifiers ("30 export licences", "the arms embargo")."""
+    return [token, *(c for c in token.children if c.dep_ in ("compound", "amod", "nmod", "nummod"))]
+
+
+def _restricts_parties(sentence: Sentence, tokens: list[Token]) -> bool:
+    parties = sentence.lexicon.words("policy_change", "party_nouns")
+    return any(t.lemma_.lower() in parties for t in tokens)
+
+
+def policy_use_permission(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """A donor lets the recipient strike the other side with the weapons it gave."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in _PERMITTING | {"give", "grant", "issue"}:
+        return []
+    if is_negated(verb) or is_hedged(sentence, verb):
+        return []
+    idioms = sentence.lexicon.words("policy_change", "permission_idioms")
+    granted = lemma in ("give", "grant", "issue") and any(
+        words & idioms for o in children(verb, frozenset({"dobj"})) for words in [_idiom_forms(o)]
+    )
+    if lemma not in _PERMITTING and not granted:
+        return []
+    scope = [
+        t for c in verb.children if c.dep_ not in ("nsubj", "nsubjpass", "aux", "neg") for t in c.subtree
+    ]
+    strikes = [t for t in scope if t.pos_ == "VERB" and (t.lemma_.lower() in _STRIKING or _used_against(t))]
+    if not strikes:
+        return []
+    permitted = {
+        c
+        for t in scope
+        if t.dep_ in ("dobj", "nsubj", "pobj") and t.i < strikes[0].i
+        for c in actors_of(sentence, t)
+    }
+    aimed = [
+        t
+        for s in strikes
+        for t in s.subtree
+        if t.lemma_.lower() in _AIMED_AT or (sentence.code(t) and sentence.code(t) not in permitted)
+    ]
+    if not aimed or not (permitted or categories_in(sentence, scope)):
+        return []
+    return _policy_changes(
+        sentence,
+        [a for a in _actors(sentence, verb) if a not in permitted],
+        "loosen",
+        verb,
+        0.7,
+        "policy-use-permission",
+    )
+
+
+def _idiom_forms(noun: Token) -> set[str]:
+    """A noun with each modifier before it, spaced and hyphenated ("green light", "go-ahead"
+    split by the tokenizer into "go", "-", "ahead")."""
+    forms = {noun.lemma_.lower()}
+    for c in noun.children:
+        forms |= {f"{c.lemma_.lower()} {noun.lemma_.lower()}", f"{c.lower_}-{noun.lower_}"}
+    return forms
+
+
+_USING = frozenset({"use", "deploy", "employ", "fly", "operate"})
+
+
+def _used_against(verb: Token) -> bool:
+    """ "use Danish F-16s against targets in Russia": using weapons against a place or party
+    is striking it."""
+    return verb.lemma_.lower() in _USING and any(
+        c.dep_ == "prep" and c.lower_ in ("against", "inside", "over") for c in verb.children
+    )

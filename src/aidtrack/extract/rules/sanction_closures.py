@@ -1,0 +1,443 @@
+"""Sanction rules on closures, listings, exclusions and frozen assets."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from aidtrack.extract.clauses import (
+    Sentence,
+    actors_of,
+    agent_of,
+    children,
+    governors,
+    is_hedged,
+    is_negated,
+    is_passive,
+    prep_objects,
+)
+from aidtrack.extract.roles import modifier_actors
+from aidtrack.extract.rules.common import ArticleContext, Found
+from aidtrack.extract.rules.measures_common import (
+    _CONFERRED,
+    _actors,
+    _arms_exports,
+    _destinations,
+    _late_agent,
+    _misread_main,
+    _misread_object,
+    ended,
+    target_codes,
+)
+from aidtrack.extract.rules.sanctions import (
+    _conditional,
+    _context_maker,
+    _measure_maker,
+    _names_measures,
+    _names_measures_made,
+    _sanctions,
+    _under_makers,
+)
+
+
+def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """ "banned imports of Russian oil", "closed its ports to Russian warships", "added 12
+    Chinese firms to its entity list": restrictions aimed at another country's parties."""
+    lex = sentence.lexicon
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or is_negated(verb):
+        return []
+    if is_passive(verb) and _misread_main(verb) is None:
+        return _closed_by(sentence, verb, ctx)
+    objects = children(verb, frozenset({"dobj"})) or _misread_object(verb)
+    targets: list[str] = []
+    banned = _entry_ban(sentence, verb, objects)
+    if banned:
+        targets = [c for o in banned for c in target_codes(sentence, o) or _marked_with(sentence, o)]
+    elif lemma in lex.words("sanction", "closing_verbs"):
+        closed = [o for o in objects if o.lemma_.lower() in lex.words("sanction", "closing_objects")]
+        if not closed:
+            return []
+        closed = [o for o in closed if not _arms_exports(sentence, o)]  # an export rule (policy rules)
+        if not closed:
+            return []
+        for obj in closed:
+            targets += target_codes(sentence, obj) or _marked_with(sentence, obj)
+            if obj.lemma_.lower() in _CONFERRED:  # "suspended trade preferences for Belarus"
+                targets += [
+                    c for o in prep_objects(obj, frozenset({"for", "to"})) for c in target_codes(sentence, o)
+                ]
+            if obj.lemma_.lower() == "trade":  # "cut all trade with Israel"
+                targets += [
+                    c
+                    for o in prep_objects(obj, frozenset({"with"})) + prep_objects(verb, frozenset({"with"}))
+                    for c in target_codes(sentence, o)
+                ]
+            if obj.lemma_.lower() == "export":  # "banned exports of chips to Russia": the buyer's state
+                targets += [c for o in _destinations([obj]) for c in target_codes(sentence, o)]
+        targets += [
+            c
+            for o in prep_objects(verb, frozenset({"to", "for", "from"}))
+            for c in target_codes(sentence, o) or _marked_with(sentence, o)
+        ]
+    elif lemma in _LISTING and _onto_sanctions_list(sentence, verb):
+        targets = [c for o in objects for c in target_codes(sentence, o)]
+    elif lemma == "add":
+        lists = [
+            o
+            for o in prep_objects(verb, frozenset({"to"})) + _destinations(objects)
+            if o.lemma_.lower() in lex.words("sanction", "list_nouns")
+            and any(
+                c.lemma_.lower() in ("entity", "sanction", "black", "blacklist", "sanctions")
+                for c in o.children
+            )
+            | any(
+                t.lemma_.lower() in _LISTED_FOR for t in o.subtree if t != o
+            )  # "the list of those facing restrictions"
+            | (o.lemma_.lower() == "blacklist")
+            | (
+                ctx.sanction_actor is not None
+            )  # "Britain announced sanctions. Six banks were added to the list"
+        ]
+        if not lists:
+            return []
+        targets = [c for o in objects for c in target_codes(sentence, o)]
+    else:
+        return []
+    if is_hedged(sentence, verb) or _conditional(verb):
+        return []
+    actors = _actors(sentence, verb)
+    if not actors and verb.dep_ == "relcl" and _names_measures_made(sentence, verb.head, packages=False):
+        actors = _measure_maker(sentence, verb.head)  # "The restrictions, which bar ..., were announced by"
+    if not actors and is_passive(verb) and agent_of(verb) is None:
+        actors = _context_maker(sentence, verb, ctx)
+    return _sanctions(actors, [t for t in dict.fromkeys(targets) if t not in actors], verb, ctx)
+
+
+# sanctioning told as a noun: "Norway's blacklisting of two Israeli banks"
+_LISTING_NOUNS = frozenset({"blacklisting", "sanctioning", "designation", "listing", "delisting"})
+
+
+def sanction_listing_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
+    """ "Norway's blacklisting of two Israeli banks", "the designation of three Iranian firms by
+    Washington": the maker the possessor or the 'by' party, the target the listed parties'
+    country."""
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or lemma not in _LISTING_NOUNS - {"delisting"} or ended(noun):
+        return []
+    if (
+        lemma in ("designation", "listing")
+        and not any(c.lemma_.lower() in ("sanction", "terrorist", "terror", "entity") for c in noun.subtree)
+        and ctx.sanction_actor is None
+    ):
+        return []  # "the designation of a new envoy"
+    if any(g.lemma_.lower() in _SEEKING for g in [noun.head, *governors(noun)][:3]):
+        return []  # "calls for the blacklisting of": not done
+    if any(c.lemma_.lower() in _UNDONE for c in noun.children):
+        return []
+    listed = prep_objects(noun, frozenset({"of"}))
+    parties = sentence.lexicon.words("policy_change", "party_nouns") | sentence.lexicon.words(
+        "sanction", "entry_objects"
+    )
+    listed = [o for o in listed if o.lemma_.lower() in parties]
+    targets = [c for o in listed for c in target_codes(sentence, o)]
+    inside = {t.i for o in listed for t in o.subtree}
+    by = [  # "under the sanctions regime by Canada": the 'by' may hang on a later noun
+        o
+        for t in noun.subtree
+        if t.lower_ == "by" and t.dep_ in ("prep", "agent") and t.i not in inside
+        for o in t.children
+        if o.dep_ == "pobj"
+    ]
+    makers = [c for o in children(noun, frozenset({"poss", "compound"})) + by for c in actors_of(sentence, o)]
+    return _sanctions(makers, [t for t in dict.fromkeys(targets) if t not in makers], noun, ctx)
+
+
+_CLOSURES = frozenset({"closure", "closing", "shutdown", "shutting", "sealing"})
+
+
+_UNDONE = frozenset({"possible", "proposed", "planned", "potential", "threatened", "partial", "temporary"})
+
+
+_SEEKING = frozenset(
+    {
+        "call",
+        "demand",
+        "propose",
+        "proposal",
+        "consider",
+        "urge",
+        "discuss",
+        "plan",
+        "threaten",
+        "warn",
+        "seek",
+        "push",
+        "ask",
+        "request",
+        "debate",
+        "mull",
+        "weigh",
+        "reopen",
+        "end",
+        "lift",
+        "reverse",
+    }
+)
+
+
+def sanction_closure(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
+    """ "Poland's closure of its border to Belarusian lorries", "the closing of Latvian ports to
+    ships flying the Russian flag by Riga": a closing told as a noun, its maker the possessor
+    or the 'by' party, its target whom the place is closed to."""
+    lex = sentence.lexicon
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _CLOSURES:
+        return []
+    places = [
+        o
+        for o in prep_objects(noun, frozenset({"of"}))
+        if o.lemma_.lower() in lex.words("sanction", "closing_objects")
+    ]
+    if not places or any(c.lemma_.lower() in _UNDONE for c in noun.children):
+        return []
+    if any(g.lemma_.lower() in _SEEKING for g in [noun.head, *governors(noun)][:3]) or is_hedged(
+        sentence, noun
+    ):
+        return []  # "called for the closure of ports", "lifted the closure": none in force
+    closed_to = prep_objects(noun, frozenset({"to", "for"})) + [
+        o for p in places for o in prep_objects(p, frozenset({"to", "for"}))
+    ]
+    targets = [c for o in closed_to for c in target_codes(sentence, o) or _marked_with(sentence, o)]
+    makers = [
+        c
+        for o in children(noun, frozenset({"poss"})) + prep_objects(noun, frozenset({"by"}))
+        for c in actors_of(sentence, o)
+    ]
+    makers = makers or [c for p in places for c in modifier_actors(sentence, p)]  # "of Latvian ports"
+    return _sanctions(makers, [t for t in dict.fromkeys(targets) if t not in makers], noun, ctx)
+
+
+_LISTING = frozenset({"put", "place", "list", "include", "enter", "name"})
+
+
+_LISTED_FOR = frozenset({"sanction", "restriction", "control", "ban", "embargo", "freeze"})
+
+
+def _onto_sanctions_list(sentence: Sentence, verb: Token) -> bool:
+    """ "put twelve Chinese firms on its entity list", "listed three Iranian commanders under its
+    sanctions regime": parties placed on a list or under a regime of sanctions."""
+    lists = sentence.lexicon.words("sanction", "list_nouns") | {"regime"}
+    places = prep_objects(verb, frozenset({"on", "onto", "under", "in"}))
+    return any(
+        o.lemma_.lower() in lists
+        and any(c.lemma_.lower() in ("entity", "sanction", "black", "blacklist") for c in o.children)
+        or o.lemma_.lower() == "blacklist"
+        for o in places
+    )
+
+
+def _closed_by(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """ "Russian diamonds were banned by the G7", "Belarusian trucks were barred by Lithuania":
+    another country's goods or carriers shut out, said in the passive with its maker; parties
+    "added to the list", whose maker may be told before."""
+    agent = agent_of(verb) or _late_agent(sentence, verb)
+    listed = verb.lemma_.lower() == "add" and any(
+        o.lemma_.lower() in sentence.lexicon.words("sanction", "list_nouns")
+        for o in prep_objects(verb, frozenset({"to"}))
+    )  # "Six Russian banks were added to the (sanctions) list"
+    if verb.lemma_.lower() not in ("ban", "bar", "block", "blacklist") and not listed:
+        return []
+    under = _under_makers(sentence, verb) if agent is None else []
+    if (agent is None and not listed and not under) or is_hedged(sentence, verb):
+        return []
+    things = children(verb, frozenset({"nsubjpass"}))
+    goods = [
+        t
+        for t in things
+        if any(c.dep_ in ("amod", "compound", "poss") and c.i in sentence.codes for c in t.children)
+        or t.lemma_.lower() in ("import", "export", "purchase")
+        and not _arms_exports(sentence, t)
+    ]  # "Russian ships were barred", "Imports of Russian oil were banned by New Zealand"
+    actors = actors_of(sentence, agent) if agent is not None else under or _context_maker(sentence, verb, ctx)
+    targets = [c for t in goods for c in target_codes(sentence, t) if c not in actors]
+    return _sanctions(actors, list(dict.fromkeys(targets)), verb, ctx)
+
+
+_EXPELLING = frozenset(
+    {"expel", "exclude", "suspend", "remove", "eject", "kick", "ban", "bar", "cut", "disconnect", "drop"}
+)
+
+
+# schemes a country's parties can be shut out of ("expelled Russian banks from its payment
+# scheme", "suspended Belarus from its trade preferences")
+_SCHEMES = frozenset(
+    {
+        "scheme",
+        "system",
+        "programme",
+        "program",
+        "network",
+        "market",
+        "exchange",
+        "platform",
+        "swift",
+        "preference",
+        "arrangement",
+        "mechanism",
+    }
+)
+
+
+_DENYING = frozenset({"deny", "refuse"})
+
+
+_OPENINGS = frozenset(
+    {"port", "airspace", "harbour", "harbor", "water", "territory", "market", "airport", "border"}
+)
+
+
+def sanction_excluding(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """ "Britain expelled Russian banks from its payment scheme", "the EU suspended Belarus from
+    its trade preferences", "Romania denied Russian warships access to its ports": a country's
+    parties shut out of a scheme or of the maker's ports and airspace."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in _EXPELLING | _DENYING or is_passive(verb):
+        return []
+    if is_negated(verb) or is_hedged(sentence, verb):
+        return []
+    if lemma in _DENYING:
+        shut = [o for o in children(verb, frozenset({"dobj", "dative"})) if _access_to_openings(o)]
+        parties = [t for o in shut for t in o.children if t.dep_ in ("compound", "amod", "nmod", "poss")]
+        parties += [o for o in children(verb, frozenset({"dative"}))]
+        parties += [d for o in shut for d in children(o, frozenset({"dative"}))]
+    else:
+        schemes = [
+            o
+            for o in prep_objects(verb, frozenset({"from"}))
+            if o.lemma_.lower() in _SCHEMES or any(c.lemma_.lower() in _SCHEMES for c in o.children)
+        ]
+        parties = children(verb, frozenset({"dobj"})) if schemes else []
+    actors = _actors(sentence, verb)
+    targets = [c for p in parties for c in target_codes(sentence, p) if c not in actors]
+    return _sanctions(actors, list(dict.fromkeys(targets)), verb, ctx)
+
+
+def _access_to_openings(obj: Token) -> bool:
+    """ "access to its ports", "the use of its airspace": a way into the maker's openings."""
+    if obj.lemma_.lower() not in ("access", "entry", "use", "landing", "docking", "passage"):
+        return False
+    return any(o.lemma_.lower() in _OPENINGS for o in prep_objects(obj, frozenset({"to", "of", "into"})))
+
+
+def _marked_with(sentence: Sentence, thing: Token) -> list[str]:
+    """ "cars with Russian licence plates", "ships with Iranian flags": the country a carrier
+    is marked with."""
+    marks = prep_objects(thing, frozenset({"with"}))
+    marks += [  # "ships flying the Russian flag", "lorries bearing Belarusian plates"
+        o
+        for c in thing.children
+        if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _DISPLAYING
+        for o in children(c, frozenset({"dobj"})) + prep_objects(c, frozenset({"under"}))
+        if o.lemma_.lower() in _MARKS
+    ]
+    return [c for o in marks for c in target_codes(sentence, o)]
+
+
+_DISPLAYING = frozenset({"fly", "bear", "carry", "sail", "display", "sport", "use", "have", "wear"})
+
+
+_MARKS = frozenset({"flag", "ensign", "plate", "colour", "color", "registration", "number"})
+
+
+def _listed_with(token: Token) -> list[Token]:
+    """The conjuncts and appositions of a named object ("Iwaya, the ambassador of Japan and
+    seven other Japanese nationals"), and the conjuncts of its appositions."""
+    beside = [c for c in token.children if c.dep_ in ("conj", "appos")]
+    return beside + [g for c in beside for g in c.children if c.dep_ == "appos" and g.dep_ == "conj"]
+
+
+def _entry_ban(sentence: Sentence, verb: Token, objects: list[Token]) -> list[Token]:
+    """ "banned nine British ministers from entering the country", "declared two Israeli
+    ministers persona non grata": the people of another country kept out."""
+    lex = sentence.lexicon
+    entry = lex.words("sanction", "entry_objects")
+    lemma = verb.lemma_.lower()
+    words = {t.lower_ for t in verb.subtree}
+    if lemma == "declare" and {"persona", "grata"} <= words:
+        return [t for t in verb.subtree if t.lemma_.lower() in entry and t.pos_ == "NOUN"]
+    objects = objects + [  # "banned the entry of twenty Japanese lawmakers", "barred entry to 500 Americans"
+        p
+        for o in objects
+        if o.lemma_.lower() in ("entry", "visit", "travel", "access")
+        for p in prep_objects(o, frozenset({"of", "to"})) + prep_objects(verb, frozenset({"to"}))
+    ]
+    people = [
+        o
+        for o in objects
+        if o.lemma_.lower() in entry
+        or any(c.lemma_.lower() in entry for c in _listed_with(o))
+        or o.tag_ == "NNPS"
+        and o.i in sentence.codes  # "500 Americans"
+    ]
+    if (
+        people
+        and lemma in ("ban", "bar", "forbid", "prohibit", "blacklist")
+        and words & {"entering", "entry", "enter", "visiting", "travel", "travelling", "traveling"}
+    ):
+        return people
+    if lemma in ("ban", "bar", "exclude") and any(  # "banned Russian media outlets from broadcasting"
+        p.lower_ == "from"
+        and any(
+            g.dep_ == "pcomp" and g.lemma_.lower() not in lex.support_verbs for g in p.children
+        )  # not "barred Poland from sending tanks"
+        for p in verb.children
+        if p.dep_ == "prep"
+    ):
+        return [o for o in objects if o.lemma_.lower() not in ("it", "them")]
+    return []
+
+
+def sanction_assets(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """ "Russian assets frozen by the EU", "cut Moscow's access to SWIFT"."""
+    lex = sentence.lexicon
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in (
+        lex.words("sanction", "asset_verbs") | lex.words("sanction", "swift_verbs")
+    ):
+        return []
+    if is_negated(verb) or is_hedged(sentence, verb) or _conditional(verb):
+        return []
+    tokens = [t for c in verb.children if c.dep_ not in ("nsubj", "agent") for t in c.subtree]
+    tokens += [t for o in _misread_object(verb) for t in o.subtree if t.i > verb.i]
+    if verb.dep_ == "acl":
+        tokens += [t for t in verb.head.subtree if t.i < verb.i]
+    words = {t.lemma_.lower() for t in tokens} | {t.text.lower() for t in tokens}
+    assets = lemma in lex.words("sanction", "asset_verbs") and words & lex.words("sanction", "asset_words")
+    system = "system" in words and bool(words & {"financial", "payment", "banking", "dollar"})
+    schemes = [o for o in prep_objects(verb, frozenset({"from"})) if o.lemma_.lower() in _SCHEMES]
+    swift = lemma in lex.words("sanction", "swift_verbs") and ("swift" in words or system or bool(schemes))
+    if not (assets or swift):
+        return []
+    if _misread_main(verb) is not None:
+        actors = _actors(sentence, verb)  # "Norway, which has long been cautious, froze ..."
+    elif verb.dep_ == "acl" or is_passive(verb):
+        agent = agent_of(verb)
+        actors = actors_of(sentence, agent) if agent is not None else _context_maker(sentence, verb, ctx)
+    elif verb.dep_ == "relcl" and _names_measures(sentence, verb.head):
+        actors = _measure_maker(sentence, verb.head)  # "The measures, which freeze ..., were announced by"
+    else:
+        actors = _actors(sentence, verb)
+    # the owners named in what is frozen, every conjunct, not the places ("in Belgium") nor the
+    # parties of a clause on them ("companies accused of shipping parts to Russia")
+    parts = [
+        c
+        for c in verb.children
+        if c.dep_ not in ("nsubj", "agent") and not (c.dep_ == "prep" and c.lower_ in ("in", "by"))
+    ] + _misread_object(verb)
+    targets = [c for p in parts for c in target_codes(sentence, p)]
+    if verb.dep_ == "acl":  # "Russian assets frozen by the EU"
+        targets = [
+            sentence.codes[t.i] for t in verb.head.subtree if t.i < verb.i and t.i in sentence.codes
+        ] + targets
+    targets += [c for t in tokens if t.dep_ == "poss" for c in actors_of(sentence, t)]
+    targets = [t for t in dict.fromkeys(targets) if t not in actors]
+    return _sanctions(actors, targets, verb, ctx)

@@ -1,0 +1,669 @@
+"""Sanction rules on sanction nouns and verbs, headlines, strikes and follow-ups."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from aidtrack.extract.clauses import (
+    Sentence,
+    actors_of,
+    agent_of,
+    children,
+    governors,
+    is_hedged,
+    is_negated,
+    is_passive,
+    prep_objects,
+    reporters_of,
+    subject_of,
+)
+from aidtrack.extract.lexicon import Lexicon
+from aidtrack.extract.roles import modifier_actors
+from aidtrack.extract.rules.common import ArticleContext, Found
+from aidtrack.extract.rules.measures_common import (
+    _CORE_SANCTIONS,
+    _NEW,
+    _SAYING,
+    _actors,
+    _combos,
+    _destinations,
+    _misread_main,
+    _misread_object,
+    _on_exports,
+    ended,
+    target_codes,
+)
+
+
+def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
+    """ "The EU imposed sanctions on Russia", "the sanctions the U.S. imposed on Moscow"."""
+    lex = sentence.lexicon
+    lemma = noun.lemma_.lower()
+    core = lemma in _CORE_SANCTIONS
+    follow_up = _follow_up(sentence, noun, ctx)
+    measure = noun.pos_ in ("NOUN", "PROPN") and not core and _trade_ban(noun, lex)
+    made = (
+        noun.pos_ == "NOUN"
+        and not core
+        and not measure
+        and (_made_measure(sentence, noun) or _imposed_measure(sentence, noun))
+    )
+    measure = measure or made
+    restrictive = lemma == "measure" and any(
+        c.lemma_.lower() in lex.words("sanction", "measure_modifiers") for c in noun.children
+    )  # "the EU's restrictive measures now apply to ..."
+    if noun.pos_ not in ("NOUN", "PROPN") or not (core or follow_up or measure or restrictive):
+        return []
+    if ended(noun):
+        return []  # "announced the end of its arms embargo on Turkey"
+    container = noun.head
+    if (
+        core
+        and noun.dep_ == "compound"
+        and container.lemma_.lower() in _CONTAINERS | {"list", "regime"}
+        and (container.dep_ == "nsubj" or _holding_read_as_noun(container))
+        and container.head.lemma_.lower() in _HOLDING
+    ):
+        return _sanction_container(sentence, container, ctx)  # "the EU sanctions package targets ..."
+    if (core or restrictive) and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _HOLDING | {"apply"}:
+        covered = _sanction_container(sentence, noun, ctx)  # "Australian sanctions now cover 1,000 Russians"
+        if covered:
+            return covered
+    if not (core or follow_up or measure):
+        return []
+    verb = _sanction_verb(sentence, noun)
+    if verb is None and (core or made) and _nominal_sanction(sentence, noun):
+        verb = noun  # "the United States' sanctions against Russia", "EU sanctions on Iran"
+    if verb is None and core and (_placed_under(noun) or _put_under(noun)):
+        verb = _under_verb(noun)  # "Russian banks came under Japanese sanctions"
+    standing = verb is not None and _renewal_ahead(sentence, verb) and _nominal_sanction(sentence, noun)
+    if standing:
+        verb = noun  # "EU sanctions against Russia must be renewed": they are in force now
+    if verb is None or is_negated(verb) or not standing and is_hedged(sentence, verb):
+        return []
+    if verb.pos_ == "VERB" and _conditional(verb):
+        return []  # "would impose tariffs on Mexican steel if Mexico failed to ...": a threat
+    actors = _actors(sentence, verb) if verb.pos_ != "NOUN" else modifier_actors(sentence, verb)
+    if not actors and verb.lemma_.lower() in _IMPOSING_NOUNS:  # "the imposition of Japanese curbs on"
+        actors = [c for o in prep_objects(verb, frozenset({"by"})) for c in actors_of(sentence, o)]
+        actors = actors or (modifier_actors(sentence, noun) if _aimed_objects(noun) else [])
+    if _placed_under(noun):  # the subject is sanctioned; the maker is the noun's or the "by" party
+        by = agent_of(noun) or agent_of(verb)
+        actors = modifier_actors(sentence, noun) or (actors_of(sentence, by) if by is not None else [])
+    if verb.dep_ == "acl" and agent_of(verb) is not None:  # "the sanctions imposed by Japan"
+        actors = actors_of(sentence, agent_of(verb))
+    if not actors and is_passive(verb) and agent_of(verb) is None:
+        actors = modifier_actors(sentence, noun)  # "Washington's new penalties ... were announced"
+    if verb.dep_ == "relcl" and not actors:
+        actors = actors_of(sentence, subject_of(verb))
+    if not actors:  # "The sanctions, announced by the British Foreign Office, target ..."
+        actors = [
+            c
+            for a in noun.children
+            if a.dep_ == "acl"
+            for g in [agent_of(a)]
+            if g is not None
+            for c in actors_of(sentence, g)
+        ]
+    if follow_up:
+        main = ctx.main_sanction_target()
+        targets = [main] if main else []
+    elif measure:
+        objects = _measure_targets(noun)
+        if _on_exports(noun):  # "export curbs on X to the US", "its export ban to Russia"
+            objects += _destinations(objects) + prep_objects(noun, frozenset({"to"}))
+        targets = [c for t in objects for c in target_codes(sentence, t)]
+    else:
+        targets = _sanction_targets(sentence, verb, noun, ctx if core else ArticleContext())
+    if core and len(actors) == 1 and not targets:
+        ctx.sanction_actor = actors[0]  # "Japan announced new sanctions." The targets follow.
+    return _sanctions(actors, targets, noun, ctx)
+
+
+_HOLDING = frozenset({"target", "hit", "cover", "include", "list", "name", "feature", "add", "contain"})
+
+
+_RENEWING = frozenset({"renew", "extend", "prolong", "roll", "maintain", "keep", "review"})
+
+
+def _renewal_ahead(sentence: Sentence, verb: Token) -> bool:
+    """ "EU sanctions against Russia must be renewed every six months", "could be extended": a
+    renewal still to come of measures already in force (not "new sanctions could be adopted")."""
+    if verb.lemma_.lower() not in _RENEWING or not is_hedged(sentence, verb):
+        return False
+    measures = children(verb, frozenset({"nsubjpass", "dobj"}))
+    return not any(c.lower_ in _NEW for m in measures for c in m.children)
+
+
+def _holding_read_as_noun(container: Token) -> bool:
+    """ "The EU's new sanctions package targets Russian gas": the verb "targets" read as the
+    head noun of the container, with an object of its own."""
+    head = container.head
+    return (
+        container.dep_ == "compound"
+        and head.pos_ == "NOUN"
+        and head.dep_ == "ROOT"
+        and head.tag_ == "NNS"
+        and bool(children(head, frozenset({"dobj"})))
+    )
+
+
+def _sanction_container(sentence: Sentence, container: Token, ctx: ArticleContext) -> list[Found]:
+    """A package or list of sanctions as the subject of what it covers: "the latest EU sanctions
+    package targets Russian gas", "Japan's sanctions list now includes 13 North Korean entities"."""
+    verb = container.head
+    if is_negated(verb) or is_hedged(sentence, verb):
+        return []
+    actors = modifier_actors(sentence, container) or _relative_maker(sentence, container)
+    actors = actors or _context_maker(sentence, verb, ctx)
+    covered = children(verb, frozenset({"dobj"}))
+    if verb.lemma_.lower() in ("apply", "extend"):  # "the measures now apply to 2,000 Russians"
+        covered += prep_objects(verb, frozenset({"to"}))
+    targets = [c for o in covered for c in target_codes(sentence, o)]
+    return _sanctions(actors, [t for t in dict.fromkeys(targets) if t not in actors], container, ctx)
+
+
+def _relative_maker(sentence: Sentence, noun: Token) -> list[str]:
+    """ "The sanctions, which Tokyo announced on Tuesday, cover ...": the subject of a relative
+    clause that imposes the measure."""
+    governors_ = sentence.lexicon.words("sanction", "governors")
+    return [
+        c
+        for clause in noun.children
+        if clause.dep_ in ("relcl", "acl") and clause.lemma_.lower() in governors_
+        for c in actors_of(sentence, next((s for s in clause.children if s.dep_ == "nsubj"), None))
+    ]
+
+
+def _context_maker(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[str]:
+    """The maker of a measure the sentence does not name: the maker of the measures it is done
+    under ("Under the measures announced by Ottawa, Russian banks will be cut off"), the one whose
+    words tell it ("Washington said the sanctions would apply to ..."), else the maker of the
+    sanctions the article announced before ("Britain announced sanctions. Six banks were added")."""
+    found = _under_makers(sentence, verb)
+    return found or reporters_of(sentence, verb) or ([ctx.sanction_actor] if ctx.sanction_actor else [])
+
+
+def _under_makers(sentence: Sentence, verb: Token) -> list[str]:
+    """The maker of the measures an act is done under ("Under the new EU package, ...",
+    "Under sanctions announced by London, ...")."""
+    holders = [
+        verb,
+        *(g for g in governors(verb)[:2] if g.lemma_.lower() in _SAYING),
+    ]  # "Officials said under ..."
+    under = [
+        o for h in holders for o in prep_objects(h, frozenset({"under"})) if _names_measures_made(sentence, o)
+    ]
+    return [c for o in under for c in _measure_maker(sentence, o) or _announcer(sentence, o)]
+
+
+def _names_measures_made(sentence: Sentence, noun: Token, *, packages: bool = True) -> bool:
+    """ "the measures announced by Ottawa", "Japan's sanctions": measures of a maker (and, with
+    ``packages``, "the new EU package", "its sanctions regime")."""
+    lex = sentence.lexicon
+    words = lex.words("sanction", "nouns") | lex.words("sanction", "follow_up_nouns")
+    return noun.lemma_.lower() in (words | {"package", "regime"} if packages else words)
+
+
+def _announcer(sentence: Sentence, noun: Token) -> list[str]:
+    """The agent of a participle on a measure noun ("the measures announced by Ottawa")."""
+    return [
+        c
+        for a in children(noun, frozenset({"acl"}))
+        if agent_of(a) is not None
+        for c in actors_of(sentence, agent_of(a))
+    ]
+
+
+def _made_measure(sentence: Sentence, noun: Token) -> bool:
+    """ "new EU restrictions on Russian diamonds", "Washington's penalties on Chinese firms": a
+    measure noun with its own maker and a foreign party as its target."""
+    if noun.lemma_.lower() not in sentence.lexicon.words("sanction", "measure_nouns"):
+        return False
+    makers = [
+        c
+        for t in noun.children
+        if t.dep_ in ("poss", "compound", "amod", "nmod") and t.i < noun.i
+        for c in actors_of(sentence, t)
+    ]
+    targets = [c for t in prep_objects(noun, frozenset({"on", "against"})) for c in target_codes(sentence, t)]
+    return bool(makers) and bool(targets) and not set(makers) & set(targets)
+
+
+def _imposed_measure(sentence: Sentence, noun: Token) -> bool:
+    """ "adopted the EU's latest package of measures against Moscow", "imposed restrictions on
+    Iran": a measure noun aimed at a foreign party, under a verb that imposes sanctions."""
+    if noun.lemma_.lower() not in sentence.lexicon.words("sanction", "measure_nouns"):
+        return False
+    targets = [c for t in _measure_targets(noun) for c in target_codes(sentence, t)]
+    verb = _sanction_verb(sentence, noun)
+    return bool(targets) and verb is not None and not set(targets) & set(_actors(sentence, verb))
+
+
+def _aimed_objects(noun: Token) -> list[Token]:
+    """The "on/against X" of a measure, also when the parser hung it on the maker ("sanctions
+    from the European Union on Iran")."""
+    aimed = frozenset({"on", "against"})
+    found = prep_objects(noun, aimed)
+    return found or [o for m in prep_objects(noun, frozenset({"from", "by"})) for o in prep_objects(m, aimed)]
+
+
+def _nominal_sanction(sentence: Sentence, noun: Token) -> bool:
+    """A sanctions noun with its own maker and target: "Japan's sanctions on Russian banks"."""
+    if noun.lemma_.lower() != "sanction" and noun.tag_ != "NNS" and not modifier_actors(sentence, noun):
+        return False
+    targets = _aimed_objects(noun)
+    makers = modifier_actors(sentence, noun)
+    if noun.head.lemma_.lower() in _loosening(sentence.lexicon):
+        return False  # "lifted its arms embargo on Cyprus" ends a measure
+    return (
+        bool(makers)
+        and any(target_codes(sentence, t) for t in targets)
+        and not any(set(target_codes(sentence, t)) & set(makers) for t in targets)
+    )
+
+
+def _follow_up(sentence: Sentence, noun: Token, ctx: ArticleContext) -> bool:
+    """ "Norway said it would align with the EU measures", once sanctions were reported."""
+    return (
+        ctx.has_sanction
+        and ctx.sanction_target is not None
+        and noun.pos_ == "NOUN"
+        and noun.lemma_.lower() in sentence.lexicon.words("sanction", "follow_up_nouns")
+        and not prep_objects(noun, frozenset({"on", "against", "to"}))
+    )
+
+
+def _trade_ban(noun: Token, lex: Lexicon | None = None) -> bool:
+    """ "an export ban on 57 Russian entities", "restrictive measures against Belarusian banks",
+    "travel bans and asset freezes on 20 Russian individuals"."""
+    if lex is None:
+        from aidtrack.extract.lexicon import load_lexicon
+
+        lex = load_lexicon()
+    if noun.lemma_.lower() not in lex.words("sanction", "measure_nouns"):
+        return False
+    modifiers = lex.words("sanction", "measure_modifiers")
+    if not any(
+        c.lower_ in modifiers or c.lemma_.lower() in modifiers
+        for c in noun.children
+        if c.dep_ in ("compound", "amod", "nmod")
+    ):
+        return False
+    return bool(_measure_targets(noun)) or _on_exports(noun) and bool(prep_objects(noun, frozenset({"to"})))
+
+
+_COVERING = frozenset({"cover", "target", "include", "hit", "affect"})
+
+
+def _measure_targets(noun: Token) -> list[Token]:
+    """The "on/against X" of a measure noun, or of the noun it is coordinated with."""
+    preps = frozenset({"on", "against"})
+    found = prep_objects(noun, preps)
+    if not found and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _COVERING:
+        found = children(noun.head, frozenset({"dobj"}))  # "the new measures hit Iranian firms"
+    if not found:  # "the EU measures targeting Belarus"
+        found = [
+            o
+            for a in children(noun, frozenset({"acl"}))
+            if a.lemma_.lower() in _COVERING
+            for o in children(a, frozenset({"dobj"}))
+        ]
+    if not found and noun.dep_ == "conj":
+        found = prep_objects(noun.head, preps)
+    if not found:
+        for conj in children(noun, frozenset({"conj"})):
+            found += prep_objects(conj, preps)
+    if not found:  # "slapped travel bans and penalties on X": the "on" hangs on the verb
+        obj = noun.head if noun.dep_ == "conj" else noun
+        if obj.dep_ == "dobj" and obj.head.pos_ == "VERB":
+            found = prep_objects(obj.head, preps)
+    return found
+
+
+_CONTAINERS = frozenset(
+    {"round", "package", "set", "wave", "raft", "batch", "series", "slew", "string", "host"}
+)
+
+
+# nouns of the imposing verbs: "the imposition of sanctions on X by the EU", "Canada's
+# extension of its sanctions against Y"
+_IMPOSING_NOUNS = frozenset(
+    {
+        "imposition",
+        "introduction",
+        "adoption",
+        "extension",
+        "expansion",
+        "renewal",
+        "prolongation",
+        "enforcement",
+        "tightening",
+        "reimposition",
+    }
+)
+
+
+def _imposing_noun(noun: Token) -> Token | None:
+    """The "imposition" of "the imposition of sanctions", when the measure is its "of" object."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return None
+    holder = noun.head.head
+    if holder.dep_ == "pobj" and holder.head.lower_ == "by":
+        holder = holder.head.head  # "the adoption by Japan of new penalties", "of" read on "Japan"
+    return holder if holder.lemma_.lower() in _IMPOSING_NOUNS else None
+
+
+def _sanction_verb(sentence: Sentence, noun: Token) -> Token | None:
+    governors_ = sentence.lexicon.words("sanction", "governors")
+    imposing = _imposing_noun(noun)
+    if imposing is not None:
+        return imposing
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _CONTAINERS:
+        noun = noun.head.head  # "hit Russian traders with a fresh round of penalties"
+    for tok in governors(noun)[:3]:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in _loosening(sentence.lexicon) - governors_:
+            return None  # "announced that it would lift its restrictions": a measure ended
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in governors_:
+            return tok
+    for child in noun.children:
+        if child.dep_ in ("relcl", "acl") and child.lemma_.lower() in governors_:
+            return child
+        if child.lemma_.lower() in governors_ and _misread_main(child) is not None:
+            return child  # "Canada, which has long been cautious, imposed sanctions on ..."
+    return None
+
+
+def _placed_under(noun: Token) -> bool:
+    """ "officials were placed under sanctions", "banks came under sanctions": the subject of the
+    verb is the party sanctioned."""
+    verb = _under_verb(noun)
+    return verb is not None and not children(verb, frozenset({"dobj"}))
+
+
+def _put_under(noun: Token) -> bool:
+    """ "Seoul placed eight officials (and two firms) under sanctions": an active verb puts its
+    object under the measure; its subject imposes it."""
+    verb = _under_verb(noun)
+    return verb is not None and bool(children(verb, frozenset({"dobj"})))
+
+
+def _under_verb(noun: Token) -> Token | None:
+    """The verb of "under sanctions", also when the parser hung the phrase on its object."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "under":
+        return None
+    holder = noun.head.head
+    while holder.dep_ in ("dobj", "conj") and holder.pos_ in ("NOUN", "PROPN") and holder.head != holder:
+        holder = holder.head
+    if holder.pos_ == "AUX" and holder.lemma_.lower() == "be" and children(holder, frozenset({"nsubj"})):
+        return holder  # "Iran has been under American sanctions for decades"
+    return holder if holder.pos_ == "VERB" else None
+
+
+def _sanction_targets(sentence: Sentence, verb: Token, noun: Token, ctx: ArticleContext) -> list[str]:
+    aimed = frozenset({"on", "against"})
+    objs = _aimed_objects(noun) + prep_objects(verb, aimed)
+    if not objs:  # "extended the sanctions to Belarus"; not "sanctions on X over deliveries to Y"
+        objs = prep_objects(noun, frozenset({"to"})) + prep_objects(verb, frozenset({"to"}))
+    under = _under_verb(noun)
+    if under is not None and _placed_under(noun):
+        objs += [s_ for s_ in [subject_of(under)] if s_ is not None]
+    if under is not None and _put_under(noun):
+        objs += children(under, frozenset({"dobj"}))
+    preps = aimed | {"to"}
+    if noun.dep_ == "compound":  # "its sanctions regime against Russia"
+        objs += prep_objects(noun.head, preps)
+    objs += children(verb, frozenset({"dobj"})) if verb.lemma_.lower() in ("add", "target", "hit") else []
+    for comp in children(verb, frozenset({"xcomp", "advcl"})):  # "expanded its sanctions to cover X"
+        if comp.lemma_.lower() in _COVERING:
+            objs += children(comp, frozenset({"dobj"}))
+    found: list[str] = []
+    for obj in objs:
+        found += actors_of(sentence, obj)
+        found += target_codes(sentence, obj)
+    if not found:  # "sanctions targeting Russian oil exports", not the "European Union" of "EU sanctions"
+        below = [c for c in noun.children if c.dep_ not in ("compound", "amod", "poss", "nmod", "det")]
+        found = [code for c in below for code in target_codes(sentence, c, clauses=True)]
+    if not found and ctx.sanction_target:
+        found = [ctx.sanction_target]
+    return list(dict.fromkeys(found))
+
+
+_MAX_TARGETS = 12
+
+
+def _sanctions(actors: list[str], targets: list[str], anchor: Token, ctx: ArticleContext) -> list[Found]:
+    out = []
+    for actor in actors:
+        for target in targets[:_MAX_TARGETS]:
+            if actor != target:
+                out.append(
+                    Found({"type": "sanction", "actor": actor, "target": target}, anchor, 0.85, "sanction")
+                )
+                ctx.sanction_target = target
+                ctx.sanction_actor = actor
+                ctx.sanction_counts[target] = ctx.sanction_counts.get(target, 0) + 1
+    return out
+
+
+def sanction_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """ "Japan sanctioned Russian banks", "the US also targeted officials" (after sanctions)."""
+    lex = sentence.lexicon
+    lemma = verb.lemma_.lower()
+    subject = subject_of(verb)
+    if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        subject = verb.head  # "The measures, which target North Korean firms, were announced by Seoul"
+    told = lemma in ("target", "hit", "cover") and subject is not None and _names_measures(sentence, subject)
+    makers = (reporters_of(sentence, verb) or _measure_maker(sentence, subject)) if told and subject else []
+    told = told and bool(makers)  # "Ottawa said the measures target ..."
+    follow_up = (
+        told
+        or (ctx.has_sanction or ctx.sanction_actor is not None)
+        and lemma
+        in (
+            "target",
+            "hit",
+            "penalize",
+            "penalise",
+        )
+    )
+    if not (verb.pos_ == "VERB" or _verb_read_as_noun(verb)) or not (
+        lemma in lex.words("sanction", "verbs") or follow_up
+    ):
+        return []
+    if is_negated(verb) or is_hedged(sentence, verb):
+        return []
+    if follow_up and lemma not in lex.words("sanction", "verbs") and _relative_on_other(sentence, verb):
+        return []  # "Iranian drones that hit Ukraine" strike, they sanction nobody
+    if _power_to(verb) or _conditional(verb):
+        return []  # "passed a law allowing it to sanction Russian officials": a power, not a sanction
+    targets: list[str] = []
+    for obj in children(verb, frozenset({"dobj", "nsubjpass"})) or _misread_object(verb):
+        if obj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            obj = verb.head  # "the Russian bank, which was sanctioned by Washington"
+        targets += target_codes(sentence, obj)
+    if not targets:  # "Japan sanctions Russian banks, freezes assets" (a headline's odd parse)
+        for clause in children(verb, frozenset({"ccomp", "conj"})):
+            targets += [
+                c
+                for s_ in children(clause, frozenset({"nsubj"}))
+                if s_.i > verb.i
+                for c in target_codes(sentence, s_)
+            ]
+    sanctioned = subject_of(verb.head) if verb.dep_ == "advcl" and verb.tag_ == "VBN" else None
+    if not targets and sanctioned is not None and agent_of(verb) is not None:
+        targets = target_codes(sentence, sanctioned)  # "Sanctioned by Britain, the Iranian firm"
+    if not targets and ctx.sanction_target:
+        targets = [ctx.sanction_target]
+    actors = _actors(sentence, verb) if not is_passive(verb) else actors_of(sentence, agent_of(verb))
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and agent_of(verb) is not None:
+        actors = actors_of(sentence, agent_of(verb))
+    if not actors and is_passive(verb) and agent_of(verb) is None:  # "Six banks were blacklisted"
+        actors = _context_maker(sentence, verb, ctx)
+    if not actors and follow_up and subject is not None and _names_measures(sentence, subject):
+        actors = makers  # "Ottawa said the measures target", "the measures, which target ..."
+        actors = actors or [a for a in [ctx.sanction_actor] if a]  # "The measures target 11 Russians"
+    return _sanctions(actors, list(dict.fromkeys(targets)), verb, ctx)
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def sanction_headline(sentence: Sentence, token: Token, ctx: ArticleContext) -> list[Found]:
+    """ "US sanctions Chinese firms over drone parts", "EU blacklists Belarusian airline": a
+    headline's verb right after its maker, which the parser read as a noun ("US sanctions" as
+    a compound), with the sanctioned parties after it and no finite verb between."""
+    lex = sentence.lexicon
+    if token.pos_ == "VERB" or not token.lower_.endswith("s"):
+        return []
+    if token.lemma_.lower() not in lex.words("sanction", "verbs") or token.i == sentence.span.start:
+        return []
+    doc = token.doc
+    maker = sentence.codes.get(token.i - 1)
+    after = doc[token.i + 1] if token.i + 1 < sentence.span.end else None
+    if maker is None or after is None or after.pos_ not in ("ADJ", "PROPN", "NOUN", "NUM", "DET"):
+        return []
+    targets: list[str] = []
+    for tok in doc[token.i + 1 : sentence.span.end]:
+        if tok.pos_ in ("ADP", "VERB", "AUX", "PUNCT") or tok.tag_ in _FINITE:
+            break  # "over drone parts for Russia", "suppliers of Russia's war machine"
+        code = sentence.codes.get(tok.i)
+        if code and code != maker and code not in targets:
+            targets.append(code)
+    if is_hedged(sentence, token):
+        return []
+    return _sanctions([maker], targets, token, ctx)
+
+
+_ENABLING = frozenset({"allow", "enable", "empower", "permit", "authorise", "authorize", "let"})
+
+
+def _power_to(verb: Token) -> bool:
+    """ "a law allowing it to sanction ...", "a framework that enables Ottawa to freeze ...":
+    a power to act given by a rule, not the act."""
+    head = verb.head
+    return (
+        verb.dep_ in ("xcomp", "ccomp")
+        and head.lemma_.lower() in _ENABLING
+        and head.dep_ in ("acl", "relcl")
+        and head.head.pos_ == "NOUN"
+    )
+
+
+def _relative_on_other(sentence: Sentence, verb: Token) -> bool:
+    """A relative clause on something other than measures ("drones that hit Ukraine")."""
+    return verb.dep_ in ("relcl", "acl") and not _names_measures(sentence, verb.head)
+
+
+def _verb_read_as_noun(token: Token) -> bool:
+    """ "Washington sanctions North Korean generals": a headline's verb the parser read as a
+    noun, with a subject and an object of its own."""
+    return (
+        token.pos_ == "NOUN"
+        and token.dep_ == "ROOT"
+        and bool(children(token, frozenset({"nsubj"})))
+        and bool(children(token, frozenset({"dobj"})))
+    )
+
+
+def _names_measures(sentence: Sentence, token: Token) -> bool:
+    """A subject that refers back to sanctions told before: "the measures", "the sanctions",
+    "the new listings", with no maker of its own."""
+    lex = sentence.lexicon
+    words = lex.words("sanction", "nouns") | lex.words("sanction", "follow_up_nouns") | {"listing", "package"}
+    return token.lemma_.lower() in words and not modifier_actors(sentence, token)
+
+
+_STRIKING_VERBS = frozenset({"hit", "slap", "target", "punish", "strike", "penalise", "penalize", "pummel"})
+
+
+def _with_measures(sentence: Sentence, verb: Token) -> bool:
+    """The "with sanctions", "with asset freezes and travel bans" of a striking verb (the
+    words after "with", however the parser hung them)."""
+    lex = sentence.lexicon
+    nouns = lex.words("sanction", "nouns") | lex.words("sanction", "measure_nouns")
+    withs = [
+        c
+        for c in [*verb.children, *(g for o in children(verb, frozenset({"dobj"})) for g in o.children)]
+        if c.dep_ == "prep" and c.lower_ == "with"
+    ]
+    for prep in withs:
+        window = prep.doc[prep.i + 1 : min(prep.i + 6, sentence.span.end)]
+        if any(t.lemma_.lower() in nouns or t.lemma_.lower() == "sanction" for t in window):
+            return True
+    return False
+
+
+def sanction_striking(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """ "Britain hit Iranian generals with asset freezes", "slapped Russian banks with fresh
+    penalties", "targeted Chinese firms with sanctions": the struck party is the target."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _STRIKING_VERBS:
+        return []
+    if is_negated(verb) or is_hedged(sentence, verb) or not _with_measures(sentence, verb):
+        return []
+    if is_passive(verb):  # "Russia was hit with fresh sanctions by Australia"
+        targets = [c for o in children(verb, frozenset({"nsubjpass"})) for c in target_codes(sentence, o)]
+        agents = [
+            agent_of(verb),
+            *(agent_of(w) for p in verb.children if p.lower_ == "with" for w in p.children),
+        ]
+        actors = [c for a in agents if a is not None for c in actors_of(sentence, a)]
+        return _sanctions(actors, [t for t in dict.fromkeys(targets) if t not in actors], verb, ctx)
+    targets = [c for o in children(verb, frozenset({"dobj"})) for c in target_codes(sentence, o)]
+    actors = _actors(sentence, verb)
+    return _sanctions(actors, [t for t in dict.fromkeys(targets) if t not in actors], verb, ctx)
+
+
+def sanction_following(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """Another party doing the same after sanctions told in the same sentence: "the United
+    States sanctioned a Russian bank on Monday, and Canada followed suit"."""
+    lemma = verb.lemma_.lower()
+    objects = {c.lower_ for c in children(verb, frozenset({"dobj"}))}
+    if verb.pos_ != "VERB" or not (
+        lemma == "follow" and "suit" in objects or lemma == "do" and "same" in objects
+    ):
+        return []
+    if is_negated(verb) or is_hedged(sentence, verb) or ctx.sanction_target is None:
+        return []
+    lex = sentence.lexicon
+    told = lex.words("sanction", "verbs") | lex.words("sanction", "nouns")
+    if not any(t.lemma_.lower() in told and t.i < verb.i for t in sentence.span):
+        return []
+    actors = [a for a in _actors(sentence, verb) if a != ctx.sanction_target]
+    return _sanctions(actors, [ctx.sanction_target], verb, ctx)
+
+
+def _measure_maker(sentence: Sentence, noun: Token) -> list[str]:
+    """Who makes the measures a noun names: its own modifiers ("Australia's measures"), the
+    agent of the verb it is the passive subject of ("were announced by Australia"), or the
+    subject of the verb that imposes it."""
+    found = modifier_actors(sentence, noun)
+    head = noun.head
+    if not found and noun.dep_ == "nsubjpass" and agent_of(head) is not None:
+        found = actors_of(sentence, agent_of(head))
+    if (
+        not found
+        and noun.dep_ == "dobj"
+        and head.lemma_.lower() in sentence.lexicon.words("sanction", "governors")
+    ):
+        found = _actors(sentence, head)
+    return found
+
+
+def _conditional(verb: Token) -> bool:
+    """ "would freeze the assets of Russian banks if the talks failed": a measure on a
+    condition, not imposed."""
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        for c in verb.children
+    )
+
+
+def _loosening(lex: Lexicon) -> frozenset[str]:
+    """Verbs that end or ease a measure ("lift", "scrap", "ease"), from the policy combos."""
+    key = ("policy_change", "_loosening")
+    cached = lex.sets.get(key)
+    if cached is None:
+        cached = frozenset(v for d, verbs, _ in _combos(lex) if d == "loosen" for v in verbs)
+        lex.sets[key] = cached
+    return cached

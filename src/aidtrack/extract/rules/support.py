@@ -1,0 +1,879 @@
+"""Support rules on verbs: giving, receiving, arriving, resuming, and thanking."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from aidtrack.extract.clauses import (
+    Sentence,
+    actors_of,
+    agent_of,
+    children,
+    is_conditional,
+    is_hedged,
+    is_negated,
+    is_passive,
+    is_past,
+    negated_by_carrier,
+    prep_objects,
+    relative_head,
+    subject_of,
+)
+from aidtrack.extract.roles import (
+    DOBJ_RECIPIENT_VERBS,
+    INSTRUMENTS,
+    categories_in,
+    core_phrase,
+    donors_of_verb,
+    has_money,
+    has_support_noun,
+    modifier_actors,
+    object_tokens,
+    own_objects,
+    purpose_categories,
+    recipients_of,
+    stage_of_verb,
+    support_details,
+    without_asides,
+)
+from aidtrack.extract.rules.common import (
+    _ASKINGS,
+    _CHOICES,
+    _FORCES,
+    _GIVING_GROUPS,
+    _HOLDING_BACK,
+    _MESSAGES,
+    _POLICIES,
+    _REQUESTS,
+    _RESTRICTIONS,
+    _SELLING,
+    _TRADE_WORDS,
+    ArticleContext,
+    Found,
+    _answering_clause,
+    _category_or_default,
+    _described_thing,
+    _draws_line,
+    _first_words_of,
+    _gives_nothing,
+    _left_actors,
+    _objects_or_passive_subject,
+    _passive_agents,
+    _recipients_or_default,
+    _refusal_actors,
+    _refusal_phrase,
+    _refusals,
+    _supports,
+    _unable,
+)
+
+_OPPOSING_PREPS = frozenset({"against", "without"})
+
+
+def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """ "Germany sent tanks to Ukraine", "aid was pledged by Japan", "X agreed to send"."""
+    lex = sentence.lexicon
+    lemma = verb.lemma_.lower()
+    transfer = lemma in lex.support_verbs or _sets_aside(verb)
+    if verb.pos_ not in ("VERB", "AUX") or not (transfer or lemma in lex.words("support", "object_verbs")):
+        return []
+    if is_hedged(sentence, verb) and not (
+        negated_by_carrier(verb) or _unable(verb) or _unwilling(sentence, verb) or _reacted_to(sentence, verb)
+    ):
+        return []  # but "does not intend to provide", "cannot provide", "is unwilling to send" refuse
+    if is_conditional(verb) and not is_negated(verb):
+        return []  # "would send more tanks if the US did the same": a hypothetical
+    if _gives_nothing(verb):
+        return []  # "singled out Kuwait for giving nothing": the complaint rule reads it
+    if verb.dep_ == "pcomp" and (
+        verb.head.lower_ in _OPPOSING_PREPS
+        or verb.head.head.lemma_.lower() in _HOLDING_BACK  # "is dragging its feet on sending"
+        or verb.head.head.lower_ == "instead"
+        or _draws_line(verb.head.head)
+    ):
+        return []  # "voted against sending arms", "instead of sending troops", "drew the line at sending"
+    if verb.dep_ == "advcl" and _refusal_phrase(lex, verb.head):
+        return []  # "ruled out sending tanks": the refusal rule reads it
+    objects = object_tokens(verb)
+    appositive = _appositive_subject(verb)
+    if (
+        verb.dep_ == "relcl"
+        or verb.head.pos_ in ("NOUN", "PROPN")
+        and verb.dep_ == "acl"
+        and (agent_of(verb) or appositive is not None)
+    ):
+        objects = objects + core_phrase(verb.head)  # "the missiles (that) the US is sending"
+    elif verb.dep_ == "ccomp" and (described := relative_head(verb)) is not None:  # misparsed as a ccomp
+        objects = objects + core_phrase(described)
+    inherent = (
+        lemma in ("arm", "equip")
+        or lemma == "train"
+        and bool(recipients_of(sentence, verb, dobj_is_recipient=True))
+    )
+    refused = is_negated(verb) or _unwilling(sentence, verb)
+    stops_funding = refused and lemma in _FUNDING and bool(children(verb, frozenset({"dobj"})))
+    money_subject = _money_subject(verb)  # "EUR 160 million will support people in Sudan"
+    if (
+        transfer
+        and not inherent
+        and not stops_funding
+        and not money_subject
+        and not (categories_in(sentence, objects) or has_support_noun(sentence, objects))
+    ):
+        return []
+    if not transfer and not money_subject and (not _names_support(sentence, verb) or _backs_an_idea(verb)):
+        return []  # "supports the idea of sending troops" gives nothing yet
+    if _sanctions_package(sentence, objects) or _invades(verb) or _commercial(sentence, verb, objects, ctx):
+        return []
+    if any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _RESTRICTIONS for c in verb.children):
+        return []  # "approved a total arms embargo on Israel" restricts, it gives nothing
+    if lemma == "train" and not is_passive(verb) and not children(verb, frozenset({"dobj"})):
+        return _trained_abroad(sentence, verb, ctx)  # "Ukrainian soldiers trained in Germany"
+    donors = (
+        donors_of_verb(sentence, verb) or _one_of_givers(sentence, verb) or _announcing_giver(sentence, verb)
+    )
+    if appositive is not None:  # "the tanks Poland supplied": the name is the subject
+        donors = actors_of(sentence, appositive)
+    donors += [d for d in _funders_of_giver(sentence, verb) if d not in donors]
+    if not donors and _unwilling(sentence, verb):  # "Portugal is not willing to send"
+        copula = verb.head.head.head if _not_in_position(verb) else verb.head.head
+        donors = actors_of(sentence, subject_of(copula))
+    if not donors and refused:  # "Seoul stuck to its policy of not supplying lethal arms"
+        donors = _policy_owners(sentence, verb)
+    money_given = not donors and money_subject
+    if money_given:  # "In Chad, EUR 74.5 million will support ...": the giver told before
+        donors = _article_giver(sentence, ctx)
+    explicit = recipients_of(sentence, verb, dobj_is_recipient=lemma in DOBJ_RECIPIENT_VERBS)
+    if lemma in _TRANSPORT:  # "flew food to Egypt for Gaza": the place reached is a transit
+        beneficiaries = [c for o in prep_objects(verb, frozenset({"for"})) for c in actors_of(sentence, o)]
+        explicit = beneficiaries or explicit
+    explicit = explicit or [c for c in _requesters(sentence, verb) if c not in donors]
+    explicit = explicit or [c for c in _receivers_of_thing(sentence, verb) if c not in donors]
+    explicit = explicit or [c for c in _owners_of_funded(sentence, verb) if c not in donors]
+    explicit = explicit or [c for c in _welcomers(sentence, verb) if c not in donors]
+    if lemma == "distribute" and not explicit:
+        return []  # "to be distributed by NGOs": where it goes is told elsewhere
+    if lemma in _BUYING and set(explicit) <= set(_sellers(sentence, verb)):
+        return []  # "bought 60 jets from the United States for its air force": a purchase
+    if money_subject and not explicit:  # "In Chad, EUR 74.5 million will support ...": where it goes
+        explicit = [c for o in prep_objects(verb, frozenset({"in"})) for c in actors_of(sentence, o)]
+    if money_given and not explicit:
+        return []  # a sum whose giver and receiver are both only guessed says too little
+    recipients, defaulted = _recipients_or_default(explicit, ctx, donors)
+    objects = without_asides(objects, verb)  # the kind is not read from "after refusing to send arms"
+    cats, cat_default = _category_or_default(sentence, objects, ctx, allow_default=True)
+    cats = purpose_categories(sentence, verb, objects, cats) if not cat_default else cats
+    if inherent and not categories_in(sentence, objects):
+        cats = ["military"]
+    elif cat_default and has_money(objects) and not categories_in(sentence, objects):
+        # money and nothing else: the kind of aid the article is about, or a financial transfer
+        cats = [ctx.default_category or "financial"]
+    elif not cats and has_money(objects):
+        cats, cat_default = ["financial"], True
+    if cat_default and lemma in lex.words("support", "increase_verbs"):
+        return []
+    conf = 0.9 - 0.15 * defaulted - 0.15 * cat_default - 0.2 * money_given
+    if stops_funding and not categories_in(sentence, objects):
+        cats = [ctx.default_category or "financial"]  # "will no longer fund the agency"
+    if is_negated(verb) and is_past(verb) and verb.dep_ == "relcl":
+        return []  # "New Zealand, which has not supplied weapons, ...": background, no refusal
+    if refused and any(
+        t.lemma_.lower() in _TRADE_WORDS
+        for c in children(verb, frozenset({"dobj", "nsubjpass"}))
+        for t in c.subtree
+    ):
+        return []  # "has not approved new arms export permits": an export rule (policy rules read it)
+    if refused and is_past(verb) and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in verb.children):
+        return []  # "has not yet delivered the tanks": still to come, no refusal
+    if refused and lemma in _SELLING:
+        return []  # "Japan, which does not export weapons": an export rule, not a refusal to give
+    if refused and prep_objects(verb, frozenset({"before", "until", "till"})):
+        return []  # "will not be able to deliver the jets before 2025" delays, it does not refuse
+    if refused:  # "has not sent" reports less surely than "will not send"
+        conf -= 0.2 if is_past(verb) else 0.0
+        return _refusals(donors, cats, explicit or recipients, verb, conf, rule="negated-support")
+    gapped = [d for d in _gapped_donors(sentence, verb) if d not in donors]
+    if gapped and set(recipients) & set(gapped):  # "€100 million to the country and Germany €32 million"
+        recipients, defaulted = _recipients_or_default([r for r in explicit if r not in gapped], ctx)
+    gapped = [d for d in gapped if d not in recipients]
+    found = _supports(
+        donors, recipients, cats, verb, conf, rule="support-verb", stage=stage_of_verb(sentence, verb)
+    )
+    for donor in gapped:  # anchored on the donor's own name, so its own amount is picked
+        own = next((t for t in verb.subtree if sentence.codes.get(t.i) == donor and t.i > verb.i), verb)
+        found += _supports(
+            [donor],
+            recipients,
+            cats,
+            own,
+            conf - 0.1,
+            rule="support-gapped",
+            stage=stage_of_verb(sentence, verb),
+        )
+    details = support_details(sentence, verb)
+    for event in found:
+        event.fields.update((k, v) for k, v in details.items() if v != event.fields["donor"])
+    return found
+
+
+_TRADE_NOUNS = frozenset({"export", "sale", "licence", "license", "permit", "contract", "import"})
+
+
+_BUYING = frozenset({"buy", "purchase", "order", "procure", "import", "acquire"})
+
+
+_DEALS = frozenset({"contract", "sale", "order", "purchase", "export"})
+
+
+# words that frame a sale as aid: "sold the missiles to Kyiv as aid", "at no cost"
+_AID_FRAMES = frozenset(
+    {"aid", "assistance", "donation", "gift", "grant", "help", "free", "charge", "lend-lease", "package"}
+)
+
+
+def _sellers(sentence: Sentence, verb: Token) -> list[str]:
+    """Whom a buyer buys from: "bought jets from the United States"."""
+    return [c for o in prep_objects(verb, frozenset({"from"})) for c in actors_of(sentence, o)]
+
+
+def _commercial(sentence: Sentence, verb: Token, objects: list[Token], ctx: ArticleContext) -> bool:
+    """A sale, not support: "the EU exported arms to Egypt", "delivered the bombs it sold to
+    Riyadh", "delivered jets under a 2021 contract", unless the words frame it as aid or the
+    goods go to a party the article tells receiving aid in other words ("agreed to export
+    weapons directly to Ukraine" in an article on what is sent to Ukraine)."""
+    if any(t.lemma_.lower() in _AID_FRAMES for t in verb.subtree if t != verb):
+        return False
+    recipients = recipients_of(sentence, verb, dobj_is_recipient=False)
+    if set(recipients) & ctx.aided:
+        return False
+    if verb.lemma_.lower() in _SELLING:
+        return True
+    things = [t for t in objects if t.pos_ in ("NOUN", "PROPN")]
+    if any(t.dep_ in ("dobj", "nsubjpass") and t.lemma_.lower() in _TRADE_NOUNS for t in things):
+        return True  # "approves military exports to Turkey", "granted export licences"
+    sold = [
+        c
+        for t in things
+        for c in t.children
+        if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in _SELLING | _BUYING
+    ]
+    if any(c.lemma_.lower() in _SELLING for c in sold):
+        return True  # "the bombs it sold to Saudi Arabia"
+    if any(set(actors_of(sentence, subject_of(c))) & set(recipients) for c in sold):
+        return True  # "delivered the jets Egypt ordered to Egypt"
+    return any(
+        o.lemma_.lower() in _DEALS for o in prep_objects(verb, frozenset({"under", "as"}))
+    )  # "delivered under a contract", "shipped as part of a sale"
+
+
+def _appositive_subject(verb: Token) -> Token | None:
+    """ "The tanks Poland supplied to Ukraine ...": a relative clause without "that" whose
+    subject the parser hung on the noun as an apposition just before the verb."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBD" or noun.pos_ not in ("NOUN", "PROPN") or subject_of(verb):
+        return None
+    return next(
+        (c for c in noun.children if c.dep_ == "appos" and c.i < verb.i and c.right_edge.i == verb.i - 1),
+        None,
+    )
+
+
+def _money_subject(verb: Token) -> bool:
+    """ "EUR 160 million will support people in Sudan": a sum of money is the (active) subject."""
+    subject = subject_of(verb)
+    return subject is not None and not is_passive(verb) and has_money(list(subject.subtree))
+
+
+def _article_giver(sentence: Sentence, ctx: ArticleContext) -> list[str]:
+    """The giver the sentences before are about: the last main actor if the article tells it
+    giving, else the article's main giver, else the last main actor."""
+    if sentence.previous in (*ctx.giver_counts, *ctx.givers_told):
+        return [sentence.previous]
+    giver = ctx.main_other() or sentence.previous
+    return [giver] if giver else []
+
+
+def _trained_abroad(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """ "Ukrainian soldiers trained in Germany": who trains without an object is trained; the
+    country where it happens trains them."""
+    trainees = actors_of(sentence, subject_of(verb))
+    hosts = [c for o in prep_objects(verb, frozenset({"in", "at"})) for c in actors_of(sentence, o)]
+    hosts = [h for h in hosts if h not in trainees]
+    if is_negated(verb):
+        return []
+    return _supports(hosts, trainees, ["military"], verb, 0.6, rule="support-trained", stage="delivery")
+
+
+def _funders_of_giver(sentence: Sentence, verb: Token) -> list[str]:
+    """ "The Czech initiative, funded by Denmark and the Netherlands, has delivered shells":
+    those who pay for a giving scheme give through it."""
+    subject = subject_of(verb)
+    if subject is None or subject.lemma_.lower() not in _GIVING_GROUPS:
+        return []
+    found: list[str] = []
+    for acl in children(subject, frozenset({"acl"})):
+        if acl.lemma_.lower() in ("fund", "finance", "back", "bankroll", "pay", "support"):
+            found += [c for c in _passive_agents(sentence, acl) if c not in found]
+    return found
+
+
+def _announcing_giver(sentence: Sentence, verb: Token) -> list[str]:
+    """ "The Pentagon said the weapons would be delivered to Ukraine": a passive transfer with
+    no agent, announced by a government, is that government's (not an alliance's, which
+    reports what its members give)."""
+    if not is_passive(verb) or agent_of(verb) is not None or verb.dep_ != "ccomp" or is_negated(verb):
+        return []  # not "weapons cannot be sent to countries at war, he said": a rule, no refusal
+    speech = verb.head
+    if speech.lemma_.lower() not in sentence.lexicon.words("modality", "reporting_verbs"):
+        return []
+    return [c for c in actors_of(sentence, subject_of(speech)) if c not in ("NATO", "UN", "G7")]
+
+
+def _one_of_givers(sentence: Sentence, verb: Token) -> list[str]:
+    """ "Latvia is among the countries that have sent howitzers", "Spain is one of the states
+    that delivered tanks": the subject of the copula gives."""
+    group = verb.head
+    if verb.dep_ != "relcl" or group.dep_ != "pobj":
+        return []
+    prep = group.head
+    holder = (
+        prep.head
+        if prep.lower_ == "among"
+        else prep.head
+        if prep.lower_ == "of" and prep.head.lower_ == "one"
+        else None
+    )
+    if holder is None:
+        return []
+    copula = holder if holder.pos_ in ("AUX", "VERB") else holder.head
+    if copula.lemma_.lower() not in ("be", "remain", "become", "rank"):
+        return []
+    return actors_of(sentence, subject_of(copula))
+
+
+def _welcomers(sentence: Sentence, verb: Token) -> list[str]:
+    """ "Kyiv welcomed Portugal's decision to send tanks": who welcomes a gift receives it."""
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.head.lemma_.lower() not in _WELCOMING:
+        return []
+    return _welcoming_parties(sentence, noun)
+
+
+def _welcoming_parties(sentence: Sentence, noun: Token) -> list[str]:
+    """Who welcomes (thanks for, receives) the thing ``noun`` names: the subject when it is the
+    object, the "by" agent when it is the passive's subject ("Canada's pledge was welcomed by
+    Kyiv")."""
+    head = noun.head
+    if noun.dep_ == "dobj":
+        return actors_of(sentence, subject_of(head))
+    if noun.dep_ == "nsubjpass" and is_passive(head):
+        return _passive_agents(sentence, head)
+    return []
+
+
+def _owners_of_funded(sentence: Sentence, verb: Token) -> list[str]:
+    """ "Ukraine's new hospitals were funded by Japan", "Ukrainian schools paid for by Denmark":
+    the owner named on what a passive gift or funding went to."""
+    if not (is_passive(verb) or verb.dep_ == "acl" and verb.tag_ == "VBN") or agent_of(verb) is None:
+        return []
+    things = children(verb, frozenset({"nsubjpass"})) or ([verb.head] if verb.dep_ == "acl" else [])
+    return [
+        c
+        for thing in things
+        for m in thing.children
+        if m.dep_ in ("poss", "amod", "compound", "nmod") and m.i < thing.i
+        for c in actors_of(sentence, m)
+    ]
+
+
+_IDEAS = frozenset(
+    {
+        "idea",
+        "proposal",
+        "possibility",
+        "option",
+        "prospect",
+        "notion",
+        "concept",
+        "suggestion",
+        "call",
+        "push",
+    }
+)
+
+
+def _backs_an_idea(verb: Token) -> bool:
+    """ "backs the idea of sending", "supported the proposal to give": an idea, not a gift."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _IDEAS for c in verb.children)
+
+
+def _policy_owners(sentence: Sentence, verb: Token) -> list[str]:
+    """Whose "policy of not supplying arms" it is: the possessor, or who keeps to it."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ != "of" or verb.head.head.lemma_.lower() not in _POLICIES:
+        return []
+    noun = verb.head.head
+    head = noun.head.head if noun.dep_ == "pobj" else noun.head
+    changing = _first_words_of(sentence.lexicon) | {"scrap", "abandon", "drop", "ditch", "break", "end"}
+    if head.lemma_.lower() in changing:
+        return []  # "scrapped its doctrine of not sending weapons" loosens a rule
+    named = [p for p in noun.children if p.dep_ in ("poss", "amod", "compound") and p.pos_ != "PRON"]
+    owners = [c for p in named for c in actors_of(sentence, p)]
+    subject = subject_of(head) if head.pos_ in ("VERB", "AUX") else None
+    if not owners and subject is not None and (subject.i in sentence.codes or subject.pos_ == "PROPN"):
+        owners = actors_of(sentence, subject)  # "Seoul stuck to its policy of not supplying"
+    return owners
+
+
+_TRANSPORT = frozenset({"fly", "truck", "ship", "airlift", "airdrop", "rush", "ferry", "transport"})
+
+
+def _invades(verb: Token) -> bool:
+    """ "sent tens of thousands of troops into Ukraine": forces sent into a country invade it."""
+    objects = children(verb, frozenset({"dobj", "nsubjpass"}))
+    heads = {t.lemma_.lower() for o in objects for t in [o, *prep_objects(o, frozenset({"of"}))]}
+    return bool(heads & _FORCES) and bool(prep_objects(verb, frozenset({"into"})))
+
+
+_REACTIONS = frozenset(
+    {
+        "condemn",
+        "criticise",
+        "criticize",
+        "welcome",
+        "praise",
+        "hail",
+        "slam",
+        "denounce",
+        "thank",
+        "applaud",
+        "decry",
+        "protest",
+        "blast",
+        "laud",
+        "commend",
+    }
+)
+
+
+def _reacted_to(sentence: Sentence, verb: Token) -> bool:
+    """ "Moscow condemned Berlin's decision to send tanks": a decision others react to was
+    taken; the reaction does not make it hypothetical."""
+    noun = verb.head
+    return (
+        verb.dep_ == "acl"
+        and noun.lemma_.lower() in _CHOICES
+        and bool(modifier_actors(sentence, noun))
+        and any(g.lemma_.lower() in _REACTIONS for g in [noun.head, noun.head.head][:2])
+    )
+
+
+def _sets_aside(verb: Token) -> bool:
+    """ "set aside 2 billion euros for Ukraine", "put aside": reserving money is earmarking it."""
+    return verb.lemma_.lower() in ("set", "put") and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ == "aside" for c in verb.children
+    )
+
+
+def _gapped_donors(sentence: Sentence, verb: Token) -> list[str]:
+    """ "France pledged 100 million euros, Germany 80 million and Italy 50 million": the verb
+    left out after the first donor; each later donor stands right before its own amount."""
+    found: list[str] = []
+    doc = verb.doc
+    for tok in verb.subtree:
+        if tok.i <= verb.i or tok.i not in sentence.codes or tok.i + 1 >= len(doc):
+            continue
+        after = doc[tok.i + 1]
+        if not (after.like_num or after.tag_ == "$" or after.text in ("€", "$", "£", "¥")):
+            continue
+        if tok.dep_ in ("appos", "npadvmod", "conj", "nsubj", "dobj", "nmod") and tok.head.i >= verb.i:
+            before = doc[_name_start(sentence, tok) - 1]  # "and the European Union 350 million"
+            if before.lower_ in (",", "and", "while", "whereas", ";") or before.dep_ == "cc":
+                found.append(sentence.codes[tok.i])
+    return found
+
+
+def _name_start(sentence: Sentence, token: Token) -> int:
+    """Where a coded name starts, with its "the": "the European Union" for "Union"."""
+    code = sentence.codes.get(token.i)
+    start = token.i
+    while start - 1 > sentence.span.start and (
+        sentence.codes.get(start - 1) == code or token.doc[start - 1].lower_ == "the"
+    ):
+        start -= 1
+    return start
+
+
+# things that reach a place to strike it, unless the words call them support
+_STRIKING = frozenset(
+    {
+        "missile",
+        "rocket",
+        "drone",
+        "bomb",
+        "shell",
+        "projectile",
+        "strike",
+        "attack",
+        "troop",
+        "force",
+        "soldier",
+        "warship",
+        "jet",
+        "aircraft",
+    }
+)
+
+
+_ARRIVING = frozenset({"arrive", "reach", "enter", "land"})
+
+
+_CARRYING = frozenset({"carry", "transport", "bring", "deliver", "contain", "load", "haul", "ferry"})
+
+
+def _carried(vehicles: list[Token]) -> list[Token]:
+    """What trucks, planes or ships carry: "trucks carrying Egyptian aid", "a plane loaded
+    with medicine"."""
+    found: list[Token] = []
+    for vehicle in vehicles:
+        for acl in children(vehicle, frozenset({"acl", "relcl"})):
+            if acl.lemma_.lower() in _CARRYING:
+                found += children(acl, frozenset({"dobj"})) + prep_objects(acl, frozenset({"with"}))
+    return found
+
+
+def support_arrival(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """ "Spanish Leopard tanks arrived in Ukraine", "the first batch of Abrams tanks from the
+    United States has reached Ukraine": support named by its giver, told as it arrives."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _ARRIVING:
+        return []
+    if is_negated(verb) or is_hedged(sentence, verb):
+        return []
+    subject = subject_of(verb)
+    if subject is None or subject.i > verb.i:
+        return []
+    if subject.lemma_.lower() in sentence.lexicon.words("appeal", "nouns"):
+        return []  # "the request from Kyiv reached Ottawa": a plea arrives, not support
+    things = [subject] + [
+        g
+        for p in subject.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+    carried = _carried(things)  # "trucks carrying Egyptian aid entered Gaza": the load is the support
+    things += carried
+    phrase = [t for th in carried or things for t in core_phrase(th)]
+    cats, _ = _category_or_default(
+        sentence, [verb, *phrase], ctx, allow_default=bool(carried) and has_support_noun(sentence, phrase)
+    )
+    lex = sentence.lexicon
+    if not cats or not any(t.pos_ == "NOUN" or t.pos_ == "PROPN" and lex.categories_of(t) for t in phrase):
+        return []  # "the Danish F-16s arrived" names its weapons by model
+    if subject.lemma_.lower() in _STRIKING and not has_support_noun(sentence, phrase):
+        return []  # "Russian missiles reached Kyiv" is an attack
+    donors: list[str] = []
+    for th in things:
+        donors += [c for c in modifier_actors(sentence, th) if c not in donors]
+        for acl in children(th, frozenset({"acl"})):  # "supplies sent by Turkey reached Aleppo"
+            donors += [c for c in _passive_agents(sentence, acl) if c not in donors]
+    own = [r for th in things for r in recipients_of(sentence, th, dobj_is_recipient=False)]
+    places = (
+        children(verb, frozenset({"dobj"}))
+        if verb.lemma_.lower() in ("reach", "enter")
+        else prep_objects(verb, frozenset({"in", "at"}))
+    )
+    recipients = own or [c for p in places for c in actors_of(sentence, p)]
+    return _supports(donors, recipients[:1], cats, verb, 0.6, rule="support-arrival", stage="delivery")
+
+
+_FUNDING = frozenset({"fund", "finance", "bankroll", "subsidise", "subsidize"})
+
+
+_UNWILLING = frozenset({"unwilling", "unable", "unprepared"})
+
+
+_WILLING = frozenset({"willing", "ready", "prepared", "able", "inclined"})
+
+
+def _not_in_position(verb: Token) -> bool:
+    """ "is not in a position to supply": a stated inability (the verb hangs on "position")."""
+    noun = verb.head
+    if verb.dep_ not in ("relcl", "acl") or noun.lemma_.lower() != "position" or noun.dep_ != "pobj":
+        return False
+    copula = noun.head.head
+    no_position = any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)  # "in no position"
+    return noun.head.lower_ == "in" and copula.lemma_.lower() == "be" and (is_negated(copula) or no_position)
+
+
+def _unwilling(sentence: Sentence, verb: Token) -> bool:
+    """ "is not willing to send jets", "is unwilling to hand over", "is not prepared to supply",
+    "is not in a position to supply": a stated unwillingness or inability to give refuses."""
+    if _not_in_position(verb):
+        return True
+    adjective = verb.head
+    if (
+        verb.dep_ != "xcomp"
+        or adjective.pos_ != "ADJ"
+        or any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in adjective.head.children)
+    ):
+        return False
+    lemma = adjective.lemma_.lower()
+    if lemma in _UNWILLING:
+        return not is_negated(adjective) and not is_negated(adjective.head)
+    return lemma in _WILLING and (
+        is_negated(adjective) or adjective.head.pos_ == "AUX" and is_negated(adjective.head)
+    )
+
+
+def _sanctions_package(sentence: Sentence, objects: list[Token]) -> bool:
+    """ "a package that bans ships", "a sanctions package", "a package of sanctions"."""
+    lex = sentence.lexicon
+    restricting = (
+        lex.words("sanction", "verbs")
+        | lex.words("sanction", "swift_verbs")
+        | frozenset({"target", "add", "blacklist", "penalise", "penalize"})
+    )
+    sanction_nouns = frozenset({"sanction", "embargo", "blacklist"})
+    of_sanctions = [
+        g
+        for t in objects
+        for c in t.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return any(
+        (c.dep_ in ("relcl", "acl") and c.lemma_.lower() in restricting)
+        or (c.dep_ == "compound" and c.lemma_.lower() in sanction_nouns)
+        for t in objects
+        for c in t.children
+    ) or any(g.lemma_.lower() in sanction_nouns for g in of_sanctions)
+
+
+def _names_support(sentence: Sentence, verb: Token) -> bool:
+    """ "approved a loan", "announced 20 tanks for Ukraine" - not "launched missiles at Kyiv"."""
+    objects = own_objects(verb)
+    if has_support_noun(sentence, objects):
+        return True
+    if _through_instrument(sentence, verb):
+        return True
+    return bool(categories_in(sentence, [verb, *objects])) and bool(
+        recipients_of(sentence, verb, dobj_is_recipient=False)
+    )
+
+
+_BY_MEANS = frozenset({"through", "via", "under"})
+
+
+def _through_instrument(sentence: Sentence, verb: Token) -> bool:
+    """ "supports Ukraine, Moldova and Georgia through the Peace Facility", "backs Kyiv via the
+    same mechanism": a fund or facility as the means makes backing a party material support
+    (the party is the verb's object)."""
+    if verb.lemma_.lower() not in ("support", "back", "assist", "help", "aid"):
+        return False
+    parties = [o for o in children(verb, frozenset({"dobj"})) if actors_of(sentence, o)]
+    means = prep_objects(verb, _BY_MEANS)
+    return bool(parties) and any(
+        m.lemma_.lower() in INSTRUMENTS | {"fund", "facility", "mechanism"}
+        or has_support_noun(sentence, list(m.subtree))
+        for m in means
+    )
+
+
+def support_receive(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """ "Ukraine received 30 jets from the Netherlands"."""
+    lex = sentence.lexicon
+    taking = verb.lemma_.lower() == "take" and any(  # "took delivery of tanks from Spain"
+        c.dep_ == "dobj" and c.lemma_.lower() in ("delivery", "receipt", "possession") for c in verb.children
+    )
+    if verb.pos_ != "VERB" or not (verb.lemma_.lower() in lex.words("support", "receive_verbs") or taking):
+        return []
+    if is_hedged(sentence, verb) or is_negated(verb):
+        return []
+    asked = lex.words("appeal", "nouns") | _MESSAGES
+    described = _described_thing(verb)[:1]
+    if described and _asked_or_refused(sentence, described[0], through_clauses=True):
+        return []  # "requests to transfer ammunition it had received from Switzerland": background
+    if any(c.lemma_.lower() in asked for c in children(verb, frozenset({"dobj", "nsubjpass"})) + described):
+        return []  # "received a request from Kyiv for missiles": words, not missiles
+    donors: list[str] = []
+    phrase = [verb, *[t for c in children(verb, frozenset({"dobj"})) for t in c.subtree]]
+    phrase += [
+        t for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "as") for t in c.subtree
+    ]  # "received $2bn in budget support from the US"
+    for obj in [o for t in phrase for o in prep_objects(t, frozenset({"from"}))]:
+        donors += [c for c in actors_of(sentence, obj) if c not in donors]
+    recipients = actors_of(sentence, subject_of(verb))
+    if not donors:  # "took possession of tanks donated by Denmark and the Netherlands"
+        donors = [
+            c for t in phrase if t.dep_ == "acl" and t.tag_ == "VBN" for c in _passive_agents(sentence, t)
+        ]
+        donors = [c for c in dict.fromkeys(donors) if c not in recipients]
+    if not donors:  # "took delivery of the first Swedish Gripen jets": the makers' state gives
+        donors = [c for c in _national_adjectives(sentence, phrase) if c not in recipients]
+    objects = object_tokens(verb) + _described_thing(verb)
+    cats, cat_default = _category_or_default(
+        sentence, objects, ctx, allow_default=has_support_noun(sentence, objects)
+    )
+    if not cats and has_money(objects):  # "will receive 1.5 billion euros from the EU"
+        cats, cat_default = ["financial"], True
+    stage = "delivery" if verb.tag_ in ("VBD", "VBN") else "commitment"
+    return _supports(
+        donors, recipients, cats, verb, 0.85 - 0.15 * cat_default, rule="support-receive", stage=stage
+    )
+
+
+def _national_adjectives(sentence: Sentence, phrase: list[Token]) -> list[str]:
+    """States named by the adjectives of the weapons or aid in ``phrase`` ("Swedish Gripen
+    jets", "German aid"), not "US-made" origins."""
+    lex = sentence.lexicon
+    found: list[str] = []
+    for noun in phrase:
+        if noun.pos_ != "NOUN" or not (
+            lex.categories_of(noun) or noun.lemma_.lower() in lex.words("support", "nouns")
+        ):
+            continue
+        for adj in [t for left in noun.lefts for t in left.subtree]:
+            after = adj.doc[adj.i + 1] if adj.i + 1 < len(adj.doc) else None
+            code = sentence.code(adj) if adj.dep_ in ("amod", "compound") else None
+            if code and code not in found and not (after is not None and after.text == "-"):
+                found.append(code)
+    return found
+
+
+def _asked_or_refused(sentence: Sentence, noun: Token, *, through_clauses: bool = False) -> bool:
+    """ "Swiss veto German request to re-export ammunition", "Kyiv's request for ammunition
+    from Berlin": support named inside a request, a veto or a refusal is not given (the appeal
+    and refusal rules read those); ``through_clauses`` also climbs infinitives and objects
+    ("requests to transfer the ammunition it had received")."""
+    lex = sentence.lexicon
+    words = _REQUESTS | lex.words("appeal", "nouns") | lex.words("refusal", "nouns")
+    if any(t.lemma_.lower() in words and t.pos_ == "NOUN" for t in noun.subtree if t.i < noun.i):
+        return True
+    deps = {"pobj", "prep", "compound", "nmod"} | (
+        {"dobj", "acl", "xcomp", "advcl"} if through_clauses else set()
+    )
+    token = noun
+    for _ in range(4 if through_clauses else 3):  # "a request for more ammunition", "the veto on"
+        if token.dep_ not in deps or token.head == token:
+            return False
+        token = token.head
+        if token.pos_ == "NOUN" and token.lemma_.lower() in words:
+            return True
+        if through_clauses and any(c.dep_ == "dobj" and c.lemma_.lower() in words for c in token.children):
+            return True  # "received requests ... to transfer ammunition" (the infinitive on the verb)
+    return False
+
+
+_WELCOMING = frozenset(
+    {"welcome", "thank", "praise", "hail", "appreciate", "applaud", "receive", "accept", "commend"}
+)
+
+
+_PAUSES = frozenset(
+    {"pause", "suspension", "freeze", "halt", "hold", "moratorium", "stop", "block", "blockage"}
+)
+
+
+_LIFTING = frozenset({"lift", "end", "reverse", "drop", "scrap", "remove", "unfreeze", "release", "rescind"})
+
+
+def support_resumed(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """ "Canada will lift its pause on funding to UNRWA", "lifted the hold on military aid to
+    Kyiv": ending a halt of support gives it again."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _LIFTING or is_negated(verb):
+        return []
+    if is_hedged(sentence, verb):
+        return []
+    halts = [c for c in children(verb, frozenset({"dobj", "nsubjpass"})) if c.lemma_.lower() in _PAUSES]
+    held = [
+        t
+        for h in halts
+        for o in prep_objects(h, frozenset({"on", "of", "to"})) + prep_objects(verb, frozenset({"on"}))
+        for t in core_phrase(o)
+    ]
+    if (
+        not held
+        or not has_support_noun(sentence, held)
+        or any(t.lemma_.lower() in _TRADE_WORDS for t in held)
+    ):
+        return []  # "lifted its pause on new arms export licences" is an export rule
+    phrase = [t for h in halts for t in h.subtree] + [
+        t for o in prep_objects(verb, frozenset({"on"})) for t in o.subtree
+    ]
+    cats, cat_default = _category_or_default(sentence, phrase, ctx, allow_default=True)
+    recipients = [r for t in phrase for r in recipients_of(sentence, t, dobj_is_recipient=False)]
+    recipients = recipients or [c for t in phrase if t.dep_ == "pobj" for c in actors_of(sentence, t)]
+    donors = _refusal_actors(sentence, verb)
+    recipients = [r for r in dict.fromkeys(recipients) if r not in donors]
+    recipients, defaulted = _recipients_or_default(recipients, ctx)
+    conf = 0.8 - 0.15 * cat_default - 0.15 * defaulted
+    return _supports(donors, recipients[:1], cats, verb, conf, rule="support-resumed", stage="commitment")
+
+
+def support_thanks(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """ "Zelensky thanked Norway for its financial support": Norway gave it."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ("thank", "praise", "commend"):
+        return []
+    if is_negated(verb) or is_hedged(sentence, verb):
+        return []
+    donors = [c for o in _objects_or_passive_subject(verb) for c in actors_of(sentence, o)]
+    reasons = [t for o in prep_objects(verb, frozenset({"for"})) for t in o.subtree]
+    giving = any(t.lemma_.lower() in sentence.lexicon.support_verbs and t.pos_ == "VERB" for t in reasons)
+    if not donors or not (has_support_noun(sentence, reasons) or giving and categories_in(sentence, reasons)):
+        return []  # "thanked Norway for its support", "for its decision to send air defence"
+    cats, cat_default = _category_or_default(sentence, reasons, ctx, allow_default=False)
+    thanking = _refusal_actors(sentence, verb)
+    recipients = [r for t in reasons for r in recipients_of(sentence, t, dobj_is_recipient=False)]
+    recipients, defaulted = _recipients_or_default(recipients or thanking, ctx)
+    return _supports(
+        donors, recipients[:1], cats, verb, 0.7 - 0.15 * cat_default, rule="support-thanks", stage="delivery"
+    )
+
+
+def _receivers_of_thing(sentence: Sentence, verb: Token) -> list[str]:
+    """ "Ukraine will get jets that the Netherlands will provide": a relative clause on what
+    the subject of a receiving verb gets."""
+    thing = verb.head
+    if verb.dep_ not in ("relcl", "acl"):
+        return []
+    if thing.dep_ == "pobj" and thing.head.lower_ in ("on", "with") and thing.head.head.pos_ == "VERB":
+        user = thing.head.head  # "pilots trained on jets donated by Norway", "relies on bombs"
+        if user.lemma_.lower() in _USING | _USING_WITH:
+            return _users(sentence, user)
+        return []
+    if thing.dep_ == "nsubjpass" and thing.head.lemma_.lower() in _USING:
+        agent = agent_of(thing.head)  # "tanks supplied by Poland were used by Ukrainian troops"
+        return actors_of(sentence, agent) if agent is not None else []
+    if thing.dep_ != "dobj":
+        return []
+    if thing.head.lemma_.lower() not in sentence.lexicon.words("support", "receive_verbs") | _USING:
+        return []  # "Ukrainian forces are using Leopard tanks provided by Germany" too
+    return actors_of(sentence, subject_of(thing.head))
+
+
+def _users(sentence: Sentence, verb: Token) -> list[str]:
+    """Who uses: the subject, or for a participle on a noun ("pilots trained on ...") that noun."""
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return actors_of(sentence, verb.head)
+    return actors_of(sentence, subject_of(verb))
+
+
+_USING = frozenset({"use", "operate", "field", "deploy", "employ", "fly", "fire", "man", "drive", "launch"})
+
+
+# verbs of using told with "on" or "with": "trained on jets", "relies on bombs", "fights with"
+_USING_WITH = frozenset({"train", "rely", "depend", "fight", "strike", "arm", "equip", "count"})
+
+
+def _requesters(sentence: Sentence, verb: Token) -> list[str]:
+    """Who asked for what ``verb`` gives: "at Ukraine's request, Norway sent ..."."""
+    found: list[str] = []
+    for tok in verb.subtree:
+        if tok.i >= verb.i or tok.pos_ != "NOUN" or tok.lemma_.lower() not in _ASKINGS:
+            continue
+        if _answering_clause(tok) == verb:
+            found += _left_actors(sentence, tok) + [
+                c for o in prep_objects(tok, frozenset({"from", "by", "of"})) for c in actors_of(sentence, o)
+            ]
+    return found

@@ -1,0 +1,604 @@
+"""Support rules on nouns and other framings: "an aid package", "paid for", "guaranteed",
+"the largest donor", "helped with", "joined the coalition", "stepped up".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from aidtrack.extract.clauses import (
+    Sentence,
+    actors_of,
+    agent_of,
+    children,
+    governors,
+    is_conditional,
+    is_hedged,
+    is_negated,
+    is_passive,
+    prep_objects,
+    subject_of,
+)
+from aidtrack.extract.roles import (
+    INSTRUMENTS,
+    categories_in,
+    core_phrase,
+    donors_of_verb,
+    has_money,
+    has_support_noun,
+    is_designation,
+    modifier_actors,
+    recipients_of,
+    stage_of_verb,
+)
+from aidtrack.extract.rules.common import (
+    _BARE_REFUSALS,
+    _GIVING_GROUPS,
+    _HELP_NOUNS,
+    ArticleContext,
+    Found,
+    _category_or_default,
+    _names_a_thing,
+    _recipients_or_default,
+    _refusal_actors,
+    _refusals,
+    _stays_out,
+    _supports,
+    light_verb_actors,
+)
+from aidtrack.extract.rules.support import _WELCOMING, _asked_or_refused, _welcoming_parties
+
+_MONEY_HELP = frozenset({"funding", "financing", "money", "grant", "fund"})
+
+
+# verbs of coming forward whose "with" phrase names what is given: "stepped in with 500 million
+# kroner", "responded with emergency food aid", "chipped in with 20 million dollars", "threw
+# its weight behind Ukraine with a package of artillery"
+_COMING_FORWARD = frozenset({"step", "respond", "react", "answer", "chip", "pitch", "come", "weigh", "throw"})
+
+
+def support_coming_forward(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """ "Norway stepped in with 500 million kroner for Ukraine's gas purchases": a party coming
+    forward with aid or money gives it."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _COMING_FORWARD:
+        return []
+    if verb.lemma_.lower() == "throw" and not any(
+        o.lemma_.lower() == "weight" for o in children(verb, frozenset({"dobj"}))
+    ):
+        return []
+    if is_negated(verb) or is_hedged(sentence, verb) or is_conditional(verb):
+        return []
+    gifts = prep_objects(verb, frozenset({"with"}))
+    tokens = [t for g in gifts for t in g.subtree]
+    if not tokens or not (has_support_noun(sentence, tokens) or has_money(tokens)):
+        return []
+    donors = actors_of(sentence, subject_of(verb))
+    explicit = recipients_of(sentence, verb, dobj_is_recipient=False)
+    explicit += [
+        r for g in gifts for r in recipients_of(sentence, g, dobj_is_recipient=False) if r not in explicit
+    ]
+    explicit += [  # "for Moldova's energy bills": whose needs are paid for
+        c
+        for t in tokens
+        if t.dep_ == "pobj" and t.head.lower_ == "for"
+        for p in children(t, frozenset({"poss"}))
+        for c in actors_of(sentence, p)
+        if c not in explicit
+    ]
+    explicit += [  # "threw its weight behind Ukraine"
+        c
+        for o in prep_objects(verb, frozenset({"behind"}))
+        for c in actors_of(sentence, o)
+        if c not in explicit
+    ]
+    recipients, defaulted = _recipients_or_default([r for r in explicit if r not in donors], ctx, donors)
+    cats, cat_default = _category_or_default(sentence, tokens, ctx, allow_default=True)
+    if not cats and has_money(tokens):
+        cats, cat_default = ["financial"], True
+    conf = 0.7 - 0.15 * defaulted - 0.1 * cat_default
+    return _supports(
+        donors,
+        recipients,
+        cats,
+        verb,
+        conf,
+        rule="support-coming-forward",
+        stage=stage_of_verb(sentence, verb),
+    )
+
+
+def support_with_help(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
+    """ "With American help, Ukraine rebuilt its air defence", "Kyiv repaired the grid with
+    funding from Germany", "thanks to Dutch money": the helper gives to the clause's subject."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _HELP_NOUNS or noun.dep_ != "pobj":
+        return []
+    prep = noun.head
+    if not (prep.lower_ == "with" or prep.lower_ == "to" and prep.head.lower_ == "thanks"):
+        return []
+    main = prep.head.head if prep.lower_ == "to" else prep.head
+    while main.dep_ in ("prep", "pobj") and main.head != main:
+        main = main.head
+    if main.pos_ not in ("VERB", "AUX") or is_negated(main) or is_hedged(sentence, main):
+        return []
+    donors = modifier_actors(sentence, noun)
+    if main.lemma_.lower() in sentence.lexicon.support_verbs:
+        if noun.lemma_.lower() not in _MONEY_HELP:
+            return []  # "sent flour with Egyptian help": the helper helps the giver
+        receivers = [  # "delivered flour to Gaza with funding from Germany": the funder gives
+            c for c in recipients_of(sentence, main, dobj_is_recipient=False) if c not in donors
+        ]
+    else:
+        receivers = [c for c in actors_of(sentence, subject_of(main)) if c not in donors]
+    if not donors or not receivers:
+        return []
+    tokens = [t for t in main.subtree if t.dep_ not in ("nsubj", "nsubjpass")]
+    cats, cat_default = _category_or_default(sentence, [noun, *tokens], ctx, allow_default=False)
+    if not cats and noun.lemma_.lower() in ("funding", "financing", "money", "grant", "loan", "fund"):
+        cats, cat_default = ["financial"], True
+    return _supports(
+        donors, receivers, cats, noun, 0.7 - 0.15 * cat_default, rule="support-with-help", stage="delivery"
+    )
+
+
+def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
+    """ "Belgium's pledge", "Dutch military aid to Ukraine", "contributions from X"."""
+    lex = sentence.lexicon
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or lemma not in lex.words("support", "nouns"):
+        return []
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass", "pobj") and head.lemma_.lower() in (
+        lex.support_verbs | lex.words("refusal", "verbs") | lex.words("support", "object_verbs")
+    ):
+        return []
+    if lemma in (
+        "weapon",
+        "arm",
+        "ammunition",
+        "equipment",
+        "supply",
+        "support",
+        "help",
+    ) and not recipients_of(sentence, noun, dobj_is_recipient=False):
+        return []
+    if (
+        _not_yet_given(sentence, noun)
+        or _asked_or_refused(sentence, noun)
+        or _pledged_to_an_idea(sentence, noun)
+        or _under_no(noun)
+    ):
+        return []
+    donors = modifier_actors(sentence, noun, of=True) or _light_verb_donors(sentence, noun)
+    if any(c.dep_ == "amod" and c.lower_ in _UNREAL for c in noun.children):
+        return []  # "a potential Israeli shipment of Patriots", "the proposed package"
+    told_before = not donors and _refers_back(noun)
+    giver = ctx.main_other() if told_before else None
+    if giver:
+        donors = [giver]  # "The package also includes ...": the article's giver
+    if not donors or is_hedged(sentence, noun):
+        return []
+    explicit = recipients_of(sentence, noun, dobj_is_recipient=False)
+    if not explicit and head.lemma_.lower() in _WELCOMING:
+        # "Kyiv welcomed Canada's pledge": who welcomes or receives it is the recipient
+        explicit = [c for c in _welcoming_parties(sentence, noun) if c not in donors]
+    recipients, defaulted = _recipients_or_default(explicit, ctx)
+    cats, cat_default = _category_or_default(
+        sentence, list(noun.subtree) + _contents(noun), ctx, allow_default=True
+    )
+    if not cats and has_money(list(noun.subtree) + _amounted(noun)):  # "the Canadian pledge of $500m",
+        cats, cat_default = ["financial"], True  # "Norway's contribution ... was 50 million dollars"
+    if told_before:  # the kind must be said in this clause ("also includes humanitarian aid")
+        cats, cat_default = (
+            categories_in(sentence, [t for t in noun.head.subtree if t not in noun.subtree]),
+            False,
+        )
+        if not cats or any(c.dep_ in ("relcl", "acl") and is_hedged(sentence, c) for c in noun.children):
+            return []
+    conf = 0.8 - 0.15 * defaulted - 0.15 * cat_default - 0.3 * told_before
+    if any(c.lower_ == "no" for c in noun.children):
+        return _refusals(donors, cats, explicit, noun, conf, rule="no-support")
+    return _supports(
+        donors, recipients, cats, noun, conf, rule="support-noun", stage=_noun_stage(sentence, noun)
+    )
+
+
+def _under_no(noun: Token) -> bool:
+    """ "no further deliveries of arms from Berlin": the arms are not given (the head noun with
+    "no" is the refusal)."""
+    token = noun
+    for _ in range(2):
+        if token.dep_ not in ("pobj", "prep") or token.head == token:
+            return False
+        token = token.head
+        if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+            return True
+    return False
+
+
+def _pledged_to_an_idea(sentence: Sentence, noun: Token) -> bool:
+    """ "its commitment to peace and security in Ukraine", "support to the reform agenda": a
+    "to" phrase that names neither a party nor a thing given makes the noun a stance."""
+    goals = prep_objects(noun, frozenset({"to"}))
+    aims = [  # "its commitment to maintaining good relations"
+        g
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "to"
+        for g in c.children
+        if g.dep_ == "pcomp" and g.lemma_.lower() not in sentence.lexicon.support_verbs
+    ]
+    return bool(goals or aims) and not any(
+        actors_of(sentence, g)
+        or has_support_noun(sentence, [g])
+        or has_money([g])
+        or g.lemma_.lower() in INSTRUMENTS  # "contribution to the trust fund for Ukraine"
+        for g in goals
+    )
+
+
+_CONTAINING = frozenset({"include", "contain", "comprise", "feature", "cover", "consist", "involve"})
+
+
+_AMOUNTING = frozenset({"be", "total", "reach", "amount", "stand", "exceed", "top", "come"})
+
+
+def _amounted(noun: Token) -> list[Token]:
+    """What a support noun is said to come to: "the contribution was 50 million dollars"."""
+    head = noun.head
+    if noun.dep_ != "nsubj" or head.lemma_.lower() not in _AMOUNTING:
+        return []
+    return [t for c in head.children if c.dep_ in ("attr", "dobj", "prep", "npadvmod") for t in c.subtree]
+
+
+def _contents(noun: Token) -> list[Token]:
+    """What a package is said to hold: "Italy's aid package contains SAMP/T components"."""
+    head = noun.head
+    if noun.dep_ != "nsubj" or head.lemma_.lower() not in _CONTAINING:
+        return []
+    return [t for c in head.children if c.dep_ in ("dobj", "prep") for t in c.subtree]
+
+
+_UNREAL = frozenset(
+    {
+        "potential",
+        "possible",
+        "proposed",
+        "prospective",
+        "hypothetical",
+        "rumoured",
+        "rumored",
+        "mooted",
+        "planned",
+        "requested",
+    }
+)
+
+
+_BACK_NOUNS = frozenset(
+    {"package", "tranche", "pledge", "donation", "contribution", "shipment", "delivery", "aid", "assistance"}
+)
+
+
+def _refers_back(noun: Token) -> bool:
+    """ "The package includes ...", "the new tranche", "this aid": support told earlier in the
+    article, named again without its giver."""
+    if (
+        noun.lemma_.lower() not in _BACK_NOUNS
+        or noun.dep_ != "nsubj"
+        or noun.head.lemma_.lower() not in ("include", "contain", "comprise", "consist", "cover", "feature")
+    ):
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+
+
+def _not_yet_given(sentence: Sentence, noun: Token) -> bool:
+    """ "still preparing its next package", "delays in U.S. aid": support not (yet) given."""
+    lex = sentence.lexicon
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in lex.words("support", "preparing_verbs"):
+        return True
+    return noun.dep_ == "pobj" and head.head.lemma_.lower() in lex.words("support", "lacking_heads")
+
+
+def _light_verb_donors(sentence: Sentence, noun: Token) -> list[str]:
+    """ "Jordan carried out airdrops of food": the subject of a light verb gives."""
+    return light_verb_actors(sentence, noun, sentence.lexicon.words("support", "light_verbs"))
+
+
+def _noun_stage(sentence: Sentence, noun: Token) -> str:
+    lemma = noun.lemma_.lower()
+    if lemma in sentence.lexicon.words("support", "delivery_words"):
+        return "delivery"
+    if lemma in sentence.lexicon.words("support", "commitment_words"):
+        return "commitment"
+    verb = noun.head
+    return stage_of_verb(sentence, verb) if verb.pos_ == "VERB" else "commitment"
+
+
+def _joined_group(verb: Token) -> Token | None:
+    """The giving scheme a verb joins: "joined the drone coalition", "took part in the
+    initiative", "participates in the fund"."""
+    lemma = verb.lemma_.lower()
+    if lemma in ("join", "enter"):
+        found = children(verb, frozenset({"dobj"}))
+    elif lemma in ("participate", "engage") or _stays_out(verb, negated=False):
+        found = prep_objects(verb, frozenset({"in"}))
+    else:
+        return None
+    return next((g for g in found if g.lemma_.lower() in _GIVING_GROUPS - {"group"}), None)
+
+
+def support_joining(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """Joining a scheme that gives: "Canada has joined the drone coalition for Ukraine",
+    "Portugal joined the coalition that supplies F-16s to Ukraine", "Paris would join the
+    initiative"; refusing to join it ("declined to join the coalition supplying tanks")
+    refuses that support."""
+    if verb.pos_ != "VERB":
+        return []
+    group = _joined_group(verb)
+    if group is None or is_conditional(verb):
+        return []
+    refused = is_negated(verb) or (
+        verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _BARE_REFUSALS - {"say"}
+    )
+    governor = verb.head if refused and not is_negated(verb) else verb  # "declined to join"
+    if is_hedged(sentence, governor) and not is_negated(verb):
+        return []
+    phrase = list(group.subtree)
+    named = [t for t in phrase if t.pos_ != "VERB"]  # not "a scheme to keep fueling the war"
+    told_before = all(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in group.children)
+    cats, cat_default = _category_or_default(sentence, named, ctx, allow_default=told_before)
+    explicit = [r for t in phrase for r in recipients_of(sentence, t, dobj_is_recipient=False)]
+    recipients, defaulted = _recipients_or_default(list(dict.fromkeys(explicit)), ctx)
+    actors = _refusal_actors(sentence, governor)
+    recipients = [r for r in recipients if r not in actors]
+    conf = 0.75 - 0.15 * defaulted - 0.15 * cat_default
+    if refused:
+        return _refusals(actors, cats, recipients, verb, conf - 0.1, rule="refusal-joining")
+    return _supports(actors, recipients, cats, verb, conf, rule="support-joining", stage="commitment")
+
+
+_GIVEN = frozenset(
+    {
+        "donate",
+        "supply",
+        "provide",
+        "fund",
+        "finance",
+        "gift",
+        "give",
+        "pledge",
+        "send",
+        "deliver",
+        "loan",
+        "lend",
+    }
+)
+
+
+def support_compound(sentence: Sentence, word: Token, ctx: ArticleContext) -> list[Found]:
+    """ "Swedish-donated howitzers", "US-supplied missiles", "EU-funded shelters": the donor
+    written into a compound adjective (not "Swedish-made", which names the maker)."""
+    if word.lemma_.lower() not in _GIVEN or word.dep_ not in ("amod", "compound") or word.i < 2:
+        return []
+    hyphen, prefix = word.doc[word.i - 1], word.doc[word.i - 2]
+    if hyphen.text not in ("-", "\u2011") or prefix.i not in sentence.codes:
+        return []
+    thing = word.head
+    if is_hedged(sentence, thing):
+        return []
+    permits = sentence.lexicon.words("policy_change", "permit_verbs")
+    if any(g.lemma_.lower() in permits for g in governors(word)):
+        return []  # "allowed Ukraine to strike with French-supplied missiles": about the permission
+    cats = categories_in(sentence, core_phrase(thing))
+    if not cats:
+        return []
+    donor = sentence.codes[prefix.i]
+    holder = thing.head if thing.dep_ in ("dobj", "pobj") else None
+    while holder is not None and holder.dep_ in ("prep", "xcomp") and holder.head != holder:
+        holder = holder.head
+    recipients = (
+        actors_of(sentence, subject_of(holder)) if holder is not None and holder.pos_ == "VERB" else []
+    )
+    recipients = [r for r in recipients if r != donor] or recipients_of(
+        sentence, thing, dobj_is_recipient=False
+    )
+    recipients, defaulted = _recipients_or_default(recipients, ctx)
+    return _supports(
+        [donor], recipients[:1], cats, word, 0.7 - 0.15 * defaulted, rule="support-compound", stage="delivery"
+    )
+
+
+_PAYING = frozenset({"pay", "cover", "foot", "shoulder", "bear", "meet"})
+
+
+_COSTS = frozenset({"cost", "bill", "expense", "price", "purchase"})
+
+
+def support_paying(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """Paying for what another party gets: "the Netherlands will pay for 800,000 shells for
+    Ukraine", "Germany is covering the cost of the systems bought for Kyiv"."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in _PAYING or is_negated(verb) or is_hedged(sentence, verb):
+        return []
+    things = prep_objects(verb, frozenset({"for"})) if lemma == "pay" else []
+    things += [
+        g
+        for c in children(verb, frozenset({"dobj"}))
+        if c.lemma_.lower() in _COSTS
+        for g in prep_objects(c, frozenset({"of", "for"}))  # "the cost of", "the bill for"
+    ]
+    if not things:
+        return []
+    phrase = [t for th in things for t in th.subtree]
+    cats = categories_in(sentence, phrase)
+    recipients = [r for t in phrase for r in recipients_of(sentence, t, dobj_is_recipient=False)]
+    recipients += [
+        r
+        for t in phrase
+        if t.dep_ in ("acl", "relcl")  # "the shells bought for Kyiv", "the shells that X bought for Kyiv"
+        for r in recipients_of(sentence, t, dobj_is_recipient=False)
+    ]
+    donors = donors_of_verb(sentence, verb)
+    recipients = [r for r in dict.fromkeys(recipients) if r not in donors]
+    if not cats or not recipients:
+        return []
+    return _supports(
+        donors, recipients, cats, verb, 0.75, rule="support-paying", stage=stage_of_verb(sentence, verb)
+    )
+
+
+_GOVERNMENTS = frozenset({"government", "state", "country", "treasury", "ministry", "cabinet"})
+
+
+_GUARANTEEING = frozenset({"guarantee", "underwrite", "backstop", "back", "insure", "secure", "cover"})
+
+
+_BORROWED = frozenset({"loan", "credit", "bond", "borrowing", "debt", "financing", "facility", "tranche"})
+
+
+def support_guarantee(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """Standing behind another's loan: "the World Bank loan to Ukraine is guaranteed by
+    Japan", "a credit line to Moldova is backed by a guarantee from France", "Canada
+    underwrote the loan to Kyiv": the guarantor gives financial support to the borrower."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _GUARANTEEING or is_negated(verb):
+        return []
+    if is_hedged(sentence, verb):
+        return []
+    participle = verb.dep_ == "acl" and verb.tag_ == "VBN"  # "a loan for Ukraine, backed by Japan"
+    held = (
+        [verb.head]
+        if participle
+        else children(verb, frozenset({"nsubjpass"} if is_passive(verb) else {"dobj"}))
+    )
+    loans = [
+        c
+        for c in held
+        if c.lemma_.lower() in _BORROWED or any(t.lemma_.lower() in _BORROWED for t in c.lefts)
+    ]
+    if not loans:
+        return []
+    donors = _guarantors(sentence, verb)
+    explicit = [r for loan in loans for r in recipients_of(sentence, loan, dobj_is_recipient=False)]
+    explicit = explicit or recipients_of(sentence, verb, dobj_is_recipient=False)
+    recipients, defaulted = _recipients_or_default([r for r in explicit if r not in donors], ctx)
+    return _supports(
+        donors,
+        recipients,
+        ["financial"],
+        verb,
+        0.8 - 0.15 * defaulted,
+        rule="support-guarantee",
+        stage=stage_of_verb(sentence, verb),
+    )
+
+
+def _guarantors(sentence: Sentence, verb: Token) -> list[str]:
+    """Who stands behind the loan: the subject, the "by" agent, or the giver of "a guarantee
+    from France" that the agent names."""
+    if not is_passive(verb) and not (verb.dep_ == "acl" and verb.tag_ == "VBN"):
+        return actors_of(sentence, subject_of(verb))
+    agent = agent_of(verb)
+    if agent is None:
+        return []
+    if agent.lemma_.lower() in ("guarantee", "pledge", "commitment"):
+        return modifier_actors(sentence, agent, of=True)
+    if agent.i in sentence.codes or agent.pos_ == "PROPN" or agent.lemma_.lower() in _GOVERNMENTS:
+        return actors_of(sentence, agent)
+    return []  # "a loan backed by frozen Russian assets": the assets stand behind it, not Russia
+
+
+_GIVER_NOUNS = frozenset(
+    {"supplier", "provider", "donor", "contributor", "backer", "funder", "financier", "sponsor"}
+)
+
+
+_COPULAS = frozenset({"be", "become", "remain", "rank"})
+
+
+def support_giver_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
+    """A party named as a giver: "Germany became the biggest European supplier of weapons to
+    Kyiv", "Japan is Ukraine's largest Asian donor"."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _GIVER_NOUNS:
+        return []
+    named, copula = _named_giver(noun)
+    if named is None or (noun.dep_ != "attr" and noun.lemma_.lower() in _SELLERS):
+        return []  # "Britain, the US and France, Saudi Arabia's main arms suppliers": sellers
+    if copula is not None and (is_negated(copula) or is_hedged(sentence, copula)):
+        return []
+    donors = actors_of(sentence, named)
+    receivers = [
+        c for o in prep_objects(noun, frozenset({"to", "for", "of"})) for c in actors_of(sentence, o)
+    ]
+    if copula is not None:
+        receivers += [
+            c for o in prep_objects(copula, frozenset({"to", "for"})) for c in actors_of(sentence, o)
+        ]
+    receivers += [  # "supplier of weapons to Kyiv"
+        c
+        for g in prep_objects(noun, frozenset({"of"}))
+        for o in prep_objects(g, frozenset({"to", "for"}))
+        for c in actors_of(sentence, o)
+    ]
+    receivers += [c for p in children(noun, frozenset({"poss"})) for c in actors_of(sentence, p)]
+    receivers = [r for r in dict.fromkeys(receivers) if r not in donors]
+    tokens = [t for t in noun.subtree if t.dep_ != "poss"]
+    cats, cat_default = _category_or_default(sentence, tokens, ctx, allow_default=True)
+    if not donors or not receivers:
+        return []
+    return _supports(
+        donors, receivers, cats, noun, 0.7 - 0.15 * cat_default, rule="support-giver", stage=None
+    )
+
+
+_SELLERS = frozenset({"supplier", "provider"})  # also those who sell: aid only when a copula says so
+
+
+def _named_giver(noun: Token) -> tuple[Token | None, Token | None]:
+    """Who a giver noun names, and the copula that says so: "Germany became the biggest supplier"
+    (the subject), "Estonia, a major donor of aid to Kyiv" (the name it stands beside), "Poland,
+    one of Ukraine's biggest suppliers", "Norway has been among the most generous donors"."""
+    holder = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
+        holder = noun.head.head  # "one of the biggest suppliers"
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "among":
+        copula = noun.head.head
+        return (subject_of(copula), copula) if copula.lemma_.lower() in _COPULAS else (None, None)
+    if holder.dep_ == "attr" and holder.head.lemma_.lower() in _COPULAS:
+        return subject_of(holder.head), holder.head
+    if holder.dep_ == "appos" and holder.head.pos_ == "PROPN":
+        return holder.head, None
+    return None, None
+
+
+_HELPING = frozenset({"help", "assist", "aid", "support", "back"})
+
+
+def support_helping_with(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """Helping a party with something that is support: "Japan will help Ukraine with demining
+    equipment", "Australia assisted Ukraine with 120 armoured vehicles"."""
+    if (
+        verb.pos_ != "VERB"
+        or verb.lemma_.lower() not in _HELPING
+        or is_negated(verb)
+        or is_hedged(sentence, verb)
+    ):
+        return []
+    helped = children(verb, frozenset({"dobj"}))
+    withs = [p for h in [verb, *helped] for p in h.children if p.dep_ == "prep" and p.lower_ == "with"]
+    things = [
+        g for p in withs for g in p.children if g.dep_ in ("pobj", "pcomp")
+    ]  # "with demining equipment"
+    heads = [*things, *(o for th in things for o in children(th, frozenset({"dobj", "conj"})))]
+    if not any(_names_a_thing(sentence, h) or is_designation(h) for h in heads):
+        return []  # "helped Ukraine with the grain deal": a deal is no gift
+    phrase = [t for th in things for t in th.subtree]
+    cats = categories_in(sentence, phrase)
+    if not cats and has_support_noun(sentence, phrase) and has_money(phrase):
+        cats = ["financial"]
+    recipients = [c for h in helped for c in actors_of(sentence, h)]
+    donors = [d for d in donors_of_verb(sentence, verb) if d not in recipients]
+    if not cats or not recipients:
+        return []
+    return _supports(
+        donors, recipients, cats, verb, 0.75, rule="support-helping", stage=stage_of_verb(sentence, verb)
+    )

@@ -1,0 +1,277 @@
+"""Threat rules on idioms and on arming the other side."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from aidtrack.extract.clauses import (
+    Sentence,
+    actors_of,
+    children,
+    governors,
+    is_future,
+    is_negated,
+    is_passive,
+    prep_objects,
+    subject_of,
+)
+from aidtrack.extract.roles import modifier_actors, recipients_of
+from aidtrack.extract.rules.common import ArticleContext, Found
+from aidtrack.extract.rules.measures_common import _SAYING
+from aidtrack.extract.rules.threats import (
+    _ANSWER_NOUNS,
+    _CONDITION_MARKS,
+    _MODALS,
+    _conditional_parties,
+    _speaker,
+    _threat,
+    _told_parties,
+)
+
+_REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "yourself", "yourselves"})
+
+
+_PERILOUS = frozenset({"dangerous", "risky", "perilous", "reckless", "high-stakes"})
+
+
+# what a party would pay for: "its folly", "this mistake", "it"
+_WRONGDOING = frozenset(
+    {
+        "folly",
+        "mistake",
+        "error",
+        "recklessness",
+        "provocation",
+        "adventurism",
+        "aggression",
+        "crime",
+        "action",
+        "act",
+        "arrogance",
+        "betrayal",
+        "it",
+        "this",
+        "that",
+    }
+)
+
+
+# verbs of suffering one's own deeds: "would regret the day", "will reap what it sows", "will rue"
+_RUING = frozenset({"rue", "reap"})
+
+
+# "would be held responsible", "will be sorry": the subject answers for what it does
+_ANSWERABLE = frozenset({"responsible", "accountable", "sorry", "liable"})
+
+
+def _answers_ahead(word: Token) -> bool:
+    """ "responsible for any harm", "for the consequences", or with no cause named: what is to
+    come; "responsible for the attack" blames a past act."""
+    causes = prep_objects(word, frozenset({"for"}))
+    return not causes or any(
+        o.lemma_.lower() in ("consequence", "repercussion", "outcome", "result")
+        or any(d.lower_ == "any" for d in o.children)
+        for o in causes
+    )
+
+
+def _threat_idiom(verb: Token) -> bool:
+    """A consequence told as an idiom: "is playing with fire", "would be crossing a red line",
+    "will only burn itself", "will get burned"."""
+    lemma = verb.lemma_.lower()
+    if lemma == "play":  # "playing with fire", "playing a dangerous game"
+        return any(o.lemma_.lower() == "fire" for o in prep_objects(verb, frozenset({"with"}))) or any(
+            o.lemma_.lower() == "game" and any(c.lower_ in _PERILOUS for c in o.children)
+            for o in children(verb, frozenset({"dobj"}))
+        )
+    if lemma == "have":  # "would have only itself to blame"
+        return any(o.lower_ in _REFLEXIVES for o in children(verb, frozenset({"dobj"}))) and any(
+            c.lemma_.lower() == "blame" for c in children(verb, frozenset({"xcomp", "relcl", "acl"}))
+        )
+    if lemma in ("cross", "overstep"):
+        return any(
+            o.lemma_.lower() == "line" and any(c.lower_ == "red" for c in o.children)
+            for o in children(verb, frozenset({"dobj"}))
+        )
+    if lemma == "leave":  # "will not be left without a response"
+        return is_negated(verb) and any(
+            o.lemma_.lower() in _ANSWER_NOUNS for o in prep_objects(verb, frozenset({"without"}))
+        )
+    if lemma == "be":  # "London would be fair game", "would be held responsible", "will be sorry"
+        return any(
+            o.lemma_.lower() == "game"
+            and any(c.lower_ == "fair" for c in o.children)
+            or o.lemma_.lower() in _ANSWERABLE
+            and _answers_ahead(o)
+            for o in children(verb, frozenset({"attr", "acomp"}))
+        )
+    if lemma == "pay":  # "would pay dearly for hosting American missiles", "pay for its folly"
+        return any(c.lower_ in ("dearly", "heavily") for c in verb.children) or any(
+            o.lemma_.lower() in _WRONGDOING for o in prep_objects(verb, frozenset({"for"}))
+        )
+    if lemma in _RUING:  # "Baku would regret the day", "will reap what it sows"
+        return True
+    if lemma == "ask":  # "would be asking for trouble"
+        return any(o.lemma_.lower() == "trouble" for o in prep_objects(verb, frozenset({"for"})))
+    if lemma in ("sit", "stand", "stay", "remain"):  # "will not sit idly by"
+        return is_negated(verb) and any(
+            c.lower_ in ("idly", "idle", "passive", "silent") for c in verb.children
+        )
+    if lemma == "hold":  # "would hold Seoul responsible for the consequences"
+        return any(
+            c.lemma_.lower() in _ANSWERABLE and _answers_ahead(c)
+            for c in verb.children
+            if c.dep_ in ("acomp", "oprd", "ccomp")
+        )
+    if lemma == "burn":
+        reflexive = any(o.lower_ in _REFLEXIVES for o in children(verb, frozenset({"dobj"})))
+        burned = verb.tag_ == "VBN" and any(
+            c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in ("get", "be") for c in verb.children
+        )
+        return reflexive or burned
+    return False
+
+
+def _told_ahead(verb: Token) -> bool:
+    """The idiom speaks of what is to come or is going on ("would be crossing", "is playing",
+    "if it sends ..."), not of a past act ("had crossed a red line by attacking the dam")."""
+    if verb.tag_ == "VBG" or any(is_future(g) for g in [verb, *governors(verb)][:3]):
+        return True
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in c.children)
+        for c in verb.children
+    )
+
+
+def threat_idiom(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """ "Moscow said Tokyo would be playing with fire if it sent air defence systems", "warned
+    that Seoul's arms shipments will only burn itself", "sending the missiles would mean Germany
+    was crossing a red line": the one who plays, crosses or burns is threatened by the speaker."""
+    if verb.pos_ not in ("VERB", "AUX") or not _threat_idiom(verb) or not _told_ahead(verb):
+        return []
+    if is_negated(verb) and verb.lemma_.lower() not in ("leave", "sit", "stand", "stay", "remain"):
+        return []  # "will not be left without an answer", "will not sit idly by" threaten
+    if sentence.span.text.rstrip(" \"'”’)").endswith("?"):
+        return []
+    speakers = _speaker(sentence, verb)
+    subject = subject_of(verb)
+    bearers = actors_of(sentence, subject)
+    if not bearers and subject is not None and subject.pos_ == "NOUN":
+        bearers = modifier_actors(sentence, subject)  # "Seoul's arms shipments will only burn itself"
+    if verb.lemma_.lower() == "hold" and not is_passive(verb):  # "would hold Seoul responsible"
+        held = [
+            o for c in verb.children if c.dep_ in ("ccomp", "oprd") for o in children(c, frozenset({"nsubj"}))
+        ]
+        bearers = [c for o in children(verb, frozenset({"dobj"})) + held for c in actors_of(sentence, o)]
+    bearers = [b for b in bearers if b not in speakers]  # "it would not sit idly by": the speaker acts
+    bearers = bearers or _told_parties(sentence, verb) or _conditional_parties(sentence, verb)
+    return [_threat(s, b, verb, 0.7) for s in speakers for b in dict.fromkeys(bearers) if s != b]
+
+
+_ANNOUNCING_HARM = frozenset({"warn", "threaten", "caution", "hint", "signal", "vow"})
+
+
+_OWN = frozenset({"it", "we", "they"})
+
+
+# hostile acts a speaker may announce for itself: "would cut all ties with Moldova if ...",
+# "would block the new sanctions unless Kyiv ...", "would impose tariffs if Mexico ..."
+_HOSTILE_ACTS = frozenset(
+    {
+        "cut",
+        "sever",
+        "downgrade",
+        "expel",
+        "recall",
+        "freeze",
+        "suspend",
+        "close",
+        "block",
+        "veto",
+        "halt",
+        "withdraw",
+        "impose",
+        "boycott",
+        "ban",
+        "bar",
+        "seize",
+        "confiscate",
+        "scrap",
+        "cancel",
+    }
+)
+
+
+def threat_counter_arming(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """ "Russia warned it could supply weapons to North Korea if Seoul sent arms to Kyiv",
+    "China hinted it could provide lethal aid to Russia if Washington kept arming Taiwan": a
+    warner that may arm someone in answer to another's act threatens that other; so does one
+    that says it would cut ties, expel envoys or close its border if another acts."""
+    lex = sentence.lexicon
+    lemma = verb.lemma_.lower()
+    hostile = lemma in _HOSTILE_ACTS
+    if verb.pos_ != "VERB" or not (hostile or lemma in lex.support_verbs | {"arm"}):
+        return []
+    head = verb.head
+    announcing = _ANNOUNCING_HARM | (_SAYING if hostile else frozenset())
+    if verb.dep_ != "ccomp" or head.lemma_.lower() not in announcing or is_negated(head):
+        return []
+    if not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children) or is_negated(verb):
+        return []
+    speakers = actors_of(sentence, subject_of(head))
+    subject = subject_of(verb)
+    own = subject is not None and (
+        subject.lower_ in _OWN or bool(set(actors_of(sentence, subject)) & set(speakers))
+    )
+    if not speakers or not own:
+        return []
+    receivers = set(recipients_of(sentence, verb, dobj_is_recipient=True))
+    targets = [
+        c
+        for clause in _conditions(verb)
+        if not _cooperating(sentence, clause, receivers)
+        for c in _party_subject(sentence, clause)
+        if c not in speakers and c not in receivers
+    ]
+    return [_threat(s, t, verb, 0.65) for s in speakers for t in dict.fromkeys(targets)]
+
+
+def _party_subject(sentence: Sentence, clause: Token) -> list[str]:
+    """The party that acts in a condition ("if Seoul sent arms"), not one named in passing
+    ("if Ukrainian prices fell further")."""
+    subject = subject_of(clause)
+    if subject is None or not (subject.pos_ in ("PROPN", "PRON") or subject.i in sentence.codes):
+        return []
+    return actors_of(sentence, subject)
+
+
+def _conditions(verb: Token) -> list[Token]:
+    """The "if Seoul sent arms" of a verb, also told by inversion beside it ("..., should Seoul
+    deliver arms")."""
+    found = [
+        c
+        for c in verb.children
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in c.children)
+    ]
+    found += [
+        c
+        for c in [*verb.children, *verb.head.children]
+        if c != verb and c.dep_ in ("ccomp", "advcl", "conj") and _inverted(c)
+    ]
+    return found
+
+
+def _inverted(clause: Token) -> bool:
+    """ "should Seoul deliver arms", "were Berlin to send jets": a condition told by inversion."""
+    marks = [a for a in clause.children if a.dep_ == "aux" and a.lower_ in ("should", "were", "had")]
+    subjects = [n for n in clause.children if n.dep_ == "nsubj"]
+    return any(a.i < n.i for a in marks for n in subjects)
+
+
+def _cooperating(sentence: Sentence, clause: Token, receivers: set[str]) -> bool:
+    """ "if the United States did the same", "if Washington sends tanks to Kyiv too": the
+    condition joins the giving, it provokes nothing."""
+    words = {t.lower_ for t in clause.subtree}
+    if words & {"same", "suit", "too", "likewise", "also"}:
+        return True
+    return bool(receivers & set(recipients_of(sentence, clause, dobj_is_recipient=True)))

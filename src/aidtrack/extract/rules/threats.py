@@ -1,0 +1,774 @@
+"""Threat rules: warnings, statements and threat nouns."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from aidtrack.extract.clauses import (
+    Sentence,
+    actors_of,
+    agent_of,
+    children,
+    coordinated_groups,
+    counted_group,
+    governors,
+    is_future,
+    is_hedged,
+    is_negated,
+    is_passive,
+    is_past,
+    prep_objects,
+    subject_of,
+)
+from aidtrack.extract.roles import donors_of_verb, modifier_actors, recipients_of
+from aidtrack.extract.rules.common import ArticleContext, Found
+from aidtrack.extract.rules.measures_common import _CORE_SANCTIONS, _MEASURES, _SAYING, _actors, _late_agent
+
+_STRONG_CONSEQUENCES = frozenset(
+    {
+        "consequence",
+        "retaliation",
+        "retaliate",
+        "countermeasure",
+        "mistake",
+        "repercussion",
+        "hostile",
+        "response",
+        "target",
+        "involvement",
+        "reciprocate",
+        "escalate",
+        "escalation",
+        "provoke",
+        "provocation",
+        "party",
+        "pay",
+        "price",
+        "responsibility",
+        "unanswered",
+        "unpunished",
+        "regret",
+    }
+)
+
+
+# "Denmark would bear full responsibility", "Finland would pay a price": the subject of
+# these verbs is the one the consequence is aimed at
+_BEARING = frozenset({"bear", "pay", "face", "suffer", "shoulder", "carry", "regret"})
+
+
+# "the decision by Greece will not go unanswered": the subject's party is aimed at
+_STAYING = frozenset({"go", "remain", "stay", "be", "leave"})
+
+
+_CONDITION_MARKS = frozenset({"if", "should", "unless", "once", "when"})
+
+
+_CONSEQUENCE_VERBS = frozenset({"retaliate", "reciprocate", "escalate", "provoke", "pay"})
+
+
+# "vowed to respond to Finland's accession", "promised to punish Lithuania": answering verbs
+# threaten when vowed, or when the answer is given "with" measures or force
+_ANSWERING = frozenset({"respond", "react", "punish", "answer", "avenge", "hit", "strike"})
+
+
+_VOWING = frozenset({"vow", "pledge", "promise", "threaten", "warn", "swear", "signal", "hint", "reserve"})
+
+
+# "will take all necessary measures against Lithuania"
+_FIRM = frozenset(
+    {
+        "necessary",
+        "all",
+        "resolute",
+        "decisive",
+        "firm",
+        "harsh",
+        "tough",
+        "appropriate",
+        "strong",
+        "retaliatory",
+        "reciprocal",
+        "adequate",
+        "countermeasure",
+    }
+)
+
+
+_STEPS = frozenset({"measure", "step", "action"})
+
+
+_ACCUSING = frozenset({"accuse", "blame", "charge", "condemn", "denounce"})
+
+
+# "Sweden should not expect Turkey's support": withholding one's support is the threat
+_COUNTING = frozenset({"expect", "count", "rely", "bank", "hope", "wait"})
+
+
+_BACKING = frozenset(
+    {
+        "support",
+        "backing",
+        "approval",
+        "help",
+        "blessing",
+        "vote",
+        "consent",
+        "endorsement",
+        "ratification",
+        "assistance",
+    }
+)
+
+
+def _clause_text(token: Token, limit: int = 160) -> str:
+    words = list(token.subtree)
+    text = token.doc[words[0].i : words[-1].i + 1].text if words else token.text
+    return text[:limit]
+
+
+def _others(found: list[str], exclude: set[str]) -> list[str]:
+    return [c for c in dict.fromkeys(found) if c not in exclude]
+
+
+def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """ "Russia warned South Korea against sending weapons", "threatened Seoul"."""
+    lex = sentence.lexicon
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.words("threat", "verbs"):
+        return []
+    if is_negated(verb) or is_hedged(sentence, verb):
+        return []
+    actors = _actors(sentence, verb)
+    targets: list[str] = []
+    addressed = children(verb, frozenset({"dobj", "dative"}))
+    if is_passive(verb):  # "Lithuania has been threatened with countermeasures by Beijing"
+        addressed += children(verb, frozenset({"nsubjpass"}))
+    for obj in addressed or prep_objects(verb, frozenset({"to"})):  # not "warns Japan over exports to US"
+        targets += actors_of(sentence, obj)
+    cue_words = lex.words("threat", "consequence_words") | _STRONG_CONSEQUENCES
+    for cue in [
+        o for o in addressed if o.lemma_.lower() in cue_words
+    ]:  # "threatened consequences for Riyadh"
+        targets += [
+            c for o in prep_objects(cue, frozenset({"for", "against"})) for c in actors_of(sentence, o)
+        ]
+    people = [o for o in addressed if o.pos_ in ("NOUN", "PROPN") and o.lemma_.lower() not in cue_words]
+    if people and not targets:
+        return []  # "warns Gulf states not to allow ...": the warned are a group no code names
+    named = len(targets)  # "warned Finland and Sweden": every conjunct is a target
+    tokens = list(verb.subtree)
+    cues = lex.words("threat", "consequence_words")
+    has_cue = any(t.lemma_.lower() in cues for t in tokens)
+    against = bool(prep_objects(verb, frozenset({"against"}))) or any(
+        c.dep_ == "xcomp" and is_negated(c) for c in verb.children
+    )
+    acts = children(verb, frozenset({"xcomp"}))
+    shielded = _shielded([t for c in acts for t in c.subtree])  # "to veto sanctions on Russia"
+    shielded |= _clubs([t for c in acts for t in c.subtree])  # "application to join the alliance"
+    threatened_act = [t for c in acts for t in c.subtree if not _in_relative(t, c) and t.i not in shielded]
+    told = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not targets and told and all(is_past(c) and not is_future(c) for c in told):
+        inside = {t.i for c in told for t in c.subtree}
+        if not any(t.lemma_.lower() in cues for t in tokens if t.i not in inside):
+            return []  # "warned Russia had begun a new offensive with heavy attacks": a report
+    if not targets and any(_predicts_harm_by_other(sentence, c, actors) for c in told):
+        return []  # "warned that Russia could attack the Baltic states": a forecast, not a threat
+    if not targets and threatened_act:  # "... unless Kyiv restored the rights": the one pressed
+        targets = _pressed_parties(sentence, [verb, *acts], actors)
+        named = max(named, len(targets))
+        has_cue = has_cue or bool(targets)
+    if not targets and threatened_act:  # "threatened to cut gas supplies to Moldova"
+        targets = [
+            c
+            for t in threatened_act
+            for c in ([sentence.codes[t.i]] if t.i in sentence.codes else counted_group(sentence, t))
+        ]  # "threatened to block the Nordic pair's membership": both countries
+        has_cue = has_cue or bool(targets)
+        named = max(
+            named,
+            len([t for t in threatened_act if t.i not in sentence.codes for _ in counted_group(sentence, t)]),
+            _coordinated_count(sentence, threatened_act),  # "including Germany and the United States"
+        )
+    receiver = ctx.default_recipient
+    if not targets and receiver is not None and receiver not in actors and _cuts_support(sentence, acts):
+        targets, has_cue = [receiver], True  # "had threatened to cut funding": its receiver
+    if not targets:  # "threatening consequences if the country supplies Patriots": who would act
+        targets = [
+            c
+            for t in tokens
+            if t.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in ("if", "should", "unless") for m in t.children)
+            for c in actors_of(sentence, subject_of(t))
+        ]
+        has_cue = has_cue or bool(targets) and any(t.lemma_.lower() in cues for t in tokens)
+    if not targets and verb.dep_ == "conj":  # "urged Washington to stop ... and warned that"
+        targets = [c for o in children(verb.head, frozenset({"dobj"})) for c in actors_of(sentence, o)]
+    exclude = set(actors)
+    if not targets and has_cue:  # "warned that the decision to supply Ukraine ... escalates"
+        giving = [t for t in tokens if t.pos_ == "VERB" and t.lemma_.lower() in lex.support_verbs]
+        givers = [c for t in giving for c in donors_of_verb(sentence, t)]
+        receivers = {c for t in giving for c in recipients_of(sentence, t, dobj_is_recipient=True)}
+        shielded = _shielded(tokens) | _clubs(tokens)
+        targets = givers + [
+            sentence.codes[t.i]
+            for t in tokens
+            if t.i in sentence.codes and not _origin(t) and t.i not in shielded and not _striker(t)
+        ]
+        exclude |= ({ctx.default_recipient} if ctx.default_recipient else set()) | (receivers - set(givers))
+    targets = _others(targets, exclude)
+    conf = 0.8
+    giver = _threatened_before(ctx, actors[0]) if not targets and has_cue and len(actors) == 1 else None
+    if giver:
+        targets, conf = [giver], 0.5  # "warned of consequences": for the giver
+    warned = children(verb, frozenset({"dobj"})) or is_passive(verb) and addressed  # "Athens was warned"
+    if not targets or not (has_cue or against or warned):
+        return []
+    if not (has_cue or against) and told and all(_reports_other(sentence, c, targets + actors) for c in told):
+        return []  # "warned Kyiv that Russia was preparing an offensive": news passed on
+    return [_threat(a, t, verb, conf) for a in actors for t in targets[: max(1, named)]]
+
+
+_MADE = frozenset(
+    {"made", "built", "designed", "supplied", "produced", "manufactured", "era", "origin", "donated"}
+)
+
+
+_CUTTING = frozenset(
+    {"cut", "halt", "suspend", "withhold", "stop", "end", "freeze", "pull", "withdraw", "slash"}
+)
+
+
+def _cuts_support(sentence: Sentence, acts: list[Token]) -> bool:
+    """ "threatened to cut funding", "to withhold aid": an act that takes support away."""
+    nouns = sentence.lexicon.words("support", "nouns")
+    return any(
+        act.lemma_.lower() in _CUTTING
+        and any(o.lemma_.lower() in nouns for o in children(act, frozenset({"dobj"})))
+        for act in acts
+    )
+
+
+def _pressed_parties(sentence: Sentence, acts: list[Token], actors: list[str]) -> list[str]:
+    """ "threatened to block the aid unless Kyiv restored the rights of its minority": the party
+    of the condition is the one the threat presses."""
+    return [
+        c
+        for act in acts
+        for clause in act.children
+        if clause.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in clause.children)
+        for c in actors_of(sentence, subject_of(clause))
+        if c not in actors
+    ]
+
+
+def _coordinated_count(sentence: Sentence, tokens: list[Token]) -> int:
+    """How many parties the first coordination among ``tokens`` names ("Germany and the
+    United States": two)."""
+    groups = coordinated_groups([t for t in tokens if t.dep_ != "conj"], sentence.codes)
+    return len(groups[0][0]) if groups else 0
+
+
+def _shielded(tokens: list[Token]) -> set[int]:
+    """Parties named inside a measure that a blocking verb would stop ("threatened to veto the
+    renewal of sanctions on Russia"): the veto would spare them, so it threatens others."""
+    out: set[int] = set()
+    for verb in tokens:
+        if verb.lemma_.lower() in _BLOCKING:
+            for t in verb.subtree:
+                if t.lemma_.lower() in _CORE_SANCTIONS | _MEASURES:
+                    out |= {g.i for g in t.subtree}
+    return out
+
+
+_JOINING = frozenset({"join", "enter", "accede"})
+
+
+_MEMBERSHIP = frozenset({"accession", "membership", "admission", "entry"})
+
+
+def _clubs(tokens: list[Token]) -> set[int]:
+    """The alliance or union a bid is to join ("block Sweden's application to join NATO",
+    "veto its accession to the EU"): the club is not the one threatened, the applicant is."""
+    out: set[int] = set()
+    for tok in tokens:
+        if tok.lemma_.lower() in _JOINING and tok.pos_ == "VERB":
+            out |= {g.i for o in children(tok, frozenset({"dobj"})) for g in o.subtree}
+        if tok.lemma_.lower() in _MEMBERSHIP:
+            out |= {g.i for o in prep_objects(tok, frozenset({"to", "in", "of"})) for g in o.subtree}
+    return out
+
+
+def _origin(token: Token) -> bool:
+    """ "American-made", "Soviet-era", "US-supplied": where a thing comes from, not a party."""
+    doc = token.doc
+    return token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].lower_ in _MADE
+
+
+def _striker(token: Token) -> bool:
+    """ "airspace for Israeli strikes": the party of a strike named in a warning to others is
+    the one who would strike, not the one warned."""
+    return token.dep_ in ("amod", "compound", "poss") and token.head.lemma_.lower() in _HARMING | {
+        "raid",
+        "operation",
+    }
+
+
+def _in_relative(token: Token, top: Token) -> bool:
+    """ "ships of countries that back Israel": a party inside a relative clause below ``top``."""
+    while token != top and token.head != token:
+        if token.dep_ == "relcl":
+            return True
+        token = token.head
+    return False
+
+
+_HARMING = frozenset({"attack", "strike", "invade", "destroy", "escalate", "hit", "bomb", "target", "seize"})
+
+
+def _predicts_harm_by_other(sentence: Sentence, clause: Token, speakers: list[str]) -> bool:
+    """The told clause says another party may do harm ("that Russia could attack"): the
+    warner forecasts, it threatens nobody."""
+    doers = actors_of(sentence, subject_of(clause))
+    return clause.lemma_.lower() in _HARMING and bool(doers) and not set(doers) & set(speakers)
+
+
+def _threatened_before(ctx: ArticleContext, actor: str) -> str | None:
+    """Whom an unaimed threat is for: whom ``actor`` threatened before in the article (the
+    headline "Russia warns Seoul", then "We reserve the right to retaliate"), else who
+    sanctioned it ("Seoul imposed curbs on Russia. Moscow vowed to retaliate"), else the
+    article's giver."""
+    return ctx.threatened_before.get(actor) or ctx.sanctioned_by.get(actor) or ctx.main_other(actor)
+
+
+def _reports_other(sentence: Sentence, clause: Token, parties: list[str]) -> bool:
+    """What a party was told is no threat to it when it is told as a fact, not as what is to
+    come ("that Russia was preparing an offensive"), or when a third party (neither the one
+    told nor the teller) acts in it."""
+    if not is_future(clause) and not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in clause.children):
+        return True
+    subject = subject_of(clause)
+    named = subject is not None and subject.i in sentence.codes  # a party named, not "its bid"
+    doers = actors_of(sentence, subject) if named else []
+    return bool(doers) and not set(doers) & set(parties)
+
+
+def _threat(actor: str, target: str, anchor: Token, conf: float) -> Found:
+    fields = {"type": "threat", "actor": actor, "target": target}
+    mark = next((t for t in anchor.sent if t.lower_ == "if" and t.dep_ == "mark"), None)
+    if mark is not None:
+        fields["condition"] = _clause_text(mark.head)
+    cue = next((t for t in anchor.sent if t.lemma_.lower() in _STRONG_CONSEQUENCES), None)
+    if cue is not None:
+        fields["consequence"] = _clause_text(cue.head if cue.pos_ == "ADJ" else cue, limit=120)
+    return Found(fields, anchor, conf, "threat")
+
+
+def _answer_threatens(token: Token) -> bool:
+    """ "vowed to respond to X", "will respond with force", "will take all necessary
+    measures against X": an answer or a step aimed at someone, announced for the future."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and lemma in _ANSWERING:
+        vowed = token.dep_ == "xcomp" and token.head.lemma_.lower() in _VOWING
+        forceful = any(
+            o.lemma_.lower() in _STEPS | {"force", "measure", "countermeasure"}
+            for o in prep_objects(token, frozenset({"with"}))
+        )
+        conditional = any(
+            c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in ("if", "should", "unless") for m in c.children)
+            for c in token.children
+        )  # "Moscow would respond if Finland allowed ..."
+        return vowed or (forceful or conditional) and is_future(token)
+    if token.pos_ == "NOUN" and lemma in _STEPS:
+        firm = any(c.lower_ in _FIRM for c in token.children if c.dep_ in ("amod", "det", "compound"))
+        aimed = bool(
+            prep_objects(token, frozenset({"against"})) or prep_objects(token.head, frozenset({"against"}))
+        )
+        return firm and aimed and (is_future(token.head) or token.head.lemma_.lower() in _VOWING)
+    return False
+
+
+def threat_statement(sentence: Sentence, token: Token, ctx: ArticleContext) -> list[Found]:
+    """ "Arming Ukraine will have grave consequences for Japan, Zakharova said"."""
+    answer = _answer_threatens(token)
+    if not answer and (
+        token.lemma_.lower() not in _STRONG_CONSEQUENCES or token.pos_ not in ("NOUN", "VERB", "ADJ")
+    ):
+        return []
+    if not answer and token.pos_ == "VERB" and token.lemma_.lower() not in _CONSEQUENCE_VERBS:
+        return []  # "sanctions targeting oil exports" threatens nobody
+    if token.pos_ == "VERB" and (is_negated(token) or _pays_for(token)):
+        return []  # "Hungary would not pay for it" threatens nobody
+    if not _consequence_word(token):
+        return []
+    speakers = _speaker(sentence, token)
+    if not speakers:
+        return []
+    lex = sentence.lexicon
+    supporters: list[str] = []
+    givers: list[str] = []  # subjects and agents of giving verbs: never the recipient
+    triggers = lex.support_verbs | lex.words("support", "nouns") | {"move", "supply", "arm"}
+    for tok in sentence.span:
+        if tok.lemma_.lower() in triggers:
+            givers += donors_of_verb(sentence, tok) if tok.pos_ == "VERB" else []
+            supporters += modifier_actors(sentence, tok) if tok.pos_ == "NOUN" else []
+            agent = agent_of(tok)
+            givers += actors_of(sentence, agent) if agent is not None else []
+    supporters = givers + supporters
+    exclude = set(speakers) | ({ctx.default_recipient} if ctx.default_recipient else set())
+    exclude -= set(givers) - set(speakers)
+    # "Moscow would retaliate against London", "vowed countermeasures against Lithuania",
+    # "would make Israel a legitimate target"
+    aimed = [c for o in prep_objects(token, frozenset({"against"})) for c in actors_of(sentence, o)]
+    if token.pos_ == "NOUN" and token.lemma_.lower() in _ANSWER_NOUNS:
+        aimed += _answered_parties(sentence, token)  # "a crushing response to Israel and the US"
+    if answer:  # "respond to Finland's accession", "measures against Lithuania"
+        aimed += [
+            c
+            for o in prep_objects(token, frozenset({"to", "against"}))
+            + prep_objects(token.head, frozenset({"against"}))
+            for t in [o, *children(o, frozenset({"poss"}))]
+            for c in actors_of(sentence, t)
+        ]
+        aimed += [c for o in children(token, frozenset({"dobj"})) for c in actors_of(sentence, o)]
+    if token.pos_ == "NOUN" and token.dep_ in ("oprd", "attr", "xcomp", "ccomp"):
+        aimed += [
+            c
+            for o in children(token.head, frozenset({"dobj"}))
+            if o.i < token.i
+            for c in actors_of(sentence, o)
+        ]
+        aimed += [
+            c
+            for o in children(token, frozenset({"nsubj"}))  # "make Germany a party"
+            for c in actors_of(sentence, o)
+        ]
+    named_first = bool(aimed)  # "a swift response to Baku if Israeli jets ...": Baku alone
+    aimed += _bearers(sentence, token) + _accused(sentence)
+    aimed += [] if named_first else _conditional_parties(sentence, token)
+    aimed += _told_parties(sentence, token)
+    if aimed:
+        supporters = aimed + supporters
+        exclude -= set(aimed)
+    targets = _others(supporters, exclude)
+    named = max(1, len(_others(aimed, exclude)))  # "accused Seoul and Tokyo": every conjunct
+    conf = 0.7
+    if not targets and _strong_unaimed(token) and len(speakers) == 1:
+        receivers = {
+            c
+            for t in sentence.span
+            if t.lemma_.lower() in triggers
+            for c in recipients_of(sentence, t, dobj_is_recipient=t.pos_ == "VERB")
+        }
+        others = _others(list(sentence.codes.values()), exclude | receivers)  # the one other party named
+        giver = others[0] if len(others) == 1 else _threatened_before(ctx, speakers[0])  # or the article's
+        targets, conf = ([giver], 0.5) if giver else ([], conf)  # giver: "those who initiated this"
+    return [_threat(s, t, token, conf) for s in speakers for t in targets[:named] if s != t]
+
+
+_ANSWER_NOUNS = frozenset({"response", "retaliation", "reply", "answer", "countermeasure"})
+
+
+def _answered_parties(sentence: Sentence, noun: Token) -> list[str]:
+    """The parties an answer is to: "a crushing response to Israel and the United States", "in
+    response to British depleted uranium shells for Kyiv" (the shells' maker, not Kyiv)."""
+    ahead = [noun, *governors(noun)][:5]
+    if not any(
+        g.lemma_.lower() in _VOWING
+        or is_future(g)
+        or any(c.dep_ == "aux" and c.lower_ in _MODALS for c in g.children)
+        for g in ahead
+    ):
+        return []  # "the decision was made in response to the Israeli ban": a motive, no threat
+    found: list[str] = []
+    for obj in prep_objects(noun, frozenset({"to"})):
+        found += actors_of(sentence, obj) or modifier_actors(sentence, obj)
+    return list(dict.fromkeys(found))
+
+
+_TELLING = frozenset(
+    {
+        "tell",
+        "inform",
+        "remind",
+        "caution",
+        "warn",
+        "notify",
+        "advise",
+        "communicate",
+        "convey",
+        "signal",
+        "indicate",
+        "explain",
+        "stress",
+        "emphasise",
+        "emphasize",
+    }
+)
+
+
+def _reach(token: Token) -> list[Token]:
+    """The governors of ``token``, on through a clause hung on its "that" ("communicated to
+    Gulf states ... that allowing ... would be viewed as hostile", "that" read as the mark of
+    the telling verb)."""
+    chain = governors(token)
+    if chain and chain[-1].dep_ == "mark" and chain[-1].head != chain[-1]:
+        chain += [chain[-1].head, *governors(chain[-1].head)]
+    return chain
+
+
+def _telling(verb: Token) -> bool:
+    """A verb that passes a message on: "told", "communicated to", "made clear to"."""
+    lemma = verb.lemma_.lower()
+    return verb.pos_ == "VERB" and (
+        lemma in _TELLING or lemma == "make" and any(c.lower_ == "clear" for c in verb.children)
+    )
+
+
+def _told_parties(sentence: Sentence, token: Token) -> list[str]:
+    """ "Moscow told Helsinki that joining NATO would be a grave mistake", "has communicated to
+    Gulf states, including Qatar, that ...": the ones told."""
+    told = [
+        o
+        for g in _reach(token)
+        if _telling(g)
+        for o in [
+            *children(g, frozenset({"dobj", "dative"})),
+            *prep_objects(g, frozenset({"to"})),
+            *(
+                o
+                for c in children(g, frozenset({"oprd", "acomp"}))
+                for o in prep_objects(c, frozenset({"to"}))
+            ),
+        ]
+    ]
+    return [
+        c
+        for o in told
+        if o.lemma_.lower() not in ("message", "signal", "warning")
+        for c in actors_of(sentence, o)
+    ]
+
+
+def _strong_unaimed(token: Token) -> bool:
+    """A consequence announced for the future with nobody named: "will not go unanswered",
+    "will bear full responsibility", "we reserve the right to retaliate"."""
+    lemma = token.lemma_.lower()
+    if lemma in ("unanswered", "unpunished", "responsibility"):
+        return True
+    vowed = any(g.lemma_.lower() in _VOWING for g in [token, *governors(token)][:4])
+    future = any(is_future(g) for g in [token, *governors(token)][:4])
+    return (
+        lemma in ("retaliate", "retaliation", "countermeasure")
+        and (vowed or future)
+        or (lemma == "response" and vowed)
+    )
+
+
+_MODALS = frozenset({"could", "may", "might", "would", "will", "can", "'ll", "wo"})
+
+
+def threat_withheld_support(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """ "Erdogan said Sweden should not expect Turkey's support for its NATO bid": the one
+    whose support is withheld threatens the one told not to count on it."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _COUNTING or not is_negated(verb):
+        return []
+    things = children(verb, frozenset({"dobj"})) + prep_objects(verb, frozenset({"on", "upon", "for"}))
+    owners = [p for t in things if t.lemma_.lower() in _BACKING for p in children(t, frozenset({"poss"}))]
+    makers = [c for p in owners for c in actors_of(sentence, p)]
+    told = actors_of(sentence, subject_of(verb))
+    return [_threat(m, t, verb, 0.6) for m in dict.fromkeys(makers) for t in told if t != m]
+
+
+def _consequence_word(token: Token) -> bool:
+    """ "responsibility" threatens only when someone must bear it, "unanswered" only when
+    an act will not go unanswered, "regret" only as a verb aimed at the future."""
+    lemma = token.lemma_.lower()
+    if lemma == "responsibility":  # "would bear full responsibility", not "bears responsibility for"
+        return token.dep_ == "dobj" and token.head.lemma_.lower() in _BEARING and is_future(token.head)
+    if lemma in ("unanswered", "unpunished"):
+        return token.head.lemma_.lower() in _STAYING and (is_negated(token.head) or is_future(token.head))
+    if lemma == "regret":
+        return token.pos_ == "VERB" and is_future(token)
+    if lemma == "price" and token.pos_ == "NOUN":  # "would pay a heavy price", not "prices fell"
+        return token.head.lemma_.lower() in _BEARING
+    return True
+
+
+def _bearers(sentence: Sentence, token: Token) -> list[str]:
+    """Who must bear the consequence: the subject of "bear responsibility", "pay a price",
+    "face consequences", or the party whose act "will not go unanswered"."""
+    head = token.head if token.pos_ != "VERB" else token
+    verbs = _STAYING if token.lemma_.lower() in ("unanswered", "unpunished") else _BEARING
+    if head.lemma_.lower() not in verbs or head.pos_ not in ("VERB", "AUX") or token.dep_ == "nsubj":
+        return []
+    subject = subject_of(head)
+    if subject is None:
+        return []
+    found = actors_of(sentence, subject)
+    return found or [
+        c for o in prep_objects(subject, frozenset({"by", "of", "from"})) for c in actors_of(sentence, o)
+    ]
+
+
+def _conditional_parties(sentence: Sentence, token: Token) -> list[str]:
+    """ "a harsh response if Finland hosts troops": who would act in the condition."""
+    anchors = [token, *governors(token)][:3]
+    return [
+        c
+        for a in anchors
+        for clause in a.children
+        if clause.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in clause.children)
+        for c in actors_of(sentence, subject_of(clause))
+    ]
+
+
+def _pays_for(verb: Token) -> bool:
+    """ "pay for the loan" finances; "pay a heavy price" threatens."""
+    return verb.lemma_.lower() == "pay" and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
+
+
+def _accuser(sentence: Sentence) -> Token | None:
+    """ "Pyongyang accused Seoul and Tokyo of provoking ...": the accusing verb at the root."""
+    root = sentence.span.root
+    if root.pos_ == "VERB" and root.lemma_.lower() in _ACCUSING and not is_negated(root):
+        return root
+    return None
+
+
+def _accused(sentence: Sentence) -> list[str]:
+    """Whom the sentence's root accuses: the consequences it warns of are aimed at them."""
+    root = _accuser(sentence)
+    if root is None:
+        return []
+    return [c for o in children(root, frozenset({"dobj"})) for c in actors_of(sentence, o)]
+
+
+def _speaker(sentence: Sentence, token: Token) -> list[str]:
+    reporting = sentence.lexicon.words("modality", "reporting_verbs") | _VOWING
+    for gov in _reach(token):
+        if gov.lemma_.lower() in reporting or _telling(gov):
+            if is_passive(gov):  # "Lithuania has been threatened with countermeasures by Beijing"
+                agent = agent_of(gov) or _late_agent(sentence, gov)
+                return actors_of(sentence, agent) if agent is not None else []
+            return actors_of(sentence, subject_of(gov))
+    accuser = _accuser(sentence)
+    accused = _accused(sentence)
+    if accuser is not None and accused:  # the accuser is not one of the accused
+        found = actors_of(sentence, subject_of(accuser))
+        return [c for c in found if c not in accused] or found
+    return [sentence.speaker] if sentence.speaker else []
+
+
+_BLOCKING = frozenset({"veto", "block", "oppose", "reject", "stall", "delay", "obstruct", "derail"})
+
+
+_ISSUING = frozenset(
+    {
+        "issue",
+        "send",
+        "deliver",
+        "make",
+        "give",
+        "voice",
+        "repeat",
+        "renew",
+        "sound",
+        "fire",
+        "level",
+        "direct",
+        "address",
+        "reiterate",
+    }
+)
+
+
+def threat_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
+    """Nominal threats with a maker: "a threat by Riyadh to cancel the deal", "Moscow's
+    warning to Seoul", "amid warnings from Beijing that a sale would cost the relationship".
+
+    The maker must be named by a possessive, "by" or "from" ("the threat of disinformation"
+    and "the cyber threat" make no threat event).
+    """
+    lex = sentence.lexicon
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lex.words("threat", "nouns"):
+        return []
+    makers = [
+        c
+        for t in [*children(noun, frozenset({"poss"})), *prep_objects(noun, frozenset({"by", "from"}))]
+        for c in actors_of(sentence, t)
+    ]
+    targets = [c for o in prep_objects(noun, frozenset({"to", "against"})) for c in actors_of(sentence, o)]
+    if not makers and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _ISSUING:
+        makers = _actors(sentence, noun.head)  # "Moscow issued a warning to Berlin"
+        targets += [c for o in prep_objects(noun.head, frozenset({"to"})) for c in actors_of(sentence, o)]
+    defier = _defier(noun)
+    if not makers and (targets or defier is not None and _told_threats(noun)):
+        # "Russian threats against Finland", "despite Chinese warnings, Lithuania opened ..."
+        makers = [c for t in children(noun, frozenset({"amod", "compound"})) for c in actors_of(sentence, t)]
+    if not makers or is_negated(noun):
+        return []
+    if not targets and defier is not None:  # "ignoring Russian threats, Finland applied to join"
+        targets = actors_of(sentence, subject_of(defier))
+    if not targets and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _DETERRING:
+        targets = [c for o in children(noun.head, frozenset({"dobj"})) for c in actors_of(sentence, o)]
+    if not targets:  # "a threat by Riyadh to cancel a deal to buy Spanish corvettes"
+        clause = [t for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") for t in c.subtree]
+        targets = [sentence.codes[t.i] for t in clause if t.i in sentence.codes]
+    if not targets:  # "amid warnings from Beijing ..., Washington approved": the one warned acts
+        head = noun.head.head if noun.dep_ == "pobj" else None
+        if head is not None and head.pos_ == "VERB":
+            targets = actors_of(sentence, subject_of(head))
+    targets = _others(targets, set(makers))
+    found = [_threat(a, t, noun, 0.7) for a in dict.fromkeys(makers) for t in targets[:1]]
+    for event in found:
+        event.rule = "threat-noun"
+    return found
+
+
+_DEFYING_PREPS = frozenset({"despite", "amid", "notwithstanding", "after", "following"})
+
+
+_DEFYING_VERBS = frozenset({"ignore", "defy", "disregard", "dismiss", "brush", "shrug", "reject"})
+
+
+# "Moscow's warnings did not deter Oslo": the one not deterred was threatened
+_DETERRING = frozenset(
+    {"stop", "deter", "prevent", "dissuade", "discourage", "sway", "intimidate", "scare", "frighten"}
+)
+
+
+def _defier(noun: Token) -> Token | None:
+    """The act done in spite of the warning ("despite Chinese warnings, Lithuania opened the
+    office", "ignoring Russian threats, Finland applied", "in spite of threats from Ankara"):
+    its subject is the one warned. Hung on a verb of saying ("Officials said despite warnings
+    from Beijing, Vilnius allowed ..."), it is the act told."""
+    act = _defied_act(noun)
+    if act is not None and act.lemma_.lower() in _SAYING:
+        if act.dep_ == "ccomp" and act.head.pos_ == "VERB" and act.head.i > noun.i:
+            return act.head  # "Officials said despite warnings ..., Washington approved": read inside out
+        told = [c for c in act.children if c.dep_ == "ccomp" and c.i > noun.i]
+        unmarked = [c for c in told if not any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+        told = unmarked or told  # "amid warnings ... that the jets would be shot down, Norway confirmed"
+        return told[0] if told else None
+    return act
+
+
+def _defied_act(noun: Token) -> Token | None:
+    head = noun.head
+    if noun.dep_ == "pobj":
+        if head.lower_ == "of" and head.head.lower_ in ("spite", "face"):  # "in spite of", "in the face of"
+            head = head.head.head
+            return head.head if head.lower_ == "in" and head.head.pos_ == "VERB" else None
+        return head.head if head.lower_ in _DEFYING_PREPS and head.head.pos_ == "VERB" else None
+    if noun.dep_ == "dobj" and head.lemma_.lower() in _DEFYING_VERBS and head.dep_ == "advcl":
+        return head.head if head.head.pos_ == "VERB" else None  # not "they continue to ignore threats"
+    return None
+
+
+def _told_threats(noun: Token) -> bool:
+    """Warnings someone gave ("Chinese warnings", "Turkish threats of a veto"), not a danger
+    ("the Russian threat")."""
+    return noun.lemma_.lower() != "threat" or noun.tag_ == "NNS"
