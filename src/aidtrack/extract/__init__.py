@@ -7,7 +7,7 @@ speed). Actor mentions come from ``data/extract/actors.yaml`` and
 event type (``data/extract/triggers.yaml``) anchor the rules of
 :mod:`~aidtrack.extract.rules` (one module per event type), which read
 who did what to whom from the dependency tree and drop hypotheticals, proposals,
-conditionals and questions (:func:`~aidtrack.extract.clauses.is_hedged`).
+conditionals and questions (:func:`~aidtrack.extract.modality.is_hedged`).
 
 >>> from aidtrack.extract import article_from_text, extract_events
 >>> [(e["type"], e["donor"]) for e in extract_events(article_from_text("Japan sent food aid to Ukraine."))]

@@ -62,16 +62,9 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from aidtrack.extract.clauses import (
-    Sentence,
-    actors_of,
-    agent_of,
-    is_hedged,
-    is_negated,
-    is_passive,
-    quoted_indices,
-    subject_of,
-)
+from aidtrack.extract.clauses import Sentence, agent_of, is_passive, quoted_indices, subject_of
+from aidtrack.extract.modality import is_hedged, is_negated
+from aidtrack.extract.parties import actors_of
 from aidtrack.extract.roles import categories_in
 
 ROLES: dict[str, tuple[str, ...]] = {

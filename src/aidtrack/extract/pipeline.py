@@ -25,17 +25,11 @@ from spacy.tokens import Doc, Token
 from aidtrack.errors import ExtractionInputError
 from aidtrack.extract.amounts import Told, pick_report
 from aidtrack.extract.articles import Article, article_from_text
-from aidtrack.extract.clauses import (
-    Sentence,
-    actors_of,
-    coordinated_groups,
-    is_state,
-    met_parties,
-    subject_of,
-)
+from aidtrack.extract.clauses import Sentence, subject_of
 from aidtrack.extract.learned import Candidate, load_model, sentence_candidates
 from aidtrack.extract.lexicon import Lexicon, load_lexicon
 from aidtrack.extract.mentions import ArticleMemory, MentionFinder
+from aidtrack.extract.parties import actors_of, coordinated_groups, is_state, met_parties
 from aidtrack.extract.rules import RULES, TRADE_LEMMAS, ArticleContext, Found
 
 DISABLED = ("ner",)  # proper-noun runs + the lexicon replace NER at a third of the cost

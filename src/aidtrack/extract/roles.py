@@ -12,19 +12,15 @@ from spacy.tokens import Token
 from aidtrack.actors.names import display_name
 from aidtrack.extract.clauses import (
     PERMISSIONS,
-    WAR_NOUNS,
     Sentence,
-    actors_of,
     agent_of,
     children,
-    companions,
-    is_future,
     is_passive,
-    is_past,
-    is_state,
     prep_objects,
     subject_of,
 )
+from aidtrack.extract.modality import is_future, is_past
+from aidtrack.extract.parties import WAR_NOUNS, actors_of, companions, is_state
 
 CURRENCY_WORDS = frozenset(
     {

@@ -4,17 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from aidtrack.extract.clauses import (
-    Sentence,
-    actors_of,
-    agent_of,
-    children,
-    is_hedged,
-    is_negated,
-    is_passive,
-    prep_objects,
-    subject_of,
-)
+from aidtrack.extract.clauses import Sentence, agent_of, children, is_passive, prep_objects, subject_of
+from aidtrack.extract.modality import is_hedged, is_negated
+from aidtrack.extract.parties import actors_of
 from aidtrack.extract.roles import (
     categories_in,
     donors_of_verb,

@@ -7,20 +7,9 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from aidtrack.extract.clauses import (
-    Sentence,
-    actors_of,
-    children,
-    has_aux,
-    is_hedged,
-    is_negated,
-    is_passive,
-    met_parties,
-    prep_objects,
-    subject_of,
-    time_for,
-    word_forms,
-)
+from aidtrack.extract.clauses import Sentence, children, is_passive, prep_objects, subject_of, word_forms
+from aidtrack.extract.modality import has_aux, is_hedged, is_negated, time_for
+from aidtrack.extract.parties import actors_of, met_parties
 from aidtrack.extract.roles import (
     DOBJ_RECIPIENT_VERBS,
     categories_in,

@@ -10,18 +10,9 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from aidtrack.extract.clauses import (
-    Sentence,
-    actors_of,
-    children,
-    companions,
-    has_aux,
-    is_negated,
-    is_passive,
-    relative_head,
-    reporters_of,
-    subject_of,
-)
+from aidtrack.extract.clauses import Sentence, children, is_passive, relative_head, subject_of
+from aidtrack.extract.modality import has_aux, is_negated
+from aidtrack.extract.parties import actors_of, companions, reporters_of
 from aidtrack.extract.roles import categories_in, core_phrase, modifier_actors
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from aidtrack.extract.clauses import Sentence, is_hedged
+from aidtrack.extract.clauses import Sentence
+from aidtrack.extract.modality import is_hedged
 from aidtrack.extract.roles import categories_in, has_money, has_support_noun
 from aidtrack.extract.rules.common import (
     TRADE_LEMMAS,

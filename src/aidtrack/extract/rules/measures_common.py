@@ -8,17 +8,9 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from aidtrack.extract.clauses import (
-    Sentence,
-    actors_of,
-    agent_of,
-    children,
-    companions,
-    governors,
-    is_passive,
-    subject_of,
-)
+from aidtrack.extract.clauses import Sentence, agent_of, children, governors, is_passive, subject_of
 from aidtrack.extract.lexicon import Lexicon
+from aidtrack.extract.parties import actors_of, companions
 from aidtrack.extract.roles import categories_in
 
 

@@ -6,18 +6,10 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from aidtrack.extract.clauses import (
-    Sentence,
-    actors_of,
-    agent_of,
-    children,
-    governors,
-    is_hedged,
-    is_negated,
-    prep_objects,
-    subject_of,
-)
+from aidtrack.extract.clauses import Sentence, agent_of, children, governors, prep_objects, subject_of
 from aidtrack.extract.lexicon import Lexicon
+from aidtrack.extract.modality import is_hedged, is_negated
+from aidtrack.extract.parties import actors_of
 from aidtrack.extract.roles import categories_in, modifier_actors, object_tokens
 from aidtrack.extract.rules.common import ArticleContext, Found
 from aidtrack.extract.rules.measures_common import (

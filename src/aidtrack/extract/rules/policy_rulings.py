@@ -4,15 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from aidtrack.extract.clauses import (
-    Sentence,
-    actors_of,
-    children,
-    is_hedged,
-    is_negated,
-    prep_objects,
-    subject_of,
-)
+from aidtrack.extract.clauses import Sentence, children, prep_objects, subject_of
+from aidtrack.extract.modality import is_hedged, is_negated
+from aidtrack.extract.parties import actors_of
 from aidtrack.extract.roles import categories_in, modifier_actors
 from aidtrack.extract.rules.common import ArticleContext, Found
 from aidtrack.extract.rules.measures_common import _actors

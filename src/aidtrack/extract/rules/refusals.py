@@ -6,20 +6,9 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from aidtrack.extract.clauses import (
-    Sentence,
-    actors_of,
-    children,
-    is_conditional,
-    is_hedged,
-    is_negated,
-    is_passive,
-    is_state,
-    negated_by_carrier,
-    prep_objects,
-    subject_of,
-    word_forms,
-)
+from aidtrack.extract.clauses import Sentence, children, is_passive, prep_objects, subject_of, word_forms
+from aidtrack.extract.modality import is_conditional, is_hedged, is_negated, negated_by_carrier
+from aidtrack.extract.parties import actors_of, is_state
 from aidtrack.extract.roles import (
     categories_in,
     core_phrase,

@@ -4,17 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from aidtrack.extract.clauses import (
-    Sentence,
-    actors_of,
-    agent_of,
-    children,
-    governors,
-    is_hedged,
-    is_negated,
-    is_passive,
-    prep_objects,
-)
+from aidtrack.extract.clauses import Sentence, agent_of, children, governors, is_passive, prep_objects
+from aidtrack.extract.modality import is_hedged, is_negated
+from aidtrack.extract.parties import actors_of
 from aidtrack.extract.roles import modifier_actors
 from aidtrack.extract.rules.common import ArticleContext, Found
 from aidtrack.extract.rules.measures_common import (

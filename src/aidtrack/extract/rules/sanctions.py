@@ -6,18 +6,16 @@ from spacy.tokens import Token
 
 from aidtrack.extract.clauses import (
     Sentence,
-    actors_of,
     agent_of,
     children,
     governors,
-    is_hedged,
-    is_negated,
     is_passive,
     prep_objects,
-    reporters_of,
     subject_of,
 )
 from aidtrack.extract.lexicon import Lexicon
+from aidtrack.extract.modality import is_hedged, is_negated
+from aidtrack.extract.parties import actors_of, reporters_of
 from aidtrack.extract.roles import modifier_actors
 from aidtrack.extract.rules.common import ArticleContext, Found
 from aidtrack.extract.rules.measures_common import (

@@ -6,19 +6,15 @@ from spacy.tokens import Token
 
 from aidtrack.extract.clauses import (
     Sentence,
-    actors_of,
     agent_of,
     children,
-    is_conditional,
-    is_hedged,
-    is_negated,
     is_passive,
-    is_past,
-    negated_by_carrier,
     prep_objects,
     relative_head,
     subject_of,
 )
+from aidtrack.extract.modality import is_conditional, is_hedged, is_negated, is_past, negated_by_carrier
+from aidtrack.extract.parties import actors_of
 from aidtrack.extract.roles import (
     DOBJ_RECIPIENT_VERBS,
     INSTRUMENTS,

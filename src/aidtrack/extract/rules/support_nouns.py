@@ -8,17 +8,15 @@ from spacy.tokens import Token
 
 from aidtrack.extract.clauses import (
     Sentence,
-    actors_of,
     agent_of,
     children,
     governors,
-    is_conditional,
-    is_hedged,
-    is_negated,
     is_passive,
     prep_objects,
     subject_of,
 )
+from aidtrack.extract.modality import is_conditional, is_hedged, is_negated
+from aidtrack.extract.parties import actors_of
 from aidtrack.extract.roles import (
     INSTRUMENTS,
     categories_in,

@@ -4,17 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from aidtrack.extract.clauses import (
-    Sentence,
-    actors_of,
-    children,
-    governors,
-    is_future,
-    is_negated,
-    is_passive,
-    prep_objects,
-    subject_of,
-)
+from aidtrack.extract.clauses import Sentence, children, governors, is_passive, prep_objects, subject_of
+from aidtrack.extract.modality import is_future, is_negated
+from aidtrack.extract.parties import actors_of
 from aidtrack.extract.roles import modifier_actors, recipients_of
 from aidtrack.extract.rules.common import ArticleContext, Found
 from aidtrack.extract.rules.measures_common import _SAYING

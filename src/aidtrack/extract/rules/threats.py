@@ -6,20 +6,15 @@ from spacy.tokens import Token
 
 from aidtrack.extract.clauses import (
     Sentence,
-    actors_of,
     agent_of,
     children,
-    coordinated_groups,
-    counted_group,
     governors,
-    is_future,
-    is_hedged,
-    is_negated,
     is_passive,
-    is_past,
     prep_objects,
     subject_of,
 )
+from aidtrack.extract.modality import is_future, is_hedged, is_negated, is_past
+from aidtrack.extract.parties import actors_of, coordinated_groups, counted_group
 from aidtrack.extract.roles import donors_of_verb, modifier_actors, recipients_of
 from aidtrack.extract.rules.common import ArticleContext, Found
 from aidtrack.extract.rules.measures_common import _CORE_SANCTIONS, _MEASURES, _SAYING, _actors, _late_agent

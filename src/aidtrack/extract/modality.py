@@ -1,0 +1,217 @@
+"""How surely a clause tells an act: negation, hedges (hypotheticals, proposals, conditionals,
+questions), tense and future auxiliaries.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from aidtrack.extract.clauses import (
+    _RELATIVE,
+    SUBJECT_DEPS,
+    Sentence,
+    governors,
+    is_passive,
+    relative_head,
+    word_forms,
+)
+from aidtrack.extract.lexicon import Lexicon
+
+_DECIDED = frozenset({"plan", "proposal", "programme", "program"})
+
+
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "going"})
+
+
+def negated_by_carrier(token: Token) -> bool:
+    """ "does not intend to provide": the negation sits on the verb that governs ``token``."""
+    return (
+        token.dep_ == "xcomp"
+        and token.head != token
+        and token.head.lemma_.lower() in _NEGATION_CARRIERS
+        and _negated_here(token.head)
+    )
+
+
+# "is not going to send", "does not plan to supply": the negation of the governing verb
+_NEGATION_CARRIERS = frozenset(
+    {"go", "plan", "intend", "want", "wish", "expect", "aim", "seek", "mean", "need", "have", "be"}
+)
+
+
+def is_negated(token: Token) -> bool:
+    """ "not", "never", "no" on the verb or its auxiliaries, or "no" on its object.
+
+    A negated "going to", "plan to", "want to" negates the verb it governs.
+    """
+    if (
+        token.dep_ == "xcomp"
+        and token.head.lemma_.lower() in _NEGATION_CARRIERS
+        and token.head != token
+        and _negated_here(token.head)
+    ):
+        return True
+    return _negated_here(token)
+
+
+def _negated_here(token: Token) -> bool:
+    for child in token.children:
+        if child.dep_ == "neg" or child.lower_ in ("never", "no"):
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass") and any(g.lower_ == "neither" for g in child.children):
+            return True  # "Neither Austria nor Ireland will send weapons"
+        if (
+            child.dep_ == "advmod"
+            and child.lower_ in ("longer", "more")
+            and any(g.lower_ == "no" for g in child.children)
+        ):
+            return True  # "no longer", "no more"
+        if child.dep_ in ("dobj", "attr", "nsubjpass") and any(g.lower_ == "no" for g in child.children):
+            return True
+    return False
+
+
+def has_aux(token: Token, words: frozenset[str]) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in words for c in token.children)
+
+
+def is_hedged(sentence: Sentence, anchor: Token) -> bool:
+    """True if ``anchor`` is hypothetical, proposed, asked, conditional or a question."""
+    lex = sentence.lexicon
+    hedge_aux = lex.words("modality", "hedge_aux")
+    marks = lex.words("modality", "hedge_marks")
+    if sentence.span.text.rstrip(" \"'”’)").endswith("?"):
+        return True
+    if _after_hedge_noun(lex, anchor) or time_for(anchor):
+        return True
+    below = anchor
+    for tok in [anchor, *governors(anchor)]:
+        sibling = below.dep_ == "conj" and below != tok  # "urged X ... and warned Y"
+        below = tok
+        if (
+            tok != anchor
+            and not sibling
+            and tok.pos_ == "VERB"
+            and tok.lemma_.lower() in lex.words("modality", "reporting_verbs")
+        ):
+            return False
+        if has_aux(tok, hedge_aux) or _hedge_mark(tok, marks) or tok.lower_ in hedge_aux:
+            return True
+        if any(
+            c.dep_ == "aux" and c.lemma_.lower() in lex.words("modality", "hedge_verbs") for c in tok.children
+        ):
+            return True  # "they oppose sending weapons" with "oppose" misread as an auxiliary
+        if tok != anchor and not sibling and _is_hedge_word(lex, tok):
+            return True
+        if tok != anchor and tok.lemma_.lower() in _GUESSED and is_passive(tok):
+            return True  # "Turkey is expected to supply drones": someone's forecast
+        if has_aux(tok, frozenset({"would"})) and not _reported(lex, tok):
+            return True
+        if _relative_clause(tok):
+            return False  # a relative clause states a fact of its own
+    return False
+
+
+def is_conditional(token: Token) -> bool:
+    """ "would send more tanks if the US did the same", "will deliver jets unless ...": the
+    clause itself holds a condition (not "even if", a concession)."""
+    return any(
+        c.dep_ == "advcl"
+        and c.i > token.i
+        and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        and not any(m.dep_ == "advmod" and m.lower_ == "even" for m in c.children)
+        for c in token.children
+    )
+
+
+_TIME_NOUNS = frozenset({"time", "moment"})
+
+
+def time_for(verb: Token) -> bool:
+    """ "it is time for Germany to send tanks": what one party says another should now do, not
+    yet done."""
+    noun = verb.head
+    return (
+        verb.dep_ in ("relcl", "acl", "advcl")
+        and any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and noun.lemma_.lower() in _TIME_NOUNS
+        and noun.dep_ == "attr"
+    )
+
+
+_GUESSED = frozenset(
+    {"expect", "anticipate", "predict", "tip", "rumour", "rumor", "believe", "think", "forecast"}
+)
+
+
+def _after_hedge_noun(lex: Lexicon, anchor: Token) -> bool:
+    """ "calls to send weapons", "the possibility of sending" (whatever the parse), "repeated
+    her call on allies to send" (the infinitive hung on the verb that governs the noun)."""
+    if anchor.dep_ in ("advcl", "xcomp") and has_aux(anchor, frozenset({"to"})):
+        objects = [c for c in anchor.head.children if c.dep_ == "dobj" and c.i < anchor.i]
+        if any(_is_hedge_word(lex, o) for o in objects):
+            return True
+    before = anchor.i - 1
+    if before - 1 < anchor.sent.start or anchor.doc[before].lower_ not in ("to", "of"):
+        return False
+    return _is_hedge_word(lex, anchor.doc[before - 1])
+
+
+def _relative_clause(token: Token) -> bool:
+    if token.dep_ in ("ccomp", "relcl", "acl") and _relative_pronoun_after_noun(token):
+        return True  # "jets that the Netherlands will provide", even when parsed as a ccomp
+    if token.dep_ == "relcl":  # not "the demand that Germany approve ...", a content clause
+        return not any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
+    if token.dep_ == "acl" and token.tag_ == "VBN":  # "weaponry sent to Kyiv", not "that it had sent"
+        return not any(c.dep_ in ("aux", "nsubj", "mark") for c in token.children)
+    return token.dep_ == "acl" and any(
+        c.dep_ in SUBJECT_DEPS and c.lower_ in _RELATIVE for c in token.children
+    )
+
+
+def _relative_pronoun_after_noun(clause: Token) -> bool:
+    """The clause's object or subject is "that/which/who" standing right after a noun."""
+    return relative_head(clause) is not None
+
+
+def _hedge_mark(token: Token, marks: frozenset[str]) -> bool:
+    return token.dep_ in ("advcl", "ccomp", "csubj", "xcomp", "pcomp") and any(
+        c.dep_ == "mark" and c.lower_ in marks for c in token.children
+    )
+
+
+def _is_hedge_word(lex: Lexicon, token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB":
+        return bool(word_forms(token) & lex.words("modality", "hedge_verbs"))
+    if token.pos_ == "ADJ":
+        return lemma in lex.words("modality", "hedge_adjectives")
+    if lemma in _DECIDED and token.head.lemma_.lower() in lex.words("support", "commitment_verbs"):
+        return False  # "approved a plan to give" is a decision, not a plan in the air
+    return token.pos_ == "NOUN" and lemma in lex.words("modality", "hedge_nouns")
+
+
+def _reported(lex: Lexicon, token: Token) -> bool:
+    reporting = lex.words("modality", "reporting_verbs")
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in reporting for t in governors(token))
+
+
+def is_future(token: Token) -> bool:
+    """ "will send", "is going to send", "would send" (reported), "to send"."""
+    if has_aux(token, FUTURE_AUX) or any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children):
+        return True
+    return (
+        token.tag_ in ("VB", "VBP", "VBZ")
+        and token.dep_ == "ROOT"
+        and not has_aux(token, frozenset({"have", "has"}))
+    )
+
+
+def is_past(token: Token) -> bool:
+    """ "sent", "has sent", "was sent", "have been sending"."""
+    if token.tag_ == "VBD":
+        return True
+    return token.tag_ in ("VBN", "VBG") and has_aux(
+        token, frozenset({"has", "have", "had", "was", "were", "been", "'ve"})
+    )

@@ -1,0 +1,659 @@
+"""Who acts in a clause: actor codes of subjects and their companions, coordinated and counted
+groups, pronouns resolved through the article, reporters and parties who met.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from spacy.tokens import Token
+
+from aidtrack.extract.clauses import (
+    _RELATIVE,
+    SUBJECT_DEPS,
+    Sentence,
+    children,
+    governors,
+    in_quote,
+    in_relative_aside,
+    prep_objects,
+    subject_of,
+)
+from aidtrack.extract.modality import FUTURE_AUX, has_aux, is_hedged, is_negated
+
+_NAME_DEPS = frozenset(
+    {
+        "compound",
+        "amod",
+        "poss",
+        "nmod",
+        "appos",
+        "conj",
+        "cc",
+        "det",
+        "prep",
+        "pobj",
+        "acl",
+        "agent",
+        "punct",
+        "case",
+        "advmod",
+        "nummod",
+        "quantmod",
+        "npadvmod",
+    }
+)
+
+
+_NAME_PREPS = frozenset({"of", "by", "including", "from", "like", "as", "alongside"})
+
+
+_WITH_ADVERBS = frozenset({"along", "together"})
+
+
+_SEATED = frozenset(
+    {
+        "official",
+        "government",
+        "authority",
+        "leader",
+        "administration",
+        "ministry",
+        "diplomat",
+        "source",
+        "cabinet",
+    }
+)  # "Canada, along with Britain, ..."
+
+
+_SELF_PRONOUNS = frozenset({"we", "i", "us", "our", "me", "my", "ourselves"})
+
+
+_OTHER_PRONOUNS = frozenset(
+    {
+        "it",
+        "its",
+        "he",
+        "she",
+        "his",
+        "her",
+        "they",
+        "their",
+        "them",
+        "which",
+        "who",
+        "that",
+        "country",
+        "government",
+    }
+)
+
+
+_PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
+
+
+# pronouns that name nobody by themselves ("the government" and "the country" refer back)
+_BARE_PRONOUNS = (_OTHER_PRONOUNS | _SELF_PRONOUNS) - {"government", "country"}
+
+
+RELATIONAL_NOUNS = frozenset(
+    {
+        "ally",
+        "partner",
+        "member",
+        "neighbour",
+        "neighbor",
+        "friend",
+        "enemy",
+        "critic",
+        "supporter",
+        "rival",
+        "adversary",
+        "part",
+        "foe",
+        "backer",
+        "opponent",
+    }
+)
+
+
+# nouns of war: the party named as their object is attacked, not named as their maker
+WAR_NOUNS = frozenset(
+    {"invasion", "war", "aggression", "attack", "offensive", "occupation", "bombing", "assault", "strike"}
+)
+
+
+GROUP_NOUNS = frozenset(
+    {
+        "country",
+        "ally",
+        "member",
+        "state",
+        "nation",
+        "partner",
+        "government",
+        "capital",
+        "power",
+        "democracy",
+        "economy",
+        "donor",
+        "monarchy",
+        "neighbour",
+        "neighbor",
+        "supplier",
+        "exporter",
+    }
+)
+
+
+def actors_of(sentence: Sentence, token: Token | None) -> list[str]:
+    """The actors a noun phrase names: "Belgium", "Dutch minister", "the EU and NATO"."""
+    if token is None:
+        return []
+    if token.lower_ in _RELATIVE and token.head.dep_ == "relcl":
+        return actors_of(sentence, token.head.head)
+    if token.lower_ == "whose":  # "Estonia, whose military aid to Ukraine ...": Estonia's aid
+        clause = next((g for g in token.ancestors if g.dep_ in ("relcl", "acl")), None)
+        return actors_of(sentence, clause.head) if clause is not None else []
+    found: list[str] = []
+    for tok in _name_tokens(token) + _co_subjects(token):
+        code = sentence.code(tok)
+        if code and code not in found:
+            found.append(code)
+    if not found and token.lemma_.lower() in GROUP_NOUNS and token.tag_ == "NNS":
+        found = _members_beside(sentence, token) or _cited(sentence)
+    if not found:
+        found = counted_group(sentence, token)
+    for tok in [token, *_owners(token)] if not found else []:
+        if tok.lower_ in _PLURAL_PRONOUNS:
+            group = _previous_group(sentence, tok)
+            if group:
+                return group
+        pronoun = resolve_pronoun(sentence, tok)
+        if pronoun:
+            return [pronoun]
+    if not found and _titled_unknown(token) and sentence.previous:
+        return [sentence.previous]  # "... ministry condemned it. Spokesman A. B. warned ..."
+    return found
+
+
+def _owners(token: Token) -> list[Token]:
+    """Words that may refer back to whom a phrase belongs: "its" in "its government", "the
+    capital" in "officials in the capital"."""
+    owners = [c for c in token.children if c.dep_ == "poss"]
+    if token.lemma_.lower() in _SEATED:
+        owners += [o for o in prep_objects(token, frozenset({"in"})) if o.lower_ in _STATE_NOUNS]
+    return owners
+
+
+_COMPANION_PREPS = frozenset({"alongside", "like"})
+
+
+def companions(sentence: Sentence, verb: Token) -> list[str]:
+    """ "Alongside the US and Britain, Canada suspended ...": actors doing the same as the subject."""
+    found: list[str] = []
+    for obj in prep_objects(verb, _COMPANION_PREPS):
+        found += [c for c in actors_of(sentence, obj) if c not in found]
+    for prep in children(verb, frozenset({"prep", "advmod"})):
+        if prep.lower_ in ("along", "together"):
+            for grand in prep.children:
+                if grand.lower_ == "with":
+                    for obj in grand.children:
+                        found += [c for c in actors_of(sentence, obj) if c not in found]
+        if prep.lower_ == "with" and any(a.lower_ in _WITH_ADVERBS | {"jointly"} for a in prep.children):
+            for obj in children(prep, frozenset({"pobj"})):  # "Together with Sweden, Finland will ..."
+                found += [c for c in actors_of(sentence, obj) if c not in found]
+    joined = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "in" else None
+    if joined is not None and joined.lemma_.lower() == "join":  # "Britain joined France in sending"
+        for obj in children(joined, frozenset({"dobj"})):  # (not "joined the EU in imposing": its line)
+            found += [c for c in actors_of(sentence, obj) if c not in found and is_state(c)]
+    return found
+
+
+def _co_subjects(token: Token) -> list[Token]:
+    """ "Finland as well as Sweden have decided": the parser gives the verb two subjects."""
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    return [
+        t for sib in token.head.children if sib.dep_ == token.dep_ and sib != token for t in _name_tokens(sib)
+    ]
+
+
+_TITLES = frozenset(
+    {
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "minister",
+        "secretary",
+        "ambassador",
+        "envoy",
+        "official",
+        "president",
+        "chancellor",
+        "premier",
+        "chief",
+        "director",
+        "commissioner",
+    }
+)
+
+
+def _titled_unknown(token: Token) -> bool:
+    """A person named only by title and name ("Spokesman Aykhan Hajizada"), no country."""
+    return token.pos_ == "PROPN" and any(
+        c.dep_ == "compound"
+        and c.lemma_.lower() in _TITLES
+        and not any(g.dep_ in ("amod", "compound", "poss") for g in c.children)
+        for c in token.children
+    )
+
+
+def _previous_group(sentence: Sentence, token: Token) -> list[str]:
+    """ "Finland and Sweden said they would ...": "they" is both."""
+    before = [
+        i
+        for i in range(sentence.span.start, token.i)
+        if i in sentence.codes and not in_relative_aside(token.doc[i])
+    ]
+    if not before:
+        return []
+    head = token.doc[before[-1]]
+    while head.dep_ in ("conj", "compound", "amod") and head.head != head:
+        head = head.head
+    members = [head, *[t for t in head.subtree if t.dep_ == "conj"]]
+    found = [c for t in members for c in actors_of(sentence, t) if t.i < token.i]
+    return list(dict.fromkeys(found))
+
+
+_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "pair": 2, "duo": 2, "trio": 3}
+
+
+_COUNTED = GROUP_NOUNS | {"pair", "duo", "trio", "side", "neighbour", "neighbor"}
+
+
+def counted_group(sentence: Sentence, token: Token) -> list[str]:
+    """ "both countries", "the two nations", "the Nordic pair": the latest group of that many
+    coordinated actors named before."""
+    lemma = token.lemma_.lower()
+    if lemma not in _COUNTED:
+        return []
+    size = _COUNTS.get(lemma) or next(
+        (
+            _COUNTS[c.lower_]
+            for c in token.children
+            if c.dep_ in ("det", "predet", "nummod", "preconj") and c.lower_ in _COUNTS
+        ),
+        0,
+    )
+    if not size:
+        return []
+    here = [g for g in coordinated_groups(sentence.span, sentence.codes) if g[1] < token.i]
+    groups = [*sentence.groups, *(g[0] for g in here)]
+    found = list(next((g for g in reversed(groups) if len(g) == size), ()))
+    plain = lemma in GROUP_NOUNS and not any(c.dep_ in ("amod", "compound") for c in token.children)
+    return found or (_last_states(sentence, size) if plain else [])  # not "the Nordic pair"
+
+
+def _last_states(sentence: Sentence, size: int) -> list[str]:
+    """The last ``size`` states named in the sentences before ("Syria ... and in neighbouring
+    Turkey. The EU will help both countries"), when no coordination of that size was named."""
+    named = list(dict.fromkeys(reversed(sentence.recent_states)))
+    return named[:size] if len(named) >= size else []
+
+
+def coordinated_groups(span: Any, codes: dict[int, str]) -> list[tuple[tuple[str, ...], int]]:
+    """Actors named together ("Turkey and Syria") in a span, each group with its last token."""
+    out = []
+    for tok in span:
+        if tok.i not in codes or tok.dep_ == "conj":
+            continue
+        members = [tok, *(t for t in tok.subtree if t.dep_ == "conj" and t.i in codes)]
+        found = tuple(dict.fromkeys(codes[t.i] for t in members))
+        if len(found) >= 2:
+            out.append((found, max(t.i for t in members)))
+    return out
+
+
+def _members_beside(sentence: Sentence, token: Token) -> list[str]:
+    """ "Several governments, among them Canada and Norway, have ...", "appealed to Gulf
+    states, in particular Qatar": the parser hangs the members on the verb; they stand for
+    the group that is its subject, object or prepositional object."""
+    found: list[str] = []
+    verb = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else token.head
+    if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return found
+    for prep in children(verb, frozenset({"prep"})):
+        if prep.lower_ == "among" and any(g.lower_ in ("them", "which", "whom") for g in prep.children):
+            named = [n for n in prep.children if n.dep_ in ("dep", "appos", "pobj")]
+        elif _introduces_members(verb, prep):
+            named = list(prep.children)
+        else:
+            continue
+        for member in named:
+            if member.lower_ not in ("them", "which", "whom"):
+                found += [c for t in _name_tokens(member) for c in [sentence.code(t)] if c and c not in found]
+    return found
+
+
+def _introduces_members(token: Token, child: Token) -> bool:
+    """ "including in the UK and France", "above all Qatar and Kuwait": a list of members."""
+    if child.dep_ != "prep":
+        return False
+    if token.lower_ in ("including", "include") and child.lower_ == "in":
+        return True
+    if child.lower_ == "in" and any(o.lower_ == "particular" for o in child.subtree):
+        return True  # "in particular Saudi Arabia and Qatar"
+    return child.lower_ == "above" and any(
+        g.dep_ == "det" and g.lower_ == "all" for o in child.children for g in o.children
+    )
+
+
+def _cited(sentence: Sentence) -> list[str]:
+    """Members named as examples of a group: "..., citing Germany and Sweden"."""
+    found: list[str] = []
+    for tok in sentence.span:
+        if tok.lemma_.lower() in ("cite", "name", "mention") and tok.pos_ == "VERB":
+            for obj in tok.children:
+                if obj.dep_ == "dobj":
+                    found += [sentence.codes[t.i] for t in obj.subtree if t.i in sentence.codes]
+    return list(dict.fromkeys(found))
+
+
+def _name_tokens(token: Token) -> list[Token]:
+    tokens = [token]
+    group = token.lemma_.lower() in GROUP_NOUNS
+    for child in token.children:
+        if child.dep_ not in _NAME_DEPS:
+            continue
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "with"
+            and any(g.dep_ == "advmod" and g.lower_ in _WITH_ADVERBS | {"jointly"} for g in child.children)
+        ):  # "Germany, together with the Netherlands, ..."
+            tokens.extend(t for o in child.children if o.dep_ == "pobj" for t in _name_tokens(o))
+            continue
+        if child.dep_ == "prep" and child.lower_ in _WITH_ADVERBS:
+            tokens.extend(
+                t for g in child.children if g.lower_ == "with" for o in g.children for t in _name_tokens(o)
+            )
+            continue
+        if child.dep_ == "prep" and child.lower_ == "in" and token.lemma_.lower() in _SEATED:
+            tokens.extend(t for o in child.children for t in _name_tokens(o))  # "officials in Kyiv"
+            continue
+        if _introduces_members(token, child):
+            tokens.extend(t for o in child.children for t in _name_tokens(o))
+            continue
+        if child.dep_ == "prep" and child.lower_ not in _NAME_PREPS:
+            continue
+        if child.dep_ == "prep" and child.lower_ == "of" and token.lemma_.lower() in RELATIONAL_NOUNS:
+            continue
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in ("of", "on", "against")
+            and token.lemma_.lower() in WAR_NOUNS
+        ):
+            continue  # "Moscow's invasion of Ukraine" names Moscow; Ukraine is attacked
+        if (
+            group
+            and token.tag_ == "NNS"
+            and (child.dep_ in ("compound", "amod", "poss", "nmod") or child.lower_ == "of")
+            and not _acts_through_members(child)
+        ):
+            continue  # "NATO countries", "members of the EU" are not NATO or the EU
+        if child.dep_ == "acl" and child.lemma_ != "lead":
+            continue
+        if _hyphen_participle(child):
+            continue  # "Turkey-backed Azerbaijan", "Iran-made drones": a descriptor, not a party
+        if child.dep_ == "appos" and in_relative_aside(child) and not in_relative_aside(token):
+            continue  # "Estonia, which borders Russia, ..." misparsed: Russia is no name of Estonia
+        tokens.extend(_name_tokens(child))
+    return tokens
+
+
+# groups with no institutions of their own: they act only as their members together, so
+# "the G7 nations agreed" is the G7 agreeing (unlike "NATO countries", which are not NATO)
+_MEMBERS_ONLY_GROUPS = frozenset({"g7", "g-7", "g20", "g-20"})
+
+
+def _acts_through_members(child: Token) -> bool:
+    return child.dep_ == "compound" and child.lower_ in _MEMBERS_ONLY_GROUPS
+
+
+def _hyphen_participle(token: Token) -> bool:
+    """ "backed" in "Turkey-backed", "made" in "Iran-made": a participle joined by a hyphen."""
+    return (
+        token.dep_ in ("amod", "compound")
+        and token.tag_ in ("VBN", "VBD")
+        and token.i > 0
+        and token.doc[token.i - 1].text in ("-", "\u2011")
+    )
+
+
+def resolve_pronoun(sentence: Sentence, token: Token) -> str | None:
+    """ "we" -> the speaker; "it", "his country" -> an earlier actor."""
+    word = token.lower_
+    if word in _SELF_PRONOUNS:
+        return sentence.speaker or (sentence.previous if not in_quote(token) else None)
+    if word in _STATE_NOUNS:
+        return _state_referred(sentence, token)
+    if word in _ORGANISATION_NOUNS:
+        return _organisation_referred(sentence, token)
+    if word not in _OTHER_PRONOUNS:
+        return None
+    if word in ("country", "government") and not any(
+        c.lower_ in ("the", "his", "her", "its", "their", "this") for c in token.children
+    ):
+        return None
+    reporter = _reporter(sentence, token)
+    if reporter:
+        return reporter
+    person = _persons_state(sentence, token)
+    if person:
+        return person
+    if word == "country" and any(c.lower_ in ("the", "this") for c in token.children):
+        return _state_referred(sentence, token)  # "the country": a state, not the EU before it
+    before = [sentence.codes[i] for i in range(sentence.span.start, token.i) if i in sentence.codes]
+    outside = [
+        sentence.codes[i]
+        for i in range(sentence.span.start, token.i)
+        if i in sentence.codes and not in_relative_aside(token.doc[i])
+    ]
+    before = outside if outside and not in_relative_aside(token) else before
+    if not before and sentence.previous is None and word == "government":
+        return sentence.filed  # "TOKYO - The government said ...": the dateline's state
+    if word in _PERSONAL and not any(
+        _may_be_person(token.doc[i]) for i in range(sentence.span.start, token.i) if i in sentence.codes
+    ):
+        return sentence.previous  # "Defying US objections, his war cabinet ...": not the US
+    return before[-1] if before else sentence.previous
+
+
+_PERSONAL = frozenset({"he", "she", "his", "her"})
+
+
+def _may_be_person(token: Token) -> bool:
+    """A coded word that may name the person "he" or "his" refers to: not a name that only
+    describes a thing ("US objections", "Ukrainian grain")."""
+    head = token.head
+    return not (
+        token.dep_ in ("amod", "compound", "nmod")
+        and head.pos_ == "NOUN"
+        and head.lemma_.lower() not in _TITLES | _PEOPLE_NOUNS  # "the Ukrainian minister": a person
+    )
+
+
+_PEOPLE_NOUNS = frozenset(
+    {"leader", "diplomat", "counterpart", "head", "foreign", "defence", "defense", "prime", "king", "general"}
+)
+
+
+def _persons_state(sentence: Sentence, token: Token) -> str | None:
+    """ "De Croo warned Kyiv against flying the jets it will receive from his country": "his
+    country" is the state of the person the main clause is about (its subject), not the last
+    place named."""
+    if token.lower_ not in ("country", "government") or not any(
+        c.dep_ == "poss" and c.lower_ in ("his", "her") for c in token.children
+    ):
+        return None
+    root = token.sent.root
+    subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS and c.i < token.i), None)
+    if subject is None or subject.lower_ in _BARE_PRONOUNS:
+        return None
+    found = actors_of(sentence, subject)
+    return found[0] if len(found) == 1 else None
+
+
+# singular nouns that, with "the" and no name of their own, refer back to a state named before
+_STATE_NOUNS = frozenset({"nation", "kingdom", "republic", "capital", "emirate", "island", "monarchy"})
+
+
+def _state_referred(sentence: Sentence, token: Token) -> str | None:
+    """ "the kingdom", "the Nordic nation", "officials in the capital": the last state named
+    earlier in the sentence, else the state the sentences before are about ("the island of
+    Cyprus", "the Baltic republic's capital" name their own)."""
+    if not _bare(token, frozenset({"compound", "poss"}), frozenset({"of"})):
+        return None
+    before = [
+        sentence.codes[i]
+        for i in range(sentence.span.start, token.i)
+        if i in sentence.codes and is_state(sentence.codes[i]) and not _opponent(token.doc[i])
+    ]
+    return before[-1] if before else sentence.last_state
+
+
+def _opponent(token: Token) -> bool:
+    """ "its defence against Russia": a state named as the one fought is not what "the
+    country" after it refers back to."""
+    while token.dep_ in ("compound", "amod", "poss", "conj") and token.head != token:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in ("against", "by")
+
+
+# singular nouns that, with "the" and no name of their own, refer back to an organisation
+_ORGANISATION_NOUNS = frozenset({"fund", "lender", "bank", "institution", "organisation", "organization"})
+
+
+def _organisation_referred(sentence: Sentence, token: Token) -> str | None:
+    """ "The IMF approved the loan. The fund said ...": the last organisation named (not "the
+    trust fund", "the World Bank's fund", "the fund for Ukraine", which name their own)."""
+    if not _bare(token, frozenset({"compound", "poss", "amod"}), None):
+        return None
+    return _last_named(sentence, token, states=False) or sentence.last_organisation
+
+
+def _bare(token: Token, own: frozenset[str], own_preps: frozenset[str] | None) -> bool:
+    """ "the kingdom", "this fund": a singular noun with "the" or "this" and no name of its own
+    (``own_preps`` None: no prepositional phrase at all)."""
+    if token.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children):
+        return False
+    return not any(
+        c.dep_ in own or c.dep_ == "prep" and (own_preps is None or c.lower_ in own_preps)
+        for c in token.children
+    )
+
+
+def _last_named(sentence: Sentence, token: Token, *, states: bool) -> str | None:
+    """The last state (or organisation) named earlier in the sentence."""
+    before = [sentence.codes[i] for i in range(sentence.span.start, token.i) if i in sentence.codes]
+    named = [c for c in before if is_state(c) == states]
+    return named[-1] if named else None
+
+
+@functools.cache
+def _organisations() -> frozenset[str]:
+    from aidtrack.actors.names import all_actors
+
+    return frozenset(info.code for info in all_actors(kind="organisation"))
+
+
+def is_state(code: str) -> bool:
+    """A country's code (``DEU``), not an organisation's (``EU``, ``IMF``)."""
+    return code not in _organisations()
+
+
+def _reporter(sentence: Sentence, token: Token) -> str | None:
+    """ "Canada, which ..., said it would send": "it" is who says so."""
+    clause = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
+        return None
+    verb = clause.head
+    if verb.lemma_.lower() not in sentence.lexicon.words("modality", "reporting_verbs"):
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i]
+    subject = max(subjects, key=lambda c: c.i, default=None)  # the nearest: not a dateline's city
+    if subject is None and verb.dep_ == "conj":  # "X thanked Y for its support and said it would"
+        subject = subject_of(verb)
+    if subject is None or subject.lower_ in _BARE_PRONOUNS:
+        return None
+    found = actors_of(sentence, subject)
+    return found[0] if len(found) == 1 else None
+
+
+_MEETING_VERBS = frozenset({"meet", "visit", "host", "receive", "welcome", "phone", "telephone", "call"})
+
+
+_GOING_VERBS = frozenset({"travel", "fly", "go", "arrive", "come", "head", "return"})
+
+
+_TALKING_VERBS = frozenset({"speak", "talk", "confer", "negotiate", "meet"})
+
+
+_SCENE_NOUNS = frozenset(
+    {"visit", "trip", "talk", "meeting", "call", "conversation", "summit", "visitor", "counterpart"}
+)
+
+
+def met_parties(sentence: Sentence) -> list[tuple[str, str]]:
+    """Who meets whom in a sentence, as (subject's party, party met) pairs: "Zelensky met
+    Chancellor Scholz", "travelled to Tokyo for talks with his Japanese counterpart", "a visit
+    to Madrid". Meetings planned or hoped for ("would visit Poland") are left out."""
+    found: list[tuple[str, str]] = []
+    for token in sentence.span:
+        objects = _met_objects(token)
+        if not objects:
+            continue
+        verb = (
+            token if token.pos_ == "VERB" else next((g for g in governors(token) if g.pos_ == "VERB"), None)
+        )
+        if verb is None or is_negated(verb) or has_aux(verb, FUTURE_AUX) or is_hedged(sentence, verb):
+            continue
+        sides = actors_of(sentence, subject_of(verb))
+        found += [
+            (a, c)
+            for o in objects
+            for c in actors_of(sentence, o)
+            for a in sides
+            if a != c and (a, c) not in found
+        ]
+    return found
+
+
+def _met_objects(token: Token) -> list[Token]:
+    """The party phrases a meeting word names: the object of "met", the "to" of "travelled"."""
+    lemma = token.lemma_.lower()
+    objects: list[Token] = []
+    if token.pos_ == "VERB" and lemma in _MEETING_VERBS:
+        objects = children(token, frozenset({"dobj"}))
+    if token.pos_ == "VERB" and lemma in _GOING_VERBS:
+        objects = prep_objects(token, frozenset({"to", "in"}))
+    if token.pos_ == "VERB" and lemma in _TALKING_VERBS:
+        objects += prep_objects(token, frozenset({"with", "to"}))
+    if token.pos_ == "NOUN" and lemma in _SCENE_NOUNS:
+        objects = prep_objects(token, frozenset({"with", "to", "in"}))
+        objects += [token] if lemma == "counterpart" else []
+    return objects
+
+
+def reporters_of(sentence: Sentence, clause: Token) -> list[str]:
+    """Who says the words of ``clause`` (climbing coordinated and infinitive verbs): the
+    subject of the reporting verb they hang on ("Washington said the sanctions would apply")."""
+    while clause.dep_ in ("conj", "xcomp") and clause.head != clause:
+        clause = clause.head
+    speech = clause.head
+    if clause.dep_ in ("ccomp", "parataxis") and speech.lemma_.lower() in sentence.lexicon.words(
+        "modality", "reporting_verbs"
+    ):
+        return actors_of(sentence, subject_of(speech))
+    return []
