@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from aidtrack.actors.names import lookup_name
 from aidtrack.extract.money import AMBIGUOUS, Money, parse_money
 
 # the currency a donor counts in (states of the euro area and EU bodies: EUR)
@@ -124,16 +125,6 @@ _JOINT_AFTER = re.compile(
     r"^[^.;(]{0,40}\b(combined|jointly|together|collectively|between them|in all from)\b",
     re.IGNORECASE,
 )
-_GROUP_CODES = {
-    "g7": "G7",
-    "g-7": "G7",
-    "group of seven": "G7",
-    "g20": "G20",
-    "g-20": "G20",
-    "group of 20": "G20",
-    "nato": "NATO",
-}
-
 
 _TENTATIVE_BEFORE = re.compile(
     r"\b(potential|potentially|possible|possibly|up to|as much as|could reach|could total|"
@@ -180,7 +171,7 @@ def is_joint(text: str, money: Money, donor: str) -> bool:
     before = _JOINT_BEFORE.search(text[max(0, money.start - 60) : money.start])
     if before is not None:
         group = before.group("group")
-        return group is None or _GROUP_CODES.get(group.lower()) != donor
+        return group is None or lookup_name(group) != donor
     return bool(_JOINT_AFTER.search(text[money.end : money.end + 60]))
 
 

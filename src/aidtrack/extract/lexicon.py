@@ -23,6 +23,22 @@ import yaml
 from aidtrack.actors import country_demonyms
 from aidtrack.errors import AidtrackError, ValidationError
 
+# the offices of people who speak for a state or organisation ("the president", "Minister X");
+# each reader adds the words of its own use
+OFFICE_TITLES = frozenset(
+    {
+        "president",
+        "chancellor",
+        "premier",
+        "minister",
+        "secretary",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "ambassador",
+    }
+)
+
 TRIGGER_SECTIONS = (
     "support",
     "appeal",

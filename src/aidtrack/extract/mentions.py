@@ -18,7 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from aidtrack import actors
-from aidtrack.extract.lexicon import Lexicon, people_patterns, person_code, titled_terms
+from aidtrack.extract.lexicon import OFFICE_TITLES, Lexicon, people_patterns, person_code, titled_terms
 
 _TITLE_EXTRA = frozenset(
     {
@@ -39,26 +39,7 @@ _TITLE_EXTRA = frozenset(
     }
 )
 _ENTITY_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
-_TITLE_WORDS = frozenset(
-    {
-        "president",
-        "minister",
-        "chancellor",
-        "premier",
-        "secretary",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "ambassador",
-        "pm",
-        "mr",
-        "mrs",
-        "ms",
-        "general",
-        "secretary-general",
-        "leader",
-    }
-)
+_TITLE_WORDS = OFFICE_TITLES | {"pm", "mr", "mrs", "ms", "general", "secretary-general", "leader"}
 
 
 class MentionFinder:
@@ -272,25 +253,14 @@ def _uncoded_tail(span: Span, codes: dict[int, str]) -> Span | None:
 
 
 # offices a bare "the <office>" refers back to; "leader" and "government" are too loose
-_OFFICES = frozenset(
-    {
-        "president",
-        "chancellor",
-        "premier",
-        "minister",
-        "secretary",
-        "ministry",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "ambassador",
-        "envoy",
-        "commissioner",
-        "secretary-general",
-        "king",
-        "monarch",
-    }
-)
+_OFFICES = OFFICE_TITLES | {
+    "ministry",
+    "envoy",
+    "commissioner",
+    "secretary-general",
+    "king",
+    "monarch",
+}
 _OFFICE_WORDS = frozenset(
     {"prime", "foreign", "defence", "defense", "finance", "economy", "interior", "general", "state"}
 )

@@ -20,6 +20,7 @@ from aidtrack.extract.clauses import (
     prep_objects,
     subject_of,
 )
+from aidtrack.extract.lexicon import OFFICE_TITLES
 from aidtrack.extract.modality import FUTURE_AUX, has_aux, is_hedged, is_negated
 
 _NAME_DEPS = frozenset(
@@ -220,24 +221,7 @@ def _co_subjects(token: Token) -> list[Token]:
     ]
 
 
-_TITLES = frozenset(
-    {
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "minister",
-        "secretary",
-        "ambassador",
-        "envoy",
-        "official",
-        "president",
-        "chancellor",
-        "premier",
-        "chief",
-        "director",
-        "commissioner",
-    }
-)
+_TITLES = OFFICE_TITLES | {"envoy", "official", "chief", "director", "commissioner"}
 
 
 def _titled_unknown(token: Token) -> bool:

@@ -7,6 +7,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from aidtrack.extract.clauses import Sentence, children, is_passive, prep_objects, subject_of, word_forms
+from aidtrack.extract.lexicon import OFFICE_TITLES
 from aidtrack.extract.modality import is_conditional, is_hedged, is_negated, negated_by_carrier
 from aidtrack.extract.parties import actors_of, is_state
 from aidtrack.extract.roles import (
@@ -545,27 +546,19 @@ def _joined_lemmas(tokens: list[Token]) -> set[str]:
 _BARRING_LEMMAS = frozenset({"put", "let", "take", "participate", "join", "engage"})
 
 
-_AGENT_NOUNS = frozenset(
-    {
-        "government",
-        "ministry",
-        "minister",
-        "president",
-        "chancellor",
-        "cabinet",
-        "parliament",
-        "country",
-        "administration",
-        "official",
-        "spokesman",
-        "spokesperson",
-        "spokeswoman",
-        "leader",
-        "authority",
-        "premier",
-        "king",
-    }
-)
+# offices and bodies that can decide (a secretary or an ambassador does not refuse for a state)
+_AGENT_NOUNS = (OFFICE_TITLES - {"secretary", "ambassador"}) | {
+    "government",
+    "ministry",
+    "cabinet",
+    "parliament",
+    "country",
+    "administration",
+    "official",
+    "leader",
+    "authority",
+    "king",
+}
 
 
 def _agentive(sentence: Sentence, subject: Token) -> bool:
