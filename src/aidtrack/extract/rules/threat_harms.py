@@ -1,0 +1,195 @@
+"""Threats told as a harm foretold: "X warned that <an act> would wreck ties", "... would backfire
+on Washington", "... would be seen as a provocation", "Seoul had made itself a target".
+
+The warning verb gives the actor; the target is read from the foretold clause by grammar, in this
+order: the one told ("warned Helsinki that ..."), an object of on / against / with / for / between
+on the harm or on what it harms ("backfire on Washington", "its treaty with Israel",
+"consequences for Danish security"), then the clause's subject ("Canada would regret ...") or a
+state named inside it as owner, maker or origin ("any transfer of Japanese missiles to Ukraine",
+"Washington's arms sales to Taipei"), never through "to", "in" or "into" (the recipient, the place).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from aidtrack.extract.clauses import Sentence, children, is_passive, prep_objects, subject_of
+from aidtrack.extract.modality import has_aux, is_negated
+from aidtrack.extract.parties import actors_of
+from aidtrack.extract.roles import modifier_actors
+from aidtrack.extract.rules.common import ArticleContext, Found
+from aidtrack.extract.rules.threats import _MODALS, _threat, _told_parties
+
+# verbs that tell what will come: the warning itself, or a statement of it
+_FORETELLING = frozenset(
+    {"warn", "caution", "threaten", "say", "tell", "state", "declare", "add", "stress", "insist", "claim"}
+)
+# verbs that harm a bond ("would wreck ties", "would damage the relationship")
+_HARMING = frozenset(
+    {
+        "destroy",
+        "wreck",
+        "damage",
+        "harm",
+        "poison",
+        "ruin",
+        "hurt",
+        "undermine",
+        "jeopardise",
+        "jeopardize",
+        "sour",
+        "strain",
+        "end",
+        "sever",
+        "spoil",
+        "endanger",
+        "imperil",
+        "cost",
+        "shatter",
+        "torpedo",
+        "derail",
+        "doom",
+        "upend",
+    }
+)
+# what such a verb must harm for a threat: the bond between states, or a state's safety
+_BONDS = frozenset(
+    {
+        "relation",
+        "relationship",
+        "tie",
+        "cooperation",
+        "treaty",
+        "partnership",
+        "friendship",
+        "dialogue",
+        "peace",
+        "security",
+        "interest",
+        "trust",
+        "bond",
+        "alliance",
+    }
+)
+# harms that fall back on the one who acts ("would backfire on", "would come to regret")
+_RECOILING = frozenset({"backfire", "regret", "rue", "boomerang"})
+# "would put the treaty at risk / in jeopardy"
+_PUTTING = frozenset({"put", "place", "leave"})
+_PERIL = frozenset({"risk", "jeopardy", "danger", "peril"})
+# "would be seen / regarded / treated as a provocation"
+_READING = frozenset({"see", "regard", "consider", "view", "treat", "deem", "interpret", "perceive"})
+_HOSTILE = frozenset(
+    {"provocation", "escalation", "aggression", "involvement", "participation", "party", "target", "declaration"}
+)
+_HOSTILE_ACT = frozenset({"hostile", "unfriendly", "aggressive", "belligerent"})
+# "had made itself a target", "would turn the country into a target"
+_BECOMING = frozenset({"make", "turn", "become", "render"})
+_CONSEQUENCES = frozenset({"consequence", "repercussion", "implication"})
+# prepositions that name whom the harm is aimed at, and those that name a recipient or a place
+_AIMING = frozenset({"on", "against", "with", "for", "between"})
+_NOT_THE_ACTOR = frozenset({"to", "in", "into", "at", "near", "across", "inside", "within", "toward", "towards"})
+
+
+def threat_harm(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """ "Iran warned that Canada would regret the listings", "the Kremlin warned that a shipment of
+    Finnish artillery to Kyiv would poison relations": a harm foretold, aimed at a state."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _FORETELLING or is_negated(verb) or is_passive(verb):
+        return []
+    speakers = actors_of(sentence, subject_of(verb))
+    if not speakers:
+        return []
+    found: list[Found] = []
+    for clause in _foretold(verb):
+        head = _harm(clause)
+        if head is None:
+            continue
+        targets = _told_parties(sentence, head) or _aimed(sentence, head) or _acting(sentence, clause, ctx)
+        conf = 0.65 if verb.lemma_.lower() in ("warn", "caution", "threaten") else 0.55
+        found += [
+            _threat(s, t, head, conf) for s in speakers for t in dict.fromkeys(targets) if t not in speakers
+        ]
+    return found
+
+
+def _foretold(verb: Token) -> list[Token]:
+    """The clauses the verb reports, each conjunct apart ("would be seen as X and would harm Y")."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    return [*clauses, *(c for clause in clauses for c in clause.conjuncts if c.pos_ in ("VERB", "AUX"))]
+
+
+def _harm(clause: Token) -> Token | None:
+    """The word of the clause that foretells a harm to someone ("wreck", "backfire", "regard",
+    "make"), or None when the clause tells no harm or denies it."""
+    if is_negated(clause):
+        return None
+    for head in [clause, *children(clause, frozenset({"xcomp"}))]:  # "would come to regret"
+        if _harms(head) and (_ahead(clause) or head.lemma_.lower() in _BECOMING):
+            return head
+    return None
+
+
+def _ahead(clause: Token) -> bool:
+    """A harm told for the future ("would", "will", "could") rather than one that happened."""
+    return has_aux(clause, _MODALS) or clause.tag_ in ("VBZ", "VBP") and clause.dep_ == "ccomp"
+
+
+def _harms(head: Token) -> bool:
+    lemma = head.lemma_.lower()
+    harmed = children(head, frozenset({"nsubjpass"} if is_passive(head) else {"dobj"}))
+    if lemma in _RECOILING:
+        return True
+    if lemma in _HARMING:
+        return any(o.lemma_.lower() in _BONDS for o in harmed)
+    if lemma in _PUTTING:
+        return any(o.lemma_.lower() in _PERIL for o in prep_objects(head, frozenset({"at", "in"})))
+    if lemma in _READING and is_passive(head):
+        return any(_hostile(o) for o in prep_objects(head, frozenset({"as"})))
+    if lemma in _BECOMING:
+        return any(t.lemma_.lower() == "target" for t in head.subtree if t.i > head.i)
+    if lemma == "have":
+        return any(o.lemma_.lower() in _CONSEQUENCES for o in children(head, frozenset({"dobj"})))
+    return False
+
+
+def _hostile(noun: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    if lemma == "act":
+        return any(c.lemma_.lower() in _HOSTILE_ACT for c in noun.children)
+    return lemma in _HOSTILE
+
+
+def _aimed(sentence: Sentence, head: Token) -> list[str]:
+    """Whom the harm is aimed at by a preposition on it or on what it harms: "backfire on
+    Washington", "its partnership with Greece", "consequences for Danish security"."""
+    found: list[str] = []
+    for word in [head, *children(head, frozenset({"dobj", "dative", "attr", "oprd", "nsubjpass"}))]:
+        for obj in prep_objects(word, _AIMING):
+            found += actors_of(sentence, obj) or modifier_actors(sentence, obj)
+        if word is not head and word.dep_ == "dative":
+            found += actors_of(sentence, word)  # "would cost Seoul its relations"
+    return found
+
+
+def _acting(sentence: Sentence, clause: Token, ctx: ArticleContext) -> list[str]:
+    """The clause's subject when it names a state ("Canada would regret"), else the states named
+    in it as owner, maker or origin of the act ("a shipment of Finnish artillery to Kyiv")."""
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass")]
+    named = [c for s in subjects for c in actors_of(sentence, s)]
+    if named:
+        return named
+    inner = [c for s in subjects for t in _inside(s) if (c := sentence.code(t))]
+    return [c for c in inner if c != ctx.default_recipient]
+
+
+def _inside(word: Token) -> list[Token]:
+    """The words of a phrase reached without passing a preposition of place or recipient."""
+    out = [word]
+    for child in word.children:
+        if child.dep_ in ("relcl", "advcl", "appos", "punct", "cc"):
+            continue
+        if child.dep_ == "prep" and child.lower_ in _NOT_THE_ACTOR:
+            continue
+        if child.dep_ == "dative":
+            continue  # "sending Ukraine jets": the recipient
+        out += _inside(child)
+    return out
