@@ -136,7 +136,9 @@ def errors(golds, preds) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--part", default="development", choices=("development", "validation", "dev", *OWN_PARTS))
+    parser.add_argument(
+        "--part", default="development", choices=("development", "validation", "dev", *OWN_PARTS)
+    )
     parser.add_argument("--errors", action="store_true")
     parser.add_argument("--thresholds", action="store_true")
     parser.add_argument("--min-confidence", type=float, default=0.0)

@@ -263,7 +263,9 @@ def test_a_consequence_told_without_warning_words_is_a_threat_candidate() -> Non
     assert not said("Moscow said Warsaw hosted the missiles last year.")
     cands = _candidates("Tehran said Baghdad would regret allowing the strikes.")
     (threat,) = _of(cands, "threat", actor="IRN", target="IRQ")
-    assert "threat:B.slot=comp_subj" in threat.features
+    # a rule reads this one now (threat_harm), so its trigger is the rule's own, "regret", and
+    # Baghdad is that verb's subject
+    assert "threat:rule=threat" in threat.features and "threat:B.slot=subj" in threat.features
 
 
 def test_an_actor_named_only_in_the_sentence_before_fills_the_first_role() -> None:

@@ -97,6 +97,8 @@ def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
     if not targets and _arrives(noun):  # "the request from Kyiv reached Ottawa"
         places = children(head, frozenset({"dobj"})) + prep_objects(head, frozenset({"in", "at"}))
         targets = [c for p in places for c in actors_of(sentence, p)]
+    if not targets and (askers or made):  # "Ukraine's request for Korean air defence systems"
+        targets = [c for c in _makers_asked(sentence, noun, head if made else None) if c not in actors]
     answering = _occasioned_clause(noun)
     if not targets and answering is not None:  # "Despite calls from Warsaw, Berlin has refused ..."
         targets = [c for c in _refusal_actors(sentence, answering) if c not in actors]
@@ -145,12 +147,23 @@ def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
 _OCCASION_PREPS = frozenset({"despite", "after", "following", "amid", "to"})
 
 
+# a concession marks the answer wherever it stands: "refused to send tanks despite appeals from
+# Washington", "declined, ignoring repeated requests from the United States"
+_CONCEDING_PREPS = frozenset({"despite", "notwithstanding"})
+_IGNORING = frozenset({"ignore", "defy", "disregard", "rebuff", "resist"})
+
+
 def _occasioned_clause(noun: Token) -> Token | None:
     """The clause a request is the occasion of: its verb when the request stands in an opening
-    "despite", "after", "following", "amid" or "in response to" phrase."""
+    "despite", "after", "following", "amid" or "in response to" phrase, or in a "despite" or
+    "ignoring" phrase anywhere."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in _OCCASION_PREPS:
+    if noun.dep_ == "dobj" and prep.lemma_.lower() in _IGNORING and prep.dep_ == "advcl":
+        return prep.head if prep.head.pos_ in ("VERB", "AUX") else None
+    if noun.dep_ != "pobj" or prep.lower_ not in _OCCASION_PREPS | _CONCEDING_PREPS:
         return None
+    if prep.lower_ in _CONCEDING_PREPS and prep.dep_ == "prep" and prep.head.pos_ in ("VERB", "AUX"):
+        return prep.head
     if prep.lower_ == "to":  # "in response to"
         response = prep.head
         if response.lemma_.lower() != "response" or response.head.lower_ != "in":
@@ -160,6 +173,19 @@ def _occasioned_clause(noun: Token) -> Token | None:
     if prep.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX") or prep.i > verb.i:
         return None
     return verb
+
+
+def _makers_asked(sentence: Sentence, noun: Token, verb: Token | None) -> list[str]:
+    """The state whose goods are asked for: "a request for Korean air defence systems", "made
+    an appeal for German tanks" (the state of the goods' own modifier, not of a place)."""
+    wanted = prep_objects(noun, frozenset({"for"})) + (prep_objects(verb, frozenset({"for"})) if verb else [])
+    return [
+        c
+        for goods in wanted
+        for m in goods.children
+        if m.dep_ in ("amod", "compound", "npadvmod") and m.i < goods.i
+        for c in actors_of(sentence, m)
+    ]
 
 
 def _misread_subject(noun: Token) -> Token | None:

@@ -24,7 +24,9 @@ _OUT = frozenset({"out", "away", "aside", "clear"})
 # "keep its distance from X"
 _DISTANCE = frozenset({"distance"})
 # a plan-like effort whose purpose an infinitive may tell ("the scheme to buy ammunition")
-_EFFORTS = frozenset({"scheme", "plan", "initiative", "programme", "program", "effort", "mechanism", "coalition"})
+_EFFORTS = frozenset(
+    {"scheme", "plan", "initiative", "programme", "program", "effort", "mechanism", "coalition"}
+)
 
 
 def refusal_opting_out(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:

@@ -79,7 +79,16 @@ _PERIL = frozenset({"risk", "jeopardy", "danger", "peril"})
 # "would be seen / regarded / treated as a provocation"
 _READING = frozenset({"see", "regard", "consider", "view", "treat", "deem", "interpret", "perceive"})
 _HOSTILE = frozenset(
-    {"provocation", "escalation", "aggression", "involvement", "participation", "party", "target", "declaration"}
+    {
+        "provocation",
+        "escalation",
+        "aggression",
+        "involvement",
+        "participation",
+        "party",
+        "target",
+        "declaration",
+    }
 )
 _HOSTILE_ACT = frozenset({"hostile", "unfriendly", "aggressive", "belligerent"})
 # "had made itself a target", "would turn the country into a target"
@@ -87,7 +96,9 @@ _BECOMING = frozenset({"make", "turn", "become", "render"})
 _CONSEQUENCES = frozenset({"consequence", "repercussion", "implication"})
 # prepositions that name whom the harm is aimed at, and those that name a recipient or a place
 _AIMING = frozenset({"on", "against", "with", "for", "between"})
-_NOT_THE_ACTOR = frozenset({"to", "in", "into", "at", "near", "across", "inside", "within", "toward", "towards"})
+_NOT_THE_ACTOR = frozenset(
+    {"to", "in", "into", "at", "near", "across", "inside", "within", "toward", "towards"}
+)
 
 
 def threat_harm(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
