@@ -129,6 +129,42 @@ def _no_longer(token: Token) -> bool:
     )
 
 
+# nouns of a way of acting that say no rule by themselves: "its policy of not sending arms" is a
+# restraint, "its policy of sending aid" is none
+_PRACTICES = frozenset({"policy", "practice", "tradition", "stance", "position", "line", "approach"})
+_GIVING_ARMS = frozenset(
+    {"send", "sell", "export", "arm", "supply", "deliver", "transfer", "provide", "ship"}
+)
+
+
+def _ends_a_restraint(sentence: Sentence, verb: Token) -> bool:
+    """An ending verb on a practice of not giving arms: "scrapped its policy of not sending
+    weapons to countries at war", "ended its practice against exporting arms to war zones"."""
+    ending = {
+        v for d, verbs, nouns in _combos(sentence.lexicon) if d == "loosen" and "ban" in nouns for v in verbs
+    }
+    if verb.lemma_.lower() not in ending:
+        return False
+    practices = [
+        o for o in children(verb, frozenset({"dobj", "nsubjpass"})) if o.lemma_.lower() in _PRACTICES
+    ]
+    for practice in practices:
+        for prep in practice.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "against"):
+                continue
+            acts = [
+                c for c in prep.children if c.dep_ in ("pcomp", "pobj") and c.lemma_.lower() in _GIVING_ARMS
+            ]
+            if any(prep.lower_ == "against" or is_negated(a) or _not_before(a) for a in acts):
+                return True
+    return False
+
+
+def _not_before(word: Token) -> bool:
+    """ "of not sending": the parser may hang "not" on the preposition instead of the gerund."""
+    return word.i > 0 and word.doc[word.i - 1].lower_ in ("not", "never")
+
+
 def _combo_direction(sentence: Sentence, token: Token) -> str | None:
     """A verb of a class acting on a noun of a class in its object phrase, or a permission
     idiom ("gave the green light to Estonia to send")."""
@@ -151,6 +187,8 @@ def _combo_direction(sentence: Sentence, token: Token) -> str | None:
     if words & _FUNDING and not words & (_TRANSFERS - {"delivery", "supply", "transfer"}):
         return None  # "lifted its freeze on aid to UNRWA", "the hold on military aid": support resumed
     heads = {o.lemma_.lower() for o in children(token, frozenset({"dobj", "nsubjpass"})) if o in objects}
+    if _ends_a_restraint(sentence, token):  # "ended a decades-old policy of not sending arms"
+        return None if is_negated(token) else "loosen"
     combos = [c for c in _combos(sentence.lexicon) if heads & c[2]] or _combos(sentence.lexicon)
     for direction, verbs, nouns in combos:  # the object's own noun first ("reinstated its restrictions")
         if (
