@@ -1,4 +1,4 @@
-"""Held-out floors: own articles, with gold events, that no rule was written from.
+"""Held-out floors: own articles, with gold events, written before the rules read them.
 
 ``heldout/``: twenty-five short wire-style articles written for this test (not
 copied from any source), in the eval/SCHEMA.md format: ``ho-*`` (20) and a
@@ -13,8 +13,12 @@ extractor scored F1 0.765 (P 0.864, R 0.687) on them; the evening's F1 0.797
 development part of eval/train from 0.824 to 0.906. The whole gain came from
 one general fix (a comment clause after a request, ", saying ...", is not what
 is asked), found by the set's author in a sentence of his own written the way
-these articles are. Read only the aggregate figures of this set, never an
-article's errors, or it stops estimating text nobody tuned on.
+these articles are. Later on 2026-11-30 its author read its threat, refusal, appeal
+and policy misses to find what the rules could not read (a harm foretold in a
+"warned that" clause, staying out of a joint effort, goods asked for by their
+maker's name, ending a practice of not giving arms); the rules for those, with
+new own sentences, took it to F1 0.880. Since then it guards against
+regressions only, like ``heldout/``; the validation part did not move (0.681).
 
 score.py from ../shared/eval scores the predictions (the test is skipped with a
 message when ../shared is not there).
@@ -39,8 +43,9 @@ HERE = Path(__file__).parent
 SETS = {
     # F1 0.94, P 0.96, R 0.93 on 2026-11-27 (the untouched ho2 batch scored 0.73 on first run)
     "heldout": (25, 0.90, 0.92, 0.88),
-    # F1 0.797, P 0.871, R 0.735 on 2026-11-30 (first run of that morning: 0.765)
-    "heldout3": (15, 0.76, 0.84, 0.70),
+    # F1 0.880, P 0.880, R 0.880 later on 2026-11-30 after its misses were read (0.797 blind; first
+    # run of 2026-11-30: 0.765)
+    "heldout3": (15, 0.84, 0.84, 0.84),
 }
 
 

@@ -37,6 +37,7 @@ from aidtrack.extract.rules.sanction_closures import (
     sanction_excluding,
     sanction_listing_noun,
 )
+from aidtrack.extract.rules.sanction_parties import sanction_listed_parties
 from aidtrack.extract.rules.sanctions import (
     sanction_following,
     sanction_headline,
@@ -115,6 +116,7 @@ RULES: tuple[Rule, ...] = (
     sanction_listing_noun,
     sanction_striking,
     sanction_following,
+    sanction_listed_parties,
     policy_change,
     policy_ruling,
     policy_use_permission,

@@ -480,6 +480,7 @@ def sanction_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
         if obj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
             obj = verb.head  # "the Russian bank, which was sanctioned by Washington"
         targets += target_codes(sentence, obj)
+    targets += _members_beside(sentence, verb, bool(targets))
     if not targets:  # "Japan sanctions Russian banks, freezes assets" (a headline's odd parse)
         for clause in children(verb, frozenset({"ccomp", "conj"})):
             targets += [
@@ -502,6 +503,28 @@ def sanction_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
         actors = makers  # "Ottawa said the measures target", "the measures, which target ..."
         actors = actors or [a for a in [ctx.sanction_actor] if a]  # "The measures target 11 Russians"
     return _sanctions(actors, list(dict.fromkeys(targets)), verb, ctx)
+
+
+# "sanctioned 20 entities, among them firms based in Turkey": members hung on the verb
+_MEMBER_PREPS = frozenset({"among", "including"})
+
+
+def _members_beside(sentence: Sentence, verb: Token, named: bool) -> list[str]:
+    """Targets the parser hung on the verb instead of its object: the members of an "among them"
+    or "including" phrase, and (when the object named no state) the place of "hit entities | in
+    China and Turkey"."""
+    objects = children(verb, frozenset({"dobj", "nsubjpass"}))
+    parties = sentence.lexicon.words("policy_change", "party_nouns")
+    if not any(o.lemma_.lower() in parties for o in objects):
+        return []
+    preps = _MEMBER_PREPS | (set() if named else {"in"})
+    return [
+        c
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ in preps and p.i > verb.i
+        for o in children(p, frozenset({"pobj"}))
+        for c in target_codes(sentence, o)
+    ]
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})

@@ -1,0 +1,84 @@
+"""Sanctions told by the parties they list, after the article has named who imposed them: "The
+sanctioned firms include a Hong Kong-based trader", "Among those targeted were three Turkish
+shipping companies", "Two of the blacklisted companies are based in Hong Kong".
+
+The measure's maker is the article's last sanctioning actor; each target is the state of a listed
+party (its demonym, or where it is based or registered), read with the sanction rules'
+:func:`target_codes`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from aidtrack.extract.clauses import Sentence, children, is_passive, subject_of
+from aidtrack.extract.modality import is_hedged, is_negated
+from aidtrack.extract.rules.common import ArticleContext, Found
+from aidtrack.extract.rules.measures_common import _LOCATING, target_codes
+from aidtrack.extract.rules.sanctions import _sanctions
+
+# participles that mark a party as one a sanction listed: "the sanctioned firms", "those targeted"
+_LISTED = frozenset(
+    {"sanctioned", "blacklisted", "listed", "targeted", "designated", "penalised", "penalized", "named"}
+)
+# verbs by which a list gives its members: "the sanctioned firms include ...", "among them are ..."
+_GIVING_MEMBERS = frozenset({"include", "be", "comprise", "feature"})
+
+
+def sanction_listed_parties(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """A follow-up sentence naming where the parties of the article's sanction are from."""
+    if ctx.sanction_actor is None or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    if is_negated(verb) or is_hedged(sentence, verb):
+        return []
+    lemma = verb.lemma_.lower()
+    if lemma in _GIVING_MEMBERS:
+        targets = _members_named(sentence, verb)
+    elif lemma in _LOCATING and is_passive(verb) and _listed_within(subject_of(verb)):
+        targets = _places(sentence, verb)
+    else:
+        return []
+    return _sanctions([ctx.sanction_actor], list(dict.fromkeys(targets)), verb, ctx)
+
+
+def _listed(word: Token) -> bool:
+    """ "the sanctioned firms", "those targeted", "the companies listed"."""
+    return any(c.lower_ in _LISTED and c.dep_ in ("amod", "acl") for c in word.children)
+
+
+def _listed_within(phrase: Token | None) -> bool:
+    """ "Two of the blacklisted companies": a listed party in the phrase."""
+    return phrase is not None and any(_listed(t) for t in phrase.subtree)
+
+
+def _members_named(sentence: Sentence, verb: Token) -> list[str]:
+    """The states of the members a list gives: its subject is the list and its object the
+    members ("the sanctioned firms include X"), or an "among" phrase is the list and the
+    subject or attribute the members ("Among those targeted were X")."""
+    subjects = children(verb, frozenset({"nsubj"}))
+    among = [
+        o
+        for p in children(verb, frozenset({"prep"}))
+        if p.lower_ == "among"
+        for o in children(p, frozenset({"pobj"}))
+    ]
+    if any(_listed(s) for s in subjects):
+        members = children(verb, frozenset({"dobj", "attr"}))
+    elif any(_listed(o) for o in among):
+        members = children(verb, frozenset({"attr", "nsubj"}))
+    else:
+        return []
+    return [c for m in members for c in target_codes(sentence, m)]
+
+
+def _places(sentence: Sentence, verb: Token) -> list[str]:
+    """Where "are based" / "are registered" puts them, and the elliptical "one in the UAE"."""
+    subject = subject_of(verb)
+    inside = set() if subject is None else {t.i for t in subject.subtree}
+    return [
+        c
+        for t in verb.subtree
+        if t.i not in inside and t.dep_ == "prep" and t.lower_ == "in"
+        for o in children(t, frozenset({"pobj"}))
+        for c in target_codes(sentence, o)
+    ]
