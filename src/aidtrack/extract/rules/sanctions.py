@@ -20,6 +20,7 @@ from aidtrack.extract.roles import modifier_actors
 from aidtrack.extract.rules.common import ArticleContext, Found
 from aidtrack.extract.rules.measures_common import (
     _CORE_SANCTIONS,
+    _LOCATING,
     _NEW,
     _SAYING,
     _actors,
@@ -511,20 +512,28 @@ _MEMBER_PREPS = frozenset({"among", "including"})
 
 def _members_beside(sentence: Sentence, verb: Token, named: bool) -> list[str]:
     """Targets the parser hung on the verb instead of its object: the members of an "among them"
-    or "including" phrase, and (when the object named no state) the place of "hit entities | in
-    China and Turkey"."""
+    or "including" phrase, where "most of them" are registered, and (when the object named no
+    state) the place of "hit entities | in China and Turkey"."""
     objects = children(verb, frozenset({"dobj", "nsubjpass"}))
     parties = sentence.lexicon.words("policy_change", "party_nouns")
     if not any(o.lemma_.lower() in parties for o in objects):
         return []
     preps = _MEMBER_PREPS | (set() if named else {"in"})
-    return [
-        c
+    members = [
+        o
         for p in verb.children
         if p.dep_ == "prep" and p.lower_ in preps and p.i > verb.i
         for o in children(p, frozenset({"pobj"}))
-        for c in target_codes(sentence, o)
     ]
+    members += [  # "..., most of them registered in Russia"
+        o
+        for c in verb.children
+        if c.dep_ == "advcl" and c.lemma_.lower() in _LOCATING and children(c, frozenset({"nsubj"}))
+        for p in children(c, frozenset({"prep"}))
+        if p.lower_ == "in"
+        for o in children(p, frozenset({"pobj"}))
+    ]
+    return [c for o in members for c in target_codes(sentence, o)]
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
