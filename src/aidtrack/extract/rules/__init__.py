@@ -20,7 +20,11 @@ from aidtrack.extract.rules.common import TRADE_LEMMAS, ArticleContext, Found, R
 from aidtrack.extract.rules.headlines import headline_verb
 from aidtrack.extract.rules.policies import policy_change, policy_resumption
 from aidtrack.extract.rules.policy_rulings import policy_nominal, policy_ruling, policy_use_permission
-from aidtrack.extract.rules.refusal_idioms import refusal_opting_out
+from aidtrack.extract.rules.refusal_idioms import (
+    refusal_none_given,
+    refusal_not_approving,
+    refusal_opting_out,
+)
 from aidtrack.extract.rules.refusals import (
     refusal_answer,
     refusal_barring,
@@ -99,6 +103,8 @@ RULES: tuple[Rule, ...] = (
     headline_verb,
     refusal_despite_request,
     refusal_opting_out,
+    refusal_none_given,
+    refusal_not_approving,
     support_coming_forward,
     threat_verb,
     threat_noun,

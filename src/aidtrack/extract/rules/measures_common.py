@@ -92,6 +92,11 @@ _RELATIONAL = frozenset(
 
 
 _VIOLENCE = frozenset({"strike", "attack", "bomb", "shell", "invade", "kill", "destroy"})
+# nouns of a war whose "of" / "on" / "against" names its victim ("Russia's invasion of Ukraine")
+_WARS = frozenset(
+    {"invasion", "war", "aggression", "attack", "assault", "occupation", "offensive", "bombardment"}
+)
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 # participles that place a party in a country: "based in China", "linked to Iran"
@@ -127,6 +132,8 @@ def target_codes(sentence: Sentence, phrase: Token, *, clauses: bool = False) ->
     )  # "Israeli settlers", "Russia-linked shipping firms"
     while stack:
         tok = stack.pop()
+        if tok.ent_type_ in ("DATE", "TIME") and tok.pos_ != "PROPN" or tok.lower_ in _WEEKDAYS:
+            continue  # "on Monday, the anniversary of Russia's invasion": a time, no target
         code = sentence.codes.get(tok.i)
         if code and code not in found:
             found.append(code)
@@ -156,8 +163,8 @@ def target_codes(sentence: Sentence, phrase: Token, *, clauses: bool = False) ->
                 continue
             if clauses and child.dep_ in ("advcl", "pcomp"):
                 continue  # "designed to punish Russia for invading Ukraine"
-            if child.dep_ in ("dobj", "prep") and tok.lemma_.lower() in _VIOLENCE:
-                continue  # "drones ... that use them to strike Ukraine": the victim is no target
+            if child.dep_ in ("dobj", "prep") and tok.lemma_.lower() in _VIOLENCE | _WARS:
+                continue  # "drones ... that use them to strike Ukraine", "its war against Ukraine"
             stack.append(child)
     if not found and not clauses:
         found = _goods_origin(sentence, phrase)

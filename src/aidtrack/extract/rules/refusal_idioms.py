@@ -1,19 +1,30 @@
-"""Refusals told as staying out of a joint effort: "Ireland, Austria and Malta will sit out the
-joint purchase of shells", "opted out of the plan to fund weapons", "kept its distance from the
-ammunition initiative", "pulled out of the coalition that trains pilots".
+"""Refusals told without a verb of refusing.
 
-The verb and its particle say that the subject takes no part; the effort it stays out of must
-name a kind of support, which gives the category ("sitting out the summit" is no refusal).
+* Staying out of a joint effort: "Ireland, Austria and Malta will sit out the joint purchase of
+  shells", "opted out of the plan to fund weapons", "kept its distance from the ammunition
+  initiative". The verb and its particle say that the subject takes no part; the effort must
+  name a kind of support, which gives the category ("sitting out the summit" is no refusal).
+* Nothing to be given: "no second Patriot battery would be sent", "none will be delivered".
+* Not approving transfers: "Berlin would not approve any arms exports to Azerbaijan" (a licence
+  or permit not approved is a change of export rules instead, see the policy rules).
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from aidtrack.extract.clauses import Sentence, children, prep_objects
-from aidtrack.extract.modality import is_hedged, is_negated
+from aidtrack.extract.clauses import Sentence, agent_of, children, is_passive, prep_objects
+from aidtrack.extract.modality import is_conditional, is_hedged, is_negated
+from aidtrack.extract.parties import actors_of
 from aidtrack.extract.roles import categories_in
-from aidtrack.extract.rules.common import ArticleContext, Found, _refusal_actors, _refusals
+from aidtrack.extract.rules.common import (
+    ArticleContext,
+    Found,
+    _category_or_default,
+    _refusal_actors,
+    _refusals,
+    _sayers,
+)
 
 RULE = "refusal-opting-out"
 # "sit out X": the particle and a direct object
@@ -68,3 +79,64 @@ def _effort_words(verb: Token, efforts: list[Token]) -> list[Token]:
             for t in c.subtree
         ]
     return words
+
+
+# giving verbs whose passive subject may say that nothing is given
+_GIVING = frozenset({"send", "deliver", "supply", "provide", "give", "transfer", "ship", "hand", "donate"})
+_NOTHING = frozenset({"no", "none", "nothing"})
+
+
+def refusal_none_given(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """ "A ministry official said that no second Patriot battery would be sent": the one who says
+    it (or the passive's agent) refuses the kind of support named."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _GIVING or not is_passive(verb):
+        return []
+    if is_conditional(verb) or is_hedged(sentence, verb) and not is_negated(verb):
+        return []
+    given = children(verb, frozenset({"nsubjpass"}))
+    if not any(g.lower_ in _NOTHING or any(c.lower_ in _NOTHING for c in g.children) for g in given):
+        return []
+    words = [t for g in given for t in g.subtree]
+    cats, defaulted = _category_or_default(sentence, words, ctx, allow_default=True)
+    agent = agent_of(verb)
+    actors = actors_of(sentence, agent) if agent is not None else _sayers(sentence, verb)
+    return _refusals(actors, cats, [], verb, 0.7 - 0.15 * defaulted, rule="refusal-none-given")
+
+
+_APPROVING = frozenset({"approve", "authorise", "authorize", "allow", "permit", "clear", "greenlight"})
+_TRANSFERS = frozenset({"export", "transfer", "delivery", "shipment", "sale", "supply", "re-export"})
+_PERMITS = frozenset({"licence", "license", "permit", "authorisation", "authorization"})
+
+
+def refusal_not_approving(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """ "Berlin would not approve any arms exports to Azerbaijan": transfers of a kind of
+    support not approved."""
+    verbal = verb.pos_ == "VERB" or verb.dep_ == "ROOT" and bool(children(verb, frozenset({"dobj"})))
+    if not verbal or verb.lemma_.lower() not in _APPROVING or not is_negated(verb):
+        return []  # ("authorise" is at times tagged as an adverb, its object still hung on it)
+    if is_conditional(verb) or _rule_says(verb):
+        return []
+    objects = children(verb, frozenset({"dobj"}))
+    if not objects or any(o.lemma_.lower() in _PERMITS for o in objects):
+        return []
+    words = [t for o in objects for t in o.subtree]
+    if not any(t.lemma_.lower() in _TRANSFERS for t in words):
+        return []
+    cats = categories_in(sentence, words)
+    return _refusals(_refusal_actors(sentence, verb), cats, [], verb, 0.7, rule="refusal-not-approving")
+
+
+# what a standing rule is called: "export policy stipulates that Norway will not allow ..."
+_RULES = frozenset(
+    {"policy", "law", "rule", "guideline", "constitution", "principle", "doctrine", "regulation"}
+)
+
+
+def _rule_says(verb: Token) -> bool:
+    """The words are a standing rule's, not a decision: "the policy stipulates that ..."."""
+    return any(
+        s.lemma_.lower() in _RULES
+        for g in verb.ancestors
+        for s in g.children
+        if s.dep_ in ("nsubj", "nsubjpass")
+    )

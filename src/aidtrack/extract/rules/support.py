@@ -16,6 +16,7 @@ from aidtrack.extract.clauses import (
 from aidtrack.extract.modality import is_conditional, is_hedged, is_negated, is_past, negated_by_carrier
 from aidtrack.extract.parties import actors_of
 from aidtrack.extract.roles import (
+    CURRENCY_WORDS,
     DOBJ_RECIPIENT_VERBS,
     INSTRUMENTS,
     categories_in,
@@ -463,11 +464,39 @@ def _reacted_to(sentence: Sentence, verb: Token) -> bool:
     )
 
 
+# verbs that place money somewhere when their object is a sum: "will pay 1.5 billion crowns into
+# the fund", "is putting 500 million crowns into the pot", "put 350 million euros on the table for"
+_PLACING_MONEY = frozenset({"pay", "put", "pour", "inject", "plough", "plow", "add", "commit"})
+
+
 def _sets_aside(verb: Token) -> bool:
-    """ "set aside 2 billion euros for Ukraine", "put aside": reserving money is earmarking it."""
-    return verb.lemma_.lower() in ("set", "put") and any(
+    """ "set aside 2 billion euros for Ukraine", "put aside": reserving money is earmarking it;
+    a sum paid or put into a fund, added, or put on the table for something is given."""
+    lemma = verb.lemma_.lower()
+    if lemma in ("set", "put") and any(
         c.dep_ in ("prt", "advmod") and c.lower_ == "aside" for c in verb.children
+    ):
+        return True
+    if lemma not in _PLACING_MONEY:
+        return False
+    sums = [c for c in verb.children if c.dep_ == "dobj" and _a_sum(c)]
+    placed = any(
+        c.dep_ == "prep" and (c.lower_ in ("into", "for") or c.lower_ == "on" and _on_the_table(c))
+        for c in verb.children
     )
+    return bool(sums) and placed
+
+
+def _a_sum(noun: Token) -> bool:
+    """ "1.5 billion Norwegian crowns", "$20 million", "350 million euros"."""
+    words = list(noun.subtree)
+    return any(t.ent_type_ == "MONEY" or t.tag_ == "$" for t in words) or (
+        any(t.like_num for t in words) and noun.lower_ in CURRENCY_WORDS
+    )
+
+
+def _on_the_table(prep: Token) -> bool:
+    return any(o.lower_ == "table" for o in prep.children if o.dep_ == "pobj")
 
 
 def _gapped_donors(sentence: Sentence, verb: Token) -> list[str]:

@@ -621,8 +621,13 @@ def _conditional_parties(sentence: Sentence, token: Token) -> list[str]:
 
 
 def _pays_for(verb: Token) -> bool:
-    """ "pay for the loan" finances; "pay a heavy price" threatens."""
-    return verb.lemma_.lower() == "pay" and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
+    """ "pay for the loan", "will pay 1.5 billion crowns into the fund" finance; "pay a heavy
+    price" threatens."""
+    if verb.lemma_.lower() != "pay":
+        return False
+    paid = [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree]
+    money = any(t.like_num or t.ent_type_ == "MONEY" or t.tag_ == "$" for t in paid)
+    return money or any(c.dep_ == "prep" and c.lower_ in ("for", "into") for c in verb.children)
 
 
 def _accuser(sentence: Sentence) -> Token | None:
