@@ -18,7 +18,7 @@ from aidtrack.extract.modality import has_aux, is_negated
 from aidtrack.extract.parties import actors_of
 from aidtrack.extract.roles import modifier_actors
 from aidtrack.extract.rules.common import ArticleContext, Found
-from aidtrack.extract.rules.threats import _MODALS, _threat, _told_parties
+from aidtrack.extract.rules.threats import _MODALS, _conditional_parties, _threat, _told_parties
 
 # verbs that tell what will come: the warning itself, or a statement of it
 _FORETELLING = frozenset(
@@ -94,6 +94,15 @@ _HOSTILE_ACT = frozenset({"hostile", "unfriendly", "aggressive", "belligerent"})
 # "had made itself a target", "would turn the country into a target"
 _BECOMING = frozenset({"make", "turn", "become", "render"})
 _CONSEQUENCES = frozenset({"consequence", "repercussion", "implication"})
+# an answer foretold: "would respond to the United States", "would be answered at sea"
+_ANSWERING = frozenset({"respond", "react", "retaliate", "answer", "reply", "hit", "strike"})
+# "would be held responsible", "would draw the appropriate conclusions", "would cost it dearly"
+_ANSWERABLE = frozenset({"responsible", "accountable", "liable"})
+_DEARLY = frozenset({"dearly", "heavily", "badly"})
+# "would be met with mirror measures": what an act is met with
+_COUNTERS = frozenset({"measure", "response", "retaliation", "countermeasure", "force", "step", "action"})
+# a bond that "would not survive"
+_ENDURING = frozenset({"survive", "last", "endure", "recover"})
 # prepositions that name whom the harm is aimed at, and those that name a recipient or a place
 _AIMING = frozenset({"on", "against", "with", "for", "between"})
 _NOT_THE_ACTOR = frozenset(
@@ -114,7 +123,12 @@ def threat_harm(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
         head = _harm(clause)
         if head is None:
             continue
-        targets = _told_parties(sentence, head) or _aimed(sentence, head) or _acting(sentence, clause, ctx)
+        targets = (
+            _told_parties(sentence, head)
+            or _aimed(sentence, head)
+            or _conditional_parties(sentence, head)
+            or _acting(sentence, clause, ctx)
+        )
         conf = 0.65 if verb.lemma_.lower() in ("warn", "caution", "threaten") else 0.55
         found += [
             _threat(s, t, head, conf) for s in speakers for t in dict.fromkeys(targets) if t not in speakers
@@ -130,9 +144,10 @@ def _foretold(verb: Token) -> list[Token]:
 
 def _harm(clause: Token) -> Token | None:
     """The word of the clause that foretells a harm to someone ("wreck", "backfire", "regard",
-    "make"), or None when the clause tells no harm or denies it."""
+    "make"), or None when the clause tells no harm or denies it (but "the relationship would
+    not survive" foretells one)."""
     if is_negated(clause):
-        return None
+        return clause if _bond_ends(clause) and _ahead(clause) else None
     for head in [clause, *children(clause, frozenset({"xcomp"}))]:  # "would come to regret"
         if _harms(head) and (_ahead(clause) or head.lemma_.lower() in _BECOMING):
             return head
@@ -159,7 +174,23 @@ def _harms(head: Token) -> bool:
         return any(t.lemma_.lower() == "target" for t in head.subtree if t.i > head.i)
     if lemma == "have":
         return any(o.lemma_.lower() in _CONSEQUENCES for o in children(head, frozenset({"dobj"})))
+    if lemma in _ANSWERING:
+        return is_passive(head) or bool(prep_objects(head, frozenset({"to", "against"})))
+    if lemma == "hold":
+        return any(c.lower_ in _ANSWERABLE for c in head.children if c.dep_ in ("oprd", "acomp", "xcomp"))
+    if lemma == "draw":
+        return any(o.lemma_.lower() == "conclusion" for o in children(head, frozenset({"dobj"})))
+    if lemma == "cost":
+        return any(c.lower_ in _DEARLY for c in head.children)
+    if lemma == "meet" and is_passive(head):
+        return any(o.lemma_.lower() in _COUNTERS for o in prep_objects(head, frozenset({"with"})))
     return False
+
+
+def _bond_ends(clause: Token) -> bool:
+    """ "the relationship would not survive", "ties will not recover"."""
+    subjects = children(clause, frozenset({"nsubj"}))
+    return clause.lemma_.lower() in _ENDURING and any(s.lemma_.lower() in _BONDS for s in subjects)
 
 
 def _hostile(noun: Token) -> bool:
@@ -173,11 +204,19 @@ def _aimed(sentence: Sentence, head: Token) -> list[str]:
     """Whom the harm is aimed at by a preposition on it or on what it harms: "backfire on
     Washington", "its partnership with Greece", "consequences for Danish security"."""
     found: list[str] = []
-    for word in [head, *children(head, frozenset({"dobj", "dative", "attr", "oprd", "nsubjpass"}))]:
-        for obj in prep_objects(word, _AIMING):
+    aiming = _AIMING | ({"to"} if head.lemma_.lower() in _ANSWERING else set())
+    words = [head, *children(head, frozenset({"dobj", "dative", "attr", "oprd", "nsubjpass"}))]
+    for word in words + prep_objects(head, frozenset({"with"})):  # "met with measures against X"
+        for obj in prep_objects(word, aiming):
             found += actors_of(sentence, obj) or modifier_actors(sentence, obj)
-        if word is not head and word.dep_ == "dative":
-            found += actors_of(sentence, word)  # "would cost Seoul its relations"
+            found += [c for b in prep_objects(obj, frozenset({"with"})) for c in actors_of(sentence, b)]
+        if (
+            word is not head
+            and word.dep_ == "dative"
+            or head.lemma_.lower() == "cost"
+            and word.dep_ == "dobj"
+        ):
+            found += actors_of(sentence, word)  # "would cost Seoul its relations", "would cost it dearly"
     return found
 
 
