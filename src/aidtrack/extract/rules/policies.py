@@ -160,6 +160,25 @@ def _ends_a_restraint(sentence: Sentence, verb: Token) -> bool:
     return False
 
 
+def _none_of(verb: Token) -> bool:
+    """ "has issued no new licences": the object says none."""
+    return any(
+        c.lower_ == "no" for o in children(verb, frozenset({"dobj"})) for c in o.children if c.dep_ == "det"
+    )
+
+
+# rules a government can set aside ("set that principle aside")
+_SET_ASIDE_RULES = frozenset({"principle", "rule", "doctrine", "ban", "taboo", "restriction", "prohibition"})
+
+
+def _set_aside(verb: Token) -> bool:
+    return (
+        verb.lemma_.lower() == "set"
+        and any(c.lower_ == "aside" and c.dep_ in ("prt", "advmod") for c in verb.children)
+        and any(o.lemma_.lower() in _SET_ASIDE_RULES for o in children(verb, frozenset({"dobj"})))
+    )
+
+
 def _not_before(word: Token) -> bool:
     """ "of not sending": the parser may hang "not" on the preposition instead of the gerund."""
     return word.i > 0 and word.doc[word.i - 1].lower_ in ("not", "never")
@@ -171,7 +190,9 @@ def _combo_direction(sentence: Sentence, token: Token) -> str | None:
     if token.pos_ != "VERB":
         return None
     lemma = token.lemma_.lower()
-    if lemma in ("approve", "grant", "issue") and is_negated(token):
+    if _ends_a_restraint(sentence, token) or _set_aside(token):  # "ended a decades-old policy of
+        return None if is_negated(token) else "loosen"  # not sending arms", "set that principle aside"
+    if lemma in ("approve", "grant", "issue") and (is_negated(token) or _none_of(token)):
         words = {t.lemma_.lower() for t in object_tokens(token)[1:]}
         if words & _PERMIT_NOUNS and words & {"export", "arm", "weapon", "re-export", "military"}:
             return "tighten"  # "will not approve new arms export permits": a freeze
@@ -187,8 +208,6 @@ def _combo_direction(sentence: Sentence, token: Token) -> str | None:
     if words & _FUNDING and not words & (_TRANSFERS - {"delivery", "supply", "transfer"}):
         return None  # "lifted its freeze on aid to UNRWA", "the hold on military aid": support resumed
     heads = {o.lemma_.lower() for o in children(token, frozenset({"dobj", "nsubjpass"})) if o in objects}
-    if _ends_a_restraint(sentence, token):  # "ended a decades-old policy of not sending arms"
-        return None if is_negated(token) else "loosen"
     combos = [c for c in _combos(sentence.lexicon) if heads & c[2]] or _combos(sentence.lexicon)
     for direction, verbs, nouns in combos:  # the object's own noun first ("reinstated its restrictions")
         if (
