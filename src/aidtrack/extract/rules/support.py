@@ -549,7 +549,7 @@ _STRIKING = frozenset(
 )
 
 
-_ARRIVING = frozenset({"arrive", "reach", "enter", "land"})
+_ARRIVING = frozenset({"arrive", "reach", "enter", "land", "dock", "berth"})
 
 
 _CARRYING = frozenset({"carry", "transport", "bring", "deliver", "contain", "load", "haul", "ferry"})
