@@ -323,7 +323,17 @@ def _announcing_giver(sentence: Sentence, verb: Token) -> list[str]:
     speech = verb.head
     if speech.lemma_.lower() not in sentence.lexicon.words("modality", "reporting_verbs"):
         return []
+    if any(_made_elsewhere(s) for s in children(verb, frozenset({"nsubjpass"}))):
+        return []  # "London says drones built with such parts have been shipped to Russia": an accusation
     return [c for c in actors_of(sentence, subject_of(speech)) if c not in ("NATO", "UN", "G7")]
+
+
+# participles that say who made a thing: its maker, not the one who tells of it, sent it
+_MAKING = frozenset({"build", "make", "produce", "manufacture", "assemble", "design", "develop", "equip"})
+
+
+def _made_elsewhere(thing: Token) -> bool:
+    return any(c.dep_ == "acl" and c.lemma_.lower() in _MAKING for c in thing.children)
 
 
 def _one_of_givers(sentence: Sentence, verb: Token) -> list[str]:
