@@ -735,13 +735,12 @@ def _context(
     for (_, doc), codes in zip(parsed, mentions):
         for token in doc:
             if token.lower_ in ("to", "for", "into") and token.dep_ in ("prep", "dative"):
-                for obj in token.children:
-                    if obj.i in codes:
-                        recipients[codes[obj.i]] += 1
-                        if token.head.lemma_.lower() in giving or lexicon.categories_of(token.head):
-                            given_to[codes[obj.i]] += 1
-                        if token.head.lemma_.lower() in giving - TRADE_LEMMAS:
-                            aided.add(codes[obj.i])
+                for code in (c for obj in token.children for c in _receiving_codes(obj, codes)):
+                    recipients[code] += 1
+                    if token.head.lemma_.lower() in giving or lexicon.categories_of(token.head):
+                        given_to[code] += 1
+                    if token.head.lemma_.lower() in giving - TRADE_LEMMAS:
+                        aided.add(code)
             if _supplied_with(lexicon, token, codes):
                 given_to[codes[token.i]] += 1  # "supply Kyiv with jets"
                 aided.add(codes[token.i])
@@ -758,6 +757,36 @@ def _context(
     if categories:
         ctx.default_category = categories.most_common(1)[0][0]
     return ctx
+
+
+def _receiving_codes(obj: Token, codes: dict[int, str]) -> list[str]:
+    """Who an object of "to" / "for" names: "to Ukraine", or the owner in "for Lebanon's army",
+    "for Lebanese troops"."""
+    if obj.i in codes:
+        return [codes[obj.i]]
+    if obj.lemma_.lower() not in _SERVED:
+        return []
+    return [codes[c.i] for c in obj.children if c.dep_ in ("poss", "amod", "compound") and c.i in codes]
+
+
+# what a state's support may be for: "for Lebanese troops", "for Lebanon's army", "for the
+# Sudanese people", "for Ukraine's reconstruction"
+_SERVED = frozenset(
+    {
+        "army",
+        "troop",
+        "force",
+        "soldier",
+        "people",
+        "refugee",
+        "civilian",
+        "population",
+        "budget",
+        "reconstruction",
+        "recovery",
+        "economy",
+    }
+)
 
 
 def _supplied_with(lexicon: Lexicon, token: Token, codes: dict[int, str]) -> bool:
