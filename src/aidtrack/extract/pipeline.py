@@ -574,6 +574,8 @@ def _remember(ctx: ArticleContext, found: list[Found]) -> None:
     ctx.sanctioned_by.update(
         (e.fields["target"], e.fields["actor"]) for e in found if e.fields["type"] == "sanction"
     )
+    if found:  # what "Britain did the same" copies
+        ctx.last_events = [dict(e.fields) for e in found]
 
 
 def _drop_sanctioned_dealings(found: list[Found]) -> list[Found]:

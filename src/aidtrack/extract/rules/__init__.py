@@ -34,6 +34,7 @@ from aidtrack.extract.rules.refusals import (
     refusal_of_operation,
     refusal_verb,
 )
+from aidtrack.extract.rules.same_acts import same_act
 from aidtrack.extract.rules.sanction_closures import (
     sanction_assets,
     sanction_closing,
@@ -129,6 +130,7 @@ RULES: tuple[Rule, ...] = (
     policy_resumption,
     policy_nominal,
     threat_withheld_support,
+    same_act,
 )
 
 __all__ = ["RULES", "TRADE_LEMMAS", "ArticleContext", "Found", "Rule"]

@@ -35,6 +35,7 @@ class ArticleContext:
     aided: set[str] = field(default_factory=set)  # parties given to by words other than sales
     recipients_ranked: list[str] = field(default_factory=list)  # most often given to first
     asked_for: dict[str, str] = field(default_factory=dict)  # the kind each party was last asked for
+    last_events: list[dict[str, Any]] = field(default_factory=list)  # of the last sentence that told any
 
     def main_other(self, *exclude: str | None) -> str | None:
         """The actor the article most often tells giving (a subject of a transfer verb), other

@@ -1,0 +1,118 @@
+"""Events told again for another actor: "Britain did the same the next day", "Belgium followed
+suit", "France has taken the same step", "Poland made the same request", "Ireland took the
+same position".
+
+The act copied is the last one the article told (the events of the last sentence that told
+any); the new actor takes the first role, the other key fields stay. The noun of "the same
+request / pledge / sanctions / position" narrows which events are copied; "did the same",
+"followed suit" and "the same step / decision / move" copy any.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Token
+
+from aidtrack.extract.clauses import Sentence, children, prep_objects, subject_of
+from aidtrack.extract.modality import is_hedged, is_negated
+from aidtrack.extract.parties import actors_of
+from aidtrack.extract.rules.common import ArticleContext, Found
+
+RULE = "same-act"
+# which event types "the same <noun>" repeats; None: any
+_SAME_NOUNS: dict[str, frozenset[str] | None] = {
+    "request": frozenset({"appeal"}),
+    "appeal": frozenset({"appeal"}),
+    "call": frozenset({"appeal"}),
+    "plea": frozenset({"appeal"}),
+    "demand": frozenset({"appeal"}),
+    "pledge": frozenset({"support"}),
+    "commitment": frozenset({"support"}),
+    "contribution": frozenset({"support"}),
+    "donation": frozenset({"support"}),
+    "sanction": frozenset({"sanction"}),
+    "penalty": frozenset({"sanction"}),
+    "listing": frozenset({"sanction"}),
+    "position": frozenset({"refusal", "policy_change"}),
+    "stance": frozenset({"refusal", "policy_change"}),
+    "line": frozenset({"refusal", "policy_change"}),
+    "step": None,
+    "decision": None,
+    "move": None,
+    "approach": None,
+    "course": None,
+    "route": None,
+    "path": None,
+    "measure": None,
+    "action": None,
+}
+_SAME = frozenset({"same", "similar", "identical"})
+# what "the same step / decision / move" may repeat: a measure taken, not a warning or a request
+_MEASURES = frozenset({"support", "refusal", "policy_change", "sanction"})
+_ANY = _MEASURES | {"appeal", "threat"}
+# verbs of a step not yet taken
+_WEIGHING = frozenset({"weigh", "consider", "mull", "study", "discuss", "contemplate", "explore", "plan"})
+_LIKEWISE = frozenset({"likewise", "similarly"})
+_FOLLOWED = frozenset({"suit", "lead", "example"})
+_FIRST_ROLE = {"support": "donor"}
+
+
+def same_act(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """The last act told, now by the subject of "did the same" or "followed suit"."""
+    if verb.pos_ not in ("VERB", "AUX") or not ctx.last_events:
+        return []
+    if is_negated(verb) or is_hedged(sentence, verb) or verb.lemma_.lower() in _WEIGHING:
+        return []  # "Australia is weighing similar steps": not taken yet
+    kinds = _repeated(verb)
+    if not kinds or _names_its_own(sentence, verb):
+        return []
+    actors = actors_of(sentence, subject_of(verb))
+    return [
+        Found(fields, verb, 0.6, RULE)
+        for actor in actors
+        for event in ctx.last_events
+        if event["type"] in kinds
+        if (fields := _retold(event, actor)) is not None
+    ]
+
+
+def _repeated(verb: Token) -> frozenset[str]:
+    """The event types the verb repeats (none when it repeats nothing)."""
+    lemma = verb.lemma_.lower()
+    objects = children(verb, frozenset({"dobj"}))
+    if lemma == "do" and (
+        any(o.lower_ in _SAME for o in objects) or any(c.lower_ in _LIKEWISE for c in verb.children)
+    ):
+        return _ANY
+    if lemma == "follow" and any(o.lemma_.lower() in _FOLLOWED for o in objects):
+        return _ANY
+    for obj in objects:
+        same = any(c.lower_ in _SAME for c in obj.children if c.dep_ in ("amod", "det"))
+        if same and obj.lemma_.lower() in _SAME_NOUNS:
+            return _SAME_NOUNS[obj.lemma_.lower()] or _MEASURES
+    return frozenset()
+
+
+def _names_its_own(sentence: Sentence, verb: Token) -> bool:
+    """ "imposed similar restrictions on Russian entities": the sentence names its own target."""
+    aimed = prep_objects(verb, frozenset({"on", "against", "to"})) + [
+        o
+        for d in children(verb, frozenset({"dobj"}))
+        for o in prep_objects(d, frozenset({"on", "against", "to"}))
+    ]
+    return any(actors_of(sentence, o) for o in aimed)
+
+
+def _retold(event: dict[str, Any], actor: str) -> dict[str, Any] | None:
+    kind = event["type"]
+    role = _FIRST_ROLE.get(kind, "actor")
+    others = {event.get(k) for k in ("target", "recipient")}
+    if event.get(role) == actor or actor in others:
+        return None
+    keep = {
+        k: v
+        for k, v in event.items()
+        if k in ("type", "target", "recipient", "category", "direction", "stage")
+    }
+    return {**keep, role: actor}
