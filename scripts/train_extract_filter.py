@@ -5,7 +5,9 @@ Usage: python scripts/train_extract_filter.py [--C 0.3] [--use TYPE=MODE ...] [-
        python scripts/train_extract_filter.py --ceiling
 
 Training data: the development part of ../shared/eval/train (as fixed in
-tests/extract/train_split.json), ../shared/eval/dev, and our own sentences
+tests/extract/train_split.json), ../shared/eval/dev, two sets of our own news-style
+articles by other authors (tests/extract/heldout4_a and _b; _c and _d stay blind), and our
+own sentences
 (every tests/extract/constructions*.yaml, tests/extract/scorer_sentences.yaml and the
 cases of tests/extract/test_patterns.py and test_mechanisms.py; the latter name
 only some events of a sentence, so their other candidates stay unlabelled) and

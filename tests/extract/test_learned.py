@@ -441,4 +441,6 @@ def test_choosing_for_a_type_reads_only_the_articles_it_can_change() -> None:
 def test_news_articles_of_both_sets_are_held_out_to_choose_the_uses() -> None:
     script = _training_script()
     assert {"development", "dev", "fresh"} <= set(script.HELD_OUT)
-    assert set(script.NEWS) == {"development", "dev"}
+    assert set(script.NEWS) == {"development", "dev", "own"}
+    # two of the four sets of own articles by other authors train; the other two stay blind
+    assert set(script.OWN_ARTICLES) == {"heldout4_a", "heldout4_b"}
