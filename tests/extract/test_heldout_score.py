@@ -20,6 +20,16 @@ maker's name, ending a practice of not giving arms); the rules for those, with
 new own sentences, took it to F1 0.880. Since then it guards against
 regressions only, like ``heldout/``; the validation part did not move (0.681).
 
+``heldout4_a`` .. ``heldout4_d``: four sets of twelve news-style articles each,
+written with their gold on 2026-11-30 by four other authors who saw neither the
+rules nor the tests (wire news, live blogs, analyses and translated ministry
+statements on Europe, the Middle East, the Caucasus, Africa, Asia and the
+Americas). First run, on the extractor of that afternoon: F1 0.594 (a), 0.545
+(b), 0.662 (c), 0.632 (d), about what the validation part shows. Sets a and b
+then became development sets (their misses were read and mechanisms written
+from them; the learned scorer trains on them); sets c and d stay blind: read
+only their aggregate figures.
+
 score.py from ../shared/eval scores the predictions (the test is skipped with a
 message when ../shared is not there).
 """
@@ -58,7 +68,7 @@ def test_heldout_set_is_complete(name: str) -> None:
     assert len(texts) >= SETS[name][0]
     for stem in texts:
         words = len((folder / f"{stem}.txt").read_text(encoding="utf-8").split())
-        assert 150 <= words <= 420, (stem, words)
+        assert 150 <= words <= 460, (stem, words)
         doc = json.loads((folder / f"{stem}.json").read_text(encoding="utf-8"))
         assert doc["id"] == stem and doc["events"]
 

@@ -576,6 +576,7 @@ def _remember(ctx: ArticleContext, found: list[Found]) -> None:
     )
     if found:  # what "Britain did the same" copies
         ctx.last_events = [dict(e.fields) for e in found]
+        ctx.pending_sanction = None
 
 
 def _drop_sanctioned_dealings(found: list[Found]) -> list[Found]:

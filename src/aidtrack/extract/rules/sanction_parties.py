@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from aidtrack.extract.clauses import Sentence, children, is_passive, subject_of
 from aidtrack.extract.modality import is_hedged, is_negated
+from aidtrack.extract.parties import actors_of
 from aidtrack.extract.rules.common import ArticleContext, Found
 from aidtrack.extract.rules.measures_common import _LOCATING, target_codes
 from aidtrack.extract.rules.sanctions import _sanctions
@@ -27,18 +28,27 @@ _GIVING_MEMBERS = frozenset({"include", "be", "comprise", "feature"})
 
 def sanction_listed_parties(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """A follow-up sentence naming where the parties of the article's sanction are from."""
-    if ctx.sanction_actor is None or verb.pos_ not in ("VERB", "AUX"):
+    maker = ctx.pending_sanction or ctx.sanction_actor
+    if maker is None or verb.pos_ not in ("VERB", "AUX"):
         return []
     if is_negated(verb) or is_hedged(sentence, verb):
         return []
     lemma = verb.lemma_.lower()
+    just_told = ctx.pending_sanction is not None or any(e["type"] == "sanction" for e in ctx.last_events)
+    subject = subject_of(verb)
     if lemma in _GIVING_MEMBERS:
         targets = _members_named(sentence, verb)
-    elif lemma in _LOCATING and is_passive(verb) and _listed_within(subject_of(verb)):
-        targets = _places(sentence, verb)
+        if not targets and just_told and _counted_parties(sentence, subject):
+            targets = _nationals(sentence, verb)  # "All four individuals are Iranian nationals"
+    elif (
+        lemma in _LOCATING
+        and is_passive(verb)
+        and (_listed_within(subject) or just_told and _counted_parties(sentence, subject))
+    ):
+        targets = _places(sentence, verb)  # "Five of the companies are based in China, three in ..."
     else:
         return []
-    return _sanctions([ctx.sanction_actor], list(dict.fromkeys(targets)), verb, ctx)
+    return _sanctions([maker], list(dict.fromkeys(targets)), verb, ctx)
 
 
 def _listed(word: Token) -> bool:
@@ -81,4 +91,33 @@ def _places(sentence: Sentence, verb: Token) -> list[str]:
         if t.i not in inside and t.dep_ == "prep" and t.lower_ == "in"
         for o in children(t, frozenset({"pobj"}))
         for c in target_codes(sentence, o)
+    ]
+
+
+_COUNTED = frozenset({"all", "both", "most", "many", "some", "several", "each"})
+_NATIONALS = frozenset({"national", "citizen", "company", "firm", "entity", "resident"})
+
+
+def _counted_parties(sentence: Sentence, subject: Token | None) -> bool:
+    """ "Five of the companies", "All four individuals": parties counted, just after a sanction."""
+    if subject is None:
+        return False
+    parties = sentence.lexicon.words("policy_change", "party_nouns")
+    counted = subject.like_num or subject.lower_ in _COUNTED
+    of_parties = [o for p in subject.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    if counted and any(o.lemma_.lower() in parties for o in of_parties):
+        return True
+    numbered = any(c.like_num or c.lower_ in _COUNTED for c in subject.children)
+    return numbered and subject.lemma_.lower() in parties
+
+
+def _nationals(sentence: Sentence, verb: Token) -> list[str]:
+    """ "are Iranian nationals", "are Chinese companies": the state of what they are."""
+    return [
+        c
+        for a in children(verb, frozenset({"attr"}))
+        if a.lemma_.lower() in _NATIONALS
+        for m in a.children
+        if m.dep_ in ("amod", "compound")
+        for c in actors_of(sentence, m)
     ]

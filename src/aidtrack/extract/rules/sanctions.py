@@ -503,6 +503,8 @@ def sanction_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
     if not actors and follow_up and subject is not None and _names_measures(sentence, subject):
         actors = makers  # "Ottawa said the measures target", "the measures, which target ..."
         actors = actors or [a for a in [ctx.sanction_actor] if a]  # "The measures target 11 Russians"
+    if actors and not targets and lemma in lex.words("sanction", "verbs"):
+        ctx.pending_sanction = actors[0]  # "sanctioned nine companies": where they are may follow
     return _sanctions(actors, list(dict.fromkeys(targets)), verb, ctx)
 
 
