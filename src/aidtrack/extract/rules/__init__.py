@@ -21,6 +21,7 @@ from aidtrack.extract.rules.headlines import headline_verb
 from aidtrack.extract.rules.policies import policy_change, policy_resumption
 from aidtrack.extract.rules.policy_rulings import policy_nominal, policy_ruling, policy_use_permission
 from aidtrack.extract.rules.refusal_idioms import (
+    refusal_no_pledge,
     refusal_none_given,
     refusal_not_approving,
     refusal_opting_out,
@@ -106,6 +107,7 @@ RULES: tuple[Rule, ...] = (
     refusal_opting_out,
     refusal_none_given,
     refusal_not_approving,
+    refusal_no_pledge,
     support_coming_forward,
     threat_verb,
     threat_noun,

@@ -5,6 +5,7 @@
   initiative". The verb and its particle say that the subject takes no part; the effort must
   name a kind of support, which gives the category ("sitting out the summit" is no refusal).
 * Nothing to be given: "no second Patriot battery would be sent", "none will be delivered".
+* No pledge made: "said it would not be making a new pledge at the meeting".
 * Not approving transfers: "Berlin would not approve any arms exports to Azerbaijan" (a licence
   or permit not approved is a change of export rules instead, see the policy rules).
 """
@@ -139,4 +140,24 @@ def _rule_says(verb: Token) -> bool:
         for g in verb.ancestors
         for s in g.children
         if s.dep_ in ("nsubj", "nsubjpass")
+    )
+
+
+# "would not be making a new pledge", "made no new commitment": a promise of support withheld
+_PROMISING = frozenset({"make", "announce", "offer", "give"})
+_PROMISES = frozenset({"pledge", "commitment", "contribution", "donation"})
+
+
+def refusal_no_pledge(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """ "The United States said it would not be making a new pledge at the meeting"."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _PROMISING or is_conditional(verb):
+        return []
+    promises = [o for o in children(verb, frozenset({"dobj"})) if o.lemma_.lower() in _PROMISES]
+    none = any(c.lower_ == "no" for p in promises for c in p.children if c.dep_ == "det")
+    if not promises or not (is_negated(verb) or none):
+        return []
+    words = [t for p in promises for t in p.subtree]
+    cats, defaulted = _category_or_default(sentence, words, ctx, allow_default=True)
+    return _refusals(
+        _refusal_actors(sentence, verb), cats, [], verb, 0.65 - 0.15 * defaulted, rule="refusal-no-pledge"
     )
