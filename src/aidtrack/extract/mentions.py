@@ -78,7 +78,7 @@ class MentionFinder:
         people: list[Span] = []
         spans = [doc[s:e] for _, s, e in self.matcher(doc)]
         for span in sorted(spans, key=len, reverse=True):
-            if any(t.i in codes for t in span) or not _case_ok(span):
+            if any(t.i in codes for t in span) or not _case_ok(span) or self._common_word(span):
                 continue
             code = self._code(span.text, on=on, titled=_words_before(doc, span))
             if code:
@@ -104,6 +104,14 @@ class MentionFinder:
             memory.code_people(doc, unknown, codes)
             resolve_offices(doc, codes, memory.offices)
         return codes
+
+    def _common_word(self, span: Span) -> bool:
+        """A one-word person's name in lower case is a common word: "kept in store" (not Støre),
+        "a gallant effort" (not Gallant)."""
+        text = span.text
+        if len(span) != 1 or text[:1].isupper() or text.lower() in self.lexicon.names:
+            return False
+        return person_code(self.lexicon, text, on=None) is not None
 
     def _code(self, text: str, *, on: dt.date | None, titled: str = "") -> str | None:
         key = text.lower().removeprefix("the ").strip()

@@ -157,7 +157,10 @@ def refusal_no_pledge(sentence: Sentence, verb: Token, ctx: ArticleContext) -> l
     if not promises or not (is_negated(verb) or none):
         return []
     words = [t for p in promises for t in p.subtree]
-    cats, defaulted = _category_or_default(sentence, words, ctx, allow_default=True)
+    # "made no pledge" beside "gave no numbers" withholds details; "would not be making a
+    # pledge" at a pledging conference withholds support of the article's kind
+    said_not = any(c.dep_ == "neg" for c in verb.children)
+    cats, defaulted = _category_or_default(sentence, words, ctx, allow_default=said_not)
     return _refusals(
         _refusal_actors(sentence, verb), cats, [], verb, 0.65 - 0.15 * defaulted, rule="refusal-no-pledge"
     )
