@@ -43,6 +43,7 @@ from aidtrack.extract.rules.common import (
     _refusal_phrase,
     _sayers,
 )
+from aidtrack.extract.rules.measures_common import _WEEKDAYS
 
 
 def _beneficiary(recipients: Sequence[str], default: str | None) -> Extra:
@@ -479,15 +480,8 @@ def _hosts(sentence: Sentence) -> list[str]:
 
 
 # objects of "on" that say when or for whom, not whom a request is made to
-_CIRCUMSTANCES = frozenset(
+_CIRCUMSTANCES = _WEEKDAYS | frozenset(
     {
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "weekend",
         "day",
         "occasion",

@@ -26,6 +26,7 @@ from aidtrack.extract.rules.common import (
     _refusals,
     _sayers,
 )
+from aidtrack.extract.rules.policies import _PERMIT_NOUNS, _RULE_NOUNS
 
 RULE = "refusal-opting-out"
 # "sit out X": the particle and a direct object
@@ -106,7 +107,6 @@ def refusal_none_given(sentence: Sentence, verb: Token, ctx: ArticleContext) -> 
 
 _APPROVING = frozenset({"approve", "authorise", "authorize", "allow", "permit", "clear", "greenlight"})
 _TRANSFERS = frozenset({"export", "transfer", "delivery", "shipment", "sale", "supply", "re-export"})
-_PERMITS = frozenset({"licence", "license", "permit", "authorisation", "authorization"})
 
 
 def refusal_not_approving(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
@@ -118,7 +118,7 @@ def refusal_not_approving(sentence: Sentence, verb: Token, ctx: ArticleContext) 
     if is_conditional(verb) or _rule_says(verb):
         return []
     objects = children(verb, frozenset({"dobj"}))
-    if not objects or any(o.lemma_.lower() in _PERMITS for o in objects):
+    if not objects or any(o.lemma_.lower() in _PERMIT_NOUNS for o in objects):
         return []
     words = [t for o in objects for t in o.subtree]
     if not any(t.lemma_.lower() in _TRANSFERS for t in words):
@@ -127,16 +127,10 @@ def refusal_not_approving(sentence: Sentence, verb: Token, ctx: ArticleContext) 
     return _refusals(_refusal_actors(sentence, verb), cats, [], verb, 0.7, rule="refusal-not-approving")
 
 
-# what a standing rule is called: "export policy stipulates that Norway will not allow ..."
-_RULES = frozenset(
-    {"policy", "law", "rule", "guideline", "constitution", "principle", "doctrine", "regulation"}
-)
-
-
 def _rule_says(verb: Token) -> bool:
     """The words are a standing rule's, not a decision: "the policy stipulates that ..."."""
     return any(
-        s.lemma_.lower() in _RULES
+        s.lemma_.lower() in _RULE_NOUNS
         for g in verb.ancestors
         for s in g.children
         if s.dep_ in ("nsubj", "nsubjpass")

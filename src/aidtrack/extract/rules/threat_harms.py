@@ -18,7 +18,7 @@ from aidtrack.extract.modality import has_aux, is_negated
 from aidtrack.extract.parties import actors_of
 from aidtrack.extract.roles import modifier_actors
 from aidtrack.extract.rules.common import ArticleContext, Found
-from aidtrack.extract.rules.threats import _MODALS, _conditional_parties, _threat, _told_parties
+from aidtrack.extract.rules.threats import _ANSWERING, _MODALS, _conditional_parties, _threat, _told_parties
 
 # verbs that tell what will come: the warning itself, or a statement of it
 _FORETELLING = frozenset(
@@ -95,7 +95,7 @@ _HOSTILE_ACT = frozenset({"hostile", "unfriendly", "aggressive", "belligerent"})
 _BECOMING = frozenset({"make", "turn", "become", "render"})
 _CONSEQUENCES = frozenset({"consequence", "repercussion", "implication"})
 # an answer foretold: "would respond to the United States", "would be answered at sea"
-_ANSWERING = frozenset({"respond", "react", "retaliate", "answer", "reply", "hit", "strike"})
+_ANSWERS = _ANSWERING | {"retaliate", "reply"}
 # "would be held responsible", "would draw the appropriate conclusions", "would cost it dearly"
 _ANSWERABLE = frozenset({"responsible", "accountable", "liable"})
 _DEARLY = frozenset({"dearly", "heavily", "badly"})
@@ -174,7 +174,7 @@ def _harms(head: Token) -> bool:
         return any(t.lemma_.lower() == "target" for t in head.subtree if t.i > head.i)
     if lemma == "have":
         return any(o.lemma_.lower() in _CONSEQUENCES for o in children(head, frozenset({"dobj"})))
-    if lemma in _ANSWERING:
+    if lemma in _ANSWERS:
         return is_passive(head) or bool(prep_objects(head, frozenset({"to", "against"})))
     if lemma == "hold":
         return any(c.lower_ in _ANSWERABLE for c in head.children if c.dep_ in ("oprd", "acomp", "xcomp"))
@@ -204,7 +204,7 @@ def _aimed(sentence: Sentence, head: Token) -> list[str]:
     """Whom the harm is aimed at by a preposition on it or on what it harms: "backfire on
     Washington", "its partnership with Greece", "consequences for Danish security"."""
     found: list[str] = []
-    aiming = _AIMING | ({"to"} if head.lemma_.lower() in _ANSWERING else set())
+    aiming = _AIMING | ({"to"} if head.lemma_.lower() in _ANSWERS else set())
     words = [head, *children(head, frozenset({"dobj", "dative", "attr", "oprd", "nsubjpass"}))]
     for word in words + prep_objects(head, frozenset({"with"})):  # "met with measures against X"
         for obj in prep_objects(word, aiming):
