@@ -1,15 +1,15 @@
 #!/usr/bin/env python3
 """Rebuild the learned event scorer: src/aidtrack/data/extract/filter.json.
 
-Usage: python scripts/train_extract_filter.py [--C 0.3] [--use TYPE=MODE ...] [--all-types] [--out PATH]
+Usage: python scripts/train_extract_filter.py [--C 0.3] [--use TYPE=MODE ...] [--out PATH]
        python scripts/train_extract_filter.py --ceiling
 
 Training data: the development part of ../shared/eval/train (as fixed in
-tests/extract/train_split.json), ../shared/eval/dev, two sets of our own news-style
-articles by other authors (tests/extract/heldout4_a and _b; _c and _d stay blind), and our
-own sentences
-(every tests/extract/constructions*.yaml, tests/extract/scorer_sentences.yaml and the
-cases of tests/extract/test_patterns.py and test_mechanisms.py; the latter name
+tests/extract/train_split.json), ../shared/eval/dev, our own news-style articles
+by other authors (tests/extract/heldout4_a and _b, whose misses were read while
+writing rules, and tests/extract/train_own_e to _h, which no rule was written
+from; heldout4_c and _d stay blind), and our own sentences (every
+tests/extract/constructions*.yaml, tests/extract/scorer_sentences.yaml and the cases of tests/extract/test_patterns.py and test_mechanisms.py; the latter name
 only some events of a sentence, so their other candidates stay unlabelled) and
 the own articles of tests/extract/test_documents.py (their gold gives no
 evidence, so they teach only what is no event). Never the validation part.
@@ -33,16 +33,15 @@ Each type's use ("rules": the model only gives confidences; "filter": it drops
 the rules' events it doubts; "model": it filters and adds its own; "union": it
 keeps the rules' events and adds its own) and its thresholds are chosen by the
 F1 of out-of-fold decisions (five folds, one article or sentence per group) on
-the held-out parts: the real news (the development articles and eval/dev) and
-the fresh sentences of scorer_sentences.yaml (the other sentences always train).
-Thresholds at which the model (trained on everything) would drop an event our
-own test sentences and articles require, or add one they rule out, are not
-taken, nor those at which the news articles fare worse than with the
-rules alone. The validation part says where the chosen use is kept (KEPT; the other
-types keep the rules' events, with the model's confidence); ``--all-types``
-chooses for every type, ``--use`` overrides the choice for a type. The
-script prints the out-of-fold table it chose from and runs in well under a
-minute on one core.
+our own articles by other authors, the text the rules were not written from
+(UNTUNED_NEWS; the development articles, eval/dev and the fresh sentences of
+scorer_sentences.yaml are held out too and shown; the other sentences always
+train). Thresholds at which the model (trained on everything) would drop an
+event more than a few of our own test sentences and articles require, or add
+one they rule out, are not taken, nor those at which the development news fare
+more than TUNED_SLACK worse than with the rules alone. The validation part plays
+no part in the choice. ``--use`` overrides the choice for a type. The script
+prints the out-of-fold table it chose from and runs in about a minute on one core.
 """
 
 from __future__ import annotations
@@ -81,14 +80,6 @@ DROP_GRID = (0.02, 0.05, *(round(float(t), 2) for t in np.arange(0.1, 0.51, 0.05
 ADD_GRID = tuple(round(float(t), 2) for t in np.arange(0.5, 0.96, 0.05))
 # a use other than "rules" must win at least this many more out-of-fold F1 points
 MARGIN = 0.01
-# the types where the validation part showed the out-of-fold choice helping (checked once,
-# 2026-11-30, rules of 2a08723: refusal "model" F1 0.70 -> 0.75; policy_change and sanction
-# "model" left them as they were (0.64, 0.64), and support, appeal and threat chose "rules"
-# out of fold); the others keep the rules' events as they are, with the model's confidence.
-# Since the rules of the sixth round (and the own articles of tests/extract/heldout4_a and _b in
-# training), the out-of-fold choice for refusals is "rules" too, so no type adds or drops events.
-# --all-types applies the out-of-fold choice to every type, to check anew.
-KEPT = frozenset({"refusal"})
 # in the first stage, a candidate no rule proposed counts this many times: the events the rules
 # miss are what the model is for, and the rules' own events (most positives) would otherwise
 # teach it mainly what the rules already find (out-of-fold F1 0.822, 0.829, 0.828 at 1, 2, 4)
@@ -101,10 +92,20 @@ TOLERANCE = 0.005
 # "dev" articles of eval/dev) and the "fresh" sentences (written for the scorer, not for the
 # rules) are held out in turn to choose the uses; "train", "partial" (sentences whose gold
 # names only some events) and "documents" (own articles whose gold has no evidence) always train
-NEWS = ("development", "dev", "own")
+NEWS = ("development", "dev", "own", "untuned")
 # our own news-style articles by other authors, with gold and evidence (the others of
-# tests/extract/heldout4_* are kept blind: they estimate quality on new text)
+# tests/extract/heldout4_* are kept blind: they estimate quality on new text). "own": sets
+# whose misses were read while writing rules; "untuned": sets no rule was written from
 OWN_ARTICLES = ("heldout4_a", "heldout4_b")
+UNTUNED_ARTICLES = ("train_own_e", "train_own_f", "train_own_g", "train_own_h")
+# the news the rules were not written from: what the uses are chosen on, as the closest thing to
+# unseen articles (on the development articles the rules fit the text they were written from)
+UNTUNED_NEWS = ("own", "untuned")
+# how much out-of-fold F1 a use may cost the development articles and eval/dev
+TUNED_SLACK = 0.01
+# the share of our own sentences and articles a use may contradict (they are specifications, but
+# the construction floors allow a few misses too)
+CONTRADICTION_ALLOWANCE = 0.005
 HELD_OUT = (*NEWS, "fresh")
 
 
@@ -137,9 +138,10 @@ def _gold_articles() -> list[tuple[Any, list[dict], str]]:
         out.append((read_article(path.with_suffix(".txt")), _events(path), "development"))
     for path in sorted((EVAL / "dev").glob("*.json")):
         out.append((read_article(path.with_suffix(".txt")), _events(path), "dev"))
-    for folder in OWN_ARTICLES:
-        for path in sorted((ROOT / "tests" / "extract" / folder).glob("*.json")):
-            out.append((read_article(path.with_suffix(".txt")), _events(path), "own"))
+    for folders, part in ((OWN_ARTICLES, "own"), (UNTUNED_ARTICLES, "untuned")):
+        for folder in folders:
+            for path in sorted((ROOT / "tests" / "extract" / folder).glob("*.json")):
+                out.append((read_article(path.with_suffix(".txt")), _events(path), part))
     sentences = [
         *[(t, e, "fresh") for t, e in _yaml_sentences(FRESH)],
         *[(t, e, "train") for t, e in _construction_sentences() + _pattern_sentences()],
@@ -462,22 +464,22 @@ def _f1(tp: int, fp: int, fn: int) -> float:
 def choose(docs, scores, forced: dict[str, str], spec: dict[int, np.ndarray]) -> dict[str, tuple]:
     """Per type, the use and thresholds with the best out-of-fold F1 over the held-out parts.
 
-    News articles alone (the development part and eval/dev) understate what the model adds:
-    the rules were written while reading them, so what the rules miss there is an odd residue.
-    The fresh sentences were written for the scorer, so there the rules meet wording they were
-    not made for, as in unseen news. Both count, summed; the table shows each.
+    The development articles and eval/dev understate what the model adds: the rules were
+    written while reading them, so what the rules miss there is an odd residue. The choice is
+    made on our own articles by other authors, whose text the rules were not written from
+    (:func:`_option`); the table shows that F1, then the development news and fresh sentences.
 
-    Thresholds at which the model would contradict our own test sentences and articles (drop a
-    rule's event they require or add one they rule out, scored by the model trained on all
-    data) are not taken: those sentences specify what the extractor must do. Nor are those at
-    which the news articles fare worse than with the rules alone: clean
-    sentences of our own must not buy a gain that costs real articles.
+    Thresholds at which the model would contradict more than a few of our own test sentences
+    and articles (drop a rule's event they require or add one they rule out, scored by the
+    model trained on all data) are not taken: those sentences specify what the extractor must
+    do. Nor are those at which the development news fare more than :data:`TUNED_SLACK` worse
+    than with the rules alone.
     """
     chosen = {}
     print(
         f"{'type':<14}"
         + "".join(f"{u:>29}" for u in USES)
-        + "   (F1 held out (news/fresh) thresholds filter/add)",
+        + "   (F1 chosen on (development news/fresh) thresholds filter/add)",
         file=sys.stderr,
     )
     for kind in TYPES:
@@ -488,7 +490,7 @@ def choose(docs, scores, forced: dict[str, str], spec: dict[int, np.ndarray]) ->
         for use in USES:
             allowed = [o for o in _options(use) if not _contradicts(docs, kind_spec, kind, use, *o)]
             results = [_option(docs, kind_scores, kind, use, t, a) for t, a in allowed]
-            results = [r for r in results if r[4] >= rules_on_news - 1e-9]
+            results = [r for r in results if r[4] >= rules_on_news - TUNED_SLACK - 1e-9]
             if results:  # a use whose every threshold contradicts our own sentences is not open
                 per_use[use] = _conservative(results)
         cells = "".join(
@@ -526,28 +528,37 @@ def _options(use: str) -> list[tuple[float, float]]:
 
 
 def _option(docs, scores, kind, use, least, add) -> tuple:
-    """(F1 over all held-out parts, thresholds, summed counts, F1 of the news, F1 of the fresh
-    sentences)."""
-    news = _counts(docs, scores, kind, use, least, add, NEWS)
+    """(F1 the choice is made on, thresholds, its counts, F1 of the development articles and
+    eval/dev, F1 of the fresh sentences).
+
+    The choice is made on the news the rules were not written from (:data:`UNTUNED_NEWS`) where
+    there is any, else on all news and the fresh sentences summed."""
+    tuned = _counts(docs, scores, kind, use, least, add, ("development", "dev"))
     fresh = _counts(docs, scores, kind, use, least, add, ("fresh",))
-    both = tuple(a + b for a, b in zip(news, fresh))
-    return (_f1(*both), least, add, both, _f1(*news), _f1(*fresh))
+    untuned = _counts(docs, scores, kind, use, least, add, UNTUNED_NEWS)
+    if sum(untuned[0::2]):
+        basis = untuned
+    else:
+        basis = tuple(a + b + c for a, b, c in zip(tuned, fresh, untuned))
+    return (_f1(*basis), least, add, basis, _f1(*tuned), _f1(*fresh))
 
 
 def _contradicts(docs, spec: dict[int, np.ndarray], kind: str, use: str, least: float, add: float) -> bool:
-    """Whether the use would drop an event our own sentences require or add one they rule out."""
+    """Whether the use would drop an event our own sentences require or add one they rule out,
+    in more than :data:`CONTRADICTION_ALLOWANCE` of them."""
     if use == "rules":
         return False
+    allowed = int(CONTRADICTION_ALLOWANCE * len(spec))
+    found = 0
     for i, doc_scores in spec.items():
         doc = docs[i]
         ruled = {_key(e.fields) for _, _, events in doc.per_sentence for e in events}
         ruled = {k for k in ruled if k[0] == kind}
         kept = decided_keys(doc, doc_scores, kind, use, least, add)
-        if (ruled - kept) & set(doc.required):
-            return True
         added = kept - ruled
         wrong = doc.absent if doc.part == "partial" else added - set(doc.required) - doc.optional
-        if added & wrong:
+        found += bool((ruled - kept) & set(doc.required) or added & wrong)
+        if found > allowed:
             return True
     return False
 
@@ -603,9 +614,6 @@ def main() -> None:
         help="inverse L2 strength (0.3: out-of-fold F1 0.823, 0.829, 0.830 at 0.1, 0.3, 1.0; the stronger of the two best)",
     )
     parser.add_argument("--use", nargs="*", default=[], help="TYPE=rules|filter|model|union")
-    parser.add_argument(
-        "--all-types", action="store_true", help="choose the use of every type, not only of those in KEPT"
-    )
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument(
         "--ceiling",
@@ -636,8 +644,7 @@ def main() -> None:
         for i, d in enumerate(docs)
         if d.part in ("train", "partial", "documents") and d.cands
     }
-    forced = {} if args.all_types else {k: "rules" for k in TYPES if k not in KEPT}
-    chosen = choose(docs, scores, forced | dict(u.split("=", 1) for u in args.use), spec)
+    chosen = choose(docs, scores, dict(u.split("=", 1) for u in args.use), spec)
     _summary(chosen)
     intercept = model.weights.pop("bias")
     weights = {n: round(w, 4) for n, w in model.weights.items() if abs(w) >= 1e-4}

@@ -53,14 +53,14 @@ HERE = Path(__file__).parent
 SETS = {
     # F1 0.94, P 0.96, R 0.93 on 2026-11-27 (the untouched ho2 batch scored 0.73 on first run)
     "heldout": (25, 0.90, 0.92, 0.88),
-    # F1 0.876, P 0.860, R 0.892 at the end of 2026-11-30 after its misses were read (0.797 blind;
+    # F1 0.871, P 0.851, R 0.892 at the end of 2026-11-30 after its misses were read (0.797 blind;
     # first run of that morning: 0.765)
     "heldout3": (15, 0.84, 0.82, 0.84),
     # other authors' sets; a and b were read for development (first run 0.594 and 0.545), c and d
     # are blind (first run 0.662 and 0.632; F1, P, R on the final commit of 2026-11-30 below)
-    "heldout4_a": (12, 0.64, 0.80, 0.52),  # 0.686, 0.857, 0.571
+    "heldout4_a": (12, 0.64, 0.80, 0.52),  # 0.695, 0.860, 0.583
     "heldout4_b": (12, 0.62, 0.78, 0.50),  # 0.671, 0.845, 0.557
-    "heldout4_c": (12, 0.62, 0.68, 0.56),  # 0.662, 0.722, 0.612
+    "heldout4_c": (12, 0.62, 0.68, 0.56),  # 0.671, 0.726, 0.624
     "heldout4_d": (12, 0.59, 0.76, 0.47),  # 0.632, 0.811, 0.518
 }
 
@@ -97,3 +97,22 @@ def test_heldout_set_meets_the_floor(name: str, tmp_path: Path) -> None:
     assert overall["f1"] >= f1, overall
     assert overall["p"] >= precision, overall
     assert overall["r"] >= recall, overall
+
+
+# training articles by four more authors (the learned scorer learns from them and chooses its uses
+# on them; no rule was written from them), with first-run F1 0.542, 0.618, 0.718, 0.567
+TRAINING_SETS = {"train_own_e": 15, "train_own_f": 15, "train_own_g": 15, "train_own_h": 15}
+
+
+@pytest.mark.parametrize("name", sorted(TRAINING_SETS))
+def test_training_article_set_is_complete(name: str) -> None:
+    folder = HERE / name
+    texts = sorted(p.stem for p in folder.glob("*.txt"))
+    assert texts == sorted(p.stem for p in folder.glob("*.json"))
+    assert len(texts) >= TRAINING_SETS[name]
+    for stem in texts:
+        text = (folder / f"{stem}.txt").read_text(encoding="utf-8")
+        doc = json.loads((folder / f"{stem}.json").read_text(encoding="utf-8"))
+        assert doc["id"] == stem and doc["events"]
+        missing = [e["evidence"] for e in doc["events"] if e.get("evidence") and e["evidence"] not in text]
+        assert not missing, (stem, missing)

@@ -441,6 +441,9 @@ def test_choosing_for_a_type_reads_only_the_articles_it_can_change() -> None:
 def test_news_articles_of_both_sets_are_held_out_to_choose_the_uses() -> None:
     script = _training_script()
     assert {"development", "dev", "fresh"} <= set(script.HELD_OUT)
-    assert set(script.NEWS) == {"development", "dev", "own"}
+    assert set(script.NEWS) == {"development", "dev", "own", "untuned"}
     # two of the four sets of own articles by other authors train; the other two stay blind
     assert set(script.OWN_ARTICLES) == {"heldout4_a", "heldout4_b"}
+    assert not set(script.UNTUNED_ARTICLES) & {"heldout4_c", "heldout4_d"}
+    # the uses are chosen on the articles the rules were not written from
+    assert set(script.UNTUNED_NEWS) == {"own", "untuned"}
