@@ -24,6 +24,7 @@ from aidtrack.extract.rules.refusal_idioms import (
     refusal_no_pledge,
     refusal_none_given,
     refusal_not_approving,
+    refusal_nothing_to_spare,
     refusal_opting_out,
 )
 from aidtrack.extract.rules.refusals import (
@@ -108,6 +109,7 @@ RULES: tuple[Rule, ...] = (
     refusal_none_given,
     refusal_not_approving,
     refusal_no_pledge,
+    refusal_nothing_to_spare,
     support_coming_forward,
     threat_verb,
     threat_noun,

@@ -6,6 +6,7 @@
   name a kind of support, which gives the category ("sitting out the summit" is no refusal).
 * Nothing to be given: "no second Patriot battery would be sent", "none will be delivered".
 * No pledge made: "said it would not be making a new pledge at the meeting".
+* Nothing to spare: "had no further air defence batteries to spare".
 * Not approving transfers: "Berlin would not approve any arms exports to Azerbaijan" (a licence
   or permit not approved is a change of export rules instead, see the policy rules).
 """
@@ -158,3 +159,30 @@ def refusal_no_pledge(sentence: Sentence, verb: Token, ctx: ArticleContext) -> l
     return _refusals(
         _refusal_actors(sentence, verb), cats, [], verb, 0.65 - 0.15 * defaulted, rule="refusal-no-pledge"
     )
+
+
+# "had no further batteries to spare", "has nothing left to give"
+_SPARING = frozenset({"spare", "give", "send", "offer", "deliver", "provide", "hand"})
+
+
+def refusal_nothing_to_spare(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """ "Italy had no further air defence batteries to spare", "did not have any shells to
+    spare": nothing left to give."""
+    if verb.lemma_.lower() != "have" or verb.pos_ not in ("VERB", "AUX") or is_conditional(verb):
+        return []
+    held = children(verb, frozenset({"dobj"}))
+    sparing = [
+        c
+        for c in [*verb.children, *(g for h in held for g in h.children)]
+        if c.dep_ in ("acl", "relcl", "ccomp", "xcomp", "advcl")
+        and c.lemma_.lower() in _SPARING
+        and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)
+    ]
+    things = held + [n for c in sparing for n in children(c, frozenset({"nsubj"}))]
+    none = is_negated(verb) or any(c.lower_ in _NOTHING for t in things for c in [t, *t.children])
+    if not sparing or not things or not none:
+        return []
+    inside = {t.i for thing in things for t in thing.subtree if thing.dep_ == "nsubj"}
+    clause = {t.i for c in sparing for t in c.subtree} - inside  # "no time to spare in rebuilding its army"
+    cats = categories_in(sentence, [t for thing in things for t in thing.subtree if t.i not in clause])
+    return _refusals(_refusal_actors(sentence, verb), cats, [], verb, 0.65, rule="refusal-nothing-to-spare")

@@ -153,14 +153,15 @@ def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     if joining and categories_in(sentence, objects):  # "refused to take part in the ammunition purchase"
         transfer = True
     held = bool(described) and bool(categories_in(sentence, described))  # "the bombs Biden paused"
-    if not (transfer or has_support_noun(sentence, core) or asked or withheld or held):
+    paid = _payments_to_party(sentence, core, verb)  # "froze its payments to UNRWA"
+    if not (transfer or has_support_noun(sentence, core) or asked or withheld or held or paid):
         return []
     if _declines_to_speak(sentence, objects) or _declines_to_say(verb):
         return []
     cats, cat_default = _category_or_default(
         sentence, objects, ctx, allow_default=transfer or has_support_noun(sentence, core)
     )
-    if not cats and has_money(objects):
+    if not cats and (has_money(objects) or paid):
         cats, cat_default = ["financial"], True
     if withheld and not transfer:
         cats = categories_in(sentence, [verb, *core])
@@ -422,16 +423,23 @@ def _halted_things(noun: Token) -> list[Token]:
 _PAYMENTS = frozenset({"payment", "contribution", "donation", "transfer", "remittance"})
 
 
+def _payments_to_party(sentence: Sentence, words: list[Token], verb: Token | None = None) -> bool:
+    """ "its payments to UNRWA", "contributions to the Ukrainian budget": money paid to a party
+    (with ``verb``, only "to", which the parser may hang on the verb: "froze its payments | to
+    UNRWA"; "stopped payments for Turkish gas" buys)."""
+    preps = frozenset({"to"} if verb is not None else {"to", "for"})
+    payments = [t for t in words if t.lemma_.lower() in _PAYMENTS]
+    holders = payments + ([verb] if verb is not None and payments else [])
+    return any(
+        actors_of(sentence, o) or categories_in(sentence, list(o.subtree))
+        for h in holders
+        for o in prep_objects(h, preps)
+    )
+
+
 def _payments_halted(sentence: Sentence, noun: Token) -> bool:
     """ "Austria's suspension of its payments to the relief agency": payments halted to a party."""
-    return any(
-        t.lemma_.lower() in _PAYMENTS
-        and any(
-            actors_of(sentence, o) or categories_in(sentence, list(o.subtree))
-            for o in prep_objects(t, frozenset({"to", "for"}))
-        )
-        for t in _halted_things(noun)
-    )
+    return _payments_to_party(sentence, _halted_things(noun))
 
 
 _GIVING_BANS = frozenset({"ban", "prohibition", "moratorium", "embargo"})
