@@ -121,7 +121,18 @@ RELATIONAL_NOUNS = frozenset(
 
 # nouns of war: the party named as their object is attacked, not named as their maker
 WAR_NOUNS = frozenset(
-    {"invasion", "war", "aggression", "attack", "offensive", "occupation", "bombing", "assault", "strike"}
+    {
+        "invasion",
+        "war",
+        "aggression",
+        "attack",
+        "offensive",
+        "occupation",
+        "bombing",
+        "bombardment",
+        "assault",
+        "strike",
+    }
 )
 
 

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from aidtrack.extract.clauses import Sentence, agent_of, children, governors, is_passive, subject_of
 from aidtrack.extract.lexicon import Lexicon
-from aidtrack.extract.parties import actors_of, companions
+from aidtrack.extract.parties import WAR_NOUNS, actors_of, companions
 from aidtrack.extract.roles import categories_in
 
 
@@ -92,10 +92,6 @@ _RELATIONAL = frozenset(
 
 
 _VIOLENCE = frozenset({"strike", "attack", "bomb", "shell", "invade", "kill", "destroy"})
-# nouns of a war whose "of" / "on" / "against" names its victim ("Russia's invasion of Ukraine")
-_WARS = frozenset(
-    {"invasion", "war", "aggression", "attack", "assault", "occupation", "offensive", "bombardment"}
-)
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
@@ -163,7 +159,7 @@ def target_codes(sentence: Sentence, phrase: Token, *, clauses: bool = False) ->
                 continue
             if clauses and child.dep_ in ("advcl", "pcomp"):
                 continue  # "designed to punish Russia for invading Ukraine"
-            if child.dep_ in ("dobj", "prep") and tok.lemma_.lower() in _VIOLENCE | _WARS:
+            if child.dep_ in ("dobj", "prep") and tok.lemma_.lower() in _VIOLENCE | WAR_NOUNS:
                 continue  # "drones ... that use them to strike Ukraine", "its war against Ukraine"
             stack.append(child)
     if not found and not clauses:

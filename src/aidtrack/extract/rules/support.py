@@ -71,7 +71,7 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     """ "Germany sent tanks to Ukraine", "aid was pledged by Japan", "X agreed to send"."""
     lex = sentence.lexicon
     lemma = verb.lemma_.lower()
-    transfer = lemma in lex.support_verbs or _sets_aside(verb)
+    transfer = lemma in lex.support_verbs or _earmarks(verb)
     if verb.pos_ not in ("VERB", "AUX") or not (transfer or lemma in lex.words("support", "object_verbs")):
         return []
     if is_hedged(sentence, verb) and not (
@@ -479,7 +479,7 @@ def _reacted_to(sentence: Sentence, verb: Token) -> bool:
 _PLACING_MONEY = frozenset({"pay", "put", "pour", "inject", "plough", "plow", "add", "commit"})
 
 
-def _sets_aside(verb: Token) -> bool:
+def _earmarks(verb: Token) -> bool:
     """ "set aside 2 billion euros for Ukraine", "put aside": reserving money is earmarking it;
     a sum paid or put into a fund, added, or put on the table for something is given."""
     lemma = verb.lemma_.lower()

@@ -18,6 +18,7 @@ from aidtrack.extract.modality import has_aux, is_negated
 from aidtrack.extract.parties import actors_of
 from aidtrack.extract.roles import modifier_actors
 from aidtrack.extract.rules.common import ArticleContext, Found
+from aidtrack.extract.rules.threat_idioms import _ANSWERABLE, _DEARLY
 from aidtrack.extract.rules.threats import _ANSWERING, _MODALS, _conditional_parties, _threat, _told_parties
 
 # verbs that tell what will come: the warning itself, or a statement of it
@@ -97,8 +98,7 @@ _CONSEQUENCES = frozenset({"consequence", "repercussion", "implication"})
 # an answer foretold: "would respond to the United States", "would be answered at sea"
 _ANSWERS = _ANSWERING | {"retaliate", "reply"}
 # "would be held responsible", "would draw the appropriate conclusions", "would cost it dearly"
-_ANSWERABLE = frozenset({"responsible", "accountable", "liable"})
-_DEARLY = frozenset({"dearly", "heavily", "badly"})
+_COSTLY = _DEARLY | {"badly"}
 # "would be met with mirror measures": what an act is met with
 _COUNTERS = frozenset({"measure", "response", "retaliation", "countermeasure", "force", "step", "action"})
 # a bond that "would not survive"
@@ -181,7 +181,7 @@ def _harms(head: Token) -> bool:
     if lemma == "draw":
         return any(o.lemma_.lower() == "conclusion" for o in children(head, frozenset({"dobj"})))
     if lemma == "cost":
-        return any(c.lower_ in _DEARLY for c in head.children)
+        return any(c.lower_ in _COSTLY for c in head.children)
     if lemma == "meet" and is_passive(head):
         return any(o.lemma_.lower() in _COUNTERS for o in prep_objects(head, frozenset({"with"})))
     return False
@@ -210,12 +210,8 @@ def _aimed(sentence: Sentence, head: Token) -> list[str]:
         for obj in prep_objects(word, aiming):
             found += actors_of(sentence, obj) or modifier_actors(sentence, obj)
             found += [c for b in prep_objects(obj, frozenset({"with"})) for c in actors_of(sentence, b)]
-        if (
-            word is not head
-            and word.dep_ == "dative"
-            or head.lemma_.lower() == "cost"
-            and word.dep_ == "dobj"
-        ):
+        costs = head.lemma_.lower() == "cost" and word.dep_ == "dobj"
+        if (word is not head and word.dep_ == "dative") or costs:
             found += actors_of(sentence, word)  # "would cost Seoul its relations", "would cost it dearly"
     return found
 

@@ -54,6 +54,8 @@ _RUING = frozenset({"rue", "reap"})
 
 # "would be held responsible", "will be sorry": the subject answers for what it does
 _ANSWERABLE = frozenset({"responsible", "accountable", "sorry", "liable"})
+# "would pay dearly": how much a price will hurt
+_DEARLY = frozenset({"dearly", "heavily"})
 
 
 def _answers_ahead(word: Token) -> bool:
@@ -98,7 +100,7 @@ def _threat_idiom(verb: Token) -> bool:
             for o in children(verb, frozenset({"attr", "acomp"}))
         )
     if lemma == "pay":  # "would pay dearly for hosting American missiles", "pay for its folly"
-        return any(c.lower_ in ("dearly", "heavily") for c in verb.children) or any(
+        return any(c.lower_ in _DEARLY for c in verb.children) or any(
             o.lemma_.lower() in _WRONGDOING for o in prep_objects(verb, frozenset({"for"}))
         )
     if lemma in _RUING:  # "Baku would regret the day", "will reap what it sows"
