@@ -134,18 +134,25 @@ def test_negation_hedging_and_governing_words_are_features() -> None:
     assert "support:T.hedged" in maybe.features
 
 
-def test_features_name_no_country_and_no_article_word() -> None:
-    """Features carry across articles: no actor codes, no words of the sentence but class words."""
+def test_features_name_no_actor_and_read_words_only_as_words() -> None:
+    """Features carry across articles: no actor codes and no word of an actor's name; the
+    sentence's other words are read, but only as its words ("w=...")."""
     text = "Slovenia's government handed Kosovo 40 armoured trucks, officials in Ljubljana said."
     cands = _candidates(text)
     assert cands
     codes = {c.fields.get(r) for c in cands for r in ("donor", "recipient", "actor", "target")} - {None}
-    names = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", text)} - set(word_classes())
+    names = {"slovenia", "kosovo", "ljubljana"}
+    others = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", text)} - set(word_classes()) - names
     for cand in cands:
+        words = {f.split(":w=", 1)[1] for f in cand.features if ":w=" in f}
+        assert {"armoured", "truck", "official", "government"} <= words, words
+        assert not words & names, words
         for feature in cand.features:
             parts = set(re.findall(r"[A-Za-z]+", feature))
             assert not parts & codes, feature
             assert not {p.lower() for p in parts} & names, feature
+            if ":w=" not in feature:
+                assert not {p.lower() for p in parts} & others, feature
 
 
 def test_every_rule_event_is_scored() -> None:
