@@ -43,8 +43,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from eval_extract import KINDS, part_paths  # noqa: E402
 
 from aidtrack.extract import read_article  # noqa: E402
+from aidtrack.extract.keys import KEYS, event_key  # noqa: E402
 from aidtrack.extract.lexicon import load_lexicon  # noqa: E402
-from aidtrack.extract.pipeline import KEYS, _analyse, _decide, _merge, _parse  # noqa: E402
+from aidtrack.extract.pipeline import _analyse, _decide, _merge, _parse  # noqa: E402
 
 CAUSES = "abcdefghi"
 CLASSES = {
@@ -71,8 +72,7 @@ class Told:
 
 
 def key_of(event: dict[str, Any]) -> tuple[str, ...]:
-    kind = event["type"]
-    return (kind, *(str(event.get(k) or "").upper() for k in KEYS[kind]))
+    return event_key(event, folded=True)
 
 
 def parties(event: dict[str, Any]) -> tuple[str, str]:

@@ -244,9 +244,9 @@ def _share(kept: int, told: int) -> str:
 
 
 def key(event: dict) -> tuple[str, ...]:
-    from aidtrack.extract.pipeline import KEYS
+    from aidtrack.extract.keys import event_key
 
-    return (event["type"], *(str(event.get(k) or "").upper() for k in KEYS[event["type"]]))
+    return event_key(event, folded=True)
 
 
 def main() -> int:

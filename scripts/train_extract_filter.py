@@ -158,7 +158,7 @@ def _document_articles() -> list[tuple[Any, list[dict], str]]:
     """The document tests' own articles with every event they hold, but no evidence: they teach
     what is no event; which sentence tells an event is not known."""
     from aidtrack.extract import read_article
-    from aidtrack.extract.pipeline import KEYS
+    from aidtrack.extract.keys import KEYS
 
     sys.path.insert(0, str(ROOT))
     from tests.extract import test_documents
@@ -172,7 +172,7 @@ def _document_articles() -> list[tuple[Any, list[dict], str]]:
 
 def _mechanism_sentences() -> list[tuple[str, list[dict]]]:
     """The mechanism tests' sentences with the events they name; other events unknown."""
-    from aidtrack.extract.pipeline import KEYS
+    from aidtrack.extract.keys import KEYS
 
     sys.path.insert(0, str(ROOT))
     from tests.extract import test_mechanisms
@@ -207,7 +207,7 @@ def _yaml_sentences(path: Path) -> list[tuple[str, list[dict]]]:
 
 def _pattern_sentences() -> list[tuple[str, list[dict]]]:
     """The pattern tests' sentences with their events."""
-    from aidtrack.extract.pipeline import KEYS
+    from aidtrack.extract.keys import KEYS
 
     sys.path.insert(0, str(ROOT))
     from tests.extract.test_patterns import CASES
@@ -220,12 +220,9 @@ def _pattern_sentences() -> list[tuple[str, list[dict]]]:
 
 
 def _key(event: dict) -> tuple | None:
-    from aidtrack.extract.pipeline import KEYS
+    from aidtrack.extract.keys import KEYS, event_key
 
-    kind = event.get("type")
-    if kind not in KEYS:
-        return None
-    return (kind, *(str(event.get(k) or "").upper() for k in KEYS[kind]))
+    return event_key(event, folded=True) if event.get("type") in KEYS else None
 
 
 def _spans(text: str, gold: list[dict]) -> tuple[dict[tuple, list[tuple[int, int]]], set[tuple]]:
@@ -416,6 +413,7 @@ def _labelled(docs: list[Doc], which: list[int]) -> tuple[list[list[str]], list[
 def decided_keys(doc: Doc, scores: np.ndarray, kind: str, use: str, least: float, add: float) -> set[tuple]:
     """The keys of type ``kind`` the pipeline keeps for one article (as pipeline._decide does)."""
     from aidtrack.extract import pipeline
+    from aidtrack.extract.keys import first_role
 
     if kind not in doc.kinds:
         return set()
@@ -429,7 +427,7 @@ def decided_keys(doc: Doc, scores: np.ndarray, kind: str, use: str, least: float
         for event in events:
             if event.fields["type"] != kind:
                 continue
-            ruled.add((id(sentence), pipeline._first_role(event.fields)))
+            ruled.add((id(sentence), first_role(event.fields)))
             key = _key(event.fields)
             if use in ("rules", "union") or best.get(key, 0.0) >= least:
                 keys.add(key)
@@ -437,7 +435,7 @@ def decided_keys(doc: Doc, scores: np.ndarray, kind: str, use: str, least: float
         for (cand, _, key), score in zip(doc.cands, scores):
             if key[0] != kind or "found" in cand.extra or score < add:
                 continue
-            if (id(cand.sentence), pipeline._first_role(cand.fields)) in ruled or pipeline._unasserted(cand):
+            if (id(cand.sentence), first_role(cand.fields)) in ruled or pipeline._unasserted(cand):
                 continue
             keys.add(key)
     return keys

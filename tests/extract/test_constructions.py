@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from aidtrack.extract.pipeline import KEYS, extract_text
+from aidtrack.extract.keys import event_key
+from aidtrack.extract.pipeline import extract_text
 
 CASES = [
     case
@@ -30,7 +31,7 @@ FLOOR_RECALL = 0.85
 
 
 def _key(event: dict) -> tuple[str, ...]:
-    return (event["type"], *(str(event.get(k) or "").upper() for k in KEYS[event["type"]]))
+    return event_key(event, folded=True)
 
 
 def _outcome(case: dict) -> tuple[set, set, set]:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from aidtrack.extract import extract_document, read_article
-from aidtrack.extract.pipeline import KEYS
+from aidtrack.extract.keys import event_key
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -66,7 +66,7 @@ EXPECTED = {
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_article_events(name: str) -> None:
     doc = extract_document(read_article(FIXTURES / f"{name}.txt"))
-    keys = {(e["type"], *(str(e.get(k) or "") for k in KEYS[e["type"]])) for e in doc["events"]}
+    keys = {event_key(e) for e in doc["events"]}
     assert keys == EXPECTED[name]
 
 

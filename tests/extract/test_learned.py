@@ -13,7 +13,8 @@ import pytest
 import yaml
 
 from aidtrack.extract import article_from_text
-from aidtrack.extract.learned import ROLES, Candidate, Model, load_model, word_classes
+from aidtrack.extract.keys import KEYS, ROLES
+from aidtrack.extract.learned import Candidate, Model, load_model, word_classes
 from aidtrack.extract.lexicon import load_lexicon
 from aidtrack.extract.pipeline import MODE, article_candidates, extract_text
 
@@ -174,8 +175,6 @@ def test_class_words_include_the_lexicon_and_noun_forms() -> None:
 
 def test_own_sentences_are_well_formed() -> None:
     """tests/extract/scorer_sentences.yaml: every event has its type's key fields."""
-    from aidtrack.extract.pipeline import KEYS
-
     cases = yaml.safe_load((Path(__file__).parent / "scorer_sentences.yaml").read_text(encoding="utf-8"))
     assert len(cases) >= 150
     for case in cases:

@@ -20,7 +20,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from aidtrack.extract.pipeline import KEYS, MODE, extract_text
+from aidtrack.extract.keys import event_key
+from aidtrack.extract.pipeline import MODE, extract_text
 
 CASES = yaml.safe_load((Path(__file__).parent / "constructions_measures.yaml").read_text(encoding="utf-8"))
 TYPES = ("threat", "sanction", "policy_change")
@@ -29,7 +30,7 @@ FLOOR_RECALL = 0.93
 
 
 def _key(event: dict) -> tuple[str, ...]:
-    return (event["type"], *(str(event.get(k) or "").upper() for k in KEYS[event["type"]]))
+    return event_key(event, folded=True)
 
 
 def _events(text: str, *, headline: bool = False) -> set[tuple[str, ...]]:

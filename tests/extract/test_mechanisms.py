@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from aidtrack.extract.pipeline import KEYS, extract_text
+from aidtrack.extract.keys import event_key
+from aidtrack.extract.pipeline import extract_text
 
 CASES = [
     ("Hungary ruled out sending weapons to Ukraine.", ("refusal", "HUN", "MILITARY")),
@@ -257,10 +258,7 @@ NOTHING = [
 
 
 def _keys(text: str) -> set[tuple[str, ...]]:
-    return {
-        (e["type"], *(str(e.get(k) or "").upper() for k in KEYS[e["type"]]))
-        for e in extract_text(f"Sentence\n\n{text}")
-    }
+    return {event_key(e, folded=True) for e in extract_text(f"Sentence\n\n{text}")}
 
 
 @pytest.mark.parametrize(("text", "key"), CASES, ids=[f"{k[0]}-{t[:30]}" for t, k in CASES])

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from aidtrack.extract import article_from_text, extract_events
-from aidtrack.extract.pipeline import KEYS
+from aidtrack.extract.keys import event_key
 
 M, H, F = "military", "humanitarian", "financial"
 
@@ -472,7 +472,7 @@ CASES = {
 
 
 def _keys(events: list[dict]) -> set[tuple[str, ...]]:
-    return {(e["type"], *(str(e.get(k) or "") for k in KEYS[e["type"]])) for e in events}
+    return {event_key(e) for e in events}
 
 
 @pytest.mark.parametrize(

@@ -64,18 +64,11 @@ from typing import Any
 from spacy.tokens import Token
 
 from aidtrack.extract.clauses import Sentence, agent_of, is_passive, quoted_indices, subject_of
+from aidtrack.extract.keys import ROLES, event_key
 from aidtrack.extract.modality import is_hedged, is_negated
 from aidtrack.extract.parties import actors_of
 from aidtrack.extract.roles import categories_in
 
-ROLES: dict[str, tuple[str, ...]] = {
-    "support": ("donor", "recipient"),
-    "appeal": ("actor", "target"),
-    "threat": ("actor", "target"),
-    "sanction": ("actor", "target"),
-    "refusal": ("actor",),
-    "policy_change": ("actor",),
-}
 # which meaning classes make a sentence a candidate for each type
 TYPE_CLASSES: dict[str, frozenset[str]] = {
     "support": frozenset({"give", "pledge", "receive"}),
@@ -610,7 +603,7 @@ def sentence_candidates(
     if adding is not None and not rule_events and not adding:
         return []
     present, shared = _sentence_features(sentence)
-    rule_keys = {_key(e.fields): e for e in rule_events}
+    rule_keys = {event_key(e.fields): e for e in rule_events}
     rule_types = {e.fields["type"] for e in rule_events}
     kinds = [
         k
@@ -640,9 +633,9 @@ def sentence_candidates(
         context = _KindContext(kind, triggers, shared, present, cats, cat_default, rule_keys, rule_types)
         made = set()
         for fields, roles in _assignments(kind, codes, cats, default_recipient, earlier):
-            if only_rules and _key(fields) not in rule_keys:
+            if only_rules and event_key(fields) not in rule_keys:
                 continue
-            made.add(_key(fields))
+            made.add(event_key(fields))
             out.append(_candidate(reader, context, fields, roles, default_recipient))
         for key, event in rule_keys.items():  # every rule's event is scored, whatever its roles
             if key[0] == kind and key not in made:
@@ -698,7 +691,7 @@ def _candidate(
 ) -> Candidate:
     """Score features of one assignment of actors to the roles of an event type."""
     kind = ctx.kind
-    found = ctx.rule_keys.get(_key(fields))
+    found = ctx.rule_keys.get(event_key(fields))
     # a rule's event is read at the rule's own trigger; any other at the actor's nearest one
     trigger = found.anchor if found is not None else _pick_trigger(reader, roles[0], ctx.triggers)
     structural = ["bias", *_role_link(reader, "A", roles[0], trigger), *reader.properties(trigger)]
@@ -820,13 +813,6 @@ def _assignments(
         else:
             out.append((base, pair))
     return out
-
-
-def _key(fields: dict[str, Any]) -> tuple[str, ...]:
-    from aidtrack.extract.pipeline import KEYS
-
-    kind = fields["type"]
-    return (kind, *(str(fields.get(k) or "") for k in KEYS[kind]))
 
 
 @dataclass(frozen=True)

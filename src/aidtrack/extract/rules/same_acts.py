@@ -15,6 +15,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from aidtrack.extract.clauses import Sentence, children, prep_objects, subject_of
+from aidtrack.extract.keys import ROLES
 from aidtrack.extract.modality import is_hedged, is_negated
 from aidtrack.extract.parties import actors_of
 from aidtrack.extract.rules.common import ArticleContext, Found
@@ -55,7 +56,6 @@ _ANY = _MEASURES | {"appeal", "threat"}
 _WEIGHING = frozenset({"weigh", "consider", "mull", "study", "discuss", "contemplate", "explore", "plan"})
 _LIKEWISE = frozenset({"likewise", "similarly"})
 _FOLLOWED = frozenset({"suit", "lead", "example"})
-_FIRST_ROLE = {"support": "donor"}
 
 
 def same_act(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
@@ -106,7 +106,7 @@ def _names_its_own(sentence: Sentence, verb: Token) -> bool:
 
 def _retold(event: dict[str, Any], actor: str) -> dict[str, Any] | None:
     kind = event["type"]
-    role = _FIRST_ROLE.get(kind, "actor")
+    role = ROLES[kind][0]
     others = {event.get(k) for k in ("target", "recipient")}
     if event.get(role) == actor or actor in others:
         return None
