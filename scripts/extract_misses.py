@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Classify the extractor's errors by cause, per event type (the development parts only).
 
-Usage: python scripts/extract_misses.py [--part development|dev] [--list]
+Usage: python scripts/extract_misses.py [--part development|dev|train_own_e|...] [--list]
 
 Every missed gold event and every false positive is put under one cause:
 
@@ -23,7 +23,8 @@ Every missed gold event and every false positive is put under one cause:
 
 Trigger words are the type's verb classes in data/extract/triggers.yaml ("classes").
 
-The validation part is refused: its errors must stay unseen while tuning.
+The validation part and the blind own sets are refused: their errors must stay unseen while
+tuning. Every other own set of tests/extract (heldout4_a, train_own_e, ...) can be diagnosed.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eval_extract import KINDS, part_paths  # noqa: E402
+from eval_extract import BLIND_PARTS, KINDS, OWN_PARTS, part_paths  # noqa: E402
 
 from aidtrack.extract import read_article  # noqa: E402
 from aidtrack.extract.keys import KEYS, event_key  # noqa: E402
@@ -230,11 +231,13 @@ def print_table(title: str, counts: Counter) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--part", default="development", choices=("development", "dev", "validation"))
+    parser.add_argument(
+        "--part", default="development", choices=("development", "dev", "validation", *OWN_PARTS)
+    )
     parser.add_argument("--list", action="store_true", help="one line per error, with its cause")
     args = parser.parse_args()
-    if args.part == "validation":
-        sys.exit("The validation part is not diagnosed: it must stay unseen while tuning.")
+    if args.part in BLIND_PARTS:
+        sys.exit(f"The {args.part} part is not diagnosed: it must stay unseen while tuning.")
     misses, false = diagnose(part_paths(args.part), args.list)
     print(f"{args.part}: causes (a no trigger, b roles elsewhere/anaphor, c roles wrong, d split/merged,")
     print("  e across sentences, f false event, g category/direction wrong, h dropped by the learned scorer,")

@@ -63,3 +63,19 @@ def test_an_event_the_scorer_dropped_is_cause_h(misses) -> None:
 def test_a_false_event_with_no_gold_of_its_type_is_cause_f(misses) -> None:
     where = [_told(misses, "kyiv may ask berlin for tank", {"UKR", "DEU"}, [GOLD])]
     assert misses.classify_false(GOLD, where, []) == "f"
+
+
+@pytest.mark.parametrize("part", ["validation", "heldout4_c", "heldout4_d"])
+@pytest.mark.parametrize(("script", "flag"), [("extract_misses.py", []), ("eval_extract.py", ["--errors"])])
+def test_blind_parts_show_no_errors(part: str, script: str, flag: list[str]) -> None:
+    """Nobody reads the errors of the validation part or of the blind own sets, by either script."""
+    import subprocess
+
+    done = subprocess.run(
+        [sys.executable, str(SCRIPT.parent / script), "--part", part, *flag],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode != 0
+    assert f"The {part} part" in done.stderr or f"of the {part} part" in done.stderr
+    assert "missed" not in done.stdout and not done.stdout.strip()
