@@ -8,7 +8,7 @@ Training data: the development part of ../shared/eval/train (as fixed in
 tests/extract/train_split.json), ../shared/eval/dev, our own news-style articles
 by other authors (tests/extract/heldout4_a and _b, whose misses were read while
 writing rules, and tests/extract/train_own_e to _h, which no rule was written
-from; heldout4_c and _d stay blind), and our own sentences (every
+from; the blind sets of scripts/eval_extract.py, BLIND_PARTS, never train), and our own sentences (every
 tests/extract/constructions*.yaml, tests/extract/scorer_sentences.yaml and the cases of tests/extract/test_patterns.py and test_mechanisms.py; the latter name
 only some events of a sentence, so their other candidates stay unlabelled) and
 the own articles of tests/extract/test_documents.py (their gold gives no

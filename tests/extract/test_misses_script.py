@@ -65,7 +65,7 @@ def test_a_false_event_with_no_gold_of_its_type_is_cause_f(misses) -> None:
     assert misses.classify_false(GOLD, where, []) == "f"
 
 
-@pytest.mark.parametrize("part", ["validation", "heldout4_c", "heldout4_d"])
+@pytest.mark.parametrize("part", ["validation", "heldout4_c", "heldout5_b"])
 @pytest.mark.parametrize(("script", "flag"), [("extract_misses.py", []), ("eval_extract.py", ["--errors"])])
 def test_blind_parts_show_no_errors(part: str, script: str, flag: list[str]) -> None:
     """Nobody reads the errors of the validation part or of the blind own sets, by either script."""
