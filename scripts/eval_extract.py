@@ -36,6 +36,10 @@ OWN_PARTS = (
     "train_own_f",
     "train_own_g",
     "train_own_h",
+    "train_own_i",
+    "train_own_j",
+    "train_own_k",
+    "train_own_l",
     "heldout5_a",
     "heldout5_b",
 )

@@ -458,3 +458,17 @@ def test_news_articles_of_both_sets_are_held_out_to_choose_the_uses() -> None:
     assert not {*script.OWN_ARTICLES, *script.UNTUNED_ARTICLES} & set(scoring.BLIND_PARTS)
     # the uses are chosen on the articles the rules were not written from
     assert set(script.UNTUNED_NEWS) == {"own", "untuned"}
+
+
+def test_no_use_may_contradict_a_sentence_whose_test_is_exact(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One contradicted sentence of the construction files is within the allowance; one of the
+    pattern tests (whose events are asserted exactly) is not."""
+    script = _training_script()
+    docs = [script.Doc(f"s{i}", "train", [], {}, set()) for i in range(400)]
+    wrong = ("refusal", "HUN", "MILITARY")
+    # the use would add one event nobody asked for, in the first sentence only
+    monkeypatch.setattr(script, "decided_keys", lambda doc, *args: {wrong} if doc is docs[0] else set())
+    spec = {i: np.array([]) for i in range(len(docs))}
+    assert not script._contradicts(docs, spec, "refusal", "model", 0.02, 0.5)
+    docs[0].part = "exact"
+    assert script._contradicts(docs, spec, "refusal", "model", 0.02, 0.5)
