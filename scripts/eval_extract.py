@@ -40,6 +40,10 @@ OWN_PARTS = (
     "train_own_j",
     "train_own_k",
     "train_own_l",
+    "train_own_m",
+    "train_own_n",
+    "train_own_o",
+    "train_own_p",
     "heldout5_a",
     "heldout5_b",
 )
