@@ -44,6 +44,10 @@ OWN_PARTS = (
     "train_own_n",
     "train_own_o",
     "train_own_p",
+    "train_own_q",
+    "train_own_r",
+    "train_own_s",
+    "train_own_t",
     "heldout5_a",
     "heldout5_b",
 )
