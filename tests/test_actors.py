@@ -121,6 +121,12 @@ NAMES = [
     ("Egypt, Arab Rep.", "EGY"),
     # demonyms
     ("South Korean", "KOR"),
+    ("Haitian", "HTI"),
+    ("Haitians", "HTI"),
+    ("Nicaraguan", "NIC"),
+    ("Bahraini", "BHR"),
+    ("Salvadoran", "SLV"),
+    ("Greenlandic", "GRL"),
     ("Korean", "KOR"),
     ("German", "DEU"),
     ("Germans", "DEU"),
@@ -163,6 +169,10 @@ NAMES = [
     ("Kosovar", "XKX"),
     # capitals as metonyms
     ("Seoul", "KOR"),
+    ("Port-au-Prince", "HTI"),
+    ("Manama", "BHR"),
+    ("Managua", "NIC"),
+    ("Santo Domingo", "DOM"),
     ("Kyiv", "UKR"),
     ("Kiev", "UKR"),
     ("Moscow", "RUS"),

@@ -207,8 +207,8 @@ def test_two_stage_fit_is_reproducible_and_leaves_the_sentence_features_to_the_f
         ["support:bias", "support:A.slot=none"],
     ] * 8
     labels = [1, 1, 0, 1, 0] * 8
-    first = script.TwoStage(0.3).fit(rows, labels).weights
-    again = script.TwoStage(0.3).fit(rows, labels).weights
+    first = script.TwoStage(0.3).fit(script.Design.of_rows(rows, labels)).weights
+    again = script.TwoStage(0.3).fit(script.Design.of_rows(rows, labels)).weights
     assert first == again
     assert first["support:A.slot=subj"] > 0 > first["support:A.slot=none"]
     assert first["support:rule"] > 0
@@ -346,12 +346,31 @@ def test_who_is_asked_may_be_named_in_the_sentence_before() -> None:
     assert "appeal:B.earlier" in asked.features
 
 
+def test_a_fit_on_some_rows_of_the_design_is_a_fit_on_those_rows_alone() -> None:
+    """The folds slice one design built once: a feature only the other rows have gets no weight,
+    and the weights are those of a design built from the slice's rows."""
+    script = _training_script()
+    rows = [
+        ["support:bias", "support:A.slot=subj", "support:rule"],
+        ["support:bias", "support:A.slot=obj"],
+        ["support:bias", "support:A.slot=subj"],
+        ["support:bias", "support:A.slot=none", "support:rule"],
+    ] * 6 + [["support:bias", "support:T.neg"]] * 3
+    labels = [1, 0, 1, 0] * 6 + [0] * 3
+    data = script.Design.of_rows(rows, labels)
+    sliced = script.TwoStage(1.0).fit(data, np.arange(24)).weights
+    alone = script.TwoStage(1.0).fit(script.Design.of_rows(rows[:24], labels[:24])).weights
+    assert "support:T.neg" not in sliced
+    assert sliced.keys() == alone.keys()
+    assert all(abs(sliced[k] - alone[k]) < 1e-6 for k in alone)
+
+
 def test_the_first_stage_weighs_what_no_rule_proposed_more() -> None:
     script = _training_script()
-    weights = script._stage_one_weights(
-        [["support:bias", "support:rule"], ["support:bias", "support:rule_other"]]
+    data = script.Design.of_rows(
+        [["support:bias", "support:rule"], ["support:bias", "support:rule_other"]], [1, 0]
     )
-    assert list(weights) == [1.0, script.UNRULED_WEIGHT] and script.UNRULED_WEIGHT > 1.0
+    assert list(data.weights) == [1.0, script.UNRULED_WEIGHT] and script.UNRULED_WEIGHT > 1.0
 
 
 def test_a_use_that_costs_the_development_articles_is_not_chosen(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -27,10 +27,31 @@ def _codes(text: str, on: dt.date | None = None) -> dict[str, str]:
         ("N.A.T.O. said nothing.", "N.A.T.O.", "NATO"),
         ("Kiev said nothing.", "Kiev", "UKR"),
         ("The Bundeswehr said nothing.", "Bundeswehr", "DEU"),
+        # a country's name of several words wins over a surname or a demonym inside it
+        ("Costa Rica said nothing.", "Costa", "CRI"),
+        ("The Dominican Republic said nothing.", "Republic", "DOM"),
+        ("Officials in Port-au-Prince said nothing.", "Prince", "HTI"),
+        ("Burkina Faso said nothing.", "Faso", "BFA"),
     ],
 )
 def test_names(text: str, word: str, code: str) -> None:
     assert _codes(text)[word] == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Organization of American States met on Monday.", "The Union of South American Nations met."],
+)
+def test_a_demonym_in_the_name_of_a_grouping_of_states_names_no_state(text: str) -> None:
+    assert "American" not in _codes(text)
+
+
+def test_a_demonym_before_other_nouns_still_names_its_state() -> None:
+    assert _codes("Officials of American firms said nothing.")["American"] == "USA"
+
+
+def test_common_words_are_no_country_name() -> None:
+    assert _codes("The states of the region and number 10 on the list said nothing.") == {}
 
 
 def test_lowercase_us_is_a_pronoun() -> None:

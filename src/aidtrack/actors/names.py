@@ -110,6 +110,34 @@ def country_demonyms() -> dict[str, str]:
     return {word: next(iter(codes)) for word, codes in found.items() if len(codes) == 1}
 
 
+# names whose words are common in other uses ("the states", "number 10"): matched as names of
+# their own only by the actor resolver, never found in running text
+_NOT_COMPOUND = ("the ", "no ", "no. ", "number ")
+
+
+def country_compound_names() -> dict[str, str]:
+    """Every country name and alias of more than one word, lowered, with its country's code
+    ("costa rica" -> "CRI", "port-au-prince" -> "HTI"): a text's longest name wins, so these
+    keep a surname or a demonym inside them ("Costa", "Dominican") from standing alone. Names
+    two countries share, names written as list entries ("Congo, Dem. Rep.") and names of
+    common words (:data:`_NOT_COMPOUND`) are left out."""
+    found: dict[str, set[str]] = {}
+
+    def add(name: str, code: str) -> None:
+        lower = name.lower()
+        several = " " in lower or "-" in lower
+        if several and "," not in lower and not lower.startswith(_NOT_COMPOUND):
+            found.setdefault(lower, set()).add(code)
+
+    for code, entry in read_table("countries").items():
+        for alias in entry.get("aliases", ()):
+            add(str(alias), code)
+    for country in pycountry.countries:
+        for name in _country_names(country):
+            add(name, country.alpha_3)
+    return {name: next(iter(codes)) for name, codes in found.items() if len(codes) == 1}
+
+
 @functools.cache
 def catalogue() -> Catalogue:
     """The actor catalogue: pycountry plus ``countries.yaml`` and ``organisations.yaml``."""

@@ -20,7 +20,7 @@ from typing import Any
 import pydantic
 import yaml
 
-from aidtrack.actors import country_demonyms
+from aidtrack.actors import country_compound_names, country_demonyms
 from aidtrack.errors import AidtrackError, ValidationError
 
 # the offices of people who speak for a state or organisation ("the president", "Minister X");
@@ -202,8 +202,9 @@ def load_lexicon() -> Lexicon:
     actors = _read_yaml("actors.yaml")
     return Lexicon(
         raw=check_triggers(_read_yaml("triggers.yaml")),
-        # the register's demonyms ("Venezuelan"), then this lexicon's names, which win
-        names={**country_demonyms(), **_names(actors.get("names", {}))},
+        # the register's demonyms ("Venezuelan") and names of several words ("Costa Rica"),
+        # then this lexicon's names, which win
+        names={**country_demonyms(), **country_compound_names(), **_names(actors.get("names", {}))},
         people=_people(),
         serves=_names(actors.get("serves", {})),
     )

@@ -80,6 +80,8 @@ class MentionFinder:
         for span in sorted(spans, key=len, reverse=True):
             if any(t.i in codes for t in span) or not _case_ok(span) or self._common_word(span):
                 continue
+            if _in_grouping_name(span):
+                continue
             code = self._code(span.text, on=on, titled=_words_before(doc, span))
             if code:
                 codes.update((t.i, code) for t in span)
@@ -163,6 +165,22 @@ def _surname(name: str) -> str:
 
     words = normalise_name(name).split()
     return words[-1] if words else ""
+
+
+# the plural that ends the name of a grouping of states ("Organization of American States")
+_GROUPINGS = frozenset({"States", "Nations", "Republics", "Countries"})
+
+
+def _in_grouping_name(span: Span) -> bool:
+    """ "the Organization of American States", "the Union of South American Nations": a
+    demonym inside the name of a grouping of states names no single state."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].text not in _GROUPINGS:
+        return False
+    start = span.start
+    while start > 0 and span.start - start < 2 and doc[start - 1].is_title:
+        start -= 1  # "of South American Nations"
+    return start > 0 and doc[start - 1].lower_ == "of"
 
 
 def _words_before(doc: Doc, span: Span, size: int = 4) -> str:

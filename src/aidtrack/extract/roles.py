@@ -686,13 +686,49 @@ def _cargo(vehicle: Token) -> list[Token]:
         for o in children(c, frozenset({"dobj"})) + prep_objects(c, frozenset({"with", "of"}))
     ]
     found += prep_objects(vehicle, frozenset({"with", "of"}))  # "a convoy with food", "planes of medicine"
+    if vehicle.dep_ == "dobj":  # "sent a navy ship with food": the parser hangs "with" on the verb
+        found += prep_objects(vehicle.head, frozenset({"with"}))
     return [t for o in found for t in o.subtree]
+
+
+# prepositions that make a vehicle the means of carrying ("flown in on air force planes"), and
+# the verbs of moving goods they must hang on ("trained on jets" is no carrying)
+_BY_MEANS = frozenset({"on", "aboard", "by", "via"})
+_MOVING = frozenset(
+    {
+        "fly",
+        "ship",
+        "airlift",
+        "airdrop",
+        "ferry",
+        "transport",
+        "send",
+        "deliver",
+        "carry",
+        "bring",
+        "dispatch",
+    }
+)
+
+
+def _means_of_carrying(token: Token) -> bool:
+    """ "relief supplies flown in on air force planes": the vehicle carries, it is not given."""
+    prep = token.head
+    return (
+        token.lemma_.lower() in _CARRIERS
+        and token.dep_ == "pobj"
+        and prep.lower_ in _BY_MEANS
+        and prep.head.lemma_.lower() in _MOVING
+    )
 
 
 def _loads_for_vehicles(tokens: list[Token]) -> list[Token]:
     """The tokens with each loaded vehicle (and its own modifiers) given way to its cargo:
-    "two military planes loaded with food" names food, not planes."""
+    "two military planes loaded with food" names food, not planes; a vehicle that only carries
+    ("on air force planes") is left out."""
     vehicles = {t.i: cargo for t in tokens if (cargo := _cargo(t))}
+    means = {m.i for t in tokens if _means_of_carrying(t) for m in t.subtree if m.i <= t.i}
+    tokens = [t for t in tokens if t.i not in means]
     if not vehicles:
         return tokens
     dropped = {
@@ -709,7 +745,9 @@ def _loads_for_vehicles(tokens: list[Token]) -> list[Token]:
 
 def _categories(sentence: Sentence, tokens: list[Token]) -> list[str]:
     tokens = _loads_for_vehicles(tokens)
-    tokens = [t for t in tokens if not _helped(t) and not _paying(t) and not _of_self(t)]
+    tokens = [
+        t for t in tokens if not _helped(t) and not _paying(t) and not _of_self(t) and not _dates_a_period(t)
+    ]
     lemmas = [t.lemma_.lower() for t in sorted(tokens, key=lambda t: t.i)]
     texts = (
         set(lemmas) | {t.lower_ for t in tokens} | {t.lower_[:-1] for t in tokens if t.lower_.endswith("s")}
@@ -731,6 +769,15 @@ def _categories(sentence: Sentence, tokens: list[Token]) -> list[str]:
     if "humanitarian" in found and "financial" in found and set(lemmas) & _LENDING:
         found.remove("humanitarian")  # "a loan for Ukraine's water supply" lends money
     return found
+
+
+# periods a budget word may name: "this financial year", "the fiscal quarter"
+_PERIODS = frozenset({"year", "quarter", "period", "cycle", "month"})
+
+
+def _dates_a_period(token: Token) -> bool:
+    """ "this financial year": a modifier of a period dates the support, it is no kind of it."""
+    return token.dep_ in ("amod", "compound") and token.head.lemma_.lower() in _PERIODS
 
 
 def _of_self(token: Token) -> bool:

@@ -48,6 +48,10 @@ from aidtrack.extract.rules.common import (
 _OPTIONS = frozenset({"possibility", "option", "plan", "intention", "idea", "prospect"})
 
 
+# of the wealth a sanction freezes, what may also be aid money ("froze the funds for Kyiv")
+_AID_MONEY = frozenset({"fund"})
+
+
 def _rule_of_not_giving(noun: Token) -> bool:
     """ "its doctrine of not sending weapons": a rule against giving."""
     return noun.lemma_.lower() in _POLICIES and any(
@@ -91,6 +95,12 @@ def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     ):
         return []  # "ended its ban on arms exports", "scrapped its doctrine of not sending
         # weapons" loosen; see policy_change
+    if lemma in lex.words("sanction", "asset_verbs") and any(
+        c.dep_ in ("dobj", "nsubjpass")
+        and c.lemma_.lower() in lex.words("sanction", "asset_words") - _AID_MONEY
+        for c in verb.children
+    ):
+        return []  # "froze the assets of eleven companies": a sanction, whatever they supplied
     transfer = any(_gives_word(lex, t) for t in objects if t != verb)
     core = [t for c in children(verb, frozenset({"dobj", "nsubjpass"})) for t in core_phrase(c)] + described
     core += [

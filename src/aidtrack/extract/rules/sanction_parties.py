@@ -37,7 +37,7 @@ def sanction_listed_parties(sentence: Sentence, verb: Token, ctx: ArticleContext
     just_told = ctx.pending_sanction is not None or any(e["type"] == "sanction" for e in ctx.last_events)
     subject = subject_of(verb)
     if lemma in _GIVING_MEMBERS:
-        targets = _members_named(sentence, verb)
+        targets = _members_named(sentence, verb, just_told=just_told)
         if not targets and just_told and _counted_parties(sentence, subject):
             targets = _nationals(sentence, verb)  # "All four individuals are Iranian nationals"
     elif (
@@ -61,11 +61,14 @@ def _listed_within(phrase: Token | None) -> bool:
     return phrase is not None and any(_listed(t) for t in phrase.subtree)
 
 
-def _members_named(sentence: Sentence, verb: Token) -> list[str]:
+def _members_named(sentence: Sentence, verb: Token, *, just_told: bool = False) -> list[str]:
     """The states of the members a list gives: its subject is the list and its object the
-    members ("the sanctioned firms include X"), or an "among" phrase is the list and the
-    subject or attribute the members ("Among those targeted were X")."""
+    members ("the sanctioned firms include X"; just after a sanction, "the firms include X"
+    too), or an "among" phrase is the list and the subject or attribute the members ("Among
+    those targeted were X")."""
     subjects = children(verb, frozenset({"nsubj"}))
+    if just_told and verb.lemma_.lower() != "be" and any(_the_parties(sentence, s) for s in subjects):
+        return [c for m in children(verb, frozenset({"dobj"})) for c in target_codes(sentence, m)]
     among = [
         o
         for p in children(verb, frozenset({"prep"}))
@@ -79,6 +82,13 @@ def _members_named(sentence: Sentence, verb: Token) -> list[str]:
     else:
         return []
     return [c for m in members for c in target_codes(sentence, m)]
+
+
+def _the_parties(sentence: Sentence, word: Token) -> bool:
+    """ "The firms", "these individuals": the parties a sanction just told listed."""
+    parties = sentence.lexicon.words("policy_change", "party_nouns")
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in word.children)
+    return definite and word.lemma_.lower() in parties
 
 
 def _places(sentence: Sentence, verb: Token) -> list[str]:
