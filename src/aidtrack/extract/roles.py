@@ -691,24 +691,12 @@ def _cargo(vehicle: Token) -> list[Token]:
     return [t for o in found for t in o.subtree]
 
 
-# prepositions that make a vehicle the means of carrying ("flown in on air force planes"), and
-# the verbs of moving goods they must hang on ("trained on jets" is no carrying)
+# verbs of carrying goods somewhere ("flew food to Egypt for Gaza"; the place reached may be a
+# transit), and with the verbs of sending, those a means of carrying hangs on ("flown in on air
+# force planes", "sent aboard a navy vessel"; "trained on jets" is no carrying)
+TRANSPORT_VERBS = frozenset({"fly", "truck", "ship", "airlift", "airdrop", "rush", "ferry", "transport"})
+_MOVING = TRANSPORT_VERBS | {"send", "deliver", "carry", "bring", "dispatch"}
 _BY_MEANS = frozenset({"on", "aboard", "by", "via"})
-_MOVING = frozenset(
-    {
-        "fly",
-        "ship",
-        "airlift",
-        "airdrop",
-        "ferry",
-        "transport",
-        "send",
-        "deliver",
-        "carry",
-        "bring",
-        "dispatch",
-    }
-)
 
 
 def _means_of_carrying(token: Token) -> bool:

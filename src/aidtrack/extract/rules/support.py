@@ -19,6 +19,7 @@ from aidtrack.extract.roles import (
     CURRENCY_WORDS,
     DOBJ_RECIPIENT_VERBS,
     INSTRUMENTS,
+    TRANSPORT_VERBS,
     categories_in,
     core_phrase,
     donors_of_verb,
@@ -141,7 +142,7 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     if money_given:  # "In Chad, EUR 74.5 million will support ...": the giver told before
         donors = _article_giver(sentence, ctx)
     explicit = recipients_of(sentence, verb, dobj_is_recipient=lemma in DOBJ_RECIPIENT_VERBS)
-    if lemma in _TRANSPORT:  # "flew food to Egypt for Gaza": the place reached is a transit
+    if lemma in TRANSPORT_VERBS:  # "flew food to Egypt for Gaza": the place reached is a transit
         beneficiaries = [c for o in prep_objects(verb, frozenset({"for"})) for c in actors_of(sentence, o)]
         explicit = beneficiaries or explicit
     explicit = explicit or [c for c in _requesters(sentence, verb) if c not in donors]
@@ -429,9 +430,6 @@ def _policy_owners(sentence: Sentence, verb: Token) -> list[str]:
     if not owners and subject is not None and (subject.i in sentence.codes or subject.pos_ == "PROPN"):
         owners = actors_of(sentence, subject)  # "Seoul stuck to its policy of not supplying"
     return owners
-
-
-_TRANSPORT = frozenset({"fly", "truck", "ship", "airlift", "airdrop", "rush", "ferry", "transport"})
 
 
 def _invades(verb: Token) -> bool:
