@@ -217,6 +217,27 @@ def _length(term: Term) -> int:
     return ((term.end or dt.date.today()) - term.start).days
 
 
+def office_states(title: str) -> frozenset[str]:
+    """The states whose office is called ``title`` in the dated register ("chancellor" -> DEU,
+    AUT); organisations' offices are left out."""
+    return _offices_by_title().get(title.lower(), frozenset())
+
+
+@functools.cache
+def _offices_by_title() -> dict[str, frozenset[str]]:
+    from aidtrack.actors import all_actors
+    from aidtrack.actors.offices import offices
+
+    organisations = {info.code for info in all_actors(kind="organisation")}
+    table: dict[str, set[str]] = {}
+    for terms in offices().terms.values():
+        for term in terms:
+            for role in (term.role or "").split("/"):
+                if role.strip() and term.actor not in organisations:
+                    table.setdefault(role.strip().lower(), set()).add(term.actor)
+    return {role: frozenset(codes) for role, codes in table.items()}
+
+
 def titled_terms(terms: tuple[Term, ...], titled: str) -> list[Term]:
     """The terms whose office the words ``titled`` name ("Secretary-General Jens")."""
     from aidtrack.actors.text import normalise_name

@@ -20,7 +20,7 @@ from aidtrack.extract.clauses import (
     prep_objects,
     subject_of,
 )
-from aidtrack.extract.lexicon import OFFICE_TITLES
+from aidtrack.extract.lexicon import OFFICE_TITLES, office_states
 from aidtrack.extract.modality import FUTURE_AUX, has_aux, is_hedged, is_negated
 
 _NAME_DEPS = frozenset(
@@ -187,7 +187,23 @@ def actors_of(sentence: Sentence, token: Token | None) -> list[str]:
             return [pronoun]
     if not found and _titled_unknown(token) and sentence.previous:
         return [sentence.previous]  # "... ministry condemned it. Spokesman A. B. warned ..."
+    if not found and (office := _bare_office_state(sentence, token)):
+        return [office]  # "Germany's decision ... The chancellor still ruled out ..."
     return found
+
+
+def _bare_office_state(sentence: Sentence, token: Token) -> str | None:
+    """ "The chancellor", named by title alone: the one state named so far in the article whose
+    office it is (the dated register says which states have a chancellor). A title many of the
+    states named have ("the foreign minister") refers to nobody sure."""
+    if token.lemma_.lower() not in OFFICE_TITLES or not any(c.lower_ == "the" for c in token.children):
+        return None
+    if any(c.dep_ in ("poss", "compound", "appos") or c.lower_ == "of" for c in token.children):
+        return None  # "its chancellor", "the Austrian chancellor", "the chancellor, Merz, ..."
+    words = [c.lower_ for c in token.children if c.dep_ == "amod" and c.i < token.i]
+    holders = office_states(" ".join([*words, token.lemma_.lower()]))
+    named = [c for c in dict.fromkeys(reversed(sentence.recent_states)) if c in holders]
+    return named[0] if len(named) == 1 else None
 
 
 def _owners(token: Token) -> list[Token]:
