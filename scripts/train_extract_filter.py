@@ -8,8 +8,10 @@ Training data: the development part of ../shared/eval/train (as fixed in
 tests/extract/train_split.json), ../shared/eval/dev, our own news-style articles
 by other authors (tests/extract/heldout4_a and _b, whose misses were read while
 writing rules, and the tests/extract/train_own_* sets of scripts/eval_extract.py's
-TRAINING_PARTS, which no rule was written from; the blind sets of scripts/eval_extract.py, BLIND_PARTS, never train), and our own sentences (every
-tests/extract/constructions*.yaml, tests/extract/scorer_sentences.yaml and the cases of tests/extract/test_patterns.py and test_mechanisms.py; the latter name
+TRAINING_PARTS, which no rule was written from; the blind sets of
+scripts/eval_extract.py, BLIND_PARTS, never train), and our own sentences (every
+tests/extract/constructions*.yaml, tests/extract/scorer_sentences.yaml and the
+cases of tests/extract/test_patterns.py and test_mechanisms.py; the latter name
 only some events of a sentence, so their other candidates stay unlabelled) and
 the own articles of tests/extract/test_documents.py (their gold gives no
 evidence, so they teach only what is no event). Never the validation part.
@@ -128,13 +130,11 @@ class Doc:
     optional: set[tuple]
     cands: list[tuple[Any, int | None, tuple]] = field(default_factory=list)  # candidate, label, key
     absent: set[tuple] = field(default_factory=set)  # keys a partial gold says are no event
-    _plans: dict[str, Any] = field(default_factory=dict, repr=False)
 
-    def plan(self, kind: str) -> Plan | None:
-        """What deciding this article's events of one type reads (see :func:`decided_keys`)."""
-        if kind not in self._plans:
-            self._plans[kind] = _plan(self, kind)
-        return self._plans[kind]
+    @functools.cached_property
+    def plans(self) -> dict[str, Plan | None]:
+        """Per type, what deciding this article's events reads (see :func:`decided_keys`)."""
+        return {kind: _plan(self, kind) for kind in TYPES}
 
     @functools.cached_property
     def kinds(self) -> frozenset[str]:
@@ -319,8 +319,11 @@ class Design:
     rows_of: dict[int, np.ndarray] = field(default_factory=dict)  # article index -> its rows
 
     @classmethod
-    def of_rows(cls, rows: list[list[str]], labels: list[int]) -> Design:
-        """The design of candidates given as their feature lists, with their labels."""
+    def of_rows(
+        cls, rows: list[list[str]], labels: list[int], rows_of: dict[int, np.ndarray] | None = None
+    ) -> Design:
+        """The design of candidates given as their feature lists, with their labels (and, with
+        ``rows_of``, which rows are whose article's)."""
         pvec, rvec = DictVectorizer(), DictVectorizer()
         plain = pvec.fit_transform([{f: 1 for f in r if not _is_rule_feature(f)} for r in rows])
         ruled = rvec.fit_transform([{f: 1 for f in r if _is_rule_feature(f)} for r in rows])
@@ -331,6 +334,7 @@ class Design:
             [str(n) for n in rvec.get_feature_names_out()],
             np.array(labels),
             np.array([_stage_one_weight(r) for r in rows]),
+            rows_of or {},
         )
 
     def rows(self, docs: list[int]) -> np.ndarray:
@@ -350,9 +354,7 @@ def design(docs: list[Doc]) -> Design:
                 rows.append(cand.features)
                 labels.append(label)
         rows_of[i] = np.arange(first, len(labels))
-    data = Design.of_rows(rows, labels)
-    data.rows_of = rows_of
-    return data
+    return Design.of_rows(rows, labels, rows_of)
 
 
 class TwoStage:
@@ -463,7 +465,7 @@ def calibrated(docs: list[Doc], scores: dict[int, np.ndarray], scale: float, shi
 
 def decided_keys(doc: Doc, scores: np.ndarray, kind: str, use: str, least: float, add: float) -> set[tuple]:
     """The keys of type ``kind`` the pipeline keeps for one article (as pipeline._decide does)."""
-    plan = doc.plan(kind)
+    plan = doc.plans[kind]
     if plan is None:
         return set()
     best: dict[tuple, float] = {}

@@ -98,16 +98,24 @@ def _add_explicit(catalogue: Catalogue, table: dict[str, Any]) -> None:
             catalogue.add(name, code)
 
 
+def _unshared(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Lowered name -> code, for the names that lead to one code only."""
+    found: dict[str, set[str]] = {}
+    for name, code in pairs:
+        found.setdefault(name.lower(), set()).add(code)
+    return {name: next(iter(codes)) for name, codes in found.items() if len(codes) == 1}
+
+
 @functools.cache
 def country_demonyms() -> dict[str, str]:
     """Every demonym of ``countries.yaml`` and its plural, lowered, with its country's code
     ("venezuelan" -> "VEN"); a word two countries share is left out."""
-    found: dict[str, set[str]] = {}
-    for code, entry in read_table("countries").items():
-        for demonym in entry.get("demonyms", ()):
-            for form in _plurals(demonym):
-                found.setdefault(form.lower(), set()).add(code)
-    return {word: next(iter(codes)) for word, codes in found.items() if len(codes) == 1}
+    return _unshared(
+        (form, code)
+        for code, entry in read_table("countries").items()
+        for demonym in entry.get("demonyms", ())
+        for form in _plurals(demonym)
+    )
 
 
 # names whose words are common in other uses ("the states", "number 10"): matched as names of
@@ -115,27 +123,22 @@ def country_demonyms() -> dict[str, str]:
 _NOT_COMPOUND = ("the ", "no ", "no. ", "number ")
 
 
+@functools.cache
 def country_compound_names() -> dict[str, str]:
     """Every country name and alias of more than one word, lowered, with its country's code
     ("costa rica" -> "CRI", "port-au-prince" -> "HTI"): a text's longest name wins, so these
     keep a surname or a demonym inside them ("Costa", "Dominican") from standing alone. Names
     two countries share, names written as list entries ("Congo, Dem. Rep.") and names of
     common words (:data:`_NOT_COMPOUND`) are left out."""
-    found: dict[str, set[str]] = {}
+    aliases = [(str(a), code) for code, e in read_table("countries").items() for a in e.get("aliases", ())]
+    official = [(name, c.alpha_3) for c in pycountry.countries for name in _country_names(c)]
+    return _unshared((name, code) for name, code in aliases + official if _compound(name))
 
-    def add(name: str, code: str) -> None:
-        lower = name.lower()
-        several = " " in lower or "-" in lower
-        if several and "," not in lower and not lower.startswith(_NOT_COMPOUND):
-            found.setdefault(lower, set()).add(code)
 
-    for code, entry in read_table("countries").items():
-        for alias in entry.get("aliases", ()):
-            add(str(alias), code)
-    for country in pycountry.countries:
-        for name in _country_names(country):
-            add(name, country.alpha_3)
-    return {name: next(iter(codes)) for name, codes in found.items() if len(codes) == 1}
+def _compound(name: str) -> bool:
+    lower = name.lower()
+    several = " " in lower or "-" in lower
+    return several and "," not in lower and not lower.startswith(_NOT_COMPOUND)
 
 
 @functools.cache
