@@ -113,6 +113,7 @@ class Lexicon:
     people: dict[str, tuple[Term, ...]]
     sets: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
     serves: dict[str, str] = field(default_factory=dict)  # organisation name -> the place it serves
+    lenders: frozenset[str] = frozenset()  # codes whose support is money lent or granted to a state
 
     def words(self, section: str, key: str) -> frozenset[str]:
         """The word set ``section.key`` of triggers.yaml; a key the file lacks is an error
@@ -207,6 +208,7 @@ def load_lexicon() -> Lexicon:
         names={**country_demonyms(), **country_compound_names(), **_names(actors.get("names", {}))},
         people=_people(),
         serves=_names(actors.get("serves", {})),
+        lenders=frozenset(actors.get("lenders", [])),
     )
 
 

@@ -532,6 +532,7 @@ def _sentence_events(sentence: Sentence, ctx: ArticleContext) -> list[Found]:
     kept = _drop_sanctioned_dealings(
         _drop_opted_out(_drop_permitted(_drop_threatened(_drop_imposed_threats(out))))
     )
+    kept = _lenders_lend(kept, sentence.lexicon.lenders)
     _remember(ctx, kept)
     return kept
 
@@ -560,7 +561,26 @@ def _remember(ctx: ArticleContext, found: list[Found]) -> None:
     )
     if found:  # what "Britain did the same" copies
         ctx.last_events = [dict(e.fields) for e in found]
+        for kind in {e.fields["type"] for e in found}:
+            ctx.last_of_type[kind] = [dict(e.fields) for e in found if e.fields["type"] == kind]
         ctx.pending_sanction = None
+
+
+def _lenders_lend(found: list[Found], lenders: frozenset[str]) -> list[Found]:
+    """ "The World Bank approved a grant for water and school meals": a lender's support is
+    financial whatever it pays for; the kinds read from its purpose fold into one event."""
+    out: list[Found] = []
+    seen: set[tuple] = set()
+    for event in found:
+        fields = event.fields
+        if fields["type"] == "support" and fields.get("donor") in lenders:
+            fields["category"] = "financial"
+            key = (fields["donor"], fields.get("recipient"), id(event.anchor))
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(event)
+    return out
 
 
 def _drop_sanctioned_dealings(found: list[Found]) -> list[Found]:

@@ -733,9 +733,17 @@ def _loads_for_vehicles(tokens: list[Token]) -> list[Token]:
 
 def _categories(sentence: Sentence, tokens: list[Token]) -> list[str]:
     tokens = _loads_for_vehicles(tokens)
+    helped = [t for t in tokens if _helped(t)]
     tokens = [
         t for t in tokens if not _helped(t) and not _paying(t) and not _of_self(t) and not _dates_a_period(t)
     ]
+    found = _kinds_named(sentence, tokens)
+    if helped and "humanitarian" not in found:
+        found = _kinds_named(sentence, tokens + helped)  # "the salaries of soldiers" pay an army
+    return found
+
+
+def _kinds_named(sentence: Sentence, tokens: list[Token]) -> list[str]:
     lemmas = [t.lemma_.lower() for t in sorted(tokens, key=lambda t: t.i)]
     texts = (
         set(lemmas) | {t.lower_ for t in tokens} | {t.lower_[:-1] for t in tokens if t.lower_.endswith("s")}
@@ -751,9 +759,9 @@ def _categories(sentence: Sentence, tokens: list[Token]) -> list[str]:
     if (
         "financial" in found
         and len(found) > 1
-        and not (texts - _CONTAINERS) & sentence.lexicon.categories["financial"]
+        and not (texts - _CONTAINERS - _PLAIN_MONEY) & sentence.lexicon.categories["financial"]
     ):
-        found.remove("financial")  # "a tranche of military aid" is military only
+        found.remove("financial")  # "a tranche of military aid", "humanitarian grants": one kind
     if "humanitarian" in found and "financial" in found and set(lemmas) & _LENDING:
         found.remove("humanitarian")  # "a loan for Ukraine's water supply" lends money
     return found
@@ -794,13 +802,28 @@ def purpose_categories(sentence: Sentence, anchor: Token, objects: list[Token], 
         for c in t.children
         if c.dep_ in ("advcl", "xcomp", "acl", "relcl") and any(a.lower_ == "to" for a in c.children)
     ]
-    served = [n for c in purposes for n in c.subtree if n.pos_ in ("NOUN", "ADJ")]
-    found = [c for c in _categories(sentence, served) if c != "financial"]
+    served = [n for c in purposes for n in _purpose_words(c) if n.pos_ in ("NOUN", "ADJ")]
+    found = _categories(sentence, served)
+    if "financial" in found:  # "a grant to shore up Niger's budget" stays money
+        return cats
     return found or cats
 
 
+# clauses inside a purpose that say something else: "since soldiers toppled the president",
+# "the largest financing since the coup" (an apposition), "which the army lost"
+_ASIDES = frozenset({"advcl", "relcl", "appos", "acl", "parataxis", "conj"})
+
+
+def _purpose_words(purpose: Token) -> list[Token]:
+    """The words of a purpose clause, without the asides nested in it."""
+    left_out = {n.i for t in purpose.subtree if t is not purpose and t.dep_ in _ASIDES for n in t.subtree}
+    return [t for t in purpose.subtree if t.i not in left_out]
+
+
 # words that hold support of any kind: financial only when nothing else names the kind
-_CONTAINERS = frozenset({"tranche", "disbursement", "cash", "budget"})  # "its humanitarian aid budget"
+# words of money that take the kind of what they pay for: "its humanitarian aid budget", "the
+# salaries of soldiers"
+_CONTAINERS = frozenset({"tranche", "disbursement", "cash", "budget", "salary", "salaries", "wage"})
 
 
 # equipment designations: "MiG-29s", "T-72", "Su-25", "AH-64", "K2" after a count

@@ -36,6 +36,8 @@ class ArticleContext:
     recipients_ranked: list[str] = field(default_factory=list)  # most often given to first
     asked_for: dict[str, str] = field(default_factory=dict)  # the kind each party was last asked for
     last_events: list[dict[str, Any]] = field(default_factory=list)  # of the last sentence that told any
+    # per type, the events of the last sentence that told one of that type
+    last_of_type: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     pending_sanction: str | None = None  # who just sanctioned parties the sentence gave no state of
 
     def main_other(self, *exclude: str | None) -> str | None:

@@ -28,7 +28,13 @@ _SAME_NOUNS: dict[str, frozenset[str] | None] = {
     "call": frozenset({"appeal"}),
     "plea": frozenset({"appeal"}),
     "demand": frozenset({"appeal"}),
-    "pledge": frozenset({"support"}),
+    "pledge": frozenset({"support", "refusal"}),  # "Kuwait made a similar pledge" not to let bases be used
+    "promise": frozenset({"support", "refusal"}),
+    "statement": frozenset({"refusal", "appeal", "threat"}),
+    "declaration": frozenset({"refusal", "appeal", "threat"}),
+    "warning": frozenset({"threat"}),
+    "threat": frozenset({"threat"}),
+    "designation": frozenset({"sanction"}),
     "commitment": frozenset({"support"}),
     "contribution": frozenset({"support"}),
     "donation": frozenset({"support"}),
@@ -56,6 +62,9 @@ _ANY = _MEASURES | {"appeal", "threat"}
 _WEIGHING = frozenset({"weigh", "consider", "mull", "study", "discuss", "contemplate", "explore", "plan"})
 _LIKEWISE = frozenset({"likewise", "similarly"})
 _FOLLOWED = frozenset({"suit", "lead", "example"})
+# verbs that say something again: "Mexico said the same"; they repeat words, not measures
+_SAYING = frozenset({"say", "state", "tell", "declare", "announce", "echo"})
+_SPOKEN = frozenset({"refusal", "appeal", "threat"})
 
 
 def same_act(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
@@ -71,10 +80,36 @@ def same_act(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found
     return [
         Found(fields, verb, 0.6, RULE)
         for actor in actors
-        for event in ctx.last_events
-        if event["type"] in kinds
+        for event in _copied(sentence, verb, kinds, ctx)
         if (fields := _retold(event, actor)) is not None
     ]
+
+
+def _copied(sentence: Sentence, verb: Token, kinds: frozenset[str], ctx: ArticleContext) -> list[dict[str, Any]]:
+    """The events repeated: those of the last sentence that told any of ``kinds``; when the
+    sentence says what kind the repeat is ("followed suit, designating two officials", "did the
+    same with its own listings"), the last events of that kind even if other kinds came between."""
+    clue = _clue(sentence, verb) & kinds
+    if clue:
+        return [e for kind in sorted(clue) for e in ctx.last_of_type.get(kind, [])]
+    return [e for e in ctx.last_events if e["type"] in kinds]
+
+
+def _clue(sentence: Sentence, verb: Token) -> frozenset[str]:
+    """The event types the rest of the clause names: a participle ("designating", "pledging") or
+    the object of "with" ("with its own designations", "with asset freezes")."""
+    lex = sentence.lexicon
+    clues = {
+        "sanction": lex.words("sanction", "verbs")
+        | lex.words("sanction", "nouns")
+        | lex.words("sanction", "list_nouns")
+        | {"list", "listing", "designation"},
+        "support": lex.words("support", "transfer_verbs") | lex.words("support", "nouns"),
+    }
+    words = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG"]
+    words += prep_objects(verb, frozenset({"with"}))
+    lemmas = {w.lemma_.lower() for w in words} | {w.lower_ for w in words}
+    return frozenset(kind for kind, vocab in clues.items() if lemmas & vocab)
 
 
 def _repeated(verb: Token) -> frozenset[str]:
@@ -85,13 +120,24 @@ def _repeated(verb: Token) -> frozenset[str]:
         any(o.lower_ in _SAME for o in objects) or any(c.lower_ in _LIKEWISE for c in verb.children)
     ):
         return _ANY
+    if lemma == "do" and _the_same_after(verb):
+        return _ANY  # "did the same hours later": the parser reads "the same hours"
     if lemma == "follow" and any(o.lemma_.lower() in _FOLLOWED for o in objects):
         return _ANY
+    if lemma == "follow" and not objects and verb.dep_ in ("ROOT", "conj"):
+        return _ANY  # "Germany, Britain and Italy followed within days"
+    if lemma in _SAYING and (any(o.lower_ in _SAME for o in objects) or _the_same_after(verb)):
+        return _SPOKEN  # "Mexico said the same"
     for obj in objects:
         same = any(c.lower_ in _SAME for c in obj.children if c.dep_ in ("amod", "det"))
         if same and obj.lemma_.lower() in _SAME_NOUNS:
             return _SAME_NOUNS[obj.lemma_.lower()] or _MEASURES
     return frozenset()
+
+
+def _the_same_after(verb: Token) -> bool:
+    doc = verb.doc
+    return [t.lower_ for t in doc[verb.i + 1 : verb.i + 3]] == ["the", "same"]
 
 
 def _names_its_own(sentence: Sentence, verb: Token) -> bool:

@@ -40,6 +40,8 @@ def sanction_listed_parties(sentence: Sentence, verb: Token, ctx: ArticleContext
         targets = _members_named(sentence, verb, just_told=just_told)
         if not targets and just_told and _counted_parties(sentence, subject):
             targets = _nationals(sentence, verb)  # "All four individuals are Iranian nationals"
+            if lemma == "be" and not targets:
+                targets = _places(sentence, verb)  # "Nineteen are in mainland China, eight in Turkey"
     elif (
         lemma in _LOCATING
         and is_passive(verb)
@@ -105,6 +107,8 @@ def _places(sentence: Sentence, verb: Token) -> list[str]:
 
 
 _COUNTED = frozenset({"all", "both", "most", "many", "some", "several", "each"})
+_REST = frozenset({"remainder", "rest", "other"})
+_THEM = frozenset({"them", "those", "these"})
 _NATIONALS = frozenset({"national", "citizen", "company", "firm", "entity", "resident"})
 
 
@@ -113,10 +117,14 @@ def _counted_parties(sentence: Sentence, subject: Token | None) -> bool:
     if subject is None:
         return False
     parties = sentence.lexicon.words("policy_change", "party_nouns")
+    if subject.lemma_.lower() in _REST and any(c.lower_ == "the" for c in subject.children):
+        return True  # "The remainder are registered in Kyrgyzstan"
     counted = subject.like_num or subject.lower_ in _COUNTED
     of_parties = [o for p in subject.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-    if counted and any(o.lemma_.lower() in parties for o in of_parties):
-        return True
+    if counted and any(o.lemma_.lower() in parties or o.lower_ in _THEM for o in of_parties):
+        return True  # "Five of the companies", "six of them"
+    if subject.like_num and subject.pos_ == "NUM" and not list(subject.children):
+        return True  # "Nineteen are in mainland China"
     numbered = any(c.like_num or c.lower_ in _COUNTED for c in subject.children)
     return numbered and subject.lemma_.lower() in parties
 

@@ -221,12 +221,21 @@ _BUYING = frozenset({"buy", "purchase", "order", "procure", "import", "acquire"}
 
 
 _DEALS = frozenset({"contract", "sale", "order", "purchase", "export"})
+_SALE_NOUNS = frozenset({"sale", "purchase", "contract"})
 
 
 # words that frame a sale as aid: "sold the missiles to Kyiv as aid", "at no cost"
 _AID_FRAMES = frozenset(
     {"aid", "assistance", "donation", "gift", "grant", "help", "free", "charge", "lend-lease", "package"}
 )
+
+
+def _denied(word: Token) -> bool:
+    """ "a sale rather than aid", "a sale, not aid", "instead of a donation": the frame is denied."""
+    doc = word.doc
+    before = [doc[i].lower_ for i in range(max(word.sent.start, word.i - 3), word.i)]
+    pairs = set(zip(before, before[1:]))
+    return bool(pairs & {("rather", "than"), ("instead", "of")}) or "not" in before[-2:]
 
 
 def _sellers(sentence: Sentence, verb: Token) -> list[str]:
@@ -239,8 +248,10 @@ def _commercial(sentence: Sentence, verb: Token, objects: list[Token], ctx: Arti
     Riyadh", "delivered jets under a 2021 contract", unless the words frame it as aid or the
     goods go to a party the article tells receiving aid in other words ("agreed to export
     weapons directly to Ukraine" in an article on what is sent to Ukraine)."""
-    if any(t.lemma_.lower() in _AID_FRAMES for t in verb.subtree if t != verb):
+    if any(t.lemma_.lower() in _AID_FRAMES and not _denied(t) for t in verb.subtree if t != verb):
         return False
+    if any(t.dep_ in ("appos", "dobj") and t.lemma_.lower() in _SALE_NOUNS for t in verb.subtree):
+        return True  # "delivered the missiles in April, a commercial sale"
     recipients = recipients_of(sentence, verb, dobj_is_recipient=False)
     if set(recipients) & ctx.aided:
         return False

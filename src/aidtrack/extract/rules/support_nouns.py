@@ -193,11 +193,29 @@ def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
         if not cats or any(c.dep_ in ("relcl", "acl") and is_hedged(sentence, c) for c in noun.children):
             return []
     conf = 0.8 - 0.15 * defaulted - 0.15 * cat_default - 0.3 * told_before
-    if any(c.lower_ == "no" for c in noun.children):
+    if any(c.lower_ == "no" for c in noun.children) or _not_given_again(sentence, noun):
         return _refusals(donors, cats, explicit, noun, conf, rule="no-support")
     return _supports(
         donors, recipients, cats, noun, conf, rule="support-noun", stage=_noun_stage(sentence, noun)
     )
+
+
+# verbs that give support again or more of it: "will not renew its grants"
+_AGAIN = frozenset({"renew", "extend", "continue", "resume", "repeat", "make", "prolong", "restore"})
+
+
+def _not_given_again(sentence: Sentence, noun: Token) -> bool:
+    """ "will not renew most of its humanitarian grants", "will not extend the loan": a negated
+    verb of giving (again) over the support noun, through "most of" / "part of"."""
+    token = noun
+    while token.dep_ in ("pobj", "prep") and token.head != token:
+        token = token.head
+    if token.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    verb = token.head
+    lex = sentence.lexicon
+    giving = lex.support_verbs | lex.words("support", "increase_verbs") | _AGAIN
+    return verb.lemma_.lower() in giving and is_negated(verb)
 
 
 def _under_no(noun: Token) -> bool:
