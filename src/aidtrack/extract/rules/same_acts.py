@@ -3,9 +3,11 @@ suit", "France has taken the same step", "Poland made the same request", "Irelan
 same position".
 
 The act copied is the last one the article told (the events of the last sentence that told
-any); the new actor takes the first role, the other key fields stay. The noun of "the same
-request / pledge / sanctions / position" narrows which events are copied; "did the same",
-"followed suit" and "the same step / decision / move" copy any.
+any; of a kind the sentence names, "designating two officials", the last of that kind); the new
+actor takes the first role, the other key fields stay. The noun of "the same request / pledge /
+sanctions / position" narrows which events are copied; "did the same", "followed suit" and "the
+same step / decision / move" copy measures taken (support, refusals, policy changes, sanctions),
+not warnings or requests; "said the same" copies a refusal.
 """
 
 from __future__ import annotations
@@ -55,16 +57,16 @@ _SAME_NOUNS: dict[str, frozenset[str] | None] = {
     "action": None,
 }
 _SAME = frozenset({"same", "similar", "identical"})
-# what "the same step / decision / move" may repeat: a measure taken, not a warning or a request
+# what "did the same", "followed suit" and "the same step / decision / move" repeat: a measure
+# taken; a warning or a request is repeated only by its noun ("made the same request")
 _MEASURES = frozenset({"support", "refusal", "policy_change", "sanction"})
-_ANY = _MEASURES | {"appeal", "threat"}
 # verbs of a step not yet taken
 _WEIGHING = frozenset({"weigh", "consider", "mull", "study", "discuss", "contemplate", "explore", "plan"})
 _LIKEWISE = frozenset({"likewise", "similarly"})
 _FOLLOWED = frozenset({"suit", "lead", "example"})
 # verbs that say something again: "Mexico said the same"; they repeat words, not measures
 _SAYING = frozenset({"say", "state", "tell", "declare", "announce", "echo"})
-_SPOKEN = frozenset({"refusal", "appeal", "threat"})
+_SPOKEN = frozenset({"refusal"})
 
 
 def same_act(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
@@ -119,13 +121,13 @@ def _repeated(verb: Token) -> frozenset[str]:
     if lemma == "do" and (
         any(o.lower_ in _SAME for o in objects) or any(c.lower_ in _LIKEWISE for c in verb.children)
     ):
-        return _ANY
+        return _MEASURES
     if lemma == "do" and _the_same_after(verb):
-        return _ANY  # "did the same hours later": the parser reads "the same hours"
+        return _MEASURES  # "did the same hours later": the parser reads "the same hours"
     if lemma == "follow" and any(o.lemma_.lower() in _FOLLOWED for o in objects):
-        return _ANY
+        return _MEASURES
     if lemma == "follow" and not objects and verb.dep_ in ("ROOT", "conj"):
-        return _ANY  # "Germany, Britain and Italy followed within days"
+        return _MEASURES  # "Germany, Britain and Italy followed within days"
     if lemma in _SAYING and (any(o.lower_ in _SAME for o in objects) or _the_same_after(verb)):
         return _SPOKEN  # "Mexico said the same"
     for obj in objects:

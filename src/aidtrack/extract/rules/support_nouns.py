@@ -1,5 +1,6 @@
 """Support rules on nouns and other framings: "an aid package", "paid for", "guaranteed",
-"the largest donor", "helped with", "joined the coalition", "stepped up".
+"helped with", "joined the coalition", "stepped up". A party described as a giver ("the largest
+donor to Sudan", "Armenia's main arms supplier") tells a standing, not an act, and is no event.
 """
 
 from __future__ import annotations
@@ -164,9 +165,15 @@ def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
         or _asked_or_refused(sentence, noun)
         or _pledged_to_an_idea(sentence, noun)
         or _under_no(noun)
+        or _of_sanctions(sentence, noun)
+        or _held_within(sentence, noun)
+        or _running_total(noun)
     ):
         return []
     donors = modifier_actors(sentence, noun, of=True) or _light_verb_donors(sentence, noun)
+    given_to = _compound_receivers(sentence, noun)
+    if given_to:  # "Washington's latest Taiwan aid": the possessor gives, the compound receives
+        donors = [c for c in donors if c not in given_to]
     if any(c.dep_ == "amod" and c.lower_ in _UNREAL for c in noun.children):
         return []  # "a potential Israeli shipment of Patriots", "the proposed package"
     told_before = not donors and _refers_back(noun)
@@ -175,7 +182,7 @@ def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
         donors = [giver]  # "The package also includes ...": the article's giver
     if not donors or is_hedged(sentence, noun):
         return []
-    explicit = recipients_of(sentence, noun, dobj_is_recipient=False)
+    explicit = recipients_of(sentence, noun, dobj_is_recipient=False) or given_to
     if not explicit and head.lemma_.lower() in _WELCOMING:
         # "Kyiv welcomed Canada's pledge": who welcomes or receives it is the recipient
         explicit = [c for c in _welcoming_parties(sentence, noun) if c not in donors]
@@ -216,6 +223,60 @@ def _not_given_again(sentence: Sentence, noun: Token) -> bool:
     lex = sentence.lexicon
     giving = lex.support_verbs | lex.words("support", "increase_verbs") | _AGAIN
     return verb.lemma_.lower() in giving and is_negated(verb)
+
+
+def _of_sanctions(sentence: Sentence, noun: Token) -> bool:
+    """ "the bloc's sixteenth sanctions package", "a package of restrictive measures": a package
+    of sanctions is no support."""
+    nouns = sentence.lexicon.words("sanction", "nouns")
+    parts = [c for c in noun.children if c.dep_ in ("compound", "nmod")] + prep_objects(noun, frozenset({"of"}))
+    if any(t.lemma_.lower() in nouns or t.lower_ in nouns for t in parts):
+        return True
+    return any(c.dep_ == "amod" and c.lower_ in _PUNITIVE for c in noun.children)
+
+
+_PUNITIVE = frozenset({"restrictive", "punitive", "retaliatory"})
+
+
+def _held_within(sentence: Sentence, noun: Token) -> bool:
+    """ "froze a 30 million euro tranche of military aid", "suspended part of its funding": the
+    noun sits in an "of" phrase of what a refusal verb (or a verb of giving) governs, which the
+    verb's own rule reads."""
+    token = noun
+    while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in ("NOUN", "PRON", "ADJ", "NUM"):
+        token = token.head.head
+    if token is noun or token.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    lex = sentence.lexicon
+    return token.head.lemma_.lower() in lex.words("refusal", "verbs") | lex.support_verbs
+
+
+# verbs that carry a running total to a figure: "bringing US assistance since 2023 to $2.3 billion"
+_TOTALLING = frozenset({"bring", "take", "push", "lift", "raise"})
+
+
+def _running_total(noun: Token) -> bool:
+    head = noun.head
+    return (
+        noun.dep_ == "dobj"
+        and head.lemma_.lower() in _TOTALLING
+        and any(has_money(list(o.subtree)) for o in prep_objects(head, frozenset({"to"})))
+    )
+
+
+def _compound_receivers(sentence: Sentence, noun: Token) -> list[str]:
+    """ "Washington's latest Taiwan aid": with a possessor that gives, a name compounded on the
+    noun is who receives."""
+    owners = [c for p in children(noun, frozenset({"poss"})) for c in actors_of(sentence, p)]
+    if not owners:
+        return []
+    return [
+        c
+        for p in noun.children
+        if p.dep_ in ("compound", "nmod") and p.i < noun.i
+        for c in actors_of(sentence, p)
+        if c not in owners
+    ]
 
 
 def _under_no(noun: Token) -> bool:
@@ -521,69 +582,6 @@ def _guarantors(sentence: Sentence, verb: Token) -> list[str]:
     if agent.i in sentence.codes or agent.pos_ == "PROPN" or agent.lemma_.lower() in _GOVERNMENTS:
         return actors_of(sentence, agent)
     return []  # "a loan backed by frozen Russian assets": the assets stand behind it, not Russia
-
-
-_GIVER_NOUNS = frozenset(
-    {"supplier", "provider", "donor", "contributor", "backer", "funder", "financier", "sponsor"}
-)
-
-
-_COPULAS = frozenset({"be", "become", "remain", "rank"})
-
-
-def support_giver_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
-    """A party named as a giver: "Germany became the biggest European supplier of weapons to
-    Kyiv", "Japan is Ukraine's largest Asian donor"."""
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _GIVER_NOUNS:
-        return []
-    named, copula = _named_giver(noun)
-    if named is None or (noun.dep_ != "attr" and noun.lemma_.lower() in _SELLERS):
-        return []  # "Britain, the US and France, Saudi Arabia's main arms suppliers": sellers
-    if copula is not None and (is_negated(copula) or is_hedged(sentence, copula)):
-        return []
-    donors = actors_of(sentence, named)
-    receivers = [
-        c for o in prep_objects(noun, frozenset({"to", "for", "of"})) for c in actors_of(sentence, o)
-    ]
-    if copula is not None:
-        receivers += [
-            c for o in prep_objects(copula, frozenset({"to", "for"})) for c in actors_of(sentence, o)
-        ]
-    receivers += [  # "supplier of weapons to Kyiv"
-        c
-        for g in prep_objects(noun, frozenset({"of"}))
-        for o in prep_objects(g, frozenset({"to", "for"}))
-        for c in actors_of(sentence, o)
-    ]
-    receivers += [c for p in children(noun, frozenset({"poss"})) for c in actors_of(sentence, p)]
-    receivers = [r for r in dict.fromkeys(receivers) if r not in donors]
-    tokens = [t for t in noun.subtree if t.dep_ != "poss"]
-    cats, cat_default = _category_or_default(sentence, tokens, ctx, allow_default=True)
-    if not donors or not receivers:
-        return []
-    return _supports(
-        donors, receivers, cats, noun, 0.7 - 0.15 * cat_default, rule="support-giver", stage=None
-    )
-
-
-_SELLERS = frozenset({"supplier", "provider"})  # also those who sell: aid only when a copula says so
-
-
-def _named_giver(noun: Token) -> tuple[Token | None, Token | None]:
-    """Who a giver noun names, and the copula that says so: "Germany became the biggest supplier"
-    (the subject), "Estonia, a major donor of aid to Kyiv" (the name it stands beside), "Poland,
-    one of Ukraine's biggest suppliers", "Norway has been among the most generous donors"."""
-    holder = noun
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
-        holder = noun.head.head  # "one of the biggest suppliers"
-    elif noun.dep_ == "pobj" and noun.head.lower_ == "among":
-        copula = noun.head.head
-        return (subject_of(copula), copula) if copula.lemma_.lower() in _COPULAS else (None, None)
-    if holder.dep_ == "attr" and holder.head.lemma_.lower() in _COPULAS:
-        return subject_of(holder.head), holder.head
-    if holder.dep_ == "appos" and holder.head.pos_ == "PROPN":
-        return holder.head, None
-    return None, None
 
 
 _HELPING = frozenset({"help", "assist", "aid", "support", "back"})
