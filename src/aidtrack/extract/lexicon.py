@@ -114,6 +114,7 @@ class Lexicon:
     sets: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
     serves: dict[str, str] = field(default_factory=dict)  # organisation name -> the place it serves
     lenders: frozenset[str] = frozenset()  # codes whose support is money lent or granted to a state
+    institutions: dict[str, frozenset[str]] = field(default_factory=dict)  # "treasury" -> states with one
 
     def words(self, section: str, key: str) -> frozenset[str]:
         """The word set ``section.key`` of triggers.yaml; a key the file lacks is an error
@@ -209,6 +210,7 @@ def load_lexicon() -> Lexicon:
         people=_people(),
         serves=_names(actors.get("serves", {})),
         lenders=frozenset(actors.get("lenders", [])),
+        institutions={k.lower(): frozenset(v) for k, v in actors.get("institutions", {}).items()},
     )
 
 

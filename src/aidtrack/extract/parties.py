@@ -194,15 +194,20 @@ def actors_of(sentence: Sentence, token: Token | None) -> list[str]:
 
 def _bare_office_state(sentence: Sentence, token: Token) -> str | None:
     """ "The chancellor", named by title alone: the one state named so far in the article whose
-    office it is (the dated register says which states have a chancellor). A title many of the
-    states named have ("the foreign minister") refers to nobody sure."""
-    if token.lemma_.lower() not in OFFICE_TITLES or not any(c.lower_ == "the" for c in token.children):
+    office it is (the dated register says which states have a chancellor); likewise an
+    institution ("the Treasury"). A title many of the states named have ("the foreign
+    minister") refers to nobody sure."""
+    institution = sentence.lexicon.institutions.get(token.lower_)
+    if token.lemma_.lower() not in OFFICE_TITLES and institution is None:
+        return None
+    if not any(c.lower_ == "the" for c in token.children):
         return None
     if any(c.dep_ in ("poss", "compound", "appos") or c.lower_ == "of" for c in token.children):
         return None  # "its chancellor", "the Austrian chancellor", "the chancellor, Merz, ..."
     words = [c.lower_ for c in token.children if c.dep_ == "amod" and c.i < token.i]
-    holders = office_states(" ".join([*words, token.lemma_.lower()]))
-    named = [c for c in dict.fromkeys(reversed(sentence.recent_states)) if c in holders]
+    holders = institution or office_states(" ".join([*words, token.lemma_.lower()]))
+    earlier = [sentence.codes[i] for i in sorted(sentence.codes) if i < token.i]  # this sentence's first
+    named = [c for c in dict.fromkeys([*reversed(earlier), *reversed(sentence.recent_states)]) if c in holders]
     return named[0] if len(named) == 1 else None
 
 

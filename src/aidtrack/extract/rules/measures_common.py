@@ -208,7 +208,9 @@ def _goods_origin(sentence: Sentence, phrase: Token) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-_CONFERRED = frozenset({"preference", "privilege", "access", "licence", "license"})
+# what a state grants another's people or firms and may take away: "suspended visa-free travel
+# for Georgian officials", "trade preferences for Belarus"
+_CONFERRED = frozenset({"preference", "privilege", "access", "licence", "license", "travel", "visa"})
 
 
 def _arms_exports(sentence: Sentence, obj: Token) -> bool:
