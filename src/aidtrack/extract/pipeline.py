@@ -566,7 +566,7 @@ def _remember(ctx: ArticleContext, found: list[Found]) -> None:
         )
         for kind in {e.fields["type"] for e in found}:
             ctx.last_of_type[kind] = [dict(e.fields) for e in found if e.fields["type"] == kind]
-        ctx.pending_sanction = None
+        ctx.pending_sanction = ()
 
 
 def _lenders_lend(found: list[Found], lenders: frozenset[str]) -> list[Found]:
@@ -688,6 +688,10 @@ def _drop_threatened(found: list[Found]) -> list[Found]:
                 and (t.rule != "threat-noun" or _governed_by(e.anchor, t.anchor))
                 for t in threats
             )
+        )
+        and not (  # "Russia would respond by seizing Estonian property": a measure threatened
+            e.fields["type"] == "sanction"
+            and any(t.fields["actor"] == e.fields["actor"] and _governed_by(e.anchor, t.anchor) for t in threats)
         )
     ]
 

@@ -39,7 +39,7 @@ class ArticleContext:
     # per type, the events of the last sentence that told one of that type
     last_of_type: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     last_category: dict[str, str] = field(default_factory=dict)  # of each actor's last event with one
-    pending_sanction: str | None = None  # who just sanctioned parties the sentence gave no state of
+    pending_sanction: tuple[str, ...] = ()  # who just sanctioned parties the sentence gave no state of
 
     def main_other(self, *exclude: str | None) -> str | None:
         """The actor the article most often tells giving (a subject of a transfer verb), other

@@ -28,13 +28,13 @@ _GIVING_MEMBERS = frozenset({"include", "be", "comprise", "feature"})
 
 def sanction_listed_parties(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """A follow-up sentence naming where the parties of the article's sanction are from."""
-    maker = ctx.pending_sanction or ctx.sanction_actor
-    if maker is None or verb.pos_ not in ("VERB", "AUX"):
+    makers = _makers(ctx)
+    if not makers or verb.pos_ not in ("VERB", "AUX"):
         return []
     if is_negated(verb) or is_hedged(sentence, verb):
         return []
     lemma = verb.lemma_.lower()
-    just_told = ctx.pending_sanction is not None or any(e["type"] == "sanction" for e in ctx.last_events)
+    just_told = bool(ctx.pending_sanction) or any(e["type"] == "sanction" for e in ctx.last_events)
     subject = subject_of(verb)
     if lemma in _GIVING_MEMBERS:
         targets = _members_named(sentence, verb, just_told=just_told)
@@ -50,7 +50,19 @@ def sanction_listed_parties(sentence: Sentence, verb: Token, ctx: ArticleContext
         targets = _places(sentence, verb)  # "Five of the companies are based in China, three in ..."
     else:
         return []
-    return _sanctions([maker], list(dict.fromkeys(targets)), verb, ctx)
+    return _sanctions(makers, list(dict.fromkeys(targets)), verb, ctx)
+
+
+def _makers(ctx: ArticleContext) -> list[str]:
+    """Who imposed the measure the sentence lists the parties of: all who just sanctioned parties
+    of no state told ("the United States, Britain and Canada sanctioned five people"), else the
+    makers of the sanctions just told, else the article's last sanctioning actor."""
+    if ctx.pending_sanction:
+        return list(ctx.pending_sanction)
+    just = [e["actor"] for e in ctx.last_events if e["type"] == "sanction" and e.get("actor")]
+    if just:
+        return list(dict.fromkeys(just))
+    return [ctx.sanction_actor] if ctx.sanction_actor else []
 
 
 def _listed(word: Token) -> bool:

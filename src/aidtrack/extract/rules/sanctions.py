@@ -116,7 +116,19 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
         targets = _sanction_targets(sentence, verb, noun, ctx if core else ArticleContext())
     if core and len(actors) == 1 and not targets:
         ctx.sanction_actor = actors[0]  # "Japan announced new sanctions." The targets follow.
+    if core and actors and not targets and _on_parties(sentence, noun):
+        ctx.pending_sanction = tuple(actors)  # "imposed sanctions on five people": where they are may follow
     return _sanctions(actors, targets, noun, ctx)
+
+
+def _on_parties(sentence: Sentence, noun: Token) -> bool:
+    """ "sanctions on five people and three companies": parties the sentence gives no state of."""
+    parties = sentence.lexicon.words("policy_change", "party_nouns") | sentence.lexicon.words(
+        "sanction", "entry_objects"
+    )
+    aimed = prep_objects(noun, frozenset({"on", "against"}))
+    aimed += prep_objects(noun.head, frozenset({"on", "against"})) if noun.dep_ == "dobj" else []
+    return any(t.lemma_.lower() in parties for o in aimed for t in [o, *o.conjuncts])
 
 
 _HOLDING = frozenset({"target", "hit", "cover", "include", "list", "name", "feature", "add", "contain"})
@@ -504,7 +516,7 @@ def sanction_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
         actors = makers  # "Ottawa said the measures target", "the measures, which target ..."
         actors = actors or [a for a in [ctx.sanction_actor] if a]  # "The measures target 11 Russians"
     if actors and not targets and lemma in lex.words("sanction", "verbs"):
-        ctx.pending_sanction = actors[0]  # "sanctioned nine companies": where they are may follow
+        ctx.pending_sanction = tuple(actors)  # "sanctioned nine companies": where they are may follow
     return _sanctions(actors, list(dict.fromkeys(targets)), verb, ctx)
 
 

@@ -15,6 +15,7 @@ from aidtrack.extract.rules.threats import (
     _CONDITION_MARKS,
     _MODALS,
     _conditional_parties,
+    _conditions,
     _speaker,
     _threat,
     _told_parties,
@@ -196,6 +197,9 @@ _HOSTILE_ACTS = frozenset(
 )
 
 
+_VOTING = frozenset({"veto", "block"})
+
+
 def threat_counter_arming(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Russia warned it could supply weapons to North Korea if Seoul sent arms to Kyiv",
     "China hinted it could provide lethal aid to Russia if Washington kept arming Taiwan": a
@@ -208,18 +212,22 @@ def threat_counter_arming(sentence: Sentence, verb: Token, ctx: ArticleContext) 
         return []
     head = verb.head
     announcing = _ANNOUNCING_HARM | (_SAYING if hostile else frozenset())
-    if verb.dep_ != "ccomp" or head.lemma_.lower() not in announcing or is_negated(head):
-        return []
+    said = verb.dep_ == "ccomp" and head.lemma_.lower() in announcing and not is_negated(head)
+    if not said and not (hostile and verb.dep_ == "ROOT" and lemma not in _VOTING):
+        return []  # "Slovakia could cut the power it sends to Ukraine if Kyiv ...": the act told by
+        # its own doer; "Hungary will veto them if ..." is a vote announced, unless warned of
     if not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children) or is_negated(verb):
         return []
-    speakers = actors_of(sentence, subject_of(head))
     subject = subject_of(verb)
+    speakers = actors_of(sentence, subject_of(head)) if said else actors_of(sentence, subject)
     own = subject is not None and (
         subject.lower_ in _OWN or bool(set(actors_of(sentence, subject)) & set(speakers))
     )
     if not speakers or not own:
         return []
-    receivers = set(recipients_of(sentence, verb, dobj_is_recipient=True))
+    # who would get the arms is no target; who would lose what is cut may be ("cut the power it
+    # sends to Ukraine if Kyiv ...")
+    receivers = set() if hostile else set(recipients_of(sentence, verb, dobj_is_recipient=True))
     targets = [
         c
         for clause in _conditions(verb)
@@ -237,29 +245,6 @@ def _party_subject(sentence: Sentence, clause: Token) -> list[str]:
     if subject is None or not (subject.pos_ in ("PROPN", "PRON") or subject.i in sentence.codes):
         return []
     return actors_of(sentence, subject)
-
-
-def _conditions(verb: Token) -> list[Token]:
-    """The "if Seoul sent arms" of a verb, also told by inversion beside it ("..., should Seoul
-    deliver arms")."""
-    found = [
-        c
-        for c in verb.children
-        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in c.children)
-    ]
-    found += [
-        c
-        for c in [*verb.children, *verb.head.children]
-        if c != verb and c.dep_ in ("ccomp", "advcl", "conj") and _inverted(c)
-    ]
-    return found
-
-
-def _inverted(clause: Token) -> bool:
-    """ "should Seoul deliver arms", "were Berlin to send jets": a condition told by inversion."""
-    marks = [a for a in clause.children if a.dep_ == "aux" and a.lower_ in ("should", "were", "had")]
-    subjects = [n for n in clause.children if n.dep_ == "nsubj"]
-    return any(a.i < n.i for a in marks for n in subjects)
 
 
 def _cooperating(sentence: Sentence, clause: Token, receivers: set[str]) -> bool:

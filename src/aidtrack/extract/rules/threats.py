@@ -17,7 +17,14 @@ from aidtrack.extract.modality import is_future, is_hedged, is_negated, is_past
 from aidtrack.extract.parties import actors_of, coordinated_groups, counted_group
 from aidtrack.extract.roles import donors_of_verb, modifier_actors, recipients_of
 from aidtrack.extract.rules.common import ArticleContext, Found
-from aidtrack.extract.rules.measures_common import _CORE_SANCTIONS, _MEASURES, _SAYING, _actors, _late_agent
+from aidtrack.extract.rules.measures_common import (
+    _CORE_SANCTIONS,
+    _MEASURES,
+    _SAYING,
+    _actors,
+    _late_agent,
+    target_codes,
+)
 
 _STRONG_CONSEQUENCES = frozenset(
     {
@@ -369,19 +376,35 @@ def _answer_threatens(token: Token) -> bool:
             o.lemma_.lower() in _STEPS | {"force", "measure", "countermeasure"}
             for o in prep_objects(token, frozenset({"with"}))
         )
-        conditional = any(
-            c.dep_ == "advcl"
-            and any(m.dep_ == "mark" and m.lower_ in ("if", "should", "unless") for m in c.children)
-            for c in token.children
-        )  # "Moscow would respond if Finland allowed ..."
+        conditional = bool(_conditions(token))  # "Moscow would respond if Finland allowed ..."
+        forceful = forceful or bool(_harms_by(token))  # "would respond by seizing Estonian property"
         return vowed or (forceful or conditional) and is_future(token)
     if token.pos_ == "NOUN" and lemma in _STEPS:
         firm = any(c.lower_ in _FIRM for c in token.children if c.dep_ in ("amod", "det", "compound"))
         aimed = bool(
             prep_objects(token, frozenset({"against"})) or prep_objects(token.head, frozenset({"against"}))
-        )
+        )  # "will take all necessary measures against X", or "... if X keeps arming Taiwan"
+        aimed = aimed or bool(_conditions(token.head))
         return firm and aimed and (is_future(token.head) or token.head.lemma_.lower() in _VOWING)
     return False
+
+
+# harms an answer may be made of: "would respond by seizing Estonian property"
+_HARMS_BY = frozenset(
+    {"seize", "confiscate", "expel", "cut", "sever", "close", "ban", "block", "freeze", "strike", "hit", "target"}
+)
+
+
+def _harms_by(verb: Token) -> list[Token]:
+    """The harmful acts an answer is made "by": their objects are whom it is aimed at."""
+    return [
+        o
+        for p in children(verb, frozenset({"prep"}))
+        if p.lower_ == "by"
+        for c in p.children
+        if c.dep_ == "pcomp" and c.lemma_.lower() in _HARMS_BY
+        for o in children(c, frozenset({"dobj"}))
+    ]
 
 
 def threat_statement(sentence: Sentence, token: Token, ctx: ArticleContext) -> list[Found]:
@@ -398,6 +421,8 @@ def threat_statement(sentence: Sentence, token: Token, ctx: ArticleContext) -> l
     if not _consequence_word(token):
         return []
     speakers = _speaker(sentence, token)
+    if not speakers and answer:  # "If the US keeps arming Taiwan, China will take all necessary measures"
+        speakers = actors_of(sentence, subject_of(token if token.pos_ == "VERB" else token.head))
     if not speakers:
         return []
     lex = sentence.lexicon
@@ -427,6 +452,7 @@ def threat_statement(sentence: Sentence, token: Token, ctx: ArticleContext) -> l
             for c in actors_of(sentence, t)
         ]
         aimed += [c for o in children(token, frozenset({"dobj"})) for c in actors_of(sentence, o)]
+        aimed += [c for o in _harms_by(token) for c in target_codes(sentence, o)]
     if token.pos_ == "NOUN" and token.dep_ in ("oprd", "attr", "xcomp", "ccomp"):
         aimed += [
             c
@@ -608,16 +634,36 @@ def _bearers(sentence: Sentence, token: Token) -> list[str]:
 
 
 def _conditional_parties(sentence: Sentence, token: Token) -> list[str]:
-    """ "a harsh response if Finland hosts troops": who would act in the condition."""
+    """ "a harsh response if Finland hosts troops", "should the US side persist, China will
+    take measures", "the EU should correct it, otherwise China will respond": who would act in
+    the condition."""
     anchors = [token, *governors(token)][:3]
-    return [
+    return [c for a in anchors for clause in _conditions(a) for c in actors_of(sentence, subject_of(clause))]
+
+
+def _conditions(verb: Token) -> list[Token]:
+    """The "if Seoul sent arms" of a verb, also told by inversion beside it ("..., should Seoul
+    deliver arms"), or as the demand an "otherwise" answers ("X should stop, otherwise ...")."""
+    found = [
         c
-        for a in anchors
-        for clause in a.children
-        if clause.dep_ == "advcl"
-        and any(m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in clause.children)
-        for c in actors_of(sentence, subject_of(clause))
+        for c in verb.children
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in c.children)
     ]
+    found += [
+        c
+        for c in [*verb.children, *verb.head.children]
+        if c != verb and c.dep_ in ("ccomp", "advcl", "conj") and _inverted(c)
+    ]
+    if any(c.lower_ == "otherwise" for c in verb.children):
+        found += [c for c in verb.children if c.dep_ in ("ccomp", "conj") and c.i < verb.i]
+    return found
+
+
+def _inverted(clause: Token) -> bool:
+    """ "should Seoul deliver arms", "were Berlin to send jets": a condition told by inversion."""
+    marks = [a for a in clause.children if a.dep_ == "aux" and a.lower_ in ("should", "were", "had")]
+    subjects = [n for n in clause.children if n.dep_ == "nsubj"]
+    return any(a.i < n.i for a in marks for n in subjects)
 
 
 def _pays_for(verb: Token) -> bool:
