@@ -561,8 +561,10 @@ def _remember(ctx: ArticleContext, found: list[Found]) -> None:
     )
     if found:  # what "Britain did the same" copies
         ctx.last_events = [dict(e.fields) for e in found]
-        ctx.last_category.update(
-            (first_role(e.fields), e.fields["category"]) for e in found if e.fields.get("category")
+        ctx.refused_category.update(
+            (e.fields["actor"], e.fields["category"])
+            for e in found
+            if e.fields["type"] == "refusal" and e.fields.get("category")
         )
         for kind in {e.fields["type"] for e in found}:
             ctx.last_of_type[kind] = [dict(e.fields) for e in found if e.fields["type"] == kind]

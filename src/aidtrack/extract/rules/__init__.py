@@ -26,6 +26,7 @@ from aidtrack.extract.rules.refusal_idioms import (
     refusal_not_approving,
     refusal_nothing_to_spare,
     refusal_opting_out,
+    refusal_principle,
 )
 from aidtrack.extract.rules.refusals import (
     refusal_answer,
@@ -108,6 +109,7 @@ RULES: tuple[Rule, ...] = (
     refusal_not_approving,
     refusal_no_pledge,
     refusal_nothing_to_spare,
+    refusal_principle,
     support_coming_forward,
     threat_verb,
     threat_noun,

@@ -309,8 +309,9 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
         and not any(t.pos_ in ("NOUN", "PROPN") and lex.categories_of(t) for t in tokens)
         and not any(is_designation(t) for t in tokens)
     ):
-        if targets and _asks_to_undo_or_repeat(verb):
-            cats = _told_category(targets, ctx)
+        asked = _asks_to_undo_or_repeat(verb)
+        if targets and asked:
+            cats = _told_category(targets, ctx, undo=asked == "undo")
             return _appeal_events(
                 (actors, targets), cats, verb, 0.6, "appeal-undo", _beneficiary([], ctx.default_recipient)
             )
@@ -328,30 +329,34 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
 
 # what a party is asked to do about a refusal, or about others' giving: "pressed Berlin to
 # reconsider", "urged Britain to do the same", "appealed to Qatar to fill the gap"
-_UNDOING = frozenset({"reconsider", "rethink", "reverse", "revisit", "relent", "overturn", "match", "emulate"})
+_UNDOING = frozenset({"reconsider", "rethink", "reverse", "revisit", "relent", "overturn"})
+_MATCHING = frozenset({"match", "emulate"})
 _IMITATED = {"do": frozenset({"same", "likewise"}), "follow": frozenset({"suit", "example", "lead"}),
              "fill": frozenset({"gap", "shortfall", "hole"})}
 
 
-def _asks_to_undo_or_repeat(verb: Token) -> bool:
+def _asks_to_undo_or_repeat(verb: Token) -> str | None:
+    """ "undo" for "pressed Berlin to reconsider", "repeat" for "urged Britain to do the same"."""
     for c in children(verb, frozenset({"xcomp", "ccomp"})):
         lemma = c.lemma_.lower()
         if lemma in _UNDOING:
-            return True
+            return "undo"
         objects = {t.lower_ for t in c.children if t.dep_ in ("dobj", "advmod")}
-        if objects & _IMITATED.get(lemma, frozenset()):
-            return True
+        if lemma in _MATCHING or objects & _IMITATED.get(lemma, frozenset()):
+            return "repeat"
         if lemma == "step" and any(t.lower_ == "in" for t in c.children if t.dep_ == "prt"):
-            return True  # "step in"
-    return False
+            return "repeat"  # "step in"
+    return None
 
 
-def _told_category(targets: list[str], ctx: ArticleContext) -> list[str]:
-    """The kind of support an appeal to undo or repeat is about: the kind of the target's own
-    last act ("Germany refused to send Taurus ... pressed Berlin to reconsider"), else of the last
-    act told, else the article's usual kind."""
-    told = [ctx.last_category[t] for t in targets if t in ctx.last_category]
-    told = told or [e["category"] for e in ctx.last_events if e.get("category")]
+def _told_category(targets: list[str], ctx: ArticleContext, *, undo: bool) -> list[str]:
+    """The kind of support an appeal to undo or repeat is about: for an undoing, the kind the
+    target last refused ("Germany refused to send Taurus ... pressed Berlin to reconsider"); for
+    a repeat, the kind of the last act told; else the article's usual kind."""
+    if undo:
+        told = [ctx.refused_category[t] for t in targets if t in ctx.refused_category]
+    else:
+        told = [e["category"] for e in ctx.last_events if e.get("category")]
     told = told or ([ctx.default_category] if ctx.default_category else [])
     return told[:1]
 

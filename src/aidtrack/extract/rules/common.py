@@ -38,7 +38,7 @@ class ArticleContext:
     last_events: list[dict[str, Any]] = field(default_factory=list)  # of the last sentence that told any
     # per type, the events of the last sentence that told one of that type
     last_of_type: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    last_category: dict[str, str] = field(default_factory=dict)  # of each actor's last event with one
+    refused_category: dict[str, str] = field(default_factory=dict)  # the kind each actor last refused
     pending_sanction: tuple[str, ...] = ()  # who just sanctioned parties the sentence gave no state of
 
     def main_other(self, *exclude: str | None) -> str | None:

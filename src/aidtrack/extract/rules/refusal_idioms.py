@@ -9,6 +9,9 @@
 * Nothing to spare: "had no further air defence batteries to spare".
 * Not approving transfers: "Berlin would not approve any arms exports to Azerbaijan" (a licence
   or permit not approved is a change of export rules instead, see the policy rules).
+* A principle of not giving that stands: "our principle of not supplying lethal weapons to
+  countries at war remains in place", "Tokyo upholds its policy of not sending arms" (one that
+  is dropped or revised is a policy change instead).
 """
 
 from __future__ import annotations
@@ -186,3 +189,42 @@ def refusal_nothing_to_spare(sentence: Sentence, verb: Token, ctx: ArticleContex
     clause = {t.i for c in sparing for t in c.subtree} - inside  # "no time to spare in rebuilding its army"
     cats = categories_in(sentence, [t for thing in things for t in thing.subtree if t.i not in clause])
     return _refusals(_refusal_actors(sentence, verb), cats, [], verb, 0.65, rule="refusal-nothing-to-spare")
+
+
+# what a standing line of not giving is called
+_PRINCIPLES = frozenset({"principle", "policy", "doctrine", "line", "stance", "position", "practice", "tradition"})
+# a principle that stands: its subject's predicate, or what is done to it
+_STANDING = frozenset({"remain", "stand", "hold", "apply", "continue", "stay"})
+_KEEPING = frozenset({"maintain", "keep", "reaffirm", "uphold", "restate", "reiterate", "confirm", "stick", "adhere"})
+
+
+def refusal_principle(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """A standing principle of not giving: one refusal per holder and kind named."""
+    lex = sentence.lexicon
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.support_verbs or not is_negated(verb):
+        return []
+    of = verb.head
+    principle = of.head
+    if verb.dep_ not in ("pcomp", "pobj") or of.lower_ != "of" or principle.lemma_.lower() not in _PRINCIPLES:
+        return []
+    if not _stands(principle):
+        return []
+    cats = categories_in(sentence, [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree])
+    holders = [c for p in children(principle, frozenset({"poss"})) for c in actors_of(sentence, p)]
+    holders = holders or _refusal_actors(sentence, principle.head) if principle.dep_ == "dobj" else holders
+    holders = holders or _sayers(sentence, principle.head)
+    return _refusals(holders, cats, [], verb, 0.7, rule="refusal-principle") if cats else []
+
+
+def _stands(principle: Token) -> bool:
+    """ "the principle ... remains in place", "has not changed", "upholds its policy of ..."."""
+    head = principle.head
+    lemma = head.lemma_.lower()
+    if principle.dep_ == "nsubj":
+        return lemma in _STANDING or lemma == "change" and is_negated(head)
+    if principle.dep_ == "dobj":
+        return lemma in _KEEPING and not is_negated(head)
+    if principle.dep_ == "pobj" and head.lower_ in ("to", "by"):  # "sticks to its principle of ..."
+        return head.head.lemma_.lower() in _KEEPING
+    return False
+

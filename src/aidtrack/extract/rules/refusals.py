@@ -323,22 +323,28 @@ def _gerund_complements(verb: Token) -> list[Token]:
         ]
         if p.dep_ == "prep" and p.lower_ in _GERUND_PREPS
         for g in p.children
-        if g.dep_ == "pobj" and (g.tag_ == "VBG" or g.lower_.endswith("ing") and g.pos_ in ("NOUN", "VERB"))
+        if g.dep_ in ("pobj", "pcomp")  # "stopped short | of offering weapons"
+        and (g.tag_ == "VBG" or g.lower_.endswith("ing") and g.pos_ in ("NOUN", "VERB"))
         for t in g.subtree
     ]
 
 
 def _gives_word(lex: Any, token: Token) -> bool:
     """A verb of giving, also as a gerund the tagger took for a noun ("balked at handing over")."""
-    if token.lemma_.lower() in lex.support_verbs:
+    giving = lex.support_verbs | _OFFERING
+    if token.lemma_.lower() in giving:
         return True
     return (
         token.lower_.endswith("ing")
         and token.dep_ == "pobj"
         and token.head.lower_ in _GERUND_PREPS
         and not any(c.dep_ in ("det", "poss", "amod") for c in token.children)
-        and bool(word_forms(token) & lex.support_verbs)
+        and bool(word_forms(token) & giving)
     )
+
+
+# an offer is no gift yet, but declining to offer refuses one: "stopped short of offering weapons"
+_OFFERING = frozenset({"offer"})
 
 
 _GERUND_PREPS = frozenset({"at", "from", "on", "of", "against"})

@@ -168,8 +168,9 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         cats = [ctx.default_category or "financial"]
     elif not cats and has_money(objects):
         cats, cat_default = ["financial"], True
-    if cat_default and lemma in lex.words("support", "increase_verbs"):
-        return []
+    if cat_default and lemma in lex.words("support", "increase_verbs") and not refused:
+        return []  # "raised its contribution" says no kind; "could not raise its contribution"
+        # refuses more of the kind the article is about
     conf = 0.9 - 0.15 * defaulted - 0.15 * cat_default - 0.2 * money_given
     if stops_funding and not categories_in(sentence, objects):
         cats = [ctx.default_category or "financial"]  # "will no longer fund the agency"
