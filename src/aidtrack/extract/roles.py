@@ -248,13 +248,21 @@ _BATCHES = frozenset(
 )
 
 
+_COUNTS = frozenset({"thousand", "hundred", "dozen", "million", "score", "number", "contingent"})
+
+
 def _national_things(sentence: Sentence, verb: Token) -> list[str]:
     """The states named by the adjectives or possessors of what a passive transfer moves
     ("Polish and Czech tanks were delivered", "the EU's aid to Sudan was increased"), when it
     has no agent; not "US-made" origins."""
     found: list[str] = []
     things = children(verb, frozenset({"nsubjpass"}))
-    things += [g for t in things if t.lemma_.lower() in _BATCHES for g in prep_objects(t, frozenset({"of"}))]
+    things += [
+        g
+        for t in things
+        if t.lemma_.lower() in _BATCHES or t.lemma_.lower() in _COUNTS or t.like_num
+        for g in prep_objects(t, frozenset({"of"}))
+    ]  # "the first batch of Italian howitzers", "thousands of North Korean soldiers"
     for thing in things:  # "the first batch of Italian howitzers has been delivered"
         gift = thing.lemma_.lower() in sentence.lexicon.words("support", "nouns")
         owners = [  # "an EU loan was approved": a name compounded with a gift names its giver
@@ -490,7 +498,7 @@ def _recipient_codes(sentence: Sentence, candidates: list[Token]) -> list[str]:
             codes = _served_places(sentence, tok) or codes
         elif len(codes) > 1 and tok.lemma_.lower() in _AGENCIES:  # "the UN agency for Palestinian
             codes = [c for c in codes if is_state(c)]  # refugees": the people it serves
-        if not codes and tok.lemma_.lower() in _POPULATIONS:  # "to 2 million people in Gaza"
+        if not codes and tok.lemma_.lower() in _HELPED_THERE:  # "to 2 million people in Gaza"
             codes = [c for o in prep_objects(tok, _WHERE_PEOPLE_ARE) for c in actors_of(sentence, o)]
         found += [c for c in codes if c not in found]
     return found
@@ -520,6 +528,27 @@ _POPULATIONS = frozenset(
     }
 )
 _WHERE_PEOPLE_ARE = frozenset({"in", "across", "throughout", "inside", "of"})
+# people, and the places and bodies that serve or defend them, helped where they are: "medicine
+# to hospitals in Cuba", "shells to soldiers in Ukraine", "generators to power plants in Ukraine"
+_HELPED_THERE = _POPULATIONS | {
+    "hospital",
+    "clinic",
+    "school",
+    "shelter",
+    "camp",
+    "city",
+    "town",
+    "village",
+    "region",
+    "province",
+    "district",
+    "plant",
+    "utility",
+    "soldier",
+    "troop",
+    "unit",
+    "authority",
+}
 
 
 def _served_places(sentence: Sentence, organisation: Token) -> list[str]:
