@@ -99,15 +99,18 @@ def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
         targets = [c for p in places for c in actors_of(sentence, p)]
     if not targets and (askers or made):  # "Ukraine's request for Korean air defence systems"
         targets = [c for c in _makers_asked(sentence, noun, head if made else None) if c not in actors]
+    granting = _granted_by(noun)  # "deployed troops in response to a request from Juba"
+    if not targets and granting is not None:
+        targets = [c for c in actors_of(sentence, subject_of(granting)) if c not in actors]
     answering = _occasioned_clause(noun)
     if not targets and answering is not None:  # "Despite calls from Warsaw, Berlin has refused ..."
         targets = [c for c in _refusal_actors(sentence, answering) if c not in actors]
     guessed = False
     if not targets and (made or askers) and len(actors) == 1:  # "Zelensky met Biden. He renewed
         targets = _met_by(sentence, actors[0]) or _asked_before(ctx, actors[0])  # his plea": of him
-    if not targets and made and len(actors) == 1:  # "Ukraine made a request to receive these
-        targets = [t for t in [ctx.main_other(actors[0])] if t]  # helicopters": of the article's giver
-        guessed = bool(targets)
+    if not targets and (made or askers) and len(actors) == 1:  # "Ukraine made a request to receive
+        targets = [t for t in [ctx.main_other(actors[0])] if t]  # these helicopters", "Kyiv's request
+        guessed = bool(targets)  # for the Taurus, first made last May": of the article's giver
     tokens = [t for t in noun.subtree if t != noun and t.dep_ != "poss"]
     after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
     if after is not None and after.lower_ == "to" and after.head.head == head and after.head != noun:
@@ -118,6 +121,8 @@ def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
         tokens += list(pressed.subtree)
     if made:  # "made a request to Australia for the helicopters"
         tokens += [t for o in prep_objects(head, frozenset({"for"})) for t in o.subtree]
+    if granting is not None:  # what was done at the request says what was asked
+        tokens += [t for t in granting.subtree if t not in noun.head.subtree]
     transfer = any(t.lemma_.lower() in lex.support_verbs for t in tokens)
     cats, cat_default = _category_or_default(
         sentence, tokens, ctx, allow_default=transfer or has_support_noun(sentence, tokens)
@@ -151,6 +156,20 @@ _OCCASION_PREPS = frozenset({"despite", "after", "following", "amid", "to"})
 # Washington", "declined, ignoring repeated requests from the United States"
 _CONCEDING_PREPS = frozenset({"despite", "notwithstanding"})
 _IGNORING = frozenset({"ignore", "defy", "disregard", "rebuff", "resist"})
+
+
+def _granted_by(noun: Token) -> Token | None:
+    """The act done "in response to a request" or "at the request of" someone: its doer was asked."""
+    prep = noun.head
+    if noun.dep_ != "pobj":
+        return None
+    if prep.lower_ == "to" and prep.head.lemma_.lower() == "response" and prep.head.head.lower_ == "in":
+        verb = prep.head.head.head
+    elif prep.lower_ == "at" and noun.lemma_.lower() in ("request", "invitation", "behest", "urging"):
+        verb = prep.head
+    else:
+        return None
+    return verb if verb.pos_ == "VERB" and not is_negated(verb) else None
 
 
 def _occasioned_clause(noun: Token) -> Token | None:
