@@ -158,13 +158,13 @@ def _gold_articles() -> list[tuple[Any, list[dict], str]]:
             for path in sorted((ROOT / "tests" / "extract" / folder).glob("*.json")):
                 out.append((read_article(path.with_suffix(".txt")), _events(path), part))
     sentences = [
-        *[(t, e, "fresh") for t, e in _yaml_sentences(FRESH)],
-        *[(t, e, "train") for t, e in _construction_sentences()],
-        *[(t, e, "exact") for t, e in _pattern_sentences()],
-        *[(t, e, "partial") for t, e in _mechanism_sentences()],
+        *[(f"Own sentence\n\n{t}", t, e, "fresh") for t, e in _yaml_sentences(FRESH)],
+        *_construction_articles(),
+        *[(f"Own sentence\n\n{t}", t, e, "exact") for t, e in _pattern_sentences()],
+        *[(f"Own sentence\n\n{t}", t, e, "partial") for t, e in _mechanism_sentences()],
     ]
-    for i, (text, events, part) in enumerate(sentences):
-        article = article_from_text(f"Own sentence\n\n{text}", name=f"{part}-{i}")
+    for i, (whole, text, events, part) in enumerate(sentences):
+        article = article_from_text(whole, name=f"{part}-{i}")
         out.append((article, [dict(e, evidence=text) for e in events], part))
     out += _document_articles()
     return out
@@ -205,12 +205,22 @@ def _events(path: Path) -> list[dict]:
     return json.loads(path.read_text(encoding="utf-8"))["events"]
 
 
-def _construction_sentences() -> list[tuple[str, list[dict]]]:
-    """The sentences of every tests/extract/constructions*.yaml, in file name order."""
+def _construction_articles() -> list[tuple[str, str, list[dict], str]]:
+    """(article text, sentence, events, part) of the construction sentences, read as their test
+    reads them; those whose test demands exactly their events are "exact" (protected, see
+    :func:`_contradicts`), the others "train"."""
+    sys.path.insert(0, str(ROOT))
+    from tests.extract.test_constructions import EXACT_KINDS, article_text
+
     return [
-        sentence
+        (
+            article_text(case),
+            case["text"],
+            case.get("events") or [],
+            "exact" if case.get("kind") in EXACT_KINDS else "train",
+        )
         for path in sorted(CONSTRUCTIONS.glob(CONSTRUCTIONS_GLOB))
-        for sentence in _yaml_sentences(path)
+        for case in yaml.safe_load(path.read_text(encoding="utf-8")) or []
     ]
 
 

@@ -399,7 +399,7 @@ def test_training_reads_every_constructions_file(tmp_path: Path, monkeypatch: py
     ):
         (tmp_path / name).write_text(yaml.safe_dump([{"text": text, "events": []}]), encoding="utf-8")
     monkeypatch.setattr(script, "CONSTRUCTIONS", tmp_path)
-    texts = [text for text, _ in script._construction_sentences()]
+    texts = [text for _, text, _, _ in script._construction_articles()]
     assert texts == ["Chile sent tents to Peru.", "Peru banned arms exports to Bolivia."]
 
 

@@ -19,7 +19,12 @@ from aidtrack.extract.rules.appeals import (
 from aidtrack.extract.rules.common import TRADE_LEMMAS, ArticleContext, Found, Rule
 from aidtrack.extract.rules.headlines import headline_verb
 from aidtrack.extract.rules.policies import policy_change, policy_resumption
-from aidtrack.extract.rules.policy_rulings import policy_nominal, policy_ruling, policy_use_permission
+from aidtrack.extract.rules.policy_rulings import (
+    policy_nominal,
+    policy_ruling,
+    policy_use_licence,
+    policy_use_permission,
+)
 from aidtrack.extract.rules.refusal_idioms import (
     refusal_no_pledge,
     refusal_none_given,
@@ -131,6 +136,7 @@ RULES: tuple[Rule, ...] = (
     policy_change,
     policy_ruling,
     policy_use_permission,
+    policy_use_licence,
     policy_resumption,
     policy_nominal,
     threat_withheld_support,

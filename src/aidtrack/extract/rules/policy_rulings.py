@@ -11,6 +11,7 @@ from aidtrack.extract.roles import categories_in, modifier_actors
 from aidtrack.extract.rules.common import ArticleContext, Found
 from aidtrack.extract.rules.measures_common import _actors
 from aidtrack.extract.rules.policies import _first_words, _policy_changes, _since, on_topic
+from aidtrack.extract.rules.support_nouns import _GIVEN
 
 _COURTS = frozenset({"court", "judge", "tribunal", "judiciary"})
 
@@ -294,3 +295,90 @@ def _used_against(verb: Token) -> bool:
     return verb.lemma_.lower() in _USING and any(
         c.dep_ == "prep" and c.lower_ in ("against", "inside", "over") for c in verb.children
     )
+
+
+# modals that grant leave; "would", "should" and "must" do not
+_LEAVE_MODALS = frozenset({"may", "can", "could", "might"})
+# "free to use", "the right to strike", "cleared to fire": leave told by a word
+_LEAVE_WORDS = frozenset({"free", "right", "clear", "cleared", "entitled"})
+# where strikes land: "against targets", "inside Russia", "at bases in Belgorod"
+_AT_PLACES = frozenset({"against", "inside", "at", "on", "in", "into", "over"})
+
+
+def policy_use_licence(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """Leave to strike the other side with a donor's weapons told without a verb of permitting:
+    "Ukraine was free to use the F-16s supplied by the Netherlands against targets on Russian
+    territory", "Kyiv had the right to strike targets inside Russia with British-supplied
+    weapons", "its weapons could be used inside Russia", "told Kyiv it may now fire Storm Shadow
+    missiles at targets inside Russia". The donor loosens its rules."""
+    if verb.pos_ != "VERB" or is_negated(verb) or not (verb.lemma_.lower() in _STRIKING or _using_at(verb)):
+        return []
+    if not _leave_given(verb):
+        return []
+    told = verb.head.lemma_.lower() == "tell"  # "London has told Kyiv it may now fire ...": "it" is Kyiv
+    user = (
+        [c for o in children(verb.head, frozenset({"dobj"})) for c in actors_of(sentence, o)]
+        if told
+        else actors_of(sentence, subject_of(verb))
+        if not _passive_use(verb)
+        else []
+    )
+    places = [t for p in verb.subtree if p.dep_ == "prep" and p.lower_ in _AT_PLACES for t in p.subtree]
+    aimed = [
+        t
+        for t in places
+        if t.lemma_.lower() in _AIMED_AT or (sentence.code(t) and sentence.code(t) not in user)
+    ]
+    if not aimed:
+        return []
+    weapons = children(verb, frozenset({"dobj", "nsubjpass"})) + prep_objects(verb, frozenset({"with"}))
+    donors = [c for w in weapons for c in _givers_of(sentence, w)]
+    if not donors and told:
+        donors = actors_of(sentence, subject_of(verb.head))
+    donors = [
+        d for d in dict.fromkeys(donors) if d not in user and d not in {sentence.code(t) for t in aimed}
+    ]
+    return _policy_changes(sentence, donors, "loosen", verb, 0.6, "policy-use-licence") if donors else []
+
+
+def _using_at(verb: Token) -> bool:
+    """Using weapons against, inside or over a place ("use the jets supplied by X against
+    targets on Russian territory", the parser hanging "against" on the weapons)."""
+    return verb.lemma_.lower() in _USING and any(
+        t.dep_ == "prep" and t.lower_ in ("against", "inside", "over") for t in verb.subtree
+    )
+
+
+def _passive_use(verb: Token) -> bool:
+    return verb.lemma_.lower() in _USING and any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _leave_given(verb: Token) -> bool:
+    """ "may use", "could be used", "free to use", "the right to strike"."""
+    if any(c.dep_ == "aux" and c.lower_ in _LEAVE_MODALS for c in verb.children):
+        return True
+    head = verb.head
+    return verb.dep_ in ("xcomp", "acl") and head.lemma_.lower() in _LEAVE_WORDS
+
+
+def _givers_of(sentence: Sentence, weapon: Token) -> list[str]:
+    """Who gave the weapons: "F-16s supplied by the Netherlands", "British-supplied weapons",
+    "the Danish-donated F-16s", "its weapons"."""
+    found = [
+        c
+        for a in weapon.children
+        if a.dep_ == "acl" and a.lemma_.lower() in _GIVEN
+        for b in a.children
+        if b.dep_ == "agent"
+        for o in b.children
+        for c in actors_of(sentence, o)
+    ]
+    doc = weapon.doc
+    found += [
+        sentence.codes[m.i - 2]
+        for m in weapon.children
+        if m.dep_ in ("amod", "compound") and m.lemma_.lower() in _GIVEN and m.i >= 2
+        if doc[m.i - 1].text in ("-", "\u2011") and sentence.code(doc[m.i - 2])
+    ]
+    found += [c for p in children(weapon, frozenset({"poss"})) for c in actors_of(sentence, p)]
+    return found
