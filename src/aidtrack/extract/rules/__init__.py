@@ -26,6 +26,7 @@ from aidtrack.extract.rules.policy_rulings import (
     policy_use_permission,
 )
 from aidtrack.extract.rules.refusal_idioms import (
+    policy_no_new_approvals,
     refusal_no_pledge,
     refusal_none_given,
     refusal_not_approving,
@@ -115,6 +116,7 @@ RULES: tuple[Rule, ...] = (
     refusal_no_pledge,
     refusal_nothing_to_spare,
     refusal_principle,
+    policy_no_new_approvals,
     support_coming_forward,
     threat_verb,
     threat_noun,

@@ -30,7 +30,7 @@ from aidtrack.extract.rules.common import (
     _refusals,
     _sayers,
 )
-from aidtrack.extract.rules.policies import _PERMIT_NOUNS, _RULE_NOUNS
+from aidtrack.extract.rules.policies import _PERMIT_NOUNS, _RULE_NOUNS, _policy_changes
 
 RULE = "refusal-opting-out"
 # "sit out X": the particle and a direct object
@@ -122,13 +122,47 @@ def refusal_not_approving(sentence: Sentence, verb: Token, ctx: ArticleContext) 
     if is_conditional(verb) or _rule_says(verb):
         return []
     objects = children(verb, frozenset({"dobj"}))
-    if not objects or any(o.lemma_.lower() in _PERMIT_NOUNS for o in objects):
-        return []
+    if not objects or any(o.lemma_.lower() in _PERMIT_NOUNS for o in objects) or _standing(verb, objects):
+        return []  # "will approve no new exports": a rule from now on, see policy_no_new_approvals
     words = [t for o in objects for t in o.subtree]
     if not any(t.lemma_.lower() in _TRANSFERS for t in words):
         return []
     cats = categories_in(sentence, words)
     return _refusals(_refusal_actors(sentence, verb), cats, [], verb, 0.7, rule="refusal-not-approving")
+
+
+# "new licences", "any further exports": approvals from now on
+_FROM_NOW = frozenset({"new", "further", "fresh", "additional"})
+
+
+def _standing(verb: Token, objects: list[Token]) -> bool:
+    """No approvals from now on: "until further notice", "no new licences", "any further
+    exports", "since the October 7 attack"."""
+    text = verb.sent.text.lower()
+    if "until further notice" in text:
+        return True
+    if any(c.lower_ in _FROM_NOW for o in objects for c in o.children if c.dep_ == "amod"):
+        return True
+    return any(c.lower_ == "since" and c.dep_ in ("prep", "mark") for c in verb.children)
+
+
+def policy_no_new_approvals(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """ "Germany will not authorise, until further notice, any exports of military equipment
+    which could be used in Gaza", "Italy has not granted new licences since the October 7
+    attack": approvals stopped from now on tighten the export rules."""
+    objects = children(verb, frozenset({"dobj"}))
+    verbal = verb.pos_ == "VERB" or verb.dep_ == "ROOT" and bool(objects)  # "authorise" read as an adverb
+    if not verbal or verb.lemma_.lower() not in _APPROVING | _ISSUING or not is_negated(verb):
+        return []
+    words = {t.lemma_.lower() for o in objects for t in o.subtree}
+    if not words & (_TRANSFERS | _PERMIT_NOUNS) or not _standing(verb, objects) or _rule_says(verb):
+        return []
+    return _policy_changes(
+        sentence, _refusal_actors(sentence, verb), "tighten", verb, 0.7, "policy-no-new-approvals"
+    )
+
+
+_ISSUING = frozenset({"grant", "issue", "sign"})
 
 
 def _rule_says(verb: Token) -> bool:
@@ -192,10 +226,14 @@ def refusal_nothing_to_spare(sentence: Sentence, verb: Token, ctx: ArticleContex
 
 
 # what a standing line of not giving is called
-_PRINCIPLES = frozenset({"principle", "policy", "doctrine", "line", "stance", "position", "practice", "tradition"})
+_PRINCIPLES = frozenset(
+    {"principle", "policy", "doctrine", "line", "stance", "position", "practice", "tradition"}
+)
 # a principle that stands: its subject's predicate, or what is done to it
 _STANDING = frozenset({"remain", "stand", "hold", "apply", "continue", "stay"})
-_KEEPING = frozenset({"maintain", "keep", "reaffirm", "uphold", "restate", "reiterate", "confirm", "stick", "adhere"})
+_KEEPING = frozenset(
+    {"maintain", "keep", "reaffirm", "uphold", "restate", "reiterate", "confirm", "stick", "adhere"}
+)
 
 
 def refusal_principle(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
@@ -227,4 +265,3 @@ def _stands(principle: Token) -> bool:
     if principle.dep_ == "pobj" and head.lower_ in ("to", "by"):  # "sticks to its principle of ..."
         return head.head.lemma_.lower() in _KEEPING
     return False
-
