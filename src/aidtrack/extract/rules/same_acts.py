@@ -21,6 +21,7 @@ from aidtrack.extract.keys import ROLES
 from aidtrack.extract.modality import is_hedged, is_negated
 from aidtrack.extract.parties import actors_of
 from aidtrack.extract.rules.common import ArticleContext, Found
+from aidtrack.extract.rules.measures_common import _SAYING
 
 RULE = "same-act"
 # which event types "the same <noun>" repeats; None: any
@@ -64,8 +65,7 @@ _MEASURES = frozenset({"support", "refusal", "policy_change", "sanction"})
 _WEIGHING = frozenset({"weigh", "consider", "mull", "study", "discuss", "contemplate", "explore", "plan"})
 _LIKEWISE = frozenset({"likewise", "similarly"})
 _FOLLOWED = frozenset({"suit", "lead", "example"})
-# verbs that say something again: "Mexico said the same"; they repeat words, not measures
-_SAYING = frozenset({"say", "state", "tell", "declare", "announce", "echo"})
+# what a verb of saying repeats ("Mexico said the same"): words, so a refusal, not a measure
 _SPOKEN = frozenset({"refusal"})
 
 

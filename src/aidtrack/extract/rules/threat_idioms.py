@@ -13,6 +13,7 @@ from aidtrack.extract.rules.measures_common import _SAYING
 from aidtrack.extract.rules.threats import (
     _ANSWER_NOUNS,
     _CONDITION_MARKS,
+    _HOSTILE_ACTS,
     _MODALS,
     _conditional_parties,
     _conditions,
@@ -167,34 +168,6 @@ _ANNOUNCING_HARM = frozenset({"warn", "threaten", "caution", "hint", "signal", "
 
 
 _OWN = frozenset({"it", "we", "they"})
-
-
-# hostile acts a speaker may announce for itself: "would cut all ties with Moldova if ...",
-# "would block the new sanctions unless Kyiv ...", "would impose tariffs if Mexico ..."
-_HOSTILE_ACTS = frozenset(
-    {
-        "cut",
-        "sever",
-        "downgrade",
-        "expel",
-        "recall",
-        "freeze",
-        "suspend",
-        "close",
-        "block",
-        "veto",
-        "halt",
-        "withdraw",
-        "impose",
-        "boycott",
-        "ban",
-        "bar",
-        "seize",
-        "confiscate",
-        "scrap",
-        "cancel",
-    }
-)
 
 
 _VOTING = frozenset({"veto", "block"})

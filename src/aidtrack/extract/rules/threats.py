@@ -389,10 +389,34 @@ def _answer_threatens(token: Token) -> bool:
     return False
 
 
-# harms an answer may be made of: "would respond by seizing Estonian property"
-_HARMS_BY = frozenset(
-    {"seize", "confiscate", "expel", "cut", "sever", "close", "ban", "block", "freeze", "strike", "hit", "target"}
+# hostile acts a speaker may announce for itself: "would cut all ties with Moldova if ...",
+# "would block the new sanctions unless Kyiv ...", "would impose tariffs if Mexico ..."
+_HOSTILE_ACTS = frozenset(
+    {
+        "cut",
+        "sever",
+        "downgrade",
+        "expel",
+        "recall",
+        "freeze",
+        "suspend",
+        "close",
+        "block",
+        "veto",
+        "halt",
+        "withdraw",
+        "impose",
+        "boycott",
+        "ban",
+        "bar",
+        "seize",
+        "confiscate",
+        "scrap",
+        "cancel",
+    }
 )
+# harms an answer may be made of: "would respond by seizing Estonian property"
+_HARMS_BY = _HOSTILE_ACTS | {"strike", "hit", "target"}
 
 
 def _harms_by(verb: Token) -> list[Token]:
