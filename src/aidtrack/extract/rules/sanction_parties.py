@@ -23,7 +23,7 @@ _LISTED = frozenset(
     {"sanctioned", "blacklisted", "listed", "targeted", "designated", "penalised", "penalized", "named"}
 )
 # verbs by which a list gives its members: "the sanctioned firms include ...", "among them are ..."
-_GIVING_MEMBERS = frozenset({"include", "be", "comprise", "feature"})
+_GIVING_MEMBERS = frozenset({"include", "be", "comprise", "feature", "cover", "contain", "name"})
 
 
 def sanction_listed_parties(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
@@ -34,6 +34,8 @@ def sanction_listed_parties(sentence: Sentence, verb: Token, ctx: ArticleContext
     if is_negated(verb) or is_hedged(sentence, verb):
         return []
     lemma = verb.lemma_.lower()
+    if lemma == "take" and any(c.lower_ == "in" and c.dep_ == "prt" for c in verb.children):
+        lemma = "include"  # "the British list takes in firms registered in the UAE"
     just_told = bool(ctx.pending_sanction) or any(e["type"] == "sanction" for e in ctx.last_events)
     subject = subject_of(verb)
     if lemma in _GIVING_MEMBERS:
@@ -89,8 +91,9 @@ def _members_named(sentence: Sentence, verb: Token, *, just_told: bool = False) 
         if p.lower_ == "among"
         for o in children(p, frozenset({"pobj"}))
     ]
-    if any(_listed(s) for s in subjects):
-        members = children(verb, frozenset({"dobj", "attr"}))
+    lists = sentence.lexicon.words("sanction", "list_nouns")
+    if any(_listed(s) or just_told and s.lemma_.lower() in lists for s in subjects):
+        members = children(verb, frozenset({"dobj", "attr"}))  # "the British list covers ..."
     elif any(_listed(o) for o in among):
         members = children(verb, frozenset({"attr", "nsubj"}))
     else:
