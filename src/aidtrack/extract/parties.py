@@ -207,7 +207,9 @@ def _bare_office_state(sentence: Sentence, token: Token) -> str | None:
     words = [c.lower_ for c in token.children if c.dep_ == "amod" and c.i < token.i]
     holders = institution or office_states(" ".join([*words, token.lemma_.lower()]))
     earlier = [sentence.codes[i] for i in sorted(sentence.codes) if i < token.i]  # named before it here
-    named = [c for c in dict.fromkeys([*reversed(earlier), *reversed(sentence.recent_states)]) if c in holders]
+    named = [
+        c for c in dict.fromkeys([*reversed(earlier), *reversed(sentence.recent_states)]) if c in holders
+    ]
     return named[0] if len(named) == 1 else None
 
 

@@ -693,7 +693,9 @@ def _drop_threatened(found: list[Found]) -> list[Found]:
         )
         and not (  # "Russia would respond by seizing Estonian property": a measure threatened
             e.fields["type"] == "sanction"
-            and any(t.fields["actor"] == e.fields["actor"] and _governed_by(e.anchor, t.anchor) for t in threats)
+            and any(
+                t.fields["actor"] == e.fields["actor"] and _governed_by(e.anchor, t.anchor) for t in threats
+            )
         )
     ]
 

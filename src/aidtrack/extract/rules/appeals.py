@@ -331,8 +331,11 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
 # reconsider", "urged Britain to do the same", "appealed to Qatar to fill the gap"
 _UNDOING = frozenset({"reconsider", "rethink", "reverse", "revisit", "relent", "overturn"})
 _MATCHING = frozenset({"match", "emulate"})
-_IMITATED = {"do": frozenset({"same", "likewise"}), "follow": frozenset({"suit", "example", "lead"}),
-             "fill": frozenset({"gap", "shortfall", "hole"})}
+_IMITATED = {
+    "do": frozenset({"same", "likewise"}),
+    "follow": frozenset({"suit", "example", "lead"}),
+    "fill": frozenset({"gap", "shortfall", "hole"}),
+}
 
 
 def _asks_to_undo_or_repeat(verb: Token) -> str | None:

@@ -87,7 +87,9 @@ def same_act(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found
     ]
 
 
-def _copied(sentence: Sentence, verb: Token, kinds: frozenset[str], ctx: ArticleContext) -> list[dict[str, Any]]:
+def _copied(
+    sentence: Sentence, verb: Token, kinds: frozenset[str], ctx: ArticleContext
+) -> list[dict[str, Any]]:
     """The events repeated: those of the last sentence that told any of ``kinds``; when the
     sentence says what kind the repeat is ("followed suit, designating two officials", "did the
     same with its own listings"), the last events of that kind even if other kinds came between."""

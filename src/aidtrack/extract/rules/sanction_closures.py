@@ -433,5 +433,7 @@ def sanction_assets(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     targets += [c for t in tokens if t.dep_ == "poss" for c in actors_of(sentence, t)]
     targets = [t for t in dict.fromkeys(targets) if t not in actors]
     if actors and not targets and assets:
-        ctx.pending_sanction = tuple(actors)  # "froze the assets of nine companies": where they are may follow
+        ctx.pending_sanction = tuple(
+            actors
+        )  # "froze the assets of nine companies": where they are may follow
     return _sanctions(actors, targets, verb, ctx)

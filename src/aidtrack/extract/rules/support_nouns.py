@@ -229,7 +229,9 @@ def _of_sanctions(sentence: Sentence, noun: Token) -> bool:
     """ "the bloc's sixteenth sanctions package", "a package of restrictive measures": a package
     of sanctions is no support."""
     nouns = sentence.lexicon.words("sanction", "nouns")
-    parts = [c for c in noun.children if c.dep_ in ("compound", "nmod")] + prep_objects(noun, frozenset({"of"}))
+    parts = [c for c in noun.children if c.dep_ in ("compound", "nmod")] + prep_objects(
+        noun, frozenset({"of"})
+    )
     if any(t.lemma_.lower() in nouns or t.lower_ in nouns for t in parts):
         return True
     return any(c.dep_ == "amod" and c.lower_ in _PUNITIVE for c in noun.children)
@@ -243,7 +245,11 @@ def _held_within(sentence: Sentence, noun: Token) -> bool:
     noun sits in an "of" phrase of what a refusal verb (or a verb of giving) governs, which the
     verb's own rule reads."""
     token = noun
-    while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in ("NOUN", "PRON", "ADJ", "NUM"):
+    while (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "of"
+        and token.head.head.pos_ in ("NOUN", "PRON", "ADJ", "NUM")
+    ):
         token = token.head.head
     if token is noun or token.dep_ not in ("dobj", "nsubjpass"):
         return False
