@@ -112,6 +112,27 @@ _LOCATING = frozenset(
 )
 
 
+def _national(sentence: Sentence, party: Token, parties: frozenset[str]) -> bool:
+    """ "Israeli settlers", "Russia-linked shipping firms": parties named by their state."""
+    return party.lemma_.lower() in parties and any(
+        t.i in sentence.codes
+        for c in party.lefts
+        if c.dep_ in ("amod", "compound", "nmod", "poss")
+        for t in c.subtree
+    )
+
+
+def _more_parties(party: Token) -> bool:
+    """Other parties beside the first, not members of it: a conjunct, or "together with X"."""
+    return party.dep_ == "conj" or party.dep_ == "pobj" and _joining(party.head)
+
+
+def _joining(prep: Token) -> bool:
+    """ "together with several firms based in China", "along with": more of the same parties."""
+    doc = prep.doc
+    return prep.lower_ == "with" and prep.i > 0 and doc[prep.i - 1].lower_ in ("together", "along")
+
+
 def target_codes(sentence: Sentence, phrase: Token, *, clauses: bool = False) -> list[str]:
     """Actors named in a target phrase, every conjunct ("Iranian and Syrian firms"), not the
     victims of "over its war in Ukraine" nor (unless ``clauses``) the actors of a clause
@@ -120,12 +141,7 @@ def target_codes(sentence: Sentence, phrase: Token, *, clauses: bool = False) ->
     stack = [phrase]
     lex = sentence.lexicon
     parties = lex.words("policy_change", "party_nouns") | lex.words("sanction", "entry_objects")
-    national = phrase.lemma_.lower() in parties and any(  # where some of them live is no target
-        t.i in sentence.codes
-        for c in phrase.lefts
-        if c.dep_ in ("amod", "compound", "nmod", "poss")
-        for t in c.subtree
-    )  # "Israeli settlers", "Russia-linked shipping firms"
+    national = _national(sentence, phrase, parties)  # where some of them live is no target
     while stack:
         tok = stack.pop()
         if tok.ent_type_ in ("DATE", "TIME") and tok.pos_ != "PROPN" or tok.lower_ in _WEEKDAYS:
@@ -134,7 +150,7 @@ def target_codes(sentence: Sentence, phrase: Token, *, clauses: bool = False) ->
         if code and code not in found:
             found.append(code)
         for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in _AWAY_PREPS:
+            if child.dep_ == "prep" and child.lower_ in _AWAY_PREPS and not _joining(child):
                 continue
             if national and child.dep_ == "prep" and child.lower_ == "in":
                 continue  # "Israeli settlers and four outposts in the West Bank"
@@ -145,8 +161,9 @@ def target_codes(sentence: Sentence, phrase: Token, *, clauses: bool = False) ->
                 stack.append(agent)  # "goods used by the Russian military", "firms owned by"
                 continue
             if child.dep_ == "acl" and child.lemma_.lower() in _LOCATING:
-                if national:
-                    continue  # "North Korean individuals, including a banker based in Moscow"
+                if national and not (_more_parties(tok) and not _national(sentence, tok, parties)):
+                    continue  # "North Korean individuals, including a banker based in Moscow" (but
+                    # "14 Russian companies and three firms registered in China" names China)
                 stack += [
                     g
                     for p in child.children

@@ -14,6 +14,7 @@ from aidtrack.extract.rules.measures_common import (
     _actors,
     _arms_exports,
     _destinations,
+    _joining,
     _late_agent,
     _misread_main,
     _misread_object,
@@ -74,9 +75,10 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
     elif lemma in _LISTING and _onto_sanctions_list(sentence, verb):
         targets = [c for o in objects for c in target_codes(sentence, o)]
     elif lemma == "add":
+        joined = [o for p in children(verb, frozenset({"prep"})) if _joining(p) for o in p.children]
         lists = [
             o
-            for o in prep_objects(verb, frozenset({"to"})) + _destinations(objects)
+            for o in _onto(verb)
             if o.lemma_.lower() in lex.words("sanction", "list_nouns")
             and any(
                 c.lemma_.lower() in ("entity", "sanction", "black", "blacklist", "sanctions")
@@ -92,7 +94,7 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
         ]
         if not lists:
             return []
-        targets = [c for o in objects for c in target_codes(sentence, o)]
+        targets = [c for o in objects + joined for c in target_codes(sentence, o)]  # "together with"
     else:
         return []
     if is_hedged(sentence, verb) or _conditional(verb):
@@ -103,6 +105,17 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
     if not actors and is_passive(verb) and agent_of(verb) is None:
         actors = _context_maker(sentence, verb, ctx)
     return _sanctions(actors, [t for t in dict.fromkeys(targets) if t not in actors], verb, ctx)
+
+
+def _onto(verb: Token) -> list[Token]:
+    """What "added ... to" names anywhere in the clause, however the parser hung the "to" (on the
+    verb, on the parties, or beside a "together with")."""
+    return [
+        o
+        for t in verb.subtree
+        if t.lower_ == "to" and t.dep_ in ("prep", "dative", "conj")
+        for o in children(t, frozenset({"pobj"}))
+    ]
 
 
 # sanctioning told as a noun: "Norway's blacklisting of two Israeli banks"
