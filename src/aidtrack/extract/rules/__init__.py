@@ -27,6 +27,7 @@ from aidtrack.extract.rules.policy_rulings import (
 )
 from aidtrack.extract.rules.refusal_idioms import (
     policy_no_new_approvals,
+    refusal_gap_unfilled,
     refusal_no_pledge,
     refusal_none_given,
     refusal_not_approving,
@@ -116,6 +117,7 @@ RULES: tuple[Rule, ...] = (
     refusal_no_pledge,
     refusal_nothing_to_spare,
     refusal_principle,
+    refusal_gap_unfilled,
     policy_no_new_approvals,
     support_coming_forward,
     threat_verb,

@@ -9,6 +9,8 @@
 * Nothing to spare: "had no further air defence batteries to spare".
 * Not approving transfers: "Berlin would not approve any arms exports to Azerbaijan" (a licence
   or permit not approved is a change of export rules instead, see the policy rules).
+* A gap not filled: "said they would not make up the shortfall", "will not fill the gap" (in
+  the kind the gap is of, else the kind the article is about).
 * A principle of not giving that stands: "our principle of not supplying lethal weapons to
   countries at war remains in place", "Tokyo upholds its policy of not sending arms" (one that
   is dropped or revised is a policy change instead).
@@ -265,3 +267,29 @@ def _stands(principle: Token) -> bool:
     if principle.dep_ == "pobj" and head.lower_ in ("to", "by"):  # "sticks to its principle of ..."
         return head.head.lemma_.lower() in _KEEPING
     return False
+
+
+# verbs that fill a gap in funding: "make up the shortfall", "fill the gap", "plug the hole"
+_FILLING = frozenset({"fill", "cover", "close", "plug", "bridge", "offset"})
+_HOLES = frozenset({"hole"})
+
+
+def refusal_gap_unfilled(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """Saying one will not fill a gap in support refuses to give more: one refusal per actor."""
+    lemma = verb.lemma_.lower()
+    made_up = lemma == "make" and any(c.lower_ == "up" and c.dep_ == "prt" for c in verb.children)
+    if verb.pos_ != "VERB" or not (made_up or lemma in _FILLING) or not is_negated(verb):
+        return []
+    gaps = [
+        o
+        for o in children(verb, frozenset({"dobj"}))
+        if o.lemma_.lower() in sentence.lexicon.words("support", "lacking_heads") | _HOLES
+    ]
+    if not gaps:
+        return []
+    cats, _ = _category_or_default(sentence, [t for g in gaps for t in g.subtree], ctx, allow_default=True)
+    return (
+        _refusals(_refusal_actors(sentence, verb), cats, [], verb, 0.6, rule="refusal-gap-unfilled")
+        if cats
+        else []
+    )
