@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from aidtrack.extract.clauses import Sentence, children, prep_objects, subject_of
+from aidtrack.extract.clauses import Sentence, agent_of, children, prep_objects, subject_of
 from aidtrack.extract.modality import is_hedged, is_negated
 from aidtrack.extract.parties import actors_of
 from aidtrack.extract.roles import categories_in, modifier_actors
 from aidtrack.extract.rules.common import ArticleContext, Found
 from aidtrack.extract.rules.measures_common import _actors
 from aidtrack.extract.rules.policies import _first_words, _policy_changes, _since, on_topic
-from aidtrack.extract.rules.support_nouns import _GIVEN
+from aidtrack.extract.rules.support_nouns import _GIVEN, hyphen_giver
 
 _COURTS = frozenset({"court", "judge", "tribunal", "judiciary"})
 
@@ -368,17 +368,10 @@ def _givers_of(sentence: Sentence, weapon: Token) -> list[str]:
         c
         for a in weapon.children
         if a.dep_ == "acl" and a.lemma_.lower() in _GIVEN
-        for b in a.children
-        if b.dep_ == "agent"
-        for o in b.children
-        for c in actors_of(sentence, o)
+        for g in [agent_of(a)]
+        if g is not None
+        for c in actors_of(sentence, g)
     ]
-    doc = weapon.doc
-    found += [
-        sentence.codes[m.i - 2]
-        for m in weapon.children
-        if m.dep_ in ("amod", "compound") and m.lemma_.lower() in _GIVEN and m.i >= 2
-        if doc[m.i - 1].text in ("-", "\u2011") and sentence.code(doc[m.i - 2])
-    ]
+    found += [code for m in weapon.children if (code := hyphen_giver(sentence, m))]
     found += [c for p in children(weapon, frozenset({"poss"})) for c in actors_of(sentence, p)]
     return found

@@ -251,7 +251,8 @@ def refusal_principle(sentence: Sentence, verb: Token, ctx: ArticleContext) -> l
         return []
     cats = categories_in(sentence, [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree])
     holders = [c for p in children(principle, frozenset({"poss"})) for c in actors_of(sentence, p)]
-    holders = holders or _refusal_actors(sentence, principle.head) if principle.dep_ == "dobj" else holders
+    if not holders and principle.dep_ == "dobj":  # "Japan upholds its policy of ..."
+        holders = _refusal_actors(sentence, principle.head)
     holders = holders or _sayers(sentence, principle.head)
     return _refusals(holders, cats, [], verb, 0.7, rule="refusal-principle") if cats else []
 

@@ -458,13 +458,20 @@ _GIVEN = frozenset(
 )
 
 
+def hyphen_giver(sentence: Sentence, word: Token) -> str | None:
+    """The state written before the hyphen of a giving participle: "Swedish-donated",
+    "US-supplied" (not "Swedish-made", which names the maker)."""
+    if word.lemma_.lower() not in _GIVEN or word.dep_ not in ("amod", "compound") or word.i < 2:
+        return None
+    hyphen, prefix = word.doc[word.i - 1], word.doc[word.i - 2]
+    return sentence.code(prefix) if hyphen.text in ("-", "\u2011") else None
+
+
 def support_compound(sentence: Sentence, word: Token, ctx: ArticleContext) -> list[Found]:
     """ "Swedish-donated howitzers", "US-supplied missiles", "EU-funded shelters": the donor
     written into a compound adjective (not "Swedish-made", which names the maker)."""
-    if word.lemma_.lower() not in _GIVEN or word.dep_ not in ("amod", "compound") or word.i < 2:
-        return []
-    hyphen, prefix = word.doc[word.i - 1], word.doc[word.i - 2]
-    if hyphen.text not in ("-", "\u2011") or prefix.i not in sentence.codes:
+    donor = hyphen_giver(sentence, word)
+    if donor is None:
         return []
     thing = word.head
     if is_hedged(sentence, thing):
@@ -475,7 +482,6 @@ def support_compound(sentence: Sentence, word: Token, ctx: ArticleContext) -> li
     cats = categories_in(sentence, core_phrase(thing))
     if not cats:
         return []
-    donor = sentence.codes[prefix.i]
     holder = thing.head if thing.dep_ in ("dobj", "pobj") else None
     while holder is not None and holder.dep_ in ("prep", "xcomp") and holder.head != holder:
         holder = holder.head
