@@ -692,7 +692,7 @@ def main() -> None:
         "--C",
         type=float,
         default=1.0,
-        help="inverse L2 strength (out-of-fold F1 on our 445 own news articles: 0.700, 0.698, 0.695 at "
+        help="inverse L2 strength (out-of-fold F1 on 445 of our own news articles: 0.700, 0.698, 0.695 at "
         "0.3, 1.0, 3.0; with 265 of them 0.679, 0.685, 0.681: the differences are noise)",
     )
     parser.add_argument("--use", nargs="*", default=[], help="TYPE=rules|filter|model|union")

@@ -70,11 +70,16 @@ class Sentence:
     # the states named in the sentences before, latest last (what "both countries" refers to
     # when they were not named together)
     recent_states: tuple[str, ...] = ()
+    # every state the article named before this sentence, once each, in order of first mention
+    states_so_far: tuple[str, ...] = ()
     # the state of the wire dateline's city ("TOKYO, May 2 - "): whose "the government" it is
     # while no other actor has been named
     filed: str | None = None
     # the organisation named last before: what "the fund", "the lender", "the bank" refer to
     last_organisation: str | None = None
+    # the place served by the last organisation named before that serves one place ("UNRWA":
+    # PSE): what "the agency" refers to
+    last_served: str | None = None
     # the parties met, visited or called in the sentences just before ("Zelensky met Scholz in
     # Berlin."): whom a request that names nobody is made to
     scene: tuple[tuple[str, str], ...] = ()
@@ -315,11 +320,19 @@ def agent_of(verb: Token) -> Token | None:
 
 
 def prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
-    """Objects of the prepositions ``preps`` attached to ``token``."""
+    """Objects of the prepositions ``preps`` attached to ``token``, and of those coordinated with
+    them ("to 11 Russians and to companies in China")."""
     found: list[Token] = []
     for child in token.children:
         if child.dep_ in ("prep", "dative", "agent") and child.lower_ in preps:
             found.extend(g for g in child.children if g.dep_ == "pobj")
+            found.extend(
+                g
+                for c in child.children
+                if c.dep_ == "conj" and c.lower_ in preps
+                for g in c.children
+                if g.dep_ == "pobj"
+            )
     return found
 
 

@@ -64,6 +64,8 @@ _SEATED = frozenset(
         "diplomat",
         "source",
         "cabinet",
+        "treasury",
+        "parliament",
     }
 )  # "Canada, along with Britain, ..."
 
@@ -210,6 +212,8 @@ def _bare_office_state(sentence: Sentence, token: Token) -> str | None:
     named = [
         c for c in dict.fromkeys([*reversed(earlier), *reversed(sentence.recent_states)]) if c in holders
     ]
+    if not named:  # none named lately: the one named earlier in the article ("the Treasury", six
+        named = [c for c in sentence.states_so_far if c in holders]  # sentences after "Washington")
     return named[0] if len(named) == 1 else None
 
 

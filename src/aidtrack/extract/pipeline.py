@@ -31,6 +31,7 @@ from aidtrack.extract.learned import Candidate, load_model, sentence_candidates
 from aidtrack.extract.lexicon import Lexicon, load_lexicon
 from aidtrack.extract.mentions import ArticleMemory, MentionFinder
 from aidtrack.extract.parties import actors_of, coordinated_groups, is_state, met_parties
+from aidtrack.extract.roles import has_money, served_before
 from aidtrack.extract.rules import RULES, TRADE_LEMMAS, ArticleContext, Found
 from aidtrack.extract.rules.refusal_idioms import RULE as OPTING_OUT
 
@@ -372,7 +373,9 @@ def _analyse(
     filed = _filed_from(found, mentions)  # "TOKYO - The government said ..."
     last_state: str | None = filed
     last_organisation: str | None = None
+    last_served: str | None = None
     recent_states: tuple[str, ...] = ()
+    states_so_far: tuple[str, ...] = ()
     scenes: list[tuple[tuple[str, str], ...]] = []  # who met whom in each sentence so far
     groups: tuple[tuple[str, ...], ...] = ()
     for (start, doc), codes in zip(parsed, mentions):
@@ -388,8 +391,10 @@ def _analyse(
                 groups=groups,
                 last_state=last_state,
                 last_organisation=last_organisation,
+                last_served=last_served,
                 filed=filed,
                 recent_states=recent_states,
+                states_so_far=states_so_far,
                 scene=scene,
             )
             scenes.append(tuple(met_parties(sentence)))
@@ -398,7 +403,9 @@ def _analyse(
             previous = main or previous
             last_state = _salient_state(sentence, main) or last_state
             last_organisation = _named_organisation(sentence) or last_organisation
+            last_served = served_before(sentence, sent.end) or last_served
             recent_states = (*recent_states, *_named(sentence, states=True))[-RECENT_STATES:]
+            states_so_far = tuple(dict.fromkeys([*states_so_far, *_named(sentence, states=True)]))
             groups = (*groups, *(g for g, _ in coordinated_groups(sent, codes)))[-4:]
     return per_sentence, ctx
 
@@ -755,7 +762,7 @@ def _context(
             if token.lower_ in ("to", "for", "into") and token.dep_ in ("prep", "dative"):
                 for code in (c for obj in token.children for c in _receiving_codes(obj, codes)):
                     recipients[code] += 1
-                    if token.head.lemma_.lower() in giving or lexicon.categories_of(token.head):
+                    if _gives(lexicon, token.head, giving):
                         given_to[code] += 1
                     if token.head.lemma_.lower() in giving - TRADE_LEMMAS:
                         aided.add(code)
@@ -822,6 +829,17 @@ _SERVED = frozenset(
         "economy",
     }
 )
+
+
+def _gives(lexicon: Lexicon, head: Token, giving: frozenset[str]) -> bool:
+    """Whether "to X" / "for X" under this word names a receiver: a word of giving or a kind of
+    aid, or a verb of deciding on a sum ("promised $1 billion for Lebanon", "announced 100
+    million euros for Gaza")."""
+    if head.lemma_.lower() in giving or lexicon.categories_of(head):
+        return True
+    return head.lemma_.lower() in lexicon.words("support", "object_verbs") and has_money(
+        [t for c in head.children if c.dep_ == "dobj" for t in c.subtree]
+    )
 
 
 def _supplied_with(lexicon: Lexicon, token: Token, codes: dict[int, str]) -> bool:

@@ -492,7 +492,7 @@ def _recipient_codes(sentence: Sentence, candidates: list[Token]) -> list[str]:
             ]
             found += [c for c in _instrument_owners(sentence, tok) if c not in found] if not inner else []
             continue
-        served = sentence.lexicon.serves.get(tok.lower_)
+        served = sentence.lexicon.serves.get(tok.lower_) or _agency_named_before(sentence, tok)
         codes = [served] if served else actors_of(sentence, tok)  # "funding to UNRWA"
         if codes and not any(is_state(c) for c in codes):  # "to UN agencies working in Yemen"
             codes = _served_places(sentence, tok) or codes
@@ -502,6 +502,26 @@ def _recipient_codes(sentence: Sentence, candidates: list[Token]) -> list[str]:
             codes = [c for o in prep_objects(tok, _WHERE_PEOPLE_ARE) for c in actors_of(sentence, o)]
         found += [c for c in codes if c not in found]
     return found
+
+
+def served_before(sentence: Sentence, end: int) -> str | None:
+    """The place served by the last organisation of the serves table ("UNRWA": PSE) that the
+    sentence names before token ``end``."""
+    span = sentence.span
+    names = [sentence.lexicon.serves.get(t.lower_) for t in span.doc[span.start : max(span.start, end)]]
+    return next((n for n in reversed(names) if n), None)
+
+
+def _agency_named_before(sentence: Sentence, token: Token) -> str | None:
+    """ "to the agency" after UNRWA was named (earlier in the sentence or the article): the place
+    that agency serves."""
+    if token.lemma_.lower() not in _AGENCIES or token.i in sentence.codes:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None
+    if any(c.dep_ in ("amod", "compound", "poss", "prep") for c in token.children):
+        return None  # "the UN agency for refugees", "the Czech agency": says whose
+    return served_before(sentence, token.i) or sentence.last_served
 
 
 _WORKING = frozenset({"work", "operate", "active", "serve", "base", "help", "assist"})
@@ -777,11 +797,21 @@ def _kinds_named(sentence: Sentence, tokens: list[Token]) -> list[str]:
     texts = (
         set(lemmas) | {t.lower_ for t in tokens} | {t.lower_[:-1] for t in tokens if t.lower_.endswith("s")}
     )
-    texts |= {f"{a} {b}" for a, b in zip(lemmas, lemmas[1:])}
+    pairs = {f"{a} {b}" for a, b in zip(lemmas, lemmas[1:])}
+    texts |= pairs
     texts |= _hyphen_joined(tokens)  # "IRIS - T" is "iris-t"
     found = []
     for name, words in sentence.lexicon.categories.items():
-        if texts & words:
+        # a word inside a pair of another kind counts only as that pair: the "defence" of
+        # "civil defence" is no weapon
+        inside = {
+            w
+            for other, ws in sentence.lexicon.categories.items()
+            if other != name
+            for p in pairs & ws
+            for w in p.split()
+        }
+        if (texts - inside) & words:
             found.append(name)
     if "military" not in found and any(is_designation(t) for t in tokens):
         found.append("military")

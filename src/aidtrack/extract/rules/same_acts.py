@@ -21,7 +21,7 @@ from aidtrack.extract.keys import ROLES
 from aidtrack.extract.modality import is_hedged, is_negated
 from aidtrack.extract.parties import actors_of
 from aidtrack.extract.rules.common import ArticleContext, Found
-from aidtrack.extract.rules.measures_common import _SAYING
+from aidtrack.extract.rules.measures_common import _SAYING, target_codes
 
 RULE = "same-act"
 # which event types "the same <noun>" repeats; None: any
@@ -76,13 +76,19 @@ def same_act(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found
     if is_negated(verb) or is_hedged(sentence, verb) or verb.lemma_.lower() in _WEIGHING:
         return []  # "Australia is weighing similar steps": not taken yet
     kinds = _repeated(verb)
-    if not kinds or _names_its_own(sentence, verb):
+    if not kinds:
         return []
     actors = actors_of(sentence, subject_of(verb))
+    own = _own_targets(sentence, verb)
+    if own:  # "Britain followed suit against the Iranian companies": the act, on its own targets
+        copied = [e for e in _copied(sentence, verb, kinds, ctx) if "target" in e]
+        repeats = [{**e, "target": t} for t in own for e in copied[:1]]
+    else:
+        repeats = _copied(sentence, verb, kinds, ctx)
     return [
         Found(fields, verb, 0.6, RULE)
         for actor in actors
-        for event in _copied(sentence, verb, kinds, ctx)
+        for event in repeats
         if (fields := _retold(event, actor)) is not None
     ]
 
@@ -144,14 +150,15 @@ def _the_same_after(verb: Token) -> bool:
     return [t.lower_ for t in doc[verb.i + 1 : verb.i + 3]] == ["the", "same"]
 
 
-def _names_its_own(sentence: Sentence, verb: Token) -> bool:
-    """ "imposed similar restrictions on Russian entities": the sentence names its own target."""
+def _own_targets(sentence: Sentence, verb: Token) -> list[str]:
+    """ "imposed similar restrictions on Russian entities", "followed suit against the Iranian
+    companies": the sentence names its own target."""
     aimed = prep_objects(verb, frozenset({"on", "against", "to"})) + [
         o
         for d in children(verb, frozenset({"dobj"}))
         for o in prep_objects(d, frozenset({"on", "against", "to"}))
     ]
-    return any(actors_of(sentence, o) for o in aimed)
+    return list(dict.fromkeys(c for o in aimed for c in target_codes(sentence, o)))
 
 
 def _retold(event: dict[str, Any], actor: str) -> dict[str, Any] | None:

@@ -353,6 +353,12 @@ _DISPLAYING = frozenset({"fly", "bear", "carry", "sail", "display", "sport", "us
 _MARKS = frozenset({"flag", "ensign", "plate", "colour", "color", "registration", "number"})
 
 
+# words that count people: "dozens of ministers", "a number of officials"
+_AMOUNTS = frozenset(
+    {"dozen", "dozens", "hundred", "hundreds", "score", "scores", "number", "handful", "group"}
+)
+
+
 def _listed_with(token: Token) -> list[Token]:
     """The conjuncts and appositions of a named object ("Iwaya, the ambassador of Japan and
     seven other Japanese nationals"), and the conjuncts of its appositions."""
@@ -374,6 +380,9 @@ def _entry_ban(sentence: Sentence, verb: Token, objects: list[Token]) -> list[To
         for o in objects
         if o.lemma_.lower() in ("entry", "visit", "travel", "access")
         for p in prep_objects(o, frozenset({"of", "to"})) + prep_objects(verb, frozenset({"to"}))
+    ]
+    objects = objects + [  # "barred entry to dozens of New Zealand ministers"
+        p for o in objects if o.lemma_.lower() in _AMOUNTS for p in prep_objects(o, frozenset({"of"}))
     ]
     people = [
         o

@@ -84,7 +84,7 @@ def _members_named(sentence: Sentence, verb: Token, *, just_told: bool = False) 
     those targeted were X")."""
     subjects = children(verb, frozenset({"nsubj"}))
     if just_told and verb.lemma_.lower() != "be" and any(_the_parties(sentence, s) for s in subjects):
-        return [c for m in children(verb, frozenset({"dobj"})) for c in target_codes(sentence, m)]
+        return _included(sentence, verb, children(verb, frozenset({"dobj"})))
     among = [
         o
         for p in children(verb, frozenset({"prep"}))
@@ -94,11 +94,33 @@ def _members_named(sentence: Sentence, verb: Token, *, just_told: bool = False) 
     lists = sentence.lexicon.words("sanction", "list_nouns")
     if any(_listed(s) or just_told and s.lemma_.lower() in lists for s in subjects):
         members = children(verb, frozenset({"dobj", "attr"}))  # "the British list covers ..."
+        if verb.lemma_.lower() != "be":
+            return _included(sentence, verb, members)
     elif any(_listed(o) for o in among):
-        members = children(verb, frozenset({"attr", "nsubj"}))
+        members = children(verb, frozenset({"attr", "nsubj"})) + _alongside(verb)
     else:
         return []
     return [c for m in members for c in target_codes(sentence, m)]
+
+
+def _alongside(verb: Token) -> list[Token]:
+    """ "were four in India, along with firms in China": members added by "along / together with"."""
+    return [
+        o
+        for p in children(verb, frozenset({"prep", "advmod"}))
+        if p.lower_ in ("along", "together")
+        for w in children(p, frozenset({"prep"}))
+        if w.lower_ == "with"
+        for o in children(w, frozenset({"pobj"}))
+    ]
+
+
+def _included(sentence: Sentence, verb: Token, members: list[Token]) -> list[str]:
+    """The states of the members a list includes, and of the counts placed after them that the
+    parser hangs on the verb: "include more than 100 in Russia, over 40 in China, a dozen in
+    Turkey"."""
+    named = [c for m in members for c in target_codes(sentence, m)]
+    return [*named, *(c for c in _places(sentence, verb) if c not in named)]
 
 
 def _the_parties(sentence: Sentence, word: Token) -> bool:

@@ -329,7 +329,15 @@ def _measure_targets(noun: Token) -> list[Token]:
         obj = noun.head if noun.dep_ == "conj" else noun
         if obj.dep_ == "dobj" and obj.head.pos_ == "VERB":
             found = prep_objects(obj.head, preps)
+            if obj.head.lemma_.lower() in _WIDENING:  # "extended its asset freeze to 11 Russians"
+                found = found or prep_objects(obj.head, frozenset({"to"})) + prep_objects(
+                    obj, frozenset({"to"})
+                )
     return found
+
+
+# verbs that widen a measure to more parties: "extended its travel ban to ..."
+_WIDENING = frozenset({"extend", "expand", "widen", "broaden"})
 
 
 _CONTAINERS = frozenset(
@@ -479,7 +487,7 @@ def sanction_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
         )
     )
     if not (verb.pos_ == "VERB" or _verb_read_as_noun(verb)) or not (
-        lemma in lex.words("sanction", "verbs") or follow_up
+        lemma in lex.words("sanction", "verbs") or follow_up or _lists_parties(sentence, verb)
     ):
         return []
     if is_negated(verb) or is_hedged(sentence, verb):
@@ -518,6 +526,41 @@ def sanction_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
     if actors and not targets and lemma in lex.words("sanction", "verbs"):
         ctx.pending_sanction = tuple(actors)  # "sanctioned nine companies": where they are may follow
     return _sanctions(actors, list(dict.fromkeys(targets)), verb, ctx)
+
+
+# parties a state designates when it lists them: "the EU listed 19 Chinese companies"
+_LISTED = frozenset(
+    {
+        "company",
+        "firm",
+        "entity",
+        "individual",
+        "person",
+        "businessman",
+        "bank",
+        "vessel",
+        "tanker",
+        "ship",
+        "official",
+        "oligarch",
+        "supplier",
+        "trader",
+        "manufacturer",
+        "maker",
+    }
+)
+
+
+def _lists_parties(sentence: Sentence, verb: Token) -> bool:
+    """ "The EU listed 19 Chinese and Hong Kong companies", "Tokyo listed 11 Russian officials":
+    a state or union listing parties designates them (a report that lists firms names no actor)."""
+    if verb.lemma_.lower() != "list" or is_passive(verb):
+        return False
+    subject = subject_of(verb)
+    if subject is None or not actors_of(sentence, subject):
+        return False
+    objects = children(verb, frozenset({"dobj"}))
+    return any(o.lemma_.lower() in _LISTED and target_codes(sentence, o) for o in objects)
 
 
 # "sanctioned 20 entities, among them firms based in Turkey": members hung on the verb

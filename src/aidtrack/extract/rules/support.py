@@ -93,6 +93,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     if verb.dep_ == "advcl" and _refusal_phrase(lex, verb.head):
         return []  # "ruled out sending tanks": the refusal rule reads it
     objects = object_tokens(verb)
+    if lemma == "pay":
+        objects = objects + [t for g in _paid_in(verb) for t in g.subtree]
     appositive = _appositive_subject(verb)
     if (
         verb.dep_ == "relcl"
@@ -485,7 +487,7 @@ def _reacted_to(sentence: Sentence, verb: Token) -> bool:
 
 
 # verbs that place money somewhere when their object is a sum: "will pay 1.5 billion crowns into
-# the fund", "is putting 500 million crowns into the pot", "put 350 million euros on the table for"
+# the fund", "paid 10 million euros to Kyiv", "is putting 500 million crowns into the pot", "put 350 million euros on the table for"
 _PLACING_MONEY = frozenset({"pay", "put", "pour", "inject", "plough", "plow", "add", "commit"})
 
 
@@ -504,7 +506,25 @@ def _earmarks(verb: Token) -> bool:
         c.dep_ == "prep" and (c.lower_ in ("into", "for") or c.lower_ == "on" and _on_the_table(c))
         for c in verb.children
     )
+    if lemma == "pay":  # "paid 10 million euros to Kyiv", "has paid in / paid out a further ..."
+        sums += _paid_in(verb)
+        placed = placed or any(
+            c.dep_ in ("prep", "dative") and c.lower_ == "to" or c.dep_ == "prt" and c.lower_ in ("in", "out")
+            for c in verb.children
+        )
     return bool(sums) and placed
+
+
+def _paid_in(verb: Token) -> list[Token]:
+    """ "has paid in a further 390 million euros": the sum, with the particle parsed as a
+    preposition."""
+    return [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in ("in", "out") and c.i == verb.i + 1
+        for g in c.children
+        if g.dep_ == "pobj" and _a_sum(g)
+    ]
 
 
 def _a_sum(noun: Token) -> bool:
