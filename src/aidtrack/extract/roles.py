@@ -348,6 +348,11 @@ def recipients_of(sentence: Sentence, anchor: Token, *, dobj_is_recipient: bool)
         places = sentence.lexicon.words("support", "place_preps")
         found = _recipient_codes(sentence, [t for t in prep_objects(anchor, places) if t.i > anchor.i])
         found = found or _deep_recipients(sentence, objects, places)
+        found = found or _deep_recipients(  # "approved 100 million francs for demining in Kharkiv"
+            sentence,
+            [o for o in prep_objects(anchor, frozenset({"for"})) if o.i not in sentence.codes],
+            places,
+        )
     if not found:  # "approved a loan to support Ukraine's budget", "sent funds to help Moldova"
         found = _recipient_codes(sentence, [o for c in [anchor, *objects] for o in _purpose_objects(c)])
     return found
@@ -393,6 +398,7 @@ def _purpose_objects(token: Token) -> list[Token]:
             continue
         for obj in children(clause, frozenset({"dobj"})):
             found += [obj] + [c for c in obj.children if c.dep_ in ("poss", "amod", "compound")]
+            found += prep_objects(obj, frozenset({"for", "of"}))  # "to cover salaries for the army"
     return found
 
 
@@ -929,6 +935,11 @@ def core_phrase(noun: Token) -> list[Token]:
 
 def has_money(tokens: list[Token]) -> bool:
     return any(t.tag_ == "$" or t.lower_ in CURRENCY_WORDS or t.ent_type_ == "MONEY" for t in tokens)
+
+
+def names_money(tokens: list[Token]) -> bool:
+    """A sum, or money named by a plain word ("the funding", "more cash")."""
+    return has_money(tokens) or any(t.lemma_.lower() in _PLAIN_MONEY for t in tokens)
 
 
 def direct_objects(anchor: Token) -> list[Token]:

@@ -13,10 +13,10 @@ from aidtrack.extract.parties import actors_of, met_parties
 from aidtrack.extract.roles import (
     DOBJ_RECIPIENT_VERBS,
     categories_in,
-    has_money,
     has_support_noun,
     is_designation,
     modifier_actors,
+    names_money,
     object_tokens,
     recipients_of,
 )
@@ -293,7 +293,7 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
     tokens = [t for c in _asked_parts(verb) for t in c.subtree if not _in_side_clause(t, c)]
     if _asks_to_stop(sentence, verb) or _asks_to_speak(sentence, verb) or _asks_a_question(verb):
         return []
-    transfer = any(t.lemma_.lower() in lex.support_verbs for t in tokens)
+    transfer = any(t.lemma_.lower() in lex.support_verbs or _gives_by_another_verb(t) for t in tokens)
     if _joins_operation(tokens):  # "asked the United States to join the attack on the port"
         return _appeal_events(
             (actors, targets),
@@ -319,12 +319,25 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
     cats, cat_default = _category_or_default(
         sentence, tokens, ctx, allow_default=transfer or has_support_noun(sentence, tokens)
     )
-    if not cats and has_money(tokens) and has_support_noun(sentence, tokens):
-        cats, cat_default = ["financial"], True  # "urged EU leaders to approve the 50 billion euro aid"
+    paying = any(t.lemma_.lower() == "pay" and _gives_by_another_verb(t) for t in tokens)
+    if not cats and (names_money(tokens) and has_support_noun(sentence, tokens) or paying):
+        cats, cat_default = ["financial"], True  # "urged EU leaders to approve the 50 billion euro
+        # aid", "called on Washington to restore the funding"
     recipients = [r for t in tokens for r in recipients_of(sentence, t, dobj_is_recipient=False)]
     beneficiary = next((r for r in recipients if r not in targets), ctx.default_recipient)
     conf = 0.85 - 0.15 * cat_default - 0.3 * unnamed
     return _appeal_events((actors, targets), cats, verb, conf, "appeal-verb", _beneficiary([], beneficiary))
+
+
+def _gives_by_another_verb(token: Token) -> bool:
+    """Giving told by a verb of another class: "to follow (up) with a fourth system", "to help
+    pay for repairs to the grid"."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB" or lemma not in ("follow", "pay"):
+        return False
+    holders = [token, *children(token, frozenset({"prt"}))]  # "follow up with"
+    wanted = "with" if lemma == "follow" else "for"
+    return any(p.dep_ == "prep" and p.lower_ == wanted for h in holders for p in h.children)
 
 
 # what a party is asked to do about a refusal, or about others' giving: "pressed Berlin to

@@ -377,7 +377,25 @@ def _refusal_actors(sentence: Sentence, verb: Token) -> list[str]:
         # deliveries", "the decision of the Greek government not to send"
     if not found:  # "Several EU members, among them Austria, Ireland and Malta, refused ..."
         found = _named_members(sentence, verb)
+    if not found:  # "issued a joint statement urging Israel to ...": whoever issued it
+        found = _issuers(sentence, verb)
     return found + [c for c in companions(sentence, verb) if c not in found] if found else found
+
+
+# what parties issue that may say something for them: "a joint statement urging ..."
+_ISSUED = _MESSAGES | frozenset({"statement", "declaration", "communique", "communiqué", "resolution"})
+
+
+def _issuers(sentence: Sentence, verb: Token) -> list[str]:
+    """Who issued the statement a participle hangs on: "Canada and Australia issued a joint
+    statement urging Israel to ...", "Canada's statement calling for ..."."""
+    text = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or text.lemma_.lower() not in _ISSUED:
+        return []
+    own = modifier_actors(sentence, text, of=True)
+    if own or text.dep_ != "dobj":
+        return own
+    return actors_of(sentence, subject_of(text.head))
 
 
 def _passive_agents(sentence: Sentence, verb: Token) -> list[str]:

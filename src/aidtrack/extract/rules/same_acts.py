@@ -20,6 +20,7 @@ from aidtrack.extract.clauses import Sentence, children, prep_objects, subject_o
 from aidtrack.extract.keys import ROLES
 from aidtrack.extract.modality import is_hedged, is_negated
 from aidtrack.extract.parties import actors_of
+from aidtrack.extract.roles import categories_in
 from aidtrack.extract.rules.common import ArticleContext, Found
 from aidtrack.extract.rules.measures_common import _SAYING, target_codes
 
@@ -85,6 +86,10 @@ def same_act(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found
         repeats = [{**e, "target": t} for t in own for e in copied[:1]]
     else:
         repeats = _copied(sentence, verb, kinds, ctx)
+    cats = _own_categories(sentence, verb)
+    if cats:  # "Estonia did the same with a shipment of diesel heaters": of its own kind
+        repeats = [{**e, "category": c} if "category" in e else e for e in repeats for c in cats]
+        repeats = list({tuple(sorted(e.items())): e for e in repeats}.values())
     return [
         Found(fields, verb, 0.6, RULE)
         for actor in actors
@@ -148,6 +153,14 @@ def _repeated(verb: Token) -> frozenset[str]:
 def _the_same_after(verb: Token) -> bool:
     doc = verb.doc
     return [t.lower_ for t in doc[verb.i + 1 : verb.i + 3]] == ["the", "same"]
+
+
+def _own_categories(sentence: Sentence, verb: Token) -> list[str]:
+    """The kinds of support the repeat names itself: "did the same with a shipment of diesel
+    heaters", "followed suit, sending a field hospital"."""
+    words = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG"]
+    words += prep_objects(verb, frozenset({"with"}))
+    return categories_in(sentence, [t for w in words for t in w.subtree]) if words else []
 
 
 def _own_targets(sentence: Sentence, verb: Token) -> list[str]:

@@ -72,7 +72,7 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     """ "Germany sent tanks to Ukraine", "aid was pledged by Japan", "X agreed to send"."""
     lex = sentence.lexicon
     lemma = verb.lemma_.lower()
-    transfer = lemma in lex.support_verbs or _earmarks(verb)
+    transfer = lemma in lex.support_verbs or _earmarks(verb) or _gives_with(sentence, verb)
     if verb.pos_ not in ("VERB", "AUX") or not (transfer or lemma in lex.words("support", "object_verbs")):
         return []
     if is_hedged(sentence, verb) and not (
@@ -513,6 +513,15 @@ def _earmarks(verb: Token) -> bool:
             for c in verb.children
         )
     return bool(sums) and placed
+
+
+def _gives_with(sentence: Sentence, verb: Token) -> bool:
+    """ "The United States led with $200 million for food", "Britain followed with £35 million":
+    leading or following with a sum or with aid is giving it."""
+    if verb.lemma_.lower() not in ("lead", "follow") or children(verb, frozenset({"dobj"})):
+        return False
+    given = prep_objects(verb, frozenset({"with"}))
+    return any(_a_sum(g) or categories_in(sentence, list(g.subtree)) for g in given)
 
 
 def _paid_in(verb: Token) -> list[Token]:
