@@ -196,6 +196,8 @@ def _combo_direction(sentence: Sentence, token: Token) -> str | None:
         words = {t.lemma_.lower() for t in object_tokens(token)[1:]}
         if words & _PERMIT_NOUNS and words & {"export", "arm", "weapon", "re-export", "military"}:
             return "tighten"  # "will not approve new arms export permits": a freeze
+    if lemma in _BARRING and not is_negated(token) and _arms_carriers_kept_out(sentence, token):
+        return "tighten"  # "banned ships carrying munitions for Israel from calling at its ports"
     if lemma not in _combo_verbs(sentence.lexicon) and lemma not in ("give", "grant", "issue"):
         return None
     phrase = object_tokens(token)[1:] + [t for o in _misread_object(token) for t in object_tokens(o)]
@@ -244,6 +246,26 @@ def _combo_direction(sentence: Sentence, token: Token) -> str | None:
 
 
 _FUNDING = frozenset({"aid", "funding", "fund", "assistance", "payment", "contribution", "donation", "grant"})
+
+# keeping carriers of arms out of ports or airspace is a transit rule
+_BARRING = frozenset({"ban", "bar", "forbid", "prohibit"})
+_CARRIERS = frozenset({"ship", "vessel", "plane", "aircraft", "flight", "cargo", "freighter", "truck"})
+
+
+def _arms_carriers_kept_out(sentence: Sentence, verb: Token) -> bool:
+    """ "forbids ships carrying munitions bound for Israel from calling at Spanish ports": ships,
+    planes or flights that carry arms, kept from a state's ports, airports or airspace."""
+    carriers = [o for o in children(verb, frozenset({"dobj", "nsubjpass"})) if o.lemma_.lower() in _CARRIERS]
+    loads = [
+        t
+        for c in carriers
+        for a in c.children
+        if a.dep_ == "acl" and a.lemma_.lower() in ("carry", "transport", "ship")
+        for t in a.subtree
+    ]
+    # "from calling at its ports", also when the parser hangs it on "carrying"
+    kept_from = any(t.dep_ == "prep" and t.lower_ == "from" for t in verb.subtree)
+    return bool(loads) and kept_from and "military" in categories_in(sentence, loads)
 
 
 _STANCES = frozenset({"veto", "objection", "opposition", "refusal", "reluctance", "reticence", "reservation"})

@@ -374,4 +374,10 @@ def _givers_of(sentence: Sentence, weapon: Token) -> list[str]:
     ]
     found += [code for m in weapon.children if (code := hyphen_giver(sentence, m))]
     found += [c for p in children(weapon, frozenset({"poss"})) for c in actors_of(sentence, p)]
+    found += [  # "the F-16 aircraft it transfers", "the missiles Britain supplied"
+        c
+        for r in weapon.children
+        if r.dep_ == "relcl" and r.lemma_.lower() in sentence.lexicon.support_verbs
+        for c in actors_of(sentence, subject_of(r))
+    ]
     return found

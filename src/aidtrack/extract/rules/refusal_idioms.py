@@ -153,7 +153,8 @@ def policy_no_new_approvals(sentence: Sentence, verb: Token, ctx: ArticleContext
     which could be used in Gaza", "Italy has not granted new licences since the October 7
     attack": approvals stopped from now on tighten the export rules."""
     objects = children(verb, frozenset({"dobj"}))
-    verbal = verb.pos_ == "VERB" or verb.dep_ == "ROOT" and bool(objects)  # "authorise" read as an adverb
+    verbal = verb.pos_ == "VERB" or verb.dep_ in ("ROOT", "ccomp", "conj") and bool(objects)  # "authorise"
+    # read as an adverb, also in reported speech ("said Berlin would authorise no exports")
     if not verbal or verb.lemma_.lower() not in _APPROVING | _ISSUING or not is_negated(verb):
         return []
     words = {t.lemma_.lower() for o in objects for t in o.subtree}

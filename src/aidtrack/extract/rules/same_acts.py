@@ -77,7 +77,7 @@ def same_act(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found
     if is_negated(verb) or is_hedged(sentence, verb) or verb.lemma_.lower() in _WEIGHING:
         return []  # "Australia is weighing similar steps": not taken yet
     kinds = _repeated(verb)
-    if not kinds:
+    if not kinds or _tells_its_own(verb):
         return []
     actors = actors_of(sentence, subject_of(verb))
     own = _own_targets(sentence, verb)
@@ -153,6 +153,15 @@ def _repeated(verb: Token) -> frozenset[str]:
 def _the_same_after(verb: Token) -> bool:
     doc = verb.doc
     return [t.lower_ for t in doc[verb.i + 1 : verb.i + 3]] == ["the", "same"]
+
+
+def _tells_its_own(verb: Token) -> bool:
+    """ "Denmark followed suit, announcing that the F-16s it transfers may be used against
+    targets in Russia": the participle's clause tells the act, the rules read it there."""
+    return any(
+        c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG" and any(g.dep_ == "ccomp" for g in c.children)
+        for c in verb.children
+    )
 
 
 def _own_categories(sentence: Sentence, verb: Token) -> list[str]:

@@ -154,6 +154,13 @@ def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
         targets += [
             c for o in prep_objects(cue, frozenset({"for", "against"})) for c in actors_of(sentence, o)
         ]
+    for cue in [o for o in prep_objects(verb, frozenset({"of"})) if o.lemma_.lower() in cue_words]:
+        targets += [  # "warned of consequences for Chisinau", not "for Ukraine's backers"
+            sentence.codes[t.i]
+            for o in prep_objects(cue, frozenset({"for", "against"}))
+            for t in [o, *(c for c in o.children if c.dep_ == "conj")]
+            if t.i in sentence.codes
+        ]
     people = [o for o in addressed if o.pos_ in ("NOUN", "PROPN") and o.lemma_.lower() not in cue_words]
     if people and not targets:
         return []  # "warns Gulf states not to allow ...": the warned are a group no code names
@@ -214,7 +221,11 @@ def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
         targets = givers + [
             sentence.codes[t.i]
             for t in tokens
-            if t.i in sentence.codes and not _origin(t) and t.i not in shielded and not _striker(t)
+            if t.i in sentence.codes
+            and not _origin(t)
+            and t.i not in shielded
+            and not _striker(t)
+            and not _backed(t)
         ]
         exclude |= ({ctx.default_recipient} if ctx.default_recipient else set()) | (receivers - set(givers))
     targets = _others(targets, exclude)
@@ -305,6 +316,15 @@ def _origin(token: Token) -> bool:
     """ "American-made", "Soviet-era", "US-supplied": where a thing comes from, not a party."""
     doc = token.doc
     return token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].lower_ in _MADE
+
+
+# who stand behind a party: "Ukraine's Western backers" are warned, Ukraine is not named as one
+_BACKERS = frozenset({"backer", "ally", "partner", "supporter", "sponsor", "friend", "patron"})
+
+
+def _backed(token: Token) -> bool:
+    """ "consequences for Ukraine's Western backers": the party backed, not the one warned."""
+    return token.dep_ == "poss" and token.head.lemma_.lower() in _BACKERS
 
 
 def _striker(token: Token) -> bool:
