@@ -15,7 +15,7 @@ from aidtrack.extract.clauses import (
 )
 from aidtrack.extract.lexicon import Lexicon
 from aidtrack.extract.modality import is_hedged, is_negated
-from aidtrack.extract.parties import actors_of, reporters_of
+from aidtrack.extract.parties import actors_of, is_state, reporters_of
 from aidtrack.extract.roles import modifier_actors
 from aidtrack.extract.rules.common import ArticleContext, Found
 from aidtrack.extract.rules.measures_common import (
@@ -114,11 +114,27 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
         targets = [c for t in objects for c in target_codes(sentence, t)]
     else:
         targets = _sanction_targets(sentence, verb, noun, ctx if core else ArticleContext())
+    if core and actors and not targets:  # "expanded its Russia sanctions", "new Iran sanctions"
+        targets = _named_in_compound(sentence, noun, verb, actors)
     if core and len(actors) == 1 and not targets:
         ctx.sanction_actor = actors[0]  # "Japan announced new sanctions." The targets follow.
     if core and actors and not targets and _on_parties(sentence, noun):
         ctx.pending_sanction = tuple(actors)  # "imposed sanctions on five people": where they are may follow
     return _sanctions(actors, targets, noun, ctx)
+
+
+# verbs by which one takes up another's sanctions ("joined US sanctions"): the name is the maker's
+_TAKING_UP = frozenset({"join", "align", "follow", "mirror", "match", "copy", "back", "support"})
+
+
+def _named_in_compound(sentence: Sentence, noun: Token, verb: Token, actors: list[str]) -> list[str]:
+    """ "New Zealand expanded its Russia sanctions", "Canada imposed new Iran sanctions": a state
+    named before the noun, other than the maker, is the target (but "joined US sanctions" names
+    the maker, and "EU sanctions" an organisation's)."""
+    if verb.lemma_.lower() in _TAKING_UP:
+        return []
+    named = [sentence.codes[c.i] for c in noun.children if c.dep_ == "compound" and c.i in sentence.codes]
+    return [c for c in named if is_state(c) and c not in actors]
 
 
 def _on_parties(sentence: Sentence, noun: Token) -> bool:
@@ -487,7 +503,10 @@ def sanction_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
         )
     )
     if not (verb.pos_ == "VERB" or _verb_read_as_noun(verb)) or not (
-        lemma in lex.words("sanction", "verbs") or follow_up or _lists_parties(sentence, verb)
+        lemma in lex.words("sanction", "verbs")
+        or follow_up
+        or _lists_parties(sentence, verb)
+        or _shadow_fleet(verb) is not None
     ):
         return []
     if is_negated(verb) or is_hedged(sentence, verb):
@@ -502,6 +521,9 @@ def sanction_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
             obj = verb.head  # "the Russian bank, which was sanctioned by Washington"
         targets += target_codes(sentence, obj)
     targets += _members_beside(sentence, verb, bool(targets))
+    fleet = _shadow_fleet(verb)
+    if not targets and fleet is not None:
+        targets = target_codes(sentence, fleet)  # "in Russia's shadow fleet"
     if not targets:  # "Japan sanctions Russian banks, freezes assets" (a headline's odd parse)
         for clause in children(verb, frozenset({"ccomp", "conj"})):
             targets += [
@@ -511,13 +533,17 @@ def sanction_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
                 for c in target_codes(sentence, s_)
             ]
     sanctioned = subject_of(verb.head) if verb.dep_ == "advcl" and verb.tag_ == "VBN" else None
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+        sanctioned = verb.head  # "Russian individuals sanctioned by Australia"
     if not targets and sanctioned is not None and agent_of(verb) is not None:
         targets = target_codes(sentence, sanctioned)  # "Sanctioned by Britain, the Iranian firm"
     if not targets and ctx.sanction_target:
         targets = [ctx.sanction_target]
     actors = _actors(sentence, verb) if not is_passive(verb) else actors_of(sentence, agent_of(verb))
-    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and agent_of(verb) is not None:
-        actors = actors_of(sentence, agent_of(verb))
+    if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBN" and agent_of(verb) is not None:
+        actors = actors_of(
+            sentence, agent_of(verb)
+        )  # "Sanctioned by Britain, ...", "firms sanctioned by Japan"
     if not actors and is_passive(verb) and agent_of(verb) is None:  # "Six banks were blacklisted"
         actors = _context_maker(sentence, verb, ctx)
     if not actors and follow_up and subject is not None and _names_measures(sentence, subject):
@@ -526,6 +552,24 @@ def sanction_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
     if actors and not targets and lemma in lex.words("sanction", "verbs"):
         ctx.pending_sanction = tuple(actors)  # "sanctioned nine companies": where they are may follow
     return _sanctions(actors, list(dict.fromkeys(targets)), verb, ctx)
+
+
+def _shadow_fleet(verb: Token) -> Token | None:
+    """ "Britain targeted 25 vessels in Russia's shadow fleet": ships of a shadow fleet are
+    targeted by listing them, not by arms; the fleet, whose owner is the target."""
+    if verb.lemma_.lower() != "target" or is_passive(verb):
+        return None
+    subject = subject_of(verb)
+    inside = set() if subject is None else {t.i for t in subject.subtree}
+    words = [t for t in verb.subtree if t.i not in inside]
+    if any(t.lemma_.lower() in _STRIKES for t in words):
+        return None  # "targeted tankers of the shadow fleet with naval drones": an attack
+    return next(
+        (b for a, b in zip(words, words[1:]) if a.lower_ == "shadow" and b.lemma_.lower() == "fleet"), None
+    )
+
+
+_STRIKES = frozenset({"drone", "missile", "strike", "attack", "raid", "mine", "torpedo", "explosion"})
 
 
 # parties a state designates when it lists them: "the EU listed 19 Chinese companies"

@@ -447,10 +447,17 @@ def _policy_owners(sentence: Sentence, verb: Token) -> list[str]:
 
 
 def _invades(verb: Token) -> bool:
-    """ "sent tens of thousands of troops into Ukraine": forces sent into a country invade it."""
+    """ "sent tens of thousands of troops into Ukraine", "sent tanks into Rafah": forces or
+    arms of war sent into a place invade it."""
     objects = children(verb, frozenset({"dobj", "nsubjpass"}))
     heads = {t.lemma_.lower() for o in objects for t in [o, *prep_objects(o, frozenset({"of"}))]}
-    return bool(heads & _FORCES) and bool(prep_objects(verb, frozenset({"into"})))
+    return bool(heads & (_FORCES | _WAR_MACHINES)) and bool(prep_objects(verb, frozenset({"into"})))
+
+
+# what an army sends into a place it attacks: "sent tanks into Rafah"
+_WAR_MACHINES = frozenset(
+    {"tank", "warship", "gunboat", "jet", "bomber", "drone", "armour", "armor", "warplane"}
+)
 
 
 _REACTIONS = frozenset(

@@ -172,6 +172,9 @@ def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
         return []
     donors = modifier_actors(sentence, noun, of=True) or _light_verb_donors(sentence, noun)
     given_to = _compound_receivers(sentence, noun)
+    if noun.dep_ == "dobj" and head.lemma_.lower() in lex.words("support", "receive_verbs"):
+        # "Armenia received its first-ever EU military aid": "its" is the receiver's
+        given_to = [c for c in actors_of(sentence, subject_of(head)) if c in donors]
     if given_to:  # "Washington's latest Taiwan aid": the possessor gives, the compound receives
         donors = [c for c in donors if c not in given_to]
     if any(c.dep_ == "amod" and c.lower_ in _UNREAL for c in noun.children):
