@@ -443,8 +443,21 @@ def _is_money(token: Token) -> bool:
     return token.lower_ in CURRENCY_WORDS or any(c.tag_ == "$" for c in token.subtree)
 
 
+# participles of making: "sent carriers built in Switzerland" names where they were made (but
+# "will finance drones built in Ukraine" pays the maker)
+_MADE = frozenset({"build", "make", "produce", "manufacture", "assemble", "design", "develop", "store"})
+_PAYING_FOR = frozenset({"finance", "fund", "pay", "buy", "purchase", "order", "procure", "co-finance"})
+
+
 def _deep_recipients(sentence: Sentence, objects: list[Token], preps: frozenset[str]) -> list[str]:
-    deep = [t for o in objects for t in o.subtree if t.dep_ == "prep" and t.lower_ in preps]
+    deep = [
+        t
+        for o in objects
+        for t in o.subtree
+        if t.dep_ == "prep"
+        and t.lower_ in preps
+        and not (t.head.lemma_.lower() in _MADE and o.head.lemma_.lower() not in _PAYING_FOR)
+    ]
     return _recipient_codes(sentence, [g for t in deep for g in t.children if g.dep_ == "pobj"])
 
 

@@ -118,7 +118,7 @@ def _clue(sentence: Sentence, verb: Token) -> frozenset[str]:
         "sanction": lex.words("sanction", "verbs")
         | lex.words("sanction", "nouns")
         | lex.words("sanction", "list_nouns")
-        | {"list", "listing", "designation"},
+        | {"list", "listing", "designation", "name", "target"},  # "naming the same five"
         "support": lex.words("support", "transfer_verbs") | lex.words("support", "nouns"),
     }
     words = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG"]

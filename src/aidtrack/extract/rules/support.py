@@ -92,6 +92,10 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         return []  # "voted against sending arms", "instead of sending troops", "drew the line at sending"
     if verb.dep_ == "advcl" and _refusal_phrase(lex, verb.head):
         return []  # "ruled out sending tanks": the refusal rule reads it
+    if verb.dep_ in ("acl", "xcomp") and verb.head.lemma_.lower() in _LEAVE:
+        return []  # "sought approval to send carriers": leave asked for, nothing sent yet
+    if verb.dep_ == "relcl" and verb.head.dep_ == "dobj" and verb.head.head.lemma_.lower() in _CUTTING:
+        return []  # "cut the electricity it supplies to Niger": a supply cut, read as such
     objects = object_tokens(verb)
     if lemma == "pay":
         objects = objects + [t for g in _paid_in(verb) for t in g.subtree]
@@ -345,6 +349,23 @@ def _announcing_giver(sentence: Sentence, verb: Token) -> list[str]:
 
 # participles that say who made a thing: its maker, not the one who tells of it, sent it
 _MAKING = frozenset({"build", "make", "produce", "manufacture", "assemble", "design", "develop", "equip"})
+
+
+# what is asked of the one who must allow a transfer
+_LEAVE = frozenset(
+    {
+        "approval",
+        "permission",
+        "authorisation",
+        "authorization",
+        "consent",
+        "clearance",
+        "go-ahead",
+        "licence",
+    }
+)
+# verbs that end a supply: "cut the electricity it supplies"
+_CUTTING = frozenset({"cut", "halt", "stop", "suspend", "end", "reduce", "freeze", "curb", "slash"})
 
 
 def _made_elsewhere(thing: Token) -> bool:
