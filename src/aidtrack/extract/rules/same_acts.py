@@ -77,11 +77,14 @@ def same_act(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found
     if is_negated(verb) or is_hedged(sentence, verb) or verb.lemma_.lower() in _WEIGHING:
         return []  # "Australia is weighing similar steps": not taken yet
     kinds = _repeated(verb)
+    if _eases(verb):  # "took a similar step, easing restrictions on Syrian banks": no new sanction
+        kinds = kinds - {"sanction"}
     if not kinds or _tells_its_own(verb):
         return []
     actors = actors_of(sentence, subject_of(verb))
-    own = _own_targets(sentence, verb)
-    if own:  # "Britain followed suit against the Iranian companies": the act, on its own targets
+    own = _own_targets(sentence, verb) or _participle_targets(sentence, verb)
+    if own:  # "Britain followed suit against the Iranian companies", "did the same, designating the
+        # Iranian drone maker": the act, on its own targets
         copied = [e for e in _copied(sentence, verb, kinds, ctx) if "target" in e]
         repeats = [{**e, "target": t} for t in own for e in copied[:1]]
     else:
@@ -121,8 +124,7 @@ def _clue(sentence: Sentence, verb: Token) -> frozenset[str]:
         | {"list", "listing", "designation", "name", "target"},  # "naming the same five"
         "support": lex.words("support", "transfer_verbs") | lex.words("support", "nouns"),
     }
-    words = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG"]
-    words += prep_objects(verb, frozenset({"with"}))
+    words = _participles(verb) + [t for o in _with_objects(verb) for t in o.subtree]
     lemmas = {w.lemma_.lower() for w in words} | {w.lower_ for w in words}
     return frozenset(kind for kind, vocab in clues.items() if lemmas & vocab)
 
@@ -167,9 +169,47 @@ def _tells_its_own(verb: Token) -> bool:
 def _own_categories(sentence: Sentence, verb: Token) -> list[str]:
     """The kinds of support the repeat names itself: "did the same with a shipment of diesel
     heaters", "followed suit, sending a field hospital"."""
-    words = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG"]
-    words += prep_objects(verb, frozenset({"with"}))
+    words = _participles(verb) + _with_objects(verb)
     return categories_in(sentence, [t for w in words for t in w.subtree]) if words else []
+
+
+def _participles(verb: Token) -> list[Token]:
+    """ "followed suit, designating two officials": the participles that say what was done."""
+    return [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG"]
+
+
+def _with_objects(verb: Token) -> list[Token]:
+    """ "did the same with its own listings", "followed suit with demining equipment" (the "with"
+    hung on "suit")."""
+    holders = [verb, *children(verb, frozenset({"dobj"}))]
+    return [
+        o
+        for h in holders
+        for p in children(h, frozenset({"prep"}))
+        if p.lower_ == "with"
+        for o in children(p, frozenset({"pobj", "pcomp"}))  # "with demining equipment"
+    ]
+
+
+def _participle_targets(sentence: Sentence, verb: Token) -> list[str]:
+    """The parties a participle names: "designating the Iranian drone maker", "freezing the assets
+    of five North Korean officials", "listing six Sudanese companies"."""
+    phrases = [
+        o
+        for p in _participles(verb)
+        for d in children(p, frozenset({"dobj"}))
+        for o in [d, *prep_objects(d, frozenset({"of"}))]
+    ]
+    phrases += [o for p in _participles(verb) for o in prep_objects(p, frozenset({"on", "against"}))]
+    return list(dict.fromkeys(c for o in phrases for c in target_codes(sentence, o)))
+
+
+# participles that undo a measure: "took a similar step, easing restrictions on Syrian banks"
+_EASING = frozenset({"ease", "lift", "relax", "loosen", "scrap", "remove", "end", "drop", "unfreeze"})
+
+
+def _eases(verb: Token) -> bool:
+    return any(p.lemma_.lower() in _EASING for p in _participles(verb))
 
 
 def _own_targets(sentence: Sentence, verb: Token) -> list[str]:

@@ -237,7 +237,13 @@ def _of_sanctions(sentence: Sentence, noun: Token) -> bool:
     )
     if any(t.lemma_.lower() in nouns or t.lower_ in nouns for t in parts):
         return True
+    if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _LISTING_ACTS:
+        return True  # "The EU's nineteenth package ... listed two Chinese refineries"
     return any(c.dep_ == "amod" and c.lower_ in _PUNITIVE for c in noun.children)
+
+
+# what a package of sanctions does: "the package listed", "banned", "designated"
+_LISTING_ACTS = frozenset({"list", "ban", "designate", "blacklist", "sanction", "target", "prohibit"})
 
 
 _PUNITIVE = frozenset({"restrictive", "punitive", "retaliatory"})
@@ -377,12 +383,30 @@ def _refers_back(noun: Token) -> bool:
 
 
 def _not_yet_given(sentence: Sentence, noun: Token) -> bool:
-    """ "still preparing its next package", "delays in U.S. aid": support not (yet) given."""
+    """ "still preparing its next package", "delays in U.S. aid": support not (yet) given; "the
+    freeze on US budget assistance", "the US aid freeze", "its Yemen funding is under review":
+    support held back or in doubt, which the refusal rules read."""
     lex = sentence.lexicon
     head = noun.head
     if noun.dep_ == "dobj" and head.lemma_.lower() in lex.words("support", "preparing_verbs"):
         return True
-    return noun.dep_ == "pobj" and head.head.lemma_.lower() in lex.words("support", "lacking_heads")
+    if noun.dep_ == "pobj" and head.head.lemma_.lower() in lex.words("support", "lacking_heads") | _HOLDS:
+        return True
+    if noun.dep_ == "compound" and head.lemma_.lower() in _HOLDS:
+        return True
+    predicate = head if noun.dep_ in ("nsubj", "nsubjpass") else None
+    return predicate is not None and any(
+        p.dep_ == "prep"
+        and p.lower_ in ("under", "at")
+        and any(o.lemma_.lower() in _DOUBT for o in p.children)
+        for p in predicate.children
+    )
+
+
+# what holds support back: "the freeze on US assistance", "the aid freeze"
+_HOLDS = frozenset({"freeze", "suspension", "cut", "halt", "pause", "cancellation", "moratorium", "hold"})
+# "under review", "at risk"
+_DOUBT = frozenset({"review", "risk", "threat", "question", "discussion"})
 
 
 def _light_verb_donors(sentence: Sentence, noun: Token) -> list[str]:
