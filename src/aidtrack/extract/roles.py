@@ -195,6 +195,13 @@ def donors_of_verb(sentence: Sentence, verb: Token) -> list[str]:
     subject = subject_of(verb)
     if subject is not None and _private(sentence, subject):
         return []
+    if (  # "Indian firms that supply Russia's military": the relative pronoun stands for the firms
+        subject is not None
+        and subject.tag_ in ("WDT", "WP")
+        and verb.dep_ == "relcl"
+        and _private(sentence, verb.head)
+    ):
+        return []
     own_agent = agent_of(verb) if verb.dep_ == "acl" and verb.tag_ == "VBN" else None
     if (
         own_agent is not None
@@ -513,6 +520,7 @@ def _recipient_codes(sentence: Sentence, candidates: list[Token]) -> list[str]:
             continue
         served = sentence.lexicon.serves.get(tok.lower_) or _agency_named_before(sentence, tok)
         codes = [served] if served else actors_of(sentence, tok)  # "funding to UNRWA"
+        codes = [c for c in codes if c not in _companions_of(sentence, tok)]
         if codes and not any(is_state(c) for c in codes):  # "to UN agencies working in Yemen"
             codes = _served_places(sentence, tok) or codes
         elif len(codes) > 1 and tok.lemma_.lower() in _AGENCIES:  # "the UN agency for Palestinian
@@ -521,6 +529,18 @@ def _recipient_codes(sentence: Sentence, candidates: list[Token]) -> list[str]:
             codes = [c for o in prep_objects(tok, _WHERE_PEOPLE_ARE) for c in actors_of(sentence, o)]
         found += [c for c in codes if c not in found]
     return found
+
+
+def _companions_of(sentence: Sentence, token: Token) -> set[str]:
+    """ "airdropped food into the enclave alongside France": a party beside the place, who helps
+    give, not who receives."""
+    return {
+        sentence.codes[o.i]
+        for p in token.children
+        if p.dep_ == "prep" and p.lower_ in ("alongside", "besides")
+        for o in p.children
+        if o.i in sentence.codes
+    }
 
 
 def served_before(sentence: Sentence, end: int) -> str | None:

@@ -126,7 +126,10 @@ def _clue(sentence: Sentence, verb: Token) -> frozenset[str]:
     }
     words = _participles(verb) + [t for o in _with_objects(verb) for t in o.subtree]
     lemmas = {w.lemma_.lower() for w in words} | {w.lower_ for w in words}
-    return frozenset(kind for kind, vocab in clues.items() if lemmas & vocab)
+    found = {kind for kind, vocab in clues.items() if lemmas & vocab}
+    if not found and "military" in categories_in(sentence, words):
+        found.add("support")  # "followed suit with an undisclosed number of Hawk launchers"
+    return frozenset(found)
 
 
 def _repeated(verb: Token) -> frozenset[str]:
@@ -141,6 +144,8 @@ def _repeated(verb: Token) -> frozenset[str]:
         return _MEASURES  # "did the same hours later": the parser reads "the same hours"
     if lemma == "follow" and any(o.lemma_.lower() in _FOLLOWED for o in objects):
         return _MEASURES
+    if lemma == "follow" and any(c.dep_ in ("prt", "prep") and c.lower_ == "through" for c in verb.children):
+        return frozenset()  # "followed through on its threat": carried out, not repeated
     if lemma == "follow" and not objects and verb.dep_ in ("ROOT", "conj"):
         return _MEASURES  # "Germany, Britain and Italy followed within days"
     if lemma in _SAYING and (any(o.lower_ in _SAME for o in objects) or _the_same_after(verb)):

@@ -549,6 +549,9 @@ def _gives_with(sentence: Sentence, verb: Token) -> bool:
     if verb.lemma_.lower() not in ("lead", "follow") or children(verb, frozenset({"dobj"})):
         return False
     given = prep_objects(verb, frozenset({"with"}))
+    listings = sentence.lexicon.words("sanction", "nouns") | {"listing", "designation", "list"}
+    if any(t.lemma_.lower() in listings for g in given for t in g.subtree):
+        return False  # "followed with its own listings of Iranian drone makers": a sanction
     return any(_a_sum(g) or categories_in(sentence, list(g.subtree)) for g in given)
 
 
