@@ -54,6 +54,10 @@ _WRONGDOING = frozenset(
 _RUING = frozenset({"rue", "reap"})
 
 
+# what one reserves the right to do: "reserves the right to respond"
+_RESPONDING = frozenset({"respond", "retaliate", "react", "answer", "defend"})
+
+
 # "would be held responsible", "will be sorry": the subject answers for what it does
 _ANSWERABLE = frozenset({"responsible", "accountable", "sorry", "liable"})
 # "would pay dearly": how much a price will hurt
@@ -119,6 +123,18 @@ def _threat_idiom(verb: Token) -> bool:
             for c in verb.children
             if c.dep_ in ("acomp", "oprd", "ccomp")
         )
+    if lemma == "guarantee":  # "could not guarantee the security of its oil facilities"
+        return is_negated(verb) and any(
+            o.lemma_.lower() in ("security", "safety") for o in children(verb, frozenset({"dobj"}))
+        )
+    if lemma == "reserve":  # "reserves the right to respond", "to retaliate"
+        return any(
+            o.lemma_.lower() == "right"
+            and any(
+                a.lemma_.lower() in _RESPONDING for a in o.children if a.dep_ in ("acl", "relcl", "xcomp")
+            )
+            for o in children(verb, frozenset({"dobj"}))
+        )
     if lemma == "burn":
         reflexive = any(o.lower_ in _REFLEXIVES for o in children(verb, frozenset({"dobj"})))
         burned = verb.tag_ == "VBN" and any(
@@ -145,7 +161,14 @@ def threat_idiom(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     was crossing a red line": the one who plays, crosses or burns is threatened by the speaker."""
     if verb.pos_ not in ("VERB", "AUX") or not _threat_idiom(verb) or not _told_ahead(verb):
         return []
-    if is_negated(verb) and verb.lemma_.lower() not in ("leave", "sit", "stand", "stay", "remain"):
+    if is_negated(verb) and verb.lemma_.lower() not in (
+        "leave",
+        "sit",
+        "stand",
+        "stay",
+        "remain",
+        "guarantee",
+    ):
         return []  # "will not be left without an answer", "will not sit idly by" threaten
     if sentence.span.text.rstrip(" \"'”’)").endswith("?"):
         return []
