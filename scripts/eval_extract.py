@@ -54,9 +54,19 @@ OWN_PARTS = (
     *TRAINING_PARTS,
     "heldout5_a",
     "heldout5_b",
+    "heldout6_a",
+    "heldout6_b",
 )
 # the parts whose errors nobody reads: estimates of quality on unseen articles
-BLIND_PARTS = ("validation", "heldout4_c", "heldout4_d", "heldout5_a", "heldout5_b")
+BLIND_PARTS = (
+    "validation",
+    "heldout4_c",
+    "heldout4_d",
+    "heldout5_a",
+    "heldout5_b",
+    "heldout6_a",
+    "heldout6_b",
+)
 THRESHOLDS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 
