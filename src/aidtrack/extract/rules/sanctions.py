@@ -572,31 +572,9 @@ def _shadow_fleet(verb: Token) -> Token | None:
 _STRIKES = frozenset({"drone", "missile", "strike", "attack", "raid", "mine", "torpedo", "explosion"})
 
 
-# parties a state designates when it lists them: "the EU listed 19 Chinese companies"
-_LISTED = frozenset(
-    {
-        "company",
-        "firm",
-        "entity",
-        "individual",
-        "person",
-        "businessman",
-        "bank",
-        "vessel",
-        "tanker",
-        "ship",
-        "official",
-        "oligarch",
-        "supplier",
-        "trader",
-        "manufacturer",
-        "maker",
-    }
-)
-
-
 def _lists_parties(sentence: Sentence, verb: Token) -> bool:
-    """ "The EU listed 19 Chinese and Hong Kong companies", "Tokyo listed 11 Russian officials":
+    """ "The EU listed 19 Chinese and Hong Kong companies", "Tokyo listed 11 Russian officials"
+    (parties as the lexicon's party nouns name them):
     a state or union listing parties designates them (a report that lists firms names no actor)."""
     if verb.lemma_.lower() != "list" or is_passive(verb):
         return False
@@ -604,7 +582,8 @@ def _lists_parties(sentence: Sentence, verb: Token) -> bool:
     if subject is None or not actors_of(sentence, subject):
         return False
     objects = children(verb, frozenset({"dobj"}))
-    return any(o.lemma_.lower() in _LISTED and target_codes(sentence, o) for o in objects)
+    parties = sentence.lexicon.words("policy_change", "party_nouns")
+    return any(o.lemma_.lower() in parties and target_codes(sentence, o) for o in objects)
 
 
 # "sanctioned 20 entities, among them firms based in Turkey": members hung on the verb
