@@ -226,13 +226,13 @@ def _owners(token: Token) -> list[Token]:
     return owners
 
 
-_COMPANION_PREPS = frozenset({"alongside", "like"})
+COMPANION_PREPS = frozenset({"alongside", "like"})
 
 
 def companions(sentence: Sentence, verb: Token) -> list[str]:
     """ "Alongside the US and Britain, Canada suspended ...": actors doing the same as the subject."""
     found: list[str] = []
-    for obj in prep_objects(verb, _COMPANION_PREPS):
+    for obj in prep_objects(verb, COMPANION_PREPS):
         found += [c for c in actors_of(sentence, obj) if c not in found]
     for prep in children(verb, frozenset({"prep", "advmod"})):
         if prep.lower_ in ("along", "together"):

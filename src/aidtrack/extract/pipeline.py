@@ -404,8 +404,9 @@ def _analyse(
             last_state = _salient_state(sentence, main) or last_state
             last_organisation = _named_organisation(sentence) or last_organisation
             last_served = served_before(sentence, sent.end) or last_served
-            recent_states = (*recent_states, *_named(sentence, states=True))[-RECENT_STATES:]
-            states_so_far = tuple(dict.fromkeys([*states_so_far, *_named(sentence, states=True)]))
+            named_states = _named(sentence, states=True)
+            recent_states = (*recent_states, *named_states)[-RECENT_STATES:]
+            states_so_far = tuple(dict.fromkeys([*states_so_far, *named_states]))
             groups = (*groups, *(g for g, _ in coordinated_groups(sent, codes)))[-4:]
     return per_sentence, ctx
 

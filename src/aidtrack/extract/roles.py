@@ -20,7 +20,7 @@ from aidtrack.extract.clauses import (
     subject_of,
 )
 from aidtrack.extract.modality import is_future, is_past
-from aidtrack.extract.parties import WAR_NOUNS, actors_of, companions, is_state
+from aidtrack.extract.parties import COMPANION_PREPS, WAR_NOUNS, actors_of, companions, is_state
 
 CURRENCY_WORDS = frozenset(
     {
@@ -255,7 +255,10 @@ _BATCHES = frozenset(
 )
 
 
-_COUNTS = frozenset({"thousand", "hundred", "dozen", "million", "score", "number", "contingent"})
+# nouns that count people or things: "thousands of North Korean soldiers", "dozens of ministers"
+COUNT_NOUNS = frozenset(
+    {"thousand", "hundred", "dozen", "million", "score", "number", "contingent", "handful", "group"}
+)
 
 
 def _national_things(sentence: Sentence, verb: Token) -> list[str]:
@@ -267,7 +270,7 @@ def _national_things(sentence: Sentence, verb: Token) -> list[str]:
     things += [
         g
         for t in things
-        if t.lemma_.lower() in _BATCHES or t.lemma_.lower() in _COUNTS or t.like_num
+        if t.lemma_.lower() in _BATCHES or t.lemma_.lower() in COUNT_NOUNS or t.like_num
         for g in prep_objects(t, frozenset({"of"}))
     ]  # "the first batch of Italian howitzers", "thousands of North Korean soldiers"
     for thing in things:  # "the first batch of Italian howitzers has been delivered"
@@ -450,9 +453,9 @@ def _is_money(token: Token) -> bool:
     return token.lower_ in CURRENCY_WORDS or any(c.tag_ == "$" for c in token.subtree)
 
 
-# participles of making: "sent carriers built in Switzerland" names where they were made (but
-# "will finance drones built in Ukraine" pays the maker)
-_MADE = frozenset({"build", "make", "produce", "manufacture", "assemble", "design", "develop", "store"})
+# verbs of making: "carriers built in Switzerland" names where they were made
+MAKING = frozenset({"build", "make", "produce", "manufacture", "assemble", "design", "develop"})
+# (but "will finance drones built in Ukraine" pays the maker)
 _PAYING_FOR = frozenset({"finance", "fund", "pay", "buy", "purchase", "order", "procure", "co-finance"})
 
 
@@ -463,7 +466,7 @@ def _deep_recipients(sentence: Sentence, objects: list[Token], preps: frozenset[
         for t in o.subtree
         if t.dep_ == "prep"
         and t.lower_ in preps
-        and not (t.head.lemma_.lower() in _MADE and o.head.lemma_.lower() not in _PAYING_FOR)
+        and not (t.head.lemma_.lower() in MAKING | {"store"} and o.head.lemma_.lower() not in _PAYING_FOR)
     ]
     return _recipient_codes(sentence, [g for t in deep for g in t.children if g.dep_ == "pobj"])
 
@@ -537,7 +540,7 @@ def _companions_of(sentence: Sentence, token: Token) -> set[str]:
     return {
         sentence.codes[o.i]
         for p in token.children
-        if p.dep_ == "prep" and p.lower_ in ("alongside", "besides")
+        if p.dep_ == "prep" and p.lower_ in COMPANION_PREPS
         for o in p.children
         if o.i in sentence.codes
     }
@@ -839,17 +842,15 @@ def _kinds_named(sentence: Sentence, tokens: list[Token]) -> list[str]:
     pairs = {f"{a} {b}" for a, b in zip(lemmas, lemmas[1:])}
     texts |= pairs
     texts |= _hyphen_joined(tokens)  # "IRIS - T" is "iris-t"
+    # a word inside a pair of another kind counts only as that pair: the "defence" of "civil
+    # defence" is no weapon
+    paired = {
+        name: {w for p in pairs & words for w in p.split()}
+        for name, words in sentence.lexicon.categories.items()
+    }
     found = []
     for name, words in sentence.lexicon.categories.items():
-        # a word inside a pair of another kind counts only as that pair: the "defence" of
-        # "civil defence" is no weapon
-        inside = {
-            w
-            for other, ws in sentence.lexicon.categories.items()
-            if other != name
-            for p in pairs & ws
-            for w in p.split()
-        }
+        inside = {w for other, ws in paired.items() if other != name for w in ws}
         if (texts - inside) & words:
             found.append(name)
     if "military" not in found and any(is_designation(t) for t in tokens):

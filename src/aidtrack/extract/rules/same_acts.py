@@ -23,6 +23,7 @@ from aidtrack.extract.parties import actors_of
 from aidtrack.extract.roles import categories_in
 from aidtrack.extract.rules.common import ArticleContext, Found
 from aidtrack.extract.rules.measures_common import _SAYING, target_codes
+from aidtrack.extract.rules.sanctions import _loosening
 
 RULE = "same-act"
 # which event types "the same <noun>" repeats; None: any
@@ -77,7 +78,7 @@ def same_act(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found
     if is_negated(verb) or is_hedged(sentence, verb) or verb.lemma_.lower() in _WEIGHING:
         return []  # "Australia is weighing similar steps": not taken yet
     kinds = _repeated(verb)
-    if _eases(verb):  # "took a similar step, easing restrictions on Syrian banks": no new sanction
+    if _eases(sentence, verb):  # "took a similar step, easing restrictions on Syrian banks": no new sanction
         kinds = kinds - {"sanction"}
     if not kinds or _tells_its_own(verb):
         return []
@@ -209,12 +210,10 @@ def _participle_targets(sentence: Sentence, verb: Token) -> list[str]:
     return list(dict.fromkeys(c for o in phrases for c in target_codes(sentence, o)))
 
 
-# participles that undo a measure: "took a similar step, easing restrictions on Syrian banks"
-_EASING = frozenset({"ease", "lift", "relax", "loosen", "scrap", "remove", "end", "drop", "unfreeze"})
-
-
-def _eases(verb: Token) -> bool:
-    return any(p.lemma_.lower() in _EASING for p in _participles(verb))
+def _eases(sentence: Sentence, verb: Token) -> bool:
+    """ "took a similar step, easing restrictions on Syrian banks": a participle that ends or
+    eases a measure (the loosening verbs of the policy combos)."""
+    return any(p.lemma_.lower() in _loosening(sentence.lexicon) for p in _participles(verb))
 
 
 def _own_targets(sentence: Sentence, verb: Token) -> list[str]:

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from aidtrack.extract.clauses import Sentence, agent_of, children, governors, is_passive, prep_objects
 from aidtrack.extract.modality import is_hedged, is_negated
 from aidtrack.extract.parties import actors_of
-from aidtrack.extract.roles import modifier_actors
+from aidtrack.extract.roles import COUNT_NOUNS, modifier_actors
 from aidtrack.extract.rules.common import ArticleContext, Found
 from aidtrack.extract.rules.measures_common import (
     _CONFERRED,
@@ -353,12 +353,6 @@ _DISPLAYING = frozenset({"fly", "bear", "carry", "sail", "display", "sport", "us
 _MARKS = frozenset({"flag", "ensign", "plate", "colour", "color", "registration", "number"})
 
 
-# words that count people: "dozens of ministers", "a number of officials"
-_AMOUNTS = frozenset(
-    {"dozen", "dozens", "hundred", "hundreds", "score", "scores", "number", "handful", "group"}
-)
-
-
 def _listed_with(token: Token) -> list[Token]:
     """The conjuncts and appositions of a named object ("Iwaya, the ambassador of Japan and
     seven other Japanese nationals"), and the conjuncts of its appositions."""
@@ -382,7 +376,7 @@ def _entry_ban(sentence: Sentence, verb: Token, objects: list[Token]) -> list[To
         for p in prep_objects(o, frozenset({"of", "to"})) + prep_objects(verb, frozenset({"to"}))
     ]
     objects = objects + [  # "barred entry to dozens of New Zealand ministers"
-        p for o in objects if o.lemma_.lower() in _AMOUNTS for p in prep_objects(o, frozenset({"of"}))
+        p for o in objects if o.lemma_.lower() in COUNT_NOUNS for p in prep_objects(o, frozenset({"of"}))
     ]
     people = [
         o

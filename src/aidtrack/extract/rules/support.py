@@ -19,6 +19,7 @@ from aidtrack.extract.roles import (
     CURRENCY_WORDS,
     DOBJ_RECIPIENT_VERBS,
     INSTRUMENTS,
+    MAKING,
     TRANSPORT_VERBS,
     categories_in,
     core_phrase,
@@ -64,6 +65,7 @@ from aidtrack.extract.rules.common import (
     _supports,
     _unable,
 )
+from aidtrack.extract.rules.threats import CUTTING
 
 _OPPOSING_PREPS = frozenset({"against", "without"})
 
@@ -94,7 +96,7 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         return []  # "ruled out sending tanks": the refusal rule reads it
     if verb.dep_ in ("acl", "xcomp") and verb.head.lemma_.lower() in _LEAVE:
         return []  # "sought approval to send carriers": leave asked for, nothing sent yet
-    if verb.dep_ == "relcl" and verb.head.dep_ == "dobj" and verb.head.head.lemma_.lower() in _CUTTING:
+    if verb.dep_ == "relcl" and verb.head.dep_ == "dobj" and verb.head.head.lemma_.lower() in CUTTING:
         return []  # "cut the electricity it supplies to Niger": a supply cut, read as such
     objects = object_tokens(verb)
     if lemma == "pay":
@@ -348,7 +350,7 @@ def _announcing_giver(sentence: Sentence, verb: Token) -> list[str]:
 
 
 # participles that say who made a thing: its maker, not the one who tells of it, sent it
-_MAKING = frozenset({"build", "make", "produce", "manufacture", "assemble", "design", "develop", "equip"})
+_MAKING = MAKING | {"equip"}
 
 
 # what is asked of the one who must allow a transfer
@@ -364,8 +366,6 @@ _LEAVE = frozenset(
         "licence",
     }
 )
-# verbs that end a supply: "cut the electricity it supplies"
-_CUTTING = frozenset({"cut", "halt", "stop", "suspend", "end", "reduce", "freeze", "curb", "slash"})
 
 
 def _made_elsewhere(thing: Token) -> bool:

@@ -246,8 +246,22 @@ _MADE = frozenset(
 )
 
 
-_CUTTING = frozenset(
-    {"cut", "halt", "suspend", "withhold", "stop", "end", "freeze", "pull", "withdraw", "slash"}
+# verbs that end a supply: "threatened to cut funding", "cut the electricity it supplies"
+CUTTING = frozenset(
+    {
+        "cut",
+        "halt",
+        "suspend",
+        "withhold",
+        "stop",
+        "end",
+        "freeze",
+        "pull",
+        "withdraw",
+        "slash",
+        "reduce",
+        "curb",
+    }
 )
 
 
@@ -255,7 +269,7 @@ def _cuts_support(sentence: Sentence, acts: list[Token]) -> bool:
     """ "threatened to cut funding", "to withhold aid": an act that takes support away."""
     nouns = sentence.lexicon.words("support", "nouns")
     return any(
-        act.lemma_.lower() in _CUTTING
+        act.lemma_.lower() in CUTTING
         and any(o.lemma_.lower() in nouns for o in children(act, frozenset({"dobj"})))
         for act in acts
     )
