@@ -825,13 +825,39 @@ def _loads_for_vehicles(tokens: list[Token]) -> list[Token]:
 def _categories(sentence: Sentence, tokens: list[Token]) -> list[str]:
     tokens = _loads_for_vehicles(tokens)
     helped = [t for t in tokens if _helped(t)]
+    negated = {i for t in tokens for i in _negated_kind(t)}
     tokens = [
-        t for t in tokens if not _helped(t) and not _paying(t) and not _of_self(t) and not _dates_a_period(t)
+        t
+        for t in tokens
+        if not _helped(t)
+        and not _paying(t)
+        and not _of_self(t)
+        and not _dates_a_period(t)
+        and t.i not in negated
     ]
     found = _kinds_named(sentence, tokens)
     if helped and "humanitarian" not in found:
         found = _kinds_named(sentence, tokens + helped)  # "the salaries of soldiers" pay an army
+    if negated and not found:
+        found = ["humanitarian"]  # "non-military assistance" is the civilian kind
     return found
+
+
+def _negated_kind(token: Token) -> list[int]:
+    """The tokens of "non-military" ("non", "-", "military") or "nonmilitary": a kind denied,
+    so no word of that kind (a "non-lethal" helmet is still military equipment)."""
+    word = token.lower_
+    if word in ("nonmilitary", "non-military"):
+        return [token.i]
+    doc = token.doc
+    if (
+        word == "military"
+        and token.i >= 2
+        and doc[token.i - 1].text == "-"
+        and doc[token.i - 2].lower_ == "non"
+    ):
+        return [token.i - 2, token.i - 1, token.i]
+    return []
 
 
 def _kinds_named(sentence: Sentence, tokens: list[Token]) -> list[str]:

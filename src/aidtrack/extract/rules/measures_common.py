@@ -133,6 +133,16 @@ def _joining(prep: Token) -> bool:
     return prep.lower_ == "with" and prep.i > 0 and doc[prep.i - 1].lower_ in ("together", "along")
 
 
+# trade itself: a measure on "arms trade with Israel" is aimed at the partner (where goods go,
+# "controls on exports to Russia", is read by the measure's own rules)
+_TRADE_NOUNS = frozenset({"trade", "commerce", "dealing", "business"})
+
+
+def _trade_partner(tok: Token, prep: Token) -> bool:
+    """ "an embargo on weapons trade with Israel": the partner of the trade is the target."""
+    return tok.lemma_.lower() in _TRADE_NOUNS and prep.lower_ == "with" and tok.dep_ == "pobj"
+
+
 def target_codes(sentence: Sentence, phrase: Token, *, clauses: bool = False) -> list[str]:
     """Actors named in a target phrase, every conjunct ("Iranian and Syrian firms"), not the
     victims of "over its war in Ukraine" nor (unless ``clauses``) the actors of a clause
@@ -150,7 +160,12 @@ def target_codes(sentence: Sentence, phrase: Token, *, clauses: bool = False) ->
         if code and code not in found:
             found.append(code)
         for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in _AWAY_PREPS and not _joining(child):
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in _AWAY_PREPS
+                and not _joining(child)
+                and not _trade_partner(tok, child)
+            ):
                 continue
             if national and child.dep_ == "prep" and child.lower_ == "in":
                 continue  # "Israeli settlers and four outposts in the West Bank"
@@ -313,3 +328,31 @@ def ended(token: Token) -> bool:
         if gov.lower_ == "of" and gov.head.lemma_.lower() in _ENDING_NOUNS:
             return True
     return False
+
+
+def passes_on(token: Token) -> bool:
+    """Passing support on: "from re-exporting armoured vehicles" (which the parser splits at the
+    hyphen), "from passing on anti-aircraft guns"."""
+    doc = token.doc
+    if token.lower_ == "re" and token.i + 2 < len(doc):
+        return doc[token.i + 1].text == "-" and doc[token.i + 2].lemma_.lower() == "export"
+    if token.lemma_.lower() == "export" and token.i >= 2:
+        return doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "re"
+    return token.lemma_.lower() == "pass" and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ == "on" for c in token.children
+    )
+
+
+_KEEPING_FROM = frozenset({"block", "bar", "prevent", "stop", "forbid", "prohibit", "keep"})
+
+
+def blocks_passing_on(sentence: Sentence, verb: Token) -> bool:
+    """ "Switzerland blocked Denmark from re-exporting armoured vehicles to Ukraine": keeping
+    another state from passing support on refuses that support; it is neither an export rule
+    nor a sanction on the state kept from it."""
+    if verb.lemma_.lower() not in _KEEPING_FROM:
+        return False
+    kept = [o for o in children(verb, frozenset({"dobj"})) if actors_of(sentence, o)]
+    return bool(kept) and any(
+        passes_on(t) for p in verb.children if p.dep_ == "prep" and p.lower_ == "from" for t in p.subtree
+    )

@@ -24,6 +24,7 @@ from aidtrack.extract.rules.measures_common import (
     _destinations,
     _misread_object,
     _on_exports,
+    blocks_passing_on,
     ended,
     target_codes,
 )
@@ -106,6 +107,19 @@ def _ceased(token: Token) -> bool:
         token.tag_ == "VBG"
         and token.dep_ in ("xcomp", "ccomp", "pcomp")
         and token.head.lemma_.lower() in _CEASING
+    )
+
+
+def _object_of_misread_verb(sentence: Sentence, token: Token) -> bool:
+    """A headline's object read as its verb: in "Norway scraps ban on arms exports" the parser
+    takes "scraps" for the subject noun of a verb "ban"; the change is the scrapping."""
+    return token.pos_ == "VERB" and any(
+        c.dep_ == "nsubj"
+        and c.pos_ == "NOUN"
+        and c.lower_.endswith("s")
+        and c.lemma_.lower() in _first_words(sentence.lexicon)
+        and sentence.codes.get(c.i - 1) is not None
+        for c in token.children
     )
 
 
@@ -386,6 +400,10 @@ def policy_change(sentence: Sentence, token: Token, ctx: ArticleContext) -> list
         return []
     if _ceasing_over_change(sentence, token):
         return []  # "decided to stop blocking the re-export": read at "blocking"
+    if _object_of_misread_verb(sentence, token):
+        return []  # "Norway scraps ban on arms exports": read at "scraps"
+    if blocks_passing_on(sentence, token):
+        return []  # "blocked Denmark from re-exporting vehicles to Ukraine": a refusal
     phrased = _policy_direction(sentence, token)
     direction = phrased or combo
     ceased = _no_longer(token) or _ceased(token)

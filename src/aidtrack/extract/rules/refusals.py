@@ -44,6 +44,7 @@ from aidtrack.extract.rules.common import (
     _unable,
     light_verb_actors,
 )
+from aidtrack.extract.rules.measures_common import passes_on
 
 _OPTIONS = frozenset({"possibility", "option", "plan", "intention", "idea", "prospect"})
 
@@ -332,7 +333,7 @@ def _gerund_complements(verb: Token) -> list[Token]:
 def _gives_word(lex: Any, token: Token) -> bool:
     """A verb of giving, also as a gerund the tagger took for a noun ("balked at handing over")."""
     giving = lex.support_verbs | _OFFERING
-    if token.lemma_.lower() in giving:
+    if token.lemma_.lower() in giving or passes_on(token):
         return True
     return (
         token.lower_.endswith("ing")

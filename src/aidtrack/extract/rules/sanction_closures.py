@@ -18,6 +18,7 @@ from aidtrack.extract.rules.measures_common import (
     _late_agent,
     _misread_main,
     _misread_object,
+    blocks_passing_on,
     ended,
     target_codes,
 )
@@ -37,8 +38,8 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
     Chinese firms to its entity list": restrictions aimed at another country's parties."""
     lex = sentence.lexicon
     lemma = verb.lemma_.lower()
-    if verb.pos_ != "VERB" or is_negated(verb):
-        return []
+    if verb.pos_ != "VERB" or is_negated(verb) or blocks_passing_on(sentence, verb):
+        return []  # "barred Poland from re-exporting howitzers to Ukraine" refuses them
     if is_passive(verb) and _misread_main(verb) is None:
         return _closed_by(sentence, verb, ctx)
     objects = children(verb, frozenset({"dobj"})) or _misread_object(verb)

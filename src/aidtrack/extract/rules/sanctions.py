@@ -23,12 +23,14 @@ from aidtrack.extract.rules.measures_common import (
     _LOCATING,
     _NEW,
     _SAYING,
+    _TRADE_NOUNS,
     _actors,
     _combos,
     _destinations,
     _misread_main,
     _misread_object,
     _on_exports,
+    _trade_partner,
     ended,
     target_codes,
 )
@@ -104,6 +106,10 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
             if g is not None
             for c in actors_of(sentence, g)
         ]
+    if not actors and core and verb.pos_ == "VERB" and not _placed_under(noun):
+        actors = modifier_actors(
+            sentence, _container_of(noun)
+        )  # "EU governments agreed to extend the bloc's sanctions"
     if follow_up:
         main = ctx.main_sanction_target()
         targets = [main] if main else []
@@ -125,6 +131,13 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
 
 # verbs by which one takes up another's sanctions ("joined US sanctions"): the name is the maker's
 _TAKING_UP = frozenset({"join", "align", "follow", "mirror", "match", "copy", "back", "support"})
+
+
+def _container_of(noun: Token) -> Token:
+    """The "package" of "the EU's 14th package of sanctions", else the noun itself."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _CONTAINERS:
+        return noun.head.head
+    return noun
 
 
 def _named_in_compound(sentence: Sentence, noun: Token, verb: Token, actors: list[str]) -> list[str]:
@@ -311,6 +324,8 @@ def _trade_ban(noun: Token, lex: Lexicon | None = None) -> bool:
     if noun.lemma_.lower() not in lex.words("sanction", "measure_nouns"):
         return False
     modifiers = lex.words("sanction", "measure_modifiers")
+    if _on_trade_with(noun):
+        return True  # "a ban on commerce with Israel"
     if not any(
         c.lower_ in modifiers or c.lemma_.lower() in modifiers
         for c in noun.children
@@ -320,6 +335,15 @@ def _trade_ban(noun: Token, lex: Lexicon | None = None) -> bool:
     return bool(_measure_targets(noun)) or _on_exports(noun) and bool(prep_objects(noun, frozenset({"to"})))
 
 
+def _on_trade_with(noun: Token) -> bool:
+    """ "a ban on trade with Israel": a measure on trade with a partner (the parser may hang the
+    "with" on the measure)."""
+    trade = [o for o in prep_objects(noun, frozenset({"on"})) if o.lemma_.lower() in _TRADE_NOUNS]
+    return any(_trade_partner(o, p) for o in trade for p in o.children) or bool(
+        trade and prep_objects(noun, frozenset({"with"}))
+    )
+
+
 _COVERING = frozenset({"cover", "target", "include", "hit", "affect"})
 
 
@@ -327,6 +351,8 @@ def _measure_targets(noun: Token) -> list[Token]:
     """The "on/against X" of a measure noun, or of the noun it is coordinated with."""
     preps = frozenset({"on", "against"})
     found = prep_objects(noun, preps)
+    if _on_trade_with(noun):  # "a ban on commerce with Israel", the "with" hung on the ban
+        found += prep_objects(noun, frozenset({"with"}))
     if not found and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _COVERING:
         found = children(noun.head, frozenset({"dobj"}))  # "the new measures hit Iranian firms"
     if not found:  # "the EU measures targeting Belarus"
@@ -437,7 +463,8 @@ def _under_verb(noun: Token) -> Token | None:
 
 def _sanction_targets(sentence: Sentence, verb: Token, noun: Token, ctx: ArticleContext) -> list[str]:
     aimed = frozenset({"on", "against"})
-    objs = _aimed_objects(noun) + prep_objects(verb, aimed)
+    # not the phrase of the sanctions themselves: "signed off on the bloc's sanctions package"
+    objs = _aimed_objects(noun) + [o for o in prep_objects(verb, aimed) if noun not in o.subtree]
     if not objs:  # "extended the sanctions to Belarus"; not "sanctions on X over deliveries to Y"
         objs = prep_objects(noun, frozenset({"to"})) + prep_objects(verb, frozenset({"to"}))
     under = _under_verb(noun)

@@ -259,6 +259,8 @@ def _commercial(sentence: Sentence, verb: Token, objects: list[Token], ctx: Arti
     weapons directly to Ukraine" in an article on what is sent to Ukraine)."""
     if any(t.lemma_.lower() in _AID_FRAMES and not _denied(t) for t in verb.subtree if t != verb):
         return False
+    if _funds_a_purchase_for_another(sentence, verb):
+        return False
     if any(t.dep_ in ("appos", "dobj") and t.lemma_.lower() in _SALE_NOUNS for t in verb.subtree):
         return True  # "delivered the missiles in April, a commercial sale"
     recipients = recipients_of(sentence, verb, dobj_is_recipient=False)
@@ -282,6 +284,32 @@ def _commercial(sentence: Sentence, verb: Token, objects: list[Token], ctx: Arti
     return any(
         o.lemma_.lower() in _DEALS for o in prep_objects(verb, frozenset({"under", "as"}))
     )  # "delivered under a contract", "shipped as part of a sale"
+
+
+def _funds_a_purchase_for_another(sentence: Sentence, verb: Token) -> bool:
+    """ "The Netherlands is financing the purchase of 100 tanks for Ukraine": paying for what is
+    bought for another party is support to that party, not a sale to the payer."""
+    if verb.lemma_.lower() not in _FUNDING | {"pay", "co-finance", "cofinance"}:
+        return False
+    bought = [
+        o
+        for o in children(verb, frozenset({"dobj"})) + prep_objects(verb, frozenset({"for"}))
+        if o.lemma_.lower() in ("purchase", "procurement", "acquisition", "production")
+    ]
+
+    def named_after(preps: tuple[str, ...]) -> set[str]:
+        return {
+            c
+            for o in bought
+            for t in o.subtree
+            if t.dep_ == "pobj" and t.head.lower_ in preps
+            for c in actors_of(sentence, t)
+        }
+
+    # not the payer itself ("for its own army") nor the seller ("from the United States")
+    return bool(
+        named_after(("for", "to")) - named_after(("from",)) - set(actors_of(sentence, subject_of(verb)))
+    )
 
 
 def _appositive_subject(verb: Token) -> Token | None:
