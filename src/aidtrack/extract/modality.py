@@ -66,9 +66,17 @@ def _negated_here(token: Token) -> bool:
             and any(g.lower_ == "no" for g in child.children)
         ):
             return True  # "no longer", "no more"
-        if child.dep_ in ("dobj", "attr", "nsubjpass") and any(g.lower_ == "no" for g in child.children):
+        if child.dep_ in ("dobj", "attr", "nsubjpass") and any(
+            g.lower_ == "no" and not _hyphen_word(g) for g in child.children
+        ):
             return True
     return False
+
+
+def _hyphen_word(token: Token) -> bool:
+    """The "no" of a hyphenated compound ("a no-fly zone", "its no-arms policy"), no negation."""
+    doc = token.doc
+    return token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_
 
 
 def has_aux(token: Token, words: frozenset[str]) -> bool:

@@ -163,7 +163,10 @@ def _ends_a_restraint(sentence: Sentence, verb: Token) -> bool:
         o for o in children(verb, frozenset({"dobj", "nsubjpass"})) if o.lemma_.lower() in _PRACTICES
     ]
     for practice in practices:
-        for prep in practice.children:
+        if _no_arms_compound(practice):
+            return True  # "dropped their no-arms-to-war-zones policies"
+        # the parser may hang the practice's "against" on the verb: "dropped policies against sending"
+        for prep in [*practice.children, *(verb.children if practice.dep_ == "dobj" else [])]:
             if prep.dep_ != "prep" or prep.lower_ not in ("of", "against"):
                 continue
             acts = [
@@ -172,6 +175,24 @@ def _ends_a_restraint(sentence: Sentence, verb: Token) -> bool:
             if any(prep.lower_ == "against" or is_negated(a) or _not_before(a) for a in acts):
                 return True
     return False
+
+
+# what a hyphenated "no-arms" rule keeps back
+_ARMS_WORDS = frozenset({"arm", "arms", "weapon", "weapons", "lethal", "export", "exports"})
+
+
+def _no_arms_compound(practice: Token) -> bool:
+    """A practice named by a hyphenated compound that starts with "no" and names arms:
+    "their no-arms-to-war-zones policies", "its no-lethal-weapons principle"."""
+    doc = practice.doc
+    words = [t for t in practice.subtree if t.i < practice.i]
+    return any(
+        t.lower_ == "no"
+        and t.i + 2 < practice.i
+        and doc[t.i + 1].text == "-"
+        and doc[t.i + 2].lower_ in _ARMS_WORDS
+        for t in words
+    )
 
 
 def _none_of(verb: Token) -> bool:

@@ -461,10 +461,17 @@ def _under_verb(noun: Token) -> Token | None:
     return holder if holder.pos_ == "VERB" else None
 
 
+# verbs of answering another's measures: their maker is the target
+_STRIKING_BACK = frozenset({"retaliate", "respond", "counter", "react", "hit"})
+
+
 def _sanction_targets(sentence: Sentence, verb: Token, noun: Token, ctx: ArticleContext) -> list[str]:
     aimed = frozenset({"on", "against"})
     # not the phrase of the sanctions themselves: "signed off on the bloc's sanctions package"
-    objs = _aimed_objects(noun) + [o for o in prep_objects(verb, aimed) if noun not in o.subtree]
+    # (but "retaliated against the EU's sanctions" strikes back at their maker)
+    objs = _aimed_objects(noun) + [
+        o for o in prep_objects(verb, aimed) if noun not in o.subtree or verb.lemma_.lower() in _STRIKING_BACK
+    ]
     if not objs:  # "extended the sanctions to Belarus"; not "sanctions on X over deliveries to Y"
         objs = prep_objects(noun, frozenset({"to"})) + prep_objects(verb, frozenset({"to"}))
     under = _under_verb(noun)
