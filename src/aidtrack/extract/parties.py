@@ -483,6 +483,9 @@ def resolve_pronoun(sentence: Sentence, token: Token) -> str | None:
         if i in sentence.codes and not in_relative_aside(token.doc[i])
     ]
     before = outside if outside and not in_relative_aside(token) else before
+    subjects = _earlier_subjects(sentence, token) if token.dep_ in ("nsubj", "nsubjpass") else []
+    if subjects and subjects[-1] in before:
+        return subjects[-1]  # "Poland bought tanks from Korea to replace those it had sent": Poland
     if not before and sentence.previous is None and word == "government":
         return sentence.filed  # "TOKYO - The government said ...": the dateline's state
     if word in _PERSONAL and not any(
@@ -490,6 +493,30 @@ def resolve_pronoun(sentence: Sentence, token: Token) -> str | None:
     ):
         return sentence.previous  # "Defying US objections, his war cabinet ...": not the US
     return before[-1] if before else sentence.previous
+
+
+def _earlier_subjects(sentence: Sentence, token: Token) -> list[str]:
+    """The actors named as subjects before a pronoun that is itself a subject: a subject
+    pronoun refers back to a subject sooner than to an object ("from South Korea")."""
+    found = []
+    for i in range(sentence.span.start, token.i):
+        code = sentence.codes.get(i)
+        if code is None:
+            continue
+        word = token.doc[i]
+        while word.dep_ in ("compound", "poss", "amod", "conj", "appos") and word.head != word:
+            word = word.head
+        if word.dep_ in ("nsubj", "nsubjpass") and not (token.lower_ == "it" and _a_person(sentence, word)):
+            found.append(code)  # "Stoltenberg thanked Korea for the aid it provided": "it" is no person
+    return found
+
+
+def _a_person(sentence: Sentence, word: Token) -> bool:
+    """A subject that names a person: a title, or a name that is no state's or body's."""
+    if word.lower_ in _TITLES:
+        return True
+    name = " ".join(t.lower_ for t in [*(c for c in word.lefts if c.dep_ == "compound"), word])
+    return word.pos_ == "PROPN" and word.i in sentence.codes and name not in sentence.lexicon.names
 
 
 _PERSONAL = frozenset({"he", "she", "his", "her"})
