@@ -167,7 +167,7 @@ def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
     named = len(targets)  # "warned Finland and Sweden": every conjunct is a target
     tokens = list(verb.subtree)
     cues = lex.words("threat", "consequence_words")
-    has_cue = any(t.lemma_.lower() in cues for t in tokens)
+    has_cue = any(t.lemma_.lower() in cues and _aimed_harm(t) for t in tokens)
     against = bool(prep_objects(verb, frozenset({"against"}))) or any(
         c.dep_ == "xcomp" and is_negated(c) for c in verb.children
     )
@@ -672,7 +672,34 @@ def _consequence_word(token: Token) -> bool:
         return token.pos_ == "VERB" and is_future(token)
     if lemma == "price" and token.pos_ == "NOUN":  # "would pay a heavy price", not "prices fell"
         return token.head.lemma_.lower() in _BEARING
+    return _aimed_harm(token)
+
+
+def _aimed_harm(token: Token) -> bool:
+    """A harm to ties threatens ("would undermine relations"); to an economy it forecasts."""
+    if token.lemma_.lower() in _HARMS_TO_TIES:
+        return any(t.lemma_.lower() in _TIES for t in token.subtree if t != token)
     return True
+
+
+# harms that threaten only when done to a relationship ("a breakdown in relations", "would
+# poison ties"); done to an economy or a harvest they forecast
+_HARMS_TO_TIES = frozenset(
+    {"breakdown", "rupture", "ruin", "wreck", "undermine", "harm", "sour", "poison", "worsen", "deteriorate"}
+)
+_TIES = frozenset(
+    {
+        "relation",
+        "relationship",
+        "tie",
+        "cooperation",
+        "trust",
+        "partnership",
+        "friendship",
+        "bilateral",
+        "dialogue",
+    }
+)
 
 
 def _bearers(sentence: Sentence, token: Token) -> list[str]:
