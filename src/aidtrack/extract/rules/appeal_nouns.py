@@ -49,10 +49,12 @@ def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
         return []  # "made the case for more tanks to Berlin" asks; "in the case of" does not
     head = noun.head
     pressed = _pressed_clause(sentence, noun)
+    split = _split_for_clause(noun)
     if (
         lemma == "call"
         and not prep_objects(noun, frozenset({"for", "on", "upon"}))
         and _for_clause(noun) is None
+        and split is None
         and pressed is None
         and _occasioned_clause(noun) is None  # "despite calls from Warsaw, Berlin refused to send"
     ):
@@ -85,6 +87,13 @@ def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
     clause = _for_clause(noun) or _that_clause(noun)
     if clause is not None:  # "renewed his call for Israel to provide air defence"
         targets += [c for c in actors_of(sentence, subject_of(clause)) if c not in targets]
+    split = split if clause is None else None
+    if split is not None:  # "calls from Kyiv for Seoul to provide air defence", parsed apart
+        clause, asker, pressed_party = split
+        actors = actors or [
+            c for c in actors_of(sentence, asker) if c not in actors_of(sentence, pressed_party)
+        ]
+        targets += [c for c in actors_of(sentence, pressed_party) if c not in targets and c not in actors]
     if made:
         targets += [c for o in prep_objects(head, frozenset({"to"})) for c in actors_of(sentence, o)]
     if not targets and answered:
@@ -258,6 +267,27 @@ def _for_clause(noun: Token) -> Token | None:
     if clause.pos_ != "VERB" or subject_of(clause) is None:
         return None
     return clause if clause.head in (noun, noun.head) else None
+
+
+def _split_for_clause(noun: Token) -> tuple[Token, Token, Token] | None:
+    """ "calls from Kyiv for Seoul to provide air defence": the parser hangs "for Seoul" on the
+    asker (or on the noun) and "to provide" on the noun. Gives the clause, the asker and the
+    party pressed."""
+    clause = next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ in ("advcl", "acl") and c.pos_ == "VERB" and any(a.lower_ == "to" for a in c.children)
+        ),
+        None,
+    )
+    if clause is None:
+        return None
+    pressing = frozenset({"for", "on", "upon"})
+    for asker in prep_objects(noun, frozenset({"from", "by"})):
+        for pressed in prep_objects(asker, pressing) + prep_objects(noun, pressing):
+            return clause, asker, pressed
+    return None
 
 
 def appeal_answered(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
