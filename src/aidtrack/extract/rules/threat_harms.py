@@ -19,7 +19,14 @@ from aidtrack.extract.parties import actors_of
 from aidtrack.extract.roles import modifier_actors
 from aidtrack.extract.rules.common import ArticleContext, Found
 from aidtrack.extract.rules.threat_idioms import _ANSWERABLE, _DEARLY
-from aidtrack.extract.rules.threats import _ANSWERING, _MODALS, _conditional_parties, _threat, _told_parties
+from aidtrack.extract.rules.threats import (
+    _ANSWERING,
+    _BONDS,
+    _MODALS,
+    _conditional_parties,
+    _threat,
+    _told_parties,
+)
 
 # verbs that tell what will come: the warning itself, or a statement of it
 _FORETELLING = frozenset(
@@ -51,25 +58,6 @@ _HARMING = frozenset(
         "derail",
         "doom",
         "upend",
-    }
-)
-# what such a verb must harm for a threat: the bond between states, or a state's safety
-_BONDS = frozenset(
-    {
-        "relation",
-        "relationship",
-        "tie",
-        "cooperation",
-        "treaty",
-        "partnership",
-        "friendship",
-        "dialogue",
-        "peace",
-        "security",
-        "interest",
-        "trust",
-        "bond",
-        "alliance",
     }
 )
 # harms that fall back on the one who acts ("would backfire on", "would come to regret")

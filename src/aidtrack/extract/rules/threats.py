@@ -678,26 +678,32 @@ def _consequence_word(token: Token) -> bool:
 def _aimed_harm(token: Token) -> bool:
     """A harm to ties threatens ("would undermine relations"); to an economy it forecasts."""
     if token.lemma_.lower() in _HARMS_TO_TIES:
-        return any(t.lemma_.lower() in _TIES for t in token.subtree if t != token)
+        return any(t.lemma_.lower() in _BONDS for t in token.subtree if t != token)
     return True
 
 
-# harms that threaten only when done to a relationship ("a breakdown in relations", "would
-# poison ties"); done to an economy or a harvest they forecast
+# harms that threaten only when done to a bond ("a breakdown in relations", "would poison
+# ties"); done to an economy or a harvest they forecast
 _HARMS_TO_TIES = frozenset(
     {"breakdown", "rupture", "ruin", "wreck", "undermine", "harm", "sour", "poison", "worsen", "deteriorate"}
 )
-_TIES = frozenset(
+# what a harm must harm for a threat: the bond between states, or a state's safety
+_BONDS = frozenset(
     {
         "relation",
         "relationship",
         "tie",
         "cooperation",
-        "trust",
+        "treaty",
         "partnership",
         "friendship",
-        "bilateral",
         "dialogue",
+        "peace",
+        "security",
+        "interest",
+        "trust",
+        "bond",
+        "alliance",
     }
 )
 
