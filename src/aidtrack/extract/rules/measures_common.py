@@ -135,12 +135,12 @@ def _joining(prep: Token) -> bool:
 
 # trade itself: a measure on "arms trade with Israel" is aimed at the partner (where goods go,
 # "controls on exports to Russia", is read by the measure's own rules)
-_TRADE_NOUNS = frozenset({"trade", "commerce", "dealing", "business"})
+_TRADE_WITH_NOUNS = frozenset({"trade", "commerce", "dealing", "business"})
 
 
 def _trade_partner(tok: Token, prep: Token) -> bool:
     """ "an embargo on weapons trade with Israel": the partner of the trade is the target."""
-    return tok.lemma_.lower() in _TRADE_NOUNS and prep.lower_ == "with" and tok.dep_ == "pobj"
+    return tok.lemma_.lower() in _TRADE_WITH_NOUNS and prep.lower_ == "with" and tok.dep_ == "pobj"
 
 
 def target_codes(sentence: Sentence, phrase: Token, *, clauses: bool = False) -> list[str]:

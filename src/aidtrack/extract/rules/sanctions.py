@@ -23,7 +23,7 @@ from aidtrack.extract.rules.measures_common import (
     _LOCATING,
     _NEW,
     _SAYING,
-    _TRADE_NOUNS,
+    _TRADE_WITH_NOUNS,
     _actors,
     _combos,
     _destinations,
@@ -338,7 +338,7 @@ def _trade_ban(noun: Token, lex: Lexicon | None = None) -> bool:
 def _on_trade_with(noun: Token) -> bool:
     """ "a ban on trade with Israel": a measure on trade with a partner (the parser may hang the
     "with" on the measure)."""
-    trade = [o for o in prep_objects(noun, frozenset({"on"})) if o.lemma_.lower() in _TRADE_NOUNS]
+    trade = [o for o in prep_objects(noun, frozenset({"on"})) if o.lemma_.lower() in _TRADE_WITH_NOUNS]
     return any(_trade_partner(o, p) for o in trade for p in o.children) or bool(
         trade and prep_objects(noun, frozenset({"with"}))
     )
