@@ -422,6 +422,7 @@ def _name_tokens(token: Token) -> list[Token]:
             and token.tag_ == "NNS"
             and (child.dep_ in ("compound", "amod", "poss", "nmod") or child.lower_ == "of")
             and not _acts_through_members(child)
+            and not _decides_as_union(token, child)
         ):
             continue  # "NATO countries", "members of the EU" are not NATO or the EU
         if child.dep_ == "acl" and child.lemma_ != "lead":
@@ -441,6 +442,28 @@ _MEMBERS_ONLY_GROUPS = frozenset({"g7", "g-7", "g20", "g-20"})
 
 def _acts_through_members(child: Token) -> bool:
     return child.dep_ == "compound" and child.lower_ in _MEMBERS_ONLY_GROUPS
+
+
+# what the EU's member states do together in its Council, as the Union
+_UNION_DECISIONS = frozenset(
+    {"agree", "decide", "approve", "adopt", "endorse", "extend", "impose", "renew", "prolong"}
+)
+
+
+def _decides_as_union(group: Token, child: Token) -> bool:
+    """ "EU governments approved 10 million euros for the Armenian army", "EU states decided to
+    freeze the assets": the member states deciding together are the EU (unlike "EU countries
+    such as Hungary", or "EU countries sent tanks", each on its own)."""
+    named = child.dep_ == "compound" and any(  # "EU states", "EU member states"
+        t.text == "EU" or (t.lower_ == "union" and any(c.lower_ == "european" for c in t.children))
+        for t in child.subtree
+    )
+    return (
+        named
+        and group.dep_ == "nsubj"
+        and group.head.pos_ == "VERB"
+        and group.head.lemma_.lower() in _UNION_DECISIONS
+    )
 
 
 def _hyphen_participle(token: Token) -> bool:

@@ -526,6 +526,7 @@ _NEVER_TRIGGERS = frozenset(
 
 def _sentence_events(sentence: Sentence, ctx: ArticleContext) -> list[Found]:
     out: list[Found] = []
+    ctx.kinds_named = []
     for token in sentence.span:
         if token.pos_ in _NEVER_TRIGGERS:
             continue

@@ -134,7 +134,11 @@ def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
         tokens += [t for t in granting.subtree if t not in noun.head.subtree]
     transfer = any(t.lemma_.lower() in lex.support_verbs for t in tokens)
     cats, cat_default = _category_or_default(
-        sentence, tokens, ctx, allow_default=transfer or has_support_noun(sentence, tokens)
+        sentence,
+        tokens,
+        ctx,
+        allow_default=transfer or has_support_noun(sentence, tokens),
+        sentence_wide=True,
     )
     if not cats and answering is not None and targets:  # "despite requests, Y has not agreed to
         answer = [t for t in answering.subtree if t not in head.subtree]  # deliver its jets"
@@ -313,6 +317,7 @@ def appeal_answered(sentence: Sentence, noun: Token, ctx: ArticleContext) -> lis
         objects,
         ctx,
         allow_default=has_support_noun(sentence, objects) or lemma in lex.support_verbs,
+        sentence_wide=True,
     )
     return _appeal_events(
         (list(dict.fromkeys(askers)), givers),
@@ -426,7 +431,7 @@ def appeal_pressure(sentence: Sentence, noun: Token, ctx: ArticleContext) -> lis
     transfer = clause.lemma_.lower() in lex.support_verbs
     if not transfer and not has_support_noun(sentence, tokens):
         return []
-    cats, cat_default = _category_or_default(sentence, tokens, ctx, allow_default=True)
+    cats, cat_default = _category_or_default(sentence, tokens, ctx, allow_default=True, sentence_wide=True)
     actors, targets = _pressure_parties(sentence, noun)
     recipients = recipients_of(sentence, clause, dobj_is_recipient=False)
     return _appeal_events(

@@ -110,7 +110,9 @@ def appeal_complaint(sentence: Sentence, word: Token, ctx: ArticleContext) -> li
         if party is None or not _holds_back(sentence, clause):
             continue
         targets = [c for c in actors_of(sentence, party) if c not in actors]
-        cats, cat_default = _category_or_default(sentence, list(clause.subtree), ctx, allow_default=True)
+        cats, cat_default = _category_or_default(
+            sentence, list(clause.subtree), ctx, allow_default=True, sentence_wide=True
+        )
         out += _appeal_events((actors, targets), cats, word, 0.6 - 0.1 * cat_default, "appeal-complaint")
     if lemma in _COMPLAINING:
         out += _slowness_blamed(sentence, word, actors)
@@ -317,7 +319,11 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
             )
         return []  # "asking Ukraine to comply with the law ... military goals": nothing to give
     cats, cat_default = _category_or_default(
-        sentence, tokens, ctx, allow_default=transfer or has_support_noun(sentence, tokens)
+        sentence,
+        tokens,
+        ctx,
+        allow_default=transfer or has_support_noun(sentence, tokens),
+        sentence_wide=True,
     )
     paying = any(t.lemma_.lower() == "pay" and _gives_by_another_verb(t) for t in tokens)
     if not cats and (names_money(tokens) and has_support_noun(sentence, tokens) or paying):
@@ -773,7 +779,7 @@ def appeal_approach(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     sentence_lex = sentence.lexicon
     if not (has_support_noun(sentence, asked) or any(sentence_lex.categories_of(t) for t in asked)):
         return []
-    cats, cat_default = _category_or_default(sentence, asked, ctx, allow_default=True)
+    cats, cat_default = _category_or_default(sentence, asked, ctx, allow_default=True, sentence_wide=True)
     actors = _refusal_actors(sentence, verb)
     targets: list[str] = []
     asked_ids = {t.i for t in asked}
@@ -864,7 +870,7 @@ def appeal_deontic(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list
         objects = [giving, *objects]  # "do more to arm Ukraine": arming says the kind
     if not (categories_in(sentence, objects) or has_support_noun(sentence, objects)):
         return []
-    cats, cat_default = _category_or_default(sentence, objects, ctx, allow_default=True)
+    cats, cat_default = _category_or_default(sentence, objects, ctx, allow_default=True, sentence_wide=True)
     recipients = recipients_of(
         sentence, giving, dobj_is_recipient=giving.lemma_.lower() in DOBJ_RECIPIENT_VERBS
     )

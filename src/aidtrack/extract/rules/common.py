@@ -39,7 +39,10 @@ class ArticleContext:
     # per type, the events of the last sentence that told one of that type
     last_of_type: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     refused_category: dict[str, str] = field(default_factory=dict)  # the kind each actor last refused
-    pending_sanction: tuple[str, ...] = ()  # who just sanctioned parties the sentence gave no state of
+    pending_sanction: tuple[str, ...] = ()
+    kinds_named: list[str] = field(
+        default_factory=list
+    )  # kinds the sentence so far named  # who just sanctioned parties the sentence gave no state of
 
     def main_other(self, *exclude: str | None) -> str | None:
         """The actor the article most often tells giving (a subject of a transfer verb), other
@@ -96,14 +99,39 @@ Rule = Callable[[Sentence, Token, ArticleContext], list[Found]]
 
 
 def _category_or_default(
-    sentence: Sentence, tokens: list[Token], ctx: ArticleContext, *, allow_default: bool
+    sentence: Sentence,
+    tokens: list[Token],
+    ctx: ArticleContext,
+    *,
+    allow_default: bool,
+    sentence_wide: bool = False,
 ) -> tuple[list[str], bool]:
+    """The kinds of support ``tokens`` name. Else, with ``allow_default``: the one kind an
+    earlier event of the sentence named ("Britain pledged 120 million pounds for food and
+    shelter, and the pledges of Norway and Denmark brought the total to ..."), with
+    ``sentence_wide`` the one kind the whole sentence names (what a request is for is often
+    told in its reasons: "urged Washington to keep funding flowing, saying that pipelines for
+    food would break down"), else the article's most named kind. The flag says a default was
+    taken."""
     cats = categories_in(sentence, tokens)
     if cats:
+        ctx.kinds_named.extend(c for c in cats if c not in ctx.kinds_named)
         return cats, False
-    if allow_default and ctx.default_category:
+    if not allow_default:
+        return [], False
+    told = kind_told_before(ctx)
+    if not told and sentence_wide:
+        told = categories_in(sentence, list(sentence.span))
+    if len(told) == 1:
+        return list(told), True
+    if ctx.default_category:
         return [ctx.default_category], True
     return [], False
+
+
+def kind_told_before(ctx: ArticleContext) -> list[str]:
+    """The one kind of support the sentence named so far, if it named only one."""
+    return list(ctx.kinds_named) if len(ctx.kinds_named) == 1 else []
 
 
 def _recipients_or_default(

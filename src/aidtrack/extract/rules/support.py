@@ -64,6 +64,7 @@ from aidtrack.extract.rules.common import (
     _refusals,
     _supports,
     _unable,
+    kind_told_before,
 )
 from aidtrack.extract.rules.threats import CUTTING
 
@@ -172,8 +173,9 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     if inherent and not categories_in(sentence, objects):
         cats = ["military"]
     elif cat_default and has_money(objects) and not categories_in(sentence, objects):
-        # money and nothing else: the kind of aid the article is about, or a financial transfer
-        cats = [ctx.default_category or "financial"]
+        # money and nothing else: the kind the sentence told before, the kind of aid the article
+        # is about, or a financial transfer
+        cats = kind_told_before(ctx) or [ctx.default_category or "financial"]
     elif not cats and has_money(objects):
         cats, cat_default = ["financial"], True
     if cat_default and lemma in lex.words("support", "increase_verbs") and not refused:
