@@ -568,8 +568,8 @@ def _remember(ctx: ArticleContext, found: list[Found]) -> None:
     ctx.sanctioned_by.update(
         (e.fields["target"], e.fields["actor"]) for e in found if e.fields["type"] == "sanction"
     )
-    if found:  # what "Britain did the same" copies
-        ctx.last_events = [dict(e.fields) for e in found]
+    if found:  # what "Britain did the same" copies: the acts the sentence tells, not its asides
+        ctx.last_events = [dict(e.fields) for e in found if not _given_in_passing(e)]
         ctx.refused_category.update(
             (e.fields["actor"], e.fields["category"])
             for e in found
@@ -578,6 +578,20 @@ def _remember(ctx: ArticleContext, found: list[Found]) -> None:
         for kind in {e.fields["type"] for e in found}:
             ctx.last_of_type[kind] = [dict(e.fields) for e in found if e.fields["type"] == kind]
         ctx.pending_sanction = ()
+
+
+# the relations of a word that describes a thing rather than tells an act
+_DESCRIBING = frozenset({"amod", "relcl"})
+
+
+def _given_in_passing(event: Found) -> bool:
+    """ "let Ukraine use German-supplied weapons", "the Gepard guns it gave Kyiv": support told
+    inside a description of a thing, which "France did the same" does not repeat (a measure
+    can be what a described thing holds: "a decree that turns its embargo into law")."""
+    anchor = event.anchor
+    return event.fields["type"] == "support" and any(
+        t.dep_ in _DESCRIBING for t in (anchor, *anchor.ancestors)
+    )
 
 
 def _lenders_lend(found: list[Found], lenders: frozenset[str]) -> list[Found]:
