@@ -772,19 +772,24 @@ def _context(
     given_to: Counter[str] = Counter()  # "to X" after a word of giving: not "ambassador to X"
     categories: Counter[str] = Counter()
     aided: set[str] = set()  # given to by a word of giving that is not a sale
+    asked: Counter[str] = Counter()  # who asks for a kind of support (for itself)
     giving = lexicon.support_verbs | lexicon.words("support", "nouns")
     for (_, doc), codes in zip(parsed, mentions):
         for token in doc:
             if token.lower_ in ("to", "for", "into") and token.dep_ in ("prep", "dative"):
+                gives = _gives(lexicon, token.head, giving)
+                if token.lower_ == "into" and not gives:
+                    continue  # "fire them into Russia": a place struck, not a receiver
                 for code in (c for obj in token.children for c in _receiving_codes(obj, codes)):
                     recipients[code] += 1
-                    if _gives(lexicon, token.head, giving):
+                    if gives:
                         given_to[code] += 1
                     if token.head.lemma_.lower() in giving - TRADE_LEMMAS:
                         aided.add(code)
             if _supplied_with(lexicon, token, codes):
                 given_to[codes[token.i]] += 1  # "supply Kyiv with jets"
                 aided.add(codes[token.i])
+            asked.update(_askers_for_support(lexicon, token, codes))
             for name, words in lexicon.categories.items():
                 if token.lemma_.lower() in words:
                     categories[name] += 1
@@ -792,6 +797,7 @@ def _context(
     ctx.aided = aided
     ctx.actor_counts = dict(Counter(code for codes in mentions for code in codes.values()))
     ctx.giver_counts = dict(_givers(lexicon, parsed, mentions))
+    given_to = _with_askers(given_to, asked)
     if not given_to and recipients and max(recipients.values()) < 2:
         recipients = _weighed_by_mentions(recipients, ctx)
     if given_to or recipients:
@@ -856,6 +862,44 @@ def _gives(lexicon: Lexicon, head: Token, giving: frozenset[str]) -> bool:
     return head.lemma_.lower() in lexicon.words("support", "object_verbs") and has_money(
         [t for c in head.children if c.dep_ == "dobj" for t in c.subtree]
     )
+
+
+def _with_askers(given_to: Counter[str], asked: Counter[str]) -> Counter[str]:
+    """Who is given to, and at half the weight who asks: in an article on Kyiv's request for
+    air defence that tells the answers ("Berlin said it would hand over a third system"), the
+    asker receives; an aside ("Egypt asked the EU for budget support") does not outweigh those
+    given to."""
+    ranked = Counter({code: 2 * n for code, n in given_to.items()})
+    ranked.update(asked)
+    return ranked
+
+
+# verbs of asking whose subject wants the support for itself
+_ASKING_FOR = frozenset({"ask", "request", "seek", "appeal", "plead", "beg", "lobby"})
+
+
+def _askers_for_support(lexicon: Lexicon, token: Token, codes: dict[int, str]) -> list[str]:
+    """The states that ask for a kind of support ("Kyiv asked for air defence", "Ukraine is
+    seeking more shells"): those it is meant for."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in _ASKING_FOR:
+        return []
+    subject = subject_of(token)
+    if subject is None or subject.i not in codes:
+        return []
+    asked = [
+        t
+        for c in token.children
+        if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "for")
+        for t in c.subtree
+    ]
+    if any(t.lemma_.lower() in _LEAVE for t in asked):
+        return []  # "asked Bern for permission to re-export the shells": leave to give, not aid
+    return [codes[subject.i]] if any(lexicon.categories_of(t) for t in asked) else []
+
+
+_LEAVE = frozenset(
+    {"permission", "approval", "consent", "authorisation", "authorization", "leave", "clearance"}
+)
 
 
 def _supplied_with(lexicon: Lexicon, token: Token, codes: dict[int, str]) -> bool:
