@@ -70,6 +70,7 @@ from aidtrack.extract.rules.support import (
 from aidtrack.extract.rules.support_nouns import (
     support_coming_forward,
     support_compound,
+    support_giver_noun,
     support_guarantee,
     support_helping_with,
     support_joining,
@@ -105,6 +106,7 @@ RULES: tuple[Rule, ...] = (
     support_paying,
     support_guarantee,
     support_helping_with,
+    support_giver_noun,
     refusal_excluded,
     refusal_of_operation,
     support_joining,

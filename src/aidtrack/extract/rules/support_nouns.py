@@ -1,6 +1,7 @@
 """Support rules on nouns and other framings: "an aid package", "paid for", "guaranteed",
-"helped with", "joined the coalition", "stepped up". A party described as a giver ("the largest
-donor to Sudan", "Armenia's main arms supplier") tells a standing, not an act, and is no event.
+"helped with", "joined the coalition", "stepped up", and a party described as a giver ("Germany
+is Israel's second biggest supplier", "Norway is one of Ukraine's major donors"): the annotated
+news codes such a description as support given.
 """
 
 from __future__ import annotations
@@ -621,6 +622,69 @@ def _guarantors(sentence: Sentence, verb: Token) -> list[str]:
     if agent.i in sentence.codes or agent.pos_ == "PROPN" or agent.lemma_.lower() in _GOVERNMENTS:
         return actors_of(sentence, agent)
     return []  # "a loan backed by frozen Russian assets": the assets stand behind it, not Russia
+
+
+_GIVER_NOUNS = frozenset(
+    {"supplier", "provider", "donor", "contributor", "backer", "funder", "financier", "sponsor"}
+)
+
+
+_COPULAS = frozenset({"be", "become", "remain", "rank"})
+
+
+def support_giver_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
+    """A party named as a giver: "Germany became the biggest European supplier of weapons to
+    Kyiv", "Japan is Ukraine's largest Asian donor"."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _GIVER_NOUNS:
+        return []
+    named, copula = _named_giver(noun)
+    if named is None or (noun.dep_ != "attr" and noun.lemma_.lower() in _SELLERS):
+        return []  # "Britain, the US and France, Saudi Arabia's main arms suppliers": sellers
+    if copula is not None and (is_negated(copula) or is_hedged(sentence, copula)):
+        return []
+    donors = actors_of(sentence, named)
+    receivers = [
+        c for o in prep_objects(noun, frozenset({"to", "for", "of"})) for c in actors_of(sentence, o)
+    ]
+    if copula is not None:
+        receivers += [
+            c for o in prep_objects(copula, frozenset({"to", "for"})) for c in actors_of(sentence, o)
+        ]
+    receivers += [  # "supplier of weapons to Kyiv"
+        c
+        for g in prep_objects(noun, frozenset({"of"}))
+        for o in prep_objects(g, frozenset({"to", "for"}))
+        for c in actors_of(sentence, o)
+    ]
+    receivers += [c for p in children(noun, frozenset({"poss"})) for c in actors_of(sentence, p)]
+    receivers = [r for r in dict.fromkeys(receivers) if r not in donors]
+    tokens = [t for t in noun.subtree if t.dep_ != "poss"]
+    cats, cat_default = _category_or_default(sentence, tokens, ctx, allow_default=True)
+    if not donors or not receivers:
+        return []
+    return _supports(
+        donors, receivers, cats, noun, 0.7 - 0.15 * cat_default, rule="support-giver", stage=None
+    )
+
+
+_SELLERS = frozenset({"supplier", "provider"})  # also those who sell: aid only when a copula says so
+
+
+def _named_giver(noun: Token) -> tuple[Token | None, Token | None]:
+    """Who a giver noun names, and the copula that says so: "Germany became the biggest supplier"
+    (the subject), "Estonia, a major donor of aid to Kyiv" (the name it stands beside), "Poland,
+    one of Ukraine's biggest suppliers", "Norway has been among the most generous donors"."""
+    holder = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
+        holder = noun.head.head  # "one of the biggest suppliers"
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "among":
+        copula = noun.head.head
+        return (subject_of(copula), copula) if copula.lemma_.lower() in _COPULAS else (None, None)
+    if holder.dep_ == "attr" and holder.head.lemma_.lower() in _COPULAS:
+        return subject_of(holder.head), holder.head
+    if holder.dep_ == "appos" and holder.head.pos_ == "PROPN":
+        return holder.head, None
+    return None, None
 
 
 _HELPING = frozenset({"help", "assist", "aid", "support", "back"})
