@@ -117,7 +117,28 @@ def is_hedged(sentence: Sentence, anchor: Token) -> bool:
             return True
         if _relative_clause(tok):
             return False  # a relative clause states a fact of its own
+        if _own_statement(tok):
+            return False  # "..., while Finland said it was also stopping exports": its own fact
     return False
+
+
+# conjunctions of an adverbial clause that states a fact of its own, which the main clause's
+# verb does not govern ("suspended sales, while Finland said it was stopping exports")
+_FREE_MARKS = frozenset({"while", "whereas", "although", "though", "because", "since"})
+
+
+def _own_statement(token: Token) -> bool:
+    """An adverbial clause with a conjunction of its own fact; also when the parser hangs the
+    conjunction on a verb of saying inside it ("while Finland said earlier, they were stopping")."""
+    if token.dep_ != "advcl":
+        return False
+    return _freely_marked(token) or any(
+        c.dep_ == "advcl" and c.i < token.i and c.pos_ == "VERB" and _freely_marked(c) for c in token.children
+    )
+
+
+def _freely_marked(token: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in _FREE_MARKS for c in token.children)
 
 
 def is_conditional(token: Token) -> bool:
