@@ -132,9 +132,16 @@ def _own_statement(token: Token) -> bool:
     conjunction on a verb of saying inside it ("while Finland said earlier, they were stopping")."""
     if token.dep_ != "advcl":
         return False
+    if _finite_or_perfect(token) and not any(c.dep_ in ("mark", "aux", "auxpass") for c in token.children):
+        return True  # "warned that famine has returned ... and singled out Kuwait": a finite verb
+        # (or a perfect one with its object) the parser hung as an adverbial clause
     return _freely_marked(token) or any(
         c.dep_ == "advcl" and c.i < token.i and c.pos_ == "VERB" and _freely_marked(c) for c in token.children
     )
+
+
+def _finite_or_perfect(token: Token) -> bool:
+    return token.tag_ == "VBD" or (token.tag_ == "VBN" and any(c.dep_ == "dobj" for c in token.children))
 
 
 def _freely_marked(token: Token) -> bool:
