@@ -113,6 +113,7 @@ class Lexicon:
     people: dict[str, tuple[Term, ...]]
     sets: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
     serves: dict[str, str] = field(default_factory=dict)  # organisation name -> the place it serves
+    acting_for: dict[str, str] = field(default_factory=dict)  # such a name -> the body it acts for
     lenders: frozenset[str] = frozenset()  # codes whose support is money lent or granted to a state
     institutions: dict[str, frozenset[str]] = field(default_factory=dict)  # "treasury" -> states with one
 
@@ -209,6 +210,7 @@ def load_lexicon() -> Lexicon:
         names={**country_demonyms(), **country_compound_names(), **_names(actors.get("names", {}))},
         people=_people(),
         serves=_names(actors.get("serves", {})),
+        acting_for=_names(actors.get("acting_for", {})),
         lenders=frozenset(actors.get("lenders", [])),
         institutions={k.lower(): frozenset(v) for k, v in actors.get("institutions", {}).items()},
     )

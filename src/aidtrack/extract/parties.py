@@ -175,6 +175,9 @@ def actors_of(sentence: Sentence, token: Token | None) -> list[str]:
         code = sentence.code(tok)
         if code and code not in found:
             found.append(code)
+    if not found and token.dep_ in ("nsubj", "nsubjpass"):
+        acting = sentence.lexicon.acting_for  # "UNRWA's chief urged ...": the agency's body acts
+        found = list(dict.fromkeys(acting[t.lower_] for t in _name_tokens(token) if t.lower_ in acting))
     if not found and token.lemma_.lower() in GROUP_NOUNS and token.tag_ == "NNS":
         found = _members_beside(sentence, token) or _cited(sentence)
     if not found:
