@@ -78,7 +78,7 @@ def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
     if not actors and _misread_subject(noun) is not None:  # "Lithuania renewed calls for ...",
         actors = actors_of(sentence, _misread_subject(noun))  # the verb read as a noun's modifier
         made = bool(actors)
-    targets = [c for o in prep_objects(noun, frozenset({"to", "on", "upon"})) for c in actors_of(sentence, o)]
+    targets = [c for o in _addressees(noun) for c in actors_of(sentence, o)]
     if askers or made:  # "Ukraine's request for jets from Sweden": asked of Sweden
         asked_of = prep_objects(noun, frozenset({"from"})) + [
             g for o in prep_objects(noun, frozenset({"for"})) for g in prep_objects(o, frozenset({"from"}))
@@ -162,6 +162,18 @@ def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
 
 # phrases that tell a clause as the answer to a request: "despite calls from Warsaw, Berlin
 # refused", "after a plea from Kyiv, Oslo sent", "in response to Armenia's request, Paris ..."
+def _addressees(noun: Token) -> list[Token]:
+    """Whom a request is made to: "a request to Washington", "calls on Berlin"; not the "to" the
+    parser hangs on the noun after the asked act ("requests from Germany and Denmark to
+    re-export ammunition to Ukraine": Ukraine is where the ammunition would go)."""
+    asked = [c.i for c in noun.children if c.dep_ == "acl" and any(a.lower_ == "to" for a in c.children)]
+    return [
+        o
+        for o in prep_objects(noun, frozenset({"to", "on", "upon"}))
+        if not (o.head.lower_ == "to" and asked and o.head.i > min(asked))
+    ]
+
+
 _OCCASION_PREPS = frozenset({"despite", "after", "following", "amid", "to"})
 
 
