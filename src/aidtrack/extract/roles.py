@@ -663,9 +663,19 @@ def object_tokens(anchor: Token) -> list[Token]:
     """
     tokens = [anchor]
     for child in anchor.children:
-        if child.dep_ in _OBJECT_DEPS or (child.dep_ == "conj" and child.pos_ == "NOUN"):
+        if (
+            child.dep_ in _OBJECT_DEPS
+            or (child.dep_ == "conj" and child.pos_ == "NOUN")
+            or _described_as(child)
+        ):
             tokens.extend(_phrase(child))
     return tokens
+
+
+def _described_as(child: Token) -> bool:
+    """An adjective hung on the verb after a comma that describes what is given: "committed 12
+    billion dollars in aid to Ukraine, mostly financial and humanitarian"."""
+    return child.dep_ in ("advcl", "oprd") and child.pos_ == "ADJ" and child.i > child.head.i
 
 
 def _phrase(token: Token) -> list[Token]:

@@ -191,9 +191,9 @@ def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
         # "Kyiv welcomed Canada's pledge": who welcomes or receives it is the recipient
         explicit = [c for c in _welcoming_parties(sentence, noun) if c not in donors]
     recipients, defaulted = _recipients_or_default(explicit, ctx)
-    cats, cat_default = _category_or_default(
-        sentence, list(noun.subtree) + _contents(noun), ctx, allow_default=True
-    )
+    # what it holds or comes to: "has totalled $12 billion, including humanitarian and financial aid"
+    named = list(noun.subtree) + _contents(noun) + _amounted(noun)
+    cats, cat_default = _category_or_default(sentence, named, ctx, allow_default=True)
     if not cats and has_money(list(noun.subtree) + _amounted(noun)):  # "the Canadian pledge of $500m",
         cats, cat_default = ["financial"], True  # "Norway's contribution ... was 50 million dollars"
     if told_before:  # the kind must be said in this clause ("also includes humanitarian aid")
