@@ -541,6 +541,7 @@ def _sentence_events(sentence: Sentence, ctx: ArticleContext) -> list[Found]:
     kept = _drop_sanctioned_dealings(
         _drop_opted_out(_drop_permitted(_drop_threatened(_drop_imposed_threats(out))))
     )
+    kept = _drop_goods_origins(kept)
     kept = _lenders_lend(kept, sentence.lexicon.lenders)
     _remember(ctx, kept)
     return kept
@@ -629,6 +630,34 @@ def _drop_sanctioned_dealings(found: list[Found]) -> list[Found]:
             and any(e.anchor.i in scope for scope in scopes)
         )
         and not (e.fields["type"] == "refusal" and e.anchor.i in anchors)
+    ]
+
+
+# verbs of paying for what is given: their subject gives whatever the goods are
+_PAYING = frozenset({"pay", "contribute", "finance", "fund", "cofinance", "co-finance", "bankroll"})
+
+
+def _drop_goods_origins(found: list[Found]) -> list[Found]:
+    """ "The Netherlands will contribute 300 million euros to a NATO-led package of American
+    weapons for Ukraine": the payer gives; a party named on the goods it pays for (their maker,
+    the scheme's leader) gives nothing here."""
+    payers = [
+        e
+        for e in found
+        if e.fields["type"] == "support" and e.anchor.pos_ == "VERB" and e.anchor.lemma_.lower() in _PAYING
+    ]
+    return [
+        e
+        for e in found
+        if not (
+            e.fields["type"] == "support"
+            and e.anchor.pos_ == "NOUN"
+            and e.rule != "support-verb"  # "Vilnius will contribute 30 million euros, Riga 10 million"
+            and any(
+                e.anchor.i in {t.i for t in p.anchor.subtree} and e.fields["donor"] != p.fields["donor"]
+                for p in payers
+            )
+        )
     ]
 
 
