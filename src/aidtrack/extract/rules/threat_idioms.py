@@ -93,9 +93,14 @@ def _threat_idiom(verb: Token) -> bool:
             o.lemma_.lower() == "line" and any(c.lower_ == "red" for c in o.children)
             for o in children(verb, frozenset({"dobj"}))
         )
-    if lemma == "leave":  # "will not be left without a response"
-        return is_negated(verb) and any(
-            o.lemma_.lower() in _ANSWER_NOUNS for o in prep_objects(verb, frozenset({"without"}))
+    if lemma == "leave":  # "will not be left without a response", "will not leave it unanswered"
+        return is_negated(verb) and (
+            any(o.lemma_.lower() in _ANSWER_NOUNS for o in prep_objects(verb, frozenset({"without"})))
+            or any(
+                c.lower_ in _UNANSWERED
+                for c in verb.subtree  # "will not leave Finland's move unanswered" (an adjective)
+                if c.dep_ in ("oprd", "acomp", "xcomp", "amod") and _in_clause_of(c, verb)
+            )
         )
     if lemma == "be":  # "London would be fair game", "would be held responsible", "will be sorry"
         return any(
@@ -135,6 +140,8 @@ def _threat_idiom(verb: Token) -> bool:
             )
             for o in children(verb, frozenset({"dobj"}))
         )
+    if lemma in _RESPONDING:  # "would respond in a way that Seoul will not like"
+        return bool(_displeased_of(verb))
     if lemma == "burn":
         reflexive = any(o.lower_ in _REFLEXIVES for o in children(verb, frozenset({"dobj"})))
         burned = verb.tag_ == "VBN" and any(
@@ -142,6 +149,41 @@ def _threat_idiom(verb: Token) -> bool:
         )
         return reflexive or burned
     return False
+
+
+_UNANSWERED = frozenset({"unanswered", "unpunished", "unanswerable"})
+
+
+def _in_clause_of(token: Token, verb: Token) -> bool:
+    """``token`` hangs under ``verb`` with no other verb between them."""
+    return not any(
+        a.pos_ in ("VERB", "AUX") for a in token.ancestors if a.i != verb.i and verb in a.ancestors
+    )
+
+
+# what a response is said to be like: "in a way", "in a manner"
+_MANNERS = frozenset({"way", "manner", "fashion"})
+# verbs of liking whose subject (or, for "please" and "suit", whose object) is pleased
+_LIKING = frozenset({"like", "welcome", "enjoy", "appreciate", "want", "expect"})
+_PLEASING = frozenset({"please", "suit", "satisfy"})
+
+
+def _displeased_of(verb: Token) -> list[Token]:
+    """Who will not like the response: "respond in a way that Seoul will not like" (Seoul),
+    "in a manner that would not please Tokyo" (Tokyo)."""
+    found: list[Token] = []
+    for manner in prep_objects(verb, frozenset({"in"})):
+        if manner.lemma_.lower() not in _MANNERS:
+            continue
+        for clause in children(manner, frozenset({"relcl"})):
+            if not is_negated(clause):
+                continue
+            lemma = clause.lemma_.lower()
+            if lemma in _LIKING:
+                found += [s for s in [subject_of(clause)] if s is not None]
+            elif lemma in _PLEASING:
+                found += children(clause, frozenset({"dobj"}))
+    return found
 
 
 def _told_ahead(verb: Token) -> bool:
@@ -182,6 +224,14 @@ def threat_idiom(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
             o for c in verb.children if c.dep_ in ("ccomp", "oprd") for o in children(c, frozenset({"nsubj"}))
         ]
         bearers = [c for o in children(verb, frozenset({"dobj"})) + held for c in actors_of(sentence, o)]
+    if verb.lemma_.lower() in _RESPONDING:  # "would respond in a way that Seoul will not like"
+        bearers = [c for o in _displeased_of(verb) for c in actors_of(sentence, o)]
+    if verb.lemma_.lower() == "leave" and not is_passive(verb):  # "will not leave Berlin's move unanswered"
+        bearers = [
+            c
+            for o in children(verb, frozenset({"dobj"}))
+            for c in modifier_actors(sentence, o) or actors_of(sentence, o)  # whose act it is
+        ]
     bearers = [b for b in bearers if b not in speakers]  # "it would not sit idly by": the speaker acts
     bearers = bearers or _told_parties(sentence, verb) or _conditional_parties(sentence, verb)
     return [_threat(s, b, verb, 0.7) for s in speakers for b in dict.fromkeys(bearers) if s != b]
