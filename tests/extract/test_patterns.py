@@ -107,7 +107,10 @@ CASES = {
         ),
         ("Austria refused to supply arms to Ukraine, citing its neutrality.", {("refusal", "AUT", M)}),
         ("Switzerland has ruled out military aid to Kyiv.", {("refusal", "CHE", M)}),
-        ("The US paused deliveries of weapons to Ukraine.", {("refusal", "USA", M)}),
+        (  # a halted delivery is also a deal's rule changed (see the policy cases)
+            "The US paused deliveries of weapons to Ukraine.",
+            {("refusal", "USA", M), ("policy_change", "USA", "tighten")},
+        ),
         ("Brazil declined to provide ammunition to Ukraine.", {("refusal", "BRA", M)}),
         ("Israel rejected a request for air defence systems from Ukraine.", {("refusal", "ISR", M)}),
         ("Italy did not rule out sending more weapons to Ukraine.", set()),

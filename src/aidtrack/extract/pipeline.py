@@ -690,11 +690,21 @@ def _drop_permitted(found: list[Found]) -> list[Found]:
         )
         and not (
             e.fields["type"] == "refusal"
+            and not _holds_up_shipment(e.anchor)
             and any(  # "suspended weapons sales", "scrapped its rule against selling arms": a rule
                 c.fields["actor"] == e.fields["actor"] and c.anchor == e.anchor for c in changes
             )
         )
     ]
+
+
+def _holds_up_shipment(verb: Token) -> bool:
+    """ "paused a shipment of 2,000-pound bombs to Israel": support held back (a refusal) as well
+    as a single deal halted (a policy change)."""
+    return any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ("shipment", "delivery")
+        for c in verb.children
+    )
 
 
 _SAME_CLAUSE = frozenset(
