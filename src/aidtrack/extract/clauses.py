@@ -361,6 +361,27 @@ def relative_head(clause: Token) -> Token | None:
     return next((doc[c.i - 1] for c in pronouns if doc[c.i - 1].pos_ in ("NOUN", "PROPN")), None)
 
 
+HYPHENS = ("-", "\u2011")
+
+
+def joined_after(token: Token) -> Token | None:
+    """The word a hyphen joins to ``token`` after it ("fly" for the "no" of "no-fly"; the
+    tokenizer splits "re-export" into "re", "-", "export"); None when no hyphen follows."""
+    doc = token.doc
+    if token.i + 2 < len(doc) and doc[token.i + 1].text in HYPHENS and not token.whitespace_:
+        return doc[token.i + 2]
+    return None
+
+
+def joined_before(token: Token) -> Token | None:
+    """The word a hyphen joins to ``token`` before it ("non" for the "military" of
+    "non-military"); None when no hyphen comes before."""
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text in HYPHENS and not doc[token.i - 2].whitespace_:
+        return doc[token.i - 2]
+    return None
+
+
 def word_forms(token: Token) -> set[str]:
     """The lemma plus crude stems of the word, against lemmatizer slips ("hopes" -> "hop")."""
     lower = token.lower_

@@ -12,6 +12,7 @@ from aidtrack.extract.clauses import (
     Sentence,
     governors,
     is_passive,
+    joined_after,
     relative_head,
     word_forms,
 )
@@ -75,8 +76,7 @@ def _negated_here(token: Token) -> bool:
 
 def _hyphen_word(token: Token) -> bool:
     """The "no" of a hyphenated compound ("a no-fly zone", "its no-arms policy"), no negation."""
-    doc = token.doc
-    return token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_
+    return joined_after(token) is not None
 
 
 def has_aux(token: Token, words: frozenset[str]) -> bool:

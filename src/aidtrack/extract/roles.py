@@ -16,6 +16,8 @@ from aidtrack.extract.clauses import (
     agent_of,
     children,
     is_passive,
+    joined_after,
+    joined_before,
     prep_objects,
     subject_of,
 )
@@ -710,12 +712,7 @@ def _paying(token: Token) -> bool:
 
 
 def _hyphen_joined(tokens: list[Token]) -> set[str]:
-    joined = set()
-    for tok in tokens:
-        doc = tok.doc
-        if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_:
-            joined.add(f"{tok.lower_}-{doc[tok.i + 2].lower_}")
-    return joined
+    return {f"{tok.lower_}-{after.lower_}" for tok in tokens if (after := joined_after(tok)) is not None}
 
 
 def _helped(token: Token) -> bool:
@@ -859,14 +856,9 @@ def _negated_kind(token: Token) -> list[int]:
     word = token.lower_
     if word in ("nonmilitary", "non-military"):
         return [token.i]
-    doc = token.doc
-    if (
-        word == "military"
-        and token.i >= 2
-        and doc[token.i - 1].text == "-"
-        and doc[token.i - 2].lower_ == "non"
-    ):
-        return [token.i - 2, token.i - 1, token.i]
+    prefix = joined_before(token) if word == "military" else None
+    if prefix is not None and prefix.lower_ == "non":
+        return [prefix.i, prefix.i + 1, token.i]
     return []
 
 

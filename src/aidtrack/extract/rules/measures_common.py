@@ -8,7 +8,16 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from aidtrack.extract.clauses import Sentence, agent_of, children, governors, is_passive, subject_of
+from aidtrack.extract.clauses import (
+    Sentence,
+    agent_of,
+    children,
+    governors,
+    is_passive,
+    joined_after,
+    joined_before,
+    subject_of,
+)
 from aidtrack.extract.lexicon import Lexicon
 from aidtrack.extract.parties import WAR_NOUNS, actors_of, companions
 from aidtrack.extract.roles import categories_in
@@ -333,11 +342,10 @@ def ended(token: Token) -> bool:
 def passes_on(token: Token) -> bool:
     """Passing support on: "from re-exporting armoured vehicles" (which the parser splits at the
     hyphen), "from passing on anti-aircraft guns"."""
-    doc = token.doc
-    if token.lower_ == "re" and token.i + 2 < len(doc):
-        return doc[token.i + 1].text == "-" and doc[token.i + 2].lemma_.lower() == "export"
-    if token.lemma_.lower() == "export" and token.i >= 2:
-        return doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "re"
+    if token.lower_ == "re":
+        return (joined := joined_after(token)) is not None and joined.lemma_.lower() == "export"
+    if token.lemma_.lower() == "export" and (joined := joined_before(token)) is not None:
+        return joined.lower_ == "re"
     return token.lemma_.lower() == "pass" and any(
         c.dep_ in ("prt", "advmod") and c.lower_ == "on" for c in token.children
     )

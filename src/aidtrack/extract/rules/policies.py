@@ -6,7 +6,15 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from aidtrack.extract.clauses import Sentence, agent_of, children, governors, prep_objects, subject_of
+from aidtrack.extract.clauses import (
+    Sentence,
+    agent_of,
+    children,
+    governors,
+    joined_after,
+    prep_objects,
+    subject_of,
+)
 from aidtrack.extract.lexicon import Lexicon
 from aidtrack.extract.modality import is_hedged, is_negated
 from aidtrack.extract.parties import actors_of
@@ -184,13 +192,12 @@ _ARMS_WORDS = frozenset({"arm", "arms", "weapon", "weapons", "lethal", "export",
 def _no_arms_compound(practice: Token) -> bool:
     """A practice named by a hyphenated compound that starts with "no" and names arms:
     "their no-arms-to-war-zones policies", "its no-lethal-weapons principle"."""
-    doc = practice.doc
     words = [t for t in practice.subtree if t.i < practice.i]
     return any(
         t.lower_ == "no"
-        and t.i + 2 < practice.i
-        and doc[t.i + 1].text == "-"
-        and doc[t.i + 2].lower_ in _ARMS_WORDS
+        and (joined := joined_after(t)) is not None
+        and joined.i < practice.i
+        and joined.lower_ in _ARMS_WORDS
         for t in words
     )
 
