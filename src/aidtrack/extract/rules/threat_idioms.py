@@ -93,15 +93,8 @@ def _threat_idiom(verb: Token) -> bool:
             o.lemma_.lower() == "line" and any(c.lower_ == "red" for c in o.children)
             for o in children(verb, frozenset({"dobj"}))
         )
-    if lemma == "leave":  # "will not be left without a response", "will not leave it unanswered"
-        return is_negated(verb) and (
-            any(o.lemma_.lower() in _ANSWER_NOUNS for o in prep_objects(verb, frozenset({"without"})))
-            or any(
-                c.lower_ in _UNANSWERED
-                for c in verb.subtree  # "will not leave Finland's move unanswered" (an adjective)
-                if c.dep_ in ("oprd", "acomp", "xcomp", "amod") and _in_clause_of(c, verb)
-            )
-        )
+    if lemma in _LEFT and _left_unanswered(verb):  # "will not be left without a response", "will not
+        return True  # leave it unanswered", "will not remain without a response", "will not go unpunished"
     if lemma == "be":  # "London would be fair game", "would be held responsible", "will be sorry"
         return any(
             o.lemma_.lower() == "game"
@@ -135,9 +128,7 @@ def _threat_idiom(verb: Token) -> bool:
     if lemma == "reserve":  # "reserves the right to respond", "to retaliate"
         return any(
             o.lemma_.lower() == "right"
-            and any(
-                a.lemma_.lower() in _RESPONDING for a in o.children if a.dep_ in ("acl", "relcl", "xcomp")
-            )
+            and any(_responds(a) for a in o.children if a.dep_ in ("acl", "relcl", "xcomp"))
             for o in children(verb, frozenset({"dobj"}))
         )
     if lemma in _RESPONDING:  # "would respond in a way that Seoul will not like"
@@ -152,6 +143,33 @@ def _threat_idiom(verb: Token) -> bool:
 
 
 _UNANSWERED = frozenset({"unanswered", "unpunished", "unanswerable"})
+# verbs of being left as one is: "will not leave it unanswered", "will not remain without a
+# response", "will not go unpunished"
+_LEFT = frozenset({"leave", "remain", "go", "stay"})
+
+
+# what one takes in answer: "the right to take adequate measures"
+_ANSWERING_STEPS = frozenset({"measure", "countermeasure", "step", "action"})
+
+
+def _responds(verb: Token) -> bool:
+    """ "to respond", "to retaliate", "to take adequate measures"."""
+    lemma = verb.lemma_.lower()
+    return lemma in _RESPONDING or (
+        lemma == "take"
+        and any(o.lemma_.lower() in _ANSWERING_STEPS for o in children(verb, frozenset({"dobj"})))
+    )
+
+
+def _left_unanswered(verb: Token) -> bool:
+    return is_negated(verb) and (
+        any(o.lemma_.lower() in _ANSWER_NOUNS for o in prep_objects(verb, frozenset({"without"})))
+        or any(
+            c.lower_ in _UNANSWERED
+            for c in verb.subtree  # "will not leave Finland's move unanswered" (an adjective)
+            if c.dep_ in ("oprd", "acomp", "xcomp", "amod") and _in_clause_of(c, verb)
+        )
+    )
 
 
 def _in_clause_of(token: Token, verb: Token) -> bool:
@@ -170,10 +188,11 @@ _PLEASING = frozenset({"please", "suit", "satisfy"})
 
 def _displeased_of(verb: Token) -> list[Token]:
     """Who will not like the response: "respond in a way that Seoul will not like" (Seoul),
-    "in a manner that would not please Tokyo" (Tokyo)."""
+    "in a manner that would not please Tokyo" (Tokyo), "with decisions the South Korean
+    leadership would not like"."""
     found: list[Token] = []
-    for manner in prep_objects(verb, frozenset({"in"})):
-        if manner.lemma_.lower() not in _MANNERS:
+    for manner in prep_objects(verb, frozenset({"in", "with"})):  # "with steps Seoul will not like"
+        if manner.head.lower_ == "in" and manner.lemma_.lower() not in _MANNERS:
             continue
         for clause in children(manner, frozenset({"relcl"})):
             if not is_negated(clause):
@@ -205,6 +224,7 @@ def threat_idiom(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         return []
     if is_negated(verb) and verb.lemma_.lower() not in (
         "leave",
+        "go",
         "sit",
         "stand",
         "stay",
