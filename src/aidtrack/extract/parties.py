@@ -190,8 +190,11 @@ def actors_of(sentence: Sentence, token: Token | None) -> list[str]:
         pronoun = resolve_pronoun(sentence, tok)
         if pronoun:
             return [pronoun]
-    if not found and _titled_unknown(token) and sentence.previous:
-        return [sentence.previous]  # "... ministry condemned it. Spokesman A. B. warned ..."
+    if not found and _unnamed_office(token) and (earlier := _earlier_subjects(sentence, token)):
+        return earlier[-1:]  # "Ethiopia's ministry said ..., and a senior official warned ..."
+    if not found and (_titled_unknown(token) or _unnamed_office(token)) and sentence.previous:
+        return [sentence.previous]  # "... ministry condemned it. Spokesman A. B. warned ...",
+        # "Moscow was quick to respond. A deputy foreign minister said ..."
     if not found and (office := _bare_office_state(sentence, token)):
         return [office]  # "Germany's decision ... The chancellor still ruled out ..."
     return found
@@ -272,6 +275,17 @@ def _titled_unknown(token: Token) -> bool:
         and c.lemma_.lower() in _TITLES
         and not any(g.dep_ in ("amod", "compound", "poss") for g in c.children)
         for c in token.children
+    )
+
+
+def _unnamed_office(token: Token) -> bool:
+    """A subject named by an office with "a" and nothing that places it ("a deputy foreign
+    minister said", "a senior official warned"): one of the actor just told about."""
+    return (
+        token.dep_ == "nsubj"
+        and token.lemma_.lower() in _TITLES
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+        and not any(c.dep_ in ("poss", "compound", "prep", "appos") for c in token.children)
     )
 
 

@@ -160,7 +160,7 @@ def _harms(head: Token) -> bool:
         return any(_hostile(o) for o in prep_objects(head, frozenset({"as"})))
     if lemma in _BECOMING:
         return any(t.lemma_.lower() == "target" for t in head.subtree if t.i > head.i)
-    if lemma == "have":
+    if lemma in _BEARING_CONSEQUENCES:  # "would have / bring / entail grave consequences"
         return any(o.lemma_.lower() in _CONSEQUENCES for o in children(head, frozenset({"dobj"})))
     if lemma in _ANSWERS:
         return is_passive(head) or bool(prep_objects(head, frozenset({"to", "against"})))
@@ -173,6 +173,10 @@ def _harms(head: Token) -> bool:
     if lemma == "meet" and is_passive(head):
         return any(o.lemma_.lower() in _COUNTERS for o in prep_objects(head, frozenset({"with"})))
     return False
+
+
+# verbs whose object is what an act brings about: "would have / bring / entail consequences"
+_BEARING_CONSEQUENCES = frozenset({"have", "bring", "entail", "carry", "mean", "trigger", "provoke"})
 
 
 def _bond_ends(clause: Token) -> bool:
