@@ -171,7 +171,7 @@ def actors_of(sentence: Sentence, token: Token | None) -> list[str]:
         clause = next((g for g in token.ancestors if g.dep_ in ("relcl", "acl")), None)
         return actors_of(sentence, clause.head) if clause is not None else []
     found: list[str] = []
-    for tok in _name_tokens(token) + _co_subjects(token):
+    for tok in _name_tokens(token, coded=token.i in sentence.codes) + _co_subjects(token):
         code = sentence.code(tok)
         if code and code not in found:
             found.append(code)
@@ -400,7 +400,9 @@ def _cited(sentence: Sentence) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def _name_tokens(token: Token) -> list[Token]:
+def _name_tokens(token: Token, *, coded: bool = False) -> list[Token]:
+    """The tokens that may name the actor of a phrase; ``coded``: the phrase's head is itself a
+    name of an actor, so an apposition that ties it to another party describes it."""
     tokens = [token]
     group = token.lemma_.lower() in GROUP_NOUNS
     for child in token.children:
@@ -448,6 +450,9 @@ def _name_tokens(token: Token) -> list[Token]:
             continue  # "Turkey-backed Azerbaijan", "Iran-made drones": a descriptor, not a party
         if child.dep_ == "appos" and in_relative_aside(child) and not in_relative_aside(token):
             continue  # "Estonia, which borders Russia, ..." misparsed: Russia is no name of Estonia
+        if child.dep_ == "appos" and coded and _describes_by_another(child):
+            continue  # "The United States, Israel's largest supplier, ...": Israel is another party
+            # (but "James Kabarebe, Rwanda's minister": the person's state)
         tokens.extend(_name_tokens(child))
     return tokens
 
@@ -455,6 +460,12 @@ def _name_tokens(token: Token) -> list[Token]:
 # groups with no institutions of their own: they act only as their members together, so
 # "the G7 nations agreed" is the G7 agreeing (unlike "NATO countries", which are not NATO)
 _MEMBERS_ONLY_GROUPS = frozenset({"g7", "g-7", "g20", "g-20"})
+
+
+def _describes_by_another(appos: Token) -> bool:
+    """An apposition that describes a name by its tie to another party: a common noun with an
+    owner ("Israel's largest supplier", "Kyiv's closest ally")."""
+    return appos.pos_ == "NOUN" and any(c.dep_ == "poss" for c in appos.children)
 
 
 def _acts_through_members(child: Token) -> bool:
