@@ -172,6 +172,8 @@ def actors_of(sentence: Sentence, token: Token | None) -> list[str]:
         return actors_of(sentence, clause.head) if clause is not None else []
     found: list[str] = []
     for tok in _name_tokens(token, coded=token.i in sentence.codes) + _co_subjects(token):
+        if _place_of_orphaned_prep(tok):
+            continue  # "In Brussels, Ireland, Austria and Malta abstained": Brussels misread as a subject
         code = sentence.code(tok)
         if code and code not in found:
             found.append(code)
@@ -460,6 +462,15 @@ def _name_tokens(token: Token, *, coded: bool = False) -> list[Token]:
 # groups with no institutions of their own: they act only as their members together, so
 # "the G7 nations agreed" is the G7 agreeing (unlike "NATO countries", which are not NATO)
 _MEMBERS_ONLY_GROUPS = frozenset({"g7", "g-7", "g20", "g-20"})
+
+
+def _place_of_orphaned_prep(token: Token) -> bool:
+    """A name right after a place preposition the parser left without its object ("In
+    Brussels, Ireland ... abstained", with "Brussels" read as the subject)."""
+    if token.i == 0 or token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    prep = token.doc[token.i - 1]
+    return prep.dep_ == "prep" and prep.lower_ in ("in", "at", "from") and not list(prep.children)
 
 
 def _describes_by_another(appos: Token) -> bool:
