@@ -700,11 +700,16 @@ def _drop_permitted(found: list[Found]) -> list[Found]:
 
 def _holds_up_shipment(verb: Token) -> bool:
     """ "paused a shipment of 2,000-pound bombs to Israel": support held back (a refusal) as well
-    as a single deal halted (a policy change)."""
+    as a single deal halted (a policy change); not when someone else orders the halt."""
+    if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in _ORDERING:
+        return False  # "a court ordered the government to halt deliveries": a ruling, no refusal
     return any(
         c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ("shipment", "delivery")
         for c in verb.children
     )
+
+
+_ORDERING = frozenset({"order", "force", "require", "instruct", "compel", "direct", "oblige"})
 
 
 _SAME_CLAUSE = frozenset(
