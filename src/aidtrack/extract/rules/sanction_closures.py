@@ -26,6 +26,7 @@ from aidtrack.extract.rules.sanctions import (
     _conditional,
     _context_maker,
     _measure_maker,
+    _members_beside,
     _names_measures,
     _names_measures_made,
     _sanctions,
@@ -96,6 +97,8 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
         if not lists:
             return []
         targets = [c for o in objects + joined for c in target_codes(sentence, o)]  # "together with"
+        targets = targets or _members_beside(sentence, verb, named=False)  # "added 93 entities | from
+        # Russia, China and Turkey to its Entity List"
     else:
         return []
     if is_hedged(sentence, verb) or _conditional(verb):

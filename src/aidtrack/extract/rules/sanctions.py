@@ -632,7 +632,7 @@ def _members_beside(sentence: Sentence, verb: Token, named: bool) -> list[str]:
     parties = sentence.lexicon.words("policy_change", "party_nouns")
     if not any(o.lemma_.lower() in parties for o in objects):
         return []
-    preps = _MEMBER_PREPS | (set() if named else {"in"})
+    preps = _MEMBER_PREPS | (set() if named else {"in", "from"})  # "entities | from Russia"
     members = [
         o
         for p in verb.children
