@@ -8,6 +8,7 @@ from aidtrack.extract.clauses import (
     Sentence,
     agent_of,
     children,
+    governors,
     is_passive,
     prep_objects,
     relative_head,
@@ -821,7 +822,10 @@ def support_receive(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     taking = verb.lemma_.lower() == "take" and any(  # "took delivery of tanks from Spain"
         c.dep_ == "dobj" and c.lemma_.lower() in ("delivery", "receipt", "possession") for c in verb.children
     )
-    if verb.pos_ != "VERB" or not (verb.lemma_.lower() in lex.words("support", "receive_verbs") or taking):
+    drawing = verb.lemma_.lower() == "draw" and has_money(object_tokens(verb))  # "to draw $890 million"
+    if verb.pos_ != "VERB" or not (
+        verb.lemma_.lower() in lex.words("support", "receive_verbs") or taking or drawing
+    ):
         return []
     if is_hedged(sentence, verb) or is_negated(verb):
         return []
@@ -844,6 +848,8 @@ def support_receive(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
             c for t in phrase if t.dep_ == "acl" and t.tag_ == "VBN" for c in _passive_agents(sentence, t)
         ]
         donors = [c for c in dict.fromkeys(donors) if c not in recipients]
+    if not donors and drawing:  # "the IMF's board approved a decision allowing Kyiv to draw ..."
+        donors = [c for c in _lenders_above(sentence, verb) if c not in recipients]
     if not donors:  # "took delivery of the first Swedish Gripen jets": the makers' state gives
         donors = [c for c in _national_adjectives(sentence, phrase) if c not in recipients]
     objects = object_tokens(verb) + _described_thing(verb)
@@ -856,6 +862,23 @@ def support_receive(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     return _supports(
         donors, recipients, cats, verb, 0.85 - 0.15 * cat_default, rule="support-receive", stage=stage
     )
+
+
+def _lenders_above(sentence: Sentence, verb: Token) -> list[str]:
+    """The lenders whose decision lets a party draw money: the subjects (or owners) of the
+    clauses and nouns above the verb ("the IMF's board approved a decision allowing Kyiv to
+    draw about $890 million")."""
+    lenders = sentence.lexicon.lenders
+    for above in governors(verb):
+        subject = subject_of(above)
+        found = actors_of(sentence, subject) + (
+            modifier_actors(sentence, subject) if subject is not None else []
+        )
+        if above.pos_ == "NOUN":
+            found += modifier_actors(sentence, above)
+        if any(c in lenders for c in found):
+            return [c for c in dict.fromkeys(found) if c in lenders]
+    return []
 
 
 def _national_adjectives(sentence: Sentence, phrase: list[Token]) -> list[str]:
