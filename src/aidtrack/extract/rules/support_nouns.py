@@ -192,7 +192,7 @@ def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
         explicit = [c for c in _welcoming_parties(sentence, noun) if c not in donors]
     recipients, defaulted = _recipients_or_default(explicit, ctx)
     # what it holds or comes to: "has totalled $12 billion, including humanitarian and financial aid"
-    named = list(noun.subtree) + _contents(noun) + _amounted(noun)
+    named = list(noun.subtree) + _contents(noun) + _amounted(noun) + _total_raised(noun)
     cats, cat_default = _category_or_default(sentence, named, ctx, allow_default=True)
     if not cats and has_money(list(noun.subtree) + _amounted(noun)):  # "the Canadian pledge of $500m",
         cats, cat_default = ["financial"], True  # "Norway's contribution ... was 50 million dollars"
@@ -269,6 +269,15 @@ def _held_within(sentence: Sentence, noun: Token) -> bool:
 
 # verbs that carry a running total to a figure: "bringing US assistance since 2023 to $2.3 billion"
 _TOTALLING = frozenset({"bring", "take", "push", "lift", "raise"})
+
+
+def _total_raised(noun: Token) -> list[Token]:
+    """The total a new gift adds to, whose kind is the gift's: "Canada's latest tranche brings
+    its military aid to Ukraine to more than C$4 billion"."""
+    head = noun.head
+    if noun.dep_ != "nsubj" or head.lemma_.lower() not in _TOTALLING:
+        return []
+    return [t for o in children(head, frozenset({"dobj"})) for t in o.subtree]
 
 
 def _running_total(noun: Token) -> bool:
