@@ -31,7 +31,7 @@ from aidtrack.extract.learned import Candidate, load_model, sentence_candidates
 from aidtrack.extract.lexicon import Lexicon, load_lexicon
 from aidtrack.extract.mentions import ArticleMemory, MentionFinder
 from aidtrack.extract.parties import actors_of, coordinated_groups, is_state, met_parties
-from aidtrack.extract.roles import has_money, served_before
+from aidtrack.extract.roles import PAYING_VERBS, has_money, served_before
 from aidtrack.extract.rules import RULES, TRADE_LEMMAS, ArticleContext, Found
 from aidtrack.extract.rules.refusal_idioms import RULE as OPTING_OUT
 
@@ -634,7 +634,7 @@ def _drop_sanctioned_dealings(found: list[Found]) -> list[Found]:
 
 
 # verbs of paying for what is given: their subject gives whatever the goods are
-_PAYING = frozenset({"pay", "contribute", "finance", "fund", "cofinance", "co-finance", "bankroll"})
+_PAYING = PAYING_VERBS | {"contribute", "bankroll"}
 
 
 def _drop_goods_origins(found: list[Found]) -> list[Found]:

@@ -699,16 +699,14 @@ def categories_in(sentence: Sentence, tokens: list[Token]) -> list[str]:
 _PERSONNEL = frozenset({"troop", "soldier", "peacekeeper"})
 
 
+# verbs of paying for what is given
+PAYING_VERBS = frozenset({"finance", "fund", "co-finance", "cofinance", "pay"})
+
+
 def _paying(token: Token) -> bool:
     """ "finances these donations", "funds the purchase of shells": paying says how, not what
     kind of support (the donations may be tanks)."""
-    return token.pos_ == "VERB" and token.lemma_.lower() in (
-        "finance",
-        "fund",
-        "co-finance",
-        "cofinance",
-        "pay",
-    )
+    return token.pos_ == "VERB" and token.lemma_.lower() in PAYING_VERBS
 
 
 def _hyphen_joined(tokens: list[Token]) -> set[str]:
