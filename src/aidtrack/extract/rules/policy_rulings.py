@@ -292,8 +292,16 @@ _USING = frozenset({"use", "deploy", "employ", "fly", "operate"})
 def _used_against(verb: Token) -> bool:
     """ "use Danish F-16s against targets in Russia": using weapons against a place or party
     is striking it."""
-    return verb.lemma_.lower() in _USING and any(
-        c.dep_ == "prep" and c.lower_ in ("against", "inside", "over") for c in verb.children
+    if verb.lemma_.lower() not in _USING:
+        return False
+    # the "against" may hang on a relative clause of the weapons ("use weapons they supplied
+    # against targets in Russia")
+    heads = [
+        verb,
+        *(r for o in children(verb, frozenset({"dobj"})) for r in children(o, frozenset({"relcl"}))),
+    ]
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("against", "inside", "over") for h in heads for c in h.children
     )
 
 
