@@ -363,7 +363,7 @@ def _particles(verb: Token) -> set[str]:
     return found
 
 
-_PARTICLES = frozenset({"back", "off", "out", "down", "away", "up"})
+_PARTICLES = frozenset({"back", "off", "out", "down", "away", "up", "clear"})
 
 
 def _draws_line(verb: Token) -> bool:

@@ -387,6 +387,8 @@ def _standing_rule(sentence: Sentence, token: Token) -> bool:
     if token.pos_ != "VERB" or token.tag_ not in ("VBZ", "VBP"):
         return False
     subject = subject_of(token)
+    if token.dep_ == "relcl" and (subject is None or subject.lower_ in ("that", "which")):
+        subject = token.head  # "citing a law that bans arms exports to countries at war"
     if any(c.lower_ in ("now", "henceforth", "longer") for c in token.children):
         return False  # "the law now allows exports", "no longer forbids"
     return (
