@@ -199,18 +199,29 @@ def _names(raw: dict[str, list[str]]) -> dict[str, str]:
     return table
 
 
+def _acting_for(serves: dict[str, str], bodies: dict[str, list[str]]) -> dict[str, str]:
+    """Each name of an organisation that serves a place, to the body it belongs to."""
+    return {
+        name: body
+        for body, places in bodies.items()
+        for name, place in serves.items()
+        if place in places and name != place.lower()
+    }
+
+
 @functools.cache
 def load_lexicon() -> Lexicon:
     """Load and cache the shipped extraction lexicons."""
     actors = _read_yaml("actors.yaml")
+    serves = _names(actors.get("serves", {}))
     return Lexicon(
         raw=check_triggers(_read_yaml("triggers.yaml")),
         # the register's demonyms ("Venezuelan") and names of several words ("Costa Rica"),
         # then this lexicon's names, which win
         names={**country_demonyms(), **country_compound_names(), **_names(actors.get("names", {}))},
         people=_people(),
-        serves=_names(actors.get("serves", {})),
-        acting_for=_names(actors.get("acting_for", {})),
+        serves=serves,
+        acting_for=_acting_for(serves, actors.get("acting_for", {})),
         lenders=frozenset(actors.get("lenders", [])),
         institutions={k.lower(): frozenset(v) for k, v in actors.get("institutions", {}).items()},
     )

@@ -171,7 +171,8 @@ def actors_of(sentence: Sentence, token: Token | None) -> list[str]:
         clause = next((g for g in token.ancestors if g.dep_ in ("relcl", "acl")), None)
         return actors_of(sentence, clause.head) if clause is not None else []
     found: list[str] = []
-    for tok in _name_tokens(token, coded=token.i in sentence.codes) + _co_subjects(token):
+    names = _name_tokens(token, coded=token.i in sentence.codes)
+    for tok in names + _co_subjects(token):
         if _place_of_orphaned_prep(tok):
             continue  # "In Brussels, Ireland, Austria and Malta abstained": Brussels misread as a subject
         code = sentence.code(tok)
@@ -179,7 +180,7 @@ def actors_of(sentence: Sentence, token: Token | None) -> list[str]:
             found.append(code)
     if not found and token.dep_ in ("nsubj", "nsubjpass"):
         acting = sentence.lexicon.acting_for  # "UNRWA's chief urged ...": the agency's body acts
-        found = list(dict.fromkeys(acting[t.lower_] for t in _name_tokens(token) if t.lower_ in acting))
+        found = list(dict.fromkeys(acting[t.lower_] for t in names if t.lower_ in acting))
     if not found and token.lemma_.lower() in GROUP_NOUNS and token.tag_ == "NNS":
         found = _members_beside(sentence, token) or _cited(sentence)
     if not found:
@@ -192,9 +193,10 @@ def actors_of(sentence: Sentence, token: Token | None) -> list[str]:
         pronoun = resolve_pronoun(sentence, tok)
         if pronoun:
             return [pronoun]
-    if not found and _unnamed_office(token) and (earlier := _earlier_subjects(sentence, token)):
+    unnamed = not found and _unnamed_office(token)
+    if unnamed and (earlier := _earlier_subjects(sentence, token)):
         return earlier[-1:]  # "Ethiopia's ministry said ..., and a senior official warned ..."
-    if not found and (_titled_unknown(token) or _unnamed_office(token)) and sentence.previous:
+    if not found and (unnamed or _titled_unknown(token)) and sentence.previous:
         return [sentence.previous]  # "... ministry condemned it. Spokesman A. B. warned ...",
         # "Moscow was quick to respond. A deputy foreign minister said ..."
     if not found and (office := _bare_office_state(sentence, token)):

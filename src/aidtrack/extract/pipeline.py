@@ -641,8 +641,8 @@ def _drop_goods_origins(found: list[Found]) -> list[Found]:
     """ "The Netherlands will contribute 300 million euros to a NATO-led package of American
     weapons for Ukraine": the payer gives; a party named on the goods it pays for (their maker,
     the scheme's leader) gives nothing here."""
-    payers = [
-        e
+    paid = [
+        (e.fields["donor"], {t.i for t in e.anchor.subtree})
         for e in found
         if e.fields["type"] == "support" and e.anchor.pos_ == "VERB" and e.anchor.lemma_.lower() in _PAYING
     ]
@@ -653,10 +653,7 @@ def _drop_goods_origins(found: list[Found]) -> list[Found]:
             e.fields["type"] == "support"
             and e.anchor.pos_ == "NOUN"
             and e.rule != "support-verb"  # "Vilnius will contribute 30 million euros, Riga 10 million"
-            and any(
-                e.anchor.i in {t.i for t in p.anchor.subtree} and e.fields["donor"] != p.fields["donor"]
-                for p in payers
-            )
+            and any(e.anchor.i in span and e.fields["donor"] != payer for payer, span in paid)
         )
     ]
 

@@ -160,8 +160,6 @@ def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
     )
 
 
-# phrases that tell a clause as the answer to a request: "despite calls from Warsaw, Berlin
-# refused", "after a plea from Kyiv, Oslo sent", "in response to Armenia's request, Paris ..."
 def _addressees(noun: Token) -> list[Token]:
     """Whom a request is made to: "a request to Washington", "calls on Berlin"; not the "to" the
     parser hangs on the noun after the asked act ("requests from Germany and Denmark to
@@ -174,6 +172,8 @@ def _addressees(noun: Token) -> list[Token]:
     ]
 
 
+# phrases that tell a clause as the answer to a request: "despite calls from Warsaw, Berlin
+# refused", "after a plea from Kyiv, Oslo sent", "in response to Armenia's request, Paris ..."
 _OCCASION_PREPS = frozenset({"despite", "after", "following", "amid", "to"})
 
 

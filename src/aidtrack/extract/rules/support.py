@@ -65,7 +65,6 @@ from aidtrack.extract.rules.common import (
     _refusals,
     _supports,
     _unable,
-    kind_told_before,
 )
 from aidtrack.extract.rules.threats import CUTTING
 
@@ -173,11 +172,7 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     cats = purpose_categories(sentence, verb, objects, cats) if not cat_default else cats
     if inherent and not categories_in(sentence, objects):
         cats = ["military"]
-    elif cat_default and has_money(objects) and not categories_in(sentence, objects):
-        # money and nothing else: the kind the sentence told before, the kind of aid the article
-        # is about, or a financial transfer
-        cats = kind_told_before(ctx) or [ctx.default_category or "financial"]
-    elif not cats and has_money(objects):
+    elif not cats and has_money(objects):  # money and nothing else, and no kind to default to
         cats, cat_default = ["financial"], True
     if cat_default and lemma in lex.words("support", "increase_verbs") and not refused:
         return []  # "raised its contribution" says no kind; "could not raise its contribution"
