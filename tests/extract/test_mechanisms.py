@@ -287,3 +287,14 @@ def test_support_named_again_goes_to_the_articles_giver() -> None:
     )
     keys = {(e["type"], e.get("donor"), e.get("recipient"), e.get("category")) for e in events}
     assert ("support", "DEU", "UKR", "humanitarian") in keys
+
+
+def test_money_paid_to_an_organisation_goes_to_the_country_it_serves() -> None:
+    """ "transferred 20 million kroner to UNICEF" in an article on aid to Pakistan: support to
+    Pakistan through the UN, never support to the UN itself."""
+    events = extract_text(
+        "T\n\nJapan sent 40 tonnes of tents to Pakistan after the floods. "
+        "Denmark transferred 20 million kroner to UNICEF."
+    )
+    support = [e for e in events if e["type"] == "support" and e["donor"] == "DNK"]
+    assert [(e["recipient"], e.get("channel"), e.get("via")) for e in support] == [("PAK", "indirect", "UN")]

@@ -543,6 +543,7 @@ def _sentence_events(sentence: Sentence, ctx: ArticleContext) -> list[Found]:
     )
     kept = _drop_goods_origins(kept)
     kept = _lenders_lend(kept, sentence.lexicon.lenders)
+    kept = _served_through(kept, sentence, ctx.default_recipient)
     _remember(ctx, kept)
     return kept
 
@@ -656,6 +657,41 @@ def _drop_goods_origins(found: list[Found]) -> list[Found]:
             and any(e.anchor.i in span and e.fields["donor"] != payer for payer, span in paid)
         )
     ]
+
+
+def _served_through(found: list[Found], sentence: Sentence, usual: str | None) -> list[Found]:
+    """ "Germany transferred 60 million euros to the World Food Programme", "added 5 million
+    euros to the UN refugee agency's Ukraine operation": money paid to an organisation is
+    support to the country it serves there, through the organisation (``via``): the article's
+    usual recipient, else a state the sentence names beside the donors; with neither, the event
+    is dropped. (A lender or fund giving on its own account is a donor, not this.)"""
+    donors = {e.fields["donor"] for e in found if e.fields["type"] == "support"}
+    out = []
+    for event in found:
+        organisation = event.fields.get("recipient")
+        if event.fields["type"] != "support" or organisation is None or is_state(organisation):
+            out.append(event)
+            continue
+        served = _country_served(sentence, event.anchor, donors, usual)
+        if served is not None and served != event.fields["donor"]:
+            fields = {**event.fields, "recipient": served, "channel": "indirect", "via": organisation}
+            out.append(Found(fields, event.anchor, event.confidence, event.rule, event.extra))
+    return out
+
+
+def _country_served(sentence: Sentence, anchor: Token, donors: set[str], usual: str | None) -> str | None:
+    """The country a payment to an organisation serves: the article's usual recipient, else the
+    first other state the sentence names after the payment's verb, else the first it names."""
+    if usual is not None and is_state(usual) and usual not in donors:
+        return usual
+    span = sentence.span
+    named = [
+        (i, c)
+        for i, c in sorted(sentence.codes.items())
+        if span.start <= i < span.end and is_state(c) and c not in donors
+    ]
+    after = [c for i, c in named if i > anchor.i]
+    return next(iter(after or [c for _, c in named]), None)
 
 
 def _drop_imposed_threats(found: list[Found]) -> list[Found]:

@@ -108,7 +108,12 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
         actors = _measure_maker(sentence, verb.head)  # "The restrictions, which bar ..., were announced by"
     if not actors and is_passive(verb) and agent_of(verb) is None:
         actors = _context_maker(sentence, verb, ctx)
-    return _sanctions(actors, [t for t in dict.fromkeys(targets) if t not in actors], verb, ctx)
+    targets = [t for t in dict.fromkeys(targets) if t not in actors]
+    if actors and not targets and (lemma == "add" or lemma in _LISTING):
+        ctx.pending_sanction = tuple(
+            actors
+        )  # "added 42 companies to its entity list": where they are may follow
+    return _sanctions(actors, targets, verb, ctx)
 
 
 def _onto(verb: Token) -> list[Token]:

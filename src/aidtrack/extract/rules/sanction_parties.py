@@ -44,6 +44,8 @@ def sanction_listed_parties(sentence: Sentence, verb: Token, ctx: ArticleContext
             targets = _nationals(sentence, verb)  # "All four individuals are Iranian nationals"
             if lemma == "be" and not targets:
                 targets = _places(sentence, verb)  # "Nineteen are in mainland China, eight in Turkey"
+    elif lemma in _SPREADING and is_passive(verb) and just_told and _counted_parties(sentence, subject):
+        targets = _places(sentence, verb, _SPREAD_OVER)  # "the rest are split between Turkey and ..."
     elif (
         lemma in _LOCATING
         and is_passive(verb)
@@ -124,25 +126,30 @@ def _included(sentence: Sentence, verb: Token, members: list[Token]) -> list[str
 
 
 def _the_parties(sentence: Sentence, word: Token) -> bool:
-    """ "The firms", "these individuals": the parties a sanction just told listed."""
+    """ "The firms", "these individuals", "they": the parties a sanction just told listed."""
+    if word.lower_ in ("they", "these", "those") and word.pos_ == "PRON":
+        return True  # "They include three companies in mainland China"
     parties = sentence.lexicon.words("policy_change", "party_nouns")
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in word.children)
     return definite and word.lemma_.lower() in parties
 
 
-def _places(sentence: Sentence, verb: Token) -> list[str]:
+def _places(sentence: Sentence, verb: Token, preps: frozenset[str] = frozenset({"in"})) -> list[str]:
     """Where "are based" / "are registered" puts them, and the elliptical "one in the UAE"."""
     subject = subject_of(verb)
     inside = set() if subject is None else {t.i for t in subject.subtree}
     return [
         c
         for t in verb.subtree
-        if t.i not in inside and t.dep_ == "prep" and t.lower_ == "in"
+        if t.i not in inside and t.dep_ == "prep" and t.lower_ in preps
         for o in children(t, frozenset({"pobj"}))
         for c in target_codes(sentence, o)
     ]
 
 
+# verbs that share parties out over places: "the rest are split between Turkey and Kyrgyzstan"
+_SPREADING = frozenset({"split", "divide", "spread", "scatter", "distribute"})
+_SPREAD_OVER = frozenset({"between", "among", "across", "over", "in"})
 _COUNTED = frozenset({"all", "both", "most", "many", "some", "several", "each"})
 _REST = frozenset({"remainder", "rest", "other"})
 _THEM = frozenset({"them", "those", "these"})
@@ -162,7 +169,7 @@ def _counted_parties(sentence: Sentence, subject: Token | None) -> bool:
         return True  # "Five of the companies", "six of them"
     if subject.like_num and subject.pos_ == "NUM" and not list(subject.children):
         return True  # "Nineteen are in mainland China"
-    numbered = any(c.like_num or c.lower_ in _COUNTED for c in subject.children)
+    numbered = any(c.like_num or c.lower_ in _COUNTED | {"remaining"} for c in subject.children)
     return numbered and subject.lemma_.lower() in parties
 
 

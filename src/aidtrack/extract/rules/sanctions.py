@@ -490,6 +490,7 @@ def _sanction_targets(sentence: Sentence, verb: Token, noun: Token, ctx: Article
     for obj in objs:
         found += actors_of(sentence, obj)
         found += target_codes(sentence, obj)
+    found += _members_beside(sentence, verb, True, objs)  # "on seven companies, six of them based in ..."
     if not found:  # "sanctions targeting Russian oil exports", not the "European Union" of "EU sanctions"
         below = [c for c in noun.children if c.dep_ not in ("compound", "amod", "poss", "nmod", "det")]
         found = [code for c in below for code in target_codes(sentence, c, clauses=True)]
@@ -624,13 +625,16 @@ def _lists_parties(sentence: Sentence, verb: Token) -> bool:
 _MEMBER_PREPS = frozenset({"among", "including"})
 
 
-def _members_beside(sentence: Sentence, verb: Token, named: bool) -> list[str]:
-    """Targets the parser hung on the verb instead of its object: the members of an "among them"
-    or "including" phrase, where "most of them" are registered, and (when the object named no
-    state) the place of "hit entities | in China and Turkey"."""
-    objects = children(verb, frozenset({"dobj", "nsubjpass"}))
-    parties = sentence.lexicon.words("policy_change", "party_nouns")
-    if not any(o.lemma_.lower() in parties for o in objects):
+def _members_beside(
+    sentence: Sentence, verb: Token, named: bool, objects: list[Token] | None = None
+) -> list[str]:
+    """Targets the parser hung on the verb instead of its object (the parties listed, by default
+    the verb's object): the members of an "among them" or "including" phrase, where "most of
+    them" are registered, and (when the object named no state) the place of "hit entities | in
+    China and Turkey"."""
+    if objects is None:
+        objects = children(verb, frozenset({"dobj", "nsubjpass"}))
+    if not any(_names_parties(sentence, o) for o in objects):
         return []
     preps = _MEMBER_PREPS | (set() if named else {"in", "from"})  # "entities | from Russia"
     members = [
@@ -639,15 +643,58 @@ def _members_beside(sentence: Sentence, verb: Token, named: bool) -> list[str]:
         if p.dep_ == "prep" and p.lower_ in preps and p.i > verb.i
         for o in children(p, frozenset({"pobj"}))
     ]
-    members += [  # "..., most of them registered in Russia"
+    members += [  # "..., for helping Russia's army, among them firms in China" (hung deeper)
+        o
+        for p in verb.subtree
+        if p.lower_ == "among" and p.head != verb and p.i > verb.i and _of_them(p)
+        for o in children(p, frozenset({"pobj"}))
+    ]
+    members += [  # "..., most of them registered in Russia", "six of them based in the UAE and one in Kenya"
         o
         for c in verb.children
         if c.dep_ == "advcl" and c.lemma_.lower() in _LOCATING and children(c, frozenset({"nsubj"}))
-        for p in children(c, frozenset({"prep"}))
-        if p.lower_ == "in"
+        for p in c.subtree
+        if p.dep_ == "prep" and p.lower_ == "in"
         for o in children(p, frozenset({"pobj"}))
     ]
+    members += [  # "..., most of them Belarusian and Iranian" (the parser hangs the adjectives as a clause)
+        c
+        for c in verb.children
+        if c.dep_ == "advcl"
+        and c.i > verb.i
+        and any(_some_of_them(s) for s in children(c, frozenset({"nsubj"})))
+    ]
     return [c for o in members for c in target_codes(sentence, o)]
+
+
+# what counts parties: "a number of companies", "dozens of firms"
+_COUNTING = frozenset({"number", "dozen", "dozens", "handful", "group", "network", "series", "batch"})
+
+
+def _names_parties(sentence: Sentence, word: Token) -> bool:
+    """ "entities", "a number of companies": a phrase of parties a measure lists."""
+    parties = sentence.lexicon.words("policy_change", "party_nouns")
+    if word.lemma_.lower() in parties:
+        return True
+    return word.lemma_.lower() in _COUNTING and any(
+        o.lemma_.lower() in parties
+        for p in children(word, frozenset({"prep"}))
+        if p.lower_ == "of"
+        for o in p.children
+    )
+
+
+def _of_them(among: Token) -> bool:
+    """ "among them": the "among" of the parties just named."""
+    return any(o.lower_ == "them" for o in children(among, frozenset({"pobj"})))
+
+
+def _some_of_them(word: Token) -> bool:
+    """ "most of them", "two of them": a part of the parties just named."""
+    return any(
+        p.lower_ == "of" and any(o.lower_ == "them" for o in children(p, frozenset({"pobj"})))
+        for p in word.children
+    )
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
