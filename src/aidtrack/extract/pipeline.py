@@ -33,6 +33,7 @@ from aidtrack.extract.mentions import ArticleMemory, MentionFinder
 from aidtrack.extract.parties import actors_of, coordinated_groups, is_state, met_parties
 from aidtrack.extract.roles import PAYING_VERBS, has_money, served_before
 from aidtrack.extract.rules import RULES, TRADE_LEMMAS, ArticleContext, Found
+from aidtrack.extract.rules.common import given_in_passing
 from aidtrack.extract.rules.refusal_idioms import RULE as OPTING_OUT
 
 DISABLED = ("ner",)  # proper-noun runs + the lexicon replace NER at a third of the cost
@@ -527,6 +528,7 @@ _NEVER_TRIGGERS = frozenset(
 def _sentence_events(sentence: Sentence, ctx: ArticleContext) -> list[Found]:
     out: list[Found] = []
     ctx.kinds_named = []
+    ctx.told_in_sentence = out  # what "France did the same" may repeat within the sentence
     for token in sentence.span:
         if token.pos_ in _NEVER_TRIGGERS:
             continue
@@ -571,7 +573,7 @@ def _remember(ctx: ArticleContext, found: list[Found]) -> None:
         (e.fields["target"], e.fields["actor"]) for e in found if e.fields["type"] == "sanction"
     )
     if found:  # what "Britain did the same" copies: the acts the sentence tells, not its asides
-        ctx.last_events = [dict(e.fields) for e in found if not _given_in_passing(e)]
+        ctx.last_events = [dict(e.fields) for e in found if not given_in_passing(e)]
         ctx.refused_category.update(
             (e.fields["actor"], e.fields["category"])
             for e in found
@@ -580,20 +582,6 @@ def _remember(ctx: ArticleContext, found: list[Found]) -> None:
         for kind in {e.fields["type"] for e in found}:
             ctx.last_of_type[kind] = [dict(e.fields) for e in found if e.fields["type"] == kind]
         ctx.pending_sanction = ()
-
-
-# the relations of a word that describes a thing rather than tells an act
-_DESCRIBING = frozenset({"amod", "relcl"})
-
-
-def _given_in_passing(event: Found) -> bool:
-    """ "let Ukraine use German-supplied weapons", "the Gepard guns it gave Kyiv": support told
-    inside a description of a thing, which "France did the same" does not repeat (a measure
-    can be what a described thing holds: "a decree that turns its embargo into law")."""
-    anchor = event.anchor
-    return event.fields["type"] == "support" and any(
-        t.dep_ in _DESCRIBING for t in (anchor, *anchor.ancestors)
-    )
 
 
 def _lenders_lend(found: list[Found], lenders: frozenset[str]) -> list[Found]:

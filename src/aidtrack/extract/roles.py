@@ -326,8 +326,8 @@ def _misread_dative(sentence: Sentence, verb: Token, obj: Token) -> list[Token]:
     if verb.lemma_.lower() not in _GIVING_TO_DATIVE or obj.dep_ != "dobj":
         return []
     lex = sentence.lexicon
-    if not (lex.categories_of(obj) or obj.lemma_.lower() in lex.words("support", "nouns")):
-        return []  # "granted Ukraine candidate status" gives no support
+    if not (lex.categories_of(obj) or obj.lemma_.lower() in lex.words("support", "nouns") or _is_money(obj)):
+        return []  # "granted Ukraine candidate status" gives no support (but "pledged Ukraine 500 million euros")
     first = next((c for c in obj.lefts if c.dep_ != "det"), None)
     if first is None or first.dep_ not in ("nmod", "compound") or first.pos_ != "PROPN":
         return []
@@ -360,9 +360,9 @@ def recipients_of(sentence: Sentence, anchor: Token, *, dobj_is_recipient: bool)
         places = sentence.lexicon.words("support", "place_preps")
         found = _recipient_codes(sentence, [t for t in prep_objects(anchor, places) if t.i > anchor.i])
         found = found or _deep_recipients(sentence, objects, places)
-        found = found or _deep_recipients(  # "approved 100 million francs for demining in Kharkiv"
-            sentence,
-            [o for o in prep_objects(anchor, frozenset({"for"})) if o.i not in sentence.codes],
+        found = found or _deep_recipients(  # "approved 100 million francs for demining in Kharkiv",
+            sentence,  # "pledged 80 million dollars to the mission in Haiti"
+            [o for o in prep_objects(anchor, RECIPIENT_PREPS) if o.i not in sentence.codes],
             places,
         )
     if not found:  # "approved a loan to support Ukraine's budget", "sent funds to help Moldova"
@@ -392,6 +392,9 @@ _PURPOSE_VERBS = frozenset(
         "reinforce",
         "replenish",
         "shore",
+        "keep",
+        "sustain",
+        "maintain",
     }
 )
 
@@ -408,7 +411,12 @@ def _purpose_objects(token: Token) -> list[Token]:
             continue
         if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
             continue
-        for obj in children(clause, frozenset({"dobj"})):
+        kept = [
+            s
+            for c in children(clause, frozenset({"ccomp", "xcomp"}))
+            for s in children(c, frozenset({"nsubj"}))
+        ]
+        for obj in children(clause, frozenset({"dobj"})) + kept:  # "to keep Ukraine's hospitals | running"
             found += [obj] + [c for c in obj.children if c.dep_ in ("poss", "amod", "compound")]
             found += prep_objects(obj, frozenset({"for", "of"}))  # "to cover salaries for the army"
     return found

@@ -39,10 +39,9 @@ class ArticleContext:
     # per type, the events of the last sentence that told one of that type
     last_of_type: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     refused_category: dict[str, str] = field(default_factory=dict)  # the kind each actor last refused
-    pending_sanction: tuple[str, ...] = ()
-    kinds_named: list[str] = field(
-        default_factory=list
-    )  # kinds the sentence so far named  # who just sanctioned parties the sentence gave no state of
+    pending_sanction: tuple[str, ...] = ()  # who just sanctioned parties the sentence gave no state of
+    kinds_named: list[str] = field(default_factory=list)  # kinds the sentence so far named
+    told_in_sentence: list[Found] = field(default_factory=list)  # events the sentence so far told
 
     def main_other(self, *exclude: str | None) -> str | None:
         """The actor the article most often tells giving (a subject of a transfer verb), other
@@ -72,6 +71,20 @@ class Found:
     confidence: float
     rule: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+# the relations of a word that describes a thing rather than tells an act
+_DESCRIBING = frozenset({"amod", "relcl"})
+
+
+def given_in_passing(event: Found) -> bool:
+    """ "let Ukraine use German-supplied weapons", "the Gepard guns it gave Kyiv": support told
+    inside a description of a thing, which "France did the same" does not repeat (a measure
+    can be what a described thing holds: "a decree that turns its embargo into law")."""
+    anchor = event.anchor
+    return event.fields["type"] == "support" and any(
+        t.dep_ in _DESCRIBING for t in (anchor, *anchor.ancestors)
+    )
 
 
 _RESTRICTIONS = frozenset(

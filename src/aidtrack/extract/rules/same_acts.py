@@ -2,8 +2,8 @@
 suit", "France has taken the same step", "Poland made the same request", "Ireland took the
 same position".
 
-The act copied is the last one the article told (the events of the last sentence that told
-any; of a kind the sentence names, "designating two officials", the last of that kind); the new
+The act copied is the last one the article told (the events an earlier clause of the same
+sentence told, else those of the last sentence that told any; of a kind the sentence names, "designating two officials", the last of that kind); the new
 actor takes the first role, the other key fields stay. The noun of "the same request / pledge /
 sanctions / position" narrows which events are copied; "did the same", "followed suit" and "the
 same step / decision / move" copy measures taken (support, refusals, policy changes, sanctions),
@@ -21,7 +21,7 @@ from aidtrack.extract.keys import ROLES
 from aidtrack.extract.modality import is_hedged, is_negated
 from aidtrack.extract.parties import actors_of
 from aidtrack.extract.roles import categories_in
-from aidtrack.extract.rules.common import ArticleContext, Found
+from aidtrack.extract.rules.common import ArticleContext, Found, given_in_passing
 from aidtrack.extract.rules.measures_common import _SAYING, target_codes
 from aidtrack.extract.rules.sanctions import _loosening
 
@@ -73,7 +73,7 @@ _SPOKEN = frozenset({"refusal"})
 
 def same_act(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """The last act told, now by the subject of "did the same" or "followed suit"."""
-    if verb.pos_ not in ("VERB", "AUX") or not ctx.last_events:
+    if verb.pos_ not in ("VERB", "AUX") or not (ctx.last_events or ctx.told_in_sentence):
         return []
     if is_negated(verb) or is_hedged(sentence, verb) or verb.lemma_.lower() in _WEIGHING:
         return []  # "Australia is weighing similar steps": not taken yet
@@ -108,10 +108,23 @@ def _copied(
     """The events repeated: those of the last sentence that told any of ``kinds``; when the
     sentence says what kind the repeat is ("followed suit, designating two officials", "did the
     same with its own listings"), the last events of that kind even if other kinds came between."""
+    here = _told_before_in_sentence(verb, kinds, ctx)
     clue = _clue(sentence, verb) & kinds
     if clue:
+        if here:
+            return [e for e in here if e["type"] in clue]
         return [e for kind in sorted(clue) for e in ctx.last_of_type.get(kind, [])]
-    return [e for e in ctx.last_events if e["type"] in kinds]
+    return here or [e for e in ctx.last_events if e["type"] in kinds]
+
+
+def _told_before_in_sentence(verb: Token, kinds: frozenset[str], ctx: ArticleContext) -> list[dict[str, Any]]:
+    """ "Norway sent flour to Gaza, and Ireland did the same with medical kits": the acts an
+    earlier clause of the same sentence told, which come before those of the sentences before."""
+    return [
+        dict(e.fields)
+        for e in ctx.told_in_sentence
+        if e.anchor.i < verb.i and e.rule != RULE and e.fields["type"] in kinds and not given_in_passing(e)
+    ]
 
 
 def _clue(sentence: Sentence, verb: Token) -> frozenset[str]:
