@@ -479,7 +479,9 @@ def threat_statement(sentence: Sentence, token: Token, ctx: ArticleContext) -> l
     if not _consequence_word(token):
         return []
     speakers = _speaker(sentence, token)
-    if not speakers and answer:  # "If the US keeps arming Taiwan, China will take all necessary measures"
+    if not speakers and (answer or token.pos_ == "VERB" and not _asked_whether(token)):  # "If the US
+        # keeps arming Taiwan, China will take all necessary measures"; "Foreign Minister Gil warned
+        # that Venezuela would retaliate" (not "asked whether Israel would retaliate")
         speakers = actors_of(sentence, subject_of(token if token.pos_ == "VERB" else token.head))
     if not speakers:
         return []
@@ -547,6 +549,11 @@ def threat_statement(sentence: Sentence, token: Token, ctx: ArticleContext) -> l
 
 
 _ANSWER_NOUNS = frozenset({"response", "retaliation", "reply", "answer", "countermeasure"})
+
+
+def _asked_whether(verb: Token) -> bool:
+    """ "Asked whether Israel would retaliate": a question put, not a warning."""
+    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children)
 
 
 def _answered_parties(sentence: Sentence, noun: Token) -> list[str]:
