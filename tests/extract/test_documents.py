@@ -54,11 +54,13 @@ EXPECTED = {
         ("refusal", "HUN", "military"),
         ("threat", "HUN", "EU"),
     },
-    # "urged X to stop arming Y" is no appeal; the warning beside it is a threat
+    # "urged X to stop arming Y" is no appeal; the warning beside it is a threat; sanctions on
+    # Lockheed Martin and Raytheon target their home state
     "taiwan-arms-sale-own": {
         ("support", "USA", "TWN", "military"),
         ("threat", "CHN", "USA"),
         ("refusal", "JPN", "military"),
+        ("sanction", "CHN", "USA"),
     },
 }
 

@@ -116,6 +116,7 @@ class Lexicon:
     acting_for: dict[str, str] = field(default_factory=dict)  # such a name -> the body it acts for
     lenders: frozenset[str] = frozenset()  # codes whose support is money lent or granted to a state
     institutions: dict[str, frozenset[str]] = field(default_factory=dict)  # "treasury" -> states with one
+    firms: dict[str, str] = field(default_factory=dict)  # a well-known company's name -> its home state
 
     def words(self, section: str, key: str) -> frozenset[str]:
         """The word set ``section.key`` of triggers.yaml; a key the file lacks is an error
@@ -224,6 +225,7 @@ def load_lexicon() -> Lexicon:
         acting_for=_acting_for(serves, actors.get("acting_for", {})),
         lenders=frozenset(actors.get("lenders", [])),
         institutions={k.lower(): frozenset(v) for k, v in actors.get("institutions", {}).items()},
+        firms={str(n).lower(): code for code, ns in actors.get("firms", {}).items() for n in ns},
     )
 
 

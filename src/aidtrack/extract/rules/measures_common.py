@@ -157,6 +157,7 @@ def target_codes(sentence: Sentence, phrase: Token, *, clauses: bool = False) ->
     victims of "over its war in Ukraine" nor (unless ``clauses``) the actors of a clause
     inside it."""
     found: list[str] = []
+    first_at: dict[str, int] = {}  # where each target is first named
     stack = [phrase]
     lex = sentence.lexicon
     parties = lex.words("policy_change", "party_nouns") | lex.words("sanction", "entry_objects")
@@ -165,7 +166,9 @@ def target_codes(sentence: Sentence, phrase: Token, *, clauses: bool = False) ->
         tok = stack.pop()
         if tok.ent_type_ in ("DATE", "TIME") and tok.pos_ != "PROPN" or tok.lower_ in _WEEKDAYS:
             continue  # "on Monday, the anniversary of Russia's invasion": a time, no target
-        code = sentence.codes.get(tok.i)
+        code = sentence.codes.get(tok.i) or firm_state(sentence, tok)
+        if code:
+            first_at[code] = min(first_at.get(code, tok.i), tok.i)
         if code and code not in found:
             found.append(code)
         for child in tok.children:
@@ -205,7 +208,20 @@ def target_codes(sentence: Sentence, phrase: Token, *, clauses: bool = False) ->
             stack.append(child)
     if not found and not clauses:
         found = _goods_origin(sentence, phrase)
-    return sorted(found, key=lambda c: min(i for i, v in sentence.codes.items() if v == c))
+        first_at = {c: min(i for i, v in sentence.codes.items() if v == c) for c in found}
+    return sorted(found, key=lambda c: first_at[c])
+
+
+def firm_state(sentence: Sentence, token: Token) -> str | None:
+    """The home state of a well-known company named without it ("sanctions on Rosneft and
+    Lukoil", "put Lockheed Martin on its list"): a party of that state, never an actor."""
+    if token.pos_ != "PROPN" or token.i in sentence.codes:
+        return None
+    firms = sentence.lexicon.firms
+    compounds = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    start = compounds[0].i if compounds else token.i
+    whole = " ".join(t.lower_ for t in token.doc[start : token.i + 1])
+    return firms.get(whole) or firms.get(token.lower_)
 
 
 # what sanctioned parties do with goods: "entities supplying Iranian drones to Russia"
