@@ -450,7 +450,12 @@ def _put_under(noun: Token) -> bool:
 
 
 def _under_verb(noun: Token) -> Token | None:
-    """The verb of "under sanctions", also when the parser hung the phrase on its object."""
+    """The verb of "under sanctions", also when the parser hung the phrase on its object, and of
+    "was hit with sanctions" (the passive subject is sanctioned there too)."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with":
+        verb = noun.head.head
+        hit = verb.pos_ == "VERB" and verb.lemma_.lower() in _HIT_WITH and is_passive(verb)
+        return verb if hit else None
     if noun.dep_ != "pobj" or noun.head.lower_ != "under":
         return None
     holder = noun.head.head
@@ -459,6 +464,10 @@ def _under_verb(noun: Token) -> Token | None:
     if holder.pos_ == "AUX" and holder.lemma_.lower() == "be" and children(holder, frozenset({"nsubj"})):
         return holder  # "Iran has been under American sanctions for decades"
     return holder if holder.pos_ == "VERB" else None
+
+
+# "was hit with sanctions", "was slapped with penalties": the subject is sanctioned
+_HIT_WITH = frozenset({"hit", "slap", "target", "punish", "sanction"})
 
 
 # verbs of answering another's measures: their maker is the target
