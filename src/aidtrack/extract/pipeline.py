@@ -841,7 +841,11 @@ def _context(
     giving = lexicon.support_verbs | lexicon.words("support", "nouns")
     for (_, doc), codes in zip(parsed, mentions):
         for token in doc:
-            if token.lower_ in ("to", "for", "into") and token.dep_ in ("prep", "dative"):
+            if (
+                token.lower_ in ("to", "for", "into")
+                and token.dep_ in ("prep", "dative")
+                and token.head.lemma_.lower() not in _NOT_RECEIVING
+            ):
                 gives = _gives(lexicon, token.head, giving)
                 if token.lower_ == "into" and not gives:
                     continue  # "fire them into Russia": a place struck, not a receiver
@@ -871,6 +875,31 @@ def _context(
     if categories:
         ctx.default_category = categories.most_common(1)[0][0]
     return ctx
+
+
+# words whose "to" / "for" names no receiver: "cuts to USAID", "according to Kyiv", "the envoy to
+# Moscow"
+_NOT_RECEIVING = frozenset(
+    {
+        "cut",
+        "reduction",
+        "according",
+        "accord",
+        "due",
+        "thanks",
+        "ambassador",
+        "envoy",
+        "embassy",
+        "threat",
+        "risk",
+        "damage",
+        "letter",
+        "message",
+        "reply",
+        "response",
+        "apology",
+    }
+)
 
 
 def _weighed_by_mentions(recipients: Counter[str], ctx: ArticleContext) -> Counter[str]:
