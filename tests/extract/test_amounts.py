@@ -75,3 +75,16 @@ def test_the_group_that_gives_keeps_its_own_total() -> None:
 def test_a_joint_total_alone_is_still_the_events_amount() -> None:
     money = pick_amount([Told("Sweden and Finland will provide a combined $80 million.", 20)], "SWE")
     assert money is not None and money.amount == 80e6
+
+
+def test_a_running_total_told_after_to_date_or_already_paid_yields_to_the_new_sum() -> None:
+    told = [
+        Told("The World Bank approved a $2 billion loan to Moldova and Georgia.", 18, shared=2),
+        Told(
+            "To date, the bank has mobilised over $30 billion for Moldova, of which $12 billion "
+            "has already been disbursed.",
+            23,
+        ),
+    ]
+    money = pick_amount(told, "WB")
+    assert money is not None and money.amount == 2_000_000_000

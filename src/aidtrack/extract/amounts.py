@@ -104,12 +104,13 @@ _CONVERSION_OPENERS = (
 _CUMULATIVE_BEFORE = re.compile(
     r"\b(bringing|brings|brought|raising|raises|taking|takes|cumulative|altogether|overall|"
     r"all told|in all|so far|to date|since \d{4}|since the start|since the beginning|"
-    r"part of (?:a|an|the|its)|out of (?:a|an|the|its)|under (?:a|an|the|its))\b[^.;]{0,40}$",
+    r"part of (?:a|an|the|its)|out of (?:a|an|the|its)|under (?:a|an|the|its))\b[^.;]{0,40}$"
+    r"|^\W*(to date|so far|since \d{4}|in total|altogether)\b[^.;]{0,80}$",
     re.IGNORECASE,
 )
 _CUMULATIVE_AFTER = re.compile(
     r"^[^.;(]{0,25}\b(so far|to date|in total|since \d{4}|since the start|since the beginning|"
-    r"since the war|since the invasion|since february)\b",
+    r"since the war|since the invasion|since february|(?:has|have) already been)\b",
     re.IGNORECASE,
 )
 
