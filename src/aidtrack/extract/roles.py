@@ -399,6 +399,26 @@ _PURPOSE_VERBS = frozenset(
 )
 
 
+def helped_by(sentence: Sentence, noun: Token) -> list[str]:
+    """ "Japan's grant will help Ukraine pay pensions", "the loan will support Moldova's budget":
+    the party a gift helps when the gift is the subject of a verb of helping."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.lemma_.lower() not in _PURPOSE_VERBS:
+        return []
+    objects = children(verb, frozenset({"dobj"})) + [  # "help Ukraine | pay pensions" (not "helped
+        s  # Prague deliver shells": a channel that gives on)
+        for c in children(verb, frozenset({"ccomp", "xcomp"}))
+        if c.lemma_.lower() not in sentence.lexicon.support_verbs
+        for s in children(c, frozenset({"nsubj"}))
+    ]
+    helped = [
+        t
+        for obj in objects
+        for t in [obj, *(c for c in obj.children if c.dep_ in ("poss", "amod", "compound"))]
+    ]
+    return _recipient_codes(sentence, helped)
+
+
 def _purpose_objects(token: Token) -> list[Token]:
     """The party a purpose infinitive serves: "to support Ukraine's budget" -> "Ukraine's",
     "to help Moldova" -> "Moldova"."""

@@ -28,6 +28,7 @@ from aidtrack.extract.roles import (
     has_support_noun,
     is_designation,
     modifier_actors,
+    helped_by,
     recipients_of,
     stage_of_verb,
 )
@@ -187,6 +188,7 @@ def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
     if not donors or is_hedged(sentence, noun):
         return []
     explicit = recipients_of(sentence, noun, dobj_is_recipient=False) or given_to
+    explicit = explicit or [c for c in helped_by(sentence, noun) if c not in donors]
     if not explicit and head.lemma_.lower() in _WELCOMING:
         # "Kyiv welcomed Canada's pledge": who welcomes or receives it is the recipient
         explicit = [c for c in _welcoming_parties(sentence, noun) if c not in donors]
