@@ -26,9 +26,9 @@ from aidtrack.extract.roles import (
     donors_of_verb,
     has_money,
     has_support_noun,
+    helped_by,
     is_designation,
     modifier_actors,
-    helped_by,
     recipients_of,
     stage_of_verb,
 )
