@@ -411,12 +411,12 @@ def helped_by(sentence: Sentence, noun: Token) -> list[str]:
         if c.lemma_.lower() not in sentence.lexicon.support_verbs
         for s in children(c, frozenset({"nsubj"}))
     ]
-    helped = [
-        t
-        for obj in objects
-        for t in [obj, *(c for c in obj.children if c.dep_ in ("poss", "amod", "compound"))]
-    ]
-    return _recipient_codes(sentence, helped)
+    return _recipient_codes(sentence, [t for obj in objects for t in _with_owners(obj)])
+
+
+def _with_owners(party: Token) -> list[Token]:
+    """A party helped and the words that name its owner: "Ukraine's hospitals", "Lebanese troops"."""
+    return [party, *(c for c in party.children if c.dep_ in ("poss", "amod", "compound"))]
 
 
 def _purpose_objects(token: Token) -> list[Token]:
@@ -437,7 +437,7 @@ def _purpose_objects(token: Token) -> list[Token]:
             for s in children(c, frozenset({"nsubj"}))
         ]
         for obj in children(clause, frozenset({"dobj"})) + kept:  # "to keep Ukraine's hospitals | running"
-            found += [obj] + [c for c in obj.children if c.dep_ in ("poss", "amod", "compound")]
+            found += _with_owners(obj)
             found += prep_objects(obj, frozenset({"for", "of"}))  # "to cover salaries for the army"
     return found
 

@@ -3,8 +3,9 @@ suit", "France has taken the same step", "Poland made the same request", "Irelan
 same position".
 
 The act copied is the last one the article told (the events an earlier clause of the same
-sentence told, else those of the last sentence that told any; of a kind the sentence names, "designating two officials", the last of that kind); the new
-actor takes the first role, the other key fields stay. The noun of "the same request / pledge /
+sentence told, else those of the last sentence that told any; of a kind the sentence names,
+"designating two officials", the last of that kind); the new actor takes the first role, the
+other key fields stay. The noun of "the same request / pledge /
 sanctions / position" narrows which events are copied; "did the same", "followed suit" and "the
 same step / decision / move" copy measures taken (support, refusals, policy changes, sanctions),
 not warnings or requests; "said the same" copies a refusal.
@@ -105,14 +106,15 @@ def same_act(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found
 def _copied(
     sentence: Sentence, verb: Token, kinds: frozenset[str], ctx: ArticleContext
 ) -> list[dict[str, Any]]:
-    """The events repeated: those of the last sentence that told any of ``kinds``; when the
-    sentence says what kind the repeat is ("followed suit, designating two officials", "did the
-    same with its own listings"), the last events of that kind even if other kinds came between."""
+    """The events repeated: those an earlier clause of the sentence told, else those of the last
+    sentence that told any of ``kinds``; when the sentence says what kind the repeat is
+    ("followed suit, designating two officials", "did the same with its own listings"), the last
+    events of that kind even if other kinds came between."""
     here = _told_before_in_sentence(verb, kinds, ctx)
     clue = _clue(sentence, verb) & kinds
+    if clue and here:
+        return [e for e in here if e["type"] in clue]
     if clue:
-        if here:
-            return [e for e in here if e["type"] in clue]
         return [e for kind in sorted(clue) for e in ctx.last_of_type.get(kind, [])]
     return here or [e for e in ctx.last_events if e["type"] in kinds]
 
