@@ -27,7 +27,11 @@ def test_extract_store_then_review(runner: CliRunner, tmp_path: Path) -> None:
     again = runner.invoke(main, ["--database", db, "extract", str(article), "--store"])
     assert "0 new candidate(s), 0 linked to existing records, 1 already stored" in again.output
     [candidate] = json.loads(runner.invoke(main, ["--database", db, "review", "--list", "--json"]).output)
-    assert (candidate["type"], candidate["donor"], candidate["category"]) == (None, "CAN", "humanitarian")
+    assert (candidate["type"], candidate["donor"], candidate["category"]) == (
+        "support",
+        "CAN",
+        "humanitarian",
+    )
     assert candidate["source_url"] == "https://news.example/canada-aid"
     runner.invoke(main, ["--database", db, "review", "accept", candidate["ref"]])
     rows = json.loads(

@@ -112,3 +112,16 @@ def test_review_cli(runner: CliRunner, tmp_path: object) -> None:
     result = runner.invoke(main, ["--database", db, "review"], input="r\n")
     assert result.exit_code == 0 and "rejected" in result.output
     assert json.loads(runner.invoke(main, ["--database", db, "review", "--list", "--json"]).output) == []
+
+
+def test_review_list_names_support_and_its_recipient_and_channel(runner: CliRunner, tmp_path: object) -> None:
+    """A reviewer sees what a support candidate is, whom it goes to, and through whom."""
+    db = f"sqlite:///{tmp_path}/r.db"
+    from aidtrack.services.ledger import open_store
+
+    doc = {**DOC, "events": [{**DOC["events"][0], "channel": "indirect", "via": "UN"}]}
+    review.store_document(doc, store=open_store(db))
+    [row] = json.loads(runner.invoke(main, ["--database", db, "review", "--list", "--json"]).output)
+    assert (row["type"], row["donor"], row["recipient"], row["via"]) == ("support", "KOR", "UKR", "UN")
+    table = runner.invoke(main, ["--database", db, "review", "--list"]).output
+    assert "support" in table and "UKR" in table and "recipient" in table

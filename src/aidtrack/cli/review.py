@@ -105,7 +105,8 @@ def _list(rows: Sequence[Candidate], links: Sequence[ReviewLink], *, as_json: bo
     data = [
         {
             "ref": _ref(r),
-            **_columns(r, ("date", *_KEYS, "evidence", "source_url")),
+            **_columns(r, ("date", *_KEYS, "via", "evidence", "source_url")),
+            "type": r.get("type") or r["table"],  # a row of the support table is a support event
             "corroborations": len(r.get("corroborations") or []),
         }
         for r in rows
@@ -121,6 +122,8 @@ def _list(rows: Sequence[Candidate], links: Sequence[ReviewLink], *, as_json: bo
             "confidence",
             "type",
             "donor",
+            "recipient",
+            "via",
             "actor",
             "target",
             "category",
