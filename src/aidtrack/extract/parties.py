@@ -51,6 +51,10 @@ _NAME_PREPS = frozenset({"of", "by", "including", "from", "like", "as", "alongsi
 
 
 _WITH_ADVERBS = frozenset({"along", "together"})
+# who speaks for the party after "for" ("an envoy for Ukraine" deals with Ukraine; not these)
+_SPEAKING_FOR = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen"}
+)
 
 
 _SEATED = frozenset(
@@ -404,6 +408,14 @@ def _cited(sentence: Sentence) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def _qualified_group(word: Token) -> bool:
+    """ "the rebel alliance", "an opposition coalition": a group noun a modifier sets apart from
+    the one its bare name means (NATO's "the alliance")."""
+    return word.lemma_.lower() in GROUP_NOUNS | {"alliance", "coalition"} and any(
+        c.dep_ in ("amod", "compound") for c in word.children
+    )
+
+
 def _name_tokens(token: Token, *, coded: bool = False) -> list[Token]:
     """The tokens that may name the actor of a phrase; ``coded``: the phrase's head is itself a
     name of an actor, so an apposition that ties it to another party describes it."""
@@ -423,6 +435,11 @@ def _name_tokens(token: Token, *, coded: bool = False) -> list[Token]:
             tokens.extend(
                 t for g in child.children if g.lower_ == "with" for o in g.children for t in _name_tokens(o)
             )
+            continue
+        if child.dep_ == "prep" and child.lower_ == "for" and token.lemma_.lower() in _SPEAKING_FOR:
+            tokens.extend(  # "a spokesman for the Russian foreign ministry" speaks for Russia (not
+                t for o in child.children if not _qualified_group(o) for t in _name_tokens(o)
+            )  # "for the rebel alliance")
             continue
         if child.dep_ == "prep" and child.lower_ == "in" and token.lemma_.lower() in _SEATED:
             tokens.extend(t for o in child.children for t in _name_tokens(o))  # "officials in Kyiv"
