@@ -197,6 +197,8 @@ def actors_of(sentence: Sentence, token: Token | None) -> list[str]:
         pronoun = resolve_pronoun(sentence, tok)
         if pronoun:
             return [pronoun]
+    if not found and token.lemma_.lower() in _TITLES and (scene := _opening_place(sentence)):
+        return [scene]  # "In Niamey, the prime minister appealed to Russia": Niger's
     unnamed = not found and _unnamed_office(token)
     if unnamed and (earlier := _earlier_subjects(sentence, token)):
         return earlier[-1:]  # "Ethiopia's ministry said ..., and a senior official warned ..."
@@ -274,6 +276,20 @@ def _co_subjects(token: Token) -> list[Token]:
 
 
 _TITLES = OFFICE_TITLES | {"envoy", "official", "chief", "director", "commissioner"}
+
+
+def _opening_place(sentence: Sentence) -> str | None:
+    """The state of a place the sentence opens on ("In Niamey, ...", "In Kyiv, ..."): where an
+    official named only by title belongs."""
+    span = sentence.span
+    first = span[0]
+    if first.lower_ != "in" or first.dep_ != "prep":
+        return None
+    places = [o for o in first.children if o.dep_ == "pobj" and o.i in sentence.codes]
+    if not places or places[0].i + 1 >= span.end or span.doc[places[0].i + 1].text != ",":
+        return None
+    code = sentence.codes[places[0].i]
+    return code if is_state(code) else None
 
 
 def _titled_unknown(token: Token) -> bool:
