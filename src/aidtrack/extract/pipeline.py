@@ -858,6 +858,7 @@ def _context(
             if _supplied_with(lexicon, token, codes):
                 given_to[codes[token.i]] += 1  # "supply Kyiv with jets"
                 aided.add(codes[token.i])
+            given_to.update(_receivers(lexicon, token, codes))  # "Ukraine's budget received $3.6bn"
             asked.update(_askers_for_support(lexicon, token, codes))
             for name, words in lexicon.categories.items():
                 if token.lemma_.lower() in words:
@@ -989,6 +990,23 @@ def _askers_for_support(lexicon: Lexicon, token: Token, codes: dict[int, str]) -
     if any(t.lemma_.lower() in _LEAVE for t in asked):
         return []  # "asked Bern for permission to re-export the shells": leave to give, not aid
     return [codes[subject.i]] if any(lexicon.categories_of(t) for t in asked) else []
+
+
+def _receivers(lexicon: Lexicon, token: Token, codes: dict[int, str]) -> list[str]:
+    """The state that receives support or money ("Ukraine's state budget received 3.6 billion
+    dollars", "Moldova received its first tranche of aid"): the subject, or its owner, of a verb
+    of receiving whose object names money or a kind of support."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon.words("support", "receive_verbs"):
+        return []
+    subject = subject_of(token)
+    if subject is None:
+        return []
+    owners = [subject, *(c for c in subject.children if c.dep_ == "poss")]
+    states = [codes[t.i] for t in owners if t.i in codes and is_state(codes[t.i])]
+    got = [t for c in token.children if c.dep_ == "dobj" for t in c.subtree]
+    support = lexicon.words("support", "nouns")
+    named = any(lexicon.categories_of(t) or t.lemma_.lower() in support for t in got) or has_money(got)
+    return states[:1] if named else []
 
 
 _LEAVE = frozenset(
