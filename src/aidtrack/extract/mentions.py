@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from aidtrack import actors
 from aidtrack.extract.lexicon import OFFICE_TITLES, Lexicon, people_patterns, person_code, titled_terms
+from aidtrack.extract.parties import is_state
 
 _TITLE_EXTRA = frozenset(
     {
@@ -94,6 +95,8 @@ class MentionFinder:
                 if code:
                     codes.update((t.i, code) for t in ent)
                     people.append(ent)
+                elif (owner := self._institution_owner(ent, on=on)) is not None:
+                    codes.update((t.i, owner[1]) for t in owner[0])  # "the Guyana Defence Force"
                 else:
                     unknown.append(ent)
             else:
@@ -154,6 +157,16 @@ class MentionFinder:
             return code
         return actors.find_actor(text, on=on)
 
+    def _institution_owner(self, ent: Span, *, on: dt.date | None) -> tuple[Span, str] | None:
+        """The state that owns a named institution ("the Guyana Defence Force", "Haiti National
+        Police"): the name before the institution's words, when it names a state."""
+        words = [t.lower_ for t in ent]
+        cut = next((i for i, w in enumerate(words) if w in _INSTITUTION_WORDS), None)
+        if not cut or any(w not in _INSTITUTION_WORDS for w in words[cut:]):
+            return None
+        code = actors.find_actor(ent[:cut].text, on=on)
+        return (ent[:cut], code) if code and is_state(code) else None
+
     def _person(self, text: str, *, last: str, on: dt.date | None, titled: str = "") -> str | None:
         context = f"{titled} {text}"
         code = self._people_code(last, on=on, titled=context)
@@ -168,6 +181,26 @@ def _surname(name: str) -> str:
 
 
 # the plural that ends the name of a grouping of states ("Organization of American States")
+# the words of a state's institutions named after the state ("the Guyana Defence Force")
+_INSTITUTION_WORDS = frozenset(
+    {
+        "defence",
+        "defense",
+        "force",
+        "forces",
+        "armed",
+        "army",
+        "navy",
+        "air",
+        "coast",
+        "guard",
+        "national",
+        "police",
+        "government",
+        "military",
+    }
+)
+
 _GROUPINGS = frozenset({"States", "Nations", "Republics", "Countries"})
 
 
