@@ -31,7 +31,7 @@ from aidtrack.extract.learned import Candidate, load_model, sentence_candidates
 from aidtrack.extract.lexicon import Lexicon, load_lexicon
 from aidtrack.extract.mentions import ArticleMemory, MentionFinder
 from aidtrack.extract.parties import actors_of, coordinated_groups, is_state, met_parties
-from aidtrack.extract.roles import PAYING_VERBS, has_money, served_before
+from aidtrack.extract.roles import PAYING_VERBS, categories_in, has_money, served_before
 from aidtrack.extract.rules import RULES, TRADE_LEMMAS, ArticleContext, Found
 from aidtrack.extract.rules.common import given_in_passing
 from aidtrack.extract.rules.refusal_idioms import RULE as OPTING_OUT
@@ -546,6 +546,7 @@ def _sentence_events(sentence: Sentence, ctx: ArticleContext) -> list[Found]:
     kept = _drop_goods_origins(kept)
     kept = _lenders_lend(kept, sentence.lexicon.lenders)
     kept = _served_through(kept, sentence, ctx.default_recipient)
+    kept = _relief_asked(kept, sentence)
     _remember(ctx, kept)
     return kept
 
@@ -664,6 +665,27 @@ def _served_through(found: list[Found], sentence: Sentence, usual: str | None) -
         if served is not None and served != event.fields["donor"]:
             fields = {**event.fields, "recipient": served, "channel": "indirect", "via": organisation}
             out.append(Found(fields, event.anchor, event.confidence, event.rule, event.extra))
+    return out
+
+
+# bodies whose requests, when they name no kind, are for relief: the UN's agencies and the Red Cross
+_RELIEF_BODIES = frozenset({"UN", "ICRC"})
+
+
+def _relief_asked(found: list[Found], sentence: Sentence) -> list[Found]:
+    """ "The UN's aid chief asked Kuwait and the UAE to restore their contributions", "the UN's
+    emergency fund released 17 million dollars for North Kivu": a request or a gift of a relief
+    body that names no kind of support is humanitarian, whatever the article's usual kind."""
+    named = categories_in(sentence, list(sentence.span))
+    out = []
+    for event in found:
+        fields = event.fields
+        asker = fields["type"] == "appeal" and fields.get("actor") in _RELIEF_BODIES
+        giver = fields["type"] == "support" and fields.get("donor") in _RELIEF_BODIES
+        if (asker or giver) and fields.get("category") not in named:
+            fields = {**fields, "category": "humanitarian"}
+            event = Found(fields, event.anchor, event.confidence, event.rule, event.extra)
+        out.append(event)
     return out
 
 
