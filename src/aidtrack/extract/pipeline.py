@@ -546,7 +546,7 @@ def _sentence_events(sentence: Sentence, ctx: ArticleContext) -> list[Found]:
     kept = _drop_goods_origins(kept)
     kept = _lenders_lend(kept, sentence.lexicon.lenders)
     kept = _served_through(kept, sentence, ctx.default_recipient)
-    kept = _relief_asked(kept, sentence)
+    kept = _relief_kind(kept, sentence)
     _remember(ctx, kept)
     return kept
 
@@ -668,11 +668,11 @@ def _served_through(found: list[Found], sentence: Sentence, usual: str | None) -
     return out
 
 
-# bodies whose requests, when they name no kind, are for relief: the UN's agencies and the Red Cross
+# bodies whose requests and gifts, when they name no kind, are relief: the UN's agencies and the Red Cross
 _RELIEF_BODIES = frozenset({"UN", "ICRC"})
 
 
-def _relief_asked(found: list[Found], sentence: Sentence) -> list[Found]:
+def _relief_kind(found: list[Found], sentence: Sentence) -> list[Found]:
     """ "The UN's aid chief asked Kuwait and the UAE to restore their contributions", "the UN's
     emergency fund released 17 million dollars for North Kivu": a request or a gift of a relief
     body that names no kind of support is humanitarian, whatever the article's usual kind."""
