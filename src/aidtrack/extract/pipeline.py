@@ -676,13 +676,15 @@ def _relief_kind(found: list[Found], sentence: Sentence) -> list[Found]:
     """ "The UN's aid chief asked Kuwait and the UAE to restore their contributions", "the UN's
     emergency fund released 17 million dollars for North Kivu": a request or a gift of a relief
     body that names no kind of support is humanitarian, whatever the article's usual kind."""
-    named = categories_in(sentence, list(sentence.span))
+    named: list[str] | None = None  # the kinds the sentence names, read only when needed
     out = []
     for event in found:
         fields = event.fields
         asker = fields["type"] == "appeal" and fields.get("actor") in _RELIEF_BODIES
         giver = fields["type"] == "support" and fields.get("donor") in _RELIEF_BODIES
-        if (asker or giver) and fields.get("category") not in named:
+        if (asker or giver) and named is None:
+            named = categories_in(sentence, list(sentence.span))
+        if (asker or giver) and fields.get("category") not in (named or []):
             fields = {**fields, "category": "humanitarian"}
             event = Found(fields, event.anchor, event.confidence, event.rule, event.extra)
         out.append(event)
