@@ -211,6 +211,14 @@ def _relative_pronoun_after_noun(clause: Token) -> bool:
     return relative_head(clause) is not None
 
 
+def is_indirect_question(token: Token) -> bool:
+    """ "(asked) whether Israel would retaliate": a clause put as a question, not stated."""
+    return _hedge_mark(token, _QUESTION_MARKS)
+
+
+_QUESTION_MARKS = frozenset({"whether", "if"})
+
+
 def _hedge_mark(token: Token, marks: frozenset[str]) -> bool:
     return token.dep_ in ("advcl", "ccomp", "csubj", "xcomp", "pcomp") and any(
         c.dep_ == "mark" and c.lower_ in marks for c in token.children

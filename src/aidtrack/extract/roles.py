@@ -405,13 +405,22 @@ def helped_by(sentence: Sentence, noun: Token) -> list[str]:
     verb = noun.head
     if noun.dep_ != "nsubj" or verb.lemma_.lower() not in _PURPOSE_VERBS:
         return []
-    objects = children(verb, frozenset({"dobj"})) + [  # "help Ukraine | pay pensions" (not "helped
-        s  # Prague deliver shells": a channel that gives on)
+    # "help Ukraine | pay pensions" (not "helped Prague deliver shells": a channel that gives on)
+    objects = children(verb, frozenset({"dobj"})) + _small_clause_subjects(
+        verb, sentence.lexicon.support_verbs
+    )
+    return _recipient_codes(sentence, [t for obj in objects for t in _with_owners(obj)])
+
+
+def _small_clause_subjects(verb: Token, skipping: frozenset[str] = frozenset()) -> list[Token]:
+    """The subjects of the clause a verb takes as its object ("keep Ukraine's hospitals running",
+    "help Ukraine pay pensions"), but for clauses of the verbs ``skipping``."""
+    return [
+        s
         for c in children(verb, frozenset({"ccomp", "xcomp"}))
-        if c.lemma_.lower() not in sentence.lexicon.support_verbs
+        if c.lemma_.lower() not in skipping
         for s in children(c, frozenset({"nsubj"}))
     ]
-    return _recipient_codes(sentence, [t for obj in objects for t in _with_owners(obj)])
 
 
 def _with_owners(party: Token) -> list[Token]:
@@ -431,12 +440,8 @@ def _purpose_objects(token: Token) -> list[Token]:
             continue
         if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
             continue
-        kept = [
-            s
-            for c in children(clause, frozenset({"ccomp", "xcomp"}))
-            for s in children(c, frozenset({"nsubj"}))
-        ]
-        for obj in children(clause, frozenset({"dobj"})) + kept:  # "to keep Ukraine's hospitals | running"
+        kept = _small_clause_subjects(clause)  # "to keep Ukraine's hospitals | running"
+        for obj in children(clause, frozenset({"dobj"})) + kept:
             found += _with_owners(obj)
             found += prep_objects(obj, frozenset({"for", "of"}))  # "to cover salaries for the army"
     return found

@@ -110,9 +110,8 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
         actors = _context_maker(sentence, verb, ctx)
     targets = [t for t in dict.fromkeys(targets) if t not in actors]
     if actors and not targets and (lemma == "add" or lemma in _LISTING):
-        ctx.pending_sanction = tuple(
-            actors
-        )  # "added 42 companies to its entity list": where they are may follow
+        # "added 42 companies to its entity list": where they are may follow
+        ctx.pending_sanction = tuple(actors)
     return _sanctions(actors, targets, verb, ctx)
 
 

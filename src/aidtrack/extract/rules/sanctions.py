@@ -693,17 +693,14 @@ def _names_parties(sentence: Sentence, word: Token) -> bool:
     )
 
 
-def _of_them(among: Token) -> bool:
-    """ "among them": the "among" of the parties just named."""
-    return any(o.lower_ == "them" for o in children(among, frozenset({"pobj"})))
+def _of_them(prep: Token) -> bool:
+    """ "among them", "of them": a preposition on the parties just named."""
+    return any(o.lower_ == "them" for o in children(prep, frozenset({"pobj"})))
 
 
 def _some_of_them(word: Token) -> bool:
     """ "most of them", "two of them": a part of the parties just named."""
-    return any(
-        p.lower_ == "of" and any(o.lower_ == "them" for o in children(p, frozenset({"pobj"})))
-        for p in word.children
-    )
+    return any(p.lower_ == "of" and _of_them(p) for p in word.children)
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})

@@ -13,7 +13,7 @@ from aidtrack.extract.clauses import (
     prep_objects,
     subject_of,
 )
-from aidtrack.extract.modality import is_future, is_hedged, is_negated, is_past
+from aidtrack.extract.modality import is_future, is_hedged, is_indirect_question, is_negated, is_past
 from aidtrack.extract.parties import actors_of, coordinated_groups, counted_group
 from aidtrack.extract.roles import donors_of_verb, modifier_actors, recipients_of
 from aidtrack.extract.rules.common import ArticleContext, Found
@@ -479,7 +479,7 @@ def threat_statement(sentence: Sentence, token: Token, ctx: ArticleContext) -> l
     if not _consequence_word(token):
         return []
     speakers = _speaker(sentence, token)
-    if not speakers and (answer or token.pos_ == "VERB" and not _asked_whether(token)):  # "If the US
+    if not speakers and (answer or token.pos_ == "VERB" and not is_indirect_question(token)):  # "If the US
         # keeps arming Taiwan, China will take all necessary measures"; "Foreign Minister Gil warned
         # that Venezuela would retaliate" (not "asked whether Israel would retaliate")
         speakers = actors_of(sentence, subject_of(token if token.pos_ == "VERB" else token.head))
@@ -549,11 +549,6 @@ def threat_statement(sentence: Sentence, token: Token, ctx: ArticleContext) -> l
 
 
 _ANSWER_NOUNS = frozenset({"response", "retaliation", "reply", "answer", "countermeasure"})
-
-
-def _asked_whether(verb: Token) -> bool:
-    """ "Asked whether Israel would retaliate": a question put, not a warning."""
-    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children)
 
 
 def _answered_parties(sentence: Sentence, noun: Token) -> list[str]:
