@@ -9,8 +9,10 @@ read in :mod:`aidtrack.extract.parties`, how surely in :mod:`aidtrack.extract.mo
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+import functools
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.tokens import Span, Token
 
@@ -83,9 +85,53 @@ class Sentence:
     # the parties met, visited or called in the sentences just before ("Zelensky met Scholz in
     # Berlin."): whom a request that names nobody is made to
     scene: tuple[tuple[str, str], ...] = ()
+    # answers of pure checks on this sentence's tokens, kept for the next rule that asks
+    # ("is this verb hedged?" is asked by most rules of most verbs): see :func:`memoised`
+    memo: dict[tuple[Any, int], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def code(self, token: Token) -> str | None:
         return self.codes.get(token.i)
+
+    @functools.cached_property
+    def is_question(self) -> bool:
+        """The sentence ends in a question mark (before closing quotes or brackets): it asks,
+        it reports nothing. Read once; rules ask it for many tokens."""
+        return self.span.text.rstrip(" \"'”’)").endswith("?")
+
+
+def memoised(check: Callable[[Sentence, Token], Any]) -> Callable[[Sentence, Token], Any]:
+    """``check`` answered once per token of a sentence, for checks that read nothing but the
+    sentence and the token (a token of another parse is answered afresh)."""
+
+    @functools.wraps(check)
+    def once(sentence: Sentence, token: Token) -> Any:
+        if token.doc is not sentence.span.doc:
+            return check(sentence, token)
+        key = (check, token.i)
+        memo = sentence.memo
+        if key not in memo:
+            memo[key] = check(sentence, token)
+        return memo[key]
+
+    return once
+
+
+def memoised_on_token(check: Callable[[Token], Any]) -> Callable[[Token], Any]:
+    """``check`` answered once per token of a parse, for checks that read nothing but the
+    token and its parse (kept with the parse, so it goes when the parse goes)."""
+    name = f"aidtrack:{check.__module__}.{check.__qualname__}"
+
+    @functools.wraps(check)
+    def once(token: Token) -> Any:
+        memo = token.doc.user_data.get(name)
+        if memo is None:
+            memo = token.doc.user_data[name] = {}
+        i = token.i
+        if i not in memo:
+            memo[i] = check(token)
+        return memo[i]
+
+    return once
 
 
 def in_quote(token: Token) -> bool:

@@ -64,7 +64,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from aidtrack.extract.clauses import Sentence, agent_of, is_passive, quoted_indices, subject_of
-from aidtrack.extract.keys import ROLES, event_key
+from aidtrack.extract.keys import KEYS, ROLES, event_key
 from aidtrack.extract.modality import is_hedged, is_negated
 from aidtrack.extract.parties import actors_of
 from aidtrack.extract.roles import categories_in
@@ -163,6 +163,8 @@ _MAX_PATH = 4
 # none, and the model weighs that (feature "cat_default") and what the trigger's own phrase
 # names (feature "T.names")
 _NAMES_WHAT = frozenset({"support"})
+# the types whose key holds a category of support
+_CATEGORISED = frozenset(kind for kind, fields in KEYS.items() if "category" in fields)
 _MODALS = frozenset({"will", "would", "could", "may", "might", "should"})
 # verbs of saying that may carry a threat in their clause, and what marks the threat there
 _SAYING = frozenset(
@@ -540,7 +542,7 @@ def _sentence_features(sentence: Sentence) -> tuple[dict[str, list[Token]], list
     if negated:
         shared.append("S.neg")
         shared += [f"S.neg|S={c}" for c in present]
-    if sentence.span.text.rstrip(" \"'”’)").endswith("?"):
+    if sentence.is_question:
         shared.append("question")
     shared += _dating_features(sentence)
     shared += _word_features(sentence)
@@ -616,7 +618,9 @@ def sentence_candidates(
     reader = _Reader(sentence, roots)
     shared += [f"ruled={t}" for t in sorted(rule_types)]
     shared.append(f"actors={_bucket(len(roots))}")
-    cats = categories_in(sentence, list(sentence.span)) or []
+    # the kinds of support the sentence names, read only where a type has a category
+    named_kinds = any(k in _CATEGORISED for k in kinds)
+    cats = (categories_in(sentence, list(sentence.span)) or []) if named_kinds else []
     cat_default = not cats
     if cat_default:  # no kind of support named: the article's, if it has one
         cats = [default_category] if default_category else []
@@ -806,7 +810,7 @@ def _assignments(
             ]
     for pair in pairs:
         base: dict[str, Any] = {"type": kind, **dict(zip(roles, pair))}
-        if kind in ("support", "appeal", "refusal"):
+        if kind in _CATEGORISED:
             out += [({**base, "category": c}, pair) for c in cats]
         elif kind == "policy_change":
             out += [({**base, "direction": d}, pair) for d in ("loosen", "tighten")]

@@ -13,6 +13,8 @@ from aidtrack.extract.clauses import (
     governors,
     is_passive,
     joined_after,
+    memoised,
+    memoised_on_token,
     relative_head,
     word_forms,
 )
@@ -40,6 +42,7 @@ _NEGATION_CARRIERS = frozenset(
 )
 
 
+@memoised_on_token
 def is_negated(token: Token) -> bool:
     """ "not", "never", "no" on the verb or its auxiliaries, or "no" on its object.
 
@@ -83,12 +86,13 @@ def has_aux(token: Token, words: frozenset[str]) -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ in words for c in token.children)
 
 
+@memoised
 def is_hedged(sentence: Sentence, anchor: Token) -> bool:
     """True if ``anchor`` is hypothetical, proposed, asked, conditional or a question."""
     lex = sentence.lexicon
     hedge_aux = lex.words("modality", "hedge_aux")
     marks = lex.words("modality", "hedge_marks")
-    if sentence.span.text.rstrip(" \"'”’)").endswith("?"):
+    if sentence.is_question:
         return True
     if _after_hedge_noun(lex, anchor) or time_for(anchor):
         return True

@@ -216,13 +216,15 @@ def _joins_operation(tokens: list[Token]) -> bool:
 
 def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Zelensky urged Germany to send tanks", "called on Israel for air defence"."""
+    if verb.pos_ != "VERB":
+        return []
     lex = sentence.lexicon
     lemma = verb.lemma_.lower()
     wanting_forms = word_forms(verb) & lex.words("appeal", "wanting_verbs")  # "hopes" read as "hop"
     wanting = bool(wanting_forms)
     if wanting and lemma not in wanting_forms and lemma not in lex.words("appeal", "verbs"):
         lemma = min(wanting_forms)
-    if verb.pos_ != "VERB" or not (lemma in lex.words("appeal", "verbs") or wanting):
+    if not (lemma in lex.words("appeal", "verbs") or wanting):
         return []
     if lemma == "like" and not has_aux(verb, frozenset({"would", "'d"})):
         return []  # "would like to receive jets" wants; "like" alone does not

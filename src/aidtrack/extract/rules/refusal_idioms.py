@@ -50,10 +50,10 @@ _EFFORTS = frozenset(
 
 def refusal_opting_out(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """The subject stays out of an effort that gives support: one refusal per actor and kind."""
-    if verb.pos_ != "VERB" or is_negated(verb) or is_hedged(sentence, verb):
+    if verb.pos_ != "VERB":
         return []
     efforts = _efforts_left(verb)
-    if not efforts:
+    if not efforts or is_negated(verb) or is_hedged(sentence, verb):
         return []
     cats = categories_in(sentence, _effort_words(verb, efforts))
     if not cats:

@@ -527,6 +527,8 @@ def _sanctions(actors: list[str], targets: list[str], anchor: Token, ctx: Articl
 
 def sanction_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Japan sanctioned Russian banks", "the US also targeted officials" (after sanctions)."""
+    if not (verb.pos_ == "VERB" or _verb_read_as_noun(verb)):
+        return []
     lex = sentence.lexicon
     lemma = verb.lemma_.lower()
     subject = subject_of(verb)
@@ -546,7 +548,7 @@ def sanction_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
             "penalise",
         )
     )
-    if not (verb.pos_ == "VERB" or _verb_read_as_noun(verb)) or not (
+    if not (
         lemma in lex.words("sanction", "verbs")
         or follow_up
         or _lists_parties(sentence, verb)

@@ -73,10 +73,12 @@ _OPPOSING_PREPS = frozenset({"against", "without"})
 
 def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Germany sent tanks to Ukraine", "aid was pledged by Japan", "X agreed to send"."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
     lex = sentence.lexicon
     lemma = verb.lemma_.lower()
     transfer = lemma in lex.support_verbs or _earmarks(verb) or _gives_with(sentence, verb)
-    if verb.pos_ not in ("VERB", "AUX") or not (transfer or lemma in lex.words("support", "object_verbs")):
+    if not (transfer or lemma in lex.words("support", "object_verbs")):
         return []
     if is_hedged(sentence, verb) and not (
         negated_by_carrier(verb) or _unable(verb) or _unwilling(sentence, verb) or _reacted_to(sentence, verb)

@@ -232,7 +232,7 @@ def threat_idiom(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         "guarantee",
     ):
         return []  # "will not be left without an answer", "will not sit idly by" threaten
-    if sentence.span.text.rstrip(" \"'”’)").endswith("?"):
+    if sentence.is_question:
         return []
     speakers = _speaker(sentence, verb)
     subject = subject_of(verb)
