@@ -44,6 +44,8 @@ TRAINING_PARTS = tuple(
         "zl",
         "zm",
         "zn",
+        "zo",
+        "zp",
     ]
 )
 # our own wire-style articles with gold events, in tests/extract (heldout3 written blind to the

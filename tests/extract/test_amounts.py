@@ -88,3 +88,42 @@ def test_a_running_total_told_after_to_date_or_already_paid_yields_to_the_new_su
     ]
     money = pick_amount(told, "WB")
     assert money is not None and money.amount == 2_000_000_000
+
+
+def _amounts(text: str) -> dict[tuple[str, str, str], float | None]:
+    return {
+        (e["donor"], e["recipient"], e["category"]): e.get("amount")
+        for e in extract_text(text)
+        if e["type"] == "support"
+    }
+
+
+def test_a_sum_told_for_another_recipient_of_the_sentence_is_not_this_ones() -> None:
+    got = _amounts(
+        "The European Commission pledged 60 million euros for food and shelter in Jordan and a "
+        "further 25 million euros for Lebanon."
+    )
+    assert got[("EU", "LBN", "humanitarian")] == 25_000_000
+
+
+def test_a_sum_told_for_another_kind_of_support_is_not_this_ones() -> None:
+    got = _amounts(
+        "Denmark said it would add 4 billion kroner to its military aid for Ukraine this year and "
+        "set aside 700 million kroner for humanitarian relief."
+    )
+    assert got[("DNK", "UKR", "military")] == 4_000_000_000
+
+
+def test_the_next_giver_of_a_list_is_no_receiver_of_the_sum_before() -> None:
+    got = _amounts(
+        "Finland will give Ukraine 90 million euros in shells, while Estonia will add 12 million euros."
+    )
+    assert got[("FIN", "UKR", "military")] == 90_000_000
+
+
+def test_a_lenders_sum_keeps_its_kind_whatever_it_pays_for() -> None:
+    got = _amounts(
+        "The IMF approved about $80 million under its credit facility for Malawi, and the World Bank "
+        "approved $200 million in grants to Malawi for school meals and clinics."
+    )
+    assert got[("WB", "MWI", "financial")] == 200_000_000

@@ -4,7 +4,8 @@ An article may give several amounts for one event: a conversion in brackets
 ("€2bn ($2.1bn)"), a running total ("bringing its aid to $5bn so far"), the
 headline's rounded figure and the body's exact one. :func:`pick_amount` reads
 every amount of every sentence that reports the event and prefers, in order:
-an amount in the donor's own currency, one that is not a cumulative total, one
+an amount in the donor's own currency, one the sentence does not give for another
+recipient or kind of support, one that is not a cumulative total, one
 that is not a ceiling or a possibility ("up to"), one not told as several
 givers' sum ("a combined", "the G7's"), one from a sentence that reports no
 other support event (not a joint total), one from the earliest sentence that reports the event (news states the main figure
@@ -20,9 +21,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from aidtrack.actors.names import lookup_name
+from aidtrack.extract.clauses import Sentence
 from aidtrack.extract.money import AMBIGUOUS, Money, parse_money
+from aidtrack.extract.parties import is_state
+from aidtrack.extract.roles import categories_in
 
 # the currency a donor counts in (states of the euro area and EU bodies: EUR)
 HOME_CURRENCY: dict[str, str] = {
@@ -143,6 +148,10 @@ class Told:
     # how many support events (pairs of parties) the sentence reports: an amount told for
     # several ("EUR 282 million to Chad and Sudan") is their joint total, not this one's
     shared: int = 1
+    # where the sums start that the sentence gives for another recipient or another kind of
+    # support than this event's ("75 million euros for Colombia and a further 40 million euros
+    # for Ecuador": the first is not Ecuador's)
+    elsewhere: frozenset[int] = frozenset()
 
 
 def is_conversion(text: str, start: int) -> bool:
@@ -193,7 +202,7 @@ def pick_amount(told: list[Told], donor: str) -> Money | None:
 def pick_report(told: list[Told], donor: str) -> tuple[int, Money] | None:
     """:func:`pick_amount` with the index in ``told`` of the sentence that gives the figure."""
     home = HOME_CURRENCY.get(donor)
-    best: tuple[tuple[bool, bool, bool, bool, bool, int, int], Money, int] | None = None
+    best: tuple[tuple[bool, bool, bool, bool, bool, bool, int, int], Money, int] | None = None
     for order, sentence in enumerate(told):
         for money in parse_money(sentence.text):
             if is_conversion(sentence.text, money.start):
@@ -201,6 +210,7 @@ def pick_report(told: list[Told], donor: str) -> tuple[int, Money] | None:
             money = in_currency_of(money, donor)
             rank = (
                 money.currency == home,
+                money.start not in sentence.elsewhere,
                 not is_cumulative(sentence.text, money),
                 not is_tentative(sentence.text, money),
                 not is_joint(sentence.text, money, donor),
@@ -211,3 +221,65 @@ def pick_report(told: list[Told], donor: str) -> tuple[int, Money] | None:
             if best is None or rank > best[0]:
                 best = (rank, money, order)
     return (best[2], best[1]) if best else None
+
+
+# how far after a sum its own words may run ("40 million euros for Ecuador")
+_SUM_TAIL = 15
+# the prepositions that name what a sum is for ("for Ecuador", "to Moldova", "in Colombia")
+_FOR = frozenset({"for", "to", "in"})
+
+
+def sums_for_others(sentence: Sentence, fields: dict[str, Any]) -> frozenset[int]:
+    """Where (in the sentence's text) the sums start that the sentence gives for another
+    recipient or another kind of support than the event ``fields``. The words after a sum, up
+    to the next sum, tell what it is for: a state named there as a receiver ("75 million euros
+    for shelters in Colombia and a further 40 million euros for Ecuador"), or a kind of support
+    ("12 billion kroner to its military aid and 2 billion kroner for humanitarian relief"; a
+    kind counts against a sum only when another sum of the sentence is for the event's kind).
+    The next giver of a list ("EUR 350 million, while France will add ...") is no receiver, and
+    an organisation after a sum is its channel."""
+    span = sentence.span
+    text = span.text
+    sums = [m for m in parse_money(text) if not is_conversion(text, m.start)]
+    if len(sums) < 2:
+        return frozenset()
+    fits = [_sum_fits(sentence, fields, money, after) for money, after in zip(sums, [*sums[1:], None])]
+    kind_told = any(kind == 1 for _, kind in fits)
+    return frozenset(
+        money.start for money, (state, kind) in zip(sums, fits) if state < 0 or kind < 0 and kind_told
+    )
+
+
+def _sum_fits(
+    sentence: Sentence, fields: dict[str, Any], money: Money, after: Money | None
+) -> tuple[int, int]:
+    """Whether the words after ``money`` name the event's recipient and kind (1), another
+    recipient or kind (-1), or neither (0)."""
+    span = sentence.span
+    base = span.start_char
+    stop = after.start if after is not None else len(span.text)
+    own = [t for t in span if money.start <= t.idx - base < money.end][-1:]  # "euros" of "40 million euros"
+    tail = _words_until(";", [t for t in span if money.end <= t.idx - base < stop])[:_SUM_TAIL]
+    states = {sentence.codes[t.i] for t in tail if t.i in sentence.codes and _received(t)}
+    states = {c for c in states if is_state(c) and c != fields["donor"]}
+    state = 0 if not states else 1 if fields.get("recipient") in states else -1
+    if fields["donor"] in sentence.lexicon.lenders:
+        return state, 0  # a lender's support is money lent, whatever the sum pays for
+    kinds = categories_in(sentence, own + tail) if tail else []
+    kind = 0 if not kinds else 1 if fields.get("category") in kinds else -1
+    return state, kind
+
+
+def _received(token: Any) -> bool:
+    """A name in the place of what a sum is for: "for Ecuador", "in Colombia", "for Lebanon's
+    army", "for Lebanese troops"."""
+    head = token.head
+    if head.dep_ == "prep" and head.lower_ in _FOR and token.dep_ == "pobj":
+        return True
+    return token.dep_ in ("poss", "amod", "compound") and head.dep_ == "pobj" and head.head.lower_ in _FOR
+
+
+def _words_until(stop: str, tokens: list[Any]) -> list[Any]:
+    """The tokens before the first ``stop`` mark."""
+    marks = [i for i, t in enumerate(tokens) if t.text == stop]
+    return tokens[: marks[0]] if marks else tokens

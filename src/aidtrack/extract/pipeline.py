@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from aidtrack.errors import ExtractionInputError
-from aidtrack.extract.amounts import Told, pick_report
+from aidtrack.extract.amounts import Told, pick_report, sums_for_others
 from aidtrack.extract.articles import Article, article_from_text
 from aidtrack.extract.clauses import Sentence, subject_of
 from aidtrack.extract.keys import KEYS, event_key, first_role
@@ -441,7 +441,8 @@ def _decide(
     them ("filter"), filters them and adds its own ("model") or keeps them and adds its own
     ("union").
 
-    ``use`` in the model file says which, per type (measured on the validation part).
+    ``use`` in the model file says which, per type (chosen by ``scripts/train_extract_filter.py``
+    out of fold on our own articles; the validation part plays no part in the choice).
     """
     model = load_model()
     rules = [(event, start, sentence) for start, sentence, events in per_sentence for event in events]
@@ -1083,7 +1084,8 @@ def _merge(article: Article, found: list[tuple[Found, int, Sentence]]) -> list[d
         )
         if kind == "support":
             anchor = event.anchor.idx - event.anchor.sent.start_char
-            told.setdefault(key, []).append(Told(span.text, anchor, len(shared[id(sentence)])))
+            elsewhere = sums_for_others(sentence, fields)
+            told.setdefault(key, []).append(Told(span.text, anchor, len(shared[id(sentence)]), elsewhere))
             told_at.setdefault(key, []).append((start, end))
         sentences.setdefault(key, set()).add((start, end))
         old = best.get(key)
