@@ -239,6 +239,9 @@ def subject_of(token: Token | None) -> Token | None:
             return token.head  # "Ukraine's foreign minister called on ...", parsed as a noun phrase
         if _first_to(token):
             return subject_of(token.head.head)  # "Canada became the latest country to sanction"
+        agent = _deciding_party(token)
+        if agent is not None:
+            return agent  # "the decision of the United States to reimpose sanctions"
         if token.dep_ in ("relcl", "ccomp", "ROOT") or token.head == token:
             return None
         if (
@@ -261,6 +264,34 @@ def subject_of(token: Token | None) -> Token | None:
             return None
         token = token.head
         seen += 1
+    return None
+
+
+# nouns of a party's own act of will, whose infinitive tells what the party does: "Washington's
+# decision to reimpose sanctions", "a move by Norway to send shells"
+_WILLED = frozenset(
+    {"decision", "move", "plan", "refusal", "pledge", "promise", "commitment", "bid", "attempt", "offer"}
+)
+
+
+def _deciding_party(token: Token) -> Token | None:
+    """The party whose act of will an infinitive completes: the possessor of the noun, or a
+    named party after its "of" or "by" ("the decision of the United States to reimpose
+    sanctions", "Washington's decision to ...", "a move by Norway to send shells")."""
+    noun = token.head
+    if (
+        token.dep_ != "acl"
+        or noun.lemma_.lower() not in _WILLED
+        or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    ):
+        return None
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+            return child
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("of", "by"):
+            named = [g for g in child.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+            if named:
+                return named[0]
     return None
 
 

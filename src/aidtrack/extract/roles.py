@@ -952,8 +952,18 @@ def purpose_categories(sentence: Sentence, anchor: Token, objects: list[Token], 
     them host refugees" is humanitarian; a loan stays financial whatever it serves."""
     if cats != ["financial"] or any(t.lemma_.lower() in _LENDING for t in objects):
         return cats
-    if not any(t.lemma_.lower() in _PLAIN_MONEY for t in objects) and not has_money(objects):
+    found = purpose_kinds(sentence, anchor, objects)
+    if "financial" in found:  # "a grant to shore up Niger's budget" stays money
         return cats
+    return found or cats
+
+
+def purpose_kinds(sentence: Sentence, anchor: Token, objects: list[Token]) -> list[str]:
+    """The kinds of support the purpose of plain money names ("a further $100 million to help
+    pay pensions": financial; "grants to help them host refugees": humanitarian); none for
+    what is not plain money or has no purpose told."""
+    if not any(t.lemma_.lower() in _PLAIN_MONEY for t in objects) and not has_money(objects):
+        return []
     purposes = [
         c
         for t in [anchor, *objects]
@@ -961,10 +971,7 @@ def purpose_categories(sentence: Sentence, anchor: Token, objects: list[Token], 
         if c.dep_ in ("advcl", "xcomp", "acl", "relcl") and any(a.lower_ == "to" for a in c.children)
     ]
     served = [n for c in purposes for n in _purpose_words(c) if n.pos_ in ("NOUN", "ADJ")]
-    found = _categories(sentence, served)
-    if "financial" in found:  # "a grant to shore up Niger's budget" stays money
-        return cats
-    return found or cats
+    return _categories(sentence, served)
 
 
 # clauses inside a purpose that say something else: "since soldiers toppled the president",

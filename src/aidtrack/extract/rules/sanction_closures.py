@@ -343,7 +343,7 @@ def _access_to_openings(obj: Token) -> bool:
 
 def _marked_with(sentence: Sentence, thing: Token) -> list[str]:
     """ "cars with Russian licence plates", "ships with Iranian flags": the country a carrier
-    is marked with."""
+    is marked with, or bound for."""
     marks = prep_objects(thing, frozenset({"with"}))
     marks += [  # "ships flying the Russian flag", "lorries bearing Belarusian plates"
         o
@@ -351,6 +351,12 @@ def _marked_with(sentence: Sentence, thing: Token) -> list[str]:
         if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _DISPLAYING
         for o in children(c, frozenset({"dobj"})) + prep_objects(c, frozenset({"under"}))
         if o.lemma_.lower() in _MARKS
+    ]
+    marks += [  # "closed its ports to ships bound for Togo": where they are headed
+        o
+        for c in thing.children
+        if c.dep_ == "acl" and c.lower_ == "bound"
+        for o in prep_objects(c, frozenset({"for", "to"}))
     ]
     return [c for o in marks for c in target_codes(sentence, o)]
 

@@ -66,8 +66,14 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
         and container.head.lemma_.lower() in _HOLDING
     ):
         return _sanction_container(sentence, container, ctx)  # "the EU sanctions package targets ..."
-    if (core or restrictive) and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _HOLDING | {"apply"}:
-        covered = _sanction_container(sentence, noun, ctx)  # "Australian sanctions now cover 1,000 Russians"
+    if (
+        (core or restrictive or follow_up)
+        and noun.dep_ == "nsubj"
+        and noun.head.lemma_.lower() in _HOLDING | {"apply"}
+    ):
+        # "Australian sanctions now cover 1,000 Russians"; once sanctions were told, "the
+        # measures also applied to a Canadian subsidiary"
+        covered = _sanction_container(sentence, noun, ctx)
         if covered:
             return covered
     if not (core or follow_up or measure):
@@ -375,6 +381,22 @@ def _measure_targets(noun: Token) -> list[Token]:
                 found = found or prep_objects(obj.head, frozenset({"to"})) + prep_objects(
                     obj, frozenset({"to"})
                 )
+    return found + _added_parties(noun, preps) if found else found
+
+
+def _added_parties(
+    noun: Token, preps: frozenset[str], deps: frozenset[str] = frozenset({"conj"})
+) -> list[Token]:
+    """ "sanctions on two Emirati firms, as well as a Hong Kong-based shipper": the last party,
+    joined by "as well as", hung on the measure itself, or (``deps`` "dobj") on the verb that
+    imposes it (a conjunct with an "on X" of its own is a measure of its own)."""
+    doc = noun.doc
+    found = []
+    for conj in children(noun, deps):
+        start = conj.left_edge.i
+        joined = start >= 3 and [t.lower_ for t in doc[start - 3 : start]] == ["as", "well", "as"]
+        if joined and not prep_objects(conj, preps):
+            found.append(conj)
     return found
 
 
@@ -495,6 +517,9 @@ def _sanction_targets(sentence: Sentence, verb: Token, noun: Token, ctx: Article
     for comp in children(verb, frozenset({"xcomp", "advcl"})):  # "expanded its sanctions to cover X"
         if comp.lemma_.lower() in _COVERING:
             objs += children(comp, frozenset({"dobj"}))
+    if objs:
+        objs += _added_parties(noun, aimed)
+        objs += _added_parties(verb, aimed, frozenset({"dobj"})) if verb != noun else []
     found: list[str] = []
     for obj in objs:
         found += actors_of(sentence, obj)

@@ -27,10 +27,12 @@ from aidtrack.extract.roles import (
     donors_of_verb,
     has_money,
     has_support_noun,
+    is_designation,
     modifier_actors,
     object_tokens,
     own_objects,
     purpose_categories,
+    purpose_kinds,
     recipients_of,
     stage_of_verb,
     support_details,
@@ -136,8 +138,16 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         return []
     if any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _RESTRICTIONS for c in verb.children):
         return []  # "approved a total arms embargo on Israel" restricts, it gives nothing
-    if lemma == "train" and not is_passive(verb) and not children(verb, frozenset({"dobj"})):
-        return _trained_abroad(sentence, verb, ctx)  # "Ukrainian soldiers trained in Germany"
+    if _flies_aircraft(verb):
+        return []  # "Portugal and Greece, which also fly F-16s": a fleet flown, nothing given
+    if lemma == "train" and (
+        is_passive(verb)
+        and agent_of(verb) is None
+        or not is_passive(verb)
+        and not children(verb, frozenset({"dobj"}))
+    ):
+        # "Ukrainian soldiers trained in Germany", "pilots have been trained in Britain"
+        return _trained_abroad(sentence, verb, ctx)
     donors = (
         donors_of_verb(sentence, verb) or _one_of_givers(sentence, verb) or _announcing_giver(sentence, verb)
     )
@@ -172,6 +182,9 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     objects = without_asides(objects, verb)  # the kind is not read from "after refusing to send arms"
     cats, cat_default = _category_or_default(sentence, objects, ctx, allow_default=True)
     cats = purpose_categories(sentence, verb, objects, cats) if not cat_default else cats
+    if cat_default and has_money(objects) and not money_subject:
+        told = purpose_kinds(sentence, verb, objects)  # "a further $100 million to help pay pensions"
+        cats, cat_default = (told, False) if told else (cats, cat_default)
     if inherent and not categories_in(sentence, objects):
         cats = ["military"]
     elif not cats and has_money(objects):  # money and nothing else, and no kind to default to
@@ -337,6 +350,29 @@ def _article_giver(sentence: Sentence, ctx: ArticleContext) -> list[str]:
         return [sentence.previous]
     giver = ctx.main_other() or sentence.previous
     return [giver] if giver else []
+
+
+# what a country flies when it operates it, not when it carries aid
+_AIRCRAFT = frozenset(
+    {"jet", "plane", "aircraft", "helicopter", "fighter", "drone", "bomber", "sortie", "mission"}
+)
+
+
+def _flies_aircraft(verb: Token) -> bool:
+    """ "which also fly F-16s", "flew reconnaissance drones over the Black Sea": flying
+    aircraft is operating them; aid is flown as cargo ("flew tents to Turkey")."""
+    if verb.lemma_.lower() != "fly":
+        return False
+    flown = children(verb, frozenset({"dobj"}))
+    return any((o.lemma_.lower() in _AIRCRAFT or is_designation(o)) and not _laden(o) for o in flown)
+
+
+def _laden(vehicle: Token) -> bool:
+    """ "a cargo plane of medical supplies", "a plane carrying medicine": a load is carried."""
+    return any(
+        c.dep_ in ("acl", "relcl") or c.dep_ == "prep" and c.lower_ in ("of", "with") or c.lower_ == "cargo"
+        for c in vehicle.children
+    )
 
 
 def _trained_abroad(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:

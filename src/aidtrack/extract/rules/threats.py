@@ -764,9 +764,22 @@ def _pays_for(verb: Token) -> bool:
     price" threatens."""
     if verb.lemma_.lower() != "pay":
         return False
-    paid = [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree]
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if any(o.lemma_.lower() not in _PENALTIES for o in objects):
+        return True  # "pay off Syria's arrears", "pay the salaries": a bill, not a price
+    if any(c.dep_ == "prt" and c.lower_ in ("off", "back", "out", "up", "in") for c in verb.children):
+        return True  # "paid in a further 390 million euros"
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _GOING_ON:
+        return True  # "will keep paying": funding goes on
+    paid = [t for o in objects for t in o.subtree]
     money = any(t.like_num or t.ent_type_ == "MONEY" or t.tag_ == "$" for t in paid)
     return money or any(c.dep_ == "prep" and c.lower_ in ("for", "into") for c in verb.children)
+
+
+# what a party pays when it is punished: "would pay a heavy price", "pay the cost"
+_PENALTIES = frozenset({"price", "cost", "penalty", "consequence"})
+# verbs of going on with what one does: "will keep paying", "continued to pay"
+_GOING_ON = frozenset({"keep", "continue", "resume", "go"})
 
 
 def _accuser(sentence: Sentence) -> Token | None:
