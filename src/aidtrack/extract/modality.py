@@ -64,6 +64,8 @@ def _negated_here(token: Token) -> bool:
             return True
         if child.dep_ in ("nsubj", "nsubjpass") and any(g.lower_ == "neither" for g in child.children):
             return True  # "Neither Austria nor Ireland will send weapons"
+        if child.dep_ in ("nsubj", "nsubjpass") and _none_of_it(child):
+            return True  # "not one forint of Hungarian money will go to arming Kyiv"
         if (
             child.dep_ == "advmod"
             and child.lower_ in ("longer", "more")
@@ -75,6 +77,19 @@ def _negated_here(token: Token) -> bool:
         ):
             return True
     return False
+
+
+def _none_of_it(subject: Token) -> bool:
+    """ "not one forint", "not a single cent": a subject whose amount is denied (but "not only
+    Germany")."""
+    doc = subject.doc
+    return any(
+        g.dep_ == "neg" and not (g.i + 1 < len(doc) and doc[g.i + 1].lower_ == "only")
+        for g in [
+            *subject.children,
+            *(t for c in subject.children if c.dep_ in ("nummod", "det", "amod") for t in c.children),
+        ]
+    )
 
 
 def _hyphen_word(token: Token) -> bool:
@@ -109,6 +124,8 @@ def is_hedged(sentence: Sentence, anchor: Token) -> bool:
             return False
         if has_aux(tok, hedge_aux) or _hedge_mark(tok, marks) or tok.lower_ in hedge_aux:
             return True
+        if is_inverted_condition(tok):
+            return True  # "were Germany to send Taurus, ...": a condition
         if any(
             c.dep_ == "aux" and c.lemma_.lower() in lex.words("modality", "hedge_verbs") for c in tok.children
         ):
@@ -150,6 +167,16 @@ def _finite_or_perfect(token: Token) -> bool:
 
 def _freely_marked(token: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in _FREE_MARKS for c in token.children)
+
+
+def is_inverted_condition(clause: Token) -> bool:
+    """ "should Seoul deliver arms", "were Berlin to send jets", "had Rome agreed": a condition
+    told by putting the auxiliary (or "were" itself) before the subject."""
+    subjects = [n for n in clause.children if n.dep_ == "nsubj"]
+    marks = [a for a in clause.children if a.dep_ == "aux" and a.lower_ in ("should", "were", "had")]
+    if clause.lower_ == "were" and any(c.dep_ == "xcomp" for c in clause.children):
+        marks.append(clause)  # "were Germany to send": the verb "were" with its infinitive
+    return any(a.i < n.i for a in marks for n in subjects)
 
 
 def is_conditional(token: Token) -> bool:

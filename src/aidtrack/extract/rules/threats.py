@@ -13,7 +13,14 @@ from aidtrack.extract.clauses import (
     prep_objects,
     subject_of,
 )
-from aidtrack.extract.modality import is_future, is_hedged, is_indirect_question, is_negated, is_past
+from aidtrack.extract.modality import (
+    is_future,
+    is_hedged,
+    is_indirect_question,
+    is_inverted_condition,
+    is_negated,
+    is_past,
+)
 from aidtrack.extract.parties import actors_of, coordinated_groups, counted_group
 from aidtrack.extract.roles import donors_of_verb, modifier_actors, recipients_of
 from aidtrack.extract.rules.common import ArticleContext, Found
@@ -745,18 +752,11 @@ def _conditions(verb: Token) -> list[Token]:
     found += [
         c
         for c in [*verb.children, *verb.head.children]
-        if c != verb and c.dep_ in ("ccomp", "advcl", "conj") and _inverted(c)
+        if c != verb and c.dep_ in ("ccomp", "advcl", "conj") and is_inverted_condition(c)
     ]
     if any(c.lower_ == "otherwise" for c in verb.children):
         found += [c for c in verb.children if c.dep_ in ("ccomp", "conj") and c.i < verb.i]
     return found
-
-
-def _inverted(clause: Token) -> bool:
-    """ "should Seoul deliver arms", "were Berlin to send jets": a condition told by inversion."""
-    marks = [a for a in clause.children if a.dep_ == "aux" and a.lower_ in ("should", "were", "had")]
-    subjects = [n for n in clause.children if n.dep_ == "nsubj"]
-    return any(a.i < n.i for a in marks for n in subjects)
 
 
 def _pays_for(verb: Token) -> bool:
