@@ -246,24 +246,51 @@ COMPANION_PREPS = frozenset({"alongside", "like"})
 
 
 def companions(sentence: Sentence, verb: Token) -> list[str]:
-    """ "Alongside the US and Britain, Canada suspended ...": actors doing the same as the subject."""
+    """ "Alongside the US and Britain, Canada suspended ...": actors doing the same as the subject
+    (not the parties an act is done to: "sanctioned two firms, along with a Turkish bank")."""
     found: list[str] = []
     for obj in prep_objects(verb, COMPANION_PREPS):
         found += [c for c in actors_of(sentence, obj) if c not in found]
-    for prep in children(verb, frozenset({"prep", "advmod"})):
-        if prep.lower_ in ("along", "together"):
-            for grand in prep.children:
-                if grand.lower_ == "with":
-                    for obj in grand.children:
-                        found += [c for c in actors_of(sentence, obj) if c not in found]
-        if prep.lower_ == "with" and any(a.lower_ in _WITH_ADVERBS | {"jointly"} for a in prep.children):
-            for obj in children(prep, frozenset({"pobj"})):  # "Together with Sweden, Finland will ..."
-                found += [c for c in actors_of(sentence, obj) if c not in found]
+    parties = set(joined_parties(sentence, verb))
+    for obj in _joined(verb):
+        if obj not in parties:  # "Together with Sweden, Finland will ..."
+            found += [c for c in actors_of(sentence, obj) if c not in found]
     joined = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "in" else None
     if joined is not None and joined.lemma_.lower() == "join":  # "Britain joined France in sending"
         for obj in children(joined, frozenset({"dobj"})):  # (not "joined the EU in imposing": its line)
             found += [c for c in actors_of(sentence, obj) if c not in found and is_state(c)]
     return found
+
+
+def _joined(verb: Token) -> list[Token]:
+    """The objects of "along with" and "together with" (or "jointly with") hung on a verb."""
+    found: list[Token] = []
+    for prep in children(verb, frozenset({"prep", "advmod"})):
+        if prep.lower_ in _WITH_ADVERBS:
+            found += [o for g in prep.children if g.lower_ == "with" for o in g.children]
+        if prep.lower_ == "with" and any(a.lower_ in _WITH_ADVERBS | {"jointly"} for a in prep.children):
+            found += children(prep, frozenset({"pobj"}))
+    return found
+
+
+def joined_parties(sentence: Sentence, verb: Token) -> list[Token]:
+    """ "sanctioned two Emirati firms, together with a Turkish bank", "added 19 Indian firms,
+    along with dozens of Russian entities, to its list": parties (firms, people, ships) joined
+    after the verb's object are more of what the verb acts on, not more actors."""
+    objects = children(verb, frozenset({"dobj"}))
+    if not objects:
+        return []
+    parties = sentence.lexicon.words("policy_change", "party_nouns") | sentence.lexicon.words(
+        "sanction", "entry_objects"
+    )
+    first = min(o.i for o in objects)
+    return [o for o in _joined(verb) if o.i > first and any(t.lemma_.lower() in parties for t in _heads(o))]
+
+
+def _heads(noun: Token) -> list[Token]:
+    """A noun, its conjuncts and what it counts ("dozens of Russian entities")."""
+    counted = [g for p in prep_objects(noun, frozenset({"of"})) for g in [p, *p.conjuncts]]
+    return [noun, *noun.conjuncts, *counted]
 
 
 def _co_subjects(token: Token) -> list[Token]:

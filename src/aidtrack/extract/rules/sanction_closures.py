@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from aidtrack.extract.clauses import Sentence, agent_of, children, governors, is_passive, prep_objects
 from aidtrack.extract.modality import is_hedged, is_negated
-from aidtrack.extract.parties import actors_of
+from aidtrack.extract.parties import actors_of, joined_parties
 from aidtrack.extract.roles import COUNT_NOUNS, modifier_actors
 from aidtrack.extract.rules.common import ArticleContext, Found
 from aidtrack.extract.rules.measures_common import (
@@ -78,6 +78,7 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
         targets = [c for o in objects for c in target_codes(sentence, o)]
     elif lemma == "add":
         joined = [o for p in children(verb, frozenset({"prep"})) if _joining(p) for o in p.children]
+        joined += [o for o in joined_parties(sentence, verb) if o not in joined]  # "along with"
         lists = [
             o
             for o in _onto(verb)

@@ -15,7 +15,7 @@ from aidtrack.extract.clauses import (
 )
 from aidtrack.extract.lexicon import Lexicon
 from aidtrack.extract.modality import is_hedged, is_negated
-from aidtrack.extract.parties import actors_of, is_state, reporters_of
+from aidtrack.extract.parties import actors_of, is_state, joined_parties, reporters_of
 from aidtrack.extract.roles import modifier_actors
 from aidtrack.extract.rules.common import ArticleContext, Found
 from aidtrack.extract.rules.measures_common import (
@@ -591,6 +591,7 @@ def sanction_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
         if obj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
             obj = verb.head  # "the Russian bank, which was sanctioned by Washington"
         targets += target_codes(sentence, obj)
+    targets += [c for o in joined_parties(sentence, verb) for c in target_codes(sentence, o)]
     targets += _members_beside(sentence, verb, bool(targets))
     fleet = _shadow_fleet(verb)
     if not targets and fleet is not None:
