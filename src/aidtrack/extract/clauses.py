@@ -396,6 +396,20 @@ def agent_of(verb: Token) -> Token | None:
     return None
 
 
+def raised_objects(verb: Token) -> list[Token]:
+    """The object a verb shares with the verb coordinated after it ("help train and restructure
+    the Syrian army", "buy and deliver shells"): that verb's object, when this one has none and
+    the later verb has no subject of its own."""
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return []
+    for later in verb.children:
+        if later.dep_ == "conj" and later.pos_ == "VERB" and later.i > verb.i:
+            if any(c.dep_ in SUBJECT_DEPS for c in later.children):
+                return []
+            return [c for c in later.children if c.dep_ == "dobj"]
+    return []
+
+
 def prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     """Objects of the prepositions ``preps`` attached to ``token``, and of those coordinated with
     them ("to 11 Russians and to companies in China")."""

@@ -19,6 +19,7 @@ from aidtrack.extract.clauses import (
     joined_after,
     joined_before,
     prep_objects,
+    raised_objects,
     subject_of,
 )
 from aidtrack.extract.modality import is_future, is_past
@@ -343,7 +344,7 @@ def recipients_of(sentence: Sentence, anchor: Token, *, dobj_is_recipient: bool)
     """Who receives: "to/for X", a dative, or the object of "supply X with"."""
     preps = RECIPIENT_PREPS | {"with"} if anchor.lemma_.lower() in _WITH_VERBS else RECIPIENT_PREPS
     candidates = prep_objects(anchor, preps) + children(anchor, frozenset({"dative"}))
-    objects = children(anchor, frozenset({"dobj", "nsubjpass"}))
+    objects = children(anchor, frozenset({"dobj", "nsubjpass"})) or raised_objects(anchor)
     if is_passive(anchor) and children(anchor, frozenset({"dobj"})):  # "Kyiv was promised shells"
         candidates += [o for o in children(anchor, frozenset({"nsubjpass"})) if _names_a_party(sentence, o)]
     for obj in objects:
@@ -704,6 +705,8 @@ def object_tokens(anchor: Token) -> list[Token]:
             or _described_as(child)
         ):
             tokens.extend(_phrase(child))
+    for shared in raised_objects(anchor) if anchor.pos_ == "VERB" else []:
+        tokens.extend(_phrase(shared))  # "train and equip two brigades"
     return tokens
 
 

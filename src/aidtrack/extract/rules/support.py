@@ -11,11 +11,12 @@ from aidtrack.extract.clauses import (
     governors,
     is_passive,
     prep_objects,
+    raised_objects,
     relative_head,
     subject_of,
 )
 from aidtrack.extract.modality import is_conditional, is_hedged, is_negated, is_past, negated_by_carrier
-from aidtrack.extract.parties import actors_of
+from aidtrack.extract.parties import actors_of, is_state
 from aidtrack.extract.roles import (
     CURRENCY_WORDS,
     DOBJ_RECIPIENT_VERBS,
@@ -145,6 +146,7 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         and agent_of(verb) is None
         or not is_passive(verb)
         and not children(verb, frozenset({"dobj"}))
+        and not raised_objects(verb)
     ):
         # "Ukrainian soldiers trained in Germany", "pilots have been trained in Britain"
         return _trained_abroad(sentence, verb, ctx)
@@ -167,6 +169,7 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         beneficiaries = [c for o in prep_objects(verb, frozenset({"for"})) for c in actors_of(sentence, o)]
         explicit = beneficiaries or explicit
     explicit = explicit or [c for c in _requesters(sentence, verb) if c not in donors]
+    explicit = explicit or (_bank_owners(sentence, verb) if lemma in _BANKING else [])
     explicit = explicit or [c for c in _receivers_of_thing(sentence, verb) if c not in donors]
     explicit = explicit or [c for c in _owners_of_funded(sentence, verb) if c not in donors]
     explicit = explicit or [c for c in _welcomers(sentence, verb) if c not in donors]
@@ -187,6 +190,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         cats, cat_default = (told, False) if told else (cats, cat_default)
     if inherent and not categories_in(sentence, objects):
         cats = ["military"]
+    elif lemma in _BANKING and has_money(objects):
+        cats, cat_default = ["financial"], False  # "deposited $500 million in Yemen's central bank"
     elif not cats and has_money(objects):  # money and nothing else, and no kind to default to
         cats, cat_default = ["financial"], True
     if cat_default and lemma in lex.words("support", "increase_verbs") and not refused:
@@ -356,6 +361,18 @@ def _article_giver(sentence: Sentence, ctx: ArticleContext) -> list[str]:
 _AIRCRAFT = frozenset(
     {"jet", "plane", "aircraft", "helicopter", "fighter", "drone", "bomber", "sortie", "mission"}
 )
+
+
+# verbs of placing money with a state's bank or treasury: financial whatever the money serves
+_BANKING = frozenset({"deposit"})
+
+
+def _bank_owners(sentence: Sentence, verb: Token) -> list[str]:
+    """The state whose bank money is placed with: "deposited $300 million with the central bank
+    in Aden", "into Egypt's central bank"."""
+    placed = prep_objects(verb, frozenset({"with", "in", "into"}))
+    codes = [sentence.codes.get(t.i) for o in placed for t in o.subtree]
+    return list(dict.fromkeys(c for c in codes if c and is_state(c)))
 
 
 def _flies_aircraft(verb: Token) -> bool:
