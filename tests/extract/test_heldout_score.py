@@ -50,6 +50,12 @@ explainer, a press release). Blind. First run, on the extractor at the end of th
 0.766 (P 0.752, R 0.781); the extractor of that session's morning scored 0.759; 0.760 (P 0.741,
 R 0.781) once the scorer also trained on the own sets zm and zn.
 
+``heldout8_a``: fifteen more, written with their gold on 2026-12-01 (fifth session) by another
+author who saw neither the rules nor the tests (wire reports of several agencies, analyses, a
+press release, an explainer, a flash with background; the non-support types more frequent than
+support). Blind. First run, midway through that session: F1 0.691 (P 0.653, R 0.733); the
+extractor of that session's start scored 0.676.
+
 score.py from ../shared/eval scores the predictions (the test is skipped with a
 message when ../shared is not there).
 """
@@ -95,6 +101,8 @@ SETS = {
     "heldout6_a": (12, 0.66, 0.70, 0.62),  # 0.715, 0.752, 0.682
     "heldout6_b": (12, 0.65, 0.72, 0.59),  # 0.707, 0.777, 0.648
     "heldout7_a": (12, 0.72, 0.70, 0.73),  # 0.766, 0.752, 0.781
+    # blind; F1, P, R on first run (2026-12-01, fifth session, before the scorer was rebuilt)
+    "heldout8_a": (15, 0.64, 0.60, 0.68),  # 0.691, 0.653, 0.733
 }
 
 
