@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from aidtrack import actors
 from aidtrack.extract.lexicon import OFFICE_TITLES, Lexicon, people_patterns, person_code, titled_terms
+from aidtrack.extract.money import CURRENCY_UNITS
 from aidtrack.extract.parties import is_state
 
 _TITLE_EXTRA = frozenset(
@@ -81,6 +82,8 @@ class MentionFinder:
         for span in sorted(spans, key=len, reverse=True):
             if any(t.i in codes for t in span) or not _case_ok(span) or self._common_word(span):
                 continue
+            if _names_a_currency(span):
+                continue  # "2 million US dollars", "500 million Norwegian kroner"
             if _in_grouping_name(span):
                 continue
             code = self._code(span.text, on=on, titled=_words_before(doc, span))
@@ -90,6 +93,8 @@ class MentionFinder:
                     people.append(span)
         unknown: list[Span] = []
         for ent in _name_spans(doc):
+            if _names_a_currency(ent):
+                continue
             if not any(t.i in codes for t in ent):
                 code = self._entity_code(ent, on=on)
                 if code:
@@ -219,6 +224,16 @@ def _in_grouping_name(span: Span) -> bool:
 def _words_before(doc: Doc, span: Span, size: int = 4) -> str:
     """The few words before a name, where a title says which office is meant."""
     return doc[max(0, span.start - size) : span.start].text
+
+
+def _names_a_currency(span: Span) -> bool:
+    """ "US dollars", "Swiss francs", "Norwegian kroner": a state's name or demonym before the
+    unit of a currency names the currency, not a party."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    unit = doc[span.end]
+    return unit.lower_ in CURRENCY_UNITS and unit.pos_ in ("NOUN", "PROPN")
 
 
 def _case_ok(span: Span) -> bool:

@@ -168,6 +168,14 @@ _SCALES: dict[str, float] = {
 }
 
 
+# the one-word units of a currency ("dollars", "kroner", "francs"): the word after a state's
+# name or demonym when the phrase names a currency ("US dollars", "Swiss francs"), not a party
+CURRENCY_UNITS = frozenset(k for k in _SUFFIXES if " " not in k and k.isalpha() and len(k) > 3) | {
+    "yen",
+    "won",
+}
+
+
 def _alternation(words: list[str]) -> str:
     ordered = sorted(words, key=len, reverse=True)
     return "|".join(re.escape(w) for w in ordered)

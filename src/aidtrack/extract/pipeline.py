@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 from aidtrack.errors import ExtractionInputError
 from aidtrack.extract.amounts import Told, pick_report, sums_for_others
 from aidtrack.extract.articles import Article, article_from_text
-from aidtrack.extract.clauses import Sentence, subject_of
+from aidtrack.extract.clauses import Sentence, children, prep_objects, subject_of
 from aidtrack.extract.keys import KEYS, event_key, first_role
 from aidtrack.extract.learned import Candidate, load_model, sentence_candidates
 from aidtrack.extract.lexicon import Lexicon, load_lexicon
@@ -884,6 +884,7 @@ def _context(
                 given_to[codes[token.i]] += 1  # "supply Kyiv with jets"
                 aided.add(codes[token.i])
             given_to.update(_receivers(lexicon, token, codes))  # "Ukraine's budget received $3.6bn"
+            given_to.update(_reached(lexicon, token, codes))  # "relief flights arrived in Myanmar"
             asked.update(_askers_for_support(lexicon, token, codes))
             for name, words in lexicon.categories.items():
                 if token.lemma_.lower() in words:
@@ -1037,6 +1038,27 @@ def _receivers(lexicon: Lexicon, token: Token, codes: dict[int, str]) -> list[st
 _LEAVE = frozenset(
     {"permission", "approval", "consent", "authorisation", "authorization", "leave", "clearance"}
 )
+
+
+# verbs of arriving: what they bring reaches the place
+_ARRIVING = frozenset({"arrive", "land", "reach"})
+
+
+def _reached(lexicon: Lexicon, token: Token, codes: dict[int, str]) -> list[str]:
+    """The state that aid reaches ("relief flights arrived in central Myanmar", "the first
+    tanks have reached Ukraine"): the place of a verb of arriving whose subject names a kind of
+    support or a word of support."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in _ARRIVING:
+        return []
+    subject = subject_of(token)
+    if subject is None:
+        return []
+    support = lexicon.words("support", "nouns")
+    brought = [t for s in [subject, *subject.conjuncts] for t in s.subtree]
+    if not any(lexicon.categories_of(t) or t.lemma_.lower() in support for t in brought):
+        return []
+    places = prep_objects(token, frozenset({"in", "at"})) + children(token, frozenset({"dobj"}))
+    return [codes[t.i] for p in places for t in p.subtree if t.i in codes and is_state(codes[t.i])][:1]
 
 
 def _supplied_with(lexicon: Lexicon, token: Token, codes: dict[int, str]) -> bool:
