@@ -301,6 +301,32 @@ class ArticleMemory:
                     self.people[name[-1].lower_] = codes[name.start]
             elif len(span) <= 3 and span[-1].lower_ in self.people and all(t.pos_ == "PROPN" for t in span):
                 codes.update((t.i, self.people[span[-1].lower_]) for t in span)
+            elif (state := _office_after(span, codes)) is not None:
+                codes.update((t.i, state) for t in span)  # "Olena Savchuk, Ukraine's deputy
+                self.people[span[-1].lower_] = state  # finance minister", and a later "Savchuk"
+
+
+# how far after a name its apposition may name the office ("Olena Savchuk, Ukraine's deputy
+# finance minister")
+_APPOSITION_WORDS = 8
+
+
+def _office_after(span: Span, codes: dict[int, str]) -> str | None:
+    """The state of the office an apposition gives a name: "<name>, Ukraine's deputy finance
+    minister", "<name>, the Slovak foreign minister"."""
+    doc = span.doc
+    if not 2 <= len(span) <= 3 or not all(t.pos_ == "PROPN" for t in span):
+        return None
+    if span.end >= len(doc) or doc[span.end].text != ",":
+        return None
+    after = []
+    for token in doc[span.end + 1 : span.end + 1 + _APPOSITION_WORDS]:
+        if token.text in (",", ";", ".") or token.pos_ == "VERB":
+            break
+        after.append(token)
+    states = [codes[t.i] for t in after if t.i in codes and is_state(codes[t.i])]
+    titled = any(t.lower_ in _TITLE_WORDS for t in after)
+    return states[0] if titled and len(set(states)) == 1 else None
 
 
 def _titled_name(span: Span) -> Span | None:

@@ -368,7 +368,8 @@ def _analyse(
     memory = ArticleMemory()  # offices and people named with their state, for later mentions
     found = [finder.find(doc, on=on, known=known, soft=soft, memory=memory) for _, doc in parsed]
     mentions = [_without_dateline(doc, codes) for (_, doc), codes in zip(parsed, found)]
-    ctx = _context(lexicon, parsed, mentions)
+    speakers = [_paragraph_speaker(lexicon, doc, codes) for (_, doc), codes in zip(parsed, mentions)]
+    ctx = _context(lexicon, parsed, mentions, speakers)
     per_sentence: list[tuple[int, Sentence, list[Found]]] = []
     previous: str | None = None
     filed = _filed_from(found, mentions)  # "TOKYO - The government said ..."
@@ -379,8 +380,7 @@ def _analyse(
     states_so_far: tuple[str, ...] = ()
     scenes: list[tuple[tuple[str, str], ...]] = []  # who met whom in each sentence so far
     groups: tuple[tuple[str, ...], ...] = ()
-    for (start, doc), codes in zip(parsed, mentions):
-        speaker = _paragraph_speaker(lexicon, doc, codes)
+    for (start, doc), codes, speaker in zip(parsed, mentions, speakers):
         for sent in doc.sents:
             scene = next((s for s in reversed(scenes[-SCENE_SENTENCES:]) if s), ())
             sentence = Sentence(
@@ -855,16 +855,22 @@ def _paragraph_speaker(lexicon: Lexicon, doc: Doc, codes: dict[int, str]) -> str
 
 
 def _context(
-    lexicon: Lexicon, parsed: list[tuple[int, Doc]], mentions: list[dict[int, str]]
+    lexicon: Lexicon,
+    parsed: list[tuple[int, Doc]],
+    mentions: list[dict[int, str]],
+    speakers: list[str | None],
 ) -> ArticleContext:
-    """Default recipient and category of an article, from what it mentions most."""
+    """Default recipient and category of an article, from what it mentions most. A paragraph's
+    speaker is who "we" and "us" are in its quotes ("we received 1.5 billion euros", "could not
+    lend to us")."""
     recipients: Counter[str] = Counter()
     given_to: Counter[str] = Counter()  # "to X" after a word of giving: not "ambassador to X"
     categories: Counter[str] = Counter()
     aided: set[str] = set()  # given to by a word of giving that is not a sale
     asked: Counter[str] = Counter()  # who asks for a kind of support (for itself)
     giving = lexicon.support_verbs | lexicon.words("support", "nouns")
-    for (_, doc), codes in zip(parsed, mentions):
+    for (_, doc), codes, speaker in zip(parsed, mentions, speakers):
+        ours = speaker if speaker and is_state(speaker) else None  # who "we" and "us" are
         for token in doc:
             if (
                 token.lower_ in ("to", "for", "into")
@@ -874,7 +880,7 @@ def _context(
                 gives = _gives(lexicon, token.head, giving)
                 if token.lower_ == "into" and not gives:
                     continue  # "fire them into Russia": a place struck, not a receiver
-                for code in (c for obj in token.children for c in _receiving_codes(obj, codes)):
+                for code in (c for obj in token.children for c in _receiving_codes(obj, codes, ours)):
                     recipients[code] += 1
                     if gives:
                         given_to[code] += 1
@@ -883,7 +889,7 @@ def _context(
             if _supplied_with(lexicon, token, codes):
                 given_to[codes[token.i]] += 1  # "supply Kyiv with jets"
                 aided.add(codes[token.i])
-            given_to.update(_receivers(lexicon, token, codes))  # "Ukraine's budget received $3.6bn"
+            given_to.update(_receivers(lexicon, token, codes, ours))  # "Ukraine's budget received $3.6bn"
             given_to.update(_reached(lexicon, token, codes))  # "relief flights arrived in Myanmar"
             asked.update(_askers_for_support(lexicon, token, codes))
             for name, words in lexicon.categories.items():
@@ -944,11 +950,17 @@ def _weighed_by_mentions(recipients: Counter[str], ctx: ArticleContext) -> Count
     return halves
 
 
-def _receiving_codes(obj: Token, codes: dict[int, str]) -> list[str]:
+# "we" and "us" in a quote: the paragraph's speaker
+_WE = frozenset({"we", "us"})
+
+
+def _receiving_codes(obj: Token, codes: dict[int, str], ours: str | None = None) -> list[str]:
     """Who an object of "to" / "for" names: "to Ukraine", or the owner in "for Lebanon's army",
-    "for Lebanese troops"."""
+    "for Lebanese troops"; "to us" in a quote is the speaker's state (``ours``)."""
     if obj.i in codes:
         return [codes[obj.i]]
+    if ours and obj.lower_ in _WE:
+        return [ours]
     if obj.lemma_.lower() not in _SERVED:
         return []
     return [codes[c.i] for c in obj.children if c.dep_ in ("poss", "amod", "compound") and c.i in codes]
@@ -1018,10 +1030,11 @@ def _askers_for_support(lexicon: Lexicon, token: Token, codes: dict[int, str]) -
     return [codes[subject.i]] if any(lexicon.categories_of(t) for t in asked) else []
 
 
-def _receivers(lexicon: Lexicon, token: Token, codes: dict[int, str]) -> list[str]:
+def _receivers(lexicon: Lexicon, token: Token, codes: dict[int, str], ours: str | None = None) -> list[str]:
     """The state that receives support or money ("Ukraine's state budget received 3.6 billion
     dollars", "Moldova received its first tranche of aid"): the subject, or its owner, of a verb
-    of receiving whose object names money or a kind of support."""
+    of receiving whose object names money or a kind of support; "we received" in a quote is the
+    speaker's state (``ours``)."""
     if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon.words("support", "receive_verbs"):
         return []
     subject = subject_of(token)
@@ -1029,6 +1042,7 @@ def _receivers(lexicon: Lexicon, token: Token, codes: dict[int, str]) -> list[st
         return []
     owners = [subject, *(c for c in subject.children if c.dep_ == "poss")]
     states = [codes[t.i] for t in owners if t.i in codes and is_state(codes[t.i])]
+    states += [ours] if ours and subject.lower_ == "we" else []
     got = [t for c in token.children if c.dep_ == "dobj" for t in c.subtree]
     support = lexicon.words("support", "nouns")
     named = any(lexicon.categories_of(t) or t.lemma_.lower() in support for t in got) or has_money(got)
