@@ -874,6 +874,7 @@ def _categories(sentence: Sentence, tokens: list[Token]) -> list[str]:
         and not _paying(t)
         and not _of_self(t)
         and not _dates_a_period(t)
+        and not _measures_an_economy(t)
         and t.i not in negated
     ]
     found = _kinds_named(sentence, tokens)
@@ -930,6 +931,51 @@ def _kinds_named(sentence: Sentence, tokens: list[Token]) -> list[str]:
 
 # periods a budget word may name: "this financial year", "the fiscal quarter"
 _PERIODS = frozenset({"year", "quarter", "period", "cycle", "month"})
+
+
+# what "economic" describes when it names no support: "economic output", "economic ties"
+_ECONOMY_MEASURES = frozenset(
+    {
+        "output",
+        "growth",
+        "tie",
+        "relation",
+        "pressure",
+        "crisis",
+        "situation",
+        "sanction",
+        "interest",
+        "zone",
+        "forum",
+        "partner",
+        "partnership",
+        "power",
+        "weight",
+        "size",
+        "data",
+        "policy",
+        "reform",
+        "model",
+        "strength",
+        "might",
+        "clout",
+        "leverage",
+        "war",
+        "warfare",
+        "coercion",
+        "blackmail",
+    }
+)
+
+
+def _measures_an_economy(token: Token) -> bool:
+    """ "their aid as a share of economic output", "economic ties with Beijing": the economy
+    described, no economic support."""
+    return (
+        token.lower_ in ("economic", "economy")
+        and token.dep_ in ("amod", "compound")
+        and token.head.lemma_.lower() in _ECONOMY_MEASURES
+    )
 
 
 def _dates_a_period(token: Token) -> bool:
