@@ -215,8 +215,8 @@ def target_codes(sentence: Sentence, phrase: Token, *, clauses: bool = False) ->
 def firm_state(sentence: Sentence, token: Token) -> str | None:
     """The home state of a well-known company named without it ("sanctions on Rosneft and
     Lukoil", "put Lockheed Martin on its list"): a party of that state, never an actor."""
-    if token.pos_ != "PROPN" or token.i in sentence.codes:
-        return None
+    if not (token.pos_ == "PROPN" or token.text[:1].isupper()) or token.i in sentence.codes:
+        return None  # a name, also when tagged as a noun ("two RSF commanders")
     firms = sentence.lexicon.firms
     compounds = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
     start = compounds[0].i if compounds else token.i
