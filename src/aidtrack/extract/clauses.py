@@ -286,13 +286,21 @@ def _deciding_party(token: Token) -> Token | None:
     ):
         return None
     for child in noun.children:
-        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
-            return child
+        if child.dep_ == "poss" and _named_party(child):
+            return child  # "Washington's decision" (not "last week's decision")
         if child.dep_ in ("prep", "agent") and child.lower_ in ("of", "by"):
-            named = [g for g in child.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+            named = [g for g in child.children if g.dep_ == "pobj" and _named_party(g)]
             if named:
                 return named[0]
     return None
+
+
+def _named_party(noun: Token) -> bool:
+    """A name ("the United States"), or a noun a name or demonym qualifies ("EU governments",
+    "the Japanese government"): not "a plan of action"."""
+    return noun.pos_ == "PROPN" or any(
+        c.dep_ in ("compound", "amod") and c.text[:1].isupper() for c in noun.children
+    )
 
 
 def _first_to(token: Token) -> bool:

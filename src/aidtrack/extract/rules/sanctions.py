@@ -447,7 +447,7 @@ def _sanction_verb(sentence: Sentence, noun: Token) -> Token | None:
     for tok in governors(noun)[:3]:
         if tok.pos_ == "VERB" and tok.lemma_.lower() in _loosening(sentence.lexicon) - governors_:
             return None  # "announced that it would lift its restrictions": a measure ended
-        if tok.pos_ == "VERB" and tok.lemma_.lower() in governors_:
+        if tok.pos_ == "VERB" and (tok.lemma_.lower() in governors_ or _takes_part(tok)):
             return tok
     for child in noun.children:
         if child.dep_ in ("relcl", "acl") and child.lemma_.lower() in governors_:
@@ -455,6 +455,14 @@ def _sanction_verb(sentence: Sentence, noun: Token) -> Token | None:
         if child.lemma_.lower() in governors_ and _misread_main(child) is not None:
             return child  # "Canada, which has long been cautious, imposed sanctions on ..."
     return None
+
+
+def _takes_part(verb: Token) -> bool:
+    """ "has taken part in all sanctions packages", "participated in the measures": joining them."""
+    lemma = verb.lemma_.lower()
+    if lemma == "participate":
+        return True
+    return lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)
 
 
 def _placed_under(noun: Token) -> bool:
@@ -513,6 +521,14 @@ def _sanction_targets(sentence: Sentence, verb: Token, noun: Token, ctx: Article
     preps = aimed | {"to"}
     if noun.dep_ == "compound":  # "its sanctions regime against Russia"
         objs += prep_objects(noun.head, preps)
+    holders = [noun, noun.head] if noun.dep_ == "compound" else [noun]
+    objs += [  # "sanctions packages adopted against the Russian Federation"
+        o
+        for h in holders
+        for a in children(h, frozenset({"acl"}))
+        if a.tag_ == "VBN"
+        for o in prep_objects(a, aimed)
+    ]
     objs += children(verb, frozenset({"dobj"})) if verb.lemma_.lower() in ("add", "target", "hit") else []
     for comp in children(verb, frozenset({"xcomp", "advcl"})):  # "expanded its sanctions to cover X"
         if comp.lemma_.lower() in _COVERING:
