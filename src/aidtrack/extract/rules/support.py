@@ -155,6 +155,7 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     )
     if appositive is not None:  # "the tanks Poland supplied": the name is the subject
         donors = actors_of(sentence, appositive)
+    donors = [d for d in donors if d not in _runners_of_instrument(sentence, verb)]
     donors += [d for d in _funders_of_giver(sentence, verb) if d not in donors]
     if not donors and _unwilling(sentence, verb):  # "Portugal is not willing to send"
         copula = verb.head.head.head if _not_in_position(verb) else verb.head.head
@@ -365,6 +366,27 @@ _AIRCRAFT = frozenset(
 
 # verbs of placing money with a state's bank or treasury: financial whatever the money serves
 _BANKING = frozenset({"deposit"})
+
+
+# pooled instruments that buy or pay for others with others' money
+_INSTRUMENTS = frozenset(
+    {"mechanism", "fund", "scheme", "facility", "initiative", "programme", "program", "account", "platform"}
+)
+
+
+def _runners_of_instrument(sentence: Sentence, verb: Token) -> list[str]:
+    """Who runs the instrument that buys with others' money ("a NATO-run mechanism that buys
+    weapons for Kyiv", "the NATO trust fund that buys fuel", "a Czech-led scheme bought shells"):
+    the channel the payers give through, not a giver itself (the schema's "via"). An
+    instrument that pays out its owner's money gives ("the UN's emergency fund released ...",
+    "the European Peace Facility approved ...")."""
+    if verb.lemma_.lower() not in _BUYING:
+        return []
+    subject = relative_head(verb) if verb.dep_ == "relcl" else subject_of(verb)
+    if subject is None or subject.lemma_.lower() not in _INSTRUMENTS:
+        return []
+    runners = [m for m in subject.children if m.dep_ in ("amod", "compound", "npadvmod", "nmod")]
+    return [c for m in runners for c in actors_of(sentence, m)]
 
 
 def _bank_owners(sentence: Sentence, verb: Token) -> list[str]:
@@ -649,10 +671,10 @@ def _paid_in(verb: Token) -> list[Token]:
 
 
 def _a_sum(noun: Token) -> bool:
-    """ "1.5 billion Norwegian crowns", "$20 million", "350 million euros"."""
+    """ "1.5 billion Norwegian crowns", "$20 million", "350 million euros", "EUR 500 million"."""
     words = list(noun.subtree)
     return any(t.ent_type_ == "MONEY" or t.tag_ == "$" for t in words) or (
-        any(t.like_num for t in words) and noun.lower_ in CURRENCY_WORDS
+        any(t.like_num for t in words) and any(t.lower_ in CURRENCY_WORDS for t in words)
     )
 
 
