@@ -59,6 +59,8 @@ def is_negated(token: Token) -> bool:
 
 
 def _negated_here(token: Token) -> bool:
+    if _neither_nor(token):
+        return True  # "will neither supply weapons nor let them cross"
     for child in token.children:
         if child.dep_ == "neg" or child.lower_ in ("never", "no"):
             return True
@@ -77,6 +79,20 @@ def _negated_here(token: Token) -> bool:
         ):
             return True
     return False
+
+
+def _neither_nor(token: Token) -> bool:
+    """ "will neither supply weapons nor let them cross": both verbs of a neither-nor pair."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ == "preconj" and c.lower_ == "neither" for c in token.children):
+        return True
+    head = token.head
+    return (
+        token.dep_ == "conj"
+        and any(c.dep_ == "preconj" and c.lower_ == "neither" for c in head.children)
+        and any(c.dep_ == "cc" and c.lower_ == "nor" for c in head.children)
+    )
 
 
 def _none_of_it(subject: Token) -> bool:
