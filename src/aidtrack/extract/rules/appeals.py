@@ -297,6 +297,8 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
     tokens = [t for c in _asked_parts(verb) for t in c.subtree if not _in_side_clause(t, c)]
     if _asks_to_stop(sentence, verb) or _asks_to_speak(sentence, verb) or _asks_a_question(verb):
         return []
+    if _asks_to_lift_sanctions(verb):
+        return []  # "urged Washington to lift its remaining sanctions": relief from a measure, no aid
     transfer = any(t.lemma_.lower() in lex.support_verbs or _gives_by_another_verb(t) for t in tokens)
     if _joins_operation(tokens):  # "asked the United States to join the attack on the port"
         return _appeal_events(
@@ -311,6 +313,7 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
         not transfer
         and not has_support_noun(sentence, tokens)
         and not any(t.pos_ in ("NOUN", "PROPN") and lex.categories_of(t) for t in tokens)
+        and not any(_named_by_compound(lex, t) for t in tokens)
         and not any(is_designation(t) for t in tokens)
     ):
         asked = _asks_to_undo_or_repeat(verb)
@@ -335,6 +338,14 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
     beneficiary = next((r for r in recipients if r not in targets), ctx.default_recipient)
     conf = 0.85 - 0.15 * cat_default - 0.3 * unnamed
     return _appeal_events((actors, targets), cats, verb, conf, "appeal-verb", _beneficiary([], beneficiary))
+
+
+def _named_by_compound(lex: Any, noun: Token) -> bool:
+    """A noun whose compound names a kind of support with it ("patrol vessels", "body armour")."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    words = {f"{c.lemma_.lower()} {noun.lemma_.lower()}" for c in noun.children if c.dep_ == "compound"}
+    return any(words & kind for kind in lex.categories.values())
 
 
 def _gives_by_another_verb(token: Token) -> bool:
@@ -655,13 +666,34 @@ _WAVERING = frozenset({"hesitate", "dither", "delay", "stall", "dawdle", "waver"
 
 
 def _asks_a_question(verb: Token) -> bool:
-    """ "asked whether Germany would send missiles": a question, not a request."""
+    """ "asked whether Germany would send missiles", "asked why the EU was still financing ...":
+    a question, not a request."""
     if children(verb, frozenset({"dobj", "dative"})):
         return False  # "asked Seoul whether it could supply shells" asks Seoul for them
     return any(
-        m.dep_ == "mark" and m.lower_ in ("whether", "if")
+        m.dep_ == "mark"
+        and m.lower_ in ("whether", "if")
+        or m.i < c.i
+        and m.tag_ in ("WRB", "WP")
+        and m.lower_ in _WH_WORDS
         for c in children(verb, frozenset({"ccomp", "advcl"}))
         for m in c.children
+    )
+
+
+_WH_WORDS = frozenset({"why", "how", "what", "when", "where", "who"})
+
+
+_LIFTING = frozenset({"lift", "ease", "end", "remove", "drop", "scrap", "relax", "suspend", "waive"})
+
+
+def _asks_to_lift_sanctions(verb: Token) -> bool:
+    """ "urged Washington to lift its remaining sanctions": what is asked ends a sanction (not a
+    suspension of aid or a veto on it, whose lifting is asked support)."""
+    return any(
+        comp.lemma_.lower() in _LIFTING
+        and any(o.lemma_.lower() in ("sanction", "penalty") for o in children(comp, frozenset({"dobj"})))
+        for comp in children(verb, frozenset({"xcomp", "ccomp"}))
     )
 
 

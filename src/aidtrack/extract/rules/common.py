@@ -502,7 +502,26 @@ def _asked_parts(verb: Token) -> list[Token]:
         )
         and not (c.dep_ == "prep" and c.lower_ in _SCENE_PREPS)
         and not _comment_clause(c)
+        and not _own_act(c)
     ]
+
+
+# verbs of saying or asking, whose clause coordinated after an appeal is an act of its own
+_SAYING_VERBS = frozenset({"ask", "say", "tell", "add", "wonder", "question", "note", "warn", "insist"})
+
+
+def _own_act(clause: Token) -> bool:
+    """ "appealed to the EU for funding, and asked why it was still financing ...": a coordinated
+    verb of saying, or one with its own subject, tells another act (but "urged the bloc to go
+    further and hand Kyiv the assets", parsed as coordinated with "urged", is what is asked)."""
+    return (
+        clause.dep_ == "conj"
+        and clause.pos_ in ("VERB", "AUX")
+        and (
+            clause.lemma_.lower() in _SAYING_VERBS
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+        )
+    )
 
 
 def _comment_clause(clause: Token) -> bool:
