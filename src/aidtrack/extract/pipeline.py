@@ -318,7 +318,23 @@ def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
 
 def _article_events(article: Article, parsed: list[tuple[int, Doc]]) -> list[dict[str, Any]]:
     per_sentence, ctx = _analyse(article, parsed)
-    return _merge(article, _decide(per_sentence, ctx))
+    return _merge(article, _receiver_refuses_not(_decide(per_sentence, ctx), ctx.default_recipient))
+
+
+def _receiver_refuses_not(
+    found: list[tuple[Found, int, Sentence]], receiver: str | None
+) -> list[tuple[Found, int, Sentence]]:
+    """The state the article's support goes to is no refuser of it: a refusal read with that
+    state as its actor took the receiver of "Britain suspended its aid to Rwanda" or the
+    victim of "its ban on supplying arms to countries at war" for the one who refuses. On our
+    own readable articles such refusals were wrong 16 times for 3 right."""
+    if receiver is None:
+        return found
+    return [
+        item
+        for item in found
+        if not (item[0].fields["type"] == "refusal" and item[0].fields.get("actor") == receiver)
+    ]
 
 
 def article_candidates(articles: Iterable[Article]) -> list[list[tuple[int, int, Candidate]]]:
