@@ -75,3 +75,20 @@ def test_a_question_is_read_once_from_the_sentence() -> None:
     asked, told = _sentences('Will Seoul send shells?" Seoul sent shells.')
     assert asked.is_question
     assert not told.is_question
+
+
+def test_subjects_and_actors_answer_as_before_and_leave_the_caller_its_own_list() -> None:
+    from aidtrack.extract.clauses import subject_of
+    from aidtrack.extract.parties import actors_of
+
+    sentence = _sentences("Norway and Denmark will send shells to Ukraine.")[0]
+    send = next(t for t in sentence.span if t.lemma_ == "send")
+    subject = subject_of(send)
+    assert subject is not None and subject.text == "Norway" and subject_of(send) is subject
+    assert subject_of(None) is None
+    codes = {t.i: c for t, c in zip(sentence.span, ["NOR", None, "DNK"]) if c}
+    coded = Sentence(sentence.span, codes, load_lexicon())
+    first = actors_of(coded, subject)
+    first.append("XXX")  # a caller's list is its own: the next answer is not changed by it
+    assert actors_of(coded, subject) == ["NOR", "DNK"]
+    assert actors_of(coded, None) == []

@@ -214,6 +214,11 @@ def subject_of(token: Token | None) -> Token | None:
     A participle or infinitive without a subject of its own ("..., agreeing to
     limit X") takes the subject of the nearest clause above it.
     """
+    return None if token is None else _subject_of(token)
+
+
+@memoised_on_token  # asked of the same verbs by many rules
+def _subject_of(token: Token | None) -> Token | None:
     seen = 0
     while token is not None and seen < 8:
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]

@@ -17,6 +17,7 @@ from aidtrack.extract.clauses import (
     governors,
     in_quote,
     in_relative_aside,
+    memoised,
     prep_objects,
     subject_of,
 )
@@ -167,8 +168,11 @@ GROUP_NOUNS = frozenset(
 
 def actors_of(sentence: Sentence, token: Token | None) -> list[str]:
     """The actors a noun phrase names: "Belgium", "Dutch minister", "the EU and NATO"."""
-    if token is None:
-        return []
+    return [] if token is None else list(_actors_of(sentence, token))  # a list of the caller's own
+
+
+@memoised  # asked of the same phrases by many rules
+def _actors_of(sentence: Sentence, token: Token) -> list[str]:
     if token.lower_ in _RELATIVE and token.head.dep_ == "relcl":
         return actors_of(sentence, token.head.head)
     if token.lower_ == "whose":  # "Estonia, whose military aid to Ukraine ...": Estonia's aid
