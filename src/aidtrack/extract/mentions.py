@@ -185,7 +185,6 @@ def _surname(name: str) -> str:
     return words[-1] if words else ""
 
 
-# the plural that ends the name of a grouping of states ("Organization of American States")
 # the words of a state's institutions named after the state ("the Guyana Defence Force")
 _INSTITUTION_WORDS = frozenset(
     {
@@ -206,6 +205,7 @@ _INSTITUTION_WORDS = frozenset(
     }
 )
 
+# the plural that ends the name of a grouping of states ("Organization of American States")
 _GROUPINGS = frozenset({"States", "Nations", "Republics", "Countries"})
 
 

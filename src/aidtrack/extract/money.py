@@ -168,6 +168,58 @@ _SCALES: dict[str, float] = {
 }
 
 
+# words that make a number a sum where they stand beside it ("350 million euros", "a 50 billion
+# euro package", "EUR 500 million"): units and codes
+CURRENCY_WORDS = frozenset(
+    {
+        "dollars",
+        "euros",
+        "pounds",
+        "yen",
+        "won",
+        "francs",
+        "kroner",
+        "kronor",
+        "krone",
+        "crowns",
+        "zlotys",
+        "shekels",
+        "rupees",
+        "lira",
+        "koruna",
+        "korunas",
+        "forints",
+        "lei",
+        "hryvnia",
+        "rubles",
+        "roubles",
+        "hryvnias",
+        "usd",
+        "eur",
+        "gbp",
+        "jpy",
+        "nok",
+        "sek",
+        "dkk",
+        "chf",
+        "pln",
+        "krw",
+        "cad",
+        "aud",
+        # singular forms used as modifiers ("a 50 billion euro package")
+        "euro",
+        "dollar",
+        "franc",
+        "zloty",
+        "shekel",
+        "rupee",
+        "ruble",
+        "rouble",
+        "krona",
+    }
+)
+
+
 # the one-word units of a currency ("dollars", "kroner", "francs"): the word after a state's
 # name or demonym when the phrase names a currency ("US dollars", "Swiss francs"), not a party
 CURRENCY_UNITS = frozenset(k for k in _SUFFIXES if " " not in k and k.isalpha() and len(k) > 3) | {

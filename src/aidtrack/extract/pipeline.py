@@ -1060,9 +1060,13 @@ def _receivers(lexicon: Lexicon, token: Token, codes: dict[int, str], ours: str 
     states = [codes[t.i] for t in owners if t.i in codes and is_state(codes[t.i])]
     states += [ours] if ours and subject.lower_ == "we" else []
     got = [t for c in token.children if c.dep_ == "dobj" for t in c.subtree]
+    return states[:1] if _names_aid(lexicon, got) or has_money(got) else []
+
+
+def _names_aid(lexicon: Lexicon, tokens: list[Token]) -> bool:
+    """A kind of support ("tanks", "relief") or a word for support ("aid", "shipment")."""
     support = lexicon.words("support", "nouns")
-    named = any(lexicon.categories_of(t) or t.lemma_.lower() in support for t in got) or has_money(got)
-    return states[:1] if named else []
+    return any(lexicon.categories_of(t) or t.lemma_.lower() in support for t in tokens)
 
 
 _LEAVE = frozenset(
@@ -1083,9 +1087,8 @@ def _reached(lexicon: Lexicon, token: Token, codes: dict[int, str]) -> list[str]
     subject = subject_of(token)
     if subject is None:
         return []
-    support = lexicon.words("support", "nouns")
     brought = [t for s in [subject, *subject.conjuncts] for t in s.subtree]
-    if not any(lexicon.categories_of(t) or t.lemma_.lower() in support for t in brought):
+    if not _names_aid(lexicon, brought):
         return []
     places = prep_objects(token, frozenset({"in", "at"})) + children(token, frozenset({"dobj"}))
     return [codes[t.i] for p in places for t in p.subtree if t.i in codes and is_state(codes[t.i])][:1]

@@ -23,56 +23,9 @@ from aidtrack.extract.clauses import (
     subject_of,
 )
 from aidtrack.extract.modality import is_future, is_past
+from aidtrack.extract.money import CURRENCY_WORDS
 from aidtrack.extract.parties import COMPANION_PREPS, WAR_NOUNS, actors_of, companions, is_state
 
-CURRENCY_WORDS = frozenset(
-    {
-        "dollars",
-        "euros",
-        "pounds",
-        "yen",
-        "won",
-        "francs",
-        "kroner",
-        "kronor",
-        "krone",
-        "crowns",
-        "zlotys",
-        "shekels",
-        "rupees",
-        "lira",
-        "koruna",
-        "korunas",
-        "forints",
-        "lei",
-        "hryvnia",
-        "rubles",
-        "roubles",
-        "hryvnias",
-        "usd",
-        "eur",
-        "gbp",
-        "jpy",
-        "nok",
-        "sek",
-        "dkk",
-        "chf",
-        "pln",
-        "krw",
-        "cad",
-        "aud",
-        # singular forms used as modifiers ("a 50 billion euro package")
-        "euro",
-        "dollar",
-        "franc",
-        "zloty",
-        "shekel",
-        "rupee",
-        "ruble",
-        "rouble",
-        "krona",
-    }
-)
 RECIPIENT_PREPS = frozenset({"to", "for", "into", "toward", "towards"})
 DOBJ_RECIPIENT_VERBS = frozenset(
     {

@@ -18,7 +18,6 @@ from aidtrack.extract.clauses import (
 from aidtrack.extract.modality import is_conditional, is_hedged, is_negated, is_past, negated_by_carrier
 from aidtrack.extract.parties import actors_of, is_state
 from aidtrack.extract.roles import (
-    CURRENCY_WORDS,
     DOBJ_RECIPIENT_VERBS,
     INSTRUMENTS,
     MAKING,
@@ -673,9 +672,7 @@ def _paid_in(verb: Token) -> list[Token]:
 def _a_sum(noun: Token) -> bool:
     """ "1.5 billion Norwegian crowns", "$20 million", "350 million euros", "EUR 500 million"."""
     words = list(noun.subtree)
-    return any(t.ent_type_ == "MONEY" or t.tag_ == "$" for t in words) or (
-        any(t.like_num for t in words) and any(t.lower_ in CURRENCY_WORDS for t in words)
-    )
+    return has_money(words) and any(t.like_num or t.tag_ == "$" or t.ent_type_ == "MONEY" for t in words)
 
 
 def _on_the_table(prep: Token) -> bool:
