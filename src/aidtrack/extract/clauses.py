@@ -208,6 +208,17 @@ def _opening_phrase_subject(token: Token) -> Token | None:
     return None
 
 
+def _subjects_on_auxiliary(verb: Token) -> list[Token]:
+    """ "Bulgaria has, however, delivered shells": the parser hangs the subject on "has"."""
+    return [
+        s
+        for aux in verb.children
+        if aux.dep_ in ("aux", "auxpass") and aux.i < verb.i
+        for s in aux.children
+        if s.dep_ in SUBJECT_DEPS
+    ]
+
+
 def subject_of(token: Token | None) -> Token | None:
     """The grammatical subject of a verb, inherited through xcomp/conj/advcl.
 
@@ -221,7 +232,7 @@ def subject_of(token: Token | None) -> Token | None:
 def _subject_of(token: Token | None) -> Token | None:
     seen = 0
     while token is not None and seen < 8:
-        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS] or _subjects_on_auxiliary(token)
         if subjects:
             here = token.i
             return min(subjects, key=lambda c: abs(here - c.i))

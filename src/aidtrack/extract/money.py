@@ -132,6 +132,12 @@ _SUFFIXES: dict[str, str] = {
     "leva": "BGN",
     "lira": "TRY",
     "liras": "TRY",
+    "shekels": "ILS",
+    "shekel": "ILS",
+    "riyals": "SAR",
+    "riyal": "SAR",
+    "dirhams": "AED",
+    "dirham": "AED",
     "usd": "USD",
     "eur": "EUR",
     "gbp": "GBP",
@@ -169,55 +175,9 @@ _SCALES: dict[str, float] = {
 
 
 # words that make a number a sum where they stand beside it ("350 million euros", "a 50 billion
-# euro package", "EUR 500 million"): units and codes
-CURRENCY_WORDS = frozenset(
-    {
-        "dollars",
-        "euros",
-        "pounds",
-        "yen",
-        "won",
-        "francs",
-        "kroner",
-        "kronor",
-        "krone",
-        "crowns",
-        "zlotys",
-        "shekels",
-        "rupees",
-        "lira",
-        "koruna",
-        "korunas",
-        "forints",
-        "lei",
-        "hryvnia",
-        "rubles",
-        "roubles",
-        "hryvnias",
-        "usd",
-        "eur",
-        "gbp",
-        "jpy",
-        "nok",
-        "sek",
-        "dkk",
-        "chf",
-        "pln",
-        "krw",
-        "cad",
-        "aud",
-        # singular forms used as modifiers ("a 50 billion euro package")
-        "euro",
-        "dollar",
-        "franc",
-        "zloty",
-        "shekel",
-        "rupee",
-        "ruble",
-        "rouble",
-        "krona",
-    }
-)
+# euro package", "EUR 500 million"): the one-word units and codes the parser reads, but not
+# "pound", which also weighs ("2,000-pound bombs")
+CURRENCY_WORDS = frozenset(k for k in _SUFFIXES if " " not in k) - {"pound"}
 
 
 # the one-word units of a currency ("dollars", "kroner", "francs"): the word after a state's

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 from aidtrack.errors import ExtractionInputError
 from aidtrack.extract.amounts import Told, pick_report, sums_for_others
 from aidtrack.extract.articles import Article, article_from_text
-from aidtrack.extract.clauses import Sentence, children, prep_objects, subject_of
+from aidtrack.extract.clauses import Sentence, agent_of, children, is_passive, prep_objects, subject_of
 from aidtrack.extract.keys import KEYS, event_key, first_role
 from aidtrack.extract.learned import Candidate, load_model, sentence_candidates
 from aidtrack.extract.lexicon import Lexicon, load_lexicon
@@ -908,6 +908,7 @@ def _context(
             given_to.update(_receivers(lexicon, token, codes, ours))  # "Ukraine's budget received $3.6bn"
             given_to.update(_reached(lexicon, token, codes))  # "relief flights arrived in Myanmar"
             asked.update(_askers_for_support(lexicon, token, codes))
+            asked.update(_struck(token, codes))  # "an earthquake struck near Mandalay"
             for name, words in lexicon.categories.items():
                 if token.lemma_.lower() in words:
                     categories[name] += 1
@@ -1092,6 +1093,68 @@ def _reached(lexicon: Lexicon, token: Token, codes: dict[int, str]) -> list[str]
         return []
     places = prep_objects(token, frozenset({"in", "at"})) + children(token, frozenset({"dobj"}))
     return [codes[t.i] for p in places for t in p.subtree if t.i in codes and is_state(codes[t.i])][:1]
+
+
+_DISASTERS = frozenset(
+    {
+        "earthquake",
+        "quake",
+        "tremor",
+        "cyclone",
+        "hurricane",
+        "typhoon",
+        "storm",
+        "flood",
+        "tsunami",
+        "drought",
+        "landslide",
+        "wildfire",
+        "eruption",
+    }
+)
+_STRIKING = frozenset(
+    {
+        "strike",
+        "hit",
+        "devastate",
+        "ravage",
+        "batter",
+        "flatten",
+        "lash",
+        "sweep",
+        "shake",
+        "rock",
+        "inundate",
+        "swamp",
+        "level",
+    }
+)
+
+
+def _struck(token: Token, codes: dict[int, str]) -> list[str]:
+    """The state a disaster strikes ("a magnitude-7.7 earthquake struck near Mandalay", "Mozambique
+    was battered by a cyclone"): where relief goes, at the weight of one who asks for it."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in _STRIKING:
+        return []
+    if is_passive(token):
+        agent = agent_of(token)
+        if agent is None or agent.lemma_.lower() not in _DISASTERS:
+            return []
+        places = [subject_of(token)]
+    else:
+        subject = subject_of(token)
+        if subject is None or subject.lemma_.lower() not in _DISASTERS:
+            return []
+        places = children(token, frozenset({"dobj"})) + prep_objects(
+            token, frozenset({"in", "near", "across", "off", "along"})
+        )
+    return [
+        codes[t.i]
+        for p in places
+        if p is not None
+        for t in p.subtree
+        if t.i in codes and is_state(codes[t.i])
+    ][:1]
 
 
 def _supplied_with(lexicon: Lexicon, token: Token, codes: dict[int, str]) -> bool:

@@ -972,8 +972,30 @@ def purpose_kinds(sentence: Sentence, anchor: Token, objects: list[Token]) -> li
         for c in t.children
         if c.dep_ in ("advcl", "xcomp", "acl", "relcl") and any(a.lower_ == "to" for a in c.children)
     ]
+    purposes += _instrument_uses(anchor, objects)
     served = [n for c in purposes for n in _purpose_words(c) if n.pos_ in ("NOUN", "ADJ")]
     return _categories(sentence, served)
+
+
+# what a pooled instrument does with the money paid into it
+_INSTRUMENT_USES = frozenset({"buy", "pay", "purchase", "procure", "finance", "fund", "cover", "supply"})
+
+
+def _instrument_uses(anchor: Token, objects: list[Token]) -> list[Token]:
+    """The clause that tells what an instrument money goes into does with it ("put $5 million
+    into a fund that buys power generators", "paid into the World Bank fund that pays the
+    salaries of teachers")."""
+    holders = [
+        o
+        for t in [anchor, *objects]
+        for p in t.children
+        if p.dep_ == "prep" and p.lower_ in ("into", "to", "for")
+        for o in p.children
+        if o.dep_ == "pobj" and o.lemma_.lower() in INSTRUMENTS
+    ]
+    return [
+        c for h in holders for c in h.children if c.dep_ == "relcl" and c.lemma_.lower() in _INSTRUMENT_USES
+    ]
 
 
 # clauses inside a purpose that say something else: "since soldiers toppled the president",

@@ -130,6 +130,8 @@ def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
         tokens += list(pressed.subtree)
     if made:  # "made a request to Australia for the helicopters"
         tokens += [t for o in prep_objects(head, frozenset({"for"})) for t in o.subtree]
+    elif answered:  # "turned down another Ukrainian request, for its retired jets"
+        tokens += [t for o in prep_objects(head, frozenset({"for"})) if o.i > noun.i for t in o.subtree]
     if granting is not None:  # what was done at the request says what was asked
         tokens += [t for t in granting.subtree if t not in noun.head.subtree]
     transfer = any(t.lemma_.lower() in lex.support_verbs for t in tokens)

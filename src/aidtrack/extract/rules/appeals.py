@@ -214,6 +214,14 @@ def _joins_operation(tokens: list[Token]) -> bool:
     )
 
 
+_UNDOING_PARTICLES = frozenset({"down", "away", "back", "off", "aside"})
+
+
+def _turned_away(verb: Token) -> bool:
+    """ "turned down a request", "looked away": a particle that undoes the wanting sense."""
+    return any(c.dep_ == "prt" and c.lower_ in _UNDOING_PARTICLES for c in verb.children)
+
+
 def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Zelensky urged Germany to send tanks", "called on Israel for air defence"."""
     if verb.pos_ != "VERB":
@@ -221,7 +229,7 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
     lex = sentence.lexicon
     lemma = verb.lemma_.lower()
     wanting_forms = word_forms(verb) & lex.words("appeal", "wanting_verbs")  # "hopes" read as "hop"
-    wanting = bool(wanting_forms)
+    wanting = bool(wanting_forms) and not _turned_away(verb)
     if wanting and lemma not in wanting_forms and lemma not in lex.words("appeal", "verbs"):
         lemma = min(wanting_forms)
     if not (lemma in lex.words("appeal", "verbs") or wanting):

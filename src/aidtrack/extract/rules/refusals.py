@@ -134,13 +134,16 @@ def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         if not aid_named and not any(t.lemma_.lower() in transfer_words for t in core):
             return []
     requests = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _REQUESTS]
-    asked = (
-        no_to_request
-        or bool(requests)
-        and bool(categories_in(sentence, [verb, *[t for r in requests for t in r.subtree]]))
-    )
+    requested = [t for r in requests for t in r.subtree]
+    requested += [  # "turned down another Ukrainian request, for its retired jets" (parsed apart)
+        t
+        for o in prep_objects(verb, frozenset({"for"}))
+        if requests and o.i > requests[0].i
+        for t in o.subtree
+    ]
+    asked = no_to_request or bool(requests) and bool(categories_in(sentence, [verb, *requested]))
     if asked:  # "denied a request from Russia to send troops"
-        objects = objects + [t for r in requests for t in r.subtree]
+        objects = objects + requested
     if no_to_request:  # "said no to Kyiv's plea for tanks": the plea says what is refused
         objects = objects + [t for t in core if t not in objects]
     possibility = any(c.dep_ == "dobj" and c.lemma_.lower() in _OPTIONS for c in verb.children)

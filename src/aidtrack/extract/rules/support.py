@@ -79,7 +79,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         return []
     lex = sentence.lexicon
     lemma = verb.lemma_.lower()
-    transfer = lemma in lex.support_verbs or _earmarks(verb) or _gives_with(sentence, verb)
+    debts = _debts_settled(verb)  # "will settle Syria's arrears of about $15 million"
+    transfer = lemma in lex.support_verbs or _earmarks(verb) or _gives_with(sentence, verb) or bool(debts)
     if not (transfer or lemma in lex.words("support", "object_verbs")):
         return []
     if is_hedged(sentence, verb) and not (
@@ -134,6 +135,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         return []
     if not transfer and not money_subject and (not _names_support(sentence, verb) or _backs_an_idea(verb)):
         return []  # "supports the idea of sending troops" gives nothing yet
+    if not transfer and not money_subject and _acts_on_parties(sentence, verb):
+        return []  # "added nine American defence companies to its entity list"
     if _sanctions_package(sentence, objects) or _invades(verb) or _commercial(sentence, verb, objects, ctx):
         return []
     if any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _RESTRICTIONS for c in verb.children):
@@ -165,6 +168,7 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     if money_given:  # "In Chad, EUR 74.5 million will support ...": the giver told before
         donors = _article_giver(sentence, ctx)
     explicit = recipients_of(sentence, verb, dobj_is_recipient=lemma in DOBJ_RECIPIENT_VERBS)
+    explicit = [c for d in debts for c in _debtors(sentence, d) if c not in donors] or explicit
     if lemma in TRANSPORT_VERBS:  # "flew food to Egypt for Gaza": the place reached is a transit
         beneficiaries = [c for o in prep_objects(verb, frozenset({"for"})) for c in actors_of(sentence, o)]
         explicit = beneficiaries or explicit
@@ -194,6 +198,10 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         cats, cat_default = ["financial"], False  # "deposited $500 million in Yemen's central bank"
     elif not cats and has_money(objects):  # money and nothing else, and no kind to default to
         cats, cat_default = ["financial"], True
+    if cat_default and _defence_giver(verb):  # "the Pentagon announced a $125 million package"
+        cats = ["military"]
+    elif cat_default and debts:  # a state's debt paid off is money for its budget
+        cats = ["financial"]
     if cat_default and lemma in lex.words("support", "increase_verbs") and not refused:
         return []  # "raised its contribution" says no kind; "could not raise its contribution"
         # refuses more of the kind the article is about
@@ -255,6 +263,52 @@ _SALE_NOUNS = frozenset({"sale", "purchase", "contract"})
 _AID_FRAMES = frozenset(
     {"aid", "assistance", "donation", "gift", "grant", "help", "free", "charge", "lend-lease", "package"}
 )
+
+
+def _acts_on_parties(sentence: Sentence, verb: Token) -> bool:
+    """The objects of a verb that needs support named are firms or people ("added nine defence
+    companies to its list", "backed the arms makers"): a measure on parties, no support."""
+    parties = sentence.lexicon.words("policy_change", "party_nouns")
+    objects = children(verb, frozenset({"dobj", "nsubjpass"}))
+    return bool(objects) and all(o.lemma_.lower() in parties for o in objects)
+
+
+# what a state owes, which another may pay off for it
+_DEBTS = frozenset({"arrears", "arrear", "debt", "bill", "due"})
+_SETTLING = frozenset({"pay", "settle", "clear", "cover", "repay"})
+
+
+def _debts_settled(verb: Token) -> list[Token]:
+    """ "pay off Syria's arrears", "settle its debts to the World Bank", "pay off 15 million
+    dollars that Syria owes the World Bank": the debts paid."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _SETTLING:
+        return []
+    return [
+        c
+        for c in children(verb, frozenset({"dobj", "nsubjpass"}))
+        if c.lemma_.lower() in _DEBTS or _owing_clauses(c)
+    ]
+
+
+def _owing_clauses(thing: Token) -> list[Token]:
+    return [c for c in thing.children if c.dep_ == "relcl" and c.lemma_.lower() == "owe"]
+
+
+def _debtors(sentence: Sentence, debt: Token) -> list[str]:
+    """Who owes a debt: "Syria's arrears", "the Somali debt", "dollars that Syria owes"."""
+    owners = [m for m in debt.children if m.dep_ in ("poss", "amod", "compound") and m.i < debt.i]
+    owners += [s for c in _owing_clauses(debt) for s in children(c, frozenset({"nsubj"}))]
+    return [c for m in owners for c in actors_of(sentence, m) if is_state(c)]
+
+
+_DEFENCE_BODIES = frozenset({"pentagon", "defence", "defense"})
+
+
+def _defence_giver(verb: Token) -> bool:
+    """A giver named by its defence body ("the Pentagon", "the defence ministry") gives
+    military support when the words name no kind."""
+    subject = subject_of(verb)
+    return subject is not None and any(t.lower_ in _DEFENCE_BODIES for t in subject.subtree)
 
 
 def _denied(word: Token) -> bool:

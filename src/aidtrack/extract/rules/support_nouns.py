@@ -422,8 +422,13 @@ _DOUBT = frozenset({"review", "risk", "threat", "question", "discussion"})
 
 
 def _light_verb_donors(sentence: Sentence, noun: Token) -> list[str]:
-    """ "Jordan carried out airdrops of food": the subject of a light verb gives."""
-    return light_verb_actors(sentence, noun, sentence.lexicon.words("support", "light_verbs"))
+    """ "Jordan carried out airdrops of food": the subject of a light verb gives; so does the
+    subject of a verb that reports a handover ("Germany confirmed the delivery of ...")."""
+    lex = sentence.lexicon
+    verbs = lex.words("support", "light_verbs")
+    if noun.lemma_.lower() in lex.words("support", "delivery_words"):
+        verbs = verbs | lex.words("support", "delivery_light_verbs")
+    return light_verb_actors(sentence, noun, verbs)
 
 
 def _noun_stage(sentence: Sentence, noun: Token) -> str:
