@@ -1140,7 +1140,7 @@ def _struck(token: Token, codes: dict[int, str]) -> list[str]:
         agent = agent_of(token)
         if agent is None or agent.lemma_.lower() not in _DISASTERS:
             return []
-        places = [subject_of(token)]
+        places = children(token, frozenset({"nsubjpass"}))
     else:
         subject = subject_of(token)
         if subject is None or subject.lemma_.lower() not in _DISASTERS:
