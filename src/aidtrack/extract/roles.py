@@ -489,6 +489,8 @@ def _recipient_codes(sentence: Sentence, candidates: list[Token]) -> list[str]:
     for tok in candidates:
         if _victim(tok):
             continue
+        if tok.dep_ in ("amod", "compound", "poss") and _hosts_of_uprooted(sentence, tok.head):
+            continue  # "Sudanese" in "Sudanese refugees in Chad": they are helped in Chad
         if tok.dep_ == "dative" and tok.pos_ == "ADP":
             tok = next((g for g in tok.children if g.dep_ == "pobj"), tok)
         if (tok.lemma_.lower() in INSTRUMENTS or _led_by_someone(tok)) and tok.i not in sentence.codes:
@@ -512,6 +514,7 @@ def _recipient_codes(sentence: Sentence, candidates: list[Token]) -> list[str]:
             continue
         served = sentence.lexicon.serves.get(tok.lower_) or _agency_named_before(sentence, tok)
         codes = [served] if served else actors_of(sentence, tok)  # "funding to UNRWA"
+        codes = _hosts_of_uprooted(sentence, tok) or codes  # "Syrian refugees in Lebanon": Lebanon
         codes = [c for c in codes if c not in _companions_of(sentence, tok)]
         if codes and not any(is_state(c) for c in codes):  # "to UN agencies working in Yemen"
             codes = _served_places(sentence, tok) or codes
@@ -521,6 +524,19 @@ def _recipient_codes(sentence: Sentence, candidates: list[Token]) -> list[str]:
             codes = [c for o in prep_objects(tok, _WHERE_PEOPLE_ARE) for c in actors_of(sentence, o)]
         found += [c for c in codes if c not in found]
     return found
+
+
+# people who fled their country: aid for them goes to the state that hosts them
+_UPROOTED = frozenset({"refugee", "migrant", "asylum-seeker", "evacuee", "exile"})
+
+
+def _hosts_of_uprooted(sentence: Sentence, people: Token) -> list[str]:
+    """The states where refugees are ("Syrian refugees in Lebanon and Jordan"), not the one
+    they fled; none when no place is named."""
+    if people.lemma_.lower() not in _UPROOTED:
+        return []
+    places = [p for o in prep_objects(people, frozenset({"in", "inside"})) for p in [o, *o.conjuncts]]
+    return list(dict.fromkeys(c for p in places for c in actors_of(sentence, p) if is_state(c)))
 
 
 def _companions_of(sentence: Sentence, token: Token) -> set[str]:

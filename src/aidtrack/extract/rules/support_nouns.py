@@ -339,10 +339,28 @@ def _pledged_to_an_idea(sentence: Sentence, noun: Token) -> bool:
     )
 
 
-_CONTAINING = frozenset({"include", "contain", "comprise", "feature", "cover", "consist", "involve"})
+# what a package holds, or pays for, says its kind: "the package contains SAMP/T parts", "the
+# pledges will pay for food and shelter"
+_CONTAINING = frozenset(
+    {
+        "include",
+        "contain",
+        "comprise",
+        "feature",
+        "cover",
+        "consist",
+        "involve",
+        "pay",
+        "fund",
+        "finance",
+        "buy",
+    }
+)
 
 
-_AMOUNTING = frozenset({"be", "total", "reach", "amount", "stand", "exceed", "top", "come"})
+# what a support noun comes to or is said to be: "the contribution was 50 million dollars",
+# "Seoul's contribution remains civilian"
+_AMOUNTING = frozenset({"be", "total", "reach", "amount", "stand", "exceed", "top", "come", "remain", "stay"})
 
 
 def _amounted(noun: Token) -> list[Token]:
@@ -350,7 +368,9 @@ def _amounted(noun: Token) -> list[Token]:
     head = noun.head
     if noun.dep_ != "nsubj" or head.lemma_.lower() not in _AMOUNTING:
         return []
-    return [t for c in head.children if c.dep_ in ("attr", "dobj", "prep", "npadvmod") for t in c.subtree]
+    return [
+        t for c in head.children if c.dep_ in ("attr", "acomp", "dobj", "prep", "npadvmod") for t in c.subtree
+    ]
 
 
 def _contents(noun: Token) -> list[Token]:
