@@ -851,6 +851,8 @@ def _categories(sentence: Sentence, tokens: list[Token]) -> list[str]:
         found = _kinds_named(sentence, tokens + helped)  # "the salaries of soldiers" pay an army
     if negated and not found:
         found = ["humanitarian"]  # "non-military assistance" is the civilian kind
+    if not found and any(_agency_named_before(sentence, t) for t in tokens):
+        found = ["humanitarian"]  # "their funding to the agency", after UNRWA was named
     return found
 
 
