@@ -1148,13 +1148,7 @@ def _struck(token: Token, codes: dict[int, str]) -> list[str]:
         places = children(token, frozenset({"dobj"})) + prep_objects(
             token, frozenset({"in", "near", "across", "off", "along"})
         )
-    return [
-        codes[t.i]
-        for p in places
-        if p is not None
-        for t in p.subtree
-        if t.i in codes and is_state(codes[t.i])
-    ][:1]
+    return [codes[t.i] for p in places for t in p.subtree if t.i in codes and is_state(codes[t.i])][:1]
 
 
 def _supplied_with(lexicon: Lexicon, token: Token, codes: dict[int, str]) -> bool:
