@@ -990,7 +990,7 @@ def purpose_kinds(sentence: Sentence, anchor: Token, objects: list[Token]) -> li
         for c in t.children
         if c.dep_ in ("advcl", "xcomp", "acl", "relcl") and any(a.lower_ == "to" for a in c.children)
     ]
-    purposes += _instrument_uses(anchor, objects)
+    purposes += instrument_uses(anchor, objects)
     served = [n for c in purposes for n in _purpose_words(c) if n.pos_ in ("NOUN", "ADJ")]
     return _categories(sentence, served)
 
@@ -999,7 +999,7 @@ def purpose_kinds(sentence: Sentence, anchor: Token, objects: list[Token]) -> li
 _INSTRUMENT_USES = frozenset({"buy", "pay", "purchase", "procure", "finance", "fund", "cover", "supply"})
 
 
-def _instrument_uses(anchor: Token, objects: list[Token]) -> list[Token]:
+def instrument_uses(anchor: Token, objects: list[Token]) -> list[Token]:
     """The clause that tells what an instrument money goes into does with it ("put $5 million
     into a fund that buys power generators", "paid into the World Bank fund that pays the
     salaries of teachers")."""

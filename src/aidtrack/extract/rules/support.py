@@ -27,6 +27,7 @@ from aidtrack.extract.roles import (
     donors_of_verb,
     has_money,
     has_support_noun,
+    instrument_uses,
     is_designation,
     modifier_actors,
     object_tokens,
@@ -132,7 +133,10 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         and not money_subject
         and not (categories_in(sentence, objects) or has_support_noun(sentence, objects))
     ):
-        return []
+        uses = [t for c in instrument_uses(verb, objects) for t in c.subtree]
+        if not categories_in(sentence, uses):
+            return []  # but "put money into the initiative that buys shells for Ukraine" gives
+        objects = objects + uses
     if not transfer and not money_subject and (not _names_support(sentence, verb) or _backs_an_idea(verb)):
         return []  # "supports the idea of sending troops" gives nothing yet
     if not transfer and not money_subject and _acts_on_parties(sentence, verb):
@@ -173,6 +177,13 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         beneficiaries = [c for o in prep_objects(verb, frozenset({"for"})) for c in actors_of(sentence, o)]
         explicit = beneficiaries or explicit
     explicit = explicit or [c for c in _requesters(sentence, verb) if c not in donors]
+    explicit = explicit or [  # "military aid for Israel approved by Congress"
+        c
+        for t in _described_by_participle(sentence, verb)
+        if t.dep_ == "pobj" and t.head.lower_ in ("for", "to")
+        for c in actors_of(sentence, t)
+        if c not in donors
+    ]
     explicit = explicit or (_bank_owners(sentence, verb) if lemma in _BANKING else [])
     explicit = explicit or [c for c in _receivers_of_thing(sentence, verb) if c not in donors]
     explicit = explicit or [c for c in _owners_of_funded(sentence, verb) if c not in donors]
@@ -673,6 +684,8 @@ def _reacted_to(sentence: Sentence, verb: Token) -> bool:
 # verbs that place money somewhere when their object is a sum: "will pay 1.5 billion crowns into
 # the fund", "paid 10 million euros to Kyiv", "is putting 500 million crowns into the pot", "put 350 million euros on the table for"
 _PLACING_MONEY = frozenset({"pay", "put", "pour", "inject", "plough", "plow", "add", "commit"})
+# money named without a sum: "put money into the Czech-led initiative"
+_MONEY_WORDS = frozenset({"money", "cash", "fund"})
 
 
 def _earmarks(verb: Token) -> bool:
@@ -685,9 +698,12 @@ def _earmarks(verb: Token) -> bool:
         return True
     if lemma not in _PLACING_MONEY:
         return False
-    sums = [c for c in verb.children if c.dep_ == "dobj" and _a_sum(c)]
+    sums = [c for c in verb.children if c.dep_ == "dobj" and (_a_sum(c) or c.lemma_.lower() in _MONEY_WORDS)]
     placed = any(
-        c.dep_ == "prep" and (c.lower_ in ("into", "for") or c.lower_ == "on" and _on_the_table(c))
+        c.dep_ == "prep"
+        and (c.lower_ in ("into", "for") or c.lower_ == "on" and _on_the_table(c))
+        or c.dep_ == "prt"
+        and c.lower_ in ("in", "up")  # "put in 100 million euros", "put up"
         for c in verb.children
     )
     if lemma == "pay":  # "paid 10 million euros to Kyiv", "has paid in / paid out a further ..."
@@ -909,9 +925,21 @@ def _sanctions_package(sentence: Sentence, objects: list[Token]) -> bool:
     ) or any(g.lemma_.lower() in sanction_nouns for g in of_sanctions)
 
 
+def _described_by_participle(sentence: Sentence, verb: Token) -> list[Token]:
+    """What a participle with a party as its agent describes ("14 billion dollars in military aid for
+    Israel approved by Congress"), without the participle's own words."""
+    agent = agent_of(verb)
+    if verb.dep_ != "acl" or verb.head.pos_ not in ("NOUN", "PROPN") or agent is None:
+        return []
+    if not any(t.i in sentence.codes for t in [agent, *children(agent, frozenset({"compound"}))]):
+        return []  # "a loan backed by frozen Russian assets": backed by a thing, not by a party
+    own = {t.i for t in verb.subtree}
+    return [t for t in verb.head.subtree if t.i not in own]
+
+
 def _names_support(sentence: Sentence, verb: Token) -> bool:
     """ "approved a loan", "announced 20 tanks for Ukraine" - not "launched missiles at Kyiv"."""
-    objects = own_objects(verb)
+    objects = own_objects(verb) + _described_by_participle(sentence, verb)
     if has_support_noun(sentence, objects):
         return True
     if _through_instrument(sentence, verb):
@@ -1123,6 +1151,9 @@ def _receivers_of_thing(sentence: Sentence, verb: Token) -> list[str]:
         if user.lemma_.lower() in _USING | _USING_WITH:
             return _users(sentence, user)
         return []
+    taker = _delivery_taker(sentence, thing)
+    if taker is not None:  # "Mali took delivery this month of helicopters supplied by Russia"
+        return actors_of(sentence, subject_of(taker))
     if thing.dep_ == "nsubjpass" and thing.head.lemma_.lower() in _USING:
         agent = agent_of(thing.head)  # "tanks supplied by Poland were used by Ukrainian troops"
         return actors_of(sentence, agent) if agent is not None else []
@@ -1131,6 +1162,22 @@ def _receivers_of_thing(sentence: Sentence, verb: Token) -> list[str]:
     if thing.head.lemma_.lower() not in sentence.lexicon.words("support", "receive_verbs") | _USING:
         return []  # "Ukrainian forces are using Leopard tanks provided by Germany" too
     return actors_of(sentence, subject_of(thing.head))
+
+
+def _delivery_taker(sentence: Sentence, thing: Token) -> Token | None:
+    """The verb of "took delivery of X" or "awaits the delivery of X", with "of" hung on the
+    delivery word or, past an adverb of time, on the verb itself."""
+    if thing.dep_ != "pobj" or thing.head.lower_ != "of":
+        return None
+    holder = thing.head.head
+    deliveries = sentence.lexicon.words("support", "delivery_words")
+    if holder.pos_ == "NOUN" and holder.lemma_.lower() in deliveries and holder.dep_ == "dobj":
+        return holder.head
+    if holder.pos_ == "VERB" and any(
+        c.lemma_.lower() in deliveries for c in children(holder, frozenset({"dobj"}))
+    ):
+        return holder
+    return None
 
 
 def _users(sentence: Sentence, verb: Token) -> list[str]:

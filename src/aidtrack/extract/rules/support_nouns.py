@@ -36,6 +36,7 @@ from aidtrack.extract.rules.common import (
     _BARE_REFUSALS,
     _GIVING_GROUPS,
     _HELP_NOUNS,
+    TRADE_LEMMAS,
     ArticleContext,
     Found,
     _category_or_default,
@@ -145,7 +146,11 @@ def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
     """ "Belgium's pledge", "Dutch military aid to Ukraine", "contributions from X"."""
     lex = sentence.lexicon
     lemma = noun.lemma_.lower()
-    if noun.pos_ != "NOUN" or lemma not in lex.words("support", "nouns"):
+    if (
+        noun.pos_ != "NOUN"
+        or lemma not in lex.words("support", "nouns")
+        and not _acts_on_support(sentence, noun)
+    ):
         return []
     head = noun.head
     if noun.dep_ in ("dobj", "nsubjpass", "pobj") and head.lemma_.lower() in (
@@ -439,6 +444,19 @@ def _not_yet_given(sentence: Sentence, noun: Token) -> bool:
 _HOLDS = frozenset({"freeze", "suspension", "cut", "halt", "pause", "cancellation", "moratorium", "hold"})
 # "under review", "at risk"
 _DOUBT = frozenset({"review", "risk", "threat", "question", "discussion"})
+
+
+def _acts_on_support(sentence: Sentence, noun: Token) -> bool:
+    """A noun of an act ("release", "approval") whose "of" object names money or support."""
+    if noun.lemma_.lower() not in sentence.lexicon.words("support", "act_nouns"):
+        return False
+    holders = [noun, *prep_objects(noun, frozenset({"by"}))]  # "the release by X of $80 million"
+    acted_on = [t for h in holders for o in prep_objects(h, frozenset({"of"})) for t in o.subtree]
+    if any(t.lemma_.lower() in TRADE_LEMMAS for t in acted_on):
+        return False  # "Japan's approval of the sale of Patriot missiles": a sale
+    return (
+        has_money(acted_on) or has_support_noun(sentence, acted_on) or bool(categories_in(sentence, acted_on))
+    )
 
 
 def _light_verb_donors(sentence: Sentence, noun: Token) -> list[str]:
