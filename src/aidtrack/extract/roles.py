@@ -345,6 +345,7 @@ _PURPOSE_VERBS = frozenset(
         "restore",
         "reinforce",
         "replenish",
+        "pay",
         "shore",
         "keep",
         "sustain",
@@ -397,7 +398,9 @@ def _purpose_objects(token: Token) -> list[Token]:
         kept = _small_clause_subjects(clause)  # "to keep Ukraine's hospitals | running"
         for obj in children(clause, frozenset({"dobj"})) + kept:
             found += _with_owners(obj)
-            found += prep_objects(obj, frozenset({"for", "of"}))  # "to cover salaries for the army"
+            found += [  # "to cover salaries for the army", "the salaries of Ukraine's teachers"
+                o for p in prep_objects(obj, frozenset({"for", "of"})) for o in _with_owners(p)
+            ]
     return found
 
 
