@@ -51,6 +51,7 @@ from aidtrack.extract.rules.sanction_closures import (
     sanction_closure,
     sanction_excluding,
     sanction_listing_noun,
+    sanction_misread_measure,
 )
 from aidtrack.extract.rules.sanction_parties import sanction_listed_parties
 from aidtrack.extract.rules.sanctions import (
@@ -133,6 +134,7 @@ RULES: tuple[Rule, ...] = (
     sanction_headline,
     sanction_excluding,
     sanction_assets,
+    sanction_misread_measure,
     sanction_closing,
     sanction_closure,
     sanction_listing_noun,

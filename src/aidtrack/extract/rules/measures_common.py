@@ -267,7 +267,7 @@ def _goods_origin(sentence: Sentence, phrase: Token) -> list[str]:
 
 # what a state grants another's people or firms and may take away: "suspended visa-free travel
 # for Georgian officials", "trade preferences for Belarus"
-_CONFERRED = frozenset({"preference", "privilege", "access", "licence", "license", "travel", "visa"})
+_CONFERRED = frozenset({"preference", "privilege", "access", "licence", "license", "travel", "visa", "entry"})
 
 
 def _arms_exports(sentence: Sentence, obj: Token) -> bool:

@@ -468,3 +468,29 @@ def sanction_assets(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
             actors
         )  # "froze the assets of nine companies": where they are may follow
     return _sanctions(actors, targets, verb, ctx)
+
+
+def sanction_misread_measure(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """ "Britain announced asset freezes on two companies", "extended its asset freezes on 300
+    Syrian individuals": a measure noun the parser reads as a verb ("asset" its subject or the
+    governor's object) is the measure the governing verb imposes."""
+    lex = sentence.lexicon
+    if verb.pos_ != "VERB" or verb.tag_ != "VBZ" or verb.lemma_.lower() not in lex.words("sanction", "nouns"):
+        return []
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is None or before.lower_ not in lex.words("sanction", "measure_modifiers"):
+        return []
+    if before.dep_ == "nsubj" and before.head == verb:
+        governor = verb.head  # "announced asset freezes on ...": "freezes" a clause of "announced"
+    elif before.dep_ == "dobj" and verb.head == before.head:
+        governor = before.head  # "extended its asset freezes on ...": "asset" the object
+    else:
+        return []
+    if governor.lemma_.lower() not in lex.words("sanction", "governors"):
+        return []
+    if is_negated(governor) or is_hedged(sentence, governor) or _conditional(governor):
+        return []
+    actors = _actors(sentence, governor)
+    targets = [c for o in prep_objects(verb, frozenset({"on", "against"})) for c in target_codes(sentence, o)]
+    targets = [t for t in dict.fromkeys(targets) if t not in actors]
+    return _sanctions(actors, targets, verb, ctx)
