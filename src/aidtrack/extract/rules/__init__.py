@@ -32,6 +32,7 @@ from aidtrack.extract.rules.refusal_idioms import (
     refusal_none_given,
     refusal_not_approving,
     refusal_nothing_to_spare,
+    refusal_on_hold,
     refusal_opting_out,
     refusal_principle,
 )
@@ -121,6 +122,7 @@ RULES: tuple[Rule, ...] = (
     refusal_nothing_to_spare,
     refusal_principle,
     refusal_gap_unfilled,
+    refusal_on_hold,
     policy_no_new_approvals,
     support_coming_forward,
     threat_verb,

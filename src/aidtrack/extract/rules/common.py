@@ -10,7 +10,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from aidtrack.extract.clauses import Sentence, children, is_passive, relative_head, subject_of
+from aidtrack.extract.clauses import Sentence, children, is_passive, prep_objects, relative_head, subject_of
 from aidtrack.extract.modality import has_aux, is_negated
 from aidtrack.extract.parties import actors_of, companions, reporters_of
 from aidtrack.extract.roles import categories_in, core_phrase, modifier_actors
@@ -273,10 +273,31 @@ def _first_words_of(lex: Any) -> frozenset[str]:
     return frozenset(p.split()[0] for g in ("loosen", "neutral") for p in lex.words("policy_change", g))
 
 
+# what is put "on hold" or "on ice" is paused
+_PAUSE_NOUNS = frozenset({"hold", "ice"})
+
+
+def on_hold(verb: Token) -> bool:
+    """ "put its aid on hold", "payments were on hold", "placed the programme on ice"."""
+    return any(o.lemma_.lower() in _PAUSE_NOUNS for o in prep_objects(verb, frozenset({"on"})))
+
+
+def _said_by_named(verb: Token) -> bool:
+    """ "Swedish officials said they could not release ...": a clause told by a named sayer,
+    whose "they" is the sayer."""
+    sayer = subject_of(verb.head) if verb.dep_ == "ccomp" else None
+    return sayer is not None and sayer.pos_ in ("NOUN", "PROPN")
+
+
 def _unable(verb: Token) -> bool:
     """ "cannot provide lethal weapons", "can't send tanks": a stated inability refuses."""
     subject = subject_of(verb)
-    if subject is None or subject.pos_ == "PRON" and subject.lower_ not in ("it", "we", "i"):
+    if (
+        subject is None
+        or subject.pos_ == "PRON"
+        and subject.lower_ not in ("it", "we", "i")
+        and not _said_by_named(verb)
+    ):
         return False  # "they cannot transfer weapons under the treaties": whose rule is unclear
     return (
         is_negated(verb)

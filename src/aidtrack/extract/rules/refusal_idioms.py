@@ -23,7 +23,7 @@ from spacy.tokens import Token
 from aidtrack.extract.clauses import Sentence, agent_of, children, is_passive, prep_objects
 from aidtrack.extract.modality import is_conditional, is_hedged, is_negated
 from aidtrack.extract.parties import actors_of
-from aidtrack.extract.roles import categories_in
+from aidtrack.extract.roles import categories_in, has_money, has_support_noun, recipients_of
 from aidtrack.extract.rules.common import (
     ArticleContext,
     Found,
@@ -31,6 +31,7 @@ from aidtrack.extract.rules.common import (
     _refusal_actors,
     _refusals,
     _sayers,
+    on_hold,
 )
 from aidtrack.extract.rules.policies import _PERMIT_NOUNS, _RULE_NOUNS, _policy_changes
 
@@ -295,3 +296,33 @@ def refusal_gap_unfilled(sentence: Sentence, verb: Token, ctx: ArticleContext) -
         if cats
         else []
     )
+
+
+def refusal_on_hold(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """Support put on hold is paused ("Washington put its aid to Niger on hold"); support said
+    to be on hold ("Germany said its development payments were on hold") is paused by its owner
+    or by who says so."""
+    if verb.pos_ not in ("VERB", "AUX") or not on_hold(verb) or is_negated(verb) or is_hedged(sentence, verb):
+        return []
+    copula = verb.lemma_.lower() in ("be", "remain", "stay")
+    paused = children(verb, frozenset({"nsubj", "nsubjpass"} if copula else {"dobj", "nsubjpass"}))
+    words = [t for p in paused for t in p.subtree]
+    paid = has_money(words) or any(t.lemma_.lower() == "payment" for t in words)
+    if not (has_support_noun(sentence, words) or paid or categories_in(sentence, words)):
+        return []
+    if copula:
+        actors = [
+            c
+            for p in paused
+            for m in p.children
+            if m.dep_ in ("poss", "amod")
+            for c in actors_of(sentence, m)
+        ]
+        actors = actors or _sayers(sentence, verb)
+    else:
+        actors = _refusal_actors(sentence, verb)
+    recipients = [r for p in [*paused, verb] for r in recipients_of(sentence, p, dobj_is_recipient=False)]
+    cats, _ = _category_or_default(sentence, words, ctx, allow_default=True)
+    if not cats and paid:
+        cats = ["financial"]
+    return _refusals(actors, cats, recipients, verb, 0.75, rule="refusal-on-hold")

@@ -47,6 +47,7 @@ from aidtrack.extract.rules.common import (
     _stays_out,
     _supports,
     light_verb_actors,
+    on_hold,
 )
 from aidtrack.extract.rules.support import _WELCOMING, _asked_or_refused, _welcoming_parties
 
@@ -175,6 +176,7 @@ def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
         or _of_sanctions(sentence, noun)
         or _held_within(sentence, noun)
         or _running_total(noun)
+        or on_hold(noun.head)  # "put its aid to Niger on hold": paused, see the refusal rules
     ):
         return []
     donors = modifier_actors(sentence, noun, of=True) or _light_verb_donors(sentence, noun)
