@@ -75,6 +75,11 @@ def _answers_ahead(word: Token) -> bool:
     )
 
 
+def _answers_for(verb: Token) -> bool:
+    """ "answer for any provocation", "answer for hosting US troops": a "for" to account for."""
+    return any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
+
+
 def _threat_idiom(verb: Token) -> bool:
     """A consequence told as an idiom: "is playing with fire", "would be crossing a red line",
     "will only burn itself", "will get burned"."""
@@ -109,6 +114,8 @@ def _threat_idiom(verb: Token) -> bool:
         )
     if lemma in _RUING:  # "Baku would regret the day", "will reap what it sows"
         return True
+    if lemma == "answer":  # "Finland will have to answer for hosting US troops"
+        return _answers_for(verb) and verb.tag_ in ("VB", "VBG")
     if lemma == "ask":  # "would be asking for trouble"
         return any(o.lemma_.lower() == "trouble" for o in prep_objects(verb, frozenset({"for"})))
     if lemma in ("sit", "stand", "stay", "remain"):  # "will not sit idly by"
@@ -244,7 +251,8 @@ def threat_idiom(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
             o for c in verb.children if c.dep_ in ("ccomp", "oprd") for o in children(c, frozenset({"nsubj"}))
         ]
         bearers = [c for o in children(verb, frozenset({"dobj"})) + held for c in actors_of(sentence, o)]
-    if verb.lemma_.lower() in _RESPONDING:  # "would respond in a way that Seoul will not like"
+    if verb.lemma_.lower() in _RESPONDING and not _answers_for(verb):
+        # "would respond in a way that Seoul will not like"; but "Helsinki would answer for it"
         bearers = [c for o in _displeased_of(verb) for c in actors_of(sentence, o)]
     if verb.lemma_.lower() == "leave" and not is_passive(verb):  # "will not leave Berlin's move unanswered"
         bearers = [
