@@ -193,6 +193,11 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     explicit = explicit or [c for c in _welcomers(sentence, verb) if c not in donors]
     if lemma == "distribute" and not explicit:
         return []  # "to be distributed by NGOs": where it goes is told elsewhere
+    if lemma == "deploy" and not (
+        explicit
+        and any(prep_objects(t, frozenset({"to"})) for t in [verb, *children(verb, frozenset({"dobj"}))])
+    ):
+        return []  # "will deploy a THAAD battery to Israel" gives; "deployed troops near the border" not
     if lemma in _BUYING and set(explicit) <= set(_sellers(sentence, verb)):
         return []  # "bought 60 jets from the United States for its air force": a purchase
     if money_subject and not explicit:  # "In Chad, EUR 74.5 million will support ...": where it goes
@@ -708,6 +713,8 @@ def _earmarks(verb: Token) -> bool:
         or c.dep_ == "prt"
         and c.lower_ in ("in", "up")  # "put in 100 million euros", "put up"
         for c in verb.children
+    ) or any(  # "paid 20 million euros last year for Rwandan troops": the "for" hung on the sum
+        p.dep_ == "prep" and p.lower_ in ("for", "into") for m in sums for p in m.children
     )
     if lemma == "pay":  # "paid 10 million euros to Kyiv", "has paid in / paid out a further ..."
         sums += _paid_in(verb)
