@@ -22,6 +22,7 @@ from aidtrack.extract.rules.measures_common import (
     ended,
     target_codes,
 )
+from aidtrack.extract.rules.policies import _policy_changes
 from aidtrack.extract.rules.sanctions import (
     _conditional,
     _context_maker,
@@ -113,7 +114,17 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
     if actors and not targets and (lemma == "add" or lemma in _LISTING):
         # "added 42 companies to its entity list": where they are may follow
         ctx.pending_sanction = tuple(actors)
-    return _sanctions(actors, targets, verb, ctx)
+    found = _sanctions(actors, targets, verb, ctx)
+    if found and any(_all_trade(o) for o in objects):  # "halting all trade with Israel": an embargo,
+        found += _policy_changes(sentence, actors, "tighten", verb, 0.7, "policy-trade-halt")  # also a rule
+    return found
+
+
+def _all_trade(obj: Token) -> bool:
+    """ "all trade", "all exports and imports": a country's whole trade with another, closed."""
+    return obj.lemma_.lower() in ("trade", "export", "import") and any(
+        c.dep_ == "det" and c.lower_ in ("all", "any") for c in obj.children
+    )
 
 
 def _onto(verb: Token) -> list[Token]:
