@@ -563,11 +563,24 @@ def _decides_as_union(group: Token, child: Token) -> bool:
         t.text == "EU" or (t.lower_ == "union" and any(c.lower_ == "european" for c in t.children))
         for t in child.subtree
     )
-    return (
-        named
-        and group.dep_ == "nsubj"
-        and group.head.pos_ == "VERB"
-        and group.head.lemma_.lower() in _UNION_DECISIONS
+    if not named:
+        return False
+    if group.dep_ == "nsubj":
+        return group.head.pos_ == "VERB" and group.head.lemma_.lower() in _UNION_DECISIONS
+    return _asked_to_decide(group)
+
+
+def _asked_to_decide(group: Token) -> bool:
+    """ "urged EU governments to approve 5 billion euros", "called on EU states to adopt the
+    package": the member states asked to decide together."""
+    if group.dep_ == "dobj":
+        asker = group.head
+    elif group.dep_ == "pobj" and group.head.lower_ in ("on", "upon"):
+        asker = group.head.head
+    else:
+        return False
+    return any(
+        c.dep_ in ("xcomp", "ccomp", "advcl") and c.lemma_.lower() in _UNION_DECISIONS for c in asker.children
     )
 
 

@@ -819,7 +819,11 @@ def appeal_approach(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     if not addressees and not hosts:
         return []
     sentence_lex = sentence.lexicon
-    if not (has_support_noun(sentence, asked) or any(sentence_lex.categories_of(t) for t in asked)):
+    if not (
+        has_support_noun(sentence, asked)
+        or any(sentence_lex.categories_of(t) for t in asked)
+        or any(t.lemma_.lower() in sentence_lex.support_verbs for t in asked)  # "about contributing"
+    ):
         return []
     cats, cat_default = _category_or_default(sentence, asked, ctx, allow_default=True, sentence_wide=True)
     actors = _refusal_actors(sentence, verb)
