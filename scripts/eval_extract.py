@@ -60,6 +60,7 @@ BLIND_OWN_PARTS = (
     "heldout6_b",
     "heldout7_a",
     "heldout8_a",
+    "heldout9_a",
 )
 OWN_PARTS = ("heldout", "heldout3", "heldout4_a", "heldout4_b", *TRAINING_PARTS, *BLIND_OWN_PARTS)
 # the parts whose errors nobody reads: estimates of quality on unseen articles
