@@ -999,7 +999,7 @@ def purpose_kinds(sentence: Sentence, anchor: Token, objects: list[Token]) -> li
 
 
 # what a pooled instrument does with the money paid into it
-_INSTRUMENT_USES = frozenset({"buy", "pay", "purchase", "procure", "finance", "fund", "cover", "supply"})
+_INSTRUMENT_USES = PAYING_VERBS | {"buy", "purchase", "procure", "cover", "supply"}
 
 
 def instrument_uses(anchor: Token, objects: list[Token]) -> list[Token]:

@@ -140,7 +140,12 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         if not categories_in(sentence, uses):
             return []  # but "put money into the initiative that buys shells for Ukraine" gives
         objects = objects + uses
-    if not transfer and not money_subject and (not _names_support(sentence, verb) or _backs_an_idea(verb)):
+    by_party = _described_by_participle(sentence, verb)  # "aid for Israel approved by Congress"
+    if (
+        not transfer
+        and not money_subject
+        and (not _names_support(sentence, verb, by_party) or _backs_an_idea(verb))
+    ):
         return []  # "supports the idea of sending troops" gives nothing yet
     if not transfer and not money_subject and _acts_on_parties(sentence, verb):
         return []  # "added nine American defence companies to its entity list"
@@ -182,7 +187,7 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     explicit = explicit or [c for c in _requesters(sentence, verb) if c not in donors]
     explicit = explicit or [  # "military aid for Israel approved by Congress"
         c
-        for t in _described_by_participle(sentence, verb)
+        for t in by_party
         if t.dep_ == "pobj" and t.head.lower_ in ("for", "to")
         for c in actors_of(sentence, t)
         if c not in donors
@@ -315,9 +320,9 @@ def _owing_clauses(thing: Token) -> list[Token]:
 
 def _debtors(sentence: Sentence, debt: Token) -> list[str]:
     """Who owes a debt: "Syria's arrears", "the Somali debt", "dollars that Syria owes"."""
-    owners = [m for m in debt.children if m.dep_ in ("poss", "amod", "compound") and m.i < debt.i]
-    owners += [s for c in _owing_clauses(debt) for s in children(c, frozenset({"nsubj"}))]
-    return [c for m in owners for c in actors_of(sentence, m) if is_state(c)]
+    owing = [s for c in _owing_clauses(debt) for s in children(c, frozenset({"nsubj"}))]
+    codes = modifier_actors(sentence, debt) + [c for s in owing for c in actors_of(sentence, s)]
+    return [c for c in dict.fromkeys(codes) if is_state(c)]
 
 
 _DEFENCE_BODIES = frozenset({"pentagon", "defence", "defense"})
@@ -947,9 +952,9 @@ def _described_by_participle(sentence: Sentence, verb: Token) -> list[Token]:
     return [t for t in verb.head.subtree if t.i not in own]
 
 
-def _names_support(sentence: Sentence, verb: Token) -> bool:
+def _names_support(sentence: Sentence, verb: Token, by_party: list[Token]) -> bool:
     """ "approved a loan", "announced 20 tanks for Ukraine" - not "launched missiles at Kyiv"."""
-    objects = own_objects(verb) + _described_by_participle(sentence, verb)
+    objects = own_objects(verb) + by_party
     if has_support_noun(sentence, objects):
         return True
     if _through_instrument(sentence, verb):
