@@ -8,6 +8,8 @@ and merges them into the set an article reports. The order of :data:`RULES` matt
 
 from __future__ import annotations
 
+import functools
+
 from aidtrack.extract.rules.appeal_nouns import appeal_answered, appeal_noun, appeal_pressure, appeal_wishlist
 from aidtrack.extract.rules.appeals import (
     appeal_approach,
@@ -16,7 +18,7 @@ from aidtrack.extract.rules.appeals import (
     appeal_imperative,
     appeal_verb,
 )
-from aidtrack.extract.rules.common import TRADE_LEMMAS, ArticleContext, Found, Rule
+from aidtrack.extract.rules.common import ANCHOR_POS, TRADE_LEMMAS, ArticleContext, Found, Rule
 from aidtrack.extract.rules.headlines import headline_verb
 from aidtrack.extract.rules.policies import policy_change, policy_resumption
 from aidtrack.extract.rules.policy_rulings import (
@@ -153,4 +155,13 @@ RULES: tuple[Rule, ...] = (
     same_act,
 )
 
-__all__ = ["RULES", "TRADE_LEMMAS", "ArticleContext", "Found", "Rule"]
+
+@functools.cache
+def rules_for(pos: str) -> tuple[Rule, ...]:
+    """The rules, in :data:`RULES` order, that may anchor an event on a token of this part of
+    speech: those that declare it (:func:`~aidtrack.extract.rules.common.anchored_on`) and
+    those that declare none."""
+    return tuple(rule for rule in RULES if rule not in ANCHOR_POS or pos in ANCHOR_POS[rule])
+
+
+__all__ = ["RULES", "TRADE_LEMMAS", "ArticleContext", "Found", "Rule", "rules_for"]

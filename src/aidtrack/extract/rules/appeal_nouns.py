@@ -33,9 +33,11 @@ from aidtrack.extract.rules.common import (
     _left_actors,
     _refusal_actors,
     _says_no,
+    anchored_on,
 )
 
 
+@anchored_on("NOUN")
 def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
     """Nominal appeals: "rejected Poland's request for arms", "an appeal from Germany to
     Switzerland", "Ukraine made a request to Australia for helicopters"."""
@@ -308,6 +310,7 @@ def _split_for_clause(noun: Token) -> tuple[Token, Token, Token] | None:
     return None
 
 
+@anchored_on("NOUN")
 def appeal_answered(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
     """ "At Ukraine's request, Norway will send ambulances", "Responding to a request from
     Kyiv, Portugal approved helicopters": the asker asked whoever gives in the main clause."""
@@ -407,6 +410,7 @@ def _coordinated_prep_objects(token: Token, preps: frozenset[str]) -> list[Token
 _WISH_HOLDERS = frozenset({"include", "contain", "feature", "comprise", "list", "top"})
 
 
+@anchored_on("NOUN")
 def appeal_wishlist(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
     """A list of wishes addressed to a party: "Kyiv's wishlist for Berlin includes Taurus
     missiles", "Ukraine's shopping list for Washington features air defence"."""
@@ -429,6 +433,7 @@ def appeal_wishlist(sentence: Sentence, noun: Token, ctx: ArticleContext) -> lis
     return _appeal_events((actors, targets), cats, noun, 0.7, "appeal-wishlist")
 
 
+@anchored_on("NOUN")
 def appeal_pressure(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
     """Pressure on a party to give: "pressure is mounting on Berlin from Warsaw to hand over
     its missiles", "Japan is under pressure from Washington to send shells", "Washington

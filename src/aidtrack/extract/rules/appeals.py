@@ -42,6 +42,7 @@ from aidtrack.extract.rules.common import (
     _refusal_actors,
     _refusal_phrase,
     _sayers,
+    anchored_on,
 )
 from aidtrack.extract.rules.measures_common import _WEEKDAYS
 
@@ -222,6 +223,7 @@ def _turned_away(verb: Token) -> bool:
     return any(c.dep_ == "prt" and c.lower_ in _UNDOING_PARTICLES for c in verb.children)
 
 
+@anchored_on("VERB")
 def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Zelensky urged Germany to send tanks", "called on Israel for air defence"."""
     if verb.pos_ != "VERB":
@@ -781,6 +783,7 @@ _APPROACHING = frozenset(
 )
 
 
+@anchored_on("VERB")
 def appeal_approach(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """Going to someone for support: "approached Seoul for ammunition", "reached out to Romania
     for help", "wrote to the Japanese prime minister asking for air defence", "made the case
@@ -884,6 +887,7 @@ def _more_to_give(lex: Any, verb: Token) -> Token | None:
     )
 
 
+@anchored_on("VERB")
 def appeal_deontic(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """What another party must give, said by a speaker: '"Germany must send Taurus now," the
     Lithuanian minister said', "Spain should deliver more tanks, Kyiv says"."""
@@ -930,6 +934,7 @@ def appeal_deontic(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list
     )
 
 
+@anchored_on("VERB")
 def appeal_imperative(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """A quoted order to give, told to a party: '"Send us more shells," the Ukrainian minister
     told his Czech counterpart'."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from spacy.tokens import Token
 
@@ -109,6 +109,23 @@ _REQUESTS = frozenset({"request", "call", "demand", "appeal", "plea", "bid", "pr
 
 
 Rule = Callable[[Sentence, Token, ArticleContext], list[Found]]
+R = TypeVar("R", bound=Rule)
+# the parts of speech a rule's anchor may have, for the rules that declare them
+# (:func:`anchored_on`); the pipeline offers each token only to the rules that may anchor on it
+ANCHOR_POS: dict[Rule, frozenset[str]] = {}
+
+
+def anchored_on(*pos: str) -> Callable[[R], R]:
+    """Declare that a rule finds events only on tokens of these parts of speech: its first test
+    rejects every other token before it reads anything else ("if verb.pos_ != 'VERB': return []").
+    The pipeline then skips the rule on other tokens; ``tests/extract/test_rule_anchors.py``
+    checks each declaration against what the rule does."""
+
+    def declare(rule: R) -> R:
+        ANCHOR_POS[rule] = frozenset(pos)
+        return rule
+
+    return declare
 
 
 def _category_or_default(

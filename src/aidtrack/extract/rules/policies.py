@@ -19,7 +19,7 @@ from aidtrack.extract.lexicon import Lexicon
 from aidtrack.extract.modality import is_hedged, is_negated
 from aidtrack.extract.parties import actors_of
 from aidtrack.extract.roles import categories_in, modifier_actors, object_tokens
-from aidtrack.extract.rules.common import ArticleContext, Found
+from aidtrack.extract.rules.common import ArticleContext, Found, anchored_on
 from aidtrack.extract.rules.measures_common import (
     _ARMS,
     _CONFERRED,
@@ -683,6 +683,7 @@ _GRANTED = frozenset(
 )
 
 
+@anchored_on("VERB")
 def policy_resumption(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Finland has granted the first export licence for military material to Turkey since
     2019": the first permit after a halt resumes exports (loosen)."""

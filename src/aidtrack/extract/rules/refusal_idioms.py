@@ -31,6 +31,7 @@ from aidtrack.extract.rules.common import (
     _refusal_actors,
     _refusals,
     _sayers,
+    anchored_on,
     on_hold,
 )
 from aidtrack.extract.rules.policies import _PERMIT_NOUNS, _RULE_NOUNS, _policy_changes
@@ -49,6 +50,7 @@ _EFFORTS = frozenset(
 )
 
 
+@anchored_on("VERB")
 def refusal_opting_out(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """The subject stays out of an effort that gives support: one refusal per actor and kind."""
     if verb.pos_ != "VERB":
@@ -95,6 +97,7 @@ _GIVING = frozenset({"send", "deliver", "supply", "provide", "give", "transfer",
 _NOTHING = frozenset({"no", "none", "nothing"})
 
 
+@anchored_on("VERB")
 def refusal_none_given(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "A ministry official said that no second Patriot battery would be sent": the one who says
     it (or the passive's agent) refuses the kind of support named."""
@@ -184,6 +187,7 @@ _PROMISING = frozenset({"make", "announce", "offer", "give"})
 _PROMISES = frozenset({"pledge", "commitment", "contribution", "donation"})
 
 
+@anchored_on("VERB")
 def refusal_no_pledge(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "The United States said it would not be making a new pledge at the meeting"."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in _PROMISING or is_conditional(verb):
@@ -206,6 +210,7 @@ def refusal_no_pledge(sentence: Sentence, verb: Token, ctx: ArticleContext) -> l
 _SPARING = frozenset({"spare", "give", "send", "offer", "deliver", "provide", "hand"})
 
 
+@anchored_on("VERB", "AUX")
 def refusal_nothing_to_spare(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Italy had no further air defence batteries to spare", "did not have any shells to
     spare": nothing left to give."""
@@ -240,6 +245,7 @@ _KEEPING = frozenset(
 )
 
 
+@anchored_on("VERB")
 def refusal_principle(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """A standing principle of not giving: one refusal per holder and kind named."""
     lex = sentence.lexicon
@@ -277,6 +283,7 @@ _FILLING = frozenset({"fill", "cover", "close", "plug", "bridge", "offset"})
 _HOLES = frozenset({"hole"})
 
 
+@anchored_on("VERB")
 def refusal_gap_unfilled(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """Saying one will not fill a gap in support refuses to give more: one refusal per actor."""
     lemma = verb.lemma_.lower()
@@ -298,6 +305,7 @@ def refusal_gap_unfilled(sentence: Sentence, verb: Token, ctx: ArticleContext) -
     )
 
 
+@anchored_on("VERB", "AUX")
 def refusal_on_hold(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """Support put on hold is paused ("Washington put its aid to Niger on hold"); support said
     to be on hold ("Germany said its development payments were on hold") is paused by its owner

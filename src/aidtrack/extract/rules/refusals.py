@@ -42,6 +42,7 @@ from aidtrack.extract.rules.common import (
     _says_no,
     _stays_out,
     _unable,
+    anchored_on,
     light_verb_actors,
 )
 from aidtrack.extract.rules.measures_common import passes_on
@@ -71,6 +72,7 @@ def _carried_complements(noun: Token, verbs: frozenset[str]) -> list[Token]:
     ]
 
 
+@anchored_on("VERB")
 def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Germany refused to supply weapons", "ruled out military aid", "is pausing aid"."""
     lex = sentence.lexicon
@@ -185,6 +187,7 @@ def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     return _refusals(actors, cats, recipients, verb, 0.85 - 0.15 * cat_default, rule="refusal-verb")
 
 
+@anchored_on("VERB")
 def refusal_of_operation(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "will not support attacks likely to worsen the crisis", "refused to back an offensive
     on Rafah", "declined to join the strikes": withholding military backing of an operation."""
@@ -212,6 +215,7 @@ _DISPOSING = frozenset(
 )
 
 
+@anchored_on("VERB")
 def refusal_despite_request(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """Disposing of what was asked for: "Australia is decommissioning its helicopters despite
     Ukraine's request to receive them", "scrapped the tanks despite calls to send them to Kyiv"."""
@@ -399,6 +403,7 @@ def _declines_to_speak(sentence: Sentence, objects: list[Token]) -> bool:
     )
 
 
+@anchored_on("NOUN")
 def refusal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
     """ "Germany's refusal to supply arms"."""
     lex = sentence.lexicon
@@ -506,6 +511,7 @@ def _no_plans(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Foun
     return _refusals(actors, cats, recipients, noun, 0.75 - 0.15 * cat_default, rule="no-plans")
 
 
+@anchored_on("VERB")
 def refusal_barring(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "will not allow weapons for Ukraine to cross its territory", "will not authorise exports
     of military equipment", "put the delivery of the bombs on hold": barring support or its
@@ -598,6 +604,7 @@ def _agentive(sentence: Sentence, subject: Token) -> bool:
     )
 
 
+@anchored_on("VERB")
 def refusal_answer(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Asked whether Spain would send tanks, the minister said no": the answer refuses what
     the question asked."""

@@ -22,7 +22,7 @@ from aidtrack.extract.keys import ROLES
 from aidtrack.extract.modality import is_hedged, is_negated
 from aidtrack.extract.parties import actors_of
 from aidtrack.extract.roles import categories_in
-from aidtrack.extract.rules.common import ArticleContext, Found, given_in_passing
+from aidtrack.extract.rules.common import ArticleContext, Found, anchored_on, given_in_passing
 from aidtrack.extract.rules.measures_common import _SAYING, target_codes
 from aidtrack.extract.rules.sanctions import _loosening
 
@@ -72,6 +72,7 @@ _FOLLOWED = frozenset({"suit", "lead", "example"})
 _SPOKEN = frozenset({"refusal"})
 
 
+@anchored_on("VERB", "AUX")
 def same_act(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """The last act told, now by the subject of "did the same" or "followed suit"."""
     if verb.pos_ not in ("VERB", "AUX") or not (ctx.last_events or ctx.told_in_sentence):

@@ -8,7 +8,7 @@ from aidtrack.extract.clauses import Sentence, agent_of, children, governors, is
 from aidtrack.extract.modality import is_hedged, is_negated
 from aidtrack.extract.parties import actors_of, joined_parties
 from aidtrack.extract.roles import COUNT_NOUNS, modifier_actors
-from aidtrack.extract.rules.common import ArticleContext, Found
+from aidtrack.extract.rules.common import ArticleContext, Found, anchored_on
 from aidtrack.extract.rules.measures_common import (
     _CONFERRED,
     _actors,
@@ -35,6 +35,7 @@ from aidtrack.extract.rules.sanctions import (
 )
 
 
+@anchored_on("VERB")
 def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "banned imports of Russian oil", "closed its ports to Russian warships", "added 12
     Chinese firms to its entity list": restrictions aimed at another country's parties."""
@@ -142,6 +143,7 @@ def _onto(verb: Token) -> list[Token]:
 _LISTING_NOUNS = frozenset({"blacklisting", "sanctioning", "designation", "listing", "delisting"})
 
 
+@anchored_on("NOUN")
 def sanction_listing_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
     """ "Norway's blacklisting of two Israeli banks", "the designation of three Iranian firms by
     Washington": the maker the possessor or the 'by' party, the target the listed parties'
@@ -210,6 +212,7 @@ _SEEKING = frozenset(
 )
 
 
+@anchored_on("NOUN")
 def sanction_closure(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
     """ "Poland's closure of its border to Belarusian lorries", "the closing of Latvian ports to
     ships flying the Russian flag by Riga": a closing told as a noun, its maker the possessor
@@ -320,6 +323,7 @@ _OPENINGS = frozenset(
 )
 
 
+@anchored_on("VERB")
 def sanction_excluding(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Britain expelled Russian banks from its payment scheme", "the EU suspended Belarus from
     its trade preferences", "Romania denied Russian warships access to its ports": a country's
@@ -430,6 +434,7 @@ def _entry_ban(sentence: Sentence, verb: Token, objects: list[Token]) -> list[To
     return []
 
 
+@anchored_on("VERB")
 def sanction_assets(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Russian assets frozen by the EU", "cut Moscow's access to SWIFT"."""
     lex = sentence.lexicon
@@ -481,6 +486,7 @@ def sanction_assets(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     return _sanctions(actors, targets, verb, ctx)
 
 
+@anchored_on("VERB")
 def sanction_misread_measure(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Britain announced asset freezes on two companies", "extended its asset freezes on 300
     Syrian individuals": a measure noun the parser reads as a verb ("asset" its subject or the

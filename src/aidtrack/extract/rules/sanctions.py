@@ -17,7 +17,7 @@ from aidtrack.extract.lexicon import Lexicon
 from aidtrack.extract.modality import is_hedged, is_negated
 from aidtrack.extract.parties import actors_of, is_state, joined_parties, reporters_of
 from aidtrack.extract.roles import modifier_actors
-from aidtrack.extract.rules.common import ArticleContext, Found
+from aidtrack.extract.rules.common import ArticleContext, Found, anchored_on
 from aidtrack.extract.rules.measures_common import (
     _CORE_SANCTIONS,
     _LOCATING,
@@ -835,6 +835,7 @@ def _with_measures(sentence: Sentence, verb: Token) -> bool:
     return False
 
 
+@anchored_on("VERB")
 def sanction_striking(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Britain hit Iranian generals with asset freezes", "slapped Russian banks with fresh
     penalties", "targeted Chinese firms with sanctions": the struck party is the target."""
@@ -855,6 +856,7 @@ def sanction_striking(sentence: Sentence, verb: Token, ctx: ArticleContext) -> l
     return _sanctions(actors, [t for t in dict.fromkeys(targets) if t not in actors], verb, ctx)
 
 
+@anchored_on("VERB")
 def sanction_following(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """Another party doing the same after sanctions told in the same sentence: "the United
     States sanctioned a Russian bank on Monday, and Canada followed suit"."""

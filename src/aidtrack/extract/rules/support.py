@@ -68,6 +68,7 @@ from aidtrack.extract.rules.common import (
     _refusals,
     _supports,
     _unable,
+    anchored_on,
     on_hold,
 )
 from aidtrack.extract.rules.threats import CUTTING
@@ -75,6 +76,7 @@ from aidtrack.extract.rules.threats import CUTTING
 _OPPOSING_PREPS = frozenset({"against", "without"})
 
 
+@anchored_on("VERB", "AUX")
 def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Germany sent tanks to Ukraine", "aid was pledged by Japan", "X agreed to send"."""
     if verb.pos_ not in ("VERB", "AUX"):
@@ -831,6 +833,7 @@ def _carried(vehicles: list[Token]) -> list[Token]:
     return found
 
 
+@anchored_on("VERB")
 def support_arrival(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Spanish Leopard tanks arrived in Ukraine", "the first batch of Abrams tanks from the
     United States has reached Ukraine": support named by its giver, told as it arrives."""
@@ -1102,6 +1105,7 @@ _PAUSES = frozenset(
 _LIFTING = frozenset({"lift", "end", "reverse", "drop", "scrap", "remove", "unfreeze", "release", "rescind"})
 
 
+@anchored_on("VERB")
 def support_resumed(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Canada will lift its pause on funding to UNRWA", "lifted the hold on military aid to
     Kyiv": ending a halt of support gives it again."""
@@ -1135,6 +1139,7 @@ def support_resumed(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     return _supports(donors, recipients[:1], cats, verb, conf, rule="support-resumed", stage="commitment")
 
 
+@anchored_on("VERB")
 def support_thanks(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Zelensky thanked Norway for its financial support": Norway gave it."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in ("thank", "praise", "commend"):

@@ -46,6 +46,7 @@ from aidtrack.extract.rules.common import (
     _refusals,
     _stays_out,
     _supports,
+    anchored_on,
     light_verb_actors,
     on_hold,
 )
@@ -60,6 +61,7 @@ _MONEY_HELP = frozenset({"funding", "financing", "money", "grant", "fund"})
 _COMING_FORWARD = frozenset({"step", "respond", "react", "answer", "chip", "pitch", "come", "weigh", "throw"})
 
 
+@anchored_on("VERB")
 def support_coming_forward(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Norway stepped in with 500 million kroner for Ukraine's gas purchases": a party coming
     forward with aid or money gives it."""
@@ -110,6 +112,7 @@ def support_coming_forward(sentence: Sentence, verb: Token, ctx: ArticleContext)
     )
 
 
+@anchored_on("NOUN")
 def support_with_help(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
     """ "With American help, Ukraine rebuilt its air defence", "Kyiv repaired the grid with
     funding from Germany", "thanks to Dutch money": the helper gives to the clause's subject."""
@@ -143,6 +146,7 @@ def support_with_help(sentence: Sentence, noun: Token, ctx: ArticleContext) -> l
     )
 
 
+@anchored_on("NOUN")
 def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
     """ "Belgium's pledge", "Dutch military aid to Ukraine", "contributions from X"."""
     lex = sentence.lexicon
@@ -494,6 +498,7 @@ def _joined_group(verb: Token) -> Token | None:
     return next((g for g in found if g.lemma_.lower() in _GIVING_GROUPS - {"group"}), None)
 
 
+@anchored_on("VERB")
 def support_joining(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """Joining a scheme that gives: "Canada has joined the drone coalition for Ukraine",
     "Portugal joined the coalition that supplies F-16s to Ukraine", "Paris would join the
@@ -587,6 +592,7 @@ _PAYING = frozenset({"pay", "cover", "foot", "shoulder", "bear", "meet"})
 _COSTS = frozenset({"cost", "bill", "expense", "price", "purchase"})
 
 
+@anchored_on("VERB")
 def support_paying(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """Paying for what another party gets: "the Netherlands will pay for 800,000 shells for
     Ukraine", "Germany is covering the cost of the systems bought for Kyiv"."""
@@ -629,6 +635,7 @@ _GUARANTEEING = frozenset({"guarantee", "underwrite", "backstop", "back", "insur
 _BORROWED = frozenset({"loan", "credit", "bond", "borrowing", "debt", "financing", "facility", "tranche"})
 
 
+@anchored_on("VERB")
 def support_guarantee(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """Standing behind another's loan: "the World Bank loan to Ukraine is guaranteed by
     Japan", "a credit line to Moldova is backed by a guarantee from France", "Canada
@@ -688,6 +695,7 @@ _GIVER_NOUNS = frozenset(
 _COPULAS = frozenset({"be", "become", "remain", "rank"})
 
 
+@anchored_on("NOUN")
 def support_giver_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
     """A party named as a giver: "Germany became the biggest European supplier of weapons to
     Kyiv", "Japan is Ukraine's largest Asian donor"."""
@@ -746,6 +754,7 @@ def _named_giver(noun: Token) -> tuple[Token | None, Token | None]:
 _HELPING = frozenset({"help", "assist", "aid", "support", "back"})
 
 
+@anchored_on("VERB")
 def support_helping_with(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """Helping a party with something that is support: "Japan will help Ukraine with demining
     equipment", "Australia assisted Ukraine with 120 armoured vehicles"."""

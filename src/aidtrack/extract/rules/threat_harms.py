@@ -17,7 +17,7 @@ from aidtrack.extract.clauses import Sentence, children, is_passive, prep_object
 from aidtrack.extract.modality import has_aux, is_negated
 from aidtrack.extract.parties import actors_of
 from aidtrack.extract.roles import modifier_actors
-from aidtrack.extract.rules.common import ArticleContext, Found
+from aidtrack.extract.rules.common import ArticleContext, Found, anchored_on
 from aidtrack.extract.rules.threat_idioms import _ANSWERABLE, _DEARLY
 from aidtrack.extract.rules.threats import (
     _ANSWERING,
@@ -98,6 +98,7 @@ _NOT_THE_ACTOR = frozenset(
 )
 
 
+@anchored_on("VERB")
 def threat_harm(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Iran warned that Canada would regret the listings", "the Kremlin warned that a shipment of
     Finnish artillery to Kyiv would poison relations": a harm foretold, aimed at a state."""

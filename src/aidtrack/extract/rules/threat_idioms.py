@@ -8,7 +8,7 @@ from aidtrack.extract.clauses import Sentence, children, governors, is_passive, 
 from aidtrack.extract.modality import is_future, is_negated
 from aidtrack.extract.parties import actors_of
 from aidtrack.extract.roles import modifier_actors, recipients_of
-from aidtrack.extract.rules.common import ArticleContext, Found
+from aidtrack.extract.rules.common import ArticleContext, Found, anchored_on
 from aidtrack.extract.rules.measures_common import _SAYING
 from aidtrack.extract.rules.threats import (
     _ANSWER_NOUNS,
@@ -223,6 +223,7 @@ def _told_ahead(verb: Token) -> bool:
     )
 
 
+@anchored_on("VERB", "AUX")
 def threat_idiom(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Moscow said Tokyo would be playing with fire if it sent air defence systems", "warned
     that Seoul's arms shipments will only burn itself", "sending the missiles would mean Germany
@@ -274,6 +275,7 @@ _OWN = frozenset({"it", "we", "they"})
 _VOTING = frozenset({"veto", "block"})
 
 
+@anchored_on("VERB")
 def threat_counter_arming(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Russia warned it could supply weapons to North Korea if Seoul sent arms to Kyiv",
     "China hinted it could provide lethal aid to Russia if Washington kept arming Taiwan": a

@@ -23,7 +23,7 @@ from aidtrack.extract.modality import (
 )
 from aidtrack.extract.parties import actors_of, coordinated_groups, counted_group
 from aidtrack.extract.roles import donors_of_verb, modifier_actors, recipients_of
-from aidtrack.extract.rules.common import ArticleContext, Found
+from aidtrack.extract.rules.common import ArticleContext, Found, anchored_on
 from aidtrack.extract.rules.measures_common import (
     _CORE_SANCTIONS,
     _MEASURES,
@@ -140,6 +140,7 @@ def _others(found: list[str], exclude: set[str]) -> list[str]:
     return [c for c in dict.fromkeys(found) if c not in exclude]
 
 
+@anchored_on("VERB")
 def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Russia warned South Korea against sending weapons", "threatened Seoul"."""
     lex = sentence.lexicon
@@ -657,6 +658,7 @@ def _strong_unaimed(token: Token) -> bool:
 _MODALS = frozenset({"could", "may", "might", "would", "will", "can", "'ll", "wo"})
 
 
+@anchored_on("VERB")
 def threat_withheld_support(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Erdogan said Sweden should not expect Turkey's support for its NATO bid": the one
     whose support is withheld threatens the one told not to count on it."""
@@ -837,6 +839,7 @@ _ISSUING = frozenset(
 )
 
 
+@anchored_on("NOUN")
 def threat_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
     """Nominal threats with a maker: "a threat by Riyadh to cancel the deal", "Moscow's
     warning to Seoul", "amid warnings from Beijing that a sale would cost the relationship".
