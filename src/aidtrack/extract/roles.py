@@ -1115,7 +1115,8 @@ def without_asides(tokens: list[Token], top: Token) -> list[Token]:
     return [t for t in tokens if not _under_aside(t, top)]
 
 
-_TIMES = frozenset(
+# words of a span of time: "for three months", "over the next six years"
+TIME_WORDS = frozenset(
     {
         "year",
         "month",
@@ -1143,7 +1144,7 @@ def _under_aside(token: Token, top: Token) -> bool:
 
 def _of_time(prep: Token) -> bool:
     """ "over the next six years", "after two months": a span of time, not a reason."""
-    return any(g.dep_ == "pobj" and g.lemma_.lower() in _TIMES for g in prep.children)
+    return any(g.dep_ == "pobj" and g.lemma_.lower() in TIME_WORDS for g in prep.children)
 
 
 def _aside(token: Token, top: Token) -> bool:

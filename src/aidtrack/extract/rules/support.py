@@ -21,6 +21,7 @@ from aidtrack.extract.roles import (
     DOBJ_RECIPIENT_VERBS,
     INSTRUMENTS,
     MAKING,
+    TIME_WORDS,
     TRANSPORT_VERBS,
     categories_in,
     core_phrase,
@@ -84,7 +85,13 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     lex = sentence.lexicon
     lemma = verb.lemma_.lower()
     debts = _debts_settled(verb)  # "will settle Syria's arrears of about $15 million"
-    transfer = lemma in lex.support_verbs or _earmarks(verb) or _gives_with(sentence, verb) or bool(debts)
+    transfer = (
+        lemma in lex.support_verbs
+        or _earmarks(verb)
+        or _gives_with(sentence, verb)
+        or bool(debts)
+        or _pays_a_bill(sentence, verb)
+    )
     if not (transfer or lemma in lex.words("support", "object_verbs")):
         return []
     if is_hedged(sentence, verb) and not (
@@ -110,6 +117,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         return []  # "sought approval to send carriers": leave asked for, nothing sent yet
     if verb.dep_ == "relcl" and verb.head.dep_ == "dobj" and verb.head.head.lemma_.lower() in CUTTING:
         return []  # "cut the electricity it supplies to Niger": a supply cut, read as such
+    if lemma == "pay" and _pays_a_price(sentence, verb):
+        return []  # "paid Russia 2 billion euros for gas": a purchase
     objects = object_tokens(verb)
     if lemma == "pay":
         objects = objects + [t for g in _paid_in(verb) for t in g.subtree]
@@ -198,6 +207,7 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     explicit = explicit or [c for c in _receivers_of_thing(sentence, verb) if c not in donors]
     explicit = explicit or [c for c in _owners_of_funded(sentence, verb) if c not in donors]
     explicit = explicit or [c for c in _welcomers(sentence, verb) if c not in donors]
+    explicit = explicit or [c for c in _served_by_bill(sentence, verb) if c not in donors]
     if lemma == "distribute" and not explicit:
         return []  # "to be distributed by NGOs": where it goes is told elsewhere
     if lemma == "deploy" and not (
@@ -723,13 +733,55 @@ def _earmarks(verb: Token) -> bool:
     ) or any(  # "paid 20 million euros last year for Rwandan troops": the "for" hung on the sum
         p.dep_ == "prep" and p.lower_ in ("for", "into") for m in sums for p in m.children
     )
-    if lemma == "pay":  # "paid 10 million euros to Kyiv", "has paid in / paid out a further ..."
+    if lemma == "pay":  # "paid 10 million euros to Kyiv", "paid Kyiv", "has paid in / paid out ..."
         sums += _paid_in(verb)
         placed = placed or any(
-            c.dep_ in ("prep", "dative") and c.lower_ == "to" or c.dep_ == "prt" and c.lower_ in ("in", "out")
+            c.dep_ in ("prep", "dative")
+            and c.lower_ == "to"
+            or c.dep_ == "dative"
+            and c.pos_ in ("PROPN", "NOUN")
+            or c.dep_ == "prt"
+            and c.lower_ in ("in", "out")
             for c in verb.children
         )
     return bool(sums) and placed
+
+
+_BILL_PAYING = frozenset({"pay", "cover", "foot"})
+
+
+def _pays_a_bill(sentence: Sentence, verb: Token) -> bool:
+    """ "will pay the salaries of Syrian public-sector employees", "would cover the Lebanese
+    army's fuel needs": paying a bill that names a kind of support and the party it serves
+    gives that support to that party. Not a bill paid in a relative clause or a purpose
+    ("a fund that pays the salaries of Ukrainian teachers", "provide $60 million to cover
+    salaries"): the fund or the sum given is the support, read where it is given."""
+    return bool(_served_by_bill(sentence, verb))
+
+
+def _served_by_bill(sentence: Sentence, verb: Token) -> list[str]:
+    """Whom a bill paid serves: the parties its phrase names ("the salaries of Syrian
+    public-sector employees" -> Syria, "the Lebanese army's fuel needs" -> Lebanon)."""
+    if verb.lemma_.lower() not in _BILL_PAYING or verb.dep_ in ("relcl", "acl", "advcl"):
+        return []
+    bills = [c for c in children(verb, frozenset({"dobj"})) if not _a_sum(c)]
+    bills = [b for b in bills if categories_in(sentence, list(b.subtree))]
+    return list(dict.fromkeys(c for b in bills for t in b.subtree for c in actors_of(sentence, t)))
+
+
+def _pays_a_price(sentence: Sentence, verb: Token) -> bool:
+    """ "paid Russia 2 billion euros for gas": what a sum is paid for, when it names neither a
+    kind of support nor a party ("for reconstruction", "for Rwandan troops"), is bought by the
+    payer; the sum is a price, not support."""
+    sums = children(verb, frozenset({"dobj"}))
+    bought = prep_objects(verb, frozenset({"for"})) + [
+        g for m in sums for g in prep_objects(m, frozenset({"for"}))
+    ]
+    bought = [g for g in bought if g.lemma_.lower() not in TIME_WORDS]  # "for three months"
+    return bool(bought) and not any(
+        categories_in(sentence, list(g.subtree)) or any(actors_of(sentence, t) for t in g.subtree)
+        for g in bought
+    )
 
 
 def _gives_with(sentence: Sentence, verb: Token) -> bool:
