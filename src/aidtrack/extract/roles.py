@@ -231,6 +231,8 @@ def _national_things(sentence: Sentence, verb: Token) -> list[str]:
     ]  # "the first batch of Italian howitzers", "thousands of North Korean soldiers"
     for thing in things:  # "the first batch of Italian howitzers has been delivered"
         gift = thing.lemma_.lower() in sentence.lexicon.words("support", "nouns")
+        if gift:  # "the pledges of Norway and Denmark will be channelled through the WFP"
+            found += [c for c in _of_givers(sentence, thing) if c not in found]
         owners = [  # "an EU loan was approved": a name compounded with a gift names its giver
             c for c in thing.children if c.dep_ == "amod" or (gift and _giver_modifier(sentence, c))
         ]
@@ -241,6 +243,17 @@ def _national_things(sentence: Sentence, verb: Token) -> list[str]:
                 if code and code not in found and not (after is not None and after.text == "-"):
                     found.append(code)
     return found
+
+
+def _of_givers(sentence: Sentence, gift: Token) -> list[str]:
+    """The parties an "of" phrase of a gift names ("the pledges of Norway and Denmark"), not a
+    sum or what is given ("a pledge of 50 million euros", "a delivery of Polish tanks")."""
+    return [
+        c
+        for t in prep_objects(gift, frozenset({"of"}))
+        if t.i in sentence.codes and not any(g.like_num or g.tag_ == "$" for g in t.subtree)
+        for c in actors_of(sentence, t)
+    ]
 
 
 def _giver_modifier(sentence: Sentence, modifier: Token) -> bool:

@@ -200,6 +200,7 @@ def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
         return []
     explicit = recipients_of(sentence, noun, dobj_is_recipient=False) or given_to
     explicit = explicit or [c for c in helped_by(sentence, noun) if c not in donors]
+    explicit = explicit or [c for c in _where_it_goes(sentence, noun) if c not in donors]
     if not explicit and head.lemma_.lower() in _WELCOMING:
         # "Kyiv welcomed Canada's pledge": who welcomes or receives it is the recipient
         explicit = [c for c in _welcoming_parties(sentence, noun) if c not in donors]
@@ -222,6 +223,18 @@ def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
     return _supports(
         donors, recipients, cats, noun, conf, rule="support-noun", stage=_noun_stage(sentence, noun)
     )
+
+
+# verbs of going somewhere: "the funding will go to Gaza", "the aid will flow to Sudan"
+_GOING = frozenset({"go", "flow", "head"})
+
+
+def _where_it_goes(sentence: Sentence, noun: Token) -> list[str]:
+    """ "The pledges of Norway and Denmark will go to Moldova", "the EU's new funding will go to
+    food and shelter in Gaza": where the support goes receives it."""
+    if noun.dep_ != "nsubj" or noun.head.lemma_.lower() not in _GOING:
+        return []
+    return recipients_of(sentence, noun.head, dobj_is_recipient=False)
 
 
 # verbs that give support again or more of it: "will not renew its grants"
