@@ -31,7 +31,7 @@ from aidtrack.extract.learned import Candidate, load_model, sentence_candidates
 from aidtrack.extract.lexicon import Lexicon, load_lexicon
 from aidtrack.extract.mentions import ArticleMemory, MentionFinder
 from aidtrack.extract.parties import actors_of, coordinated_groups, is_state, met_parties
-from aidtrack.extract.roles import PAYING_VERBS, categories_in, has_money, served_before
+from aidtrack.extract.roles import PAYING_VERBS, categories_in, has_money, purpose_objects, served_before
 from aidtrack.extract.rules import TRADE_LEMMAS, ArticleContext, Found, rules_for
 from aidtrack.extract.rules.common import given_in_passing
 from aidtrack.extract.rules.refusal_idioms import RULE as OPTING_OUT
@@ -908,6 +908,8 @@ def _context(
                 aided.add(codes[token.i])
             given_to.update(_receivers(lexicon, token, codes, ours))  # "Ukraine's budget received $3.6bn"
             given_to.update(_reached(lexicon, token, codes))  # "relief flights arrived in Myanmar"
+            if token.lemma_.lower() in giving:  # "pledged 9 billion dollars to help Pakistan recover"
+                given_to.update(codes[t.i] for t in purpose_objects(token) if t.i in codes)
             asked.update(_askers_for_support(lexicon, token, codes))
             asked.update(_struck(token, codes))  # "an earthquake struck near Mandalay"
             for name, words in lexicon.categories.items():
@@ -1077,22 +1079,26 @@ _LEAVE = frozenset(
 
 
 # verbs of arriving: what they bring reaches the place
-_ARRIVING = frozenset({"arrive", "land", "reach"})
+_FLOWING = frozenset({"pour", "flow", "stream"})
+_ARRIVING = frozenset({"arrive", "land", "reach"}) | _FLOWING
 
 
 def _reached(lexicon: Lexicon, token: Token, codes: dict[int, str]) -> list[str]:
     """The state that aid reaches ("relief flights arrived in central Myanmar", "the first
-    tanks have reached Ukraine"): the place of a verb of arriving whose subject names a kind of
-    support or a word of support."""
+    tanks have reached Ukraine", "relief supplies poured into Myanmar", "a C-130 landed in
+    Yangon with 15 tonnes of tents"): the place of a verb of arriving whose subject, or what
+    it comes with, names a kind of support or a word of support."""
     if token.pos_ != "VERB" or token.lemma_.lower() not in _ARRIVING:
         return []
     subject = subject_of(token)
     if subject is None:
         return []
     brought = [t for s in [subject, *subject.conjuncts] for t in s.subtree]
+    brought += [t for w in prep_objects(token, frozenset({"with"})) for t in w.subtree]
     if not _names_aid(lexicon, brought):
         return []
-    places = prep_objects(token, frozenset({"in", "at"})) + children(token, frozenset({"dobj"}))
+    into = frozenset({"into"}) if token.lemma_.lower() in _FLOWING else frozenset()  # not "reaches deep into"
+    places = prep_objects(token, frozenset({"in", "at"}) | into) + children(token, frozenset({"dobj"}))
     return [codes[t.i] for p in places for t in p.subtree if t.i in codes and is_state(codes[t.i])][:1]
 
 

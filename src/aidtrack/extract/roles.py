@@ -333,7 +333,7 @@ def recipients_of(sentence: Sentence, anchor: Token, *, dobj_is_recipient: bool)
             places,
         )
     if not found:  # "approved a loan to support Ukraine's budget", "sent funds to help Moldova"
-        found = _recipient_codes(sentence, [o for c in [anchor, *objects] for o in _purpose_objects(c)])
+        found = _recipient_codes(sentence, [o for c in [anchor, *objects] for o in purpose_objects(c)])
     return found
 
 
@@ -396,7 +396,7 @@ def _with_owners(party: Token) -> list[Token]:
     return [party, *(c for c in party.children if c.dep_ in ("poss", "amod", "compound"))]
 
 
-def _purpose_objects(token: Token) -> list[Token]:
+def purpose_objects(token: Token) -> list[Token]:
     """The party a purpose infinitive serves: "to support Ukraine's budget" -> "Ukraine's",
     "to help Moldova" -> "Moldova"."""
     found: list[Token] = []
