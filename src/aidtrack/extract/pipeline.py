@@ -1037,7 +1037,11 @@ def _askers_for_support(lexicon: Lexicon, token: Token, codes: dict[int, str]) -
     if token.pos_ != "VERB" or token.lemma_.lower() not in _ASKING_FOR:
         return []
     subject = subject_of(token)
-    if subject is None or subject.i not in codes:
+    if subject is None:
+        return []
+    owner = next((c for c in subject.children if c.dep_ == "poss" and c.i in codes), None)
+    subject = subject if subject.i in codes else owner  # "Haiti's prime minister asked for"
+    if subject is None:
         return []
     asked = [
         t
@@ -1068,9 +1072,20 @@ def _receivers(lexicon: Lexicon, token: Token, codes: dict[int, str], ours: str 
 
 
 def _names_aid(lexicon: Lexicon, tokens: list[Token]) -> bool:
-    """A kind of support ("tanks", "relief") or a word for support ("aid", "shipment")."""
+    """A kind of support ("tanks", "relief", "police officers") or a word for support ("aid",
+    "shipment")."""
     support = lexicon.words("support", "nouns")
-    return any(lexicon.categories_of(t) or t.lemma_.lower() in support for t in tokens)
+    return any(
+        lexicon.categories_of(t) or t.lemma_.lower() in support or _two_word_kind(lexicon, t) for t in tokens
+    )
+
+
+def _two_word_kind(lexicon: Lexicon, token: Token) -> bool:
+    """A kind of support named in two words, the last one this token ("police officers")."""
+    if token.i == 0 or token.pos_ != "NOUN":
+        return False
+    pair = f"{token.doc[token.i - 1].lower_} {token.lemma_.lower()}"
+    return any(pair in words for words in lexicon.categories.values())
 
 
 _LEAVE = frozenset(
