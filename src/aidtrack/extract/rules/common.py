@@ -10,9 +10,17 @@ from typing import Any, TypeVar
 
 from spacy.tokens import Token
 
-from aidtrack.extract.clauses import Sentence, children, is_passive, prep_objects, relative_head, subject_of
+from aidtrack.extract.clauses import (
+    Sentence,
+    agent_of,
+    children,
+    is_passive,
+    prep_objects,
+    relative_head,
+    subject_of,
+)
 from aidtrack.extract.modality import has_aux, is_negated
-from aidtrack.extract.parties import actors_of, companions, reporters_of
+from aidtrack.extract.parties import actors_of, companions, is_state, reporters_of
 from aidtrack.extract.roles import categories_in, core_phrase, modifier_actors
 
 
@@ -106,6 +114,48 @@ _RESTRICTIONS = frozenset(
 
 
 _REQUESTS = frozenset({"request", "call", "demand", "appeal", "plea", "bid", "proposal"})
+
+
+# what a state owes, which another may pay off or forgive for it
+_DEBTS = frozenset({"arrears", "arrear", "debt", "bill", "due"})
+_SETTLING = frozenset({"pay", "settle", "clear", "cover", "repay"})
+_FORGIVING = frozenset({"cancel", "forgive", "waive", "write"})  # "write off"
+
+
+def debts_settled(verb: Token) -> list[Token]:
+    """ "pay off Syria's arrears", "settle its debts to the World Bank", "pay off 15 million
+    dollars that Syria owes the World Bank", "cancel more than 1 billion dollars of Somalia's
+    debt", "write off debt owed by Ethiopia": the debts paid or forgiven, which is financial
+    support to whom owes them (and no refusal: a debt cancelled is not aid cut)."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in _SETTLING | _FORGIVING:
+        return []
+    if lemma == "write" and not any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children):
+        return []
+    found = []
+    for thing in children(verb, frozenset({"dobj", "nsubjpass"})):
+        if thing.lemma_.lower() in _DEBTS or _owing_clauses(thing):
+            found.append(thing)
+        else:  # "1 billion dollars of Somalia's debt"
+            found += [o for o in prep_objects(thing, frozenset({"of"})) if o.lemma_.lower() in _DEBTS]
+    return found
+
+
+def _owing_clauses(thing: Token) -> list[Token]:
+    """ "dollars that Syria owes", "debt owed by Ethiopia"."""
+    return [c for c in thing.children if c.dep_ in ("relcl", "acl") and c.lemma_.lower() == "owe"]
+
+
+def debtors(sentence: Sentence, debt: Token) -> list[str]:
+    """Who owes a debt: "Syria's arrears", "the Somali debt", "dollars that Syria owes", "debt
+    owed by Ethiopia"."""
+    owing = [
+        s
+        for c in _owing_clauses(debt)
+        for s in children(c, frozenset({"nsubj"})) + ([agent_of(c)] if agent_of(c) is not None else [])
+    ]
+    codes = modifier_actors(sentence, debt) + [c for s in owing for c in actors_of(sentence, s)]
+    return [c for c in dict.fromkeys(codes) if is_state(c)]
 
 
 Rule = Callable[[Sentence, Token, ArticleContext], list[Found]]

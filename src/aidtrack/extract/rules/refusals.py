@@ -43,6 +43,7 @@ from aidtrack.extract.rules.common import (
     _stays_out,
     _unable,
     anchored_on,
+    debts_settled,
     light_verb_actors,
 )
 from aidtrack.extract.rules.measures_common import passes_on
@@ -84,6 +85,8 @@ def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         return []
     if (is_negated(verb) and not says_no) or is_hedged(sentence, verb) or is_conditional(verb):
         return []
+    if debts_settled(verb):
+        return []  # "will cancel 1 billion dollars of Somalia's debt" forgives it: support
     if _standing_rule(subject_of(verb)) and not any(
         actors_of(sentence, o) for o in children(verb, frozenset({"dobj"}))
     ):

@@ -70,6 +70,8 @@ from aidtrack.extract.rules.common import (
     _supports,
     _unable,
     anchored_on,
+    debtors,
+    debts_settled,
     on_hold,
 )
 from aidtrack.extract.rules.threats import CUTTING
@@ -84,7 +86,7 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         return []
     lex = sentence.lexicon
     lemma = verb.lemma_.lower()
-    debts = _debts_settled(verb)  # "will settle Syria's arrears of about $15 million"
+    debts = debts_settled(verb)  # "will settle Syria's arrears", "cancel Somalia's debt"
     transfer = (
         lemma in lex.support_verbs
         or _earmarks(verb)
@@ -191,7 +193,7 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     if money_given:  # "In Chad, EUR 74.5 million will support ...": the giver told before
         donors = _article_giver(sentence, ctx)
     explicit = recipients_of(sentence, verb, dobj_is_recipient=lemma in DOBJ_RECIPIENT_VERBS)
-    explicit = [c for d in debts for c in _debtors(sentence, d) if c not in donors] or explicit
+    explicit = [c for d in debts for c in debtors(sentence, d) if c not in donors] or explicit
     if lemma in TRANSPORT_VERBS:  # "flew food to Egypt for Gaza": the place reached is a transit
         beneficiaries = [c for o in prep_objects(verb, frozenset({"for"})) for c in actors_of(sentence, o)]
         explicit = beneficiaries or explicit
@@ -307,34 +309,6 @@ def _acts_on_parties(sentence: Sentence, verb: Token) -> bool:
     parties = sentence.lexicon.words("policy_change", "party_nouns")
     objects = children(verb, frozenset({"dobj", "nsubjpass"}))
     return bool(objects) and all(o.lemma_.lower() in parties for o in objects)
-
-
-# what a state owes, which another may pay off for it
-_DEBTS = frozenset({"arrears", "arrear", "debt", "bill", "due"})
-_SETTLING = frozenset({"pay", "settle", "clear", "cover", "repay"})
-
-
-def _debts_settled(verb: Token) -> list[Token]:
-    """ "pay off Syria's arrears", "settle its debts to the World Bank", "pay off 15 million
-    dollars that Syria owes the World Bank": the debts paid."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _SETTLING:
-        return []
-    return [
-        c
-        for c in children(verb, frozenset({"dobj", "nsubjpass"}))
-        if c.lemma_.lower() in _DEBTS or _owing_clauses(c)
-    ]
-
-
-def _owing_clauses(thing: Token) -> list[Token]:
-    return [c for c in thing.children if c.dep_ == "relcl" and c.lemma_.lower() == "owe"]
-
-
-def _debtors(sentence: Sentence, debt: Token) -> list[str]:
-    """Who owes a debt: "Syria's arrears", "the Somali debt", "dollars that Syria owes"."""
-    owing = [s for c in _owing_clauses(debt) for s in children(c, frozenset({"nsubj"}))]
-    codes = modifier_actors(sentence, debt) + [c for s in owing for c in actors_of(sentence, s)]
-    return [c for c in dict.fromkeys(codes) if is_state(c)]
 
 
 _DEFENCE_BODIES = frozenset({"pentagon", "defence", "defense"})
