@@ -800,14 +800,23 @@ def _gapped_donors(sentence: Sentence, verb: Token) -> list[str]:
     for tok in verb.subtree:
         if tok.i <= verb.i or tok.i not in sentence.codes or tok.i + 1 >= len(doc):
             continue
-        after = doc[tok.i + 1]
+        after = _past_modifiers(doc, tok.i + 1)  # "and the European Union an initial 2.5 million"
         if not (after.like_num or after.tag_ == "$" or after.text in ("€", "$", "£", "¥")):
             continue
-        if tok.dep_ in ("appos", "npadvmod", "conj", "nsubj", "dobj", "nmod") and tok.head.i >= verb.i:
+        if tok.dep_ in ("appos", "npadvmod", "conj", "nsubj", "dobj", "nmod", "dep") and tok.head.i >= verb.i:
             before = doc[_name_start(sentence, tok) - 1]  # "and the European Union 350 million"
             if before.lower_ in (",", "and", "while", "whereas", ";") or before.dep_ == "cc":
                 found.append(sentence.codes[tok.i])
     return found
+
+
+def _past_modifiers(doc, i: int) -> Token:
+    """The first word from ``i`` on past up to two determiners and adjectives ("an initial",
+    "a further")."""
+    for _ in range(2):
+        if i + 1 < len(doc) and doc[i].pos_ in ("DET", "ADJ"):
+            i += 1
+    return doc[i]
 
 
 def _name_start(sentence: Sentence, token: Token) -> int:
