@@ -84,7 +84,7 @@ class MentionFinder:
                 continue
             if _names_a_currency(span):
                 continue  # "2 million US dollars", "500 million Norwegian kroner"
-            if _in_grouping_name(span):
+            if _in_grouping_name(span) or _another_bloc(span):
                 continue
             code = self._code(span.text, on=on, titled=_words_before(doc, span))
             if code:
@@ -219,6 +219,27 @@ def _in_grouping_name(span: Span) -> bool:
     while start > 0 and span.start - start < 2 and doc[start - 1].is_title:
         start -= 1  # "of South American Nations"
     return start > 0 and doc[start - 1].lower_ == "of"
+
+
+# what makes "bloc" another grouping than the EU: "the regional bloc ECOWAS", "the Moscow-led
+# bloc", "the ruling bloc"
+_OTHER_BLOCS = frozenset({"regional", "ruling", "opposition", "military", "eastern", "western", "soviet"})
+
+
+def _another_bloc(span: Span) -> bool:
+    """ "West Africa's regional bloc ECOWAS", "the Moscow-led bloc", "Japan's ruling bloc": a
+    bloc with an owner, a name of its own or a word that sets it apart is not the EU (which
+    "the bloc" alone means in news on aid)."""
+    if len(span) != 1 or span[0].lower_ != "bloc":
+        return False
+    word = span[0]
+    head = word.head
+    if word.dep_ == "compound" and head.pos_ == "PROPN":
+        return True  # "bloc ECOWAS"
+    return any(
+        c.dep_ == "poss" or c.dep_ == "amod" and (c.lower_ in _OTHER_BLOCS or c.lower_.endswith("-led"))
+        for c in word.children
+    ) or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in word.children)
 
 
 def _words_before(doc: Doc, span: Span, size: int = 4) -> str:

@@ -36,6 +36,20 @@ from aidtrack.extract.rules.measures_common import (
 )
 
 
+_EXEMPTIONS = frozenset({"exemption", "waiver", "exception", "carve-out", "derogation", "license", "licence"})
+
+
+def _exempted_from(noun: Token) -> bool:
+    """ "issued a 180-day exemption from its Syria sanctions", "a waiver to the sanctions": what
+    is let through a measure eases it; it imposes nothing."""
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.lower_ in ("from", "to", "under")
+        and prep.head.lemma_.lower() in _EXEMPTIONS
+    )
+
+
 def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
     """ "The EU imposed sanctions on Russia", "the sanctions the U.S. imposed on Moscow"."""
     lex = sentence.lexicon
@@ -55,8 +69,8 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
     )  # "the EU's restrictive measures now apply to ..."
     if noun.pos_ not in ("NOUN", "PROPN") or not (core or follow_up or measure or restrictive):
         return []
-    if ended(noun):
-        return []  # "announced the end of its arms embargo on Turkey"
+    if ended(noun) or _exempted_from(noun):
+        return []  # "announced the end of its arms embargo on Turkey", "an exemption from its sanctions"
     container = noun.head
     if (
         core
