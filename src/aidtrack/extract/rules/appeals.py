@@ -309,7 +309,10 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
         return []
     if _asks_to_lift_sanctions(verb):
         return []  # "urged Washington to lift its remaining sanctions": relief from a measure, no aid
-    transfer = any(t.lemma_.lower() in lex.support_verbs or _gives_by_another_verb(t) for t in tokens)
+    paying_out = _pays_out_money(tokens)  # "appealed to the IMF to release the money"
+    transfer = paying_out or any(
+        t.lemma_.lower() in lex.support_verbs or _gives_by_another_verb(t) for t in tokens
+    )
     if _joins_operation(tokens):  # "asked the United States to join the attack on the port"
         return _appeal_events(
             (actors, targets),
@@ -340,7 +343,7 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
         allow_default=transfer or has_support_noun(sentence, tokens),
         sentence_wide=True,
     )
-    paying = any(t.lemma_.lower() == "pay" and _gives_by_another_verb(t) for t in tokens)
+    paying = paying_out or any(t.lemma_.lower() == "pay" and _gives_by_another_verb(t) for t in tokens)
     if not cats and (names_money(tokens) and has_support_noun(sentence, tokens) or paying):
         cats, cat_default = ["financial"], True  # "urged EU leaders to approve the 50 billion euro
         # aid", "called on Washington to restore the funding"
@@ -348,6 +351,20 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
     beneficiary = next((r for r in recipients if r not in targets), ctx.default_recipient)
     conf = 0.85 - 0.15 * cat_default - 0.3 * unnamed
     return _appeal_events((actors, targets), cats, verb, conf, "appeal-verb", _beneficiary([], beneficiary))
+
+
+# verbs of paying money out: "to release the money", "to disburse the funds"
+_PAYING_OUT = frozenset({"release", "disburse", "transfer", "unlock", "unfreeze", "pay"})
+
+
+def _pays_out_money(tokens: list[Token]) -> bool:
+    """ "urged the EU to disburse the money", "appealed to the Fund to release the funding": a
+    verb of paying out whose object is money."""
+    return any(
+        t.pos_ == "VERB" and t.lemma_.lower() in _PAYING_OUT and names_money(list(o.subtree))
+        for t in tokens
+        for o in children(t, frozenset({"dobj"}))
+    )
 
 
 def _named_by_compound(lex: Any, noun: Token) -> bool:

@@ -35,7 +35,6 @@ from aidtrack.extract.rules.measures_common import (
     target_codes,
 )
 
-
 _EXEMPTIONS = frozenset({"exemption", "waiver", "exception", "carve-out", "derogation", "license", "licence"})
 
 
