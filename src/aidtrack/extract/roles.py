@@ -263,12 +263,23 @@ def _giver_modifier(sentence: Sentence, modifier: Token) -> bool:
     return modifier.dep_ == "compound" and modifier.pos_ == "PROPN" and modifier.i in sentence.codes
 
 
+# what a state owns that others may draw money from: "profits from Russian assets"
+_WEALTH = frozenset({"asset", "reserve", "holding", "deposit", "profit", "proceeds", "revenue", "windfall"})
+
+
+def names_wealth(token: Token) -> bool:
+    """ "immobilised Russian central bank assets", "the windfall profits": a state's wealth that
+    money is drawn from. Its owner is no giver ("a loan repaid with profits from Russian
+    assets")."""
+    return token.lemma_.lower() in _WEALTH
+
+
 def modifier_actors(sentence: Sentence, noun: Token, *, of: bool = False) -> list[str]:
     """Actors in a noun's own modifiers: "Belgium's pledge", "Dutch aid", "aid from X",
     and with ``of`` "the pledges of Norway and Denmark"."""
     found: list[str] = []
     tokens = [c for c in noun.children if c.dep_ in _LEFT_MODIFIERS and c.i < noun.i]
-    tokens += prep_objects(noun, frozenset({"from", "by"}))
+    tokens += [t for t in prep_objects(noun, frozenset({"from", "by"})) if not names_wealth(t)]
     if of:  # not "a loan of 140 billion euros (163 billion U.S. dollars)"
         tokens += [
             t

@@ -31,6 +31,7 @@ from aidtrack.extract.roles import (
     instrument_uses,
     is_designation,
     modifier_actors,
+    names_wealth,
     object_tokens,
     own_objects,
     purpose_categories,
@@ -1045,7 +1046,8 @@ def support_receive(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
         t for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "as") for t in c.subtree
     ]  # "received $2bn in budget support from the US"
     for obj in [o for t in phrase for o in prep_objects(t, frozenset({"from"}))]:
-        donors += [c for c in actors_of(sentence, obj) if c not in donors]
+        if not names_wealth(obj):  # not "profits from immobilised Russian central bank assets"
+            donors += [c for c in actors_of(sentence, obj) if c not in donors]
     recipients = actors_of(sentence, subject_of(verb))
     if not donors:  # "took possession of tanks donated by Denmark and the Netherlands"
         donors = [
