@@ -719,6 +719,8 @@ def support_giver_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> 
         return []  # "Britain, the US and France, Saudi Arabia's main arms suppliers": sellers
     if copula is not None and (is_negated(copula) or is_hedged(sentence, copula)):
         return []
+    if copula is None and _clause_withholds(sentence, named):
+        return []  # "The United States, for years Sudan's largest donor, made no new pledge"
     donors = actors_of(sentence, named)
     receivers = [
         c for o in prep_objects(noun, frozenset({"to", "for", "of"})) for c in actors_of(sentence, o)
@@ -745,6 +747,28 @@ def support_giver_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> 
 
 
 _SELLERS = frozenset({"supplier", "provider"})  # also those who sell: aid only when a copula says so
+# verbs that tell a giver giving less: "has sharply reduced its contribution"
+_LESSENING = frozenset({"reduce", "cut", "slash", "suspend", "halt", "freeze", "pause", "end", "withdraw"})
+
+
+def _clause_withholds(sentence: Sentence, named: Token) -> bool:
+    """A giver noun beside a name, whose clause tells that party not giving now ("Japan,
+    Myanmar's largest donor before the coup, has said it will not start new projects",
+    "Washington, the largest contributor, has sharply reduced its contribution", "made no new
+    pledge"): the noun is the background of a refusal, not a gift."""
+    verb = named.head
+    if named.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    clauses = [
+        verb,
+        *(c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "conj") and c.pos_ in ("VERB", "AUX")),
+    ]
+    return any(
+        is_negated(c)
+        or c.lemma_.lower() in _LESSENING | sentence.lexicon.words("refusal", "verbs")
+        or any(o.dep_ == "dobj" and any(d.lower_ == "no" for d in o.children) for o in c.children)
+        for c in clauses
+    )
 
 
 def _named_giver(noun: Token) -> tuple[Token | None, Token | None]:
