@@ -1118,7 +1118,7 @@ def _asked_or_refused(sentence: Sentence, noun: Token, *, through_clauses: bool 
         {"dobj", "acl", "xcomp", "advcl"} if through_clauses else set()
     )
     token = noun
-    for _ in range(4 if through_clauses else 3):  # "a request for more ammunition", "the veto on"
+    for _ in range(5 if through_clauses else 4):  # "a request for more ammunition", "the veto on"
         if token.dep_ not in deps or token.head == token:
             return False
         token = token.head
