@@ -317,10 +317,24 @@ def _misread_dative(sentence: Sentence, verb: Token, obj: Token) -> list[Token]:
     )
 
 
+def _name_read_as_verb(sentence: Sentence, anchor: Token) -> list[Token]:
+    """ "transferred 2 million dollars to UNRWA for food": a name after "to" that the parser
+    reads as an infinitive is the receiver."""
+    return [
+        c
+        for c in anchor.children
+        if c.dep_ in ("advcl", "xcomp")
+        and (c.i in sentence.codes or c.lower_ in sentence.lexicon.serves)
+        and c.tag_ in ("VB", "NNP")
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+    ]
+
+
 def recipients_of(sentence: Sentence, anchor: Token, *, dobj_is_recipient: bool) -> list[str]:
     """Who receives: "to/for X", a dative, or the object of "supply X with"."""
     preps = RECIPIENT_PREPS | {"with"} if anchor.lemma_.lower() in _WITH_VERBS else RECIPIENT_PREPS
     candidates = prep_objects(anchor, preps) + children(anchor, frozenset({"dative"}))
+    candidates += _name_read_as_verb(sentence, anchor)
     objects = children(anchor, frozenset({"dobj", "nsubjpass"})) or raised_objects(anchor)
     if is_passive(anchor) and children(anchor, frozenset({"dobj"})):  # "Kyiv was promised shells"
         candidates += [o for o in children(anchor, frozenset({"nsubjpass"})) if _names_a_party(sentence, o)]
