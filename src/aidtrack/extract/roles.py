@@ -635,7 +635,7 @@ _POPULATIONS = frozenset(
         "student",
     }
 )
-_WHERE_PEOPLE_ARE = frozenset({"in", "across", "throughout", "inside", "of"})
+_WHERE_PEOPLE_ARE = frozenset({"in", "across", "throughout", "inside", "of", "around", "near", "along"})
 # people, and the places and bodies that serve or defend them, helped where they are: "medicine
 # to hospitals in Cuba", "shells to soldiers in Ukraine", "generators to power plants in Ukraine"
 _HELPED_THERE = _POPULATIONS | {
