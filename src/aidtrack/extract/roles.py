@@ -887,7 +887,11 @@ def _categories(sentence: Sentence, tokens: list[Token]) -> list[str]:
         and not _measures_an_economy(t)
         and t.i not in negated
     ]
+    priced = [t for t in tokens if _priced(sentence, t)]  # "to cover soaring electricity bills"
+    tokens = [t for t in tokens if t not in priced]
     found = _kinds_named(sentence, tokens)
+    if priced and "financial" not in found:
+        found.append("financial")
     if helped and "humanitarian" not in found:
         found = _kinds_named(sentence, tokens + helped)  # "the salaries of soldiers" pay an army
     if negated and not found:
@@ -895,6 +899,31 @@ def _categories(sentence: Sentence, tokens: list[Token]) -> list[str]:
     if not found and any(_agency_named_before(sentence, t) for t in tokens):
         found = ["humanitarian"]  # "their funding to the agency", after UNRWA was named
     return found
+
+
+# what money pays when it pays a bill or a price: "the cost of electricity", "gas bills"
+_COSTS = frozenset({"cost", "bill", "price", "tariff"})
+_BUYING = frozenset({"buy", "purchase", "import"})
+
+
+def _priced(sentence: Sentence, token: Token) -> bool:
+    """A word of relief named as what a bill or a purchase is for ("cover half the cost of
+    electricity", "soaring electricity bills", "help Moldova buy electricity and gas"): money
+    to pay it is financial support, not relief in kind (but "a fund that buys generators for
+    Ukrainian towns" buys relief to give)."""
+    if sentence.lexicon.categories_of(token) != ["humanitarian"]:
+        return False
+    head = token
+    for _ in range(3):
+        if head.dep_ not in ("compound", "pobj", "prep", "dobj", "conj", "nmod") or head.head == head:
+            return False
+        if head.dep_ == "dobj" and head.head.lemma_.lower() in _BUYING:
+            return not prep_objects(head.head, frozenset({"for"}))  # not goods bought for others
+
+        head = head.head
+        if head.pos_ == "NOUN" and head.lemma_.lower() in _COSTS:
+            return True
+    return False
 
 
 def _negated_kind(token: Token) -> list[int]:
