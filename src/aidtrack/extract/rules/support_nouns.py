@@ -237,6 +237,39 @@ def _where_it_goes(sentence: Sentence, noun: Token) -> list[str]:
     return recipients_of(sentence, noun.head, dobj_is_recipient=False)
 
 
+# verbs that say what money is used for: "will be spent on", "will be used for", "will go to"
+_SPENDING = frozenset({"spend", "use", "go", "flow"})
+_MONEY_NOUNS = frozenset({"money", "fund", "funds", "cash"})
+
+
+@anchored_on("NOUN")
+def support_money_spent(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
+    """A party's own sum said to be spent on or go to something: "Britain's 2.26 billion pounds
+    will be spent on military equipment for Ukraine", "the Japanese money will go to demining
+    in Ukraine". The owner gives; what it is spent on says the kind and the receiver."""
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or not (has_money([noun]) or lemma in _MONEY_NOUNS):
+        return []
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_.lower() not in _SPENDING or verb.pos_ != "VERB":
+        return []
+    if is_negated(verb) or is_hedged(sentence, verb) or is_conditional(verb):
+        return []
+    owners = [c for m in noun.children if m.dep_ in ("poss", "amod") for c in actors_of(sentence, m)]
+    if not owners:
+        return []
+    purpose = [t for c in verb.children if c.dep_ in ("prep", "dobj", "xcomp", "advcl") for t in c.subtree]
+    cats = categories_in(sentence, purpose)
+    explicit = [c for c in recipients_of(sentence, verb, dobj_is_recipient=False) if c not in owners]
+    explicit += [c for t in purpose for c in actors_of(sentence, t) if c not in owners and c not in explicit]
+    recipients, defaulted = _recipients_or_default(explicit, ctx)
+    recipients = [r for r in recipients if r not in owners]
+    if not cats or not recipients:
+        return []
+    conf = 0.75 - 0.15 * defaulted
+    return _supports(owners, recipients, cats, noun, conf, rule="support-money-spent", stage="commitment")
+
+
 # verbs that give support again or more of it: "will not renew its grants"
 _AGAIN = frozenset({"renew", "extend", "continue", "resume", "repeat", "make", "prolong", "restore"})
 
