@@ -61,6 +61,11 @@ author who read only the schema (wire reports on many crises; hedged, negated an
 that are not events). Blind. First run, at the end of that session: F1 0.860 (P 0.851, R
 0.870); the extractor of that session's start scored the same, 0.860.
 
+``heldout10_a``: fifteen more, written with their gold on 2026-12-01 (eighth session) by another
+author who read only the schema (wire reports on many crises, with planted non-events: comments
+declined, drafts, denials, "threat" said of other things). Blind. First run, at the start of
+that session: F1 0.789 (P 0.774, R 0.804); 0.816 (P 0.804, R 0.829) at its end.
+
 score.py from ../shared/eval scores the predictions (the test is skipped with a
 message when ../shared is not there).
 """
@@ -113,6 +118,9 @@ SETS = {
     "heldout8_a": (15, 0.64, 0.60, 0.68),  # 0.691, 0.653, 0.733
     # blind; F1, P, R on first run (2026-12-01, seventh session, after the scorer was rebuilt)
     "heldout9_a": (15, 0.81, 0.80, 0.82),  # 0.860, 0.851, 0.870
+    # blind; first run at the start of the eighth session (2026-12-01): 0.789, 0.774, 0.804; at
+    # its end, after the scorer was rebuilt:
+    "heldout10_a": (15, 0.77, 0.76, 0.78),  # 0.816, 0.804, 0.829
 }
 
 
@@ -125,7 +133,7 @@ def test_heldout_set_is_complete(name: str) -> None:
     assert len(texts) >= SETS[name][0]
     for stem in texts:
         words = len((folder / f"{stem}.txt").read_text(encoding="utf-8").split())
-        assert 150 <= words <= 520, (stem, words)
+        assert 150 <= words <= 560, (stem, words)  # short wire stories (heldout10_a's longest: 537)
         doc = json.loads((folder / f"{stem}.json").read_text(encoding="utf-8"))
         assert doc["id"] == stem and doc["events"]
 
@@ -155,7 +163,8 @@ def test_heldout_set_meets_the_floor(name: str, tmp_path: Path) -> None:
 # h, 2026-11-30, afternoon), 0.751, 0.599, 0.660, 0.632 (i to l, evening), 0.658, 0.669, 0.696,
 # 0.685 (m to p, by the scorer trained on e to l) and 0.680, 0.679, 0.698, 0.727 (q to t, by the
 # scorer trained on e to p); 0.728, 0.788, 0.723, 0.688, 0.694, 0.761 (zg to zl, 2026-12-01, by
-# the scorer trained on e to zf; their misses were then read to write rules)
+# the scorer trained on e to zf; their misses were then read to write rules); 0.742 (zr, 2026-12-01,
+# eighth session, by the session-start extractor; its misses were then read to write rules)
 def _training_parts() -> tuple[str, ...]:
     """The training sets as scripts/eval_extract.py names them (the training script reads them
     from there too)."""
