@@ -901,9 +901,11 @@ def _categories(sentence: Sentence, tokens: list[Token]) -> list[str]:
     return found
 
 
-# what money pays when it pays a bill or a price: "the cost of electricity", "gas bills"
-_COSTS = frozenset({"cost", "bill", "price", "tariff"})
-_BUYING = frozenset({"buy", "purchase", "import"})
+# what money pays when it pays a bill or a price: "the cost of electricity", "gas bills", "the
+# purchase of shells"
+COST_NOUNS = frozenset({"cost", "bill", "expense", "price", "tariff", "purchase"})
+# verbs of buying: what is bought is paid for, not given by the seller
+BUYING_VERBS = frozenset({"buy", "purchase", "order", "procure", "import", "acquire"})
 
 
 def _priced(sentence: Sentence, token: Token) -> bool:
@@ -917,11 +919,10 @@ def _priced(sentence: Sentence, token: Token) -> bool:
     for _ in range(3):
         if head.dep_ not in ("compound", "pobj", "prep", "dobj", "conj", "nmod") or head.head == head:
             return False
-        if head.dep_ == "dobj" and head.head.lemma_.lower() in _BUYING:
+        if head.dep_ == "dobj" and head.head.lemma_.lower() in BUYING_VERBS:
             return not prep_objects(head.head, frozenset({"for"}))  # not goods bought for others
-
         head = head.head
-        if head.pos_ == "NOUN" and head.lemma_.lower() in _COSTS:
+        if head.pos_ == "NOUN" and head.lemma_.lower() in COST_NOUNS:
             return True
     return False
 

@@ -18,6 +18,7 @@ from aidtrack.extract.clauses import (
 from aidtrack.extract.modality import is_conditional, is_hedged, is_negated, is_past, negated_by_carrier
 from aidtrack.extract.parties import actors_of, is_state
 from aidtrack.extract.roles import (
+    BUYING_VERBS,
     DOBJ_RECIPIENT_VERBS,
     INSTRUMENTS,
     MAKING,
@@ -218,7 +219,7 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         and any(prep_objects(t, frozenset({"to"})) for t in [verb, *children(verb, frozenset({"dobj"}))])
     ):
         return []  # "will deploy a THAAD battery to Israel" gives; "deployed troops near the border" not
-    if lemma in _BUYING and set(explicit) <= set(_sellers(sentence, verb)):
+    if lemma in BUYING_VERBS and set(explicit) <= set(_sellers(sentence, verb)):
         return []  # "bought 60 jets from the United States for its air force": a purchase
     if money_subject and not explicit:  # "In Chad, EUR 74.5 million will support ...": where it goes
         explicit = [c for o in prep_objects(verb, frozenset({"in"})) for c in actors_of(sentence, o)]
@@ -291,9 +292,6 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
 _TRADE_NOUNS = frozenset({"export", "sale", "licence", "license", "permit", "contract", "import"})
 
 
-_BUYING = frozenset({"buy", "purchase", "order", "procure", "import", "acquire"})
-
-
 _DEALS = frozenset({"contract", "sale", "order", "purchase", "export"})
 _SALE_NOUNS = frozenset({"sale", "purchase", "contract"})
 
@@ -358,7 +356,7 @@ def _commercial(sentence: Sentence, verb: Token, objects: list[Token], ctx: Arti
         c
         for t in things
         for c in t.children
-        if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in _SELLING | _BUYING
+        if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in _SELLING | BUYING_VERBS
     ]
     if any(c.lemma_.lower() in _SELLING for c in sold):
         return True  # "the bombs it sold to Saudi Arabia"
@@ -444,7 +442,7 @@ def _runners_of_instrument(sentence: Sentence, verb: Token) -> list[str]:
     the channel the payers give through, not a giver itself (the schema's "via"). An
     instrument that pays out its owner's money gives ("the UN's emergency fund released ...",
     "the European Peace Facility approved ...")."""
-    if verb.lemma_.lower() not in _BUYING:
+    if verb.lemma_.lower() not in BUYING_VERBS:
         return []
     subject = relative_head(verb) if verb.dep_ == "relcl" else subject_of(verb)
     if subject is None or subject.lemma_.lower() not in _INSTRUMENTS:

@@ -20,6 +20,7 @@ from aidtrack.extract.clauses import (
 from aidtrack.extract.modality import is_conditional, is_hedged, is_negated
 from aidtrack.extract.parties import actors_of
 from aidtrack.extract.roles import (
+    COST_NOUNS,
     INSTRUMENTS,
     categories_in,
     core_phrase,
@@ -29,6 +30,7 @@ from aidtrack.extract.roles import (
     helped_by,
     is_designation,
     modifier_actors,
+    names_money,
     recipients_of,
     stage_of_verb,
 )
@@ -238,8 +240,7 @@ def _where_it_goes(sentence: Sentence, noun: Token) -> list[str]:
 
 
 # verbs that say what money is used for: "will be spent on", "will be used for", "will go to"
-_SPENDING = frozenset({"spend", "use", "go", "flow"})
-_MONEY_NOUNS = frozenset({"money", "fund", "funds", "cash"})
+_SPENDING = frozenset({"spend", "use"}) | _GOING
 
 
 @anchored_on("NOUN")
@@ -247,8 +248,7 @@ def support_money_spent(sentence: Sentence, noun: Token, ctx: ArticleContext) ->
     """A party's own sum said to be spent on or go to something: "Britain's 2.26 billion pounds
     will be spent on military equipment for Ukraine", "the Japanese money will go to demining
     in Ukraine". The owner gives; what it is spent on says the kind and the receiver."""
-    lemma = noun.lemma_.lower()
-    if noun.pos_ != "NOUN" or not (has_money([noun]) or lemma in _MONEY_NOUNS):
+    if noun.pos_ != "NOUN" or not names_money([noun]):
         return []
     verb = noun.head
     if noun.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_.lower() not in _SPENDING or verb.pos_ != "VERB":
@@ -635,9 +635,6 @@ def support_compound(sentence: Sentence, word: Token, ctx: ArticleContext) -> li
 _PAYING = frozenset({"pay", "cover", "foot", "shoulder", "bear", "meet"})
 
 
-_COSTS = frozenset({"cost", "bill", "expense", "price", "purchase"})
-
-
 @anchored_on("VERB")
 def support_paying(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """Paying for what another party gets: "the Netherlands will pay for 800,000 shells for
@@ -649,7 +646,7 @@ def support_paying(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list
     things += [
         g
         for c in children(verb, frozenset({"dobj"}))
-        if c.lemma_.lower() in _COSTS
+        if c.lemma_.lower() in COST_NOUNS
         for g in prep_objects(c, frozenset({"of", "for"}))  # "the cost of", "the bill for"
     ]
     if not things:
