@@ -5,6 +5,7 @@ Shared by the event rules of :mod:`aidtrack.extract.rules`.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from spacy.tokens import Token
@@ -596,8 +597,18 @@ def served_before(sentence: Sentence, end: int) -> str | None:
     """The place served by the last organisation of the serves table ("UNRWA": PSE) that the
     sentence names before token ``end``."""
     span = sentence.span
-    names = [sentence.lexicon.serves.get(t.lower_) for t in span.doc[span.start : max(span.start, end)]]
-    return next((n for n in reversed(names) if n), None)
+    text = span.doc[span.start : max(span.start, end)].text.lower()
+    serves = sentence.lexicon.serves
+    found = [(m.start(), serves[m.group(0)]) for m in _serving_names(tuple(serves)).finditer(text)]
+    return max(found)[1] if found else None  # the last named ("the UN Relief and Works Agency")
+
+
+@functools.cache
+def _serving_names(names: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for the names of the serves table, whole words, longest first."""
+    return re.compile(
+        r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b"
+    )
 
 
 def _agency_named_before(sentence: Sentence, token: Token) -> str | None:
