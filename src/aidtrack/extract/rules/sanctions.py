@@ -457,6 +457,7 @@ def _sanction_verb(sentence: Sentence, noun: Token) -> Token | None:
         return imposing
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _CONTAINERS:
         noun = noun.head.head  # "hit Russian traders with a fresh round of penalties"
+    noun = _past_partitive(noun)  # "adopted each of the EU's sanctions packages"
     for tok in governors(noun)[:3]:
         if tok.pos_ == "VERB" and tok.lemma_.lower() in _loosening(sentence.lexicon) - governors_:
             return None  # "announced that it would lift its restrictions": a measure ended
@@ -468,6 +469,19 @@ def _sanction_verb(sentence: Sentence, noun: Token) -> Token | None:
         if child.lemma_.lower() in governors_ and _misread_main(child) is not None:
             return child  # "Canada, which has long been cautious, imposed sanctions on ..."
     return None
+
+
+# words that take a part of what follows them: "each of the packages", "the measures of the package"
+_PARTITIVES = frozenset({"each", "all", "most", "part", "some", "measure", "provision", "rest"})
+
+
+def _past_partitive(noun: Token) -> Token:
+    """The phrase a sanction noun is part of, past "each of", "all of", "the measures of":
+    "Switzerland has adopted each of the EU's sanctions packages against Russia"."""
+    top = noun.head if noun.dep_ == "compound" else noun
+    if top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.lemma_.lower() in _PARTITIVES:
+        return top.head.head
+    return noun
 
 
 def _takes_part(verb: Token) -> bool:
