@@ -497,10 +497,12 @@ def sanction_misread_measure(sentence: Sentence, verb: Token, ctx: ArticleContex
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
     if before is None or before.lower_ not in lex.words("sanction", "measure_modifiers"):
         return []
-    if before.dep_ == "nsubj" and before.head == verb:
+    first = before.head if before.dep_ == "conj" else before  # "travel bans and asset freezes"
+    if first.dep_ == "nsubj" and first.head == verb:
         governor = verb.head  # "announced asset freezes on ...": "freezes" a clause of "announced"
-    elif before.dep_ == "dobj" and verb.head == before.head:
-        governor = before.head  # "extended its asset freezes on ...": "asset" the object
+    elif before.dep_ == "dobj" and (verb.head == before.head or verb.dep_ in ("ccomp", "advcl")):
+        governor = before.head  # "extended its asset freezes on ...": "asset" the object (also when
+        # "freezes" is hung on the clause above: "said it had imposed asset freezes on ...")
     else:
         return []
     if governor.lemma_.lower() not in lex.words("sanction", "governors"):
