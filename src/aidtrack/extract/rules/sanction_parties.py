@@ -20,7 +20,17 @@ from aidtrack.extract.rules.sanctions import _sanctions
 
 # participles that mark a party as one a sanction listed: "the sanctioned firms", "those targeted"
 _LISTED = frozenset(
-    {"sanctioned", "blacklisted", "listed", "targeted", "designated", "penalised", "penalized", "named"}
+    {
+        "sanctioned",
+        "blacklisted",
+        "listed",
+        "targeted",
+        "designated",
+        "penalised",
+        "penalized",
+        "named",
+        "added",
+    }
 )
 # verbs by which a list gives its members: "the sanctioned firms include ...", "among them are ..."
 _GIVING_MEMBERS = frozenset({"include", "be", "comprise", "feature", "cover", "contain", "name"})
@@ -98,7 +108,7 @@ def _members_named(sentence: Sentence, verb: Token, *, just_told: bool = False) 
         members = children(verb, frozenset({"dobj", "attr"}))  # "the British list covers ..."
         if verb.lemma_.lower() != "be":
             return _included(sentence, verb, members)
-    elif any(_listed(o) for o in among):
+    elif any(_listed(o) or just_told and o.lower_ in ("them", "those") for o in among):  # "Among them are"
         members = children(verb, frozenset({"attr", "nsubj"})) + _alongside(verb)
     else:
         return []
