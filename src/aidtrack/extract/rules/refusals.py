@@ -18,6 +18,7 @@ from aidtrack.extract.roles import (
     modifier_actors,
     object_tokens,
     recipients_of,
+    without_asides,
 )
 from aidtrack.extract.rules.common import (
     _BACKING,
@@ -177,6 +178,7 @@ def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         return []
     if _declines_to_speak(sentence, objects) or _declines_to_say(verb):
         return []
+    objects = without_asides(objects, verb)  # not the kind of "following last month's military coup"
     cats, cat_default = _category_or_default(
         sentence, objects, ctx, allow_default=transfer or has_support_noun(sentence, core)
     )
