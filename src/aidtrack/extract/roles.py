@@ -337,6 +337,9 @@ def recipients_of(sentence: Sentence, anchor: Token, *, dobj_is_recipient: bool)
     candidates = prep_objects(anchor, preps) + children(anchor, frozenset({"dative"}))
     candidates += _name_read_as_verb(sentence, anchor)
     objects = children(anchor, frozenset({"dobj", "nsubjpass"})) or raised_objects(anchor)
+    objects += [  # "trained thousands of Somali soldiers": the counted people
+        o for c in objects if c.lemma_.lower() in COUNT_NOUNS for o in prep_objects(c, frozenset({"of"}))
+    ]
     if is_passive(anchor) and children(anchor, frozenset({"dobj"})):  # "Kyiv was promised shells"
         candidates += [o for o in children(anchor, frozenset({"nsubjpass"})) if _names_a_party(sentence, o)]
     for obj in objects:
