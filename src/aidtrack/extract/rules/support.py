@@ -123,6 +123,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         return []  # "cut the electricity it supplies to Niger": a supply cut, read as such
     if lemma == "pay" and _pays_a_price(sentence, verb):
         return []  # "paid Russia 2 billion euros for gas": a purchase
+    if lemma == "raise" and any(_a_sum(c) for c in children(verb, frozenset({"dobj"}))):
+        return []  # "said it had raised more than 3 million pounds for medical supplies": collected
     objects = object_tokens(verb)
     if lemma == "pay":
         objects = objects + [t for g in _paid_in(verb) for t in g.subtree]
