@@ -236,7 +236,7 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         cats, cat_default = (told, False) if told else (cats, cat_default)
     if inherent and not categories_in(sentence, objects):
         cats = ["military"]
-    elif lemma in _BANKING and has_money(objects):
+    elif (lemma in _BANKING or _into_central_bank(verb)) and has_money(objects):
         cats, cat_default = ["financial"], False  # "deposited $500 million in Yemen's central bank"
     elif not cats and has_money(objects):  # money and nothing else, and no kind to default to
         cats, cat_default = ["financial"], True
@@ -451,6 +451,17 @@ def _runners_of_instrument(sentence: Sentence, verb: Token) -> list[str]:
         return []
     runners = [m for m in subject.children if m.dep_ in ("amod", "compound", "npadvmod", "nmod")]
     return [c for m in runners for c in actors_of(sentence, m)]
+
+
+def _into_central_bank(verb: Token) -> bool:
+    """ "contributed $1 billion to a central bank support facility in Aden": money placed with a
+    state's central bank props up its currency and budget, whatever the article is about."""
+    placed = prep_objects(verb, frozenset({"to", "into", "with", "in"}))
+    return any(
+        t.lower_ == "central" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lemma_.lower() == "bank"
+        for o in placed
+        for t in o.subtree
+    )
 
 
 def _bank_owners(sentence: Sentence, verb: Token) -> list[str]:
