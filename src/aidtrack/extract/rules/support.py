@@ -228,6 +228,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     if money_given and not explicit:
         return []  # a sum whose giver and receiver are both only guessed says too little
     recipients, defaulted = _recipients_or_default(explicit, ctx, donors)
+    if defaulted and _own_money(verb):
+        return []  # "a deal Taipei will finance entirely from its own defence budget": self-financed
     objects = without_asides(objects, verb)  # the kind is not read from "after refusing to send arms"
     cats, cat_default = _category_or_default(sentence, objects, ctx, allow_default=True)
     cats = purpose_categories(sentence, verb, objects, cats) if not cat_default else cats
@@ -451,6 +453,29 @@ def _runners_of_instrument(sentence: Sentence, verb: Token) -> list[str]:
         return []
     runners = [m for m in subject.children if m.dep_ in ("amod", "compound", "npadvmod", "nmod")]
     return [c for m in runners for c in actors_of(sentence, m)]
+
+
+# budgets a state spends on itself: "its own defence budget", "a special procurement budget"
+_OWN_BUDGETS = frozenset({"defence", "defense", "procurement", "military", "national", "state"})
+
+
+def _own_money(verb: Token) -> bool:
+    """ "will finance entirely from its own defence budget", "set aside in a special procurement
+    budget", "bought with its own funds": money a party spends on itself gives nothing."""
+    for phrase in prep_objects(verb, frozenset({"from", "in", "with", "out"})):
+        words = {t.lower_ for t in phrase.subtree}
+        if "own" in words and phrase.lemma_.lower() in (
+            "budget",
+            "fund",
+            "funds",
+            "money",
+            "resource",
+            "reserve",
+        ):
+            return True
+        if phrase.lemma_.lower() == "budget" and words & _OWN_BUDGETS:
+            return True
+    return False
 
 
 def _into_central_bank(verb: Token) -> bool:
