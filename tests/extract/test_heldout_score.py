@@ -164,7 +164,9 @@ def test_heldout_set_meets_the_floor(name: str, tmp_path: Path) -> None:
 # 0.685 (m to p, by the scorer trained on e to l) and 0.680, 0.679, 0.698, 0.727 (q to t, by the
 # scorer trained on e to p); 0.728, 0.788, 0.723, 0.688, 0.694, 0.761 (zg to zl, 2026-12-01, by
 # the scorer trained on e to zf; their misses were then read to write rules); 0.742 (zr, 2026-12-01,
-# eighth session, by the session-start extractor; its misses were then read to write rules)
+# eighth session, by the session-start extractor; its misses were then read to write rules);
+# 0.854 (zs, written with many look-alikes of support, by that session's extractor before its
+# last rules; its misses were then read)
 def _training_parts() -> tuple[str, ...]:
     """The training sets as scripts/eval_extract.py names them (the training script reads them
     from there too)."""
