@@ -141,6 +141,14 @@ class Lexicon:
     def categories(self) -> dict[str, frozenset[str]]:
         return {name: frozenset(words) for name, words in self.raw["categories"].items()}
 
+    def named_by_compound(self, noun: Any) -> bool:
+        """A noun whose compound names a kind of support with it ("patrol vessels", "body
+        armour", "police officers")."""
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            return False
+        words = {f"{c.lemma_.lower()} {noun.lemma_.lower()}" for c in noun.children if c.dep_ == "compound"}
+        return any(words & kind for kind in self.categories.values())
+
     def categories_of(self, token: Any) -> list[str]:
         """The support categories a single word names ("jets" -> military)."""
         forms = {token.lemma_.lower(), token.lower_}

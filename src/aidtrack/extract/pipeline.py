@@ -1076,16 +1076,9 @@ def _names_aid(lexicon: Lexicon, tokens: list[Token]) -> bool:
     "shipment")."""
     support = lexicon.words("support", "nouns")
     return any(
-        lexicon.categories_of(t) or t.lemma_.lower() in support or _two_word_kind(lexicon, t) for t in tokens
+        lexicon.categories_of(t) or t.lemma_.lower() in support or lexicon.named_by_compound(t)
+        for t in tokens
     )
-
-
-def _two_word_kind(lexicon: Lexicon, token: Token) -> bool:
-    """A kind of support named in two words, the last one this token ("police officers")."""
-    if token.i == 0 or token.pos_ != "NOUN":
-        return False
-    pair = f"{token.doc[token.i - 1].lower_} {token.lemma_.lower()}"
-    return any(pair in words for words in lexicon.categories.values())
 
 
 _LEAVE = frozenset(

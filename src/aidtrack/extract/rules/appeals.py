@@ -326,7 +326,7 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
         not transfer
         and not has_support_noun(sentence, tokens)
         and not any(t.pos_ in ("NOUN", "PROPN") and lex.categories_of(t) for t in tokens)
-        and not any(_named_by_compound(lex, t) for t in tokens)
+        and not any(lex.named_by_compound(t) for t in tokens)
         and not any(is_designation(t) for t in tokens)
     ):
         asked = _asks_to_undo_or_repeat(verb)
@@ -365,14 +365,6 @@ def _pays_out_money(tokens: list[Token]) -> bool:
         for t in tokens
         for o in children(t, frozenset({"dobj"}))
     )
-
-
-def _named_by_compound(lex: Any, noun: Token) -> bool:
-    """A noun whose compound names a kind of support with it ("patrol vessels", "body armour")."""
-    if noun.pos_ not in ("NOUN", "PROPN"):
-        return False
-    words = {f"{c.lemma_.lower()} {noun.lemma_.lower()}" for c in noun.children if c.dep_ == "compound"}
-    return any(words & kind for kind in lex.categories.values())
 
 
 def _gives_by_another_verb(token: Token) -> bool:

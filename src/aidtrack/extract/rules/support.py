@@ -89,12 +89,13 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     lex = sentence.lexicon
     lemma = verb.lemma_.lower()
     debts = debts_settled(verb)  # "will settle Syria's arrears", "cancel Somalia's debt"
+    billed = _served_by_bill(sentence, verb)  # "will pay the salaries of Syrian employees"
     transfer = (
         lemma in lex.support_verbs
         or _earmarks(verb)
         or _gives_with(sentence, verb)
         or bool(debts)
-        or _pays_a_bill(sentence, verb)
+        or bool(billed)
     )
     if not (transfer or lemma in lex.words("support", "object_verbs")):
         return []
@@ -213,7 +214,7 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     explicit = explicit or [c for c in _receivers_of_thing(sentence, verb) if c not in donors]
     explicit = explicit or [c for c in _owners_of_funded(sentence, verb) if c not in donors]
     explicit = explicit or [c for c in _welcomers(sentence, verb) if c not in donors]
-    explicit = explicit or [c for c in _served_by_bill(sentence, verb) if c not in donors]
+    explicit = explicit or [c for c in billed if c not in donors]
     if lemma == "distribute" and not explicit:
         return []  # "to be distributed by NGOs": where it goes is told elsewhere
     if lemma == "deploy" and not (
@@ -761,18 +762,13 @@ def _earmarks(verb: Token) -> bool:
 _BILL_PAYING = frozenset({"pay", "cover", "foot"})
 
 
-def _pays_a_bill(sentence: Sentence, verb: Token) -> bool:
-    """ "will pay the salaries of Syrian public-sector employees", "would cover the Lebanese
-    army's fuel needs": paying a bill that names a kind of support and the party it serves
-    gives that support to that party. Not a bill paid in a relative clause or a purpose
-    ("a fund that pays the salaries of Ukrainian teachers", "provide $60 million to cover
-    salaries"): the fund or the sum given is the support, read where it is given."""
-    return bool(_served_by_bill(sentence, verb))
-
-
 def _served_by_bill(sentence: Sentence, verb: Token) -> list[str]:
     """Whom a bill paid serves: the parties its phrase names ("the salaries of Syrian
-    public-sector employees" -> Syria, "the Lebanese army's fuel needs" -> Lebanon)."""
+    public-sector employees" -> Syria, "the Lebanese army's fuel needs" -> Lebanon). Paying a
+    bill that names a kind of support and the party it serves gives that support to that party.
+    Not a bill paid in a relative clause or a purpose ("a fund that pays the salaries of
+    Ukrainian teachers", "provide $60 million to cover salaries"): the fund or the sum given is
+    the support, read where it is given."""
     if verb.lemma_.lower() not in _BILL_PAYING or verb.dep_ in ("relcl", "acl", "advcl"):
         return []
     bills = [c for c in children(verb, frozenset({"dobj"})) if not _a_sum(c)]

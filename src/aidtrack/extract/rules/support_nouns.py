@@ -53,6 +53,7 @@ from aidtrack.extract.rules.common import (
     on_hold,
 )
 from aidtrack.extract.rules.support import _WELCOMING, _asked_or_refused, _welcoming_parties
+from aidtrack.extract.rules.threats import CUTTING
 
 _MONEY_HELP = frozenset({"funding", "financing", "money", "grant", "fund"})
 
@@ -777,8 +778,6 @@ def support_giver_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> 
 
 
 _SELLERS = frozenset({"supplier", "provider"})  # also those who sell: aid only when a copula says so
-# verbs that tell a giver giving less: "has sharply reduced its contribution"
-_LESSENING = frozenset({"reduce", "cut", "slash", "suspend", "halt", "freeze", "pause", "end", "withdraw"})
 
 
 def _clause_withholds(sentence: Sentence, named: Token) -> bool:
@@ -795,7 +794,7 @@ def _clause_withholds(sentence: Sentence, named: Token) -> bool:
     ]
     return any(
         is_negated(c)
-        or c.lemma_.lower() in _LESSENING | sentence.lexicon.words("refusal", "verbs")
+        or c.lemma_.lower() in CUTTING | sentence.lexicon.words("refusal", "verbs")  # "sharply reduced"
         or any(o.dep_ == "dobj" and any(d.lower_ == "no" for d in o.children) for o in c.children)
         for c in clauses
     )
