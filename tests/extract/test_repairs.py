@@ -1,0 +1,64 @@
+"""The parse repairs of aidtrack.extract.repairs, read on the mended trees themselves.
+
+Their events are in tests/extract/constructions_parses.yaml; these check the tree, so a repair
+that stopped running (or mended the wrong words) fails here even where a rule happens to cope.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from aidtrack.extract.pipeline import load_nlp
+from aidtrack.extract.repairs import COMPONENTS
+
+
+def _tree(text: str) -> dict[str, tuple[str, str]]:
+    """Each word's relation and head word."""
+    return {t.text: (t.dep_, t.head.text) for t in load_nlp()(text)}
+
+
+def test_the_repairs_run_at_the_end_of_the_pipeline() -> None:
+    names = load_nlp().pipe_names
+    assert names[-len(COMPONENTS) :] == list(COMPONENTS)
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "floating"),
+    [
+        ("Britain and Canada have each imposed sanctions on Israeli settlers.", "imposed", "each"),
+        ("The two countries have all imposed sanctions on Iran.", "imposed", "all"),
+        ("The United States has since paused funding for the agency.", "paused", "since"),
+        ("The ministry has since approved new licences worth 31 million euros.", "approved", "since"),
+    ],
+)
+def test_a_floating_word_leaves_the_participle_the_verb(text: str, verb: str, floating: str) -> None:
+    tree = _tree(text)
+    have = "has" if "has" in text.split() else "have"
+    assert tree[verb][0] == "ROOT"
+    assert tree[have] == ("aux", verb)
+    assert tree[floating] == ("advmod", verb)
+    objects = [word for word, (dep, head) in tree.items() if dep == "dobj" and head == verb]
+    assert len(objects) == 1
+
+
+def test_the_subject_and_its_conjuncts_follow_the_verb() -> None:
+    tree = _tree("Britain, France and Canada have each imposed sanctions on violent Israeli settlers.")
+    assert tree["Britain"] == ("nsubj", "imposed")
+    assert tree["France"] == ("conj", "Britain")
+    assert tree["on"][1] == "sanctions"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The countries have all the weapons they need.",  # no participle: "have" is the verb
+        "Seoul has since 2022 refused to send weapons.",  # "since" opens a phrase of time
+        "The two allies have each received used tanks from Poland.",  # "used" is an adjective
+    ],
+)
+def test_other_trees_are_left_as_the_model_read_them(text: str) -> None:
+    nlp = load_nlp()
+    mended = nlp(text)
+    with nlp.select_pipes(disable=list(COMPONENTS)):
+        bare = nlp(text)
+    assert [(t.dep_, t.head.i) for t in mended] == [(t.dep_, t.head.i) for t in bare]
