@@ -49,6 +49,7 @@ TRAINING_PARTS = tuple(
         "zq",
         "zr",
         "zs",
+        "zt",
     ]
 )
 # our own wire-style articles with gold events, in tests/extract (heldout3 written blind to the
@@ -64,6 +65,7 @@ BLIND_OWN_PARTS = (
     "heldout8_a",
     "heldout9_a",
     "heldout10_a",
+    "heldout11_a",
 )
 OWN_PARTS = ("heldout", "heldout3", "heldout4_a", "heldout4_b", *TRAINING_PARTS, *BLIND_OWN_PARTS)
 # the parts whose errors nobody reads: estimates of quality on unseen articles
