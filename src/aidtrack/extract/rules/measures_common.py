@@ -136,6 +136,14 @@ def _more_parties(party: Token) -> bool:
     return party.dep_ == "conj" or party.dep_ == "pobj" and _joining(party.head)
 
 
+def _other_party(sentence: Sentence, party: Token, parties: frozenset[str]) -> bool:
+    """Parties beside national ones, named by no state of their own ("two Iranian officials
+    and three firms in the United Arab Emirates"): where they are names their state."""
+    return (
+        _more_parties(party) and party.lemma_.lower() in parties and not _national(sentence, party, parties)
+    )
+
+
 def _joining(prep: Token) -> bool:
     """ "together with several firms based in China", "along with": more of the same parties."""
     doc = prep.doc
@@ -179,8 +187,14 @@ def target_codes(sentence: Sentence, phrase: Token, *, clauses: bool = False) ->
                 and not _trade_partner(tok, child)
             ):
                 continue
-            if national and child.dep_ == "prep" and child.lower_ == "in":
-                continue  # "Israeli settlers and four outposts in the West Bank"
+            if (
+                national
+                and child.dep_ == "prep"
+                and child.lower_ == "in"
+                and not _other_party(sentence, tok, parties)
+            ):
+                continue  # "Israeli settlers and four outposts in the West Bank" (but "two Iranian
+                # officials and three firms in the United Arab Emirates" names the Emirates)
             if child.dep_ == "prep" and child.lower_ == "of" and tok.lemma_.lower() in _RELATIONAL:
                 continue  # "Chinese suppliers of Russia's army": the client is no target
             agent = agent_of(child) if child.dep_ == "acl" and child.tag_ == "VBN" else None

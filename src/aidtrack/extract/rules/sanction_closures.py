@@ -268,10 +268,12 @@ def _closed_by(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fou
     another country's goods or carriers shut out, said in the passive with its maker; parties
     "added to the list", whose maker may be told before."""
     agent = agent_of(verb) or _late_agent(sentence, verb)
-    listed = verb.lemma_.lower() == "add" and any(
-        o.lemma_.lower() in sentence.lexicon.words("sanction", "list_nouns")
+    lists = [
+        o
         for o in prep_objects(verb, frozenset({"to"}))
-    )  # "Six Russian banks were added to the (sanctions) list"
+        if o.lemma_.lower() in sentence.lexicon.words("sanction", "list_nouns")
+    ]
+    listed = verb.lemma_.lower() == "add" and bool(lists)  # "Six Russian banks were added to the list"
     if verb.lemma_.lower() not in ("ban", "bar", "block", "blacklist") and not listed:
         return []
     under = _under_makers(sentence, verb) if agent is None else []
@@ -285,7 +287,16 @@ def _closed_by(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fou
         or t.lemma_.lower() in ("import", "export", "purchase")
         and not _arms_exports(sentence, t)
     ]  # "Russian ships were barred", "Imports of Russian oil were banned by New Zealand"
-    actors = actors_of(sentence, agent) if agent is not None else under or _context_maker(sentence, verb, ctx)
+    owners = [  # "the US Treasury's list" (whom "its list" means, the context tells)
+        c
+        for o in lists
+        if not any(m.pos_ == "PRON" for m in o.children)
+        for c in modifier_actors(sentence, o)
+    ]
+    if agent is not None:
+        actors = actors_of(sentence, agent)
+    else:
+        actors = under or (owners if listed else []) or _context_maker(sentence, verb, ctx)
     targets = [c for t in goods for c in target_codes(sentence, t) if c not in actors]
     return _sanctions(actors, list(dict.fromkeys(targets)), verb, ctx)
 

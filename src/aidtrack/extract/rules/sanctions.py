@@ -16,7 +16,7 @@ from aidtrack.extract.clauses import (
 from aidtrack.extract.lexicon import Lexicon
 from aidtrack.extract.modality import is_hedged, is_negated
 from aidtrack.extract.parties import actors_of, is_state, joined_parties, reporters_of
-from aidtrack.extract.roles import modifier_actors
+from aidtrack.extract.roles import modifier_actors, names_wealth
 from aidtrack.extract.rules.common import ArticleContext, Found, anchored_on
 from aidtrack.extract.rules.measures_common import (
     _CORE_SANCTIONS,
@@ -714,6 +714,7 @@ def _members_beside(
     China and Turkey"."""
     if objects is None:
         objects = children(verb, frozenset({"dobj", "nsubjpass"}))
+    objects = [o for obj in objects for o in _owners(obj)]
     if not any(_names_parties(sentence, o) for o in objects):
         return []
     preps = _MEMBER_PREPS | (set() if named else {"in", "from"})  # "entities | from Russia"
@@ -728,6 +729,14 @@ def _members_beside(
         for p in verb.subtree
         if p.lower_ == "among" and p.head != verb and p.i > verb.i and _of_them(p)
         for o in children(p, frozenset({"pobj"}))
+    ]
+    members += [  # "designated six people, among them two Syrian commanders" (the members read as the head)
+        c
+        for c in verb.children
+        if c.dep_ in ("dep", "appos", "npadvmod", "conj")
+        and c.pos_ in ("NOUN", "PROPN")
+        and c.i > verb.i
+        and any(p.lower_ == "among" and _of_them(p) for p in c.children)
     ]
     members += [  # "..., most of them registered in Russia", "six of them based in the UAE and one in Kenya"
         o
@@ -745,6 +754,15 @@ def _members_beside(
         and any(_some_of_them(s) for s in children(c, frozenset({"nsubj"})))
     ]
     return [c for o in members for c in target_codes(sentence, o)]
+
+
+def _owners(obj: Token) -> list[Token]:
+    """Whose wealth a measure holds: "froze the assets of 11 individuals and 29 organisations"
+    lists the individuals and organisations; any other object is itself what is listed."""
+    if not names_wealth(obj):
+        return [obj]
+    owners = prep_objects(obj, frozenset({"of"}))
+    return [o for owner in owners for o in (owner, *children(owner, frozenset({"conj"})))] or [obj]
 
 
 # what counts parties: "a number of companies", "dozens of firms"
