@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 # the repairs, in the order they run (each is added at the end of the pipeline)
-COMPONENTS = ("aidtrack_floating_adverb",)
+COMPONENTS = ("aidtrack_floating_adverb", "aidtrack_sum_after_brackets")
 
 # words that float between "have" and its participle: "have each imposed", "has since paused"
 _FLOATING = frozenset({"each", "both", "all", "since", "now", "already", "also", "just", "jointly"})
@@ -71,3 +71,33 @@ def _make_perfect(doc: Doc, holder: Token, verb: Token) -> None:
     have.pos_ = "AUX"
     floating.head = verb
     floating.dep_ = "advmod"
+
+
+# what a sum is "in": "10 million pounds in humanitarian aid", "$5 million in grants"
+_SUM_PREPS = frozenset({"in"})
+
+
+@Language.component("aidtrack_sum_after_brackets")
+def mend_sum_after_brackets(doc: Doc) -> Doc:
+    """ "announced 10 million pounds (about $12.6 million) in new humanitarian aid": after the
+    converted figure in brackets the model hangs "in ... aid" on the verb, so the sum seems to be
+    of nothing. Hang it on the sum again, as without the brackets."""
+    for prep in doc:
+        total = _sum_before_brackets(doc, prep)
+        if total is not None:
+            prep.head = total
+    return doc
+
+
+def _sum_before_brackets(doc: Doc, prep: Token) -> Token | None:
+    """The sum whose bracketed conversion ends just before ``prep``, when both hang on one verb."""
+    if prep.lower_ not in _SUM_PREPS or prep.dep_ != "prep" or prep.i < 2 or doc[prep.i - 1].text != ")":
+        return None
+    closing = doc[prep.i - 1]
+    total = closing.head
+    if total.head != prep.head or total.dep_ not in ("dobj", "nsubjpass", "attr"):
+        return None
+    number = total.like_num or total.pos_ == "NUM" or any(c.like_num for c in total.children)
+    if not number or not any(t.text == "(" for t in doc[total.i : closing.i]):
+        return None
+    return total

@@ -22,6 +22,7 @@ from aidtrack.extract.roles import (
     DOBJ_RECIPIENT_VERBS,
     INSTRUMENTS,
     MAKING,
+    PAYING_VERBS,
     TIME_WORDS,
     TRANSPORT_VERBS,
     categories_in,
@@ -81,6 +82,53 @@ from aidtrack.extract.rules.threats import CUTTING
 _OPPOSING_PREPS = frozenset({"against", "without"})
 
 
+# verbs that carry a running total to a figure: "bringing US assistance since 2023 to $2.3 billion"
+TOTALLING = frozenset({"bring", "take", "push", "lift", "raise"})
+
+
+def _kind_of_total(sentence: Sentence, verb: Token) -> list[str]:
+    """The kind of the running total a sum adds to, which is the sum's kind ("added $147
+    million, which it said brought its humanitarian funding for the crisis to $1.1 billion")."""
+    for total in verb.subtree:
+        if (
+            total.i > verb.i
+            and total.pos_ == "VERB"
+            and total.lemma_.lower() in TOTALLING
+            and any(has_money(list(o.subtree)) for o in prep_objects(total, frozenset({"to"})))
+        ):
+            kinds = categories_in(
+                sentence, [t for o in children(total, frozenset({"dobj"})) for t in o.subtree]
+            )
+            if kinds:
+                return kinds
+    return []
+
+
+def _request_funded(sentence: Sentence, verb: Token) -> bool:
+    """ "The UN's appeal for Sudan is only 6 percent funded", "the plan has been fully funded":
+    how far a request for money is met says nothing of who met it (its owner asked)."""
+    if verb.lemma_.lower() not in ("fund", "finance") or verb.tag_ != "VBN":
+        return False
+    holder = verb.head if verb.dep_ in ("acomp", "xcomp") else verb
+    requests = sentence.lexicon.words("appeal", "nouns") | {"plan"}
+    return any(s.lemma_.lower() in requests for s in children(holder, frozenset({"nsubj", "nsubjpass"})))
+
+
+def _paid_for_by_another(verb: Token) -> bool:
+    """ "to pay for food and medical care delivered by United Nations agencies": goods or services
+    another's money pays for, said to be delivered by those who carry them out (the agencies are
+    a channel, the payer the donor)."""
+    if verb.dep_ != "acl" or agent_of(verb) is None:
+        return False
+    goods = verb.head
+    while goods.dep_ == "conj":
+        goods = goods.head
+    prep = goods.head
+    return (
+        goods.dep_ == "pobj" and prep.lower_ == "for" and prep.head.lemma_.lower() in PAYING_VERBS | {"cover"}
+    )
+
+
 @anchored_on("VERB", "AUX")
 def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Germany sent tanks to Ukraine", "aid was pledged by Japan", "X agreed to send"."""
@@ -124,6 +172,10 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         return []  # "cut the electricity it supplies to Niger": a supply cut, read as such
     if lemma == "pay" and _pays_a_price(sentence, verb):
         return []  # "paid Russia 2 billion euros for gas": a purchase
+    if _request_funded(sentence, verb):
+        return []  # "its $2.7 billion appeal for Sudan is only 6 percent funded": a shortfall, no gift
+    if _paid_for_by_another(verb):
+        return []  # "to pay for medical care delivered by UN agencies": they carry another's gift
     if lemma == "raise" and any(_a_sum(c) for c in children(verb, frozenset({"dobj"}))):
         return []  # "said it had raised more than 3 million pounds for medical supplies": collected
     objects = object_tokens(verb)
@@ -236,6 +288,7 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     cats = purpose_categories(sentence, verb, objects, cats) if not cat_default else cats
     if cat_default and has_money(objects) and not money_subject:
         told = purpose_kinds(sentence, verb, objects)  # "a further $100 million to help pay pensions"
+        told = told or _kind_of_total(sentence, verb)  # "which brought its humanitarian funding to"
         cats, cat_default = (told, False) if told else (cats, cat_default)
     if inherent and not categories_in(sentence, objects):
         cats = ["military"]

@@ -52,7 +52,7 @@ from aidtrack.extract.rules.common import (
     light_verb_actors,
     on_hold,
 )
-from aidtrack.extract.rules.support import _WELCOMING, _asked_or_refused, _welcoming_parties
+from aidtrack.extract.rules.support import _WELCOMING, TOTALLING, _asked_or_refused, _welcoming_parties
 from aidtrack.extract.rules.threats import CUTTING
 
 _MONEY_HELP = frozenset({"funding", "financing", "money", "grant", "fund"})
@@ -327,15 +327,11 @@ def _held_within(sentence: Sentence, noun: Token) -> bool:
     return token.head.lemma_.lower() in lex.words("refusal", "verbs") | lex.support_verbs
 
 
-# verbs that carry a running total to a figure: "bringing US assistance since 2023 to $2.3 billion"
-_TOTALLING = frozenset({"bring", "take", "push", "lift", "raise"})
-
-
 def _total_raised(noun: Token) -> list[Token]:
     """The total a new gift adds to, whose kind is the gift's: "Canada's latest tranche brings
     its military aid to Ukraine to more than C$4 billion"."""
     head = noun.head
-    if noun.dep_ != "nsubj" or head.lemma_.lower() not in _TOTALLING:
+    if noun.dep_ != "nsubj" or head.lemma_.lower() not in TOTALLING:
         return []
     return [t for o in children(head, frozenset({"dobj"})) for t in o.subtree]
 
@@ -344,7 +340,7 @@ def _running_total(noun: Token) -> bool:
     head = noun.head
     return (
         noun.dep_ == "dobj"
-        and head.lemma_.lower() in _TOTALLING
+        and head.lemma_.lower() in TOTALLING
         and any(has_money(list(o.subtree)) for o in prep_objects(head, frozenset({"to"})))
     )
 
