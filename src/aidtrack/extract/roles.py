@@ -138,6 +138,11 @@ _PRIVATE = frozenset(
         "contractor",
         "corporation",
         "arms-maker",
+        "maker",
+        "producer",
+        "exporter",
+        "dealer",
+        "shipbuilder",
     }
 )
 

@@ -104,6 +104,19 @@ def _kind_of_total(sentence: Sentence, verb: Token) -> list[str]:
     return []
 
 
+def _helped_to_give(verb: Token) -> bool:
+    """ "to help Colombia provide shelter and health care", "enabling Jordan to supply water to
+    refugees": what a helped party does for those in its care is the purpose of the help it
+    gets, not a gift of its own."""
+    helper = verb.head
+    if verb.dep_ not in ("ccomp", "xcomp") or helper.lemma_.lower() not in ("help", "enable", "assist"):
+        return False
+    doer = (
+        subject_of(verb) if verb.dep_ == "ccomp" else next(iter(children(helper, frozenset({"dobj"}))), None)
+    )
+    return doer is not None and helper.dep_ in ("advcl", "xcomp", "acl", "relcl", "ccomp")
+
+
 def _request_funded(sentence: Sentence, verb: Token) -> bool:
     """ "The UN's appeal for Sudan is only 6 percent funded", "the plan has been fully funded":
     how far a request for money is met says nothing of who met it (its owner asked)."""
@@ -172,6 +185,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         return []  # "cut the electricity it supplies to Niger": a supply cut, read as such
     if lemma == "pay" and _pays_a_price(sentence, verb):
         return []  # "paid Russia 2 billion euros for gas": a purchase
+    if _helped_to_give(verb):
+        return []  # "$68 million to help Colombia provide shelter to migrants": Colombia is helped
     if _request_funded(sentence, verb):
         return []  # "its $2.7 billion appeal for Sudan is only 6 percent funded": a shortfall, no gift
     if _paid_for_by_another(verb):
@@ -402,6 +417,8 @@ def _commercial(sentence: Sentence, verb: Token, objects: list[Token], ctx: Arti
         return False
     if any(t.dep_ in ("appos", "dobj") and t.lemma_.lower() in _SALE_NOUNS for t in verb.subtree):
         return True  # "delivered the missiles in April, a commercial sale"
+    if any(_commercial_deal(o) for o in prep_objects(verb, frozenset({"under", "as"}))):
+        return True  # "sold drones to Ukraine's defence ministry under a commercial contract"
     recipients = recipients_of(sentence, verb, dobj_is_recipient=False)
     if set(recipients) & ctx.aided:
         return False
@@ -423,6 +440,14 @@ def _commercial(sentence: Sentence, verb: Token, objects: list[Token], ctx: Arti
     return any(
         o.lemma_.lower() in _DEALS for o in prep_objects(verb, frozenset({"under", "as"}))
     )  # "delivered under a contract", "shipped as part of a sale"
+
+
+def _commercial_deal(deal: Token) -> bool:
+    """ "a commercial contract", "a commercial sale": a deal its words call trade, whoever the
+    buyer is (an aided party may also buy)."""
+    return deal.lemma_.lower() in _DEALS and any(
+        c.dep_ == "amod" and c.lower_ == "commercial" for c in deal.children
+    )
 
 
 def _funds_a_purchase_for_another(sentence: Sentence, verb: Token) -> bool:
