@@ -1082,11 +1082,20 @@ def _sanctions_package(sentence: Sentence, objects: list[Token]) -> bool:
         if g.dep_ == "pobj"
     ]
     return any(
-        (c.dep_ in ("relcl", "acl") and c.lemma_.lower() in restricting)
+        (c.dep_ in ("relcl", "acl") and c.lemma_.lower() in restricting and _given(t))
         or (c.dep_ == "compound" and c.lemma_.lower() in sanction_nouns)
         for t in objects
         for c in t.children
     ) or any(g.lemma_.lower() in sanction_nouns for g in of_sanctions)
+
+
+# the relations of what a verb gives (not "in line with rules that restrict arms transfers")
+_WHAT_IS_GIVEN = frozenset({"dobj", "nsubjpass", "nsubj", "conj", "appos", "attr", "dative"})
+
+
+def _given(token: Token) -> bool:
+    """What is given or part of it ("the fourteenth package of restrictive measures")."""
+    return token.dep_ in _WHAT_IS_GIVEN or token.dep_ == "pobj" and token.head.lower_ == "of"
 
 
 def _described_by_participle(sentence: Sentence, verb: Token) -> list[Token]:
