@@ -640,11 +640,24 @@ def _drop_sanctioned_dealings(found: list[Found]) -> list[Found]:
         for e in found
         if not (
             e.fields["type"] == "support"
-            and e.anchor.dep_ in ("acl", "relcl", "pcomp")
+            and _in_relative_clause(e.anchor)
             and any(e.anchor.i in scope for scope in scopes)
         )
         and not (e.fields["type"] == "refusal" and e.anchor.i in anchors)
     ]
+
+
+def _in_relative_clause(verb: Token) -> bool:
+    """A clause that describes a party: "firms that supply drone parts", also when reported
+    ("seven companies that it said had supplied the group with weapons")."""
+    if verb.dep_ in ("acl", "relcl", "pcomp"):
+        return True
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _RELATIVES for c in verb.children):
+        return True  # "that it said had supplied": the parser's ccomp, but "that" is the subject
+    return verb.dep_ == "ccomp" and verb.head.dep_ in ("acl", "relcl")
+
+
+_RELATIVES = frozenset({"that", "which", "who"})
 
 
 # verbs of paying for what is given: their subject gives whatever the goods are

@@ -127,19 +127,30 @@ def _request_funded(sentence: Sentence, verb: Token) -> bool:
     return any(s.lemma_.lower() in requests for s in children(holder, frozenset({"nsubj", "nsubjpass"})))
 
 
-def _paid_for_by_another(verb: Token) -> bool:
-    """ "to pay for food and medical care delivered by United Nations agencies": goods or services
-    another's money pays for, said to be delivered by those who carry them out (the agencies are
-    a channel, the payer the donor)."""
-    if verb.dep_ != "acl" or agent_of(verb) is None:
+def _part_of_anothers_gift(sentence: Sentence, verb: Token) -> bool:
+    """ "to pay for food and medical care delivered by United Nations agencies", "announced 25
+    million dollars in aid, including shelter delivered by the Red Cross": goods inside another
+    party's gift, said to be delivered by those who carry them out (a channel, not a donor)."""
+    if verb.dep_ != "acl" or agent_of(verb) is None or verb.lemma_.lower() not in _CARRYING_OUT:
         return False
-    goods = verb.head
-    while goods.dep_ == "conj":
-        goods = goods.head
-    prep = goods.head
-    return (
-        goods.dep_ == "pobj" and prep.lower_ == "for" and prep.head.lemma_.lower() in PAYING_VERBS | {"cover"}
-    )
+    giving = sentence.lexicon.support_verbs | sentence.lexicon.words("support", "object_verbs") | PAYING_VERBS
+    word = verb.head
+    for _ in range(12):
+        if word.dep_ not in _INSIDE_A_GIFT or word.head == word:
+            return False
+        word = word.head
+        if word.pos_ in ("VERB", "AUX") and word.dep_ not in (
+            "acl",
+            "prep",
+        ):  # past "displaced by", "including"
+            return word.lemma_.lower() in giving | {"cover"} and word != verb
+    return False
+
+
+# verbs of carrying out what another pays for: "care delivered by UN agencies"
+_CARRYING_OUT = frozenset({"deliver", "distribute", "run", "implement", "administer", "manage", "operate"})
+# the relations that lead from goods up to the verb that gives them
+_INSIDE_A_GIFT = frozenset({"conj", "pobj", "prep", "dobj", "appos", "nsubjpass", "agent", "acl"})
 
 
 @anchored_on("VERB", "AUX")
@@ -189,7 +200,7 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         return []  # "$68 million to help Colombia provide shelter to migrants": Colombia is helped
     if _request_funded(sentence, verb):
         return []  # "its $2.7 billion appeal for Sudan is only 6 percent funded": a shortfall, no gift
-    if _paid_for_by_another(verb):
+    if _part_of_anothers_gift(sentence, verb):
         return []  # "to pay for medical care delivered by UN agencies": they carry another's gift
     if lemma == "raise" and any(_a_sum(c) for c in children(verb, frozenset({"dobj"}))):
         return []  # "said it had raised more than 3 million pounds for medical supplies": collected
@@ -419,6 +430,8 @@ def _commercial(sentence: Sentence, verb: Token, objects: list[Token], ctx: Arti
         return True  # "delivered the missiles in April, a commercial sale"
     if any(_commercial_deal(o) for o in prep_objects(verb, frozenset({"under", "as"}))):
         return True  # "sold drones to Ukraine's defence ministry under a commercial contract"
+    if _in_exchange(verb):
+        return True  # "to hand over old Russian-made helicopters in exchange for new American kit"
     recipients = recipients_of(sentence, verb, dobj_is_recipient=False)
     if set(recipients) & ctx.aided:
         return False
@@ -440,6 +453,11 @@ def _commercial(sentence: Sentence, verb: Token, objects: list[Token], ctx: Arti
     return any(
         o.lemma_.lower() in _DEALS for o in prep_objects(verb, frozenset({"under", "as"}))
     )  # "delivered under a contract", "shipped as part of a sale"
+
+
+def _in_exchange(verb: Token) -> bool:
+    """ "in exchange for new American kit", "in return for access to cobalt": a swap is a trade."""
+    return any(o.lemma_.lower() in ("exchange", "return") for o in prep_objects(verb, frozenset({"in"})))
 
 
 def _commercial_deal(deal: Token) -> bool:

@@ -52,7 +52,13 @@ from aidtrack.extract.rules.common import (
     light_verb_actors,
     on_hold,
 )
-from aidtrack.extract.rules.support import _WELCOMING, TOTALLING, _asked_or_refused, _welcoming_parties
+from aidtrack.extract.rules.support import (
+    _WELCOMING,
+    TOTALLING,
+    _asked_or_refused,
+    _denied,
+    _welcoming_parties,
+)
 from aidtrack.extract.rules.threats import CUTTING
 
 _MONEY_HELP = frozenset({"funding", "financing", "money", "grant", "fund"})
@@ -78,6 +84,8 @@ def support_coming_forward(sentence: Sentence, verb: Token, ctx: ArticleContext)
         return []
     gifts = prep_objects(verb, frozenset({"with"}))
     tokens = [t for g in gifts for t in g.subtree]
+    denied = {d.i for t in tokens if _denied(t) for d in t.subtree}  # "with warnings rather than weapons"
+    tokens = [t for t in tokens if t.i not in denied]
     if not tokens or not (has_support_noun(sentence, tokens) or has_money(tokens)):
         return []
     donors = actors_of(sentence, subject_of(verb))
