@@ -50,6 +50,7 @@ TRAINING_PARTS = tuple(
         "zr",
         "zs",
         "zt",
+        "zu",
     ]
 )
 # our own wire-style articles with gold events, in tests/extract (heldout3 written blind to the
