@@ -62,3 +62,18 @@ def test_other_trees_are_left_as_the_model_read_them(text: str) -> None:
     with nlp.select_pipes(disable=list(COMPONENTS)):
         bare = nlp(text)
     assert [(t.dep_, t.head.i) for t in mended] == [(t.dep_, t.head.i) for t in bare]
+
+
+def test_an_acronym_before_a_verb_without_subject_is_its_subject() -> None:
+    tree = _tree("USAID provided 11.5 million dollars for Armenia.")
+    assert tree["USAID"] == ("nsubj", "provided")
+    assert [t.pos_ for t in load_nlp()("USAID provided 11.5 million dollars.")][0] == "PROPN"
+
+
+def test_a_conversion_in_brackets_leaves_the_sum_what_it_is_in() -> None:
+    text = "Japan will provide 4.5 billion yen ($30 million) in emergency grants to Ukraine."
+    nlp = load_nlp()
+    with nlp.select_pipes(disable=list(COMPONENTS)):
+        bare = {t.text: t.head.text for t in nlp(text)}
+    assert bare["in"] == "provide"  # the model's reading, which the repair mends
+    assert _tree(text)["in"] == ("prep", "yen")

@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 # the repairs, in the order they run (each is added at the end of the pipeline)
-COMPONENTS = ("aidtrack_floating_adverb", "aidtrack_sum_after_brackets")
+COMPONENTS = ("aidtrack_floating_adverb", "aidtrack_sum_after_brackets", "aidtrack_acronym_subject")
 
 # words that float between "have" and its participle: "have each imposed", "has since paused"
 _FLOATING = frozenset({"each", "both", "all", "since", "now", "already", "also", "just", "jointly"})
@@ -101,3 +101,24 @@ def _sum_before_brackets(doc: Doc, prep: Token) -> Token | None:
     if not number or not any(t.text == "(" for t in doc[total.i : closing.i]):
         return None
     return total
+
+
+@Language.component("aidtrack_acronym_subject")
+def mend_acronym_subject(doc: Doc) -> Doc:
+    """ "USAID provided $11.5 million": an agency's acronym before a verb that has no subject is
+    read as an adverb. Make it the subject, a name."""
+    for word in doc:
+        if _acronym_read_as_modifier(word):
+            word.dep_ = "nsubj"
+            word.pos_ = "PROPN"
+            word.tag_ = "NNP"
+    return doc
+
+
+def _acronym_read_as_modifier(word: Token) -> bool:
+    if not (word.is_upper and word.is_alpha and len(word) >= 3) or word.pos_ not in ("ADV", "ADJ"):
+        return False
+    verb = word.head
+    if word.dep_ not in ("advmod", "npadvmod", "dep") or verb.pos_ != "VERB" or verb.i < word.i:
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children)

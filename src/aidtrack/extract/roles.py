@@ -366,6 +366,9 @@ def recipients_of(sentence: Sentence, anchor: Token, *, dobj_is_recipient: bool)
             [o for o in prep_objects(anchor, RECIPIENT_PREPS) if o.i not in sentence.codes],
             places,
         )
+        found = found or _deep_recipients(  # "dropped food by parachute over northern Gaza"
+            sentence, prep_objects(anchor, frozenset({"by"})), places | RECIPIENT_PREPS
+        )
     if not found:  # "approved a loan to support Ukraine's budget", "sent funds to help Moldova"
         found = _recipient_codes(sentence, [o for c in [anchor, *objects] for o in purpose_objects(c)])
     return found
