@@ -352,6 +352,7 @@ def recipients_of(sentence: Sentence, anchor: Token, *, dobj_is_recipient: bool)
         candidates += _misread_dative(sentence, anchor, obj)
         if dobj_is_recipient and not _is_money(obj) and _names_a_party(sentence, obj):
             candidates.append(obj)
+    candidates += _shared_between(anchor, objects)
     found = _recipient_codes(sentence, candidates)
     if not found:  # "1 billion euros from taxes on assets for Ukraine's defence"
         found = _deep_recipients(sentence, objects, preps)
@@ -372,6 +373,22 @@ def recipients_of(sentence: Sentence, anchor: Token, *, dobj_is_recipient: bool)
     if not found:  # "approved a loan to support Ukraine's budget", "sent funds to help Moldova"
         found = _recipient_codes(sentence, [o for c in [anchor, *objects] for o in purpose_objects(c)])
     return found
+
+
+# participles that share a gift out: "split between Niger, Mali and Burkina Faso"
+_SHARING = frozenset({"split", "divide", "share", "distribute", "spread"})
+
+
+def _shared_between(anchor: Token, objects: list[Token]) -> list[Token]:
+    """Those a gift is shared between ("allocated 202 million euros for the Sahel, split between
+    Niger, Mali and Burkina Faso"): each receives."""
+    return [
+        o
+        for holder in (anchor, *objects)
+        for c in holder.children
+        if c.dep_ in ("advcl", "acl") and c.tag_ == "VBN" and c.lemma_.lower() in _SHARING
+        for o in prep_objects(c, frozenset({"between", "among", "across"}))
+    ]
 
 
 # verbs of a purpose clause whose object (or its owner) is the one helped
@@ -930,12 +947,19 @@ COST_NOUNS = frozenset({"cost", "bill", "expense", "price", "tariff", "purchase"
 BUYING_VERBS = frozenset({"buy", "purchase", "order", "procure", "import", "acquire"})
 
 
+# what a household or a state pays a supplier for: its bills paid are money, not relief in kind
+_UTILITIES = frozenset(
+    {"electricity", "gas", "heating", "heat", "power", "energy", "fuel", "water", "utility"}
+)
+
+
 def _priced(sentence: Sentence, token: Token) -> bool:
     """A word of relief named as what a bill or a purchase is for ("cover half the cost of
     electricity", "soaring electricity bills", "help Moldova buy electricity and gas"): money
     to pay it is financial support, not relief in kind (but "a fund that buys generators for
-    Ukrainian towns" buys relief to give)."""
-    if sentence.lexicon.categories_of(token) != ["humanitarian"]:
+    Ukrainian towns" buys relief to give). Only what a household or a state buys on a market
+    counts: "cover the cost of winter shelter" pays for relief in kind."""
+    if sentence.lexicon.categories_of(token) != ["humanitarian"] or token.lemma_.lower() not in _UTILITIES:
         return False
     head = token
     for _ in range(3):

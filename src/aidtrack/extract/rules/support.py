@@ -930,13 +930,44 @@ def _gapped_donors(sentence: Sentence, verb: Token) -> list[str]:
         if tok.i <= verb.i or tok.i not in sentence.codes or tok.i + 1 >= len(doc):
             continue
         after = _past_modifiers(doc, tok.i + 1)  # "and the European Union an initial 2.5 million"
-        if not (after.like_num or after.tag_ == "$" or after.text in ("€", "$", "£", "¥")):
+        if not (after.like_num or after.tag_ == "$" or after.text in ("€", "$", "£", "¥")) and not (
+            _goods_follow(sentence, doc, tok.i + 1) and not _sum_given(verb)
+        ):
             continue
-        if tok.dep_ in ("appos", "npadvmod", "conj", "nsubj", "dobj", "nmod", "dep") and tok.head.i >= verb.i:
+        goods = _goods_follow(sentence, doc, tok.i + 1)
+        deps = _GAPPED_DEPS | ({"compound"} if goods else set())  # "and Poland fighter jets"
+        if tok.dep_ in deps and tok.head.i >= verb.i:
             before = doc[_name_start(sentence, tok) - 1]  # "and the European Union 350 million"
             if before.lower_ in (",", "and", "while", "whereas", ";") or before.dep_ == "cc":
                 found.append(sentence.codes[tok.i])
     return found
+
+
+def _goods_follow(sentence: Sentence, doc, i: int) -> bool:
+    """ "..., Azerbaijan fuel and rescue teams, and Japan an emergency medical team": after a
+    donor left without its verb, a phrase of goods of a kind the lexicon knows."""
+    for token in doc[i : min(i + 5, sentence.span.end)]:
+        if token.pos_ in ("PUNCT", "CCONJ", "VERB", "AUX", "ADP") or token.i in sentence.codes:
+            return False
+        if _names_aid_for(sentence, token):
+            return False  # "Haiti mission and Somalia relief": relief for Somalia
+        if token.pos_ in ("NOUN", "ADJ") and sentence.lexicon.categories_of(token):
+            return True
+    return False
+
+
+# how the parser hangs a donor left without its verb ("France pledged 100 million euros, Germany 80")
+_GAPPED_DEPS = frozenset({"appos", "npadvmod", "conj", "nsubj", "dobj", "nmod", "dep"})
+
+
+def _names_aid_for(sentence: Sentence, noun: Token) -> bool:
+    """ "Somalia relief", "Sahel aid": a word of support a name is compounded on, for that party."""
+    return noun.lemma_.lower() in sentence.lexicon.words("support", "nouns") | {"relief"}
+
+
+def _sum_given(verb: Token) -> bool:
+    """The verb gives a sum: later donors left without it stand before sums of their own."""
+    return any(_a_sum(o) for o in children(verb, frozenset({"dobj"})))
 
 
 def _past_modifiers(doc, i: int) -> Token:
