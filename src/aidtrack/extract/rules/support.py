@@ -310,7 +310,9 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     if defaulted and _own_money(verb):
         return []  # "a deal Taipei will finance entirely from its own defence budget": self-financed
     objects = without_asides(objects, verb)  # the kind is not read from "after refusing to send arms"
-    cats, cat_default = _category_or_default(sentence, objects, ctx, allow_default=True)
+    cats, cat_default = _category_or_default(
+        sentence, objects, ctx, allow_default=True, sentence_wide=has_money(objects)
+    )  # "the EU's initial 5.5 million euros in humanitarian aid ...; Germany added 5 million euros"
     cats = purpose_categories(sentence, verb, objects, cats) if not cat_default else cats
     if cat_default and has_money(objects) and not money_subject:
         told = purpose_kinds(sentence, verb, objects)  # "a further $100 million to help pay pensions"
@@ -957,7 +959,7 @@ def _goods_follow(sentence: Sentence, doc, i: int) -> bool:
 
 
 # how the parser hangs a donor left without its verb ("France pledged 100 million euros, Germany 80")
-_GAPPED_DEPS = frozenset({"appos", "npadvmod", "conj", "nsubj", "dobj", "nmod", "dep"})
+_GAPPED_DEPS = frozenset({"appos", "npadvmod", "conj", "nsubj", "dobj", "nmod", "dep", "advcl", "nummod"})
 
 
 def _names_aid_for(sentence: Sentence, noun: Token) -> bool:
