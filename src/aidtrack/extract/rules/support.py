@@ -1168,7 +1168,8 @@ def _names_support(sentence: Sentence, verb: Token, by_party: list[Token]) -> bo
         return True
     if _through_instrument(sentence, verb):
         return True
-    return bool(categories_in(sentence, [verb, *objects])) and bool(
+    receivers = prep_objects(verb, frozenset({"to", "for"}))
+    return bool(categories_in(sentence, [verb, *objects, *receivers])) and bool(  # "payments to UNRWA"
         recipients_of(sentence, verb, dobj_is_recipient=False)
     )
 
