@@ -637,7 +637,7 @@ def support_compound(sentence: Sentence, word: Token, ctx: ArticleContext) -> li
     )
 
 
-_PAYING = frozenset({"pay", "cover", "foot", "shoulder", "bear", "meet"})
+_PAYING = frozenset({"pay", "cover", "foot", "shoulder", "bear", "meet", "provide", "contribute", "supply"})
 
 
 @anchored_on("VERB")
@@ -655,7 +655,7 @@ def support_paying(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list
         for g in prep_objects(c, frozenset({"of", "for"}))  # "the cost of", "the bill for"
     ]
     if not things:
-        return []
+        return _remainder_paid(sentence, verb, ctx)
     phrase = [t for th in things for t in th.subtree]
     cats = categories_in(sentence, phrase)
     recipients = [r for t in phrase for r in recipients_of(sentence, t, dobj_is_recipient=False)]
@@ -671,6 +671,28 @@ def support_paying(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list
         return []
     return _supports(
         donors, recipients, cats, verb, 0.75, rule="support-paying", stage=stage_of_verb(sentence, verb)
+    )
+
+
+# what is left of a sum others pay: "Canada and Japan have covered the remainder"
+_REMAINDERS = frozenset({"remainder", "rest", "balance"})
+
+
+def _remainder_paid(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """ "Washington will provide $20 billion of the loan, while Canada, Japan and Britain are
+    covering the remainder": the rest of a gift just told goes where the gift goes, of its kind."""
+    if not any(c.lemma_.lower() in _REMAINDERS for c in children(verb, frozenset({"dobj"}))):
+        return []
+    told = [e.fields for e in ctx.told_in_sentence if e.fields["type"] == "support"]
+    told = told or ctx.last_of_type.get("support", [])
+    if not told:
+        return []
+    first = told[0]  # the share told first is of the whole the rest completes
+    donors = [d for d in donors_of_verb(sentence, verb) if d not in {e["donor"] for e in told}]
+    recipients = [first["recipient"]] if first.get("recipient") else []
+    cats = [first["category"]] if first.get("category") else []
+    return _supports(
+        donors, recipients, cats, verb, 0.7, rule="support-remainder", stage=stage_of_verb(sentence, verb)
     )
 
 
