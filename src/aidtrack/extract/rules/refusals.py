@@ -356,8 +356,9 @@ def _gives_word(lex: Any, token: Token) -> bool:
     )
 
 
-# an offer is no gift yet, but declining to offer refuses one: "stopped short of offering weapons"
-_OFFERING = frozenset({"offer"})
+# an offer is no gift yet, but declining to offer refuses one: "stopped short of offering weapons";
+# money held back from release is withheld ("held off on releasing the next tranche")
+_OFFERING = frozenset({"offer", "release"})
 
 
 _GERUND_PREPS = frozenset({"at", "from", "on", "of", "against"})

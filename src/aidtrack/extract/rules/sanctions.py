@@ -458,7 +458,10 @@ def _sanction_verb(sentence: Sentence, noun: Token) -> Token | None:
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _CONTAINERS:
         noun = noun.head.head  # "hit Russian traders with a fresh round of penalties"
     noun = _past_partitive(noun)  # "adopted each of the EU's sanctions packages"
+    asking = sentence.lexicon.words("appeal", "nouns") | sentence.lexicon.words("modality", "hedge_nouns")
     for tok in governors(noun)[:3]:
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in asking:
+            return None  # "renewed their call for a full ban on Russian LNG": asked for, not imposed
         if tok.pos_ == "VERB" and tok.lemma_.lower() in _loosening(sentence.lexicon) - governors_:
             return None  # "announced that it would lift its restrictions": a measure ended
         if tok.pos_ == "VERB" and (tok.lemma_.lower() in governors_ or _takes_part(tok)):
