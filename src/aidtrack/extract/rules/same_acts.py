@@ -79,7 +79,7 @@ def same_act(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found
         return []
     if is_negated(verb) or is_hedged(sentence, verb) or verb.lemma_.lower() in _WEIGHING:
         return []  # "Australia is weighing similar steps": not taken yet
-    kinds = _repeated(verb)
+    kinds = _repeated(verb) or _echoed(sentence, verb)
     if _eases(sentence, verb):  # "took a similar step, easing restrictions on Syrian banks": no new sanction
         kinds = kinds - {"sanction"}
     if not kinds or _tells_its_own(verb):
@@ -172,6 +172,27 @@ def _repeated(verb: Token) -> frozenset[str]:
         if same and obj.lemma_.lower() in _SAME_NOUNS:
             return _SAME_NOUNS[obj.lemma_.lower()] or _MEASURES
     return frozenset()
+
+
+# words that mark an act said again: "Sweden and Japan also paused"
+_AGAIN = frozenset({"also", "too", "likewise", "similarly"})
+# what a verb said again without an object of its own may still have
+_BARE = frozenset({"advmod", "nsubj", "aux", "neg", "punct", "cc", "conj", "npadvmod", "advcl"})
+
+
+def _echoed(sentence: Sentence, verb: Token) -> frozenset[str]:
+    """ "The United States and Germany paused their funding. Sweden and Japan also paused": a
+    verb of the act just told, said again with "also" and nothing of its own, repeats it."""
+    if not any(c.lower_ in _AGAIN for c in verb.children) or any(c.dep_ not in _BARE for c in verb.children):
+        return frozenset()
+    lex = sentence.lexicon
+    lemma = verb.lemma_.lower()
+    kinds = {
+        "refusal": lex.words("refusal", "verbs"),
+        "support": lex.support_verbs,
+        "sanction": lex.words("sanction", "verbs"),
+    }
+    return frozenset(kind for kind, words in kinds.items() if lemma in words)
 
 
 def _the_same_after(verb: Token) -> bool:
