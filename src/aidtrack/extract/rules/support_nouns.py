@@ -837,7 +837,10 @@ def _named_giver(noun: Token) -> tuple[Token | None, Token | None]:
         copula = noun.head.head
         return (subject_of(copula), copula) if copula.lemma_.lower() in _COPULAS else (None, None)
     if holder.dep_ == "attr" and holder.head.lemma_.lower() in _COPULAS:
-        return subject_of(holder.head), holder.head
+        copula = holder.head
+        if copula.dep_ == "relcl" and copula.head.pos_ == "PROPN":
+            return copula.head, None  # "The European Union, which had been Niger's largest donor, ..."
+        return subject_of(copula), copula
     if holder.dep_ == "appos" and holder.head.pos_ == "PROPN":
         return holder.head, None
     return None, None
