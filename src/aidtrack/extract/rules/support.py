@@ -139,12 +139,13 @@ def _part_of_anothers_gift(sentence: Sentence, verb: Token) -> bool:
         if word.dep_ not in _INSIDE_A_GIFT or word.head == word:
             return False
         word = word.head
-        if word.pos_ in ("VERB", "AUX") and word.dep_ not in (
-            "acl",
-            "prep",
-        ):  # past "displaced by", "including"
+        if word.pos_ in ("VERB", "AUX") and word.dep_ not in _PASSED_VERBS:
             return word.lemma_.lower() in giving | {"cover"} and word != verb
     return False
+
+
+# verbs on the way up that are not the giving one: "people displaced by", "including"
+_PASSED_VERBS = frozenset({"acl", "prep"})
 
 
 # verbs of carrying out what another pays for: "care delivered by UN agencies"
@@ -932,11 +933,11 @@ def _gapped_donors(sentence: Sentence, verb: Token) -> list[str]:
         if tok.i <= verb.i or tok.i not in sentence.codes or tok.i + 1 >= len(doc):
             continue
         after = _past_modifiers(doc, tok.i + 1)  # "and the European Union an initial 2.5 million"
+        goods = _goods_follow(sentence, doc, tok.i + 1)  # "and Japan an emergency medical team"
         if not (after.like_num or after.tag_ == "$" or after.text in ("€", "$", "£", "¥")) and not (
-            _goods_follow(sentence, doc, tok.i + 1) and not _sum_given(verb)
+            goods and not _sum_given(verb)
         ):
             continue
-        goods = _goods_follow(sentence, doc, tok.i + 1)
         deps = _GAPPED_DEPS | ({"compound"} if goods else set())  # "and Poland fighter jets"
         if tok.dep_ in deps and tok.head.i >= verb.i:
             before = doc[_name_start(sentence, tok) - 1]  # "and the European Union 350 million"
