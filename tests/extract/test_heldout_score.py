@@ -66,6 +66,12 @@ author who read only the schema (wire reports on many crises, with planted non-e
 declined, drafts, denials, "threat" said of other things). Blind. First run, at the start of
 that session: F1 0.789 (P 0.774, R 0.804); 0.816 (P 0.804, R 0.829) at its end.
 
+``heldout11_a``: fifteen more, written with their gold on 2026-12-01 (ninth session) by another
+author who read only the schema (wire reports, analyses, a live blog, a press release on many
+crises; coordinated actors, nominal forms, planted non-events). Blind. First run, on the
+extractor at the start of that session: F1 0.808 (P 0.789, R 0.829); the same at its end (no
+event of the set changed).
+
 score.py from ../shared/eval scores the predictions (the test is skipped with a
 message when ../shared is not there).
 """
@@ -120,7 +126,9 @@ SETS = {
     "heldout9_a": (15, 0.81, 0.80, 0.82),  # 0.860, 0.851, 0.870
     # blind; first run at the start of the eighth session (2026-12-01): 0.789, 0.774, 0.804; at
     # its end, after the scorer was rebuilt:
-    "heldout10_a": (15, 0.77, 0.76, 0.78),  # 0.816, 0.804, 0.829
+    "heldout10_a": (15, 0.77, 0.76, 0.78),  # 0.816, 0.804, 0.829; 0.820, 0.805, 0.835 (ninth)
+    # blind; first run at the start of the ninth session (2026-12-01), the same at its end
+    "heldout11_a": (15, 0.76, 0.74, 0.78),  # 0.808, 0.789, 0.829
 }
 
 
@@ -166,7 +174,8 @@ def test_heldout_set_meets_the_floor(name: str, tmp_path: Path) -> None:
 # the scorer trained on e to zf; their misses were then read to write rules); 0.742 (zr, 2026-12-01,
 # eighth session, by the session-start extractor; its misses were then read to write rules);
 # 0.854 (zs, written with many look-alikes of support, by that session's extractor before its
-# last rules; its misses were then read)
+# last rules; its misses were then read); 0.786 (zt, sanctions and support told the hard way)
+# and 0.772 (zu, support and refusals in analyses), ninth session, by its start's extractor
 def _training_parts() -> tuple[str, ...]:
     """The training sets as scripts/eval_extract.py names them (the training script reads them
     from there too)."""
