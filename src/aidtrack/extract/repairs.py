@@ -7,6 +7,8 @@ learned scorer read the same mended tree.
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -15,6 +17,10 @@ COMPONENTS = ("aidtrack_floating_adverb", "aidtrack_sum_after_brackets", "aidtra
 
 # words that float between "have" and its participle: "have each imposed", "has since paused"
 _FLOATING = frozenset({"each", "both", "all", "since", "now", "already", "also", "just", "jointly"})
+# a quick test of a paragraph's text before its tokens are read (a superset of what is mended)
+_FLOATING_RE = re.compile(
+    rf"(?:\b(?:have|has|had)|['’](?:ve|d))\s+(?:{'|'.join(sorted(_FLOATING))})\b", re.IGNORECASE
+)
 
 
 @Language.component("aidtrack_floating_adverb")
@@ -23,6 +29,8 @@ def mend_floating_adverb(doc: Doc) -> Doc:
     since paused funding": the model reads the participle as an adjective of its object
     ("imposed sanctions") and "have" as the main verb, so the sentence seems to tell of having
     sanctions. Make the participle the verb again, with "have" its auxiliary."""
+    if not _FLOATING_RE.search(doc.text):
+        return doc  # most paragraphs: nothing to mend, and no token read
     for verb in doc:
         holder = _misread_perfect(doc, verb)
         if holder is not None:
@@ -75,6 +83,7 @@ def _make_perfect(doc: Doc, holder: Token, verb: Token) -> None:
 
 # what a sum is "in": "10 million pounds in humanitarian aid", "$5 million in grants"
 _SUM_PREPS = frozenset({"in"})
+_AFTER_BRACKETS_RE = re.compile(r"\)\s*in\b", re.IGNORECASE)
 
 
 @Language.component("aidtrack_sum_after_brackets")
@@ -82,6 +91,8 @@ def mend_sum_after_brackets(doc: Doc) -> Doc:
     """ "announced 10 million pounds (about $12.6 million) in new humanitarian aid": after the
     converted figure in brackets the model hangs "in ... aid" on the verb, so the sum seems to be
     of nothing. Hang it on the sum again, as without the brackets."""
+    if not _AFTER_BRACKETS_RE.search(doc.text):
+        return doc
     for prep in doc:
         total = _sum_before_brackets(doc, prep)
         if total is not None:
@@ -107,12 +118,17 @@ def _sum_before_brackets(doc: Doc, prep: Token) -> Token | None:
 def mend_acronym_subject(doc: Doc) -> Doc:
     """ "USAID provided $11.5 million": an agency's acronym before a verb that has no subject is
     read as an adverb. Make it the subject, a name."""
+    if not _ACRONYM_RE.search(doc.text):
+        return doc
     for word in doc:
         if _acronym_read_as_modifier(word):
             word.dep_ = "nsubj"
             word.pos_ = "PROPN"
             word.tag_ = "NNP"
     return doc
+
+
+_ACRONYM_RE = re.compile(r"\b[^\W\d_a-z]{3,}\b")  # three letters or more, none lower-case ASCII
 
 
 def _acronym_read_as_modifier(word: Token) -> bool:

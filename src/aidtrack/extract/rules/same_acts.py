@@ -77,9 +77,11 @@ def same_act(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found
     """The last act told, now by the subject of "did the same" or "followed suit"."""
     if verb.pos_ not in ("VERB", "AUX") or not (ctx.last_events or ctx.told_in_sentence):
         return []
+    kinds = _repeated(verb) or _echoed(sentence, verb)  # the cheap test first: most verbs repeat nothing
+    if not kinds:
+        return []
     if is_negated(verb) or is_hedged(sentence, verb) or verb.lemma_.lower() in _WEIGHING:
         return []  # "Australia is weighing similar steps": not taken yet
-    kinds = _repeated(verb) or _echoed(sentence, verb)
     if _eases(sentence, verb):  # "took a similar step, easing restrictions on Syrian banks": no new sanction
         kinds = kinds - {"sanction"}
     if not kinds or _tells_its_own(verb):
