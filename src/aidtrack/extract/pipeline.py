@@ -32,7 +32,7 @@ from aidtrack.extract.lexicon import Lexicon, load_lexicon
 from aidtrack.extract.mentions import ArticleMemory, MentionFinder
 from aidtrack.extract.parties import actors_of, coordinated_groups, is_state, met_parties
 from aidtrack.extract.roles import PAYING_VERBS, categories_in, has_money, purpose_objects, served_before
-from aidtrack.extract.rules import TRADE_LEMMAS, ArticleContext, Found, rules_for
+from aidtrack.extract.rules import TRADE_LEMMAS, ArticleContext, Found, rule_index
 from aidtrack.extract.rules.common import given_in_passing
 from aidtrack.extract.rules.refusal_idioms import RULE as OPTING_OUT
 
@@ -552,11 +552,12 @@ def _sentence_events(sentence: Sentence, ctx: ArticleContext) -> list[Found]:
     out: list[Found] = []
     ctx.kinds_named = []
     ctx.told_in_sentence = out  # what "France did the same" may repeat within the sentence
+    index = rule_index(sentence.lexicon)
     for token in sentence.span:
         pos = token.pos_
         if pos in _NEVER_TRIGGERS:
             continue
-        for rule in rules_for(pos):
+        for rule in index.rules(pos, token.lemma_.lower()):
             try:
                 events = rule(sentence, token, ctx)
             except (IndexError, KeyError, ValueError, RecursionError):

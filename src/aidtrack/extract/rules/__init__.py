@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 
+from aidtrack.extract.lexicon import Lexicon
 from aidtrack.extract.rules.appeal_nouns import appeal_answered, appeal_noun, appeal_pressure, appeal_wishlist
 from aidtrack.extract.rules.appeals import (
     appeal_approach,
@@ -18,7 +19,7 @@ from aidtrack.extract.rules.appeals import (
     appeal_imperative,
     appeal_verb,
 )
-from aidtrack.extract.rules.common import ANCHOR_POS, TRADE_LEMMAS, ArticleContext, Found, Rule
+from aidtrack.extract.rules.common import ANCHOR_LEMMAS, ANCHOR_POS, TRADE_LEMMAS, ArticleContext, Found, Rule
 from aidtrack.extract.rules.headlines import headline_verb
 from aidtrack.extract.rules.policies import policy_change, policy_resumption
 from aidtrack.extract.rules.policy_rulings import (
@@ -166,4 +167,36 @@ def rules_for(pos: str) -> tuple[Rule, ...]:
     return tuple(rule for rule in RULES if rule not in ANCHOR_POS or pos in ANCHOR_POS[rule])
 
 
-__all__ = ["RULES", "TRADE_LEMMAS", "ArticleContext", "Found", "Rule", "rules_for"]
+class RuleIndex:
+    """The rules, in :data:`RULES` order, that may anchor an event on a token of a part of speech
+    and a lemma, for one lexicon: :func:`rules_for` less those whose declared lemmas
+    (:func:`~aidtrack.extract.rules.common.anchored_on`) leave the lemma out. Answers are kept,
+    so each (part of speech, lemma) is worked out once."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.lemmas = {rule: frozenset(declared(lexicon)) for rule, declared in ANCHOR_LEMMAS.items()}
+        self._offered: dict[tuple[str, str], tuple[Rule, ...]] = {}
+
+    def rules(self, pos: str, lemma: str) -> tuple[Rule, ...]:
+        key = (pos, lemma)
+        found = self._offered.get(key)
+        if found is None:
+            found = self._offered[key] = tuple(
+                rule for rule in rules_for(pos) if rule not in self.lemmas or lemma in self.lemmas[rule]
+            )
+        return found
+
+
+def rule_index(lexicon: Lexicon) -> RuleIndex:
+    """The :class:`RuleIndex` of a lexicon, built once per lexicon."""
+    index = _INDEXES.get(id(lexicon))
+    if index is None or index.lexicon is not lexicon:
+        index = _INDEXES[id(lexicon)] = RuleIndex(lexicon)
+    return index
+
+
+_INDEXES: dict[int, RuleIndex] = {}
+
+
+__all__ = ["RULES", "TRADE_LEMMAS", "ArticleContext", "Found", "Rule", "RuleIndex", "rule_index", "rules_for"]

@@ -37,7 +37,7 @@ from aidtrack.extract.rules.common import (
 )
 
 
-@anchored_on("NOUN")
+@anchored_on("NOUN", lemmas=lambda lex: lex.words("appeal", "nouns"))
 def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
     """Nominal appeals: "rejected Poland's request for arms", "an appeal from Germany to
     Switzerland", "Ukraine made a request to Australia for helicopters"."""
@@ -310,7 +310,7 @@ def _split_for_clause(noun: Token) -> tuple[Token, Token, Token] | None:
     return None
 
 
-@anchored_on("NOUN")
+@anchored_on("NOUN", lemmas=lambda lex: _ASKINGS)
 def appeal_answered(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
     """ "At Ukraine's request, Norway will send ambulances", "Responding to a request from
     Kyiv, Portugal approved helicopters": the asker asked whoever gives in the main clause."""
@@ -410,7 +410,7 @@ def _coordinated_prep_objects(token: Token, preps: frozenset[str]) -> list[Token
 _WISH_HOLDERS = frozenset({"include", "contain", "feature", "comprise", "list", "top"})
 
 
-@anchored_on("NOUN")
+@anchored_on("NOUN", lemmas=lambda lex: {"wishlist", "list", "request", "ask"})
 def appeal_wishlist(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
     """A list of wishes addressed to a party: "Kyiv's wishlist for Berlin includes Taurus
     missiles", "Ukraine's shopping list for Washington features air defence"."""
@@ -433,7 +433,7 @@ def appeal_wishlist(sentence: Sentence, noun: Token, ctx: ArticleContext) -> lis
     return _appeal_events((actors, targets), cats, noun, 0.7, "appeal-wishlist")
 
 
-@anchored_on("NOUN")
+@anchored_on("NOUN", lemmas=lambda lex: lex.words("appeal", "pressure_nouns"))
 def appeal_pressure(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
     """Pressure on a party to give: "pressure is mounting on Berlin from Warsaw to hand over
     its missiles", "Japan is under pressure from Washington to send shells", "Washington

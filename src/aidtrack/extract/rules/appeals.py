@@ -87,6 +87,7 @@ _OUTRAGED = frozenset(
 )
 
 
+@anchored_on(lemmas=lambda lex: _COMPLAINING | _OUTRAGED)
 def appeal_complaint(sentence: Sentence, word: Token, ctx: ArticleContext) -> list[Found]:
     """Blaming a party for not giving asks it to give: "criticised Germany for delaying tank
     deliveries", "singled out Kuwait for giving nothing to the appeal", "complained that
@@ -792,7 +793,7 @@ _APPROACHING = frozenset(
 )
 
 
-@anchored_on("VERB")
+@anchored_on("VERB", lemmas=lambda lex: _APPROACHING)
 def appeal_approach(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """Going to someone for support: "approached Seoul for ammunition", "reached out to Romania
     for help", "wrote to the Japanese prime minister asking for air defence", "made the case
@@ -896,7 +897,12 @@ def _more_to_give(lex: Any, verb: Token) -> Token | None:
     )
 
 
-@anchored_on("VERB")
+@anchored_on(
+    "VERB",
+    lemmas=lambda lex: (
+        lex.support_verbs | lex.words("support", "object_verbs") | {"step", "ramp", "scale", "do"}
+    ),
+)
 def appeal_deontic(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """What another party must give, said by a speaker: '"Germany must send Taurus now," the
     Lithuanian minister said', "Spain should deliver more tanks, Kyiv says"."""
@@ -943,7 +949,7 @@ def appeal_deontic(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list
     )
 
 
-@anchored_on("VERB")
+@anchored_on("VERB", lemmas=lambda lex: lex.support_verbs)
 def appeal_imperative(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """A quoted order to give, told to a party: '"Send us more shells," the Ukrainian minister
     told his Czech counterpart'."""

@@ -4,7 +4,7 @@ support, appeal and refusal events, and the word sets and small readers used by 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -19,6 +19,7 @@ from aidtrack.extract.clauses import (
     relative_head,
     subject_of,
 )
+from aidtrack.extract.lexicon import Lexicon
 from aidtrack.extract.modality import has_aux, is_negated
 from aidtrack.extract.parties import actors_of, companions, is_state, reporters_of
 from aidtrack.extract.roles import categories_in, core_phrase, modifier_actors
@@ -163,16 +164,24 @@ R = TypeVar("R", bound=Rule)
 # the parts of speech a rule's anchor may have, for the rules that declare them
 # (:func:`anchored_on`); the pipeline offers each token only to the rules that may anchor on it
 ANCHOR_POS: dict[Rule, frozenset[str]] = {}
+# the lemmas a rule's anchor may have, for the rules that declare them: each a function of the
+# lexicon, as most are trigger lists of ``triggers.yaml``
+ANCHOR_LEMMAS: dict[Rule, Callable[[Lexicon], Iterable[str]]] = {}
 
 
-def anchored_on(*pos: str) -> Callable[[R], R]:
-    """Declare that a rule finds events only on tokens of these parts of speech: its first test
-    rejects every other token before it reads anything else ("if verb.pos_ != 'VERB': return []").
-    The pipeline then skips the rule on other tokens; ``tests/extract/test_rule_anchors.py``
-    checks each declaration against what the rule does."""
+def anchored_on(*pos: str, lemmas: Callable[[Lexicon], Iterable[str]] | None = None) -> Callable[[R], R]:
+    """Declare that a rule finds events only on tokens of these parts of speech (none named: any)
+    and, with ``lemmas``, only on tokens whose lowered lemma is among those it returns for the
+    lexicon: the rule's first tests reject every other token before it reads anything else
+    ("if verb.pos_ != 'VERB' or verb.lemma_.lower() not in X: return []"). The pipeline then
+    skips the rule on other tokens; ``tests/extract/test_rule_anchors.py`` checks each
+    declaration against what the rule does."""
 
     def declare(rule: R) -> R:
-        ANCHOR_POS[rule] = frozenset(pos)
+        if pos:
+            ANCHOR_POS[rule] = frozenset(pos)
+        if lemmas is not None:
+            ANCHOR_LEMMAS[rule] = lemmas
         return rule
 
     return declare

@@ -422,6 +422,11 @@ def idioms_words(sentence: Sentence) -> frozenset[str]:
     return frozenset(p.split()[-1] for p in sentence.lexicon.words("policy_change", "permission_idioms"))
 
 
+@anchored_on(
+    lemmas=lambda lex: (
+        _first_words(lex) | _combo_verbs(lex) | _BARRING | {"give", "grant", "issue", "approve", "set"}
+    )
+)
 def policy_change(sentence: Sentence, token: Token, ctx: ArticleContext) -> list[Found]:
     """ "Germany lifted its ban on weapons exports", "Japan revised its export rules"."""
     lex = sentence.lexicon
@@ -683,7 +688,7 @@ _GRANTED = frozenset(
 )
 
 
-@anchored_on("VERB")
+@anchored_on("VERB", lemmas=lambda lex: _FIRST_GRANTS)
 def policy_resumption(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Finland has granted the first export licence for military material to Turkey since
     2019": the first permit after a halt resumes exports (loosen)."""

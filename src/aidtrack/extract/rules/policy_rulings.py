@@ -47,7 +47,7 @@ _HALT_NOUNS = frozenset({"halt", "stop", "suspension", "freeze", "ban", "end", "
 _RESUME_NOUNS = frozenset({"resumption", "restart"})
 
 
-@anchored_on("VERB")
+@anchored_on("VERB", lemmas=lambda lex: _RULING_VERBS | _HALTING | _RESUMING)
 def policy_ruling(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "A Dutch court ordered the government to halt deliveries of F-35 parts to Israel", "a
     judge blocked arms sales": a court changes the state's rules on arming a party."""
@@ -186,7 +186,7 @@ _RULED = {
 }
 
 
-@anchored_on("NOUN")
+@anchored_on("NOUN", lemmas=lambda lex: {w for words in _NOMINAL_CHANGES.values() for w in words})
 def policy_nominal(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
     """ "announced an immediate suspension of 30 export licences for Israel", "the lifting of
     the arms embargo": a change of export rules told as a noun."""
@@ -236,7 +236,7 @@ def _restricts_parties(sentence: Sentence, tokens: list[Token]) -> bool:
     return any(t.lemma_.lower() in parties for t in tokens)
 
 
-@anchored_on("VERB")
+@anchored_on("VERB", lemmas=lambda lex: _PERMITTING | {"give", "grant", "issue"})
 def policy_use_permission(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """A donor lets the recipient strike the other side with the weapons it gave."""
     lemma = verb.lemma_.lower()
@@ -316,7 +316,7 @@ _LEAVE_WORDS = frozenset({"free", "right", "clear", "cleared", "entitled"})
 _AT_PLACES = frozenset({"against", "inside", "at", "on", "in", "into", "over"})
 
 
-@anchored_on("VERB")
+@anchored_on("VERB", lemmas=lambda lex: _STRIKING | _USING)
 def policy_use_licence(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """Leave to strike the other side with a donor's weapons told without a verb of permitting:
     "Ukraine was free to use the F-16s supplied by the Netherlands against targets on Russian

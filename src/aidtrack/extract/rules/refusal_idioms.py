@@ -50,7 +50,7 @@ _EFFORTS = frozenset(
 )
 
 
-@anchored_on("VERB")
+@anchored_on("VERB", lemmas=lambda lex: _SITTING | _LEAVING)
 def refusal_opting_out(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """The subject stays out of an effort that gives support: one refusal per actor and kind."""
     if verb.pos_ != "VERB":
@@ -97,7 +97,7 @@ _GIVING = frozenset({"send", "deliver", "supply", "provide", "give", "transfer",
 _NOTHING = frozenset({"no", "none", "nothing"})
 
 
-@anchored_on("VERB")
+@anchored_on("VERB", lemmas=lambda lex: _GIVING)
 def refusal_none_given(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "A ministry official said that no second Patriot battery would be sent": the one who says
     it (or the passive's agent) refuses the kind of support named."""
@@ -119,6 +119,7 @@ _APPROVING = frozenset({"approve", "authorise", "authorize", "allow", "permit", 
 _TRANSFERS = frozenset({"export", "transfer", "delivery", "shipment", "sale", "supply", "re-export"})
 
 
+@anchored_on(lemmas=lambda lex: _APPROVING)
 def refusal_not_approving(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Berlin would not approve any arms exports to Azerbaijan": transfers of a kind of
     support not approved."""
@@ -152,6 +153,7 @@ def _standing(verb: Token, objects: list[Token]) -> bool:
     return any(c.lower_ == "since" and c.dep_ in ("prep", "mark") for c in verb.children)
 
 
+@anchored_on(lemmas=lambda lex: _APPROVING | _ISSUING)
 def policy_no_new_approvals(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Germany will not authorise, until further notice, any exports of military equipment
     which could be used in Gaza", "Italy has not granted new licences since the October 7
@@ -187,7 +189,7 @@ _PROMISING = frozenset({"make", "announce", "offer", "give"})
 _PROMISES = frozenset({"pledge", "commitment", "contribution", "donation"})
 
 
-@anchored_on("VERB")
+@anchored_on("VERB", lemmas=lambda lex: _PROMISING)
 def refusal_no_pledge(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "The United States said it would not be making a new pledge at the meeting"."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in _PROMISING or is_conditional(verb):
@@ -210,7 +212,7 @@ def refusal_no_pledge(sentence: Sentence, verb: Token, ctx: ArticleContext) -> l
 _SPARING = frozenset({"spare", "give", "send", "offer", "deliver", "provide", "hand"})
 
 
-@anchored_on("VERB", "AUX")
+@anchored_on("VERB", "AUX", lemmas=lambda lex: {"have"})
 def refusal_nothing_to_spare(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Italy had no further air defence batteries to spare", "did not have any shells to
     spare": nothing left to give."""
@@ -245,7 +247,7 @@ _KEEPING = frozenset(
 )
 
 
-@anchored_on("VERB")
+@anchored_on("VERB", lemmas=lambda lex: lex.support_verbs)
 def refusal_principle(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """A standing principle of not giving: one refusal per holder and kind named."""
     lex = sentence.lexicon
@@ -283,7 +285,7 @@ _FILLING = frozenset({"fill", "cover", "close", "plug", "bridge", "offset"})
 _HOLES = frozenset({"hole"})
 
 
-@anchored_on("VERB")
+@anchored_on("VERB", lemmas=lambda lex: _FILLING | {"make"})
 def refusal_gap_unfilled(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """Saying one will not fill a gap in support refuses to give more: one refusal per actor."""
     lemma = verb.lemma_.lower()

@@ -74,7 +74,14 @@ def _carried_complements(noun: Token, verbs: frozenset[str]) -> list[Token]:
     ]
 
 
-@anchored_on("VERB")
+@anchored_on(
+    "VERB",
+    lemmas=lambda lex: (
+        lex.words("refusal", "verbs")
+        | {p.split()[0] for p in lex.words("refusal", "phrases")}
+        | {"say", "answer", "reply", "draw"}
+    ),
+)
 def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Germany refused to supply weapons", "ruled out military aid", "is pausing aid"."""
     lex = sentence.lexicon
@@ -192,7 +199,7 @@ def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     return _refusals(actors, cats, recipients, verb, 0.85 - 0.15 * cat_default, rule="refusal-verb")
 
 
-@anchored_on("VERB")
+@anchored_on("VERB", lemmas=lambda lex: _BACKING)
 def refusal_of_operation(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "will not support attacks likely to worsen the crisis", "refused to back an offensive
     on Rafah", "declined to join the strikes": withholding military backing of an operation."""
@@ -220,7 +227,7 @@ _DISPOSING = frozenset(
 )
 
 
-@anchored_on("VERB")
+@anchored_on("VERB", lemmas=lambda lex: _DISPOSING)
 def refusal_despite_request(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """Disposing of what was asked for: "Australia is decommissioning its helicopters despite
     Ukraine's request to receive them", "scrapped the tanks despite calls to send them to Kyiv"."""
@@ -409,7 +416,9 @@ def _declines_to_speak(sentence: Sentence, objects: list[Token]) -> bool:
     )
 
 
-@anchored_on("NOUN")
+@anchored_on(
+    "NOUN", lemmas=lambda lex: lex.words("refusal", "no_nouns") | lex.words("refusal", "nouns") | _GIVING_BANS
+)
 def refusal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
     """ "Germany's refusal to supply arms"."""
     lex = sentence.lexicon
@@ -517,7 +526,7 @@ def _no_plans(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Foun
     return _refusals(actors, cats, recipients, noun, 0.75 - 0.15 * cat_default, rule="no-plans")
 
 
-@anchored_on("VERB")
+@anchored_on("VERB", lemmas=lambda lex: _BARRING_LEMMAS | lex.words("policy_change", "permit_verbs"))
 def refusal_barring(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "will not allow weapons for Ukraine to cross its territory", "will not authorise exports
     of military equipment", "put the delivery of the bombs on hold": barring support or its
@@ -610,7 +619,7 @@ def _agentive(sentence: Sentence, subject: Token) -> bool:
     )
 
 
-@anchored_on("VERB")
+@anchored_on("VERB", lemmas=lambda lex: {"say", "reply", "answer", "respond"})
 def refusal_answer(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Asked whether Spain would send tanks, the minister said no": the answer refuses what
     the question asked."""
@@ -638,6 +647,7 @@ def refusal_answer(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list
 _EXCLUDING_PLACES = {"question": "out", "table": "off", "agenda": "off"}
 
 
+@anchored_on(lemmas=lambda lex: {"be", "remain", "stay"})
 def refusal_excluded(sentence: Sentence, copula: Token, ctx: ArticleContext) -> list[Found]:
     """Giving excluded by the one who says so: '"Sending weapons is out of the question," the
     government said', "Deliveries of Taurus are off the table", "There will be no deliveries of

@@ -35,7 +35,14 @@ from aidtrack.extract.rules.sanctions import (
 )
 
 
-@anchored_on("VERB")
+@anchored_on(
+    "VERB",
+    lemmas=lambda lex: (
+        lex.words("sanction", "closing_verbs")
+        | _LISTING
+        | {"declare", "ban", "bar", "forbid", "prohibit", "blacklist", "exclude", "block", "add"}
+    ),
+)
 def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "banned imports of Russian oil", "closed its ports to Russian warships", "added 12
     Chinese firms to its entity list": restrictions aimed at another country's parties."""
@@ -143,7 +150,7 @@ def _onto(verb: Token) -> list[Token]:
 _LISTING_NOUNS = frozenset({"blacklisting", "sanctioning", "designation", "listing", "delisting"})
 
 
-@anchored_on("NOUN")
+@anchored_on("NOUN", lemmas=lambda lex: _LISTING_NOUNS - {"delisting"})
 def sanction_listing_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
     """ "Norway's blacklisting of two Israeli banks", "the designation of three Iranian firms by
     Washington": the maker the possessor or the 'by' party, the target the listed parties'
@@ -212,7 +219,7 @@ _SEEKING = frozenset(
 )
 
 
-@anchored_on("NOUN")
+@anchored_on("NOUN", lemmas=lambda lex: _CLOSURES)
 def sanction_closure(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
     """ "Poland's closure of its border to Belarusian lorries", "the closing of Latvian ports to
     ships flying the Russian flag by Riga": a closing told as a noun, its maker the possessor
@@ -334,7 +341,7 @@ _OPENINGS = frozenset(
 )
 
 
-@anchored_on("VERB")
+@anchored_on("VERB", lemmas=lambda lex: _EXPELLING | _DENYING)
 def sanction_excluding(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Britain expelled Russian banks from its payment scheme", "the EU suspended Belarus from
     its trade preferences", "Romania denied Russian warships access to its ports": a country's
@@ -445,7 +452,9 @@ def _entry_ban(sentence: Sentence, verb: Token, objects: list[Token]) -> list[To
     return []
 
 
-@anchored_on("VERB")
+@anchored_on(
+    "VERB", lemmas=lambda lex: lex.words("sanction", "asset_verbs") | lex.words("sanction", "swift_verbs")
+)
 def sanction_assets(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Russian assets frozen by the EU", "cut Moscow's access to SWIFT"."""
     lex = sentence.lexicon
@@ -497,7 +506,7 @@ def sanction_assets(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     return _sanctions(actors, targets, verb, ctx)
 
 
-@anchored_on("VERB")
+@anchored_on("VERB", lemmas=lambda lex: lex.words("sanction", "nouns"))
 def sanction_misread_measure(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Britain announced asset freezes on two companies", "extended its asset freezes on 300
     Syrian individuals": a measure noun the parser reads as a verb ("asset" its subject or the

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from aidtrack.extract.clauses import Sentence, children, is_passive, subject_of
 from aidtrack.extract.modality import is_hedged, is_negated
 from aidtrack.extract.parties import actors_of
-from aidtrack.extract.rules.common import ArticleContext, Found
+from aidtrack.extract.rules.common import ArticleContext, Found, anchored_on
 from aidtrack.extract.rules.measures_common import _LOCATING, target_codes
 from aidtrack.extract.rules.sanctions import _sanctions
 
@@ -36,6 +36,7 @@ _LISTED = frozenset(
 _GIVING_MEMBERS = frozenset({"include", "be", "comprise", "feature", "cover", "contain", "name"})
 
 
+@anchored_on(lemmas=lambda lex: _GIVING_MEMBERS | _SPREADING | _LOCATING | {"take"})
 def sanction_listed_parties(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """A follow-up sentence naming where the parties of the article's sanction are from."""
     makers = _makers(ctx)

@@ -49,6 +49,14 @@ def _exempted_from(noun: Token) -> bool:
     )
 
 
+@anchored_on(
+    lemmas=lambda lex: (
+        _CORE_SANCTIONS
+        | lex.words("sanction", "follow_up_nouns")
+        | lex.words("sanction", "measure_nouns")
+        | {"measure"}
+    )
+)
 def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
     """ "The EU imposed sanctions on Russia", "the sanctions the U.S. imposed on Moscow"."""
     lex = sentence.lexicon
@@ -596,6 +604,11 @@ def _sanctions(actors: list[str], targets: list[str], anchor: Token, ctx: Articl
     return out
 
 
+@anchored_on(
+    lemmas=lambda lex: (
+        lex.words("sanction", "verbs") | {"target", "hit", "cover", "penalize", "penalise", "list"}
+    )
+)
 def sanction_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Japan sanctioned Russian banks", "the US also targeted officials" (after sanctions)."""
     if not (verb.pos_ == "VERB" or _verb_read_as_noun(verb)):
@@ -798,6 +811,7 @@ def _some_of_them(word: Token) -> bool:
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
+@anchored_on(lemmas=lambda lex: lex.words("sanction", "verbs"))
 def sanction_headline(sentence: Sentence, token: Token, ctx: ArticleContext) -> list[Found]:
     """ "US sanctions Chinese firms over drone parts", "EU blacklists Belarusian airline": a
     headline's verb right after its maker, which the parser read as a noun ("US sanctions" as
@@ -883,7 +897,7 @@ def _with_measures(sentence: Sentence, verb: Token) -> bool:
     return False
 
 
-@anchored_on("VERB")
+@anchored_on("VERB", lemmas=lambda lex: _STRIKING_VERBS)
 def sanction_striking(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Britain hit Iranian generals with asset freezes", "slapped Russian banks with fresh
     penalties", "targeted Chinese firms with sanctions": the struck party is the target."""
@@ -904,7 +918,7 @@ def sanction_striking(sentence: Sentence, verb: Token, ctx: ArticleContext) -> l
     return _sanctions(actors, [t for t in dict.fromkeys(targets) if t not in actors], verb, ctx)
 
 
-@anchored_on("VERB")
+@anchored_on("VERB", lemmas=lambda lex: {"follow", "do"})
 def sanction_following(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """Another party doing the same after sanctions told in the same sentence: "the United
     States sanctioned a Russian bank on Monday, and Canada followed suit"."""

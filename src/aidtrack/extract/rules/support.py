@@ -47,6 +47,7 @@ from aidtrack.extract.rules.common import (
     _ASKINGS,
     _CHOICES,
     _FORCES,
+    _FORGIVING,
     _GIVING_GROUPS,
     _HOLDING_BACK,
     _MESSAGES,
@@ -54,6 +55,7 @@ from aidtrack.extract.rules.common import (
     _REQUESTS,
     _RESTRICTIONS,
     _SELLING,
+    _SETTLING,
     _TRADE_WORDS,
     ArticleContext,
     Found,
@@ -154,7 +156,19 @@ _CARRYING_OUT = frozenset({"deliver", "distribute", "run", "implement", "adminis
 _INSIDE_A_GIFT = frozenset({"conj", "pobj", "prep", "dobj", "appos", "nsubjpass", "agent", "acl"})
 
 
-@anchored_on("VERB", "AUX")
+@anchored_on(
+    "VERB",
+    "AUX",
+    lemmas=lambda lex: (
+        lex.support_verbs
+        | lex.words("support", "object_verbs")
+        | _PLACING_MONEY
+        | _BILL_PAYING
+        | _SETTLING
+        | _FORGIVING
+        | {"set", "put", "lead", "follow"}
+    ),
+)
 def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Germany sent tanks to Ukraine", "aid was pledged by Japan", "X agreed to send"."""
     if verb.pos_ not in ("VERB", "AUX"):
@@ -1031,7 +1045,7 @@ def _carried(vehicles: list[Token]) -> list[Token]:
     return found
 
 
-@anchored_on("VERB")
+@anchored_on("VERB", lemmas=lambda lex: _ARRIVING)
 def support_arrival(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Spanish Leopard tanks arrived in Ukraine", "the first batch of Abrams tanks from the
     United States has reached Ukraine": support named by its giver, told as it arrives."""
@@ -1193,6 +1207,7 @@ def _through_instrument(sentence: Sentence, verb: Token) -> bool:
     )
 
 
+@anchored_on(lemmas=lambda lex: lex.words("support", "receive_verbs") | {"take", "draw"})
 def support_receive(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Ukraine received 30 jets from the Netherlands"."""
     lex = sentence.lexicon
@@ -1314,7 +1329,7 @@ _PAUSES = frozenset(
 _LIFTING = frozenset({"lift", "end", "reverse", "drop", "scrap", "remove", "unfreeze", "release", "rescind"})
 
 
-@anchored_on("VERB")
+@anchored_on("VERB", lemmas=lambda lex: _LIFTING)
 def support_resumed(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Canada will lift its pause on funding to UNRWA", "lifted the hold on military aid to
     Kyiv": ending a halt of support gives it again."""
@@ -1348,7 +1363,7 @@ def support_resumed(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     return _supports(donors, recipients[:1], cats, verb, conf, rule="support-resumed", stage="commitment")
 
 
-@anchored_on("VERB")
+@anchored_on("VERB", lemmas=lambda lex: {"thank", "praise", "commend"})
 def support_thanks(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Zelensky thanked Norway for its financial support": Norway gave it."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in ("thank", "praise", "commend"):

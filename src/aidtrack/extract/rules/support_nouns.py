@@ -70,7 +70,7 @@ _MONEY_HELP = frozenset({"funding", "financing", "money", "grant", "fund"})
 _COMING_FORWARD = frozenset({"step", "respond", "react", "answer", "chip", "pitch", "come", "weigh", "throw"})
 
 
-@anchored_on("VERB")
+@anchored_on("VERB", lemmas=lambda lex: _COMING_FORWARD)
 def support_coming_forward(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Norway stepped in with 500 million kroner for Ukraine's gas purchases": a party coming
     forward with aid or money gives it."""
@@ -123,7 +123,7 @@ def support_coming_forward(sentence: Sentence, verb: Token, ctx: ArticleContext)
     )
 
 
-@anchored_on("NOUN")
+@anchored_on("NOUN", lemmas=lambda lex: _HELP_NOUNS)
 def support_with_help(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
     """ "With American help, Ukraine rebuilt its air defence", "Kyiv repaired the grid with
     funding from Germany", "thanks to Dutch money": the helper gives to the clause's subject."""
@@ -157,7 +157,7 @@ def support_with_help(sentence: Sentence, noun: Token, ctx: ArticleContext) -> l
     )
 
 
-@anchored_on("NOUN")
+@anchored_on("NOUN", lemmas=lambda lex: lex.words("support", "nouns") | lex.words("support", "act_nouns"))
 def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
     """ "Belgium's pledge", "Dutch military aid to Ukraine", "contributions from X"."""
     lex = sentence.lexicon
@@ -549,7 +549,7 @@ def _joined_group(verb: Token) -> Token | None:
     return next((g for g in found if g.lemma_.lower() in _GIVING_GROUPS - {"group"}), None)
 
 
-@anchored_on("VERB")
+@anchored_on("VERB", lemmas=lambda lex: {"join", "enter", "participate", "engage", "take"})
 def support_joining(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """Joining a scheme that gives: "Canada has joined the drone coalition for Ukraine",
     "Portugal joined the coalition that supplies F-16s to Ukraine", "Paris would join the
@@ -607,6 +607,7 @@ def hyphen_giver(sentence: Sentence, word: Token) -> str | None:
     return sentence.code(prefix) if hyphen.text in ("-", "\u2011") else None
 
 
+@anchored_on(lemmas=lambda lex: _GIVEN)
 def support_compound(sentence: Sentence, word: Token, ctx: ArticleContext) -> list[Found]:
     """ "Swedish-donated howitzers", "US-supplied missiles", "EU-funded shelters": the donor
     written into a compound adjective (not "Swedish-made", which names the maker)."""
@@ -640,7 +641,7 @@ def support_compound(sentence: Sentence, word: Token, ctx: ArticleContext) -> li
 _PAYING = frozenset({"pay", "cover", "foot", "shoulder", "bear", "meet", "provide", "contribute", "supply"})
 
 
-@anchored_on("VERB")
+@anchored_on("VERB", lemmas=lambda lex: _PAYING)
 def support_paying(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """Paying for what another party gets: "the Netherlands will pay for 800,000 shells for
     Ukraine", "Germany is covering the cost of the systems bought for Kyiv"."""
@@ -705,7 +706,7 @@ _GUARANTEEING = frozenset({"guarantee", "underwrite", "backstop", "back", "insur
 _BORROWED = frozenset({"loan", "credit", "bond", "borrowing", "debt", "financing", "facility", "tranche"})
 
 
-@anchored_on("VERB")
+@anchored_on("VERB", lemmas=lambda lex: _GUARANTEEING)
 def support_guarantee(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """Standing behind another's loan: "the World Bank loan to Ukraine is guaranteed by
     Japan", "a credit line to Moldova is backed by a guarantee from France", "Canada
@@ -765,7 +766,7 @@ _GIVER_NOUNS = frozenset(
 _COPULAS = frozenset({"be", "become", "remain", "rank"})
 
 
-@anchored_on("NOUN")
+@anchored_on("NOUN", lemmas=lambda lex: _GIVER_NOUNS)
 def support_giver_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
     """A party named as a giver: "Germany became the biggest European supplier of weapons to
     Kyiv", "Japan is Ukraine's largest Asian donor"."""
@@ -849,7 +850,7 @@ def _named_giver(noun: Token) -> tuple[Token | None, Token | None]:
 _HELPING = frozenset({"help", "assist", "aid", "support", "back"})
 
 
-@anchored_on("VERB")
+@anchored_on("VERB", lemmas=lambda lex: _HELPING)
 def support_helping_with(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """Helping a party with something that is support: "Japan will help Ukraine with demining
     equipment", "Australia assisted Ukraine with 120 armoured vehicles"."""

@@ -98,7 +98,7 @@ _NOT_THE_ACTOR = frozenset(
 )
 
 
-@anchored_on("VERB")
+@anchored_on("VERB", lemmas=lambda lex: _FORETELLING)
 def threat_harm(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Iran warned that Canada would regret the listings", "the Kremlin warned that a shipment of
     Finnish artillery to Kyiv would poison relations": a harm foretold, aimed at a state."""

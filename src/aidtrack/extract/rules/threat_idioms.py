@@ -223,7 +223,33 @@ def _told_ahead(verb: Token) -> bool:
     )
 
 
-@anchored_on("VERB", "AUX")
+@anchored_on(
+    "VERB",
+    "AUX",
+    lemmas=lambda lex: (
+        _LEFT
+        | _RUING
+        | _RESPONDING
+        | {
+            "play",
+            "have",
+            "cross",
+            "overstep",
+            "be",
+            "pay",
+            "answer",
+            "ask",
+            "sit",
+            "stand",
+            "stay",
+            "remain",
+            "hold",
+            "guarantee",
+            "reserve",
+            "burn",
+        }
+    ),
+)
 def threat_idiom(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Moscow said Tokyo would be playing with fire if it sent air defence systems", "warned
     that Seoul's arms shipments will only burn itself", "sending the missiles would mean Germany
@@ -275,7 +301,7 @@ _OWN = frozenset({"it", "we", "they"})
 _VOTING = frozenset({"veto", "block"})
 
 
-@anchored_on("VERB")
+@anchored_on("VERB", lemmas=lambda lex: _HOSTILE_ACTS | lex.support_verbs | {"arm"})
 def threat_counter_arming(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Russia warned it could supply weapons to North Korea if Seoul sent arms to Kyiv",
     "China hinted it could provide lethal aid to Russia if Washington kept arming Taiwan": a

@@ -140,7 +140,7 @@ def _others(found: list[str], exclude: set[str]) -> list[str]:
     return [c for c in dict.fromkeys(found) if c not in exclude]
 
 
-@anchored_on("VERB")
+@anchored_on("VERB", lemmas=lambda lex: lex.words("threat", "verbs"))
 def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Russia warned South Korea against sending weapons", "threatened Seoul"."""
     lex = sentence.lexicon
@@ -473,6 +473,7 @@ def _harms_by(verb: Token) -> list[Token]:
     ]
 
 
+@anchored_on(lemmas=lambda lex: _ANSWERING | _STEPS | _STRONG_CONSEQUENCES)
 def threat_statement(sentence: Sentence, token: Token, ctx: ArticleContext) -> list[Found]:
     """ "Arming Ukraine will have grave consequences for Japan, Zakharova said"."""
     answer = _answer_threatens(token)
@@ -658,7 +659,7 @@ def _strong_unaimed(token: Token) -> bool:
 _MODALS = frozenset({"could", "may", "might", "would", "will", "can", "'ll", "wo"})
 
 
-@anchored_on("VERB")
+@anchored_on("VERB", lemmas=lambda lex: _COUNTING)
 def threat_withheld_support(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Erdogan said Sweden should not expect Turkey's support for its NATO bid": the one
     whose support is withheld threatens the one told not to count on it."""
@@ -839,7 +840,7 @@ _ISSUING = frozenset(
 )
 
 
-@anchored_on("NOUN")
+@anchored_on("NOUN", lemmas=lambda lex: lex.words("threat", "nouns"))
 def threat_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
     """Nominal threats with a maker: "a threat by Riyadh to cancel the deal", "Moscow's
     warning to Seoul", "amid warnings from Beijing that a sale would cost the relationship".
