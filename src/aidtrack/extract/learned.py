@@ -67,7 +67,7 @@ from aidtrack.extract.clauses import Sentence, agent_of, is_passive, quoted_indi
 from aidtrack.extract.keys import KEYS, ROLES, event_key
 from aidtrack.extract.modality import is_hedged, is_negated
 from aidtrack.extract.parties import actors_of
-from aidtrack.extract.roles import categories_in
+from aidtrack.extract.roles import categories_in, sentence_categories
 
 # which meaning classes make a sentence a candidate for each type
 TYPE_CLASSES: dict[str, frozenset[str]] = {
@@ -620,7 +620,7 @@ def sentence_candidates(
     shared.append(f"actors={_bucket(len(roots))}")
     # the kinds of support the sentence names, read only where a type has a category
     named_kinds = any(k in _CATEGORISED for k in kinds)
-    cats = (categories_in(sentence, list(sentence.span)) or []) if named_kinds else []
+    cats = (sentence_categories(sentence) or []) if named_kinds else []
     cat_default = not cats
     if cat_default:  # no kind of support named: the article's, if it has one
         cats = [default_category] if default_category else []

@@ -31,7 +31,13 @@ from aidtrack.extract.learned import Candidate, load_model, sentence_candidates
 from aidtrack.extract.lexicon import Lexicon, load_lexicon
 from aidtrack.extract.mentions import ArticleMemory, MentionFinder
 from aidtrack.extract.parties import actors_of, coordinated_groups, is_state, met_parties
-from aidtrack.extract.roles import PAYING_VERBS, categories_in, has_money, purpose_objects, served_before
+from aidtrack.extract.roles import (
+    PAYING_VERBS,
+    has_money,
+    purpose_objects,
+    sentence_categories,
+    served_before,
+)
 from aidtrack.extract.rules import TRADE_LEMMAS, ArticleContext, Found, rule_index
 from aidtrack.extract.rules.common import given_in_passing
 from aidtrack.extract.rules.refusal_idioms import RULE as OPTING_OUT
@@ -721,7 +727,7 @@ def _relief_kind(found: list[Found], sentence: Sentence) -> list[Found]:
         asker = fields["type"] == "appeal" and fields.get("actor") in _RELIEF_BODIES
         giver = fields["type"] == "support" and fields.get("donor") in _RELIEF_BODIES
         if (asker or giver) and named is None:
-            named = categories_in(sentence, list(sentence.span))
+            named = sentence_categories(sentence)
         if (asker or giver) and fields.get("category") not in (named or []):
             fields = {**fields, "category": "humanitarian"}
             event = Found(fields, event.anchor, event.confidence, event.rule, event.extra)

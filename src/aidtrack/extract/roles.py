@@ -784,6 +784,16 @@ def categories_in(sentence: Sentence, tokens: list[Token]) -> list[str]:
     return found or _categories(sentence, tokens[:1])
 
 
+def sentence_categories(sentence: Sentence) -> list[str]:
+    """The categories the whole sentence names (:func:`categories_in` of all its tokens), read
+    once per sentence: the rules, the pipeline and the scorer's candidates all ask."""
+    key = (sentence_categories, sentence.span.start)
+    found = sentence.memo.get(key)
+    if found is None:
+        found = sentence.memo[key] = tuple(categories_in(sentence, list(sentence.span)))
+    return list(found)
+
+
 # people who can be sent (military) or be the ones helped ("medical aid for Ukrainian soldiers")
 _PERSONNEL = frozenset({"troop", "soldier", "peacekeeper"})
 
@@ -899,8 +909,11 @@ def _loads_for_vehicles(tokens: list[Token]) -> list[Token]:
     """The tokens with each loaded vehicle (and its own modifiers) given way to its cargo:
     "two military planes loaded with food" names food, not planes; a vehicle that only carries
     ("on air force planes") is left out."""
-    vehicles = {t.i: cargo for t in tokens if (cargo := _cargo(t))}
-    means = {m.i for t in tokens if _means_of_carrying(t) for m in t.subtree if m.i <= t.i}
+    carriers = [t for t in tokens if t.lemma_.lower() in _CARRIERS]  # the cheap test first
+    if not carriers:
+        return list(tokens)
+    vehicles = {t.i: cargo for t in carriers if (cargo := _cargo(t))}
+    means = {m.i for t in carriers if _means_of_carrying(t) for m in t.subtree if m.i <= t.i}
     tokens = [t for t in tokens if t.i not in means]
     if not vehicles:
         return tokens
@@ -918,13 +931,14 @@ def _loads_for_vehicles(tokens: list[Token]) -> list[Token]:
 
 def _categories(sentence: Sentence, tokens: list[Token]) -> list[str]:
     tokens = _loads_for_vehicles(tokens)
-    helped = [t for t in tokens if _helped(t)]
+    lemmas = [t.lemma_.lower() for t in tokens]  # read once: the cheap tests of each check below
+    helped = [t for t, lemma in zip(tokens, lemmas) if lemma in _PERSONNEL and _helped(t)]
     negated = {i for t in tokens for i in _negated_kind(t)}
     tokens = [
         t
-        for t in tokens
-        if not _helped(t)
-        and not _paying(t)
+        for t, lemma in zip(tokens, lemmas)
+        if not (lemma in _PERSONNEL and _helped(t))
+        and not (lemma in PAYING_VERBS and _paying(t))
         and not _of_self(t)
         and not _dates_a_period(t)
         and not _measures_an_economy(t)
@@ -963,7 +977,7 @@ def _priced(sentence: Sentence, token: Token) -> bool:
     to pay it is financial support, not relief in kind (but "a fund that buys generators for
     Ukrainian towns" buys relief to give). Only what a household or a state buys on a market
     counts: "cover the cost of winter shelter" pays for relief in kind."""
-    if sentence.lexicon.categories_of(token) != ["humanitarian"] or token.lemma_.lower() not in _UTILITIES:
+    if token.lemma_.lower() not in _UTILITIES or sentence.lexicon.categories_of(token) != ["humanitarian"]:
         return False
     head = token
     for _ in range(3):
@@ -991,9 +1005,8 @@ def _negated_kind(token: Token) -> list[int]:
 
 def _kinds_named(sentence: Sentence, tokens: list[Token]) -> list[str]:
     lemmas = [t.lemma_.lower() for t in sorted(tokens, key=lambda t: t.i)]
-    texts = (
-        set(lemmas) | {t.lower_ for t in tokens} | {t.lower_[:-1] for t in tokens if t.lower_.endswith("s")}
-    )
+    lowers = [t.lower_ for t in tokens]
+    texts = set(lemmas) | set(lowers) | {w[:-1] for w in lowers if w.endswith("s")}
     pairs = {f"{a} {b}" for a, b in zip(lemmas, lemmas[1:])}
     texts |= pairs
     texts |= _hyphen_joined(tokens)  # "IRIS - T" is "iris-t"

@@ -22,7 +22,7 @@ from aidtrack.extract.clauses import (
 from aidtrack.extract.lexicon import Lexicon
 from aidtrack.extract.modality import has_aux, is_negated
 from aidtrack.extract.parties import actors_of, companions, is_state, reporters_of
-from aidtrack.extract.roles import categories_in, core_phrase, modifier_actors
+from aidtrack.extract.roles import categories_in, core_phrase, modifier_actors, sentence_categories
 
 
 @dataclass
@@ -210,7 +210,7 @@ def _category_or_default(
         return [], False
     told = kind_told_before(ctx)
     if not told and sentence_wide:
-        told = categories_in(sentence, list(sentence.span))
+        told = sentence_categories(sentence)
     if len(told) == 1:
         return list(told), True
     if ctx.default_category:
