@@ -932,14 +932,18 @@ def _context(
             if _supplied_with(lexicon, token, codes):
                 given_to[codes[token.i]] += 1  # "supply Kyiv with jets"
                 aided.add(codes[token.i])
-            given_to.update(_receivers(lexicon, token, codes, ours))  # "Ukraine's budget received $3.6bn"
-            given_to.update(_reached(lexicon, token, codes))  # "relief flights arrived in Myanmar"
-            if token.lemma_.lower() in giving:  # "pledged 9 billion dollars to help Pakistan recover"
+            verb = token.pos_ == "VERB"  # what the readers below read on verbs alone
+            if verb:
+                given_to.update(_receivers(lexicon, token, codes, ours))  # "Ukraine's budget received $3.6bn"
+                given_to.update(_reached(lexicon, token, codes))  # "relief flights arrived in Myanmar"
+            lemma = token.lemma_.lower()
+            if lemma in giving:  # "pledged 9 billion dollars to help Pakistan recover"
                 given_to.update(codes[t.i] for t in purpose_objects(token) if t.i in codes)
-            asked.update(_askers_for_support(lexicon, token, codes))
-            asked.update(_struck(token, codes))  # "an earthquake struck near Mandalay"
+            if verb:
+                asked.update(_askers_for_support(lexicon, token, codes))
+                asked.update(_struck(token, codes))  # "an earthquake struck near Mandalay"
             for name, words in lexicon.categories.items():
-                if token.lemma_.lower() in words:
+                if lemma in words:
                     categories[name] += 1
     ctx = ArticleContext()
     ctx.aided = aided
