@@ -51,6 +51,8 @@ TRAINING_PARTS = tuple(
         "zs",
         "zt",
         "zu",
+        "zv",
+        "zw",
     ]
 )
 # our own wire-style articles with gold events, in tests/extract (heldout3 written blind to the
@@ -67,6 +69,7 @@ BLIND_OWN_PARTS = (
     "heldout9_a",
     "heldout10_a",
     "heldout11_a",
+    "heldout12_a",
 )
 OWN_PARTS = ("heldout", "heldout3", "heldout4_a", "heldout4_b", *TRAINING_PARTS, *BLIND_OWN_PARTS)
 # the parts whose errors nobody reads: estimates of quality on unseen articles

@@ -66,6 +66,10 @@ class Sentence:
     # coordinated actors named in the sentences before ("Turkey and Syria"), latest last:
     # what "both countries" or "the two nations" refer back to
     groups: tuple[tuple[str, ...], ...] = ()
+    # the coordinated actors named in the sentence just before: whom a "they" or "their" that
+    # opens this sentence refers back to ("The juntas in Mali and Burkina Faso took Niamey's
+    # side. Their spokesmen warned ...")
+    groups_just_before: tuple[tuple[str, ...], ...] = ()
     # the state the sentences before are about: the last subject that is a state, else the
     # last state named; what "the nation", "the kingdom", "the capital" refer back to
     last_state: str | None = None

@@ -351,8 +351,9 @@ def _previous_group(sentence: Sentence, token: Token) -> list[str]:
         for i in range(sentence.span.start, token.i)
         if i in sentence.codes and not in_relative_aside(token.doc[i])
     ]
-    if not before:
-        return []
+    if not before:  # "Their spokesmen warned ..." after "The juntas in Mali and Burkina Faso ..."
+        one = len(sentence.groups_just_before) == 1 and token.lower_ == "their"
+        return list(sentence.groups_just_before[-1]) if one else []
     head = token.doc[before[-1]]
     while head.dep_ in ("conj", "compound", "amod") and head.head != head:
         head = head.head

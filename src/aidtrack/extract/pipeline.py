@@ -39,6 +39,7 @@ from aidtrack.extract.roles import (
     served_before,
 )
 from aidtrack.extract.rules import TRADE_LEMMAS, ArticleContext, Found, rule_index
+from aidtrack.extract.rules.appeals import asks_for_measures
 from aidtrack.extract.rules.common import given_in_passing
 from aidtrack.extract.rules.refusal_idioms import RULE as OPTING_OUT
 
@@ -408,6 +409,7 @@ def _analyse(
     states_so_far: tuple[str, ...] = ()
     scenes: list[tuple[tuple[str, str], ...]] = []  # who met whom in each sentence so far
     groups: tuple[tuple[str, ...], ...] = ()
+    just_before: tuple[tuple[str, ...], ...] = ()
     for (start, doc), codes, speaker in zip(parsed, mentions, speakers):
         for sent in doc.sents:
             scene = next((s for s in reversed(scenes[-SCENE_SENTENCES:]) if s), ())
@@ -418,6 +420,7 @@ def _analyse(
                 speaker=speaker,
                 previous=previous,
                 groups=groups,
+                groups_just_before=just_before,
                 last_state=last_state,
                 last_organisation=last_organisation,
                 last_served=last_served,
@@ -436,7 +439,8 @@ def _analyse(
             named_states = _named(sentence, states=True)
             recent_states = (*recent_states, *named_states)[-RECENT_STATES:]
             states_so_far = tuple(dict.fromkeys([*states_so_far, *named_states]))
-            groups = (*groups, *(g for g, _ in coordinated_groups(sent, codes)))[-4:]
+            just_before = tuple(g for g, _ in coordinated_groups(sent, codes))
+            groups = (*groups, *just_before)[-4:]
     return per_sentence, ctx
 
 
@@ -513,6 +517,8 @@ def _unasserted(cand: Candidate) -> bool:
     gates = {f"{kind}:question", f"{kind}:A.hedged"} | ({f"{kind}:neg"} if kind != "refusal" else set())
     if kind == "policy_change" and _restricts_parties(cand.sentence):
         return True  # "a package that bans Russian ships from its ports": sanctions, not export rules
+    if kind == "appeal" and asks_for_measures(cand.sentence, cand.anchor):
+        return True  # "urged the Security Council to impose an arms embargo": no support asked
     return any(f in gates for f in cand.features)
 
 

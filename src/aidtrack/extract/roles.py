@@ -376,7 +376,20 @@ def recipients_of(sentence: Sentence, anchor: Token, *, dobj_is_recipient: bool)
         )
     if not found:  # "approved a loan to support Ukraine's budget", "sent funds to help Moldova"
         found = _recipient_codes(sentence, [o for c in [anchor, *objects] for o in purpose_objects(c)])
+    if not found and anchor.lemma_.lower() in PAYING_VERBS:  # "fund Ukrainian production of drones"
+        found = _recipient_codes(
+            sentence, [m for o in objects if o.lemma_.lower() in _MAKING for m in _owner_words(o)]
+        )
     return found
+
+
+# what a state's industry does that another state may pay for: "fund Ukrainian production of
+# drones", "finance Ukraine's purchase of shells"
+_MAKING = frozenset({"production", "manufacture", "manufacturing", "purchase", "procurement", "output"})
+
+
+def _owner_words(noun: Token) -> list[Token]:
+    return [m for m in noun.children if m.dep_ in ("amod", "poss", "compound", "nmod") and m.i < noun.i]
 
 
 # participles that share a gift out: "split between Niger, Mali and Burkina Faso"

@@ -241,6 +241,8 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
         return []  # "would like to receive jets" wants; "like" alone does not
     if _moves_bodily(verb):
         return []  # "troops pushed Russian forces back from the river": a push on the ground
+    if asks_for_measures(sentence, verb):
+        return []  # "urged the Security Council to impose an arms embargo on Rwanda"
     if (
         lemma in ("expect", "hope")
         and not children(verb, frozenset({"dobj"}))
@@ -728,6 +730,21 @@ def _asks_to_stop(sentence: Sentence, verb: Token) -> bool:
         if stopping != is_negated(comp):  # "urged Hungary not to block the aid" asks for it
             return True
     return False
+
+
+# verbs that impose a restriction on a third party: what a request for them asks is no support
+_IMPOSING = frozenset({"impose", "ban", "embargo", "blacklist", "designate", "freeze", "bar"})
+
+
+def asks_for_measures(sentence: Sentence, verb: Token) -> bool:
+    """ "urged the Security Council to impose an arms embargo on Rwanda", "called on the EU to
+    ban insurance for fuel cargoes": a request that a restriction be imposed asks for no support
+    (nor does asking to sanction someone)."""
+    imposing = _IMPOSING | sentence.lexicon.words("sanction", "verbs")
+    return any(
+        comp.lemma_.lower() in imposing and not is_negated(comp)
+        for comp in children(verb, frozenset({"xcomp", "ccomp"}))
+    )
 
 
 def _appeal_targets(sentence: Sentence, verb: Token) -> list[str]:

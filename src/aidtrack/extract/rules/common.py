@@ -355,7 +355,18 @@ _PAUSE_NOUNS = frozenset({"hold", "ice"})
 
 def on_hold(verb: Token) -> bool:
     """ "put its aid on hold", "payments were on hold", "placed the programme on ice"."""
-    return any(o.lemma_.lower() in _PAUSE_NOUNS for o in prep_objects(verb, frozenset({"on"})))
+    if any(o.lemma_.lower() in _PAUSE_NOUNS for o in prep_objects(verb, frozenset({"on"}))):
+        return True
+    doc = verb.doc  # "has put on hold the 30 million euros": the parser takes "hold" for the object
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "on"
+        and c.n_rights == 0
+        and c.i + 1 < len(doc)
+        and doc[c.i + 1].head == verb
+        and doc[c.i + 1].lemma_.lower() in _PAUSE_NOUNS
+        for c in verb.children
+    )
 
 
 def _said_by_named(verb: Token) -> bool:

@@ -57,6 +57,10 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
     banned = _entry_ban(sentence, verb, objects)
     if banned:
         targets = [c for o in banned for c in target_codes(sentence, o) or _marked_with(sentence, o)]
+    elif supplied := _supplies_banned(
+        verb, objects
+    ):  # "prohibited its companies from supplying fuel to Myanmar"
+        targets = [c for o in supplied for c in target_codes(sentence, o)]
     elif lemma in lex.words("sanction", "closing_verbs"):
         closed = [o for o in objects if o.lemma_.lower() in lex.words("sanction", "closing_objects")]
         if not closed:
@@ -406,6 +410,48 @@ def _listed_with(token: Token) -> list[Token]:
     seven other Japanese nationals"), and the conjuncts of its appositions."""
     beside = [c for c in token.children if c.dep_ in ("conj", "appos")]
     return beside + [g for c in beside for g in c.children if c.dep_ == "appos" and g.dep_ == "conj"]
+
+
+# a state's own parties that it may keep from trading with another, and what they would do
+_OWN_FIRMS = frozenset(
+    {
+        "company",
+        "firm",
+        "business",
+        "citizen",
+        "national",
+        "exporter",
+        "supplier",
+        "manufacturer",
+        "bank",
+        "insurer",
+    }
+)
+_SUPPLYING = frozenset(
+    {"supply", "sell", "export", "ship", "provide", "deliver", "transfer", "insure", "finance"}
+)
+
+
+def _supplies_banned(verb: Token, objects: list[Token]) -> list[Token]:
+    """ "Britain prohibited its companies from supplying aviation fuel to Myanmar": a ban on its
+    own firms supplying a country restricts trade with that country (the phrases of the
+    destinations)."""
+    if verb.lemma_.lower() not in ("ban", "bar", "prohibit", "forbid"):
+        return []
+    if not any(
+        o.lemma_.lower() in _OWN_FIRMS
+        and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in o.children)
+        for o in objects
+    ):
+        return []
+    acts = [
+        g
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ == "from"
+        for g in p.children
+        if g.dep_ == "pcomp" and g.lemma_.lower() in _SUPPLYING
+    ]
+    return [o for g in acts for o in prep_objects(g, frozenset({"to"}))]
 
 
 def _entry_ban(sentence: Sentence, verb: Token, objects: list[Token]) -> list[Token]:

@@ -220,6 +220,8 @@ def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
         has_cue = has_cue or bool(targets) and any(t.lemma_.lower() in cues for t in tokens)
     if not targets and verb.dep_ == "conj":  # "urged Washington to stop ... and warned that"
         targets = [c for o in children(verb.head, frozenset({"dobj"})) for c in actors_of(sentence, o)]
+    if not targets and (strained := _relations_strained(sentence, told)):
+        targets, has_cue = strained, True  # "warned that Kigali would reconsider its cooperation with Brussels"
     exclude = set(actors)
     if not targets and has_cue:  # "warned that the decision to supply Ukraine ... escalates"
         giving = [t for t in tokens if t.pos_ == "VERB" and t.lemma_.lower() in lex.support_verbs]
@@ -281,6 +283,28 @@ def _cuts_support(sentence: Sentence, acts: list[Token]) -> bool:
         and any(o.lemma_.lower() in nouns for o in children(act, frozenset({"dobj"})))
         for act in acts
     )
+
+
+# verbs that revisit or end ties, and the ties they act on: "would reconsider its cooperation
+# with Brussels", "will review relations with Seoul", "could cut ties with Taipei"
+_REVISITING = frozenset(
+    {"reconsider", "review", "rethink", "reassess", "revisit", "suspend", "cut", "sever", "downgrade", "freeze"}
+)
+_TIES = frozenset({"cooperation", "tie", "relation", "relationship", "partnership", "contact"})
+
+
+def _relations_strained(sentence: Sentence, told: list[Token]) -> list[str]:
+    """The parties whose ties with the speaker a told future act would revisit or end: "warned
+    that Kigali would reconsider its bilateral cooperation with Brussels" warns Belgium."""
+    return [
+        c
+        for clause in told
+        if clause.lemma_.lower() in _REVISITING and is_future(clause) and not is_negated(clause)
+        for obj in children(clause, frozenset({"dobj"}))
+        if obj.lemma_.lower() in _TIES
+        for o in prep_objects(obj, frozenset({"with"}))
+        for c in actors_of(sentence, o)
+    ]
 
 
 def _pressed_parties(sentence: Sentence, acts: list[Token], actors: list[str]) -> list[str]:
