@@ -221,7 +221,10 @@ def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
     if not targets and verb.dep_ == "conj":  # "urged Washington to stop ... and warned that"
         targets = [c for o in children(verb.head, frozenset({"dobj"})) for c in actors_of(sentence, o)]
     if not targets and (strained := _relations_strained(sentence, told)):
-        targets, has_cue = strained, True  # "warned that Kigali would reconsider its cooperation with Brussels"
+        targets, has_cue = (
+            strained,
+            True,
+        )  # "warned that Kigali would reconsider its cooperation with Brussels"
     exclude = set(actors)
     if not targets and has_cue:  # "warned that the decision to supply Ukraine ... escalates"
         giving = [t for t in tokens if t.pos_ == "VERB" and t.lemma_.lower() in lex.support_verbs]
@@ -288,7 +291,18 @@ def _cuts_support(sentence: Sentence, acts: list[Token]) -> bool:
 # verbs that revisit or end ties, and the ties they act on: "would reconsider its cooperation
 # with Brussels", "will review relations with Seoul", "could cut ties with Taipei"
 _REVISITING = frozenset(
-    {"reconsider", "review", "rethink", "reassess", "revisit", "suspend", "cut", "sever", "downgrade", "freeze"}
+    {
+        "reconsider",
+        "review",
+        "rethink",
+        "reassess",
+        "revisit",
+        "suspend",
+        "cut",
+        "sever",
+        "downgrade",
+        "freeze",
+    }
 )
 _TIES = frozenset({"cooperation", "tie", "relation", "relationship", "partnership", "contact"})
 
