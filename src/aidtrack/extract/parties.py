@@ -507,7 +507,7 @@ def _name_tokens(token: Token, *, coded: bool = False) -> list[Token]:
             continue  # "Moscow's invasion of Ukraine" names Moscow; Ukraine is attacked
         if (
             group
-            and token.tag_ == "NNS"
+            and (token.tag_ == "NNS" or _one_of_many(token))
             and (child.dep_ in ("compound", "amod", "poss", "nmod") or child.lower_ == "of")
             and not _acts_through_members(child)
             and not _decides_as_union(token, child)
@@ -524,6 +524,13 @@ def _name_tokens(token: Token, *, coded: bool = False) -> list[Token]:
             # (but "James Kabarebe, Rwanda's minister": the person's state)
         tokens.extend(_name_tokens(child))
     return tokens
+
+
+def _one_of_many(token: Token) -> bool:
+    """ "a NATO member", "one EU country", "another G7 state": some member, not the group."""
+    return any(
+        c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another") for c in token.children
+    )
 
 
 # groups with no institutions of their own: they act only as their members together, so

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from aidtrack.extract.clauses import Sentence, agent_of, children, governors, is_passive, prep_objects
+from aidtrack.extract.clauses import (
+    Sentence,
+    agent_of,
+    children,
+    governors,
+    is_passive,
+    prep_objects,
+)
 from aidtrack.extract.modality import is_hedged, is_negated
-from aidtrack.extract.parties import actors_of, joined_parties
+from aidtrack.extract.parties import actors_of, is_state, joined_parties
 from aidtrack.extract.roles import COUNT_NOUNS, modifier_actors
 from aidtrack.extract.rules.common import ArticleContext, Found, anchored_on
 from aidtrack.extract.rules.measures_common import (
@@ -69,16 +76,20 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
         if not closed:
             return []
         for obj in closed:
-            targets += target_codes(sentence, obj) or _marked_with(sentence, obj)
+            named = target_codes(sentence, obj) or _marked_with(sentence, obj)
+            if obj.lemma_.lower() in ("agreement", "accord"):  # not "its agreement with the IMF"
+                named = [c for c in named if is_state(c) and not _defence_ties(obj)]
+            targets += named
             if obj.lemma_.lower() in _CONFERRED:  # "suspended trade preferences for Belarus"
                 targets += [
                     c for o in prep_objects(obj, frozenset({"for", "to"})) for c in target_codes(sentence, o)
                 ]
-            if obj.lemma_.lower() == "trade":  # "cut all trade with Israel"
+            if obj.lemma_.lower() in ("trade", "agreement", "accord"):  # "cut all trade with Israel"
                 targets += [
                     c
                     for o in prep_objects(obj, frozenset({"with"})) + prep_objects(verb, frozenset({"with"}))
                     for c in target_codes(sentence, o)
+                    if obj.lemma_.lower() == "trade" or is_state(c) and not _defence_ties(obj)
                 ]
             if obj.lemma_.lower() == "export":  # "banned exports of chips to Russia": the buyer's state
                 targets += [c for o in _destinations([obj]) for c in target_codes(sentence, o)]
@@ -410,6 +421,14 @@ def _listed_with(token: Token) -> list[Token]:
     seven other Japanese nationals"), and the conjuncts of its appositions."""
     beside = [c for c in token.children if c.dep_ in ("conj", "appos")]
     return beside + [g for c in beside for g in c.children if c.dep_ == "appos" and g.dep_ == "conj"]
+
+
+# agreements of defence, whose end is no trade restriction: "revoked five military agreements with Paris"
+_DEFENCE_WORDS = frozenset({"military", "defence", "defense", "security"})
+
+
+def _defence_ties(agreement: Token) -> bool:
+    return any(c.lower_ in _DEFENCE_WORDS for c in agreement.children)
 
 
 # a state's own parties that it may keep from trading with another, and what they would do

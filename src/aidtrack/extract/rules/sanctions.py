@@ -100,6 +100,8 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
     if not (core or follow_up or measure):
         return []
     verb = _sanction_verb(sentence, noun)
+    if verb is not None and _wanted(sentence, verb):
+        return []  # "Armenia expects ... imposing sanctions on Azerbaijan": wanted, not imposed
     if verb is None and (core or made) and _nominal_sanction(sentence, noun):
         verb = noun  # "the United States' sanctions against Russia", "EU sanctions on Iran"
     if verb is None and core and (_placed_under(noun) or _put_under(noun)):
@@ -480,6 +482,28 @@ def _sanction_verb(sentence: Sentence, noun: Token) -> Token | None:
         if child.lemma_.lower() in governors_ and _misread_main(child) is not None:
             return child  # "Canada, which has long been cautious, imposed sanctions on ..."
     return None
+
+
+# verbs of wanting that want only with their preposition ("turn to", "count on"): "turned its
+# attention to violence, placing sanctions on settlers" wants nothing
+_LEANING = frozenset({"turn", "look", "count", "rely"})
+
+
+def _wanted(sentence: Sentence, verb: Token) -> bool:
+    """A verb of imposing under a verb of wanting or asking ("expects ... imposing sanctions",
+    "hopes to see sanctions adopted"): the measure is wished for, not imposed."""
+    lex = sentence.lexicon
+    asking = (lex.words("appeal", "wanting_verbs") - _LEANING) | lex.words("appeal", "verbs")
+    token, verbs = verb, []
+    while token.dep_ in _COMPLEMENTS and token.head != token and len(verbs) < 2:  # not "called for
+        token = token.head  # peace and announced sanctions", two acts of their own
+        if token.pos_ in ("VERB", "AUX"):
+            verbs.append(token)
+    return any(g.lemma_.lower() in asking for g in verbs)
+
+
+# the relations by which a clause is what its governing verb says, wants or asks
+_COMPLEMENTS = frozenset({"xcomp", "ccomp", "pcomp", "prep", "pobj"})
 
 
 # words that take a part of what follows them: "each of the packages", "the measures of the package"

@@ -478,11 +478,15 @@ def _in_exchange(verb: Token) -> bool:
 
 
 def _commercial_deal(deal: Token) -> bool:
-    """ "a commercial contract", "a commercial sale": a deal its words call trade, whoever the
-    buyer is (an aided party may also buy)."""
-    return deal.lemma_.lower() in _DEALS and any(
-        c.dep_ == "amod" and c.lower_ == "commercial" for c in deal.children
+    """ "a commercial contract", "a commercial sale", "a swap deal": a deal its words call trade,
+    whoever the buyer is (an aided party may also buy)."""
+    return deal.lemma_.lower() in _DEALS | {"deal", "arrangement", "agreement"} and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in _TRADING_WORDS for c in deal.children
     )
+
+
+# what a deal's words say of a trade: "a commercial contract", "a swap deal", "a barter arrangement"
+_TRADING_WORDS = frozenset({"commercial", "swap", "barter"})
 
 
 def _funds_a_purchase_for_another(sentence: Sentence, verb: Token) -> bool:
