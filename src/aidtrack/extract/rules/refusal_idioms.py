@@ -171,7 +171,7 @@ def policy_no_new_approvals(sentence: Sentence, verb: Token, ctx: ArticleContext
     )
 
 
-_ISSUING = frozenset({"grant", "issue", "sign"})
+_ISSUING: frozenset[str] = frozenset({"grant", "issue", "sign"})
 
 
 def _rule_says(verb: Token) -> bool:

@@ -482,7 +482,7 @@ def _payments_halted(sentence: Sentence, noun: Token) -> bool:
     return _payments_to_party(sentence, _halted_things(noun))
 
 
-_GIVING_BANS = frozenset({"ban", "prohibition", "moratorium", "embargo"})
+_GIVING_BANS: frozenset[str] = frozenset({"ban", "prohibition", "moratorium", "embargo"})
 
 
 _ENDING = frozenset({"end", "scrap", "drop", "abandon", "ditch", "remove", "overturn", "lift"})
@@ -592,7 +592,7 @@ def _joined_lemmas(tokens: list[Token]) -> set[str]:
     return out
 
 
-_BARRING_LEMMAS = frozenset({"put", "let", "take", "participate", "join", "engage"})
+_BARRING_LEMMAS: frozenset[str] = frozenset({"put", "let", "take", "participate", "join", "engage"})
 
 
 # offices and bodies that can decide (a secretary or an ambassador does not refuse for a state)

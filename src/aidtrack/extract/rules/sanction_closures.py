@@ -266,7 +266,7 @@ def sanction_closure(sentence: Sentence, noun: Token, ctx: ArticleContext) -> li
     return _sanctions(makers, [t for t in dict.fromkeys(targets) if t not in makers], noun, ctx)
 
 
-_LISTING = frozenset({"put", "place", "list", "include", "enter", "name"})
+_LISTING: frozenset[str] = frozenset({"put", "place", "list", "include", "enter", "name"})
 
 
 _LISTED_FOR = frozenset({"sanction", "restriction", "control", "ban", "embargo", "freeze"})

@@ -159,7 +159,7 @@ def _places(sentence: Sentence, verb: Token, preps: frozenset[str] = frozenset({
 
 
 # verbs that share parties out over places: "the rest are split between Turkey and Kyrgyzstan"
-_SPREADING = frozenset({"split", "divide", "spread", "scatter", "distribute"})
+_SPREADING: frozenset[str] = frozenset({"split", "divide", "spread", "scatter", "distribute"})
 _SPREAD_OVER = frozenset({"between", "among", "across", "over", "in"})
 _COUNTED = frozenset({"all", "both", "most", "many", "some", "several", "each"})
 _REST = frozenset({"remainder", "rest", "other"})

@@ -494,7 +494,8 @@ def _wanted(sentence: Sentence, verb: Token) -> bool:
     "hopes to see sanctions adopted"): the measure is wished for, not imposed."""
     lex = sentence.lexicon
     asking = (lex.words("appeal", "wanting_verbs") - _LEANING) | lex.words("appeal", "verbs")
-    token, verbs = verb, []
+    token = verb
+    verbs: list[Token] = []
     while token.dep_ in _COMPLEMENTS and token.head != token and len(verbs) < 2:  # not "called for
         token = token.head  # peace and announced sanctions", two acts of their own
         if token.pos_ in ("VERB", "AUX"):

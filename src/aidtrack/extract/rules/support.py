@@ -837,7 +837,9 @@ def _reacted_to(sentence: Sentence, verb: Token) -> bool:
 
 # verbs that place money somewhere when their object is a sum: "will pay 1.5 billion crowns into
 # the fund", "paid 10 million euros to Kyiv", "is putting 500 million crowns into the pot", "put 350 million euros on the table for"
-_PLACING_MONEY = frozenset({"pay", "put", "pour", "inject", "plough", "plow", "add", "commit"})
+_PLACING_MONEY: frozenset[str] = frozenset(
+    {"pay", "put", "pour", "inject", "plough", "plow", "add", "commit"}
+)
 # money named without a sum: "put money into the Czech-led initiative"
 _MONEY_WORDS = frozenset({"money", "cash", "fund"})
 
@@ -876,7 +878,7 @@ def _earmarks(verb: Token) -> bool:
     return bool(sums) and placed
 
 
-_BILL_PAYING = frozenset({"pay", "cover", "foot"})
+_BILL_PAYING: frozenset[str] = frozenset({"pay", "cover", "foot"})
 
 
 def _served_by_bill(sentence: Sentence, verb: Token) -> list[str]:
