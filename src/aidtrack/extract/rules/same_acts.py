@@ -47,6 +47,8 @@ _SAME_NOUNS: dict[str, frozenset[str] | None] = {
     "sanction": frozenset({"sanction"}),
     "penalty": frozenset({"sanction"}),
     "listing": frozenset({"sanction"}),
+    "ban": frozenset({"sanction", "policy_change"}),  # "Canada announced an identical port ban"
+    "embargo": frozenset({"sanction", "policy_change"}),
     "position": frozenset({"refusal", "policy_change"}),
     "stance": frozenset({"refusal", "policy_change"}),
     "line": frozenset({"refusal", "policy_change"}),
