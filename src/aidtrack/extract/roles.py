@@ -378,14 +378,16 @@ def recipients_of(sentence: Sentence, anchor: Token, *, dobj_is_recipient: bool)
         found = _recipient_codes(sentence, [o for c in [anchor, *objects] for o in purpose_objects(c)])
     if not found and anchor.lemma_.lower() in PAYING_VERBS:  # "fund Ukrainian production of drones"
         found = _recipient_codes(
-            sentence, [m for o in objects if o.lemma_.lower() in _MAKING for m in _owner_words(o)]
+            sentence, [m for o in objects if o.lemma_.lower() in PAID_MAKING for m in _owner_words(o)]
         )
     return found
 
 
 # what a state's industry does that another state may pay for: "fund Ukrainian production of
 # drones", "finance Ukraine's purchase of shells"
-_MAKING = frozenset({"production", "manufacture", "manufacturing", "purchase", "procurement", "output"})
+PAID_MAKING = frozenset(
+    {"production", "manufacture", "manufacturing", "purchase", "procurement", "acquisition", "output"}
+)
 
 
 def _owner_words(noun: Token) -> list[Token]:

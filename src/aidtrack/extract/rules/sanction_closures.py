@@ -18,6 +18,7 @@ from aidtrack.extract.roles import COUNT_NOUNS, modifier_actors
 from aidtrack.extract.rules.common import ArticleContext, Found, anchored_on
 from aidtrack.extract.rules.measures_common import (
     _CONFERRED,
+    _DEALING,
     _actors,
     _arms_exports,
     _destinations,
@@ -431,7 +432,7 @@ def _defence_ties(agreement: Token) -> bool:
     return any(c.lower_ in _DEFENCE_WORDS for c in agreement.children)
 
 
-# a state's own parties that it may keep from trading with another, and what they would do
+# a state's own parties that it may keep from trading with another
 _OWN_FIRMS = frozenset(
     {
         "company",
@@ -445,9 +446,6 @@ _OWN_FIRMS = frozenset(
         "bank",
         "insurer",
     }
-)
-_SUPPLYING = frozenset(
-    {"supply", "sell", "export", "ship", "provide", "deliver", "transfer", "insure", "finance"}
 )
 
 
@@ -468,7 +466,7 @@ def _supplies_banned(verb: Token, objects: list[Token]) -> list[Token]:
         for p in verb.children
         if p.dep_ == "prep" and p.lower_ == "from"
         for g in p.children
-        if g.dep_ == "pcomp" and g.lemma_.lower() in _SUPPLYING
+        if g.dep_ == "pcomp" and g.lemma_.lower() in _DEALING
     ]
     return [o for g in acts for o in prep_objects(g, frozenset({"to"}))]
 

@@ -22,6 +22,7 @@ from aidtrack.extract.roles import (
     DOBJ_RECIPIENT_VERBS,
     INSTRUMENTS,
     MAKING,
+    PAID_MAKING,
     PAYING_VERBS,
     TIME_WORDS,
     TRANSPORT_VERBS,
@@ -497,7 +498,7 @@ def _funds_a_purchase_for_another(sentence: Sentence, verb: Token) -> bool:
     bought = [
         o
         for o in children(verb, frozenset({"dobj"})) + prep_objects(verb, frozenset({"for"}))
-        if o.lemma_.lower() in ("purchase", "procurement", "acquisition", "production")
+        if o.lemma_.lower() in PAID_MAKING
     ]
 
     def named_after(preps: tuple[str, ...]) -> set[str]:

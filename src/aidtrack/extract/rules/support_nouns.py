@@ -173,8 +173,12 @@ def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
         lex.support_verbs | lex.words("refusal", "verbs") | lex.words("support", "object_verbs")
     ):
         return []
-    halts = lex.words("refusal", "verbs") | lex.words("refusal", "nouns")
-    if any(c.dep_ == "amod" and c.i < noun.i and c.lemma_.lower() in halts for c in noun.children):
+    if any(
+        c.dep_ == "amod"
+        and c.i < noun.i
+        and c.lemma_.lower() in lex.words("refusal", "verbs") | lex.words("refusal", "nouns")
+        for c in noun.children
+    ):
         return []  # "Britain and Germany pause aid to Rwanda": a headline's verb read as a modifier
     if lemma in (
         "weapon",

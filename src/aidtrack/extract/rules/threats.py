@@ -288,8 +288,8 @@ def _cuts_support(sentence: Sentence, acts: list[Token]) -> bool:
     )
 
 
-# verbs that revisit or end ties, and the ties they act on: "would reconsider its cooperation
-# with Brussels", "will review relations with Seoul", "could cut ties with Taipei"
+# verbs that revisit or end ties (the bonds of :data:`_BONDS`): "would reconsider its
+# cooperation with Brussels", "will review relations with Seoul", "could cut ties with Taipei"
 _REVISITING = frozenset(
     {
         "reconsider",
@@ -304,7 +304,6 @@ _REVISITING = frozenset(
         "freeze",
     }
 )
-_TIES = frozenset({"cooperation", "tie", "relation", "relationship", "partnership", "contact"})
 
 
 def _relations_strained(sentence: Sentence, told: list[Token]) -> list[str]:
@@ -315,7 +314,7 @@ def _relations_strained(sentence: Sentence, told: list[Token]) -> list[str]:
         for clause in told
         if clause.lemma_.lower() in _REVISITING and is_future(clause) and not is_negated(clause)
         for obj in children(clause, frozenset({"dobj"}))
-        if obj.lemma_.lower() in _TIES
+        if obj.lemma_.lower() in _BONDS
         for o in prep_objects(obj, frozenset({"with"}))
         for c in actors_of(sentence, o)
     ]
