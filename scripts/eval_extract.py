@@ -53,6 +53,8 @@ TRAINING_PARTS = tuple(
         "zu",
         "zv",
         "zw",
+        "zx",
+        "zy",
     ]
 )
 # our own wire-style articles with gold events, in tests/extract (heldout3 written blind to the
@@ -70,6 +72,7 @@ BLIND_OWN_PARTS = (
     "heldout10_a",
     "heldout11_a",
     "heldout12_a",
+    "heldout13_a",
 )
 OWN_PARTS = ("heldout", "heldout3", "heldout4_a", "heldout4_b", *TRAINING_PARTS, *BLIND_OWN_PARTS)
 # the parts whose errors nobody reads: estimates of quality on unseen articles

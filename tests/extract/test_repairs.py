@@ -77,3 +77,43 @@ def test_a_conversion_in_brackets_leaves_the_sum_what_it_is_in() -> None:
         bare = {t.text: t.head.text for t in nlp(text)}
     assert bare["in"] == "provide"  # the model's reading, which the repair mends
     assert _tree(text)["in"] == ("prep", "yen")
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "verb"),
+    [
+        ("After the coup in Niger, France and Germany suspended their aid.", "France", "suspended"),
+        ("After Russia's invasion of Ukraine, Germany and Sweden dropped their bans.", "Germany", "dropped"),
+        ("Following the floods in Libya, Egypt, Tunisia and Algeria sent rescue teams.", "Egypt", "sent"),
+        ("Since the start of the war in Sudan, Qatar and Kuwait have each sent food.", "Qatar", "sent"),
+        (
+            "In May, after Turkey's incursion into Syria, Norway and Finland halted licences.",
+            "Norway",
+            "halted",
+        ),
+    ],
+)
+def test_the_names_after_a_fronted_phrase_are_the_subject(text: str, subject: str, verb: str) -> None:
+    nlp = load_nlp()
+    with nlp.select_pipes(disable=list(COMPONENTS)):
+        bare = {t.text: t.dep_ for t in nlp(text)}
+    assert bare[subject] == "conj"  # the model's reading: one more name of the phrase
+    tree = _tree(text)
+    assert tree[subject] == ("nsubj", verb)
+    assert not any(dep == "nsubj" and head == verb for word, (dep, head) in tree.items() if word != subject)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After talks in Paris, the ministers of France, Germany and Italy signed the accord.",  # a subject of its own
+        "In Brussels on Monday, the bloc approved new sanctions on Iran.",  # no names after a comma
+        "After the vote, Britain sent tanks.",  # read right already
+    ],
+)
+def test_fronted_phrases_read_right_are_left_alone(text: str) -> None:
+    nlp = load_nlp()
+    mended = nlp(text)
+    with nlp.select_pipes(disable=list(COMPONENTS)):
+        bare = nlp(text)
+    assert [(t.dep_, t.head.i) for t in mended] == [(t.dep_, t.head.i) for t in bare]

@@ -73,6 +73,10 @@ class Sentence:
     # the state the sentences before are about: the last subject that is a state, else the
     # last state named; what "the nation", "the kingdom", "the capital" refer back to
     last_state: str | None = None
+    # the last state the sentences before named other than as the subject of a sentence: the
+    # place they are about ("Russia flew in rescuers" after "a plane landed in Yangon" leaves
+    # Myanmar); what "in the country", "to the country" refer back to
+    last_place: str | None = None
     # the states named in the sentences before, latest last (what "both countries" refers to
     # when they were not named together)
     recent_states: tuple[str, ...] = ()

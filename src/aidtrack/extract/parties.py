@@ -713,12 +713,35 @@ def _state_referred(sentence: Sentence, token: Token) -> str | None:
     Cyprus", "the Baltic republic's capital" name their own)."""
     if not _bare(token, frozenset({"compound", "poss"}), frozenset({"of"})):
         return None
+    place = _a_place(token)
     before = [
         sentence.codes[i]
         for i in range(sentence.span.start, token.i)
-        if i in sentence.codes and is_state(sentence.codes[i]) and not _opponent(token.doc[i])
+        if i in sentence.codes
+        and is_state(sentence.codes[i])
+        and not _opponent(token.doc[i])
+        and not (place and _a_subject(token.doc[i]))
     ]
-    return before[-1] if before else sentence.last_state
+    if before:
+        return before[-1]
+    return (sentence.last_place or sentence.last_state) if place else sentence.last_state
+
+
+def _a_place(token: Token) -> bool:
+    """ "in the country", "aid to the country": a place where or to which, not an actor (whom
+    "Britain pledged 5 million pounds for the country" gives to is not Britain)."""
+    return token.lower_ in _PLACE_NOUNS and token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPOSITIONS
+
+
+_PLACE_NOUNS = frozenset({"country"})  # not "the kingdom", which a subject is sooner called
+_PLACE_PREPOSITIONS = frozenset({"in", "to", "into", "inside", "within", "across", "throughout", "for"})
+
+
+def _a_subject(token: Token) -> bool:
+    """A name that is (part of) a clause's subject: "Britain", "the British government"."""
+    while token.dep_ in ("compound", "poss", "amod", "conj", "appos") and token.head != token:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass")
 
 
 def _opponent(token: Token) -> bool:

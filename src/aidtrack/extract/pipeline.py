@@ -403,6 +403,7 @@ def _analyse(
     previous: str | None = None
     filed = _filed_from(found, mentions)  # "TOKYO - The government said ..."
     last_state: str | None = filed
+    last_place: str | None = filed
     last_organisation: str | None = None
     last_served: str | None = None
     recent_states: tuple[str, ...] = ()
@@ -422,6 +423,7 @@ def _analyse(
                 groups=groups,
                 groups_just_before=just_before,
                 last_state=last_state,
+                last_place=last_place,
                 last_organisation=last_organisation,
                 last_served=last_served,
                 filed=filed,
@@ -434,6 +436,7 @@ def _analyse(
             main = _main_actor(sentence)
             previous = main or previous
             last_state = _salient_state(sentence, main) or last_state
+            last_place = _place_named(sentence, main) or last_place
             last_organisation = _named_organisation(sentence) or last_organisation
             last_served = served_before(sentence, sent.end) or last_served
             named_states = _named(sentence, states=True)
@@ -867,6 +870,12 @@ def _salient_state(sentence: Sentence, main: str | None) -> str | None:
     if main is not None and is_state(main):
         return main
     named = _named(sentence, states=True)
+    return named[-1] if named else None
+
+
+def _place_named(sentence: Sentence, main: str | None) -> str | None:
+    """The last state a sentence names other than its subject's."""
+    named = [c for c in _named(sentence, states=True) if c != main]
     return named[-1] if named else None
 
 

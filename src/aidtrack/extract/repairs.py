@@ -13,7 +13,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 # the repairs, in the order they run (each is added at the end of the pipeline)
-COMPONENTS = ("aidtrack_floating_adverb", "aidtrack_sum_after_brackets", "aidtrack_acronym_subject")
+COMPONENTS = (
+    "aidtrack_floating_adverb",
+    "aidtrack_sum_after_brackets",
+    "aidtrack_acronym_subject",
+    "aidtrack_fronted_phrase",
+)
 
 # words that float between "have" and its participle: "have each imposed", "has since paused"
 _FLOATING = frozenset({"each", "both", "all", "since", "now", "already", "also", "just", "jointly"})
@@ -138,3 +143,95 @@ def _acronym_read_as_modifier(word: Token) -> bool:
     if word.dep_ not in ("advmod", "npadvmod", "dep") or verb.pos_ != "VERB" or verb.i < word.i:
         return False
     return not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children)
+
+
+# words that open a fronted phrase of time, cause or place before a clause's subject
+_FRONTING = frozenset(
+    {"after", "before", "following", "since", "amid", "despite", "during", "in", "at", "on", "with", "under"}
+)
+# the words that may stand between a subject and its verb: "have", "each", "also"
+_BEFORE_VERB = frozenset({"aux", "auxpass", "advmod", "neg"})
+
+
+@Language.component("aidtrack_fronted_phrase")
+def mend_fronted_phrase(doc: Doc) -> Doc:
+    """ "After the coup in Niger, France and Germany suspended their aid": after a fronted
+    phrase that ends in a name, the model reads the subject that follows the comma as one more
+    name of that phrase ("Niger, France and Germany") and the verb as having no subject, or the
+    phrase's noun as its subject ("After Russia's invasion of Ukraine, Germany dropped ...").
+    Make the names after the comma the verb's subject again, and the phrase a phrase."""
+    for sent in doc.sents:
+        first = sent[0]
+        if first.lower_ not in _FRONTING:
+            continue  # most sentences: nothing to mend
+        verb = first.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.i <= first.i:
+            continue
+        subject = _subject_read_as_conjunct(doc, first, verb)
+        if subject is not None:
+            _make_subject(first, verb, subject)
+    return doc
+
+
+def _subject_read_as_conjunct(doc: Doc, first: Token, verb: Token) -> Token | None:
+    """The name after a comma of the fronted phrase that heads the words up to the verb, when
+    the model hangs it on a name before the comma."""
+    end = verb.i
+    while end > first.i and doc[end - 1].head == verb and _between_subject_and_verb(doc[end - 1]):
+        end -= 1  # "... and Slovakia have each sent": up to "have"
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < end]
+    if not all(_opened(doc, s) for s in subjects):
+        return None  # "After talks, the ministers of France and Italy signed": its own subject
+    for comma in (t for t in doc[first.i + 1 : end] if t.text == ","):
+        if any(s.i > comma.i for s in subjects):
+            continue
+        words = doc[comma.i + 1 : end]
+        heads = [t for t in words if not comma.i < t.head.i < end]
+        if len(heads) != 1:
+            continue
+        name = heads[0]
+        if (
+            name.dep_ == "conj"
+            and name.pos_ == "PROPN"
+            and name.head.i < comma.i
+            and name.left_edge.i == comma.i + 1
+            and name.right_edge.i == end - 1
+        ):
+            return name
+    return None
+
+
+def _opened(doc: Doc, noun: Token) -> bool:
+    """A subject that "after" or "following" opens: the noun of the fronted phrase."""
+    start = noun.left_edge.i
+    return start > 0 and doc[start - 1].lower_ in _FRONTING
+
+
+def _between_subject_and_verb(word: Token) -> bool:
+    """ "have", "also", "not", and "each" read as a subject ("Qatar and Kuwait have each sent")."""
+    return word.dep_ in _BEFORE_VERB or word.dep_ == "nsubj" and word.lower_ in _FLOATING_QUANTIFIERS
+
+
+_FLOATING_QUANTIFIERS = frozenset({"each", "both", "all"})
+
+
+def _make_subject(first: Token, verb: Token, subject: Token) -> None:
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    for word in verb.children:
+        if word.dep_ == "nsubj" and word.lower_ in _FLOATING_QUANTIFIERS and word.i > subject.i:
+            word.dep_ = "advmod"  # "have each sent": "each" floats, the names are the subject
+    misread = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and first.i < c.i < subject.i]
+    subject.head = verb
+    subject.dep_ = "nsubjpass" if passive else "nsubj"
+    if not misread:
+        return
+    noun = misread[0]  # "After Russia's invasion of Ukraine, ...": the invasion is the object of
+    opening = [  # "after" ("In October, after Turkey's incursion into Syria, ...")
+        c
+        for c in verb.children
+        if c.lower_ in _FRONTING and c.i < noun.i and not any(g.dep_ == "pobj" for g in c.children)
+    ]
+    if opening:
+        opening[-1].dep_ = "prep"
+        noun.head = opening[-1]
+        noun.dep_ = "pobj"
