@@ -73,6 +73,10 @@ class Sentence:
     # the state the sentences before are about: the last subject that is a state, else the
     # last state named; what "the nation", "the kingdom", "the capital" refer back to
     last_state: str | None = None
+    # the nouns the sentences before gave an owner ("South Africa's arms control committee",
+    # "the Dutch appeals court"), each with its latest owner: whose "the committee", "the court"
+    # is when it comes back with no owner of its own
+    owned_nouns: dict[str, str] = field(default_factory=dict)
     # the last state the sentences before named other than as the subject of a sentence: the
     # place they are about ("Russia flew in rescuers" after "a plane landed in Yangon" leaves
     # Myanmar); what "in the country", "to the country" refer back to

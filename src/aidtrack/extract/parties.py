@@ -203,6 +203,8 @@ def _actors_of(sentence: Sentence, token: Token) -> list[str]:
             return [pronoun]
     if not found and token.lemma_.lower() in _TITLES and (scene := _opening_place(sentence)):
         return [scene]  # "In Niamey, the prime minister appealed to Russia": Niger's
+    if not found and (owner := _owner_told_before(sentence, token)):
+        return [owner]  # "South Africa's arms control committee ... The committee said"
     unnamed = not found and _unnamed_office(token)
     if unnamed and (earlier := _earlier_subjects(sentence, token)):
         return earlier[-1:]  # "Ethiopia's ministry said ..., and a senior official warned ..."
@@ -321,6 +323,69 @@ def _opening_place(sentence: Sentence) -> str | None:
         return None
     code = sentence.codes[places[0].i]
     return code if is_state(code) else None
+
+
+# bodies of a state that an article names once with their state and then by their noun alone
+_BODIES = frozenset(
+    {
+        "committee",
+        "court",
+        "ministry",
+        "office",
+        "agency",
+        "parliament",
+        "council",
+        "commission",
+        "cabinet",
+        "inspectorate",
+        "authority",
+        "regulator",
+        "tribunal",
+        "legislature",
+        "assembly",
+        "senate",
+        "department",
+        "bureau",
+        "watchdog",
+        "coalition",
+        "junta",
+        "regime",
+        "embassy",
+        "presidency",
+        "treasury",
+        "leadership",
+        "delegation",
+        "administration",
+    }
+)
+
+
+def owned_in(sentence: Sentence) -> dict[str, str]:
+    """The bodies a sentence names with the state they belong to ("South Africa's National
+    Conventional Arms Control Committee", "the Dutch appeals court"), by their noun."""
+    owned: dict[str, str] = {}
+    span = sentence.span
+    for i, code in sorted(sentence.codes.items()):
+        if not span.start <= i < span.end or not is_state(code):
+            continue
+        word = span.doc[i]
+        while word.dep_ in ("compound", "amod", "poss", "nmod") and word.head.i > word.i:
+            word = word.head
+            if word.lemma_.lower() in _BODIES:
+                owned[word.lemma_.lower()] = code
+                break
+    return owned
+
+
+def _owner_told_before(sentence: Sentence, token: Token) -> str | None:
+    """ "The committee" with no owner of its own: the state whose committee the article named."""
+    if token.lemma_.lower() not in _BODIES or token.i in sentence.codes:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children):
+        return None
+    if any(c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in sentence.codes for c in token.children):
+        return None
+    return sentence.owned_nouns.get(token.lemma_.lower())
 
 
 def _titled_unknown(token: Token) -> bool:

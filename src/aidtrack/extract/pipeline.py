@@ -30,7 +30,7 @@ from aidtrack.extract.keys import KEYS, event_key, first_role
 from aidtrack.extract.learned import Candidate, load_model, sentence_candidates
 from aidtrack.extract.lexicon import Lexicon, load_lexicon
 from aidtrack.extract.mentions import ArticleMemory, MentionFinder
-from aidtrack.extract.parties import actors_of, coordinated_groups, is_state, met_parties
+from aidtrack.extract.parties import actors_of, coordinated_groups, is_state, met_parties, owned_in
 from aidtrack.extract.roles import (
     PAYING_VERBS,
     has_money,
@@ -404,6 +404,7 @@ def _analyse(
     filed = _filed_from(found, mentions)  # "TOKYO - The government said ..."
     last_state: str | None = filed
     last_place: str | None = filed
+    owned_nouns: dict[str, str] = {}
     last_organisation: str | None = None
     last_served: str | None = None
     recent_states: tuple[str, ...] = ()
@@ -424,6 +425,7 @@ def _analyse(
                 groups_just_before=just_before,
                 last_state=last_state,
                 last_place=last_place,
+                owned_nouns=owned_nouns,
                 last_organisation=last_organisation,
                 last_served=last_served,
                 filed=filed,
@@ -437,6 +439,7 @@ def _analyse(
             previous = main or previous
             last_state = _salient_state(sentence, main) or last_state
             last_place = _place_named(sentence, main) or last_place
+            owned_nouns = {**owned_nouns, **owned_in(sentence)}
             last_organisation = _named_organisation(sentence) or last_organisation
             last_served = served_before(sentence, sent.end) or last_served
             named_states = _named(sentence, states=True)
