@@ -799,6 +799,32 @@ def categories_in(sentence: Sentence, tokens: list[Token]) -> list[str]:
     return found or _categories(sentence, tokens[:1])
 
 
+def without_examples(sentence: Sentence, tokens: list[Token]) -> list[Token]:
+    """``tokens`` without the examples ("including ...", "such as ...") of a gift whose own
+    words name its kind: "humanitarian aid, including a field hospital and helmets for rescuers"
+    is humanitarian aid, the helmets an example of it."""
+    nouns = sentence.lexicon.words("support", "nouns")
+    gifts = [t for t in tokens if t.lemma_.lower() in nouns and _kind_named_on(sentence, t)]
+    if not gifts:
+        return tokens
+    givers = {g.i for g in gifts} | {g.head.i for g in gifts if g.head.pos_ == "VERB"}
+    examples = {d.i for t in tokens if _gives_examples(t) and t.head.i in givers for d in t.subtree}
+    return [t for t in tokens if t.i not in examples] if examples else tokens
+
+
+def _kind_named_on(sentence: Sentence, noun: Token) -> bool:
+    return any(c.dep_ in ("amod", "compound") and _categories(sentence, [c]) for c in noun.children)
+
+
+def _gives_examples(token: Token) -> bool:
+    """ "including", "like", "such as" opening examples."""
+    if token.dep_ != "prep":
+        return False
+    if token.lower_ in ("including", "like"):
+        return True
+    return token.lower_ == "as" and token.i > 0 and token.doc[token.i - 1].lower_ == "such"
+
+
 def sentence_categories(sentence: Sentence) -> list[str]:
     """The categories the whole sentence names (:func:`categories_in` of all its tokens), read
     once per sentence: the rules, the pipeline and the scorer's candidates all ask."""

@@ -22,7 +22,13 @@ from aidtrack.extract.clauses import (
 from aidtrack.extract.lexicon import Lexicon
 from aidtrack.extract.modality import has_aux, is_negated
 from aidtrack.extract.parties import actors_of, companions, is_state, reporters_of
-from aidtrack.extract.roles import categories_in, core_phrase, modifier_actors, sentence_categories
+from aidtrack.extract.roles import (
+    categories_in,
+    core_phrase,
+    modifier_actors,
+    sentence_categories,
+    without_examples,
+)
 
 
 @dataclass
@@ -202,7 +208,7 @@ def _category_or_default(
     told in its reasons: "urged Washington to keep funding flowing, saying that pipelines for
     food would break down"), else the article's most named kind. The flag says a default was
     taken."""
-    cats = categories_in(sentence, tokens)
+    cats = categories_in(sentence, without_examples(sentence, tokens))
     if cats:
         ctx.kinds_named.extend(c for c in cats if c not in ctx.kinds_named)
         return cats, False
