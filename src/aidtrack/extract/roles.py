@@ -383,6 +383,21 @@ def recipients_of(sentence: Sentence, anchor: Token, *, dobj_is_recipient: bool)
     return found
 
 
+def owners_of_given(sentence: Sentence, verb: Token) -> list[str]:
+    """The possessor named on what a verb gives, or on what that is a part of: "supplied the
+    bulk of Baku's imported weapons" gave them to Baku."""
+    nouns = [
+        n
+        for thing in children(verb, frozenset({"dobj"}))
+        for n in [
+            thing,
+            *(o for p in thing.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"),
+        ]
+    ]
+    owners = [c for n in nouns for c in n.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    return _recipient_codes(sentence, owners)
+
+
 # what a state's industry does that another state may pay for: "fund Ukrainian production of
 # drones", "finance Ukraine's purchase of shells"
 PAID_MAKING = frozenset(

@@ -37,6 +37,7 @@ from aidtrack.extract.roles import (
     names_wealth,
     object_tokens,
     own_objects,
+    owners_of_given,
     purpose_categories,
     purpose_kinds,
     recipients_of,
@@ -307,6 +308,7 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     explicit = explicit or (_bank_owners(sentence, verb) if lemma in _BANKING else [])
     explicit = explicit or [c for c in _receivers_of_thing(sentence, verb) if c not in donors]
     explicit = explicit or [c for c in _owners_of_funded(sentence, verb) if c not in donors]
+    explicit = explicit or [c for c in owners_of_given(sentence, verb) if c not in donors]
     explicit = explicit or [c for c in _welcomers(sentence, verb) if c not in donors]
     explicit = explicit or [c for c in billed if c not in donors]
     if lemma == "distribute" and not explicit:
