@@ -31,6 +31,7 @@ from aidtrack.extract.rules.policy_rulings import (
 from aidtrack.extract.rules.refusal_idioms import (
     policy_no_new_approvals,
     refusal_gap_unfilled,
+    refusal_kept_halted,
     refusal_no_pledge,
     refusal_none_given,
     refusal_not_approving,
@@ -127,6 +128,7 @@ RULES: tuple[Rule, ...] = (
     refusal_principle,
     refusal_gap_unfilled,
     refusal_on_hold,
+    refusal_kept_halted,
     policy_no_new_approvals,
     support_coming_forward,
     support_money_spent,

@@ -375,6 +375,37 @@ def on_hold(verb: Token) -> bool:
     )
 
 
+# what a party keeps support as: "keep its aid frozen", "kept the payments suspended"
+_HALTED = frozenset({"suspend", "freeze", "frozen", "halt", "pause", "block", "stop", "withhold"})
+# verbs that keep something as it is
+_KEEPING_AS_IS: frozenset[str] = frozenset({"keep", "leave", "maintain"})
+
+
+def kept_halted(verb: Token) -> bool:
+    """ "will keep its aid to Niger frozen", "kept military aid suspended": support held back
+    for longer (the parser hangs the participle on the verb, on its object, or makes it the
+    head: "will keep its payments paused")."""
+    if verb.lemma_.lower() not in _KEEPING_AS_IS:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        return False
+    states = [c for c in verb.children if c.dep_ in ("oprd", "advcl", "ccomp", "xcomp", "acomp")]
+    states += [c for o in objects for c in o.children if c.dep_ in ("acl", "amod") and c.i > o.i]
+    if verb.dep_ == "ccomp" and verb.head.i > objects[0].i:
+        states.append(verb.head)
+    if verb.dep_ == "ccomp":  # "said it would keep its funding suspended": hung on "said"
+        states += [
+            c
+            for c in verb.head.children
+            if c.dep_ in ("ccomp", "advcl")
+            and c.tag_ in ("VBN", "VBD", "JJ")
+            and c.i > verb.i
+            and not any(g.dep_.startswith("nsubj") for g in c.children)
+        ]
+    return any(t.i > objects[0].i and t.lemma_.lower() in _HALTED for t in states)
+
+
 def _said_by_named(verb: Token) -> bool:
     """ "Swedish officials said they could not release ...": a clause told by a named sayer,
     whose "they" is the sayer."""

@@ -25,6 +25,7 @@ from aidtrack.extract.modality import is_conditional, is_hedged, is_negated
 from aidtrack.extract.parties import actors_of
 from aidtrack.extract.roles import categories_in, has_money, has_support_noun, recipients_of
 from aidtrack.extract.rules.common import (
+    _KEEPING_AS_IS,
     ArticleContext,
     Found,
     _category_or_default,
@@ -32,6 +33,7 @@ from aidtrack.extract.rules.common import (
     _refusals,
     _sayers,
     anchored_on,
+    kept_halted,
     on_hold,
 )
 from aidtrack.extract.rules.policies import _PERMIT_NOUNS, _RULE_NOUNS, _policy_changes
@@ -336,3 +338,22 @@ def refusal_on_hold(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     if not cats and paid:
         cats = ["financial"]
     return _refusals(actors, cats, recipients, verb, 0.75, rule="refusal-on-hold")
+
+
+@anchored_on("VERB", lemmas=lambda lex: _KEEPING_AS_IS)
+def refusal_kept_halted(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """Support kept suspended or frozen is withheld for longer: "Germany said it would keep its
+    development funding for Niger suspended", "the US kept military aid to Egypt frozen"."""
+    if verb.pos_ != "VERB" or not kept_halted(verb) or is_negated(verb) or is_hedged(sentence, verb):
+        return []
+    kept = children(verb, frozenset({"dobj"}))
+    words = [t for k in kept for t in k.subtree]
+    paid = has_money(words) or any(t.lemma_.lower() == "payment" for t in words)
+    if not (has_support_noun(sentence, words) or paid or categories_in(sentence, words)):
+        return []  # "kept the border closed" is read by the sanction rules
+    actors = _refusal_actors(sentence, verb)
+    recipients = [r for k in [*kept, verb] for r in recipients_of(sentence, k, dobj_is_recipient=False)]
+    cats, _ = _category_or_default(sentence, [verb, *words], ctx, allow_default=True)
+    if not cats and paid:
+        cats = ["financial"]
+    return _refusals(actors, cats, recipients, verb, 0.75, rule="refusal-kept-halted")

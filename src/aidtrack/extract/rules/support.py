@@ -79,6 +79,7 @@ from aidtrack.extract.rules.common import (
     anchored_on,
     debtors,
     debts_settled,
+    kept_halted,
     on_hold,
 )
 from aidtrack.extract.rules.threats import CUTTING
@@ -196,8 +197,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         return []  # "would send more tanks if the US did the same": a hypothetical
     if _gives_nothing(verb):
         return []  # "singled out Kuwait for giving nothing": the complaint rule reads it
-    if on_hold(verb):
-        return []  # "placed its budget support on hold": paused, see the refusal rules
+    if on_hold(verb) or kept_halted(verb):
+        return []  # "placed its budget support on hold", "kept its aid frozen": see the refusal rules
     if verb.dep_ == "pcomp" and (
         verb.head.lower_ in _OPPOSING_PREPS
         or verb.head.head.lemma_.lower() in _HOLDING_BACK  # "is dragging its feet on sending"

@@ -49,6 +49,7 @@ from aidtrack.extract.rules.common import (
     _stays_out,
     _supports,
     anchored_on,
+    kept_halted,
     light_verb_actors,
     on_hold,
 )
@@ -199,6 +200,8 @@ def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
         or _held_within(sentence, noun)
         or _running_total(noun)
         or on_hold(noun.head)  # "put its aid to Niger on hold": paused, see the refusal rules
+        or noun.dep_ == "dobj"
+        and kept_halted(noun.head)  # "keep its aid frozen"
     ):
         return []
     donors = modifier_actors(sentence, noun, of=True) or _light_verb_donors(sentence, noun)
