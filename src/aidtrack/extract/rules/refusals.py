@@ -445,12 +445,27 @@ def refusal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
     if not actors:  # "the halt in American weapons deliveries": the giver of what is halted
         actors = [c for t in _halted_things(noun) for c in modifier_actors(sentence, t) if is_state(c)]
         actors = list(dict.fromkeys(actors))
-    cats, cat_default = _category_or_default(sentence, tokens, ctx, allow_default=transfer)
+    cats, cat_default = _category_or_default(
+        sentence, _what_is_halted(noun, tokens), ctx, allow_default=transfer
+    )
     recipients = [r for t in tokens for r in recipients_of(sentence, t, dobj_is_recipient=True)]
     recipients = [r for r in recipients if r not in actors] or (
         [ctx.default_recipient] if ctx.default_recipient else []
     )
     return _refusals(actors, cats, recipients, noun, 0.75 - 0.15 * cat_default, rule="refusal-noun")
+
+
+def _what_is_halted(noun: Token, tokens: list[Token]) -> list[Token]:
+    """The words that tell what a halt stops, whose kind is the refusal's: not those of a
+    clause about the halt ("the pause on disbursements to Sudan, imposed after the military
+    coup", "which began in July" halts money, not military aid)."""
+    asides = {
+        t.i
+        for c in noun.children
+        if c.i > noun.i and (c.dep_ == "relcl" or c.dep_ == "acl" and c.tag_ == "VBN")
+        for t in c.subtree
+    }  # not "refusal to supply tanks": what is refused
+    return [t for t in tokens if t.i not in asides]
 
 
 def _halted_things(noun: Token) -> list[Token]:
