@@ -596,7 +596,7 @@ def _sentence_events(sentence: Sentence, ctx: ArticleContext) -> list[Found]:
 
 def _remember(ctx: ArticleContext, found: list[Found]) -> None:
     """What later sentences may refer back to: who gave, whom each actor asked or threatened,
-    who sanctioned whom."""
+    who sanctioned whom, who tightened export rules."""
     ctx.givers_told.update(e.fields["donor"] for e in found if e.fields["type"] == "support")
     ctx.asked_before.update(
         (e.fields["actor"], e.fields["target"])
@@ -615,6 +615,11 @@ def _remember(ctx: ArticleContext, found: list[Found]) -> None:
     )
     ctx.sanctioned_by.update(
         (e.fields["target"], e.fields["actor"]) for e in found if e.fields["type"] == "sanction"
+    )
+    ctx.tightened_by.update(
+        e.fields["actor"]
+        for e in found
+        if e.fields["type"] == "policy_change" and e.fields.get("direction") == "tighten"
     )
     if found:  # what "Britain did the same" copies: the acts the sentence tells, not its asides
         ctx.last_events = [dict(e.fields) for e in found if not given_in_passing(e)]

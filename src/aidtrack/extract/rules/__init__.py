@@ -21,7 +21,7 @@ from aidtrack.extract.rules.appeals import (
 )
 from aidtrack.extract.rules.common import ANCHOR_LEMMAS, ANCHOR_POS, TRADE_LEMMAS, ArticleContext, Found, Rule
 from aidtrack.extract.rules.headlines import headline_verb
-from aidtrack.extract.rules.policies import policy_change, policy_resumption
+from aidtrack.extract.rules.policies import policy_change, policy_lifted_again, policy_resumption
 from aidtrack.extract.rules.policy_rulings import (
     policy_nominal,
     policy_ruling,
@@ -155,6 +155,7 @@ RULES: tuple[Rule, ...] = (
     policy_use_permission,
     policy_use_licence,
     policy_resumption,
+    policy_lifted_again,
     policy_nominal,
     threat_withheld_support,
     same_act,

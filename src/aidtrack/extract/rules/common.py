@@ -44,6 +44,7 @@ class ArticleContext:
     asked_before: dict[str, str] = field(default_factory=dict)  # who each actor asked last
     threatened_before: dict[str, str] = field(default_factory=dict)  # who each actor threatened last
     sanctioned_by: dict[str, str] = field(default_factory=dict)  # who last sanctioned each target
+    tightened_by: set[str] = field(default_factory=set)  # who tightened export rules so far
     sanction_counts: dict[str, int] = field(default_factory=dict)
     actor_counts: dict[str, int] = field(default_factory=dict)
     giver_counts: dict[str, int] = field(default_factory=dict)

@@ -711,6 +711,50 @@ def policy_resumption(sentence: Sentence, verb: Token, ctx: ArticleContext) -> l
     return _policy_changes(sentence, _actors(sentence, verb), "loosen", verb, 0.65, "policy-resumption")
 
 
+# verbs that end a restriction, and the restrictions an article may refer back to by their noun
+_ENDING_VERBS = frozenset({"lift", "end", "scrap", "drop", "remove", "ease", "relax", "reverse", "rescind"})
+_RESTRICTION_NOUNS = frozenset(
+    {"ban", "curb", "freeze", "restriction", "embargo", "suspension", "moratorium", "halt", "hold"}
+)
+
+
+@anchored_on("VERB", lemmas=lambda lex: _ENDING_VERBS)
+def policy_lifted_again(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """ "In 2020 Canada suspended arms export permits to Turkey. It quietly lifted the curbs in
+    2024": ending a restriction the article told the same actor imposing loosens the rule,
+    though the sentence itself names no arms or exports."""
+    if verb.pos_ != "VERB" or not ctx.tightened_by or is_negated(verb) or is_hedged(sentence, verb):
+        return []
+    if _demanded(verb) or forecast(verb):
+        return []  # "urged Ottawa to lift the curbs"
+    ended = [o for o in children(verb, frozenset({"dobj", "nsubjpass"})) if _told_restriction(o)]
+    if not ended:
+        return []
+    actors = [a for a in _policy_actors(sentence, verb) if a in ctx.tightened_by]
+    return _policy_changes(sentence, actors, "loosen", verb, 0.65, "policy-lifted-again")
+
+
+def _told_restriction(noun: Token) -> bool:
+    """ "the curbs", "its freeze", "this ban": a restriction referred back to, that says nothing
+    of its own of what it restricts ("its ban on such sales" only refers back)."""
+    if noun.lemma_.lower() not in _RESTRICTION_NOUNS:
+        return False
+    if not any(c.dep_ in ("det", "poss") and c.lower_ in _BACK_REFERRING for c in noun.children):
+        return False
+    return all(  # not "its suspension of payments to UNRWA", "the freeze it placed on funding"
+        c.dep_ in ("det", "poss", "amod", "compound", "nummod") or c.dep_ == "prep" and _such(c)
+        for c in noun.children
+    )
+
+
+_BACK_REFERRING = frozenset({"the", "its", "their", "this", "that", "these", "those", "his", "her"})
+
+
+def _such(prep: Token) -> bool:
+    """ "on such sales", "on those exports": a target that refers back too."""
+    return any(d.lower_ in ("such", "those", "these", "them") for d in prep.subtree)
+
+
 def _policy_changes(
     sentence: Sentence, actors: Sequence[str], direction: str, token: Token, confidence: float, rule: str
 ) -> list[Found]:
