@@ -631,7 +631,7 @@ def _sanctions(actors: list[str], targets: list[str], anchor: Token, ctx: Articl
 
 @anchored_on(
     lemmas=lambda lex: (
-        lex.words("sanction", "verbs") | {"target", "hit", "cover", "penalize", "penalise", "list"}
+        lex.words("sanction", "verbs") | {"target", "hit", "cover", "penalize", "penalise", "list", "add"}
     )
 )
 def sanction_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
@@ -732,6 +732,8 @@ def _lists_parties(sentence: Sentence, verb: Token) -> bool:
     """ "The EU listed 19 Chinese and Hong Kong companies", "Tokyo listed 11 Russian officials"
     (parties as the lexicon's party nouns name them):
     a state or union listing parties designates them (a report that lists firms names no actor)."""
+    if _adding_to_sanctions(sentence, verb):
+        return True
     if verb.lemma_.lower() != "list" or is_passive(verb):
         return False
     subject = subject_of(verb)
@@ -740,6 +742,21 @@ def _lists_parties(sentence: Sentence, verb: Token) -> bool:
     objects = children(verb, frozenset({"dobj"}))
     parties = sentence.lexicon.words("policy_change", "party_nouns")
     return any(o.lemma_.lower() in parties and target_codes(sentence, o) for o in objects)
+
+
+def _adding_to_sanctions(sentence: Sentence, verb: Token) -> bool:
+    """ "adopted its 13th package of sanctions against Russia, adding companies in China and
+    Turkey": the parties a sanctions package adds are listed by it."""
+    if verb.lemma_.lower() != "add" or verb.dep_ != "advcl" or verb.tag_ != "VBG":
+        return False
+    nouns = sentence.lexicon.words("sanction", "nouns")
+    adopted = [t for o in children(verb.head, frozenset({"dobj"})) for t in [o, *o.subtree]]
+    if not any(t.lemma_.lower() in nouns for t in adopted):
+        return False
+    parties = sentence.lexicon.words("policy_change", "party_nouns")
+    return any(
+        o.lemma_.lower() in parties and target_codes(sentence, o) for o in children(verb, frozenset({"dobj"}))
+    )
 
 
 # "sanctioned 20 entities, among them firms based in Turkey": members hung on the verb
