@@ -404,6 +404,12 @@ def _measure_targets(noun: Token) -> list[Token]:
                 found = found or prep_objects(obj.head, frozenset({"to"})) + prep_objects(
                     obj, frozenset({"to"})
                 )
+                found = found or [  # "widened their entry bans to cover 27 more Belarusians"
+                    o
+                    for c in children(obj.head, frozenset({"xcomp", "advcl"}))
+                    if c.lemma_.lower() in _COVERING | {"include"}
+                    for o in children(c, frozenset({"dobj"}))
+                ]
     return found + _added_parties(noun, preps) if found else found
 
 
