@@ -22,6 +22,7 @@ from aidtrack.extract.parties import actors_of
 from aidtrack.extract.roles import (
     COST_NOUNS,
     INSTRUMENTS,
+    RECIPIENT_PREPS,
     categories_in,
     core_phrase,
     donors_of_verb,
@@ -222,6 +223,7 @@ def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
     explicit = recipients_of(sentence, noun, dobj_is_recipient=False) or given_to
     explicit = explicit or [c for c in helped_by(sentence, noun) if c not in donors]
     explicit = explicit or [c for c in _where_it_goes(sentence, noun) if c not in donors]
+    explicit = explicit or [c for c in _light_verb_places(sentence, noun) if c not in donors]
     if not explicit and head.lemma_.lower() in _WELCOMING:
         # "Kyiv welcomed Canada's pledge": who welcomes or receives it is the recipient
         explicit = [c for c in _welcoming_parties(sentence, noun) if c not in donors]
@@ -534,6 +536,20 @@ def _light_verb_donors(sentence: Sentence, noun: Token) -> list[str]:
     if noun.lemma_.lower() in lex.words("support", "delivery_words"):
         verbs = verbs | lex.words("support", "delivery_light_verbs")
     return light_verb_actors(sentence, noun, verbs)
+
+
+def _light_verb_places(sentence: Sentence, noun: Token) -> list[str]:
+    """ "carried out three airdrops of food parcels over northern Gaza": where the light verb
+    that does the giving takes it (the parser hangs the place on the verb or on the goods)."""
+    if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in sentence.lexicon.words(
+        "support", "light_verbs"
+    ):
+        return []
+    places = sentence.lexicon.words("support", "place_preps") | RECIPIENT_PREPS
+    holders = [noun.head, *(t for t in noun.subtree if t.pos_ == "NOUN")]  # "of food parcels over Gaza"
+    return [
+        c for h in holders for o in prep_objects(h, places) if o.i > noun.i for c in actors_of(sentence, o)
+    ]
 
 
 def _noun_stage(sentence: Sentence, noun: Token) -> str:
