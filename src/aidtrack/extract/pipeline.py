@@ -115,8 +115,10 @@ ASKED_SURELY = 0.6
 RECENT_STATES = 8
 # a meeting told in one of the last sentences is the scene of a request that names nobody
 SCENE_SENTENCES = 3
-# "LONDON, April 15, 2025 (Wire) - ": where the story was filed, not who acted
-_DATELINE_RE = re.compile(r"^[A-Z][A-Z .'’-]+(?:, [A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?)?(?: \([^)]*\))? [-–—] ")
+# "LONDON, April 15, 2025 (Wire) - ", "MADRID: ": where the story was filed, not who acted
+_DATELINE_RE = re.compile(
+    r"^[A-Z][A-Z .'’-]+(?:, [A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?)?(?: \([^)]*\))?(?: [-–—] |: )"
+)
 
 
 @functools.cache
@@ -557,6 +559,8 @@ def _without_dateline(doc: Doc, codes: dict[int, str]) -> dict[int, str]:
     match = _DATELINE_RE.match(doc.text)
     if not match:
         return codes
+    if match.group(0).endswith(": "):  # "MADRID: ", not "NATO: " (a label, which names its actor)
+        return {i: c for i, c in codes.items() if doc[i].idx >= match.end() or not is_state(c)}
     return {i: c for i, c in codes.items() if doc[i].idx >= match.end()}
 
 
