@@ -117,3 +117,15 @@ def test_fronted_phrases_read_right_are_left_alone(text: str) -> None:
     with nlp.select_pipes(disable=list(COMPONENTS)):
         bare = nlp(text)
     assert [(t.dep_, t.head.i) for t in mended] == [(t.dep_, t.head.i) for t in bare]
+
+
+def test_the_name_after_as_is_the_subject_of_its_verb() -> None:
+    text = "Lithuania bans Chinese airline founder as EU freezes aid to Niger"
+    nlp = load_nlp()
+    with nlp.select_pipes(disable=list(COMPONENTS)):
+        bare = {t.text: (t.dep_, t.head.text) for t in nlp(text)}
+    assert bare["EU"] == ("pobj", "as") and bare["freezes"][0] == "ccomp"  # the model's reading
+    tree = _tree(text)
+    assert tree["EU"] == ("nsubj", "freezes")
+    assert tree["as"] == ("mark", "freezes")
+    assert tree["freezes"][0] == "advcl"

@@ -182,7 +182,16 @@ def _finite_or_perfect(token: Token) -> bool:
 
 
 def _freely_marked(token: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in _FREE_MARKS for c in token.children)
+    return any(c.dep_ == "mark" and c.lower_ in _FREE_MARKS for c in token.children) or _news_beside(token)
+
+
+def _news_beside(token: Token) -> bool:
+    """ "Baltic states bar party founder as EU freezes military aid": a clause of "as" about
+    another named party tells news of its own (not "as it gives the US more capacity", which
+    explains the main clause)."""
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children) and any(
+        c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in token.children
+    )
 
 
 def is_inverted_condition(clause: Token) -> bool:

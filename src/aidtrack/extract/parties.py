@@ -190,7 +190,7 @@ def _actors_of(sentence: Sentence, token: Token) -> list[str]:
         acting = sentence.lexicon.acting_for  # "UNRWA's chief urged ...": the agency's body acts
         found = list(dict.fromkeys(acting[t.lower_] for t in names if t.lower_ in acting))
     if not found and token.lemma_.lower() in GROUP_NOUNS and token.tag_ == "NNS":
-        found = _members_beside(sentence, token) or _cited(sentence)
+        found = _members_beside(sentence, token) or _region_members(token) or _cited(sentence)
     if not found:
         found = counted_group(sentence, token)
     for tok in [token, *_owners(token)] if not found else []:
@@ -214,6 +214,36 @@ def _actors_of(sentence: Sentence, token: Token) -> list[str]:
     if not found and (office := _bare_office_state(sentence, token)):
         return [office]  # "Germany's decision ... The chancellor still ruled out ..."
     return found
+
+
+# regions whose states news names as a group: "the Baltic states", "the Benelux countries"
+_REGIONS = {
+    "baltic": ("EST", "LVA", "LTU"),
+    "benelux": ("BEL", "NLD", "LUX"),
+    "nordic": ("DNK", "FIN", "ISL", "NOR", "SWE"),
+}
+
+
+def _region_members(token: Token) -> list[str]:
+    """ "the Baltic governments", "the three Baltic states": each state of the region (a count
+    that is not the region's size names some of them: "two Nordic countries")."""
+    regions = [c.lower_ for c in token.children if c.dep_ in ("amod", "compound") and c.lower_ in _REGIONS]
+    if len(regions) != 1:
+        return []
+    members = _REGIONS[regions[0]]
+    counted = [c for c in token.children if c.dep_ == "nummod" or c.lower_ in _COUNTS]
+    if counted and _number(counted[0]) != len(members):
+        return []
+    return list(members)
+
+
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _number(word: Token) -> int | None:
+    if word.text.isdigit():
+        return int(word.text)
+    return _COUNTS.get(word.lower_) or _NUMBER_WORDS.get(word.lower_)
 
 
 def _bare_office_state(sentence: Sentence, token: Token) -> str | None:

@@ -18,6 +18,7 @@ COMPONENTS = (
     "aidtrack_sum_after_brackets",
     "aidtrack_acronym_subject",
     "aidtrack_fronted_phrase",
+    "aidtrack_as_clause",
 )
 
 # words that float between "have" and its participle: "have each imposed", "has since paused"
@@ -235,3 +236,42 @@ def _make_subject(first: Token, verb: Token, subject: Token) -> None:
         opening[-1].dep_ = "prep"
         noun.head = opening[-1]
         noun.dep_ = "pobj"
+
+
+_AS_RE = re.compile(r"\bas\b", re.IGNORECASE)
+
+
+@Language.component("aidtrack_as_clause")
+def mend_as_clause(doc: Doc) -> Doc:
+    """ "Baltic states bar Georgian party founder as EU freezes military aid to Tbilisi": in a
+    headline's clause of "as", the model reads the name after "as" as its object ("as EU") and
+    the verb after it as one more verb (or a complement) of the main clause, whose subject it
+    then seems to share.
+    Make the name the subject of that verb, and the verb a clause of "as"."""
+    if not _AS_RE.search(doc.text):
+        return doc
+    for word in doc:
+        verb = _verb_after_as_name(doc, word)
+        if verb is not None:
+            name = next(c for c in word.children if c.dep_ == "pobj")
+            verb.dep_ = "advcl"
+            word.head = verb
+            word.dep_ = "mark"
+            name.head = verb
+            name.dep_ = "nsubj"
+    return doc
+
+
+def _verb_after_as_name(doc: Doc, word: Token) -> Token | None:
+    """The verb read as a conjunct right after "as" and its name."""
+    if word.lower_ != "as" or word.dep_ != "prep":
+        return None
+    names = [c for c in word.children if c.dep_ == "pobj"]
+    if len(names) != 1 or names[0].pos_ != "PROPN" or names[0].right_edge.i + 1 >= len(doc):
+        return None
+    verb = doc[names[0].right_edge.i + 1]
+    if verb.dep_ not in ("conj", "ccomp") or verb.tag_ not in ("VBZ", "VBD", "VBP") or verb.i < word.i:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    return verb
