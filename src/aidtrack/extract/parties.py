@@ -237,13 +237,8 @@ def _region_members(token: Token) -> list[str]:
     return list(members)
 
 
-_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-
-
 def _number(word: Token) -> int | None:
-    if word.text.isdigit():
-        return int(word.text)
-    return _COUNTS.get(word.lower_) or _NUMBER_WORDS.get(word.lower_)
+    return int(word.text) if word.text.isdigit() else _COUNTS.get(word.lower_)
 
 
 def _bare_office_state(sentence: Sentence, token: Token) -> str | None:
@@ -457,7 +452,7 @@ def _previous_group(sentence: Sentence, token: Token) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "pair": 2, "duo": 2, "trio": 3}
+_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "pair": 2, "duo": 2, "trio": 3}
 
 
 _COUNTED = GROUP_NOUNS | {"pair", "duo", "trio", "side", "neighbour", "neighbor"}

@@ -19,7 +19,7 @@ from aidtrack.extract.lexicon import Lexicon
 from aidtrack.extract.modality import is_hedged, is_negated
 from aidtrack.extract.parties import actors_of
 from aidtrack.extract.roles import categories_in, modifier_actors, object_tokens
-from aidtrack.extract.rules.common import ArticleContext, Found, anchored_on
+from aidtrack.extract.rules.common import _PAUSE_NOUNS, _RESTRICTIONS, ArticleContext, Found, anchored_on
 from aidtrack.extract.rules.measures_common import (
     _ARMS,
     _CONFERRED,
@@ -159,13 +159,15 @@ _GIVING_ARMS = frozenset(
 )
 
 
+def _ban_enders(lex: Lexicon) -> frozenset[str]:
+    """The verbs that end a ban, from the loosening pairs of triggers.yaml ("lift", "scrap")."""
+    return frozenset(v for d, verbs, nouns in _combos(lex) if d == "loosen" and "ban" in nouns for v in verbs)
+
+
 def _ends_a_restraint(sentence: Sentence, verb: Token) -> bool:
     """An ending verb on a practice of not giving arms: "scrapped its policy of not sending
     weapons to countries at war", "ended its practice against exporting arms to war zones"."""
-    ending = {
-        v for d, verbs, nouns in _combos(sentence.lexicon) if d == "loosen" and "ban" in nouns for v in verbs
-    }
-    if verb.lemma_.lower() not in ending:
+    if verb.lemma_.lower() not in _ban_enders(sentence.lexicon):
         return False
     practices = [
         o for o in children(verb, frozenset({"dobj", "nsubjpass"})) if o.lemma_.lower() in _PRACTICES
@@ -711,14 +713,11 @@ def policy_resumption(sentence: Sentence, verb: Token, ctx: ArticleContext) -> l
     return _policy_changes(sentence, _actors(sentence, verb), "loosen", verb, 0.65, "policy-resumption")
 
 
-# verbs that end a restriction, and the restrictions an article may refer back to by their noun
-_ENDING_VERBS = frozenset({"lift", "end", "scrap", "drop", "remove", "ease", "relax", "reverse", "rescind"})
-_RESTRICTION_NOUNS = frozenset(
-    {"ban", "curb", "freeze", "restriction", "embargo", "suspension", "moratorium", "halt", "hold"}
-)
+# the restrictions an article may refer back to by their noun alone ("lifted the curbs")
+_RESTRICTION_NOUNS = (_RESTRICTIONS - {"sanction"}) | _PAUSE_NOUNS | {"curb"}
 
 
-@anchored_on("VERB", lemmas=lambda lex: _ENDING_VERBS)
+@anchored_on("VERB", lemmas=_ban_enders)
 def policy_lifted_again(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "In 2020 Canada suspended arms export permits to Turkey. It quietly lifted the curbs in
     2024": ending a restriction the article told the same actor imposing loosens the rule,
