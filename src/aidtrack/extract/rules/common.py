@@ -407,6 +407,20 @@ def kept_halted(verb: Token) -> bool:
     return any(t.i > objects[0].i and t.lemma_.lower() in _HALTED for t in states)
 
 
+# verbs by which a package is made known or decided
+_MAKING_KNOWN = frozenset(
+    {"announce", "unveil", "present", "decide", "approve", "agree", "adopt", "finalise", "finalize"}
+)
+
+
+def made_later(verb: Token) -> bool:
+    """ "will be announced", "would be unveiled", "is to be decided": a package made known or
+    decided later is not given yet."""
+    if verb.lemma_.lower() not in _MAKING_KNOWN or not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall", "to") for c in verb.children)
+
+
 def _said_by_named(verb: Token) -> bool:
     """ "Swedish officials said they could not release ...": a clause told by a named sayer,
     whose "they" is the sayer."""

@@ -80,6 +80,7 @@ from aidtrack.extract.rules.common import (
     debtors,
     debts_settled,
     kept_halted,
+    made_later,
     on_hold,
 )
 from aidtrack.extract.rules.threats import CUTTING
@@ -197,6 +198,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         return []  # "would send more tanks if the US did the same": a hypothetical
     if _gives_nothing(verb):
         return []  # "singled out Kuwait for giving nothing": the complaint rule reads it
+    if made_later(verb):
+        return []  # "the EU's next allocation will be announced in March": not given yet
     if on_hold(verb) or kept_halted(verb):
         return []  # "placed its budget support on hold", "kept its aid frozen": see the refusal rules
     if verb.dep_ == "pcomp" and (

@@ -52,6 +52,7 @@ from aidtrack.extract.rules.common import (
     anchored_on,
     kept_halted,
     light_verb_actors,
+    made_later,
     on_hold,
 )
 from aidtrack.extract.rules.support import (
@@ -500,6 +501,11 @@ def _not_yet_given(sentence: Sentence, noun: Token) -> bool:
         return True
     if noun.dep_ == "compound" and head.lemma_.lower() in _HOLDS:
         return True
+    top = noun
+    while top.dep_ in ("pobj", "prep", "compound", "poss") and top.head != top:
+        top = top.head  # "The next tranche of EU aid": the tranche
+    if top.dep_ == "nsubjpass" and made_later(top.head):
+        return True  # "the EU's next allocation will be announced in March"
     predicate = head if noun.dep_ in ("nsubj", "nsubjpass") else None
     return predicate is not None and any(
         p.dep_ == "prep"
