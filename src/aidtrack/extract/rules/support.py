@@ -266,6 +266,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         return []  # "supports the idea of sending troops" gives nothing yet
     if not transfer and not money_subject and _acts_on_parties(sentence, verb):
         return []  # "added nine American defence companies to its entity list"
+    if _added_to_a_list(sentence, verb):
+        return []  # "adding fuel distributors based in Myanmar to their own lists": listed
     if _sanctions_package(sentence, objects) or _invades(verb) or _commercial(sentence, verb, objects, ctx):
         return []
     if any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _RESTRICTIONS for c in verb.children):
@@ -416,6 +418,18 @@ def _acts_on_parties(sentence: Sentence, verb: Token) -> bool:
     parties = sentence.lexicon.words("policy_change", "party_nouns")
     objects = children(verb, frozenset({"dobj", "nsubjpass"}))
     return bool(objects) and all(o.lemma_.lower() in parties for o in objects)
+
+
+def _added_to_a_list(sentence: Sentence, verb: Token) -> bool:
+    """ "added fuel distributors to their sanctions lists": what is added to a list of
+    measures is listed, not given (whatever its words name: "fuel")."""
+    if verb.lemma_.lower() != "add":
+        return False
+    lists = sentence.lexicon.words("sanction", "list_nouns")
+    places = prep_objects(verb, frozenset({"to"})) + [
+        o for d in children(verb, frozenset({"dobj"})) for o in prep_objects(d, frozenset({"to"}))
+    ]
+    return any(p.lemma_.lower() in lists for p in places)
 
 
 _DEFENCE_BODIES = frozenset({"pentagon", "defence", "defense"})
