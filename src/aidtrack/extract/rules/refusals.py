@@ -396,6 +396,12 @@ _TELLING = frozenset(
 )
 
 
+def withholds_words(sentence: Sentence, verb: Token) -> bool:
+    """ "declined to give a direct answer", "refused to say how many": what is withheld is
+    words, not support (read by the scorer's candidates too)."""
+    return _declines_to_say(verb) or _declines_to_speak(sentence, object_tokens(verb))
+
+
 def _declines_to_say(verb: Token) -> bool:
     """ "refused to say how many tanks would be sent", "declined to be drawn on the jets"."""
     return any(

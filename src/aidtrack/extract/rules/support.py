@@ -200,6 +200,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         return []  # "singled out Kuwait for giving nothing": the complaint rule reads it
     if made_later(verb):
         return []  # "the EU's next allocation will be announced in March": not given yet
+    if _gives_words(sentence, verb):
+        return []  # "gave no indication of new lending": words given or withheld, no support
     if on_hold(verb) or kept_halted(verb):
         return []  # "placed its budget support on hold", "kept its aid frozen": see the refusal rules
     if verb.dep_ == "pcomp" and (
@@ -418,6 +420,19 @@ def _acts_on_parties(sentence: Sentence, verb: Token) -> bool:
     parties = sentence.lexicon.words("policy_change", "party_nouns")
     objects = children(verb, frozenset({"dobj", "nsubjpass"}))
     return bool(objects) and all(o.lemma_.lower() in parties for o in objects)
+
+
+def _gives_words(sentence: Sentence, verb: Token) -> bool:
+    """ "gave no indication of new lending", "did not give details of the package": words
+    withheld (the refusal rules' speech objects) refuse nothing, whatever they are about ("gave
+    details of a new package" announces it)."""
+    speech = sentence.lexicon.words("refusal", "speech_objects")
+    withheld = [
+        o
+        for o in children(verb, frozenset({"dobj"}))
+        if o.lemma_.lower() in speech and (is_negated(verb) or any(c.lower_ == "no" for c in o.children))
+    ]
+    return bool(withheld)
 
 
 def _added_to_a_list(sentence: Sentence, verb: Token) -> bool:
