@@ -393,9 +393,8 @@ def kept_halted(verb: Token) -> bool:
         return False
     states = [c for c in verb.children if c.dep_ in ("oprd", "advcl", "ccomp", "xcomp", "acomp")]
     states += [c for o in objects for c in o.children if c.dep_ in ("acl", "amod") and c.i > o.i]
-    if verb.dep_ == "ccomp" and verb.head.i > objects[0].i:
-        states.append(verb.head)
-    if verb.dep_ == "ccomp":  # "said it would keep its funding suspended": hung on "said"
+    if verb.dep_ == "ccomp":  # the head itself ("will keep its payments paused"), or hung on
+        states.append(verb.head)  # "said": "said it would keep its funding suspended"
         states += [
             c
             for c in verb.head.children

@@ -160,8 +160,16 @@ _GIVING_ARMS = frozenset(
 
 
 def _ban_enders(lex: Lexicon) -> frozenset[str]:
-    """The verbs that end a ban, from the loosening pairs of triggers.yaml ("lift", "scrap")."""
-    return frozenset(v for d, verbs, nouns in _combos(lex) if d == "loosen" and "ban" in nouns for v in verbs)
+    """The verbs that end a ban, from the loosening pairs of triggers.yaml ("lift", "scrap"),
+    read once per lexicon."""
+    key = ("policy_change", "_ban_enders")
+    cached = lex.sets.get(key)
+    if cached is None:
+        cached = frozenset(
+            v for d, verbs, nouns in _combos(lex) if d == "loosen" and "ban" in nouns for v in verbs
+        )
+        lex.sets[key] = cached
+    return cached
 
 
 def _ends_a_restraint(sentence: Sentence, verb: Token) -> bool:
