@@ -55,6 +55,8 @@ TRAINING_PARTS = tuple(
         "zw",
         "zx",
         "zy",
+        "zz",
+        "zza",
     ]
 )
 # our own wire-style articles with gold events, in tests/extract (heldout3 written blind to the
@@ -73,6 +75,7 @@ BLIND_OWN_PARTS = (
     "heldout11_a",
     "heldout12_a",
     "heldout13_a",
+    "heldout14_a",
 )
 OWN_PARTS = ("heldout", "heldout3", "heldout4_a", "heldout4_b", *TRAINING_PARTS, *BLIND_OWN_PARTS)
 # the parts whose errors nobody reads: estimates of quality on unseen articles

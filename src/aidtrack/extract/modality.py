@@ -129,7 +129,8 @@ def is_hedged(sentence: Sentence, anchor: Token) -> bool:
         return True
     below = anchor
     for tok in [anchor, *governors(anchor)]:
-        sibling = below.dep_ == "conj" and below != tok  # "urged X ... and warned Y"
+        sibling = below.dep_ == "conj" and below != tok and tok.pos_ != "NOUN"  # "urged X ... and warned
+        # Y" (a verb read as a conjunct of a noun is no sibling: "calls for the bloc to bypass ... and pay")
         below = tok
         if (
             tok != anchor

@@ -116,9 +116,10 @@ ASKED_SURELY = 0.6
 RECENT_STATES = 8
 # a meeting told in one of the last sentences is the scene of a request that names nobody
 SCENE_SENTENCES = 3
-# "LONDON, April 15, 2025 (Wire) - ", "MADRID: ": where the story was filed, not who acted
+# "LONDON, April 15, 2025 (Wire) - ", "MADRID: ", "KYIV/WARSAW - ": where the story was filed,
+# not who acted
 _DATELINE_RE = re.compile(
-    r"^[A-Z][A-Z .'’-]+(?:, [A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?)?(?: \([^)]*\))?(?: [-–—] |: )"
+    r"^[A-Z][A-Z .'’/-]+(?:, [A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?)?(?: \([^)]*\))?(?: [-–—] |: )"
 )
 
 

@@ -384,6 +384,18 @@ def _gives_by_another_verb(token: Token) -> bool:
 # what a party is asked to do about a refusal, or about others' giving: "pressed Berlin to
 # reconsider", "urged Britain to do the same", "appealed to Qatar to fill the gap"
 _UNDOING = frozenset({"reconsider", "rethink", "reverse", "revisit", "relent", "overturn"})
+# ending a halt of support ("lift its freeze", "end the pause") undoes it
+_ENDING = frozenset({"lift", "end", "drop", "scrap", "reverse", "undo", "rescind", "unfreeze"})
+_HALTS = frozenset({"freeze", "pause", "suspension", "halt", "hold", "moratorium", "cut", "cutoff"})
+
+
+def _halt_of_support(noun: Token) -> bool:
+    """ "its freeze", "the pause on funding": a halt of giving (not "the export freeze", a rule)."""
+    return noun.lemma_.lower() in _HALTS and not any(
+        t.lemma_.lower() in ("export", "import", "trade", "sale", "licence", "license") for t in noun.subtree
+    )
+
+
 _MATCHING = frozenset({"match", "emulate"})
 _IMITATED = {
     "do": frozenset({"same", "likewise"}),
@@ -397,6 +409,10 @@ def _asks_to_undo_or_repeat(verb: Token) -> str | None:
     for c in children(verb, frozenset({"xcomp", "ccomp"})):
         lemma = c.lemma_.lower()
         if lemma in _UNDOING:
+            return "undo"
+        if lemma in _ENDING and any(  # "urged Japan to lift its freeze": the halt it made, undone
+            _halt_of_support(o) for o in children(c, frozenset({"dobj"}))
+        ):
             return "undo"
         objects = {t.lower_ for t in c.children if t.dep_ in ("dobj", "advmod")}
         if lemma in _MATCHING or objects & _IMITATED.get(lemma, frozenset()):
@@ -727,6 +743,8 @@ def _asks_to_stop(sentence: Sentence, verb: Token) -> bool:
         inner = children(comp, frozenset({"xcomp", "ccomp"}))
         if stopping and any(c.lemma_.lower() in stops | _WAVERING for c in inner):
             continue  # "urged Hungary to stop blocking the aid", "to stop hesitating" ask for it
+        if stopping and any(_halt_of_support(o) for o in children(comp, frozenset({"dobj"}))):
+            continue  # "asked Berlin to end the pause" asks for the support back
         if stopping != is_negated(comp):  # "urged Hungary not to block the aid" asks for it
             return True
     return False

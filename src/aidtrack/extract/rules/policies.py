@@ -483,12 +483,38 @@ def policy_change(sentence: Sentence, token: Token, ctx: ArticleContext) -> list
         return []  # "approved the scrapping of the ban": the ending noun loosens it
     if not on_topic(sentence, combo is not None) or _restricts_a_country(sentence, token):
         return []
+    if direction == "tighten" and _renewed_as_it_was(token):
+        return []  # "renewed its arms embargo on Sudan for another year": the rule stays as it was
     actors = _policy_actors(sentence, token)
     anchor = token.head if _ceased(token) else token  # "stopped blocking": the stop is the change
     return _policy_changes(sentence, actors, direction, anchor, 0.7, "policy-change")
 
 
 _POLICY_GROUPS = ("tighten", "loosen", "neutral")
+
+
+_RENEWING = frozenset({"renew", "prolong", "extend"})
+
+
+def _renewed_as_it_was(token: Token) -> bool:
+    """ "extended by another year its arms embargo", "renewed its sanctions regime, including an
+    arms embargo": a measure kept for longer changes no rule (but "extended the embargo to cover
+    drone engines" widens it)."""
+    verb = token
+    for _ in range(4):  # up from "its sanctions regime, including an arms embargo"
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in _RENEWING or verb.head == verb:
+            break
+        if verb.dep_ not in ("dobj", "conj", "pobj", "prep", "appos", "npadvmod"):
+            break
+        verb = verb.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _RENEWING:
+        return False
+    widened = [
+        c for c in children(verb, frozenset({"xcomp", "advcl"})) if c.lemma_.lower() in ("cover", "include")
+    ]
+    widened += [o for o in prep_objects(verb, frozenset({"to"})) if o.ent_type_ not in ("DATE", "TIME")]
+    widened += [o for d in children(verb, frozenset({"dobj"})) for o in prep_objects(d, frozenset({"to"}))]
+    return not widened
 
 
 def _arms_in(sentence: Sentence, token: Token) -> bool:

@@ -13,9 +13,9 @@ from aidtrack.extract.clauses import (
     prep_objects,
 )
 from aidtrack.extract.modality import is_hedged, is_negated
-from aidtrack.extract.parties import actors_of, is_state, joined_parties
+from aidtrack.extract.parties import actors_of, is_state, joined_parties, reporters_of
 from aidtrack.extract.roles import COUNT_NOUNS, modifier_actors
-from aidtrack.extract.rules.common import ArticleContext, Found, anchored_on
+from aidtrack.extract.rules.common import ArticleContext, Found, _refusals, anchored_on
 from aidtrack.extract.rules.measures_common import (
     _CONFERRED,
     _DEALING,
@@ -32,6 +32,7 @@ from aidtrack.extract.rules.measures_common import (
 )
 from aidtrack.extract.rules.policies import _policy_changes
 from aidtrack.extract.rules.sanctions import (
+    _WIDENING,
     _conditional,
     _context_maker,
     _measure_maker,
@@ -61,6 +62,12 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
     if is_passive(verb) and _misread_main(verb) is None:
         return _closed_by(sentence, verb, ctx)
     objects = children(verb, frozenset({"dobj"})) or _misread_object(verb)
+    if _aid_shut_out(sentence, verb, objects):  # "shut the Rafah crossing to aid trucks": no sanction
+        if is_hedged(sentence, verb) or _conditional(verb):
+            return []
+        return _refusals(
+            _actors(sentence, verb), ["humanitarian"], [], verb, 0.6, rule="refusal-aid-shut-out"
+        )
     targets: list[str] = []
     banned = _entry_ban(sentence, verb, objects)
     if banned:
@@ -142,6 +149,31 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
     if found and any(_all_trade(o) for o in objects):  # "halting all trade with Israel": an embargo,
         found += _policy_changes(sentence, actors, "tighten", verb, 0.7, "policy-trade-halt")  # also a rule
     return found
+
+
+# the words of relief and of those who carry it ("aid trucks", "UNRWA's convoys")
+_RELIEF = frozenset({"aid", "relief", "humanitarian"})
+_RELIEF_CARRIERS = frozenset({"convoy", "truck", "lorry", "worker", "flight"})
+
+
+def _aid_shut_out(sentence: Sentence, verb: Token, objects: list[Token]) -> bool:
+    """ "closed the Kerem Shalom crossing to aid trucks", "halted the entry of aid trucks into
+    Gaza", "barred the agency's convoys from the north": relief kept out is support refused,
+    not a sanction on the place it was bound for."""
+    shut = objects + prep_objects(verb, frozenset({"to", "for"}))
+    shut += [o for x in objects for o in prep_objects(x, frozenset({"of", "to", "for"}))]
+    asides = [a for x in objects for a in x.children if a.dep_ == "appos"]  # "the crossing, the entry
+    asides += children(verb, frozenset({"npadvmod"}))  # point for aid trucks" (however it is hung)
+    shut += [o for a in asides for o in prep_objects(a, frozenset({"for", "of"}))]
+    for thing in shut:
+        words = {t.lemma_.lower() for t in thing.subtree}
+        if thing.lemma_.lower() in _RELIEF_CARRIERS and words & _RELIEF:
+            return True
+        if thing.lemma_.lower() in _RELIEF_CARRIERS and any(
+            sentence.codes.get(c.i) in ("UN", "ICRC") for c in thing.children
+        ):
+            return True  # "the agency's convoys", "UNRWA's trucks"
+    return False
 
 
 def _all_trade(obj: Token) -> bool:
@@ -300,9 +332,11 @@ def _closed_by(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fou
     if verb.lemma_.lower() not in ("ban", "bar", "block", "blacklist") and not listed:
         return []
     under = _under_makers(sentence, verb) if agent is None else []
+    things = children(verb, frozenset({"nsubjpass"}))
+    if agent is None and not listed and not under and not is_hedged(sentence, verb):
+        return _kept_out(sentence, verb, things, ctx)
     if (agent is None and not listed and not under) or is_hedged(sentence, verb):
         return []
-    things = children(verb, frozenset({"nsubjpass"}))
     goods = [
         t
         for t in things
@@ -321,6 +355,28 @@ def _closed_by(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fou
     else:
         actors = under or (owners if listed else []) or _context_maker(sentence, verb, ctx)
     targets = [c for t in goods for c in target_codes(sentence, t) if c not in actors]
+    return _sanctions(actors, list(dict.fromkeys(targets)), verb, ctx)
+
+
+def _kept_out(sentence: Sentence, verb: Token, people: list[Token], ctx: ArticleContext) -> list[Found]:
+    """ "two Spanish ministers would be barred from entering Israel": the state entered bars
+    the people's state ("the country" is the state that tells it)."""
+    entered = [
+        o
+        for p in children(verb, frozenset({"prep"}))
+        if p.lower_ == "from"
+        for c in p.children
+        if c.dep_ == "pcomp" and c.lemma_.lower() == "enter"
+        for o in children(c, frozenset({"dobj"}))
+    ]
+    actors = [sentence.codes[o.i] for o in entered if o.i in sentence.codes and is_state(sentence.codes[o.i])]
+    if not actors and any(o.lemma_.lower() in ("country", "territory") for o in entered):
+        actors = [c for c in reporters_of(sentence, verb) if is_state(c)]
+    named = sentence.lexicon.words("sanction", "entry_objects")
+    people = [  # "two Spanish ministers", "500 Americans" (not "Palestinians from Gaza")
+        t for t in people if t.lemma_.lower() in named or any(c.dep_ == "nummod" for c in t.children)
+    ]
+    targets = [c for t in people for c in target_codes(sentence, t) if c not in actors]
     return _sanctions(actors, list(dict.fromkeys(targets)), verb, ctx)
 
 
@@ -408,7 +464,35 @@ def _marked_with(sentence: Sentence, thing: Token) -> list[str]:
         if c.dep_ == "acl" and c.lower_ == "bound"
         for o in prep_objects(c, frozenset({"for", "to"}))
     ]
+    marks += _carried_between(thing)
     return [c for o in marks for c in target_codes(sentence, o)]
+
+
+# what carries people or goods across a border ("closed its airspace to flights to and from Mali")
+_CARRIERS = frozenset(
+    {
+        "flight",
+        "ship",
+        "vessel",
+        "aircraft",
+        "plane",
+        "airliner",
+        "truck",
+        "lorry",
+        "train",
+        "tanker",
+        "cargo",
+    }
+)
+
+
+def _carried_between(thing: Token) -> list[Token]:
+    """ "flights to and from Mali", "ships from Russia": the places a carrier leaves or makes for."""
+    if thing.lemma_.lower() not in _CARRIERS:
+        return []
+    ends = [p for p in thing.children if p.dep_ == "prep" and p.lower_ in ("to", "from")]
+    ends += [c for p in ends for c in p.children if c.dep_ == "conj" and c.lower_ in ("to", "from")]
+    return [o for p in ends for o in p.children if o.dep_ == "pobj"]
 
 
 _DISPLAYING = frozenset({"fly", "bear", "carry", "sail", "display", "sport", "use", "have", "wear"})
@@ -594,5 +678,8 @@ def sanction_misread_measure(sentence: Sentence, verb: Token, ctx: ArticleContex
         return []
     actors = _actors(sentence, governor)
     targets = [c for o in prep_objects(verb, frozenset({"on", "against"})) for c in target_codes(sentence, o)]
+    if not targets and governor.lemma_.lower() in _WIDENING:  # "extended its asset freezes to 40 Russians"
+        widened = prep_objects(verb, frozenset({"to"})) + prep_objects(governor, frozenset({"to"}))
+        targets = [c for o in widened for c in target_codes(sentence, o)]
     targets = [t for t in dict.fromkeys(targets) if t not in actors]
     return _sanctions(actors, targets, verb, ctx)

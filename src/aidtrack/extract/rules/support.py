@@ -15,6 +15,7 @@ from aidtrack.extract.clauses import (
     relative_head,
     subject_of,
 )
+from aidtrack.extract.lexicon import Lexicon
 from aidtrack.extract.modality import is_conditional, is_hedged, is_negated, is_past, negated_by_carrier
 from aidtrack.extract.parties import actors_of, is_state
 from aidtrack.extract.roles import (
@@ -198,6 +199,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         return []  # "would send more tanks if the US did the same": a hypothetical
     if _gives_nothing(verb):
         return []  # "singled out Kuwait for giving nothing": the complaint rule reads it
+    if _not_allowed(lex, verb):
+        return []  # "the rules do not allow Switzerland to ship weapons": kept from giving
     if made_later(verb):
         return []  # "the EU's next allocation will be announced in March": not given yet
     if _gives_words(sentence, verb):
@@ -613,10 +616,25 @@ def _runners_of_instrument(sentence: Sentence, verb: Token) -> list[str]:
 _OWN_BUDGETS = frozenset({"defence", "defense", "procurement", "military", "national", "state"})
 
 
+def _not_allowed(lex: Lexicon, verb: Token) -> bool:
+    """ "the new rules do not allow Switzerland itself to ship weapons", "will not let Hungary
+    send arms": a giving that a negated permission keeps from happening."""
+    permit = verb.head
+    return (
+        verb.dep_ in ("ccomp", "xcomp")
+        and permit.lemma_.lower() in lex.words("policy_change", "permit_verbs") | {"let"}
+        and is_negated(permit)
+    )
+
+
 def _own_money(verb: Token) -> bool:
     """ "will finance entirely from its own defence budget", "set aside in a special procurement
-    budget", "bought with its own funds": money a party spends on itself gives nothing."""
-    for phrase in prep_objects(verb, frozenset({"from", "in", "with", "out"})):
+    budget", "bought with its own funds", "approved an increase in the defence budget": money a
+    party spends on itself gives nothing."""
+    phrases = prep_objects(verb, frozenset({"from", "in", "with", "out"}))
+    for obj in children(verb, frozenset({"dobj"})):  # "a record defence budget", "an increase in"
+        phrases += [obj, *prep_objects(obj, frozenset({"in", "of", "to"}))]
+    for phrase in phrases:
         words = {t.lower_ for t in phrase.subtree}
         if "own" in words and phrase.lemma_.lower() in (
             "budget",
@@ -1269,6 +1287,8 @@ def support_receive(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
         return []  # "requests to transfer ammunition it had received from Switzerland": background
     if any(c.lemma_.lower() in asked for c in children(verb, frozenset({"dobj", "nsubjpass"})) + described):
         return []  # "received a request from Kyiv for missiles": words, not missiles
+    if any(c.lemma_.lower() in _DEALS for c in children(verb, frozenset({"dobj"}))):
+        return []  # "defence firms won contracts from Poland for K2 tanks": orders, a sale
     donors: list[str] = []
     phrase = [verb, *[t for c in children(verb, frozenset({"dobj"})) for t in c.subtree]]
     phrase += [
