@@ -24,6 +24,7 @@ from aidtrack.extract.rules.threats import (
     _BONDS,
     _MODALS,
     _conditional_parties,
+    _forms_a_tie,
     _threat,
     _told_parties,
 )
@@ -113,7 +114,8 @@ def threat_harm(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
         if head is None:
             continue
         targets = (
-            _told_parties(sentence, head)
+            _dislikers(sentence, head)
+            or _told_parties(sentence, head)
             or _aimed(sentence, head)
             or _conditional_parties(sentence, head)
             or _acting(sentence, clause, ctx)
@@ -145,12 +147,16 @@ def _harm(clause: Token) -> Token | None:
 
 def _ahead(clause: Token) -> bool:
     """A harm told for the future ("would", "will", "could") rather than one that happened."""
+    if clause.dep_ == "conj" and not has_aux(clause, _MODALS) and clause.tag_ == "VB":
+        clause = clause.head  # "would destroy relations and draw a response": "would" on the first
     return has_aux(clause, _MODALS) or clause.tag_ in ("VBZ", "VBP") and clause.dep_ == "ccomp"
 
 
 def _harms(head: Token) -> bool:
     lemma = head.lemma_.lower()
     harmed = children(head, frozenset({"nsubjpass"} if is_passive(head) else {"dobj"}))
+    if any(_disliking(o) for o in _brought(head)):
+        return True  # "would draw a response that South Korea will not like"
     if lemma in _RECOILING:
         return True
     if lemma in _HARMING:
@@ -174,6 +180,61 @@ def _harms(head: Token) -> bool:
     if lemma == "meet" and is_passive(head):
         return any(o.lemma_.lower() in _COUNTERS for o in prep_objects(head, frozenset({"with"})))
     return False
+
+
+# what one side does in return ("a response", "decisions") and the verbs of liking it
+_RETURNS = frozenset({"response", "answer", "reaction", "decision", "measure", "step", "move", "retaliation"})
+_LIKING = frozenset({"like", "welcome", "enjoy", "appreciate"})
+
+
+def _liking_clauses(noun: Token) -> list[Token]:
+    """ "a response that South Korea will not like", "decisions that Seoul is unlikely to like":
+    the clauses on a return that say someone will not like it."""
+    if noun.lemma_.lower() not in _RETURNS:
+        return []
+    out = []
+    for clause in children(noun, frozenset({"relcl", "acl"})):
+        liking = clause if clause.lemma_.lower() in _LIKING else None
+        if liking is None:  # "that Seoul is unlikely to like"
+            holders = [clause, *(a for a in children(clause, frozenset({"acomp"})) if a.lower_ == "unlikely")]
+            liking = next(
+                (
+                    c
+                    for h in holders
+                    for c in children(h, frozenset({"xcomp"}))
+                    if c.lemma_.lower() in _LIKING
+                ),
+                None,
+            )
+            unlikely = len(holders) > 1
+            if liking is None or not unlikely:
+                continue
+            out.append(clause)
+        elif is_negated(liking):
+            out.append(liking)
+    return out
+
+
+def _disliking(noun: Token) -> bool:
+    return bool(_liking_clauses(noun))
+
+
+def _brought(head: Token) -> list[Token]:
+    """What a verb brings about: its object ("draw a response"), or where it leads ("lead to")."""
+    brought = children(head, frozenset({"nsubjpass"} if is_passive(head) else {"dobj"}))
+    if head.lemma_.lower() in ("lead", "result", "give"):
+        brought += prep_objects(head, frozenset({"to", "in"}))
+    return brought
+
+
+def _dislikers(sentence: Sentence, head: Token) -> list[str]:
+    """Who will not like what the harm brings: the one it is aimed at."""
+    return [
+        c
+        for o in _brought(head)
+        for clause in _liking_clauses(o)
+        for c in actors_of(sentence, subject_of(clause))
+    ]
 
 
 # verbs whose object is what an act brings about: "would have / bring / entail consequences"
@@ -228,6 +289,8 @@ def _inside(word: Token) -> list[Token]:
             continue
         if child.dep_ == "prep" and child.lower_ in _NOT_THE_ACTOR:
             continue
+        if child.dep_ == "prep" and child.lower_ == "with" and _forms_a_tie(word):
+            continue  # "a rapprochement with Russia": the other side of the tie
         if child.dep_ == "dative":
             continue  # "sending Ukraine jets": the recipient
         out += _inside(child)

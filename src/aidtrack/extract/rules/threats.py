@@ -230,7 +230,7 @@ def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
         giving = [t for t in tokens if t.pos_ == "VERB" and t.lemma_.lower() in lex.support_verbs]
         givers = [c for t in giving for c in donors_of_verb(sentence, t)]
         receivers = {c for t in giving for c in recipients_of(sentence, t, dobj_is_recipient=True)}
-        shielded = _shielded(tokens) | _clubs(tokens)
+        shielded = _shielded(tokens) | _clubs(tokens) | _partners(tokens)
         targets = givers + [
             sentence.codes[t.i]
             for t in tokens
@@ -357,6 +357,35 @@ _JOINING = frozenset({"join", "enter", "accede"})
 
 
 _MEMBERSHIP = frozenset({"accession", "membership", "admission", "entry"})
+
+
+# nouns of a new tie between two parties ("a rapprochement with Russia"), and of a tie made
+# closer ("closer ties with Iran"); a tie as it stands ("defence cooperation with The Hague")
+# can be the harm itself
+_NEW_TIES = frozenset({"rapprochement", "alignment", "realignment", "pivot", "alliance"})
+_TIES = frozenset({"tie", "relation", "relationship", "partnership", "cooperation", *_NEW_TIES})
+_CLOSER = frozenset({"close", "closer", "deeper", "new", "growing", "warmer", "strategic"})
+
+
+def _forms_a_tie(noun: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    return (
+        lemma in _NEW_TIES
+        or lemma in _TIES
+        and any(c.dep_ == "amod" and c.lower_ in _CLOSER for c in noun.children)
+    )
+
+
+def _partners(tokens: list[Token]) -> set[int]:
+    """The other side of a tie formed in a warning ("warned that a rapprochement with Russia and
+    Iran would put cooperation at risk"): the one warned is whoever would make the tie."""
+    return {
+        g.i
+        for tok in tokens
+        if _forms_a_tie(tok)
+        for o in prep_objects(tok, frozenset({"with"}))
+        for g in o.subtree
+    }
 
 
 def _clubs(tokens: list[Token]) -> set[int]:
@@ -909,7 +938,9 @@ def threat_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
         targets = [c for o in children(noun.head, frozenset({"dobj"})) for c in actors_of(sentence, o)]
     if not targets:  # "a threat by Riyadh to cancel a deal to buy Spanish corvettes"
         clause = [t for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") for t in c.subtree]
-        targets = [sentence.codes[t.i] for t in clause if t.i in sentence.codes]
+        spared = _shielded(clause) | _clubs(clause) | _partners(clause)  # "threat to block the renewal
+        # of sanctions on Russia" threatens those who want the renewal, not Russia
+        targets = [sentence.codes[t.i] for t in clause if t.i in sentence.codes and t.i not in spared]
     if not targets:  # "amid warnings from Beijing ..., Washington approved": the one warned acts
         head = noun.head.head if noun.dep_ == "pobj" else None
         if head is not None and head.pos_ == "VERB":
