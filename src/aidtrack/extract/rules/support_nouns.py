@@ -670,17 +670,33 @@ def support_compound(sentence: Sentence, word: Token, ctx: ArticleContext) -> li
     )
 
 
-_PAYING = frozenset({"pay", "cover", "foot", "shoulder", "bear", "meet", "provide", "contribute", "supply"})
+_PAYING = frozenset(
+    {"pay", "cover", "foot", "shoulder", "bear", "meet", "provide", "contribute", "supply", "spend"}
+)
 
 
 @anchored_on("VERB", lemmas=lambda lex: _PAYING)
 def support_paying(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """Paying for what another party gets: "the Netherlands will pay for 800,000 shells for
-    Ukraine", "Germany is covering the cost of the systems bought for Kyiv"."""
+    Ukraine", "Germany is covering the cost of the systems bought for Kyiv", "spent 2 billion
+    euros on weapons for Ukraine"; "would not spend a single forint on weapons for Ukraine"
+    refuses them."""
     lemma = verb.lemma_.lower()
-    if verb.pos_ != "VERB" or lemma not in _PAYING or is_negated(verb) or is_hedged(sentence, verb):
+    if verb.pos_ != "VERB" or lemma not in _PAYING:
         return []
+    refused = is_negated(verb) and lemma in ("pay", "spend")
+    if is_negated(verb) and not refused or not refused and is_hedged(sentence, verb):
+        return []
+    if refused and (is_conditional(verb) or sentence.is_question):
+        return []  # "would not pay if ...": a condition, not a refusal
     things = prep_objects(verb, frozenset({"for"})) if lemma == "pay" else []
+    if lemma == "spend":  # "spent 2 billion euros on weapons for Kyiv" ("on" on the verb or the sum)
+        things += [
+            o
+            for h in [verb, *children(verb, frozenset({"dobj"}))]
+            for o in prep_objects(h, frozenset({"on"}))
+        ]
+        things += prep_objects(verb, frozenset({"for"})) if things else []
     things += [
         g
         for c in children(verb, frozenset({"dobj"}))
@@ -698,10 +714,13 @@ def support_paying(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list
         if t.dep_ in ("acl", "relcl")  # "the shells bought for Kyiv", "the shells that X bought for Kyiv"
         for r in recipients_of(sentence, t, dobj_is_recipient=False)
     ]
+    recipients += [sentence.codes[t.i] for t in things if t.i in sentence.codes]  # "pay for arms for Kyiv"
     donors = donors_of_verb(sentence, verb)
     recipients = [r for r in dict.fromkeys(recipients) if r not in donors]
     if not cats or not recipients:
         return []
+    if refused:
+        return _refusals(donors, cats, recipients, verb, 0.7, rule="refusal-paying")
     return _supports(
         donors, recipients, cats, verb, 0.75, rule="support-paying", stage=stage_of_verb(sentence, verb)
     )
