@@ -319,9 +319,11 @@ def joined_parties(sentence: Sentence, verb: Token) -> list[Token]:
 
 
 def _heads(noun: Token) -> list[Token]:
-    """A noun, its conjuncts and what it counts ("dozens of Russian entities")."""
+    """A noun, its conjuncts, what it counts ("dozens of Russian entities") and what it is
+    called beside its name ("Lawrence Kanyuka, a Congolese national")."""
     counted = [g for p in prep_objects(noun, frozenset({"of"})) for g in [p, *p.conjuncts]]
-    return [noun, *noun.conjuncts, *counted]
+    named = [a for n in [noun, *noun.conjuncts] for a in children(n, frozenset({"appos"}))]
+    return [noun, *noun.conjuncts, *counted, *named]
 
 
 def _co_subjects(token: Token) -> list[Token]:
