@@ -50,6 +50,8 @@ from aidtrack.extract.rules.sanctions import (
         lex.words("sanction", "closing_verbs")
         | _LISTING
         | {"declare", "ban", "bar", "forbid", "prohibit", "blacklist", "exclude", "block", "add"}
+        | _WIDENING
+        | {"update"}
     ),
 )
 def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
@@ -108,6 +110,11 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
         ]
     elif lemma in _LISTING and _onto_sanctions_list(sentence, verb):
         targets = [c for o in objects for c in target_codes(sentence, o)]
+    elif lemma in _WIDENING | {"update"}:  # "extended its sanctions list with 24 Belarusian officials"
+        if not any(_a_sanctions_list(sentence, o) for o in objects):
+            return []
+        added = [o for h in [verb, *objects] for o in prep_objects(h, frozenset({"with"}))]
+        targets = [c for o in added for c in target_codes(sentence, o)]
     elif lemma == "add":
         joined = [o for p in children(verb, frozenset({"prep"})) if _joining(p) for o in p.children]
         joined += [o for o in joined_parties(sentence, verb) if o not in joined]  # "along with"
@@ -123,6 +130,7 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
                 t.lemma_.lower() in _LISTED_FOR for t in o.subtree if t != o
             )  # "the list of those facing restrictions"
             | (o.lemma_.lower() == "blacklist")
+            | _kept_under_a_law(o)  # "its list under the Special Economic Measures Act"
             | (
                 ctx.sanction_actor is not None
             )  # "Britain announced sanctions. Six banks were added to the list"
@@ -174,6 +182,24 @@ def _aid_shut_out(sentence: Sentence, verb: Token, objects: list[Token]) -> bool
         ):
             return True  # "the agency's convoys", "UNRWA's trucks"
     return False
+
+
+_LAWS = frozenset({"act", "law", "regime", "order", "decree", "ordinance", "regulation", "authority"})
+
+
+def _kept_under_a_law(noun: Token) -> bool:
+    """ "its list under the Special Economic Measures Act": a list a sanctions law keeps."""
+    return any(o.lemma_.lower() in _LAWS for o in prep_objects(noun, frozenset({"under"})))
+
+
+def _a_sanctions_list(sentence: Sentence, noun: Token) -> bool:
+    """ "its national sanctions list", "the entity list", "its blacklist"."""
+    lemma = noun.lemma_.lower()
+    return (
+        lemma == "blacklist"
+        or lemma in sentence.lexicon.words("sanction", "list_nouns")
+        and any(c.lemma_.lower() in ("sanction", "sanctions", "entity", "black") for c in noun.children)
+    )
 
 
 def _all_trade(obj: Token) -> bool:
