@@ -280,9 +280,10 @@ def companions(sentence: Sentence, verb: Token) -> list[str]:
     """ "Alongside the US and Britain, Canada suspended ...": actors doing the same as the subject
     (not the parties an act is done to: "sanctioned two firms, along with a Turkish bank")."""
     found: list[str] = []
-    for obj in prep_objects(verb, COMPANION_PREPS):
-        found += [c for c in actors_of(sentence, obj) if c not in found]
     parties = set(joined_parties(sentence, verb))
+    for obj in prep_objects(verb, COMPANION_PREPS):
+        if obj not in parties:  # not "lists three Chinese firms alongside 200 Russian individuals"
+            found += [c for c in actors_of(sentence, obj) if c not in found]
     for obj in _joined(verb):
         if obj not in parties:  # "Together with Sweden, Finland will ..."
             found += [c for c in actors_of(sentence, obj) if c not in found]
@@ -315,7 +316,8 @@ def joined_parties(sentence: Sentence, verb: Token) -> list[Token]:
         "sanction", "entry_objects"
     )
     first = min(o.i for o in objects)
-    return [o for o in _joined(verb) if o.i > first and any(t.lemma_.lower() in parties for t in _heads(o))]
+    joined = _joined(verb) + prep_objects(verb, frozenset({"alongside"}))
+    return [o for o in joined if o.i > first and any(t.lemma_.lower() in parties for t in _heads(o))]
 
 
 def _heads(noun: Token) -> list[Token]:
