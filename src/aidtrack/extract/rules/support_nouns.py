@@ -183,6 +183,8 @@ def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
         for c in noun.children
     ):
         return []  # "Britain and Germany pause aid to Rwanda": a headline's verb read as a modifier
+    if _named_halt(noun):
+        return []  # "as US aid freeze shuts shelters": the aid halted, however the parser read it
     if lemma in (
         "weapon",
         "arm",
@@ -251,6 +253,19 @@ def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
 
 # verbs of going somewhere: "the funding will go to Gaza", "the aid will flow to Sudan"
 _GOING = frozenset({"go", "flow", "head"})
+
+
+# halts named with the support they stop: "an aid freeze", "the funding cuts"
+_HALT_NOUNS = frozenset({"freeze", "cut", "cutoff", "halt", "pause", "suspension", "moratorium", "shortfall"})
+
+
+def _named_halt(noun: Token) -> bool:
+    """ "the US aid freeze", "funding cuts": a support noun right before the noun of its halt."""
+    doc = noun.doc
+    nxt = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    return (
+        nxt is not None and nxt.lower_ in {w for h in _HALT_NOUNS for w in (h, h + "s")} and nxt.tag_ != "VBD"
+    )
 
 
 def _where_it_goes(sentence: Sentence, noun: Token) -> list[str]:
@@ -649,7 +664,7 @@ def support_compound(sentence: Sentence, word: Token, ctx: ArticleContext) -> li
     thing = word.head
     if is_hedged(sentence, thing):
         return []
-    permits = sentence.lexicon.words("policy_change", "permit_verbs")
+    permits = sentence.lexicon.words("policy_change", "permit_verbs") | {"let"}
     if any(g.lemma_.lower() in permits for g in governors(word)):
         return []  # "allowed Ukraine to strike with French-supplied missiles": about the permission
     cats = categories_in(sentence, core_phrase(thing))
