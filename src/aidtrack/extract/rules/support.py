@@ -201,6 +201,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         return []  # "singled out Kuwait for giving nothing": the complaint rule reads it
     if _not_allowed(lex, verb):
         return []  # "the rules do not allow Switzerland to ship weapons": kept from giving
+    if (going := _none_spent_on(verb)) is not None:  # "not one forint would go to arming Kyiv"
+        return _none_spent(sentence, verb, going)
     if made_later(verb):
         return []  # "the EU's next allocation will be announced in March": not given yet
     if _gives_words(sentence, verb):
@@ -614,6 +616,34 @@ def _runners_of_instrument(sentence: Sentence, verb: Token) -> list[str]:
 
 # budgets a state spends on itself: "its own defence budget", "a special procurement budget"
 _OWN_BUDGETS = frozenset({"defence", "defense", "procurement", "military", "national", "state"})
+
+
+def _none_spent_on(verb: Token) -> Token | None:
+    """ "'not one forint' of Hungarian money would go to arming Kyiv": the sum said to go to the
+    giving is none; the verb it goes by."""
+    going = verb.head.head if verb.dep_ in ("pcomp", "pobj") and verb.head.lower_ == "to" else None
+    if going is None or going.lemma_.lower() not in ("go", "flow") or going.pos_ != "VERB":
+        return None
+    subject = subject_of(going)
+    if subject is None:
+        return None
+    none = any(c.dep_ == "neg" for c in subject.children) or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in subject.children
+    )
+    return going if none else None
+
+
+def _none_spent(sentence: Sentence, verb: Token, going: Token) -> list[Found]:
+    """The refusal a sum of none tells, by the owner of the money ("Hungarian money")."""
+    subject = subject_of(going)
+    phrase = list(subject.subtree) if subject is not None else []
+    owners = list(dict.fromkeys(c for t in phrase for c in modifier_actors(sentence, t)))
+    owners = owners or _refusal_actors(sentence, going)
+    cats = categories_in(sentence, list(verb.subtree))
+    if not cats and verb.lemma_.lower() == "arm":
+        cats = ["military"]
+    recipients = recipients_of(sentence, verb, dobj_is_recipient=True)
+    return _refusals(owners, cats, recipients, going, 0.7, rule="refusal-none-spent")
 
 
 def _not_allowed(lex: Lexicon, verb: Token) -> bool:

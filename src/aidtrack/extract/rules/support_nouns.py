@@ -304,6 +304,9 @@ def support_money_spent(sentence: Sentence, noun: Token, ctx: ArticleContext) ->
     if not cats or not recipients:
         return []
     conf = 0.75 - 0.15 * defaulted
+    if any(c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return _refusals(owners, cats, explicit, noun, conf, rule="refusal-none-spent")  # "no Hungarian
+        # money will go to weapons for Ukraine"
     return _supports(owners, recipients, cats, noun, conf, rule="support-money-spent", stage="commitment")
 
 
