@@ -481,7 +481,9 @@ def policy_change(sentence: Sentence, token: Token, ctx: ArticleContext) -> list
         return []  # "the first licence since the embargo of 2019", "invoked the 1974 arms embargo"
     if direction == "tighten" and ended(token):
         return []  # "approved the scrapping of the ban": the ending noun loosens it
-    if not on_topic(sentence, combo is not None) or _restricts_a_country(sentence, token):
+    if _restricts_a_country(sentence, token):
+        return []
+    if not on_topic(sentence, combo is not None) and not _rule_told_before(sentence, token, ctx):
         return []
     if direction == "tighten" and _renewed_as_it_was(token):
         return []  # "renewed its arms embargo on Sudan for another year": the rule stays as it was
@@ -575,6 +577,24 @@ def _restricts_a_country(sentence: Sentence, token: Token) -> bool:
     return not (
         lemmas & _ARMS or any(sentence.lexicon.categories_of(t) == ["military"] for t in sentence.span)
     )
+
+
+def _rule_told_before(sentence: Sentence, token: Token, ctx: ArticleContext) -> bool:
+    """ "Canada suspended its arms export permits to Turkey. In January it quietly restored those
+    permits": the rule an earlier sentence told the same actor changing, referred back to."""
+    lex = sentence.lexicon
+    topic = lex.words("policy_change", "topic_words") | {"permit"}
+    referred = [  # "those permits", "the ban", "its licences": nothing of their own said again
+        t
+        for t in token.subtree
+        if t.lemma_.lower() in topic
+        and any(c.dep_ in ("det", "poss") for c in t.children)
+        and not any(c.dep_ in ("compound", "amod", "prep") for c in t.children)
+    ]
+    if not referred:
+        return False
+    told = {e.get("actor") for e in ctx.last_of_type.get("policy_change", [])}
+    return bool(told & set(_policy_actors(sentence, token)))
 
 
 def on_topic(sentence: Sentence, combo: bool = False) -> bool:
