@@ -236,9 +236,34 @@ def _not_before(word: Token) -> bool:
     return word.i > 0 and word.doc[word.i - 1].lower_ in ("not", "never")
 
 
+# nouns of a change made to a rule, and the verbs that make one: "approved a revision of its rules"
+_CHANGE_NOUNS = frozenset(
+    {"revision", "amendment", "change", "relaxation", "easing", "loosening", "overhaul"}
+)
+_MAKING_CHANGES = frozenset(
+    {"approve", "adopt", "announce", "agree", "unveil", "pass", "endorse", "make", "enact"}
+)
+
+
+def _change_made(noun: Token) -> bool:
+    """ "the cabinet approved a revision of its rules", "adopted an amendment to the law"."""
+    return (
+        noun.lemma_.lower() in _CHANGE_NOUNS
+        and noun.dep_ in ("dobj", "nsubjpass")
+        and noun.head.lemma_.lower() in _MAKING_CHANGES
+        and not is_negated(noun.head)
+    )
+
+
 def _combo_direction(sentence: Sentence, token: Token) -> str | None:
     """A verb of a class acting on a noun of a class in its object phrase, or a permission
     idiom ("gave the green light to Estonia to send")."""
+    if token.pos_ == "NOUN" and _change_made(token):  # "approved a revision of its export rules"
+        words = {t.lemma_.lower() for t in token.subtree if t != token}
+        for direction, verbs, nouns in _combos(sentence.lexicon):
+            if token.lemma_.lower() in verbs and words & nouns:
+                return direction
+        return None
     if token.pos_ != "VERB":
         return None
     lemma = token.lemma_.lower()
