@@ -245,6 +245,18 @@ _MAKING_CHANGES = frozenset(
 )
 
 
+# phrasal verbs that say what a verb of the lexicon says: "held back a shipment" withholds it
+_PHRASAL = {("hold", "back"): "withhold", ("hold", "up"): "withhold", ("call", "off"): "cancel"}
+
+
+def _phrasal_lemma(verb: Token) -> str:
+    lemma = verb.lemma_.lower()
+    for particle in (c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod") and c.i == verb.i + 1):
+        if (lemma, particle) in _PHRASAL:
+            return _PHRASAL[(lemma, particle)]
+    return lemma
+
+
 def _change_made(noun: Token) -> bool:
     """ "the cabinet approved a revision of its rules", "adopted an amendment to the law"."""
     return (
@@ -266,7 +278,7 @@ def _combo_direction(sentence: Sentence, token: Token) -> str | None:
         return None
     if token.pos_ != "VERB":
         return None
-    lemma = token.lemma_.lower()
+    lemma = _phrasal_lemma(token)
     if _ends_a_restraint(sentence, token) or _set_aside(token):  # "ended a decades-old policy of
         return None if is_negated(token) else "loosen"  # not sending arms", "set that principle aside"
     if lemma in ("approve", "grant", "issue") and (is_negated(token) or _none_of(token)):
@@ -459,7 +471,10 @@ def idioms_words(sentence: Sentence) -> frozenset[str]:
 
 @anchored_on(
     lemmas=lambda lex: (
-        _first_words(lex) | _combo_verbs(lex) | _BARRING | {"give", "grant", "issue", "approve", "set"}
+        _first_words(lex)
+        | _combo_verbs(lex)
+        | _BARRING
+        | {"give", "grant", "issue", "approve", "set", "hold", "call"}
     )
 )
 def policy_change(sentence: Sentence, token: Token, ctx: ArticleContext) -> list[Found]:
