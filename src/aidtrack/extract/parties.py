@@ -703,6 +703,8 @@ def resolve_pronoun(sentence: Sentence, token: Token) -> str | None:
         return sentence.speaker or (sentence.previous if not in_quote(token) else None)
     if word in _STATE_NOUNS:
         return _state_referred(sentence, token)
+    if _city_state(token):  # "the city-state" (read as "city - state")
+        return _state_referred(sentence, token, joined=True)
     if word in _ORGANISATION_NOUNS:
         return _organisation_referred(sentence, token)
     if word not in _OTHER_PRONOUNS:
@@ -798,14 +800,27 @@ def _persons_state(sentence: Sentence, token: Token) -> str | None:
 
 
 # singular nouns that, with "the" and no name of their own, refer back to a state named before
-_STATE_NOUNS = frozenset({"nation", "kingdom", "republic", "capital", "emirate", "island", "monarchy"})
+_STATE_NOUNS = frozenset(
+    {"nation", "kingdom", "republic", "capital", "emirate", "island", "monarchy", "archipelago"}
+)
 
 
-def _state_referred(sentence: Sentence, token: Token) -> str | None:
+def _city_state(token: Token) -> bool:
+    doc = token.doc
+    return (
+        token.lower_ == "state"
+        and token.i > 1
+        and doc[token.i - 1].text == "-"
+        and doc[token.i - 2].lower_ == "city"
+    )
+
+
+def _state_referred(sentence: Sentence, token: Token, *, joined: bool = False) -> str | None:
     """ "the kingdom", "the Nordic nation", "officials in the capital": the last state named
     earlier in the sentence, else the state the sentences before are about ("the island of
-    Cyprus", "the Baltic republic's capital" name their own)."""
-    if not _bare(token, frozenset({"compound", "poss"}), frozenset({"of"})):
+    Cyprus", "the Baltic republic's capital" name their own). ``joined``: a hyphened noun whose
+    first part the parser hung on it ("the city-state")."""
+    if not _bare(token, frozenset({"poss"} if joined else {"compound", "poss"}), frozenset({"of"})):
         return None
     place = _a_place(token)
     before = [
