@@ -515,9 +515,8 @@ def _decide(
         if (id(cand.sentence), kind, first_role(cand.fields)) in ruled or _unasserted(cand):
             continue  # a rule read this actor's event here already; the model may not contradict it
         if use in ("model", "union") and "found" not in cand.extra and score >= least:
-            chosen.append(
-                (Found(dict(cand.fields), cand.anchor, _blend(None, score), "model"), start, cand.sentence)
-            )
+            added = Found(dict(cand.fields), cand.anchor, _blend(None, score), "model")
+            chosen.append((_relief_kind([added], cand.sentence)[0], start, cand.sentence))
     return chosen
 
 
@@ -746,7 +745,9 @@ _RELIEF_BODIES = frozenset({"UN", "ICRC"})
 def _relief_kind(found: list[Found], sentence: Sentence) -> list[Found]:
     """ "The UN's aid chief asked Kuwait and the UAE to restore their contributions", "the UN's
     emergency fund released 17 million dollars for North Kivu": a request or a gift of a relief
-    body that names no kind of support is humanitarian, whatever the article's usual kind."""
+    body that names no kind of support is humanitarian, whatever the article's usual kind; money
+    a relief body asks for is humanitarian funding ("calling the gap the largest hole in our
+    budget")."""
     named: list[str] | None = None  # the kinds the sentence names, read only when needed
     out = []
     for event in found:
@@ -755,7 +756,8 @@ def _relief_kind(found: list[Found], sentence: Sentence) -> list[Found]:
         giver = fields["type"] == "support" and fields.get("donor") in _RELIEF_BODIES
         if (asker or giver) and named is None:
             named = sentence_categories(sentence)
-        if (asker or giver) and fields.get("category") not in (named or []):
+        money_asked = asker and fields.get("category") == "financial"
+        if money_asked or (asker or giver) and fields.get("category") not in (named or []):
             fields = {**fields, "category": "humanitarian"}
             event = Found(fields, event.anchor, event.confidence, event.rule, event.extra)
         out.append(event)
