@@ -122,18 +122,13 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
             o
             for o in _onto(verb)
             if o.lemma_.lower() in lex.words("sanction", "list_nouns")
-            and any(
-                c.lemma_.lower() in ("entity", "sanction", "black", "blacklist", "sanctions")
-                for c in o.children
+            and (
+                _a_sanctions_list(sentence, o)
+                or any(t.lemma_.lower() in _LISTED_FOR for t in o.subtree if t != o)  # "the list of
+                # those facing restrictions"
+                or ctx.sanction_actor is not None  # "Britain announced sanctions. Six banks were
+                # added to the list"
             )
-            | any(
-                t.lemma_.lower() in _LISTED_FOR for t in o.subtree if t != o
-            )  # "the list of those facing restrictions"
-            | (o.lemma_.lower() == "blacklist")
-            | _kept_under_a_law(o)  # "its list under the Special Economic Measures Act"
-            | (
-                ctx.sanction_actor is not None
-            )  # "Britain announced sanctions. Six banks were added to the list"
         ]
         if not lists:
             return []
@@ -173,15 +168,14 @@ def _aid_shut_out(sentence: Sentence, verb: Token, objects: list[Token]) -> bool
     asides = [a for x in objects for a in x.children if a.dep_ == "appos"]  # "the crossing, the entry
     asides += children(verb, frozenset({"npadvmod"}))  # point for aid trucks" (however it is hung)
     shut += [o for a in asides for o in prep_objects(a, frozenset({"for", "of"}))]
-    for thing in shut:
-        words = {t.lemma_.lower() for t in thing.subtree}
-        if thing.lemma_.lower() in _RELIEF_CARRIERS and words & _RELIEF:
-            return True
-        if thing.lemma_.lower() in _RELIEF_CARRIERS and any(
-            sentence.codes.get(c.i) in ("UN", "ICRC") for c in thing.children
-        ):
-            return True  # "the agency's convoys", "UNRWA's trucks"
-    return False
+    return any(
+        thing.lemma_.lower() in _RELIEF_CARRIERS
+        and (
+            bool({t.lemma_.lower() for t in thing.subtree} & _RELIEF)
+            or any(sentence.codes.get(c.i) in ("UN", "ICRC") for c in thing.children)  # "UNRWA's trucks"
+        )
+        for thing in shut
+    )
 
 
 _LAWS = frozenset({"act", "law", "regime", "order", "decree", "ordinance", "regulation", "authority"})
@@ -193,12 +187,19 @@ def _kept_under_a_law(noun: Token) -> bool:
 
 
 def _a_sanctions_list(sentence: Sentence, noun: Token) -> bool:
-    """ "its national sanctions list", "the entity list", "its blacklist"."""
+    """ "its national sanctions list", "the entity list", "its blacklist", "its list under the
+    Special Economic Measures Act"."""
     lemma = noun.lemma_.lower()
     return (
         lemma == "blacklist"
         or lemma in sentence.lexicon.words("sanction", "list_nouns")
-        and any(c.lemma_.lower() in ("sanction", "sanctions", "entity", "black") for c in noun.children)
+        and (
+            any(
+                c.lemma_.lower() in ("entity", "sanction", "black", "blacklist", "sanctions")
+                for c in noun.children
+            )
+            or _kept_under_a_law(noun)
+        )
     )
 
 
@@ -359,10 +360,10 @@ def _closed_by(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fou
         return []
     under = _under_makers(sentence, verb) if agent is None else []
     things = children(verb, frozenset({"nsubjpass"}))
-    if agent is None and not listed and not under and not is_hedged(sentence, verb):
-        return _kept_out(sentence, verb, things, ctx)
-    if (agent is None and not listed and not under) or is_hedged(sentence, verb):
+    if is_hedged(sentence, verb):
         return []
+    if agent is None and not listed and not under:  # "were barred from entering Israel"
+        return _kept_out(sentence, verb, things, ctx)
     goods = [
         t
         for t in things
