@@ -8,6 +8,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from aidtrack.extract.clauses import Sentence, children, is_passive, prep_objects, subject_of, word_forms
+from aidtrack.extract.lexicon import Lexicon
 from aidtrack.extract.modality import has_aux, is_hedged, is_negated, time_for
 from aidtrack.extract.parties import actors_of, met_parties
 from aidtrack.extract.roles import (
@@ -28,6 +29,7 @@ from aidtrack.extract.rules.common import (
     _HOLDING_BACK,
     _MESSAGES,
     _OPERATIONS,
+    HALT_NOUNS,
     ArticleContext,
     Extra,
     Found,
@@ -45,6 +47,7 @@ from aidtrack.extract.rules.common import (
     anchored_on,
 )
 from aidtrack.extract.rules.measures_common import _WEEKDAYS
+from aidtrack.extract.rules.policies import _ban_enders
 
 
 def _beneficiary(recipients: Sequence[str], default: str | None) -> Extra:
@@ -332,7 +335,7 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
         and not any(lex.named_by_compound(t) for t in tokens)
         and not any(is_designation(t) for t in tokens)
     ):
-        asked = _asks_to_undo_or_repeat(verb)
+        asked = _asks_to_undo_or_repeat(lex, verb)
         if targets and asked:
             cats = _told_category(targets, ctx, undo=asked == "undo")
             return _appeal_events(
@@ -384,14 +387,11 @@ def _gives_by_another_verb(token: Token) -> bool:
 # what a party is asked to do about a refusal, or about others' giving: "pressed Berlin to
 # reconsider", "urged Britain to do the same", "appealed to Qatar to fill the gap"
 _UNDOING = frozenset({"reconsider", "rethink", "reverse", "revisit", "relent", "overturn"})
-# ending a halt of support ("lift its freeze", "end the pause") undoes it
-_ENDING = frozenset({"lift", "end", "drop", "scrap", "reverse", "undo", "rescind", "unfreeze"})
-_HALTS = frozenset({"freeze", "pause", "suspension", "halt", "hold", "moratorium", "cut", "cutoff"})
 
 
 def _halt_of_support(noun: Token) -> bool:
     """ "its freeze", "the pause on funding": a halt of giving (not "the export freeze", a rule)."""
-    return noun.lemma_.lower() in _HALTS and not any(
+    return noun.lemma_.lower() in HALT_NOUNS and not any(
         t.lemma_.lower() in ("export", "import", "trade", "sale", "licence", "license") for t in noun.subtree
     )
 
@@ -404,15 +404,14 @@ _IMITATED = {
 }
 
 
-def _asks_to_undo_or_repeat(verb: Token) -> str | None:
-    """ "undo" for "pressed Berlin to reconsider", "repeat" for "urged Britain to do the same"."""
+def _asks_to_undo_or_repeat(lex: Lexicon, verb: Token) -> str | None:
+    """ "undo" for "pressed Berlin to reconsider" or "urged Japan to lift its freeze" (the halt
+    it made), "repeat" for "urged Britain to do the same"."""
     for c in children(verb, frozenset({"xcomp", "ccomp"})):
         lemma = c.lemma_.lower()
         if lemma in _UNDOING:
             return "undo"
-        if lemma in _ENDING and any(  # "urged Japan to lift its freeze": the halt it made, undone
-            _halt_of_support(o) for o in children(c, frozenset({"dobj"}))
-        ):
+        if lemma in _ban_enders(lex) and any(_halt_of_support(o) for o in children(c, frozenset({"dobj"}))):
             return "undo"
         objects = {t.lower_ for t in c.children if t.dep_ in ("dobj", "advmod")}
         if lemma in _MATCHING or objects & _IMITATED.get(lemma, frozenset()):

@@ -360,6 +360,15 @@ def _first_words_of(lex: Any) -> frozenset[str]:
 _PAUSE_NOUNS = frozenset({"hold", "ice"})
 
 
+def says_none(noun: Token) -> bool:
+    """ "'not one forint'", "no Hungarian money": a sum or thing said to be none."""
+    return any(c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+
+
+# nouns of a halt of giving: "its freeze", "the pause on funding", "the aid cuts"
+HALT_NOUNS = frozenset({"freeze", "pause", "suspension", "halt", "hold", "moratorium", "cut", "cutoff"})
+
+
 def on_hold(verb: Token) -> bool:
     """ "put its aid on hold", "payments were on hold", "placed the programme on ice"."""
     if any(o.lemma_.lower() in _PAUSE_NOUNS for o in prep_objects(verb, frozenset({"on"}))):

@@ -36,6 +36,7 @@ from aidtrack.extract.rules.measures_common import (
     ended,
     target_codes,
 )
+from aidtrack.extract.rules.sanctions import RENEWING
 
 _PERMIT_NOUNS = frozenset({"licence", "license", "permit", "authorisation", "authorization"})
 
@@ -236,10 +237,7 @@ def _not_before(word: Token) -> bool:
     return word.i > 0 and word.doc[word.i - 1].lower_ in ("not", "never")
 
 
-# nouns of a change made to a rule, and the verbs that make one: "approved a revision of its rules"
-_CHANGE_NOUNS = frozenset(
-    {"revision", "amendment", "change", "relaxation", "easing", "loosening", "overhaul"}
-)
+# the verbs that make a change to a rule told as a noun: "approved a revision of its rules"
 _MAKING_CHANGES = frozenset(
     {"approve", "adopt", "announce", "agree", "unveil", "pass", "endorse", "make", "enact"}
 )
@@ -257,10 +255,10 @@ def _phrasal_lemma(verb: Token) -> str:
     return lemma
 
 
-def _change_made(noun: Token) -> bool:
+def _change_made(lex: Lexicon, noun: Token) -> bool:
     """ "the cabinet approved a revision of its rules", "adopted an amendment to the law"."""
     return (
-        noun.lemma_.lower() in _CHANGE_NOUNS
+        noun.lemma_.lower() in lex.words("policy_change", "change_nouns")
         and noun.dep_ in ("dobj", "nsubjpass")
         and noun.head.lemma_.lower() in _MAKING_CHANGES
         and not is_negated(noun.head)
@@ -270,12 +268,10 @@ def _change_made(noun: Token) -> bool:
 def _combo_direction(sentence: Sentence, token: Token) -> str | None:
     """A verb of a class acting on a noun of a class in its object phrase, or a permission
     idiom ("gave the green light to Estonia to send")."""
-    if token.pos_ == "NOUN" and _change_made(token):  # "approved a revision of its export rules"
+    if token.pos_ == "NOUN" and _change_made(sentence.lexicon, token):  # "approved a revision of its
+        # export rules": a change without a way of its own; the rest of the sentence says which
         words = {t.lemma_.lower() for t in token.subtree if t != token}
-        for direction, verbs, nouns in _combos(sentence.lexicon):
-            if token.lemma_.lower() in verbs and words & nouns:
-                return direction
-        return None
+        return _neutral_direction(sentence) if words & _RULE_NOUNS else None
     if token.pos_ != "VERB":
         return None
     lemma = _phrasal_lemma(token)
@@ -473,6 +469,7 @@ def idioms_words(sentence: Sentence) -> frozenset[str]:
     lemmas=lambda lex: (
         _first_words(lex)
         | _combo_verbs(lex)
+        | lex.words("policy_change", "change_nouns")
         | _BARRING
         | {"give", "grant", "issue", "approve", "set", "hold", "call"}
     )
@@ -535,21 +532,18 @@ def policy_change(sentence: Sentence, token: Token, ctx: ArticleContext) -> list
 _POLICY_GROUPS = ("tighten", "loosen", "neutral")
 
 
-_RENEWING = frozenset({"renew", "prolong", "extend"})
-
-
 def _renewed_as_it_was(token: Token) -> bool:
     """ "extended by another year its arms embargo", "renewed its sanctions regime, including an
     arms embargo": a measure kept for longer changes no rule (but "extended the embargo to cover
     drone engines" widens it)."""
     verb = token
     for _ in range(4):  # up from "its sanctions regime, including an arms embargo"
-        if verb.pos_ == "VERB" and verb.lemma_.lower() in _RENEWING or verb.head == verb:
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in RENEWING or verb.head == verb:
             break
         if verb.dep_ not in ("dobj", "conj", "pobj", "prep", "appos", "npadvmod"):
             break
         verb = verb.head
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _RENEWING:
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in RENEWING:
         return False
     widened = [
         c for c in children(verb, frozenset({"xcomp", "advcl"})) if c.lemma_.lower() in ("cover", "include")

@@ -156,7 +156,6 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
 
 # the words of relief and of those who carry it ("aid trucks", "UNRWA's convoys")
 _RELIEF = frozenset({"aid", "relief", "humanitarian"})
-_RELIEF_CARRIERS = frozenset({"convoy", "truck", "lorry", "worker", "flight"})
 
 
 def _aid_shut_out(sentence: Sentence, verb: Token, objects: list[Token]) -> bool:
@@ -169,7 +168,7 @@ def _aid_shut_out(sentence: Sentence, verb: Token, objects: list[Token]) -> bool
     asides += children(verb, frozenset({"npadvmod"}))  # point for aid trucks" (however it is hung)
     shut += [o for a in asides for o in prep_objects(a, frozenset({"for", "of"}))]
     return any(
-        thing.lemma_.lower() in _RELIEF_CARRIERS
+        thing.lemma_.lower() in _CARRIERS | {"convoy", "worker"}
         and (
             bool({t.lemma_.lower() for t in thing.subtree} & _RELIEF)
             or any(sentence.codes.get(c.i) in ("UN", "ICRC") for c in thing.children)  # "UNRWA's trucks"

@@ -192,13 +192,14 @@ def _on_parties(sentence: Sentence, noun: Token) -> bool:
 _HOLDING = frozenset({"target", "hit", "cover", "include", "list", "name", "feature", "add", "contain"})
 
 
-_RENEWING = frozenset({"renew", "extend", "prolong", "roll", "maintain", "keep", "review"})
+# verbs that keep a measure for longer (a renewal changes no rule)
+RENEWING = frozenset({"renew", "extend", "prolong", "roll", "maintain", "keep", "review"})
 
 
 def _renewal_ahead(sentence: Sentence, verb: Token) -> bool:
     """ "EU sanctions against Russia must be renewed every six months", "could be extended": a
     renewal still to come of measures already in force (not "new sanctions could be adopted")."""
-    if verb.lemma_.lower() not in _RENEWING or not is_hedged(sentence, verb):
+    if verb.lemma_.lower() not in RENEWING or not is_hedged(sentence, verb):
         return False
     measures = children(verb, frozenset({"nsubjpass", "dobj"}))
     return not any(c.lower_ in _NEW for m in measures for c in m.children)

@@ -83,6 +83,7 @@ from aidtrack.extract.rules.common import (
     kept_halted,
     made_later,
     on_hold,
+    says_none,
 )
 from aidtrack.extract.rules.threats import CUTTING
 
@@ -625,12 +626,7 @@ def _none_spent_on(verb: Token) -> Token | None:
     if going is None or going.lemma_.lower() not in ("go", "flow") or going.pos_ != "VERB":
         return None
     subject = subject_of(going)
-    if subject is None:
-        return None
-    none = any(c.dep_ == "neg" for c in subject.children) or any(
-        c.dep_ == "det" and c.lower_ == "no" for c in subject.children
-    )
-    return going if none else None
+    return going if subject is not None and says_none(subject) else None
 
 
 def _none_spent(sentence: Sentence, verb: Token, going: Token) -> list[Found]:

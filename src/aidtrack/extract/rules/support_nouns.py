@@ -17,6 +17,7 @@ from aidtrack.extract.clauses import (
     prep_objects,
     subject_of,
 )
+from aidtrack.extract.lexicon import Lexicon
 from aidtrack.extract.modality import is_conditional, is_hedged, is_negated
 from aidtrack.extract.parties import actors_of
 from aidtrack.extract.roles import (
@@ -39,6 +40,7 @@ from aidtrack.extract.rules.common import (
     _BARE_REFUSALS,
     _GIVING_GROUPS,
     _HELP_NOUNS,
+    HALT_NOUNS,
     TRADE_LEMMAS,
     ArticleContext,
     Found,
@@ -54,6 +56,7 @@ from aidtrack.extract.rules.common import (
     light_verb_actors,
     made_later,
     on_hold,
+    says_none,
 )
 from aidtrack.extract.rules.support import (
     _WELCOMING,
@@ -183,7 +186,7 @@ def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
         for c in noun.children
     ):
         return []  # "Britain and Germany pause aid to Rwanda": a headline's verb read as a modifier
-    if _named_halt(noun):
+    if _named_halt(lex, noun):
         return []  # "as US aid freeze shuts shelters": the aid halted, however the parser read it
     if lemma in (
         "weapon",
@@ -255,17 +258,13 @@ def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
 _GOING = frozenset({"go", "flow", "head"})
 
 
-# halts named with the support they stop: "an aid freeze", "the funding cuts"
-_HALT_NOUNS = frozenset({"freeze", "cut", "cutoff", "halt", "pause", "suspension", "moratorium", "shortfall"})
-
-
-def _named_halt(noun: Token) -> bool:
-    """ "the US aid freeze", "funding cuts": a support noun right before the noun of its halt."""
+def _named_halt(lex: Lexicon, noun: Token) -> bool:
+    """ "the US aid freeze", "funding cuts", "aid delays": a support noun right before the noun
+    of its halt or lack (however the parser read that noun)."""
     doc = noun.doc
     nxt = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
-    return (
-        nxt is not None and nxt.lower_ in {w for h in _HALT_NOUNS for w in (h, h + "s")} and nxt.tag_ != "VBD"
-    )
+    halts = HALT_NOUNS | lex.words("support", "lacking_heads")
+    return nxt is not None and nxt.lower_ in {w for h in halts for w in (h, h + "s")} and nxt.tag_ != "VBD"
 
 
 def _where_it_goes(sentence: Sentence, noun: Token) -> list[str]:
@@ -304,7 +303,7 @@ def support_money_spent(sentence: Sentence, noun: Token, ctx: ArticleContext) ->
     if not cats or not recipients:
         return []
     conf = 0.75 - 0.15 * defaulted
-    if any(c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+    if says_none(noun):
         return _refusals(owners, cats, explicit, noun, conf, rule="refusal-none-spent")  # "no Hungarian
         # money will go to weapons for Ukraine"
     return _supports(owners, recipients, cats, noun, conf, rule="support-money-spent", stage="commitment")
