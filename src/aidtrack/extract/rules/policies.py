@@ -19,7 +19,15 @@ from aidtrack.extract.lexicon import Lexicon
 from aidtrack.extract.modality import is_hedged, is_negated
 from aidtrack.extract.parties import actors_of
 from aidtrack.extract.roles import categories_in, modifier_actors, object_tokens
-from aidtrack.extract.rules.common import _PAUSE_NOUNS, _RESTRICTIONS, ArticleContext, Found, anchored_on
+from aidtrack.extract.rules.common import (
+    _MAKING_KNOWN,
+    _PAUSE_NOUNS,
+    _RESTRICTIONS,
+    ArticleContext,
+    Found,
+    _particles,
+    anchored_on,
+)
 from aidtrack.extract.rules.measures_common import (
     _ARMS,
     _CONFERRED,
@@ -238,9 +246,7 @@ def _not_before(word: Token) -> bool:
 
 
 # the verbs that make a change to a rule told as a noun: "approved a revision of its rules"
-_MAKING_CHANGES = frozenset(
-    {"approve", "adopt", "announce", "agree", "unveil", "pass", "endorse", "make", "enact"}
-)
+_MAKING_CHANGES = _MAKING_KNOWN | {"pass", "endorse", "make", "enact"}
 
 
 # phrasal verbs that say what a verb of the lexicon says: "held back a shipment" withholds it
@@ -249,10 +255,7 @@ _PHRASAL = {("hold", "back"): "withhold", ("hold", "up"): "withhold", ("call", "
 
 def _phrasal_lemma(verb: Token) -> str:
     lemma = verb.lemma_.lower()
-    for particle in (c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod") and c.i == verb.i + 1):
-        if (lemma, particle) in _PHRASAL:
-            return _PHRASAL[(lemma, particle)]
-    return lemma
+    return next((_PHRASAL[(lemma, p)] for p in _particles(verb) if (lemma, p) in _PHRASAL), lemma)
 
 
 def _change_made(lex: Lexicon, noun: Token) -> bool:

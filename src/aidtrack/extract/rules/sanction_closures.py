@@ -168,7 +168,7 @@ def _aid_shut_out(sentence: Sentence, verb: Token, objects: list[Token]) -> bool
     asides += children(verb, frozenset({"npadvmod"}))  # point for aid trucks" (however it is hung)
     shut += [o for a in asides for o in prep_objects(a, frozenset({"for", "of"}))]
     return any(
-        thing.lemma_.lower() in _CARRIERS | {"convoy", "worker"}
+        thing.lemma_.lower() in _RELIEF_CARRIERS
         and (
             bool({t.lemma_.lower() for t in thing.subtree} & _RELIEF)
             or any(sentence.codes.get(c.i) in ("UN", "ICRC") for c in thing.children)  # "UNRWA's trucks"
@@ -510,6 +510,10 @@ _CARRIERS = frozenset(
         "cargo",
     }
 )
+
+
+# who carries relief: the carriers, and convoys and aid workers
+_RELIEF_CARRIERS = _CARRIERS | {"convoy", "worker"}
 
 
 def _carried_between(thing: Token) -> list[Token]:

@@ -155,7 +155,7 @@ def _ahead(clause: Token) -> bool:
 def _harms(head: Token) -> bool:
     lemma = head.lemma_.lower()
     harmed = children(head, frozenset({"nsubjpass"} if is_passive(head) else {"dobj"}))
-    if any(_disliking(o) for o in _brought(head)):
+    if any(_liking_clauses(o) for o in _brought(head)):
         return True  # "would draw a response that South Korea will not like"
     if lemma in _RECOILING:
         return True
@@ -192,31 +192,16 @@ def _liking_clauses(noun: Token) -> list[Token]:
     the clauses on a return that say someone will not like it."""
     if noun.lemma_.lower() not in _RETURNS:
         return []
-    out = []
-    for clause in children(noun, frozenset({"relcl", "acl"})):
-        liking = clause if clause.lemma_.lower() in _LIKING else None
-        if liking is None:  # "that Seoul is unlikely to like"
-            holders = [clause, *(a for a in children(clause, frozenset({"acomp"})) if a.lower_ == "unlikely")]
-            liking = next(
-                (
-                    c
-                    for h in holders
-                    for c in children(h, frozenset({"xcomp"}))
-                    if c.lemma_.lower() in _LIKING
-                ),
-                None,
-            )
-            unlikely = len(holders) > 1
-            if liking is None or not unlikely:
-                continue
-            out.append(clause)
-        elif is_negated(liking):
-            out.append(liking)
-    return out
+    return [c for c in children(noun, frozenset({"relcl", "acl"})) if _not_liked(c)]
 
 
-def _disliking(noun: Token) -> bool:
-    return bool(_liking_clauses(noun))
+def _not_liked(clause: Token) -> bool:
+    if clause.lemma_.lower() in _LIKING:  # "that South Korea will not like"
+        return is_negated(clause)
+    unlikely = [a for a in children(clause, frozenset({"acomp"})) if a.lower_ == "unlikely"]
+    return bool(unlikely) and any(  # "that Seoul is unlikely to like"
+        c.lemma_.lower() in _LIKING for h in [clause, *unlikely] for c in children(h, frozenset({"xcomp"}))
+    )
 
 
 def _brought(head: Token) -> list[Token]:

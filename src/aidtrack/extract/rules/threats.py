@@ -230,7 +230,7 @@ def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
         giving = [t for t in tokens if t.pos_ == "VERB" and t.lemma_.lower() in lex.support_verbs]
         givers = [c for t in giving for c in donors_of_verb(sentence, t)]
         receivers = {c for t in giving for c in recipients_of(sentence, t, dobj_is_recipient=True)}
-        shielded = _shielded(tokens) | _clubs(tokens) | _partners(tokens)
+        shielded = _spared(tokens)
         targets = givers + [
             sentence.codes[t.i]
             for t in tokens
@@ -359,21 +359,10 @@ _JOINING = frozenset({"join", "enter", "accede"})
 _MEMBERSHIP = frozenset({"accession", "membership", "admission", "entry"})
 
 
-# nouns of a new tie between two parties ("a rapprochement with Russia"), and of a tie made
-# closer ("closer ties with Iran"); a tie as it stands ("defence cooperation with The Hague")
-# can be the harm itself
-_NEW_TIES = frozenset({"rapprochement", "alignment", "realignment", "pivot", "alliance"})
-_TIES = frozenset({"tie", "relation", "relationship", "partnership", "cooperation", *_NEW_TIES})
-_CLOSER = frozenset({"close", "closer", "deeper", "new", "growing", "warmer", "strategic"})
-
-
-def _forms_a_tie(noun: Token) -> bool:
-    lemma = noun.lemma_.lower()
-    return (
-        lemma in _NEW_TIES
-        or lemma in _TIES
-        and any(c.dep_ == "amod" and c.lower_ in _CLOSER for c in noun.children)
-    )
+def _spared(tokens: list[Token]) -> set[int]:
+    """Parties named in a warning that are not the ones warned: shielded by a blocked measure,
+    the club a bid is to join, the other side of a tie being formed."""
+    return _shielded(tokens) | _clubs(tokens) | _partners(tokens)
 
 
 def _partners(tokens: list[Token]) -> set[int]:
@@ -786,6 +775,23 @@ _BONDS = frozenset(
 )
 
 
+# nouns of a new tie between two parties ("a rapprochement with Russia"); any bond made closer
+# ("closer ties with Iran") is one too, while a bond as it stands ("defence cooperation with The
+# Hague") can be the harm itself
+_NEW_TIES = frozenset({"rapprochement", "alignment", "realignment", "pivot", "alliance"})
+_TIES = _BONDS | _NEW_TIES
+_CLOSER = frozenset({"close", "closer", "deeper", "new", "growing", "warmer", "strategic"})
+
+
+def _forms_a_tie(noun: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    return (
+        lemma in _NEW_TIES
+        or lemma in _TIES
+        and any(c.dep_ == "amod" and c.lower_ in _CLOSER for c in noun.children)
+    )
+
+
 def _bearers(sentence: Sentence, token: Token) -> list[str]:
     """Who must bear the consequence: the subject of "bear responsibility", "pay a price",
     "face consequences", or the party whose act "will not go unanswered"."""
@@ -938,8 +944,8 @@ def threat_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
         targets = [c for o in children(noun.head, frozenset({"dobj"})) for c in actors_of(sentence, o)]
     if not targets:  # "a threat by Riyadh to cancel a deal to buy Spanish corvettes"
         clause = [t for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") for t in c.subtree]
-        spared = _shielded(clause) | _clubs(clause) | _partners(clause)  # "threat to block the renewal
-        # of sanctions on Russia" threatens those who want the renewal, not Russia
+        spared = _spared(clause)  # "threat to block the renewal of sanctions on Russia" threatens
+        # those who want the renewal, not Russia
         targets = [sentence.codes[t.i] for t in clause if t.i in sentence.codes and t.i not in spared]
     if not targets:  # "amid warnings from Beijing ..., Washington approved": the one warned acts
         head = noun.head.head if noun.dep_ == "pobj" else None
