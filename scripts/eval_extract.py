@@ -57,6 +57,8 @@ TRAINING_PARTS = tuple(
         "zy",
         "zz",
         "zza",
+        "zzb",
+        "zzc",
     ]
 )
 # our own wire-style articles with gold events, in tests/extract (heldout3 written blind to the
@@ -76,6 +78,7 @@ BLIND_OWN_PARTS = (
     "heldout12_a",
     "heldout13_a",
     "heldout14_a",
+    "heldout15_a",
 )
 OWN_PARTS = ("heldout", "heldout3", "heldout4_a", "heldout4_b", *TRAINING_PARTS, *BLIND_OWN_PARTS)
 # the parts whose errors nobody reads: estimates of quality on unseen articles

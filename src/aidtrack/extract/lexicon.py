@@ -117,6 +117,8 @@ class Lexicon:
     lenders: frozenset[str] = frozenset()  # codes whose support is money lent or granted to a state
     institutions: dict[str, frozenset[str]] = field(default_factory=dict)  # "treasury" -> states with one
     firms: dict[str, str] = field(default_factory=dict)  # a well-known company's name -> its home state
+    # a noun of a form of state -> the states of that form ("kingdom" -> GBR, SAU, JOR, ...)
+    state_forms: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def words(self, section: str, key: str) -> frozenset[str]:
         """The word set ``section.key`` of triggers.yaml; a key the file lacks is an error
@@ -234,6 +236,7 @@ def load_lexicon() -> Lexicon:
         lenders=frozenset(actors.get("lenders", [])),
         institutions={k.lower(): frozenset(v) for k, v in actors.get("institutions", {}).items()},
         firms={str(n).lower(): code for code, ns in actors.get("firms", {}).items() for n in ns},
+        state_forms={k.lower(): frozenset(v) for k, v in actors.get("state_forms", {}).items()},
     )
 
 

@@ -86,6 +86,8 @@ class MentionFinder:
                 continue  # "2 million US dollars", "500 million Norwegian kroner"
             if _in_grouping_name(span) or _another_bloc(span):
                 continue
+            if self._given_name(span):
+                continue  # "Michel Martelly" is not Charles Michel
             code = self._code(span.text, on=on, titled=_words_before(doc, span))
             if code:
                 codes.update((t.i, code) for t in span)
@@ -114,6 +116,20 @@ class MentionFinder:
             memory.code_people(doc, unknown, codes)
             resolve_offices(doc, codes, memory.offices)
         return codes
+
+    def _given_name(self, span: Span) -> bool:
+        """A known person's one-word name used as the first name of another ("former President
+        Michel Martelly"): the name the model hangs on a further name to its right."""
+        last = span[-1]
+        head = last.head
+        return (
+            len(span) == 1
+            and last.dep_ == "compound"
+            and head.i == last.i + 1
+            and head.pos_ == "PROPN"
+            and head.lower_ not in self.lexicon.names
+            and person_code(self.lexicon, span.text, on=None) is not None
+        )
 
     def _common_word(self, span: Span) -> bool:
         """A one-word person's name in lower case is a common word: "kept in store" (not Støre),

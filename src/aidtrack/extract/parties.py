@@ -174,7 +174,7 @@ def actors_of(sentence: Sentence, token: Token | None) -> list[str]:
 @memoised  # asked of the same phrases by many rules
 def _actors_of(sentence: Sentence, token: Token) -> list[str]:
     if token.lower_ in _RELATIVE and token.head.dep_ == "relcl":
-        return actors_of(sentence, token.head.head)
+        return one_of_the_group(sentence, token.head) or actors_of(sentence, token.head.head)
     if token.lower_ == "whose":  # "Estonia, whose military aid to Ukraine ...": Estonia's aid
         clause = next((g for g in token.ancestors if g.dep_ in ("relcl", "acl")), None)
         return actors_of(sentence, clause.head) if clause is not None else []
@@ -613,11 +613,36 @@ def _name_tokens(token: Token, *, coded: bool = False) -> list[Token]:
             continue  # "Turkey-backed Azerbaijan", "Iran-made drones": a descriptor, not a party
         if child.dep_ == "appos" and in_relative_aside(child) and not in_relative_aside(token):
             continue  # "Estonia, which borders Russia, ..." misparsed: Russia is no name of Estonia
+        if child.dep_ == "advmod" and coded and any(g.dep_ == "pobj" for g in child.children):
+            continue  # "Colombia, home to 2.9 million Venezuelans, ...", "home" read as an adverb
         if child.dep_ == "appos" and coded and _describes_by_another(child):
             continue  # "The United States, Israel's largest supplier, ...": Israel is another party
             # (but "James Kabarebe, Rwanda's minister": the person's state)
         tokens.extend(_name_tokens(child))
     return tokens
+
+
+def one_of_the_group(sentence: Sentence, clause: Token) -> list[str]:
+    """ "Latvia is among the countries that have sent howitzers", "Spain is one of the states
+    that delivered tanks", "Britain and Italy were among the governments that froze their
+    funding": the subject of the copula is who does what the relative clause tells."""
+    group = clause.head
+    if clause.dep_ != "relcl" or group.dep_ != "pobj":
+        return []
+    prep = group.head
+    holder = (
+        prep.head
+        if prep.lower_ == "among"
+        else prep.head
+        if prep.lower_ == "of" and prep.head.lower_ == "one"
+        else None
+    )
+    if holder is None:
+        return []
+    copula = holder if holder.pos_ in ("AUX", "VERB") else holder.head
+    if copula.lemma_.lower() not in ("be", "remain", "become", "rank"):
+        return []
+    return actors_of(sentence, subject_of(copula))
 
 
 def _one_of_many(token: Token) -> bool:
@@ -643,8 +668,9 @@ def _place_of_orphaned_prep(token: Token) -> bool:
 
 def _describes_by_another(appos: Token) -> bool:
     """An apposition that describes a name by its tie to another party: a common noun with an
-    owner ("Israel's largest supplier", "Kyiv's closest ally")."""
-    return appos.pos_ == "NOUN" and any(c.dep_ == "poss" for c in appos.children)
+    owner or a phrase of its own ("Israel's largest supplier", "Kyiv's closest ally", "home to
+    2.9 million Venezuelans", "host to most of Sudan's refugees")."""
+    return appos.pos_ == "NOUN" and any(c.dep_ in ("poss", "prep") for c in appos.children)
 
 
 def _acts_through_members(child: Token) -> bool:
@@ -822,6 +848,9 @@ def _state_referred(sentence: Sentence, token: Token, *, joined: bool = False) -
     first part the parser hung on it ("the city-state")."""
     if not _bare(token, frozenset({"poss"} if joined else {"compound", "poss"}), frozenset({"of"})):
         return None
+    of_its_form = _state_of_form(sentence, token)
+    if of_its_form is not None:
+        return of_its_form
     place = _a_place(token)
     before = [
         sentence.codes[i]
@@ -834,6 +863,19 @@ def _state_referred(sentence: Sentence, token: Token, *, joined: bool = False) -
     if before:
         return before[-1]
     return (sentence.last_place or sentence.last_state) if place else sentence.last_state
+
+
+def _state_of_form(sentence: Sentence, token: Token) -> str | None:
+    """The last state named before of the form a noun names: "the kingdom" is the last kingdom
+    named ("Israel ... Jordan ... the kingdom": Jordan), "the island" the last island state."""
+    form = sentence.lexicon.state_forms.get(token.lemma_.lower())
+    if form is None:
+        return None
+    named = [sentence.codes[i] for i in range(sentence.span.start, token.i) if i in sentence.codes]
+    for code in reversed([*sentence.states_so_far, *sentence.recent_states, *named]):
+        if code in form:
+            return code
+    return None
 
 
 def _a_place(token: Token) -> bool:

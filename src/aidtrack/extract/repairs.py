@@ -19,6 +19,8 @@ COMPONENTS = (
     "aidtrack_acronym_subject",
     "aidtrack_fronted_phrase",
     "aidtrack_as_clause",
+    "aidtrack_conjunct_subject",
+    "aidtrack_aside_subject",
 )
 
 # words that float between "have" and its participle: "have each imposed", "has since paused"
@@ -166,6 +168,8 @@ def mend_fronted_phrase(doc: Doc) -> Doc:
         if first.lower_ not in _FRONTING:
             continue  # most sentences: nothing to mend
         verb = first.head
+        if first.dep_ == "mark" and verb.dep_ == "advcl":
+            verb = verb.head  # "After Israel alleged that ..., Britain and Italy froze": a fronted clause
         if verb.pos_ not in ("VERB", "AUX") or verb.i <= first.i:
             continue
         subject = _subject_read_as_conjunct(doc, first, verb)
@@ -275,3 +279,64 @@ def _verb_after_as_name(doc: Doc, word: Token) -> Token | None:
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
     return verb
+
+
+@Language.component("aidtrack_conjunct_subject")
+def mend_conjunct_subject(doc: Doc) -> Doc:
+    """ "Nigeria cut the power it supplies to Niger and Benin closed its border": the model
+    reads the name after "and" as one more name of the phrase before ("to Niger and Benin") and
+    the verb after it as a second verb of the first subject. A finite verb right after a name,
+    with no subject of its own, has that name as its subject: make it so."""
+    for verb in doc:
+        name = _subject_read_as_name(doc, verb)
+        if name is not None:
+            for child in list(name.head.children) + list(name.children):
+                if child.dep_ == "cc" and child.i == name.i - 1:  # the "and" joins the clauses now
+                    child.head = verb.head
+            name.head = verb
+            name.dep_ = "nsubj"
+    return doc
+
+
+def _subject_read_as_name(doc: Doc, verb: Token) -> Token | None:
+    """The name read as a conjunct of an earlier name, right before a verb read as a conjunct
+    of an earlier verb, that has no subject of its own."""
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.pos_ != "VERB" or verb.i < 2:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children) or verb.head.i > verb.i:
+        return None
+    name = doc[verb.i - 1]
+    joined = name.head
+    if name.dep_ != "conj" or name.pos_ != "PROPN" or joined.pos_ != "PROPN" or name.right_edge != name:
+        return None
+    if not joined.head.i < joined.i < name.i or not verb.head.i < joined.i:
+        return None  # the earlier name lies inside the first verb's clause
+    if not any(c.dep_ == "cc" for c in joined.children) and not any(c.dep_ == "cc" for c in name.children):
+        return None  # "Niger and Benin": joined by "and"
+    return name
+
+
+@Language.component("aidtrack_aside_subject")
+def mend_aside_subject(doc: Doc) -> Doc:
+    """ "Beijing, meanwhile, has kept up its pressure": with an adverb set off by commas after
+    it, the model reads the subject as a modifier of the verb ("npadvmod"), which then seems to
+    have no subject. Make the name the subject again."""
+    for word in doc:
+        if _subject_read_as_modifier(doc, word):
+            word.dep_ = "nsubj"
+    return doc
+
+
+def _subject_read_as_modifier(doc: Doc, word: Token) -> bool:
+    verb = word.head
+    if word.dep_ != "npadvmod" or word.pos_ != "PROPN" or verb.pos_ not in ("VERB", "AUX") or verb.i < word.i:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return False
+    between = doc[word.i + 1 : verb.i]
+    return (
+        len(between) > 0
+        and between[0].text == ","
+        and all(t.is_punct or t.dep_ in ("advmod", "aux", "neg") for t in between)
+        and any(t.dep_ == "advmod" for t in between)
+    )

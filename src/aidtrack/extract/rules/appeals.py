@@ -825,15 +825,23 @@ def _appeal_targets(sentence: Sentence, verb: Token) -> list[str]:
 _APPROACHING = frozenset(
     {"approach", "turn", "reach", "write", "go", "apply", "look", "make", "press", "court"}
 )
+# going to a place to ask there: "travelled to Moscow to seek military assistance", "visited
+# Beijing seeking loans" (but "travelled to Moscow for talks" asks for nothing)
+_TRAVELLING = frozenset({"travel", "fly", "head", "journey", "visit"})
 
 
-@anchored_on("VERB", lemmas=lambda lex: _APPROACHING)
+@anchored_on("VERB", lemmas=lambda lex: _APPROACHING | _TRAVELLING)
 def appeal_approach(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """Going to someone for support: "approached Seoul for ammunition", "reached out to Romania
     for help", "wrote to the Japanese prime minister asking for air defence", "made the case
     to Canadian lawmakers for more military aid"."""
     lemma = verb.lemma_.lower()
-    if verb.pos_ != "VERB" or lemma not in _APPROACHING or is_negated(verb) or is_hedged(sentence, verb):
+    if (
+        verb.pos_ != "VERB"
+        or lemma not in _APPROACHING | _TRAVELLING
+        or is_negated(verb)
+        or is_hedged(sentence, verb)
+    ):
         return []
     if verb.dep_ == "xcomp":
         return []  # "forcing Moscow to turn to its allies for support": someone's reading
@@ -841,13 +849,14 @@ def appeal_approach(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
         return []
     addressees = prep_objects(verb, frozenset({"to"}))
     addressees += [g for p in verb.children if p.dep_ == "prt" for g in prep_objects(p, frozenset({"to"}))]
-    if lemma in ("approach", "court"):  # "approached Seoul for", "has been courting Seoul for"
+    if lemma in ("approach", "court", "visit"):  # "approached Seoul for", "has been courting Seoul for"
         addressees += children(verb, frozenset({"dobj"}))
     holders = [verb, *addressees, *children(verb, frozenset({"dobj"}))]  # "the case to X for Y"
     asked_preps = (
         frozenset({"for", "about", "over", "regarding"}) if lemma == "approach" else frozenset({"for"})
     )
     asked = [t for h in holders for o in prep_objects(h, asked_preps) for t in o.subtree]
+    asked = [] if lemma in _TRAVELLING else asked  # a journey asks only by a verb of asking
     asked += [
         t
         for p in children(verb, frozenset({"prep"}))

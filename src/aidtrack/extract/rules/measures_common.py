@@ -346,7 +346,7 @@ def _destinations(objects: list[Token]) -> list[Token]:
         o
         for obj in objects
         for t in obj.subtree
-        if t.dep_ == "prep" and t.lower_ == "to"
+        if t.dep_ in ("prep", "dative") and t.lower_ == "to"
         for o in t.children
         if o.dep_ == "pobj"
     ]

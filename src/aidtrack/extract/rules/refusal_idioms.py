@@ -35,6 +35,7 @@ from aidtrack.extract.rules.common import (
     anchored_on,
     kept_halted,
     on_hold,
+    says_none,
 )
 from aidtrack.extract.rules.policies import _PERMIT_NOUNS, _RULE_NOUNS, _policy_changes
 
@@ -97,18 +98,34 @@ def _effort_words(verb: Token, efforts: list[Token]) -> list[Token]:
 # giving verbs whose passive subject may say that nothing is given
 _GIVING = frozenset({"send", "deliver", "supply", "provide", "give", "transfer", "ship", "hand", "donate"})
 _NOTHING = frozenset({"no", "none", "nothing"})
+# verbs of support going somewhere: "not a single round would leave our stocks for Ukraine"
+_GOING = frozenset({"go", "leave", "flow", "head"})
 
 
-@anchored_on("VERB", lemmas=lambda lex: _GIVING)
+@anchored_on("VERB", lemmas=lambda lex: _GIVING | _GOING)
 def refusal_none_given(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
-    """ "A ministry official said that no second Patriot battery would be sent": the one who says
-    it (or the passive's agent) refuses the kind of support named."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _GIVING or not is_passive(verb):
+    """ "A ministry official said that no second Patriot battery would be sent", "not a single
+    bullet would be sent", "not a single round would leave Slovak stocks for Ukraine": the one who
+    says it (or the passive's agent) refuses the kind of support named."""
+    lemma = verb.lemma_.lower()
+    whither = [verb, *children(verb, frozenset({"dobj"}))]  # "leave its depots for Ukraine"
+    going = (
+        lemma in _GOING
+        and not is_passive(verb)
+        and any(prep_objects(w, frozenset({"to", "for"})) for w in whither)
+    )
+    if verb.pos_ != "VERB" or not (lemma in _GIVING and is_passive(verb) or going):
         return []
     if is_conditional(verb) or is_hedged(sentence, verb) and not is_negated(verb):
         return []
-    given = children(verb, frozenset({"nsubjpass"}))
-    if not any(g.lower_ in _NOTHING or any(c.lower_ in _NOTHING for c in g.children) for g in given):
+    given = children(verb, frozenset({"nsubj" if going else "nsubjpass"}))
+    if not any(
+        g.lower_ in _NOTHING
+        and not prep_objects(g, frozenset({"of"}))  # not "none of the aid goes to"
+        or says_none(g)
+        or any(c.lower_ in _NOTHING for c in g.children)
+        for g in given
+    ):
         return []
     words = [t for g in given for t in g.subtree]
     cats, defaulted = _category_or_default(sentence, words, ctx, allow_default=True)

@@ -18,6 +18,7 @@ from aidtrack.extract.roles import COUNT_NOUNS, modifier_actors
 from aidtrack.extract.rules.common import ArticleContext, Found, _refusals, anchored_on
 from aidtrack.extract.rules.measures_common import (
     _CONFERRED,
+    _CORE_SANCTIONS,
     _DEALING,
     _actors,
     _arms_exports,
@@ -33,6 +34,7 @@ from aidtrack.extract.rules.measures_common import (
 from aidtrack.extract.rules.policies import _policy_changes
 from aidtrack.extract.rules.sanctions import (
     _WIDENING,
+    _aimed_objects,
     _conditional,
     _context_maker,
     _measure_maker,
@@ -78,6 +80,11 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
         verb, objects
     ):  # "prohibited its companies from supplying fuel to Myanmar"
         targets = [c for o in supplied for c in target_codes(sentence, o)]
+    elif lemma in lex.words("sanction", "closing_verbs") and (enforced := _enforcing(verb)) is not None:
+        # "cut the power it sells to Niger as part of the sanctions": an act that carries sanctions out
+        targets = [c for o in _destinations(objects) for c in target_codes(sentence, o)]
+        targets = targets or [c for o in _aimed_objects(enforced) for c in target_codes(sentence, o)]
+        targets = targets or ([ctx.sanction_target] if ctx.sanction_target else [])
     elif lemma in lex.words("sanction", "closing_verbs"):
         closed = [o for o in objects if o.lemma_.lower() in lex.words("sanction", "closing_objects")]
         if not closed:
@@ -152,6 +159,24 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
     if found and any(_all_trade(o) for o in objects):  # "halting all trade with Israel": an embargo,
         found += _policy_changes(sentence, actors, "tighten", verb, 0.7, "policy-trade-halt")  # also a rule
     return found
+
+
+# the phrases by which an act carries sanctions out: "as part of", "in line with", "under"
+_ENFORCING = frozenset({"part", "line", "keeping", "under", "enforce", "implement"})
+
+
+def _enforcing(verb: Token) -> Token | None:
+    """The sanctions noun an act is done as part of or in line with ("cut power exports in line
+    with sanctions imposed by the bloc", "halted flights as part of the sanctions"), wherever the
+    parser hung the phrase under the verb."""
+    for prep in (t for t in verb.subtree if t.dep_ in ("prep", "advcl", "xcomp") and t != verb):
+        heads = [prep, *(o for o in prep.children if o.dep_ == "pobj")]  # the parser may hang it lower
+        if not any(h.lower_ in _ENFORCING or h.lemma_.lower() in _ENFORCING for h in heads):
+            continue
+        for token in prep.subtree:
+            if token.lemma_.lower() in _CORE_SANCTIONS and token.pos_ == "NOUN":
+                return token
+    return None
 
 
 # the words of relief and of those who carry it ("aid trucks", "UNRWA's convoys")
@@ -335,7 +360,11 @@ def _onto_sanctions_list(sentence: Sentence, verb: Token) -> bool:
     """ "put twelve Chinese firms on its entity list", "listed three Iranian commanders under its
     sanctions regime": parties placed on a list or under a regime of sanctions."""
     lists = sentence.lexicon.words("sanction", "list_nouns") | {"regime"}
-    places = prep_objects(verb, frozenset({"on", "onto", "under", "in"}))
+    objects = children(verb, frozenset({"dobj"}))
+    holders = [verb, *objects, *(c for o in objects for c in children(o, frozenset({"conj"})))]
+    places = [  # the parser may hang "on its list" on the parties ("15 officials and one entity on")
+        o for h in holders for o in prep_objects(h, frozenset({"on", "onto", "under", "in"}))
+    ]
     return any(
         o.lemma_.lower() in lists
         and any(c.lemma_.lower() in ("entity", "sanction", "black", "blacklist") for c in o.children)
@@ -664,23 +693,36 @@ def sanction_assets(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
         actors = _actors(sentence, verb)
     # the owners named in what is frozen, every conjunct, not the places ("in Belgium") nor the
     # parties of a clause on them ("companies accused of shipping parts to Russia")
+    others = [c for c in verb.children if _another_act(c)]  # "..., while Ottawa added six people to its list"
     parts = [
         c
         for c in verb.children
-        if c.dep_ not in ("nsubj", "agent") and not (c.dep_ == "prep" and c.lower_ in ("in", "by"))
+        if c.dep_ not in ("nsubj", "agent")
+        and c not in others
+        and not (c.dep_ == "prep" and c.lower_ in ("in", "by"))
     ] + _misread_object(verb)
     targets = [c for p in parts for c in target_codes(sentence, p)]
     if verb.dep_ == "acl":  # "Russian assets frozen by the EU"
         targets = [
             sentence.codes[t.i] for t in verb.head.subtree if t.i < verb.i and t.i in sentence.codes
         ] + targets
-    targets += [c for t in tokens if t.dep_ == "poss" for c in actors_of(sentence, t)]
+    apart = {t.i for c in others for t in c.subtree}
+    targets += [c for t in tokens if t.dep_ == "poss" and t.i not in apart for c in actors_of(sentence, t)]
     targets = [t for t in dict.fromkeys(targets) if t not in actors]
     if actors and not targets and assets:
         ctx.pending_sanction = tuple(
             actors
         )  # "froze the assets of nine companies": where they are may follow
     return _sanctions(actors, targets, verb, ctx)
+
+
+def _another_act(clause: Token) -> bool:
+    """A clause with a subject of its own hung on the verb: another act, not what is frozen."""
+    return (
+        clause.dep_ in ("advcl", "ccomp", "conj")
+        and clause.pos_ in ("VERB", "AUX")
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    )
 
 
 @anchored_on("VERB", lemmas=lambda lex: lex.words("sanction", "nouns"))

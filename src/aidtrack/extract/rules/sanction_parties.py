@@ -36,7 +36,26 @@ _LISTED = frozenset(
 _GIVING_MEMBERS = frozenset({"include", "be", "comprise", "feature", "cover", "contain", "name"})
 
 
-@anchored_on(lemmas=lambda lex: _GIVING_MEMBERS | _SPREADING | _LOCATING | {"take"})
+# verbs by which parties are caught in a measure: "were swept up in the same action"
+_SWEPT = frozenset({"catch", "sweep"})
+# what parties are caught up in: the measure just told
+_ROUNDS = frozenset(
+    {
+        "round",
+        "package",
+        "action",
+        "measure",
+        "sanction",
+        "designation",
+        "listing",
+        "crackdown",
+        "wave",
+        "move",
+    }
+)
+
+
+@anchored_on(lemmas=lambda lex: _GIVING_MEMBERS | _SPREADING | _LOCATING | _SWEPT | {"take"})
 def sanction_listed_parties(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """A follow-up sentence naming where the parties of the article's sanction are from."""
     makers = _makers(ctx)
@@ -55,6 +74,8 @@ def sanction_listed_parties(sentence: Sentence, verb: Token, ctx: ArticleContext
             targets = _nationals(sentence, verb)  # "All four individuals are Iranian nationals"
             if lemma == "be" and not targets:
                 targets = _places(sentence, verb)  # "Nineteen are in mainland China, eight in Turkey"
+    elif lemma in _SWEPT and _caught_in_measure(verb):
+        targets = [c for m in _caught(verb) for c in target_codes(sentence, m)]
     elif lemma in _SPREADING and is_passive(verb) and just_told and _counted_parties(sentence, subject):
         targets = _places(sentence, verb, _SPREAD_OVER)  # "the rest are split between Turkey and ..."
     elif (
@@ -66,6 +87,29 @@ def sanction_listed_parties(sentence: Sentence, verb: Token, ctx: ArticleContext
     else:
         return []
     return _sanctions(makers, list(dict.fromkeys(targets)), verb, ctx)
+
+
+def _caught_in_measure(verb: Token) -> bool:
+    """ "caught up in the new round", "swept up in the same action": parties hit by a measure."""
+    return any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children) and any(
+        o.lemma_.lower() in _ROUNDS
+        for p in children(verb, frozenset({"prep"}))
+        if p.lower_ == "in"
+        for o in children(p, frozenset({"pobj"}))
+    )
+
+
+def _caught(verb: Token) -> list[Token]:
+    """The parties caught: the passive's subject ("Caught up in the round are X, Y and Z", "a web of
+    traders was swept up in"), and the list the parser hung on the verb after it."""
+    subjects = children(verb, frozenset({"nsubjpass", "nsubj"}))
+    listed = [
+        c for c in verb.children if c.dep_ == "npadvmod" and c.pos_ in ("NOUN", "PROPN") and c.i > verb.i
+    ]
+    listed += [
+        a for x in children(verb, frozenset({"auxpass", "aux"})) for a in children(x, frozenset({"attr"}))
+    ]
+    return subjects + listed
 
 
 def _makers(ctx: ArticleContext) -> list[str]:

@@ -55,13 +55,15 @@ def _exempted_from(noun: Token) -> bool:
         | lex.words("sanction", "follow_up_nouns")
         | lex.words("sanction", "measure_nouns")
         | {"measure"}
+        | _CONTAINERS
+        | _LISTINGS
     )
 )
 def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
     """ "The EU imposed sanctions on Russia", "the sanctions the U.S. imposed on Moscow"."""
     lex = sentence.lexicon
     lemma = noun.lemma_.lower()
-    core = lemma in _CORE_SANCTIONS
+    core = lemma in _CORE_SANCTIONS or _named_measure_over(noun, lex)
     follow_up = _follow_up(sentence, noun, ctx)
     measure = noun.pos_ in ("NOUN", "PROPN") and not core and _trade_ban(noun, lex)
     made = (
@@ -106,6 +108,8 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
         verb = noun  # "the United States' sanctions against Russia", "EU sanctions on Iran"
     if verb is None and core and (_placed_under(noun) or _put_under(noun)):
         verb = _under_verb(noun)  # "Russian banks came under Japanese sanctions"
+        if verb is not None and _wanted(sentence, verb):
+            return []  # "wants the leaders kept under the UN's asset freeze"
     standing = verb is not None and _renewal_ahead(sentence, verb) and _nominal_sanction(sentence, noun)
     if standing:
         verb = noun  # "EU sanctions against Russia must be renewed": they are in force now
@@ -334,14 +338,48 @@ def _nominal_sanction(sentence: Sentence, noun: Token) -> bool:
 
 
 def _follow_up(sentence: Sentence, noun: Token, ctx: ArticleContext) -> bool:
-    """ "Norway said it would align with the EU measures", once sanctions were reported."""
+    """ "Norway said it would align with the EU measures", once sanctions were reported; a
+    package or listing is taken up only by a verb of taking up ("Iceland aligned with the
+    package", "Norway joined the new listings"), for an aid package is a package too."""
+    lemma = noun.lemma_.lower()
     return (
         ctx.has_sanction
         and ctx.sanction_target is not None
         and noun.pos_ == "NOUN"
-        and noun.lemma_.lower() in sentence.lexicon.words("sanction", "follow_up_nouns")
+        and (
+            lemma in sentence.lexicon.words("sanction", "follow_up_nouns")
+            or lemma in _CONTAINERS | _LISTINGS
+            and _taken_up(sentence, noun)
+        )
         and not prep_objects(noun, frozenset({"on", "against", "to"}))
     )
+
+
+# nouns of the parties a sanctions list names ("the new listings", "Tuesday's designations")
+_LISTINGS: frozenset[str] = frozenset({"listing", "designation"})
+
+
+def _taken_up(sentence: Sentence, noun: Token) -> bool:
+    """A noun another's measures are taken up by: the object of "join", "mirror", "match", or
+    of "with" after "align", and no word of support beside it ("backed the aid package")."""
+    if any(c.lemma_.lower() in sentence.lexicon.words("support", "nouns") for c in noun.children):
+        return False
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with":
+        verb, verbs = noun.head.head, frozenset({"align"})  # "followed suit with its own listings"
+    else:
+        verb, verbs = noun.head, _JOINING
+    if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in verb.children):
+        return False  # "Switzerland, which usually mirrors EU listings": a habit, not an act
+    return noun.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB" and verb.lemma_.lower() in verbs
+
+
+_HABITUAL = frozenset(
+    {"usually", "often", "typically", "normally", "generally", "routinely", "traditionally"}
+)
+
+
+# verbs whose object is another's measures taken up ("joined the package", "mirrored the listings")
+_JOINING = frozenset({"join", "mirror", "match", "copy"})
 
 
 def _trade_ban(noun: Token, lex: Lexicon | None = None) -> bool:
@@ -397,9 +435,9 @@ def _measure_targets(noun: Token) -> list[Token]:
     if not found:
         for conj in children(noun, frozenset({"conj"})):
             found += prep_objects(conj, preps)
-    if not found:  # "slapped travel bans and penalties on X": the "on" hangs on the verb
-        obj = noun.head if noun.dep_ == "conj" else noun
-        if obj.dep_ == "dobj" and obj.head.pos_ == "VERB":
+    if not found:  # "slapped travel bans and penalties on X", "curbs were placed on X": the "on"
+        obj = noun.head if noun.dep_ == "conj" else noun  # hangs on the verb
+        if obj.dep_ in ("dobj", "nsubjpass") and obj.head.pos_ == "VERB":
             found = prep_objects(obj.head, preps)
             if obj.head.lemma_.lower() in _WIDENING:  # "extended its asset freeze to 11 Russians"
                 found = found or prep_objects(obj.head, frozenset({"to"})) + prep_objects(
@@ -434,7 +472,7 @@ def _added_parties(
 _WIDENING = frozenset({"extend", "expand", "widen", "broaden"})
 
 
-_CONTAINERS = frozenset(
+_CONTAINERS: frozenset[str] = frozenset(
     {"round", "package", "set", "wave", "raft", "batch", "series", "slew", "string", "host"}
 )
 
@@ -535,6 +573,18 @@ def _takes_part(verb: Token) -> bool:
     return lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)
 
 
+def _named_measure_over(noun: Token, lex: Lexicon) -> bool:
+    """A measure of a named kind that parties are put or come under, like sanctions: "placed
+    twelve settlers under an entry ban", "officials were put under travel bans"."""
+    if noun.lemma_.lower() not in lex.words("sanction", "measure_nouns"):
+        return False
+    modifiers = lex.words("sanction", "measure_modifiers")
+    named = any(
+        c.lemma_.lower() in modifiers for c in noun.children if c.dep_ in ("compound", "amod", "nmod")
+    )
+    return named and _under_verb(noun) is not None
+
+
 def _placed_under(noun: Token) -> bool:
     """ "officials were placed under sanctions", "banks came under sanctions": the subject of the
     verb is the party sanctioned."""
@@ -614,9 +664,59 @@ def _sanction_targets(sentence: Sentence, verb: Token, noun: Token, ctx: Article
     if not found:  # "sanctions targeting Russian oil exports", not the "European Union" of "EU sanctions"
         below = [c for c in noun.children if c.dep_ not in ("compound", "amod", "poss", "nmod", "det")]
         found = [code for c in below for code in target_codes(sentence, c, clauses=True)]
+    found = found or _aimed_at_harming(sentence, noun)
     if not found and ctx.sanction_target:
         found = [ctx.sanction_target]
     return list(dict.fromkeys(found))
+
+
+# verbs of the purpose of a measure ("sanctions aimed at", "designed to"), and of the harm it is
+# meant to do to its target ("choking off the fuel supply to Myanmar's army", "starving Moscow of")
+_PURPOSES = frozenset({"aim", "design", "intend", "mean", "seek"})
+_HARMING = frozenset(
+    {
+        "choke",
+        "cut",
+        "starve",
+        "deprive",
+        "curb",
+        "restrict",
+        "block",
+        "disrupt",
+        "squeeze",
+        "stem",
+        "stop",
+        "halt",
+        "cripple",
+        "punish",
+        "pressure",
+        "weaken",
+        "isolate",
+        "limit",
+        "reduce",
+    }
+)
+
+
+def _aimed_at_harming(sentence: Sentence, noun: Token) -> list[str]:
+    """The party a measure's stated purpose harms: "new sanctions aimed at choking off the supply
+    of aviation fuel to Myanmar's military" (Myanmar), "penalties designed to starve Moscow of
+    revenue" (Russia); not the places of the why ("for invading Ukraine")."""
+    found: list[str] = []
+    for purpose in children(noun, frozenset({"acl"})):
+        if purpose.lemma_.lower() not in _PURPOSES:
+            continue
+        verbs = [
+            v
+            for c in purpose.children
+            for v in ([c] if c.dep_ == "xcomp" else [g for g in c.children if g.dep_ == "pcomp"])
+            if v.lemma_.lower() in _HARMING
+        ]
+        for verb in verbs:
+            objects = children(verb, frozenset({"dobj"}))
+            harmed = objects + prep_objects(verb, frozenset({"to", "from"})) + _destinations(objects)
+            found += [code for o in harmed for code in target_codes(sentence, o)]
+    return found
 
 
 _MAX_TARGETS = 12

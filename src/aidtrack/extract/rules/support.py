@@ -17,7 +17,7 @@ from aidtrack.extract.clauses import (
 )
 from aidtrack.extract.lexicon import Lexicon
 from aidtrack.extract.modality import is_conditional, is_hedged, is_negated, is_past, negated_by_carrier
-from aidtrack.extract.parties import actors_of, is_state
+from aidtrack.extract.parties import actors_of, is_state, one_of_the_group
 from aidtrack.extract.roles import (
     BUYING_VERBS,
     DOBJ_RECIPIENT_VERBS,
@@ -282,6 +282,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         return []  # "approved a total arms embargo on Israel" restricts, it gives nothing
     if _flies_aircraft(verb):
         return []  # "Portugal and Greece, which also fly F-16s": a fleet flown, nothing given
+    if lemma in TRANSPORT_VERBS and not is_passive(verb) and not _carries(verb):
+        return []  # "the foreign minister flew to Ankara for talks": the subject travels, carrying nothing
     if lemma == "train" and (
         is_passive(verb)
         and agent_of(verb) is None
@@ -292,7 +294,9 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         # "Ukrainian soldiers trained in Germany", "pilots have been trained in Britain"
         return _trained_abroad(sentence, verb, ctx)
     donors = (
-        donors_of_verb(sentence, verb) or _one_of_givers(sentence, verb) or _announcing_giver(sentence, verb)
+        donors_of_verb(sentence, verb)
+        or one_of_the_group(sentence, verb)
+        or _announcing_giver(sentence, verb)
     )
     if appositive is not None:  # "the tanks Poland supplied": the name is the subject
         donors = actors_of(sentence, appositive)
@@ -773,28 +777,6 @@ def _made_elsewhere(thing: Token) -> bool:
     return any(c.dep_ == "acl" and c.lemma_.lower() in _MAKING for c in thing.children)
 
 
-def _one_of_givers(sentence: Sentence, verb: Token) -> list[str]:
-    """ "Latvia is among the countries that have sent howitzers", "Spain is one of the states
-    that delivered tanks": the subject of the copula gives."""
-    group = verb.head
-    if verb.dep_ != "relcl" or group.dep_ != "pobj":
-        return []
-    prep = group.head
-    holder = (
-        prep.head
-        if prep.lower_ == "among"
-        else prep.head
-        if prep.lower_ == "of" and prep.head.lower_ == "one"
-        else None
-    )
-    if holder is None:
-        return []
-    copula = holder if holder.pos_ in ("AUX", "VERB") else holder.head
-    if copula.lemma_.lower() not in ("be", "remain", "become", "rank"):
-        return []
-    return actors_of(sentence, subject_of(copula))
-
-
 def _welcomers(sentence: Sentence, verb: Token) -> list[str]:
     """ "Kyiv welcomed Portugal's decision to send tanks": who welcomes a gift receives it."""
     noun = verb.head
@@ -1154,19 +1136,29 @@ def support_arrival(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     carried = _carried(things)  # "trucks carrying Egyptian aid entered Gaza": the load is the support
     things += carried
     phrase = [t for th in carried or things for t in core_phrase(th)]
+    sent_from = subject.lemma_.lower() in _RESPONDERS and bool(prep_objects(subject, frozenset({"from"})))
     cats, _ = _category_or_default(
-        sentence, [verb, *phrase], ctx, allow_default=bool(carried) and has_support_noun(sentence, phrase)
+        sentence,
+        [verb, *phrase],
+        ctx,
+        allow_default=bool(carried) and has_support_noun(sentence, phrase) or sent_from,
     )
     lex = sentence.lexicon
     if not cats or not any(t.pos_ == "NOUN" or t.pos_ == "PROPN" and lex.categories_of(t) for t in phrase):
         return []  # "the Danish F-16s arrived" names its weapons by model
     if subject.lemma_.lower() in _STRIKING and not has_support_noun(sentence, phrase):
         return []  # "Russian missiles reached Kyiv" is an attack
+    if subject.lemma_.lower() in _UPROOTED:
+        return []  # "refugees from Sudan arrived in Chad" are people fleeing, not support
     donors: list[str] = []
     for th in things:
         donors += [c for c in modifier_actors(sentence, th) if c not in donors]
         for acl in children(th, frozenset({"acl"})):  # "supplies sent by Turkey reached Aleppo"
             donors += [c for c in _passive_agents(sentence, acl) if c not in donors]
+        if th.lemma_.lower() in _RESPONDERS or has_support_noun(sentence, core_phrase(th)):
+            # "rescue teams from Malaysia and Singapore arrived" (not "refugees from Sudan")
+            sent = [c for o in prep_objects(th, frozenset({"from"})) for c in actors_of(sentence, o)]
+            donors += [c for c in sent if c not in donors]
     own = [r for th in things for r in recipients_of(sentence, th, dobj_is_recipient=False)]
     places = (
         children(verb, frozenset({"dobj"}))
@@ -1174,7 +1166,23 @@ def support_arrival(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
         else prep_objects(verb, frozenset({"in", "at"}))
     )
     recipients = own or [c for p in places for c in actors_of(sentence, p)]
+    if not recipients and sent_from and ctx.default_recipient:
+        recipients = [ctx.default_recipient]  # "teams from Malaysia also arrived": where the article is
     return _supports(donors, recipients[:1], cats, verb, 0.6, rule="support-arrival", stage="delivery")
+
+
+def _carries(verb: Token) -> bool:
+    """A verb of transport with a load: its object, also after a particle ("flew in rescue
+    teams", "flew in doctors", read with "in" as a preposition)."""
+    return bool(children(verb, frozenset({"dobj", "prt"})) or prep_objects(verb, frozenset({"in", "out"})))
+
+
+# people who arrive fleeing, not sent to help
+_UPROOTED = frozenset(
+    {"refugee", "migrant", "evacuee", "returnee", "asylum-seeker", "deportee", "civilian", "family"}
+)
+# those sent to help who arrive: "teams from Malaysia arrived"
+_RESPONDERS = frozenset({"team", "rescuer", "crew", "medic", "doctor", "firefighter", "specialist"})
 
 
 _FUNDING = frozenset({"fund", "finance", "bankroll", "subsidise", "subsidize"})
