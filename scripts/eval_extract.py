@@ -79,6 +79,7 @@ BLIND_OWN_PARTS = (
     "heldout13_a",
     "heldout14_a",
     "heldout15_a",
+    "heldout16_a",
 )
 OWN_PARTS = ("heldout", "heldout3", "heldout4_a", "heldout4_b", *TRAINING_PARTS, *BLIND_OWN_PARTS)
 # the parts whose errors nobody reads: estimates of quality on unseen articles

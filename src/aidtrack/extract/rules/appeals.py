@@ -244,6 +244,8 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
         return []  # "would like to receive jets" wants; "like" alone does not
     if _moves_bodily(verb):
         return []  # "troops pushed Russian forces back from the river": a push on the ground
+    if wanting and _buying_turns(verb):
+        return []  # "Armenia's arms purchases have turned to India": a buyer's market, no plea
     if asks_for_measures(sentence, verb):
         return []  # "urged the Security Council to impose an arms embargo on Rwanda"
     if (
@@ -485,6 +487,15 @@ def _in_side_clause(token: Token, top: Token) -> bool:
             return True
         token = token.head
     return False
+
+
+def _buying_turns(verb: Token) -> bool:
+    """A verb of wanting whose subject is a noun of buying: purchases turn to a seller."""
+    subject = subject_of(verb)
+    return subject is not None and subject.lemma_.lower() in _PURCHASES
+
+
+_PURCHASES = frozenset({"purchase", "order", "import", "procurement", "buying", "acquisition", "sale"})
 
 
 def _bare_infinitive(verb: Token) -> bool:

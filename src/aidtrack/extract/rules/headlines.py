@@ -34,6 +34,8 @@ def headline_verb(sentence: Sentence, token: Token, ctx: ArticleContext) -> list
     maker = sentence.codes.get(token.i - 1)
     if maker is None or sentence.codes.get(token.i) is not None:
         return []
+    if token.dep_ == "compound" and token.head.lemma_.lower() in sentence.lexicon.words("sanction", "nouns"):
+        return []  # "the new Israel arms embargo": the noun of a measure, no verb
     kind = _headline_kind(sentence, token)
     if kind is None or any(t.tag_ in _FINITE_TAGS for t in sentence.span):
         return []

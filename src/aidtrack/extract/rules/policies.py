@@ -753,11 +753,22 @@ def _rule_changers(sentence: Sentence, token: Token) -> list[str]:
         if found:
             return found
     for gov in [token, *governors(token)]:
+        if gov.pos_ == "NOUN" and _embargo_on_compound(sentence, gov):
+            continue  # "Madrid writes Israel arms embargo into law": Israel is embargoed
         found = modifier_actors(sentence, gov) if gov.pos_ == "NOUN" else _actors(sentence, gov)
         if found:
             return found
     root = sentence.span.root
     return actors_of(sentence, subject_of(root))
+
+
+def _embargo_on_compound(sentence: Sentence, noun: Token) -> bool:
+    """An embargo named by the state it is on ("an Israel arms embargo"), with no owner."""
+    if noun.lemma_.lower() != "embargo" or any(c.dep_ == "poss" for c in noun.children):
+        return False
+    if prep_objects(noun, frozenset({"on", "against"})):
+        return False  # "the EU arms embargo on China": the name before is its maker
+    return any(c.dep_ == "compound" and c.i in sentence.codes for c in noun.children)
 
 
 def _rule_makers(sentence: Sentence, rule: Token | None) -> list[str]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from aidtrack.extract.clauses import Sentence, agent_of, children, is_passive, prep_objects
-from aidtrack.extract.modality import is_conditional, is_hedged, is_negated
+from aidtrack.extract.modality import FUTURE_AUX, has_aux, is_conditional, is_hedged, is_negated
 from aidtrack.extract.parties import actors_of
 from aidtrack.extract.roles import categories_in, has_money, has_support_noun, recipients_of
 from aidtrack.extract.rules.common import (
@@ -112,25 +112,32 @@ def refusal_none_given(sentence: Sentence, verb: Token, ctx: ArticleContext) -> 
     going = (
         lemma in _GOING
         and not is_passive(verb)
-        and any(prep_objects(w, frozenset({"to", "for"})) for w in whither)
+        and any(actors_of(sentence, o) for w in whither for o in prep_objects(w, frozenset({"to", "for"})))
     )
     if verb.pos_ != "VERB" or not (lemma in _GIVING and is_passive(verb) or going):
         return []
     if is_conditional(verb) or is_hedged(sentence, verb) and not is_negated(verb):
         return []
     given = children(verb, frozenset({"nsubj" if going else "nsubjpass"}))
-    if not any(
-        g.lower_ in _NOTHING
-        and not prep_objects(g, frozenset({"of"}))  # not "none of the aid goes to"
-        or says_none(g)
-        or any(c.lower_ in _NOTHING for c in g.children)
-        for g in given
+    if not given or not (
+        is_negated(verb)
+        and has_aux(verb, FUTURE_AUX)  # "the Taurus missile would not be sent" (but
+        or any(  # "the tanks have not been delivered yet" is late, not refused)
+            g.lower_ in _NOTHING
+            and not (going and prep_objects(g, frozenset({"of"})))  # not "none of the
+            or says_none(g)  # aid goes to Hamas", but "none of it would be sent"
+            or any(c.lower_ in _NOTHING for c in g.children)
+            for g in given
+        )
     ):
         return []
     words = [t for g in given for t in g.subtree]
     cats, defaulted = _category_or_default(sentence, words, ctx, allow_default=True)
     agent = agent_of(verb)
-    actors = actors_of(sentence, agent) if agent is not None else _sayers(sentence, verb)
+    ends = [verb, *prep_objects(verb, frozenset({"to", "for"}))]  # "going to Ukraine from Ireland"
+    sources = [o for e in ends for o in prep_objects(e, frozenset({"from"}))] if going else []
+    actors = [c for o in sources for c in actors_of(sentence, o)]
+    actors = actors or (actors_of(sentence, agent) if agent is not None else _sayers(sentence, verb))
     return _refusals(actors, cats, [], verb, 0.7 - 0.15 * defaulted, rule="refusal-none-given")
 
 

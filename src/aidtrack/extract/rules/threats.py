@@ -691,9 +691,13 @@ def _told_parties(sentence: Sentence, token: Token) -> list[str]:
     return [
         c
         for o in told
-        if o.lemma_.lower() not in ("message", "signal", "warning")
+        if o.lemma_.lower() not in ("message", "signal", "warning") and o.lower_ not in _FORUMS
         for c in actors_of(sentence, o)
     ]
+
+
+# bodies a warning is voiced before, not aimed at: "the envoy told the Security Council"
+_FORUMS = frozenset({"council", "assembly", "conference", "summit", "session", "meeting", "forum"})
 
 
 def _strong_unaimed(token: Token) -> bool:
