@@ -59,6 +59,7 @@ TRAINING_PARTS = tuple(
         "zza",
         "zzb",
         "zzc",
+        "zzd",
     ]
 )
 # our own wire-style articles with gold events, in tests/extract (heldout3 written blind to the

@@ -88,6 +88,8 @@ class MentionFinder:
                 continue
             if self._given_name(span):
                 continue  # "Michel Martelly" is not Charles Michel
+            if _owned_common_noun(span):
+                continue  # "Bulgaria's export commission" is not the European Commission
             code = self._code(span.text, on=on, titled=_words_before(doc, span))
             if code:
                 codes.update((t.i, code) for t in span)
@@ -95,7 +97,7 @@ class MentionFinder:
                     people.append(span)
         unknown: list[Span] = []
         for ent in _name_spans(doc):
-            if _names_a_currency(ent):
+            if _names_a_currency(ent) or _owned_common_noun(ent):
                 continue
             if not any(t.i in codes for t in ent):
                 code = self._entity_code(ent, on=on)
@@ -192,6 +194,15 @@ class MentionFinder:
         context = f"{titled} {text}"
         code = self._people_code(last, on=on, titled=context)
         return code or actors.office_holder(text, on=on)
+
+
+def _owned_common_noun(span: Span) -> bool:
+    """A body's name in lower case ("commission", "bloc") owned by a named party: "Bulgaria's
+    interagency export commission" is Bulgaria's, not the European Commission."""
+    word = span[-1]
+    if len(span) != 1 or word.text[:1].isupper():
+        return False
+    return any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in word.children)
 
 
 def _surname(name: str) -> str:

@@ -290,8 +290,10 @@ def _arms_exports(sentence: Sentence, obj: Token) -> bool:
     to Russia" or "revoked the licences of two Russian banks" restrict a country's parties."""
     lemma = obj.lemma_.lower()
     words = {t.lemma_.lower() for t in obj.subtree}
-    if lemma in ("licence", "license"):
-        return bool(words & {"export", "re-export", "arm", "weapon", "sale", "transit"})
+    if lemma in ("licence", "license"):  # also "licences for mortar rounds"
+        return bool(words & {"export", "re-export", "arm", "weapon", "sale", "transit"}) or (
+            "military" in categories_in(sentence, list(obj.subtree))
+        )
     if lemma == "trade":  # "banned all arms trade with Israel": an export rule
         return bool(words & _ARMS)
     return lemma == "export" and "military" in categories_in(sentence, list(obj.subtree))

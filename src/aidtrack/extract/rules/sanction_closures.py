@@ -614,6 +614,10 @@ def _supplies_banned(verb: Token, objects: list[Token]) -> list[Token]:
     return [o for g in acts for o in prep_objects(g, frozenset({"to"}))]
 
 
+# those a state sends to another: declared unwelcome, they are expelled, not sanctioned
+_ENVOYS = frozenset({"diplomat", "ambassador", "envoy", "attache", "consul"})
+
+
 def _entry_ban(sentence: Sentence, verb: Token, objects: list[Token]) -> list[Token]:
     """ "banned nine British ministers from entering the country", "declared two Israeli
     ministers persona non grata": the people of another country kept out."""
@@ -622,7 +626,9 @@ def _entry_ban(sentence: Sentence, verb: Token, objects: list[Token]) -> list[To
     lemma = verb.lemma_.lower()
     words = {t.lower_ for t in verb.subtree}
     if lemma == "declare" and {"persona", "grata"} <= words:
-        return [t for t in verb.subtree if t.lemma_.lower() in entry and t.pos_ == "NOUN"]
+        return [  # not "declared Rwandan diplomats persona non grata": an expulsion of envoys
+            t for t in verb.subtree if t.lemma_.lower() in entry - _ENVOYS and t.pos_ == "NOUN"
+        ]
     objects = objects + [  # "banned the entry of twenty Japanese lawmakers", "barred entry to 500 Americans"
         p
         for o in objects
