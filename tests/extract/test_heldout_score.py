@@ -89,6 +89,13 @@ war or in crisis, all six types in the shares news has, with its look-alikes). B
 run, on the extractor at the start of that session: F1 0.663 (P 0.784, R 0.575); 0.673 (P
 0.795, R 0.583) at its end.
 
+``heldout15_a`` and ``heldout16_a``: fifteen more each, written with their gold on 2026-12-02
+(thirteenth session) by other authors who read only the schema (a general sample of longer news
+of support to countries at war or in crisis, all six types in the shares news has, with its
+look-alikes). Blind. First run, on the extractor at the start of that session: F1 0.751 (P
+0.819, R 0.693) and 0.798 (P 0.839, R 0.762); 0.766 (P 0.847, R 0.700) and 0.795 (P 0.832,
+R 0.762) at its end.
+
 score.py from ../shared/eval scores the predictions (the test is skipped with a
 message when ../shared is not there).
 """
@@ -152,6 +159,10 @@ SETS = {
     "heldout13_a": (15, 0.65, 0.62, 0.67),  # 0.672, 0.632, 0.717 at its end
     # blind; first run at the start of the twelfth session (2026-12-02): 0.663, 0.784, 0.575
     "heldout14_a": (15, 0.63, 0.75, 0.54),  # 0.673, 0.795, 0.583 at its end
+    # blind; first run at the start of the thirteenth session (2026-12-02): 0.751, 0.819, 0.693
+    "heldout15_a": (15, 0.72, 0.80, 0.66),  # 0.766, 0.847, 0.700 at its end
+    # blind; first run at the start of the thirteenth session (2026-12-02): 0.798, 0.839, 0.762
+    "heldout16_a": (15, 0.75, 0.79, 0.72),  # 0.795, 0.832, 0.762 at its end
 }
 
 
