@@ -105,8 +105,9 @@ _GOING = frozenset({"go", "leave", "flow", "head"})
 @anchored_on("VERB", lemmas=lambda lex: _GIVING | _GOING)
 def refusal_none_given(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "A ministry official said that no second Patriot battery would be sent", "not a single
-    bullet would be sent", "not a single round would leave Slovak stocks for Ukraine": the one who
-    says it (or the passive's agent) refuses the kind of support named."""
+    bullet would be sent", "the Taurus missile would not be sent", "not a single round would leave
+    Slovak stocks for Ukraine": the one who says it (the passive's agent, or the state the support
+    would go from) refuses the kind of support named."""
     lemma = verb.lemma_.lower()
     whither = [verb, *children(verb, frozenset({"dobj"}))]  # "leave its depots for Ukraine"
     going = (
@@ -119,17 +120,7 @@ def refusal_none_given(sentence: Sentence, verb: Token, ctx: ArticleContext) -> 
     if is_conditional(verb) or is_hedged(sentence, verb) and not is_negated(verb):
         return []
     given = children(verb, frozenset({"nsubj" if going else "nsubjpass"}))
-    if not given or not (
-        is_negated(verb)
-        and has_aux(verb, FUTURE_AUX)  # "the Taurus missile would not be sent" (but
-        or any(  # "the tanks have not been delivered yet" is late, not refused)
-            g.lower_ in _NOTHING
-            and not (going and prep_objects(g, frozenset({"of"})))  # not "none of the
-            or says_none(g)  # aid goes to Hamas", but "none of it would be sent"
-            or any(c.lower_ in _NOTHING for c in g.children)
-            for g in given
-        )
-    ):
+    if not given or not (_said_not_to_come(verb) or any(_none(g, going=going) for g in given)):
         return []
     words = [t for g in given for t in g.subtree]
     cats, defaulted = _category_or_default(sentence, words, ctx, allow_default=True)
@@ -139,6 +130,24 @@ def refusal_none_given(sentence: Sentence, verb: Token, ctx: ArticleContext) -> 
     actors = [c for o in sources for c in actors_of(sentence, o)]
     actors = actors or (actors_of(sentence, agent) if agent is not None else _sayers(sentence, verb))
     return _refusals(actors, cats, [], verb, 0.7 - 0.15 * defaulted, rule="refusal-none-given")
+
+
+def _said_not_to_come(verb: Token) -> bool:
+    """ "the Taurus missile would not be sent": a future or modal passive denied (but "the tanks
+    have not been delivered yet" is late, not refused)."""
+    return is_negated(verb) and has_aux(verb, FUTURE_AUX)
+
+
+def _none(given: Token, *, going: bool) -> bool:
+    """ "no weapons", "not a single round", "none of it" (but not "none of the aid would go to
+    Hamas", where the rest goes elsewhere)."""
+    partial = going and bool(prep_objects(given, frozenset({"of"})))
+    return (
+        given.lower_ in _NOTHING
+        and not partial
+        or says_none(given)
+        or any(c.lower_ in _NOTHING for c in given.children)
+    )
 
 
 _APPROVING = frozenset({"approve", "authorise", "authorize", "allow", "permit", "clear", "greenlight"})

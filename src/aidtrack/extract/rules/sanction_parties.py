@@ -16,7 +16,7 @@ from aidtrack.extract.modality import is_hedged, is_negated
 from aidtrack.extract.parties import actors_of
 from aidtrack.extract.rules.common import ArticleContext, Found, anchored_on
 from aidtrack.extract.rules.measures_common import _LOCATING, target_codes
-from aidtrack.extract.rules.sanctions import _sanctions
+from aidtrack.extract.rules.sanctions import _CONTAINERS, _LISTINGS, _sanctions
 
 # participles that mark a party as one a sanction listed: "the sanctioned firms", "those targeted"
 _LISTED = frozenset(
@@ -38,21 +38,8 @@ _GIVING_MEMBERS = frozenset({"include", "be", "comprise", "feature", "cover", "c
 
 # verbs by which parties are caught in a measure: "were swept up in the same action"
 _SWEPT = frozenset({"catch", "sweep"})
-# what parties are caught up in: the measure just told
-_ROUNDS = frozenset(
-    {
-        "round",
-        "package",
-        "action",
-        "measure",
-        "sanction",
-        "designation",
-        "listing",
-        "crackdown",
-        "wave",
-        "move",
-    }
-)
+# what parties are caught up in: the measure just told ("the same round", "the new listings")
+_ROUNDS = _CONTAINERS | _LISTINGS | {"action", "measure", "sanction", "crackdown", "move"}
 
 
 @anchored_on(lemmas=lambda lex: _GIVING_MEMBERS | _SPREADING | _LOCATING | _SWEPT | {"take"})
