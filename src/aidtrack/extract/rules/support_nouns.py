@@ -163,6 +163,16 @@ def support_with_help(sentence: Sentence, noun: Token, ctx: ArticleContext) -> l
     )
 
 
+# verbs by which a state stands behind another's loan: the loan is the channel of its support
+_BACKING = frozenset({"guarantee", "underwrite", "cofinance", "co-finance"})
+
+
+def _backed_by_another(noun: Token) -> bool:
+    """A lender's loan another party guarantees ("Finland guaranteed a European Investment Bank
+    loan"): the guarantor's support, the named lender's loan its channel."""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in _BACKING
+
+
 @anchored_on("NOUN", lemmas=lambda lex: lex.words("support", "nouns") | lex.words("support", "act_nouns"))
 def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
     """ "Belgium's pledge", "Dutch military aid to Ukraine", "contributions from X"."""
@@ -188,6 +198,8 @@ def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
         return []  # "Britain and Germany pause aid to Rwanda": a headline's verb read as a modifier
     if _named_halt(lex, noun):
         return []  # "as US aid freeze shuts shelters": the aid halted, however the parser read it
+    if _backed_by_another(noun):
+        return []  # "guaranteed a $500 million World Bank loan": the guarantor gives
     if lemma in (
         "weapon",
         "arm",
