@@ -12,6 +12,7 @@ from aidtrack.extract.lexicon import Lexicon
 from aidtrack.extract.modality import has_aux, is_hedged, is_negated, time_for
 from aidtrack.extract.parties import actors_of, met_parties
 from aidtrack.extract.roles import (
+    BUYING_VERBS,
     DOBJ_RECIPIENT_VERBS,
     categories_in,
     has_support_noun,
@@ -495,7 +496,8 @@ def _buying_turns(verb: Token) -> bool:
     return subject is not None and subject.lemma_.lower() in _PURCHASES
 
 
-_PURCHASES = frozenset({"purchase", "order", "import", "procurement", "buying", "acquisition", "sale"})
+# nouns of buying: the verbs of buying as nouns ("purchases", "orders", "imports") and their kin
+_PURCHASES = BUYING_VERBS | {"procurement", "buying", "acquisition", "sale"}
 
 
 def _bare_infinitive(verb: Token) -> bool:

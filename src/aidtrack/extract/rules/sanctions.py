@@ -378,8 +378,9 @@ _HABITUAL = frozenset(
 )
 
 
-# verbs whose object is another's measures taken up ("joined the package", "mirrored the listings")
-_JOINING = frozenset({"join", "mirror", "match", "copy"})
+# verbs whose object is another's measures taken up ("joined the package", "mirrored the listings"):
+# those of taking up but "align" (which takes them "with") and the looser "follow", "back", "support"
+_JOINING = _TAKING_UP - {"align", "follow", "back", "support"}
 
 
 def _trade_ban(noun: Token, lex: Lexicon | None = None) -> bool:

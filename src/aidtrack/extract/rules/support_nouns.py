@@ -163,14 +163,15 @@ def support_with_help(sentence: Sentence, noun: Token, ctx: ArticleContext) -> l
     )
 
 
-# verbs by which a state stands behind another's loan: the loan is the channel of its support
-_BACKING = frozenset({"guarantee", "underwrite", "cofinance", "co-finance"})
+# verbs by which a state stands behind a lender's loan: the loan is the channel of its support
+# (narrower than _GUARANTEEING below, whose "secure" and "cover" also tell a loan obtained)
+_UNDERWRITING = frozenset({"guarantee", "underwrite", "cofinance", "co-finance"})
 
 
 def _backed_by_another(noun: Token) -> bool:
     """A lender's loan another party guarantees ("Finland guaranteed a European Investment Bank
     loan"): the guarantor's support, the named lender's loan its channel."""
-    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in _BACKING
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in _UNDERWRITING
 
 
 @anchored_on("NOUN", lemmas=lambda lex: lex.words("support", "nouns") | lex.words("support", "act_nouns"))
