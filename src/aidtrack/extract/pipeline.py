@@ -27,6 +27,7 @@ from aidtrack.extract.amounts import Told, pick_report, sums_for_others
 from aidtrack.extract.articles import Article, article_from_text
 from aidtrack.extract.clauses import Sentence, agent_of, children, is_passive, prep_objects, subject_of
 from aidtrack.extract.keys import KEYS, event_key, first_role
+from aidtrack.extract.kinds import kind_features, rekind
 from aidtrack.extract.learned import Candidate, load_model, sentence_candidates
 from aidtrack.extract.lexicon import Lexicon, load_lexicon
 from aidtrack.extract.mentions import ArticleMemory, MentionFinder
@@ -334,8 +335,25 @@ def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
 
 
 def _article_events(article: Article, parsed: list[tuple[int, Doc]]) -> list[dict[str, Any]]:
+    found = _decided(article, parsed)
+    return _merge(article, found if MODE.get("kinds") == "off" else rekind(found))
+
+
+def _decided(article: Article, parsed: list[tuple[int, Doc]]) -> list[tuple[Found, int, Sentence]]:
+    """The events the rules and the scorer keep, before the kind model's second opinion."""
     per_sentence, ctx = _analyse(article, parsed)
-    return _merge(article, _receiver_refuses_not(_decide(per_sentence, ctx), ctx.default_recipient))
+    return _receiver_refuses_not(_decide(per_sentence, ctx), ctx.default_recipient)
+
+
+def article_kind_features(articles: Iterable[Article]) -> list[list[tuple[dict[str, Any], list[str]]]]:
+    """Per article, each support event the rules and the scorer keep (its fields) with the
+    features of :mod:`aidtrack.extract.kinds`; used by ``scripts/train_extract_kinds.py``."""
+    articles = list(articles)
+    out: list[list[tuple[dict[str, Any], list[str]]]] = []
+    for article, parsed in zip(articles, _parse(articles)):
+        found = _decided(article, parsed)
+        out.append([(found[i][0].fields, features) for i, features in kind_features(found).items()])
+    return out
 
 
 def _receiver_refuses_not(

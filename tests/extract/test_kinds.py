@@ -1,0 +1,96 @@
+"""The kind model (extract/kinds.py) and its weights in data/extract/kinds.json."""
+
+from __future__ import annotations
+
+import pytest
+
+from aidtrack.extract import article_from_text
+from aidtrack.extract.kinds import KindModel, load_kind_model, rekind
+from aidtrack.extract.pipeline import MODE, _decided, _parse, article_kind_features, extract_text
+
+KINDS = {"military", "humanitarian", "financial"}
+
+
+def _support(text: str) -> dict[tuple[str, str], str]:
+    return {(e["donor"], e["recipient"]): e["category"] for e in extract_text(text) if e["type"] == "support"}
+
+
+def test_model_ships_with_valid_settings() -> None:
+    model = load_kind_model()
+    assert model is not None, "rebuild it with scripts/train_extract_kinds.py"
+    assert set(model.classes) == KINDS
+    assert 0.5 <= model.threshold <= 1.0
+    assert set(model.weights) == KINDS
+
+
+def test_features_name_no_state() -> None:
+    """The donor is read as a sort of body (a lender, a relief body), never as which state."""
+    model = load_kind_model()
+    assert model is not None
+    names = {name for weights in model.weights.values() for name in weights}
+    assert not any(
+        name.startswith("body=")
+        and name.split("=")[1].split("|")[0] not in {"relief", "lender", "alliance", "state"}
+        for name in names
+    )
+
+
+def _found(text: str):
+    article = article_from_text(f"Sentence\n\n{text}", name="t")
+    (parsed,) = _parse([article])
+    return _decided(article, parsed)
+
+
+def test_the_model_overrules_only_from_its_threshold() -> None:
+    found = _found("Germany sent 20 Leopard tanks to Ukraine.")
+    assert [f.fields["category"] for f, _, _ in found] == ["military"]
+    sure = KindModel(("financial", "humanitarian", "military"), {"humanitarian": {"w=tank": 5.0}}, {}, 0.6)
+    ((event, _, _),) = rekind(found, sure)
+    assert event.fields["category"] == "humanitarian"
+    timid = KindModel(("financial", "humanitarian", "military"), {"humanitarian": {"w=tank": 5.0}}, {}, 0.999)
+    ((event, _, _),) = rekind(found, timid)
+    assert event.fields["category"] == "military"
+    assert found[0][0].fields["category"] == "military"  # the rules' event itself is left as it was
+
+
+def test_features_read_the_sentence_the_items_and_the_article() -> None:
+    (rows,) = article_kind_features(
+        [article_from_text("Sentence\n\nGermany sent 20 Leopard tanks to Ukraine.", name="t")]
+    )
+    ((fields, features),) = rows
+    assert fields["donor"] == "DEU"
+    assert {"w=tank", "it=leopard", "rule=military", "body=state", "art=military:4"} <= set(features)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "kind"),
+    [
+        # money given at a donor meeting on a famine, with no word for its kind beside it
+        (
+            "Sudan's war has driven 12 million people from their homes. The pledges of "
+            "Norway and Denmark, announced at a donor meeting in Geneva on Wednesday, added a further "
+            "400 million Norwegian crowns and 250 million Danish crowns for Sudan.",
+            ("NOR", "SDN"),
+            "humanitarian",
+        ),
+        # what the rules read right stays as it was
+        ("Germany sent 20 Leopard tanks and ammunition to Ukraine on Monday.", ("DEU", "UKR"), "military"),
+        (
+            "The World Bank approved a $500 million loan to Ukraine to support its budget.",
+            ("WB", "UKR"),
+            "financial",
+        ),
+    ],
+)
+def test_kinds_of_support_told_with_few_words(text: str, pair: tuple[str, str], kind: str) -> None:
+    assert _support(text).get(pair) == kind
+
+
+def test_the_kind_model_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (
+        "Sudan's war has driven 12 million people from their homes. The pledges of "
+        "Norway and Denmark, announced at a donor meeting in Geneva on Wednesday, added a further "
+        "400 million Norwegian crowns and 250 million Danish crowns for Sudan."
+    )
+    monkeypatch.setitem(MODE, "kinds", "off")
+    assert _support(text).get(("NOR", "SDN")) == "financial"
