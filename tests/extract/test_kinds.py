@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from aidtrack.extract import article_from_text
-from aidtrack.extract.kinds import KindModel, load_kind_model, rekind
+from aidtrack.extract.kinds import KIND_ROLES, KindModel, load_kind_models, may_overrule, rekind
 from aidtrack.extract.pipeline import MODE, _decided, _parse, article_kind_features, extract_text
 
 KINDS = {"military", "humanitarian", "financial"}
@@ -15,19 +15,23 @@ def _support(text: str) -> dict[tuple[str, str], str]:
     return {(e["donor"], e["recipient"]): e["category"] for e in extract_text(text) if e["type"] == "support"}
 
 
-def test_model_ships_with_valid_settings() -> None:
-    model = load_kind_model()
-    assert model is not None, "rebuild it with scripts/train_extract_kinds.py"
-    assert set(model.classes) == KINDS
-    assert 0.5 <= model.threshold <= 1.0
-    assert set(model.weights) == KINDS
+def test_models_ship_with_valid_settings() -> None:
+    models = load_kind_models()
+    assert set(models) == set(KIND_ROLES), "rebuild them with scripts/train_extract_kinds.py"
+    for model in models.values():
+        assert set(model.classes) == KINDS
+        assert model.threshold >= 0.5  # above 1: the type keeps the rules' kinds
+        assert set(model.weights) == KINDS
 
 
 def test_features_name_no_state() -> None:
     """The donor is read as a sort of body (a lender, a relief body), never as which state."""
-    model = load_kind_model()
-    assert model is not None
-    names = {name for weights in model.weights.values() for name in weights}
+    names = {
+        name
+        for model in load_kind_models().values()
+        for weights in model.weights.values()
+        for name in weights
+    }
     assert not any(
         name.startswith("body=")
         and name.split("=")[1].split("|")[0] not in {"relief", "lender", "alliance", "state"}
@@ -42,15 +46,25 @@ def _found(text: str):
 
 
 def test_the_model_overrules_only_from_its_threshold() -> None:
-    found = _found("Germany sent 20 Leopard tanks to Ukraine.")
-    assert [f.fields["category"] for f, _, _ in found] == ["military"]
-    sure = KindModel(("financial", "humanitarian", "military"), {"humanitarian": {"w=tank": 5.0}}, {}, 0.6)
-    ((event, _, _),) = rekind(found, sure)
+    found = _found("Germany sent 20 million euros to Ukraine.")
+    assert [f.fields["category"] for f, _, _ in found] == ["financial"]
+    classes = ("financial", "humanitarian", "military")
+    sure = KindModel(classes, {"humanitarian": {"w=euro": 5.0}}, {}, 0.6)
+    ((event, _, _),) = rekind(found, {"support": sure})
     assert event.fields["category"] == "humanitarian"
-    timid = KindModel(("financial", "humanitarian", "military"), {"humanitarian": {"w=tank": 5.0}}, {}, 0.999)
-    ((event, _, _),) = rekind(found, timid)
+    timid = KindModel(classes, {"humanitarian": {"w=euro": 5.0}}, {}, 0.999)
+    ((event, _, _),) = rekind(found, {"support": timid})
+    assert event.fields["category"] == "financial"
+    assert found[0][0].fields["category"] == "financial"  # the rules' event itself is left as it was
+
+
+def test_a_kind_the_sentence_names_alone_is_not_overruled() -> None:
+    """ "sent 20 Leopard tanks": the sentence names the rules' kind and no other."""
+    found = _found("Germany sent 20 Leopard tanks to Ukraine.")
+    sure = KindModel(("financial", "humanitarian", "military"), {"humanitarian": {"w=tank": 9.0}}, {}, 0.5)
+    ((event, _, _),) = rekind(found, {"support": sure})
     assert event.fields["category"] == "military"
-    assert found[0][0].fields["category"] == "military"  # the rules' event itself is left as it was
+    assert not may_overrule(["rule_named"]) and may_overrule(["rule_named", "other_named"])
 
 
 def test_features_read_the_sentence_the_items_and_the_article() -> None:
@@ -60,6 +74,7 @@ def test_features_read_the_sentence_the_items_and_the_article() -> None:
     ((fields, features),) = rows
     assert fields["donor"] == "DEU"
     assert {"w=tank", "it=leopard", "rule=military", "body=state", "art=military:4"} <= set(features)
+    assert {"rule_named", "named=military"} <= set(features)
 
 
 @pytest.mark.parametrize(

@@ -1,21 +1,23 @@
-"""A learned second opinion on the kind of support an event gives.
+"""A learned second opinion on the kind of support an event gives, asks for or refuses.
 
-The rules read the kind (``military``, ``humanitarian``, ``financial``) from the words of
-the gift, its purpose, the sentence, or the kind the article names most. Where those words are
-few ("The pledges of Norway and Denmark, announced at a donor meeting in Geneva, added 400
-million crowns"), the default they fall back to is wrong about one time in fifteen on our own
-articles. A multinomial logistic regression reads, for each support event the rules found:
+The rules read the kind (``military``, ``humanitarian``, ``financial``) of a gift, an appeal
+or a refusal from the words of the thing, its purpose, the sentence, or the kind the article
+names most. Where those words are few ("The pledges of Norway and Denmark, announced at a
+donor meeting in Geneva, added 400 million crowns"), the default they fall back to is wrong
+about one time in fifteen on our own articles. For each of the three types, a multinomial
+logistic regression reads, for each event of that type the rules and the scorer keep:
 
 * the lemmas of its sentence and of the items it names;
-* the kind the rules gave it;
+* the kind the rules gave it, and the kinds the sentence names;
 * the share of each kind among the article's support events;
-* what sort of body the donor is (a relief body, a lender, an alliance or a state),
-  never which one.
+* what sort of body the party that gives, is asked or refuses is (a relief body, a lender, an
+  alliance or a state), never which one.
 
 Where the model's likeliest kind differs from the rules' and its probability reaches the
-threshold chosen out of fold, the event takes the model's kind. The weights ship as JSON in
-``data/extract/kinds.json``, rebuilt by ``scripts/train_extract_kinds.py``, and are applied in
-plain Python.
+threshold chosen out of fold for that type, the event takes the model's kind, unless its
+sentence names the rules' kind and no other (:func:`may_overrule`). The weights ship
+as JSON in ``data/extract/kinds.json``, rebuilt by ``scripts/train_extract_kinds.py``, and are
+applied in plain Python.
 
 >>> model = KindModel(
 ...     classes=("financial", "humanitarian", "military"),
@@ -38,11 +40,15 @@ from dataclasses import dataclass, replace
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from aidtrack.extract.roles import sentence_categories
+
 if TYPE_CHECKING:
     from aidtrack.extract.clauses import Sentence
     from aidtrack.extract.rules.common import Found
 
 MODEL_FILE = "kinds.json"
+# the types whose events have a kind, and the role whose sort of body tells most about it
+KIND_ROLES = {"support": "donor", "appeal": "target", "refusal": "actor"}
 # what sort of body a donor is: relief bodies give relief, lenders lend, alliances arm or pay
 _BODIES = {
     "UN": "relief",
@@ -86,42 +92,58 @@ class KindModel:
 
 
 @functools.cache
-def load_kind_model() -> KindModel | None:
-    """The shipped model, or None when it has not been built."""
+def load_kind_models() -> dict[str, KindModel]:
+    """The shipped models per type (none where they have not been built)."""
     path = resources.files("aidtrack").joinpath("data", "extract", MODEL_FILE)
     if not path.is_file():
-        return None
+        return {}
     data = json.loads(path.read_text("utf-8"))
-    return KindModel(
-        classes=tuple(data["classes"]),
-        weights=data["weights"],
-        intercepts=data["intercepts"],
-        threshold=float(data["threshold"]),
-    )
+    return {
+        kind: KindModel(
+            classes=tuple(model["classes"]),
+            weights=model["weights"],
+            intercepts=model["intercepts"],
+            threshold=float(model["threshold"]),
+        )
+        for kind, model in data.items()
+    }
 
 
 def kind_features(found: Sequence[tuple[Found, int, Sentence]]) -> dict[int, list[str]]:
-    """Per position in ``found`` of a support event, the features the kind model reads."""
-    support = [i for i, (event, _, _) in enumerate(found) if event.fields["type"] == "support"]
-    kinds = Counter(str(found[i][0].fields.get("category")) for i in support)
+    """Per position in ``found`` of an event with a kind, the features its type's model reads."""
+    support = [event.fields.get("category") for event, _, _ in found if event.fields["type"] == "support"]
+    kinds = Counter(str(kind) for kind in support)
     shares = [f"art={kind}:{_share(n, len(support))}" for kind, n in kinds.items()]
     out: dict[int, list[str]] = {}
-    for i in support:
-        event, _, sentence = found[i]
+    for i, (event, _, sentence) in enumerate(found):
         fields = event.fields
+        role = KIND_ROLES.get(fields["type"])
+        if role is None or not fields.get("category"):
+            continue
+        named = set(sentence_categories(sentence))
+        told = ["rule_named"] if fields["category"] in named else []
+        told += ["other_named"] if named - {fields["category"]} else []
         words = {f"w={t.lemma_.lower()}" for t in sentence.span if t.is_alpha}
         items = {f"it={w}" for w in str(fields.get("items") or "").lower().split() if w.isalpha()}
-        body = _BODIES.get(str(fields.get("donor")), "state")
+        body = _BODIES.get(str(fields.get(role)), "state")
         out[i] = [
             "bias",
-            f"rule={fields.get('category')}",
+            f"rule={fields['category']}",
             f"body={body}",
-            f"body={body}|rule={fields.get('category')}",
+            f"body={body}|rule={fields['category']}",
             *shares,
+            *told,
+            *(f"named={kind}" for kind in sorted(named)),
             *sorted(words),
             *sorted(items),
         ]
     return out
+
+
+def may_overrule(features: Sequence[str]) -> bool:
+    """Whether the model may change the rules' kind: not where the sentence names that kind and
+    no other ("said it would consider sending more humanitarian supplies")."""
+    return "rule_named" not in features or "other_named" in features
 
 
 def _share(count: int, total: int) -> str:
@@ -130,15 +152,18 @@ def _share(count: int, total: int) -> str:
 
 
 def rekind(
-    found: list[tuple[Found, int, Sentence]], model: KindModel | None = None
+    found: list[tuple[Found, int, Sentence]], models: dict[str, KindModel] | None = None
 ) -> list[tuple[Found, int, Sentence]]:
-    """``found`` with the kind of each support event the model overrules changed."""
-    model = model or load_kind_model()
-    if model is None:
+    """``found`` with the kind of each event its type's model overrules changed."""
+    models = load_kind_models() if models is None else models
+    if not models:
         return found
     out = list(found)
     for i, features in kind_features(found).items():
         event, offset, sentence = found[i]
+        model = models.get(event.fields["type"])
+        if model is None or not may_overrule(features):
+            continue
         kind, probability = model.likeliest(features)
         if kind != event.fields.get("category") and probability >= model.threshold:
             fields: dict[str, Any] = {**event.fields, "category": kind}

@@ -115,6 +115,7 @@ class MentionFinder:
         for span in people:
             _apply_title(doc, span, codes)
         if memory is not None:
+            memory.remember_first_words(people, codes)
             memory.code_people(doc, unknown, codes)
             resolve_offices(doc, codes, memory.offices)
         return codes
@@ -338,6 +339,14 @@ class ArticleMemory:
 
     offices: dict[str, str] = field(default_factory=dict)
     people: dict[str, str] = field(default_factory=dict)
+
+    def remember_first_words(self, people: list[Span], codes: dict[int, str]) -> None:
+        """The first word of a known person's full name, for a later mention by it alone: the
+        family name of a name written family name first ("President Lai Ching-te ... Lai urged")."""
+        for span in people:
+            words = [t for t in span if t.lower_ not in _TITLE_WORDS and t.pos_ == "PROPN"]
+            if len(words) >= 2 and words[0].i in codes:
+                self.people.setdefault(words[0].lower_, codes[words[0].i])
 
     def code_people(self, doc: Doc, unknown: list[Span], codes: dict[int, str]) -> None:
         """Code unknown names by a title before them, else by a surname titled earlier."""

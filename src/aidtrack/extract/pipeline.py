@@ -32,6 +32,7 @@ from aidtrack.extract.learned import Candidate, load_model, sentence_candidates
 from aidtrack.extract.lexicon import Lexicon, load_lexicon
 from aidtrack.extract.mentions import ArticleMemory, MentionFinder
 from aidtrack.extract.parties import actors_of, coordinated_groups, is_state, met_parties, owned_in
+from aidtrack.extract.repairs import DATELINE_RE
 from aidtrack.extract.roles import (
     PAYING_VERBS,
     has_money,
@@ -117,11 +118,6 @@ ASKED_SURELY = 0.6
 RECENT_STATES = 8
 # a meeting told in one of the last sentences is the scene of a request that names nobody
 SCENE_SENTENCES = 3
-# "LONDON, April 15, 2025 (Wire) - ", "MADRID: ", "KYIV/WARSAW - ": where the story was filed,
-# not who acted
-_DATELINE_RE = re.compile(
-    r"^[A-Z][A-Z .'’/-]+(?:, [A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?)?(?: \([^)]*\))?(?: [-–—] |: )"
-)
 
 
 @functools.cache
@@ -137,6 +133,7 @@ def load_nlp() -> Language:
             nlp = spacy.load(name, disable=list(DISABLED))
         except OSError:
             continue
+        nlp.add_pipe("aidtrack_dateline_break", before="parser")
         for component in repairs.COMPONENTS:
             nlp.add_pipe(component)
         return nlp
@@ -346,8 +343,9 @@ def _decided(article: Article, parsed: list[tuple[int, Doc]]) -> list[tuple[Foun
 
 
 def article_kind_features(articles: Iterable[Article]) -> list[list[tuple[dict[str, Any], list[str]]]]:
-    """Per article, each support event the rules and the scorer keep (its fields) with the
-    features of :mod:`aidtrack.extract.kinds`; used by ``scripts/train_extract_kinds.py``."""
+    """Per article, each event with a kind (support, appeal, refusal) the rules and the scorer
+    keep (its fields) with the features of :mod:`aidtrack.extract.kinds`; used by
+    ``scripts/train_extract_kinds.py``."""
     articles = list(articles)
     out: list[list[tuple[dict[str, Any], list[str]]]] = []
     for article, parsed in zip(articles, _parse(articles)):
@@ -579,7 +577,7 @@ def _without_dateline(doc: Doc, codes: dict[int, str]) -> dict[int, str]:
     """Drop the city of a wire dateline ("OSLO, May 29 - Norway will ...") from the mentions."""
     if not doc or not doc[0].text.isupper():
         return codes
-    match = _DATELINE_RE.match(doc.text)
+    match = DATELINE_RE.match(doc.text)
     if not match:
         return codes
     if match.group(0).endswith(": "):  # "MADRID: ", not "NATO: " (a label, which names its actor)
@@ -596,6 +594,7 @@ _NEVER_TRIGGERS = frozenset(
 def _sentence_events(sentence: Sentence, ctx: ArticleContext) -> list[Found]:
     out: list[Found] = []
     ctx.kinds_named = []
+    ctx.recipients_named = []
     ctx.told_in_sentence = out  # what "France did the same" may repeat within the sentence
     index = rule_index(sentence.lexicon)
     for token in sentence.span:

@@ -23,6 +23,37 @@ COMPONENTS = (
     "aidtrack_aside_subject",
 )
 
+# "LONDON, April 15, 2025 (Wire) - ", "MADRID: ", "KYIV/WARSAW - ": where the story was filed,
+# not who acted
+DATELINE_RE = re.compile(
+    r"^[A-Z][A-Z .'’/-]+(?:, [A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?)?(?: \([^)]*\))?(?: [-–—] |: )"
+)
+
+
+@Language.component("aidtrack_dateline_break")
+def break_after_dateline(doc: Doc) -> Doc:
+    """ "WASHINGTON, Aug 23 - The United States on Wednesday imposed sanctions on ...": read with
+    its dateline, the story's subject is taken for an apposition of the date and its verb for a
+    clause of a later one. Before the parser runs, the story after a dashed dateline starts a
+    sentence of its own (a "NATO: " label stays with its sentence: it names the actor)."""
+    if not doc or not doc[0].text.isupper():
+        return doc
+    match = DATELINE_RE.match(doc.text)
+    if not match or match.group(0).endswith(": "):
+        return doc
+    start = next((t.i for t in doc if t.idx >= match.end()), None)
+    if start is None:
+        return doc
+    doc[start].is_sent_start = True
+    for token in doc[start + 1 : start + 1 + _STORY_OPENING]:
+        token.is_sent_start = False  # nor a break right after the break: "EU | foreign ministers"
+    return doc
+
+
+# how many words after a dateline the parser may not start another sentence at
+_STORY_OPENING = 6
+
+
 # words that float between "have" and its participle: "have each imposed", "has since paused"
 _FLOATING = frozenset({"each", "both", "all", "since", "now", "already", "also", "just", "jointly"})
 # a quick test of a paragraph's text before its tokens are read (a superset of what is mended)
@@ -288,7 +319,7 @@ def mend_conjunct_subject(doc: Doc) -> Doc:
     the verb after it as a second verb of the first subject. A finite verb right after a name,
     with no subject of its own, has that name as its subject: make it so."""
     for verb in doc:
-        name = _subject_read_as_name(doc, verb)
+        name = _subject_read_as_name(doc, verb) or _subject_before_aside(doc, verb)
         if name is not None:
             for child in list(name.head.children) + list(name.children):
                 if child.dep_ == "cc" and child.i == name.i - 1:  # the "and" joins the clauses now
@@ -313,6 +344,34 @@ def _subject_read_as_name(doc: Doc, verb: Token) -> Token | None:
         return None  # the earlier name lies inside the first verb's clause
     if not any(c.dep_ == "cc" for c in joined.children) and not any(c.dep_ == "cc" for c in name.children):
         return None  # "Niger and Benin": joined by "and"
+    return name
+
+
+def _subject_before_aside(doc: Doc, verb: Token) -> Token | None:
+    """ "The EU announced 60 million euros for Congo, and Belgium, Congo's former colonial ruler,
+    added 10 million": a name after "and", set off by an appositive between commas right before
+    a verb that has no subject of its own, read as one more thing of the first clause."""
+    if verb.dep_ not in ("conj", "advcl") or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.pos_ != "VERB":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children) or verb.head.i > verb.i:
+        return None
+    if verb.i < 5 or doc[verb.i - 1].text != ",":
+        return None
+    aside = doc[verb.i - 2]
+    while (
+        aside.dep_ != "appos"
+        and aside.head.i < verb.i
+        and aside.head != aside
+        and aside.head.i > aside.i - 10
+    ):
+        aside = aside.head
+    name = aside.head
+    if aside.dep_ != "appos" or name.pos_ != "PROPN" or name.dep_ != "conj" or name.i < 2:
+        return None
+    if doc[name.i + 1].text != "," or aside.left_edge.i != name.i + 2 or aside.right_edge.i != verb.i - 2:
+        return None
+    if doc[name.i - 1].lower_ != "and" or not verb.head.i < name.head.i < name.i:
+        return None  # "..., and Belgium, ...,": joined by "and" inside the first verb's clause
     return name
 
 

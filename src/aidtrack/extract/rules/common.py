@@ -57,6 +57,7 @@ class ArticleContext:
     refused_category: dict[str, str] = field(default_factory=dict)  # the kind each actor last refused
     pending_sanction: tuple[str, ...] = ()  # who just sanctioned parties the sentence gave no state of
     kinds_named: list[str] = field(default_factory=list)  # kinds the sentence so far named
+    recipients_named: list[str] = field(default_factory=list)  # recipients the sentence so far named
     told_in_sentence: list[Found] = field(default_factory=list)  # events the sentence so far told
 
     def main_other(self, *exclude: str | None) -> str | None:
@@ -233,10 +234,16 @@ def kind_told_before(ctx: ArticleContext) -> list[str]:
 def _recipients_or_default(
     found: list[str], ctx: ArticleContext, givers: Sequence[str] = ()
 ) -> tuple[list[str], bool]:
-    """The recipients named, else the article's usual recipient (the next one when the usual
-    one is the giver itself: an article on a US debate about aid to Kyiv)."""
+    """The recipients named, else the one recipient an earlier gift of the sentence named ("The
+    EU announced 60 million euros for Congo, and Belgium added 10 million"), else the article's
+    usual recipient (the next one when the usual one is the giver itself: an article on a US
+    debate about aid to Kyiv)."""
     if found:
+        ctx.recipients_named.extend(r for r in found if r not in ctx.recipients_named and r not in givers)
         return found, False
+    told = [r for r in ctx.recipients_named if r not in givers]
+    if len(told) == 1:
+        return told, True
     usual = next((r for r in ctx.recipients_ranked if r not in givers), None) if givers else None
     default = usual or ctx.default_recipient
     return ([default], True) if default else ([], True)
@@ -300,9 +307,13 @@ def _appeal_events(
     rule: str,
     extra: Extra | None = None,
 ) -> list[Found]:
-    """One appeal per actor, target and category (see :func:`_party_events`)."""
+    """One appeal per actor, target and category (see :func:`_party_events`). An actor that is
+    also one of those asked was read wrongly ("its leader asked China and Russia", with "its"
+    taken for China): it asks nobody."""
+    actors, targets = parties
+    actors = [a for a in actors if a not in targets]
     return _party_events(
-        ("appeal", "actor", "target"), parties, cats, anchor, conf, rule, extra or _no_fields
+        ("appeal", "actor", "target"), (actors, targets), cats, anchor, conf, rule, extra or _no_fields
     )
 
 

@@ -36,13 +36,18 @@ _LISTED = frozenset(
 _GIVING_MEMBERS = frozenset({"include", "be", "comprise", "feature", "cover", "contain", "name"})
 
 
+# verbs by which a measure just told lists its parties: "the package lists two refineries in
+# China", "the new round targets banks in Kyrgyzstan"
+_MEASURE_LISTING = frozenset({"list", "target", "hit", "designate", "blacklist"})
 # verbs by which parties are caught in a measure: "were swept up in the same action"
 _SWEPT = frozenset({"catch", "sweep"})
 # what parties are caught up in: the measure just told ("the same round", "the new listings")
 _ROUNDS = _CONTAINERS | _LISTINGS | {"action", "measure", "sanction", "crackdown", "move"}
 
 
-@anchored_on(lemmas=lambda lex: _GIVING_MEMBERS | _SPREADING | _LOCATING | _SWEPT | {"take"})
+@anchored_on(
+    lemmas=lambda lex: _GIVING_MEMBERS | _MEASURE_LISTING | _SPREADING | _LOCATING | _SWEPT | {"take"}
+)
 def sanction_listed_parties(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """A follow-up sentence naming where the parties of the article's sanction are from."""
     makers = _makers(ctx)
@@ -55,7 +60,13 @@ def sanction_listed_parties(sentence: Sentence, verb: Token, ctx: ArticleContext
         lemma = "include"  # "the British list takes in firms registered in the UAE"
     just_told = bool(ctx.pending_sanction) or any(e["type"] == "sanction" for e in ctx.last_events)
     subject = subject_of(verb)
-    if lemma in _GIVING_MEMBERS:
+    if lemma in _MEASURE_LISTING:
+        if not just_told or subject is None or not _the_measure(subject):
+            return []
+        owners = [sentence.codes[c.i] for c in subject.children if c.dep_ == "poss" and c.i in sentence.codes]
+        makers = owners or makers  # "the European Union's nineteenth package listed ..."
+        targets = _included(sentence, verb, children(verb, frozenset({"dobj"})))
+    elif lemma in _GIVING_MEMBERS:
         targets = _members_named(sentence, verb, just_told=just_told)
         if not targets and just_told and _counted_parties(sentence, subject):
             targets = _nationals(sentence, verb)  # "All four individuals are Iranian nationals"
@@ -74,6 +85,15 @@ def sanction_listed_parties(sentence: Sentence, verb: Token, ctx: ArticleContext
     else:
         return []
     return _sanctions(makers, list(dict.fromkeys(targets)), verb, ctx)
+
+
+def _the_measure(word: Token) -> bool:
+    """ "the package", "Thursday's designations", "the new round": a measure just told, named
+    as one (not "later packages")."""
+    return word.lemma_.lower() in _ROUNDS and any(
+        c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these")
+        for c in word.children
+    )
 
 
 def _caught_in_measure(verb: Token) -> bool:
@@ -136,7 +156,7 @@ def _members_named(sentence: Sentence, verb: Token, *, just_told: bool = False) 
         for o in children(p, frozenset({"pobj"}))
     ]
     lists = sentence.lexicon.words("sanction", "list_nouns")
-    if any(_listed(s) or just_told and s.lemma_.lower() in lists for s in subjects):
+    if any(_listed(s) or just_told and s.lemma_.lower() in lists | _ROUNDS for s in subjects):
         members = children(verb, frozenset({"dobj", "attr"}))  # "the British list covers ..."
         if verb.lemma_.lower() != "be":
             return _included(sentence, verb, members)

@@ -1057,11 +1057,32 @@ def _sum_given(verb: Token) -> bool:
 
 def _past_modifiers(doc, i: int) -> Token:
     """The first word from ``i`` on past up to two determiners and adjectives ("an initial",
-    "a further")."""
-    for _ in range(2):
-        if i + 1 < len(doc) and doc[i].pos_ in ("DET", "ADJ"):
+    "a further") and the words that bound a sum ("about", "up to", "nearly", "more than")."""
+    for _ in range(3):
+        if i + 1 < len(doc) and (doc[i].pos_ in ("DET", "ADJ") or doc[i].lower_ in _BOUNDING):
             i += 1
     return doc[i]
+
+
+# the words that bound or round a sum: "about $150 million", "up to 160 million pounds"
+_BOUNDING = frozenset(
+    {
+        "about",
+        "around",
+        "roughly",
+        "nearly",
+        "almost",
+        "some",
+        "up",
+        "to",
+        "over",
+        "more",
+        "than",
+        "approximately",
+        "just",
+        "another",
+    }
+)
 
 
 def _name_start(sentence: Sentence, token: Token) -> int:
