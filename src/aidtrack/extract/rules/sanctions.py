@@ -24,6 +24,7 @@ from aidtrack.extract.rules.measures_common import (
     _NEW,
     _SAYING,
     _TRADE_WITH_NOUNS,
+    _WEEKDAYS,
     _actors,
     _combos,
     _destinations,
@@ -439,7 +440,7 @@ def _measure_targets(noun: Token) -> list[Token]:
     if not found:  # "slapped travel bans and penalties on X", "curbs were placed on X": the "on"
         obj = noun.head if noun.dep_ == "conj" else noun  # hangs on the verb
         if obj.dep_ in ("dobj", "nsubjpass") and obj.head.pos_ == "VERB":
-            found = prep_objects(obj.head, preps)
+            found = [o for o in prep_objects(obj.head, preps) if not _a_day(o)]  # not "on Tuesday"
             if obj.head.lemma_.lower() in _WIDENING:  # "extended its asset freeze to 11 Russians"
                 found = found or prep_objects(obj.head, frozenset({"to"})) + prep_objects(
                     obj, frozenset({"to"})
@@ -451,6 +452,29 @@ def _measure_targets(noun: Token) -> list[Token]:
                     for o in children(c, frozenset({"dobj"}))
                 ]
     return found + _added_parties(noun, preps) if found else found
+
+
+def _a_day(word: Token) -> bool:
+    """ "on Tuesday", "on 5 March": a day the verb is dated by, not a party."""
+    return word.lower_ in _WEEKDAYS | _MONTHS or word.like_num
+
+
+_MONTHS = frozenset(
+    {
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    }
+)
 
 
 def _added_parties(
