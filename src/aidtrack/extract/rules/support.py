@@ -172,7 +172,7 @@ _INSIDE_A_GIFT = frozenset({"conj", "pobj", "prep", "dobj", "appos", "nsubjpass"
         | _BILL_PAYING
         | _SETTLING
         | _FORGIVING
-        | {"set", "put", "lead", "follow"}
+        | {"set", "put", "lead", "follow", "make"}
     ),
 )
 def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
@@ -914,17 +914,22 @@ def _earmarks(verb: Token) -> bool:
         c.dep_ in ("prt", "advmod") and c.lower_ == "aside" for c in verb.children
     ):
         return True
+    if lemma == "make":  # "has made available 1.8 billion francs", "made $500 million available"
+        sums = [
+            c for c in verb.children if c.dep_ == "dobj" and (_a_sum(c) or c.lemma_.lower() in _MONEY_WORDS)
+        ]
+        return any(a.lower_ == "available" for t in [verb, *sums] for a in t.children)
     if lemma not in _PLACING_MONEY:
         return False
     sums = [c for c in verb.children if c.dep_ == "dobj" and (_a_sum(c) or c.lemma_.lower() in _MONEY_WORDS)]
     placed = any(
         c.dep_ == "prep"
-        and (c.lower_ in ("into", "for") or c.lower_ == "on" and _on_the_table(c))
+        and (c.lower_ in ("into", "for", "towards", "toward") or c.lower_ == "on" and _on_the_table(c))
         or c.dep_ == "prt"
         and c.lower_ in ("in", "up")  # "put in 100 million euros", "put up"
         for c in verb.children
     ) or any(  # "paid 20 million euros last year for Rwandan troops": the "for" hung on the sum
-        p.dep_ == "prep" and p.lower_ in ("for", "into") for m in sums for p in m.children
+        p.dep_ == "prep" and p.lower_ in ("for", "into", "towards", "toward") for m in sums for p in m.children
     )
     if lemma == "pay":  # "paid 10 million euros to Kyiv", "paid Kyiv", "has paid in / paid out ..."
         sums += _paid_in(verb)
