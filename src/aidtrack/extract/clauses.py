@@ -267,7 +267,7 @@ def _subject_of(token: Token | None) -> Token | None:
             return token.head  # "Ukraine's foreign minister called on ...", parsed as a noun phrase
         if _first_to(token):
             return subject_of(token.head.head)  # "Canada became the latest country to sanction"
-        agent = _deciding_party(token)
+        agent = deciding_party(token)
         if agent is not None:
             return agent  # "the decision of the United States to reimpose sanctions"
         if token.dep_ in ("relcl", "ccomp", "ROOT") or token.head == token:
@@ -302,7 +302,7 @@ _WILLED = frozenset(
 )
 
 
-def _deciding_party(token: Token) -> Token | None:
+def deciding_party(token: Token) -> Token | None:
     """The party whose act of will an infinitive completes: the possessor of the noun, or a
     named party after its "of" or "by" ("the decision of the United States to reimpose
     sanctions", "Washington's decision to ...", "a move by Norway to send shells")."""

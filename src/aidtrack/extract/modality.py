@@ -10,6 +10,7 @@ from aidtrack.extract.clauses import (
     _RELATIVE,
     SUBJECT_DEPS,
     Sentence,
+    deciding_party,
     governors,
     is_passive,
     joined_after,
@@ -131,6 +132,8 @@ def is_hedged(sentence: Sentence, anchor: Token) -> bool:
     for tok in [anchor, *governors(anchor)]:
         sibling = below.dep_ == "conj" and below != tok and tok.pos_ != "NOUN"  # "urged X ... and warned
         # Y" (a verb read as a conjunct of a noun is no sibling: "calls for the bloc to bypass ... and pay")
+        if _decision_taken(tok, below):
+            return False  # "criticised Tokyo's decision to relax its rules": the decision stands
         below = tok
         if (
             tok != anchor
@@ -158,6 +161,24 @@ def is_hedged(sentence: Sentence, anchor: Token) -> bool:
         if _own_statement(tok):
             return False  # "..., while Finland said it was also stopping exports": its own fact
     return False
+
+
+# nouns of a decision taken: what they decide is done, whoever criticises or welcomes it
+_TAKEN = frozenset({"decision", "move"})
+# what makes a decision one not yet taken: "a possible decision to ..."
+_UNTAKEN = frozenset({"possible", "potential", "expected", "planned", "likely", "future", "proposed"})
+
+
+def _decision_taken(noun: Token, act: Token) -> bool:
+    """ "Tokyo's decision to relax its rules", "the decision of the United States to": a decision
+    its maker took, which an infinitive completes."""
+    return (
+        noun.pos_ == "NOUN"
+        and noun.lemma_.lower() in _TAKEN
+        and act.head == noun
+        and deciding_party(act) is not None
+        and not any(c.lower_ in _UNTAKEN for c in noun.children)
+    )
 
 
 # conjunctions of an adverbial clause that states a fact of its own, which the main clause's

@@ -929,7 +929,9 @@ def _earmarks(verb: Token) -> bool:
         and c.lower_ in ("in", "up")  # "put in 100 million euros", "put up"
         for c in verb.children
     ) or any(  # "paid 20 million euros last year for Rwandan troops": the "for" hung on the sum
-        p.dep_ == "prep" and p.lower_ in ("for", "into", "towards", "toward") for m in sums for p in m.children
+        p.dep_ == "prep" and p.lower_ in ("for", "into", "towards", "toward")
+        for m in sums
+        for p in m.children
     )
     if lemma == "pay":  # "paid 10 million euros to Kyiv", "paid Kyiv", "has paid in / paid out ..."
         sums += _paid_in(verb)
