@@ -145,6 +145,8 @@ def debts_settled(verb: Token) -> list[Token]:
     for thing in children(verb, frozenset({"dobj", "nsubjpass"})):
         if thing.lemma_.lower() in _DEBTS or _owing_clauses(thing):
             found.append(thing)
+        elif any(o.lemma_.lower() in _DEBTS for o in prep_objects(thing, frozenset({"in"}))):
+            found.append(thing)  # "Syria's $15 million in arrears": the sum, whose owner owes it
         else:  # "1 billion dollars of Somalia's debt"
             found += [o for o in prep_objects(thing, frozenset({"of"})) if o.lemma_.lower() in _DEBTS]
     return found

@@ -1480,6 +1480,8 @@ def support_resumed(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     cats, cat_default = _category_or_default(sentence, phrase, ctx, allow_default=True)
     recipients = [r for t in phrase for r in recipients_of(sentence, t, dobj_is_recipient=False)]
     recipients = recipients or [c for t in phrase if t.dep_ == "pobj" for c in actors_of(sentence, t)]
+    recipients = recipients or recipients_of(sentence, verb, dobj_is_recipient=False)  # "lifted its
+    # freeze on aid to UNRWA", the "to" hung on the verb
     donors = _refusal_actors(sentence, verb)
     recipients = [r for r in dict.fromkeys(recipients) if r not in donors]
     recipients, defaulted = _recipients_or_default(recipients, ctx)
