@@ -96,6 +96,13 @@ look-alikes). Blind. First run, on the extractor at the start of that session: F
 0.819, R 0.693) and 0.798 (P 0.839, R 0.762); 0.766 (P 0.847, R 0.700) and 0.795 (P 0.832,
 R 0.762) at its end.
 
+``heldout17_a`` and ``heldout18_a``: fifteen more each, written with their gold on 2026-12-02
+(fourteenth session) by other authors who read only the schema (general samples of news about
+wars and crises and the support, pressure and rules around them, all six types; the second a mix
+of long features and short wire items). Blind. First run, on the extractor at the start of that
+session: F1 0.797 (P 0.742, R 0.860) and 0.776 (P 0.748, R 0.806); 0.803 (P 0.754, R 0.860)
+and 0.783 (P 0.761, R 0.806) at its end.
+
 score.py from ../shared/eval scores the predictions (the test is skipped with a
 message when ../shared is not there).
 """
@@ -163,6 +170,10 @@ SETS = {
     "heldout15_a": (15, 0.72, 0.80, 0.66),  # 0.766, 0.847, 0.700 at its end
     # blind; first run at the start of the thirteenth session (2026-12-02): 0.798, 0.839, 0.762
     "heldout16_a": (15, 0.75, 0.79, 0.72),  # 0.795, 0.832, 0.762 at its end
+    # blind; first run at the start of the fourteenth session (2026-12-02): 0.797, 0.742, 0.860
+    "heldout17_a": (15, 0.76, 0.71, 0.81),  # 0.803, 0.754, 0.860 at its end
+    # blind; first run at the start of the fourteenth session (2026-12-02): 0.776, 0.748, 0.806
+    "heldout18_a": (15, 0.74, 0.72, 0.77),  # 0.783, 0.761, 0.806 at its end
 }
 
 

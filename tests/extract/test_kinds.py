@@ -67,6 +67,17 @@ def test_a_kind_the_sentence_names_alone_is_not_overruled() -> None:
     assert not may_overrule(["rule_named"]) and may_overrule(["rule_named", "other_named"])
 
 
+def test_two_kinds_the_sentence_gives_the_same_parties_both_stand() -> None:
+    """ "by sending humanitarian and financial aid": two events, neither overruled into the other."""
+    found = _found("Japan sent humanitarian and financial aid to Ukraine.")
+    assert sorted(f.fields["category"] for f, _, _ in found) == ["financial", "humanitarian"]
+    sure = KindModel(("financial", "humanitarian", "military"), {"humanitarian": {"w=aid": 9.0}}, {}, 0.5)
+    assert sorted(f.fields["category"] for f, _, _ in rekind(found, {"support": sure})) == [
+        "financial",
+        "humanitarian",
+    ]
+
+
 def test_features_read_the_sentence_the_items_and_the_article() -> None:
     (rows,) = article_kind_features(
         [article_from_text("Sentence\n\nGermany sent 20 Leopard tanks to Ukraine.", name="t")]

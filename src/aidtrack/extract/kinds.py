@@ -115,11 +115,14 @@ def kind_features(found: Sequence[tuple[Found, int, Sentence]]) -> dict[int, lis
     kinds = Counter(str(kind) for kind in support)
     shares = [f"art={kind}:{_share(n, len(support))}" for kind, n in kinds.items()]
     out: dict[int, list[str]] = {}
+    kinds_told = Counter(_parties(event.fields, sentence) for event, _, sentence in found)
     for i, (event, _, sentence) in enumerate(found):
         fields = event.fields
         role = KIND_ROLES.get(fields["type"])
         if role is None or not fields.get("category"):
             continue
+        # "sending humanitarian and financial aid": the sentence gives the same parties two kinds
+        siblings = ["sibling_kind"] if kinds_told[_parties(fields, sentence)] > 1 else []
         named = set(sentence_categories(sentence))
         told = ["rule_named"] if fields["category"] in named else []
         told += ["other_named"] if named - {fields["category"]} else []
@@ -133,6 +136,7 @@ def kind_features(found: Sequence[tuple[Found, int, Sentence]]) -> dict[int, lis
             f"body={body}|rule={fields['category']}",
             *shares,
             *told,
+            *siblings,
             *(f"named={kind}" for kind in sorted(named)),
             *sorted(words),
             *sorted(items),
@@ -142,8 +146,20 @@ def kind_features(found: Sequence[tuple[Found, int, Sentence]]) -> dict[int, lis
 
 def may_overrule(features: Sequence[str]) -> bool:
     """Whether the model may change the rules' kind: not where the sentence names that kind and
-    no other ("said it would consider sending more humanitarian supplies")."""
-    return "rule_named" not in features or "other_named" in features
+    no other ("said it would consider sending more humanitarian supplies"), nor where it names
+    it and gives the same parties another kind too ("by sending humanitarian and financial aid")."""
+    if "rule_named" not in features:
+        return True
+    return "other_named" in features and "sibling_kind" not in features
+
+
+def _parties(fields: dict[str, Any], sentence: Sentence) -> tuple[Any, ...]:
+    """An event's type and parties (its key without the kind), in its sentence."""
+    roles = tuple(str(v) for k, v in sorted(fields.items()) if k in _PARTY_ROLES)
+    return (id(sentence), fields["type"], roles)
+
+
+_PARTY_ROLES = frozenset({"donor", "recipient", "actor", "target"})
 
 
 def _share(count: int, total: int) -> str:
