@@ -120,3 +120,43 @@ def test_the_kind_model_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> 
     )
     monkeypatch.setitem(MODE, "kinds", "off")
     assert _support(text).get(("NOR", "SDN")) == "financial"
+
+
+def _kinds_script():
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    scripts = Path(__file__).resolve().parents[2] / "scripts"
+    sys.path.insert(0, str(scripts))  # it imports its sibling, the scorer's script
+    spec = importlib.util.spec_from_file_location("train_extract_kinds", scripts / "train_extract_kinds.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look themselves up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_threshold_counts_a_merged_pair_of_right_kinds_as_broken() -> None:
+    """Changing a kind the gold gives (even where it gives the new one too) breaks it; the
+    threshold is the one that fixes most net of what it breaks, none where nothing gains."""
+    import numpy as np
+
+    script = _kinds_script()
+    rows = script.Rows(
+        X=[{}, {}, {}],
+        golds=[
+            frozenset({"humanitarian"}),
+            frozenset({"humanitarian", "financial"}),
+            frozenset({"military"}),
+        ],
+        rules=["financial", "financial", "military"],
+        groups=["a", "b", "c"],
+    )
+    allowed = np.array([True, True, True])
+    # sure of the first (fixed), less sure of the second (a right kind merged away: broken)
+    kinds = np.array(["humanitarian", "humanitarian", "military"], dtype=object)
+    assert script.choose(rows, kinds, np.array([0.9, 0.6, 0.9]), allowed) == 0.65
+    # equally sure of both: one fixed, one broken, no gain: the rules keep their kinds
+    assert script.choose(rows, kinds, np.array([0.9, 0.9, 0.9]), allowed) > 1.0
+    assert list(rows.trains) == [True, False, True]
