@@ -4,7 +4,7 @@ The rules read the kind (``military``, ``humanitarian``, ``financial``) of a gif
 or a refusal from the words of the thing, its purpose, the sentence, or the kind the article
 names most. Where those words are few ("The pledges of Norway and Denmark, announced at a
 donor meeting in Geneva, added 400 million crowns"), the default they fall back to is wrong
-about one time in fifteen on our own articles. For each of the three types, a multinomial
+about one time in seventeen on our own articles. For each of the three types, a multinomial
 logistic regression reads, for each event of that type the rules and the scorer keep:
 
 * the lemmas of its sentence and of the items it names;
@@ -15,7 +15,8 @@ logistic regression reads, for each event of that type the rules and the scorer 
 
 Where the model's likeliest kind differs from the rules' and its probability reaches the
 threshold chosen out of fold for that type, the event takes the model's kind, unless its
-sentence names the rules' kind and no other (:func:`may_overrule`). The weights ship
+sentence names the rules' kind and no other, or names it and gives the same parties another
+kind too (:func:`may_overrule`). The weights ship
 as JSON in ``data/extract/kinds.json``, rebuilt by ``scripts/train_extract_kinds.py``, and are
 applied in plain Python.
 
@@ -49,7 +50,7 @@ if TYPE_CHECKING:
 MODEL_FILE = "kinds.json"
 # the types whose events have a kind, and the role whose sort of body tells most about it
 KIND_ROLES = {"support": "donor", "appeal": "target", "refusal": "actor"}
-# what sort of body a donor is: relief bodies give relief, lenders lend, alliances arm or pay
+# what sort of body a party is: relief bodies give relief, lenders lend, alliances arm or pay
 _BODIES = {
     "UN": "relief",
     "ICRC": "relief",

@@ -109,7 +109,8 @@ MAX_PARAGRAPH = 20_000
 # (on the development articles 74% of once-told events were right, 94% of twice-told)
 RETOLD_DOUBT = 0.5
 # per-type overrides of the model's "use" ("rules", "filter", "model", "union"; "off": no model),
-# for the scripts that measure what the learned scorer adds
+# for the scripts that measure what the learned scorer adds; "kinds": "off" leaves the rules'
+# kinds of support as they are (what scripts/train_extract_kinds.py trains on)
 MODE: dict[str, Any] = {}
 # an appeal or threat read this surely (its target named, not guessed) tells whom a later
 # request or unaimed threat is for
