@@ -118,7 +118,7 @@ import pytest
 from click.testing import CliRunner
 
 from aidtrack.cli.extract import extract
-from tests.conftest import shared_path
+from tests.conftest import script_module, shared_path
 
 HERE = Path(__file__).parent
 
@@ -224,15 +224,7 @@ def test_heldout_set_meets_the_floor(name: str, tmp_path: Path) -> None:
 def _training_parts() -> tuple[str, ...]:
     """The training sets as scripts/eval_extract.py names them (the training script reads them
     from there too)."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(
-        "eval_extract", HERE.parents[1] / "scripts" / "eval_extract.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return tuple(module.TRAINING_PARTS)
+    return tuple(script_module("eval_extract").TRAINING_PARTS)
 
 
 TRAINING_SETS = dict.fromkeys(_training_parts(), 15)

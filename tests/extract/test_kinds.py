@@ -7,6 +7,7 @@ import pytest
 from aidtrack.extract import article_from_text
 from aidtrack.extract.kinds import KIND_ROLES, KindModel, load_kind_models, may_overrule, rekind
 from aidtrack.extract.pipeline import MODE, _decided, _parse, article_kind_features, extract_text
+from tests.conftest import script_module
 
 KINDS = {"military", "humanitarian", "financial"}
 
@@ -122,27 +123,12 @@ def test_the_kind_model_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> 
     assert _support(text).get(("NOR", "SDN")) == "financial"
 
 
-def _kinds_script():
-    import importlib.util
-    import sys
-    from pathlib import Path
-
-    scripts = Path(__file__).resolve().parents[2] / "scripts"
-    sys.path.insert(0, str(scripts))  # it imports its sibling, the scorer's script
-    spec = importlib.util.spec_from_file_location("train_extract_kinds", scripts / "train_extract_kinds.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look themselves up there
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_the_threshold_counts_a_merged_pair_of_right_kinds_as_broken() -> None:
     """Changing a kind the gold gives (even where it gives the new one too) breaks it; the
     threshold is the one that fixes most net of what it breaks, none where nothing gains."""
     import numpy as np
 
-    script = _kinds_script()
+    script = script_module("train_extract_kinds")
     rows = script.Rows(
         X=[{}, {}, {}],
         golds=[

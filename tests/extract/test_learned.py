@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -17,6 +15,7 @@ from aidtrack.extract.keys import KEYS, ROLES
 from aidtrack.extract.learned import Candidate, Model, load_model, word_classes
 from aidtrack.extract.lexicon import load_lexicon
 from aidtrack.extract.pipeline import MODE, article_candidates, extract_text
+from tests.conftest import script_module
 
 USES = {"rules", "filter", "model", "union"}
 REPO = Path(__file__).resolve().parents[2]
@@ -186,14 +185,7 @@ def test_own_sentences_are_well_formed() -> None:
 
 
 def _training_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "train_extract_filter", REPO / "scripts" / "train_extract_filter.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look themselves up there
-    spec.loader.exec_module(module)
-    return module
+    return script_module("train_extract_filter")
 
 
 def test_two_stage_fit_is_reproducible_and_leaves_the_sentence_features_to_the_first_stage() -> None:
@@ -469,10 +461,7 @@ def test_news_articles_of_both_sets_are_held_out_to_choose_the_uses() -> None:
     assert set(script.NEWS) == {"development", "dev", "own", "untuned"}
     # two of the four sets of own articles by other authors train; the blind sets never do
     assert set(script.OWN_ARTICLES) == {"heldout4_a", "heldout4_b"}
-    spec = importlib.util.spec_from_file_location("eval_extract", REPO / "scripts" / "eval_extract.py")
-    assert spec is not None and spec.loader is not None
-    scoring = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(scoring)
+    scoring = script_module("eval_extract")
     assert {"validation", "heldout4_c", "heldout4_d", "heldout5_a", "heldout5_b"} <= set(scoring.BLIND_PARTS)
     assert not {*script.OWN_ARTICLES, *script.UNTUNED_ARTICLES} & set(scoring.BLIND_PARTS)
     # the uses are chosen on the articles the rules were not written from

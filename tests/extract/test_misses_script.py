@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import script_module
 
 SCRIPT = Path(__file__).parents[2] / "scripts" / "extract_misses.py"
 
 
 @pytest.fixture(scope="module")
 def misses():
-    spec = importlib.util.spec_from_file_location("extract_misses", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclass looks its module up by name
-    spec.loader.exec_module(module)
-    return module
+    return script_module("extract_misses")
 
 
 def _told(misses, lemmas: str, codes: set[str], kept: list[dict], ruled: list[dict] | None = None):

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import script_module
 
 SCRIPT = Path(__file__).parents[2] / "scripts" / "extract_robustness.py"
 
 
 @pytest.fixture(scope="module")
 def robustness():
-    spec = importlib.util.spec_from_file_location("extract_robustness", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return script_module("extract_robustness")
 
 
 def test_each_elaboration_keeps_the_sentence_and_adds_its_words(robustness) -> None:

@@ -22,7 +22,8 @@ from aidtrack.errors import ExtractionInputError
 
 MAX_BYTES = 10 * 1024 * 1024
 _HEADER_RE = re.compile(r"^(url|source|date|published|title)\s*:\s*(.*\S)\s*$", re.I)
-_MONTHS = [
+# the months in order, as dates and times in text name them
+MONTHS = (
     "january",
     "february",
     "march",
@@ -35,7 +36,7 @@ _MONTHS = [
     "october",
     "november",
     "december",
-]
+)
 _ISO_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _MDY_RE = re.compile(r"\b([A-Z][a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b")
 _DMY_RE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)? ([A-Z][a-z]+),? (\d{4})\b")
@@ -158,7 +159,7 @@ def _month(text: str) -> int | None:
     if text.isdigit():
         return int(text)
     lowered = text.lower()[:3]
-    for number, month in enumerate(_MONTHS, start=1):
+    for number, month in enumerate(MONTHS, start=1):
         if month.startswith(lowered) and len(lowered) == 3:
             return number
     return None

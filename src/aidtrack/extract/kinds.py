@@ -50,20 +50,9 @@ if TYPE_CHECKING:
 MODEL_FILE = "kinds.json"
 # the types whose events have a kind, and the role whose sort of body tells most about it
 KIND_ROLES = {"support": "donor", "appeal": "target", "refusal": "actor"}
-# what sort of body a party is: relief bodies give relief, lenders lend, alliances arm or pay
-_BODIES = {
-    "UN": "relief",
-    "ICRC": "relief",
-    "WB": "lender",
-    "IMF": "lender",
-    "EIB": "lender",
-    "EBRD": "lender",
-    "IDB": "lender",
-    "NATO": "alliance",
-    "EU": "alliance",
-    "G7": "alliance",
-    "OSCE": "alliance",
-}
+# the sorts of body other than relief bodies and lenders (data/extract/actors.yaml): alliances
+# arm or pay
+_ALLIANCES = frozenset({"NATO", "EU", "G7", "OSCE"})
 
 
 @dataclass(frozen=True)
@@ -129,7 +118,7 @@ def kind_features(found: Sequence[tuple[Found, int, Sentence]]) -> dict[int, lis
         told += ["other_named"] if named - {fields["category"]} else []
         words = {f"w={t.lemma_.lower()}" for t in sentence.span if t.is_alpha}
         items = {f"it={w}" for w in str(fields.get("items") or "").lower().split() if w.isalpha()}
-        body = _BODIES.get(str(fields.get(role)), "state")
+        body = _body(sentence, str(fields.get(role)))
         out[i] = [
             "bias",
             f"rule={fields['category']}",
@@ -143,6 +132,16 @@ def kind_features(found: Sequence[tuple[Found, int, Sentence]]) -> dict[int, lis
             *sorted(items),
         ]
     return out
+
+
+def _body(sentence: Sentence, code: str) -> str:
+    """What sort of body a party is: relief bodies give relief, lenders lend, alliances arm or pay."""
+    lex = sentence.lexicon
+    if code in lex.relief_bodies:
+        return "relief"
+    if code in lex.lenders:
+        return "lender"
+    return "alliance" if code in _ALLIANCES else "state"
 
 
 def may_overrule(features: Sequence[str]) -> bool:

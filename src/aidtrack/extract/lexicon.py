@@ -115,6 +115,7 @@ class Lexicon:
     serves: dict[str, str] = field(default_factory=dict)  # organisation name -> the place it serves
     acting_for: dict[str, str] = field(default_factory=dict)  # such a name -> the body it acts for
     lenders: frozenset[str] = frozenset()  # codes whose support is money lent or granted to a state
+    relief_bodies: frozenset[str] = frozenset()  # codes whose requests and gifts naming no kind are relief
     institutions: dict[str, frozenset[str]] = field(default_factory=dict)  # "treasury" -> states with one
     firms: dict[str, str] = field(default_factory=dict)  # a well-known company's name -> its home state
     # a noun of a form of state -> the states of that form ("kingdom" -> GBR, SAU, JOR, ...)
@@ -234,6 +235,7 @@ def load_lexicon() -> Lexicon:
         serves=serves,
         acting_for=_acting_for(serves, actors.get("acting_for", {})),
         lenders=frozenset(actors.get("lenders", [])),
+        relief_bodies=frozenset(actors.get("relief_bodies", [])),
         institutions={k.lower(): frozenset(v) for k, v in actors.get("institutions", {}).items()},
         firms={str(n).lower(): code for code, ns in actors.get("firms", {}).items() for n in ns},
         state_forms={k.lower(): frozenset(v) for k, v in actors.get("state_forms", {}).items()},

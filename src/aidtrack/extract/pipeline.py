@@ -756,10 +756,6 @@ def _served_through(found: list[Found], sentence: Sentence, usual: str | None) -
     return out
 
 
-# bodies whose requests and gifts, when they name no kind, are relief: the UN's agencies and the Red Cross
-_RELIEF_BODIES = frozenset({"UN", "ICRC"})
-
-
 def _relief_kind(found: list[Found], sentence: Sentence) -> list[Found]:
     """ "The UN's aid chief asked Kuwait and the UAE to restore their contributions", "the UN's
     emergency fund released 17 million dollars for North Kivu": a request or a gift of a relief
@@ -767,11 +763,12 @@ def _relief_kind(found: list[Found], sentence: Sentence) -> list[Found]:
     a relief body asks for is humanitarian funding ("calling the gap the largest hole in our
     budget")."""
     named: list[str] | None = None  # the kinds the sentence names, read only when needed
+    relief = sentence.lexicon.relief_bodies
     out = []
     for event in found:
         fields = event.fields
-        asker = fields["type"] == "appeal" and fields.get("actor") in _RELIEF_BODIES
-        giver = fields["type"] == "support" and fields.get("donor") in _RELIEF_BODIES
+        asker = fields["type"] == "appeal" and fields.get("actor") in relief
+        giver = fields["type"] == "support" and fields.get("donor") in relief
         if (asker or giver) and named is None:
             named = sentence_categories(sentence)
         money_asked = asker and fields.get("category") == "financial"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from aidtrack.extract.articles import MONTHS
 from aidtrack.extract.clauses import (
     Sentence,
     agent_of,
@@ -459,22 +460,7 @@ def _a_day(word: Token) -> bool:
     return word.lower_ in _WEEKDAYS | _MONTHS or word.like_num
 
 
-_MONTHS = frozenset(
-    {
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    }
-)
+_MONTHS = frozenset(MONTHS)
 
 
 def _added_parties(
