@@ -63,6 +63,8 @@ TRAINING_PARTS = tuple(
         "zze",
         "zzf",
         "zzg",
+        "zzh",
+        "zzi",
     ]
 )
 # our own wire-style articles with gold events, in tests/extract (heldout3 written blind to the
@@ -86,6 +88,8 @@ BLIND_OWN_PARTS = (
     "heldout16_a",
     "heldout17_a",
     "heldout18_a",
+    "heldout19_a",
+    "heldout20_a",
 )
 OWN_PARTS = ("heldout", "heldout3", "heldout4_a", "heldout4_b", *TRAINING_PARTS, *BLIND_OWN_PARTS)
 # the parts whose errors nobody reads: estimates of quality on unseen articles

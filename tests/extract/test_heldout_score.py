@@ -174,6 +174,10 @@ SETS = {
     "heldout17_a": (15, 0.76, 0.71, 0.81),  # 0.803, 0.754, 0.860 at its end
     # blind; first run at the start of the fourteenth session (2026-12-02): 0.776, 0.748, 0.806
     "heldout18_a": (15, 0.74, 0.72, 0.77),  # 0.783, 0.761, 0.806 at its end
+    # blind; first run at the start of the fifteenth session (2026-12-02): 0.804, 0.812, 0.796
+    "heldout19_a": (15, 0.76, 0.77, 0.75),
+    # blind; first run at the start of the fifteenth session (2026-12-02): 0.843, 0.853, 0.833
+    "heldout20_a": (15, 0.80, 0.81, 0.79),
 }
 
 

@@ -58,7 +58,7 @@ _SPEAKING_FOR = frozenset(
 )
 
 
-_SEATED = frozenset(
+SEATED = frozenset(
     {
         "official",
         "government",
@@ -268,7 +268,7 @@ def _owners(token: Token) -> list[Token]:
     """Words that may refer back to whom a phrase belongs: "its" in "its government", "the
     capital" in "officials in the capital"."""
     owners = [c for c in token.children if c.dep_ == "poss"]
-    if token.lemma_.lower() in _SEATED:
+    if token.lemma_.lower() in SEATED:
         owners += [o for o in prep_objects(token, frozenset({"in"})) if o.lower_ in _STATE_NOUNS]
     return owners
 
@@ -583,7 +583,7 @@ def _name_tokens(token: Token, *, coded: bool = False) -> list[Token]:
                 t for o in child.children if not _qualified_group(o) for t in _name_tokens(o)
             )  # "for the rebel alliance")
             continue
-        if child.dep_ == "prep" and child.lower_ == "in" and token.lemma_.lower() in _SEATED:
+        if child.dep_ == "prep" and child.lower_ == "in" and token.lemma_.lower() in SEATED:
             tokens.extend(t for o in child.children for t in _name_tokens(o))  # "officials in Kyiv"
             continue
         if _introduces_members(token, child):

@@ -12,6 +12,9 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from aidtrack.extract.articles import MONTHS
+from aidtrack.extract.parties import SEATED
+
 # the repairs, in the order they run (each is added at the end of the pipeline)
 COMPONENTS = (
     "aidtrack_floating_adverb",
@@ -21,6 +24,8 @@ COMPONENTS = (
     "aidtrack_as_clause",
     "aidtrack_conjunct_subject",
     "aidtrack_aside_subject",
+    "aidtrack_seated_object",
+    "aidtrack_second_agent",
 )
 
 # "LONDON, April 15, 2025 (Wire) - ", "MADRID: ", "KYIV/WARSAW - ": where the story was filed,
@@ -398,4 +403,66 @@ def _subject_read_as_modifier(doc: Doc, word: Token) -> bool:
         and between[0].text == ","
         and all(t.is_punct or t.dep_ in ("advmod", "aux", "neg") for t in between)
         and any(t.dep_ == "advmod" for t in between)
+    )
+
+
+@Language.component("aidtrack_seated_object")
+def mend_seated_object(doc: Doc) -> Doc:
+    """ "Venezuela warned the government in Georgetown that ...": the model hangs "in <place>" on
+    the verb, so the one warned is a bare "government". Hang the place on the noun again, as in
+    "officials in Kyiv", whose state it names."""
+    for prep in doc:
+        noun = _seat_read_as_scene(doc, prep)
+        if noun is not None:
+            prep.head = noun
+    return doc
+
+
+def _seat_read_as_scene(doc: Doc, prep: Token) -> Token | None:
+    """The object just before ``prep`` ("the government", "officials") when both hang on one verb
+    and ``prep`` is "in" a capitalised place (not a month: "warned officials in March")."""
+    if prep.lower_ != "in" or prep.dep_ != "prep" or prep.i == 0:
+        return None
+    noun = doc[prep.i - 1]
+    if noun.dep_ != "dobj" or noun.head != prep.head or noun.lemma_.lower() not in SEATED:
+        return None
+    places = [c for c in prep.children if c.dep_ == "pobj"]
+    if len(places) != 1 or places[0].tag_ != "NNP" or places[0].lower_ in MONTHS:
+        return None
+    return noun
+
+
+@Language.component("aidtrack_second_agent")
+def mend_second_agent(doc: Doc) -> Doc:
+    """ "the restrictions have been lifted by Germany as well as by Britain and France": the
+    model hangs the second "by" on the verb as an agent of its own, which the rules (reading one
+    agent) never see. Join its names to the first agent's, as in "by Germany and Britain"."""
+    for verb in doc:
+        agents = [c for c in verb.children if c.dep_ == "agent" and _agent_name(c) is not None]
+        for first, second in zip(agents, agents[1:]):
+            if _joined_agents(doc, first, second):
+                name, joined = _agent_name(first), _agent_name(second)
+                assert name is not None and joined is not None
+                for word in doc[name.right_edge.i + 1 : second.i]:
+                    if word.dep_ == "cc":
+                        word.head = name
+                joined.head, joined.dep_ = name, "conj"
+                second.head, second.dep_ = joined, "case"
+    return doc
+
+
+def _agent_name(agent: Token) -> Token | None:
+    return next((c for c in agent.children if c.dep_ == "pobj"), None)
+
+
+def _joined_agents(doc: Doc, first: Token, second: Token) -> bool:
+    """Only a coordinator ("and", "or", "as well as") stands between the first agent's name and
+    the second "by" (the model may hang the coordinator on the first "by")."""
+    name = _agent_name(first)
+    assert name is not None
+    between = doc[name.right_edge.i + 1 : second.i]
+    return (
+        len(between) > 0
+        and any(t.dep_ == "cc" for t in between)
+        and all(t.dep_ in ("cc", "advmod", "punct") for t in between)
     )

@@ -497,7 +497,13 @@ def purpose_objects(token: Token) -> list[Token]:
         if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
             continue
         kept = _small_clause_subjects(clause)  # "to keep Ukraine's hospitals | running"
-        for obj in children(clause, frozenset({"dobj"})) + kept:
+        helped = [  # "to help keep the Ukrainian state running", "to help rebuild Ukraine's grid"
+            o
+            for inner in children(clause, frozenset({"xcomp"}))
+            if clause.lemma_.lower() == "help" and inner.lemma_.lower() in _PURPOSE_VERBS
+            for o in children(inner, frozenset({"dobj"})) + _small_clause_subjects(inner)
+        ]
+        for obj in children(clause, frozenset({"dobj"})) + kept + helped:
             found += _with_owners(obj)
             found += [  # "to cover salaries for the army", "the salaries of Ukraine's teachers"
                 o for p in prep_objects(obj, frozenset({"for", "of"})) for o in _with_owners(p)
@@ -998,6 +1004,7 @@ def _categories(sentence: Sentence, tokens: list[Token]) -> list[str]:
         and not _of_self(t)
         and not _dates_a_period(t)
         and not _measures_an_economy(t)
+        and not _supplies_an_army(sentence, t)
         and t.i not in negated
     ]
     priced = [t for t in tokens if _priced(sentence, t)]  # "to cover soaring electricity bills"
@@ -1012,6 +1019,18 @@ def _categories(sentence: Sentence, tokens: list[Token]) -> list[str]:
     if not found and any(_agency_named_before(sentence, t) for t in tokens):
         found = ["humanitarian"]  # "their funding to the agency", after UNRWA was named
     return found
+
+
+# goods of relief that an army runs on too: listed with weapons they supply it
+_ARMY_SUPPLIES = frozenset({"fuel"})
+
+
+def _supplies_an_army(sentence: Sentence, token: Token) -> bool:
+    """ "sought drones, ammunition and fuel from Russia": fuel listed with weapons is for the
+    army, no relief (but "food, fuel and medicine" is relief)."""
+    return token.lemma_.lower() in _ARMY_SUPPLIES and any(
+        sentence.lexicon.categories_of(c) == ["military"] for c in token.conjuncts
+    )
 
 
 # what money pays when it pays a bill or a price: "the cost of electricity", "gas bills", "the

@@ -245,6 +245,8 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
         return []  # "would like to receive jets" wants; "like" alone does not
     if _moves_bodily(verb):
         return []  # "troops pushed Russian forces back from the river": a push on the ground
+    if wanting and lemma in _DEPENDING and not children(verb, frozenset({"xcomp", "ccomp"})):
+        return []  # "relies heavily on Russia and China for aircraft": a supplier, no plea
     if wanting and _buying_turns(verb):
         return []  # "Armenia's arms purchases have turned to India": a buyer's market, no plea
     if asks_for_measures(sentence, verb):
@@ -654,6 +656,10 @@ def _wants_owned(sentence: Sentence, verb: Token) -> bool:
         for o in objects
         if any(set(actors_of(sentence, p)) - set(askers) for p in children(o, frozenset({"poss"})))
     )
+
+
+# verbs of depending on a supplier: "relies on Russia for aircraft" tells who sells, asks nothing
+_DEPENDING = frozenset({"rely", "depend"})
 
 
 def _turns_to_for(sentence: Sentence, verb: Token) -> bool:

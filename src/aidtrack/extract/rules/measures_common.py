@@ -383,14 +383,14 @@ def passes_on(token: Token) -> bool:
     )
 
 
-_KEEPING_FROM = frozenset({"block", "bar", "prevent", "stop", "forbid", "prohibit", "keep"})
+KEEPING_FROM = frozenset({"block", "bar", "prevent", "stop", "forbid", "prohibit", "keep"})
 
 
 def blocks_passing_on(sentence: Sentence, verb: Token) -> bool:
     """ "Switzerland blocked Denmark from re-exporting armoured vehicles to Ukraine": keeping
     another state from passing support on refuses that support; it is neither an export rule
     nor a sanction on the state kept from it."""
-    if verb.lemma_.lower() not in _KEEPING_FROM:
+    if verb.lemma_.lower() not in KEEPING_FROM:
         return False
     kept = [o for o in children(verb, frozenset({"dobj"})) if actors_of(sentence, o)]
     return bool(kept) and any(

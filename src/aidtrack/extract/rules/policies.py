@@ -34,6 +34,7 @@ from aidtrack.extract.rules.measures_common import (
     _MEASURES,
     _NEW,
     _SAYING,
+    KEEPING_FROM,
     _actors,
     _arms_exports,
     _combos,
@@ -42,6 +43,7 @@ from aidtrack.extract.rules.measures_common import (
     _on_exports,
     blocks_passing_on,
     ended,
+    passes_on,
     target_codes,
 )
 from aidtrack.extract.rules.sanctions import RENEWING
@@ -429,7 +431,10 @@ def _sale_deal(noun: Token) -> bool:
 
 def _standing_rule(sentence: Sentence, token: Token) -> bool:
     """ "Japan's pacifist constitution restricts it from exporting weapons", "Swiss law forbids
-    re-exports": a rule in force told in the present, not a change (unlike "a new law bans")."""
+    re-exports": a rule in force told in the present, not a change (unlike "a new law bans");
+    so is what such a rule lets be done ("the law allows arms exports to be restricted")."""
+    if token.pos_ == "VERB" and token.dep_ in ("ccomp", "xcomp") and token.tag_ in ("VB", "VBN"):
+        token = token.head
     if token.pos_ != "VERB" or token.tag_ not in ("VBZ", "VBP"):
         return False
     subject = subject_of(token)
@@ -480,6 +485,10 @@ def idioms_words(sentence: Sentence) -> frozenset[str]:
 def policy_change(sentence: Sentence, token: Token, ctx: ArticleContext) -> list[Found]:
     """ "Germany lifted its ban on weapons exports", "Japan revised its export rules"."""
     lex = sentence.lexicon
+    if _veto_on_arms_ended(sentence, token):  # "will no longer block Britain from selling jets"
+        return _policy_changes(
+            sentence, _policy_actors(sentence, token), "loosen", token, 0.7, "policy-change"
+        )
     combo = _combo_direction(sentence, token)
     if token.lemma_.lower() not in _first_words(lex) and combo is None:
         return []
@@ -533,6 +542,23 @@ def policy_change(sentence: Sentence, token: Token, ctx: ArticleContext) -> list
 
 
 _POLICY_GROUPS = ("tighten", "loosen", "neutral")
+
+
+def _veto_on_arms_ended(sentence: Sentence, verb: Token) -> bool:
+    """ "Germany will no longer block Britain from selling Eurofighters to Saudi Arabia",
+    "Berne will no longer stop buyers from passing its ammunition on": a state that stops
+    keeping another from arming someone loosens its rule (keeping it from doing so refuses
+    that support: see blocks_passing_on)."""
+    if verb.lemma_.lower() not in KEEPING_FROM or not _no_longer(verb) or is_hedged(sentence, verb):
+        return False
+    if not any(actors_of(sentence, o) for o in children(verb, frozenset({"dobj"}))):
+        return False
+    return any(
+        passes_on(t) or (t.lemma_.lower() in _GIVING_ARMS and t.dep_ == "pcomp")
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ == "from"
+        for t in p.subtree
+    )
 
 
 def _renewed_as_it_was(token: Token) -> bool:
