@@ -907,6 +907,10 @@ _CARRIERS = frozenset(
         "freighter",
         "barge",
         "van",
+        # warships that carry relief: "a navy frigate carrying tents"
+        "warship",
+        "frigate",
+        "corvette",
     }
 )
 _LOADED = frozenset(
@@ -975,6 +979,10 @@ def _loads_for_vehicles(tokens: list[Token]) -> list[Token]:
     if not carriers:
         return list(tokens)
     vehicles = {t.i: cargo for t in carriers if (cargo := _cargo(t))}
+    for t in carriers:  # "two naval ships and several transport aircraft carrying relief supplies"
+        loaded = next((vehicles[c.i] for c in t.conjuncts if c.i in vehicles), None)
+        if t.i not in vehicles and loaded is not None:
+            vehicles[t.i] = loaded
     means = {m.i for t in carriers if _means_of_carrying(t) for m in t.subtree if m.i <= t.i}
     tokens = [t for t in tokens if t.i not in means]
     if not vehicles:
@@ -988,7 +996,8 @@ def _loads_for_vehicles(tokens: list[Token]) -> list[Token]:
     }
     kept = [t for t in tokens if t.i not in dropped]
     seen = {t.i for t in kept}
-    return kept + [c for cargo in vehicles.values() for c in cargo if c.i not in seen]
+    cargoes = {c.i: c for cargo in vehicles.values() for c in cargo if c.i not in seen}
+    return kept + list(cargoes.values())
 
 
 def _categories(sentence: Sentence, tokens: list[Token]) -> list[str]:
@@ -1026,10 +1035,14 @@ _ARMY_SUPPLIES = frozenset({"fuel"})
 
 
 def _supplies_an_army(sentence: Sentence, token: Token) -> bool:
-    """ "sought drones, ammunition and fuel from Russia": fuel listed with weapons is for the
-    army, no relief (but "food, fuel and medicine" is relief)."""
-    return token.lemma_.lower() in _ARMY_SUPPLIES and any(
-        sentence.lexicon.categories_of(c) == ["military"] for c in token.conjuncts
+    """ "sought drones, ammunition and fuel from Russia", "fuel for military vehicles": fuel
+    listed with weapons or for them is for the army, no relief (but "food, fuel and medicine"
+    and "fuel for hospitals" are relief)."""
+    if token.lemma_.lower() not in _ARMY_SUPPLIES:
+        return False
+    military = sentence.lexicon.categories_of
+    return any(military(c) == ["military"] for c in token.conjuncts) or any(
+        military(t) == ["military"] for o in prep_objects(token, frozenset({"for"})) for t in o.subtree
     )
 
 

@@ -396,3 +396,21 @@ def blocks_passing_on(sentence: Sentence, verb: Token) -> bool:
     return bool(kept) and any(
         passes_on(t) for p in verb.children if p.dep_ == "prep" and p.lower_ == "from" for t in p.subtree
     )
+
+
+# what a measure "in place", "in force" or "in effect" is in: one that stands, no new act
+_STANDING = frozenset({"place", "force", "effect"})
+
+
+def in_force_since(noun: Token) -> bool:
+    """ "A UN arms embargo on Darfur, in place since 2004, ...", "the sanctions in force since
+    2014": a measure told as standing, not one imposed now."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(
+        c.dep_ == "prep"
+        and (
+            c.lower_ == "since" or c.lower_ == "in" and any(o.lemma_.lower() in _STANDING for o in c.children)
+        )
+        for c in noun.children
+    )

@@ -43,6 +43,7 @@ from aidtrack.extract.rules.measures_common import (
     _on_exports,
     blocks_passing_on,
     ended,
+    in_force_since,
     passes_on,
     target_codes,
 )
@@ -526,7 +527,7 @@ def policy_change(sentence: Sentence, token: Token, ctx: ArticleContext) -> list
         return []  # "cancelled permits for the export of ...": the permits are what changes
     if token.pos_ == "VERB" and token.dep_ == "amod" and not children(token, frozenset({"nsubj"})):
         return []  # "the banned exports": a state named, not a change told
-    if _since(token) or _dated(token) or _standing_rule(sentence, token):
+    if _since(token) or _dated(token) or _standing_rule(sentence, token) or in_force_since(token):
         return []  # "the first licence since the embargo of 2019", "invoked the 1974 arms embargo"
     if direction == "tighten" and ended(token):
         return []  # "approved the scrapping of the ban": the ending noun loosens it

@@ -34,6 +34,7 @@ from aidtrack.extract.rules.measures_common import (
     _on_exports,
     _trade_partner,
     ended,
+    in_force_since,
     target_codes,
 )
 
@@ -106,8 +107,9 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
     verb = _sanction_verb(sentence, noun)
     if verb is not None and _wanted(sentence, verb):
         return []  # "Armenia expects ... imposing sanctions on Azerbaijan": wanted, not imposed
-    if verb is None and (core or made) and _nominal_sanction(sentence, noun):
-        verb = noun  # "the United States' sanctions against Russia", "EU sanctions on Iran"
+    if verb is None and (core or made) and _nominal_sanction(sentence, noun) and not in_force_since(noun):
+        verb = noun  # "the United States' sanctions against Russia", "EU sanctions on Iran" (not
+        # "a UN arms embargo on Darfur, in place since 2004")
     if verb is None and core and (_placed_under(noun) or _put_under(noun)):
         verb = _under_verb(noun)  # "Russian banks came under Japanese sanctions"
         if verb is not None and _wanted(sentence, verb):

@@ -16,7 +16,14 @@ from aidtrack.extract.clauses import (
     subject_of,
 )
 from aidtrack.extract.lexicon import Lexicon
-from aidtrack.extract.modality import is_conditional, is_hedged, is_negated, is_past, negated_by_carrier
+from aidtrack.extract.modality import (
+    has_aux,
+    is_conditional,
+    is_hedged,
+    is_negated,
+    is_past,
+    negated_by_carrier,
+)
 from aidtrack.extract.parties import actors_of, is_state, one_of_the_group
 from aidtrack.extract.roles import (
     BUYING_VERBS,
@@ -382,6 +389,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         return []  # "has not yet delivered the tanks": still to come, no refusal
     if refused and lemma in _SELLING:
         return []  # "Japan, which does not export weapons": an export rule, not a refusal to give
+    if refused and verb.tag_ == "VBN" and has_aux(verb, frozenset({"had"})) and not _nor_will(verb):
+        return []  # "saying that it had not sent weapons to the RSF": a denial or a past told
     if refused and prep_objects(verb, frozenset({"before", "until", "till"})):
         return []  # "will not be able to deliver the jets before 2025" delays, it does not refuse
     if refused:  # "has not sent" reports less surely than "will not send"
@@ -1011,6 +1020,18 @@ def _a_sum(noun: Token) -> bool:
 
 def _on_the_table(prep: Token) -> bool:
     return any(o.lower_ == "table" for o in prep.children if o.dep_ == "pobj")
+
+
+def _nor_will(verb: Token) -> bool:
+    """ "had never provided lethal weapons ... and would not do so", "had not supplied weapons
+    ... and said it would not do so": the past refusal goes on."""
+    return any(
+        t.i > verb.i
+        and t.lemma_.lower() == "do"
+        and is_negated(t)
+        and any(c.lower_ == "so" for c in t.children)
+        for t in verb.subtree
+    )
 
 
 def _gapped_donors(sentence: Sentence, verb: Token) -> list[str]:
