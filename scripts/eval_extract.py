@@ -65,6 +65,8 @@ TRAINING_PARTS = tuple(
         "zzg",
         "zzh",
         "zzi",
+        "zzj",
+        "zzk",
     ]
 )
 # our own wire-style articles with gold events, in tests/extract (heldout3 written blind to the

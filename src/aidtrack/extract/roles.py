@@ -1014,6 +1014,7 @@ def _categories(sentence: Sentence, tokens: list[Token]) -> list[str]:
         and not _dates_a_period(t)
         and not _measures_an_economy(t)
         and not _supplies_an_army(sentence, t)
+        and not _storage_tank(t)
         and t.i not in negated
     ]
     priced = [t for t in tokens if _priced(sentence, t)]  # "to cover soaring electricity bills"
@@ -1043,6 +1044,17 @@ def _supplies_an_army(sentence: Sentence, token: Token) -> bool:
     military = sentence.lexicon.categories_of
     return any(military(c) == ["military"] for c in token.conjuncts) or any(
         military(t) == ["military"] for o in prep_objects(token, frozenset({"for"})) for t in o.subtree
+    )
+
+
+# what a tank that is no weapon holds: "water tanks", "fuel storage tanks"
+_TANK_CONTENTS = frozenset({"water", "fuel", "storage", "oil", "septic", "gas", "diesel"})
+
+
+def _storage_tank(token: Token) -> bool:
+    """ "relief goods including water tanks and sleeping mats": a tank for water is no weapon."""
+    return token.lemma_.lower() == "tank" and any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in _TANK_CONTENTS for c in token.children
     )
 
 
@@ -1091,6 +1103,24 @@ def _negated_kind(token: Token) -> list[int]:
     return []
 
 
+def _national_forces(sentence: Sentence, token: Token) -> bool:
+    """ "to train and equip Congolese forces": a state's forces trained or equipped are its
+    military (a bare "forces", "a task force" or "ties with Russian forces" say nothing)."""
+    return (
+        token.lemma_.lower() == "force"
+        and token.tag_ == "NNS"
+        and token.dep_ == "dobj"
+        and token.head.lemma_.lower() in _EQUIPPING
+        and any(c.dep_ in ("amod", "poss", "compound") and c.i in sentence.codes for c in token.children)
+    )
+
+
+# verbs whose object is a force made ready: "train and equip Congolese forces"
+_EQUIPPING = frozenset(
+    {"train", "equip", "arm", "rearm", "supply", "strengthen", "bolster", "modernise", "modernize"}
+)
+
+
 def _kinds_named(sentence: Sentence, tokens: list[Token]) -> list[str]:
     lemmas = [t.lemma_.lower() for t in sorted(tokens, key=lambda t: t.i)]
     lowers = [t.lower_ for t in tokens]
@@ -1109,7 +1139,7 @@ def _kinds_named(sentence: Sentence, tokens: list[Token]) -> list[str]:
         inside = {w for other, ws in paired.items() if other != name for w in ws}
         if (texts - inside) & words:
             found.append(name)
-    if "military" not in found and any(is_designation(t) for t in tokens):
+    if "military" not in found and any(is_designation(t) or _national_forces(sentence, t) for t in tokens):
         found.append("military")
     if (
         "financial" in found

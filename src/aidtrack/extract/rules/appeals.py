@@ -486,10 +486,24 @@ def _in_side_clause(token: Token, top: Token) -> bool:
             and not (infinitive or givers)
             or token.dep_ == "ccomp"
             and token.head != top
+            or _scene_clause(token)
         ):
             return True
         token = token.head
     return False
+
+
+# words that open a clause telling when or why, not what is asked: "after Russian missile strikes
+# knocked out power stations"
+_SCENE_MARKS = frozenset(
+    {"after", "before", "since", "because", "while", "although", "though", "when", "once", "until", "whereas"}
+)
+
+
+def _scene_clause(token: Token) -> bool:
+    return token.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _SCENE_MARKS for c in token.children
+    )
 
 
 def _buying_turns(verb: Token) -> bool:

@@ -296,7 +296,18 @@ def _arms_exports(sentence: Sentence, obj: Token) -> bool:
         )
     if lemma == "trade":  # "banned all arms trade with Israel": an export rule
         return bool(words & _ARMS)
-    return lemma == "export" and "military" in categories_in(sentence, list(obj.subtree))
+    arms = [t for t in obj.subtree if not only_related(t)]  # not "exports of weapons-related goods"
+    return lemma == "export" and "military" in categories_in(sentence, arms)
+
+
+# what a hyphen joins to a word of arms to make goods that are not arms: "weapons-related goods"
+_RELATED = frozenset({"related", "linked", "relevant", "usable", "capable", "grade"})
+
+
+def only_related(token: Token) -> bool:
+    """ "weapons-related goods", "military-linked firms": goods or bodies near arms, no arms."""
+    joined = joined_after(token)
+    return joined is not None and joined.lower_ in _RELATED
 
 
 def _late_agent(sentence: Sentence, verb: Token) -> Token | None:

@@ -44,6 +44,7 @@ from aidtrack.extract.rules.measures_common import (
     blocks_passing_on,
     ended,
     in_force_since,
+    only_related,
     passes_on,
     target_codes,
 )
@@ -637,9 +638,10 @@ def _restricts_a_country(sentence: Sentence, token: Token) -> bool:
     ]
     if not aimed or not any(c for o in aimed for c in target_codes(sentence, o)):
         return False
-    lemmas = {t.lemma_.lower() for t in sentence.span}
+    words = [t for t in sentence.span if not only_related(t)]  # "chemical weapons-related goods"
     return not (
-        lemmas & _ARMS or any(sentence.lexicon.categories_of(t) == ["military"] for t in sentence.span)
+        {t.lemma_.lower() for t in words} & _ARMS
+        or any(sentence.lexicon.categories_of(t) == ["military"] for t in words)
     )
 
 

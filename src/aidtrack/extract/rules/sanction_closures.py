@@ -83,6 +83,9 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
     elif lemma in lex.words("sanction", "closing_verbs") and (enforced := _enforcing(verb)) is not None:
         # "cut the power it sells to Niger as part of the sanctions": an act that carries sanctions out
         targets = [c for o in _destinations(objects) for c in target_codes(sentence, o)]
+        targets = targets or [  # "cut off electricity exports to the country": the state referred to
+            c for o in _destinations(objects) if o.lower_ == "country" for c in actors_of(sentence, o)
+        ]
         targets = targets or [c for o in _aimed_objects(enforced) for c in target_codes(sentence, o)]
         targets = targets or ([ctx.sanction_target] if ctx.sanction_target else [])
     elif lemma in lex.words("sanction", "closing_verbs"):
@@ -110,6 +113,11 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
                 ]
             if obj.lemma_.lower() == "export":  # "banned exports of chips to Russia": the buyer's state
                 targets += [c for o in _destinations([obj]) for c in target_codes(sentence, o)]
+            targets += [  # "closed the country's airspace to French military aircraft" (the "to"
+                c  # hung on the closed thing, not on the verb)
+                for o in prep_objects(obj, frozenset({"to"}))
+                for c in target_codes(sentence, o) or _marked_with(sentence, o)
+            ]
         targets += [
             c
             for o in prep_objects(verb, frozenset({"to", "for", "from"}))

@@ -1086,8 +1086,11 @@ def _sum_given(verb: Token) -> bool:
 def _past_modifiers(doc, i: int) -> Token:
     """The first word from ``i`` on past up to two determiners and adjectives ("an initial",
     "a further") and the words that bound a sum ("about", "up to", "nearly", "more than")."""
+    bounded = False  # after "over" or "about" comes the sum, not "the next three months"
     for _ in range(3):
-        if i + 1 < len(doc) and (doc[i].pos_ in ("DET", "ADJ") or doc[i].lower_ in _BOUNDING):
+        if i + 1 < len(doc) and doc[i].lower_ in _BOUNDING:
+            i, bounded = i + 1, True
+        elif i + 1 < len(doc) and doc[i].pos_ in ("DET", "ADJ") and not bounded:
             i += 1
     return doc[i]
 
@@ -1183,6 +1186,14 @@ def support_arrival(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
         if g.dep_ == "pobj"
     ]
     carried = _carried(things)  # "trucks carrying Egyptian aid entered Gaza": the load is the support
+    carried += [  # "an Indian navy vessel docked in Yangon carrying rations and medicines"
+        o
+        for a in children(verb, frozenset({"advcl"}))
+        if a.lemma_.lower() in _CARRYING
+        and a.tag_ == "VBG"
+        and not children(a, frozenset({"nsubj", "nsubjpass"}))
+        for o in children(a, frozenset({"dobj"})) + prep_objects(a, frozenset({"with"}))
+    ]
     things += carried
     phrase = [t for th in carried or things for t in core_phrase(th)]
     sent_from = subject.lemma_.lower() in _RESPONDERS and bool(prep_objects(subject, frozenset({"from"})))
