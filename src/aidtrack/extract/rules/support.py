@@ -213,6 +213,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         return _none_spent(sentence, verb, going)
     if made_later(verb):
         return []  # "the EU's next allocation will be announced in March": not given yet
+    if _first_meant(verb):
+        return []  # "$95 million originally earmarked for Egypt's military": moved elsewhere
     if _gives_words(sentence, verb):
         return []  # "gave no indication of new lending": words given or withheld, no support
     if on_hold(verb) or kept_halted(verb):
@@ -318,6 +320,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     if money_given:  # "In Chad, EUR 74.5 million will support ...": the giver told before
         donors = _article_giver(sentence, ctx)
     explicit = recipients_of(sentence, verb, dobj_is_recipient=lemma in DOBJ_RECIPIENT_VERBS)
+    explicit = [c for c in explicit if c not in _first_meant_for(sentence, verb)]  # "redirect $95
+    # million originally earmarked for Egypt's military to the Lebanese army": not Egypt
     explicit = [c for d in debts for c in debtors(sentence, d) if c not in donors] or explicit
     if lemma in TRANSPORT_VERBS:  # "flew food to Egypt for Gaza": the place reached is a transit
         beneficiaries = [c for o in prep_objects(verb, frozenset({"for"})) for c in actors_of(sentence, o)]
@@ -1020,6 +1024,28 @@ def _a_sum(noun: Token) -> bool:
 
 def _on_the_table(prep: Token) -> bool:
     return any(o.lower_ == "table" for o in prep.children if o.dep_ == "pobj")
+
+
+# adverbs of a purpose since given up: "originally earmarked for Egypt", "initially meant for"
+_FIRST = frozenset({"originally", "initially", "previously", "first"})
+
+
+def _first_meant(verb: Token) -> bool:
+    """A participle that tells what money was first meant for ("$95 million originally
+    earmarked for Egypt's military"): it goes elsewhere now."""
+    return verb.dep_ == "acl" and any(c.dep_ == "advmod" and c.lower_ in _FIRST for c in verb.children)
+
+
+def _first_meant_for(sentence: Sentence, verb: Token) -> list[str]:
+    """Whom the money a verb moves was first meant for ("originally earmarked for Egypt")."""
+    return [
+        c
+        for o in children(verb, frozenset({"dobj"}))
+        for a in o.subtree
+        if _first_meant(a)
+        for p in prep_objects(a, frozenset({"for"}))
+        for c in actors_of(sentence, p)
+    ]
 
 
 def _nor_will(verb: Token) -> bool:
