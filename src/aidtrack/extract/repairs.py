@@ -26,6 +26,7 @@ COMPONENTS = (
     "aidtrack_aside_subject",
     "aidtrack_seated_object",
     "aidtrack_second_agent",
+    "aidtrack_headline_verbs",
 )
 
 # "LONDON, April 15, 2025 (Wire) - ", "MADRID: ", "KYIV/WARSAW - ": where the story was filed,
@@ -466,3 +467,43 @@ def _joined_agents(doc: Doc, first: Token, second: Token) -> bool:
         and any(t.dep_ == "cc" for t in between)
         and all(t.dep_ in ("cc", "advmod", "punct") for t in between)
     )
+
+
+@Language.component("aidtrack_headline_verbs")
+def mend_headline_verbs(doc: Doc) -> Doc:
+    """ "China sanctions U.S. defence firms, warns Washington over Taiwan aid": in a headline's
+    chain of verbs the model reads the first verb as the subject of the second and the second's
+    object as its subject. Make the second verb a conjunct of the first, sharing its subject."""
+    for first in doc:
+        second = _verb_read_as_subject(doc, first)
+        if second is not None:
+            misread = next(c for c in second.children if c.dep_ == "nsubj" and c.i > second.i)
+            first.head, first.dep_ = first, "ROOT"
+            second.head, second.dep_ = first, "conj"
+            misread.dep_ = "dobj"
+    return doc
+
+
+# verbs of saying whose subject follows them after a quote: "..., says Lavrov"
+_SAYING = frozenset({"say", "tell", "add", "claim", "report", "state", "insist", "write", "announce"})
+
+
+def _verb_read_as_subject(doc: Doc, first: Token) -> Token | None:
+    """The verb after a comma whose subject (or clause) ``first`` (itself a verb with a subject
+    of its own before it) was read to be, while its own object stands after it as a subject."""
+    second = first.head
+    if (
+        first.dep_ not in ("nsubj", "ccomp")
+        or first.tag_ not in ("VBZ", "VBD")
+        or second.tag_ not in ("VBZ", "VBD")
+    ):
+        return None
+    if second.lemma_.lower() in _SAYING:
+        return None  # "Russia bans the officials, says Lavrov": the speaker follows the verb
+    if not first.i < second.i or doc[second.i - 1].text != ",":
+        return None
+    if not any(c.dep_ == "nsubj" and c.i < first.i for c in first.children):
+        return None
+    if not any(c.dep_ == "nsubj" and c.i > second.i for c in second.children):
+        return None
+    return second

@@ -272,6 +272,22 @@ def _change_made(lex: Lexicon, noun: Token) -> bool:
     )
 
 
+# nouns of looking into a rule before changing it: what a verb of ordering or launching starts
+_REVIEWS = frozenset(
+    {
+        "review",
+        "study",
+        "assessment",
+        "evaluation",
+        "audit",
+        "inquiry",
+        "investigation",
+        "consultation",
+        "examination",
+    }
+)
+
+
 def _combo_direction(sentence: Sentence, token: Token) -> str | None:
     """A verb of a class acting on a noun of a class in its object phrase, or a permission
     idiom ("gave the green light to Estonia to send")."""
@@ -299,6 +315,8 @@ def _combo_direction(sentence: Sentence, token: Token) -> str | None:
         words.add("sale")  # "froze a contract to sell bombs to Riyadh": one arms deal
     if words & sentence.lexicon.words("policy_change", "party_nouns"):
         return None
+    if any(o.lemma_.lower() in _REVIEWS for o in children(token, frozenset({"dobj", "nsubjpass"}))):
+        return None  # "ordered a review of the gas licence": a look, no change yet
     if words & _FUNDING and not words & (_TRANSFERS - {"delivery", "supply", "transfer"}):
         return None  # "lifted its freeze on aid to UNRWA", "the hold on military aid": support resumed
     heads = {o.lemma_.lower() for o in children(token, frozenset({"dobj", "nsubjpass"})) if o in objects}
