@@ -67,6 +67,8 @@ TRAINING_PARTS = tuple(
         "zzi",
         "zzj",
         "zzk",
+        "zzl",
+        "zzm",
     ]
 )
 # our own wire-style articles with gold events, in tests/extract (heldout3 written blind to the

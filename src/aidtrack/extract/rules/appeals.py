@@ -45,6 +45,7 @@ from aidtrack.extract.rules.common import (
     _refusal_actors,
     _refusal_phrase,
     _sayers,
+    _scene_clause,
     anchored_on,
 )
 from aidtrack.extract.rules.measures_common import _WEEKDAYS
@@ -316,6 +317,9 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
         targets = _met_by(sentence, actors[0]) or _asked_before(ctx, actors[0])  # before, or of the
         targets = targets or [t for t in [ctx.main_other(actors[0])] if t]  # article's giver
     tokens = [t for c in _asked_parts(verb) for t in c.subtree if not _in_side_clause(t, c)]
+    told = [t for c in _asked_parts(verb) if not _scene_clause(c) for t in c.subtree if t in tokens]
+    if categories_in(sentence, told):  # ", arguing that generators alone could not ...": a reason
+        tokens = told  # beside the plea names no kind asked for, unless the plea names none itself
     if _asks_to_stop(sentence, verb) or _asks_to_speak(sentence, verb) or _asks_a_question(verb):
         return []
     if _asks_to_lift_sanctions(verb):
@@ -491,19 +495,6 @@ def _in_side_clause(token: Token, top: Token) -> bool:
             return True
         token = token.head
     return False
-
-
-# words that open a clause telling when or why, not what is asked: "after Russian missile strikes
-# knocked out power stations"
-_SCENE_MARKS = frozenset(
-    {"after", "before", "since", "because", "while", "although", "though", "when", "once", "until", "whereas"}
-)
-
-
-def _scene_clause(token: Token) -> bool:
-    return token.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in _SCENE_MARKS for c in token.children
-    )
 
 
 def _buying_turns(verb: Token) -> bool:

@@ -705,6 +705,30 @@ def _own_act(clause: Token) -> bool:
     )
 
 
+# words that open a clause telling when or why, not what is asked: "after Russian missile strikes
+# knocked out power stations"
+_SCENE_MARKS = frozenset(
+    {"after", "before", "since", "because", "while", "although", "though", "when", "once", "until", "whereas"}
+)
+
+
+# verbs of a reason given beside a plea: "pressed Tokyo to send air defence, arguing that
+# generators alone could not keep the lights on"
+_ARGUING = frozenset(
+    {"argue", "say", "warn", "note", "insist", "explain", "add", "stress", "cite", "complain"}
+)
+
+
+def _scene_clause(token: Token) -> bool:
+    """A clause of when or why beside what is asked: "after Russian strikes knocked out the
+    grid", ", arguing that generators alone could not keep the lights on"."""
+    if token.dep_ != "advcl":
+        return False
+    return any(c.dep_ == "mark" and c.lower_ in _SCENE_MARKS for c in token.children) or (
+        token.tag_ == "VBG" and token.lemma_.lower() in _ARGUING
+    )
+
+
 def _comment_clause(clause: Token) -> bool:
     """ "..., which means they use it to target military goals": a comment on what was said."""
     return clause.dep_ in ("ccomp", "advcl", "parataxis") and any(
