@@ -1007,7 +1007,19 @@ def _context(
         ctx.default_recipient = ctx.recipients_ranked[0]
     if categories:
         ctx.default_category = categories.most_common(1)[0][0]
+    if not (given_to or recipients) and ctx.default_category == "humanitarian":
+        ctx.default_recipient = _told_most(ctx.actor_counts)  # no "to" or "for" anywhere: "China
+        # sent rescue teams" in a story of relief for Myanmar's quake is relief for Myanmar
     return ctx
+
+
+def _told_most(counts: dict[str, int]) -> str | None:
+    """The state an article names most often, by a clear lead (at least three times, and more
+    than any other): where a story of relief is when no "to" or "for" names a receiver."""
+    ranked = sorted(((n, c) for c, n in counts.items() if is_state(c)), reverse=True)
+    if not ranked or ranked[0][0] < 3 or len(ranked) > 1 and ranked[1][0] >= ranked[0][0]:
+        return None
+    return ranked[0][1]
 
 
 # words whose "to" / "for" names no receiver: "cuts to USAID", "according to Kyiv", "the envoy to

@@ -742,15 +742,25 @@ def _trained_abroad(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
 
 def _funders_of_giver(sentence: Sentence, verb: Token) -> list[str]:
     """ "The Czech initiative, funded by Denmark and the Netherlands, has delivered shells":
-    those who pay for a giving scheme give through it."""
+    those who pay for a giving scheme, or for what is sent, give through it."""
     subject = subject_of(verb)
-    if subject is None or subject.lemma_.lower() not in _GIVING_GROUPS:
-        return []
+    holders = [subject] if subject is not None and subject.lemma_.lower() in _GIVING_GROUPS else []
+    # "The shells, paid for by Denmark, were delivered to Ukraine": the payer gives what is sent
+    holders += children(verb, frozenset({"nsubjpass", "dobj"}))
     found: list[str] = []
-    for acl in children(subject, frozenset({"acl"})):
-        if acl.lemma_.lower() in ("fund", "finance", "back", "bankroll", "pay", "support"):
-            found += [c for c in _passive_agents(sentence, acl) if c not in found]
+    for holder in holders:
+        for acl in children(holder, frozenset({"acl"})):
+            if acl.lemma_.lower() in ("fund", "finance", "back", "bankroll", "pay", "support"):
+                if any(t.lemma_.lower() in _MONEY_SOURCES for t in acl.subtree if t.dep_ == "pobj"):
+                    continue  # "financed by immobilised Russian assets": a source, no payer
+                found += [c for c in _passive_agents(sentence, acl) if c not in found]
     return found
+
+
+# what money comes out of, not who pays it: "a loan financed by windfall profits on Russian assets"
+_MONEY_SOURCES = frozenset(
+    {"asset", "profit", "revenue", "proceeds", "interest", "income", "reserve", "fund"}
+)
 
 
 def _announcing_giver(sentence: Sentence, verb: Token) -> list[str]:
@@ -1180,6 +1190,18 @@ _ARRIVING = frozenset({"arrive", "reach", "enter", "land", "dock", "berth"})
 _CARRYING = frozenset({"carry", "transport", "bring", "deliver", "contain", "load", "haul", "ferry"})
 
 
+def _of_objects(noun: Token, depth: int = 2) -> list[Token]:
+    """The nouns a noun measures or holds, through "of" ("a shipment of 10,000 tons of sorghum")."""
+    found = [
+        g
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+    return found + [n for g in found for n in _of_objects(g, depth - 1)] if depth > 1 else found
+
+
 def _carried(vehicles: list[Token]) -> list[Token]:
     """What trucks, planes or ships carry: "trucks carrying Egyptian aid", "a plane loaded
     with medicine"."""
@@ -1204,13 +1226,7 @@ def support_arrival(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
         return []
     if subject.lemma_.lower() in sentence.lexicon.words("appeal", "nouns"):
         return []  # "the request from Kyiv reached Ottawa": a plea arrives, not support
-    things = [subject] + [
-        g
-        for p in subject.children
-        if p.dep_ == "prep" and p.lower_ == "of"
-        for g in p.children
-        if g.dep_ == "pobj"
-    ]
+    things = [subject, *_of_objects(subject)]  # "a shipment of 10,000 tons of sorghum paid for by"
     carried = _carried(things)  # "trucks carrying Egyptian aid entered Gaza": the load is the support
     carried += [  # "an Indian navy vessel docked in Yangon carrying rations and medicines"
         o
