@@ -324,10 +324,17 @@ def _names() -> frozenset[str]:
     return frozenset(name for name in load_lexicon().names if " " not in name)
 
 
+# a web page's links to other stories, copied with the text: "Related: UK aid to Gaza", "Read
+# more: ...". They tell no event of this story.
+_LINK_LINE_RE = re.compile(
+    r"\s*(?:related|read more|also read|read also|see also|more on this story)\s*[:|–—-]", re.IGNORECASE
+)
+
+
 def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
     for match in _PARAGRAPH_RE.finditer(text):
         para = match.group()
-        if para.strip():
+        if para.strip() and not _LINK_LINE_RE.match(para):
             for offset in range(0, len(para), MAX_PARAGRAPH):
                 yield match.start() + offset, para[offset : offset + MAX_PARAGRAPH]
 
@@ -423,6 +430,8 @@ def _analyse(
     per_sentence: list[tuple[int, Sentence, list[Found]]] = []
     previous: str | None = None
     filed = _filed_from(found, mentions)  # "TOKYO - The government said ..."
+    if ctx.default_recipient is None and ctx.default_category == "humanitarian" and not ctx.recipients_ranked:
+        ctx.default_recipient = filed  # "MANDALAY, Myanmar - ... Thailand sent rescue teams"
     last_state: str | None = filed
     last_place: str | None = filed
     owned_nouns: dict[str, str] = {}

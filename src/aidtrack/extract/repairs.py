@@ -29,10 +29,11 @@ COMPONENTS = (
     "aidtrack_headline_verbs",
 )
 
-# "LONDON, April 15, 2025 (Wire) - ", "MADRID: ", "KYIV/WARSAW - ": where the story was filed,
-# not who acted
+# "LONDON, April 15, 2025 (Wire) - ", "MADRID: ", "KYIV/WARSAW - ", "ADEN, Yemen (AP) — ",
+# "MANDALAY, Myanmar, Dec 29 - ": where the story was filed, not who acted
 DATELINE_RE = re.compile(
-    r"^[A-Z][A-Z .'’/-]+(?:, [A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?)?(?: \([^)]*\))?(?: [-–—] |: )"
+    r"^[A-Z][A-Z .'’/-]+(?:, [A-Z][a-z]+(?:[ -][A-Z][a-z]+)*(?=[,( ]))?"
+    r"(?:, [A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?)?(?: \([^)]*\))?(?: [-–—] |: )"
 )
 
 
