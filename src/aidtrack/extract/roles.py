@@ -888,7 +888,7 @@ def _helped(token: Token) -> bool:
 
 
 # vehicles whose cargo, when named, says the kind of support ("planes loaded with food")
-_CARRIERS = frozenset(
+CARRIERS = frozenset(
     {
         "plane",
         "aircraft",
@@ -938,7 +938,7 @@ _LOADED = frozenset(
 def _cargo(vehicle: Token) -> list[Token]:
     """What a vehicle carries: "planes loaded with medicine", "trucks full of flour", "a ship
     carrying tents", "a convoy with food"."""
-    if vehicle.lemma_.lower() not in _CARRIERS:
+    if vehicle.lemma_.lower() not in CARRIERS:
         return []
     found = [
         o
@@ -964,7 +964,7 @@ def _means_of_carrying(token: Token) -> bool:
     """ "relief supplies flown in on air force planes": the vehicle carries, it is not given."""
     prep = token.head
     return (
-        token.lemma_.lower() in _CARRIERS
+        token.lemma_.lower() in CARRIERS
         and token.dep_ == "pobj"
         and prep.lower_ in _BY_MEANS
         and prep.head.lemma_.lower() in _MOVING
@@ -975,7 +975,7 @@ def _loads_for_vehicles(tokens: list[Token]) -> list[Token]:
     """The tokens with each loaded vehicle (and its own modifiers) given way to its cargo:
     "two military planes loaded with food" names food, not planes; a vehicle that only carries
     ("on air force planes") is left out."""
-    carriers = [t for t in tokens if t.lemma_.lower() in _CARRIERS]  # the cheap test first
+    carriers = [t for t in tokens if t.lemma_.lower() in CARRIERS]  # the cheap test first
     if not carriers:
         return list(tokens)
     vehicles = {t.i: cargo for t in carriers if (cargo := _cargo(t))}

@@ -52,6 +52,12 @@ _SAME_NOUNS: dict[str, frozenset[str] | None] = {
     "position": frozenset({"refusal", "policy_change"}),
     "stance": frozenset({"refusal", "policy_change"}),
     "line": frozenset({"refusal", "policy_change"}),
+    # halts of giving or of exports: "Canada and Australia announced similar pauses"
+    "pause": frozenset({"refusal", "policy_change"}),
+    "suspension": frozenset({"refusal", "policy_change"}),
+    "halt": frozenset({"refusal", "policy_change"}),
+    "freeze": frozenset({"refusal", "sanction"}),
+    "cut": frozenset({"refusal"}),
     "step": None,
     "decision": None,
     "move": None,

@@ -27,6 +27,7 @@ from aidtrack.extract.modality import (
 from aidtrack.extract.parties import actors_of, is_state, one_of_the_group
 from aidtrack.extract.roles import (
     BUYING_VERBS,
+    CARRIERS,
     DOBJ_RECIPIENT_VERBS,
     INSTRUMENTS,
     MAKING,
@@ -361,6 +362,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         sentence, objects, ctx, allow_default=True, sentence_wide=has_money(objects)
     )  # "the EU's initial 5.5 million euros in humanitarian aid ...; Germany added 5 million euros"
     cats = purpose_categories(sentence, verb, objects, cats) if not cat_default else cats
+    if cats == ["military"] and ctx.default_category == "humanitarian" and _vehicles_only(verb):
+        cats = ["humanitarian"]  # "India has sent five aircraft and two navy ships" in a story of relief
     if cat_default and has_money(objects) and not money_subject:
         told = purpose_kinds(sentence, verb, objects)  # "a further $100 million to help pay pensions"
         told = told or _kind_of_total(sentence, verb)  # "which brought its humanitarian funding to"
@@ -1056,6 +1059,13 @@ def _first_meant_for(sentence: Sentence, verb: Token) -> list[str]:
         for p in prep_objects(a, frozenset({"for"}))
         for c in actors_of(sentence, p)
     ]
+
+
+def _vehicles_only(verb: Token) -> bool:
+    """What a verb sends is only craft that carry ("five aircraft and two navy ships"), with no
+    load named: their kind is the story's, not that of the navy that sails them."""
+    sent = [o for d in children(verb, frozenset({"dobj"})) for o in [d, *d.conjuncts]]
+    return bool(sent) and all(o.lemma_.lower() in CARRIERS and not _carried([o]) for o in sent)
 
 
 def _nor_will(verb: Token) -> bool:
