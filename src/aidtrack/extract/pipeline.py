@@ -424,6 +424,7 @@ def _analyse(
     known: dict[str, str] = {}  # offices titles gave people, for later mentions by surname
     memory = ArticleMemory()  # offices and people named with their state, for later mentions
     found = [finder.find(doc, on=on, known=known, soft=soft, memory=memory) for _, doc in parsed]
+    found = [_brussels_beside_belgium(doc, codes) for (_, doc), codes in zip(parsed, found)]
     mentions = [_without_dateline(doc, codes) for (_, doc), codes in zip(parsed, found)]
     speakers = [_paragraph_speaker(lexicon, doc, codes) for (_, doc), codes in zip(parsed, mentions)]
     ctx = _context(lexicon, parsed, mentions, speakers)
@@ -581,6 +582,14 @@ def _filed_from(found: list[dict[int, str]], mentions: list[dict[int, str]]) -> 
         if dropped:
             return dropped[0]
     return None
+
+
+def _brussels_beside_belgium(doc: Doc, codes: dict[int, str]) -> dict[int, str]:
+    """ "Rwanda warned Belgium that it would cut ties if Brussels kept lobbying": in a paragraph
+    that names Belgium, "Brussels" is Belgium's government, not the EU's."""
+    if "BEL" not in codes.values():
+        return codes
+    return {i: "BEL" if c == "EU" and doc[i].text == "Brussels" else c for i, c in codes.items()}
 
 
 def _without_dateline(doc: Doc, codes: dict[int, str]) -> dict[int, str]:
