@@ -27,6 +27,8 @@ COMPONENTS = (
     "aidtrack_seated_object",
     "aidtrack_second_agent",
     "aidtrack_headline_verbs",
+    "aidtrack_named_crossing",
+    "aidtrack_aid_compound",
 )
 
 # "LONDON, April 15, 2025 (Wire) - ", "MADRID: ", "KYIV/WARSAW - ", "ADEN, Yemen (AP) — ",
@@ -508,3 +510,66 @@ def _verb_read_as_subject(doc: Doc, first: Token) -> Token | None:
     if not any(c.dep_ == "nsubj" and c.i > second.i for c in second.children):
         return None
     return second
+
+
+@Language.component("aidtrack_named_crossing")
+def mend_named_crossing(doc: Doc) -> Doc:
+    """ "Israel closed the Kerem Shalom crossing to aid trucks": the model reads "crossing" as a
+    verb of its own after the name, so the name is what was closed. Make "the <name> crossing"
+    one noun phrase again, the crossing its head."""
+    for word in doc:
+        name = _name_before_crossing(doc, word)
+        if name is not None:
+            word.tag_, word.pos_, word.lemma_ = "NN", "NOUN", "crossing"
+            word.head, word.dep_ = name.head, name.dep_
+            for child in list(name.children):
+                if child.dep_ == "det":
+                    child.head = word
+            name.head, name.dep_ = word, "compound"
+    return doc
+
+
+def _name_before_crossing(doc: Doc, word: Token) -> Token | None:
+    """The name ("Shalom" of "the Kerem Shalom crossing") a "crossing" read as a verb follows."""
+    if word.lower_ != "crossing" or word.pos_ != "VERB" or word.i == 0:
+        return None
+    name = doc[word.i - 1]
+    if name.pos_ != "PROPN" or name.dep_ not in ("dobj", "pobj", "nsubj", "nsubjpass"):
+        return None
+    if word.head != name.head or not any(c.dep_ == "det" for c in name.children):
+        return None
+    return name
+
+
+# who and what carries relief: "to aid trucks" names them, it is no "to aid" of a purpose
+_RELIEF_BEARERS = frozenset(
+    {"truck", "lorry", "convoy", "flight", "shipment", "ship", "worker", "agency", "group", "delivery"}
+)
+
+
+@Language.component("aidtrack_aid_compound")
+def mend_aid_compound(doc: Doc) -> Doc:
+    """ "Israel closed the Zikim crossing to aid trucks": the model reads "to aid" as an
+    infinitive whose object is the trucks. Read "to" as the preposition and "aid trucks" as its
+    object, as in "closed the crossing to relief convoys"."""
+    for aid in doc:
+        bearer = _bearer_read_as_object(aid)
+        if bearer is None:
+            continue
+        to = next(c for c in aid.children if c.dep_ == "aux")
+        governor = aid.head
+        to.head, to.dep_, to.tag_, to.pos_ = governor, "prep", "IN", "ADP"
+        bearer.head, bearer.dep_ = to, "pobj"
+        for child in [c for c in aid.children if c != to]:
+            child.head = governor
+        aid.head, aid.dep_, aid.tag_, aid.pos_ = bearer, "compound", "NN", "NOUN"
+    return doc
+
+
+def _bearer_read_as_object(aid: Token) -> Token | None:
+    if aid.lower_ != "aid" or aid.pos_ != "VERB" or aid.head == aid:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" and c.i == aid.i - 1 for c in aid.children):
+        return None
+    bearer = next((c for c in aid.children if c.dep_ == "dobj" and c.i == aid.i + 1), None)
+    return bearer if bearer is not None and bearer.lemma_.lower() in _RELIEF_BEARERS else None
