@@ -65,12 +65,13 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
         return []  # "barred Poland from re-exporting howitzers to Ukraine" refuses them
     if is_passive(verb) and _misread_main(verb) is None:
         return _closed_by(sentence, verb, ctx)
-    objects = children(verb, frozenset({"dobj"})) or _misread_object(verb)
+    objects = children(verb, frozenset({"dobj"})) or _misread_object(verb) or _kept_closed(verb)
     if _aid_shut_out(sentence, verb, objects):  # "shut the Rafah crossing to aid trucks": no sanction
         if is_hedged(sentence, verb) or _conditional(verb):
             return []
+        keeper = verb.head if _kept_closed(verb) else verb  # "has kept the crossing closed": its subject
         return _refusals(
-            _actors(sentence, verb), ["humanitarian"], [], verb, 0.6, rule="refusal-aid-shut-out"
+            _actors(sentence, keeper), ["humanitarian"], [], verb, 0.6, rule="refusal-aid-shut-out"
         )
     targets: list[str] = []
     banned = _entry_ban(sentence, verb, objects)
@@ -167,6 +168,13 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
     if found and any(_all_trade(o) for o in objects):  # "halting all trade with Israel": an embargo,
         found += _policy_changes(sentence, actors, "tighten", verb, 0.7, "policy-trade-halt")  # also a rule
     return found
+
+
+def _kept_closed(verb: Token) -> list[Token]:
+    """ "would keep the Adre crossing closed to UN convoys": what a verb of keeping holds shut."""
+    if verb.dep_ not in ("oprd", "xcomp", "ccomp") or verb.head.lemma_.lower() not in ("keep", "leave", "hold"):
+        return []
+    return children(verb.head, frozenset({"dobj"}))
 
 
 # the phrases by which an act carries sanctions out: "as part of", "in line with", "under"
