@@ -172,7 +172,11 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
 
 def _kept_closed(verb: Token) -> list[Token]:
     """ "would keep the Adre crossing closed to UN convoys": what a verb of keeping holds shut."""
-    if verb.dep_ not in ("oprd", "xcomp", "ccomp") or verb.head.lemma_.lower() not in ("keep", "leave", "hold"):
+    if verb.dep_ not in ("oprd", "xcomp", "ccomp") or verb.head.lemma_.lower() not in (
+        "keep",
+        "leave",
+        "hold",
+    ):
         return []
     return children(verb.head, frozenset({"dobj"}))
 
