@@ -25,7 +25,8 @@ ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
 SPLIT = ROOT / "tests" / "extract" / "train_split.json"
 # our own articles by other authors that train the learned scorer (scored once before any rule
-# was written from them; the misses of zg to zl, zr and zs were read for rules after that first run)
+# was written from them; the misses of zg to zl, zr, zs and most later sets, zze to zzm among them,
+# were read for rules after that first run)
 TRAINING_PARTS = tuple(
     f"train_own_{k}"
     for k in [

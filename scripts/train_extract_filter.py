@@ -9,7 +9,7 @@ tests/extract/train_split.json), ../shared/eval/dev, our own news-style articles
 by other authors (tests/extract/heldout4_a and _b, whose misses were read while
 writing rules, and the tests/extract/train_own_* sets of scripts/eval_extract.py's
 TRAINING_PARTS, scored once before any rule was written from them (the misses of zg to zl
-were read for rules after that first run); the blind sets of
+and of most later sets were read for rules after that first run); the blind sets of
 scripts/eval_extract.py, BLIND_PARTS, never train), and our own sentences (every
 tests/extract/constructions*.yaml, tests/extract/scorer_sentences.yaml and the
 cases of tests/extract/test_patterns.py and test_mechanisms.py; the latter name
