@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from aidtrack.extract.articles import MONTHS
 from aidtrack.extract.parties import SEATED
@@ -442,16 +442,16 @@ def mend_second_agent(doc: Doc) -> Doc:
     model hangs the second "by" on the verb as an agent of its own, which the rules (reading one
     agent) never see. Join its names to the first agent's, as in "by Germany and Britain"."""
     for verb in doc:
-        agents = [c for c in verb.children if c.dep_ == "agent" and _agent_name(c) is not None]
-        for first, second in zip(agents, agents[1:]):
-            if _joined_agents(doc, first, second):
-                name, joined = _agent_name(first), _agent_name(second)
-                assert name is not None and joined is not None
-                for word in doc[name.right_edge.i + 1 : second.i]:
-                    if word.dep_ == "cc":
-                        word.head = name
-                joined.head, joined.dep_ = name, "conj"
-                second.head, second.dep_ = joined, "case"
+        named = [(c, n) for c in verb.children if c.dep_ == "agent" and (n := _agent_name(c)) is not None]
+        for (_, name), (second, joined) in zip(named, named[1:]):
+            between = doc[name.right_edge.i + 1 : second.i]
+            if not _only_coordinator(between):
+                continue
+            for word in between:
+                if word.dep_ == "cc":
+                    word.head = name
+            joined.head, joined.dep_ = name, "conj"
+            second.head, second.dep_ = joined, "case"
     return doc
 
 
@@ -459,12 +459,9 @@ def _agent_name(agent: Token) -> Token | None:
     return next((c for c in agent.children if c.dep_ == "pobj"), None)
 
 
-def _joined_agents(doc: Doc, first: Token, second: Token) -> bool:
+def _only_coordinator(between: Span) -> bool:
     """Only a coordinator ("and", "or", "as well as") stands between the first agent's name and
     the second "by" (the model may hang the coordinator on the first "by")."""
-    name = _agent_name(first)
-    assert name is not None
-    between = doc[name.right_edge.i + 1 : second.i]
     return (
         len(between) > 0
         and any(t.dep_ == "cc" for t in between)
@@ -487,8 +484,11 @@ def mend_headline_verbs(doc: Doc) -> Doc:
     return doc
 
 
-# verbs of saying whose subject follows them after a quote: "..., says Lavrov"
-_SAYING = frozenset({"say", "tell", "add", "claim", "report", "state", "insist", "write", "announce"})
+# verbs of saying whose speaker may follow them after what is said ("..., says Lavrov"); not all
+# verbs of reporting: "Japan sanctions Russian banks, pledges aid" is a headline's chain
+_SAID_BEFORE_SPEAKER = frozenset(
+    {"say", "tell", "add", "claim", "report", "state", "insist", "write", "announce"}
+)
 
 
 def _verb_read_as_subject(doc: Doc, first: Token) -> Token | None:
@@ -501,7 +501,7 @@ def _verb_read_as_subject(doc: Doc, first: Token) -> Token | None:
         or second.tag_ not in ("VBZ", "VBD")
     ):
         return None
-    if second.lemma_.lower() in _SAYING:
+    if second.lemma_.lower() in _SAID_BEFORE_SPEAKER:
         return None  # "Russia bans the officials, says Lavrov": the speaker follows the verb
     if not first.i < second.i or doc[second.i - 1].text != ",":
         return None
