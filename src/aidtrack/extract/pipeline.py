@@ -431,8 +431,10 @@ def _analyse(
     per_sentence: list[tuple[int, Sentence, list[Found]]] = []
     previous: str | None = None
     filed = _filed_from(found, mentions)  # "TOKYO - The government said ..."
-    if ctx.default_recipient is None and ctx.default_category == "humanitarian" and not ctx.recipients_ranked:
-        ctx.default_recipient = filed  # "MANDALAY, Myanmar - ... Thailand sent rescue teams"
+    if ctx.default_recipient is None and ctx.default_category == "humanitarian":
+        # no "to" or "for" anywhere: "China sent rescue teams" in a story of relief for Myanmar's
+        # quake is relief for Myanmar, the state the story names most or was filed from
+        ctx.default_recipient = _told_most(ctx.actor_counts) or filed
     last_state: str | None = filed
     last_place: str | None = filed
     owned_nouns: dict[str, str] = {}
@@ -1025,9 +1027,6 @@ def _context(
         ctx.default_recipient = ctx.recipients_ranked[0]
     if categories:
         ctx.default_category = categories.most_common(1)[0][0]
-    if not (given_to or recipients) and ctx.default_category == "humanitarian":
-        ctx.default_recipient = _told_most(ctx.actor_counts)  # no "to" or "for" anywhere: "China
-        # sent rescue teams" in a story of relief for Myanmar's quake is relief for Myanmar
     return ctx
 
 

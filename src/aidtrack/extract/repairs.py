@@ -8,6 +8,7 @@ learned scorer read the same mended tree.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -134,6 +135,15 @@ _SUM_PREPS = frozenset({"in"})
 _AFTER_BRACKETS_RE = re.compile(r"\)\s*in\b", re.IGNORECASE)
 
 
+def _rehang_preps(doc: Doc, misread: Callable[[Doc, Token], Token | None]) -> Doc:
+    """Hang each preposition the model hung on the verb on the noun ``misread`` finds for it."""
+    for prep in doc:
+        noun = misread(doc, prep)
+        if noun is not None:
+            prep.head = noun
+    return doc
+
+
 @Language.component("aidtrack_sum_after_brackets")
 def mend_sum_after_brackets(doc: Doc) -> Doc:
     """ "announced 10 million pounds (about $12.6 million) in new humanitarian aid": after the
@@ -141,11 +151,7 @@ def mend_sum_after_brackets(doc: Doc) -> Doc:
     of nothing. Hang it on the sum again, as without the brackets."""
     if not _AFTER_BRACKETS_RE.search(doc.text):
         return doc
-    for prep in doc:
-        total = _sum_before_brackets(doc, prep)
-        if total is not None:
-            prep.head = total
-    return doc
+    return _rehang_preps(doc, _sum_before_brackets)
 
 
 def _sum_before_brackets(doc: Doc, prep: Token) -> Token | None:
@@ -415,11 +421,7 @@ def mend_seated_object(doc: Doc) -> Doc:
     """ "Venezuela warned the government in Georgetown that ...": the model hangs "in <place>" on
     the verb, so the one warned is a bare "government". Hang the place on the noun again, as in
     "officials in Kyiv", whose state it names."""
-    for prep in doc:
-        noun = _seat_read_as_scene(doc, prep)
-        if noun is not None:
-            prep.head = noun
-    return doc
+    return _rehang_preps(doc, _seat_read_as_scene)
 
 
 def _seat_read_as_scene(doc: Doc, prep: Token) -> Token | None:

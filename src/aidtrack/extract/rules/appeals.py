@@ -316,8 +316,10 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
     if unnamed and len(actors) == 1:  # "Kyiv asked for the missiles": of whom it met or asked
         targets = _met_by(sentence, actors[0]) or _asked_before(ctx, actors[0])  # before, or of the
         targets = targets or [t for t in [ctx.main_other(actors[0])] if t]  # article's giver
-    tokens = [t for c in _asked_parts(verb) for t in c.subtree if not _in_side_clause(t, c)]
-    told = [t for c in _asked_parts(verb) if not _scene_clause(c) for t in c.subtree if t in tokens]
+    parts = _asked_parts(verb)
+    tokens = [t for c in parts for t in c.subtree if not _in_side_clause(t, c)]
+    kept = {t.i for t in tokens}
+    told = [t for c in parts if not _scene_clause(c) for t in c.subtree if t.i in kept]
     if categories_in(sentence, told):  # ", arguing that generators alone could not ...": a reason
         tokens = told  # beside the plea names no kind asked for, unless the plea names none itself
     if _asks_to_stop(sentence, verb) or _asks_to_speak(sentence, verb) or _asks_a_question(verb):

@@ -1202,13 +1202,7 @@ _CARRYING = frozenset({"carry", "transport", "bring", "deliver", "contain", "loa
 
 def _of_objects(noun: Token, depth: int = 2) -> list[Token]:
     """The nouns a noun measures or holds, through "of" ("a shipment of 10,000 tons of sorghum")."""
-    found = [
-        g
-        for p in noun.children
-        if p.dep_ == "prep" and p.lower_ == "of"
-        for g in p.children
-        if g.dep_ == "pobj"
-    ]
+    found = prep_objects(noun, frozenset({"of"}))
     return found + [n for g in found for n in _of_objects(g, depth - 1)] if depth > 1 else found
 
 
