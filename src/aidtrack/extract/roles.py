@@ -887,52 +887,41 @@ def _helped(token: Token) -> bool:
     )
 
 
-# vehicles whose cargo, when named, says the kind of support ("planes loaded with food")
-CARRIERS = frozenset(
+# vehicles, one vocabulary for every reader: what flies, sails or drives people and goods
+# ("planes loaded with food", "closed its airspace to flights", "ships carrying munitions")
+VEHICLES = frozenset(
     {
         "plane",
         "aircraft",
         "airplane",
         "aeroplane",
+        "airliner",
         "helicopter",
+        "flight",
+        "jet",
         "ship",
         "vessel",
         "boat",
-        "truck",
-        "lorry",
-        "convoy",
-        "train",
-        "flight",
-        "jet",
         "freighter",
         "barge",
-        "van",
+        "tanker",
         # warships that carry relief: "a navy frigate carrying tents"
         "warship",
         "frigate",
         "corvette",
+        "truck",
+        "lorry",
+        "van",
+        "convoy",
+        "train",
     }
 )
-_LOADED = frozenset(
-    {
-        "carry",
-        "transport",
-        "bring",
-        "contain",
-        "load",
-        "haul",
-        "ferry",
-        "pack",
-        "fill",
-        "laden",
-        "lade",
-        "full",
-        "stuff",
-        "cram",
-        "stack",
-        "heavy",
-    }
-)
+# the vehicles whose cargo, when named, says the kind of support
+CARRIERS = VEHICLES
+# verbs of carrying a load ("a ship carrying tents", "trucks delivering flour")
+CARRYING = frozenset({"carry", "transport", "bring", "deliver", "contain", "load", "haul", "ferry", "ship"})
+# and the words of being loaded ("trucks full of flour", "planes laden with medicine")
+_LOADED = CARRYING | {"pack", "fill", "laden", "lade", "full", "stuff", "cram", "stack", "heavy"}
 
 
 def _cargo(vehicle: Token) -> list[Token]:

@@ -18,7 +18,7 @@ from aidtrack.extract.clauses import (
 from aidtrack.extract.lexicon import Lexicon
 from aidtrack.extract.modality import is_hedged, is_negated
 from aidtrack.extract.parties import actors_of
-from aidtrack.extract.roles import categories_in, modifier_actors, object_tokens
+from aidtrack.extract.roles import CARRYING, VEHICLES, categories_in, modifier_actors, object_tokens
 from aidtrack.extract.rules.common import (
     _MAKING_KNOWN,
     _PAUSE_NOUNS,
@@ -359,7 +359,7 @@ _FUNDING = frozenset({"aid", "funding", "fund", "assistance", "payment", "contri
 
 # keeping carriers of arms out of ports or airspace is a transit rule
 _BARRING = frozenset({"ban", "bar", "forbid", "prohibit"})
-_CARRIERS = frozenset({"ship", "vessel", "plane", "aircraft", "flight", "cargo", "freighter", "truck"})
+_CARRIERS = VEHICLES | {"cargo"}
 
 
 def _arms_carriers_kept_out(sentence: Sentence, verb: Token) -> bool:
@@ -370,7 +370,7 @@ def _arms_carriers_kept_out(sentence: Sentence, verb: Token) -> bool:
         t
         for c in carriers
         for a in c.children
-        if a.dep_ == "acl" and a.lemma_.lower() in ("carry", "transport", "ship")
+        if a.dep_ == "acl" and a.lemma_.lower() in CARRYING
         for t in a.subtree
     ]
     # "from calling at its ports", also when the parser hangs it on "carrying"

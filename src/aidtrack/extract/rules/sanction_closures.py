@@ -14,7 +14,7 @@ from aidtrack.extract.clauses import (
 )
 from aidtrack.extract.modality import is_hedged, is_negated
 from aidtrack.extract.parties import actors_of, is_state, joined_parties, reporters_of
-from aidtrack.extract.roles import COUNT_NOUNS, modifier_actors
+from aidtrack.extract.roles import COUNT_NOUNS, VEHICLES, modifier_actors
 from aidtrack.extract.rules.common import ArticleContext, Found, _refusals, anchored_on
 from aidtrack.extract.rules.measures_common import (
     _CONFERRED,
@@ -544,21 +544,7 @@ def _marked_with(sentence: Sentence, thing: Token) -> list[str]:
 
 
 # what carries people or goods across a border ("closed its airspace to flights to and from Mali")
-_CARRIERS = frozenset(
-    {
-        "flight",
-        "ship",
-        "vessel",
-        "aircraft",
-        "plane",
-        "airliner",
-        "truck",
-        "lorry",
-        "train",
-        "tanker",
-        "cargo",
-    }
-)
+_CARRIERS = VEHICLES | {"cargo"}
 
 
 # who carries relief: the carriers, and convoys and aid workers

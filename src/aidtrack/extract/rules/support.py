@@ -28,6 +28,7 @@ from aidtrack.extract.parties import actors_of, is_state, one_of_the_group
 from aidtrack.extract.roles import (
     BUYING_VERBS,
     CARRIERS,
+    CARRYING,
     DOBJ_RECIPIENT_VERBS,
     INSTRUMENTS,
     MAKING,
@@ -147,7 +148,7 @@ def _part_of_anothers_gift(sentence: Sentence, verb: Token) -> bool:
     """ "to pay for food and medical care delivered by United Nations agencies", "announced 25
     million dollars in aid, including shelter delivered by the Red Cross": goods inside another
     party's gift, said to be delivered by those who carry them out (a channel, not a donor)."""
-    if verb.dep_ != "acl" or agent_of(verb) is None or verb.lemma_.lower() not in _CARRYING_OUT:
+    if verb.dep_ != "acl" or agent_of(verb) is None or verb.lemma_.lower() not in CARRYING_OUT:
         return False
     giving = sentence.lexicon.support_verbs | sentence.lexicon.words("support", "object_verbs") | PAYING_VERBS
     word = verb.head
@@ -165,7 +166,7 @@ _PASSED_VERBS = frozenset({"acl", "prep"})
 
 
 # verbs of carrying out what another pays for: "care delivered by UN agencies"
-_CARRYING_OUT = frozenset({"deliver", "distribute", "run", "implement", "administer", "manage", "operate"})
+CARRYING_OUT = frozenset({"deliver", "distribute", "run", "implement", "administer", "manage", "operate"})
 # the relations that lead from goods up to the verb that gives them
 _INSIDE_A_GIFT = frozenset({"conj", "pobj", "prep", "dobj", "appos", "nsubjpass", "agent", "acl"})
 
@@ -1197,9 +1198,6 @@ _STRIKING = frozenset(
 _ARRIVING = frozenset({"arrive", "reach", "enter", "land", "dock", "berth"})
 
 
-_CARRYING = frozenset({"carry", "transport", "bring", "deliver", "contain", "load", "haul", "ferry"})
-
-
 def _of_objects(noun: Token, depth: int = 2) -> list[Token]:
     """The nouns a noun measures or holds, through "of" ("a shipment of 10,000 tons of sorghum")."""
     found = prep_objects(noun, frozenset({"of"}))
@@ -1212,7 +1210,7 @@ def _carried(vehicles: list[Token]) -> list[Token]:
     found: list[Token] = []
     for vehicle in vehicles:
         for acl in children(vehicle, frozenset({"acl", "relcl"})):
-            if acl.lemma_.lower() in _CARRYING:
+            if acl.lemma_.lower() in CARRYING:
                 found += children(acl, frozenset({"dobj"})) + prep_objects(acl, frozenset({"with"}))
     return found
 
@@ -1235,7 +1233,7 @@ def support_arrival(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     carried += [  # "an Indian navy vessel docked in Yangon carrying rations and medicines"
         o
         for a in children(verb, frozenset({"advcl"}))
-        if a.lemma_.lower() in _CARRYING
+        if a.lemma_.lower() in CARRYING
         and a.tag_ == "VBG"
         and not children(a, frozenset({"nsubj", "nsubjpass"}))
         for o in children(a, frozenset({"dobj"})) + prep_objects(a, frozenset({"with"}))
