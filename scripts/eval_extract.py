@@ -70,6 +70,11 @@ TRAINING_PARTS = tuple(
         "zzk",
         "zzl",
         "zzm",
+        "zzn",
+        "zzo",
+        "zzp",
+        "zzq",
+        "zzr",
     ]
 )
 # our own wire-style articles with gold events, in tests/extract (heldout3 written blind to the
@@ -95,6 +100,8 @@ BLIND_OWN_PARTS = (
     "heldout18_a",
     "heldout19_a",
     "heldout20_a",
+    "heldout21_a",
+    "heldout22_a",
 )
 OWN_PARTS = ("heldout", "heldout3", "heldout4_a", "heldout4_b", *TRAINING_PARTS, *BLIND_OWN_PARTS)
 # the parts whose errors nobody reads: estimates of quality on unseen articles

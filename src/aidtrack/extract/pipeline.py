@@ -41,7 +41,7 @@ from aidtrack.extract.roles import (
     served_before,
 )
 from aidtrack.extract.rules import TRADE_LEMMAS, ArticleContext, Found, rule_index
-from aidtrack.extract.rules.appeals import asks_for_measures
+from aidtrack.extract.rules.appeals import asks_for_measures, asks_for_proceedings
 from aidtrack.extract.rules.common import given_in_passing
 from aidtrack.extract.rules.refusal_idioms import RULE as OPTING_OUT
 from aidtrack.extract.rules.refusals import withholds_words
@@ -557,6 +557,8 @@ def _unasserted(cand: Candidate) -> bool:
         return True  # "a package that bans Russian ships from its ports": sanctions, not export rules
     if kind == "appeal" and asks_for_measures(cand.sentence, cand.anchor):
         return True  # "urged the Security Council to impose an arms embargo": no support asked
+    if kind == "appeal" and asks_for_proceedings(cand.anchor):
+        return True  # "requested an emergency meeting of the Security Council": nor here
     if kind == "refusal" and withholds_words(cand.sentence, cand.anchor):
         sayers = actors_of(cand.sentence, subject_of(cand.anchor))
         if cand.fields.get("actor") in sayers:

@@ -30,6 +30,9 @@ COMPONENTS = (
     "aidtrack_headline_verbs",
     "aidtrack_named_crossing",
     "aidtrack_aid_compound",
+    "aidtrack_infinitive_complement",
+    "aidtrack_repeated_preposition",
+    "aidtrack_matrix_conjunct",
 )
 
 # "LONDON, April 15, 2025 (Wire) - ", "MADRID: ", "KYIV/WARSAW - ", "ADEN, Yemen (AP) — ",
@@ -575,3 +578,140 @@ def _bearer_read_as_object(aid: Token) -> Token | None:
         return None
     bearer = next((c for c in aid.children if c.dep_ == "dobj" and c.i == aid.i + 1), None)
     return bearer if bearer is not None and bearer.lemma_.lower() in _RELIEF_BEARERS else None
+
+
+# verbs whose to-infinitive is what they state: "threatened to cut", "agreed to send"
+_INFINITIVE_TAKERS = frozenset(
+    {
+        "threaten",
+        "vow",
+        "promise",
+        "pledge",
+        "refuse",
+        "decline",
+        "agree",
+        "offer",
+        "plan",
+        "decide",
+        "seek",
+        "intend",
+        "hesitate",
+        "undertake",
+        "resolve",
+        "move",
+    }
+)
+
+
+@Language.component("aidtrack_infinitive_complement")
+def mend_infinitive_complement(doc: Doc) -> Doc:
+    """ "Russia threatened on Wednesday to reduce gas supplies to Moldova": with a time or place
+    between them, the model reads the infinitive as a clause of purpose, not as what was
+    threatened. Read it as the verb's complement, as in "threatened to reduce"."""
+    for verb in doc:
+        if _infinitive_read_as_purpose(doc, verb):
+            verb.dep_ = "xcomp"
+    return doc
+
+
+def _infinitive_read_as_purpose(doc: Doc, verb: Token) -> bool:
+    """``verb`` is "to <verb>" hung as an adverbial clause on a verb of stating intent that has
+    no object and no other complement, with only adverbials between them."""
+    governor = verb.head
+    if verb.dep_ != "advcl" or verb.tag_ != "VB" or governor.lemma_.lower() not in _INFINITIVE_TAKERS:
+        return False
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" and c.i == verb.i - 1 for c in verb.children):
+        return False
+    if governor.i > verb.i or any(c.dep_ in ("nsubj", "mark") for c in verb.children):
+        return False
+    if any(c.dep_ in ("dobj", "xcomp", "ccomp", "dative") for c in governor.children):
+        return False
+    between = doc[governor.i + 1 : verb.i - 1]
+    return all(
+        t.dep_ in ("prep", "pobj", "npadvmod", "advmod", "det", "amod", "compound", "punct", "nummod")
+        for t in between
+    )
+
+
+@Language.component("aidtrack_repeated_preposition")
+def mend_repeated_preposition(doc: Doc) -> Doc:
+    """ "imposed sanctions on a Yemeni exchanger and on two firms based in Malaysia": the model
+    hangs the repeated "on" on the verb as a conjunct of it, so the second party is lost to the
+    first "on". Join the second preposition to the first, as in "on X and Y"."""
+    for prep in doc:
+        first = _first_of_repeated(doc, prep)
+        if first is None:
+            continue
+        for word in doc[first.i + 1 : prep.i]:
+            if word.dep_ == "cc" and word.head == prep.head:
+                word.head = first
+        prep.head, prep.dep_ = first, "conj"
+    return doc
+
+
+def _first_of_repeated(doc: Doc, prep: Token) -> Token | None:
+    """The earlier "on" that ``prep`` ("and on") repeats, when the model made ``prep`` a
+    conjunct of the verb the earlier one hangs under."""
+    if prep.dep_ != "conj" or prep.tag_ != "IN" or prep.i < 2 or doc[prep.i - 1].dep_ != "cc":
+        return None
+    if not any(c.dep_ == "pobj" for c in prep.children):
+        return None
+    verb = prep.head
+    return next(
+        (
+            t
+            for t in reversed(doc[verb.i + 1 : prep.i - 1])
+            if t.lower_ == prep.lower_ and t.dep_ == "prep" and verb in t.ancestors
+        ),
+        None,
+    )
+
+
+# verbs that report a clause ("determined that", "told Britain that", "repeated that")
+_REPORTING = _SAID_BEFORE_SPEAKER | {
+    "determine",
+    "conclude",
+    "find",
+    "confirm",
+    "repeat",
+    "reiterate",
+    "acknowledge",
+    "admit",
+    "argue",
+    "note",
+    "warn",
+    "explain",
+}
+
+
+@Language.component("aidtrack_matrix_conjunct")
+def mend_matrix_conjunct(doc: Doc) -> Doc:
+    """ "The United States determined that the RSF had committed genocide, and imposed
+    sanctions on ...": the model joins "imposed" to the reported "had committed", so its
+    subject becomes the RSF. A simple past cannot share the reported clause's "had"; join it to
+    the verb that reports, whose subject it shares."""
+    for verb in doc:
+        reporter = _reporter_of_misjoined(verb)
+        if reporter is not None:
+            doc[verb.i - 1].head = reporter  # the ", and" goes with it
+            verb.head = reporter
+    return doc
+
+
+def _reporter_of_misjoined(verb: Token) -> Token | None:
+    """The reporting verb above the perfect clause ``verb`` (a subjectless simple past after
+    ", and") was joined to."""
+    told = verb.head
+    if verb.dep_ != "conj" or verb.tag_ != "VBD" or told.dep_ != "ccomp" or told.tag_ != "VBN":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in ("had", "has", "have") for c in told.children):
+        return None
+    reporter = told.head
+    before = verb.doc[verb.i - 1]
+    if reporter.lemma_.lower() not in _REPORTING or reporter.tag_ != "VBD":
+        return None
+    if before.dep_ != "cc" or before.head != told:
+        return None
+    return reporter

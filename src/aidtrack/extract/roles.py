@@ -75,6 +75,7 @@ INSTRUMENTS = frozenset(
         "fund",
         "facility",
         "mechanism",
+        "model",
         "effort",
         "coalition",
         "budget",
@@ -594,6 +595,23 @@ def _victim(token: Token) -> bool:
     )
 
 
+def _attackers_in(sentence: Sentence, phrase: Token) -> set[str]:
+    """ "substations damaged in Russian strikes": who struck, named inside a receiver's phrase."""
+    return {
+        sentence.codes[m.i]
+        for m in phrase.subtree
+        if m.i in sentence.codes
+        and m.dep_ in ("amod", "compound", "poss")
+        and m.head.lemma_.lower() in WAR_NOUNS
+        and m.head.dep_ == "pobj"
+        and m.head.head.lower_ in _HARMED_BY  # not "in support of Moscow's invasion"
+    }
+
+
+# how a thing is told harmed by an attack: "damaged in Russian strikes", "hit by Russian drones"
+_HARMED_BY = frozenset({"in", "by", "during", "from"})
+
+
 def _recipient_codes(sentence: Sentence, candidates: list[Token]) -> list[str]:
     found: list[str] = []
     for tok in candidates:
@@ -625,7 +643,11 @@ def _recipient_codes(sentence: Sentence, candidates: list[Token]) -> list[str]:
         served = sentence.lexicon.serves.get(tok.lower_) or _agency_named_before(sentence, tok)
         codes = [served] if served else actors_of(sentence, tok)  # "funding to UNRWA"
         codes = _hosts_of_uprooted(sentence, tok) or codes  # "Syrian refugees in Lebanon": Lebanon
-        codes = [c for c in codes if c not in _companions_of(sentence, tok)]
+        codes = [
+            c
+            for c in codes
+            if c not in _companions_of(sentence, tok) and c not in _attackers_in(sentence, tok)
+        ]
         if codes and not any(is_state(c) for c in codes):  # "to UN agencies working in Yemen"
             codes = _served_places(sentence, tok) or codes
         elif len(codes) > 1 and tok.lemma_.lower() in _AGENCIES:  # "the UN agency for Palestinian

@@ -49,7 +49,7 @@ from aidtrack.extract.rules.refusals import (
     refusal_of_operation,
     refusal_verb,
 )
-from aidtrack.extract.rules.same_acts import same_act
+from aidtrack.extract.rules.same_acts import same_act, same_act_joined
 from aidtrack.extract.rules.sanction_closures import (
     sanction_assets,
     sanction_closing,
@@ -159,6 +159,7 @@ RULES: tuple[Rule, ...] = (
     policy_nominal,
     threat_withheld_support,
     same_act,
+    same_act_joined,
 )
 
 

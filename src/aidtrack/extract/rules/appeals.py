@@ -790,6 +790,32 @@ def asks_for_measures(sentence: Sentence, verb: Token) -> bool:
     )
 
 
+# what a party may ask for that is no support: a meeting, a vote, an inquiry
+_PROCEEDINGS = frozenset(
+    {
+        "meeting",
+        "session",
+        "summit",
+        "vote",
+        "debate",
+        "inquiry",
+        "investigation",
+        "probe",
+        "hearing",
+        "explanation",
+        "clarification",
+        "consultation",
+    }
+)
+
+
+def asks_for_proceedings(verb: Token) -> bool:
+    """ "requested an emergency meeting of the UN Security Council", "called for an
+    independent inquiry": a body is asked to meet or to look into something, not for support."""
+    asked = children(verb, frozenset({"dobj"})) + prep_objects(verb, frozenset({"for"}))
+    return bool(asked) and all(o.lemma_.lower() in _PROCEEDINGS for o in asked)
+
+
 def _appeal_targets(sentence: Sentence, verb: Token) -> list[str]:
     objs = children(verb, frozenset({"dobj", "dative"}))
     objs = [

@@ -114,6 +114,42 @@ def same_act(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found
     ]
 
 
+@anchored_on("VERB", lemmas=lambda lex: {"join"})
+def same_act_joined(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """ "Canada suspended its funding, joining the United States, Germany and Britain in
+    suspending payments": the act the clause told, by those it joins as well."""
+    acts = [
+        a
+        for p in children(verb, frozenset({"prep"}))
+        if p.lower_ == "in"
+        for c in p.children
+        for a in [c, *children(c, frozenset({"amod"}))]  # "in suspending payments", however parsed
+        if a.dep_ in ("pcomp", "amod") and a.tag_ == "VBG"
+    ]
+    if not acts or verb.lemma_.lower() != "join" or is_negated(verb):
+        return []  # (the acts told passed their own rules' tests of hedging)
+    joined = [c for o in children(verb, frozenset({"dobj"})) for c in actors_of(sentence, o)]
+    kinds = _kinds_of_act(sentence, acts[0])
+    told = [dict(e.fields) for e in ctx.told_in_sentence if e.rule != RULE and e.fields["type"] in kinds]
+    return [
+        Found(fields, verb, 0.6, RULE)
+        for actor in joined
+        for event in told
+        if (fields := _retold(event, actor)) is not None
+    ]
+
+
+def _kinds_of_act(sentence: Sentence, act: Token) -> frozenset[str]:
+    """The event types a verb of acting tells ("suspending" a refusal, "sanctioning" a sanction)."""
+    lex = sentence.lexicon
+    kinds = {
+        "refusal": lex.words("refusal", "verbs"),
+        "support": lex.support_verbs,
+        "sanction": lex.words("sanction", "verbs") | {"impose"},
+    }
+    return frozenset(kind for kind, words in kinds.items() if act.lemma_.lower() in words)
+
+
 def _copied(
     sentence: Sentence, verb: Token, kinds: frozenset[str], ctx: ArticleContext
 ) -> list[dict[str, Any]]:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from aidtrack.extract.clauses import Sentence, children, is_passive, subject_of
-from aidtrack.extract.modality import is_hedged, is_negated
+from aidtrack.extract.clauses import Sentence, agent_of, children, is_passive, subject_of
+from aidtrack.extract.modality import is_future, is_hedged, is_indirect_question, is_negated
 from aidtrack.extract.parties import actors_of
 from aidtrack.extract.rules.common import ArticleContext, Found, anchored_on
 from aidtrack.extract.rules.measures_common import _LOCATING, target_codes
@@ -60,7 +60,9 @@ def sanction_listed_parties(sentence: Sentence, verb: Token, ctx: ArticleContext
         lemma = "include"  # "the British list takes in firms registered in the UAE"
     just_told = bool(ctx.pending_sanction) or any(e["type"] == "sanction" for e in ctx.last_events)
     subject = subject_of(verb)
-    if lemma in _MEASURE_LISTING:
+    if lemma in _MEASURE_LISTING and _listed_after(sentence, verb, just_told=just_told):
+        targets = [c for m in children(verb, frozenset({"nsubjpass"})) for c in target_codes(sentence, m)]
+    elif lemma in _MEASURE_LISTING:
         if not just_told or subject is None or not _the_measure(subject):
             return []
         owners = [sentence.codes[c.i] for c in subject.children if c.dep_ == "poss" and c.i in sentence.codes]
@@ -85,6 +87,18 @@ def sanction_listed_parties(sentence: Sentence, verb: Token, ctx: ArticleContext
     else:
         return []
     return _sanctions(makers, list(dict.fromkeys(targets)), verb, ctx)
+
+
+def _listed_after(sentence: Sentence, verb: Token, *, just_told: bool) -> bool:
+    """ "Eleven firms registered in Turkey, nine in the Emirates ... were also listed", "Belarusian
+    entities were designated": parties listed with no maker named, just after a sanction, in
+    the same round (not "which firms would be listed first")."""
+    if not just_told or not is_passive(verb) or agent_of(verb) is not None:
+        return False
+    if is_future(verb) or is_indirect_question(verb):
+        return False
+    parties = sentence.lexicon.words("policy_change", "party_nouns")
+    return any(s.lemma_.lower() in parties for s in children(verb, frozenset({"nsubjpass"})))
 
 
 def _the_measure(word: Token) -> bool:

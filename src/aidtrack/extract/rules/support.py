@@ -325,6 +325,7 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     explicit = [c for c in explicit if c not in _first_meant_for(sentence, verb)]  # "redirect $95
     # million originally earmarked for Egypt's military to the Lebanese army": not Egypt
     explicit = [c for d in debts for c in debtors(sentence, d) if c not in donors] or explicit
+    explicit = _onward_to(sentence, verb) or explicit  # "to Egypt for onward delivery to Gaza"
     if lemma in TRANSPORT_VERBS:  # "flew food to Egypt for Gaza": the place reached is a transit
         beneficiaries = [c for o in prep_objects(verb, frozenset({"for"})) for c in actors_of(sentence, o)]
         explicit = beneficiaries or explicit
@@ -1069,6 +1070,24 @@ def _vehicles_only(verb: Token) -> bool:
     return bool(sent) and all(o.lemma_.lower() in CARRIERS and not _carried([o]) for o in sent)
 
 
+# nouns of carrying goods on from where they were sent: "for onward delivery to Gaza"
+_FORWARDING = frozenset(
+    {"delivery", "transfer", "transport", "shipment", "distribution", "transit", "dispatch"}
+)
+
+
+def _onward_to(sentence: Sentence, verb: Token) -> list[str]:
+    """ "sent five containers of food to Egypt for onward delivery to Gaza": the place reached
+    is a transit, the goods are for where they go on to."""
+    return [
+        c
+        for o in prep_objects(verb, frozenset({"for"}))
+        if o.lemma_.lower() in _FORWARDING
+        for d in prep_objects(o, frozenset({"to"}))
+        for c in actors_of(sentence, d)
+    ]
+
+
 def _nor_will(verb: Token) -> bool:
     """ "had never provided lethal weapons ... and would not do so", "had not supplied weapons
     ... and said it would not do so": the past refusal goes on."""
@@ -1077,7 +1096,7 @@ def _nor_will(verb: Token) -> bool:
         and t.lemma_.lower() == "do"
         and is_negated(t)
         and any(c.lower_ == "so" for c in t.children)
-        for t in verb.subtree
+        for t in verb.sent
     )
 
 

@@ -231,8 +231,12 @@ def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
         given_to = [c for c in actors_of(sentence, subject_of(head)) if c in donors]
     if given_to:  # "Washington's latest Taiwan aid": the possessor gives, the compound receives
         donors = [c for c in donors if c not in given_to]
-    if any(c.dep_ == "amod" and c.lower_ in _UNREAL for c in noun.children):
-        return []  # "a potential Israeli shipment of Patriots", "the proposed package"
+    if any(
+        c.dep_ == "amod" and c.lower_ in _UNREAL or c.dep_ == "det" and c.lower_ == "any"
+        for c in noun.children
+    ):
+        return []  # "a potential Israeli shipment of Patriots", "the proposed package", "any South
+        # Korean weapons supplies to Ukraine would ...": none given
     told_before = not donors and _refers_back(noun)
     giver = ctx.main_other() if told_before else None
     if giver:

@@ -23,6 +23,7 @@ from aidtrack.extract.rules.threats import (
     _ANSWERING,
     _BONDS,
     _MODALS,
+    ATTACKS,
     _conditional_parties,
     _forms_a_tie,
     _threat,
@@ -246,6 +247,8 @@ def _aimed(sentence: Sentence, head: Token) -> list[str]:
     aiming = _AIMING | ({"to"} if head.lemma_.lower() in _ANSWERS else set())
     words = [head, *children(head, frozenset({"dobj", "dative", "attr", "oprd", "nsubjpass"}))]
     for word in words + prep_objects(head, frozenset({"with"})):  # "met with measures against X"
+        if word.dep_ == "nsubjpass" and word.lemma_.lower() in ATTACKS:
+            continue  # "any Israeli attack on Lebanon would be met with ...": Lebanon is struck
         for obj in prep_objects(word, aiming):
             found += actors_of(sentence, obj) or modifier_actors(sentence, obj)
             found += [c for b in prep_objects(obj, frozenset({"with"})) for c in actors_of(sentence, b)]

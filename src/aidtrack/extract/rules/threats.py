@@ -21,7 +21,7 @@ from aidtrack.extract.modality import (
     is_negated,
     is_past,
 )
-from aidtrack.extract.parties import actors_of, coordinated_groups, counted_group
+from aidtrack.extract.parties import WAR_NOUNS, actors_of, coordinated_groups, counted_group, is_state
 from aidtrack.extract.roles import donors_of_verb, modifier_actors, recipients_of
 from aidtrack.extract.rules.common import ArticleContext, Found, anchored_on
 from aidtrack.extract.rules.measures_common import (
@@ -175,7 +175,9 @@ def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
     named = len(targets)  # "warned Finland and Sweden": every conjunct is a target
     tokens = list(verb.subtree)
     cues = lex.words("threat", "consequence_words")
-    has_cue = any(t.lemma_.lower() in cues and _aimed_harm(t) for t in tokens)
+    has_cue = any(  # not "of an outbreak in Goma, where supplies have been cut": a scene
+        t.lemma_.lower() in cues and _aimed_harm(t) and not _in_relative(t, verb) for t in tokens
+    )
     against = bool(prep_objects(verb, frozenset({"against"}))) or any(
         c.dep_ == "xcomp" and is_negated(c) for c in verb.children
     )
@@ -220,6 +222,7 @@ def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
         has_cue = has_cue or bool(targets) and any(t.lemma_.lower() in cues for t in tokens)
     if not targets and verb.dep_ == "conj":  # "urged Washington to stop ... and warned that"
         targets = [c for o in children(verb.head, frozenset({"dobj"})) for c in actors_of(sentence, o)]
+        named = max(named, len(targets))  # "told Britain, France and Germany ... and warned"
     if not targets and (strained := _relations_strained(sentence, told)):
         targets, has_cue = (
             strained,
@@ -231,13 +234,20 @@ def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
         givers = [c for t in giving for c in donors_of_verb(sentence, t)]
         receivers = {c for t in giving for c in recipients_of(sentence, t, dobj_is_recipient=True)}
         shielded = _spared(tokens)
+        speaker = subject_of(verb)  # "Tehran's mission to the United Nations warned": not the UN
+        shielded |= {
+            t.i
+            for t in (speaker.subtree if speaker is not None else [])
+            if not is_state(sentence.codes.get(t.i, ""))
+        }
+        shielded |= {t.i for t in tokens if _struck(t)}  # "any Israeli attack on Lebanon": not Lebanon
         targets = givers + [
             sentence.codes[t.i]
             for t in tokens
             if t.i in sentence.codes
             and not _origin(t)
             and t.i not in shielded
-            and not _striker(t)
+            and not (_striker(t) and not _strike_as_condition(t))
             and not _backed(t)
         ]
         exclude |= ({ctx.default_recipient} if ctx.default_recipient else set()) | (receivers - set(givers))
@@ -411,6 +421,30 @@ def _striker(token: Token) -> bool:
         "raid",
         "operation",
     }
+
+
+# attacks, whose "on" names the one struck, not the one a harm is aimed at
+ATTACKS = WAR_NOUNS | {"incursion", "raid", "operation"}
+
+
+def _struck(token: Token) -> bool:
+    """The party an attack is made on: "an Israeli offensive on Lebanon"."""
+    prep = token.head
+    return (
+        token.dep_ == "pobj"
+        and prep.lower_ in ("on", "against")
+        and prep.head.lemma_.lower() in ATTACKS
+        and prep.head.dep_ in ("nsubj", "nsubjpass")
+    )
+
+
+def _strike_as_condition(token: Token) -> bool:
+    """ "warned that an Israeli offensive on Lebanon would trigger a regional war": the striker
+    of a strike that would bring the harm about is the one warned."""
+    strike = token.head
+    return strike.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ == "aux" and c.lower_ in ("would", "will", "could", "wo") for c in strike.head.children
+    )
 
 
 def _in_relative(token: Token, top: Token) -> bool:
@@ -806,7 +840,11 @@ def _bearers(sentence: Sentence, token: Token) -> list[str]:
     subject = subject_of(head)
     if subject is None:
         return []
-    found = actors_of(sentence, subject)
+    struck = {
+        c for o in prep_objects(subject, frozenset({"on", "against", "into"})) for c in actors_of(sentence, o)
+    }
+    found = [c for c in actors_of(sentence, subject) if c not in struck]  # not "on Lebanon" of "any
+    # Israeli attack on Lebanon would be met with ...": the attacker bears it
     return found or [
         c for o in prep_objects(subject, frozenset({"by", "of", "from"})) for c in actors_of(sentence, o)
     ]
