@@ -754,6 +754,12 @@ def resolve_pronoun(sentence: Sentence, token: Token) -> str | None:
         if i in sentence.codes and not in_relative_aside(token.doc[i])
     ]
     before = outside if outside and not in_relative_aside(token) else before
+    if word == "government":  # "After Myanmar's military seized power, the government halted ...":
+        before = [  # a clause that sets the scene names no government
+            sentence.codes[i]
+            for i in range(sentence.span.start, token.i)
+            if i in sentence.codes and not _in_scene_before(token.doc[i], token)
+        ]
     subjects = _earlier_subjects(sentence, token) if token.dep_ in ("nsubj", "nsubjpass") else []
     if subjects and subjects[-1] in before:
         return subjects[-1]  # "Poland bought tanks from Korea to replace those it had sent": Poland
@@ -764,6 +770,22 @@ def resolve_pronoun(sentence: Sentence, token: Token) -> str | None:
     ):
         return sentence.previous  # "Defying US objections, his war cabinet ...": not the US
     return before[-1] if before else sentence.previous
+
+
+# the marks of a clause of time or cause that sets the scene ("after", "since", "as")
+_SCENE_MARKS = frozenset({"after", "since", "when", "as", "while", "before", "because", "once", "until"})
+
+
+def _in_scene_before(word: Token, token: Token) -> bool:
+    """``word`` stands in a clause of time or cause that does not hold ``token``."""
+    node = word
+    while node.head != node:
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SCENE_MARKS for c in node.children):
+            return token not in node.subtree
+        if node.dep_ == "prep" and node.lower_ in _SCENE_MARKS:  # "After Myanmar's military seized
+            return token not in node.subtree  # power, ...", however the parser hung it
+        node = node.head
+    return False
 
 
 def _earlier_subjects(sentence: Sentence, token: Token) -> list[str]:

@@ -780,6 +780,12 @@ def _contains(seq: list[str], words: list[str]) -> bool:
     return True
 
 
+# what a rule on exports stops or allows: "new exports", "export licences", "sales"
+_EXPORT_WORDS = frozenset(
+    {"export", "licence", "license", "permit", "sale", "shipment", "transfer", "delivery"}
+)
+
+
 def _policy_actors(sentence: Sentence, token: Token) -> list[str]:
     """Who changes the rule; never the party it sells to ("had sold weapons to Myanmar ... it had
     suspended sales": not Myanmar)."""
@@ -790,6 +796,13 @@ def _policy_actors(sentence: Sentence, token: Token) -> list[str]:
         for o in t.children
         for g in [o, *o.conjuncts]
         if g.i in sentence.codes
+    }
+    buyers |= {  # "halted new exports of military goods to the country", "licences for Israel"
+        c
+        for o in children(token, frozenset({"dobj", "nsubjpass"}))
+        if o.lemma_.lower() in _EXPORT_WORDS
+        for d in prep_objects(o, frozenset({"to", "for"}))
+        for c in actors_of(sentence, d)
     }
     return [a for a in _rule_changers(sentence, token) if a not in buyers or sentence.codes.get(token.i) == a]
 

@@ -156,6 +156,16 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
     if is_hedged(sentence, verb) or _conditional(verb):
         return []
     actors = _actors(sentence, verb)
+    owners = _owners_of_closed(sentence, objects)
+    shut_out = [  # "closed the country's airspace to French aircraft": never the owner
+        c
+        for h in [verb, *objects]
+        for o in prep_objects(h, frozenset({"to"}))
+        for c in target_codes(sentence, o)
+    ]
+    if owners and not set(owners) & set(shut_out):  # "closing the bloc's ports to 27 more vessels":
+        # a party closes what is its own
+        actors = [a for a in actors if a in owners] or owners
     if not actors and verb.dep_ == "relcl" and _names_measures_made(sentence, verb.head, packages=False):
         actors = _measure_maker(sentence, verb.head)  # "The restrictions, which bar ..., were announced by"
     if not actors and is_passive(verb) and agent_of(verb) is None:
@@ -168,6 +178,22 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
     if found and any(_all_trade(o) for o in objects):  # "halting all trade with Israel": an embargo,
         found += _policy_changes(sentence, actors, "tighten", verb, 0.7, "policy-trade-halt")  # also a rule
     return found
+
+
+# what a state closes that is its own: "closed its airspace", "the bloc's ports"
+_OWN_GROUNDS = frozenset({"port", "airspace", "border", "water", "territory", "harbour", "harbor", "airport"})
+
+
+def _owners_of_closed(sentence: Sentence, objects: list[Token]) -> list[str]:
+    """The named owner of the ports, airspace or border closed ("the bloc's ports")."""
+    return [
+        c
+        for o in objects
+        if o.lemma_.lower() in _OWN_GROUNDS
+        for p in o.children
+        if p.dep_ == "poss" and p.pos_ != "PRON"
+        for c in actors_of(sentence, p)
+    ]
 
 
 def _kept_closed(verb: Token) -> list[Token]:
@@ -379,7 +405,8 @@ _LISTED_FOR = frozenset({"sanction", "restriction", "control", "ban", "embargo",
 def _onto_sanctions_list(sentence: Sentence, verb: Token) -> bool:
     """ "put twelve Chinese firms on its entity list", "listed three Iranian commanders under its
     sanctions regime": parties placed on a list or under a regime of sanctions."""
-    lists = sentence.lexicon.words("sanction", "list_nouns") | {"regime"}
+    lists = sentence.lexicon.words("sanction", "list_nouns") | {"regime", "package", "round"}  # "included
+    # three Indian companies in the sanctions package"
     objects = children(verb, frozenset({"dobj"}))
     holders = [verb, *objects, *(c for o in objects for c in children(o, frozenset({"conj"})))]
     places = [  # the parser may hang "on its list" on the parties ("15 officials and one entity on")

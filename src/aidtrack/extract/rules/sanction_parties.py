@@ -50,7 +50,7 @@ _ROUNDS = _CONTAINERS | _LISTINGS | {"action", "measure", "sanction", "crackdown
 )
 def sanction_listed_parties(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """A follow-up sentence naming where the parties of the article's sanction are from."""
-    makers = _makers(ctx)
+    makers = _listers_named(sentence) or _makers(ctx)
     if not makers or verb.pos_ not in ("VERB", "AUX"):
         return []
     if is_negated(verb) or is_hedged(sentence, verb):
@@ -131,6 +131,18 @@ def _caught(verb: Token) -> list[Token]:
         a for x in children(verb, frozenset({"auxpass", "aux"})) for a in children(x, frozenset({"attr"}))
     ]
     return subjects + listed
+
+
+def _listers_named(sentence: Sentence) -> list[str]:
+    """ "Among those listed by Washington was ...": the maker the sentence names itself."""
+    return [
+        c
+        for t in sentence.span
+        if t.tag_ == "VBN" and t.lower_ in _LISTED
+        for a in [agent_of(t)]
+        if a is not None
+        for c in actors_of(sentence, a)
+    ]
 
 
 def _makers(ctx: ArticleContext) -> list[str]:

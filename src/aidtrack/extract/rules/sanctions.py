@@ -802,6 +802,8 @@ def sanction_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
         targets = target_codes(sentence, fleet)  # "in Russia's shadow fleet"
     if not targets:  # "Japan sanctions Russian banks, freezes assets" (a headline's odd parse)
         for clause in children(verb, frozenset({"ccomp", "conj"})):
+            if any(c.dep_ == "cc" for c in verb.children if verb.i < c.i < clause.i):
+                continue  # "..., and the European Union has imposed": a clause of its own
             targets += [
                 c
                 for s_ in children(clause, frozenset({"nsubj"}))
