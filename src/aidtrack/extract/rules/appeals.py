@@ -793,6 +793,7 @@ def asks_for_measures(sentence: Sentence, verb: Token) -> bool:
 # what a party may ask for that is no support: a meeting, a vote, an inquiry
 _PROCEEDINGS = frozenset(
     {
+        "review",
         "meeting",
         "session",
         "summit",
@@ -995,7 +996,10 @@ def _more_to_give(lex: Any, verb: Token) -> Token | None:
 @anchored_on(
     "VERB",
     lemmas=lambda lex: (
-        lex.support_verbs | lex.words("support", "object_verbs") | {"step", "ramp", "scale", "do"}
+        lex.support_verbs
+        | lex.words("support", "object_verbs")
+        | lex.words("policy_change", "permit_verbs")
+        | {"step", "ramp", "scale", "do"}
     ),
 )
 def appeal_deontic(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
@@ -1008,6 +1012,7 @@ def appeal_deontic(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list
     if giving is None:
         return []
     raising = lex.words("support", "object_verbs") | {"step", "ramp", "scale"}
+    raising |= lex.words("policy_change", "permit_verbs")  # "should allow deliveries of armoured vehicles"
     if giving.lemma_.lower() not in lex.support_verbs and not (
         giving.lemma_.lower() in raising and has_support_noun(sentence, object_tokens(giving))
     ):

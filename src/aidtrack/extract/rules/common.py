@@ -800,7 +800,7 @@ def _answering_clause(noun: Token) -> Token | None:
     return head if head.pos_ == "VERB" else None
 
 
-def _stays_out(verb: Token, *, negated: bool = True) -> bool:
+def stays_out(verb: Token, *, negated: bool = True) -> bool:
     """ "will not take part in", "would not participate in", "will not join": staying out of a
     joint effort of support (with ``negated`` False: taking part, which a refusal governs)."""
     lemma = verb.lemma_.lower()

@@ -41,11 +41,11 @@ from aidtrack.extract.rules.common import (
     _refusals,
     _sayers,
     _says_no,
-    _stays_out,
     _unable,
     anchored_on,
     debts_settled,
     light_verb_actors,
+    stays_out,
 )
 from aidtrack.extract.rules.measures_common import passes_on
 
@@ -176,7 +176,7 @@ def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         and all(_refers_to_request(sentence, c) for c in children(verb, frozenset({"dobj", "nsubjpass"})))
     ):  # "The Greek government refused.", "Berlin turned it down" after a request to it
         return _earlier_request_refused(sentence, verb, ctx)
-    joining = any(_stays_out(c, negated=False) for c in children(verb, frozenset({"xcomp"})))
+    joining = any(stays_out(c, negated=False) for c in children(verb, frozenset({"xcomp"})))
     if joining and categories_in(sentence, objects):  # "refused to take part in the ammunition purchase"
         transfer = True
     held = bool(described) and bool(categories_in(sentence, described))  # "the bombs Biden paused"
@@ -568,7 +568,7 @@ def refusal_barring(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     )
     barred = lemma in lex.words("policy_change", "permit_verbs") | {"let"} and (is_negated(verb) or refused)
     # "will not allow", "refuses to let weapons cross its territory"
-    staying_out = _stays_out(verb)
+    staying_out = stays_out(verb)
     if not (on_hold or barred or staying_out):
         return []
     things = [
@@ -579,6 +579,7 @@ def refusal_barring(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
             t
             for o in prep_objects(verb, frozenset({"in"}))
             + prep_objects(verb.head if lemma == "part" else verb, frozenset({"in"}))
+            + (_joint_efforts(verb) if lemma == "join" else [])  # "any scheme to finance Ukraine's army"
             for t in o.subtree
         ]
     transfer_words = lex.support_verbs | lex.words("support", "nouns") | {"transit", "cross", "pass"}
@@ -611,6 +612,19 @@ def _joined_lemmas(tokens: list[Token]) -> set[str]:
         elif tok.i not in skip:
             out.add(tok.lemma_.lower())
     return out
+
+
+# joint efforts of giving a party may join ("a scheme to finance", "the purchase of shells")
+_JOINT_EFFORTS = frozenset(
+    {"scheme", "initiative", "coalition", "effort", "mechanism", "plan", "programme", "program", "purchase"}
+)
+
+
+def _joint_efforts(verb: Token) -> list[Token]:
+    """What "join" names as a joint effort of giving, with the purpose the parser may hang on the
+    verb: "would not join any scheme to finance Ukraine's army" (not "the fuel measures")."""
+    efforts = [o for o in children(verb, frozenset({"dobj"})) if o.lemma_.lower() in _JOINT_EFFORTS]
+    return efforts + (children(verb, frozenset({"advcl"})) if efforts else [])
 
 
 _BARRING_LEMMAS: frozenset[str] = frozenset({"put", "let", "take", "participate", "join", "engage"})

@@ -93,6 +93,7 @@ from aidtrack.extract.rules.common import (
     made_later,
     on_hold,
     says_none,
+    stays_out,
 )
 from aidtrack.extract.rules.threats import CUTTING
 
@@ -230,6 +231,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         return []  # "voted against sending arms", "instead of sending troops", "drew the line at sending"
     if verb.dep_ == "advcl" and _refusal_phrase(lex, verb.head):
         return []  # "ruled out sending tanks": the refusal rule reads it
+    if _purpose_stayed_out_of(verb):
+        return []  # "would not join any scheme to finance Ukraine's army": the refusal rule reads it
     if verb.dep_ in ("acl", "xcomp") and verb.head.lemma_.lower() in _LEAVE:
         return []  # "sought approval to send carriers": leave asked for, nothing sent yet
     if verb.dep_ == "relcl" and verb.head.dep_ == "dobj" and verb.head.head.lemma_.lower() in CUTTING:
@@ -1086,6 +1089,19 @@ def _onward_to(sentence: Sentence, verb: Token) -> list[str]:
         for d in prep_objects(o, frozenset({"to"}))
         for c in actors_of(sentence, d)
     ]
+
+
+def _purpose_stayed_out_of(verb: Token) -> bool:
+    """The purpose of a scheme a party will not join: "would not join any scheme to finance"."""
+    if verb.tag_ != "VB":
+        return False
+    if verb.dep_ == "advcl":  # the parser may hang the purpose on "join"
+        return verb.head.pos_ == "VERB" and stays_out(verb.head)
+    scheme = verb.head
+    joined = scheme.head.head if scheme.dep_ == "pobj" else scheme.head
+    return (
+        verb.dep_ == "acl" and scheme.dep_ in ("dobj", "pobj") and joined.pos_ == "VERB" and stays_out(joined)
+    )
 
 
 def _nor_will(verb: Token) -> bool:

@@ -49,7 +49,6 @@ from aidtrack.extract.rules.common import (
     _recipients_or_default,
     _refusal_actors,
     _refusals,
-    _stays_out,
     _supports,
     anchored_on,
     kept_halted,
@@ -57,6 +56,7 @@ from aidtrack.extract.rules.common import (
     made_later,
     on_hold,
     says_none,
+    stays_out,
 )
 from aidtrack.extract.rules.support import (
     _WELCOMING,
@@ -608,7 +608,7 @@ def _joined_group(verb: Token) -> Token | None:
     lemma = verb.lemma_.lower()
     if lemma in ("join", "enter"):
         found = children(verb, frozenset({"dobj"}))
-    elif lemma in ("participate", "engage") or _stays_out(verb, negated=False):
+    elif lemma in ("participate", "engage") or stays_out(verb, negated=False):
         found = prep_objects(verb, frozenset({"in"}))
     else:
         return None
