@@ -201,8 +201,9 @@ def _actors_of(sentence: Sentence, token: Token) -> list[str]:
         pronoun = resolve_pronoun(sentence, tok)
         if pronoun:
             return [pronoun]
-    if not found and token.lemma_.lower() in _TITLES and (scene := _opening_place(sentence)):
-        return [scene]  # "In Niamey, the prime minister appealed to Russia": Niger's
+    if not found and token.lemma_.lower() in _TITLES | SEATED and (scene := _opening_place(sentence)):
+        return [scene]  # "In Niamey, the prime minister appealed to Russia": Niger's; "In Berlin, the
+        # cabinet relaxed licensing rules": Germany's
     if not found and (owner := _owner_told_before(sentence, token)):
         return [owner]  # "South Africa's arms control committee ... The committee said"
     unnamed = not found and _unnamed_office(token)
@@ -395,15 +396,30 @@ def owned_in(sentence: Sentence) -> dict[str, str]:
     owned: dict[str, str] = {}
     span = sentence.span
     for i, code in sorted(sentence.codes.items()):
-        if not span.start <= i < span.end or not is_state(code):
+        if not span.start <= i < span.end:
             continue
         word = span.doc[i]
+        if not is_state(code):  # "the Council of the EU", "the European Council": the union's (a
+            council = word if word.lemma_.lower() == "council" else _council_of(word)  # "Security
+            if council is not None and code == "EU":  # Council" may be Russia's or the UN's)
+                owned["council"] = code
+            continue
         while word.dep_ in ("compound", "amod", "poss", "nmod") and word.head.i > word.i:
             word = word.head
             if word.lemma_.lower() in _BODIES:
                 owned[word.lemma_.lower()] = code
                 break
     return owned
+
+
+def _council_of(word: Token) -> Token | None:
+    """The council a union's name modifies or follows ("EU Council", "Council of the EU")."""
+    head = word.head
+    if word.dep_ in ("compound", "amod", "poss", "nmod") and head.lemma_.lower() == "council":
+        return head
+    if word.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() == "council":
+        return head.head
+    return None
 
 
 def _owner_told_before(sentence: Sentence, token: Token) -> str | None:

@@ -33,6 +33,7 @@ COMPONENTS = (
     "aidtrack_infinitive_complement",
     "aidtrack_repeated_preposition",
     "aidtrack_matrix_conjunct",
+    "aidtrack_measure_read_as_verb",
 )
 
 # "LONDON, April 15, 2025 (Wire) - ", "MADRID: ", "KYIV/WARSAW - ", "ADEN, Yemen (AP) — ",
@@ -715,3 +716,44 @@ def _reporter_of_misjoined(verb: Token) -> Token | None:
     if before.dep_ != "cc" or before.head != told:
         return None
     return reporter
+
+
+# plural nouns of measures the model may read as verbs: "asset freezes", "travel bans"
+_MEASURES_READ_AS_VERBS = frozenset({"freeze", "ban", "curb", "control", "cap", "limit"})
+
+
+@Language.component("aidtrack_measure_read_as_verb")
+def mend_measure_read_as_verb(doc: Doc) -> Doc:
+    """ "The EU extended asset freezes on 300 officials": the model reads "freezes" as the verb
+    and "extended" as a modifier of "asset". Read "extended" as the verb again and "asset
+    freezes" as its object."""
+    for measure in doc:
+        verb = _verb_read_as_modifier(measure)
+        if verb is None:
+            continue
+        modifier = verb.head
+        verb.head, verb.dep_ = verb, "ROOT" if measure.dep_ == "ROOT" else measure.dep_
+        if measure.dep_ != "ROOT":
+            verb.head = measure.head
+        modifier.head, modifier.dep_ = measure, "compound"
+        for child in [c for c in measure.children if c.dep_ == "punct" and c.i > measure.i]:
+            child.head = verb
+        measure.head, measure.dep_ = verb, "dobj"
+        measure.tag_, measure.pos_ = "NNS", "NOUN"
+    return doc
+
+
+def _verb_read_as_modifier(measure: Token) -> Token | None:
+    """The past-tense verb hung as a modifier on the subject of ``measure`` ("asset" of
+    "freezes"), with a subject of its own before it."""
+    if measure.tag_ != "VBZ" or measure.lemma_.lower() not in _MEASURES_READ_AS_VERBS:
+        return None
+    subject = next((c for c in measure.children if c.dep_ == "nsubj" and c.i == measure.i - 1), None)
+    if subject is None or subject.pos_ != "NOUN":
+        return None
+    verb = next(
+        (c for c in subject.children if c.dep_ == "amod" and c.tag_ == "VBD" and c.i == subject.i - 1), None
+    )
+    if verb is None or not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    return verb
