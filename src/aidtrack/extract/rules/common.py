@@ -59,6 +59,9 @@ class ArticleContext:
     kinds_named: list[str] = field(default_factory=list)  # kinds the sentence so far named
     recipients_named: list[str] = field(default_factory=list)  # recipients the sentence so far named
     told_in_sentence: list[Found] = field(default_factory=list)  # events the sentence so far told
+    # the kind of support each instrument was told giving ("a Czech-led scheme to buy shells":
+    # "scheme" gives military support), for "will contribute to the scheme" later
+    instrument_kinds: dict[str, str] = field(default_factory=dict)
 
     def main_other(self, *exclude: str | None) -> str | None:
         """The actor the article most often tells giving (a subject of a transfer verb), other

@@ -268,6 +268,7 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     refused = is_negated(verb) or _unwilling(sentence, verb)
     stops_funding = refused and lemma in _FUNDING and bool(children(verb, frozenset({"dobj"})))
     money_subject = _money_subject(verb)  # "EUR 160 million will support people in Sudan"
+    instrument_kind: str | None = None
     if (
         transfer
         and not inherent
@@ -276,7 +277,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         and not (categories_in(sentence, objects) or has_support_noun(sentence, objects))
     ):
         uses = [t for c in instrument_uses(verb, objects) for t in c.subtree]
-        if not categories_in(sentence, uses):
+        instrument_kind = None if categories_in(sentence, uses) else _instrument_told(verb, ctx)
+        if not categories_in(sentence, uses) and instrument_kind is None:
             return []  # but "put money into the initiative that buys shells for Ukraine" gives
         objects = objects + uses
     by_party = _described_by_participle(sentence, verb)  # "aid for Israel approved by Congress"
@@ -367,6 +369,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         sentence, objects, ctx, allow_default=True, sentence_wide=has_money(objects)
     )  # "the EU's initial 5.5 million euros in humanitarian aid ...; Germany added 5 million euros"
     cats = purpose_categories(sentence, verb, objects, cats) if not cat_default else cats
+    if cat_default and instrument_kind:  # "Sweden will contribute to the scheme": the scheme's kind
+        cats = [instrument_kind]
     if cats == ["military"] and ctx.default_category == "humanitarian" and _vehicles_only(verb):
         cats = ["humanitarian"]  # "India has sent five aircraft and two navy ships" in a story of relief
     if cat_default and has_money(objects) and not money_subject:
@@ -1089,6 +1093,24 @@ def _onward_to(sentence: Sentence, verb: Token) -> list[str]:
         for d in prep_objects(o, frozenset({"to"}))
         for c in actors_of(sentence, d)
     ]
+
+
+def _instrument_told(verb: Token, ctx: ArticleContext) -> str | None:
+    """The kind of support an instrument the article told of gives, when the verb puts something
+    into it again by its noun alone: "Sweden will contribute to the scheme"."""
+    kinds = ctx.instrument_kinds
+    return next(
+        (
+            kinds.get(o.lemma_.lower(), kinds.get(""))  # "the Danish model ... the scheme": one named
+            for p in verb.children  # by another noun is the last one told
+            if p.dep_ == "prep" and p.lower_ in ("to", "into")
+            for o in p.children
+            if o.dep_ == "pobj"
+            and o.lemma_.lower() in INSTRUMENTS
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in o.children)
+        ),
+        None,
+    )
 
 
 def _purpose_stayed_out_of(verb: Token) -> bool:
