@@ -1086,11 +1086,11 @@ _FORWARDING = frozenset(
 def _onward_to(sentence: Sentence, verb: Token) -> list[str]:
     """ "sent five containers of food to Egypt for onward delivery to Gaza": the place reached
     is a transit, the goods are for where they go on to."""
-    return [
+    return [  # the parser may hang "for onward delivery" on what is sent or on the transit
         c
-        for o in prep_objects(verb, frozenset({"for"}))
-        if o.lemma_.lower() in _FORWARDING
-        for d in prep_objects(o, frozenset({"to"}))
+        for t in verb.subtree
+        if t.lemma_.lower() in _FORWARDING and t.dep_ == "pobj" and t.head.lower_ == "for"
+        for d in prep_objects(t, frozenset({"to"}))
         for c in actors_of(sentence, d)
     ]
 
