@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
 SPLIT = ROOT / "tests" / "extract" / "train_split.json"
 # our own articles by other authors that train the learned scorer (scored once before any rule
-# was written from them; the misses of zg to zl, zr, zs and most later sets, zze to zzm among them,
+# was written from them; the misses of zg to zl, zr, zs and most later sets, zze to zzr among them,
 # were read for rules after that first run)
 TRAINING_PARTS = tuple(
     f"train_own_{k}"

@@ -110,6 +110,13 @@ conferences). Blind. First run, on the extractor at the start of that session: F
 0.812, R 0.796) and 0.843 (P 0.853, R 0.833); 0.839 (P 0.853, R 0.827) and 0.845 (P 0.865,
 R 0.826) at its end.
 
+``heldout21_a`` and ``heldout22_a``: fifteen more each, written with their gold on 2026-12-02
+(sixteenth session) by other authors who read only the schema (general samples of news about
+wars and crises, all six types; the second with long articles whose paragraphs are mostly
+background). Blind. First run, on the extractor at the start of that session: F1 0.806 (P
+0.750, R 0.872) and 0.806 (P 0.794, R 0.820); 0.813 (P 0.761, R 0.872) and 0.810 (P 0.800,
+R 0.820) at its end.
+
 score.py from ../shared/eval scores the predictions (the test is skipped with a
 message when ../shared is not there).
 """
@@ -185,6 +192,10 @@ SETS = {
     "heldout19_a": (15, 0.80, 0.81, 0.79),  # 0.839, 0.853, 0.827 at its end
     # blind; first run at the start of the fifteenth session (2026-12-02): 0.843, 0.853, 0.833
     "heldout20_a": (15, 0.80, 0.82, 0.78),  # 0.845, 0.865, 0.826 at its end
+    # blind; first run at the start of the sixteenth session (2026-12-02): 0.806, 0.750, 0.872
+    "heldout21_a": (15, 0.77, 0.72, 0.83),  # 0.813, 0.761, 0.872 at its end
+    # blind; first run at the start of the sixteenth session (2026-12-02): 0.806, 0.794, 0.820
+    "heldout22_a": (15, 0.77, 0.76, 0.78),  # 0.810, 0.800, 0.820 at its end
 }
 
 

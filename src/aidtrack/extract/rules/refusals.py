@@ -154,6 +154,15 @@ def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         if requests and o.i > requests[0].i
         for t in o.subtree
     ]
+    requested += [  # "rejected a request from Italy to re-export armoured vehicles" (the
+        t  # infinitive hung on the verb)
+        for c in children(verb, frozenset({"advcl", "xcomp"}))
+        if requests
+        and c.i > requests[0].i
+        and c.tag_ == "VB"
+        and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+        for t in c.subtree
+    ]
     asked = no_to_request or bool(requests) and bool(categories_in(sentence, [verb, *requested]))
     if asked:  # "denied a request from Russia to send troops"
         objects = objects + requested
