@@ -399,10 +399,9 @@ def owned_in(sentence: Sentence) -> dict[str, str]:
         if not span.start <= i < span.end:
             continue
         word = span.doc[i]
-        if not is_state(code):  # "the Council of the EU", "the European Council": the union's (a
-            council = word if word.lemma_.lower() == "council" else _council_of(word)  # "Security
-            if council is not None and code == "EU":  # Council" may be Russia's or the UN's)
-                owned["council"] = code
+        if not is_state(code):
+            if code == "EU" and _names_a_council(word):  # "the Council of the EU", "the European
+                owned["council"] = code  # Council" (a "Security Council" may be Russia's or the UN's)
             continue
         while word.dep_ in ("compound", "amod", "poss", "nmod") and word.head.i > word.i:
             word = word.head
@@ -412,14 +411,15 @@ def owned_in(sentence: Sentence) -> dict[str, str]:
     return owned
 
 
-def _council_of(word: Token) -> Token | None:
-    """The council a union's name modifies or follows ("EU Council", "Council of the EU")."""
+def _names_a_council(word: Token) -> bool:
+    """The word is a council's name ("the European Council"), or the name of the union a
+    council belongs to ("EU Council", "Council of the EU")."""
     head = word.head
+    if word.lemma_.lower() == "council":
+        return True
     if word.dep_ in ("compound", "amod", "poss", "nmod") and head.lemma_.lower() == "council":
-        return head
-    if word.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() == "council":
-        return head.head
-    return None
+        return True
+    return word.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() == "council"
 
 
 def _owner_told_before(sentence: Sentence, token: Token) -> str | None:

@@ -710,12 +710,10 @@ def _reporter_of_misjoined(verb: Token) -> Token | None:
     if not any(c.dep_ == "aux" and c.lower_ in ("had", "has", "have") for c in told.children):
         return None
     reporter = told.head
-    before = verb.doc[verb.i - 1]
     if reporter.lemma_.lower() not in _REPORTING or reporter.tag_ != "VBD":
         return None
-    if before.dep_ != "cc" or before.head != told:
-        return None
-    return reporter
+    before = verb.doc[verb.i - 1]  # the ", and" joined to the reported clause too
+    return reporter if before.dep_ == "cc" and before.head == told else None
 
 
 # plural nouns of measures the model may read as verbs: "asset freezes", "travel bans"
@@ -732,9 +730,8 @@ def mend_measure_read_as_verb(doc: Doc) -> Doc:
         if verb is None:
             continue
         modifier = verb.head
-        verb.head, verb.dep_ = verb, "ROOT" if measure.dep_ == "ROOT" else measure.dep_
-        if measure.dep_ != "ROOT":
-            verb.head = measure.head
+        verb.dep_ = measure.dep_  # the verb takes the measure's place in the tree
+        verb.head = verb if measure.dep_ == "ROOT" else measure.head
         modifier.head, modifier.dep_ = measure, "compound"
         for child in [c for c in measure.children if c.dep_ == "punct" and c.i > measure.i]:
             child.head = verb

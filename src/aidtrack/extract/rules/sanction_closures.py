@@ -405,8 +405,8 @@ _LISTED_FOR = frozenset({"sanction", "restriction", "control", "ban", "embargo",
 def _onto_sanctions_list(sentence: Sentence, verb: Token) -> bool:
     """ "put twelve Chinese firms on its entity list", "listed three Iranian commanders under its
     sanctions regime": parties placed on a list or under a regime of sanctions."""
-    lists = sentence.lexicon.words("sanction", "list_nouns") | {"regime", "package", "round"}  # "included
-    # three Indian companies in the sanctions package"
+    # "included three Indian companies in the sanctions package"
+    lists = sentence.lexicon.words("sanction", "list_nouns") | {"regime", "package", "round"}
     objects = children(verb, frozenset({"dobj"}))
     holders = [verb, *objects, *(c for o in objects for c in children(o, frozenset({"conj"})))]
     places = [  # the parser may hang "on its list" on the parties ("15 officials and one entity on")

@@ -149,7 +149,7 @@ def _part_of_anothers_gift(sentence: Sentence, verb: Token) -> bool:
     """ "to pay for food and medical care delivered by United Nations agencies", "announced 25
     million dollars in aid, including shelter delivered by the Red Cross": goods inside another
     party's gift, said to be delivered by those who carry them out (a channel, not a donor)."""
-    if verb.dep_ != "acl" or agent_of(verb) is None or verb.lemma_.lower() not in CARRYING_OUT:
+    if verb.dep_ != "acl" or agent_of(verb) is None or verb.lemma_.lower() not in _CARRYING_OUT:
         return False
     giving = sentence.lexicon.support_verbs | sentence.lexicon.words("support", "object_verbs") | PAYING_VERBS
     word = verb.head
@@ -167,7 +167,7 @@ _PASSED_VERBS = frozenset({"acl", "prep"})
 
 
 # verbs of carrying out what another pays for: "care delivered by UN agencies"
-CARRYING_OUT = frozenset({"deliver", "distribute", "run", "implement", "administer", "manage", "operate"})
+_CARRYING_OUT = frozenset({"deliver", "distribute", "run", "implement", "administer", "manage", "operate"})
 # the relations that lead from goods up to the verb that gives them
 _INSIDE_A_GIFT = frozenset({"conj", "pobj", "prep", "dobj", "appos", "nsubjpass", "agent", "acl"})
 

@@ -234,12 +234,7 @@ def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
         givers = [c for t in giving for c in donors_of_verb(sentence, t)]
         receivers = {c for t in giving for c in recipients_of(sentence, t, dobj_is_recipient=True)}
         shielded = _spared(tokens)
-        speaker = subject_of(verb)  # "Tehran's mission to the United Nations warned": not the UN
-        shielded |= {
-            t.i
-            for t in (speaker.subtree if speaker is not None else [])
-            if not is_state(sentence.codes.get(t.i, ""))
-        }
+        shielded |= _bodies_of_speaker(sentence, verb)  # "Tehran's mission to the UN warned": not the UN
         shielded |= {t.i for t in tokens if _struck(t)}  # "any Israeli attack on Lebanon": not Lebanon
         targets = givers + [
             sentence.codes[t.i]
@@ -421,6 +416,16 @@ def _striker(token: Token) -> bool:
         "raid",
         "operation",
     }
+
+
+def _bodies_of_speaker(sentence: Sentence, verb: Token) -> set[int]:
+    """The organisations named in the phrase of who warns ("Tehran's mission to the United
+    Nations"): where the speaker sits, not whom it warns (a state named there may be: "the
+    Russian ambassador to Denmark")."""
+    speaker = subject_of(verb)
+    if speaker is None:
+        return set()
+    return {t.i for t in speaker.subtree if t.i in sentence.codes and not is_state(sentence.codes[t.i])}
 
 
 # attacks, whose "on" names the one struck, not the one a harm is aimed at
