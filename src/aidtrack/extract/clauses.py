@@ -519,3 +519,10 @@ def word_forms(token: Token) -> set[str]:
     if lower.endswith("ing"):
         forms.add(lower[:-3] + "e")
     return forms
+
+
+# words that open a clause telling when or why, not what is done or asked: "after Russian
+# missile strikes knocked out power stations", "since the war began"
+SCENE_MARKS = frozenset(
+    {"after", "before", "since", "because", "while", "although", "though", "when", "once", "until", "whereas"}
+)

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from aidtrack.extract.clauses import (
     _RELATIVE,
+    SCENE_MARKS,
     SUBJECT_DEPS,
     Sentence,
     children,
@@ -788,8 +789,9 @@ def resolve_pronoun(sentence: Sentence, token: Token) -> str | None:
     return before[-1] if before else sentence.previous
 
 
-# the marks of a clause of time or cause that sets the scene ("after", "since", "as")
-_SCENE_MARKS = frozenset({"after", "since", "when", "as", "while", "before", "because", "once", "until"})
+# the marks of a clause of time or cause that sets the scene before "the government" ("as" too:
+# "As the war in Gaza went on, the government ...")
+_SCENE_MARKS = SCENE_MARKS | {"as"}
 
 
 def _in_scene_before(word: Token, token: Token) -> bool:

@@ -674,11 +674,11 @@ def _remember(ctx: ArticleContext, found: list[Found]) -> None:
         for e in found
         if e.fields["type"] == "policy_change" and e.fields.get("direction") == "tighten"
     )
-    for e in found:  # the kind each instrument gives; "" keeps the last one told
+    for e in found:  # the kind each instrument the sentence names gives
         if e.fields["type"] == "support" and e.fields.get("category"):
             for t in e.anchor.sent:
                 if t.lemma_.lower() in INSTRUMENTS and t.pos_ == "NOUN":
-                    ctx.instrument_kinds[t.lemma_.lower()] = ctx.instrument_kinds[""] = e.fields["category"]
+                    ctx.instrument_kinds[t.lemma_.lower()] = ctx.last_instrument_kind = e.fields["category"]
     if found:  # what "Britain did the same" copies: the acts the sentence tells, not its asides
         ctx.last_events = [dict(e.fields) for e in found if not given_in_passing(e)]
         ctx.refused_category.update(

@@ -643,11 +643,8 @@ def _recipient_codes(sentence: Sentence, candidates: list[Token]) -> list[str]:
         served = sentence.lexicon.serves.get(tok.lower_) or _agency_named_before(sentence, tok)
         codes = [served] if served else actors_of(sentence, tok)  # "funding to UNRWA"
         codes = _hosts_of_uprooted(sentence, tok) or codes  # "Syrian refugees in Lebanon": Lebanon
-        codes = [
-            c
-            for c in codes
-            if c not in _companions_of(sentence, tok) and c not in _attackers_in(sentence, tok)
-        ]
+        left_out = set(_companions_of(sentence, tok)) | _attackers_in(sentence, tok)
+        codes = [c for c in codes if c not in left_out]
         if codes and not any(is_state(c) for c in codes):  # "to UN agencies working in Yemen"
             codes = _served_places(sentence, tok) or codes
         elif len(codes) > 1 and tok.lemma_.lower() in _AGENCIES:  # "the UN agency for Palestinian

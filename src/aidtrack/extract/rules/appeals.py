@@ -31,6 +31,7 @@ from aidtrack.extract.rules.common import (
     _MESSAGES,
     _OPERATIONS,
     HALT_NOUNS,
+    INQUIRIES,
     ArticleContext,
     Extra,
     Found,
@@ -791,23 +792,17 @@ def asks_for_measures(sentence: Sentence, verb: Token) -> bool:
 
 
 # what a party may ask for that is no support: a meeting, a vote, an inquiry
-_PROCEEDINGS = frozenset(
-    {
-        "review",
-        "meeting",
-        "session",
-        "summit",
-        "vote",
-        "debate",
-        "inquiry",
-        "investigation",
-        "probe",
-        "hearing",
-        "explanation",
-        "clarification",
-        "consultation",
-    }
-)
+_PROCEEDINGS = INQUIRIES | {
+    "meeting",
+    "session",
+    "summit",
+    "vote",
+    "debate",
+    "probe",
+    "hearing",
+    "explanation",
+    "clarification",
+}
 
 
 def asks_for_proceedings(verb: Token) -> bool:

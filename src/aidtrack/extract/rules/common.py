@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from spacy.tokens import Token
 
 from aidtrack.extract.clauses import (
+    SCENE_MARKS,
     Sentence,
     agent_of,
     children,
@@ -28,6 +29,22 @@ from aidtrack.extract.roles import (
     modifier_actors,
     sentence_categories,
     without_examples,
+)
+
+# nouns of looking into something before deciding: "ordered a review of the licence" changes no
+# rule, "called for an independent inquiry" asks for no support
+INQUIRIES = frozenset(
+    {
+        "review",
+        "study",
+        "assessment",
+        "evaluation",
+        "audit",
+        "inquiry",
+        "investigation",
+        "consultation",
+        "examination",
+    }
 )
 
 
@@ -62,6 +79,7 @@ class ArticleContext:
     # the kind of support each instrument was told giving ("a Czech-led scheme to buy shells":
     # "scheme" gives military support), for "will contribute to the scheme" later
     instrument_kinds: dict[str, str] = field(default_factory=dict)
+    last_instrument_kind: str | None = None  # of the last instrument told, whatever its noun
 
     def main_other(self, *exclude: str | None) -> str | None:
         """The actor the article most often tells giving (a subject of a transfer verb), other
@@ -708,13 +726,6 @@ def _own_act(clause: Token) -> bool:
     )
 
 
-# words that open a clause telling when or why, not what is asked: "after Russian missile strikes
-# knocked out power stations"
-_SCENE_MARKS = frozenset(
-    {"after", "before", "since", "because", "while", "although", "though", "when", "once", "until", "whereas"}
-)
-
-
 # verbs of a reason given beside a plea: "pressed Tokyo to send air defence, arguing that
 # generators alone could not keep the lights on"
 _ARGUING = frozenset(
@@ -727,7 +738,7 @@ def _scene_clause(token: Token) -> bool:
     grid", ", arguing that generators alone could not keep the lights on"."""
     if token.dep_ != "advcl":
         return False
-    return any(c.dep_ == "mark" and c.lower_ in _SCENE_MARKS for c in token.children) or (
+    return any(c.dep_ == "mark" and c.lower_ in SCENE_MARKS for c in token.children) or (
         token.tag_ == "VBG" and token.lemma_.lower() in _ARGUING
     )
 

@@ -23,6 +23,8 @@ from aidtrack.extract.rules.common import (
     _MAKING_KNOWN,
     _PAUSE_NOUNS,
     _RESTRICTIONS,
+    _TRADE_WORDS,
+    INQUIRIES,
     ArticleContext,
     Found,
     _particles,
@@ -272,22 +274,6 @@ def _change_made(lex: Lexicon, noun: Token) -> bool:
     )
 
 
-# nouns of looking into a rule before changing it: what a verb of ordering or launching starts
-_REVIEWS = frozenset(
-    {
-        "review",
-        "study",
-        "assessment",
-        "evaluation",
-        "audit",
-        "inquiry",
-        "investigation",
-        "consultation",
-        "examination",
-    }
-)
-
-
 def _combo_direction(sentence: Sentence, token: Token) -> str | None:
     """A verb of a class acting on a noun of a class in its object phrase, or a permission
     idiom ("gave the green light to Estonia to send")."""
@@ -315,7 +301,7 @@ def _combo_direction(sentence: Sentence, token: Token) -> str | None:
         words.add("sale")  # "froze a contract to sell bombs to Riyadh": one arms deal
     if words & sentence.lexicon.words("policy_change", "party_nouns"):
         return None
-    if any(o.lemma_.lower() in _REVIEWS for o in children(token, frozenset({"dobj", "nsubjpass"}))):
+    if any(o.lemma_.lower() in INQUIRIES for o in children(token, frozenset({"dobj", "nsubjpass"}))):
         return None  # "ordered a review of the gas licence": a look, no change yet
     if words & _FUNDING and not words & (_TRANSFERS - {"delivery", "supply", "transfer"}):
         return None  # "lifted its freeze on aid to UNRWA", "the hold on military aid": support resumed
@@ -780,10 +766,8 @@ def _contains(seq: list[str], words: list[str]) -> bool:
     return True
 
 
-# what a rule on exports stops or allows: "new exports", "export licences", "sales"
-_EXPORT_WORDS = frozenset(
-    {"export", "licence", "license", "permit", "sale", "shipment", "transfer", "delivery"}
-)
+# what a rule on exports stops or allows: "new exports", "export licences", "sales", "shipments"
+_EXPORT_WORDS = _TRADE_WORDS | {"shipment", "transfer", "delivery"}
 
 
 def _policy_actors(sentence: Sentence, token: Token) -> list[str]:

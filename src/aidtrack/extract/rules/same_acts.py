@@ -231,14 +231,7 @@ def _echoed(sentence: Sentence, verb: Token) -> frozenset[str]:
     verb of the act just told, said again with "also" and nothing of its own, repeats it."""
     if not any(c.lower_ in _AGAIN for c in verb.children) or any(c.dep_ not in _BARE for c in verb.children):
         return frozenset()
-    lex = sentence.lexicon
-    lemma = verb.lemma_.lower()
-    kinds = {
-        "refusal": lex.words("refusal", "verbs"),
-        "support": lex.support_verbs,
-        "sanction": lex.words("sanction", "verbs"),
-    }
-    return frozenset(kind for kind, words in kinds.items() if lemma in words)
+    return _kinds_of_act(sentence, verb)
 
 
 def _the_same_after(verb: Token) -> bool:

@@ -157,13 +157,9 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
         return []
     actors = _actors(sentence, verb)
     owners = _owners_of_closed(sentence, objects)
-    shut_out = [  # "closed the country's airspace to French aircraft": never the owner
-        c
-        for h in [verb, *objects]
-        for o in prep_objects(h, frozenset({"to"}))
-        for c in target_codes(sentence, o)
-    ]
-    if owners and not set(owners) & set(shut_out):  # "closing the bloc's ports to 27 more vessels":
+    if owners and not set(owners) & set(
+        _shut_out(sentence, verb, objects)
+    ):  # "closing the bloc's ports to 27 more vessels":
         # a party closes what is its own
         actors = [a for a in actors if a in owners] or owners
     if not actors and verb.dep_ == "relcl" and _names_measures_made(sentence, verb.head, packages=False):
@@ -182,6 +178,17 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
 
 # what a state closes that is its own: "closed its airspace", "the bloc's ports"
 _OWN_GROUNDS = frozenset({"port", "airspace", "border", "water", "territory", "harbour", "harbor", "airport"})
+
+
+def _shut_out(sentence: Sentence, verb: Token, objects: list[Token]) -> list[str]:
+    """Whom a closure shuts out ("closed the country's airspace to French aircraft"): never the
+    owner of what is closed."""
+    return [
+        c
+        for h in [verb, *objects]
+        for o in prep_objects(h, frozenset({"to"}))
+        for c in target_codes(sentence, o)
+    ]
 
 
 def _owners_of_closed(sentence: Sentence, objects: list[Token]) -> list[str]:

@@ -1111,11 +1111,10 @@ def _onward_to(sentence: Sentence, verb: Token) -> list[str]:
 def _instrument_told(verb: Token, ctx: ArticleContext) -> str | None:
     """The kind of support an instrument the article told of gives, when the verb puts something
     into it again by its noun alone: "Sweden will contribute to the scheme"."""
-    kinds = ctx.instrument_kinds
     return next(
-        (
-            kinds.get(o.lemma_.lower(), kinds.get(""))  # "the Danish model ... the scheme": one named
-            for p in verb.children  # by another noun is the last one told
+        (  # "the Danish model ... the scheme": one named by another noun is the last one told
+            ctx.instrument_kinds.get(o.lemma_.lower(), ctx.last_instrument_kind)
+            for p in verb.children
             if p.dep_ == "prep" and p.lower_ in ("to", "into")
             for o in p.children
             if o.dep_ == "pobj"
