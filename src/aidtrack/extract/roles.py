@@ -65,16 +65,16 @@ IMMATERIAL = frozenset(
         "steadfast",
     }
 )
-INSTRUMENTS = frozenset(
+# pooled instruments that pay or buy with many parties' money: the channel the payers give
+# through, run by someone who is not a giver for it ("the trust fund", "a Czech-led scheme")
+POOLED_INSTRUMENTS = frozenset(
+    {"mechanism", "fund", "scheme", "facility", "initiative", "programme", "program", "account", "platform"}
+)
+# channels whose name is not the receiver ("to the Czech initiative", "into the fund"): the
+# pooled instruments, and the plans, efforts, budgets and frameworks money is put into
+INSTRUMENTS = POOLED_INSTRUMENTS | frozenset(
     {
-        "initiative",
         "plan",
-        "programme",
-        "program",
-        "scheme",
-        "fund",
-        "facility",
-        "mechanism",
         "model",
         "effort",
         "coalition",
@@ -82,7 +82,6 @@ INSTRUMENTS = frozenset(
         "economy",
         "industry",
         "project",
-        "platform",
         "framework",
         "package",
     }

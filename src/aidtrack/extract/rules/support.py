@@ -34,6 +34,7 @@ from aidtrack.extract.roles import (
     MAKING,
     PAID_MAKING,
     PAYING_VERBS,
+    POOLED_INSTRUMENTS,
     TIME_WORDS,
     TRANSPORT_VERBS,
     categories_in,
@@ -625,12 +626,6 @@ _AIRCRAFT = frozenset(
 _BANKING = frozenset({"deposit"})
 
 
-# pooled instruments that buy or pay for others with others' money
-_INSTRUMENTS = frozenset(
-    {"mechanism", "fund", "scheme", "facility", "initiative", "programme", "program", "account", "platform"}
-)
-
-
 def _runners_of_instrument(sentence: Sentence, verb: Token) -> list[str]:
     """Who runs the instrument that buys with others' money ("a NATO-run mechanism that buys
     weapons for Kyiv", "the NATO trust fund that buys fuel", "a Czech-led scheme bought shells"):
@@ -640,7 +635,7 @@ def _runners_of_instrument(sentence: Sentence, verb: Token) -> list[str]:
     if verb.lemma_.lower() not in BUYING_VERBS:
         return []
     subject = relative_head(verb) if verb.dep_ == "relcl" else subject_of(verb)
-    if subject is None or subject.lemma_.lower() not in _INSTRUMENTS:
+    if subject is None or subject.lemma_.lower() not in POOLED_INSTRUMENTS:
         return []
     runners = [m for m in subject.children if m.dep_ in ("amod", "compound", "npadvmod", "nmod")]
     return [c for m in runners for c in actors_of(sentence, m)]
@@ -1468,9 +1463,7 @@ def _through_instrument(sentence: Sentence, verb: Token) -> bool:
     parties = [o for o in children(verb, frozenset({"dobj"})) if actors_of(sentence, o)]
     means = prep_objects(verb, _BY_MEANS)
     return bool(parties) and any(
-        m.lemma_.lower() in INSTRUMENTS | {"fund", "facility", "mechanism"}
-        or has_support_noun(sentence, list(m.subtree))
-        for m in means
+        m.lemma_.lower() in INSTRUMENTS or has_support_noun(sentence, list(m.subtree)) for m in means
     )
 
 
