@@ -297,7 +297,7 @@ def _subject_of(token: Token | None) -> Token | None:
 
 # nouns of a party's own act of will, whose infinitive tells what the party does: "Washington's
 # decision to reimpose sanctions", "a move by Norway to send shells"
-_WILLED = frozenset(
+WILLED = frozenset(
     {"decision", "move", "plan", "refusal", "pledge", "promise", "commitment", "bid", "attempt", "offer"}
 )
 
@@ -309,7 +309,7 @@ def deciding_party(token: Token) -> Token | None:
     noun = token.head
     if (
         token.dep_ != "acl"
-        or noun.lemma_.lower() not in _WILLED
+        or noun.lemma_.lower() not in WILLED
         or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
     ):
         return None

@@ -403,6 +403,8 @@ def owned_in(sentence: Sentence) -> dict[str, str]:
         if not is_state(code):
             if code == "EU" and _names_a_council(word):  # "the Council of the EU", "the European
                 owned["council"] = code  # Council" (a "Security Council" may be Russia's or the UN's)
+            elif word.lemma_.lower() in _NAMED_BY_HEAD and word.text[:1].isupper():
+                owned[word.lemma_.lower()] = code  # "the International Monetary Fund ... the Fund"
             continue
         while word.dep_ in ("compound", "amod", "poss", "nmod") and word.head.i > word.i:
             word = word.head
@@ -423,9 +425,18 @@ def _names_a_council(word: Token) -> bool:
     return word.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() == "council"
 
 
+# organisations an article names in full and then by the last word of their name, capitalised
+# ("the World Bank ... the Bank", "the International Monetary Fund ... the Fund")
+_NAMED_BY_HEAD = frozenset({"bank", "fund"})
+
+
 def _owner_told_before(sentence: Sentence, token: Token) -> str | None:
-    """ "The committee" with no owner of its own: the state whose committee the article named."""
-    if token.lemma_.lower() not in _BODIES or token.i in sentence.codes:
+    """ "The committee" with no owner of its own: the state whose committee the article named;
+    "the Fund" the organisation the article named in full."""
+    lemma = token.lemma_.lower()
+    if token.i in sentence.codes:
+        return None
+    if lemma not in _BODIES and not (lemma in _NAMED_BY_HEAD and token.text[:1].isupper()):
         return None
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children):
         return None
@@ -476,7 +487,11 @@ def _previous_group(sentence: Sentence, token: Token) -> list[str]:
 _COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "pair": 2, "duo": 2, "trio": 3}
 
 
-_COUNTED = GROUP_NOUNS | {"pair", "duo", "trio", "side", "neighbour", "neighbor"}
+# "both banks", "the two institutions": organisations counted, named just before
+_COUNTED_ORGANISATIONS = frozenset(
+    {"bank", "lender", "institution", "organisation", "organization", "agency"}
+)
+_COUNTED = GROUP_NOUNS | _COUNTED_ORGANISATIONS | {"pair", "duo", "trio", "side", "neighbour", "neighbor"}
 
 
 def counted_group(sentence: Sentence, token: Token) -> list[str]:

@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from aidtrack.extract.articles import MONTHS
+from aidtrack.extract.clauses import WILLED
 from aidtrack.extract.parties import SEATED
 
 # the repairs, in the order they run (each is added at the end of the pipeline)
@@ -34,6 +35,7 @@ COMPONENTS = (
     "aidtrack_repeated_preposition",
     "aidtrack_matrix_conjunct",
     "aidtrack_measure_read_as_verb",
+    "aidtrack_willed_infinitive",
 )
 
 # "LONDON, April 15, 2025 (Wire) - ", "MADRID: ", "KYIV/WARSAW - ", "ADEN, Yemen (AP) — ",
@@ -700,14 +702,19 @@ def mend_matrix_conjunct(doc: Doc) -> Doc:
 
 
 def _reporter_of_misjoined(verb: Token) -> Token | None:
-    """The reporting verb above the perfect clause ``verb`` (a subjectless simple past after
-    ", and") was joined to."""
+    """The reporting verb above the reported clause ``verb`` (a subjectless simple past after
+    ", and") was joined to: a perfect clause, or any clause when ``verb`` reports too."""
     told = verb.head
-    if verb.dep_ != "conj" or verb.tag_ != "VBD" or told.dep_ != "ccomp" or told.tag_ != "VBN":
+    if verb.dep_ != "conj" or verb.tag_ != "VBD" or told.dep_ != "ccomp":
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
         return None
-    if not any(c.dep_ == "aux" and c.lower_ in ("had", "has", "have") for c in told.children):
+    perfect = told.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in ("had", "has", "have") for c in told.children
+    )
+    # "said Britain and the United States took part in the war, and warned both countries
+    # that ...": a second act of telling after ", and" is the teller's again
+    if not perfect and verb.lemma_.lower() not in _REPORTING:
         return None
     reporter = told.head
     if reporter.lemma_.lower() not in _REPORTING or reporter.tag_ != "VBD":
@@ -754,3 +761,42 @@ def _verb_read_as_modifier(measure: Token) -> Token | None:
     if verb is None or not any(c.dep_ == "nsubj" for c in verb.children):
         return None
     return verb
+
+
+@Language.component("aidtrack_willed_infinitive")
+def mend_willed_infinitive(doc: Doc) -> Doc:
+    """ "The strikes followed a decision by President Biden at the weekend to allow Kyiv to use
+    ATACMS": with the decider and a time between them, the model hangs the infinitive on the
+    main verb as a purpose. It completes the noun of will ("a decision ... to allow"), as in
+    "a decision to allow"."""
+    for verb in doc:
+        noun = _willed_noun_before(doc, verb)
+        if noun is not None:
+            verb.head, verb.dep_ = noun, "acl"
+    return doc
+
+
+def _willed_noun_before(doc: Doc, verb: Token) -> Token | None:
+    """The noun of will (decision, move, plan, ...) that ``verb``, a "to <verb>" hung as an
+    adverbial clause of the noun's own verb, completes: the noun is that verb's object, and
+    only the noun's modifiers and adverbials stand between the noun and the infinitive."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VB":
+        return None
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" and c.i == verb.i - 1 for c in verb.children):
+        return None
+    if any(c.dep_ in ("nsubj", "mark") for c in verb.children):
+        return None
+    noun = next(
+        (o for o in verb.head.children if o.dep_ == "dobj" and o.lemma_.lower() in WILLED and o.i < verb.i),
+        None,
+    )
+    if noun is None or any(c.dep_ == "acl" for c in noun.children):
+        return None
+    between = doc[noun.i + 1 : verb.i - 1]
+    return noun if all(t.dep_ in _BETWEEN_NOUN_AND_INFINITIVE for t in between) else None
+
+
+# what may stand between a noun of will and its infinitive: its decider and a time or place
+_BETWEEN_NOUN_AND_INFINITIVE = frozenset(
+    {"prep", "agent", "pobj", "det", "amod", "compound", "npadvmod", "nummod", "poss", "case"}
+)

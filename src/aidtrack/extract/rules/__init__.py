@@ -11,7 +11,13 @@ from __future__ import annotations
 import functools
 
 from aidtrack.extract.lexicon import Lexicon
-from aidtrack.extract.rules.appeal_nouns import appeal_answered, appeal_noun, appeal_pressure, appeal_wishlist
+from aidtrack.extract.rules.appeal_nouns import (
+    appeal_answered,
+    appeal_like_before,
+    appeal_noun,
+    appeal_pressure,
+    appeal_wishlist,
+)
 from aidtrack.extract.rules.appeals import (
     appeal_approach,
     appeal_complaint,
@@ -21,7 +27,12 @@ from aidtrack.extract.rules.appeals import (
 )
 from aidtrack.extract.rules.common import ANCHOR_LEMMAS, ANCHOR_POS, TRADE_LEMMAS, ArticleContext, Found, Rule
 from aidtrack.extract.rules.headlines import headline_verb
-from aidtrack.extract.rules.policies import policy_change, policy_lifted_again, policy_resumption
+from aidtrack.extract.rules.policies import (
+    policy_change,
+    policy_held_released,
+    policy_lifted_again,
+    policy_resumption,
+)
 from aidtrack.extract.rules.policy_rulings import (
     policy_nominal,
     policy_ruling,
@@ -51,6 +62,7 @@ from aidtrack.extract.rules.refusals import (
 )
 from aidtrack.extract.rules.same_acts import same_act, same_act_joined
 from aidtrack.extract.rules.sanction_closures import (
+    sanction_arms_embargo,
     sanction_assets,
     sanction_closing,
     sanction_closure,
@@ -87,7 +99,13 @@ from aidtrack.extract.rules.support_nouns import (
 )
 from aidtrack.extract.rules.threat_harms import threat_harm
 from aidtrack.extract.rules.threat_idioms import threat_counter_arming, threat_idiom
-from aidtrack.extract.rules.threats import threat_noun, threat_statement, threat_verb, threat_withheld_support
+from aidtrack.extract.rules.threats import (
+    threat_noun,
+    threat_statement,
+    threat_summed_up,
+    threat_verb,
+    threat_withheld_support,
+)
 
 RULES: tuple[Rule, ...] = (
     support_verb,
@@ -99,6 +117,7 @@ RULES: tuple[Rule, ...] = (
     appeal_verb,
     support_resumed,
     appeal_noun,
+    appeal_like_before,
     appeal_answered,
     support_compound,
     support_arrival,
@@ -146,6 +165,7 @@ RULES: tuple[Rule, ...] = (
     sanction_misread_measure,
     sanction_closing,
     sanction_closure,
+    sanction_arms_embargo,
     sanction_listing_noun,
     sanction_striking,
     sanction_following,
@@ -155,9 +175,11 @@ RULES: tuple[Rule, ...] = (
     policy_use_permission,
     policy_use_licence,
     policy_resumption,
+    policy_held_released,
     policy_lifted_again,
     policy_nominal,
     threat_withheld_support,
+    threat_summed_up,
     same_act,
     same_act_joined,
 )

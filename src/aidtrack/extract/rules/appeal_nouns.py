@@ -461,3 +461,39 @@ def appeal_pressure(sentence: Sentence, noun: Token, ctx: ArticleContext) -> lis
         "appeal-pressure",
         _beneficiary(recipients, ctx.default_recipient),
     )
+
+
+# a request like one told before: "a similar request to Washington", "the same plea to Tokyo"
+_LIKE_BEFORE = frozenset({"similar", "same", "identical", "parallel"})
+_ASKING_NOUNS = frozenset({"request", "appeal", "plea", "overture", "approach", "call", "demand"})
+
+
+@anchored_on("NOUN", lemmas=lambda lex: _ASKING_NOUNS)
+def appeal_like_before(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
+    """ "He made a similar request to Washington", "similar overtures have been made to Ankara",
+    "similar requests had gone to Athens": the appeal the article last told, now to the party
+    after "to", by the one who makes it (else by the one who asked before), for the kind the
+    words name (else the kind asked before)."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _ASKING_NOUNS:
+        return []
+    if not any(c.dep_ in ("amod", "det") and c.lower_ in _LIKE_BEFORE for c in noun.children):
+        return []
+    before = ctx.last_of_type.get("appeal", [])
+    verb = noun.head if noun.dep_ in ("dobj", "nsubj", "nsubjpass") else None
+    if not before or verb is not None and (is_negated(verb) or is_hedged(sentence, verb)):
+        return []
+    places = prep_objects(noun, frozenset({"to"})) + (
+        prep_objects(verb, frozenset({"to"})) if verb is not None else []
+    )
+    targets = list(
+        dict.fromkeys(c for o in places for g in [o, *o.conjuncts] for c in actors_of(sentence, g))
+    )
+    actors = [c for c in modifier_actors(sentence, noun) if c not in targets]
+    if not actors and verb is not None and noun.dep_ == "dobj":
+        actors = actors_of(sentence, subject_of(verb))  # "he made a similar request"
+    actors = actors or list(dict.fromkeys(e["actor"] for e in before if e.get("actor")))
+    told = [t for h in ([noun] + ([verb] if verb is not None else [])) for t in h.subtree]
+    cats = categories_in(sentence, told) or list(
+        dict.fromkeys(e["category"] for e in before if e.get("category"))
+    )
+    return _appeal_events((actors, targets), cats, noun, 0.6, "appeal-like-before")

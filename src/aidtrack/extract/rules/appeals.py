@@ -331,6 +331,7 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
     transfer = paying_out or any(
         t.lemma_.lower() in lex.support_verbs or _gives_by_another_verb(t) for t in tokens
     )
+    transfer = transfer or _asks_not_to_abandon(sentence, tokens)
     if _joins_operation(tokens):  # "asked the United States to join the attack on the port"
         return _appeal_events(
             (actors, targets),
@@ -765,7 +766,7 @@ def _asks_to_stop(sentence: Sentence, verb: Token) -> bool:
     """ "urged Washington to stop arming Taiwan" asks for less support, not more."""
     stops = sentence.lexicon.words("refusal", "verbs") | sentence.lexicon.words("appeal", "retreat_verbs")
     for comp in children(verb, frozenset({"xcomp", "ccomp"})):
-        stopping = comp.lemma_.lower() in stops
+        stopping = comp.lemma_.lower() in stops | _LESSENING  # "not to reduce its aid" asks to keep it
         inner = children(comp, frozenset({"xcomp", "ccomp"}))
         if stopping and any(c.lemma_.lower() in stops | _WAVERING for c in inner):
             continue  # "urged Hungary to stop blocking the aid", "to stop hesitating" ask for it
@@ -774,6 +775,23 @@ def _asks_to_stop(sentence: Sentence, verb: Token) -> bool:
         if stopping != is_negated(comp):  # "urged Hungary not to block the aid" asks for it
             return True
     return False
+
+
+# verbs of giving less support, or none, to someone: asked not to, a party is asked to keep giving
+_LESSENING = frozenset({"reduce", "curtail", "trim", "lower", "scale", "abandon", "desert", "forsake"})
+_ABANDONING = frozenset({"abandon", "desert", "forsake"})
+
+
+def _asks_not_to_abandon(sentence: Sentence, tokens: list[Token]) -> bool:
+    """ "urged American lawmakers not to abandon Ukraine": asked not to leave a party to itself,
+    a giver is asked to keep giving (of the kind the article tells)."""
+    return any(
+        t.pos_ == "VERB"
+        and t.lemma_.lower() in _ABANDONING
+        and is_negated(t)
+        and any(actors_of(sentence, o) for o in children(t, frozenset({"dobj"})))
+        for t in tokens
+    )
 
 
 # verbs that impose a restriction on a third party: what a request for them asks is no support

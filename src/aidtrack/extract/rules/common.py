@@ -269,7 +269,15 @@ def _recipients_or_default(
         return told, True
     usual = next((r for r in ctx.recipients_ranked if r not in givers), None) if givers else None
     default = usual or ctx.default_recipient
+    if default and not usual and _told_giving(default, ctx):
+        return [], True  # the state a story names most, told giving or withholding: no receiver
     return ([default], True) if default else ([], True)
+
+
+def _told_giving(party: str, ctx: ArticleContext) -> bool:
+    """The article told ``party`` giving support or withholding it, and never receiving it."""
+    told = party in ctx.givers_told or party in ctx.refused_category
+    return told and party not in ctx.recipients_ranked and party not in ctx.aided
 
 
 def _supports(

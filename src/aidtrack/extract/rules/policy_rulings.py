@@ -304,8 +304,19 @@ def _used_against(verb: Token) -> bool:
         *(r for o in children(verb, frozenset({"dobj"})) for r in children(o, frozenset({"relcl"}))),
     ]
     return any(
-        c.dep_ == "prep" and c.lower_ in ("against", "inside", "over") for h in heads for c in h.children
+        c.dep_ == "prep"
+        and (c.lower_ in ("against", "inside", "over") or (c.lower_ in ("on", "in") and _lands_on_ground(c)))
+        for h in heads
+        for c in h.children
     )
+
+
+# the ground of a state ("use ATACMS on Russian territory", "in Russian airspace")
+_GROUNDS = frozenset({"territory", "soil", "airspace"})
+
+
+def _lands_on_ground(prep: Token) -> bool:
+    return any(o.dep_ == "pobj" and o.lemma_.lower() in _GROUNDS for o in prep.children)
 
 
 # modals that grant leave; "would", "should" and "must" do not

@@ -74,6 +74,23 @@ def _carried_complements(noun: Token, verbs: frozenset[str]) -> list[Token]:
     ]
 
 
+# fuels a state sells: their deliveries are trade, not support
+_ENERGY_SOLD = frozenset({"gas", "oil", "crude", "coal", "lng"})
+
+
+def _energy_sold(thing: Token) -> bool:
+    """ "gas deliveries", "supplies of oil", "its gas": a fuel sold, as it is named."""
+    named = [
+        thing,
+        *(o for p in children(thing, frozenset({"prep"})) if p.lower_ == "of" for o in p.children),
+    ]
+    return any(
+        t.lemma_.lower() in _ENERGY_SOLD
+        or any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in _ENERGY_SOLD for c in t.children)
+        for t in named
+    )
+
+
 @anchored_on(
     "VERB",
     lemmas=lambda lex: (
@@ -115,6 +132,8 @@ def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         for c in verb.children
     ):
         return []  # "froze the assets of eleven companies": a sanction, whatever they supplied
+    if any(_energy_sold(c) for c in children(verb, frozenset({"dobj", "nsubjpass"}))):
+        return []  # "halted gas deliveries to Poland": a trade cut off, no support withheld
     transfer = any(_gives_word(lex, t) for t in objects if t != verb)
     core = [t for c in children(verb, frozenset({"dobj", "nsubjpass"})) for t in core_phrase(c)] + described
     core += [

@@ -17,6 +17,7 @@ from aidtrack.extract.parties import actors_of, is_state, joined_parties, report
 from aidtrack.extract.roles import COUNT_NOUNS, VEHICLES, modifier_actors
 from aidtrack.extract.rules.common import ArticleContext, Found, _refusals, anchored_on
 from aidtrack.extract.rules.measures_common import (
+    _ARMS,
     _CONFERRED,
     _CORE_SANCTIONS,
     _DEALING,
@@ -155,7 +156,9 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
         return []
     if is_hedged(sentence, verb) or _conditional(verb):
         return []
-    actors = _actors(sentence, verb)
+    actors = (lemma in _LISTING | {"add"} and _list_owners(sentence, verb, objects)) or _actors(
+        sentence, verb
+    )
     owners = _owners_of_closed(sentence, objects)
     if owners and not set(owners) & set(
         _shut_out(sentence, verb, objects)
@@ -427,6 +430,26 @@ def _onto_sanctions_list(sentence: Sentence, verb: Token) -> bool:
     )
 
 
+def _list_owners(sentence: Sentence, verb: Token, objects: list[Token]) -> list[str]:
+    """ "added dozens of Russian citizens to Poland's national sanctions list", "were placed on
+    Beijing's unreliable entity list": the state named as the list's owner lists the parties,
+    whoever the subject is (a ministry the context may place elsewhere)."""
+    nouns = sentence.lexicon.words("sanction", "list_nouns")
+    lists = [
+        o
+        for h in [verb, *objects]
+        for o in prep_objects(h, frozenset({"to", "on", "onto"}))
+        if o.lemma_.lower() in nouns
+    ]
+    return [
+        c
+        for o in lists
+        for p in children(o, frozenset({"poss"}))
+        if p.pos_ != "PRON"
+        for c in actors_of(sentence, p)
+    ]
+
+
 def _closed_by(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Russian diamonds were banned by the G7", "Belarusian trucks were barred by Lithuania":
     another country's goods or carriers shut out, said in the passive with its maker; parties
@@ -438,13 +461,15 @@ def _closed_by(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fou
         if o.lemma_.lower() in sentence.lexicon.words("sanction", "list_nouns")
     ]
     listed = verb.lemma_.lower() == "add" and bool(lists)  # "Six Russian banks were added to the list"
-    if verb.lemma_.lower() not in ("ban", "bar", "block", "blacklist") and not listed:
+    placed = verb.lemma_.lower() in _LISTING and _list_owners(sentence, verb, [])  # "were placed on
+    # Beijing's unreliable entity list"
+    if verb.lemma_.lower() not in ("ban", "bar", "block", "blacklist") and not (listed or placed):
         return []
     under = _under_makers(sentence, verb) if agent is None else []
     things = children(verb, frozenset({"nsubjpass"}))
     if is_hedged(sentence, verb):
         return []
-    if agent is None and not listed and not under:  # "were barred from entering Israel"
+    if agent is None and not listed and not placed and not under:  # "were barred from entering Israel"
         return _kept_out(sentence, verb, things, ctx)
     goods = [
         t
@@ -462,7 +487,7 @@ def _closed_by(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fou
     if agent is not None:
         actors = actors_of(sentence, agent)
     else:
-        actors = under or (owners if listed else []) or _context_maker(sentence, verb, ctx)
+        actors = under or (owners if listed else placed or []) or _context_maker(sentence, verb, ctx)
     targets = [c for t in goods for c in target_codes(sentence, t) if c not in actors]
     return _sanctions(actors, list(dict.fromkeys(targets)), verb, ctx)
 
@@ -801,3 +826,45 @@ def sanction_misread_measure(sentence: Sentence, verb: Token, ctx: ArticleContex
         targets = [c for o in widened for c in target_codes(sentence, o)]
     targets = [t for t in dict.fromkeys(targets) if t not in actors]
     return _sanctions(actors, targets, verb, ctx)
+
+
+# verbs that end a trade outright: with the whole arms trade with a country as object, an embargo
+_BANNING = frozenset({"ban", "prohibit", "forbid", "outlaw", "halt", "stop", "end", "suspend"})
+# the two directions of a trade: selling to a country and buying from it
+_SELLING_WAYS = frozenset({"sale", "export", "supply", "delivery"})
+_BUYING_WAYS = frozenset({"purchase", "import", "acquisition"})
+
+
+@anchored_on("VERB", lemmas=lambda lex: _BANNING)
+def sanction_arms_embargo(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """ "banned all arms trade with Israel", "a decree banning the sale and purchase of weapons to
+    and from Israel": the whole arms trade with a country ended is an embargo on it, a sanction
+    besides the change of export rules the policy rules read (eval/SCHEMA.md)."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _BANNING or is_negated(verb):
+        return []
+    if is_hedged(sentence, verb) or _conditional(verb):
+        return []
+    trades = [o for o in children(verb, frozenset({"dobj", "nsubjpass"})) if _whole_arms_trade(verb, o)]
+    told = [verb, *(t for o in trades for t in o.subtree)]
+    told += [t for p in children(verb, frozenset({"prep"})) for t in p.subtree]  # "in arms with Israel"
+    places = [p for t in told for p in children(t, frozenset({"prep"})) if p.lower_ in ("with", "to", "from")]
+    places += [c for p in places for c in children(p, frozenset({"conj"})) if c.lower_ in ("to", "from")]
+    targets = [c for p in places for o in children(p, frozenset({"pobj"})) for c in target_codes(sentence, o)]
+    if not trades or not targets:
+        return []
+    actors = actors_of(sentence, agent_of(verb)) if is_passive(verb) else _actors(sentence, verb)
+    return _sanctions(actors, [t for t in dict.fromkeys(targets) if t not in actors], verb, ctx)
+
+
+def _whole_arms_trade(verb: Token, obj: Token) -> bool:
+    """ "all arms trade", "all trade in arms", "the sale and purchase of weapons", "arms exports
+    and imports": the arms trade both ways, or all of it (the "in arms" may hang on the verb)."""
+    told = [*obj.subtree, *(t for p in children(verb, frozenset({"prep"})) for t in p.subtree)]
+    if not {t.lemma_.lower() for t in told} & _ARMS:
+        return False
+    ways = {obj.lemma_.lower(), *(c.lemma_.lower() for c in obj.conjuncts)}
+    if ways & _SELLING_WAYS and ways & _BUYING_WAYS:
+        return True
+    return obj.lemma_.lower() == "trade" and any(
+        c.dep_ == "det" and c.lower_ in ("all", "any") for c in obj.children
+    )

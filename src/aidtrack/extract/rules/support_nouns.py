@@ -21,6 +21,7 @@ from aidtrack.extract.lexicon import Lexicon
 from aidtrack.extract.modality import is_conditional, is_hedged, is_negated
 from aidtrack.extract.parties import actors_of
 from aidtrack.extract.roles import (
+    BUYING_VERBS,
     COST_NOUNS,
     INSTRUMENTS,
     RECIPIENT_PREPS,
@@ -59,6 +60,7 @@ from aidtrack.extract.rules.common import (
     stays_out,
 )
 from aidtrack.extract.rules.support import (
+    _TRADING_WORDS,
     _WELCOMING,
     TOTALLING,
     _asked_or_refused,
@@ -860,6 +862,9 @@ def support_giver_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> 
     named, copula = _named_giver(noun)
     if named is None or (noun.dep_ != "attr" and noun.lemma_.lower() in _SELLERS):
         return []  # "Britain, the US and France, Saudi Arabia's main arms suppliers": sellers
+    if noun.lemma_.lower() in _SELLERS and (_sold_in(sentence) or _goods_of_no_kind(sentence, noun)):
+        return []  # "India is Armenia's largest arms supplier, having sold it rocket launchers",
+        # "Colombia is Israel's largest supplier of coal": a trade
     if copula is not None and (is_negated(copula) or is_hedged(sentence, copula)):
         return []
     if copula is None and _clause_withholds(sentence, named):
@@ -890,6 +895,18 @@ def support_giver_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> 
 
 
 _SELLERS = frozenset({"supplier", "provider"})  # also those who sell: aid only when a copula says so
+# words that tell a supply as bought and sold (an export may be a gift)
+_SALE_WORDS = (TRADE_LEMMAS - {"export"}) | BUYING_VERBS | _TRADING_WORDS | {"contract", "customer"}
+
+
+def _sold_in(sentence: Sentence) -> bool:
+    return any(t.lemma_.lower() in _SALE_WORDS for t in sentence.span)
+
+
+def _goods_of_no_kind(sentence: Sentence, noun: Token) -> bool:
+    """ "supplier of thermal coal": the goods are named and are of no kind of support."""
+    goods = prep_objects(noun, frozenset({"of"}))
+    return bool(goods) and not categories_in(sentence, [t for g in goods for t in g.subtree])
 
 
 def _clause_withholds(sentence: Sentence, named: Token) -> bool:

@@ -1049,3 +1049,40 @@ def _told_threats(noun: Token) -> bool:
     """Warnings someone gave ("Chinese warnings", "Turkish threats of a veto"), not a danger
     ("the Russian threat")."""
     return noun.lemma_.lower() != "threat" or noun.tag_ == "NNS"
+
+
+# nouns that sum up what a clause told as a warning: "..., a warning aimed at Nigeria"
+_SUMMING_UP = frozenset({"warning", "threat", "message"})
+# participles that address a warning to someone: "aimed at", "addressed to", "directed at"
+_ADDRESSING = frozenset({"aim", "address", "direct", "target", "intend"})
+
+
+@anchored_on("NOUN", lemmas=lambda lex: _SUMMING_UP)
+def threat_summed_up(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
+    """ "Mali and Burkina Faso said any intervention against Niger would be treated as a
+    declaration of war, a warning aimed at Nigeria", "in a message directed at Israel": a noun
+    that sums up the clause as a warning names whom it warns; the clause's subject warns."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _SUMMING_UP:
+        return []
+    first = min(t.i for t in noun.subtree)
+    after_comma = first > 0 and noun.doc[first - 1].lower_ == ","  # ", a warning aimed at": the
+    # parser may take it for an object of the clause
+    if noun.dep_ not in ("appos", "npadvmod", "pobj", "dep", "attr") and not after_comma:
+        return []
+    if noun.dep_ == "pobj" and noun.head.lower_ != "in":
+        return []  # "in a message directed at Israel", not "of a warning ..."
+    addressed = [
+        a
+        for a in children(noun, frozenset({"acl"}))
+        if a.lemma_.lower() in _ADDRESSING and a.tag_ in ("VBN", "VBD")
+    ]
+    targets = [
+        c
+        for a in addressed
+        for p in children(a, frozenset({"prep"}))
+        if p.lower_ in ("at", "to")
+        for o in children(p, frozenset({"pobj"}))
+        for c in actors_of(sentence, o)
+    ]
+    actors = actors_of(sentence, subject_of(sentence.span.root))
+    return [_threat(a, t, noun, 0.6) for a in dict.fromkeys(actors) for t in dict.fromkeys(targets) if a != t]
