@@ -31,6 +31,7 @@ from aidtrack.extract.rules.policies import (
     policy_change,
     policy_held_released,
     policy_lifted_again,
+    policy_restriction_told,
     policy_resumption,
 )
 from aidtrack.extract.rules.policy_rulings import (
@@ -176,6 +177,7 @@ RULES: tuple[Rule, ...] = (
     policy_use_licence,
     policy_resumption,
     policy_held_released,
+    policy_restriction_told,
     policy_lifted_again,
     policy_nominal,
     threat_withheld_support,

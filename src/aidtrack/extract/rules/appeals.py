@@ -372,8 +372,23 @@ def appeal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
     return _appeal_events((actors, targets), cats, verb, conf, "appeal-verb", _beneficiary([], beneficiary))
 
 
-# verbs of paying money out: "to release the money", "to disburse the funds"
-_PAYING_OUT = frozenset({"release", "disburse", "transfer", "unlock", "unfreeze", "pay"})
+# verbs of paying money out: "to release the money", "to disburse the funds", "to put more
+# money into the mission"
+_PAYING_OUT = frozenset(
+    {
+        "release",
+        "disburse",
+        "transfer",
+        "unlock",
+        "unfreeze",
+        "pay",
+        "put",
+        "pour",
+        "pump",
+        "plough",
+        "inject",
+    }
+)
 
 
 def _pays_out_money(tokens: list[Token]) -> bool:

@@ -1006,3 +1006,36 @@ def _policy_changes(
         )
         for a in actors
     ]
+
+
+# verbs that put a restriction in place, told in the restriction's own clause
+_PUTTING_IN_PLACE = frozenset({"impose", "announce", "order", "introduce", "place", "put", "decree", "adopt"})
+
+
+@anchored_on("NOUN", lemmas=lambda lex: _RESTRICTION_NOUNS)
+def policy_restriction_told(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
+    """ "ending a freeze the chancellor announced in August", "lifted a restriction that Berlin
+    imposed in 2018": the restriction's own clause narrates its imposition, a change of the
+    named party's rules when it was made (eval/SCHEMA.md codes past changes the article tells)."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _RESTRICTION_NOUNS:
+        return []
+    clauses = [  # the clause may hang on the last noun of the restriction's phrase ("a restriction
+        # on arms exports to Saudi Arabia that Berlin imposed")
+        r
+        for t in noun.subtree
+        if t.pos_ in ("NOUN", "PROPN")
+        for r in children(t, frozenset({"relcl"}))
+        if r.lemma_.lower() in _PUTTING_IN_PLACE and not is_negated(r) and not is_hedged(sentence, r)
+    ]
+    if not clauses or not on_topic(sentence, True):
+        return []
+    makers = [
+        c
+        for r in clauses
+        for s in [subject_of(r)]
+        if s is not None and s.pos_ != "PRON"
+        for c in actors_of(sentence, s)
+    ]
+    return _policy_changes(
+        sentence, list(dict.fromkeys(makers)), "tighten", clauses[0], 0.6, "policy-restriction-told"
+    )

@@ -15,7 +15,7 @@ from aidtrack.extract.clauses import (
     subject_of,
 )
 from aidtrack.extract.lexicon import Lexicon
-from aidtrack.extract.modality import is_hedged, is_negated
+from aidtrack.extract.modality import is_future, is_hedged, is_negated
 from aidtrack.extract.parties import actors_of, is_state, joined_parties, reporters_of
 from aidtrack.extract.roles import modifier_actors, names_wealth
 from aidtrack.extract.rules.common import ArticleContext, Found, anchored_on
@@ -37,6 +37,7 @@ from aidtrack.extract.rules.measures_common import (
     in_force_since,
     target_codes,
 )
+from aidtrack.extract.rules.threats import _VOWING
 
 _EXEMPTIONS = frozenset({"exemption", "waiver", "exception", "carve-out", "derogation", "license", "licence"})
 
@@ -121,6 +122,8 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
         return []
     if verb.pos_ == "VERB" and _conditional(verb):
         return []  # "would impose tariffs on Mexican steel if Mexico failed to ...": a threat
+    if verb.pos_ == "VERB" and _answer_foretold(verb):
+        return []  # "would respond with mirror measures against the EU": a threat, not yet imposed
     actors = _actors(sentence, verb) if verb.pos_ != "NOUN" else modifier_actors(sentence, verb)
     if not actors and verb.lemma_.lower() in _IMPOSING_NOUNS:  # "the imposition of Japanese curbs on"
         actors = [c for o in prep_objects(verb, frozenset({"by"})) for c in actors_of(sentence, o)]
@@ -830,6 +833,20 @@ def sanction_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
     if actors and not targets and lemma in lex.words("sanction", "verbs"):
         ctx.pending_sanction = tuple(actors)  # "sanctioned nine companies": where they are may follow
     return _sanctions(actors, list(dict.fromkeys(targets)), verb, ctx)
+
+
+# verbs of answering another's act ("would respond with measures"); not those of striking or
+# punishing, whose future with sanctions announces them ("will hit Russia with new sanctions")
+_ANSWERING_VERBS = frozenset({"respond", "answer", "reply", "react", "retaliate"})
+
+
+def _answer_foretold(verb: Token) -> bool:
+    """An answer announced for the future or vowed: "would respond with measures", "vowed to
+    retaliate with sanctions" (not "retaliated with sanctions on ...")."""
+    if verb.lemma_.lower() not in _ANSWERING_VERBS:
+        return False
+    vowed = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _VOWING
+    return vowed or is_future(verb)
 
 
 def _shadow_fleet(verb: Token) -> Token | None:

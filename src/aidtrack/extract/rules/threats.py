@@ -63,7 +63,7 @@ _STRONG_CONSEQUENCES = frozenset(
 
 # "Denmark would bear full responsibility", "Finland would pay a price": the subject of
 # these verbs is the one the consequence is aimed at
-_BEARING = frozenset({"bear", "pay", "face", "suffer", "shoulder", "carry", "regret"})
+_BEARING = frozenset({"bear", "pay", "face", "suffer", "shoulder", "carry", "regret", "expect"})
 
 
 # "the decision by Greece will not go unanswered": the subject's party is aimed at
@@ -611,6 +611,7 @@ def threat_statement(sentence: Sentence, token: Token, ctx: ArticleContext) -> l
             c
             for o in prep_objects(token, frozenset({"to", "against"}))
             + prep_objects(token.head, frozenset({"against"}))
+            + _aims_of_means(token)
             for t in [o, *children(o, frozenset({"poss"}))]
             for c in actors_of(sentence, t)
         ]
@@ -649,6 +650,16 @@ def threat_statement(sentence: Sentence, token: Token, ctx: ArticleContext) -> l
         giver = others[0] if len(others) == 1 else _threatened_before(ctx, speakers[0])  # or the article's
         targets, conf = ([giver], 0.5) if giver else ([], conf)  # giver: "those who initiated this"
     return [_threat(s, t, token, conf) for s in speakers for t in targets[:named] if s != t]
+
+
+def _aims_of_means(token: Token) -> list[Token]:
+    """ "would respond with mirror measures against the European Union": whom the means of an
+    answer are aimed at."""
+    return [
+        a
+        for w in prep_objects(token, frozenset({"with"}))
+        for a in prep_objects(w, frozenset({"against", "on"}))
+    ]
 
 
 _ANSWER_NOUNS = frozenset({"response", "retaliation", "reply", "answer", "countermeasure"})
