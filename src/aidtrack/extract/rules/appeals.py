@@ -793,8 +793,8 @@ def _asks_to_stop(sentence: Sentence, verb: Token) -> bool:
 
 
 # verbs of giving less support, or none, to someone: asked not to, a party is asked to keep giving
-_LESSENING = frozenset({"reduce", "curtail", "trim", "lower", "scale", "abandon", "desert", "forsake"})
 _ABANDONING = frozenset({"abandon", "desert", "forsake"})
+_LESSENING = _ABANDONING | {"reduce", "curtail", "trim", "lower", "scale"}
 
 
 def _asks_not_to_abandon(sentence: Sentence, tokens: list[Token]) -> bool:

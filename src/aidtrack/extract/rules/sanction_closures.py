@@ -461,15 +461,15 @@ def _closed_by(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fou
         if o.lemma_.lower() in sentence.lexicon.words("sanction", "list_nouns")
     ]
     listed = verb.lemma_.lower() == "add" and bool(lists)  # "Six Russian banks were added to the list"
-    placed = verb.lemma_.lower() in _LISTING and _list_owners(sentence, verb, [])  # "were placed on
-    # Beijing's unreliable entity list"
-    if verb.lemma_.lower() not in ("ban", "bar", "block", "blacklist") and not (listed or placed):
+    placers = _list_owners(sentence, verb, []) if verb.lemma_.lower() in _LISTING else []  # "were
+    # placed on Beijing's unreliable entity list"
+    if verb.lemma_.lower() not in ("ban", "bar", "block", "blacklist") and not (listed or placers):
         return []
     under = _under_makers(sentence, verb) if agent is None else []
     things = children(verb, frozenset({"nsubjpass"}))
     if is_hedged(sentence, verb):
         return []
-    if agent is None and not listed and not placed and not under:  # "were barred from entering Israel"
+    if agent is None and not listed and not placers and not under:  # "were barred from entering Israel"
         return _kept_out(sentence, verb, things, ctx)
     goods = [
         t
@@ -487,7 +487,7 @@ def _closed_by(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fou
     if agent is not None:
         actors = actors_of(sentence, agent)
     else:
-        actors = under or (owners if listed else placed or []) or _context_maker(sentence, verb, ctx)
+        actors = under or (owners if listed else placers) or _context_maker(sentence, verb, ctx)
     targets = [c for t in goods for c in target_codes(sentence, t) if c not in actors]
     return _sanctions(actors, list(dict.fromkeys(targets)), verb, ctx)
 
@@ -844,23 +844,25 @@ def sanction_arms_embargo(sentence: Sentence, verb: Token, ctx: ArticleContext) 
         return []
     if is_hedged(sentence, verb) or _conditional(verb):
         return []
-    trades = [o for o in children(verb, frozenset({"dobj", "nsubjpass"})) if _whole_arms_trade(verb, o)]
-    told = [verb, *(t for o in trades for t in o.subtree)]
-    told += [t for p in children(verb, frozenset({"prep"})) for t in p.subtree]  # "in arms with Israel"
+    aside = [t for p in children(verb, frozenset({"prep"})) for t in p.subtree]  # "in arms with Israel"
+    trades = [o for o in children(verb, frozenset({"dobj", "nsubjpass"})) if _whole_arms_trade(o, aside)]
+    if not trades:
+        return []
+    told = [verb, *(t for o in trades for t in o.subtree), *aside]
     places = [p for t in told for p in children(t, frozenset({"prep"})) if p.lower_ in ("with", "to", "from")]
     places += [c for p in places for c in children(p, frozenset({"conj"})) if c.lower_ in ("to", "from")]
     targets = [c for p in places for o in children(p, frozenset({"pobj"})) for c in target_codes(sentence, o)]
-    if not trades or not targets:
+    if not targets:
         return []
     actors = actors_of(sentence, agent_of(verb)) if is_passive(verb) else _actors(sentence, verb)
     return _sanctions(actors, [t for t in dict.fromkeys(targets) if t not in actors], verb, ctx)
 
 
-def _whole_arms_trade(verb: Token, obj: Token) -> bool:
+def _whole_arms_trade(obj: Token, aside: list[Token]) -> bool:
     """ "all arms trade", "all trade in arms", "the sale and purchase of weapons", "arms exports
-    and imports": the arms trade both ways, or all of it (the "in arms" may hang on the verb)."""
-    told = [*obj.subtree, *(t for p in children(verb, frozenset({"prep"})) for t in p.subtree)]
-    if not {t.lemma_.lower() for t in told} & _ARMS:
+    and imports": the arms trade both ways, or all of it (the "in arms" may hang on the verb,
+    among the words ``aside``)."""
+    if not {t.lemma_.lower() for t in [*obj.subtree, *aside]} & _ARMS:
         return False
     ways = {obj.lemma_.lower(), *(c.lemma_.lower() for c in obj.conjuncts)}
     if ways & _SELLING_WAYS and ways & _BUYING_WAYS:

@@ -1075,7 +1075,7 @@ def threat_summed_up(sentence: Sentence, noun: Token, ctx: ArticleContext) -> li
     that sums up the clause as a warning names whom it warns; the clause's subject warns."""
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _SUMMING_UP:
         return []
-    first = min(t.i for t in noun.subtree)
+    first = noun.left_edge.i
     after_comma = first > 0 and noun.doc[first - 1].lower_ == ","  # ", a warning aimed at": the
     # parser may take it for an object of the clause
     if noun.dep_ not in ("appos", "npadvmod", "pobj", "dep", "attr") and not after_comma:
