@@ -124,6 +124,13 @@ Europe, as reports, explainers, a live blog and press releases). Blind. First ru
 extractor at the start of that session: F1 0.802 (P 0.864, R 0.748) and 0.756 (P 0.835,
 R 0.691); 0.813 (P 0.890, R 0.748) and 0.762 (P 0.837, R 0.700) at its end.
 
+``heldout25_a`` and ``heldout26_a``: fifteen more each, written with their gold on 2026-12-03
+(eighteenth session) by other authors who read only the schema (all six types in news on the
+war's reach into Asia, the Middle East and Latin America; European news on the war in
+2024-2026). Blind. First run, on the extractor at the start of that session: F1 0.828 (P
+0.863, R 0.795) and 0.809 (P 0.877, R 0.750); 0.828 (P 0.863, R 0.795) and 0.812 (P 0.886,
+R 0.750) at its end.
+
 score.py from ../shared/eval scores the predictions (the test is skipped with a
 message when ../shared is not there).
 """
@@ -207,6 +214,10 @@ SETS = {
     "heldout23_a": (15, 0.77, 0.84, 0.70),  # 0.813, 0.890, 0.748 at its end
     # blind; first run at the start of the seventeenth session (2026-12-02): 0.756, 0.835, 0.691
     "heldout24_a": (15, 0.72, 0.79, 0.66),  # 0.762, 0.837, 0.700 at its end
+    # blind; first run at the start of the eighteenth session (2026-12-03): 0.828, 0.863, 0.795
+    "heldout25_a": (15, 0.79, 0.82, 0.75),  # 0.828, 0.863, 0.795 at its end
+    # blind; first run at the start of the eighteenth session (2026-12-03): 0.809, 0.877, 0.750
+    "heldout26_a": (15, 0.77, 0.84, 0.71),  # 0.812, 0.886, 0.750 at its end
 }
 
 

@@ -77,6 +77,7 @@ class Sentence:
     # "the Dutch appeals court"), each with its latest owner: whose "the committee", "the court"
     # is when it comes back with no owner of its own
     owned_nouns: dict[str, str] = field(default_factory=dict)
+    owned_parties: dict[str, str] = field(default_factory=dict)  # parties to sanction, by noun
     # the last state the sentences before named other than as the subject of a sentence: the
     # place they are about ("Russia flew in rescuers" after "a plane landed in Yangon" leaves
     # Myanmar); what "in the country", "to the country" refer back to

@@ -18,6 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from aidtrack import actors
+from aidtrack.extract.articles import MONTHS, WEEKDAYS
 from aidtrack.extract.lexicon import OFFICE_TITLES, Lexicon, people_patterns, person_code, titled_terms
 from aidtrack.extract.money import CURRENCY_UNITS
 from aidtrack.extract.parties import is_state
@@ -42,6 +43,25 @@ _TITLE_EXTRA = frozenset(
 )
 _ENTITY_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
 _TITLE_WORDS = OFFICE_TITLES | {"pm", "mr", "mrs", "ms", "general", "secretary-general", "leader"}
+# words of rank or honour a name may follow, which are no first names ("Lord Cameron")
+_HONORIFICS = frozenset(
+    {
+        "lord",
+        "lady",
+        "sir",
+        "dame",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "sheikh",
+        "emir",
+        "senator",
+        "sen",
+        "rep",
+        "dr",
+    }
+)
 
 
 class MentionFinder:
@@ -88,6 +108,8 @@ class MentionFinder:
                 continue
             if self._given_name(span):
                 continue  # "Michel Martelly" is not Charles Michel
+            if self._other_first_name(span):
+                continue  # "Mike Johnson" is not Boris Johnson
             if _owned_common_noun(span):
                 continue  # "Bulgaria's export commission" is not the European Commission
             code = self._code(span.text, on=on, titled=_words_before(doc, span))
@@ -133,6 +155,17 @@ class MentionFinder:
             and head.lower_ not in self.lexicon.names
             and person_code(self.lexicon, span.text, on=None) is not None
         )
+
+    def _other_first_name(self, span: Span) -> bool:
+        """A known person's surname after a first name not theirs ("Mike Johnson")."""
+        if len(span) != 1 or span.start == 0:
+            return False
+        first = span.doc[span.start - 1]
+        if first.pos_ != "PROPN" or first.head != span[0] or first.lower_ in _TITLE_WORDS | _HONORIFICS:
+            return False
+        if first.lower_ in MONTHS or first.lower_ in WEEKDAYS or first.ent_type_ in ("DATE", "TIME"):
+            return False  # "Last September Lammy suspended ..."
+        return _another_bearer(self.lexicon, f"{first.text} {span.text}", span.text)
 
     def _common_word(self, span: Span) -> bool:
         """A one-word person's name in lower case is a common word: "kept in store" (not Støre),
@@ -192,9 +225,44 @@ class MentionFinder:
         return (ent[:cut], code) if code and is_state(code) else None
 
     def _person(self, text: str, *, last: str, on: dt.date | None, titled: str = "") -> str | None:
+        if _another_bearer(self.lexicon, text, last):
+            return actors.office_holder(text, on=on)  # "Mike Johnson" is not Boris Johnson
         context = f"{titled} {text}"
         code = self._people_code(last, on=on, titled=context)
         return code or actors.office_holder(text, on=on)
+
+
+def _another_bearer(lexicon: Lexicon, text: str, last: str) -> bool:
+    """A full name whose surname a known person bears under another first name ("Mike Johnson",
+    when only Boris Johnson is known): someone else."""
+    from aidtrack.actors.text import normalise_name
+
+    full, surname = normalise_name(text), normalise_name(last)
+    if full == surname or full in lexicon.people or full.split()[0] in _HONORIFICS:
+        return False
+    known = _full_names(lexicon).get(surname, ())
+    words = tuple(full.split())
+    return bool(known) and not any(_same_name(words, tuple(k.split())) for k in known)
+
+
+def _same_name(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """One name ends the other, word for word ("Tayyip Erdogan", "Recep Tayyip Erdogan")."""
+    shorter, longer = sorted((one, other), key=len)
+    return longer[len(longer) - len(shorter) :] == shorter
+
+
+def _full_names(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
+    """The known people's full names by their last word, built once per lexicon."""
+    key = ("people", "_full_names")
+    found: Any = lexicon.sets.get(key)
+    if found is None:
+        names: dict[str, list[str]] = {}
+        for name in lexicon.people:
+            if " " in name:
+                names.setdefault(name.rsplit(" ", 1)[1], []).append(name)
+        found = {k: tuple(v) for k, v in names.items()}
+        lexicon.sets[key] = found  # type: ignore[assignment]
+    return found
 
 
 def _owned_common_noun(span: Span) -> bool:

@@ -5,6 +5,7 @@ groups, pronouns resolved through the article, reporters and parties who met.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from typing import Any
 
 from spacy.tokens import Token
@@ -395,23 +396,45 @@ def owned_in(sentence: Sentence) -> dict[str, str]:
     """The bodies a sentence names with the state they belong to ("South Africa's National
     Conventional Arms Control Committee", "the Dutch appeals court"), by their noun."""
     owned: dict[str, str] = {}
-    span = sentence.span
-    for i, code in sorted(sentence.codes.items()):
-        if not span.start <= i < span.end:
-            continue
-        word = span.doc[i]
+    for word, code in _coded_words(sentence):
         if not is_state(code):
             if code == "EU" and _names_a_council(word):  # "the Council of the EU", "the European
                 owned["council"] = code  # Council" (a "Security Council" may be Russia's or the UN's)
             elif word.lemma_.lower() in _NAMED_BY_HEAD and word.text[:1].isupper():
                 owned[word.lemma_.lower()] = code  # "the International Monetary Fund ... the Fund"
-            continue
-        while word.dep_ in ("compound", "amod", "poss", "nmod") and word.head.i > word.i:
-            word = word.head
-            if word.lemma_.lower() in _BODIES:
-                owned[word.lemma_.lower()] = code
-                break
+        elif noun := _owned_noun(word, _BODIES):
+            owned[noun] = code
     return owned
+
+
+def parties_owned_in(sentence: Sentence) -> dict[str, str]:
+    """The parties to sanction a sentence names with their state ("Israeli settlers", "Russian
+    banks"), by their noun: later "four settlers" or "the bank" with no state of their own are
+    that state's."""
+    parties = sentence.lexicon.words("policy_change", "party_nouns")
+    return {
+        noun: code
+        for word, code in _coded_words(sentence)
+        if is_state(code) and (noun := _owned_noun(word, parties))
+    }
+
+
+def _coded_words(sentence: Sentence) -> Iterator[tuple[Token, str]]:
+    """The sentence's words that name an actor, in order, with the actor's code."""
+    span = sentence.span
+    for i, code in sorted(sentence.codes.items()):
+        if span.start <= i < span.end:
+            yield span.doc[i], code
+
+
+def _owned_noun(word: Token, nouns: frozenset[str]) -> str | None:
+    """The noun of ``nouns`` that a state's name or adjective modifies ("the Dutch appeals court":
+    court), climbing through the modifiers before it."""
+    while word.dep_ in ("compound", "amod", "poss", "nmod") and word.head.i > word.i:
+        word = word.head
+        if word.lemma_.lower() in nouns:
+            return word.lemma_.lower()
+    return None
 
 
 def _names_a_council(word: Token) -> bool:
@@ -754,6 +777,10 @@ def _hyphen_participle(token: Token) -> bool:
     )
 
 
+# a state's envoys: summoned to hear a protest, expelled, barred ("banned two Russian diplomats")
+ENVOYS = frozenset({"diplomat", "ambassador", "envoy", "attache", "attaché", "chargé", "consul"})
+
+
 def resolve_pronoun(sentence: Sentence, token: Token) -> str | None:
     """ "we" -> the speaker; "it", "his country" -> an earlier actor."""
     word = token.lower_
@@ -790,12 +817,16 @@ def resolve_pronoun(sentence: Sentence, token: Token) -> str | None:
         before = [  # a clause that sets the scene names no government
             sentence.codes[i]
             for i in range(sentence.span.start, token.i)
-            if i in sentence.codes and not _in_scene_before(token.doc[i], token)
+            if i in sentence.codes and not in_scene_before(token.doc[i], token)
         ]
     subjects = _earlier_subjects(sentence, token) if token.dep_ in ("nsubj", "nsubjpass") else []
     if subjects and subjects[-1] in before:
         return subjects[-1]  # "Poland bought tanks from Korea to replace those it had sent": Poland
-    if not before and sentence.previous is None and word == "government":
+    if (
+        not before
+        and word == "government"
+        and (sentence.previous is None or _bare_the(token) and sentence.filed)
+    ):
         return sentence.filed  # "TOKYO - The government said ...": the dateline's state
     if word in _PERSONAL and not any(
         _may_be_person(token.doc[i]) for i in range(sentence.span.start, token.i) if i in sentence.codes
@@ -804,12 +835,23 @@ def resolve_pronoun(sentence: Sentence, token: Token) -> str | None:
     return before[-1] if before else sentence.previous
 
 
+def _bare_the(noun: Token) -> bool:
+    """ "the government" with nothing that says whose or which ("its coalition government", "the
+    military government", "the government of Japan", "the National Unity Government" are not); a
+    clause that tells what it did may follow."""
+    return all(
+        c.dep_ == "det" and c.lower_ == "the"
+        for c in noun.children
+        if c.dep_ not in ("punct", "relcl", "acl")
+    )
+
+
 # the marks of a clause of time or cause that sets the scene before "the government" ("as" too:
 # "As the war in Gaza went on, the government ...")
 _SCENE_MARKS = SCENE_MARKS | {"as"}
 
 
-def _in_scene_before(word: Token, token: Token) -> bool:
+def in_scene_before(word: Token, token: Token) -> bool:
     """``word`` stands in a clause of time or cause that does not hold ``token``."""
     node = word
     while node.head != node:

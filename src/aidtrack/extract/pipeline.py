@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from aidtrack.errors import ExtractionInputError
 from aidtrack.extract.amounts import Told, pick_report, sums_for_others
@@ -31,7 +31,15 @@ from aidtrack.extract.kinds import kind_features, rekind
 from aidtrack.extract.learned import Candidate, load_model, sentence_candidates
 from aidtrack.extract.lexicon import Lexicon, load_lexicon
 from aidtrack.extract.mentions import ArticleMemory, MentionFinder
-from aidtrack.extract.parties import actors_of, coordinated_groups, is_state, met_parties, owned_in
+from aidtrack.extract.parties import (
+    ENVOYS,
+    actors_of,
+    coordinated_groups,
+    is_state,
+    met_parties,
+    owned_in,
+    parties_owned_in,
+)
 from aidtrack.extract.repairs import DATELINE_RE
 from aidtrack.extract.roles import (
     INSTRUMENTS,
@@ -440,6 +448,7 @@ def _analyse(
     last_state: str | None = filed
     last_place: str | None = filed
     owned_nouns: dict[str, str] = {}
+    owned_parties: dict[str, str] = {}
     last_organisation: str | None = None
     last_served: str | None = None
     recent_states: tuple[str, ...] = ()
@@ -461,6 +470,7 @@ def _analyse(
                 last_state=last_state,
                 last_place=last_place,
                 owned_nouns=owned_nouns,
+                owned_parties=owned_parties,
                 last_organisation=last_organisation,
                 last_served=last_served,
                 filed=filed,
@@ -475,6 +485,7 @@ def _analyse(
             last_state = _salient_state(sentence, main) or last_state
             last_place = _place_named(sentence, main) or last_place
             owned_nouns = {**owned_nouns, **owned_in(sentence)}
+            owned_parties = {**owned_parties, **parties_owned_in(sentence)}
             last_organisation = _named_organisation(sentence) or last_organisation
             last_served = served_before(sentence, sent.end) or last_served
             named_states = _named(sentence, states=True)
@@ -640,9 +651,11 @@ def _sentence_events(sentence: Sentence, ctx: ArticleContext) -> list[Found]:
         _drop_opted_out(_drop_permitted(_drop_threatened(_drop_imposed_threats(out))))
     )
     kept = _drop_goods_origins(kept)
+    kept = _summoned_warned(kept, sentence)
     kept = _lenders_lend(kept, sentence.lexicon.lenders)
     kept = _served_through(kept, sentence, ctx.default_recipient)
     kept = _relief_kind(kept, sentence)
+    kept = _relief_received(kept, sentence, ctx)
     _remember(ctx, kept)
     return kept
 
@@ -810,6 +823,31 @@ def _relief_kind(found: list[Found], sentence: Sentence) -> list[Found]:
     return out
 
 
+def _relief_received(found: list[Found], sentence: Sentence, ctx: ArticleContext) -> list[Found]:
+    """Relief whose receiver the sentence does not name goes where the article's relief goes, not
+    to the article's usual receiver: in a story of arms for Israel and food for Gaza, "Canada
+    restored its funding" funds Gaza's relief."""
+    relief, usual = ctx.relief_recipient, ctx.default_recipient
+    span = sentence.span
+    named = {c for i, c in sentence.codes.items() if span.start <= i < span.end}
+    if relief is None or usual is None or relief == usual or usual in named:
+        return found
+    out = []
+    for event in found:
+        fields = event.fields
+        if (
+            fields["type"] == "support"
+            and fields.get("category") == "humanitarian"
+            and fields.get("recipient") == usual
+            and fields.get("donor") != relief
+        ):
+            event = Found(
+                {**fields, "recipient": relief}, event.anchor, event.confidence, event.rule, event.extra
+            )
+        out.append(event)
+    return out
+
+
 def _country_served(sentence: Sentence, anchor: Token, donors: set[str], usual: str | None) -> str | None:
     """The country a payment to an organisation serves: the article's usual recipient, else the
     first other state the sentence names after the payment's verb, else the first it names."""
@@ -823,6 +861,47 @@ def _country_served(sentence: Sentence, anchor: Token, donors: set[str], usual: 
     ]
     after = [c for i, c in named if i > anchor.i]
     return next(iter(after or [c for _, c in named]), None)
+
+
+def _summoned_warned(found: list[Found], sentence: Sentence) -> list[Found]:
+    """ "Russia's Foreign Ministry summoned South Korea's ambassador and warned that any supply of
+    weapons to Kyiv would destroy relations": the warning told as the summoner's next act is aimed
+    at the state whose envoy was summoned, whoever else the warning names (a warning told in a
+    clause of its own keeps its reading)."""
+    if not any(e.fields["type"] == "threat" for e in found):
+        return found
+    summons = [told for verb in sentence.span if (told := _summons(sentence, verb))]
+    out: list[Found] = []
+    for event in found:
+        told = next((s for s in summons if event.anchor.i in s[2]), None)
+        if event.fields["type"] == "threat" and told is not None:
+            summoners, summoned, _ = told
+            if event.fields["actor"] == summoned:
+                continue  # the summoned envoy, misread as a subject, warns no one
+            if event.fields["actor"] in summoners:
+                fields = {**event.fields, "target": summoned}
+                event = Found(fields, event.anchor, event.confidence, event.rule, event.extra)
+        out.append(event)
+    return out
+
+
+def _summons(sentence: Sentence, verb: Token) -> tuple[set[str], str, set[int]] | None:
+    """Who summons, the one state whose envoy is summoned, and the words of the acts told next
+    by the summoner ("... and warned that ..."), by a verb of summoning (the parser may take the
+    envoy for a second subject: "Russia's ministry summoned South Korea's ambassador")."""
+    if verb.lemma_.lower() != "summon" or verb.pos_ != "VERB":
+        return None
+    parties = children(verb, frozenset({"dobj", "nsubj", "nsubjpass"}))
+    envoys = [p for p in parties if p.lemma_.lower() in ENVOYS]
+    codes = sentence.codes
+    summoned = {codes[t.i] for e in envoys for t in e.subtree if t.i in codes and is_state(codes[t.i])}
+    summoners = {c for p in parties if p not in envoys for c in actors_of(sentence, p)} - summoned
+    next_acts = [
+        c for c in children(verb, frozenset({"conj"})) if not children(c, frozenset({"nsubj", "nsubjpass"}))
+    ]
+    if len(summoned) != 1 or not next_acts:
+        return None
+    return summoners, next(iter(summoned)), {t.i for c in next_acts for t in c.subtree}
 
 
 def _drop_imposed_threats(found: list[Found]) -> list[Found]:
@@ -993,8 +1072,11 @@ def _context(
     aided: set[str] = set()  # given to by a word of giving that is not a sale
     asked: Counter[str] = Counter()  # who asks for a kind of support (for itself)
     giving = lexicon.support_verbs | lexicon.words("support", "nouns")
+    seen: Counter[str] = Counter()  # given_to as last counted
+    kinds_given: dict[str | None, Counter[str]] = {}  # given to, by the one kind a sentence names
     for (_, doc), codes, speaker in zip(parsed, mentions, speakers):
         ours = speaker if speaker and is_state(speaker) else None  # who "we" and "us" are
+        kinds: dict[int, str | None] = {}  # the one kind each sentence names, read when needed
         for token in doc:
             if (
                 token.lower_ in ("to", "for", "into")
@@ -1020,6 +1102,9 @@ def _context(
             lemma = token.lemma_.lower()
             if lemma in giving:  # "pledged 9 billion dollars to help Pakistan recover"
                 given_to.update(codes[t.i] for t in purpose_objects(token) if t.i in codes)
+            if new := given_to - seen:  # given to by this word: under the kind its sentence names
+                kinds_given.setdefault(_one_kind(lexicon, token.sent, kinds), Counter()).update(new)
+                seen = given_to.copy()
             if verb:
                 asked.update(_askers_for_support(lexicon, token, codes))
                 asked.update(_struck(token, codes))  # "an earthquake struck near Mandalay"
@@ -1038,7 +1123,32 @@ def _context(
         ctx.default_recipient = ctx.recipients_ranked[0]
     if categories:
         ctx.default_category = categories.most_common(1)[0][0]
+    ctx.relief_recipient = _relief_recipient(kinds_given, ctx.default_recipient)
     return ctx
+
+
+def _relief_recipient(kinds_given: dict[str | None, Counter[str]], usual: str | None) -> str | None:
+    """Where an article's relief goes when its usual receiver gets arms or money only: the state
+    most given to in sentences that name relief alone ("arms for Israel" and "food for Gaza")."""
+    relief = kinds_given.get("humanitarian", Counter())
+    if (
+        usual is None
+        or relief[usual]
+        or not any(kinds_given.get(k, Counter())[usual] for k in ("military", "financial"))
+    ):
+        return None
+    return next((c for c, _ in relief.most_common() if is_state(c)), None)
+
+
+def _one_kind(lexicon: Lexicon, sent: Span, kinds: dict[int, str | None]) -> str | None:
+    """The one kind of support a sentence's words name, if they name only one (kept in ``kinds``
+    by the sentence's start)."""
+    if sent.start not in kinds:
+        named = {
+            name for t in sent for name, words in lexicon.categories.items() if t.lemma_.lower() in words
+        }
+        kinds[sent.start] = next(iter(named)) if len(named) == 1 else None
+    return kinds[sent.start]
 
 
 def _told_most(counts: dict[str, int]) -> str | None:

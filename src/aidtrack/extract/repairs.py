@@ -36,6 +36,7 @@ COMPONENTS = (
     "aidtrack_matrix_conjunct",
     "aidtrack_measure_read_as_verb",
     "aidtrack_willed_infinitive",
+    "aidtrack_parallel_relatives",
 )
 
 # "LONDON, April 15, 2025 (Wire) - ", "MADRID: ", "KYIV/WARSAW - ", "ADEN, Yemen (AP) — ",
@@ -800,3 +801,23 @@ def _willed_noun_before(doc: Doc, verb: Token) -> Token | None:
 _BETWEEN_NOUN_AND_INFINITIVE = frozenset(
     {"prep", "agent", "pobj", "det", "amod", "compound", "npadvmod", "nummod", "poss", "case"}
 )
+
+
+@Language.component("aidtrack_parallel_relatives")
+def mend_parallel_relatives(doc: Doc) -> Doc:
+    """ "It followed Britain, which froze the assets of four settlers, and France, which barred 28
+    settlers": the model joins the second name to the last noun of the first name's relative
+    clause. A name with a relative clause of its own, joined to a common noun inside another
+    name's relative clause, is that name's conjunct."""
+    for name in doc:
+        if name.dep_ != "conj" or name.pos_ != "PROPN" or not any(c.dep_ == "relcl" for c in name.children):
+            continue
+        noun = name.head
+        first = next((v.head for v in noun.ancestors if v.dep_ == "relcl"), None)
+        if noun.pos_ == "PROPN" or first is None or first.pos_ != "PROPN" or first.i >= noun.i:
+            continue
+        for word in list(noun.children):
+            if word.dep_ in ("cc", "punct") and noun.i < word.i < name.i:
+                word.head = first
+        name.head = first
+    return doc

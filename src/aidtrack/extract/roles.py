@@ -781,7 +781,13 @@ def _instrument_owners(sentence: Sentence, instrument: Token) -> list[str]:
     or a fund that support goes into receives it; an adjective names the owner only of what
     a state owns ("the Czech initiative" is a channel the Czechs run)."""
     deps = ("poss", "amod", "compound") if instrument.lemma_.lower() in _OWN_INSTRUMENTS else ("poss",)
-    named = [m for m in instrument.children if m.dep_ in deps and m.i < instrument.i and m.pos_ != "PRON"]
+    named = [
+        m
+        for m in instrument.children
+        if m.dep_ in deps
+        and m.i < instrument.i
+        and (m.pos_ != "PRON" or m.lower_ == "our" and sentence.speaker)
+    ]  # "to our budget" in a quote: the speaker's ("its budget" may be the giver's own)
     named += [  # "the Ukraine arms fund", "the Ukraine Facility": a state's name (not "Czech")
         m
         for m in instrument.subtree

@@ -61,7 +61,7 @@ from aidtrack.extract.rules.refusals import (
     refusal_of_operation,
     refusal_verb,
 )
-from aidtrack.extract.rules.same_acts import same_act, same_act_joined
+from aidtrack.extract.rules.same_acts import same_act, same_act_joined, same_act_refused
 from aidtrack.extract.rules.sanction_closures import (
     sanction_arms_embargo,
     sanction_assets,
@@ -184,6 +184,7 @@ RULES: tuple[Rule, ...] = (
     threat_summed_up,
     same_act,
     same_act_joined,
+    same_act_refused,
 )
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from aidtrack.extract.articles import WEEKDAYS
 from aidtrack.extract.clauses import Sentence, children, is_passive, prep_objects, subject_of, word_forms
 from aidtrack.extract.lexicon import Lexicon
 from aidtrack.extract.modality import has_aux, is_hedged, is_negated, time_for
@@ -49,7 +50,6 @@ from aidtrack.extract.rules.common import (
     _scene_clause,
     anchored_on,
 )
-from aidtrack.extract.rules.measures_common import _WEEKDAYS
 from aidtrack.extract.rules.policies import _ban_enders
 
 
@@ -631,7 +631,7 @@ def _hosts(sentence: Sentence) -> list[str]:
 
 
 # objects of "on" that say when or for whom, not whom a request is made to
-_CIRCUMSTANCES = _WEEKDAYS | frozenset(
+_CIRCUMSTANCES = WEEKDAYS | frozenset(
     {
         "weekend",
         "day",

@@ -53,6 +53,7 @@ class ArticleContext:
     """What the rules know about the whole article."""
 
     default_recipient: str | None = None
+    relief_recipient: str | None = None  # the state most given to in sentences of relief alone
     default_category: str | None = None
     sanction_target: str | None = None
     sanction_actor: str | None = None

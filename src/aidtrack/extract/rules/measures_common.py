@@ -8,6 +8,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from aidtrack.extract.articles import WEEKDAYS
 from aidtrack.extract.clauses import (
     Sentence,
     agent_of,
@@ -21,6 +22,9 @@ from aidtrack.extract.clauses import (
 from aidtrack.extract.lexicon import Lexicon
 from aidtrack.extract.parties import WAR_NOUNS, actors_of, companions
 from aidtrack.extract.roles import categories_in
+
+# verbs that put parties on a list ("placed on its sanctions list", "included in the list")
+LISTING_VERBS: frozenset[str] = frozenset({"put", "place", "list", "include", "enter", "name"})
 
 
 def _misread_main(verb: Token) -> Token | None:
@@ -101,7 +105,6 @@ _RELATIONAL = frozenset(
 
 
 _VIOLENCE = frozenset({"strike", "attack", "bomb", "shell", "invade", "kill", "destroy"})
-_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 # participles that place a party in a country: "based in China", "linked to Iran"
@@ -172,7 +175,7 @@ def target_codes(sentence: Sentence, phrase: Token, *, clauses: bool = False) ->
     national = _national(sentence, phrase, parties)  # where some of them live is no target
     while stack:
         tok = stack.pop()
-        if tok.ent_type_ in ("DATE", "TIME") and tok.pos_ != "PROPN" or tok.lower_ in _WEEKDAYS:
+        if tok.ent_type_ in ("DATE", "TIME") and tok.pos_ != "PROPN" or tok.lower_ in WEEKDAYS:
             continue  # "on Monday, the anniversary of Russia's invasion": a time, no target
         code = sentence.codes.get(tok.i) or firm_state(sentence, tok)
         if code:
@@ -223,7 +226,35 @@ def target_codes(sentence: Sentence, phrase: Token, *, clauses: bool = False) ->
     if not found and not clauses:
         found = _goods_origin(sentence, phrase)
         first_at = {c: min(i for i, v in sentence.codes.items() if v == c) for c in found}
+    if not found and not clauses:
+        return _parties_told_before(sentence, phrase, parties)
     return sorted(found, key=lambda c: first_at[c])
+
+
+def _parties_told_before(sentence: Sentence, phrase: Token, parties: frozenset[str]) -> list[str]:
+    """ "froze the assets of four settlers" after "entry bans on Israeli settlers": parties the
+    sentence gives no state of are those of the state the article last named them with."""
+    told = sentence.owned_parties
+    return list(
+        dict.fromkeys(
+            told[t.lemma_.lower()]
+            for t in phrase.subtree
+            if t.pos_ == "NOUN"
+            and t.lemma_.lower() in parties
+            and t.lemma_.lower() in told
+            and _counted_again(t)
+        )
+    )
+
+
+def _counted_again(noun: Token) -> bool:
+    """ "the bank", "four settlers", "two of the officials": parties counted or pointed at, with no
+    description of their own ("dozens of military-linked companies" are others)."""
+    if any(c.dep_ in ("amod", "compound") for c in noun.children):
+        return False
+    return any(
+        c.dep_ in ("det", "nummod") and c.lower_ not in ("a", "an", "any", "some") for c in noun.children
+    )
 
 
 def firm_state(sentence: Sentence, token: Token) -> str | None:

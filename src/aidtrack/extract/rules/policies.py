@@ -259,6 +259,21 @@ _MAKING_CHANGES = _MAKING_KNOWN | {"pass", "endorse", "make", "enact"}
 _PHRASAL = {("hold", "back"): "withhold", ("hold", "up"): "withhold", ("call", "off"): "cancel"}
 
 
+def _antecedent_phrase(sentence: Sentence, verb: Token) -> list[Token]:
+    """ "Canada, which had suspended permits for drone optics, said it would reopen them": the
+    phrase of the last noun of the combinations told before an object pronoun."""
+    pronouns = [o for o in children(verb, frozenset({"dobj", "nsubjpass"})) if o.lower_ in ("them", "it")]
+    if not pronouns or verb.dep_ == "pcomp":  # "six months after lifting them": a time, not the act
+        return []
+    nouns = frozenset(n for _, _, words in _combos(sentence.lexicon) for n in words)
+    before = [
+        t
+        for t in sentence.span[: pronouns[0].i - sentence.span.start]
+        if t.pos_ == "NOUN" and t.lemma_.lower() in nouns
+    ]
+    return object_tokens(before[-1]) if before else []
+
+
 def _phrasal_lemma(verb: Token) -> str:
     lemma = verb.lemma_.lower()
     return next((_PHRASAL[(lemma, p)] for p in _particles(verb) if (lemma, p) in _PHRASAL), lemma)
@@ -295,6 +310,7 @@ def _combo_direction(sentence: Sentence, token: Token) -> str | None:
     if lemma not in _combo_verbs(sentence.lexicon) and lemma not in ("give", "grant", "issue"):
         return None
     phrase = object_tokens(token)[1:] + [t for o in _misread_object(token) for t in object_tokens(o)]
+    phrase += _antecedent_phrase(sentence, token)
     objects = [t for t in phrase if not _since(t) and not ended(t) and not _plate(t)]
     words = {t.lemma_.lower() for t in objects}
     if any(_sale_deal(o) for o in children(token, frozenset({"dobj", "nsubjpass"}))):

@@ -18,11 +18,11 @@ from typing import Any
 from spacy.tokens import Token
 
 from aidtrack.extract.clauses import Sentence, children, prep_objects, subject_of
-from aidtrack.extract.keys import ROLES
+from aidtrack.extract.keys import ROLES, first_role
 from aidtrack.extract.modality import is_hedged, is_negated
 from aidtrack.extract.parties import actors_of
-from aidtrack.extract.roles import categories_in
-from aidtrack.extract.rules.common import ArticleContext, Found, anchored_on, given_in_passing
+from aidtrack.extract.roles import categories_in, modifier_actors
+from aidtrack.extract.rules.common import _BARE_REFUSALS, ArticleContext, Found, anchored_on, given_in_passing
 from aidtrack.extract.rules.measures_common import _SAYING, target_codes
 from aidtrack.extract.rules.sanctions import _loosening
 
@@ -85,7 +85,9 @@ def same_act(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found
     """The last act told, now by the subject of "did the same" or "followed suit"."""
     if verb.pos_ not in ("VERB", "AUX") or not (ctx.last_events or ctx.told_in_sentence):
         return []
-    kinds = _repeated(verb) or _echoed(sentence, verb)  # the cheap test first: most verbs repeat nothing
+    kinds = _repeated(sentence, verb) or _echoed(
+        sentence, verb
+    )  # the cheap test first: most verbs repeat nothing
     if not kinds:
         return []
     if is_negated(verb) or is_hedged(sentence, verb) or verb.lemma_.lower() in _WEIGHING:
@@ -94,7 +96,12 @@ def same_act(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found
         kinds = kinds - {"sanction"}
     if not kinds or _tells_its_own(verb):
         return []
-    actors = actors_of(sentence, subject_of(verb))
+    agents = _followers(sentence, verb)  # "was followed by Britain and Germany": they repeat the act
+    actors = (
+        [c for a in agents for c in actors_of(sentence, a)]
+        if agents
+        else actors_of(sentence, subject_of(verb))
+    )
     own = _own_targets(sentence, verb) or _participle_targets(sentence, verb)
     if own:  # "Britain followed suit against the Iranian companies", "did the same, designating the
         # Iranian drone maker": the act, on its own targets
@@ -102,6 +109,9 @@ def same_act(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found
         repeats = [{**e, "target": t} for t in own for e in copied[:1]]
     else:
         repeats = _copied(sentence, verb, kinds, ctx)
+    followed = set(actors_of(sentence, subject_of(verb))) if agents else set()
+    if followed:  # "the United States paused ... and was followed by": the acts told of the one followed
+        repeats = [e for e in repeats if first_role(e) in followed]
     cats = _own_categories(sentence, verb)
     if cats:  # "Estonia did the same with a shipment of diesel heaters": of its own kind
         repeats = [{**e, "category": c} if "category" in e else e for e in repeats for c in cats]
@@ -111,6 +121,40 @@ def same_act(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found
         for actor in actors
         for event in repeats
         if (fields := _retold(event, actor)) is not None
+    ]
+
+
+# words that refuse the act they govern: "refused to follow suit", "Norway's refusal to do the same"
+_REFUSING = (_BARE_REFUSALS - {"say"}) | {"refusal"}
+
+
+@anchored_on("VERB", "AUX", lemmas=lambda lex: {"follow", "do"})
+def same_act_refused(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """ "The United States sent tanks. Hungary refused to follow suit": refusing to repeat a gift
+    refuses that kind of support (refusing to repeat a pause or a sanction gives nothing)."""
+    if verb.lemma_.lower() not in ("follow", "do") or verb.dep_ not in ("xcomp", "acl"):
+        return []
+    head = verb.head
+    if head.lemma_.lower() not in _REFUSING or is_negated(head) or is_hedged(sentence, head):
+        return []
+    if not _repeated(sentence, verb) & {"support"}:
+        return []
+    gifts = [e for e in _copied(sentence, verb, frozenset({"support"}), ctx) if e["type"] == "support"]
+    refusers = (
+        actors_of(sentence, subject_of(head)) if head.pos_ != "NOUN" else modifier_actors(sentence, head)
+    )
+    kinds = {e["category"]: e.get("recipient") for e in gifts if e.get("category")}  # the latest of each kind
+    return [
+        Found(
+            {"type": "refusal", "actor": actor, "category": cat, **({"recipient": to} if to else {})},
+            verb,
+            0.6,
+            RULE,
+        )
+        for actor in refusers
+        if not any(e.get("donor") == actor for e in gifts)
+        for cat, to in kinds.items()
+        if to != actor
     ]
 
 
@@ -195,7 +239,7 @@ def _clue(sentence: Sentence, verb: Token) -> frozenset[str]:
     return frozenset(found)
 
 
-def _repeated(verb: Token) -> frozenset[str]:
+def _repeated(sentence: Sentence, verb: Token) -> frozenset[str]:
     """The event types the verb repeats (none when it repeats nothing)."""
     lemma = verb.lemma_.lower()
     objects = children(verb, frozenset({"dobj"}))
@@ -209,6 +253,8 @@ def _repeated(verb: Token) -> frozenset[str]:
         return _MEASURES
     if lemma == "follow" and any(c.dep_ in ("prt", "prep") and c.lower_ == "through" for c in verb.children):
         return frozenset()  # "followed through on its threat": carried out, not repeated
+    if lemma == "follow" and _followers(sentence, verb):
+        return _MEASURES  # "the United States paused its funding and was followed by Britain"
     if lemma == "follow" and not objects and verb.dep_ in ("ROOT", "conj"):
         return _MEASURES  # "Germany, Britain and Italy followed within days"
     if lemma in _SAYING and (any(o.lower_ in _SAME for o in objects) or _the_same_after(verb)):
@@ -218,6 +264,14 @@ def _repeated(verb: Token) -> frozenset[str]:
         if same and obj.lemma_.lower() in _SAME_NOUNS:
             return _SAME_NOUNS[obj.lemma_.lower()] or _MEASURES
     return frozenset()
+
+
+def _followers(sentence: Sentence, verb: Token) -> list[Token]:
+    """The named agents of a passive "followed" ("was followed by Britain and Germany"), each
+    member of their list; not "was followed by Washington's decision to lift its sanctions"."""
+    if verb.lemma_.lower() != "follow" or not any(c.dep_ == "auxpass" for c in verb.children):
+        return []
+    return [o for o in prep_objects(verb, frozenset({"by"})) if o.i in sentence.codes]
 
 
 # words that mark an act said again: "Sweden and Japan also paused"

@@ -13,7 +13,7 @@ from aidtrack.extract.clauses import (
     prep_objects,
 )
 from aidtrack.extract.modality import is_hedged, is_negated
-from aidtrack.extract.parties import actors_of, is_state, joined_parties, reporters_of
+from aidtrack.extract.parties import ENVOYS, actors_of, is_state, joined_parties, reporters_of
 from aidtrack.extract.roles import COUNT_NOUNS, VEHICLES, modifier_actors
 from aidtrack.extract.rules.common import ArticleContext, Found, _refusals, anchored_on
 from aidtrack.extract.rules.measures_common import (
@@ -21,6 +21,7 @@ from aidtrack.extract.rules.measures_common import (
     _CONFERRED,
     _CORE_SANCTIONS,
     _DEALING,
+    LISTING_VERBS,
     _actors,
     _arms_exports,
     _destinations,
@@ -51,7 +52,7 @@ from aidtrack.extract.rules.sanctions import (
     "VERB",
     lemmas=lambda lex: (
         lex.words("sanction", "closing_verbs")
-        | _LISTING
+        | LISTING_VERBS
         | {"declare", "ban", "bar", "forbid", "prohibit", "blacklist", "exclude", "block", "add"}
         | _WIDENING
         | {"update"}
@@ -125,7 +126,7 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
             for o in prep_objects(verb, frozenset({"to", "for", "from"}))
             for c in target_codes(sentence, o) or _marked_with(sentence, o)
         ]
-    elif lemma in _LISTING and _onto_sanctions_list(sentence, verb):
+    elif lemma in LISTING_VERBS and _onto_sanctions_list(sentence, verb):
         targets = [c for o in objects for c in target_codes(sentence, o)]
     elif lemma in _WIDENING | {"update"}:  # "extended its sanctions list with 24 Belarusian officials"
         if not any(_a_sanctions_list(sentence, o) for o in objects):
@@ -156,7 +157,7 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
         return []
     if is_hedged(sentence, verb) or _conditional(verb):
         return []
-    actors = (lemma in _LISTING | {"add"} and _list_owners(sentence, verb, objects)) or _actors(
+    actors = (lemma in LISTING_VERBS | {"add"} and _list_owners(sentence, verb, objects)) or _actors(
         sentence, verb
     )
     owners = _owners_of_closed(sentence, objects)
@@ -170,7 +171,7 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
     if not actors and is_passive(verb) and agent_of(verb) is None:
         actors = _context_maker(sentence, verb, ctx)
     targets = [t for t in dict.fromkeys(targets) if t not in actors]
-    if actors and not targets and (lemma == "add" or lemma in _LISTING):
+    if actors and not targets and (lemma == "add" or lemma in LISTING_VERBS):
         # "added 42 companies to its entity list": where they are may follow
         ctx.pending_sanction = tuple(actors)
     found = _sanctions(actors, targets, verb, ctx)
@@ -406,9 +407,6 @@ def sanction_closure(sentence: Sentence, noun: Token, ctx: ArticleContext) -> li
     return _sanctions(makers, [t for t in dict.fromkeys(targets) if t not in makers], noun, ctx)
 
 
-_LISTING: frozenset[str] = frozenset({"put", "place", "list", "include", "enter", "name"})
-
-
 _LISTED_FOR = frozenset({"sanction", "restriction", "control", "ban", "embargo", "freeze"})
 
 
@@ -461,7 +459,7 @@ def _closed_by(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fou
         if o.lemma_.lower() in sentence.lexicon.words("sanction", "list_nouns")
     ]
     listed = verb.lemma_.lower() == "add" and bool(lists)  # "Six Russian banks were added to the list"
-    placers = _list_owners(sentence, verb, []) if verb.lemma_.lower() in _LISTING else []  # "were
+    placers = _list_owners(sentence, verb, []) if verb.lemma_.lower() in LISTING_VERBS else []  # "were
     # placed on Beijing's unreliable entity list"
     if verb.lemma_.lower() not in ("ban", "bar", "block", "blacklist") and not (listed or placers):
         return []
@@ -680,9 +678,6 @@ def _supplies_banned(verb: Token, objects: list[Token]) -> list[Token]:
 
 
 # those a state sends to another: declared unwelcome, they are expelled, not sanctioned
-_ENVOYS = frozenset({"diplomat", "ambassador", "envoy", "attache", "consul"})
-
-
 def _entry_ban(sentence: Sentence, verb: Token, objects: list[Token]) -> list[Token]:
     """ "banned nine British ministers from entering the country", "declared two Israeli
     ministers persona non grata": the people of another country kept out."""
@@ -692,7 +687,7 @@ def _entry_ban(sentence: Sentence, verb: Token, objects: list[Token]) -> list[To
     words = {t.lower_ for t in verb.subtree}
     if lemma == "declare" and {"persona", "grata"} <= words:
         return [  # not "declared Rwandan diplomats persona non grata": an expulsion of envoys
-            t for t in verb.subtree if t.lemma_.lower() in entry - _ENVOYS and t.pos_ == "NOUN"
+            t for t in verb.subtree if t.lemma_.lower() in entry - ENVOYS and t.pos_ == "NOUN"
         ]
     objects = objects + [  # "banned the entry of twenty Japanese lawmakers", "barred entry to 500 Americans"
         p

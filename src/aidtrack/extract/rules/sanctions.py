@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from aidtrack.extract.articles import MONTHS
+from aidtrack.extract.articles import MONTHS, WEEKDAYS
 from aidtrack.extract.clauses import (
     Sentence,
     agent_of,
@@ -25,7 +25,7 @@ from aidtrack.extract.rules.measures_common import (
     _NEW,
     _SAYING,
     _TRADE_WITH_NOUNS,
-    _WEEKDAYS,
+    LISTING_VERBS,
     _actors,
     _combos,
     _destinations,
@@ -51,6 +51,21 @@ def _exempted_from(noun: Token) -> bool:
         and prep.lower_ in ("from", "to", "under")
         and prep.head.lemma_.lower() in _EXEMPTIONS
     )
+
+
+def _names_a_list_added_to(noun: Token, lex: Lexicon) -> bool:
+    """The noun names a list, with its owner, that parties are added to or placed on ("to Poland's
+    sanctions list"): the verb of adding tells who lists whom (see the list readers of the
+    closures)."""
+    holder = noun.head
+    if noun.dep_ != "compound" or holder.lemma_.lower() not in lex.words("sanction", "list_nouns"):
+        return False
+    if not any(c.dep_ == "poss" and c.pos_ != "PRON" for c in holder.children):
+        return False  # only a list named with its owner: the verb's reader takes the owner as lister
+    prep = holder.head
+    verb = prep.head
+    adding = verb.pos_ == "VERB" and verb.lemma_.lower() in LISTING_VERBS | {"add"}
+    return holder.dep_ == "pobj" and prep.lower_ in ("to", "on", "onto") and adding
 
 
 @anchored_on(
@@ -84,6 +99,8 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
         return []
     if ended(noun) or _exempted_from(noun):
         return []  # "announced the end of its arms embargo on Turkey", "an exemption from its sanctions"
+    if _names_a_list_added_to(noun, lex):
+        return []  # "added dozens of Russian citizens to Poland's sanctions list": the verb tells it
     container = noun.head
     if (
         core
@@ -462,7 +479,7 @@ def _measure_targets(noun: Token) -> list[Token]:
 
 def _a_day(word: Token) -> bool:
     """ "on Tuesday", "on 5 March": a day the verb is dated by, not a party."""
-    return word.lower_ in _WEEKDAYS | _MONTHS or word.like_num
+    return word.lower_ in WEEKDAYS | _MONTHS or word.like_num
 
 
 _MONTHS = frozenset(MONTHS)

@@ -391,6 +391,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     if cat_default and lemma in lex.words("support", "increase_verbs") and not refused:
         return []  # "raised its contribution" says no kind; "could not raise its contribution"
         # refuses more of the kind the article is about
+    if cat_default and any(numbered_after_sanctions(sentence, o, ctx) for o in objects):
+        return []  # "EU ministers adopted the bloc's 16th package" after sanctions were told
     conf = 0.9 - 0.15 * defaulted - 0.15 * cat_default - 0.2 * money_given
     if stops_funding and not categories_in(sentence, objects):
         cats = [ctx.default_category or "financial"]  # "will no longer fund the agency"
@@ -1713,3 +1715,13 @@ def _requesters(sentence: Sentence, verb: Token) -> list[str]:
                 c for o in prep_objects(tok, frozenset({"from", "by", "of"})) for c in actors_of(sentence, o)
             ]
     return found
+
+
+def numbered_after_sanctions(sentence: Sentence, noun: Token, ctx: ArticleContext) -> bool:
+    """ "EU ministers adopted the bloc's 16th package", in an article that has told sanctions: a
+    package counted by its number and naming no kind of support is the next sanctions package."""
+    if noun.lemma_.lower() != "package" or not ctx.has_sanction:
+        return False
+    if not any(c.dep_ == "amod" and (c.like_num or c.lower_ in ("latest", "next")) for c in noun.children):
+        return False
+    return not categories_in(sentence, list(noun.subtree))

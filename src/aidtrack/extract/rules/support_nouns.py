@@ -24,6 +24,7 @@ from aidtrack.extract.roles import (
     BUYING_VERBS,
     COST_NOUNS,
     INSTRUMENTS,
+    PAYING_VERBS,
     RECIPIENT_PREPS,
     categories_in,
     core_phrase,
@@ -66,6 +67,7 @@ from aidtrack.extract.rules.support import (
     _asked_or_refused,
     _denied,
     _welcoming_parties,
+    numbered_after_sanctions,
 )
 from aidtrack.extract.rules.threats import CUTTING
 
@@ -176,6 +178,10 @@ def _backed_by_another(noun: Token) -> bool:
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() in _UNDERWRITING
 
 
+# what a gift is spent on: "the contribution does not pay for / go to / cover lethal equipment"
+_SPENT_ON = PAYING_VERBS | BUYING_VERBS | {"go", "cover", "include"}
+
+
 @anchored_on("NOUN", lemmas=lambda lex: lex.words("support", "nouns") | lex.words("support", "act_nouns"))
 def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
     """ "Belgium's pledge", "Dutch military aid to Ukraine", "contributions from X"."""
@@ -203,6 +209,8 @@ def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
         return []  # "as US aid freeze shuts shelters": the aid halted, however the parser read it
     if _backed_by_another(noun):
         return []  # "guaranteed a $500 million World Bank loan": the guarantor gives
+    if noun.dep_ == "nsubj" and head.lemma_.lower() in _SPENT_ON and is_negated(head):
+        return []  # "the Austrian contribution does not pay for lethal equipment": what it is not
     if lemma in (
         "weapon",
         "arm",
@@ -219,6 +227,7 @@ def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
         or _pledged_to_an_idea(sentence, noun)
         or _under_no(noun)
         or _of_sanctions(sentence, noun)
+        or numbered_after_sanctions(sentence, noun, ctx)
         or _held_within(sentence, noun)
         or _running_total(noun)
         or on_hold(noun.head)  # "put its aid to Niger on hold": paused, see the refusal rules
@@ -577,7 +586,14 @@ def _light_verb_donors(sentence: Sentence, noun: Token) -> list[str]:
     verbs = lex.words("support", "light_verbs")
     if noun.lemma_.lower() in lex.words("support", "delivery_words"):
         verbs = verbs | lex.words("support", "delivery_light_verbs")
+    if noun.lemma_.lower() in _PAYOUTS:  # "completed the review, unlocking a disbursement of $28 million"
+        verbs = verbs | _UNLOCKING
     return light_verb_actors(sentence, noun, verbs)
+
+
+# a lender's payments, and the verbs by which the lender's own step sets them free
+_PAYOUTS = frozenset({"disbursement", "tranche", "payout"})
+_UNLOCKING = frozenset({"unlock", "allow", "enable", "trigger", "release", "free"})
 
 
 def _light_verb_places(sentence: Sentence, noun: Token) -> list[str]:

@@ -21,7 +21,14 @@ from aidtrack.extract.modality import (
     is_negated,
     is_past,
 )
-from aidtrack.extract.parties import WAR_NOUNS, actors_of, coordinated_groups, counted_group, is_state
+from aidtrack.extract.parties import (
+    WAR_NOUNS,
+    actors_of,
+    coordinated_groups,
+    counted_group,
+    in_scene_before,
+    is_state,
+)
 from aidtrack.extract.roles import donors_of_verb, modifier_actors, recipients_of
 from aidtrack.extract.rules.common import ArticleContext, Found, anchored_on
 from aidtrack.extract.rules.measures_common import (
@@ -236,6 +243,8 @@ def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
         shielded = _spared(tokens)
         shielded |= _bodies_of_speaker(sentence, verb)  # "Tehran's mission to the UN warned": not the UN
         shielded |= {t.i for t in tokens if _struck(t)}  # "any Israeli attack on Lebanon": not Lebanon
+        shielded |= {t.i for t in tokens if in_scene_before(t, verb)}  # "hours after signing a treaty
+        # with Kim in Pyongyang, Putin warned": where and when, not whom
         targets = givers + [
             sentence.codes[t.i]
             for t in tokens
