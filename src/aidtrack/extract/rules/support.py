@@ -217,6 +217,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         return _none_spent(sentence, verb, going)
     if made_later(verb):
         return []  # "the EU's next allocation will be announced in March": not given yet
+    if _share_supplied(verb):
+        return []  # "supplies most of Moldova's electricity": a share of a market, a trade
     if _first_meant(verb):
         return []  # "$95 million originally earmarked for Egypt's military": moved elsewhere
     if _gives_words(sentence, verb):
@@ -1715,6 +1717,45 @@ def _requesters(sentence: Sentence, verb: Token) -> list[str]:
                 c for o in prep_objects(tok, frozenset({"from", "by", "of"})) for c in actors_of(sentence, o)
             ]
     return found
+
+
+# words that count a part of a whole: "most of", "the bulk of", "70% of", "half of"
+_SHARES = frozenset({"most", "bulk", "majority", "half", "third", "quarter", "share", "%", "percent", "much"})
+
+
+def _share_supplied(verb: Token) -> bool:
+    """ "Romania supplies most of Moldova's electricity", "which supplies around 70% of Niger's
+    power": power or fuel supplied as a share of what the receiver itself uses is a place in its
+    market, not a gift ("supplied half of Ukraine's shells" stays a gift)."""
+    for obj in children(verb, frozenset({"dobj"})):
+        counted = obj.lemma_.lower() in _SHARES or any(c.lower_ in _SHARES for c in obj.children)
+        wholes = prep_objects(obj, frozenset({"of"}))
+        if counted and any(
+            w.lemma_.lower() in _UTILITIES
+            and any(p.pos_ == "PROPN" for p in children(w, frozenset({"poss"})))
+            for w in wholes
+        ):
+            return True
+    return False
+
+
+# what a state buys from its neighbours as a whole: its power and fuel, its imports and needs
+_UTILITIES = frozenset(
+    {
+        "electricity",
+        "power",
+        "energy",
+        "gas",
+        "oil",
+        "fuel",
+        "coal",
+        "lng",
+        "import",
+        "need",
+        "consumption",
+        "demand",
+    }
+)
 
 
 def numbered_after_sanctions(sentence: Sentence, noun: Token, ctx: ArticleContext) -> bool:
