@@ -59,12 +59,16 @@ def _actors(sentence: Sentence, verb: Token) -> list[str]:
         agent = agent_of(verb) or _late_agent(sentence, verb)
         return actors_of(sentence, agent) if agent is not None else []
     found = actors_of(sentence, subject_of(verb))
-    if not found and verb.dep_ == "acl":
-        for gov in governors(verb):
+    if not found and (verb.dep_ == "acl" or verb.dep_ == "relcl" and verb.head.lemma_.lower() in _ENACTMENTS):
+        for gov in governors(verb):  # "Spain approved a decree-law that prohibits ...": its maker
             found = actors_of(sentence, subject_of(gov))
             if found:
                 break
     return found + [c for c in companions(sentence, verb) if c not in found] if found else found
+
+
+# texts that a government enacts, whose own verbs act for their maker
+_ENACTMENTS = frozenset({"decree", "law", "order", "regulation", "resolution", "ordinance"})
 
 
 # nouns that are sanctions whatever modifies them ("a fresh round of penalties")
