@@ -161,7 +161,7 @@ class MentionFinder:
         if len(span) != 1 or span.start == 0:
             return False
         first = span.doc[span.start - 1]
-        if first.pos_ != "PROPN" or first.head != span[0] or first.lower_ in _TITLE_WORDS | _HONORIFICS:
+        if first.pos_ != "PROPN" or first.head != span[0] or first.lower_ in _TITLE_WORDS:
             return False
         if first.lower_ in MONTHS or first.lower_ in WEEKDAYS or first.ent_type_ in ("DATE", "TIME"):
             return False  # "Last September Lammy suspended ..."

@@ -884,6 +884,10 @@ def sentence_categories(sentence: Sentence) -> list[str]:
 _PERSONNEL = frozenset({"troop", "soldier", "peacekeeper"})
 
 
+# fuels a state sells: their deliveries are trade, not support
+FUELS = frozenset({"gas", "oil", "crude", "coal", "lng"})
+
+
 # verbs of paying for what is given
 PAYING_VERBS = frozenset({"finance", "fund", "co-finance", "cofinance", "pay"})
 

@@ -67,8 +67,11 @@ def _actors(sentence: Sentence, verb: Token) -> list[str]:
     return found + [c for c in companions(sentence, verb) if c not in found] if found else found
 
 
-# texts that a government enacts, whose own verbs act for their maker
-_ENACTMENTS = frozenset({"decree", "law", "order", "regulation", "resolution", "ordinance"})
+# the texts a measure is taken under ("under the Magnitsky Act", "by decree")
+LAWS = frozenset({"act", "law", "regime", "order", "decree", "ordinance", "regulation", "authority"})
+# texts a government enacts, whose own verbs act for their maker; a named Act is an old law
+# ("the Caesar Act, which penalises ..."), a regime or an authority no text
+_ENACTMENTS = (LAWS - {"act", "regime", "authority"}) | {"resolution"}
 
 
 # nouns that are sanctions whatever modifies them ("a fresh round of penalties")

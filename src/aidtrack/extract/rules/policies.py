@@ -64,6 +64,15 @@ def _combo_verbs(lex: Lexicon) -> frozenset[str]:
     return cached
 
 
+def _combo_nouns(lex: Lexicon) -> frozenset[str]:
+    key = ("policy_change", "_combo_nouns")
+    cached = lex.sets.get(key)
+    if cached is None:
+        cached = frozenset(n for _, _, nouns in _combos(lex) for n in nouns)
+        lex.sets[key] = cached
+    return cached
+
+
 _REFUSING = frozenset({"refuse", "deny", "decline", "reject", "veto"})
 
 
@@ -265,7 +274,7 @@ def _antecedent_phrase(sentence: Sentence, verb: Token) -> list[Token]:
     pronouns = [o for o in children(verb, frozenset({"dobj", "nsubjpass"})) if o.lower_ in ("them", "it")]
     if not pronouns or verb.dep_ == "pcomp":  # "six months after lifting them": a time, not the act
         return []
-    nouns = frozenset(n for _, _, words in _combos(sentence.lexicon) for n in words)
+    nouns = _combo_nouns(sentence.lexicon)
     before = [
         t
         for t in sentence.span[: pronouns[0].i - sentence.span.start]

@@ -11,6 +11,7 @@ from aidtrack.extract.lexicon import OFFICE_TITLES
 from aidtrack.extract.modality import is_conditional, is_hedged, is_negated, negated_by_carrier
 from aidtrack.extract.parties import actors_of, is_state
 from aidtrack.extract.roles import (
+    FUELS,
     categories_in,
     core_phrase,
     has_money,
@@ -74,10 +75,6 @@ def _carried_complements(noun: Token, verbs: frozenset[str]) -> list[Token]:
     ]
 
 
-# fuels a state sells: their deliveries are trade, not support
-_ENERGY_SOLD = frozenset({"gas", "oil", "crude", "coal", "lng"})
-
-
 def _energy_sold(thing: Token) -> bool:
     """ "gas deliveries", "supplies of oil", "its gas": a fuel sold, as it is named."""
     named = [
@@ -85,8 +82,8 @@ def _energy_sold(thing: Token) -> bool:
         *(o for p in children(thing, frozenset({"prep"})) if p.lower_ == "of" for o in p.children),
     ]
     return any(
-        t.lemma_.lower() in _ENERGY_SOLD
-        or any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in _ENERGY_SOLD for c in t.children)
+        t.lemma_.lower() in FUELS
+        or any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in FUELS for c in t.children)
         for t in named
     )
 

@@ -85,9 +85,8 @@ def same_act(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found
     """The last act told, now by the subject of "did the same" or "followed suit"."""
     if verb.pos_ not in ("VERB", "AUX") or not (ctx.last_events or ctx.told_in_sentence):
         return []
-    kinds = _repeated(sentence, verb) or _echoed(
-        sentence, verb
-    )  # the cheap test first: most verbs repeat nothing
+    # the cheap test first: most verbs repeat nothing
+    kinds = _repeated(sentence, verb) or _echoed(sentence, verb)
     if not kinds:
         return []
     if is_negated(verb) or is_hedged(sentence, verb) or verb.lemma_.lower() in _WEIGHING:
@@ -97,11 +96,8 @@ def same_act(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found
     if not kinds or _tells_its_own(verb):
         return []
     agents = _followers(sentence, verb)  # "was followed by Britain and Germany": they repeat the act
-    actors = (
-        [c for a in agents for c in actors_of(sentence, a)]
-        if agents
-        else actors_of(sentence, subject_of(verb))
-    )
+    subjects = actors_of(sentence, subject_of(verb))
+    actors = [c for a in agents for c in actors_of(sentence, a)] if agents else subjects
     own = _own_targets(sentence, verb) or _participle_targets(sentence, verb)
     if own:  # "Britain followed suit against the Iranian companies", "did the same, designating the
         # Iranian drone maker": the act, on its own targets
@@ -109,7 +105,7 @@ def same_act(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found
         repeats = [{**e, "target": t} for t in own for e in copied[:1]]
     else:
         repeats = _copied(sentence, verb, kinds, ctx)
-    followed = set(actors_of(sentence, subject_of(verb))) if agents else set()
+    followed = set(subjects) if agents else set()
     if followed:  # "the United States paused ... and was followed by": the acts told of the one followed
         repeats = [e for e in repeats if first_role(e) in followed]
     cats = _own_categories(sentence, verb)

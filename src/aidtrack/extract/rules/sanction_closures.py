@@ -21,6 +21,7 @@ from aidtrack.extract.rules.measures_common import (
     _CONFERRED,
     _CORE_SANCTIONS,
     _DEALING,
+    LAWS,
     LISTING_VERBS,
     _actors,
     _arms_exports,
@@ -259,12 +260,9 @@ def _aid_shut_out(sentence: Sentence, verb: Token, objects: list[Token]) -> bool
     )
 
 
-_LAWS = frozenset({"act", "law", "regime", "order", "decree", "ordinance", "regulation", "authority"})
-
-
 def _kept_under_a_law(noun: Token) -> bool:
     """ "its list under the Special Economic Measures Act": a list a sanctions law keeps."""
-    return any(o.lemma_.lower() in _LAWS for o in prep_objects(noun, frozenset({"under"})))
+    return any(o.lemma_.lower() in LAWS for o in prep_objects(noun, frozenset({"under"})))
 
 
 def _a_sanctions_list(sentence: Sentence, noun: Token) -> bool:

@@ -30,6 +30,7 @@ from aidtrack.extract.roles import (
     CARRIERS,
     CARRYING,
     DOBJ_RECIPIENT_VERBS,
+    FUELS,
     INSTRUMENTS,
     MAKING,
     PAID_MAKING,
@@ -1740,22 +1741,16 @@ def _share_supplied(verb: Token) -> bool:
 
 
 # what a state buys from its neighbours as a whole: its power and fuel, its imports and needs
-_UTILITIES = frozenset(
-    {
-        "electricity",
-        "power",
-        "energy",
-        "gas",
-        "oil",
-        "fuel",
-        "coal",
-        "lng",
-        "import",
-        "need",
-        "consumption",
-        "demand",
-    }
-)
+_UTILITIES = FUELS - {"crude"} | {
+    "electricity",
+    "power",
+    "energy",
+    "fuel",
+    "import",
+    "need",
+    "consumption",
+    "demand",
+}
 
 
 def numbered_after_sanctions(sentence: Sentence, noun: Token, ctx: ArticleContext) -> bool:
