@@ -83,6 +83,9 @@ TRAINING_PARTS = tuple(
         "zzx",
         "zzy",
         "zzz",
+        "zzza",
+        "zzzb",
+        "zzzc",
     ]
 )
 # our own wire-style articles with gold events, in tests/extract (heldout3 written blind to the
@@ -114,6 +117,8 @@ BLIND_OWN_PARTS = (
     "heldout24_a",
     "heldout25_a",
     "heldout26_a",
+    "heldout27_a",
+    "heldout28_a",
 )
 OWN_PARTS = ("heldout", "heldout3", "heldout4_a", "heldout4_b", *TRAINING_PARTS, *BLIND_OWN_PARTS)
 # the parts whose errors nobody reads: estimates of quality on unseen articles

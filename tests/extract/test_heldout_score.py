@@ -131,6 +131,12 @@ war's reach into Asia, the Middle East and Latin America; European news on the w
 0.863, R 0.795) and 0.809 (P 0.877, R 0.750); 0.828 (P 0.863, R 0.795) and 0.812 (P 0.886,
 R 0.750) at its end.
 
+``heldout27_a`` and ``heldout28_a``: fifteen more each, written with their gold on 2026-12-03
+(nineteenth session) by other authors who read only the schema (all six types in North
+American and Asia-Pacific news on the wars; news from the first fourteen months of the
+full-scale war). Blind. First run, on the extractor at the start of that session: F1 0.785 (P
+0.857, R 0.724) and 0.802 (P 0.846, R 0.762); unchanged at its end.
+
 score.py from ../shared/eval scores the predictions (the test is skipped with a
 message when ../shared is not there).
 """
@@ -218,6 +224,10 @@ SETS = {
     "heldout25_a": (15, 0.79, 0.82, 0.75),  # 0.828, 0.863, 0.795 at its end
     # blind; first run at the start of the eighteenth session (2026-12-03): 0.809, 0.877, 0.750
     "heldout26_a": (15, 0.77, 0.84, 0.71),  # 0.812, 0.886, 0.750 at its end
+    # blind; first run at the start of the nineteenth session (2026-12-03): 0.785, 0.857, 0.724
+    "heldout27_a": (15, 0.75, 0.82, 0.69),  # unchanged at its end
+    # blind; first run at the start of the nineteenth session (2026-12-03): 0.802, 0.846, 0.762
+    "heldout28_a": (15, 0.77, 0.81, 0.73),  # unchanged at its end
 }
 
 

@@ -117,3 +117,54 @@ def test_the_name_after_as_is_the_subject_of_its_verb() -> None:
     assert tree["EU"] == ("nsubj", "freezes")
     assert tree["as"] == ("mark", "freezes")
     assert tree["freezes"][0] == "advcl"
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "verb", "companion"),
+    [
+        (
+            "The ruling came a week after Japan, together with Canada and Norway, imposed sanctions on two Iranian generals.",
+            "Japan",
+            "imposed",
+            "with",
+        ),
+        (
+            "Talks resumed days after Poland, along with Lithuania, imposed new sanctions on Belarusian hauliers.",
+            "Poland",
+            "imposed",
+            "along",
+        ),
+    ],
+)
+def test_the_name_after_a_time_word_and_an_aside_is_the_subject(
+    text: str, subject: str, verb: str, companion: str
+) -> None:
+    nlp = load_nlp()
+    with nlp.select_pipes(disable=list(COMPONENTS)):
+        bare = {t.text: (t.dep_, t.head.text) for t in nlp(text)}
+    assert bare[subject] == ("pobj", "after")  # the model's reading: a phrase of time
+    tree = _tree(text)
+    assert tree[subject] == ("nsubj", verb)
+    assert tree["after"] == ("mark", verb)
+    assert tree[verb][0] == "advcl"
+    assert tree[companion][1] == subject  # the companions go with the name
+
+
+def test_ships_keep_the_fleet_they_belong_to() -> None:
+    text = "Britain announced sanctions against 100 tankers in Russia's shadow fleet."
+    nlp = load_nlp()
+    with nlp.select_pipes(disable=list(COMPONENTS)):
+        bare = {t.text: (t.dep_, t.head.text) for t in nlp(text)}
+    assert bare["in"][1] != "tankers"  # the model's reading
+    assert _tree(text)["in"] == ("prep", "tankers")
+
+
+def test_a_simple_past_after_an_infinitive_joins_the_asking_verb() -> None:
+    text = "Sandu asked the World Bank to set up a heating fund and urged Washington to extend its budget grants."
+    nlp = load_nlp()
+    with nlp.select_pipes(disable=list(COMPONENTS)):
+        bare = {t.text: (t.dep_, t.head.text) for t in nlp(text)}
+    assert bare["urged"] == ("conj", "set")  # the model's reading
+    tree = _tree(text)
+    assert tree["urged"] == ("conj", "asked")
+    assert tree["and"][1] == "asked"

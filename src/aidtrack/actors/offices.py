@@ -76,6 +76,14 @@ class Offices:
     terms: dict[str, tuple[OfficeTerm, ...]]
     roles: tuple[tuple[str, ...], ...]  # longest first
 
+    @functools.cached_property
+    def roles_by_first(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """The role phrases by their first word, longest first."""
+        found: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for role in self.roles:
+            found[role[0]].append(role)
+        return {first: tuple(roles) for first, roles in found.items()}
+
 
 def _person_keys(entry: dict[str, Any]) -> set[str]:
     names = [entry["name"], *entry.get("aliases", ())]
@@ -165,13 +173,13 @@ def latest_office(person: str) -> str | None:
 
 def _role_length(words: list[str]) -> int:
     """How many leading words are titles and role phrases ("foreign ministry spokeswoman" -> 3)."""
-    roles = offices().roles
+    roles = offices().roles_by_first
     at = 0
     while at < len(words):
         if words[at] in _TITLES:
             at += 1
             continue
-        match = next((r for r in roles if tuple(words[at : at + len(r)]) == r), None)
+        match = next((r for r in roles.get(words[at], ()) if tuple(words[at : at + len(r)]) == r), None)
         if match is None:
             break
         at += len(match)

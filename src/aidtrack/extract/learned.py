@@ -54,6 +54,7 @@ with the rule's where a rule agrees (``pipeline._decide``).
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import math
 from collections.abc import Sequence
@@ -830,7 +831,7 @@ class Model:
 
     def score(self, features: list[str]) -> float:
         """The probability that a candidate with ``features`` is a real event."""
-        total = sum(self.weights.get(f, 0.0) for f in features)
+        total = sum(map(self.weights.get, features, itertools.repeat(0.0, len(features))))
         return 1.0 / (1.0 + math.exp(-max(min(total, 30.0), -30.0)))
 
 

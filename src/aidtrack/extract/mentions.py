@@ -140,6 +140,7 @@ class MentionFinder:
             memory.remember_first_words(people, codes)
             memory.code_people(doc, unknown, codes)
             resolve_offices(doc, codes, memory.offices)
+            memory.code_councils(doc, codes)
         return codes
 
     def _given_name(self, span: Span) -> bool:
@@ -407,6 +408,28 @@ class ArticleMemory:
 
     offices: dict[str, str] = field(default_factory=dict)
     people: dict[str, str] = field(default_factory=dict)
+    councils: list[tuple[int, str | None]] = field(default_factory=list)  # (paragraph, code)
+    eu_named: bool = False
+    paragraph: int = 0  # paragraphs read so far
+
+    def code_councils(self, doc: Doc, codes: dict[int, str]) -> None:
+        """A bare "the Council" is the council named before it in its paragraph ("the UN
+        Security Council ... the Council's sanctions committee"), else the EU's, once the EU
+        was named ("EU governments agreed ... the Council extended the sanctions"); after a
+        council the lexicon does not know ("the Presidential Leadership Council") it is left
+        uncoded."""
+        self.paragraph += 1
+        for token in doc:
+            self.eu_named = self.eu_named or codes.get(token.i) == "EU"
+            if token.lower_ != "council":
+                continue
+            if not _bare_council(token):
+                self.councils.append((self.paragraph, codes.get(token.i)))
+                continue
+            near = [code for at, code in self.councils if at == self.paragraph]
+            code = near[-1] if near else "EU" if self.eu_named else None
+            if code is not None and token.i not in codes:
+                codes[token.i] = code
 
     def remember_first_words(self, people: list[Span], codes: dict[int, str]) -> None:
         """The first word of a known person's full name, for a later mention by it alone: the
@@ -429,6 +452,20 @@ class ArticleMemory:
             elif (state := _office_after(span, codes)) is not None:
                 codes.update((t.i, state) for t in span)  # "Olena Savchuk, Ukraine's deputy
                 self.people[span[-1].lower_] = state  # finance minister", and a later "Savchuk"
+
+
+def _bare_council(token: Token) -> bool:
+    """ "the Council" as a name of its own: capitalised, after "the", with no word that names
+    which council ("the Security Council", "the Federal Council") and no "of" after it ("the
+    Council of States", "the Council of the EU")."""
+    doc = token.doc
+    return (
+        token.text == "Council"
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        and not any(c.dep_ in ("compound", "amod", "nmod", "poss") for c in token.children)
+        and not (token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of")
+        and not (token.i > 0 and doc[token.i - 1].is_title and doc[token.i - 1].lower_ != "the")
+    )
 
 
 # how far after a name its apposition may name the office ("Olena Savchuk, Ukraine's deputy

@@ -137,13 +137,14 @@ def load_nlp() -> Language:
     our repairs of its known misparses (:mod:`aidtrack.extract.repairs`) at its end."""
     import spacy
 
-    from aidtrack.extract import repairs
+    from aidtrack.extract import attributes, repairs
 
     for name in MODEL_NAMES:
         try:
             nlp = spacy.load(name, disable=list(DISABLED))
         except OSError:
             continue
+        attributes.index_attribute_ruler(nlp)
         nlp.add_pipe("aidtrack_dateline_break", before="parser")
         for component in repairs.COMPONENTS:
             nlp.add_pipe(component)
@@ -1102,7 +1103,8 @@ def _context(
             lemma = token.lemma_.lower()
             if lemma in giving:  # "pledged 9 billion dollars to help Pakistan recover"
                 given_to.update(codes[t.i] for t in purpose_objects(token) if t.i in codes)
-            if new := given_to - seen:  # given to by this word: under the kind its sentence names
+            if given_to.total() != seen.total():  # given to by this word (counts only grow)
+                new = given_to - seen  # under the kind its sentence names
                 kinds_given.setdefault(_one_kind(lexicon, token.sent, kinds), Counter()).update(new)
                 seen = given_to.copy()
             if verb:

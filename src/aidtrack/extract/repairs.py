@@ -8,6 +8,7 @@ learned scorer read the same mended tree.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from spacy.language import Language
@@ -26,7 +27,9 @@ COMPONENTS = (
     "aidtrack_as_clause",
     "aidtrack_conjunct_subject",
     "aidtrack_aside_subject",
+    "aidtrack_clause_read_as_phrase",
     "aidtrack_seated_object",
+    "aidtrack_fleet_member",
     "aidtrack_second_agent",
     "aidtrack_headline_verbs",
     "aidtrack_named_crossing",
@@ -423,6 +426,52 @@ def _subject_read_as_modifier(doc: Doc, word: Token) -> bool:
     )
 
 
+# words that open a clause of time as well as a phrase: "a week after Britain imposed ..."
+_TIME_OPENERS = frozenset({"after", "before", "since", "until", "till", "when", "once"})
+
+
+@Language.component("aidtrack_clause_read_as_phrase")
+def mend_clause_read_as_phrase(doc: Doc) -> Doc:
+    """ "The judgment comes a fortnight after Britain, together with Canada and Norway, imposed
+    sanctions on ...": with an aside between the name and its verb, the model reads "after
+    Britain" as a phrase of time and leaves the verb without a subject. Make "after" open the
+    verb's clause and the name its subject, with the aside (its companions) on the name."""
+    for verb in doc:
+        found = _clause_read_as_phrase(doc, verb)
+        if found is None:
+            continue
+        opener, name = found
+        for aside in [c for c in verb.head.children if name.i < c.i < verb.i and c.dep_ == "prep"]:
+            aside.head = name
+        opener.head, opener.dep_ = verb, "mark"
+        name.head, name.dep_ = verb, "nsubj"
+        verb.dep_ = "advcl"
+    return doc
+
+
+def _clause_read_as_phrase(doc: Doc, verb: Token) -> tuple[Token, Token] | None:
+    """The opener ("after") and the name read as its object, when ``verb`` is a finite verb in a
+    clause of the opener's head with no subject of its own, and only an aside set off by commas
+    stands between the name and the verb."""
+    if verb.dep_ not in ("advcl", "conj") or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.head.i > verb.i:
+        return None
+    if verb.dep_ == "conj" and any(c.dep_ == "cc" and c.i < verb.i for c in verb.head.children):
+        return None  # "came a week after Japan, and imposed ...": a conjunct indeed
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for c in verb.children):
+        return None
+    spans = [verb.head, *(c for c in verb.head.children if c.dep_ == "npadvmod")]  # "a week after"
+    for opener in (c for holder in spans for c in holder.children):
+        if opener.dep_ != "prep" or opener.lower_ not in _TIME_OPENERS or opener.i > verb.i:
+            continue
+        names = [c for c in opener.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+        if len(names) != 1 or names[0].right_edge.i + 1 >= verb.i:
+            continue
+        aside = doc[names[0].right_edge.i + 1 : verb.i]
+        if aside[0].text == "," and aside[-1].text == "," and len(aside) > 2:
+            return opener, names[0]
+    return None
+
+
 @Language.component("aidtrack_seated_object")
 def mend_seated_object(doc: Doc) -> Doc:
     """ "Venezuela warned the government in Georgetown that ...": the model hangs "in <place>" on
@@ -445,12 +494,35 @@ def _seat_read_as_scene(doc: Doc, prep: Token) -> Token | None:
     return noun
 
 
+@Language.component("aidtrack_fleet_member")
+def mend_fleet_member(doc: Doc) -> Doc:
+    """ "sanctions against 100 tankers in Russia's shadow fleet": the model hangs "in ... fleet"
+    on the verb or on the measure, so the tankers seem to be nobody's. Hang it on the ships again, whose owner the
+    fleet names."""
+    return _rehang_preps(doc, _ships_before_fleet)
+
+
+def _ships_before_fleet(doc: Doc, prep: Token) -> Token | None:
+    """The noun just before ``prep`` ("tankers"), when ``prep`` is "in", "of" or "from" a fleet
+    and hangs on a word above the noun."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("in", "of", "from") or prep.i == 0:
+        return None
+    if not any(c.dep_ == "pobj" and c.lemma_.lower() == "fleet" for c in prep.children):
+        return None
+    noun = doc[prep.i - 1]
+    holder = prep.head
+    if noun.pos_ not in ("NOUN", "PROPN") or noun == holder or noun.head == noun:
+        return None
+    return noun if noun.i in {t.i for t in holder.subtree} else None
+
+
 @Language.component("aidtrack_second_agent")
 def mend_second_agent(doc: Doc) -> Doc:
     """ "the restrictions have been lifted by Germany as well as by Britain and France": the
     model hangs the second "by" on the verb as an agent of its own, which the rules (reading one
     agent) never see. Join its names to the first agent's, as in "by Germany and Britain"."""
-    for verb in doc:
+    agents = Counter(t.head.i for t in doc if t.dep_ == "agent" and t.head.i != t.i)
+    for verb in (doc[i] for i in sorted(agents) if agents[i] > 1):  # mending never adds an agent
         named = [(c, n) for c in verb.children if c.dep_ == "agent" and (n := _agent_name(c)) is not None]
         for (_, name), (second, joined) in zip(named, named[1:]):
             between = doc[name.right_edge.i + 1 : second.i]
@@ -703,12 +775,21 @@ def mend_matrix_conjunct(doc: Doc) -> Doc:
 
 
 def _reporter_of_misjoined(verb: Token) -> Token | None:
-    """The reporting verb above the reported clause ``verb`` (a subjectless simple past after
-    ", and") was joined to: a perfect clause, or any clause when ``verb`` reports too."""
+    """The verb above the clause ``verb`` (a subjectless simple past after "and") was joined to:
+    the reporting verb above a perfect clause, or above any clause when ``verb`` reports too;
+    the verb whose infinitive it was joined to."""
     told = verb.head
-    if verb.dep_ != "conj" or verb.tag_ != "VBD" or told.dep_ != "ccomp":
+    if verb.dep_ != "conj" or verb.tag_ != "VBD" or told.dep_ not in ("ccomp", "xcomp"):
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+        return None
+    before = verb.doc[verb.i - 1]  # the "and" joined to the clause below too
+    if told.dep_ == "xcomp":  # "asked Brussels to set up a facility and urged Washington to ...":
+        # a simple past is no conjunct of an infinitive; it is the asking verb's
+        reporter = told.head
+        infinitive = told.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in told.children)
+        if infinitive and reporter.tag_ == "VBD" and before.dep_ == "cc" and before.head == told:
+            return reporter
         return None
     perfect = told.tag_ == "VBN" and any(
         c.dep_ == "aux" and c.lower_ in ("had", "has", "have") for c in told.children
@@ -720,7 +801,6 @@ def _reporter_of_misjoined(verb: Token) -> Token | None:
     reporter = told.head
     if reporter.lemma_.lower() not in _REPORTING or reporter.tag_ != "VBD":
         return None
-    before = verb.doc[verb.i - 1]  # the ", and" joined to the reported clause too
     return reporter if before.dep_ == "cc" and before.head == told else None
 
 
