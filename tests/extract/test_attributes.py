@@ -73,3 +73,14 @@ def test_a_rule_test_it_cannot_read_is_an_error(pipelines: tuple[Language, Langu
     odd.add([[{"LOWER": {"FUZZY": "tank"}}]], {"LEMMA": "tank"})
     with pytest.raises(ValueError, match="FUZZY"):
         IndexedAttributeRuler(odd)
+
+
+def test_a_rule_index_outside_its_match_is_an_error(pipelines: tuple[Language, Language]) -> None:
+    original, _ = pipelines
+    ruler = original.get_pipe("attribute_ruler")
+    odd = type(ruler)(original.vocab)
+    odd.add([[{"LOWER": "shells"}], [{"LOWER": "more"}, {"LOWER": "tanks"}]], {"LEMMA": "x"}, index=1)
+    indexed = IndexedAttributeRuler(odd)
+    assert indexed(original.make_doc("more tanks"))[1].lemma_ == "x"
+    with pytest.raises(ValueError, match="sets token 1 of a 1-token match"):
+        indexed(original.make_doc("send shells"))

@@ -168,3 +168,22 @@ def test_a_simple_past_after_an_infinitive_joins_the_asking_verb() -> None:
     tree = _tree(text)
     assert tree["urged"] == ("conj", "asked")
     assert tree["and"][1] == "asked"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia halted gas deliveries after April, cut supplies, stopped exports.",  # a list of verbs
+        "The programme ran until December, however, continued in some regions.",  # a time
+        "Ships were spotted just miles from Russia's shadow fleet.",  # the preposition's own noun
+        "The drone hit a boat yesterday in the Black Sea fleet.",  # a time, no ships
+    ],
+)
+def test_look_alikes_of_the_time_clause_and_fleet_repairs_keep_their_tree(text: str) -> None:
+    nlp = load_nlp()
+    with nlp.select_pipes(disable=list(COMPONENTS)):
+        bare = {t.text: (t.dep_, t.head.text) for t in nlp(text)}
+    tree = _tree(text)
+    for word in ("after", "until", "from", "in", "April", "December", "miles", "yesterday"):
+        if word in bare:
+            assert tree[word] == bare[word]

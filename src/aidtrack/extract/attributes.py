@@ -101,8 +101,10 @@ class IndexedAttributeRuler:
                         hits.append((rule, start, start + length))
         hits.sort()  # the ruler's order: a later rule overrides an earlier one
         for rule, start, end in hits:
-            token = doc[start] if end == start + 1 else doc[start:end][self.indices[rule]]
-            set_token_attrs(token, self.attrs[rule])
+            index = self.indices[rule]
+            if not -(end - start) <= index < end - start:
+                raise ValueError(f"attribute rule {rule} sets token {index} of a {end - start}-token match")
+            set_token_attrs(doc[start + index if index >= 0 else end + index], self.attrs[rule])
         return doc
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from aidtrack.extract.articles import MONTHS
+from aidtrack.extract.articles import MONTHS, WEEKDAYS
 from aidtrack.extract.clauses import WILLED
 from aidtrack.extract.parties import SEATED
 
@@ -466,9 +466,17 @@ def _clause_read_as_phrase(doc: Doc, verb: Token) -> tuple[Token, Token] | None:
         names = [c for c in opener.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
         if len(names) != 1 or names[0].right_edge.i + 1 >= verb.i:
             continue
-        aside = doc[names[0].right_edge.i + 1 : verb.i]
-        if aside[0].text == "," and aside[-1].text == "," and len(aside) > 2:
-            return opener, names[0]
+        name = names[0]
+        if name.lower_ in MONTHS or name.lower_ in WEEKDAYS or name.ent_type_ in ("DATE", "TIME"):
+            continue  # "ran until December, however, continued": a time, no subject
+        aside = doc[name.right_edge.i + 1 : verb.i]
+        if (
+            aside[0].text == ","
+            and aside[-1].text == ","
+            and len(aside) > 2
+            and not any(t.pos_ in ("VERB", "AUX") for t in aside)  # not a list of verbs
+        ):
+            return opener, name
     return None
 
 
@@ -511,9 +519,15 @@ def _ships_before_fleet(doc: Doc, prep: Token) -> Token | None:
         return None
     noun = doc[prep.i - 1]
     holder = prep.head
-    if noun.pos_ not in ("NOUN", "PROPN") or noun == holder or noun.head == noun:
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in _SHIP_ROLES or noun == holder:
         return None
+    if noun.i in {t.i for t in prep.subtree}:
+        return None  # "miles from the fleet": the noun is the preposition's own
     return noun if noun.i in {t.i for t in holder.subtree} else None
+
+
+# where the ships of a fleet stand: the object or subject of a verb or preposition, or a conjunct
+_SHIP_ROLES = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "conj", "appos"})
 
 
 @Language.component("aidtrack_second_agent")
