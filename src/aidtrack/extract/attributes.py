@@ -53,7 +53,6 @@ class IndexedAttributeRuler:
             for offset, token in enumerate(pattern)
             for key, value in token.items()
         )
-        entry = (rule, len(pattern), tests)
         for key in _COLUMNS:
             value = pattern[0].get(key)
             if isinstance(value, dict) and set(value) == {"IN"}:
@@ -62,10 +61,13 @@ class IndexedAttributeRuler:
                 values = [value]
             else:
                 continue
+            column = _COLUMNS.index(key)
+            # the index answers the first token's test of this column: not tested again
+            rest = tuple(test for test in tests if test[:2] != (0, column))
             for wanted in values:
-                self.index[_COLUMNS.index(key)][self._id(wanted)].append(entry)
+                self.index[column][self._id(wanted)].append((rule, len(pattern), rest))
             return
-        self.anywhere.append(entry)
+        self.anywhere.append((rule, len(pattern), tests))
 
     def _id(self, value: str | bool) -> int:
         return int(value) if isinstance(value, bool) else self.strings.add(value)
@@ -95,7 +97,9 @@ class IndexedAttributeRuler:
         for start, row in enumerate(rows):
             for rules in (*(index.get(id_, ()) for index, id_ in zip(self.index, row)), self.anywhere):
                 for rule, length, tests in rules:
-                    if start + length <= len(rows) and all(
+                    if not tests and length == 1:  # the tag map: the index was the test
+                        hits.append((rule, start, start + 1))
+                    elif start + length <= len(rows) and all(
                         test(rows[start + offset][column]) for offset, column, test in tests
                     ):
                         hits.append((rule, start, start + length))

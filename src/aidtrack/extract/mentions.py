@@ -141,6 +141,7 @@ class MentionFinder:
             memory.code_people(doc, unknown, codes)
             resolve_offices(doc, codes, memory.offices)
             memory.code_councils(doc, codes)
+            memory.code_acronyms(doc, codes)
         return codes
 
     def _given_name(self, span: Span) -> bool:
@@ -411,6 +412,20 @@ class ArticleMemory:
     councils: list[tuple[int, str | None]] = field(default_factory=list)  # (paragraph, code)
     eu_named: bool = False
     paragraph: int = 0  # paragraphs read so far
+    acronyms: dict[str, str] = field(default_factory=dict)  # "ISP" -> SWE
+
+    def code_acronyms(self, doc: Doc, codes: dict[int, str]) -> None:
+        """A body named with its state and its acronym in brackets ("Sweden's Inspectorate of
+        Strategic Products (ISP)") is that state's wherever the acronym stands alone later ("the
+        ISP confirmed that it had granted ...")."""
+        for token in doc:
+            if token.i in codes or not _acronym(token):
+                continue
+            state = _bracketed_owner(doc, token, codes)
+            if state is not None:
+                self.acronyms.setdefault(token.text, state)
+            if token.text in self.acronyms:
+                codes[token.i] = self.acronyms[token.text]
 
     def code_councils(self, doc: Doc, codes: dict[int, str]) -> None:
         """A bare "the Council" is the council named before it in its paragraph ("the UN
@@ -452,6 +467,27 @@ class ArticleMemory:
             elif (state := _office_after(span, codes)) is not None:
                 codes.update((t.i, state) for t in span)  # "Olena Savchuk, Ukraine's deputy
                 self.people[span[-1].lower_] = state  # finance minister", and a later "Savchuk"
+
+
+def _acronym(token: Token) -> bool:
+    return len(token.text) >= 2 and token.text.isupper() and token.text.isalpha()
+
+
+def _bracketed_owner(doc: Doc, token: Token, codes: dict[int, str]) -> str | None:
+    """The state owning the name just before ``token`` when ``token`` stands in brackets after
+    it: "Sweden's Inspectorate of Strategic Products (ISP)", "the Swiss State Secretariat for
+    Economic Affairs (SECO)"."""
+    if token.i < 2 or token.i + 1 >= len(doc) or doc[token.i - 1].text != "(" or doc[token.i + 1].text != ")":
+        return None
+    name = doc[token.i - 2]
+    while name.dep_ in ("pobj", "prep", "compound") and name.head != name and name.head.i < token.i:
+        name = name.head  # up from "Products" to "Inspectorate"
+    owners = {
+        codes[c.i]
+        for c in name.children
+        if c.dep_ in ("poss", "amod", "compound") and c.i in codes and c.i < name.i
+    }
+    return owners.pop() if len(owners) == 1 else None
 
 
 def _bare_council(token: Token) -> bool:

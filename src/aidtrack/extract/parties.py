@@ -734,7 +734,24 @@ def _acts_through_members(child: Token) -> bool:
 
 # what the EU's member states do together in its Council, as the Union
 _UNION_DECISIONS = frozenset(
-    {"agree", "decide", "approve", "adopt", "endorse", "extend", "impose", "renew", "prolong"}
+    {
+        "agree",
+        "decide",
+        "approve",
+        "adopt",
+        "endorse",
+        "extend",
+        "impose",
+        "renew",
+        "prolong",
+        "roll",  # "EU governments rolled over the sanctions"
+        "reimpose",
+        "lift",
+        "expand",
+        "widen",
+        "tighten",
+        "sanction",
+    }
 )
 
 

@@ -908,7 +908,14 @@ def policy_resumption(sentence: Sentence, verb: Token, ctx: ArticleContext) -> l
     rules = [o for o in granted if o.lemma_.lower() in _GRANTED - {"delivery"}]
     if not (first and since or rules and again) or not on_topic(sentence, True):
         return []
-    return _policy_changes(sentence, _actors(sentence, verb), "loosen", verb, 0.65, "policy-resumption")
+    bound = {  # "its first licence for exports to Turkey": where the exports go grants nothing
+        sentence.codes[t.i]
+        for o in granted
+        for t in o.subtree
+        if t.i in sentence.codes and t.dep_ == "pobj" and t.head.lower_ in ("to", "for")
+    }
+    actors = [a for a in _actors(sentence, verb) if a not in bound]
+    return _policy_changes(sentence, actors, "loosen", verb, 0.65, "policy-resumption")
 
 
 # shipments of arms that may be held back and released

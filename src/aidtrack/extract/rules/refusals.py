@@ -12,6 +12,7 @@ from aidtrack.extract.modality import is_conditional, is_hedged, is_negated, neg
 from aidtrack.extract.parties import actors_of, is_state
 from aidtrack.extract.roles import (
     FUELS,
+    PAYING_VERBS,
     categories_in,
     core_phrase,
     has_money,
@@ -605,6 +606,7 @@ def refusal_barring(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
             for o in prep_objects(verb, frozenset({"in"}))
             + prep_objects(verb.head if lemma == "part" else verb, frozenset({"in"}))
             + (_joint_efforts(verb) if lemma == "join" else [])  # "any scheme to finance Ukraine's army"
+            + _gerunds_in(verb)  # "would not take part in financing Ukraine"
             for t in o.subtree
         ]
     transfer_words = lex.support_verbs | lex.words("support", "nouns") | {"transit", "cross", "pass"}
@@ -617,12 +619,28 @@ def refusal_barring(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     cats, _ = _category_or_default(  # "would not allow aid into areas held by the RSF"
         sentence, [verb, *things], ctx, allow_default=has_support_noun(sentence, things)
     )
+    if not cats and staying_out and any(t.lemma_.lower() in PAYING_VERBS for t in things):
+        cats = ["financial"]  # "would not take part in financing Ukraine": money, of no kind named
     subject = subject_of(verb)
     if not cats or subject is None or not _agentive(sentence, subject):
         return []  # "its neutrality does not permit providing arms": a rule, not a decision
     actors = _refusal_actors(sentence, verb)
     recipients = [r for t in things for r in recipients_of(sentence, t, dobj_is_recipient=False)]
     return _refusals(actors, cats, recipients, verb, 0.7, rule="refusal-barring")
+
+
+def _gerunds_in(verb: Token) -> list[Token]:
+    """The gerunds of "in" after a verb of taking part ("participate in sending", "take part in
+    financing"): what the party stays out of."""
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "part")]
+    return [
+        c
+        for h in holders
+        for p in h.children
+        if p.dep_ == "prep" and p.lower_ == "in"
+        for c in p.children
+        if c.dep_ == "pcomp"
+    ]
 
 
 def _joined_lemmas(tokens: list[Token]) -> set[str]:

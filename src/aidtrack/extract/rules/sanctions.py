@@ -835,6 +835,8 @@ def sanction_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
         sanctioned = verb.head  # "Russian individuals sanctioned by Australia"
     if not targets and sanctioned is not None and agent_of(verb) is not None:
         targets = target_codes(sentence, sanctioned)  # "Sanctioned by Britain, the Iranian firm"
+        makers = actors_of(sentence, agent_of(verb))  # not "the exchange sanctioned by the US,
+        targets = [t for t in targets if t not in makers]  # UK and EU": those that sanction it
     if not targets and ctx.sanction_target:
         targets = [ctx.sanction_target]
     actors = _actors(sentence, verb) if not is_passive(verb) else actors_of(sentence, agent_of(verb))

@@ -174,6 +174,16 @@ _CARRYING_OUT = frozenset({"deliver", "distribute", "run", "implement", "adminis
 _INSIDE_A_GIFT = frozenset({"conj", "pobj", "prep", "dobj", "appos", "nsubjpass", "agent", "acl"})
 
 
+def _stayed_out_of(verb: Token) -> bool:
+    """A gerund of giving in what a party will not take part in: "would not take part in
+    financing Ukraine", "will not participate in sending weapons"."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "in":
+        return False
+    holder = prep.head.head if prep.head.lower_ == "part" and prep.head.dep_ == "dobj" else prep.head
+    return stays_out(holder)
+
+
 @anchored_on(
     "VERB",
     "AUX",
@@ -214,6 +224,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         return []  # "singled out Kuwait for giving nothing": the complaint rule reads it
     if _not_allowed(lex, verb):
         return []  # "the rules do not allow Switzerland to ship weapons": kept from giving
+    if _stayed_out_of(verb):
+        return []  # "will not take part in sending weapons": a refusal, which its rule reads
     if (going := _none_spent_on(verb)) is not None:  # "not one forint would go to arming Kyiv"
         return _none_spent(sentence, verb, going)
     if made_later(verb):

@@ -229,6 +229,8 @@ def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
         or _of_sanctions(sentence, noun)
         or numbered_after_sanctions(sentence, noun, ctx)
         or _held_within(sentence, noun)
+        or _framework_of_gift(sentence, noun)
+        or _goods_bought(noun)
         or _running_total(noun)
         or on_hold(noun.head)  # "put its aid to Niger on hold": paused, see the refusal rules
         or noun.dep_ == "dobj"
@@ -391,6 +393,30 @@ def _held_within(sentence: Sentence, noun: Token) -> bool:
         return False
     lex = sentence.lexicon
     return token.head.lemma_.lower() in lex.words("refusal", "verbs") | lex.support_verbs
+
+
+def _goods_bought(noun: Token) -> bool:
+    """ "paying for American weapons for Ukraine", "bought US equipment for Kyiv": goods paid
+    for or bought are named by their maker, who sells them; the buyer's verb reads the gift."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "for":
+        return head.head.lemma_.lower() in PAYING_VERBS | BUYING_VERBS
+    return noun.dep_ == "dobj" and head.lemma_.lower() in BUYING_VERBS
+
+
+def _framework_of_gift(sentence: Sentence, noun: Token) -> bool:
+    """ "disbursed another 1 billion euros to Ukraine under the EU's share of the G7's ERA
+    loans": the noun names the scheme a verb of giving pays under (its own rule reads the gift),
+    not a gift of the scheme's owner."""
+    token = noun
+    while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in ("NOUN", "PRON"):
+        token = token.head.head
+    if token.dep_ != "pobj" or token.head.lower_ != "under":
+        return False
+    holder = token.head.head
+    if holder.pos_ in ("NOUN", "NUM") and holder.dep_ in ("dobj", "nsubjpass"):
+        holder = holder.head  # "disbursed 2 billion euros to Ukraine under ...": on the sum
+    return holder.lemma_.lower() in sentence.lexicon.support_verbs
 
 
 def _total_raised(noun: Token) -> list[Token]:

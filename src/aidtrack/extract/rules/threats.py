@@ -218,6 +218,12 @@ def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
     receiver = ctx.default_recipient
     if not targets and receiver is not None and receiver not in actors and _cuts_support(sentence, acts):
         targets, has_cue = [receiver], True  # "had threatened to cut funding": its receiver
+    own_cuts = [c for c in told if _own_cut_foretold(sentence, c, actors)]
+    if not targets and own_cuts:  # "warned that Bratislava could stop electricity supplies to
+        targets = [  # Ukraine": a threat to cut what the warner's state gives
+            r for c in own_cuts for r in recipients_of(sentence, c, dobj_is_recipient=False)
+        ] or ([receiver] if receiver is not None else [])
+        has_cue = has_cue or bool(targets)
     if not targets:  # "threatening consequences if the country supplies Patriots": who would act
         targets = [
             c
@@ -300,6 +306,17 @@ def _cuts_support(sentence: Sentence, acts: list[Token]) -> bool:
         and any(o.lemma_.lower() in nouns for o in children(act, frozenset({"dobj"})))
         for act in acts
     )
+
+
+def _own_cut_foretold(sentence: Sentence, clause: Token, actors: list[str]) -> bool:
+    """A clause told by a warning, in which the warner's own state could or would cut support:
+    "warned that Bratislava could stop emergency electricity supplies to Ukraine"."""
+    if clause.lemma_.lower() not in CUTTING or is_negated(clause):
+        return False
+    if not (is_future(clause) or any(c.dep_ == "aux" and c.lower_ in _MODALS for c in clause.children)):
+        return False
+    doers = actors_of(sentence, subject_of(clause))
+    return bool(doers) and set(doers) <= set(actors) and _cuts_support(sentence, [clause])
 
 
 # verbs that revisit or end ties (the bonds of :data:`_BONDS`): "would reconsider its
