@@ -1079,19 +1079,20 @@ def _context(
         ours = speaker if speaker and is_state(speaker) else None  # who "we" and "us" are
         kinds: dict[int, str | None] = {}  # the one kind each sentence names, read when needed
         for token in doc:
+            holder = _gift_before(token, giving) or token.head  # "cut its aid to Ukraine"
             if (
                 token.lower_ in ("to", "for", "into")
                 and token.dep_ in ("prep", "dative")
-                and token.head.lemma_.lower() not in _NOT_RECEIVING
+                and holder.lemma_.lower() not in _NOT_RECEIVING
             ):
-                gives = _gives(lexicon, token.head, giving)
+                gives = _gives(lexicon, holder, giving)
                 if token.lower_ == "into" and not gives:
                     continue  # "fire them into Russia": a place struck, not a receiver
                 for code in (c for obj in token.children for c in _receiving_codes(obj, codes, ours)):
                     recipients[code] += 1
                     if gives:
                         given_to[code] += 1
-                    if token.head.lemma_.lower() in giving - TRADE_LEMMAS:
+                    if holder.lemma_.lower() in giving - TRADE_LEMMAS:
                         aided.add(code)
             if _supplied_with(lexicon, token, codes):
                 given_to[codes[token.i]] += 1  # "supply Kyiv with jets"
@@ -1127,6 +1128,17 @@ def _context(
         ctx.default_category = categories.most_common(1)[0][0]
     ctx.relief_recipient = _relief_recipient(kinds_given, ctx.default_recipient)
     return ctx
+
+
+def _gift_before(prep: Token, giving: frozenset[str]) -> Token | None:
+    """The gift a "to" belongs to when the parser hung it on a verb that names no receiver:
+    "plans to cut its military aid to Ukraine" (the cut is to the aid, the aid to Ukraine)."""
+    verb = prep.head
+    if prep.lower_ != "to" or verb.pos_ != "VERB" or verb.lemma_.lower() not in _NOT_RECEIVING:
+        return None
+    return next(
+        (c for c in verb.children if c.dep_ == "dobj" and c.i < prep.i and c.lemma_.lower() in giving), None
+    )
 
 
 def _relief_recipient(kinds_given: dict[str | None, Counter[str]], usual: str | None) -> str | None:
