@@ -475,17 +475,22 @@ def _acronym(token: Token) -> bool:
 
 def _bracketed_owner(doc: Doc, token: Token, codes: dict[int, str]) -> str | None:
     """The state owning the name just before ``token`` when ``token`` stands in brackets after
-    it: "Sweden's Inspectorate of Strategic Products (ISP)", "the Swiss State Secretariat for
-    Economic Affairs (SECO)"."""
+    it as its acronym: "Sweden's Inspectorate of Strategic Products (ISP)", "the Swiss State
+    Secretariat for Economic Affairs (SECO)". The name is capitalised, one of its words starts
+    with the acronym's letter, and its owner is a possessive or a state's adjective ("the
+    Ukraine Defense Contact Group (UDCG)" is nobody's; "Germany's tanks (VIDEO)" no name)."""
     if token.i < 2 or token.i + 1 >= len(doc) or doc[token.i - 1].text != "(" or doc[token.i + 1].text != ")":
         return None
     name = doc[token.i - 2]
-    while name.dep_ in ("pobj", "prep", "compound") and name.head != name and name.head.i < token.i:
-        name = name.head  # up from "Products" to "Inspectorate"
+    while name.dep_ == "compound" and name.head.i < token.i and name.head.i > name.i:
+        name = name.head  # "Strategic Products" -> "Products"
+    while name.dep_ == "pobj" and name.head.lower_ in ("of", "for") and name.head.head.pos_ == "PROPN":
+        name = name.head.head  # up from "Products" to "Inspectorate", inside the name only
+    words = [t for t in doc[name.left_edge.i : token.i - 1] if t.is_title]
+    if not name.is_title or not any(t.text[0] == token.text[0] for t in words):
+        return None
     owners = {
-        codes[c.i]
-        for c in name.children
-        if c.dep_ in ("poss", "amod", "compound") and c.i in codes and c.i < name.i
+        codes[c.i] for c in name.children if c.dep_ in ("poss", "amod") and c.i in codes and c.i < name.i
     }
     return owners.pop() if len(owners) == 1 else None
 

@@ -744,11 +744,8 @@ _UNION_DECISIONS = frozenset(
         "impose",
         "renew",
         "prolong",
-        "roll",  # "EU governments rolled over the sanctions"
         "reimpose",
         "lift",
-        "expand",
-        "widen",
         "tighten",
         "sanction",
     }
@@ -766,7 +763,12 @@ def _decides_as_union(group: Token, child: Token) -> bool:
     if not named:
         return False
     if group.dep_ == "nsubj":
-        return group.head.pos_ == "VERB" and group.head.lemma_.lower() in _UNION_DECISIONS
+        verb = group.head
+        rolled_over = verb.lemma_.lower() == "roll" and any(  # "EU governments rolled over the
+            c.dep_ == "prt" and c.lower_ == "over"
+            for c in verb.children  # sanctions"
+        )
+        return verb.pos_ == "VERB" and (verb.lemma_.lower() in _UNION_DECISIONS or rolled_over)
     return _asked_to_decide(group)
 
 
