@@ -13,15 +13,18 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
 import pydantic
 import yaml
 
 from aidtrack.actors import country_compound_names, country_demonyms
 from aidtrack.errors import AidtrackError, ValidationError
+
+T = TypeVar("T")
 
 # the offices of people who speak for a state or organisation ("the president", "Minister X");
 # each reader adds the words of its own use
@@ -120,6 +123,15 @@ class Lexicon:
     firms: dict[str, str] = field(default_factory=dict)  # a well-known company's name -> its home state
     # a noun of a form of state -> the states of that form ("kingdom" -> GBR, SAU, JOR, ...)
     state_forms: dict[str, frozenset[str]] = field(default_factory=dict)
+    # tables the rules derive from the word sets, built once per lexicon (see :meth:`derived`)
+    _derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def derived(self, name: str, build: Callable[[], T]) -> T:
+        """The table ``name`` that ``build`` derives from this lexicon, built on first use and
+        kept with the lexicon ("the verbs that end a ban", "full names by last word")."""
+        if name not in self._derived:
+            self._derived[name] = build()
+        return self._derived[name]  # type: ignore[no-any-return]
 
     def words(self, section: str, key: str) -> frozenset[str]:
         """The word set ``section.key`` of triggers.yaml; a key the file lacks is an error

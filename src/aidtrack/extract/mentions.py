@@ -255,16 +255,15 @@ def _same_name(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
 
 def _full_names(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
     """The known people's full names by their last word, built once per lexicon."""
-    key = ("people", "_full_names")
-    found: Any = lexicon.sets.get(key)
-    if found is None:
+
+    def build() -> dict[str, tuple[str, ...]]:
         names: dict[str, list[str]] = {}
         for name in lexicon.people:
             if " " in name:
                 names.setdefault(name.rsplit(" ", 1)[1], []).append(name)
-        found = {k: tuple(v) for k, v in names.items()}
-        lexicon.sets[key] = found  # type: ignore[assignment]
-    return found
+        return {k: tuple(v) for k, v in names.items()}
+
+    return lexicon.derived("full_names", build)
 
 
 def _owned_common_noun(span: Span) -> bool:

@@ -1079,7 +1079,9 @@ def _context(
         ours = speaker if speaker and is_state(speaker) else None  # who "we" and "us" are
         kinds: dict[int, str | None] = {}  # the one kind each sentence names, read when needed
         for token in doc:
-            holder = _gift_before(token, giving) or token.head  # "cut its aid to Ukraine"
+            holder = token.head
+            if token.lower_ == "to":
+                holder = _gift_before(token, giving) or holder  # "cut its aid to Ukraine"
             if (
                 token.lower_ in ("to", "for", "into")
                 and token.dep_ in ("prep", "dative")

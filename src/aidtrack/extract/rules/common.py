@@ -834,6 +834,20 @@ def stays_out(verb: Token, *, negated: bool = True) -> bool:
     return lemma in ("participate", "join", "engage")
 
 
+def gerunds_taken_part_in(verb: Token) -> list[Token]:
+    """The gerunds of "in" after a verb of taking part, on the verb or its "part" ("participate
+    in sending", "take part in financing"): what a party takes part in, or stays out of."""
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "part")]
+    return [
+        c
+        for h in holders
+        for p in h.children
+        if p.dep_ == "prep" and p.lower_ == "in"
+        for c in p.children
+        if c.dep_ == "pcomp"
+    ]
+
+
 _TRADE_WORDS = frozenset({"export", "re-export", "sale", "sell", "licence", "license", "permit"})
 
 

@@ -4,8 +4,6 @@ measure aims at, what it restricts.
 
 from __future__ import annotations
 
-from typing import Any
-
 from spacy.tokens import Token
 
 from aidtrack.extract.articles import WEEKDAYS
@@ -363,17 +361,15 @@ def _late_agent(sentence: Sentence, verb: Token) -> Token | None:
 
 
 def _combos(lex: Lexicon) -> list[tuple[str, frozenset[str], frozenset[str]]]:
-    key = ("policy_change", "_combos")
-    cached: Any = lex.sets.get(key)
-    if cached is None:
+    def build() -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
         raw = lex.raw.get("policy_change", {}).get("combos", {})
-        cached = tuple(
+        return tuple(
             (direction, frozenset(verbs), frozenset(nouns))
             for direction, pairs in raw.items()
             for verbs, nouns in pairs
         )
-        lex.sets[key] = cached  # type: ignore[assignment]
-    return list(cached)  # type: ignore[arg-type]
+
+    return list(lex.derived("policy_combos", build))
 
 
 _ARMS = frozenset(

@@ -56,21 +56,11 @@ _PERMIT_NOUNS = frozenset({"licence", "license", "permit", "authorisation", "aut
 
 
 def _combo_verbs(lex: Lexicon) -> frozenset[str]:
-    key = ("policy_change", "_combo_verbs")
-    cached = lex.sets.get(key)
-    if cached is None:
-        cached = frozenset(v for _, verbs, _ in _combos(lex) for v in verbs)
-        lex.sets[key] = cached
-    return cached
+    return lex.derived("combo_verbs", lambda: frozenset(v for _, verbs, _ in _combos(lex) for v in verbs))
 
 
 def _combo_nouns(lex: Lexicon) -> frozenset[str]:
-    key = ("policy_change", "_combo_nouns")
-    cached = lex.sets.get(key)
-    if cached is None:
-        cached = frozenset(n for _, _, nouns in _combos(lex) for n in nouns)
-        lex.sets[key] = cached
-    return cached
+    return lex.derived("combo_nouns", lambda: frozenset(n for _, _, nouns in _combos(lex) for n in nouns))
 
 
 _REFUSING = frozenset({"refuse", "deny", "decline", "reject", "veto"})
@@ -186,14 +176,12 @@ _GIVING_ARMS = frozenset(
 def _ban_enders(lex: Lexicon) -> frozenset[str]:
     """The verbs that end a ban, from the loosening pairs of triggers.yaml ("lift", "scrap"),
     read once per lexicon."""
-    key = ("policy_change", "_ban_enders")
-    cached = lex.sets.get(key)
-    if cached is None:
-        cached = frozenset(
+    return lex.derived(
+        "ban_enders",
+        lambda: frozenset(
             v for d, verbs, nouns in _combos(lex) if d == "loosen" and "ban" in nouns for v in verbs
-        )
-        lex.sets[key] = cached
-    return cached
+        ),
+    )
 
 
 def _ends_a_restraint(sentence: Sentence, verb: Token) -> bool:
@@ -706,12 +694,10 @@ def on_topic(sentence: Sentence, combo: bool = False) -> bool:
 
 
 def _first_words(lex: Lexicon, groups: tuple[str, ...] = _POLICY_GROUPS) -> frozenset[str]:
-    key = ("policy_change", "_first_" + "_".join(groups))
-    cached = lex.sets.get(key)
-    if cached is None:
-        cached = frozenset(p.split()[0] for g in groups for p in lex.words("policy_change", g))
-        lex.sets[key] = cached
-    return cached
+    return lex.derived(
+        "first_" + "_".join(groups),
+        lambda: frozenset(p.split()[0] for g in groups for p in lex.words("policy_change", g)),
+    )
 
 
 def _describes_old_rule(sentence: Sentence, token: Token) -> bool:

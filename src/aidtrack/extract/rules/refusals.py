@@ -46,6 +46,7 @@ from aidtrack.extract.rules.common import (
     _unable,
     anchored_on,
     debts_settled,
+    gerunds_taken_part_in,
     light_verb_actors,
     stays_out,
 )
@@ -606,7 +607,7 @@ def refusal_barring(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
             for o in prep_objects(verb, frozenset({"in"}))
             + prep_objects(verb.head if lemma == "part" else verb, frozenset({"in"}))
             + (_joint_efforts(verb) if lemma == "join" else [])  # "any scheme to finance Ukraine's army"
-            + _gerunds_in(verb)  # "would not take part in financing Ukraine"
+            + gerunds_taken_part_in(verb)  # "would not take part in financing Ukraine"
             for t in o.subtree
         ]
     transfer_words = lex.support_verbs | lex.words("support", "nouns") | {"transit", "cross", "pass"}
@@ -627,20 +628,6 @@ def refusal_barring(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     actors = _refusal_actors(sentence, verb)
     recipients = [r for t in things for r in recipients_of(sentence, t, dobj_is_recipient=False)]
     return _refusals(actors, cats, recipients, verb, 0.7, rule="refusal-barring")
-
-
-def _gerunds_in(verb: Token) -> list[Token]:
-    """The gerunds of "in" after a verb of taking part ("participate in sending", "take part in
-    financing"): what the party stays out of."""
-    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "part")]
-    return [
-        c
-        for h in holders
-        for p in h.children
-        if p.dep_ == "prep" and p.lower_ == "in"
-        for c in p.children
-        if c.dep_ == "pcomp"
-    ]
 
 
 def _joined_lemmas(tokens: list[Token]) -> set[str]:

@@ -1166,9 +1166,6 @@ def _conditional(verb: Token) -> bool:
 
 def _loosening(lex: Lexicon) -> frozenset[str]:
     """Verbs that end or ease a measure ("lift", "scrap", "ease"), from the policy combos."""
-    key = ("policy_change", "_loosening")
-    cached = lex.sets.get(key)
-    if cached is None:
-        cached = frozenset(v for d, verbs, _ in _combos(lex) if d == "loosen" for v in verbs)
-        lex.sets[key] = cached
-    return cached
+    return lex.derived(
+        "loosening", lambda: frozenset(v for d, verbs, _ in _combos(lex) if d == "loosen" for v in verbs)
+    )

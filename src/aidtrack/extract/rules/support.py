@@ -91,6 +91,7 @@ from aidtrack.extract.rules.common import (
     anchored_on,
     debtors,
     debts_settled,
+    gerunds_taken_part_in,
     kept_halted,
     made_later,
     on_hold,
@@ -181,7 +182,7 @@ def _stayed_out_of(verb: Token) -> bool:
     if verb.dep_ != "pcomp" or prep.lower_ != "in":
         return False
     holder = prep.head.head if prep.head.lower_ == "part" and prep.head.dep_ == "dobj" else prep.head
-    return stays_out(holder)
+    return stays_out(holder) and verb in gerunds_taken_part_in(holder)
 
 
 @anchored_on(
