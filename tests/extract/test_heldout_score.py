@@ -137,6 +137,12 @@ American and Asia-Pacific news on the wars; news from the first fourteen months 
 full-scale war). Blind. First run, on the extractor at the start of that session: F1 0.785 (P
 0.857, R 0.724) and 0.802 (P 0.846, R 0.762); unchanged at its end.
 
+``heldout29_a`` and ``heldout30_a``: fifteen more each, written with their gold on 2026-12-03
+(twentieth session) by other authors who read only the schema (all six types in news of 2025
+and 2026 on the war; in Nordic, Baltic, Polish, Czech, Romanian and Balkan regional media).
+Blind. First run, on the extractor at the start of that session: F1 0.780 (P 0.814, R 0.748)
+and 0.804 (P 0.903, R 0.724).
+
 score.py from ../shared/eval scores the predictions (the test is skipped with a
 message when ../shared is not there).
 """
@@ -228,6 +234,10 @@ SETS = {
     "heldout27_a": (15, 0.75, 0.82, 0.69),  # unchanged at its end
     # blind; first run at the start of the nineteenth session (2026-12-03): 0.802, 0.846, 0.762
     "heldout28_a": (15, 0.77, 0.81, 0.73),  # unchanged at its end
+    # blind; first run at the start of the twentieth session (2026-12-03): 0.780, 0.814, 0.748
+    "heldout29_a": (15, 0.75, 0.78, 0.71),
+    # blind; first run at the start of the twentieth session (2026-12-03): 0.804, 0.903, 0.724
+    "heldout30_a": (15, 0.77, 0.87, 0.69),
 }
 
 
