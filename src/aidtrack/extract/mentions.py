@@ -267,10 +267,11 @@ def _full_names(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
 
 
 def _owned_common_noun(span: Span) -> bool:
-    """A body's name in lower case ("commission", "bloc") owned by a named party: "Bulgaria's
-    interagency export commission" is Bulgaria's, not the European Commission."""
+    """A body's name in lower case ("commission", "bloc", "foreign office") owned by a named
+    party: "Bulgaria's interagency export commission" is Bulgaria's, not the European
+    Commission; "Germany's foreign office" is Germany's, not Britain's."""
     word = span[-1]
-    if len(span) != 1 or word.text[:1].isupper():
+    if any(t.text[:1].isupper() for t in span):
         return False
     return any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in word.children)
 
@@ -581,7 +582,9 @@ def resolve_offices(doc: Doc, codes: dict[int, str], offices: dict[str, str]) ->
             offices[office] = holder
             offices[token.lemma_.lower()] = holder
         elif _bare_office(token) and token.i not in codes:
-            code = offices.get(office) or offices.get(token.lemma_.lower())
+            # "the ministry" is the last ministry named; "the defence ministry" only a defence
+            # ministry, never the foreign ministry of another state
+            code = offices.get(office)
             if code:
                 codes[token.i] = code
 

@@ -26,6 +26,7 @@ from aidtrack.errors import ExtractionInputError
 from aidtrack.extract.amounts import Told, pick_report, sums_for_others
 from aidtrack.extract.articles import Article, article_from_text
 from aidtrack.extract.clauses import Sentence, agent_of, children, is_passive, prep_objects, subject_of
+from aidtrack.extract.interviews import answer_speakers
 from aidtrack.extract.keys import KEYS, event_key, first_role
 from aidtrack.extract.kinds import kind_features, rekind
 from aidtrack.extract.learned import Candidate, load_model, sentence_candidates
@@ -443,6 +444,7 @@ def _analyse(
     found = [_brussels_beside_belgium(doc, codes) for (_, doc), codes in zip(parsed, found)]
     mentions = [_without_dateline(doc, codes) for (_, doc), codes in zip(parsed, found)]
     speakers = [_paragraph_speaker(lexicon, doc, codes) for (_, doc), codes in zip(parsed, mentions)]
+    speakers = answer_speakers([doc for _, doc in parsed], mentions, speakers)
     ctx = _context(lexicon, parsed, mentions, speakers)
     per_sentence: list[tuple[int, Sentence, list[Found]]] = []
     previous: str | None = None

@@ -595,16 +595,26 @@ def _victim(token: Token) -> bool:
 
 
 def _attackers_in(sentence: Sentence, phrase: Token) -> set[str]:
-    """ "substations damaged in Russian strikes": who struck, named inside a receiver's phrase."""
+    """ "substations damaged in Russian strikes", "in Russian missile and drone attacks", "hit
+    by Russian drones": who struck, named inside a receiver's phrase."""
     return {
         sentence.codes[m.i]
         for m in phrase.subtree
         if m.i in sentence.codes
         and m.dep_ in ("amod", "compound", "poss")
-        and m.head.lemma_.lower() in WAR_NOUNS
         and m.head.dep_ == "pobj"
         and m.head.head.lower_ in _HARMED_BY  # not "in support of Moscow's invasion"
+        and _strikes(sentence, m.head)
     }
+
+
+def _strikes(sentence: Sentence, noun: Token) -> bool:
+    """An attack ("strikes", "missile and drone attacks"), or a weapon that a participle says
+    did harm ("hit by Russian drones")."""
+    if any(n.lemma_.lower() in WAR_NOUNS for n in (noun, *noun.conjuncts)):
+        return True
+    harmed = noun.head.head
+    return harmed.tag_ == "VBN" and "military" in sentence.lexicon.categories_of(noun)
 
 
 # how a thing is told harmed by an attack: "damaged in Russian strikes", "hit by Russian drones"
@@ -732,6 +742,32 @@ _POPULATIONS = frozenset(
         "student",
     }
 )
+# the places and people helped: what a clause about them tells is no kind of help
+_PLACES_AND_PEOPLE = _POPULATIONS | {
+    "area",
+    "city",
+    "town",
+    "village",
+    "region",
+    "province",
+    "district",
+    "territory",
+    "zone",
+    "neighbourhood",
+    "neighborhood",
+    "hospital",
+    "clinic",
+    "school",
+    "shelter",
+    "camp",
+    "home",
+    "house",
+    "building",
+    "plant",
+    "substation",
+    "utility",
+    "infrastructure",
+}
 _WHERE_PEOPLE_ARE = frozenset({"in", "across", "throughout", "inside", "of", "around", "near", "along"})
 # people, and the places and bodies that serve or defend them, helped where they are: "medicine
 # to hospitals in Cuba", "shells to soldiers in Ukraine", "generators to power plants in Ukraine"
@@ -973,19 +1009,20 @@ def _cargo(vehicle: Token) -> list[Token]:
 # transit), and with the verbs of sending, those a means of carrying hangs on ("flown in on air
 # force planes", "sent aboard a navy vessel"; "trained on jets" is no carrying)
 TRANSPORT_VERBS = frozenset({"fly", "truck", "ship", "airlift", "airdrop", "rush", "ferry", "transport"})
-_MOVING = TRANSPORT_VERBS | {"send", "deliver", "carry", "bring", "dispatch"}
-_BY_MEANS = frozenset({"on", "aboard", "by", "via"})
+_MOVING = TRANSPORT_VERBS | {"send", "deliver", "carry", "bring", "dispatch", "drop"}
+_BY_MEANS = frozenset({"on", "aboard", "by", "via", "with"})
 
 
 def _means_of_carrying(token: Token) -> bool:
-    """ "relief supplies flown in on air force planes": the vehicle carries, it is not given."""
+    """ "relief supplies flown in on air force planes", "dropped food ... in a joint operation
+    with Egyptian aircraft": the vehicle carries, it is not given."""
     prep = token.head
-    return (
-        token.lemma_.lower() in CARRIERS
-        and token.dep_ == "pobj"
-        and prep.lower_ in _BY_MEANS
-        and prep.head.lemma_.lower() in _MOVING
-    )
+    if not (token.lemma_.lower() in CARRIERS and token.dep_ == "pobj" and prep.lower_ in _BY_MEANS):
+        return False
+    holder = prep.head
+    if prep.lower_ == "with" and holder.pos_ == "NOUN" and holder.dep_ == "pobj":
+        holder = holder.head.head  # "in an operation with ...": the operation's verb
+    return holder.lemma_.lower() in _MOVING
 
 
 def _loads_for_vehicles(tokens: list[Token]) -> list[Token]:
@@ -1021,7 +1058,7 @@ def _categories(sentence: Sentence, tokens: list[Token]) -> list[str]:
     tokens = _loads_for_vehicles(tokens)
     lemmas = [t.lemma_.lower() for t in tokens]  # read once: the cheap tests of each check below
     helped = [t for t, lemma in zip(tokens, lemmas) if lemma in _PERSONNEL and _helped(t)]
-    negated = {i for t in tokens for i in _negated_kind(t)}
+    negated = {i for t in tokens for i in _negated_kind(t)} | _doers_told_of_places(sentence, tokens)
     tokens = [
         t
         for t, lemma in zip(tokens, lemmas)
@@ -1046,6 +1083,22 @@ def _categories(sentence: Sentence, tokens: list[Token]) -> list[str]:
     if not found and any(_agency_named_before(sentence, t) for t in tokens):
         found = ["humanitarian"]  # "their funding to the agency", after UNRWA was named
     return found
+
+
+def _doers_told_of_places(sentence: Sentence, tokens: list[Token]) -> set[int]:
+    """ "food for areas retaken by the army", "for families displaced by the shelling", "to
+    repair schools in Kharkiv hit by Russian drones": who did something to a place, a named
+    party or the people helped is no kind of help."""
+    return {
+        d.i
+        for t in tokens
+        if t.dep_ == "agent" and t.head.dep_ == "acl" and _place_or_people(sentence, t.head.head)
+        for d in t.subtree
+    }
+
+
+def _place_or_people(sentence: Sentence, noun: Token) -> bool:
+    return noun.lemma_.lower() in _PLACES_AND_PEOPLE or noun.i in sentence.codes
 
 
 # goods of relief that an army runs on too: listed with weapons they supply it
