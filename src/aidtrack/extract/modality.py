@@ -164,6 +164,26 @@ def is_hedged(sentence: Sentence, anchor: Token) -> bool:
 
 
 # nouns of a decision taken: what they decide is done, whoever criticises or welcomes it
+# verbs that say something did not happen, and what they may say it of
+_DENYING = frozenset({"deny", "refute"})
+_DISMISSING = _DENYING | {"dismiss", "reject"}
+_TOLD = frozenset({"report", "claim", "allegation", "suggestion", "rumour", "rumor", "story"})
+
+
+def is_denied(anchor: Token) -> bool:
+    """ "denied that Minsk had warned Riga", "dismissed reports that Minsk had warned ...": what
+    is denied is told not to have happened (unlike "rejected the warning", which stands)."""
+    below = anchor
+    for tok in governors(anchor):
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in _DENYING and below.dep_ in ("ccomp", "xcomp"):
+            return True  # (but "denied Kyiv's request" was asked all the same)
+        if lemma in _TOLD and below.dep_ in ("acl", "ccomp") and tok.head.lemma_.lower() in _DISMISSING:
+            return True
+        below = tok
+    return False
+
+
 _TAKEN = frozenset({"decision", "move"})
 # what makes a decision one not yet taken: "a possible decision to ..."
 _UNTAKEN = frozenset({"possible", "potential", "expected", "planned", "likely", "future", "proposed"})
@@ -227,15 +247,34 @@ def is_inverted_condition(clause: Token) -> bool:
 
 
 def is_conditional(token: Token) -> bool:
-    """ "would send more tanks if the US did the same", "will deliver jets unless ...": the
+    """ "would send more tanks if the US did the same", "will deliver jets unless ...", "if the
+    talks fail, would freeze ...", "would close the border in the event of an incident": the
     clause itself holds a condition (not "even if", a concession)."""
     return any(
         c.dep_ == "advcl"
-        and c.i > token.i
         and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
         and not any(m.dep_ == "advmod" and m.lower_ == "even" for m in c.children)
         for c in token.children
-    )
+    ) or (bool(prepositional_conditions(token)) and not is_past(token))
+
+
+# "in the event of", "in case of", "in the event that": a condition told by a noun
+_CONDITION_NOUNS = frozenset({"event", "case"})
+
+
+def prepositional_conditions(token: Token) -> list[Token]:
+    """The "in the event of a critical incident" of a clause (not "in any case"); a past act
+    done "in case of" something was a precaution (see :func:`is_conditional`)."""
+    return [
+        noun
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ == "in"
+        for noun in prep.children
+        if noun.dep_ == "pobj"
+        and noun.lemma_.lower() in _CONDITION_NOUNS
+        and any(c.lower_ in ("of", "that") or c.dep_ in ("acl", "ccomp", "relcl") for c in noun.children)
+        and not any(c.lower_ in ("any", "this", "that", "which", "either") for c in noun.lefts)
+    ]
 
 
 _TIME_NOUNS = frozenset({"time", "moment"})

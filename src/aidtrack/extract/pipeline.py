@@ -32,6 +32,7 @@ from aidtrack.extract.kinds import kind_features, rekind
 from aidtrack.extract.learned import Candidate, load_model, sentence_candidates
 from aidtrack.extract.lexicon import Lexicon, load_lexicon
 from aidtrack.extract.mentions import ArticleMemory, MentionFinder
+from aidtrack.extract.modality import is_denied
 from aidtrack.extract.parties import (
     ENVOYS,
     actors_of,
@@ -558,22 +559,38 @@ def _decide(
         event.confidence = _blend(event.confidence, score)
         chosen.append((event, start, sentence))
     ruled = {(id(sentence), e.fields["type"], first_role(e.fields)) for e, _, sentence in rules}
+    read_otherwise = {_other_reading(sentence, e.fields) for e, _, sentence in chosen}
     for start, cand, score in scored:
         kind = cand.kind
         use = MODE.get(kind) or model.use.get(kind, "rules")
         least = model.add_thresholds.get(kind, model.thresholds.get(kind, 0.5))
         if (id(cand.sentence), kind, first_role(cand.fields)) in ruled or _unasserted(cand):
             continue  # a rule read this actor's event here already; the model may not contradict it
+        if (id(cand.sentence), kind, first_role(cand.fields), cand.fields.get("target")) in read_otherwise:
+            continue  # a kept rule read a threat between the two here: the model reads no appeal
         if use in ("model", "union") and "found" not in cand.extra and score >= least:
             added = Found(dict(cand.fields), cand.anchor, _blend(None, score), "model")
             chosen.append((_relief_kind([added], cand.sentence)[0], start, cand.sentence))
     return chosen
 
 
+# a warning and a request between the same two parties in one sentence are one act read twice
+_ONE_ACT = {"threat": "appeal", "appeal": "threat"}
+
+
+def _other_reading(sentence: Sentence, fields: dict[str, Any]) -> tuple[Any, ...] | None:
+    """A rule's threat (appeal) from one party to another, as the appeal (threat) the model may
+    not add between them: "warned that Paris should expect countermeasures" asks nothing."""
+    other = _ONE_ACT.get(fields["type"])
+    return (id(sentence), other, first_role(fields), fields.get("target")) if other else None
+
+
 def _unasserted(cand: Candidate) -> bool:
     """Questions, hedged actors and (but for refusals) negated sentences: the rules judge these."""
     kind = cand.kind
     gates = {f"{kind}:question", f"{kind}:A.hedged"} | ({f"{kind}:neg"} if kind != "refusal" else set())
+    if is_denied(cand.anchor):
+        return True  # "denied that it had warned Riga": told not to have happened
     if kind == "policy_change" and _restricts_parties(cand.sentence):
         return True  # "a package that bans Russian ships from its ports": sanctions, not export rules
     if kind == "appeal" and asks_for_measures(cand.sentence, cand.anchor):
@@ -658,6 +675,7 @@ def _sentence_events(sentence: Sentence, ctx: ArticleContext) -> list[Found]:
     kept = _drop_sanctioned_dealings(
         _drop_opted_out(_drop_permitted(_drop_threatened(_drop_imposed_threats(out))))
     )
+    kept = [e for e in kept if not is_denied(e.anchor)]  # "denied reports that Minsk had warned"
     kept = _drop_goods_origins(kept)
     kept = _summoned_warned(kept, sentence)
     kept = _lenders_lend(kept, sentence.lexicon.lenders)

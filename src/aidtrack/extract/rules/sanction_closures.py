@@ -12,7 +12,7 @@ from aidtrack.extract.clauses import (
     is_passive,
     prep_objects,
 )
-from aidtrack.extract.modality import is_hedged, is_negated
+from aidtrack.extract.modality import is_conditional, is_hedged, is_negated
 from aidtrack.extract.parties import ENVOYS, actors_of, is_state, joined_parties, reporters_of
 from aidtrack.extract.roles import COUNT_NOUNS, VEHICLES, modifier_actors
 from aidtrack.extract.rules.common import ArticleContext, Found, _refusals, anchored_on
@@ -38,7 +38,6 @@ from aidtrack.extract.rules.policies import _policy_changes
 from aidtrack.extract.rules.sanctions import (
     _WIDENING,
     _aimed_objects,
-    _conditional,
     _context_maker,
     _measure_maker,
     _members_beside,
@@ -70,7 +69,7 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
         return _closed_by(sentence, verb, ctx)
     objects = children(verb, frozenset({"dobj"})) or _misread_object(verb) or _kept_closed(verb)
     if _aid_shut_out(sentence, verb, objects):  # "shut the Rafah crossing to aid trucks": no sanction
-        if is_hedged(sentence, verb) or _conditional(verb):
+        if is_hedged(sentence, verb) or is_conditional(verb):
             return []
         keeper = verb.head if _kept_closed(verb) else verb  # "has kept the crossing closed": its subject
         return _refusals(
@@ -156,7 +155,7 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
         # Russia, China and Turkey to its Entity List"
     else:
         return []
-    if is_hedged(sentence, verb) or _conditional(verb):
+    if is_hedged(sentence, verb) or is_conditional(verb):
         return []
     actors = (lemma in LISTING_VERBS | {"add"} and _list_owners(sentence, verb, objects)) or _actors(
         sentence, verb
@@ -733,7 +732,7 @@ def sanction_assets(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
         lex.words("sanction", "asset_verbs") | lex.words("sanction", "swift_verbs")
     ):
         return []
-    if is_negated(verb) or is_hedged(sentence, verb) or _conditional(verb):
+    if is_negated(verb) or is_hedged(sentence, verb) or is_conditional(verb):
         return []
     tokens = [t for c in verb.children if c.dep_ not in ("nsubj", "agent") for t in c.subtree]
     tokens += [t for o in _misread_object(verb) for t in o.subtree if t.i > verb.i]
@@ -810,7 +809,7 @@ def sanction_misread_measure(sentence: Sentence, verb: Token, ctx: ArticleContex
         return []
     if governor.lemma_.lower() not in lex.words("sanction", "governors"):
         return []
-    if is_negated(governor) or is_hedged(sentence, governor) or _conditional(governor):
+    if is_negated(governor) or is_hedged(sentence, governor) or is_conditional(governor):
         return []
     actors = _actors(sentence, governor)
     targets = [c for o in prep_objects(verb, frozenset({"on", "against"})) for c in target_codes(sentence, o)]
@@ -835,7 +834,7 @@ def sanction_arms_embargo(sentence: Sentence, verb: Token, ctx: ArticleContext) 
     besides the change of export rules the policy rules read (eval/SCHEMA.md)."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in _BANNING or is_negated(verb):
         return []
-    if is_hedged(sentence, verb) or _conditional(verb):
+    if is_hedged(sentence, verb) or is_conditional(verb):
         return []
     aside = [t for p in children(verb, frozenset({"prep"})) for t in p.subtree]  # "in arms with Israel"
     trades = [o for o in children(verb, frozenset({"dobj", "nsubjpass"})) if _whole_arms_trade(o, aside)]

@@ -15,7 +15,7 @@ from aidtrack.extract.clauses import (
     subject_of,
 )
 from aidtrack.extract.lexicon import Lexicon
-from aidtrack.extract.modality import is_future, is_hedged, is_negated
+from aidtrack.extract.modality import is_conditional, is_future, is_hedged, is_negated
 from aidtrack.extract.parties import actors_of, is_state, joined_parties, reporters_of
 from aidtrack.extract.roles import modifier_actors, names_wealth
 from aidtrack.extract.rules.common import ArticleContext, Found, anchored_on
@@ -137,7 +137,7 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
         verb = noun  # "EU sanctions against Russia must be renewed": they are in force now
     if verb is None or is_negated(verb) or not standing and is_hedged(sentence, verb):
         return []
-    if verb.pos_ == "VERB" and _conditional(verb):
+    if verb.pos_ == "VERB" and is_conditional(verb):
         return []  # "would impose tariffs on Mexican steel if Mexico failed to ...": a threat
     if verb.pos_ == "VERB" and _answer_foretold(verb):
         return []  # "would respond with mirror measures against the EU": a threat, not yet imposed
@@ -808,7 +808,7 @@ def sanction_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
         return []
     if follow_up and lemma not in lex.words("sanction", "verbs") and _relative_on_other(sentence, verb):
         return []  # "Iranian drones that hit Ukraine" strike, they sanction nobody
-    if _power_to(verb) or _conditional(verb):
+    if _power_to(verb) or is_conditional(verb):
         return []  # "passed a law allowing it to sanction Russian officials": a power, not a sanction
     targets: list[str] = []
     for obj in children(verb, frozenset({"dobj", "nsubjpass"})) or _misread_object(verb):
@@ -1153,15 +1153,6 @@ def _measure_maker(sentence: Sentence, noun: Token) -> list[str]:
     ):
         found = _actors(sentence, head)
     return found
-
-
-def _conditional(verb: Token) -> bool:
-    """ "would freeze the assets of Russian banks if the talks failed": a measure on a
-    condition, not imposed."""
-    return any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-        for c in verb.children
-    )
 
 
 def _loosening(lex: Lexicon) -> frozenset[str]:

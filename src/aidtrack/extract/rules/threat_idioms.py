@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from aidtrack.extract.clauses import Sentence, children, governors, is_passive, prep_objects, subject_of
-from aidtrack.extract.modality import is_future, is_negated
+from aidtrack.extract.modality import is_future, is_negated, prepositional_conditions
 from aidtrack.extract.parties import actors_of
 from aidtrack.extract.roles import modifier_actors, recipients_of
 from aidtrack.extract.rules.common import ArticleContext, Found, anchored_on
@@ -337,7 +337,21 @@ def threat_counter_arming(sentence: Sentence, verb: Token, ctx: ArticleContext) 
         for c in _party_subject(sentence, clause)
         if c not in speakers and c not in receivers
     ]
+    if not targets and hostile and prepositional_conditions(verb):
+        targets = [c for c in _struck_parties(sentence, verb) if c not in speakers]
     return [_threat(s, t, verb, 0.65) for s in speakers for t in dict.fromkeys(targets)]
+
+
+def _struck_parties(sentence: Sentence, verb: Token) -> list[str]:
+    """ "would close all border crossings with Belarus in the event of an incident", "would
+    impose sanctions on Minsk in case of ...": with no party in the condition, the one the act
+    strikes."""
+    struck = [t for o in children(verb, frozenset({"dobj"})) for t in [o, *prep_objects(o, _STRIKING_PREPS)]]
+    struck += prep_objects(verb, _STRIKING_PREPS)
+    return [c for t in struck for c in actors_of(sentence, t)]
+
+
+_STRIKING_PREPS = frozenset({"with", "to", "on", "against"})
 
 
 def _party_subject(sentence: Sentence, clause: Token) -> list[str]:
