@@ -37,6 +37,17 @@ _TITLE_EXTRA = frozenset(
         "head",
         "top",
         "diplomat",
+        # "the EU's foreign policy chief", "national security adviser", "special envoy"
+        "policy",
+        "security",
+        "national",
+        "adviser",
+        "advisor",
+        "high",
+        "representative",
+        "special",
+        "envoy",
+        "commissioner",
         "'s",
         "’s",
     }

@@ -856,11 +856,13 @@ _BONDS = frozenset(
 
 
 # nouns of a new tie between two parties ("a rapprochement with Russia"); any bond made closer
-# ("closer ties with Iran") is one too, while a bond as it stands ("defence cooperation with The
-# Hague") can be the harm itself
+# ("closer ties with Iran") or kept up ("continued military cooperation with Moscow") is one
+# too, while a bond as it stands ("defence cooperation with The Hague") can be the harm itself
 _NEW_TIES = frozenset({"rapprochement", "alignment", "realignment", "pivot", "alliance"})
 _TIES = _BONDS | _NEW_TIES
-_CLOSER = frozenset({"close", "closer", "deeper", "new", "growing", "warmer", "strategic"})
+_CLOSER = frozenset(
+    {"close", "closer", "deeper", "new", "growing", "warmer", "strategic", "continued", "continuing", "ongoing"}
+)
 
 
 def _forms_a_tie(noun: Token) -> bool:
