@@ -861,7 +861,18 @@ _BONDS = frozenset(
 _NEW_TIES = frozenset({"rapprochement", "alignment", "realignment", "pivot", "alliance"})
 _TIES = _BONDS | _NEW_TIES
 _CLOSER = frozenset(
-    {"close", "closer", "deeper", "new", "growing", "warmer", "strategic", "continued", "continuing", "ongoing"}
+    {
+        "close",
+        "closer",
+        "deeper",
+        "new",
+        "growing",
+        "warmer",
+        "strategic",
+        "continued",
+        "continuing",
+        "ongoing",
+    }
 )
 
 
