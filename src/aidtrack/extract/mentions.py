@@ -601,9 +601,20 @@ def resolve_offices(doc: Doc, codes: dict[int, str], offices: dict[str, str]) ->
 
 
 def _office_name(token: Token) -> str:
-    """ "foreign minister", "prime minister", "president": the office a title word names."""
+    """ "foreign minister", "prime minister", "president": the office a title word names; "the
+    Ministry of Defence" and "the Ministry of Foreign Affairs" name "defence ministry" and
+    "foreign ministry"."""
     words = [c.lower_ for c in token.lefts if c.dep_ in ("compound", "amod") and c.lower_ in _OFFICE_WORDS]
-    return " ".join([*words, token.lemma_.lower()])
+    words += [
+        w.lower_
+        for o in token.children
+        if o.dep_ == "prep" and o.lower_ == "of"
+        for g in o.children
+        if g.dep_ == "pobj"
+        for w in g.subtree
+        if w.lower_ in _OFFICE_WORDS
+    ]
+    return " ".join([*dict.fromkeys(words), token.lemma_.lower()])
 
 
 def _office_holder(token: Token, codes: dict[int, str]) -> str | None:

@@ -163,8 +163,7 @@ def is_hedged(sentence: Sentence, anchor: Token) -> bool:
     return False
 
 
-# nouns of a decision taken: what they decide is done, whoever criticises or welcomes it
-# verbs that say something did not happen, and what they may say it of
+# verbs that say something did not happen, and the nouns of what was told they may say it of
 _DENYING = frozenset({"deny", "refute"})
 _DISMISSING = _DENYING | {"dismiss", "reject"}
 _TOLD = frozenset({"report", "claim", "allegation", "suggestion", "rumour", "rumor", "story"})
@@ -172,18 +171,29 @@ _TOLD = frozenset({"report", "claim", "allegation", "suggestion", "rumour", "rum
 
 def is_denied(anchor: Token) -> bool:
     """ "denied that Minsk had warned Riga", "dismissed reports that Minsk had warned ...": what
-    is denied is told not to have happened (unlike "rejected the warning", which stands)."""
+    is denied is told not to have happened (unlike "rejected the warning", which stands, and
+    "did not deny that it had warned ...")."""
     below = anchor
     for tok in governors(anchor):
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and lemma in _DENYING and below.dep_ in ("ccomp", "xcomp"):
-            return True  # (but "denied Kyiv's request" was asked all the same)
-        if lemma in _TOLD and below.dep_ in ("acl", "ccomp") and tok.head.lemma_.lower() in _DISMISSING:
-            return True
+            return _denies(tok)  # (but "denied Kyiv's request" was asked all the same)
+        if tok.pos_ == "NOUN" and lemma in _TOLD and below.dep_ in ("acl", "ccomp"):
+            dismissing = tok.head
+            if tok.dep_ in ("dobj", "nsubjpass") and dismissing.lemma_.lower() in _DISMISSING:
+                return _denies(dismissing)
         below = tok
     return False
 
 
+def _denies(verb: Token) -> bool:
+    """The verb of denying is said ("denied"), not negated or refused ("did not deny",
+    "declined to deny")."""
+    refused = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("decline", "refuse")
+    return not is_negated(verb) and not refused
+
+
+# nouns of a decision taken: what they decide is done, whoever criticises or welcomes it
 _TAKEN = frozenset({"decision", "move"})
 # what makes a decision one not yet taken: "a possible decision to ..."
 _UNTAKEN = frozenset({"possible", "potential", "expected", "planned", "likely", "future", "proposed"})
@@ -249,32 +259,46 @@ def is_inverted_condition(clause: Token) -> bool:
 def is_conditional(token: Token) -> bool:
     """ "would send more tanks if the US did the same", "will deliver jets unless ...", "if the
     talks fail, would freeze ...", "would close the border in the event of an incident": the
-    clause itself holds a condition (not "even if", a concession)."""
-    return any(
-        c.dep_ == "advcl"
-        and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-        and not any(m.dep_ == "advmod" and m.lower_ == "even" for m in c.children)
-        for c in token.children
-    ) or (bool(prepositional_conditions(token)) and not is_past(token))
+    clause itself holds a condition (not "even if", a concession; not "as if" or "if anything",
+    nor a past act done "in case of" something, a precaution)."""
+    return any(_condition_clause(c) for c in token.children) or (
+        bool(prepositional_conditions(token)) and not is_past(token)
+    )
 
 
-# "in the event of", "in case of", "in the event that": a condition told by a noun
-_CONDITION_NOUNS = frozenset({"event", "case"})
+def _condition_clause(clause: Token) -> bool:
+    if clause.dep_ != "advcl":
+        return False
+    marks = [m for m in clause.children if m.dep_ == "mark" and m.lower_ in ("if", "unless")]
+    if not marks or any(m.dep_ == "advmod" and m.lower_ == "even" for m in clause.children):
+        return False
+    doc = clause.doc
+    mark = marks[0]
+    if mark.i > 0 and doc[mark.i - 1].lower_ in ("as", "even"):
+        return False  # "as if to underline the point"
+    return not (
+        clause.lower_ == "anything" or clause.i == mark.i + 1 and clause.lower_ in ("anything", "ever")
+    )
 
 
 def prepositional_conditions(token: Token) -> list[Token]:
-    """The "in the event of a critical incident" of a clause (not "in any case"); a past act
-    done "in case of" something was a precaution (see :func:`is_conditional`)."""
+    """The "in the event of a critical incident", "in case of a provocation" of a clause (not
+    "in any case", nor "in the case of Russia", which means "as for Russia")."""
     return [
         noun
         for prep in token.children
         if prep.dep_ == "prep" and prep.lower_ == "in"
         for noun in prep.children
-        if noun.dep_ == "pobj"
-        and noun.lemma_.lower() in _CONDITION_NOUNS
-        and any(c.lower_ in ("of", "that") or c.dep_ in ("acl", "ccomp", "relcl") for c in noun.children)
-        and not any(c.lower_ in ("any", "this", "that", "which", "either") for c in noun.lefts)
+        if noun.dep_ == "pobj" and _condition_noun(noun)
     ]
+
+
+def _condition_noun(noun: Token) -> bool:
+    """ "(in) the event of/that", "(in) case of/that": "event" with "the", "case" with nothing."""
+    lemma = noun.lemma_.lower()
+    lefts = [c.lower_ for c in noun.lefts]
+    told = any(c.lower_ in ("of", "that") or c.dep_ in ("acl", "ccomp", "relcl") for c in noun.children)
+    return told and (lemma == "event" and lefts == ["the"] or lemma == "case" and not lefts)
 
 
 _TIME_NOUNS = frozenset({"time", "moment"})

@@ -53,7 +53,8 @@ _NAME_DEPS = frozenset(
 _NAME_PREPS = frozenset({"of", "by", "including", "from", "like", "as", "alongside"})
 
 
-_WITH_ADVERBS = frozenset({"along", "together"})
+# the adverbs that make "with" a companion's: "together with", "along with"
+WITH_ADVERBS = frozenset({"along", "together"})
 # who speaks for the party after "for" ("an envoy for Ukraine" deals with Ukraine; not these)
 _SPEAKING_FOR = frozenset(
     {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen"}
@@ -203,7 +204,7 @@ def _actors_of(sentence: Sentence, token: Token) -> list[str]:
         pronoun = resolve_pronoun(sentence, tok)
         if pronoun:
             return [pronoun]
-    if not found and token.lemma_.lower() in _TITLES | SEATED and (scene := _opening_place(sentence)):
+    if not found and token.lemma_.lower() in TITLES | SEATED and (scene := _opening_place(sentence)):
         return [scene]  # "In Niamey, the prime minister appealed to Russia": Niger's; "In Berlin, the
         # cabinet relaxed licensing rules": Germany's
     if not found and (owner := _owner_told_before(sentence, token)):
@@ -301,9 +302,9 @@ def _joined(verb: Token) -> list[Token]:
     """The objects of "along with" and "together with" (or "jointly with") hung on a verb."""
     found: list[Token] = []
     for prep in children(verb, frozenset({"prep", "advmod"})):
-        if prep.lower_ in _WITH_ADVERBS:
+        if prep.lower_ in WITH_ADVERBS:
             found += [o for g in prep.children if g.lower_ == "with" for o in g.children]
-        if prep.lower_ == "with" and any(a.lower_ in _WITH_ADVERBS | {"jointly"} for a in prep.children):
+        if prep.lower_ == "with" and any(a.lower_ in WITH_ADVERBS | {"jointly"} for a in prep.children):
             found += children(prep, frozenset({"pobj"}))
     return found
 
@@ -340,7 +341,8 @@ def _co_subjects(token: Token) -> list[Token]:
     ]
 
 
-_TITLES = OFFICE_TITLES | {"envoy", "official", "chief", "director", "commissioner"}
+# the words that name a person by office ("the envoy", "a senior official")
+TITLES = OFFICE_TITLES | {"envoy", "official", "chief", "director", "commissioner"}
 
 
 def _opening_place(sentence: Sentence) -> str | None:
@@ -472,7 +474,7 @@ def _titled_unknown(token: Token) -> bool:
     """A person named only by title and name ("Spokesman Aykhan Hajizada"), no country."""
     return token.pos_ == "PROPN" and any(
         c.dep_ == "compound"
-        and c.lemma_.lower() in _TITLES
+        and c.lemma_.lower() in TITLES
         and not any(g.dep_ in ("amod", "compound", "poss") for g in c.children)
         for c in token.children
     )
@@ -483,7 +485,7 @@ def _unnamed_office(token: Token) -> bool:
     minister said", "a senior official warned"): one of the actor just told about."""
     return (
         token.dep_ == "nsubj"
-        and token.lemma_.lower() in _TITLES
+        and token.lemma_.lower() in TITLES
         and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
         and not any(c.dep_ in ("poss", "compound", "prep", "appos") for c in token.children)
     )
@@ -624,11 +626,11 @@ def _name_tokens(token: Token, *, coded: bool = False) -> list[Token]:
         if (
             child.dep_ == "prep"
             and child.lower_ == "with"
-            and any(g.dep_ == "advmod" and g.lower_ in _WITH_ADVERBS | {"jointly"} for g in child.children)
+            and any(g.dep_ == "advmod" and g.lower_ in WITH_ADVERBS | {"jointly"} for g in child.children)
         ):  # "Germany, together with the Netherlands, ..."
             tokens.extend(t for o in child.children if o.dep_ == "pobj" for t in _name_tokens(o))
             continue
-        if child.dep_ == "prep" and child.lower_ in _WITH_ADVERBS:
+        if child.dep_ == "prep" and child.lower_ in WITH_ADVERBS:
             tokens.extend(
                 t for g in child.children if g.lower_ == "with" for o in g.children for t in _name_tokens(o)
             )
@@ -900,7 +902,7 @@ def _earlier_subjects(sentence: Sentence, token: Token) -> list[str]:
 
 def _a_person(sentence: Sentence, word: Token) -> bool:
     """A subject that names a person: a title, or a name that is no state's or body's."""
-    if word.lower_ in _TITLES:
+    if word.lower_ in TITLES:
         return True
     name = " ".join(t.lower_ for t in [*(c for c in word.lefts if c.dep_ == "compound"), word])
     return word.pos_ == "PROPN" and word.i in sentence.codes and name not in sentence.lexicon.names
@@ -916,7 +918,7 @@ def _may_be_person(token: Token) -> bool:
     return not (
         token.dep_ in ("amod", "compound", "nmod")
         and head.pos_ == "NOUN"
-        and head.lemma_.lower() not in _TITLES | _PEOPLE_NOUNS  # "the Ukrainian minister": a person
+        and head.lemma_.lower() not in TITLES | _PEOPLE_NOUNS  # "the Ukrainian minister": a person
     )
 
 

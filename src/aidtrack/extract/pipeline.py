@@ -574,15 +574,13 @@ def _decide(
     return chosen
 
 
-# a warning and a request between the same two parties in one sentence are one act read twice
-_ONE_ACT = {"threat": "appeal", "appeal": "threat"}
-
-
 def _other_reading(sentence: Sentence, fields: dict[str, Any]) -> tuple[Any, ...] | None:
-    """A rule's threat (appeal) from one party to another, as the appeal (threat) the model may
-    not add between them: "warned that Paris should expect countermeasures" asks nothing."""
-    other = _ONE_ACT.get(fields["type"])
-    return (id(sentence), other, first_role(fields), fields.get("target")) if other else None
+    """A rule's threat from one party to another, as the appeal the model may not add between
+    them in the same sentence: "warned that Paris should expect countermeasures" asks nothing
+    (a rule's appeal does not bar the model's threat: "urged X to ... and warned ...")."""
+    if fields["type"] != "threat":
+        return None
+    return (id(sentence), "appeal", first_role(fields), fields.get("target"))
 
 
 def _unasserted(cand: Candidate) -> bool:

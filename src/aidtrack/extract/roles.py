@@ -25,7 +25,7 @@ from aidtrack.extract.clauses import (
 )
 from aidtrack.extract.modality import is_future, is_past
 from aidtrack.extract.money import CURRENCY_WORDS
-from aidtrack.extract.parties import COMPANION_PREPS, WAR_NOUNS, actors_of, companions, is_state
+from aidtrack.extract.parties import COMPANION_PREPS, WAR_NOUNS, WITH_ADVERBS, actors_of, companions, is_state
 
 RECIPIENT_PREPS = frozenset({"to", "for", "into", "toward", "towards"})
 DOBJ_RECIPIENT_VERBS = frozenset(
@@ -602,19 +602,27 @@ def _attackers_in(sentence: Sentence, phrase: Token) -> set[str]:
         for m in phrase.subtree
         if m.i in sentence.codes
         and m.dep_ in ("amod", "compound", "poss")
-        and m.head.dep_ == "pobj"
-        and m.head.head.lower_ in _HARMED_BY  # not "in support of Moscow's invasion"
-        and _strikes(sentence, m.head)
+        and (struck := _struck_phrase(m.head)).dep_ == "pobj"
+        and struck.head.lower_ in _HARMED_BY  # not "in support of Moscow's invasion"
+        and _strikes(sentence, m.head, struck)
     }
 
 
-def _strikes(sentence: Sentence, noun: Token) -> bool:
+def _struck_phrase(noun: Token) -> Token:
+    """The noun that heads "missile and drone attacks" from "missile" (a modifier or the first
+    conjunct of it)."""
+    while noun.dep_ in ("nmod", "compound", "conj") and noun.head.i != noun.i and noun.head.pos_ == "NOUN":
+        noun = noun.head
+    return noun
+
+
+def _strikes(sentence: Sentence, noun: Token, struck: Token) -> bool:
     """An attack ("strikes", "missile and drone attacks"), or a weapon that a participle says
     did harm ("hit by Russian drones")."""
-    if any(n.lemma_.lower() in WAR_NOUNS for n in (noun, *noun.conjuncts)):
+    told = {noun, struck, *noun.conjuncts, *struck.conjuncts}
+    if any(n.lemma_.lower() in WAR_NOUNS for n in told):
         return True
-    harmed = noun.head.head
-    return harmed.tag_ == "VBN" and "military" in sentence.lexicon.categories_of(noun)
+    return struck.head.head.tag_ == "VBN" and "military" in sentence.lexicon.categories_of(noun)
 
 
 # how a thing is told harmed by an attack: "damaged in Russian strikes", "hit by Russian drones"
@@ -1019,6 +1027,8 @@ def _means_of_carrying(token: Token) -> bool:
     prep = token.head
     if not (token.lemma_.lower() in CARRIERS and token.dep_ == "pobj" and prep.lower_ in _BY_MEANS):
         return False
+    if any(a.lower_ in WITH_ADVERBS for a in prep.children):
+        return False  # "delivered medicine together with eight military helicopters": given too
     holder = prep.head
     if prep.lower_ == "with" and holder.pos_ == "NOUN" and holder.dep_ == "pobj":
         holder = holder.head.head  # "in an operation with ...": the operation's verb
@@ -1058,11 +1068,13 @@ def _categories(sentence: Sentence, tokens: list[Token]) -> list[str]:
     tokens = _loads_for_vehicles(tokens)
     lemmas = [t.lemma_.lower() for t in tokens]  # read once: the cheap tests of each check below
     helped = [t for t, lemma in zip(tokens, lemmas) if lemma in _PERSONNEL and _helped(t)]
-    negated = {i for t in tokens for i in _negated_kind(t)} | _doers_told_of_places(sentence, tokens)
+    negated = {i for t in tokens for i in _negated_kind(t)}
+    doers = _doers_told_of_places(sentence, tokens)
     tokens = [
         t
         for t, lemma in zip(tokens, lemmas)
-        if not (lemma in _PERSONNEL and _helped(t))
+        if t.i not in doers
+        and not (lemma in _PERSONNEL and _helped(t))
         and not (lemma in PAYING_VERBS and _paying(t))
         and not _of_self(t)
         and not _dates_a_period(t)
