@@ -243,11 +243,31 @@ def _category_or_default(
     told = kind_told_before(ctx)
     if not told and sentence_wide:
         told = sentence_categories(sentence)
+        if told:  # not what a comment on the act tells ("a gesture Khartoum dismissed, since it
+            told = categories_in(sentence, [t for t in sentence.span if not _in_comment(t)])  # accuses
+            # Abu Dhabi of arming the RSF")
     if len(told) == 1:
         return list(told), True
     if ctx.default_category:
         return [ctx.default_category], True
     return [], False
+
+
+# the marks of a reason or a contrast beside what a sentence tells
+_COMMENT_MARKS = frozenset({"since", "because", "although", "though", "whereas", "while"})
+
+
+def _in_comment(token: Token) -> bool:
+    """A word of an appositive, a relative clause or a clause of reason or contrast: a comment
+    on what the sentence tells."""
+    for above in [token, *token.ancestors]:
+        if above.dep_ in ("appos", "relcl"):
+            return True
+        if above.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in _COMMENT_MARKS for m in above.children
+        ):
+            return True
+    return False
 
 
 def kind_told_before(ctx: ArticleContext) -> list[str]:

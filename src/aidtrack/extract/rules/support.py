@@ -1320,6 +1320,8 @@ def support_arrival(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
         and not children(a, frozenset({"nsubj", "nsubjpass"}))
         for o in children(a, frozenset({"dobj"})) + prep_objects(a, frozenset({"with"}))
     ]
+    if subject.lemma_.lower() in CARRIERS:  # "a French military aircraft landed in Yerevan with
+        carried += prep_objects(verb, frozenset({"with"}))  # 11 tonnes of medicines"
     things += carried
     phrase = [t for th in carried or things for t in core_phrase(th)]
     sent_from = subject.lemma_.lower() in _RESPONDERS and bool(prep_objects(subject, frozenset({"from"})))
