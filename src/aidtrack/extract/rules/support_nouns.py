@@ -668,6 +668,11 @@ def support_joining(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     if verb.pos_ != "VERB":
         return []
     group = _joined_group(verb)
+    if group is None and _stays_out_of_scheme_told(sentence, verb, ctx):
+        # "Hungary, predictably, has said it will not take part": in the scheme told before
+        assert ctx.last_instrument_kind is not None
+        actors = _refusal_actors(sentence, verb)
+        return _refusals(actors, [ctx.last_instrument_kind], [], verb, 0.55, rule="refusal-staying-out")
     if group is None or is_conditional(verb):
         return []
     refused = is_negated(verb) or (
@@ -688,6 +693,16 @@ def support_joining(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     if refused:
         return _refusals(actors, cats, recipients, verb, conf - 0.1, rule="refusal-joining")
     return _supports(actors, recipients, cats, verb, conf, rule="support-joining", stage="commitment")
+
+
+def _stays_out_of_scheme_told(sentence: Sentence, verb: Token, ctx: ArticleContext) -> bool:
+    """ "will not take part", "would not participate", "will not join", with nothing after
+    them, once the article told an instrument that gives (whose kind it kept)."""
+    if ctx.last_instrument_kind is None or not stays_out(verb) or is_conditional(verb):
+        return False
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "part")]
+    told = [c for h in holders for c in h.children if c.dep_ in ("prep", "dobj", "xcomp", "ccomp", "advcl")]
+    return not [c for c in told if c.lower_ != "part"]
 
 
 _GIVEN = frozenset(
