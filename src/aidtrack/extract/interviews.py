@@ -67,7 +67,7 @@ def _quoted_first_person(text: str) -> bool:
     return not _FIRST_PERSON_RE.search(outside) and bool(_FIRST_PERSON_RE.search(text))
 
 
-_QUOTED_RE = re.compile(r"[\"“][^\"“”]*[\"”]")
+_QUOTED_RE = re.compile(r"[\"“][^\"“”]*[\"”]|(?<!\w)‘[^‘’]*’(?!\w)")
 _FIRST_PERSON_RE = re.compile(r"\b(?:I|[Ww]e|[Uu]s|[Oo]ur|[Mm]e|[Mm]y)\b")
 
 
@@ -118,11 +118,15 @@ def _spoken_to(token: Token) -> Span | None:
 
 def _names_a_person(phrase: Span) -> bool:
     """A person's role ("Ukraine's first deputy foreign minister") or a name of more than one
-    word that codes no party ("Jakub Novotny")."""
+    word ("Jakub Novotny"; not "Germany's Bild")."""
     root = phrase.root
     if root.lemma_.lower() in _ROLES:
         return True
-    names = [t for t in phrase if t.pos_ == "PROPN" and (t.i == root.i or t.head.i == root.i)]
+    names = [
+        t
+        for t in phrase
+        if t.pos_ == "PROPN" and (t.i == root.i or t.dep_ == "compound" and t.head.i == root.i)
+    ]
     return root.pos_ == "PROPN" and len(names) > 1
 
 

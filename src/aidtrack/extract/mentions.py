@@ -37,7 +37,8 @@ _TITLE_EXTRA = frozenset(
         "head",
         "top",
         "diplomat",
-        # "the EU's foreign policy chief", "national security adviser", "special envoy"
+        # "the EU's foreign policy chief", "national security adviser" (not "envoy": in
+        # "Trump's Ukraine envoy" the state before it is the one dealt with)
         "policy",
         "security",
         "national",
@@ -45,8 +46,6 @@ _TITLE_EXTRA = frozenset(
         "advisor",
         "high",
         "representative",
-        "special",
-        "envoy",
         "commissioner",
         "'s",
         "’s",

@@ -188,7 +188,10 @@ def is_denied(anchor: Token) -> bool:
 
 def _denies(verb: Token) -> bool:
     """The verb of denying is said ("denied"), not negated or refused ("did not deny",
-    "declined to deny")."""
+    "declined to deny"); "neither confirmed nor denied" and "refused to confirm or deny" leave
+    it untold, which counts as denied here (nothing is asserted)."""
+    if verb.dep_ == "conj" and verb.head.lemma_.lower() == "confirm":
+        return True
     refused = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("decline", "refuse")
     return not is_negated(verb) and not refused
 
@@ -272,13 +275,10 @@ def _condition_clause(clause: Token) -> bool:
     marks = [m for m in clause.children if m.dep_ == "mark" and m.lower_ in ("if", "unless")]
     if not marks or any(m.dep_ == "advmod" and m.lower_ == "even" for m in clause.children):
         return False
-    doc = clause.doc
     mark = marks[0]
-    if mark.i > 0 and doc[mark.i - 1].lower_ in ("as", "even"):
+    if mark.i > 0 and clause.doc[mark.i - 1].lower_ in ("as", "even"):
         return False  # "as if to underline the point"
-    return not (
-        clause.lower_ == "anything" or clause.i == mark.i + 1 and clause.lower_ in ("anything", "ever")
-    )
+    return clause.lower_ != "anything"  # "if anything, Germany has delivered more"
 
 
 def prepositional_conditions(token: Token) -> list[Token]:
@@ -294,11 +294,19 @@ def prepositional_conditions(token: Token) -> list[Token]:
 
 
 def _condition_noun(noun: Token) -> bool:
-    """ "(in) the event of/that", "(in) case of/that": "event" with "the", "case" with nothing."""
+    """ "(in) the (unlikely) event of/that", "(in) case of", "(in) the case of an escalation"
+    (but "in the case of Russia" means "as for Russia")."""
     lemma = noun.lemma_.lower()
-    lefts = [c.lower_ for c in noun.lefts]
-    told = any(c.lower_ in ("of", "that") or c.dep_ in ("acl", "ccomp", "relcl") for c in noun.children)
-    return told and (lemma == "event" and lefts == ["the"] or lemma == "case" and not lefts)
+    dets = [c.lower_ for c in noun.lefts if c.dep_ in ("det", "poss")]
+    told = [c for c in noun.children if c.lower_ in ("of", "that") or c.dep_ in ("acl", "ccomp", "relcl")]
+    if not told or dets not in ([], ["the"]):
+        return False
+    if lemma == "event":
+        return dets == ["the"]
+    if lemma != "case":
+        return False
+    named = [g for p in told if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    return not dets or not any(g.pos_ == "PROPN" for g in named)
 
 
 _TIME_NOUNS = frozenset({"time", "moment"})

@@ -609,9 +609,8 @@ def _attackers_in(sentence: Sentence, phrase: Token) -> set[str]:
 
 
 def _struck_phrase(noun: Token) -> Token:
-    """The noun that heads "missile and drone attacks" from "missile" (a modifier or the first
-    conjunct of it)."""
-    while noun.dep_ in ("nmod", "compound", "conj") and noun.head.i != noun.i and noun.head.pos_ == "NOUN":
+    """The noun that heads "missile and drone attacks" from "missile" (its modifier)."""
+    while noun.dep_ in ("nmod", "compound") and noun.head.i != noun.i and noun.head.pos_ == "NOUN":
         noun = noun.head
     return noun
 

@@ -243,9 +243,9 @@ def _category_or_default(
     told = kind_told_before(ctx)
     if not told and sentence_wide:
         told = sentence_categories(sentence)
-        if told:  # not what a comment on the act tells ("a gesture Khartoum dismissed, since it
-            told = categories_in(sentence, [t for t in sentence.span if not _in_comment(t)])  # accuses
-            # Abu Dhabi of arming the RSF")
+        if told:  # not what a comment on a party tells ("the UAE, which experts accuse of arming
+            # the RSF, pledged $100 million")
+            told = categories_in(sentence, [t for t in sentence.span if not _in_comment(sentence, t)])
     if len(told) == 1:
         return list(told), True
     if ctx.default_category:
@@ -253,21 +253,27 @@ def _category_or_default(
     return [], False
 
 
-# the marks of a reason or a contrast beside what a sentence tells
-_COMMENT_MARKS = frozenset({"since", "because", "although", "though", "whereas", "while"})
+# the marks of a contrast beside what a sentence tells (a reason may tell what a gift is for)
+_COMMENT_MARKS = frozenset({"although", "though", "whereas", "while"})
 
 
-def _in_comment(token: Token) -> bool:
-    """A word of an appositive, a relative clause or a clause of reason or contrast: a comment
-    on what the sentence tells."""
+def _in_comment(sentence: Sentence, token: Token) -> bool:
+    """A word of an appositive or relative clause on a party named as a subject, or of a
+    clause of contrast: a comment beside what the sentence tells (not "100 million pounds to
+    Ukraine, which will be spent on food")."""
     for above in [token, *token.ancestors]:
-        if above.dep_ in ("appos", "relcl"):
+        if above.dep_ in ("appos", "relcl") and _named_party(sentence, above.head):
             return True
         if above.dep_ == "advcl" and any(
             m.dep_ == "mark" and m.lower_ in _COMMENT_MARKS for m in above.children
         ):
             return True
     return False
+
+
+def _named_party(sentence: Sentence, token: Token) -> bool:
+    named = token.i in sentence.codes or token.pos_ == "PROPN"
+    return named and token.dep_ in ("nsubj", "nsubjpass")
 
 
 def kind_told_before(ctx: ArticleContext) -> list[str]:

@@ -1334,7 +1334,8 @@ def support_arrival(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     lex = sentence.lexicon
     if not cats or not any(t.pos_ == "NOUN" or t.pos_ == "PROPN" and lex.categories_of(t) for t in phrase):
         return []  # "the Danish F-16s arrived" names its weapons by model
-    if subject.lemma_.lower() in _STRIKING and not has_support_noun(sentence, phrase):
+    loaded = bool(carried) and bool(categories_in(sentence, phrase))  # "an aircraft ... with flour"
+    if subject.lemma_.lower() in _STRIKING and not loaded and not has_support_noun(sentence, phrase):
         return []  # "Russian missiles reached Kyiv" is an attack
     if subject.lemma_.lower() in _UPROOTED:
         return []  # "refugees from Sudan arrived in Chad" are people fleeing, not support
