@@ -559,7 +559,7 @@ def _decide(
         event.confidence = _blend(event.confidence, score)
         chosen.append((event, start, sentence))
     ruled = {(id(sentence), e.fields["type"], first_role(e.fields)) for e, _, sentence in rules}
-    read_otherwise = {_other_reading(sentence, e.fields) for e, _, sentence in chosen}
+    read_otherwise = {r for e, _, sentence in chosen if (r := _other_reading(sentence, e.fields))}
     for start, cand, score in scored:
         kind = cand.kind
         use = MODE.get(kind) or model.use.get(kind, "rules")

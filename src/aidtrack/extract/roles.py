@@ -749,54 +749,45 @@ _POPULATIONS = frozenset(
         "student",
     }
 )
+# places where people are helped, and the bodies that serve them there
+_CIVIL_PLACES = frozenset(
+    {
+        "hospital",
+        "clinic",
+        "school",
+        "shelter",
+        "camp",
+        "city",
+        "town",
+        "village",
+        "region",
+        "province",
+        "district",
+        "plant",
+        "utility",
+    }
+)
 # the places and people helped: what a clause about them tells is no kind of help
-_PLACES_AND_PEOPLE = _POPULATIONS | {
-    "area",
-    "city",
-    "town",
-    "village",
-    "region",
-    "province",
-    "district",
-    "territory",
-    "zone",
-    "neighbourhood",
-    "neighborhood",
-    "hospital",
-    "clinic",
-    "school",
-    "shelter",
-    "camp",
-    "home",
-    "house",
-    "building",
-    "plant",
-    "substation",
-    "utility",
-    "infrastructure",
-}
+_PLACES_AND_PEOPLE = (
+    _POPULATIONS
+    | _CIVIL_PLACES
+    | {
+        "area",
+        "territory",
+        "zone",
+        "neighbourhood",
+        "neighborhood",
+        "home",
+        "house",
+        "building",
+        "substation",
+        "infrastructure",
+    }
+)
 _WHERE_PEOPLE_ARE = frozenset({"in", "across", "throughout", "inside", "of", "around", "near", "along"})
 # people, and the places and bodies that serve or defend them, helped where they are: "medicine
 # to hospitals in Cuba", "shells to soldiers in Ukraine", "generators to power plants in Ukraine"
-_HELPED_THERE = _POPULATIONS | {
-    "hospital",
-    "clinic",
-    "school",
-    "shelter",
-    "camp",
-    "city",
-    "town",
-    "village",
-    "region",
-    "province",
-    "district",
-    "plant",
-    "utility",
-    "soldier",
-    "troop",
-    "unit",
-    "authority",
-}
+_HELPED_THERE = _POPULATIONS | _CIVIL_PLACES | {"soldier", "troop", "unit", "authority"}
 
 
 def _served_places(sentence: Sentence, organisation: Token) -> list[str]:
