@@ -89,6 +89,9 @@ TRAINING_PARTS = tuple(
         "zzzd",
         "zzze",
         "zzzf",
+        "zzzg",
+        "zzzh",
+        "zzzi",
     ]
 )
 # our own wire-style articles with gold events, in tests/extract (heldout3 written blind to the
@@ -124,6 +127,8 @@ BLIND_OWN_PARTS = (
     "heldout28_a",
     "heldout29_a",
     "heldout30_a",
+    "heldout31_a",
+    "heldout32_a",
 )
 OWN_PARTS = ("heldout", "heldout3", "heldout4_a", "heldout4_b", *TRAINING_PARTS, *BLIND_OWN_PARTS)
 # the parts whose errors nobody reads: estimates of quality on unseen articles

@@ -143,6 +143,12 @@ and 2026 on the war; in Nordic, Baltic, Polish, Czech, Romanian and Balkan regio
 Blind. First run, on the extractor at the start of that session: F1 0.780 (P 0.814, R 0.748)
 and 0.804 (P 0.903, R 0.724); 0.788 (P 0.823, R 0.756) and 0.804 unchanged at its end.
 
+``heldout31_a`` and ``heldout32_a``: fifteen more each, written with their gold on 2026-12-03
+(twenty-first session) by other authors who read only the schema (all six types in wire and
+regional news on the wars in Gaza, the Red Sea, Sudan, the Caucasus and Ukraine; in German,
+French, Italian, Spanish, Dutch and Belgian media). Blind. First run, on the extractor at the
+start of that session: F1 0.759 (P 0.804, R 0.719) and 0.743 (P 0.866, R 0.651).
+
 score.py from ../shared/eval scores the predictions (the test is skipped with a
 message when ../shared is not there).
 """
@@ -238,6 +244,10 @@ SETS = {
     "heldout29_a": (15, 0.75, 0.78, 0.71),  # 0.788, 0.823, 0.756 at its end
     # blind; first run at the start of the twentieth session (2026-12-03): 0.804, 0.903, 0.724
     "heldout30_a": (15, 0.77, 0.87, 0.69),  # unchanged at its end
+    # blind; first run at the start of the twenty-first session (2026-12-03): 0.759, 0.804, 0.719
+    "heldout31_a": (15, 0.72, 0.76, 0.68),
+    # blind; first run at the start of the twenty-first session (2026-12-03): 0.743, 0.866, 0.651
+    "heldout32_a": (15, 0.71, 0.83, 0.62),
 }
 
 
