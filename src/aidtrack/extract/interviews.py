@@ -23,11 +23,20 @@ from aidtrack.extract.parties import ENVOYS, TITLES, is_state
 _QUESTION_RE = re.compile(r"(?:^\s*Q\s*[:.]\s)|(?:\?[\"'”’]?\s*$)")
 _ANSWER_RE = re.compile(r"^\s*A\s*[:.]\s")
 _QUOTES = "\"'“‘”’«"
-# the lead says an interview follows
-_CUE_RE = re.compile(r"\binterview|\b(?:spoke|spoken|talked|sat down)\s+(?:to|with)\b", re.IGNORECASE)
+# the lead says an interview follows ("We spoke to ...", "X received us in his office", "The
+# conversation has been condensed and edited")
+_CUE_RE = re.compile(
+    r"\binterview|\b(?:spoke|spoken|talked|sat down)\s+(?:to|with)\b|\b(?:received|receives|met)\s+us\b"
+    r"|\bconversation\b[^.]*\b(?:condensed|edited)\b",
+    re.IGNORECASE,
+)
+# an opinion piece's byline naming its author's office: "By Latvia's Minister of Foreign Affairs"
+_BYLINE_RE = re.compile(r"^\s*By\s+\S")
+_BYLINE_WORDS = 30
 LEAD_PARAGRAPHS = 3  # the title and the paragraphs before the first question, at most
 MIN_QUESTIONS = 2
 _SPEAKING = frozenset({"speak", "talk", "sit"})
+_RECEIVING = frozenset({"receive", "meet"})
 # the roles of the people interviewed
 _ROLES = TITLES | ENVOYS | {"head", "leader", "negotiator", "commander", "general", "adviser", "advisor"}
 
@@ -36,7 +45,18 @@ def answer_speakers(
     docs: Sequence[Doc], codes: Sequence[dict[int, str]], speakers: Sequence[str | None]
 ) -> list[str | None]:
     """The speaker of every paragraph, with the interviewee's state for every answer of an
-    interview (the paragraphs after the first question that do not ask)."""
+    interview (the paragraphs after the first question that do not ask), and the author's state
+    for every paragraph of an opinion piece after its byline."""
+    byline = _author(docs, codes)
+    if byline is not None:
+        start, author = byline
+        return [
+            author if i > start and not (speaker and _quoted_first_person(doc.text)) else speaker
+            for i, (doc, speaker) in enumerate(zip(docs, speakers))
+        ]
+    labelled = _labelled_speakers(docs, codes, speakers)
+    if labelled is not None:
+        return labelled
     questions = [_asks(doc.text) for doc in docs]
     if sum(questions) < MIN_QUESTIONS:
         return list(speakers)
@@ -51,6 +71,96 @@ def answer_speakers(
         state if i > first and not asks and not (speaker and _quoted_first_person(doc.text)) else speaker
         for i, (doc, asks, speaker) in enumerate(zip(docs, questions, speakers))
     ]
+
+
+def _author(docs: Sequence[Doc], codes: Sequence[dict[int, str]]) -> tuple[int, str] | None:
+    """The byline of an opinion piece that names its author by an office with its state ("By
+    Poland's Minister of Foreign Affairs", "By Jane Doe, Estonia's defence minister"), with the
+    state; not a reporter's byline ("By Jane Doe in Kyiv")."""
+    for i in range(1, min(LEAD_PARAGRAPHS + 1, len(docs))):
+        doc = docs[i]
+        if not _BYLINE_RE.match(doc.text) or len(doc) > _BYLINE_WORDS:
+            continue
+        if not any(t.lemma_.lower() in _ROLES for t in doc):
+            return None
+        state = _state_in(doc[:], codes[i])
+        return (i, state) if state else None
+    return None
+
+
+# a transcript's speaker label: "PRESIDENT ZELENSKY: ...", "PRESS SECRETARY: ...", "QUESTION
+# (Ukrainian television): ..." (capitals, an optional note in brackets, a colon)
+_LABEL_RE = re.compile(r"^\s*([A-Z][A-Z\u00C0-\u00DE .'’-]*[A-Z\u00C0-\u00DE])\s*(?:\([^)]*\))?\s*:\s")
+_ASKERS = frozenset({"Q", "QUESTION", "REPORTER", "MODERATOR", "INTERVIEWER", "JOURNALIST"})
+MIN_LABELS = 2
+_SPOKESPEOPLE = frozenset({"spokesperson", "spokesman", "spokeswoman", "secretary", "representative"})
+
+
+def _labelled_speakers(
+    docs: Sequence[Doc], codes: Sequence[dict[int, str]], speakers: Sequence[str | None]
+) -> list[str | None] | None:
+    """In a transcript whose paragraphs open with their speaker's label, the speaker of each
+    paragraph (and of the unlabelled paragraphs that follow it): the state or organisation the
+    label names, else the one the lead gives the label's role ("the EU's High Representative",
+    "a briefing at the Pentagon"); a reporter's question has none. None for other articles."""
+    labels = [_LABEL_RE.match(doc.text) for doc in docs]
+    if sum(1 for m in labels if m and m.group(1) not in _ASKERS) < MIN_LABELS:
+        return None
+    first = next(i for i, m in enumerate(labels) if m)
+    lead = list(zip(docs[:first], codes[:first]))
+    labelled = [
+        None if m is None or m.group(1) in _ASKERS else _label_code(doc, paragraph_codes, m, lead)
+        for doc, paragraph_codes, m in zip(docs, codes, labels)
+    ]
+    if sum(1 for code in labelled if code) < MIN_LABELS:
+        return None  # "UPDATE:", "BREAKING:" name no speaker
+    found: list[str | None] = []
+    current: str | None = None
+    for match, code, speaker in zip(labels, labelled, speakers):
+        if match:
+            current = code
+        found.append(current if match or current else speaker)
+    return found
+
+
+def _label_code(
+    doc: Doc, codes: dict[int, str], match: re.Match[str], lead: list[tuple[Doc, dict[int, str]]]
+) -> str | None:
+    """The code a label names ("PRIME MINISTER STØRE"), else that of the name the lead gives
+    ("Zelensky"), else the owner the lead gives its role ("the Prime Minister of Norway"), else
+    the first actor the lead names after its title."""
+    named = [codes[t.i] for t in doc if t.idx < match.end(1) and t.i in codes]
+    if named:
+        return named[0]
+    words = match.group(1).lower().split()
+    for lead_doc, lead_codes in lead:
+        for token in lead_doc:
+            if token.lower_ in words and token.i in lead_codes:
+                return lead_codes[token.i]
+    roles = [w for w in words if w in _ROLES or w in _SPOKESPEOPLE]
+    if not roles:
+        return None  # "UPDATE", "EDITOR'S NOTE"
+    for lead_doc, lead_codes in lead:
+        for token in lead_doc:
+            if token.lower_ in roles and (owner := _role_owner(token, lead_codes)):
+                return owner
+    after_title = [c for _, lead_codes in lead[1:] for _, c in sorted(lead_codes.items())]
+    return after_title[0] if after_title else None
+
+
+def _role_owner(token: Token, codes: dict[int, str]) -> str | None:
+    """The actor a role word in the lead belongs to: "the EU's High Representative", "the Prime
+    Minister of Norway" (its own modifiers, not a name joined to it by "and")."""
+    holder = token.head if token.dep_ == "compound" else token
+    owners = [c for c in holder.children if c.dep_ in ("poss", "amod", "compound") and c.i in codes]
+    owners += [
+        g
+        for c in holder.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.i in codes
+    ]
+    return codes[owners[0].i] if owners else None
 
 
 def _asks(text: str) -> bool:
@@ -98,7 +208,12 @@ def _owns_a_person(token: Token, codes: dict[int, str]) -> bool:
 
 
 def _spoken_to(token: Token) -> Span | None:
-    """Who "we spoke to X", "an interview with X", "X spoke to us" names as the interviewee."""
+    """Who "we spoke to X", "an interview with X", "X spoke to us", "X received us" names as the
+    interviewee."""
+    if token.lemma_.lower() in _RECEIVING and token.pos_ == "VERB":
+        received = any(c.dep_ == "dobj" and c.lower_ in ("us", "me") for c in token.children)
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        return _phrase(subjects[0]) if received and subjects else None
     if token.lemma_.lower() in _SPEAKING and token.pos_ in ("VERB", "AUX"):
         heard = _object_of(token, ("to", "with"))
         if heard is None:
@@ -159,4 +274,6 @@ def _state_in(person: Span, codes: dict[int, str]) -> str | None:
     envoy") before any other state the phrase names ("secretary for North America")."""
     found = [t for t in person if t.i in codes and is_state(codes[t.i])]
     found.sort(key=lambda t: t.dep_ not in ("poss", "amod"))
+    if not found:  # "a senior official of the UN Office for the Coordination of Humanitarian Affairs"
+        found = [t for t in person if t.i in codes]
     return codes[found[0].i] if found else None

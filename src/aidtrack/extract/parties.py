@@ -193,7 +193,12 @@ def _actors_of(sentence: Sentence, token: Token) -> list[str]:
         acting = sentence.lexicon.acting_for  # "UNRWA's chief urged ...": the agency's body acts
         found = list(dict.fromkeys(acting[t.lower_] for t in names if t.lower_ in acting))
     if not found and token.lemma_.lower() in GROUP_NOUNS and token.tag_ == "NNS":
-        found = _members_beside(sentence, token) or _region_members(token) or _cited(sentence)
+        found = (
+            _coordinated_states(sentence, token)
+            or _members_beside(sentence, token)
+            or _region_members(token)
+            or _cited(sentence)
+        )
     if not found:
         found = counted_group(sentence, token)
     for tok in [token, *_owners(token)] if not found else []:
@@ -218,6 +223,16 @@ def _actors_of(sentence: Sentence, token: Token) -> list[str]:
     if not found and (office := _bare_office_state(sentence, token)):
         return [office]  # "Germany's decision ... The chancellor still ruled out ..."
     return found
+
+
+def _coordinated_states(sentence: Sentence, group: Token) -> list[str]:
+    """ "the Spanish and Greek governments", "the French and German capitals": each state of
+    coordinated adjectives before a plural group noun (not "NATO countries", "EU states")."""
+    first = [c for c in group.children if c.dep_ in ("amod", "compound") and c.i < group.i]
+    words = [w for c in first for w in (c, *(g for g in c.children if g.dep_ == "conj"))]
+    codes = [sentence.code(w) for w in words]
+    states = [c for c in dict.fromkeys(codes) if c and is_state(c)]
+    return states if len(states) > 1 else []
 
 
 # regions whose states news names as a group: "the Baltic states", "the Benelux countries"

@@ -94,20 +94,57 @@ def mend_floating_adverb(doc: Doc) -> Doc:
         holder = _misread_perfect(doc, verb)
         if holder is not None:
             _make_perfect(doc, holder, verb)
+        elif _object_read_as_root(doc, verb):
+            _make_object(verb)
     return doc
+
+
+def _after_floating_have(doc: Doc, verb: Token) -> bool:
+    """A participle read as an adjective right after "have" and a floating word ("has since
+    restricted", "have each imposed")."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("amod", "acl") or verb.i < 2:
+        return False
+    floating, have = doc[verb.i - 1], doc[verb.i - 2]
+    return (
+        floating.lower_ in _FLOATING and have.lemma_.lower() == "have" and have.tag_ in ("VBP", "VBZ", "VBD")
+    )
+
+
+def _object_read_as_root(doc: Doc, verb: Token) -> bool:
+    """ "Seoul has since restricted exports of 1,100 items to Russia": the participle keeps its
+    subject and "have" but is read as an adjective of its object, which the model makes the root."""
+    if not _after_floating_have(doc, verb) or verb.dep_ != "amod":
+        return False
+    obj = verb.head
+    return (
+        obj.dep_ == "ROOT"
+        and obj.i > verb.i
+        and doc[verb.i - 2].head == verb
+        and doc[verb.i - 1].head == verb
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
+
+
+def _make_object(verb: Token) -> None:
+    """Make the participle the root and the noun it seemed to describe its object; the noun keeps
+    its own modifiers ("of 1,100 items"), the clause's closing marks go to the verb."""
+    obj = verb.head
+    closing = [c for c in obj.children if c.dep_ == "punct" and c.i > obj.i]
+    verb.head = verb
+    verb.dep_ = "ROOT"
+    obj.head = verb
+    obj.dep_ = "dobj"
+    for child in closing:
+        child.head = verb
 
 
 def _misread_perfect(doc: Doc, verb: Token) -> Token | None:
     """The word that holds the clause when a participle is read as an adjective of its own
     object: "have" ("have each imposed sanctions", the object is had), or the floating word
     itself ("has since paused funding", the object is read as "since funding")."""
-    if verb.tag_ != "VBN" or verb.dep_ not in ("amod", "acl") or verb.i < 2:
+    if not _after_floating_have(doc, verb):
         return None
     floating, have = doc[verb.i - 1], doc[verb.i - 2]
-    if floating.lower_ not in _FLOATING or have.lemma_.lower() != "have":
-        return None
-    if have.tag_ not in ("VBP", "VBZ", "VBD"):
-        return None
     if have.head == floating:
         holder = floating
     elif floating.head in (have, verb, verb.head):  # "have each imposed sanctions": each sanction

@@ -36,6 +36,7 @@ from aidtrack.extract.rules.measures_common import (
 )
 from aidtrack.extract.rules.policies import _policy_changes
 from aidtrack.extract.rules.sanctions import (
+    _MEMBER_PREPS,
     _WIDENING,
     _aimed_objects,
     _context_maker,
@@ -129,10 +130,13 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
     elif lemma in LISTING_VERBS and _onto_sanctions_list(sentence, verb):
         targets = [c for o in objects for c in target_codes(sentence, o)]
     elif lemma in _WIDENING | {"update"}:  # "extended its sanctions list with 24 Belarusian officials"
-        if not any(_a_sanctions_list(sentence, o) for o in objects):
+        if not any(_a_sanctions_list(sentence, o) or _barred_destinations(o) for o in objects):
             return []
         added = [o for h in [verb, *objects] for o in prep_objects(h, frozenset({"with"}))]
         targets = [c for o in added for c in target_codes(sentence, o)]
+        targets = targets or [  # "expanded its list of goods that may not be exported to Russia"
+            c for o in objects for d in _barred_destinations(o) for c in target_codes(sentence, d)
+        ]
     elif lemma == "add":
         joined = [o for p in children(verb, frozenset({"prep"})) if _joining(p) for o in p.children]
         joined += [o for o in joined_parties(sentence, verb) if o not in joined]  # "along with"
@@ -144,6 +148,7 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
                 _a_sanctions_list(sentence, o)
                 or any(t.lemma_.lower() in _LISTED_FOR for t in o.subtree if t != o)  # "the list of
                 # those facing restrictions"
+                or _barred_destinations(o)  # "the list of goods that cannot be exported to Russia"
                 or ctx.sanction_actor is not None  # "Britain announced sanctions. Six banks were
                 # added to the list"
             )
@@ -153,6 +158,8 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
         targets = [c for o in objects + joined for c in target_codes(sentence, o)]  # "together with"
         targets = targets or _members_beside(sentence, verb, named=False)  # "added 93 entities | from
         # Russia, China and Turkey to its Entity List"
+        targets = targets or [c for o in lists for c in _list_aims(sentence, o)]  # "to its list of
+        # sanctions against Russia", "... goods that cannot be exported to Russia and Belarus"
     else:
         return []
     if is_hedged(sentence, verb) or is_conditional(verb):
@@ -299,6 +306,37 @@ def _onto(verb: Token) -> list[Token]:
     ]
 
 
+# what a state lets its goods go abroad by: a list of goods barred from these is an export control
+_EXPORTING = frozenset({"export", "ship", "sell", "supply", "deliver", "transfer", "send"})
+_SHIPMENTS = frozenset({"export", "delivery", "shipment", "sale", "supply", "transfer"})
+_CONTROLS = frozenset({"control", "restriction", "ban", "curb", "embargo", "prohibition"})
+
+
+def _barred_destinations(lst: Token) -> list[Token]:
+    """Where a list's goods may not go: "the list of goods that cannot be exported to Russia and
+    Belarus", "the list of export controls on deliveries to Russia"; nothing for other lists."""
+    words = list(lst.subtree)
+    barred = any(t.pos_ == "VERB" and t.lemma_.lower() in _EXPORTING and is_negated(t) for t in words)
+    controlled = any(t.lemma_.lower() in _CONTROLS for t in words) and any(
+        t.lemma_.lower() in _SHIPMENTS for t in words
+    )
+    return _destinations([lst]) if barred or controlled else []
+
+
+def _list_aims(sentence: Sentence, lst: Token) -> list[str]:
+    """Whom a list of measures is aimed at, told on the list itself: the goods' barred destinations,
+    "its list of sanctions against Russia", and the members "including three Chinese companies"."""
+    aims = _barred_destinations(lst)
+    aims += [
+        o
+        for t in lst.subtree
+        if t.dep_ == "prep" and t.lower_ == "against" and t.head.lemma_.lower() in _LISTED_FOR
+        for o in children(t, frozenset({"pobj"}))
+    ]
+    aims += prep_objects(lst, _MEMBER_PREPS)
+    return [c for o in aims for c in target_codes(sentence, o)]
+
+
 # sanctioning told as a noun: "Norway's blacklisting of two Israeli banks"
 _LISTING_NOUNS = frozenset({"blacklisting", "sanctioning", "designation", "listing", "delisting"})
 
@@ -440,7 +478,7 @@ def _list_owners(sentence: Sentence, verb: Token, objects: list[Token]) -> list[
         c
         for o in lists
         for p in children(o, frozenset({"poss"}))
-        if p.pos_ != "PRON"
+        if p.pos_ != "PRON" or p.lower_ == "our"  # "our national sanctions list": the speaker's
         for c in actors_of(sentence, p)
     ]
 
@@ -484,6 +522,8 @@ def _closed_by(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fou
     else:
         actors = under or (owners if listed else placers) or _context_maker(sentence, verb, ctx)
     targets = [c for t in goods for c in target_codes(sentence, t) if c not in actors]
+    if listed and not targets:  # "were added to the list of export controls on deliveries to Russia"
+        targets = [c for o in lists for c in _list_aims(sentence, o) if c not in actors]
     return _sanctions(actors, list(dict.fromkeys(targets)), verb, ctx)
 
 
