@@ -32,7 +32,21 @@ _CUE_RE = re.compile(
 )
 # an opinion piece's byline naming its author's office: "By Latvia's Minister of Foreign Affairs"
 _BYLINE_RE = re.compile(r"^\s*By\s+\S")
-_BYLINE_WORDS = 30
+_BYLINE_TOKENS = 30
+# words of a newsroom's bylines, not of an office's
+_REPORTERS = frozenset(
+    {
+        "correspondent",
+        "bureau",
+        "editor",
+        "reporter",
+        "writer",
+        "columnist",
+        "staff",
+        "journalist",
+        "contributor",
+    }
+)
 LEAD_PARAGRAPHS = 3  # the title and the paragraphs before the first question, at most
 MIN_QUESTIONS = 2
 _SPEAKING = frozenset({"speak", "talk", "sit"})
@@ -50,10 +64,7 @@ def answer_speakers(
     byline = _author(docs, codes)
     if byline is not None:
         start, author = byline
-        return [
-            author if i > start and not (speaker and _quoted_first_person(doc.text)) else speaker
-            for i, (doc, speaker) in enumerate(zip(docs, speakers))
-        ]
+        return _first_person_of(author, docs, speakers, [i > start for i in range(len(docs))])
     labelled = _labelled_speakers(docs, codes, speakers)
     if labelled is not None:
         return labelled
@@ -67,9 +78,18 @@ def answer_speakers(
     state = _interviewee(lead)
     if state is None:
         return list(speakers)
+    answers = [i > first and not asks for i, asks in enumerate(questions)]
+    return _first_person_of(state, docs, speakers, answers)
+
+
+def _first_person_of(
+    state: str, docs: Sequence[Doc], speakers: Sequence[str | None], spoken: Sequence[bool]
+) -> list[str | None]:
+    """``state`` as the speaker of the paragraphs it speaks, except where its "we" stands only
+    inside another's quoted words."""
     return [
-        state if i > first and not asks and not (speaker and _quoted_first_person(doc.text)) else speaker
-        for i, (doc, asks, speaker) in enumerate(zip(docs, questions, speakers))
+        state if said and not (speaker and _quoted_first_person(doc.text)) else speaker
+        for doc, speaker, said in zip(docs, speakers, spoken)
     ]
 
 
@@ -79,21 +99,24 @@ def _author(docs: Sequence[Doc], codes: Sequence[dict[int, str]]) -> tuple[int, 
     state; not a reporter's byline ("By Jane Doe in Kyiv")."""
     for i in range(1, min(LEAD_PARAGRAPHS + 1, len(docs))):
         doc = docs[i]
-        if not _BYLINE_RE.match(doc.text) or len(doc) > _BYLINE_WORDS:
+        if not _BYLINE_RE.match(doc.text) or len(doc) > _BYLINE_TOKENS:
             continue
-        if not any(t.lemma_.lower() in _ROLES for t in doc):
-            return None
-        state = _state_in(doc[:], codes[i])
-        return (i, state) if state else None
+        if any(t.pos_ in ("VERB", "AUX") for t in doc):
+            return None  # "By contrast, France's president has not ruled out ...": no byline
+        if any(t.lemma_.lower() in _REPORTERS for t in doc):
+            return None  # "By Anton Smith, Moscow bureau chief"
+        owners = [o for t in doc if t.lemma_.lower() in TITLES and (o := _role_owner(t, codes[i]))]
+        states = [o for o in owners if is_state(o)]
+        return (i, states[0]) if states else None  # not "By Anton Smith, Moscow bureau chief"
     return None
 
 
 # a transcript's speaker label: "PRESIDENT ZELENSKY: ...", "PRESS SECRETARY: ...", "QUESTION
 # (Ukrainian television): ..." (capitals, an optional note in brackets, a colon)
 _LABEL_RE = re.compile(r"^\s*([A-Z][A-Z\u00C0-\u00DE .'’-]*[A-Z\u00C0-\u00DE])\s*(?:\([^)]*\))?\s*:\s")
-_ASKERS = frozenset({"Q", "QUESTION", "REPORTER", "MODERATOR", "INTERVIEWER", "JOURNALIST"})
+_ASKERS = frozenset({"QUESTION", "REPORTER", "MODERATOR", "INTERVIEWER", "JOURNALIST"})
 MIN_LABELS = 2
-_SPOKESPEOPLE = frozenset({"spokesperson", "spokesman", "spokeswoman", "secretary", "representative"})
+_LABEL_ROLES = _ROLES | {"representative"}  # "HIGH REPRESENTATIVE"
 
 
 def _labelled_speakers(
@@ -117,9 +140,11 @@ def _labelled_speakers(
     found: list[str | None] = []
     current: str | None = None
     for match, code, speaker in zip(labels, labelled, speakers):
-        if match:
+        if match:  # a label's speaker holds until the next label, where no other is named
             current = code
-        found.append(current if match or current else speaker)
+            found.append(code or (None if match.group(1) in _ASKERS else speaker))
+        else:
+            found.append(speaker or current)
     return found
 
 
@@ -127,8 +152,8 @@ def _label_code(
     doc: Doc, codes: dict[int, str], match: re.Match[str], lead: list[tuple[Doc, dict[int, str]]]
 ) -> str | None:
     """The code a label names ("PRIME MINISTER STØRE"), else that of the name the lead gives
-    ("Zelensky"), else the owner the lead gives its role ("the Prime Minister of Norway"), else
-    the first actor the lead names after its title."""
+    ("Zelensky"), else the owner the lead gives its role ("the Prime Minister of Norway",
+    "Pentagon press secretary")."""
     named = [codes[t.i] for t in doc if t.idx < match.end(1) and t.i in codes]
     if named:
         return named[0]
@@ -137,15 +162,12 @@ def _label_code(
         for token in lead_doc:
             if token.lower_ in words and token.i in lead_codes:
                 return lead_codes[token.i]
-    roles = [w for w in words if w in _ROLES or w in _SPOKESPEOPLE]
-    if not roles:
-        return None  # "UPDATE", "EDITOR'S NOTE"
+    roles = [w for w in words if w in _LABEL_ROLES]  # none in "UPDATE", "EDITOR'S NOTE"
     for lead_doc, lead_codes in lead:
         for token in lead_doc:
             if token.lower_ in roles and (owner := _role_owner(token, lead_codes)):
                 return owner
-    after_title = [c for _, lead_codes in lead[1:] for _, c in sorted(lead_codes.items())]
-    return after_title[0] if after_title else None
+    return None
 
 
 def _role_owner(token: Token, codes: dict[int, str]) -> str | None:

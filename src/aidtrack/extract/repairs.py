@@ -129,7 +129,13 @@ def _make_object(verb: Token) -> None:
     """Make the participle the root and the noun it seemed to describe its object; the noun keeps
     its own modifiers ("of 1,100 items"), the clause's closing marks go to the verb."""
     obj = verb.head
-    closing = [c for c in obj.children if c.dep_ == "punct" and c.i > obj.i]
+    verbs = [c for c in obj.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    closing = [  # the closing mark and what the model hung on the noun as if it held the clause
+        c
+        for c in obj.children
+        if c.i > obj.i
+        and (c.dep_ in ("punct", "advcl", "ccomp", "parataxis") or c in verbs or c.dep_ == "cc" and verbs)
+    ]
     verb.head = verb
     verb.dep_ = "ROOT"
     obj.head = verb

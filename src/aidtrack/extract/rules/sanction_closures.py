@@ -310,6 +310,7 @@ def _onto(verb: Token) -> list[Token]:
 _EXPORTING = frozenset({"export", "ship", "sell", "supply", "deliver", "transfer", "send"})
 _SHIPMENTS = frozenset({"export", "delivery", "shipment", "sale", "supply", "transfer"})
 _CONTROLS = frozenset({"control", "restriction", "ban", "curb", "embargo", "prohibition"})
+_LETTING = frozenset({"allow", "permit", "let", "authorise", "authorize", "exempt"})
 
 
 def _barred_destinations(lst: Token) -> list[Token]:
@@ -320,7 +321,14 @@ def _barred_destinations(lst: Token) -> list[Token]:
     controlled = any(t.lemma_.lower() in _CONTROLS for t in words) and any(
         t.lemma_.lower() in _SHIPMENTS for t in words
     )
-    return _destinations([lst]) if barred or controlled else []
+    if not (barred or controlled):
+        return []
+    inside = {t.i for t in words}
+    return [  # not where "the list ..., which now allows deliveries to Ukraine" lets goods go
+        d
+        for d in _destinations([lst])
+        if not any(a.i in inside and a.lemma_.lower() in _LETTING and not is_negated(a) for a in d.ancestors)
+    ]
 
 
 def _list_aims(sentence: Sentence, lst: Token) -> list[str]:
