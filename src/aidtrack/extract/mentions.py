@@ -281,9 +281,13 @@ def _owned_common_noun(span: Span) -> bool:
     party: "Bulgaria's interagency export commission" is Bulgaria's, not the European
     Commission; "Germany's foreign office" is Germany's, not Britain's."""
     word = span[-1]
-    if any(t.text[:1].isupper() for t in span):
-        return False
+    if any(t.text[:1].isupper() and t.lower_ not in _BODY_WORDS for t in span):
+        return False  # a name ("Russia's Putin"); but "Germany's Foreign Office" is Germany's
     return any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in word.children)
+
+
+# the words of a body's name that many states give their own body ("Foreign Office", "Treasury")
+_BODY_WORDS = frozenset({"foreign", "office", "commission", "council", "treasury", "ministry", "cabinet"})
 
 
 def _surname(name: str) -> str:
