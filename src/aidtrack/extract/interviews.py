@@ -107,7 +107,7 @@ def _author(docs: Sequence[Doc], codes: Sequence[dict[int, str]]) -> tuple[int, 
             return None  # "By Anton Smith, Moscow bureau chief"
         owners = [o for t in doc if t.lemma_.lower() in TITLES and (o := _role_owner(t, codes[i]))]
         states = [o for o in owners if is_state(o)]
-        return (i, states[0]) if states else None  # not "By Anton Smith, Moscow bureau chief"
+        return (i, states[0]) if states else None  # an office of no state: "By the Secretary-General"
     return None
 
 
@@ -125,7 +125,7 @@ def _labelled_speakers(
     """In a transcript whose paragraphs open with their speaker's label, the speaker of each
     paragraph (and of the unlabelled paragraphs that follow it): the state or organisation the
     label names, else the one the lead gives the label's role ("the EU's High Representative",
-    "a briefing at the Pentagon"); a reporter's question has none. None for other articles."""
+    "Pentagon press secretary"); a reporter's question has none. None for other articles."""
     labels = [_LABEL_RE.match(doc.text) for doc in docs]
     if sum(1 for m in labels if m and m.group(1) not in _ASKERS) < MIN_LABELS:
         return None

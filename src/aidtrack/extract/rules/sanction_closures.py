@@ -130,13 +130,13 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
     elif lemma in LISTING_VERBS and _onto_sanctions_list(sentence, verb):
         targets = [c for o in objects for c in target_codes(sentence, o)]
     elif lemma in _WIDENING | {"update"}:  # "extended its sanctions list with 24 Belarusian officials"
-        if not any(_a_sanctions_list(sentence, o) or _barred_destinations(o) for o in objects):
+        barred = [d for o in objects for d in _barred_destinations(o)]  # "expanded its list of goods
+        # that may not be exported to Russia"
+        if not barred and not any(_a_sanctions_list(sentence, o) for o in objects):
             return []
         added = [o for h in [verb, *objects] for o in prep_objects(h, frozenset({"with"}))]
         targets = [c for o in added for c in target_codes(sentence, o)]
-        targets = targets or [  # "expanded its list of goods that may not be exported to Russia"
-            c for o in objects for d in _barred_destinations(o) for c in target_codes(sentence, d)
-        ]
+        targets = targets or [c for d in barred for c in target_codes(sentence, d)]
     elif lemma == "add":
         joined = [o for p in children(verb, frozenset({"prep"})) if _joining(p) for o in p.children]
         joined += [o for o in joined_parties(sentence, verb) if o not in joined]  # "along with"
