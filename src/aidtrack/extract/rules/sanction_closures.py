@@ -21,6 +21,7 @@ from aidtrack.extract.rules.measures_common import (
     _CONFERRED,
     _CORE_SANCTIONS,
     _DEALING,
+    _MEASURES,
     LAWS,
     LISTING_VERBS,
     _actors,
@@ -309,7 +310,7 @@ def _onto(verb: Token) -> list[Token]:
 # what a state lets its goods go abroad by: a list of goods barred from these is an export control
 _EXPORTING = frozenset({"export", "ship", "sell", "supply", "deliver", "transfer", "send"})
 _SHIPMENTS = frozenset({"export", "delivery", "shipment", "sale", "supply", "transfer"})
-_CONTROLS = frozenset({"control", "restriction", "ban", "curb", "embargo", "prohibition"})
+_CONTROLS = (_MEASURES - {"limit", "measure"}) | {"prohibition"}  # "export controls", "bans"
 _LETTING = frozenset({"allow", "permit", "let", "authorise", "authorize", "exempt"})
 
 
