@@ -92,6 +92,9 @@ TRAINING_PARTS = tuple(
         "zzzg",
         "zzzh",
         "zzzi",
+        "zzzj",
+        "zzzk",
+        "zzzl",
     ]
 )
 # our own wire-style articles with gold events, in tests/extract (heldout3 written blind to the
@@ -129,6 +132,8 @@ BLIND_OWN_PARTS = (
     "heldout30_a",
     "heldout31_a",
     "heldout32_a",
+    "heldout33_a",
+    "heldout34_a",
 )
 OWN_PARTS = ("heldout", "heldout3", "heldout4_a", "heldout4_b", *TRAINING_PARTS, *BLIND_OWN_PARTS)
 # the parts whose errors nobody reads: estimates of quality on unseen articles

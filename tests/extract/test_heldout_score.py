@@ -149,6 +149,12 @@ regional news on the wars in Gaza, the Red Sea, Sudan, the Caucasus and Ukraine;
 French, Italian, Spanish, Dutch and Belgian media). Blind. First run, on the extractor at the
 start of that session: F1 0.759 (P 0.804, R 0.719) and 0.743 (P 0.866, R 0.651).
 
+``heldout33_a`` and ``heldout34_a``: fifteen more each, written with their gold on 2026-12-03
+(twenty-second session) by other authors who read only the schema (all six types in Nordic,
+Baltic and Central European media; in American, British, Canadian, Australian, Japanese and
+Korean outlets). Blind. First run, on the extractor at the start of that session: F1 0.756 (P
+0.833, R 0.691) and 0.709 (P 0.781, R 0.650).
+
 score.py from ../shared/eval scores the predictions (the test is skipped with a
 message when ../shared is not there).
 """
@@ -248,6 +254,10 @@ SETS = {
     "heldout31_a": (15, 0.72, 0.76, 0.68),
     # blind; first run at the start of the twenty-first session (2026-12-03): 0.743, 0.866, 0.651
     "heldout32_a": (15, 0.71, 0.83, 0.62),
+    # blind; first run at the start of the twenty-second session (2026-12-03): 0.756, 0.833, 0.691
+    "heldout33_a": (15, 0.72, 0.79, 0.66),
+    # blind; first run at the start of the twenty-second session (2026-12-03): 0.709, 0.781, 0.650
+    "heldout34_a": (15, 0.67, 0.74, 0.61),
 }
 
 
