@@ -108,6 +108,7 @@ class MentionFinder:
         self.soft = soft
         codes: dict[int, str] = {}
         people: list[Span] = []
+        register_people: list[Span] = []  # the people the register knows, named here
         spans = [doc[s:e] for _, s, e in self.matcher(doc)]
         for span in sorted(spans, key=len, reverse=True):
             if any(t.i in codes for t in span) or not _case_ok(span) or self._common_word(span):
@@ -127,6 +128,7 @@ class MentionFinder:
                 codes.update((t.i, code) for t in span)
                 if person_code(self.lexicon, span.text, on=None):
                     people.append(span)
+                    register_people.append(span)
         unknown: list[Span] = []
         for ent in _name_spans(doc):
             if _names_a_currency(ent) or _owned_common_noun(ent):
@@ -147,7 +149,7 @@ class MentionFinder:
         for span in people:
             _apply_title(doc, span, codes)
         if memory is not None:
-            memory.remember_first_words(people, codes)
+            memory.remember_names(people, register_people, codes)
             memory.code_people(doc, unknown, codes)
             resolve_offices(doc, codes, memory.offices)
             memory.code_councils(doc, codes)
@@ -279,15 +281,27 @@ def _full_names(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
 def _owned_common_noun(span: Span) -> bool:
     """A body's name in lower case ("commission", "bloc", "foreign office") owned by a named
     party: "Bulgaria's interagency export commission" is Bulgaria's, not the European
-    Commission; "Germany's foreign office" is Germany's, not Britain's."""
+    Commission; "Germany's foreign office" is Germany's, not Britain's; "the Spanish Congress"
+    is Spain's, not the American one."""
     word = span[-1]
     if any(t.text[:1].isupper() and t.lower_ not in _BODY_WORDS for t in span):
         return False  # a name ("Russia's Putin"); but "Germany's Foreign Office" is Germany's
-    return any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in word.children)
+    return any(
+        c.dep_ == "poss"
+        and c.pos_ == "PROPN"
+        or c.dep_ == "amod"
+        and c.i < span.start
+        and c.text[:1].isupper()
+        and c.pos_ in ("ADJ", "PROPN")
+        for c in word.children
+    )
 
 
-# the words of a body's name that many states give their own body ("Foreign Office", "Treasury")
-_BODY_WORDS = frozenset({"foreign", "office", "commission", "council", "treasury", "ministry", "cabinet"})
+# the words of a body's name that many states give their own body ("Foreign Office", "Treasury",
+# "Congress")
+_BODY_WORDS = frozenset(
+    {"foreign", "office", "commission", "council", "treasury", "ministry", "cabinet", "congress", "senate"}
+)
 
 
 def _surname(name: str) -> str:
@@ -460,13 +474,20 @@ class ArticleMemory:
             if code is not None and token.i not in codes:
                 codes[token.i] = code
 
-    def remember_first_words(self, people: list[Span], codes: dict[int, str]) -> None:
-        """The first word of a known person's full name, for a later mention by it alone: the
-        family name of a name written family name first ("President Lai Ching-te ... Lai urged")."""
+    def remember_names(self, people: list[Span], register_people: list[Span], codes: dict[int, str]) -> None:
+        """The first and the last word of a known person's full name, for a later mention by it
+        alone in this article: the family name of a name written family name first ("President
+        Lai Ching-te ... Lai urged"), and a family name the register does not read alone in
+        every article because many people bear it ("Foreign Minister Penny Wong ... Wong also
+        announced"), of a person the register knows (``register_people``)."""
         for span in people:
             words = [t for t in span if t.lower_ not in _TITLE_WORDS and t.pos_ == "PROPN"]
             if len(words) >= 2 and words[0].i in codes:
                 self.people.setdefault(words[0].lower_, codes[words[0].i])
+        for span in register_people:
+            words = [t for t in span if t.lower_ not in _TITLE_WORDS and t.pos_ == "PROPN"]
+            if len(words) >= 2 and words[-1].i in codes:
+                self.people.setdefault(words[-1].lower_, codes[words[-1].i])
 
     def code_people(self, doc: Doc, unknown: list[Span], codes: dict[int, str]) -> None:
         """Code unknown names by a title before them, else by a surname titled earlier."""

@@ -89,6 +89,7 @@ _OTHER_PRONOUNS = frozenset(
         "she",
         "his",
         "her",
+        "him",
         "they",
         "their",
         "them",
@@ -178,9 +179,16 @@ def actors_of(sentence: Sentence, token: Token | None) -> list[str]:
 def _actors_of(sentence: Sentence, token: Token) -> list[str]:
     if token.lower_ in _RELATIVE and token.head.dep_ == "relcl":
         return one_of_the_group(sentence, token.head) or actors_of(sentence, token.head.head)
+    if token.lower_ in _RELATIVE and token.dep_ == "pobj":  # "a mistake to which Moscow will respond":
+        clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)  # the mistake, not the
+        return actors_of(sentence, clause.head) if clause is not None else []  # last party named
     if token.lower_ == "whose":  # "Estonia, whose military aid to Ukraine ...": Estonia's aid
         clause = next((g for g in token.ancestors if g.dep_ in ("relcl", "acl")), None)
         return actors_of(sentence, clause.head) if clause is not None else []
+    if token.lower_ in _EVERY_ONE and token.i not in sentence.codes:  # "asking each of them to fund":
+        whole = [o for p in children(token, frozenset({"prep"})) if p.lower_ == "of" for o in p.children]
+        if whole:  # the group "them" names
+            return [c for o in whole for c in actors_of(sentence, o)]
     found: list[str] = []
     names = _name_tokens(token, coded=token.i in sentence.codes)
     for tok in names + _co_subjects(token):
@@ -222,7 +230,27 @@ def _actors_of(sentence: Sentence, token: Token) -> list[str]:
         # "Moscow was quick to respond. A deputy foreign minister said ..."
     if not found and (office := _bare_office_state(sentence, token)):
         return [office]  # "Germany's decision ... The chancellor still ruled out ..."
+    if not found and sentence.filed and _home_ministry(sentence, token):
+        return [sentence.filed]  # "SEOUL - ... On Tuesday the foreign ministry announced ..."
     return found
+
+
+def _home_ministry(sentence: Sentence, token: Token) -> bool:
+    """ "the foreign ministry", "the trade ministry" with no state named as its owner here or
+    before in the article: in a story filed from a state's capital, that state's ministry."""
+    if token.lemma_.lower() != "ministry" or token.i in sentence.codes:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return False
+    if any(c.dep_ in ("poss", "prep", "appos") or c.i in sentence.codes for c in token.children):
+        return False  # "Russia's foreign ministry", "the ministry of Japan"
+    return not any(
+        t.lemma_.lower() == "ministry" for t in sentence.span.doc[: token.i] if t.i in sentence.codes
+    )
+
+
+# words for every member of a group named after "of": "each of them", "both of those governments"
+_EVERY_ONE = frozenset({"each", "both", "all"})
 
 
 def _coordinated_states(sentence: Sentence, group: Token) -> list[str]:
@@ -837,6 +865,9 @@ def resolve_pronoun(sentence: Sentence, token: Token) -> str | None:
     reporter = _reporter(sentence, token)
     if reporter:
         return reporter
+    first = _same_subject_before(sentence, token)
+    if first is not None:
+        return resolve_pronoun(sentence, first)
     person = _persons_state(sentence, token)
     if person:
         return person
@@ -869,6 +900,34 @@ def resolve_pronoun(sentence: Sentence, token: Token) -> str | None:
     ):
         return sentence.previous  # "Defying US objections, his war cabinet ...": not the US
     return before[-1] if before else sentence.previous
+
+
+def _same_subject_before(sentence: Sentence, token: Token) -> Token | None:
+    """ "This autumn it added 243 items to the list of goods barred from export to Russia, and
+    it has blacklisted 11 North Koreans", "Last year it announced aid for Ukrainian civilians,
+    and in February its trade ministry added ...": a subject pronoun, or the owner of a subject,
+    that repeats the subject pronoun of the clause it is joined to is the same party, not the
+    place named between them."""
+    same = _SAME_PRONOUN.get(token.lower_)
+    subject = token.head if token.dep_ == "poss" else token  # "... and its trade ministry added"
+    if same is None or subject.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = subject.head
+    if verb.dep_ != "conj":
+        return None
+    return next(
+        (
+            c
+            for c in verb.head.children
+            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == same and c.i < token.i
+        ),
+        None,
+    )
+
+
+# a pronoun, and the subject pronoun of the clause before that it repeats: "it ..., and it",
+# "it ..., and its ministry"
+_SAME_PRONOUN = {"it": "it", "its": "it", "they": "they", "their": "they"}
 
 
 def _bare_the(noun: Token) -> bool:
@@ -923,12 +982,18 @@ def _a_person(sentence: Sentence, word: Token) -> bool:
     return word.pos_ == "PROPN" and word.i in sentence.codes and name not in sentence.lexicon.names
 
 
-_PERSONAL = frozenset({"he", "she", "his", "her"})
+_PERSONAL = frozenset({"he", "she", "his", "her", "him"})
 
 
 def _may_be_person(token: Token) -> bool:
     """A coded word that may name the person "he" or "his" refers to: not a name that only
-    describes a thing ("US objections", "Ukrainian grain")."""
+    describes a thing ("US objections", "Ukrainian grain"), nor a place where something happens
+    ("In meetings in Riyadh, Abu Dhabi and Doha, he urged ...")."""
+    first = token  # "Abu Dhabi" in "in Riyadh, Abu Dhabi and Doha": the place's first name
+    while first.dep_ in ("conj", "compound") and first.head != first and first.head.pos_ == "PROPN":
+        first = first.head
+    if first.dep_ == "pobj" and first.head.lower_ in _PLACE_PREPS:
+        return False
     head = token.head
     return not (
         token.dep_ in ("amod", "compound", "nmod")
@@ -936,6 +1001,9 @@ def _may_be_person(token: Token) -> bool:
         and head.lemma_.lower() not in TITLES | _PEOPLE_NOUNS  # "the Ukrainian minister": a person
     )
 
+
+# prepositions of place: their object is where, not who
+_PLACE_PREPS = frozenset({"in", "at", "across", "throughout", "inside"})
 
 _PEOPLE_NOUNS = frozenset(
     {"leader", "diplomat", "counterpart", "head", "foreign", "defence", "defense", "prime", "king", "general"}

@@ -1375,8 +1375,21 @@ def _reached(lexicon: Lexicon, token: Token, codes: dict[int, str]) -> list[str]
     if not _names_aid(lexicon, brought):
         return []
     into = frozenset({"into"}) if token.lemma_.lower() in _FLOWING else frozenset()  # not "reaches deep into"
-    places = prep_objects(token, frozenset({"in", "at"}) | into) + children(token, frozenset({"dobj"}))
-    return [codes[t.i] for p in places for t in p.subtree if t.i in codes and is_state(codes[t.i])][:1]
+    places = prep_objects(token, frozenset({"in", "at"}) | into) + [
+        o for o in children(token, frozenset({"dobj"})) if not (o.like_num or o.tag_ == "CD")
+    ]  # "the need could reach $35 billion" is a sum, not a place
+    return [codes[t.i] for p in places for t in _phrase_words(p) if t.i in codes and is_state(codes[t.i])][:1]
+
+
+def _phrase_words(noun: Token) -> list[Token]:
+    """The words of a noun's own phrase, without the clauses and asides hung on it."""
+    return [
+        t
+        for t in noun.subtree
+        if not any(
+            a.dep_ in ("relcl", "acl", "appos", "advcl") and noun in a.ancestors for a in [t, *t.ancestors]
+        )
+    ]
 
 
 _DISASTERS = frozenset(

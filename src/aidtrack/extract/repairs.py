@@ -20,6 +20,8 @@ from aidtrack.extract.parties import SEATED
 
 # the repairs, in the order they run (each is added at the end of the pipeline)
 COMPONENTS = (
+    "aidtrack_dated_subject",
+    "aidtrack_addressee_object",
     "aidtrack_floating_adverb",
     "aidtrack_sum_after_brackets",
     "aidtrack_acronym_subject",
@@ -80,6 +82,80 @@ _FLOATING = frozenset({"each", "both", "all", "since", "now", "already", "also",
 _FLOATING_RE = re.compile(
     rf"(?:\b(?:have|has|had)|['’](?:ve|d))\s+(?:{'|'.join(sorted(_FLOATING))})\b", re.IGNORECASE
 )
+
+
+@Language.component("aidtrack_dated_subject")
+def mend_dated_subject(doc: Doc) -> Doc:
+    """ "On Monday Germany and France sent tanks", "In March Poland, Hungary and Slovakia
+    extended the ban": with no comma after a fronted day or month, the model reads the day as a
+    modifier of the name that follows, and that name as the object of "on" or "in" (the verb
+    left without its subject, or with only the names after the comma) or as a subject whose
+    phrase "in" opens. Make the day the object again and the names the verb's subject."""
+    for sent in doc.sents:
+        found = _name_after_date(sent)
+        if found is None:
+            continue
+        prep, day, name = found
+        verb = prep.head
+        if name.dep_ in ("nsubj", "nsubjpass") and name.head == verb:
+            day.head, day.dep_ = prep, "pobj"  # the subject is right; "In March" is a phrase
+        elif name.head == prep and name.dep_ == "pobj" and _dated_subject_missing(name, verb):
+            day.head, day.dep_ = prep, "pobj"
+            _make_dated_subject(name, verb)
+    return doc
+
+
+def _name_after_date(sent: Span) -> tuple[Token, Token, Token] | None:
+    """(the preposition, the day, the name after it) of a sentence that opens "On Monday
+    Germany ..." with the day read as the name's modifier."""
+    if len(sent) < 5 or sent[0].lower_ not in ("on", "in") or sent[1].lower_ not in _DAYS_AND_MONTHS:
+        return None
+    prep, day = sent[0], sent[1]
+    name = day.head
+    if day.dep_ != "compound" or name.pos_ != "PROPN" or name.i <= day.i:
+        return None
+    if any(t.pos_ != "PROPN" for t in sent.doc[day.i + 1 : name.i + 1]):
+        return None  # "In March Poland's president ...": not a name alone
+    if prep.head.pos_ not in ("VERB", "AUX") or prep.head.i <= name.i:
+        return None
+    if any(c.dep_ == "pobj" and c != name for c in prep.children):
+        return None
+    return prep, day, name
+
+
+def _dated_subject_missing(name: Token, verb: Token) -> bool:
+    """The verb has no subject before it, or only the names after a comma that follows ``name``."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
+    return not subjects or name.doc[name.i + 1].text == "," and subjects[0].i == name.i + 2
+
+
+def _make_dated_subject(name: Token, verb: Token) -> None:
+    others = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    name.head, name.dep_ = verb, "nsubjpass" if passive else "nsubj"
+    for other in others:  # "Poland, Hungary and Slovakia": the first name heads the list
+        other.head, other.dep_ = name, "conj"
+
+
+_DAYS_AND_MONTHS = WEEKDAYS | frozenset(MONTHS)
+
+
+@Language.component("aidtrack_addressee_object")
+def mend_addressee_object(doc: Doc) -> Doc:
+    """ "warning Yerevan that its flirtation with NATO will end badly": the model now and then
+    reads the name a verb addresses as an adverb of it, like the day in "said Monday that".
+    Make a name (not a day or a month) that follows its verb and comes before "that" the verb's
+    object."""
+    for word in doc:
+        verb = word.head
+        if word.dep_ != "npadvmod" or word.pos_ != "PROPN" or verb.pos_ != "VERB" or word.i < verb.i:
+            continue
+        if word.lower_ in _DAYS_AND_MONTHS or any(c.dep_ == "dobj" for c in verb.children):
+            continue
+        after = word.right_edge.i + 1
+        if after < len(doc) and doc[after].lower_ == "that" and doc[after].dep_ == "mark":
+            word.dep_ = "dobj"
+    return doc
 
 
 @Language.component("aidtrack_floating_adverb")
@@ -770,9 +846,11 @@ def _infinitive_read_as_purpose(doc: Doc, verb: Token) -> bool:
 def mend_repeated_preposition(doc: Doc) -> Doc:
     """ "imposed sanctions on a Yemeni exchanger and on two firms based in Malaysia": the model
     hangs the repeated "on" on the verb as a conjunct of it, so the second party is lost to the
-    first "on". Join the second preposition to the first, as in "on X and Y"."""
+    first "on"; after "as well as" ("expanded its list to 23 Russian entities, as well as to
+    companies in Uzbekistan") it hangs it on the last "as". Join the second preposition to the
+    first, as in "on X and Y"."""
     for prep in doc:
-        first = _first_of_repeated(doc, prep)
+        first = _first_of_repeated(doc, prep) or _first_before_as_well_as(doc, prep)
         if first is None:
             continue
         for word in doc[first.i + 1 : prep.i]:
@@ -796,6 +874,22 @@ def _first_of_repeated(doc: Doc, prep: Token) -> Token | None:
             for t in reversed(doc[verb.i + 1 : prep.i - 1])
             if t.lower_ == prep.lower_ and t.dep_ == "prep" and verb in t.ancestors
         ),
+        None,
+    )
+
+
+def _first_before_as_well_as(doc: Doc, prep: Token) -> Token | None:
+    """The earlier "to" that ``prep`` repeats after "as well as", when the model hung ``prep`` on
+    the last "as"."""
+    if prep.dep_ != "prep" or prep.i < 4 or prep.head.i != prep.i - 1:
+        return None
+    if [t.lower_ for t in doc[prep.i - 3 : prep.i]] != ["as", "well", "as"]:
+        return None
+    if not any(c.dep_ == "pobj" for c in prep.children):
+        return None
+    start = prep.sent.start
+    return next(
+        (t for t in reversed(doc[start : prep.i - 3]) if t.lower_ == prep.lower_ and t.dep_ == "prep"),
         None,
     )
 

@@ -115,7 +115,7 @@ def appeal_complaint(sentence: Sentence, word: Token, ctx: ArticleContext) -> li
         return []
     out: list[Found] = []
     for party, clause in blamed:
-        if party is None or not _holds_back(sentence, clause):
+        if party is None or not _holds_back(sentence, clause) or _bought_by(sentence, clause, actors):
             continue
         targets = [c for c in actors_of(sentence, party) if c not in actors]
         cats, cat_default = _category_or_default(
@@ -206,6 +206,24 @@ def _holds_back(sentence: Sentence, clause: Token) -> bool:
         or has_support_noun(sentence, words)
         or bool(categories_in(sentence, words))
     )
+
+
+def _bought_by(sentence: Sentence, clause: Token, actors: list[str]) -> bool:
+    """ "failing to deliver weapons Armenia had already paid for": goods kept back from the
+    complainer who bought them are a broken sale, not support asked for. A stranded "paid for"
+    after the clause is a relative clause whatever the parser hung it on."""
+    end = max(t.i for t in clause.subtree)
+    return any(
+        t.lemma_.lower() in BUYING_VERBS | {"pay"}
+        and (t.dep_ in ("relcl", "acl") and t.head.pos_ == "NOUN" or _stranded_for(t))
+        and set(actors_of(sentence, subject_of(t))) & set(actors)
+        for t in list(clause.subtree) + [t for t in sentence.span if t.i > end]
+    )
+
+
+def _stranded_for(verb: Token) -> bool:
+    """ "paid for" with nothing after "for": its object is the noun the clause tells of."""
+    return any(c.dep_ == "prep" and c.lower_ == "for" and not list(c.children) for c in verb.children)
 
 
 def _joins_operation(tokens: list[Token]) -> bool:

@@ -35,7 +35,7 @@ from aidtrack.extract.rules.measures_common import (
     ended,
     target_codes,
 )
-from aidtrack.extract.rules.policies import _policy_changes
+from aidtrack.extract.rules.policies import _BARRING, _policy_changes
 from aidtrack.extract.rules.sanctions import (
     _MEMBER_PREPS,
     _WIDENING,
@@ -316,9 +316,12 @@ _LETTING = frozenset({"allow", "permit", "let", "authorise", "authorize", "exemp
 
 def _barred_destinations(lst: Token) -> list[Token]:
     """Where a list's goods may not go: "the list of goods that cannot be exported to Russia and
-    Belarus", "the list of export controls on deliveries to Russia"; nothing for other lists."""
+    Belarus", "the list of goods barred from export to Russia", "the list of export controls on
+    deliveries to Russia"; nothing for other lists."""
     words = list(lst.subtree)
-    barred = any(t.pos_ == "VERB" and t.lemma_.lower() in _EXPORTING and is_negated(t) for t in words)
+    barred = any(t.pos_ == "VERB" and t.lemma_.lower() in _EXPORTING and is_negated(t) for t in words) or any(
+        _barred_from_export(t) for t in words
+    )
     controlled = any(t.lemma_.lower() in _CONTROLS for t in words) and any(
         t.lemma_.lower() in _SHIPMENTS for t in words
     )
@@ -330,6 +333,16 @@ def _barred_destinations(lst: Token) -> list[Token]:
         for d in _destinations([lst])
         if not any(a.i in inside and a.lemma_.lower() in _LETTING and not is_negated(a) for a in d.ancestors)
     ]
+
+
+def _barred_from_export(word: Token) -> bool:
+    """ "barred from export", "banned from being shipped": goods a barring verb keeps from going."""
+    return word.lemma_.lower() in _BARRING and any(
+        o.lemma_.lower() in _EXPORTING | _SHIPMENTS
+        for p in word.children
+        if p.dep_ == "prep" and p.lower_ == "from"
+        for o in p.subtree
+    )
 
 
 def _list_aims(sentence: Sentence, lst: Token) -> list[str]:
