@@ -185,6 +185,8 @@ def _actors_of(sentence: Sentence, token: Token) -> list[str]:
     if token.lower_ == "whose":  # "Estonia, whose military aid to Ukraine ...": Estonia's aid
         clause = next((g for g in token.ancestors if g.dep_ in ("relcl", "acl")), None)
         return actors_of(sentence, clause.head) if clause is not None else []
+    if owner := _owner_of_joined_subject(sentence, token):
+        return [owner]  # "Russia's central bank said ..., and the foreign ministry warned ..."
     if token.lower_ in _EVERY_ONE and token.i not in sentence.codes:  # "asking each of them to fund":
         whole = [o for p in children(token, frozenset({"prep"})) if p.lower_ == "of" for o in p.children]
         if whole:  # the group "them" names
@@ -233,6 +235,23 @@ def _actors_of(sentence: Sentence, token: Token) -> list[str]:
     if not found and sentence.filed and _home_ministry(sentence, token):
         return [sentence.filed]  # "SEOUL - ... On Tuesday the foreign ministry announced ..."
     return found
+
+
+def _owner_of_joined_subject(sentence: Sentence, token: Token) -> str | None:
+    """ "Russia's central bank said it would sue, and the foreign ministry warned ...": a bare
+    ministry or government that is the subject of a clause joined to one whose subject a state
+    owns is that state's, whichever state's ministry the article named before."""
+    if token.lemma_.lower() not in ("ministry", "government", "cabinet") or token.dep_ != "nsubj":
+        return None
+    if any(c.dep_ != "det" and c.text[:1].isupper() or c.dep_ in ("poss", "prep") for c in token.children):
+        return None  # "the Belgian foreign ministry", "its ministry", "the ministry of ..."
+    verb = token.head
+    if verb.dep_ != "conj":
+        return None
+    first = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    owners = [c for c in first.children if c.dep_ == "poss"] if first is not None else []
+    codes = [c for o in owners for c in actors_of(sentence, o) if is_state(c)]
+    return codes[0] if len(codes) == 1 else None
 
 
 def _home_ministry(sentence: Sentence, token: Token) -> bool:
@@ -447,8 +466,9 @@ def owned_in(sentence: Sentence) -> dict[str, str]:
                 owned["council"] = code  # Council" (a "Security Council" may be Russia's or the UN's)
             elif word.lemma_.lower() in _NAMED_BY_HEAD and word.text[:1].isupper():
                 owned[word.lemma_.lower()] = code  # "the International Monetary Fund ... the Fund"
-        elif noun := _owned_noun(word, _BODIES):
-            owned[noun] = code
+        elif body := _owned_body(word, _BODIES):
+            owned[body.lemma_.lower()] = code
+            owned[_qualified(body)] = code  # "the Russian foreign ministry": "foreign ministry" too
     return owned
 
 
@@ -475,11 +495,27 @@ def _coded_words(sentence: Sentence) -> Iterator[tuple[Token, str]]:
 def _owned_noun(word: Token, nouns: frozenset[str]) -> str | None:
     """The noun of ``nouns`` that a state's name or adjective modifies ("the Dutch appeals court":
     court), climbing through the modifiers before it."""
+    body = _owned_body(word, nouns)
+    return body.lemma_.lower() if body is not None else None
+
+
+def _owned_body(word: Token, nouns: frozenset[str]) -> Token | None:
     while word.dep_ in ("compound", "amod", "poss", "nmod") and word.head.i > word.i:
         word = word.head
         if word.lemma_.lower() in nouns:
-            return word.lemma_.lower()
+            return word
     return None
+
+
+def _qualified(body: Token) -> str:
+    """A body's noun with the lower-case words before it that say which of its kind it is:
+    "foreign ministry", "appeals court", "ministry" alone when none do."""
+    words = [
+        c.lower_
+        for c in body.children
+        if c.dep_ in ("compound", "amod") and c.i < body.i and c.text.islower()
+    ]
+    return " ".join([*words, body.lemma_.lower()])
 
 
 def _names_a_council(word: Token) -> bool:
@@ -510,7 +546,12 @@ def _owner_told_before(sentence: Sentence, token: Token) -> str | None:
         return None
     if any(c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in sentence.codes for c in token.children):
         return None
-    return sentence.owned_nouns.get(token.lemma_.lower())
+    # "the trade ministry" is not the Russian foreign ministry named before, unless the sentence
+    # before was about Russia; "the ministry" is
+    owner = sentence.owned_nouns.get(_qualified(token))
+    if owner is None and (bare := sentence.owned_nouns.get(lemma)) == sentence.previous:
+        return bare
+    return owner
 
 
 def _titled_unknown(token: Token) -> bool:
@@ -886,6 +927,8 @@ def resolve_pronoun(sentence: Sentence, token: Token) -> str | None:
             for i in range(sentence.span.start, token.i)
             if i in sentence.codes and not in_scene_before(token.doc[i], token)
         ]
+    if word in ("it", "its"):  # "after Britain, France and Germany imposed sanctions on its
+        before = _outside_lists(sentence, token) or before  # airline": one of a list is no "it"
     subjects = _earlier_subjects(sentence, token) if token.dep_ in ("nsubj", "nsubjpass") else []
     if subjects and subjects[-1] in before:
         return subjects[-1]  # "Poland bought tanks from Korea to replace those it had sent": Poland
@@ -928,6 +971,29 @@ def _same_subject_before(sentence: Sentence, token: Token) -> Token | None:
 # a pronoun, and the subject pronoun of the clause before that it repeats: "it ..., and it",
 # "it ..., and its ministry"
 _SAME_PRONOUN = {"it": "it", "its": "it", "they": "they", "their": "they"}
+
+
+def _outside_lists(sentence: Sentence, token: Token) -> list[str]:
+    """The actors named before ``token`` in its sentence, but for those named in a list of
+    several ("Britain, France and Germany")."""
+    listed = {t.i for group in _lists_before(sentence, token) for t in group}
+    return [
+        sentence.codes[i]
+        for i in range(sentence.span.start, token.i)
+        if i in sentence.codes and i not in listed
+    ]
+
+
+def _lists_before(sentence: Sentence, token: Token) -> list[list[Token]]:
+    """The lists of several coded names before ``token``: each list's names and their words."""
+    out = []
+    for word in sentence.span[: token.i - sentence.span.start]:
+        if word.i not in sentence.codes or word.dep_ == "conj":
+            continue
+        members = [word, *(t for t in word.subtree if t.dep_ == "conj" and t.i in sentence.codes)]
+        if len({sentence.codes[t.i] for t in members}) >= 2:
+            out.append([w for m in members for w in m.subtree if w.i in sentence.codes])
+    return out
 
 
 def _bare_the(noun: Token) -> bool:

@@ -22,6 +22,7 @@ from aidtrack.extract.parties import SEATED
 COMPONENTS = (
     "aidtrack_dated_subject",
     "aidtrack_addressee_object",
+    "aidtrack_clause_after_conjunction",
     "aidtrack_floating_adverb",
     "aidtrack_sum_after_brackets",
     "aidtrack_acronym_subject",
@@ -156,6 +157,69 @@ def mend_addressee_object(doc: Doc) -> Doc:
         if after < len(doc) and doc[after].lower_ == "that" and doc[after].dep_ == "mark":
             word.dep_ = "dobj"
     return doc
+
+
+@Language.component("aidtrack_clause_after_conjunction")
+def mend_clause_after_conjunction(doc: Doc) -> Doc:
+    """ "Tehran protested after Britain, France and Germany imposed sanctions", "after Germany
+    and France sent tanks": the model now and then reads "after" as a preposition, the first
+    name as its object, and the clause's verb as having no subject (or the last name alone as
+    its subject). Make the names the verb's subject and "after" the mark of its clause."""
+    for prep in doc:
+        if prep.lower_ not in _CLAUSE_OPENERS or prep.dep_ != "prep":
+            continue
+        name = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+        if name is None or name.i != prep.i + 1 and doc[prep.i + 1].lower_ != "the":
+            continue
+        found = _verb_after_names(doc, name)
+        if found is not None:
+            _make_clause(prep, name, *found)
+    return doc
+
+
+# words that open a clause of time or cause, which the model may read as prepositions
+_CLAUSE_OPENERS = frozenset({"after", "before", "since", "until", "once"})
+
+
+def _verb_after_names(doc: Doc, name: Token) -> tuple[Token, list[Token]] | None:
+    """The finite verb right after a list of names that has no subject but its last name(s),
+    with those names."""
+    if name.lower_ in _DAYS_AND_MONTHS:
+        return None  # "until December, however, continued"
+    end = name.right_edge.i + 1
+    joined: list[Token] = []
+    while end < len(doc) and doc[end].dep_ in ("cc", "punct") and doc[end].text in (",", "and"):
+        end += 1
+        if end >= len(doc) or doc[end].pos_ != "PROPN" or doc[end].dep_ not in ("nsubj", "conj"):
+            return None  # a comma or "and" that does not go on with a name
+        joined.append(doc[end])
+        end = doc[end].right_edge.i + 1
+    if end >= len(doc):
+        return None
+    verb = doc[end]
+    while verb.dep_ in ("aux", "auxpass", "neg", "advmod") and verb.head.i > verb.i:
+        verb = verb.head  # "after Britain had imposed"
+    if verb.pos_ not in ("VERB", "AUX") or verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN", "VB"):
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(s not in joined for s in subjects):
+        return None
+    return verb, subjects
+
+
+def _make_clause(prep: Token, name: Token, verb: Token, subjects: list[Token]) -> None:
+    opener = prep.head
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    name.head, name.dep_ = verb, "nsubjpass" if passive else "nsubj"
+    for subject in subjects:  # "after Germany and France sent": France joins Germany
+        subject.head, subject.dep_ = name, "conj"
+    for word in name.doc[name.right_edge.i + 1 : verb.i]:
+        if word.dep_ == "cc" and word.head not in (name, *subjects):
+            word.head = name
+    prep.head, prep.dep_ = verb, "mark"
+    if verb.head != opener and verb.dep_ in ("conj", "dep", "ROOT"):
+        return  # hung elsewhere: leave the clause where the model put it
+    verb.dep_ = "advcl"
 
 
 @Language.component("aidtrack_floating_adverb")

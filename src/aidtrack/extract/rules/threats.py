@@ -160,8 +160,8 @@ def threat_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Fo
     addressed = children(verb, frozenset({"dobj", "dative"}))
     if is_passive(verb):  # "Lithuania has been threatened with countermeasures by Beijing"
         addressed += children(verb, frozenset({"nsubjpass"}))
-    for obj in addressed or prep_objects(verb, frozenset({"to"})):  # not "warns Japan over exports to US"
-        targets += actors_of(sentence, obj)
+    for obj in addressed or prep_objects(verb, frozenset({"to"})) or _written_to(verb):
+        targets += actors_of(sentence, obj)  # not "warns Japan over exports to US"
     cue_words = lex.words("threat", "consequence_words") | _STRONG_CONSEQUENCES
     for cue in [
         o for o in addressed if o.lemma_.lower() in cue_words
@@ -737,6 +737,20 @@ def _reach(token: Token) -> list[Token]:
     if chain and chain[-1].dep_ == "mark" and chain[-1].head != chain[-1]:
         chain += [chain[-1].head, *governors(chain[-1].head)]
     return chain
+
+
+def _written_to(verb: Token) -> list[Token]:
+    """ "has written to his counterparts in Qatar and Bahrain, warning that ...": whom the letter
+    or the call that carries a warning went to."""
+    head = verb.head
+    if verb.dep_ not in ("advcl", "xcomp", "conj") or head.lemma_.lower() not in _WRITING:
+        return []
+    found = prep_objects(head, frozenset({"to"})) + children(head, frozenset({"dobj"}))
+    return [w for o in found for w in [o, *prep_objects(o, frozenset({"in", "from", "of"}))]]
+
+
+# verbs of sending a message to someone: "wrote to", "telephoned", "sent a letter to"
+_WRITING = frozenset({"write", "telephone", "phone", "call", "cable", "message", "text"})
 
 
 def _telling(verb: Token) -> bool:
