@@ -121,7 +121,7 @@ class MentionFinder:
                 continue  # "Michel Martelly" is not Charles Michel
             if self._other_first_name(span):
                 continue  # "Mike Johnson" is not Boris Johnson
-            if _owned_common_noun(span):
+            if _owned_common_noun(span, self.lexicon):
                 continue  # "Bulgaria's export commission" is not the European Commission
             code = self._code(span.text, on=on, titled=_words_before(doc, span))
             if code:
@@ -131,7 +131,7 @@ class MentionFinder:
                     register_people.append(span)
         unknown: list[Span] = []
         for ent in _name_spans(doc):
-            if _names_a_currency(ent) or _owned_common_noun(ent):
+            if _names_a_currency(ent) or _owned_common_noun(ent, self.lexicon):
                 continue
             if not any(t.i in codes for t in ent):
                 code = self._entity_code(ent, on=on)
@@ -278,7 +278,7 @@ def _full_names(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
     return lexicon.derived("full_names", build)
 
 
-def _owned_common_noun(span: Span) -> bool:
+def _owned_common_noun(span: Span, lexicon: Lexicon) -> bool:
     """A body's name in lower case ("commission", "bloc", "foreign office") owned by a named
     party: "Bulgaria's interagency export commission" is Bulgaria's, not the European
     Commission; "Germany's foreign office" is Germany's, not Britain's; "the Spanish Congress"
@@ -286,15 +286,20 @@ def _owned_common_noun(span: Span) -> bool:
     word = span[-1]
     if any(t.text[:1].isupper() and t.lower_ not in _BODY_WORDS for t in span):
         return False  # a name ("Russia's Putin"); but "Germany's Foreign Office" is Germany's
-    return any(
+    return any(  # a state's adjective: not "the European bloc", "the Atlantic alliance"
         c.dep_ == "poss"
         and c.pos_ == "PROPN"
         or c.dep_ == "amod"
         and c.i < span.start
-        and c.text[:1].isupper()
-        and c.pos_ in ("ADJ", "PROPN")
+        and _state_adjective(lexicon, c)
         for c in word.children
     )
+
+
+def _state_adjective(lexicon: Lexicon, word: Token) -> bool:
+    """ "Spanish", "Chilean": an adjective the lexicon gives a state (not "European", "Atlantic")."""
+    code = lexicon.names.get(word.lower_)
+    return code is not None and is_state(code)
 
 
 # the words of a body's name that many states give their own body ("Foreign Office", "Treasury",
@@ -437,6 +442,7 @@ class ArticleMemory:
 
     offices: dict[str, str] = field(default_factory=dict)
     people: dict[str, str] = field(default_factory=dict)
+    surnames: dict[str, str] = field(default_factory=dict)  # register people's, read alone
     councils: list[tuple[int, str | None]] = field(default_factory=list)  # (paragraph, code)
     eu_named: bool = False
     paragraph: int = 0  # paragraphs read so far
@@ -486,8 +492,9 @@ class ArticleMemory:
                 self.people.setdefault(words[0].lower_, codes[words[0].i])
         for span in register_people:
             words = [t for t in span if t.lower_ not in _TITLE_WORDS and t.pos_ == "PROPN"]
+            words = [t for t in words if t.lower_.rstrip(".") not in _NAME_SUFFIXES]  # "II", "Jr."
             if len(words) >= 2 and words[-1].i in codes:
-                self.people.setdefault(words[-1].lower_, codes[words[-1].i])
+                self.surnames.setdefault(words[-1].lower_, codes[words[-1].i])
 
     def code_people(self, doc: Doc, unknown: list[Span], codes: dict[int, str]) -> None:
         """Code unknown names by a title before them, else by a surname titled earlier."""
@@ -499,9 +506,15 @@ class ArticleMemory:
                     self.people[name[-1].lower_] = codes[name.start]
             elif len(span) <= 3 and span[-1].lower_ in self.people and all(t.pos_ == "PROPN" for t in span):
                 codes.update((t.i, self.people[span[-1].lower_]) for t in span)
+            elif len(span) == 1 and span[0].lower_ in self.surnames:  # "Wong", not "Lawrence Wong"
+                codes[span[0].i] = self.surnames[span[0].lower_]
             elif (state := _office_after(span, codes)) is not None:
                 codes.update((t.i, state) for t in span)  # "Olena Savchuk, Ukraine's deputy
                 self.people[span[-1].lower_] = state  # finance minister", and a later "Savchuk"
+
+
+# what follows a family name without being one: "Abdullah II", "Marcos Jr."
+_NAME_SUFFIXES = frozenset({"i", "ii", "iii", "iv", "jr", "sr"})
 
 
 def _acronym(token: Token) -> bool:

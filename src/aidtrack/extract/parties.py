@@ -255,8 +255,9 @@ def _owner_of_joined_subject(sentence: Sentence, token: Token) -> str | None:
 
 
 def _home_ministry(sentence: Sentence, token: Token) -> bool:
-    """ "the foreign ministry", "the trade ministry" with no state named as its owner here or
-    before in the article: in a story filed from a state's capital, that state's ministry."""
+    """ "the foreign ministry", "the trade ministry" with no state named as its owner in its
+    paragraph, in a story with a dateline: the ministry of the state the story was filed from
+    (measured against the state just told about, which gained as many events as it lost)."""
     if token.lemma_.lower() != "ministry" or token.i in sentence.codes:
         return False
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
@@ -938,11 +939,29 @@ def resolve_pronoun(sentence: Sentence, token: Token) -> str | None:
         and (sentence.previous is None or _bare_the(token) and sentence.filed)
     ):
         return sentence.filed  # "TOKYO - The government said ...": the dateline's state
+    if word == "him":  # "Biden promised him 300 million dollars": not the one who promised
+        return _object_person(sentence, token)
     if word in _PERSONAL and not any(
-        _may_be_person(token.doc[i]) for i in range(sentence.span.start, token.i) if i in sentence.codes
+        _may_be_person(sentence, token.doc[i])
+        for i in range(sentence.span.start, token.i)
+        if i in sentence.codes
     ):
         return sentence.previous  # "Defying US objections, his war cabinet ...": not the US
     return before[-1] if before else sentence.previous
+
+
+def _object_person(sentence: Sentence, token: Token) -> str | None:
+    """ "summoned the Russian ambassador and told him ...": the person named before the object
+    pronoun, not the subject of its own verb; else the actor of the sentence before."""
+    own = set(actors_of(sentence, subject_of(token.head))) if token.dep_ in ("dobj", "dative") else set()
+    people = [
+        sentence.codes[i]
+        for i in range(sentence.span.start, token.i)
+        if i in sentence.codes and sentence.codes[i] not in own and _may_be_person(sentence, token.doc[i])
+    ]
+    if people:
+        return people[-1]
+    return sentence.previous if sentence.previous not in own else None
 
 
 def _same_subject_before(sentence: Sentence, token: Token) -> Token | None:
@@ -958,13 +977,24 @@ def _same_subject_before(sentence: Sentence, token: Token) -> Token | None:
     verb = subject.head
     if verb.dep_ != "conj":
         return None
-    return next(
+    first = next(
         (
             c
             for c in verb.head.children
             if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == same and c.i < token.i
         ),
         None,
+    )
+    return None if first is None or _dummy_it(first) else first
+
+
+def _dummy_it(word: Token) -> bool:
+    """ "It is unclear whether ...", "it was reported that ...": an "it" that stands for no party."""
+    verb = word.head
+    return word.lower_ == "it" and (
+        verb.lemma_.lower() in ("be", "seem", "appear", "remain")
+        or any(c.dep_ in ("ccomp", "csubj", "csubjpass") and c.i > verb.i for c in verb.children)
+        and any(c.dep_ == "auxpass" for c in verb.children)
     )
 
 
@@ -1051,15 +1081,15 @@ def _a_person(sentence: Sentence, word: Token) -> bool:
 _PERSONAL = frozenset({"he", "she", "his", "her", "him"})
 
 
-def _may_be_person(token: Token) -> bool:
+def _may_be_person(sentence: Sentence, token: Token) -> bool:
     """A coded word that may name the person "he" or "his" refers to: not a name that only
     describes a thing ("US objections", "Ukrainian grain"), nor a place where something happens
     ("In meetings in Riyadh, Abu Dhabi and Doha, he urged ...")."""
     first = token  # "Abu Dhabi" in "in Riyadh, Abu Dhabi and Doha": the place's first name
     while first.dep_ in ("conj", "compound") and first.head != first and first.head.pos_ == "PROPN":
         first = first.head
-    if first.dep_ == "pobj" and first.head.lower_ in _PLACE_PREPS:
-        return False
+    if first.dep_ == "pobj" and first.head.lower_ in _PLACE_PREPS and not _a_person(sentence, first):
+        return False  # not "pointed the finger at Orban, saying he vetoed ..."
     head = token.head
     return not (
         token.dep_ in ("amod", "compound", "nmod")

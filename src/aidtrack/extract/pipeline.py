@@ -1382,13 +1382,12 @@ def _reached(lexicon: Lexicon, token: Token, codes: dict[int, str]) -> list[str]
 
 
 def _phrase_words(noun: Token) -> list[Token]:
-    """The words of a noun's own phrase, without the clauses and asides hung on it."""
+    """The words of a noun's own phrase and its asides ("Latakia, a port city in Syria"), without
+    the clauses hung on it ("a figure that assumes ...")."""
     return [
         t
         for t in noun.subtree
-        if not any(
-            a.dep_ in ("relcl", "acl", "appos", "advcl") and noun in a.ancestors for a in [t, *t.ancestors]
-        )
+        if not any(a.dep_ in ("relcl", "acl", "advcl") and noun in a.ancestors for a in [t, *t.ancestors])
     ]
 
 

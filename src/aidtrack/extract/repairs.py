@@ -139,6 +139,7 @@ def _make_dated_subject(name: Token, verb: Token) -> None:
 
 
 _DAYS_AND_MONTHS = WEEKDAYS | frozenset(MONTHS)
+_DAY_AND_MONTH_STEMS = frozenset(word[:3] for word in _DAYS_AND_MONTHS)  # "Sept.", "Tues"
 
 
 @Language.component("aidtrack_addressee_object")
@@ -151,8 +152,10 @@ def mend_addressee_object(doc: Doc) -> Doc:
         verb = word.head
         if word.dep_ != "npadvmod" or word.pos_ != "PROPN" or verb.pos_ != "VERB" or word.i < verb.i:
             continue
-        if word.lower_ in _DAYS_AND_MONTHS or any(c.dep_ == "dobj" for c in verb.children):
-            continue
+        if word.lower_.rstrip(".")[:3] in _DAY_AND_MONTH_STEMS or any(
+            c.dep_ == "dobj" for c in verb.children
+        ):
+            continue  # "said Monday that", "said Sept. 5 that"
         after = word.right_edge.i + 1
         if after < len(doc) and doc[after].lower_ == "that" and doc[after].dep_ == "mark":
             word.dep_ = "dobj"
@@ -190,6 +193,8 @@ def _verb_after_names(doc: Doc, name: Token) -> tuple[Token, list[Token]] | None
     joined: list[Token] = []
     while end < len(doc) and doc[end].dep_ in ("cc", "punct") and doc[end].text in (",", "and"):
         end += 1
+        if doc[end - 1].text == "," and _aside_closed(name, doc[end - 1]):
+            break  # "since Switzerland, where they were made, blocked ..."
         if end >= len(doc) or doc[end].pos_ != "PROPN" or doc[end].dep_ not in ("nsubj", "conj"):
             return None  # a comma or "and" that does not go on with a name
         joined.append(doc[end])
@@ -205,6 +210,11 @@ def _verb_after_names(doc: Doc, name: Token) -> tuple[Token, list[Token]] | None
     if any(s not in joined for s in subjects):
         return None
     return verb, subjects
+
+
+def _aside_closed(name: Token, comma: Token) -> bool:
+    """The comma closes an aside on the name ("Switzerland, where they were made, ...")."""
+    return any(c.dep_ in ("relcl", "appos") and c.right_edge.i == comma.i - 1 for c in name.children)
 
 
 def _make_clause(prep: Token, name: Token, verb: Token, subjects: list[Token]) -> None:
@@ -951,9 +961,8 @@ def _first_before_as_well_as(doc: Doc, prep: Token) -> Token | None:
         return None
     if not any(c.dep_ == "pobj" for c in prep.children):
         return None
-    start = prep.sent.start
-    return next(
-        (t for t in reversed(doc[start : prep.i - 3]) if t.lower_ == prep.lower_ and t.dep_ == "prep"),
+    return next(  # the "to" whose object the "as well as" hangs under, not an earlier clause's
+        (t for t in prep.head.ancestors if t.lower_ == prep.lower_ and t.dep_ in ("prep", "dative")),
         None,
     )
 

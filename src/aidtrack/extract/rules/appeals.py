@@ -210,15 +210,22 @@ def _holds_back(sentence: Sentence, clause: Token) -> bool:
 
 def _bought_by(sentence: Sentence, clause: Token, actors: list[str]) -> bool:
     """ "failing to deliver weapons Armenia had already paid for": goods kept back from the
-    complainer who bought them are a broken sale, not support asked for. A stranded "paid for"
-    after the clause is a relative clause whatever the parser hung it on."""
+    complainer who bought them are a broken sale, not support asked for. The buying is told on
+    the goods inside the blamed clause, or right after it as a stranded "paid for" (a relative
+    clause whatever the parser hung it on); not "a delay Ukraine has paid for dearly"."""
+    inside = [t for t in clause.subtree if t.dep_ in ("relcl", "acl") and t.head.pos_ == "NOUN"]
     end = max(t.i for t in clause.subtree)
+    after = [t for t in sentence.span if t.i > end and _stranded_for(t) and _right_after(t, end)]
     return any(
-        t.lemma_.lower() in BUYING_VERBS | {"pay"}
-        and (t.dep_ in ("relcl", "acl") and t.head.pos_ == "NOUN" or _stranded_for(t))
-        and set(actors_of(sentence, subject_of(t))) & set(actors)
-        for t in list(clause.subtree) + [t for t in sentence.span if t.i > end]
+        t.lemma_.lower() in BUYING_VERBS | {"pay"} and set(actors_of(sentence, subject_of(t))) & set(actors)
+        for t in inside + after
     )
+
+
+def _right_after(verb: Token, end: int) -> bool:
+    """Only the verb's own subject, auxiliaries and adverbs stand between ``end`` and it."""
+    between = verb.doc[end + 1 : verb.i]
+    return all(t.head == verb and t.dep_ in ("nsubj", "aux", "advmod", "neg") for t in between)
 
 
 def _stranded_for(verb: Token) -> bool:
