@@ -636,14 +636,21 @@ def _last_states(sentence: Sentence, size: int) -> list[str]:
 
 def coordinated_groups(span: Any, codes: dict[int, str]) -> list[tuple[tuple[str, ...], int]]:
     """Actors named together ("Turkey and Syria") in a span, each group with its last token."""
+    return [
+        (tuple(dict.fromkeys(codes[t.i] for t in members)), max(t.i for t in members))
+        for members in _coordinations(span, codes)
+    ]
+
+
+def _coordinations(span: Any, codes: dict[int, str]) -> list[list[Token]]:
+    """The coded names of each list of several actors in a span ("Britain, France and Germany")."""
     out = []
     for tok in span:
         if tok.i not in codes or tok.dep_ == "conj":
             continue
         members = [tok, *(t for t in tok.subtree if t.dep_ == "conj" and t.i in codes)]
-        found = tuple(dict.fromkeys(codes[t.i] for t in members))
-        if len(found) >= 2:
-            out.append((found, max(t.i for t in members)))
+        if len({codes[t.i] for t in members}) >= 2:
+            out.append(members)
     return out
 
 
@@ -1006,24 +1013,13 @@ _SAME_PRONOUN = {"it": "it", "its": "it", "they": "they", "their": "they"}
 def _outside_lists(sentence: Sentence, token: Token) -> list[str]:
     """The actors named before ``token`` in its sentence, but for those named in a list of
     several ("Britain, France and Germany")."""
-    listed = {t.i for group in _lists_before(sentence, token) for t in group}
+    before = sentence.span[: token.i - sentence.span.start]
+    listed = {w.i for members in _coordinations(before, sentence.codes) for m in members for w in m.subtree}
     return [
         sentence.codes[i]
         for i in range(sentence.span.start, token.i)
         if i in sentence.codes and i not in listed
     ]
-
-
-def _lists_before(sentence: Sentence, token: Token) -> list[list[Token]]:
-    """The lists of several coded names before ``token``: each list's names and their words."""
-    out = []
-    for word in sentence.span[: token.i - sentence.span.start]:
-        if word.i not in sentence.codes or word.dep_ == "conj":
-            continue
-        members = [word, *(t for t in word.subtree if t.dep_ == "conj" and t.i in sentence.codes)]
-        if len({sentence.codes[t.i] for t in members}) >= 2:
-            out.append([w for m in members for w in m.subtree if w.i in sentence.codes])
-    return out
 
 
 def _bare_the(noun: Token) -> bool:
