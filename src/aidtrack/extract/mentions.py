@@ -298,8 +298,7 @@ def _owned_common_noun(span: Span, lexicon: Lexicon) -> bool:
 
 def _state_adjective(lexicon: Lexicon, word: Token) -> bool:
     """ "Spanish", "Chilean": an adjective the lexicon gives a state (not "European", "Atlantic")."""
-    code = lexicon.names.get(word.lower_)
-    return code is not None and is_state(code)
+    return is_state(lexicon.names.get(word.lower_, ""))
 
 
 # the words of a body's name that many states give their own body ("Foreign Office", "Treasury",

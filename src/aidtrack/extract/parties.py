@@ -479,9 +479,9 @@ def parties_owned_in(sentence: Sentence) -> dict[str, str]:
     that state's."""
     parties = sentence.lexicon.words("policy_change", "party_nouns")
     return {
-        noun: code
+        body.lemma_.lower(): code
         for word, code in _coded_words(sentence)
-        if is_state(code) and (noun := _owned_noun(word, parties))
+        if is_state(code) and (body := _owned_body(word, parties))
     }
 
 
@@ -493,14 +493,9 @@ def _coded_words(sentence: Sentence) -> Iterator[tuple[Token, str]]:
             yield span.doc[i], code
 
 
-def _owned_noun(word: Token, nouns: frozenset[str]) -> str | None:
+def _owned_body(word: Token, nouns: frozenset[str]) -> Token | None:
     """The noun of ``nouns`` that a state's name or adjective modifies ("the Dutch appeals court":
     court), climbing through the modifiers before it."""
-    body = _owned_body(word, nouns)
-    return body.lemma_.lower() if body is not None else None
-
-
-def _owned_body(word: Token, nouns: frozenset[str]) -> Token | None:
     while word.dep_ in ("compound", "amod", "poss", "nmod") and word.head.i > word.i:
         word = word.head
         if word.lemma_.lower() in nouns:
@@ -1234,8 +1229,8 @@ def _organisations() -> frozenset[str]:
 
 
 def is_state(code: str) -> bool:
-    """A country's code (``DEU``), not an organisation's (``EU``, ``IMF``)."""
-    return code not in _organisations()
+    """A country's code (``DEU``), not an organisation's (``EU``, ``IMF``) nor an empty one."""
+    return bool(code) and code not in _organisations()
 
 
 def _reporter(sentence: Sentence, token: Token) -> str | None:

@@ -132,9 +132,15 @@ def _dated_subject_missing(name: Token, verb: Token) -> bool:
 
 def _make_dated_subject(name: Token, verb: Token) -> None:
     others = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
+    _head_the_subjects(name, verb, others)  # "Poland, Hungary and Slovakia": Poland heads
+
+
+def _head_the_subjects(name: Token, verb: Token, others: list[Token]) -> None:
+    """Make ``name`` the subject of ``verb`` and the names the model read as its subject
+    conjuncts of it."""
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     name.head, name.dep_ = verb, "nsubjpass" if passive else "nsubj"
-    for other in others:  # "Poland, Hungary and Slovakia": the first name heads the list
+    for other in others:
         other.head, other.dep_ = name, "conj"
 
 
@@ -219,10 +225,7 @@ def _aside_closed(name: Token, comma: Token) -> bool:
 
 def _make_clause(prep: Token, name: Token, verb: Token, subjects: list[Token]) -> None:
     opener = prep.head
-    passive = any(c.dep_ == "auxpass" for c in verb.children)
-    name.head, name.dep_ = verb, "nsubjpass" if passive else "nsubj"
-    for subject in subjects:  # "after Germany and France sent": France joins Germany
-        subject.head, subject.dep_ = name, "conj"
+    _head_the_subjects(name, verb, subjects)  # "after Germany and France sent": France joins Germany
     for word in name.doc[name.right_edge.i + 1 : verb.i]:
         if word.dep_ == "cc" and word.head not in (name, *subjects):
             word.head = name
@@ -660,7 +663,7 @@ def _clause_read_as_phrase(doc: Doc, verb: Token) -> tuple[Token, Token] | None:
         if len(names) != 1 or names[0].right_edge.i + 1 >= verb.i:
             continue
         name = names[0]
-        if name.lower_ in MONTHS or name.lower_ in WEEKDAYS or name.ent_type_ in ("DATE", "TIME"):
+        if name.lower_ in _DAYS_AND_MONTHS or name.ent_type_ in ("DATE", "TIME"):
             continue  # "ran until December, however, continued": a time, no subject
         aside = doc[name.right_edge.i + 1 : verb.i]
         if (
