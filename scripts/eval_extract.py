@@ -95,6 +95,9 @@ TRAINING_PARTS = tuple(
         "zzzj",
         "zzzk",
         "zzzl",
+        "zzzm",
+        "zzzn",
+        "zzzo",
     ]
 )
 # our own wire-style articles with gold events, in tests/extract (heldout3 written blind to the
@@ -134,6 +137,8 @@ BLIND_OWN_PARTS = (
     "heldout32_a",
     "heldout33_a",
     "heldout34_a",
+    "heldout35_a",
+    "heldout36_a",
 )
 OWN_PARTS = ("heldout", "heldout3", "heldout4_a", "heldout4_b", *TRAINING_PARTS, *BLIND_OWN_PARTS)
 # the parts whose errors nobody reads: estimates of quality on unseen articles

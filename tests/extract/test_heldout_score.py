@@ -155,6 +155,12 @@ Baltic and Central European media; in American, British, Canadian, Australian, J
 Korean outlets). Blind. First run, on the extractor at the start of that session: F1 0.756 (P
 0.833, R 0.691) and 0.709 (P 0.781, R 0.650).
 
+``heldout35_a`` and ``heldout36_a``: fifteen more each, written with their gold on 2026-12-03
+(twenty-third session) by other authors who read only the schema (all six types as told by
+Turkish, Indian, Gulf, Israeli, African and Latin American outlets; by European news agencies).
+Blind. First run, on the extractor at the start of that session: F1 0.773 (P 0.833, R 0.720)
+and 0.781 (P 0.863, R 0.713).
+
 score.py from ../shared/eval scores the predictions (the test is skipped with a
 message when ../shared is not there).
 """
@@ -258,6 +264,10 @@ SETS = {
     "heldout33_a": (15, 0.72, 0.79, 0.66),
     # blind; first run at the start of the twenty-second session (2026-12-03): 0.709, 0.781, 0.650
     "heldout34_a": (15, 0.67, 0.74, 0.61),
+    # blind; first run at the start of the twenty-third session (2026-12-03): 0.773, 0.833, 0.720
+    "heldout35_a": (15, 0.74, 0.80, 0.68),
+    # blind; first run at the start of the twenty-third session (2026-12-03): 0.781, 0.863, 0.713
+    "heldout36_a": (15, 0.75, 0.83, 0.68),
 }
 
 
