@@ -53,7 +53,7 @@ from aidtrack.extract.roles import (
 )
 from aidtrack.extract.rules import TRADE_LEMMAS, ArticleContext, Found, rule_index
 from aidtrack.extract.rules.appeals import asks_for_measures, asks_for_proceedings
-from aidtrack.extract.rules.common import given_in_passing
+from aidtrack.extract.rules.common import given_in_passing, is_receiving
 from aidtrack.extract.rules.refusal_idioms import RULE as OPTING_OUT
 from aidtrack.extract.rules.refusals import withholds_words
 from aidtrack.extract.rules.support import announced_nothing
@@ -654,6 +654,7 @@ _NEVER_TRIGGERS = frozenset(
 
 def _sentence_events(sentence: Sentence, ctx: ArticleContext) -> list[Found]:
     out: list[Found] = []
+    _carry_recipients(ctx, sentence)
     ctx.kinds_named = []
     ctx.recipients_named = []
     ctx.told_in_sentence = out  # what "France did the same" may repeat within the sentence
@@ -682,6 +683,18 @@ def _sentence_events(sentence: Sentence, ctx: ArticleContext) -> list[Found]:
     kept = _relief_received(kept, sentence, ctx)
     _remember(ctx, kept)
     return kept
+
+
+def _carry_recipients(ctx: ArticleContext, sentence: Sentence) -> None:
+    """The recipients a gift with no receiver of its own may go to: those the sentence just
+    before named (also when it ended the paragraph before), else those named by the latest
+    sentence of this paragraph that named any."""
+    paragraph = id(sentence.span.doc)
+    if ctx.recipients_named:
+        ctx.recipients_before = ctx.recipients_named
+    elif paragraph != ctx.paragraph:
+        ctx.recipients_before = []
+    ctx.paragraph = paragraph
 
 
 def _remember(ctx: ArticleContext, found: list[Found]) -> None:
@@ -730,19 +743,28 @@ def _remember(ctx: ArticleContext, found: list[Found]) -> None:
 
 def _lenders_lend(found: list[Found], lenders: frozenset[str]) -> list[Found]:
     """ "The World Bank approved a grant for water and school meals": a lender's support is
-    financial whatever it pays for; the kinds read from its purpose fold into one event."""
+    financial whatever it pays for, and so is what a lender is asked for or declines ("asked
+    the IMF to enlarge its programme to help cover refugee spending"); the kinds read from
+    its purpose fold into one event."""
     out: list[Found] = []
     seen: set[tuple] = set()
     for event in found:
         fields = event.fields
-        if fields["type"] == "support" and fields.get("donor") in lenders:
+        if _lending_party(fields) in lenders:
             fields["category"] = "financial"
-            key = (fields["donor"], fields.get("recipient"), id(event.anchor))
+            key = (*event_key(fields), id(event.anchor))
             if key in seen:
                 continue
             seen.add(key)
         out.append(event)
     return out
+
+
+def _lending_party(fields: dict[str, Any]) -> str | None:
+    """Who would lend in an event: the donor of support, the target of an appeal, the actor of
+    a refusal."""
+    role = {"support": "donor", "appeal": "target", "refusal": "actor"}.get(fields["type"])
+    return fields.get(role) if role else None
 
 
 def _drop_sanctioned_dealings(found: list[Found]) -> list[Found]:
@@ -1115,7 +1137,7 @@ def _context(
                     continue  # "fire them into Russia": a place struck, not a receiver
                 for code in (c for obj in token.children for c in _receiving_codes(obj, codes, ours)):
                     recipients[code] += 1
-                    if gives:
+                    if gives and holder.lemma_.lower() not in TRADE_LEMMAS:  # not "sold shells to Berlin"
                         given_to[code] += 1
                     if holder.lemma_.lower() in giving - TRADE_LEMMAS:
                         aided.add(code)
@@ -1325,15 +1347,16 @@ def _askers_for_support(lexicon: Lexicon, token: Token, codes: dict[int, str]) -
 
 def _receivers(lexicon: Lexicon, token: Token, codes: dict[int, str], ours: str | None = None) -> list[str]:
     """The state that receives support or money ("Ukraine's state budget received 3.6 billion
-    dollars", "Moldova received its first tranche of aid"): the subject, or its owner, of a verb
+    dollars", "Moldova received its first tranche of aid", "the Ukrainian navy took delivery of
+    two minehunters"): the subject, or its owner, of a verb
     of receiving whose object names money or a kind of support; "we received" in a quote is the
     speaker's state (``ours``)."""
-    if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon.words("support", "receive_verbs"):
+    if token.pos_ != "VERB" or not is_receiving(lexicon, token):
         return []
     subject = subject_of(token)
     if subject is None:
         return []
-    owners = [subject, *(c for c in subject.children if c.dep_ == "poss")]
+    owners = [subject, *(c for c in subject.children if c.dep_ in ("poss", "amod", "compound"))]
     states = [codes[t.i] for t in owners if t.i in codes and is_state(codes[t.i])]
     states += [ours] if ours and subject.lower_ == "we" else []
     got = [t for c in token.children if c.dep_ == "dobj" for t in c.subtree]

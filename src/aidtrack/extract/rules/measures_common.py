@@ -130,7 +130,10 @@ _LOCATING = frozenset(
 
 
 def _national(sentence: Sentence, party: Token, parties: frozenset[str]) -> bool:
-    """ "Israeli settlers", "Russia-linked shipping firms": parties named by their state."""
+    """ "Israeli settlers", "Russia-linked shipping firms": parties named by their state (or by
+    a noun for parties of one state: "violent settlers")."""
+    if party.lemma_.lower() in sentence.lexicon.nationals:
+        return True
     return party.lemma_.lower() in parties and any(
         t.i in sentence.codes
         for c in party.lefts
@@ -182,7 +185,11 @@ def target_codes(sentence: Sentence, phrase: Token, *, clauses: bool = False) ->
         tok = stack.pop()
         if tok.ent_type_ in ("DATE", "TIME") and tok.pos_ != "PROPN" or tok.lower_ in WEEKDAYS:
             continue  # "on Monday, the anniversary of Russia's invasion": a time, no target
-        code = sentence.codes.get(tok.i) or firm_state(sentence, tok)
+        code = (
+            sentence.codes.get(tok.i)
+            or firm_state(sentence, tok)
+            or sentence.lexicon.nationals.get(tok.lemma_.lower())
+        )
         if code:
             first_at[code] = min(first_at.get(code, tok.i), tok.i)
         if code and code not in found:
@@ -196,7 +203,7 @@ def target_codes(sentence: Sentence, phrase: Token, *, clauses: bool = False) ->
             ):
                 continue
             if (
-                national
+                (national or tok.lemma_.lower() in lex.nationals)
                 and child.dep_ == "prep"
                 and child.lower_ == "in"
                 and not _other_party(sentence, tok, parties)

@@ -92,6 +92,7 @@ from aidtrack.extract.rules.common import (
     debtors,
     debts_settled,
     gerunds_taken_part_in,
+    is_receiving,
     kept_halted,
     made_later,
     on_hold,
@@ -1492,13 +1493,8 @@ def _through_instrument(sentence: Sentence, verb: Token) -> bool:
 def support_receive(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Ukraine received 30 jets from the Netherlands"."""
     lex = sentence.lexicon
-    taking = verb.lemma_.lower() == "take" and any(  # "took delivery of tanks from Spain"
-        c.dep_ == "dobj" and c.lemma_.lower() in ("delivery", "receipt", "possession") for c in verb.children
-    )
     drawing = verb.lemma_.lower() == "draw" and has_money(object_tokens(verb))  # "to draw $890 million"
-    if verb.pos_ != "VERB" or not (
-        verb.lemma_.lower() in lex.words("support", "receive_verbs") or taking or drawing
-    ):
+    if verb.pos_ != "VERB" or not (is_receiving(lex, verb) or drawing):
         return []
     if is_hedged(sentence, verb) or is_negated(verb):
         return []
