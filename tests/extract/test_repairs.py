@@ -187,3 +187,24 @@ def test_look_alikes_of_the_time_clause_and_fleet_repairs_keep_their_tree(text: 
     for word in ("after", "until", "from", "in", "April", "December", "miles", "yesterday"):
         if word in bare:
             assert tree[word] == bare[word]
+
+
+def test_a_verb_read_as_an_adverb_is_tagged_a_verb() -> None:
+    text = (
+        "Scholz announced that Germany would send tanks and that it would authorise other "
+        "countries to re-export German-built Leopards to Ukraine."
+    )
+    nlp = load_nlp()
+    with nlp.select_pipes(disable=list(COMPONENTS)):
+        bare = {t.text: t.pos_ for t in nlp(text)}
+    assert bare["authorise"] == "ADV"  # the model's reading
+    mended = {t.text: t.pos_ for t in nlp(text)}
+    assert mended["authorise"] == "VERB"
+    assert mended["other"] == bare["other"]
+
+
+def test_an_adverb_without_a_modal_and_an_object_stays_an_adverb() -> None:
+    text = "Germany would gladly send tanks, and it has already sent jets."
+    tags = {t.text: t.pos_ for t in load_nlp()(text)}
+    assert tags["gladly"] == "ADV"
+    assert tags["already"] == "ADV"

@@ -43,6 +43,7 @@ COMPONENTS = (
     "aidtrack_measure_read_as_verb",
     "aidtrack_willed_infinitive",
     "aidtrack_parallel_relatives",
+    "aidtrack_verb_read_as_adverb",
 )
 
 # "LONDON, April 15, 2025 (Wire) - ", "MADRID: ", "KYIV/WARSAW - ", "ADEN, Yemen (AP) — ",
@@ -1128,3 +1129,22 @@ def mend_parallel_relatives(doc: Doc) -> Doc:
                 word.head = first
         name.head = first
     return doc
+
+
+@Language.component("aidtrack_verb_read_as_adverb")
+def mend_verb_read_as_adverb(doc: Doc) -> Doc:
+    """ "and that it would authorise other countries to re-export tanks": the model sometimes
+    tags a verb (often in British spelling) as an adverb while it reads it heading its clause,
+    with a modal and an object of its own. Tag it as the verb it is."""
+    for token in doc:
+        if token.pos_ == "ADV" and _heads_clause(token):
+            token.pos_, token.tag_ = "VERB", "VB"
+    return doc
+
+
+def _heads_clause(token: Token) -> bool:
+    """A modal ("would", "will") and a direct object hang on the word."""
+    children = list(token.children)
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in children) and any(
+        c.dep_ == "dobj" for c in children
+    )
