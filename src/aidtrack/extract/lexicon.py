@@ -119,8 +119,7 @@ class Lexicon:
     acting_for: dict[str, str] = field(default_factory=dict)  # such a name -> the body it acts for
     lenders: frozenset[str] = frozenset()  # codes whose support is money lent or granted to a state
     relief_bodies: frozenset[str] = frozenset()  # codes whose requests and gifts naming no kind are relief
-    # "treasury" -> the states with one, the likeliest to be meant first
-    institutions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    institutions: dict[str, frozenset[str]] = field(default_factory=dict)  # "treasury" -> states with one
     firms: dict[str, str] = field(default_factory=dict)  # a well-known company's name -> its home state
     nationals: dict[str, str] = field(default_factory=dict)  # a noun for parties of one state -> it
     # a noun of a form of state -> the states of that form ("kingdom" -> GBR, SAU, JOR, ...)
@@ -250,7 +249,7 @@ def load_lexicon() -> Lexicon:
         acting_for=_acting_for(serves, actors.get("acting_for", {})),
         lenders=frozenset(actors.get("lenders", [])),
         relief_bodies=frozenset(actors.get("relief_bodies", [])),
-        institutions={k.lower(): tuple(v) for k, v in actors.get("institutions", {}).items()},
+        institutions={k.lower(): frozenset(v) for k, v in actors.get("institutions", {}).items()},
         firms={str(n).lower(): code for code, ns in actors.get("firms", {}).items() for n in ns},
         nationals={str(n).lower(): code for code, ns in actors.get("nationals", {}).items() for n in ns},
         state_forms={k.lower(): frozenset(v) for k, v in actors.get("state_forms", {}).items()},

@@ -328,8 +328,6 @@ def _bare_office_state(sentence: Sentence, token: Token) -> str | None:
     ]
     if not named:  # none named lately: the one named earlier in the article ("the Treasury", six
         named = [c for c in sentence.states_so_far if c in holders]  # sentences after "Washington")
-    if not named and institution:  # none named at all: the likeliest ("The Treasury sanctioned
-        return institution[0]  # three Sudanese companies" in a story that names no other)
     return named[0] if len(named) == 1 else None
 
 

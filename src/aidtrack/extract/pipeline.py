@@ -654,7 +654,6 @@ _NEVER_TRIGGERS = frozenset(
 
 def _sentence_events(sentence: Sentence, ctx: ArticleContext) -> list[Found]:
     out: list[Found] = []
-    _carry_recipients(ctx, sentence)
     ctx.kinds_named = []
     ctx.recipients_named = []
     ctx.told_in_sentence = out  # what "France did the same" may repeat within the sentence
@@ -683,18 +682,6 @@ def _sentence_events(sentence: Sentence, ctx: ArticleContext) -> list[Found]:
     kept = _relief_received(kept, sentence, ctx)
     _remember(ctx, kept)
     return kept
-
-
-def _carry_recipients(ctx: ArticleContext, sentence: Sentence) -> None:
-    """The recipients a gift with no receiver of its own may go to: those the sentence just
-    before named (also when it ended the paragraph before), else those named by the latest
-    sentence of this paragraph that named any."""
-    paragraph = id(sentence.span.doc)
-    if ctx.recipients_named:
-        ctx.recipients_before = ctx.recipients_named
-    elif paragraph != ctx.paragraph:
-        ctx.recipients_before = []
-    ctx.paragraph = paragraph
 
 
 def _remember(ctx: ArticleContext, found: list[Found]) -> None:
@@ -1347,8 +1334,8 @@ def _askers_for_support(lexicon: Lexicon, token: Token, codes: dict[int, str]) -
 
 def _receivers(lexicon: Lexicon, token: Token, codes: dict[int, str], ours: str | None = None) -> list[str]:
     """The state that receives support or money ("Ukraine's state budget received 3.6 billion
-    dollars", "Moldova received its first tranche of aid", "the Ukrainian navy took delivery of
-    two minehunters"): the subject, or its owner, of a verb
+    dollars", "Moldova received its first tranche of aid", "Ukraine's navy took delivery of two
+    minehunters"): the subject, or its owner, of a verb
     of receiving whose object names money or a kind of support; "we received" in a quote is the
     speaker's state (``ours``)."""
     if token.pos_ != "VERB" or not is_receiving(lexicon, token):
@@ -1356,7 +1343,7 @@ def _receivers(lexicon: Lexicon, token: Token, codes: dict[int, str], ours: str 
     subject = subject_of(token)
     if subject is None:
         return []
-    owners = [subject, *(c for c in subject.children if c.dep_ in ("poss", "amod", "compound"))]
+    owners = [subject, *(c for c in subject.children if c.dep_ == "poss")]
     states = [codes[t.i] for t in owners if t.i in codes and is_state(codes[t.i])]
     states += [ours] if ours and subject.lower_ == "we" else []
     got = [t for c in token.children if c.dep_ == "dobj" for t in c.subtree]

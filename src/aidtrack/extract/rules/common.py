@@ -76,10 +76,6 @@ class ArticleContext:
     pending_sanction: tuple[str, ...] = ()  # who just sanctioned parties the sentence gave no state of
     kinds_named: list[str] = field(default_factory=list)  # kinds the sentence so far named
     recipients_named: list[str] = field(default_factory=list)  # recipients the sentence so far named
-    # the recipients named by the sentence just before, or earlier in the paragraph (see
-    # pipeline._carry_recipients)
-    recipients_before: list[str] = field(default_factory=list)
-    paragraph: int = 0  # which paragraph (its parse's id) the sentences before were in
     told_in_sentence: list[Found] = field(default_factory=list)  # events the sentence so far told
     # the kind of support each instrument was told giving ("a Czech-led scheme to buy shells":
     # "scheme" gives military support), for "will contribute to the scheme" later
@@ -289,19 +285,15 @@ def _recipients_or_default(
     found: list[str], ctx: ArticleContext, givers: Sequence[str] = ()
 ) -> tuple[list[str], bool]:
     """The recipients named, else the one recipient an earlier gift of the sentence named ("The
-    EU announced 60 million euros for Congo, and Belgium added 10 million"), else the one a
-    sentence just before named ("Sweden sent 150 million kronor to Moldova's energy fund. Japan
-    delivered 400 generators."), else the article's usual recipient (the next one when the
-    usual one is the giver itself: an article on a US debate about aid to Kyiv)."""
+    EU announced 60 million euros for Congo, and Belgium added 10 million"), else the article's
+    usual recipient (the next one when the usual one is the giver itself: an article on a US
+    debate about aid to Kyiv)."""
     if found:
         ctx.recipients_named.extend(r for r in found if r not in ctx.recipients_named and r not in givers)
         return found, False
     told = [r for r in ctx.recipients_named if r not in givers]
     if len(told) == 1:
         return told, True
-    before = [r for r in ctx.recipients_before if r not in givers]
-    if len(before) == 1:
-        return before, True
     usual = next((r for r in ctx.recipients_ranked if r not in givers), None) if givers else None
     default = usual or ctx.default_recipient
     if default and not usual and _told_giving(default, ctx):

@@ -132,7 +132,7 @@ _LOCATING = frozenset(
 def _national(sentence: Sentence, party: Token, parties: frozenset[str]) -> bool:
     """ "Israeli settlers", "Russia-linked shipping firms": parties named by their state (or by
     a noun for parties of one state: "violent settlers")."""
-    if party.lemma_.lower() in sentence.lexicon.nationals:
+    if _nationals_state(sentence, party):
         return True
     return party.lemma_.lower() in parties and any(
         t.i in sentence.codes
@@ -140,6 +140,22 @@ def _national(sentence: Sentence, party: Token, parties: frozenset[str]) -> bool
         if c.dep_ in ("amod", "compound", "nmod", "poss")
         for t in c.subtree
     )
+
+
+def _nationals_state(sentence: Sentence, party: Token) -> str | None:
+    """The state of a noun for parties of one state ("violent settlers": Israel's), unless the
+    phrase names a state of its own ("Russian settlers in Crimea", "the settlers Russia moved
+    into Mariupol")."""
+    code = sentence.lexicon.nationals.get(party.lemma_.lower())
+    if code is None:
+        return None
+    own = [t for c in party.children if c.dep_ in _OWNING for t in c.subtree]
+    return None if any(t.i in sentence.codes for t in own) else code
+
+
+# the words of a party's phrase that may say whose it is: "Russian settlers", "the settlers
+# Russia moved in"
+_OWNING = frozenset({"amod", "compound", "poss", "nmod", "relcl", "acl"})
 
 
 def _more_parties(party: Token) -> bool:
@@ -185,11 +201,7 @@ def target_codes(sentence: Sentence, phrase: Token, *, clauses: bool = False) ->
         tok = stack.pop()
         if tok.ent_type_ in ("DATE", "TIME") and tok.pos_ != "PROPN" or tok.lower_ in WEEKDAYS:
             continue  # "on Monday, the anniversary of Russia's invasion": a time, no target
-        code = (
-            sentence.codes.get(tok.i)
-            or firm_state(sentence, tok)
-            or sentence.lexicon.nationals.get(tok.lemma_.lower())
-        )
+        code = sentence.codes.get(tok.i) or firm_state(sentence, tok) or _nationals_state(sentence, tok)
         if code:
             first_at[code] = min(first_at.get(code, tok.i), tok.i)
         if code and code not in found:
@@ -203,7 +215,7 @@ def target_codes(sentence: Sentence, phrase: Token, *, clauses: bool = False) ->
             ):
                 continue
             if (
-                (national or tok.lemma_.lower() in lex.nationals)
+                (national or _nationals_state(sentence, tok))
                 and child.dep_ == "prep"
                 and child.lower_ == "in"
                 and not _other_party(sentence, tok, parties)

@@ -207,7 +207,6 @@ def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     if joining and categories_in(sentence, objects):  # "refused to take part in the ammunition purchase"
         transfer = True
     held = bool(described) and bool(categories_in(sentence, described))  # "the bombs Biden paused"
-    transfer = transfer or _backing_withheld(sentence, verb)
     paid = _payments_to_party(sentence, core, verb)  # "froze its payments to UNRWA"
     if not (transfer or has_support_noun(sentence, core) or asked or withheld or held or paid):
         return []
@@ -375,16 +374,6 @@ def _gerund_complements(verb: Token) -> list[Token]:
         and (g.tag_ == "VBG" or g.lower_.endswith("ing") and g.pos_ in ("NOUN", "VERB"))
         for t in g.subtree
     ]
-
-
-def _backing_withheld(sentence: Sentence, verb: Token) -> bool:
-    """ "refused to back a reparations loan", "declined to support the aid package": backing
-    withheld from support the complement's object names."""
-    return any(
-        has_support_noun(sentence, [t for o in children(c, frozenset({"dobj"})) for t in core_phrase(o)])
-        for c in children(verb, frozenset({"xcomp"}))
-        if c.lemma_.lower() in _BACKING
-    )
 
 
 def _gives_word(lex: Any, token: Token) -> bool:
