@@ -1335,9 +1335,8 @@ def _askers_for_support(lexicon: Lexicon, token: Token, codes: dict[int, str]) -
 def _receivers(lexicon: Lexicon, token: Token, codes: dict[int, str], ours: str | None = None) -> list[str]:
     """The state that receives support or money ("Ukraine's state budget received 3.6 billion
     dollars", "Moldova received its first tranche of aid", "Ukraine's navy took delivery of two
-    minehunters"): the subject, or its owner, of a verb
-    of receiving whose object names money or a kind of support; "we received" in a quote is the
-    speaker's state (``ours``)."""
+    minehunters"): the subject, or its owner, of a verb of receiving whose object names money or
+    a kind of support; "we received" in a quote is the speaker's state (``ours``)."""
     if token.pos_ != "VERB" or not is_receiving(lexicon, token):
         return []
     subject = subject_of(token)
