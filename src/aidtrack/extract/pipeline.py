@@ -750,8 +750,11 @@ def _lenders_lend(found: list[Found], lenders: frozenset[str]) -> list[Found]:
 def _lending_party(fields: dict[str, Any]) -> str | None:
     """Who would lend in an event: the donor of support, the target of an appeal, the actor of
     a refusal."""
-    role = {"support": "donor", "appeal": "target", "refusal": "actor"}.get(fields["type"])
+    role = _LENDING_ROLES.get(fields["type"])
     return fields.get(role) if role else None
+
+
+_LENDING_ROLES = {"support": "donor", "appeal": "target", "refusal": "actor"}
 
 
 def _drop_sanctioned_dealings(found: list[Found]) -> list[Found]:
@@ -1124,9 +1127,10 @@ def _context(
                     continue  # "fire them into Russia": a place struck, not a receiver
                 for code in (c for obj in token.children for c in _receiving_codes(obj, codes, ours)):
                     recipients[code] += 1
-                    if gives and holder.lemma_.lower() not in TRADE_LEMMAS:  # not "sold shells to Berlin"
+                    sold = holder.lemma_.lower() in TRADE_LEMMAS  # "sold shells to Berlin": no gift
+                    if gives and not sold:
                         given_to[code] += 1
-                    if holder.lemma_.lower() in giving - TRADE_LEMMAS:
+                    if holder.lemma_.lower() in giving and not sold:
                         aided.add(code)
             if _supplied_with(lexicon, token, codes):
                 given_to[codes[token.i]] += 1  # "supply Kyiv with jets"

@@ -201,7 +201,8 @@ def target_codes(sentence: Sentence, phrase: Token, *, clauses: bool = False) ->
         tok = stack.pop()
         if tok.ent_type_ in ("DATE", "TIME") and tok.pos_ != "PROPN" or tok.lower_ in WEEKDAYS:
             continue  # "on Monday, the anniversary of Russia's invasion": a time, no target
-        code = sentence.codes.get(tok.i) or firm_state(sentence, tok) or _nationals_state(sentence, tok)
+        own_state = _nationals_state(sentence, tok)  # "violent settlers": asked once per word
+        code = sentence.codes.get(tok.i) or firm_state(sentence, tok) or own_state
         if code:
             first_at[code] = min(first_at.get(code, tok.i), tok.i)
         if code and code not in found:
@@ -215,7 +216,7 @@ def target_codes(sentence: Sentence, phrase: Token, *, clauses: bool = False) ->
             ):
                 continue
             if (
-                (national or _nationals_state(sentence, tok))
+                (national or own_state)
                 and child.dep_ == "prep"
                 and child.lower_ == "in"
                 and not _other_party(sentence, tok, parties)
