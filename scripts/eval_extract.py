@@ -98,6 +98,8 @@ TRAINING_PARTS = tuple(
         "zzzm",
         "zzzn",
         "zzzo",
+        "zzzp",
+        "zzzq",
     ]
 )
 # our own wire-style articles with gold events, in tests/extract (heldout3 written blind to the
@@ -139,6 +141,7 @@ BLIND_OWN_PARTS = (
     "heldout34_a",
     "heldout35_a",
     "heldout36_a",
+    "heldout37_a",
 )
 OWN_PARTS = ("heldout", "heldout3", "heldout4_a", "heldout4_b", *TRAINING_PARTS, *BLIND_OWN_PARTS)
 # the parts whose errors nobody reads: estimates of quality on unseen articles
