@@ -369,14 +369,30 @@ def _headline_subject(token: Token) -> Token | None:
     )
 
 
+# verbs that make their object act: "the attack prompted Britain to impose sanctions"
+_CAUSING = frozenset({"prompt", "lead", "force", "compel", "spur", "cause", "persuade", "convince", "drive"})
+
+
 def _object_controller(token: Token) -> Token | None:
     """ "blocked Poland from sending", "accused Iran of supplying", "sanctioned two firms for
-    selling", "thanked Berlin for sending": the object acts."""
+    selling", "thanked Berlin for sending", "prompted Britain to impose": the object acts."""
+    if _caused_infinitive(token):
+        return next((c for c in token.head.children if c.dep_ == "dobj"), None)
     prep = token.head
     gerund = token.dep_ == "pcomp" or token.dep_ == "pobj" and token.pos_ == "VERB"
     if not gerund or prep.lower_ not in ("from", "of", "into", "for") or prep.head.pos_ != "VERB":
         return None
     return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+
+
+def _caused_infinitive(token: Token) -> bool:
+    """ "to impose" in "prompted Britain to impose": an infinitive under a verb of causing."""
+    return (
+        token.dep_ in ("xcomp", "advcl")  # the small model hangs some as adverbial clauses
+        and token.head.lemma_ in _CAUSING
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        and any(c.dep_ == "dobj" and c.i < token.i for c in token.head.children)
+    )
 
 
 # nouns of permission: the one permitted acts ("gave Kyiv the green light to strike"), and

@@ -1125,7 +1125,9 @@ def _context(
                 gives = _gives(lexicon, holder, giving)
                 if token.lower_ == "into" and not gives:
                     continue  # "fire them into Russia": a place struck, not a receiver
-                for code in (c for obj in token.children for c in _receiving_codes(obj, codes, ours)):
+                for code in (
+                    c for obj in token.children for c in _receiving_codes(obj, codes, ours, lexicon)
+                ):
                     recipients[code] += 1
                     sold = holder.lemma_.lower() in TRADE_LEMMAS  # "sold shells to Berlin": no gift
                     if gives and not sold:
@@ -1157,11 +1159,16 @@ def _context(
     ctx.actor_counts = dict(Counter(code for codes in mentions for code in codes.values()))
     ctx.giver_counts = dict(_givers(lexicon, parsed, mentions))
     given_to = _with_askers(given_to, asked)
+    for lender in lexicon.lenders & given_to.keys():
+        del given_to[lender]
     if not given_to and recipients and max(recipients.values()) < 2:
         recipients = _weighed_by_mentions(recipients, ctx)
-    if given_to or recipients:
-        ctx.recipients_ranked = [code for code, _ in (given_to or recipients).most_common()]
-        ctx.default_recipient = ctx.recipients_ranked[0]
+    # "to support World Bank lending to Ukraine", "clear Syria's arrears to the World Bank":
+    # lenders lend, and are no article's receiver
+    ranked = [code for code, _ in (given_to or recipients).most_common() if code not in lexicon.lenders]
+    if ranked:
+        ctx.recipients_ranked = ranked
+        ctx.default_recipient = ranked[0]
     if categories:
         ctx.default_category = categories.most_common(1)[0][0]
     ctx.relief_recipient = _relief_recipient(kinds_given, ctx.default_recipient)
@@ -1256,13 +1263,18 @@ def _weighed_by_mentions(recipients: Counter[str], ctx: ArticleContext) -> Count
 _WE = frozenset({"we", "us"})
 
 
-def _receiving_codes(obj: Token, codes: dict[int, str], ours: str | None = None) -> list[str]:
+def _receiving_codes(
+    obj: Token, codes: dict[int, str], ours: str | None = None, lexicon: Lexicon | None = None
+) -> list[str]:
     """Who an object of "to" / "for" names: "to Ukraine", or the owner in "for Lebanon's army",
-    "for Lebanese troops"; "to us" in a quote is the speaker's state (``ours``)."""
+    "for Lebanese troops"; "to us" in a quote is the speaker's state (``ours``); "for UNRWA" is
+    the place the organisation serves."""
     if obj.i in codes:
         return [codes[obj.i]]
     if ours and obj.lower_ in _WE:
         return [ours]
+    if lexicon is not None and obj.lower_ in lexicon.serves:
+        return [lexicon.serves[obj.lower_]]
     if obj.lemma_.lower() not in _SERVED:
         return []
     return [codes[c.i] for c in obj.children if c.dep_ in ("poss", "amod", "compound") and c.i in codes]
