@@ -100,6 +100,7 @@ TRAINING_PARTS = tuple(
         "zzzo",
         "zzzp",
         "zzzq",
+        "zzzr",
     ]
 )
 # our own wire-style articles with gold events, in tests/extract (heldout3 written blind to the
@@ -142,6 +143,7 @@ BLIND_OWN_PARTS = (
     "heldout35_a",
     "heldout36_a",
     "heldout37_a",
+    "heldout38_a",
 )
 OWN_PARTS = ("heldout", "heldout3", "heldout4_a", "heldout4_b", *TRAINING_PARTS, *BLIND_OWN_PARTS)
 # the parts whose errors nobody reads: estimates of quality on unseen articles
