@@ -68,6 +68,10 @@ _PREFIXES: dict[str, str] = {
     "try": "TRY",
     "nzd": "NZD",
     "sgd": "SGD",
+    "isk": "ISK",
+    "ils": "ILS",
+    "twd": "TWD",
+    "nt$": "TWD",
 }
 
 # Currency words written after the number (singular and plural).
@@ -121,6 +125,7 @@ _SUFFIXES: dict[str, str] = {
     "danish krone": "DKK",
     "swedish krona": "SEK",
     "icelandic kronur": "ISK",
+    "kronur": "ISK",
     "czech korunas": "CZK",
     "czech crowns": "CZK",
     "korunas": "CZK",
@@ -153,6 +158,7 @@ _SUFFIXES: dict[str, str] = {
     "cad": "CAD",
     "aud": "AUD",
     "cny": "CNY",
+    "isk": "ISK",
 }
 
 _SCALES: dict[str, float] = {

@@ -44,6 +44,8 @@ COMPONENTS = (
     "aidtrack_willed_infinitive",
     "aidtrack_parallel_relatives",
     "aidtrack_verb_read_as_adverb",
+    "aidtrack_worth_clause",
+    "aidtrack_for_its_part",
 )
 
 # "LONDON, April 15, 2025 (Wire) - ", "MADRID: ", "KYIV/WARSAW - ", "ADEN, Yemen (AP) — ",
@@ -1147,4 +1149,53 @@ def _heads_clause(token: Token) -> bool:
     children = list(token.children)
     return any(c.dep_ == "aux" and c.tag_ == "MD" for c in children) and any(
         c.dep_ == "dobj" for c in children
+    )
+
+
+@Language.component("aidtrack_worth_clause")
+def mend_worth_clause(doc: Doc) -> Doc:
+    """ "Finland announced a 22nd package worth 188 million euros": after an ordinal the model
+    may read "worth" as a clause whose subject is the package, and the verb loses its object.
+    The noun is the verb's object again and "worth" describes it, as in "a new package worth"."""
+    for word in doc:
+        noun = _subject_of_worth(word)
+        if noun is not None:
+            noun.head, noun.dep_ = word.head, "dobj"
+            word.head, word.dep_ = noun, "amod"
+    return doc
+
+
+def _subject_of_worth(word: Token) -> Token | None:
+    """The noun just before a "worth" read as a clause under a verb with no object of its own."""
+    verb = word.head
+    if word.lower_ != "worth" or word.dep_ not in ("ccomp", "xcomp") or verb.pos_ != "VERB":
+        return None
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    return next(
+        (
+            c
+            for c in word.children
+            if c.dep_ in ("nsubj", "npadvmod") and c.pos_ == "NOUN" and verb.i < c.i < word.i
+        ),
+        None,
+    )
+
+
+@Language.component("aidtrack_for_its_part")
+def mend_for_its_part(doc: Doc) -> Doc:
+    """ "The World Bank, for its part, approved a grant": the idiom says whose turn it is, and
+    no "for" of it names whom the grant is for. It hangs on its verb as an adverbial."""
+    for word in doc:
+        if word.dep_ == "prep" and word.lower_ in ("for", "on") and _names_a_turn(word):
+            word.dep_ = "advmod"
+    return doc
+
+
+def _names_a_turn(prep: Token) -> bool:
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return (
+        len(objects) == 1
+        and objects[0].lower_ == "part"
+        and [c.dep_ for c in objects[0].children] == ["poss"]
     )

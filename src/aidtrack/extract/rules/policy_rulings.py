@@ -120,6 +120,17 @@ _PERMITTING = frozenset(
 
 
 _STRIKING = frozenset({"strike", "hit", "attack", "target", "fire", "shoot", "bomb", "launch"})
+# verbs that strike with "fire" as their object: "return fire at Russian territory", "open fire on"
+_FIRING = frozenset({"return", "open"})
+
+
+def _striking(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    return (
+        lemma in _STRIKING
+        or lemma in _FIRING
+        and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in verb.children)
+    )
 
 
 _AIMED_AT = frozenset(
@@ -253,7 +264,7 @@ def policy_use_permission(sentence: Sentence, verb: Token, ctx: ArticleContext) 
     scope = [
         t for c in verb.children if c.dep_ not in ("nsubj", "nsubjpass", "aux", "neg") for t in c.subtree
     ]
-    strikes = [t for t in scope if t.pos_ == "VERB" and (t.lemma_.lower() in _STRIKING or _used_against(t))]
+    strikes = [t for t in scope if t.pos_ == "VERB" and (_striking(t) or _used_against(t))]
     if not strikes:
         return []
     permitted = {
@@ -327,14 +338,14 @@ _LEAVE_WORDS = frozenset({"free", "right", "clear", "cleared", "entitled"})
 _AT_PLACES = frozenset({"against", "inside", "at", "on", "in", "into", "over"})
 
 
-@anchored_on("VERB", lemmas=lambda lex: _STRIKING | _USING)
+@anchored_on("VERB", lemmas=lambda lex: _STRIKING | _FIRING | _USING)
 def policy_use_licence(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """Leave to strike the other side with a donor's weapons told without a verb of permitting:
     "Ukraine was free to use the F-16s supplied by the Netherlands against targets on Russian
     territory", "Kyiv had the right to strike targets inside Russia with British-supplied
     weapons", "its weapons could be used inside Russia", "told Kyiv it may now fire Storm Shadow
     missiles at targets inside Russia". The donor loosens its rules."""
-    if verb.pos_ != "VERB" or is_negated(verb) or not (verb.lemma_.lower() in _STRIKING or _using_at(verb)):
+    if verb.pos_ != "VERB" or is_negated(verb) or not (_striking(verb) or _using_at(verb)):
         return []
     if not _leave_given(verb):
         return []

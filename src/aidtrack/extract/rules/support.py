@@ -186,6 +186,11 @@ def _stayed_out_of(verb: Token) -> bool:
     return stays_out(holder) and verb in gerunds_taken_part_in(holder)
 
 
+# verbs of taking part that give what their "with" names: "Belgium joined with 200 million
+# euros", "Denmark followed with 50 million", "Ireland chipped in with 20 million euros"
+_JOINING_WITH = frozenset({"join", "follow", "chip", "weigh", "step"})
+
+
 @anchored_on(
     "VERB",
     "AUX",
@@ -196,7 +201,8 @@ def _stayed_out_of(verb: Token) -> bool:
         | _BILL_PAYING
         | _SETTLING
         | _FORGIVING
-        | {"set", "put", "lead", "follow", "make"}
+        | _JOINING_WITH
+        | {"set", "put", "lead", "make"}
     ),
 )
 def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
@@ -959,8 +965,16 @@ _MONEY_WORDS = frozenset({"money", "cash", "fund"})
 
 def _earmarks(verb: Token) -> bool:
     """ "set aside 2 billion euros for Ukraine", "put aside": reserving money is earmarking it;
-    a sum paid or put into a fund, added, or put on the table for something is given."""
+    a sum paid or put into a fund, added, or put on the table for something is given, and so
+    is one a party joins in with."""
     lemma = verb.lemma_.lower()
+    if lemma in _JOINING_WITH:
+        return any(
+            p.dep_ == "prep"
+            and p.lower_ == "with"
+            and any(o.dep_ == "pobj" and _a_sum(o) for o in p.children)
+            for p in verb.children
+        )
     if lemma in ("set", "put") and any(
         c.dep_ in ("prt", "advmod") and c.lower_ == "aside" for c in verb.children
     ):
@@ -978,6 +992,8 @@ def _earmarks(verb: Token) -> bool:
         and (c.lower_ in ("into", "for", "towards", "toward") or c.lower_ == "on" and _on_the_table(c))
         or c.dep_ == "prt"
         and c.lower_ in ("in", "up")  # "put in 100 million euros", "put up"
+        or c.dep_ in ("prt", "advmod")
+        and c.lower_ == "forward"  # "put forward 100 million euros"
         for c in verb.children
     ) or any(  # "paid 20 million euros last year for Rwandan troops": the "for" hung on the sum
         p.dep_ == "prep" and p.lower_ in ("for", "into", "towards", "toward")
