@@ -208,3 +208,28 @@ def test_an_adverb_without_a_modal_and_an_object_stays_an_adverb() -> None:
     tags = {t.text: t.pos_ for t in load_nlp()(text)}
     assert tags["gladly"] == "ADV"
     assert tags["already"] == "ADV"
+
+
+def test_a_package_worth_a_sum_is_the_verbs_object_again() -> None:
+    text = "Finland announced a 22nd package worth 188 million euros."
+    nlp = load_nlp()
+    with nlp.select_pipes(disable=list(COMPONENTS)):
+        bare = {t.text: (t.dep_, t.head.text) for t in nlp(text)}
+    assert bare["worth"] == ("ccomp", "announced")  # the model's reading
+    tree = _tree(text)
+    assert tree["package"] == ("dobj", "announced")
+    assert tree["worth"] == ("amod", "package")
+    assert tree["euros"] == bare["euros"]
+
+
+def test_a_worth_with_its_verbs_object_in_place_keeps_its_tree() -> None:
+    tree = _tree("Finland announced a new package worth 188 million euros.")
+    assert tree["package"] == ("dobj", "announced")
+    assert tree["worth"] == ("amod", "package")
+
+
+def test_for_its_part_names_no_receiver() -> None:
+    tree = _tree("The World Bank, for its part, approved a 100 million dollar grant.")
+    assert tree["for"][0] == "advmod"
+    kept = _tree("The World Bank approved a grant for its part of the project.")
+    assert kept["for"][0] == "prep"
