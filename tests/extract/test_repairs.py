@@ -233,3 +233,14 @@ def test_for_its_part_names_no_receiver() -> None:
     assert tree["for"][0] == "advmod"
     kept = _tree("The World Bank approved a grant for its part of the project.")
     assert kept["for"][0] == "prep"
+
+
+def test_payments_paused_or_resumed_are_read_as_funding() -> None:
+    lemmas = {
+        t.text: t.lemma_ for t in load_nlp()("Germany paused its payments, and Canada will resume payments.")
+    }
+    assert lemmas["payments"] == "funding"
+    kept = {t.text: t.lemma_ for t in load_nlp()("Germany paused its debt payments.")}
+    assert kept["payments"] == "payment"
+    bought = {t.text: t.lemma_ for t in load_nlp()("India made payments for Russian oil.")}
+    assert bought["payments"] == "payment"

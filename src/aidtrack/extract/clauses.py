@@ -386,13 +386,23 @@ def _object_controller(token: Token) -> Token | None:
 
 
 def _caused_infinitive(token: Token) -> bool:
-    """ "to impose" in "prompted Britain to impose": an infinitive under a verb of causing."""
+    """ "to impose" in "prompted Britain to impose": an infinitive under a verb of causing whose
+    object names a party (not "led a delegation to Kyiv to announce aid", a purpose)."""
     return (
         token.dep_ in ("xcomp", "advcl")  # the small model hangs some as adverbial clauses
         and token.head.lemma_ in _CAUSING
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-        and any(c.dep_ == "dobj" and c.i < token.i for c in token.head.children)
+        and any(c.dep_ == "dobj" and c.i < token.i and _a_party_word(c) for c in token.head.children)
     )
+
+
+# common nouns that name a state's government as a party: "forced the government to halt"
+_PARTY_NOUNS = frozenset({"government", "administration", "cabinet", "country", "ministry", "parliament"})
+
+
+def _a_party_word(noun: Token) -> bool:
+    """A name or pronoun, or a noun for a government: what may be made to act."""
+    return noun.pos_ in ("PROPN", "PRON") or noun.lemma_.lower() in _PARTY_NOUNS
 
 
 # nouns of permission: the one permitted acts ("gave Kyiv the green light to strike"), and

@@ -46,6 +46,7 @@ COMPONENTS = (
     "aidtrack_verb_read_as_adverb",
     "aidtrack_worth_clause",
     "aidtrack_for_its_part",
+    "aidtrack_payments_as_funding",
 )
 
 # "LONDON, April 15, 2025 (Wire) - ", "MADRID: ", "KYIV/WARSAW - ", "ADEN, Yemen (AP) — ",
@@ -1166,20 +1167,33 @@ def mend_worth_clause(doc: Doc) -> Doc:
 
 
 def _subject_of_worth(word: Token) -> Token | None:
-    """The noun just before a "worth" read as a clause under a verb with no object of its own."""
+    """The noun just before a "worth" read as a clause under a verb with no object or other
+    clause of its own, the noun counted by an ordinal ("a 22nd package"); not under verbs of
+    saying or thinking ("said the 12th package worth ... includes tanks")."""
     verb = word.head
     if word.lower_ != "worth" or word.dep_ not in ("ccomp", "xcomp") or verb.pos_ != "VERB":
         return None
-    if any(c.dep_ == "dobj" for c in verb.children):
+    if verb.lemma_.lower() in _SAYING_OR_THINKING or any(
+        c.dep_ in ("dobj", "ccomp", "xcomp") and c != word for c in verb.children
+    ):
         return None
     return next(
         (
             c
             for c in word.children
-            if c.dep_ in ("nsubj", "npadvmod") and c.pos_ == "NOUN" and verb.i < c.i < word.i
+            if c.dep_ in ("nsubj", "npadvmod")
+            and c.pos_ == "NOUN"
+            and verb.i < c.i < word.i
+            and any(m.dep_ == "amod" and m.like_num for m in c.children)
         ),
         None,
     )
+
+
+# verbs whose clause after them is what is said or thought, not an object
+_SAYING_OR_THINKING = frozenset(
+    {"say", "expect", "reckon", "find", "think", "believe", "consider", "call", "deem", "estimate", "tell"}
+)
 
 
 @Language.component("aidtrack_for_its_part")
@@ -1199,3 +1213,42 @@ def _names_a_turn(prep: Token) -> bool:
         and objects[0].lower_ == "part"
         and [c.dep_ for c in objects[0].children] == ["poss"]
     )
+
+
+@Language.component("aidtrack_payments_as_funding")
+def mend_payments_as_funding(doc: Doc) -> Doc:
+    """ "Germany also paused its payments", "Canada and Sweden will resume payments": payments
+    a party pauses, stops or resumes are its funding, and are read as that word. Payments made
+    for something, or of debts, ransoms and the like, stay payments."""
+    for word in doc:
+        if word.lemma_ == "payment" and _funding_paid(word):
+            word.lemma_ = "funding"
+    return doc
+
+
+# verbs that pause, end or restart a flow of money
+_FLOW_VERBS = frozenset(
+    {"pause", "suspend", "halt", "freeze", "stop", "withhold", "cut", "resume", "restore", "unfreeze"}
+)
+# words that make a payment a price or a debt, not funding
+_PRICE_WORDS = frozenset(
+    {
+        "debt",
+        "interest",
+        "ransom",
+        "compensation",
+        "reparation",
+        "tax",
+        "transit",
+        "bonus",
+        "gas",
+        "oil",
+        "loan",
+    }
+)
+
+
+def _funding_paid(word: Token) -> bool:
+    if word.dep_ not in ("dobj", "nsubjpass") or word.head.lemma_.lower() not in _FLOW_VERBS:
+        return False
+    return not any(c.lower_ == "for" or c.lemma_.lower() in _PRICE_WORDS for c in word.children)

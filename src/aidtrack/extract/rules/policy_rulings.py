@@ -281,6 +281,8 @@ def policy_use_permission(sentence: Sentence, verb: Token, ctx: ArticleContext) 
     ]
     if not aimed or not (permitted or categories_in(sentence, scope)):
         return []
+    if not permitted and all(s.lemma_.lower() in _FIRING for s in strikes):
+        return []  # "authorised soldiers to open fire": its own forces' orders, no named party
     return _policy_changes(
         sentence,
         [a for a in _actors(sentence, verb) if a not in permitted],
@@ -363,7 +365,7 @@ def policy_use_licence(sentence: Sentence, verb: Token, ctx: ArticleContext) -> 
         for t in places
         if t.lemma_.lower() in _AIMED_AT or (sentence.code(t) and sentence.code(t) not in user)
     ]
-    if not aimed:
+    if not aimed or not user and verb.lemma_.lower() in _FIRING:
         return []
     weapons = children(verb, frozenset({"dobj", "nsubjpass"})) + prep_objects(verb, frozenset({"with"}))
     donors = [c for w in weapons for c in _givers_of(sentence, w)]

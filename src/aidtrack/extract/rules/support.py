@@ -24,6 +24,7 @@ from aidtrack.extract.modality import (
     is_past,
     negated_by_carrier,
 )
+from aidtrack.extract.money import CURRENCY_WORDS
 from aidtrack.extract.parties import actors_of, is_state, one_of_the_group
 from aidtrack.extract.roles import (
     BUYING_VERBS,
@@ -972,7 +973,7 @@ def _earmarks(verb: Token) -> bool:
         return any(
             p.dep_ == "prep"
             and p.lower_ == "with"
-            and any(o.dep_ == "pobj" and _a_sum(o) for o in p.children)
+            and any(o.dep_ == "pobj" and _the_sum_itself(o) for o in p.children)
             for p in verb.children
         )
     if lemma in ("set", "put") and any(
@@ -992,8 +993,6 @@ def _earmarks(verb: Token) -> bool:
         and (c.lower_ in ("into", "for", "towards", "toward") or c.lower_ == "on" and _on_the_table(c))
         or c.dep_ == "prt"
         and c.lower_ in ("in", "up")  # "put in 100 million euros", "put up"
-        or c.dep_ in ("prt", "advmod")
-        and c.lower_ == "forward"  # "put forward 100 million euros"
         for c in verb.children
     ) or any(  # "paid 20 million euros last year for Rwandan troops": the "for" hung on the sum
         p.dep_ == "prep" and p.lower_ in ("for", "into", "towards", "toward")
@@ -1074,6 +1073,17 @@ def _a_sum(noun: Token) -> bool:
     """ "1.5 billion Norwegian crowns", "$20 million", "350 million euros", "EUR 500 million"."""
     words = list(noun.subtree)
     return has_money(words) and any(t.like_num or t.tag_ == "$" or t.ent_type_ == "MONEY" for t in words)
+
+
+def _the_sum_itself(noun: Token) -> bool:
+    """ "with 200 million euros", "with $50 million": the phrase is a sum, not "sanctions worth
+    $1 billion" or "exports of grain" that holds one."""
+    return _a_sum(noun) and (
+        noun.like_num
+        or noun.tag_ == "$"
+        or noun.lower_ in CURRENCY_WORDS
+        or noun.lemma_.lower() in CURRENCY_WORDS
+    )
 
 
 def _on_the_table(prep: Token) -> bool:
