@@ -397,7 +397,21 @@ def _caused_infinitive(token: Token) -> bool:
 
 
 # common nouns that name a state's government as a party: "forced the government to halt"
-_PARTY_NOUNS = frozenset({"government", "administration", "cabinet", "country", "ministry", "parliament"})
+_PARTY_NOUNS = frozenset(
+    {
+        "government",
+        "administration",
+        "cabinet",
+        "country",
+        "ministry",
+        "parliament",
+        "state",
+        "nation",
+        "ally",
+        "partner",
+        "member",
+    }
+)
 
 
 def _a_party_word(noun: Token) -> bool:

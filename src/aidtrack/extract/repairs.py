@@ -1244,6 +1244,12 @@ _PRICE_WORDS = frozenset(
         "gas",
         "oil",
         "loan",
+        "pension",
+        "salary",
+        "wage",
+        "dividend",
+        "coupon",
+        "bond",
     }
 )
 
@@ -1251,4 +1257,8 @@ _PRICE_WORDS = frozenset(
 def _funding_paid(word: Token) -> bool:
     if word.dep_ not in ("dobj", "nsubjpass") or word.head.lemma_.lower() not in _FLOW_VERBS:
         return False
-    return not any(c.lower_ == "for" or c.lemma_.lower() in _PRICE_WORDS for c in word.children)
+    priced = [c for c in word.children if c.lower_ == "for" or c.lemma_.lower() in _PRICE_WORDS]
+    owed = [
+        o for c in word.children if c.lower_ == "on" for o in c.subtree if o.lemma_.lower() in _PRICE_WORDS
+    ]
+    return not priced and not owed  # "payments on its foreign debt" are owed, not given

@@ -380,8 +380,7 @@ def recipients_of(sentence: Sentence, anchor: Token, *, dobj_is_recipient: bool)
         found = _recipient_codes(
             sentence, [m for o in objects if o.lemma_.lower() in PAID_MAKING for m in _owner_words(o)]
         )
-    makers = _makers_of_bought(sentence, anchor)
-    return [c for c in found if c not in makers] if makers else found
+    return found
 
 
 def owners_of_given(sentence: Sentence, verb: Token) -> list[str]:
@@ -925,23 +924,6 @@ FUELS = frozenset({"gas", "oil", "crude", "coal", "lng"})
 
 # verbs of paying for what is given
 PAYING_VERBS = frozenset({"finance", "fund", "co-finance", "cofinance", "pay"})
-# military words that name who is armed, not what is bought ("for Lebanese troops")
-_ARMED = frozenset({"army", "troop", "force", "soldier", "unit", "navy", "military", "brigade", "guard"})
-
-
-def _makers_of_bought(sentence: Sentence, anchor: Token) -> set[str]:
-    """ "paid 500 million euros for American weapons": the states whose adjective names the
-    maker of weapons paid for or bought; the maker is not who receives them."""
-    if anchor.lemma_.lower() not in PAYING_VERBS | BUYING_VERBS:
-        return set()
-    weapons = sentence.lexicon.categories.get("military", frozenset())
-    return {
-        sentence.codes[m.i]
-        for t in anchor.subtree
-        if t.pos_ == "NOUN" and t.lemma_.lower() in weapons and t.lemma_.lower() not in _ARMED
-        for m in t.children
-        if m.dep_ in ("amod", "compound") and m.i in sentence.codes
-    }
 
 
 def _paying(token: Token) -> bool:

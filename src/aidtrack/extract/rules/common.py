@@ -240,7 +240,7 @@ def _category_or_default(
         return cats, False
     if not allow_default:
         return [], False
-    told = kind_told_before(ctx) or _kind_of_more(sentence, tokens, ctx)
+    told = kind_told_before(ctx)
     if not told and sentence_wide:
         told = sentence_categories(sentence)
         if told:  # not what a comment on a party tells ("the UAE, which experts accuse of arming
@@ -274,21 +274,6 @@ def _in_comment(sentence: Sentence, token: Token) -> bool:
 def _named_party(sentence: Sentence, token: Token) -> bool:
     named = token.i in sentence.codes or token.pos_ == "PROPN"
     return named and token.dep_ in ("nsubj", "nsubjpass")
-
-
-# words that add to support told before: "Washington announced a further 138 million dollars"
-_MORE_OF_IT = frozenset({"further", "additional", "another", "extra"})
-
-
-def _kind_of_more(sentence: Sentence, tokens: list[Token], ctx: ArticleContext) -> list[str]:
-    """The one kind of the support the last sentence that told support gave, where a sum adds
-    more of it and the sentence names no kind at all."""
-    if not any(t.lower_ in _MORE_OF_IT and t.dep_ in ("amod", "det") for t in tokens):
-        return []
-    if sentence_categories(sentence):
-        return []
-    kinds = {e.get("category") for e in ctx.last_of_type.get("support", [])}
-    return [k for k in kinds if k] if len(kinds) == 1 else []
 
 
 def kind_told_before(ctx: ArticleContext) -> list[str]:
