@@ -1126,7 +1126,7 @@ def _context(
                 if token.lower_ == "into" and not gives:
                     continue  # "fire them into Russia": a place struck, not a receiver
                 for code in (
-                    c for obj in token.children for c in _receiving_codes(obj, codes, ours, lexicon)
+                    c for obj in token.children for c in _receiving_codes(obj, codes, lexicon, ours)
                 ):
                     recipients[code] += 1
                     sold = holder.lemma_.lower() in TRADE_LEMMAS  # "sold shells to Berlin": no gift
@@ -1264,7 +1264,7 @@ _WE = frozenset({"we", "us"})
 
 
 def _receiving_codes(
-    obj: Token, codes: dict[int, str], ours: str | None = None, lexicon: Lexicon | None = None
+    obj: Token, codes: dict[int, str], lexicon: Lexicon, ours: str | None = None
 ) -> list[str]:
     """Who an object of "to" / "for" names: "to Ukraine", or the owner in "for Lebanon's army",
     "for Lebanese troops"; "to us" in a quote is the speaker's state (``ours``); "for UNRWA" is
@@ -1273,7 +1273,7 @@ def _receiving_codes(
         return [codes[obj.i]]
     if ours and obj.lower_ in _WE:
         return [ours]
-    if lexicon is not None and obj.lower_ in lexicon.serves:
+    if obj.lower_ in lexicon.serves:
         return [lexicon.serves[obj.lower_]]
     if obj.lemma_.lower() not in _SERVED:
         return []

@@ -1153,11 +1153,19 @@ def _heads_clause(token: Token) -> bool:
     )
 
 
+# quick tests of a paragraph's text before its tokens are read (supersets of what is mended)
+_WORTH_RE = re.compile(r"\bworth\b", re.IGNORECASE)
+_PART_RE = re.compile(r"\b(?:for|on)\s+(?:its|their|his|her|our)\s+part\b", re.IGNORECASE)
+_PAYMENT_RE = re.compile(r"\bpayments?\b", re.IGNORECASE)
+
+
 @Language.component("aidtrack_worth_clause")
 def mend_worth_clause(doc: Doc) -> Doc:
     """ "Finland announced a 22nd package worth 188 million euros": after an ordinal the model
     may read "worth" as a clause whose subject is the package, and the verb loses its object.
     The noun is the verb's object again and "worth" describes it, as in "a new package worth"."""
+    if not _WORTH_RE.search(doc.text):
+        return doc
     for word in doc:
         noun = _subject_of_worth(word)
         if noun is not None:
@@ -1200,6 +1208,8 @@ _SAYING_OR_THINKING = frozenset(
 def mend_for_its_part(doc: Doc) -> Doc:
     """ "The World Bank, for its part, approved a grant": the idiom says whose turn it is, and
     no "for" of it names whom the grant is for. It hangs on its verb as an adverbial."""
+    if not _PART_RE.search(doc.text):
+        return doc
     for word in doc:
         if word.dep_ == "prep" and word.lower_ in ("for", "on") and _names_a_turn(word):
             word.dep_ = "advmod"
@@ -1220,6 +1230,8 @@ def mend_payments_as_funding(doc: Doc) -> Doc:
     """ "Germany also paused its payments", "Canada and Sweden will resume payments": payments
     a party pauses, stops or resumes are its funding, and are read as that word. Payments made
     for something, or of debts, ransoms and the like, stay payments."""
+    if not _PAYMENT_RE.search(doc.text):
+        return doc
     for word in doc:
         if word.lemma_ == "payment" and _funding_paid(word):
             word.lemma_ = "funding"
