@@ -101,6 +101,8 @@ TRAINING_PARTS = tuple(
         "zzzp",
         "zzzq",
         "zzzr",
+        "zzzs",
+        "zzzt",
     ]
 )
 # our own wire-style articles with gold events, in tests/extract (heldout3 written blind to the
@@ -144,6 +146,8 @@ BLIND_OWN_PARTS = (
     "heldout36_a",
     "heldout37_a",
     "heldout38_a",
+    "heldout39_a",
+    "heldout40_a",
 )
 OWN_PARTS = ("heldout", "heldout3", "heldout4_a", "heldout4_b", *TRAINING_PARTS, *BLIND_OWN_PARTS)
 # the parts whose errors nobody reads: estimates of quality on unseen articles

@@ -168,6 +168,12 @@ about equal shares; a general sample of news of support from 2014 to 2026). Blin
 the extractor at the start of that session: F1 0.816 (P 0.835, R 0.798) and 0.785 (P 0.893, R
 0.701).
 
+``heldout39_a`` and ``heldout40_a``: fifteen more each, written with their gold on 2026-12-04
+(twenty-fifth session) by other authors who read only the schema (a general sample of news of
+support from 2014 to 2026; ordinary news of many crises and regions, all six types in about
+equal shares). Blind. First run, on the extractor at the start of that session: F1 0.764 (P
+0.819, R 0.716) and 0.846 (P 0.853, R 0.839).
+
 score.py from ../shared/eval scores the predictions (the test is skipped with a
 message when ../shared is not there).
 """
@@ -277,6 +283,10 @@ SETS = {
     "heldout36_a": (15, 0.75, 0.83, 0.68),
     "heldout37_a": (15, 0.78, 0.80, 0.76),
     "heldout38_a": (15, 0.75, 0.86, 0.66),
+    # blind; first run at the start of the twenty-fifth session (2026-12-04): 0.764, 0.819, 0.716
+    "heldout39_a": (15, 0.73, 0.78, 0.68),
+    # blind; first run at the start of the twenty-fifth session (2026-12-04): 0.846, 0.853, 0.839
+    "heldout40_a": (15, 0.81, 0.81, 0.80),
 }
 
 
