@@ -227,6 +227,9 @@ def _actors_of(sentence: Sentence, token: Token) -> list[str]:
     unnamed = not found and _unnamed_office(token)
     if unnamed and (earlier := _earlier_subjects(sentence, token)):
         return earlier[-1:]  # "Ethiopia's ministry said ..., and a senior official warned ..."
+    if not found and sentence.filed and _leader(token):
+        return [sentence.filed]  # "BERN - ... President Alain Berset announced ...": a head of state
+        # or government the lexicon does not know leads the state the story was filed from
     if not found and (unnamed or _titled_unknown(token)) and sentence.previous:
         return [sentence.previous]  # "... ministry condemned it. Spokesman A. B. warned ...",
         # "Moscow was quick to respond. A deputy foreign minister said ..."
@@ -262,8 +265,10 @@ def _home_ministry(sentence: Sentence, token: Token) -> bool:
         return False
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
         return False
-    if any(c.dep_ in ("poss", "prep", "appos") or c.i in sentence.codes for c in token.children):
-        return False  # "Russia's foreign ministry", "the ministry of Japan"
+    if any(c.dep_ in ("poss", "appos") or c.i in sentence.codes for c in token.children):
+        return False  # "Russia's foreign ministry"
+    if any(t.i in sentence.codes for p in children(token, frozenset({"prep"})) for t in p.subtree):
+        return False  # "the ministry of Japan" (not "the Ministry for Foreign Affairs")
     return not any(
         t.lemma_.lower() == "ministry" for t in sentence.span.doc[: token.i] if t.i in sentence.codes
     )
@@ -558,6 +563,26 @@ def _titled_unknown(token: Token) -> bool:
         and not any(g.dep_ in ("amod", "compound", "poss") for g in c.children)
         for c in token.children
     )
+
+
+# titles of those who lead a state: "President X", "Prime Minister X", "Chancellor X"
+_LEADERS = frozenset({"president", "prime", "premier", "chancellor", "king", "emir", "taoiseach"})
+
+
+def _leader(token: Token) -> bool:
+    """A name with only the title of a head of state or government, and nothing that places it
+    ("President Alain Berset", "Prime Minister Petteri Orpo"; not "Foreign Minister X" nor
+    "Ukrainian President X")."""
+    if token.pos_ != "PROPN":
+        return False
+    titles = [c for c in token.children if c.dep_ == "compound" and c.lemma_.lower() in TITLES]
+    if len(titles) != 1:
+        return False
+    title = titles[0]
+    words = [c for c in title.children if c.dep_ in ("amod", "compound", "poss")]
+    if title.lemma_.lower() == "minister":  # "Prime Minister X"
+        return [w.lower_ for w in words] == ["prime"]
+    return not words and title.lemma_.lower() in _LEADERS
 
 
 def _unnamed_office(token: Token) -> bool:

@@ -70,6 +70,7 @@ from aidtrack.extract.rules.sanction_closures import (
     sanction_excluding,
     sanction_listing_noun,
     sanction_misread_measure,
+    sanction_on_list,
 )
 from aidtrack.extract.rules.sanction_parties import sanction_listed_parties
 from aidtrack.extract.rules.sanctions import (
@@ -168,6 +169,7 @@ RULES: tuple[Rule, ...] = (
     sanction_closure,
     sanction_arms_embargo,
     sanction_listing_noun,
+    sanction_on_list,
     sanction_striking,
     sanction_following,
     sanction_listed_parties,

@@ -11,6 +11,7 @@ from aidtrack.extract.clauses import (
     governors,
     is_passive,
     prep_objects,
+    subject_of,
 )
 from aidtrack.extract.modality import is_conditional, is_hedged, is_negated
 from aidtrack.extract.parties import ENVOYS, actors_of, is_state, joined_parties, reporters_of
@@ -816,6 +817,9 @@ def sanction_assets(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
         actors = _measure_maker(sentence, verb.head)  # "The measures, which freeze ..., were announced by"
     else:
         actors = _actors(sentence, verb)
+    subject = subject_of(verb)
+    if not actors and assets and subject is not None and _names_measures(sentence, subject):
+        return _measures_freeze(sentence, verb, ctx)
     # the owners named in what is frozen, every conjunct, not the places ("in Belgium") nor the
     # parties of a clause on them ("companies accused of shipping parts to Russia")
     others = [c for c in verb.children if _another_act(c)]  # "..., while Ottawa added six people to its list"
@@ -839,6 +843,26 @@ def sanction_assets(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
             actors
         )  # "froze the assets of nine companies": where they are may follow
     return _sanctions(actors, targets, verb, ctx)
+
+
+def _measures_freeze(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """ "The listings freeze any UK assets of four firms registered in the UAE, two in Türkiye
+    and one in China": sanctions just told, made by their maker, on the owners of the assets
+    (those "of" them and their possessor, not where the assets are: "U.S. assets", "assets
+    in both countries")."""
+    makers = _context_maker(sentence, verb, ctx)
+    assets = [
+        o
+        for o in children(verb, frozenset({"dobj"}))
+        if o.lemma_.lower() in sentence.lexicon.words("sanction", "asset_words")
+    ]
+    owners = [
+        p for a in assets for p in [*prep_objects(a, frozenset({"of"})), *children(a, frozenset({"appos"}))]
+    ]
+    targets = [c for o in owners for c in target_codes(sentence, o)]
+    targets += [c for a in assets for p in children(a, frozenset({"poss"})) for c in actors_of(sentence, p)]
+    targets = [t for t in dict.fromkeys(targets) if t not in makers]
+    return _sanctions(makers, targets, verb, ctx)
 
 
 def _another_act(clause: Token) -> bool:
@@ -924,3 +948,26 @@ def _whole_arms_trade(obj: Token, aside: list[Token]) -> bool:
     return obj.lemma_.lower() == "trade" and any(
         c.dep_ == "det" and c.lower_ in ("all", "any") for c in obj.children
     )
+
+
+# verbs by which parties are found on a list: "appeared on a US sanctions list", "figure on",
+# "ended up on Beijing's unreliable entity list"
+_ON_A_LIST = frozenset({"appear", "figure", "feature", "land", "end"})
+
+
+@anchored_on("VERB", lemmas=lambda lex: _ON_A_LIST)
+def sanction_on_list(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """ "India-based suppliers of aircraft parts appeared on a US sanctions list": parties found
+    on a state's sanctions list are sanctioned by its owner (the state whose list it is, else
+    the maker of the sanction just told)."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _ON_A_LIST:
+        return []
+    if is_negated(verb) or is_hedged(sentence, verb) or is_conditional(verb):
+        return []
+    lists = [o for o in prep_objects(verb, frozenset({"on", "onto", "in"})) if _a_sanctions_list(sentence, o)]
+    subject = subject_of(verb)
+    if not lists or subject is None:
+        return []
+    owners = [c for o in lists for c in modifier_actors(sentence, o)]
+    owners = owners or ([ctx.sanction_actor] if ctx.sanction_actor else [])
+    return _sanctions(owners, target_codes(sentence, subject), verb, ctx)

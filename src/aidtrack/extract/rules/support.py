@@ -203,6 +203,7 @@ _JOINING_WITH = frozenset({"join", "follow", "chip", "weigh", "step"})
         | _SETTLING
         | _FORGIVING
         | _JOINING_WITH
+        | _GOING
         | {"set", "put", "lead", "make"}
     ),
 )
@@ -273,6 +274,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     if lemma == "raise" and any(_a_sum(c) for c in children(verb, frozenset({"dobj"}))):
         return []  # "said it had raised more than 3 million pounds for medical supplies": collected
     objects = object_tokens(verb)
+    if lemma in _GOING:  # "its contribution would go entirely to humanitarian needs": the use says the kind
+        objects = objects + [t for o in prep_objects(verb, _GOING_TO) for t in o.subtree if t not in objects]
     if lemma == "pay":
         objects = objects + [t for g in _paid_in(verb) for t in g.subtree]
     appositive = _appositive_subject(verb)
@@ -341,6 +344,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     )
     if appositive is not None:  # "the tanks Poland supplied": the name is the subject
         donors = actors_of(sentence, appositive)
+    if lemma in _GOING:  # "Of the British money, ...", "Britain's part", "the pledges of Norway"
+        donors = _owners_of_whole(sentence, verb) or _owners_of_share(sentence, verb) or donors
     donors = [d for d in donors if d not in _runners_of_instrument(sentence, verb)]
     donors += [d for d in _funders_of_giver(sentence, verb) if d not in donors]
     if not donors and _unwilling(sentence, verb):  # "Portugal is not willing to send"
@@ -969,6 +974,8 @@ def _earmarks(verb: Token) -> bool:
     a sum paid or put into a fund, added, or put on the table for something is given, and so
     is one a party joins in with."""
     lemma = verb.lemma_.lower()
+    if lemma in _GOING:
+        return _sum_goes(verb)
     if lemma in _JOINING_WITH:
         return any(
             p.dep_ == "prep"
@@ -1011,6 +1018,54 @@ def _earmarks(verb: Token) -> bool:
             for c in verb.children
         )
     return bool(sums) and placed
+
+
+# verbs by which a sum is told reaching its use: "the remaining 700 million kroner goes to a
+# World Bank trust fund"
+_GOING: frozenset[str] = frozenset({"go", "flow"})
+_GOING_TO: frozenset[str] = frozenset({"to", "into", "towards", "toward"})
+
+
+def _sum_goes(verb: Token) -> bool:
+    """ "A$10 million will go to the Ukraine Humanitarian Fund", "the rest flows into ...": a sum
+    (not "not one forint", which the refusal reads) going to a party, a fund or a use."""
+    subject = subject_of(verb)
+    if subject is None or says_none(subject) or not _the_sum_itself(subject) and not _a_share(subject):
+        return False
+    return bool(prep_objects(verb, _GOING_TO))
+
+
+# what a sum or a pledge is split into: "the rest of the money", "Britain's part, 2.26 billion pounds"
+_PARTS_OF_SUMS = frozenset(
+    {"rest", "remainder", "part", "share", "portion", "half", "balance", "pledge", "contribution"}
+)
+
+
+def _a_share(noun: Token) -> bool:
+    """ "Britain's part, 2.26 billion pounds", "the rest of the money", "the pledges of Norway and
+    Denmark": a share of a sum or a pledge, with its owner, its sum or what it is part of."""
+    return noun.lemma_.lower() in _PARTS_OF_SUMS and any(
+        c.dep_ in ("poss", "appos")
+        or c.dep_ == "prep"
+        and c.lower_ == "of"
+        or c.dep_ == "compound"
+        and _a_sum(c)
+        for c in noun.children
+    )
+
+
+def _owners_of_share(sentence: Sentence, verb: Token) -> list[str]:
+    """Whose share goes: "Britain's part", "the pledges of Norway and Denmark"."""
+    subject = subject_of(verb)
+    return modifier_actors(sentence, subject, of=True) if subject is not None else []
+
+
+def _owners_of_whole(sentence: Sentence, verb: Token) -> list[str]:
+    """ "Of the British money, 20 million pounds will go to camps in Chad": the owner of the sum
+    a share is taken from, fronted with "of"."""
+    return [
+        c for o in prep_objects(verb, frozenset({"of"})) if o.i < verb.i for c in modifier_actors(sentence, o)
+    ]
 
 
 _BILL_PAYING: frozenset[str] = frozenset({"pay", "cover", "foot"})
@@ -1670,17 +1725,57 @@ def support_resumed(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     return _supports(donors, recipients[:1], cats, verb, conf, rule="support-resumed", stage="commitment")
 
 
-@anchored_on("VERB", lemmas=lambda lex: {"thank", "praise", "commend"})
+_THANKING = frozenset({"thank", "praise", "commend"})
+# "I want to thank", "we would like to thank": the thanks are given, not wished
+_WISHING = frozenset({"want", "like", "wish"})
+
+
+def _thanks_hedged(sentence: Sentence, verb: Token) -> bool:
+    """Whether thanks are hypothetical, read above "want to" or "would like to" (which only
+    say them politely)."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _WISHING and not is_negated(verb.head):
+        return sentence.is_question or is_conditional(verb.head)
+    return is_hedged(sentence, verb) or is_conditional(verb)
+
+
+def _thanked(verb: Token) -> list[Token]:
+    """Who is thanked: the object, the passive subject, or the party named beside "you"
+    ("Thank you, Denmark, for ...")."""
+    found = _objects_or_passive_subject(verb)
+    if any(o.lower_ == "you" for o in found):
+        addressed = [c for c in verb.children if c.dep_ in ("npadvmod", "appos", "dep") and c.pos_ == "PROPN"]
+        found += addressed + [a for o in found for a in children(o, frozenset({"appos"}))]
+    return found
+
+
+def _things_thanked_for(sentence: Sentence, verb: Token) -> bool:
+    """ "thanked Putin for 25,000 tonnes of free wheat", "for the Patriot missiles": what the
+    thanks are for is itself a kind of support (not people: "for taking in refugees")."""
+    lex = sentence.lexicon
+    heads = prep_objects(verb, frozenset({"for"}))
+    heads += [c for h in heads for c in children(h, frozenset({"conj"}))]
+    heads += [o for h in heads for o in _of_objects(h)]
+    return any(
+        t.pos_ in ("NOUN", "PROPN") and lex.categories_of(t) and t.lemma_.lower() not in _UPROOTED
+        for t in heads
+    )
+
+
+@anchored_on("VERB", lemmas=lambda lex: _THANKING)
 def support_thanks(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
-    """ "Zelensky thanked Norway for its financial support": Norway gave it."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ("thank", "praise", "commend"):
+    """ "Zelensky thanked Norway for its financial support", "Thank you, Denmark, for the
+    drones": the party thanked gave it."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _THANKING:
         return []
-    if is_negated(verb) or is_hedged(sentence, verb):
+    if is_negated(verb) or _thanks_hedged(sentence, verb):
         return []
-    donors = [c for o in _objects_or_passive_subject(verb) for c in actors_of(sentence, o)]
-    reasons = [t for o in prep_objects(verb, frozenset({"for"})) for t in o.subtree]
+    donors = [c for o in _thanked(verb) for c in actors_of(sentence, o)]
+    reasons = [  # "for its tanks", "for financing drones" (a gerund hung as "pcomp")
+        t for p in verb.children if p.dep_ == "prep" and p.lower_ == "for" for t in p.subtree if t != p
+    ]
     giving = any(t.lemma_.lower() in sentence.lexicon.support_verbs and t.pos_ == "VERB" for t in reasons)
-    if not donors or not (has_support_noun(sentence, reasons) or giving and categories_in(sentence, reasons)):
+    named = has_support_noun(sentence, reasons) or _things_thanked_for(sentence, verb)
+    if not donors or not (named or giving and categories_in(sentence, reasons)):
         return []  # "thanked Norway for its support", "for its decision to send air defence"
     cats, cat_default = _category_or_default(sentence, reasons, ctx, allow_default=False)
     thanking = _refusal_actors(sentence, verb)
