@@ -818,7 +818,7 @@ def sanction_assets(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     else:
         actors = _actors(sentence, verb)
     subject = subject_of(verb)
-    if not actors and assets and subject is not None and _names_measures(sentence, subject):
+    if not actors and assets and subject is not None and _the_measures_told(sentence, subject):
         return _measures_freeze(sentence, verb, ctx)
     # the owners named in what is frozen, every conjunct, not the places ("in Belgium") nor the
     # parties of a clause on them ("companies accused of shipping parts to Russia")
@@ -843,6 +843,18 @@ def sanction_assets(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
             actors
         )  # "froze the assets of nine companies": where they are may follow
     return _sanctions(actors, targets, verb, ctx)
+
+
+def _the_measures_told(sentence: Sentence, subject: Token) -> bool:
+    """ "The listings", "these measures", "the new sanctions": the sanctions just told, pointed
+    back to with nothing that sets them elsewhere ("Western sanctions", "sanctions imposed in
+    2022")."""
+    pointed = any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in subject.children)
+    placed = any(
+        c.dep_ in ("acl", "relcl", "prep", "compound", "poss") or c.dep_ == "amod" and c.lower_ != "new"
+        for c in subject.children
+    )
+    return pointed and not placed and _names_measures(sentence, subject)
 
 
 def _measures_freeze(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
@@ -950,6 +962,8 @@ def _whole_arms_trade(obj: Token, aside: list[Token]) -> bool:
     )
 
 
+# lists not yet adopted: "the EU's draft sanctions list"
+_NOT_YET_LISTS = frozenset({"draft", "proposed", "possible", "planned", "future", "next"})
 # verbs by which parties are found on a list: "appeared on a US sanctions list", "figure on",
 # "ended up on Beijing's unreliable entity list"
 _ON_A_LIST = frozenset({"appear", "figure", "feature", "land", "end"})
@@ -962,9 +976,14 @@ def sanction_on_list(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
     the maker of the sanction just told)."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in _ON_A_LIST:
         return []
-    if is_negated(verb) or is_hedged(sentence, verb) or is_conditional(verb):
-        return []
-    lists = [o for o in prep_objects(verb, frozenset({"on", "onto", "in"})) if _a_sanctions_list(sentence, o)]
+    if is_negated(verb) or is_hedged(sentence, verb) or is_conditional(verb) or verb.tag_ == "VBG":
+        return []  # "Indian firms fear landing on a US sanctions list": a fear, not a listing
+    lists = [
+        o
+        for o in prep_objects(verb, frozenset({"on", "onto", "in"}))
+        if _a_sanctions_list(sentence, o)
+        and not any(t.lower_ in _NOT_YET_LISTS for t in o.subtree if t.i < o.i)
+    ]
     subject = subject_of(verb)
     if not lists or subject is None:
         return []

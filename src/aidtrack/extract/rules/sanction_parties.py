@@ -30,7 +30,6 @@ _LISTED = frozenset(
         "penalized",
         "named",
         "added",
-        "hit",  # "among the foreign firms hit were ..."
     }
 )
 # verbs by which a list gives its members: "the sanctioned firms include ...", "among them are ..."

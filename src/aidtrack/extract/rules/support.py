@@ -1043,14 +1043,30 @@ _PARTS_OF_SUMS = frozenset(
 
 def _a_share(noun: Token) -> bool:
     """ "Britain's part, 2.26 billion pounds", "the rest of the money", "the pledges of Norway and
-    Denmark": a share of a sum or a pledge, with its owner, its sum or what it is part of."""
-    return noun.lemma_.lower() in _PARTS_OF_SUMS and any(
+    Denmark": a share of a sum or a pledge, with its owner, its sum or what it is part of (not
+    a share of a state's wealth: "part of the frozen Russian assets", "the rest of Iran's funds")."""
+    if noun.lemma_.lower() not in _PARTS_OF_SUMS or _of_wealth(noun):
+        return False
+    return any(
         c.dep_ in ("poss", "appos")
         or c.dep_ == "prep"
         and c.lower_ == "of"
         or c.dep_ == "compound"
         and _a_sum(c)
         for c in noun.children
+    )
+
+
+# what a state holds rather than gives, beyond :func:`names_wealth`: "Iran's unfrozen funds"
+_HELD = frozenset({"fund", "money", "income", "earning", "saving"})
+_SEIZED = frozenset({"frozen", "unfrozen", "seized", "immobilised", "immobilized", "confiscated", "blocked"})
+
+
+def _of_wealth(noun: Token) -> bool:
+    """A share taken "of" a state's wealth or of money frozen or seized."""
+    wholes = [t for o in prep_objects(noun, frozenset({"of"})) for t in o.subtree]
+    return any(names_wealth(t) or t.lower_ in _SEIZED for t in wholes) or any(
+        t.lemma_.lower() in _HELD and any(c.dep_ == "poss" for c in t.children) for t in wholes
     )
 
 
@@ -1062,9 +1078,12 @@ def _owners_of_share(sentence: Sentence, verb: Token) -> list[str]:
 
 def _owners_of_whole(sentence: Sentence, verb: Token) -> list[str]:
     """ "Of the British money, 20 million pounds will go to camps in Chad": the owner of the sum
-    a share is taken from, fronted with "of"."""
+    a share is taken from, fronted with "of" (not of a state's wealth: "of Russia's frozen assets")."""
     return [
-        c for o in prep_objects(verb, frozenset({"of"})) if o.i < verb.i for c in modifier_actors(sentence, o)
+        c
+        for o in prep_objects(verb, frozenset({"of"}))
+        if o.i < verb.i and not any(names_wealth(t) or t.lower_ in _SEIZED for t in o.subtree)
+        for c in modifier_actors(sentence, o)
     ]
 
 
@@ -1734,7 +1753,9 @@ def _thanks_hedged(sentence: Sentence, verb: Token) -> bool:
     """Whether thanks are hypothetical, read above "want to" or "would like to" (which only
     say them politely)."""
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _WISHING and not is_negated(verb.head):
-        return sentence.is_question or is_conditional(verb.head)
+        wish = verb.head  # "may want to thank ... one day" stays hedged
+        hedges = sentence.lexicon.words("modality", "hedge_aux")
+        return sentence.is_question or is_conditional(wish) or has_aux(wish, hedges)
     return is_hedged(sentence, verb) or is_conditional(verb)
 
 
@@ -1748,15 +1769,24 @@ def _thanked(verb: Token) -> list[Token]:
     return found
 
 
+# category words that name an act or a force rather than a thing given: "thanked Poland for
+# the defence of its airspace", "for the evacuation of its citizens", "for the troops that struck"
+_NOT_THINGS = frozenset(
+    {"defence", "defense", "evacuation", "security", "troop", "soldier", "army", "military", "force", "navy"}
+)
+
+
 def _things_thanked_for(sentence: Sentence, verb: Token) -> bool:
     """ "thanked Putin for 25,000 tonnes of free wheat", "for the Patriot missiles": what the
-    thanks are for is itself a kind of support (not people: "for taking in refugees")."""
+    thanks are for is itself a thing given (not people, "for taking in refugees", nor an act)."""
     lex = sentence.lexicon
     heads = prep_objects(verb, frozenset({"for"}))
     heads += [c for h in heads for c in children(h, frozenset({"conj"}))]
     heads += [o for h in heads for o in _of_objects(h)]
     return any(
-        t.pos_ in ("NOUN", "PROPN") and lex.categories_of(t) and t.lemma_.lower() not in _UPROOTED
+        t.pos_ in ("NOUN", "PROPN")
+        and lex.categories_of(t)
+        and t.lemma_.lower() not in _UPROOTED | _NOT_THINGS
         for t in heads
     )
 
@@ -1777,6 +1807,8 @@ def support_thanks(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list
     named = has_support_noun(sentence, reasons) or _things_thanked_for(sentence, verb)
     if not donors or not (named or giving and categories_in(sentence, reasons)):
         return []  # "thanked Norway for its support", "for its decision to send air defence"
+    if any(is_negated(t) or t.lemma_.lower() in sentence.lexicon.words("refusal", "verbs") for t in reasons):
+        return []  # "for the Taurus missiles it has so far refused to send"
     cats, cat_default = _category_or_default(sentence, reasons, ctx, allow_default=False)
     thanking = _refusal_actors(sentence, verb)
     recipients = [r for t in reasons for r in recipients_of(sentence, t, dobj_is_recipient=False)]
