@@ -52,7 +52,35 @@ _TITLE_EXTRA = frozenset(
     }
 )
 _ENTITY_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
-_TITLE_WORDS = OFFICE_TITLES | {"pm", "mr", "mrs", "ms", "general", "secretary-general", "leader"}
+_TITLE_WORDS = (
+    OFFICE_TITLES
+    | {"pm", "mr", "mrs", "ms", "general", "secretary-general", "leader"}
+    | {
+        # military ranks, often abbreviated: "Lt. Gen. Yasser al-Atta" ("Lt" is no Lithuania)
+        "lt",
+        "lt.",
+        "gen",
+        "gen.",
+        "col",
+        "col.",
+        "maj",
+        "maj.",
+        "capt",
+        "capt.",
+        "adm",
+        "adm.",
+        "brig",
+        "brig.",
+        "sgt",
+        "sgt.",
+        "lieutenant",
+        "colonel",
+        "major",
+        "captain",
+        "admiral",
+        "brigadier",
+    }
+)
 # words of rank or honour a name may follow, which are no first names ("Lord Cameron")
 _HONORIFICS = frozenset(
     {

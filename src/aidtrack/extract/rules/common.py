@@ -465,6 +465,30 @@ def on_hold(verb: Token) -> bool:
     )
 
 
+COPULAS = frozenset({"be", "remain", "stay"})
+# states of support held back, said with a copula: "development cooperation remains frozen"
+_HELD_STATES = frozenset({"frozen", "suspended", "paused", "halted", "blocked"})
+
+
+def stays_halted(verb: Token) -> bool:
+    """ "Development cooperation with Khartoum remains frozen", "aid stays suspended": a copula
+    whose complement says the support is held back (the parser reads the participle as an
+    adjective)."""
+    return verb.lemma_.lower() in COPULAS and any(
+        c.dep_ in ("acomp", "oprd") and c.lower_ in _HELD_STATES for c in verb.children
+    )
+
+
+def held_back(noun: Token) -> bool:
+    """ "US military aid to Egypt is frozen", "remains suspended", "was paused in March": support
+    that is the subject of its own halt (see the refusal rules), not given."""
+    head = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    halted = noun.dep_ == "nsubjpass" and head.lemma_.lower() in _HALTED
+    return halted or stays_halted(head)
+
+
 # what a party keeps support as: "keep its aid frozen", "kept the payments suspended"
 _HALTED = frozenset({"suspend", "freeze", "frozen", "halt", "pause", "block", "stop", "withhold"})
 # verbs that keep something as it is

@@ -23,9 +23,10 @@ from spacy.tokens import Token
 from aidtrack.extract.clauses import Sentence, agent_of, children, is_passive, prep_objects
 from aidtrack.extract.modality import FUTURE_AUX, has_aux, is_conditional, is_hedged, is_negated
 from aidtrack.extract.parties import actors_of
-from aidtrack.extract.roles import categories_in, has_money, has_support_noun, recipients_of
+from aidtrack.extract.roles import categories_in, has_money, has_support_noun, modifier_actors, recipients_of
 from aidtrack.extract.rules.common import (
     _KEEPING_AS_IS,
+    COPULAS,
     ArticleContext,
     Found,
     _category_or_default,
@@ -36,6 +37,7 @@ from aidtrack.extract.rules.common import (
     kept_halted,
     on_hold,
     says_none,
+    stays_halted,
 )
 from aidtrack.extract.rules.policies import _PERMIT_NOUNS, _RULE_NOUNS, _policy_changes
 
@@ -347,22 +349,18 @@ def refusal_on_hold(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     """Support put on hold is paused ("Washington put its aid to Niger on hold"); support said
     to be on hold ("Germany said its development payments were on hold") is paused by its owner
     or by who says so."""
-    if verb.pos_ not in ("VERB", "AUX") or not on_hold(verb) or is_negated(verb) or is_hedged(sentence, verb):
+    if verb.pos_ not in ("VERB", "AUX") or is_negated(verb) or is_hedged(sentence, verb):
         return []
-    copula = verb.lemma_.lower() in ("be", "remain", "stay")
+    if not (on_hold(verb) or stays_halted(verb)):
+        return []
+    copula = verb.lemma_.lower() in COPULAS
     paused = children(verb, frozenset({"nsubj", "nsubjpass"} if copula else {"dobj", "nsubjpass"}))
     words = [t for p in paused for t in p.subtree]
     paid = has_money(words) or any(t.lemma_.lower() == "payment" for t in words)
     if not (has_support_noun(sentence, words) or paid or categories_in(sentence, words)):
         return []
     if copula:
-        actors = [
-            c
-            for p in paused
-            for m in p.children
-            if m.dep_ in ("poss", "amod")
-            for c in actors_of(sentence, m)
-        ]
+        actors = [c for p in paused for c in modifier_actors(sentence, p)]  # "US military aid to Egypt"
         actors = actors or _sayers(sentence, verb)
     else:
         actors = _refusal_actors(sentence, verb)

@@ -53,6 +53,7 @@ from aidtrack.extract.rules.common import (
     _refusals,
     _supports,
     anchored_on,
+    held_back,
     kept_halted,
     light_verb_actors,
     made_later,
@@ -233,6 +234,7 @@ def support_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[F
         or _goods_bought(noun)
         or _running_total(noun)
         or on_hold(noun.head)  # "put its aid to Niger on hold": paused, see the refusal rules
+        or held_back(noun)  # "US military aid to Egypt is frozen"
         or noun.dep_ == "dobj"
         and kept_halted(noun.head)  # "keep its aid frozen"
     ):

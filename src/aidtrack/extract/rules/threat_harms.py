@@ -168,6 +168,9 @@ def _harms(head: Token) -> bool:
         return any(_hostile(o) for o in prep_objects(head, frozenset({"as"})))
     if lemma in _BECOMING:
         return any(t.lemma_.lower() == "target" for t in head.subtree if t.i > head.i)
+    if lemma == "be":  # "Poland would be among the first targets", "would be a legitimate target"
+        named = children(head, frozenset({"attr"})) + prep_objects(head, frozenset({"among"}))
+        return any(o.lemma_.lower() == "target" for o in named)
     if lemma in _BEARING_CONSEQUENCES:  # "would have / bring / entail grave consequences"
         return any(o.lemma_.lower() in _CONSEQUENCES for o in children(head, frozenset({"dobj"})))
     if lemma in _ANSWERS:
