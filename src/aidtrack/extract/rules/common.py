@@ -467,7 +467,7 @@ def on_hold(verb: Token) -> bool:
 
 COPULAS = frozenset({"be", "remain", "stay"})
 # states of support held back, said with a copula: "development cooperation remains frozen"
-_HELD_STATES = frozenset({"frozen", "suspended", "paused", "halted", "blocked"})
+_HELD_STATES = frozenset({"frozen", "suspended", "paused", "halted"})
 
 
 def stays_halted(verb: Token) -> bool:
@@ -485,7 +485,9 @@ def held_back(noun: Token) -> bool:
     head = noun.head
     if noun.dep_ not in ("nsubj", "nsubjpass"):
         return False
-    halted = noun.dep_ == "nsubjpass" and head.lemma_.lower() in _HALTED
+    if head.dep_ in ("aux", "auxpass"):  # "remains suspended" with "remains" read as an auxiliary
+        head = head.head
+    halted = head.lemma_.lower() in _HALTED and (noun.dep_ == "nsubjpass" or head.tag_ == "VBN")
     return halted or stays_halted(head)
 
 

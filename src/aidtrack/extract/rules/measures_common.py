@@ -353,8 +353,6 @@ def _arms_exports(sentence: Sentence, obj: Token) -> bool:
     if lemma == "trade":  # "banned all arms trade with Israel": an export rule
         return bool(words & _ARMS)
     arms = [t for t in obj.subtree if not only_related(t)]  # not "exports of weapons-related goods"
-    if lemma in ("transfer", "sale"):  # "halted the transfer of weapons (of aid) to Israel": a rule
-        return bool(categories_in(sentence, arms))  # on giving or selling support, or a refusal
     return lemma == "export" and "military" in categories_in(sentence, arms)
 
 

@@ -23,7 +23,7 @@ from spacy.tokens import Token
 from aidtrack.extract.clauses import Sentence, agent_of, children, is_passive, prep_objects
 from aidtrack.extract.modality import FUTURE_AUX, has_aux, is_conditional, is_hedged, is_negated
 from aidtrack.extract.parties import actors_of
-from aidtrack.extract.roles import categories_in, has_money, has_support_noun, modifier_actors, recipients_of
+from aidtrack.extract.roles import categories_in, has_money, has_support_noun, names_wealth, recipients_of
 from aidtrack.extract.rules.common import (
     _KEEPING_AS_IS,
     COPULAS,
@@ -351,7 +351,8 @@ def refusal_on_hold(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     or by who says so."""
     if verb.pos_ not in ("VERB", "AUX") or is_negated(verb) or is_hedged(sentence, verb):
         return []
-    if not (on_hold(verb) or stays_halted(verb)):
+    halted_state = not on_hold(verb) and stays_halted(verb)  # "remains frozen"
+    if not (on_hold(verb) or halted_state):
         return []
     copula = verb.lemma_.lower() in COPULAS
     paused = children(verb, frozenset({"nsubj", "nsubjpass"} if copula else {"dobj", "nsubjpass"}))
@@ -359,9 +360,17 @@ def refusal_on_hold(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     paid = has_money(words) or any(t.lemma_.lower() == "payment" for t in words)
     if not (has_support_noun(sentence, words) or paid or categories_in(sentence, words)):
         return []
+    if halted_state and (not has_support_noun(sentence, words) or any(names_wealth(t) for t in words)):
+        return []  # "Russian assets remain frozen", "the grain deal remains suspended": no support held
     if copula:
-        actors = [c for p in paused for c in modifier_actors(sentence, p)]  # "US military aid to Egypt"
-        actors = actors or _sayers(sentence, verb)
+        actors = [  # "US military aid to Egypt" (not the receiver in "the Israel bomb shipment")
+            c
+            for p in paused
+            for m in p.children
+            if m.dep_ in ("poss", "amod", "nmod")
+            for c in actors_of(sentence, m)
+        ]
+        actors = actors or ([] if halted_state else _sayers(sentence, verb))
     else:
         actors = _refusal_actors(sentence, verb)
     recipients = [r for p in [*paused, verb] for r in recipients_of(sentence, p, dobj_is_recipient=False)]

@@ -146,6 +146,14 @@ def _harm(clause: Token) -> Token | None:
     return None
 
 
+def _someones_target(target: Token) -> bool:
+    """ "the next target of Russian aggression", "Russia's next target", "a target for saboteurs":
+    a target of another's attack, which the speaker only foretells."""
+    return any(c.dep_ == "poss" for c in target.children) or bool(
+        prep_objects(target, frozenset({"of", "for", "by"}))
+    )
+
+
 def _ahead(clause: Token) -> bool:
     """A harm told for the future ("would", "will", "could") rather than one that happened."""
     if clause.dep_ == "conj" and not has_aux(clause, _MODALS) and clause.tag_ == "VB":
@@ -168,9 +176,9 @@ def _harms(head: Token) -> bool:
         return any(_hostile(o) for o in prep_objects(head, frozenset({"as"})))
     if lemma in _BECOMING:
         return any(t.lemma_.lower() == "target" for t in head.subtree if t.i > head.i)
-    if lemma == "be":  # "Poland would be among the first targets", "would be a legitimate target"
+    if lemma == "be" and has_aux(head, _MODALS):  # "Poland would be among the first targets"
         named = children(head, frozenset({"attr"})) + prep_objects(head, frozenset({"among"}))
-        return any(o.lemma_.lower() == "target" for o in named)
+        return any(o.lemma_.lower() == "target" and not _someones_target(o) for o in named)
     if lemma in _BEARING_CONSEQUENCES:  # "would have / bring / entail grave consequences"
         return any(o.lemma_.lower() in _CONSEQUENCES for o in children(head, frozenset({"dobj"})))
     if lemma in _ANSWERS:
