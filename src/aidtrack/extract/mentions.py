@@ -52,11 +52,9 @@ _TITLE_EXTRA = frozenset(
     }
 )
 _ENTITY_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
-_TITLE_WORDS = (
-    OFFICE_TITLES
-    | {"pm", "mr", "mrs", "ms", "general", "secretary-general", "leader"}
-    | {
-        # military ranks, often abbreviated: "Lt. Gen. Yasser al-Atta" ("Lt" is no Lithuania)
+# military ranks, often abbreviated: "Lt. Gen. Yasser al-Atta" ("Lt" is no Lithuania)
+_RANKS = frozenset(
+    {
         "lt",
         "lt.",
         "gen",
@@ -71,16 +69,10 @@ _TITLE_WORDS = (
         "adm.",
         "brig",
         "brig.",
-        "sgt",
-        "sgt.",
-        "lieutenant",
-        "colonel",
-        "major",
-        "captain",
-        "admiral",
-        "brigadier",
     }
+    | {"sgt", "sgt.", "lieutenant", "colonel", "major", "captain", "admiral", "brigadier"}
 )
+_TITLE_WORDS = OFFICE_TITLES | {"pm", "mr", "mrs", "ms", "general", "secretary-general", "leader"} | _RANKS
 # words of rank or honour a name may follow, which are no first names ("Lord Cameron")
 _HONORIFICS = frozenset(
     {

@@ -465,6 +465,12 @@ def on_hold(verb: Token) -> bool:
     )
 
 
+# what a party keeps support as: "keep its aid frozen", "kept the payments suspended"
+_HALTED = frozenset({"suspend", "freeze", "frozen", "halt", "pause", "block", "stop", "withhold"})
+# verbs that keep something as it is
+_KEEPING_AS_IS: frozenset[str] = frozenset({"keep", "leave", "maintain"})
+
+
 COPULAS = frozenset({"be", "remain", "stay"})
 # states of support held back, said with a copula: "development cooperation remains frozen"
 _HELD_STATES = frozenset({"frozen", "suspended", "paused", "halted"})
@@ -489,12 +495,6 @@ def held_back(noun: Token) -> bool:
         head = head.head
     halted = head.lemma_.lower() in _HALTED and (noun.dep_ == "nsubjpass" or head.tag_ == "VBN")
     return halted or stays_halted(head)
-
-
-# what a party keeps support as: "keep its aid frozen", "kept the payments suspended"
-_HALTED = frozenset({"suspend", "freeze", "frozen", "halt", "pause", "block", "stop", "withhold"})
-# verbs that keep something as it is
-_KEEPING_AS_IS: frozenset[str] = frozenset({"keep", "leave", "maintain"})
 
 
 def kept_halted(verb: Token) -> bool:

@@ -351,8 +351,9 @@ def refusal_on_hold(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     or by who says so."""
     if verb.pos_ not in ("VERB", "AUX") or is_negated(verb) or is_hedged(sentence, verb):
         return []
-    halted_state = not on_hold(verb) and stays_halted(verb)  # "remains frozen"
-    if not (on_hold(verb) or halted_state):
+    held = on_hold(verb)
+    halted_state = not held and stays_halted(verb)  # "remains frozen"
+    if not (held or halted_state):
         return []
     copula = verb.lemma_.lower() in COPULAS
     paused = children(verb, frozenset({"nsubj", "nsubjpass"} if copula else {"dobj", "nsubjpass"}))

@@ -1062,10 +1062,15 @@ _HELD = frozenset({"fund", "money", "income", "earning", "saving"})
 _SEIZED = frozenset({"frozen", "unfrozen", "seized", "immobilised", "immobilized", "confiscated", "blocked"})
 
 
+def _wealth_word(token: Token) -> bool:
+    """ "assets", "profits", "frozen", "seized": a word of a state's wealth or of money held."""
+    return names_wealth(token) or token.lower_ in _SEIZED
+
+
 def _of_wealth(noun: Token) -> bool:
     """A share taken "of" a state's wealth or of money frozen or seized."""
     wholes = [t for o in prep_objects(noun, frozenset({"of"})) for t in o.subtree]
-    return any(names_wealth(t) or t.lower_ in _SEIZED for t in wholes) or any(
+    return any(_wealth_word(t) for t in wholes) or any(
         t.lemma_.lower() in _HELD and any(c.dep_ == "poss" for c in t.children) for t in wholes
     )
 
@@ -1082,7 +1087,7 @@ def _owners_of_whole(sentence: Sentence, verb: Token) -> list[str]:
     return [
         c
         for o in prep_objects(verb, frozenset({"of"}))
-        if o.i < verb.i and not any(names_wealth(t) or t.lower_ in _SEIZED for t in o.subtree)
+        if o.i < verb.i and not any(_wealth_word(t) for t in o.subtree)
         for c in modifier_actors(sentence, o)
     ]
 
