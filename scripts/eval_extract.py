@@ -103,6 +103,8 @@ TRAINING_PARTS = tuple(
         "zzzr",
         "zzzs",
         "zzzt",
+        "zzzu",
+        "zzzv",
     ]
 )
 # our own wire-style articles with gold events, in tests/extract (heldout3 written blind to the
@@ -148,6 +150,8 @@ BLIND_OWN_PARTS = (
     "heldout38_a",
     "heldout39_a",
     "heldout40_a",
+    "heldout41_a",
+    "heldout42_a",
 )
 OWN_PARTS = ("heldout", "heldout3", "heldout4_a", "heldout4_b", *TRAINING_PARTS, *BLIND_OWN_PARTS)
 # the parts whose errors nobody reads: estimates of quality on unseen articles

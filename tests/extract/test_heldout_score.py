@@ -174,6 +174,12 @@ support from 2014 to 2026; ordinary news of many crises and regions, all six typ
 equal shares). Blind. First run, on the extractor at the start of that session: F1 0.764 (P
 0.819, R 0.716) and 0.846 (P 0.853, R 0.839).
 
+``heldout41_a`` and ``heldout42_a``: fifteen more each, written with their gold on 2026-12-04
+(twenty-sixth session) by other authors who read only the schema (a general sample of news of
+support from 2014 to 2026; ordinary news of many crises and regions, all six types in about
+equal shares). Blind. First run, on the extractor at the start of that session: F1 0.849 (P
+0.868, R 0.831) and 0.783 (P 0.783, R 0.783).
+
 score.py from ../shared/eval scores the predictions (the test is skipped with a
 message when ../shared is not there).
 """
@@ -287,6 +293,10 @@ SETS = {
     "heldout39_a": (15, 0.73, 0.78, 0.68),
     # blind; first run at the start of the twenty-fifth session (2026-12-04): 0.846, 0.853, 0.839
     "heldout40_a": (15, 0.81, 0.81, 0.80),
+    # blind; first run at the start of the twenty-sixth session (2026-12-04): 0.849, 0.868, 0.831
+    "heldout41_a": (15, 0.81, 0.83, 0.79),
+    # blind; first run at the start of the twenty-sixth session (2026-12-04): 0.783, 0.783, 0.783
+    "heldout42_a": (15, 0.75, 0.75, 0.75),
 }
 
 
