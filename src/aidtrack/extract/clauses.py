@@ -511,10 +511,20 @@ def children(token: Token, deps: frozenset[str]) -> list[Token]:
 def governors(token: Token) -> list[Token]:
     """The chain of heads above ``token`` up to the root (nearest first)."""
     chain: list[Token] = []
-    while token.head != token and token.dep_ in _CLIMB and len(chain) < 12:
+    while token.head != token and token.dep_ in _CLIMB and len(chain) < 12 and not told_apart(token):
         token = token.head
         chain.append(token)
     return chain
+
+
+def told_apart(clause: Token) -> bool:
+    """A clause a semicolon closes before the clause it hangs on ("Armenia asked Moscow for
+    help; Russia declined to send any"): told on its own, so what the later verb declines,
+    doubts or reports does not reach it."""
+    if clause.dep_ != "parataxis" or clause.i >= clause.head.i:
+        return False
+    end = clause.right_edge.i
+    return any(t.text == ";" and t.head == clause.head for t in clause.doc[end + 1 : clause.head.i])
 
 
 def relative_head(clause: Token) -> Token | None:

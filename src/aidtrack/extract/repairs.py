@@ -47,6 +47,7 @@ COMPONENTS = (
     "aidtrack_worth_clause",
     "aidtrack_for_its_part",
     "aidtrack_payments_as_funding",
+    "aidtrack_clause_before_semicolon",
 )
 
 # "LONDON, April 15, 2025 (Wire) - ", "MADRID: ", "KYIV/WARSAW - ", "ADEN, Yemen (AP) — ",
@@ -1274,3 +1275,28 @@ def _funding_paid(word: Token) -> bool:
         o for c in word.children if c.lower_ == "on" for o in c.subtree if o.lemma_.lower() in _PRICE_WORDS
     ]
     return not priced and not owed  # "payments on its foreign debt" are owed, not given
+
+
+@Language.component("aidtrack_clause_before_semicolon")
+def mend_clause_before_semicolon(doc: Doc) -> Doc:
+    """ "Armenia asked Moscow for military assistance; Russia declined to send any": the model
+    reads the clause before the semicolon as what the later verb declines (or says), so the
+    request seems refused before it was made. A clause a semicolon closes is told on its own:
+    hang it beside the later clause, not under it."""
+    for verb in doc:
+        if _closed_by_semicolon(verb):
+            verb.dep_ = "parataxis"
+    return doc
+
+
+# verbs after a semicolon that take back what came before it
+_DENYING_AFTER = frozenset({"deny", "dismiss", "reject", "refute", "dispute", "contest"})
+
+
+def _closed_by_semicolon(verb: Token) -> bool:
+    """A complement clause that ends before a semicolon hung on the verb it complements."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or verb.i >= head.i or head.lemma_.lower() in _DENYING_AFTER:
+        return False  # "Iran has supplied drones, officials say; Tehran denies it" denies what came before
+    end = verb.right_edge.i
+    return any(t.text == ";" and t.head == head for t in verb.doc[end + 1 : head.i])

@@ -151,9 +151,39 @@ _PRIVATE = frozenset(
 )
 
 
+# what a firm is called beside its name ("German defence giant Rheinmetall", "the Swedish
+# defence group Saab"): words that name a firm only as such a descriptor
+_FIRM_DESCRIPTORS = frozenset({"giant", "group", "conglomerate", "multinational", "concern"})
+
+
 def _private(sentence: Sentence, party: Token) -> bool:
-    """A private giver named by nationality ("Polish volunteers", "Swiss companies")."""
-    return party.lemma_.lower() in _PRIVATE and party.i not in sentence.codes
+    """A private giver named by nationality ("Polish volunteers", "Swiss companies"), or a firm
+    described beside its name ("Rheinmetall, the German arms maker", "German defence giant
+    Rheinmetall"): its nationality is not its state's gift."""
+    if party.i in sentence.codes:
+        return False
+    if party.lemma_.lower() in _PRIVATE or _firm_word(party):
+        return True
+    return any(_firm_descriptor(sentence, c) for c in party.children)
+
+
+def _firm_word(word: Token) -> bool:
+    """ "giant", "conglomerate", or a "group" named by what it makes ("the Swedish defence
+    group Saab", not "the Visegrad Group")."""
+    lemma = word.lemma_.lower()
+    if lemma not in _FIRM_DESCRIPTORS:
+        return False
+    return lemma != "group" or any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in word.children)
+
+
+def _firm_descriptor(sentence: Sentence, word: Token) -> bool:
+    """An appositive or a title in front that calls a name a firm, with what it makes ("arms
+    maker", "defence group") or as a firm word of its own ("manufacturer")."""
+    if word.dep_ not in ("appos", "compound") or word.i in sentence.codes:
+        return False
+    if word.dep_ == "compound" and word.i > word.head.i:
+        return False
+    return word.lemma_.lower() in _PRIVATE or _firm_word(word)
 
 
 def donors_of_verb(sentence: Sentence, verb: Token) -> list[str]:

@@ -1384,6 +1384,9 @@ _STRIKING = frozenset(
 
 
 _ARRIVING = frozenset({"arrive", "reach", "enter", "land", "dock", "berth"})
+# what those sent to help do where they arrived: "Spanish rescuers were digging through the
+# rubble", "teams from Germany and Poland joined them in Hatay"
+_AT_WORK = frozenset({"dig", "search", "comb", "work", "join", "operate"})
 
 
 def _of_objects(noun: Token, depth: int = 2) -> list[Token]:
@@ -1403,16 +1406,21 @@ def _carried(vehicles: list[Token]) -> list[Token]:
     return found
 
 
-@anchored_on("VERB", lemmas=lambda lex: _ARRIVING)
+@anchored_on("VERB", lemmas=lambda lex: _ARRIVING | _AT_WORK)
 def support_arrival(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "Spanish Leopard tanks arrived in Ukraine", "the first batch of Abrams tanks from the
-    United States has reached Ukraine": support named by its giver, told as it arrives."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _ARRIVING:
+    United States has reached Ukraine": support named by its giver, told as it arrives; and
+    rescuers named by their giver at work where they arrived ("Emirati rescuers were digging
+    through the rubble")."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _ARRIVING | _AT_WORK:
         return []
     if is_negated(verb) or is_hedged(sentence, verb):
         return []
     subject = subject_of(verb)
     if subject is None or subject.i > verb.i:
+        return []
+    at_work = verb.lemma_.lower() in _AT_WORK
+    if at_work and not _rescuers(sentence, subject):
         return []
     if subject.lemma_.lower() in sentence.lexicon.words("appeal", "nouns"):
         return []  # "the request from Kyiv reached Ottawa": a plea arrives, not support
@@ -1433,9 +1441,9 @@ def support_arrival(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     sent_from = subject.lemma_.lower() in _RESPONDERS and bool(prep_objects(subject, frozenset({"from"})))
     cats, _ = _category_or_default(
         sentence,
-        [verb, *phrase],
+        [*phrase] if at_work else [verb, *phrase],
         ctx,
-        allow_default=bool(carried) and has_support_noun(sentence, phrase) or sent_from,
+        allow_default=(bool(carried) and has_support_noun(sentence, phrase) or sent_from) and not at_work,
     )
     lex = sentence.lexicon
     if not cats or not any(t.pos_ == "NOUN" or t.pos_ == "PROPN" and lex.categories_of(t) for t in phrase):
@@ -1461,8 +1469,9 @@ def support_arrival(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
         else prep_objects(verb, frozenset({"in", "at"}))
     )
     recipients = own or [c for p in places for c in actors_of(sentence, p)]
-    if not recipients and sent_from and ctx.default_recipient:
-        recipients = [ctx.default_recipient]  # "teams from Malaysia also arrived": where the article is
+    if not recipients and (sent_from or _rescuers(sentence, subject)) and ctx.default_recipient:
+        recipients = [ctx.default_recipient]  # "teams from Malaysia also arrived", "a British team
+        # of 60 rescuers landed in Marrakech": where the article is
     return _supports(donors, recipients[:1], cats, verb, 0.6, rule="support-arrival", stage="delivery")
 
 
@@ -1478,6 +1487,16 @@ _UPROOTED = frozenset(
 )
 # those sent to help who arrive: "teams from Malaysia arrived"
 _RESPONDERS = frozenset({"team", "rescuer", "crew", "medic", "doctor", "firefighter", "specialist"})
+
+
+def _rescuers(sentence: Sentence, subject: Token) -> bool:
+    """Responders whose own words name relief ("rescuers", "a search-and-rescue team", "a
+    team of 60 rescuers"), not a team of negotiators."""
+    people = [subject, *_of_objects(subject)]
+    if not any(p.lemma_.lower() in _RESPONDERS for p in people):
+        return False
+    words = [t for p in people for t in p.subtree if t.i <= p.i]  # "search-and-rescue teams"
+    return categories_in(sentence, [subject, *words]) == ["humanitarian"]
 
 
 _FUNDING = frozenset({"fund", "finance", "bankroll", "subsidise", "subsidize"})
