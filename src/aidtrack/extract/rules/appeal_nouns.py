@@ -122,7 +122,8 @@ def appeal_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Fo
     if not targets and (made or askers) and len(actors) == 1:  # "Ukraine made a request to receive
         targets = [t for t in [ctx.main_other(actors[0])] if t]  # these helicopters", "Kyiv's request
         guessed = bool(targets)  # for the Taurus, first made last May": of the article's giver
-    tokens = [t for t in noun.subtree if t != noun and t.dep_ != "poss"]
+    handed = {t.i for o in _submitted_to(noun) for t in o.head.head.subtree}  # not "lodged with the EU"
+    tokens = [t for t in noun.subtree if t != noun and t.dep_ != "poss" and t.i not in handed]
     after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
     if after is not None and after.lower_ == "to" and after.head.head == head and after.head != noun:
         tokens += list(after.head.subtree)  # "rejected Ukraine's plea to get jets" (parsed apart)
@@ -173,6 +174,23 @@ def _addressees(noun: Token) -> list[Token]:
         o
         for o in prep_objects(noun, frozenset({"to", "on", "upon"}))
         if not (o.head.lower_ == "to" and asked and o.head.i > min(asked))
+    ] + _submitted_to(noun)
+
+
+# participles that tell where a request went: "Ankara's request for tents, lodged with the EU",
+# "Kyiv's request, submitted to Prague this week"
+_SUBMITTED = frozenset(
+    {"submit", "lodge", "send", "address", "present", "hand", "deliver", "file", "forward"}
+)
+
+
+def _submitted_to(noun: Token) -> list[Token]:
+    """Whom a request was handed to, told by a participle beside it."""
+    return [
+        o
+        for c in noun.children
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _SUBMITTED
+        for o in prep_objects(c, frozenset({"to", "with"}))
     ]
 
 
