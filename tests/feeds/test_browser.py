@@ -96,6 +96,7 @@ def test_the_digest_page_fits_a_phone(chromium: Any, live: str) -> None:
     page.fill("input[name=country]", "KOR JPN")
     page.click("form.inline button")
     page.wait_for_selector("section#JPN")
+    page.wait_for_load_state("load")  # the stylesheet too: the width is measured as laid out
     assert page.locator("section#KOR h3").all_inner_texts()[:4] == [
         "Appeals",
         "Refusals",
