@@ -521,10 +521,16 @@ def told_apart(clause: Token) -> bool:
     """A clause a semicolon closes before the clause it hangs on ("Armenia asked Moscow for
     help; Russia declined to send any"): told on its own, so what the later verb declines,
     doubts or reports does not reach it."""
-    if clause.dep_ != "parataxis" or clause.i >= clause.head.i:
+    return clause.dep_ == "parataxis" and semicolon_after(clause)
+
+
+def semicolon_after(clause: Token) -> bool:
+    """A semicolon, hung on the clause's head, between the end of ``clause`` and that head
+    (which comes after it)."""
+    head = clause.head
+    if clause.i >= head.i:
         return False
-    end = clause.right_edge.i
-    return any(t.text == ";" and t.head == clause.head for t in clause.doc[end + 1 : clause.head.i])
+    return any(t.text == ";" and t.head == head for t in clause.doc[clause.right_edge.i + 1 : head.i])
 
 
 def relative_head(clause: Token) -> Token | None:

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from aidtrack.extract.articles import MONTHS, WEEKDAYS
-from aidtrack.extract.clauses import WILLED
+from aidtrack.extract.clauses import WILLED, semicolon_after
 from aidtrack.extract.parties import SEATED
 
 # the repairs, in the order they run (each is added at the end of the pipeline)
@@ -1295,8 +1295,6 @@ _DENYING_AFTER = frozenset({"deny", "dismiss", "reject", "refute", "dispute", "c
 
 def _closed_by_semicolon(verb: Token) -> bool:
     """A complement clause that ends before a semicolon hung on the verb it complements."""
-    head = verb.head
-    if verb.dep_ != "ccomp" or verb.i >= head.i or head.lemma_.lower() in _DENYING_AFTER:
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() in _DENYING_AFTER:
         return False  # "Iran has supplied drones, officials say; Tehran denies it" denies what came before
-    end = verb.right_edge.i
-    return any(t.text == ";" and t.head == head for t in verb.doc[end + 1 : head.i])
+    return semicolon_after(verb)

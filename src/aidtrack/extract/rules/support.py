@@ -1420,7 +1420,8 @@ def support_arrival(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     if subject is None or subject.i > verb.i:
         return []
     at_work = verb.lemma_.lower() in _AT_WORK
-    if at_work and not _rescuers(sentence, subject):
+    rescuers = _rescuers(sentence, subject)
+    if at_work and not rescuers:
         return []
     if subject.lemma_.lower() in sentence.lexicon.words("appeal", "nouns"):
         return []  # "the request from Kyiv reached Ottawa": a plea arrives, not support
@@ -1469,7 +1470,7 @@ def support_arrival(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
         else prep_objects(verb, frozenset({"in", "at"}))
     )
     recipients = own or [c for p in places for c in actors_of(sentence, p)]
-    if not recipients and (sent_from or _rescuers(sentence, subject)) and ctx.default_recipient:
+    if not recipients and (sent_from or rescuers) and ctx.default_recipient:
         recipients = [ctx.default_recipient]  # "teams from Malaysia also arrived", "a British team
         # of 60 rescuers landed in Marrakech": where the article is
     return _supports(donors, recipients[:1], cats, verb, 0.6, rule="support-arrival", stage="delivery")
