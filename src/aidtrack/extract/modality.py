@@ -166,7 +166,9 @@ def is_hedged(sentence: Sentence, anchor: Token) -> bool:
 # verbs that say something did not happen, and the nouns of what was told they may say it of
 _DENYING = frozenset({"deny", "refute"})
 _DISMISSING = _DENYING | {"dismiss", "reject"}
-_TOLD = frozenset({"report", "claim", "allegation", "suggestion", "rumour", "rumor", "story"})
+TOLD_NOUNS = frozenset(
+    {"report", "claim", "allegation", "accusation", "charge", "suggestion", "rumour", "rumor", "story"}
+)
 
 
 def is_denied(anchor: Token) -> bool:
@@ -178,7 +180,7 @@ def is_denied(anchor: Token) -> bool:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and lemma in _DENYING and below.dep_ in ("ccomp", "xcomp"):
             return _denies(tok)  # (but "denied Kyiv's request" was asked all the same)
-        if tok.pos_ == "NOUN" and lemma in _TOLD and below.dep_ in ("acl", "ccomp"):
+        if tok.pos_ == "NOUN" and lemma in TOLD_NOUNS and below.dep_ in ("acl", "ccomp"):
             dismissing = tok.head
             if tok.dep_ in ("dobj", "nsubjpass") and dismissing.lemma_.lower() in _DISMISSING:
                 return _denies(dismissing)

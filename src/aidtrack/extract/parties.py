@@ -341,7 +341,7 @@ def _owners(token: Token) -> list[Token]:
     capital" in "officials in the capital"."""
     owners = [c for c in token.children if c.dep_ == "poss"]
     if token.lemma_.lower() in SEATED:
-        owners += [o for o in prep_objects(token, frozenset({"in"})) if o.lower_ in _STATE_NOUNS]
+        owners += [o for o in prep_objects(token, frozenset({"in"})) if o.lower_ in STATE_NOUNS]
     return owners
 
 
@@ -919,7 +919,7 @@ def resolve_pronoun(sentence: Sentence, token: Token) -> str | None:
     word = token.lower_
     if word in _SELF_PRONOUNS:
         return sentence.speaker or (sentence.previous if not in_quote(token) else None)
-    if word in _STATE_NOUNS:
+    if word in STATE_NOUNS:
         return _state_referred(sentence, token)
     if _city_state(token):  # "the city-state" (read as "city - state")
         return _state_referred(sentence, token, joined=True)
@@ -1139,7 +1139,7 @@ def _persons_state(sentence: Sentence, token: Token) -> str | None:
 
 
 # singular nouns that, with "the" and no name of their own, refer back to a state named before
-_STATE_NOUNS = frozenset(
+STATE_NOUNS = frozenset(
     {"nation", "kingdom", "republic", "capital", "emirate", "island", "monarchy", "archipelago"}
 )
 

@@ -1107,6 +1107,7 @@ def _context(
     categories: Counter[str] = Counter()
     aided: set[str] = set()  # given to by a word of giving that is not a sale
     asked: Counter[str] = Counter()  # who asks for a kind of support (for itself)
+    struck: set[str] = set()  # the states a disaster struck
     giving = lexicon.support_verbs | lexicon.words("support", "nouns")
     seen: Counter[str] = Counter()  # given_to as last counted
     kinds_given: dict[str | None, Counter[str]] = {}  # given to, by the one kind a sentence names
@@ -1150,12 +1151,15 @@ def _context(
                 seen = given_to.copy()
             if verb:
                 asked.update(_askers_for_support(lexicon, token, codes))
-                asked.update(_struck(token, codes))  # "an earthquake struck near Mandalay"
+                hit = _struck(token, codes)  # "an earthquake struck near Mandalay"
+                asked.update(hit[:1])
+                struck.update(hit)
             for name, words in lexicon.categories.items():
                 if lemma in words:
                     categories[name] += 1
     ctx = ArticleContext()
     ctx.aided = aided
+    ctx.struck = struck
     ctx.actor_counts = dict(Counter(code for codes in mentions for code in codes.values()))
     ctx.giver_counts = dict(_givers(lexicon, parsed, mentions))
     given_to = _with_askers(given_to, asked)
@@ -1453,8 +1457,9 @@ _STRIKING = frozenset(
 
 
 def _struck(token: Token, codes: dict[int, str]) -> list[str]:
-    """The state a disaster strikes ("a magnitude-7.7 earthquake struck near Mandalay", "Mozambique
-    was battered by a cyclone"): where relief goes, at the weight of one who asks for it."""
+    """The states a disaster strikes ("a magnitude-7.7 earthquake struck near Mandalay", "Mozambique
+    was battered by a cyclone", "struck Turkey and Syria"), the first named first: where relief
+    goes, the first at the weight of one who asks for it."""
     if token.pos_ != "VERB" or token.lemma_.lower() not in _STRIKING:
         return []
     if is_passive(token):
@@ -1469,7 +1474,8 @@ def _struck(token: Token, codes: dict[int, str]) -> list[str]:
         places = children(token, frozenset({"dobj"})) + prep_objects(
             token, frozenset({"in", "near", "across", "off", "along"})
         )
-    return [codes[t.i] for p in places for t in p.subtree if t.i in codes and is_state(codes[t.i])][:1]
+    hit = [codes[t.i] for p in places for t in p.subtree if t.i in codes and is_state(codes[t.i])]
+    return list(dict.fromkeys(hit))
 
 
 def _supplied_with(lexicon: Lexicon, token: Token, codes: dict[int, str]) -> bool:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from aidtrack.extract.articles import MONTHS, WEEKDAYS
 from aidtrack.extract.clauses import WILLED, semicolon_after
+from aidtrack.extract.modality import TOLD_NOUNS
 from aidtrack.extract.parties import SEATED
 
 # the repairs, in the order they run (each is added at the end of the pipeline)
@@ -1297,4 +1298,11 @@ def _closed_by_semicolon(verb: Token) -> bool:
     """A complement clause that ends before a semicolon hung on the verb it complements."""
     if verb.dep_ != "ccomp" or verb.head.lemma_.lower() in _DENYING_AFTER:
         return False  # "Iran has supplied drones, officials say; Tehran denies it" denies what came before
-    return semicolon_after(verb)
+    return semicolon_after(verb) and not _speaks_of_the_claim(verb)
+
+
+def _speaks_of_the_claim(verb: Token) -> bool:
+    """The clause after the semicolon speaks of what came before as a claim ("Tehran calls the
+    accusation baseless", "Reuters could not verify the report"): it is its comment."""
+    later = [t for t in verb.head.subtree if t.i > verb.right_edge.i]
+    return any(t.lemma_.lower() in TOLD_NOUNS and t.dep_ in ("dobj", "nsubj", "nsubjpass") for t in later)

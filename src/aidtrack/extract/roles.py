@@ -25,7 +25,15 @@ from aidtrack.extract.clauses import (
 )
 from aidtrack.extract.modality import is_future, is_past
 from aidtrack.extract.money import CURRENCY_WORDS
-from aidtrack.extract.parties import COMPANION_PREPS, WAR_NOUNS, WITH_ADVERBS, actors_of, companions, is_state
+from aidtrack.extract.parties import (
+    COMPANION_PREPS,
+    STATE_NOUNS,
+    WAR_NOUNS,
+    WITH_ADVERBS,
+    actors_of,
+    companions,
+    is_state,
+)
 
 RECIPIENT_PREPS = frozenset({"to", "for", "into", "toward", "towards"})
 DOBJ_RECIPIENT_VERBS = frozenset(
@@ -116,7 +124,7 @@ _LEFT_MODIFIERS = frozenset({"poss", "amod", "compound", "nmod", "det"})
 
 # private givers named by nationality are not the state: "Polish volunteers delivered food",
 # "two American firms sold weapons" (a sale by a firm is commerce, not aid)
-_PRIVATE = frozenset(
+PRIVATE = frozenset(
     {
         "volunteer",
         "activist",
@@ -154,6 +162,19 @@ _PRIVATE = frozenset(
 # what a firm is called beside its name ("German defence giant Rheinmetall", "the Swedish
 # defence group Saab"): words that name a firm only as such a descriptor
 _FIRM_DESCRIPTORS = frozenset({"giant", "group", "conglomerate", "multinational", "concern"})
+# nouns of a state or its bodies, which a trade described beside them does not make a firm:
+# "the kingdom, the world's biggest oil exporter", "the Indian government, a major rice exporter"
+_STATE_BODIES = STATE_NOUNS | {
+    "government",
+    "country",
+    "state",
+    "administration",
+    "ministry",
+    "cabinet",
+    "authority",
+    "bank",
+    "agency",
+}
 
 
 def _private(sentence: Sentence, party: Token) -> bool:
@@ -162,18 +183,29 @@ def _private(sentence: Sentence, party: Token) -> bool:
     Rheinmetall"): its nationality is not its state's gift."""
     if party.i in sentence.codes:
         return False
-    if party.lemma_.lower() in _PRIVATE or _firm_word(party):
+    if party.lemma_.lower() in PRIVATE or _firm_word(party):
         return True
+    if party.lemma_.lower() in _STATE_BODIES:
+        return False
     return any(_firm_descriptor(sentence, c) for c in party.children)
 
 
 def _firm_word(word: Token) -> bool:
-    """ "giant", "conglomerate", or a "group" named by what it makes ("the Swedish defence
-    group Saab", not "the Visegrad Group")."""
+    """ "giant", "conglomerate", or a "group" named by what it makes and beside a name ("the
+    Swedish defence group Saab", not "the Visegrad Group" nor "a donor group led by Japan")."""
     lemma = word.lemma_.lower()
     if lemma not in _FIRM_DESCRIPTORS:
         return False
-    return lemma != "group" or any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in word.children)
+    if lemma != "group":
+        return True
+    makes = any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in word.children)
+    return makes and _beside_name(word)
+
+
+def _beside_name(word: Token) -> bool:
+    """A word a name stands beside: it describes a name, or a name is its appositive or title."""
+    named = any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in word.children)
+    return named or word.dep_ in ("appos", "compound") and word.head.pos_ == "PROPN"
 
 
 def _firm_descriptor(sentence: Sentence, word: Token) -> bool:
@@ -183,7 +215,7 @@ def _firm_descriptor(sentence: Sentence, word: Token) -> bool:
         return False
     if word.dep_ == "compound" and word.i > word.head.i:
         return False
-    return word.lemma_.lower() in _PRIVATE or _firm_word(word)
+    return word.lemma_.lower() in PRIVATE or _firm_word(word)
 
 
 def donors_of_verb(sentence: Sentence, verb: Token) -> list[str]:

@@ -67,6 +67,7 @@ class ArticleContext:
     actor_counts: dict[str, int] = field(default_factory=dict)
     giver_counts: dict[str, int] = field(default_factory=dict)
     aided: set[str] = field(default_factory=set)  # parties given to by words other than sales
+    struck: set[str] = field(default_factory=set)  # the states a disaster struck
     recipients_ranked: list[str] = field(default_factory=list)  # most often given to first
     asked_for: dict[str, str] = field(default_factory=dict)  # the kind each party was last asked for
     last_events: list[dict[str, Any]] = field(default_factory=list)  # of the last sentence that told any

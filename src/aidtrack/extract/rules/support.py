@@ -37,6 +37,7 @@ from aidtrack.extract.roles import (
     PAID_MAKING,
     PAYING_VERBS,
     POOLED_INSTRUMENTS,
+    PRIVATE,
     TIME_WORDS,
     TRANSPORT_VERBS,
     categories_in,
@@ -1414,11 +1415,11 @@ def support_arrival(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     through the rubble")."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in _ARRIVING | _AT_WORK:
         return []
-    if is_negated(verb) or is_hedged(sentence, verb):
+    if is_negated(verb) or is_hedged(sentence, verb) or _not_let(verb):
         return []
     subject = subject_of(verb)
-    if subject is None or subject.i > verb.i:
-        return []
+    if subject is None or subject.i > verb.i or _none_of(subject):
+        return []  # "No Greek rescuers have arrived yet"
     at_work = verb.lemma_.lower() in _AT_WORK
     rescuers = _rescuers(sentence, subject)
     if at_work and not rescuers:
@@ -1442,7 +1443,7 @@ def support_arrival(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     sent_from = subject.lemma_.lower() in _RESPONDERS and bool(prep_objects(subject, frozenset({"from"})))
     cats, _ = _category_or_default(
         sentence,
-        [*phrase] if at_work else [verb, *phrase],
+        [verb, *phrase],
         ctx,
         allow_default=(bool(carried) and has_support_noun(sentence, phrase) or sent_from) and not at_work,
     )
@@ -1472,7 +1473,9 @@ def support_arrival(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     recipients = own or [c for p in places for c in actors_of(sentence, p)]
     if not recipients and (sent_from or rescuers) and ctx.default_recipient:
         recipients = [ctx.default_recipient]  # "teams from Malaysia also arrived", "a British team
-        # of 60 rescuers landed in Marrakech": where the article is
+        # of 60 rescuers landed in Marrakech": where the article is; but "Syrian rescuers dug
+        # through the rubble" after "an earthquake struck Turkey and Syria" help their own
+        donors = [d for d in donors if d not in ctx.struck]
     return _supports(donors, recipients[:1], cats, verb, 0.6, rule="support-arrival", stage="delivery")
 
 
@@ -1492,12 +1495,25 @@ _RESPONDERS = frozenset({"team", "rescuer", "crew", "medic", "doctor", "firefigh
 
 def _rescuers(sentence: Sentence, subject: Token) -> bool:
     """Responders whose own words name relief ("rescuers", "a search-and-rescue team", "a
-    team of 60 rescuers"), not a team of negotiators."""
+    team of 60 rescuers"), not a team of negotiators, nor volunteers ("Polish volunteer medics")."""
     people = [subject, *_of_objects(subject)]
     if not any(p.lemma_.lower() in _RESPONDERS for p in people):
         return False
     words = [t for p in people for t in p.subtree if t.i <= p.i]  # "search-and-rescue teams"
+    if any(t.lemma_.lower() in PRIVATE for t in words):
+        return False
     return categories_in(sentence, [subject, *words]) == ["humanitarian"]
+
+
+def _not_let(verb: Token) -> bool:
+    """ "Rabat has not allowed French rescuers to work in the Atlas": a verb of arriving or
+    working that a negated verb governs did not happen."""
+    return verb.dep_ in ("xcomp", "ccomp") and is_negated(verb.head)
+
+
+def _none_of(subject: Token) -> bool:
+    """ "No Greek rescuers ...", "no foreign teams ...": a subject that names no one."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
 
 
 _FUNDING = frozenset({"fund", "finance", "bankroll", "subsidise", "subsidize"})
