@@ -105,6 +105,7 @@ TRAINING_PARTS = tuple(
         "zzzt",
         "zzzu",
         "zzzv",
+        "zzzw",
     ]
 )
 # our own wire-style articles with gold events, in tests/extract (heldout3 written blind to the
@@ -152,6 +153,8 @@ BLIND_OWN_PARTS = (
     "heldout40_a",
     "heldout41_a",
     "heldout42_a",
+    "heldout43_a",
+    "heldout44_a",
 )
 OWN_PARTS = ("heldout", "heldout3", "heldout4_a", "heldout4_b", *TRAINING_PARTS, *BLIND_OWN_PARTS)
 # the parts whose errors nobody reads: estimates of quality on unseen articles

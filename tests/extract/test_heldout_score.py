@@ -180,6 +180,12 @@ support from 2014 to 2026; ordinary news of many crises and regions, all six typ
 equal shares). Blind. First run, on the extractor at the start of that session: F1 0.849 (P
 0.868, R 0.831) and 0.783 (P 0.783, R 0.783).
 
+``heldout43_a`` and ``heldout44_a``: fifteen more each, written with their gold on 2026-12-04
+(twenty-seventh session) by other authors who read only the schema (a general sample of news of
+support from 2014 to 2026; ordinary news of many crises and regions, all six types in about
+equal shares). Blind. First run, on the extractor after that session's mends of the review
+(before any other change): F1 0.805 (P 0.785, R 0.827) and 0.868 (P 0.896, R 0.841).
+
 score.py from ../shared/eval scores the predictions (the test is skipped with a
 message when ../shared is not there).
 """
@@ -297,6 +303,10 @@ SETS = {
     "heldout41_a": (15, 0.81, 0.83, 0.79),
     # blind; first run at the start of the twenty-sixth session (2026-12-04): 0.783, 0.783, 0.783
     "heldout42_a": (15, 0.75, 0.75, 0.75),
+    # blind; first run in the twenty-seventh session (2026-12-04): 0.805, 0.785, 0.827
+    "heldout43_a": (15, 0.77, 0.75, 0.79),
+    # blind; first run in the twenty-seventh session (2026-12-04): 0.868, 0.896, 0.841
+    "heldout44_a": (15, 0.83, 0.86, 0.80),
 }
 
 
