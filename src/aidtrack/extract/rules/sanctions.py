@@ -175,6 +175,8 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
         if _on_exports(noun):  # "export curbs on X to the US", "its export ban to Russia"
             objects += _destinations(objects) + prep_objects(noun, frozenset({"to"}))
         targets = [c for t in objects for c in target_codes(sentence, t)]
+        if made:  # "unveiled measures against 300 entities, including companies in Armenia"
+            targets += [c for c in _measure_target_codes(sentence, noun, verb) if c not in targets]
     else:
         targets = _sanction_targets(sentence, verb, noun, ctx if core else ArticleContext())
     if core and actors and not targets:  # "expanded its Russia sanctions", "new Iran sanctions"
@@ -333,9 +335,23 @@ def _imposed_measure(sentence: Sentence, noun: Token) -> bool:
     Iran": a measure noun aimed at a foreign party, under a verb that imposes sanctions."""
     if noun.lemma_.lower() not in sentence.lexicon.words("sanction", "measure_nouns"):
         return False
-    targets = [c for t in _measure_targets(noun) for c in target_codes(sentence, t)]
     verb = _sanction_verb(sentence, noun)
-    return bool(targets) and verb is not None and not set(targets) & set(_actors(sentence, verb))
+    if verb is None:
+        return False
+    targets = _measure_target_codes(sentence, noun, verb)
+    return bool(targets) and not set(targets) & set(_actors(sentence, verb))
+
+
+def _measure_target_codes(sentence: Sentence, noun: Token, verb: Token) -> list[str]:
+    """The states a measure is aimed at: named in its "on/against" phrase, or in the members
+    listed beside its parties ("measures against 300 entities, including companies in Armenia")."""
+    objects = _measure_targets(noun)
+    if any(_names_parties(sentence, o) for o in objects):  # the parser hung "including" on the measure
+        objects += prep_objects(noun, frozenset({"including"}))
+    targets = [c for t in objects for c in target_codes(sentence, t)]
+    if verb.pos_ == "VERB":
+        targets += [c for c in _members_beside(sentence, verb, True, objects) if c not in targets]
+    return targets
 
 
 def _aimed_objects(noun: Token) -> list[Token]:
