@@ -106,6 +106,7 @@ TRAINING_PARTS = tuple(
         "zzzu",
         "zzzv",
         "zzzw",
+        "zzzx",
     ]
 )
 # our own wire-style articles with gold events, in tests/extract (heldout3 written blind to the

@@ -1107,7 +1107,7 @@ def _context(
     categories: Counter[str] = Counter()
     aided: set[str] = set()  # given to by a word of giving that is not a sale
     asked: Counter[str] = Counter()  # who asks for a kind of support (for itself)
-    struck: set[str] = set()  # the states a disaster struck
+    struck: list[tuple[str, ...]] = []  # the states each disaster struck together
     giving = lexicon.support_verbs | lexicon.words("support", "nouns")
     seen: Counter[str] = Counter()  # given_to as last counted
     kinds_given: dict[str | None, Counter[str]] = {}  # given to, by the one kind a sentence names
@@ -1151,9 +1151,8 @@ def _context(
                 seen = given_to.copy()
             if verb:
                 asked.update(_askers_for_support(lexicon, token, codes))
-                hit = _struck(token, codes)  # "an earthquake struck near Mandalay"
-                asked.update(hit[:1])
-                struck.update(hit)
+                asked.update(_struck(token, codes))  # "an earthquake struck near Mandalay"
+                struck += [hit] if (hit := _struck_together(token, codes)) else []
             for name, words in lexicon.categories.items():
                 if lemma in words:
                     categories[name] += 1
@@ -1457,9 +1456,8 @@ _STRIKING = frozenset(
 
 
 def _struck(token: Token, codes: dict[int, str]) -> list[str]:
-    """The states a disaster strikes ("a magnitude-7.7 earthquake struck near Mandalay", "Mozambique
-    was battered by a cyclone", "struck Turkey and Syria"), the first named first: where relief
-    goes, the first at the weight of one who asks for it."""
+    """The state a disaster strikes ("a magnitude-7.7 earthquake struck near Mandalay", "Mozambique
+    was battered by a cyclone"): where relief goes, at the weight of one who asks for it."""
     if token.pos_ != "VERB" or token.lemma_.lower() not in _STRIKING:
         return []
     if is_passive(token):
@@ -1474,8 +1472,19 @@ def _struck(token: Token, codes: dict[int, str]) -> list[str]:
         places = children(token, frozenset({"dobj"})) + prep_objects(
             token, frozenset({"in", "near", "across", "off", "along"})
         )
-    hit = [codes[t.i] for p in places for t in p.subtree if t.i in codes and is_state(codes[t.i])]
-    return list(dict.fromkeys(hit))
+    return [codes[t.i] for p in places for t in p.subtree if t.i in codes and is_state(codes[t.i])][:1]
+
+
+def _struck_together(token: Token, codes: dict[int, str]) -> tuple[str, ...]:
+    """The states one disaster strikes, each named as a place it struck ("struck Turkey and
+    Syria"; not "parts of northern India", nor "the border between Iran and Turkey")."""
+    if not _struck(token, codes):
+        return ()
+    places = children(token, frozenset({"nsubjpass", "dobj"})) + prep_objects(
+        token, frozenset({"in", "near", "across", "off", "along"})
+    )
+    hit = [codes[t.i] for p in places for t in (p, *p.conjuncts) if t.i in codes and is_state(codes[t.i])]
+    return tuple(dict.fromkeys(hit))
 
 
 def _supplied_with(lexicon: Lexicon, token: Token, codes: dict[int, str]) -> bool:

@@ -1304,5 +1304,22 @@ def _closed_by_semicolon(verb: Token) -> bool:
 def _speaks_of_the_claim(verb: Token) -> bool:
     """The clause after the semicolon speaks of what came before as a claim ("Tehran calls the
     accusation baseless", "Reuters could not verify the report"): it is its comment."""
-    later = [t for t in verb.head.subtree if t.i > verb.right_edge.i]
-    return any(t.lemma_.lower() in TOLD_NOUNS and t.dep_ in ("dobj", "nsubj", "nsubjpass") for t in later)
+    return any(_claim_told_back(t) for t in verb.head.children if t.i > verb.right_edge.i)
+
+
+# the determiners of a noun that points back at what was just told
+_POINTING_BACK = frozenset({"the", "this", "that", "these", "those", "such"})
+
+
+def _claim_told_back(noun: Token) -> bool:
+    """ "the accusation", "such claims": a claim noun that points back at what was told, not
+    one of its own ("its damage report", "the charge of backsliding")."""
+    if noun.dep_ not in ("dobj", "nsubj", "nsubjpass") or noun.lemma_.lower() not in TOLD_NOUNS:
+        return False
+    marks = [c for c in noun.children if c.lower_ in _POINTING_BACK]
+    own = any(
+        c.dep_ in ("poss", "compound", "prep", "acl", "relcl", "amod")
+        for c in noun.children
+        if c not in marks
+    )
+    return bool(marks) and not own

@@ -172,8 +172,6 @@ _STATE_BODIES = STATE_NOUNS | {
     "ministry",
     "cabinet",
     "authority",
-    "bank",
-    "agency",
 }
 
 
@@ -190,22 +188,21 @@ def _private(sentence: Sentence, party: Token) -> bool:
     return any(_firm_descriptor(sentence, c) for c in party.children)
 
 
+# the words that make a "group" one of states, not a firm: "a donor group", "the contact group"
+_STATES_GROUPS = frozenset({"donor", "contact"})
+
+
 def _firm_word(word: Token) -> bool:
-    """ "giant", "conglomerate", or a "group" named by what it makes and beside a name ("the
-    Swedish defence group Saab", not "the Visegrad Group" nor "a donor group led by Japan")."""
+    """ "giant", "conglomerate", or a "group" named by what it makes ("the Swedish defence
+    group Saab", "a Dutch aid group"; not "the Visegrad Group" nor "a donor group led by Japan")."""
     lemma = word.lemma_.lower()
     if lemma not in _FIRM_DESCRIPTORS:
         return False
     if lemma != "group":
         return True
-    makes = any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in word.children)
-    return makes and _beside_name(word)
-
-
-def _beside_name(word: Token) -> bool:
-    """A word a name stands beside: it describes a name, or a name is its appositive or title."""
-    named = any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in word.children)
-    return named or word.dep_ in ("appos", "compound") and word.head.pos_ == "PROPN"
+    makes = [c for c in word.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    led = any(c.dep_ == "acl" and c.lemma_.lower() == "lead" for c in word.children)
+    return bool(makes) and not led and not any(c.lemma_.lower() in _STATES_GROUPS for c in makes)
 
 
 def _firm_descriptor(sentence: Sentence, word: Token) -> bool:

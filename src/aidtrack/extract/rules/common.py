@@ -67,7 +67,7 @@ class ArticleContext:
     actor_counts: dict[str, int] = field(default_factory=dict)
     giver_counts: dict[str, int] = field(default_factory=dict)
     aided: set[str] = field(default_factory=set)  # parties given to by words other than sales
-    struck: set[str] = field(default_factory=set)  # the states a disaster struck
+    struck: list[tuple[str, ...]] = field(default_factory=list)  # the states each disaster struck together
     recipients_ranked: list[str] = field(default_factory=list)  # most often given to first
     asked_for: dict[str, str] = field(default_factory=dict)  # the kind each party was last asked for
     last_events: list[dict[str, Any]] = field(default_factory=list)  # of the last sentence that told any
@@ -95,6 +95,10 @@ class ArticleContext:
         best = max(left, key=lambda c: left[c])
         ranked = sorted(left.values(), reverse=True)
         return best if len(ranked) == 1 or ranked[0] > ranked[1] else None  # no tie
+
+    def struck_with(self, code: str | None) -> set[str]:
+        """The states a disaster struck together with ``code`` ("struck Turkey and Syria")."""
+        return {c for hit in self.struck if code in hit for c in hit}
 
     def main_sanction_target(self) -> str | None:
         """The target the article's sanctions name most often."""

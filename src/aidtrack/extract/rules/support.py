@@ -1475,7 +1475,7 @@ def support_arrival(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
         recipients = [ctx.default_recipient]  # "teams from Malaysia also arrived", "a British team
         # of 60 rescuers landed in Marrakech": where the article is; but "Syrian rescuers dug
         # through the rubble" after "an earthquake struck Turkey and Syria" help their own
-        donors = [d for d in donors if d not in ctx.struck]
+        donors = [d for d in donors if d not in ctx.struck_with(ctx.default_recipient)]
     return _supports(donors, recipients[:1], cats, verb, 0.6, rule="support-arrival", stage="delivery")
 
 
@@ -1505,15 +1505,26 @@ def _rescuers(sentence: Sentence, subject: Token) -> bool:
     return categories_in(sentence, [subject, *words]) == ["humanitarian"]
 
 
+# verbs of letting: "Rabat has not allowed French rescuers to work"
+_LETTING = frozenset({"allow", "let", "permit", "authorise", "authorize"})
+
+
 def _not_let(verb: Token) -> bool:
-    """ "Rabat has not allowed French rescuers to work in the Atlas": a verb of arriving or
-    working that a negated verb governs did not happen."""
-    return verb.dep_ in ("xcomp", "ccomp") and is_negated(verb.head)
+    """ "Rabat has not allowed French rescuers to work in the Atlas": arriving or working that
+    was not let happen (not "did not hesitate to join", "did not say when they arrived")."""
+    head = verb.head
+    return verb.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in _LETTING and is_negated(head)
 
 
 def _none_of(subject: Token) -> bool:
-    """ "No Greek rescuers ...", "no foreign teams ...": a subject that names no one."""
-    return any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
+    """ "No Greek rescuers ...", "no foreign teams ...": a subject that names no one (not "no
+    fewer than 80 rescuers")."""
+    if any(c.dep_ == "nummod" for c in subject.children):
+        return False
+    return any(
+        c.dep_ == "det" and c.lower_ == "no" and c.nbor().lower_ not in ("fewer", "less", "more")
+        for c in subject.children
+    )
 
 
 _FUNDING = frozenset({"fund", "finance", "bankroll", "subsidise", "subsidize"})
