@@ -222,8 +222,9 @@ def _actors_of(sentence: Sentence, token: Token) -> list[str]:
     if not found and token.lemma_.lower() in TITLES | SEATED and (scene := _opening_place(sentence)):
         return [scene]  # "In Niamey, the prime minister appealed to Russia": Niger's; "In Berlin, the
         # cabinet relaxed licensing rules": Germany's
-    if not found and (owner := _owner_told_before(sentence, token)):
-        return [owner]  # "South Africa's arms control committee ... The committee said"
+    if not found and (owner := _owner_told_before(sentence, token) or _body_told_before(sentence, token)):
+        return [owner]  # "South Africa's arms control committee ... The committee said", "China's
+        # foreign ministry ... A foreign ministry spokesperson warned"
     unnamed = not found and _unnamed_office(token)
     if unnamed and (earlier := _earlier_subjects(sentence, token)):
         return earlier[-1:]  # "Ethiopia's ministry said ..., and a senior official warned ..."
@@ -552,6 +553,21 @@ def _owner_told_before(sentence: Sentence, token: Token) -> str | None:
     owner = sentence.owned_nouns.get(_qualified(token))
     if owner is None and (bare := sentence.owned_nouns.get(lemma)) == sentence.previous:
         return bare
+    return owner
+
+
+def _body_told_before(sentence: Sentence, token: Token) -> str | None:
+    """ "A foreign ministry spokesperson" with no owner of the ministry: the state whose foreign
+    ministry the article named (the bare "ministry" only when that state was just told about)."""
+    if token.lemma_.lower() not in TITLES or any(c.dep_ == "poss" for c in token.children):
+        return None
+    bodies = [c for c in token.children if c.dep_ == "compound" and c.lemma_.lower() in _BODIES]
+    if len(bodies) != 1 or any(t.i in sentence.codes for t in token.subtree if t.i < token.i):
+        return None
+    body, lemma = bodies[0], bodies[0].lemma_.lower()
+    owner = sentence.owned_nouns.get(_qualified(body))
+    if owner is None and _qualified(body) == lemma and sentence.owned_nouns.get(lemma) == sentence.previous:
+        return sentence.previous
     return owner
 
 
