@@ -557,18 +557,20 @@ def _owner_told_before(sentence: Sentence, token: Token) -> str | None:
 
 
 def _body_told_before(sentence: Sentence, token: Token) -> str | None:
-    """ "A foreign ministry spokesperson" with no owner of the ministry: the state whose foreign
-    ministry the article named (the bare "ministry" only when that state was just told about)."""
-    if token.lemma_.lower() not in TITLES or any(c.dep_ == "poss" for c in token.children):
+    """ "A foreign ministry spokesperson" with no owner of the ministry, when the sentence before
+    was about the state whose foreign ministry the article named ("Russia's foreign ministry
+    summoned the envoy. A foreign ministry spokeswoman warned ..."); not one placed by a phrase
+    of its own ("a spokesman in Beijing"), nor officials of many states."""
+    if token.lemma_.lower() not in TITLES or token.tag_ != "NN":
+        return None
+    if any(c.dep_ in ("poss", "prep", "appos") for c in token.children):
         return None
     bodies = [c for c in token.children if c.dep_ == "compound" and c.lemma_.lower() in _BODIES]
-    if len(bodies) != 1 or any(t.i in sentence.codes for t in token.subtree if t.i < token.i):
+    if len(bodies) != 1 or any(t.i in sentence.codes for t in token.subtree):
         return None
-    body, lemma = bodies[0], bodies[0].lemma_.lower()
-    owner = sentence.owned_nouns.get(_qualified(body))
-    if owner is None and _qualified(body) == lemma and sentence.owned_nouns.get(lemma) == sentence.previous:
-        return sentence.previous
-    return owner
+    body = bodies[0]
+    owner = sentence.owned_nouns.get(_qualified(body))  # "foreign ministry", or "ministry" alone
+    return owner if owner is not None and owner == sentence.previous else None
 
 
 def _titled_unknown(token: Token) -> bool:

@@ -89,7 +89,7 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
         noun.pos_ == "NOUN"
         and not core
         and not measure
-        and (_made_measure(sentence, noun) or _imposed_measure(sentence, noun))
+        and (_made_measure(sentence, noun) or _imposed_measure(sentence, noun, ctx))
     )
     measure = measure or made
     restrictive = lemma == "measure" and any(
@@ -176,7 +176,7 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
             objects += _destinations(objects) + prep_objects(noun, frozenset({"to"}))
         targets = [c for t in objects for c in target_codes(sentence, t)]
         if made:  # "unveiled measures against 300 entities, including companies in Armenia"
-            targets += [c for c in _measure_target_codes(sentence, noun, verb) if c not in targets]
+            targets += [c for c in _measure_target_codes(sentence, noun, verb, ctx) if c not in targets]
     else:
         targets = _sanction_targets(sentence, verb, noun, ctx if core else ArticleContext())
     if core and actors and not targets:  # "expanded its Russia sanctions", "new Iran sanctions"
@@ -330,7 +330,7 @@ def _made_measure(sentence: Sentence, noun: Token) -> bool:
     return bool(makers) and bool(targets) and not set(makers) & set(targets)
 
 
-def _imposed_measure(sentence: Sentence, noun: Token) -> bool:
+def _imposed_measure(sentence: Sentence, noun: Token, ctx: ArticleContext) -> bool:
     """ "adopted the EU's latest package of measures against Moscow", "imposed restrictions on
     Iran": a measure noun aimed at a foreign party, under a verb that imposes sanctions."""
     if noun.lemma_.lower() not in sentence.lexicon.words("sanction", "measure_nouns"):
@@ -338,17 +338,25 @@ def _imposed_measure(sentence: Sentence, noun: Token) -> bool:
     verb = _sanction_verb(sentence, noun)
     if verb is None:
         return False
-    targets = _measure_target_codes(sentence, noun, verb)
+    targets = _measure_target_codes(sentence, noun, verb, ctx)
     return bool(targets) and not set(targets) & set(_actors(sentence, verb))
 
 
-def _measure_target_codes(sentence: Sentence, noun: Token, verb: Token) -> list[str]:
-    """The states a measure is aimed at: named in its "on/against" phrase, or in the members
-    listed beside its parties ("measures against 300 entities, including companies in Armenia")."""
+def _measure_target_codes(sentence: Sentence, noun: Token, verb: Token, ctx: ArticleContext) -> list[str]:
+    """The states a measure is aimed at: named in its "on/against" phrase; once the article told
+    sanctions, also in the members listed beside its parties ("measures against 300 entities,
+    including companies in Armenia", "..., most of them Iranian"; not "restrictions on 40 food
+    companies, most of them Chinese" in a story of tainted milk)."""
     objects = _measure_targets(noun)
-    if any(_names_parties(sentence, o) for o in objects):  # the parser hung "including" on the measure
-        objects += prep_objects(noun, frozenset({"including"}))
     targets = [c for t in objects for c in target_codes(sentence, t)]
+    if not ctx.has_sanction or not any(_names_parties(sentence, o) for o in objects):
+        return targets
+    members = [  # the parser hung "including" on the measure
+        o
+        for o in prep_objects(noun, frozenset({"including"}))
+        if _names_parties(sentence, o) or o.i in sentence.codes
+    ]
+    targets += [c for t in members for c in target_codes(sentence, t) if c not in targets]
     if verb.pos_ == "VERB":
         targets += [c for c in _members_beside(sentence, verb, True, objects) if c not in targets]
     return targets

@@ -1471,13 +1471,31 @@ def support_arrival(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
         else prep_objects(verb, frozenset({"in", "at"}))
     )
     recipients = own or [c for p in places for c in actors_of(sentence, p)]
-    if not recipients and (sent_from or rescuers or loaded) and ctx.default_recipient:
+    brought = loaded and _brought_for_the_story(sentence, things, phrase, cats, ctx)
+    if not recipients and (sent_from or rescuers or brought) and ctx.default_recipient:
         recipients = [ctx.default_recipient]  # "teams from Malaysia also arrived", "a British team
         # of 60 rescuers landed in Marrakech", "a Turkish plane carrying tents landed on
         # Wednesday": where the article is; but "Syrian rescuers dug
         # through the rubble" after "an earthquake struck Turkey and Syria" help their own
         donors = [d for d in donors if d not in ctx.struck_with(ctx.default_recipient)]
     return _supports(donors, recipients[:1], cats, verb, 0.6, rule="support-arrival", stage="delivery")
+
+
+def _brought_for_the_story(
+    sentence: Sentence, things: list[Token], load: list[Token], cats: list[str], ctx: ArticleContext
+) -> bool:
+    """A carrier's load, landed where the story is, is relief for the story's usual receiver when
+    it is of the story's usual kind ("a Turkish plane carrying tents" in a story of relief, not
+    "a ship carrying bombs"), given (not "wheat sold to Pakistan", "fuel paid for by
+    businessmen"), no people brought out ("1,800 evacuees and medical supplies"), and the
+    story's disaster struck no second state it could be for."""
+    if ctx.default_category not in cats or len(ctx.struck_with(ctx.default_recipient)) > 1:
+        return False
+    traded = BUYING_VERBS | _SELLING | PAYING_VERBS
+    held = [*things, *load]
+    if any(a.lemma_.lower() in traded for th in held for a in children(th, frozenset({"acl", "relcl"}))):
+        return False
+    return not any(t.lemma_.lower() in _UPROOTED for t in load)
 
 
 def _carries(verb: Token) -> bool:
