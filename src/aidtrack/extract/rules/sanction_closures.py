@@ -70,7 +70,12 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
         return []  # "barred Poland from re-exporting howitzers to Ukraine" refuses them
     if is_passive(verb) and _misread_main(verb) is None:
         return _closed_by(sentence, verb, ctx)
-    objects = children(verb, frozenset({"dobj"})) or _misread_object(verb) or _kept_closed(verb)
+    objects = (
+        children(verb, frozenset({"dobj"}))
+        or _misread_object(verb)
+        or _kept_closed(verb)
+        or _bare_pobjs(verb)
+    )
     if _aid_shut_out(sentence, verb, objects):  # "shut the Rafah crossing to aid trucks": no sanction
         if is_hedged(sentence, verb) or is_conditional(verb):
             return []
@@ -737,6 +742,34 @@ def _supplies_banned(verb: Token, objects: list[Token]) -> list[Token]:
     return [o for g in acts for o in prep_objects(g, frozenset({"to"}))]
 
 
+def _bare_pobjs(verb: Token) -> list[Token]:
+    """ "..., barring dozens of Japanese lawmakers from entering Russia": the object the parser
+    hung on the participle as a preposition's object, with no preposition before it."""
+    doc = verb.doc
+    return [
+        o
+        for o in children(verb, frozenset({"pobj"}))
+        if o.i > verb.i and o.pos_ == "NOUN" and not any(t.pos_ == "ADP" for t in doc[verb.i + 1 : o.i])
+    ]
+
+
+def _objects_read_as_verbs(verb: Token, objects: list[Token]) -> list[Token]:
+    """ "barred Ivanishvili and about a dozen other Georgian officials from entering": a second
+    object after "and" that the parser hung on the verb as a conjunct of it."""
+    if not objects:
+        return []
+    last = max(objects, key=lambda o: o.i)
+    return [
+        c
+        for c in children(verb, frozenset({"conj"}))
+        if c.pos_ == "NOUN"
+        and c.i > last.i
+        and c.left_edge.i == last.right_edge.i + 2
+        and verb.doc[last.right_edge.i + 1].lower_ == "and"
+        and not any(g.dep_ in ("nsubj", "nsubjpass", "aux", "dobj") for g in c.children)
+    ]
+
+
 # those a state sends to another: declared unwelcome, they are expelled, not sanctioned
 def _entry_ban(sentence: Sentence, verb: Token, objects: list[Token]) -> list[Token]:
     """ "banned nine British ministers from entering the country", "declared two Israeli
@@ -745,6 +778,7 @@ def _entry_ban(sentence: Sentence, verb: Token, objects: list[Token]) -> list[To
     entry = lex.words("sanction", "entry_objects")
     lemma = verb.lemma_.lower()
     words = {t.lower_ for t in verb.subtree}
+    objects = objects + _objects_read_as_verbs(verb, objects)
     if lemma == "declare" and {"persona", "grata"} <= words:
         return [  # not "declared Rwandan diplomats persona non grata": an expulsion of envoys
             t for t in verb.subtree if t.lemma_.lower() in entry - ENVOYS and t.pos_ == "NOUN"
