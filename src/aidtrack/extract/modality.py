@@ -40,6 +40,7 @@ def negated_by_carrier(token: Token) -> bool:
 # "is not going to send", "does not plan to supply": the negation of the governing verb
 _NEGATION_CARRIERS = frozenset(
     {"go", "plan", "intend", "want", "wish", "expect", "aim", "seek", "mean", "need", "have", "be"}
+    | {"consider", "contemplate", "envisage", "envision"}
 )
 
 
