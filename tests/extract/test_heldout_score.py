@@ -184,7 +184,8 @@ equal shares). Blind. First run, on the extractor at the start of that session: 
 (twenty-seventh session) by other authors who read only the schema (a general sample of news of
 support from 2014 to 2026; ordinary news of many crises and regions, all six types in about
 equal shares). Blind. First run, on the extractor after that session's mends of the review
-(before any other change): F1 0.805 (P 0.785, R 0.827) and 0.868 (P 0.896, R 0.841).
+(the same figures as on the extractor at the start of that session): F1 0.805 (P 0.785, R
+0.827) and 0.868 (P 0.896, R 0.841).
 
 score.py from ../shared/eval scores the predictions (the test is skipped with a
 message when ../shared is not there).
