@@ -29,19 +29,28 @@ FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "going"})
 
 def negated_by_carrier(token: Token) -> bool:
     """ "does not intend to provide": the negation sits on the verb that governs ``token``."""
-    return (
-        token.dep_ == "xcomp"
-        and token.head != token
-        and token.head.lemma_.lower() in _NEGATION_CARRIERS
-        and _negated_here(token.head)
-    )
+    return token.dep_ == "xcomp" and token.head != token and _negating_carrier(token.head)
 
 
 # "is not going to send", "does not plan to supply": the negation of the governing verb
 _NEGATION_CARRIERS = frozenset(
     {"go", "plan", "intend", "want", "wish", "expect", "aim", "seek", "mean", "need", "have", "be"}
-    | {"consider", "contemplate", "envisage", "envision"}
 )
+# "is not considering sending": verbs of weighing, whose negation carries only when the weigher
+# tells it of itself (not "does not consider sending helmets a breach", "warned the West not to
+# consider sending troops", "should not consider")
+_WEIGHING = frozenset({"consider", "contemplate", "envisage", "envision"})
+
+
+def _negating_carrier(carrier: Token) -> bool:
+    lemma = carrier.lemma_.lower()
+    if lemma in _WEIGHING:
+        auxiliaries = {c.lemma_.lower() for c in carrier.children if c.dep_ in ("aux", "auxpass")}
+        if auxiliaries & {"do", "should", "must", "ought"}:
+            return False
+        told = carrier.dep_ == "xcomp" and any(c.dep_ in ("dobj", "dative") for c in carrier.head.children)
+        return not told and _negated_here(carrier)
+    return lemma in _NEGATION_CARRIERS and _negated_here(carrier)
 
 
 @memoised_on_token
@@ -50,12 +59,7 @@ def is_negated(token: Token) -> bool:
 
     A negated "going to", "plan to", "want to" negates the verb it governs.
     """
-    if (
-        token.dep_ == "xcomp"
-        and token.head.lemma_.lower() in _NEGATION_CARRIERS
-        and token.head != token
-        and _negated_here(token.head)
-    ):
+    if token.dep_ == "xcomp" and token.head != token and _negating_carrier(token.head):
         return True
     return _negated_here(token)
 

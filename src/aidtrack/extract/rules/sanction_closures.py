@@ -74,7 +74,7 @@ def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> li
         children(verb, frozenset({"dobj"}))
         or _misread_object(verb)
         or _kept_closed(verb)
-        or _bare_pobjs(verb)
+        or _bare_pobjs(sentence, verb)
     )
     if _aid_shut_out(sentence, verb, objects):  # "shut the Rafah crossing to aid trucks": no sanction
         if is_hedged(sentence, verb) or is_conditional(verb):
@@ -742,9 +742,16 @@ def _supplies_banned(verb: Token, objects: list[Token]) -> list[Token]:
     return [o for g in acts for o in prep_objects(g, frozenset({"to"}))]
 
 
-def _bare_pobjs(verb: Token) -> list[Token]:
+def _bare_pobjs(sentence: Sentence, verb: Token) -> list[Token]:
     """ "..., barring dozens of Japanese lawmakers from entering Russia": the object the parser
-    hung on the participle as a preposition's object, with no preposition before it."""
+    hung on a participle of barring as a preposition's object, with no preposition before it
+    (not "barring dozens of Danish firms from re-exporting Swiss ammunition": a refusal)."""
+    if verb.lemma_.lower() not in ("bar", "ban"):
+        return []  # "excluding dozens of firms from having to pay": a preposition, an exemption
+    passing = sentence.lexicon.support_verbs | {"sell", "export", "re-export", "reexport", "transfer", "pass"}
+    kept_from = [t for p in verb.subtree if p.dep_ == "prep" and p.lower_ == "from" for t in p.subtree]
+    if any(t.lemma_.lower() in passing for t in kept_from):
+        return []  # (the "from" may hang on the object, "re-exporting" be split in three)
     doc = verb.doc
     return [
         o
@@ -759,13 +766,15 @@ def _objects_read_as_verbs(verb: Token, objects: list[Token]) -> list[Token]:
     if not objects:
         return []
     last = max(objects, key=lambda o: o.i)
+    between = [t.lower_ for t in verb.doc[last.right_edge.i + 1 : last.right_edge.i + 3]]
+    gap = 2 if between[:1] == ["and"] else 3 if between == [",", "and"] else 0  # "X and", "X, and"
     return [
         c
         for c in children(verb, frozenset({"conj"}))
-        if c.pos_ == "NOUN"
+        if gap
+        and c.pos_ == "NOUN"
         and c.i > last.i
-        and c.left_edge.i == last.right_edge.i + 2
-        and verb.doc[last.right_edge.i + 1].lower_ == "and"
+        and c.left_edge.i == last.right_edge.i + gap
         and not any(g.dep_ in ("nsubj", "nsubjpass", "aux", "dobj") for g in c.children)
     ]
 
