@@ -1458,33 +1458,35 @@ _STRIKING = frozenset(
 def _struck(token: Token, codes: dict[int, str]) -> list[str]:
     """The state a disaster strikes ("a magnitude-7.7 earthquake struck near Mandalay", "Mozambique
     was battered by a cyclone"): where relief goes, at the weight of one who asks for it."""
-    if token.pos_ != "VERB" or token.lemma_.lower() not in _STRIKING:
-        return []
-    if is_passive(token):
-        agent = agent_of(token)
-        if agent is None or agent.lemma_.lower() not in _DISASTERS:
-            return []
-        places = children(token, frozenset({"nsubjpass"}))
-    else:
-        subject = subject_of(token)
-        if subject is None or subject.lemma_.lower() not in _DISASTERS:
-            return []
-        places = children(token, frozenset({"dobj"})) + prep_objects(
-            token, frozenset({"in", "near", "across", "off", "along"})
-        )
+    places = _struck_places(token)
     return [codes[t.i] for p in places for t in p.subtree if t.i in codes and is_state(codes[t.i])][:1]
 
 
 def _struck_together(token: Token, codes: dict[int, str]) -> tuple[str, ...]:
     """The states one disaster strikes, each named as a place it struck ("struck Turkey and
     Syria"; not "parts of northern India", nor "the border between Iran and Turkey")."""
+    places = _struck_places(token)
     if not _struck(token, codes):
         return ()
-    places = children(token, frozenset({"nsubjpass", "dobj"})) + prep_objects(
-        token, frozenset({"in", "near", "across", "off", "along"})
-    )
     hit = [codes[t.i] for p in places for t in (p, *p.conjuncts) if t.i in codes and is_state(codes[t.i])]
     return tuple(dict.fromkeys(hit))
+
+
+def _struck_places(token: Token) -> list[Token]:
+    """The places a verb of striking names, when a disaster strikes them."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in _STRIKING:
+        return []
+    if is_passive(token):
+        agent = agent_of(token)
+        if agent is None or agent.lemma_.lower() not in _DISASTERS:
+            return []
+        return children(token, frozenset({"nsubjpass"}))
+    subject = subject_of(token)
+    if subject is None or subject.lemma_.lower() not in _DISASTERS:
+        return []
+    return children(token, frozenset({"dobj"})) + prep_objects(
+        token, frozenset({"in", "near", "across", "off", "along"})
+    )
 
 
 def _supplied_with(lexicon: Lexicon, token: Token, codes: dict[int, str]) -> bool:

@@ -1475,8 +1475,8 @@ def support_arrival(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     if not recipients and (sent_from or rescuers or brought) and ctx.default_recipient:
         recipients = [ctx.default_recipient]  # "teams from Malaysia also arrived", "a British team
         # of 60 rescuers landed in Marrakech", "a Turkish plane carrying tents landed on
-        # Wednesday": where the article is; but "Syrian rescuers dug
-        # through the rubble" after "an earthquake struck Turkey and Syria" help their own
+        # Wednesday": where the article is; but "Syrian rescuers dug through the rubble" after
+        # "an earthquake struck Turkey and Syria" help their own
         donors = [d for d in donors if d not in ctx.struck_with(ctx.default_recipient)]
     return _supports(donors, recipients[:1], cats, verb, 0.6, rule="support-arrival", stage="delivery")
 
