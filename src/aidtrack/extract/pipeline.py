@@ -1466,8 +1466,6 @@ def _struck_together(token: Token, codes: dict[int, str]) -> tuple[str, ...]:
     """The states one disaster strikes, each named as a place it struck ("struck Turkey and
     Syria"; not "parts of northern India", nor "the border between Iran and Turkey")."""
     places = _struck_places(token)
-    if not _struck(token, codes):
-        return ()
     hit = [codes[t.i] for p in places for t in (p, *p.conjuncts) if t.i in codes and is_state(codes[t.i])]
     return tuple(dict.fromkeys(hit))
 

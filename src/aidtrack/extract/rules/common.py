@@ -441,6 +441,10 @@ def _first_words_of(lex: Any) -> frozenset[str]:
     return frozenset(p.split()[0] for g in ("loosen", "neutral") for p in lex.words("policy_change", g))
 
 
+# verbs of letting something happen: "has not allowed French rescuers to work"
+LETTING = frozenset({"allow", "permit", "let", "authorise", "authorize"})
+
+
 # what is put "on hold" or "on ice" is paused
 _PAUSE_NOUNS = frozenset({"hold", "ice"})
 

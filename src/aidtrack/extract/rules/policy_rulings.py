@@ -8,7 +8,7 @@ from aidtrack.extract.clauses import Sentence, agent_of, children, prep_objects,
 from aidtrack.extract.modality import is_hedged, is_negated
 from aidtrack.extract.parties import actors_of
 from aidtrack.extract.roles import categories_in, modifier_actors
-from aidtrack.extract.rules.common import ArticleContext, Found, anchored_on
+from aidtrack.extract.rules.common import LETTING, ArticleContext, Found, anchored_on
 from aidtrack.extract.rules.measures_common import _actors
 from aidtrack.extract.rules.policies import _first_words, _policy_changes, _since, on_topic
 from aidtrack.extract.rules.support_nouns import _GIVEN, hyphen_giver
@@ -103,20 +103,7 @@ def policy_ruling(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[
 # Letting a recipient use supplied weapons on the aggressor's territory loosens the donor's
 # rules (eval/SCHEMA.md): "allowed Kyiv to strike targets inside Russia with its missiles",
 # "gave the green light for Ukraine to hit Russian airfields".
-_PERMITTING = frozenset(
-    {
-        "allow",
-        "permit",
-        "authorise",
-        "authorize",
-        "let",
-        "clear",
-        "greenlight",
-        "green-light",
-        "okay",
-        "approve",
-    }
-)
+_PERMITTING = LETTING | {"clear", "greenlight", "green-light", "okay", "approve"}
 
 
 _STRIKING = frozenset({"strike", "hit", "attack", "target", "fire", "shoot", "bomb", "launch"})

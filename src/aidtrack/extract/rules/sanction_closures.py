@@ -16,7 +16,7 @@ from aidtrack.extract.clauses import (
 from aidtrack.extract.modality import is_conditional, is_hedged, is_negated
 from aidtrack.extract.parties import ENVOYS, actors_of, is_state, joined_parties, reporters_of
 from aidtrack.extract.roles import COUNT_NOUNS, VEHICLES, modifier_actors
-from aidtrack.extract.rules.common import ArticleContext, Found, _refusals, anchored_on
+from aidtrack.extract.rules.common import LETTING, ArticleContext, Found, _refusals, anchored_on
 from aidtrack.extract.rules.measures_common import (
     _ARMS,
     _CONFERRED,
@@ -317,7 +317,7 @@ def _onto(verb: Token) -> list[Token]:
 _EXPORTING = frozenset({"export", "ship", "sell", "supply", "deliver", "transfer", "send"})
 _SHIPMENTS = frozenset({"export", "delivery", "shipment", "sale", "supply", "transfer"})
 _CONTROLS = (_MEASURES - {"limit", "measure"}) | {"prohibition"}  # "export controls", "bans"
-_LETTING = frozenset({"allow", "permit", "let", "authorise", "authorize", "exempt"})
+_LETTING = LETTING | {"exempt"}
 
 
 def _barred_destinations(lst: Token) -> list[Token]:

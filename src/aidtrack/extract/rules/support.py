@@ -73,6 +73,7 @@ from aidtrack.extract.rules.common import (
     _SELLING,
     _SETTLING,
     _TRADE_WORDS,
+    LETTING,
     ArticleContext,
     Found,
     _answering_clause,
@@ -1524,26 +1525,18 @@ def _rescuers(sentence: Sentence, subject: Token) -> bool:
     return categories_in(sentence, [subject, *words]) == ["humanitarian"]
 
 
-# verbs of letting: "Rabat has not allowed French rescuers to work"
-_LETTING = frozenset({"allow", "let", "permit", "authorise", "authorize"})
-
-
 def _not_let(verb: Token) -> bool:
     """ "Rabat has not allowed French rescuers to work in the Atlas": arriving or working that
     was not let happen (not "did not hesitate to join", "did not say when they arrived")."""
     head = verb.head
-    return verb.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in _LETTING and is_negated(head)
+    return verb.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in LETTING and is_negated(head)
 
 
 def _none_of(subject: Token) -> bool:
     """ "No Greek rescuers ...", "no foreign teams ...": a subject that names no one (not "no
     fewer than 80 rescuers")."""
-    if any(c.dep_ == "nummod" for c in subject.children):
-        return False
-    return any(
-        c.dep_ == "det" and c.lower_ == "no" and c.nbor().lower_ not in ("fewer", "less", "more")
-        for c in subject.children
-    )
+    counted = any(c.dep_ == "nummod" or c.lower_ in ("fewer", "less", "more") for c in subject.subtree)
+    return says_none(subject) and not counted
 
 
 _FUNDING = frozenset({"fund", "finance", "bankroll", "subsidise", "subsidize"})
