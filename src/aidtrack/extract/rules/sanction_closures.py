@@ -377,12 +377,6 @@ def sanction_listing_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) 
     lemma = noun.lemma_.lower()
     if noun.pos_ != "NOUN" or lemma not in _LISTING_NOUNS - {"delisting"} or ended(noun):
         return []
-    if (
-        lemma in ("designation", "listing")
-        and not any(c.lemma_.lower() in ("sanction", "terrorist", "terror", "entity") for c in noun.subtree)
-        and ctx.sanction_actor is None
-    ):
-        return []  # "the designation of a new envoy"
     if any(g.lemma_.lower() in _SEEKING for g in [noun.head, *governors(noun)][:3]):
         return []  # "calls for the blacklisting of": not done
     if any(c.lemma_.lower() in _UNDONE for c in noun.children):
@@ -393,6 +387,16 @@ def sanction_listing_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) 
     )
     listed = [o for o in listed if o.lemma_.lower() in parties]
     targets = [c for o in listed for c in target_codes(sentence, o)]
+    if (
+        lemma in ("designation", "listing")
+        and not any(c.lemma_.lower() in ("sanction", "terrorist", "terror", "entity") for c in noun.subtree)
+        and ctx.sanction_actor is None
+        and not _lists_foreign_parties(noun, listed, targets)
+    ):
+        return []  # "the designation of a new envoy", "the listing of Chinese firms in Hong Kong"
+    verb = _list_maker_verb(noun)
+    if verb is not None and (is_negated(verb) or is_hedged(sentence, verb) or is_conditional(verb)):
+        return []  # "has not announced listings of ...", "may publish designations of ..."
     inside = {t.i for o in listed for t in o.subtree}
     by = [  # "under the sanctions regime by Canada": the 'by' may hang on a later noun
         o
@@ -402,7 +406,58 @@ def sanction_listing_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) 
         if o.dep_ == "pobj"
     ]
     makers = [c for o in children(noun, frozenset({"poss", "compound"})) + by for c in actors_of(sentence, o)]
+    if (
+        verb is not None
+    ):  # "Washington and London announced parallel listings of", "Norway adopted the EU's listings of"
+        makers = [c for c in _actors(sentence, verb) if c not in makers] + makers
     return _sanctions(makers, [t for t in dict.fromkeys(targets) if t not in makers], noun, ctx)
+
+
+# verbs whose subject makes or takes up the listings in their object ("announced listings of")
+_MAKING_LISTS = frozenset(
+    {"announce", "adopt", "publish", "issue", "unveil", "approve", "make", "mirror", "match", "copy", "join"}
+)
+# the words of a listing on a market, not on a sanctions list ("the listing of Chinese firms in
+# New York", "a stock market listing of Russian companies")
+_MARKETS = frozenset({"exchange", "stock", "share", "market", "bourse", "nasdaq", "ipo", "index", "heritage"})
+
+
+def _list_maker_verb(noun: Token) -> Token | None:
+    """The verb whose object the listing noun is, when its subject makes or takes up the list."""
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() in _MAKING_LISTS:
+        return verb
+    return None
+
+
+def _lists_foreign_parties(noun: Token, listed: list[Token], targets: list[str]) -> bool:
+    """A listing or designation that names parties of a state with no word of sanctions ("parallel
+    listings of Belarusian state enterprises"): not of envoys (an appointment) nor on a market."""
+    return (
+        bool(targets)
+        and not any(o.lemma_.lower() in ENVOYS for o in listed)
+        and not any(t.lemma_.lower() in _MARKETS for t in noun.subtree)
+        and not any(
+            a.lemma_.lower() in _CLEARED
+            for o in [noun, *listed]
+            for a in children(o, frozenset({"acl", "relcl"}))
+        )
+    )
+
+
+# what a list of parties allowed to do something says of them ("listings of Russian firms
+# allowed to export grain"): a list of leave, not of sanctions
+_CLEARED = LETTING | {
+    "approve",
+    "authorise",
+    "authorize",
+    "exempt",
+    "license",
+    "licence",
+    "accredit",
+    "certify",
+    "clear",
+}
 
 
 _CLOSURES = frozenset({"closure", "closing", "shutdown", "shutting", "sealing"})
