@@ -107,6 +107,7 @@ TRAINING_PARTS = tuple(
         "zzzv",
         "zzzw",
         "zzzx",
+        "zzzy",
     ]
 )
 # our own wire-style articles with gold events, in tests/extract (heldout3 written blind to the
@@ -156,6 +157,8 @@ BLIND_OWN_PARTS = (
     "heldout42_a",
     "heldout43_a",
     "heldout44_a",
+    "heldout45_a",
+    "heldout46_a",
 )
 OWN_PARTS = ("heldout", "heldout3", "heldout4_a", "heldout4_b", *TRAINING_PARTS, *BLIND_OWN_PARTS)
 # the parts whose errors nobody reads: estimates of quality on unseen articles

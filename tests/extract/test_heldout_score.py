@@ -187,6 +187,12 @@ equal shares). Blind. First run, on the extractor after that session's mends of 
 (the same figures as on the extractor at the start of that session): F1 0.805 (P 0.785, R
 0.827) and 0.868 (P 0.896, R 0.841).
 
+``heldout45_a`` and ``heldout46_a``: fifteen more each, written with their gold on 2026-12-04
+(twenty-eighth session) by other authors who read only the schema (a general sample of news of
+support from 2014 to 2026; ordinary news of many crises and regions, all six types in about
+equal shares). Blind. First run, on the extractor at the start of that session: F1 0.832 (P
+0.864, R 0.803) and 0.826 (P 0.803, R 0.851).
+
 score.py from ../shared/eval scores the predictions (the test is skipped with a
 message when ../shared is not there).
 """
@@ -308,6 +314,10 @@ SETS = {
     "heldout43_a": (15, 0.77, 0.75, 0.79),
     # blind; first run in the twenty-seventh session (2026-12-04): 0.868, 0.896, 0.841
     "heldout44_a": (15, 0.83, 0.86, 0.80),
+    # blind; first run at the start of the twenty-eighth session (2026-12-04): 0.832, 0.864, 0.803
+    "heldout45_a": (15, 0.80, 0.83, 0.77),
+    # blind; first run at the start of the twenty-eighth session (2026-12-04): 0.826, 0.803, 0.851
+    "heldout46_a": (15, 0.79, 0.77, 0.82),
 }
 
 
