@@ -405,59 +405,120 @@ def sanction_listing_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) 
         for o in t.children
         if o.dep_ == "pobj"
     ]
-    makers = [c for o in children(noun, frozenset({"poss", "compound"})) + by for c in actors_of(sentence, o)]
+    own = [c for o in children(noun, frozenset({"poss", "compound"})) + by for c in actors_of(sentence, o)]
+    makers = own
     if (
         verb is not None
     ):  # "Washington and London announced parallel listings of", "Norway adopted the EU's listings of"
-        makers = [c for c in _actors(sentence, verb) if c not in makers] + makers
-    return _sanctions(makers, [t for t in dict.fromkeys(targets) if t not in makers], noun, ctx)
+        makers = [c for c in _actors(sentence, verb) if c not in own] + own
+    return _sanctions(makers, [t for t in dict.fromkeys(targets) if t not in own], noun, ctx)
 
 
-# verbs whose subject makes or takes up the listings in their object ("announced listings of")
+# verbs whose subject makes or takes up the listings in their object ("announced listings of";
+# not "approved", which consents to another's list, or a market's)
 _MAKING_LISTS = frozenset(
-    {"announce", "adopt", "publish", "issue", "unveil", "approve", "make", "mirror", "match", "copy", "join"}
+    {"announce", "adopt", "publish", "issue", "unveil", "release", "make", "mirror", "match", "copy", "join"}
 )
 # the words of a listing on a market, not on a sanctions list ("the listing of Chinese firms in
-# New York", "a stock market listing of Russian companies")
-_MARKETS = frozenset({"exchange", "stock", "share", "market", "bourse", "nasdaq", "ipo", "index", "heritage"})
+# New York", "a stock market listing of Russian companies", "secondary listings")
+_MARKETS = frozenset(
+    {
+        "exchange",
+        "stock",
+        "share",
+        "market",
+        "bourse",
+        "nasdaq",
+        "ipo",
+        "index",
+        "heritage",
+        "secondary",
+        "dual",
+    }
+)
+# those who publish lists of parties that bind nobody: the press, experts, courts' prosecutors,
+# market regulators ("The Washington Post published listings of Russian oligarchs")
+_LIST_READERS = frozenset(
+    {
+        "newspaper",
+        "post",
+        "times",
+        "journal",
+        "media",
+        "outlet",
+        "panel",
+        "expert",
+        "report",
+        "prosecutor",
+        "investigator",
+        "regulator",
+        "securities",
+        "watchdog",
+    }
+)
 
 
 def _list_maker_verb(noun: Token) -> Token | None:
-    """The verb whose object the listing noun is, when its subject makes or takes up the list."""
+    """The verb whose object (or passive subject) the listing noun is, when its subject (or its
+    'by' party) makes or takes up the list; not when that is the press, experts or a market."""
     verb = noun.head
-    if noun.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() in _MAKING_LISTS:
-        return verb
-    return None
+    if (
+        noun.dep_ not in ("dobj", "nsubjpass")
+        or verb.pos_ != "VERB"
+        or verb.lemma_.lower() not in _MAKING_LISTS
+    ):
+        return None
+    maker = agent_of(verb) if noun.dep_ == "nsubjpass" else subject_of(verb)
+    if maker is not None and any(t.lemma_.lower() in _MARKETS | _LIST_READERS for t in maker.subtree):
+        return None
+    return verb
 
 
 def _lists_foreign_parties(noun: Token, listed: list[Token], targets: list[str]) -> bool:
     """A listing or designation that names parties of a state with no word of sanctions ("parallel
-    listings of Belarusian state enterprises"): not of envoys (an appointment) nor on a market."""
-    return (
-        bool(targets)
-        and not any(o.lemma_.lower() in ENVOYS for o in listed)
-        and not any(t.lemma_.lower() in _MARKETS for t in noun.subtree)
-        and not any(
-            a.lemma_.lower() in _CLEARED
-            for o in [noun, *listed]
-            for a in children(o, frozenset({"acl", "relcl"}))
-        )
+    listings of Belarusian state enterprises"): not of envoys, a role given ("the designation of
+    two Chinese firms as gatekeepers", "of a Dutch general"), a market's list, nor parties said to
+    be anything but barred ("listings of Ukrainian enterprises eligible for grants")."""
+    if not targets or any(o.lemma_.lower() in ENVOYS for o in listed):
+        return False
+    if any(t.lemma_.lower() in _MARKETS for t in noun.subtree):
+        return False
+    if any(p.lower_ == "as" for o in [noun, noun.head, *listed] for p in children(o, frozenset({"prep"}))):
+        return False  # the parser may hang "as" on the verb
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for o in listed for c in o.children):
+        return False
+    return not any(
+        a.lemma_.lower() not in _BARRING_WORDS
+        for o in [noun, *listed]
+        for a in o.children
+        if a.dep_ in ("acl", "relcl") or a.dep_ == "amod" and a.i > o.i
     )
 
 
-# what a list of parties allowed to do something says of them ("listings of Russian firms
-# allowed to export grain"): a list of leave, not of sanctions
-_CLEARED = LETTING | {
-    "approve",
-    "authorise",
-    "authorize",
-    "exempt",
-    "license",
-    "licence",
-    "accredit",
-    "certify",
-    "clear",
-}
+# what a list of barred parties says of them ("firms accused of supplying Russia", "officials
+# involved in the deportations", "companies banned from ..."); any other clause lists for
+# another end ("allowed to export grain", "eligible for grants", "wanted for")
+_BARRING_WORDS = frozenset(
+    {
+        "ban",
+        "bar",
+        "sanction",
+        "freeze",
+        "blacklist",
+        "target",
+        "punish",
+        "prohibit",
+        "forbid",
+        "accuse",
+        "involve",
+        "link",
+        "tie",
+        "connect",
+        "base",
+        "help",
+        "supply",
+    }
+)
 
 
 _CLOSURES = frozenset({"closure", "closing", "shutdown", "shutting", "sealing"})
