@@ -152,6 +152,15 @@ def _request_funded(sentence: Sentence, verb: Token) -> bool:
     return any(s.lemma_.lower() in requests for s in children(holder, frozenset({"nsubj", "nsubjpass"})))
 
 
+def _request_launched(sentence: Sentence, verb: Token) -> bool:
+    """ "The UN launched a $275 million flash appeal", "the Red Cross launched an emergency appeal
+    for 100 million francs": money asked of donors, not given by the one who asks."""
+    if verb.lemma_.lower() != "launch":
+        return False
+    requests = sentence.lexicon.words("appeal", "nouns") | {"campaign", "drive", "fundraiser", "fundraising"}
+    return any(o.lemma_.lower() in requests for o in children(verb, frozenset({"dobj", "nsubjpass"})))
+
+
 def _part_of_anothers_gift(sentence: Sentence, verb: Token) -> bool:
     """ "to pay for food and medical care delivered by United Nations agencies", "announced 25
     million dollars in aid, including shelter delivered by the Red Cross": goods inside another
@@ -271,6 +280,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         return []  # "$68 million to help Colombia provide shelter to migrants": Colombia is helped
     if _request_funded(sentence, verb):
         return []  # "its $2.7 billion appeal for Sudan is only 6 percent funded": a shortfall, no gift
+    if _request_launched(sentence, verb):
+        return []  # "the UN launched a $275 million flash appeal": asked of donors, not given
     if _part_of_anothers_gift(sentence, verb):
         return []  # "to pay for medical care delivered by UN agencies": they carry another's gift
     if lemma == "raise" and any(_a_sum(c) for c in children(verb, frozenset({"dobj"}))):
