@@ -347,7 +347,7 @@ def modifier_actors(sentence: Sentence, noun: Token, *, of: bool = False) -> lis
     """Actors in a noun's own modifiers: "Belgium's pledge", "Dutch aid", "aid from X",
     and with ``of`` "the pledges of Norway and Denmark"."""
     found: list[str] = []
-    tokens = [c for c in noun.children if c.dep_ in _LEFT_MODIFIERS and c.i < noun.i]
+    tokens = [c for c in noun.children if c.dep_ in _LEFT_MODIFIERS and c.i < noun.i and not _made_in(c)]
     tokens += [t for t in prep_objects(noun, frozenset({"from", "by"})) if not names_wealth(t)]
     if of:  # not "a loan of 140 billion euros (163 billion U.S. dollars)"
         tokens += [
@@ -360,6 +360,16 @@ def modifier_actors(sentence: Sentence, noun: Token, *, of: bool = False) -> lis
     if sentence.code(noun) and sentence.code(noun) not in found:
         found.append(sentence.codes[noun.i])
     return found
+
+
+# participles of where a thing was made ("Russian-made weapons", "US-built fighters"): its
+# origin, which neither gives it nor acts
+_MAKING = frozenset({"make", "build", "design", "manufacture", "produce", "develop"})
+
+
+def _made_in(modifier: Token) -> bool:
+    """ "Russian-made" in "Russian-made weapons in Colombia's arsenal": a maker, not an actor."""
+    return modifier.dep_ == "amod" and modifier.tag_ == "VBN" and modifier.lemma_.lower() in _MAKING
 
 
 _GIVING_TO_DATIVE = frozenset(
