@@ -153,12 +153,31 @@ def _request_funded(sentence: Sentence, verb: Token) -> bool:
 
 
 def _request_launched(sentence: Sentence, verb: Token) -> bool:
-    """ "The UN launched a $275 million flash appeal", "the Red Cross launched an emergency appeal
-    for 100 million francs": money asked of donors, not given by the one who asks."""
-    if verb.lemma_.lower() != "launch":
+    """ "The UN launched a $275 million flash appeal", "OCHA released a flash appeal for $71
+    million": money asked of donors, not given by the one who asks; when every thing launched is
+    such a request (not "a fundraising campaign and an airlift of aid")."""
+    if verb.lemma_.lower() not in _OPENING:
         return False
-    requests = sentence.lexicon.words("appeal", "nouns") | {"campaign", "drive", "fundraiser", "fundraising"}
-    return any(o.lemma_.lower() in requests for o in children(verb, frozenset({"dobj", "nsubjpass"})))
+    launched = children(verb, frozenset({"dobj", "nsubjpass"}))
+    launched += [c for o in launched for c in o.conjuncts if c.pos_ in ("NOUN", "PROPN")]
+    return bool(launched) and all(_asks_for_money(sentence, o) for o in launched)
+
+
+# verbs that open a request to donors ("launched / announced / released a flash appeal")
+_OPENING = frozenset({"launch", "announce", "unveil", "release", "issue", "open", "start"})
+# drives and campaigns that give ("a vaccination campaign", "an airdrop campaign") are requests
+# only when their words say they raise money
+_DRIVES = frozenset({"campaign", "drive", "push"})
+_RAISING = frozenset({"fundraising", "fund-raising", "donation", "crowdfunding", "appeal", "raise"})
+
+
+def _asks_for_money(sentence: Sentence, noun: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    if lemma in ("fundraiser", "fundraising"):
+        return True
+    if lemma in _DRIVES:
+        return any(t.lemma_.lower() in _RAISING for t in noun.subtree if t is not noun)
+    return lemma in sentence.lexicon.words("appeal", "nouns")
 
 
 def _part_of_anothers_gift(sentence: Sentence, verb: Token) -> bool:
