@@ -805,8 +805,12 @@ def _asks_to_lift_sanctions(verb: Token) -> bool:
 def _asks_to_stop(sentence: Sentence, verb: Token) -> bool:
     """ "urged Washington to stop arming Taiwan" asks for less support, not more."""
     stops = sentence.lexicon.words("refusal", "verbs") | sentence.lexicon.words("appeal", "retreat_verbs")
+    if any(o.lemma_.lower() in _RETREATS for o in children(verb, frozenset({"dobj"}))):
+        return True  # "demanded the withdrawal of French troops": forces asked out, no support asked
     for comp in children(verb, frozenset({"xcomp", "ccomp"})):
-        stopping = comp.lemma_.lower() in stops | _LESSENING  # "not to reduce its aid" asks to keep it
+        stopping = comp.lemma_.lower() in stops | _LESSENING or _pulls_back(
+            comp
+        )  # "not to reduce its aid" asks to keep it
         inner = children(comp, frozenset({"xcomp", "ccomp"}))
         if stopping and any(c.lemma_.lower() in stops | _WAVERING for c in inner):
             continue  # "urged Hungary to stop blocking the aid", "to stop hesitating" ask for it
@@ -815,6 +819,22 @@ def _asks_to_stop(sentence: Sentence, verb: Token) -> bool:
         if stopping != is_negated(comp):  # "urged Hungary not to block the aid" asks for it
             return True
     return False
+
+
+# nouns of forces pulled back ("demanded the withdrawal of French troops")
+_RETREATS = frozenset(
+    {"withdrawal", "pullout", "pull-out", "departure", "exit", "evacuation", "retreat", "disengagement"}
+)
+# "pull its troops out", "draw its forces back", "send the soldiers home": forces pulled back
+_PULLING = frozenset({"pull", "draw"})
+_SENDING_HOME = frozenset({"send", "bring", "take", "call", "ship", "fly"})
+
+
+def _pulls_back(comp: Token) -> bool:
+    """ "that Moscow pull its troops out of the plant", "to send the North Korean soldiers home"."""
+    lemma = comp.lemma_.lower()
+    words = {c.lower_ for c in comp.children if c.dep_ in ("prt", "prep", "advmod", "npadvmod")}
+    return lemma in _PULLING and bool(words & {"out", "back"}) or lemma in _SENDING_HOME and "home" in words
 
 
 # verbs of giving less support, or none, to someone: asked not to, a party is asked to keep giving
