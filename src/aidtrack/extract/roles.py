@@ -347,7 +347,11 @@ def modifier_actors(sentence: Sentence, noun: Token, *, of: bool = False) -> lis
     """Actors in a noun's own modifiers: "Belgium's pledge", "Dutch aid", "aid from X",
     and with ``of`` "the pledges of Norway and Denmark"."""
     found: list[str] = []
-    tokens = [c for c in noun.children if c.dep_ in _LEFT_MODIFIERS and c.i < noun.i and not _made_in(c)]
+    tokens = [
+        c
+        for c in noun.children
+        if c.dep_ in _LEFT_MODIFIERS and c.i < noun.i and not (_made_in(c) and not _a_measure(sentence, noun))
+    ]
     tokens += [t for t in prep_objects(noun, frozenset({"from", "by"})) if not names_wealth(t)]
     if of:  # not "a loan of 140 billion euros (163 billion U.S. dollars)"
         tokens += [
@@ -368,8 +372,19 @@ _MAKING = frozenset({"make", "build", "design", "manufacture", "produce", "devel
 
 
 def _made_in(modifier: Token) -> bool:
-    """ "Russian-made" in "Russian-made weapons in Colombia's arsenal": a maker, not an actor."""
+    """ "Russian-made" in "Russian-made weapons in Colombia's arsenal", "Russian-origin weapons":
+    where a thing comes from, not who acts."""
+    if modifier.lemma_.lower() == "origin" and modifier.dep_ in ("compound", "nmod"):
+        return True
     return modifier.dep_ == "amod" and modifier.tag_ == "VBN" and modifier.lemma_.lower() in _MAKING
+
+
+def _a_measure(sentence: Sentence, noun: Token) -> bool:
+    """A measure or a package its maker designs ("the EU-designed sanctions", "a US-designed aid
+    package"), whose maker acts."""
+    lex = sentence.lexicon
+    words = lex.words("sanction", "nouns") | lex.words("sanction", "measure_nouns")
+    return noun.lemma_.lower() in words | lex.words("support", "commitment_words")
 
 
 _GIVING_TO_DATIVE = frozenset(

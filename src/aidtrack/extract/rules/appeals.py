@@ -805,7 +805,7 @@ def _asks_to_lift_sanctions(verb: Token) -> bool:
 def _asks_to_stop(sentence: Sentence, verb: Token) -> bool:
     """ "urged Washington to stop arming Taiwan" asks for less support, not more."""
     stops = sentence.lexicon.words("refusal", "verbs") | sentence.lexicon.words("appeal", "retreat_verbs")
-    if any(o.lemma_.lower() in _RETREATS for o in children(verb, frozenset({"dobj"}))):
+    if any(_forces_out(o) for o in children(verb, frozenset({"dobj"}))):
         return True  # "demanded the withdrawal of French troops": forces asked out, no support asked
     for comp in children(verb, frozenset({"xcomp", "ccomp"})):
         stopping = comp.lemma_.lower() in stops | _LESSENING or _pulls_back(
@@ -823,8 +823,22 @@ def _asks_to_stop(sentence: Sentence, verb: Token) -> bool:
 
 # nouns of forces pulled back ("demanded the withdrawal of French troops")
 _RETREATS = frozenset(
-    {"withdrawal", "pullout", "pull-out", "departure", "exit", "evacuation", "retreat", "disengagement"}
+    {"withdrawal", "pullout", "pull-out", "pullback", "drawdown", "removal", "departure", "exit", "retreat"}
 )
+# what is pulled back when forces are ("the withdrawal of French troops", not "of Hungary's veto")
+_PULLED = _FORCES | {"peacekeeper", "contingent", "personnel", "mission", "base", "presence"}
+# where weapons are drawn from to be given ("pull its old Marders out of storage")
+_STORES = frozenset({"storage", "stock", "stockpile", "reserve", "warehouse", "depot", "inventory", "budget"})
+
+
+def _forces_out(noun: Token) -> bool:
+    """ "the withdrawal of French troops", "a French pullout"; not "the withdrawal of Hungary's
+    veto", nor one joined with an asked gift ("... and the delivery of German tanks")."""
+    if noun.lemma_.lower() not in _RETREATS or any(c.dep_ == "conj" for c in noun.children):
+        return False
+    return all(o.lemma_.lower() in _PULLED for o in prep_objects(noun, frozenset({"of"})))
+
+
 # "pull its troops out", "draw its forces back", "send the soldiers home": forces pulled back
 _PULLING = frozenset({"pull", "draw"})
 _SENDING_HOME = frozenset({"send", "bring", "take", "call", "ship", "fly"})
@@ -833,7 +847,19 @@ _SENDING_HOME = frozenset({"send", "bring", "take", "call", "ship", "fly"})
 def _pulls_back(comp: Token) -> bool:
     """ "that Moscow pull its troops out of the plant", "to send the North Korean soldiers home"."""
     lemma = comp.lemma_.lower()
-    words = {c.lower_ for c in comp.children if c.dep_ in ("prt", "prep", "advmod", "npadvmod")}
+    words = {
+        c.lower_
+        for c in comp.children
+        if c.dep_ in ("prt", "prep", "advmod", "npadvmod") or c.lower_ == "home"
+    }
+    if any(o.lemma_.lower() == "stop" for o in children(comp, frozenset({"dobj"}))):
+        return False  # "pull out all the stops to send air defence"
+    if any(
+        t.lemma_.lower() in _STORES and t.head.lower_ in ("of", "from")
+        for t in comp.subtree
+        if t.dep_ == "pobj"
+    ):
+        return False  # "pull its old Marders out of storage": drawn out to be given
     return lemma in _PULLING and bool(words & {"out", "back"}) or lemma in _SENDING_HOME and "home" in words
 
 
