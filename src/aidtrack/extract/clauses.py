@@ -90,6 +90,9 @@ class Sentence:
     # the state of the wire dateline's city ("TOKYO, May 2 - "): whose "the government" it is
     # while no other actor has been named
     filed: str | None = None
+    # the state the article is about: where it was filed from, else the state it names most by a
+    # clear lead; whose "the government" is when no actor is named before it in its sentence
+    home: str | None = None
     # the organisation named last before: what "the fund", "the lender", "the bank" refer to
     last_organisation: str | None = None
     # the place served by the last organisation named before that serves one place ("UNRWA":

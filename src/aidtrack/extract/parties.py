@@ -981,9 +981,11 @@ def resolve_pronoun(sentence: Sentence, token: Token) -> str | None:
     if (
         not before
         and word == "government"
-        and (sentence.previous is None or _bare_the(token) and sentence.filed)
+        and (sentence.previous is None or _bare_the(token) and sentence.home)
     ):
-        return sentence.filed  # "TOKYO - The government said ...": the dateline's state
+        return sentence.home  # "TOKYO - The government said ...": the dateline's state, else the
+        # state the story is about ("Seoul weighs arms ... Moscow was quick to respond ... The
+        # government did act on other fronts")
     if word == "him":  # "Biden promised him 300 million dollars": not the one who promised
         return _object_person(sentence, token)
     if word in _PERSONAL and not any(

@@ -454,6 +454,7 @@ def _analyse(
         # no "to" or "for" anywhere: "China sent rescue teams" in a story of relief for Myanmar's
         # quake is relief for Myanmar, the state the story names most or was filed from
         ctx.default_recipient = _told_most(ctx.actor_counts) or filed
+    home = filed or _told_most(_subject_counts(parsed, mentions))
     last_state: str | None = filed
     last_place: str | None = filed
     owned_nouns: dict[str, str] = {}
@@ -483,6 +484,7 @@ def _analyse(
                 last_organisation=last_organisation,
                 last_served=last_served,
                 filed=filed,
+                home=home,
                 recent_states=recent_states,
                 states_so_far=states_so_far,
                 scene=scene,
@@ -1211,6 +1213,20 @@ def _one_kind(lexicon: Lexicon, sent: Span, kinds: dict[int, str | None]) -> str
         }
         kinds[sent.start] = next(iter(named)) if len(named) == 1 else None
     return kinds[sent.start]
+
+
+def _subject_counts(parsed: list[tuple[int, Doc]], mentions: list[dict[int, str]]) -> dict[str, int]:
+    """How often each actor is named as a subject, or as the owner of one ("Seoul said", "South
+    Korea's government imposed"): the states an article is about act, those it tells of are
+    acted on."""
+    counts: Counter[str] = Counter()
+    for (_, doc), codes in zip(parsed, mentions):
+        for i, code in codes.items():
+            word = doc[i]
+            holder = word.head if word.dep_ in ("poss", "compound", "amod") else word
+            if holder.dep_ in ("nsubj", "nsubjpass"):
+                counts[code] += 1
+    return dict(counts)
 
 
 def _told_most(counts: dict[str, int]) -> str | None:
