@@ -982,6 +982,7 @@ def resolve_pronoun(sentence: Sentence, token: Token) -> str | None:
         not before
         and word == "government"
         and (sentence.previous is None or _bare_the(token) and sentence.home)
+        and (sentence.home == sentence.filed or not _named_after(sentence, token, sentence.home))
     ):
         return sentence.home  # "TOKYO - The government said ...": the dateline's state, else the
         # state the story is about ("Seoul weighs arms ... Moscow was quick to respond ... The
@@ -995,6 +996,14 @@ def resolve_pronoun(sentence: Sentence, token: Token) -> str | None:
     ):
         return sentence.previous  # "Defying US objections, his war cabinet ...": not the US
     return before[-1] if before else sentence.previous
+
+
+def _named_after(sentence: Sentence, token: Token, code: str | None) -> bool:
+    """Whether the sentence names ``code`` after ``token`` ("The government also pledged two
+    IRIS-T systems to Ukraine" in a story about Ukraine: the giver is not the receiver)."""
+    return code is not None and any(
+        sentence.codes.get(i) == code for i in range(token.i + 1, sentence.span.end)
+    )
 
 
 def _object_person(sentence: Sentence, token: Token) -> str | None:

@@ -454,7 +454,7 @@ def _analyse(
         # no "to" or "for" anywhere: "China sent rescue teams" in a story of relief for Myanmar's
         # quake is relief for Myanmar, the state the story names most or was filed from
         ctx.default_recipient = _told_most(ctx.actor_counts) or filed
-    home = filed or _told_most(_subject_counts(parsed, mentions))
+    home = filed or _leading_subject(_subject_counts(parsed, mentions))
     last_state: str | None = filed
     last_place: str | None = filed
     owned_nouns: dict[str, str] = {}
@@ -1216,17 +1216,25 @@ def _one_kind(lexicon: Lexicon, sent: Span, kinds: dict[int, str | None]) -> str
 
 
 def _subject_counts(parsed: list[tuple[int, Doc]], mentions: list[dict[int, str]]) -> dict[str, int]:
-    """How often each actor is named as a subject, or as the owner of one ("Seoul said", "South
-    Korea's government imposed"): the states an article is about act, those it tells of are
-    acted on."""
+    """How often each actor is named as a subject, or as its owner ("Seoul said", "South Korea's
+    government imposed"; not "Russian troops shelled"): the states an article is about act,
+    those it tells of are acted on."""
     counts: Counter[str] = Counter()
     for (_, doc), codes in zip(parsed, mentions):
         for i, code in codes.items():
             word = doc[i]
-            holder = word.head if word.dep_ in ("poss", "compound", "amod") else word
+            holder = word.head if word.dep_ in ("poss", "compound") else word
             if holder.dep_ in ("nsubj", "nsubjpass"):
                 counts[code] += 1
     return dict(counts)
+
+
+def _leading_subject(counts: dict[str, int]) -> str | None:
+    """The state named as a subject at least three times and twice as often as any other."""
+    ranked = sorted(((n, c) for c, n in counts.items() if is_state(c)), reverse=True)
+    if not ranked or ranked[0][0] < 3 or len(ranked) > 1 and ranked[1][0] * 2 > ranked[0][0]:
+        return None
+    return ranked[0][1]
 
 
 def _told_most(counts: dict[str, int]) -> str | None:
