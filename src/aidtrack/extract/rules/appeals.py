@@ -808,9 +808,8 @@ def _asks_to_stop(sentence: Sentence, verb: Token) -> bool:
     if any(_forces_out(o) for o in children(verb, frozenset({"dobj"}))):
         return True  # "demanded the withdrawal of French troops": forces asked out, no support asked
     for comp in children(verb, frozenset({"xcomp", "ccomp"})):
-        stopping = comp.lemma_.lower() in stops | _LESSENING or _pulls_back(
-            comp
-        )  # "not to reduce its aid" asks to keep it
+        # "not to reduce its aid" asks to keep it; "to pull its troops out" asks for none
+        stopping = comp.lemma_.lower() in stops | _LESSENING or _pulls_back(comp)
         inner = children(comp, frozenset({"xcomp", "ccomp"}))
         if stopping and any(c.lemma_.lower() in stops | _WAVERING for c in inner):
             continue  # "urged Hungary to stop blocking the aid", "to stop hesitating" ask for it

@@ -407,9 +407,7 @@ def sanction_listing_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) 
     ]
     own = [c for o in children(noun, frozenset({"poss", "compound"})) + by for c in actors_of(sentence, o)]
     makers = own
-    if (
-        verb is not None
-    ):  # "Washington and London announced parallel listings of", "Norway adopted the EU's listings of"
+    if verb is not None:  # "Washington and London announced listings of", "Norway adopted the EU's listings"
         makers = [c for c in _actors(sentence, verb) if c not in own] + own
     return _sanctions(makers, [t for t in dict.fromkeys(targets) if t not in own], noun, ctx)
 

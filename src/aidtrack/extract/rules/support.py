@@ -172,6 +172,7 @@ _RAISING = frozenset({"fundraising", "fund-raising", "donation", "crowdfunding",
 
 
 def _asks_for_money(sentence: Sentence, noun: Token) -> bool:
+    """An appeal, a fundraiser, or a drive whose words say it raises money."""
     lemma = noun.lemma_.lower()
     if lemma in ("fundraiser", "fundraising"):
         return True
