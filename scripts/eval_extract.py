@@ -108,6 +108,7 @@ TRAINING_PARTS = tuple(
         "zzzw",
         "zzzx",
         "zzzy",
+        "zzzz",
     ]
 )
 # our own wire-style articles with gold events, in tests/extract (heldout3 written blind to the
@@ -159,6 +160,8 @@ BLIND_OWN_PARTS = (
     "heldout44_a",
     "heldout45_a",
     "heldout46_a",
+    "heldout47_a",
+    "heldout48_a",
 )
 OWN_PARTS = ("heldout", "heldout3", "heldout4_a", "heldout4_b", *TRAINING_PARTS, *BLIND_OWN_PARTS)
 # the parts whose errors nobody reads: estimates of quality on unseen articles

@@ -193,6 +193,12 @@ support from 2014 to 2026; ordinary news of many crises and regions, all six typ
 equal shares). Blind. First run, on the extractor at the start of that session: F1 0.832 (P
 0.864, R 0.803) and 0.826 (P 0.803, R 0.851).
 
+``heldout47_a`` and ``heldout48_a``: fifteen more each, written with their gold on 2026-12-04
+(twenty-ninth session) by other authors who read only the schema (a general sample of news from
+2014 to 2026, many regions and styles, all six types in about equal shares). Blind. First run, on
+the extractor at the start of that session: F1 0.743 (P 0.753, R 0.733) and 0.798 (P 0.893, R
+0.720).
+
 score.py from ../shared/eval scores the predictions (the test is skipped with a
 message when ../shared is not there).
 """
@@ -318,6 +324,10 @@ SETS = {
     "heldout45_a": (15, 0.80, 0.83, 0.77),
     # blind; first run at the start of the twenty-eighth session (2026-12-04): 0.826, 0.803, 0.851
     "heldout46_a": (15, 0.79, 0.77, 0.82),
+    # blind; first run at the start of the twenty-ninth session (2026-12-04): 0.743, 0.753, 0.733
+    "heldout47_a": (15, 0.71, 0.72, 0.70),
+    # blind; first run at the start of the twenty-ninth session (2026-12-04): 0.798, 0.893, 0.720
+    "heldout48_a": (15, 0.76, 0.86, 0.69),
 }
 
 
