@@ -424,6 +424,36 @@ def _name_read_as_verb(sentence: Sentence, anchor: Token) -> list[Token]:
     ]
 
 
+def scene_states(sentence: Sentence, verb: Token) -> list[str]:
+    """The country a sentence opens on as its scene: "In Colombia, the bank approved a loan for
+    migrants", "In eastern Sudan, where refugees arrive, the agency received 5 million euros".
+    Only a country told by its name: a city opening a sentence ("In London, Japan pledged") is
+    more often where the giving was announced than where the help goes."""
+    first = sentence.span[0]
+    if (
+        first.lower_ not in _SCENE_PREPS
+        or first.dep_ != "prep"
+        or not (first.head == verb or first.head in verb.ancestors)
+    ):
+        return []
+    return [
+        code
+        for place in children(first, frozenset({"pobj"}))
+        if (code := sentence.codes.get(place.i)) is not None
+        and is_state(code)
+        and _country_name(place).lower() == display_name(code).lower()
+    ]
+
+
+_SCENE_PREPS = frozenset({"in", "inside", "across", "throughout"})
+
+
+def _country_name(place: Token) -> str:
+    """ "South Sudan" from its head "Sudan" and the compound before it."""
+    words = [c for c in place.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [place]
+    return " ".join(w.text for w in words)
+
+
 def recipients_of(sentence: Sentence, anchor: Token, *, dobj_is_recipient: bool) -> list[str]:
     """Who receives: "to/for X", a dative, or the object of "supply X with"."""
     preps = RECIPIENT_PREPS | {"with"} if anchor.lemma_.lower() in _WITH_VERBS else RECIPIENT_PREPS

@@ -55,6 +55,7 @@ from aidtrack.extract.roles import (
     purpose_categories,
     purpose_kinds,
     recipients_of,
+    scene_states,
     stage_of_verb,
     support_details,
     without_asides,
@@ -411,6 +412,7 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     explicit = explicit or [c for c in owners_of_given(sentence, verb) if c not in donors]
     explicit = explicit or [c for c in _welcomers(sentence, verb) if c not in donors]
     explicit = explicit or [c for c in billed if c not in donors]
+    explicit = explicit or [c for c in scene_states(sentence, verb) if c not in donors]
     if lemma == "distribute" and not explicit:
         return []  # "to be distributed by NGOs": where it goes is told elsewhere
     if lemma == "deploy" and not (
