@@ -430,12 +430,12 @@ def scene_states(sentence: Sentence, verb: Token) -> list[str]:
     Only a country told by its name: a city opening a sentence ("In London, Japan pledged") is
     more often where the giving was announced than where the help goes."""
     first = sentence.span[0]
-    if (
-        first.lower_ not in _SCENE_PREPS
-        or first.dep_ != "prep"
-        or not (first.head == verb or first.head in verb.ancestors)
-    ):
+    if first.lower_ not in _SCENE_PREPS or first.dep_ != "prep" or first.head != verb:
         return []
+    if verb.lemma_.lower() in _PROMISING or any(
+        r.lemma_.lower() not in _HELPED_THERE for r in _receivers_named(verb)
+    ):
+        return []  # "In Poland, Biden announced ...": a venue; "In Sudan, the UAE armed the RSF"
     return [
         code
         for place in children(first, frozenset({"pobj"}))
@@ -446,6 +446,14 @@ def scene_states(sentence: Sentence, verb: Token) -> list[str]:
 
 
 _SCENE_PREPS = frozenset({"in", "inside", "across", "throughout"})
+# what is promised at a summit or a visit is told where it was promised, not where it goes
+_PROMISING = frozenset({"announce", "pledge", "promise", "vow", "agree", "commit", "offer", "unveil"})
+
+
+def _receivers_named(verb: Token) -> list[Token]:
+    """The parties a verb names as receiving ("to militias", "Hezbollah with rockets")."""
+    named = prep_objects(verb, frozenset({"to", "for", "with"})) + children(verb, frozenset({"dative"}))
+    return named + [o for o in children(verb, frozenset({"dobj"})) if o.pos_ in ("PROPN", "PRON")]
 
 
 def _country_name(place: Token) -> str:

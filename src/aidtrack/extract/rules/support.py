@@ -412,8 +412,8 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     explicit = explicit or [c for c in owners_of_given(sentence, verb) if c not in donors]
     explicit = explicit or [c for c in _welcomers(sentence, verb) if c not in donors]
     explicit = explicit or [c for c in billed if c not in donors]
-    explicit = explicit or [c for c in scene_states(sentence, verb) if c not in donors]
-    if lemma == "distribute" and not explicit:
+    scene = [c for c in scene_states(sentence, verb) if c not in donors]
+    if lemma == "distribute" and not explicit and not scene:
         return []  # "to be distributed by NGOs": where it goes is told elsewhere
     if lemma == "deploy" and not (
         explicit
@@ -427,6 +427,9 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     if money_given and not explicit:
         return []  # a sum whose giver and receiver are both only guessed says too little
     recipients, defaulted = _recipients_or_default(explicit, ctx, donors)
+    if defaulted and scene and (not recipients or scene[0] in ctx.recipients_ranked):
+        recipients = scene  # "In Chad, the World Bank approved a grant": the scene, if no other
+        # receiver is told, or if the article tells it receiving elsewhere (not a transit hub)
     if defaulted and _own_money(verb):
         return []  # "a deal Taipei will finance entirely from its own defence budget": self-financed
     objects = without_asides(objects, verb)  # the kind is not read from "after refusing to send arms"
