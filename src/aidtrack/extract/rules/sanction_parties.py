@@ -50,7 +50,8 @@ _ROUNDS = _CONTAINERS | _LISTINGS | {"action", "measure", "sanction", "crackdown
 )
 def sanction_listed_parties(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """A follow-up sentence naming where the parties of the article's sanction are from."""
-    makers = _listers_named(sentence) or _makers(ctx)
+    here = _makers_told_here(ctx, verb)
+    makers = _listers_named(sentence) or here or _makers(ctx)
     if not makers or verb.pos_ not in ("VERB", "AUX"):
         return []
     if is_negated(verb) or is_hedged(sentence, verb):
@@ -58,7 +59,7 @@ def sanction_listed_parties(sentence: Sentence, verb: Token, ctx: ArticleContext
     lemma = verb.lemma_.lower()
     if lemma == "take" and any(c.lower_ == "in" and c.dep_ == "prt" for c in verb.children):
         lemma = "include"  # "the British list takes in firms registered in the UAE"
-    just_told = bool(ctx.pending_sanction) or any(e["type"] == "sanction" for e in ctx.last_events)
+    just_told = bool(here or ctx.pending_sanction) or any(e["type"] == "sanction" for e in ctx.last_events)
     subject = subject_of(verb)
     if lemma in _MEASURE_LISTING and _listed_after(sentence, verb, just_told=just_told):
         targets = [c for m in children(verb, frozenset({"nsubjpass"})) for c in target_codes(sentence, m)]
@@ -155,6 +156,18 @@ def _makers(ctx: ArticleContext) -> list[str]:
     if just:
         return list(dict.fromkeys(just))
     return [ctx.sanction_actor] if ctx.sanction_actor else []
+
+
+def _makers_told_here(ctx: ArticleContext, verb: Token) -> list[str]:
+    """ "The US Treasury designated a network of companies; the sanctioned firms include two in
+    China": the makers of a sanction told before in the same sentence."""
+    return list(
+        dict.fromkeys(
+            e.fields["actor"]
+            for e in ctx.told_in_sentence
+            if e.fields["type"] == "sanction" and e.fields.get("actor") and e.anchor.i < verb.i
+        )
+    )
 
 
 def _listed(word: Token) -> bool:
