@@ -51,7 +51,7 @@ _ROUNDS = _CONTAINERS | _LISTINGS | {"action", "measure", "sanction", "crackdown
 def sanction_listed_parties(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """A follow-up sentence naming where the parties of the article's sanction are from."""
     here = _makers_told_here(ctx, verb)
-    makers = _listers_named(sentence) or here or _makers(ctx)
+    makers = _listers_named(sentence) or _list_owners(sentence, verb) or here or _makers(ctx)
     if not makers or verb.pos_ not in ("VERB", "AUX"):
         return []
     if is_negated(verb) or is_hedged(sentence, verb):
@@ -160,14 +160,55 @@ def _makers(ctx: ArticleContext) -> list[str]:
 
 def _makers_told_here(ctx: ArticleContext, verb: Token) -> list[str]:
     """ "The US Treasury designated a network of companies; the sanctioned firms include two in
-    China": the makers of a sanction told before in the same sentence."""
-    return list(
-        dict.fromkeys(
-            e.fields["actor"]
-            for e in ctx.told_in_sentence
-            if e.fields["type"] == "sanction" and e.fields.get("actor") and e.anchor.i < verb.i
-        )
-    )
+    China": the makers of the nearest sanction told before in the same sentence, not of one told
+    in passing in a clause of its own ("After Britain sanctioned Russian banks in 2022, ...")."""
+    told = [
+        e
+        for e in ctx.told_in_sentence
+        if e.fields["type"] == "sanction"
+        and e.fields.get("actor")
+        and e.anchor.i < verb.i
+        and not any(a.dep_ in _ASIDES for a in [e.anchor, *e.anchor.ancestors])
+    ]
+    if not told:
+        return []
+    last = max(e.anchor.i for e in told)
+    return list(dict.fromkeys(e.fields["actor"] for e in told if e.anchor.i == last))
+
+
+_ASIDES = frozenset({"relcl", "advcl", "acl"})
+
+
+def _list_owners(sentence: Sentence, verb: Token) -> list[str]:
+    """The maker a list's own phrase names: "Britain's sanctioned firms", "the British list",
+    "the US-designated firms", "the companies Britain blacklisted" (not the parties' own state,
+    as in "three Chinese firms were listed")."""
+    lists = sentence.lexicon.words("sanction", "list_nouns")
+    heads = children(verb, frozenset({"nsubj"}))
+    heads += [
+        o
+        for p in children(verb, frozenset({"prep"}))
+        if p.lower_ == "among"
+        for o in children(p, frozenset({"pobj"}))
+    ]
+    owners = []
+    for head in heads:
+        listed = [c for c in head.children if c.lower_ in _LISTED and c.dep_ in ("amod", "acl", "relcl")]
+        if head.lemma_.lower() in lists:  # "the British list", "Japan's list"
+            owners += [c for c in head.children if c.dep_ in ("poss", "amod", "compound") and c.i < head.i]
+        elif listed and any(c.dep_ == "poss" for c in head.children):  # "Britain's sanctioned firms"
+            owners += [c for c in head.children if c.dep_ == "poss"]
+        owners += [  # "the US-designated firms", "the companies Britain blacklisted"
+            g for c in listed for g in c.children if g.dep_ in ("npadvmod", "compound", "nsubj") and g.i < c.i
+        ]
+        owners += [
+            g
+            for c in head.children
+            if c.dep_ == "relcl" and c.lemma_.lower() in sentence.lexicon.words("sanction", "verbs") | _LISTED
+            for g in children(c, frozenset({"nsubj"}))
+        ]
+    named = [o for o in owners if o.pos_ != "PRON"]  # "its list": whoever "its" is, told before
+    return list(dict.fromkeys(code for o in named for code in actors_of(sentence, o)))
 
 
 def _listed(word: Token) -> bool:
