@@ -443,6 +443,7 @@ def _analyse(
     memory = ArticleMemory()  # offices and people named with their state, for later mentions
     found = [finder.find(doc, on=on, known=known, soft=soft, memory=memory) for _, doc in parsed]
     found = [_brussels_beside_belgium(doc, codes) for (_, doc), codes in zip(parsed, found)]
+    found = _korean_halves(parsed, found)
     mentions = [_without_dateline(doc, codes) for (_, doc), codes in zip(parsed, found)]
     speakers = [_paragraph_speaker(lexicon, doc, codes) for (_, doc), codes in zip(parsed, mentions)]
     speakers = answer_speakers([doc for _, doc in parsed], mentions, speakers)
@@ -634,6 +635,30 @@ def _brussels_beside_belgium(doc: Doc, codes: dict[int, str]) -> dict[int, str]:
     if "BEL" not in codes.values():
         return codes
     return {i: "BEL" if c == "EU" and doc[i].text == "Brussels" else c for i, c in codes.items()}
+
+
+def _korean_halves(parsed: list[tuple[int, Doc]], found: list[dict[int, str]]) -> list[dict[int, str]]:
+    """ "The South would face countermeasures", "shells shipped from the North": in a story that
+    names either Korea, the halves of the peninsula (not "the South China Sea", "the North
+    Atlantic", "the South's Sudan policy" in a story that names no Korea)."""
+    if not any(c in _KOREAS.values() for codes in found for c in codes.values()):
+        return found
+    return [
+        {**codes, **{t.i: _KOREAS[t.text] for t in doc if _a_korean_half(t) and t.i not in codes}}
+        for (_, doc), codes in zip(parsed, found)
+    ]
+
+
+_KOREAS = {"South": "KOR", "North": "PRK"}
+
+
+def _a_korean_half(token: Token) -> bool:
+    """ "the South", "the North's": the word alone after "the", not the first word of a name."""
+    doc = token.doc
+    if token.text not in _KOREAS or token.i == 0 or doc[token.i - 1].lower_ != "the":
+        return False
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return after is None or not (after.is_alpha and after.text[:1].isupper())
 
 
 def _without_dateline(doc: Doc, codes: dict[int, str]) -> dict[int, str]:
