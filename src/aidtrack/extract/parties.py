@@ -968,10 +968,12 @@ def resolve_pronoun(sentence: Sentence, token: Token) -> str | None:
     ]
     before = outside if outside and not in_relative_aside(token) else before
     if word == "government":  # "After Myanmar's military seized power, the government halted ...":
-        before = [  # a clause that sets the scene names no government
-            sentence.codes[i]
+        before = [  # a clause that sets the scene names no government, and an organisation has
+            sentence.codes[i]  # none ("NATO asked Norway for air defence, and the government sent")
             for i in range(sentence.span.start, token.i)
-            if i in sentence.codes and not in_scene_before(token.doc[i], token)
+            if i in sentence.codes
+            and not in_scene_before(token.doc[i], token)
+            and is_state(sentence.codes[i])
         ]
     if word in ("it", "its"):  # "after Britain, France and Germany imposed sanctions on its
         before = _outside_lists(sentence, token) or before  # airline": one of a list is no "it"
