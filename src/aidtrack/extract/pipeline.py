@@ -638,27 +638,37 @@ def _brussels_beside_belgium(doc: Doc, codes: dict[int, str]) -> dict[int, str]:
 
 
 def _korean_halves(parsed: list[tuple[int, Doc]], found: list[dict[int, str]]) -> list[dict[int, str]]:
-    """ "The South would face countermeasures", "shells shipped from the North": in a story that
-    names either Korea, the halves of the peninsula (not "the South China Sea", "the North
-    Atlantic", "the South's Sudan policy" in a story that names no Korea)."""
-    if not any(c in _KOREAS.values() for codes in found for c in codes.values()):
-        return found
-    return [
-        {**codes, **{t.i: _KOREAS[t.text] for t in doc if _a_korean_half(t) and t.i not in codes}}
-        for (_, doc), codes in zip(parsed, found)
-    ]
+    """ "The South would face countermeasures", "shells shipped from the North": once a story has
+    named either Korea (before, or in the same sentence), the halves of the peninsula; not "the
+    South China Sea", "the North Atlantic", "the North of Cyprus", nor before any Korea is named."""
+    koreas = frozenset(_KOREAS.values())
+    out: list[dict[int, str]] = []
+    named_before = False
+    for (_, doc), codes in zip(parsed, found):
+        told = sorted(i for i, c in codes.items() if c in koreas)
+        halves = {
+            t.i: _KOREAS[t.text]
+            for t in doc
+            if _a_korean_half(t)
+            and t.i not in codes
+            and (named_before or any(i < t.i or t.sent.start <= i < t.sent.end for i in told))
+        }
+        out.append({**codes, **halves} if halves else codes)
+        named_before = named_before or bool(told)
+    return out
 
 
 _KOREAS = {"South": "KOR", "North": "PRK"}
 
 
 def _a_korean_half(token: Token) -> bool:
-    """ "the South", "the North's": the word alone after "the", not the first word of a name."""
+    """ "the South", "the North's": the word alone after "the", not the first word of a name nor
+    a part of another land ("the North of Syria")."""
     doc = token.doc
     if token.text not in _KOREAS or token.i == 0 or doc[token.i - 1].lower_ != "the":
         return False
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    return after is None or not (after.is_alpha and after.text[:1].isupper())
+    return after is None or not (after.is_alpha and after.text[:1].isupper() or after.lower_ == "of")
 
 
 def _without_dateline(doc: Doc, codes: dict[int, str]) -> dict[int, str]:
