@@ -645,7 +645,7 @@ def _korean_halves(parsed: list[tuple[int, Doc]], found: list[dict[int, str]]) -
     out: list[dict[int, str]] = []
     named_before = False
     for (_, doc), codes in zip(parsed, found):
-        told = sorted(i for i, c in codes.items() if c in koreas)
+        told = [i for i, c in codes.items() if c in koreas]
         halves = {
             t.i: _KOREAS[t.text]
             for t in doc
