@@ -997,6 +997,9 @@ def resolve_pronoun(sentence: Sentence, token: Token) -> str | None:
         if i in sentence.codes
     ):
         return sentence.previous  # "Defying US objections, his war cabinet ...": not the US
+    if not before and word == "government" and sentence.previous and not is_state(sentence.previous):
+        return sentence.last_state  # "NATO asked Norway for air defence. The government sent ...":
+        # the state the sentence before was about, not the organisation
     return before[-1] if before else sentence.previous
 
 
