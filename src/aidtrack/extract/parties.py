@@ -417,15 +417,22 @@ TITLES = OFFICE_TITLES | {"envoy", "official", "chief", "director", "commissione
 def _opening_place(sentence: Sentence) -> str | None:
     """The state of a place the sentence opens on ("In Niamey, ...", "In Kyiv, ..."): where an
     official named only by title belongs."""
+    place = opening_place(sentence, frozenset({"in"}))
+    code = sentence.codes[place.i] if place is not None else None
+    return code if code is not None and is_state(code) else None
+
+
+def opening_place(sentence: Sentence, preps: frozenset[str]) -> Token | None:
+    """The named place a sentence opens on, set off by a comma: "In Niamey, ...", "In eastern
+    Sudan, where ..., ..." (the place's word), with the opening preposition one of ``preps``."""
     span = sentence.span
     first = span[0]
-    if first.lower_ != "in" or first.dep_ != "prep":
+    if first.lower_ not in preps or first.dep_ != "prep":
         return None
     places = [o for o in first.children if o.dep_ == "pobj" and o.i in sentence.codes]
     if not places or places[0].i + 1 >= span.end or span.doc[places[0].i + 1].text != ",":
         return None
-    code = sentence.codes[places[0].i]
-    return code if is_state(code) else None
+    return places[0]
 
 
 # bodies of a state that an article names once with their state and then by their noun alone

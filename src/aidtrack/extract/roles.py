@@ -33,6 +33,7 @@ from aidtrack.extract.parties import (
     actors_of,
     companions,
     is_state,
+    opening_place,
 )
 
 RECIPIENT_PREPS = frozenset({"to", "for", "into", "toward", "towards"})
@@ -429,20 +430,15 @@ def scene_states(sentence: Sentence, verb: Token) -> list[str]:
     migrants", "In eastern Sudan, where refugees arrive, the agency received 5 million euros".
     Only a country told by its name: a city opening a sentence ("In London, Japan pledged") is
     more often where the giving was announced than where the help goes."""
-    first = sentence.span[0]
-    if first.lower_ not in _SCENE_PREPS or first.dep_ != "prep" or first.head != verb:
+    place = opening_place(sentence, _SCENE_PREPS)
+    if place is None or place.head.head != verb:
         return []
     if verb.lemma_.lower() in _PROMISING or any(
         r.lemma_.lower() not in _HELPED_THERE for r in _receivers_named(verb)
     ):
         return []  # "In Poland, Biden announced ...": a venue; "In Sudan, the UAE armed the RSF"
-    return [
-        code
-        for place in children(first, frozenset({"pobj"}))
-        if (code := sentence.codes.get(place.i)) is not None
-        and is_state(code)
-        and _country_name(place).lower() == display_name(code).lower()
-    ]
+    code = sentence.codes[place.i]
+    return [code] if is_state(code) and _country_name(place).lower() == display_name(code).lower() else []
 
 
 _SCENE_PREPS = frozenset({"in", "inside", "across", "throughout"})
