@@ -109,6 +109,7 @@ TRAINING_PARTS = tuple(
         "zzzx",
         "zzzy",
         "zzzz",
+        "zzzza",
     ]
 )
 # our own wire-style articles with gold events, in tests/extract (heldout3 written blind to the
@@ -162,6 +163,8 @@ BLIND_OWN_PARTS = (
     "heldout46_a",
     "heldout47_a",
     "heldout48_a",
+    "heldout49_a",
+    "heldout50_a",
 )
 OWN_PARTS = ("heldout", "heldout3", "heldout4_a", "heldout4_b", *TRAINING_PARTS, *BLIND_OWN_PARTS)
 # the parts whose errors nobody reads: estimates of quality on unseen articles

@@ -199,6 +199,12 @@ equal shares). Blind. First run, on the extractor at the start of that session: 
 the extractor at the start of that session: F1 0.743 (P 0.753, R 0.733) and 0.798 (P 0.893, R
 0.720).
 
+``heldout49_a`` and ``heldout50_a``: fifteen more each, written with their gold on 2026-12-04
+(thirtieth session) by other authors who read only the schema (a general sample of news from
+2014 to 2026, many regions and styles, all six types in about equal shares). Blind. First run, on
+the extractor at the start of that session: F1 0.804 (P 0.826, R 0.784) and 0.764 (P 0.845, R
+0.698).
+
 score.py from ../shared/eval scores the predictions (the test is skipped with a
 message when ../shared is not there).
 """
@@ -328,6 +334,10 @@ SETS = {
     "heldout47_a": (15, 0.71, 0.72, 0.70),
     # blind; first run at the start of the twenty-ninth session (2026-12-04): 0.798, 0.893, 0.720
     "heldout48_a": (15, 0.76, 0.86, 0.69),
+    # blind; first run at the start of the thirtieth session (2026-12-04): 0.804, 0.826, 0.784
+    "heldout49_a": (15, 0.77, 0.79, 0.75),
+    # blind; first run at the start of the thirtieth session (2026-12-04): 0.764, 0.845, 0.698
+    "heldout50_a": (15, 0.73, 0.81, 0.66),
 }
 
 
