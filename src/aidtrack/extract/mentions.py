@@ -135,7 +135,7 @@ class MentionFinder:
                 continue
             if _names_a_currency(span):
                 continue  # "2 million US dollars", "500 million Norwegian kroner"
-            if _in_grouping_name(span) or _another_bloc(span):
+            if _in_grouping_name(span) or _another_bloc(span) or _part_of_americas(span):
                 continue
             if self._given_name(span):
                 continue  # "Michel Martelly" is not Charles Michel
@@ -369,6 +369,22 @@ def _in_grouping_name(span: Span) -> bool:
     while start > 0 and span.start - start < 2 and doc[start - 1].is_title:
         start -= 1  # "of South American Nations"
     return start > 0 and doc[start - 1].lower_ == "of"
+
+
+# what makes "America" a part of the continent rather than the United States
+_AMERICAS = frozenset({"latin", "south", "central"})
+
+
+def _part_of_americas(span: Span) -> bool:
+    """ "Latin America", "South American governments", "Central America": a region, not the
+    United States."""
+    doc = span.doc
+    return (
+        span[0].lower_ in ("america", "american", "americans")
+        and span.start > 0
+        and doc[span.start - 1].lower_ in _AMERICAS
+        and doc[span.start - 1].is_title
+    )
 
 
 # what makes "bloc" another grouping than the EU: "the regional bloc ECOWAS", "the Moscow-led
