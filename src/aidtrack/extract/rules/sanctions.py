@@ -145,17 +145,19 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
     if not actors and verb.lemma_.lower() in _IMPOSING_NOUNS:  # "the imposition of Japanese curbs on"
         actors = [c for o in prep_objects(verb, frozenset({"by"})) for c in actors_of(sentence, o)]
         actors = actors or (modifier_actors(sentence, noun) if _aimed_objects(noun) else [])
+    agents: list[str] = []  # the makers a "by" phrase names, which the sanction does not target
     if _placed_under(noun):  # the subject is sanctioned; the maker is the noun's or the "by" party
         by = agent_of(noun) or agent_of(verb)
-        actors = modifier_actors(sentence, noun) or (actors_of(sentence, by) if by is not None else [])
+        agents = actors_of(sentence, by) if by is not None else []
+        actors = modifier_actors(sentence, noun) or agents
     if verb.dep_ == "acl" and agent_of(verb) is not None:  # "the sanctions imposed by Japan"
-        actors = actors_of(sentence, agent_of(verb))
+        actors = agents = actors_of(sentence, agent_of(verb))
     if not actors and is_passive(verb) and agent_of(verb) is None:
         actors = modifier_actors(sentence, noun)  # "Washington's new penalties ... were announced"
     if verb.dep_ == "relcl" and not actors:
         actors = actors_of(sentence, subject_of(verb))
     if not actors:  # "The sanctions, announced by the British Foreign Office, target ..."
-        actors = [
+        actors = agents = [
             c
             for a in noun.children
             if a.dep_ == "acl"
@@ -179,6 +181,9 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
             targets += [c for c in _measure_target_codes(sentence, noun, verb, ctx) if c not in targets]
     else:
         targets = _sanction_targets(sentence, verb, noun, ctx if core else ArticleContext())
+    # makers told together in a "by" phrase do not sanction one another ("both men are under
+    # sanctions imposed by Britain, Canada and Norway")
+    targets = [t for t in targets if t not in agents]
     if core and actors and not targets:  # "expanded its Russia sanctions", "new Iran sanctions"
         targets = _named_in_compound(sentence, noun, verb, actors)
     if core and len(actors) == 1 and not targets:
