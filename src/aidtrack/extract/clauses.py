@@ -514,10 +514,22 @@ def children(token: Token, deps: frozenset[str]) -> list[Token]:
 def governors(token: Token) -> list[Token]:
     """The chain of heads above ``token`` up to the root (nearest first)."""
     chain: list[Token] = []
-    while token.head != token and token.dep_ in _CLIMB and len(chain) < 12 and not told_apart(token):
+    while token.head != token and _climbs(token) and len(chain) < 12 and not told_apart(token):
         token = token.head
         chain.append(token)
     return chain
+
+
+# particles of phrasal verbs that take a preposition: "stopped short of", "shied away from"
+_PHRASE_PARTICLES = frozenset({"short", "away", "clear"})
+
+
+def _climbs(token: Token) -> bool:
+    """Whether the chain of heads goes on above ``token``: through the relations of clauses
+    and phrases, and through the particle of "stopped short of an embargo"."""
+    if token.dep_ in _CLIMB:
+        return True
+    return token.dep_ == "advmod" and token.lower_ in _PHRASE_PARTICLES and token.head.pos_ == "VERB"
 
 
 def told_apart(clause: Token) -> bool:

@@ -125,6 +125,9 @@ def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     ):
         return []  # "ended its ban on arms exports", "scrapped its doctrine of not sending
         # weapons" loosen; see policy_change
+    if any(o.lemma_.lower() in _RESTRICTIONS for o in _particle_objects(verb)):
+        return []  # "stopped short of an arms embargo", "shied away from sanctions": a measure
+        # not taken, no support withheld
     if lemma in lex.words("sanction", "asset_verbs") and any(
         c.dep_ in ("dobj", "nsubjpass")
         and c.lemma_.lower() in lex.words("sanction", "asset_words") - _AID_MONEY
@@ -393,6 +396,16 @@ def _gives_word(lex: Any, token: Token) -> bool:
 # an offer is no gift yet, but declining to offer refuses one: "stopped short of offering weapons";
 # money held back from release is withheld ("held off on releasing the next tranche")
 _OFFERING = frozenset({"offer", "release"})
+
+
+def _particle_objects(verb: Token) -> list[Token]:
+    """What a phrasal verb's particle governs: the embargo of "stopped short of an embargo"."""
+    return [
+        o
+        for a in verb.children
+        if a.dep_ in ("advmod", "prt") and a.i == verb.i + 1
+        for o in prep_objects(a, frozenset({"of", "from", "at", "on"}))
+    ]
 
 
 _GERUND_PREPS = frozenset({"at", "from", "on", "of", "against"})
