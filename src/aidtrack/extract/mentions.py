@@ -137,6 +137,8 @@ class MentionFinder:
                 continue  # "2 million US dollars", "500 million Norwegian kroner"
             if _in_grouping_name(span) or _another_bloc(span) or _part_of_americas(span):
                 continue
+            if _inside_another_name(span):
+                continue
             if self._given_name(span):
                 continue  # "Michel Martelly" is not Charles Michel
             if self._other_first_name(span):
@@ -385,6 +387,42 @@ def _part_of_americas(span: Span) -> bool:
         and doc[span.start - 1].lower_ in _AMERICAS
         and doc[span.start - 1].is_title
     )
+
+
+# one-word names of bodies that other bodies' names end in ("the Union Election Commission",
+# "the Indian National Congress", "the Sahel Alliance"), and the words before them that keep
+# the body meant ("the EU Commission", "the Atlantic Alliance", "the US Congress")
+_BODY_HEADS = frozenset({"commission", "alliance", "congress"})
+_SAME_BODY = frozenset(
+    {
+        "the",
+        "a",
+        "eu",
+        "e.u.",
+        "european",
+        "brussels",
+        "nato",
+        "atlantic",
+        "transatlantic",
+        "us",
+        "u.s.",
+        "american",
+        "western",
+        "military",
+        "defence",
+        "defense",
+    }
+)
+
+
+def _inside_another_name(span: Span) -> bool:
+    """A body's one-word name ending another body's proper name: "the Union Election
+    Commission" is Myanmar's, not the European Commission; "the Indian National Congress" is
+    a party, not the US Congress."""
+    if len(span) != 1 or span[0].lower_ not in _BODY_HEADS or span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return before.is_title and before.lower_ not in _SAME_BODY and not before.is_sent_start
 
 
 # what makes "bloc" another grouping than the EU: "the regional bloc ECOWAS", "the Moscow-led
