@@ -180,7 +180,11 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
         if made:  # "unveiled measures against 300 entities, including companies in Armenia"
             targets += [c for c in _measure_target_codes(sentence, noun, verb, ctx) if c not in targets]
     else:
-        targets = _sanction_targets(sentence, verb, noun, ctx if core else ArticleContext())
+        targets = _sanction_targets(sentence, verb, noun, ArticleContext())
+        if core and not targets:  # "extended the Darfur sanctions regime": the name before the
+            # noun, before the story's last target
+            targets = _named_in_compound(sentence, noun, verb, actors) if actors else []
+            targets = targets or _sanction_targets(sentence, verb, noun, ctx)
     # makers told together in a "by" phrase do not sanction one another ("both men are under
     # sanctions imposed by Britain, Canada and Norway")
     targets = [t for t in targets if t not in agents]
