@@ -520,8 +520,8 @@ def governors(token: Token) -> list[Token]:
     return chain
 
 
-# particles of phrasal verbs that take a preposition: "stopped short of", "shied away from"
-_PHRASE_PARTICLES = frozenset({"short", "away", "clear"})
+# the particle of "stopped short of", whose object the verb above governs
+_PHRASE_PARTICLES = frozenset({"short"})
 
 
 def _climbs(token: Token) -> bool:
@@ -530,6 +530,12 @@ def _climbs(token: Token) -> bool:
     if token.dep_ in _CLIMB:
         return True
     return token.dep_ == "advmod" and token.lower_ in _PHRASE_PARTICLES and token.head.pos_ == "VERB"
+
+
+def stops_short(verb: Token) -> bool:
+    """ "stopped short of an embargo": the verb with the particle "short" right after it does not
+    do what it governs."""
+    return any(c.dep_ == "advmod" and c.lower_ == "short" and c.i == verb.i + 1 for c in verb.children)
 
 
 def told_apart(clause: Token) -> bool:

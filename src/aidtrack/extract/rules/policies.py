@@ -13,6 +13,7 @@ from aidtrack.extract.clauses import (
     governors,
     joined_after,
     prep_objects,
+    stops_short,
     subject_of,
 )
 from aidtrack.extract.lexicon import Lexicon
@@ -511,6 +512,8 @@ def policy_change(sentence: Sentence, token: Token, ctx: ArticleContext) -> list
     combo = _combo_direction(sentence, token)
     if token.lemma_.lower() not in _first_words(lex) and combo is None:
         return []
+    if stops_short(token):
+        return []  # "stopped short of suspending arms sales": nothing stopped, nothing changed
     if _ceasing_over_change(sentence, token):
         return []  # "decided to stop blocking the re-export": read at "blocking"
     if _object_of_misread_verb(sentence, token):

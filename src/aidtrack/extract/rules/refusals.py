@@ -125,9 +125,14 @@ def refusal_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
     ):
         return []  # "ended its ban on arms exports", "scrapped its doctrine of not sending
         # weapons" loosen; see policy_change
-    if any(o.lemma_.lower() in _RESTRICTIONS for o in _particle_objects(verb)):
-        return []  # "stopped short of an arms embargo", "shied away from sanctions": a measure
-        # not taken, no support withheld
+    restricting = _RESTRICTIONS | lex.words("refusal", "verbs") | _RESTRICTING
+    if any(
+        t.lemma_.lower() in restricting
+        for o in _particle_objects(verb)
+        for t in [o, *(c for c in o.children if c.dep_ == "amod")]  # "of halting arms exports"
+    ):
+        return []  # "stopped short of an arms embargo", "of suspending arms sales", "shied away
+        # from sanctions": a measure not taken, no support withheld
     if lemma in lex.words("sanction", "asset_verbs") and any(
         c.dep_ in ("dobj", "nsubjpass")
         and c.lemma_.lower() in lex.words("sanction", "asset_words") - _AID_MONEY
@@ -398,13 +403,21 @@ def _gives_word(lex: Any, token: Token) -> bool:
 _OFFERING = frozenset({"offer", "release"})
 
 
+# verbs of restricting what others may have: "stopped short of banning exports"
+_RESTRICTING = frozenset({"ban", "restrict", "embargo", "curb", "limit", "sanction"})
+
+
 def _particle_objects(verb: Token) -> list[Token]:
-    """What a phrasal verb's particle governs: the embargo of "stopped short of an embargo"."""
+    """What a phrasal verb's particle governs: the embargo of "stopped short of an embargo",
+    the suspending of "stopped short of suspending arms sales"."""
     return [
         o
         for a in verb.children
         if a.dep_ in ("advmod", "prt") and a.i == verb.i + 1
-        for o in prep_objects(a, frozenset({"of", "from", "at", "on"}))
+        for p in a.children
+        if p.dep_ == "prep" and p.lower_ in ("of", "from", "at", "on")
+        for o in p.children
+        if o.dep_ in ("pobj", "pcomp")
     ]
 
 

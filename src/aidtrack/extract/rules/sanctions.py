@@ -187,7 +187,7 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
             targets = targets or _sanction_targets(sentence, verb, noun, ctx)
     # makers told together in a "by" phrase do not sanction one another ("both men are under
     # sanctions imposed by Britain, Canada and Norway")
-    targets = [t for t in targets if t not in agents]
+    targets = targets if _reciprocal(sentence, noun) else [t for t in targets if t not in agents]
     if core and actors and not targets:  # "expanded its Russia sanctions", "new Iran sanctions"
         targets = _named_in_compound(sentence, noun, verb, actors)
     if core and len(actors) == 1 and not targets:
@@ -199,6 +199,19 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
 
 # verbs by which one takes up another's sanctions ("joined US sanctions"): the name is the maker's
 _TAKING_UP = frozenset({"join", "align", "follow", "mirror", "match", "copy", "back", "support"})
+
+
+# words that make sanctions ones their makers impose on one another
+_MUTUAL = frozenset({"mutual", "reciprocal", "retaliatory", "tit", "tat"})
+
+
+def _reciprocal(sentence: Sentence, noun: Token) -> bool:
+    """ "sanctions imposed by Russia and the EU on each other", "the mutual sanctions imposed by
+    India and Pakistan": the makers are each other's targets."""
+    words = [t.lower_ for t in sentence.span]
+    pairs = set(zip(words, words[1:]))
+    told = ("each", "other") in pairs or ("one", "another") in pairs
+    return told or any(c.lower_ in _MUTUAL for c in noun.subtree if c.i < noun.i)
 
 
 def _container_of(noun: Token) -> Token:
