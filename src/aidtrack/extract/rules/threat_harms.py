@@ -77,6 +77,7 @@ _HOSTILE = frozenset(
         "involvement",
         "participation",
         "party",
+        "participant",
         "target",
         "declaration",
     }

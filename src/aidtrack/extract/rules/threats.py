@@ -58,6 +58,7 @@ _STRONG_CONSEQUENCES = frozenset(
         "provoke",
         "provocation",
         "party",
+        "participant",
         "pay",
         "price",
         "responsibility",
