@@ -219,6 +219,21 @@ def _stayed_out_of(verb: Token) -> bool:
     return stays_out(holder) and verb in gerunds_taken_part_in(holder)
 
 
+# what a legislature passes that may give support: "passed a 61 billion dollar aid package"
+_ENACTMENTS = frozenset({"bill", "law", "decree", "package", "act", "measure", "legislation", "budget"})
+
+
+def _enacted(verb: Token) -> bool:
+    """ "Congress passed a 61 billion dollar aid package for Ukraine", "Italy's parliament passed
+    its ninth decree on military aid": a vote that gives what its object names (not "passed the
+    ammunition on to Ukraine", which the verb's particle reads)."""
+    return (
+        verb.lemma_.lower() == "pass"
+        and not children(verb, frozenset({"prt"}))
+        and any(o.lemma_.lower() in _ENACTMENTS for o in children(verb, frozenset({"dobj"})))
+    )
+
+
 # verbs of taking part that give what their "with" names: "Belgium joined with 200 million
 # euros", "Denmark followed with 50 million", "Ireland chipped in with 20 million euros"
 _JOINING_WITH = frozenset({"join", "follow", "chip", "weigh", "step"})
@@ -236,7 +251,7 @@ _JOINING_WITH = frozenset({"join", "follow", "chip", "weigh", "step"})
         | _FORGIVING
         | _JOINING_WITH
         | _GOING
-        | {"set", "put", "lead", "make"}
+        | {"set", "put", "lead", "make", "pass"}
     ),
 )
 def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
@@ -254,7 +269,7 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         or bool(debts)
         or bool(billed)
     )
-    if not (transfer or lemma in lex.words("support", "object_verbs")):
+    if not (transfer or lemma in lex.words("support", "object_verbs") or _enacted(verb)):
         return []
     if is_hedged(sentence, verb) and not (
         negated_by_carrier(verb) or _unable(verb) or _unwilling(sentence, verb) or _reacted_to(sentence, verb)
