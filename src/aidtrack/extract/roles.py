@@ -1603,7 +1603,16 @@ def stage_of_verb(sentence: Sentence, verb: Token) -> str:
     lemmas = {t.lemma_.lower() for t in chain}
     if lemmas & (commit | sentence.lexicon.words("support", "commitment_words")):
         return "commitment"
-    if verb.lemma_.lower() in ("pledge", "promise", "commit", "offer", "approve", "announce", "pass"):
+    if verb.lemma_.lower() in (
+        "pledge",
+        "promise",
+        "commit",
+        "offer",
+        "approve",
+        "announce",
+        "pass",
+        "budget",
+    ):
         return "commitment"
     if is_past(verb) and not is_future(verb):
         return "delivery"

@@ -251,7 +251,7 @@ _JOINING_WITH = frozenset({"join", "follow", "chip", "weigh", "step"})
         | _FORGIVING
         | _JOINING_WITH
         | _GOING
-        | {"set", "put", "lead", "make", "pass"}
+        | {"set", "put", "lead", "make", "pass", "budget"}
     ),
 )
 def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
@@ -268,6 +268,7 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         or _gives_with(sentence, verb)
         or bool(debts)
         or bool(billed)
+        or lemma == "budget"  # "Berlin has budgeted 7 billion euros for military aid to Kyiv"
     )
     if not (transfer or lemma in lex.words("support", "object_verbs") or _enacted(verb)):
         return []
