@@ -37,6 +37,7 @@ from aidtrack.extract.rules.policies import (
 from aidtrack.extract.rules.policy_rulings import (
     policy_nominal,
     policy_ruling,
+    policy_transfer_permission,
     policy_use_licence,
     policy_use_permission,
 )
@@ -176,6 +177,7 @@ RULES: tuple[Rule, ...] = (
     policy_change,
     policy_ruling,
     policy_use_permission,
+    policy_transfer_permission,
     policy_use_licence,
     policy_resumption,
     policy_held_released,

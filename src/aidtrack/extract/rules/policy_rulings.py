@@ -9,7 +9,7 @@ from aidtrack.extract.modality import is_hedged, is_negated
 from aidtrack.extract.parties import actors_of
 from aidtrack.extract.roles import categories_in, modifier_actors
 from aidtrack.extract.rules.common import LETTING, ArticleContext, Found, anchored_on
-from aidtrack.extract.rules.measures_common import _actors
+from aidtrack.extract.rules.measures_common import LAWS, _actors
 from aidtrack.extract.rules.policies import _first_words, _policy_changes, _since, on_topic
 from aidtrack.extract.rules.support_nouns import _GIVEN, hyphen_giver
 
@@ -404,3 +404,59 @@ def _givers_of(sentence: Sentence, weapon: Token) -> list[str]:
         for c in actors_of(sentence, subject_of(r))
     ]
     return found
+
+
+# A state that lets another pass arms it made or sold on to a third loosens its export rules
+# (eval/SCHEMA.md, like a re-export licence): "Germany allowed Poland to send its Leopard tanks
+# to Ukraine", "Washington agreed to let European allies transfer F-16 jets to Ukraine",
+# "granted permission for Poland to send", "cleared the way for the Netherlands to send F-16s".
+_PASSING_ON = frozenset(
+    {"send", "transfer", "deliver", "supply", "give", "hand", "ship", "provide", "donate", "pass", "export"}
+)
+# nouns of leave that a verb gives, grants or clears, and those verbs
+_LEAVE_NOUNS = frozenset({"permission", "way", "light", "go", "ahead", "approval", "clearance", "nod"})
+_GIVING_LEAVE = frozenset({"give", "grant", "clear", "pave", "issue"})
+# the plain nouns of other states: "let European allies transfer"
+_OTHER_STATES = frozenset({"ally", "partner", "country", "state", "government", "member", "buyer"})
+
+
+@anchored_on("VERB", lemmas=lambda lex: _PASSING_ON)
+def policy_transfer_permission(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
+    """The giver of leave to pass arms on loosens its rules; the one let give is read by the
+    support rules."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _PASSING_ON:
+        return []
+    leave = _leave_giver(verb)
+    if leave is None or is_negated(leave) or is_hedged(sentence, leave):
+        return []
+    senders = children(verb, frozenset({"nsubj"}))
+    if not senders:
+        return []
+    let = [c for s in senders for c in actors_of(sentence, s)]
+    if not let and not any(s.lemma_.lower() in _OTHER_STATES for s in senders):
+        return []
+    if "military" not in categories_in(
+        sentence, [t for o in children(verb, frozenset({"dobj"})) for t in o.subtree]
+    ):
+        return []
+    giver = subject_of(leave)
+    if giver is None or giver.tag_ in ("WDT", "WP") or giver.lemma_.lower() in LAWS:
+        return []  # "the act, which allowed Washington to give Taiwan weapons": a law's leave
+    actors = [a for a in actors_of(sentence, giver) if a not in let]
+    return _policy_changes(sentence, actors, "loosen", leave, 0.7, "policy-transfer-permission")
+
+
+def _leave_giver(verb: Token) -> Token | None:
+    """The verb that gives the leave: "allowed" of "allowed Poland to send", "granted" of
+    "granted permission for Poland to send"."""
+    head = verb.head
+    if verb.dep_ in ("ccomp", "xcomp") and head.pos_ == "VERB" and head.lemma_.lower() in LETTING:
+        return head
+    if (
+        verb.dep_ in ("acl", "relcl")
+        and head.lemma_.lower() in _LEAVE_NOUNS
+        and head.dep_ == "dobj"
+        and head.head.lemma_.lower() in _GIVING_LEAVE
+    ):
+        return head.head
+    return None
