@@ -415,6 +415,23 @@ _SAME_BODY = frozenset(
 )
 
 
+# words that name a body's term or majority, not another body: "the Republican Congress"
+_BODY_TERMS = frozenset(
+    {
+        "republican",
+        "democratic",
+        "democrat",
+        "new",
+        "current",
+        "previous",
+        "outgoing",
+        "incoming",
+        "next",
+        "last",
+    }
+)
+
+
 def _inside_another_name(span: Span) -> bool:
     """A body's one-word name ending another body's proper name: "the Union Election
     Commission" is Myanmar's, not the European Commission; "the Indian National Congress" is
@@ -422,7 +439,27 @@ def _inside_another_name(span: Span) -> bool:
     if len(span) != 1 or span[0].lower_ not in _BODY_HEADS or span.start == 0:
         return False
     before = span.doc[span.start - 1]
-    return before.is_title and before.lower_ not in _SAME_BODY and not before.is_sent_start
+    if before.lower_ in _SAME_BODY | _BODY_TERMS:
+        return False  # "the EU Commission", "the Republican Congress": the same body
+    return len(_name_words_before(span)) >= 2  # "the Union Election Commission", not "the
+    # Juncker Commission" (one word: a term named after its president)
+
+
+def _name_words_before(span: Span) -> list[Token]:
+    """The capitalised words right before a span, across hyphens ("US-Philippine", "Union
+    Election"), not counting a sentence's first word."""
+    words: list[Token] = []
+    i = span.start - 1
+    while i >= 0 and not span.doc[i].is_sent_start:
+        word = span.doc[i]
+        if word.text in ("-", "\u2011"):
+            i -= 1
+            continue
+        if not word.text[:1].isupper() or not word.is_alpha:
+            break
+        words.append(word)
+        i -= 1
+    return words
 
 
 # what makes "bloc" another grouping than the EU: "the regional bloc ECOWAS", "the Moscow-led

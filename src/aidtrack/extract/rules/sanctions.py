@@ -182,9 +182,11 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
     else:
         targets = _sanction_targets(sentence, verb, noun, ArticleContext())
         if core and not targets:  # "extended the Darfur sanctions regime": the name before the
-            # noun, before the story's last target
-            targets = _named_in_compound(sentence, noun, verb, actors) if actors else []
-            targets = targets or _sanction_targets(sentence, verb, noun, ctx)
+            # noun, before the story's last target, unless the maker already sanctioned that
+            # target ("The EU sanctioned Russia over the war. It renewed the Ukraine sanctions.")
+            named = _named_in_compound(sentence, noun, verb, actors) if actors else []
+            continued = any(maker in actors for maker in ctx.sanctioned_by.values())
+            targets = (not continued and named) or _sanction_targets(sentence, verb, noun, ctx)
     # makers told together in a "by" phrase do not sanction one another ("both men are under
     # sanctions imposed by Britain, Canada and Norway")
     targets = targets if _reciprocal(sentence, noun) else [t for t in targets if t not in agents]

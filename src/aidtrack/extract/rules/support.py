@@ -223,14 +223,29 @@ def _stayed_out_of(verb: Token) -> bool:
 _ENACTMENTS = frozenset({"bill", "law", "decree", "package", "act", "measure", "legislation", "budget"})
 
 
-def _enacted(verb: Token) -> bool:
+def _enacted(sentence: Sentence, verb: Token) -> bool:
     """ "Congress passed a 61 billion dollar aid package for Ukraine", "Italy's parliament passed
     its ninth decree on military aid": a vote that gives what its object names (not "passed the
-    ammunition on to Ukraine", which the verb's particle reads)."""
-    return (
-        verb.lemma_.lower() == "pass"
-        and not children(verb, frozenset({"prt"}))
-        and any(o.lemma_.lower() in _ENACTMENTS for o in children(verb, frozenset({"dobj"})))
+    ammunition on to Ukraine", which the verb's particle reads, nor "a budget that freezes aid to
+    Ukraine", nor a budget "with aid from the United States", which the voter receives)."""
+    if verb.lemma_.lower() != "pass" or children(verb, frozenset({"prt"})):
+        return False
+    enacted = [o for o in children(verb, frozenset({"dobj"})) if o.lemma_.lower() in _ENACTMENTS]
+    words = [t for c in verb.children if c.dep_ not in ("nsubj", "nsubjpass") for t in c.subtree]
+    withholding = sentence.lexicon.words("refusal", "verbs")
+    return bool(enacted) and not any(t.lemma_.lower() in withholding or t.lower_ == "from" for t in words)
+
+
+def _budgeted_for_aid(sentence: Sentence, verb: Token) -> bool:
+    """ "Berlin has budgeted 7 billion euros for military aid to Kyiv", "budgeted 15 billion crowns
+    for Ukraine": money budgeted for support, or for a state, the purpose names (not "for
+    deporting migrants to Afghanistan", "for its embassy in Kyiv")."""
+    if verb.lemma_.lower() != "budget" or verb.pos_ != "VERB":
+        return False
+    purposes = [o for p in verb.subtree if p.dep_ == "prep" and p.lower_ == "for" for o in p.children]
+    for_state = any(o.dep_ == "pobj" and is_state(sentence.code(o) or "") for o in purposes)
+    return for_state or has_support_noun(
+        sentence, [t for o in purposes if o.dep_ == "pobj" for t in core_phrase(o)]
     )
 
 
@@ -268,9 +283,9 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         or _gives_with(sentence, verb)
         or bool(debts)
         or bool(billed)
-        or lemma == "budget"  # "Berlin has budgeted 7 billion euros for military aid to Kyiv"
+        or _budgeted_for_aid(sentence, verb)  # "Berlin has budgeted 7 billion euros for military aid"
     )
-    if not (transfer or lemma in lex.words("support", "object_verbs") or _enacted(verb)):
+    if not (transfer or lemma in lex.words("support", "object_verbs") or _enacted(sentence, verb)):
         return []
     if is_hedged(sentence, verb) and not (
         negated_by_carrier(verb) or _unable(verb) or _unwilling(sentence, verb) or _reacted_to(sentence, verb)
