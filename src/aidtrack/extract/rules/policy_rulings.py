@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from aidtrack.extract.clauses import Sentence, agent_of, children, prep_objects, subject_of
 from aidtrack.extract.modality import is_hedged, is_negated
-from aidtrack.extract.parties import actors_of
+from aidtrack.extract.parties import actors_of, is_state
 from aidtrack.extract.roles import categories_in, modifier_actors
 from aidtrack.extract.rules.common import LETTING, ArticleContext, Found, anchored_on
 from aidtrack.extract.rules.measures_common import LAWS, _actors
@@ -416,6 +416,12 @@ _PASSING_ON = frozenset(
 # nouns of leave that a verb gives, grants or clears, and those verbs
 _LEAVE_NOUNS = frozenset({"permission", "way", "light", "go", "ahead", "approval", "clearance", "nod"})
 _GIVING_LEAVE = frozenset({"give", "grant", "clear", "pave", "issue"})
+# what is sent that is no arms passed on: "allowed Russia to send troops"
+_FORCES = frozenset({"troop", "soldier", "force", "personnel", "unit"})
+# ways through a state, which give no leave to pass arms on: "through Hungarian territory"
+_TRANSIT = frozenset({"through", "via", "across", "over", "from"})
+# agreements that give leave: "the German-Polish deal allows Poland to send"
+_DEALS = frozenset({"deal", "agreement", "accord", "treaty", "pact", "contract", "arrangement"})
 # the plain nouns of other states: "let European allies transfer"
 _OTHER_STATES = frozenset({"ally", "partner", "country", "state", "government", "member", "buyer"})
 
@@ -427,7 +433,7 @@ def policy_transfer_permission(sentence: Sentence, verb: Token, ctx: ArticleCont
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in _PASSING_ON:
         return []
     leave = _leave_giver(verb)
-    if leave is None or is_negated(leave) or is_hedged(sentence, leave):
+    if leave is None or is_negated(leave) or _not_yet(leave) or is_hedged(sentence, leave):
         return []
     senders = children(verb, frozenset({"nsubj"}))
     if not senders:
@@ -435,15 +441,26 @@ def policy_transfer_permission(sentence: Sentence, verb: Token, ctx: ArticleCont
     let = [c for s in senders for c in actors_of(sentence, s)]
     if not let and not any(s.lemma_.lower() in _OTHER_STATES for s in senders):
         return []
-    if "military" not in categories_in(
-        sentence, [t for o in children(verb, frozenset({"dobj"})) for t in o.subtree]
-    ):
-        return []
+    things = [t for o in children(verb, frozenset({"dobj"})) for t in o.subtree]
+    if "military" not in categories_in(sentence, things) or any(t.lemma_.lower() in _FORCES for t in things):
+        return []  # not "allowed Russia to send troops into Ukraine"
+    if any(c.dep_ == "prep" and c.lower_ in _TRANSIT for c in verb.children):
+        return []  # "allowed Poland to send weapons through Hungarian territory": a transit
     giver = subject_of(leave)
-    if giver is None or giver.tag_ in ("WDT", "WP") or giver.lemma_.lower() in LAWS:
+    if giver is None or giver.tag_ in ("WDT", "WP") or giver.lemma_.lower() in LAWS | _COURTS | _DEALS:
         return []  # "the act, which allowed Washington to give Taiwan weapons": a law's leave
     actors = [a for a in actors_of(sentence, giver) if a not in let]
+    whither = [o for p in verb.children if p.lower_ in ("to", "into") for o in p.children]
+    receivers = [c for o in whither for c in actors_of(sentence, o)]
+    if whither and not any(is_state(r) and r not in actors and r not in let for r in receivers):
+        return []  # "let North Korea send shells to the front", "send its tanks to Germany for repairs"
     return _policy_changes(sentence, actors, "loosen", leave, 0.7, "policy-transfer-permission")
+
+
+def _not_yet(verb: Token) -> bool:
+    """ "has yet to allow Denmark to send F-16s": not done so far."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and any(c.lower_ == "yet" for c in head.children)
 
 
 def _leave_giver(verb: Token) -> Token | None:
