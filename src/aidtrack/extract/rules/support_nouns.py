@@ -19,7 +19,7 @@ from aidtrack.extract.clauses import (
 )
 from aidtrack.extract.lexicon import Lexicon
 from aidtrack.extract.modality import is_conditional, is_hedged, is_negated
-from aidtrack.extract.parties import actors_of
+from aidtrack.extract.parties import actors_of, is_state
 from aidtrack.extract.roles import (
     BUYING_VERBS,
     COST_NOUNS,
@@ -849,7 +849,9 @@ _GOVERNMENTS = frozenset({"government", "state", "country", "treasury", "ministr
 _GUARANTEEING = frozenset({"guarantee", "underwrite", "backstop", "back", "insure", "secure", "cover"})
 
 
-_BORROWED = frozenset({"loan", "credit", "bond", "borrowing", "debt", "financing", "facility", "tranche"})
+_BORROWED = frozenset(
+    {"loan", "credit", "bond", "borrowing", "debt", "financing", "facility", "tranche", "lending"}
+)
 
 
 @anchored_on("VERB", lemmas=lambda lex: _GUARANTEEING)
@@ -867,6 +869,14 @@ def support_guarantee(sentence: Sentence, verb: Token, ctx: ArticleContext) -> l
         if participle
         else children(verb, frozenset({"nsubjpass"} if is_passive(verb) else {"dobj"}))
     )
+    held += [  # "guaranteed 500 million dollars of World Bank loans": the sum's loans
+        o
+        for c in held
+        for p in c.children
+        if p.dep_ == "prep" and p.lower_ in ("of", "in")
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
     loans = [
         c
         for c in held
@@ -877,6 +887,9 @@ def support_guarantee(sentence: Sentence, verb: Token, ctx: ArticleContext) -> l
     donors = _guarantors(sentence, verb)
     explicit = [r for loan in loans for r in recipients_of(sentence, loan, dobj_is_recipient=False)]
     explicit = explicit or recipients_of(sentence, verb, dobj_is_recipient=False)
+    explicit = explicit or [  # "300 million dollars of Ecuadorian borrowing": the borrower's
+        c for loan in loans for c in modifier_actors(sentence, loan) if is_state(c)
+    ]
     recipients, defaulted = _recipients_or_default([r for r in explicit if r not in donors], ctx)
     return _supports(
         donors,
