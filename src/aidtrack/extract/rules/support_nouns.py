@@ -854,6 +854,19 @@ _BORROWED = frozenset(
 )
 
 
+# verbs of standing behind another's loans, whose object may be a sum of them (not "secured
+# 2 billion dollars of loans from Saudi Arabia", which borrows)
+_STANDING_BEHIND = frozenset({"guarantee", "underwrite", "backstop"})
+# what a borrower owes, which its adjective names ("Ecuadorian borrowing"; "Chinese loans" may
+# be a lender's)
+_OWED = frozenset({"borrowing", "debt", "bond"})
+
+
+def _borrowed(noun: Token) -> bool:
+    """A loan, or a noun a loan word qualifies ("World Bank loan guarantees")."""
+    return noun.lemma_.lower() in _BORROWED or any(t.lemma_.lower() in _BORROWED for t in noun.lefts)
+
+
 @anchored_on("VERB", lemmas=lambda lex: _GUARANTEEING)
 def support_guarantee(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """Standing behind another's loan: "the World Bank loan to Ukraine is guaranteed by
@@ -869,26 +882,38 @@ def support_guarantee(sentence: Sentence, verb: Token, ctx: ArticleContext) -> l
         if participle
         else children(verb, frozenset({"nsubjpass"} if is_passive(verb) else {"dobj"}))
     )
-    held += [  # "guaranteed 500 million dollars of World Bank loans": the sum's loans
+    summed = [  # "guaranteed 500 million dollars of World Bank loans": the sum's loans
         o
         for c in held
+        if verb.lemma_.lower() in _STANDING_BEHIND
         for p in c.children
         if p.dep_ == "prep" and p.lower_ in ("of", "in")
         for o in p.children
-        if o.dep_ == "pobj"
+        if o.dep_ == "pobj" and _borrowed(o)
     ]
-    loans = [
-        c
-        for c in held
-        if c.lemma_.lower() in _BORROWED or any(t.lemma_.lower() in _BORROWED for t in c.lefts)
-    ]
-    if not loans:
+    loans = [c for c in held if _borrowed(c)]
+    if not loans and not summed:
         return []
     donors = _guarantors(sentence, verb)
     explicit = [r for loan in loans for r in recipients_of(sentence, loan, dobj_is_recipient=False)]
+    explicit += [  # the sum's loans name their receiver directly: not "loans to German exporters
+        c  # selling to Ukraine"
+        for loan in summed
+        for p in loan.children
+        if p.dep_ == "prep" and p.lower_ in ("to", "for")
+        for o in p.children
+        for c in actors_of(sentence, o)
+    ]
+    told = any(p.dep_ == "prep" and p.lower_ == "to" for loan in summed for p in loan.children)
+    if told and not explicit and not loans:
+        return []  # "loans to German exporters": borrowers that are no party
     explicit = explicit or recipients_of(sentence, verb, dobj_is_recipient=False)
     explicit = explicit or [  # "300 million dollars of Ecuadorian borrowing": the borrower's
-        c for loan in loans for c in modifier_actors(sentence, loan) if is_state(c)
+        c
+        for loan in summed
+        if loan.lemma_.lower() in _OWED
+        for c in modifier_actors(sentence, loan)
+        if is_state(c)
     ]
     recipients, defaulted = _recipients_or_default([r for r in explicit if r not in donors], ctx)
     return _supports(
