@@ -520,22 +520,21 @@ def governors(token: Token) -> list[Token]:
     return chain
 
 
-# the particle of "stopped short of", whose object the verb above governs
-_PHRASE_PARTICLES = frozenset({"short"})
-
-
 def _climbs(token: Token) -> bool:
     """Whether the chain of heads goes on above ``token``: through the relations of clauses
     and phrases, and through the particle of "stopped short of an embargo"."""
-    if token.dep_ in _CLIMB:
-        return True
-    return token.dep_ == "advmod" and token.lower_ in _PHRASE_PARTICLES and token.head.pos_ == "VERB"
+    return token.dep_ in _CLIMB or _short(token) and token.head.pos_ == "VERB"
 
 
 def stops_short(verb: Token) -> bool:
     """ "stopped short of an embargo": the verb with the particle "short" right after it does not
     do what it governs."""
-    return any(c.dep_ == "advmod" and c.lower_ == "short" and c.i == verb.i + 1 for c in verb.children)
+    return any(_short(c) and c.i == verb.i + 1 for c in verb.children)
+
+
+def _short(token: Token) -> bool:
+    """The particle of "stopped short of", whose object the verb above governs."""
+    return token.dep_ == "advmod" and token.lower_ == "short"
 
 
 def told_apart(clause: Token) -> bool:

@@ -1594,6 +1594,10 @@ def _aside(token: Token, top: Token) -> bool:
     return False
 
 
+# verbs that commit whatever their tense: "pledged", "passed an aid package", "budgeted"
+_COMMITTING = frozenset({"pledge", "promise", "commit", "offer", "approve", "announce", "pass", "budget"})
+
+
 def stage_of_verb(sentence: Sentence, verb: Token) -> str:
     """commitment (pledged, will send, agreed to send) or delivery (sent, has provided)."""
     commit = sentence.lexicon.words("support", "commitment_verbs")
@@ -1603,16 +1607,7 @@ def stage_of_verb(sentence: Sentence, verb: Token) -> str:
     lemmas = {t.lemma_.lower() for t in chain}
     if lemmas & (commit | sentence.lexicon.words("support", "commitment_words")):
         return "commitment"
-    if verb.lemma_.lower() in (
-        "pledge",
-        "promise",
-        "commit",
-        "offer",
-        "approve",
-        "announce",
-        "pass",
-        "budget",
-    ):
+    if verb.lemma_.lower() in _COMMITTING:
         return "commitment"
     if is_past(verb) and not is_future(verb):
         return "delivery"

@@ -186,10 +186,11 @@ def sanction_noun(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[
             # target ("The EU sanctioned Russia over the war. It renewed the Ukraine sanctions.")
             named = _named_in_compound(sentence, noun, verb, actors) if actors else []
             continued = any(maker in actors for maker in ctx.sanctioned_by.values())
-            targets = (not continued and named) or _sanction_targets(sentence, verb, noun, ctx)
-    # makers told together in a "by" phrase do not sanction one another ("both men are under
-    # sanctions imposed by Britain, Canada and Norway")
-    targets = targets if _reciprocal(sentence, noun) else [t for t in targets if t not in agents]
+            last = [ctx.sanction_target] if ctx.sanction_target else []
+            targets = (not continued and named) or last
+    if agents and not _reciprocal(sentence, noun):  # makers told together in a "by" phrase do not
+        # sanction one another ("both men are under sanctions imposed by Britain, Canada and Norway")
+        targets = [t for t in targets if t not in agents]
     if core and actors and not targets:  # "expanded its Russia sanctions", "new Iran sanctions"
         targets = _named_in_compound(sentence, noun, verb, actors)
     if core and len(actors) == 1 and not targets:

@@ -882,10 +882,10 @@ def support_guarantee(sentence: Sentence, verb: Token, ctx: ArticleContext) -> l
         if participle
         else children(verb, frozenset({"nsubjpass"} if is_passive(verb) else {"dobj"}))
     )
+    sums = held if verb.lemma_.lower() in _STANDING_BEHIND else []
     summed = [  # "guaranteed 500 million dollars of World Bank loans": the sum's loans
         o
-        for c in held
-        if verb.lemma_.lower() in _STANDING_BEHIND
+        for c in sums
         for p in c.children
         if p.dep_ == "prep" and p.lower_ in ("of", "in")
         for o in p.children
