@@ -569,6 +569,13 @@ _PURPOSE_VERBS = frozenset(
         "keep",
         "sustain",
         "maintain",
+        # care given to people: "to feed Sudanese refugees in Chad", "to shelter families in Gaza"
+        "feed",
+        "shelter",
+        "house",
+        "clothe",
+        "treat",
+        "vaccinate",
     }
 )
 
@@ -621,7 +628,12 @@ def purpose_objects(token: Token) -> list[Token]:
             if clause.lemma_.lower() == "help" and inner.lemma_.lower() in _PURPOSE_VERBS
             for o in children(inner, frozenset({"dobj"})) + _small_clause_subjects(inner)
         ]
-        for obj in children(clause, frozenset({"dobj"})) + kept + helped:
+        cared_for = children(clause, frozenset({"dobj"}))
+        there = prep_objects(clause, frozenset({"in", "inside"}))  # "to feed refugees | in Chad"
+        if there and any(o.lemma_.lower() in _HELPED_THERE | _UPROOTED for o in cared_for):
+            found += there
+            cared_for = [o for o in cared_for if o.lemma_.lower() not in _UPROOTED]  # not "Sudanese"
+        for obj in cared_for + kept + helped:
             found += _with_owners(obj)
             found += [  # "to cover salaries for the army", "the salaries of Ukraine's teachers"
                 o for p in prep_objects(obj, frozenset({"for", "of"})) for o in _with_owners(p)
@@ -793,12 +805,30 @@ def _recipient_codes(sentence: Sentence, candidates: list[Token]) -> list[str]:
 _UPROOTED = frozenset({"refugee", "migrant", "asylum-seeker", "evacuee", "exile"})
 
 
+# what a clause on uprooted people (or on those who take them in) says of where they are now:
+# "refugees who have crossed into Chad", "the communities hosting them in Colombia"
+_UPROOTED_NOW = frozenset(
+    {"flee", "cross", "arrive", "escape", "seek", "shelter", "live", "stay", "settle", "strand", "host"}
+)
+_UPROOTED_NOW_PREPS = frozenset({"in", "into", "to", "inside"})
+
+
 def _hosts_of_uprooted(sentence: Sentence, people: Token) -> list[str]:
-    """The states where refugees are ("Syrian refugees in Lebanon and Jordan"), not the one
-    they fled; none when no place is named."""
+    """The states where refugees are ("Syrian refugees in Lebanon and Jordan", "refugees who
+    have crossed into Chad", "migrants and the communities hosting them in Colombia"), not
+    the one they fled; none when no place is named."""
     if people.lemma_.lower() not in _UPROOTED:
         return []
-    places = [p for o in prep_objects(people, frozenset({"in", "inside"})) for p in [o, *o.conjuncts]]
+    told = [people, *people.conjuncts]
+    objects = [o for n in told for o in prep_objects(n, frozenset({"in", "inside"}))]
+    objects += [
+        o
+        for n in told
+        for clause in n.children
+        if clause.dep_ in ("relcl", "acl") and clause.lemma_.lower() in _UPROOTED_NOW
+        for o in prep_objects(clause, _UPROOTED_NOW_PREPS)
+    ]
+    places = [p for o in objects for p in [o, *o.conjuncts]]
     return list(dict.fromkeys(c for p in places for c in actors_of(sentence, p) if is_state(c)))
 
 
