@@ -110,6 +110,7 @@ TRAINING_PARTS = tuple(
         "zzzy",
         "zzzz",
         "zzzza",
+        "zzzzb",
     ]
 )
 # our own wire-style articles with gold events, in tests/extract (heldout3 written blind to the
@@ -165,6 +166,8 @@ BLIND_OWN_PARTS = (
     "heldout48_a",
     "heldout49_a",
     "heldout50_a",
+    "heldout51_a",
+    "heldout52_a",
 )
 OWN_PARTS = ("heldout", "heldout3", "heldout4_a", "heldout4_b", *TRAINING_PARTS, *BLIND_OWN_PARTS)
 # the parts whose errors nobody reads: estimates of quality on unseen articles

@@ -205,6 +205,12 @@ the extractor at the start of that session: F1 0.743 (P 0.753, R 0.733) and 0.79
 the extractor at the start of that session: F1 0.804 (P 0.826, R 0.784) and 0.764 (P 0.845, R
 0.698).
 
+``heldout51_a`` and ``heldout52_a``: fifteen more each, written with their gold on 2026-12-04
+(thirty-first session) by other authors who read only the schema (a general sample of news from
+2014 to 2026, many regions and styles, all six types in about equal shares). Blind. First run, on
+the extractor at the start of that session: F1 0.708 (P 0.781, R 0.648) and 0.764 (P 0.821, R
+0.714).
+
 score.py from ../shared/eval scores the predictions (the test is skipped with a
 message when ../shared is not there).
 """
@@ -338,6 +344,10 @@ SETS = {
     "heldout49_a": (15, 0.77, 0.79, 0.75),
     # blind; first run at the start of the thirtieth session (2026-12-04): 0.764, 0.845, 0.698
     "heldout50_a": (15, 0.73, 0.81, 0.66),
+    # blind; first run at the start of the thirty-first session (2026-12-04): 0.708, 0.781, 0.648
+    "heldout51_a": (15, 0.67, 0.75, 0.61),
+    # blind; first run at the start of the thirty-first session (2026-12-04): 0.764, 0.821, 0.714
+    "heldout52_a": (15, 0.73, 0.79, 0.68),
 }
 
 
