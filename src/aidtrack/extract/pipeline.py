@@ -1178,6 +1178,7 @@ def _context(
             verb = token.pos_ == "VERB"  # what the readers below read on verbs alone
             if verb:
                 given_to.update(_receivers(lexicon, token, codes, ours))  # "Ukraine's budget received $3.6bn"
+                given_to.update(_promised(lexicon, token, codes))  # "Ukraine has been promised 80 F-16s"
                 given_to.update(_reached(lexicon, token, codes))  # "relief flights arrived in Myanmar"
             lemma = token.lemma_.lower()
             if lemma in giving:  # "pledged 9 billion dollars to help Pakistan recover"
@@ -1427,6 +1428,16 @@ def _receivers(lexicon: Lexicon, token: Token, codes: dict[int, str], ours: str 
     states += [ours] if ours and subject.lower_ == "we" else []
     got = [t for c in token.children if c.dep_ == "dobj" for t in c.subtree]
     return states[:1] if _names_aid(lexicon, got) or has_money(got) else []
+
+
+def _promised(lexicon: Lexicon, token: Token, codes: dict[int, str]) -> list[str]:
+    """The state a passive verb of giving with an object of its own gives to ("Ukraine has been
+    promised roughly 80 F-16s", "Moldova was offered 250 million euros"): its subject."""
+    if token.lemma_.lower() not in lexicon.support_verbs or not is_passive(token):
+        return []
+    subjects = [c for c in token.children if c.dep_ == "nsubjpass" and c.i in codes and is_state(codes[c.i])]
+    got = [t for c in token.children if c.dep_ == "dobj" for t in c.subtree]
+    return [codes[subjects[0].i]] if subjects and (_names_aid(lexicon, got) or has_money(got)) else []
 
 
 def _names_aid(lexicon: Lexicon, tokens: list[Token]) -> bool:
