@@ -323,6 +323,8 @@ def _supports(
     stage: str | None,
 ) -> list[Found]:
     staged = {"stage": stage} if stage else {}
+    if len(set(donors)) > 1 and set(recipients) == set(donors) and not told_each_other(anchor.sent):
+        return []  # "Estonia and Latvia agreed to buy IRIS-T systems for their own air defence": each for itself
     return _party_events(
         ("support", "donor", "recipient"),
         (donors, recipients),
@@ -332,6 +334,13 @@ def _supports(
         rule,
         lambda _d, _r: staged,
     )
+
+
+def told_each_other(tokens: Iterable[Token]) -> bool:
+    """ "each other", "one another": parties that act on one another."""
+    words = [t.lower_ for t in tokens]
+    pairs = set(zip(words, words[1:]))
+    return ("each", "other") in pairs or ("one", "another") in pairs
 
 
 Extra = Callable[[str, str], dict[str, str]]

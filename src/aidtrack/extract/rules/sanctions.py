@@ -18,7 +18,7 @@ from aidtrack.extract.lexicon import Lexicon
 from aidtrack.extract.modality import is_conditional, is_future, is_hedged, is_negated
 from aidtrack.extract.parties import actors_of, is_state, joined_parties, reporters_of
 from aidtrack.extract.roles import modifier_actors, names_wealth
-from aidtrack.extract.rules.common import ArticleContext, Found, anchored_on
+from aidtrack.extract.rules.common import ArticleContext, Found, anchored_on, told_each_other
 from aidtrack.extract.rules.measures_common import (
     _CORE_SANCTIONS,
     _LOCATING,
@@ -211,10 +211,7 @@ _MUTUAL = frozenset({"mutual", "reciprocal", "retaliatory", "tit", "tat"})
 def _reciprocal(sentence: Sentence, noun: Token) -> bool:
     """ "sanctions imposed by Russia and the EU on each other", "the mutual sanctions imposed by
     India and Pakistan": the makers are each other's targets."""
-    words = [t.lower_ for t in sentence.span]
-    pairs = set(zip(words, words[1:]))
-    told = ("each", "other") in pairs or ("one", "another") in pairs
-    return told or any(c.lower_ in _MUTUAL for c in noun.subtree if c.i < noun.i)
+    return told_each_other(sentence.span) or any(c.lower_ in _MUTUAL for c in noun.subtree if c.i < noun.i)
 
 
 def _container_of(noun: Token) -> Token:

@@ -1483,7 +1483,7 @@ def support_arrival(sentence: Sentence, verb: Token, ctx: ArticleContext) -> lis
     through the rubble")."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in _ARRIVING | _AT_WORK:
         return []
-    if is_negated(verb) or is_hedged(sentence, verb) or _not_let(verb):
+    if is_negated(verb) or is_hedged(sentence, verb) or not_let(verb):
         return []
     subject = subject_of(verb)
     if subject is None or subject.i > verb.i or _none_of(subject):
@@ -1592,7 +1592,7 @@ def _rescuers(sentence: Sentence, subject: Token) -> bool:
     return categories_in(sentence, [subject, *words]) == ["humanitarian"]
 
 
-def _not_let(verb: Token) -> bool:
+def not_let(verb: Token) -> bool:
     """ "Rabat has not allowed French rescuers to work in the Atlas": arriving or working that
     was not let happen (not "did not hesitate to join", "did not say when they arrived")."""
     head = verb.head

@@ -68,6 +68,7 @@ from aidtrack.extract.rules.support import (
     _asked_or_refused,
     _denied,
     _welcoming_parties,
+    not_let,
     numbered_after_sanctions,
 )
 from aidtrack.extract.rules.threats import CUTTING
@@ -321,8 +322,8 @@ def support_money_spent(sentence: Sentence, noun: Token, ctx: ArticleContext) ->
     verb = noun.head
     if noun.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_.lower() not in _SPENDING or verb.pos_ != "VERB":
         return []
-    if is_negated(verb) or is_hedged(sentence, verb) or is_conditional(verb):
-        return []
+    if is_negated(verb) or is_hedged(sentence, verb) or is_conditional(verb) or not_let(verb):
+        return []  # "will not let Hungarian money be spent on weapons": the barring rule reads it
     owners = [c for m in noun.children if m.dep_ in ("poss", "amod") for c in actors_of(sentence, m)]
     if not owners:
         return []
@@ -782,6 +783,8 @@ def support_paying(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list
     refused = is_negated(verb) and lemma in ("pay", "spend")
     if is_negated(verb) and not refused or not refused and is_hedged(sentence, verb):
         return []
+    if not_let(verb):
+        return []  # "will not let Hungarian money be spent on weapons": the barring rule reads it
     if refused and (is_conditional(verb) or sentence.is_question):
         return []  # "would not pay if ...": a condition, not a refusal
     things = prep_objects(verb, frozenset({"for"})) if lemma == "pay" else []
