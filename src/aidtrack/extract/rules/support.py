@@ -284,6 +284,7 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         or bool(debts)
         or bool(billed)
         or _budgeted_for_aid(sentence, verb)  # "Berlin has budgeted 7 billion euros for military aid"
+        or _chips_in(verb)  # "Belgium and Portugal have also paid in"
     )
     if not (transfer or lemma in lex.words("support", "object_verbs") or _enacted(sentence, verb)):
         return []
@@ -1296,9 +1297,36 @@ def _onward_to(sentence: Sentence, verb: Token) -> list[str]:
     ]
 
 
+# verbs of adding one's share, with the particle they need when they take no object:
+# "Denmark has also contributed", "Belgium and Portugal have paid in", "Norway chipped in"
+_SHARING_IN = {"contribute": None, "pay": "in", "chip": "in", "pitch": "in"}
+_SHARE_PREPS = frozenset({"to", "into", "for", "towards", "toward", "with", "on"})  # read by other rules
+
+
+def _chips_in(verb: Token) -> bool:
+    """A verb of adding one's share with no object and no receiver ("Belgium, Lithuania and
+    Portugal have also paid in"): a share of the last instrument the article told of."""
+    lemma = verb.lemma_.lower()
+    if (
+        lemma not in _SHARING_IN
+        or verb.dep_ in ("amod", "pcomp", "acl")
+        or verb.tag_ == "VBG"
+        and not verb.dep_.startswith("ROOT")
+    ):
+        return False  # not "contributing countries", "asked about contributing"
+    if any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp") or c.lower_ in _SHARE_PREPS for c in verb.children):
+        return False
+    particle = _SHARING_IN[lemma]
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return particles == [particle] if particle else not particles
+
+
 def _instrument_told(verb: Token, ctx: ArticleContext) -> str | None:
     """The kind of support an instrument the article told of gives, when the verb puts something
-    into it again by its noun alone: "Sweden will contribute to the scheme"."""
+    into it again by its noun alone: "Sweden will contribute to the scheme", or with no object
+    at all: "Denmark has also contributed", "Norway chipped in"."""
+    if _chips_in(verb):
+        return ctx.last_instrument_kind
     return next(
         (  # "the Danish model ... the scheme": one named by another noun is the last one told
             ctx.instrument_kinds.get(o.lemma_.lower(), ctx.last_instrument_kind)
