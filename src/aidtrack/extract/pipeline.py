@@ -32,7 +32,7 @@ from aidtrack.extract.kinds import kind_features, rekind
 from aidtrack.extract.learned import Candidate, load_model, sentence_candidates
 from aidtrack.extract.lexicon import Lexicon, load_lexicon
 from aidtrack.extract.mentions import ArticleMemory, MentionFinder
-from aidtrack.extract.modality import is_denied
+from aidtrack.extract.modality import is_denied, is_negated
 from aidtrack.extract.parties import (
     ENVOYS,
     actors_of,
@@ -1147,6 +1147,7 @@ def _context(
     struck: list[tuple[str, ...]] = []  # the states each disaster struck together
     giving = lexicon.support_verbs | lexicon.words("support", "nouns")
     seen: Counter[str] = Counter()  # given_to as last counted
+    promised: Counter[str] = Counter()  # states told as promised or offered support, in the passive
     kinds_given: dict[str | None, Counter[str]] = {}  # given to, by the one kind a sentence names
     for (_, doc), codes, speaker in zip(parsed, mentions, speakers):
         ours = speaker if speaker and is_state(speaker) else None  # who "we" and "us" are
@@ -1178,7 +1179,7 @@ def _context(
             verb = token.pos_ == "VERB"  # what the readers below read on verbs alone
             if verb:
                 given_to.update(_receivers(lexicon, token, codes, ours))  # "Ukraine's budget received $3.6bn"
-                given_to.update(_promised(lexicon, token, codes))  # "Ukraine has been promised 80 F-16s"
+                promised.update(_promised(lexicon, token, codes))  # "Ukraine has been promised 80 F-16s"
                 given_to.update(_reached(lexicon, token, codes))  # "relief flights arrived in Myanmar"
             lemma = token.lemma_.lower()
             if lemma in giving:  # "pledged 9 billion dollars to help Pakistan recover"
@@ -1194,6 +1195,7 @@ def _context(
             for name, words in lexicon.categories.items():
                 if lemma in words:
                     categories[name] += 1
+    recipients.update(promised)  # after the receivers named, so these win ties
     ctx = ArticleContext()
     ctx.aided = aided
     ctx.struck = struck
@@ -1432,8 +1434,15 @@ def _receivers(lexicon: Lexicon, token: Token, codes: dict[int, str], ours: str 
 
 def _promised(lexicon: Lexicon, token: Token, codes: dict[int, str]) -> list[str]:
     """The state a passive verb of giving with an object of its own gives to ("Ukraine has been
-    promised roughly 80 F-16s", "Moldova was offered 250 million euros"): its subject."""
-    if token.lemma_.lower() not in lexicon.support_verbs or not is_passive(token):
+    promised roughly 80 F-16s", "Moldova was offered 250 million euros"): its subject, counted
+    as a receiver named (a gift to a state told after "to" still ranks first)."""
+    lemma = token.lemma_.lower()
+    if (
+        lemma not in lexicon.support_verbs
+        or lemma in TRADE_LEMMAS
+        or not is_passive(token)
+        or is_negated(token)
+    ):
         return []
     subjects = [c for c in token.children if c.dep_ == "nsubjpass" and c.i in codes and is_state(codes[c.i])]
     got = [t for c in token.children if c.dep_ == "dobj" for t in c.subtree]

@@ -604,6 +604,11 @@ def _small_clause_subjects(verb: Token, skipping: frozenset[str] = frozenset()) 
     ]
 
 
+def _named_owner(people: Token) -> bool:
+    """ "Ukrainian children", "Gaza's families": people told with a name of their own place."""
+    return any(m.text[:1].isupper() for m in _owner_words(people))
+
+
 def _with_owners(party: Token) -> list[Token]:
     """A party helped and the words that name its owner: "Ukraine's hospitals", "Lebanese troops"."""
     return [party, *(c for c in party.children if c.dep_ in ("poss", "amod", "compound"))]
@@ -629,10 +634,8 @@ def purpose_objects(token: Token) -> list[Token]:
             for o in children(inner, frozenset({"dobj"})) + _small_clause_subjects(inner)
         ]
         cared_for = children(clause, frozenset({"dobj"}))
-        there = prep_objects(clause, frozenset({"in", "inside"}))  # "to feed refugees | in Chad"
-        if there and any(o.lemma_.lower() in _HELPED_THERE | _UPROOTED for o in cared_for):
-            found += there
-            cared_for = [o for o in cared_for if o.lemma_.lower() not in _UPROOTED]  # not "Sudanese"
+        if any(o.lemma_.lower() in _POPULATIONS and not _named_owner(o) for o in cared_for):
+            found += prep_objects(clause, frozenset({"in", "inside"}))  # "to feed children | in Chad"
         for obj in cared_for + kept + helped:
             found += _with_owners(obj)
             found += [  # "to cover salaries for the army", "the salaries of Ukraine's teachers"
@@ -828,8 +831,13 @@ def _hosts_of_uprooted(sentence: Sentence, people: Token) -> list[str]:
         if clause.dep_ in ("relcl", "acl") and clause.lemma_.lower() in _UPROOTED_NOW
         for o in prep_objects(clause, _UPROOTED_NOW_PREPS)
     ]
+    if people.dep_ == "dobj" and people.head.lemma_.lower() in _PURPOSE_VERBS:
+        objects += prep_objects(people.head, frozenset({"in", "inside"}))  # "to help refugees | in Poland"
     places = [p for o in objects for p in [o, *o.conjuncts]]
-    return list(dict.fromkeys(c for p in places for c in actors_of(sentence, p) if is_state(c)))
+    fled = {c for p in places for o in prep_objects(p, frozenset({"from"})) for c in actors_of(sentence, o)}
+    return list(
+        dict.fromkeys(c for p in places for c in actors_of(sentence, p) if is_state(c) and c not in fled)
+    )
 
 
 def _companions_of(sentence: Sentence, token: Token) -> set[str]:
