@@ -788,6 +788,12 @@ def support_paying(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list
     if refused and (is_conditional(verb) or sentence.is_question):
         return []  # "would not pay if ...": a condition, not a refusal
     things = prep_objects(verb, frozenset({"for"})) if lemma == "pay" else []
+    told_before = lemma == "pay" and _paid_for_by(verb)  # "most of the food was paid for by the UAE"
+    things += (
+        [t for c in children(verb, frozenset({"nsubjpass"})) for t in [c, *_of_phrase(c)]]
+        if told_before
+        else []
+    )
     if lemma == "spend":  # "spent 2 billion euros on weapons for Kyiv" ("on" on the verb or the sum)
         things += [
             o
@@ -815,13 +821,52 @@ def support_paying(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list
     recipients += [sentence.codes[t.i] for t in things if t.i in sentence.codes]  # "pay for arms for Kyiv"
     donors = donors_of_verb(sentence, verb)
     recipients = [r for r in dict.fromkeys(recipients) if r not in donors]
+    defaulted = False
+    if told_before and not recipients:  # the thing paid for was told given before: its receiver
+        last = [e["recipient"] for e in ctx.last_of_type.get("support", []) if e.get("recipient")]
+        recipients, defaulted = _recipients_or_default(last[:1], ctx, donors)
+        defaulted = True
     if not cats or not recipients:
         return []
     if refused:
         return _refusals(donors, cats, recipients, verb, 0.7, rule="refusal-paying")
     return _supports(
-        donors, recipients, cats, verb, 0.75, rule="support-paying", stage=stage_of_verb(sentence, verb)
+        donors,
+        recipients,
+        cats,
+        verb,
+        0.75 - 0.15 * defaulted,
+        rule="support-paying",
+        stage=stage_of_verb(sentence, verb),
     )
+
+
+# what a buyer pays for itself: "those sales are paid for by Taiwan"
+_BOUGHT = TRADE_LEMMAS | _TRADING_WORDS | {"purchase", "contract", "order"}
+
+
+def _paid_for_by(verb: Token) -> bool:
+    """ "The shells were paid for by Denmark": a passive "pay for", its preposition left alone,
+    with the payer named after "by"."""
+    stranded = any(c.dep_ == "prep" and c.lower_ == "for" and not list(c.children) for c in verb.children)
+    agent = agent_of(verb)
+    if not (is_passive(verb) and stranded and agent is not None):
+        return False
+    bought = any(  # "those sales are paid for by Taiwan itself": a buyer paying its own way
+        t.lemma_.lower() in _BOUGHT for c in children(verb, frozenset({"nsubjpass"})) for t in c.subtree
+    )
+    return not bought and not any(t.lower_ in ("itself", "themselves") for t in agent.subtree)
+
+
+def _of_phrase(noun: Token) -> list[Token]:
+    """ "most of the food": what a share is of."""
+    return [
+        o
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
 
 
 # what is left of a sum others pay: "Canada and Japan have covered the remainder"
