@@ -736,13 +736,17 @@ def resolve_offices(doc: Doc, codes: dict[int, str], offices: dict[str, str]) ->
             continue
         office = _office_name(token)
         holder = _office_holder(token, codes)
+        plural = token.tag_ in ("NNS", "NNPS")
         if holder:
             offices[office] = holder
             offices[token.lemma_.lower()] = holder
+            if plural:  # "EU foreign ministers": what a later bare "Ministers" names
+                offices[f"{token.lemma_.lower()}s"] = holder
         elif _bare_office(token) and token.i not in codes:
             # "the ministry" is the last ministry named; "the defence ministry" only a defence
-            # ministry, never the foreign ministry of another state
-            code = offices.get(office)
+            # ministry, never the foreign ministry of another state; "Ministers" only ministers
+            # told together before
+            code = offices.get(f"{token.lemma_.lower()}s" if plural and not list(token.lefts) else office)
             if code:
                 codes[token.i] = code
 
@@ -783,9 +787,12 @@ def _office_holder(token: Token, codes: dict[int, str]) -> str | None:
 
 
 def _bare_office(token: Token) -> bool:
-    """ "the chancellor", "The foreign minister": an office with "the" and no other owner or
-    name (not "a minister", "the former president", "the President Joe Biden")."""
+    """ "the chancellor", "The foreign minister", a bare plural "Ministers": an office with
+    "the" or none and no other owner or name (not "a minister", "the former president", "the
+    President Joe Biden", "ministers from 30 countries")."""
     lefts = list(token.lefts)
+    if not lefts and token.tag_ in ("NNS", "NNPS") and not list(token.children):
+        return True  # "Ministers also approved 40 million euros": the ministers told of before
     if not lefts or lefts[0].lower_ != "the":
         return False
     if any(c.dep_ != "det" and c.lower_ not in _OFFICE_WORDS for c in lefts):
