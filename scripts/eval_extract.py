@@ -111,6 +111,7 @@ TRAINING_PARTS = tuple(
         "zzzz",
         "zzzza",
         "zzzzb",
+        "zzzzc",
     ]
 )
 # our own wire-style articles with gold events, in tests/extract (heldout3 written blind to the
@@ -168,6 +169,8 @@ BLIND_OWN_PARTS = (
     "heldout50_a",
     "heldout51_a",
     "heldout52_a",
+    "heldout53_a",
+    "heldout54_a",
 )
 OWN_PARTS = ("heldout", "heldout3", "heldout4_a", "heldout4_b", *TRAINING_PARTS, *BLIND_OWN_PARTS)
 # the parts whose errors nobody reads: estimates of quality on unseen articles

@@ -211,6 +211,12 @@ the extractor at the start of that session: F1 0.804 (P 0.826, R 0.784) and 0.76
 the extractor at the start of that session: F1 0.708 (P 0.781, R 0.648) and 0.764 (P 0.821, R
 0.714).
 
+``heldout53_a`` and ``heldout54_a``: fifteen more each, written with their gold on 2026-12-05
+(thirty-first session) by other authors who read only the schema (a general sample of news from
+2014 to 2026, many regions and styles, all six types in about equal shares). Blind. First run, on
+the extractor at the start of that session: F1 0.685 (P 0.721, R 0.653) and 0.706 (P 0.818, R
+0.621).
+
 score.py from ../shared/eval scores the predictions (the test is skipped with a
 message when ../shared is not there).
 """
@@ -348,6 +354,10 @@ SETS = {
     "heldout51_a": (15, 0.67, 0.75, 0.61),
     # blind; first run at the start of the thirty-first session (2026-12-04): 0.764, 0.821, 0.714
     "heldout52_a": (15, 0.73, 0.79, 0.68),
+    # blind; first run at the start of the thirty-first session (2026-12-05): 0.685, 0.721, 0.653
+    "heldout53_a": (15, 0.64, 0.68, 0.61),
+    # blind; first run at the start of the thirty-first session (2026-12-05): 0.706, 0.818, 0.621
+    "heldout54_a": (15, 0.66, 0.76, 0.58),
 }
 
 
