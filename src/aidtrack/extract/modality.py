@@ -72,6 +72,8 @@ def _negated_here(token: Token) -> bool:
             return True
         if child.dep_ in ("nsubj", "nsubjpass") and any(g.lower_ == "neither" for g in child.children):
             return True  # "Neither Austria nor Ireland will send weapons"
+        if child.dep_ in ("dobj", "prep", "dative") and _neither_of(child):
+            return True  # "send weapons neither to Ukraine nor to Russia", "sent neither arms nor money"
         if child.dep_ in ("nsubj", "nsubjpass") and _none_of_it(child):
             return True  # "not one forint of Hungarian money will go to arming Kyiv"
         if (
@@ -85,6 +87,13 @@ def _negated_here(token: Token) -> bool:
         ):
             return True
     return False
+
+
+def _neither_of(phrase: Token) -> bool:
+    """An object or a preposition's phrase opened by "neither": "neither weapons nor money",
+    "neither to Ukraine nor to Russia", "to neither side"."""
+    inner = [phrase, *(g for g in phrase.children if g.dep_ == "pobj")]
+    return any(g.dep_ in ("preconj", "det") and g.lower_ == "neither" for t in inner for g in t.children)
 
 
 def _neither_nor(token: Token) -> bool:
