@@ -184,6 +184,18 @@ _RULED = {
 }
 
 
+# verbs that keep a rule in force for longer: no change to it
+_PROLONGING = frozenset({"prolong", "extend", "renew"})
+
+
+def _kept_in_force(noun: Token) -> bool:
+    """A rule, or a conjunct of one, that a verb of prolonging takes as its object."""
+    top = noun
+    while top.dep_ == "conj" and top.head != top:
+        top = top.head
+    return top.dep_ in ("dobj", "nsubjpass") and top.head.lemma_.lower() in _PROLONGING
+
+
 @anchored_on("NOUN", lemmas=lambda lex: {w for words in _NOMINAL_CHANGES.values() for w in words})
 def policy_nominal(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list[Found]:
     """ "announced an immediate suspension of 30 export licences for Israel", "the lifting of
@@ -207,6 +219,8 @@ def policy_nominal(sentence: Sentence, noun: Token, ctx: ArticleContext) -> list
     }
     if noun.head.lemma_.lower() in ending or _since(noun):
         return []  # "dropped bans on ...", "ended its freeze on ...": the other way
+    if _kept_in_force(noun):
+        return []  # "prolonged the bloc's arms embargo ... and its ban on exports": no change
     if _restricts_parties(sentence, ruled) or is_hedged(sentence, noun):
         return []
     head = noun.head
