@@ -89,10 +89,18 @@ def _negated_here(token: Token) -> bool:
     return False
 
 
+# what a "neither" phrase after a preposition must name to deny the receivers: "to neither side"
+_SIDES = frozenset({"side", "party", "country", "state", "government", "army"})
+
+
 def _neither_of(phrase: Token) -> bool:
-    """An object or a preposition's phrase opened by "neither": "neither weapons nor money",
-    "neither to Ukraine nor to Russia", "to neither side"."""
-    inner = [phrase, *(g for g in phrase.children if g.dep_ == "pobj")]
+    """An object, or a preposition's phrase naming receivers, opened by "neither": "neither
+    weapons nor money", "neither to Ukraine nor to Russia", "to neither side" (not "with
+    neither fanfare nor an announcement", "in neither 2022 nor 2023")."""
+    objects = [g for g in phrase.children if g.dep_ == "pobj"]
+    if phrase.dep_ == "prep" and not any(o.pos_ == "PROPN" or o.lemma_.lower() in _SIDES for o in objects):
+        return False
+    inner = [phrase, *objects]
     return any(g.dep_ in ("preconj", "det") and g.lower_ == "neither" for t in inner for g in t.children)
 
 

@@ -284,7 +284,7 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         or bool(debts)
         or bool(billed)
         or _budgeted_for_aid(sentence, verb)  # "Berlin has budgeted 7 billion euros for military aid"
-        or _chips_in(verb)  # "Belgium and Portugal have also paid in"
+        or _chips_in(sentence, verb)  # "Belgium and Portugal have also paid in"
     )
     if not (transfer or lemma in lex.words("support", "object_verbs") or _enacted(sentence, verb)):
         return []
@@ -371,7 +371,7 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         and not (categories_in(sentence, objects) or has_support_noun(sentence, objects))
     ):
         uses = [t for c in instrument_uses(verb, objects) for t in c.subtree]
-        instrument_kind = None if categories_in(sentence, uses) else _instrument_told(verb, ctx)
+        instrument_kind = None if categories_in(sentence, uses) else _instrument_told(sentence, verb, ctx)
         if not categories_in(sentence, uses) and instrument_kind is None:
             return []  # but "put money into the initiative that buys shells for Ukraine" gives
         objects = objects + uses
@@ -1303,9 +1303,15 @@ _SHARING_IN = {"contribute": None, "pay": "in", "chip": "in", "pitch": "in"}
 _SHARE_PREPS = frozenset({"to", "into", "for", "towards", "toward", "with", "on"})  # read by other rules
 
 
-def _chips_in(verb: Token) -> bool:
-    """A verb of adding one's share with no object and no receiver ("Belgium, Lithuania and
-    Portugal have also paid in"): a share of the last instrument the article told of."""
+def _chips_in(sentence: Sentence, verb: Token) -> bool:
+    """A verb of adding one's share with no object and no receiver, whose subject is itself a
+    party ("Belgium, Lithuania and Portugal have also paid in"; not "Britain's decision has
+    contributed"): a share of the last instrument the article told of."""
+    subject = subject_of(verb)
+    if subject is None or not (
+        sentence.code(subject) or subject.pos_ == "PRON" and actors_of(sentence, subject)
+    ):
+        return False
     lemma = verb.lemma_.lower()
     if (
         lemma not in _SHARING_IN
@@ -1321,11 +1327,11 @@ def _chips_in(verb: Token) -> bool:
     return particles == [particle] if particle else not particles
 
 
-def _instrument_told(verb: Token, ctx: ArticleContext) -> str | None:
+def _instrument_told(sentence: Sentence, verb: Token, ctx: ArticleContext) -> str | None:
     """The kind of support an instrument the article told of gives, when the verb puts something
     into it again by its noun alone: "Sweden will contribute to the scheme", or with no object
     at all: "Denmark has also contributed", "Norway chipped in"."""
-    if _chips_in(verb):
+    if _chips_in(sentence, verb):
         return ctx.last_instrument_kind
     return next(
         (  # "the Danish model ... the scheme": one named by another noun is the last one told

@@ -788,7 +788,9 @@ def support_paying(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list
     if refused and (is_conditional(verb) or sentence.is_question):
         return []  # "would not pay if ...": a condition, not a refusal
     things = prep_objects(verb, frozenset({"for"})) if lemma == "pay" else []
-    told_before = lemma == "pay" and _paid_for_by(verb)  # "most of the food was paid for by the UAE"
+    told_before = lemma == "pay" and _paid_for_by(
+        sentence, verb
+    )  # "most of the food was paid for by the UAE"
     things += (
         [t for c in children(verb, frozenset({"nsubjpass"})) for t in [c, *_of_phrase(c)]]
         if told_before
@@ -845,9 +847,9 @@ def support_paying(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list
 _BOUGHT = TRADE_LEMMAS | _TRADING_WORDS | {"purchase", "contract", "order"}
 
 
-def _paid_for_by(verb: Token) -> bool:
+def _paid_for_by(sentence: Sentence, verb: Token) -> bool:
     """ "The shells were paid for by Denmark": a passive "pay for", its preposition left alone,
-    with the payer named after "by"."""
+    with the payer named after "by" (not "Poland's own howitzers were paid for by Poland")."""
     stranded = any(c.dep_ == "prep" and c.lower_ == "for" and not list(c.children) for c in verb.children)
     agent = agent_of(verb)
     if not (is_passive(verb) and stranded and agent is not None):
@@ -855,7 +857,13 @@ def _paid_for_by(verb: Token) -> bool:
     bought = any(  # "those sales are paid for by Taiwan itself": a buyer paying its own way
         t.lemma_.lower() in _BOUGHT for c in children(verb, frozenset({"nsubjpass"})) for t in c.subtree
     )
-    return not bought and not any(t.lower_ in ("itself", "themselves") for t in agent.subtree)
+    payers = {c for t in agent.subtree if (c := sentence.code(t))}
+    owned = any(  # "Poland's own howitzers", "Lithuania's new radars ... by Lithuania"
+        t.lower_ == "own" or t.dep_ == "poss" and sentence.code(t) in payers
+        for c in children(verb, frozenset({"nsubjpass"}))
+        for t in c.subtree
+    )
+    return not bought and not owned and not any(t.lower_ in ("itself", "themselves") for t in agent.subtree)
 
 
 def _of_phrase(noun: Token) -> list[Token]:
