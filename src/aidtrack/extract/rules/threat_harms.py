@@ -147,6 +147,23 @@ def _harm(clause: Token) -> Token | None:
     return None
 
 
+# what an act foretold to be a grave error is called: "a very big mistake", "a dangerous step"
+_ERRORS = frozenset({"mistake", "error", "step", "move", "blunder"})
+_GRAVE = frozenset(
+    {"big", "grave", "serious", "dangerous", "fatal", "huge", "reckless", "irresponsible", "costly"}
+)
+
+
+def _grave_error(noun: Token) -> bool:
+    """ "a very big mistake", "an extremely dangerous step", "a grave error" (not "a step
+    forward", "a welcome move")."""
+    if noun.lemma_.lower() not in _ERRORS:
+        return False
+    return noun.lemma_.lower() in ("mistake", "blunder") or any(
+        c.dep_ == "amod" and c.lemma_.lower() in _GRAVE for c in noun.children
+    )
+
+
 def _someones_target(target: Token) -> bool:
     """ "the next target of Russian aggression", "Russia's next target", "a target for saboteurs":
     a target of another's attack, which the speaker only foretells."""
@@ -177,6 +194,14 @@ def _harms(head: Token) -> bool:
         return any(_hostile(o) for o in prep_objects(head, frozenset({"as"})))
     if lemma in _BECOMING:
         return any(t.lemma_.lower() == "target" for t in head.subtree if t.i > head.i)
+    if (
+        lemma == "be"
+        and has_aux(head, _MODALS)
+        and any(_grave_error(o) for o in children(head, frozenset({"attr"})))
+    ):
+        return (
+            True  # "supplying weapons to Ukraine would be a very big mistake", "an extremely dangerous step"
+        )
     if lemma == "be" and has_aux(head, _MODALS):  # "Poland would be among the first targets"
         named = children(head, frozenset({"attr"})) + prep_objects(head, frozenset({"among"}))
         return any(o.lemma_.lower() == "target" and not _someones_target(o) for o in named)
@@ -274,11 +299,21 @@ def _acting(sentence: Sentence, clause: Token, ctx: ArticleContext) -> list[str]
     """The clause's subject when it names a state ("Canada would regret"), else the states named
     in it as owner, maker or origin of the act ("a shipment of Finnish artillery to Kyiv")."""
     subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass")]
-    named = [c for s in subjects for c in actors_of(sentence, s)]
+    named = [c for s in subjects if not _armed(s) for c in actors_of(sentence, s)]
     if named:
         return named
-    inner = [c for s in subjects for t in _inside(s) if (c := sentence.code(t))]
+    inner = [c for s in subjects for t in _inside(s) if (c := sentence.code(t)) and not _armed(t)]
     return [c for c in inner if c != ctx.default_recipient]
+
+
+def _armed(word: Token) -> bool:
+    """ "arming Kyiv", "equipping Ukraine": the party an act would arm is its receiver, not whom
+    a warning is aimed at."""
+    arming = ("arm", "equip", "rearm")
+    misread = any(
+        c.dep_ == "compound" and c.tag_ == "VBG" and c.lemma_.lower() in arming for c in word.children
+    )
+    return misread or word.dep_ == "dobj" and word.head.lemma_.lower() in arming  # "Arming | Kyiv" misread
 
 
 def _inside(word: Token) -> list[Token]:
