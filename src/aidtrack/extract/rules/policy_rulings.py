@@ -10,7 +10,13 @@ from aidtrack.extract.parties import actors_of, is_state
 from aidtrack.extract.roles import categories_in, modifier_actors
 from aidtrack.extract.rules.common import LETTING, ArticleContext, Found, anchored_on
 from aidtrack.extract.rules.measures_common import LAWS, _actors
-from aidtrack.extract.rules.policies import _first_words, _policy_changes, _since, on_topic
+from aidtrack.extract.rules.policies import (
+    _first_words,
+    _policy_changes,
+    _renewed_as_it_was,
+    _since,
+    on_topic,
+)
 from aidtrack.extract.rules.support_nouns import _GIVEN, hyphen_giver
 
 _COURTS = frozenset({"court", "judge", "tribunal", "judiciary"})
@@ -184,16 +190,26 @@ _RULED = {
 }
 
 
-# verbs that keep a rule in force for longer: no change to it
+# verbs that keep a rule in force for longer, and the standing rules they keep: no change
 _PROLONGING = frozenset({"prolong", "extend", "renew"})
+_STANDING_RULES = frozenset({"ban", "embargo", "moratorium", "restriction", "prohibition"})
 
 
 def _kept_in_force(noun: Token) -> bool:
-    """A rule, or a conjunct of one, that a verb of prolonging takes as its object."""
+    """A standing ban, or a conjunct of one, that a verb of prolonging takes as its object and
+    does not widen ("prolonged the bloc's arms embargo on Myanmar and its ban on exports"; not
+    "extended the ban to cover drones", "will not extend the ban")."""
     top = noun
     while top.dep_ == "conj" and top.head != top:
         top = top.head
-    return top.dep_ in ("dobj", "nsubjpass") and top.head.lemma_.lower() in _PROLONGING
+    verb = top.head
+    return (
+        noun.lemma_.lower() in _STANDING_RULES
+        and top.dep_ in ("dobj", "nsubjpass")
+        and verb.lemma_.lower() in _PROLONGING
+        and not is_negated(verb)
+        and _renewed_as_it_was(noun)
+    )
 
 
 @anchored_on("NOUN", lemmas=lambda lex: {w for words in _NOMINAL_CHANGES.values() for w in words})

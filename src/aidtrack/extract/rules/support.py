@@ -481,8 +481,10 @@ def support_verb(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[F
         cats = ["military"]
     elif (lemma in _BANKING or _into_central_bank(verb)) and has_money(objects):
         cats, cat_default = ["financial"], False  # "deposited $500 million in Yemen's central bank"
-    elif lemma in _LENDING and cat_default and has_money(objects):
-        cats, cat_default = ["financial"], False  # "Canada and Japan will lend 5 billion dollars"
+    elif lemma in _LENDING and cat_default and has_money(objects) and not _defence_giver(verb):
+        # "Canada and Japan will lend 5 billion dollars"; "lend Kyiv 2 billion euros so it can
+        # buy shells" lends for arms
+        cats, cat_default = purpose_kinds(sentence, verb, objects) or ["financial"], False
     elif not cats and has_money(objects):  # money and nothing else, and no kind to default to
         cats, cat_default = ["financial"], True
     if cat_default and _defence_giver(verb):  # "the Pentagon announced a $125 million package"
@@ -729,7 +731,7 @@ _AIRCRAFT = frozenset(
 _BANKING = frozenset({"deposit"})
 # verbs whose money is a loan, financial unless the words name another kind: "will lend 5
 # billion Canadian dollars" (not "lent Kyiv 50 tanks")
-_LENDING = frozenset({"lend", "loan"})
+_LENDING = frozenset({"lend"})
 
 
 def _runners_of_instrument(sentence: Sentence, verb: Token) -> list[str]:

@@ -148,20 +148,18 @@ def _harm(clause: Token) -> Token | None:
 
 
 # what an act foretold to be a grave error is called: "a very big mistake", "a dangerous step"
-_ERRORS = frozenset({"mistake", "error", "step", "move", "blunder"})
-_GRAVE = frozenset(
-    {"big", "grave", "serious", "dangerous", "fatal", "huge", "reckless", "irresponsible", "costly"}
-)
+_ERRORS = frozenset({"mistake", "error", "blunder"})
+_GRAVE = frozenset({"big", "grave", "serious", "fatal", "huge"})
+_DANGEROUS_STEPS = frozenset({"step", "move"})
+_DANGEROUS = frozenset({"dangerous", "reckless", "provocative", "hostile"})
 
 
 def _grave_error(noun: Token) -> bool:
-    """ "a very big mistake", "an extremely dangerous step", "a grave error" (not "a step
-    forward", "a welcome move")."""
-    if noun.lemma_.lower() not in _ERRORS:
-        return False
-    return noun.lemma_.lower() in ("mistake", "blunder") or any(
-        c.dep_ == "amod" and c.lemma_.lower() in _GRAVE for c in noun.children
-    )
+    """ "a very big mistake", "a grave error", "an extremely dangerous step" (not "a big step
+    forward", "a historic mistake", "a welcome move")."""
+    lemma = noun.lemma_.lower()
+    grades = {c.lemma_.lower() for c in noun.children if c.dep_ == "amod"}
+    return bool(lemma in _ERRORS and grades & _GRAVE or lemma in _DANGEROUS_STEPS and grades & _DANGEROUS)
 
 
 def _someones_target(target: Token) -> bool:
@@ -309,7 +307,7 @@ def _acting(sentence: Sentence, clause: Token, ctx: ArticleContext) -> list[str]
 def _armed(word: Token) -> bool:
     """ "arming Kyiv", "equipping Ukraine": the party an act would arm is its receiver, not whom
     a warning is aimed at."""
-    arming = ("arm", "equip", "rearm")
+    arming = ("arm", "equip", "rearm", "abandon", "help", "support")
     misread = any(
         c.dep_ == "compound" and c.tag_ == "VBG" and c.lemma_.lower() in arming for c in word.children
     )
