@@ -11,7 +11,6 @@ passed to :func:`aidtrack.actors.find_actor`.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -741,7 +740,7 @@ def resolve_offices(doc: Doc, codes: dict[int, str], offices: dict[str, str]) ->
         if holder:
             offices[office] = holder
             offices[token.lemma_.lower()] = holder
-            if plural and _a_body(holder):  # "EU foreign ministers": what a later bare "Ministers"
+            if plural and not is_state(holder):  # "EU foreign ministers": what a later bare "Ministers"
                 offices[f"{token.lemma_.lower()}s"] = holder  # names (not one state's ministers)
         elif _bare_office(token) and token.i not in codes:
             # "the ministry" is the last ministry named; "the defence ministry" only a defence
@@ -750,18 +749,6 @@ def resolve_offices(doc: Doc, codes: dict[int, str], offices: dict[str, str]) ->
             code = offices.get(f"{token.lemma_.lower()}s" if plural and not list(token.lefts) else office)
             if code:
                 codes[token.i] = code
-
-
-def _a_body(code: str) -> bool:
-    """An organisation's code (``EU``, ``NATO``, ``G7``), not a state's."""
-    return code in _body_codes()
-
-
-@functools.cache
-def _body_codes() -> frozenset[str]:
-    from aidtrack.actors.names import all_actors
-
-    return frozenset(info.code for info in all_actors(kind="organisation"))
 
 
 def _office_name(token: Token) -> str:

@@ -791,11 +791,8 @@ def support_paying(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list
     told_before = lemma == "pay" and _paid_for_by(
         sentence, verb
     )  # "most of the food was paid for by the UAE"
-    things += (
-        [t for c in children(verb, frozenset({"nsubjpass"})) for t in [c, *_of_phrase(c)]]
-        if told_before
-        else []
-    )
+    if told_before:
+        things += [t for c in children(verb, frozenset({"nsubjpass"})) for t in [c, *_of_phrase(c)]]
     if lemma == "spend":  # "spent 2 billion euros on weapons for Kyiv" ("on" on the verb or the sum)
         things += [
             o
@@ -823,11 +820,10 @@ def support_paying(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list
     recipients += [sentence.codes[t.i] for t in things if t.i in sentence.codes]  # "pay for arms for Kyiv"
     donors = donors_of_verb(sentence, verb)
     recipients = [r for r in dict.fromkeys(recipients) if r not in donors]
-    defaulted = False
-    if told_before and not recipients:  # the thing paid for was told given before: its receiver
+    inferred = told_before and not recipients  # the thing paid for was told given before: its receiver
+    if inferred:
         last = [e["recipient"] for e in ctx.last_of_type.get("support", []) if e.get("recipient")]
-        recipients, defaulted = _recipients_or_default(last[:1], ctx, donors)
-        defaulted = True
+        recipients = _recipients_or_default(last[:1], ctx, donors)[0]
     if not cats or not recipients:
         return []
     if refused:
@@ -837,7 +833,7 @@ def support_paying(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list
         recipients,
         cats,
         verb,
-        0.75 - 0.15 * defaulted,
+        0.75 - 0.15 * inferred,
         rule="support-paying",
         stage=stage_of_verb(sentence, verb),
     )

@@ -192,16 +192,11 @@ def _harms(head: Token) -> bool:
         return any(_hostile(o) for o in prep_objects(head, frozenset({"as"})))
     if lemma in _BECOMING:
         return any(t.lemma_.lower() == "target" for t in head.subtree if t.i > head.i)
-    if (
-        lemma == "be"
-        and has_aux(head, _MODALS)
-        and any(_grave_error(o) for o in children(head, frozenset({"attr"})))
-    ):
-        return (
-            True  # "supplying weapons to Ukraine would be a very big mistake", "an extremely dangerous step"
-        )
     if lemma == "be" and has_aux(head, _MODALS):  # "Poland would be among the first targets"
-        named = children(head, frozenset({"attr"})) + prep_objects(head, frozenset({"among"}))
+        called = children(head, frozenset({"attr"}))
+        if any(_grave_error(o) for o in called):
+            return True  # "supplying weapons to Ukraine would be a very big mistake"
+        named = called + prep_objects(head, frozenset({"among"}))
         return any(o.lemma_.lower() == "target" and not _someones_target(o) for o in named)
     if lemma in _BEARING_CONSEQUENCES:  # "would have / bring / entail grave consequences"
         return any(o.lemma_.lower() in _CONSEQUENCES for o in children(head, frozenset({"dobj"})))
@@ -304,14 +299,17 @@ def _acting(sentence: Sentence, clause: Token, ctx: ArticleContext) -> list[str]
     return [c for c in inner if c != ctx.default_recipient]
 
 
+# acts done for a party (or to it, as its patron), whose object is no target of a warning
+_DONE_FOR = frozenset({"arm", "equip", "rearm", "help", "support", "abandon"})
+
+
 def _armed(word: Token) -> bool:
-    """ "arming Kyiv", "equipping Ukraine": the party an act would arm is its receiver, not whom
-    a warning is aimed at."""
-    arming = ("arm", "equip", "rearm", "abandon", "help", "support")
+    """ "arming Kyiv", "abandoning Ukraine": the party an act would arm or leave is its receiver,
+    not whom a warning is aimed at (also when "Arming | Kyiv" is misread as a compound)."""
     misread = any(
-        c.dep_ == "compound" and c.tag_ == "VBG" and c.lemma_.lower() in arming for c in word.children
+        c.dep_ == "compound" and c.tag_ == "VBG" and c.lemma_.lower() in _DONE_FOR for c in word.children
     )
-    return misread or word.dep_ == "dobj" and word.head.lemma_.lower() in arming  # "Arming | Kyiv" misread
+    return misread or word.dep_ == "dobj" and word.head.lemma_.lower() in _DONE_FOR
 
 
 def _inside(word: Token) -> list[Token]:
