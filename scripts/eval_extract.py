@@ -171,6 +171,8 @@ BLIND_OWN_PARTS = (
     "heldout52_a",
     "heldout53_a",
     "heldout54_a",
+    "heldout55_a",
+    "heldout56_a",
 )
 OWN_PARTS = ("heldout", "heldout3", "heldout4_a", "heldout4_b", *TRAINING_PARTS, *BLIND_OWN_PARTS)
 # the parts whose errors nobody reads: estimates of quality on unseen articles

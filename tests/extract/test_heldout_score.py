@@ -217,6 +217,12 @@ the extractor at the start of that session: F1 0.708 (P 0.781, R 0.648) and 0.76
 the extractor at the start of that session: F1 0.685 (P 0.721, R 0.653) and 0.706 (P 0.818, R
 0.621).
 
+``heldout55_a`` and ``heldout56_a``: fifteen more each, written with their gold on 2026-12-05
+(thirty-first session, at its end) by other authors who read only the schema (a general sample
+of news from 2014 to 2026, many regions and styles, all six types). Blind. First run, on the
+extractor at the end of that session (the same on the one at its start): F1 0.773 (P 0.823,
+R 0.729) and 0.766 (P 0.771, R 0.761).
+
 score.py from ../shared/eval scores the predictions (the test is skipped with a
 message when ../shared is not there).
 """
@@ -358,6 +364,10 @@ SETS = {
     "heldout53_a": (15, 0.64, 0.68, 0.61),
     # blind; first run at the start of the thirty-first session (2026-12-05): 0.706, 0.818, 0.621
     "heldout54_a": (15, 0.66, 0.76, 0.58),
+    # blind; first run at the end of the thirty-first session (2026-12-05): 0.773, 0.823, 0.729
+    "heldout55_a": (15, 0.73, 0.78, 0.69),
+    # blind; first run at the end of the thirty-first session (2026-12-05): 0.766, 0.771, 0.761
+    "heldout56_a": (15, 0.73, 0.73, 0.72),
 }
 
 
