@@ -13,6 +13,7 @@ from aidtrack.extract.clauses import (
     prep_objects,
     subject_of,
 )
+from aidtrack.extract.lexicon import Lexicon
 from aidtrack.extract.modality import is_conditional, is_hedged, is_negated
 from aidtrack.extract.parties import ENVOYS, actors_of, is_state, joined_parties, reporters_of
 from aidtrack.extract.roles import COUNT_NOUNS, VEHICLES, modifier_actors
@@ -51,22 +52,26 @@ from aidtrack.extract.rules.sanctions import (
 )
 
 
-@anchored_on(
-    "VERB",
-    lemmas=lambda lex: (
+def _closing_lemmas(lex: Lexicon) -> frozenset[str]:
+    """The verbs :func:`sanction_closing` reads: closing, listing, banning, widening."""
+    return (
         lex.words("sanction", "closing_verbs")
         | LISTING_VERBS
         | {"declare", "ban", "bar", "forbid", "prohibit", "blacklist", "exclude", "block", "add"}
         | _WIDENING
         | {"update"}
-    ),
-)
+    )
+
+
+@anchored_on("VERB", lemmas=_closing_lemmas)
 def sanction_closing(sentence: Sentence, verb: Token, ctx: ArticleContext) -> list[Found]:
     """ "banned imports of Russian oil", "closed its ports to Russian warships", "added 12
     Chinese firms to its entity list": restrictions aimed at another country's parties."""
     lex = sentence.lexicon
     lemma = verb.lemma_.lower()
-    if verb.pos_ != "VERB" or is_negated(verb) or blocks_passing_on(sentence, verb):
+    if verb.pos_ != "VERB" or lemma not in _closing_lemmas(lex):
+        return []  # "turned back a convoy of aid trucks": the refusal rules read it
+    if is_negated(verb) or blocks_passing_on(sentence, verb):
         return []  # "barred Poland from re-exporting howitzers to Ukraine" refuses them
     if is_passive(verb) and _misread_main(verb) is None:
         return _closed_by(sentence, verb, ctx)
