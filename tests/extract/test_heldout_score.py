@@ -205,23 +205,13 @@ the extractor at the start of that session: F1 0.743 (P 0.753, R 0.733) and 0.79
 the extractor at the start of that session: F1 0.804 (P 0.826, R 0.784) and 0.764 (P 0.845, R
 0.698).
 
-``heldout51_a`` and ``heldout52_a``: fifteen more each, written with their gold on 2026-12-04
-(thirty-first session) by other authors who read only the schema (a general sample of news from
-2014 to 2026, many regions and styles, all six types in about equal shares). Blind. First run, on
-the extractor at the start of that session: F1 0.708 (P 0.781, R 0.648) and 0.764 (P 0.821, R
-0.714).
-
-``heldout53_a`` and ``heldout54_a``: fifteen more each, written with their gold on 2026-12-05
-(thirty-first session) by other authors who read only the schema (a general sample of news from
-2014 to 2026, many regions and styles, all six types in about equal shares). Blind. First run, on
-the extractor at the start of that session: F1 0.685 (P 0.721, R 0.653) and 0.706 (P 0.818, R
-0.621).
-
-``heldout55_a`` and ``heldout56_a``: fifteen more each, written with their gold on 2026-12-05
-(thirty-first session, at its end) by other authors who read only the schema (a general sample
-of news from 2014 to 2026, many regions and styles, all six types). Blind. First run, on the
-extractor at the end of that session (the same on the one at its start): F1 0.773 (P 0.823,
-R 0.729) and 0.766 (P 0.771, R 0.761).
+``heldout51_a`` to ``heldout56_a``: fifteen more each, written with their gold on 2026-12-04
+and 2026-12-05 (thirty-first session) by other authors who read only the schema (a general
+sample of news from 2014 to 2026, many regions and styles, all six types). Blind. First runs
+(F1, P, R), on the extractor at the start of that session for the first four and at its end
+for the last two (the same figures on the one at its start): 0.708 (0.781, 0.648), 0.764
+(0.821, 0.714), 0.685 (0.721, 0.653), 0.706 (0.818, 0.621), 0.773 (0.823, 0.729) and 0.766
+(0.771, 0.761).
 
 score.py from ../shared/eval scores the predictions (the test is skipped with a
 message when ../shared is not there).

@@ -53,14 +53,22 @@ from aidtrack.extract.rules.sanctions import (
 
 
 def _closing_lemmas(lex: Lexicon) -> frozenset[str]:
-    """The verbs :func:`sanction_closing` reads: closing, listing, banning, widening."""
-    return (
-        lex.words("sanction", "closing_verbs")
-        | LISTING_VERBS
-        | {"declare", "ban", "bar", "forbid", "prohibit", "blacklist", "exclude", "block", "add"}
-        | _WIDENING
-        | {"update"}
-    )
+    """The verbs :func:`sanction_closing` reads: closing, listing, banning, widening (worked out
+    once per lexicon)."""
+    kept = _CLOSING_LEMMAS.get(id(lex))
+    if kept is None or kept[0] is not lex:
+        found = (
+            lex.words("sanction", "closing_verbs")
+            | LISTING_VERBS
+            | {"declare", "ban", "bar", "forbid", "prohibit", "blacklist", "exclude", "block", "add"}
+            | _WIDENING
+            | {"update"}
+        )
+        kept = _CLOSING_LEMMAS[id(lex)] = (lex, found)
+    return kept[1]
+
+
+_CLOSING_LEMMAS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
 
 
 @anchored_on("VERB", lemmas=_closing_lemmas)

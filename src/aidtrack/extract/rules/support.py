@@ -1314,20 +1314,20 @@ def _chips_in(sentence: Sentence, verb: Token) -> bool:
     """A verb of adding one's share with no object and no receiver, whose subject is itself a
     party ("Belgium, Lithuania and Portugal have also paid in"; not "Britain's decision has
     contributed"): a share of the last instrument the article told of."""
-    subject = subject_of(verb)
-    if subject is None or not (
-        sentence.code(subject) or subject.pos_ == "PRON" and actors_of(sentence, subject)
-    ):
-        return False
     lemma = verb.lemma_.lower()
     if (
         lemma not in _SHARING_IN
         or verb.dep_ in ("amod", "pcomp", "acl")
         or verb.tag_ == "VBG"
-        and not verb.dep_.startswith("ROOT")
+        and verb.dep_ != "ROOT"
     ):
         return False  # not "contributing countries", "asked about contributing"
     if any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp") or c.lower_ in _SHARE_PREPS for c in verb.children):
+        return False
+    subject = subject_of(verb)
+    if subject is None or not (
+        sentence.code(subject) or subject.pos_ == "PRON" and actors_of(sentence, subject)
+    ):
         return False
     particle = _SHARING_IN[lemma]
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
