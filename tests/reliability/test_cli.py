@@ -102,7 +102,15 @@ def test_review_refuses_a_confirmed_record(runner: CliRunner, db: str) -> None:
     assert ledger.open_store(db).get("support", 1)["status"] == "confirmed"
 
 
-def test_review_lists_and_sorts_by_confidence(runner: CliRunner, db: str) -> None:
+def test_review_lists_and_sorts_by_confidence(
+    runner: CliRunner, db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # one creation second for the three candidates, as when stored quickly: the queue's
+    # oldest-first order then falls to table and id (stored across a second's tick, the
+    # support record could be older than the last event, which made this test flaky)
+    from aidtrack.db import store as store_module
+
+    monkeypatch.setattr(store_module, "_now", lambda: dt.datetime(2026, 12, 5, 12, 0, 0))
     store = ledger.open_store(db)
     doc = {
         "id": "a",
